@@ -1,0 +1,213 @@
+"""The `kg` command line: ingest, facts, text, query, export, validate, stats, tui.
+
+Results go to stdout, diagnostics to stderr; every error is one line. Heavy imports
+(spaCy, pdfplumber) happen only in the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import KgError, QueryError
+
+EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "xml", "graphml")
+
+
+def _store(args, read_only: bool = False):
+    from kg.graph.store import GraphStore
+
+    return GraphStore(args.store, read_only=read_only)
+
+
+def cmd_ingest(args) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.pipeline import ingest
+    from kg.readers import iter_sources
+
+    store = _store(args)
+    total = len(iter_sources(args.paths))
+    err = _stderr_console()
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True,
+                  disable=args.quiet or not err.is_terminal) as progress:
+        task = progress.add_task("", total=total)
+
+        def tick(path: str) -> None:
+            progress.update(task, advance=1, description=Path(path).name)
+
+        def error(line: str) -> None:
+            progress.console.print(f"kg: error: {line}", markup=False, highlight=False)
+
+        report = ingest(args.paths, store, force=args.force, on_progress=tick, on_error=error)
+    if not args.quiet:
+        print(f"ingested {len(report.ingested)}, unchanged {len(report.skipped)}, failed {len(report.failed)}; "
+              f"{report.triples} triples in {report.seconds:.1f} s -> {store.path}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def cmd_facts(args) -> int:
+    from kg.graph.facts import facts_json
+
+    data = facts_json(_store(args, read_only=True), args.docs or None)
+    if args.docs:
+        missing = set(args.docs) - {d["doc"] for d in data["documents"]}
+        for m in sorted(missing):
+            print(f"kg: error: no document '{m}' in the store", file=sys.stderr)
+        if missing:
+            return 1
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_text(args) -> int:
+    from kg.graph.views import document_text
+
+    text = document_text(_store(args, read_only=True), args.doc)
+    if text is None:
+        print(f"kg: error: no document '{args.doc}' in the store", file=sys.stderr)
+        return 1
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_query(args) -> int:
+    from kg.graph.views import format_result
+
+    q = args.query
+    if q.startswith("@"):
+        try:
+            q = Path(q[1:]).read_text(encoding="utf-8")
+        except OSError as e:
+            print(f"kg: error: {q[1:]}: {e.strerror}", file=sys.stderr)
+            return 2
+    store = _store(args, read_only=True)
+    try:
+        result = store.query(q)
+        sys.stdout.write(format_result(result, args.format, store))
+    except QueryError as e:
+        print(f"kg: error: {e}", file=sys.stderr)
+        caret = e.caret()
+        if caret:
+            print(caret, file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_export(args) -> int:
+    from kg.graph.export import export
+
+    store = _store(args, read_only=True)
+    out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115
+    try:
+        n = export(store, args.format, out)
+    finally:
+        if args.output:
+            out.close()
+    print(f"exported {n} statements as {args.format}" + (f" to {args.output}" if args.output else ""),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from kg.graph.validate import validate
+
+    ok, report = validate(_store(args, read_only=True))
+    print(report)
+    return 0 if ok else 1
+
+
+def cmd_stats(args) -> int:
+    from kg.graph.views import stats
+
+    s = stats(_store(args, read_only=True))
+    if args.json:
+        print(json.dumps(s, indent=1))
+        return 0
+    print(f"documents  {s['documents']}")
+    print(f"triples    {s['triples']}")
+    print("facts by kind")
+    for kind, n in s["facts"].items():
+        print(f"  {kind:18} {n}")
+    return 0
+
+
+def cmd_tui(args) -> int:
+    try:
+        from tui.app import run
+    except ImportError as e:
+        print(f"kg: error: the terminal UI is not available ({e})", file=sys.stderr)
+        return 2
+    return run(str(args.store) if args.store else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Clinical-trial papers into a knowledge graph: "
+                                "ingest, ask, browse, export.")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    p.add_argument("--store", metavar="PATH", help="graph store folder (default: $KG_STORE, else ./.kg)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("ingest", help="read papers (files or folders) into the graph")
+    s.add_argument("paths", nargs="+", help="files (.txt .md .pdf .xml) or folders")
+    s.add_argument("--force", action="store_true", help="re-ingest unchanged documents too")
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("facts", help="print the facts JSON read back from the graph")
+    s.add_argument("docs", nargs="*", metavar="DOC", help="document ids (default: all)")
+    s.set_defaults(func=cmd_facts)
+
+    s = sub.add_parser("text", help="print a document's text (what evidence offsets index)")
+    s.add_argument("doc", metavar="DOC")
+    s.set_defaults(func=cmd_text)
+
+    s = sub.add_parser("query", help="run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    s.add_argument("query", metavar="QUERY|@FILE")
+    s.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    s.set_defaults(func=cmd_query)
+
+    s = sub.add_parser("export", help="export the graph as RDF or GraphML")
+    s.add_argument("--format", choices=EXPORT_FORMATS, default="turtle")
+    s.add_argument("-o", "--output", metavar="FILE")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("validate", help="check the graph against the SHACL shapes")
+    s.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("stats", help="documents, triples and facts by kind")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("tui", help="open the terminal UI on the graph")
+    s.set_defaults(func=cmd_tui)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as e:
+        print(f"kg: error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

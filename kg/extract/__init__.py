@@ -1,0 +1,38 @@
+"""Extractors: one module per fact kind, each `extract(ctx) -> list[Fact]`.
+
+| fact kind       | module                         |
+|-----------------|--------------------------------|
+| trial metadata  | kg/extract/trial.py            |
+| interventions   | kg/extract/interventions.py    |
+| endpoints       | kg/extract/endpoints.py        |
+| results         | kg/extract/results.py          |
+| adverse events  | kg/extract/adverse_events.py   |
+| mechanisms      | kg/extract/mechanisms.py       |
+| participants    | kg/extract/participants.py     |
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc as SpacyDoc
+
+from kg.extract.base import Context, Fact
+from kg.lexicon import Lexicon
+from kg.model import Document
+
+
+def extractors() -> list:
+    """The extractor modules, in the order they run (later ones may read earlier facts)."""
+    from kg.extract import adverse_events, endpoints, interventions, mechanisms, participants, results, trial
+
+    return [trial, interventions, endpoints, results, adverse_events, mechanisms, participants]
+
+
+def extract_all(document: Document, doc: SpacyDoc, lexicon: Lexicon) -> Context:
+    """Run every extractor over one parsed document; the facts are in `ctx.facts`."""
+    ctx = Context(document, doc, lexicon)
+    for module in extractors():
+        ctx.facts.extend(module.extract(ctx))
+    return ctx
+
+
+__all__ = ["Context", "Fact", "extract_all", "extractors"]

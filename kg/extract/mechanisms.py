@@ -1,0 +1,120 @@
+"""Mechanisms: agent → relation → target, with hedging, negation, context and citation.
+
+A mechanism statement names a drug (the agent, or "it"/"this drug" referring to the last
+drug of the paragraph), a relation cue after it (a verb such as "inhibits", "expand",
+"increasing the proportion of", or a noun such as "inhibition of"), and targets after the
+cue: immune cells, cytokines, genes and processes from the lexicon. Each target takes the
+nearest cue before it. Relation cues are data (`ontology/relations.json`). A bracketed
+reference ("[38]") marks a cited finding; hedging and negation come from the NegEx
+components; context (species, model, in vitro, disease) from cue words in the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from kg.extract.base import Context, Fact, part_of
+from kg.lexicon import ONTOLOGY_DIR
+
+EXTRACTOR = "mechanisms"
+TARGET_KINDS = {"CellType", "Cytokine", "Gene", "BiologicalProcess"}
+_CITATION = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
+_PRONOUN = re.compile(r"^\s*(?:[A-Z][^,]{0,60},\s*)?(?:it|this drug|the drug|this agent|this compound)\b", re.I)
+_CONTEXTS = [
+    (re.compile(r"\bin vitro\b", re.I), "in vitro"),
+    (re.compile(r"\b(?:mice|murine|mouse|rats?|animal models?)\b", re.I), "animal model"),
+    (re.compile(r"\b(?:patients|human|donors|PBMCs?|peripheral blood)\b", re.I), "human"),
+]
+
+
+@functools.lru_cache(maxsize=1)
+def relation_cues() -> list[tuple[re.Pattern, str]]:
+    """(regex, relation) pairs from ontology/relations.json, longest cue first."""
+    data = json.loads((ONTOLOGY_DIR / "relations.json").read_text(encoding="utf-8"))
+    pairs = [(cue, rel) for rel, cues in data["relations"].items() for cue in cues]
+    pairs.sort(key=lambda x: len(x[0]), reverse=True)
+    return [(re.compile(rf"\b{cue}\b", re.I), rel) for cue, rel in pairs]
+
+
+def extract(ctx: Context) -> list[Fact]:
+    out: list[Fact] = []
+    seen: set[tuple] = set()
+    last_agent = None
+    last_para = -1
+    for sent in ctx.sentences():
+        para = ctx.document.text.rfind("\n\n", 0, sent.start_char)
+        if para != last_para:
+            last_agent, last_para = None, para
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        drugs = ctx.concepts_in(sent, {"Drug"})
+        if drugs:
+            last_agent = drugs[0]
+        targets = ctx.concepts_in(sent, TARGET_KINDS)
+        if not targets:
+            continue
+        agents = [(d.end_char, ctx.concept(d)) for d in drugs]
+        if not agents and last_agent is not None and _PRONOUN.match(sent.text):
+            agents = [(sent.start_char + _PRONOUN.match(sent.text).end(), ctx.concept(last_agent))]
+        if not agents:
+            continue
+        cues = _cues(sent)
+        citation = _CITATION.search(sent.text)
+        context = _context(sent.text, part)
+        for t in targets:
+            agent = _agent_before(agents, t.start_char)
+            if agent is None:
+                continue
+            agent_end, agent_c = agent
+            cue = _cue_between(cues, agent_end, t.start_char)
+            if cue is None:
+                continue
+            cue_start, relation = cue
+            target_c = ctx.concept(t)
+            if target_c.iri == agent_c.iri:
+                continue
+            negated = bool(t._.negex)
+            hedged = bool(t._.hedged)
+            key = (agent_c.iri, relation, target_c.iri, negated)
+            if key in seen:
+                continue
+            seen.add(key)
+            fields = {"agent": agent_c, "relation": relation, "target": target_c, "hedged": hedged,
+                      "negated": negated, "cited": bool(citation) or part == "background" and not in_abs,
+                      "context": context, "citation": citation.group(0) if citation else None}
+            start = min(agent_end, cue_start)
+            s = next((d.start_char for d in drugs if d.end_char == agent_end), start)
+            out.append(Fact("mechanism", fields, [ctx.evidence(min(s, cue_start), t.end_char)], EXTRACTOR,
+                            "mechanism.cue", 0.75, surface=t.text))
+    return out
+
+
+def _cues(sent) -> list[tuple[int, int, str]]:
+    """Relation cues in the sentence as (start, end, relation), absolute offsets, non-overlapping."""
+    found: list[tuple[int, int, str]] = []
+    for rx, rel in relation_cues():
+        for m in rx.finditer(sent.text):
+            s, e = sent.start_char + m.start(), sent.start_char + m.end()
+            if not any(a < e and s < b for a, b, _r in found):
+                found.append((s, e, rel))
+    return sorted(found)
+
+
+def _agent_before(agents, pos: int):
+    before = [a for a in agents if a[0] <= pos]
+    return max(before, key=lambda a: a[0]) if before else None
+
+
+def _cue_between(cues, start: int, end: int) -> tuple[int, str] | None:
+    """The cue nearest before the target and after the agent."""
+    inside = [c for c in cues if start <= c[0] and c[1] <= end]
+    if not inside:
+        return None
+    c = max(inside, key=lambda c: c[0])
+    return c[0], c[2]
+
+
+def _context(text: str, part: str) -> str | None:
+    found = [label for rx, label in _CONTEXTS if rx.search(text)]
+    return ", ".join(found) if found else None

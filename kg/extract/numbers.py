@@ -1,0 +1,38 @@
+"""Numbers as papers write them: digits, decimals with '·' or ',', and number words."""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}
+COUNT_WORDS = "|".join(sorted((w for w in _WORDS if w not in ("a", "an", "no", "none", "single", "both")),
+                              key=len, reverse=True))
+NUMBER = r"\d+(?:[.,·]\d+)?"
+# a count written in digits or words ("11", "eleven", "twenty-one")
+COUNT = rf"(?:\d+|(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS}))?)"
+
+
+def to_number(s: str) -> float | None:
+    """'0.10' → 0.1, '1·5' → 1.5, 'eleven' → 11, 'twenty-one' → 21; None if not a number."""
+    s = s.strip().lower()
+    if re.fullmatch(r"\d+(?:[.·]\d+)?", s):
+        return float(s.replace("·", "."))
+    if re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
+        return float(s.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):  # thousands
+        return float(s.replace(",", ""))
+    parts = re.split(r"[- ]", s)
+    if parts and all(p in _WORDS for p in parts):
+        return float(sum(_WORDS[p] for p in parts))
+    return None
+
+
+def to_int(s: str) -> int | None:
+    v = to_number(s)
+    return int(v) if v is not None and v == int(v) else None

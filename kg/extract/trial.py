@@ -1,0 +1,194 @@
+"""Trial metadata: registry IDs, acronym, phase, design, N enrolled, conditions.
+
+Each attribute becomes a `trial` fact {"attribute": name, "value": ...} with its evidence.
+The trial's own statements are preferred in this order: title, abstract, methods, then
+results; background and discussion sentences mostly speak of other trials.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract.base import Context, Fact, part_of
+from kg.extract.numbers import COUNT, to_int
+from kg.readers.common import registry_id_spans
+
+EXTRACTOR = "trial"
+_PREFERRED_PARTS = ("title", "abstract", "methods", "results")
+
+_PHASE = re.compile(
+    r"\bphase\s+(IV|I{1,3}|[1-4])\s*([ab])?"
+    r"(?:\s*(?:/|–|-|to|and)\s*(?:phase\s+)?(IV|I{1,3}|[1-4])\s*([ab])?)?(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_PEOPLE = r"(?:adult\s+|adolescent\s+|paediatric\s+|pediatric\s+|consecutive\s+|eligible\s+|[A-Z][A-Za-z]{1,8}\s+)?" \
+          r"(?:patients|participants|subjects|individuals|women|men|children|volunteers)"
+_ENROLLED = [
+    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|studied|treated)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
+               re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|included|recruited|randomi[sz]ed)",
+               re.IGNORECASE),
+    re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:patients|participants)"),
+]
+_ACRONYM_CONTEXT = re.compile(
+    r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
+    r"(?:trial|study)\b"
+    r"|\b[Tt]he\s+(?P<b>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\b"
+    r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
+)
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """All trial attributes stated in the paper."""
+    facts: list[Fact] = []
+    facts += _registry_ids(ctx)
+    facts += _acronym(ctx)
+    facts += _phase(ctx)
+    facts += _designs(ctx)
+    facts += _enrolled(ctx)
+    facts += _conditions(ctx)
+    return facts
+
+
+def _fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, conf: float = 0.9) -> Fact:
+    return Fact("trial", {"attribute": attribute, "value": value}, [ctx.evidence(start, end)],
+                EXTRACTOR, rule, conf, surface=ctx.document.text[start:end])
+
+
+def _registry_ids(ctx: Context) -> list[Fact]:
+    seen: set[str] = set()
+    out = []
+    for rid, s, e in registry_id_spans(ctx.document.text):
+        if rid in seen or not ctx.document.is_minable(s, e) or ctx.section_kind(s) == "references":
+            continue
+        seen.add(rid)
+        out.append(_fact(ctx, "registry_id", rid, s, e, "trial.registry_id"))
+    return out
+
+
+def _acronym(ctx: Context) -> list[Fact]:
+    """A capitalised name the paper calls its trial ("LUPSENIC was a phase IIa ... trial")."""
+    abbreviations = _defined_abbreviations(ctx)
+    votes: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for sent in _sentences_by_preference(ctx):
+        for m in _ACRONYM_CONTEXT.finditer(sent.text):
+            group = next(g for g in ("a", "b", "c") if m.group(g))
+            word = m.group(group)
+            s = sent.start_char + m.start(group)
+            if word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
+                continue
+            votes[word.upper()] += 2 if group == "c" and part_of(ctx.document, s)[0] == "title" else 1
+            first.setdefault(word.upper(), (s, s + len(word)))
+    if not votes:
+        return []
+    best, _ = votes.most_common(1)[0]
+    s, e = first[best]
+    return [_fact(ctx, "acronym", best, s, e, "trial.acronym")]
+
+
+def _defined_abbreviations(ctx: Context) -> set[str]:
+    """Abbreviations the paper defines ("lupus low disease activity state (LLDAS)"): not trial names."""
+    return {m.group(1).upper() for m in re.finditer(r"[a-z]{3,}[^()\n]{0,60}\(([A-Z][A-Za-z0-9-]{2,})\)",
+                                                     ctx.document.text)}
+
+
+def _is_concept_at(ctx: Context, start: int) -> bool:
+    return any(sp.start_char <= start < sp.end_char for sp in ctx.doc.spans.get("concepts", []))
+
+
+def _sentences_by_preference(ctx: Context):
+    """Minable sentences: title, abstract, methods, results first; background/discussion last."""
+    sents = ctx.sentences()
+
+    def rank(sent) -> int:
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part == "title":
+            return 0
+        if in_abs:
+            return 1
+        return 2 + (_PREFERRED_PARTS.index(part) if part in _PREFERRED_PARTS else 4)
+
+    return sorted(sents, key=lambda s: (rank(s), s.start_char))
+
+
+def _phase(ctx: Context) -> list[Fact]:
+    """The first phase stated for this trial; "phase II/III trials" (plural) are other trials."""
+    for sent in _sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("background", "discussion", "conclusions") and not in_abs:
+            continue
+        for m in _PHASE.finditer(sent.text):
+            after = sent.text[m.end(): m.end() + 40].lower()
+            if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:trials|studies)\b", after) or "efficacy trials" in after:
+                continue
+            phase = _roman(m.group(1)) + (m.group(2) or "").lower()
+            if m.group(3):
+                phase += "/" + _roman(m.group(3)) + (m.group(4) or "").lower()
+            s = sent.start_char + m.start()
+            return [_fact(ctx, "phase", phase, s, sent.start_char + m.end(), "trial.phase")]
+    return []
+
+
+def _roman(x: str) -> str:
+    return _ROMAN.get(x, x.upper())
+
+
+def _designs(ctx: Context) -> list[Fact]:
+    """Study-design concepts where the paper describes its own trial (title, abstract, methods)."""
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for sent in _sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if not (part in ("title", "methods") or in_abs and part != "conclusions") and not _about_this_trial(sent):
+            continue
+        if re.search(r"\[\d", sent.text):
+            continue  # a cited design belongs to another study
+        for ent in ctx.concepts_in(sent, {"StudyDesign"}):
+            c = ctx.concept(ent)
+            if c.iri not in seen:
+                seen.add(c.iri)
+                out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
+    return out
+
+
+def _about_this_trial(sent) -> bool:
+    return bool(re.search(r"\b(?:we conducted|this (?:pilot |phase \S+ )?(?:trial|study)|our (?:trial|study))\b",
+                          sent.text, re.IGNORECASE))
+
+
+def _enrolled(ctx: Context) -> list[Fact]:
+    """N enrolled: "enrolled 11 adult SLE patients", "Eleven patients were included"."""
+    for sent in _sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part not in ("title", "methods", "results") and not in_abs:
+            continue
+        for rx in _ENROLLED:
+            m = rx.search(sent.text)
+            if m and (n := to_int(m.group("n"))):
+                s = sent.start_char + m.start()
+                return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
+    return []
+
+
+def _conditions(ctx: Context) -> list[Fact]:
+    """The conditions named in the title; otherwise the most frequent in the abstract and methods."""
+    by_part: dict[str, list] = {"title": [], "other": []}
+    for sent in _sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        key = "title" if part == "title" else "other" if (in_abs or part == "methods") else None
+        if key:
+            by_part[key].extend(ctx.concepts_in(sent, {"Condition"}))
+    ents = by_part["title"]
+    if not ents and by_part["other"]:
+        counts = Counter(e.kb_id_ for e in by_part["other"])
+        top = counts.most_common(1)[0][0]
+        ents = [e for e in by_part["other"] if e.kb_id_ == top]
+    out, seen = [], set()
+    for e in ents:
+        if e.kb_id_ not in seen:
+            seen.add(e.kb_id_)
+            out.append(_fact(ctx, "condition", ctx.concept(e), e.start_char, e.end_char, "trial.condition"))
+    return out

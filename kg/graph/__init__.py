@@ -1,0 +1,1 @@
+"""The knowledge graph: vocabulary, building fact triples, the store, read-back views."""

@@ -1,0 +1,182 @@
+"""The facts JSON (shared/eval/FACTS.md), read back from the graph by SPARQL.
+
+Nothing here sees an extractor's objects: every value comes from the store, so this
+view also checks what the graph holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from kg.graph.build import FACT_CLASS, FIELDS
+from kg.graph.namespaces import KG, sparql_prefixes
+from kg.graph.store import GraphStore
+
+_DOCS = sparql_prefixes() + """
+SELECT ?g ?d ?file ?title ?doi ?journal ?year ?issn ?nauthors WHERE {
+  GRAPH ?g { ?d a kg:Document ; kg:sourceFile ?file .
+    OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:doi ?doi } OPTIONAL { ?d kg:journal ?journal }
+    OPTIONAL { ?d kg:year ?year } OPTIONAL { ?d kg:issn ?issn } OPTIONAL { ?d kg:authorCount ?nauthors } }
+} ORDER BY ?file
+"""
+_FACTS = sparql_prefixes() + """
+SELECT ?f ?type ?p ?o WHERE {
+  GRAPH ?g { ?f kg:inDocument ?d ; a ?type ; ?p ?o . }
+  FILTER (?type IN (kg:TrialAttribute, kg:DoseRegimen, kg:Endpoint, kg:Result, kg:AdverseEvent,
+                    kg:MechanismFinding, kg:Participant))
+  FILTER (?p NOT IN (rdf:type, prov:wasDerivedFrom, prov:wasGeneratedBy, kg:inDocument, kg:ofTrial))
+} ORDER BY ?f
+"""
+_EVIDENCE = sparql_prefixes() + """
+SELECT ?f ?start ?end ?exact ?section WHERE {
+  GRAPH ?g { ?f kg:inDocument ?d ; prov:wasDerivedFrom ?ann .
+    ?ann kg:section ?section ; oa:hasTarget/oa:hasSelector ?pos, ?quote .
+    ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    ?quote a oa:TextQuoteSelector ; oa:exact ?exact . }
+} ORDER BY ?f ?start
+"""
+_CONCEPTS = sparql_prefixes() + """
+SELECT ?c ?label ?notation WHERE {
+  ?c skos:prefLabel ?label . OPTIONAL { ?c skos:notation ?notation }
+}
+"""
+
+_KIND_OF_CLASS = {str(v): k for k, v in FACT_CLASS.items()}
+_FIELD_OF_PRED = {kind: {str(pred): name for name, (pred, _t) in spec.items()} for kind, spec in FIELDS.items()}
+_LISTS = {"intervention": "interventions", "endpoint": "endpoints", "result": "results",
+          "adverse_event": "adverse_events", "mechanism": "mechanisms", "participant": "participants"}
+
+
+def facts_json(store: GraphStore, doc_ids: list[str] | None = None) -> dict:
+    """{"documents": [...]} for all stored documents, or the ones named."""
+    concepts = {str(r["c"]): (str(r["label"]), str(r["notation"]) if "notation" in r else None)
+                for r in store.select(_CONCEPTS)}
+    docs = []
+    for row in store.select(_DOCS.replace("?g ?d", "?g ?d", 1)):
+        doc_id = str(row["file"]).split(".")[0]
+        if doc_ids and doc_id not in doc_ids:
+            continue
+        docs.append(_document(store, row, concepts))
+    return {"documents": docs}
+
+
+def _bind(query: str, var: str, value: URIRef) -> str:
+    return query.replace("GRAPH ?g {", f"GRAPH <{value}> {{", 1)
+
+
+def _py(term: Any) -> Any:
+    """A Python value for a literal (Decimal → float), or the IRI string."""
+    if isinstance(term, Literal):
+        v = term.toPython()
+        if isinstance(v, Decimal):
+            return float(v)
+        return v
+    return str(term)
+
+
+def _document(store: GraphStore, row: dict, concepts: dict) -> dict:
+    g = row["g"]
+    out: dict[str, Any] = {
+        "doc": str(row["file"]).split(".")[0],
+        "source_file": str(row["file"]),
+        "title": _py(row.get("title")) if row.get("title") is not None else None,
+        "publication": {k: _py(row[v]) for k, v in (("doi", "doi"), ("journal", "journal"), ("year", "year"),
+                                                      ("issn", "issn"), ("n_authors", "nauthors")) if v in row},
+    }
+    facts: dict[str, dict] = defaultdict(dict)
+    kinds: dict[str, str] = {}
+    surfaces: dict[str, list[str]] = defaultdict(list)
+    for r in store.select(_bind(_FACTS, "g", g)):
+        f, kind = str(r["f"]), _KIND_OF_CLASS[str(r["type"])]
+        kinds[f] = kind
+        pred = str(r["p"])
+        if pred == str(KG.surfaceText):
+            surfaces[f].append(str(r["o"]))
+            continue
+        if pred == str(KG.confidence):
+            facts[f]["confidence"] = _py(r["o"])
+            continue
+        name = _FIELD_OF_PRED[kind].get(pred)
+        if name:
+            facts[f][name] = _py(r["o"])
+    evidence: dict[str, list[dict]] = defaultdict(list)
+    for r in store.select(_bind(_EVIDENCE, "g", g)):
+        evidence[str(r["f"])].append({"start": int(r["start"]), "end": int(r["end"]),
+                                      "text": str(r["exact"]), "section": str(r["section"])})
+    trial: dict[str, Any] = {"registry_ids": [], "acronym": None, "phase": None, "design": [],
+                             "n_enrolled": None, "conditions": [], "evidence": {}}
+    lists: dict[str, list] = {name: [] for name in _LISTS.values()}
+    lists["concomitant_interventions"] = []
+    for f in sorted(facts, key=lambda x: _first_start(evidence[x])):
+        kind, fields = kinds[f], facts[f]
+        ev = evidence[f]
+        if kind == "trial":
+            _trial_attribute(trial, fields, ev, concepts)
+            continue
+        item = _item(kind, fields, concepts, surfaces[f])
+        item["evidence"] = ev
+        if kind == "intervention" and fields.get("role") not in (None, "study"):
+            lists["concomitant_interventions"].append(item)
+        else:
+            lists[_LISTS[kind]].append(item)
+    out["trial"] = trial
+    out.update(lists)
+    return out
+
+
+def _first_start(ev: list[dict]) -> int:
+    return min((e["start"] for e in ev), default=0)
+
+
+def _concept_fields(name: str, iri: str, concepts: dict) -> dict:
+    label, curie = concepts.get(iri, (iri.rsplit("/", 1)[-1], None))
+    return {name: label, f"{name}_id": curie, f"{name}_iri": iri}
+
+
+def _item(kind: str, fields: dict, concepts: dict, surfaces: list[str]) -> dict:
+    """One list entry of the facts JSON, concepts as labels with their CURIE and IRI."""
+    item: dict[str, Any] = {}
+    spec = FIELDS[kind]
+    for name, (_pred, vtype) in spec.items():
+        value = fields.get(name)
+        if vtype == "concept" and value is not None:
+            item.update(_concept_fields(name, value, concepts))
+        else:
+            item[name] = value
+    if kind == "adverse_event":
+        item["negated"] = bool(item.get("negated"))
+    main = {"adverse_event": "term", "intervention": "drug", "mechanism": "target", "endpoint": "name"}.get(kind)
+    if main and surfaces:
+        item["text"] = surfaces[0]
+        item[f"{main}_synonyms"] = list(dict.fromkeys(surfaces))
+    if kind == "endpoint" and item.get("name"):
+        item["name_synonyms"] = list(dict.fromkeys([*item.get("name_synonyms", []), *head_final(item["name"])]))
+    if "confidence" in fields:
+        item["confidence"] = fields["confidence"]
+    return item
+
+
+def head_final(phrase: str) -> list[str]:
+    """'reduction of corticosteroid dosage' → 'corticosteroid dosage reduction' (English compounds)."""
+    m = re.fullmatch(r"(?:the\s+)?(\w[\w-]*)\s+of\s+(?:the\s+)?(.+)", phrase.strip(), re.IGNORECASE)
+    return [f"{m.group(2)} {m.group(1)}"] if m else []
+
+
+def _trial_attribute(trial: dict, fields: dict, ev: list[dict], concepts: dict) -> None:
+    attr, value = fields.get("attribute"), fields.get("value")
+    if attr in ("design", "condition"):
+        key = "design" if attr == "design" else "conditions"
+        label, curie = concepts.get(value, (value, None))
+        trial[key].append({"label": label, "id": curie, "evidence": ev})
+    elif attr == "registry_id":
+        trial["registry_ids"].append(value)
+        trial["evidence"].setdefault("registry_ids", []).extend(ev)
+    elif attr in ("acronym", "phase", "n_enrolled", "n_analysed", "sponsor"):
+        if trial.get(attr) is None:
+            trial[attr] = value
+            trial["evidence"][attr] = ev

@@ -1,0 +1,90 @@
+"""The SKOS lexicon in `ontology/lexicon.ttl`: concepts, their labels and public CURIEs.
+
+Every drug, condition, cell type, cytokine, gene, process, AE term, unit, route, design and
+instrument kg recognises is a concept there; code holds no vocabulary of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+# KG_LEXICON points kg at another lexicon file (same SKOS layout), e.g. a project's own
+LEXICON_FILE = Path(os.environ.get("KG_LEXICON") or ONTOLOGY_DIR / "lexicon.ttl")
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_KG = "https://w3id.org/kg-trials/ontology#"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One lexicon concept: its IRI (shared across papers), class, label and public id."""
+
+    iri: str
+    kind: str  # the kg class local name: Drug, Condition, CellType, ...
+    label: str
+    curie: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """Concepts and the surface forms that name them."""
+
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    # (surface form, concept iri, case-sensitive?)
+    terms: list[tuple[str, str, bool]] = field(default_factory=list)
+    # umbrella concepts (skos:topConceptOf their scheme, e.g. "adverse event"): a mention of
+    # one is a finding only when negated ("no serious adverse events")
+    generic: set[str] = field(default_factory=set)
+
+    def by_label(self, label: str, kind: str | None = None) -> Concept | None:
+        """Find a concept by any of its names (case-folded), optionally of one kind."""
+        key = fold(label)
+        for surface, iri, _cs in self.terms:
+            c = self.concepts[iri]
+            if fold(surface) == key and (kind is None or c.kind == kind):
+                return c
+        return None
+
+    def of_kind(self, kind: str) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.kind == kind]
+
+
+def fold(s: str) -> str:
+    """Case- and compatibility-folded form used to compare labels."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().casefold()
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Parse the lexicon once per process (rdflib, ~0.2 s)."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    g = Graph()
+    g.parse(path or LEXICON_FILE, format="turtle")
+    skos = lambda n: URIRef(_SKOS + n)  # noqa: E731
+    kgp = lambda n: URIRef(_KG + n)  # noqa: E731
+    lex = Lexicon()
+    for s in sorted(set(g.subjects(RDF.type, skos("Concept")))):
+        kinds = [str(o)[len(_KG):] for o in g.objects(s, RDF.type) if str(o).startswith(_KG)]
+        kinds = [k for k in kinds if k != "Concept"]
+        pref = next(iter(g.objects(s, skos("prefLabel"))), None)
+        if not kinds or pref is None:
+            continue
+        notation = next(iter(g.objects(s, skos("notation"))), None)
+        iri = str(s)
+        lex.concepts[iri] = Concept(iri, kinds[0], str(pref), str(notation) if notation else None)
+        for p in ("prefLabel", "altLabel", "hiddenLabel"):
+            for o in g.objects(s, skos(p)):
+                lex.terms.append((str(o), iri, False))
+        for o in g.objects(s, kgp("abbreviation")):
+            lex.terms.append((str(o), iri, True))
+    lex.generic = {str(s) for s in g.subjects(skos("topConceptOf"), None)}
+    return lex
+

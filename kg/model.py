@@ -1,0 +1,89 @@
+"""The document model every reader returns and every extractor reads.
+
+All offsets (sections, table cells, evidence spans) index `Document.text`, so that
+`document.text[start:end]` is always the quoted source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named stretch of the text: a heading's body, a table, boilerplate."""
+
+    name: str  # the heading as written ("Results", "Safety profile", "Table 1 ...")
+    start: int
+    end: int
+    kind: str = "body"  # body | abstract | table | references | boilerplate | metadata | figure
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; `text == document.text[start:end]` (stripped of padding)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A table as rows of cells, with its caption and footnote lines."""
+
+    caption: str
+    start: int
+    end: int
+    rows: list[list[Cell]] = field(default_factory=list)
+    footnotes: list[Cell] = field(default_factory=list)
+    caption_start: int = -1
+
+
+@dataclass
+class Metadata:
+    """Bibliographic facts taken from a source's own fields, not from prose."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    doi: str | None = None
+    journal: str | None = None
+    issn: str | None = None
+    year: int | None = None
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    registry_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One source turned into text with its structure; what every reader returns."""
+
+    id: str  # file name without its extensions
+    source_path: str
+    sha256: str
+    text: str
+    kind: str  # text | record | pdf | jats
+    metadata: Metadata = field(default_factory=Metadata)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    # Spans of `text` that carry a fact already given elsewhere (a repeated abstract):
+    # extractors skip them so that each fact is taken once.
+    duplicate_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing `offset`."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.start >= best.start):
+                best = s
+        return best
+
+    def is_minable(self, start: int, end: int) -> bool:
+        """False for spans in boilerplate, references, metadata or repeated text."""
+        for a, b in self.duplicate_spans:
+            if a <= start < b:
+                return False
+        sec = self.section_at(start)
+        return sec is None or sec.kind not in ("references", "boilerplate", "metadata")

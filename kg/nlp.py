@@ -1,0 +1,205 @@
+"""The spaCy pipeline: a blank English pipeline plus kg's rules and lexicon.
+
+Components, in order:
+- `kg_sentences`: sentence starts that survive "et al.", "vs.", "Fig. 1a", decimals,
+  "P < 0.01", and page-break debris (a paragraph that goes on in lower case);
+- `kg_lexicon`: a PhraseMatcher over every label of the SKOS lexicon (case-insensitive)
+  and abbreviation (case-sensitive), plus abbreviations a paper defines itself
+  ("low-dose interleukin-2 (IL-2LD)"); spans go to `doc.spans["concepts"]` and the
+  longest non-overlapping ones to `doc.ents`, each with the concept IRI as `kb_id_`;
+- `negex` and `hedge`: negspacy's NegEx (ConText-style cues and scopes) run twice, once
+  with negation cues and once with hedging cues, both from `ontology/context_rules.json`;
+  results in `span._.negex` and `span._.hedged`.
+
+Why negspacy rather than medspaCy's ConText: medspaCy 1.3 pins spaCy < 3.8 and brings
+about 20 packages; negspacy is one small module on spaCy 3.8 whose termsets are data,
+and running it twice gives both negation and hedging with the same scope rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+
+import numpy
+import spacy
+from negspacy.negation import Negex
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, filter_spans
+
+from kg.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
+
+CONTEXT_RULES = ONTOLOGY_DIR / "context_rules.json"
+PIPELINE_VERSION = "1"
+
+# Tokens after which a period does not end a sentence.
+_ABBREV = {
+    "al", "vs", "fig", "figs", "e.g", "i.e", "cf", "approx", "ca", "resp", "dr", "prof", "no", "nos",
+    "ref", "refs", "eq", "suppl", "vol", "pp", "coll", "st", "inc", "ltd", "co", "mr", "mrs", "ms",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max",
+}
+_EXTRA_INFIXES = [r"[±=–—≥≤<>⁺⁻×]", r"(?<=[A-Za-z0-9])[()\[\]](?=\S)", r"(?<=[A-Za-z])-(?=\s|$)",
+                  r"(?<=[0-9])/(?=[0-9])"]
+
+
+def _customise_tokenizer(nlp: Language) -> None:
+    """Split on ±, =, en dashes, comparison signs and glued brackets (`p=0.0015`, `MIU)/day`)."""
+    infixes = list(nlp.Defaults.infixes) + _EXTRA_INFIXES
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@Language.component("kg_sentences")
+def kg_sentences(doc: Doc) -> Doc:
+    """Rule-based sentence starts; see the module docstring for what it survives."""
+    starts = [False] * len(doc)
+    prev_real = None  # the last non-space token
+    pending_break = False  # a newline was seen since prev_real
+    for tok in doc:
+        if tok.is_space:
+            pending_break = pending_break or "\n" in tok.text
+            continue
+        if prev_real is None:
+            starts[tok.i] = True
+        else:
+            prev_text = prev_real.text
+            if pending_break:
+                # a paragraph or line that goes on in lower case is page-break debris
+                start = not (tok.text[:1].islower() and prev_text not in (".", "!", "?", ":"))
+            elif prev_text in (".", "!", "?") and _opens_sentence(tok):
+                before = doc[prev_real.i - 1] if prev_real.i > 0 else None
+                start = before is None or not _is_abbreviation(before)
+            elif (prev_text.endswith(".") and len(prev_text) > 1 and "." not in prev_text[:-1]
+                  and prev_text[:-1].lower() not in _ABBREV and _opens_sentence(tok)
+                  and not prev_text[:-1].isdigit()):
+                start = True
+            else:
+                start = False
+            starts[tok.i] = start
+        prev_real = tok
+        pending_break = False
+    if len(doc):
+        starts[0] = True
+        arr = numpy.array([1 if s else -1 for s in starts], dtype="int32").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], arr)
+    return doc
+
+
+def _opens_sentence(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() or t[:1].isdigit() or t[:1] in "([“\"'" or t.startswith("$")
+
+
+def _is_abbreviation(tok) -> bool:
+    t = tok.text.rstrip(".").lower()
+    if t in _ABBREV:
+        return True
+    # an initial ("J. Smith") or a one-letter label ("Fig. 1a. Patients") is not a sentence end
+    return len(tok.text) == 1 and tok.text.isupper() and tok.i > 0 and tok.nbor(-1).text[:1].isupper()
+
+
+@Language.factory("kg_lexicon", default_config={"lexicon_path": None})
+def make_lexicon_matcher(nlp: Language, name: str, lexicon_path: str | None) -> LexiconMatcher:
+    return LexiconMatcher(nlp, load_lexicon(lexicon_path))
+
+
+class LexiconMatcher:
+    """Mark every lexicon concept mention; also learn a paper's own abbreviations."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.nlp = nlp
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_iri: dict[str, tuple[list, list]] = {}
+        for surface, iri, case_sensitive in lexicon.terms:
+            bucket = by_iri.setdefault(iri, ([], []))
+            bucket[1 if case_sensitive else 0].append(surface)
+        for iri, (folded, exact) in by_iri.items():
+            if folded:
+                self.folded.add(iri, list(nlp.tokenizer.pipe(folded)))
+            if exact:
+                self.exact.add(iri, list(nlp.tokenizer.pipe(exact)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [self._span(doc, m, s, e) for m, s, e in self.folded(doc)]
+        spans += [self._span(doc, m, s, e) for m, s, e in self.exact(doc)]
+        spans += self._defined_abbreviations(doc, spans)
+        doc.spans["concepts"] = spans
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span:
+        iri = self.nlp.vocab.strings[match_id]
+        return Span(doc, start, end, label=self.lexicon.concepts[iri].kind, kb_id=iri)
+
+    def _defined_abbreviations(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'<concept> (ABBR)' defines ABBR for this paper: mark its other mentions too."""
+        found: dict[str, Span] = {}
+        text = doc.text
+        for sp in spans:
+            after = text[sp.end_char: sp.end_char + 16]
+            m = re.match(r"\s?\(([A-Za-z][A-Za-z0-9₀-₉\-]{1,9})\)", after)
+            if m and m.group(1) not in found and any(ch.isupper() for ch in m.group(1)):
+                found[m.group(1)] = sp
+        if not found:
+            return []
+        known = {(s.start, s.end) for s in spans}
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for abbr in found:
+            matcher.add(abbr, [self.nlp.make_doc(abbr)])
+        out = []
+        for match_id, s, e in matcher(doc):
+            src = found[self.nlp.vocab.strings[match_id]]
+            if (s, e) not in known:
+                out.append(Span(doc, s, e, label=src.label_, kb_id=src.kb_id_))
+        return out
+
+
+class _Context(Negex):
+    """negspacy's NegEx with the same cues and scopes, but each scope visits only its own
+    entities (negspacy scans every entity for every scope: quadratic on a whole paper)."""
+
+    def negex(self, doc: Doc) -> Doc:
+        preceding, following, terminating = self.process_negations(doc)
+        ents = list(doc.ents)
+        starts = [e.start for e in ents]
+        for b0, b1 in self.termination_boundaries(doc, terminating):
+            i = bisect.bisect_left(starts, b0)
+            if i >= len(ents) or ents[i].start >= b1:
+                continue
+            sub_pre = [m for m in preceding if b0 <= m[1] < b1]
+            sub_fol = [m for m in following if b0 <= m[1] < b1]
+            while i < len(ents) and ents[i].start < b1:
+                if ents[i].end <= b1:
+                    self._apply_negation(ents[i], sub_pre, sub_fol)
+                i += 1
+        return doc
+
+
+@Language.factory("kg_context", default_config={"termset": "negation", "extension_name": "negex"})
+def make_context(nlp: Language, name: str, termset: str, extension_name: str) -> _Context:
+    return _Context(nlp, name, context_rules()[termset], extension_name=extension_name)
+
+
+@functools.lru_cache(maxsize=2)
+def context_rules() -> dict:
+    """The negation and hedging termsets, from ontology/context_rules.json."""
+    data = json.loads(CONTEXT_RULES.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=2)
+def get_nlp(lexicon_path: str | None = None) -> Language:
+    """The whole pipeline, built once per process."""
+    nlp = spacy.blank("en")
+    _customise_tokenizer(nlp)
+    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_lexicon", config={"lexicon_path": lexicon_path})
+    nlp.add_pipe("kg_context", name="negex", config={"termset": "negation", "extension_name": "negex"})
+    nlp.add_pipe("kg_context", name="hedge", config={"termset": "hedging", "extension_name": "hedged"})
+    return nlp
