@@ -33,7 +33,7 @@ _RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b
 _UNRELATED = re.compile(r"\bnot\s+(?:\w+\s+){0,4}(?:related|attributable|responsible)\b|\bunrelated\b", re.I)
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdraw|stopp|leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
-                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}$", re.I)
+                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\w+\s+){{0,2}}?(?:patients?|participants?|subjects?|"
                            rf"cases?|episodes?)\b", re.I)
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:patients?|/|\)|,|;|%)", re.I)
@@ -85,9 +85,16 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             if c.iri in ctx.lexicon.generic and not negated:
                 continue
             clause = _clause(sent, ent)
+            if negated:  # an absent event has no count, grade or consequence; it may be "related"
+                fields = {"term": c, "negated": True, "count": None, "grade": None,
+                          "serious": True if _is_serious_term(c) else None,
+                          "related_to_drug": _relatedness(clause, ctx, sent), "led_to_discontinuation": None}
+                out.append(Fact("adverse_event", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
+                                "ae.sentence.negated", 0.8, surface=ent.text))
+                continue
             fields = {
                 "term": c, "negated": negated,
-                "count": None if negated else _count(ctx.document.text, sent, ent),
+                "count": _count(ctx.document.text, sent, ent),
                 "grade": _grade_near(ctx.document.text, sent, ent),
                 "serious": True if _SERIOUS.search(clause) or _is_serious_term(c) else
                 (False if _NON_SERIOUS.search(clause) else None),
@@ -95,7 +102,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
             }
             out.append(Fact("adverse_event", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
-                            "ae.sentence.negated" if negated else "ae.sentence", 0.8, surface=ent.text))
+                            "ae.sentence", 0.8, surface=ent.text))
     return out
 
 

@@ -17,16 +17,18 @@ from kg.extract.base import Context, Fact, part_of
 EXTRACTOR = "endpoints"
 _KIND = r"(?P<kind>primary|secondary|exploratory|main secondary|co-primary|key secondary)"
 _NOUN = r"(?:end[- ]?points?|outcomes?(?: measures?)?|objectives?)"
+# a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
+_BODY = r"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:main\s+)?(?:primary|secondary|exploratory)\b)[^.;])+)"
 _DECLARED = [
     # "The primary endpoint was X", "secondary endpoints were X and Y", "... evaluated X"
-    re.compile(rf"\b{_KIND}\s+{_NOUN}\s+(?:was|were|is|are|included|evaluated|assessed|consisted of)\s+"
-               rf"(?P<body>[^.;]+)", re.I),
+    re.compile(rf"\b{_KIND}\s+{_NOUN}\s+(?:was|were|is|are|included|evaluated|assessed|consisted of)\s+{_BODY}",
+               re.I),
     # "the primary endpoint (Treg frequency)"
     re.compile(rf"\b{_KIND}\s+{_NOUN}\s*\((?P<body>[^()]+)\)", re.I),
     # "X was the primary endpoint"
     re.compile(rf"(?P<body>[A-Za-z][^.;,]{{3,80}}?)\s+(?:was|were)\s+the\s+{_KIND}\s+{_NOUN}", re.I),
     # "In an exploratory analysis, we collected ... X"
-    re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
+    re.compile(rf"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+{_BODY}", re.I),
 ]
 _TIME = re.compile(r"\b(?:at|by|after|over|through|until|within)\s+(?P<t>(?:week|day|month|year|W|D|M)\s*\d+|"
                    r"\d+\s+(?:weeks|days|months|years))\b", re.I)
@@ -85,11 +87,18 @@ def _norm_time(t: str) -> str:
     return t.strip().lower()
 
 
+# words naming a category of endpoints, not an endpoint ("safety", "the efficacy of X")
+_CATEGORY = re.compile(r"^(?:safety|efficacy|tolerability|feasibility)\b", re.I)
+
+
 def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], sent) -> list[Fact]:
     phrase = ctx.document.text[s:e]
     name, timepoint = _clean_name(phrase)
-    if len(name) < 3:
+    if len(name) < 3 or _CATEGORY.match(name):
         return []
+    if timepoint is None:  # "At day 8, the primary endpoint (Treg frequency) was reached"
+        t = _TIME.search(sent.text)
+        timepoint = _norm_time(t.group("t")) if t else None
     instrument = next((ctx.concept(x) for x in sent.ents if x.label_ == "Instrument"
                        and s <= x.start_char < e), None)
     key = (instrument.iri if instrument else name.lower())
@@ -97,7 +106,10 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []
     seen.add(key)
     fields = {"name": name, "kind": kind, "timepoint": timepoint, "instrument": instrument}
-    return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, "endpoint.declared", 0.85, surface=name)]
+    # the words as written, with a defined abbreviation kept: "attainment of ... state (LLDAS)"
+    written = re.sub(r"^\s*(?:the|a|an)\s+", "", _TIME.split(phrase)[0].strip(" ,:"), flags=re.I)
+    return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, "endpoint.declared", 0.85,
+                 surface=written)]
 
 
 def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:

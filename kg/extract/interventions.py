@@ -16,6 +16,7 @@ from collections import Counter
 
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
+from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import Concept, Lexicon
 
 EXTRACTOR = "interventions"
@@ -27,6 +28,8 @@ _CHANGE = re.compile(r"\b(?:decreas|increas|reduc|tap|fell|rose|declin|drop)\w*\
                      r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
 _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
                            r"treated)\w*", re.IGNORECASE)
+# a dose with no drug in its sentence is the study drug's only when the sentence gives it
+_ADMINISTRATION = re.compile(r"\b(?:receiv|administ|given|infus|inject|dosed|escalat)\w*", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4)
@@ -85,12 +88,15 @@ def extract(ctx: Context) -> list[Fact]:
     found: dict[tuple, Fact] = {}
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (in_abs or part in ("title", "methods", "results")) or part == "background" and not in_abs:
+        if not (in_abs or part in ("title", "methods", "results")):
             continue
         drugs = ctx.concepts_in(sent, {"Drug"})
+        changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(sent.text)]
         for m in rx.finditer(sent.text):
             before = sent.text[: m.start()]
             if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
+                continue
+            if any(a <= m.start() < b for a, b in changes):
                 continue
             drug = _drug_for(ctx, sent, drugs, sent.start_char + m.start(), studied)
             if drug is None:
@@ -121,7 +127,7 @@ def _drug_for(ctx: Context, sent, drugs, offset: int, studied: list[str]) -> Con
     if drugs:
         nearest = min(drugs, key=lambda e: (abs(e.start_char - offset), e.start_char > offset))
         return ctx.concept(nearest)
-    if studied and _DOSING_WORDS.search(sent.text):
+    if studied and _ADMINISTRATION.search(sent.text):
         return ctx.lexicon.concepts[studied[0]]
     return None
 
@@ -138,8 +144,10 @@ _FREQ = [
     (re.compile(r"\b(?:once a month|monthly|every four weeks|every 4 weeks)\b", re.I), "monthly"),
     (re.compile(r"\bevery (?P<n>\d+) (?P<u>days|weeks|months)\b", re.I), "every {n} {u}"),
 ]
-_DURATION = re.compile(rf"\b(?:within|for|over|during)\s+(?:a period of\s+)?(?P<n>{COUNT})\s+"
-                       rf"(?P<u>days|weeks|months|years)\b", re.I)
+# a treatment period: right after what is given ("10 infusions within 24 days", "injections for 6 months")
+_DURATION = re.compile(rf"\b(?:infusions|injections|administrations|doses|treatment|therapy|received|given|"
+                       rf"administered)\b[^.;]{{0,40}}?\b(?:within|for|over|during)\s+(?:a period of\s+)?"
+                       rf"(?P<n>{COUNT})\s+(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
 _ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
                      rf"(?:infusions|injections|administrations|doses)\b", re.I)
 _DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}

@@ -67,26 +67,22 @@ def extract(ctx: Context) -> list[Fact]:
             if agent is None:
                 continue
             agent_end, agent_c = agent
-            cue = _cue_between(cues, agent_end, t.start_char)
-            if cue is None:
-                continue
-            cue_start, relation = cue
             target_c = ctx.concept(t)
             if target_c.iri == agent_c.iri:
                 continue
             negated = bool(t._.negex)
             hedged = bool(t._.hedged)
-            key = (agent_c.iri, relation, target_c.iri, negated)
-            if key in seen:
-                continue
-            seen.add(key)
-            fields = {"agent": agent_c, "relation": relation, "target": target_c, "hedged": hedged,
-                      "negated": negated, "cited": bool(citation) or part == "background" and not in_abs,
-                      "context": context, "citation": citation.group(0) if citation else None}
-            start = min(agent_end, cue_start)
-            s = next((d.start_char for d in drugs if d.end_char == agent_end), start)
-            out.append(Fact("mechanism", fields, [ctx.evidence(min(s, cue_start), t.end_char)], EXTRACTOR,
-                            "mechanism.cue", 0.75, surface=t.text))
+            for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
+                key = (agent_c.iri, relation, target_c.iri, negated)
+                if key in seen:
+                    continue
+                seen.add(key)
+                fields = {"agent": agent_c, "relation": relation, "target": target_c, "hedged": hedged,
+                          "negated": negated, "cited": bool(citation) or part == "background" and not in_abs,
+                          "context": context, "citation": citation.group(0) if citation else None}
+                s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
+                out.append(Fact("mechanism", fields, [ctx.evidence(min(s, cue_start), t.end_char)], EXTRACTOR,
+                                "mechanism.cue", 0.75, surface=t.text))
     return out
 
 
@@ -106,13 +102,19 @@ def _agent_before(agents, pos: int):
     return max(before, key=lambda a: a[0]) if before else None
 
 
-def _cue_between(cues, start: int, end: int) -> tuple[int, str] | None:
-    """The cue nearest before the target and after the agent."""
+def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
+    """The cue nearest before the target (after the agent), with the cues coordinated with it
+    ("activates and expands Tregs": both)."""
     inside = [c for c in cues if start <= c[0] and c[1] <= end]
     if not inside:
-        return None
-    c = max(inside, key=lambda c: c[0])
-    return c[0], c[2]
+        return []
+    chosen = [inside[-1]]
+    for c in reversed(inside[:-1]):
+        gap = text[c[1]:chosen[-1][0]]
+        if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", gap):
+            break
+        chosen.append(c)
+    return [(c[0], c[2]) for c in chosen]
 
 
 def _context(text: str, part: str) -> str | None:

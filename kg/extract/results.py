@@ -24,6 +24,8 @@ _CHANGE = re.compile(
     r"(?P<measure>[^.;]{0,80}?)\b(?P<verb>decreased|increased|fell|rose|dropped|declined|improved|changed|"
     r"reduced|went)\s+from\s+(?P<a>" + NUMBER + ")" + _UNIT.format(n=1) + r"[^.;]{0,30}?\bto\s+(?P<b>" + NUMBER + ")"
     + _UNIT.format(n=2), re.I)
+CHANGE_PATTERN = re.compile(r"\bfrom\s+" + NUMBER + r"[^.;]{0,40}?\bto\s+" + NUMBER + r"[^\s,;.]*|"
+                            r"\band\s+(?:decreased|increased|fell|rose)\s+to\s+" + NUMBER, re.I)
 _WAS_THEN = re.compile(
     r"(?P<measure>[^.;]{0,80}?)\bwas\s+(?P<a>" + NUMBER + r")" + _UNIT.format(n=1)
     + r"\s+and\s+(?P<verb>decreased|increased|fell|rose|dropped|declined|improved)\s+to\s+(?P<b>" + NUMBER + ")"
@@ -110,10 +112,11 @@ def _measure_after(text: str, pos: int) -> str | None:
 
 def _outcome_phrase(text: str, pos: int) -> str:
     """What the responders reached: the rest of the clause after the fraction."""
-    rest = re.split(r"[,;(]|\s+(?:and|which|while)\s+", text[pos:])[0]
+    tail = re.sub(r"^\s*\([^()]*\)", "", text[pos:])
+    rest = re.split(r"[,;(]|\s+(?:and|which|while)\s+", tail)[0]
     rest = re.sub(r"^\s*(?:patients|participants|subjects)?\s*(?:were|was|had|have|achieved|reached|attained|"
                   r"could)?\s*", "", rest, flags=re.I)
-    return rest.strip(" .") or "responders"
+    return rest.strip(" .\n") or "responders"
 
 
 def _fact(ctx: Context, sent, s: int, e: int, measure: str, value: str, comparator: str | None,

@@ -91,8 +91,29 @@ def _acronym(ctx: Context) -> list[Fact]:
 
 def _defined_abbreviations(ctx: Context) -> set[str]:
     """Abbreviations the paper defines ("lupus low disease activity state (LLDAS)"): not trial names."""
-    return {m.group(1).upper() for m in re.finditer(r"[a-z]{3,}[^()\n]{0,60}\(([A-Z][A-Za-z0-9-]{2,})\)",
-                                                     ctx.document.text)}
+    out = set()
+    text = ctx.document.text
+    for m in re.finditer(r"\(([A-Z][A-Za-z0-9-]{2,})\)", text):
+        if defines(text[max(0, m.start() - 120): m.start()], m.group(1)):
+            out.add(m.group(1).upper())
+    return out
+
+
+def defines(before: str, short: str) -> bool:
+    """Schwartz & Hearst (2003): the short form's letters occur, in order, in the words just
+    before it, its first letter starting a word."""
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    words = before.split()[-(min(len(letters) + 5, 2 * len(letters))):]
+    long_form = " ".join(words).lower()
+    i = len(long_form) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        ch = letters[k]
+        while i >= 0 and (long_form[i] != ch or (k == 0 and i > 0 and long_form[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
 
 
 def _is_concept_at(ctx: Context, start: int) -> bool:

@@ -155,7 +155,9 @@ def _item(kind: str, fields: dict, concepts: dict, surfaces: list[str]) -> dict:
         item["text"] = surfaces[0]
         item[f"{main}_synonyms"] = list(dict.fromkeys(surfaces))
     if kind == "endpoint" and item.get("name"):
-        item["name_synonyms"] = list(dict.fromkeys([*item.get("name_synonyms", []), *head_final(item["name"])]))
+        names = [item["name"], *item.get("name_synonyms", [])]
+        extra = [v for n in names for v in head_final(n)] + [item.get("instrument")]
+        item["name_synonyms"] = list(dict.fromkeys(x for x in [*names[1:], *extra] if x))
     if "confidence" in fields:
         item["confidence"] = fields["confidence"]
     return item

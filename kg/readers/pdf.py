@@ -1,0 +1,1260 @@
+"""Publisher PDFs through pdfplumber, rebuilt into readable text with its structure.
+
+A PDF holds glyphs at positions, not text. The reader rebuilds what a person reads:
+words kept apart (publisher PDFs have no space characters, so a fixed x tolerance glues
+"Fulllistofauthorinformation"), two-column pages read column by column with full-width
+blocks kept in place, running headers, footers and page numbers dropped, hyphenated
+line-ends joined only when the document itself shows it is safe, paragraphs separated by
+blank lines, headings found from their font, and tables rebuilt as tab-separated rows
+appended after the running text (so a table never splits a sentence) with `Table` and
+`Cell` offsets into the final text. Figures' inner text is dropped; their captions are
+appended too. Any failure to parse becomes a one-line `ReaderError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import statistics
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ReaderError
+from kg.model import Cell, Document, Metadata, Section, Table
+from kg.readers import doc_id, load_bytes
+from kg.readers.common import abstract_parts, find_dois, find_registry_ids, heading_kind, is_boilerplate
+
+# A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
+# gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
+X_TOLERANCE_RATIO = 0.06
+
+_CAPTION_TABLE = re.compile(r"^Table\s+([0-9]+|[IVX]+)[A-Za-z]?\b")
+_CAPTION_FIGURE = re.compile(r"^(Figure|Fig\.?)\s+\d+[A-Za-z]?\b")
+_CID = re.compile(r"\(cid:\d+\)")  # a glyph with no Unicode mapping; in practice a bullet
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_CONTINUED = re.compile(r"^\(?\s*continued( on next page| from previous page)?\s*\)?$", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^(\[\d{1,3}\]|\d{1,3}[.)]|[•●▪‣◦·]|\(?[a-z]\)|[a-z]\.)$")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|[.,+-]B$|-B[a-z]*$", re.IGNORECASE)
+_EXTRA_BOILERPLATE = re.compile(
+    r"Cite this article as|Submit your (next )?manuscript|www\.biomedcentral\.com/submit|"
+    r"^\s*doi:\s*10\.\S+\s*$",
+    re.IGNORECASE,
+)
+_AD_START = re.compile(r"Submit your (next )?manuscript|Ready to submit your research", re.IGNORECASE)
+_HYPHEN_PREFIXES = {"non", "self", "well", "low", "high", "long", "short", "semi", "anti", "multi", "cross",
+                    "follow", "double", "single", "open", "placebo", "intention", "all", "mid"}
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+@dataclass
+class _Word:
+    """One word with the font facts the layout needs (size, font name)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    nchars: int
+
+
+@dataclass
+class _Line:
+    """Words on one baseline, left to right."""
+
+    words: list[_Word]
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    font: str = ""
+    base: float = 0.0  # the bottom most of its characters share: a steady baseline
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        sizes: Counter[float] = Counter()
+        fonts: Counter[str] = Counter()
+        bases: Counter[float] = Counter()
+        for w in self.words:
+            sizes[round(w.size, 1)] += w.nchars
+            fonts[w.font] += w.nchars
+            bases[round(w.bottom * 2) / 2] += w.nchars
+        self.base = bases.most_common(1)[0][0]
+        self.size = sizes.most_common(1)[0][0]
+        self.font = fonts.most_common(1)[0][0]
+        self.text = _join_words(self.words, self.size)
+
+    @property
+    def style(self) -> tuple[str, float]:
+        return self.font, self.size
+
+    @property
+    def bold(self) -> bool:
+        return bool(_BOLD.search(self.font))
+
+
+@dataclass
+class _Segment:
+    """Lines read in one go: a column of a two-column band, or a full-width band."""
+
+    lines: list[_Line]
+    x0: float
+    x1: float
+    page: int
+
+
+@dataclass
+class _Block:
+    """A unit of the output text: heading, paragraph, or appended table/figure/note."""
+
+    kind: str  # heading | para | front | note | figure | table
+    lines: list[_Line] = field(default_factory=list)
+    text: str = ""
+    page: int = 0
+    level: int = 0
+    boilerplate: bool = False
+    table: _TableData | None = None
+
+
+@dataclass
+class _TableData:
+    """A table before it is placed in the text: caption, rows of cell strings, notes."""
+
+    caption: str
+    rows: list[list[str]]
+    footnotes: list[str]
+
+
+@dataclass
+class _Page:
+    """What the layout needs from one page, gathered while pdfplumber has it open."""
+
+    number: int
+    width: float
+    height: float
+    words: list[_Word]
+    rules: list[tuple[float, float, float]]  # horizontal rules: x0, x1, y
+    graphics: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+
+
+@dataclass
+class _Style:
+    """The document's running-text font, against which headings and notes stand out."""
+
+    font: str
+    size: float
+
+
+def _join_words(words: list[_Word], size: float) -> str:
+    """Words joined by spaces, except marks that touch the word before (superscripts)."""
+    out: list[str] = []
+    prev: _Word | None = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 >= 0.1 * size:
+            out.append(" ")
+        out.append(w.text)
+        prev = w
+    return "".join(out)
+
+
+def _group_lines(words: list[_Word]) -> list[_Line]:
+    """Words into lines by vertical overlap, so superscripts and raised quotes stay put."""
+    groups: list[list[_Word]] = []
+    bands: list[tuple[float, float, float]] = []  # top, bottom, size of the line's largest word
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        h = max(w.bottom - w.top, 0.1)
+        best, best_ov = -1, 0.0
+        for i in range(len(groups) - 1, max(-1, len(groups) - 8), -1):
+            top, bottom, _size = bands[i]
+            overlap = (min(bottom, w.bottom) - max(top, w.top)) / max(min(h, bottom - top), 0.1)
+            if overlap >= 0.5 and overlap > best_ov:
+                best, best_ov = i, overlap
+        if best < 0:
+            groups.append([w])
+            bands.append((w.top, w.bottom, w.size))
+            continue
+        groups[best].append(w)
+        if w.size > bands[best][2]:
+            bands[best] = (w.top, w.bottom, w.size)
+    return sorted((_Line(g) for g in groups), key=lambda ln: (ln.top, ln.x0))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """pdfminer logs every odd colour operator; a reader must print nothing."""
+    logger = logging.getLogger("pdfminer")
+    old = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(old)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, one-line cause for a pdfminer/pdfplumber failure."""
+    inner: BaseException = exc
+    while inner.__cause__ is not None or (inner.args and isinstance(inner.args[0], BaseException)):
+        nxt = inner.__cause__ or inner.args[0]
+        if not isinstance(nxt, BaseException) or nxt is inner:
+            break
+        inner = nxt
+    name = type(inner).__name__
+    msg = " ".join(str(inner).split())[:100]
+    if "password" in name.lower() or "encrypt" in name.lower() or "encrypt" in msg.lower():
+        return "encrypted PDF (a password is needed)"
+    return f"corrupt or unreadable PDF ({name}{': ' + msg if msg else ''})"
+
+
+def _page_words(page: Any) -> list[_Word]:
+    """extract_words with a size-relative tolerance, plus each word's dominant font."""
+    out: list[_Word] = []
+    for w in page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
+                                keep_blank_chars=False, return_chars=True):
+        if not w.get("upright", True):
+            continue  # rotated text: margins stamps, vertical table headers
+        chars = w["chars"]
+        text = _CID.sub("•", w["text"])
+        if not text.strip():
+            continue
+        fonts: Counter[str] = Counter(c.get("fontname", "") for c in chars)
+        sizes: Counter[float] = Counter(round(c.get("size", 0.0), 1) for c in chars)
+        tops = sorted(c["top"] for c in chars)
+        bottoms = sorted(c["bottom"] for c in chars)
+        out.append(_Word(text, w["x0"], w["x1"], tops[len(tops) // 2], bottoms[len(bottoms) // 2],
+                         sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], len(chars)))
+    return out
+
+
+def _page_graphics(page: Any) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float, float]]]:
+    """Horizontal rules (for tables) and the boxes of all drawn objects (for figures)."""
+    rules: list[tuple[float, float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    area = page.width * page.height
+    for kind in ("rect", "line", "curve", "image"):
+        for o in page.objects.get(kind, []):
+            x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
+            if kind in ("rect", "line") and bottom - top < 2 and x1 - x0 > 20:
+                rules.append((x0, x1, (top + bottom) / 2))
+            if (x1 - x0) * (bottom - top) < 0.9 * area:
+                boxes.append((x0, top, x1, bottom))
+    return rules, boxes
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a PDF article into a Document; any parse failure is a one-line ReaderError."""
+    data, sha = load_bytes(path)
+    if b"%PDF-" not in data[:1024]:
+        raise ReaderError(str(path), "not a PDF (no %PDF- header)")
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - the venv has it
+        raise ReaderError(str(path), "pdfplumber is not installed") from None
+    with _quiet():
+        try:
+            with pdfplumber.open(str(path)) as pdf:
+                info = {str(k): v for k, v in (pdf.metadata or {}).items()}
+                if not pdf.pages:
+                    raise ReaderError(str(path), "PDF has no pages")
+                return _Builder(path, sha, pdf, info).build()
+        except ReaderError:
+            raise
+        except RecursionError:
+            raise ReaderError(str(path), "corrupt or unreadable PDF (nesting too deep)") from None
+        except Exception as e:  # pdfminer raises many unrelated types on bad input
+            raise ReaderError(str(path), _reason(e)) from None
+
+
+class _Builder:
+    """One read: pages in, Document out. Holds the document-wide facts the steps share."""
+
+    def __init__(self, path: Path, sha: str, pdf: Any, info: dict[str, Any]) -> None:
+        self.path, self.sha, self.pdf, self.info = path, sha, pdf, info
+        self.pages: list[_Page] = []
+        self.style = _Style("", 10.0)
+        self.header_url: str | None = None
+        self.header_text: list[str] = []
+
+    # ---- orchestration
+
+    def build(self) -> Document:
+        """Gather pages, find the running style, lay out each page, then assemble the text."""
+        for i, page in enumerate(self.pdf.pages):
+            words = _page_words(page)
+            rules, boxes = _page_graphics(page)
+            self.pages.append(_Page(i, float(page.width), float(page.height), words, rules, boxes))
+        if sum(len(p.words) for p in self.pages) < 20:
+            raise ReaderError(str(self.path), "no extractable text (a scanned or image-only PDF?)")
+        self._drop_running_lines()
+        self.style = self._body_style()
+        flow: list[_Segment] = []
+        notes: list[_Segment] = []
+        appended: list[_Block] = []
+        for p in self.pages:
+            page = self.pdf.pages[p.number]
+            tables = self._tables(p, page)
+            figures = self._figures(p)
+            appended.extend(figures + tables)
+            gutter = _gutter(p.words, p.width)
+            ad = _advert(p, gutter)
+            note_lines = self._bottom_notes(p, gutter)
+            if note_lines:
+                notes.append(_Segment(note_lines, min(ln.x0 for ln in note_lines),
+                                      max(ln.x1 for ln in note_lines), p.number))
+            if ad:
+                notes.append(_Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
+            flow.extend(_segments(p, gutter))
+            page.close()
+        blocks = self._paragraphs(flow)
+        note_blocks = [b for b in self._paragraphs(notes) if b.kind == "para"]
+        for b in note_blocks:
+            b.kind = "note"
+        appended = sorted((b for b in appended if b.kind == "figure"), key=lambda b: b.page) + \
+            [b for b in appended if b.kind == "table"]
+        return self._assemble(blocks, note_blocks, appended)
+
+    # ---- running headers and footers
+
+    def _drop_running_lines(self) -> None:
+        """Remove lines repeated at the same place on many pages, page numbers, 'continued'."""
+        n = len(self.pages)
+        counts: Counter[str] = Counter()
+        per_page: list[list[tuple[str, list[_Word]]]] = []
+        for p in self.pages:
+            segs = []
+            for line in _group_lines([w for w in p.words if _in_margin_band(w, p.height)]):
+                for part in _split_on_gaps(line):
+                    key = _norm_running(" ".join(w.text for w in part))
+                    segs.append((key, part))
+            per_page.append(segs)
+            counts.update({k for k, _ in segs})
+        need = max(2, int(0.4 * n)) if n > 1 else 10 ** 6
+        for p, segs in zip(self.pages, per_page):
+            drop: set[int] = set()
+            for key, part in segs:
+                text = " ".join(w.text for w in part)
+                if counts[key] >= need or _PAGE_NUMBER.match(text) or _CONTINUED.match(text):
+                    if p.number == 0:
+                        self.header_text.append(text)
+                        if self.header_url is None:
+                            m = re.search(r"https?://\S+|www\.\S+", text)
+                            self.header_url = m.group(0) if m else None
+                    drop.update(id(w) for w in part)
+            # "(Continued on next page)" markers can sit anywhere, not just in the margins.
+            for line in _group_lines(p.words):
+                if _CONTINUED.match(line.text.strip()):
+                    drop.update(id(w) for w in line.words)
+            p.words = [w for w in p.words if id(w) not in drop]
+
+    def _body_style(self) -> _Style:
+        """The font and size carrying the most characters: the running text."""
+        styles: Counter[tuple[str, float]] = Counter()
+        sizes: Counter[float] = Counter()
+        for p in self.pages:
+            for w in p.words:
+                styles[(w.font, w.size)] += w.nchars
+                sizes[w.size] += w.nchars
+        font, _size = styles.most_common(1)[0][0]
+        return _Style(font, sizes.most_common(1)[0][0])
+
+    # ---- tables
+
+    def _tables(self, p: _Page, page: Any) -> list[_Block]:
+        """Each 'Table N' caption with the small-type rows and rules under it, as a table."""
+        out: list[_Block] = []
+        body = self.style.size
+        gutter = _gutter(p.words, p.width)
+        for cap in self._captions(p, _CAPTION_TABLE):
+            x0, x1 = _caption_span(cap, p, gutter)
+            cap_bottom = cap[-1].bottom
+            words = [w for w in p.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and w.top >= cap_bottom - 1]
+            rows = _group_lines(words)
+            rules = sorted(r for r in p.rules if r[2] > cap[0].top - 2 and r[0] < x1 and r[1] > x0
+                           and (r[1] - r[0]) > 0.25 * (x1 - x0))
+            region: list[_Line] = []
+            end = cap_bottom
+            for row in rows:
+                if _CAPTION_TABLE.match(row.text) or _CAPTION_FIGURE.match(row.text):
+                    break
+                small = row.size <= 0.92 * body
+                ruled = any(row.top < r[2] <= row.bottom + 3 * body for r in rules if r[2] > end - 2)
+                if not (small or ruled):
+                    break
+                region.append(row)
+                end = row.bottom
+            if not region:
+                continue
+            inside = [r for r in rules if r[2] <= end + 2]
+            last_rule = max((r[2] for r in inside), default=None)
+            body_rows, notes = _split_table_notes(region, last_rule)
+            caption = " ".join(ln.text for ln in cap)
+            cells = _table_cells(page, body_rows, x0, x1, inside) if body_rows else []
+            out.append(_Block("table", page=p.number, table=_TableData(
+                caption, cells, [_join_lines(group) for group in _merge_note_lines(notes)])))
+            used = {id(w) for ln in cap + region for w in ln.words}
+            p.words = [w for w in p.words if id(w) not in used]
+        return out
+
+    def _captions(self, p: _Page, pattern: re.Pattern[str]) -> list[list[_Line]]:
+        """Caption blocks: a line opening with a bold label, plus its wrapped lines."""
+        lines = _group_lines(p.words)
+        out: list[list[_Line]] = []
+        for i, line in enumerate(lines):
+            if not pattern.match(line.text):
+                continue
+            label = line.words[0]
+            label_bold = bool(_BOLD.search(label.font)) or label.font != self.style.font
+            if not (label_bold or re.match(r"^\S+\s+\S+[.:|]", line.text)):
+                continue
+            block = [line]
+            for nxt in lines[i + 1:]:
+                prev = block[-1]
+                if (abs(nxt.size - line.size) > 0.3 or nxt.top - prev.bottom > 0.5 * line.size
+                        or nxt.x0 > prev.x1 or nxt.x1 < prev.x0 or nxt.top < prev.bottom - 1):
+                    if nxt.top < prev.bottom - 1:
+                        continue  # a line on the other column at the same height
+                    break
+                block.append(nxt)
+            out.append(block)
+        return out
+
+    # ---- figures
+
+    def _figures(self, p: _Page) -> list[_Block]:
+        """Figure captions become appended blocks; words drawn inside the figure are dropped."""
+        out: list[_Block] = []
+        for cap in self._captions(p, _CAPTION_FIGURE):
+            region = _figure_region(cap, p)
+            used = {id(w) for ln in cap for w in ln.words}
+            if region is not None:
+                rx0, rtop, rx1, rbottom = region
+                used.update(id(w) for w in p.words
+                            if rx0 - 1 <= w.x0 and w.x1 <= rx1 + 1 and rtop - 1 <= w.top and w.bottom <= rbottom + 1)
+            out.append(_Block("figure", lines=cap, text=_join_lines(cap), page=p.number))
+            p.words = [w for w in p.words if id(w) not in used]
+        return out
+
+    # ---- page notes (correspondence, affiliations, licence at the foot of page 1)
+
+    def _bottom_notes(self, p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
+        """Small-type lines at the foot of a page, set apart from the text above them."""
+        body = self.style.size
+        groups = [p.words]
+        if gutter is not None:
+            mid = (gutter[0] + gutter[1]) / 2
+            groups += [[w for w in p.words if (w.x0 + w.x1) / 2 < mid],
+                       [w for w in p.words if (w.x0 + w.x1) / 2 >= mid]]
+        for words in groups:
+            lines = _group_lines(words)
+            k = len(lines)
+            while k > 0 and lines[k - 1].size <= 0.85 * body:
+                k -= 1
+            if k == len(lines) or lines[k].top < 0.5 * p.height:
+                continue
+            if k > 0 and lines[k].top - lines[k - 1].bottom < 1.2 * body:
+                continue
+            if k == 0 and words is p.words:
+                continue  # a whole page of small type (references), not notes
+            notes = lines[k:]
+            used = {id(w) for ln in notes for w in ln.words}
+            p.words = [w for w in p.words if id(w) not in used]
+            return notes
+        return []
+
+    # ---- paragraphs and headings
+
+    def _paragraphs(self, segments: list[_Segment]) -> list[_Block]:
+        """Reading-order lines into headings and paragraphs, joining across column breaks."""
+        flat: list[tuple[_Line, _Segment, int]] = [(ln, s, i) for s in segments for i, ln in enumerate(s.lines)]
+        blocks: list[_Block] = []
+        in_refs = False
+        for n, (line, seg, i) in enumerate(flat):
+            prev = flat[n - 1] if n > 0 else None
+            nxt = flat[n + 1] if n + 1 < len(flat) else None
+            if self._is_heading(line, seg, prev, nxt):
+                name = _heading_name(line.text)
+                if blocks and blocks[-1].kind == "heading" and blocks[-1].page == seg.page \
+                        and blocks[-1].lines[-1].style == line.style and prev is not None \
+                        and line.top - prev[0].bottom < 0.6 * line.size and not _kind(name):
+                    blocks[-1].lines.append(line)  # a heading wrapped over two lines
+                    continue
+                blocks.append(_Block("heading", [line], page=seg.page))
+                in_refs = _kind(name) == "references"
+                continue
+            cur = blocks[-1] if blocks and blocks[-1].kind == "para" else None
+            if cur is not None and self._continues(cur.lines[-1], line, seg, i, prev, in_refs):
+                cur.lines.append(line)
+            else:
+                blocks.append(_Block("para", [line], page=seg.page))
+        return _demote_front_headings(blocks)
+
+    def _is_heading(self, line: _Line, seg: _Segment, prev: tuple[_Line, _Segment, int] | None,
+                    nxt: tuple[_Line, _Segment, int] | None) -> bool:
+        """A short line in a distinct font (or a known section name) that stands alone."""
+        text = line.text.strip()
+        body = self.style
+        words = text.split()
+        if not words or len(words) > 14 or len(text) > 110 or not re.search(r"[A-Za-z]{2}", text):
+            return False
+        if _CAPTION_TABLE.match(text) or _CAPTION_FIGURE.match(text) or _LIST_MARK.match(words[0]):
+            return False
+        if is_boilerplate(text) or _EXTRA_BOILERPLATE.search(text):
+            return False
+        name = _heading_name(text)
+        known = _kind(name) is not None
+        distinct = line.font != body.font or line.size >= body.size + 1.0
+        if not distinct or line.size < (0.7 if known else 0.88) * body.size:
+            return False
+        if not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if known:
+            return True
+        if text[-1] in ".,;:" or line.x1 - line.x0 > 0.85 * (seg.x1 - seg.x0):
+            return False
+        if prev is not None:
+            pl = prev[0]
+            if pl.style == line.style and prev[1] is seg and line.top - pl.bottom < 0.5 * line.size \
+                    and pl.x1 - pl.x0 > 0.85 * (seg.x1 - seg.x0):
+                return False  # the last line of a paragraph set in the same font
+        if nxt is not None:
+            nl = nxt[0]
+            if nl.style == line.style and (nl.x1 - nl.x0) > 0.85 * (nxt[1].x1 - nxt[1].x0):
+                return False  # the first line of a paragraph set in this font
+        return True
+
+    def _continues(self, a: _Line, b: _Line, seg: _Segment, i: int,
+                   prev: tuple[_Line, _Segment, int] | None, in_refs: bool) -> bool:
+        """Whether line b carries on the paragraph that line a ended."""
+        size = min(a.size, b.size)
+        if abs(a.size - b.size) > 1.0:
+            return False
+        first = b.words[0].text
+        hanging = len(a.words) > 1 and _LIST_MARK.match(a.words[0].text) and abs(b.x0 - a.words[1].x0) < 2
+        if _LIST_MARK.match(first) and (in_refs or a.text.rstrip()[-1:] in ".?!:" or
+                                         a.x1 < seg.x1 - 2 * size):
+            return False
+        indented = b.x0 - seg.x0 > 0.6 * size
+        if _starts_with_label(b):
+            return False
+        if i == 0:  # first line of a new column or page
+            if in_refs:
+                return not _LIST_MARK.match(first)
+            return not indented or bool(hanging) or abs(b.x0 - a.x0) < 1.0
+        if b.top - a.bottom > 0.8 * size or b.top < a.top:
+            return False
+        if hanging:
+            return True
+        if in_refs:
+            return not (b.x0 < a.x0 - 0.6 * size)
+        if indented and b.x0 > a.x0 + 0.6 * size:
+            return False
+        if b.text[:1].islower():
+            return True
+        return not (a.x1 < seg.x1 - 1.5 * size and a.text.rstrip()[-1:] in ".?!:")
+
+    # ---- assembly
+
+    def _assemble(self, blocks: list[_Block], notes: list[_Block], appended: list[_Block]) -> Document:
+        """Lay blocks end to end with blank lines, recording sections, tables and cells."""
+        vocab, compounds = _vocabulary(blocks + notes + appended)
+        first_head = next((k for k, b in enumerate(blocks) if b.kind == "heading"), len(blocks))
+        front_end = first_head if first_head < len(blocks) and blocks[first_head].page <= 1 else 0
+        parts: list[str] = []
+        pos = 0
+        sections: list[Section] = []
+        tables: list[Table] = []
+        heads: list[tuple[int, str, tuple[str, float], int]] = []  # start, name, style, block index
+        spans: list[tuple[int, int, _Block]] = []
+
+        def put(s: str) -> tuple[int, int]:
+            nonlocal pos
+            if parts:
+                parts.append("\n\n")
+                pos += 2
+            parts.append(s)
+            start = pos
+            pos += len(s)
+            return start, pos
+
+        for k, b in enumerate(blocks):
+            if b.kind == "heading":
+                name = " ".join(ln.text.strip() for ln in b.lines)
+                s, _e = put(name)
+                heads.append((s, _heading_name(name), b.lines[0].style, k))
+            else:
+                s, e = put(_join_lines(b.lines, vocab, compounds))
+                spans.append((s, e, b))
+        flow_end = pos
+        sections.extend(_heading_sections(heads, flow_end))
+        if front_end and heads:
+            sections.insert(0, Section("Front matter", 0, heads[0][0], "front"))
+        sections.extend(_boilerplate_sections(spans))
+        note_spans = []
+        for b in notes:
+            s, e = put(_join_lines(b.lines, vocab, compounds))
+            note_spans.append((s, e, b))
+        if note_spans:
+            sections.append(Section("Author notes", note_spans[0][0], pos, "front"))
+            sections.extend(_boilerplate_sections(note_spans, all_matching=True))
+        for b in appended:
+            if b.kind == "figure":
+                s, e = put(_join_lines(b.lines, vocab, compounds))
+                sections.append(Section(_short(b.text), s, e, "figure"))
+            elif b.table is not None:
+                table = _place_table(b.table, parts, pos)
+                if parts and table is not None:
+                    pos = table.end
+                    tables.append(table)
+                    sections.append(Section(_short(table.caption), table.start, table.end, "table"))
+        text = "".join(parts)
+        for sec in [x for x in sections if x.kind == "abstract"]:
+            sections.extend(abstract_parts(text, sec.start, sec.end))
+        sections.sort(key=lambda x: (x.start, -x.end))
+        doc = Document(id=doc_id(self.path), source_path=str(self.path), sha256=self.sha, text=text,
+                       kind="pdf", sections=sections, tables=tables)
+        doc.metadata = self._metadata(doc, blocks[:front_end] if front_end else blocks[:3])
+        return doc
+
+    def _metadata(self, doc: Document, front: list[_Block]) -> Metadata:
+        """Title, DOI, journal, year from the info dict, the first page and the text."""
+        meta = Metadata()
+        info_title = _info_str(self.info.get("Title"))
+        if info_title and len(info_title) > 20 and " " in info_title and not re.search(
+                r"\.(pdf|docx?|tex)$|^untitled|^microsoft word", info_title, re.IGNORECASE):
+            meta.title = info_title
+        else:
+            meta.title = _front_title([ln for b in front for ln in b.lines], self.style.size)
+        meta.doi = _article_doi(doc, self.info, self.header_text)
+        for line in self.header_text:
+            m = re.search(r"et al\.?\s+(.+?)\s+((?:19|20)\d\d)\b", line)
+            if m:
+                meta.journal, meta.year = m.group(1).strip(" ,"), int(m.group(2))
+                break
+        if meta.year is None:
+            m = re.search(r"©\s*((?:19|20)\d\d)", doc.text)
+            if m:
+                meta.year = int(m.group(1))
+        if meta.year is None:
+            m = re.match(r"D:((?:19|20)\d\d)", _info_str(self.info.get("CreationDate")) or "")
+            meta.year = int(m.group(1)) if m else None
+        meta.url = self.header_url
+        meta.registry_ids = find_registry_ids(doc.text)
+        return meta
+
+
+# --------------------------------------------------------------------------- page layout helpers
+
+
+def _starts_with_label(line: _Line) -> bool:
+    """'Keywords: ...', 'Trial registration: ...': a run-in label in its own font."""
+    words = line.words
+    for n in range(min(3, len(words) - 1)):
+        if words[n].text.endswith(":"):
+            return all(w.font == words[0].font for w in words[: n + 1]) and words[n + 1].font != words[0].font
+    return False
+
+
+def _demote_front_headings(blocks: list[_Block]) -> list[_Block]:
+    """Styled lines on page 1 before the first real section heading are front matter, not headings."""
+    first = next((k for k, b in enumerate(blocks) if b.kind == "heading"
+                  and _kind(_heading_name(b.lines[0].text)) is not None), None)
+    if first is None:
+        return blocks
+    for b in blocks[:first]:
+        if b.kind == "heading" and b.page == 0:
+            b.kind = "para"
+    return blocks
+
+
+def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
+    """The publisher's 'Submit your next manuscript' box: its lines, taken off the page."""
+    words = p.words
+    start = next((w for k, w in enumerate(words) if _AD_START.match(" ".join(x.text for x in words[k:k + 4]))),
+                 None)
+    if start is None:
+        return []
+    boxes = [b for b in p.graphics if b[0] <= start.x0 and b[2] >= start.x1 and b[1] <= start.top
+             and b[3] >= start.bottom and (b[2] - b[0]) * (b[3] - b[1]) < 0.4 * p.width * p.height]
+    if boxes:
+        x0, top, x1, bottom = min(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    else:
+        x0, top, x1, bottom = start.x0 - 5, start.top - 1, p.width, p.height
+        if gutter is not None and start.x1 <= gutter[0]:
+            x1 = gutter[0]
+    inside = [w for w in words if x0 - 1 <= w.x0 and w.x1 <= x1 + 1 and top - 1 <= w.top and w.bottom <= bottom + 1]
+    used = {id(w) for w in inside}
+    p.words = [w for w in words if id(w) not in used]
+    return _group_lines(inside)
+
+
+def _in_margin_band(w: _Word, height: float) -> bool:
+    """Top or bottom tenth of the page, where running headers and footers live."""
+    return w.bottom < 0.1 * height or w.top > 0.9 * height
+
+
+def _split_on_gaps(line: _Line) -> list[list[_Word]]:
+    """A header line split where words are far apart ('Dodd et al. ...' | 'Page 2 of 19')."""
+    parts: list[list[_Word]] = [[line.words[0]]]
+    for a, b in zip(line.words, line.words[1:]):
+        if b.x0 - a.x1 > 3 * line.size:
+            parts.append([])
+        parts[-1].append(b)
+    return parts
+
+
+def _norm_running(text: str) -> str:
+    """Header text with numbers blanked, so 'Page 2 of 19' and 'Page 3 of 19' match."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _gutter(words: list[_Word], width: float) -> tuple[float, float] | None:
+    """The empty strip between two columns: the gap most lines share near the page middle."""
+    if len(words) < 20:
+        return None
+    lo, hi = width * 0.3, width * 0.7
+    gaps: list[tuple[float, float]] = []
+    for row in _group_lines(words):
+        for a, b in zip(row.words, row.words[1:]):
+            if b.x0 - a.x1 >= max(6.0, 0.8 * row.size) and a.x1 < hi and b.x0 > lo:
+                gaps.append((a.x1, b.x0))
+    if len(gaps) < 3:
+        return None
+    counts = Counter()
+    for a, b in gaps:
+        for x in range(int(max(a, lo)) + 1, int(min(b, hi)) + 1):
+            counts[x] += 1
+    if not counts:
+        return None
+    x_star, n = max(counts.items(), key=lambda kv: (kv[1], -abs(kv[0] - width / 2)))
+    if n < 3:
+        return None
+    around = [(a, b) for a, b in gaps if a < x_star <= b]
+    g0, g1 = max(a for a, _ in around), min(b for _, b in around)
+    left = sum(1 for w in words if w.x1 <= g0 + 0.5)
+    right = sum(1 for w in words if w.x0 >= g1 - 0.5)
+    if g1 - g0 < 2 or left < 10 or right < 10:
+        return None
+    return g0, g1
+
+
+def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
+    """The page in reading order: full-width bands in place, two-column bands left then right."""
+    if not p.words:
+        return []
+    px0 = min(w.x0 for w in p.words)
+    px1 = max(w.x1 for w in p.words)
+    if gutter is None:
+        return [_Segment(_group_lines(p.words), px0, px1, p.number)]
+    g0, g1 = gutter
+    mid = (g0 + g1) / 2
+    lw = [w for w in p.words if (w.x0 + w.x1) / 2 < mid]
+    rw = [w for w in p.words if (w.x0 + w.x1) / 2 >= mid]
+    lx0 = min((w.x0 for w in lw), default=px0)
+    lx1 = max((w.x1 for w in lw if w.x1 <= g0 + 0.5), default=g0)
+    rx0 = min((w.x0 for w in rw if w.x0 >= g1 - 0.5), default=g1)
+    rx1 = max((w.x1 for w in rw), default=px1)
+    rows = _group_lines(p.words)
+    out: list[_Segment] = []
+    run: list[_Line] = []
+    run_full: bool | None = None
+
+    def flush() -> None:
+        if not run:
+            return
+        if run_full:
+            out.append(_Segment(list(run), px0, max(r.x1 for r in run), p.number))
+        else:
+            words = [w for r in run for w in r.words]
+            left = [w for w in words if (w.x0 + w.x1) / 2 < mid]
+            right = [w for w in words if (w.x0 + w.x1) / 2 >= mid]
+            if left:
+                out.append(_Segment(_group_lines(left), lx0, lx1, p.number))
+            if right:
+                out.append(_Segment(_group_lines(right), rx0, rx1, p.number))
+
+    for row, full in zip(rows, _full_width_rows(rows, g0, g1)):
+        if run_full is not None and full != run_full:
+            flush()
+            run = []
+        run.append(row)
+        run_full = full
+    flush()
+    return out
+
+
+def _full_width_rows(rows: list[_Line], g0: float, g1: float) -> list[bool]:
+    """Rows that cross the gutter, plus runs of one-sided rows: both read top to bottom."""
+    labels = [any(w.x0 < g1 - 0.5 and w.x1 > g0 + 0.5 for w in r.words) for r in rows]
+    k = 0
+    while k < len(rows):
+        if labels[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(rows) and not labels[j]:
+            j += 1
+        words = [w for r in rows[k:j] for w in r.words]
+        if not any(w.x1 <= g0 + 0.5 for w in words) or not any(w.x0 >= g1 - 0.5 for w in words):
+            for m in range(k, j):
+                labels[m] = True
+        k = j
+    return labels
+
+
+def _caption_span(cap: list[_Line], p: _Page, gutter: tuple[float, float] | None) -> tuple[float, float]:
+    """The x-range a table occupies: its column if the caption sits in one, else the page."""
+    px0 = min((w.x0 for w in p.words), default=0.0)
+    px1 = max((w.x1 for w in p.words), default=p.width)
+    if gutter is None:
+        return px0, px1
+    cx0 = min(ln.x0 for ln in cap)
+    cx1 = max(ln.x1 for ln in cap)
+    crosses_rule = any(r[0] < gutter[0] and r[1] > gutter[1] and r[2] > cap[0].top for r in p.rules)
+    if cx1 <= gutter[0] + 0.5 and not crosses_rule:
+        return px0, gutter[0]
+    if cx0 >= gutter[1] - 0.5 and not crosses_rule:
+        return gutter[1], px1
+    return px0, px1
+
+
+def _split_table_notes(region: list[_Line], last_rule: float | None) -> tuple[list[_Line], list[_Line]]:
+    """Rows under the table's last rule set in smaller type (or marked) are its footnotes."""
+    if last_rule is None:
+        return region, []
+    sizes = sorted(r.size for r in region if r.top < last_rule)
+    if not sizes:
+        return region, []
+    median = sizes[len(sizes) // 2]
+    k = len(region)
+    for j, row in enumerate(region):
+        if row.top >= last_rule - 1:
+            k = j
+            break
+    tail = region[k:]
+    if tail and all(r.size < median - 0.4 or re.match(r"^([a-z*†‡§¶]|Abbreviations?\b)", r.text) for r in tail):
+        return region[:k], tail
+    return region, []
+
+
+def _merge_note_lines(lines: list[_Line]) -> list[list[_Line]]:
+    """Table footnote lines, wrapped lines grouped with the note they continue."""
+    out: list[list[_Line]] = []
+    for ln in lines:
+        starts_note = bool(re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Note)", ln.text)) or \
+            ln.words[0].size < ln.size - 0.5
+        if out and not starts_note:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
+def _below_header(lines: list[_Line], rules: list[tuple[float, float, float]]) -> float | None:
+    """The y of the rule closing the table header (whose cells may span columns), if any."""
+    header_end = None
+    limit = max(4, int(0.3 * len(lines)))
+    for _x0, _x1, y in sorted(rules, key=lambda r: r[2]):
+        above = sum(1 for ln in lines if ln.bottom <= y + 1)
+        if 1 <= above <= limit and above < len(lines):
+            header_end = y
+    return header_end
+
+
+def _pitch_cut(pitches: list[float]) -> float:
+    """The line pitch below which two lines are one wrapped row: the split of a bimodal spread."""
+    values = sorted(x for x in pitches if x > 0)
+    if len(values) < 2 or values[-1] < 1.25 * values[0]:
+        return 0.0
+    _gap, k = max((b - a, k) for k, (a, b) in enumerate(zip(values, values[1:])))
+    low, high = values[: k + 1], values[k + 1:]
+    if statistics.mean(high) < 1.25 * statistics.mean(low):
+        return 0.0
+    return (values[k] + values[k + 1]) / 2
+
+
+def _column_edges(lines: list[_Line], x0: float, x1: float, size: float,
+                  rules: list[tuple[float, float, float]]) -> list[float]:
+    """Column boundaries: x-strips no word crosses, and joints in the header's underline."""
+    words = [w for ln in lines for w in ln.words]
+    if not words:
+        return []
+    width = int(x1 - x0) + 3
+    diff = [0] * (width + 2)
+    for w in words:
+        a, b = max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)
+        if a < b:
+            diff[a] += 1
+            diff[b] -= 1
+    cov, run = [], 0
+    for x in range(width):
+        run += diff[x]
+        cov.append(run)
+    min_gap = max(4.0, 0.6 * size)
+    first = min(w.x0 for w in words) - x0
+    last = max(w.x1 for w in words) - x0
+    edges: list[float] = []
+    start = None
+    for x in range(width):
+        empty = cov[x] == 0 and first < x < last
+        if empty and start is None:
+            start = x
+        elif not empty and start is not None:
+            if x - start >= min_gap:
+                edges.append(x0 + (start + x) / 2)
+            start = None
+    # Publishers underline each header cell separately: where two rule pieces meet is an edge.
+    for r1 in rules:
+        for r2 in rules:
+            if r1 is not r2 and abs(r1[2] - r2[2]) < 0.5 and abs(r1[1] - r2[0]) < 3:
+                x = (r1[1] + r2[0]) / 2
+                if all(abs(x - e) > 3 for e in edges) and not any(w.x0 < x < w.x1 for w in words):
+                    edges.append(x)
+    return sorted(edges)
+
+
+def _table_cells(page: Any, lines: list[_Line], x0: float, x1: float,
+                 rules: list[tuple[float, float, float]]) -> list[list[str]]:
+    """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment."""
+    ruled = _ruled_cells(page, lines)
+    if ruled is not None:
+        return ruled
+    size = statistics.median(ln.size for ln in lines)
+    header_end = _below_header(lines, rules)
+    data = [ln for ln in lines if header_end is None or ln.top >= header_end - 1]
+    left = min(ln.x0 for ln in lines) - 1
+    right = max(ln.x1 for ln in lines) + 1
+    edges = _column_edges(data or lines, left, right, size, [r for r in rules if left - 2 <= r[0] and r[1] <= right + 2])
+    bounds = [left] + edges + [right]
+    cut = _pitch_cut([b.base - a.base for a, b in zip(lines, lines[1:])])
+
+    def col(w: _Word) -> int:
+        cx = (w.x0 + w.x1) / 2
+        return next((k for k in range(len(bounds) - 1) if cx < bounds[k + 1]), len(bounds) - 2)
+
+    rows: list[list[_Line]] = []
+    for ln in lines:
+        if header_end is not None and ln.bottom <= header_end + 1 and rows:
+            rows[-1].append(ln)  # the header is one row, however many lines it takes
+            continue
+        if rows and _continues_row(rows[-1], ln, col, cut) and not (
+                header_end is not None and rows[-1][-1].bottom <= header_end + 1):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    out: list[list[str]] = []
+    for row in rows:
+        cells: list[list[_Word]] = [[] for _ in range(len(bounds) - 1)]
+        for ln in row:
+            for w in ln.words:
+                cells[col(w)].append(w)
+        texts = [_cell_text(ws) for ws in cells]
+        if any(texts):
+            out.append(texts)
+    return out
+
+
+def _continues_row(row: list[_Line], ln: _Line, col: Any, cut: float) -> bool:
+    """A line wraps the row above when each column it fills was filled just above it."""
+    if cut <= 0 or ln.base - row[-1].base >= cut:
+        return False
+    for c in {col(w) for w in ln.words}:
+        above = [r for r in row if any(col(w) == c for w in r.words)]
+        if not above or ln.base - above[-1].base >= cut:
+            return False
+    return True
+
+
+def _ruled_cells(page: Any, lines: list[_Line]) -> list[list[str]] | None:
+    """A table drawn with a full grid of rules, read with pdfplumber's table finder."""
+    top = min(ln.top for ln in lines) - 2
+    bottom = max(ln.bottom for ln in lines) + 2
+    left = min(ln.x0 for ln in lines) - 2
+    right = max(ln.x1 for ln in lines) + 2
+    bbox = (max(0.0, left), max(0.0, top), min(float(page.width), right), min(float(page.height), bottom))
+    words = [w for ln in lines for w in ln.words]
+    found = page.crop(bbox).find_tables()
+    if not found:
+        return None
+    t = max(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
+    if len(t.rows) < 2 or len(t.columns) < 2 or sum(1 for w in words if _in_bbox(w, t.bbox)) < 0.8 * len(words):
+        return None
+    out: list[list[str]] = []
+    for row in t.rows:
+        cells = [_cell_text([w for w in words if _in_bbox(w, cell)]) if cell else "" for cell in row.cells]
+        if any(cells):
+            out.append(cells)
+    return out
+
+
+def _in_bbox(w: _Word, bbox: tuple[float, float, float, float]) -> bool:
+    """A word's centre inside a box."""
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _cell_text(words: list[_Word]) -> str:
+    """A cell's words as lines joined with spaces; no tabs or newlines can leak out."""
+    if not words:
+        return ""
+    lines = _group_lines(words)
+    return _join_lines(lines).replace("\t", " ").replace("\n", " ").strip()
+
+
+def _figure_region(cap: list[_Line], p: _Page) -> tuple[float, float, float, float] | None:
+    """The drawn area a caption belongs to: graphics around or just above the caption."""
+    cx0, ctop = min(ln.x0 for ln in cap), cap[0].top
+    cx1 = max(ln.x1 for ln in cap)
+    size = cap[0].size
+    seeds = [b for b in p.graphics
+             if (b[0] <= cx0 + 1 and b[2] >= cx1 - 1 and b[1] <= ctop and b[3] >= ctop)
+             or (ctop - 4 * size <= b[3] <= ctop + 2 and b[0] < cx1 and b[2] > cx0)]
+    if not seeds:
+        return None
+    x0 = min(b[0] for b in seeds)
+    top = min(b[1] for b in seeds)
+    x1 = max(b[2] for b in seeds)
+    bottom = max(b[3] for b in seeds)
+    for _ in range(20):
+        grown = False
+        for b in p.graphics:
+            if b[0] <= x1 + 4 and b[2] >= x0 - 4 and b[1] <= bottom + 4 and b[3] >= top - 4:
+                if b[0] < x0 or b[1] < top or b[2] > x1 or b[3] > bottom:
+                    if b[3] > ctop + 4 * size and b[1] > ctop:
+                        continue  # graphics below the caption belong to something else
+                    x0, top, x1, bottom = min(x0, b[0]), min(top, b[1]), max(x1, b[2]), max(bottom, b[3])
+                    grown = True
+        if not grown:
+            break
+    if (x1 - x0) * (bottom - top) < 0.02 * p.width * p.height:
+        return None
+    return x0, top, x1, min(bottom, ctop - 0.5) if bottom > ctop + 2 * size else bottom
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _kind(name: str) -> str | None:
+    """heading_kind, with typographic apostrophes ('Authors’ contributions') normalised."""
+    return heading_kind(name.replace("’", "'").replace("‘", "'"))
+
+
+def _heading_name(text: str) -> str:
+    """A heading without its number or trailing colon: '2.1 Methods:' -> 'Methods'."""
+    return re.sub(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+", "", text.strip()).rstrip(":").strip()
+
+
+def _tokens_of(line: _Line) -> list[str]:
+    return [re.sub(r"^[^\w]+|[^\w-]+$", "", w.text) for w in line.words]
+
+
+def _vocabulary(blocks: list[_Block]) -> tuple[set[str], set[str]]:
+    """Words and hyphenated compounds the document uses mid-line: evidence for dehyphenation."""
+    vocab: set[str] = set()
+    compounds: set[str] = set()
+    for b in blocks:
+        lines = b.lines
+        for k, ln in enumerate(lines):
+            toks = _tokens_of(ln)
+            after_hyphen = k > 0 and lines[k - 1].text.endswith("-")
+            for j, t in enumerate(toks):
+                if not t or (j == 0 and after_hyphen) or (j == len(toks) - 1 and ln.text.endswith("-")):
+                    continue
+                low = t.lower()
+                if "-" in low.strip("-"):
+                    compounds.add(low)
+                    vocab.update(x for x in low.split("-") if x)
+                vocab.add(low)
+    return vocab, compounds
+
+
+def _join_lines(lines: list[_Line], vocab: set[str] | None = None, compounds: set[str] | None = None) -> str:
+    """Lines of a paragraph into one string; a line-end hyphen is dropped only when safe."""
+    out = ""
+    for ln in lines:
+        t = ln.text.strip()
+        if not out:
+            out = t
+            continue
+        out = _join_pair(out, t, vocab or set(), compounds or set())
+    return out
+
+
+def _join_pair(a: str, b: str, vocab: set[str], compounds: set[str]) -> str:
+    """Join two lines: syllable break 'par-' + 'ticipate', compound 'non-' + 'adherence', URL."""
+    m = re.search(r"(\w+)-$", a)
+    if m and not a.endswith("--"):
+        left = m.group(1)
+        right_m = re.match(r"[\w-]+", b)
+        right = right_m.group(0) if right_m else ""
+        if not (left[-1:].islower() and right[:1].islower()):
+            return a + b  # 'ISTOP-' + 'ADE', 'type-' + '2': keep the hyphen, no space
+        joined, hyph = (left + right).lower(), f"{left}-{right}".lower()
+        if hyph in compounds and joined not in vocab:
+            return a + b
+        if joined in vocab:
+            return a[:-1] + b
+        if left.lower() in _HYPHEN_PREFIXES or (left.lower() in vocab and right.lower() in vocab
+                                                and len(left) > 2 and len(right) > 2):
+            return a + b
+        return a[:-1] + b
+    if a.endswith(("–", "—")):
+        return a + b
+    if re.search(r"(https?://|www\.)\S*[./-]$", a) and re.match(r"[a-z0-9]", b):
+        return a + b  # a URL broken at the line end
+    return a + " " + b
+
+
+def _short(text: str, n: int = 120) -> str:
+    """A caption cut to a section name."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "..."
+
+
+def _info_str(value: Any) -> str | None:
+    """A PDF info-dict value as clean text (they may be bytes or PDF objects)."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        for enc in ("utf-16", "utf-8", "latin-1"):
+            try:
+                value = value.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+    text = " ".join(str(value).split()).strip()
+    return text or None
+
+
+def _front_title(lines: list[_Line], body: float) -> str | None:
+    """The largest type on the first page, in reading order: the article title."""
+    if not lines:
+        return None
+    big = max(ln.size for ln in lines)
+    if big < 1.25 * body:
+        return None
+    title = [ln.text.strip() for ln in lines if ln.size >= big - 0.5]
+    return " ".join(title) or None
+
+
+def _article_doi(doc: Document, info: dict[str, Any], header: list[str]) -> str | None:
+    """The article's own DOI: from the info dict, page 1, or any DOI outside the references."""
+    for key in ("doi", "DOI", "Subject", "Keywords"):
+        found = find_dois(_info_str(info.get(key)) or "")
+        if found:
+            return found[0]
+    found = find_dois(" ".join(header))
+    if found:
+        return found[0]
+    outside: list[str] = []
+    for m in re.finditer(r"10\.\d{4,9}/\S+", doc.text):
+        sec = doc.section_at(m.start())
+        dois = find_dois(m.group(0))
+        if not dois:
+            continue
+        if sec is not None and sec.kind in ("front", "boilerplate"):
+            return dois[0]  # page 1, or the 'Cite this article' box
+        if sec is None or sec.kind != "references":
+            outside.append(dois[0])
+    return outside[0] if outside else None
+
+
+def _heading_sections(heads: list[tuple[int, str, tuple[str, float], int]], end: int) -> list[Section]:
+    """Heading ranges: each runs to the next heading of its level or above; kinds inherited."""
+    if not heads:
+        return []
+    top_styles = {style for _s, name, style, _k in heads if _kind(name) in ("abstract", "body", "references")}
+    sizes = sorted({style[1] for _s, _n, style, _k in heads}, reverse=True)
+
+    def level(name: str, style: tuple[str, float]) -> int:
+        if _kind(name) is not None or style in top_styles:
+            return 1
+        return 2 + sizes.index(style[1])
+
+    levels = [level(name, style) for _s, name, style, _k in heads]
+    out: list[Section] = []
+    parent_kind = "body"
+    for n, (s, name, _style, _k) in enumerate(heads):
+        lv = levels[n]
+        e = next((heads[m][0] for m in range(n + 1, len(heads)) if levels[m] <= lv), end)
+        kind = _kind(name)
+        if lv == 1:
+            parent_kind = kind or "body"
+            kind = parent_kind
+        else:
+            kind = parent_kind if parent_kind in ("abstract", "references", "backmatter") else (kind or "body")
+        out.append(Section(name, s, e, kind))
+    return out
+
+
+def _boilerplate_sections(spans: list[tuple[int, int, _Block]], all_matching: bool = False) -> list[Section]:
+    """Licence text, publisher adverts, 'cite this article' boxes as boilerplate sections."""
+    out: list[Section] = []
+    in_ad_page: int | None = None
+    for s, e, b in spans:
+        text = "\n".join(ln.text for ln in b.lines)
+        if _AD_START.search(text):
+            in_ad_page = b.page
+        if is_boilerplate(text) or _EXTRA_BOILERPLATE.search(text) or in_ad_page == b.page:
+            out.append(Section("Boilerplate", s, e, "boilerplate"))
+    return out
+
+
+def _place_table(t: _TableData, parts: list[str], pos: int) -> Table | None:
+    """Append a table as text (caption, tab-separated rows, footnotes) and index its cells."""
+    chunks: list[str] = []
+    cur = pos + (2 if parts else 0)
+    start = cur
+    caption = " ".join(t.caption.split())
+    chunks.append(caption)
+    cur += len(caption)
+    rows: list[list[Cell]] = []
+    for row in t.rows:
+        chunks.append("\n")
+        cur += 1
+        cells: list[Cell] = []
+        for j, raw in enumerate(row):
+            if j:
+                chunks.append("\t")
+                cur += 1
+            txt = " ".join(raw.split())
+            cells.append(Cell(txt, cur, cur + len(txt)))
+            chunks.append(txt)
+            cur += len(txt)
+        rows.append(cells)
+    notes: list[Cell] = []
+    for raw in t.footnotes:
+        txt = " ".join(raw.split())
+        if not txt:
+            continue
+        chunks.append("\n")
+        cur += 1
+        notes.append(Cell(txt, cur, cur + len(txt)))
+        chunks.append(txt)
+        cur += len(txt)
+    if parts:
+        parts.append("\n\n")
+    parts.append("".join(chunks))
+    return Table(caption=caption, start=start, end=cur, rows=rows, footnotes=notes, caption_start=start)
