@@ -34,6 +34,8 @@ _UNRELATED = re.compile(r"\bnot\s+(?:\w+\s+){0,4}(?:related|attributable|respons
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdraw|stopp|leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
                             r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$", re.I)
+# a condition the patient already had is not an event of the trial
+_BASELINE = re.compile(r"\b(?:chronic|pre-?existing|underlying|known|prior|previous)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\w+\s+){{0,2}}?(?:patients?|participants?|subjects?|"
                            rf"cases?|episodes?)\b", re.I)
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:patients?|/|\)|,|;|%)", re.I)
@@ -80,7 +82,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             c = ctx.concept(ent)
             negated = bool(ent._.negex)
             before = ctx.document.text[sent.start_char: ent.start_char]
-            if _CAUSE_CONTEXT.search(before):
+            if _CAUSE_CONTEXT.search(before) or _BASELINE.search(before):
                 continue
             if c.iri in ctx.lexicon.generic and not negated:
                 continue

@@ -73,6 +73,8 @@ def extract(ctx: Context) -> list[Fact]:
             negated = bool(t._.negex)
             hedged = bool(t._.hedged)
             for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
+                if _other_subject(ctx.document.text, targets, agent_end, cue_start):
+                    continue
                 key = (agent_c.iri, relation, target_c.iri, negated)
                 if key in seen:
                     continue
@@ -102,10 +104,33 @@ def _agent_before(agents, pos: int):
     return max(before, key=lambda a: a[0]) if before else None
 
 
+def _other_subject(text: str, targets, agent_end: int, cue_start: int) -> bool:
+    """True when the cue's subject is another entity: "the ability of dendritic cells to
+    activate T cells", "pDCs of healthy donors to promote ...", "Tregs, which suppress"."""
+    for e in targets:
+        if agent_end <= e.start_char and e.end_char <= cue_start:
+            gap = text[e.end_char:cue_start]
+            if re.fullmatch(r"(?:\s+[\w-]+){0,4}\s+to\s+|\s*,?\s*(?:which|that|who)\s+(?:\w+\s+)?", gap):
+                return True
+    return False
+
+
+def _after_article_or_cue(text: str, inside) -> bool:
+    before = text[:inside[-1][0]].rstrip()
+    if re.search(r"\b(?:the|a|an|these|those|its|their)$", before, re.I):
+        return True
+    return len(inside) > 1 and not text[inside[-2][1]:inside[-1][0]].strip()
+
+
 def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
     """The cue nearest before the target (after the agent), with the cues coordinated with it
     ("activates and expands Tregs": both)."""
     inside = [c for c in cues if start <= c[0] and c[1] <= end]
+    # a participle right before the target, after an article or another cue, is an adjective
+    # ("impaired activated pDCs", "the activated T cells"), not the relation
+    while len(inside) and text[inside[-1][0]:inside[-1][1]].lower().endswith("ed") \
+            and not text[inside[-1][1]:end].strip() and _after_article_or_cue(text, inside):
+        inside.pop()
     if not inside:
         return []
     chosen = [inside[-1]]

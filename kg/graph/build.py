@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
@@ -179,9 +179,12 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
 
 
 def _fact_triples(doc: Document, d: URIRef, trial: URIRef, f: Fact, act: URIRef) -> list[Triple]:
-    key = [f.kind] + [f"{k}={_plain(v)}" for k, v in sorted(f.fields.items())] + \
-          [f"{e.start}:{e.end}" for e in f.evidence]
-    fi = KGD[f"fact/{_slug(doc.id)}/{f.kind}-{_hash(*key)}"]
+    if f.kind == "participant":  # one node per patient, whichever tables list them
+        fi = KGD[f"participant/{_slug(doc.id)}/{_slug(str(f.fields['label']))}"]
+    else:
+        key = [f.kind] + [f"{k}={_plain(v)}" for k, v in sorted(f.fields.items()) if not k.startswith("_")] + \
+              [f"{e.start}:{e.end}" for e in f.evidence]
+        fi = KGD[f"fact/{_slug(doc.id)}/{f.kind}-{_hash(*key)}"]
     out: list[Triple] = [(fi, RDF.type, FACT_CLASS[f.kind]), (fi, KG.inDocument, d),
                          (fi, PROV.wasGeneratedBy, act),
                          (fi, KG.confidence, Literal(Decimal(str(round(f.confidence, 3))), datatype=XSD.decimal))]
@@ -200,8 +203,17 @@ def _fact_triples(doc: Document, d: URIRef, trial: URIRef, f: Fact, act: URIRef)
         out.append((fi, KG.ofTrial, trial))
         pred = TRIAL_DIRECT[f.fields["attribute"]]
         out.append((trial, pred, literal(f.fields["value"], "any")))
+    first = f.evidence[0].start if f.evidence else 0
     for n, ev in enumerate(f.evidence):
-        out.extend(_evidence_triples(doc, d, fi, n, ev))
+        out.extend(_evidence_triples(doc, d, fi, f"{first}-{n}", ev))
+    for n, obs in enumerate(f.fields.get("_observations", [])):
+        oi = URIRef(f"{fi}/observation/{obs['evidence'].start}")
+        out += [(fi, KG.observation, oi), (oi, RDF.type, KG.Observation), (oi, KG.inDocument, d),
+                (oi, PROV.wasGeneratedBy, act), (oi, KG.variable, Literal(obs["variable"])),
+                (oi, KG.value, Literal(obs["value"]))]
+        if obs.get("visit"):
+            out.append((oi, KG.visit, Literal(obs["visit"])))
+        out.extend(_evidence_triples(doc, d, oi, "0", obs["evidence"]))
     return out
 
 
@@ -209,7 +221,7 @@ def _plain(v: Any) -> str:
     return v.iri if isinstance(v, Concept) else str(v)
 
 
-def _evidence_triples(doc: Document, d: URIRef, fi: URIRef, n: int, ev) -> list[Triple]:
+def _evidence_triples(doc: Document, d: URIRef, fi: URIRef, n: str, ev) -> list[Triple]:
     ann = URIRef(f"{fi}/evidence/{n}")
     target, pos, quote = URIRef(f"{ann}#target"), URIRef(f"{ann}#position"), URIRef(f"{ann}#quote")
     text = doc.text
@@ -231,8 +243,3 @@ def _evidence_triples(doc: Document, d: URIRef, fi: URIRef, n: int, ev) -> list[
         (quote, OA.prefix, Literal(text[max(0, ev.start - 32):ev.start])),
         (quote, OA.suffix, Literal(text[ev.end:ev.end + 32])),
     ]
-
-
-def label_triples(c: Concept) -> list[Triple]:
-    """rdfs:label for a concept, for views that do not read SKOS."""
-    return [(URIRef(c.iri), RDFS.label, Literal(c.label))]
