@@ -30,7 +30,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, filter_spans
+from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from kg.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
 
@@ -48,9 +48,12 @@ _EXTRA_INFIXES = [r"[±=–—≥≤<>⁺⁻×]", r"(?<=[0-9])\.(?=[A-Z][a-z])",
 
 
 def _customise_tokenizer(nlp: Language) -> None:
-    """Split on ±, =, en dashes, comparison signs and glued brackets (`p=0.0015`, `MIU)/day`)."""
+    """Split on ±, =, en dashes, comparison signs and glued brackets (`p=0.0015`, `MIU)/day`),
+    and footnote marks glued to a word ("Axonal neuropathy†")."""
     infixes = list(nlp.Defaults.infixes) + _EXTRA_INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes) + [r"[*†‡§¶‖⁺⁰¹²³⁴⁵⁶⁷⁸⁹]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @Language.component("kg_sentences")

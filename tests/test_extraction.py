@@ -138,9 +138,9 @@ def test_declared_endpoints_split_by_kind_with_timepoints(tmp_path):
 # -- results ----------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence, value, comparator, p", [
     ("Mean corticosteroid dosage decreased from 11.25 mg/day at baseline to 6 mg/day at W24 ($P < 0.01$).",
-     "6", "11.25", 0.01),
-    ("Median SLEDAI score at inclusion was 8 and decreased to 3.4 points at week 16 (p < .001).", "3.4", "8", 0.001),
-    ("Median HAQ fell from 1.5 to 0.75 (P=0.0015).", "0.75", "1.5", 0.0015),
+     "6", 11.25, 0.01),
+    ("Median SLEDAI score at inclusion was 8 and decreased to 3.4 points at week 16 (p < .001).", "3.4", 8, 0.001),
+    ("Median HAQ fell from 1.5 to 0.75 (P=0.0015).", "0.75", 1.5, 0.0015),
 ])
 def test_changes_from_baseline_with_p_values(tmp_path, sentence, value, comparator, p):
     f = one(facts_of(tmp_path, sentence, kind="result"), value=value)

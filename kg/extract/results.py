@@ -124,7 +124,7 @@ def _fact(ctx: Context, sent, s: int, e: int, measure: str, value: str, comparat
     t = _TIME.search(sent.text)
     fields = {
         "measure": measure, "value": value.strip(), "numeric_value": to_number(value.split("±")[0].split("/")[0]),
-        "comparator_value": comparator, "unit": unit, "p_value": p[0] if p else None,
+        "comparator_value": to_number(comparator) if comparator else None, "unit": unit, "p_value": p[0] if p else None,
         "p_relation": p[1] if p else None, "timepoint": t.group("t") if t else None,
     }
     if "±" in value:

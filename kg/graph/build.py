@@ -13,16 +13,18 @@ import hashlib
 import re
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
-from kg.extract.base import Fact
 from kg.graph.namespaces import KG, KGC, KGD, OA, SCHEMA
 from kg.lexicon import Concept
 from kg.model import Document
+
+if TYPE_CHECKING:  # spaCy is not imported by `kg query`, `kg facts`...: only ingest needs it
+    from kg.extract.base import Fact
 
 Triple = tuple[Any, Any, Any]
 
@@ -50,7 +52,7 @@ FIELDS: dict[str, dict[str, tuple[URIRef, str]]] = {
     },
     "result": {
         "measure": (KG.measure, "str"), "value": (KG.value, "str"), "numeric_value": (KG.numericValue, "decimal"),
-        "comparator_value": (KG.comparatorValue, "str"), "unit": (KG.unit, "str"),
+        "comparator_value": (KG.comparatorValue, "decimal"), "unit": (KG.unit, "str"),
         "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "sd": (KG.sd, "decimal"),
         "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
         "instrument": (KG.instrument, "concept"),
