@@ -296,3 +296,25 @@ def test_corpus_record_yields_each_abstract_fact_once(corpus_facts):
     assert trial(facts, "phase") == ["I/IIa"] and trial(facts, "n_enrolled") == [9]
     sae = one([f for f in facts if f.kind == "adverse_event"], term="serious adverse event")
     assert sae["negated"] is True and sae["related_to_drug"] is True
+
+
+def test_ae_table_with_arms_takes_the_study_drug_column(tmp_path):
+    table = ("Table 3 Adverse events by arm\n\n"
+             "Event\tPlacebo (n = 20)\tTocilizumab (n = 21)\n"
+             "Any adverse event\t15 (75%)\t18 (86%)\n"
+             "Headache\t3 (15%)\t5 (24%)\n"
+             "Nausea\t2 (10%)\t4 (19%)\n")
+    facts = facts_of(tmp_path, "Safety data are shown in Table 3.\n\n" + table, kind="adverse_event",
+                     title="Tocilizumab in systemic sclerosis: a randomised placebo-controlled trial")
+    assert one(facts, term="headache")["count"] == 5
+    assert one(facts, term="nausea")["count"] == 4
+    assert not [f for f in facts if _get(f, "term") == "adverse event"]
+
+
+def test_counts_written_before_with_percent_and_umbrella_not_negated_by_far_cue(tmp_path):
+    body = ("Headache occurred in 5 patients (25%). 3 (15%) patients reported fatigue. "
+            "No patient discontinued treatment because of AEs.")
+    facts = facts_of(tmp_path, body, kind="adverse_event")
+    assert one(facts, term="headache")["count"] == 5
+    assert one(facts, term="fatigue")["count"] == 3
+    assert not [f for f in facts if _get(f, "term") == "adverse event"]

@@ -34,10 +34,12 @@ _UNRELATED = re.compile(r"\bnot\s+(?:\w+\s+){0,4}(?:related|attributable|respons
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdraw|stopp|leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
                             r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$", re.I)
+# an umbrella term is negated only as the head of the negation: "no serious adverse events"
+_NEGATED_HEAD = re.compile(r"\b(?:no|without|nor|none of the|neither)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a condition the patient already had is not an event of the trial
 _BASELINE = re.compile(r"\b(?:chronic|pre-?existing|underlying|known|prior|previous)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\w+\s+){{0,2}}?(?:patients?|participants?|subjects?|"
-                           rf"cases?|episodes?)\b", re.I)
+_COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
+                           rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:patients?|/|\)|,|;|%)", re.I)
 _FOOTNOTE_MARKS = "*†‡§¶‖#"
 _SUMMARY_ROW = re.compile(r"\b(?:total|any|all|number of|overall)\b|\bAEs?\b|\badverse events?\b|\bSAEs?\b|"
@@ -84,8 +86,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             before = ctx.document.text[sent.start_char: ent.start_char]
             if _CAUSE_CONTEXT.search(before) or _BASELINE.search(before):
                 continue
-            if c.iri in ctx.lexicon.generic and not negated:
-                continue
+            if c.iri in ctx.lexicon.generic and not (negated and _NEGATED_HEAD.search(before)):
+                continue  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
             clause = _clause(sent, ent)
             if negated:  # an absent event has no count, grade or consequence; it may be "related"
                 fields = {"term": c, "negated": True, "count": None, "grade": None,
@@ -175,13 +177,14 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
     """Rows of (term, count); section rows set serious/related/discontinuation for rows below."""
     notes = _footnotes(table)
     state: dict[str, bool | None] = {"serious": None, "related_to_drug": None, "led_to_discontinuation": None}
+    column, column_grade = _count_column(ctx, table)
     out: list[Fact] = []
     for n, row in enumerate(table.rows):
-        cells = [c for c in row if c.text]
-        if not cells:
+        if not row or not row[0].text:
             continue
-        first = cells[0]
-        count = _row_count(cells[1:])
+        first = row[0]
+        count_cell = _count_cell(row, column)
+        count = _cell_count(count_cell) if count_cell else None
         if n == 0 and count is None:
             continue  # the header row
         term_text, marks = _strip_marks(first.text)
@@ -194,29 +197,61 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
         note_text = " ".join(notes.get(m, "") for m in marks)
         fields = {
             "term": concept, "negated": False, "count": count,
-            "grade": _table_grade(term_text),
+            "grade": _table_grade(term_text) or column_grade,
             "serious": state["serious"], "related_to_drug": state["related_to_drug"],
             "led_to_discontinuation": state["led_to_discontinuation"],
         }
         if note_text and _UNRELATED.search(note_text):
             fields["related_to_drug"] = False
-        if note_text and re.search(r"\bassociated with\b.*\binfection\b", note_text, re.I):
-            fields["related_to_drug"] = None
         ev = [ctx.evidence(first.start, first.end)]
-        if count is not None:
-            cnt = next(c for c in cells[1:] if _row_count([c]) is not None)
-            ev.append(ctx.evidence(cnt.start, cnt.end))
+        if count_cell is not None and count is not None:
+            ev.append(ctx.evidence(count_cell.start, count_cell.end))
         out.append(Fact("adverse_event", fields, ev, EXTRACTOR, "ae.table.row", 0.9, surface=term_text))
     return out
 
 
-def _row_count(cells: list[Cell]) -> int | None:
-    """The first numeric cell: '5', '5 (45%)', '2/11'."""
-    for c in cells:
-        m = re.match(r"^\s*(\d+)\s*(?:\(|/|$)", c.text)
-        if m:
-            return int(m.group(1))
-    return None
+_TOTAL_COLUMN = re.compile(r"\b(?:total|all|overall|any grade)\b", re.I)
+_CONTROL_COLUMN = re.compile(r"\b(?:placebo|control|standard of care|SoC|vehicle|sham)\b", re.I)
+
+
+def _count_column(ctx: Context, table: Table) -> tuple[int | None, int | None]:
+    """Which column holds the counts for the drug under study, and the grade it stands for.
+
+    One count column: that one. Several (arms, grades): a column naming the study drug,
+    else a total column, else the first column that is not a control arm."""
+    from kg.extract.interventions import study_drugs
+
+    header = table.rows[0] if table.rows else []
+    numeric = {i for row in table.rows[1:] for i, c in enumerate(row) if i > 0 and _cell_count(c) is not None}
+    if len(numeric) <= 1 or not header:
+        return None, None
+    studied = set(study_drugs(ctx))
+    names = {i: header[i].text if i < len(header) else "" for i in sorted(numeric)}
+
+    def names_study_drug(i: int) -> bool:
+        cell = header[i] if i < len(header) else None
+        return cell is not None and any(sp.kb_id_ in studied for sp in ctx.doc.spans.get("concepts", [])
+                                        if cell.start <= sp.start_char and sp.end_char <= cell.end)
+
+    choice = next((i for i in names if names_study_drug(i)), None)
+    if choice is None:
+        choice = next((i for i, t in names.items() if _TOTAL_COLUMN.search(t)), None)
+    if choice is None:
+        choice = next((i for i, t in names.items() if not _CONTROL_COLUMN.search(t)), min(names))
+    g = _GRADE.search(names[choice])
+    return choice, (_grade_value(g) if g and not _TOTAL_COLUMN.search(names[choice]) else None)
+
+
+def _count_cell(row: list[Cell], column: int | None) -> Cell | None:
+    if column is not None:
+        return row[column] if column < len(row) else None
+    return next((c for c in row[1:] if _cell_count(c) is not None), None)
+
+
+def _cell_count(c: Cell) -> int | None:
+    """A count cell: '5', '5 (45%)', '2/11', '5 (45.5)'."""
+    m = re.match(r"^\s*(\d+)\s*(?:\(|/|$)", c.text)
+    return int(m.group(1)) if m else None
 
 
 def _strip_marks(text: str) -> tuple[str, list[str]]:
