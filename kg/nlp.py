@@ -43,8 +43,8 @@ _ABBREV = {
     "ref", "refs", "eq", "suppl", "vol", "pp", "coll", "st", "inc", "ltd", "co", "mr", "mrs", "ms",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max",
 }
-_EXTRA_INFIXES = [r"[±=–—≥≤<>⁺⁻×]", r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[A-Za-z0-9])[()\[\]](?=\S)", r"(?<=[A-Za-z])-(?=\s|$)",
-                  r"(?<=[0-9])/(?=[0-9])"]
+_EXTRA_INFIXES = [r"[±=–—≥≤<>⁺⁻×]", r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[A-Za-z0-9])[()\[\]](?=\S)",
+                  r"(?<=[A-Za-z])-(?=\s|$)", r"(?<=[0-9])/(?=[0-9])"]
 
 
 def _customise_tokenizer(nlp: Language) -> None:

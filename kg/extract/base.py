@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
+from kg.readers.common import normalise_heading
 
 # Sections whose text is mined for findings (not references, back matter or metadata).
 MINABLE_KINDS = {"title", "abstract", "body", "table", "figure"}
@@ -108,7 +109,8 @@ _PART_OF_HEADING = {
     "purpose": "background", "methods": "methods", "materials and methods": "methods",
     "patients and methods": "methods", "design": "methods", "setting": "methods", "participants": "methods",
     "intervention": "methods", "interventions": "methods", "trial registration": "methods",
-    "results": "results", "findings": "results", "discussion": "discussion", "conclusion": "conclusions",
+    "results": "results", "findings": "results", "results and discussion": "results",
+    "methods and analysis": "methods", "discussion": "discussion", "conclusion": "conclusions",
     "conclusions": "conclusions",
 }
 
@@ -125,10 +127,10 @@ def part_of(document: Document, offset: int) -> tuple[str, bool]:
             return "title", False
         if s.kind == "abstract" and s.start <= offset < s.end:
             in_abstract = True
-            part = _PART_OF_HEADING.get(s.name.strip().rstrip(":").lower(), part)
+            part = _PART_OF_HEADING.get(normalise_heading(s.name), part)
             continue
         if s.kind in ("body", "references", "backmatter") and not (s.kind == "body" and in_abstract):
-            key = s.name.strip().rstrip(":").lower()
+            key = normalise_heading(s.name)
             if key in _PART_OF_HEADING:
                 part = _PART_OF_HEADING[key]
             elif s.kind != "body":

@@ -208,7 +208,7 @@ def _fact_triples(doc: Document, d: URIRef, trial: URIRef, f: Fact, act: URIRef)
     first = f.evidence[0].start if f.evidence else 0
     for n, ev in enumerate(f.evidence):
         out.extend(_evidence_triples(doc, d, fi, f"{first}-{n}", ev))
-    for n, obs in enumerate(f.fields.get("_observations", [])):
+    for obs in f.fields.get("_observations", []):
         oi = URIRef(f"{fi}/observation/{obs['evidence'].start}")
         out += [(fi, KG.observation, oi), (oi, RDF.type, KG.Observation), (oi, KG.inDocument, d),
                 (oi, PROV.wasGeneratedBy, act), (oi, KG.variable, Literal(obs["variable"])),

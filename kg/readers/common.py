@@ -16,6 +16,8 @@ TOP_HEADINGS: dict[str, str] = {
     "materials and methods": "body",
     "patients and methods": "body",
     "results": "body",
+    "results and discussion": "body",
+    "methods and analysis": "body",
     "discussion": "body",
     "conclusion": "body",
     "conclusions": "body",
@@ -53,9 +55,15 @@ _REGISTRY = re.compile(
 )
 
 
+def normalise_heading(name: str) -> str:
+    """'## 2. Materials and Methods:' → 'materials and methods'."""
+    low = re.sub(r"^[#\s]*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", name.strip()).rstrip(":. ").lower()
+    return re.sub(r"\s+", " ", low)
+
+
 def heading_kind(name: str) -> str | None:
     """The kind of section a known heading opens, or None for an unknown heading."""
-    low = name.strip().rstrip(":").lower()
+    low = normalise_heading(name)
     if low in TOP_HEADINGS:
         return TOP_HEADINGS[low]
     if low in BACKMATTER_HEADINGS:

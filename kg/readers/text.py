@@ -20,6 +20,7 @@ from kg.readers.common import (
     find_registry_ids,
     heading_kind,
     is_boilerplate,
+    normalise_heading,
 )
 
 _TABLE_CAPTION = re.compile(r"^\s*Table\s+(\d+|[IVX]+)\b")
@@ -150,7 +151,7 @@ def _sections(text: str, lines: list[tuple[int, int, str]], tables: list[Table])
     seen_top = False
     for n, (s, name, kind) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(text)
-        low = name.lower()
+        low = normalise_heading(name)
         if low in TOP_HEADINGS or low in BACKMATTER_HEADINGS or kind in ("references", "boilerplate"):
             top_kind = kind
             seen_top = True
