@@ -110,7 +110,7 @@ _PART_OF_HEADING = {
     "patients and methods": "methods", "design": "methods", "setting": "methods", "participants": "methods",
     "intervention": "methods", "interventions": "methods", "trial registration": "methods",
     "results": "results", "findings": "results", "results and discussion": "results",
-    "methods and analysis": "methods", "discussion": "discussion", "conclusion": "conclusions",
+    "methods and analysis": "methods", "methods/design": "methods", "discussion": "discussion", "conclusion": "conclusions",
     "conclusions": "conclusions",
 }
 

@@ -115,8 +115,8 @@ def registry_id_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 _ABSTRACT_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[.\s]))(Background|Objectives?|Aims?|Purpose|Methods|Design|Setting|Participants|"
-    r"Interventions?|Results|Findings|Conclusions?|Trial registration)(?=\s*:|\s+[A-Z])",
+    r"(?:(?<=^)|(?<=[.\s]))(Background|Objectives?|Aims?|Purpose|Methods/design|Methods|Design|Setting|"
+    r"Participants|Interventions?|Results|Findings|Discussion|Conclusions?|Trial registration)(?=\s*:|\s+[A-Z])",
     re.MULTILINE,
 )
 

@@ -14,6 +14,7 @@ appended too. Any failure to parse becomes a one-line `ReaderError`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import re
 import statistics
@@ -36,7 +37,7 @@ X_TOLERANCE_RATIO = 0.06
 _CAPTION_TABLE = re.compile(r"^Table\s+([0-9]+|[IVX]+)[A-Za-z]?\b")
 _CAPTION_FIGURE = re.compile(r"^(Figure|Fig\.?)\s+\d+[A-Za-z]?\b")
 _CID = re.compile(r"\(cid:\d+\)")  # a glyph with no Unicode mapping; in practice a bullet
-_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(page\s*)?(\d{1,4}|[ivxlc]{1,7})(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\(?\s*continued( on next page| from previous page)?\s*\)?$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^(\[\d{1,3}\]|\d{1,3}[.)]|[•●▪‣◦·]|\(?[a-z]\)|[a-z]\.)$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|[.,+-]B$|-B[a-z]*$", re.IGNORECASE)
@@ -82,6 +83,7 @@ class _Line:
     base: float = 0.0  # the bottom most of its characters share: a steady baseline
 
     def __post_init__(self) -> None:
+        """Geometry, dominant size and font, and the text, computed once."""
         self.words.sort(key=lambda w: w.x0)
         self.x0 = min(w.x0 for w in self.words)
         self.x1 = max(w.x1 for w in self.words)
@@ -101,10 +103,12 @@ class _Line:
 
     @property
     def style(self) -> tuple[str, float]:
+        """Font and size together: what tells a heading level apart."""
         return self.font, self.size
 
     @property
     def bold(self) -> bool:
+        """Whether the font name says bold (publishers' subset names often do not)."""
         return bool(_BOLD.search(self.font))
 
 
@@ -161,15 +165,47 @@ class _Style:
 
 
 def _join_words(words: list[_Word], size: float) -> str:
-    """Words joined by spaces, except marks that touch the word before (superscripts)."""
+    """Words joined by spaces, except marks that touch the word before (superscripts).
+
+    Letter-spaced capitals ('R E S E A R C H  A R T I C L E') are closed up: within a run
+    of single letters only gaps clearly wider than the letter spacing separate words.
+    """
+    single = [len(w.text) == 1 and w.text.isalpha() for w in words]
     out: list[str] = []
-    prev: _Word | None = None
-    for w in words:
-        if prev is not None and w.x0 - prev.x1 >= 0.1 * size:
-            out.append(" ")
+    for k, w in enumerate(words):
+        if k:
+            gap = w.x0 - words[k - 1].x1
+            if single[k] and single[k - 1] and _spaced_run(words, single, k):
+                if gap > 1.6 * _letter_gap(words, single, k):
+                    out.append(" ")
+            elif gap >= 0.1 * size:
+                out.append(" ")
         out.append(w.text)
-        prev = w
     return "".join(out)
+
+
+def _run_bounds(single: list[bool], k: int) -> tuple[int, int]:
+    """The run of consecutive single-letter words around index k."""
+    a = k
+    while a > 0 and single[a - 1]:
+        a -= 1
+    b = k
+    while b + 1 < len(single) and single[b + 1]:
+        b += 1
+    return a, b
+
+
+def _spaced_run(words: list[_Word], single: list[bool], k: int) -> bool:
+    """Four or more single letters in a row: letter-spaced type, not initials like 'J M'."""
+    a, b = _run_bounds(single, k)
+    return b - a + 1 >= 4
+
+
+def _letter_gap(words: list[_Word], single: list[bool], k: int) -> float:
+    """The usual gap between letters of the letter-spaced run around index k."""
+    a, b = _run_bounds(single, k)
+    gaps = sorted(words[i].x0 - words[i - 1].x1 for i in range(a + 1, b + 1))
+    return max(gaps[len(gaps) // 4], 0.1)
 
 
 def _group_lines(words: list[_Word]) -> list[_Line]:
@@ -209,6 +245,18 @@ def _quiet() -> Iterator[None]:
             yield
     finally:
         logger.setLevel(old)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic collector: its full passes over pdfplumber's ~10^6 live objects cost ~20%."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _reason(exc: BaseException) -> str:
@@ -273,12 +321,13 @@ def read_pdf(path: Path) -> Document:
         import pdfplumber
     except ImportError:  # pragma: no cover - the venv has it
         raise ReaderError(str(path), "pdfplumber is not installed") from None
-    with _quiet():
+    with _quiet(), _no_gc():
         try:
             with pdfplumber.open(str(path)) as pdf:
                 info = {str(k): v for k, v in (pdf.metadata or {}).items()}
                 if not pdf.pages:
-                    raise ReaderError(str(path), "PDF has no pages")
+                    truncated = b"%%EOF" not in data[-128:]
+                    raise ReaderError(str(path), "truncated PDF: no pages found" if truncated else "PDF has no pages")
                 return _Builder(path, sha, pdf, info).build()
         except ReaderError:
             raise
@@ -312,6 +361,7 @@ class _Builder:
         self.style = self._body_style()
         flow: list[_Segment] = []
         notes: list[_Segment] = []
+        adverts: list[_Segment] = []
         appended: list[_Block] = []
         for p in self.pages:
             page = self.pdf.pages[p.number]
@@ -320,21 +370,20 @@ class _Builder:
             appended.extend(figures + tables)
             gutter = _gutter(p.words, p.width)
             ad = _advert(p, gutter)
-            note_lines = self._bottom_notes(p, gutter)
+            note_lines = self._bottom_notes(p, gutter) if p.number == 0 else []
             if note_lines:
                 notes.append(_Segment(note_lines, min(ln.x0 for ln in note_lines),
                                       max(ln.x1 for ln in note_lines), p.number))
             if ad:
-                notes.append(_Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
+                adverts.append(_Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
             flow.extend(_segments(p, gutter))
             page.close()
         blocks = self._paragraphs(flow)
-        note_blocks = [b for b in self._paragraphs(notes) if b.kind == "para"]
-        for b in note_blocks:
-            b.kind = "note"
-        appended = sorted((b for b in appended if b.kind == "figure"), key=lambda b: b.page) + \
-            [b for b in appended if b.kind == "table"]
-        return self._assemble(blocks, note_blocks, appended)
+        note_blocks = self._paragraphs(notes)
+        ad_blocks = self._paragraphs(adverts)
+        figures = [b for b in appended if b.kind == "figure"]
+        tables = [b for b in appended if b.kind == "table"]
+        return self._assemble(blocks, note_blocks, ad_blocks, figures + tables)
 
     # ---- running headers and footers
 
@@ -387,7 +436,7 @@ class _Builder:
         out: list[_Block] = []
         body = self.style.size
         gutter = _gutter(p.words, p.width)
-        for cap in self._captions(p, _CAPTION_TABLE):
+        for cap in self._captions(p, _CAPTION_TABLE, gutter):
             x0, x1 = _caption_span(cap, p, gutter)
             cap_bottom = cap[-1].bottom
             words = [w for w in p.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and w.top >= cap_bottom - 1]
@@ -411,42 +460,60 @@ class _Builder:
             last_rule = max((r[2] for r in inside), default=None)
             body_rows, notes = _split_table_notes(region, last_rule)
             caption = " ".join(ln.text for ln in cap)
-            cells = _table_cells(page, body_rows, x0, x1, inside) if body_rows else []
+            pieces = [r for r in p.rules if cap_bottom - 2 < r[2] <= end + 2 and r[0] < x1 and r[1] > x0]
+            cells = _table_cells(page, body_rows, pieces) if body_rows else []
             out.append(_Block("table", page=p.number, table=_TableData(
                 caption, cells, [_join_lines(group) for group in _merge_note_lines(notes)])))
             used = {id(w) for ln in cap + region for w in ln.words}
             p.words = [w for w in p.words if id(w) not in used]
         return out
 
-    def _captions(self, p: _Page, pattern: re.Pattern[str]) -> list[list[_Line]]:
-        """Caption blocks: a line opening with a bold label, plus its wrapped lines."""
-        lines = _group_lines(p.words)
+    def _captions(self, p: _Page, pattern: re.Pattern[str],
+                  gutter: tuple[float, float] | None) -> list[list[_Line]]:
+        """Caption blocks: a line opening with a bold label ('Table 2'), plus its wrapped lines.
+
+        A caption inside one column is read from that column's words only, so the text of
+        the other column at the same height does not run into it.
+        """
         out: list[list[_Line]] = []
-        for i, line in enumerate(lines):
-            if not pattern.match(line.text):
-                continue
-            label = line.words[0]
-            label_bold = bool(_BOLD.search(label.font)) or label.font != self.style.font
-            if not (label_bold or re.match(r"^\S+\s+\S+[.:|]", line.text)):
-                continue
-            block = [line]
-            for nxt in lines[i + 1:]:
-                prev = block[-1]
-                if (abs(nxt.size - line.size) > 0.3 or nxt.top - prev.bottom > 0.5 * line.size
-                        or nxt.x0 > prev.x1 or nxt.x1 < prev.x0 or nxt.top < prev.bottom - 1):
-                    if nxt.top < prev.bottom - 1:
-                        continue  # a line on the other column at the same height
-                    break
-                block.append(nxt)
-            out.append(block)
+        for row in _group_lines(p.words):
+            for k, w in enumerate(row.words):
+                if not pattern.match(" ".join(x.text for x in row.words[k:k + 2])):
+                    continue
+                words = p.words
+                if gutter is not None and not any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
+                                                  for x in row.words[k:]):
+                    mid = (gutter[0] + gutter[1]) / 2
+                    left = w.x1 <= mid
+                    words = [x for x in p.words if ((x.x0 + x.x1) / 2 < mid) == left]
+                elif k > 0:
+                    continue  # mid-line mention ('see Table 2'), not a caption
+                lines = _group_lines(words)
+                i = next((j for j, ln in enumerate(lines) if ln.words[0] is w), None)
+                if i is None or not self._caption_label(lines[i]):
+                    continue
+                block = [lines[i]]
+                for nxt in lines[i + 1:]:
+                    prev = block[-1]
+                    if (abs(nxt.size - prev.size) > 0.3 or nxt.top - prev.bottom > 0.5 * prev.size
+                            or nxt.x0 > prev.x1 or nxt.x1 < prev.x0):
+                        break
+                    block.append(nxt)
+                out.append(block)
         return out
+
+    def _caption_label(self, line: _Line) -> bool:
+        """A caption's label is set apart: bold or another font, or followed by '.', ':' or '|'."""
+        label = line.words[0]
+        return bool(_BOLD.search(label.font)) or label.font != self.style.font or \
+            bool(re.match(r"^\S+\s+\S+[.:|]", line.text))
 
     # ---- figures
 
     def _figures(self, p: _Page) -> list[_Block]:
         """Figure captions become appended blocks; words drawn inside the figure are dropped."""
         out: list[_Block] = []
-        for cap in self._captions(p, _CAPTION_FIGURE):
+        for cap in self._captions(p, _CAPTION_FIGURE, _gutter(p.words, p.width)):
             region = _figure_region(cap, p)
             used = {id(w) for ln in cap for w in ln.words}
             if region is not None:
@@ -460,7 +527,7 @@ class _Builder:
     # ---- page notes (correspondence, affiliations, licence at the foot of page 1)
 
     def _bottom_notes(self, p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
-        """Small-type lines at the foot of a page, set apart from the text above them."""
+        """Small-type lines at the foot of page 1 (correspondence, affiliations, licence)."""
         body = self.style.size
         groups = [p.words]
         if gutter is not None:
@@ -519,12 +586,14 @@ class _Builder:
         words = text.split()
         if not words or len(words) > 14 or len(text) > 110 or not re.search(r"[A-Za-z]{2}", text):
             return False
-        if _CAPTION_TABLE.match(text) or _CAPTION_FIGURE.match(text) or _LIST_MARK.match(words[0]):
+        if _CAPTION_TABLE.match(text) or _CAPTION_FIGURE.match(text):
             return False
         if is_boilerplate(text) or _EXTRA_BOILERPLATE.search(text):
             return False
         name = _heading_name(text)
         known = _kind(name) is not None
+        if _LIST_MARK.match(words[0]) and not known:  # '1. Introduction' is a heading, '1. Since...' an item
+            return False
         distinct = line.font != body.font or line.size >= body.size + 1.0
         if not distinct or line.size < (0.7 if known else 0.88) * body.size:
             return False
@@ -534,11 +603,13 @@ class _Builder:
             return True
         if text[-1] in ".,;:" or line.x1 - line.x0 > 0.85 * (seg.x1 - seg.x0):
             return False
-        if prev is not None:
+        if prev is not None and prev[1] is seg:
             pl = prev[0]
-            if pl.style == line.style and prev[1] is seg and line.top - pl.bottom < 0.5 * line.size \
-                    and pl.x1 - pl.x0 > 0.85 * (seg.x1 - seg.x0):
+            tight = line.top - pl.bottom < 0.5 * line.size
+            if tight and pl.style == line.style and pl.x1 - pl.x0 > 0.85 * (seg.x1 - seg.x0):
                 return False  # the last line of a paragraph set in the same font
+            if tight and pl.font == body.font:
+                return False  # headings have space above them, unless they follow another heading
         if nxt is not None:
             nl = nxt[0]
             if nl.style == line.style and (nl.x1 - nl.x0) > 0.85 * (nxt[1].x1 - nxt[1].x0):
@@ -577,65 +648,47 @@ class _Builder:
 
     # ---- assembly
 
-    def _assemble(self, blocks: list[_Block], notes: list[_Block], appended: list[_Block]) -> Document:
-        """Lay blocks end to end with blank lines, recording sections, tables and cells."""
-        vocab, compounds = _vocabulary(blocks + notes + appended)
-        first_head = next((k for k, b in enumerate(blocks) if b.kind == "heading"), len(blocks))
-        front_end = first_head if first_head < len(blocks) and blocks[first_head].page <= 1 else 0
-        parts: list[str] = []
-        pos = 0
-        sections: list[Section] = []
-        tables: list[Table] = []
-        heads: list[tuple[int, str, tuple[str, float], int]] = []  # start, name, style, block index
+    def _assemble(self, blocks: list[_Block], notes: list[_Block], ads: list[_Block],
+                  appended: list[_Block]) -> Document:
+        """The running text, then page-1 notes, adverts, figure captions and tables, with sections."""
+        vocab, compounds = _vocabulary(blocks + notes + ads + appended)
+        w = _Writer()
+        heads: list[tuple[int, str, tuple[str, float]]] = []  # start, name, style
         spans: list[tuple[int, int, _Block]] = []
-
-        def put(s: str) -> tuple[int, int]:
-            nonlocal pos
-            if parts:
-                parts.append("\n\n")
-                pos += 2
-            parts.append(s)
-            start = pos
-            pos += len(s)
-            return start, pos
-
-        for k, b in enumerate(blocks):
+        for b in blocks:
             if b.kind == "heading":
                 name = " ".join(ln.text.strip() for ln in b.lines)
-                s, _e = put(name)
-                heads.append((s, _heading_name(name), b.lines[0].style, k))
+                heads.append((w.put(name)[0], _heading_name(name), b.lines[0].style))
             else:
-                s, e = put(_join_lines(b.lines, vocab, compounds))
-                spans.append((s, e, b))
-        flow_end = pos
-        sections.extend(_heading_sections(heads, flow_end))
-        if front_end and heads:
-            sections.insert(0, Section("Front matter", 0, heads[0][0], "front"))
-        sections.extend(_boilerplate_sections(spans))
-        note_spans = []
-        for b in notes:
-            s, e = put(_join_lines(b.lines, vocab, compounds))
-            note_spans.append((s, e, b))
+                spans.append((*w.put(_join_lines(b.lines, vocab, compounds)), b))
+        sections = _heading_sections(heads, w.pos)
+        first_head = next((k for k, b in enumerate(blocks) if b.kind == "heading"), None)
+        front = blocks[:first_head] if first_head is not None and blocks[first_head].page <= 1 else []
+        if front and heads:
+            sections.append(Section("Front matter", 0, heads[0][0], "front"))
+        sections += _boilerplate_sections(spans)
+        note_spans = [(*w.put(_join_lines(b.lines, vocab, compounds)), b) for b in notes]
         if note_spans:
-            sections.append(Section("Author notes", note_spans[0][0], pos, "front"))
-            sections.extend(_boilerplate_sections(note_spans, all_matching=True))
+            sections.append(Section("Notes", note_spans[0][0], note_spans[-1][1], "front"))
+            sections += _boilerplate_sections(note_spans)
+        for b in ads:
+            sections.append(Section("Boilerplate", *w.put(_join_lines(b.lines, vocab, compounds)), "boilerplate"))
+        tables: list[Table] = []
         for b in appended:
-            if b.kind == "figure":
-                s, e = put(_join_lines(b.lines, vocab, compounds))
-                sections.append(Section(_short(b.text), s, e, "figure"))
-            elif b.table is not None:
-                table = _place_table(b.table, parts, pos)
-                if parts and table is not None:
-                    pos = table.end
-                    tables.append(table)
-                    sections.append(Section(_short(table.caption), table.start, table.end, "table"))
-        text = "".join(parts)
+            if b.table is not None:
+                table = w.table(b.table)
+                tables.append(table)
+                sections.append(Section(_short(table.caption), table.start, table.end, "table"))
+            else:
+                start, end = w.put(_join_lines(b.lines, vocab, compounds))
+                sections.append(Section(_short(b.text), start, end, "figure"))
+        text = "".join(w.parts)
         for sec in [x for x in sections if x.kind == "abstract"]:
             sections.extend(abstract_parts(text, sec.start, sec.end))
         sections.sort(key=lambda x: (x.start, -x.end))
         doc = Document(id=doc_id(self.path), source_path=str(self.path), sha256=self.sha, text=text,
                        kind="pdf", sections=sections, tables=tables)
-        doc.metadata = self._metadata(doc, blocks[:front_end] if front_end else blocks[:3])
+        doc.metadata = self._metadata(doc, front or blocks[:3])
         return doc
 
     def _metadata(self, doc: Document, front: list[_Block]) -> Metadata:
@@ -683,10 +736,16 @@ def _demote_front_headings(blocks: list[_Block]) -> list[_Block]:
                   and _kind(_heading_name(b.lines[0].text)) is not None), None)
     if first is None:
         return blocks
-    for b in blocks[:first]:
-        if b.kind == "heading" and b.page == 0:
+    out: list[_Block] = []
+    for k, b in enumerate(blocks):
+        if k < first and b.kind == "heading" and b.page == 0:
             b.kind = "para"
-    return blocks
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "para" and prev.lines[-1].text.rstrip().endswith((",", " and")):
+                prev.lines.extend(b.lines)  # an author list running on
+                continue
+        out.append(b)
+    return out
 
 
 def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
@@ -737,9 +796,12 @@ def _gutter(words: list[_Word], width: float) -> tuple[float, float] | None:
     lo, hi = width * 0.3, width * 0.7
     gaps: list[tuple[float, float]] = []
     for row in _group_lines(words):
-        for a, b in zip(row.words, row.words[1:]):
-            if b.x0 - a.x1 >= max(6.0, 0.8 * row.size) and a.x1 < hi and b.x0 > lo:
-                gaps.append((a.x1, b.x0))
+        # One gap per line, its widest near the middle: a list number's gap must not outvote it.
+        inner = [(b.x0 - a.x1, a.x1, b.x0) for a, b in zip(row.words, row.words[1:])
+                 if a.x1 < hi and b.x0 > lo and b.x0 - a.x1 >= max(6.0, 0.8 * row.size)]
+        if inner:
+            _w, a0, b0 = max(inner)
+            gaps.append((a0, b0))
     if len(gaps) < 3:
         return None
     counts = Counter()
@@ -782,6 +844,7 @@ def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
     run_full: bool | None = None
 
     def flush() -> None:
+        """Emit the run of rows collected so far as one band (full width) or two columns."""
         if not run:
             return
         if run_full:
@@ -930,13 +993,13 @@ def _column_edges(lines: list[_Line], x0: float, x1: float, size: float,
         for r2 in rules:
             if r1 is not r2 and abs(r1[2] - r2[2]) < 0.5 and abs(r1[1] - r2[0]) < 3:
                 x = (r1[1] + r2[0]) / 2
-                if all(abs(x - e) > 3 for e in edges) and not any(w.x0 < x < w.x1 for w in words):
+                same_gap = any(not any(min(e, x) < (w.x0 + w.x1) / 2 < max(e, x) for w in words) for e in edges)
+                if not same_gap and not any(w.x0 < x < w.x1 for w in words):
                     edges.append(x)
     return sorted(edges)
 
 
-def _table_cells(page: Any, lines: list[_Line], x0: float, x1: float,
-                 rules: list[tuple[float, float, float]]) -> list[list[str]]:
+def _table_cells(page: Any, lines: list[_Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
     """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment."""
     ruled = _ruled_cells(page, lines)
     if ruled is not None:
@@ -946,11 +1009,13 @@ def _table_cells(page: Any, lines: list[_Line], x0: float, x1: float,
     data = [ln for ln in lines if header_end is None or ln.top >= header_end - 1]
     left = min(ln.x0 for ln in lines) - 1
     right = max(ln.x1 for ln in lines) + 1
-    edges = _column_edges(data or lines, left, right, size, [r for r in rules if left - 2 <= r[0] and r[1] <= right + 2])
+    pieces = [r for r in rules if left - 2 <= r[0] and r[1] <= right + 2]
+    edges = _column_edges(data or lines, left, right, size, pieces)
     bounds = [left] + edges + [right]
     cut = _pitch_cut([b.base - a.base for a, b in zip(lines, lines[1:])])
 
     def col(w: _Word) -> int:
+        """The column a word's centre falls in."""
         cx = (w.x0 + w.x1) / 2
         return next((k for k in range(len(bounds) - 1) if cx < bounds[k + 1]), len(bounds) - 2)
 
@@ -967,12 +1032,27 @@ def _table_cells(page: Any, lines: list[_Line], x0: float, x1: float,
     out: list[list[str]] = []
     for row in rows:
         cells: list[list[_Word]] = [[] for _ in range(len(bounds) - 1)]
+        header = header_end is not None and row[0].bottom <= header_end + 1
         for ln in row:
-            for w in ln.words:
-                cells[col(w)].append(w)
+            # Header labels overhang their columns: place each phrase by its middle.
+            groups = _phrases(ln.words, 0.45 * size) if header else [[w] for w in ln.words]
+            for g in groups:
+                mid = _Word("", g[0].x0, g[-1].x1, 0, 0, 0, "", 0)
+                cells[col(mid)].extend(g)
         texts = [_cell_text(ws) for ws in cells]
         if any(texts):
             out.append(texts)
+    return out
+
+
+def _phrases(words: list[_Word], gap: float) -> list[list[_Word]]:
+    """Words of a line split where the space between them is wider than `gap`."""
+    out: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if out and w.x0 - out[-1][-1].x1 <= gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
     return out
 
 
@@ -1067,6 +1147,7 @@ def _heading_name(text: str) -> str:
 
 
 def _tokens_of(line: _Line) -> list[str]:
+    """A line's words without surrounding punctuation (hyphens kept: they are the evidence)."""
     return [re.sub(r"^[^\w]+|[^\w-]+$", "", w.text) for w in line.words]
 
 
@@ -1181,22 +1262,23 @@ def _article_doi(doc: Document, info: dict[str, Any], header: list[str]) -> str 
     return outside[0] if outside else None
 
 
-def _heading_sections(heads: list[tuple[int, str, tuple[str, float], int]], end: int) -> list[Section]:
+def _heading_sections(heads: list[tuple[int, str, tuple[str, float]]], end: int) -> list[Section]:
     """Heading ranges: each runs to the next heading of its level or above; kinds inherited."""
     if not heads:
         return []
-    top_styles = {style for _s, name, style, _k in heads if _kind(name) in ("abstract", "body", "references")}
-    sizes = sorted({style[1] for _s, _n, style, _k in heads}, reverse=True)
+    top_styles = {style for _s, name, style in heads if _kind(name) in ("abstract", "body", "references")}
+    sizes = sorted({style[1] for _s, _n, style in heads}, reverse=True)
 
     def level(name: str, style: tuple[str, float]) -> int:
+        """1 for known top-level names and their style; deeper for smaller type."""
         if _kind(name) is not None or style in top_styles:
             return 1
         return 2 + sizes.index(style[1])
 
-    levels = [level(name, style) for _s, name, style, _k in heads]
+    levels = [level(name, style) for _s, name, style in heads]
     out: list[Section] = []
     parent_kind = "body"
-    for n, (s, name, _style, _k) in enumerate(heads):
+    for n, (s, name, _style) in enumerate(heads):
         lv = levels[n]
         e = next((heads[m][0] for m in range(n + 1, len(heads)) if levels[m] <= lv), end)
         kind = _kind(name)
@@ -1209,7 +1291,7 @@ def _heading_sections(heads: list[tuple[int, str, tuple[str, float], int]], end:
     return out
 
 
-def _boilerplate_sections(spans: list[tuple[int, int, _Block]], all_matching: bool = False) -> list[Section]:
+def _boilerplate_sections(spans: list[tuple[int, int, _Block]]) -> list[Section]:
     """Licence text, publisher adverts, 'cite this article' boxes as boilerplate sections."""
     out: list[Section] = []
     in_ad_page: int | None = None
@@ -1222,39 +1304,47 @@ def _boilerplate_sections(spans: list[tuple[int, int, _Block]], all_matching: bo
     return out
 
 
-def _place_table(t: _TableData, parts: list[str], pos: int) -> Table | None:
-    """Append a table as text (caption, tab-separated rows, footnotes) and index its cells."""
-    chunks: list[str] = []
-    cur = pos + (2 if parts else 0)
-    start = cur
-    caption = " ".join(t.caption.split())
-    chunks.append(caption)
-    cur += len(caption)
-    rows: list[list[Cell]] = []
-    for row in t.rows:
-        chunks.append("\n")
-        cur += 1
-        cells: list[Cell] = []
-        for j, raw in enumerate(row):
-            if j:
-                chunks.append("\t")
+@dataclass
+class _Writer:
+    """The output text, built block by block with a blank line between blocks."""
+
+    parts: list[str] = field(default_factory=list)
+    pos: int = 0
+
+    def put(self, s: str) -> tuple[int, int]:
+        """Append a block; return its offsets."""
+        if self.parts:
+            self.parts.append("\n\n")
+            self.pos += 2
+        self.parts.append(s)
+        start = self.pos
+        self.pos += len(s)
+        return start, self.pos
+
+    def table(self, t: _TableData) -> Table:
+        """Append a table (caption, tab-separated rows, footnotes) and index its cells."""
+        caption = " ".join(t.caption.split())
+        start, cur = self.put(caption)
+        chunks: list[str] = []
+        rows: list[list[Cell]] = []
+        for row in t.rows:
+            cells: list[Cell] = []
+            for j, raw in enumerate(row):
+                chunks.append("\t" if j else "\n")
                 cur += 1
+                txt = " ".join(raw.split())
+                cells.append(Cell(txt, cur, cur + len(txt)))
+                chunks.append(txt)
+                cur += len(txt)
+            rows.append(cells)
+        notes: list[Cell] = []
+        for raw in t.footnotes:
             txt = " ".join(raw.split())
-            cells.append(Cell(txt, cur, cur + len(txt)))
-            chunks.append(txt)
-            cur += len(txt)
-        rows.append(cells)
-    notes: list[Cell] = []
-    for raw in t.footnotes:
-        txt = " ".join(raw.split())
-        if not txt:
-            continue
-        chunks.append("\n")
-        cur += 1
-        notes.append(Cell(txt, cur, cur + len(txt)))
-        chunks.append(txt)
-        cur += len(txt)
-    if parts:
-        parts.append("\n\n")
-    parts.append("".join(chunks))
-    return Table(caption=caption, start=start, end=cur, rows=rows, footnotes=notes, caption_start=start)
+            if txt:
+                chunks.append("\n")
+                notes.append(Cell(txt, cur + 1, cur + 1 + len(txt)))
+                chunks.append(txt)
+                cur += 1 + len(txt)
+        self.parts.append("".join(chunks))
+        self.pos = cur
+        return Table(caption=caption, start=start, end=cur, rows=rows, footnotes=notes, caption_start=start)

@@ -1,0 +1,274 @@
+"""The PDF reader on two real publisher PDFs (BMC, two-column) and on broken files.
+
+The expected sentences were checked against the rendered pages: each runs across a
+column break (or a page break with a table or figure in between) in the PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ReaderError
+from kg.model import Document
+from kg.readers import read
+from kg.readers.pdf import read_pdf
+
+DATA = Path(__file__).parent / "data"
+LIMIT = DATA / "limit-trial-bmcmed-2014.pdf"
+ISTOP = DATA / "istop-ade-protocol-trials-2015.pdf"
+
+
+@pytest.fixture(scope="module")
+def limit() -> Document:
+    return read_pdf(LIMIT)
+
+
+@pytest.fixture(scope="module")
+def istop() -> Document:
+    return read_pdf(ISTOP)
+
+
+@pytest.fixture(scope="module", params=["limit", "istop"])
+def doc(request, limit, istop) -> Document:
+    return {"limit": limit, "istop": istop}[request.param]
+
+
+def _body(doc: Document) -> str:
+    """The running text, without the figure captions and tables appended after it."""
+    end = min((s.start for s in doc.sections if s.kind in ("figure", "table")), default=len(doc.text))
+    return doc.text[:end]
+
+
+# ------------------------------------------------------------------------ words and order
+
+
+def test_words_are_kept_apart(doc):
+    for token in _body(doc).split():
+        if any(mark in token for mark in ("/", "@", "doi:", "www.")):
+            continue  # URLs, e-mail addresses and DOIs have no spaces to lose
+        assert len(token) <= 30, token
+    assert "Full list of author information" in doc.text
+    assert "Fulllist" not in doc.text
+
+
+def test_two_columns_are_read_in_order(limit, istop):
+    # Left column -> right column, between two full-width tables (LIMIT page 14).
+    assert ("The developmental over-nutrition hypothesis (also termed the Pedersen Hypothesis) was first "
+            "proposed in 1954 [64] in an attempt to explain the relationship between maternal diabetes") in limit.text
+    # Right column of page 14 -> left column of page 15, across a full-width figure.
+    assert "increased placental transfer of glucose, resulting in fetal hyperglycaemia and increased insulin" \
+        in limit.text
+    # A plain column break (LIMIT page 7, under Table 1).
+    assert "No changes in treatment effects over time were identified for any types of activity (Table 6)." \
+        in limit.text
+    # ISTOP page 3: left column -> right column.
+    assert "We will only randomize patients once a physician confirms the patient’s eligibility for enrolment." \
+        in istop.text
+
+
+def test_full_width_title_and_abstract_come_first(limit):
+    title = "The effects of antenatal dietary and lifestyle advice for women who are overweight or obese"
+    assert limit.text.index(title) < limit.text.index("Abstract") < limit.text.index("Background\n\nObesity is")
+    # The abstract continues from page 1 to page 2 with nothing in between.
+    assert ("the stratification variables.\n\nResults: Women randomised to Lifestyle Advice demonstrated"
+            in limit.text)
+
+
+def test_hyphenation_and_paragraphs(limit, istop):
+    assert "participate in mild-to-moderate exercise" in limit.text  # 'par-' + 'ticipate' joined
+    assert "predominantly of white ethnicity" in limit.text  # 'eth-' + 'nicity' joined
+    assert "to indicate the patient’s eligibility." in istop.text  # 'eligi-' + 'bility' joined
+    assert "developmental over-nutrition hypothesis" in limit.text  # a hyphen inside a line kept
+    assert not re.search(r"[a-z]- [a-z]", _body(limit))  # no line-end hyphen left dangling
+    assert "medication non-adherence" in istop.text
+    assert "\n\n" in limit.text and "\n\n\n" not in limit.text
+    assert "\n\nMethods\n\n" in limit.text
+
+
+# ------------------------------------------------------------------------ headers and footers
+
+
+def test_running_headers_footers_and_page_numbers_are_gone(limit, istop):
+    assert limit.text.count("Dodd et al. BMC Medicine 2014, 12:161") <= 1
+    assert limit.text.count("http://www.biomedcentral.com/1741-7015/12/161") <= 1
+    assert istop.text.count("Forster et al. Trials 2015, 16:2") <= 1
+    for d in (limit, istop):
+        assert not re.search(r"Page \d+ of \d+", d.text)
+        assert not re.search(r"(?m)^\d{1,3}$", d.text)  # no bare page numbers on their own line
+        assert "(Continued" not in d.text.replace("(Continued)", "")
+
+
+# ------------------------------------------------------------------------ structure
+
+
+def test_sections(limit, istop):
+    names = {s.name for s in limit.sections}
+    assert {"Abstract", "Background", "Methods", "Results", "Discussion", "Conclusions", "References"} <= names
+    names = {s.name for s in istop.sections}
+    assert {"Abstract", "Background", "Methods/design", "Discussion", "References"} <= names
+    for d in (limit, istop):
+        kinds = {s.name: s.kind for s in d.sections if s.kind != "abstract" or s.name == "Abstract"}
+        assert kinds["References"] == "references"
+        assert kinds["Abstract"] == "abstract"
+        refs = next(s for s in d.sections if s.name == "References")
+        assert re.match(r"References\n\n1\. ", d.text[refs.start:refs.end])
+        assert d.section_at(d.text.index("Full list of author information")).kind in ("front", "boilerplate")
+
+
+def test_section_offsets_are_inside_the_text(doc):
+    for s in doc.sections:
+        assert 0 <= s.start <= s.end <= len(doc.text), s
+    heads = [s for s in doc.sections if s.kind in ("body", "references")]
+    for s in heads:
+        assert doc.text[s.start:s.end].startswith(s.name), s
+
+
+def test_boilerplate_is_marked(limit):
+    licence = limit.text.index("licensee BioMed Central")
+    assert limit.section_at(licence).kind == "boilerplate"
+    advert = limit.text.index("Submit your next manuscript")
+    assert limit.section_at(advert).kind == "boilerplate"
+    assert not limit.is_minable(advert, advert + 10)
+
+
+def test_metadata(limit, istop):
+    assert limit.metadata.doi == "10.1186/s12916-014-0161-y"
+    assert istop.metadata.doi == "10.1186/1745-6215-16-2"
+    assert limit.metadata.title.startswith("The effects of antenatal dietary and lifestyle advice")
+    assert istop.metadata.title.startswith("Effectiveness of a computerized drug-monitoring program")
+    assert (limit.metadata.journal, limit.metadata.year) == ("BMC Medicine", 2014)
+    assert (istop.metadata.journal, istop.metadata.year) == ("Trials", 2015)
+    assert limit.metadata.registry_ids == ["ACTRN12607000161426"]
+    assert istop.metadata.registry_ids == ["NCT02059044"]
+
+
+# ------------------------------------------------------------------------ tables
+
+
+def test_tables_and_cells_index_the_text(doc):
+    assert doc.tables
+    for t in doc.tables:
+        assert doc.text[t.start:t.end].startswith(t.caption)
+        assert t.caption.startswith("Table ")
+        assert t.rows and all(t.start <= c.start <= c.end <= t.end for row in t.rows for c in row)
+        for row in t.rows:
+            assert "\t".join(c.text for c in row) in doc.text[t.start:t.end]
+            for c in row:
+                assert doc.text[c.start:c.end] == c.text
+                assert "\t" not in c.text and "\n" not in c.text
+        for c in t.footnotes:
+            assert doc.text[c.start:c.end] == c.text
+        assert any(s.kind == "table" and s.start == t.start for s in doc.sections)
+
+
+def test_table_content(limit, istop):
+    t1 = next(t for t in limit.tables if t.caption.startswith("Table 1 Demographic"))
+    rows = [[c.text for c in r] for r in t1.rows]
+    assert rows[0] == ["Characteristic", "Lifestyle advice (n = 974)", "Standard care (n = 950)", "Total (n = 1924)"]
+    assert ["Nulliparous, n (%)", "410 (42.1)", "385 (40.5)", "795 (41.3)"] in rows
+    assert [c.text for c in t1.footnotes][0] == "aMean ± standard deviation."
+    t5 = next(t for t in limit.tables if t.caption.startswith("Table 5"))
+    assert ["Glycaemic load", "Trial entry", "129.46 (47.84)", "124.92 (45.07)", "0.45", "0.15",
+            "2.62 (−0.94 to 6.18)"] in [[c.text for c in r] for r in t5.rows]
+    # Wrapped cells stay in their row.
+    t = istop.tables[0]
+    assert ["Chronic obstructive pulmonary disease",
+            "Short-acting bronchodilators, long-acting bronchodilators, phosphodiesterase type-4 inhibitors, "
+            "combination inhaled corticosteroids and long-acting bronchodilators, theophylline"] \
+        in [[c.text for c in r] for r in t.rows]
+
+
+def test_tables_are_not_in_the_running_text(limit):
+    body = _body(limit)
+    assert "Quintile 5 (least disadvantaged)" not in body
+    assert "Flow of participants" not in body  # figure captions are appended too
+    assert "5,474 Eligible women" not in limit.text  # words drawn inside a figure are dropped
+
+
+# ------------------------------------------------------------------------ bad inputs
+
+
+def _minimal_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A hand-made PDF: the given objects (1 = catalog, 2 = pages, ...) with a correct xref."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return out
+
+
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+_BLANK_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    i = j = 0
+    out = bytearray()
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def _encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
+    """A one-page PDF under the standard security handler (RC4-40, revision 2), user password set."""
+    o_value = _rc4(hashlib.md5((owner + _PAD)[:32]).digest()[:5], (user + _PAD)[:32])
+    file_id = b"0123456789abcdef"
+    key = hashlib.md5((user + _PAD)[:32] + o_value + struct.pack("<i", -4) + file_id).digest()[:5]
+    u_value = _rc4(key, _PAD)
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (o_value.hex().encode(),
+                                                                           u_value.hex().encode())
+    objects = [_CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", _BLANK_PAGE, encrypt]
+    ident = file_id.hex().encode()
+    return _minimal_pdf(objects, b"/Encrypt 4 0 R /ID [<%s> <%s>] " % (ident, ident))
+
+
+BAD_PDFS = {
+    "truncated.pdf": (lambda: ISTOP.read_bytes()[:2048], "truncated"),
+    "renamed-text.pdf": (lambda: b"Just some notes, saved as text.\n" * 50, "not a PDF"),
+    "garbage.pdf": (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 40, "corrupt"),
+    "zero-pages.pdf": (lambda: _minimal_pdf([_CATALOG, b"<< /Type /Pages /Kids [] /Count 0 >>"]), "no pages"),
+    "scanned.pdf": (lambda: _minimal_pdf([_CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", _BLANK_PAGE]),
+                    "no extractable text"),
+    "encrypted.pdf": (_encrypted_pdf, "encrypted"),
+    "empty.pdf": (lambda: b"", "empty"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_PDFS))
+def test_bad_pdfs_give_one_line_reader_errors(name, tmp_path, capfd):
+    make, reason = BAD_PDFS[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    for reader in (read_pdf, read):
+        with pytest.raises(ReaderError) as info:
+            reader(path)
+        message = str(info.value)
+        assert message.startswith(f"{path}: ") and "\n" not in message
+        assert reason in info.value.reason, message
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""  # no warnings or tracebacks leak to the terminal
+
+
+def test_reading_prints_nothing(istop, capfd):
+    read_pdf(ISTOP)
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
