@@ -18,6 +18,7 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 LEXICON_FILE = Path(os.environ.get("KG_LEXICON") or ONTOLOGY_DIR / "lexicon.ttl")
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
+CONCEPT_BASE = "https://w3id.org/kg-trials/concept/"
 _KG = "https://w3id.org/kg-trials/ontology#"
 
 
@@ -29,6 +30,10 @@ class Concept:
     kind: str  # the kg class local name: Drug, Condition, CellType, ...
     label: str
     curie: str | None = None
+    # "lexicon" for concepts of ontology/lexicon.ttl; otherwise how a paper introduced it
+    # ("inn-stem": a drug name by its INN stem; "table": an AE term only a table names).
+    # The graph builder writes the triples of non-lexicon concepts into the document's graph.
+    source: str = "lexicon"
 
 
 @dataclass
@@ -54,20 +59,34 @@ class Lexicon:
     def of_kind(self, kind: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == kind]
 
+    def discover(self, kind: str, label: str, source: str) -> Concept:
+        """A concept for a term the lexicon lacks, one IRI per (kind, label) across papers."""
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")
+        iri = f"{CONCEPT_BASE}{source}/{kind.lower()}/{slug}"
+        c = self.concepts.get(iri)
+        if c is None:
+            c = self.concepts[iri] = Concept(iri, kind, fold(label), None, source)
+        return c
+
 
 def fold(s: str) -> str:
     """Case- and compatibility-folded form used to compare labels."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().casefold()
 
 
-@functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Parse the lexicon once per process (rdflib, ~0.2 s)."""
+    """The lexicon, parsed once per process and file (rdflib, ~0.5 s); every caller shares it,
+    so concepts discovered in one paper keep their IRI in the next."""
+    return _load(str(path or LEXICON_FILE))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> Lexicon:
     from rdflib import Graph, URIRef
     from rdflib.namespace import RDF
 
     g = Graph()
-    g.parse(path or LEXICON_FILE, format="turtle")
+    g.parse(path, format="turtle")
     skos = lambda n: URIRef(_SKOS + n)  # noqa: E731
     kgp = lambda n: URIRef(_KG + n)  # noqa: E731
     lex = Lexicon()

@@ -35,6 +35,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 from kg.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
 
 CONTEXT_RULES = ONTOLOGY_DIR / "context_rules.json"
+DRUG_STEMS = ONTOLOGY_DIR / "drug_stems.json"
 PIPELINE_VERSION = "1"
 
 # Tokens after which a period does not end a sentence.
@@ -122,6 +123,9 @@ class LexiconMatcher:
         for surface, iri, case_sensitive in lexicon.terms:
             bucket = by_iri.setdefault(iri, ([], []))
             bucket[1 if case_sensitive else 0].append(surface)
+        self.stems = json.loads(DRUG_STEMS.read_text(encoding="utf-8"))
+        self.stems["exceptions"] = set(self.stems["exceptions"])
+        self.stem_rx = re.compile("(?:" + "|".join(sorted(self.stems["stems"], key=len, reverse=True)) + ")$")
         for iri, (folded, exact) in by_iri.items():
             if folded:
                 self.folded.add(iri, list(nlp.tokenizer.pipe(folded)))
@@ -131,6 +135,7 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._span(doc, m, s, e) for m, s, e in self.folded(doc)]
         spans += [self._span(doc, m, s, e) for m, s, e in self.exact(doc)]
+        spans += self._inn_drugs(doc, spans)
         spans += self._defined_abbreviations(doc, spans)
         doc.spans["concepts"] = spans
         doc.ents = filter_spans(spans)
@@ -139,6 +144,19 @@ class LexiconMatcher:
     def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span:
         iri = self.nlp.vocab.strings[match_id]
         return Span(doc, start, end, label=self.lexicon.concepts[iri].kind, kb_id=iri)
+
+    def _inn_drugs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib")."""
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        out = []
+        for tok in doc:
+            if tok.i in covered or not tok.is_alpha or len(tok.text) < self.stems["min_length"]:
+                continue
+            low = tok.lower_
+            if self.stem_rx.search(low) and low not in self.stems["exceptions"]:
+                c = self.lexicon.discover("Drug", low, "inn-stem")
+                out.append(Span(doc, tok.i, tok.i + 1, label="Drug", kb_id=c.iri))
+        return out
 
     def _defined_abbreviations(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'<concept> (ABBR)' defines ABBR for this paper: mark its other mentions too."""

@@ -46,6 +46,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
     nlp = get_nlp()
 
     def fail(path: str, reason: str) -> None:
+        reason = " ".join(reason.split()) or "failed"  # one line, whatever a library's message held
         report.failed.append((path, reason))
         if on_error:
             on_error(f"{path}: {reason}")
@@ -61,6 +62,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
                 continue
             except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
                 fail(str(path), f"unexpected {type(e).__name__}: {e}")
+                if on_progress:
+                    on_progress(str(path))
                 continue
             if not force and store.is_current(document.id, document.sha256):
                 report.skipped.append(document.id)
@@ -72,7 +75,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
     for sdoc, document in nlp.pipe(documents(), as_tuples=True, batch_size=4):
         try:
             ctx = extract_all(document, sdoc, lexicon)
-            triples = build(document, ctx.facts, ctx.new_concepts)
+            triples = build(document, ctx.facts, ctx.introduced_concepts())
             report.triples += store.replace_graph(str(graph_iri(document.id)), triples)
             report.words += sum(1 for t in sdoc if not t.is_space and not t.is_punct)
             report.ingested.append(document.id)

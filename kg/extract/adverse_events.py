@@ -18,7 +18,7 @@ import re
 
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, to_int
-from kg.lexicon import Concept, fold
+from kg.lexicon import Concept
 from kg.model import Cell, Table
 
 EXTRACTOR = "adverse_events"
@@ -125,7 +125,7 @@ def _clause(sent, ent) -> str:
 
 def _count(text: str, sent, ent) -> int | None:
     """'five patients had diarrhoea', 'diarrhoea (n = 5)', 'in two patients'."""
-    after = text[ent.end_char: min(sent.end_char, ent.end_char + 30)]
+    after = text[ent.end_char: min(sent.end_char, ent.end_char + 40)]
     m = _COUNT_PAREN.match(after)
     if m:
         return to_int(m.group("n"))
@@ -135,7 +135,8 @@ def _count(text: str, sent, ent) -> int | None:
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
-    m = re.search(rf"\bin\s+(?P<n>{COUNT})\s+(?:patients|participants|subjects)\b", after, re.I)
+    m = re.search(rf"\bin\s+(?P<n>{COUNT})\s+(?:(?:of|/|out of)\s+{COUNT}\s+)?(?:patients|participants|subjects)\b",
+                  after, re.I)
     return to_int(m.group("n")) if m else None
 
 
@@ -276,17 +277,16 @@ def _ae_concept(ctx: Context, cell: Cell, term_text: str) -> Concept | None:
                 best = sp
     if best is not None:
         return ctx.concept(best)
-    return ctx.lexicon.by_label(term_text, "AdverseEventTerm")
+    found = ctx.lexicon.by_label(term_text, "AdverseEventTerm")
+    if found is None and re.search(r"[a-z][a-e]$", term_text):  # a footnote letter glued on: "reactiona"
+        found = ctx.lexicon.by_label(term_text[:-1], "AdverseEventTerm")
+    return found
 
 
 def _new_term(ctx: Context, term_text: str) -> Concept:
     """An AE term the lexicon lacks, named only in this paper's table: a concept of its own."""
     label = re.sub(r"\s*\((?:grade|G)\s*\w+\)\s*", " ", term_text, flags=re.I).strip().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")
-    c = Concept(f"https://w3id.org/kg-trials/concept/ae/{slug}", "AdverseEventTerm", label, None)
-    if c not in ctx.new_concepts:
-        ctx.new_concepts.append(c)
-    return c
+    return ctx.lexicon.discover("AdverseEventTerm", label, "table")
 
 
 def _table_grade(text: str) -> int | None:

@@ -47,7 +47,6 @@ class Context:
     doc: SpacyDoc
     lexicon: Lexicon
     facts: list[Fact] = field(default_factory=list)
-    new_concepts: list[Concept] = field(default_factory=list)  # terms only this paper names
     _ent_cache: list[Span] | None = field(default=None, repr=False)
     _ent_starts: list[int] = field(default_factory=list, repr=False)
     _sent_cache: list[Span] | None = field(default=None, repr=False)
@@ -84,6 +83,15 @@ class Context:
     def concept(self, span: Span) -> Concept:
         return self.lexicon.concepts[span.kb_id_]
 
+    def introduced_concepts(self) -> list[Concept]:
+        """Concepts the facts use that the lexicon file lacks (drugs by INN stem, table-only AE terms)."""
+        out: dict[str, Concept] = {}
+        for f in self.facts:
+            for v in f.fields.values():
+                if isinstance(v, Concept) and v.source != "lexicon":
+                    out[v.iri] = v
+        return list(out.values())
+
     def concepts_in(self, span: Span, kinds: set[str] | None = None) -> list[Span]:
         """Concept mentions (longest, non-overlapping) inside a span, optionally of some kinds."""
         ents = self._ents()
@@ -110,8 +118,8 @@ _PART_OF_HEADING = {
     "patients and methods": "methods", "design": "methods", "setting": "methods", "participants": "methods",
     "intervention": "methods", "interventions": "methods", "trial registration": "methods",
     "results": "results", "findings": "results", "results and discussion": "results",
-    "methods and analysis": "methods", "methods/design": "methods", "discussion": "discussion", "conclusion": "conclusions",
-    "conclusions": "conclusions",
+    "methods and analysis": "methods", "methods/design": "methods", "discussion": "discussion",
+    "conclusion": "conclusions", "conclusions": "conclusions",
 }
 
 

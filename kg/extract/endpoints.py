@@ -16,7 +16,7 @@ from kg.extract.base import Context, Fact, part_of
 
 EXTRACTOR = "endpoints"
 _KIND = r"(?P<kind>primary|secondary|exploratory|main secondary|co-primary|key secondary)"
-_NOUN = r"(?:end[- ]?points?|outcomes?(?: measures?)?|objectives?)"
+_NOUN = r"(?:end[- ]?points?|outcomes?(?: measures?)?)"
 # a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
 _BODY = r"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:main\s+)?(?:primary|secondary|exploratory)\b)[^.;])+)"
 _DECLARED = [
@@ -46,6 +46,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         for rx in _DECLARED:
             for m in rx.finditer(sent.text):
+                if re.search(r"\b(?:if|whether|when|unless)\s+(?:the\s+)?$", sent.text[: m.start()], re.I):
+                    continue  # "If the primary outcome is binary, ..." declares nothing
                 kind = m.group("kind").lower().replace("main ", "").replace("key ", "")
                 kind = "exploratory" if kind.startswith("post") else kind
                 body_start = sent.start_char + m.start("body")

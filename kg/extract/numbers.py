@@ -15,7 +15,7 @@ COUNT_WORDS = "|".join(sorted((w for w in _WORDS if w not in ("a", "an", "no", "
                               key=len, reverse=True))
 NUMBER = r"\d+(?:[.,·]\d+)?"
 # a count written in digits or words ("11", "eleven", "twenty-one")
-COUNT = rf"(?:\d+|(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS}))?)"
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS}))?)"
 
 
 def to_number(s: str) -> float | None:

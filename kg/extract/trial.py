@@ -24,12 +24,12 @@ _PHASE = re.compile(
 )
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _PEOPLE = r"(?:adult\s+|adolescent\s+|paediatric\s+|pediatric\s+|consecutive\s+|eligible\s+|[A-Z][A-Za-z]{1,8}\s+)?" \
-          r"(?:patients|participants|subjects|individuals|women|men|children|volunteers)"
+          r"(?:patients|participants|subjects|individuals|adults|women|men|children|infants|volunteers)"
 _ENROLLED = [
     re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|studied|treated)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
                re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|included|recruited|randomi[sz]ed)",
-               re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?(?:enrolled|included|recruited|"
+               rf"randomi[sz]ed|assigned|allocated)", re.IGNORECASE),
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:patients|participants)"),
 ]
 _ACRONYM_CONTEXT = re.compile(
