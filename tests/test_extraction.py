@@ -318,3 +318,20 @@ def test_counts_written_before_with_percent_and_umbrella_not_negated_by_far_cue(
     assert one(facts, term="headache")["count"] == 5
     assert one(facts, term="fatigue")["count"] == 3
     assert not [f for f in facts if _get(f, "term") == "adverse event"]
+
+
+def test_group_comparisons_and_effect_estimates_with_their_own_p_values(tmp_path):
+    body = ("Maternal HEI was significantly improved at both 28 (73.35 ± 6.62 versus 71.86 ± 7.01; adjusted "
+            "difference in means 1.58; 95% CI 0.89 to 2.27; P < 0.0001) and 36 weeks (72.95 ± 6.82 versus "
+            "71.17 ± 7.60; P = 0.002). The response rate was 45% versus 20% with placebo (odds ratio 3.2, "
+            "95% CI 1.4 to 7.1; P=.004).")
+    facts = facts_of(tmp_path, body, kind="result")
+    first = one(facts, value="73.35 ± 6.62")
+    assert first["comparator_value"] == pytest.approx(71.86) and first["p_value"] == pytest.approx(0.0001)
+    assert first["measure"] == "Maternal HEI"
+    est = one(facts, value="1.58")
+    assert (est["ci_low"], est["ci_high"]) == (pytest.approx(0.89), pytest.approx(2.27))
+    assert one(facts, value="72.95 ± 6.82")["p_value"] == pytest.approx(0.002)
+    assert one(facts, value="45%")["comparator_value"] == pytest.approx(20)
+    odds = one(facts, value="3.2")
+    assert odds["p_value"] == pytest.approx(0.004) and odds["ci_high"] == pytest.approx(7.1)

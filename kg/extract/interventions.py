@@ -22,8 +22,9 @@ from kg.lexicon import Concept, Lexicon
 EXTRACTOR = "interventions"
 _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day", "week": "week", "wk": "week",
                  "h": "h", "dose": "dose", "month": "month"}
+# a number after these is a threshold or an amount of change, not a dose
 _THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
-                        r"maximum of|minimum of|exceeding))\s*$", re.IGNORECASE)
+                        r"maximum of|minimum of|exceeding|by|difference(?: of)?|change(?: of)?))\s*$", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:decreas|increas|reduc|tap|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
                      r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
 _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
@@ -90,6 +91,8 @@ def extract(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if not (in_abs or part in ("title", "methods", "results")):
             continue
+        if part == "results" and not _DOSING_WORDS.search(sent.text):
+            continue  # results report measurements in mg and mL; a dose there comes with its giving
         drugs = ctx.concepts_in(sent, {"Drug"})
         changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(sent.text)]
         for m in rx.finditer(sent.text):

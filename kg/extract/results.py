@@ -39,6 +39,18 @@ _FOLD = re.compile(r"(?P<v>" + NUMBER + r"(?:\s*±\s*" + NUMBER + r")?)\s*-?\s*f
 _OUTCOME = re.compile(r"\b(?:respon\w*|remission|reached|achieved|attained|attain\w*|improv\w*|LLDAS|"
                       r"target|endpoint|succe\w+|relapse\w*|flare\w*|reduc\w*)\b", re.I)
 _TIME = re.compile(r"\b(?:at|by|after)\s+(?P<t>(?:week|day|month|W|D|M)\s*\d+)\b", re.I)
+_MEAN_SD = NUMBER + r"(?:\s*±\s*" + NUMBER + r")?"
+# "73.35 ± 6.62 versus 71.86 ± 7.01", "45% vs. 20%", "12 compared with 8"
+_VERSUS = re.compile(r"(?<![\w.])(?P<a>" + _MEAN_SD + r")\s*(?P<u>%)?\s*(?:\([^()]{0,30}\)\s*)?(?:in the [\w -]{1,30}?"
+                     r"\s+)?(?:versus|vs\.?|compared (?:with|to))\s+(?P<b>" + _MEAN_SD + r")", re.I)
+# an effect estimate with its confidence interval: "adjusted difference in means 1.58; 95% CI 0.89 to 2.27"
+_ESTIMATE = re.compile(
+    r"(?P<kind>(?:adjusted\s+)?(?:mean\s+)?difference(?:\s+in\s+means)?|(?:adjusted\s+)?(?:relative risk|risk ratio|"
+    r"odds ratio|hazard ratio|rate ratio)|\ba?(?:RR|OR|HR|MD)\b)\s*(?:[:=,]\s*|of\s+)?(?P<v>[-−–]?" + NUMBER +
+    r")[^;]{0,80}?[;,]?\s*\(?95\s*%\s*(?:CI|confidence interval)\s*[:=,]?\s*(?P<lo>[-−–]?" + NUMBER +
+    r")\s*(?:to|–|-|,)\s*(?P<hi>[-−–]?" + NUMBER + r")", re.I)
+_SUBJECT = re.compile(r"^\s*(?:[A-Z][\w-]*,\s+)?(?P<s>(?:[\w±+/-]+\s+){0,7}?[\w±+/-]+)\s+(?:was|were|is|are|"
+                      r"improved|increased|decreased|differed|did not)\b")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -49,17 +61,36 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if part in ("discussion", "conclusions") and re.search(r"\[\d", sent.text):
             continue  # a cited result is another study's
-        p = _p_value(sent.text)
+        p_all = list(_P.finditer(sent.text))
         taken: list[tuple[int, int]] = []
+
         for rx in (_CHANGE, _WAS_THEN):
             for m in rx.finditer(sent.text):
                 taken.append((m.start("a"), m.end("b")))
                 measure = _measure(m.group("measure"), m.group("u1") or m.group("u2"))
                 out.append(_fact(ctx, sent, m.start("a"), m.end(), measure, m.group("b"), m.group("a"),
-                                 m.group("u2") or m.group("u1"), p, "result.change"))
+                                 m.group("u2") or m.group("u1"), _p_for(p_all, m.end()), "result.change"))
         for m in _FOLD.finditer(sent.text):
             measure = _measure_after(sent.text, m.end()) or f"fold {m.group('dir').lower()}"
-            out.append(_fact(ctx, sent, m.start(), m.end(), measure, m.group("v"), None, "fold", p, "result.fold"))
+            out.append(_fact(ctx, sent, m.start(), m.end(), measure, m.group("v"), None, "fold", _p_for(p_all, m.end()),
+                             "result.fold"))
+            taken.append((m.start(), m.end()))
+        for m in _ESTIMATE.finditer(sent.text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            measure = f"{_measure_before(sent.text, m.start())} ({m.group('kind').lower()})"
+            f = _fact(ctx, sent, m.start(), m.end(), measure, _minus(m.group("v")), None, None, _p_for(p_all, m.end()),
+                      "result.estimate")
+            f.fields["ci_low"], f.fields["ci_high"] = to_number(_minus(m.group("lo"))), to_number(_minus(m.group("hi")))
+            out.append(f)
+            taken.append((m.start(), m.end()))
+        for m in _VERSUS.finditer(sent.text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            comparator = m.group("b").split("±")[0].strip()
+            value = m.group("a").strip() + (m.group("u") or "")
+            out.append(_fact(ctx, sent, m.start(), m.end(), _measure_before(sent.text, m.start()), value,
+                             comparator, m.group("u"), _p_for(p_all, m.end()), "result.versus"))
             taken.append((m.start(), m.end()))
         if not _OUTCOME.search(sent.text):
             continue
@@ -70,7 +101,7 @@ def extract(ctx: Context) -> list[Fact]:
             if n is None or d is None or not 0 <= n <= d or d < 2:
                 continue
             measure = _outcome_phrase(sent.text, m.end())
-            out.append(_fact(ctx, sent, m.start(), m.end(), measure, f"{n}/{d}", None, None, p,
+            out.append(_fact(ctx, sent, m.start(), m.end(), measure, f"{n}/{d}", None, None, _p_for(p_all, m.end()),
                              "result.fraction"))
             taken.append((m.start(), m.end()))
         for m in _PERCENT.finditer(sent.text):
@@ -82,12 +113,35 @@ def extract(ctx: Context) -> list[Fact]:
             d = round(n * 100 / pct)
             measure = _outcome_phrase(sent.text, m.end())
             out.append(_fact(ctx, sent, m.start(), m.end(), measure, f"{n}/{d} ({m.group('pct')}%)", None, None,
-                             p, "result.percent"))
+                             _p_for(p_all, m.end()), "result.percent"))
     return out
 
 
-def _p_value(text: str) -> tuple[float, str] | None:
-    m = _P.search(text)
+def _p_for(p_all: list[re.Match], end: int) -> tuple[float, str] | None:
+    """The p-value of a result: the first one after it, or the sentence's only one."""
+    after = [m for m in p_all if m.start() >= end and m.start() - end < 160]
+    if after:
+        return _p_value(after[0])
+    return _p_value(p_all[0]) if len(p_all) == 1 else None
+
+
+def _minus(s: str) -> str:
+    return s.replace("−", "-").replace("–", "-")
+
+
+def _measure_before(text: str, pos: int) -> str:
+    """What a value is about: the sentence's subject if short, else the words before its bracket."""
+    m = _SUBJECT.match(text)
+    if m and m.end("s") <= pos and m.group("s").lower() not in ("there", "it", "this", "these", "they"):
+        return m.group("s").strip()
+    prefix = text[:pos]
+    if prefix.rfind("(") > prefix.rfind(")"):
+        prefix = prefix[: prefix.rfind("(")]
+    words = re.split(r"[,;:]", prefix)[-1].split()
+    return " ".join(words[-6:]) or "value"
+
+
+def _p_value(m: re.Match | None) -> tuple[float, str] | None:
     if not m:
         return None
     raw = re.sub(r"\s+", "", m.group("v")).replace("−", "-").replace("–", "-")
@@ -132,7 +186,7 @@ def _fact(ctx: Context, sent, s: int, e: int, measure: str, value: str, comparat
     start = sent.start_char + s
     end = sent.start_char + e
     if p:  # the evidence runs to the p-value when it follows in the sentence
-        pm = _P.search(sent.text)
-        if pm and pm.start() >= e:
+        pm = next((m for m in _P.finditer(sent.text) if m.start() >= e and m.start() - e < 160), None)
+        if pm:
             end = sent.start_char + pm.end()
     return Fact("result", fields, [ctx.evidence(start, end)], EXTRACTOR, rule, 0.8, surface=measure)
