@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from kg.model import Section
+from kg.model import Cell, Section, Table
 
 # Top-level headings of a research article, by the kind of section they open.
 TOP_HEADINGS: dict[str, str] = {
@@ -129,3 +130,54 @@ def abstract_parts(text: str, start: int, end: int) -> list[Section]:
         e = marks[n + 1][0] if n + 1 < len(marks) else end
         out.append(Section(label, s, e, "abstract"))
     return out
+
+
+@dataclass
+class TextBuilder:
+    """A document text built block by block (a blank line between blocks), keeping the offsets
+    of every block, table cell and footnote, for readers that lay out their own text."""
+
+    parts: list[str] = field(default_factory=list)
+    pos: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def put(self, s: str) -> tuple[int, int]:
+        """Append a block; return its offsets."""
+        if self.parts:
+            self.parts.append("\n\n")
+            self.pos += 2
+        self.parts.append(s)
+        start = self.pos
+        self.pos += len(s)
+        return start, self.pos
+
+    def add_table(self, caption: str, rows: list[list[str]], notes: list[str]) -> Table:
+        """Append a table as its caption, one tab-separated line per row, then its notes."""
+        caption = " ".join(caption.split())
+        start, cur = self.put(caption)
+        chunks: list[str] = []
+        table_rows: list[list[Cell]] = []
+        for row in rows:
+            cells: list[Cell] = []
+            for j, raw in enumerate(row):
+                chunks.append("\t" if j else "\n")
+                cur += 1
+                txt = " ".join(raw.split())
+                cells.append(Cell(txt, cur, cur + len(txt)))
+                chunks.append(txt)
+                cur += len(txt)
+            table_rows.append(cells)
+        foot: list[Cell] = []
+        for raw in notes:
+            txt = " ".join(raw.split())
+            if txt:
+                chunks.append("\n")
+                foot.append(Cell(txt, cur + 1, cur + 1 + len(txt)))
+                chunks.append(txt)
+                cur += 1 + len(txt)
+        self.parts.append("".join(chunks))
+        self.pos = cur
+        return Table(caption=caption, start=start, end=cur, rows=table_rows, footnotes=foot, caption_start=start)

@@ -19,9 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 from kg.errors import ReaderError
-from kg.model import Cell, Document, Metadata, Section, Table
+from kg.model import Document, Metadata, Section, Table
 from kg.readers import doc_id, load_bytes
-from kg.readers.common import abstract_parts, find_registry_ids, heading_kind, is_boilerplate
+from kg.readers.common import TextBuilder, abstract_parts, find_registry_ids, heading_kind, is_boilerplate
 
 _XLINK = "{http://www.w3.org/1999/xlink}href"
 _EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?[^\s>]+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
@@ -139,24 +139,12 @@ def _inline(el: etree._Element | None, skip_blocks: bool = True) -> str:
 
 
 @dataclass
-class _Builder:
+class _Builder(TextBuilder):
     """Accumulates the text, sections and tables as the article is walked in order."""
 
-    parts: list[str] = field(default_factory=list)
-    pos: int = 0
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     structured_abstract: bool = False
-
-    def put(self, s: str) -> tuple[int, int]:
-        """Append a block after a blank line; return its offsets."""
-        if self.parts:
-            self.parts.append("\n\n")
-            self.pos += 2
-        self.parts.append(s)
-        start = self.pos
-        self.pos += len(s)
-        return start, self.pos
 
     def para(self, s: str) -> None:
         """A paragraph; licence and publisher text is marked as boilerplate."""
@@ -351,39 +339,9 @@ class _Builder:
 
     def _place_table(self, caption: str, rows: list[list[str]], notes: list[str]) -> None:
         """Write the table text and index every cell and footnote in it."""
-        if self.parts:
-            self.parts.append("\n\n")
-            self.pos += 2
-        start = self.pos
-        chunks = [caption]
-        cur = start + len(caption)
-        table_rows: list[list[Cell]] = []
-        for row in rows:
-            chunks.append("\n")
-            cur += 1
-            cells: list[Cell] = []
-            for j, raw in enumerate(row):
-                if j:
-                    chunks.append("\t")
-                    cur += 1
-                txt = " ".join(raw.split())
-                cells.append(Cell(txt, cur, cur + len(txt)))
-                chunks.append(txt)
-                cur += len(txt)
-            table_rows.append(cells)
-        foot: list[Cell] = []
-        for raw in notes:
-            txt = " ".join(raw.split())
-            chunks.append("\n")
-            cur += 1
-            foot.append(Cell(txt, cur, cur + len(txt)))
-            chunks.append(txt)
-            cur += len(txt)
-        self.parts.append("".join(chunks))
-        self.pos = cur
-        self.tables.append(Table(caption=caption, start=start, end=cur, rows=table_rows, footnotes=foot,
-                                 caption_start=start))
-        self.sections.append(Section(_short(caption), start, cur, "table"))
+        table = self.add_table(caption, rows, notes)
+        self.tables.append(table)
+        self.sections.append(Section(_short(table.caption), table.start, table.end, "table"))
 
 
 def _nested_blocks(el: etree._Element) -> list[etree._Element]:

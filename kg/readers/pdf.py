@@ -26,9 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ReaderError
-from kg.model import Cell, Document, Metadata, Section, Table
+from kg.model import Document, Metadata, Section, Table
 from kg.readers import doc_id, load_bytes
-from kg.readers.common import abstract_parts, find_dois, find_registry_ids, heading_kind, is_boilerplate
+from kg.readers.common import (
+    TextBuilder,
+    abstract_parts,
+    find_dois,
+    find_registry_ids,
+    heading_kind,
+    is_boilerplate,
+)
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
@@ -1304,47 +1311,9 @@ def _boilerplate_sections(spans: list[tuple[int, int, _Block]]) -> list[Section]
     return out
 
 
-@dataclass
-class _Writer:
+class _Writer(TextBuilder):
     """The output text, built block by block with a blank line between blocks."""
-
-    parts: list[str] = field(default_factory=list)
-    pos: int = 0
-
-    def put(self, s: str) -> tuple[int, int]:
-        """Append a block; return its offsets."""
-        if self.parts:
-            self.parts.append("\n\n")
-            self.pos += 2
-        self.parts.append(s)
-        start = self.pos
-        self.pos += len(s)
-        return start, self.pos
 
     def table(self, t: _TableData) -> Table:
         """Append a table (caption, tab-separated rows, footnotes) and index its cells."""
-        caption = " ".join(t.caption.split())
-        start, cur = self.put(caption)
-        chunks: list[str] = []
-        rows: list[list[Cell]] = []
-        for row in t.rows:
-            cells: list[Cell] = []
-            for j, raw in enumerate(row):
-                chunks.append("\t" if j else "\n")
-                cur += 1
-                txt = " ".join(raw.split())
-                cells.append(Cell(txt, cur, cur + len(txt)))
-                chunks.append(txt)
-                cur += len(txt)
-            rows.append(cells)
-        notes: list[Cell] = []
-        for raw in t.footnotes:
-            txt = " ".join(raw.split())
-            if txt:
-                chunks.append("\n")
-                notes.append(Cell(txt, cur + 1, cur + 1 + len(txt)))
-                chunks.append(txt)
-                cur += 1 + len(txt)
-        self.parts.append("".join(chunks))
-        self.pos = cur
-        return Table(caption=caption, start=start, end=cur, rows=rows, footnotes=notes, caption_start=start)
+        return self.add_table(t.caption, t.rows, t.footnotes)
