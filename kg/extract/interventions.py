@@ -144,13 +144,14 @@ _FREQ = [
     (re.compile(r"\b(?:three times a week|thrice weekly|three times per week)\b", re.I), "three times a week"),
     (re.compile(r"\b(?:once a week|once weekly|weekly)\b", re.I), "weekly"),
     (re.compile(r"\b(?:fortnightly|every two weeks|every 2 weeks|biweekly)\b", re.I), "fortnightly"),
+    (re.compile(r"\b(?:every other day|on alternate days|every second day)\b", re.I), "every other day"),
     (re.compile(r"\b(?:once a month|monthly|every four weeks|every 4 weeks)\b", re.I), "monthly"),
     (re.compile(r"\bevery (?P<n>\d+) (?P<u>days|weeks|months)\b", re.I), "every {n} {u}"),
 ]
 # a treatment period: right after what is given ("10 infusions within 24 days", "injections for 6 months")
-_DURATION = re.compile(rf"\b(?:infusions|injections|administrations|doses|treatment|therapy|received|given|"
-                       rf"administered)\b[^.;]{{0,40}}?\b(?:within|for|over|during)\s+(?:a period of\s+)?"
-                       rf"(?P<n>{COUNT})\s+(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+_DURATION = re.compile(rf"\b(?:infusions|injections|administrations|doses|treatment|therapy|receive|received|"
+                       rf"given|administered|daily|day|weekly|week)\b[^.;]{{0,40}}?\b(?:within|for|over|during)\s+"
+                       rf"(?:a period of\s+)?(?P<n>{COUNT})\s+(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
 _ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
                      rf"(?:infusions|injections|administrations|doses)\b", re.I)
 _DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}

@@ -41,16 +41,18 @@ _OUTCOME = re.compile(r"\b(?:respon\w*|remission|reached|achieved|attained|attai
 _TIME = re.compile(r"\b(?:at|by|after)\s+(?P<t>(?:week|day|month|W|D|M)\s*\d+)\b", re.I)
 _MEAN_SD = NUMBER + r"(?:\s*±\s*" + NUMBER + r")?"
 # "73.35 ± 6.62 versus 71.86 ± 7.01", "45% vs. 20%", "12 compared with 8"
-_VERSUS = re.compile(r"(?<![\w.])(?P<a>" + _MEAN_SD + r")\s*(?P<u>%)?\s*(?:\([^()]{0,30}\)\s*)?(?:in the [\w -]{1,30}?"
-                     r"\s+)?(?:versus|vs\.?|compared (?:with|to))\s+(?P<b>" + _MEAN_SD + r")", re.I)
+_GROUP = r"(?:\s*(?:\([^()]{0,30}\)\s*)?(?:in|with|for) the [\w -]{1,30}?\s+(?:group|arm))"
+_VERSUS = re.compile(r"(?<![\w.])(?P<a>" + _MEAN_SD + r")\s*(?P<u>%)?\s*(?:\([^()]{0,30}\)\s*)?(?:"
+                     r"(?:" + _GROUP + r"\s*,?\s*)?(?:versus|vs\.?|compared (?:with|to))|" + _GROUP + r"\s*,?\s*and)"
+                     r"\s+(?P<b>" + _MEAN_SD + r")", re.I)
 # an effect estimate with its confidence interval: "adjusted difference in means 1.58; 95% CI 0.89 to 2.27"
 _ESTIMATE = re.compile(
     r"(?P<kind>(?:adjusted\s+)?(?:mean\s+)?difference(?:\s+in\s+means)?|(?:adjusted\s+)?(?:relative risk|risk ratio|"
     r"odds ratio|hazard ratio|rate ratio)|\ba?(?:RR|OR|HR|MD)\b)\s*(?:[:=,]\s*|of\s+)?(?P<v>[-−–]?" + NUMBER +
     r")[^;]{0,80}?[;,]?\s*\(?95\s*%\s*(?:CI|confidence interval)\s*[:=,]?\s*(?P<lo>[-−–]?" + NUMBER +
     r")\s*(?:to|–|-|,)\s*(?P<hi>[-−–]?" + NUMBER + r")", re.I)
-_SUBJECT = re.compile(r"^\s*(?:[A-Z][\w-]*,\s+)?(?P<s>(?:[\w±+/-]+\s+){0,7}?[\w±+/-]+)\s+(?:was|were|is|are|"
-                      r"improved|increased|decreased|differed|did not)\b")
+_SUBJECT = re.compile(r"^\s*(?:[^,]{1,30},\s+)?(?:the\s+|a\s+|an\s+)?(?P<s>(?:[\w±+/-]+\s+){0,7}?[\w±+/-]+)\s+"
+                      r"(?:was|were|is|are|improved|increased|decreased|differed|did not)\b")
 
 
 def extract(ctx: Context) -> list[Fact]:

@@ -28,8 +28,8 @@ _PEOPLE = r"(?:adult\s+|adolescent\s+|paediatric\s+|pediatric\s+|consecutive\s+|
 _ENROLLED = [
     re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|studied|treated)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
                re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?(?:enrolled|included|recruited|"
-               rf"randomi[sz]ed|assigned|allocated)", re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from)\s+[^,.;]{{1,60}}?)?\s+(?:were|was)\s+"
+               rf"(?:\w+\s+)?(?:enrolled|included|recruited|randomi[sz]ed|assigned|allocated)", re.IGNORECASE),
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:patients|participants)"),
 ]
 _ACRONYM_CONTEXT = re.compile(
