@@ -362,3 +362,19 @@ def test_a_randomised_abstract_end_to_end(tmp_path):
     mech = {(f.fields["relation"], _label(f.fields["target"])) for f in facts if f.kind == "mechanism"}
     assert ("expands", "regulatory T cell") in mech
     assert any(rel == "decreases" and "follicular" in target.lower() for rel, target in mech)
+
+
+def test_trial_period_sites_analysed_and_sponsor(tmp_path):
+    methods = ("The study was conducted between July 2013 and October 2015 and included patients from 3 "
+               "university hospitals in France (Nantes, Lille, Paris).")
+    results = "Among 10 patients assessed for efficacy, nine received all infusions."
+    funding = "ACME Pharma funded the study but had no role in its analysis."
+    path = tmp_path / "t.txt"
+    path.write_text(f"{TITLE}\n\nMethods\n\n{methods}\n\nResults\n\n{results}\n\nFunding\n\n{funding}\n",
+                    encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert trial(facts, "start_date") == ["July 2013"] and trial(facts, "end_date") == ["October 2015"]
+    assert trial(facts, "site") == ["Nantes, France", "Lille, France", "Paris, France"]
+    assert trial(facts, "n_analysed") == [10]
+    assert trial(facts, "sponsor") == ["ACME Pharma"]

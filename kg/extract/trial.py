@@ -49,7 +49,78 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _designs(ctx)
     facts += _enrolled(ctx)
     facts += _conditions(ctx)
+    facts += _analysed(ctx)
+    facts += _period_and_sites(ctx)
+    facts += _sponsor(ctx)
     return facts
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_PERIOD = re.compile(rf"\bbetween\s+(?P<a>(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:19|20)\d\d)\s+and\s+"
+                     rf"(?P<b>(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:19|20)\d\d)")
+_SITES = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}(?:hospitals|centres|centers|sites|clinics)\s+in\s+"
+                    r"(?P<country>[A-Z][\w ]+?)\s*\((?P<list>[^()]{3,200})\)")
+_ANALYSED = [
+    re.compile(rf"\b[Aa]mong\s+(?:the\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:assessed|evaluated|analy[sz]ed)\b"),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:were\s+)?(?:evaluable|analy[sz]ed|included in the "
+               rf"(?:\w+\s+)?analys[ie]s)\b", re.I),
+]
+_SPONSOR = [
+    re.compile(r"\b(?:funded|sponsored|supported)\s+by\s+(?:a\s+grant\s+from\s+|the\s+)?(?P<s>[A-Z][\w&.-]*"
+               r"(?:\s+[A-Z][\w&.-]*){0,5})"),
+    re.compile(r"\b(?P<s>[A-Z][A-Z0-9&.-]{2,}(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:funded|sponsored)\s+the\s+(?:study|trial)"),
+]
+
+
+def _analysed(ctx: Context) -> list[Fact]:
+    """N analysed: "Among 10 patients assessed for efficacy", "10 patients were evaluable"."""
+    for sent in _sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part != "results" or in_abs:
+            continue
+        for rx in _ANALYSED:
+            m = rx.search(sent.text)
+            if m and (n := to_int(m.group("n"))):
+                s = sent.start_char + m.start()
+                return [_fact(ctx, "n_analysed", n, s, sent.start_char + m.end(), "trial.n_analysed")]
+    return []
+
+
+def _period_and_sites(ctx: Context) -> list[Fact]:
+    """When and where, from the methods: "between July 2013 and October 2015", "6 hospitals in France (A, B)"."""
+    out: list[Fact] = []
+    for sent in ctx.sentences():
+        if part_of(ctx.document, sent.start_char)[0] != "methods":
+            continue
+        m = _PERIOD.search(sent.text)
+        if m and not any(f.fields["attribute"] == "start_date" for f in out):
+            for key, g in (("start_date", "a"), ("end_date", "b")):
+                s = sent.start_char + m.start(g)
+                out.append(_fact(ctx, key, m.group(g), s, s + len(m.group(g)), "trial.period"))
+        m = _SITES.search(sent.text)
+        if m and not any(f.fields["attribute"] == "site" for f in out):
+            base = sent.start_char + m.start("list")
+            for site in re.finditer(r"[^,;]+", m.group("list")):
+                name = site.group(0).strip()
+                if name:
+                    s = base + site.start() + site.group(0).index(name)
+                    out.append(_fact(ctx, "site", f"{name}, {m.group('country').strip()}", s, s + len(name),
+                                     "trial.site"))
+    return out
+
+
+def _sponsor(ctx: Context) -> list[Fact]:
+    """Who funded the trial: a funding statement anywhere but the references."""
+    for sent in ctx.doc.sents:
+        if not ctx.document.is_minable(sent.start_char, sent.end_char):
+            continue  # references, metadata, boilerplate and repeated text; back matter is read
+        for rx in _SPONSOR:
+            m = rx.search(sent.text)
+            if m:
+                s = sent.start_char + m.start("s")
+                return [_fact(ctx, "sponsor", m.group("s"), s, s + len(m.group("s")), "trial.sponsor", 0.7)]
+    return []
 
 
 def _fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, conf: float = 0.9) -> Fact:

@@ -75,7 +75,7 @@ FIELDS: dict[str, dict[str, tuple[URIRef, str]]] = {
 }
 TRIAL_DIRECT = {"registry_id": KG.registryId, "acronym": KG.acronym, "phase": KG.phase, "design": KG.design,
                 "n_enrolled": KG.enrolled, "n_analysed": KG.analysed, "condition": KG.condition,
-                "sponsor": KG.sponsor, "site": KG.site}
+                "sponsor": KG.sponsor, "site": KG.site, "start_date": SCHEMA.startDate, "end_date": SCHEMA.endDate}
 
 
 def graph_iri(doc_id: str) -> URIRef:

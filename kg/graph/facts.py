@@ -178,7 +178,10 @@ def _trial_attribute(trial: dict, fields: dict, ev: list[dict], concepts: dict) 
     elif attr == "registry_id":
         trial["registry_ids"].append(value)
         trial["evidence"].setdefault("registry_ids", []).extend(ev)
-    elif attr in ("acronym", "phase", "n_enrolled", "n_analysed", "sponsor"):
+    elif attr == "site":
+        trial.setdefault("sites", []).append(value)
+        trial["evidence"].setdefault("sites", []).extend(ev)
+    elif attr in ("acronym", "phase", "n_enrolled", "n_analysed", "sponsor", "start_date", "end_date"):
         if trial.get(attr) is None:
             trial[attr] = value
             trial["evidence"][attr] = ev
