@@ -1,0 +1,56 @@
+"""Import hygiene, each check in a fresh interpreter: the library never imports the UI
+(textual), and what `kg query` needs never imports spaCy."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+from test_tui import corpus_store_path
+
+import kg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kg_modules() -> list[str]:
+    """Every module of the kg package (found on disk, not imported here)."""
+    return ["kg"] + sorted(m.name for m in pkgutil.walk_packages(kg.__path__, "kg."))
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level packages in sys.modules after running `code` in a new interpreter."""
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_every_kg_module_is_listed():
+    mods = kg_modules()
+    assert {"kg.cli", "kg.pipeline", "kg.graph.facts", "kg.graph.store"} <= set(mods)
+
+
+def test_kg_never_imports_textual():
+    imports = "\n".join(f"import {m}" for m in ["kg", "kg.cli", "kg.pipeline", "kg.graph.facts", *kg_modules()])
+    loaded = loaded_after(imports)
+    assert "kg" in loaded
+    assert "textual" not in loaded
+
+
+def test_query_path_does_not_import_spacy():
+    loaded = loaded_after("import kg.cli, kg.graph.store, kg.graph.views")
+    assert "spacy" not in loaded and "textual" not in loaded
+
+
+def test_kg_query_command_does_not_import_spacy(request, tmp_path_factory):
+    path = corpus_store_path(request, tmp_path_factory)
+    loaded = loaded_after(
+        "import contextlib, io\nfrom kg.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--store', {path!r}, 'query', 'SELECT * WHERE {{ ?t a kg:Trial }}']) == 0")
+    assert "spacy" not in loaded and "textual" not in loaded

@@ -1,0 +1,215 @@
+"""Ask: questions from templates, parsed into SPARQL whose user words are escaped literals.
+
+Each template names its slots X and Y; `parse` matches a typed question against the
+templates and `Template.sparql` writes the query. Answers carry their first evidence span
+(?quote ?section ?doc ?start ?end) so that the screen can show the sentence behind each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.queries import RELATION_GROUPS, sparql_literal
+
+_VERBS = "|".join(sorted(RELATION_GROUPS, key=len, reverse=True))
+
+
+def label_match(var: str, words: str) -> str:
+    """Patterns binding ?var to the concepts one of whose names is `words` (case-insensitive)."""
+    return (f"?{var} skos:prefLabel|skos:altLabel|skos:hiddenLabel|kg:abbreviation ?{var}Name .\n"
+            f"  FILTER(LCASE(STR(?{var}Name)) = LCASE({sparql_literal(words.strip())}))")
+
+
+def evidence(fact: str = "fact") -> str:
+    """Patterns binding a fact's first evidence span: ?quote ?section ?doc ?start ?end."""
+    return f"""  {{ SELECT ?{fact} (MIN(?s0) AS ?start) WHERE {{
+      ?{fact} prov:wasDerivedFrom/oa:hasTarget/oa:hasSelector/oa:start ?s0 }} GROUP BY ?{fact} }}
+  ?{fact} prov:wasDerivedFrom ?ann . ?ann kg:section ?section ; oa:hasTarget ?tgt .
+  ?tgt oa:hasSource ?doc ; oa:hasSelector ?pos, ?quo .
+  ?pos oa:start ?start ; oa:end ?end . ?quo oa:exact ?quote ."""
+
+
+_TRIAL = 'BIND(REPLACE(STR(?t), "^.*/trial/", "") AS ?trial)'
+_EV_VARS = "?quote ?section ?doc ?start ?end ?fact"
+
+
+def _adverse_events(s: dict[str, str]) -> str:
+    return f"""# Ask: adverse events of X (X is a literal; the facts of the trials that test X)
+SELECT DISTINCT ?event ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
+  {label_match("x", s["x"])}
+  ?fact a kg:AdverseEvent ; kg:term ?term ; kg:ofTrial ?t .
+  {{ ?fact kg:drug ?x }} UNION {{ ?dose a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?x ; kg:role "study" . }}
+  FILTER NOT EXISTS {{ ?fact kg:negated true }}
+  ?term skos:prefLabel ?event .
+  OPTIONAL {{ ?fact kg:grade ?grade }} OPTIONAL {{ ?fact kg:count ?count }} OPTIONAL {{ ?fact kg:serious ?serious }}
+  {_TRIAL}
+{evidence()}
+}} ORDER BY LCASE(STR(?event)) ?grade"""
+
+
+def _drugs_that(s: dict[str, str]) -> str:
+    rels = ", ".join(sparql_literal(r) for r in RELATION_GROUPS[s["verb"].lower()])
+    return f"""# Ask: drugs that {s["verb"].lower()} Y
+SELECT DISTINCT ?drug ?relation ?target ?context ?hedged {_EV_VARS} WHERE {{
+  {label_match("y", s["y"])}
+  ?fact a kg:MechanismFinding ; kg:agent ?a ; kg:target ?y ; kg:relation ?relation .
+  FILTER(?relation IN ({rels}))
+  FILTER NOT EXISTS {{ ?fact kg:negated true }}
+  ?a skos:prefLabel ?drug . ?y skos:prefLabel ?target .
+  OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
+{evidence()}
+}} ORDER BY LCASE(STR(?drug)) ?relation"""
+
+
+def _trials_in(s: dict[str, str]) -> str:
+    return f"""# Ask: trials in condition Y (or testing drug Y)
+SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
+  {{ SELECT ?t (SAMPLE(?f0) AS ?fact) WHERE {{
+      {label_match("y", s["y"])}
+      {{ ?t kg:condition ?y . ?f0 a kg:TrialAttribute ; kg:ofTrial ?t ; kg:value ?y . }}
+      UNION {{ ?f0 a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?y ; kg:role "study" . }}
+    }} GROUP BY ?t }}
+  OPTIONAL {{ ?t kg:phase ?phase }} OPTIONAL {{ ?t kg:enrolled ?enrolled }}
+  OPTIONAL {{ ?t kg:condition/skos:prefLabel ?condition }}
+  {_TRIAL}
+{evidence()}
+}} ORDER BY ?trial"""
+
+
+def _doses(s: dict[str, str]) -> str:
+    return f"""# Ask: doses of X
+SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial {_EV_VARS} WHERE {{
+  {label_match("x", s["x"])}
+  ?fact a kg:DoseRegimen ; kg:drug ?x ; kg:ofTrial ?t .
+  ?x skos:prefLabel ?drug .
+  OPTIONAL {{ ?fact kg:doseValue ?dose }} OPTIONAL {{ ?fact kg:doseUnitLabel ?unit }}
+  OPTIONAL {{ ?fact kg:route/skos:prefLabel ?route }} OPTIONAL {{ ?fact kg:frequency ?frequency }}
+  OPTIONAL {{ ?fact kg:duration ?duration }} OPTIONAL {{ ?fact kg:arm ?arm }} OPTIONAL {{ ?fact kg:role ?role }}
+  {_TRIAL}
+{evidence()}
+}} ORDER BY ?trial ?dose"""
+
+
+def _acts_on(s: dict[str, str]) -> str:
+    return f"""# Ask: what does X act on
+SELECT DISTINCT ?relation ?target ?kind ?context ?hedged ?negated {_EV_VARS} WHERE {{
+  {label_match("x", s["x"])}
+  ?fact a kg:MechanismFinding ; kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
+  ?y skos:prefLabel ?target .
+  OPTIONAL {{ ?y a ?k . FILTER(?k IN (kg:CellType, kg:Cytokine, kg:Gene, kg:BiologicalProcess))
+             BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
+  OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
+  OPTIONAL {{ ?fact kg:negated ?negated }}
+{evidence()}
+}} ORDER BY ?relation LCASE(STR(?target))"""
+
+
+def _compare(s: dict[str, str]) -> str:
+    return f"""# Ask: compare the trials of X (one row per trial that tests X)
+SELECT ?trial ?phase ?enrolled ?conditions ?design ?doses ?adverseEvents {_EV_VARS} WHERE {{
+  {{ SELECT ?t (SAMPLE(?ph) AS ?phase) (SAMPLE(?n) AS ?enrolled)
+           (GROUP_CONCAT(DISTINCT ?cl; separator="; ") AS ?conditions)
+           (GROUP_CONCAT(DISTINCT ?dl; separator="; ") AS ?design)
+           (GROUP_CONCAT(DISTINCT ?doseText; separator="; ") AS ?doses)
+           (COUNT(DISTINCT ?ae) AS ?adverseEvents) (SAMPLE(?d0) AS ?fact) WHERE {{
+      {label_match("x", s["x"])}
+      ?d0 a kg:DoseRegimen ; kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" .
+      OPTIONAL {{ ?d0 kg:doseValue ?dv . OPTIONAL {{ ?d0 kg:doseUnitLabel ?du }}
+                 BIND(CONCAT(STR(?dv), " ", COALESCE(?du, "")) AS ?doseText) }}
+      OPTIONAL {{ ?t kg:phase ?ph }} OPTIONAL {{ ?t kg:enrolled ?n }}
+      OPTIONAL {{ ?t kg:condition/skos:prefLabel ?cl }} OPTIONAL {{ ?t kg:design/skos:prefLabel ?dl }}
+      OPTIONAL {{ ?ae a kg:AdverseEvent ; kg:ofTrial ?t . FILTER NOT EXISTS {{ ?ae kg:negated true }} }}
+    }} GROUP BY ?t }}
+  {_TRIAL}
+{evidence()}
+}} ORDER BY ?trial"""
+
+
+@dataclass(frozen=True)
+class Template:
+    """One kind of question: its example wording, the regex that reads it and its query."""
+
+    key: str
+    text: str  # the wording shown, with X / Y as slots
+    pattern: re.Pattern[str]
+    build: Callable[[dict[str, str]], str]
+
+    @property
+    def stem(self) -> str:
+        """The wording up to the first slot ("adverse events of ")."""
+        return re.split(r"\b[XY]\b", self.text, maxsplit=1)[0]
+
+    @property
+    def tail(self) -> str:
+        """The wording after the slot (" act on")."""
+        parts = re.split(r"\b[XY]\b", self.text, maxsplit=1)
+        return parts[1] if len(parts) > 1 else ""
+
+
+def _re(s: str) -> re.Pattern[str]:
+    return re.compile(rf"^{s}$", re.IGNORECASE)
+
+
+TEMPLATES: tuple[Template, ...] = (
+    Template("adverse_events", "adverse events of X",
+             _re(r"(?:adverse events?|aes?|side effects?|toxicit(?:y|ies)) (?:of|for|with|on) (?P<x>.+)"),
+             _adverse_events),
+    Template("drugs_that", "drugs that increase Y",
+             _re(rf"(?:(?:drugs?|agents?|what)\s+)?(?:that|which)?\s*(?P<verb>{_VERBS})(?:e?s)? (?P<y>.+)"),
+             _drugs_that),
+    Template("trials_in", "trials in condition Y",
+             _re(r"trials? (?:in|for|on|of) (?:the )?(?:condition |disease )?(?P<y>.+)"), _trials_in),
+    Template("doses", "doses of X", _re(r"(?:doses?|dosing|dosages?|regimens?) (?:of|for) (?P<x>.+)"), _doses),
+    Template("acts_on", "what does X act on",
+             _re(r"(?:what does (?P<x>.+?) act on|targets of (?P<x2>.+)|what does (?P<x3>.+?) do)"), _acts_on),
+    Template("compare", "compare the trials of X",
+             _re(r"compare (?:the )?trials (?:of|with|testing|using|for) (?P<x>.+)"), _compare),
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A parsed question: its template and slot values (user words, not yet escaped)."""
+
+    template: Template
+    slots: dict[str, str]
+
+    def sparql(self) -> str:
+        return self.template.build(self.slots)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip("?.! ")
+
+
+def parse(text: str) -> Question | None:
+    """The template a question matches, with its slots; None when none does."""
+    q = normalise(text)
+    for t in (TEMPLATES[-1], *TEMPLATES[:-1]):  # "compare the trials of X" before "trials of Y"
+        m = t.pattern.match(q)
+        if m:
+            slots = {re.sub(r"\d+$", "", k): v.strip() for k, v in m.groupdict().items() if v}
+            if "verb" in slots:
+                slots["verb"] = slots["verb"].lower()
+            return Question(t, slots)
+    return None
+
+
+def complete(text: str, labels: list[str], limit: int = 12) -> list[str]:
+    """Whole questions completing `text`: template stems first, then slot values from `labels`."""
+    typed = text.lstrip()
+    low = typed.casefold()
+    out = [t.stem for t in TEMPLATES if t.stem.casefold().startswith(low) and t.stem.casefold() != low]
+    for t in TEMPLATES:
+        stem = t.stem.casefold()
+        m = re.match(r"^((?:drugs that )(\w+) )", low) if t.key == "drugs_that" else None
+        if m and m.group(2) in RELATION_GROUPS:
+            stem = m.group(1)
+        if low.startswith(stem):
+            part = low[len(stem):]
+            out.extend(typed[:len(stem)] + lab + t.tail for lab in labels
+                       if lab.casefold().startswith(part) and (lab + t.tail).casefold() != part)
+            break
+    return list(dict.fromkeys(out))[:limit]

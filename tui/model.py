@@ -1,0 +1,182 @@
+"""Reading what the screens show from the store: the explorer catalog, vocabularies, entity views.
+
+Every function here runs queries and is meant for a worker thread; none touches the UI.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.graph.store import GraphStore
+from kg.graph.views import short
+from tui import queries as Q
+from tui.catalog import Catalog, EntityView, Entry, FactRow, Vocabulary, doc_id, node_label
+from tui.evidence import Evidence
+
+
+def load_catalog(store: GraphStore) -> Catalog:
+    """Trials, concepts used by facts (drugs, conditions, AE terms, targets) and documents."""
+    cat = Catalog()
+    for r in store.select(Q.TRIALS):
+        detail = " · ".join(str(r[k]) for k in ("phase", "condition") if k in r)
+        cat.entries.append(Entry(str(r["t"]), node_label(str(r["t"])), "trial", int(r["n"]), detail))
+    for r in store.select(Q.CONCEPTS):
+        kind = Q.CONCEPT_KINDS.get(str(r["type"]).rsplit("#", 1)[-1])
+        if kind:
+            cat.entries.append(Entry(str(r["c"]), str(r["label"]), kind, int(r["n"])))
+    for r in store.select(Q.DOCUMENTS):
+        title = str(r.get("title") or "")
+        cat.entries.append(Entry(str(r["d"]), node_label(str(r["g"])), "document", int(r["n"]), title))
+        cat.documents += 1
+    rows = store.select(Q.FACT_COUNTS)
+    cat.facts = int(rows[0]["n"]) if rows else 0
+    cat.triples = store.triple_count()
+    return cat
+
+
+def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
+    """Classes and properties present in the graph (and the ontology), and concept labels."""
+    from rdflib import URIRef
+
+    def pname(iri) -> str | None:
+        s = short(URIRef(str(iri)))
+        return None if s.startswith("<") else s
+
+    v = Vocabulary()
+    v.classes = sorted({n for r in store.select(Q.with_prefixes(Q.CLASSES)) if (n := pname(r["c"]))})
+    v.properties = sorted({n for r in store.select(Q.with_prefixes(Q.PROPERTIES)) if (n := pname(r["p"]))})
+    used = {e.iri for e in catalog.entries}
+    v.concepts = sorted({n for e in catalog.entries if e.kind not in ("trial", "document") if (n := pname(e.iri))})
+    ranked = []
+    for r in store.select(Q.LABELS):
+        c, name = str(r["c"]), str(r["l"])
+        ranked.append((c not in used, int(r["rank"]), name.casefold(), name))
+        if c in used or name.casefold() not in v.label_index:
+            v.label_index[name.casefold()] = c
+    # concepts the facts use first; preferred labels before alternative ones and abbreviations
+    v.labels = list(dict.fromkeys(name for *_key, name in sorted(ranked)))
+    return v
+
+
+def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> EntityView:
+    """The view of one trial, concept or document."""
+    types = {str(r["t"]) for r in store.select(Q.node_types(iri))}
+    props: list[tuple[str, str]] = []
+    title = catalog.label(iri) if catalog else node_label(iri)
+    from rdflib import URIRef
+
+    for r in store.select(Q.node_properties(iri)):
+        p = short(URIRef(str(r["p"])))
+        if p == "rdf:type":
+            continue
+        o = r["o"]
+        text = str(r["olabel"]) if "olabel" in r else (short(o) if isinstance(o, URIRef) else str(o))
+        if p == "skos:prefLabel":
+            title = str(o)
+        props.append((p, text))
+    groups = []
+    for name, sparql, by_link in Q.entity_groups(iri, types):
+        found = store.select(sparql)
+        if not found:
+            continue
+        groups.append((name, _rows(store, found, by_link, catalog)))
+    type_names = sorted(short(URIRef(t)) for t in types)
+    return EntityView(iri, title, type_names, props, groups)
+
+
+def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog | None) -> list[FactRow]:
+    facts = list(dict.fromkeys(str(r["f"]) for r in found))
+    link_of = {str(r["f"]): str(r["link"]) for r in found if "link" in r}
+    fields, kinds = fact_fields(store, facts)
+    ev = load_evidence(store, facts)
+    label = catalog.label if catalog else node_label
+    if by_link:
+        merged: dict[str, FactRow] = {}
+        for r in found:
+            link = str(r.get("link", ""))
+            row = merged.setdefault(link, FactRow([], "link", label(link) if link else "?", link or None))
+            f = str(r["f"])
+            if f not in row.facts:
+                row.facts.append(f)
+                row.evidence.extend(ev.get(f, []))
+        for row in merged.values():
+            row.summary += f"  ({len(row.facts)} fact{'s' if len(row.facts) != 1 else ''})"
+        return sorted(merged.values(), key=lambda r: r.summary.casefold())
+    rows = [FactRow([f], kinds.get(f, ""), summarise(kinds.get(f, ""), fields.get(f, {}), label), link_of.get(f),
+                    ev.get(f, [])) for f in facts]
+    return sorted(rows, key=lambda r: (r.summary.casefold(), r.evidence[0].start if r.evidence else 0))
+
+
+def fact_fields(store: GraphStore, facts: list[str]) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
+    """{fact: {local property name: [values]}} (concepts by label, IRIs kept for ofTrial) and fact kinds."""
+    fields: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    kinds: dict[str, str] = {}
+    for chunk in _chunks(facts):
+        for r in store.select(Q.fact_properties(chunk)):
+            f = str(r["f"])
+            kinds[f] = str(r["type"]).rsplit("#", 1)[-1]
+            p = str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            o = str(r["olabel"]) if "olabel" in r else str(r["o"])
+            if o not in fields[f][p]:
+                fields[f][p].append(o)
+    return fields, kinds
+
+
+def load_evidence(store: GraphStore, facts: list[str]) -> dict[str, list[Evidence]]:
+    """Every evidence annotation of the given facts, in text order."""
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for chunk in _chunks(facts):
+        for r in store.select(Q.fact_evidence(chunk)):
+            f = str(r["f"])
+            out[f].append(Evidence(f, doc_id(str(r["doc"])), int(r["start"]), int(r["end"]), str(r["exact"]),
+                                   str(r["section"]), str(r.get("extractor", "")), str(r.get("rule", "")),
+                                   str(r.get("version", ""))))
+    return out
+
+
+def _chunks(items: list[str], size: int = 200) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] if items else []
+
+
+def summarise(kind: str, f: dict[str, list[str]], label=node_label) -> str:
+    """One line for a fact, from its fields (see kg.graph.build.FIELDS)."""
+    def one(name: str) -> str:
+        return ", ".join(f.get(name, []))
+
+    trial = label(one("ofTrial")) if f.get("ofTrial") else ""
+    flags = [n for n in ("serious", "negated", "hedged", "cited") if one(n) == "true"]
+    if kind == "AdverseEvent":
+        bits = [one("term")]
+        if one("grade"):
+            bits.append(f"grade {one('grade')}")
+        if one("count"):
+            bits.append(f"n={one('count')}")
+        text = " · ".join(bits + flags)
+    elif kind == "DoseRegimen":
+        dose = " ".join(x for x in (one("doseValue"), one("doseUnitLabel") or one("doseUnit")) if x)
+        bits = [one("drug"), dose, one("route"), one("frequency"), f"for {one('duration')}" if one("duration") else ""]
+        text = " ".join(b for b in bits if b)
+        extra = [x for x in (f"arm: {one('arm')}" if one("arm") else "", one("role")) if x]
+        text += f"  ({'; '.join(extra)})" if extra else ""
+    elif kind == "MechanismFinding":
+        text = f"{one('agent')} {one('relation')} {one('target')}"
+        if one("context"):
+            flags.append(one("context"))
+        text += f"  [{', '.join(flags)}]" if flags else ""
+        return text + (f" · {trial}" if trial else "")
+    elif kind == "Endpoint":
+        text = one("name") + "".join(f" · {one(k)}" for k in ("endpointKind", "timepoint") if one(k))
+    elif kind == "Result":
+        text = f"{one('measure')}: {one('value')}"
+        if one("pValue"):
+            text += f" (p {one('pRelation') or '='} {one('pValue')})"
+        if one("timepoint"):
+            text += f" · {one('timepoint')}"
+    elif kind == "TrialAttribute":
+        text = f"{one('attribute')}: {one('value')}"
+    elif kind == "Participant":
+        text = " · ".join(x for x in (one("participantLabel"), one("doseGroup"),
+                                      "responder" if one("responder") == "true" else "") if x)
+    else:
+        text = ", ".join(f"{k}={', '.join(v)}" for k, v in f.items())
+    return text + (f" · {trial}" if trial and kind not in ("TrialAttribute",) else "")

@@ -1,0 +1,186 @@
+"""The SPARQL the terminal UI runs, and the escaping that keeps user words out of its syntax.
+
+User words (a drug typed in Ask, a filter) only ever enter a query through
+`sparql_literal`; IRIs taken from the graph go through `sparql_iri`. Every query
+here relies on the prefixes that the store pre-declares (kg.graph.namespaces.PREFIXES),
+and `with_prefixes` spells them out for queries shown to or exported by the user.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.graph.namespaces import PREFIXES
+
+_LITERAL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+FACT_CLASSES = ("kg:TrialAttribute", "kg:DoseRegimen", "kg:Endpoint", "kg:Result", "kg:AdverseEvent",
+                "kg:MechanismFinding", "kg:Participant")
+CONCEPT_KINDS = {"Drug": "drug", "Condition": "condition", "AdverseEventTerm": "adverse_event", "CellType": "cell",
+                 "Cytokine": "cytokine", "Gene": "gene", "BiologicalProcess": "process"}
+# how a question's verb maps to the relations mechanism findings record
+RELATION_GROUPS: dict[str, tuple[str, ...]] = {
+    "increase": ("increases", "expands", "activates", "induces"),
+    "decrease": ("decreases", "inhibits", "suppresses"),
+    "reduce": ("decreases", "inhibits", "suppresses"),
+    "expand": ("expands",), "activate": ("activates",), "induce": ("induces",), "inhibit": ("inhibits",),
+    "suppress": ("suppresses",), "modulate": ("modulates",),
+    "affect": ("increases", "expands", "activates", "induces", "decreases", "inhibits", "suppresses", "modulates"),
+}
+
+
+def sparql_literal(value: str) -> str:
+    """`value` as a double-quoted SPARQL string literal: quotes, backslashes and line breaks escaped.
+
+    >>> sparql_literal('say "hi"\\n')
+    '"say \\\\"hi\\\\"\\\\n"'
+    """
+    return '"' + "".join(_LITERAL_ESCAPES.get(ch, ch) for ch in value) + '"'
+
+
+def sparql_iri(iri: str) -> str:
+    """`<iri>` with the characters an IRIREF may not hold percent-encoded."""
+    return "<" + _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), iri) + ">"
+
+
+def with_prefixes(query: str) -> str:
+    """`query` preceded by PREFIX lines for the known prefixes it uses but does not declare."""
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w.-]*):", query)}
+    used = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w?$:<]){re.escape(p)}:", query)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + query
+
+
+def values(var: str, iris: list[str]) -> str:
+    """A VALUES block binding ?var to IRIs."""
+    return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in iris)} }}"
+
+
+# -- explorer -------------------------------------------------------------------------------
+TRIALS = """SELECT ?t (SAMPLE(?ph) AS ?phase) (SAMPLE(?cl) AS ?condition) (COUNT(DISTINCT ?f) AS ?n) WHERE {
+  ?t a kg:Trial .
+  OPTIONAL { ?t kg:phase ?ph }
+  OPTIONAL { ?t kg:condition/skos:prefLabel ?cl }
+  OPTIONAL { ?f kg:ofTrial ?t }
+} GROUP BY ?t"""
+
+CONCEPTS = f"""SELECT ?c ?type (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?f) AS ?n) WHERE {{
+  ?f kg:inDocument ?d ; ?p ?c . FILTER(isIRI(?c))
+  ?c a skos:Concept ; a ?type ; skos:prefLabel ?l .
+  FILTER(?type IN ({", ".join("kg:" + k for k in CONCEPT_KINDS)}))
+}} GROUP BY ?c ?type"""
+
+DOCUMENTS = """SELECT ?g ?d ?file (SAMPLE(?ti) AS ?title) (SAMPLE(?y) AS ?year) (COUNT(DISTINCT ?f) AS ?n) WHERE {
+  GRAPH ?g { ?d a kg:Document ; kg:sourceFile ?file .
+    OPTIONAL { ?d dcterms:title ?ti } OPTIONAL { ?d kg:year ?y } OPTIONAL { ?f kg:inDocument ?d } }
+} GROUP BY ?g ?d ?file"""
+
+FACT_COUNTS = f"""SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{
+  ?f kg:inDocument ?d ; a ?type . FILTER(?type IN ({", ".join(FACT_CLASSES)}))
+}}"""
+
+# -- completion vocabulary ------------------------------------------------------------------
+CLASSES = "SELECT DISTINCT ?c WHERE { { ?s a ?c } UNION { GRAPH ?g { ?c a owl:Class } } }"
+PROPERTIES = ("SELECT DISTINCT ?p WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?p a ?k . "
+              "FILTER(?k IN (owl:ObjectProperty, owl:DatatypeProperty, rdf:Property)) } } }")
+LABELS = """SELECT ?c ?l ?rank WHERE { ?c a skos:Concept .
+  { ?c skos:prefLabel ?l BIND(0 AS ?rank) } UNION { ?c skos:altLabel ?l BIND(1 AS ?rank) }
+  UNION { ?c kg:abbreviation ?l BIND(2 AS ?rank) } }"""
+
+
+# -- entity --------------------------------------------------------------------------------
+def node_types(iri: str) -> str:
+    return f"SELECT ?t WHERE {{ {sparql_iri(iri)} a ?t }}"
+
+
+def node_properties(iri: str) -> str:
+    """A node's own statements (a document's text and section list left out), with object labels."""
+    return f"""SELECT ?p ?o (SAMPLE(?ol) AS ?olabel) WHERE {{
+  {sparql_iri(iri)} ?p ?o . FILTER(?p NOT IN (kg:text, kg:hasSection))
+  OPTIONAL {{ ?o skos:prefLabel ?ol }}
+}} GROUP BY ?p ?o ORDER BY ?p"""
+
+
+def fact_properties(facts: list[str]) -> str:
+    """Every property of the given facts, concept values with their labels."""
+    return f"""SELECT ?f ?type ?p ?o (SAMPLE(?ol) AS ?olabel) WHERE {{
+  {values("f", facts)}
+  ?f a ?type ; ?p ?o .
+  FILTER(?type IN ({", ".join(FACT_CLASSES)}))
+  FILTER(?p NOT IN (rdf:type, prov:wasDerivedFrom, prov:wasGeneratedBy, kg:inDocument, kg:confidence))
+  OPTIONAL {{ ?o skos:prefLabel ?ol }}
+}} GROUP BY ?f ?type ?p ?o"""
+
+
+def fact_evidence(facts: list[str]) -> str:
+    """Each evidence annotation of the given facts: span, quote, section, document, extractor."""
+    return f"""SELECT ?f ?doc ?start ?end ?exact ?section ?extractor ?rule ?version WHERE {{
+  {values("f", facts)}
+  ?f prov:wasDerivedFrom ?ann . ?ann kg:section ?section ; oa:hasTarget ?tgt .
+  ?tgt oa:hasSource ?doc ; oa:hasSelector ?pos, ?quo .
+  ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?quo a oa:TextQuoteSelector ; oa:exact ?exact .
+  OPTIONAL {{ ?f prov:wasGeneratedBy ?act . ?act kg:extractor ?extractor ; kg:rule ?rule ; kg:kgVersion ?version }}
+}} ORDER BY ?f ?start"""
+
+
+_STUDY_DRUG_AE = """{{ ?f kg:drug {x} }} UNION {{ ?f kg:ofTrial ?t . ?dose a kg:DoseRegimen ; kg:ofTrial ?t ;
+      kg:drug {x} ; kg:role "study" . }}"""
+
+
+def entity_groups(iri: str, types: set[str]) -> list[tuple[str, str, bool]]:
+    """(title, query selecting ?f and ?link, one row per link) for the links of an entity of `types`."""
+    x = sparql_iri(iri)
+    kg_types = {t.rsplit("#", 1)[-1] for t in types}
+    sel = "SELECT DISTINCT ?f ?link WHERE {{ {} }}".format
+    if "Trial" in kg_types:
+        return [(title, sel(f"?f a kg:{cls} ; kg:ofTrial {x} . OPTIONAL {{ ?f {link} ?link . FILTER(isIRI(?link)) }}"),
+                 False)
+                for title, cls, link in (("Attributes", "TrialAttribute", "kg:value"),
+                                         ("Doses", "DoseRegimen", "kg:drug"),
+                                         ("Endpoints", "Endpoint", "kg:instrument"),
+                                         ("Results", "Result", "kg:instrument"),
+                                         ("Adverse events", "AdverseEvent", "kg:term"),
+                                         ("Mechanisms", "MechanismFinding", "kg:target"),
+                                         ("Participants", "Participant", "kg:doseGroup"))]
+    if "Document" in kg_types:
+        return [(title, sel(f"?f a kg:{cls} ; kg:inDocument {x} . OPTIONAL {{ ?f kg:ofTrial ?link }}"), False)
+                for title, cls in (("Trial attributes", "TrialAttribute"), ("Doses", "DoseRegimen"),
+                                   ("Endpoints", "Endpoint"), ("Results", "Result"),
+                                   ("Adverse events", "AdverseEvent"), ("Mechanisms", "MechanismFinding"),
+                                   ("Participants", "Participant"))]
+    if "Drug" in kg_types:
+        return [
+            ("Trials", sel(f"?f a kg:DoseRegimen ; kg:drug {x} ; kg:ofTrial ?link ."), True),
+            ("Doses", sel(f"?f a kg:DoseRegimen ; kg:drug {x} ; kg:ofTrial ?link ."), False),
+            ("Adverse events", sel("?f a kg:AdverseEvent ; kg:term ?link . " + _STUDY_DRUG_AE.format(x=x)), False),
+            ("Mechanisms", sel(f"?f a kg:MechanismFinding ; kg:agent {x} ; kg:target ?link ."), False),
+            ("Acted on by", sel(f"?f a kg:MechanismFinding ; kg:target {x} ; kg:agent ?link ."), False),
+        ]
+    if "Condition" in kg_types:
+        return [
+            ("Trials", sel(f"?f a kg:TrialAttribute ; kg:value {x} ; kg:ofTrial ?link ."), True),
+            ("Drugs tested", sel(f"?t kg:condition {x} . ?f a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?link ."),
+             True),
+        ]
+    if "AdverseEventTerm" in kg_types:
+        return [
+            ("Reports", sel(f"?f a kg:AdverseEvent ; kg:term {x} ; kg:ofTrial ?link ."), False),
+            ("Drugs of those trials", sel(f"?ae a kg:AdverseEvent ; kg:term {x} ; kg:ofTrial ?t . ?f a kg:DoseRegimen ;"
+                                          f" kg:ofTrial ?t ; kg:role \"study\" ; kg:drug ?link ."), True),
+        ]
+    return [
+        ("Acted on by", sel(f"?f a kg:MechanismFinding ; kg:target {x} ; kg:agent ?link ."), False),
+        ("Acts on", sel(f"?f a kg:MechanismFinding ; kg:agent {x} ; kg:target ?link ."), False),
+        ("Mentioned by", sel(f"?f kg:inDocument ?d ; ?p {x} . FILTER(?p NOT IN (kg:agent, kg:target)) "
+                             f"OPTIONAL {{ ?f kg:ofTrial ?link }}"), False),
+    ]
+
+
+# -- neighbourhood ---------------------------------------------------------------------------
+CO_MENTIONS = """SELECT ?d ?f ?c ?start ?end WHERE {
+  ?f kg:inDocument ?d ; ?p ?c . FILTER(?p IN (kg:agent, kg:target, kg:term, kg:drug, kg:value, kg:condition))
+  ?c a skos:Concept .
+  ?f prov:wasDerivedFrom/oa:hasTarget/oa:hasSelector ?pos .
+  ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+}"""

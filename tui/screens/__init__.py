@@ -1,0 +1,1 @@
+"""Screens of the terminal UI: explorer, entity, document, ask, SPARQL, neighbourhood, help."""

@@ -1,0 +1,159 @@
+"""Ask: questions from templates with completion; the SPARQL shown, editable, re-runnable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from tui import ask
+from tui.catalog import doc_id
+from tui.evidence import Evidence
+from tui.sparql_syntax import Vocab
+from tui.widgets.evidence import EvidenceView
+from tui.widgets.query_panel import QueryPanel
+from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
+from tui.widgets.suggest import QuestionSuggester
+
+
+class AskScreen(Screen):
+    """A question box, suggestions, the query it became, the answers and their evidence."""
+
+    BINDINGS = [
+        # F5 / ctrl+enter: run the (edited) SPARQL again
+        Binding("f5,ctrl+enter,ctrl+j", "rerun", "Run SPARQL", priority=True),
+        # escape: cancel a running query
+        Binding("escape", "cancel", "Cancel"),
+        # o: open the document at the highlighted answer's evidence span
+        Binding("o", "open_document", "Open text"),
+        # ctrl+l: back to the question box
+        Binding("ctrl+l", "focus_question", "Question"),
+    ]
+    DEFAULT_CSS = """
+    AskScreen #question { margin: 0 1; }
+    AskScreen #top { height: 12; }
+    AskScreen #suggestions { width: 44; height: 1fr; border: round $secondary; }
+    AskScreen QueryEditor { width: 1fr; height: 12; }
+    AskScreen QueryPanel { height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="ask, e.g. adverse events of arsenic trioxide", id="question",
+                    suggester=QuestionSuggester(self._labels))
+        with Horizontal(id="top"):
+            yield OptionList(id="suggestions")
+            yield QueryEditor("# the SPARQL of your question appears here; edit it and press F5", id="sparql")
+        yield QueryPanel(id="answers")
+        yield EvidenceView(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "ask"
+        self.query_one("#suggestions").border_title = "questions"
+        self.query_one("#sparql", QueryEditor).editor.border_title = "SPARQL"
+        self._suggest("")
+        self.watch(self.app, "vocabulary", self._vocabulary)
+        self.app.want_vocabulary()
+        self.query_one("#question").focus()
+
+    def _labels(self) -> list[str]:
+        v = self.app.vocabulary
+        return v.labels if v is not None else []
+
+    def _vocabulary(self, vocabulary) -> None:
+        if vocabulary is not None:
+            self.editor.vocab = Vocab(vocabulary.prefixes, vocabulary.classes, vocabulary.properties,
+                                      vocabulary.concepts)
+
+    @property
+    def editor(self) -> SparqlEditor:
+        return self.query_one("#sparql", QueryEditor).editor
+
+    @property
+    def panel(self) -> QueryPanel:
+        return self.query_one("#answers", QueryPanel)
+
+    # -- the question ------------------------------------------------------------------------
+    def _suggest(self, text: str) -> None:
+        lst = self.query_one("#suggestions", OptionList)
+        items = (ask.complete(text, self._labels()) if text.strip() else []) or [t.text for t in ask.TEMPLATES]
+        lst.set_options(Option(s, id=s) for s in items)
+
+    @on(Input.Changed, "#question")
+    def _typed(self, event: Input.Changed) -> None:
+        self._suggest(event.value)
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        text = str(event.option.id)
+        template = next((t for t in ask.TEMPLATES if t.text == text), None)
+        q = self.query_one("#question", Input)
+        q.value = template.stem if template else text
+        q.cursor_position = len(q.value)
+        q.focus()
+
+    @on(Input.Submitted, "#question")
+    def _asked(self, event: Input.Submitted) -> None:
+        self.ask(event.value)
+
+    def ask(self, text: str) -> bool:
+        """Turn a question into SPARQL and run it; False (with a hint) if no template matches."""
+        question = ask.parse(text)
+        if question is None:
+            self.panel.set_status(Text("I can answer: " + " · ".join(t.text for t in ask.TEMPLATES), style="yellow"))
+            return False
+        sparql = question.sparql()
+        self.editor.load_text(sparql)
+        self.panel.run(sparql)
+        return True
+
+    def action_rerun(self) -> None:
+        if self.editor.text.strip():
+            self.panel.run(self.editor.text)
+
+    def action_cancel(self) -> None:
+        self.panel.cancel()
+
+    def action_focus_question(self) -> None:
+        self.query_one("#question").focus()
+
+    # -- answers and evidence ------------------------------------------------------------------
+    @on(QueryPanel.Done)
+    def _answered(self, event: QueryPanel.Done) -> None:
+        if event.result is not None:
+            self.query_one(EvidenceView).show(None, "Highlight an answer to see its evidence.")
+            if event.result.rows:
+                self.panel.table.move_cursor(row=0, column=0)
+                self._show_evidence()
+
+    @on(DataTable.CellHighlighted)
+    def _cell(self, event: DataTable.CellHighlighted) -> None:
+        self._show_evidence()
+
+    def answer_evidence(self) -> Evidence | None:
+        """The evidence of the highlighted answer (needs ?doc ?start ?end in the result)."""
+        t = self.panel.table.terms_at_cursor()
+        if not {"doc", "start", "end"} <= t.keys():
+            return None
+        try:
+            start, end = int(t["start"]), int(t["end"])
+        except (TypeError, ValueError):
+            return None
+        return Evidence(str(t.get("fact", "")), doc_id(str(t["doc"])), start, end, str(t.get("quote", "")),
+                        str(t.get("section", "")))
+
+    def _show_evidence(self) -> None:
+        self.query_one(EvidenceView).show(self.answer_evidence(), "This answer has no evidence columns.")
+
+    def action_open_document(self) -> None:
+        ev = self.answer_evidence()
+        if ev is None:
+            self.notify("Highlight an answer with evidence first.", severity="warning")
+            return
+        self.app.open_document(ev.doc, ev.start, ev.end)

@@ -1,0 +1,159 @@
+"""Entity: one node's properties and links, each fact with the sentence it was read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, Tree
+
+from tui.catalog import EntityView, FactRow
+from tui.evidence import Evidence
+from tui.widgets.evidence import EvidenceView
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """What a links-tree node stands for: a group title, a fact row, or one evidence span."""
+
+    row: FactRow | None = None
+    evidence: Evidence | None = None
+
+
+class EntityScreen(Screen):
+    """A trial, concept or document: properties, grouped links and the evidence of each."""
+
+    BINDINGS = [
+        # escape: back to where you came from
+        Binding("escape", "back", "Back"),
+        # o: open the document text at the highlighted evidence span
+        Binding("o", "open_document", "Open text"),
+        # l: open the linked node of the highlighted fact (enter on a fact does too)
+        Binding("l", "follow", "Follow link"),
+        # n: this node's neighbourhood graph
+        Binding("n", "neighbourhood", "Neighbourhood"),
+    ]
+    DEFAULT_CSS = """
+    EntityScreen #title { height: auto; padding: 0 1; background: $boost; }
+    EntityScreen #body { height: 1fr; }
+    EntityScreen #links { width: 3fr; border: round $primary; }
+    EntityScreen #props { width: 2fr; border: round $secondary; }
+    """
+
+    def __init__(self, iri: str) -> None:
+        super().__init__()
+        self.iri = iri
+        self.view: EntityView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(self.app.label_of(self.iri), style="bold"), id="title")
+        with Horizontal(id="body"):
+            tree: Tree[NodeRef] = Tree("links", id="links")
+            tree.show_root = False
+            tree.border_title = "links and evidence"
+            yield tree
+            table: DataTable = DataTable(id="props", cursor_type="row", zebra_stripes=True)
+            table.border_title = "properties"
+            yield table
+        yield EvidenceView(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "entity"
+        self.query_one("#links").loading = True
+        self.query_one("#links").focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        from tui.model import load_entity
+
+        view = load_entity(self.app.get_store(), self.iri, self.app.catalog)
+        self.app.call_from_thread(self.show, view)
+
+    def show(self, view: EntityView) -> None:
+        """Fill the properties table and the links tree."""
+        self.view = view
+        self.query_one("#title", Static).update(
+            Text.assemble((view.title, "bold"), ("  " + " · ".join(view.types), "italic dim"),
+                          ("  " + self.iri, "dim")))
+        props = self.query_one("#props", DataTable)
+        props.clear(columns=True)
+        props.add_columns("property", "value")
+        for p, v in view.properties:
+            props.add_row(p, v if len(v) < 120 else v[:119] + "…")
+        tree = self.query_one("#links", Tree)
+        tree.loading = False
+        tree.clear()
+        for title, rows in view.groups:
+            group = tree.root.add(Text.assemble((title, "bold"), (f"  {len(rows)}", "dim")), NodeRef(),
+                                  expand=True)
+            for row in rows:
+                node = group.add(Text(row.summary.replace("\n", " ")), NodeRef(row), expand=False)
+                for ev in row.evidence:
+                    quote = ev.exact.replace("\n", " ").replace("\t", " ")
+                    quote = quote if len(quote) <= 70 else quote[:69] + "…"
+                    node.add_leaf(Text.assemble(("“" + quote + "”", "italic"),
+                                                (f"  {ev.section} · {ev.start}–{ev.end}", "dim")), NodeRef(row, ev))
+        tree.root.expand()
+        if not view.groups:
+            self.query_one(EvidenceView).show(None, "No facts link to this node.")
+            return
+        first = tree.root.children[0]
+        self.call_after_refresh(tree.move_cursor, first.children[0] if first.children else first)
+
+    def find(self, group: str, text: str):
+        """The first fact node of a group whose summary contains `text` (for tests and jumps)."""
+        tree = self.query_one("#links", Tree)
+        for g in tree.root.children:
+            if str(g.label).startswith(group):
+                for node in g.children:
+                    if text.casefold() in str(node.label).casefold():
+                        return node
+        return None
+
+    def current(self) -> NodeRef | None:
+        node = self.query_one("#links", Tree).cursor_node
+        return node.data if node is not None else None
+
+    @on(Tree.NodeHighlighted, "#links")
+    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
+        ref: NodeRef | None = event.node.data
+        view = self.query_one(EvidenceView)
+        if ref is None or ref.row is None:
+            view.show(None, "Highlight a fact to see its evidence; expand it for every span.")
+            return
+        ev = ref.evidence or (ref.row.evidence[0] if ref.row.evidence else None)
+        view.show(ev, "This fact has no evidence span.")
+
+    @on(Tree.NodeSelected, "#links")
+    def _selected(self, event: Tree.NodeSelected) -> None:
+        ref: NodeRef | None = event.node.data
+        if ref is not None and ref.evidence is not None:
+            self.action_open_document()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_open_document(self) -> None:
+        ev = self.query_one(EvidenceView).evidence
+        if ev is None:
+            self.notify("Highlight a fact or an evidence span first.", severity="warning")
+            return
+        self.app.open_document(ev.doc, ev.start, ev.end)
+
+    def action_follow(self) -> None:
+        ref = self.current()
+        if ref is not None and ref.row is not None and ref.row.link:
+            self.app.open_entity(ref.row.link)
+        else:
+            self.notify("This fact links to no other node.", severity="warning")
+
+    def action_neighbourhood(self) -> None:
+        self.app.open_neighbourhood(self.iri)

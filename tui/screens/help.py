@@ -1,0 +1,60 @@
+"""Help (F1): the keys of every screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# kg — keys
+
+**Everywhere**: `F1` this help · `F2` Explorer · `F3` Ask · `F4` SPARQL · `F6` Neighbourhood ·
+`ctrl+p` command palette (screens, and *open …* any trial or concept by name) · `ctrl+q` quit.
+
+**Explorer**: `/` filter (enter jumps to the first match) · `enter` open the entity ·
+`n` its neighbourhood · `r` reload the store · `escape` clear the filter.
+
+**Entity**: arrows move over links; `enter` expands a fact into its evidence spans (on a span:
+opens the document) · `o` open the document text at the span · `l` follow the fact's link (trial, drug, term…) ·
+`n` neighbourhood · `escape` back. The panel at the bottom shows the sentence around the
+span, the span highlighted, with document, section, offsets, extractor and kg version.
+
+**Document**: the stored text with the span selected · `h` back to the span · `escape` back.
+
+**Ask**: type a question, e.g. *adverse events of arsenic trioxide*, *drugs that increase Treg*,
+*trials in condition systemic sclerosis*, *doses of ATO*, *what does arsenic trioxide act on*,
+*compare the trials of arsenic trioxide*. `→` accepts the grey completion; `tab` to the list of
+suggestions. `enter` asks. The SPARQL it ran is shown and editable: `F5` (or `ctrl+enter`) runs it
+again. `o` opens the document at the highlighted answer's evidence; `escape` cancels a query.
+
+**SPARQL**: `F5` / `ctrl+enter` run · `escape` cancel · `ctrl+space` completions (they also open
+on `kg:`, `?`, `PREFIX`); `tab` takes one, `↑`/`↓` choose, `→` takes the grey suggestion ·
+`ctrl+up` / `ctrl+down` history · `ctrl+r` search the history · `ctrl+s` export the last result
+(CSV, JSON, Turtle) · in the results, `s` sorts by the cursor's column (again: reverse), or click
+a header. The prefixes kg, kgc, kgd, oa, prov, skos, rdf, rdfs, owl, xsd, dcterms, schema, obo, sh
+are predeclared.
+
+**Neighbourhood**: type a concept and `enter` to centre on it; its neighbours, with how they are
+linked; `space` expands a neighbour level by level · `enter` (or `c`) re-centres on it ·
+`e` opens it as an entity · `ctrl+l` back to the concept box.
+*From* / *to* + `enter`: the shortest paths between two concepts (edges from mechanisms, AEs,
+trials, and concepts co-mentioned in one evidence span).
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every screen's keys."""
+
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]  # escape / F1 / q: close the help
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 110; height: 90%; border: round $accent;
+                                  background: $surface; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(HELP)

@@ -1,0 +1,129 @@
+"""SPARQL: an editor with completion, a cancellable run, a sortable result, export and history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from tui.export import export
+from tui.history import History
+from tui.screens.dialogs import ExportScreen, HistoryScreen
+from tui.sparql_syntax import Vocab
+from tui.widgets.query_panel import QueryPanel
+from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
+
+EXAMPLE = """\
+# F5 or ctrl+enter runs · escape cancels · ctrl+space completes · F1 help
+SELECT DISTINCT ?drug ?event ?grade ?count WHERE {
+  ?ae a kg:AdverseEvent ; kg:term/skos:prefLabel ?event ; kg:ofTrial ?trial .
+  ?dose a kg:DoseRegimen ; kg:ofTrial ?trial ; kg:role "study" ; kg:drug/skos:prefLabel ?drug .
+  OPTIONAL { ?ae kg:grade ?grade } OPTIONAL { ?ae kg:count ?count }
+}
+ORDER BY ?drug ?event
+"""
+
+
+class SparqlScreen(Screen):
+    """Write and run SPARQL 1.1 against the store (read-only)."""
+
+    BINDINGS = [
+        # F5 / ctrl+enter (terminals often send ctrl+j for it): run the query
+        Binding("f5,ctrl+enter,ctrl+j", "run", "Run", priority=True),
+        # escape: cancel the running query
+        Binding("escape", "cancel", "Cancel"),
+        # ctrl+s: export the last result (CSV, JSON, Turtle)
+        Binding("ctrl+s", "export", "Export"),
+        # ctrl+up / ctrl+down: step through the history (kept across sessions)
+        Binding("ctrl+up", "history(-1)", "Older", show=False),
+        Binding("ctrl+down", "history(1)", "Newer", show=False),
+        # ctrl+r: search the history
+        Binding("ctrl+r", "search_history", "History"),
+    ]
+    DEFAULT_CSS = """
+    SparqlScreen QueryEditor { height: 45%; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history = History()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield QueryEditor(EXAMPLE, id="query")
+        yield QueryPanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "SPARQL"
+        self.watch(self.app, "vocabulary", self._vocabulary)
+        self.app.want_vocabulary()
+        self.editor.focus()
+
+    def _vocabulary(self, vocabulary) -> None:
+        if vocabulary is not None:
+            self.editor.vocab = Vocab(vocabulary.prefixes, vocabulary.classes, vocabulary.properties,
+                                      vocabulary.concepts)
+
+    @property
+    def editor(self) -> SparqlEditor:
+        return self.query_one(SparqlEditor)
+
+    @property
+    def panel(self) -> QueryPanel:
+        return self.query_one(QueryPanel)
+
+    def action_run(self) -> None:
+        text = self.editor.text
+        if not text.strip():
+            return
+        self.history.add(text)
+        self.panel.run(text)
+
+    def action_cancel(self) -> None:
+        if not self.panel.cancel():
+            self.notify("No query is running.", timeout=2)
+
+    @on(QueryPanel.Done)
+    def _done(self, event: QueryPanel.Done) -> None:
+        e = event.error
+        if e is not None and e.line is not None:
+            self.editor.cursor_location = (max(e.line - 1, 0), max((e.column or 1) - 1, 0))
+
+    def action_history(self, step: int) -> None:
+        text = self.history.previous() if step < 0 else self.history.next()
+        if text is None and step < 0:
+            self.notify("Oldest query in the history.", timeout=2)
+            return
+        self.editor.load_text(text or "")
+
+    def action_search_history(self) -> None:
+        def chosen(text: str | None) -> None:
+            if text:
+                self.editor.load_text(text)
+                self.editor.focus()
+
+        self.app.push_screen(HistoryScreen(self.history.entries), chosen)
+
+    def action_export(self) -> None:
+        result = self.panel.result
+        if result is None:
+            self.notify("Run a query first.", severity="warning")
+            return
+
+        def chosen(choice: tuple[str, Path] | None) -> None:
+            if choice is None:
+                return
+            fmt, path = choice
+            try:
+                written = export(result, fmt, path)
+            except OSError as e:
+                self.notify(f"Cannot write {path}: {e.strerror or e}", severity="error")
+                return
+            self.notify(f"Exported to {written}")
+
+        self.app.push_screen(ExportScreen(), chosen)

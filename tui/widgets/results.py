@@ -1,0 +1,98 @@
+"""A query result in a DataTable that sorts by a column: click its header, or press s on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+from kg.graph.views import short
+from tui.export import QueryResult
+
+MAX_CELL = 80
+MAX_SHOWN = 5000
+
+
+def cell_text(term: Any) -> str:
+    """A term as a table cell: prefixed IRIs, literal text, cut at MAX_CELL characters."""
+    text = short(term) if term is not None else ""
+    text = text.replace("\n", " ").replace("\t", " ")
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def sort_key(cell: Any) -> tuple:
+    """Numbers by value before text by case-folded text; empty cells last."""
+    text = str(cell)
+    if not text:
+        return (2, 0.0, "")
+    try:
+        return (0, float(text), "")
+    except ValueError:
+        return (1, 0.0, text.casefold())
+
+
+class ResultsTable(DataTable):
+    """Rows of a QueryResult; `row_terms(key)` gives back a row's RDF terms."""
+
+    BINDINGS = [
+        # s: sort by the column under the cursor (again: reverse)
+        Binding("s", "sort_column", "Sort column"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(zebra_stripes=True, cursor_type="cell", **kwargs)
+        self.result: QueryResult | None = None
+        self._rows: list[tuple[Any, ...]] = []
+        self._names: list[str] = []
+        self._sorted: tuple[str, bool] | None = None
+
+    def show(self, result: QueryResult) -> None:
+        """Replace the table's content with a result (at most MAX_SHOWN rows shown)."""
+        self.result = result
+        self._names, self._rows = result.table()
+        self._sorted = None
+        self.clear(columns=True)
+        for name in self._names:
+            self.add_column(name, key=name)
+        # row keys are indexes into self._rows, so that sorting keeps the terms at hand
+        for i, row in enumerate(self._rows[:MAX_SHOWN]):
+            self.add_row(*(cell_text(v) for v in row), key=str(i))
+
+    def row_terms(self, row_key: str | None) -> dict[str, Any]:
+        """{column: term} of a row, by its key."""
+        if row_key is None:
+            return {}
+        row = self._rows[int(row_key)]
+        return {n: v for n, v in zip(self._names, row) if v is not None}
+
+    def terms_at_cursor(self) -> dict[str, Any]:
+        if not self.row_count:
+            return {}
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return self.row_terms(key.value)
+
+    def sort_by(self, column: str) -> None:
+        """Sort by a column; sorting by the same column again reverses."""
+        reverse = self._sorted == (column, False)
+        self.sort(column, key=sort_key, reverse=reverse)
+        self._sorted = (column, reverse)
+        for key, col in self.columns.items():
+            name = str(key.value)
+            col.label = Text(f"{name} {'▼' if reverse else '▲'}" if name == column else name)
+            col.content_width = max(col.content_width, col.label.cell_len)
+        self._require_update_dimensions = True
+        self.refresh()
+
+    def action_sort_column(self) -> None:
+        if self.columns:
+            key: ColumnKey = list(self.columns)[self.cursor_column]
+            self.sort_by(str(key.value))
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_by(str(event.column_key.value))
