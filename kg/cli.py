@@ -29,19 +29,24 @@ def cmd_ingest(args) -> int:
     from kg.pipeline import ingest
     from kg.readers import iter_sources
 
-    store = _store(args)
     total = len(iter_sources(args.paths))
     err = _stderr_console()
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True,
-                  disable=args.quiet or not err.is_terminal) as progress:
+    with _store(args) as store, Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=err, transient=True,
+            disable=args.quiet or not err.is_terminal) as progress:
         task = progress.add_task("", total=total)
 
         def tick(path: str) -> None:
             progress.update(task, advance=1, description=Path(path).name)
 
         def error(line: str) -> None:
-            progress.console.print(f"kg: error: {line}", markup=False, highlight=False)
+            # one line, as is: rich would wrap it at the console width (80 when not a terminal)
+            if progress.disable:
+                print(f"kg: error: {line}", file=sys.stderr)
+            else:
+                progress.console.print(f"kg: error: {line}", markup=False, highlight=False, emoji=False,
+                                       soft_wrap=True)
 
         report = ingest(args.paths, store, force=args.force, on_progress=tick, on_error=error)
     if not args.quiet:
@@ -59,7 +64,8 @@ def _stderr_console():
 def cmd_facts(args) -> int:
     from kg.graph.facts import facts_json
 
-    data = facts_json(_store(args, read_only=True), args.docs or None)
+    with _store(args, read_only=True) as store:
+        data = facts_json(store, args.docs or None)
     if args.docs:
         missing = set(args.docs) - {d["doc"] for d in data["documents"]}
         for m in sorted(missing):
@@ -74,7 +80,8 @@ def cmd_facts(args) -> int:
 def cmd_text(args) -> int:
     from kg.graph.views import document_text
 
-    text = document_text(_store(args, read_only=True), args.doc)
+    with _store(args, read_only=True) as store:
+        text = document_text(store, args.doc)
     if text is None:
         print(f"kg: error: no document '{args.doc}' in the store", file=sys.stderr)
         return 1
@@ -92,10 +99,10 @@ def cmd_query(args) -> int:
         except OSError as e:
             print(f"kg: error: {q[1:]}: {e.strerror}", file=sys.stderr)
             return 2
-    store = _store(args, read_only=True)
     try:
-        result = store.query(q)
-        sys.stdout.write(format_result(result, args.format, store))
+        with _store(args, read_only=True) as store:
+            result = store.query(q)
+            sys.stdout.write(format_result(result, args.format, store))
     except QueryError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         caret = e.caret()
@@ -108,13 +115,13 @@ def cmd_query(args) -> int:
 def cmd_export(args) -> int:
     from kg.graph.export import export
 
-    store = _store(args, read_only=True)
-    out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115
-    try:
-        n = export(store, args.format, out)
-    finally:
-        if args.output:
-            out.close()
+    with _store(args, read_only=True) as store:
+        out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115
+        try:
+            n = export(store, args.format, out)
+        finally:
+            if args.output:
+                out.close()
     print(f"exported {n} statements as {args.format}" + (f" to {args.output}" if args.output else ""),
           file=sys.stderr)
     return 0
@@ -123,7 +130,8 @@ def cmd_export(args) -> int:
 def cmd_validate(args) -> int:
     from kg.graph.validate import validate
 
-    ok, report = validate(_store(args, read_only=True))
+    with _store(args, read_only=True) as store:
+        ok, report = validate(store)
     print(report)
     return 0 if ok else 1
 
@@ -131,7 +139,8 @@ def cmd_validate(args) -> int:
 def cmd_stats(args) -> int:
     from kg.graph.views import stats
 
-    s = stats(_store(args, read_only=True))
+    with _store(args, read_only=True) as store:
+        s = stats(store)
     if args.json:
         print(json.dumps(s, indent=1))
         return 0

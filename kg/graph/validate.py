@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.errors import StoreError
 from kg.graph.store import GraphStore
 from kg.lexicon import ONTOLOGY_DIR
 
@@ -14,6 +15,8 @@ def validate(store: GraphStore) -> tuple[bool, str]:
     from pyshacl import validate as shacl
     from rdflib import Graph
 
+    if not SHAPES_FILE.exists():
+        raise StoreError(f"{SHAPES_FILE}: no SHACL shapes to validate against")
     data = Graph()
     nt = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(
         format=ox.RdfFormat.N_TRIPLES)

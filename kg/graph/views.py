@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 
 from kg.graph.build import doc_iri, graph_iri
 from kg.graph.namespaces import KG, PREFIXES, sparql_prefixes
@@ -40,12 +40,15 @@ def format_result(result, fmt: str, store: GraphStore | None = None) -> str:
         return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n" if fmt == "json" \
             else ("true\n" if result.askAnswer else "false\n")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        g = result.graph
+        g = Graph()
+        for s, p, o in result.graph:
+            g.add((s, p, _rdf11(o)))
         for p, ns in PREFIXES.items():
             g.bind(p, ns, override=True)
         return g.serialize(format="json-ld" if fmt == "json" else "turtle")
     names = [str(v) for v in result.vars]
-    rows = [[row.get(v) if hasattr(row, "get") else row[i] for i, v in enumerate(result.vars)] for row in result]
+    rows = [[_rdf11(row.get(v) if hasattr(row, "get") else row[i]) for i, v in enumerate(result.vars)]
+            for row in result]
     if fmt == "json":
         return result_json(names, rows) + "\n"
     if fmt in ("csv", "tsv"):
@@ -56,6 +59,14 @@ def format_result(result, fmt: str, store: GraphStore | None = None) -> str:
             w.writerow(["" if v is None else str(v) for v in r])
         return buf.getvalue()
     return _table(names, [[short(v) for v in r] for r in rows])
+
+
+def _rdf11(term):
+    """A simple literal as rdflib writes and reads it: oxrdflib hands back "x"^^xsd:string,
+    which rdflib treats as another term than "x" (RDF 1.1 says they are the same)."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def result_json(names: list[str], rows: list[list]) -> str:
