@@ -47,12 +47,17 @@ class Lexicon:
     # one is a finding only when negated ("no serious adverse events")
     generic: set[str] = field(default_factory=set)
 
+    _index: dict[str, list[str]] | None = field(default=None, repr=False)
+
     def by_label(self, label: str, kind: str | None = None) -> Concept | None:
         """Find a concept by any of its names (case-folded), optionally of one kind."""
-        key = fold(label)
-        for surface, iri, _cs in self.terms:
+        if self._index is None:
+            self._index = {}
+            for surface, iri, _cs in self.terms:
+                self._index.setdefault(fold(surface), []).append(iri)
+        for iri in self._index.get(fold(label), ()):
             c = self.concepts[iri]
-            if fold(surface) == key and (kind is None or c.kind == kind):
+            if kind is None or c.kind == kind:
                 return c
         return None
 

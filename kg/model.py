@@ -71,6 +71,8 @@ class Document:
     # Spans of `text` that carry a fact already given elsewhere (a repeated abstract):
     # extractors skip them so that each fact is taken once.
     duplicate_spans: list[tuple[int, int]] = field(default_factory=list)
+    # derived values memoised by readers of the document (not part of its content)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section containing `offset`."""

@@ -231,8 +231,7 @@ def _count_column(ctx: Context, table: Table) -> tuple[int | None, int | None]:
 
     def names_study_drug(i: int) -> bool:
         cell = header[i] if i < len(header) else None
-        return cell is not None and any(sp.kb_id_ in studied for sp in ctx.doc.spans.get("concepts", [])
-                                        if cell.start <= sp.start_char and sp.end_char <= cell.end)
+        return cell is not None and any(sp.kb_id_ in studied for sp in ctx.concept_spans(cell.start, cell.end))
 
     choice = next((i for i in names if names_study_drug(i)), None)
     if choice is None:
@@ -270,13 +269,9 @@ def _footnotes(table: Table) -> dict[str, str]:
 
 def _ae_concept(ctx: Context, cell: Cell, term_text: str) -> Concept | None:
     """The AE concept named in a cell (longest lexicon match inside it)."""
-    best = None
-    for sp in ctx.doc.spans.get("concepts", []):
-        if sp.label_ == "AdverseEventTerm" and cell.start <= sp.start_char and sp.end_char <= cell.end:
-            if best is None or len(sp) > len(best):
-                best = sp
-    if best is not None:
-        return ctx.concept(best)
+    inside = [sp for sp in ctx.concept_spans(cell.start, cell.end) if sp.label_ == "AdverseEventTerm"]
+    if inside:
+        return ctx.concept(max(inside, key=len))
     found = ctx.lexicon.by_label(term_text, "AdverseEventTerm")
     if found is None and re.search(r"[a-z][a-e]$", term_text):  # a footnote letter glued on: "reactiona"
         found = ctx.lexicon.by_label(term_text[:-1], "AdverseEventTerm")

@@ -40,6 +40,19 @@ class Fact:
 
 
 @dataclass
+class Sentence:
+    """A sentence with its text and offsets computed once (spaCy rebuilds `Span.text` on
+    every access)."""
+
+    span: Span
+    text: str
+    start_char: int
+    end_char: int
+    start: int  # token indices, for concept lookups
+    end: int
+
+
+@dataclass
 class Context:
     """What an extractor reads: the document, its spaCy parse and the lexicon."""
 
@@ -49,7 +62,9 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     _ent_cache: list[Span] | None = field(default=None, repr=False)
     _ent_starts: list[int] = field(default_factory=list, repr=False)
-    _sent_cache: list[Span] | None = field(default=None, repr=False)
+    _sent_cache: list[Sentence] | None = field(default=None, repr=False)
+    _all_spans: list[Span] | None = field(default=None, repr=False)
+    _all_starts: list[int] = field(default_factory=list, repr=False)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for text[start:end], trimmed of surrounding white space."""
@@ -72,11 +87,13 @@ class Context:
             return False
         return self.section_kind(start) in MINABLE_KINDS
 
-    def sentences(self) -> list[Span]:
+    def sentences(self) -> list[Sentence]:
         """The minable sentences, outside tables (tables are read as tables)."""
         if self._sent_cache is None:
             table_ranges = [(t.start, t.end) for t in self.document.tables]
-            self._sent_cache = [s for s in self.doc.sents if self.minable(s.start_char)
+            text = self.document.text
+            self._sent_cache = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
+                                for s in self.doc.sents if self.minable(s.start_char)
                                 and not any(a <= s.start_char < b for a, b in table_ranges)]
         return self._sent_cache
 
@@ -92,7 +109,7 @@ class Context:
                     out[v.iri] = v
         return list(out.values())
 
-    def concepts_in(self, span: Span, kinds: set[str] | None = None) -> list[Span]:
+    def concepts_in(self, span: Span | Sentence, kinds: set[str] | None = None) -> list[Span]:
         """Concept mentions (longest, non-overlapping) inside a span, optionally of some kinds."""
         ents = self._ents()
         i = bisect.bisect_left(self._ent_starts, span.start)
@@ -101,6 +118,19 @@ class Context:
             e = ents[i]
             if e.end <= span.end and (kinds is None or e.label_ in kinds):
                 out.append(e)
+            i += 1
+        return out
+
+    def concept_spans(self, start: int, end: int) -> list[Span]:
+        """Every concept mention (overlapping ones too) inside text[start:end]."""
+        if self._all_spans is None:
+            self._all_spans = sorted(self.doc.spans.get("concepts", []), key=lambda sp: sp.start_char)
+            self._all_starts = [sp.start_char for sp in self._all_spans]
+        i = bisect.bisect_left(self._all_starts, start)
+        out = []
+        while i < len(self._all_spans) and self._all_spans[i].start_char < end:
+            if self._all_spans[i].end_char <= end:
+                out.append(self._all_spans[i])
             i += 1
         return out
 
@@ -126,6 +156,13 @@ _PART_OF_HEADING = {
 def part_of(document: Document, offset: int) -> tuple[str, bool]:
     """Which part of the paper an offset is in (title, background, methods, results,
     discussion, conclusions, other), and whether it is inside the abstract."""
+    cache = document.cache.setdefault("part_of", {})
+    if offset not in cache:
+        cache[offset] = _part_of(document, offset)
+    return cache[offset]
+
+
+def _part_of(document: Document, offset: int) -> tuple[str, bool]:
     in_abstract = False
     part = "other"
     for s in document.sections:  # sorted by start

@@ -101,8 +101,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if timepoint is None:  # "At day 8, the primary endpoint (Treg frequency) was reached"
         t = _TIME.search(sent.text)
         timepoint = _norm_time(t.group("t")) if t else None
-    instrument = next((ctx.concept(x) for x in sent.ents if x.label_ == "Instrument"
-                       and s <= x.start_char < e), None)
+    instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
+                      None)
     key = (instrument.iri if instrument else name.lower())
     if key in seen:
         return []

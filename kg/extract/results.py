@@ -21,13 +21,13 @@ _P = re.compile(r"\b[Pp]\s*(?:-?\s*value)?\s*(?P<rel>[<>=≤≥]|&lt;|&gt;)\s*(?
                 r"\s*[x×]\s*10\s*[-−–]\s*\d+)")
 _UNIT = r"(?:\s*(?P<u{n}>mg/day|mg/d|mg/kg|mg|points?|%|g/l|mmol/l|IU/ml|cells/µl|years|months|weeks|days))?"
 _CHANGE = re.compile(
-    r"(?P<measure>[^.;]{0,80}?)\b(?P<verb>decreased|increased|fell|rose|dropped|declined|improved|changed|"
+    r"\b(?P<verb>decreased|increased|fell|rose|dropped|declined|improved|changed|"
     r"reduced|went)\s+from\s+(?P<a>" + NUMBER + ")" + _UNIT.format(n=1) + r"[^.;]{0,30}?\bto\s+(?P<b>" + NUMBER + ")"
     + _UNIT.format(n=2), re.I)
 CHANGE_PATTERN = re.compile(r"\bfrom\s+" + NUMBER + r"[^.;]{0,40}?\bto\s+" + NUMBER + r"[^\s,;.]*|"
                             r"\band\s+(?:decreased|increased|fell|rose)\s+to\s+" + NUMBER, re.I)
 _WAS_THEN = re.compile(
-    r"(?P<measure>[^.;]{0,80}?)\bwas\s+(?P<a>" + NUMBER + r")" + _UNIT.format(n=1)
+    r"\bwas\s+(?P<a>" + NUMBER + r")" + _UNIT.format(n=1)
     + r"\s+and\s+(?P<verb>decreased|increased|fell|rose|dropped|declined|improved)\s+to\s+(?P<b>" + NUMBER + ")"
     + _UNIT.format(n=2), re.I)
 _FRACTION = re.compile(
@@ -69,7 +69,8 @@ def extract(ctx: Context) -> list[Fact]:
         for rx in (_CHANGE, _WAS_THEN):
             for m in rx.finditer(sent.text):
                 taken.append((m.start("a"), m.end("b")))
-                measure = _measure(m.group("measure"), m.group("u1") or m.group("u2"))
+                before = re.split(r"[.;]", sent.text[: m.start()])[-1][-80:]
+                measure = _measure(before, m.group("u1") or m.group("u2"))
                 out.append(_fact(ctx, sent, m.start("a"), m.end(), measure, m.group("b"), m.group("a"),
                                  m.group("u2") or m.group("u1"), _p_for(p_all, m.end()), "result.change"))
         for m in _FOLD.finditer(sent.text):

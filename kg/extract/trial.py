@@ -188,7 +188,7 @@ def defines(before: str, short: str) -> bool:
 
 
 def _is_concept_at(ctx: Context, start: int) -> bool:
-    return any(sp.start_char <= start < sp.end_char for sp in ctx.doc.spans.get("concepts", []))
+    return any(sp.start_char <= start < sp.end_char for sp in ctx.concept_spans(max(0, start - 80), start + 80))
 
 
 def _sentences_by_preference(ctx: Context):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ _REGISTRY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_heading(name: str) -> str:
     """'## 2. Materials and Methods:' → 'materials and methods'."""
     low = re.sub(r"^[#\s]*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", name.strip()).rstrip(":. ").lower()
