@@ -1,8 +1,9 @@
 """SVG snapshots of each screen of the terminal UI, at a fixed terminal size.
 
 Each snapshot drives the app with pilot key presses in `run_before`, waits for the
-workers (every store access runs in one), and freezes cursor blinking as Textual's own
-snapshot tests do. Update after an intended change with `pytest --snapshot-update`.
+workers (every store access runs in one), and stops the cursor blink timer with the cursor
+shown, so that a frame never catches the cursor half-way. Update after an intended change
+with `pytest --snapshot-update`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ async def settle(pilot) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
+        # stop the blink timer with the cursor shown wherever the widget has focus
+        widget._pause_blink(visible=widget.has_focus)
+        widget.refresh()
     await pilot.pause()
 
 
