@@ -68,6 +68,11 @@ class Vocab:
     properties: list[str]
     concepts: list[str]
 
+    @classmethod
+    def of(cls, vocabulary) -> Vocab:
+        """The editor's vocabulary from the app's loaded graph vocabulary."""
+        return cls(vocabulary.prefixes, vocabulary.classes, vocabulary.properties, vocabulary.concepts)
+
 
 def complete(before: str, vocab: Vocab, text: str = "", *, force: bool = False,
              limit: int = 40) -> tuple[str, list[Candidate]]:

@@ -75,15 +75,19 @@ _SPONSOR = [
 
 def _analysed(ctx: Context) -> list[Fact]:
     """N analysed: "Among 10 patients assessed for efficacy", "10 patients were evaluable"."""
+    return _first_count(ctx, "n_analysed", _ANALYSED, lambda part, in_abs: part == "results" and not in_abs)
+
+
+def _first_count(ctx: Context, attribute: str, patterns: list[re.Pattern], where) -> list[Fact]:
+    """The first number of people a pattern finds, in the parts `where(part, in_abstract)` accepts."""
     for sent in _sentences_by_preference(ctx):
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if part != "results" or in_abs:
+        if not where(*part_of(ctx.document, sent.start_char)):
             continue
-        for rx in _ANALYSED:
+        for rx in patterns:
             m = rx.search(sent.text)
             if m and (n := to_int(m.group("n"))):
                 s = sent.start_char + m.start()
-                return [_fact(ctx, "n_analysed", n, s, sent.start_char + m.end(), "trial.n_analysed")]
+                return [_fact(ctx, attribute, n, s, sent.start_char + m.end(), f"trial.{attribute}")]
     return []
 
 
@@ -253,16 +257,8 @@ def _about_this_trial(sent) -> bool:
 
 def _enrolled(ctx: Context) -> list[Fact]:
     """N enrolled: "enrolled 11 adult SLE patients", "Eleven patients were included"."""
-    for sent in _sentences_by_preference(ctx):
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if part not in ("title", "methods", "results") and not in_abs:
-            continue
-        for rx in _ENROLLED:
-            m = rx.search(sent.text)
-            if m and (n := to_int(m.group("n"))):
-                s = sent.start_char + m.start()
-                return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
-    return []
+    return _first_count(ctx, "n_enrolled", _ENROLLED,
+                        lambda part, in_abs: in_abs or part in ("title", "methods", "results"))
 
 
 def _conditions(ctx: Context) -> list[Fact]:

@@ -66,8 +66,7 @@ class SparqlScreen(Screen):
 
     def _vocabulary(self, vocabulary) -> None:
         if vocabulary is not None:
-            self.editor.vocab = Vocab(vocabulary.prefixes, vocabulary.classes, vocabulary.properties,
-                                      vocabulary.concepts)
+            self.editor.vocab = Vocab.of(vocabulary)
 
     @property
     def editor(self) -> SparqlEditor:
