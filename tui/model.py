@@ -19,7 +19,9 @@ def load_catalog(store: GraphStore) -> Catalog:
     cat = Catalog()
     for r in store.select(Q.TRIALS):
         detail = " · ".join(str(r[k]) for k in ("phase", "condition") if k in r)
-        cat.entries.append(Entry(str(r["t"]), node_label(str(r["t"])), "trial", int(r["n"]), detail))
+        name = node_label(str(r["t"]))
+        label = f"{r['acronym']} ({name})" if "acronym" in r and str(r["acronym"]) != name else name
+        cat.entries.append(Entry(str(r["t"]), label, "trial", int(r["n"]), detail))
     for r in store.select(Q.CONCEPTS):
         kind = Q.CONCEPT_KINDS.get(str(r["type"]).rsplit("#", 1)[-1])
         if kind:

@@ -57,8 +57,10 @@ def values(var: str, iris: list[str]) -> str:
 
 
 # -- explorer -------------------------------------------------------------------------------
-TRIALS = """SELECT ?t (SAMPLE(?ph) AS ?phase) (SAMPLE(?cl) AS ?condition) (COUNT(DISTINCT ?f) AS ?n) WHERE {
+TRIALS = """SELECT ?t (SAMPLE(?ac) AS ?acronym) (SAMPLE(?ph) AS ?phase) (SAMPLE(?cl) AS ?condition)
+       (COUNT(DISTINCT ?f) AS ?n) WHERE {
   ?t a kg:Trial .
+  OPTIONAL { ?t kg:acronym ?ac }
   OPTIONAL { ?t kg:phase ?ph }
   OPTIONAL { ?t kg:condition/skos:prefLabel ?cl }
   OPTIONAL { ?f kg:ofTrial ?t }
