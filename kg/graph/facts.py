@@ -57,7 +57,7 @@ def facts_json(store: GraphStore, doc_ids: list[str] | None = None) -> dict:
     concepts = {str(r["c"]): (str(r["label"]), str(r["notation"]) if "notation" in r else None)
                 for r in store.select(_CONCEPTS)}
     docs = []
-    for row in store.select(_DOCS.replace("?g ?d", "?g ?d", 1)):
+    for row in store.select(_DOCS):
         doc_id = str(row["file"]).split(".")[0]
         if doc_ids and doc_id not in doc_ids:
             continue
@@ -65,8 +65,9 @@ def facts_json(store: GraphStore, doc_ids: list[str] | None = None) -> dict:
     return {"documents": docs}
 
 
-def _bind(query: str, var: str, value: URIRef) -> str:
-    return query.replace("GRAPH ?g {", f"GRAPH <{value}> {{", 1)
+def _in_graph(query: str, graph: URIRef) -> str:
+    """The query restricted to one document's named graph."""
+    return query.replace("GRAPH ?g {", f"GRAPH <{graph}> {{", 1)
 
 
 def _py(term: Any) -> Any:
@@ -91,7 +92,7 @@ def _document(store: GraphStore, row: dict, concepts: dict) -> dict:
     facts: dict[str, dict] = defaultdict(dict)
     kinds: dict[str, str] = {}
     surfaces: dict[str, list[str]] = defaultdict(list)
-    for r in store.select(_bind(_FACTS, "g", g)):
+    for r in store.select(_in_graph(_FACTS, g)):
         f, kind = str(r["f"]), _KIND_OF_CLASS[str(r["type"])]
         kinds[f] = kind
         pred = str(r["p"])
@@ -105,7 +106,7 @@ def _document(store: GraphStore, row: dict, concepts: dict) -> dict:
         if name:
             facts[f][name] = _py(r["o"])
     evidence: dict[str, list[dict]] = defaultdict(list)
-    for r in store.select(_bind(_EVIDENCE, "g", g)):
+    for r in store.select(_in_graph(_EVIDENCE, g)):
         evidence[str(r["f"])].append({"start": int(r["start"]), "end": int(r["end"]),
                                       "text": str(r["exact"]), "section": str(r["section"])})
     trial: dict[str, Any] = {"registry_ids": [], "acronym": None, "phase": None, "design": [],
