@@ -92,7 +92,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             if negated:  # an absent event has no count, grade or consequence; it may be "related"
                 fields = {"term": c, "negated": True, "count": None, "grade": None,
                           "serious": True if _is_serious_term(c) else None,
-                          "related_to_drug": _relatedness(clause, ctx, sent), "led_to_discontinuation": None}
+                          "related_to_drug": _relatedness(clause), "led_to_discontinuation": None}
                 out.append(Fact("adverse_event", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
                                 "ae.sentence.negated", 0.8, surface=ent.text))
                 continue
@@ -102,7 +102,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 "grade": _grade_near(ctx.document.text, sent, ent),
                 "serious": True if _SERIOUS.search(clause) or _is_serious_term(c) else
                 (False if _NON_SERIOUS.search(clause) else None),
-                "related_to_drug": _relatedness(clause, ctx, sent),
+                "related_to_drug": _relatedness(clause),
                 "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
             }
             out.append(Fact("adverse_event", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
@@ -156,7 +156,7 @@ def _grade_value(m: re.Match) -> int | None:
     return _ROMAN.get(g) or to_int(g)
 
 
-def _relatedness(clause: str, ctx: Context, sent) -> bool | None:
+def _relatedness(clause: str) -> bool | None:
     if _UNRELATED.search(clause):
         return False
     if _RELATED.search(clause):

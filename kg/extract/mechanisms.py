@@ -61,7 +61,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         cues = _cues(sent)
         citation = _CITATION.search(sent.text)
-        context = _context(sent.text, part)
+        context = _context(sent.text)
         for t in targets:
             agent = _agent_before(agents, t.start_char)
             if agent is None:
@@ -142,6 +142,6 @@ def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
     return [(c[0], c[2]) for c in chosen]
 
 
-def _context(text: str, part: str) -> str | None:
+def _context(text: str) -> str | None:
     found = [label for rx, label in _CONTEXTS if rx.search(text)]
     return ", ".join(found) if found else None
