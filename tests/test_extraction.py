@@ -378,3 +378,15 @@ def test_trial_period_sites_analysed_and_sponsor(tmp_path):
     assert trial(facts, "site") == ["Nantes, France", "Lille, France", "Paris, France"]
     assert trial(facts, "n_analysed") == [10]
     assert trial(facts, "sponsor") == ["ACME Pharma"]
+
+
+def test_a_text_without_any_structure_is_still_read(tmp_path):
+    path = tmp_path / "bare.txt"
+    path.write_text("Tocilizumab was given to 20 patients. Headache occurred in 4 patients. No deaths occurred. "
+                    "Tocilizumab decreased IL-17 levels.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    aes = [f for f in facts if f.kind == "adverse_event"]
+    assert one(aes, term="headache")["count"] == 4
+    assert one(aes, term="death")["negated"] is True
+    assert [f for f in facts if f.kind == "mechanism" and f.fields["relation"] == "decreases"]

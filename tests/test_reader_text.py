@@ -110,3 +110,14 @@ def test_bad_text_files_are_one_clear_error(tmp_path, data, reason):
     with pytest.raises(ReaderError) as e:
         read(p)
     assert str(p) in str(e.value) and reason in str(e.value) and "\n" not in str(e.value)
+
+
+def test_structured_abstract_without_a_heading_is_the_abstract(tmp_path):
+    p = tmp_path / "paper.txt"
+    p.write_text("Low-dose interleukin-2 in systemic lupus erythematosus: a randomised trial\n\n"
+                 "Background: Tregs are few in SLE.\n\nMethods: 60 patients were randomly assigned.\n\n"
+                 "Results: Tregs expanded.\n\nIntroduction\n\nSLE is a disease.\n", encoding="utf-8")
+    doc = read(p)
+    results = doc.text.index("Tregs expanded")
+    assert doc.section_at(results).kind == "abstract" and doc.section_at(results).name == "Results"
+    assert doc.is_minable(results, results + 5)

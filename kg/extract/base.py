@@ -158,7 +158,11 @@ def part_of(document: Document, offset: int) -> tuple[str, bool]:
     discussion, conclusions, other), and whether it is inside the abstract."""
     cache = document.cache.setdefault("part_of", {})
     if offset not in cache:
-        cache[offset] = _part_of(document, offset)
+        if "structured" not in document.cache:
+            document.cache["structured"] = any(_part_of(document, s.start)[0] != "other"
+                                               for s in document.sections)
+        # a text with no recognisable parts at all is read as a report of results
+        cache[offset] = _part_of(document, offset) if document.cache["structured"] else ("results", False)
     return cache[offset]
 
 

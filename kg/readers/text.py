@@ -168,9 +168,28 @@ def _sections(text: str, lines: list[tuple[int, int, str]], tables: list[Table])
         if _FIG_CAPTION.match(line) and len(line) > 40:
             sections.append(Section(line[:60].strip(), s, e, "figure"))
     sections.extend(_boilerplate(text))
+    if not any(x.kind == "abstract" for x in sections):
+        first_top = next((h[0] for h in heads if heading_kind(h[1])), len(text))
+        sections.extend(_unheaded_abstract(text, first_top))
     for sec in [x for x in sections if x.kind == "abstract"]:
         sections.extend(abstract_parts(text, sec.start, sec.end))
     return sorted(sections, key=lambda x: (x.start, -x.end))
+
+
+_LABELLED_PARAGRAPH = re.compile(r"(?m)^(?:Background|Objectives?|Aims?|Purpose|Methods|Results|Findings|"
+                                 r"Conclusions?)\s*:")
+
+
+def _unheaded_abstract(text: str, front_end: int) -> list[Section]:
+    """A structured abstract with no 'Abstract' heading: labelled paragraphs ("Results: ...")
+    before the first heading."""
+    marks = list(_LABELLED_PARAGRAPH.finditer(text, 0, front_end))
+    if len(marks) >= 2:
+        return [Section("Abstract", marks[0].start(), front_end, "abstract")]
+    parts = abstract_parts(text, 0, front_end)  # labels glued into one paragraph
+    if len({p.name for p in parts}) >= 3:
+        return [Section("Abstract", parts[0].start, front_end, "abstract")]
+    return []
 
 
 def _boilerplate(text: str) -> list[Section]:
@@ -193,7 +212,8 @@ def _metadata(text: str, lines: list[tuple[int, int, str]],
         if s >= first_head:
             break
         stripped = line.strip()
-        if len(stripped) > 40 and not is_boilerplate(stripped) and "," not in stripped[:30]:
+        if 40 < len(stripped) <= 300 and not stripped.endswith(".") and not is_boilerplate(stripped) \
+                and "," not in stripped[:30]:
             meta.title = stripped
             lead = len(line) - len(line.lstrip())
             title_span = (s + lead, s + lead + len(stripped))
