@@ -390,3 +390,10 @@ def test_a_text_without_any_structure_is_still_read(tmp_path):
     assert one(aes, term="headache")["count"] == 4
     assert one(aes, term="death")["negated"] is True
     assert [f for f in facts if f.kind == "mechanism" and f.fields["relation"] == "decreases"]
+
+
+def test_slash_fractions_and_grade_at_least(tmp_path):
+    body = ("An ACR20 response was achieved by 12/20 patients. Grade ≥3 neutropenia occurred in 2 patients.")
+    facts = facts_of(tmp_path, body)
+    assert one([f for f in facts if f.kind == "result"], value="12/20")
+    assert one([f for f in facts if f.kind == "adverse_event"], term="neutropenia")["grade"] == 3

@@ -23,7 +23,8 @@ from kg.model import Cell, Table
 
 EXTRACTOR = "adverse_events"
 _AE_TABLE = re.compile(r"adverse|safety|toxicit|side[- ]effect|tolerab|\bAEs?\b", re.I)
-_GRADE = re.compile(r"\bgrade\s*(?P<g>[1-5]|I{1,3}V?|IV|V)\b(?:\s*(?:or|-|–|/)\s*(?:grade\s*)?(?P<g2>[1-5]))?", re.I)
+_GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
+                    r"(?:\s*(?:or|-|–|/)\s*(?:grade\s*)?(?P<g2>[1-5]))?", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]|death|died|fatal)\b", re.I)
 _NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)

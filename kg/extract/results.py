@@ -31,7 +31,7 @@ _WAS_THEN = re.compile(
     + r"\s+and\s+(?P<verb>decreased|increased|fell|rose|dropped|declined|improved)\s+to\s+(?P<b>" + NUMBER + ")"
     + _UNIT.format(n=2), re.I)
 _FRACTION = re.compile(
-    rf"\b(?P<n>{COUNT})\s+(?:\w+\s+)?(?:out\s+of|of|among|/)\s+(?:the\s+)?(?P<d>{COUNT})\b(?:\s+(?:patients|"
+    rf"\b(?P<n>{COUNT})(?:\s+(?:\w+\s+)?(?:out\s+of|of|among)\s+(?:the\s+)?|\s*/\s*)(?P<d>{COUNT})\b(?:\s+(?:patients|"
     rf"participants|subjects))?", re.I)
 _PERCENT = re.compile(rf"\b(?P<n>{COUNT})\s*\(\s*(?P<pct>{NUMBER})\s*%\s*\)", re.I)
 _FOLD = re.compile(r"(?P<v>" + NUMBER + r"(?:\s*±\s*" + NUMBER + r")?)\s*-?\s*fold\s+(?P<dir>increase|decrease|"
