@@ -201,4 +201,5 @@ def _query_error(e: Exception, sparql: str) -> QueryError:
     m = re.search(r"(\d+):(\d+)", msg) or re.search(r"line (\d+),? column (\d+)", msg)
     if m:
         line, col = int(m.group(1)), int(m.group(2))
+        msg = re.sub(r"^error at \d+:\d+(?:-\d+:\d+)?:\s*", "", msg)  # the position is reported once, below
     return QueryError(f"SPARQL error: {msg}", line, col, sparql)
