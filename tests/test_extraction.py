@@ -397,3 +397,10 @@ def test_slash_fractions_and_grade_at_least(tmp_path):
     facts = facts_of(tmp_path, body)
     assert one([f for f in facts if f.kind == "result"], value="12/20")
     assert one([f for f in facts if f.kind == "adverse_event"], term="neutropenia")["grade"] == 3
+
+
+def test_passive_mechanism_statements(tmp_path):
+    body = "Treg frequency was significantly increased by low-dose IL-2, whereas Th17 cells were not affected."
+    facts = facts_of(tmp_path, body, kind="mechanism")
+    f = one(facts, target="regulatory T cell")
+    assert (_label(f["agent"]), f["relation"], f["negated"]) == ("interleukin-2", "increases", False)

@@ -63,29 +63,52 @@ def extract(ctx: Context) -> list[Fact]:
         citation = _CITATION.search(sent.text)
         context = _context(sent.text)
         for t in targets:
-            agent = _agent_before(agents, t.start_char)
-            if agent is None:
-                continue
-            agent_end, agent_c = agent
             target_c = ctx.concept(t)
-            if target_c.iri == agent_c.iri:
-                continue
-            negated = bool(t._.negex)
-            hedged = bool(t._.hedged)
-            for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
-                if _other_subject(ctx.document.text, targets, agent_end, cue_start):
-                    continue
-                key = (agent_c.iri, relation, target_c.iri, negated)
-                if key in seen:
+            flags = {"hedged": bool(t._.hedged), "negated": bool(t._.negex),
+                     "cited": bool(citation) or part == "background" and not in_abs, "context": context,
+                     "citation": citation.group(0) if citation else None}
+            for agent_c, relation, start, end in _active(ctx, t, agents, drugs, cues, targets) + \
+                    _passive(ctx, t, drugs, cues):
+                key = (agent_c.iri, relation, target_c.iri, flags["negated"])
+                if target_c.iri == agent_c.iri or key in seen:
                     continue
                 seen.add(key)
-                fields = {"agent": agent_c, "relation": relation, "target": target_c, "hedged": hedged,
-                          "negated": negated, "cited": bool(citation) or part == "background" and not in_abs,
-                          "context": context, "citation": citation.group(0) if citation else None}
-                s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
-                out.append(Fact("mechanism", fields, [ctx.evidence(min(s, cue_start), t.end_char)], EXTRACTOR,
-                                "mechanism.cue", 0.75, surface=t.text))
+                fields = {"agent": agent_c, "relation": relation, "target": target_c, **flags}
+                out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.cue", 0.75,
+                                surface=t.text))
     return out
+
+
+def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
+    """"<drug> <cue> <target>": (agent, relation, evidence start, evidence end) per cue."""
+    agent = _agent_before(agents, t.start_char)
+    if agent is None:
+        return []
+    agent_end, agent_c = agent
+    out = []
+    for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
+        if _other_subject(ctx.document.text, targets, agent_end, cue_start):
+            continue
+        s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
+        out.append((agent_c, relation, min(s, cue_start), t.end_char))
+    return out
+
+
+_PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\b[^,;.]{0,60}\bby\s+(?:the\s+|low-dose\s+)?$", re.I)
+
+
+def _passive(ctx: Context, t, drugs, cues) -> list[tuple]:
+    """"<target> was <cue> by <drug>" ("Treg frequency was increased by IL-2")."""
+    text = ctx.document.text
+    for d in drugs:
+        if d.start_char <= t.end_char or d.start_char - t.end_char > 80:
+            continue
+        if not _PASSIVE_BY.search(text[t.end_char:d.start_char]):
+            continue
+        inside = [c for c in cues if t.end_char <= c[0] and c[1] <= d.start_char]
+        if inside:
+            return [(ctx.concept(d), inside[-1][2], t.start_char, d.end_char)]
+    return []
 
 
 def _cues(sent) -> list[tuple[int, int, str]]:
