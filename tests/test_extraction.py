@@ -404,3 +404,12 @@ def test_passive_mechanism_statements(tmp_path):
     facts = facts_of(tmp_path, body, kind="mechanism")
     f = one(facts, target="regulatory T cell")
     assert (_label(f["agent"]), f["relation"], f["negated"]) == ("interleukin-2", "increases", False)
+
+
+def test_twice_daily_oral_dose(tmp_path):
+    body = "Patients received tofacitinib 5 mg orally twice daily for 12 weeks."
+    facts = facts_of(tmp_path, body, section="Methods", kind="intervention",
+                     title="Tofacitinib in systemic lupus erythematosus: a phase Ib trial")
+    f = one(facts, dose_value=5.0)
+    assert (f["dose_unit_label"], _label(f["route"]), f["frequency"], f["duration"]) == \
+        ("mg", "oral", "twice daily", "12 weeks")

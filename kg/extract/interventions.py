@@ -136,7 +136,10 @@ def _drug_for(ctx: Context, sent, drugs, offset: int, studied: list[str]) -> Con
 
 
 # -- schedule: route, frequency, duration, administrations ----------------------------------
-_FREQ = [
+_FREQ = [  # the more specific first: "twice daily" before "daily"
+    (re.compile(r"\b(?:twice daily|twice a day|twice per day|two times a day|b\.?i\.?d\.?)(?![\w.])", re.I),
+     "twice daily"),
+    (re.compile(r"\b(?:three times daily|three times a day|t\.?i\.?d\.?)(?![\w.])", re.I), "three times daily"),
     (re.compile(rf"\beach of the first (?P<n>{COUNT}) days\b", re.I), "daily for {n} days"),
     (re.compile(rf"/\s*day\b[^.;]{{0,30}}?\bfor (?P<n>{COUNT}) days\b", re.I), "daily for {n} days"),
     (re.compile(rf"\b(?:daily|once a day|once daily|every day)\b(?: for (?P<n>{COUNT}) days)?", re.I), "daily"),
@@ -192,7 +195,7 @@ def _frequency(sents) -> str | None:
         taken: list[tuple[int, int]] = []
         for rx, template in _FREQ:
             for m in rx.finditer(sent.text):
-                if any(a <= m.start() < b for a, b in taken):
+                if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
                 groups = {k: v for k, v in m.groupdict().items() if v}
