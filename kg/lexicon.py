@@ -61,9 +61,6 @@ class Lexicon:
                 return c
         return None
 
-    def of_kind(self, kind: str) -> list[Concept]:
-        return [c for c in self.concepts.values() if c.kind == kind]
-
     def discover(self, kind: str, label: str, source: str) -> Concept:
         """A concept for a term the lexicon lacks, one IRI per (kind, label) across papers."""
         slug = re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")

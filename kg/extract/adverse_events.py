@@ -44,7 +44,7 @@ _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:patients?|/|\)|,|;|%)", re.I)
 _FOOTNOTE_MARKS = "*†‡§¶‖#"
 _SUMMARY_ROW = re.compile(r"\b(?:total|any|all|number of|overall)\b|\bAEs?\b|\badverse events?\b|\bSAEs?\b|"
-                          r"\bevents\b|\btype\b", re.I)
+                          r"\bevents\b", re.I)
 
 
 def extract(ctx: Context) -> list[Fact]:

@@ -35,7 +35,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         names = _column_names(header_rows, max(len(r) for r in data_rows))
         for row in data_rows:
-            out.append(_participant(ctx, table, names, row))
+            out.append(_participant(ctx, names, row))
     return out
 
 
@@ -75,7 +75,7 @@ def _column_names(header_rows: list[list[Cell]], width: int) -> list[tuple[str, 
     return names
 
 
-def _participant(ctx: Context, table: Table, names, row: list[Cell]) -> Fact:
+def _participant(ctx: Context, names, row: list[Cell]) -> Fact:
     label = _ROW_ID.match(row[0].text).group("n")
     observations = []
     dose_group = responder = None
@@ -93,7 +93,6 @@ def _participant(ctx: Context, table: Table, names, row: list[Cell]) -> Fact:
         if _RESPONDER.search(variable):
             low = cell.text.strip().lower()
             responder = True if low in _YES else False if low in _NO else None
-    fields = {"label": label, "dose_group": dose_group, "responder": responder, "_observations": observations,
-              "_table": table.caption}
+    fields = {"label": label, "dose_group": dose_group, "responder": responder, "_observations": observations}
     return Fact("participant", fields, [ctx.evidence(row[0].start, row[0].end)], EXTRACTOR,
                 "participant.table_row", 0.9, surface=row[0].text)

@@ -218,7 +218,7 @@ def _phase(ctx: Context) -> list[Fact]:
             continue
         for m in _PHASE.finditer(sent.text):
             after = sent.text[m.end(): m.end() + 40].lower()
-            if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:trials|studies)\b", after) or "efficacy trials" in after:
+            if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:trials|studies)\b", after):
                 continue
             phase = _roman(m.group(1)) + (m.group(2) or "").lower()
             if m.group(3):
