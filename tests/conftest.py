@@ -82,11 +82,14 @@ def _no_store_env(monkeypatch):
 
 @dataclass
 class CorpusStore:
-    """The corpus ingested once. `store` stays open read-write for the session: tests only
-    read it (or open it read-only, in-process or from a child process) and `clone()` it
-    to get a store of their own to change."""
+    """The corpus ingested once. `store` stays open read-write for the session at
+    `writer_path` (tests of the store's lock use it); `path` is a copy taken right after the
+    ingest that nothing writes, for commands that open it read-only (a read-only open beside
+    a live RocksDB writer may list files the writer has since compacted away). `clone()`
+    gives a test a store of its own to change."""
 
     path: Path
+    writer_path: Path
     store: object  # kg.graph.store.GraphStore
     report: object  # kg.pipeline.IngestReport
 
@@ -104,12 +107,14 @@ def corpus_store(tmp_path_factory) -> CorpusStore:
     from kg.graph.store import GraphStore
     from kg.pipeline import ingest
 
-    path = tmp_path_factory.mktemp("corpus") / "store"
-    store = GraphStore(path)
+    base = tmp_path_factory.mktemp("corpus")
+    writer_path = base / "store"
+    store = GraphStore(writer_path)
     report = ingest([CORPUS], store)
     assert not report.failed, report.failed
     assert sorted(report.ingested) == sorted(doc_id(p) for p in CORPUS_FILES)
-    yield CorpusStore(path, store, report)
+    store.ox.backup(str(base / "read-only"))
+    yield CorpusStore(base / "read-only", writer_path, store, report)
     store.close()
 
 

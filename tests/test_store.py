@@ -184,7 +184,7 @@ def test_readers_do_not_write_to_the_store(kg, corpus_store, tmp_path):
 def test_query_from_another_process_while_this_one_holds_the_store(corpus_store):
     """The session store is open read-write in this process (not being written): a `kg query`
     child process opens it read-only, twice at once, and sees the whole graph."""
-    argv = [sys.executable, "-m", "kg.cli", "--store", str(corpus_store.path), "query", "--format", "csv",
+    argv = [sys.executable, "-m", "kg.cli", "--store", str(corpus_store.writer_path), "query", "--format", "csv",
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"]
     env = {k: v for k, v in os.environ.items() if k != "KG_STORE"} | {"PYTHONPATH": str(ROOT)}
     procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(2)]
@@ -195,10 +195,10 @@ def test_query_from_another_process_while_this_one_holds_the_store(corpus_store)
 
 
 def test_ingest_while_another_process_holds_the_store_is_one_error_line(corpus_store, tmp_path):
-    proc = kg_subprocess("--store", corpus_store.path, "ingest", CORPUS_FILES[0])
+    proc = kg_subprocess("--store", corpus_store.writer_path, "ingest", CORPUS_FILES[0])
     assert proc.returncode == 2
     err = proc.stderr.decode().splitlines()
-    assert len(err) == 1 and err[0].startswith(f"kg: error: {corpus_store.path}: cannot open the graph store")
+    assert len(err) == 1 and err[0].startswith(f"kg: error: {corpus_store.writer_path}: cannot open the graph store")
 
 
 def test_a_closed_store_can_be_reopened_in_the_same_process(corpus_store, tmp_path, kg):
