@@ -1,119 +1,432 @@
 """Endpoints: what the trial measured, its kind (primary / secondary / exploratory) and timepoint.
 
-Two classes of statement:
-- declared endpoints: "The primary endpoint was the occurrence of adverse events",
-  "secondary endpoints were X at week 24 and Y", "the primary endpoint (Treg frequency)",
-  "In an exploratory analysis, we collected ... X";
-- instruments the abstract reports on (scores and tests from the lexicon such as mRSS,
-  EQ-5D-5L, pulmonary function tests), with no declared kind.
+Four classes of statement, each a clause pattern over cue words kept as data
+(`ontology/endpoint_cues.json`):
+- declared endpoints: "The primary endpoint was X", "Primary efficacy endpoint: X",
+  "secondary outcomes included X, Y and Z", "the primary outcome measure, X, ...",
+  "X was the primary endpoint", "The outcomes were measured by A, B and C";
+- assessed measures: "X and Y were measured at baseline and week 8", "we assessed X",
+  "to evaluate the effect of D on X and Y", "changes in X";
+- measures the abstract reports findings on: "X decreased from ...", "X did not differ",
+  "no difference in X", "fewer X", "regarding X" (abstract only: a full text reports on
+  far more than its endpoints);
+- instruments the abstract names (scores and tests from the lexicon such as mRSS, EQ-5D-5L).
+
+Coordinated lists become one endpoint per item; names are trimmed to the noun phrase
+(determiners, "changes in", trailing timepoints and clauses dropped).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from dataclasses import dataclass
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, Sentence, part_of
+from kg.lexicon import ONTOLOGY_DIR, fold
 
 EXTRACTOR = "endpoints"
-_KIND = r"(?P<kind>primary|secondary|exploratory|main secondary|co-primary|key secondary)"
-_NOUN = r"(?:end[- ]?points?|outcomes?(?: measures?)?)"
-# a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
-_BODY = r"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:main\s+)?(?:primary|secondary|exploratory)\b)[^.;])+)"
-_DECLARED = [
-    # "The primary endpoint was X", "secondary endpoints were X and Y", "... evaluated X"
-    re.compile(rf"\b{_KIND}\s+{_NOUN}\s+(?:was|were|is|are|included|evaluated|assessed|consisted of)\s+{_BODY}",
-               re.I),
-    # "the primary endpoint (Treg frequency)"
-    re.compile(rf"\b{_KIND}\s+{_NOUN}\s*\((?P<body>[^()]+)\)", re.I),
-    # "X was the primary endpoint"
-    re.compile(rf"(?P<body>[A-Za-z][^.;,]{{3,80}}?)\s+(?:was|were)\s+the\s+{_KIND}\s+{_NOUN}", re.I),
-    # "In an exploratory analysis, we collected ... X"
-    re.compile(rf"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+{_BODY}", re.I),
-]
-_TIME = re.compile(r"\b(?:at|by|after|over|through|until|within)\s+(?P<t>(?:week|day|month|year|W|D|M)\s*\d+|"
-                   r"\d+\s+(?:weeks|days|months|years))\b", re.I)
-_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+(?=(?:the\s+)?(?:number|reduction|change|occurrence|rate|"
-                    r"proportion|time|attainment|incidence|efficacy|safety|percentage)\b)|;\s*|,\s+(?=(?:the\s+)?"
-                    r"(?:number|reduction|change|occurrence|rate|proportion|time|attainment)\b))", re.I)
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of cue phrases, longest first, spaces matching any white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    kind_of: dict[str, str]
+    declared: list[re.Pattern]
+    passive: re.Pattern
+    active: re.Pattern
+    aim_effect: re.Pattern
+    change_noun: re.Pattern
+    change_verb: re.Pattern
+    predicate: re.Pattern
+    comparative: re.Pattern
+    regarding: re.Pattern
+    strip_leading: re.Pattern
+    stop_before: frozenset[str]
+    stop_after: re.Pattern
+    not_endpoints: frozenset[str]
+    category_heads: frozenset[str]
+    bad_heads: frozenset[str]
+    measure_words: re.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = json.loads((ONTOLOGY_DIR / "endpoint_cues.json").read_text(encoding="utf-8"))
+    kind_of = {fold(w): k for k, ws in data["kinds"].items() for w in ws}
+    kind = rf"(?P<kind>{_alt(list(kind_of))})"
+    noun = rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s*\(s\))?"
+    verbs = _alt(data["declaring_verbs"])
+    # a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
+    body = (rf"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:{_alt(list(kind_of))})\s)"
+            r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\))+)")
+    how = r"(?:(?:measured|assessed|evaluated|determined)\s+(?:by|using|with)\s+(?:the\s+)?)?"
+    declared = [
+        # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
+        re.compile(rf"\b{kind}\s+{noun}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        # "The outcome measures were X", "Outcomes included X" (no kind stated)
+        re.compile(rf"\b(?P<kind>)(?:{noun})\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        # "the primary endpoint (Treg frequency)"
+        re.compile(rf"\b{kind}\s+{noun}\s*\((?P<body>[^()]+)\)", re.I),
+        # "The primary outcome measure, 90-day mortality, was ..."
+        re.compile(rf"\b{kind}\s+{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
+        # "X was the primary endpoint"
+        re.compile(rf"(?P<body>[A-Za-z][^.;,]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
+        # "In an exploratory analysis, we collected ... X"
+        re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
+    ]
+    assess = _alt(data["assessment_verbs"])
+    passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{assess})\b",
+                         re.I)
+    active = re.compile(rf"\b(?:(?:{_alt(data['active_subjects'])})\s+(?:\w+ly\s+)?(?:{assess})|"
+                        rf"to\s+(?:{_alt(data['aim_verbs'])})|(?:would|could|can|may|might|will|to)\s+"
+                        rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
+    aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
+    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s+(?:was|were)\s+(?:found|observed|seen|"
+                             r"detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
+                             r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
+    # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
+    change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
+                             r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
+    predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
+    comparative = re.compile(rf"\b(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+"
+                             rf"(?:significantly\s+)?(?:{_alt(data['comparatives'])})\s+", re.I)
+    regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
+    strip_leading = re.compile(rf"(?:(?:{_alt(data['strip_leading'])})\s+)+", re.I)
+    stop_after = re.compile(rf"\s(?:{_alt(data['stop_after'])})\b|\s+in\s+(?:the\s+|both\s+|each\s+|all\s+)?"
+                            r"(?:[\w-]+\s+){0,3}(?:groups?|arms?|patients|participants|subjects|children|adults|"
+                            r"women|men)\b", re.I)
+    return _Cues(kind_of, declared, passive, active, aim_effect, change_noun, change_verb, predicate, comparative,
+                 regarding, strip_leading, frozenset(fold(w) for w in data["stop_before"]), stop_after,
+                 frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
+                 frozenset(data["bad_heads"]),
+                 re.compile(rf"\s*\b(?:{_alt(data['measure_words'])})\b\s*(?:of\s+)?", re.I))
+
+
+# timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
+_TP_ONE = (r"(?:baseline|end of (?:the )?(?:study|treatment|trial)|completion of (?:the )?(?:study|treatment)|"
+           r"(?:weeks?|days?|months?|years?|wk|W|D|M)\s*\d+(?:\s*/\s*\d+)?|"
+           r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)"
+           r"(?:\s+(?:after|post)[\w -]{3,25}?(?=[,;.)]|$))?)")
+_TIME = re.compile(rf"\b(?:(?:at|by|after|over|through|until|within|on|from|to|during)\s+)?(?P<t>{_TP_ONE}"
+                   rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?{_TP_ONE})*)\b", re.I)
+_STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
+_TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     seen: set[str] = set()
+    cues = _cues()
+    abstract_only = _abstract_only(ctx)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if part in ("background", "discussion") and not in_abs:
+        if part in ("background", "discussion") and not in_abs and not abstract_only:
             continue
-        for rx in _DECLARED:
+        declared_spans: list[tuple[int, int]] = []
+        for rx in cues.declared:
             for m in rx.finditer(sent.text):
                 if re.search(r"\b(?:if|whether|when|unless)\s+(?:the\s+)?$", sent.text[: m.start()], re.I):
                     continue  # "If the primary outcome is binary, ..." declares nothing
-                kind = m.group("kind").lower().replace("main ", "").replace("key ", "")
-                kind = "exploratory" if kind.startswith("post") else kind
-                body_start = sent.start_char + m.start("body")
-                for s, e in _items(ctx.document.text, body_start, sent.start_char + m.end("body")):
-                    out.extend(_endpoint(ctx, s, e, kind, seen, sent))
+                if any(a <= m.start("body") < b for a, b in declared_spans):
+                    continue
+                declared_spans.append((m.start("body"), m.end("body")))
+                kind = _kind(m.group("kind"))
+                s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
+                for a, b in _items(ctx.document.text, s, e):
+                    out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85))
+        if not (in_abs or abstract_only) or part == "title":
+            continue  # a full text assesses and reports on far more than its endpoints
+        taken = [(sent.start_char + a, sent.start_char + b) for a, b in declared_spans]
+        for a, b, rule in _assessed(ctx, sent, cues) + _reported(ctx, sent, cues):
+            if any(x <= a < y for x, y in taken):
+                continue
+            for s, e in _items(ctx.document.text, a, b):
+                out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
     _timepoints_from_text(ctx, out)
     return out
 
 
+def _kind(word: str | None) -> str | None:
+    if not word:
+        return None
+    return _cues().kind_of.get(fold(re.sub(r"\s+", " ", word)))
+
+
+def _abstract_only(ctx: Context) -> bool:
+    """A text with no abstract section of its own that is as short as an abstract is one."""
+    doc = ctx.document
+    if "abstract_only" not in doc.cache:
+        has_abstract = any(s.kind == "abstract" for s in doc.sections)
+        doc.cache["abstract_only"] = not has_abstract and len(doc.text) < 6000
+    return bool(doc.cache["abstract_only"])
+
+
+# -- clause patterns ------------------------------------------------------------------------
+def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int, str]]:
+    """'X and Y were measured', 'we assessed X', 'the effect of D on X', 'changes in X'."""
+    text, base = sent.text, sent.start_char
+    out = []
+    for m in cues.passive.finditer(text):
+        s = _walk_back(text, m.start(), cues)
+        if s is not None:
+            out.append((base + s, base + m.start(), "endpoint.assessed"))
+    for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
+                     (cues.change_noun, "endpoint.change")):
+        for m in rx.finditer(text):
+            e = _walk_forward(text, m.end(), cues)
+            if e is not None:
+                out.append((base + m.end(), base + e, rule))
+    return out
+
+
+def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int, str]]:
+    """Measures a finding is reported on: 'X decreased', 'X did not differ', 'fewer X', 'regarding X'."""
+    text, base = sent.text, sent.start_char
+    out = []
+    for rx in (cues.change_verb, cues.predicate):
+        for m in rx.finditer(text):
+            s = _walk_back(text, m.start(), cues)
+            if s is not None:
+                out.append((base + s, base + m.start(), "endpoint.reported"))
+    for rx in (cues.comparative, cues.regarding):
+        for m in rx.finditer(text):
+            e = _walk_forward(text, m.end(), cues)
+            if e is not None:
+                out.append((base + m.end(), base + e, "endpoint.reported"))
+    return out
+
+
+def _word_ok(tok: str, cues: _Cues) -> bool:
+    if tok.startswith(("(", "[")):
+        return not _STAT.search(tok[1:-1])
+    if not re.search(r"[A-Za-z]", tok) or re.search(r"[=±<>%]", tok):
+        return False
+    return fold(tok) not in cues.stop_before
+
+
+def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
+    """Start of the noun-phrase list that ends at `end` (the subject of a predicate)."""
+    toks = list(_TOKEN.finditer(text[:end]))
+    start = None
+    for t in reversed(toks[-30:]):
+        tok = t.group()
+        if "\n" in text[t.end(): start if start is not None else end]:
+            break  # a heading line is not part of the phrase
+        if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
+            start = t.start()
+            continue
+        break
+    if start is None:
+        return None
+    # trim dangling coordination / prepositions at the left edge
+    m = re.match(r"(?:\s*(?:,|and\b|or\b|and/or\b|of\b|in\b))+\s*", text[start:end], re.I)
+    if m:
+        start += m.end()
+    return start if end - start > 1 else None
+
+
+def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
+    """End of the noun-phrase list that starts at `start` (an object or a complement)."""
+    m = cues.stop_after.search(text, start)
+    end = m.start() if m else len(text)
+    cut = re.search(r"[.;:](?!\d)|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
+    if cut:
+        end = start + cut.start()
+    return end if end - start > 1 else None
+
+
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a list of endpoints ("A at week 24 and reduction of B") into spans."""
+    """Split a coordinated list ('A, B (C), and D', 'A and/or B') into item spans, keeping
+    bracketed text whole and 'A and total B' (a coordinated modifier) as one item."""
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = re.compile(r",\s*(?:and/or|and|or)\s+|,\s*|;\s*|\s+(?:and/or|and|or|as well as)\s+",
+                           re.I).match(text, i, end)
+            if m:
+                cuts.append((m.start(), m.end()))
+                i = m.end()
+                continue
+        i += 1
     spans, pos = [], start
-    for m in _SPLIT.finditer(text, start, end):
-        spans.append((pos, m.start()))
-        pos = m.end()
+    for a, b in cuts:
+        spans.append((pos, a))
+        pos = b
     spans.append((pos, end))
-    return [(s, e) for s, e in spans if e - s > 2]
+    merged: list[tuple[int, int]] = []
+    for n, (a, b) in enumerate(spans):
+        piece = text[a:b].strip()
+        nxt = spans[n + 1] if n + 1 < len(spans) else None
+        conj = text[b: nxt[0]].strip().lower() if nxt else ""
+        if (nxt and conj in ("and", "or") and re.fullmatch(r"[a-z][\w-]*", piece)
+                and len(text[nxt[0]:nxt[1]].split()) >= 2 and not merged):
+            merged.append((a, -1))  # "active and total MMP-9": join with the next item
+            continue
+        if merged and merged[-1][1] == -1:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return [(a, b) for a, b in merged if b != -1 and b - a > 1]
 
 
-def _clean_name(phrase: str) -> tuple[str, str | None]:
-    """An endpoint's name without articles, 'the number of', timepoint or trailing clauses."""
+# -- one endpoint -----------------------------------------------------------------------------
+def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]:
+    """The noun phrase of an item: no trailing timepoint or clause, no leading determiner."""
+    timepoint = None
+    phrase = text[s:e]
+    paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
+    if paren and _TIME.fullmatch(paren.group(1).strip()):
+        timepoint = paren.group(1).strip()
+        e = s + paren.start()
+        phrase = text[s:e]
     t = _TIME.search(phrase)
-    timepoint = _norm_time(t.group("t")) if t else None
-    name = phrase[: t.start()] if t else phrase
-    name = re.sub(r"^\s*(?:the|a|an)\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"^(?:number|proportion|percentage|rate) of\s+", "", name, flags=re.I)
-    name = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name)  # defined abbreviations
-    name = re.sub(r"\s+(?:evaluated|assessed|measured|defined|which|that)\b.*$", "", name, flags=re.I)
-    name = re.sub(r"^(?:long-term )?data for\s+(?:safety and\s+)?", "", name, flags=re.I)
-    return name.strip(" ,:"), timepoint
+    if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
+        timepoint = timepoint or t.group("t")
+        e = s + t.start()
+    m = cues.stop_after.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,", text[s:e], re.I)
+    if m and m.start() > 0:
+        e = s + m.start()
+    m = re.match(r"(?:the\s+)?(?:effects?|impact|influence|efficacy|benefits?)\s+of\s+[^()]+?\s+on\s+", text[s:e], re.I)
+    if m:
+        s += m.end()
+    m = re.match(r"(?:the\s+)?(?:safety|tolerability|feasibility)(?=\s+(?:of|and)\b)", text[s:e], re.I)
+    if m:
+        e = s + m.end()
+    while True:
+        lead = cues.strip_leading.match(text, s, e)
+        if not lead or lead.end() == s:
+            break
+        s = lead.end()
+    while s < e and text[s] in " ,:;-–.":
+        s += 1
+    lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
+    if lead:
+        s += lead.end()
+    while e > s and text[e - 1] in " ,:;-–.":
+        e -= 1
+    tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the))+$", text[s:e], re.I)
+    if tail:
+        e = s + tail.start()
+    if text[s:e].count("(") > text[s:e].count(")"):  # an unclosed bracket: drop it
+        e = s + text[s:e].rfind("(")
+        while e > s and text[e - 1] == " ":
+            e -= 1
+    return s, e, timepoint
+
+
+def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], sent: Sentence, rule: str,
+              confidence: float) -> list[Fact]:
+    cues = _cues()
+    text = ctx.document.text
+    s, e, timepoint = _trim(text, s, e, cues)
+    name = text[s:e]
+    key = fold(re.sub(r"\s*\([^()]*\)", "", name))
+    first = key.split()[0] if key else ""
+    if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
+            or len(name.split()) > 14 or _only_drugs_or_groups(ctx, s, e)):
+        return []
+    words = key.split()
+    if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
+        return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
+    if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or (
+            rule != "endpoint.declared" and _drug_headed(ctx, s, e)):
+        return []
+    if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
+            not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
+        return []
+    if timepoint is None:
+        t = _TIME.search(text, e, sent.end_char)
+        timepoint = t.group("t") if t else None
+    if timepoint:
+        timepoint = _norm_time(timepoint)
+    instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
+                      None)
+    ident = instrument.iri if instrument else _measured_concept(ctx, s, e, cues) or key
+    if ident in seen or key in seen:
+        return []
+    seen.update((ident, key))
+    fields = {"name": name, "kind": kind, "timepoint": timepoint, "instrument": instrument,
+              "_surfaces": _variants(name, cues)}
+    return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name)]
+
+
+def _measured_concept(ctx: Context, s: int, e: int, cues: _Cues) -> str | None:
+    """'Treg levels' and 'Treg frequency' measure one thing: the concept, when the rest of the
+    name is only a measure word."""
+    spans = [sp for sp in ctx.concept_spans(s, e) if sp.label_ not in ("Drug", "Unit", "Route", "Design")]
+    if not spans:
+        return None
+    sp = max(spans, key=lambda x: len(x.text))
+    rest = ctx.document.text[s:sp.start_char] + " " + ctx.document.text[sp.end_char:e]
+    rest = cues.measure_words.sub(" ", rest)
+    return sp.kb_id_ if not re.search(r"[A-Za-z]{3}", rest) else None
+
+
+def _variants(name: str, cues: _Cues) -> list[str]:
+    """Other ways of writing the same measure: "the wound's appearance" / "appearance of the wound",
+    "levels of hemoglobin" / "hemoglobin", plural / singular head."""
+    out = []
+    m = re.fullmatch(r"(.+?)['’]s\s+(.+)", name)
+    if m:
+        out.append(f"{m.group(2)} of the {m.group(1)}")
+    bare = cues.measure_words.sub(" ", name).strip()
+    if bare and bare != name and re.search(r"[A-Za-z]{2}", bare):
+        out.append(re.sub(r"\s+", " ", bare))
+    m = re.fullmatch(r"(.*\b\w{3,}?)(ies|s)\b(\s*\([^()]*\))?", name)
+    if m and not re.search(r"(?:ss|us|is)$", m.group(1) + m.group(2)):
+        out.append(m.group(1) + ("y" if m.group(2) == "ies" else ""))
+    return out
+
+
+def _drug_headed(ctx: Context, s: int, e: int) -> bool:
+    """'Vitamin D intake', 'a sitagliptin-based regimen': a drug or its use, not a measure."""
+    for sp in ctx.concept_spans(s, e):
+        if sp.label_ == "Drug" and re.fullmatch(r"[\s-]*(?:based\s+)?(?:\w+\s*)?", ctx.document.text[sp.end_char:e]):
+            return True
+    for f in ctx.facts:
+        if f.kind == "intervention" and f.surface and ctx.document.text[s:e].lower().endswith(f.surface.lower()):
+            return True
+    return False
+
+
+def _only_drugs_or_groups(ctx: Context, s: int, e: int) -> bool:
+    """An item that names a drug or arm and nothing else ('placebo', 'ABLE') is not an endpoint."""
+    spans = [sp for sp in ctx.concept_spans(s, e) if sp.label_ in ("Drug", "Design", "Route", "Unit")]
+    rest = ctx.document.text[s:e]
+    for sp in sorted(spans, key=lambda x: -len(x.text)):
+        rest = rest.replace(sp.text, " ")
+    rest = re.sub(r"\([^()]*\)|\b(?:the|a|an|group|arm|alone|combined|combination|therapy|treatment)\b", " ",
+                  rest, flags=re.I)
+    return bool(spans) and not re.search(r"[A-Za-z]{3}", rest)
 
 
 def _norm_time(t: str) -> str:
-    m = re.match(r"(?i)(W|week|D|day|M|month|year)\s*(\d+)$", t.strip())
+    t = re.sub(r"\s+", " ", t.strip())
+    m = re.match(r"(?i)(W|wk|week|D|day|M|month|year)\s*(\d+)$", t)
     if m:
-        unit = {"w": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
+        unit = {"w": "week", "wk": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
         return f"{unit} {m.group(2)}"
-    return t.strip().lower()
+    return t
 
 
-# words naming a category of endpoints, not an endpoint ("safety", "the efficacy of X")
-_CATEGORY = re.compile(r"^(?:safety|efficacy|tolerability|feasibility)\b", re.I)
-
-
-def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], sent) -> list[Fact]:
-    phrase = ctx.document.text[s:e]
-    name, timepoint = _clean_name(phrase)
-    if len(name) < 3 or _CATEGORY.match(name):
-        return []
-    if timepoint is None:  # "At day 8, the primary endpoint (Treg frequency) was reached"
-        t = _TIME.search(sent.text)
-        timepoint = _norm_time(t.group("t")) if t else None
-    instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
-                      None)
-    key = (instrument.iri if instrument else name.lower())
-    if key in seen:
-        return []
-    seen.add(key)
-    fields = {"name": name, "kind": kind, "timepoint": timepoint, "instrument": instrument}
-    # the words as written, with a defined abbreviation kept: "attainment of ... state (LLDAS)"
-    written = re.sub(r"^\s*(?:the|a|an)\s+", "", _TIME.split(phrase)[0].strip(" ,:"), flags=re.I)
-    return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, "endpoint.declared", 0.85,
-                 surface=written)]
-
-
+# -- instruments ------------------------------------------------------------------------------
 def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
     """Scores and tests the abstract reports on, as endpoints of undeclared kind."""
     out = []
@@ -123,7 +436,7 @@ def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
             continue
         for ent in ctx.concepts_in(sent, {"Instrument"}):
             c = ctx.concept(ent)
-            if c.iri in seen or c.label.lower() in seen:
+            if c.iri in seen or fold(c.label) in seen:
                 continue
             seen.add(c.iri)
             after = sent.text[ent.end_char - sent.start_char:]
