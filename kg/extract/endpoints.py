@@ -123,7 +123,7 @@ def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     seen: set[str] = set()
     cues = _cues()
-    abstract_only = _abstract_only(ctx)
+    abstract_only = abstract_like(ctx)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion") and not in_abs and not abstract_only:
@@ -159,7 +159,7 @@ def _kind(word: str | None) -> str | None:
     return _cues().kind_of.get(fold(re.sub(r"\s+", " ", word)))
 
 
-def _abstract_only(ctx: Context) -> bool:
+def abstract_like(ctx: Context) -> bool:
     """A text with no abstract section of its own that is as short as an abstract is one."""
     doc = ctx.document
     if "abstract_only" not in doc.cache:
