@@ -217,9 +217,10 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     if len(arms) < 2:
         return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
     out = []
-    for i, value in enumerate(arms):  # "pyrexia (37.2% vs. 32.3%)": one event in each arm
-        fields = dict(base, count=_arm_count(value), _arm=i)
-        out.append(Fact("adverse_event", fields, list(ev), EXTRACTOR, "ae.sentence.arm", 0.75, surface=m.surface))
+    for i, (a, b) in enumerate(arms):  # "pyrexia (37.2% vs. 32.3%)": one event in each arm
+        fields = dict(base, count=_arm_count(text[a:b]), _arm=i)
+        out.append(Fact("adverse_event", fields, [*ev, ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.arm", 0.75,
+                        surface=m.surface))
     return out
 
 
@@ -396,20 +397,27 @@ def _clause_at(sent: Sentence, start: int, end: int) -> str:
     return text[left: right if right != -1 else len(text)]
 
 
-def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[str]:
-    """The values a comparison of arms gives an event: '(37.2% vs. 32.3%)', '(n = 3 vs. n = 1)',
+def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]:
+    """Where a comparison of arms gives an event its values: '(37.2% vs. 32.3%)', '(n = 3 vs. n = 1)',
     'fewer in A (0.3%) compared to B (1.6%)', '69% of A ... versus 63% in B'."""
     after = text[m.end: sent.end_char]
     clause_end = re.search(r";|,\s+(?:and|but|while|whereas)\s|(?<!\bvs)\.\s", after)
     after = after[: clause_end.start()] if clause_end else after
     p = re.match(r"\s*\(([^()]*)\)", after)
     if p:
-        parts = [x for x in re.split(r"\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b", p.group(1)) if x.strip()]
-        if len(parts) >= 2 and all(re.search(r"\d", x) for x in parts):
-            return parts[:4]
+        spans, pos = [], m.end + p.start(1)
+        for piece in re.split(r"(\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b)", p.group(1)):
+            if re.search(r"\d", piece) and not re.fullmatch(r"\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b", piece):
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((pos + lead, pos + len(piece.rstrip())))
+            pos += len(piece)
+        if len(spans) >= 2:
+            return spans[:4]
     clause = _clause_at(sent, m.start, m.end)
     if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b", clause):
-        values = re.findall(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)
+        offset = sent.start_char + sent.text.find(clause)
+        values = [(offset + v.start(), offset + v.end()) for v in
+                  re.finditer(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)]
         if len(values) == 2:
             return values
     return []
