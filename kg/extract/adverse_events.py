@@ -48,7 +48,8 @@ _RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b
                       r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
                       r"(?:(?i:treatment|drug|therapy)|[A-Z]{2,}\w*)\b")
 _UNRELATED = re.compile(r"\bnot\s+(?:\w+\s+){0,4}(?:related|attributable|responsible)\b|\bunrelated\b", re.I)
-_DISCONTINUATION = re.compile(r"\b(?:discontinu|withdraw|stopp|leading to .*(?:cessation|interruption))\w*", re.I)
+_DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
+                              r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
                             r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$", re.I)
 # an umbrella term is negated only as the head of the negation: "no serious adverse events"
@@ -267,7 +268,7 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
     if in_context:
         taken = [(m.start, m.end) for m in out] + [(sp.start_char, sp.end_char) for sp in
                                                      ctx.concept_spans(sent.start_char, sent.end_char)
-                                                     if sp.label_ in ("Drug", "Condition", "Instrument")]
+                                                     if sp.label_ in ("Drug", "Instrument")]
         conditions = _trial_conditions(ctx)
         for s, e, concept in _mesh_mentions(ctx, sent):
             if any(a < e and s < b for a, b in taken) or fold(text[s:e]) in conditions:

@@ -129,6 +129,7 @@ def extract(ctx: Context) -> list[Fact]:
         if part in ("background", "discussion") and not in_abs and not abstract_only:
             continue
         declared_spans: list[tuple[int, int]] = []
+        prev_end = sent.start_char  # a timepoint before a declaration belongs to it, not to an earlier one
         for rx in cues.declared:
             for m in rx.finditer(sent.text):
                 if re.search(r"\b(?:if|whether|when|unless)\s+(?:the\s+)?$", sent.text[: m.start()], re.I):
@@ -140,7 +141,8 @@ def extract(ctx: Context) -> list[Fact]:
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
                 for a, b in _items(ctx.document.text, s, e):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
-                                         window=(sent.start_char + m.start(), e)))
+                                         window=(prev_end, sent.start_char + m.start(), e)))
+                prev_end = max(prev_end, e)
         if not (in_abs or abstract_only) or part == "title":
             continue  # a full text assesses and reports on far more than its endpoints
         taken = [(sent.start_char + a, sent.start_char + b) for a, b in declared_spans]
@@ -333,7 +335,7 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
 
 
 def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], sent: Sentence, rule: str,
-              confidence: float, window: tuple[int, int] | None = None) -> list[Fact]:
+              confidence: float, window: tuple[int, int, int] | None = None) -> list[Fact]:
     """One endpoint from an item span; its timepoint is in the item, else after it up to the end of
     its declaration (`window`) or sentence, else before the declaration ("At day 8, the primary ...")."""
     cues = _cues()
@@ -354,9 +356,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
             not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
         return []
-    lead, limit = window or (sent.start_char, sent.end_char)
+    before, lead, limit = window or (sent.start_char, sent.start_char, sent.end_char)
     if timepoint is None:
-        t = _TIME.search(text, e, limit) or _TIME.search(text, sent.start_char, lead)
+        t = _TIME.search(text, e, limit) or _TIME.search(text, before, lead)
         timepoint = t.group("t") if t else None
     if timepoint:
         timepoint = _norm_time(timepoint)

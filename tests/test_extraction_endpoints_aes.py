@@ -1,0 +1,229 @@
+"""Endpoints and adverse events on sentences written for these tests, each class of phrasing in
+at least two wordings and two layouts (a headed section, and an abstract with inline labels).
+
+Nothing here is copied from a scored paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+
+TITLE = "A made-up randomised trial of a made-up drug, written for the endpoint and adverse-event tests"
+
+
+def facts_of(tmp_path: Path, body: str, kind: str, section: str = "Results", title: str = TITLE):
+    """Facts of one kind from `body` under `section` (None: an abstract paragraph with no heading)."""
+    path = tmp_path / "snippet.txt"
+    text = f"{title}\n\n{section}\n\n{body}\n" if section else f"{title}\n\n{body}\n"
+    path.write_text(text, encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    for f in ctx.facts:
+        for ev in f.evidence:
+            span = document.text[ev.start:ev.end]
+            assert span and span == span.strip()
+    return [f for f in ctx.facts if f.kind == kind]
+
+
+def names(facts) -> dict[str, dict]:
+    return {f.fields["name"].lower(): f.fields for f in facts}
+
+
+def terms(facts) -> list[tuple[str, bool]]:
+    return [(f.fields["term"].label, f.fields["negated"]) for f in facts]
+
+
+def ae(facts, label: str, negated: bool = False) -> dict:
+    found = [f.fields for f in facts if f.fields["term"].label == label and f.fields["negated"] == negated]
+    assert len(found) == 1, f"expected one {label!r} (negated={negated}), got {terms(facts)}"
+    return found[0]
+
+
+LAYOUTS = [("Methods", "{}"), (None, "Methods: {}")]
+
+
+# -- endpoints: declared ----------------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, kind, timepoint", [
+    ("The primary outcome of interest was the change in HbA1c at 26 weeks.", "hba1c", "primary", "26 weeks"),
+    ("The primary efficacy endpoint is the proportion of patients in remission at week 12.",
+     "proportion of patients in remission", "primary", "week 12"),
+    ("Primary endpoint: time to first relapse.", "time to first relapse", "primary", None),
+    ("The main outcome measure, 28-day survival, was compared between arms.", "28-day survival", "primary", None),
+])
+def test_declared_primary_endpoints(tmp_path, section, wrap, sentence, name, kind, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert name in found, found
+    assert (found[name]["kind"], found[name]["timepoint"]) == (kind, timepoint)
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected, kind", [
+    ("Secondary outcomes included fasting glucose, body weight and quality of life.",
+     {"fasting glucose", "body weight", "quality of life"}, "secondary"),
+    ("Secondary end points were serum ferritin, haemoglobin, and transfusion requirement.",
+     {"serum ferritin", "haemoglobin", "transfusion requirement"}, "secondary"),
+    ("Outcome measures were pain intensity, analgesic consumption and patient satisfaction.",
+     {"pain intensity", "analgesic consumption", "patient satisfaction"}, None),
+])
+def test_declared_lists_split_into_one_endpoint_per_item(tmp_path, section, wrap, sentence, expected, kind):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert expected <= set(found), found
+    assert {found[n]["kind"] for n in expected} == {kind}
+
+
+def test_a_declaration_ends_where_the_next_begins(tmp_path):
+    body = ("The primary endpoint was mortality at day 90 and secondary endpoints were length of stay and "
+            "organ support.")
+    found = names(facts_of(tmp_path, body, "endpoint", section="Methods"))
+    assert found["mortality"]["kind"] == "primary" and found["mortality"]["timepoint"] == "day 90"
+    assert found["length of stay"]["kind"] == found["organ support"]["kind"] == "secondary"
+    assert found["length of stay"]["timepoint"] is None
+
+
+# -- endpoints: assessed and reported ------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+def test_measured_at_timepoints(tmp_path, section, wrap):
+    body = wrap.format("Grip strength and gait speed were measured at baseline and week 8. "
+                       "Serum zinc was determined on Day 0, Day 28 and Day 84.")
+    found = names(facts_of(tmp_path, body, "endpoint", section=section))
+    assert found["grip strength"]["timepoint"] == found["gait speed"]["timepoint"] == "baseline and week 8"
+    assert found["serum zinc"]["timepoint"] == "Day 0, Day 28 and Day 84"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We measured plasma leptin and adiponectin concentrations.", {"plasma leptin", "adiponectin concentrations"}),
+    ("To assess sleep quality and daytime fatigue, a diary was kept.", {"sleep quality", "daytime fatigue"}),
+    ("Mixed models estimated changes in systolic pressure and heart rate from baseline to month 3.",
+     {"systolic pressure", "heart rate"}),
+    ("We aimed to test the effect of cocoa flavanols on arterial stiffness and endothelial function.",
+     {"arterial stiffness", "endothelial function"}),
+])
+def test_assessed_measures(tmp_path, sentence, expected):
+    found = names(facts_of(tmp_path, sentence, "endpoint", section="Methods"))
+    assert expected <= set(found), found
+
+
+def test_measures_the_results_report_on(tmp_path):
+    body = ("Fasting insulin decreased from 14.2 to 11.0 µU/ml in the active group. Length of stay did not "
+            "differ between groups, and patients given the drug needed fewer rescue inhalations.")
+    found = names(facts_of(tmp_path, body, "endpoint"))
+    assert {"fasting insulin", "length of stay", "rescue inhalations"} <= set(found), found
+    assert all(f["kind"] is None for f in found.values())
+
+
+def test_what_is_not_an_endpoint(tmp_path):
+    body = ("We studied nine patients with gout. The secondary endpoints evaluated the efficacy of the drug. "
+            "No serious infections were observed in the active group.")
+    found = names(facts_of(tmp_path, body, "endpoint", section="Methods"))
+    assert not found, found
+
+
+# -- adverse events ----------------------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+def test_most_common_events_with_counts_and_percentages(tmp_path, section, wrap):
+    body = wrap.format("The most common adverse events were headache (n = 12), nausea (n = 7) and dizziness. "
+                       "Fatigue (12%) and arthralgia (8%) were also reported.")
+    facts = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert ae(facts, "headache")["count"] == 12
+    assert ae(facts, "nausea")["count"] == 7
+    assert ae(facts, "dizziness")["count"] is None
+    assert ae(facts, "fatigue")["count"] is None  # "(12%)" is a percentage, not a count
+    assert ae(facts, "arthralgia")["count"] is None
+
+
+@pytest.mark.parametrize("sentence, label, count", [
+    ("Constipation occurred in 5 patients.", "constipation", 5),
+    ("Tinnitus was reported by three participants in the active arm; three participants had tinnitus.",
+     "tinnitus", 3),
+    ("Two patients developed photophobia during the infusions.", "photophobia", 2),
+])
+def test_counts_of_patients(tmp_path, sentence, label, count):
+    facts = facts_of(tmp_path, sentence, "adverse_event")
+    assert ae(facts, label)["count"] == count
+
+
+def test_terms_from_the_mesh_dictionary_need_a_sentence_about_harms(tmp_path):
+    body = ("Hot flashes and hyperhidrosis occurred in the first week. "
+            "Tinnitus is common in the general population.")
+    facts = facts_of(tmp_path, body, "adverse_event", section="Background")
+    assert {"hot flashes", "hyperhidrosis"} <= {label for label, _ in terms(facts)}
+    assert "tinnitus" not in {label for label, _ in terms(facts)}
+    assert ae(facts, "hyperhidrosis")["term"].curie == "MESH:D006945"
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Two patients discontinued the study drug because of pruritus.", "pruritus"),
+    ("Two participants withdrew from treatment due to vomiting.", "vomiting"),
+])
+def test_discontinued_because_of_an_event(tmp_path, sentence, label):
+    f = ae(facts_of(tmp_path, sentence, "adverse_event"), label)
+    assert f["led_to_discontinuation"] is True and f["count"] == 2
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Four patients stopped treatment early because of side effects.", 4),
+    ("In the active arm, 11 participants discontinued treatment prematurely, mostly due to poor tolerability.", 11),
+])
+def test_discontinuation_for_harms_in_general(tmp_path, sentence, count):
+    f = ae(facts_of(tmp_path, sentence, "adverse_event"), "treatment discontinuation")
+    assert (f["count"], f["led_to_discontinuation"]) == (count, True)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("One patient was hospitalised for pneumonia.", "pneumonia"),
+    ("Cellulitis requiring hospitalization occurred in one participant.", "cellulitis"),
+])
+def test_hospitalisation_marks_an_event_serious(tmp_path, sentence, label):
+    assert ae(facts_of(tmp_path, sentence, "adverse_event"), label)["serious"] is True
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("There were no serious adverse events.", "serious adverse event"),
+    ("No serious adverse events were reported in either group.", "serious adverse event"),
+    ("The drug was well tolerated with no hepatotoxicity.", "hepatotoxicity"),
+    ("Renal toxicity and ototoxicity were not observed.", "nephrotoxicity"),  # the lexicon's names
+    ("Renal toxicity and ototoxicity were not observed.", "hearing loss"),
+    ("Neither group displayed infectious complications.", "infectious complications"),
+])
+def test_negated_events(tmp_path, sentence, label):
+    assert ae(facts_of(tmp_path, sentence, "adverse_event"), label, negated=True)["count"] is None
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+def test_side_effect_and_toxicity_phrasing_with_a_shared_head(tmp_path, section, wrap):
+    body = wrap.format("Cutaneous toxicity, and renal and hepatic complications are the main side effects of "
+                       "these agents.")
+    found = {label for label, _ in terms(facts_of(tmp_path, body, "adverse_event", section=section))}
+    assert {"cutaneous toxicity", "renal complications", "hepatic complications"} <= found, found
+
+
+@pytest.mark.parametrize("sentence, label, counts", [
+    ("Headache (14% vs. 9%) was more frequent with the active drug.", "headache", [None, None]),
+    ("Few patients in either arm reported side effects (n = 4 vs. n = 2).", "adverse event", [4, 2]),
+    ("Rash was seen in 30% of the active arm versus 12% of the placebo arm.", "rash", [None, None]),
+])
+def test_one_event_per_arm_when_arms_are_compared(tmp_path, sentence, label, counts):
+    facts = [f for f in facts_of(tmp_path, sentence, "adverse_event") if f.fields["term"].label == label]
+    assert sorted(f.fields["count"] or 0 for f in facts) == sorted(c or 0 for c in counts)
+    assert len({tuple((e.start, e.end) for e in f.evidence) for f in facts}) == len(counts)  # distinct evidence
+
+
+def test_ae_table_term_column_found_by_its_header(tmp_path):
+    table = ("Table 2 Adverse events\n\n"
+             "Arm\tAdverse event\tPatients\n"
+             "Active\tHeadache\t4\n"
+             "Active\tInsomnia\t2\n"
+             "Placebo\tHeadache\t1\n")
+    facts = facts_of(tmp_path, "Events are listed in Table 2.\n\n" + table, "adverse_event")
+    labels = {label for label, _ in terms(facts)}
+    assert {"headache", "insomnia"} <= labels
+    assert not labels & {"active", "placebo"}
+    assert ae(facts, "insomnia")["count"] == 2
