@@ -193,11 +193,14 @@ def _from_sentences(ctx: Context) -> list[Fact]:
     # noted") is a measure, not an event; a finding reported on it may still be one
     declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule != "endpoint.reported"
                 and f.rule != "endpoint.instrument" for ev in f.evidence]
+    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule == "endpoint.reported"
+                for ev in f.evidence]
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part == "title" or not (in_abs or abstract_only) and part != "results":
             continue
-        about_harms = part == "results" or bool(_cues()["context"].search(sent.text))
+        harm_words = bool(_cues()["context"].search(sent.text))
+        about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
         for m in _mentions(ctx, sent):
@@ -205,6 +208,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
+            if not harm_words and any(a <= m.start < b for a, b in reported):
+                continue  # "depression and anxiety improved": a measure the results report on
             out.extend(_sentence_facts(ctx, sent, m))
     return out
 

@@ -258,7 +258,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = re.compile(r",\s*(?:and/or|and|or)\s+|,\s*|;\s*|\s+(?:and/or|and|or|as well as)\s+",
+            m = re.compile(r",\s*(?:and/or|and|or|nor)\s+|,\s*|;\s*|\s+(?:and/or|and|or|nor|as well as)\s+",
                            re.I).match(text, i, end)
             if m:
                 cuts.append((m.start(), m.end()))
@@ -350,7 +350,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     words = key.split()
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
-    if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or (
+    if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
+            r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would)\b", key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)):
         return []
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
@@ -358,7 +359,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []
     before, lead, limit = window or (sent.start_char, sent.start_char, sent.end_char)
     if timepoint is None:
-        t = _TIME.search(text, e, limit) or _TIME.search(text, before, lead)
+        t = _find_time(text, e, limit) or _find_time(text, before, lead)
         timepoint = t.group("t") if t else None
     if timepoint:
         timepoint = _norm_time(timepoint)
@@ -424,6 +425,15 @@ def _only_drugs_or_groups(ctx: Context, s: int, e: int) -> bool:
     rest = re.sub(r"\([^()]*\)|\b(?:the|a|an|group|arm|alone|combined|combination|therapy|treatment)\b", " ",
                   rest, flags=re.I)
     return bool(spans) and not re.search(r"[A-Za-z]{3}", rest)
+
+
+def _find_time(text: str, start: int, end: int) -> re.Match | None:
+    """The first timepoint in text[start:end] that is not an age ('aged 50-70 years', '6 years old')."""
+    for t in _TIME.finditer(text, start, end):
+        if not (re.search(r"\bage[ds]?\b[^.;]{0,12}$", text[max(0, t.start() - 20): t.start()], re.I)
+                or re.match(r"\s*(?:old|of age)\b", text[t.end():])):
+            return t
+    return None
 
 
 def _norm_time(t: str) -> str:
