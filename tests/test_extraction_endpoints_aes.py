@@ -144,10 +144,17 @@ def test_most_common_events_with_counts_and_percentages(tmp_path, section, wrap)
     ("Tinnitus was reported by three participants in the active arm; three participants had tinnitus.",
      "tinnitus", 3),
     ("Two patients developed photophobia during the infusions.", "photophobia", 2),
+    ("One patient developed chronic diarrhoea after the second cycle.", "diarrhea", 1),
 ])
 def test_counts_of_patients(tmp_path, sentence, label, count):
     facts = facts_of(tmp_path, sentence, "adverse_event")
     assert ae(facts, label)["count"] == count
+
+
+def test_a_condition_the_patients_already_had_is_not_an_event(tmp_path):
+    body = "Two patients with pre-existing neuropathy were included; one patient with a history of gout."
+    facts = facts_of(tmp_path, body, "adverse_event")
+    assert not [f for f in facts if f.fields["term"].label in ("neuropathy", "gout")], terms(facts)
 
 
 def test_terms_from_the_mesh_dictionary_need_a_sentence_about_harms(tmp_path):

@@ -55,7 +55,9 @@ _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to
 # an umbrella term is negated only as the head of the negation: "no serious adverse events"
 _NEGATED_HEAD = re.compile(r"\b(?:no|without|nor|none of the|neither)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a condition the patient already had is not an event of the trial
-_BASELINE = re.compile(r"\b(?:chronic|pre-?existing|underlying|known|prior|previous)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# ("chronic" is a history after "had"/"with", an event after "developed": "developed chronic diarrhoea")
+_BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|history of|(?:had|has|have|with)\s+"
+                       r"(?:an?\s+)?chronic)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
                            rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
@@ -363,7 +365,14 @@ def _is_condition(ctx: Context, m: _Mention) -> bool:
     if any(re.search(rf"\b{re.escape(x)}\b", c) for c in conditions for x in (key, fold(m.concept.label))):
         return True
     title = next((s for s in ctx.document.sections if s.kind == "title"), None)
-    return bool(title and re.search(rf"\b{re.escape(key)}\b", fold(ctx.document.text[title.start:title.end])))
+    if title is None:
+        return False
+    # "... in acute kidney injury", "persons with HIV infection", "an influenza vaccine"; not "the
+    # incidence of hypoglycaemia in ...", where the title names the event itself
+    k = re.escape(key)
+    return bool(re.search(rf"\b(?:in|with|for|against|treating|treatment of)\s+(?:[\w-]+\s+){{0,3}}?{k}\b|"
+                          rf"\b{k}\s+(?:vaccines?|vaccination|patients)\b",
+                          fold(ctx.document.text[title.start:title.end])))
 
 
 def _trial_conditions(ctx: Context) -> set[str]:
