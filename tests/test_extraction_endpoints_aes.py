@@ -139,6 +139,17 @@ def test_most_common_events_with_counts_and_percentages(tmp_path, section, wrap)
     assert ae(facts, "arthralgia")["count"] is None
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The most frequent side effects were metallic taste (n = 6), vivid dreams (n = 3) and dry skin.",
+     {"metallic taste": 6, "vivid dreams": 3, "dry skin": None}),
+    ("Adverse events included mild gum soreness and jaw stiffness in the active group.",
+     {"gum soreness": None, "jaw stiffness": None}),
+])
+def test_listed_events_outside_any_vocabulary(tmp_path, sentence, expected):
+    facts = facts_of(tmp_path, sentence, "adverse_event")
+    assert {label: ae(facts, label)["count"] for label in expected} == expected
+
+
 @pytest.mark.parametrize("sentence, label, count", [
     ("Constipation occurred in 5 patients.", "constipation", 5),
     ("Tinnitus was reported by three participants in the active arm; three participants had tinnitus.",

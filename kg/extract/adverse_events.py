@@ -111,6 +111,10 @@ def _cues() -> dict:
             r"(?:treatment|therapy|drug|medication|study|trial|intervention))?(?:\s+prematurely)?)"
             rf",?\s+(?:\w+ly\s+)?(?:{alt(dis['causes'])})\s+(?:\w+\s+)?(?:{alt(dis['generic_causes'])})\b",
             re.I),
+        "list_intro": re.compile(
+            rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
+            rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I),
+        "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
     }
 
@@ -272,6 +276,13 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             "AdverseEventTerm", label, "text")
         out = [m for m in out if m not in inside]
         out.append(_Mention(s, e, concept, False, None, label))
+    for s, e in _listed(ctx, sent):  # "the most common AEs were X (n = 4), Y and Z": every item
+        if any(m.start < e and s < m.end for m in out):
+            continue
+        label = re.sub(r"\s+", " ", text[s:e])
+        concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", label.lower(), "text")
+        out.append(_Mention(s, e, concept, False, None, label))
     if in_context:
         taken = [(m.start, m.end) for m in out] + [(sp.start_char, sp.end_char) for sp in
                                                      ctx.concept_spans(sent.start_char, sent.end_char)
@@ -283,6 +294,41 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
+    """The items of a list of events introduced as such, trimmed to their names."""
+    from kg.extract.endpoints import _items
+
+    out = []
+    text = ctx.document.text
+    for m in _cues()["list_intro"].finditer(sent.text):
+        start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
+        cut = re.search(r"\s(?:in|among|with|during|after|which|that|were|was|occurred|in\s+the)\s|,\s+(?:all|none|but|"
+                        r"which|respectively)\b", text[start:end])
+        if cut:  # "X, Y and Z in the active arm": the list ends with the last item
+            end = start + cut.start()
+        items = [_trim_item(text, a, b) for a, b in _items(text, start, end)]
+        first = text[items[0][0]: items[0][1]].split() if items else []
+        if not first or fold(first[0]) in _cues()["not_items"] or re.fullmatch(r"\w{3,}(?:ed|ly)", first[0]):
+            continue  # "AEs were fewer in ...", "complications were noted": no list
+        for a, b in items:
+            words = text[a:b].split()
+            if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) and not re.search(r"\d", text[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
+    """'mild headache (n = 4)' → 'headache'; 'a transient rash' → 'transient rash'."""
+    p = re.search(r"\s*\(", text[a:b])
+    if p:
+        b = a + p.start()
+    lead = re.match(r"\s*(?:(?:the|a|an|some|mild|moderate|severe|grade\s*\d)\s+)*", text[a:b], re.I)
+    a += lead.end() if lead else 0
+    while b > a and text[b - 1] in " ,.;:":
+        b -= 1
+    return a, b
 
 
 def _head_phrases(sent: Sentence, in_context: bool) -> list[tuple[int, int, str | None]]:
