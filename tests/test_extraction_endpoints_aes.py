@@ -56,7 +56,8 @@ LAYOUTS = [("Methods", "{}"), (None, "Methods: {}")]
     ("The primary efficacy endpoint is the proportion of patients in remission at week 12.",
      "proportion of patients in remission", "primary", "week 12"),
     ("Primary endpoint: time to first relapse.", "time to first relapse", "primary", None),
-    ("The main outcome measure, 28-day survival, was compared between arms.", "28-day survival", "primary", None),
+    ("The main outcome measure, 28-day survival, was compared between arms.", "28-day survival", "primary",
+     "28 days"),
 ])
 def test_declared_primary_endpoints(tmp_path, section, wrap, sentence, name, kind, timepoint):
     found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))

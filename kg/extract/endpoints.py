@@ -114,7 +114,8 @@ _TP_ONE = (r"(?:baseline|end of (?:the )?(?:study|treatment|trial)|completion of
            r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)"
            r"(?:\s+(?:after|post)[\w -]{3,25}?(?=[,;.)]|$))?)")
 _TIME = re.compile(rf"\b(?:(?:at|by|after|over|through|until|within|on|from|to|during)\s+)?(?P<t>{_TP_ONE}"
-                   rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?{_TP_ONE})*)\b", re.I)
+                   rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{_TP_ONE}|\d+\b(?![.,]?\d|\s*%)))*)\b",
+                   re.I)
 _STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
@@ -296,7 +297,7 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = paren.group(1).strip()
         e = s + paren.start()
         phrase = text[s:e]
-    t = _TIME.search(phrase)
+    t = next((x for x in _TIME.finditer(phrase) if not _change_from_baseline(phrase, x)), None)
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
@@ -357,10 +358,13 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
             not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
         return []
-    before, lead, limit = window or (sent.start_char, sent.start_char, sent.end_char)
+    before, lead, limit = window or (sent.start_char, s, sent.end_char)
     if timepoint is None:
         t = _find_time(text, e, limit) or _find_time(text, before, lead)
         timepoint = t.group("t") if t else None
+    own = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", name, re.I)
+    if timepoint is None and own:  # "90-day mortality"
+        timepoint = f"{own.group(1)} {own.group(2).lower()}s"
     if timepoint:
         timepoint = _norm_time(timepoint)
     instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
@@ -427,9 +431,17 @@ def _only_drugs_or_groups(ctx: Context, s: int, e: int) -> bool:
     return bool(spans) and not re.search(r"[A-Za-z]{3}", rest)
 
 
+def _change_from_baseline(text: str, t: re.Match) -> bool:
+    """'change from baseline' names a measure; 'from baseline to week 8' is a time span."""
+    return t.group("t").lower() == "baseline" and bool(re.match(r"from\s", t.group(), re.I)) and not re.match(
+        r"\s+(?:to|through|until)\b", text[t.end():], re.I)
+
+
 def _find_time(text: str, start: int, end: int) -> re.Match | None:
     """The first timepoint in text[start:end] that is not an age ('aged 50-70 years', '6 years old')."""
     for t in _TIME.finditer(text, start, end):
+        if _change_from_baseline(text, t):
+            continue
         if not (re.search(r"\bage[ds]?\b[^.;]{0,12}$", text[max(0, t.start() - 20): t.start()], re.I)
                 or re.match(r"\s*(?:old|of age)\b", text[t.end():])):
             return t
