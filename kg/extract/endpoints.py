@@ -83,7 +83,7 @@ def _cues() -> _Cues:
     assess = _alt(data["assessment_verbs"])
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{assess})\b",
                          re.I)
-    active = re.compile(rf"\b(?:(?:{_alt(data['active_subjects'])})\s+(?:\w+ly\s+)?(?:{assess})|"
+    active = re.compile(rf"\b(?:(?:{_alt(data['active_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{assess})|"
                         rf"to\s+(?:{_alt(data['aim_verbs'])})|(?:would|could|can|may|might|will|to)\s+"
                         rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
     aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
@@ -164,12 +164,15 @@ def _kind(word: str | None) -> str | None:
 
 
 def abstract_like(ctx: Context) -> bool:
-    """A text with no abstract section of its own that is as short as an abstract is one."""
+    """A text that is an abstract (title and abstract parts, no abstract section of its own): one
+    with none of a full paper's parts (introduction, discussion, references, back matter)."""
     doc = ctx.document
-    if "abstract_only" not in doc.cache:
-        has_abstract = any(s.kind == "abstract" for s in doc.sections)
-        doc.cache["abstract_only"] = not has_abstract and len(doc.text) < 6000
-    return bool(doc.cache["abstract_only"])
+    if "abstract_like" not in doc.cache:
+        full_paper = any(s.kind in ("abstract", "references", "backmatter") or re.match(
+            r"(?:\d+\.?\s*)?(?:discussion|references|acknowledg)",
+            s.name.strip(), re.I) for s in doc.sections)
+        doc.cache["abstract_like"] = not full_paper and len(doc.text) < 20000
+    return bool(doc.cache["abstract_like"])
 
 
 # -- clause patterns ------------------------------------------------------------------------
@@ -226,6 +229,8 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
+        if fold(tok) in ("no", "neither", "nor", "none", "without"):
+            return None  # "no serious infections were observed": an absent event, not a measure
         break
     if start is None:
         return None
@@ -240,7 +245,8 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     """End of the noun-phrase list that starts at `start` (an object or a complement)."""
     m = cues.stop_after.search(text, start)
     end = m.start() if m else len(text)
-    cut = re.search(r"[.;:](?!\d)|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
+    # a list of measures ends before numbers (doses, values) and statistics
+    cut = re.search(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
     if cut:
         end = start + cut.start()
     return end if end - start > 1 else None
