@@ -106,6 +106,8 @@ def test_measured_at_timepoints(tmp_path, section, wrap):
      {"systolic pressure", "heart rate"}),
     ("We aimed to test the effect of cocoa flavanols on arterial stiffness and endothelial function.",
      {"arterial stiffness", "endothelial function"}),
+    ("This open-label crossover study evaluated the safety and tolerability of 40 mg twice daily for 6 weeks.",
+     {"safety", "tolerability"}),
 ])
 def test_assessed_measures(tmp_path, sentence, expected):
     found = names(facts_of(tmp_path, sentence, "endpoint", section="Methods"))
@@ -120,11 +122,24 @@ def test_measures_the_results_report_on(tmp_path):
     assert all(f["kind"] is None for f in found.values())
 
 
+def test_a_full_paper_reports_on_more_than_its_endpoints(tmp_path):
+    body = ("Introduction\n\nWe tested a drug.\n\nResults\n\nFasting insulin decreased from 14.2 to 11.0 µU/ml.\n\n"
+            "Discussion\n\nLength of stay did not differ between groups.")
+    found = names(facts_of(tmp_path, body, "endpoint", section="Abstract"))
+    assert not set(found) & {"fasting insulin", "length of stay"}, found
+
+
 def test_what_is_not_an_endpoint(tmp_path):
     body = ("We studied nine patients with gout. The secondary endpoints evaluated the efficacy of the drug. "
             "No serious infections were observed in the active group.")
     found = names(facts_of(tmp_path, body, "endpoint", section="Methods"))
     assert not found, found
+
+
+def test_an_event_given_as_an_example_is_not_reported(tmp_path):
+    body = "Infusion reactions (for example, chills or rigors) were recorded by the nurses."
+    facts = facts_of(tmp_path, body, "adverse_event")
+    assert "chills" not in {label for label, _ in terms(facts)}
 
 
 # -- adverse events ----------------------------------------------------------------------------

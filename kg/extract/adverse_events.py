@@ -393,12 +393,14 @@ def _mesh_mentions(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept
     return out
 
 
+_DEFINITION = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|such as|defined as|for example|for instance)", re.I)
+
+
 def _in_definition(sent: Sentence, m: _Mention) -> bool:
     """'(i.e. events that caused seizure or coma)' defines a category; it reports no event."""
     before = sent.text[: m.start - sent.start_char]
     opened = before.rfind("(")
-    return opened > before.rfind(")") and re.match(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|such as|defined as)", before[opened:],
-                                                   re.I) is not None
+    return opened > before.rfind(")") and _DEFINITION.match(before[opened:]) is not None
 
 
 def _is_condition(ctx: Context, m: _Mention) -> bool:

@@ -282,8 +282,9 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         piece = text[a:b].strip()
         nxt = spans[n + 1] if n + 1 < len(spans) else None
         conj = text[b: nxt[0]].strip().lower() if nxt else ""
-        if (nxt and conj in ("and", "or") and re.fullmatch(r"[a-z][\w-]*", piece)
-                and len(text[nxt[0]:nxt[1]].split()) >= 2 and not merged):
+        right = text[nxt[0]:nxt[1]].split() if nxt else []
+        if (nxt and conj in ("and", "or") and re.fullmatch(r"[a-z][\w-]*", piece) and len(right) >= 2
+                and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by") and not merged):
             merged.append((a, -1))  # "active and total MMP-9": join with the next item
             continue
         if merged and merged[-1][1] == -1:
