@@ -122,6 +122,13 @@ def test_measures_the_results_report_on(tmp_path):
     assert all(f["kind"] is None for f in found.values())
 
 
+def test_a_measure_of_a_drug_is_an_endpoint_its_use_is_not(tmp_path):
+    body = "Serum vitamin D levels increased from 20 to 32 ng/ml. Vitamin D supplementation was well tolerated."
+    found = names(facts_of(tmp_path, body, "endpoint"))
+    assert "serum vitamin d levels" in found and "vitamin d supplementation" not in found, found
+    assert all(f["kind"] is None for f in found.values())
+
+
 def test_a_full_paper_reports_on_more_than_its_endpoints(tmp_path):
     body = ("Introduction\n\nWe tested a drug.\n\nResults\n\nFasting insulin decreased from 14.2 to 11.0 µU/ml.\n\n"
             "Discussion\n\nLength of stay did not differ between groups.")

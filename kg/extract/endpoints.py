@@ -53,6 +53,7 @@ class _Cues:
     category_heads: frozenset[str]
     bad_heads: frozenset[str]
     measure_words: re.Pattern
+    drug_use: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +106,8 @@ def _cues() -> _Cues:
                  regarding, strip_leading, frozenset(fold(w) for w in data["stop_before"]), stop_after,
                  frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
                  frozenset(data["bad_heads"]),
-                 re.compile(rf"\s*\b(?:{_alt(data['measure_words'])})\b\s*(?:of\s+)?", re.I))
+                 re.compile(rf"\s*\b(?:{_alt(data['measure_words'])})\b\s*(?:of\s+)?", re.I),
+                 re.compile(rf"[\s-]*(?:based\s+)?(?:(?:{_alt(data['drug_use_words'])})\s*)?", re.I))
 
 
 # timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
@@ -418,8 +420,9 @@ def _variants(name: str, cues: _Cues) -> list[str]:
 
 def _drug_headed(ctx: Context, s: int, e: int) -> bool:
     """'Vitamin D intake', 'a sitagliptin-based regimen': a drug or its use, not a measure."""
+    use = _cues().drug_use
     for sp in ctx.concept_spans(s, e):
-        if sp.label_ == "Drug" and re.fullmatch(r"[\s-]*(?:based\s+)?(?:\w+\s*)?", ctx.document.text[sp.end_char:e]):
+        if sp.label_ == "Drug" and use.fullmatch(ctx.document.text[sp.end_char:e]):
             return True
     for f in ctx.facts:
         if f.kind == "intervention" and f.surface and ctx.document.text[s:e].lower().endswith(f.surface.lower()):
