@@ -185,6 +185,14 @@ def test_counts_of_patients(tmp_path, sentence, label, count):
     assert ae(facts, label)["count"] == count
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Hypotensive episodes occurred in four patients.", "hypotension"),
+    ("Two patients reported hypoglycemic events.", "hypoglycemia"),
+])
+def test_events_named_by_an_adjective(tmp_path, sentence, label):
+    assert ae(facts_of(tmp_path, sentence, "adverse_event"), label)["count"] in (2, 4)
+
+
 def test_a_condition_the_patients_already_had_is_not_an_event(tmp_path):
     body = "Two patients with pre-existing neuropathy were included; one patient with a history of gout."
     facts = facts_of(tmp_path, body, "adverse_event")

@@ -190,6 +190,7 @@ class _Mention:
     generic: bool
     negated: bool | None  # None: not decided by the NLP pipeline (no negex on it)
     surface: str
+    variants: tuple[str, ...] = ()  # other spellings the paper implies ("hypoglycaemic" → "hypoglycaemia")
 
 
 def _from_sentences(ctx: Context) -> list[Fact]:
@@ -231,10 +232,11 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     if m.generic and not (negated and _NEGATED_HEAD.search(before)) and not (not negated and len(arms) > 1):
         return []  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
     ev = [ctx.evidence(m.start, m.end)]
+    extra = {"_surfaces": list(m.variants)} if m.variants else {}
     if negated:  # an absent event has no count, grade or consequence; it may be "related"
         fields = {"term": m.concept, "negated": True, "count": None, "grade": None,
                   "serious": True if _is_serious_term(m.concept) else None,
-                  "related_to_drug": _relatedness(clause), "led_to_discontinuation": None}
+                  "related_to_drug": _relatedness(clause), "led_to_discontinuation": None, **extra}
         return [Fact("adverse_event", fields, ev, EXTRACTOR, "ae.sentence.negated", 0.8, surface=m.surface)]
     base = {
         "term": m.concept, "negated": False,
@@ -244,6 +246,7 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         (False if _NON_SERIOUS.search(clause) else None),
         "related_to_drug": _relatedness(clause),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
+        **extra,
     }
     if len(arms) < 2:
         return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
@@ -276,6 +279,9 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             "AdverseEventTerm", label, "text")
         out = [m for m in out if m not in inside]
         out.append(_Mention(s, e, concept, False, None, label))
+    for s, e, concept, noun in _adjectival(ctx, sent):  # "hypoglycaemic events" are events of hypoglycaemia
+        if not any(m.start < e and s < m.end for m in out):
+            out.append(_Mention(s, e, concept, False, None, text[s:e], (noun,)))
     for s, e in _listed(ctx, sent):  # "the most common AEs were X (n = 4), Y and Z": every item
         if any(m.start < e and s < m.end for m in out):
             continue
@@ -294,6 +300,30 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+_ADJECTIVAL = re.compile(r"\b(?P<stem>[A-Za-z]{4,}?)(?P<suffix>ic|ive)\s+(?:events?|episodes?|reactions?|attacks?)\b")
+
+
+def _adjectival(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept, str]]:
+    """'hypoglycaemic events' → hypoglycaemia, 'hypotensive episodes' → hypotension,
+    'thromboembolic events' → thromboembolism: the disorder the adjective is made from, when a
+    vocabulary knows it."""
+    out = []
+    mesh = _mesh_terms()
+    for m in _ADJECTIVAL.finditer(sent.text):
+        stem = m.group("stem")
+        for noun in (stem + "ia", stem + "ion", stem + "ism", stem + "y"):
+            c = ctx.lexicon.by_label(noun, "AdverseEventTerm")
+            if c is None and fold(noun) in mesh:
+                name, mesh_id = mesh[fold(noun)]
+                iri = f"{CONCEPT_BASE}mesh/{mesh_id}"
+                c = ctx.lexicon.concepts.setdefault(iri, Concept(iri, "AdverseEventTerm", name.lower(),
+                                                                 f"MESH:{mesh_id}", "mesh"))
+            if c is not None:
+                out.append((sent.start_char + m.start(), sent.start_char + m.end(), c, noun))
+                break
+    return out
 
 
 def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
