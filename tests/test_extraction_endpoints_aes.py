@@ -138,7 +138,8 @@ def test_a_full_paper_reports_on_more_than_its_endpoints(tmp_path):
 
 def test_what_is_not_an_endpoint(tmp_path):
     body = ("We studied nine patients with gout. The secondary endpoints evaluated the efficacy of the drug. "
-            "No serious infections were observed in the active group.")
+            "No serious infections were observed in the active group. Secondary outcome measures were assessed at "
+            "6 and 12 months.")
     found = names(facts_of(tmp_path, body, "endpoint", section="Methods"))
     assert not found, found
 

@@ -54,6 +54,7 @@ class _Cues:
     bad_heads: frozenset[str]
     measure_words: re.Pattern
     drug_use: re.Pattern
+    assess_start: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,7 +108,8 @@ def _cues() -> _Cues:
                  frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
                  frozenset(data["bad_heads"]),
                  re.compile(rf"\s*\b(?:{_alt(data['measure_words'])})\b\s*(?:of\s+)?", re.I),
-                 re.compile(rf"[\s-]*(?:based\s+)?(?:(?:{_alt(data['drug_use_words'])})\s*)?", re.I))
+                 re.compile(rf"[\s-]*(?:based\s+)?(?:(?:{_alt(data['drug_use_words'])})\s*)?", re.I),
+                 re.compile(rf"(?:{assess})\b(?!\s+(?:by|using|with)\b)", re.I))
 
 
 # timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
@@ -139,6 +141,9 @@ def extract(ctx: Context) -> list[Fact]:
                     continue  # "If the primary outcome is binary, ..." declares nothing
                 if any(a <= m.start("body") < b for a, b in declared_spans):
                     continue
+                if cues.assess_start.match(m.group("body")) and re.search(
+                        r"\b(?:was|were|is|are)\s+$", sent.text[m.start(): m.start("body")], re.I):
+                    continue  # "secondary outcomes were assessed at 6 months" declares no measure
                 declared_spans.append((m.start("body"), m.end("body")))
                 kind = _kind(m.group("kind"))
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
@@ -354,6 +359,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     name = text[s:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
+    if _TIME.fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
+        return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
             or len(name.split()) > 14 or _only_drugs_or_groups(ctx, s, e)):
         return []
