@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.graph.store import GraphStore
+    from tui.query_process import QueryProcess
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen]:
@@ -86,6 +87,7 @@ class KgApp(App[int]):
         self._texts: dict[str, str | None] = {}
         self._lock = threading.RLock()
         self._want_vocabulary = self._vocabulary_started = False
+        self._query_process: QueryProcess | None = None
 
     # -- the store (called from worker threads) ------------------------------------------------
     def get_store(self) -> GraphStore:
@@ -96,6 +98,26 @@ class KgApp(App[int]):
 
                 self._store = GraphStore(self.store_path, read_only=True)
             return self._store
+
+    def query_process(self) -> QueryProcess:
+        """The child process that runs the queries users write (Ask, SPARQL); started once."""
+        with self._lock:
+            if self._query_process is None:
+                from kg.graph.namespaces import PREFIXES
+                from kg.graph.store import store_path
+                from tui.query_process import QueryProcess
+                from tui.runner import ROW_LIMIT
+
+                self._query_process = QueryProcess(str(store_path(self.store_path)),
+                                                   {k: str(v) for k, v in PREFIXES.items()}, ROW_LIMIT)
+            return self._query_process
+
+    def cancel_queries(self) -> None:
+        """Stop the running user query now: its process is killed (the next query starts another)."""
+        with self._lock:
+            proc = self._query_process
+        if proc is not None:
+            proc.cancel()
 
     def document_text(self, doc: str) -> str | None:
         """A document's text (cached); call from a worker."""
@@ -166,9 +188,13 @@ class KgApp(App[int]):
         self.call_from_thread(setattr, self, "vocabulary", vocabulary)
 
     def on_unmount(self) -> None:
-        """Release the store now (a GraphStore left to the garbage collector keeps files open)."""
+        """Release the store now (a GraphStore left to the garbage collector keeps files open),
+        and kill the query process, so that quitting never waits on a query."""
         with self._lock:
             store, self._store = self._store, None
+            proc, self._query_process = self._query_process, None
+        if proc is not None:
+            proc.close()
         close = getattr(store, "close", None)
         if close is not None:
             try:
@@ -185,8 +211,11 @@ class KgApp(App[int]):
         """Re-open the store (to see a new ingest) and reload everything."""
         with self._lock:
             old, self._store, self._graph, self._texts = self._store, None, None, {}
+            proc, self._query_process = self._query_process, None
             self._vocabulary_started = False
         getattr(old, "close", lambda: None)()
+        if proc is not None:
+            proc.close()
         self.catalog = self.vocabulary = None
         self.load()
 
