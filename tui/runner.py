@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.errors import QueryError
 from tui.export import QueryResult
 from tui.query_process import Cancelled, Progress, QueryFailed, QueryProcess, to_rdflib
 
