@@ -47,8 +47,13 @@ class EntityCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        app = self.app
+        names = app.vocabulary.names if isinstance(app, KgApp) and app.vocabulary is not None else {}
+        if isinstance(app, KgApp) and app.vocabulary is None:
+            app.want_vocabulary()  # synonyms and abbreviations ("Treg", "IL-2") as soon as they load
         for e in self._entries():
-            text = f"open {e.label}"
+            others = [n for n in names.get(e.iri, ()) if n.casefold() != e.label.casefold()]
+            text = f"open {e.label}" + (f" ({', '.join(others[:4])})" if others else "")
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.open_entity, e.iri),
@@ -157,12 +162,28 @@ class KgApp(App[int]):
                                name="load")
 
     def _load(self) -> None:
+        from kg.graph.store import store_path
         from tui.model import load_catalog
 
+        path = store_path(self.store_path)
+        empty = _empty_store_reason(path)
+        if empty:
+            self.call_from_thread(self._welcome, str(path), empty)
+            return
         catalog = load_catalog(self.get_store())
         self.call_from_thread(setattr, self, "catalog", catalog)
+        if catalog.documents == 0:
+            self.call_from_thread(self._welcome, str(path), "The graph holds no document yet.")
         if self._claim_vocabulary():
             self._load_vocabulary(catalog)
+
+    def _welcome(self, store: str, reason: str) -> None:
+        """Show the welcome screen (once) over the explorer."""
+        from tui.screens.welcome import WelcomeScreen
+
+        self.catalog = self.catalog or Catalog()
+        if not isinstance(self.screen, WelcomeScreen):
+            self.push_screen(WelcomeScreen(store, reason))
 
     def want_vocabulary(self) -> None:
         """Load the completion vocabulary once. Screens that complete names call this; the
@@ -266,16 +287,28 @@ class KgApp(App[int]):
         yield SystemCommand("Reload the store", "Re-open the store and reload the explorer", self.reload)
 
 
+def _empty_store_reason(path) -> str:
+    """Why the store at `path` cannot hold a graph yet ('' when it looks like a store)."""
+    if not path.exists():
+        return "There is no graph here yet."
+    if path.is_dir() and not (path / "CURRENT").exists():
+        return "This folder holds no graph yet." if not any(path.iterdir()) else \
+            "This folder is not a kg graph store (no database files in it)."
+    return ""
+
+
 def run(store_path: str | None = None) -> int:
-    """Run the app on a store (None: --store default resolution, $KG_STORE or ./.kg); exit status."""
+    """Run the app on a store (None: --store default resolution, $KG_STORE or ./.kg); exit status.
+    A missing or empty store opens on the welcome screen. Quitting never waits for a query a
+    worker thread is still running: the process exits once the terminal is restored."""
+    import os
     import sys
 
-    from kg.graph.store import store_path as resolve
-
-    path = resolve(store_path)
-    if not path.exists():
-        print(f"kg: error: {path}: no graph store here; run 'kg ingest' first", file=sys.stderr)
-        return 2
     app = KgApp(store_path)
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

@@ -7,13 +7,14 @@ templates and `Template.sparql` writes the query. Answers carry their first evid
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from tui.queries import RELATION_GROUPS, sparql_literal
-
-_VERBS = "|".join(sorted(RELATION_GROUPS, key=len, reverse=True))
 
 
 def label_match(var: str, words: str) -> str:
@@ -32,35 +33,40 @@ def evidence(fact: str = "fact") -> str:
 
 
 _TRIAL = 'BIND(REPLACE(STR(?t), "^.*/trial/", "") AS ?trial)'
+# a fact stated as absent ("no neutropenia") is never shown as if it happened
+_STATUS = ('OPTIONAL { ?fact kg:negated ?neg }\n'
+           '  BIND(IF(COALESCE(?neg, false), "not observed", "observed") AS ?status)')
 _EV_VARS = "?quote ?section ?doc ?start ?end ?fact"
 
 
 def _adverse_events(s: dict[str, str]) -> str:
-    return f"""# Ask: adverse events of X (X is a literal; the facts of the trials that test X)
-SELECT DISTINCT ?event ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
+    return f"""# Ask: adverse events of X (X is a literal; the facts of the trials that test X;
+# events stated as absent are marked "not observed" and listed last)
+SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
   {label_match("x", s["x"])}
   ?fact a kg:AdverseEvent ; kg:term ?term ; kg:ofTrial ?t .
   {{ ?fact kg:drug ?x }} UNION {{ ?dose a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?x ; kg:role "study" . }}
-  FILTER NOT EXISTS {{ ?fact kg:negated true }}
+  {_STATUS}
   ?term skos:prefLabel ?event .
   OPTIONAL {{ ?fact kg:grade ?grade }} OPTIONAL {{ ?fact kg:count ?count }} OPTIONAL {{ ?fact kg:serious ?serious }}
   {_TRIAL}
 {evidence()}
-}} ORDER BY LCASE(STR(?event)) ?grade"""
+}} ORDER BY DESC(?status) LCASE(STR(?event)) ?grade"""
 
 
 def _drugs_that(s: dict[str, str]) -> str:
-    rels = ", ".join(sparql_literal(r) for r in RELATION_GROUPS[s["verb"].lower()])
-    return f"""# Ask: drugs that {s["verb"].lower()} Y
-SELECT DISTINCT ?drug ?relation ?target ?context ?hedged {_EV_VARS} WHERE {{
+    verb = s.get("verb", "affect").lower()
+    rels = ", ".join(sparql_literal(r) for r in RELATION_GROUPS[verb])
+    return f"""# Ask: drugs that {verb} Y (findings stated as absent are marked "not observed", listed last)
+SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged {_EV_VARS} WHERE {{
   {label_match("y", s["y"])}
   ?fact a kg:MechanismFinding ; kg:agent ?a ; kg:target ?y ; kg:relation ?relation .
   FILTER(?relation IN ({rels}))
-  FILTER NOT EXISTS {{ ?fact kg:negated true }}
+  {_STATUS}
   ?a skos:prefLabel ?drug . ?y skos:prefLabel ?target .
   OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
 {evidence()}
-}} ORDER BY LCASE(STR(?drug)) ?relation"""
+}} ORDER BY DESC(?status) LCASE(STR(?drug)) ?relation"""
 
 
 def _trials_in(s: dict[str, str]) -> str:
@@ -94,16 +100,16 @@ SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial 
 
 def _acts_on(s: dict[str, str]) -> str:
     return f"""# Ask: what does X act on
-SELECT DISTINCT ?relation ?target ?kind ?context ?hedged ?negated {_EV_VARS} WHERE {{
+SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged {_EV_VARS} WHERE {{
   {label_match("x", s["x"])}
   ?fact a kg:MechanismFinding ; kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
   ?y skos:prefLabel ?target .
   OPTIONAL {{ ?y a ?k . FILTER(?k IN (kg:CellType, kg:Cytokine, kg:Gene, kg:BiologicalProcess))
              BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
   OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
-  OPTIONAL {{ ?fact kg:negated ?negated }}
+  {_STATUS}
 {evidence()}
-}} ORDER BY ?relation LCASE(STR(?target))"""
+}} ORDER BY DESC(?status) ?relation LCASE(STR(?target))"""
 
 
 def _compare(s: dict[str, str]) -> str:
@@ -129,11 +135,10 @@ SELECT ?trial ?phase ?enrolled ?conditions ?design ?doses ?adverseEvents {_EV_VA
 
 @dataclass(frozen=True)
 class Template:
-    """One kind of question: its example wording, the regex that reads it and its query."""
+    """One kind of question: its example wording, the patterns that read it and its query."""
 
     key: str
     text: str  # the wording shown, with X / Y as slots
-    pattern: re.Pattern[str]
     build: Callable[[dict[str, str]], str]
 
     @property
@@ -148,25 +153,42 @@ class Template:
         return parts[1] if len(parts) > 1 else ""
 
 
-def _re(s: str) -> re.Pattern[str]:
-    return re.compile(rf"^{s}$", re.IGNORECASE)
-
-
 TEMPLATES: tuple[Template, ...] = (
-    Template("adverse_events", "adverse events of X",
-             _re(r"(?:adverse events?|aes?|side effects?|toxicit(?:y|ies)) (?:of|for|with|on) (?P<x>.+)"),
-             _adverse_events),
-    Template("drugs_that", "drugs that increase Y",
-             _re(rf"(?:(?:drugs?|agents?|what)\s+)?(?:that|which)?\s*(?P<verb>{_VERBS})(?:e?s)? (?P<y>.+)"),
-             _drugs_that),
-    Template("trials_in", "trials in condition Y",
-             _re(r"trials? (?:in|for|on|of) (?:the )?(?:condition |disease )?(?P<y>.+)"), _trials_in),
-    Template("doses", "doses of X", _re(r"(?:doses?|dosing|dosages?|regimens?) (?:of|for) (?P<x>.+)"), _doses),
-    Template("acts_on", "what does X act on",
-             _re(r"(?:what does (?P<x>.+?) act on|targets of (?P<x2>.+)|what does (?P<x3>.+?) do)"), _acts_on),
-    Template("compare", "compare the trials of X",
-             _re(r"compare (?:the )?trials (?:of|with|testing|using|for) (?P<x>.+)"), _compare),
+    Template("adverse_events", "adverse events of X", _adverse_events),
+    Template("drugs_that", "drugs that increase Y", _drugs_that),
+    Template("trials_in", "trials in condition Y", _trials_in),
+    Template("doses", "doses of X", _doses),
+    Template("acts_on", "what does X act on", _acts_on),
+    Template("compare", "compare the trials of X", _compare),
 )
+GRAMMAR_FILE = Path(__file__).with_name("questions.json")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The plain-words grammar of tui/questions.json, compiled: lead-in words, verbs, and per
+    template the patterns that read a question (tried in the file's order)."""
+
+    lead_in: re.Pattern[str]
+    verbs: dict[str, str]
+    rules: tuple[tuple[Template, re.Pattern[str]], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    data = json.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))
+    verbs = {k.casefold(): v for k, v in data["verbs"].items()}
+    verb_rx = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    slots = {"{x}": r"(?P<x>.+?)", "{y}": r"(?P<y>.+?)", "{verb}": rf"(?P<verb>{verb_rx})"}
+    by_key = {t.key: t for t in TEMPLATES}
+    rules = []
+    for key, patterns in data["intents"].items():
+        for pat in patterns:
+            for slot, rx in slots.items():
+                pat = pat.replace(slot, rx)
+            rules.append((by_key[key], re.compile(rf"^{pat}$", re.IGNORECASE)))
+    leads = "|".join(re.escape(w) for w in sorted(data["lead_ins"], key=len, reverse=True))
+    return Grammar(re.compile(rf"^(?:(?:{leads})\b[\s,:]*)+", re.IGNORECASE), verbs, tuple(rules))
 
 
 @dataclass(frozen=True)
@@ -184,16 +206,31 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip("?.! ")
 
 
+def _clean_slot(value: str) -> str:
+    """A slot's words without quotes, a leading article or a trailing 'in the graph'."""
+    value = value.strip().strip("\"'“”‘’").strip()
+    value = re.sub(r"^(?:the|a|an)\s+", "", value, flags=re.I)
+    return re.sub(r"\s+(?:in (?:the|this) (?:graph|store|database|papers?|corpus)|please)$", "", value, flags=re.I)
+
+
 def parse(text: str) -> Question | None:
     """The template a question matches, with its slots; None when none does."""
+    g = grammar()
     q = normalise(text)
-    for t in (TEMPLATES[-1], *TEMPLATES[:-1]):  # "compare the trials of X" before "trials of Y"
-        m = t.pattern.match(q)
-        if m:
-            slots = {re.sub(r"\d+$", "", k): v.strip() for k, v in m.groupdict().items() if v}
+    candidates = [q]
+    stripped = g.lead_in.sub("", q)
+    if stripped and stripped != q:
+        candidates.append(stripped)
+    for cand in candidates:
+        for template, rx in g.rules:
+            m = rx.match(cand)
+            if not m:
+                continue
+            slots = {k: _clean_slot(v) for k, v in m.groupdict().items() if v}
             if "verb" in slots:
-                slots["verb"] = slots["verb"].lower()
-            return Question(t, slots)
+                slots["verb"] = g.verbs[re.sub(r"\s+", " ", slots["verb"].casefold())]
+            if all(slots.get(k) for k in ("x", "y") if k in m.groupdict()):
+                return Question(template, slots)
     return None
 
 

@@ -86,6 +86,7 @@ class Vocabulary:
     concepts: list[str] = field(default_factory=list)  # prefixed names of concepts the facts use
     labels: list[str] = field(default_factory=list)  # concept names, concepts the facts use first
     label_index: dict[str, str] = field(default_factory=dict)  # case-folded name → concept IRI
+    names: dict[str, list[str]] = field(default_factory=dict)  # concept IRI → all its names and abbreviations
     prefixes: dict[str, str] = field(default_factory=lambda: dict(_prefixes()))
 
 # -- entity view ------------------------------------------------------------------------------

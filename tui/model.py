@@ -53,6 +53,7 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
     for r in store.select(Q.LABELS):
         c, name = str(r["c"]), str(r["l"])
         ranked.append((c not in used, int(r["rank"]), name.casefold(), name))
+        v.names.setdefault(c, []).append(name)
         if c in used or name.casefold() not in v.label_index:
             v.label_index[name.casefold()] = c
     # concepts the facts use first; preferred labels before alternative ones and abbreviations

@@ -14,9 +14,11 @@ from textual.widgets.option_list import Option
 from tui import ask
 from tui.catalog import doc_id
 from tui.evidence import Evidence
+from tui.resolve import resolve
 from tui.sparql_syntax import Vocab
 from tui.widgets.evidence import EvidenceView
 from tui.widgets.query_panel import QueryPanel
+from tui.widgets.results import ResultsTable
 from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
 from tui.widgets.suggest import QuestionSuggester
 
@@ -36,11 +38,15 @@ class AskScreen(Screen):
     ]
     DEFAULT_CSS = """
     AskScreen #question { margin: 0 1; }
-    AskScreen #top { height: 12; }
+    AskScreen #top { height: 30%; min-height: 5; max-height: 12; }
+    AskScreen EvidenceView { max-height: 25%; }
     AskScreen #suggestions { width: 44; height: 1fr; border: round $secondary; }
-    AskScreen QueryEditor { width: 1fr; height: 12; }
+    AskScreen QueryEditor { width: 1fr; height: 100%; }
     AskScreen QueryPanel { height: 1fr; }
     """
+
+    _note = ""
+    _subject = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,15 +108,42 @@ class AskScreen(Screen):
         self.ask(event.value)
 
     def ask(self, text: str) -> bool:
-        """Turn a question into SPARQL and run it; False (with a hint) if no template matches."""
+        """Turn a question into SPARQL and run it; False (with a hint) if it is not understood
+        or names nothing the graph knows. The previous answers are cleared either way."""
         question = ask.parse(text)
         if question is None:
-            self.panel.set_status(Text("I can answer: " + " · ".join(t.text for t in ask.TEMPLATES), style="yellow"))
+            self._no_answer(Text.assemble(("I did not understand that. ", "bold yellow"),
+                                          ("I can ask: " + " · ".join(t.text for t in ask.TEMPLATES), "yellow")))
             return False
+        notes = []
+        vocabulary = self.app.vocabulary
+        if vocabulary is not None:
+            for slot in ("x", "y"):
+                if slot not in question.slots:
+                    continue
+                found = resolve(question.slots[slot], vocabulary.labels)
+                if found.name is None:
+                    hint = f"Did you mean: {', '.join(found.suggestions)}?" if found.suggestions else \
+                        "Try a drug, condition, cell type or cytokine from the explorer (F2)."
+                    self._no_answer(Text.assemble((f"Nothing named “{found.typed}” in the graph. ", "bold yellow"),
+                                                  (hint, "yellow")))
+                    return False
+                if found.corrected:
+                    notes.append(f"showing “{found.name}” (you typed “{found.typed}”)")
+                question = ask.Question(question.template, {**question.slots, slot: found.name})
+        self._note = " · ".join(notes)
+        self._subject = question.slots.get("x") or question.slots.get("y") or ""
         sparql = question.sparql()
         self.editor.load_text(sparql)
         self.panel.run(sparql)
         return True
+
+    def _no_answer(self, message: Text) -> None:
+        """Clear the answers and say why there are none."""
+        self.panel.table.clear(columns=True)
+        self.panel.result = None
+        self.query_one(EvidenceView).show(None, "")
+        self.panel.set_status(message)
 
     def action_rerun(self) -> None:
         if self.editor.text.strip():
@@ -125,11 +158,24 @@ class AskScreen(Screen):
     # -- answers and evidence ------------------------------------------------------------------
     @on(QueryPanel.Done)
     def _answered(self, event: QueryPanel.Done) -> None:
-        if event.result is not None:
-            self.query_one(EvidenceView).show(None, "Highlight an answer to see its evidence.")
-            if event.result.rows:
-                self.panel.table.move_cursor(row=0, column=0)
-                self._show_evidence()
+        result = event.result
+        if result is None:
+            return
+        note, self._note = self._note, ""
+        if note:
+            self.panel.set_status(Text.assemble(self.panel.status, (f"  ·  {note}", "italic")))
+        self.query_one(EvidenceView).show(None, "Highlight an answer to see its evidence.")
+        if result.rows:
+            self.panel.table.move_cursor(row=0, column=0)
+            self.panel.table.focus()  # answers first: o, enter and the arrows act on them
+            self._show_evidence()
+        elif result.kind == "SELECT" and self._subject:
+            self.panel.set_status(Text(f"No answers: the graph has no such facts about “{self._subject}” "
+                                       "(F2 explorer lists what it holds).", style="yellow"))
+
+    @on(ResultsTable.OpenTerm)
+    def _open_entity(self, event: ResultsTable.OpenTerm) -> None:
+        self.app.open_entity(event.iri)
 
     @on(DataTable.CellHighlighted)
     def _cell(self, event: DataTable.CellHighlighted) -> None:

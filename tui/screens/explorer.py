@@ -58,6 +58,7 @@ class ExplorerScreen(Screen):
         self.query_one("#details").border_title = "details"
         self.watch(self.app, "catalog", self._show_catalog)
         self.watch(self.app, "load_error", self._show_error)
+        self.watch(self.app, "vocabulary", self._vocabulary, init=False)
 
     @property
     def tree(self) -> Tree[Entry | None]:
@@ -84,9 +85,13 @@ class ExplorerScreen(Screen):
         if catalog is None:
             return
         key = text.strip().casefold()
+        names = self.app.vocabulary.names if self.app.vocabulary is not None else {}
+
+        def shown(e: Entry) -> bool:  # by its label, or by any synonym or abbreviation ("Treg", "ATO")
+            return key in e.label.casefold() or any(key in n.casefold() for n in names.get(e.iri, ()))
+
         for title, kinds in GROUPS:
-            subgroups = [(KIND_TITLES[k], [e for e in catalog.of_kind(k) if key in e.label.casefold()])
-                         for k in kinds]
+            subgroups = [(KIND_TITLES[k], [e for e in catalog.of_kind(k) if shown(e)]) for k in kinds]
             total = sum(len(es) for _t, es in subgroups)
             node = tree.root.add(Text.assemble(title, (f"  {total}", "dim")), None, expand=bool(key) or title in
                                  ("Trials", "Drugs"))
@@ -113,7 +118,13 @@ class ExplorerScreen(Screen):
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
+        if event.value.strip() and self.app.vocabulary is None:
+            self.app.want_vocabulary()  # synonyms for the filter; it refilters when they arrive
         self.rebuild(event.value)
+
+    def _vocabulary(self, vocabulary) -> None:
+        if vocabulary is not None and self.query_one("#filter", Input).value.strip():
+            self.rebuild(self.query_one("#filter", Input).value)
 
     @on(Input.Submitted, "#filter")
     def _jump(self, event: Input.Submitted) -> None:

@@ -15,6 +15,7 @@ from tui.history import History
 from tui.screens.dialogs import ExportScreen, HistoryScreen
 from tui.sparql_syntax import Vocab
 from tui.widgets.query_panel import QueryPanel
+from tui.widgets.results import ResultsTable
 from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
 
 EXAMPLE = """\
@@ -22,6 +23,7 @@ EXAMPLE = """\
 SELECT DISTINCT ?drug ?event ?grade ?count WHERE {
   ?ae a kg:AdverseEvent ; kg:term/skos:prefLabel ?event ; kg:ofTrial ?trial .
   ?dose a kg:DoseRegimen ; kg:ofTrial ?trial ; kg:role "study" ; kg:drug/skos:prefLabel ?drug .
+  FILTER NOT EXISTS { ?ae kg:negated true }  # "no neutropenia" is not an adverse event
   OPTIONAL { ?ae kg:grade ?grade } OPTIONAL { ?ae kg:count ?count }
 }
 ORDER BY ?drug ?event
@@ -51,6 +53,7 @@ class SparqlScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.history = History()
+        self._draft = ""  # the unsaved query, while stepping through the history
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,11 +97,18 @@ class SparqlScreen(Screen):
             self.editor.cursor_location = (max(e.line - 1, 0), max((e.column or 1) - 1, 0))
 
     def action_history(self, step: int) -> None:
+        """Step through the history; the query being written is kept and comes back past the newest."""
+        if step < 0 and self.history.cursor >= len(self.history.entries):
+            self._draft = self.editor.text
         text = self.history.previous() if step < 0 else self.history.next()
         if text is None and step < 0:
             self.notify("Oldest query in the history.", timeout=2)
             return
-        self.editor.load_text(text or "")
+        self.editor.load_text(text if text is not None else self._draft)
+
+    @on(ResultsTable.OpenTerm)
+    def _open_entity(self, event: ResultsTable.OpenTerm) -> None:
+        self.app.open_entity(event.iri)
 
     def action_search_history(self) -> None:
         def chosen(text: str | None) -> None:

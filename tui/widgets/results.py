@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -36,7 +37,15 @@ def sort_key(cell: Any) -> tuple:
 
 
 class ResultsTable(DataTable):
-    """Rows of a QueryResult; `row_terms(key)` gives back a row's RDF terms."""
+    """Rows of a QueryResult; `row_terms(key)` gives back a row's RDF terms. Enter on a cell
+    asks to open the entity behind it (the cell's IRI, else the row's ?fact, else its first IRI)."""
+
+    class OpenTerm(Message):
+        """Open the entity with this IRI."""
+
+        def __init__(self, iri: str) -> None:
+            super().__init__()
+            self.iri = iri
 
     BINDINGS = [
         # s: sort by the column under the cursor (again: reverse)
@@ -91,6 +100,27 @@ class ResultsTable(DataTable):
         if self.columns:
             key: ColumnKey = list(self.columns)[self.cursor_column]
             self.sort_by(str(key.value))
+
+    def entity_at_cursor(self) -> str | None:
+        """The IRI behind the highlighted cell: the cell itself, the row's fact, or its first IRI."""
+        from rdflib import URIRef
+
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        terms = self.row_terms(key.row_key.value)
+        cell = terms.get(str(key.column_key.value))
+        for term in (cell, terms.get("fact"), *terms.values()):
+            if isinstance(term, URIRef):
+                return str(term)
+        return None
+
+    @on(DataTable.CellSelected)
+    def _open(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        iri = self.entity_at_cursor()
+        if iri is not None:
+            self.post_message(self.OpenTerm(iri))
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:
