@@ -79,6 +79,7 @@ async def _ask(pilot, question: str):
     await pilot.press("f3")
     await settle(pilot)
     screen = pilot.app.screen
+    await pilot.press("ctrl+l")  # back to the question box (the answers have the focus after a question)
     screen.query_one("#question").value = question
     await pilot.press("enter")
     await settle(pilot)
