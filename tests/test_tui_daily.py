@@ -7,9 +7,9 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from test_tui import SIZE, aio, settle
 from test_tui import store_path as store_path  # noqa: F401 - the fixture, re-exported
+
 from tui import ask
 from tui.app import KgApp
 from tui.resolve import resolve
