@@ -283,3 +283,98 @@ async def test_reload_rebuilds_the_neighbourhood(store_path):  # noqa: F811
         app.reload()
         await settle(pilot, rounds=5)
         assert screen.graph is not None and screen.graph is not before
+
+
+# ------------------------------------------------------------------------------ copy, send, files, search
+
+
+@aio
+async def test_copy_a_cell_and_an_evidence_quote(store_path):  # noqa: F811
+    from tui.screens.entity import EntityScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "doses of arsenic trioxide")
+        table = screen.panel.table
+        await pilot.press("y")
+        assert app.clipboard == table.cell_value() and app.clipboard
+        await pilot.press("enter")  # the entity behind the answer
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        ev = app.screen.query_one("EvidenceView").evidence
+        if ev is not None:
+            await pilot.press("y")
+            assert app.clipboard == ev.exact
+
+
+@aio
+async def test_ask_sends_its_sparql_to_the_sparql_screen(store_path):  # noqa: F811
+    from tui.screens.sparql import SparqlScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "trials in systemic sclerosis")
+        sparql = screen.editor.text
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, SparqlScreen)
+        assert app.screen.editor.text == sparql
+
+
+@aio
+async def test_save_and_open_a_query_file(store_path, tmp_path):  # noqa: F811
+    app = KgApp(store_path)
+    target = tmp_path / "q.rq"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.editor.load_text("ASK { ?t a kg:Trial }")
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text() == "ASK { ?t a kg:Trial }\n"
+        screen.editor.load_text("")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.editor.text.strip() == "ASK { ?t a kg:Trial }"
+
+
+@aio
+async def test_search_inside_a_document(store_path):  # noqa: F811
+    from kg.graph.views import document_text
+
+    app = KgApp(store_path)
+    doc = "lupsenic-ato-sle-2021"
+    text = document_text(app.get_store(), doc)
+    word = "neutropenia"
+    hits = [i for i in range(len(text)) if text.lower().startswith(word, i)]
+    assert len(hits) >= 2
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_document(doc, 0, 1)
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("slash", *word, "enter")
+        await pilot.pause()
+        assert screen.selected.lower() == word
+        first = screen._found
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.selected.lower() == word and screen._found > first
+
+
+@aio
+async def test_every_screen_says_which_store_and_how_much_it_holds(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert store_path in app.title and "documents" in app.title and "facts" in app.title

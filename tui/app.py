@@ -87,6 +87,7 @@ class KgApp(App[int]):
         super().__init__()
         self.store_path = store_path
         self.pending_centre: str | None = None
+        self.pending_sparql: str | None = None  # a query another screen sends to the SPARQL editor
         self._store: GraphStore | None = None
         self._graph: nx.Graph | None = None
         self._texts: dict[str, str | None] = {}
@@ -172,10 +173,15 @@ class KgApp(App[int]):
             return
         catalog = load_catalog(self.get_store())
         self.call_from_thread(setattr, self, "catalog", catalog)
+        self.call_from_thread(self._status, str(path), catalog)
         if catalog.documents == 0:
             self.call_from_thread(self._welcome, str(path), "The graph holds no document yet.")
         if self._claim_vocabulary():
             self._load_vocabulary(catalog)
+
+    def _status(self, store: str, catalog: Catalog) -> None:
+        """The header of every screen: the store, its documents and facts."""
+        self.title = f"kg · {store} · {catalog.documents:,} documents · {catalog.facts:,} facts"
 
     def _welcome(self, store: str, reason: str) -> None:
         """Show the welcome screen (once) over the explorer."""
@@ -253,6 +259,11 @@ class KgApp(App[int]):
         from tui.screens.document import DocumentScreen
 
         self.push_screen(DocumentScreen(doc, start, end))
+
+    def edit_sparql(self, text: str) -> None:
+        """Switch to the SPARQL screen with `text` in its editor."""
+        self.pending_sparql = text
+        self.switch_mode("sparql")
 
     def open_neighbourhood(self, iri: str) -> None:
         """Switch to the neighbourhood screen, centred on a node (it centres when it resumes)."""

@@ -35,6 +35,8 @@ class AskScreen(Screen):
         Binding("o", "open_document", "Open text"),
         # ctrl+l: back to the question box
         Binding("ctrl+l", "focus_question", "Question"),
+        # ctrl+e: edit the question's SPARQL in the SPARQL screen
+        Binding("ctrl+e", "to_sparql", "Edit in SPARQL"),
     ]
     DEFAULT_CSS = """
     AskScreen #question { margin: 0 1; }
@@ -151,6 +153,13 @@ class AskScreen(Screen):
 
     def action_cancel(self) -> None:
         self.panel.cancel()
+
+    def action_to_sparql(self) -> None:
+        text = self.editor.text
+        if not text.strip() or text.lstrip().startswith("# the SPARQL of your question"):
+            self.notify("Ask a question first.", severity="warning")
+            return
+        self.app.edit_sparql(text)
 
     def action_focus_question(self) -> None:
         self.query_one("#question").focus()

@@ -37,6 +37,8 @@ class EntityScreen(Screen):
         Binding("l", "follow", "Follow link"),
         # n: this node's neighbourhood graph
         Binding("n", "neighbourhood", "Neighbourhood"),
+        # y: copy the evidence quote shown
+        Binding("y", "copy_quote", "Copy quote"),
     ]
     DEFAULT_CSS = """
     EntityScreen #title { height: auto; padding: 0 1; background: $boost; }
@@ -157,3 +159,11 @@ class EntityScreen(Screen):
 
     def action_neighbourhood(self) -> None:
         self.app.open_neighbourhood(self.iri)
+
+    def action_copy_quote(self) -> None:
+        ev = self.query_one(EvidenceView).evidence
+        if ev is None:
+            self.notify("Highlight a fact with evidence first.", severity="warning")
+            return
+        self.app.copy_to_clipboard(ev.exact)
+        self.notify(f"Copied the quote ({ev.doc}, {ev.start}–{ev.end})", timeout=2)

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header
 
 from tui.export import export
 from tui.history import History
-from tui.screens.dialogs import ExportScreen, HistoryScreen
+from tui.screens.dialogs import ExportScreen, HistoryScreen, PathScreen
 from tui.sparql_syntax import Vocab
 from tui.widgets.query_panel import QueryPanel
 from tui.widgets.results import ResultsTable
@@ -45,6 +45,9 @@ class SparqlScreen(Screen):
         Binding("ctrl+down", "history(1)", "Newer", show=False),
         # ctrl+r: search the history
         Binding("ctrl+r", "search_history", "History"),
+        # ctrl+o / F8: open a query file / save the query to a file (.rq); the editor keeps ctrl+w
+        Binding("ctrl+o", "open_file", "Open", priority=True),
+        Binding("f8", "save_file", "Save", priority=True),
     ]
     DEFAULT_CSS = """
     SparqlScreen QueryEditor { height: 45%; }
@@ -63,9 +66,48 @@ class SparqlScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "SPARQL"
+        self._take_pending()
         self.watch(self.app, "vocabulary", self._vocabulary)
         self.app.want_vocabulary()
         self.editor.focus()
+
+    def on_screen_resume(self) -> None:
+        self._take_pending()
+
+    def _take_pending(self) -> None:
+        """A query another screen sent (Ask's ctrl+e) replaces the editor's text."""
+        text, self.app.pending_sparql = self.app.pending_sparql, None
+        if text:
+            self.editor.load_text(text)
+            self.editor.focus()
+
+    def action_open_file(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                self.editor.load_text(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as e:
+                self.notify(f"Cannot read {path}: {getattr(e, 'strerror', None) or e}", severity="error")
+                return
+            self.notify(f"Opened {path}")
+
+        self.app.push_screen(PathScreen("Open a query file", "query.rq"), chosen)
+
+    def action_save_file(self) -> None:
+        text = self.editor.text
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            except OSError as e:
+                self.notify(f"Cannot write {path}: {e.strerror or e}", severity="error")
+                return
+            self.notify(f"Saved to {path}")
+
+        self.app.push_screen(PathScreen("Save the query to", "query.rq"), chosen)
 
     def _vocabulary(self, vocabulary) -> None:
         if vocabulary is not None:

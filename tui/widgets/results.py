@@ -50,6 +50,8 @@ class ResultsTable(DataTable):
     BINDINGS = [
         # s: sort by the column under the cursor (again: reverse)
         Binding("s", "sort_column", "Sort column"),
+        # y / ctrl+c: copy the cell under the cursor (its whole value, not the cut one shown)
+        Binding("y,ctrl+c", "copy_cell", "Copy cell"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -114,6 +116,22 @@ class ResultsTable(DataTable):
             if isinstance(term, URIRef):
                 return str(term)
         return None
+
+    def cell_value(self) -> str | None:
+        """The whole value of the highlighted cell (IRIs in full), or None on an empty table."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        term = self.row_terms(key.row_key.value).get(str(key.column_key.value))
+        return "" if term is None else str(term)
+
+    def action_copy_cell(self) -> None:
+        value = self.cell_value()
+        if value is None:
+            return
+        self.app.copy_to_clipboard(value)
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        self.notify(f"Copied: {shown}", timeout=2)
 
     @on(DataTable.CellSelected)
     def _open(self, event: DataTable.CellSelected) -> None:
