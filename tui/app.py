@@ -180,8 +180,13 @@ class KgApp(App[int]):
             self._load_vocabulary(catalog)
 
     def _status(self, store: str, catalog: Catalog) -> None:
-        """The header of every screen: the store, its documents and facts."""
-        self.title = f"kg · {store} · {catalog.documents:,} documents · {catalog.facts:,} facts"
+        """The header of every screen: the store (its folder and parent: "papers/.kg"), its
+        documents and facts."""
+        from pathlib import Path
+
+        path = Path(store)
+        name = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+        self.title = f"kg · {name} · {catalog.documents:,} documents · {catalog.facts:,} facts"
 
     def _welcome(self, store: str, reason: str) -> None:
         """Show the welcome screen (once) over the explorer."""
