@@ -380,3 +380,41 @@ async def test_every_screen_says_which_store_and_how_much_it_holds(store_path): 
         from pathlib import Path
 
         assert Path(store_path).name in app.title and "documents" in app.title and "facts" in app.title
+
+
+# ------------------------------------------------------------------------------ two trials side by side
+
+
+@aio
+async def test_two_trials_side_by_side_from_ask_and_from_the_explorer(store_path):  # noqa: F811
+    from tui.screens.compare import CompareScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        trials = app.catalog.of_kind("trial")
+        assert len(trials) >= 2
+        a, b = trials[0], trials[1]
+        screen = await _ask(pilot, f"compare {a.label.split(' (')[0]} with {b.label.split(' (')[0]}")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen), screen.panel.status
+        left, right = app.screen.summaries
+        assert {left.iri, right.iri} == {a.iri, b.iri}
+        table = app.screen.query_one("#table")
+        aspects = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "enrolled" in aspects and "arms and doses" in aspects
+        # the values are the graph's: each trial's enrolment as the store holds it
+        for s in (left, right):
+            n = [str(r["n"]) for r in app.get_store().select(f"SELECT ?n WHERE {{ <{s.iri}> kg:enrolled ?n }}")]
+            assert s.aspects.get("enrolled", []) == sorted(n)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await settle(pilot)
+        explorer = app.screen
+        nodes = [n for n in _leaves(explorer.tree.root) if n.data.kind == "trial"]
+        explorer.tree.move_cursor(nodes[0])
+        await pilot.press("c")
+        explorer.tree.move_cursor(nodes[1])
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)

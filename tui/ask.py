@@ -139,7 +139,7 @@ class Template:
 
     key: str
     text: str  # the wording shown, with X / Y as slots
-    build: Callable[[dict[str, str]], str]
+    build: Callable[[dict[str, str]], str] | None
 
     @property
     def stem(self) -> str:
@@ -160,6 +160,7 @@ TEMPLATES: tuple[Template, ...] = (
     Template("doses", "doses of X", _doses),
     Template("acts_on", "what does X act on", _acts_on),
     Template("compare", "compare the trials of X", _compare),
+    Template("compare_two", "compare trial X with trial Y", None),  # a side-by-side screen, not a query
 )
 GRAMMAR_FILE = Path(__file__).with_name("questions.json")
 
@@ -199,6 +200,8 @@ class Question:
     slots: dict[str, str]
 
     def sparql(self) -> str:
+        if self.template.build is None:
+            raise ValueError(f"'{self.template.text}' is answered by a screen, not a query")
         return self.template.build(self.slots)
 
 

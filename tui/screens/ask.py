@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui import ask
-from tui.catalog import doc_id
+from tui.catalog import doc_id, node_label
 from tui.evidence import Evidence
 from tui.resolve import resolve
 from tui.sparql_syntax import Vocab
@@ -117,6 +117,8 @@ class AskScreen(Screen):
             self._no_answer(Text.assemble(("I did not understand that. ", "bold yellow"),
                                           ("I can ask: " + " · ".join(t.text for t in ask.TEMPLATES), "yellow")))
             return False
+        if question.template.build is None:
+            return self._compare(question.slots["x"], question.slots["y"])
         notes = []
         vocabulary = self.app.vocabulary
         if vocabulary is not None:
@@ -138,6 +140,28 @@ class AskScreen(Screen):
         sparql = question.sparql()
         self.editor.load_text(sparql)
         self.panel.run(sparql)
+        return True
+
+    def _compare(self, a: str, b: str) -> bool:
+        """Open two trials side by side; they are named by acronym, registry id or label."""
+        catalog = self.app.catalog
+        trials = catalog.of_kind("trial") if catalog is not None else []
+        names: dict[str, tuple[str, str]] = {}
+        for e in trials:
+            for name in (e.label, node_label(e.iri), e.label.split(" (")[0]):
+                names.setdefault(name, (e.iri, e.label))
+        picked = []
+        for typed in (a, b):
+            found = resolve(typed, list(names))
+            if found.name is None:
+                hint = f"Did you mean: {', '.join(found.suggestions)}?" if found.suggestions else \
+                    f"The trials are: {', '.join(e.label for e in trials[:8])}."
+                self._no_answer(Text.assemble((f"No trial named “{typed}”. ", "bold yellow"), (hint, "yellow")))
+                return False
+            picked.append(names[found.name])
+        from tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(picked[0], picked[1]))
         return True
 
     def _no_answer(self, message: Text) -> None:

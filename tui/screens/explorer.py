@@ -28,6 +28,8 @@ class ExplorerScreen(Screen):
         Binding("n", "neighbourhood", "Neighbourhood"),
         # r: re-open the store and reload (after an ingest)
         Binding("r", "reload", "Reload"),
+        # c: on a trial, mark it; on a second trial, compare the two side by side
+        Binding("c", "compare", "Compare trials"),
         # escape: clear the filter
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -164,6 +166,23 @@ class ExplorerScreen(Screen):
         node = self.tree.cursor_node
         if node is not None and node.data is not None:
             self.app.open_neighbourhood(node.data.iri)
+
+    _marked: Entry | None = None
+
+    def action_compare(self) -> None:
+        node = self.tree.cursor_node
+        e: Entry | None = node.data if node is not None else None
+        if e is None or e.kind != "trial":
+            self.notify("Highlight a trial first (c marks it, c on another compares them).", severity="warning")
+            return
+        if self._marked is None or self._marked.iri == e.iri:
+            self._marked = e
+            self.notify(f"Marked {e.label}: press c on another trial to compare.", timeout=4)
+            return
+        from tui.screens.compare import CompareScreen
+
+        first, self._marked = self._marked, None
+        self.app.push_screen(CompareScreen((first.iri, first.label), (e.iri, e.label)))
 
     def action_reload(self) -> None:
         self.tree.loading = True

@@ -15,7 +15,8 @@ HELP = """\
 `ctrl+p` command palette (screens, and *open …* any trial or concept by name) · `ctrl+q` quit.
 
 **Explorer**: `/` filter (enter jumps to the first match) · `enter` open the entity ·
-`n` its neighbourhood · `r` reload the store · `escape` clear the filter.
+`n` its neighbourhood · `c` on a trial marks it, `c` on another compares the two side by side ·
+`r` reload the store · `escape` clear the filter.
 
 **Entity**: arrows move over links; `enter` expands a fact into its evidence spans (on a span:
 opens the document) · `o` open the document text at the span · `l` follow the fact's link (trial, drug, term…) ·
@@ -27,7 +28,7 @@ span, the span highlighted, with document, section, offsets, extractor and kg ve
 
 **Ask**: type a question in plain words, e.g. *what are the adverse events of ATO?*, *which drugs
 act on Treg*, *trials in lupus*, *at what dose was IL-2 given*, *what does arsenic trioxide target*,
-*compare the trials of arsenic trioxide*. Names are found through every label, synonym and
+*compare the trials of arsenic trioxide*, *compare LUPSENIC with TRANSREG* (side by side). Names are found through every label, synonym and
 abbreviation; a typo is corrected (and said so) or answered with *did you mean …?*. Events and
 findings stated as absent are marked *not observed* and listed last. `→` accepts the grey
 completion; `tab` to the list of suggestions. `enter` asks. The SPARQL it ran is shown and
