@@ -28,13 +28,14 @@ span, the span highlighted, with document, section, offsets, extractor and kg ve
 
 **Ask**: type a question in plain words, e.g. *what are the adverse events of ATO?*, *which drugs
 act on Treg*, *trials in lupus*, *at what dose was IL-2 given*, *what does arsenic trioxide target*,
-*compare the trials of arsenic trioxide*, *compare LUPSENIC with TRANSREG* (side by side). Names are found through every label, synonym and
-abbreviation; a typo is corrected (and said so) or answered with *did you mean …?*. Events and
-findings stated as absent are marked *not observed* and listed last. `→` accepts the grey
-completion; `tab` to the list of suggestions. `enter` asks. The SPARQL it ran is shown and
-editable: `F5` (or `ctrl+enter`) runs it again; `ctrl+e` edits it in the SPARQL screen. The
-answers get the focus: `enter` opens the entity behind an answer, `y` copies a cell, `o` opens
-the document at its evidence, `ctrl+l` goes back to the question; `escape` cancels a query.
+*compare the trials of arsenic trioxide*, *compare LUPSENIC with TRANSREG* (side by side).
+Names are found through every label, synonym and abbreviation; a typo is corrected (and said
+so) or answered with *did you mean …?*. Events and findings stated as absent are marked
+*not observed* and listed last. `→` accepts the grey completion; `tab` to the list of
+suggestions. `enter` asks. The SPARQL it ran is shown and editable: `F5` (or `ctrl+enter`) runs
+it again; `ctrl+e` edits it in the SPARQL screen. The answers get the focus: `enter` opens the
+entity behind an answer, `y` copies a cell, `o` opens the document at its evidence, `ctrl+l`
+goes back to the question; `escape` cancels a query.
 
 **SPARQL**: `F5` / `ctrl+enter` run · `escape` cancel · `ctrl+space` completions (they also open
 on `kg:`, `?`, `PREFIX`); `tab` takes one, `↑`/`↓` choose, `→` takes the grey suggestion ·
