@@ -306,7 +306,8 @@ async def test_ask_adverse_events_of_arsenic_trioxide(store_path):
         assert panel.error is None, panel.status
         events = [str(r[panel.result.vars.index("event")]) for r in panel.result.rows]
         assert "neutropenia" in events
-        assert '"arsenic trioxide"' in screen.editor.text  # the SPARQL it ran, with the words as a literal
+        # the SPARQL it ran starts from the concept the words name (resolved through the graph's labels)
+        assert f"VALUES ?x {{ <{ATO}> }}  # arsenic trioxide" in screen.editor.text
         view = screen.query_one(EvidenceView)
         assert view.evidence is not None and view.sentence  # answers come with evidence
 

@@ -1,8 +1,10 @@
-"""Ask: questions from templates, parsed into SPARQL whose user words are escaped literals.
+"""Ask: questions in plain words, parsed into SPARQL anchored on the concepts they name.
 
-Each template names its slots X and Y; `parse` matches a typed question against the
-templates and `Template.sparql` writes the query. Answers carry their first evidence span
-(?quote ?section ?doc ?start ?end) so that the screen can show the sentence behind each.
+`parse` reads a question with the grammar of tui/questions.json (lead-in words, verbs,
+patterns per template) into a template and its slots X and Y. The screen resolves each
+slot to concept IRIs through the graph's labels, and the query starts from them (VALUES);
+without IRIs the words enter the query only as an escaped literal. Answers carry their
+evidence span (?quote ?section ?doc ?start ?end): one row per fact, its first span.
 """
 
 from __future__ import annotations
@@ -14,24 +16,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.queries import RELATION_GROUPS, sparql_literal
+from tui.queries import RELATION_GROUPS, sparql_iri, sparql_literal
 
 
-def label_match(var: str, words: str) -> str:
-    """Patterns binding ?var to the concepts one of whose names is `words` (case-insensitive)."""
+def label_match(var: str, words: str, iris: list[str] | None = None) -> str:
+    """Patterns binding ?var to the concepts named `words`: the IRIs the name resolved to
+    (anchored: the engine starts from them), else a case-insensitive match on every name."""
+    if iris:
+        return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in iris)} }}  # {' '.join(words.split())}"
     return (f"?{var} skos:prefLabel|skos:altLabel|skos:hiddenLabel|kg:abbreviation ?{var}Name .\n"
             f"  FILTER(LCASE(STR(?{var}Name)) = LCASE({sparql_literal(words.strip())}))")
 
 
+def _anchor(s: dict, slot: str) -> str:
+    """label_match for a slot, with the IRIs resolved for it (`<slot>_iris`) when there are."""
+    return label_match(slot, s[slot], s.get(f"{slot}_iris"))
+
+
 def evidence(fact: str = "fact") -> str:
-    """Patterns binding a fact's first evidence span: ?quote ?section ?doc ?start ?end."""
-    return f"""  {{ SELECT ?{fact} (MIN(?s0) AS ?start) WHERE {{
-      ?{fact} prov:wasDerivedFrom/oa:hasTarget/oa:hasSelector/oa:start ?s0 }} GROUP BY ?{fact} }}
-  ?{fact} prov:wasDerivedFrom ?ann . ?ann kg:section ?section ; oa:hasTarget ?tgt .
+    """Patterns binding a fact's evidence spans: ?quote ?section ?doc ?start ?end. They join
+    on the answers' facts only (a sub-select would compute them for every fact in the store);
+    a fact with several spans gives a row per span, ordered by ?start, and the screen keeps
+    the first row of each fact (DISTINCT_ON)."""
+    return f"""  ?{fact} prov:wasDerivedFrom ?ann . ?ann kg:section ?section ; oa:hasTarget ?tgt .
   ?tgt oa:hasSource ?doc ; oa:hasSelector ?pos, ?quo .
   ?pos oa:start ?start ; oa:end ?end . ?quo oa:exact ?quote ."""
 
 
+DISTINCT_ON = "fact"  # answers are one row per fact: its first evidence span
 _TRIAL = 'BIND(REPLACE(STR(?t), "^.*/trial/", "") AS ?trial)'
 # a fact stated as absent ("no neutropenia") is never shown as if it happened
 _STATUS = ('OPTIONAL { ?fact kg:negated ?neg }\n'
@@ -40,10 +52,10 @@ _EV_VARS = "?quote ?section ?doc ?start ?end ?fact"
 
 
 def _adverse_events(s: dict[str, str]) -> str:
-    return f"""# Ask: adverse events of X (X is a literal; the facts of the trials that test X;
+    return f"""# Ask: adverse events of X (the facts of the trials that test X;
 # events stated as absent are marked "not observed" and listed last)
 SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
-  {label_match("x", s["x"])}
+  {_anchor(s, "x")}
   ?fact a kg:AdverseEvent ; kg:term ?term ; kg:ofTrial ?t .
   {{ ?fact kg:drug ?x }} UNION {{ ?dose a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?x ; kg:role "study" . }}
   {_STATUS}
@@ -51,7 +63,7 @@ SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
   OPTIONAL {{ ?fact kg:grade ?grade }} OPTIONAL {{ ?fact kg:count ?count }} OPTIONAL {{ ?fact kg:serious ?serious }}
   {_TRIAL}
 {evidence()}
-}} ORDER BY DESC(?status) LCASE(STR(?event)) ?grade"""
+}} ORDER BY DESC(?status) LCASE(STR(?event)) ?grade ?start"""
 
 
 def _drugs_that(s: dict[str, str]) -> str:
@@ -59,21 +71,21 @@ def _drugs_that(s: dict[str, str]) -> str:
     rels = ", ".join(sparql_literal(r) for r in RELATION_GROUPS[verb])
     return f"""# Ask: drugs that {verb} Y (findings stated as absent are marked "not observed", listed last)
 SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged {_EV_VARS} WHERE {{
-  {label_match("y", s["y"])}
+  {_anchor(s, "y")}
   ?fact a kg:MechanismFinding ; kg:agent ?a ; kg:target ?y ; kg:relation ?relation .
   FILTER(?relation IN ({rels}))
   {_STATUS}
   ?a skos:prefLabel ?drug . ?y skos:prefLabel ?target .
   OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
 {evidence()}
-}} ORDER BY DESC(?status) LCASE(STR(?drug)) ?relation"""
+}} ORDER BY DESC(?status) LCASE(STR(?drug)) ?relation ?start"""
 
 
 def _trials_in(s: dict[str, str]) -> str:
     return f"""# Ask: trials in condition Y (or testing drug Y)
 SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
   {{ SELECT ?t (SAMPLE(?f0) AS ?fact) WHERE {{
-      {label_match("y", s["y"])}
+      {_anchor(s, "y")}
       {{ ?t kg:condition ?y . ?f0 a kg:TrialAttribute ; kg:ofTrial ?t ; kg:value ?y . }}
       UNION {{ ?f0 a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?y ; kg:role "study" . }}
     }} GROUP BY ?t }}
@@ -81,13 +93,13 @@ SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
   OPTIONAL {{ ?t kg:condition/skos:prefLabel ?condition }}
   {_TRIAL}
 {evidence()}
-}} ORDER BY ?trial"""
+}} ORDER BY ?trial ?start"""
 
 
 def _doses(s: dict[str, str]) -> str:
     return f"""# Ask: doses of X
 SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial {_EV_VARS} WHERE {{
-  {label_match("x", s["x"])}
+  {_anchor(s, "x")}
   ?fact a kg:DoseRegimen ; kg:drug ?x ; kg:ofTrial ?t .
   ?x skos:prefLabel ?drug .
   OPTIONAL {{ ?fact kg:doseValue ?dose }} OPTIONAL {{ ?fact kg:doseUnitLabel ?unit }}
@@ -95,13 +107,13 @@ SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial 
   OPTIONAL {{ ?fact kg:duration ?duration }} OPTIONAL {{ ?fact kg:arm ?arm }} OPTIONAL {{ ?fact kg:role ?role }}
   {_TRIAL}
 {evidence()}
-}} ORDER BY ?trial ?dose"""
+}} ORDER BY ?trial ?dose ?start"""
 
 
 def _acts_on(s: dict[str, str]) -> str:
     return f"""# Ask: what does X act on
 SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged {_EV_VARS} WHERE {{
-  {label_match("x", s["x"])}
+  {_anchor(s, "x")}
   ?fact a kg:MechanismFinding ; kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
   ?y skos:prefLabel ?target .
   OPTIONAL {{ ?y a ?k . FILTER(?k IN (kg:CellType, kg:Cytokine, kg:Gene, kg:BiologicalProcess))
@@ -109,7 +121,7 @@ SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged {_EV_VARS} WHER
   OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
   {_STATUS}
 {evidence()}
-}} ORDER BY DESC(?status) ?relation LCASE(STR(?target))"""
+}} ORDER BY DESC(?status) ?relation LCASE(STR(?target)) ?start"""
 
 
 def _compare(s: dict[str, str]) -> str:
@@ -120,7 +132,7 @@ SELECT ?trial ?phase ?enrolled ?conditions ?design ?doses ?adverseEvents {_EV_VA
            (GROUP_CONCAT(DISTINCT ?dl; separator="; ") AS ?design)
            (GROUP_CONCAT(DISTINCT ?doseText; separator="; ") AS ?doses)
            (COUNT(DISTINCT ?ae) AS ?adverseEvents) (SAMPLE(?d0) AS ?fact) WHERE {{
-      {label_match("x", s["x"])}
+      {_anchor(s, "x")}
       ?d0 a kg:DoseRegimen ; kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" .
       OPTIONAL {{ ?d0 kg:doseValue ?dv . OPTIONAL {{ ?d0 kg:doseUnitLabel ?du }}
                  BIND(CONCAT(STR(?dv), " ", COALESCE(?du, "")) AS ?doseText) }}
@@ -130,7 +142,7 @@ SELECT ?trial ?phase ?enrolled ?conditions ?design ?doses ?adverseEvents {_EV_VA
     }} GROUP BY ?t }}
   {_TRIAL}
 {evidence()}
-}} ORDER BY ?trial"""
+}} ORDER BY ?trial ?start"""
 
 
 @dataclass(frozen=True)

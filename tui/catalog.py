@@ -89,6 +89,17 @@ class Vocabulary:
     names: dict[str, list[str]] = field(default_factory=dict)  # concept IRI → all its names and abbreviations
     prefixes: dict[str, str] = field(default_factory=lambda: dict(_prefixes()))
 
+    _by_name: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    def iris_named(self, name: str) -> list[str]:
+        """Every concept one of whose names is `name` (case-insensitive)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for iri, names in self.names.items():
+                for n in {n.casefold() for n in names}:
+                    self._by_name.setdefault(n, []).append(iri)
+        return sorted(self._by_name.get(name.casefold(), []))
+
 # -- entity view ------------------------------------------------------------------------------
 @dataclass
 class FactRow:

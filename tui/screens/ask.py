@@ -134,12 +134,13 @@ class AskScreen(Screen):
                     return False
                 if found.corrected:
                     notes.append(f"showing “{found.name}” (you typed “{found.typed}”)")
-                question = ask.Question(question.template, {**question.slots, slot: found.name})
+                question = ask.Question(question.template, {**question.slots, slot: found.name,
+                                                            f"{slot}_iris": vocabulary.iris_named(found.name)})
         self._note = " · ".join(notes)
         self._subject = question.slots.get("x") or question.slots.get("y") or ""
         sparql = question.sparql()
         self.editor.load_text(sparql)
-        self.panel.run(sparql)
+        self.panel.run(sparql, distinct_on=ask.DISTINCT_ON)
         return True
 
     def _compare(self, a: str, b: str) -> bool:
@@ -173,7 +174,7 @@ class AskScreen(Screen):
 
     def action_rerun(self) -> None:
         if self.editor.text.strip():
-            self.panel.run(self.editor.text)
+            self.panel.run(self.editor.text, distinct_on=ask.DISTINCT_ON)
 
     def action_cancel(self) -> None:
         self.panel.cancel()

@@ -64,8 +64,9 @@ class QueryPanel(Vertical):
     def running(self) -> bool:
         return self._worker is not None and self._worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
 
-    def run(self, sparql: str) -> Worker:
-        """Start a query (a running one is cancelled: its process is killed)."""
+    def run(self, sparql: str, distinct_on: str | None = None) -> Worker:
+        """Start a query (a running one is cancelled: its process is killed). With `distinct_on`,
+        only the first row of each value of that column is kept (one answer per fact)."""
         if self.running:
             self.cancel(quiet=True)
         self._started, self._rows_so_far = time.monotonic(), 0
@@ -74,7 +75,7 @@ class QueryPanel(Vertical):
             self._ticker = self.set_interval(0.25, self._tick)
         else:
             self._ticker.resume()
-        self._worker = self._run(sparql)
+        self._worker = self._run(sparql, distinct_on)
         return self._worker
 
     def _tick(self) -> None:
@@ -105,11 +106,13 @@ class QueryPanel(Vertical):
         return time.monotonic() - self._started if self._started else 0.0
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="query")
-    def _run(self, sparql: str) -> None:
+    def _run(self, sparql: str, distinct_on: str | None) -> None:
         """Run in a worker thread, which waits on the query process (killed on cancel)."""
         worker = get_current_worker()
         try:
             result = execute(self.app.query_process(), sparql, self._progress)
+            if result is not None and distinct_on:
+                result = result.first_per(distinct_on)
             error = None
         except QueryError as e:
             result, error = None, e
