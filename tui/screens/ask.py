@@ -49,6 +49,7 @@ class AskScreen(Screen):
 
     _note = ""
     _subject = ""
+    _distinct_on: str | None = "fact"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,7 +141,8 @@ class AskScreen(Screen):
         self._subject = question.slots.get("x") or question.slots.get("y") or ""
         sparql = question.sparql()
         self.editor.load_text(sparql)
-        self.panel.run(sparql, distinct_on=ask.DISTINCT_ON)
+        self._distinct_on = question.template.distinct_on
+        self.panel.run(sparql, distinct_on=self._distinct_on)
         return True
 
     def _compare(self, a: str, b: str) -> bool:
@@ -174,7 +176,7 @@ class AskScreen(Screen):
 
     def action_rerun(self) -> None:
         if self.editor.text.strip():
-            self.panel.run(self.editor.text, distinct_on=ask.DISTINCT_ON)
+            self.panel.run(self.editor.text, distinct_on=self._distinct_on)
 
     def action_cancel(self) -> None:
         self.panel.cancel()
