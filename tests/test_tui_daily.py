@@ -418,3 +418,29 @@ async def test_two_trials_side_by_side_from_ask_and_from_the_explorer(store_path
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
+
+
+@aio
+async def test_evidence_not_read_up_front_is_read_when_the_fact_is_highlighted(store_path, monkeypatch):  # noqa: F811
+    import tui.model
+
+    monkeypatch.setattr(tui.model, "EVIDENCE_UP_FRONT", 0)  # every row lazy
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entity("https://w3id.org/kg-trials/concept/arsenic-trioxide")
+        await settle(pilot)
+        screen = app.screen
+        tree = screen.query_one("#links")
+        rows = [n for g in tree.root.children for n in g.children if n.data.row is not None]
+        # only the row the cursor landed on has read its evidence
+        assert [n for n in rows if n.data.row.evidence_loaded] in ([], [tree.cursor_node])
+        node = next(n for n in rows if n.data.row.kind != "link" and n is not tree.cursor_node)
+        assert not node.data.row.evidence_loaded
+        tree.move_cursor(node)
+        await settle(pilot)
+        row = node.data.row
+        assert row.evidence_loaded and row.evidence  # read on highlight
+        ev = screen.query_one("EvidenceView").evidence
+        assert ev is not None and ev in row.evidence
+        assert len(node.children) == len(row.evidence)  # the spans are under the row

@@ -110,6 +110,7 @@ class FactRow:
     summary: str
     link: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    evidence_loaded: bool = True  # False: fetched when the row is first highlighted or expanded
 
 
 @dataclass
