@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph
 
 from tui import ask
-from tui.app import KgApp, run
+from tui.app import KgApp
 from tui.evidence import sentence
 from tui.history import History, history_path
 from tui.queries import sparql_iri, sparql_literal, with_prefixes
@@ -196,9 +196,11 @@ def test_history_file_location(tmp_path, monkeypatch):
     assert History().entries == []
 
 
-def test_run_without_a_store_is_an_error(tmp_path, capsys):
-    assert run(str(tmp_path / "nothing")) == 2
-    assert "no graph store" in capsys.readouterr().err
+def test_a_missing_store_is_not_created_by_looking(tmp_path):
+    from tui.app import _empty_store_reason
+
+    assert "no graph" in _empty_store_reason(tmp_path / "nothing")
+    assert not (tmp_path / "nothing").exists()
 
 
 # ------------------------------------------------------------------------------ explorer
@@ -304,7 +306,8 @@ async def test_ask_adverse_events_of_arsenic_trioxide(store_path):
         assert panel.error is None, panel.status
         events = [str(r[panel.result.vars.index("event")]) for r in panel.result.rows]
         assert "neutropenia" in events
-        assert '"arsenic trioxide"' in screen.editor.text  # the SPARQL it ran, with the words as a literal
+        # the SPARQL it ran starts from the concept the words name (resolved through the graph's labels)
+        assert f"VALUES ?x {{ <{ATO}> }}  # arsenic trioxide" in screen.editor.text
         view = screen.query_one(EvidenceView)
         assert view.evidence is not None and view.sentence  # answers come with evidence
 
@@ -503,11 +506,15 @@ async def test_reload_reopens_the_store(store_path):
 
 @aio
 async def test_a_store_that_cannot_be_opened_is_shown(tmp_path):
-    app = KgApp(str(tmp_path / "nothing-here"))
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "CURRENT").write_text("not a database\n")  # looks like a store, is not one
+    app = KgApp(str(broken))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Cannot load the graph" in app.load_error
-        assert "no graph store" in str(app.screen.query_one("#details").render())
+        assert "Cannot load the graph" in str(app.screen.query_one("#details").render())
+        assert not app.screen.query_one("#tree").loading  # no spinner left turning
 
 
 @aio

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.graph.store import GraphStore
+    from tui.query_process import QueryProcess
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen]:
@@ -46,8 +47,13 @@ class EntityCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        app = self.app
+        names = app.vocabulary.names if isinstance(app, KgApp) and app.vocabulary is not None else {}
+        if isinstance(app, KgApp) and app.vocabulary is None:
+            app.want_vocabulary()  # synonyms and abbreviations ("Treg", "IL-2") as soon as they load
         for e in self._entries():
-            text = f"open {e.label}"
+            others = [n for n in names.get(e.iri, ()) if n.casefold() != e.label.casefold()]
+            text = f"open {e.label}" + (f" ({', '.join(others[:4])})" if others else "")
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.open_entity, e.iri),
@@ -81,11 +87,13 @@ class KgApp(App[int]):
         super().__init__()
         self.store_path = store_path
         self.pending_centre: str | None = None
+        self.pending_sparql: str | None = None  # a query another screen sends to the SPARQL editor
         self._store: GraphStore | None = None
         self._graph: nx.Graph | None = None
         self._texts: dict[str, str | None] = {}
         self._lock = threading.RLock()
         self._want_vocabulary = self._vocabulary_started = False
+        self._query_process: QueryProcess | None = None
 
     # -- the store (called from worker threads) ------------------------------------------------
     def get_store(self) -> GraphStore:
@@ -96,6 +104,26 @@ class KgApp(App[int]):
 
                 self._store = GraphStore(self.store_path, read_only=True)
             return self._store
+
+    def query_process(self) -> QueryProcess:
+        """The child process that runs the queries users write (Ask, SPARQL); started once."""
+        with self._lock:
+            if self._query_process is None:
+                from kg.graph.namespaces import PREFIXES
+                from kg.graph.store import store_path
+                from tui.query_process import QueryProcess
+                from tui.runner import ROW_LIMIT
+
+                self._query_process = QueryProcess(str(store_path(self.store_path)),
+                                                   {k: str(v) for k, v in PREFIXES.items()}, ROW_LIMIT)
+            return self._query_process
+
+    def cancel_queries(self) -> None:
+        """Stop the running user query now: its process is killed (the next query starts another)."""
+        with self._lock:
+            proc = self._query_process
+        if proc is not None:
+            proc.cancel()
 
     def document_text(self, doc: str) -> str | None:
         """A document's text (cached); call from a worker."""
@@ -135,12 +163,38 @@ class KgApp(App[int]):
                                name="load")
 
     def _load(self) -> None:
+        from kg.graph.store import store_path
         from tui.model import load_catalog
 
+        path = store_path(self.store_path)
+        empty = _empty_store_reason(path)
+        if empty:
+            self.call_from_thread(self._welcome, str(path), empty)
+            return
         catalog = load_catalog(self.get_store())
         self.call_from_thread(setattr, self, "catalog", catalog)
+        self.call_from_thread(self._status, str(path), catalog)
+        if catalog.documents == 0:
+            self.call_from_thread(self._welcome, str(path), "The graph holds no document yet.")
         if self._claim_vocabulary():
             self._load_vocabulary(catalog)
+
+    def _status(self, store: str, catalog: Catalog) -> None:
+        """The header of every screen: the store (its folder and parent: "papers/.kg"), its
+        documents and facts."""
+        from pathlib import Path
+
+        path = Path(store)
+        name = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+        self.title = f"kg · {name} · {catalog.documents:,} documents · {catalog.facts:,} facts"
+
+    def _welcome(self, store: str, reason: str) -> None:
+        """Show the welcome screen (once) over the explorer."""
+        from tui.screens.welcome import WelcomeScreen
+
+        self.catalog = self.catalog or Catalog()
+        if not isinstance(self.screen, WelcomeScreen):
+            self.push_screen(WelcomeScreen(store, reason))
 
     def want_vocabulary(self) -> None:
         """Load the completion vocabulary once. Screens that complete names call this; the
@@ -166,9 +220,13 @@ class KgApp(App[int]):
         self.call_from_thread(setattr, self, "vocabulary", vocabulary)
 
     def on_unmount(self) -> None:
-        """Release the store now (a GraphStore left to the garbage collector keeps files open)."""
+        """Release the store now (a GraphStore left to the garbage collector keeps files open),
+        and kill the query process, so that quitting never waits on a query."""
         with self._lock:
             store, self._store = self._store, None
+            proc, self._query_process = self._query_process, None
+        if proc is not None:
+            proc.close()
         close = getattr(store, "close", None)
         if close is not None:
             try:
@@ -185,8 +243,11 @@ class KgApp(App[int]):
         """Re-open the store (to see a new ingest) and reload everything."""
         with self._lock:
             old, self._store, self._graph, self._texts = self._store, None, None, {}
+            proc, self._query_process = self._query_process, None
             self._vocabulary_started = False
         getattr(old, "close", lambda: None)()
+        if proc is not None:
+            proc.close()
         self.catalog = self.vocabulary = None
         self.load()
 
@@ -203,6 +264,11 @@ class KgApp(App[int]):
         from tui.screens.document import DocumentScreen
 
         self.push_screen(DocumentScreen(doc, start, end))
+
+    def edit_sparql(self, text: str) -> None:
+        """Switch to the SPARQL screen with `text` in its editor."""
+        self.pending_sparql = text
+        self.switch_mode("sparql")
 
     def open_neighbourhood(self, iri: str) -> None:
         """Switch to the neighbourhood screen, centred on a node (it centres when it resumes)."""
@@ -237,16 +303,28 @@ class KgApp(App[int]):
         yield SystemCommand("Reload the store", "Re-open the store and reload the explorer", self.reload)
 
 
+def _empty_store_reason(path) -> str:
+    """Why the store at `path` cannot hold a graph yet ('' when it looks like a store)."""
+    if not path.exists():
+        return "There is no graph here yet."
+    if path.is_dir() and not (path / "CURRENT").exists():
+        return "This folder holds no graph yet." if not any(path.iterdir()) else \
+            "This folder is not a kg graph store (no database files in it)."
+    return ""
+
+
 def run(store_path: str | None = None) -> int:
-    """Run the app on a store (None: --store default resolution, $KG_STORE or ./.kg); exit status."""
+    """Run the app on a store (None: --store default resolution, $KG_STORE or ./.kg); exit status.
+    A missing or empty store opens on the welcome screen. Quitting never waits for a query a
+    worker thread is still running: the process exits once the terminal is restored."""
+    import os
     import sys
 
-    from kg.graph.store import store_path as resolve
-
-    path = resolve(store_path)
-    if not path.exists():
-        print(f"kg: error: {path}: no graph store here; run 'kg ingest' first", file=sys.stderr)
-        return 2
     app = KgApp(store_path)
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

@@ -86,7 +86,19 @@ class Vocabulary:
     concepts: list[str] = field(default_factory=list)  # prefixed names of concepts the facts use
     labels: list[str] = field(default_factory=list)  # concept names, concepts the facts use first
     label_index: dict[str, str] = field(default_factory=dict)  # case-folded name → concept IRI
+    names: dict[str, list[str]] = field(default_factory=dict)  # concept IRI → all its names and abbreviations
     prefixes: dict[str, str] = field(default_factory=lambda: dict(_prefixes()))
+
+    _by_name: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    def iris_named(self, name: str) -> list[str]:
+        """Every concept one of whose names is `name` (case-insensitive)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for iri, names in self.names.items():
+                for n in {n.casefold() for n in names}:
+                    self._by_name.setdefault(n, []).append(iri)
+        return sorted(self._by_name.get(name.casefold(), []))
 
 # -- entity view ------------------------------------------------------------------------------
 @dataclass
@@ -98,6 +110,7 @@ class FactRow:
     summary: str
     link: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    evidence_loaded: bool = True  # False: fetched when the row is first highlighted or expanded
 
 
 @dataclass

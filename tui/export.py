@@ -31,6 +31,18 @@ class QueryResult:
     graph: Any = None  # rdflib.Graph for CONSTRUCT/DESCRIBE
     truncated: bool = False
 
+    def first_per(self, column: str) -> QueryResult:
+        """The SELECT result with only the first row of each value of `column` (unchanged
+        when it has no such column)."""
+        if self.kind != "SELECT" or column not in self.vars:
+            return self
+        i, seen, rows = self.vars.index(column), set(), []
+        for row in self.rows:
+            if row[i] is None or row[i] not in seen:
+                seen.add(row[i])
+                rows.append(row)
+        return QueryResult(self.kind, self.vars, rows, truncated=self.truncated)
+
     def table(self) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows to show, whatever the kind."""
         if self.kind == "ASK":

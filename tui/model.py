@@ -53,6 +53,7 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
     for r in store.select(Q.LABELS):
         c, name = str(r["c"]), str(r["l"])
         ranked.append((c not in used, int(r["rank"]), name.casefold(), name))
+        v.names.setdefault(c, []).append(name)
         if c in used or name.casefold() not in v.label_index:
             v.label_index[name.casefold()] = c
     # concepts the facts use first; preferred labels before alternative ones and abbreviations
@@ -86,11 +87,17 @@ def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> 
     return EntityView(iri, title, type_names, props, groups)
 
 
+# Evidence is read up front for this many facts of an entity page; the others' when their row
+# is first highlighted or expanded (on a common concept, all of it cost seconds).
+EVIDENCE_UP_FRONT = 25
+
+
 def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog | None) -> list[FactRow]:
     facts = list(dict.fromkeys(str(r["f"]) for r in found))
     link_of = {str(r["f"]): str(r["link"]) for r in found if "link" in r}
     fields, kinds = fact_fields(store, facts)
-    ev = load_evidence(store, facts)
+    # rows merged by link (a drug's trials) show links: their evidence is read when opened
+    ev = {} if by_link else load_evidence(store, facts[:EVIDENCE_UP_FRONT])
     label = catalog.label if catalog else node_label
     if by_link:
         merged: dict[str, FactRow] = {}
@@ -103,9 +110,11 @@ def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog 
                 row.evidence.extend(ev.get(f, []))
         for row in merged.values():
             row.summary += f"  ({len(row.facts)} fact{'s' if len(row.facts) != 1 else ''})"
+            row.evidence_loaded = False
         return sorted(merged.values(), key=lambda r: r.summary.casefold())
+    up_front = set(facts[:EVIDENCE_UP_FRONT])
     rows = [FactRow([f], kinds.get(f, ""), summarise(kinds.get(f, ""), fields.get(f, {}), label), link_of.get(f),
-                    ev.get(f, [])) for f in facts]
+                    ev.get(f, []), f in up_front) for f in facts]
     return sorted(rows, key=lambda r: (r.summary.casefold(), r.evidence[0].start if r.evidence else 0))
 
 

@@ -115,19 +115,23 @@ def fact_properties(facts: list[str]) -> str:
 
 
 def fact_evidence(facts: list[str]) -> str:
-    """Each evidence annotation of the given facts: span, quote, section, document, extractor."""
+    """Each evidence annotation of the given facts: span, quote, section, document, extractor.
+    The selectors are told apart by their properties, not by `a oa:...Selector`: a type
+    pattern made the engine start from every selector in the store (~100x slower), and an
+    OPTIONAL activity was matched against every activity (every fact has one: ARCHITECTURE.md 2)."""
     return f"""SELECT ?f ?doc ?start ?end ?exact ?section ?extractor ?rule ?version WHERE {{
   {values("f", facts)}
   ?f prov:wasDerivedFrom ?ann . ?ann kg:section ?section ; oa:hasTarget ?tgt .
   ?tgt oa:hasSource ?doc ; oa:hasSelector ?pos, ?quo .
-  ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  ?quo a oa:TextQuoteSelector ; oa:exact ?exact .
-  OPTIONAL {{ ?f prov:wasGeneratedBy ?act . ?act kg:extractor ?extractor ; kg:rule ?rule ; kg:kgVersion ?version }}
+  ?pos oa:start ?start ; oa:end ?end .
+  ?quo oa:exact ?exact .
+  ?f prov:wasGeneratedBy ?act . ?act kg:extractor ?extractor ; kg:rule ?rule ; kg:kgVersion ?version .
 }} ORDER BY ?f ?start"""
 
 
-_STUDY_DRUG_AE = """{{ ?f kg:drug {x} }} UNION {{ ?f kg:ofTrial ?t . ?dose a kg:DoseRegimen ; kg:ofTrial ?t ;
-      kg:drug {x} ; kg:role "study" . }}"""
+# each branch starts from the drug (a UNION whose branch does not bind it first scans every AE)
+_STUDY_DRUG_AE = """{{ ?f kg:drug {x} ; a kg:AdverseEvent ; kg:term ?link . }} UNION {{ ?dose kg:drug {x} ;
+      a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" . ?f kg:ofTrial ?t ; a kg:AdverseEvent ; kg:term ?link . }}"""
 
 
 def entity_groups(iri: str, types: set[str]) -> list[tuple[str, str, bool]]:
@@ -155,7 +159,7 @@ def entity_groups(iri: str, types: set[str]) -> list[tuple[str, str, bool]]:
         return [
             ("Trials", sel(f"?f a kg:DoseRegimen ; kg:drug {x} ; kg:ofTrial ?link ."), True),
             ("Doses", sel(f"?f a kg:DoseRegimen ; kg:drug {x} ; kg:ofTrial ?link ."), False),
-            ("Adverse events", sel("?f a kg:AdverseEvent ; kg:term ?link . " + _STUDY_DRUG_AE.format(x=x)), False),
+            ("Adverse events", sel(_STUDY_DRUG_AE.format(x=x)), False),
             ("Mechanisms", sel(f"?f a kg:MechanismFinding ; kg:agent {x} ; kg:target ?link ."), False),
             ("Acted on by", sel(f"?f a kg:MechanismFinding ; kg:target {x} ; kg:agent ?link ."), False),
         ]

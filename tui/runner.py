@@ -1,56 +1,45 @@
-"""Running a query for a worker: rows are pulled one by one so that a cancel stops it."""
+"""Running a query for a worker: in a child process that cancel and quit can kill at once."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from kg.errors import QueryError
-from kg.graph.store import GraphStore
 from tui.export import QueryResult
+from tui.query_process import Cancelled, Progress, QueryFailed, QueryProcess, to_rdflib
 
 ROW_LIMIT = 100_000
 
 
-def execute(store: GraphStore, sparql: str, cancelled: Callable[[], bool],
-            limit: int = ROW_LIMIT) -> QueryResult | None:
-    """The result of `sparql`, or None if `cancelled()` turned true while reading rows.
+def execute(proc: QueryProcess, sparql: str, on_progress: Callable[[Progress], None] | None = None
+            ) -> QueryResult | None:
+    """The result of `sparql` run by `proc`, or None if it was cancelled. Raises QueryError."""
+    from kg.graph.store import _query_error
 
-    rdflib SELECT results are lazy (oxrdflib yields Oxigraph's solutions one at a time),
-    so the rows are read here, checking `cancelled` between them. Raises QueryError.
-    """
-    res = store.query(sparql)
-    if res.type == "ASK":
-        return QueryResult("ASK", ask=bool(res.askAnswer))
-    if res.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult(res.type, graph=res.graph)
-    out = QueryResult("SELECT", vars=[str(v) for v in res.vars])
-    rows = iter(res)
     try:
-        for row in rows:
-            if cancelled():
-                return None
-            out.rows.append(tuple(row))
-            if len(out.rows) >= limit:
-                out.truncated = True
-                break
-    except QueryError:
-        raise
-    except Exception as e:  # noqa: BLE001 - an evaluation error from the engine, shown to the user
-        raise QueryError(f"SPARQL error: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}",
-                         query=sparql) from None
-    finally:
-        _release(res, rows)
-    return out
+        raw = proc.run(sparql, on_progress)
+    except Cancelled:
+        return None
+    except QueryFailed as e:
+        raise _query_error(e, sparql) from None
+    if raw["kind"] == "ASK":
+        return QueryResult("ASK", ask=bool(raw["ask"]))
+    rows = [tuple(to_rdflib(t) for t in row) for row in raw["rows"]]
+    if raw["kind"] == "CONSTRUCT":
+        from rdflib import Graph
+
+        g = Graph()
+        for s, p, o in rows:
+            g.add((s, p, o))
+        return QueryResult(_form(sparql), graph=g, truncated=raw["truncated"])
+    return QueryResult("SELECT", vars=raw["vars"], rows=rows, truncated=raw["truncated"])
 
 
-def _release(res, rows) -> None:
-    """Drop Oxigraph's solution iterator on this thread: pyoxigraph's QuerySolutions may not be
-    freed from another thread, and a cancelled query would otherwise leave it to the collector."""
-    for gen in (rows, getattr(res, "_genbindings", None)):
-        close = getattr(gen, "close", None)
-        if close is not None:
-            close()
-    res._genbindings = None
+def _form(sparql: str) -> str:
+    """CONSTRUCT or DESCRIBE: the first query-form keyword outside comments and IRIs."""
+    text = re.sub(r"#[^\n]*|<[^>\s]*>|\"[^\"]*\"", " ", sparql)
+    m = re.search(r"\b(CONSTRUCT|DESCRIBE)\b", text, re.I)
+    return m.group(1).upper() if m else "CONSTRUCT"
 
 
 def describe(res: QueryResult) -> str:

@@ -12,11 +12,13 @@ from textual.widgets import DataTable, Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui import ask
-from tui.catalog import doc_id
+from tui.catalog import doc_id, node_label
 from tui.evidence import Evidence
+from tui.resolve import resolve
 from tui.sparql_syntax import Vocab
 from tui.widgets.evidence import EvidenceView
 from tui.widgets.query_panel import QueryPanel
+from tui.widgets.results import ResultsTable
 from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
 from tui.widgets.suggest import QuestionSuggester
 
@@ -33,14 +35,21 @@ class AskScreen(Screen):
         Binding("o", "open_document", "Open text"),
         # ctrl+l: back to the question box
         Binding("ctrl+l", "focus_question", "Question"),
+        # ctrl+e: edit the question's SPARQL in the SPARQL screen
+        Binding("ctrl+e", "to_sparql", "Edit in SPARQL"),
     ]
     DEFAULT_CSS = """
     AskScreen #question { margin: 0 1; }
-    AskScreen #top { height: 12; }
+    AskScreen #top { height: 30%; min-height: 5; max-height: 12; }
+    AskScreen EvidenceView { max-height: 25%; }
     AskScreen #suggestions { width: 44; height: 1fr; border: round $secondary; }
-    AskScreen QueryEditor { width: 1fr; height: 12; }
+    AskScreen QueryEditor { width: 1fr; height: 100%; }
     AskScreen QueryPanel { height: 1fr; }
     """
+
+    _note = ""
+    _subject = ""
+    _distinct_on: str | None = "fact"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,22 +111,82 @@ class AskScreen(Screen):
         self.ask(event.value)
 
     def ask(self, text: str) -> bool:
-        """Turn a question into SPARQL and run it; False (with a hint) if no template matches."""
+        """Turn a question into SPARQL and run it; False (with a hint) if it is not understood
+        or names nothing the graph knows. The previous answers are cleared either way."""
         question = ask.parse(text)
         if question is None:
-            self.panel.set_status(Text("I can answer: " + " · ".join(t.text for t in ask.TEMPLATES), style="yellow"))
+            self._no_answer(Text.assemble(("I did not understand that. ", "bold yellow"),
+                                          ("I can ask: " + " · ".join(t.text for t in ask.TEMPLATES), "yellow")))
             return False
+        if question.template.build is None:
+            return self._compare(question.slots["x"], question.slots["y"])
+        notes = []
+        vocabulary = self.app.vocabulary
+        if vocabulary is not None:
+            for slot in ("x", "y"):
+                if slot not in question.slots:
+                    continue
+                found = resolve(question.slots[slot], vocabulary.labels)
+                if found.name is None:
+                    hint = f"Did you mean: {', '.join(found.suggestions)}?" if found.suggestions else \
+                        "Try a drug, condition, cell type or cytokine from the explorer (F2)."
+                    self._no_answer(Text.assemble((f"Nothing named “{found.typed}” in the graph. ", "bold yellow"),
+                                                  (hint, "yellow")))
+                    return False
+                if found.corrected:
+                    notes.append(f"showing “{found.name}” (you typed “{found.typed}”)")
+                question = ask.Question(question.template, {**question.slots, slot: found.name,
+                                                            f"{slot}_iris": vocabulary.iris_named(found.name)})
+        self._note = " · ".join(notes)
+        self._subject = question.slots.get("x") or question.slots.get("y") or ""
         sparql = question.sparql()
         self.editor.load_text(sparql)
-        self.panel.run(sparql)
+        self._distinct_on = question.template.distinct_on
+        self.panel.run(sparql, distinct_on=self._distinct_on)
         return True
+
+    def _compare(self, a: str, b: str) -> bool:
+        """Open two trials side by side; they are named by acronym, registry id or label."""
+        catalog = self.app.catalog
+        trials = catalog.of_kind("trial") if catalog is not None else []
+        names: dict[str, tuple[str, str]] = {}
+        for e in trials:
+            for name in (e.label, node_label(e.iri), e.label.split(" (")[0]):
+                names.setdefault(name, (e.iri, e.label))
+        picked = []
+        for typed in (a, b):
+            found = resolve(typed, list(names))
+            if found.name is None:
+                hint = f"Did you mean: {', '.join(found.suggestions)}?" if found.suggestions else \
+                    f"The trials are: {', '.join(e.label for e in trials[:8])}."
+                self._no_answer(Text.assemble((f"No trial named “{typed}”. ", "bold yellow"), (hint, "yellow")))
+                return False
+            picked.append(names[found.name])
+        from tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(picked[0], picked[1]))
+        return True
+
+    def _no_answer(self, message: Text) -> None:
+        """Clear the answers and say why there are none."""
+        self.panel.table.clear(columns=True)
+        self.panel.result = None
+        self.query_one(EvidenceView).show(None, "")
+        self.panel.set_status(message)
 
     def action_rerun(self) -> None:
         if self.editor.text.strip():
-            self.panel.run(self.editor.text)
+            self.panel.run(self.editor.text, distinct_on=self._distinct_on)
 
     def action_cancel(self) -> None:
         self.panel.cancel()
+
+    def action_to_sparql(self) -> None:
+        text = self.editor.text
+        if not text.strip() or text.lstrip().startswith("# the SPARQL of your question"):
+            self.notify("Ask a question first.", severity="warning")
+            return
+        self.app.edit_sparql(text)
 
     def action_focus_question(self) -> None:
         self.query_one("#question").focus()
@@ -125,11 +194,24 @@ class AskScreen(Screen):
     # -- answers and evidence ------------------------------------------------------------------
     @on(QueryPanel.Done)
     def _answered(self, event: QueryPanel.Done) -> None:
-        if event.result is not None:
-            self.query_one(EvidenceView).show(None, "Highlight an answer to see its evidence.")
-            if event.result.rows:
-                self.panel.table.move_cursor(row=0, column=0)
-                self._show_evidence()
+        result = event.result
+        if result is None:
+            return
+        note, self._note = self._note, ""
+        if note:
+            self.panel.set_status(Text.assemble(self.panel.status, (f"  ·  {note}", "italic")))
+        self.query_one(EvidenceView).show(None, "Highlight an answer to see its evidence.")
+        if result.rows:
+            self.panel.table.move_cursor(row=0, column=0)
+            self.panel.table.focus()  # answers first: o, enter and the arrows act on them
+            self._show_evidence()
+        elif result.kind == "SELECT" and self._subject:
+            self.panel.set_status(Text(f"No answers: the graph has no such facts about “{self._subject}” "
+                                       "(F2 explorer lists what it holds).", style="yellow"))
+
+    @on(ResultsTable.OpenTerm)
+    def _open_entity(self, event: ResultsTable.OpenTerm) -> None:
+        self.app.open_entity(event.iri)
 
     @on(DataTable.CellHighlighted)
     def _cell(self, event: DataTable.CellHighlighted) -> None:

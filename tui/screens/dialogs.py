@@ -1,4 +1,4 @@
-"""Modal dialogs of the SPARQL screen: export of a result, the history."""
+"""Modal dialogs of the SPARQL screen: export of a result, the history, a file path."""
 
 from __future__ import annotations
 
@@ -104,6 +104,33 @@ class HistoryScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.entries[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PathScreen(ModalScreen[Path | None]):
+    """Ask for a file path (enter accepts, escape cancels)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # escape: close, nothing read or written
+    AUTO_FOCUS = "#path"
+    DEFAULT_CSS = """
+    PathScreen { align: center middle; }
+    PathScreen > Vertical { width: 70; height: auto; border: round $accent; background: $surface; padding: 1 2; }
+    """
+
+    def __init__(self, title: str, default: str) -> None:
+        super().__init__()
+        self.title_text, self.default = title, default
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text)
+            yield Input(self.default, id="path")
+
+    @on(Input.Submitted, "#path")
+    def _done(self, event: Input.Submitted) -> None:
+        self.dismiss(Path(event.value).expanduser() if event.value.strip() else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

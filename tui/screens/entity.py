@@ -37,6 +37,8 @@ class EntityScreen(Screen):
         Binding("l", "follow", "Follow link"),
         # n: this node's neighbourhood graph
         Binding("n", "neighbourhood", "Neighbourhood"),
+        # y: copy the evidence quote shown
+        Binding("y", "copy_quote", "Copy quote"),
     ]
     DEFAULT_CSS = """
     EntityScreen #title { height: auto; padding: 0 1; background: $boost; }
@@ -95,18 +97,42 @@ class EntityScreen(Screen):
             group = tree.root.add(Text.assemble((title, "bold"), (f"  {len(rows)}", "dim")), NodeRef(),
                                   expand=True)
             for row in rows:
-                node = group.add(Text(row.summary.replace("\n", " ")), NodeRef(row), expand=False)
-                for ev in row.evidence:
-                    quote = ev.exact.replace("\n", " ").replace("\t", " ")
-                    quote = quote if len(quote) <= 70 else quote[:69] + "…"
-                    node.add_leaf(Text.assemble(("“" + quote + "”", "italic"),
-                                                (f"  {ev.section} · {ev.start}–{ev.end}", "dim")), NodeRef(row, ev))
+                node = group.add(Text(row.summary.replace("\n", " ")), NodeRef(row), expand=False,
+                                 allow_expand=bool(row.evidence) or not row.evidence_loaded)
+                self._add_spans(node, row)
         tree.root.expand()
         if not view.groups:
             self.query_one(EvidenceView).show(None, "No facts link to this node.")
             return
         first = tree.root.children[0]
         self.call_after_refresh(tree.move_cursor, first.children[0] if first.children else first)
+
+    @staticmethod
+    def _add_spans(node, row: FactRow) -> None:
+        for ev in row.evidence:
+            quote = ev.exact.replace("\n", " ").replace("\t", " ")
+            quote = quote if len(quote) <= 70 else quote[:69] + "…"
+            node.add_leaf(Text.assemble(("“" + quote + "”", "italic"),
+                                        (f"  {ev.section} · {ev.start}–{ev.end}", "dim")), NodeRef(row, ev))
+
+    @work(thread=True, group="evidence", exit_on_error=False)
+    def load_evidence(self, node, row: FactRow) -> None:
+        """Read the evidence of a row not read up front, then show it (spans under the row)."""
+        from tui.model import load_evidence
+
+        found = load_evidence(self.app.get_store(), row.facts)
+        spans = sorted((e for f in row.facts for e in found.get(f, [])), key=lambda e: (e.doc, e.start))
+        self.app.call_from_thread(self._evidence_loaded, node, row, spans)
+
+    def _evidence_loaded(self, node, row: FactRow, spans: list[Evidence]) -> None:
+        if row.evidence_loaded:
+            return
+        row.evidence[:] = spans
+        row.evidence_loaded = True
+        self._add_spans(node, row)
+        node.allow_expand = bool(spans)
+        if self.query_one("#links", Tree).cursor_node is node:
+            self.query_one(EvidenceView).show(spans[0] if spans else None, "This fact has no evidence span.")
 
     def find(self, group: str, text: str):
         """The first fact node of a group whose summary contains `text` (for tests and jumps)."""
@@ -128,6 +154,10 @@ class EntityScreen(Screen):
         view = self.query_one(EvidenceView)
         if ref is None or ref.row is None:
             view.show(None, "Highlight a fact to see its evidence; expand it for every span.")
+            return
+        if not ref.row.evidence_loaded:
+            view.show(None, "reading the evidence…")
+            self.load_evidence(event.node, ref.row)
             return
         ev = ref.evidence or (ref.row.evidence[0] if ref.row.evidence else None)
         view.show(ev, "This fact has no evidence span.")
@@ -157,3 +187,11 @@ class EntityScreen(Screen):
 
     def action_neighbourhood(self) -> None:
         self.app.open_neighbourhood(self.iri)
+
+    def action_copy_quote(self) -> None:
+        ev = self.query_one(EvidenceView).evidence
+        if ev is None:
+            self.notify("Highlight a fact with evidence first.", severity="warning")
+            return
+        self.app.copy_to_clipboard(ev.exact)
+        self.notify(f"Copied the quote ({ev.doc}, {ev.start}–{ev.end})", timeout=2)

@@ -28,6 +28,8 @@ class ExplorerScreen(Screen):
         Binding("n", "neighbourhood", "Neighbourhood"),
         # r: re-open the store and reload (after an ingest)
         Binding("r", "reload", "Reload"),
+        # c: on a trial, mark it; on a second trial, compare the two side by side
+        Binding("c", "compare", "Compare trials"),
         # escape: clear the filter
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -58,6 +60,7 @@ class ExplorerScreen(Screen):
         self.query_one("#details").border_title = "details"
         self.watch(self.app, "catalog", self._show_catalog)
         self.watch(self.app, "load_error", self._show_error)
+        self.watch(self.app, "vocabulary", self._vocabulary, init=False)
 
     @property
     def tree(self) -> Tree[Entry | None]:
@@ -84,9 +87,13 @@ class ExplorerScreen(Screen):
         if catalog is None:
             return
         key = text.strip().casefold()
+        names = self.app.vocabulary.names if self.app.vocabulary is not None else {}
+
+        def shown(e: Entry) -> bool:  # by its label, or by any synonym or abbreviation ("Treg", "ATO")
+            return key in e.label.casefold() or any(key in n.casefold() for n in names.get(e.iri, ()))
+
         for title, kinds in GROUPS:
-            subgroups = [(KIND_TITLES[k], [e for e in catalog.of_kind(k) if key in e.label.casefold()])
-                         for k in kinds]
+            subgroups = [(KIND_TITLES[k], [e for e in catalog.of_kind(k) if shown(e)]) for k in kinds]
             total = sum(len(es) for _t, es in subgroups)
             node = tree.root.add(Text.assemble(title, (f"  {total}", "dim")), None, expand=bool(key) or title in
                                  ("Trials", "Drugs"))
@@ -113,7 +120,13 @@ class ExplorerScreen(Screen):
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
+        if event.value.strip() and self.app.vocabulary is None:
+            self.app.want_vocabulary()  # synonyms for the filter; it refilters when they arrive
         self.rebuild(event.value)
+
+    def _vocabulary(self, vocabulary) -> None:
+        if vocabulary is not None and self.query_one("#filter", Input).value.strip():
+            self.rebuild(self.query_one("#filter", Input).value)
 
     @on(Input.Submitted, "#filter")
     def _jump(self, event: Input.Submitted) -> None:
@@ -153,6 +166,23 @@ class ExplorerScreen(Screen):
         node = self.tree.cursor_node
         if node is not None and node.data is not None:
             self.app.open_neighbourhood(node.data.iri)
+
+    _marked: Entry | None = None
+
+    def action_compare(self) -> None:
+        node = self.tree.cursor_node
+        e: Entry | None = node.data if node is not None else None
+        if e is None or e.kind != "trial":
+            self.notify("Highlight a trial first (c marks it, c on another compares them).", severity="warning")
+            return
+        if self._marked is None or self._marked.iri == e.iri:
+            self._marked = e
+            self.notify(f"Marked {e.label}: press c on another trial to compare.", timeout=4)
+            return
+        from tui.screens.compare import CompareScreen
+
+        first, self._marked = self._marked, None
+        self.app.push_screen(CompareScreen((first.iri, first.label), (e.iri, e.label)))
 
     def action_reload(self) -> None:
         self.tree.loading = True

@@ -15,25 +15,35 @@ HELP = """\
 `ctrl+p` command palette (screens, and *open …* any trial or concept by name) · `ctrl+q` quit.
 
 **Explorer**: `/` filter (enter jumps to the first match) · `enter` open the entity ·
-`n` its neighbourhood · `r` reload the store · `escape` clear the filter.
+`n` its neighbourhood · `c` on a trial marks it, `c` on another compares the two side by side ·
+`r` reload the store · `escape` clear the filter.
 
 **Entity**: arrows move over links; `enter` expands a fact into its evidence spans (on a span:
 opens the document) · `o` open the document text at the span · `l` follow the fact's link (trial, drug, term…) ·
-`n` neighbourhood · `escape` back. The panel at the bottom shows the sentence around the
+`n` neighbourhood · `y` copy the evidence quote · `escape` back. The panel at the bottom shows the sentence around the
 span, the span highlighted, with document, section, offsets, extractor and kg version.
 
-**Document**: the stored text with the span selected · `h` back to the span · `escape` back.
+**Document**: the stored text with the span selected · `h` back to the span · `/` find
+(`enter` next match) · `n` next match · `escape` back.
 
-**Ask**: type a question, e.g. *adverse events of arsenic trioxide*, *drugs that increase Treg*,
-*trials in condition systemic sclerosis*, *doses of ATO*, *what does arsenic trioxide act on*,
-*compare the trials of arsenic trioxide*. `→` accepts the grey completion; `tab` to the list of
-suggestions. `enter` asks. The SPARQL it ran is shown and editable: `F5` (or `ctrl+enter`) runs it
-again. `o` opens the document at the highlighted answer's evidence; `escape` cancels a query.
+**Ask**: type a question in plain words, e.g. *what are the adverse events of ATO?*, *which drugs
+act on Treg*, *trials in lupus*, *at what dose was IL-2 given*, *what does arsenic trioxide target*,
+*compare the trials of arsenic trioxide*, *compare LUPSENIC with TRANSREG* (side by side).
+Names are found through every label, synonym and abbreviation; a typo is corrected (and said
+so) or answered with *did you mean …?*. Events and findings stated as absent are marked
+*not observed* and listed last. `→` accepts the grey completion; `tab` to the list of
+suggestions. `enter` asks. The SPARQL it ran is shown and editable: `F5` (or `ctrl+enter`) runs
+it again; `ctrl+e` edits it in the SPARQL screen. The answers get the focus: `enter` opens the
+entity behind an answer, `y` copies a cell, `o` opens the document at its evidence, `ctrl+l`
+goes back to the question; `escape` cancels a query.
 
 **SPARQL**: `F5` / `ctrl+enter` run · `escape` cancel · `ctrl+space` completions (they also open
 on `kg:`, `?`, `PREFIX`); `tab` takes one, `↑`/`↓` choose, `→` takes the grey suggestion ·
-`ctrl+up` / `ctrl+down` history · `ctrl+r` search the history · `ctrl+s` export the last result
-(CSV, JSON, Turtle) · in the results, `s` sorts by the cursor's column (again: reverse), or click
+`ctrl+up` / `ctrl+down` history (the query you were writing comes back past the newest) ·
+`ctrl+r` search the history · `ctrl+o` open / `F8` save a query file · `ctrl+s` export the last
+result (CSV, JSON, Turtle) · while a query runs its time and rows so far are shown, and `escape`
+stops it at once (it runs in its own process) · in the results `enter` opens the entity of a cell,
+`y` copies it · in the results, `s` sorts by the cursor's column (again: reverse), or click
 a header. The prefixes kg, kgc, kgd, oa, prov, skos, rdf, rdfs, owl, xsd, dcterms, schema, obo, sh
 are predeclared.
 

@@ -63,6 +63,14 @@ class NeighbourhoodScreen(Screen):
             "Type two concepts in 'path from' and 'to', then enter.", style="dim"))
         self.query_one("#ego").loading = True
         self.load()
+        self.watch(self.app, "catalog", self._reloaded, init=False)
+
+    def _reloaded(self, catalog) -> None:
+        """The store was reloaded: rebuild from the new graph, keeping the centre if it is still there."""
+        if catalog is not None and self.graph is not None:
+            self.graph = None
+            self.query_one("#ego").loading = True
+            self.load()
 
     def _labels(self) -> list[str]:
         v = self.app.vocabulary

@@ -12,9 +12,10 @@ from textual.widgets import Footer, Header
 
 from tui.export import export
 from tui.history import History
-from tui.screens.dialogs import ExportScreen, HistoryScreen
+from tui.screens.dialogs import ExportScreen, HistoryScreen, PathScreen
 from tui.sparql_syntax import Vocab
 from tui.widgets.query_panel import QueryPanel
+from tui.widgets.results import ResultsTable
 from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
 
 EXAMPLE = """\
@@ -22,6 +23,7 @@ EXAMPLE = """\
 SELECT DISTINCT ?drug ?event ?grade ?count WHERE {
   ?ae a kg:AdverseEvent ; kg:term/skos:prefLabel ?event ; kg:ofTrial ?trial .
   ?dose a kg:DoseRegimen ; kg:ofTrial ?trial ; kg:role "study" ; kg:drug/skos:prefLabel ?drug .
+  FILTER NOT EXISTS { ?ae kg:negated true }  # "no neutropenia" is not an adverse event
   OPTIONAL { ?ae kg:grade ?grade } OPTIONAL { ?ae kg:count ?count }
 }
 ORDER BY ?drug ?event
@@ -43,6 +45,9 @@ class SparqlScreen(Screen):
         Binding("ctrl+down", "history(1)", "Newer", show=False),
         # ctrl+r: search the history
         Binding("ctrl+r", "search_history", "History"),
+        # ctrl+o / F8: open a query file / save the query to a file (.rq); the editor keeps ctrl+w
+        Binding("ctrl+o", "open_file", "Open", priority=True),
+        Binding("f8", "save_file", "Save", priority=True),
     ]
     DEFAULT_CSS = """
     SparqlScreen QueryEditor { height: 45%; }
@@ -51,6 +56,7 @@ class SparqlScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.history = History()
+        self._draft = ""  # the unsaved query, while stepping through the history
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,9 +66,48 @@ class SparqlScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "SPARQL"
+        self._take_pending()
         self.watch(self.app, "vocabulary", self._vocabulary)
         self.app.want_vocabulary()
         self.editor.focus()
+
+    def on_screen_resume(self) -> None:
+        self._take_pending()
+
+    def _take_pending(self) -> None:
+        """A query another screen sent (Ask's ctrl+e) replaces the editor's text."""
+        text, self.app.pending_sparql = self.app.pending_sparql, None
+        if text:
+            self.editor.load_text(text)
+            self.editor.focus()
+
+    def action_open_file(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                self.editor.load_text(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as e:
+                self.notify(f"Cannot read {path}: {getattr(e, 'strerror', None) or e}", severity="error")
+                return
+            self.notify(f"Opened {path}")
+
+        self.app.push_screen(PathScreen("Open a query file", "query.rq"), chosen)
+
+    def action_save_file(self) -> None:
+        text = self.editor.text
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            except OSError as e:
+                self.notify(f"Cannot write {path}: {e.strerror or e}", severity="error")
+                return
+            self.notify(f"Saved to {path}")
+
+        self.app.push_screen(PathScreen("Save the query to", "query.rq"), chosen)
 
     def _vocabulary(self, vocabulary) -> None:
         if vocabulary is not None:
@@ -94,11 +139,18 @@ class SparqlScreen(Screen):
             self.editor.cursor_location = (max(e.line - 1, 0), max((e.column or 1) - 1, 0))
 
     def action_history(self, step: int) -> None:
+        """Step through the history; the query being written is kept and comes back past the newest."""
+        if step < 0 and self.history.cursor >= len(self.history.entries):
+            self._draft = self.editor.text
         text = self.history.previous() if step < 0 else self.history.next()
         if text is None and step < 0:
             self.notify("Oldest query in the history.", timeout=2)
             return
-        self.editor.load_text(text or "")
+        self.editor.load_text(text if text is not None else self._draft)
+
+    @on(ResultsTable.OpenTerm)
+    def _open_entity(self, event: ResultsTable.OpenTerm) -> None:
+        self.app.open_entity(event.iri)
 
     def action_search_history(self) -> None:
         def chosen(text: str | None) -> None:

@@ -1,6 +1,8 @@
-"""A status line and a results table, running queries in a cancellable worker thread."""
+"""A status line and a results table; queries run in a child process that cancel kills."""
 
 from __future__ import annotations
+
+import time
 
 from rich.text import Text
 from textual import work
@@ -12,6 +14,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from kg.errors import QueryError
 from tui.export import QueryResult
+from tui.query_process import Progress
 from tui.runner import describe, execute
 from tui.widgets.results import MAX_SHOWN, ResultsTable
 
@@ -37,6 +40,9 @@ class QueryPanel(Vertical):
         self.result: QueryResult | None = None
         self.error: QueryError | None = None
         self._worker: Worker | None = None
+        self._started = 0.0
+        self._rows_so_far = 0
+        self._ticker = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
@@ -58,26 +64,55 @@ class QueryPanel(Vertical):
     def running(self) -> bool:
         return self._worker is not None and self._worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
 
-    def run(self, sparql: str) -> Worker:
-        """Start a query (a running one is cancelled)."""
-        self.set_status(Text("running…  (escape cancels)", style="italic"))
-        self._worker = self._run(sparql)
+    def run(self, sparql: str, distinct_on: str | None = None) -> Worker:
+        """Start a query (a running one is cancelled: its process is killed). With `distinct_on`,
+        only the first row of each value of that column is kept (one answer per fact)."""
+        if self.running:
+            self.cancel(quiet=True)
+        self._started, self._rows_so_far = time.monotonic(), 0
+        self._tick()
+        if self._ticker is None:
+            self._ticker = self.set_interval(0.25, self._tick)
+        else:
+            self._ticker.resume()
+        self._worker = self._run(sparql, distinct_on)
         return self._worker
 
-    def cancel(self) -> bool:
-        """Cancel the running query; False if none runs."""
+    def _tick(self) -> None:
+        """While a query runs: elapsed time and rows so far."""
+        if self._started and (self._worker is None or self.running):
+            rows = f" · {self._rows_so_far:,} rows" if self._rows_so_far else ""
+            self.set_status(Text(f"running… {time.monotonic() - self._started:.1f} s{rows}  (escape cancels)",
+                                 style="italic"))
+        elif self._ticker is not None:
+            self._ticker.pause()
+
+    def _progress(self, progress: Progress) -> None:
+        self._rows_so_far = progress.rows
+
+    def cancel(self, quiet: bool = False) -> bool:
+        """Cancel the running query: its process is killed now. False if none runs."""
         if not self.running or self._worker is None:
             return False
+        took = self._elapsed()
         self._worker.cancel()
-        self.set_status(Text("cancelled", style="yellow"))
+        self.app.cancel_queries()
+        self._started = 0.0
+        if not quiet:
+            self.set_status(Text(f"cancelled after {took:.1f} s", style="yellow"))
         return True
 
+    def _elapsed(self) -> float:
+        return time.monotonic() - self._started if self._started else 0.0
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="query")
-    def _run(self, sparql: str) -> None:
-        """Run in a worker thread: rows are read one by one, stopping when cancelled."""
+    def _run(self, sparql: str, distinct_on: str | None) -> None:
+        """Run in a worker thread, which waits on the query process (killed on cancel)."""
         worker = get_current_worker()
         try:
-            result = execute(self.app.get_store(), sparql, lambda: worker.is_cancelled)
+            result = execute(self.app.query_process(), sparql, self._progress)
+            if result is not None and distinct_on:
+                result = result.first_per(distinct_on)
             error = None
         except QueryError as e:
             result, error = None, e
@@ -88,6 +123,11 @@ class QueryPanel(Vertical):
         self.app.call_from_thread(self._finished, sparql, result, error)
 
     def _finished(self, sparql: str, result: QueryResult | None, error: QueryError | None) -> None:
+        took = self._elapsed()
+        self._started = 0.0
+        if result is None and error is None:  # cancelled
+            self.post_message(self.Done(sparql, None, None))
+            return
         self.result, self.error = (result, None) if result is not None else (self.result, error)
         if error is not None:
             msg = Text(f"✗ {error}", style="bold red")
@@ -98,5 +138,5 @@ class QueryPanel(Vertical):
         elif result is not None:
             self.table.show(result)
             shown = "" if len(result.rows) <= MAX_SHOWN else f", first {MAX_SHOWN:,} shown"
-            self.set_status(Text(f"✓ {describe(result)}{shown}", style="green"))
+            self.set_status(Text(f"✓ {describe(result)}{shown} in {took:.2f} s", style="green"))
         self.post_message(self.Done(sparql, result, error))

@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -36,11 +37,21 @@ def sort_key(cell: Any) -> tuple:
 
 
 class ResultsTable(DataTable):
-    """Rows of a QueryResult; `row_terms(key)` gives back a row's RDF terms."""
+    """Rows of a QueryResult; `row_terms(key)` gives back a row's RDF terms. Enter on a cell
+    asks to open the entity behind it (the cell's IRI, else the row's ?fact, else its first IRI)."""
+
+    class OpenTerm(Message):
+        """Open the entity with this IRI."""
+
+        def __init__(self, iri: str) -> None:
+            super().__init__()
+            self.iri = iri
 
     BINDINGS = [
         # s: sort by the column under the cursor (again: reverse)
         Binding("s", "sort_column", "Sort column"),
+        # y / ctrl+c: copy the cell under the cursor (its whole value, not the cut one shown)
+        Binding("y,ctrl+c", "copy_cell", "Copy cell"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -91,6 +102,43 @@ class ResultsTable(DataTable):
         if self.columns:
             key: ColumnKey = list(self.columns)[self.cursor_column]
             self.sort_by(str(key.value))
+
+    def entity_at_cursor(self) -> str | None:
+        """The IRI behind the highlighted cell: the cell itself, the row's fact, or its first IRI."""
+        from rdflib import URIRef
+
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        terms = self.row_terms(key.row_key.value)
+        cell = terms.get(str(key.column_key.value))
+        for term in (cell, terms.get("fact"), *terms.values()):
+            if isinstance(term, URIRef):
+                return str(term)
+        return None
+
+    def cell_value(self) -> str | None:
+        """The whole value of the highlighted cell (IRIs in full), or None on an empty table."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        term = self.row_terms(key.row_key.value).get(str(key.column_key.value))
+        return "" if term is None else str(term)
+
+    def action_copy_cell(self) -> None:
+        value = self.cell_value()
+        if value is None:
+            return
+        self.app.copy_to_clipboard(value)
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        self.notify(f"Copied: {shown}", timeout=2)
+
+    @on(DataTable.CellSelected)
+    def _open(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        iri = self.entity_at_cursor()
+        if iri is not None:
+            self.post_message(self.OpenTerm(iri))
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:

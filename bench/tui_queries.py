@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Latency of every query the terminal UI runs, on a store you give it: p50 / p95 per screen.
+
+The TUI's screens run these through `tui.model`, `tui.ask`, `tui.compare` and `tui.graphs`;
+here each is timed over the store's most used entities (several of each kind), repeated,
+and compared with the target of 100 ms p95 per screen. Build a big store first, e.g.
+`bench/bench.py --copies 500 --keep`, then:
+
+    .venv/bin/python bench/tui_queries.py --store PATH [--entities 5] [--repeat 3]
+
+It is a script, not a test: it prints figures measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_MS = 100.0
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", required=True)
+    ap.add_argument("--entities", type=int, default=5, help="entities of each kind to open (most used first)")
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args(argv)
+
+    from kg.graph.store import GraphStore
+    from tui import ask
+    from tui.compare import summarise
+    from tui.model import load_catalog, load_entity, load_vocabulary
+
+    store = GraphStore(a.store, read_only=True)
+    timings: dict[str, list[float]] = {}
+
+    def run(name: str, fn: Callable[[], object]) -> object:
+        t0 = time.perf_counter()
+        value = fn()
+        timings.setdefault(name, []).append((time.perf_counter() - t0) * 1000)
+        timings[name].extend(timed(fn, a.repeat - 1))
+        return value
+
+    catalog = run("explorer: catalog", lambda: load_catalog(store))
+    vocabulary = run("completion vocabulary", lambda: load_vocabulary(store, catalog))
+    top: dict[str, list] = {}
+    for e in sorted(catalog.entries, key=lambda e: -e.count):
+        top.setdefault(e.kind, [])
+        if len(top[e.kind]) < a.entities:
+            top[e.kind].append(e)
+    for kind, entries in sorted(top.items()):
+        for e in entries:
+            run(f"entity page: {kind}", lambda e=e: load_entity(store, e.iri, catalog))
+    label = {e.iri: e.label for e in catalog.entries}
+    drugs = [label[e.iri] for e in top.get("drug", [])]
+    targets = [label[e.iri] for k in ("cell", "cytokine", "gene", "process") for e in top.get(k, [])]
+    conditions = [label[e.iri] for e in top.get("condition", [])]
+    questions = ([f"adverse events of {d}" for d in drugs] + [f"doses of {d}" for d in drugs]
+                 + [f"what does {d} act on" for d in drugs] + [f"compare the trials of {d}" for d in drugs]
+                 + [f"drugs that affect {t}" for t in targets] + [f"trials in {c}" for c in conditions])
+    for q in questions:
+        parsed = ask.parse(q)
+        if parsed is None or parsed.template.build is None:
+            continue
+        # as the Ask screen does: the names resolved to IRIs first, so the query is anchored on them
+        slots = dict(parsed.slots)
+        for slot in ("x", "y"):
+            if slot in slots:
+                slots[f"{slot}_iris"] = vocabulary.iris_named(slots[slot])
+        sparql = ask.Question(parsed.template, slots).sparql()
+        run(f"ask: {parsed.template.key}", lambda s=sparql: store.select(s))
+    trials = top.get("trial", [])
+    for left, right in zip(trials, trials[1:]):
+        run("compare two trials", lambda x=left, y=right: (summarise(store, x.iri, x.label),
+                                                           summarise(store, y.iri, y.label)))
+    store.close()
+
+    print(f"store: {a.store} · {catalog.documents} documents · {catalog.facts} facts · {catalog.triples} triples")
+    print(f"{'screen / query':34} {'n':>4} {'p50 ms':>9} {'p95 ms':>9}  target p95 < {TARGET_MS:.0f} ms")
+    worst = 0.0
+    for name, xs in timings.items():
+        p95 = pct(xs, 95)
+        worst = max(worst, p95)
+        mark = "ok" if p95 < TARGET_MS else "SLOW"
+        print(f"{name:34} {len(xs):4} {statistics.median(xs):9.1f} {p95:9.1f}  {mark}")
+    print(f"worst p95: {worst:.1f} ms ({worst / TARGET_MS:.2f}× the target)")
+    print(f"vocabulary: {len(vocabulary.labels)} labels")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,446 @@
+"""The terminal UI for daily work: plain-word questions, names resolved through every label,
+a cancel that stops the query's process, an immediate quit, a first run on an empty store,
+and the small things (focus on answers, enter opens, history keeps the draft)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from test_tui import SIZE, aio, settle
+from test_tui import store_path as store_path  # noqa: F401 - the fixture, re-exported
+
+from tui import ask
+from tui.app import KgApp
+from tui.resolve import resolve
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+# ------------------------------------------------------------------------------ questions in plain words
+
+
+@pytest.mark.parametrize("text, key, slots", [
+    ("drugs that act on Treg", "drugs_that", {"verb": "affect", "y": "Treg"}),
+    ("Which drugs raise regulatory T cells?", "drugs_that", {"verb": "increase", "y": "regulatory T cells"}),
+    ("show me medications that could lower IL-6", "drugs_that", {"verb": "decrease", "y": "IL-6"}),
+    ("what blocks IRF7", "drugs_that", {"verb": "inhibit", "y": "IRF7"}),
+    ("what are the adverse events of ATO", "adverse_events", {"x": "ATO"}),
+    ("ATO side effects", "adverse_events", {"x": "ATO"}),
+    ("which side effects does aldesleukin cause?", "adverse_events", {"x": "aldesleukin"}),
+    ("is IL-2 safe", "adverse_events", {"x": "IL-2"}),
+    ("Please list trials for lupus", "trials_in", {"y": "lupus"}),
+    ("which studies enrolled patients with systemic sclerosis", "trials_in", {"y": "systemic sclerosis"}),
+    ("at what dose was IL-2 given", "doses", {"x": "IL-2"}),
+    ("how was arsenic trioxide administered", "doses", {"x": "arsenic trioxide"}),
+    ("what does ATO target?", "acts_on", {"x": "ATO"}),
+    ("mechanisms of interleukin-2", "acts_on", {"x": "interleukin-2"}),
+    ("compare IL-2 trials", "compare", {"x": "IL-2"}),
+])
+def test_plain_questions_map_to_intents(text, key, slots):
+    q = ask.parse(text)
+    assert q is not None, text
+    assert (q.template.key, q.slots) == (key, slots)
+
+
+@pytest.mark.parametrize("text", ["hello", "adverse events", "what is the weather in Paris", ""])
+def test_questions_not_understood(text):
+    assert ask.parse(text) is None
+
+
+NAMES = ["arsenic trioxide", "ATO", "interleukin-2", "IL-2", "regulatory T cell", "Treg", "interferon alpha",
+         "IFN-alpha", "systemic lupus erythematosus", "SLE", "neutropenia"]
+
+
+@pytest.mark.parametrize("typed, name, corrected", [
+    ("ato", "ATO", False),  # case
+    ("IL2", "IL-2", False),  # hyphen
+    ("il 2", "IL-2", False),  # space
+    ("Tregs", "Treg", False),  # plural
+    ("arsenic trioxyde", "arsenic trioxide", True),  # a typo, corrected and said so
+    ("neutropenai", "neutropenia", True),
+])
+def test_names_resolve_through_labels_variants_and_typos(typed, name, corrected):
+    r = resolve(typed, NAMES)
+    assert (r.name, r.corrected) == (name, corrected)
+
+
+def test_unknown_names_are_not_guessed():
+    r = resolve("paracetamol", NAMES)
+    assert r.name is None and r.suggestions == []
+    r = resolve("interferon", NAMES)  # close to one name, not close enough to take without asking
+    assert r.name is None or r.name == "interferon alpha"
+
+
+# ------------------------------------------------------------------------------ Ask, on the corpus
+
+
+async def _ask(pilot, question: str):
+    await pilot.press("f3")
+    await settle(pilot)
+    screen = pilot.app.screen
+    await pilot.press("ctrl+l")  # back to the question box (the answers have the focus after a question)
+    screen.query_one("#question").value = question
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen
+
+
+@aio
+async def test_ask_in_plain_words_focuses_answers_and_enter_opens_the_entity(store_path):  # noqa: F811
+    from tui.screens.entity import EntityScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "what are the adverse events of ATO?")
+        table = screen.panel.table
+        assert screen.panel.error is None and table.row_count > 0, screen.panel.status
+        assert app.focused is table  # o, enter and the arrows act on the answers at once
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+
+
+@aio
+async def test_negated_adverse_events_are_marked_not_observed_and_listed_last(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "adverse events of arsenic trioxide")
+        result = screen.panel.result
+        col = result.vars.index("status")
+        statuses = [str(r[col]) for r in result.rows]
+        assert "observed" in statuses and "not observed" in statuses
+        assert statuses == sorted(statuses, key=lambda s: s == "not observed")  # observed ones first
+        # every "not observed" row is a fact the graph states as negated
+        fact = result.vars.index("fact")
+        negated = {str(r["f"]) for r in app.get_store().select(
+            "SELECT ?f WHERE { ?f a kg:AdverseEvent ; kg:negated true }")}
+        assert all(str(r[fact]) in negated for r in result.rows if str(r[col]) == "not observed")
+        assert not any(str(r[fact]) in negated for r in result.rows if str(r[col]) == "observed")
+
+
+@aio
+async def test_typos_are_corrected_and_unknown_names_get_a_hint(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "adverse events of arsenic trioxyde")
+        assert screen.panel.table.row_count > 0
+        assert "you typed" in screen.panel.status and "arsenic trioxide" in screen.panel.status
+        screen = await _ask(pilot, "adverse events of zzqxw")
+        assert "Nothing named" in screen.panel.status
+        assert screen.panel.table.row_count == 0  # the previous answers are gone
+
+
+@aio
+async def test_a_question_not_understood_clears_the_previous_answer(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "doses of IL-2")
+        assert screen.panel.table.row_count > 0
+        screen = await _ask(pilot, "what is the weather")
+        assert screen.panel.table.row_count == 0 and screen.panel.result is None
+        assert "I can ask" in screen.panel.status
+
+
+@aio
+async def test_ask_shows_answer_rows_at_80x24(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "adverse events of arsenic trioxide")
+        table = screen.panel.table
+        assert table.row_count > 0
+        assert table.region.height >= 4  # a header and at least three answers are on screen
+
+
+# ------------------------------------------------------------------------------ cancel and quit
+
+
+@aio
+async def test_cancel_kills_the_query_process_and_the_next_query_runs(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.editor.load_text(RUNAWAY)
+        await pilot.press("f5")
+        deadline = time.monotonic() + 20
+        while app._query_process is None or app._query_process._proc is None:  # the child started
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
+        child = app._query_process._proc
+        await pilot.pause(0.3)
+        assert screen.panel.running and "running…" in screen.panel.status
+        await pilot.press("escape")
+        t0 = time.monotonic()
+        while child.poll() is None and time.monotonic() - t0 < 5:
+            await pilot.pause(0.05)
+        assert child.poll() is not None  # the engine's work stopped: its process is gone
+        await settle(pilot)
+        assert not screen.panel.running and "cancelled" in screen.panel.status
+        screen.editor.load_text("ASK { ?t a kg:Trial }")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "true" in screen.panel.status
+
+
+@aio
+async def test_quit_while_a_query_runs_stops_it(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.editor.load_text(RUNAWAY)
+        await pilot.press("f5")
+        deadline = time.monotonic() + 20
+        while app._query_process is None or app._query_process._proc is None:
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
+        child = app._query_process._proc
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+q")
+    assert child.poll() is not None
+
+
+# ------------------------------------------------------------------------------ first run, explorer, history
+
+
+@pytest.mark.parametrize("make", ["missing", "empty folder"])
+@aio
+async def test_first_run_on_no_store_shows_how_to_ingest(tmp_path, make):
+    from tui.screens.welcome import WelcomeScreen
+
+    path = tmp_path / "store"
+    if make == "empty folder":
+        path.mkdir()
+    app = KgApp(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        text = str(app.screen.query_one("#welcome").render())
+        assert "kg --store" in text and "ingest" in text
+        assert not app.load_error  # no engine error
+        assert not path.exists() or not any(path.iterdir())  # nothing was created
+
+
+@aio
+async def test_explorer_filter_finds_entries_by_synonym_and_abbreviation(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("slash", *"ATO")
+        await settle(pilot)
+        screen.rebuild("ATO")
+        shown = [n.data.label for n in _leaves(screen.tree.root)]
+        assert "arsenic trioxide" in shown
+
+
+def _leaves(node):
+    for child in node.children:
+        if child.data is not None:
+            yield child
+        yield from _leaves(child)
+
+
+@aio
+async def test_history_keeps_the_unsaved_query(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.editor.load_text("ASK { ?t a kg:Trial }")
+        await pilot.press("f5")
+        await settle(pilot)
+        screen.editor.load_text("SELECT ?draft WHERE { }")
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        assert screen.editor.text == "ASK { ?t a kg:Trial }"
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert screen.editor.text == "SELECT ?draft WHERE { }"
+
+
+@aio
+async def test_reload_rebuilds_the_neighbourhood(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        screen = app.screen
+        before = screen.graph
+        assert before is not None
+        app.reload()
+        await settle(pilot, rounds=5)
+        assert screen.graph is not None and screen.graph is not before
+
+
+# ------------------------------------------------------------------------------ copy, send, files, search
+
+
+@aio
+async def test_copy_a_cell_and_an_evidence_quote(store_path):  # noqa: F811
+    from tui.screens.entity import EntityScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "doses of arsenic trioxide")
+        table = screen.panel.table
+        await pilot.press("y")
+        assert app.clipboard == table.cell_value() and app.clipboard
+        await pilot.press("enter")  # the entity behind the answer
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        ev = app.screen.query_one("EvidenceView").evidence
+        if ev is not None:
+            await pilot.press("y")
+            assert app.clipboard == ev.exact
+
+
+@aio
+async def test_ask_sends_its_sparql_to_the_sparql_screen(store_path):  # noqa: F811
+    from tui.screens.sparql import SparqlScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "trials in systemic sclerosis")
+        sparql = screen.editor.text
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, SparqlScreen)
+        assert app.screen.editor.text == sparql
+
+
+@aio
+async def test_save_and_open_a_query_file(store_path, tmp_path):  # noqa: F811
+    app = KgApp(store_path)
+    target = tmp_path / "q.rq"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.editor.load_text("ASK { ?t a kg:Trial }")
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text() == "ASK { ?t a kg:Trial }\n"
+        screen.editor.load_text("")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.editor.text.strip() == "ASK { ?t a kg:Trial }"
+
+
+@aio
+async def test_search_inside_a_document(store_path):  # noqa: F811
+    from kg.graph.views import document_text
+
+    app = KgApp(store_path)
+    doc = "lupsenic-ato-sle-2021"
+    text = document_text(app.get_store(), doc)
+    word = "neutropenia"
+    hits = [i for i in range(len(text)) if text.lower().startswith(word, i)]
+    assert len(hits) >= 2
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_document(doc, 0, 1)
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("slash", *word, "enter")
+        await pilot.pause()
+        assert screen.selected.lower() == word
+        first = screen._found
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.selected.lower() == word and screen._found > first
+
+
+@aio
+async def test_every_screen_says_which_store_and_how_much_it_holds(store_path):  # noqa: F811
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from pathlib import Path
+
+        assert Path(store_path).name in app.title and "documents" in app.title and "facts" in app.title
+
+
+# ------------------------------------------------------------------------------ two trials side by side
+
+
+@aio
+async def test_two_trials_side_by_side_from_ask_and_from_the_explorer(store_path):  # noqa: F811
+    from tui.screens.compare import CompareScreen
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        trials = app.catalog.of_kind("trial")
+        assert len(trials) >= 2
+        a, b = trials[0], trials[1]
+        screen = await _ask(pilot, f"compare {a.label.split(' (')[0]} with {b.label.split(' (')[0]}")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen), screen.panel.status
+        left, right = app.screen.summaries
+        assert {left.iri, right.iri} == {a.iri, b.iri}
+        table = app.screen.query_one("#table")
+        aspects = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "enrolled" in aspects and "arms and doses" in aspects
+        # the values are the graph's: each trial's enrolment as the store holds it
+        for s in (left, right):
+            n = [str(r["n"]) for r in app.get_store().select(f"SELECT ?n WHERE {{ <{s.iri}> kg:enrolled ?n }}")]
+            assert s.aspects.get("enrolled", []) == sorted(n)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await settle(pilot)
+        explorer = app.screen
+        nodes = [n for n in _leaves(explorer.tree.root) if n.data.kind == "trial"]
+        explorer.tree.move_cursor(nodes[0])
+        await pilot.press("c")
+        explorer.tree.move_cursor(nodes[1])
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+
+
+@aio
+async def test_evidence_not_read_up_front_is_read_when_the_fact_is_highlighted(store_path, monkeypatch):  # noqa: F811
+    import tui.model
+
+    monkeypatch.setattr(tui.model, "EVIDENCE_UP_FRONT", 0)  # every row lazy
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entity("https://w3id.org/kg-trials/concept/arsenic-trioxide")
+        await settle(pilot)
+        screen = app.screen
+        tree = screen.query_one("#links")
+        rows = [n for g in tree.root.children for n in g.children if n.data.row is not None]
+        # only the row the cursor landed on has read its evidence
+        assert [n for n in rows if n.data.row.evidence_loaded] in ([], [tree.cursor_node])
+        node = next(n for n in rows if n.data.row.kind != "link" and n is not tree.cursor_node)
+        assert not node.data.row.evidence_loaded
+        tree.move_cursor(node)
+        await settle(pilot)
+        row = node.data.row
+        assert row.evidence_loaded and row.evidence  # read on highlight
+        ev = screen.query_one("EvidenceView").evidence
+        assert ev is not None and ev in row.evidence
+        assert len(node.children) == len(row.evidence)  # the spans are under the row
