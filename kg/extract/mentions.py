@@ -120,8 +120,18 @@ def find(text: str, kind: str) -> list[Mention]:
 
 
 def values(text: str) -> list[Mention]:
-    """Numeric values, leaving out the digits of p-values, CI levels and registry-like IDs."""
+    """Numeric values, leaving out the digits of p-values, CI levels and names such as
+    'IL-6', 'CD4' or 'FEV1' (a number glued to a lower-case word, 'from138.2', is kept)."""
     skip = [(m.start, m.end) for m in find(text, "p_value")]
-    skip += [(m.start("level"), m.end("level")) for m in patterns()["ci"].finditer(text)]
-    return [v for v in find(text, "value") if not any(a <= v.start < b for a, b in skip)
-            and not re.match(r"[A-Za-z]", text[v.start - 1: v.start] if v.start else "")]
+    skip += [(m.start, m.end) for m in find(text, "ci_level")]
+    out = []
+    for v in find(text, "value"):
+        if any(a <= v.start < b for a, b in skip):
+            continue
+        word = re.search(r"([A-Za-zα-ωΑ-Ω]+)(-?)$", text[max(0, v.start - 20): v.start])
+        if word and not (word.group(1).islower() and len(word.group(1)) >= 2 and not word.group(2)):
+            continue
+        if re.match(r"[A-Za-z]", text[v.end: v.end + 1]):
+            continue
+        out.append(v)
+    return out
