@@ -88,7 +88,9 @@ def _rx() -> dict:
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
-    out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I)) for q in data["qualitative"]]
+    out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""))
+                          for q in data["qualitative"]]
+    out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
@@ -127,10 +129,19 @@ def extract(ctx: Context) -> list[Fact]:
         text = sent.text
         if part in ("discussion", "conclusions") and re.search(r"\[\d", text):
             continue  # a cited result is another study's
-        strict = part in ("background", "methods")
+        strict = part in ("background", "methods") and _has_results_part(ctx)
         for f in read_sentence(text, strict=strict):
             out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
     return out
+
+
+def _has_results_part(ctx: Context) -> bool:
+    """Whether the layout shows a results part: only then is a sentence outside it held to
+    the stricter standard (a misread layout must not drop findings)."""
+    key = "results_part_known"
+    if key not in ctx.document.cache:
+        ctx.document.cache[key] = any(part_of(ctx.document, s.start_char)[0] == "results" for s in ctx.sentences())
+    return ctx.document.cache[key]
 
 
 def read_sentence(text: str, strict: bool = False) -> list[Found]:
@@ -156,6 +167,7 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
     _responders(text, free, add)
+    found = _fold_estimates(text, found)
     _bind_p(text, found, ps)
     _qualitative(text, found, ps, free, add)
     if strict:
@@ -234,7 +246,8 @@ def _estimates(text, items, free, add) -> None:
         weak = kind.lower() in ("r", "b", "ρ", "β", "beta", "coefficient", "difference")
         if weak and not (it and it.ci) and not _p_near(text, end):
             continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
-        measure = f"{_measure_before(text, e.start)} ({kind.lower()})"
+        measure = _measure_before(text, e.start)
+        measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
         add(Found(e.start, end, measure, text[vstart:end].strip(), "result.estimate", ci=it.ci if it else None))
     for m in rx["times"].finditer(text):
         if not free(m.start(), m.end()):
@@ -246,7 +259,8 @@ def _estimates(text, items, free, add) -> None:
             lo_hi = re.findall(r"\d[\d.·]*", b.group(0))
             ci = (to_number(lo_hi[0]), to_number(lo_hi[1]))
             end += b.end()
-        add(Found(m.start(), end, _measure_before(text, m.start()), text[m.start():end].strip(), "result.times",
+        value = m.group(0) + (" " + b.group(0).strip().lstrip("(").strip() if b else "")
+        add(Found(m.start(), end, _measure_before(text, m.start()), value, "result.times",
                   ci=ci if ci and None not in ci else None))
     for it in items:  # a value followed directly by its CI, no keyword: "−2.46, 95% CI −3.72 to −1.21"
         if it.ci and free(it.start, it.end) and not it.threshold:
@@ -355,7 +369,7 @@ def _qualitative(text, found, ps, free, add) -> None:
     rx = _rx()
     clauses = [(m.start(), m.end()) for m in re.finditer(r"[^;]+", text)]
     numeric = [(f.start, f.end) for f in found]
-    for name, where, q in rx["qualitative"]:
+    for name, where, q, prefix in rx["qualitative"]:
         for m in q.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -364,8 +378,11 @@ def _qualitative(text, found, ps, free, add) -> None:
                 continue  # the clause has its numbers: they are the finding
             vstart = m.start("val") if "val" in q.groupindex and m.group("val") else m.start()
             vend = m.end("val") if "val" in q.groupindex and m.group("val") else m.end()
-            value = re.sub(r"\s+", " ", text[vstart:vend]).strip()
-            if where == "subject":
+            value = prefix + re.sub(r"\s+", " ", text[vstart:vend]).strip()
+            obj = re.match(r"\s+(?:in|on|to)\s+(?!the\s+(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b)", text[m.end():])
+            if where == "subject" and name == "did_not" and obj:
+                measures = _objects(text, m.end() + obj.end(), ce)
+            elif where == "subject":
                 measures = _subjects(text, cs, m.start())
             else:
                 measures = _objects(text, m.end(), ce)
@@ -379,7 +396,12 @@ def _qualitative(text, found, ps, free, add) -> None:
 
 # -- measures ------------------------------------------------------------------------------
 _BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but|however|which|because|since|"
-                       r"if|when)\b", re.I)
+                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
+_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
+                         r"moreover|furthermore|compared|according|as|of)\b", re.I)
+_ANAPHORA = re.compile(r"^(?:there|it|this|these|they|those|we|both|all|each|results?|the results|data|the data|"
+                       r"this study|our study|(?:the|this|these|that)\s+differences?|differences?|which|findings?)$",
+                       re.I)
 
 
 def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
@@ -396,7 +418,7 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
     keep = [chunks[-1]]
     if re.search(r"\s(?:and|or)\s", masked[chunks[-1][0]:chunks[-1][1]]):
         for a, b in reversed(chunks[:-1]):
-            if len(masked[a:b].split()) > 5:
+            if len(masked[a:b].split()) > 5 or _PREP_CHUNK.match(masked[a:b]):
                 break
             keep.insert(0, (a, b))
     parts: list[tuple[int, int]] = []
@@ -404,35 +426,30 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
         sub = masked[a:b]
         for m in re.finditer(r"(?:(?!\s(?:and|or)\s).)+", sub):
             parts.append((a + m.start(), a + m.end()))
-    out = []
     ps = find(seg, "p_value")
+    return [(start + a + off, start + b, phrase, _shift(own, start)) for a, b, off, phrase, own in _phrases(masked, parts, ps)]
+
+
+def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
+    """Cleaned measure phrases of the parts, each with the p-value written inside its part."""
     for a, b in parts:
         phrase = _clean_measure(masked[a:b])
-        if not phrase or len(phrase.split()) > 10:
-            continue
-        if phrase.lower() in ("there", "it", "this", "these", "they", "we", "both", "all", "each", "results",
-                              "the results", "data", "the data", "this study", "our study"):
+        if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase):
             continue
         off = masked[a:b].find(phrase.split()[0])
-        own = next((p for p in ps if b <= p.start < b + 40 and all(not (b <= x < p.start) for x, _y in parts)), None)
-        out.append((start + a + off, start + b, phrase, _shift(own, start)))
-    if len(out) > 1:  # a p-value written after one member belongs to that member only
-        pass
-    return out
+        own = next((p for p in ps if a <= p.start < b), None)
+        yield a, b, off, phrase, own
 
 
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures after a nominal predicate ('no significant difference in X and Y')."""
     tail = text[pos:ce]
-    stop = re.search(r"[(.]|" + _rx()["measure_stop"].pattern, tail, re.I)
-    seg = tail[: stop.start()] if stop else tail
-    out = []
-    for m in re.finditer(r"(?:(?!,|\s(?:and|or)\s).)+", seg):
-        phrase = _clean_measure(m.group(0))
-        if phrase and len(phrase.split()) <= 10:
-            off = m.group(0).find(phrase.split()[0])
-            out.append((pos + m.start() + off, pos + m.end(), phrase, None))
-    return out
+    masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
+    stop = re.search(r"[.(]\s|" + _rx()["measure_stop"].pattern, masked, re.I)
+    end = stop.start() if stop else len(masked)
+    parts = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!,|\s(?:and|or)\s).)+", masked[:end])]
+    ps = find(tail, "p_value")
+    return [(pos + a + off, pos + b, phrase, _shift(own, pos)) for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
 
 def _clean_measure(s: str) -> str:
@@ -449,18 +466,34 @@ def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
 
-_SUBJECT = re.compile(r"^\s*(?:[^,]{1,30},\s+)?(?:the\s+|a\s+|an\s+)?(?P<s>(?:[\w±+/-]+\s+){0,7}?[\w±+/-]+)\s+"
-                      r"(?:was|were|is|are|improved|increased|decreased|differed|did not)\b")
-
-
 def _measure_before(text: str, pos: int) -> str:
-    """What a value is about: the sentence's subject if short, else the words before its bracket."""
-    m = _SUBJECT.match(text)
-    if m and m.end("s") <= pos and m.group("s").lower() not in ("there", "it", "this", "these", "they"):
-        return m.group("s").strip()
+    """What a value is about: the noun phrase right before its bracket when the value opens
+    one ('declines in diastolic BP (−3.3 mmHg'), else the subject of its clause ('Initial
+    cure was achieved by 95.9%'), else the last words before it."""
+    rx = _rx()
     prefix = text[:pos]
-    if prefix.rfind("(") > prefix.rfind(")"):
-        prefix = prefix[: prefix.rfind("(")]
+    if prefix.rfind("(") > prefix.rfind(")") and re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?",
+                                                              prefix[prefix.rfind("(") + 1:]):
+        head = prefix[: prefix.rfind("(")]
+        head = re.split(r"[,;:]|" + rx["measure_verb"].pattern, head, flags=re.I)[-1]
+        phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(), flags=re.I))
+        if phrase and len(phrase.split()) <= 10 and not re.search(r"\d\s*$", phrase):
+            return phrase
+    start = 0
+    for m in _BOUNDARY.finditer(prefix):
+        start = m.end()
+    clause = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), prefix[start:])
+    chunks = [c for c in clause.split(",") if c.strip()]
+    while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
+        chunks = chunks[1:]
+    clause = ",".join(chunks)
+    verb = rx["measure_verb"].search(clause)
+    if verb:
+        np = clause[: verb.start()]
+        stop = rx["measure_stop"].search(np)
+        np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
+        if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
+            return np
     words = re.split(r"[,;:]", prefix)[-1].split()
     return " ".join(words[-6:]) or "value"
 
@@ -489,6 +522,26 @@ def _outcome_phrase(text: str, pos: int) -> str:
     rest = re.sub(r"^\s*(?:patients|participants|subjects)?\s*(?:were|was|had|have|achieved|reached|attained|"
                   r"could)?\s*", "", rest, flags=re.I)
     return rest.strip(" .\n") or "responders"
+
+
+def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
+    """An estimate written right after a comparison or a 'times more likely' belongs to it
+    ('0.47 versus 0.59 (rate difference −0.12 [95% CI ...])'): one finding, not two."""
+    order = sorted(found, key=lambda f: f.start)
+    out: list[Found] = []
+    for f in order:
+        prev = out[-1] if out else None
+        if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
+                and prev.ci is None and f.start >= prev.end and len(text[prev.end:f.start]) <= 60 \
+                and not re.search(r"\d|[.!?]\s", text[prev.end:f.start]):
+            prev.ci = f.ci
+            prev.extra["estimate"] = f.value
+            if prev.rule == "result.times":
+                prev.value = f"{prev.value} ({text[f.start:f.end].strip()})"
+            prev.end = f.end
+            continue
+        out.append(f)
+    return out
 
 
 # -- p-values ------------------------------------------------------------------------------
