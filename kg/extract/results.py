@@ -271,48 +271,60 @@ def _estimates(text, items, free, add) -> None:
                       "result.estimate", unit=it.unit, sd=it.sd, ci=it.ci))
 
 
-def _pairs(text, items, free, add) -> None:
-    """Two values compared: 'A vs B', 'A in X and B in Y', 'A and B, respectively',
-    'X (A) compared with Y (B)'."""
+def _link(text: str, a: Item, b: Item) -> str | None:
+    """How two neighbouring values are compared: 'tight' ('A vs B', 'A (x) versus B'),
+    'loose' ('A of X compared with B of Y', 'A in X and B in Y', 'A and B, respectively')."""
     rx = _rx()
-    versus = re.compile(_rx()["VERSUS"].pattern, re.I)
+    gap = text[a.end:b.start]
+    if ";" in gap or len(gap) > 130 or not _compatible(a, b):
+        return None
+    vs = rx["VERSUS"].search(gap)
+    if re.fullmatch(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + rx["VERSUS"].pattern
+                    + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", gap, re.I):
+        return "tight"
+    if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
+        return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) else None
+    if re.search(r"\band\b", gap) and not vs:
+        resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
+        if resp and re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap):
+            return "loose"
+        rich = a.unit == "%" or a.sd is not None or a.count_pct
+        if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
+                and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
+            return "loose"
+    return None
+
+
+def _pairs(text, items, free, add) -> None:
+    """Values compared: 'A vs B', 'A in X and B in Y', 'A and B, respectively',
+    'X (A) compared with Y (B)'; in a chain 'A vs B vs C' each later value against the first."""
     live = [i for i in items if not i.threshold and free(i.start, i.end)]
     k = 0
     while k + 1 < len(live):
-        a, b = live[k], live[k + 1]
-        gap = text[a.end:b.start]
-        ok = False
-        if ";" not in gap and len(gap) <= 130 and _compatible(a, b):
-            vs = versus.search(gap)
-            tight = re.fullmatch(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + _rx()["VERSUS"].pattern +
-                                 r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", gap, re.I)
-            if tight:
-                ok = True
-            elif vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) \
-                    and not re.search(r"[.!?]\s", gap):
-                ok = vs.group(0).lower() != "than" or bool(rx["GROUP_WORD"].search(gap))
-            elif re.search(r"\band\b", gap) and not vs:
-                resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
-                rich = (a.unit == "%" or a.sd is not None or a.count_pct or a.unit == b.unit and a.unit)
-                ok = bool(resp and re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap)) or \
-                    (bool(rich) and bool(rx["GROUP_WORD"].search(gap)) and len(gap) <= 90
-                     and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap))
-        if ok and free(a.start, b.end):
+        chain = [live[k]]
+        while k + len(chain) < len(live) and _link(text, chain[-1], live[k + len(chain)]) == "tight":
+            chain.append(live[k + len(chain)])
+        if len(chain) == 1 and _link(text, live[k], live[k + 1]):
+            chain.append(live[k + 1])
+        if len(chain) < 2 or re.match(r"\s*[=:]", text[chain[-1].end:]) or not free(chain[0].start, chain[-1].end):
+            k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
+            continue
+        pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
+        for a, b in pairs:
             value = text[a.start:a.end].strip()
             comp = text[b.start:b.end].strip()
-            end = b.end
-            close = re.match(r"\s*\)", text[end:])
-            if close and text[a.start:end].count("(") > text[a.start:end].count(")"):
-                end += close.end()
             unit = a.unit or b.unit
-            if unit and not a.unit and a.sd is None and not a.count_pct:
-                value += unit if unit == "%" else ""
-            add(Found(a.start, end, _measure_before(text, a.start), value, "result.versus",
-                      comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
-                      extra={"comparator_text": comp}))
-            k += 2
-            continue
-        k += 1
+            if unit == "%" and not a.unit and a.sd is None and not a.count_pct:
+                value += "%"
+            s, e = min(a.start, b.start), max(a.end, b.end)
+            close = re.match(r"\s*\)", text[e:])
+            if close and text[s:e].count("(") > text[s:e].count(")"):
+                e += close.end()
+            found = Found(s, e, _measure_before(text, chain[0].start), value, "result.versus",
+                          comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
+                          extra={"comparator_text": comp})
+            add(found, (chain[0].start, chain[-1].end))
+        k += len(chain)
 
 
 def _single(text, items, ps, free, add) -> None:
@@ -350,6 +362,8 @@ def _responders(text, free, add) -> None:
         if not free(m.start(), m.end()):
             continue
         n, d = to_int(m.group("n")), to_int(m.group("d"))
+        if re.search(r"\b(?:day|week|month|visit|D|W|M)\s*$", text[: m.start()], re.I):
+            continue  # 'Day 30/45' is a time
         if n is None or d is None or not 0 <= n <= d or d < 2:
             continue
         add(Found(m.start(), m.end(), _outcome_phrase(text, m.end()), f"{n}/{d}", "result.fraction"))
@@ -404,14 +418,37 @@ _ANAPHORA = re.compile(r"^(?:there|it|this|these|they|those|we|both|all|each|res
                        re.I)
 
 
+def _mask(s: str) -> str:
+    """Parentheses blanked out (same length): they hold p-values or abbreviations, not measures."""
+    prev = None
+    while prev != s:
+        prev, s = s, re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), s)
+    return s
+
+
+def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The members of a coordinated list in masked[a:b], split at commas, 'and', 'or'."""
+    out, last = [], a
+    for m in re.finditer(r",|\s+(?:and|or|as\s+well\s+as)\s+", masked[a:b]):
+        out.append((last, a + m.start()))
+        last = a + m.end()
+    out.append((last, b))
+    return [(x, y) for x, y in out if masked[x:y].strip()]
+
+
 def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures a predicate is about: the subject before it, split at ',' and 'and'."""
+    full = _mask(text)
     start = cs
-    for m in _BOUNDARY.finditer(text, cs, pos):
+    for m in _BOUNDARY.finditer(full, cs, pos):
         start = m.end()
-    seg = text[start:pos]
-    # parentheses hold p-values or abbreviations, not measures
-    masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), seg)
+    masked = full[start:pos]
+    rel = re.search(r"\s(?:which|who|whose)\s", masked)
+    if rel and rel.start() > 0:
+        masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
+    stop = _rx()["measure_stop"].search(masked)
+    if stop and stop.start() > 0 and not re.search(r"\s(?:and|or)\s|,", masked[stop.start():]):
+        masked = masked[: stop.start()] + " " * (len(masked) - stop.start())
     chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked)]
     if not chunks:
         return []
@@ -421,13 +458,10 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
             if len(masked[a:b].split()) > 5 or _PREP_CHUNK.match(masked[a:b]):
                 break
             keep.insert(0, (a, b))
-    parts: list[tuple[int, int]] = []
-    for a, b in keep:
-        sub = masked[a:b]
-        for m in re.finditer(r"(?:(?!\s(?:and|or)\s).)+", sub):
-            parts.append((a + m.start(), a + m.end()))
-    ps = find(seg, "p_value")
-    return [(start + a + off, start + b, phrase, _shift(own, start)) for a, b, off, phrase, own in _phrases(masked, parts, ps)]
+    parts = [pt for a, b in keep for pt in _split_list(masked, a, b)]
+    ps = find(text[start:pos], "p_value")
+    return [(start + a + off, start + b, phrase, _shift(own, start))
+            for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
 
 def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
@@ -444,16 +478,17 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures after a nominal predicate ('no significant difference in X and Y')."""
     tail = text[pos:ce]
-    masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
-    stop = re.search(r"[.(]\s|" + _rx()["measure_stop"].pattern, masked, re.I)
+    masked = _mask(tail)
+    stop = re.search(r"[.(](?:\s|$)|" + _rx()["measure_stop"].pattern, masked, re.I)
     end = stop.start() if stop else len(masked)
-    parts = [(m.start(), m.end()) for m in re.finditer(r"(?:(?!,|\s(?:and|or)\s).)+", masked[:end])]
+    parts = _split_list(masked, 0, end)
     ps = find(tail, "p_value")
-    return [(pos + a + off, pos + b, phrase, _shift(own, pos)) for a, b, off, phrase, own in _phrases(masked, parts, ps)]
+    return [(pos + a + off, pos + b, phrase, _shift(own, pos))
+            for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
 
 def _clean_measure(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip(" ,")
+    s = re.sub(r"\s+", " ", s).strip(" ,.")
     prev = None
     while prev != s:
         prev = s
@@ -472,7 +507,7 @@ def _measure_before(text: str, pos: int) -> str:
     cure was achieved by 95.9%'), else the last words before it."""
     rx = _rx()
     prefix = text[:pos]
-    if prefix.rfind("(") > prefix.rfind(")") and re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?",
+    if prefix.rfind("(") > prefix.rfind(")") and not re.search(r"\)\s*\($", prefix) and re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?",
                                                               prefix[prefix.rfind("(") + 1:]):
         head = prefix[: prefix.rfind("(")]
         head = re.split(r"[,;:]|" + rx["measure_verb"].pattern, head, flags=re.I)[-1]
@@ -524,6 +559,9 @@ def _outcome_phrase(text: str, pos: int) -> str:
     return rest.strip(" .\n") or "responders"
 
 
+_CI_IN_GAP = re.compile(r"\(\s*(?:9[059]|80)\s*%\s*CI[^()]*\)")
+
+
 def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
     """An estimate written right after a comparison or a 'times more likely' belongs to it
     ('0.47 versus 0.59 (rate difference −0.12 [95% CI ...])'): one finding, not two."""
@@ -533,7 +571,7 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
         prev = out[-1] if out else None
         if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
                 and prev.ci is None and f.start >= prev.end and len(text[prev.end:f.start]) <= 60 \
-                and not re.search(r"\d|[.!?]\s", text[prev.end:f.start]):
+                and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
             prev.ci = f.ci
             prev.extra["estimate"] = f.value
             if prev.rule == "result.times":
