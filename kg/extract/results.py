@@ -222,8 +222,8 @@ def _changes(text, found, taken, free, add) -> None:
             unit = m.group("ub") or m.group("ua")
             before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
             measure = _measure_from_prefix(before, unit)
-            add(Found(m.start("a") if name == "change" else m.start(), m.end(), measure, text[m.start("b"):m.end()]
-                      .strip(), f"result.{name}", comparator=m.group("a"), unit=unit),
+            add(Found(m.start("a") if name == "change" else m.start(), m.end(), measure, m.group("b"),
+                      f"result.{name}", comparator=m.group("a"), unit=unit),
                 (m.start(), m.end()))
     for m in rx["fold"].finditer(text):
         if free(m.start(), m.end()):
@@ -429,7 +429,7 @@ def _mask(s: str) -> str:
 def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
     """The members of a coordinated list in masked[a:b], split at commas, 'and', 'or'."""
     out, last = [], a
-    for m in re.finditer(r",|\s+(?:and|or|as\s+well\s+as)\s+", masked[a:b]):
+    for m in re.finditer(r",|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:in\s+|on\s+)?", masked[a:b]):
         out.append((last, a + m.start()))
         last = a + m.end()
     out.append((last, b))
@@ -507,17 +507,21 @@ def _measure_before(text: str, pos: int) -> str:
     cure was achieved by 95.9%'), else the last words before it."""
     rx = _rx()
     prefix = text[:pos]
-    if prefix.rfind("(") > prefix.rfind(")") and not re.search(r"\)\s*\($", prefix) and re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?",
-                                                              prefix[prefix.rfind("(") + 1:]):
-        head = prefix[: prefix.rfind("(")]
-        head = re.split(r"[,;:]|" + rx["measure_verb"].pattern, head, flags=re.I)[-1]
-        phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(), flags=re.I))
-        if phrase and len(phrase.split()) <= 10 and not re.search(r"\d\s*$", phrase):
-            return phrase
+    opened = max(prefix.rfind("("), prefix.rfind("["))
+    if _depth(text, pos) > 0 and opened >= 0:
+        if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
+            head = re.split(r"[,;:()\[\]]|" + rx["measure_verb"].pattern, prefix[:opened], flags=re.I)[-1]
+            phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
+                                           flags=re.I))
+            if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
+                                                                      phrase):
+                return phrase
+        return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
-    for m in _BOUNDARY.finditer(prefix):
+    masked = _mask(prefix)
+    for m in _BOUNDARY.finditer(masked):
         start = m.end()
-    clause = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), prefix[start:])
+    clause = masked[start:]
     chunks = [c for c in clause.split(",") if c.strip()]
     while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
         chunks = chunks[1:]
@@ -572,6 +576,9 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
         if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
                 and prev.ci is None and f.start >= prev.end and len(text[prev.end:f.start]) <= 60 \
                 and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
+            if prev.rule == "result.versus" and not _restates(prev, f):
+                out.append(f)
+                continue
             prev.ci = f.ci
             prev.extra["estimate"] = f.value
             if prev.rule == "result.times":
@@ -580,6 +587,17 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _restates(pair: Found, est: Found) -> bool:
+    """Whether an estimate is the difference or ratio of a pair's two values (then it is the
+    same finding written twice; an adjusted estimate differs and stays a finding of its own)."""
+    a, b, e = _num(pair.value), _num(pair.comparator), _num(est.value)
+    if a is None or b is None or e is None:
+        return False
+    if abs((a - b) - e) <= 0.011 + 0.02 * abs(e) or abs((b - a) - e) <= 0.011 + 0.02 * abs(e):
+        return True
+    return b != 0 and abs(a / b - e) <= 0.011 + 0.02 * abs(e)
 
 
 # -- p-values ------------------------------------------------------------------------------
@@ -591,14 +609,33 @@ def _p_after(ps: list[Mention], pos: int, limit: int) -> Mention | None:
     return next((p for p in ps if pos <= p.start < limit and p.start - pos < 160), None)
 
 
+def _same_clause(text: str, a: int, b: int) -> bool:
+    """No clause break between a and b: a ';' counts only outside the bracket that holds both
+    ('(A vs B; difference d; P < 0.001)')."""
+    depth = _depth(text, a)
+    for ch in text[a:b]:
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch == ";" and depth <= 0:
+            return False
+    return True
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at pos."""
+    head = text[:pos]
+    return head.count("(") + head.count("[") - head.count(")") - head.count("]")
+
+
 def _bind_p(text: str, found: list[Found], ps: list[Mention]) -> None:
     """Each finding's p-value: the first one after it and before the next finding, else the
     sentence's only one when the sentence has one finding."""
     order = sorted(found, key=lambda f: f.start)
     for i, f in enumerate(order):
-        nxt = order[i + 1].start if i + 1 < len(order) else len(text)
+        # the next finding that is not this one's own estimate ('A vs B; difference d; P')
+        later = [g for g in order[i + 1:] if not (g.rule == "result.estimate" and g.start - f.end < 40)]
+        nxt = later[0].start if later else len(text)
         f.p = next((p for p in ps if f.end <= p.start < max(nxt, f.end + 1) and p.start - f.end < 160
-                    and ";" not in text[f.end:p.start].replace("; p", "").replace("; P", "")), None)
+                    and _same_clause(text, f.end, p.start)), None)
         if f.p is None:
             inside = [p for p in ps if f.start <= p.start < f.end]
             f.p = inside[0] if inside else None
