@@ -91,6 +91,7 @@ def _rx() -> dict:
     out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""))
                           for q in data["qualitative"]]
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
+    out["dose_unit"] = re.compile(data["dose_unit"])
     num = fragment("NUM")
     unit = fragment("UNIT")
 
@@ -278,12 +279,15 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     gap = text[a.end:b.start]
     if ";" in gap or len(gap) > 130 or not _compatible(a, b):
         return None
+    if any(i.unit and rx["dose_unit"].match(i.unit) for i in (a, b)):
+        return None  # doses of the arms, not a finding
     vs = rx["VERSUS"].search(gap)
     if re.fullmatch(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + rx["VERSUS"].pattern
                     + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", gap, re.I):
         return "tight"
     if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
-        return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) else None
+        bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
+        return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
     if re.search(r"\band\b", gap) and not vs:
         resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
         if resp and re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap):
@@ -466,12 +470,13 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
 
 def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     """Cleaned measure phrases of the parts, each with the p-value written inside its part."""
-    for a, b in parts:
+    for i, (a, b) in enumerate(parts):
+        reach = parts[i + 1][0] if i + 1 < len(parts) else len(masked)
         phrase = _clean_measure(masked[a:b])
         if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase):
             continue
         off = masked[a:b].find(phrase.split()[0])
-        own = next((p for p in ps if a <= p.start < b), None)
+        own = next((p for p in ps if a <= p.start < reach), None)
         yield a, b, off, phrase, own
 
 
