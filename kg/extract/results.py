@@ -88,8 +88,9 @@ def _rx() -> dict:
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
-    out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""))
-                          for q in data["qualitative"]]
+    out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""),
+                           q.get("transitive", False)) for q in data["qualitative"]]
+    out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     num = fragment("NUM")
@@ -171,6 +172,7 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
     found = _fold_estimates(text, found)
     _bind_p(text, found, ps)
     _qualitative(text, found, ps, free, add)
+    _p_clauses(text, found, ps, free, add)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
     return found
@@ -244,8 +246,10 @@ def _estimates(text, items, free, add) -> None:
         if not free(e.start, end):
             continue
         kind = re.sub(r"\s+", " ", e.fields["estimate"])
-        weak = kind.lower() in ("r", "b", "ρ", "β", "beta", "coefficient", "difference")
-        if weak and not (it and it.ci) and not _p_near(text, end):
+        weak = kind.lower() in ("r", "b", "ρ", "β", "beta", "coefficient", "difference", "τ") or \
+            re.search(r"(?:tau|rho|r)$", kind.lower())
+        ci_near = any(0 <= c.start - end < 50 for c in find(text, "ci"))
+        if weak and not (it and it.ci) and not ci_near and not _p_near(text, end):
             continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
         measure = _measure_before(text, e.start)
         measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
@@ -288,9 +292,15 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
+    label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
+    if (a.unit == "%" or a.sd is not None) and re.search(r"[(;,:]\s*" + label + "$", text[:a.start]) \
+            and re.fullmatch(r"\s*(?:[;,]\s*|(?:\w+\s+)?(?=[A-Z]))" + label, gap):
+        return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if re.search(r"\band\b", gap) and not vs:
         resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
-        if resp and re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap):
+        if re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap) and (
+                resp or (a.unit == "%" or a.sd is not None)
+                and re.match(r"[^.;]{0,50}?\bfor\s+the\b[^.;]{0,40}?" + rx["GROUP_WORD"].pattern, text[b.end:], re.I)):
             return "loose"
         rich = a.unit == "%" or a.sd is not None or a.count_pct
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
@@ -387,7 +397,7 @@ def _qualitative(text, found, ps, free, add) -> None:
     rx = _rx()
     clauses = [(m.start(), m.end()) for m in re.finditer(r"[^;]+", text)]
     numeric = [(f.start, f.end) for f in found]
-    for name, where, q, prefix in rx["qualitative"]:
+    for name, where, q, prefix, transitive in rx["qualitative"]:
         for m in q.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -397,10 +407,15 @@ def _qualitative(text, found, ps, free, add) -> None:
             vstart = m.start("val") if "val" in q.groupindex and m.group("val") else m.start()
             vend = m.end("val") if "val" in q.groupindex and m.group("val") else m.end()
             value = prefix + re.sub(r"\s+", " ", text[vstart:vend]).strip()
-            obj = re.match(r"\s+(?:in|on|to)\s+(?!the\s+(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b)", text[m.end():])
-            if where == "subject" and name == "did_not" and obj:
+            obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
+                           r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
+                           r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|in\b)(?=[a-zA-Z])",
+                           text[m.end():])
+            if where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
-            elif where == "subject":
+            elif where == "after":
+                measures = _objects(text, m.end(), ce)
+            elif where in ("subject", "subject_or_none"):
                 measures = _subjects(text, cs, m.start())
             else:
                 measures = _objects(text, m.end(), ce)
@@ -410,6 +425,29 @@ def _qualitative(text, found, ps, free, add) -> None:
                 if p:
                     e = max(e, p.end)
                 add(Found(s, e, measure, value, f"result.{name}", p=p), (m.start(), m.end()))
+
+
+def _p_clauses(text, found, ps, free, add) -> None:
+    """A clause whose p-value no finding has taken, with a comparison in words ('gave lower
+    VT than ... (p = 0.002)', 'showed greater progress than ... (P = 0.01)')."""
+    rx = _rx()
+    used = {f.p.start for f in found if f.p}
+    for p in ps:
+        if p.start in used:
+            continue
+        cs = max(text.rfind(";", 0, p.start) + 1, 0)
+        while cs > 0 and _depth(text, cs) > 0:  # a ';' inside brackets does not end the clause
+            cs = max(text.rfind(";", 0, cs - 1) + 1, 0)
+        if any(cs <= f.start < p.start for f in found):
+            continue
+        comp = [m for m in rx["p_comparative"].finditer(text, cs, p.start) if free(m.start(), m.end())]
+        if not comp:
+            continue
+        m = comp[0]
+        words = m.group(0).split()
+        noun = words[-1] if len(words) > 1 and not re.fullmatch(rx["p_comparative"].pattern, words[-1], re.I) else None
+        measure = noun or _measure_before(text, m.start())
+        add(Found(m.start(), p.end, measure, m.group(0), "result.p_comparison", p=p), (m.start(), m.end()))
 
 
 # -- measures ------------------------------------------------------------------------------
