@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.extract.numbers import to_number
@@ -48,6 +48,7 @@ def patterns() -> dict[str, re.Pattern]:
     return {kind: re.compile(expand(rx)) for kind, rx in data["mentions"].items()}
 
 
+@cache
 def fragment(name: str) -> str:
     """A named fragment, expanded (for extractors that build a clause pattern around it)."""
     data = json.loads(PATTERNS.read_text(encoding="utf-8"))["fragments"]
@@ -111,12 +112,17 @@ def _parse(kind: str, m: re.Match) -> dict | None:
 
 def find(text: str, kind: str) -> list[Mention]:
     """Every mention of one kind in a text, left to right, not overlapping."""
+    return list(_find(text, kind))
+
+
+@lru_cache(maxsize=2048)
+def _find(text: str, kind: str) -> tuple[Mention, ...]:
     out = []
     for m in patterns()[kind].finditer(text):
         fields = _parse(kind, m)
         if fields is not None:
             out.append(Mention(kind, m.start(), m.end(), m.group(0), fields))
-    return out
+    return tuple(out)
 
 
 def values(text: str) -> list[Mention]:

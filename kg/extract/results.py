@@ -93,6 +93,19 @@ def _rx() -> dict:
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
+    # compiled once: the clause patterns built from the fragments above
+    label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
+    out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
+    out["label_gap"] = re.compile(r"\s*(?:[;,]\s*|(?:\w+\s+)?(?=[A-Z]))" + label)
+    out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
+                              + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
+    out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
+    out["for_groups"] = re.compile(r"[^.;]{0,50}?\bfor\s+the\b[^.;]{0,40}?" + out["GROUP_WORD"].pattern, re.I)
+    out["object_stop"] = re.compile(r"[.(](?:\s|$)|" + out["measure_stop"].pattern, re.I)
+    out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
+    out["time"] = re.compile(fragment("TIME"))
+    out["cue"] = re.compile(r"\d|signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+                            r"greater|better|worse|effect|elevat|declin", re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
@@ -150,7 +163,7 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
     """The findings of one sentence. `strict`: keep only findings with a p-value or CI
     (for sentences outside the results part of a paper)."""
     rx = _rx()
-    if rx["not_a_result"].search(text):
+    if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
     ps = find(text, "p_value")
     items = _items(text)
@@ -269,7 +282,7 @@ def _estimates(text, items, free, add) -> None:
                   ci=ci if ci and None not in ci else None))
     for it in items:  # a value followed directly by its CI, no keyword: "−2.46, 95% CI −3.72 to −1.21"
         if it.ci and free(it.start, it.end) and not it.threshold:
-            nxt = re.match(r"\s*\)?\s*" + _rx()["VERSUS"].pattern, text[it.end:], re.I)
+            nxt = _rx()["versus_next"].match(text, it.end)
             if nxt:
                 continue  # one side of a comparison: read by _pairs
             add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(),
@@ -286,21 +299,19 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     if any(i.unit and rx["dose_unit"].match(i.unit) for i in (a, b)):
         return None  # doses of the arms, not a finding
     vs = rx["VERSUS"].search(gap)
-    if re.fullmatch(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + rx["VERSUS"].pattern
-                    + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", gap, re.I):
+    if rx["tight"].fullmatch(gap):
         return "tight"
     if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
-    label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
-    if (a.unit == "%" or a.sd is not None) and re.search(r"[(;,:]\s*" + label + "$", text[:a.start]) \
-            and re.fullmatch(r"\s*(?:[;,]\s*|(?:\w+\s+)?(?=[A-Z]))" + label, gap):
+    if (a.unit == "%" or a.sd is not None) and rx["label_before"].search(text[max(0, a.start - 60):a.start]) \
+            and rx["label_gap"].fullmatch(gap):
         return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if re.search(r"\band\b", gap) and not vs:
         resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
         if re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap) and (
                 resp or (a.unit == "%" or a.sd is not None)
-                and re.match(r"[^.;]{0,50}?\bfor\s+the\b[^.;]{0,40}?" + rx["GROUP_WORD"].pattern, text[b.end:], re.I)):
+                and rx["for_groups"].match(text, b.end)):
             return "loose"
         rich = a.unit == "%" or a.sd is not None or a.count_pct
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
@@ -445,7 +456,7 @@ def _p_clauses(text, found, ps, free, add) -> None:
             continue
         m = comp[0]
         words = m.group(0).split()
-        noun = words[-1] if len(words) > 1 and not re.fullmatch(rx["p_comparative"].pattern, words[-1], re.I) else None
+        noun = words[-1] if len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1]) else None
         measure = noun or _measure_before(text, m.start())
         add(Found(m.start(), p.end, measure, m.group(0), "result.p_comparison", p=p), (m.start(), m.end()))
 
@@ -522,7 +533,7 @@ def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention 
     """The measures after a nominal predicate ('no significant difference in X and Y')."""
     tail = text[pos:ce]
     masked = _mask(tail)
-    stop = re.search(r"[.(](?:\s|$)|" + _rx()["measure_stop"].pattern, masked, re.I)
+    stop = _rx()["object_stop"].search(masked)
     end = stop.start() if stop else len(masked)
     parts = _split_list(masked, 0, end)
     ps = find(tail, "p_value")
@@ -553,7 +564,7 @@ def _measure_before(text: str, pos: int) -> str:
     opened = max(prefix.rfind("("), prefix.rfind("["))
     if _depth(text, pos) > 0 and opened >= 0:
         if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
-            head = re.split(r"[,;:()\[\]]|" + rx["measure_verb"].pattern, prefix[:opened], flags=re.I)[-1]
+            head = rx["head_split"].split(prefix[:opened])[-1]
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
@@ -701,7 +712,7 @@ def _first_number(s: str) -> str | None:
 
 
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
-    t = re.search(fragment("TIME"), sent.text)
+    t = _rx()["time"].search(sent.text)
     p = f.p.fields if f.p else None
     fields = {
         "measure": f.measure, "value": f.value, "numeric_value": _num(f.value),
