@@ -101,7 +101,8 @@ def _rx() -> dict:
                               + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
     out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
     out["for_groups"] = re.compile(r"[^.;]{0,50}?\bfor\s+the\b[^.;]{0,40}?" + out["GROUP_WORD"].pattern, re.I)
-    out["object_stop"] = re.compile(r"[.(](?:\s|$)|" + out["measure_stop"].pattern, re.I)
+    out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had)\b|" + out["measure_stop"].pattern,
+                                    re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["cue"] = re.compile(r"\d|signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
@@ -415,9 +416,9 @@ def _qualitative(text, found, ps, free, add) -> None:
             cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
             if any(cs <= a < ce for a, _b in numeric):
                 continue  # the clause has its numbers: they are the finding
-            vstart = m.start("val") if "val" in q.groupindex and m.group("val") else m.start()
-            vend = m.end("val") if "val" in q.groupindex and m.group("val") else m.end()
-            value = prefix + re.sub(r"\s+", " ", text[vstart:vend]).strip()
+            vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
+            vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
+            value = ("no " if vg == "val2" else prefix) + re.sub(r"\s+", " ", text[vstart:vend]).strip()
             obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|in\b)(?=[a-zA-Z])",
@@ -428,6 +429,10 @@ def _qualitative(text, found, ps, free, add) -> None:
                 measures = _objects(text, m.end(), ce)
             elif where in ("subject", "subject_or_none"):
                 measures = _subjects(text, cs, m.start())
+                if not measures and where == "subject_or_none":
+                    before = _measure_before(text, m.start())
+                    if before != "value" and not re.search(r"\d", before):
+                        measures = [(m.start(), m.end(), before, None)]
             else:
                 measures = _objects(text, m.end(), ce)
             for ms, me, measure, own_p in measures:
@@ -466,7 +471,7 @@ _BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but|howeve
                        r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
-_ANAPHORA = re.compile(r"^(?:there|it|this|these|they|those|we|both|all|each|results?|the results|data|the data|"
+_ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|we|both|all|each|results?|the results|data|the data|"
                        r"this study|our study|(?:the|this|these|that)\s+differences?|differences?|which|findings?)$",
                        re.I)
 
