@@ -376,6 +376,8 @@ def _single(text, items, ps, free, add) -> None:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
+        if measure and _rx()["GROUP_WORD"].search(measure):
+            measure = None  # 'in the active group' says where, not what
         add(Found(it.start, end, measure or _measure_before(text, it.start), text[it.start:it.end].strip(), rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
@@ -404,17 +406,21 @@ def _responders(text, free, add) -> None:
                   "result.percent"))
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s", re.I)
+
+
 def _qualitative(text, found, ps, free, add) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
-    clauses = [(m.start(), m.end()) for m in re.finditer(r"[^;]+", text)]
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if _depth(text, m.start()) == 0] + [len(text)]
+    clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     numeric = [(f.start, f.end) for f in found]
     for name, where, q, prefix, transitive in rx["qualitative"]:
         for m in q.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
-            if any(cs <= a < ce for a, _b in numeric):
+            if any(a < ce and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
