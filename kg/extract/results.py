@@ -105,6 +105,9 @@ def _rx() -> dict:
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
+    out["words_cue"] = re.compile(r"signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+                                  r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
+                                  r"longer|faster|slower|smaller|larger", re.I)
     out["cue"] = re.compile(r"\d|signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                             r"greater|better|worse|effect|elevat|declin", re.I)
     num = fragment("NUM")
@@ -233,6 +236,8 @@ def _items(text: str) -> list[Item]:
 def _changes(text, found, taken, free, add) -> None:
     rx = _rx()
     for name in ("change", "was_then"):
+        if (" from" if name == "change" else " and ") not in text:
+            continue
         for m in rx[name].finditer(text):
             if not free(m.start("a"), m.end("b")):
                 continue
@@ -242,7 +247,7 @@ def _changes(text, found, taken, free, add) -> None:
             add(Found(m.start("a") if name == "change" else m.start(), m.end(), measure, m.group("b"),
                       f"result.{name}", comparator=m.group("a"), unit=unit),
                 (m.start(), m.end()))
-    for m in rx["fold"].finditer(text):
+    for m in (rx["fold"].finditer(text) if "fold" in text else ()):
         if free(m.start(), m.end()):
             measure = _measure_after(text, m.end()) or f"fold {m.group('dir').lower()}"
             sd = m.group("v").split("±")
@@ -268,7 +273,7 @@ def _estimates(text, items, free, add) -> None:
         measure = _measure_before(text, e.start)
         measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
         add(Found(e.start, end, measure, text[vstart:end].strip(), "result.estimate", ci=it.ci if it else None))
-    for m in rx["times"].finditer(text):
+    for m in (rx["times"].finditer(text) if "times" in text else ()):
         if not free(m.start(), m.end()):
             continue
         end = m.end()
@@ -412,6 +417,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:
 def _qualitative(text, found, ps, free, add) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
+    if not rx["words_cue"].search(text):
+        return
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if _depth(text, m.start()) == 0] + [len(text)]
     clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     numeric = [(f.start, f.end) for f in found]
