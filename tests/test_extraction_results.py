@@ -250,6 +250,49 @@ def test_a_clause_with_its_numbers_is_not_read_twice_in_words():
     assert [(f.rule, f.value) for f in found] == [("result.versus", "64%")]
 
 
+@pytest.mark.parametrize("sentence, value", [
+    ("Walking speed was faster than in the sham arm (P = 0.004).", "faster"),
+    ("Children given the syrup showed greater gains than controls (p<0.01).", "greater gains"),
+])
+def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.rule == "result.p_comparison" and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The between-arm difference in recovery time did not reach statistical significance (P = 0.09).",
+     "did not reach statistical significance", "between-arm difference in recovery time"),
+    ("Comparing pain scores in the two arms showed no significant difference.", "no significant difference",
+     "pain scores"),
+    ("No significant differences in itching, redness and scaling were observed between the creams.",
+     "No significant differences", "itching"),
+])
+def test_more_ways_of_saying_no_difference(sentence, value, measure):
+    found = read_sentence(sentence)
+    assert found and found[0].value == value and found[0].measure == measure
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Exacerbations were less frequent (budesonide 11.2%; placebo 19.6%; p = 0.02).", "11.2%", 19.6),
+    ("Grip strength rose more with the supplement (supplement: 4.1 ± 2.2 kg placebo: 1.3 ± 2.0 kg).",
+     "4.1 ± 2.2 kg", 1.3),
+])
+def test_values_after_their_group_labels(sentence, value, comparator):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+
+
+def test_transitive_verbs_take_the_measure_from_their_object():
+    (f,) = read_sentence("The new regimen significantly reduced nocturnal hypoglycaemia compared with the old one.")
+    assert (f.measure, f.value) == ("nocturnal hypoglycaemia", "significantly reduced")
+
+
+def test_a_clause_in_words_beside_a_clause_with_numbers():
+    found = read_sentence("Nausea did not differ between arms, whereas vomiting was less common with the patch "
+                          "(8% vs. 19%, P = 0.01).")
+    assert {(f.measure, f.value) for f in found} == {("Nausea", "did not differ"), ("vomiting", "8%")}
+
+
 # -- what is not a result -----------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "A two-sided P < 0.05 was considered statistically significant.",

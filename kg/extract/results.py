@@ -96,7 +96,8 @@ def _rx() -> dict:
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
     out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
-    out["label_gap"] = re.compile(r"\s*(?:[;,]\s*|(?:\w+\s+)?(?=[A-Z]))" + label)
+    out["label_gap"] = re.compile(r"\s*(?:[;,]\s*" + label + r"|(?:\w+\s+)?(?=[A-Z])" + label
+                                  + r"|[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:\s*)")
     out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
                               + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
     out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
@@ -300,6 +301,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     'loose' ('A of X compared with B of Y', 'A in X and B in Y', 'A and B, respectively')."""
     rx = _rx()
     gap = text[a.end:b.start]
+    if (a.unit == "%" or a.sd is not None) and _compatible(a, b) and rx["label_gap"].fullmatch(gap) \
+            and rx["label_before"].search(text[max(0, a.start - 60):a.start]):
+        return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if ";" in gap or len(gap) > 130 or not _compatible(a, b):
         return None
     if any(i.unit and rx["dose_unit"].match(i.unit) for i in (a, b)):
@@ -310,9 +314,6 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
-    if (a.unit == "%" or a.sd is not None) and rx["label_before"].search(text[max(0, a.start - 60):a.start]) \
-            and rx["label_gap"].fullmatch(gap):
-        return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if re.search(r"\band\b", gap) and not vs:
         resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
         if re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap) and (
@@ -484,9 +485,9 @@ _BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but|howeve
                        r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
-_ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|we|both|all|each|results?|the results|data|the data|"
-                       r"this study|our study|(?:the|this|these|that)\s+differences?|differences?|which|findings?)$",
-                       re.I)
+_ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
+                       r"each|results?|the results|data|the data|this study|our study|"
+                       r"(?:the|this|these|that)\s+differences?|differences?|which|findings?)$", re.I)
 
 
 def _mask(s: str) -> str:
@@ -586,7 +587,8 @@ def _measure_before(text: str, pos: int) -> str:
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
-                                                                      phrase):
+                                                                      phrase) \
+                    and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
                 return phrase
         return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
