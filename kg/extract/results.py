@@ -308,6 +308,8 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return None
     if any(i.unit and rx["dose_unit"].match(i.unit) for i in (a, b)):
         return None  # doses of the arms, not a finding
+    if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
+        return None  # one value outside a bracket, the other inside it
     vs = rx["VERSUS"].search(gap)
     if rx["tight"].fullmatch(gap):
         return "tight"
@@ -441,6 +443,13 @@ def _qualitative(text, found, ps, free, add) -> None:
                 measures = _objects(text, m.end() + obj.end(), ce)
             elif where == "after":
                 measures = _objects(text, m.end(), ce)
+                who = re.match(r"(patients|participants|subjects|children|women|men|people)\b", measures[0][2]) \
+                    if measures else None
+                got = who and re.compile(r"\b(?:developed|had|experienced|reported|achieved|reached|required|"
+                                         r"needed|showed|suffered\s+from)\s+").search(text, measures[0][1], ce)
+                if got:  # 'significantly more patients ... developed X': the finding is about X
+                    value = f"{value} {who.group(1)}"
+                    measures = _objects(text, got.end(), ce)
             elif where in ("subject", "subject_or_none"):
                 measures = _subjects(text, cs, m.start())
                 if not measures and where == "subject_or_none":
@@ -519,7 +528,8 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
     if rel and rel.start() > 0:
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
     stop = _rx()["measure_stop"].search(masked)
-    if stop and stop.start() > 0 and not re.search(r"\s(?:and|or)\s|,", masked[stop.start():]):
+    if stop and stop.start() > 0 and (not re.search(r"\s(?:and|or)\s|,", masked[stop.start():])
+                                      or _rx()["GROUP_WORD"].search(masked[stop.start():])):
         masked = masked[: stop.start()] + " " * (len(masked) - stop.start())
     chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked)]
     if not chunks:
@@ -561,7 +571,7 @@ def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention 
 
 
 def _clean_measure(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip(" ,.")
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
     prev = None
     while prev != s:
         prev = s
@@ -648,7 +658,7 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
     for f in order:
         prev = out[-1] if out else None
         if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
-                and prev.ci is None and f.start >= prev.end and len(text[prev.end:f.start]) <= 60 \
+                and prev.ci is None and f.start >= prev.end and len(_CI_IN_GAP.sub("", text[prev.end:f.start])) <= 60 \
                 and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
             if prev.rule == "result.versus" and not _restates(prev, f):
                 out.append(f)
