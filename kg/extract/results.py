@@ -484,7 +484,8 @@ def _p_clauses(text, found, ps, free, add) -> None:
             continue
         m = comp[0]
         words = m.group(0).split()
-        noun = words[-1] if len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1]) else None
+        noun = words[-1] if len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1]) \
+            and not re.fullmatch(r"\w+ly|than|that|to|the|a|an|and|or|of", words[-1], re.I) else None
         measure = noun or _measure_before(text, m.start())
         add(Found(m.start(), p.end, measure, m.group(0), "result.p_comparison", p=p), (m.start(), m.end()))
 
@@ -551,7 +552,8 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     for i, (a, b) in enumerate(parts):
         reach = parts[i + 1][0] if i + 1 < len(parts) else len(masked)
         phrase = _clean_measure(masked[a:b])
-        if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase):
+        if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
+                or re.match(r"[\d.,·]", phrase):  # '200 mcg or 400 mcg' names doses, not measures
             continue
         off = masked[a:b].find(phrase.split()[0])
         own = next((p for p in ps if a <= p.start < reach), None)
@@ -658,12 +660,12 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
     for f in order:
         prev = out[-1] if out else None
         if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
-                and prev.ci is None and f.start >= prev.end and len(_CI_IN_GAP.sub("", text[prev.end:f.start])) <= 60 \
+                and f.start >= prev.end and len(_CI_IN_GAP.sub("", text[prev.end:f.start])) <= 60 \
                 and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
             if prev.rule == "result.versus" and not _restates(prev, f):
                 out.append(f)
                 continue
-            prev.ci = f.ci
+            prev.ci = prev.ci or f.ci
             prev.extra["estimate"] = f.value
             if prev.rule == "result.times":
                 prev.value = f"{prev.value} ({text[f.start:f.end].strip()})"
@@ -741,7 +743,15 @@ def _first_number(s: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _tidy_measure(measure: str) -> str:
+    """A measure that is a fragment of statistics ('= 0.013] larger in ...', 'χ2 = 0.76') says nothing."""
+    if re.search(r"[=<>\[\]]|^\W", measure):
+        return "value"
+    return measure
+
+
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
+    f.measure = _tidy_measure(f.measure)
     t = _rx()["time"].search(sent.text)
     p = f.p.fields if f.p else None
     fields = {
