@@ -239,6 +239,20 @@ def test_significance_in_words_with_or_without_a_p_value(sentence, value, measur
     assert (f.p.fields["p"] if f.p else None) == (pytest.approx(p) if p else None)
 
 
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("Salivary cortisol was reduced in the yoga group compared with the waiting-list group.", "reduced",
+     "Salivary cortisol"),
+    ("Fasting insulin was elevated compared to the control diet at week 10.", "elevated", "Fasting insulin"),
+])
+def test_a_direction_with_its_comparison(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.measure) == (value, measure)
+
+
+def test_a_direction_without_a_comparison_is_not_a_finding():
+    assert read_sentence("Plasma volume was increased by the infusion protocol used in this unit.") == []
+
+
 def test_each_member_keeps_its_own_p_value():
     found = read_sentence("Mean FVC (P = 0.41), peak flow (P = 0.77) and DLCO (P = 0.12) were not significantly "
                           "different after treatment.")

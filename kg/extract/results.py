@@ -491,7 +491,7 @@ def _p_clauses(text, found, ps, free, add) -> None:
 
 
 # -- measures ------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but|however|which|because|since|"
+_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but(?!\s+not\b)|however|which|because|since|"
                        r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
