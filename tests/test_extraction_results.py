@@ -206,6 +206,20 @@ def test_a_value_with_its_own_p_value():
     assert {(f.value, f.p.fields["p"]) for f in found} == {("−2.4 kg", 0.01), ("−310 pg/mL", 0.04)}
 
 
+@pytest.mark.parametrize("sentence, value", [
+    ("Marked hyponatraemia (128.4 ± 4.1 mmol/l) was observed in the glycine arm after surgery.",
+     "128.4 ± 4.1 mmol/l"),
+    ("Postoperative glucose (181 ± 40.2 mg/dl) rose in the dextrose group.", "181 ± 40.2 mg/dl"),
+])
+def test_a_mean_with_its_sd_after_what_it_measures(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.sd is not None
+
+
+def test_a_baseline_mean_is_not_a_finding():
+    assert read_sentence("Serum sodium at baseline (139.2 ± 3.3 mmol/l) was noted for every patient.") == []
+
+
 # -- significance in words ------------------------------------------------------------------
 @pytest.mark.parametrize("sentence, value, measures", [
     ("Body weight, fasting glucose and HOMA-IR did not change during the study.", "did not change",

@@ -106,6 +106,8 @@ def _rx() -> dict:
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
+    out["observed"] = re.compile(data["observed"], re.I)
+    out["baseline"] = re.compile(data["baseline"], re.I)
     out["words_cue"] = re.compile(r"signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                                   r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
                                   r"longer|faster|slower|smaller|larger", re.I)
@@ -380,6 +382,10 @@ def _single(text, items, ps, free, add) -> None:
         elif re.match(r"\s*[,;]\s*", after) and any(p.start == it.end + re.match(r"\s*[,;]\s*", after).end()
                                                     for p in ps) and re.search(r"\(\s*$", before):
             rule = "result.value_p"
+        elif it.sd is not None and it.unit and not re.match(r"(?:years?|months?|weeks?|days?|patients?)$", it.unit) \
+                and re.search(r"[a-z]\s*\(\s*$", before) and re.match(r"\s*\)", after) \
+                and rx["observed"].search(text) and not rx["baseline"].search(text):
+            rule = "result.value"  # 'hypokalaemia (3.4 ± 0.6 mmol/l) occurred in ...'
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
