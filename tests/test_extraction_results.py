@@ -300,6 +300,31 @@ def test_more_ways_of_saying_no_difference(sentence, value, measure):
     assert found and found[0].value == value and found[0].measure == measure
 
 
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The scans did not reveal any significant differences in lesion volume between arms.",
+     "no significant differences", "lesion volume"),
+    ("No between-arm difference was found in the changes of craving scores over the study.",
+     "No between-arm difference", "changes of craving scores over the study"),
+    ("The mentoring group achieved a marginally significant improvement in step count (p = 0.048).",
+     "a marginally significant improvement", "step count"),
+    ("However, no statistically significant difference between sertraline- and placebo-treated women was "
+     "seen at any visit.", "no statistically significant difference",
+     "difference between sertraline- and placebo-treated women"),
+])
+def test_further_phrasings_of_significance(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.measure) == (value, measure)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The median gain in peak flow over eight weeks was 41 L/min (p < 0.001).", "41 L/min"),
+    ("Mean weight loss at one year was 3.9 kg (P = 0.02).", "3.9 kg"),
+])
+def test_a_value_stated_with_its_p_value(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.p is not None
+
+
 @pytest.mark.parametrize("sentence, value, comparator", [
     ("Exacerbations were less frequent (budesonide 11.2%; placebo 19.6%; p = 0.02).", "11.2%", 19.6),
     ("Grip strength rose more with the supplement (supplement: 4.1 ± 2.2 kg placebo: 1.3 ± 2.0 kg).",

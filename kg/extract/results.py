@@ -386,6 +386,9 @@ def _single(text, items, ps, free, add) -> None:
                 and re.search(r"[a-z]\s*\(\s*$", before) and re.match(r"\s*\)", after) \
                 and rx["observed"].search(text) and not rx["baseline"].search(text):
             rule = "result.value"  # 'hypokalaemia (3.4 ± 0.6 mmol/l) occurred in ...'
+        elif re.search(r"\b(?:was|were)\s+$", before) and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after) \
+                and not rx["baseline"].search(text):
+            rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
@@ -443,7 +446,7 @@ def _qualitative(text, found, ps, free, add) -> None:
             value = ("no " if vg == "val2" else prefix) + re.sub(r"\s+", " ", text[vstart:vend]).strip()
             obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
-                           r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|in\b)(?=[a-zA-Z])",
+                           r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
                            text[m.end():])
             if where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
@@ -460,8 +463,12 @@ def _qualitative(text, found, ps, free, add) -> None:
                 measures = _subjects(text, cs, m.start())
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
+                    between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
                     if before != "value" and not re.search(r"\d", before):
                         measures = [(m.start(), m.end(), before, None)]
+                    elif between and len(between.group(0).split()) <= 12:  # what was compared
+                        measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
+                                     None)]
             else:
                 measures = _objects(text, m.end(), ce)
             for ms, me, measure, own_p in measures:
