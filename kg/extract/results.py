@@ -386,8 +386,8 @@ def _single(text, items, ps, free, add) -> None:
                 and re.search(r"[a-z]\s*\(\s*$", before) and re.match(r"\s*\)", after) \
                 and rx["observed"].search(text) and not rx["baseline"].search(text):
             rule = "result.value"  # 'hypokalaemia (3.4 ± 0.6 mmol/l) occurred in ...'
-        elif re.search(r"\b(?:was|were)\s+$", before) and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after) \
-                and not rx["baseline"].search(text):
+        elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) \
+                and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
         if not rule:
             continue
