@@ -247,7 +247,7 @@ def _changes(text, found, taken, free, add) -> None:
             unit = m.group("ub") or m.group("ua")
             before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
             measure = _measure_from_prefix(before, unit)
-            add(Found(m.start("a") if name == "change" else m.start(), m.end(), measure, m.group("b"),
+            add(Found(m.start(), m.end(), measure, m.group("b"),
                       f"result.{name}", comparator=m.group("a"), unit=unit),
                 (m.start(), m.end()))
     for m in (rx["fold"].finditer(text) if "fold" in text else ()):
@@ -782,6 +782,9 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     end = sent.start_char + f.end
     if f.p and f.p.end > f.end and f.p.start - f.end < 160:  # the evidence runs to the p-value
         end = sent.start_char + f.p.end
+    quote = sent.text[f.start:end - sent.start_char]
+    if sent.text[end - sent.start_char: end - sent.start_char + 1] == ")" and quote.count("(") > quote.count(")"):
+        end += 1  # and to the bracket that holds it
     return Fact("result", fields, [ctx.evidence(start, end)], EXTRACTOR, f.rule, confidence, surface=f.measure)
 
 
