@@ -49,6 +49,13 @@ def patterns() -> dict[str, re.Pattern]:
 
 
 @cache
+def _prefilters() -> dict[str, re.Pattern]:
+    """Cheap tests a text must pass before a costly pattern is run on it (a word it needs)."""
+    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    return {kind: re.compile(rx) for kind, rx in data.get("prefilter", {}).items()}
+
+
+@cache
 def fragment(name: str) -> str:
     """A named fragment, expanded (for extractors that build a clause pattern around it)."""
     data = json.loads(PATTERNS.read_text(encoding="utf-8"))["fragments"]
@@ -117,6 +124,9 @@ def find(text: str, kind: str) -> list[Mention]:
 
 @lru_cache(maxsize=2048)
 def _find(text: str, kind: str) -> tuple[Mention, ...]:
+    pre = _prefilters().get(kind)
+    if pre is not None and not pre.search(text):
+        return ()
     out = []
     for m in patterns()[kind].finditer(text):
         fields = _parse(kind, m)
