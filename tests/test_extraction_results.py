@@ -371,6 +371,14 @@ def test_results_in_an_abstract_keep_p_text_and_exact_evidence(tmp_path):
     assert stay["measure"] == "Length of ICU stay"
 
 
+def test_another_studys_finding_in_the_discussion_is_not_kept(tmp_path):
+    body = ("Results\n\nThe patch did not change resting heart rate.\n\nDiscussion\n\n"
+            "Earlier trials found that oral dosing was significantly better tolerated (Novak et al., 2011). "
+            "Previous studies reported 41% versus 26% adherence with the two schedules.")
+    found = results_of(tmp_path, body, section="Abstract")
+    assert [(f["measure"], f["value"]) for f in found] == [("resting heart rate", "did not change")]
+
+
 def test_in_methods_only_statistically_backed_findings_are_kept(tmp_path):
     body = ("Results\n\nPain fell from 6.1 to 3.2 points (P < 0.001).\n\nMethods\n\n"
             "Scores were expected to be similar in both arms. Pain was 5.0 versus 4.0 at screening.")

@@ -107,6 +107,7 @@ def _rx() -> dict:
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["observed"] = re.compile(data["observed"], re.I)
+    out["cited"] = re.compile(data["cited"])
     out["baseline"] = re.compile(data["baseline"], re.I)
     out["words_cue"] = re.compile(r"signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                                   r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
@@ -149,7 +150,7 @@ def extract(ctx: Context) -> list[Fact]:
         if part == "title":
             continue
         text = sent.text
-        if part in ("discussion", "conclusions") and re.search(r"\[\d", text):
+        if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):
             continue  # a cited result is another study's
         strict = part in ("background", "methods") and _has_results_part(ctx)
         for f in read_sentence(text, strict=strict):
