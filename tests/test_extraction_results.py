@@ -140,6 +140,16 @@ def test_counts_with_percentages_of_two_groups(sentence, value, comparator):
     assert signed_number(f.comparator) == comparator
 
 
+@pytest.mark.parametrize("sentence, value, comparator, p", [
+    ("Discharge rates were 64% and 59% (p = 0.4) for the nurse-led group and usual-care group.", "64%", 59.0, 0.4),
+    ("Opioid use was 12.1 ± 4.0 mg in the block group and 19.8 ± 6.3 mg in the control group (P = 0.001).",
+     "12.1 ± 4.0 mg", 19.8, 0.001),
+])
+def test_two_group_values_joined_by_and(sentence, value, comparator, p):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator and f.p.fields["p"] == pytest.approx(p)
+
+
 def test_a_chain_of_comparisons_is_read_against_its_first_value():
     found = read_sentence("Titres (control vs low vs high dose) were 100 ± 5 vs 71 ± 9 vs 64 ± 12, respectively.")
     assert {(f.value, f.comparator) for f in found} == {("71 ± 9", "100"), ("64 ± 12", "100")}
@@ -186,6 +196,16 @@ def test_estimates_without_a_keyword(sentence, value, low, p):
 def test_estimates_with_a_keyword(sentence, value, p):
     f = [f for f in read_sentence(sentence) if f.rule == "result.estimate"][0]
     assert f.value.startswith(value) and f.p.fields["p"] == pytest.approx(p)
+
+
+@pytest.mark.parametrize("sentence, value, low", [
+    ("The relative risk of readmission with telemonitoring was 0.79 (0.61-1.02, P=.07) compared with usual care.",
+     "0.79 (0.61-1.02", 0.61),
+    ("The odds ratio for remission was 1.9 (1.1 to 3.2; p = 0.02).", "1.9 (1.1 to 3.2", 1.1),
+])
+def test_an_interval_in_the_bracket_of_its_p_value(sentence, value, low):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.ci[0] == pytest.approx(low) and f.p is not None
 
 
 def test_an_estimate_restating_a_comparison_is_one_finding():
@@ -271,6 +291,17 @@ def test_each_member_keeps_its_own_p_value():
     found = read_sentence("Mean FVC (P = 0.41), peak flow (P = 0.77) and DLCO (P = 0.12) were not significantly "
                           "different after treatment.")
     assert {(f.measure, f.p.fields["p"]) for f in found} == {("Mean FVC", 0.41), ("peak flow", 0.77), ("DLCO", 0.12)}
+
+
+def test_statistics_between_members_are_not_measures():
+    found = read_sentence("Oxytocin had no effect on trust ratings, F(1, 60) = 0.42, p = 0.52, or on generosity, "
+                          "F(1, 60) = 1.1, p = 0.30.")
+    assert [(f.measure, f.p.fields["p"]) for f in found] == [("trust ratings", 0.52), ("generosity", 0.30)]
+
+
+def test_time_points_after_a_measure_are_not_members_of_it():
+    (f,) = read_sentence("Nausea scores at 2, 6 and 24 hours were not significantly different between the arms.")
+    assert f.measure == "Nausea scores"
 
 
 def test_a_clause_with_its_numbers_is_not_read_twice_in_words():

@@ -101,7 +101,7 @@ def _rx() -> dict:
     out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
                               + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
     out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
-    out["for_groups"] = re.compile(r"[^.;]{0,50}?\bfor\s+the\b[^.;]{0,40}?" + out["GROUP_WORD"].pattern, re.I)
+    out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?" + out["GROUP_WORD"].pattern, re.I)
     out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had)\b|" + out["measure_stop"].pattern,
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
@@ -276,7 +276,8 @@ def _estimates(text, items, free, add) -> None:
             continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
         measure = _measure_before(text, e.start)
         measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
-        add(Found(e.start, end, measure, text[vstart:end].strip(), "result.estimate", ci=it.ci if it else None))
+        add(Found(e.start, end, measure, text[vstart:end].strip().rstrip(",;").strip(), "result.estimate",
+                  ci=it.ci if it else None))
     for m in (rx["times"].finditer(text) if "times" in text else ()):
         if not free(m.start(), m.end()):
             continue
@@ -295,7 +296,7 @@ def _estimates(text, items, free, add) -> None:
             nxt = _rx()["versus_next"].match(text, it.end)
             if nxt:
                 continue  # one side of a comparison: read by _pairs
-            add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(),
+            add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(" ,;"),
                       "result.estimate", unit=it.unit, sd=it.sd, ci=it.ci))
 
 
@@ -309,7 +310,7 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if ";" in gap or len(gap) > 130 or not _compatible(a, b):
         return None
-    if any(i.unit and rx["dose_unit"].match(i.unit) for i in (a, b)):
+    if any(i.unit and rx["dose_unit"].match(i.unit) and i.sd is None for i in (a, b)):
         return None  # doses of the arms, not a finding
     if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
         return None  # one value outside a bracket, the other inside it
@@ -544,7 +545,8 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
     stop = _rx()["measure_stop"].search(masked)
     if stop and stop.start() > 0 and (not re.search(r"\s(?:and|or)\s|,", masked[stop.start():])
-                                      or _rx()["GROUP_WORD"].search(masked[stop.start():])):
+                                      or _rx()["GROUP_WORD"].search(masked[stop.start():])
+                                      or re.match(r"\s(?:at|after|during|before|over|by)\s+\d", masked[stop.start():])):
         masked = masked[: stop.start()] + " " * (len(masked) - stop.start())
     chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked)]
     if not chunks:
@@ -562,13 +564,17 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
 
 
 def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
-    """Cleaned measure phrases of the parts, each with the p-value written inside its part."""
-    for i, (a, b) in enumerate(parts):
-        reach = parts[i + 1][0] if i + 1 < len(parts) else len(masked)
+    """Cleaned measure phrases of the parts, each with the p-value written inside its part
+    (up to the next part that is a measure: statistics between them belong to it)."""
+    kept = []
+    for a, b in parts:
         phrase = _clean_measure(masked[a:b])
         if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
-                or re.match(r"[\d.,·]", phrase):  # '200 mcg or 400 mcg' names doses, not measures
-            continue
+                or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase):
+            continue  # '200 mcg or 400 mcg' names doses, 'F = 0.16' is a statistic: not measures
+        kept.append((a, b, phrase))
+    for i, (a, b, phrase) in enumerate(kept):
+        reach = kept[i + 1][0] if i + 1 < len(kept) else len(masked)
         off = masked[a:b].find(phrase.split()[0])
         own = next((p for p in ps if a <= p.start < reach), None)
         yield a, b, off, phrase, own
