@@ -101,7 +101,8 @@ def _rx() -> dict:
     out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
                               + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
     out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
-    out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?" + out["GROUP_WORD"].pattern, re.I)
+    out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?"
+                                   + out["GROUP_WORD"].pattern, re.I)
     out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had)\b|" + out["measure_stop"].pattern,
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
