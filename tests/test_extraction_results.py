@@ -88,6 +88,31 @@ def test_effect_estimates(text, kind, value):
     assert m.fields["estimate"].endswith(kind) and m.fields["value"] == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text, fields", [
+    ("healed in 14/20 and 9/21 (week 12)", {"n": 14, "of": 20}),
+    ("responders: 7 / 15 overall", {"n": 7, "of": 15}),
+])
+def test_fractions(text, fields):
+    assert find(text, "fraction")[0].fields == fields
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("ages ranged from 18–65 years", 18, 65, "years"),
+    ("doses of 0.5 to 2.0 mg were given", 0.5, 2.0, "mg"),
+])
+def test_ranges(text, low, high, unit):
+    (m,) = find(text, "range")
+    assert (m.fields["low"], m.fields["high"], m.fields["unit"]) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text, when", [
+    ("assessed at week 12 and", "at week 12"),
+    ("after 6 months of treatment, the", "after 6 months of treatment"),
+])
+def test_time_points(text, when):
+    assert find(text, "time")[0].text == when
+
+
 def test_values_leave_out_names_and_keep_signs_and_sds():
     vals = values("IL-6 and CD4 counts and FEV1 changed by −12.5 ± 3.1 mg/dL in 1,204 patients")
     assert [(v.fields["value"], v.fields["sd"], v.fields["unit"]) for v in vals] == [

@@ -27,7 +27,7 @@ class Mention:
     """A numeric or statistical mention: its kind, offsets in the text it was found in, and
     the parsed fields (numbers as floats, relations and kinds as strings)."""
 
-    kind: str  # p_value | ci | bracket_ci | estimate | value | time
+    kind: str  # p_value | ci | bracket_ci | ci_level | estimate | value | fraction | range | time
     start: int
     end: int
     text: str
@@ -109,6 +109,12 @@ def _parse(kind: str, m: re.Match) -> dict | None:
     if kind == "estimate":
         v = signed_number(g["v"])
         return None if v is None else {"estimate": re.sub(r"\s+", " ", g["kind"]), "value": v}
+    if kind == "fraction":
+        n, d = int(g["n"]), int(g["d"])
+        return {"n": n, "of": d} if 0 <= n <= d and d > 0 else None
+    if kind == "range":
+        lo, hi = signed_number(g["lo"]), signed_number(g["hi"])
+        return None if lo is None or hi is None or lo > hi else {"low": lo, "high": hi, "unit": g.get("unit")}
     if kind == "value":
         v = signed_number(g["num"])
         if v is None:
