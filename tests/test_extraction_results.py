@@ -200,6 +200,11 @@ def test_change_by_to_and_nominal_change(sentence, value, rule):
     assert by_value(read_sentence(sentence), value).rule == rule
 
 
+def test_what_changed_by_an_amount_is_the_object_of_the_verb():
+    f = by_value(read_sentence("Both diets raised the LDL/HDL ratio by about 10% (P < 0.001)."), "10%")
+    assert f.measure == "LDL/HDL ratio"
+
+
 # -- estimates ----------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence, value, low, p", [
     ("The adjusted mean change was −3.05, 95% CI −4.91 to −1.19, favouring the active arm.",
@@ -334,13 +339,14 @@ def test_a_clause_with_its_numbers_is_not_read_twice_in_words():
     assert [(f.rule, f.value) for f in found] == [("result.versus", "64%")]
 
 
-@pytest.mark.parametrize("sentence, value", [
-    ("Walking speed was faster than in the sham arm (P = 0.004).", "faster"),
-    ("Children given the syrup showed greater gains than controls (p<0.01).", "greater gains"),
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("Walking speed was faster than in the sham arm (P = 0.004).", "faster", "Walking speed"),
+    ("Children given the syrup showed greater gains than controls (p<0.01).", "greater", "gains"),
+    ("Training increased fat-free mass (P < 0.05).", "increased", "fat-free mass"),
 ])
-def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value):
+def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value, measure):
     (f,) = read_sentence(sentence)
-    assert f.value == value and f.rule == "result.p_comparison" and f.p is not None
+    assert (f.value, f.measure, f.rule) == (value, measure, "result.p_comparison") and f.p is not None
 
 
 @pytest.mark.parametrize("sentence, value, measure", [

@@ -129,7 +129,9 @@ def _rx() -> dict:
     out["was_then"] = re.compile(
         r"\bwas\s+" + v.format(n="a") + r"\s+and\s+(?P<verb>" + expand("<CHANGE_VERB>") + r")\s+to\s+"
         + v.format(n="b"), re.I)
-    out["by"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+[\w-]+){0,5}?\s+by\s+$", re.I)
+    out["by"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+[\w/+-]+){0,5}?\s+by\s+"
+                           r"(?:(?:about|approximately|nearly|almost|around|up\s+to|an?\s+average\s+of)\s+|~\s*)?$",
+                           re.I)
     out["to"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+significantly)?\s+to\s+$", re.I)
     out["noun_change"] = re.compile(r"^\s*(?:-\s*|\s)?(?:point\s+|unit\s+)?(?P<n>" + expand("<NOUN_CHANGE>") + r")s?\b",
                                     re.I)
@@ -376,7 +378,8 @@ def _single(text, items, ps, free, add) -> None:
         after = text[it.end:]
         rule = None
         nc = rx["noun_change"].match(after)
-        if rx["by"].search(before):
+        by = rx["by"].search(before)
+        if by:
             rule = "result.change_by"
         elif rx["to"].search(before):
             rule = "result.change_to"
@@ -396,6 +399,10 @@ def _single(text, items, ps, free, add) -> None:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
+        if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
+            obj = re.sub(r"^\S+\s+|\s+by\s+.*$", "", by.group(0).strip(), flags=re.S)
+            obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
+            measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
         add(Found(it.start, end, measure or _measure_before(text, it.start), text[it.start:it.end].strip(), rule,
@@ -500,10 +507,12 @@ def _p_clauses(text, found, ps, free, add) -> None:
             continue
         m = comp[0]
         words = m.group(0).split()
-        noun = words[-1] if len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1]) \
-            and not re.fullmatch(r"\w+ly|than|that|to|the|a|an|and|or|of", words[-1], re.I) else None
-        measure = noun or _measure_before(text, m.start())
-        add(Found(m.start(), p.end, measure, m.group(0), "result.p_comparison", p=p), (m.start(), m.end()))
+        has_noun = len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1])
+        value = " ".join(words[:-1]) if has_noun else m.group(0)
+        cut = m.end() - len(words[-1]) if has_noun else m.end()
+        objs = _objects(text, cut, p.start)  # 'greater gains': the comparative is the value, its noun the measure
+        measure = objs[0][2] if objs else _measure_before(text, m.start())
+        add(Found(m.start(), p.end, measure, value, "result.p_comparison", p=p), (m.start(), m.end()))
 
 
 # -- measures ------------------------------------------------------------------------------
