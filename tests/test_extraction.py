@@ -292,7 +292,9 @@ def test_corpus_lupsenic_has_each_fact_kind(corpus_facts):
 def test_corpus_record_yields_each_abstract_fact_once(corpus_facts):
     facts = corpus_facts["transreg-il2-ssc-2024"]
     results = [f for f in facts if f.kind == "result"]
-    assert [f.fields["value"] for f in results] == ["1.8±0.5"]
+    assert [f.fields["value"] for f in results if f.fields["numeric_value"] is not None] == ["1.8±0.5"]
+    keys = [(f.fields["measure"], f.fields["value"]) for f in results]
+    assert len(keys) == len(set(keys))
     assert trial(facts, "phase") == ["I/IIa"] and trial(facts, "n_enrolled") == [9]
     sae = one([f for f in facts if f.kind == "adverse_event"], term="serious adverse event")
     assert sae["negated"] is True and sae["related_to_drug"] is True
@@ -329,11 +331,11 @@ def test_group_comparisons_and_effect_estimates_with_their_own_p_values(tmp_path
     first = one(facts, value="73.35 ± 6.62")
     assert first["comparator_value"] == pytest.approx(71.86) and first["p_value"] == pytest.approx(0.0001)
     assert first["measure"] == "Maternal HEI"
-    est = one(facts, value="1.58")
+    est = one(facts, value="1.58; 95% CI 0.89 to 2.27")  # an estimate keeps its CI as written
     assert (est["ci_low"], est["ci_high"]) == (pytest.approx(0.89), pytest.approx(2.27))
     assert one(facts, value="72.95 ± 6.82")["p_value"] == pytest.approx(0.002)
     assert one(facts, value="45%")["comparator_value"] == pytest.approx(20)
-    odds = one(facts, value="3.2")
+    odds = one(facts, value="3.2, 95% CI 1.4 to 7.1")
     assert odds["p_value"] == pytest.approx(0.004) and odds["ci_high"] == pytest.approx(7.1)
 
 

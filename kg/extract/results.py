@@ -1,170 +1,673 @@
-"""Numeric results: changes from baseline, responder fractions, fold changes, with p-values.
+"""Results: numeric and qualitative findings assembled clause by clause from the mention layer.
 
 Classes of statement read (each keeps its own evidence, so an abstract and a results
 section that disagree both stay):
-- change: "decreased from 11.25 mg/day at baseline to 6 mg/day at W24 (P < 0.01)",
-  "was 8 and decreased to 3.4 points at week 16";
-- responders: "five patients among 10 were SRI-4 responders", "seven out of 10 patients
-  reached ...", "Five (50%) patients had a ... response" (N from n and %);
-- an estimate with a p-value: "a 1.8±0.5-fold increase of Treg levels (p=0.0015)".
+- change: "decreased from 11.25 mg/day at baseline to 6 mg/day (P < 0.01)", "was 8 and
+  decreased to 3.4", "reduced ... by 14%", "a 7.9% increase in ...";
+- comparison of groups: "45% versus 20%", "8% of A compared with 11% of B", values after
+  group names ("the A group (12.3 ± 2.1) and the B group (10.1 ± 3.0)"), counts with
+  percentages ("9 (8%) of 114 A-treated and 18 (17%) of 105 B-treated"), "... respectively";
+- effect estimates with or without a keyword ("HR 0.61 [95% CI 0.31–1.22]", "β = 0.135",
+  "−2.46, 95% CI −3.72 to −1.21"), and a value bound to its own p-value ("(−3.3 mmHg, p = 0.05)");
+- responders: "five patients among 10 were responders", "Five (50%) patients had a response";
+- significance in words, with or without a p-value: "did not differ significantly",
+  "no significant difference in X", "was significantly lower in ...", one result per measure
+  of a coordinated list ("X, Y and Z did not change").
+
+Numbers, p-values, CIs and estimates come from `kg.extract.mentions`; the cue words and
+phrase patterns from `ontology/patterns/results.json`. The part of the paper a sentence sits
+in is a preference: outside results/conclusions only statistically backed findings are kept.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from kg.extract.base import Context, Fact, part_of
-from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
+from kg.extract.mentions import Mention, find, fragment, values
+from kg.extract.numbers import COUNT, to_int, to_number
 
 EXTRACTOR = "results"
-_P = re.compile(r"\b[Pp]\s*(?:-?\s*value)?\s*(?P<rel>[<>=≤≥]|&lt;|&gt;)\s*(?P<v>0?\.\d+|1(?:\.0+)?|\d(?:\.\d+)?"
-                r"\s*[x×]\s*10\s*[-−–]\s*\d+)")
-_UNIT = r"(?:\s*(?P<u{n}>mg/day|mg/d|mg/kg|mg|points?|%|g/l|mmol/l|IU/ml|cells/µl|years|months|weeks|days))?"
-_CHANGE = re.compile(
-    r"\b(?P<verb>decreased|increased|fell|rose|dropped|declined|improved|changed|"
-    r"reduced|went)\s+from\s+(?P<a>" + NUMBER + ")" + _UNIT.format(n=1) + r"[^.;]{0,30}?\bto\s+(?P<b>" + NUMBER + ")"
-    + _UNIT.format(n=2), re.I)
+PATTERNS = Path(__file__).resolve().parents[2] / "ontology" / "patterns" / "results.json"
+
+# a change written "from X ... to Y" (interventions.py uses it to tell a dose change from a dose)
+NUMBER = r"\d+(?:[.,·]\d+)?"
 CHANGE_PATTERN = re.compile(r"\bfrom\s+" + NUMBER + r"[^.;]{0,40}?\bto\s+" + NUMBER + r"[^\s,;.]*|"
                             r"\band\s+(?:decreased|increased|fell|rose)\s+to\s+" + NUMBER, re.I)
-_WAS_THEN = re.compile(
-    r"\bwas\s+(?P<a>" + NUMBER + r")" + _UNIT.format(n=1)
-    + r"\s+and\s+(?P<verb>decreased|increased|fell|rose|dropped|declined|improved)\s+to\s+(?P<b>" + NUMBER + ")"
-    + _UNIT.format(n=2), re.I)
-_FRACTION = re.compile(
-    rf"\b(?P<n>{COUNT})(?:\s+(?:\w+\s+)?(?:out\s+of|of|among)\s+(?:the\s+)?|\s*/\s*)(?P<d>{COUNT})\b(?:\s+(?:patients|"
-    rf"participants|subjects))?", re.I)
-_PERCENT = re.compile(rf"\b(?P<n>{COUNT})\s*\(\s*(?P<pct>{NUMBER})\s*%\s*\)", re.I)
-_FOLD = re.compile(r"(?P<v>" + NUMBER + r"(?:\s*±\s*" + NUMBER + r")?)\s*-?\s*fold\s+(?P<dir>increase|decrease|"
-                   r"rise|reduction|change|higher|lower|expansion)", re.I)
-_OUTCOME = re.compile(r"\b(?:respon\w*|remission|reached|achieved|attained|attain\w*|improv\w*|LLDAS|"
-                      r"target|endpoint|succe\w+|relapse\w*|flare\w*|reduc\w*)\b", re.I)
-_TIME = re.compile(r"\b(?:at|by|after)\s+(?P<t>(?:week|day|month|W|D|M)\s*\d+)\b", re.I)
-_MEAN_SD = NUMBER + r"(?:\s*±\s*" + NUMBER + r")?"
-# "73.35 ± 6.62 versus 71.86 ± 7.01", "45% vs. 20%", "12 compared with 8"
-_GROUP = r"(?:\s*(?:\([^()]{0,30}\)\s*)?(?:in|with|for) the [\w -]{1,30}?\s+(?:group|arm))"
-_VERSUS = re.compile(r"(?<![\w.])(?P<a>" + _MEAN_SD + r")\s*(?P<u>%)?\s*(?:\([^()]{0,30}\)\s*)?(?:"
-                     r"(?:" + _GROUP + r"\s*,?\s*)?(?:versus|vs\.?|compared (?:with|to))|" + _GROUP + r"\s*,?\s*and)"
-                     r"\s+(?P<b>" + _MEAN_SD + r")", re.I)
-# an effect estimate with its confidence interval: "adjusted difference in means 1.58; 95% CI 0.89 to 2.27"
-_ESTIMATE = re.compile(
-    r"(?P<kind>(?:adjusted\s+)?(?:mean\s+)?difference(?:\s+in\s+means)?|(?:adjusted\s+)?(?:relative risk|risk ratio|"
-    r"odds ratio|hazard ratio|rate ratio)|\ba?(?:RR|OR|HR|MD)\b)\s*(?:[:=,]\s*|of\s+)?(?P<v>[-−–]?" + NUMBER +
-    r")[^;]{0,80}?[;,]?\s*\(?95\s*%\s*(?:CI|confidence interval)\s*[:=,]?\s*(?P<lo>[-−–]?" + NUMBER +
-    r")\s*(?:to|–|-|,)\s*(?P<hi>[-−–]?" + NUMBER + r")", re.I)
-_SUBJECT = re.compile(r"^\s*(?:[^,]{1,30},\s+)?(?:the\s+|a\s+|an\s+)?(?P<s>(?:[\w±+/-]+\s+){0,7}?[\w±+/-]+)\s+"
-                      r"(?:was|were|is|are|improved|increased|decreased|differed|did not)\b")
+
+
+@dataclass
+class Found:
+    """One finding in sentence coordinates, before it becomes a Fact."""
+
+    start: int
+    end: int
+    measure: str
+    value: str
+    rule: str
+    comparator: str | None = None
+    unit: str | None = None
+    sd: float | None = None
+    ci: tuple[float, float] | None = None
+    p: Mention | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Item:
+    """A value with what is written right after it and belongs to it: '(8%)', 'of 114', a CI."""
+
+    start: int
+    end: int
+    num_end: int
+    value: float
+    unit: str | None
+    sd: float | None
+    ci: tuple[float, float] | None = None
+    count_pct: bool = False
+    threshold: bool = False
+
+
+@cache
+def _rx() -> dict:
+    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    frags = {k: v for k, v in data["fragments"].items()}
+
+    def expand(rx: str) -> str:
+        def sub(m: re.Match) -> str:
+            name = m.group(1)
+            return "(?:" + (expand(frags[name]) if name in frags else fragment(name)) + ")"
+        return re.sub(r"<([A-Z_]+)>", sub, rx)
+
+    out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
+    out["not_a_result"] = re.compile(data["not_a_result"], re.I)
+    out["measure_stop"] = re.compile(data["measure_stop"], re.I)
+    out["measure_lead"] = re.compile(data["measure_lead"], re.I)
+    out["responder_cue"] = re.compile(data["responder_cue"], re.I)
+    out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""),
+                           q.get("transitive", False)) for q in data["qualitative"]]
+    out["p_comparative"] = re.compile(data["p_comparative"], re.I)
+    out["measure_verb"] = re.compile(data["measure_verb"], re.I)
+    out["dose_unit"] = re.compile(data["dose_unit"])
+    # compiled once: the clause patterns built from the fragments above
+    label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
+    out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
+    out["label_gap"] = re.compile(r"\s*(?:[;,]\s*" + label + r"|(?:\w+\s+)?(?=[A-Z])" + label
+                                  + r"|[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:\s*)")
+    out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
+                              + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
+    out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
+    out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?"
+                                   + out["GROUP_WORD"].pattern, re.I)
+    out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had)\b|" + out["measure_stop"].pattern,
+                                    re.I)
+    out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
+    out["time"] = re.compile(fragment("TIME"))
+    out["observed"] = re.compile(data["observed"], re.I)
+    out["cited"] = re.compile(data["cited"])
+    out["baseline"] = re.compile(data["baseline"], re.I)
+    out["words_cue"] = re.compile(r"signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+                                  r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
+                                  r"longer|faster|slower|smaller|larger", re.I)
+    out["cue"] = re.compile(r"\d|signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+                            r"greater|better|worse|effect|elevat|declin", re.I)
+    num = fragment("NUM")
+    unit = fragment("UNIT")
+
+    class _V:  # a value with its optional SD and unit, its groups named after `n`
+        @staticmethod
+        def format(n: str) -> str:
+            return f"(?P<{n}>{num})(?:\\s*±\\s*{fragment('DIGITS')})?(?:\\s?(?P<u{n}>{unit}))?"
+    v = _V
+    out["change"] = re.compile(
+        r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
+        + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
+    out["was_then"] = re.compile(
+        r"\bwas\s+" + v.format(n="a") + r"\s+and\s+(?P<verb>" + expand("<CHANGE_VERB>") + r")\s+to\s+"
+        + v.format(n="b"), re.I)
+    out["by"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+[\w/+-]+){0,5}?\s+by\s+"
+                           r"(?:(?:about|approximately|nearly|almost|around|up\s+to|an?\s+average\s+of)\s+|~\s*)?$",
+                           re.I)
+    out["to"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+significantly)?\s+to\s+$", re.I)
+    out["noun_change"] = re.compile(r"^\s*(?:-\s*|\s)?(?:point\s+|unit\s+)?(?P<n>" + expand("<NOUN_CHANGE>") + r")s?\b",
+                                    re.I)
+    out["fold"] = re.compile(r"(?P<v>" + num + r"(?:\s*±\s*" + num + r")?)\s*-?\s*fold\s+(?P<dir>increase|decrease|"
+                             r"rise|reduction|change|higher|lower|expansion)", re.I)
+    out["times"] = re.compile(r"(?P<v>" + num + r")\s*(?:-|\s)\s*times\s+(?:more|less|higher|lower|greater)"
+                              r"(?:\s+likely)?", re.I)
+    out["fraction"] = re.compile(
+        rf"\b(?P<n>{COUNT})(?:\s+(?:\w+\s+)?(?:out\s+of|of|among)\s+(?:the\s+)?|\s*/\s*)(?P<d>{COUNT})\b"
+        rf"(?:\s+(?:patients|participants|subjects))?", re.I)
+    out["percent"] = re.compile(rf"\b(?P<n>{COUNT})\s*\(\s*(?P<pct>{num})\s*%\s*\)", re.I)
+    return out
 
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if part not in ("results", "discussion", "conclusions") and not (in_abs and part == "results"):
+        part, _in_abs = part_of(ctx.document, sent.start_char)
+        if part == "title":
             continue
-        if part in ("discussion", "conclusions") and re.search(r"\[\d", sent.text):
+        text = sent.text
+        if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):
             continue  # a cited result is another study's
-        p_all = list(_P.finditer(sent.text))
-        taken: list[tuple[int, int]] = []
-
-        for rx in (_CHANGE, _WAS_THEN):
-            for m in rx.finditer(sent.text):
-                taken.append((m.start("a"), m.end("b")))
-                before = re.split(r"[.;]", sent.text[: m.start()])[-1][-80:]
-                measure = _measure(before, m.group("u1") or m.group("u2"))
-                out.append(_fact(ctx, sent, m.start("a"), m.end(), measure, m.group("b"), m.group("a"),
-                                 m.group("u2") or m.group("u1"), _p_for(p_all, m.end()), "result.change"))
-        for m in _FOLD.finditer(sent.text):
-            measure = _measure_after(sent.text, m.end()) or f"fold {m.group('dir').lower()}"
-            out.append(_fact(ctx, sent, m.start(), m.end(), measure, m.group("v"), None, "fold", _p_for(p_all, m.end()),
-                             "result.fold"))
-            taken.append((m.start(), m.end()))
-        for m in _ESTIMATE.finditer(sent.text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            measure = f"{_measure_before(sent.text, m.start())} ({m.group('kind').lower()})"
-            f = _fact(ctx, sent, m.start(), m.end(), measure, _minus(m.group("v")), None, None, _p_for(p_all, m.end()),
-                      "result.estimate")
-            f.fields["ci_low"], f.fields["ci_high"] = to_number(_minus(m.group("lo"))), to_number(_minus(m.group("hi")))
-            out.append(f)
-            taken.append((m.start(), m.end()))
-        for m in _VERSUS.finditer(sent.text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            comparator = m.group("b").split("±")[0].strip()
-            value = m.group("a").strip() + (m.group("u") or "")
-            out.append(_fact(ctx, sent, m.start(), m.end(), _measure_before(sent.text, m.start()), value,
-                             comparator, m.group("u"), _p_for(p_all, m.end()), "result.versus"))
-            taken.append((m.start(), m.end()))
-        if not _OUTCOME.search(sent.text):
-            continue
-        for m in _FRACTION.finditer(sent.text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            n, d = to_int(m.group("n")), to_int(m.group("d"))
-            if n is None or d is None or not 0 <= n <= d or d < 2:
-                continue
-            measure = _outcome_phrase(sent.text, m.end())
-            out.append(_fact(ctx, sent, m.start(), m.end(), measure, f"{n}/{d}", None, None, _p_for(p_all, m.end()),
-                             "result.fraction"))
-            taken.append((m.start(), m.end()))
-        for m in _PERCENT.finditer(sent.text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            n, pct = to_int(m.group("n")), to_number(m.group("pct"))
-            if not n or not pct:
-                continue
-            d = round(n * 100 / pct)
-            measure = _outcome_phrase(sent.text, m.end())
-            out.append(_fact(ctx, sent, m.start(), m.end(), measure, f"{n}/{d} ({m.group('pct')}%)", None, None,
-                             _p_for(p_all, m.end()), "result.percent"))
+        strict = part in ("background", "methods") and _has_results_part(ctx)
+        for f in read_sentence(text, strict=strict):
+            out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
     return out
 
 
-def _p_for(p_all: list[re.Match], end: int) -> tuple[float, str] | None:
-    """The p-value of a result: the first one after it, or the sentence's only one."""
-    after = [m for m in p_all if m.start() >= end and m.start() - end < 160]
-    if after:
-        return _p_value(after[0])
-    return _p_value(p_all[0]) if len(p_all) == 1 else None
+def _has_results_part(ctx: Context) -> bool:
+    """Whether the layout shows a results part: only then is a sentence outside it held to
+    the stricter standard (a misread layout must not drop findings)."""
+    key = "results_part_known"
+    if key not in ctx.document.cache:
+        ctx.document.cache[key] = any(part_of(ctx.document, s.start_char)[0] == "results" for s in ctx.sentences())
+    return ctx.document.cache[key]
 
 
-def _minus(s: str) -> str:
-    return s.replace("−", "-").replace("–", "-")
+def read_sentence(text: str, strict: bool = False) -> list[Found]:
+    """The findings of one sentence. `strict`: keep only findings with a p-value or CI
+    (for sentences outside the results part of a paper)."""
+    rx = _rx()
+    if not rx["cue"].search(text) or rx["not_a_result"].search(text):
+        return []
+    ps = find(text, "p_value")
+    items = _items(text)
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def add(f: Found, span: tuple[int, int] | None = None) -> None:
+        found.append(f)
+        taken.append(span or (f.start, f.end))
+
+    _changes(text, found, taken, free, add)
+    _estimates(text, items, free, add)
+    _pairs(text, items, free, add)
+    _single(text, items, ps, free, add)
+    _responders(text, free, add)
+    found = _fold_estimates(text, found)
+    _bind_p(text, found, ps)
+    _qualitative(text, found, ps, free, add)
+    _p_clauses(text, found, ps, free, add)
+    if strict:
+        found = [f for f in found if f.p is not None or f.ci is not None]
+    return found
+
+
+# -- mentions → items ----------------------------------------------------------------------
+def _items(text: str) -> list[Item]:
+    """Values with their own trailing parts ('(8%)', 'of 114', a CI) merged in."""
+    vals = values(text)
+    cis = find(text, "ci") + find(text, "bracket_ci")
+    out: list[Item] = []
+    consumed_to = -1
+    for v in vals:
+        if v.start < consumed_to:
+            continue
+        end = v.end
+        item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
+        item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
+        m = re.match(r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?", text[end:])
+        if m and item.unit in (None, "patients", "participants", "subjects", "children", "women", "men", "cases"):
+            end += m.end()
+            item.count_pct = True
+        m = re.match(r"\s*(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*\b(?!\s*%)", text[end:])
+        if not item.count_pct and m and item.unit is None and float(item.value).is_integer():
+            end += m.end()
+            item.count_pct = True
+        for c in cis:
+            gap = text[end:c.start]
+            if c.start >= end and re.fullmatch(r"\s*[,;:]?\s*[(\[]?\s*(?:(?:95|90|99)\s*%\s*CI\s*[:=]?\s*)?", gap) \
+                    and c.end - end < 60:
+                end = c.end
+                if text[end:end + 1] in ")]" and text[item.start:end].count("(") + text[item.start:end].count("[") > \
+                        text[item.start:end].count(")") + text[item.start:end].count("]"):
+                    end += 1
+                item.ci = (c.fields["low"], c.fields["high"])
+                break
+        item.end = end
+        consumed_to = end
+        out.append(item)
+    return out
+
+
+# -- rules ---------------------------------------------------------------------------------
+def _changes(text, found, taken, free, add) -> None:
+    rx = _rx()
+    for name in ("change", "was_then"):
+        if (" from" if name == "change" else " and ") not in text:
+            continue
+        for m in rx[name].finditer(text):
+            if not free(m.start("a"), m.end("b")):
+                continue
+            unit = m.group("ub") or m.group("ua")
+            before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
+            measure = _measure_from_prefix(before, unit)
+            add(Found(m.start(), m.end(), measure, m.group("b"),
+                      f"result.{name}", comparator=m.group("a"), unit=unit),
+                (m.start(), m.end()))
+    for m in (rx["fold"].finditer(text) if "fold" in text else ()):
+        if free(m.start(), m.end()):
+            measure = _measure_after(text, m.end()) or f"fold {m.group('dir').lower()}"
+            sd = m.group("v").split("±")
+            add(Found(m.start(), m.end(), measure, m.group("v"), "result.fold", unit="fold",
+                      sd=to_number(sd[1]) if len(sd) > 1 else None))
+
+
+def _estimates(text, items, free, add) -> None:
+    """Estimates with a keyword (HR, OR, β, difference...), or a value with its CI."""
+    rx = _rx()
+    for e in find(text, "estimate"):
+        vstart = e.end - len(re.search(r"\S+$", e.text).group(0))
+        it = next((i for i in items if i.start == vstart), None)
+        end = it.end if it else e.end
+        if not free(e.start, end):
+            continue
+        kind = re.sub(r"\s+", " ", e.fields["estimate"])
+        weak = kind.lower() in ("r", "b", "ρ", "β", "beta", "coefficient", "difference", "τ") or \
+            re.search(r"(?:tau|rho|r)$", kind.lower())
+        ci_near = any(0 <= c.start - end < 50 for c in find(text, "ci"))
+        if weak and not (it and it.ci) and not ci_near and not _p_near(text, end):
+            continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
+        measure = _measure_before(text, e.start)
+        measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
+        add(Found(e.start, end, measure, text[vstart:end].strip().rstrip(",;").strip(), "result.estimate",
+                  ci=it.ci if it else None))
+    for m in (rx["times"].finditer(text) if "times" in text else ()):
+        if not free(m.start(), m.end()):
+            continue
+        end = m.end()
+        b = re.match(r"\s*\(?\s*[\[(]\s*[-−]?\d[\d.·]*\s*(?:–|-|to|,)\s*[-−]?\d[\d.·]*\s*[\])]", text[end:])
+        ci = None
+        if b:
+            lo_hi = re.findall(r"\d[\d.·]*", b.group(0))
+            ci = (to_number(lo_hi[0]), to_number(lo_hi[1]))
+            end += b.end()
+        value = m.group(0) + (" " + b.group(0).strip().lstrip("(").strip() if b else "")
+        add(Found(m.start(), end, _measure_before(text, m.start()), value, "result.times",
+                  ci=ci if ci and None not in ci else None))
+    for it in items:  # a value followed directly by its CI, no keyword: "−2.46, 95% CI −3.72 to −1.21"
+        if it.ci and free(it.start, it.end) and not it.threshold:
+            nxt = _rx()["versus_next"].match(text, it.end)
+            if nxt:
+                continue  # one side of a comparison: read by _pairs
+            add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(" ,;"),
+                      "result.estimate", unit=it.unit, sd=it.sd, ci=it.ci))
+
+
+def _link(text: str, a: Item, b: Item) -> str | None:
+    """How two neighbouring values are compared: 'tight' ('A vs B', 'A (x) versus B'),
+    'loose' ('A of X compared with B of Y', 'A in X and B in Y', 'A and B, respectively')."""
+    rx = _rx()
+    gap = text[a.end:b.start]
+    if (a.unit == "%" or a.sd is not None) and _compatible(a, b) and rx["label_gap"].fullmatch(gap) \
+            and rx["label_before"].search(text[max(0, a.start - 60):a.start]):
+        return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
+    if ";" in gap or len(gap) > 130 or not _compatible(a, b):
+        return None
+    if any(i.unit and rx["dose_unit"].match(i.unit) and i.sd is None for i in (a, b)):
+        return None  # doses of the arms, not a finding
+    if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
+        return None  # one value outside a bracket, the other inside it
+    vs = rx["VERSUS"].search(gap)
+    if rx["tight"].fullmatch(gap):
+        return "tight"
+    if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
+        bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
+        return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
+    if re.search(r"\band\b", gap) and not vs:
+        resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
+        if re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap) and (
+                resp or (a.unit == "%" or a.sd is not None)
+                and rx["for_groups"].match(text, b.end)):
+            return "loose"
+        rich = a.unit == "%" or a.sd is not None or a.count_pct
+        if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
+                and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
+            return "loose"
+    return None
+
+
+def _pairs(text, items, free, add) -> None:
+    """Values compared: 'A vs B', 'A in X and B in Y', 'A and B, respectively',
+    'X (A) compared with Y (B)'; in a chain 'A vs B vs C' each later value against the first."""
+    live = [i for i in items if not i.threshold and free(i.start, i.end)]
+    k = 0
+    while k + 1 < len(live):
+        chain = [live[k]]
+        while k + len(chain) < len(live) and _link(text, chain[-1], live[k + len(chain)]) == "tight":
+            chain.append(live[k + len(chain)])
+        if len(chain) == 1 and _link(text, live[k], live[k + 1]):
+            chain.append(live[k + 1])
+        if len(chain) < 2 or re.match(r"\s*[=:]", text[chain[-1].end:]) or not free(chain[0].start, chain[-1].end):
+            k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
+            continue
+        pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
+        for a, b in pairs:
+            value = text[a.start:a.end].strip()
+            comp = text[b.start:b.end].strip()
+            unit = a.unit or b.unit
+            if unit == "%" and not a.unit and a.sd is None and not a.count_pct:
+                value += "%"
+            s, e = min(a.start, b.start), max(a.end, b.end)
+            close = re.match(r"\s*\)", text[e:])
+            if close and text[s:e].count("(") > text[s:e].count(")"):
+                e += close.end()
+            found = Found(s, e, _measure_before(text, chain[0].start), value, "result.versus",
+                          comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
+                          extra={"comparator_text": comp})
+            add(found, (chain[0].start, chain[-1].end))
+        k += len(chain)
+
+
+def _single(text, items, ps, free, add) -> None:
+    """One value with its own p-value, or a change written as 'by X', 'to X', 'a X% increase'."""
+    rx = _rx()
+    for it in items:
+        if it.threshold or not free(it.start, it.end):
+            continue
+        before = text[max(0, it.start - 80): it.start]
+        after = text[it.end:]
+        rule = None
+        nc = rx["noun_change"].match(after)
+        by = rx["by"].search(before)
+        if by:
+            rule = "result.change_by"
+        elif rx["to"].search(before):
+            rule = "result.change_to"
+        elif nc and re.search(r"\b(?:a|an|the|of)\s*$", before):
+            rule = "result.change_noun"
+        elif re.match(r"\s*[,;]\s*", after) and any(p.start == it.end + re.match(r"\s*[,;]\s*", after).end()
+                                                    for p in ps) and re.search(r"\(\s*$", before):
+            rule = "result.value_p"
+        elif it.sd is not None and it.unit and not re.match(r"(?:years?|months?|weeks?|days?|patients?)$", it.unit) \
+                and re.search(r"[a-z]\s*\(\s*$", before) and re.match(r"\s*\)", after) \
+                and rx["observed"].search(text) and not rx["baseline"].search(text):
+            rule = "result.value"  # 'hypokalaemia (3.4 ± 0.6 mmol/l) occurred in ...'
+        elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) \
+                and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
+            rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
+        if not rule:
+            continue
+        end = it.end + (nc.end() if rule == "result.change_noun" else 0)
+        measure = _measure_after(text, end) if rule == "result.change_noun" else None
+        if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
+            obj = re.sub(r"^\S+\s+|\s+by\s+.*$", "", by.group(0).strip(), flags=re.S)
+            obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
+            measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
+        if measure and _rx()["GROUP_WORD"].search(measure):
+            measure = None  # 'in the active group' says where, not what
+        add(Found(it.start, end, measure or _measure_before(text, it.start), text[it.start:it.end].strip(), rule,
+                  unit=it.unit, sd=it.sd, ci=it.ci))
+
+
+def _responders(text, free, add) -> None:
+    rx = _rx()
+    if not rx["responder_cue"].search(text):
+        return
+    for m in rx["fraction"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        n, d = to_int(m.group("n")), to_int(m.group("d"))
+        if re.search(r"\b(?:day|week|month|visit|D|W|M)\s*$", text[: m.start()], re.I):
+            continue  # 'Day 30/45' is a time
+        if n is None or d is None or not 0 <= n <= d or d < 2:
+            continue
+        add(Found(m.start(), m.end(), _outcome_phrase(text, m.end()), f"{n}/{d}", "result.fraction"))
+    for m in rx["percent"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        n, pct = to_int(m.group("n")), to_number(m.group("pct"))
+        if not n or not pct:
+            continue
+        d = round(n * 100 / pct)
+        add(Found(m.start(), m.end(), _outcome_phrase(text, m.end()), f"{n}/{d} ({m.group('pct')}%)",
+                  "result.percent"))
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s", re.I)
+
+
+def _qualitative(text, found, ps, free, add) -> None:
+    """Significance and direction in words, one finding per measure named."""
+    rx = _rx()
+    if not rx["words_cue"].search(text):
+        return
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if _depth(text, m.start()) == 0] + [len(text)]
+    clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    numeric = [(f.start, f.end) for f in found]
+    for name, where, q, prefix, transitive in rx["qualitative"]:
+        for m in q.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
+            if any(a < ce and cs < b for a, b in numeric):
+                continue  # the clause has its numbers: they are the finding
+            vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
+            vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
+            value = ("no " if vg == "val2" else prefix) + re.sub(r"\s+", " ", text[vstart:vend]).strip()
+            obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
+                           r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
+                           r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
+                           text[m.end():])
+            if where == "subject" and transitive and obj:
+                measures = _objects(text, m.end() + obj.end(), ce)
+            elif where == "after":
+                measures = _objects(text, m.end(), ce)
+                who = re.match(r"(patients|participants|subjects|children|women|men|people)\b", measures[0][2]) \
+                    if measures else None
+                got = who and re.compile(r"\b(?:developed|had|experienced|reported|achieved|reached|required|"
+                                         r"needed|showed|suffered\s+from)\s+").search(text, measures[0][1], ce)
+                if got:  # 'significantly more patients ... developed X': the finding is about X
+                    value = f"{value} {who.group(1)}"
+                    measures = _objects(text, got.end(), ce)
+            elif where in ("subject", "subject_or_none"):
+                measures = _subjects(text, cs, m.start())
+                if not measures and where == "subject_or_none":
+                    before = _measure_before(text, m.start())
+                    between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
+                    if before != "value" and not re.search(r"\d", before):
+                        measures = [(m.start(), m.end(), before, None)]
+                    elif between and len(between.group(0).split()) <= 12:  # what was compared
+                        measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
+                                     None)]
+            else:
+                measures = _objects(text, m.end(), ce)
+            for ms, me, measure, own_p in measures:
+                p = own_p or _p_after(ps, m.end(), ce)
+                s, e = min(ms, m.start()), max(me, vend)
+                if p:
+                    e = max(e, p.end)
+                add(Found(s, e, measure, value, f"result.{name}", p=p), (m.start(), m.end()))
+
+
+def _p_clauses(text, found, ps, free, add) -> None:
+    """A clause whose p-value no finding has taken, with a comparison in words ('gave lower
+    VT than ... (p = 0.002)', 'showed greater progress than ... (P = 0.01)')."""
+    rx = _rx()
+    used = {f.p.start for f in found if f.p}
+    for p in ps:
+        if p.start in used:
+            continue
+        cs = max(text.rfind(";", 0, p.start) + 1, 0)
+        while cs > 0 and _depth(text, cs) > 0:  # a ';' inside brackets does not end the clause
+            cs = max(text.rfind(";", 0, cs - 1) + 1, 0)
+        if any(cs <= f.start < p.start for f in found):
+            continue
+        comp = [m for m in rx["p_comparative"].finditer(text, cs, p.start) if free(m.start(), m.end())]
+        if not comp:
+            continue
+        m = comp[0]
+        words = m.group(0).split()
+        has_noun = len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1])
+        value = " ".join(words[:-1]) if has_noun else m.group(0)
+        cut = m.end() - len(words[-1]) if has_noun else m.end()
+        objs = _objects(text, cut, p.start)  # 'greater gains': the comparative is the value, its noun the measure
+        measure = objs[0][2] if objs else _measure_before(text, m.start())
+        add(Found(m.start(), p.end, measure, value, "result.p_comparison", p=p), (m.start(), m.end()))
+
+
+# -- measures ------------------------------------------------------------------------------
+_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but(?!\s+not\b)|however|which|because|since|"
+                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
+_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
+                         r"moreover|furthermore|compared|according|as|of)\b", re.I)
+_ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
+                       r"each|results?|the results|data|the data|this study|our study|"
+                       r"(?:the|this|these|that)\s+differences?|differences?|which|findings?)$", re.I)
+
+
+def _mask(s: str) -> str:
+    """Parentheses blanked out (same length): they hold p-values or abbreviations, not measures."""
+    prev = None
+    while prev != s:
+        prev, s = s, re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), s)
+    return s
+
+
+def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The members of a coordinated list in masked[a:b], split at commas, 'and', 'or'."""
+    out, last = [], a
+    for m in re.finditer(r",|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:in\s+|on\s+)?", masked[a:b]):
+        out.append((last, a + m.start()))
+        last = a + m.end()
+    out.append((last, b))
+    return [(x, y) for x, y in out if masked[x:y].strip()]
+
+
+def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
+    """The measures a predicate is about: the subject before it, split at ',' and 'and'."""
+    full = _mask(text)
+    start = cs
+    for m in _BOUNDARY.finditer(full, cs, pos):
+        start = m.end()
+    masked = full[start:pos]
+    rel = re.search(r"\s(?:which|who|whose)\s", masked)
+    if rel and rel.start() > 0:
+        masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
+    stop = _rx()["measure_stop"].search(masked)
+    if stop and stop.start() > 0 and (not re.search(r"\s(?:and|or)\s|,", masked[stop.start():])
+                                      or _rx()["GROUP_WORD"].search(masked[stop.start():])
+                                      or re.match(r"\s(?:at|after|during|before|over|by)\s+\d", masked[stop.start():])):
+        masked = masked[: stop.start()] + " " * (len(masked) - stop.start())
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked)]
+    if not chunks:
+        return []
+    keep = [chunks[-1]]
+    if re.search(r"\s(?:and|or)\s", masked[chunks[-1][0]:chunks[-1][1]]):
+        for a, b in reversed(chunks[:-1]):
+            if len(masked[a:b].split()) > 5 or _PREP_CHUNK.match(masked[a:b]):
+                break
+            keep.insert(0, (a, b))
+    parts = [pt for a, b in keep for pt in _split_list(masked, a, b)]
+    ps = find(text[start:pos], "p_value")
+    return [(start + a + off, start + b, phrase, _shift(own, start))
+            for a, b, off, phrase, own in _phrases(masked, parts, ps)]
+
+
+def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
+    """Cleaned measure phrases of the parts, each with the p-value written inside its part
+    (up to the next part that is a measure: statistics between them belong to it)."""
+    kept = []
+    for a, b in parts:
+        phrase = _clean_measure(masked[a:b])
+        if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
+                or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase):
+            continue  # '200 mcg or 400 mcg' names doses, 'F = 0.16' is a statistic: not measures
+        kept.append((a, b, phrase))
+    for i, (a, b, phrase) in enumerate(kept):
+        reach = kept[i + 1][0] if i + 1 < len(kept) else len(masked)
+        off = masked[a:b].find(phrase.split()[0])
+        own = next((p for p in ps if a <= p.start < reach), None)
+        yield a, b, off, phrase, own
+
+
+def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
+    """The measures after a nominal predicate ('no significant difference in X and Y')."""
+    tail = text[pos:ce]
+    masked = _mask(tail)
+    stop = _rx()["object_stop"].search(masked)
+    end = stop.start() if stop else len(masked)
+    parts = _split_list(masked, 0, end)
+    ps = find(tail, "p_value")
+    return [(pos + a + off, pos + b, phrase, _shift(own, pos))
+            for a, b, off, phrase, own in _phrases(masked, parts, ps)]
+
+
+def _clean_measure(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _rx()["measure_lead"].sub("", s).strip(" ,")
+        s = re.sub(r"^(?:any|all|each|both)\s+(?:of\s+)?(?:the\s+)?", "", s, flags=re.I)
+    return s
+
+
+def _shift(m: Mention | None, by: int) -> Mention | None:
+    return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
 
 def _measure_before(text: str, pos: int) -> str:
-    """What a value is about: the sentence's subject if short, else the words before its bracket."""
-    m = _SUBJECT.match(text)
-    if m and m.end("s") <= pos and m.group("s").lower() not in ("there", "it", "this", "these", "they"):
-        return m.group("s").strip()
+    """What a value is about: the noun phrase right before its bracket when the value opens
+    one ('declines in diastolic BP (−3.3 mmHg'), else the subject of its clause ('Initial
+    cure was achieved by 95.9%'), else the last words before it."""
+    rx = _rx()
     prefix = text[:pos]
-    if prefix.rfind("(") > prefix.rfind(")"):
-        prefix = prefix[: prefix.rfind("(")]
+    opened = max(prefix.rfind("("), prefix.rfind("["))
+    if _depth(text, pos) > 0 and opened >= 0:
+        if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
+            head = rx["head_split"].split(prefix[:opened])[-1]
+            phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
+                                           flags=re.I))
+            if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
+                                                                      phrase) \
+                    and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
+                return phrase
+        return _measure_before(text, opened)  # what the bracket qualifies
+    start = 0
+    masked = _mask(prefix)
+    for m in _BOUNDARY.finditer(masked):
+        start = m.end()
+    clause = masked[start:]
+    chunks = [c for c in clause.split(",") if c.strip()]
+    while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
+        chunks = chunks[1:]
+    clause = ",".join(chunks)
+    verb = rx["measure_verb"].search(clause)
+    if verb:
+        np = clause[: verb.start()]
+        stop = rx["measure_stop"].search(np)
+        np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
+        if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
+            return np
     words = re.split(r"[,;:]", prefix)[-1].split()
     return " ".join(words[-6:]) or "value"
 
 
-def _p_value(m: re.Match | None) -> tuple[float, str] | None:
-    if not m:
-        return None
-    raw = re.sub(r"\s+", "", m.group("v")).replace("−", "-").replace("–", "-")
-    sci = re.match(r"(\d(?:\.\d+)?)[x×]10-(\d+)", raw)
-    value = float(sci.group(1)) * 10 ** -int(sci.group(2)) if sci else float(raw)
-    rel = {"&lt;": "<", "&gt;": ">"}.get(m.group("rel"), m.group("rel"))
-    return value, rel
-
-
-def _measure(prefix: str, unit: str | None) -> str:
+def _measure_from_prefix(prefix: str, unit: str | None) -> str:
     """The measure a change is about: the noun phrase before the verb."""
-    phrase = re.split(r"[,:(]|\b(?:overall|then|and|while|whereas)\b", prefix)[-1]
+    phrase = re.split(r"[,:(]|\b(?:overall|then|and|while|whereas|that)\b", prefix)[-1]
     phrase = re.sub(r"^\s*(?:the|a|an|in)\s+", "", phrase.strip(), flags=re.I)
     phrase = re.sub(r"\s+(?:at|from)\s+(?:baseline|inclusion)\b.*$", "", phrase, flags=re.I)
-    return phrase.strip() + (f" ({unit})" if unit and unit not in phrase else "")
+    phrase = phrase.strip() or "value"
+    return phrase + (f" ({unit})" if unit and unit not in phrase else "")
 
 
 def _measure_after(text: str, pos: int) -> str | None:
     m = re.match(r"\s*(?:of|in)\s+([^,.;()]{3,80})", text[pos:])
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    stop = _rx()["measure_stop"].search(m.group(1))
+    return (m.group(1)[: stop.start()] if stop else m.group(1)).strip() or None
 
 
 def _outcome_phrase(text: str, pos: int) -> str:
@@ -176,20 +679,135 @@ def _outcome_phrase(text: str, pos: int) -> str:
     return rest.strip(" .\n") or "responders"
 
 
-def _fact(ctx: Context, sent, s: int, e: int, measure: str, value: str, comparator: str | None,
-          unit: str | None, p: tuple[float, str] | None, rule: str) -> Fact:
-    t = _TIME.search(sent.text)
+_CI_IN_GAP = re.compile(r"\(\s*(?:9[059]|80)\s*%\s*CI[^()]*\)")
+
+
+def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
+    """An estimate written right after a comparison or a 'times more likely' belongs to it
+    ('0.47 versus 0.59 (rate difference −0.12 [95% CI ...])'): one finding, not two."""
+    order = sorted(found, key=lambda f: f.start)
+    out: list[Found] = []
+    for f in order:
+        prev = out[-1] if out else None
+        if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
+                and f.start >= prev.end and len(_CI_IN_GAP.sub("", text[prev.end:f.start])) <= 60 \
+                and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
+            if prev.rule == "result.versus" and not _restates(prev, f):
+                out.append(f)
+                continue
+            prev.ci = prev.ci or f.ci
+            prev.extra["estimate"] = f.value
+            if prev.rule == "result.times":
+                prev.value = f"{prev.value} ({text[f.start:f.end].strip()})"
+            prev.end = f.end
+            continue
+        out.append(f)
+    return out
+
+
+def _restates(pair: Found, est: Found) -> bool:
+    """Whether an estimate is the difference or ratio of a pair's two values (then it is the
+    same finding written twice; an adjusted estimate differs and stays a finding of its own)."""
+    a, b, e = _num(pair.value), _num(pair.comparator), _num(est.value)
+    if a is None or b is None or e is None:
+        return False
+    if abs((a - b) - e) <= 0.011 + 0.02 * abs(e) or abs((b - a) - e) <= 0.011 + 0.02 * abs(e):
+        return True
+    return b != 0 and abs(a / b - e) <= 0.011 + 0.02 * abs(e)
+
+
+# -- p-values ------------------------------------------------------------------------------
+def _p_near(text: str, end: int) -> bool:
+    return any(0 <= p.start - end < 40 for p in find(text, "p_value"))
+
+
+def _p_after(ps: list[Mention], pos: int, limit: int) -> Mention | None:
+    return next((p for p in ps if pos <= p.start < limit and p.start - pos < 160), None)
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    """No clause break between a and b: a ';' counts only outside the bracket that holds both
+    ('(A vs B; difference d; P < 0.001)')."""
+    depth = _depth(text, a)
+    for ch in text[a:b]:
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch == ";" and depth <= 0:
+            return False
+    return True
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at pos."""
+    head = text[:pos]
+    return head.count("(") + head.count("[") - head.count(")") - head.count("]")
+
+
+def _bind_p(text: str, found: list[Found], ps: list[Mention]) -> None:
+    """Each finding's p-value: the first one after it and before the next finding, else the
+    sentence's only one when the sentence has one finding."""
+    order = sorted(found, key=lambda f: f.start)
+    for i, f in enumerate(order):
+        # the next finding that is not this one's own estimate ('A vs B; difference d; P')
+        later = [g for g in order[i + 1:] if not (g.rule == "result.estimate" and g.start - f.end < 40)]
+        nxt = later[0].start if later else len(text)
+        f.p = next((p for p in ps if f.end <= p.start < max(nxt, f.end + 1) and p.start - f.end < 160
+                    and _same_clause(text, f.end, p.start)), None)
+        if f.p is None:
+            inside = [p for p in ps if f.start <= p.start < f.end]
+            f.p = inside[0] if inside else None
+    if len(found) == 1 and found[0].p is None and len(ps) == 1:
+        found[0].p = ps[0]
+
+
+# -- helpers -------------------------------------------------------------------------------
+def _compatible(a: Item, b: Item) -> bool:
+    if a.count_pct != b.count_pct and not (a.unit is None and b.unit is None):
+        return False
+    if a.unit and b.unit and a.unit.lower() != b.unit.lower():
+        return False
+    return (a.sd is None) == (b.sd is None) or a.unit == b.unit
+
+
+def _first_number(s: str) -> str | None:
+    m = re.search(r"[-−–]?\d+(?:,\d{3})*(?:[.·]\d+)?", s)
+    return m.group(0) if m else None
+
+
+def _tidy_measure(measure: str) -> str:
+    """A measure that is a fragment of statistics ('= 0.013] larger in ...', 'χ2 = 0.76') says nothing."""
+    if re.search(r"[=<>\[\]]|^\W", measure):
+        return "value"
+    return measure
+
+
+def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
+    f.measure = _tidy_measure(f.measure)
+    t = _rx()["time"].search(sent.text)
+    p = f.p.fields if f.p else None
     fields = {
-        "measure": measure, "value": value.strip(), "numeric_value": to_number(value.split("±")[0].split("/")[0]),
-        "comparator_value": to_number(comparator) if comparator else None, "unit": unit, "p_value": p[0] if p else None,
-        "p_relation": p[1] if p else None, "timepoint": t.group("t") if t else None,
+        "measure": f.measure, "value": f.value, "numeric_value": _num(f.value),
+        "comparator_value": _num(f.comparator) if f.comparator else None, "unit": f.unit,
+        "p_value": p["p"] if p else None, "p_relation": p["relation"] if p and p["p"] is not None else None,
+        "p_text": f.p.text.strip("() ") if f.p else None,
+        "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
     }
-    if "±" in value:
-        fields["sd"] = to_number(value.split("±")[1])
-    start = sent.start_char + s
-    end = sent.start_char + e
-    if p:  # the evidence runs to the p-value when it follows in the sentence
-        pm = next((m for m in _P.finditer(sent.text) if m.start() >= e and m.start() - e < 160), None)
-        if pm:
-            end = sent.start_char + pm.end()
-    return Fact("result", fields, [ctx.evidence(start, end)], EXTRACTOR, rule, 0.8, surface=measure)
+    if f.sd is not None:
+        fields["sd"] = abs(f.sd)
+    if f.ci:
+        fields["ci_low"], fields["ci_high"] = f.ci
+    start = sent.start_char + f.start
+    end = sent.start_char + f.end
+    if f.p and f.p.end > f.end and f.p.start - f.end < 160:  # the evidence runs to the p-value
+        end = sent.start_char + f.p.end
+    quote = sent.text[f.start:end - sent.start_char]
+    if sent.text[end - sent.start_char: end - sent.start_char + 1] == ")" and quote.count("(") > quote.count(")"):
+        end += 1  # and to the bracket that holds it
+    return Fact("result", fields, [ctx.evidence(start, end)], EXTRACTOR, f.rule, confidence, surface=f.measure)
+
+
+def _num(s: str | None) -> float | None:
+    from kg.extract.mentions import signed_number
+    if not s:
+        return None
+    m = re.search(r"[-−–]?\d+(?:,\d{3})*(?:[.·]\d+)?", s)
+    return signed_number(m.group(0)) if m else None

@@ -53,7 +53,8 @@ FIELDS: dict[str, dict[str, tuple[URIRef, str]]] = {
     "result": {
         "measure": (KG.measure, "str"), "value": (KG.value, "str"), "numeric_value": (KG.numericValue, "decimal"),
         "comparator_value": (KG.comparatorValue, "decimal"), "unit": (KG.unit, "str"),
-        "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "sd": (KG.sd, "decimal"),
+        "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "p_text": (KG.pText, "str"),
+        "sd": (KG.sd, "decimal"),
         "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
         "instrument": (KG.instrument, "concept"),
     },

@@ -99,6 +99,7 @@ class KG(DefinedNamespace):
     unit: URIRef
     pValue: URIRef
     pRelation: URIRef
+    pText: URIRef
     ciLow: URIRef
     ciHigh: URIRef
     sd: URIRef

@@ -1,0 +1,448 @@
+"""Results and the mention layer, on sentences written for these tests (two phrasings or more
+per class of statement), read sentence by sentence and through the whole pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.extract.mentions import find, signed_number, values
+from kg.extract.results import read_sentence
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+
+TITLE = "A short article written for the result tests of kg, on a made-up randomised trial"
+
+
+def results_of(tmp_path: Path, body: str, section: str = "Results") -> list[dict]:
+    path = tmp_path / "snippet.txt"
+    path.write_text(f"{TITLE}\n\n{section}\n\n{body}\n", encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    out = []
+    for f in ctx.facts:
+        if f.kind == "result":
+            for ev in f.evidence:
+                assert document.text[ev.start:ev.end].strip() == document.text[ev.start:ev.end]
+            out.append(f.fields)
+    return out
+
+
+def by_value(found, value: str):
+    hits = [f for f in found if f.value == value]
+    assert len(hits) == 1, [(f.measure, f.value) for f in found]
+    return hits[0]
+
+
+# -- the mention layer -------------------------------------------------------------------
+@pytest.mark.parametrize("text, p, relation", [
+    ("the difference was small (P < 0.05)", 0.05, "<"),
+    ("arms differed, p=0·0499, at week 4", 0.0499, "="),
+    ("it fell (P = .03) in both", 0.03, "="),
+    ("with a p-value of 0.21 for the trend", 0.21, "="),
+    ('reported as "P<0.001" in the table', 0.001, "<"),
+    ("no change (P > 0.05) was seen", 0.05, ">"),
+    ("levels rose (p ≤ 0.01)", 0.01, "<="),
+    ("a strong association (P = 2.3 × 10−6)", 2.3e-6, "="),
+    ("p-value= 0.131 for the first arm", 0.131, "="),
+])
+def test_p_values_in_every_written_form(text, p, relation):
+    (m,) = find(text, "p_value")
+    assert m.fields["p"] == pytest.approx(p) and m.fields["relation"] == relation
+
+
+@pytest.mark.parametrize("text", ["the two arms did not differ (NS)", "rates were similar (P = n.s.)"])
+def test_not_significant_without_a_number(text):
+    (m,) = find(text, "p_value")
+    assert m.fields["ns"] is True and m.fields["p"] is None
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("mean difference -1.9 (95% CI -3.10 to -0.72)", -3.10, -0.72),
+    ("odds ratio 2.1; 95% CI: 1.2–3.4", 1.2, 3.4),
+    ("hazard ratio 0·74 (95% confidence interval 0·60–0·91)", 0.60, 0.91),
+    ("risk ratio 1.30 (90% CI, 0.95 to 1.77)", 0.95, 1.77),
+])
+def test_confidence_intervals(text, low, high):
+    (m,) = find(text, "ci")
+    assert (m.fields["low"], m.fields["high"]) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_bracketed_interval_and_unicode_minus():
+    (m,) = find("the ratio was 0.66 [0.41, 0.93] overall", "bracket_ci")
+    assert (m.fields["low"], m.fields["high"]) == (0.41, 0.93)
+    assert signed_number("−4.25") == -4.25 and signed_number("1,250") == 1250 and signed_number("0·5") == 0.5
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("adjusted HR 0.58 (95% CI 0.40-0.84)", "HR", 0.58),
+    ("the odds ratio of remission was 3.05", "odds ratio", 3.05),
+    ("β = −0.21, P = 0.004", "β", -0.21),
+    ("a between-group difference of −6.4 points", "between-group difference", -6.4),
+])
+def test_effect_estimates(text, kind, value):
+    (m,) = find(text, "estimate")
+    assert m.fields["estimate"].endswith(kind) and m.fields["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("healed in 14/20 and 9/21 (week 12)", {"n": 14, "of": 20}),
+    ("responders: 7 / 15 overall", {"n": 7, "of": 15}),
+])
+def test_fractions(text, fields):
+    assert find(text, "fraction")[0].fields == fields
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("ages ranged from 18–65 years", 18, 65, "years"),
+    ("doses of 0.5 to 2.0 mg were given", 0.5, 2.0, "mg"),
+])
+def test_ranges(text, low, high, unit):
+    (m,) = find(text, "range")
+    assert (m.fields["low"], m.fields["high"], m.fields["unit"]) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text, when", [
+    ("assessed at week 12 and", "at week 12"),
+    ("after 6 months of treatment, the", "after 6 months of treatment"),
+])
+def test_time_points(text, when):
+    assert find(text, "time")[0].text == when
+
+
+def test_values_leave_out_names_and_keep_signs_and_sds():
+    vals = values("IL-6 and CD4 counts and FEV1 changed by −12.5 ± 3.1 mg/dL in 1,204 patients")
+    assert [(v.fields["value"], v.fields["sd"], v.fields["unit"]) for v in vals] == [
+        (-12.5, 3.1, "mg/dL"), (1204.0, None, "patients")]
+
+
+# -- comparisons --------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, value, comparator, p", [
+    ("Remission occurred in 48% and 27% of the active and control groups, respectively (P = 0.002).",
+     "48%", 27.0, 0.002),
+    ("The rates of healing at week 12 were 61.2% and 40.5%, respectively, for the gel and vehicle arms.",
+     "61.2%", 40.5, None),
+])
+def test_values_in_order_with_respectively(sentence, value, comparator, p):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+    assert (f.p.fields["p"] if f.p else None) == (pytest.approx(p) if p else None)
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Sustained response was seen in 72% of patients given the vaccine versus 58% of those given saline.",
+     "72%", 58.0),
+    ("Wound closure was complete in 81.5% with the dressing compared to 66.0% with gauze (p = 0.01).",
+     "81.5%", 66.0),
+])
+def test_percent_of_one_group_versus_another(sentence, value, comparator):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Pain scores were lower in group A (3.1 ± 1.2) than in group B (4.6 ± 1.5) at discharge (P < 0.01).",
+     "3.1 ± 1.2", 4.6),
+    ("Length of stay was shorter in the early-feeding arm (6.2 ± 2.0 days) compared with the standard arm "
+     "(8.4 ± 3.1 days).", "6.2 ± 2.0 days", 8.4),
+])
+def test_values_after_group_names(sentence, value, comparator):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Relapse occurred in 12 (10%) of 120 treated and 25 (21%) of 118 placebo-treated patients.",
+     "12 (10%) of 120", 25.0),
+    ("Overall, 40 (80%) patients in the statin group and 31 (62%) patients in the control group reached target.",
+     "40 (80%)", 31.0),
+])
+def test_counts_with_percentages_of_two_groups(sentence, value, comparator):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+
+
+@pytest.mark.parametrize("sentence, value, comparator, p", [
+    ("Discharge rates were 64% and 59% (p = 0.4) for the nurse-led group and usual-care group.", "64%", 59.0, 0.4),
+    ("Opioid use was 12.1 ± 4.0 mg in the block group and 19.8 ± 6.3 mg in the control group (P = 0.001).",
+     "12.1 ± 4.0 mg", 19.8, 0.001),
+])
+def test_two_group_values_joined_by_and(sentence, value, comparator, p):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator and f.p.fields["p"] == pytest.approx(p)
+
+
+def test_a_chain_of_comparisons_is_read_against_its_first_value():
+    found = read_sentence("Titres (control vs low vs high dose) were 100 ± 5 vs 71 ± 9 vs 64 ± 12, respectively.")
+    assert {(f.value, f.comparator) for f in found} == {("71 ± 9", "100"), ("64 ± 12", "100")}
+
+
+# -- changes ------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Mean systolic pressure fell from 151.3 to 138.9 mmHg after eight weeks (P < 0.001).", "138.9", 151.3),
+    ("The median score improved from 42 at baseline to 30 at month 6.", "30", 42.0),
+])
+def test_from_x_to_y(sentence, value, comparator):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+
+
+@pytest.mark.parametrize("sentence, value, rule", [
+    ("Daily step count increased to 7,450 steps in the walking group.", "7,450", "result.change_to"),
+    ("Treatment reduced the number of night-time awakenings by 14% (p = 0.03).", "14%", "result.change_by"),
+    ("Serum ferritin was lowered by 22.5 ng/mL in the iron arm.", "22.5 ng/mL", "result.change_by"),
+    ("We observed a 9.3% increase in lean mass in the exercise group.", "9.3%", "result.change_noun"),
+])
+def test_change_by_to_and_nominal_change(sentence, value, rule):
+    assert by_value(read_sentence(sentence), value).rule == rule
+
+
+def test_what_changed_by_an_amount_is_the_object_of_the_verb():
+    f = by_value(read_sentence("Both diets raised the LDL/HDL ratio by about 10% (P < 0.001)."), "10%")
+    assert f.measure == "LDL/HDL ratio"
+
+
+# -- estimates ----------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, value, low, p", [
+    ("The adjusted mean change was −3.05, 95% CI −4.91 to −1.19, favouring the active arm.",
+     "−3.05, 95% CI −4.91 to −1.19", -4.91, None),
+    ("Compared with usual care, the intervention reduced HbA1c (−0.42 [95% CI −0.61 to −0.23]; P < 0.001).",
+     "−0.42 [95% CI −0.61 to −0.23]", -0.61, 0.001),
+])
+def test_estimates_without_a_keyword(sentence, value, low, p):
+    f = by_value(read_sentence(sentence), value)
+    assert f.ci[0] == pytest.approx(low)
+    assert (f.p.fields["p"] if f.p else None) == (pytest.approx(p) if p else None)
+
+
+@pytest.mark.parametrize("sentence, value, p", [
+    ("Fatigue was associated with sleep duration (β = 0.135, P = 0.039).", "0.135", 0.039),
+    ("In the adjusted model, the hazard ratio for death was 0.71 (95% CI 0.55 to 0.92; p = 0.009).",
+     "0.71 (95% CI 0.55 to 0.92", 0.009),
+])
+def test_estimates_with_a_keyword(sentence, value, p):
+    f = [f for f in read_sentence(sentence) if f.rule == "result.estimate"][0]
+    assert f.value.startswith(value) and f.p.fields["p"] == pytest.approx(p)
+
+
+@pytest.mark.parametrize("sentence, value, low", [
+    ("The relative risk of readmission with telemonitoring was 0.79 (0.61-1.02, P=.07) compared with usual care.",
+     "0.79 (0.61-1.02", 0.61),
+    ("The odds ratio for remission was 1.9 (1.1 to 3.2; p = 0.02).", "1.9 (1.1 to 3.2", 1.1),
+])
+def test_an_interval_in_the_bracket_of_its_p_value(sentence, value, low):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.ci[0] == pytest.approx(low) and f.p is not None
+
+
+def test_an_estimate_restating_a_comparison_is_one_finding():
+    found = read_sentence("Exacerbation rates were 0.52 versus 0.81 per year (rate difference −0.29 "
+                          "[95% CI −0.47 to −0.11]).")
+    assert len(found) == 1 and found[0].ci == (-0.47, -0.11)
+
+
+def test_an_adjusted_estimate_stays_a_finding_of_its_own():
+    found = read_sentence("Scores were 61.0 versus 57.5 (adjusted difference 2.9; 95% CI 0.8 to 5.0; P = 0.007).")
+    assert {f.rule for f in found} == {"result.versus", "result.estimate"}
+    assert all(f.p.fields["p"] == pytest.approx(0.007) for f in found)
+
+
+def test_a_value_with_its_own_p_value():
+    found = read_sentence("Patients on the diuretic had larger falls in weight (−2.4 kg, p = 0.01) and in "
+                          "NT-proBNP (−310 pg/mL, p = 0.04).")
+    assert {(f.value, f.p.fields["p"]) for f in found} == {("−2.4 kg", 0.01), ("−310 pg/mL", 0.04)}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Marked hyponatraemia (128.4 ± 4.1 mmol/l) was observed in the glycine arm after surgery.",
+     "128.4 ± 4.1 mmol/l"),
+    ("Postoperative glucose (181 ± 40.2 mg/dl) rose in the dextrose group.", "181 ± 40.2 mg/dl"),
+])
+def test_a_mean_with_its_sd_after_what_it_measures(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.sd is not None
+
+
+def test_a_baseline_mean_is_not_a_finding():
+    assert read_sentence("Serum sodium at baseline (139.2 ± 3.3 mmol/l) was noted for every patient.") == []
+
+
+# -- significance in words ------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("Body weight, fasting glucose and HOMA-IR did not change during the study.", "did not change",
+     ["Body weight", "fasting glucose", "HOMA-IR"]),
+    ("Quality of life and anxiety scores did not differ significantly between the arms.",
+     "did not differ significantly", ["Quality of life", "anxiety scores"]),
+    ("There was no significant difference in walking distance or grip strength between groups.",
+     "no significant difference", ["walking distance", "grip strength"]),
+    ("No significant differences were found regarding nausea scores and patient satisfaction.",
+     "No significant differences", ["nausea scores", "patient satisfaction"]),
+])
+def test_no_difference_one_finding_per_measure(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures
+    assert {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, value, measure, p", [
+    ("Serum uric acid was significantly lower in the allopurinol group (P < 0.05).", "significantly lower",
+     "Serum uric acid", 0.05),
+    ("Morning stiffness decreased significantly after the second month (p = 0.002).", "decreased significantly",
+     "Morning stiffness", 0.002),
+    ("The fish-oil supplement had no significant effect on triglyceride levels (P = 0.36).",
+     "no significant effect", "triglyceride levels", 0.36),
+    ("The probiotic did not have any significant effect on stool frequency.", "no significant effect",
+     "stool frequency", None),
+])
+def test_significance_in_words_with_or_without_a_p_value(sentence, value, measure, p):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.measure) == (value, measure)
+    assert (f.p.fields["p"] if f.p else None) == (pytest.approx(p) if p else None)
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("Salivary cortisol was reduced in the yoga group compared with the waiting-list group.", "reduced",
+     "Salivary cortisol"),
+    ("Fasting insulin was elevated compared to the control diet at week 10.", "elevated", "Fasting insulin"),
+])
+def test_a_direction_with_its_comparison(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.measure) == (value, measure)
+
+
+def test_a_direction_without_a_comparison_is_not_a_finding():
+    assert read_sentence("Plasma volume was increased by the infusion protocol used in this unit.") == []
+
+
+def test_each_member_keeps_its_own_p_value():
+    found = read_sentence("Mean FVC (P = 0.41), peak flow (P = 0.77) and DLCO (P = 0.12) were not significantly "
+                          "different after treatment.")
+    assert {(f.measure, f.p.fields["p"]) for f in found} == {("Mean FVC", 0.41), ("peak flow", 0.77), ("DLCO", 0.12)}
+
+
+def test_statistics_between_members_are_not_measures():
+    found = read_sentence("Oxytocin had no effect on trust ratings, F(1, 60) = 0.42, p = 0.52, or on generosity, "
+                          "F(1, 60) = 1.1, p = 0.30.")
+    assert [(f.measure, f.p.fields["p"]) for f in found] == [("trust ratings", 0.52), ("generosity", 0.30)]
+
+
+def test_time_points_after_a_measure_are_not_members_of_it():
+    (f,) = read_sentence("Nausea scores at 2, 6 and 24 hours were not significantly different between the arms.")
+    assert f.measure == "Nausea scores"
+
+
+def test_a_clause_with_its_numbers_is_not_read_twice_in_words():
+    found = read_sentence("Response was significantly higher with drug A (64%) than with drug B (41%; P = 0.003).")
+    assert [(f.rule, f.value) for f in found] == [("result.versus", "64%")]
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("Walking speed was faster than in the sham arm (P = 0.004).", "faster", "Walking speed"),
+    ("Children given the syrup showed greater gains than controls (p<0.01).", "greater", "gains"),
+    ("Training increased fat-free mass (P < 0.05).", "increased", "fat-free mass"),
+])
+def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.measure, f.rule) == (value, measure, "result.p_comparison") and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The between-arm difference in recovery time did not reach statistical significance (P = 0.09).",
+     "did not reach statistical significance", "between-arm difference in recovery time"),
+    ("Comparing pain scores in the two arms showed no significant difference.", "no significant difference",
+     "pain scores"),
+    ("No significant differences in itching, redness and scaling were observed between the creams.",
+     "No significant differences", "itching"),
+])
+def test_more_ways_of_saying_no_difference(sentence, value, measure):
+    found = read_sentence(sentence)
+    assert found and found[0].value == value and found[0].measure == measure
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The scans did not reveal any significant differences in lesion volume between arms.",
+     "no significant differences", "lesion volume"),
+    ("No between-arm difference was found in the changes of craving scores over the study.",
+     "No between-arm difference", "changes of craving scores over the study"),
+    ("The mentoring group achieved a marginally significant improvement in step count (p = 0.048).",
+     "a marginally significant improvement", "step count"),
+    ("However, no statistically significant difference between sertraline- and placebo-treated women was "
+     "seen at any visit.", "no statistically significant difference",
+     "difference between sertraline- and placebo-treated women"),
+])
+def test_further_phrasings_of_significance(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.measure) == (value, measure)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The median gain in peak flow over eight weeks was 41 L/min (p < 0.001).", "41 L/min"),
+    ("Mean weight loss at one year was 3.9 kg (P = 0.02).", "3.9 kg"),
+])
+def test_a_value_stated_with_its_p_value(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Exacerbations were less frequent (budesonide 11.2%; placebo 19.6%; p = 0.02).", "11.2%", 19.6),
+    ("Grip strength rose more with the supplement (supplement: 4.1 ± 2.2 kg placebo: 1.3 ± 2.0 kg).",
+     "4.1 ± 2.2 kg", 1.3),
+])
+def test_values_after_their_group_labels(sentence, value, comparator):
+    f = by_value(read_sentence(sentence), value)
+    assert signed_number(f.comparator) == comparator
+
+
+def test_transitive_verbs_take_the_measure_from_their_object():
+    (f,) = read_sentence("The new regimen significantly reduced nocturnal hypoglycaemia compared with the old one.")
+    assert (f.measure, f.value) == ("nocturnal hypoglycaemia", "significantly reduced")
+
+
+def test_a_clause_in_words_beside_a_clause_with_numbers():
+    found = read_sentence("Nausea did not differ between arms, whereas vomiting was less common with the patch "
+                          "(8% vs. 19%, P = 0.01).")
+    assert {(f.measure, f.value) for f in found} == {("Nausea", "did not differ"), ("vomiting", "8%")}
+
+
+# -- what is not a result -----------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "A two-sided P < 0.05 was considered statistically significant.",
+    "Patients were randomised to 10 mg or 20 mg of the study drug, respectively, for 12 weeks.",
+    "The mean age was 54.2 ± 9.8 years and 61% were women.",
+    "A total of 212 patients were enrolled and 198 were included in the analysis.",
+    "Infants were given 0.5 and 1.0 mg/kg, respectively, once daily.",
+    "Adherence <80% and grade ≥ 3 toxicity led to withdrawal.",
+])
+def test_methods_baselines_doses_and_thresholds_are_not_results(sentence):
+    assert read_sentence(sentence) == []
+
+
+# -- through the pipeline -----------------------------------------------------------------
+def test_results_in_an_abstract_keep_p_text_and_exact_evidence(tmp_path):
+    body = ("Mortality at 90 days was 21.4% in the intervention group and 29.9% in the control group (P = .03). "
+            "Length of ICU stay did not differ between groups.")
+    found = results_of(tmp_path, body)
+    mortality = [f for f in found if f["value"] == "21.4%"][0]
+    assert mortality["comparator_value"] == pytest.approx(29.9) and mortality["p_value"] == pytest.approx(0.03)
+    assert mortality["p_text"] == "P = .03" and mortality["timepoint"] == "90 days"
+    stay = [f for f in found if f["value"] == "did not differ"][0]
+    assert stay["measure"] == "Length of ICU stay"
+
+
+def test_another_studys_finding_in_the_discussion_is_not_kept(tmp_path):
+    body = ("Results\n\nThe patch did not change resting heart rate.\n\nDiscussion\n\n"
+            "Earlier trials found that oral dosing was significantly better tolerated (Novak et al., 2011). "
+            "Previous studies reported 41% versus 26% adherence with the two schedules.")
+    found = results_of(tmp_path, body, section="Abstract")
+    assert [(f["measure"], f["value"]) for f in found] == [("resting heart rate", "did not change")]
+
+
+def test_in_methods_only_statistically_backed_findings_are_kept(tmp_path):
+    body = ("Results\n\nPain fell from 6.1 to 3.2 points (P < 0.001).\n\nMethods\n\n"
+            "Scores were expected to be similar in both arms. Pain was 5.0 versus 4.0 at screening.")
+    found = results_of(tmp_path, body, section="Abstract")
+    assert [f["value"] for f in found] == ["3.2"]
