@@ -79,7 +79,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     for sent in ctx.sentences():
         part, _in_abs = part_of(ctx.document, sent.start_char)
-        if part != "results":
+        if part not in ("results", "other"):  # "other": no label says (an unlabelled abstract)
             continue
         for ent in ctx.concepts_in(sent, {"AdverseEventTerm"}):
             c = ctx.concept(ent)

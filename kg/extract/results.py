@@ -59,7 +59,7 @@ def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if part not in ("results", "discussion", "conclusions") and not (in_abs and part == "results"):
+        if part in ("background", "objective", "methods") and not in_abs:
             continue
         if part in ("discussion", "conclusions") and re.search(r"\[\d", sent.text):
             continue  # a cited result is another study's
