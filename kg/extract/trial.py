@@ -238,7 +238,8 @@ def _designs(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (part in ("title", "methods", "other") or in_abs and part != "conclusions") and not _about_this_trial(sent):
+        if not (part in ("title", "methods", "other") or in_abs and part != "conclusions") \
+                and not _about_this_trial(sent):
             continue
         if re.search(r"\[\d", sent.text):
             continue  # a cited design belongs to another study

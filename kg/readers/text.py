@@ -322,16 +322,16 @@ def _metadata(text: str, lines: list[tuple[int, int, str]], sections: list[Secti
     for s, _e, line in lines:
         if s >= first_head:
             break
-        stripped = line.strip()
+        stripped = _MD_HEADING.sub("", line.strip())
         if 40 < len(stripped) <= 300 and not stripped.endswith(".") and not is_boilerplate(stripped) \
                 and "," not in stripped[:30]:
             meta.title = stripped
-            lead = len(line) - len(line.lstrip())
+            lead = len(line) - len(stripped) - (len(line) - len(line.rstrip()))
             title_span = (s + lead, s + lead + len(stripped))
             break
     if title_span is None and title_block:
         first, last = lines[title_block[0]], lines[title_block[1]]
-        lead = len(first[2]) - len(first[2].lstrip())
+        lead = len(first[2]) - len(_MD_HEADING.sub("", first[2].lstrip()))
         title_span = (first[0] + lead, last[0] + len(last[2].rstrip()))
         meta.title = " ".join(text[title_span[0]:title_span[1]].split())
     dois = find_dois(text)

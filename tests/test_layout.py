@@ -1,0 +1,155 @@
+"""Layout-independent reading: the same abstract in different layouts gives the same facts.
+
+The abstracts here are written for these tests (no scored paper's text). Layouts: heading
+lines, PubMed's upper-case labels inline in one paragraph, labels glued with a colon at each
+paragraph's start, NLM label variants ("Design, setting and participants", "Findings",
+"Interpretation"), Markdown headings, and no labels at all under a short title.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.extract.base import part_of
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+from kg.readers.common import label_part
+
+TITLE = "Weekly methotrexate for early psoriatic arthritis"  # six words: a short title, not a heading
+PARTS = [
+    ("Background", "Psoriatic arthritis lacks trials of early treatment."),
+    ("Methods", "In this randomised, double-blind, placebo-controlled trial we randomly assigned 96 adults with "
+                "psoriatic arthritis to methotrexate 15 mg weekly or placebo for 24 weeks. The primary outcome "
+                "was the change in the Disease Activity Score at week 24."),
+    ("Results", "The Disease Activity Score decreased from 4.8 to 3.1 with methotrexate and from 4.7 to 4.5 "
+                "with placebo (p = 0.002). Nausea occurred in 9 patients given methotrexate and 3 given placebo. "
+                "Methotrexate reduced interleukin-6 concentrations."),
+    ("Conclusions", "Methotrexate improved disease activity in early psoriatic arthritis."),
+]
+# the same parts under the labels other journals use for them
+VARIANTS = {"Background": "Context", "Methods": "Design, setting and participants", "Results": "Findings",
+            "Conclusions": "Interpretation"}
+
+
+def heading_lines(title=TITLE, parts=PARTS) -> str:
+    return title + "\n\n" + "\n\n".join(f"{label}\n{text}" for label, text in parts) + "\n"
+
+
+def pubmed_inline(title=TITLE, parts=PARTS) -> str:
+    return title + "\n\n" + " ".join(f"{label.upper()}: {text}" for label, text in parts) + "\n"
+
+
+def colon_paragraphs(title=TITLE, parts=PARTS) -> str:
+    return title + "\n\n" + "\n\n".join(f"{label}: {text}" for label, text in parts) + "\n"
+
+
+def markdown(title=TITLE, parts=PARTS) -> str:
+    return f"# {title}\n\n## Abstract\n\n" + "\n\n".join(f"### {label}\n\n{text}" for label, text in parts) + "\n"
+
+
+def unlabelled(title=TITLE, parts=PARTS) -> str:
+    return title + "\n\n" + " ".join(text for _label, text in parts) + "\n"
+
+
+def variant_labels(title=TITLE, parts=PARTS) -> str:
+    return pubmed_inline(title, [(VARIANTS[label], text) for label, text in parts])
+
+
+LAYOUTS = {"pubmed_inline": pubmed_inline, "colon_paragraphs": colon_paragraphs, "markdown": markdown,
+           "unlabelled": unlabelled, "variant_labels": variant_labels}
+
+
+def _key(fact) -> tuple:
+    """What a fact says, without where it was found or how sure the extractor was."""
+    fields = tuple(sorted((k, getattr(v, "iri", v)) for k, v in fact.fields.items()))
+    return fact.kind, fields
+
+
+def facts(tmp_path: Path, text: str, name: str = "abstract"):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read(path)
+    found = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    for f in found:  # provenance stays exact whatever the layout
+        for ev in f.evidence:
+            assert 0 <= ev.start < ev.end <= len(document.text)
+    return document, found
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """The facts of the heading-line layout, which the corpus layout already read well."""
+    _doc, found = facts(tmp_path_factory.mktemp("ref"), heading_lines())
+    kinds = {f.kind for f in found}
+    assert {"trial", "intervention", "endpoint", "result", "adverse_event", "mechanism"} <= kinds, kinds
+    return {_key(f) for f in found}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_layout_gives_the_facts_of_heading_lines(tmp_path, reference, layout):
+    document, found = facts(tmp_path, LAYOUTS[layout]())
+    got = {_key(f) for f in found}
+    assert got == reference, (layout, reference - got, got - reference)
+    assert document.metadata.title == TITLE
+
+
+@pytest.mark.parametrize("layout", ["pubmed_inline", "colon_paragraphs", "variant_labels", "markdown"])
+def test_labelled_parts_are_found_in_every_layout(tmp_path, layout):
+    document, _ = facts(tmp_path, LAYOUTS[layout]())
+    text = document.text
+    expected = {"Psoriatic arthritis lacks": "background", "we randomly assigned": "methods",
+                "decreased from 4.8": "results", "improved disease activity": "conclusions"}
+    for phrase, part in expected.items():
+        assert part_of(document, text.index(phrase)) == (part, True), (layout, phrase)
+    assert part_of(document, text.index(TITLE)) == ("title", False)
+
+
+def test_unlabelled_abstract_under_a_short_title_is_the_abstract(tmp_path):
+    document, _ = facts(tmp_path, unlabelled())
+    start = document.text.index("Psoriatic arthritis lacks")
+    assert part_of(document, start) == ("other", True)
+    assert document.section_at(start).kind == "abstract"
+
+
+def test_a_second_study_written_in_two_layouts(tmp_path):
+    """Another trial, with labels NLM maps to the same parts, upper-case inline vs heading lines."""
+    title = "Tocilizumab in giant cell arteritis"
+    parts = [("Objective", "To test whether tocilizumab spares glucocorticoids in giant cell arteritis."),
+             ("Design", "A randomized, double-blind, placebo-controlled trial in 12 centres."),
+             ("Interventions", "Tocilizumab 162 mg weekly or placebo, each with a prednisone taper."),
+             ("Main outcome measures", "The primary endpoint was sustained remission at week 52."),
+             ("Main results", "Sustained remission occurred in 56% of patients given tocilizumab and 14% given "
+                              "placebo (p < 0.001). Neutropenia was reported in 4 patients."),
+             ("Trial registration", "ClinicalTrials.gov NCT01791153.")]
+    _d1, inline = facts(tmp_path, pubmed_inline(title, parts), "inline")
+    _d2, lines = facts(tmp_path, heading_lines(title, parts), "lines")
+    assert {_key(f) for f in inline} == {_key(f) for f in lines}
+    kinds = {f.kind for f in inline}
+    assert {"trial", "intervention", "endpoint", "adverse_event"} <= kinds, kinds
+    assert any(f.fields.get("attribute") == "registry_id" for f in inline)
+
+
+def test_references_and_acknowledgements_stay_unmined(tmp_path):
+    body = heading_lines() + ("\nAcknowledgements\nWe thank the nurses. Nausea occurred in 5 patients given "
+                              "methotrexate in a pilot.\n\nReferences\n1. Smith J. Methotrexate 25 mg weekly in "
+                              "psoriatic arthritis reduced pain (p = 0.01). J Rheum 2001.\n")
+    document, found = facts(tmp_path, body)
+    cut = document.text.index("Acknowledgements")
+    assert found and all(ev.start < cut for f in found for ev in f.evidence)
+
+
+@pytest.mark.parametrize(("label", "part"), [
+    ("BACKGROUND", "background"), ("Aims", "objective"), ("Purpose", "objective"), ("Introduction", "background"),
+    ("Materials and methods", "methods"), ("Patients and Methods", "methods"), ("METHODS/DESIGN", "methods"),
+    ("Design, Setting, and Participants", "methods"), ("Main Outcome Measures", "methods"),
+    ("Interventions", "methods"), ("Measurements", "methods"), ("Outcome measures", "methods"),
+    ("Findings", "results"), ("Main results", "results"), ("Results and conclusion", "results"),
+    ("Interpretation", "conclusions"), ("Significance", "conclusions"), ("Discussion", "discussion"),
+    ("Trial registration", "registration"), ("Funding", "funding"), ("Safety profile", None)])
+def test_label_to_part_is_case_insensitive_data(label, part):
+    assert label_part(label) == part
+    assert label_part(label.upper()) == part and label_part(label.lower() + ":") == part
