@@ -260,9 +260,15 @@ def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) 
                 order.append(PART_ORDER.index(p))
             n += 1
         end = sections[n - 1].end
+        if end - first.start > _ABSTRACT_MAX_CHARS:  # the last label's text may run on into unlabelled pages
+            end = _first_paragraph_end(text, sections[n - 1].start)
         if end - first.start <= _ABSTRACT_MAX_CHARS:
+            last = sections[n - 1]
             for k in range(n0, n):
-                sections[k] = Section(sections[k].name, sections[k].start, sections[k].end, "abstract")
+                sec = sections[k]
+                sections[k] = Section(sec.name, sec.start, min(sec.end, end), "abstract")
+            if last.end > end:  # what runs on after the abstract keeps the last label's part
+                out.append(Section(last.name, end, last.end, last.kind))
             out.append(Section("Abstract", first.start, end, "abstract"))
         return out
     if first_prose is not None:
@@ -270,6 +276,15 @@ def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) 
         if end - first_prose <= _ABSTRACT_MAX_CHARS:
             out.append(Section("Abstract", first_prose, end, "abstract"))
     return out
+
+
+def _first_paragraph_end(text: str, heading: int) -> int:
+    """Where the first paragraph of text after a heading line (or an inline label) ends."""
+    m = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*").search(text, text.find("\n", heading) + 1 or len(text))
+    line_end = text.find("\n", heading)
+    if line_end < 0 or text[heading:line_end].rstrip().endswith((".", ")")):
+        m = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))*").match(text, heading)  # label and text on one line
+    return m.end() if m else len(text)
 
 
 def _first_prose(text: str, start: int, end: int) -> int | None:
