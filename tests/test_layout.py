@@ -153,3 +153,50 @@ def test_references_and_acknowledgements_stay_unmined(tmp_path):
 def test_label_to_part_is_case_insensitive_data(label, part):
     assert label_part(label) == part
     assert label_part(label.upper()) == part and label_part(label.lower() + ":") == part
+
+
+def _read(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def test_authors_and_affiliations_between_title_and_labels_stay_front_matter(tmp_path):
+    text = (f"{TITLE}\n\nAna Rivera, Chidi Okafor and Lee Park\n\nDepartment of Rheumatology, Example Hospital, "
+            "Exampleton\n\n" + pubmed_inline().split("\n\n", 1)[1])
+    document = _read(tmp_path, text)
+    assert document.section_at(text.index("Department of")).kind == "front"
+    assert part_of(document, text.index("decreased from 4.8")) == ("results", True)
+    assert document.metadata.title == TITLE
+
+
+def test_abstract_ends_where_the_body_repeats_a_label(tmp_path):
+    """BMC layout: an 'Abstract' with heading-line parts, then the body's own Background, Methods..."""
+    filler = "A sentence that stands for a paragraph of the article body, written for this test. " * 20
+    body = "\n\n".join(f"{h}\n{filler}" for h in ("Background", "Methods", "Study population", "Results",
+                                                 "Efficacy", "Discussion"))
+    abstract = heading_lines().split("\n\n", 1)[1]
+    text = f"{TITLE}\n\nAbstract\n\n{abstract}\n{body}\n\nReferences\n1. A ref.\n"
+    document = _read(tmp_path, text)
+    body_start = text.index(filler)
+    assert part_of(document, text.index("decreased from 4.8")) == ("results", True)
+    assert part_of(document, body_start) == ("background", False)
+    # a label under a top-level heading ("Study population" under Methods, "Efficacy" under Results) keeps its part
+    assert part_of(document, text.index(filler, text.index("Study population"))) == ("methods", False)
+    assert part_of(document, text.index(filler, text.index("\nEfficacy"))) == ("results", False)
+    assert document.section_at(text.index("1. A ref.")).kind == "references"
+
+
+def test_jats_abstract_sections_map_through_the_same_labels(tmp_path):
+    secs = "".join(f"<sec><title>{label}</title><p>{body}</p></sec>" for label, body in
+                   [("Context", "A context."), ("Methods and Findings", "We found a fall (p = 0.01)."),
+                    ("Interpretation", "It works.")])
+    xml = ("<?xml version='1.0'?><article><front><article-meta><title-group><article-title>A title"
+           f"</article-title></title-group><abstract>{secs}</abstract></article-meta></front>"
+           "<body><sec><title>Introduction</title><p>Why.</p></sec></body></article>")
+    document = _read(tmp_path, xml, "a.xml")
+    text = document.text
+    assert part_of(document, text.index("A context")) == ("background", True)
+    assert part_of(document, text.index("We found")) == ("results", True)
+    assert part_of(document, text.index("It works")) == ("conclusions", True)
+    assert part_of(document, text.index("Why.")) == ("background", False)

@@ -168,20 +168,13 @@ def _part_of(document: Document, offset: int) -> tuple[str, bool]:
                 in_abstract = True
                 abstract_part = label_part(s.name) or abstract_part
             continue
-        if s.kind == "body":  # a top-level heading sets the part; a label under it may only move forward
+        if s.kind == "body":  # a top-level heading sets the part; labels under it ("Study population") keep it
             p = label_part(s.name)
-            if p and (heading_kind(s.name) == "body" or part == "other" or _order(p) > _order(part)):
+            if p and (heading_kind(s.name) == "body" or part == "other"):
                 part = p
         elif s.kind in ("references", "backmatter", "front"):
             part = "other"
     return (abstract_part if in_abstract else part), in_abstract
-
-
-def _order(part: str) -> int:
-    """A part's place in a paper (background before methods before results...); -1 if it has none."""
-    order = sections_data()["order"]
-    part = "conclusions" if part == "discussion" else part
-    return order.index(part) if part in order else -1
 
 
 def part_preference(kind: str, part: str) -> float:
