@@ -51,6 +51,15 @@ def markdown(title=TITLE, parts=PARTS) -> str:
     return f"# {title}\n\n## Abstract\n\n" + "\n\n".join(f"### {label}\n\n{text}" for label, text in parts) + "\n"
 
 
+def pubmed_export(title=TITLE, parts=PARTS) -> str:
+    """PubMed's text format: citation, title with a full stop, authors, affiliations, one label a line."""
+    return ("1. J Invented Trials. 2021 Mar;12(3):201-209. doi: 10.5555/jit.2021.0042. Epub 2021 Jan 12.\n\n"
+            f"{title}.\n\nRivera A(1), Okafor C(2), Park L(1).\n\nAuthor information:\n"
+            "(1)Department of Rheumatology, Example Hospital, Exampleton.\n(2)Trials Unit, Example Institute.\n\n"
+            + "\n".join(f"{label.upper()}: {text}" for label, text in parts)
+            + "\n\nCopyright © 2021 Example Press.\n\nDOI: 10.5555/jit.2021.0042\nPMID: 12345678\n")
+
+
 def unlabelled(title=TITLE, parts=PARTS) -> str:
     return title + "\n\n" + " ".join(text for _label, text in parts) + "\n"
 
@@ -59,8 +68,8 @@ def variant_labels(title=TITLE, parts=PARTS) -> str:
     return pubmed_inline(title, [(VARIANTS[label], text) for label, text in parts])
 
 
-LAYOUTS = {"pubmed_inline": pubmed_inline, "colon_paragraphs": colon_paragraphs, "markdown": markdown,
-           "unlabelled": unlabelled, "variant_labels": variant_labels}
+LAYOUTS = {"pubmed_inline": pubmed_inline, "pubmed_export": pubmed_export, "colon_paragraphs": colon_paragraphs,
+           "markdown": markdown, "unlabelled": unlabelled, "variant_labels": variant_labels}
 
 
 def _key(fact) -> tuple:
@@ -97,7 +106,8 @@ def test_every_layout_gives_the_facts_of_heading_lines(tmp_path, reference, layo
     assert document.metadata.title == TITLE
 
 
-@pytest.mark.parametrize("layout", ["pubmed_inline", "colon_paragraphs", "variant_labels", "markdown"])
+@pytest.mark.parametrize("layout", ["pubmed_inline", "pubmed_export", "colon_paragraphs", "variant_labels",
+                                    "markdown"])
 def test_labelled_parts_are_found_in_every_layout(tmp_path, layout):
     document, _ = facts(tmp_path, LAYOUTS[layout]())
     text = document.text

@@ -144,23 +144,50 @@ _ABSTRACT_MAX_CHARS = 6000
 _TWO_SENTENCES = re.compile(r"[a-z0-9%)\]][.!?]\s+[A-Z(]")
 
 
-def _title_block(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-    """Line indices (first, last) of the first paragraph when it can be a title: a few short
-    lines, not a known heading or label, no table row, no licence text."""
-    i = 0
-    while i < len(lines) and _is_blank(lines[i][2]):
-        i += 1
-    j = i
-    while j < len(lines) and not _is_blank(lines[j][2]):
-        j += 1
-    if i >= len(lines) or j - i > 4:
-        return None
-    block = " ".join(line.strip() for _s, _e, line in lines[i:j])
-    first = lines[i][2].strip()
-    if len(block) > 350 or "\t" in block or is_boilerplate(block) or _TWO_SENTENCES.search(block) \
+# Front-matter lines that are not a title: a citation ("1. J Foo. 2021;12(3):201-9. doi: ..."),
+# numbered author affiliations ("Rivera A(1), Okafor C(2)"), a label line ("Author information:").
+_NOT_TITLE = re.compile(r"\bdoi\b|\bPMID\b|\bEpub\b|;\s*\d+\s*\(\d+\)\s*:|\(\d+\)|:$|^\d+\.\s", re.IGNORECASE)
+
+
+def _title_like(block: str) -> bool:
+    """A few words that read as a title: not a citation, author list, label or licence text."""
+    first = block.split("  ")[0].strip()
+    if len(block) > 350 or len(block.split()) < 2 or "\t" in block or is_boilerplate(block) \
+            or _TWO_SENTENCES.search(block) or _NOT_TITLE.search(block) or not block[:1].isalnum() \
             or heading_kind(first) is not None or label_part(first) is not None or label_marks(block, 0, len(block)):
-        return None
-    return i, j - 1
+        return False
+    chunks = [c.split() for c in block.rstrip(".").split(",")]
+    return not (len(chunks) >= 3 and sum(len(c) <= 3 for c in chunks) >= 0.75 * len(chunks))  # an author list
+
+
+def _paragraphs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Line indices (first, last) of each run of non-blank lines."""
+    out, i = [], 0
+    while i < len(lines):
+        if _is_blank(lines[i][2]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and not _is_blank(lines[j + 1][2]):
+            j += 1
+        out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _title_block(lines: list[tuple[int, int, str]], before: int | None = None) -> tuple[int, int] | None:
+    """Line indices (first, last) of the first paragraph that can be a title: a few short lines,
+    not a known heading or label, citation, author list or licence text. With `before`, the first
+    such paragraph that starts before that offset; without, only the very first paragraph."""
+    for i, j in _paragraphs(lines):
+        if before is not None and lines[i][0] >= before:
+            return None
+        block = " ".join(line.strip() for _s, _e, line in lines[i:j + 1])
+        if j - i < 4 and _title_like(block):
+            return i, j
+        if before is None:
+            return None
+    return None
 
 
 def _marks(text: str, lines: list[tuple[int, int, str]], tables: list[Table],
@@ -344,10 +371,11 @@ def _metadata(text: str, lines: list[tuple[int, int, str]], sections: list[Secti
             lead = len(line) - len(stripped) - (len(line) - len(line.rstrip()))
             title_span = (s + lead, s + lead + len(stripped))
             break
+    title_block = title_block or _title_block(lines, first_head)
     if title_span is None and title_block:
         first, last = lines[title_block[0]], lines[title_block[1]]
         lead = len(first[2]) - len(_MD_HEADING.sub("", first[2].lstrip()))
-        title_span = (first[0] + lead, last[0] + len(last[2].rstrip()))
+        title_span = (first[0] + lead, last[0] + len(last[2].rstrip().removesuffix(".")))
         meta.title = " ".join(text[title_span[0]:title_span[1]].split())
     dois = find_dois(text)
     meta.doi = dois[0] if dois else None
