@@ -185,8 +185,10 @@ def test_abstract_ends_where_the_body_repeats_a_label(tmp_path):
     filler = "A sentence that stands for a paragraph of the article body, written for this test. " * 20
     body = "\n\n".join(f"{h}\n{filler}" for h in ("Background", "Methods", "Study population", "Results",
                                                  "Efficacy", "Discussion"))
+    body = body.replace("Results\n", "Outcomes: pain was scored every week.\n\nResults\n", 1)
     abstract = heading_lines().split("\n\n", 1)[1]
-    text = f"{TITLE}\n\nAbstract\n\n{abstract}\n{body}\n\nReferences\n1. A ref.\n"
+    text = (f"{TITLE}\n\nAbstract\n\n{abstract}\n{body}\n\nReferences\n1. A ref.\n\n"
+            "Trial registration\nA registry entry cited in a reference.\n")
     document = _read(tmp_path, text)
     body_start = text.index(filler)
     assert part_of(document, text.index("decreased from 4.8")) == ("results", True)
@@ -195,6 +197,9 @@ def test_abstract_ends_where_the_body_repeats_a_label(tmp_path):
     assert part_of(document, text.index(filler, text.index("Study population"))) == ("methods", False)
     assert part_of(document, text.index(filler, text.index("\nEfficacy"))) == ("results", False)
     assert document.section_at(text.index("1. A ref.")).kind == "references"
+    # a label inside a body paragraph is a sentence; a label after the references is still references
+    assert part_of(document, text.index("Outcomes: pain")) == ("methods", False)
+    assert document.section_at(text.index("A registry entry")).kind == "references"
 
 
 def test_jats_abstract_sections_map_through_the_same_labels(tmp_path):

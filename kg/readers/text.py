@@ -191,18 +191,18 @@ def _title_block(lines: list[tuple[int, int, str]], before: int | None = None) -
 
 
 def _marks(text: str, lines: list[tuple[int, int, str]], tables: list[Table],
-           title_block: tuple[int, int] | None) -> list[tuple[int, str]]:
+           title_block: tuple[int, int] | None) -> list[tuple[int, str, bool]]:
     """Where parts begin: heading lines, and labels written inside paragraphs ("RESULTS: ...",
-    "Main outcome measures: ...", glued "Abstract  Hyperlipidemia ..."), as (offset, name)."""
+    "Main outcome measures: ...", glued "Abstract  Hyperlipidemia ..."), as (offset, name, inline)."""
     in_table = [(t.start, t.end) for t in tables]
     title_lines = range(title_block[0], title_block[1] + 1) if title_block else range(0)
-    marks: dict[int, str] = {}
+    marks: dict[int, tuple[str, bool]] = {}
     heading_lines = set()
     for i, (s, _e, line) in enumerate(lines):
         if i in title_lines or any(a <= s < b for a, b in in_table):
             continue
         if _looks_like_heading(lines, i):
-            marks[s] = _MD_HEADING.sub("", line.strip()).rstrip(":").strip()
+            marks[s] = (_MD_HEADING.sub("", line.strip()).rstrip(":").strip(), False)
             heading_lines.add(s)
     title_end = lines[title_block[1]][1] if title_block else 0
     for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
@@ -214,8 +214,8 @@ def _marks(text: str, lines: list[tuple[int, int, str]], tables: list[Table],
             at_para_start = not text[para.start():start].strip()
             if colon or len(glued) >= 2 or at_para_start and heading_kind(label) == "abstract":
                 if start not in heading_lines:
-                    marks[start] = label
-    return sorted(marks.items())
+                    marks[start] = (label, True)
+    return [(s, name, inline) for s, (name, inline) in sorted(marks.items())]
 
 
 def _continues(order: list[int], seen: set[str], name: str) -> bool:
@@ -228,14 +228,19 @@ def _continues(order: list[int], seen: set[str], name: str) -> bool:
     return idx is None or not order or idx >= order[-1]
 
 
-def _walk(text: str, marks: list[tuple[int, str]]) -> list[Section]:
-    """Each mark opens a section up to the next; its kind follows from the labels before it."""
-    sections: list[Section] = []
+def _walk(text: str, marks: list[tuple[int, str, bool]]) -> list[Section]:
+    """Each mark opens a section up to the next; its kind follows from the labels before it.
+    Labels inside paragraphs count in the front matter, the abstract and a run of such labels,
+    not in a body under heading lines (there "Outcomes: ..." is a sentence) nor in references or
+    back matter, which a label alone never leaves."""
+    kept: list[tuple[int, str, str]] = []
     state = "front"
+    body_by_heading = False
     order: list[int] = []
     seen: set[str] = set()
-    for n, (s, name) in enumerate(marks):
-        end = marks[n + 1][0] if n + 1 < len(marks) else len(text)
+    for s, name, inline in marks:
+        if inline and (state in ("references", "backmatter", "boilerplate") or state == "body" and body_by_heading):
+            continue
         dk, part = heading_kind(name), label_part(name)
         if dk == "abstract":
             state, order, seen = "abstract", [], set()
@@ -244,8 +249,11 @@ def _walk(text: str, marks: list[tuple[int, str]]) -> list[Section]:
             kind = "abstract"
         elif state == "abstract" and part is None and dk is None:
             kind = "abstract"  # an unknown heading inside the abstract
+        elif dk is None and state in ("references", "backmatter", "boilerplate"):
+            kind = state
         elif dk is not None or part is not None:
             state = dk if dk in ("references", "backmatter", "boilerplate") else "body"
+            body_by_heading = not inline
             kind = state
         else:
             kind = state  # an unknown heading: front matter before any known one, else its part's kind
@@ -254,8 +262,9 @@ def _walk(text: str, marks: list[tuple[int, str]]) -> list[Section]:
             p = "conclusions" if part == "discussion" else part
             if p in PART_ORDER:
                 order.append(PART_ORDER.index(p))
-        sections.append(Section(name, s, end, kind))
-    return sections
+        kept.append((s, name, kind))
+    return [Section(name, s, kept[n + 1][0] if n + 1 < len(kept) else len(text), kind)
+            for n, (s, name, kind) in enumerate(kept)]
 
 
 def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) -> list[Section]:
@@ -328,10 +337,10 @@ def _sections(text: str, lines: list[tuple[int, int, str]], tables: list[Table],
     """Sections from headings and labels; tables, figure captions and boilerplate as their own."""
     marks = _marks(text, lines, tables, title_block)
     sections = _walk(text, marks)
-    if marks and marks[0][0] > 0:
-        sections.insert(0, Section("Front matter", 0, marks[0][0], "front"))
+    if sections and sections[0].start > 0:
+        sections.insert(0, Section("Front matter", 0, sections[0].start, "front"))
     title_end = lines[title_block[1]][1] if title_block else 0
-    first_known = next((s for s, name in marks if heading_kind(name) or label_part(name)), len(text))
+    first_known = next((s.start for s in sections if heading_kind(s.name) or label_part(s.name)), len(text))
     prose = _first_prose(text, title_end, first_known) if first_known > title_end else None
     sections.extend(_abstract_runs(sections, text, prose))
     for t in tables:
