@@ -215,3 +215,15 @@ def test_jats_abstract_sections_map_through_the_same_labels(tmp_path):
     assert part_of(document, text.index("We found")) == ("results", True)
     assert part_of(document, text.index("It works")) == ("conclusions", True)
     assert part_of(document, text.index("Why.")) == ("background", False)
+
+
+def test_unknown_headings_after_prose_open_the_body_not_front_matter(tmp_path):
+    """Headings no list knows ("Disease activity", "Side effects") after the first paragraph of prose."""
+    methods, results = PARTS[1][1], PARTS[2][1]
+    score, nausea, il6 = results.split(". ")
+    text = (f"{TITLE}\n\n{PARTS[0][1]} {methods}\n\nDisease activity\n\n{score}.\n\nSide effects\n\n{nausea}.\n\n"
+            f"Immune markers\n\n{il6}\n")
+    document, found = facts(tmp_path, text)
+    assert document.section_at(text.index("decreased from 4.8")).kind == "body"
+    kinds = {f.kind for f in found}
+    assert {"intervention", "result", "adverse_event", "mechanism"} <= kinds, kinds

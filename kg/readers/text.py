@@ -255,6 +255,9 @@ def _walk(text: str, marks: list[tuple[int, str, bool]]) -> list[Section]:
             state = dk if dk in ("references", "backmatter", "boilerplate") else "body"
             body_by_heading = not inline
             kind = state
+        elif state == "front" and _first_prose(text, 0, s) is not None:
+            state = kind = "body"  # prose came before: an unknown heading after it opens the body, not front matter
+            body_by_heading = True
         else:
             kind = state  # an unknown heading: front matter before any known one, else its part's kind
         if kind == "abstract" and part is not None:
@@ -323,11 +326,16 @@ def _first_paragraph_end(text: str, heading: int) -> int:
     return m.end() if m else len(text)
 
 
+# Words of running prose, which author lists and affiliations lack.
+_FUNCTION_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|we|our|this|these|that|which|than)\b", re.I)
+
+
 def _first_prose(text: str, start: int, end: int) -> int | None:
     """The start of the first paragraph in text[start:end] that reads as sentences."""
     for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:end]):
         p = para.group(0)
-        if len(p) >= 150 and (_TWO_SENTENCES.search(p) or p.rstrip().endswith(".")) and not is_boilerplate(p):
+        if len(p) >= 150 and (_TWO_SENTENCES.search(p) or p.rstrip().endswith(".")) and _FUNCTION_WORDS.search(p) \
+                and not is_boilerplate(p):
             return start + para.start() + (len(p) - len(p.lstrip()))
     return None
 
