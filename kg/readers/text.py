@@ -68,7 +68,8 @@ def _looks_like_heading(lines: list[tuple[int, int, str]], i: int) -> bool:
         return True
     prev_blank = i == 0 or _is_blank(lines[i - 1][2])
     next_blank = i + 1 >= len(lines) or _is_blank(lines[i + 1][2])
-    if label_part(s) is not None and s[0].isupper() and (prev_blank or next_blank or s.endswith(":")):
+    core = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", s)  # "2.1 Participants" → "Participants"
+    if label_part(s) is not None and core[:1].isupper() and (prev_blank or next_blank or s.endswith(":")):
         return True  # a structured-abstract label as a heading line ("RESULTS", "Main outcome measures:")
     if not (prev_blank and next_blank):
         return False
