@@ -95,7 +95,8 @@ def _period_and_sites(ctx: Context) -> list[Fact]:
     """When and where, from the methods: "between July 2013 and October 2015", "6 hospitals in France (A, B)"."""
     out: list[Fact] = []
     for sent in ctx.sentences():
-        if part_of(ctx.document, sent.start_char)[0] not in ("methods", "other"):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("background", "discussion") or not (in_abs or part in ("methods", "results", "other")):
             continue
         m = _PERIOD.search(sent.text)
         if m and not any(f.fields["attribute"] == "start_date" for f in out):
