@@ -272,10 +272,11 @@ def _walk(text: str, marks: list[tuple[int, str, bool]]) -> list[Section]:
 
 
 def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) -> list[Section]:
-    """The abstract: runs of 'abstract' sections under one span; with no 'Abstract' heading, the
-    first short run of labelled parts, else the first prose paragraph(s) after the title."""
+    """The abstract: runs of 'abstract' sections under one span; with no 'Abstract' heading before
+    them, the first short run of labelled parts, else the first prose paragraph(s) after the title."""
     out = []
-    if any(s.kind == "abstract" for s in sections):
+    first_abstract = next((s.start for s in sections if s.kind == "abstract"), None)
+    if first_abstract is not None:
         run: list[Section] = []
         for s in [*sections, None]:
             if s is not None and s.kind == "abstract" and (not run or run[-1].end == s.start):
@@ -284,8 +285,8 @@ def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) 
             if len(run) > 1:
                 out.append(Section(run[0].name, run[0].start, run[-1].end, "abstract"))
             run = [s] if s is not None and s.kind == "abstract" else []
-        return out
-    labelled = [(n, s) for n, s in enumerate(sections) if label_part(s.name) is not None]
+    labelled = [(n, s) for n, s in enumerate(sections) if label_part(s.name) is not None
+                and (first_abstract is None or s.start < first_abstract)]
     if labelled:
         n0, first = labelled[0]
         order: list[int] = []
@@ -311,7 +312,7 @@ def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) 
                 out.append(Section(last.name, end, last.end, last.kind))
             out.append(Section("Abstract", first.start, end, "abstract"))
         return out
-    if first_prose is not None:
+    if first_prose is not None and first_abstract is None:
         end = next((s.start for s in sections if s.start > first_prose), len(text))
         if end - first_prose <= _ABSTRACT_MAX_CHARS:
             out.append(Section("Abstract", first_prose, end, "abstract"))
