@@ -68,8 +68,15 @@ def variant_labels(title=TITLE, parts=PARTS) -> str:
     return pubmed_inline(title, [(VARIANTS[label], text) for label, text in parts])
 
 
+def crlf(layout):
+    """The same layout with Windows line ends."""
+    return lambda *a, **k: layout(*a, **k).replace("\n", "\r\n")
+
+
 LAYOUTS = {"pubmed_inline": pubmed_inline, "pubmed_export": pubmed_export, "colon_paragraphs": colon_paragraphs,
-           "markdown": markdown, "unlabelled": unlabelled, "variant_labels": variant_labels}
+           "markdown": markdown, "unlabelled": unlabelled, "variant_labels": variant_labels,
+           "crlf_heading_lines": crlf(heading_lines), "crlf_pubmed_export": crlf(pubmed_export),
+           "crlf_unlabelled": crlf(unlabelled)}
 
 
 def _key(fact) -> tuple:
@@ -107,7 +114,7 @@ def test_every_layout_gives_the_facts_of_heading_lines(tmp_path, reference, layo
 
 
 @pytest.mark.parametrize("layout", ["pubmed_inline", "pubmed_export", "colon_paragraphs", "variant_labels",
-                                    "markdown"])
+                                    "markdown", "crlf_heading_lines", "crlf_pubmed_export"])
 def test_labelled_parts_are_found_in_every_layout(tmp_path, layout):
     document, _ = facts(tmp_path, LAYOUTS[layout]())
     text = document.text

@@ -27,6 +27,8 @@ _TABLE_CAPTION = re.compile(r"^\s*Table\s+(\d+|[IVX]+)\b")
 _FIG_CAPTION = re.compile(r"^\s*(Fig\.?|Figure)\s+\d+\b")
 _FOOTNOTE_MARK = re.compile(r"^\s*([*†‡§¶‖#]|[a-e]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\^)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# A paragraph: lines up to a blank one (spaces and a CR of CRLF text count as blank).
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t\r]*\n))+")
 
 
 def read_text(path: Path) -> Document:
@@ -206,7 +208,7 @@ def _marks(text: str, lines: list[tuple[int, int, str]], tables: list[Table],
             marks[s] = (_MD_HEADING.sub("", line.strip()).rstrip(":").strip(), False)
             heading_lines.add(s)
     title_end = lines[title_block[1]][1] if title_block else 0
-    for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+    for para in _PARAGRAPH.finditer(text):
         if para.start() in heading_lines or para.end() <= title_end or any(a <= para.start() < b for a, b in in_table):
             continue
         found = label_marks(text, para.start(), para.end())
@@ -321,10 +323,10 @@ def _abstract_runs(sections: list[Section], text: str, first_prose: int | None) 
 
 def _first_paragraph_end(text: str, heading: int) -> int:
     """Where the first paragraph of text after a heading line (or an inline label) ends."""
-    m = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*").search(text, text.find("\n", heading) + 1 or len(text))
+    m = re.compile(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*").search(text, text.find("\n", heading) + 1 or len(text))
     line_end = text.find("\n", heading)
     if line_end < 0 or text[heading:line_end].rstrip().endswith((".", ")")):
-        m = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))*").match(text, heading)  # label and text on one line
+        m = re.compile(r"(?:[^\n]|\n(?![ \t\r]*\n))*").match(text, heading)  # label and text on one line
     return m.end() if m else len(text)
 
 
@@ -334,7 +336,7 @@ _FUNCTION_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|we|our|thi
 
 def _first_prose(text: str, start: int, end: int) -> int | None:
     """The start of the first paragraph in text[start:end] that reads as sentences."""
-    for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:end]):
+    for para in _PARAGRAPH.finditer(text[start:end]):
         p = para.group(0)
         if len(p) >= 150 and (_TWO_SENTENCES.search(p) or p.rstrip().endswith(".")) and _FUNCTION_WORDS.search(p) \
                 and not is_boilerplate(p):
