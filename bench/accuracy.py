@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -83,6 +84,8 @@ def measure(shared: Path, names: list[str] | None = None) -> dict[str, dict]:
 def evidence_inference(shared: Path, n: int) -> dict:
     """Run ../shared/eval/evidence_inference.py on the validation split; its totals."""
     kg_exe = Path(sys.executable).with_name("kg")
+    if not kg_exe.exists():
+        kg_exe = Path(shutil.which("kg") or kg_exe)
     with tempfile.TemporaryDirectory(prefix="kg-accuracy-ei-") as tmp:
         result = Path(tmp) / "result.json"
         subprocess.run([sys.executable, str(shared / "eval" / "evidence_inference.py"),
