@@ -68,6 +68,13 @@ def variant_labels(title=TITLE, parts=PARTS) -> str:
     return pubmed_inline(title, [(VARIANTS[label], text) for label, text in parts])
 
 
+def lancet(title=TITLE, parts=PARTS) -> str:
+    """A Lancet-style summary: one paragraph a part, its label glued to it with no colon."""
+    names = {"Results": "Findings", "Conclusions": "Interpretation"}
+    return (f"{title}\n\nSummary\n\n" + "\n\n".join(f"{names.get(label, label)} {text}" for label, text in parts)
+            + "\n\nFunding Example Foundation.\n")
+
+
 def crlf(layout):
     """The same layout with Windows line ends."""
     return lambda *a, **k: layout(*a, **k).replace("\n", "\r\n")
@@ -76,7 +83,7 @@ def crlf(layout):
 LAYOUTS = {"pubmed_inline": pubmed_inline, "pubmed_export": pubmed_export, "colon_paragraphs": colon_paragraphs,
            "markdown": markdown, "unlabelled": unlabelled, "variant_labels": variant_labels,
            "crlf_heading_lines": crlf(heading_lines), "crlf_pubmed_export": crlf(pubmed_export),
-           "crlf_unlabelled": crlf(unlabelled)}
+           "crlf_unlabelled": crlf(unlabelled), "lancet": lancet}
 
 
 def _key(fact) -> tuple:
@@ -114,7 +121,7 @@ def test_every_layout_gives_the_facts_of_heading_lines(tmp_path, reference, layo
 
 
 @pytest.mark.parametrize("layout", ["pubmed_inline", "pubmed_export", "colon_paragraphs", "variant_labels",
-                                    "markdown", "crlf_heading_lines", "crlf_pubmed_export"])
+                                    "markdown", "crlf_heading_lines", "crlf_pubmed_export", "lancet"])
 def test_labelled_parts_are_found_in_every_layout(tmp_path, layout):
     document, _ = facts(tmp_path, LAYOUTS[layout]())
     text = document.text

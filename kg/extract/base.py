@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,9 @@ from spacy.tokens import Span
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
 from kg.readers.common import heading_kind, label_part, sections_data
+
+# What follows a part label before its text: a colon or full stop, spaces, line breaks.
+_AFTER_LABEL = re.compile(r"[ \t]*[:：.]?\s*")
 
 # Sections whose text is mined for findings (not references, back matter or metadata).
 MINABLE_KINDS = {"title", "abstract", "body", "table", "figure"}
@@ -88,14 +92,29 @@ class Context:
         return self.section_kind(start) in MINABLE_KINDS
 
     def sentences(self) -> list[Sentence]:
-        """The minable sentences, outside tables (tables are read as tables)."""
+        """The minable sentences, outside tables (tables are read as tables), each without the
+        part label it may open with ("RESULTS: The score fell" is read as "The score fell")."""
         if self._sent_cache is None:
             table_ranges = [(t.start, t.end) for t in self.document.tables]
-            text = self.document.text
-            self._sent_cache = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
-                                for s in self.doc.sents if self.minable(s.start_char)
+            labels = {s.start: s.name for s in self.document.sections
+                      if s.kind in ("abstract", "body") and (label_part(s.name) or heading_kind(s.name))}
+            self._sent_cache = [self._without_label(s, labels) for s in self.doc.sents if self.minable(s.start_char)
                                 and not any(a <= s.start_char < b for a, b in table_ranges)]
         return self._sent_cache
+
+    def _without_label(self, s: Span, labels: dict[int, str]) -> Sentence:
+        """The sentence from after a leading section label, if it has one and words after it."""
+        text = self.document.text
+        start, tok = s.start_char, s.start
+        name = labels.get(start)
+        if name and text.startswith(name, start):
+            m = _AFTER_LABEL.match(text, start + len(name))
+            if m.end() < s.end_char:
+                start = m.end()
+                while tok < s.end and self.doc[tok].idx < start:
+                    tok += 1
+                start = self.doc[tok].idx if tok < s.end else start
+        return Sentence(s, text[start:s.end_char], start, s.end_char, tok, s.end)
 
     def concept(self, span: Span) -> Concept:
         return self.lexicon.concepts[span.kb_id_]

@@ -208,14 +208,21 @@ def _marks(text: str, lines: list[tuple[int, int, str]], tables: list[Table],
             marks[s] = (_MD_HEADING.sub("", line.strip()).rstrip(":").strip(), False)
             heading_lines.add(s)
     title_end = lines[title_block[1]][1] if title_block else 0
+    found_in: list[tuple[re.Match, list]] = []
     for para in _PARAGRAPH.finditer(text):
         if para.start() in heading_lines or para.end() <= title_end or any(a <= para.start() < b for a, b in in_table):
             continue
-        found = label_marks(text, para.start(), para.end())
+        found_in.append((para, label_marks(text, para.start(), para.end())))
+    # a label glued to its text with no colon ("Findings Between 2010 and ...") is a label when
+    # others are written so: in the same paragraph, or at the start of lines (one part a paragraph)
+    line_glued = {label_part(label) for _para, found in found_in for start, _b, label, colon in found
+                  if not colon and not text[text.rfind("\n", 0, start) + 1:start].strip()}
+    for _para, found in found_in:
         glued = [m for m in found if not m[3]]
         for start, _body, label, colon in found:
-            at_para_start = not text[para.start():start].strip()
-            if colon or len(glued) >= 2 or at_para_start and heading_kind(label) == "abstract":
+            at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+            if colon or len(glued) >= 2 or at_line_start and (len(line_glued) >= 2
+                                                              or heading_kind(label) == "abstract"):
                 if start not in heading_lines:
                     marks[start] = (label, True)
     return [(s, name, inline) for s, (name, inline) in sorted(marks.items())]
