@@ -132,11 +132,13 @@ def test_labelled_parts_are_found_in_every_layout(tmp_path, layout):
     assert part_of(document, text.index(TITLE)) == ("title", False)
 
 
-def test_unlabelled_abstract_under_a_short_title_is_the_abstract(tmp_path):
-    document, _ = facts(tmp_path, unlabelled())
+@pytest.mark.parametrize("title", [TITLE, "Methotrexate in arthritis. A pilot trial"])
+def test_unlabelled_abstract_under_a_short_title_is_the_abstract(tmp_path, title):
+    document, _ = facts(tmp_path, unlabelled(title))
     start = document.text.index("Psoriatic arthritis lacks")
     assert part_of(document, start) == ("other", True)
     assert document.section_at(start).kind == "abstract"
+    assert document.metadata.title == title and part_of(document, 0) == ("title", False)
 
 
 def test_a_second_study_written_in_two_layouts(tmp_path):

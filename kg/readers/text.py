@@ -153,10 +153,11 @@ _NOT_TITLE = re.compile(r"\bdoi\b|\bPMID\b|\bEpub\b|;\s*\d+\s*\(\d+\)\s*:|\(\d+\
 
 
 def _title_like(block: str) -> bool:
-    """A few words that read as a title: not a citation, author list, label or licence text."""
+    """A few words that read as a title (a subtitle after a full stop too): not a citation, author
+    list, label or licence text."""
     first = block.split("  ")[0].strip()
     if len(block) > 350 or len(block.split()) < 2 or "\t" in block or is_boilerplate(block) \
-            or _TWO_SENTENCES.search(block) or _NOT_TITLE.search(block) or not block[:1].isalnum() \
+            or len(_TWO_SENTENCES.findall(block)) > 1 or _NOT_TITLE.search(block) or not block[:1].isalnum() \
             or heading_kind(first) is not None or label_part(first) is not None or label_marks(block, 0, len(block)):
         return False
     chunks = [c.split() for c in block.rstrip(".").split(",")]
