@@ -3,6 +3,11 @@
 `text` is the file decoded as UTF-8, unchanged, so offsets index the file itself. The
 reader only finds structure: headings, sections and their kind, tab-separated tables
 with their footnotes, and boilerplate (licence, journal adverts) to be left unmined.
+
+Layouts vary more than words: a structured abstract's labels (ontology/sections.json) may be
+heading lines, upper-case and inline (`BACKGROUND: ... RESULTS: ...`), glued to their text,
+or absent; a title may be short. The abstract is found from the labels' order and length, or
+as the first prose after the title, and front matter is only what comes before it.
 """
 
 from __future__ import annotations
