@@ -243,3 +243,10 @@ def test_unknown_headings_after_prose_open_the_body_not_front_matter(tmp_path):
     assert document.section_at(text.index("decreased from 4.8")).kind == "body"
     kinds = {f.kind for f in found}
     assert {"intervention", "result", "adverse_event", "mechanism"} <= kinds, kinds
+
+
+def test_every_top_level_body_heading_opens_a_part():
+    """A top-level heading sets the part for the sub-headings under it, so each must have one."""
+    from kg.readers.common import sections_data
+
+    assert [h for h in sections_data()["document"]["body"] if label_part(h) is None] == []
