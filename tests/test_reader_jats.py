@@ -37,6 +37,7 @@ def test_text_in_reading_order(doc):
 def test_sections(doc):
     assert doc.kind == "jats"
     assert _section(doc, "Abstract").kind == "abstract"
+    assert doc.section_at(0).kind == "title" and doc.text.startswith(doc.metadata.title)  # the title is read
     assert _section(doc, "Results", "abstract").kind == "abstract"  # structured abstract parts
     methods = _section(doc, "Methods", "body")
     design = _section(doc, "Study design")
@@ -46,7 +47,7 @@ def test_sections(doc):
     assert _section(doc, "Acknowledgements").kind == "backmatter"
     for s in doc.sections:
         assert 0 <= s.start <= s.end <= len(doc.text)
-        if s.kind not in ("table", "figure", "front", "boilerplate"):
+        if s.kind not in ("table", "figure", "front", "boilerplate", "title"):
             assert doc.text[s.start:s.end].startswith(s.name), s
     refs = _section(doc, "References")
     assert doc.section_at(doc.text.index("Another invented paper")) == refs

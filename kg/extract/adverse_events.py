@@ -204,7 +204,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 for ev in f.evidence]
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if part == "title" or not (in_abs or abstract_only) and part != "results":
+        # in a full text, events come from its results (or unlabelled text), in an abstract from any part
+        if part == "title" or not (in_abs or abstract_only) and part not in ("results", "other"):
             continue
         harm_words = bool(_cues()["context"].search(sent.text))
         about_harms = part == "results" or harm_words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +12,10 @@ from spacy.tokens import Span
 
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
-from kg.readers.common import normalise_heading
+from kg.readers.common import heading_kind, label_part, sections_data
+
+# What follows a part label before its text: a colon or full stop, spaces, line breaks.
+_AFTER_LABEL = re.compile(r"[ \t]*[:：.]?\s*")
 
 # Sections whose text is mined for findings (not references, back matter or metadata).
 MINABLE_KINDS = {"title", "abstract", "body", "table", "figure"}
@@ -88,14 +92,29 @@ class Context:
         return self.section_kind(start) in MINABLE_KINDS
 
     def sentences(self) -> list[Sentence]:
-        """The minable sentences, outside tables (tables are read as tables)."""
+        """The minable sentences, outside tables (tables are read as tables), each without the
+        part label it may open with ("RESULTS: The score fell" is read as "The score fell")."""
         if self._sent_cache is None:
             table_ranges = [(t.start, t.end) for t in self.document.tables]
-            text = self.document.text
-            self._sent_cache = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
-                                for s in self.doc.sents if self.minable(s.start_char)
+            labels = {s.start: s.name for s in self.document.sections
+                      if s.kind in ("abstract", "body") and (label_part(s.name) or heading_kind(s.name))}
+            self._sent_cache = [self._without_label(s, labels) for s in self.doc.sents if self.minable(s.start_char)
                                 and not any(a <= s.start_char < b for a, b in table_ranges)]
         return self._sent_cache
+
+    def _without_label(self, s: Span, labels: dict[int, str]) -> Sentence:
+        """The sentence from after a leading section label, if it has one and words after it."""
+        text = self.document.text
+        start, tok = s.start_char, s.start
+        name = labels.get(start)
+        if name and text.startswith(name, start):
+            m = _AFTER_LABEL.match(text, start + len(name))
+            if m.end() < s.end_char:
+                start = m.end()
+                while tok < s.end and self.doc[tok].idx < start:
+                    tok += 1
+                start = self.doc[tok].idx if tok < s.end else start
+        return Sentence(s, text[start:s.end_char], start, s.end_char, tok, s.end)
 
     def concept(self, span: Span) -> Concept:
         return self.lexicon.concepts[span.kb_id_]
@@ -141,49 +160,43 @@ class Context:
         return self._ent_cache
 
 
-_PART_OF_HEADING = {
-    "abstract": "abstract", "summary": "abstract", "background": "background", "introduction": "background",
-    "objective": "background", "objectives": "background", "aim": "background", "aims": "background",
-    "purpose": "background", "methods": "methods", "materials and methods": "methods",
-    "patients and methods": "methods", "design": "methods", "setting": "methods", "participants": "methods",
-    "intervention": "methods", "interventions": "methods", "trial registration": "methods",
-    "results": "results", "findings": "results", "results and discussion": "results",
-    "methods and analysis": "methods", "methods/design": "methods", "discussion": "discussion",
-    "conclusion": "conclusions", "conclusions": "conclusions",
-}
-
-
 def part_of(document: Document, offset: int) -> tuple[str, bool]:
-    """Which part of the paper an offset is in (title, background, methods, results,
-    discussion, conclusions, other), and whether it is inside the abstract."""
+    """Which part of the paper an offset is in, and whether it is inside the abstract.
+
+    Parts are those of ontology/sections.json (background, objective, methods, results,
+    conclusions, discussion, registration, funding), "title", or "other" where no label says
+    (an unlabelled abstract, a text without headings). A part is a preference for the
+    extractors (`part_preference`), never a reason to drop a sentence."""
     cache = document.cache.setdefault("part_of", {})
     if offset not in cache:
-        if "structured" not in document.cache:
-            document.cache["structured"] = any(_part_of(document, s.start)[0] != "other"
-                                               for s in document.sections)
-        # a text with no recognisable parts at all is read as a report of results
-        cache[offset] = _part_of(document, offset) if document.cache["structured"] else ("results", False)
+        cache[offset] = _part_of(document, offset)
     return cache[offset]
 
 
 def _part_of(document: Document, offset: int) -> tuple[str, bool]:
     in_abstract = False
-    part = "other"
+    abstract_part = part = "other"
     for s in document.sections:  # sorted by start
         if s.start > offset:
             break
-        if s.kind == "title" and s.start <= offset < s.end:
+        inside = s.start <= offset < s.end
+        if s.kind == "title" and inside:
             return "title", False
-        if s.kind == "abstract" and s.start <= offset < s.end:
-            in_abstract = True
-            part = _PART_OF_HEADING.get(normalise_heading(s.name), part)
+        if s.kind == "abstract":
+            if inside:
+                in_abstract = True
+                abstract_part = label_part(s.name) or abstract_part
             continue
-        if s.kind in ("body", "references", "backmatter") and not (s.kind == "body" and in_abstract):
-            key = normalise_heading(s.name)
-            if key in _PART_OF_HEADING:
-                part = _PART_OF_HEADING[key]
-            elif s.kind != "body":
-                part = "other"
-    if in_abstract and part == "abstract":
-        part = "other"
-    return part, in_abstract
+        if s.kind == "body":  # a top-level heading sets the part; labels under it ("Study population") keep it
+            p = label_part(s.name)
+            if p and (heading_kind(s.name) == "body" or part == "other"):
+                part = p
+        elif s.kind in ("references", "backmatter", "front"):
+            part = "other"
+    return (abstract_part if in_abstract else part), in_abstract
+
+
+def part_preference(kind: str, part: str) -> float:
+    """How much a fact of `kind` found in `part` is to be trusted, relative to its usual part
+    (ontology/sections.json "preference"; 1.0 where nothing is said)."""
+    return sections_data()["preference"].get(kind, {}).get(part, 1.0)

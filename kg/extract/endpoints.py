@@ -480,7 +480,7 @@ def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
     out = []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not in_abs or part not in ("results", "methods", "other"):
+        if not in_abs or part not in ("results", "methods", "objective", "other"):
             continue
         for ent in ctx.concepts_in(sent, {"Instrument"}):
             c = ctx.concept(ent)

@@ -89,7 +89,7 @@ def extract(ctx: Context) -> list[Fact]:
     found: dict[tuple, Fact] = {}
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (in_abs or part in ("title", "methods", "results")):
+        if part in ("background", "discussion") and not in_abs:
             continue
         if part == "results" and not _DOSING_WORDS.search(sent.text):
             continue  # results report measurements in mg and mL; a dose there comes with its giving
@@ -167,7 +167,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     sents = []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if (in_abs and part != "conclusions") or part in ("title", "methods"):
+        if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
             if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text):
                 sents.append(sent)
     freq = _frequency(sents)

@@ -149,8 +149,9 @@ def _rx() -> dict:
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     for sent in ctx.sentences():
-        part, _in_abs = part_of(ctx.document, sent.start_char)
-        if part == "title":
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        # a full text's background, objective and methods report other studies and plans, not findings
+        if part == "title" or part in ("background", "objective", "methods") and not in_abs:
             continue
         text = sent.text
         if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):

@@ -75,7 +75,7 @@ _SPONSOR = [
 
 def _analysed(ctx: Context) -> list[Fact]:
     """N analysed: "Among 10 patients assessed for efficacy", "10 patients were evaluable"."""
-    return _first_count(ctx, "n_analysed", _ANALYSED, lambda part, in_abs: part == "results" and not in_abs)
+    return _first_count(ctx, "n_analysed", _ANALYSED, lambda part, in_abs: part in ("results", "other"))
 
 
 def _first_count(ctx: Context, attribute: str, patterns: list[re.Pattern], where) -> list[Fact]:
@@ -95,7 +95,8 @@ def _period_and_sites(ctx: Context) -> list[Fact]:
     """When and where, from the methods: "between July 2013 and October 2015", "6 hospitals in France (A, B)"."""
     out: list[Fact] = []
     for sent in ctx.sentences():
-        if part_of(ctx.document, sent.start_char)[0] != "methods":
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("background", "discussion") or not (in_abs or part in ("methods", "results", "other")):
             continue
         m = _PERIOD.search(sent.text)
         if m and not any(f.fields["attribute"] == "start_date" for f in out):
@@ -238,7 +239,8 @@ def _designs(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (part in ("title", "methods") or in_abs and part != "conclusions") and not _about_this_trial(sent):
+        if not (part in ("title", "methods", "other") or in_abs and part != "conclusions") \
+                and not _about_this_trial(sent):
             continue
         if re.search(r"\[\d", sent.text):
             continue  # a cited design belongs to another study
@@ -258,7 +260,7 @@ def _about_this_trial(sent) -> bool:
 def _enrolled(ctx: Context) -> list[Fact]:
     """N enrolled: "enrolled 11 adult SLE patients", "Eleven patients were included"."""
     return _first_count(ctx, "n_enrolled", _ENROLLED,
-                        lambda part, in_abs: in_abs or part in ("title", "methods", "results"))
+                        lambda part, in_abs: in_abs or part in ("title", "methods", "results", "other"))
 
 
 def _conditions(ctx: Context) -> list[Fact]:
@@ -266,7 +268,7 @@ def _conditions(ctx: Context) -> list[Fact]:
     by_part: dict[str, list] = {"title": [], "other": []}
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        key = "title" if part == "title" else "other" if (in_abs or part == "methods") else None
+        key = "title" if part == "title" else "other" if (in_abs or part in ("methods", "other")) else None
         if key:
             by_part[key].extend(ctx.concepts_in(sent, {"Condition"}))
     ents = by_part["title"]

@@ -3,42 +3,59 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 
+from kg.lexicon import ONTOLOGY_DIR
 from kg.model import Cell, Section, Table
 
+
+@functools.lru_cache(maxsize=4096)
+def normalise_heading(name: str) -> str:
+    """'## 2. Materials and Methods:' → 'materials and methods'."""
+    low = re.sub(r"^[#\s]*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", name.strip()).rstrip(":. ").lower()
+    return re.sub(r"\s+", " ", low)
+
+
+SECTIONS_FILE = ONTOLOGY_DIR / "sections.json"
+
+
+@functools.cache
+def sections_data() -> dict:
+    """ontology/sections.json: section labels → parts of the paper, document-level headings, part order."""
+    return json.loads(SECTIONS_FILE.read_text(encoding="utf-8"))
+
+
+def label_key(name: str) -> str:
+    """A label as looked up: 'Design, Setting, & Participants:' → 'design setting and participants'."""
+    low = normalise_heading(name.replace("’", "'").replace("‘", "'"))
+    low = re.sub(r"\s*[&/+]\s*", " and ", low)
+    low = re.sub(r"[,;:]+", " ", low)
+    low = re.sub(r"\band and\b", "and", low)
+    return re.sub(r"\s+", " ", low).strip(" .-")
+
+
+@functools.cache
+def label_parts() -> dict[str, str]:
+    """Every known section label (normalised) → its part: background, objective, methods, results,
+    conclusions, discussion, registration, funding."""
+    return {label_key(label): part for part, labels in sections_data()["parts"].items() for label in labels}
+
+
+def label_part(name: str) -> str | None:
+    """The part of the paper a section label opens ('MAIN OUTCOME MEASURES' → 'methods'), or None."""
+    return label_parts().get(label_key(name))
+
+
+PART_ORDER: list[str] = sections_data()["order"]
+
 # Top-level headings of a research article, by the kind of section they open.
-TOP_HEADINGS: dict[str, str] = {
-    "abstract": "abstract",
-    "summary": "abstract",
-    "background": "body",
-    "introduction": "body",
-    "methods": "body",
-    "materials and methods": "body",
-    "patients and methods": "body",
-    "results": "body",
-    "results and discussion": "body",
-    "methods and analysis": "body",
-    "discussion": "body",
-    "conclusion": "body",
-    "conclusions": "body",
-    "references": "references",
-    "bibliography": "references",
-    "literature cited": "references",
-}
+TOP_HEADINGS: dict[str, str] = {label_key(name): kind for kind in ("abstract", "body", "references")
+                                for name in sections_data()["document"][kind]}
 # Back matter: declarations, abbreviations, funding... not mined for trial facts.
-BACKMATTER_HEADINGS: dict[str, str] = {
-    name: "backmatter"
-    for name in (
-        "abbreviations", "supplementary information", "supplementary material", "acknowledgements",
-        "acknowledgments", "authors' contributions", "author contributions", "funding",
-        "availability of data and materials", "data availability", "declarations",
-        "ethics approval and consent to participate", "consent for publication", "competing interests",
-        "conflict of interest", "conflicts of interest", "author details", "additional files",
-        "footnotes", "notes", "publisher's note", "keywords",
-    )
-}
+BACKMATTER_HEADINGS: dict[str, str] = {label_key(name): kind for kind in ("backmatter", "boilerplate")
+                                       for name in sections_data()["document"][kind]}
 
 _BOILERPLATE = re.compile(
     r"Creative Commons|licen[cs]ed under|© The Author|Open Access This article|"
@@ -57,21 +74,11 @@ _REGISTRY = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
-def normalise_heading(name: str) -> str:
-    """'## 2. Materials and Methods:' → 'materials and methods'."""
-    low = re.sub(r"^[#\s]*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", name.strip()).rstrip(":. ").lower()
-    return re.sub(r"\s+", " ", low)
-
-
 def heading_kind(name: str) -> str | None:
-    """The kind of section a known heading opens, or None for an unknown heading."""
-    low = normalise_heading(name)
-    if low in TOP_HEADINGS:
-        return TOP_HEADINGS[low]
-    if low in BACKMATTER_HEADINGS:
-        return "boilerplate" if low == "publisher's note" else "backmatter"
-    return None
+    """The kind of section a known top-level heading opens (abstract, body, references,
+    backmatter, boilerplate), or None for an unknown heading."""
+    low = label_key(name)
+    return TOP_HEADINGS.get(low) or BACKMATTER_HEADINGS.get(low)
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -117,18 +124,59 @@ def registry_id_spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_ABSTRACT_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[.\s]))(Background|Objectives?|Aims?|Purpose|Methods/design|Methods|Design|Setting|"
-    r"Participants|Interventions?|Results|Findings|Discussion|Conclusions?|Trial registration)(?=\s*:|\s+[A-Z])",
-    re.MULTILINE,
-)
+@functools.cache
+def _label_rx() -> re.Pattern:
+    """Any known label or abstract heading as written, longest first, spaces and joiners loose."""
+    names = {label for labels in sections_data()["parts"].values() for label in labels}
+    names |= set(sections_data()["document"]["abstract"])
+    alts = []
+    for name in sorted(names, key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s/&,]+", name) if w]
+        alts.append(r"[\s,]*(?:[/&+]|\band\b)?[\s,]*".join(words) if len(words) > 1 else words[0])
+    return re.compile(r"(?<![\w-])(?P<label>" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+# What may stand before a label inside a paragraph: the start of a line, or a sentence's end
+# (glued or not: "...in SSc.Results At day 8", "...in SLE. METHODS: We ...").
+_BEFORE_LABEL = re.compile(r"[.!?)\]][ \t]{0,3}$")
+
+
+def label_marks(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """Section labels written inside text[start:end]: (label start, body start, label, colon).
+
+    A label counts after a line start or a sentence end, followed by a colon (any case:
+    'RESULTS:', 'Main outcome measures:') or, without a colon, when written as a heading
+    word (Title-case or upper-case) before a capitalised word ('Results At day 8')."""
+    out = []
+    for m in _label_rx().finditer(text, start, end):
+        line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
+        if not _BEFORE_LABEL.search(text[max(line_start, m.start() - 4):m.start()]) \
+                and text[line_start:m.start()].strip():
+            continue
+        label = m.group("label")
+        after = text[m.end():min(end, m.end() + 4)]
+        colon = re.match(r"[ \t]*[:：]", after)
+        if colon:
+            body = m.end() + colon.end()
+        elif re.match(r"[ \t]+[A-Z0-9\u0391-\u03a9]", after) and (label.isupper() or label[:1].isupper()
+                                                                  and label[1:] == label[1:].lower()):
+            body = m.end()
+        else:
+            continue
+        while body < end and text[body] in " \t":
+            body += 1
+        out.append((m.start(), body, label, bool(colon)))
+    return out
 
 
 def abstract_parts(text: str, start: int, end: int) -> list[Section]:
-    """Labelled parts of a structured abstract ("Results: ...", or glued: "...in SSc.Results At day 8")."""
-    marks = [(start + m.start(1), m.group(1)) for m in _ABSTRACT_LABEL.finditer(text[start:end])]
+    """Labelled parts of a structured abstract ("Results: ...", "RESULTS: ...", or glued:
+    "...in SSc.Results At day 8"); each part is named by its label as written."""
+    marks = label_marks(text, start, end)
+    if sum(1 for m in marks if not m[3]) < 2:  # one glued word alone is a capitalised word, not a label
+        marks = [m for m in marks if m[3]]
     out = []
-    for n, (s, label) in enumerate(marks):
+    for n, (s, _body, label, _colon) in enumerate(marks):
         e = marks[n + 1][0] if n + 1 < len(marks) else end
         out.append(Section(label, s, e, "abstract"))
     return out

@@ -162,7 +162,7 @@ class _Builder(TextBuilder):
         title = _inline(_find(meta, "title-group", "article-title")) if meta is not None else ""
         if title:
             start, end = self.put(title)
-            self.sections.append(Section("Front matter", start, end, "front"))
+            self.sections.append(Section("Title", start, end, "title"))  # read as the title, as in texts
         if meta is not None:
             for ab in _kids(meta, "abstract"):
                 if ab.get("abstract-type") not in ("graphical", "teaser", "toc"):
