@@ -88,7 +88,8 @@ LAYOUTS = {"pubmed_inline": pubmed_inline, "pubmed_export": pubmed_export, "colo
 
 def _key(fact) -> tuple:
     """What a fact says, without where it was found or how sure the extractor was."""
-    fields = tuple(sorted((k, getattr(v, "iri", v)) for k, v in fact.fields.items()))
+    fields = tuple(sorted((k, tuple(v) if isinstance(v, list) else getattr(v, "iri", v))
+                          for k, v in fact.fields.items()))
     return fact.kind, fields
 
 

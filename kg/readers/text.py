@@ -254,14 +254,18 @@ def _walk(text: str, marks: list[tuple[int, str, bool]]) -> list[Section]:
     body_by_heading = False
     order: list[int] = []
     seen: set[str] = set()
+    abstract_at = 0
     for s, name, inline in marks:
         if inline and (state in ("references", "backmatter", "boilerplate") or state == "body" and body_by_heading):
             continue
         dk, part = heading_kind(name), label_part(name)
+        # an abstract written as prose under its heading is not followed by labelled parts:
+        # the next heading line ("Introduction") opens the body
+        unstructured = state == "abstract" and not inline and not seen and _first_prose(text, abstract_at, s) is not None
         if dk == "abstract":
-            state, order, seen = "abstract", [], set()
+            state, order, seen, abstract_at = "abstract", [], set(), s
             kind = "abstract"
-        elif state == "abstract" and part is not None and _continues(order, seen, name):
+        elif state == "abstract" and part is not None and not unstructured and _continues(order, seen, name):
             kind = "abstract"
         elif state == "abstract" and part is None and dk is None:
             kind = "abstract"  # an unknown heading inside the abstract
