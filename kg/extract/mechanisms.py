@@ -16,6 +16,7 @@ import json
 import re
 
 from kg.extract.base import Context, Fact, part_of
+from kg.extract.mechanism_clauses import _direction, clause_mechanisms
 from kg.lexicon import ONTOLOGY_DIR
 
 EXTRACTOR = "mechanisms"
@@ -76,6 +77,8 @@ def extract(ctx: Context) -> list[Fact]:
                 fields = {"agent": agent_c, "relation": relation, "target": target_c, **flags}
                 out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.cue", 0.75,
                                 surface=t.text))
+    out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
+                                   for f in out})
     return out
 
 

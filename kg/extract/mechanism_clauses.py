@@ -1,0 +1,430 @@
+"""Mechanism statements read clause by clause, beyond the lexicon's drugs and targets.
+
+Trial abstracts state mechanisms in many layouts: active ("X reduced serum MDA"), target
+first ("IL-6 levels were lower in the X group", "MDA decreased after X"), nominal ("X
+resulted in a reduction in IL-6"), aims ("to evaluate the effect of X on Y") and negated
+ones ("X had no effect on Y"). Targets are biomarker noun phrases recognised by data
+(`ontology/mechanisms.json`: analyte terms and nomenclature patterns, biomarker heads such as
+"levels" or "titers", clinical outcomes excluded); agents are lexicon drugs, the paper's
+interventions, or arm phrases ("the X group", "X supplementation"). A statement without an
+agent of its own ("MDA decreased after 8 weeks") is read as the study intervention's.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.extract.base import Context, Fact, part_of
+from kg.lexicon import ONTOLOGY_DIR, Concept, fold
+
+EXTRACTOR = "mechanisms"
+TARGET_KINDS = {"CellType", "Cytokine", "Gene", "BiologicalProcess"}
+_BREAK = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|however)\b|\bbut\b|\bwhereas\b", re.I)
+_WORD = re.compile(r"[\w()+/-]+")
+_UP = {"increases", "expands", "activates", "induces"}
+_DOWN = {"decreases", "inhibits", "suppresses", "reduces"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A target, agent or cue in the text (absolute offsets)."""
+
+    start: int
+    end: int
+    text: str
+    concept: Concept | None = None
+    relation: str | None = None
+
+
+def _direction(relation: str) -> str:
+    return "up" if relation in _UP else "down" if relation in _DOWN else "mod"
+
+
+@functools.lru_cache(maxsize=1)
+def data() -> dict:
+    """ontology/mechanisms.json, with its regular expressions compiled."""
+    d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
+    alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
+    d["rx_target"] = re.compile(
+        rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}(?![\w-])", re.I)
+    d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
+    d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
+    d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
+    d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
+    d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
+    d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
+    d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
+    d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
+    d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
+    d["rx_aim"] = re.compile(rf"\b(?:{alt(d['aim_cues'])})\b", re.I)
+    d["rx_prior"] = re.compile(rf"\b(?:{alt(d['prior_cues'])})\b", re.I)
+    d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
+    d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
+    d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
+    d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$", re.I)
+    return d
+
+
+def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
+    """Mechanism facts of every sentence, skipping (agent, direction, target) already in `seen`."""
+    from kg.extract.mechanisms import _cues  # the relation cues of ontology/relations.json
+
+    d = data()
+    defaults = _default_agents(ctx)
+    out: list[Fact] = []
+    text = ctx.document.text
+    for sent in ctx.sentences():
+        keys: set[tuple] = set()  # one fact per statement: a finding restated elsewhere is another statement
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        agents, blocked = _agents(ctx, sent)
+        targets = [t for t in _targets(ctx, sent) if not any(_overlap(t, a) for a in agents + blocked)]
+        if not targets:
+            continue
+        cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
+        cues = [c for c in cues if not any(_overlap(c, t) and not _is_head_cue(c, t) for t in targets)]
+        context = _context(sent.text, part, in_abs)
+        hedged = bool(d["rx_hedge"].search(sent.text))
+        for t in targets:
+            found = _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs)
+            for agent_list, relation, start, end, scope in found:
+                if t.concept is not None and scope[0] < t.start and any(a.concept and a.concept.source == "lexicon"
+                                                                        for a in agents):
+                    continue  # a lexicon drug acting on a lexicon target: mechanisms.py reads those
+                negated = bool(d["rx_neg"].search(text[scope[0]:scope[1]])) or \
+                    bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
+                rel = relation
+                target_c = t.concept or _target_concept(ctx, t)
+                for agent_c in agent_list:
+                    key = (agent_c.iri, _direction(rel), target_c.iri)
+                    if key in seen or (key, negated) in keys or agent_c.iri == target_c.iri:
+                        continue
+                    keys.add((key, negated))
+                    fields = {"agent": agent_c, "relation": rel, "target": target_c, "hedged": hedged,
+                              "negated": negated, "cited": context == "prior_study", "context": context,
+                              "citation": None}
+                    out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
+                                    0.6, surface=t.text))
+    return out
+
+
+def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) -> list[tuple]:
+    """(agents, relation, evidence start, evidence end, negation scope) for one target."""
+    text = ctx.document.text
+    s0 = sent.start_char
+    # "the effect of X on Y"
+    for a in reversed([a for a in agents if a.end <= t.start]):
+        between = _strip(text, a.end, t.start, targets)
+        if re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", between) \
+                and d_effect_of(text[max(s0, a.start - 40):a.start]):
+            return [(_coordinated(text, a, agents), "modulates", a.start, t.end, (max(s0, a.start - 40), t.end))]
+        break
+    # active: agent ... cue ... target
+    before = [c for c in cues if c.end <= t.start and _bridge_ok(text, c.end, t.start, targets, 5)]
+    if before:
+        c = before[-1]
+        a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
+                          targets=targets, cues=cues)
+        if a == "blocked":
+            return []
+        if a is not None:
+            return [(_coordinated(text, a, agents), c.relation, a.start, t.end, (a.start, t.end))]
+        a = _agent_after(text, t.end, agents, blocked, sent.end_char)
+        if a == "blocked":
+            return []
+        if a is not None:
+            return [(_coordinated(text, a, agents), c.relation, c.start, a.end, (c.start, a.end))]
+        if defaults and _subject_is_generic(text, s0, c.start, targets, t):
+            return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
+        return []
+    # target first: target ... cue ... (link) agent
+    after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 6)]
+    if not after:
+        return []
+    c = after[0]
+    a = _agent_after(text, c.end, agents, blocked, sent.end_char)
+    if a == "blocked":
+        return []
+    if a is not None:
+        return [(_coordinated(text, a, agents), c.relation, t.start, max(a.end, c.end), (t.start, a.end))]
+    a = _agent_before(text, t, agents, blocked, s0, words=8, link=True)
+    if a == "blocked":
+        return []
+    if a is not None:
+        return [(_coordinated(text, a, agents), c.relation, a.start, c.end, (a.start, c.end))]
+    if defaults and part not in ("background", "methods"):
+        return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
+    return []
+
+
+def _head_cue(text, c, targets, cues):
+    """The first cue of a coordination ("decreased A and increased B"): its subject is the agent."""
+    while True:
+        prev = [x for x in targets if x.end <= c.start and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", text[x.end:c.start])]
+        if not prev:
+            return c
+        x = prev[-1]
+        before = [k for k in cues if k.end <= x.start and _bridge_ok(text, k.end, x.start, targets, 5)]
+        if not before:
+            return c
+        c = before[-1]
+
+
+def d_effect_of(before: str) -> bool:
+    return bool(data()["rx_effect_of"].search(before))
+
+
+def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=None, cues=None):
+    """The nearest agent ending before `c` in the same clause (or "blocked" for a placebo arm)."""
+    cands = [m for m in agents + blocked if m.end <= c.start and m.start >= s0
+             and not data()["rx_comparator"].search(text[max(s0, m.start - 20):m.start])]
+    if not cands:
+        return None
+    a = max(cands, key=lambda m: m.end)
+    gap = text[a.end:c.start]
+    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words:
+        return None
+    if link and not data()["rx_link"].search(text[max(s0, a.start - 12):a.start]):
+        return None
+    if targets is not None and cues is not None and any(a.end <= x.start and x.end <= c.start for x in targets) \
+            and any(a.end <= x.start and x.end <= c.start for x in cues):
+        return None  # the agent has its own statement before this cue ("X lowered A, B rose")
+    return "blocked" if a in blocked else a
+
+
+def _agent_after(text, pos, agents, blocked, end, words=12):
+    """The nearest agent after `pos`, introduced by a link word ("by", "after", "in the")."""
+    cands = [m for m in agents + blocked if m.start >= pos and m.end <= end]
+    if not cands:
+        return None
+    a = min(cands, key=lambda m: m.start)
+    gap = text[pos:a.start]
+    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not data()["rx_link"].search(gap):
+        return None
+    return "blocked" if a in blocked else a
+
+
+def _coordinated(text, a, agents) -> list[Concept]:
+    """The agent and those listed with it ("flaxseed, vitamin E and their combination")."""
+    chain = [a]
+    for m in sorted(agents, key=lambda m: -m.start):
+        if m.end <= chain[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[m.end:chain[-1].start]):
+            chain.append(m)
+    for m in sorted(agents, key=lambda m: m.start):
+        if m.start >= chain[0].end and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start]):
+            chain.insert(0, m)
+    return list({m.concept.iri: m.concept for m in chain if m.concept}.values())
+
+
+def _bridge_ok(text, start, end, targets, words) -> bool:
+    """True when text[start:end], other targets removed, is a short stretch of one clause."""
+    gap = _strip(text, start, end, targets)
+    return not _BREAK.search(gap) and not re.search(r"[.]\s", gap) and len(_WORD.findall(gap)) <= words
+
+
+def _strip(text, start, end, targets) -> str:
+    gap = text[start:end]
+    for t in sorted(targets, key=lambda m: -m.start):
+        if start <= t.start and t.end <= end:
+            gap = gap[:t.start - start] + " " + gap[t.end - start:]
+    return gap
+
+
+def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
+    """True when what stands before the cue names no other subject: nothing, "treatment", "it"."""
+    subject = text[s0:cue_start]
+    clause = _BREAK.split(subject)[-1]
+    clause = re.sub(r"\([^()]*\)", " ", clause)
+    if data()["rx_generic"].search(clause):
+        return True
+    words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
+    return not words
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _is_head_cue(c: Mention, t: Mention) -> bool:
+    """A cue at the edge of a target ("cholesterol lowering") is the relation, not part of it."""
+    return c.start >= t.end or c.end <= t.start
+
+
+def _targets(ctx: Context, sent) -> list[Mention]:
+    """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping."""
+    d = data()
+    text = ctx.document.text
+    found = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, TARGET_KINDS)]
+    free: list[Mention] = []
+    for m in d["rx_target"].finditer(sent.text):
+        free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    for m in d["rx_head"].finditer(sent.text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        keep = []
+        for w in reversed(words):
+            if fold(w.group(0)) in d["excluded"] or _STOP.fullmatch(w.group(0)) or w.group(0)[0].isdigit() \
+                    or _is_cue_word(w.group(0)):
+                break
+            keep.insert(0, w)
+        if not keep:
+            continue
+        s = sent.start_char + m.start(1) + keep[0].start()
+        free.append(_trimmed(text, s, sent.start_char + m.end()))
+    for f in sorted(free, key=lambda m: -(m.end - m.start)):
+        if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
+            continue
+        found.append(f)
+    return sorted(found, key=lambda m: m.start)
+
+
+_STOP = re.compile(r"(?i)\w+ly|relevant|high|low|the|a|an|of|in|on|and|or|with|by|was|were|is|are|be|been|had|has|have|than|that|which|to|"
+                   r"at|for|from|as|its|their|both|all|no|not|significant(?:ly)?|mean|median|between|after|before|"
+                   r"during|among|groups?|arms?|patients?|subjects?|participants?|these|those|this|whose|versus|vs\.?|"
+                   r"while|whereas|but|also|only|more|less|most|showed|shown|measured|assessed|changes?|change")
+
+
+def _is_cue_word(w: str) -> bool:
+    from kg.extract.mechanisms import relation_cues
+
+    return any(rx.fullmatch(w) for rx, _r in relation_cues())
+
+
+def _trimmed(text: str, start: int, end: int) -> Mention | None:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and text[end - 1] in " ,;.-":
+        end -= 1
+    return Mention(start, end, text[start:end]) if end > start else None
+
+
+def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
+    """Agents of a sentence (drugs, interventions, arm phrases) and blocked ones (placebo arms)."""
+    d = data()
+    text = ctx.document.text
+    agents = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
+    for c in _intervention_concepts(ctx) + _title_agents(ctx):
+        for name in {c.label}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text, re.I):
+                mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+                if not any(_overlap(mm, a) for a in agents):
+                    agents.append(mm)
+    blocked: list[Mention] = []
+    for rx in d["rx_arms"]:
+        for m in rx.finditer(sent.text):
+            s, e = sent.start_char + m.start("agent"), sent.start_char + m.end("agent")
+            words = m.group("agent").split()
+            while words and fold(words[0]) in d["excluded"]:
+                s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
+                words = words[1:]
+            phrase = text[s:e].strip(" ()")
+            if not words or not phrase:
+                continue
+            mm = Mention(s, e, phrase)
+            if any(_overlap(mm, a) for a in agents + blocked):
+                continue
+            if all(fold(w) in d["excluded"] for w in words):
+                if re.search(r"placebo|control|sham|vehicle|usual|standard", phrase, re.I):
+                    blocked.append(Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0)))
+                continue
+            if d["rx_target"].fullmatch(phrase) or d["rx_outcome"].search(phrase) or _is_cue_word(words[-1]):
+                continue
+            concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+            agents.append(Mention(s, e, phrase, concept))
+    agents = [a for a in agents if not _measured(text, a, sent)]
+    return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _measured(text: str, a: Mention, sent) -> bool:
+    """A drug named as an analyte ("serum levels of X", "X trough levels") is no agent."""
+    before, after = text[max(sent.start_char, a.start - 40):a.start], text[a.end:min(sent.end_char, a.end + 30)]
+    rx_before, rx_after = data()["rx_measured"]
+    return bool(rx_before.search(before) or rx_after.search(after))
+
+
+def _intervention_concepts(ctx: Context) -> list[Concept]:
+    cache = ctx.document.cache.setdefault("mechanism_interventions", [])
+    if not cache:
+        cache.extend({f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts
+                      if f.kind == "intervention" and isinstance(f.fields.get("drug"), Concept)}.values())
+    return cache
+
+
+def _title_agents(ctx: Context) -> list[Concept]:
+    """Interventions the title names by its layout ("Effects of X on Y", "X versus Y", "... with X:")."""
+    cache = ctx.document.cache.setdefault("mechanism_title_agents", {})
+    if "agents" in cache:
+        return cache["agents"]
+    d = data()
+    out: dict[str, Concept] = {}
+    for sent in ctx.sentences():
+        if part_of(ctx.document, sent.start_char)[0] != "title":
+            continue
+        for rx in d["rx_title"]:
+            for m in rx.finditer(sent.text):
+                for item in re.split(r",\s*|\s+and\s+|\s*/\s*", m.group("agent")):
+                    words = item.split()
+                    while words and fold(words[0]) in d["excluded"]:
+                        words = words[1:]
+                    while words and fold(words[-1]) in d["excluded"]:
+                        words = words[:-1]
+                    phrase = d["rx_arm_head"].sub("", " ".join(words)).strip()
+                    if not phrase or len(phrase) < 3 or len(phrase.split()) > 5 or d["rx_target"].fullmatch(phrase) \
+                            or d["rx_outcome"].search(phrase) or phrase[0].isdigit():
+                        continue
+                    c = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+                    out[c.iri] = c
+    cache["agents"] = list(out.values())
+    return cache["agents"]
+
+
+def _default_agents(ctx: Context) -> list[Concept]:
+    """The study intervention(s): agents of the title, else the interventions, else the most
+    frequent agent of the abstract."""
+    if _title_agents(ctx):
+        return list(_title_agents(ctx))
+    title, other = [], []
+    for sent in ctx.sentences():
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        agents, _b = _agents(ctx, sent)
+        if part == "title":
+            title += [a.concept for a in agents if a.concept]
+        elif in_abs or part in ("methods", "results"):
+            other += [a.concept for a in agents if a.concept]
+    if title:
+        return list({c.iri: c for c in title}.values())
+    studied = [f.fields["drug"] for f in ctx.facts
+               if f.kind == "intervention" and f.fields.get("role") == "study" and isinstance(f.fields["drug"], Concept)]
+    if studied:
+        return list({c.iri: c for c in studied}.values())
+    if other:
+        iri, _n = Counter(c.iri for c in other).most_common(1)[0]
+        return [next(c for c in other if c.iri == iri)]
+    return []
+
+
+def _target_concept(ctx: Context, t: Mention) -> Concept:
+    label = re.sub(r"\s+", " ", t.text)
+    label = re.sub(r"(?i)(?<=\w)\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
+    for kind in ("Cytokine", "CellType", "Gene", "BiologicalProcess"):
+        c = ctx.lexicon.by_label(label, kind)
+        if c is not None:
+            return c
+    kind = "CellType" if re.search(r"cells?\b|cytes?\b|phils?\b|Tregs?\b|blasts?\b", label, re.I) else \
+        "Cytokine" if re.search(r"\b(?:IL|TNF|IFN|TGF|interleukin|interferon|chemokine|cytokine)", label, re.I) else \
+        "BiologicalProcess"
+    return ctx.lexicon.discover(kind, label, "mechanism")
+
+
+def _context(sentence: str, part: str, in_abs: bool) -> str:
+    d = data()
+    if part in ("background", "methods", "title") and d["rx_aim"].search(sentence):
+        return "study_aim"
+    if d["rx_prior"].search(sentence) or re.search(r"\[\d+", sentence):
+        return "prior_study"
+    if part in ("background", "discussion") and not in_abs or part == "background":
+        return "background"
+    return "trial_finding"
