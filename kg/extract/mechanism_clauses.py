@@ -90,7 +90,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         context = _context(sent.text, part, in_abs)
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
-            found = _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs)
+            found = _read(ctx, sent, t, targets, agents, blocked, cues,
+                          defaults if context == "trial_finding" else [], part, in_abs)
             for agent_list, relation, start, end, scope in found:
                 if t.concept is not None and scope[0] < t.start and any(a.concept and a.concept.source == "lexicon"
                                                                         for a in agents):
@@ -133,16 +134,19 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
             return []
         if a is not None:
             return [(_coordinated(text, a, agents), c.relation, a.start, t.end, (a.start, t.end))]
-        a = _agent_after(text, t.end, agents, blocked, sent.end_char)
+        a = _agent_after(text, c.end, agents, blocked, t.start) or _agent_after(text, t.end, agents, blocked,
+                                                                                sent.end_char)
         if a == "blocked":
             return []
         if a is not None:
-            return [(_coordinated(text, a, agents), c.relation, c.start, a.end, (c.start, a.end))]
+            return [(_coordinated(text, a, agents), c.relation, c.start, max(a.end, t.end),
+                     (max(s0, c.start - 20), max(a.end, t.end)))]
         if defaults and _subject_is_generic(text, s0, c.start, targets, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
         return []
     # target first: target ... cue ... (link) agent
-    after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 6)]
+    after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 6)
+             and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)]
     if not after:
         return []
     c = after[0]
@@ -190,8 +194,8 @@ def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=No
         return None
     if link and not data()["rx_link"].search(text[max(s0, a.start - 12):a.start]):
         return None
-    if targets is not None and cues is not None and any(a.end <= x.start and x.end <= c.start for x in targets) \
-            and any(a.end <= x.start and x.end <= c.start for x in cues):
+    if targets is not None and cues is not None and any(a.end <= k.start and k.end <= x.start and x.end <= c.start
+                                                        for x in targets for k in cues):
         return None  # the agent has its own statement before this cue ("X lowered A, B rose")
     return "blocked" if a in blocked else a
 
@@ -222,7 +226,7 @@ def _coordinated(text, a, agents) -> list[Concept]:
 
 def _bridge_ok(text, start, end, targets, words) -> bool:
     """True when text[start:end], other targets removed, is a short stretch of one clause."""
-    gap = _strip(text, start, end, targets)
+    gap = re.sub(r"\([^()]*\)", " ", _strip(text, start, end, targets))
     return not _BREAK.search(gap) and not re.search(r"[.]\s", gap) and len(_WORD.findall(gap)) <= words
 
 
@@ -270,8 +274,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                     or _is_cue_word(w.group(0)):
                 break
             keep.insert(0, w)
-        if not keep:
-            continue
+        if not keep or any(ctx.lexicon.by_label(w.group(0), "Drug") for w in keep):
+            continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
         s = sent.start_char + m.start(1) + keep[0].start()
         free.append(_trimmed(text, s, sent.start_char + m.end()))
     for f in sorted(free, key=lambda m: -(m.end - m.start)):
@@ -363,8 +367,15 @@ def _title_agents(ctx: Context) -> list[Concept]:
     for sent in ctx.sentences():
         if part_of(ctx.document, sent.start_char)[0] != "title":
             continue
+        drugs = ctx.concepts_in(sent, {"Drug"})
+        conditions = {fold(e.text) for e in ctx.concepts_in(sent, {"Condition"})}
         for rx in d["rx_title"]:
             for m in rx.finditer(sent.text):
+                inside = [e for e in drugs if sent.start_char + m.start("agent") <= e.start_char
+                          and e.end_char <= sent.start_char + m.end("agent")]
+                if inside:
+                    out.update({ctx.concept(e).iri: ctx.concept(e) for e in inside})
+                    continue
                 for item in re.split(r",\s*|\s+and\s+|\s*/\s*", m.group("agent")):
                     words = item.split()
                     while words and fold(words[0]) in d["excluded"]:
@@ -373,8 +384,9 @@ def _title_agents(ctx: Context) -> list[Concept]:
                         words = words[:-1]
                     phrase = d["rx_arm_head"].sub("", " ".join(words)).strip()
                     if not phrase or len(phrase) < 3 or len(phrase.split()) > 5 or d["rx_target"].fullmatch(phrase) \
-                            or d["rx_outcome"].search(phrase) or phrase[0].isdigit():
-                        continue
+                            or d["rx_outcome"].search(phrase) or phrase[0].isdigit() \
+                            or any(x in fold(phrase) for x in conditions):
+                        continue  # a disease the title names is no agent
                     c = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
                     out[c.iri] = c
     cache["agents"] = list(out.values())
