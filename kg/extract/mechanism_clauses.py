@@ -57,6 +57,7 @@ def data() -> dict:
     d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
     d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
     d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
+    d["rx_non_agent"] = re.compile(rf"(?<![\w-])(?:{alt(d['non_agent_words'])})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -144,8 +145,14 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if defaults and _subject_is_generic(text, s0, c.start, targets, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
         return []
-    # target first: target ... cue ... (link) agent
-    after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 6)
+    # target first: target ... cue ... (link) agent; in a list ("A, B and C were lower") from its last member
+    last = t
+    for x in targets:
+        if x.start >= last.end and re.fullmatch(
+                r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                re.sub(r"\([^()]*\)", " ", text[last.end:x.start])):
+            last = x
+    after = [c for c in cues if c.start >= last.end and _bridge_ok(text, last.end, c.start, targets, 6)
              and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)]
     if not after:
         return []
@@ -325,7 +332,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
             phrase = text[s:e].strip(" ()")
-            if not words or not phrase:
+            if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_non_agent"].search(phrase):
                 continue
             mm = Mention(s, e, phrase)
             if any(_overlap(mm, a) for a in agents + blocked):
@@ -385,7 +392,7 @@ def _title_agents(ctx: Context) -> list[Concept]:
                     phrase = d["rx_arm_head"].sub("", " ".join(words)).strip()
                     if not phrase or len(phrase) < 3 or len(phrase.split()) > 5 or d["rx_target"].fullmatch(phrase) \
                             or d["rx_outcome"].search(phrase) or phrase[0].isdigit() \
-                            or any(x in fold(phrase) for x in conditions):
+                            or any(x in fold(phrase) for x in conditions) or d["rx_non_agent"].search(phrase):
                         continue  # a disease the title names is no agent
                     c = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
                     out[c.iri] = c
