@@ -51,7 +51,7 @@ def data() -> dict:
     alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
     mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
     d["rx_target"] = re.compile(
-        rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}(?![\w-])", re.I)
+        rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}(?![\w-])", re.I)
     d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
@@ -83,7 +83,11 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         keys: set[tuple] = set()  # one fact per statement: a finding restated elsewhere is another statement
         part, in_abs = part_of(ctx.document, sent.start_char)
         agents, blocked = _agents(ctx, sent)
-        targets = [t for t in _targets(ctx, sent) if not any(_overlap(t, a) for a in agents + blocked)]
+        found_t = _targets(ctx, sent)
+        # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
+        agents = [a for a in agents if not any(t.concept is None and t.start <= a.start and a.end <= t.end
+                                               and (t.end - t.start) > (a.end - a.start) for t in found_t)]
+        targets = [t for t in found_t if not any(_overlap(t, a) for a in agents + blocked)]
         if not targets:
             continue
         cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
@@ -93,10 +97,9 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
                           defaults if context == "trial_finding" else [], part, in_abs)
-            for agent_list, relation, start, end, scope in found:
-                if t.concept is not None and scope[0] < t.start and any(a.concept and a.concept.source == "lexicon"
-                                                                        for a in agents):
-                    continue  # a lexicon drug acting on a lexicon target: mechanisms.py reads those
+            for agent_list, relation, start, end, scope, *layout in found:
+                if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
+                    continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
                 negated = bool(d["rx_neg"].search(text[scope[0]:scope[1]])) or \
                     bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
                 rel = relation
@@ -127,6 +130,10 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         break
     # active: agent ... cue ... target
     before = [c for c in cues if c.end <= t.start and _bridge_ok(text, c.end, t.start, targets, 5)]
+    near_after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 3)
+                  and not re.search(r",|\band\b|\bor\b", text[t.end:c.start])]
+    if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
+        before = []  # "A rose and B fell": B's own verb follows it
     if before:
         c = before[-1]
         a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
@@ -134,7 +141,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if a == "blocked":
             return []
         if a is not None:
-            return [(_coordinated(text, a, agents), c.relation, a.start, t.end, (a.start, t.end))]
+            return [(_coordinated(text, a, agents), c.relation, a.start, t.end, (a.start, t.end), "active")]
         a = _agent_after(text, c.end, agents, blocked, t.start) or _agent_after(text, t.end, agents, blocked,
                                                                                 sent.end_char)
         if a == "blocked":
@@ -142,6 +149,9 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if a is not None:
             return [(_coordinated(text, a, agents), c.relation, c.start, max(a.end, t.end),
                      (max(s0, c.start - 20), max(a.end, t.end)))]
+        subject = _subject_agent(ctx, s0, c.start, targets)
+        if subject is not None:
+            return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
         if defaults and _subject_is_generic(text, s0, c.start, targets, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
         return []
@@ -150,13 +160,17 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     for x in targets:
         if x.start >= last.end and re.fullmatch(
                 r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
-                re.sub(r"\([^()]*\)", " ", text[last.end:x.start])):
+                re.sub(r"\([^()]*\)", " ", text[last.end:x.start])) \
+                and not any(last.end <= c.start and c.end <= x.start for c in cues):
             last = x
     after = [c for c in cues if c.start >= last.end and _bridge_ok(text, last.end, c.start, targets, 6)
              and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)]
     if not after:
         return []
     c = after[0]
+    if any(x.start >= c.end and _bridge_ok(text, c.end, x.start, targets, 3)
+           and not re.search(r",|\band\b|\bin\b", text[c.end:x.start]) for x in targets):
+        return []  # "vitamin C lowered MDA": the first noun is the subject, not what changed
     a = _agent_after(text, c.end, agents, blocked, sent.end_char)
     if a == "blocked":
         return []
@@ -245,6 +259,31 @@ def _strip(text, start, end, targets) -> str:
     return gap
 
 
+def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | None:
+    """The subject of a verb cue as the agent when it is a short noun phrase at the start of its
+    clause ("Beetroot juice may increase ...", "... suggest that quercetin could lower ...")."""
+    d = data()
+    text = ctx.document.text
+    clause_start = s0
+    for m in re.finditer(r",\s+|\b(?:that|whether|if)\s+|:\s+", text[s0:cue_start]):
+        clause_start = s0 + m.end()
+    words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:cue_start]))
+    fillers = {fold(w) for w in d["subject_fillers"]}
+    while words and fold(words[-1].group(0)) in fillers:
+        words.pop()
+    if not words or len(words) > 4 or re.search(r"[;.]", text[clause_start:cue_start]):
+        return None
+    s, e = clause_start + words[0].start(), clause_start + words[-1].end()
+    phrase = text[s:e]
+    if any(fold(w.group(0)) in d["excluded"] or _STOP.fullmatch(w.group(0)) for w in words) or _is_cue_word(phrase) \
+            or any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase))
+                   for t in targets) \
+            or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].search(phrase):
+        return None
+    concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+    return Mention(s, e, phrase, concept)
+
+
 def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
     """True when what stands before the cue names no other subject: nothing, "treatment", "it"."""
     subject = text[s0:cue_start]
@@ -327,7 +366,10 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     for rx in d["rx_arms"]:
         for m in rx.finditer(sent.text):
             s, e = sent.start_char + m.start("agent"), sent.start_char + m.end("agent")
-            words = m.group("agent").split()
+            head = d["rx_arm_head"].search(m.group("agent"))
+            if head and head.start() > 0:
+                e -= len(head.group(0))
+            words = text[s:e].split()
             while words and fold(words[0]) in d["excluded"]:
                 s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
