@@ -58,6 +58,7 @@ def data() -> dict:
     d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
     d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_non_agent"] = re.compile(rf"(?<![\w-])(?:{alt(d['non_agent_words'])})(?![\w-])", re.I)
+    d["rx_future"] = re.compile(rf"\b(?:{alt(d['future_work_cues'])})\b", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -82,6 +83,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
     for sent in ctx.sentences():
         keys: set[tuple] = set()  # one fact per statement: a finding restated elsewhere is another statement
         part, in_abs = part_of(ctx.document, sent.start_char)
+        if d["rx_future"].search(sent.text):
+            continue
         agents, blocked = _agents(ctx, sent)
         found_t = _targets(ctx, sent)
         # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
@@ -135,7 +138,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
         before = []  # "A rose and B fell": B's own verb follows it
     if before:
-        c = before[-1]
+        c = _directed(text, before[-1], cues)
         a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
                           targets=targets, cues=cues)
         if a == "blocked":
@@ -184,6 +187,16 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+def _directed(text, c, cues):
+    """"a lowering effect on": the direction word before a neutral cue gives the relation."""
+    if c.relation != "modulates":
+        return c
+    for k in cues:
+        if k.end <= c.start and re.fullmatch(r"[\s-]*", text[k.end:c.start]) and k.relation != "modulates":
+            return Mention(k.start, c.end, text[k.start:c.end], relation=k.relation)
+    return c
 
 
 def _head_cue(text, c, targets, cues):
