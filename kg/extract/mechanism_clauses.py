@@ -59,6 +59,8 @@ def data() -> dict:
     d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_non_agent"] = re.compile(rf"(?<![\w-])(?:{alt(d['non_agent_words'])})(?![\w-])", re.I)
     d["rx_future"] = re.compile(rf"\b(?:{alt(d['future_work_cues'])})\b", re.I)
+    d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
+    d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -108,6 +110,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                 rel = relation
                 target_c = t.concept or _target_concept(ctx, t)
                 for agent_c in agent_list:
+                    if set(re.findall(r"\w{3,}", fold(agent_c.label))) & set(re.findall(r"\w{3,}", fold(t.text))):
+                        continue  # "saturated fat content", "X serum levels": the agent's own amount
                     key = (agent_c.iri, _direction(rel), target_c.iri)
                     if key in seen or (key, negated) in keys or agent_c.iri == target_c.iri:
                         continue
@@ -139,6 +143,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         before = []  # "A rose and B fell": B's own verb follows it
     if before:
         c = _directed(text, before[-1], cues)
+        if _bare_comparison(text, c, s0):
+            return []
         a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
                           targets=targets, cues=cues)
         if a == "blocked":
@@ -171,6 +177,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if not after:
         return []
     c = after[0]
+    if _bare_comparison(text, c, s0):
+        return []
     if any(x.start >= c.end and _bridge_ok(text, c.end, x.start, targets, 3)
            and not re.search(r",|\band\b|\bin\b", text[c.end:x.start]) for x in targets):
         return []  # "vitamin C lowered MDA": the first noun is the subject, not what changed
@@ -187,6 +195,13 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
+    """A neutral comparison cue ("difference in", "comparable") without a negation before it."""
+    d = data()
+    return bool(d["rx_neg_only"].fullmatch(c.text)) and not d["rx_neg"].search(text[max(s0, c.start - 40):c.start]) \
+        and not re.match(r"(?i)comparable|similar", c.text)
 
 
 def _directed(text, c, cues):
@@ -333,7 +348,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                     or _is_cue_word(w.group(0)):
                 break
             keep.insert(0, w)
-        if not keep or any(ctx.lexicon.by_label(w.group(0), "Drug") for w in keep):
+        if not keep or any(ctx.lexicon.by_label(w.group(0), "Drug") for w in keep) \
+                or not any(d["rx_analyte"].fullmatch(w.group(0).strip("()")) for w in keep):
             continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
         s = sent.start_char + m.start(1) + keep[0].start()
         free.append(_trimmed(text, s, sent.start_char + m.end()))
@@ -387,7 +403,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
             phrase = text[s:e].strip(" ()")
-            if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_non_agent"].search(phrase):
+            if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_non_agent"].search(phrase) \
+                    or len(re.findall(r"[^\W\d_]", phrase)) < 3:
                 continue
             mm = Mention(s, e, phrase)
             if any(_overlap(mm, a) for a in agents + blocked):
