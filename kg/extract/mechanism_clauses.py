@@ -50,8 +50,9 @@ def data() -> dict:
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
     mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
-    d["rx_target"] = re.compile(
-        rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}(?![\w-])", re.I)
+    # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads
+    d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
+                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}(?![\w-])", re.I)
     d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
@@ -61,6 +62,7 @@ def data() -> dict:
     d["rx_future"] = re.compile(rf"\b(?:{alt(d['future_work_cues'])})\b", re.I)
     d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
     d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
+    d["rx_stop"] = re.compile(rf"(?:{alt(d['phrase_stopwords'])})", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -70,7 +72,8 @@ def data() -> dict:
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
-    d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$", re.I)
+    d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
+                              re.I)
     return d
 
 
@@ -96,7 +99,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         if not targets:
             continue
         cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
-        cues = [c for c in cues if not any(_overlap(c, t) and not _is_head_cue(c, t) for t in targets)]
+        cues = [c for c in cues if not any(_overlap(c, t) for t in targets)]
         context = _context(sent.text, part, in_abs)
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
@@ -132,7 +135,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     for a in reversed([a for a in agents if a.end <= t.start]):
         between = _strip(text, a.end, t.start, targets)
         if re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", between) \
-                and d_effect_of(text[max(s0, a.start - 40):a.start]):
+                and _effect_of(text[max(s0, a.start - 40):a.start]):
             return [(_coordinated(text, a, agents), "modulates", a.start, t.end, (max(s0, a.start - 40), t.end))]
         break
     # active: agent ... cue ... target
@@ -214,10 +217,13 @@ def _directed(text, c, cues):
     return c
 
 
+_COORD = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", re.I)
+
+
 def _head_cue(text, c, targets, cues):
     """The first cue of a coordination ("decreased A and increased B"): its subject is the agent."""
     while True:
-        prev = [x for x in targets if x.end <= c.start and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", text[x.end:c.start])]
+        prev = [x for x in targets if x.end <= c.start and _COORD.fullmatch(text[x.end:c.start])]
         if not prev:
             return c
         x = prev[-1]
@@ -227,7 +233,7 @@ def _head_cue(text, c, targets, cues):
         c = before[-1]
 
 
-def d_effect_of(before: str) -> bool:
+def _effect_of(before: str) -> bool:
     return bool(data()["rx_effect_of"].search(before))
 
 
@@ -303,7 +309,8 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
         return None
     s, e = clause_start + words[0].start(), clause_start + words[-1].end()
     phrase = text[s:e]
-    if any(fold(w.group(0)) in d["excluded"] or _STOP.fullmatch(w.group(0)) for w in words) or _is_cue_word(phrase) \
+    if any(fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) for w in words) \
+            or _is_cue_word(phrase) \
             or any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase))
                    for t in targets) \
             or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].search(phrase):
@@ -327,11 +334,6 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _is_head_cue(c: Mention, t: Mention) -> bool:
-    """A cue at the edge of a target ("cholesterol lowering") is the relation, not part of it."""
-    return c.start >= t.end or c.end <= t.start
-
-
 def _targets(ctx: Context, sent) -> list[Mention]:
     """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping."""
     d = data()
@@ -344,7 +346,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         words = list(re.finditer(r"\S+", m.group(1)))
         keep = []
         for w in reversed(words):
-            if fold(w.group(0)) in d["excluded"] or _STOP.fullmatch(w.group(0)) or w.group(0)[0].isdigit() \
+            if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) or w.group(0)[0].isdigit() \
                     or _is_cue_word(w.group(0)):
                 break
             keep.insert(0, w)
@@ -358,12 +360,6 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue
         found.append(f)
     return sorted(found, key=lambda m: m.start)
-
-
-_STOP = re.compile(r"(?i)\w+ly|relevant|high|low|the|a|an|of|in|on|and|or|with|by|was|were|is|are|be|been|had|has|have|than|that|which|to|"
-                   r"at|for|from|as|its|their|both|all|no|not|significant(?:ly)?|mean|median|between|after|before|"
-                   r"during|among|groups?|arms?|patients?|subjects?|participants?|these|those|this|whose|versus|vs\.?|"
-                   r"while|whereas|but|also|only|more|less|most|showed|shown|measured|assessed|changes?|change")
 
 
 def _is_cue_word(w: str) -> bool:
@@ -487,8 +483,8 @@ def _default_agents(ctx: Context) -> list[Concept]:
             other += [a.concept for a in agents if a.concept]
     if title:
         return list({c.iri: c for c in title}.values())
-    studied = [f.fields["drug"] for f in ctx.facts
-               if f.kind == "intervention" and f.fields.get("role") == "study" and isinstance(f.fields["drug"], Concept)]
+    studied = [f.fields["drug"] for f in ctx.facts if f.kind == "intervention" and f.fields.get("role") == "study"
+               and isinstance(f.fields["drug"], Concept)]
     if studied:
         return list({c.iri: c for c in studied}.values())
     if other:
