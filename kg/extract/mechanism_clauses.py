@@ -313,7 +313,7 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
             or _is_cue_word(phrase) \
             or any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase))
                    for t in targets) \
-            or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].search(phrase):
+            or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
         return None
     concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
     return Mention(s, e, phrase, concept)
@@ -400,7 +400,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 words = words[1:]
             phrase = text[s:e].strip(" ()")
             if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_non_agent"].search(phrase) \
-                    or len(re.findall(r"[^\W\d_]", phrase)) < 3:
+                    or len(re.findall(r"[^\W\d_]", phrase)) < 3 or phrase[0].isdigit():
                 continue
             mm = Mention(s, e, phrase)
             if any(_overlap(mm, a) for a in agents + blocked):
