@@ -139,7 +139,12 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
             return [(_coordinated(text, a, agents), "modulates", a.start, t.end, (max(s0, a.start - 40), t.end))]
         break
     # active: agent ... cue ... target
-    before = [c for c in cues if c.end <= t.start and _bridge_ok(text, c.end, t.start, targets, 5)]
+    first = t  # "in total cholesterol, LDL-C, or any of the lipid markers": from the list's first member
+    for x in sorted(targets, key=lambda m: -m.start):
+        if x.end <= first.start and _LIST.fullmatch(re.sub(r"\([^()]*\)", " ", text[x.end:first.start])) \
+                and not any(x.end <= c.start and c.end <= first.start for c in cues):
+            first = x
+    before = [c for c in cues if c.end <= first.start and _bridge_ok(text, c.end, first.start, targets, 5)]
     near_after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 3)
                   and not re.search(r",|\band\b|\bor\b", text[t.end:c.start])]
     if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
@@ -217,6 +222,7 @@ def _directed(text, c, cues):
     return c
 
 
+_LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", re.I)
 
 
