@@ -141,3 +141,19 @@ def test_a_statement_without_agent_is_the_interventions_named_by_the_title(tmp_p
     found = mechs(tmp_path, body, title=title)
     find(found, "green tea", "up", "adiponectin")
     find(found, "green tea", "down", "leptin")
+
+
+# -- comparisons ----------------------------------------------------------------------------
+def test_no_difference_is_a_negated_modulation_for_each_listed_target(tmp_path):
+    body = ("There was no significant difference between ezetimibe and placebo in apolipoprotein B, "
+            "triglycerides, or any of the inflammatory markers.")
+    found = mechs(tmp_path, body)
+    for target in ("apolipoprotein B", "triglycerides", "inflammatory markers"):
+        assert find(found, "ezetimibe", "mod", target)["negated"] is True
+    body = "Adiponectin concentrations were comparable in the spirulina and placebo arms at week 12."
+    assert find(mechs(tmp_path, body), "spirulina", "mod", "adiponectin")["negated"] is True
+
+
+def test_a_bare_difference_is_a_result_not_a_mechanism(tmp_path):
+    assert not mechs(tmp_path, "The difference in ferritin between the arms was 12 ng/mL (95% CI 4 to 20).")
+    assert not mechs(tmp_path, "Differences in fasting glucose were analysed with mixed models.", section="Methods")
