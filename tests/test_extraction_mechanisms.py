@@ -50,7 +50,7 @@ def find(found: list[dict], agent: str, direction: str, target: str) -> dict:
 def test_active_statements_with_lists_of_biomarkers(tmp_path):
     found = mechs(tmp_path, "Rosuvastatin reduced serum malondialdehyde levels after six weeks.")
     m = find(found, "rosuvastatin", "down", "malondialdehyde")
-    assert (m["negated"], m["hedged"], m["context"]) == (False, False, "trial_finding")
+    assert (m["negated"], m["hedged"], m["statement"]) == (False, False, "trial_finding")
     found = mechs(tmp_path, "Fish oil supplementation lowered plasma triglycerides and raised HDL cholesterol.")
     find(found, "fish oil", "down", "triglycerides")
     find(found, "fish oil", "up", "HDL cholesterol")
@@ -102,13 +102,13 @@ def test_no_effect_statements_are_negated(tmp_path):
     assert m["negated"] is True
 
 
-def test_study_aims_are_modulation_in_context_study_aim(tmp_path):
+def test_study_aims_are_modulation_as_statement_kind_study_aim(tmp_path):
     body = "This trial aimed to evaluate the effect of resveratrol on inflammatory markers in obese adults."
     m = find(mechs(tmp_path, body, section="Background"), "resveratrol", "mod", "inflammatory markers")
-    assert m["context"] == "study_aim"
+    assert m["statement"] == "study_aim"
     body = "We investigated whether melatonin influences oxidative stress in shift workers."
     m = find(mechs(tmp_path, body, section="Background"), "melatonin", "mod", "oxidative stress")
-    assert m["context"] == "study_aim"
+    assert m["statement"] == "study_aim"
 
 
 def test_hedged_statements(tmp_path):

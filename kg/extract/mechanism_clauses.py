@@ -100,7 +100,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             continue
         cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
         cues = [c for c in cues if not any(_overlap(c, t) for t in targets)]
-        context = _context(sent.text, part, in_abs)
+        context = statement_kind(sent.text, part, in_abs)
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
@@ -120,8 +120,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                         continue
                     keys.add((key, negated))
                     fields = {"agent": agent_c, "relation": rel, "target": target_c, "hedged": hedged,
-                              "negated": negated, "cited": context == "prior_study", "context": context,
-                              "citation": None}
+                              "negated": negated, "cited": context == "prior_study", "statement": context,
+                              "context": _setting(sent.text), "citation": None}
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
     return out
@@ -512,7 +512,14 @@ def _target_concept(ctx: Context, t: Mention) -> Concept:
     return ctx.lexicon.discover(kind, label, "mechanism")
 
 
-def _context(sentence: str, part: str, in_abs: bool) -> str:
+def _setting(sentence: str) -> str | None:
+    from kg.extract.mechanisms import _context as setting  # species, model, in vitro
+
+    return setting(sentence)
+
+
+def statement_kind(sentence: str, part: str, in_abs: bool) -> str:
+    """trial_finding, study_aim, prior_study or background (what the gold calls "context")."""
     d = data()
     if part in ("background", "methods", "title") and d["rx_aim"].search(sentence):
         return "study_aim"

@@ -16,7 +16,7 @@ import json
 import re
 
 from kg.extract.base import Context, Fact, part_of
-from kg.extract.mechanism_clauses import _direction, clause_mechanisms
+from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
 from kg.lexicon import ONTOLOGY_DIR
 
 EXTRACTOR = "mechanisms"
@@ -67,7 +67,8 @@ def extract(ctx: Context) -> list[Fact]:
             target_c = ctx.concept(t)
             flags = {"hedged": bool(t._.hedged), "negated": bool(t._.negex),
                      "cited": bool(citation) or part == "background" and not in_abs, "context": context,
-                     "citation": citation.group(0) if citation else None}
+                     "citation": citation.group(0) if citation else None,
+                     "statement": "prior_study" if citation else statement_kind(sent.text, part, in_abs)}
             for agent_c, relation, start, end in _active(ctx, t, agents, drugs, cues, targets) + \
                     _passive(ctx, t, drugs, cues):
                 key = (agent_c.iri, relation, target_c.iri, flags["negated"])
