@@ -157,3 +157,20 @@ def test_no_difference_is_a_negated_modulation_for_each_listed_target(tmp_path):
 def test_a_bare_difference_is_a_result_not_a_mechanism(tmp_path):
     assert not mechs(tmp_path, "The difference in ferritin between the arms was 12 ng/mL (95% CI 4 to 20).")
     assert not mechs(tmp_path, "Differences in fasting glucose were analysed with mixed models.", section="Methods")
+
+
+# -- drugs named by their class, analytes with their specimen after them ----------------------
+def test_a_drug_class_states_its_mechanism(tmp_path):
+    body = "Dipeptidyl peptidase-4 inhibitors (gliptins) are widely prescribed in type 2 diabetes."
+    find(mechs(tmp_path, body, section="Background"), "gliptins", "down", "dipeptidyl peptidase-4")
+    body = "We gave montelukast, a leukotriene receptor antagonist, for eight weeks."
+    find(mechs(tmp_path, body, section="Methods"), "montelukast", "down", "leukotriene receptor")
+
+
+def test_the_specimen_written_after_the_analyte_stays_with_the_target(tmp_path):
+    m = find(mechs(tmp_path, "Chewed ginger had no lowering effect on the glucose level of plasma."),
+             "ginger", "down", "glucose")
+    assert (m["target"], m["negated"]) == ("plasma glucose", True)
+    m = find(mechs(tmp_path, "Doxycycline reduced MMP-9 concentrations in brain tissue."), "doxycycline", "down",
+             "MMP-9")
+    assert m["surface"] == "MMP-9 concentrations in brain tissue"

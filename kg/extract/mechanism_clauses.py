@@ -50,9 +50,11 @@ def data() -> dict:
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
     mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
+    spec = alt(d["specimens"])
     # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads
     d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
-                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}(?![\w-])", re.I)
+                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
+                                rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
     d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
@@ -63,6 +65,9 @@ def data() -> dict:
     d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
     d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
     d["rx_stop"] = re.compile(rf"(?:{alt(d['phrase_stopwords'])})", re.I)
+    d["rx_class"] = [re.compile(p, re.I) for p in d["class_patterns"]]
+    d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
+                                        rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -90,6 +95,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if d["rx_future"].search(sent.text):
             continue
+        context = statement_kind(sent.text, part, in_abs)
+        out += _drug_classes(ctx, sent, context)
         agents, blocked = _agents(ctx, sent)
         found_t = _targets(ctx, sent)
         # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
@@ -100,7 +107,6 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             continue
         cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
         cues = [c for c in cues if not any(_overlap(c, t) for t in targets)]
-        context = statement_kind(sent.text, part, in_abs)
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
@@ -124,6 +130,31 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                               "context": _setting(sent.text), "citation": None}
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
+    return out
+
+
+def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
+    """"HMG-CoA reductase inhibitors (statins)", "X, a COX-2 inhibitor": the class states the mechanism."""
+    d = data()
+    out = []
+    for rx in d["rx_class"]:
+        for m in rx.finditer(sent.text):
+            words = list(re.finditer(r"\S+", m.group("target")))
+            while words and (fold(words[0].group(0)) in d["excluded"] or d["rx_stop"].fullmatch(words[0].group(0))):
+                words.pop(0)
+            agent = m.group("agent").strip()
+            if not words or fold(agent) in d["excluded"] or d["rx_non_agent"].search(agent):
+                continue
+            ts = sent.start_char + m.start("target") + words[0].start()
+            te = sent.start_char + m.end("target")
+            target = Mention(ts, te, ctx.document.text[ts:te])
+            agent_c = ctx.lexicon.by_label(agent, "Drug") or ctx.lexicon.discover("Drug", agent, "arm")
+            relation = d["class_relations"][m.group("rel").lower().rstrip("s")]
+            fields = {"agent": agent_c, "relation": relation, "target": _target_concept(ctx, target), "hedged": False,
+                      "negated": False, "cited": context == "prior_study", "statement": context,
+                      "context": _setting(sent.text), "citation": None}
+            out.append(Fact("mechanism", fields, [ctx.evidence(sent.start_char + m.start(), sent.start_char + m.end())],
+                            EXTRACTOR, "mechanism.drug_class", 0.6, surface=target.text))
     return out
 
 
@@ -502,6 +533,9 @@ def _default_agents(ctx: Context) -> list[Concept]:
 def _target_concept(ctx: Context, t: Mention) -> Concept:
     label = re.sub(r"\s+", " ", t.text)
     label = re.sub(r"(?i)(?<=\w)\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
+    m = data()["rx_specimen_after"].match(label)
+    if m:  # "lipid level of serum" → "serum lipid"
+        label = f"{m.group(2)} {m.group(1)}"
     for kind in ("Cytokine", "CellType", "Gene", "BiologicalProcess"):
         c = ctx.lexicon.by_label(label, kind)
         if c is not None:
