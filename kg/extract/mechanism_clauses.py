@@ -140,21 +140,26 @@ def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
     for rx in d["rx_class"]:
         for m in rx.finditer(sent.text):
             words = list(re.finditer(r"\S+", m.group("target")))
-            while words and (fold(words[0].group(0)) in d["excluded"] or d["rx_stop"].fullmatch(words[0].group(0))):
-                words.pop(0)
-            agent = m.group("agent").strip()
-            if not words or fold(agent) in d["excluded"] or d["rx_non_agent"].search(agent):
+            keep = []  # the noun phrase right before the class noun ("... with the BRAF inhibitors": BRAF)
+            for w in reversed(words):
+                if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)):
+                    break
+                keep.insert(0, w)
+            if not keep:
                 continue
-            ts = sent.start_char + m.start("target") + words[0].start()
+            ts = sent.start_char + m.start("target") + keep[0].start()
             te = sent.start_char + m.end("target")
             target = Mention(ts, te, ctx.document.text[ts:te])
-            agent_c = ctx.lexicon.by_label(agent, "Drug") or ctx.lexicon.discover("Drug", agent, "arm")
             relation = d["class_relations"][m.group("rel").lower().rstrip("s")]
-            fields = {"agent": agent_c, "relation": relation, "target": _target_concept(ctx, target), "hedged": False,
-                      "negated": False, "cited": context == "prior_study", "statement": context,
-                      "context": _setting(sent.text), "citation": None}
-            out.append(Fact("mechanism", fields, [ctx.evidence(sent.start_char + m.start(), sent.start_char + m.end())],
-                            EXTRACTOR, "mechanism.drug_class", 0.6, surface=target.text))
+            for agent in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+or\s+", m.group("agent").strip()):
+                if len(agent) < 3 or fold(agent) in d["excluded"] or d["rx_non_agent"].search(agent):
+                    continue
+                agent_c = ctx.lexicon.by_label(agent, "Drug") or ctx.lexicon.discover("Drug", agent, "arm")
+                fields = {"agent": agent_c, "relation": relation, "target": _target_concept(ctx, target),
+                          "hedged": False, "negated": False, "cited": context == "prior_study", "statement": context,
+                          "context": _setting(sent.text), "citation": None}
+                ev = ctx.evidence(sent.start_char + m.start(), sent.start_char + m.end())
+                out.append(Fact("mechanism", fields, [ev], EXTRACTOR, "mechanism.drug_class", 0.6, surface=target.text))
     return out
 
 
@@ -432,7 +437,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
             if head and head.start() > 0:
                 e -= len(head.group(0))
             words = text[s:e].split()
-            while words and fold(words[0]) in d["excluded"]:
+            while words and (fold(words[0]) in d["excluded"] or d["rx_stop"].fullmatch(words[0])):
                 s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
             phrase = text[s:e].strip(" ()")
