@@ -437,11 +437,12 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
             if head and head.start() > 0:
                 e -= len(head.group(0))
             words = text[s:e].split()
-            while words and (fold(words[0]) in d["excluded"] or d["rx_stop"].fullmatch(words[0])):
+            while words and (fold(words[0]) in d["excluded"] or d["rx_stop"].fullmatch(words[0]) or len(words[0]) == 1):
                 s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
             phrase = text[s:e].strip(" ()")
-            if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_non_agent"].search(phrase) \
+            if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_stop"].fullmatch(words[-1]) \
+                    or d["rx_non_agent"].search(phrase) \
                     or len(re.findall(r"[^\W\d_]", phrase)) < 3 or phrase[0].isdigit():
                 continue
             mm = Mention(s, e, phrase)
@@ -522,7 +523,7 @@ def _default_agents(ctx: Context) -> list[Concept]:
         if part == "title":
             title += [a.concept for a in agents if a.concept]
         elif in_abs or part in ("methods", "results"):
-            other += [a.concept for a in agents if a.concept]
+            other += [a.concept for a in agents if a.concept and a.concept.source == "lexicon"]
     if title:
         return list({c.iri: c for c in title}.values())
     studied = [f.fields["drug"] for f in ctx.facts if f.kind == "intervention" and f.fields.get("role") == "study"
