@@ -513,7 +513,7 @@ def _title_agents(ctx: Context) -> list[Concept]:
 
 def _default_agents(ctx: Context) -> list[Concept]:
     """The study intervention(s): agents of the title, else the interventions, else the most
-    frequent agent of the abstract."""
+    frequent drug of the abstract (an arm phrase only when it recurs)."""
     if _title_agents(ctx):
         return list(_title_agents(ctx))
     title, other = [], []
@@ -523,16 +523,17 @@ def _default_agents(ctx: Context) -> list[Concept]:
         if part == "title":
             title += [a.concept for a in agents if a.concept]
         elif in_abs or part in ("methods", "results"):
-            other += [a.concept for a in agents if a.concept and a.concept.source == "lexicon"]
+            other += [a.concept for a in agents if a.concept]
     if title:
         return list({c.iri: c for c in title}.values())
     studied = [f.fields["drug"] for f in ctx.facts if f.kind == "intervention" and f.fields.get("role") == "study"
                and isinstance(f.fields["drug"], Concept)]
     if studied:
         return list({c.iri: c for c in studied}.values())
-    if other:
-        iri, _n = Counter(c.iri for c in other).most_common(1)[0]
-        return [next(c for c in other if c.iri == iri)]
+    for iri, n in Counter(c.iri for c in other).most_common():
+        c = next(c for c in other if c.iri == iri)
+        if c.source != "arm" or n >= 3:  # an arm phrase read from the text counts when it recurs
+            return [c]
     return []
 
 
