@@ -174,3 +174,18 @@ def test_the_specimen_written_after_the_analyte_stays_with_the_target(tmp_path):
     m = find(mechs(tmp_path, "Doxycycline reduced MMP-9 concentrations in brain tissue."), "doxycycline", "down",
              "MMP-9")
     assert m["surface"] == "MMP-9 concentrations in brain tissue"
+
+
+# -- "X-induced", specimen-named analytes, "did not change" -----------------------------------
+def test_an_agent_written_as_x_induced(tmp_path):
+    find(mechs(tmp_path, "Curcumin-induced suppression of NF-kB activity was seen in all patients."),
+         "curcumin", "down", "NF")
+    find(mechs(tmp_path, "We observed a ketamine-mediated reduction in serum IL-6."), "ketamine", "down", "IL-6")
+
+
+def test_an_analyte_named_after_its_specimen_and_an_unchanged_one(tmp_path):
+    m = find(mechs(tmp_path, "Probiotic administration did not change fecal calprotectin."), "probiotic", "mod",
+             "calprotectin")
+    assert m["negated"] is True
+    find(mechs(tmp_path, "Urinary albumin declined in the losartan arm."), "losartan", "down", "albumin")
+    assert not mechs(tmp_path, "Changes in serum ferritin were larger with deferasirox.")

@@ -68,6 +68,7 @@ def data() -> dict:
     d["rx_class"] = [re.compile(p, re.I) for p in d["class_patterns"]]
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
+    d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -106,7 +107,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         if not targets:
             continue
         cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
-        cues = [c for c in cues if not any(_overlap(c, t) for t in targets)]
+        cues = [c for c in cues if not any(_overlap(c, t) for t in targets)
+                and not any(a.end <= c.start <= a.end + 1 and text[a.end:c.start] == "-" for a in agents)]
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
@@ -397,6 +399,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
         s = sent.start_char + m.start(1) + keep[0].start()
         free.append(_trimmed(text, s, sent.start_char + m.end()))
+    for m in d["rx_specimen_np"].finditer(sent.text):
+        w = m.group(1)
+        if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
+                and not ctx.lexicon.by_label(w, "Drug"):
+            free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     for f in sorted(free, key=lambda m: -(m.end - m.start)):
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
