@@ -69,6 +69,7 @@ def data() -> dict:
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -308,6 +309,8 @@ def _agent_after(text, pos, agents, blocked, end, words=12):
     gap = text[pos:a.start]
     if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not data()["rx_link"].search(gap):
         return None
+    if data()["rx_comparator_any"].search(gap):
+        return None  # "... by X compared to treatment with Y": Y is the comparator
     return "blocked" if a in blocked else a
 
 
@@ -347,8 +350,10 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
         clause_start = s0 + m.end()
     words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:cue_start]))
     fillers = {fold(w) for w in d["subject_fillers"]}
-    while words and fold(words[-1].group(0)) in fillers:
+    while words and (fold(words[-1].group(0)) in fillers or words[-1].group(0).endswith("ly")):
         words.pop()
+    if text[cue_start - 1:cue_start] == "-":
+        return None  # "mitogen-activated": a compound adjective, not a verb
     if not words or len(words) > 4 or re.search(r"[;.]", text[clause_start:cue_start]):
         return None
     s, e = clause_start + words[0].start(), clause_start + words[-1].end()
