@@ -189,3 +189,11 @@ def test_an_analyte_named_after_its_specimen_and_an_unchanged_one(tmp_path):
     assert m["negated"] is True
     find(mechs(tmp_path, "Urinary albumin declined in the losartan arm."), "losartan", "down", "albumin")
     assert not mechs(tmp_path, "Changes in serum ferritin were larger with deferasirox.")
+
+
+def test_the_comparator_and_a_supplier_are_no_agents(tmp_path):
+    body = "Fibroblast proliferation was enhanced by emdogain compared to treatment with hyaluronan."
+    found = mechs(tmp_path, body)
+    assert not [m for m in found if "hyaluronan" in m["agent"].lower()]
+    body = "Lysates were mixed with a protease inhibitor (Sigma, St Louis, USA) before storage."
+    assert not mechs(tmp_path, body, section="Methods")
