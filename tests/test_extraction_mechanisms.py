@@ -197,3 +197,12 @@ def test_the_comparator_and_a_supplier_are_no_agents(tmp_path):
     assert not [m for m in found if "hyaluronan" in m["agent"].lower()]
     body = "Lysates were mixed with a protease inhibitor (Sigma, St Louis, USA) before storage."
     assert not mechs(tmp_path, body, section="Methods")
+
+
+def test_property_adjectives_of_an_agent_and_not_of_a_drug_class(tmp_path):
+    m = find(mechs(tmp_path, "Colchicine may have anti-inflammatory benefits in stable angina.", section="Conclusions"),
+             "colchicine", "down", "inflammat")
+    assert m["hedged"] is True
+    find(mechs(tmp_path, "The antioxidant effect of ascorbic acid was confirmed.", section="Discussion"),
+         "ascorbic acid", "down", "oxidative stress")
+    assert not mechs(tmp_path, "Immunosuppressive drugs such as tacrolimus were withheld for a week.", section="Methods")

@@ -70,6 +70,10 @@ def data() -> dict:
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
+    nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
+    d["property"] = [(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I), v[0], v[1])
+                     for k, v in d["property_adjectives"].items()]
+    d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -100,6 +104,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         context = statement_kind(sent.text, part, in_abs)
         out += _drug_classes(ctx, sent, context)
         agents, blocked = _agents(ctx, sent)
+        out += _properties(ctx, sent, agents, context)
         found_t = _targets(ctx, sent)
         # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
         agents = [a for a in agents if not any(t.concept is None and t.start <= a.start and a.end <= t.end
@@ -134,6 +139,59 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
     return out
+
+
+def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list[Fact]:
+    """"X has anti-inflammatory properties", "the antioxidative role of X": an adjective that is
+    a relation and a target in one, said of an agent's own effect."""
+    d = data()
+    text = ctx.document.text
+    out = []
+    for rx, relation, label in d["property"]:
+        for m in rx.finditer(sent.text):
+            s, e = sent.start_char + m.start(), sent.start_char + m.end()
+            after = next((a for a in agents if a.start >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:a.start])),
+                         None)
+            before = [a for a in agents if a.end <= s and d["rx_property_verb"].search(text[a.end:s])
+                      and len(_WORD.findall(text[a.end:s])) <= 20 and not _BREAK.search(text[a.end:s])]
+            agent = after or (before[-1] if before else None) or _phrase_after_of(ctx, e, sent.end_char)
+            if agent is None:
+                continue
+            target_c = ctx.lexicon.by_label(label) or _target_concept(ctx, Mention(s, e, label))
+            start, end = min(s, agent.start), max(e, agent.end)
+            for agent_c in _coordinated(text, agent, agents):
+                fields = {"agent": agent_c, "relation": relation, "target": target_c,
+                          "hedged": bool(d["rx_hedge"].search(sent.text)),
+                          "negated": bool(d["rx_neg"].search(text[start:s])), "cited": context == "prior_study",
+                          "statement": context, "context": _setting(sent.text), "citation": None}
+                out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.property", 0.5,
+                                surface=label))  # the paper names the target only through the adjective
+    return out
+
+
+def _phrase_after_of(ctx: Context, pos: int, end: int) -> Mention | None:
+    """The short noun phrase after "of" ("the antioxidant effect of ascorbic acid was ...")."""
+    d = data()
+    text = ctx.document.text
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", text[pos:end])
+    if not m:
+        return None
+    words = list(re.finditer(r"[\w-]+", m.group(1)))
+    keep = []
+    for w in words:
+        if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) or _is_cue_word(w.group(0)) \
+                or re.fullmatch(r"(?i)was|were|is|are|has|have|in|on", w.group(0)):
+            break
+        keep.append(w)
+    if not keep:
+        return None
+    s, e = pos + m.start(1) + keep[0].start(), pos + m.start(1) + keep[-1].end()
+    phrase = text[s:e]
+    if d["rx_target"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_non_agent"].search(phrase) \
+            or len(re.findall(r"[^\W\d_]", phrase)) < 3 or re.search(r"(?i)(?:tion|ment|ance|ence)$", phrase) \
+            or re.match(r"\s+of\b", text[e:end]):
+        return None  # "the effect of deletion of cells": a process, not an agent
+    return Mention(s, e, phrase, ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm"))
 
 
 def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
