@@ -526,6 +526,17 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 continue
             concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
             agents.append(Mention(s, e, phrase, concept))
+    for rx in d["rx_class"]:  # "HMG-CoA reductase inhibitors (statins)": the members are agents
+        for m in rx.finditer(sent.text):
+            for item in re.finditer(r"[^,;]+", m.group("agent")):
+                name = item.group(0).strip()
+                s = sent.start_char + m.start("agent") + item.start() + item.group(0).index(name)
+                mm = Mention(s, s + len(name), name)
+                if len(name) < 3 or fold(name) in d["excluded"] or d["rx_non_agent"].search(name) \
+                        or any(_overlap(mm, a) for a in agents):
+                    continue
+                agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
+                                      or ctx.lexicon.discover("Drug", name, "arm")))
     agents = [a for a in agents if not _measured(text, a, sent)]
     return sorted(agents, key=lambda m: m.start), blocked
 
