@@ -205,7 +205,8 @@ def test_property_adjectives_of_an_agent_and_not_of_a_drug_class(tmp_path):
     assert m["hedged"] is True
     find(mechs(tmp_path, "The antioxidant effect of ascorbic acid was confirmed.", section="Discussion"),
          "ascorbic acid", "down", "oxidative stress")
-    assert not mechs(tmp_path, "Immunosuppressive drugs such as tacrolimus were withheld for a week.", section="Methods")
+    body = "Immunosuppressive drugs such as tacrolimus were withheld for a week."
+    assert not mechs(tmp_path, body, section="Methods")
 
 
 def test_class_members_are_agents_of_the_rest_of_the_sentence(tmp_path):

@@ -7,7 +7,11 @@ ones ("X had no effect on Y"). Targets are biomarker noun phrases recognised by 
 (`ontology/mechanisms.json`: analyte terms and nomenclature patterns, biomarker heads such as
 "levels" or "titers", clinical outcomes excluded); agents are lexicon drugs, the paper's
 interventions, or arm phrases ("the X group", "X supplementation"). A statement without an
-agent of its own ("MDA decreased after 8 weeks") is read as the study intervention's.
+agent of its own ("MDA decreased after 8 weeks") is read as the study intervention's. Two
+more layouts state a mechanism in one phrase: a drug class ("HMG-CoA reductase inhibitors
+(statins)") and a property adjective of an agent ("X has anti-inflammatory properties").
+Each fact says what kind of statement it is (`statement`: trial_finding, study_aim,
+prior_study, background).
 """
 
 from __future__ import annotations
@@ -124,16 +128,15 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
                 negated = bool(d["rx_neg"].search(text[scope[0]:scope[1]])) or \
                     bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
-                rel = relation
                 target_c = t.concept or _target_concept(ctx, t)
                 for agent_c in agent_list:
                     if set(re.findall(r"\w{3,}", fold(agent_c.label))) & set(re.findall(r"\w{3,}", fold(t.text))):
                         continue  # "saturated fat content", "X serum levels": the agent's own amount
-                    key = (agent_c.iri, _direction(rel), target_c.iri)
+                    key = (agent_c.iri, _direction(relation), target_c.iri)
                     if key in seen or (key, negated) in keys or agent_c.iri == target_c.iri:
                         continue
                     keys.add((key, negated))
-                    fields = {"agent": agent_c, "relation": rel, "target": target_c, "hedged": hedged,
+                    fields = {"agent": agent_c, "relation": relation, "target": target_c, "hedged": hedged,
                               "negated": negated, "cited": context == "prior_study", "statement": context,
                               "context": _setting(sent.text), "citation": None}
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",

@@ -7,6 +7,8 @@ cue: immune cells, cytokines, genes and processes from the lexicon. Each target 
 nearest cue before it. Relation cues are data (`ontology/relations.json`). A bracketed
 reference ("[38]") marks a cited finding; hedging and negation come from the NegEx
 components; context (species, model, in vitro, disease) from cue words in the sentence.
+Statements in other layouts (target first, arm phrases as agents, biomarkers the lexicon
+lacks, aims, drug classes) are read by `mechanism_clauses`.
 """
 
 from __future__ import annotations
