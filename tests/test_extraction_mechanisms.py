@@ -214,3 +214,10 @@ def test_class_members_are_agents_of_the_rest_of_the_sentence(tmp_path):
     found = mechs(tmp_path, body, section="Background")
     find(found, "sartans", "down", "angiotensin receptor")
     find(found, "sartans", "down", "fibrosis")
+
+
+def test_a_property_said_with_its_or_their_belongs_to_the_agents_named_before(tmp_path):
+    body = "The benefit of metformin and pioglitazone was explained by their antioxidant activity in the liver."
+    found = mechs(tmp_path, body, section="Discussion")
+    find(found, "metformin", "down", "oxidative stress")
+    find(found, "pioglitazone", "down", "oxidative stress")

@@ -157,7 +157,9 @@ def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list
                          None)
             before = [a for a in agents if a.end <= s and d["rx_property_verb"].search(text[a.end:s])
                       and len(_WORD.findall(text[a.end:s])) <= 20 and not _BREAK.search(text[a.end:s])]
-            agent = after or (before[-1] if before else None) or _phrase_after_of(ctx, e, sent.end_char)
+            owner = [a for a in agents if a.end <= s] if re.search(r"(?i)\b(?:its|their)\s+$", text[s - 8:s]) else []
+            agent = after or (before[-1] if before else None) or (owner[-1] if owner else None) \
+                or _phrase_after_of(ctx, e, sent.end_char)
             if agent is None:
                 continue
             target_c = ctx.lexicon.by_label(label) or _target_concept(ctx, Mention(s, e, label))
