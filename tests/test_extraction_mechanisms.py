@@ -221,3 +221,12 @@ def test_a_property_said_with_its_or_their_belongs_to_the_agents_named_before(tm
     found = mechs(tmp_path, body, section="Discussion")
     find(found, "metformin", "down", "oxidative stress")
     find(found, "pioglitazone", "down", "oxidative stress")
+
+
+def test_a_participle_before_the_target_is_an_adjective_after_a_nominal_cue(tmp_path):
+    body = "Dexamethasone caused a marked suppression of mitogen stimulated IFN-γ production."
+    found = mechs(tmp_path, body)
+    find(found, "dexamethasone", "down", "IFN")
+    assert not [m for m in found if m["relation"] in ("activates", "increases")]
+    body = "In contrast, none had raised anti-nuclear antibodies."
+    assert not [m for m in mechs(tmp_path, body) if m["agent"].lower() == "none"]

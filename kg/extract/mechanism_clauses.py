@@ -251,6 +251,10 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
                   and not re.search(r",|\band\b|\bor\b", text[t.end:c.start])]
     if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
         before = []  # "A rose and B fell": B's own verb follows it
+    if len(before) > 1 and before[-1].text.lower().endswith("ed") and not text[before[-1].end:first.start].strip() \
+            and before[-2].text.lower().endswith((" of", " in")) \
+            and _bridge_ok(text, before[-2].end, before[-1].start, [], 2):
+        before = before[:-1]  # "suppression of mitogen stimulated IFN-γ": the participle is an adjective
     if before:
         c = _directed(text, before[-1], cues)
         if _bare_comparison(text, c, s0):

@@ -148,7 +148,9 @@ def _after_article_or_cue(text: str, inside) -> bool:
     before = text[:inside[-1][0]].rstrip()
     if re.search(r"\b(?:the|a|an|these|those|its|their)$", before, re.I):
         return True
-    return len(inside) > 1 and not text[inside[-2][1]:inside[-1][0]].strip()
+    # right after another cue, or after a nominal cue and one word ("suppression of mitogen stimulated")
+    gap = text[inside[-2][1]:inside[-1][0]].split() if len(inside) > 1 else None
+    return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
 
 
 def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
