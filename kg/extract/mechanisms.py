@@ -7,6 +7,8 @@ cue: immune cells, cytokines, genes and processes from the lexicon. Each target 
 nearest cue before it. Relation cues are data (`ontology/relations.json`). A bracketed
 reference ("[38]") marks a cited finding; hedging and negation come from the NegEx
 components; context (species, model, in vitro, disease) from cue words in the sentence.
+Statements in other layouts (target first, arm phrases as agents, biomarkers the lexicon
+lacks, aims, drug classes) are read by `mechanism_clauses`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import re
 
 from kg.extract.base import Context, Fact, part_of
+from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
 from kg.lexicon import ONTOLOGY_DIR
 
 EXTRACTOR = "mechanisms"
@@ -66,7 +69,8 @@ def extract(ctx: Context) -> list[Fact]:
             target_c = ctx.concept(t)
             flags = {"hedged": bool(t._.hedged), "negated": bool(t._.negex),
                      "cited": bool(citation) or part == "background" and not in_abs, "context": context,
-                     "citation": citation.group(0) if citation else None}
+                     "citation": citation.group(0) if citation else None,
+                     "statement": "prior_study" if citation else statement_kind(sent.text, part, in_abs)}
             for agent_c, relation, start, end in _active(ctx, t, agents, drugs, cues, targets) + \
                     _passive(ctx, t, drugs, cues):
                 key = (agent_c.iri, relation, target_c.iri, flags["negated"])
@@ -76,6 +80,8 @@ def extract(ctx: Context) -> list[Fact]:
                 fields = {"agent": agent_c, "relation": relation, "target": target_c, **flags}
                 out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.cue", 0.75,
                                 surface=t.text))
+    out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
+                                   for f in out})
     return out
 
 
@@ -142,7 +148,9 @@ def _after_article_or_cue(text: str, inside) -> bool:
     before = text[:inside[-1][0]].rstrip()
     if re.search(r"\b(?:the|a|an|these|those|its|their)$", before, re.I):
         return True
-    return len(inside) > 1 and not text[inside[-2][1]:inside[-1][0]].strip()
+    # right after another cue, or after a nominal cue and one word ("suppression of mitogen stimulated")
+    gap = text[inside[-2][1]:inside[-1][0]].split() if len(inside) > 1 else None
+    return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
 
 
 def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:

@@ -118,6 +118,7 @@ class KG(DefinedNamespace):
     hedged: URIRef
     cited: URIRef
     context: URIRef
+    statement: URIRef
     citation: URIRef
     # participants
     participantLabel: URIRef

@@ -1,0 +1,661 @@
+"""Mechanism statements read clause by clause, beyond the lexicon's drugs and targets.
+
+Trial abstracts state mechanisms in many layouts: active ("X reduced serum MDA"), target
+first ("IL-6 levels were lower in the X group", "MDA decreased after X"), nominal ("X
+resulted in a reduction in IL-6"), aims ("to evaluate the effect of X on Y") and negated
+ones ("X had no effect on Y"). Targets are biomarker noun phrases recognised by data
+(`ontology/mechanisms.json`: analyte terms and nomenclature patterns, biomarker heads such as
+"levels" or "titers", clinical outcomes excluded); agents are lexicon drugs, the paper's
+interventions, or arm phrases ("the X group", "X supplementation"). A statement without an
+agent of its own ("MDA decreased after 8 weeks") is read as the study intervention's. Two
+more layouts state a mechanism in one phrase: a drug class ("HMG-CoA reductase inhibitors
+(statins)") and a property adjective of an agent ("X has anti-inflammatory properties").
+Each fact says what kind of statement it is (`statement`: trial_finding, study_aim,
+prior_study, background).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.extract.base import Context, Fact, part_of
+from kg.lexicon import ONTOLOGY_DIR, Concept, fold
+
+EXTRACTOR = "mechanisms"
+TARGET_KINDS = {"CellType", "Cytokine", "Gene", "BiologicalProcess"}
+_BREAK = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|however)\b|\bbut\b|\bwhereas\b", re.I)
+_WORD = re.compile(r"[\w()+/-]+")
+_UP = {"increases", "expands", "activates", "induces"}
+_DOWN = {"decreases", "inhibits", "suppresses", "reduces"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A target, agent or cue in the text (absolute offsets)."""
+
+    start: int
+    end: int
+    text: str
+    concept: Concept | None = None
+    relation: str | None = None
+
+
+def _direction(relation: str) -> str:
+    return "up" if relation in _UP else "down" if relation in _DOWN else "mod"
+
+
+@functools.lru_cache(maxsize=1)
+def data() -> dict:
+    """ontology/mechanisms.json, with its regular expressions compiled."""
+    d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
+    alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
+    spec = alt(d["specimens"])
+    # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads
+    d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
+                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
+                                rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
+    d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
+    d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
+    d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
+    d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
+    d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
+    d["rx_non_agent"] = re.compile(rf"(?<![\w-])(?:{alt(d['non_agent_words'])})(?![\w-])", re.I)
+    d["rx_future"] = re.compile(rf"\b(?:{alt(d['future_work_cues'])})\b", re.I)
+    d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
+    d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
+    d["rx_stop"] = re.compile(rf"(?:{alt(d['phrase_stopwords'])})", re.I)
+    d["rx_class"] = [re.compile(p, re.I) for p in d["class_patterns"]]
+    d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
+                                        rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
+    d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
+    nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
+    d["property"] = [(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I), v[0], v[1])
+                     for k, v in d["property_adjectives"].items()]
+    d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
+    d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
+    d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
+    d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
+    d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
+    d["rx_aim"] = re.compile(rf"\b(?:{alt(d['aim_cues'])})\b", re.I)
+    d["rx_prior"] = re.compile(rf"\b(?:{alt(d['prior_cues'])})\b", re.I)
+    d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
+    d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
+    d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
+    d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
+                              re.I)
+    return d
+
+
+def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
+    """Mechanism facts of every sentence, skipping (agent, direction, target) already in `seen`."""
+    from kg.extract.mechanisms import _cues  # the relation cues of ontology/relations.json
+
+    d = data()
+    defaults = _default_agents(ctx)
+    out: list[Fact] = []
+    text = ctx.document.text
+    for sent in ctx.sentences():
+        keys: set[tuple] = set()  # one fact per statement: a finding restated elsewhere is another statement
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if d["rx_future"].search(sent.text):
+            continue
+        context = statement_kind(sent.text, part, in_abs)
+        out += _drug_classes(ctx, sent, context)
+        agents, blocked = _agents(ctx, sent)
+        out += _properties(ctx, sent, agents, context)
+        found_t = _targets(ctx, sent)
+        # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
+        agents = [a for a in agents if not any(t.concept is None and t.start <= a.start and a.end <= t.end
+                                               and (t.end - t.start) > (a.end - a.start) for t in found_t)]
+        targets = [t for t in found_t if not any(_overlap(t, a) for a in agents + blocked)]
+        if not targets:
+            continue
+        cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
+        cues = [c for c in cues if not any(_overlap(c, t) for t in targets)
+                and not any(a.end <= c.start <= a.end + 1 and text[a.end:c.start] == "-" for a in agents)]
+        hedged = bool(d["rx_hedge"].search(sent.text))
+        for t in targets:
+            found = _read(ctx, sent, t, targets, agents, blocked, cues,
+                          defaults if context == "trial_finding" else [], part, in_abs)
+            for agent_list, relation, start, end, scope, *layout in found:
+                if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
+                    continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
+                negated = bool(d["rx_neg"].search(text[scope[0]:scope[1]])) or \
+                    bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
+                target_c = t.concept or _target_concept(ctx, t)
+                for agent_c in agent_list:
+                    if set(re.findall(r"\w{3,}", fold(agent_c.label))) & set(re.findall(r"\w{3,}", fold(t.text))):
+                        continue  # "saturated fat content", "X serum levels": the agent's own amount
+                    key = (agent_c.iri, _direction(relation), target_c.iri)
+                    if key in seen or (key, negated) in keys or agent_c.iri == target_c.iri:
+                        continue
+                    keys.add((key, negated))
+                    fields = {"agent": agent_c, "relation": relation, "target": target_c, "hedged": hedged,
+                              "negated": negated, "cited": context == "prior_study", "statement": context,
+                              "context": _setting(sent.text), "citation": None}
+                    out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
+                                    0.6, surface=t.text))
+    return out
+
+
+def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list[Fact]:
+    """"X has anti-inflammatory properties", "the antioxidative role of X": an adjective that is
+    a relation and a target in one, said of an agent's own effect."""
+    d = data()
+    text = ctx.document.text
+    out = []
+    for rx, relation, label in d["property"]:
+        for m in rx.finditer(sent.text):
+            s, e = sent.start_char + m.start(), sent.start_char + m.end()
+            after = next((a for a in agents if a.start >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:a.start])),
+                         None)
+            before = [a for a in agents if a.end <= s and d["rx_property_verb"].search(text[a.end:s])
+                      and len(_WORD.findall(text[a.end:s])) <= 20 and not _BREAK.search(text[a.end:s])]
+            owner = [a for a in agents if a.end <= s] if re.search(r"(?i)\b(?:its|their)\s+$", text[s - 8:s]) else []
+            agent = after or (before[-1] if before else None) or (owner[-1] if owner else None) \
+                or _phrase_after_of(ctx, e, sent.end_char)
+            if agent is None:
+                continue
+            target_c = ctx.lexicon.by_label(label) or _target_concept(ctx, Mention(s, e, label))
+            start, end = min(s, agent.start), max(e, agent.end)
+            for agent_c in _coordinated(text, agent, agents):
+                fields = {"agent": agent_c, "relation": relation, "target": target_c,
+                          "hedged": bool(d["rx_hedge"].search(sent.text)),
+                          "negated": bool(d["rx_neg"].search(text[start:s])), "cited": context == "prior_study",
+                          "statement": context, "context": _setting(sent.text), "citation": None}
+                out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.property", 0.5,
+                                surface=label))  # the paper names the target only through the adjective
+    return out
+
+
+def _phrase_after_of(ctx: Context, pos: int, end: int) -> Mention | None:
+    """The short noun phrase after "of" ("the antioxidant effect of ascorbic acid was ...")."""
+    d = data()
+    text = ctx.document.text
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", text[pos:end])
+    if not m:
+        return None
+    words = list(re.finditer(r"[\w-]+", m.group(1)))
+    keep = []
+    for w in words:
+        if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) or _is_cue_word(w.group(0)) \
+                or re.fullmatch(r"(?i)was|were|is|are|has|have|in|on", w.group(0)):
+            break
+        keep.append(w)
+    if not keep:
+        return None
+    s, e = pos + m.start(1) + keep[0].start(), pos + m.start(1) + keep[-1].end()
+    phrase = text[s:e]
+    if d["rx_target"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_non_agent"].search(phrase) \
+            or len(re.findall(r"[^\W\d_]", phrase)) < 3 or re.search(r"(?i)(?:tion|ment|ance|ence)$", phrase) \
+            or re.match(r"\s+of\b", text[e:end]):
+        return None  # "the effect of deletion of cells": a process, not an agent
+    return Mention(s, e, phrase, ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm"))
+
+
+def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
+    """"HMG-CoA reductase inhibitors (statins)", "X, a COX-2 inhibitor": the class states the mechanism."""
+    d = data()
+    out = []
+    for rx in d["rx_class"]:
+        for m in rx.finditer(sent.text):
+            words = list(re.finditer(r"\S+", m.group("target")))
+            keep = []  # the noun phrase right before the class noun ("... with the BRAF inhibitors": BRAF)
+            for w in reversed(words):
+                if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)):
+                    break
+                keep.insert(0, w)
+            if not keep:
+                continue
+            ts = sent.start_char + m.start("target") + keep[0].start()
+            te = sent.start_char + m.end("target")
+            target = Mention(ts, te, ctx.document.text[ts:te])
+            relation = d["class_relations"][m.group("rel").lower().rstrip("s")]
+            for agent in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+or\s+", m.group("agent").strip()):
+                if len(agent) < 3 or fold(agent) in d["excluded"] or d["rx_non_agent"].search(agent):
+                    continue
+                agent_c = ctx.lexicon.by_label(agent, "Drug") or ctx.lexicon.discover("Drug", agent, "arm")
+                fields = {"agent": agent_c, "relation": relation, "target": _target_concept(ctx, target),
+                          "hedged": False, "negated": False, "cited": context == "prior_study", "statement": context,
+                          "context": _setting(sent.text), "citation": None}
+                ev = ctx.evidence(sent.start_char + m.start(), sent.start_char + m.end())
+                out.append(Fact("mechanism", fields, [ev], EXTRACTOR, "mechanism.drug_class", 0.6, surface=target.text))
+    return out
+
+
+def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) -> list[tuple]:
+    """(agents, relation, evidence start, evidence end, negation scope) for one target."""
+    text = ctx.document.text
+    s0 = sent.start_char
+    # "the effect of X on Y"
+    for a in reversed([a for a in agents if a.end <= t.start]):
+        between = _strip(text, a.end, t.start, targets)
+        if re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", between) \
+                and _effect_of(text[max(s0, a.start - 40):a.start]):
+            return [(_coordinated(text, a, agents), "modulates", a.start, t.end, (max(s0, a.start - 40), t.end))]
+        break
+    # active: agent ... cue ... target
+    first = t  # "in total cholesterol, LDL-C, or any of the lipid markers": from the list's first member
+    for x in sorted(targets, key=lambda m: -m.start):
+        if x.end <= first.start and _LIST.fullmatch(re.sub(r"\([^()]*\)", " ", text[x.end:first.start])) \
+                and not any(x.end <= c.start and c.end <= first.start for c in cues):
+            first = x
+    before = [c for c in cues if c.end <= first.start and _bridge_ok(text, c.end, first.start, targets, 5)]
+    near_after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 3)
+                  and not re.search(r",|\band\b|\bor\b", text[t.end:c.start])]
+    if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
+        before = []  # "A rose and B fell": B's own verb follows it
+    if len(before) > 1 and before[-1].text.lower().endswith("ed") and not text[before[-1].end:first.start].strip() \
+            and before[-2].text.lower().endswith((" of", " in")) \
+            and _bridge_ok(text, before[-2].end, before[-1].start, [], 2):
+        before = before[:-1]  # "suppression of mitogen stimulated IFN-γ": the participle is an adjective
+    if before:
+        c = _directed(text, before[-1], cues)
+        if _bare_comparison(text, c, s0):
+            return []
+        a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
+                          targets=targets, cues=cues)
+        if a == "blocked":
+            return []
+        if a is not None:
+            return [(_coordinated(text, a, agents), c.relation, a.start, t.end, (a.start, t.end), "active")]
+        a = _agent_after(text, c.end, agents, blocked, t.start) or _agent_after(text, t.end, agents, blocked,
+                                                                                sent.end_char)
+        if a == "blocked":
+            return []
+        if a is not None:
+            return [(_coordinated(text, a, agents), c.relation, c.start, max(a.end, t.end),
+                     (max(s0, c.start - 20), max(a.end, t.end)))]
+        subject = _subject_agent(ctx, s0, c.start, targets)
+        if subject is not None:
+            return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
+        if defaults and _subject_is_generic(text, s0, c.start, targets, t):
+            return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
+        return []
+    # target first: target ... cue ... (link) agent; in a list ("A, B and C were lower") from its last member
+    last = t
+    for x in targets:
+        if x.start >= last.end and re.fullmatch(
+                r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                re.sub(r"\([^()]*\)", " ", text[last.end:x.start])) \
+                and not any(last.end <= c.start and c.end <= x.start for c in cues):
+            last = x
+    after = [c for c in cues if c.start >= last.end and _bridge_ok(text, last.end, c.start, targets, 6)
+             and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)]
+    if not after:
+        return []
+    c = after[0]
+    if _bare_comparison(text, c, s0):
+        return []
+    if any(x.start >= c.end and _bridge_ok(text, c.end, x.start, targets, 3)
+           and not re.search(r",|\band\b|\bin\b", text[c.end:x.start]) for x in targets):
+        return []  # "vitamin C lowered MDA": the first noun is the subject, not what changed
+    a = _agent_after(text, c.end, agents, blocked, sent.end_char)
+    if a == "blocked":
+        return []
+    if a is not None:
+        return [(_coordinated(text, a, agents), c.relation, t.start, max(a.end, c.end), (t.start, a.end))]
+    a = _agent_before(text, t, agents, blocked, s0, words=8, link=True)
+    if a == "blocked":
+        return []
+    if a is not None:
+        return [(_coordinated(text, a, agents), c.relation, a.start, c.end, (a.start, c.end))]
+    if defaults and part not in ("background", "methods"):
+        return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
+    return []
+
+
+def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
+    """A neutral comparison cue ("difference in", "comparable") without a negation before it."""
+    d = data()
+    return bool(d["rx_neg_only"].fullmatch(c.text)) and not d["rx_neg"].search(text[max(s0, c.start - 40):c.start]) \
+        and not re.match(r"(?i)comparable|similar", c.text)
+
+
+def _directed(text, c, cues):
+    """"a lowering effect on": the direction word before a neutral cue gives the relation."""
+    if c.relation != "modulates":
+        return c
+    for k in cues:
+        if k.end <= c.start and re.fullmatch(r"[\s-]*", text[k.end:c.start]) and k.relation != "modulates":
+            return Mention(k.start, c.end, text[k.start:c.end], relation=k.relation)
+    return c
+
+
+_LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
+_COORD = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", re.I)
+
+
+def _head_cue(text, c, targets, cues):
+    """The first cue of a coordination ("decreased A and increased B"): its subject is the agent."""
+    while True:
+        prev = [x for x in targets if x.end <= c.start and _COORD.fullmatch(text[x.end:c.start])]
+        if not prev:
+            return c
+        x = prev[-1]
+        before = [k for k in cues if k.end <= x.start and _bridge_ok(text, k.end, x.start, targets, 5)]
+        if not before:
+            return c
+        c = before[-1]
+
+
+def _effect_of(before: str) -> bool:
+    return bool(data()["rx_effect_of"].search(before))
+
+
+def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=None, cues=None):
+    """The nearest agent ending before `c` in the same clause (or "blocked" for a placebo arm)."""
+    cands = [m for m in agents + blocked if m.end <= c.start and m.start >= s0
+             and not data()["rx_comparator"].search(text[max(s0, m.start - 20):m.start])]
+    if not cands:
+        return None
+    a = max(cands, key=lambda m: m.end)
+    gap = text[a.end:c.start]
+    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words:
+        return None
+    if link and not data()["rx_link"].search(text[max(s0, a.start - 12):a.start]):
+        return None
+    if targets is not None and cues is not None and any(a.end <= k.start and k.end <= x.start and x.end <= c.start
+                                                        for x in targets for k in cues):
+        return None  # the agent has its own statement before this cue ("X lowered A, B rose")
+    return "blocked" if a in blocked else a
+
+
+def _agent_after(text, pos, agents, blocked, end, words=12):
+    """The nearest agent after `pos`, introduced by a link word ("by", "after", "in the")."""
+    cands = [m for m in agents + blocked if m.start >= pos and m.end <= end]
+    if not cands:
+        return None
+    a = min(cands, key=lambda m: m.start)
+    gap = text[pos:a.start]
+    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not data()["rx_link"].search(gap):
+        return None
+    if data()["rx_comparator_any"].search(gap):
+        return None  # "... by X compared to treatment with Y": Y is the comparator
+    return "blocked" if a in blocked else a
+
+
+def _coordinated(text, a, agents) -> list[Concept]:
+    """The agent and those listed with it ("flaxseed, vitamin E and their combination")."""
+    chain = [a]
+    for m in sorted(agents, key=lambda m: -m.start):
+        if m.end <= chain[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[m.end:chain[-1].start]):
+            chain.append(m)
+    for m in sorted(agents, key=lambda m: m.start):
+        if m.start >= chain[0].end and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start]):
+            chain.insert(0, m)
+    return list({m.concept.iri: m.concept for m in chain if m.concept}.values())
+
+
+def _bridge_ok(text, start, end, targets, words) -> bool:
+    """True when text[start:end], other targets removed, is a short stretch of one clause."""
+    gap = re.sub(r"\([^()]*\)", " ", _strip(text, start, end, targets))
+    return not _BREAK.search(gap) and not re.search(r"[.]\s", gap) and len(_WORD.findall(gap)) <= words
+
+
+def _strip(text, start, end, targets) -> str:
+    gap = text[start:end]
+    for t in sorted(targets, key=lambda m: -m.start):
+        if start <= t.start and t.end <= end:
+            gap = gap[:t.start - start] + " " + gap[t.end - start:]
+    return gap
+
+
+def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | None:
+    """The subject of a verb cue as the agent when it is a short noun phrase at the start of its
+    clause ("Beetroot juice may increase ...", "... suggest that quercetin could lower ...")."""
+    d = data()
+    text = ctx.document.text
+    clause_start = s0
+    for m in re.finditer(r",\s+|\b(?:that|whether|if)\s+|:\s+", text[s0:cue_start]):
+        clause_start = s0 + m.end()
+    words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:cue_start]))
+    fillers = {fold(w) for w in d["subject_fillers"]}
+    while words and (fold(words[-1].group(0)) in fillers or words[-1].group(0).endswith("ly")):
+        words.pop()
+    if text[cue_start - 1:cue_start] == "-":
+        return None  # "mitogen-activated": a compound adjective, not a verb
+    if not words or len(words) > 4 or re.search(r"[;.]", text[clause_start:cue_start]):
+        return None
+    s, e = clause_start + words[0].start(), clause_start + words[-1].end()
+    phrase = text[s:e]
+    if any(fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) for w in words) \
+            or _is_cue_word(phrase) \
+            or any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase))
+                   for t in targets) \
+            or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
+        return None
+    concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+    return Mention(s, e, phrase, concept)
+
+
+def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
+    """True when what stands before the cue names no other subject: nothing, "treatment", "it"."""
+    subject = text[s0:cue_start]
+    clause = _BREAK.split(subject)[-1]
+    clause = re.sub(r"\([^()]*\)", " ", clause)
+    if data()["rx_generic"].search(clause):
+        return True
+    words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
+    return not words
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _targets(ctx: Context, sent) -> list[Mention]:
+    """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping."""
+    d = data()
+    text = ctx.document.text
+    found = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, TARGET_KINDS)]
+    free: list[Mention] = []
+    for m in d["rx_target"].finditer(sent.text):
+        free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    for m in d["rx_head"].finditer(sent.text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        keep = []
+        for w in reversed(words):
+            if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) or w.group(0)[0].isdigit() \
+                    or _is_cue_word(w.group(0)):
+                break
+            keep.insert(0, w)
+        if not keep or any(ctx.lexicon.by_label(w.group(0), "Drug") for w in keep) \
+                or not any(d["rx_analyte"].fullmatch(w.group(0).strip("()")) for w in keep):
+            continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
+        s = sent.start_char + m.start(1) + keep[0].start()
+        free.append(_trimmed(text, s, sent.start_char + m.end()))
+    for m in d["rx_specimen_np"].finditer(sent.text):
+        w = m.group(1)
+        if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
+                and not ctx.lexicon.by_label(w, "Drug"):
+            free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    for f in sorted(free, key=lambda m: -(m.end - m.start)):
+        if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
+            continue
+        found.append(f)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _is_cue_word(w: str) -> bool:
+    from kg.extract.mechanisms import relation_cues
+
+    return any(rx.fullmatch(w) for rx, _r in relation_cues())
+
+
+def _trimmed(text: str, start: int, end: int) -> Mention | None:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and text[end - 1] in " ,;.-":
+        end -= 1
+    return Mention(start, end, text[start:end]) if end > start else None
+
+
+def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
+    """Agents of a sentence (drugs, interventions, arm phrases) and blocked ones (placebo arms)."""
+    d = data()
+    text = ctx.document.text
+    agents = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
+    for c in _intervention_concepts(ctx) + _title_agents(ctx):
+        for name in {c.label}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text, re.I):
+                mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+                if not any(_overlap(mm, a) for a in agents):
+                    agents.append(mm)
+    blocked: list[Mention] = []
+    for rx in d["rx_arms"]:
+        for m in rx.finditer(sent.text):
+            s, e = sent.start_char + m.start("agent"), sent.start_char + m.end("agent")
+            head = d["rx_arm_head"].search(m.group("agent"))
+            if head and head.start() > 0:
+                e -= len(head.group(0))
+            words = text[s:e].split()
+            while words and (fold(words[0]) in d["excluded"] or d["rx_stop"].fullmatch(words[0]) or len(words[0]) == 1):
+                s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
+                words = words[1:]
+            phrase = text[s:e].strip(" ()")
+            if not words or not phrase or fold(words[-1]) in d["excluded"] or d["rx_stop"].fullmatch(words[-1]) \
+                    or d["rx_non_agent"].search(phrase) \
+                    or len(re.findall(r"[^\W\d_]", phrase)) < 3 or phrase[0].isdigit():
+                continue
+            mm = Mention(s, e, phrase)
+            if any(_overlap(mm, a) for a in agents + blocked):
+                continue
+            if all(fold(w) in d["excluded"] for w in words):
+                if re.search(r"placebo|control|sham|vehicle|usual|standard", phrase, re.I):
+                    blocked.append(Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0)))
+                continue
+            if d["rx_target"].fullmatch(phrase) or d["rx_outcome"].search(phrase) or _is_cue_word(words[-1]):
+                continue
+            concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+            agents.append(Mention(s, e, phrase, concept))
+    for rx in d["rx_class"]:  # "HMG-CoA reductase inhibitors (statins)": the members are agents
+        for m in rx.finditer(sent.text):
+            for item in re.finditer(r"[^,;]+", m.group("agent")):
+                name = item.group(0).strip()
+                s = sent.start_char + m.start("agent") + item.start() + item.group(0).index(name)
+                mm = Mention(s, s + len(name), name)
+                if len(name) < 3 or fold(name) in d["excluded"] or d["rx_non_agent"].search(name) \
+                        or any(_overlap(mm, a) for a in agents):
+                    continue
+                agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
+                                      or ctx.lexicon.discover("Drug", name, "arm")))
+    agents = [a for a in agents if not _measured(text, a, sent)]
+    return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _measured(text: str, a: Mention, sent) -> bool:
+    """A drug named as an analyte ("serum levels of X", "X trough levels") is no agent."""
+    before, after = text[max(sent.start_char, a.start - 40):a.start], text[a.end:min(sent.end_char, a.end + 30)]
+    rx_before, rx_after = data()["rx_measured"]
+    return bool(rx_before.search(before) or rx_after.search(after))
+
+
+def _intervention_concepts(ctx: Context) -> list[Concept]:
+    cache = ctx.document.cache.setdefault("mechanism_interventions", [])
+    if not cache:
+        cache.extend({f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts
+                      if f.kind == "intervention" and isinstance(f.fields.get("drug"), Concept)}.values())
+    return cache
+
+
+def _title_agents(ctx: Context) -> list[Concept]:
+    """Interventions the title names by its layout ("Effects of X on Y", "X versus Y", "... with X:")."""
+    cache = ctx.document.cache.setdefault("mechanism_title_agents", {})
+    if "agents" in cache:
+        return cache["agents"]
+    d = data()
+    out: dict[str, Concept] = {}
+    for sent in ctx.sentences():
+        if part_of(ctx.document, sent.start_char)[0] != "title":
+            continue
+        drugs = ctx.concepts_in(sent, {"Drug"})
+        conditions = {fold(e.text) for e in ctx.concepts_in(sent, {"Condition"})}
+        for rx in d["rx_title"]:
+            for m in rx.finditer(sent.text):
+                inside = [e for e in drugs if sent.start_char + m.start("agent") <= e.start_char
+                          and e.end_char <= sent.start_char + m.end("agent")]
+                if inside:
+                    out.update({ctx.concept(e).iri: ctx.concept(e) for e in inside})
+                    continue
+                for item in re.split(r",\s*|\s+and\s+|\s*/\s*", m.group("agent")):
+                    words = item.split()
+                    while words and fold(words[0]) in d["excluded"]:
+                        words = words[1:]
+                    while words and fold(words[-1]) in d["excluded"]:
+                        words = words[:-1]
+                    phrase = d["rx_arm_head"].sub("", " ".join(words)).strip()
+                    if not phrase or len(phrase) < 3 or len(phrase.split()) > 5 or d["rx_target"].fullmatch(phrase) \
+                            or d["rx_outcome"].search(phrase) or phrase[0].isdigit() \
+                            or any(x in fold(phrase) for x in conditions) or d["rx_non_agent"].search(phrase):
+                        continue  # a disease the title names is no agent
+                    c = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+                    out[c.iri] = c
+    cache["agents"] = list(out.values())
+    return cache["agents"]
+
+
+def _default_agents(ctx: Context) -> list[Concept]:
+    """The study intervention(s): agents of the title, else the interventions, else the most
+    frequent drug of the abstract (an arm phrase only when it recurs)."""
+    if _title_agents(ctx):
+        return list(_title_agents(ctx))
+    title, other = [], []
+    for sent in ctx.sentences():
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        agents, _b = _agents(ctx, sent)
+        if part == "title":
+            title += [a.concept for a in agents if a.concept]
+        elif in_abs or part in ("methods", "results"):
+            other += [a.concept for a in agents if a.concept]
+    if title:
+        return list({c.iri: c for c in title}.values())
+    studied = [f.fields["drug"] for f in ctx.facts if f.kind == "intervention" and f.fields.get("role") == "study"
+               and isinstance(f.fields["drug"], Concept)]
+    if studied:
+        return list({c.iri: c for c in studied}.values())
+    for iri, n in Counter(c.iri for c in other).most_common():
+        c = next(c for c in other if c.iri == iri)
+        if c.source != "arm" or n >= 3:  # an arm phrase read from the text counts when it recurs
+            return [c]
+    return []
+
+
+def _target_concept(ctx: Context, t: Mention) -> Concept:
+    label = re.sub(r"\s+", " ", t.text)
+    label = re.sub(r"(?i)(?<=\w)\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
+    m = data()["rx_specimen_after"].match(label)
+    if m:  # "lipid level of serum" → "serum lipid"
+        label = f"{m.group(2)} {m.group(1)}"
+    for kind in ("Cytokine", "CellType", "Gene", "BiologicalProcess"):
+        c = ctx.lexicon.by_label(label, kind)
+        if c is not None:
+            return c
+    kind = "CellType" if re.search(r"cells?\b|cytes?\b|phils?\b|Tregs?\b|blasts?\b", label, re.I) else \
+        "Cytokine" if re.search(r"\b(?:IL|TNF|IFN|TGF|interleukin|interferon|chemokine|cytokine)", label, re.I) else \
+        "BiologicalProcess"
+    return ctx.lexicon.discover(kind, label, "mechanism")
+
+
+def _setting(sentence: str) -> str | None:
+    from kg.extract.mechanisms import _context as setting  # species, model, in vitro
+
+    return setting(sentence)
+
+
+def statement_kind(sentence: str, part: str, in_abs: bool) -> str:
+    """trial_finding, study_aim, prior_study or background (what the gold calls "context")."""
+    d = data()
+    if part in ("background", "methods", "title") and d["rx_aim"].search(sentence):
+        return "study_aim"
+    if d["rx_prior"].search(sentence) or re.search(r"\[\d+", sentence):
+        return "prior_study"
+    if part in ("background", "discussion") and not in_abs or part == "background":
+        return "background"
+    return "trial_finding"

@@ -1,0 +1,232 @@
+"""Mechanism statements in the layouts trial abstracts use, each class in two phrasings.
+
+Every sentence here was written for these tests. Each is wrapped in a minimal article and
+read by the same reader and pipeline as any paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_all
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+
+TITLE = "A short article written for the mechanism tests of kg, on a made-up trial"
+UP = {"increases", "expands", "activates", "induces"}
+DOWN = {"decreases", "inhibits", "suppresses", "reduces"}
+
+
+def mechs(tmp_path: Path, body: str, section: str = "Results", title: str = TITLE) -> list[dict]:
+    """Mechanism facts of `body` under `section`, as plain dicts with labels for concepts."""
+    path = tmp_path / "snippet.txt"
+    path.write_text(f"{title}\n\n{section}\n\n{body}\n", encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    out = []
+    for f in ctx.facts:
+        if f.kind != "mechanism":
+            continue
+        for ev in f.evidence:
+            assert document.text[ev.start:ev.end].strip() == document.text[ev.start:ev.end] and ev.end > ev.start
+        d = {k: getattr(v, "label", v) for k, v in f.fields.items()}
+        d["surface"] = f.surface
+        out.append(d)
+    return out
+
+
+def find(found: list[dict], agent: str, direction: str, target: str) -> dict:
+    """The one fact whose agent and target contain the given words and whose relation goes that way."""
+    def way(rel):
+        return "up" if rel in UP else "down" if rel in DOWN else "mod"
+    hits = [m for m in found if agent.lower() in m["agent"].lower() and way(m["relation"]) == direction
+            and (target.lower() in m["target"].lower() or target.lower() in (m["surface"] or "").lower())]
+    assert hits, f"no {agent} {direction} {target} in {[(m['agent'], m['relation'], m['target']) for m in found]}"
+    return hits[0]
+
+
+# -- active ------------------------------------------------------------------------------
+def test_active_statements_with_lists_of_biomarkers(tmp_path):
+    found = mechs(tmp_path, "Rosuvastatin reduced serum malondialdehyde levels after six weeks.")
+    m = find(found, "rosuvastatin", "down", "malondialdehyde")
+    assert (m["negated"], m["hedged"], m["statement"]) == (False, False, "trial_finding")
+    found = mechs(tmp_path, "Fish oil supplementation lowered plasma triglycerides and raised HDL cholesterol.")
+    find(found, "fish oil", "down", "triglycerides")
+    find(found, "fish oil", "up", "HDL cholesterol")
+
+
+# -- passive and target first --------------------------------------------------------------
+def test_passive_and_target_first_statements(tmp_path):
+    found = mechs(tmp_path, "Circulating TNF-α was markedly reduced by tocilizumab at week 4.")
+    find(found, "tocilizumab", "down", "TNF")
+    found = mechs(tmp_path, "Plasma glutathione concentrations increased after curcumin supplementation.")
+    find(found, "curcumin", "up", "glutathione")
+
+
+def test_target_first_with_the_arm_named_as_a_group(tmp_path):
+    body = ("Ferritin levels were significantly lower in the deferiprone group than in the placebo group "
+            "(p = 0.01).")
+    find(mechs(tmp_path, body), "deferiprone", "down", "ferritin")
+    body = "At the end of the study, IgG titres were higher in the probiotic-treated arm compared with controls."
+    find(mechs(tmp_path, body), "probiotic", "up", "IgG")
+
+
+def test_a_placebo_arm_is_no_agent(tmp_path):
+    body = "Serum cortisol decreased in the placebo group, while it was stable with the study drug."
+    assert not [m for m in mechs(tmp_path, body) if "placebo" in m["agent"].lower()]
+    body = "CRP levels were higher in the control arm."
+    assert not mechs(tmp_path, body)
+
+
+# -- nominal ------------------------------------------------------------------------------
+def test_treatment_resulted_in_a_change_of_a_biomarker(tmp_path):
+    body = "Metformin treatment resulted in a marked reduction in fasting insulin."
+    find(mechs(tmp_path, body), "metformin", "down", "insulin")
+    body = "Six months of zinc supplementation led to an increase in CD4 counts."
+    find(mechs(tmp_path, body), "zinc", "up", "CD4")
+
+
+def test_nominalised_change_observed_in_the_arm(tmp_path):
+    body = "A decrease in MMP-9 activity was observed in the minocycline group."
+    find(mechs(tmp_path, body), "minocycline", "down", "MMP-9")
+    body = "An expansion of regulatory T cells was seen with low-dose IL-2 but not with placebo."
+    find(mechs(tmp_path, body), "interleukin-2", "up", "regulatory T cell")
+
+
+# -- negated, aims, hedged ---------------------------------------------------------------------
+def test_no_effect_statements_are_negated(tmp_path):
+    m = find(mechs(tmp_path, "Metformin had no effect on serum cortisol."), "metformin", "mod", "cortisol")
+    assert m["negated"] is True
+    m = find(mechs(tmp_path, "Vitamin C did not lower plasma MDA concentrations."), "vitamin C", "down", "MDA")
+    assert m["negated"] is True
+
+
+def test_study_aims_are_modulation_as_statement_kind_study_aim(tmp_path):
+    body = "This trial aimed to evaluate the effect of resveratrol on inflammatory markers in obese adults."
+    m = find(mechs(tmp_path, body, section="Background"), "resveratrol", "mod", "inflammatory markers")
+    assert m["statement"] == "study_aim"
+    body = "We investigated whether melatonin influences oxidative stress in shift workers."
+    m = find(mechs(tmp_path, body, section="Background"), "melatonin", "mod", "oxidative stress")
+    assert m["statement"] == "study_aim"
+
+
+def test_hedged_statements(tmp_path):
+    m = find(mechs(tmp_path, "Beetroot juice may increase nitric oxide availability.", section="Conclusions"),
+             "beetroot", "up", "nitric oxide")
+    assert m["hedged"] is True
+    body = "These data suggest that quercetin could lower LDL cholesterol in adults with obesity."
+    m = find(mechs(tmp_path, body, section="Conclusions"), "quercetin", "down", "LDL")
+    assert m["hedged"] is True
+
+
+# -- what is not a mechanism ---------------------------------------------------------------------
+def test_clinical_outcomes_are_results_not_mechanisms(tmp_path):
+    assert not mechs(tmp_path, "Rosuvastatin reduced systolic blood pressure by 5 mmHg.")
+    assert not mechs(tmp_path, "Pain scores decreased more in the acupuncture group than in the sham group.")
+
+
+def test_a_drug_measured_as_an_analyte_is_no_agent(tmp_path):
+    body = "Serum levels of cyclosporine did not change, but creatinine decreased after treatment."
+    assert not [m for m in mechs(tmp_path, body) if "ciclosporin" in m["agent"].lower()]
+
+
+# -- the study intervention as the agent --------------------------------------------------------
+def test_a_statement_without_agent_is_the_interventions_named_by_the_title(tmp_path):
+    title = "Effects of pomegranate extract on oxidative stress in haemodialysis: a randomised trial"
+    body = "Serum malondialdehyde decreased significantly after eight weeks (p = 0.003)."
+    find(mechs(tmp_path, body, title=title), "pomegranate extract", "down", "malondialdehyde")
+    title = "Green tea versus placebo in adults with prediabetes"
+    body = "After treatment, adiponectin rose and leptin fell compared with baseline."
+    found = mechs(tmp_path, body, title=title)
+    find(found, "green tea", "up", "adiponectin")
+    find(found, "green tea", "down", "leptin")
+
+
+# -- comparisons ----------------------------------------------------------------------------
+def test_no_difference_is_a_negated_modulation_for_each_listed_target(tmp_path):
+    body = ("There was no significant difference between ezetimibe and placebo in apolipoprotein B, "
+            "triglycerides, or any of the inflammatory markers.")
+    found = mechs(tmp_path, body)
+    for target in ("apolipoprotein B", "triglycerides", "inflammatory markers"):
+        assert find(found, "ezetimibe", "mod", target)["negated"] is True
+    body = "Adiponectin concentrations were comparable in the spirulina and placebo arms at week 12."
+    assert find(mechs(tmp_path, body), "spirulina", "mod", "adiponectin")["negated"] is True
+
+
+def test_a_bare_difference_is_a_result_not_a_mechanism(tmp_path):
+    assert not mechs(tmp_path, "The difference in ferritin between the arms was 12 ng/mL (95% CI 4 to 20).")
+    assert not mechs(tmp_path, "Differences in fasting glucose were analysed with mixed models.", section="Methods")
+
+
+# -- drugs named by their class, analytes with their specimen after them ----------------------
+def test_a_drug_class_states_its_mechanism(tmp_path):
+    body = "Dipeptidyl peptidase-4 inhibitors (gliptins) are widely prescribed in type 2 diabetes."
+    find(mechs(tmp_path, body, section="Background"), "gliptins", "down", "dipeptidyl peptidase-4")
+    body = "We gave montelukast, a leukotriene receptor antagonist, for eight weeks."
+    find(mechs(tmp_path, body, section="Methods"), "montelukast", "down", "leukotriene receptor")
+
+
+def test_the_specimen_written_after_the_analyte_stays_with_the_target(tmp_path):
+    m = find(mechs(tmp_path, "Chewed ginger had no lowering effect on the glucose level of plasma."),
+             "ginger", "down", "glucose")
+    assert (m["target"], m["negated"]) == ("plasma glucose", True)
+    m = find(mechs(tmp_path, "Doxycycline reduced MMP-9 concentrations in brain tissue."), "doxycycline", "down",
+             "MMP-9")
+    assert m["surface"] == "MMP-9 concentrations in brain tissue"
+
+
+# -- "X-induced", specimen-named analytes, "did not change" -----------------------------------
+def test_an_agent_written_as_x_induced(tmp_path):
+    find(mechs(tmp_path, "Curcumin-induced suppression of NF-kB activity was seen in all patients."),
+         "curcumin", "down", "NF")
+    find(mechs(tmp_path, "We observed a ketamine-mediated reduction in serum IL-6."), "ketamine", "down", "IL-6")
+
+
+def test_an_analyte_named_after_its_specimen_and_an_unchanged_one(tmp_path):
+    m = find(mechs(tmp_path, "Probiotic administration did not change fecal calprotectin."), "probiotic", "mod",
+             "calprotectin")
+    assert m["negated"] is True
+    find(mechs(tmp_path, "Urinary albumin declined in the losartan arm."), "losartan", "down", "albumin")
+    assert not mechs(tmp_path, "Changes in serum ferritin were larger with deferasirox.")
+
+
+def test_the_comparator_and_a_supplier_are_no_agents(tmp_path):
+    body = "Fibroblast proliferation was enhanced by emdogain compared to treatment with hyaluronan."
+    found = mechs(tmp_path, body)
+    assert not [m for m in found if "hyaluronan" in m["agent"].lower()]
+    body = "Lysates were mixed with a protease inhibitor (Sigma, St Louis, USA) before storage."
+    assert not mechs(tmp_path, body, section="Methods")
+
+
+def test_property_adjectives_of_an_agent_and_not_of_a_drug_class(tmp_path):
+    m = find(mechs(tmp_path, "Colchicine may have anti-inflammatory benefits in stable angina.", section="Conclusions"),
+             "colchicine", "down", "inflammat")
+    assert m["hedged"] is True
+    find(mechs(tmp_path, "The antioxidant effect of ascorbic acid was confirmed.", section="Discussion"),
+         "ascorbic acid", "down", "oxidative stress")
+    body = "Immunosuppressive drugs such as tacrolimus were withheld for a week."
+    assert not mechs(tmp_path, body, section="Methods")
+
+
+def test_class_members_are_agents_of_the_rest_of_the_sentence(tmp_path):
+    body = "Angiotensin receptor blockers (sartans) are widely used drugs which also have anti-fibrotic properties."
+    found = mechs(tmp_path, body, section="Background")
+    find(found, "sartans", "down", "angiotensin receptor")
+    find(found, "sartans", "down", "fibrosis")
+
+
+def test_a_property_said_with_its_or_their_belongs_to_the_agents_named_before(tmp_path):
+    body = "The benefit of metformin and pioglitazone was explained by their antioxidant activity in the liver."
+    found = mechs(tmp_path, body, section="Discussion")
+    find(found, "metformin", "down", "oxidative stress")
+    find(found, "pioglitazone", "down", "oxidative stress")
+
+
+def test_a_participle_before_the_target_is_an_adjective_after_a_nominal_cue(tmp_path):
+    body = "Dexamethasone caused a marked suppression of mitogen stimulated IFN-γ production."
+    found = mechs(tmp_path, body)
+    find(found, "dexamethasone", "down", "IFN")
+    assert not [m for m in found if m["relation"] in ("activates", "increases")]
+    body = "In contrast, none had raised anti-nuclear antibodies."
+    assert not [m for m in mechs(tmp_path, body) if m["agent"].lower() == "none"]
