@@ -166,7 +166,7 @@ class LexiconMatcher:
         vocab = self.vocabulary
         if vocab is None:
             return []
-        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        lexicon_spans = sorted(spans, key=lambda sp: sp.start)
         index = [t.i for t in doc if not t.is_space]
         words = [doc[i].lower_ for i in index]
         out = []
@@ -179,10 +179,10 @@ class LexiconMatcher:
             n, entry_id, upper = hit
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
-            if any(i in covered for i in range(start, end)) or (upper and span_text == span_text.lower()):
+            entry = vocab.entries[entry_id]
+            if (upper and span_text == span_text.lower()) or _overruled(lexicon_spans, start, end, entry.kind):
                 k += 1
                 continue
-            entry = vocab.entries[entry_id]
             if entry.iri not in self.lexicon.concepts:
                 source = entry.curie.split(":")[0].lower()
                 self.lexicon.concepts[entry.iri] = Concept(entry.iri, entry.kind, entry.label, entry.curie, source)
@@ -224,6 +224,17 @@ class LexiconMatcher:
             if (s, e) not in known:
                 out.append(Span(doc, s, e, label=src.label_, kb_id=src.kb_id_))
         return out
+
+
+def _overruled(spans: list[Span], start: int, end: int, kind: str) -> bool:
+    """A lexicon concept names (part of) this stretch: it wins, unless the dictionary's name
+    is longer and of another kind ("influenza vaccine" over the AE term "influenza")."""
+    for sp in spans:
+        if sp.start < end and start < sp.end:
+            inside = start <= sp.start and sp.end <= end and (sp.end - sp.start) < (end - start)
+            if not (inside and sp.label_ != kind):
+                return True
+    return False
 
 
 class _Context(Negex):

@@ -58,7 +58,10 @@ class Vocabulary:
 
     def lookup(self, words: list[str], start: int) -> tuple[int, int, bool] | None:
         """The longest entry starting at words[start]: (length, entry index, upper required)."""
+        left = len(words) - start
         for n in self.lengths.get(words[start], ()):
+            if n > left:
+                continue
             hit = self.table.get(tuple(words[start:start + n]))
             if hit is not None:
                 return n, hit[0], hit[1]
@@ -99,6 +102,7 @@ def _cache_key(tokenizer_version: str) -> str:
     h.update(CACHE_FORMAT.encode())
     h.update(tokenizer_version.encode())
     h.update(RULES_FILE.read_bytes())
+    h.update(Path(__file__).read_bytes())  # how the table is built
     for dist, *_ in SOURCES:
         h.update(f"{dist}={_version(dist)}".encode())
     return h.hexdigest()[:16]
@@ -128,6 +132,9 @@ def _load(tokenize, tokenizer_version: str) -> Vocabulary:
         with tmp.open("wb") as f:
             pickle.dump(vocab, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob("vocabulary-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: build again next time
     return vocab
@@ -182,8 +189,7 @@ def _entry(kind: str, canon: str, info: dict, r: dict) -> Entry | None:
             curie = f"MESH:{info['mesh_id']}"
         else:
             return None
-        label = info.get("name") or canon
-        label = label if re.search(r"[A-Z].*[A-Z]|\d", label[1:]) else label.lower()
+        label = plain_case(info.get("name") or canon)
     else:
         if not info.get("mesh_id") or not any(t.startswith(tuple(r["disease_mesh_trees"])) for t in trees):
             return None
@@ -200,9 +206,16 @@ def natural_order(mesh_name: str) -> str:
     parts = [p.strip() for p in mesh_name.split(", ")]
     if len(parts) == 2 and " " not in parts[1] or len(parts) == 2 and parts[1].istitle():
         parts = [parts[1], parts[0]]
-    text = " ".join(parts) if len(parts) == 2 else mesh_name
-    return " ".join(w if re.search(r"[A-Z].*[A-Z]|\d", w) or w[:1].isupper() and "'" in w else w.lower()
-                    for w in text.split())
+    return plain_case(" ".join(parts) if len(parts) == 2 else mesh_name)
+
+
+def plain_case(name: str) -> str:
+    """Title Case headings in running-text case, abbreviations kept: 'BCG Vaccine' → 'BCG vaccine'."""
+    def keep(word: str) -> bool:
+        core = re.sub(r"^\W+|\W+$", "", word)
+        return len(core) == 1 or any(re.search(r"[A-Z]", part[1:]) for part in re.split(r"[-/]", core))
+
+    return " ".join(w if keep(w) else w.lower() for w in name.split())
 
 
 def fold_key(s: str) -> str:
