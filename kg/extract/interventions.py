@@ -59,6 +59,7 @@ def rules() -> dict:
                                rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}", re.I)
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     r["concomitant_rx"] = re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I)
+    r["this_trial_rx"] = re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I)
     r["group_rx"] = re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+(?:group|arm)s?\b",
                                re.I)
     r["versus_rx"] = re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
@@ -107,7 +108,9 @@ def unit_concept(lexicon: Lexicon, base: str, d1: str | None, d2: str | None) ->
     if c is None and (d1 or d2):
         alt = label.replace("m²", "m2")
         c = lexicon.by_label(alt, "Unit")
-    return (c.label if c else label), (c or (base_c if not (d1 or d2) else None))
+    if c is None:  # a compound the lexicon lacks ("µg/ml"): a unit concept of its own
+        c = lexicon.discover("Unit", label, "unit")
+    return c.label, c
 
 
 @dataclass
@@ -134,7 +137,7 @@ def study_drugs(ctx: Context) -> list[str]:
             title += drugs
         elif in_abs or part == "methods":
             abstract += drugs
-        if _arm_part(part, in_abs):
+        if reading(ctx, sent):
             arms += [m.concept.iri for m in _arm_mentions(ctx, sent)]
     out = list(dict.fromkeys(title + arms))
     if not out and abstract:
@@ -143,49 +146,59 @@ def study_drugs(ctx: Context) -> list[str]:
     return out
 
 
-def _arm_part(part: str, in_abs: bool) -> bool:
-    return part in ("title", "methods", "results", "other") or (in_abs and part not in ("background",))
+def reading(ctx: Context, sent) -> str | None:
+    """How a sentence speaks of interventions: 'plan' (the design: title, methods, an abstract's
+    methods, a background sentence about this trial), 'report' (results, conclusions,
+    discussion: doses only where written next to their drug), or None (another study's)."""
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    if part in ("title", "methods", "other") or in_abs and part not in ("results", "conclusions", "background"):
+        return "plan"
+    if part == "background" or in_abs and part == "background":
+        other = re.search(r"\b(?:previous|prior|earlier|other)\s+(?:\w+\s+)?(?:studies|study|trials|trial)\b",
+                          sent.text, re.I)
+        return "plan" if rules()["this_trial_rx"].search(sent.text) and not other else None
+    return "report"
 
 
 def extract(ctx: Context) -> list[Fact]:
     lex = ctx.lexicon
     rx = _dose_regex(id(lex), _base_units(lex))
     studied = study_drugs(ctx)
-    found: dict[tuple, Fact] = {}
+    found: dict[tuple, Fact] = {}  # one per drug, dose and frequency (arms differ by schedule too)
     arm_mentions: dict[str, _Mention] = {}
     named: dict[str, Concept] = {}  # the words of the arms a paper names itself
     for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if _arm_part(part, in_abs):
+        if reading(ctx, sent):
             for m in _arm_mentions(ctx, sent):
                 if m.concept.source == "arm":
                     named.setdefault(ctx.document.text[m.start:m.end], m.concept)
     for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (_arm_part(part, in_abs) or in_abs):
+        mode = reading(ctx, sent)
+        if mode is None:
             continue
-        arms = _arm_mentions(ctx, sent) if _arm_part(part, in_abs) else []
+        arms = _arm_mentions(ctx, sent)
         for m in arms:
             arm_mentions.setdefault(m.concept.iri, m)
-        if part == "results" and not _DOSING_WORDS.search(sent.text):
-            continue  # results report measurements in mg and mL; a dose there comes with its giving
         mentions = _sentence_mentions(ctx, sent, arms, named)
-        for fact in _doses(ctx, sent, rx, mentions, studied):
-            key = (fact.fields["drug"].iri, round(fact.fields["dose_value"], 6), fact.fields["dose_unit_label"])
+        for fact in _doses(ctx, sent, rx, mentions, studied, mode):
+            key = (fact.fields["drug"].iri, round(fact.fields["dose_value"], 6), fact.fields["dose_unit_label"],
+                   fact.fields.get("frequency"))
             if key in found:
                 found[key].evidence.extend(fact.evidence)
             else:
                 found[key] = fact
-    dosed = {k[0] for k in found}
+    dosed = {k[0] for k in found if k[1] is not None}
     text = ctx.document.text
+    dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
     for iri, m in arm_mentions.items():
         short = text[m.start:m.end]
         defined = any(o is not m and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
                       for o in arm_mentions.values())
-        if iri not in dosed and not defined:
+        within = m.concept.source == "arm" and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
+        if iri not in dosed and not defined and not within:
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
-            found[(iri, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
+            found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
                                             "arm.phrase", 0.7, surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
     _add_schedule(ctx, facts, studied)
@@ -201,19 +214,22 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     r = rules()
     text = sent.text
     out: list[_Mention] = []
+    mode = reading(ctx, sent)
+    planned = mode == "plan"
+    if mode is None:
+        cache[sent.start_char] = []
+        return []
     for m in r["alloc_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free=True)
-    part, in_abs = part_of(ctx.document, sent.start_char)
-    planned = part in ("title", "methods", "other") or (in_abs and part not in ("results", "conclusions"))
+        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free=planned)
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
                 out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free=False)
     for m in r["group_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free=True, whole=True)
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free=planned, whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free=False)
-    for m in r["noun_rx"].finditer(text):
+    for m in r["noun_rx"].finditer(text) if planned else ():
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free=True, whole=True)
     seen: dict[str, _Mention] = {}
     for mention in sorted(out, key=lambda x: x.start - x.end):  # longest first
@@ -321,7 +337,8 @@ def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str
 
 
 # -- doses ------------------------------------------------------------------------------------
-def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied: list[str]) -> list[Fact]:
+def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied: list[str],
+           mode: str = "plan") -> list[Fact]:
     """Dose facts of one sentence, each bound to the intervention it belongs to."""
     text, s0 = sent.text, sent.start_char
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
@@ -334,10 +351,10 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         if any(a <= m.start() < b for a, b in changes):
             continue
         percent = m.group("u") == "%"
-        if percent and part_of(ctx.document, sent.start_char)[0] == "results":
+        if percent and mode != "plan":
             continue  # a percentage among results is a proportion
         targets = _bind(text, s0, m, mentions, previous, percent)
-        if not targets and not percent:
+        if not targets and not percent and mode == "plan":
             targets = _fallback(ctx, sent, mentions, studied)
         if not targets:
             continue
@@ -346,9 +363,7 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}", m.group("nums"))]
         if len(values) == 2 and re.search(r"\d\s*(?:–|-|to)\s*\d", m.group("nums")):
             continue  # a range ("300,000–600,000 IU") is no one dose
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        planned = (part in ("title", "methods", "other") or in_abs and part != "results") \
-            and not rules()["concomitant_rx"].search(text)
+        planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
         for target in targets:
             role = "study" if (target.arm or target.concept.iri in studied or planned) else "concomitant"
             for value in values:
@@ -356,8 +371,9 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                     continue
                 a, b = min(s0 + m.start(), target.start), max(s0 + m.end(), target.end)
                 ev = ctx.evidence(a, b) if b - a <= 160 else ctx.evidence(s0 + m.start(), s0 + m.end())
+                window = (m.start("u"), _window_end(text, m.end()))
                 fields = {"drug": target.concept, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
-                          "role": role, "_window": (m.start("u"), _window_end(text, m.end()))}
+                          "role": role, "frequency": _frequency_in(text[window[0]:window[1]]), "_window": window}
                 out.append(Fact("intervention", fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
                                 surface=ctx.document.text[target.start:target.end]))
                 fields["_sentence"] = sent
@@ -444,10 +460,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
         window = f.fields.pop("_window", None)
         if sent is None or window is None:
             continue
-        local = sent.text[window[0]: window[1]]
-        freq = _frequency_in(local) or _frequency_in(sent.text[window[0]:])
-        if freq:
-            f.fields["frequency"] = freq
+        if not f.fields.get("frequency"):
+            f.fields["frequency"] = _frequency_in(sent.text[window[0]:])
         dur = _duration([sent])
         if dur:
             f.fields["duration"] = dur
