@@ -180,15 +180,25 @@ class LexiconMatcher:
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
             entry = vocab.entries[entry_id]
-            if (upper and span_text == span_text.lower()) or _overruled(lexicon_spans, start, end, entry.kind):
+            if upper and span_text == span_text.lower():
                 k += 1
                 continue
-            if entry.iri not in self.lexicon.concepts:
-                source = entry.curie.split(":")[0].lower()
-                self.lexicon.concepts[entry.iri] = Concept(entry.iri, entry.kind, entry.label, entry.curie, source)
-            out.append(Span(doc, start, end, label=entry.kind, kb_id=entry.iri))
+            if _overruled(lexicon_spans, start, end, entry.kind):
+                if entry.kind == "Condition" and any(sp.start == start and sp.end == end for sp in lexicon_spans):
+                    # an AE term of the lexicon that is also a disease ("acute kidney injury"): the
+                    # disease reading stays among the concept spans, for the trial's conditions
+                    out.append(self._entry_span(doc, start, end, entry))
+                k += 1
+                continue
+            out.append(self._entry_span(doc, start, end, entry))
             k += n
         return out
+
+    def _entry_span(self, doc: Doc, start: int, end: int, entry) -> Span:
+        if entry.iri not in self.lexicon.concepts:
+            source = entry.curie.split(":")[0].lower()
+            self.lexicon.concepts[entry.iri] = Concept(entry.iri, entry.kind, entry.label, entry.curie, source)
+        return Span(doc, start, end, label=entry.kind, kb_id=entry.iri)
 
     def _inn_drugs(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib")."""

@@ -154,8 +154,9 @@ def build_vocabulary(tokenize) -> Vocabulary:
         prefix = "drug" if kind == "Drug" else "disease"
         canon_data = data[f"{prefix}_canonical_to_data"]
         index: dict[str, int] = {}
+        known = set(data[f"{prefix}_variant_to_canonical"])
         for canon, info in canon_data.items():
-            entry = _entry(kind, canon, info, r)
+            entry = _entry(kind, canon, info, r, known)
             if entry is not None:
                 index[canon] = len(entries)
                 entries.append(entry)
@@ -179,7 +180,7 @@ def build_vocabulary(tokenize) -> Vocabulary:
     return Vocabulary(entries, table, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
-def _entry(kind: str, canon: str, info: dict, r: dict) -> Entry | None:
+def _entry(kind: str, canon: str, info: dict, r: dict, known: set[str] = frozenset()) -> Entry | None:
     """The concept of a dictionary record, or None when it names no drug or disease."""
     trees = info.get("mesh_tree") or []
     if kind == "Drug":
@@ -194,7 +195,7 @@ def _entry(kind: str, canon: str, info: dict, r: dict) -> Entry | None:
         if not info.get("mesh_id") or not any(t.startswith(tuple(r["disease_mesh_trees"])) for t in trees):
             return None
         curie = f"MESH:{info['mesh_id']}"
-        label = natural_order(info.get("name") or canon)
+        label = singular(natural_order(info.get("name") or canon), known)
     if fold_key(canon) in r["stoplist"]:
         return None
     source = curie.split(":")[0].lower()
@@ -207,6 +208,17 @@ def natural_order(mesh_name: str) -> str:
     if len(parts) == 2 and " " not in parts[1] or len(parts) == 2 and parts[1].istitle():
         parts = [parts[1], parts[0]]
     return plain_case(" ".join(parts) if len(parts) == 2 else mesh_name)
+
+
+def singular(label: str, known: set[str]) -> str:
+    """MeSH names diseases in the plural ('HIV Infections'); papers and readers use the singular
+    when the dictionary knows it as a name of the same disease."""
+    for plural, one in (("ies", "y"), ("s", "")):
+        if label.endswith(plural) and not label.endswith("ss"):
+            cand = label[: -len(plural)] + one
+            if cand.lower() in known:
+                return cand
+    return label
 
 
 def plain_case(name: str) -> str:

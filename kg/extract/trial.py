@@ -7,11 +7,14 @@ results; background and discussion sentences mostly speak of other trials.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections import Counter
 
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, to_int
+from kg.lexicon import ONTOLOGY_DIR
 from kg.readers.common import registry_id_spans
 
 EXTRACTOR = "trial"
@@ -23,15 +26,37 @@ _PHASE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_PEOPLE = r"(?:adult\s+|adolescent\s+|paediatric\s+|pediatric\s+|consecutive\s+|eligible\s+|[A-Z][A-Za-z]{1,8}\s+)?" \
-          r"(?:patients|participants|subjects|individuals|adults|women|men|children|infants|volunteers)"
+_PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
+          r"(?:patients|participants|subjects|individuals|adults|women|men|children|infants|neonates|volunteers|" \
+          r"persons|people|mothers|students|pairs|couples|recipients|smokers|athletes|animals|rats|mice|hamsters|" \
+          r"rabbits|dogs|pigs|eyes|teeth)"
+_ENROL_VERB = r"(?:enrolled|included|recruited|randomi[sz]ed|studied|treated|registered|selected|assigned|allocated|" \
+              r"divided|distributed)"
 _ENROLLED = [
-    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|studied|treated)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
-               re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from)\s+[^,.;]{{1,60}}?)?\s+(?:were|was)\s+"
-               rf"(?:\w+\s+)?(?:enrolled|included|recruited|randomi[sz]ed|assigned|allocated)", re.IGNORECASE),
-    re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:patients|participants)"),
+    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
+               rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from|who|that|in|at|of|undergoing|receiving|"
+               rf"scheduled)\b[^;]{{1,90}}?)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?"
+               rf"{_ENROL_VERB}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:of|among)\s+(?:the|these|all)\s+(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
+               rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
+               rf"(?:the\s+)?randomi[sz]ation\b", re.IGNORECASE),
+    re.compile(rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
+               rf"{_PEOPLE}", re.IGNORECASE),
+    re.compile(rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})"),
+    re.compile(rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
+               rf"(?:\w+\s+)?{_ENROL_VERB}\b", re.IGNORECASE),
 ]
+# each arm's own count, to be added up when no total is stated
+_ARM_COUNTS = [
+    re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
+               re.IGNORECASE),
+    re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\b"),
+]
+_OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?(?:studies|study|trials|"
+                          r"trial|reports?)\b|\[\d", re.IGNORECASE)
 _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
@@ -132,10 +157,33 @@ def _fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, 
                 EXTRACTOR, rule, conf, surface=ctx.document.text[start:end])
 
 
+@functools.lru_cache(maxsize=1)
+def _registries() -> list[tuple[re.Pattern, str | None]]:
+    """The registry identifier patterns of ontology/registries.json."""
+    data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
+    return [(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), r.get("near")) for r in data["registries"]]
+
+
+def registry_spans(text: str) -> list[tuple[str, int, int]]:
+    """Every registry identifier of every registry the data names, in text order."""
+    out = []
+    for rx, near in _registries():
+        for m in rx.finditer(text):
+            if near and near not in text[max(0, m.start() - 40): m.start()].lower():
+                continue
+            out.append((re.sub(r"\s+", "", m.group(0)), m.start(), m.end()))
+    return sorted(set(out), key=lambda x: x[1])
+
+
 def _registry_ids(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
     out = []
-    for rid, s, e in registry_id_spans(ctx.document.text):
+    spans = registry_spans(ctx.document.text)
+    covered = [(s, e) for _r, s, e in spans]
+    # a reader may know an id the text writes in a form the data lacks
+    spans += [(rid, s, e) for rid, s, e in registry_id_spans(ctx.document.text)
+              if not any(a <= s < b for a, b in covered)]
+    for rid, s, e in spans:
         if rid in seen or not ctx.document.is_minable(s, e) or ctx.section_kind(s) == "references":
             continue
         seen.add(rid)
@@ -256,9 +304,39 @@ def _about_this_trial(sent) -> bool:
 
 
 def _enrolled(ctx: Context) -> list[Fact]:
-    """N enrolled: "enrolled 11 adult SLE patients", "Eleven patients were included"."""
-    return _first_count(ctx, "n_enrolled", _ENROLLED,
-                        lambda part, in_abs: in_abs or part in ("title", "methods", "results"))
+    """N enrolled: "enrolled 11 adult SLE patients", "Three hundred sixty patients were randomised",
+    "Of the 1066 patients randomised", "underwent randomisation"; else the sum of the arms'
+    counts stated in one sentence ("cell group (n = 9) and control group (n = 9)")."""
+    sents = [sent for sent in _sentences_by_preference(ctx) if _own_statement(ctx, sent)]
+    for sent in sents:
+        for rx in _ENROLLED:
+            for m in rx.finditer(sent.text):
+                n = to_int(m.group("n"))
+                if n and n > 1 and not _is_year(m.group("n")):
+                    s = sent.start_char + m.start()
+                    return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
+    for sent in sents:
+        if not re.search(r"\b(?:group|groups|arm|arms|randomi[sz]|allocated|assigned|received)\w*", sent.text, re.I):
+            continue
+        for rx in _ARM_COUNTS:
+            found = [m for m in rx.finditer(sent.text) if to_int(m.group("n"))]
+            if len(found) >= 2:
+                total = sum(to_int(m.group("n")) for m in found)
+                s, e = sent.start_char + found[0].start(), sent.start_char + found[-1].end()
+                return [_fact(ctx, "n_enrolled", total, s, e, "trial.n_enrolled.sum_of_arms", 0.7)]
+    return []
+
+
+def _own_statement(ctx: Context, sent) -> bool:
+    """A sentence that may state this trial's own numbers: not discussion, not another study's."""
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    if part == "discussion" and not in_abs:
+        return False
+    return not _OTHER_STUDY.search(sent.text)
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text))
 
 
 def _conditions(ctx: Context) -> list[Fact]:
