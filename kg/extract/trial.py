@@ -286,21 +286,43 @@ def _designs(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (part in ("title", "methods") or in_abs and part != "conclusions") and not _about_this_trial(sent):
-            continue
-        if re.search(r"\[\d", sent.text):
+        if part in ("background", "discussion") and not _about_this_trial(sent):
+            continue  # designs of the trials a paper cites or wants
+        if _OTHER_STUDY.search(sent.text):
             continue  # a cited design belongs to another study
         for ent in ctx.concepts_in(sent, {"StudyDesign"}):
             c = ctx.concept(ent)
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
-    return out
+    return out + _placebo_arm(ctx, seen)
+
+
+# a placebo arm makes a trial placebo-controlled, whether or not the paper says the word
+_PLACEBO_ARM = re.compile(r"\b(?:or|versus|vs\.?|and|with|received|receive|receiving|given|to)\s+(?:an?\s+|the\s+)?"
+                          r"(?:identical\s+|matching\s+|matched\s+|inactive\s+)?(?P<p>placebo)\b|"
+                          r"\b(?P<q>placebo)[- ](?:group|arm|tablets?|capsules?|injections?|infusions?|treated)\b",
+                          re.IGNORECASE)
+
+
+def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
+    concept = ctx.lexicon.by_label("placebo-controlled", "StudyDesign")
+    if concept is None or concept.iri in seen:
+        return []
+    for sent in _sentences_by_preference(ctx):
+        if not _own_statement(ctx, sent):
+            continue
+        m = _PLACEBO_ARM.search(sent.text)
+        if m:
+            g = "p" if m.group("p") else "q"
+            s = sent.start_char + m.start(g)
+            return [_fact(ctx, "design", concept, s, s + len(m.group(g)), "trial.design.placebo_arm", 0.8)]
+    return []
 
 
 def _about_this_trial(sent) -> bool:
-    return bool(re.search(r"\b(?:we conducted|this (?:pilot |phase \S+ )?(?:trial|study)|our (?:trial|study))\b",
-                          sent.text, re.IGNORECASE))
+    return bool(re.search(r"\b(?:we|our\s+(?:trial|study)|this\s+(?:[\w,-]+\s+){0,5}?(?:trial|study)|"
+                          r"the\s+present\s+(?:trial|study))\b", sent.text, re.IGNORECASE))
 
 
 def _enrolled(ctx: Context) -> list[Fact]:
