@@ -361,22 +361,74 @@ def _is_year(text: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", text))
 
 
+@functools.lru_cache(maxsize=1)
+def _condition_rules() -> dict:
+    r = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))
+    r["with_rx"] = re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
+                              rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
+                              rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I)
+    r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
+    r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
+    return r
+
+
 def _conditions(ctx: Context) -> list[Fact]:
-    """The conditions named in the title; otherwise the most frequent in the abstract and methods."""
-    by_part: dict[str, list] = {"title": [], "other": []}
+    """The conditions a trial studies: those of the title and of "<patients> with X" in the
+    paper's own statements; otherwise the most frequent in them. A disease the dictionaries
+    lack is taken from "<patients> with X" when X ends in a disease word."""
+    r = _condition_rules()
+    title: list = []
+    population: list = []
+    other: list = []
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        key = "title" if part == "title" else "other" if (in_abs or part == "methods") else None
-        if key:
-            by_part[key].extend(ctx.concepts_in(sent, {"Condition"}))
-    ents = by_part["title"]
-    if not ents and by_part["other"]:
-        counts = Counter(e.kb_id_ for e in by_part["other"])
-        top = counts.most_common(1)[0][0]
-        ents = [e for e in by_part["other"] if e.kb_id_ == top]
+        if part == "discussion" or not _own_statement(ctx, sent):
+            continue
+        spans = _condition_spans(ctx, sent.start_char, sent.end_char)
+        if part == "title":
+            text = ctx.document.text
+            title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
+        elif part != "results" or in_abs:
+            other += spans
+        for m in r["with_rx"].finditer(sent.text):
+            a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
+            inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
+            if inside:
+                population.append(inside[0])
+                continue
+            head = r["head_rx"].match(m.group("x"))
+            if head and not re.search(r"\d", head.group("p")):
+                c = ctx.lexicon.discover("Condition", head.group("p"), "population")
+                population.append((c, a, a + len(head.group("p"))))
+    chosen = title + population[:1]
+    if not chosen and other:
+        top, n = Counter(_iri(x) for x in other).most_common(1)[0]
+        chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
     out, seen = [], set()
-    for e in ents:
-        if e.kb_id_ not in seen:
-            seen.add(e.kb_id_)
-            out.append(_fact(ctx, "condition", ctx.concept(e), e.start_char, e.end_char, "trial.condition"))
+    for x in chosen:
+        c, s, e = (x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char))
+        if c.iri not in seen and fold_label(c.label) not in {fold_label(f.fields["value"].label) for f in out}:
+            seen.add(c.iri)
+            out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
+    return out
+
+
+def _iri(x) -> str:
+    return x[0].iri if isinstance(x, tuple) else x.kb_id_
+
+
+def fold_label(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def _condition_spans(ctx: Context, start: int, end: int) -> list:
+    """Disease mentions in text[start:end], longest first where they overlap (the dictionary's
+    disease reading of an AE term included)."""
+    spans = sorted((sp for sp in ctx.concept_spans(start, end) if sp.label_ == "Condition"),
+                   key=lambda sp: (sp.start_char, -(sp.end_char - sp.start_char)))
+    out = []
+    for sp in spans:
+        if out and sp.start_char < out[-1].end_char:
+            continue
+        out.append(sp)
     return out
