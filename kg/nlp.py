@@ -184,7 +184,8 @@ class LexiconMatcher:
                 k += 1
                 continue
             if _overruled(lexicon_spans, start, end, entry.kind):
-                if entry.kind == "Condition" and any(sp.start == start and sp.end == end for sp in lexicon_spans):
+                if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"
+                                                     for sp in lexicon_spans):
                     # an AE term of the lexicon that is also a disease ("acute kidney injury"): the
                     # disease reading stays among the concept spans, for the trial's conditions
                     out.append(self._entry_span(doc, start, end, entry))

@@ -27,7 +27,8 @@ _PHASE = re.compile(
 )
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
-          r"(?:patients|participants|subjects|individuals|adults|women|men|children|infants|neonates|volunteers|" \
+          r"(?:patients|outpatients|inpatients|participants|subjects|individuals|adults|women|men|children|" \
+          r"infants|neonates|volunteers|" \
           r"persons|people|mothers|students|pairs|couples|recipients|smokers|athletes|animals|rats|mice|hamsters|" \
           r"rabbits|dogs|pigs|eyes|teeth)"
 _ENROL_VERB = r"(?:enrolled|included|recruited|randomi[sz]ed|studied|treated|registered|selected|assigned|allocated|" \
