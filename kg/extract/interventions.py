@@ -60,8 +60,8 @@ def rules() -> dict:
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     r["concomitant_rx"] = re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I)
     r["this_trial_rx"] = re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I)
-    r["group_rx"] = re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+(?:group|arm)s?\b",
-                               re.I)
+    # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
+    r["group_rx"] = re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+(?:group|arm)s?\b")
     r["versus_rx"] = re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                 r"(?P<tail>[^,;:.]{2,80})", re.I)
     r["noun_rx"] = re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I)
@@ -220,17 +220,15 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         cache[sent.start_char] = []
         return []
     for m in r["alloc_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free=planned)
+        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
-                out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free=False)
+                out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
     for m in r["group_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free=planned, whole=True)
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "", whole=True)
     for m in r["versus_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free=False)
-    for m in r["noun_rx"].finditer(text) if planned else ():
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free=True, whole=True)
+        out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
     seen: dict[str, _Mention] = {}
     for mention in sorted(out, key=lambda x: x.start - x.end):  # longest first
         inside = any(o.start <= mention.start and mention.end <= o.end and o.concept.source == "arm"
@@ -241,12 +239,14 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     return cache[sent.start_char]
 
 
-def _chunk(ctx: Context, sent, a: int, b: int, free: bool, whole: bool = False) -> list[_Mention]:
-    """Interventions in sentence text [a:b]: its drugs, else (when `free`) its own phrases."""
+def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -> list[_Mention]:
+    """Interventions in sentence text [a:b]: its drugs, else its own phrases when `free` says
+    which may stand: "arms" (allocation alternatives that name a group or end in an
+    intervention noun), "nouns" (only the latter), "group" (the name of a group)."""
     s0 = sent.start_char
     text = sent.text[a:b]
     cut = re.search(r"\s+(?:for|during|until|after|before|at\s+(?:a|the)\s+ratio|in\s+a\s+\d|with\s+a|who|which|"
-                    r"than)\s+|[.;]\s", text, re.I)
+                    r"than)\s+|[.;](?:\s|$)", text, re.I)
     if cut and not whole:
         b = a + cut.start()
         text = sent.text[a:b]
@@ -257,19 +257,26 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: bool, whole: bool = False) 
                 if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
     if not free:
         return []
-    parts = [text] if whole else re.split(r"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.?|\band\b|\bplus\b)\s*", text)
+    r = rules()
+    if whole:
+        parts = [(a, text)]
+    else:  # alternatives, brackets blanked so that their commas split nothing
+        blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+        parts = [(a + m.start(), text[m.start():m.end()]) for m in
+                 re.finditer(r"(?:(?!\s*(?:,|;|\bor\b|\bversus\b|\bvs\.?|\band\b|\bplus\b)).)+", blank)][:4]
     out = []
-    offset = a
-    for part in parts:
-        pos = sent.text.find(part, offset) if part else -1
-        if pos < 0:
-            continue
-        offset = pos + len(part)
+    for pos, part in parts:
         phrase = _clean_phrase(part, whole)
         if phrase is None:
             continue
         p0 = sent.text.find(phrase, pos)
         if p0 < 0:
+            continue
+        after = sent.text[p0 + len(phrase):]
+        names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b", after))
+        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
+        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun)
+                or free == "nouns" and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
                for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + len(phrase) and p0 < e.end_char - s0):
@@ -297,7 +304,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     if whole and len(pieces) > 1:
         return None  # the words just before "group" do not name what the group received
     phrase = pieces[0]
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,:-–")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,:;.-–")
     words = phrase.split()
     if not words or len(words) > 6 or len(phrase) < 3:
         return None
@@ -309,6 +316,17 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
                                                    or re.fullmatch(rf"(?:{r['intervention_nouns']})", words[0])):
         return None  # "vaccination", "exercise" alone name a kind of intervention, not one
     return phrase
+
+
+def _group_name(phrase: str) -> bool:
+    """Words that can name an arm: not an organisation ("Oncology Group"), not an adjective ("upper")."""
+    words = phrase.split()
+    if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if len(words) == 1 and words[0].islower():
+        w = words[0]
+        return len(w) >= 4 and not w.endswith(("er", "al", "ic", "ive", "ous", "ly", "ent", "ant", "ary", "ory"))
+    return True
 
 
 def _boundary(word: str) -> bool:
@@ -391,7 +409,8 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
         gap = text[m.end(): first.start - s0]
         link = (r"\s*(?:(?:of|single|daily|weekly|the|a|an|either|" + _ROUTE_WORDS + "|" + vehicles +
                 r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
-        if re.fullmatch(link, gap + " ", re.I) and (not percent or len(gap.strip()) <= 2):
+        giving = _DOSING_WORDS.search(text) or rules()["admin_rx"].search(text)
+        if re.fullmatch(link, gap + " ", re.I) and (not percent or len(gap.strip()) <= 2 and giving):
             out = [first]
             rest = after[1:]
             tail = text[first.end - s0:]
