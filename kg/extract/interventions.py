@@ -62,6 +62,9 @@ def rules() -> dict:
     r["this_trial_rx"] = re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I)
     # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
     r["group_rx"] = re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+(?:group|arm)s?\b")
+    # "Nei Yang Gong (experimental group)": a name followed by the arm it is
+    r["named_arm_rx"] = re.compile(r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,5})\s*\((?:the\s+)?(?:experimental|intervention|"
+                                   r"treatment|active|study|test)\s+(?:group|arm)\b[^()]*\)", re.I)
     r["versus_rx"] = re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                 r"(?P<tail>[^,;:.]{2,80})", re.I)
     r["noun_rx"] = re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I)
@@ -229,6 +232,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "", whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+    for m in r["named_arm_rx"].finditer(text) if planned else ():
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
     seen: dict[str, _Mention] = {}
     for mention in sorted(out, key=lambda x: x.start - x.end):  # longest first
         inside = any(o.start <= mention.start and mention.end <= o.end and o.concept.source == "arm"
@@ -273,7 +278,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         if p0 < 0:
             continue
         after = sent.text[p0 + len(phrase):]
-        names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b", after))
+        names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun)
                 or free == "nouns" and noun):
@@ -294,8 +299,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     if whole:  # the noun phrase just before "group": read backwards to the first function word or verb
         words = phrase.split()
         k = len(words)
-        while k > 0 and not _boundary(words[k - 1]):
-            k -= 1
+        while k > 0 and not (_boundary(words[k - 1]) and (k < len(words) or words[k - 1].lower() in r["boundary"])):
+            k -= 1  # the last word is the head noun even in -ing ("mindfulness breathing")
         phrase = " ".join(words[k:])
     phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
                     flags=re.I)
@@ -319,10 +324,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
 
 
 def _group_name(phrase: str) -> bool:
-    """Words that can name an arm: not an organisation ("Oncology Group"), not an adjective ("upper")."""
+    """Words that can name an arm: not an adjective ("the upper group")."""
     words = phrase.split()
-    if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words):
-        return False
     if len(words) == 1 and words[0].islower():
         w = words[0]
         return len(w) >= 4 and not w.endswith(("er", "al", "ic", "ive", "ous", "ly", "ent", "ant", "ary", "ory"))
