@@ -133,7 +133,8 @@ def test_percentages_among_results_are_not_strengths(tmp_path):
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_an_arm_named_before_its_role_in_brackets(tmp_path, layout):
-    body = "Participants were randomly assigned to Tai Chi Qigong (experimental group) or to stretching (control group)."
+    body = ("Participants were randomly assigned to Tai Chi Qigong (experimental group) or to stretching "
+            "(control group).")
     assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["tai chi qigong"]
     body = "The pupils practised mindfulness breathing (intervention arm, n = 30) while the others read quietly."
     assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["mindfulness breathing"]
