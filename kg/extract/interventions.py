@@ -232,6 +232,10 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "", whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+    if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title"):
+        for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
+            if len(m.group("x").split()) >= 2:
+                out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
     for m in r["named_arm_rx"].finditer(text) if planned else ():
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
     seen: dict[str, _Mention] = {}
@@ -270,7 +274,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         parts = [(a + m.start(), text[m.start():m.end()]) for m in
                  re.finditer(r"(?:(?!\s*(?:,|;|\bor\b|\bversus\b|\bvs\.?|\band\b|\bplus\b)).)+", blank)][:4]
     out = []
-    for pos, part in parts:
+    for k, (pos, part) in enumerate(parts):
         phrase = _clean_phrase(part, whole)
         if phrase is None:
             continue
@@ -280,7 +284,8 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         after = sent.text[p0 + len(phrase):]
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
-        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun)
+        first = k == 0 and pos - a <= 3  # the object of "randomised to" itself
+        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
                 or free == "nouns" and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
