@@ -284,7 +284,8 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         after = sent.text[p0 + len(phrase):]
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
-        first = k == 0 and pos - a <= 3  # the object of "randomised to" itself
+        # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
+        first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
                 or free == "nouns" and noun):
             continue
