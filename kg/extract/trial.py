@@ -335,7 +335,7 @@ def _enrolled(ctx: Context) -> list[Fact]:
         for rx in _ENROLLED:
             for m in rx.finditer(sent.text):
                 n = to_int(m.group("n"))
-                if n and n > 1 and not _is_year(m.group("n")):
+                if n and n > 3 and not _is_year(m.group("n")):
                     s = sent.start_char + m.start()
                     return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
     for sent in sents:
@@ -397,8 +397,10 @@ def _conditions(ctx: Context) -> list[Fact]:
             if inside:
                 population.append(inside[0])
                 continue
-            head = r["head_rx"].match(m.group("x"))
-            if head and not re.search(r"\d", head.group("p")):
+            x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
+            a += len(m.group("x")) - len(x)
+            head = r["head_rx"].match(x)
+            if head and not re.search(r"\d", head.group("p")) and _specific(head.group("p")):
                 c = ctx.lexicon.discover("Condition", head.group("p"), "population")
                 population.append((c, a, a + len(head.group("p"))))
     chosen = title + population[:1]
@@ -412,6 +414,15 @@ def _conditions(ctx: Context) -> list[Fact]:
             seen.add(c.iri)
             out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
     return out
+
+
+def _specific(phrase: str) -> bool:
+    """A disease phrase that names one ('Trichomonas vaginalis infection'), not a kind ('advanced disease')."""
+    generic = {"advanced", "early", "late", "severe", "mild", "moderate", "chronic", "acute", "systemic", "other",
+               "various", "different", "several", "multiple", "underlying", "concomitant", "active", "stable",
+               "known", "previous", "significant", "serious", "medical", "an", "a", "the", "no", "any"}
+    words = [w.lower() for w in phrase.split()]
+    return len([w for w in words[:-1] if w not in generic]) >= 1
 
 
 def _iri(x) -> str:
