@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bz2
 import functools
+import gc
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -120,11 +121,14 @@ def _load(tokenize, tokenizer_version: str) -> Vocabulary:
     key = _cache_key(tokenizer_version)
     path = cache_dir() / f"vocabulary-{key}.pickle"
     if path.exists():
+        gc.disable()  # ~200,000 small tuples: the cyclic collector would scan them again and again
         try:
             with path.open("rb") as f:
                 return pickle.load(f)
         except Exception:  # noqa: BLE001 - a damaged cache is rebuilt
             pass
+        finally:
+            gc.enable()
     vocab = build_vocabulary(tokenize)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
