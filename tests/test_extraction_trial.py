@@ -106,3 +106,11 @@ def test_the_condition_of_patients_with_x(tmp_path, layout):
 def test_a_title_outcome_is_not_the_condition(tmp_path):
     title = "Iron supplements in pregnancy and the incidence of low birth weight: a randomised trial"
     assert "birth weight" not in trial(tmp_path, "Pregnant women were randomised.", "condition", title=title)
+
+
+@pytest.mark.parametrize("title, acronym", [
+    ("ZEBRA-7: a randomised phase III trial of two schedules in lymphoma", "ZEBRA-7"),
+    ("KLM PX-0042: an open-label randomized study of a mouthwash", "KLM PX-0042"),
+])
+def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
+    assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]

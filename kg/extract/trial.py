@@ -63,6 +63,9 @@ _ACRONYM_CONTEXT = re.compile(
     r"(?:trial|study)\b"
     r"|\b[Tt]he\s+(?P<b>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
+    # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
+    r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
+    r"(?:trial|study)\b"
 )
 
 
@@ -199,12 +202,12 @@ def _acronym(ctx: Context) -> list[Fact]:
     first: dict[str, tuple[int, int]] = {}
     for sent in _sentences_by_preference(ctx):
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
-            group = next(g for g in ("a", "b", "c") if m.group(g))
+            group = next(g for g in ("a", "b", "c", "d") if m.group(g))
             word = m.group(group)
             s = sent.start_char + m.start(group)
             if word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
                 continue
-            votes[word.upper()] += 2 if group == "c" and part_of(ctx.document, s)[0] == "title" else 1
+            votes[word.upper()] += 2 if group in ("c", "d") and part_of(ctx.document, s)[0] == "title" else 1
             first.setdefault(word.upper(), (s, s + len(word)))
     if not votes:
         return []
