@@ -138,3 +138,12 @@ def test_an_arm_named_before_its_role_in_brackets(tmp_path, layout):
     assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["tai chi qigong"]
     body = "The pupils practised mindfulness breathing (intervention arm, n = 30) while the others read quietly."
     assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["mindfulness breathing"]
+
+
+@pytest.mark.parametrize("body, drug, dose, unit", [
+    ("Participants received oligofructose-enriched inulin (Synergy 1) 10 g/day for 3 months.", "inulin", 10.0,
+     "g/day"),
+    ("The intervention group drank beetroot juice 140 ml daily for two weeks.", "beetroot juice", 140.0, "mL"),
+])
+def test_a_substance_the_vocabulary_lacks_named_before_its_dose(tmp_path, body, drug, dose, unit):
+    assert (drug, dose, unit) in doses(interventions(tmp_path, body))

@@ -97,6 +97,8 @@ def _base_units(lexicon: Lexicon) -> tuple[str, ...]:
         if c.kind == "Unit" and "/" not in surface and " per " not in surface and not surface.startswith("%") \
                 and surface.lower() not in ("kg", "kilogram", "kilograms"):
             out.add(surface)
+            if len(surface) >= 2 and surface.endswith("L"):
+                out.add(surface.lower())  # "ml" as often as "mL"
     return tuple(sorted(out))
 
 
@@ -382,7 +384,7 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
             continue  # a percentage among results is a proportion
         targets = _bind(text, s0, m, mentions, previous, percent)
         if not targets and not percent and mode == "plan":
-            targets = _fallback(ctx, sent, mentions, studied)
+            targets = _fallback(ctx, sent, mentions, studied) or _named_before(ctx, sent, m)
         if not targets:
             continue
         previous = (m.end(), targets)
@@ -450,6 +452,24 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
                         r"(?:(?:" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
             return previous[1]
     return []
+
+
+def _named_before(ctx: Context, sent, m: re.Match) -> list[_Mention]:
+    """A substance the vocabulary lacks, named right before the dose it is given at
+    ('received oligofructose-enriched inulin (Synergy) 10 g/day'): an intervention of its own."""
+    text = sent.text
+    if not (rules()["admin_rx"].search(text) or _DOSING_WORDS.search(text)):
+        return []
+    before = re.sub(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?$", "", text[: m.start()])
+    tail = re.split(r"[,;]|\b(?:group|arm)s?\b", before)[-1]
+    phrase = _clean_phrase(tail, whole=True)
+    if phrase is None or not re.search(r"[A-Za-z]{4}", phrase) or len(phrase.split()) > 4:
+        return []
+    p0 = before.rfind(phrase)
+    if p0 < 0 or p0 + len(phrase) != len(before):
+        return []
+    concept = ctx.lexicon.discover("Drug", phrase, "arm")
+    return [_Mention(concept, sent.start_char + p0, sent.start_char + p0 + len(phrase), True)]
 
 
 def _fallback(ctx: Context, sent, mentions: list[_Mention], studied: list[str]) -> list[_Mention]:
