@@ -119,3 +119,22 @@ def test_the_compiled_table_is_cached_and_reused(tmp_path, monkeypatch):
             assert isinstance(pickle.load(f), vocabulary.Vocabulary)
     finally:
         vocabulary._load.cache_clear()
+
+
+def test_a_dictionary_concept_enters_the_graph_with_its_curie(tmp_path):
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from kg.extract import extract_all
+    from kg.graph.build import build
+    from kg.readers import read
+
+    path = tmp_path / "p.txt"
+    path.write_text("A made-up trial\n\nMethods\n\nAdults were randomly assigned to sitagliptin 100 mg daily or "
+                    "placebo.\n", encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    triples = build(document, ctx.facts, ctx.introduced_concepts())
+    notations = {str(o) for _s, p, o in triples if p == SKOS.notation}
+    assert "DRUGBANK:DB01261" in notations
+    assert any(p == SKOS.prefLabel and o == Literal("sitagliptin", lang="en") for _s, p, o in triples)
