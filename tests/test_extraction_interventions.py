@@ -147,3 +147,9 @@ def test_an_arm_named_before_its_role_in_brackets(tmp_path, layout):
 ])
 def test_a_substance_the_vocabulary_lacks_named_before_its_dose(tmp_path, body, drug, dose, unit):
     assert (drug, dose, unit) in doses(interventions(tmp_path, body))
+
+
+def test_an_arm_phrase_that_opens_with_the_word_group(tmp_path):
+    body = ("Forty pupils were randomly assigned to receive group lessons in Kundalini Yoga (experimental group) "
+            "or reading (control group).")
+    assert "kundalini yoga" in [i["drug"] for i in interventions(tmp_path, body)]

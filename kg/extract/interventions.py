@@ -303,7 +303,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
     r = rules()
     phrase = re.sub(r"\([^()]*\)", " ", part)
-    phrase = re.sub(r"\b(?:group|arm|groups|arms)\b.*$", "", phrase, flags=re.I)
+    phrase = re.sub(r"(?<=\S)\s+(?:group|arm)s?\b.*$", "", phrase, flags=re.I)  # "the yoga group ..." → "yoga"
     if whole:  # the noun phrase just before "group": read backwards to the first function word or verb
         words = phrase.split()
         k = len(words)
