@@ -273,8 +273,11 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         parts = [(a, text)]
     else:  # alternatives, brackets blanked so that their commas split nothing
         blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
-        parts = [(a + m.start(), text[m.start():m.end()]) for m in
-                 re.finditer(r"(?:(?!\s*(?:,|;|\bor\b|\bversus\b|\bvs\.?|\band\b|\bplus\b)).)+", blank)][:4]
+        parts, start = [], 0
+        for sep in re.finditer(r"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b)\s*", blank):
+            parts.append((a + start, text[start:sep.start()]))
+            start = sep.end()
+        parts = [(p, t) for p, t in parts + [(a + start, text[start:])] if t.strip()][:4]
     out = []
     for k, (pos, part) in enumerate(parts):
         phrase = _clean_phrase(part, whole)
@@ -303,7 +306,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
     r = rules()
     phrase = re.sub(r"\([^()]*\)", " ", part)
-    phrase = re.sub(r"(?<=\S)\s+(?:group|arm)s?\b.*$", "", phrase, flags=re.I)  # "the yoga group ..." → "yoga"
+    phrase = re.sub(r"(?<=\S)\s+(?:group|arm)s?\s*$", "", phrase, flags=re.I)  # "the yoga group" → "yoga"
     if whole:  # the noun phrase just before "group": read backwards to the first function word or verb
         words = phrase.split()
         k = len(words)
