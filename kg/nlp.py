@@ -4,9 +4,11 @@ Components, in order:
 - `kg_sentences`: sentence starts that survive "et al.", "vs.", "Fig. 1a", decimals,
   "P < 0.01", and page-break debris (a paragraph that goes on in lower case);
 - `kg_lexicon`: a PhraseMatcher over every label of the SKOS lexicon (case-insensitive)
-  and abbreviation (case-sensitive), plus abbreviations a paper defines itself
-  ("low-dose interleukin-2 (IL-2LD)"); spans go to `doc.spans["concepts"]` and the
-  longest non-overlapping ones to `doc.ents`, each with the concept IRI as `kb_id_`;
+  and abbreviation (case-sensitive); then the drug and disease dictionaries of
+  `kg/vocabulary.py` (DrugBank and MeSH, ~180,000 names, looked up token by token in a
+  cached table) where no lexicon concept is; drugs by INN stem; and abbreviations a paper
+  defines itself ("low-dose interleukin-2 (IL-2LD)"). Spans go to `doc.spans["concepts"]`
+  and the longest non-overlapping ones to `doc.ents`, each with the concept IRI as `kb_id_`;
 - `negex` and `hedge`: negspacy's NegEx (ConText-style cues and scopes) run twice, once
   with negation cues and once with hedging cues, both from `ontology/context_rules.json`;
   results in `span._.negex` and `span._.hedged`.
@@ -32,7 +34,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
-from kg.lexicon import ONTOLOGY_DIR, Lexicon, load_lexicon
+from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon, load_lexicon
+from kg.vocabulary import Vocabulary, load_vocabulary
 
 CONTEXT_RULES = ONTOLOGY_DIR / "context_rules.json"
 DRUG_STEMS = ONTOLOGY_DIR / "drug_stems.json"
@@ -46,6 +49,11 @@ _ABBREV = {
 }
 _EXTRA_INFIXES = [r"[±=–—≥≤<>⁺⁻×]", r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[A-Za-z0-9])[()\[\]](?=\S)",
                   r"(?<=[A-Za-z])-(?=\s|$)", r"(?<=[0-9])/(?=[0-9])"]
+
+
+def tokenizer_version() -> str:
+    """What the dictionary cache depends on: spaCy's version and kg's tokenizer rules."""
+    return f"{spacy.__version__}|{PIPELINE_VERSION}|{'|'.join(_EXTRA_INFIXES)}"
 
 
 def _customise_tokenizer(nlp: Language) -> None:
@@ -106,16 +114,22 @@ def _is_abbreviation(tok) -> bool:
     return len(tok.text) == 1 and tok.text.isupper() and tok.i > 0 and tok.nbor(-1).text[:1].isupper()
 
 
-@Language.factory("kg_lexicon", default_config={"lexicon_path": None})
-def make_lexicon_matcher(nlp: Language, name: str, lexicon_path: str | None) -> LexiconMatcher:
-    return LexiconMatcher(nlp, load_lexicon(lexicon_path))
+@Language.factory("kg_lexicon", default_config={"lexicon_path": None, "dictionaries": True})
+def make_lexicon_matcher(nlp: Language, name: str, lexicon_path: str | None, dictionaries: bool) -> LexiconMatcher:
+    vocab = None
+    if dictionaries:
+        tok = nlp.tokenizer
+        vocab = load_vocabulary(lambda texts: [[t.text for t in d] for d in tok.pipe(texts, batch_size=2000)],
+                                tokenizer_version())
+    return LexiconMatcher(nlp, load_lexicon(lexicon_path), vocab)
 
 
 class LexiconMatcher:
     """Mark every lexicon concept mention; also learn a paper's own abbreviations."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, vocabulary: Vocabulary | None = None) -> None:
         self.lexicon = lexicon
+        self.vocabulary = vocabulary
         self.nlp = nlp
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -135,6 +149,7 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._span(doc, m, s, e) for m, s, e in self.folded(doc)]
         spans += [self._span(doc, m, s, e) for m, s, e in self.exact(doc)]
+        spans += self._dictionary(doc, spans)
         spans += self._inn_drugs(doc, spans)
         spans += self._defined_abbreviations(doc, spans)
         doc.spans["concepts"] = spans
@@ -144,6 +159,47 @@ class LexiconMatcher:
     def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span:
         iri = self.nlp.vocab.strings[match_id]
         return Span(doc, start, end, label=self.lexicon.concepts[iri].kind, kb_id=iri)
+
+    def _dictionary(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drugs and diseases of the field's dictionaries, longest first, where the lexicon
+        names nothing (so a paper's lexicon concepts keep their CURIEs and labels)."""
+        vocab = self.vocabulary
+        if vocab is None:
+            return []
+        lexicon_spans = sorted(spans, key=lambda sp: sp.start)
+        index = [t.i for t in doc if not t.is_space]
+        words = [doc[i].lower_ for i in index]
+        out = []
+        k = 0
+        while k < len(words):
+            hit = vocab.lookup(words, k) if words[k] in vocab.lengths else None
+            if hit is None:
+                k += 1
+                continue
+            n, entry_id, upper = hit
+            start, end = index[k], index[k + n - 1] + 1
+            span_text = doc[start:end].text
+            entry = vocab.entries[entry_id]
+            if upper and span_text == span_text.lower():
+                k += 1
+                continue
+            if _overruled(lexicon_spans, start, end, entry.kind):
+                if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"
+                                                     for sp in lexicon_spans):
+                    # an AE term of the lexicon that is also a disease ("acute kidney injury"): the
+                    # disease reading stays among the concept spans, for the trial's conditions
+                    out.append(self._entry_span(doc, start, end, entry))
+                k += 1
+                continue
+            out.append(self._entry_span(doc, start, end, entry))
+            k += n
+        return out
+
+    def _entry_span(self, doc: Doc, start: int, end: int, entry) -> Span:
+        if entry.iri not in self.lexicon.concepts:
+            source = entry.curie.split(":")[0].lower()
+            self.lexicon.concepts[entry.iri] = Concept(entry.iri, entry.kind, entry.label, entry.curie, source)
+        return Span(doc, start, end, label=entry.kind, kb_id=entry.iri)
 
     def _inn_drugs(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib")."""
@@ -181,6 +237,17 @@ class LexiconMatcher:
         return out
 
 
+def _overruled(spans: list[Span], start: int, end: int, kind: str) -> bool:
+    """A lexicon concept names (part of) this stretch: it wins, unless the dictionary's name
+    is longer and of another kind ("influenza vaccine" over the AE term "influenza")."""
+    for sp in spans:
+        if sp.start < end and start < sp.end:
+            inside = start <= sp.start and sp.end <= end and (sp.end - sp.start) < (end - start)
+            if not (inside and sp.label_ != kind):
+                return True
+    return False
+
+
 class _Context(Negex):
     """negspacy's NegEx with the same cues and scopes, but each scope visits only its own
     entities (negspacy scans every entity for every scope: quadratic on a whole paper)."""
@@ -215,12 +282,12 @@ def context_rules() -> dict:
 
 
 @functools.lru_cache(maxsize=2)
-def get_nlp(lexicon_path: str | None = None) -> Language:
+def get_nlp(lexicon_path: str | None = None, dictionaries: bool = True) -> Language:
     """The whole pipeline, built once per process."""
     nlp = spacy.blank("en")
     _customise_tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
-    nlp.add_pipe("kg_lexicon", config={"lexicon_path": lexicon_path})
+    nlp.add_pipe("kg_lexicon", config={"lexicon_path": lexicon_path, "dictionaries": dictionaries})
     nlp.add_pipe("kg_context", name="negex", config={"termset": "negation", "extension_name": "negex"})
     nlp.add_pipe("kg_context", name="hedge", config={"termset": "hedging", "extension_name": "hedged"})
     return nlp

@@ -133,7 +133,8 @@ def test_a_full_paper_reports_on_more_than_its_endpoints(tmp_path):
     body = ("We tested whether a new drug lowers insulin resistance in adults with type 2 diabetes. Forty adults were "
             "randomised to the drug or to placebo for twelve weeks, and the drug was well tolerated.\n\nIntroduction\n\nWe tested a drug.\n\n"
             "Results\n\nFasting insulin decreased from 14.2 to 11.0 µU/ml.\n\n"
-            "Discussion\n\nLength of stay did not differ between groups.\n\nReferences\n\n1. Smith J. A paper. 2001.")
+            "Discussion\n\nLength of stay did not differ between groups.\n\n"
+            "References\n\n1. Smith J. A paper. 2001.")
     found = names(facts_of(tmp_path, body, "endpoint", section="Abstract"))
     assert not set(found) & {"fasting insulin", "length of stay"}, found
 

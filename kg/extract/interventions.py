@@ -1,46 +1,92 @@
-"""Interventions: drug, dose value and unit (normalised), route, schedule, duration, arm.
+"""Interventions: what each arm received, with dose (normalised unit), route, schedule, duration.
 
-A dose is a number followed by a unit from the lexicon ("0.10 mg/kg", "1 million
-international units (MIU)/day"); numbers coordinated before one unit share it ("0.15
-and 0.20 mg/kg"). It belongs to the nearest drug in its sentence, else to the study
-drug (the drug of the title). Thresholds ("≥ 10 mg/day") and changes ("decreased from
-12.25 mg/day to 6 mg/day") are not doses. Drugs other than the study drug are marked
-concomitant. Schedule and duration are read once per study drug from the methods.
+Two sources, both written for classes of phrasing (cue words in `ontology/interventions.json`):
+- **arm phrases**: "randomly assigned to X or Y", "patients received X", "treated with X",
+  "the X group", "X versus Y", "X supplementation". A drug the vocabulary knows is taken as
+  its concept; otherwise a short phrase whose words are not a comparator, population or
+  design word becomes an intervention of its own (supplements, foods, devices, procedures,
+  behavioural programmes). Placebo is a design, never an intervention.
+- **doses**: a number and a unit ("0.10 mg/kg", "100,000 IU", "200 mcg", "2%"), bound to
+  the drug it belongs to: the drug right after it ("400 mg albendazole", "15 mg/kg of
+  either X or Y"), the drug right before it with nothing but an abbreviation, a vehicle
+  or "at a dose of" between ("erythromycin ointment 2%", "lisinopril (L) (10 mg daily)"),
+  the drug of the dose just before it ("FF 200 mcg or 400 mcg"), else the only drug of its
+  sentence. Never the nearest drug across a clause. Thresholds ("≥ 10 mg/day") and changes
+  ("decreased from 12.25 mg/day") are not doses.
+Schedule and duration are read in the dose's own clause first, then once per study drug
+from the methods.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
-from kg.lexicon import Concept, Lexicon
+from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
 
 EXTRACTOR = "interventions"
+RULES_FILE = ONTOLOGY_DIR / "interventions.json"
 _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day", "week": "week", "wk": "week",
-                 "h": "h", "dose": "dose", "month": "month"}
+                 "h": "h", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
 # a number after these is a threshold or an amount of change, not a dose
 _THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
                         r"maximum of|minimum of|exceeding|by|difference(?: of)?|change(?: of)?))\s*$", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:decreas|increas|reduc|tap|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
                      r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
 _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
-                           r"treated)\w*", re.IGNORECASE)
-# a dose with no drug in its sentence is the study drug's only when the sentence gives it
-_ADMINISTRATION = re.compile(r"\b(?:receiv|administ|given|infus|inject|dosed|escalat)\w*", re.IGNORECASE)
+                           r"treated|randomi[sz]|assigned|allocated)\w*", re.IGNORECASE)
+# words that end a clause: a dose does not bind across them
+_CLAUSE_BREAK = re.compile(r"[;.]|\b(?:or|and|versus|vs|plus|compared|whereas|while|but|than|with)\b",
+                           re.IGNORECASE)
+_ROUTE_WORDS = r"(?:oral|orally|intravenous|intravenously|iv|i\.v\.|subcutaneous|subcutaneously|sc|s\.c\.|" \
+               r"inhaled|topical|topically|intramuscular|intramuscularly|intranasal|sublingual)"
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict:
+    """The cue phrases of ontology/interventions.json, compiled."""
+    r = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    tail = r"(?P<tail>[^;]{2,240})"
+    r["alloc_rx"] = re.compile(rf"\b(?:{r['allocation']})\b[^.;:]{{0,60}}?\b(?:{r['allocation_link']})\s+"
+                               rf"(?:(?:receive|either|be\s+treated\s+with|one\s+of|the)\s+)*{tail}", re.I)
+    r["admin_rx"] = re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
+                               rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}", re.I)
+    r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
+    r["concomitant_rx"] = re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I)
+    r["this_trial_rx"] = re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I)
+    # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
+    r["group_rx"] = re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+(?:group|arm)s?\b")
+    # "Nei Yang Gong (experimental group)": a name followed by the arm it is
+    r["named_arm_rx"] = re.compile(r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,5})\s*\((?:the\s+)?(?:experimental|intervention|"
+                                   r"treatment|active|study|test)\s+(?:group|arm)\b[^()]*\)", re.I)
+    r["versus_rx"] = re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
+                                r"(?P<tail>[^,;:.]{2,80})", re.I)
+    r["noun_rx"] = re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I)
+    r["vehicle_rx"] = r["vehicles"]
+    r["stop"] = set(r["not_intervention"])
+    r["boundary"] = set(r["boundary_words"])
+    r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
+    r["freq"] = [(re.compile(p.replace("COUNT", COUNT), re.I), label) for p, label in r["frequencies"]]
+    r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
+                                  rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
+                                  rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    return r
 
 
 @functools.lru_cache(maxsize=4)
 def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     """NUMBER(S) UNIT, with the unit's base from the lexicon and optional denominators."""
     base = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True))
-    num = NUMBER
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
-    den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
-    return re.compile(rf"(?<![\w.]){nums}\s*(?P<u>{base})(?:\s*\([A-Za-z]{{1,6}}\))?{den}(?![\w/])")
+    den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
+    return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?{den}(?![\w/])")
 
 
 def _base_units(lexicon: Lexicon) -> tuple[str, ...]:
@@ -48,8 +94,11 @@ def _base_units(lexicon: Lexicon) -> tuple[str, ...]:
     out = set()
     for surface, iri, _cs in lexicon.terms:
         c = lexicon.concepts[iri]
-        if c.kind == "Unit" and "/" not in surface and " per " not in surface and not surface.startswith("%"):
+        if c.kind == "Unit" and "/" not in surface and " per " not in surface and not surface.startswith("%") \
+                and surface.lower() not in ("kg", "kilogram", "kilograms"):
             out.add(surface)
+            if len(surface) >= 2 and surface.endswith("L"):
+                out.add(surface.lower())  # "ml" as often as "mL"
     return tuple(sorted(out))
 
 
@@ -57,17 +106,35 @@ def unit_concept(lexicon: Lexicon, base: str, d1: str | None, d2: str | None) ->
     """The normalised unit label ("mg/kg", "MIU/day") and its lexicon concept, if any."""
     base_c = lexicon.by_label(base, "Unit")
     base_label = base_c.label if base_c else base
-    label = base_label + "".join(f"/{_DENOMINATORS[d.lower()]}" for d in (d1, d2) if d)
+    if base_label == "mL":
+        base_label = "ml"
+    label = base_label + "".join(f"/{_DENOMINATORS.get(d, _DENOMINATORS.get(d.lower(), d))}" for d in (d1, d2) if d)
     c = lexicon.by_label(label, "Unit")
     if c is None and (d1 or d2):
         alt = label.replace("m²", "m2")
         c = lexicon.by_label(alt, "Unit")
-    return (c.label if c else label), (c or (base_c if not (d1 or d2) else None))
+    if c is None:  # a compound the lexicon lacks ("µg/ml"): a unit concept of its own
+        c = lexicon.discover("Unit", label, "unit")
+    return c.label, c
+
+
+@dataclass
+class _Mention:
+    """An intervention named in a sentence: its concept and where the words are."""
+
+    concept: Concept
+    start: int  # document offsets
+    end: int
+    arm: bool  # named in an arm phrase (so a study intervention)
 
 
 def study_drugs(ctx: Context) -> list[str]:
-    """IRIs of the drugs under study: those of the title, else the most frequent in the abstract."""
-    title, abstract = [], []
+    """IRIs of the interventions under study: those of arm phrases and the title, else the
+    most frequent drug in the abstract."""
+    cached = ctx.document.cache.get("study_interventions")
+    if cached is not None:
+        return cached
+    title, arms, abstract = [], [], []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         drugs = [e.kb_id_ for e in ctx.concepts_in(sent, {"Drug"})]
@@ -75,94 +142,385 @@ def study_drugs(ctx: Context) -> list[str]:
             title += drugs
         elif in_abs or part == "methods":
             abstract += drugs
-    if title:
-        return list(dict.fromkeys(title))
-    if abstract:
-        return [Counter(abstract).most_common(1)[0][0]]
-    return []
+        if reading(ctx, sent):
+            arms += [m.concept.iri for m in _arm_mentions(ctx, sent)]
+    out = list(dict.fromkeys(title + arms))
+    if not out and abstract:
+        out = [Counter(abstract).most_common(1)[0][0]]
+    ctx.document.cache["study_interventions"] = out
+    return out
+
+
+def reading(ctx: Context, sent) -> str | None:
+    """How a sentence speaks of interventions: 'plan' (the design: title, methods, an abstract's
+    methods, a background sentence about this trial), 'report' (results, conclusions,
+    discussion: doses only where written next to their drug), or None (another study's)."""
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    if part in ("title", "methods", "other") or in_abs and part not in ("results", "conclusions", "background"):
+        return "plan"
+    if part == "background" or in_abs and part == "background":
+        other = re.search(r"\b(?:previous|prior|earlier|other)\s+(?:\w+\s+)?(?:studies|study|trials|trial)\b",
+                          sent.text, re.I)
+        return "plan" if rules()["this_trial_rx"].search(sent.text) and not other else None
+    return "report"
 
 
 def extract(ctx: Context) -> list[Fact]:
     lex = ctx.lexicon
     rx = _dose_regex(id(lex), _base_units(lex))
     studied = study_drugs(ctx)
-    found: dict[tuple, Fact] = {}
+    found: dict[tuple, Fact] = {}  # one per drug, dose and frequency (arms differ by schedule too)
+    arm_mentions: dict[str, _Mention] = {}
+    named: dict[str, Concept] = {}  # the words of the arms a paper names itself
     for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if part in ("background", "discussion") and not in_abs:
+        if reading(ctx, sent):
+            for m in _arm_mentions(ctx, sent):
+                if m.concept.source == "arm":
+                    named.setdefault(ctx.document.text[m.start:m.end], m.concept)
+    for sent in ctx.sentences():
+        mode = reading(ctx, sent)
+        if mode is None:
             continue
-        if part == "results" and not _DOSING_WORDS.search(sent.text):
-            continue  # results report measurements in mg and mL; a dose there comes with its giving
-        drugs = ctx.concepts_in(sent, {"Drug"})
-        changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(sent.text)]
-        for m in rx.finditer(sent.text):
-            before = sent.text[: m.start()]
-            if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
-                continue
-            if any(a <= m.start() < b for a, b in changes):
-                continue
-            drug = _drug_for(ctx, sent, drugs, sent.start_char + m.start(), studied)
-            if drug is None:
-                continue
-            label, unit = unit_concept(lex, m.group("u"), m.group("d1"), m.group("d2"))
-            role = "study" if drug.iri in studied else "concomitant"
-            for nm in re.finditer(NUMBER, m.group("nums")):
-                value = to_number(nm.group(0))
-                if value is None:
-                    continue
-                key = (drug.iri, round(value, 6), label)
-                s = sent.start_char + m.start() + nm.start()
-                e = sent.start_char + m.end()
-                if key in found:
-                    found[key].evidence.append(ctx.evidence(s, e))
-                    continue
-                fields = {"drug": drug, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
-                          "role": role}
-                found[key] = Fact("intervention", fields, [ctx.evidence(s, e)], EXTRACTOR, "dose.number_unit",
-                                  0.85, surface=drug.label)
+        arms = _arm_mentions(ctx, sent)
+        for m in arms:
+            arm_mentions.setdefault(m.concept.iri, m)
+        mentions = _sentence_mentions(ctx, sent, arms, named)
+        for fact in _doses(ctx, sent, rx, mentions, studied, mode):
+            key = (fact.fields["drug"].iri, round(fact.fields["dose_value"], 6), fact.fields["dose_unit_label"],
+                   fact.fields.get("frequency"))
+            if key in found:
+                found[key].evidence.extend(fact.evidence)
+            else:
+                found[key] = fact
+    dosed = {k[0] for k in found if k[1] is not None}
+    text = ctx.document.text
+    dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
+    for iri, m in arm_mentions.items():
+        short = text[m.start:m.end]
+        defined = any(o is not m and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
+                      for o in arm_mentions.values())
+        within = m.concept.source == "arm" and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
+        if iri not in dosed and not defined and not within:
+            fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
+                      "role": "study"}
+            found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
+                                            "arm.phrase", 0.7, surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
     _add_schedule(ctx, facts, studied)
     return facts
 
 
-def _drug_for(ctx: Context, sent, drugs, offset: int, studied: list[str]) -> Concept | None:
-    """The drug a dose belongs to: the nearest drug mention in the sentence, else the study drug."""
+# -- arm phrases ------------------------------------------------------------------------------
+def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
+    """Interventions named by the arm and allocation phrases of one sentence."""
+    cache = ctx.document.cache.setdefault("arm_mentions", {})
+    if sent.start_char in cache:
+        return cache[sent.start_char]
+    r = rules()
+    text = sent.text
+    out: list[_Mention] = []
+    mode = reading(ctx, sent)
+    planned = mode == "plan"
+    if mode is None:
+        cache[sent.start_char] = []
+        return []
+    for m in r["alloc_rx"].finditer(text):
+        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+    if planned and not r["concomitant_rx"].search(text):
+        for m in r["admin_rx"].finditer(text):
+            if r["recipients_rx"].search(m.group("subj")):
+                out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
+    for m in r["group_rx"].finditer(text):
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "", whole=True)
+    for m in r["versus_rx"].finditer(text):
+        out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+    if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title"):
+        for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
+            if len(m.group("x").split()) >= 2:
+                out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
+    for m in r["named_arm_rx"].finditer(text) if planned else ():
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+    seen: dict[str, _Mention] = {}
+    for mention in sorted(out, key=lambda x: x.start - x.end):  # longest first
+        inside = any(o.start <= mention.start and mention.end <= o.end and o.concept.source == "arm"
+                     and mention.concept.source == "arm" for o in seen.values())
+        if not inside:
+            seen.setdefault(mention.concept.iri, mention)
+    cache[sent.start_char] = sorted(seen.values(), key=lambda x: x.start)
+    return cache[sent.start_char]
+
+
+def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -> list[_Mention]:
+    """Interventions in sentence text [a:b]: its drugs, else its own phrases when `free` says
+    which may stand: "arms" (allocation alternatives that name a group or end in an
+    intervention noun), "nouns" (only the latter), "group" (the name of a group)."""
+    s0 = sent.start_char
+    text = sent.text[a:b]
+    cut = re.search(r"\s+(?:for|during|until|after|before|at\s+(?:a|the)\s+ratio|in\s+a\s+\d|with\s+a|who|which|"
+                    r"than)\s+|[.;](?:\s|$)", text, re.I)
+    if cut and not whole:
+        b = a + cut.start()
+        text = sent.text[a:b]
+    drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
     if drugs:
-        nearest = min(drugs, key=lambda e: (abs(e.start_char - offset), e.start_char > offset))
-        return ctx.concept(nearest)
-    if studied and _ADMINISTRATION.search(sent.text):
-        return ctx.lexicon.concepts[studied[0]]
-    return None
+        full = ctx.document.text
+        return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
+                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
+    if not free:
+        return []
+    r = rules()
+    if whole:
+        parts = [(a, text)]
+    else:  # alternatives, brackets blanked so that their commas split nothing
+        blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+        parts, start = [], 0
+        for sep in re.finditer(r"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b)\s*", blank):
+            parts.append((a + start, text[start:sep.start()]))
+            start = sep.end()
+        parts = [(p, t) for p, t in parts + [(a + start, text[start:])] if t.strip()][:4]
+    out = []
+    for k, (pos, part) in enumerate(parts):
+        phrase = _clean_phrase(part, whole)
+        if phrase is None:
+            continue
+        p0 = sent.text.find(phrase, pos)
+        if p0 < 0:
+            continue
+        after = sent.text[p0 + len(phrase):]
+        names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
+        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
+        # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
+        first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
+        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
+                or free == "nouns" and noun):
+            continue
+        if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
+               for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + len(phrase) and p0 < e.end_char - s0):
+            continue  # a population ("the COPD group") or an outcome, not what was given
+        concept = ctx.lexicon.discover("Drug", phrase, "arm")
+        out.append(_Mention(concept, s0 + p0, s0 + p0 + len(phrase), True))
+    return out
+
+
+def _clean_phrase(part: str, whole: bool = False) -> str | None:
+    """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
+    r = rules()
+    phrase = re.sub(r"\([^()]*\)", " ", part)
+    phrase = re.sub(r"(?<=\S)\s+(?:group|arm)s?\s*$", "", phrase, flags=re.I)  # "the yoga group" → "yoga"
+    if whole:  # the noun phrase just before "group": read backwards to the first function word or verb
+        words = phrase.split()
+        k = len(words)
+        while k > 0 and not (_boundary(words[k - 1]) and (k < len(words) or words[k - 1].lower() in r["boundary"])):
+            k -= 1  # the last word is the head noun even in -ing ("mindfulness breathing")
+        phrase = " ".join(words[k:])
+    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
+                    flags=re.I)
+    pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
+                      r"has|had|group|for|of|with|during|after|before|between|among|within)\b", phrase, maxsplit=1)
+    if whole and len(pieces) > 1:
+        return None  # the words just before "group" do not name what the group received
+    phrase = pieces[0]
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,:;.-–")
+    words = phrase.split()
+    if not words or len(words) > 6 or len(phrase) < 3:
+        return None
+    if any(w.lower().strip("'-") in r["stop"] for w in words) or _is_stop(phrase):
+        return None
+    if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
+        return None
+    if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
+                                                   or re.fullmatch(rf"(?:{r['intervention_nouns']})", words[0])):
+        return None  # "vaccination", "exercise" alone name a kind of intervention, not one
+    return phrase
+
+
+def _group_name(phrase: str) -> bool:
+    """Words that can name an arm: not an adjective ("the upper group")."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].islower():
+        w = words[0]
+        return len(w) >= 4 and not w.endswith(("er", "al", "ic", "ive", "ous", "ly", "ent", "ant", "ary", "ory"))
+    return True
+
+
+def _boundary(word: str) -> bool:
+    w = word.lower().strip(",;:")
+    return w in rules()["boundary"] or (word.islower() and len(w) > 4 and w.endswith(("ed", "ing")))
+
+
+def _is_stop(text: str) -> bool:
+    return text.lower().strip() in rules()["stop"]
+
+
+def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str, Concept]) -> list[_Mention]:
+    """Every intervention mention of a sentence a dose may bind to: drugs, arm phrases, and
+    other occurrences of the phrases the paper's arms are named by ("glycine ... (glycine group)")."""
+    out = [_Mention(ctx.concept(e), e.start_char, e.end_char, False) for e in ctx.concepts_in(sent, {"Drug"})]
+    out += arms
+    for surface, concept in named.items():
+        flags = 0 if any(ch.isupper() for ch in surface) else re.I
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sent.text, flags):
+            out.append(_Mention(concept, sent.start_char + m.start(), sent.start_char + m.end(), True))
+    kept: dict[tuple[int, int], _Mention] = {}
+    for m in sorted(out, key=lambda m: (m.start, m.start - m.end)):
+        if not any(k[0] <= m.start and m.end <= k[1] for k in kept):
+            kept[(m.start, m.end)] = m
+    return sorted(kept.values(), key=lambda m: m.start)
+
+
+# -- doses ------------------------------------------------------------------------------------
+def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied: list[str],
+           mode: str = "plan") -> list[Fact]:
+    """Dose facts of one sentence, each bound to the intervention it belongs to."""
+    text, s0 = sent.text, sent.start_char
+    changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
+    out: list[Fact] = []
+    previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
+    for m in rx.finditer(text):
+        before = text[: m.start()]
+        if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
+            continue
+        if any(a <= m.start() < b for a, b in changes):
+            continue
+        percent = m.group("u") == "%"
+        if percent and mode != "plan":
+            continue  # a percentage among results is a proportion
+        targets = _bind(text, s0, m, mentions, previous, percent)
+        if not targets and not percent and mode == "plan":
+            targets = _fallback(ctx, sent, mentions, studied) or _named_before(ctx, sent, m)
+        if not targets:
+            continue
+        previous = (m.end(), targets)
+        label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
+        values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}", m.group("nums"))]
+        if len(values) == 2 and re.search(r"\d\s*(?:–|-|to)\s*\d", m.group("nums")):
+            continue  # a range ("300,000–600,000 IU") is no one dose
+        planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
+        for target in targets:
+            role = "study" if (target.arm or target.concept.iri in studied or planned) else "concomitant"
+            for value in values:
+                if value is None:
+                    continue
+                a, b = min(s0 + m.start(), target.start), max(s0 + m.end(), target.end)
+                ev = ctx.evidence(a, b) if b - a <= 160 else ctx.evidence(s0 + m.start(), s0 + m.end())
+                window = (m.start("u"), _window_end(text, m.end()))
+                fields = {"drug": target.concept, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
+                          "role": role, "frequency": _frequency_in(text[window[0]:window[1]]), "_window": window}
+                out.append(Fact("intervention", fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
+                                surface=ctx.document.text[target.start:target.end]))
+                fields["_sentence"] = sent
+    return out
+
+
+def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, percent: bool) -> list[_Mention]:
+    """The intervention(s) a dose belongs to, by what stands between them (see the module doc)."""
+    vehicles = rules()["vehicle_rx"]
+    after = [x for x in mentions if x.start - s0 >= m.end()]
+    before = [x for x in mentions if x.end - s0 <= m.start()]
+    # "400 mg albendazole", "100,000 IU of oral vitamin D", "15 mg/kg single infusion of either X or Y"
+    if after:
+        first = after[0]
+        gap = text[m.end(): first.start - s0]
+        link = (r"\s*(?:(?:of|single|daily|weekly|the|a|an|either|" + _ROUTE_WORDS + "|" + vehicles +
+                r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
+        giving = _DOSING_WORDS.search(text) or rules()["admin_rx"].search(text)
+        if re.fullmatch(link, gap + " ", re.I) and (not percent or len(gap.strip()) <= 2 and giving):
+            out = [first]
+            rest = after[1:]
+            tail = text[first.end - s0:]
+            while rest:
+                g = text[out[-1].end - s0: rest[0].start - s0]
+                if re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|or|and|,\s*or|,\s*and)\s*", g) and tail:
+                    out.append(rest[0])
+                    rest = rest[1:]
+                else:
+                    break
+            return out
+    # "erythromycin 333 mg", "doxycycline (100 mg)", "lisinopril (L) (10 mg daily)", "CPM: 750 mg/m2"
+    if before:
+        last = before[-1]
+        gap = text[last.end - s0: m.start()]
+        pattern = (r"\)?\s*(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
+                   r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*(?:(?:at|in|with)\s+)?"
+                   r"(?:(?:a|an|the)\s+)?(?:(?:daily|total|fixed|single|oral|starting)\s+)?"
+                   r"(?:(?:dose|dosage|doses)\s+(?:of\s+)?)?")
+        if percent:  # a strength: "glycine 1.5%", "erythromycin ointment 2%"
+            pattern = r"\s*(?:(?:" + vehicles + r")\s*)?"
+        if len(gap) <= 45 and re.fullmatch(pattern, gap, re.I):
+            return [last]
+    # "FF 200 mcg or 400 mcg": the drug of the dose just before
+    if previous is not None and not percent:
+        gap = text[previous[0]: m.start()]
+        if re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,|or|and|to|then|–|-|followed\s+by)?\s*"
+                        r"(?:(?:" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
+            return previous[1]
+    return []
+
+
+def _named_before(ctx: Context, sent, m: re.Match) -> list[_Mention]:
+    """A substance the vocabulary lacks, named right before the dose it is given at
+    ('received oligofructose-enriched inulin (Synergy) 10 g/day'): an intervention of its own."""
+    text = sent.text
+    if not (rules()["admin_rx"].search(text) or _DOSING_WORDS.search(text)):
+        return []
+    before = re.sub(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?$", "", text[: m.start()])
+    tail = re.split(r"[,;]|\b(?:group|arm)s?\b", before)[-1]
+    phrase = _clean_phrase(tail, whole=True)
+    if phrase is None or not re.search(r"[A-Za-z]{4}", phrase) or len(phrase.split()) > 4:
+        return []
+    p0 = before.rfind(phrase)
+    if p0 < 0 or p0 + len(phrase) != len(before):
+        return []
+    concept = ctx.lexicon.discover("Drug", phrase, "arm")
+    return [_Mention(concept, sent.start_char + p0, sent.start_char + p0 + len(phrase), True)]
+
+
+def _fallback(ctx: Context, sent, mentions: list[_Mention], studied: list[str]) -> list[_Mention]:
+    """A dose nothing binds: the sentence's only intervention when the sentence gives it; with none
+    named, the trial's only study intervention."""
+    if not rules()["admin_rx"].search(sent.text) and not re.search(r"\b(?:dose|dosage|infus|inject)\w*",
+                                                                    sent.text, re.I):
+        return []
+    distinct = {m.concept.iri: m for m in mentions}
+    if len(distinct) == 1:
+        return list(distinct.values())
+    if not distinct and len(studied) == 1 and studied[0] in ctx.lexicon.concepts:
+        c = ctx.lexicon.concepts[studied[0]]
+        return [_Mention(c, sent.start_char, sent.start_char, True)]
+    return []
+
+
+def _window_end(text: str, start: int) -> int:
+    """Where a dose's own clause ends: the next clause break or dose-like number."""
+    m = re.search(r"[;]|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b",
+                  text[start:])
+    return start + m.start() if m else len(text)
 
 
 # -- schedule: route, frequency, duration, administrations ----------------------------------
-_FREQ = [  # the more specific first: "twice daily" before "daily"
-    (re.compile(r"\b(?:twice daily|twice a day|twice per day|two times a day|b\.?i\.?d\.?)(?![\w.])", re.I),
-     "twice daily"),
-    (re.compile(r"\b(?:three times daily|three times a day|t\.?i\.?d\.?)(?![\w.])", re.I), "three times daily"),
-    (re.compile(rf"\beach of the first (?P<n>{COUNT}) days\b", re.I), "daily for {n} days"),
-    (re.compile(rf"/\s*day\b[^.;]{{0,30}}?\bfor (?P<n>{COUNT}) days\b", re.I), "daily for {n} days"),
-    (re.compile(rf"\b(?:daily|once a day|once daily|every day)\b(?: for (?P<n>{COUNT}) days)?", re.I), "daily"),
-    (re.compile(r"\b(?:twice a week|twice weekly|two times a week|twice per week)\b", re.I), "twice a week"),
-    (re.compile(r"\b(?:three times a week|thrice weekly|three times per week)\b", re.I), "three times a week"),
-    (re.compile(r"\b(?:once a week|once weekly|weekly)\b", re.I), "weekly"),
-    (re.compile(r"\b(?:fortnightly|every two weeks|every 2 weeks|biweekly)\b", re.I), "fortnightly"),
-    (re.compile(r"\b(?:every other day|on alternate days|every second day)\b", re.I), "every other day"),
-    (re.compile(r"\b(?:once a month|monthly|every four weeks|every 4 weeks)\b", re.I), "monthly"),
-    (re.compile(r"\bevery (?P<n>\d+) (?P<u>days|weeks|months)\b", re.I), "every {n} {u}"),
-]
-# a treatment period: right after what is given ("10 infusions within 24 days", "injections for 6 months")
-_DURATION = re.compile(rf"\b(?:infusions|injections|administrations|doses|treatment|therapy|receive|received|"
-                       rf"given|administered|daily|day|weekly|week)\b[^.;]{{0,40}}?\b(?:within|for|over|during)\s+"
-                       rf"(?:a period of\s+)?(?P<n>{COUNT})\s+(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
 _ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
                      rf"(?:infusions|injections|administrations|doses)\b", re.I)
 _DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
 
 def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
-    """Fill route, frequency, duration and administrations of the study drug's regimens."""
-    if not studied or not facts:
+    """Route, frequency, duration and administrations: from each dose's own clause, else from
+    the sentences about the study interventions."""
+    for f in facts:
+        sent = f.fields.pop("_sentence", None)
+        window = f.fields.pop("_window", None)
+        if sent is None or window is None:
+            continue
+        if not f.fields.get("frequency"):
+            f.fields["frequency"] = _frequency_in(sent.text[window[0]:])
+        dur = _duration([sent])
+        if dur:
+            f.fields["duration"] = dur
+        routes = ctx.concepts_in(sent, {"Route"})
+        if routes:
+            f.fields["route"] = ctx.concept(routes[0])
+    study = [f for f in facts if f.fields["role"] == "study"]
+    if not study:
         return
     sents = []
     for sent in ctx.sentences():
@@ -180,43 +538,52 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
             routes[e.kb_id_] += 1
             route_concepts[e.kb_id_] = ctx.concept(e)
     route = route_concepts[routes.most_common(1)[0][0]] if routes else None
-    study = [f for f in facts if f.fields["role"] == "study"]
-    values_per_drug = Counter(f.fields["drug"].iri for f in study)
+    values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
     for f in study:
-        f.fields.update({"route": route, "frequency": freq, "duration": duration, "administrations": admins})
+        for key, value in (("route", route), ("frequency", freq), ("duration", duration),
+                           ("administrations", admins)):
+            if f.fields.get(key) is None:
+                f.fields[key] = value
         if values_per_drug[f.fields["drug"].iri] > 1:
-            f.fields["arm"] = f"{f.fields['dose_value']:.2f} {f.fields['dose_unit_label']} group"
+            f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group"
+
+
+def _frequency_in(text: str) -> str | None:
+    """The frequencies stated in a stretch of text, in order ("daily for 4 days, then twice a week")."""
+    phases: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx, template in rules()["freq"]:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            if "n" in groups:
+                groups["n"] = str(to_int(groups["n"]) or groups["n"])
+            if template in ("daily", "once daily") and "n" in groups:
+                label = f"daily for {groups['n']} days"
+            else:
+                label = template.format(**groups) if "{n}" not in template or "n" in groups else template
+            phases.append((m.start(), label))
+    phases.sort()
+    ordered = list(dict.fromkeys(p for _s, p in phases))
+    return ", then ".join(ordered) if ordered else None
 
 
 def _frequency(sents) -> str | None:
     """A loading phase then a maintenance rhythm: "daily for 4 days, then twice a week"."""
-    phases: list[tuple[int, str]] = []
     for sent in sents:
-        taken: list[tuple[int, int]] = []
-        for rx, template in _FREQ:
-            for m in rx.finditer(sent.text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                groups = {k: v for k, v in m.groupdict().items() if v}
-                if "n" in groups:
-                    groups["n"] = str(to_int(groups["n"]) or groups["n"])
-                text = template.format(**groups) if "{n}" not in template or "n" in groups else template
-                if template == "daily" and "n" in groups:
-                    text = f"daily for {groups['n']} days"
-                phases.append((sent.start_char + m.start(), text))
-        if phases:
-            break
-    phases.sort()
-    ordered = list(dict.fromkeys(p for _s, p in phases))
-    return ", then ".join(ordered) if ordered else None
+        found = _frequency_in(sent.text)
+        if found:
+            return found
+    return None
 
 
 def _duration(sents) -> str | None:
     """The longest treatment period stated ("within 24 days", "for 6 months")."""
     best: tuple[int, str] | None = None
     for sent in sents:
-        for m in _DURATION.finditer(sent.text):
+        for m in rules()["duration_rx"].finditer(sent.text):
             n = to_int(m.group("n"))
             if n is None:
                 continue

@@ -9,13 +9,14 @@ _WORDS = {
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100,
+    "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }
 COUNT_WORDS = "|".join(sorted((w for w in _WORDS if w not in ("a", "an", "no", "none", "single", "both")),
                               key=len, reverse=True))
 NUMBER = r"\d+(?:[.,·]\d+)?"
-# a count written in digits or words ("11", "eleven", "twenty-one")
-COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS}))?)"
+# a count written in digits or words ("11", "eleven", "twenty-one", "three hundred and sixty")
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{COUNT_WORDS})(?:(?:[- ]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)" \
+        rf"(?:{COUNT_WORDS})){{0,3}})"
 
 
 def to_number(s: str) -> float | None:
@@ -27,9 +28,18 @@ def to_number(s: str) -> float | None:
         return float(s.replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):  # thousands
         return float(s.replace(",", ""))
-    parts = re.split(r"[- ]", s)
+    parts = [p for p in re.split(r"[- ]+", s) if p != "and"]
     if parts and all(p in _WORDS for p in parts):
-        return float(sum(_WORDS[p] for p in parts))
+        total = current = 0
+        for p in parts:  # "three hundred sixty" = 3 × 100 + 60
+            if p == "hundred":
+                current = max(current, 1) * 100
+            elif p == "thousand":
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current += _WORDS[p]
+        return float(total + current)
     return None
 
 

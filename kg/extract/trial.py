@@ -7,11 +7,14 @@ results; background and discussion sentences mostly speak of other trials.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections import Counter
 
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, to_int
+from kg.lexicon import ONTOLOGY_DIR
 from kg.readers.common import registry_id_spans
 
 EXTRACTOR = "trial"
@@ -23,20 +26,46 @@ _PHASE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_PEOPLE = r"(?:adult\s+|adolescent\s+|paediatric\s+|pediatric\s+|consecutive\s+|eligible\s+|[A-Z][A-Za-z]{1,8}\s+)?" \
-          r"(?:patients|participants|subjects|individuals|adults|women|men|children|infants|volunteers)"
+_PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
+          r"(?:patients|outpatients|inpatients|participants|subjects|individuals|adults|women|men|children|" \
+          r"infants|neonates|volunteers|" \
+          r"persons|people|mothers|students|pairs|couples|recipients|smokers|athletes|animals|rats|mice|hamsters|" \
+          r"rabbits|dogs|pigs|eyes|teeth)"
+_ENROL_VERB = r"(?:enrolled|included|recruited|randomi[sz]ed|studied|treated|registered|selected|assigned|allocated|" \
+              r"divided|distributed)"
 _ENROLLED = [
-    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|studied|treated)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
-               re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from)\s+[^,.;]{{1,60}}?)?\s+(?:were|was)\s+"
-               rf"(?:\w+\s+)?(?:enrolled|included|recruited|randomi[sz]ed|assigned|allocated)", re.IGNORECASE),
-    re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:patients|participants)"),
+    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
+               rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from|who|that|in|at|of|undergoing|receiving|"
+               rf"scheduled)\b[^;]{{1,90}}?)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?"
+               rf"{_ENROL_VERB}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:of|among)\s+(?:the|these|all)\s+(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
+               rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
+               rf"(?:the\s+)?randomi[sz]ation\b", re.IGNORECASE),
+    re.compile(rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
+               rf"{_PEOPLE}", re.IGNORECASE),
+    re.compile(rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})"),
+    re.compile(rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
+               rf"(?:\w+\s+)?{_ENROL_VERB}\b", re.IGNORECASE),
 ]
+# each arm's own count, to be added up when no total is stated
+_ARM_COUNTS = [
+    re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
+               re.IGNORECASE),
+    re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\b"),
+]
+_OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?(?:studies|study|trials|"
+                          r"trial|reports?)\b|\[\d", re.IGNORECASE)
 _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
     r"|\b[Tt]he\s+(?P<b>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
+    # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
+    r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
+    r"(?:trial|study)\b"
 )
 
 
@@ -133,10 +162,33 @@ def _fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, 
                 EXTRACTOR, rule, conf, surface=ctx.document.text[start:end])
 
 
+@functools.lru_cache(maxsize=1)
+def _registries() -> list[tuple[re.Pattern, str | None]]:
+    """The registry identifier patterns of ontology/registries.json."""
+    data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
+    return [(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), r.get("near")) for r in data["registries"]]
+
+
+def registry_spans(text: str) -> list[tuple[str, int, int]]:
+    """Every registry identifier of every registry the data names, in text order."""
+    out = []
+    for rx, near in _registries():
+        for m in rx.finditer(text):
+            if near and near not in text[max(0, m.start() - 40): m.start()].lower():
+                continue
+            out.append((re.sub(r"\s+", "", m.group(0)), m.start(), m.end()))
+    return sorted(set(out), key=lambda x: x[1])
+
+
 def _registry_ids(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
     out = []
-    for rid, s, e in registry_id_spans(ctx.document.text):
+    spans = registry_spans(ctx.document.text)
+    covered = [(s, e) for _r, s, e in spans]
+    # a reader may know an id the text writes in a form the data lacks
+    spans += [(rid, s, e) for rid, s, e in registry_id_spans(ctx.document.text)
+              if not any(a <= s < b for a, b in covered)]
+    for rid, s, e in spans:
         if rid in seen or not ctx.document.is_minable(s, e) or ctx.section_kind(s) == "references":
             continue
         seen.add(rid)
@@ -151,12 +203,12 @@ def _acronym(ctx: Context) -> list[Fact]:
     first: dict[str, tuple[int, int]] = {}
     for sent in _sentences_by_preference(ctx):
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
-            group = next(g for g in ("a", "b", "c") if m.group(g))
+            group = next(g for g in ("a", "b", "c", "d") if m.group(g))
             word = m.group(group)
             s = sent.start_char + m.start(group)
             if word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
                 continue
-            votes[word.upper()] += 2 if group == "c" and part_of(ctx.document, s)[0] == "title" else 1
+            votes[word.upper()] += 2 if group in ("c", "d") and part_of(ctx.document, s)[0] == "title" else 1
             first.setdefault(word.upper(), (s, s + len(word)))
     if not votes:
         return []
@@ -239,46 +291,160 @@ def _designs(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (part in ("title", "methods", "other") or in_abs and part != "conclusions") \
-                and not _about_this_trial(sent):
-            continue
-        if re.search(r"\[\d", sent.text):
+        if part in ("background", "discussion") and not _about_this_trial(sent):
+            continue  # designs of the trials a paper cites or wants
+        if _OTHER_STUDY.search(sent.text):
             continue  # a cited design belongs to another study
         for ent in ctx.concepts_in(sent, {"StudyDesign"}):
             c = ctx.concept(ent)
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
-    return out
+    return out + _placebo_arm(ctx, seen)
+
+
+# a placebo arm makes a trial placebo-controlled, whether or not the paper says the word
+_PLACEBO_ARM = re.compile(r"\b(?:or|versus|vs\.?|and|with|received|receive|receiving|given|to)\s+(?:an?\s+|the\s+)?"
+                          r"(?:identical\s+|matching\s+|matched\s+|inactive\s+)?(?P<p>placebo)\b|"
+                          r"\b(?P<q>placebo)[- ](?:group|arm|tablets?|capsules?|injections?|infusions?|treated)\b",
+                          re.IGNORECASE)
+
+
+def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
+    concept = ctx.lexicon.by_label("placebo-controlled", "StudyDesign")
+    if concept is None or concept.iri in seen:
+        return []
+    for sent in _sentences_by_preference(ctx):
+        if not _own_statement(ctx, sent):
+            continue
+        m = _PLACEBO_ARM.search(sent.text)
+        if m:
+            g = "p" if m.group("p") else "q"
+            s = sent.start_char + m.start(g)
+            return [_fact(ctx, "design", concept, s, s + len(m.group(g)), "trial.design.placebo_arm", 0.8)]
+    return []
 
 
 def _about_this_trial(sent) -> bool:
-    return bool(re.search(r"\b(?:we conducted|this (?:pilot |phase \S+ )?(?:trial|study)|our (?:trial|study))\b",
-                          sent.text, re.IGNORECASE))
+    return bool(re.search(r"\b(?:we|our\s+(?:trial|study)|this\s+(?:[\w,-]+\s+){0,5}?(?:trial|study)|"
+                          r"the\s+present\s+(?:trial|study))\b", sent.text, re.IGNORECASE))
 
 
 def _enrolled(ctx: Context) -> list[Fact]:
-    """N enrolled: "enrolled 11 adult SLE patients", "Eleven patients were included"."""
-    return _first_count(ctx, "n_enrolled", _ENROLLED,
-                        lambda part, in_abs: in_abs or part in ("title", "methods", "results", "other"))
+    """N enrolled: "enrolled 11 adult SLE patients", "Three hundred sixty patients were randomised",
+    "Of the 1066 patients randomised", "underwent randomisation"; else the sum of the arms'
+    counts stated in one sentence ("cell group (n = 9) and control group (n = 9)")."""
+    sents = [sent for sent in _sentences_by_preference(ctx) if _own_statement(ctx, sent)]
+    for sent in sents:
+        for rx in _ENROLLED:
+            for m in rx.finditer(sent.text):
+                n = to_int(m.group("n"))
+                if n and n > 3 and not _is_year(m.group("n")):
+                    s = sent.start_char + m.start()
+                    return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
+    for sent in sents:
+        if not re.search(r"\b(?:group|groups|arm|arms|randomi[sz]|allocated|assigned|received)\w*", sent.text, re.I):
+            continue
+        for rx in _ARM_COUNTS:
+            found = [m for m in rx.finditer(sent.text) if to_int(m.group("n"))]
+            if len(found) >= 2:
+                total = sum(to_int(m.group("n")) for m in found)
+                s, e = sent.start_char + found[0].start(), sent.start_char + found[-1].end()
+                return [_fact(ctx, "n_enrolled", total, s, e, "trial.n_enrolled.sum_of_arms", 0.7)]
+    return []
+
+
+def _own_statement(ctx: Context, sent) -> bool:
+    """A sentence that may state this trial's own numbers: not discussion, not another study's."""
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    if part == "discussion" and not in_abs:
+        return False
+    return not _OTHER_STUDY.search(sent.text)
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text))
+
+
+@functools.lru_cache(maxsize=1)
+def _condition_rules() -> dict:
+    r = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))
+    r["with_rx"] = re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
+                              rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
+                              rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I)
+    r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
+    r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
+    return r
 
 
 def _conditions(ctx: Context) -> list[Fact]:
-    """The conditions named in the title; otherwise the most frequent in the abstract and methods."""
-    by_part: dict[str, list] = {"title": [], "other": []}
+    """The conditions a trial studies: those of the title and of "<patients> with X" in the
+    paper's own statements; otherwise the most frequent in them. A disease the dictionaries
+    lack is taken from "<patients> with X" when X ends in a disease word."""
+    r = _condition_rules()
+    title: list = []
+    population: list = []
+    other: list = []
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
-        key = "title" if part == "title" else "other" if (in_abs or part in ("methods", "other")) else None
-        if key:
-            by_part[key].extend(ctx.concepts_in(sent, {"Condition"}))
-    ents = by_part["title"]
-    if not ents and by_part["other"]:
-        counts = Counter(e.kb_id_ for e in by_part["other"])
-        top = counts.most_common(1)[0][0]
-        ents = [e for e in by_part["other"] if e.kb_id_ == top]
+        if part == "discussion" or not _own_statement(ctx, sent):
+            continue
+        spans = _condition_spans(ctx, sent.start_char, sent.end_char)
+        if part == "title":
+            text = ctx.document.text
+            title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
+        elif part != "results" or in_abs:
+            other += spans
+        for m in r["with_rx"].finditer(sent.text):
+            a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
+            inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
+            if inside:
+                population.append(inside[0])
+                continue
+            x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
+            a += len(m.group("x")) - len(x)
+            head = r["head_rx"].match(x)
+            if head and not re.search(r"\d", head.group("p")) and _specific(head.group("p")):
+                c = ctx.lexicon.discover("Condition", head.group("p"), "population")
+                population.append((c, a, a + len(head.group("p"))))
+    chosen = title + population[:1]
+    if not chosen and other:
+        top, n = Counter(_iri(x) for x in other).most_common(1)[0]
+        chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
     out, seen = [], set()
-    for e in ents:
-        if e.kb_id_ not in seen:
-            seen.add(e.kb_id_)
-            out.append(_fact(ctx, "condition", ctx.concept(e), e.start_char, e.end_char, "trial.condition"))
+    for x in chosen:
+        c, s, e = (x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char))
+        if c.iri not in seen and fold_label(c.label) not in {fold_label(f.fields["value"].label) for f in out}:
+            seen.add(c.iri)
+            out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
+    return out
+
+
+def _specific(phrase: str) -> bool:
+    """A disease phrase that names one ('Trichomonas vaginalis infection'), not a kind ('advanced disease')."""
+    generic = {"advanced", "early", "late", "severe", "mild", "moderate", "chronic", "acute", "systemic", "other",
+               "various", "different", "several", "multiple", "underlying", "concomitant", "active", "stable",
+               "known", "previous", "significant", "serious", "medical", "an", "a", "the", "no", "any"}
+    words = [w.lower() for w in phrase.split()]
+    return len([w for w in words[:-1] if w not in generic]) >= 1
+
+
+def _iri(x) -> str:
+    return x[0].iri if isinstance(x, tuple) else x.kb_id_
+
+
+def fold_label(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def _condition_spans(ctx: Context, start: int, end: int) -> list:
+    """Disease mentions in text[start:end], longest first where they overlap (the dictionary's
+    disease reading of an AE term included)."""
+    spans = sorted((sp for sp in ctx.concept_spans(start, end) if sp.label_ == "Condition"),
+                   key=lambda sp: (sp.start_char, -(sp.end_char - sp.start_char)))
+    out = []
+    for sp in spans:
+        if out and sp.start_char < out[-1].end_char:
+            continue
+        out.append(sp)
     return out

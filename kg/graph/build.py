@@ -178,7 +178,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
         add((ci, RDF.type, KG[c.kind]))
         add((ci, SKOS.prefLabel, Literal(c.label, lang="en")))
         add((ci, SKOS.inScheme, KGC["document-terms"]))
-        if c.curie:  # a term from a public vocabulary (e.g. MeSH) keeps its identifier
+        if c.curie:  # a dictionary concept (DrugBank, MeSH) carries its public identifier
             add((ci, SKOS.notation, Literal(c.curie)))
     return out
 

@@ -261,7 +261,8 @@ def _walk(text: str, marks: list[tuple[int, str, bool]]) -> list[Section]:
         dk, part = heading_kind(name), label_part(name)
         # an abstract written as prose under its heading is not followed by labelled parts:
         # the next heading line ("Introduction") opens the body
-        unstructured = state == "abstract" and not inline and not seen and _first_prose(text, abstract_at, s) is not None
+        unstructured = (state == "abstract" and not inline and not seen
+                        and _first_prose(text, abstract_at, s) is not None)
         if dk == "abstract":
             state, order, seen, abstract_at = "abstract", [], set(), s
             kind = "abstract"

@@ -1,0 +1,155 @@
+"""Interventions from arm and allocation phrases, and doses bound to the drug they belong to.
+
+Every sentence here was written for these tests (none is taken from a scored paper); each
+class of phrasing is tried in at least two wordings and two layouts (a plain "Methods"
+heading, and a labelled abstract paragraph).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+
+TITLE = "A made-up randomised trial written for kg's intervention tests"
+
+
+def interventions(tmp_path: Path, body: str, layout: str = "heading", title: str = TITLE) -> list[dict]:
+    """(drug label, dose, unit, role, frequency, route, duration) of every intervention fact."""
+    path = tmp_path / "paper.txt"
+    if layout == "heading":
+        path.write_text(f"{title}\n\nMethods\n\n{body}\n", encoding="utf-8")
+    else:  # a structured abstract whose labels run on in the paragraph
+        path.write_text(f"{title}\n\nAbstract\n\nBackground: Little is known.\n\nMethods: {body}\n\n"
+                        "Results: The trial ended as planned.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    out = []
+    for f in facts:
+        if f.kind != "intervention":
+            continue
+        for ev in f.evidence:
+            assert document.text[ev.start:ev.end].strip() == document.text[ev.start:ev.end] != ""
+        fl = f.fields
+        out.append({"drug": fl["drug"].label.lower(), "dose": fl["dose_value"], "unit": fl["dose_unit_label"],
+                    "role": fl["role"], "frequency": fl.get("frequency"), "duration": fl.get("duration"),
+                    "route": fl["route"].label if fl.get("route") else None})
+    return out
+
+
+def doses(items: list[dict]) -> set[tuple]:
+    return {(i["drug"], i["dose"], i["unit"]) for i in items}
+
+
+LAYOUTS = ["heading", "abstract"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_two_arms_each_with_its_own_dose(tmp_path, layout):
+    body = ("Adults were randomly assigned to receive nebivolol 5 mg once daily or amlodipine 10 mg once daily "
+            "for 12 weeks.")
+    items = interventions(tmp_path, body, layout)
+    assert doses(items) == {("nebivolol", 5.0, "mg"), ("amlodipine", 10.0, "mg")}
+    assert {i["frequency"] for i in items} == {"once daily"}
+    assert {i["duration"] for i in items} == {"12 weeks"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_doses_in_brackets_after_the_drug_and_its_abbreviation(tmp_path, layout):
+    body = ("We randomised 80 participants to candesartan (CAN) (16 mg daily) or hydrochlorothiazide (25 mg), "
+            "both taken orally for eight weeks.")
+    items = interventions(tmp_path, body, layout)
+    assert doses(items) == {("candesartan", 16.0, "mg"), ("hydrochlorothiazide", 25.0, "mg")}
+    assert all(i["role"] == "study" for i in items)
+
+
+def test_dose_before_the_drug_and_placebo_is_no_intervention(tmp_path):
+    body = "Schoolchildren received a single dose of 400 mg albendazole or a matching placebo."
+    items = interventions(tmp_path, body)
+    assert doses(items) == {("albendazole", 400.0, "mg")}
+    assert items[0]["frequency"] == "single dose"
+    body = "Eligible pupils were given 400 mg of albendazole as one dose, or placebo."
+    assert doses(interventions(tmp_path, body)) == {("albendazole", 400.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_thousands_of_units_with_route_and_rhythm(tmp_path, layout):
+    body = "The intervention group received 100,000 IU of oral cholecalciferol per month for 6 months."
+    items = interventions(tmp_path, body, layout)
+    item = next(i for i in items if i["dose"] is not None)
+    assert (item["drug"], item["dose"], item["unit"]) == ("cholecalciferol", 100000.0, "IU")
+    assert (item["route"], item["frequency"], item["duration"]) == ("oral", "monthly", "6 months")
+
+
+def test_a_second_dose_joined_by_or_belongs_to_the_same_drug(tmp_path):
+    body = ("Budesonide (BUD) is an inhaled corticosteroid. This randomised study compared BUD 200 mcg or 400 mcg "
+            "once daily with BUD 200 mcg twice daily for 8 weeks.")
+    items = interventions(tmp_path, body)
+    assert doses(items) == {("budesonide", 200.0, "µg"), ("budesonide", 400.0, "µg")}
+    assert {i["frequency"] for i in items if i["dose"] == 200.0} >= {"twice daily"}
+
+
+def test_a_dose_never_goes_to_a_drug_across_a_clause(tmp_path):
+    body = ("All patients continued cyclophosphamide, and a curcuminoid extract was added in the active arm "
+            "at 500 mg daily.")
+    items = interventions(tmp_path, body)
+    assert ("cyclophosphamide", 500.0, "mg") not in doses(items)
+    body = "Patients on methotrexate were randomised to a turmeric extract or placebo; 500 mg was taken daily."
+    assert ("methotrexate", 500.0, "mg") not in doses(interventions(tmp_path, body))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_arms_that_are_not_drugs(tmp_path, layout):
+    body = "Participants were randomly allocated to a supervised aerobic exercise programme or to usual care."
+    items = interventions(tmp_path, body, layout)
+    assert [i["drug"] for i in items] == ["supervised aerobic exercise programme"]
+    assert items[0]["dose"] is None
+    body = "Ninety women were assigned to the yoga group or to the waiting-list control group."
+    assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["yoga"]
+
+
+def test_supplements_and_strengths_in_percent(tmp_path):
+    body = ("Children in the intervention arm were given zinc supplementation. Wounds were treated with "
+            "mupirocin ointment 2% or with a gel containing 0.5% chlorhexidine.")
+    items = interventions(tmp_path, body)
+    assert ("mupirocin", 2.0, "%") in doses(items)
+    assert ("chlorhexidine", 0.5, "%") in doses(items)
+    assert any(i["drug"] == "zinc supplementation" and i["dose"] is None for i in items)
+
+
+def test_percentages_among_results_are_not_strengths(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\nCure was 95% with mupirocin and 80% with fusidic acid.\n",
+                    encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert not [f for f in facts if f.kind == "intervention" and f.fields["dose_unit_label"] == "%"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_arm_named_before_its_role_in_brackets(tmp_path, layout):
+    body = ("Participants were randomly assigned to Tai Chi Qigong (experimental group) or to stretching "
+            "(control group).")
+    assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["tai chi qigong"]
+    body = "The pupils practised mindfulness breathing (intervention arm, n = 30) while the others read quietly."
+    assert [i["drug"] for i in interventions(tmp_path, body, layout)] == ["mindfulness breathing"]
+
+
+@pytest.mark.parametrize("body, drug, dose, unit", [
+    ("Participants received oligofructose-enriched inulin (Synergy 1) 10 g/day for 3 months.", "inulin", 10.0,
+     "g/day"),
+    ("The intervention group drank beetroot juice 140 ml daily for two weeks.", "beetroot juice", 140.0, "mL"),
+])
+def test_a_substance_the_vocabulary_lacks_named_before_its_dose(tmp_path, body, drug, dose, unit):
+    assert (drug, dose, unit) in doses(interventions(tmp_path, body))
+
+
+def test_an_arm_phrase_that_opens_with_the_word_group(tmp_path):
+    body = ("Forty pupils were randomly assigned to receive group lessons in Kundalini Yoga (experimental group) "
+            "or reading (control group).")
+    assert "kundalini yoga" in [i["drug"] for i in interventions(tmp_path, body)]

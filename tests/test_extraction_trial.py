@@ -1,0 +1,116 @@
+"""Trial fields on sentences written for these tests: enrolment, registry ids, designs, conditions.
+
+Each class of phrasing is tried in two wordings or two layouts (a "Methods" heading, and a
+labelled abstract paragraph).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+
+TITLE = "A made-up trial written for kg's trial-field tests"
+LAYOUTS = ["heading", "abstract"]
+
+
+def trial(tmp_path: Path, body: str, attribute: str, layout: str = "heading", title: str = TITLE) -> list:
+    path = tmp_path / "paper.txt"
+    if layout == "heading":
+        path.write_text(f"{title}\n\nMethods\n\n{body}\n", encoding="utf-8")
+    else:
+        path.write_text(f"{title}\n\nAbstract\n\nBackground: Little is known.\n\nMethods: {body}\n\n"
+                        "Conclusions: More work is needed.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    out = []
+    for f in facts:
+        if f.kind == "trial" and f.fields["attribute"] == attribute:
+            v = f.fields["value"]
+            out.append(getattr(v, "label", v))
+    return out
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Two hundred forty adults with gout were randomly assigned to one of two arms.", 240),
+    ("Four hundred and twelve children were enrolled across five schools.", 412),
+    ("Of the 733 participants randomised, 701 completed the study.", 733),
+    ("The trial randomly assigned 58 patients to the two arms.", 58),
+    ("In all, 96 volunteers underwent randomisation after screening.", 96),
+    ("Sixty-two outpatients who had chronic cough were recruited.", 62),
+])
+def test_enrolment_phrasings(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("body, n", [
+    ("Participants were divided into an exercise group (n = 21) and a control group (n = 19).", 40),
+    ("Forty-five patients received the active cream, and 15 patients received the vehicle.", 60),
+])
+def test_enrolment_as_the_sum_of_the_arms(tmp_path, body, n):
+    assert trial(tmp_path, body, "n_enrolled") == [n]
+
+
+def test_numbers_of_other_studies_are_not_this_trials(tmp_path):
+    body = "A previous trial randomised 300 patients. Our study was a small pilot."
+    assert trial(tmp_path, body, "n_enrolled") == []
+
+
+@pytest.mark.parametrize("body, ids", [
+    ("The trial was registered with the Pan African Clinical Trials Registry (PACTR202001123456789).",
+     ["PACTR202001123456789"]),
+    ("Registration: IRCT20190101012345N3 and UMIN000012345.", ["IRCT20190101012345N3", "UMIN000012345"]),
+    ("Trial registration: CTRI/2019/05/019000; ChiCTR-IOR-17012345; DRKS00012345; NTR4321.",
+     ["CTRI/2019/05/019000", "ChiCTR-IOR-17012345", "DRKS00012345", "NTR4321"]),
+])
+def test_registry_ids_of_many_registries(tmp_path, body, ids):
+    assert trial(tmp_path, body, "registry_id") == ids
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_placebo_arm_makes_the_trial_placebo_controlled(tmp_path, layout):
+    body = "Patients were randomized to oral montelukast or placebo for 4 weeks."
+    assert "placebo-controlled" in trial(tmp_path, body, "design", layout)
+    body = "The placebo group took identical tablets; the trial was randomised."
+    assert "placebo-controlled" in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("body, design", [
+    ("This was a prospective, two-centre, assessor-blinded study.", {"prospective", "two-centre", "assessor-blinded"}),
+    ("We did a randomised controlled trial with a split-mouth design.", {"randomized", "controlled trial",
+                                                                          "split-mouth"}),
+])
+def test_design_words(tmp_path, body, design):
+    assert design <= set(trial(tmp_path, body, "design"))
+
+
+def test_a_cited_design_is_not_this_trials(tmp_path):
+    body = "Earlier studies were double-blind. We enrolled 20 adults in an open-label extension."
+    assert "double-blind" not in trial(tmp_path, body, "design")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_condition_of_patients_with_x(tmp_path, layout):
+    body = "We enrolled 40 adults with visceral leishmaniasis, of whom some had anaemia."
+    assert trial(tmp_path, body, "condition", layout) == ["visceral leishmaniasis"]
+    body = "Women with Trichomonas vaginalis infection were eligible; rates of preterm birth were compared."
+    assert trial(tmp_path, body, "condition", layout) == ["trichomonas vaginalis infection"]
+
+
+def test_a_title_outcome_is_not_the_condition(tmp_path):
+    title = "Iron supplements in pregnancy and the incidence of low birth weight: a randomised trial"
+    assert "birth weight" not in trial(tmp_path, "Pregnant women were randomised.", "condition", title=title)
+
+
+@pytest.mark.parametrize("title, acronym", [
+    ("ZEBRA-7: a randomised phase III trial of two schedules in lymphoma", "ZEBRA-7"),
+    ("KLM PX-0042: an open-label randomized study of a mouthwash", "KLM PX-0042"),
+])
+def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
+    assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]
