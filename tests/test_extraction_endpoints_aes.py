@@ -131,7 +131,8 @@ def test_a_measure_of_a_drug_is_an_endpoint_its_use_is_not(tmp_path):
 
 def test_a_full_paper_reports_on_more_than_its_endpoints(tmp_path):
     body = ("We tested whether a new drug lowers insulin resistance in adults with type 2 diabetes. Forty adults were "
-            "randomised to the drug or to placebo for twelve weeks, and the drug was well tolerated.\n\nIntroduction\n\nWe tested a drug.\n\n"
+            "randomised to the drug or to placebo for twelve weeks, and the drug was well tolerated.\n\n"
+            "Introduction\n\nWe tested a drug.\n\n"
             "Results\n\nFasting insulin decreased from 14.2 to 11.0 µU/ml.\n\n"
             "Discussion\n\nLength of stay did not differ between groups.\n\n"
             "References\n\n1. Smith J. A paper. 2001.")
