@@ -20,6 +20,7 @@ from rdflib import BNode, Literal, URIRef
 from kg import __version__
 from kg.errors import QueryError, StoreError
 from kg.graph.namespaces import KG, KGD, PREFIXES
+from kg.identity import id_of_segment
 
 DEFAULT_STORE = ".kg"
 # RocksDB keeps written data in memory tables until they are flushed; without a flush now
@@ -117,7 +118,17 @@ class GraphStore:
         """Ids of the stored documents."""
         q = (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> }} }}")
         prefix = str(KGD["graph/"])
-        return sorted(r["g"].value[len(prefix):] for r in self.ox.query(q))
+        return sorted(id_of_segment(r["g"].value[len(prefix):]) for r in self.ox.query(q))
+
+    def document_source(self, doc_id: str) -> tuple[str | None, str] | None:
+        """(absolute source path or None, sha256) of a stored document, or None."""
+        from kg.graph.build import doc_iri, graph_iri
+
+        q = (f"SELECT ?path ?sha WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ <{doc_iri(doc_id)}> <{KG.sha256}> ?sha "
+             f"OPTIONAL {{ <{doc_iri(doc_id)}> <{KG.sourcePath}> ?path }} }} }}")
+        for row in self.ox.query(q):
+            return (row["path"].value if row["path"] is not None else None), row["sha"].value
+        return None
 
     def ensure_static_graphs(self) -> None:
         """Load the lexicon and ontology graphs when their files changed."""

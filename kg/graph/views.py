@@ -104,7 +104,22 @@ SELECT ?type (COUNT(DISTINCT ?f) AS ?n) WHERE {
 """
 
 
+_SOURCES = (f"SELECT ?g ?id ?file ?path WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> ; <{KG.sourceFile}> ?file . "
+            f"OPTIONAL {{ ?d <http://purl.org/dc/terms/identifier> ?id }} "
+            f"OPTIONAL {{ ?d <{KG.sourcePath}> ?path }} }} }}")
+
+
+def sources(store: GraphStore) -> dict[str, str]:
+    """Each stored document's id and the file it was read from (its absolute path where stored)."""
+    out = {}
+    for r in store.ox.query(_SOURCES):
+        doc = r["id"].value if r["id"] is not None else r["file"].value.split(".")[0]
+        out[doc] = r["path"].value if r["path"] is not None else r["file"].value
+    return dict(sorted(out.items()))
+
+
 def stats(store: GraphStore) -> dict:
-    """Documents, triples and facts by kind."""
+    """Documents, triples and facts by kind, and which file each document was read from."""
     facts = {short(r["type"]).split(":", 1)[1]: int(r["n"]) for r in store.select(_FACT_COUNTS)}
-    return {"documents": len(store.documents()), "triples": store.triple_count(), "facts": facts}
+    return {"documents": len(store.documents()), "triples": store.triple_count(), "facts": facts,
+            "sources": sources(store)}
