@@ -233,6 +233,14 @@ def _walk(root: Path, follow_symlinks: bool, max_bytes: int | None) -> list[Sour
 
 def _deduplicate(sources: list[Source]) -> list[Source]:
     """One source per file; a second file with an id already taken becomes an error."""
+    def real(s: Source) -> str:
+        try:
+            return os.path.realpath(s.path)
+        except (OSError, ValueError):
+            return str(s.path)
+
+    # a file reached both directly and by a link is known by its own path
+    direct = {real(s) for s in sources if not s.error and not os.path.islink(s.path)}
     out: list[Source] = []
     files: set[str] = set()
     owner: dict[str, Source] = {}
@@ -240,13 +248,10 @@ def _deduplicate(sources: list[Source]) -> list[Source]:
         if s.error:
             out.append(s)
             continue
-        try:
-            real = os.path.realpath(s.path)
-        except (OSError, ValueError):
-            real = str(s.path)
-        if real in files:
+        r = real(s)
+        if r in files or (r in direct and os.path.islink(s.path)):
             continue
-        files.add(real)
+        files.add(r)
         first = owner.get(s.id)
         if first is not None:
             out.append(Source(s.path, s.id, error=f"same document id '{s.id}' as {first} in this batch; rename "
