@@ -123,6 +123,24 @@ def test_a_stored_id_from_another_file_is_not_replaced_without_force(kg, tmp_pat
     assert "tocilizumab" in kg("--store", store, "text", "paper").out
 
 
+def test_documents_named_like_the_stores_own_graphs_leave_them_alone(kg, tmp_path):
+    from kg.graph.store import LEXICON_GRAPH, ONTOLOGY_GRAPH, GraphStore
+
+    store = tmp_path / "store"
+    assert kg("--store", store, "ingest", "-q", _write(tmp_path / "seed.txt", PAPER_B)).code == 0
+    with GraphStore(store, read_only=True) as s:
+        before = {g: len(list(s.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))))
+                  for g in (LEXICON_GRAPH, ONTOLOGY_GRAPH)}
+    for name in ("lexicon", "ontology"):
+        assert kg("--store", store, "ingest", "-q", _write(tmp_path / f"{name}.txt", PAPER_A)).code == 0
+    with GraphStore(store, read_only=True) as s:
+        after = {g: len(list(s.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))))
+                 for g in (LEXICON_GRAPH, ONTOLOGY_GRAPH)}
+    assert after == before and all(before.values())
+    assert set(_facts(kg, store)) == {"seed", "lexicon", "ontology"}
+    assert "arsenic" in kg("--store", store, "text", "lexicon").out
+
+
 def test_store_option_after_the_command(kg, tmp_path):
     src = _write(tmp_path / "p.txt", PAPER_A)
     store = tmp_path / "store"
@@ -162,8 +180,9 @@ def test_pathological_runs_take_linear_time():
     from kg.textsafety import parse
 
     nlp = get_nlp()
-    unit = "Patients improved [" + "[" * 300 + " (" + "(" * 300 + " " + "_=*" * 100 + " and then.\n"
-    small, big = unit * 10, unit * 80
+    unit = ("Patients improved after arsenic trioxide in week 3 (p = 0.04) [12]. " + "[" * 300 + " ("
+            + "(" * 300 + " " + "_=*" * 100 + " and then.\n")
+    small, big = unit * 40, unit * 320  # 39,280 and 314,240 characters
     parse(nlp, small)  # warm up
     t_small = _best_of(3, lambda: parse(nlp, small))
     t_big = _best_of(3, lambda: parse(nlp, big))
