@@ -94,11 +94,17 @@ def check_stored_source(store, document) -> None:
     """
     from kg.errors import ReaderError
 
+    here = source_path(document.source_path)
+    other = store.document_of_source(here)
+    if other is not None and other != document.id:
+        raise ReaderError(document.source_path,
+                          f"this file is already in the store as document '{other}' (ingested from another folder); "
+                          "ingest the same folder as before, or use --force to store it under both ids")
     stored = store.document_source(document.id)
     if stored is None:
         return
     path, sha = stored
-    if path is None or path == source_path(document.source_path) or sha == document.sha256:
+    if path is None or path == here or sha == document.sha256:
         return
     raise ReaderError(document.source_path,
                       f"document id '{document.id}' is already in the store from {path}; rename one of the files, "

@@ -73,7 +73,7 @@ def parse(nlp, text: str):
     from spacy.tokens import Doc
 
     safe = spacy_text(text)
-    if len(safe) <= min(nlp.max_length, PIECE):
+    if len(safe) <= nlp.max_length:
         return nlp(safe)
     docs = [nlp(safe[a:b]) for a, b in pieces(safe)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)

@@ -123,6 +123,19 @@ def test_a_stored_id_from_another_file_is_not_replaced_without_force(kg, tmp_pat
     assert "tocilizumab" in kg("--store", store, "text", "paper").out
 
 
+def test_one_file_is_not_stored_under_two_ids(kg, tmp_path):
+    root = tmp_path / "papers"
+    src = _write(root / "2024" / "trial.txt", PAPER_A)
+    store = tmp_path / "store"
+    assert kg("--store", store, "ingest", "-q", root).code == 0
+    run = kg("--store", store, "ingest", "-q", root / "2024")  # would be 'trial', not '2024/trial'
+    assert run.code == 1
+    assert run.err_lines == [f"kg: error: {src}: this file is already in the store as document '2024/trial' "
+                             "(ingested from another folder); ingest the same folder as before, or use --force "
+                             "to store it under both ids"]
+    assert set(_facts(kg, store)) == {"2024/trial"}
+
+
 def test_documents_named_like_the_stores_own_graphs_leave_them_alone(kg, tmp_path):
     from kg.graph.store import LEXICON_GRAPH, ONTOLOGY_GRAPH, GraphStore
 
@@ -198,7 +211,7 @@ def test_a_text_longer_than_spacys_limit_is_read_in_pieces_with_exact_offsets():
 
     nlp = get_nlp()
     para = "Grade 3 neutropenia occurred after arsenic trioxide. No headache was seen in the lupus arm.\n\n"
-    text = para * (2 * PIECE // len(para) + 3)
+    text = para * (max(nlp.max_length, 2 * PIECE) // len(para) + 3)
     cuts = pieces(text)
     assert len(cuts) >= 3 and cuts[0][0] == 0 and cuts[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))

@@ -128,6 +128,14 @@ class GraphStore:
         prefix = str(KGD["graph/"])
         return sorted(id_of_segment(r["g"].value[len(prefix):]) for r in self.ox.query(q))
 
+    def document_of_source(self, path: str) -> str | None:
+        """The id of the stored document read from the file at `path` (absolute), or None."""
+        q = (f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{KG.sourcePath}> {ox.Literal(path)} ; "
+             f"<http://purl.org/dc/terms/identifier> ?id }} }} LIMIT 1")
+        for row in self.ox.query(q):
+            return row["id"].value
+        return None
+
     def document_source(self, doc_id: str) -> tuple[str | None, str] | None:
         """(absolute source path or None, sha256) of a stored document, or None."""
         from kg.graph.build import doc_iri, graph_iri
