@@ -15,11 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,10 +78,12 @@ def run_batch(files: list[Path], store: Path, timeout: float) -> dict:
         return {"hang": True, "seconds": timeout}
     err = p.stderr.decode("utf-8", "replace")
     failed = sum(1 for f in files if f"kg: error: {f}: " in err)
+    reasons = [re.sub(r"\d+", "N", ln.split(": ", 3)[-1])[:40] for ln in err.splitlines()
+               if ln.startswith("kg: error: ")]
     crash = "Traceback" in err or p.returncode not in (0, 1)
     docs, bad_spans = check_store(store)
     missing = len(files) - failed - len(docs)
-    return {"hang": False, "crash": crash or missing > 0, "rc": p.returncode, "failed": failed,
+    return {"reasons": reasons, "hang": False, "crash": crash or missing > 0, "rc": p.returncode, "failed": failed,
             "ingested": len(docs), "missing": max(missing, 0), "bad_spans": bad_spans,
             "seconds": time.perf_counter() - t0, "err": err if crash else ""}
 
@@ -114,6 +118,7 @@ def main() -> int:
     a = ap.parse_args()
     rng = random.Random(a.seed)
     kinds = seeds()
+    reasons: Counter = Counter()
     totals = {"files": 0, "ingested": 0, "failed": 0, "crashes": 0, "hangs": 0, "missing": 0, "bad_spans": 0}
     work = Path(tempfile.mkdtemp(prefix="kg-fuzz-"))
     t0 = time.perf_counter()
@@ -134,6 +139,7 @@ def main() -> int:
                 print(f"batch {b // a.batch}: HANG (> {a.timeout:.0f} s) in {folder}", flush=True)
                 continue
             totals["crashes"] += int(r["crash"])
+            reasons.update(r["reasons"])
             for k in ("ingested", "failed", "missing", "bad_spans"):
                 totals[k] += r[k]
             print(f"batch {b // a.batch}: {r['ingested']} ingested, {r['failed']} refused, {r['missing']} missing, "
@@ -144,6 +150,9 @@ def main() -> int:
     finally:
         shutil.rmtree(work / "store-0000", ignore_errors=True)
     totals["seconds"] = round(time.perf_counter() - t0)
+    print("refusals by reason:")
+    for reason, n in reasons.most_common(15):
+        print(f"  {n:6}  {reason}")
     print(json.dumps(totals))
     bad = totals["crashes"] or totals["hangs"] or totals["bad_spans"]
     if not bad:

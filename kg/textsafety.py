@@ -27,16 +27,35 @@ LONG_TOKEN = 1000
 # Pieces of a long text are at most this long (spaCy's own default limit is 1,000,000).
 PIECE = 200_000
 
-_RUN = re.compile(rf"(?:[^\w\s]|_){{{PUNCT_RUN},}}")
+# Stretches of neither spaces nor ASCII letters or digits: where a punctuation run can be (with
+# symbols, superscripts ¹²³ and the like, which the tokenizer peels off as suffixes too).
+_CANDIDATE = re.compile(rf"[^\sA-Za-z0-9]{{{PUNCT_RUN},}}")
 _LONG = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
 
 
 def spacy_text(text: str) -> str:
     """`text` with long punctuation runs blanked and overlong tokens cut, of the same length."""
-    if not _RUN.search(text) and not _LONG.search(text):
+    if not _CANDIDATE.search(text) and not _LONG.search(text):
         return text
-    out = _RUN.sub(lambda m: " " * len(m.group(0)), text)
+    out = _CANDIDATE.sub(_blank_runs, text)
     return _LONG.sub(_cut, out)
+
+
+def _blank_runs(m: re.Match) -> str:
+    """Spaces for each stretch of PUNCT_RUN or more characters that are not letters (so CJK or
+    Greek text, which has letters, stays as it is)."""
+    s = m.group(0)
+    out, start = [], 0
+    for i in range(len(s) + 1):
+        if i == len(s) or s[i].isalpha():
+            if i - start >= PUNCT_RUN:
+                out.append(" " * (i - start))
+            else:
+                out.append(s[start:i])
+            if i < len(s):
+                out.append(s[i])
+            start = i + 1
+    return "".join(out)
 
 
 def _cut(m: re.Match) -> str:

@@ -169,13 +169,15 @@ def test_store_option_after_the_command(kg, tmp_path):
 def test_spacy_text_keeps_length_and_blanks_punctuation_runs():
     from kg.textsafety import spacy_text
 
-    for run_char in "[(_=*%'":
+    for run_char in "[(_=*%'¹†—":
         text = f"Before {run_char * 5000} after. Grade 3 (n = 2) [ref] ok_name == x."
         safe = spacy_text(text)
         assert len(safe) == len(text)
         assert run_char * 100 not in safe
         assert safe.endswith("after. Grade 3 (n = 2) [ref] ok_name == x.")
     assert spacy_text("p = 0.01 [12] (n = 4) ____ x") == "p = 0.01 [12] (n = 4) ____ x"  # short runs kept
+    cjk = "研究では、二十名の患者が治療を受けた。" * 10  # no spaces, but letters: a text, kept
+    assert spacy_text(cjk) == cjk
 
 
 def _best_of(n: int, fn) -> float:
