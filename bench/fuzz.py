@@ -31,8 +31,10 @@ TEXT = ("A randomised trial of low-dose interleukin-2 in lupus\n\n"
         "Methods\n\nAdults received 1 MIU daily for 5 days.\n\n"
         "Results\n\nTable 1 Adverse events\nEvent\tn (%)\nHeadache\t3 (15)\n\n"
         "Grade 3 neutropenia occurred in 2 of 20 patients (p = 0.04). Regulatory T cells increased.\n")
-RECORD = ("Title: A pilot trial of tocilizumab\nAuthors: A. Writer; B. Author\nYear: 2020\n"
-          "Abstract: Two of the 14 participants had grade 2 headache while on tocilizumab.\n")
+RECORD = ("id doaj-0001\ntitle A pilot trial of tocilizumab in systemic sclerosis\nauthor Writer, Ann\n"
+          "author Author, Ben\ncontainer_title Journal of Trials\nissn 1234-5678\npublishDate 2020\n"
+          "description Background Tocilizumab was given to 14 participants. Results Two of the 14 participants "
+          "had grade 2 headache while on tocilizumab.\nlanguage English\n")
 NASTY = ["\x00", "\x0c", "\ufeff", "\udcff", "[" * 5000, "(" * 3000, "_" * 4000, "=*" * 3000, "\u202e", "\r\n" * 50,
          "é" * 1000, "<![CDATA[", "<!DOCTYPE a [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>", "&x;", "%PDF-1.4\n"]
 
