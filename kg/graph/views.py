@@ -1,4 +1,4 @@
-"""Small read-only views of the store: a document's text, query results as text, statistics."""
+"""Small read-only views of the store: a document's text, query results written as they come, statistics."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 
 from kg.graph.build import doc_iri, graph_iri
 from kg.graph.namespaces import KG, PREFIXES, sparql_prefixes
@@ -34,33 +34,6 @@ def short(term, prefixes: dict[str, str] = PREFIXES) -> str:
     return str(term)
 
 
-def format_result(result, fmt: str, store: GraphStore | None = None) -> str:
-    """A query result as table, csv, tsv or json (SELECT/ASK); Turtle for CONSTRUCT/DESCRIBE."""
-    if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n" if fmt == "json" \
-            else ("true\n" if result.askAnswer else "false\n")
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        g = Graph()
-        for s, p, o in result.graph:
-            g.add((s, p, _rdf11(o)))
-        for p, ns in PREFIXES.items():
-            g.bind(p, ns, override=True)
-        return g.serialize(format="json-ld" if fmt == "json" else "turtle")
-    names = [str(v) for v in result.vars]
-    rows = [[_rdf11(row.get(v) if hasattr(row, "get") else row[i]) for i, v in enumerate(result.vars)]
-            for row in result]
-    if fmt == "json":
-        return result_json(names, rows) + "\n"
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(names)
-        for r in rows:
-            w.writerow(["" if v is None else str(v) for v in r])
-        return buf.getvalue()
-    return _table(names, [[short(v) for v in r] for r in rows])
-
-
 def _rdf11(term):
     """A simple literal as rdflib writes and reads it: oxrdflib hands back "x"^^xsd:string,
     which rdflib treats as another term than "x" (RDF 1.1 says they are the same)."""
@@ -86,15 +59,6 @@ def _json_term(v) -> dict:
     elif isinstance(v, Literal) and v.datatype:
         out["datatype"] = str(v.datatype)
     return out
-
-
-def _table(names: list[str], rows: list[list[str]], max_width: int = 60) -> str:
-    cut = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cut]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
 
 
 _FACT_COUNTS = sparql_prefixes() + """
