@@ -25,7 +25,47 @@ FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 TEXT_SEED = (b"A randomised trial of low-dose interleukin-2\n\nMethods\n\nAdults with lupus received 1 MIU daily.\n\n"
              b"Results\n\nTable 1 Adverse events\nEvent\tn (%)\nHeadache\t3 (15)\n* grade 1 only\n\n"
              b"Grade 3 neutropenia occurred in 2 of 20 patients (p = 0.04).\n")
-SEEDS = {"paper.txt": TEXT_SEED, "paper.xml": (TEST_DATA / "sample-jats.xml").read_bytes()}
+RECORD_SEED = (b"id rec-0001\ntitle A pilot trial of tocilizumab\nauthor Writer, Ann\nauthor Author, Ben\n"
+               b"container_title Journal of Trials\nissn 1234-5678\npublishDate 2020\n"
+               b"description Results Two of the 14 participants had grade 2 headache on tocilizumab.\n")
+
+
+def _text_pdf(lines: list[bytes]) -> bytes:
+    """A one-page PDF whose text is `lines` (Helvetica), with a correct xref table."""
+    stream = b"BT /F1 11 Tf 72 720 Td 14 TL " + b" ".join(b"(%s) '" % ln for ln in lines) + b" ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+PDF_SEED = _text_pdf([b"A pilot trial of tocilizumab", b"Results", b"Grade 3 neutropenia occurred in 2 of 20 patients.",
+                      b"Headache was reported by 3 patients (15%)."])
+SEEDS = {"paper.txt": TEXT_SEED, "paper.xml": (TEST_DATA / "sample-jats.xml").read_bytes(),
+         "paper.record.txt": RECORD_SEED, "paper.pdf": PDF_SEED}
+
+
+def test_the_seeds_read():
+    from kg.readers import read
+
+    with tempfile.TemporaryDirectory() as d:
+        for name, data in SEEDS.items():
+            path = Path(d) / name
+            path.write_bytes(data)
+            doc = read(path)
+            assert doc.kind == {"txt": "text", "xml": "jats", "pdf": "pdf"}.get(name.rsplit(".", 1)[1], "text") \
+                or name.endswith(".record.txt") and doc.kind == "record"
+            assert "patients" in doc.text or "participants" in doc.text
 
 
 @st.composite
