@@ -46,7 +46,11 @@ def seeds() -> dict[str, bytes]:
         out[".xml"] = jats.read_bytes()
     pdfs = sorted((ROOT / "tests" / "data").glob("*.pdf"), key=lambda p: p.stat().st_size)
     if pdfs:
-        out[".pdf"] = pdfs[0].read_bytes()
+        out["-paper.pdf"] = pdfs[0].read_bytes()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_fuzz import PDF_SEED  # a one-page text PDF, small enough that most mutants still parse
+
+    out[".pdf"] = PDF_SEED
     return out
 
 
