@@ -78,7 +78,7 @@ _SOURCES = (f"SELECT ?g ?id ?file ?path WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}
 def sources(store: GraphStore) -> dict[str, str]:
     """Each stored document's id and the file it was read from (its absolute path where stored)."""
     out = {}
-    for r in store.ox.query(_SOURCES):
+    for r in store.ox.query(_SOURCES, **store.query_options(_SOURCES)):
         doc = r["id"].value if r["id"] is not None else r["file"].value.split(".")[0]
         out[doc] = r["path"].value if r["path"] is not None else r["file"].value
     return dict(sorted(out.items()))
