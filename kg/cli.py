@@ -29,7 +29,8 @@ def cmd_ingest(args) -> int:
     from kg.pipeline import ingest
     from kg.readers import iter_sources
 
-    total = len(iter_sources(args.paths))
+    sources = iter_sources(args.paths, follow_symlinks=args.follow_symlinks, max_bytes=args.max_bytes)
+    total = len(sources)
     err = _stderr_console()
     with _store(args) as store, Progress(
             TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -48,7 +49,7 @@ def cmd_ingest(args) -> int:
                 progress.console.print(f"kg: error: {line}", markup=False, highlight=False, emoji=False,
                                        soft_wrap=True)
 
-        report = ingest(args.paths, store, force=args.force, on_progress=tick, on_error=error)
+        report = ingest(sources, store, force=args.force, on_progress=tick, on_error=error)
     if not args.quiet:
         print(f"ingested {len(report.ingested)}, unchanged {len(report.skipped)}, failed {len(report.failed)}; "
               f"{report.triples} triples in {report.seconds:.1f} s -> {store.path}", file=sys.stderr)
@@ -90,7 +91,7 @@ def cmd_text(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from kg.graph.views import format_result
+    from kg.graph.views import write_result
 
     q = args.query
     if q.startswith("@"):
@@ -101,8 +102,8 @@ def cmd_query(args) -> int:
             return 2
     try:
         with _store(args, read_only=True) as store:
-            result = store.query(q)
-            sys.stdout.write(format_result(result, args.format, store))
+            result = store.ox_query(q, allow_service=args.allow_service)
+            write_result(result, args.format, sys.stdout.write)
     except QueryError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         caret = e.caret()
@@ -116,15 +117,43 @@ def cmd_export(args) -> int:
     from kg.graph.export import export
 
     with _store(args, read_only=True) as store:
-        out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115
-        try:
-            n = export(store, args.format, out)
-        finally:
-            if args.output:
-                out.close()
+        if not args.output:
+            n = export(store, args.format, sys.stdout.buffer)
+        else:
+            n = _export_to_file(store, args.format, Path(args.output), export)
     print(f"exported {n} statements as {args.format}" + (f" to {args.output}" if args.output else ""),
           file=sys.stderr)
     return 0
+
+
+def _export_to_file(store, fmt: str, path: Path, export) -> int:
+    """Write the export beside `path` and rename it into place: a failure (disk full, no
+    permission) leaves no half-written file, and is reported in one line. A target that is
+    not a regular file (a device, a FIFO, /dev/stdout) is written to directly."""
+    import os
+    import stat
+    import tempfile
+
+    real = Path(os.path.realpath(path))
+    try:
+        special = real.exists() and not stat.S_ISREG(real.stat().st_mode)
+        if special:
+            with open(real, "wb") as out:
+                return export(store, fmt, out)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
+    except OSError as e:
+        raise KgError(f"{path}: cannot write ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            n = export(store, fmt, out)
+        os.replace(tmp, real)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise KgError(f"{path}: cannot write ({e.strerror or e})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
 
 
 def cmd_validate(args) -> int:
@@ -149,6 +178,9 @@ def cmd_stats(args) -> int:
     print("facts by kind")
     for kind, n in s["facts"].items():
         print(f"  {kind:18} {n}")
+    print("documents by id (source file)")
+    for doc, path in s["sources"].items():
+        print(f"  {doc}  {path}")
     return 0
 
 
@@ -166,11 +198,17 @@ def build_parser() -> argparse.ArgumentParser:
                                 "ingest, ask, browse, export.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     p.add_argument("--store", metavar="PATH", help="graph store folder (default: $KG_STORE, else ./.kg)")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # `--store` is accepted after the command too (`kg facts --store S`), as the docs show both
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_SubParser)
 
     s = sub.add_parser("ingest", help="read papers (files or folders) into the graph")
     s.add_argument("paths", nargs="+", help="files (.txt .md .pdf .xml) or folders")
-    s.add_argument("--force", action="store_true", help="re-ingest unchanged documents too")
+    s.add_argument("--force", action="store_true", help="re-ingest unchanged documents too, and replace a "
+                   "document of the same id read from another file")
+    s.add_argument("--follow-symlinks", action="store_true",
+                   help="read symbolic links in folders that lead outside them (default: reported, not read)")
+    s.add_argument("--max-bytes", type=_size, metavar="SIZE", default=None,
+                   help="refuse larger files, e.g. 20M or 1G (default: 200M for PDF, 50M for text and XML)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     s.set_defaults(func=cmd_ingest)
 
@@ -185,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("query", help="run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)")
     s.add_argument("query", metavar="QUERY|@FILE")
     s.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    s.add_argument("--allow-service", action="store_true",
+                   help="allow SERVICE clauses (requests to other SPARQL servers); refused by default")
     s.set_defaults(func=cmd_query)
 
     s = sub.add_parser("export", help="export the graph as RDF or GraphML")
@@ -204,6 +244,25 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _SubParser(argparse.ArgumentParser):
+    """A sub-command's parser that also takes the options every command shares (`--store`)."""
+
+    def __init__(self, *a, **kw) -> None:
+        super().__init__(*a, **kw)
+        self.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
+                          help="graph store folder (default: $KG_STORE, else ./.kg)")
+
+
+def _size(text: str) -> int:
+    """'50M' → 52428800; plain numbers are bytes."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)[bB]?\s*", text)
+    if not m or float(m.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500K, 20M, 1G)")
+    return int(float(m.group(1)) * 1024 ** " KMGT".index(m.group(2).upper() or " "))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -211,8 +270,16 @@ def main(argv: list[str] | None = None) -> int:
     except KgError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         return 2
+    except MemoryError:
+        print("kg: error: out of memory", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:  # disk full, permission...: one line, no traceback
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        reason = e.strerror or (str(e).splitlines()[0] if str(e) else type(e).__name__)
+        print(f"kg: error: {where}{reason}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130

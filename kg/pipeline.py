@@ -35,9 +35,11 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
     """Ingest files and folders into the store; bad files are reported, the rest goes on."""
     from kg.extract import extract_all
     from kg.graph.build import build, graph_iri
+    from kg.identity import check_stored_source
     from kg.lexicon import load_lexicon
     from kg.nlp import get_nlp
     from kg.readers import iter_sources, read
+    from kg.textsafety import safe_pipe
 
     t0 = time.perf_counter()
     report = IngestReport()
@@ -55,6 +57,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
         for path in iter_sources(paths):
             try:
                 document = read(path)
+                if not force:  # an id stored from another file is not silently replaced
+                    check_stored_source(store, document)
             except ReaderError as e:
                 fail(e.path, e.reason)
                 if on_progress:
@@ -72,7 +76,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
                 continue
             yield document.text, document
 
-    for sdoc, document in nlp.pipe(documents(), as_tuples=True, batch_size=4):
+    for sdoc, document in safe_pipe(nlp, documents(), lambda d, e: fail(d.source_path, f"{type(e).__name__}: {e}")):
         try:
             ctx = extract_all(document, sdoc, lexicon)
             triples = build(document, ctx.facts, ctx.introduced_concepts())

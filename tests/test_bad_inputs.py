@@ -4,6 +4,7 @@ otherwise exactly as it was."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -74,7 +75,29 @@ def _missing(d: Path) -> Path:
     return d / "does-not-exist.txt"
 
 
+def _fifo(d: Path) -> Path:
+    p = d / "pipe.txt"
+    os.mkfifo(p)
+    return p
+
+
+def _oversize(d: Path) -> Path:
+    p = d / "huge.txt"
+    with p.open("wb") as f:  # sparse: refused by its size, never read
+        f.truncate(2 * 1024 ** 3)
+    return p
+
+
+def _gzip_named_txt(d: Path) -> Path:
+    p = d / "archive.txt"
+    p.write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8)
+    return p
+
+
 CASES = {
+    "fifo": _fifo,
+    "oversize": _oversize,
+    "gzip-named-txt": _gzip_named_txt,
     "empty": _empty,
     "binary": _binary,
     "corrupt-pdf": _corrupt_pdf,

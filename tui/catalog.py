@@ -74,7 +74,9 @@ def node_label(iri: str) -> str:
 
 def doc_id(iri: str) -> str:
     """The document id (what document_text takes) of a document or graph IRI."""
-    return node_label(iri)
+    from kg.identity import id_of_segment
+
+    return id_of_segment(node_label(iri))
 
 
 @dataclass

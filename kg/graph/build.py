@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
 from kg.graph.namespaces import KG, KGC, KGD, OA, SCHEMA
+from kg.identity import iri_segment, printable, source_path
 from kg.lexicon import Concept
 from kg.model import Document
 
@@ -80,11 +81,11 @@ TRIAL_DIRECT = {"registry_id": KG.registryId, "acronym": KG.acronym, "phase": KG
 
 
 def graph_iri(doc_id: str) -> URIRef:
-    return KGD[f"graph/{_slug(doc_id)}"]
+    return KGD[f"graph/{iri_segment(doc_id)}"]
 
 
 def doc_iri(doc_id: str) -> URIRef:
-    return KGD[f"doc/{_slug(doc_id)}"]
+    return KGD[f"doc/{iri_segment(doc_id)}"]
 
 
 def _slug(s: str) -> str:
@@ -115,7 +116,7 @@ def trial_iri(doc: Document, facts: list[Fact]) -> URIRef:
     if nct or ids:
         return KGD[f"trial/{_slug((nct or ids)[0])}"]
     acr = [f.fields["value"] for f in facts if f.kind == "trial" and f.fields["attribute"] == "acronym"]
-    return KGD[f"trial/{_slug(acr[0])}"] if acr else KGD[f"trial/doc-{_slug(doc.id)}"]
+    return KGD[f"trial/{_slug(acr[0])}"] if acr else KGD[f"trial/doc-{iri_segment(doc.id)}"]
 
 
 def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> list[Triple]:
@@ -128,7 +129,9 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
     add((d, RDF.type, SCHEMA.ScholarlyArticle))
     add((d, KG.sha256, Literal(doc.sha256)))
     add((d, KG.kgVersion, Literal(__version__)))
-    add((d, KG.sourceFile, Literal(doc.source_path.replace("\\", "/").split("/")[-1])))
+    add((d, DCTERMS.identifier, Literal(doc.id)))
+    add((d, KG.sourceFile, Literal(printable(doc.source_path.replace("\\", "/").split("/")[-1]))))
+    add((d, KG.sourcePath, Literal(source_path(doc.source_path))))
     add((d, KG.sourceKind, Literal(doc.kind)))
     add((d, KG.text, Literal(doc.text)))
     m = doc.metadata
@@ -163,7 +166,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
     for f in facts:
         act = activities.get(f.rule)
         if act is None:
-            act = activities[f.rule] = KGD[f"activity/{_slug(doc.id)}/{_slug(f.rule)}"]
+            act = activities[f.rule] = KGD[f"activity/{iri_segment(doc.id)}/{_slug(f.rule)}"]
             add((act, RDF.type, PROV.Activity))
             add((act, KG.extractor, Literal(f.extractor)))
             add((act, KG.rule, Literal(f.rule)))
@@ -185,11 +188,11 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
 
 def _fact_triples(doc: Document, d: URIRef, trial: URIRef, f: Fact, act: URIRef) -> list[Triple]:
     if f.kind == "participant":  # one node per patient, whichever tables list them
-        fi = KGD[f"participant/{_slug(doc.id)}/{_slug(str(f.fields['label']))}"]
+        fi = KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]
     else:
         key = [f.kind] + [f"{k}={_plain(v)}" for k, v in sorted(f.fields.items()) if not k.startswith("_")] + \
               [f"{e.start}:{e.end}" for e in f.evidence]
-        fi = KGD[f"fact/{_slug(doc.id)}/{f.kind}-{_hash(*key)}"]
+        fi = KGD[f"fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}"]
     out: list[Triple] = [(fi, RDF.type, FACT_CLASS[f.kind]), (fi, KG.inDocument, d),
                          (fi, PROV.wasGeneratedBy, act),
                          (fi, KG.confidence, Literal(Decimal(str(round(f.confidence, 3))), datatype=XSD.decimal))]

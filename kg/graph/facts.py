@@ -18,8 +18,8 @@ from kg.graph.namespaces import KG, sparql_prefixes
 from kg.graph.store import GraphStore
 
 _DOCS = sparql_prefixes() + """
-SELECT ?g ?d ?file ?title ?doi ?journal ?year ?issn ?nauthors WHERE {
-  GRAPH ?g { ?d a kg:Document ; kg:sourceFile ?file .
+SELECT ?g ?d ?id ?file ?title ?doi ?journal ?year ?issn ?nauthors WHERE {
+  GRAPH ?g { ?d a kg:Document ; kg:sourceFile ?file . OPTIONAL { ?d dcterms:identifier ?id }
     OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:doi ?doi } OPTIONAL { ?d kg:journal ?journal }
     OPTIONAL { ?d kg:year ?year } OPTIONAL { ?d kg:issn ?issn } OPTIONAL { ?d kg:authorCount ?nauthors } }
 } ORDER BY ?file
@@ -58,11 +58,16 @@ def facts_json(store: GraphStore, doc_ids: list[str] | None = None) -> dict:
                 for r in store.select(_CONCEPTS)}
     docs = []
     for row in store.select(_DOCS):
-        doc_id = str(row["file"]).split(".")[0]
+        doc_id = _doc_id(row)
         if doc_ids and doc_id not in doc_ids:
             continue
         docs.append(_document(store, row, concepts))
     return {"documents": docs}
+
+
+def _doc_id(row: dict) -> str:
+    """The document's id as stored (graphs written before ids were stored: the file name's stem)."""
+    return str(row["id"]) if row.get("id") is not None else str(row["file"]).split(".")[0]
 
 
 def _in_graph(query: str, graph: URIRef) -> str:
@@ -83,7 +88,7 @@ def _py(term: Any) -> Any:
 def _document(store: GraphStore, row: dict, concepts: dict) -> dict:
     g = row["g"]
     out: dict[str, Any] = {
-        "doc": str(row["file"]).split(".")[0],
+        "doc": _doc_id(row),
         "source_file": str(row["file"]),
         "title": _py(row.get("title")) if row.get("title") is not None else None,
         "publication": {k: _py(row[v]) for k, v in (("doi", "doi"), ("journal", "journal"), ("year", "year"),

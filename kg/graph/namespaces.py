@@ -23,6 +23,7 @@ class KG(DefinedNamespace):
     sha256: URIRef
     kgVersion: URIRef
     sourceFile: URIRef
+    sourcePath: URIRef
     sourceKind: URIRef
     text: URIRef
     hasSection: URIRef

@@ -20,6 +20,7 @@ from rdflib import BNode, Literal, URIRef
 from kg import __version__
 from kg.errors import QueryError, StoreError
 from kg.graph.namespaces import KG, KGD, PREFIXES
+from kg.identity import id_of_segment
 
 DEFAULT_STORE = ".kg"
 # RocksDB keeps written data in memory tables until they are flushed; without a flush now
@@ -53,10 +54,18 @@ class GraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
         except OSError as e:
-            raise StoreError(f"{self.path}: cannot open the graph store ({e})") from None
+            raise _open_error(self.path, e) from None
+        # Staging graphs left by a process killed inside replace_graph's window: a writer drops
+        # them; a reader leaves them out of every query (see `query_options`).
+        self.staging = [g for g in self.ox.named_graphs() if _is_staging(g)]
+        if self.staging and not read_only:
+            for g in self.staging:
+                self.ox.remove_graph(g)
+            self.staging = []
         self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
         for prefix, iri in PREFIXES.items():
             self.dataset.bind(prefix, iri, override=True)
+        self.prefixes = {p: str(ns) for p, ns in self.dataset.namespaces() if p}
 
     # -- documents ---------------------------------------------------------------------
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
@@ -117,7 +126,25 @@ class GraphStore:
         """Ids of the stored documents."""
         q = (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> }} }}")
         prefix = str(KGD["graph/"])
-        return sorted(r["g"].value[len(prefix):] for r in self.ox.query(q))
+        return sorted(id_of_segment(r["g"].value[len(prefix):]) for r in self.ox.query(q))
+
+    def document_of_source(self, path: str) -> str | None:
+        """The id of the stored document read from the file at `path` (absolute), or None."""
+        q = (f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{KG.sourcePath}> {ox.Literal(path)} ; "
+             f"<http://purl.org/dc/terms/identifier> ?id }} }} LIMIT 1")
+        for row in self.ox.query(q):
+            return row["id"].value
+        return None
+
+    def document_source(self, doc_id: str) -> tuple[str | None, str] | None:
+        """(absolute source path or None, sha256) of a stored document, or None."""
+        from kg.graph.build import doc_iri, graph_iri
+
+        q = (f"SELECT ?path ?sha WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ <{doc_iri(doc_id)}> <{KG.sha256}> ?sha "
+             f"OPTIONAL {{ <{doc_iri(doc_id)}> <{KG.sourcePath}> ?path }} }} }}")
+        for row in self.ox.query(q):
+            return (row["path"].value if row["path"] is not None else None), row["sha"].value
+        return None
 
     def ensure_static_graphs(self) -> None:
         """Load the lexicon and ontology graphs when their files changed."""
@@ -140,12 +167,39 @@ class GraphStore:
             self.replace_graph(str(graph), triples)
 
     # -- queries -----------------------------------------------------------------------
-    def query(self, sparql: str):
-        """Run SPARQL 1.1 through rdflib (answered by Oxigraph) over the union of graphs."""
+    def query_options(self, sparql: str) -> dict:
+        """How Oxigraph is to run a query: over the union of the graphs, unless the query names
+        its own dataset (`FROM`, `FROM NAMED`); never over a staging graph."""
+        from kg.graph.sparql import names_dataset
+
+        if names_dataset(sparql):
+            return {}
+        if self.staging:
+            graphs = [g for g in self.ox.named_graphs() if not _is_staging(g)]
+            return {"default_graph": graphs, "named_graphs": graphs}
+        return {"use_default_graph_as_union": True}
+
+    def ox_query(self, sparql: str, *, allow_service: bool = False):
+        """Run SPARQL 1.1 on Oxigraph; results stream (an iterator of solutions or triples).
+
+        `SERVICE` (a request to another server) is refused unless `allow_service`."""
+        from kg.graph.sparql import uses_service
+
+        if not allow_service and uses_service(sparql):
+            raise QueryError("SPARQL error: SERVICE (a request to another server) is not allowed here; "
+                             "kg query --allow-service permits it")
         try:
-            return self.dataset.query(sparql, initNs={})
-        except SyntaxError as e:
+            return self.ox.query(sparql, prefixes=self.prefixes, **self.query_options(sparql))
+        except (SyntaxError, ValueError, OSError) as e:
             raise _query_error(e, sparql) from None
+
+    def query(self, sparql: str, *, allow_service: bool = False):
+        """Run SPARQL 1.1 (answered by Oxigraph) over the union of graphs, as an rdflib Result."""
+        from kg.graph.sparql import to_rdflib_result
+
+        result = self.ox_query(sparql, allow_service=allow_service)
+        try:
+            return to_rdflib_result(result, self.dataset)
         except (ValueError, OSError) as e:
             raise _query_error(e, sparql) from None
 
@@ -192,6 +246,36 @@ def _ox(term):
     if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
         return term
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _is_staging(graph) -> bool:
+    return isinstance(graph, ox.NamedNode) and graph.value.endswith(("#staging-add", "#staging-del"))
+
+
+def _lock_holder(path: Path) -> int | None:
+    """The pid holding the store's lock file (Linux: from /proc/locks), or None."""
+    try:
+        inode = os.stat(path / "LOCK").st_ino
+        with open("/proc/locks", encoding="ascii", errors="replace") as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) > 5 and fields[5].rsplit(":", 1)[-1] == str(inode):
+                    return int(fields[4])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _open_error(path: Path, e: OSError) -> StoreError:
+    """One line on why the store could not be opened; a lock held by another process said so."""
+    msg = str(e)
+    if "lock" in msg.lower() and ("temporarily unavailable" in msg.lower() or "LOCK" in msg):
+        pid = _lock_holder(path)
+        who = f"another kg process (pid {pid})" if pid and pid != os.getpid() else "another kg process"
+        return StoreError(f"{path}: {who} is writing to this graph store; wait for it to finish (or stop it), "
+                          "or give another --store")
+    reason = getattr(e, "strerror", None) or (msg.splitlines()[0] if msg else type(e).__name__)
+    return StoreError(f"{path}: cannot open the graph store ({reason})")
 
 
 def _query_error(e: Exception, sparql: str) -> QueryError:

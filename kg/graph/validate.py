@@ -18,8 +18,8 @@ def validate(store: GraphStore) -> tuple[bool, str]:
     if not SHAPES_FILE.exists():
         raise StoreError(f"{SHAPES_FILE}: no SHACL shapes to validate against")
     data = Graph()
-    nt = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(
-        format=ox.RdfFormat.N_TRIPLES)
+    q = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    nt = store.ox.query(q, **store.query_options(q)).serialize(format=ox.RdfFormat.N_TRIPLES)  # no staging
     data.parse(data=nt.decode("utf-8"), format="nt")
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     conforms, _graph, text = shacl(data, shacl_graph=shapes, inference="none", advanced=True)
