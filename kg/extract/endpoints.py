@@ -428,8 +428,14 @@ def _variants(name: str, cues: _Cues) -> list[str]:
 def _drug_headed(ctx: Context, s: int, e: int) -> bool:
     """'Vitamin D intake', 'a sitagliptin-based regimen': a drug or its use, not a measure."""
     use = _cues().drug_use
+    text = ctx.document.text
     for sp in ctx.concept_spans(s, e):
-        if sp.label_ == "Drug" and use.fullmatch(ctx.document.text[sp.end_char:e]):
+        if sp.label_ != "Drug" or not use.fullmatch(text[sp.end_char:e]):
+            continue
+        # a drug with nothing after it is a drug only when nothing qualifies it before either:
+        # "plasma leptin", "fasting insulin" measure a substance the dictionaries also list as a drug
+        if text[sp.end_char:e].strip() or not re.search(r"[A-Za-z]{3}", re.sub(
+                r"\b(?:the|a|an)\b", " ", text[s:sp.start_char], flags=re.I)):
             return True
     for f in ctx.facts:
         if f.kind == "intervention" and f.surface and ctx.document.text[s:e].lower().endswith(f.surface.lower()):

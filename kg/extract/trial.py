@@ -393,7 +393,7 @@ def _conditions(ctx: Context) -> list[Fact]:
         if part == "title":
             text = ctx.document.text
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
-        elif part != "results" or in_abs:
+        elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
         for m in r["with_rx"].finditer(sent.text):
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
