@@ -36,6 +36,7 @@ from kg.readers.common import (
     heading_kind,
     is_boilerplate,
 )
+from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
@@ -62,79 +63,11 @@ _HYPHEN_PREFIXES = {"non", "self", "well", "low", "high", "long", "short", "semi
 
 
 @dataclass
-class _Word:
-    """One word with the font facts the layout needs (size, font name)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    font: str
-    nchars: int
-
-
-@dataclass
-class _Line:
-    """Words on one baseline, left to right."""
-
-    words: list[_Word]
-    text: str = ""
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-    size: float = 0.0
-    font: str = ""
-    base: float = 0.0  # the bottom most of its characters share: a steady baseline
-
-    def __post_init__(self) -> None:
-        """Geometry, dominant size and font, and the text, computed once."""
-        self.words.sort(key=lambda w: w.x0)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
-        sizes: Counter[float] = Counter()
-        fonts: Counter[str] = Counter()
-        bases: Counter[float] = Counter()
-        for w in self.words:
-            sizes[round(w.size, 1)] += w.nchars
-            fonts[w.font] += w.nchars
-            bases[round(w.bottom * 2) / 2] += w.nchars
-        self.base = bases.most_common(1)[0][0]
-        self.size = sizes.most_common(1)[0][0]
-        self.font = fonts.most_common(1)[0][0]
-        self.text = _join_words(self.words, self.size)
-
-    @property
-    def style(self) -> tuple[str, float]:
-        """Font and size together: what tells a heading level apart."""
-        return self.font, self.size
-
-    @property
-    def bold(self) -> bool:
-        """Whether the font name says bold (publishers' subset names often do not)."""
-        return bool(_BOLD.search(self.font))
-
-
-@dataclass
-class _Segment:
-    """Lines read in one go: a column of a two-column band, or a full-width band."""
-
-    lines: list[_Line]
-    x0: float
-    x1: float
-    page: int
-
-
-@dataclass
 class _Block:
     """A unit of the output text: heading, paragraph, or appended table/figure/note."""
 
     kind: str  # heading | para | front | note | figure | table
-    lines: list[_Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     text: str = ""
     page: int = 0
     level: int = 0
@@ -158,7 +91,7 @@ class _Page:
     number: int
     width: float
     height: float
-    words: list[_Word]
+    words: list[Word]
     rules: list[tuple[float, float, float]]  # horizontal rules: x0, x1, y
     graphics: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
 
@@ -170,71 +103,6 @@ class _Style:
     font: str
     size: float
 
-
-def _join_words(words: list[_Word], size: float) -> str:
-    """Words joined by spaces, except marks that touch the word before (superscripts).
-
-    Letter-spaced capitals ('R E S E A R C H  A R T I C L E') are closed up: within a run
-    of single letters only gaps clearly wider than the letter spacing separate words.
-    """
-    single = [len(w.text) == 1 and w.text.isalpha() for w in words]
-    out: list[str] = []
-    for k, w in enumerate(words):
-        if k:
-            gap = w.x0 - words[k - 1].x1
-            if single[k] and single[k - 1] and _spaced_run(words, single, k):
-                if gap > 1.6 * _letter_gap(words, single, k):
-                    out.append(" ")
-            elif gap >= 0.1 * size:
-                out.append(" ")
-        out.append(w.text)
-    return "".join(out)
-
-
-def _run_bounds(single: list[bool], k: int) -> tuple[int, int]:
-    """The run of consecutive single-letter words around index k."""
-    a = k
-    while a > 0 and single[a - 1]:
-        a -= 1
-    b = k
-    while b + 1 < len(single) and single[b + 1]:
-        b += 1
-    return a, b
-
-
-def _spaced_run(words: list[_Word], single: list[bool], k: int) -> bool:
-    """Four or more single letters in a row: letter-spaced type, not initials like 'J M'."""
-    a, b = _run_bounds(single, k)
-    return b - a + 1 >= 4
-
-
-def _letter_gap(words: list[_Word], single: list[bool], k: int) -> float:
-    """The usual gap between letters of the letter-spaced run around index k."""
-    a, b = _run_bounds(single, k)
-    gaps = sorted(words[i].x0 - words[i - 1].x1 for i in range(a + 1, b + 1))
-    return max(gaps[len(gaps) // 4], 0.1)
-
-
-def _group_lines(words: list[_Word]) -> list[_Line]:
-    """Words into lines by vertical overlap, so superscripts and raised quotes stay put."""
-    groups: list[list[_Word]] = []
-    bands: list[tuple[float, float, float]] = []  # top, bottom, size of the line's largest word
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        h = max(w.bottom - w.top, 0.1)
-        best, best_ov = -1, 0.0
-        for i in range(len(groups) - 1, max(-1, len(groups) - 8), -1):
-            top, bottom, _size = bands[i]
-            overlap = (min(bottom, w.bottom) - max(top, w.top)) / max(min(h, bottom - top), 0.1)
-            if overlap >= 0.5 and overlap > best_ov:
-                best, best_ov = i, overlap
-        if best < 0:
-            groups.append([w])
-            bands.append((w.top, w.bottom, w.size))
-            continue
-        groups[best].append(w)
-        if w.size > bands[best][2]:
-            bands[best] = (w.top, w.bottom, w.size)
-    return sorted((_Line(g) for g in groups), key=lambda ln: (ln.top, ln.x0))
 
 
 # --------------------------------------------------------------------------- loading
@@ -281,9 +149,9 @@ def _reason(exc: BaseException) -> str:
     return f"corrupt or unreadable PDF ({name}{': ' + msg if msg else ''})"
 
 
-def _page_words(page: Any) -> list[_Word]:
+def _page_words(page: Any) -> list[Word]:
     """extract_words with a size-relative tolerance, plus each word's dominant font."""
-    out: list[_Word] = []
+    out: list[Word] = []
     for w in page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
                                 keep_blank_chars=False, return_chars=True):
         if not w.get("upright", True):
@@ -296,7 +164,7 @@ def _page_words(page: Any) -> list[_Word]:
         sizes: Counter[float] = Counter(round(c.get("size", 0.0), 1) for c in chars)
         tops = sorted(c["top"] for c in chars)
         bottoms = sorted(c["bottom"] for c in chars)
-        out.append(_Word(text, w["x0"], w["x1"], tops[len(tops) // 2], bottoms[len(bottoms) // 2],
+        out.append(Word(text, w["x0"], w["x1"], tops[len(tops) // 2], bottoms[len(bottoms) // 2],
                          sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], len(chars)))
     return out
 
@@ -366,9 +234,9 @@ class _Builder:
             raise ReaderError(str(self.path), "no extractable text (a scanned or image-only PDF?)")
         self._drop_running_lines()
         self.style = self._body_style()
-        flow: list[_Segment] = []
-        notes: list[_Segment] = []
-        adverts: list[_Segment] = []
+        flow: list[Segment] = []
+        notes: list[Segment] = []
+        adverts: list[Segment] = []
         appended: list[_Block] = []
         for p in self.pages:
             page = self.pdf.pages[p.number]
@@ -379,10 +247,10 @@ class _Builder:
             ad = _advert(p, gutter)
             note_lines = self._bottom_notes(p, gutter) if p.number == 0 else []
             if note_lines:
-                notes.append(_Segment(note_lines, min(ln.x0 for ln in note_lines),
+                notes.append(Segment(note_lines, min(ln.x0 for ln in note_lines),
                                       max(ln.x1 for ln in note_lines), p.number))
             if ad:
-                adverts.append(_Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
+                adverts.append(Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
             flow.extend(_segments(p, gutter))
             page.close()
         blocks = self._paragraphs(flow)
@@ -398,10 +266,10 @@ class _Builder:
         """Remove lines repeated at the same place on many pages, page numbers, 'continued'."""
         n = len(self.pages)
         counts: Counter[str] = Counter()
-        per_page: list[list[tuple[str, list[_Word]]]] = []
+        per_page: list[list[tuple[str, list[Word]]]] = []
         for p in self.pages:
             segs = []
-            for line in _group_lines([w for w in p.words if _in_margin_band(w, p.height)]):
+            for line in group_lines([w for w in p.words if _in_margin_band(w, p.height)]):
                 for part in _split_on_gaps(line):
                     key = _norm_running(" ".join(w.text for w in part))
                     segs.append((key, part))
@@ -420,7 +288,7 @@ class _Builder:
                             self.header_url = m.group(0) if m else None
                     drop.update(id(w) for w in part)
             # "(Continued on next page)" markers can sit anywhere, not just in the margins.
-            for line in _group_lines(p.words):
+            for line in group_lines(p.words):
                 if _CONTINUED.match(line.text.strip()):
                     drop.update(id(w) for w in line.words)
             p.words = [w for w in p.words if id(w) not in drop]
@@ -447,10 +315,10 @@ class _Builder:
             x0, x1 = _caption_span(cap, p, gutter)
             cap_bottom = cap[-1].bottom
             words = [w for w in p.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and w.top >= cap_bottom - 1]
-            rows = _group_lines(words)
+            rows = group_lines(words)
             rules = sorted(r for r in p.rules if r[2] > cap[0].top - 2 and r[0] < x1 and r[1] > x0
                            and (r[1] - r[0]) > 0.25 * (x1 - x0))
-            region: list[_Line] = []
+            region: list[Line] = []
             end = cap_bottom
             for row in rows:
                 if _CAPTION_TABLE.match(row.text) or _CAPTION_FIGURE.match(row.text):
@@ -476,14 +344,14 @@ class _Builder:
         return out
 
     def _captions(self, p: _Page, pattern: re.Pattern[str],
-                  gutter: tuple[float, float] | None) -> list[list[_Line]]:
+                  gutter: tuple[float, float] | None) -> list[list[Line]]:
         """Caption blocks: a line opening with a bold label ('Table 2'), plus its wrapped lines.
 
         A caption inside one column is read from that column's words only, so the text of
         the other column at the same height does not run into it.
         """
-        out: list[list[_Line]] = []
-        for row in _group_lines(p.words):
+        out: list[list[Line]] = []
+        for row in group_lines(p.words):
             for k, w in enumerate(row.words):
                 if not pattern.match(" ".join(x.text for x in row.words[k:k + 2])):
                     continue
@@ -495,7 +363,7 @@ class _Builder:
                     words = [x for x in p.words if ((x.x0 + x.x1) / 2 < mid) == left]
                 elif k > 0:
                     continue  # mid-line mention ('see Table 2'), not a caption
-                lines = _group_lines(words)
+                lines = group_lines(words)
                 i = next((j for j, ln in enumerate(lines) if ln.words[0] is w), None)
                 if i is None or not self._caption_label(lines[i]):
                     continue
@@ -509,7 +377,7 @@ class _Builder:
                 out.append(block)
         return out
 
-    def _caption_label(self, line: _Line) -> bool:
+    def _caption_label(self, line: Line) -> bool:
         """A caption's label is set apart: bold or another font, or followed by '.', ':' or '|'."""
         label = line.words[0]
         return bool(_BOLD.search(label.font)) or label.font != self.style.font or \
@@ -533,7 +401,7 @@ class _Builder:
 
     # ---- page notes (correspondence, affiliations, licence at the foot of page 1)
 
-    def _bottom_notes(self, p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
+    def _bottom_notes(self, p: _Page, gutter: tuple[float, float] | None) -> list[Line]:
         """Small-type lines at the foot of page 1 (correspondence, affiliations, licence)."""
         body = self.style.size
         groups = [p.words]
@@ -542,7 +410,7 @@ class _Builder:
             groups += [[w for w in p.words if (w.x0 + w.x1) / 2 < mid],
                        [w for w in p.words if (w.x0 + w.x1) / 2 >= mid]]
         for words in groups:
-            lines = _group_lines(words)
+            lines = group_lines(words)
             k = len(lines)
             while k > 0 and lines[k - 1].size <= 0.85 * body:
                 k -= 1
@@ -560,9 +428,9 @@ class _Builder:
 
     # ---- paragraphs and headings
 
-    def _paragraphs(self, segments: list[_Segment]) -> list[_Block]:
+    def _paragraphs(self, segments: list[Segment]) -> list[_Block]:
         """Reading-order lines into headings and paragraphs, joining across column breaks."""
-        flat: list[tuple[_Line, _Segment, int]] = [(ln, s, i) for s in segments for i, ln in enumerate(s.lines)]
+        flat: list[tuple[Line, Segment, int]] = [(ln, s, i) for s in segments for i, ln in enumerate(s.lines)]
         blocks: list[_Block] = []
         in_refs = False
         for n, (line, seg, i) in enumerate(flat):
@@ -585,8 +453,8 @@ class _Builder:
                 blocks.append(_Block("para", [line], page=seg.page))
         return _demote_front_headings(blocks)
 
-    def _is_heading(self, line: _Line, seg: _Segment, prev: tuple[_Line, _Segment, int] | None,
-                    nxt: tuple[_Line, _Segment, int] | None) -> bool:
+    def _is_heading(self, line: Line, seg: Segment, prev: tuple[Line, Segment, int] | None,
+                    nxt: tuple[Line, Segment, int] | None) -> bool:
         """A short line in a distinct font (or a known section name) that stands alone."""
         text = line.text.strip()
         body = self.style
@@ -623,8 +491,8 @@ class _Builder:
                 return False  # the first line of a paragraph set in this font
         return True
 
-    def _continues(self, a: _Line, b: _Line, seg: _Segment, i: int,
-                   prev: tuple[_Line, _Segment, int] | None, in_refs: bool) -> bool:
+    def _continues(self, a: Line, b: Line, seg: Segment, i: int,
+                   prev: tuple[Line, Segment, int] | None, in_refs: bool) -> bool:
         """Whether line b carries on the paragraph that line a ended."""
         size = min(a.size, b.size)
         if abs(a.size - b.size) > 1.0:
@@ -728,7 +596,7 @@ class _Builder:
 # --------------------------------------------------------------------------- page layout helpers
 
 
-def _starts_with_label(line: _Line) -> bool:
+def _starts_with_label(line: Line) -> bool:
     """'Keywords: ...', 'Trial registration: ...': a run-in label in its own font."""
     words = line.words
     for n in range(min(3, len(words) - 1)):
@@ -755,7 +623,7 @@ def _demote_front_headings(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
-def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
+def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[Line]:
     """The publisher's 'Submit your next manuscript' box: its lines, taken off the page."""
     words = p.words
     start = next((w for k, w in enumerate(words) if _AD_START.match(" ".join(x.text for x in words[k:k + 4]))),
@@ -773,17 +641,17 @@ def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
     inside = [w for w in words if x0 - 1 <= w.x0 and w.x1 <= x1 + 1 and top - 1 <= w.top and w.bottom <= bottom + 1]
     used = {id(w) for w in inside}
     p.words = [w for w in words if id(w) not in used]
-    return _group_lines(inside)
+    return group_lines(inside)
 
 
-def _in_margin_band(w: _Word, height: float) -> bool:
+def _in_margin_band(w: Word, height: float) -> bool:
     """Top or bottom tenth of the page, where running headers and footers live."""
     return w.bottom < 0.1 * height or w.top > 0.9 * height
 
 
-def _split_on_gaps(line: _Line) -> list[list[_Word]]:
+def _split_on_gaps(line: Line) -> list[list[Word]]:
     """A header line split where words are far apart ('Dodd et al. ...' | 'Page 2 of 19')."""
-    parts: list[list[_Word]] = [[line.words[0]]]
+    parts: list[list[Word]] = [[line.words[0]]]
     for a, b in zip(line.words, line.words[1:]):
         if b.x0 - a.x1 > 3 * line.size:
             parts.append([])
@@ -796,13 +664,13 @@ def _norm_running(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _gutter(words: list[_Word], width: float) -> tuple[float, float] | None:
+def _gutter(words: list[Word], width: float) -> tuple[float, float] | None:
     """The empty strip between two columns: the gap most lines share near the page middle."""
     if len(words) < 20:
         return None
     lo, hi = width * 0.3, width * 0.7
     gaps: list[tuple[float, float]] = []
-    for row in _group_lines(words):
+    for row in group_lines(words):
         # One gap per line, its widest near the middle: a list number's gap must not outvote it.
         inner = [(b.x0 - a.x1, a.x1, b.x0) for a, b in zip(row.words, row.words[1:])
                  if a.x1 < hi and b.x0 > lo and b.x0 - a.x1 >= max(6.0, 0.8 * row.size)]
@@ -829,14 +697,14 @@ def _gutter(words: list[_Word], width: float) -> tuple[float, float] | None:
     return g0, g1
 
 
-def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
+def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[Segment]:
     """The page in reading order: full-width bands in place, two-column bands left then right."""
     if not p.words:
         return []
     px0 = min(w.x0 for w in p.words)
     px1 = max(w.x1 for w in p.words)
     if gutter is None:
-        return [_Segment(_group_lines(p.words), px0, px1, p.number)]
+        return [Segment(group_lines(p.words), px0, px1, p.number)]
     g0, g1 = gutter
     mid = (g0 + g1) / 2
     lw = [w for w in p.words if (w.x0 + w.x1) / 2 < mid]
@@ -845,9 +713,9 @@ def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
     lx1 = max((w.x1 for w in lw if w.x1 <= g0 + 0.5), default=g0)
     rx0 = min((w.x0 for w in rw if w.x0 >= g1 - 0.5), default=g1)
     rx1 = max((w.x1 for w in rw), default=px1)
-    rows = _group_lines(p.words)
-    out: list[_Segment] = []
-    run: list[_Line] = []
+    rows = group_lines(p.words)
+    out: list[Segment] = []
+    run: list[Line] = []
     run_full: bool | None = None
 
     def flush() -> None:
@@ -855,15 +723,15 @@ def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
         if not run:
             return
         if run_full:
-            out.append(_Segment(list(run), px0, max(r.x1 for r in run), p.number))
+            out.append(Segment(list(run), px0, max(r.x1 for r in run), p.number))
         else:
             words = [w for r in run for w in r.words]
             left = [w for w in words if (w.x0 + w.x1) / 2 < mid]
             right = [w for w in words if (w.x0 + w.x1) / 2 >= mid]
             if left:
-                out.append(_Segment(_group_lines(left), lx0, lx1, p.number))
+                out.append(Segment(group_lines(left), lx0, lx1, p.number))
             if right:
-                out.append(_Segment(_group_lines(right), rx0, rx1, p.number))
+                out.append(Segment(group_lines(right), rx0, rx1, p.number))
 
     for row, full in zip(rows, _full_width_rows(rows, g0, g1)):
         if run_full is not None and full != run_full:
@@ -875,7 +743,7 @@ def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
     return out
 
 
-def _full_width_rows(rows: list[_Line], g0: float, g1: float) -> list[bool]:
+def _full_width_rows(rows: list[Line], g0: float, g1: float) -> list[bool]:
     """Rows that cross the gutter, plus runs of one-sided rows: both read top to bottom."""
     labels = [any(w.x0 < g1 - 0.5 and w.x1 > g0 + 0.5 for w in r.words) for r in rows]
     k = 0
@@ -894,7 +762,7 @@ def _full_width_rows(rows: list[_Line], g0: float, g1: float) -> list[bool]:
     return labels
 
 
-def _caption_span(cap: list[_Line], p: _Page, gutter: tuple[float, float] | None) -> tuple[float, float]:
+def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None) -> tuple[float, float]:
     """The x-range a table occupies: its column if the caption sits in one, else the page."""
     px0 = min((w.x0 for w in p.words), default=0.0)
     px1 = max((w.x1 for w in p.words), default=p.width)
@@ -910,7 +778,7 @@ def _caption_span(cap: list[_Line], p: _Page, gutter: tuple[float, float] | None
     return px0, px1
 
 
-def _split_table_notes(region: list[_Line], last_rule: float | None) -> tuple[list[_Line], list[_Line]]:
+def _split_table_notes(region: list[Line], last_rule: float | None) -> tuple[list[Line], list[Line]]:
     """Rows under the table's last rule set in smaller type (or marked) are its footnotes."""
     if last_rule is None:
         return region, []
@@ -929,9 +797,9 @@ def _split_table_notes(region: list[_Line], last_rule: float | None) -> tuple[li
     return region, []
 
 
-def _merge_note_lines(lines: list[_Line]) -> list[list[_Line]]:
+def _merge_note_lines(lines: list[Line]) -> list[list[Line]]:
     """Table footnote lines, wrapped lines grouped with the note they continue."""
-    out: list[list[_Line]] = []
+    out: list[list[Line]] = []
     for ln in lines:
         starts_note = bool(re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Note)", ln.text)) or \
             ln.words[0].size < ln.size - 0.5
@@ -942,7 +810,7 @@ def _merge_note_lines(lines: list[_Line]) -> list[list[_Line]]:
     return out
 
 
-def _below_header(lines: list[_Line], rules: list[tuple[float, float, float]]) -> float | None:
+def _below_header(lines: list[Line], rules: list[tuple[float, float, float]]) -> float | None:
     """The y of the rule closing the table header (whose cells may span columns), if any."""
     header_end = None
     limit = max(4, int(0.3 * len(lines)))
@@ -965,7 +833,7 @@ def _pitch_cut(pitches: list[float]) -> float:
     return (values[k] + values[k + 1]) / 2
 
 
-def _column_edges(lines: list[_Line], x0: float, x1: float, size: float,
+def _column_edges(lines: list[Line], x0: float, x1: float, size: float,
                   rules: list[tuple[float, float, float]]) -> list[float]:
     """Column boundaries: x-strips no word crosses, and joints in the header's underline."""
     words = [w for ln in lines for w in ln.words]
@@ -1006,7 +874,7 @@ def _column_edges(lines: list[_Line], x0: float, x1: float, size: float,
     return sorted(edges)
 
 
-def _table_cells(page: Any, lines: list[_Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
+def _table_cells(page: Any, lines: list[Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
     """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment."""
     ruled = _ruled_cells(page, lines)
     if ruled is not None:
@@ -1021,12 +889,12 @@ def _table_cells(page: Any, lines: list[_Line], rules: list[tuple[float, float, 
     bounds = [left] + edges + [right]
     cut = _pitch_cut([b.base - a.base for a, b in zip(lines, lines[1:])])
 
-    def col(w: _Word) -> int:
+    def col(w: Word) -> int:
         """The column a word's centre falls in."""
         cx = (w.x0 + w.x1) / 2
         return next((k for k in range(len(bounds) - 1) if cx < bounds[k + 1]), len(bounds) - 2)
 
-    rows: list[list[_Line]] = []
+    rows: list[list[Line]] = []
     for ln in lines:
         if header_end is not None and ln.bottom <= header_end + 1 and rows:
             rows[-1].append(ln)  # the header is one row, however many lines it takes
@@ -1038,13 +906,13 @@ def _table_cells(page: Any, lines: list[_Line], rules: list[tuple[float, float, 
             rows.append([ln])
     out: list[list[str]] = []
     for row in rows:
-        cells: list[list[_Word]] = [[] for _ in range(len(bounds) - 1)]
+        cells: list[list[Word]] = [[] for _ in range(len(bounds) - 1)]
         header = header_end is not None and row[0].bottom <= header_end + 1
         for ln in row:
             # Header labels overhang their columns: place each phrase by its middle.
             groups = _phrases(ln.words, 0.45 * size) if header else [[w] for w in ln.words]
             for g in groups:
-                mid = _Word("", g[0].x0, g[-1].x1, 0, 0, 0, "", 0)
+                mid = Word("", g[0].x0, g[-1].x1, 0, 0, 0, "", 0)
                 cells[col(mid)].extend(g)
         texts = [_cell_text(ws) for ws in cells]
         if any(texts):
@@ -1052,9 +920,9 @@ def _table_cells(page: Any, lines: list[_Line], rules: list[tuple[float, float, 
     return out
 
 
-def _phrases(words: list[_Word], gap: float) -> list[list[_Word]]:
+def _phrases(words: list[Word], gap: float) -> list[list[Word]]:
     """Words of a line split where the space between them is wider than `gap`."""
-    out: list[list[_Word]] = []
+    out: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.x0):
         if out and w.x0 - out[-1][-1].x1 <= gap:
             out[-1].append(w)
@@ -1063,7 +931,7 @@ def _phrases(words: list[_Word], gap: float) -> list[list[_Word]]:
     return out
 
 
-def _continues_row(row: list[_Line], ln: _Line, col: Any, cut: float) -> bool:
+def _continues_row(row: list[Line], ln: Line, col: Any, cut: float) -> bool:
     """A line wraps the row above when each column it fills was filled just above it."""
     if cut <= 0 or ln.base - row[-1].base >= cut:
         return False
@@ -1074,7 +942,7 @@ def _continues_row(row: list[_Line], ln: _Line, col: Any, cut: float) -> bool:
     return True
 
 
-def _ruled_cells(page: Any, lines: list[_Line]) -> list[list[str]] | None:
+def _ruled_cells(page: Any, lines: list[Line]) -> list[list[str]] | None:
     """A table drawn with a full grid of rules, read with pdfplumber's table finder."""
     top = min(ln.top for ln in lines) - 2
     bottom = max(ln.bottom for ln in lines) + 2
@@ -1096,21 +964,21 @@ def _ruled_cells(page: Any, lines: list[_Line]) -> list[list[str]] | None:
     return out
 
 
-def _in_bbox(w: _Word, bbox: tuple[float, float, float, float]) -> bool:
+def _in_bbox(w: Word, bbox: tuple[float, float, float, float]) -> bool:
     """A word's centre inside a box."""
     cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
-def _cell_text(words: list[_Word]) -> str:
+def _cell_text(words: list[Word]) -> str:
     """A cell's words as lines joined with spaces; no tabs or newlines can leak out."""
     if not words:
         return ""
-    lines = _group_lines(words)
+    lines = group_lines(words)
     return _join_lines(lines).replace("\t", " ").replace("\n", " ").strip()
 
 
-def _figure_region(cap: list[_Line], p: _Page) -> tuple[float, float, float, float] | None:
+def _figure_region(cap: list[Line], p: _Page) -> tuple[float, float, float, float] | None:
     """The drawn area a caption belongs to: graphics around or just above the caption."""
     cx0, ctop = min(ln.x0 for ln in cap), cap[0].top
     cx1 = max(ln.x1 for ln in cap)
@@ -1153,7 +1021,7 @@ def _heading_name(text: str) -> str:
     return re.sub(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+", "", text.strip()).rstrip(":").strip()
 
 
-def _tokens_of(line: _Line) -> list[str]:
+def _tokens_of(line: Line) -> list[str]:
     """A line's words without surrounding punctuation (hyphens kept: they are the evidence)."""
     return [re.sub(r"^[^\w]+|[^\w-]+$", "", w.text) for w in line.words]
 
@@ -1178,7 +1046,7 @@ def _vocabulary(blocks: list[_Block]) -> tuple[set[str], set[str]]:
     return vocab, compounds
 
 
-def _join_lines(lines: list[_Line], vocab: set[str] | None = None, compounds: set[str] | None = None) -> str:
+def _join_lines(lines: list[Line], vocab: set[str] | None = None, compounds: set[str] | None = None) -> str:
     """Lines of a paragraph into one string; a line-end hyphen is dropped only when safe."""
     out = ""
     for ln in lines:
@@ -1236,7 +1104,7 @@ def _info_str(value: Any) -> str | None:
     return text or None
 
 
-def _front_title(lines: list[_Line], body: float) -> str | None:
+def _front_title(lines: list[Line], body: float) -> str | None:
     """The largest type on the first page, in reading order: the article title."""
     if not lines:
         return None
