@@ -35,6 +35,9 @@ _SENT_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\[])")
 # dropped from both texts before comparing, so kg is neither rewarded nor punished for them.
 _MARK = re.compile(r"(?<=[A-Za-z.,;:)\]])[0-9]+(?:[,–-][0-9]+)*[*†‡§¶]*(?=\s|$)")
 
+# A bare list number ('24.'), which pdftotext prints beside its reference, not before it.
+_LIST_NUMBER = re.compile(r"(?:(?<=\s)|^)\d{1,3}\.(?=\s|$)")
+
 
 def pdftotext(pdf: Path) -> str:
     """poppler's reading of the PDF (pages separated by form feeds)."""
@@ -86,6 +89,7 @@ def canon(text: str) -> str:
     """Letters and digits only, marks dropped: what 'holds whole' compares."""
     text = unicodedata.normalize("NFKC", text)
     text = _MARK.sub("", text)
+    text = _LIST_NUMBER.sub(" ", text)
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 

@@ -37,6 +37,7 @@ from kg.readers.common import (
     is_boilerplate,
 )
 from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
+from kg.readers.pdf_layout import reading_order
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
@@ -251,7 +252,9 @@ class _Builder:
                                       max(ln.x1 for ln in note_lines), p.number))
             if ad:
                 adverts.append(Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
-            flow.extend(_segments(p, gutter))
+            running, margin = reading_order(p.words, p.number, p.width)
+            flow.extend(running)
+            notes.extend(margin)
             page.close()
         blocks = self._paragraphs(flow)
         note_blocks = self._paragraphs(notes)
