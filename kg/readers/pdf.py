@@ -31,13 +31,13 @@ from kg.readers import doc_id, load_bytes
 from kg.readers.common import (
     TextBuilder,
     abstract_parts,
-    find_dois,
     find_registry_ids,
     heading_kind,
     is_boilerplate,
 )
 from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 from kg.readers.pdf_layout import reading_order
+from kg.readers.pdf_meta import article_doi, article_year, front_title, info_str
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
@@ -150,10 +150,31 @@ def _reason(exc: BaseException) -> str:
     return f"corrupt or unreadable PDF ({name}{': ' + msg if msg else ''})"
 
 
+def _without_doubled_glyphs(page: Any) -> Any:
+    """The page with glyphs drawn twice at one place (fake bold) kept once.
+
+    pdfplumber's `dedupe_chars` does this too but costs four times a page's word
+    extraction; an exact-position key finds the same doubles in one pass.
+    """
+    seen: set[tuple[str, float, float, str]] = set()
+    doubled: set[int] = set()
+    for c in page.chars:
+        key = (c["text"], round(c["x0"], 1), round(c["top"], 1), c.get("fontname", ""))
+        if key in seen:
+            doubled.add(id(c))
+        seen.add(key)
+    if not doubled:
+        return page
+    return page.filter(lambda o: o.get("object_type") != "char" or id(o) not in doubled)
+
+
 def _page_words(page: Any) -> list[Word]:
-    """extract_words with a size-relative tolerance, plus each word's dominant font."""
+    """extract_words with a size-relative tolerance, plus each word's dominant font.
+
+    Glyphs drawn twice at the same place (fake bold: 'CCrriittiiccaall') are read once.
+    """
     out: list[Word] = []
-    for w in page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
+    for w in _without_doubled_glyphs(page).extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
                                 keep_blank_chars=False, return_chars=True):
         if not w.get("upright", True):
             continue  # rotated text: margins stamps, vertical table headers
@@ -333,7 +354,15 @@ class _Builder:
                 region.append(row)
                 end = row.bottom
             if not region:
-                continue
+                # Lancet-style: the caption sits under its table (and its notes).
+                x0, x1 = _caption_span(cap, p, gutter, above=True)
+                region = _region_above(cap, p, x0, x1, body)
+                if not region:
+                    continue
+                end = cap[0].top
+                rules = sorted(r for r in p.rules if region[0].top - 3 <= r[2] < cap[0].top and r[0] < x1
+                               and r[1] > x0 and (r[1] - r[0]) > 0.25 * (x1 - x0))
+                cap_bottom = region[0].top - 3
             inside = [r for r in rules if r[2] <= end + 2]
             last_rule = max((r[2] for r in inside), default=None)
             body_rows, notes = _split_table_notes(region, last_rule)
@@ -572,25 +601,19 @@ class _Builder:
     def _metadata(self, doc: Document, front: list[_Block]) -> Metadata:
         """Title, DOI, journal, year from the info dict, the first page and the text."""
         meta = Metadata()
-        info_title = _info_str(self.info.get("Title"))
+        info_title = info_str(self.info.get("Title"))
         if info_title and len(info_title) > 20 and " " in info_title and not re.search(
                 r"\.(pdf|docx?|tex)$|^untitled|^microsoft word", info_title, re.IGNORECASE):
             meta.title = info_title
         else:
-            meta.title = _front_title([ln for b in front for ln in b.lines], self.style.size)
-        meta.doi = _article_doi(doc, self.info, self.header_text)
+            meta.title = front_title([ln for b in front for ln in b.lines], self.style.size)
+        meta.doi = article_doi(doc, self.info, self.header_text)
         for line in self.header_text:
             m = re.search(r"et al\.?\s+(.+?)\s+((?:19|20)\d\d)\b", line)
             if m:
-                meta.journal, meta.year = m.group(1).strip(" ,"), int(m.group(2))
+                meta.journal = m.group(1).strip(" ,")
                 break
-        if meta.year is None:
-            m = re.search(r"©\s*((?:19|20)\d\d)", doc.text)
-            if m:
-                meta.year = int(m.group(1))
-        if meta.year is None:
-            m = re.match(r"D:((?:19|20)\d\d)", _info_str(self.info.get("CreationDate")) or "")
-            meta.year = int(m.group(1)) if m else None
+        meta.year = article_year(self.header_text, doc.text, self.info)
         meta.url = self.header_url
         meta.registry_ids = find_registry_ids(doc.text)
         return meta
@@ -765,7 +788,24 @@ def _full_width_rows(rows: list[Line], g0: float, g1: float) -> list[bool]:
     return labels
 
 
-def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None) -> tuple[float, float]:
+def _region_above(cap: list[Line], p: _Page, x0: float, x1: float, body: float) -> list[Line]:
+    """The small-type rows straight above a caption, up to body-size text or a wide gap."""
+    top = cap[0].top
+    words = [w for w in p.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and w.bottom <= top + 1]
+    region: list[Line] = []
+    for row in reversed(group_lines(words)):
+        if _CAPTION_TABLE.match(row.text) or _CAPTION_FIGURE.match(row.text):
+            break
+        if row.size > 0.92 * body or top - row.bottom > 2.5 * body:
+            break
+        region.append(row)
+        top = row.top
+    region.reverse()
+    return region if len(region) >= 2 else []
+
+
+def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None,
+                  above: bool = False) -> tuple[float, float]:
     """The x-range a table occupies: its column if the caption sits in one, else the page."""
     px0 = min((w.x0 for w in p.words), default=0.0)
     px1 = max((w.x1 for w in p.words), default=p.width)
@@ -773,7 +813,8 @@ def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None)
         return px0, px1
     cx0 = min(ln.x0 for ln in cap)
     cx1 = max(ln.x1 for ln in cap)
-    crosses_rule = any(r[0] < gutter[0] and r[1] > gutter[1] and r[2] > cap[0].top for r in p.rules)
+    near = (lambda y: cap[0].top - 0.6 * p.height < y < cap[0].top) if above else (lambda y: y > cap[0].top)
+    crosses_rule = any(r[0] < gutter[0] and r[1] > gutter[1] and near(r[2]) for r in p.rules)
     if cx1 <= gutter[0] + 0.5 and not crosses_rule:
         return px0, gutter[0]
     if cx0 >= gutter[1] - 0.5 and not crosses_rule:
@@ -878,10 +919,25 @@ def _column_edges(lines: list[Line], x0: float, x1: float, size: float,
 
 
 def _table_cells(page: Any, lines: list[Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
-    """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment."""
+    """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment.
+
+    Rules that only band the rows (shaded or underlined rows, no column rules) give the
+    finder one wide cell per row; where the alignment grid fills clearly more cells, it wins.
+    """
     ruled = _ruled_cells(page, lines)
-    if ruled is not None:
+    aligned = _aligned_cells(lines, rules)
+    if ruled is not None and _filled(aligned) <= 1.3 * _filled(ruled):
         return ruled
+    return aligned
+
+
+def _filled(rows: list[list[str]]) -> int:
+    """How many cells hold text."""
+    return sum(1 for row in rows for c in row if c)
+
+
+def _aligned_cells(lines: list[Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
+    """A grid from text alignment: column edges where no word crosses, wrapped rows joined."""
     size = statistics.median(ln.size for ln in lines)
     header_end = _below_header(lines, rules)
     data = [ln for ln in lines if header_end is None or ln.top >= header_end - 1]
@@ -959,9 +1015,21 @@ def _ruled_cells(page: Any, lines: list[Line]) -> list[list[str]] | None:
     t = max(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
     if len(t.rows) < 2 or len(t.columns) < 2 or sum(1 for w in words if _in_bbox(w, t.bbox)) < 0.8 * len(words):
         return None
+    # Column edges from the rows whose every cell is drawn; a shaded row band is one wide
+    # cell, so its words are placed by those edges (a header cell spanning columns stays whole
+    # unless its words fall into several columns with room between them).
+    full = [row for row in t.rows if all(row.cells)]
+    edges = sorted({round(c[0], 1) for row in full for c in row.cells[1:]}) if full else []
     out: list[list[str]] = []
     for row in t.rows:
         cells = [_cell_text([w for w in words if _in_bbox(w, cell)]) if cell else "" for cell in row.cells]
+        if edges and len(row.cells) == len(edges) + 1 and not all(row.cells):
+            inside = [w for w in words if _in_bbox(w, row.bbox)]
+            split: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
+            for w in inside:
+                split[sum(1 for e in edges if w.x0 >= e - 1)].append(w)
+            if not any(any(w.x0 < e - 1 < w.x1 for w in inside) for e in edges):
+                cells = [_cell_text(ws) for ws in split]
         if any(cells):
             out.append(cells)
     return out
@@ -1090,54 +1158,6 @@ def _short(text: str, n: int = 120) -> str:
     """A caption cut to a section name."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "..."
-
-
-def _info_str(value: Any) -> str | None:
-    """A PDF info-dict value as clean text (they may be bytes or PDF objects)."""
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        for enc in ("utf-16", "utf-8", "latin-1"):
-            try:
-                value = value.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-    text = " ".join(str(value).split()).strip()
-    return text or None
-
-
-def _front_title(lines: list[Line], body: float) -> str | None:
-    """The largest type on the first page, in reading order: the article title."""
-    if not lines:
-        return None
-    big = max(ln.size for ln in lines)
-    if big < 1.25 * body:
-        return None
-    title = [ln.text.strip() for ln in lines if ln.size >= big - 0.5]
-    return " ".join(title) or None
-
-
-def _article_doi(doc: Document, info: dict[str, Any], header: list[str]) -> str | None:
-    """The article's own DOI: from the info dict, page 1, or any DOI outside the references."""
-    for key in ("doi", "DOI", "Subject", "Keywords"):
-        found = find_dois(_info_str(info.get(key)) or "")
-        if found:
-            return found[0]
-    found = find_dois(" ".join(header))
-    if found:
-        return found[0]
-    outside: list[str] = []
-    for m in re.finditer(r"10\.\d{4,9}/\S+", doc.text):
-        sec = doc.section_at(m.start())
-        dois = find_dois(m.group(0))
-        if not dois:
-            continue
-        if sec is not None and sec.kind in ("front", "boilerplate"):
-            return dois[0]  # page 1, or the 'Cite this article' box
-        if sec is None or sec.kind != "references":
-            outside.append(dois[0])
-    return outside[0] if outside else None
 
 
 def _heading_sections(heads: list[tuple[int, str, tuple[str, float]]], end: int) -> list[Section]:
