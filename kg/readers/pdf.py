@@ -168,6 +168,40 @@ def _without_doubled_glyphs(page: Any) -> Any:
     return page.filter(lambda o: o.get("object_type") != "char" or id(o) not in doubled)
 
 
+_MARK_CHARS = set("0123456789,–-*†‡§¶")
+_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:[kcmµ]?m|10)$")  # m², cm³, 10⁹: powers, not marks
+
+
+def _without_marks(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A word's glyphs without superscript citation and affiliation marks ('Thompson1*',
+    'ng/mL22'): smaller type on a raised baseline, digits or note symbols. A power after a
+    unit or ten ('m2', '10⁹') and a charge ('CD4+') are kept."""
+    big = max(c.get("size", 0.0) for c in chars)
+    base = sorted(c["bottom"] for c in chars if c.get("size", 0.0) >= 0.95 * big)
+    if not base or big <= 0:
+        return chars
+    line = base[len(base) // 2]
+    raised = [c.get("size", 0.0) <= 0.8 * big and c["bottom"] < line - 0.15 * big for c in chars]
+    if not any(raised) or all(raised):
+        return chars
+    out: list[dict[str, Any]] = []
+    k = 0
+    while k < len(chars):
+        if not raised[k]:
+            out.append(chars[k])
+            k += 1
+            continue
+        j = k
+        while j < len(chars) and raised[j]:
+            j += 1
+        run = chars[k:j]
+        before = "".join(c["text"] for c in out)
+        if not all(c["text"] in _MARK_CHARS for c in run) or _UNIT_BEFORE.search(before):
+            out.extend(run)
+        k = j
+    return out or chars
+
+
 def _page_words(page: Any) -> list[Word]:
     """extract_words with a size-relative tolerance, plus each word's dominant font.
 
@@ -179,7 +213,11 @@ def _page_words(page: Any) -> list[Word]:
         if not w.get("upright", True):
             continue  # rotated text: margins stamps, vertical table headers
         chars = w["chars"]
-        text = _CID.sub("•", w["text"])
+        text = w["text"]
+        if "".join(c["text"] for c in chars) == text:
+            chars = _without_marks(chars)
+            text = "".join(c["text"] for c in chars)
+        text = _CID.sub("•", text)
         if not text.strip():
             continue
         fonts: Counter[str] = Counter(c.get("fontname", "") for c in chars)
