@@ -141,6 +141,16 @@ def test_tables_under_their_rows_and_banded_rows(lancet, jmir, ears):
     assert ["High SES", "147/1233 (12%)", "156/1238 (13%)", "0·95 (0·77 to 1·17)", "0·94 (0·74 to 1·19)",
             "–0·68 (–3·27 to 1·91)", "0·61"] in [[c.text for c in r] for r in t2.rows]
     assert len({t.caption.split()[1] for t in jmir.tables}) == 6
+    # Rules drawn as thin filled shapes: header underline and closing rule found, notes apart.
+    t3 = next(t for t in jmir.tables if t.caption.startswith("Table 3."))
+    rows = [[c.text for c in r] for r in t3.rows]
+    assert len(rows) == 7 and all(len(r) == 7 for r in rows)
+    assert rows[2] == ["Hand-washing at 4 weeks", "157", "4.04 (0.86)", "285", "4.40 (0.86)", "0.36 (0.17 to 0.55)",
+                       "0.42"]
+    assert [c.text for c in t3.footnotes][1] == "b Confidence interval."
+    t2 = next(t for t in jmir.tables if t.caption.startswith("Table 2."))
+    assert [[c.text for c in r] for r in t2.rows][0] == ["Characteristic", "Intervention (n = 336)",
+                                                          "Control (n = 181)", "Total (n = 517)"]
     assert len({t.caption.split()[1] for t in ears.tables}) == 8
 
 

@@ -237,7 +237,7 @@ def _page_graphics(page: Any) -> tuple[list[tuple[float, float, float]], list[tu
     for kind in ("rect", "line", "curve", "image"):
         for o in page.objects.get(kind, []):
             x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
-            if kind in ("rect", "line") and bottom - top < 2 and x1 - x0 > 20:
+            if kind in ("rect", "line", "curve") and bottom - top < 2 and x1 - x0 > 20:
                 rules.append((x0, x1, (top + bottom) / 2))
             if (x1 - x0) * (bottom - top) < 0.9 * area:
                 boxes.append((x0, top, x1, bottom))
@@ -876,7 +876,16 @@ def _split_table_notes(region: list[Line], last_rule: float | None) -> tuple[lis
     tail = region[k:]
     if tail and all(r.size < median - 0.4 or re.match(r"^([a-z*†‡§¶]|Abbreviations?\b)", r.text) for r in tail):
         return region[:k], tail
+    # Notes wrapped over lines: the first opens with a mark, none is spaced out like a row.
+    if tail and re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Notes?\b)", tail[0].text) \
+            and not any(_spaced_like_a_row(r) for r in tail):
+        return region[:k], tail
     return region, []
+
+
+def _spaced_like_a_row(line: Line) -> bool:
+    """A line with a gap wider than two spaces between words: table cells, not prose."""
+    return any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(line.words, line.words[1:]))
 
 
 def _merge_note_lines(lines: list[Line]) -> list[list[Line]]:
