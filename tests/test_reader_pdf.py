@@ -140,6 +140,11 @@ def test_tables_under_their_rows_and_banded_rows(lancet, jmir, ears):
     t2 = next(t for t in lancet.tables if t.caption.startswith("Table 2"))
     assert ["High SES", "147/1233 (12%)", "156/1238 (13%)", "0·95 (0·77 to 1·17)", "0·94 (0·74 to 1·19)",
             "–0·68 (–3·27 to 1·91)", "0·61"] in [[c.text for c in r] for r in t2.rows]
+    assert [c.text for c in t1.footnotes][0].startswith("Data are n (%) or mean (SD), unless otherwise indicated.")
+    t3 = next(t for t in lancet.tables if t.caption.startswith("Table 3"))  # in one column, caption under it
+    assert [c.text for c in t3.rows[0]] == ["", "StopAdvisor (n=2321)", "Control (n=2292)", "t test*",
+                                            "Mean difference (95% CI)", "p value"]
+    assert "Table 3: Usage of StopAdvisor" not in _body(lancet)
     assert len({t.caption.split()[1] for t in jmir.tables}) == 6
     # Rules drawn as thin filled shapes: header underline and closing rule found, notes apart.
     t3 = next(t for t in jmir.tables if t.caption.startswith("Table 3."))

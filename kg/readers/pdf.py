@@ -402,8 +402,7 @@ class _Builder:
                                and r[1] > x0 and (r[1] - r[0]) > 0.25 * (x1 - x0))
                 cap_bottom = region[0].top - 3
             inside = [r for r in rules if r[2] <= end + 2]
-            last_rule = max((r[2] for r in inside), default=None)
-            body_rows, notes = _split_table_notes(region, last_rule)
+            body_rows, notes = _split_table_notes(region, [r[2] for r in inside])
             caption = " ".join(ln.text for ln in cap)
             pieces = [r for r in p.rules if cap_bottom - 2 < r[2] <= end + 2 and r[0] < x1 and r[1] > x0]
             cells = _table_cells(page, body_rows, pieces) if body_rows else []
@@ -851,6 +850,12 @@ def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None,
         return px0, px1
     cx0 = min(ln.x0 for ln in cap)
     cx1 = max(ln.x1 for ln in cap)
+    if above:
+        # The rules right above a caption set under its table give the table's width.
+        over = [r for r in p.rules if cap[0].top - 0.6 * p.height < r[2] < cap[0].top and r[0] < cx1 and r[1] > cx0]
+        if over:
+            nearest = max(over, key=lambda r: r[2])
+            return nearest[0], nearest[1]
     near = (lambda y: cap[0].top - 0.6 * p.height < y < cap[0].top) if above else (lambda y: y > cap[0].top)
     crosses_rule = any(r[0] < gutter[0] and r[1] > gutter[1] and near(r[2]) for r in p.rules)
     if cx1 <= gutter[0] + 0.5 and not crosses_rule:
@@ -860,10 +865,12 @@ def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None,
     return px0, px1
 
 
-def _split_table_notes(region: list[Line], last_rule: float | None) -> tuple[list[Line], list[Line]]:
-    """Rows under the table's last rule set in smaller type (or marked) are its footnotes."""
+def _split_table_notes(region: list[Line], rule_ys: list[float]) -> tuple[list[Line], list[Line]]:
+    """Rows under the table's lowest rule that has rows under it (a rule may also close the
+    notes, above a caption set under the table), set in smaller type or marked, are its notes."""
+    last_rule = next((y for y in sorted(rule_ys, reverse=True) if any(r.top >= y - 1 for r in region)), None)
     if last_rule is None:
-        return region, []
+        return _smaller_tail(region)
     sizes = sorted(r.size for r in region if r.top < last_rule)
     if not sizes:
         return region, []
@@ -876,11 +883,23 @@ def _split_table_notes(region: list[Line], last_rule: float | None) -> tuple[lis
     tail = region[k:]
     if tail and all(r.size < median - 0.4 or re.match(r"^([a-z*†‡§¶]|Abbreviations?\b)", r.text) for r in tail):
         return region[:k], tail
-    # Notes wrapped over lines: the first opens with a mark, none is spaced out like a row.
-    if tail and re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Notes?\b)", tail[0].text) \
-            and not any(_spaced_like_a_row(r) for r in tail):
+    # Notes wrapped over lines: the first opens with a mark or reads as prose ('Data are n (%)
+    # or mean (SD), unless...'), and none is spaced out like a row.
+    if tail and (re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Notes?\b)", tail[0].text)
+                 or len(tail[0].words) >= 8) and not any(_spaced_like_a_row(r) for r in tail):
         return region[:k], tail
-    return region, []
+    return _smaller_tail(region)
+
+
+def _smaller_tail(region: list[Line]) -> tuple[list[Line], list[Line]]:
+    """With no rule to go by: the closing run of lines in smaller type than the rows, set as
+    prose, are the notes."""
+    sizes = sorted(r.size for r in region)
+    median = sizes[len(sizes) // 2]
+    k = len(region)
+    while k > 1 and region[k - 1].size < median - 0.4 and not _spaced_like_a_row(region[k - 1]):
+        k -= 1
+    return region[:k], region[k:]
 
 
 def _spaced_like_a_row(line: Line) -> bool:
