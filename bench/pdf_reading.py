@@ -33,7 +33,7 @@ MIN_WORDS = 4
 _SENT_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\[])")
 # Citation/affiliation marks glued to a word or after punctuation ('smokers.1,2', 'Thompson1*'):
 # dropped from both texts before comparing, so kg is neither rewarded nor punished for them.
-_MARK = re.compile(r"(?<=[A-Za-z.,;:)\]])[0-9]+(?:[,–-][0-9]+)*[*†‡§¶]*(?=\s|$)")
+_MARK = re.compile(r"(?<=[A-Za-z.,;:)\]])[0-9]+(?:[,–-][0-9]+)*[*†‡§¶]*(?=\s|$)|(?:(?<=\s)|^)[0-9]{1,2}(?=[A-Z][a-z])")
 
 # A bare list number ('24.'), which pdftotext prints beside its reference, not before it.
 _LIST_NUMBER = re.compile(r"(?:(?<=\s)|^)\d{1,3}\.(?=\s|$)")

@@ -117,6 +117,22 @@ def test_full_width_heading_after_two_columns_stays_with_its_paragraph(jmir):
     assert refs.kind == "references"
 
 
+def test_small_type_back_matter_headings(lancet):
+    kinds = {s.name: s.kind for s in lancet.sections}
+    assert kinds["Contributors"] == kinds["Declaration of interests"] == kinds["Acknowledgments"] == "backmatter"
+    assert kinds["References"] == "references"
+    assert kinds["Panel: Research in context"] == "body"
+
+
+def test_figure_legend_running_across_the_page_stays_whole(lancet):
+    fig = next(s for s in lancet.sections if s.kind == "figure")
+    legend = lancet.text[fig.start:fig.end]
+    assert legend.startswith("Figure: Trial profile Eight participants violated the protocol by using an "
+                             "alternative email address to view the other website to which they were allocated")
+    assert "Per protocol, these participants were not excluded from the analysis and classified by the original " \
+        "treatment to which they were allocated." in legend
+
+
 def test_titles_and_years(limit, istop, lancet, jmir, ears):
     assert lancet.metadata.title.startswith("Internet-based intervention for smoking cessation (StopAdvisor)")
     assert jmir.metadata.title.startswith("Evaluation of a Web-Based Intervention to Promote Hand Hygiene")

@@ -36,7 +36,8 @@ BACKMATTER_HEADINGS: dict[str, str] = {
         "availability of data and materials", "data availability", "declarations",
         "ethics approval and consent to participate", "consent for publication", "competing interests",
         "conflict of interest", "conflicts of interest", "author details", "additional files",
-        "footnotes", "notes", "publisher's note", "keywords",
+        "footnotes", "notes", "publisher's note", "keywords", "contributors", "declaration of interests",
+        "declaration of competing interest", "acknowledgment",
     )
 }
 

@@ -44,7 +44,7 @@ from kg.readers.pdf_meta import article_doi, article_year, front_title, info_str
 X_TOLERANCE_RATIO = 0.06
 
 _CAPTION_TABLE = re.compile(r"^Table\s+([0-9]+|[IVX]+)[A-Za-z]?\b")
-_CAPTION_FIGURE = re.compile(r"^(Figure|Fig\.?)\s+\d+[A-Za-z]?\b")
+_CAPTION_FIGURE = re.compile(r"^(?:(Figure|Fig\.?)\s+\d+[A-Za-z]?\b|Figure:)")  # 'Figure:' when only one
 _CID = re.compile(r"\(cid:\d+\)")  # a glyph with no Unicode mapping; in practice a bullet
 _PAGE_NUMBER = re.compile(r"^(page\s*)?(\d{1,4}|[ivxlc]{1,7})(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\(?\s*continued( on next page| from previous page)?\s*\)?$", re.IGNORECASE)
@@ -420,13 +420,19 @@ class _Builder:
         the other column at the same height does not run into it.
         """
         out: list[list[Line]] = []
-        for row in group_lines(p.words):
+        rows = group_lines(p.words)
+        for n, row in enumerate(rows):
             for k, w in enumerate(row.words):
                 if not pattern.match(" ".join(x.text for x in row.words[k:k + 2])):
                     continue
                 words = p.words
-                if gutter is not None and not any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
-                                                  for x in row.words[k:]):
+                # A short caption line whose legend runs on across the page is not in a column.
+                after = rows[n + 1] if n + 1 < len(rows) else None
+                legend = after is not None and after.top - row.bottom < 0.5 * row.size and after.x0 <= w.x0 + 1 \
+                    and gutter is not None and any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
+                                                   for x in after.words)
+                if gutter is not None and not legend and not any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
+                                                                 for x in row.words[k:]):
                     mid = (gutter[0] + gutter[1]) / 2
                     left = w.x1 <= mid
                     words = [x for x in p.words if ((x.x0 + x.x1) / 2 < mid) == left]
@@ -499,13 +505,20 @@ class _Builder:
 
     def _paragraphs(self, segments: list[Segment]) -> list[_Block]:
         """Reading-order lines into headings and paragraphs, joining across column breaks."""
-        flat: list[tuple[Line, Segment, int]] = [(ln, s, i) for s in segments for i, ln in enumerate(s.lines)]
+        flat: list[tuple[Line, Segment, int]] = []
+        run_in_heads: set[int] = set()
+        for s in segments:
+            for i, ln in enumerate(s.lines):
+                parts = _run_in_heading(ln)
+                if len(parts) > 1:
+                    run_in_heads.add(id(parts[0]))
+                flat.extend((part, s, i) for part in parts)
         blocks: list[_Block] = []
         in_refs = False
         for n, (line, seg, i) in enumerate(flat):
             prev = flat[n - 1] if n > 0 else None
             nxt = flat[n + 1] if n + 1 < len(flat) else None
-            if self._is_heading(line, seg, prev, nxt):
+            if id(line) in run_in_heads or self._is_heading(line, seg, prev, nxt):
                 name = _heading_name(line.text)
                 if blocks and blocks[-1].kind == "heading" and blocks[-1].page == seg.page \
                         and blocks[-1].lines[-1].style == line.style and prev is not None \
@@ -538,8 +551,12 @@ class _Builder:
         known = _kind(name) is not None
         if _LIST_MARK.match(words[0]) and not known:  # '1. Introduction' is a heading, '1. Since...' an item
             return False
-        distinct = line.font != body.font or line.size >= body.size + 1.0
-        if not distinct or line.size < (0.7 if known else 0.88) * body.size:
+        distinct = line.font != body.font or line.size >= body.size + 1.0 or (known and text.isupper())
+        # Small-type back matter ('Contributors' over a 7 pt paragraph): a bold line over
+        # plain text of its own size is a heading there too.
+        small_section = line.bold and nxt is not None and abs(nxt[0].size - line.size) < 0.3 \
+            and not nxt[0].bold and line.size >= 0.6 * body.size
+        if not distinct or (line.size < (0.7 if known else 0.88) * body.size and not small_section):
             return False
         if not (text[0].isupper() or text[0].isdigit()):
             return False
@@ -657,6 +674,21 @@ class _Builder:
 
 
 # --------------------------------------------------------------------------- page layout helpers
+
+
+def _run_in_heading(line: Line) -> list[Line]:
+    """'References 1. Lim SS...' or 'Acknowledgments. We thank...': a bold back-matter or
+    reference heading run into its paragraph's first line, split off as a line of its own.
+    Abstract labels ('Background:') are left to the abstract's own parts."""
+    words = line.words
+    for k in range(1, min(4, len(words))):
+        head = words[:k]
+        if not all(bool(_BOLD.search(w.font)) for w in head) or _BOLD.search(words[k].font):
+            continue
+        kind = _kind(_heading_name(" ".join(w.text for w in head).rstrip(".:")))
+        if kind in ("references", "backmatter"):
+            return [Line(list(head)), Line(list(words[k:]))]
+    return [line]
 
 
 def _starts_with_label(line: Line) -> bool:
