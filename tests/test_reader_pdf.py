@@ -142,10 +142,26 @@ def test_titles_and_years(limit, istop, lancet, jmir, ears):
     assert lancet.metadata.doi == "10.1016/S2213-2600(14)70195-X"
 
 
-def test_marks_are_not_glued_to_names(lancet, ears):
+def test_marks_are_not_glued_to_names(lancet, ears, jmir, limit):
     assert "Tom P Thompson, Colin J Greaves, Richard Ayres" in ears.text
-    assert not re.search(r"\b[A-Z][a-z]+\d+\*?,", ears.text[:2000])
+    assert "Lucy Yardley, PhD; Sascha Miller, MSc" in jmir.text
+    for d in (lancet, ears, jmir):
+        assert not re.search(r"\b[A-Z][a-z]+\d+\*?,", d.text[:3000])
+        assert not re.search(r"(?:^|\s)\d[A-Z][a-z]+", d.text)  # '2University', '1Academic'
     assert "Jamie Brown, Susan Michie, Adam WA Geraghty" in lancet.text
+    # Citation superscripts after words and units go; powers of units stay.
+    assert "more than 6 million deaths worldwide every year, and is a major contributor" in lancet.text
+    assert "concentration of less than 15 ng/mL or, for participants" in lancet.text
+    assert "kg/m2" in limit.text
+
+
+def test_small_capitals_read_as_mixed_case_are_capitals():
+    from kg.readers.pdf_geometry import small_caps_upper
+
+    assert small_caps_upper("WhAT IS AlReAdy KNOWN ON THIS TOPIC") == "WHAT IS ALREADY KNOWN ON THIS TOPIC"
+    assert small_caps_upper("WhAT ThIS STudy AddS") == "WHAT THIS STUDY ADDS"
+    for kept in ("StopAdvisor and LifeGuide", "StopAdvisor LifeGuide", "McPhee AJ", "CD4+ T cells", "iPhone users"):
+        assert small_caps_upper(kept) == kept
 
 
 def test_tables_under_their_rows_and_banded_rows(lancet, jmir, ears):

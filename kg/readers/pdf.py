@@ -181,7 +181,7 @@ def _without_marks(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not base or big <= 0:
         return chars
     line = base[len(base) // 2]
-    raised = [c.get("size", 0.0) <= 0.8 * big and c["bottom"] < line - 0.15 * big for c in chars]
+    raised = [c.get("size", 0.0) <= 0.85 * big and c["bottom"] < line - 0.15 * big for c in chars]
     if not any(raised) or all(raised):
         return chars
     out: list[dict[str, Any]] = []

@@ -58,7 +58,7 @@ class Line:
         self.base = bases.most_common(1)[0][0]
         self.size = sizes.most_common(1)[0][0]
         self.font = fonts.most_common(1)[0][0]
-        self.text = join_words(self.words, self.size)
+        self.text = small_caps_upper(join_words(self.words, self.size))
 
     @property
     def style(self) -> tuple[str, float]:
@@ -79,6 +79,25 @@ class Segment:
     x0: float
     x1: float
     page: int
+
+
+_GARBLED = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"(?:[A-Z][a-z]{2,}|Mc|Mac)+")
+
+
+def small_caps_upper(text: str) -> str:
+    """Small capitals that pdfminer read as mixed case ('WhAT IS AlReAdy KNOWN') in capitals.
+
+    A line qualifies when every word is in capitals or case-garbled (a lower-case letter
+    before a capital, not CamelCase like 'StopAdvisor'), and at least one is garbled.
+    """
+    words = re.findall(r"[A-Za-z]+", text)
+    if len(words) < 2:
+        return text
+    garbled = [w for w in words if _GARBLED.search(w) and not _CAMEL.fullmatch(w)]
+    if garbled and all(w.isupper() or w in garbled or len(w) == 1 for w in words):
+        return text.upper()
+    return text
 
 
 def join_words(words: list[Word], size: float) -> str:
