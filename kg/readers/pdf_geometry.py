@@ -81,20 +81,20 @@ class Segment:
     page: int
 
 
-_GARBLED = re.compile(r"[a-z][A-Z]")
 _CAMEL = re.compile(r"(?:[A-Z][a-z]{2,}|Mc|Mac)+")
 
 
 def small_caps_upper(text: str) -> str:
     """Small capitals that pdfminer read as mixed case ('WhAT IS AlReAdy KNOWN') in capitals.
 
-    A line qualifies when every word is in capitals or case-garbled (a lower-case letter
-    before a capital, not CamelCase like 'StopAdvisor'), and at least one is garbled.
+    A line qualifies when every word is in capitals or case-garbled (mixed case that is
+    neither Titlecase nor CamelCase like 'StopAdvisor'), and at least one is garbled.
     """
     words = re.findall(r"[A-Za-z]+", text)
     if len(words) < 2:
         return text
-    garbled = [w for w in words if _GARBLED.search(w) and not _CAMEL.fullmatch(w)]
+    garbled = [w for w in words if len(w) >= 3 and not w.isupper() and not w.islower()
+               and not re.fullmatch(r"[A-Z][a-z]+", w) and not _CAMEL.fullmatch(w)]
     if garbled and all(w.isupper() or w in garbled or len(w) == 1 for w in words):
         return text.upper()
     return text
