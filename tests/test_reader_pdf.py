@@ -398,6 +398,59 @@ BAD_PDFS = {
 }
 
 
+def _pdf_string(text: str) -> bytes:
+    return b"(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1") + b")"
+
+
+def _sideways_table_pdf(up: bool) -> bytes:
+    """A portrait page of invented prose with an invented results table set sideways."""
+    ops = [b"BT /F1 10 Tf"]
+    prose = ("In this invented example the trial compared a study drug with placebo in adults. "
+             "Participants were followed for twelve weeks and the primary outcome was response. ") * 3
+    words = prose.split()
+    for k in range(0, len(words), 12):
+        y = 760 - 14 * (k // 12)
+        ops.append(b"1 0 0 1 60 %d Tm " % y + _pdf_string(" ".join(words[k:k + 12])) + b" Tj")
+    ops.append(b"ET BT /F1 8 Tf")
+    rows = [["Table 2. Primary outcome at 12 weeks by group"],
+            ["Outcome", "Placebo (n = 40)", "Drug (n = 41)", "P value"],
+            ["Responders, n (%)", "12 (30)", "21 (51)", "0.04"],
+            ["Relapse, n (%)", "8 (20)", "4 (10)", "0.21"],
+            ["Withdrawals, n", "3", "2", "0.68"]]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if up:  # reads bottom to top; the next row is to the right
+                ops.append(b"0 1 -1 0 %d %d Tm " % (120 + 14 * r, 150 + 110 * c) + _pdf_string(cell) + b" Tj")
+            else:  # reads top to bottom; the next row is to the left
+                ops.append(b"0 -1 1 0 %d %d Tm " % (480 - 14 * r, 600 - 110 * c) + _pdf_string(cell) + b" Tj")
+    ops.append(b"ET")
+    stream = b"\n".join(ops)
+    objects = [_CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return _minimal_pdf(objects)
+
+
+@pytest.mark.parametrize("up", [True, False])
+def test_sideways_table_is_read_as_a_table(up, tmp_path):
+    path = tmp_path / "sideways.pdf"
+    path.write_bytes(_sideways_table_pdf(up))
+    d = read_pdf(path)
+    assert "Participants were followed for twelve weeks" in d.text
+    [t] = d.tables
+    assert t.caption == "Table 2. Primary outcome at 12 weeks by group"
+    rows = [[c.text for c in r] for r in t.rows]
+    assert rows == [["Outcome", "Placebo (n = 40)", "Drug (n = 41)", "P value"],
+                    ["Responders, n (%)", "12 (30)", "21 (51)", "0.04"],
+                    ["Relapse, n (%)", "8 (20)", "4 (10)", "0.21"],
+                    ["Withdrawals, n", "3", "2", "0.68"]]
+    for row in t.rows:
+        for c in row:
+            assert d.text[c.start:c.end] == c.text
+
+
 @pytest.mark.parametrize("name", sorted(BAD_PDFS))
 def test_bad_pdfs_give_one_line_reader_errors(name, tmp_path, capfd):
     make, reason = BAD_PDFS[name]

@@ -38,6 +38,7 @@ from kg.readers.common import (
 from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 from kg.readers.pdf_layout import reading_order
 from kg.readers.pdf_meta import article_doi, article_year, front_title, info_str
+from kg.readers.pdf_rotated import turn_box, turned_chars
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
@@ -95,6 +96,7 @@ class _Page:
     words: list[Word]
     rules: list[tuple[float, float, float]]  # horizontal rules: x0, x1, y
     graphics: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+    turned: bool = False  # sideways text turned upright: pdfplumber's own page geometry does not apply
 
 
 @dataclass
@@ -205,13 +207,42 @@ def _without_marks(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _page_words(page: Any) -> list[Word]:
     """extract_words with a size-relative tolerance, plus each word's dominant font.
 
-    Glyphs drawn twice at the same place (fake bold: 'CCrriittiiccaall') are read once.
+    Glyphs drawn twice at the same place (fake bold: 'CCrriittiiccaall') are read once;
+    sideways text is left to `_turned_page`.
     """
+    extracted = _without_doubled_glyphs(page).extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
+                                                            keep_blank_chars=False, return_chars=True)
+    return _words_of([w for w in extracted if w.get("upright", True)])
+
+
+def _turned_page(page: Any, number: int) -> _Page | None:
+    """A page's sideways text (a landscape table) as an upright page of its own, with its
+    rules and boxes turned too; None when there is none, or only a margin stamp."""
+    width, height = float(page.width), float(page.height)
+    chars, up = turned_chars(page.chars, width, height)
+    if len(chars) < 40:
+        return None
+    import pdfplumber.utils
+
+    words = _words_of(pdfplumber.utils.extract_words(chars, return_chars=True, x_tolerance_ratio=X_TOLERANCE_RATIO,
+                                                     y_tolerance=3))
+    if len(group_lines(words)) < 3:
+        return None  # a one- or two-line stamp up the margin ('Downloaded from ...')
+    rules: list[tuple[float, float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for kind in ("rect", "line", "curve", "image"):
+        for o in page.objects.get(kind, []):
+            x0, top, x1, bottom = turn_box((o["x0"], o["top"], o["x1"], o["bottom"]), up, width, height)
+            if kind in ("rect", "line", "curve") and bottom - top < 2 and x1 - x0 > 20:
+                rules.append((x0, x1, (top + bottom) / 2))
+            boxes.append((x0, top, x1, bottom))
+    return _Page(number, height, width, words, rules, boxes, turned=True)
+
+
+def _words_of(extracted: list[dict[str, Any]]) -> list[Word]:
+    """pdfplumber's words (with their chars) as Words, superscript marks taken out."""
     out: list[Word] = []
-    for w in _without_doubled_glyphs(page).extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
-                                keep_blank_chars=False, return_chars=True):
-        if not w.get("upright", True):
-            continue  # rotated text: margins stamps, vertical table headers
+    for w in extracted:
         chars = w["chars"]
         text = w["text"]
         if "".join(c["text"] for c in chars) == text:
@@ -290,6 +321,9 @@ class _Builder:
             words = _page_words(page)
             rules, boxes = _page_graphics(page)
             self.pages.append(_Page(i, float(page.width), float(page.height), words, rules, boxes))
+            turned = _turned_page(page, i)
+            if turned is not None:
+                self.pages.append(turned)
         if sum(len(p.words) for p in self.pages) < 20:
             raise ReaderError(str(self.path), "no extractable text (a scanned or image-only PDF?)")
         self._drop_running_lines()
@@ -405,7 +439,7 @@ class _Builder:
             body_rows, notes = _split_table_notes(region, [r[2] for r in inside])
             caption = " ".join(ln.text for ln in cap)
             pieces = [r for r in p.rules if cap_bottom - 2 < r[2] <= end + 2 and r[0] < x1 and r[1] > x0]
-            cells = _table_cells(page, body_rows, pieces) if body_rows else []
+            cells = _table_cells(None if p.turned else page, body_rows, pieces) if body_rows else []
             out.append(_Block("table", page=p.number, table=_TableData(
                 caption, cells, [_join_lines(group) for group in _merge_note_lines(notes)])))
             used = {id(w) for ln in cap + region for w in ln.words}
@@ -1101,6 +1135,8 @@ def _continues_row(row: list[Line], ln: Line, col: Any, cut: float) -> bool:
 
 def _ruled_cells(page: Any, lines: list[Line]) -> list[list[str]] | None:
     """A table drawn with a full grid of rules, read with pdfplumber's table finder."""
+    if page is None:
+        return None  # a turned page: pdfplumber's finder sees the page sideways
     top = min(ln.top for ln in lines) - 2
     bottom = max(ln.bottom for ln in lines) + 2
     left = min(ln.x0 for ln in lines) - 2
