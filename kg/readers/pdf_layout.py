@@ -81,6 +81,7 @@ def _bands(rows: list[Line], size: float) -> list[list[Line]]:
         else:
             bands[-1].append(row)
     _hand_down_headings(bands, size)
+    _hand_up_column_tops(bands, size)
     return [b for b in bands if b]
 
 
@@ -95,6 +96,21 @@ def _hand_down_headings(bands: list[list[Line]], size: float) -> None:
                 b.insert(0, a.pop())
             else:
                 break
+
+
+def _hand_up_column_tops(bands: list[list[Line]], size: float) -> None:
+    """One-sided rows just above a columned band are the tops of its columns (a heading in
+    one column beside the other column's first line), not part of the band above."""
+    for a, b in zip(bands, bands[1:]):
+        gaps = _gutters(b, size) if b else []
+        if not gaps or _gutters(a, size):
+            continue
+        while a:
+            row = a[-1]
+            crosses = any(w.x0 < g1 and w.x1 > g0 for w in row.words for g0, g1 in gaps)
+            if crosses or b[0].top - row.bottom > 1.5 * size:
+                break
+            b.insert(0, a.pop())
 
 
 def _gutters(rows: list[Line], size: float) -> list[tuple[float, float]]:
