@@ -36,7 +36,7 @@ _SENT_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\[])")
 _MARK = re.compile(r"(?<=[A-Za-z.,;:)\]])[0-9]+(?:[,–-][0-9]+)*[*†‡§¶]*(?=\s|$)|(?:(?<=\s)|^)[0-9]{1,2}(?=[A-Z][a-z])")
 
 # A bare list number ('24.'), which pdftotext prints beside its reference, not before it.
-_LIST_NUMBER = re.compile(r"(?:(?<=\s)|^)\d{1,3}\.(?=\s|$)")
+_LIST_NUMBER = re.compile(r"(?:(?<=\s)|^)\d{1,3}\.(?=\s|$)|^\d{1,3}(?= [A-Z])", re.MULTILINE)
 
 
 def pdftotext(pdf: Path) -> str:

@@ -89,7 +89,7 @@ def test_sentences_of_pdftotext_are_held_whole(doc):
     text = bench.canon(doc.text)
     missing = [s for _p, s in sents if bench.canon(s) not in text]
     assert len(sents) > 200
-    assert len(missing) <= 0.03 * len(sents), missing[:5]
+    assert len(missing) <= 0.01 * len(sents), missing[:5]
     page1 = [s for p, s in sents if p == 0]
     assert sum(1 for s in page1 if s in missing) <= 1, [s for s in page1 if s in missing]
 
@@ -107,6 +107,11 @@ def test_margin_column_is_kept_out_of_the_abstract(lancet):
     assert not abstract.start <= margin < abstract.end
     assert lancet.section_at(margin).kind == "front"
     assert "Participants aged 18 years and older who smoked every day" in lancet.text
+    # A one-line margin note beside a column ('See Online for appendix') stays out of its line.
+    assert "smoking cessation at the 7 month endpoint to show the effect of biochemical verification" in lancet.text
+    # Justified lines whose wide spaces line up are no columns.
+    assert "effects across socioeconomic status subsamples, which should therefore be assessed separately" \
+        in lancet.text
 
 
 def test_full_width_heading_after_two_columns_stays_with_its_paragraph(jmir):

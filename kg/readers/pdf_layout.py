@@ -18,6 +18,8 @@ from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 # A margin column is at most this share of the page width, beside a column twice as wide.
 MARGIN_SHARE = 0.22
 MAX_DEPTH = 6
+MIN_ROWS = 3  # rows with text on both sides of a gutter
+LONG_BAND = 8  # ...unless the strip stays empty down this many rows (a one-line margin note)
 
 
 def reading_order(words: list[Word], page: int, width: float) -> tuple[list[Segment], list[Segment]]:
@@ -72,10 +74,12 @@ def _bands(rows: list[Line], size: float) -> list[list[Line]]:
         if not bands:
             bands.append([row])
             continue
-        if _gutters(bands[-1] + [row], size):
+        cand = bands[-1] + [row]
+        probe = cand + rows[k + 1:k + 1 + max(0, MIN_ROWS - len(cand))]  # a young band looks ahead
+        if _gutters(probe, size):
             bands[-1].append(row)
             has_gutter = True
-        elif has_gutter or (k + 1 < len(rows) and _gutters([row, rows[k + 1]], size)):
+        elif has_gutter or _gutters(rows[k:k + MIN_ROWS], size):
             bands.append([row])
             has_gutter = False
         else:
@@ -115,8 +119,9 @@ def _hand_up_column_tops(bands: list[list[Line]], size: float) -> None:
 
 def _gutters(rows: list[Line], size: float) -> list[tuple[float, float]]:
     """Vertical strips no word crosses, wide enough to part columns, with text on both sides
-    in at least two rows (one row's wide word space is no gutter)."""
-    if len(rows) < 2:
+    in at least MIN_ROWS rows (wide word spaces of justified lines seldom line up for three),
+    or in one row of a band of LONG_BAND rows (a margin note beside a column)."""
+    if len(rows) < MIN_ROWS:
         return []
     spans = sorted((w.x0, w.x1) for r in rows for w in r.words)
     lo, hi = spans[0][0], max(b for _a, b in spans)
@@ -127,7 +132,7 @@ def _gutters(rows: list[Line], size: float) -> list[tuple[float, float]]:
     for a, b in spans[1:]:
         if a - reach >= min_gap and reach - lo >= min_side and hi - a >= min_side:
             both = sum(1 for r in rows if r.x0 < reach and r.x1 > a)
-            if both >= 2:
+            if both >= MIN_ROWS or (both >= 1 and len(rows) >= LONG_BAND):
                 out.append((reach, a))
         reach = max(reach, b)
     return out
