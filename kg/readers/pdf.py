@@ -2,13 +2,16 @@
 
 A PDF holds glyphs at positions, not text. The reader rebuilds what a person reads:
 words kept apart (publisher PDFs have no space characters, so a fixed x tolerance glues
-"Fulllistofauthorinformation"), two-column pages read column by column with full-width
-blocks kept in place, running headers, footers and page numbers dropped, hyphenated
-line-ends joined only when the document itself shows it is safe, paragraphs separated by
-blank lines, headings found from their font, and tables rebuilt as tab-separated rows
-appended after the running text (so a table never splits a sentence) with `Table` and
-`Cell` offsets into the final text. Figures' inner text is dropped; their captions are
-appended too. Any failure to parse becomes a one-line `ReaderError`.
+"Fulllistofauthorinformation"), superscript marks taken off words, pages read in the
+order their geometry gives (`pdf_layout`: columns, full-width bands, margin columns kept
+apart as notes), sideways pages turned upright (`pdf_rotated`), running headers, footers
+and page numbers dropped, hyphenated line-ends joined only when the document itself shows
+it is safe (`pdf_text`), paragraphs separated by blank lines, headings found from font,
+capitals and run-in back-matter labels, and tables rebuilt as tab-separated rows appended
+after the running text (so a table never splits a sentence) with `Table` and `Cell`
+offsets into the final text (`pdf_tables`). Figures' inner text is dropped; their captions
+are appended too. Title and year come from `pdf_meta`. Any failure to parse becomes a
+one-line `ReaderError`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import contextlib
 import gc
 import logging
 import re
-import statistics
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -39,6 +41,8 @@ from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 from kg.readers.pdf_layout import reading_order
 from kg.readers.pdf_meta import article_doi, article_year, front_title, info_str
 from kg.readers.pdf_rotated import turn_box, turned_chars
+from kg.readers.pdf_tables import merge_note_lines, split_table_notes, table_cells
+from kg.readers.pdf_text import join_lines, vocabulary
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
@@ -57,8 +61,6 @@ _EXTRA_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _AD_START = re.compile(r"Submit your (next )?manuscript|Ready to submit your research", re.IGNORECASE)
-_HYPHEN_PREFIXES = {"non", "self", "well", "low", "high", "long", "short", "semi", "anti", "multi", "cross",
-                    "follow", "double", "single", "open", "placebo", "intention", "all", "mid"}
 
 
 # --------------------------------------------------------------------------- geometry
@@ -436,12 +438,12 @@ class _Builder:
                                and r[1] > x0 and (r[1] - r[0]) > 0.25 * (x1 - x0))
                 cap_bottom = region[0].top - 3
             inside = [r for r in rules if r[2] <= end + 2]
-            body_rows, notes = _split_table_notes(region, [r[2] for r in inside])
+            body_rows, notes = split_table_notes(region, [r[2] for r in inside])
             caption = " ".join(ln.text for ln in cap)
             pieces = [r for r in p.rules if cap_bottom - 2 < r[2] <= end + 2 and r[0] < x1 and r[1] > x0]
-            cells = _table_cells(None if p.turned else page, body_rows, pieces) if body_rows else []
+            cells = table_cells(None if p.turned else page, body_rows, pieces) if body_rows else []
             out.append(_Block("table", page=p.number, table=_TableData(
-                caption, cells, [_join_lines(group) for group in _merge_note_lines(notes)])))
+                caption, cells, [join_lines(group) for group in merge_note_lines(notes)])))
             used = {id(w) for ln in cap + region for w in ln.words}
             p.words = [w for w in p.words if id(w) not in used]
         return out
@@ -504,7 +506,7 @@ class _Builder:
                 rx0, rtop, rx1, rbottom = region
                 used.update(id(w) for w in p.words
                             if rx0 - 1 <= w.x0 and w.x1 <= rx1 + 1 and rtop - 1 <= w.top and w.bottom <= rbottom + 1)
-            out.append(_Block("figure", lines=cap, text=_join_lines(cap), page=p.number))
+            out.append(_Block("figure", lines=cap, text=join_lines(cap), page=p.number))
             p.words = [w for w in p.words if id(w) not in used]
         return out
 
@@ -646,7 +648,7 @@ class _Builder:
     def _assemble(self, blocks: list[_Block], notes: list[_Block], ads: list[_Block],
                   appended: list[_Block]) -> Document:
         """The running text, then page-1 notes, adverts, figure captions and tables, with sections."""
-        vocab, compounds = _vocabulary(blocks + notes + ads + appended)
+        vocab, compounds = vocabulary([b.lines for b in blocks + notes + ads + appended])
         w = _Writer()
         heads: list[tuple[int, str, tuple[str, float]]] = []  # start, name, style
         spans: list[tuple[int, int, _Block]] = []
@@ -655,19 +657,19 @@ class _Builder:
                 name = " ".join(ln.text.strip() for ln in b.lines)
                 heads.append((w.put(name)[0], _heading_name(name), b.lines[0].style))
             else:
-                spans.append((*w.put(_join_lines(b.lines, vocab, compounds)), b))
+                spans.append((*w.put(join_lines(b.lines, vocab, compounds)), b))
         sections = _heading_sections(heads, w.pos)
         first_head = next((k for k, b in enumerate(blocks) if b.kind == "heading"), None)
         front = blocks[:first_head] if first_head is not None and blocks[first_head].page <= 1 else []
         if front and heads:
             sections.append(Section("Front matter", 0, heads[0][0], "front"))
         sections += _boilerplate_sections(spans)
-        note_spans = [(*w.put(_join_lines(b.lines, vocab, compounds)), b) for b in notes]
+        note_spans = [(*w.put(join_lines(b.lines, vocab, compounds)), b) for b in notes]
         if note_spans:
             sections.append(Section("Notes", note_spans[0][0], note_spans[-1][1], "front"))
             sections += _boilerplate_sections(note_spans)
         for b in ads:
-            sections.append(Section("Boilerplate", *w.put(_join_lines(b.lines, vocab, compounds)), "boilerplate"))
+            sections.append(Section("Boilerplate", *w.put(join_lines(b.lines, vocab, compounds)), "boilerplate"))
         tables: list[Table] = []
         for b in appended:
             if b.table is not None:
@@ -675,7 +677,7 @@ class _Builder:
                 tables.append(table)
                 sections.append(Section(_short(table.caption), table.start, table.end, "table"))
             else:
-                start, end = w.put(_join_lines(b.lines, vocab, compounds))
+                start, end = w.put(join_lines(b.lines, vocab, compounds))
                 sections.append(Section(_short(b.text), start, end, "figure"))
         text = "".join(w.parts)
         for sec in [x for x in sections if x.kind == "abstract"]:
@@ -826,69 +828,8 @@ def _gutter(words: list[Word], width: float) -> tuple[float, float] | None:
     return g0, g1
 
 
-def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[Segment]:
-    """The page in reading order: full-width bands in place, two-column bands left then right."""
-    if not p.words:
-        return []
-    px0 = min(w.x0 for w in p.words)
-    px1 = max(w.x1 for w in p.words)
-    if gutter is None:
-        return [Segment(group_lines(p.words), px0, px1, p.number)]
-    g0, g1 = gutter
-    mid = (g0 + g1) / 2
-    lw = [w for w in p.words if (w.x0 + w.x1) / 2 < mid]
-    rw = [w for w in p.words if (w.x0 + w.x1) / 2 >= mid]
-    lx0 = min((w.x0 for w in lw), default=px0)
-    lx1 = max((w.x1 for w in lw if w.x1 <= g0 + 0.5), default=g0)
-    rx0 = min((w.x0 for w in rw if w.x0 >= g1 - 0.5), default=g1)
-    rx1 = max((w.x1 for w in rw), default=px1)
-    rows = group_lines(p.words)
-    out: list[Segment] = []
-    run: list[Line] = []
-    run_full: bool | None = None
-
-    def flush() -> None:
-        """Emit the run of rows collected so far as one band (full width) or two columns."""
-        if not run:
-            return
-        if run_full:
-            out.append(Segment(list(run), px0, max(r.x1 for r in run), p.number))
-        else:
-            words = [w for r in run for w in r.words]
-            left = [w for w in words if (w.x0 + w.x1) / 2 < mid]
-            right = [w for w in words if (w.x0 + w.x1) / 2 >= mid]
-            if left:
-                out.append(Segment(group_lines(left), lx0, lx1, p.number))
-            if right:
-                out.append(Segment(group_lines(right), rx0, rx1, p.number))
-
-    for row, full in zip(rows, _full_width_rows(rows, g0, g1)):
-        if run_full is not None and full != run_full:
-            flush()
-            run = []
-        run.append(row)
-        run_full = full
-    flush()
-    return out
 
 
-def _full_width_rows(rows: list[Line], g0: float, g1: float) -> list[bool]:
-    """Rows that cross the gutter, plus runs of one-sided rows: both read top to bottom."""
-    labels = [any(w.x0 < g1 - 0.5 and w.x1 > g0 + 0.5 for w in r.words) for r in rows]
-    k = 0
-    while k < len(rows):
-        if labels[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(rows) and not labels[j]:
-            j += 1
-        words = [w for r in rows[k:j] for w in r.words]
-        if not any(w.x1 <= g0 + 0.5 for w in words) or not any(w.x0 >= g1 - 0.5 for w in words):
-            for m in range(k, j):
-                labels[m] = True
-        k = j
-    return labels
 
 
 def _region_above(cap: list[Line], p: _Page, x0: float, x1: float, body: float) -> list[Line]:
@@ -931,256 +872,34 @@ def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None,
     return px0, px1
 
 
-def _split_table_notes(region: list[Line], rule_ys: list[float]) -> tuple[list[Line], list[Line]]:
-    """Rows under the table's lowest rule that has rows under it (a rule may also close the
-    notes, above a caption set under the table), set in smaller type or marked, are its notes."""
-    last_rule = next((y for y in sorted(rule_ys, reverse=True) if any(r.top >= y - 1 for r in region)), None)
-    if last_rule is None:
-        return _smaller_tail(region)
-    sizes = sorted(r.size for r in region if r.top < last_rule)
-    if not sizes:
-        return region, []
-    median = sizes[len(sizes) // 2]
-    k = len(region)
-    for j, row in enumerate(region):
-        if row.top >= last_rule - 1:
-            k = j
-            break
-    tail = region[k:]
-    if tail and all(r.size < median - 0.4 or re.match(r"^([a-z*†‡§¶]|Abbreviations?\b)", r.text) for r in tail):
-        return region[:k], tail
-    # Notes wrapped over lines: the first opens with a mark or reads as prose ('Data are n (%)
-    # or mean (SD), unless...'), and none is spaced out like a row.
-    if tail and (re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Notes?\b)", tail[0].text)
-                 or len(tail[0].words) >= 8) and not any(_spaced_like_a_row(r) for r in tail):
-        return region[:k], tail
-    return _smaller_tail(region)
 
 
-def _smaller_tail(region: list[Line]) -> tuple[list[Line], list[Line]]:
-    """With no rule to go by: the closing run of lines in smaller type than the rows, set as
-    prose, are the notes."""
-    sizes = sorted(r.size for r in region)
-    median = sizes[len(sizes) // 2]
-    k = len(region)
-    while k > 1 and region[k - 1].size < median - 0.4 and not _spaced_like_a_row(region[k - 1]):
-        k -= 1
-    return region[:k], region[k:]
 
 
-def _spaced_like_a_row(line: Line) -> bool:
-    """A line with a gap wider than two spaces between words: table cells, not prose."""
-    return any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(line.words, line.words[1:]))
 
 
-def _merge_note_lines(lines: list[Line]) -> list[list[Line]]:
-    """Table footnote lines, wrapped lines grouped with the note they continue."""
-    out: list[list[Line]] = []
-    for ln in lines:
-        starts_note = bool(re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Note)", ln.text)) or \
-            ln.words[0].size < ln.size - 0.5
-        if out and not starts_note:
-            out[-1].append(ln)
-        else:
-            out.append([ln])
-    return out
 
 
-def _below_header(lines: list[Line], rules: list[tuple[float, float, float]]) -> float | None:
-    """The y of the rule closing the table header (whose cells may span columns), if any."""
-    header_end = None
-    limit = max(4, int(0.3 * len(lines)))
-    for _x0, _x1, y in sorted(rules, key=lambda r: r[2]):
-        above = sum(1 for ln in lines if ln.bottom <= y + 1)
-        if 1 <= above <= limit and above < len(lines):
-            header_end = y
-    return header_end
 
 
-def _pitch_cut(pitches: list[float]) -> float:
-    """The line pitch below which two lines are one wrapped row: the split of a bimodal spread."""
-    values = sorted(x for x in pitches if x > 0)
-    if len(values) < 2 or values[-1] < 1.25 * values[0]:
-        return 0.0
-    _gap, k = max((b - a, k) for k, (a, b) in enumerate(zip(values, values[1:])))
-    low, high = values[: k + 1], values[k + 1:]
-    if statistics.mean(high) < 1.25 * statistics.mean(low):
-        return 0.0
-    return (values[k] + values[k + 1]) / 2
 
 
-def _column_edges(lines: list[Line], x0: float, x1: float, size: float,
-                  rules: list[tuple[float, float, float]]) -> list[float]:
-    """Column boundaries: x-strips no word crosses, and joints in the header's underline."""
-    words = [w for ln in lines for w in ln.words]
-    if not words:
-        return []
-    width = int(x1 - x0) + 3
-    diff = [0] * (width + 2)
-    for w in words:
-        a, b = max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)
-        if a < b:
-            diff[a] += 1
-            diff[b] -= 1
-    cov, run = [], 0
-    for x in range(width):
-        run += diff[x]
-        cov.append(run)
-    min_gap = max(4.0, 0.6 * size)
-    first = min(w.x0 for w in words) - x0
-    last = max(w.x1 for w in words) - x0
-    edges: list[float] = []
-    start = None
-    for x in range(width):
-        empty = cov[x] == 0 and first < x < last
-        if empty and start is None:
-            start = x
-        elif not empty and start is not None:
-            if x - start >= min_gap:
-                edges.append(x0 + (start + x) / 2)
-            start = None
-    # Publishers underline each header cell separately: where two rule pieces meet is an edge.
-    for r1 in rules:
-        for r2 in rules:
-            if r1 is not r2 and abs(r1[2] - r2[2]) < 0.5 and abs(r1[1] - r2[0]) < 3:
-                x = (r1[1] + r2[0]) / 2
-                same_gap = any(not any(min(e, x) < (w.x0 + w.x1) / 2 < max(e, x) for w in words) for e in edges)
-                if not same_gap and not any(w.x0 < x < w.x1 for w in words):
-                    edges.append(x)
-    return sorted(edges)
 
 
-def _table_cells(page: Any, lines: list[Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
-    """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment.
-
-    Rules that only band the rows (shaded or underlined rows, no column rules) give the
-    finder one wide cell per row; where the alignment grid fills clearly more cells, it wins.
-    """
-    ruled = _ruled_cells(page, lines)
-    aligned = _aligned_cells(lines, rules)
-    if ruled is not None and _filled(aligned) <= 1.3 * _filled(ruled):
-        return ruled
-    return aligned
 
 
-def _filled(rows: list[list[str]]) -> int:
-    """How many cells hold text."""
-    return sum(1 for row in rows for c in row if c)
 
 
-def _aligned_cells(lines: list[Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
-    """A grid from text alignment: column edges where no word crosses, wrapped rows joined."""
-    size = statistics.median(ln.size for ln in lines)
-    header_end = _below_header(lines, rules)
-    data = [ln for ln in lines if header_end is None or ln.top >= header_end - 1]
-    left = min(ln.x0 for ln in lines) - 1
-    right = max(ln.x1 for ln in lines) + 1
-    pieces = [r for r in rules if left - 2 <= r[0] and r[1] <= right + 2]
-    edges = _column_edges(data or lines, left, right, size, pieces)
-    bounds = [left] + edges + [right]
-    cut = _pitch_cut([b.base - a.base for a, b in zip(lines, lines[1:])])
-
-    def col(w: Word) -> int:
-        """The column a word's centre falls in."""
-        cx = (w.x0 + w.x1) / 2
-        return next((k for k in range(len(bounds) - 1) if cx < bounds[k + 1]), len(bounds) - 2)
-
-    rows: list[list[Line]] = []
-    for ln in lines:
-        if header_end is not None and ln.bottom <= header_end + 1 and rows:
-            rows[-1].append(ln)  # the header is one row, however many lines it takes
-            continue
-        if rows and _continues_row(rows[-1], ln, col, cut) and not (
-                header_end is not None and rows[-1][-1].bottom <= header_end + 1):
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    out: list[list[str]] = []
-    for row in rows:
-        cells: list[list[Word]] = [[] for _ in range(len(bounds) - 1)]
-        header = header_end is not None and row[0].bottom <= header_end + 1
-        for ln in row:
-            # Header labels overhang their columns: place each phrase by its middle.
-            groups = _phrases(ln.words, 0.45 * size) if header else [[w] for w in ln.words]
-            for g in groups:
-                mid = Word("", g[0].x0, g[-1].x1, 0, 0, 0, "", 0)
-                cells[col(mid)].extend(g)
-        texts = [_cell_text(ws) for ws in cells]
-        if any(texts):
-            out.append(texts)
-    return out
 
 
-def _phrases(words: list[Word], gap: float) -> list[list[Word]]:
-    """Words of a line split where the space between them is wider than `gap`."""
-    out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: w.x0):
-        if out and w.x0 - out[-1][-1].x1 <= gap:
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return out
 
 
-def _continues_row(row: list[Line], ln: Line, col: Any, cut: float) -> bool:
-    """A line wraps the row above when each column it fills was filled just above it."""
-    if cut <= 0 or ln.base - row[-1].base >= cut:
-        return False
-    for c in {col(w) for w in ln.words}:
-        above = [r for r in row if any(col(w) == c for w in r.words)]
-        if not above or ln.base - above[-1].base >= cut:
-            return False
-    return True
 
 
-def _ruled_cells(page: Any, lines: list[Line]) -> list[list[str]] | None:
-    """A table drawn with a full grid of rules, read with pdfplumber's table finder."""
-    if page is None:
-        return None  # a turned page: pdfplumber's finder sees the page sideways
-    top = min(ln.top for ln in lines) - 2
-    bottom = max(ln.bottom for ln in lines) + 2
-    left = min(ln.x0 for ln in lines) - 2
-    right = max(ln.x1 for ln in lines) + 2
-    bbox = (max(0.0, left), max(0.0, top), min(float(page.width), right), min(float(page.height), bottom))
-    words = [w for ln in lines for w in ln.words]
-    found = page.crop(bbox).find_tables()
-    if not found:
-        return None
-    t = max(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
-    if len(t.rows) < 2 or len(t.columns) < 2 or sum(1 for w in words if _in_bbox(w, t.bbox)) < 0.8 * len(words):
-        return None
-    # Column edges from the rows whose every cell is drawn; a shaded row band is one wide
-    # cell, so its words are placed by those edges (a header cell spanning columns stays whole
-    # unless its words fall into several columns with room between them).
-    full = [row for row in t.rows if all(row.cells)]
-    edges = sorted({round(c[0], 1) for row in full for c in row.cells[1:]}) if full else []
-    out: list[list[str]] = []
-    for row in t.rows:
-        cells = [_cell_text([w for w in words if _in_bbox(w, cell)]) if cell else "" for cell in row.cells]
-        if edges and len(row.cells) == len(edges) + 1 and not all(row.cells):
-            inside = [w for w in words if _in_bbox(w, row.bbox)]
-            split: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
-            for w in inside:
-                split[sum(1 for e in edges if w.x0 >= e - 1)].append(w)
-            if not any(any(w.x0 < e - 1 < w.x1 for w in inside) for e in edges):
-                cells = [_cell_text(ws) for ws in split]
-        if any(cells):
-            out.append(cells)
-    return out
 
 
-def _in_bbox(w: Word, bbox: tuple[float, float, float, float]) -> bool:
-    """A word's centre inside a box."""
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
-def _cell_text(words: list[Word]) -> str:
-    """A cell's words as lines joined with spaces; no tabs or newlines can leak out."""
-    if not words:
-        return ""
-    lines = group_lines(words)
-    return _join_lines(lines).replace("\t", " ").replace("\n", " ").strip()
 
 
 def _figure_region(cap: list[Line], p: _Page) -> tuple[float, float, float, float] | None:
@@ -1226,66 +945,12 @@ def _heading_name(text: str) -> str:
     return re.sub(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+", "", text.strip()).rstrip(":").strip()
 
 
-def _tokens_of(line: Line) -> list[str]:
-    """A line's words without surrounding punctuation (hyphens kept: they are the evidence)."""
-    return [re.sub(r"^[^\w]+|[^\w-]+$", "", w.text) for w in line.words]
 
 
-def _vocabulary(blocks: list[_Block]) -> tuple[set[str], set[str]]:
-    """Words and hyphenated compounds the document uses mid-line: evidence for dehyphenation."""
-    vocab: set[str] = set()
-    compounds: set[str] = set()
-    for b in blocks:
-        lines = b.lines
-        for k, ln in enumerate(lines):
-            toks = _tokens_of(ln)
-            after_hyphen = k > 0 and lines[k - 1].text.endswith("-")
-            for j, t in enumerate(toks):
-                if not t or (j == 0 and after_hyphen) or (j == len(toks) - 1 and ln.text.endswith("-")):
-                    continue
-                low = t.lower()
-                if "-" in low.strip("-"):
-                    compounds.add(low)
-                    vocab.update(x for x in low.split("-") if x)
-                vocab.add(low)
-    return vocab, compounds
 
 
-def _join_lines(lines: list[Line], vocab: set[str] | None = None, compounds: set[str] | None = None) -> str:
-    """Lines of a paragraph into one string; a line-end hyphen is dropped only when safe."""
-    out = ""
-    for ln in lines:
-        t = ln.text.strip()
-        if not out:
-            out = t
-            continue
-        out = _join_pair(out, t, vocab or set(), compounds or set())
-    return out
 
 
-def _join_pair(a: str, b: str, vocab: set[str], compounds: set[str]) -> str:
-    """Join two lines: syllable break 'par-' + 'ticipate', compound 'non-' + 'adherence', URL."""
-    m = re.search(r"(\w+)-$", a)
-    if m and not a.endswith("--"):
-        left = m.group(1)
-        right_m = re.match(r"[\w-]+", b)
-        right = right_m.group(0) if right_m else ""
-        if not (left[-1:].islower() and right[:1].islower()):
-            return a + b  # 'ISTOP-' + 'ADE', 'type-' + '2': keep the hyphen, no space
-        joined, hyph = (left + right).lower(), f"{left}-{right}".lower()
-        if hyph in compounds and joined not in vocab:
-            return a + b
-        if joined in vocab:
-            return a[:-1] + b
-        if left.lower() in _HYPHEN_PREFIXES or (left.lower() in vocab and right.lower() in vocab
-                                                and len(left) > 2 and len(right) > 2):
-            return a + b
-        return a[:-1] + b
-    if a.endswith(("–", "—")):
-        return a + b
-    if re.search(r"(https?://|www\.)\S*[./-]$", a) and re.match(r"[a-z0-9]", b):
-        return a + b  # a URL broken at the line end
-    return a + " " + b
 
 
 def _short(text: str, n: int = 120) -> str:
