@@ -145,6 +145,8 @@ def test_titles_and_years(limit, istop, lancet, jmir, ears):
     years = [d.metadata.year for d in (limit, istop, lancet, jmir, ears)]
     assert years == [2014, 2015, 2014, 2011, 2015]  # the JMIR file was re-issued in 2017
     assert lancet.metadata.doi == "10.1016/S2213-2600(14)70195-X"
+    assert (lancet.metadata.journal, jmir.metadata.journal, ears.metadata.journal) == \
+        ("Lancet Respir Med", "J Med Internet Res", "Trials")
 
 
 def test_marks_are_not_glued_to_names(lancet, ears, jmir, limit):

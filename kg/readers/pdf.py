@@ -39,7 +39,7 @@ from kg.readers.common import (
 )
 from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 from kg.readers.pdf_layout import reading_order
-from kg.readers.pdf_meta import article_doi, article_year, front_title, info_str
+from kg.readers.pdf_meta import article_doi, article_journal, article_year, front_title, info_str
 from kg.readers.pdf_rotated import turn_box, turned_chars
 from kg.readers.pdf_tables import merge_note_lines, split_table_notes, table_cells
 from kg.readers.pdf_text import join_lines, vocabulary
@@ -698,11 +698,8 @@ class _Builder:
         else:
             meta.title = front_title([ln for b in front for ln in b.lines], self.style.size)
         meta.doi = article_doi(doc, self.info, self.header_text)
-        for line in self.header_text:
-            m = re.search(r"et al\.?\s+(.+?)\s+((?:19|20)\d\d)\b", line)
-            if m:
-                meta.journal = m.group(1).strip(" ,")
-                break
+        front = [doc.text[x.start:x.end] for x in doc.sections if x.kind == "front"]
+        meta.journal = article_journal(self.header_text, front)
         meta.year = article_year(self.header_text, doc.text, self.info)
         meta.url = self.header_url
         meta.registry_ids = find_registry_ids(doc.text)

@@ -21,6 +21,25 @@ _DATED = re.compile(r"(?:Published|Accepted|Received|Copyright|©)[^\n]{0,160}?(
                     re.IGNORECASE)
 
 
+# A journal's citation line: 'Dodd et al. BMC Medicine 2014, 12:161',
+# 'J Med Internet Res 2011 | vol. 13', 'Lancet Respir Med 2014' (abbreviated title words, then the year).
+_CITED = re.compile(r"(?:et al\.?\s+)?((?:[A-Z][A-Za-z]*\.?)(?: (?:[A-Z][A-Za-z]*\.?|of|and|&)){0,6}) "
+                    r"(?:19|20)\d\d(?:\s*[,;|]|\s+vol\b|\s+Published\b|\s*$)")
+
+
+def article_journal(header: list[str], front: list[str]) -> str | None:
+    """The journal as its running citation names it, from the header or page 1's notes."""
+    for line in header:
+        m = re.search(r"et al\.?\s+(.+?)\s+((?:19|20)\d\d)\b", line)
+        if m:
+            return m.group(1).strip(" ,")
+    for text in header + [p for block in front for p in block.split("\n\n")]:
+        m = _CITED.match(text.strip())
+        if m and not re.search(r"Published|Copyright|Received|Accepted", m.group(1)):
+            return m.group(1)
+    return None
+
+
 def article_year(header: list[str], text: str, info: dict[str, Any]) -> int | None:
     """The publication year: the running citation's, else a publication date's, else the file's."""
     years: Counter[int] = Counter()
