@@ -477,3 +477,15 @@ def test_reading_prints_nothing(istop, capfd):
     read_pdf(ISTOP)
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_year_from_running_citation_then_dates_then_file():
+    from kg.readers.pdf_meta import article_year
+
+    # The running citation wins over a later re-issue date of the file.
+    assert article_year(["Example J Med 2011 | vol. 3 | e12", "http://example.org/2019/3/e12/"], "",
+                        {"CreationDate": "D:20170111"}) == 2011
+    # Else a publication line; a range counts by its last year.
+    assert article_year([], "Received: 2 May 2020 Accepted: 9 June 2021 Published: 1 July 2021", {}) == 2021
+    assert article_year([], "Copyright 2001–2022 An Invented Foundation", {}) == 2022
+    assert article_year([], "no dates here", {"CreationDate": "D:20190101"}) == 2019

@@ -17,7 +17,8 @@ from kg.readers.common import find_dois
 from kg.readers.pdf_geometry import Line
 
 _YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d/-])")
-_DATED = re.compile(r"(?:Published|Accepted|Received|Copyright|©)[^\n]{0,160}?(?<![\d./-])((?:19|20)\d\d)(?!\d)",
+_DATED = re.compile(r"(?:Published|Accepted|Received|Copyright|©)[^\n]{0,160}?(?<![\d./-])((?:19|20)\d\d)(?!\d)"
+                    r"(?:\s*[-–]\s*((?:19|20)\d\d))?",  # a range '2001–2022': its last year
                     re.IGNORECASE)
 
 
@@ -48,7 +49,7 @@ def article_year(header: list[str], text: str, info: dict[str, Any]) -> int | No
         years.update(int(m.group(1)) for m in _YEAR.finditer(line))
     if years:
         return years.most_common(1)[0][0]
-    dated = [int(m.group(1)) for m in _DATED.finditer(text)]
+    dated = [int(m.group(2) or m.group(1)) for m in _DATED.finditer(text)]
     if dated:
         return Counter(dated).most_common(1)[0][0]
     m = re.match(r"D:((?:19|20)\d\d)", info_str(info.get("CreationDate")) or "")
