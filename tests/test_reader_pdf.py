@@ -176,7 +176,12 @@ def test_tables_under_their_rows_and_banded_rows(lancet, jmir, ears):
     rows = [[c.text for c in r] for r in t1.rows]
     assert ["Female", "658 (61%)", "632 (60%)", "804 (65%)", "796 (64%)", "1462 (63%)", "1428 (62%)"] in rows
     assert len(rows) >= 20
+    # A shaded header band over spanning group labels: each label under the column it heads.
+    assert rows[0] == ["", "Low SES (N=2142)* StopAdvisor (n=1088)", "Control (n=1054)",
+                       "High SES (N=2471) StopAdvisor (n=1233)", "Control (n=1238)",
+                       "Total (N=4613) StopAdvisor (n=2321)", "Control (n=2292)"]
     t2 = next(t for t in lancet.tables if t.caption.startswith("Table 2"))
+    assert [c.text for c in t2.rows[1]][0] == "Primary outcome (abstinence for 6 months)"  # a row label stays put
     assert ["High SES", "147/1233 (12%)", "156/1238 (13%)", "0·95 (0·77 to 1·17)", "0·94 (0·74 to 1·19)",
             "–0·68 (–3·27 to 1·91)", "0·61"] in [[c.text for c in r] for r in t2.rows]
     assert [c.text for c in t1.footnotes][0].startswith("Data are n (%) or mean (SD), unless otherwise indicated.")

@@ -244,8 +244,14 @@ def _ruled_cells(page: Any, lines: list[Line]) -> list[list[str]] | None:
             split: list[list[Word]] = [[] for _ in range(len(edges) + 1)]
             for w in inside:
                 split[sum(1 for e in edges if w.x0 >= e - 1)].append(w)
-            if not any(any(w.x0 < e - 1 < w.x1 for w in inside) for e in edges):
-                cells = [_cell_text(ws) for ws in split]
+            if any(any(w.x0 < e - 1 < w.x1 for w in inside) for e in edges):
+                # Header labels spanning columns: each phrase goes where its middle falls.
+                split = [[] for _ in range(len(edges) + 1)]
+                for ln in group_lines(inside):
+                    for g in _phrases(ln.words, 0.45 * ln.size):
+                        mid = (g[0].x0 + g[-1].x1) / 2  # a row label starting in the stub stays there
+                        split[0 if g[0].x0 < edges[0] - 1 else sum(1 for e in edges if mid >= e)].extend(g)
+            cells = [_cell_text(ws) for ws in split]
         if any(cells):
             out.append(cells)
     return out
