@@ -2,13 +2,16 @@
 
 A PDF holds glyphs at positions, not text. The reader rebuilds what a person reads:
 words kept apart (publisher PDFs have no space characters, so a fixed x tolerance glues
-"Fulllistofauthorinformation"), two-column pages read column by column with full-width
-blocks kept in place, running headers, footers and page numbers dropped, hyphenated
-line-ends joined only when the document itself shows it is safe, paragraphs separated by
-blank lines, headings found from their font, and tables rebuilt as tab-separated rows
-appended after the running text (so a table never splits a sentence) with `Table` and
-`Cell` offsets into the final text. Figures' inner text is dropped; their captions are
-appended too. Any failure to parse becomes a one-line `ReaderError`.
+"Fulllistofauthorinformation"), superscript marks taken off words, pages read in the
+order their geometry gives (`pdf_layout`: columns, full-width bands, margin columns kept
+apart as notes), sideways pages turned upright (`pdf_rotated`), running headers, footers
+and page numbers dropped, hyphenated line-ends joined only when the document itself shows
+it is safe (`pdf_text`), paragraphs separated by blank lines, headings found from font,
+capitals and run-in back-matter labels, and tables rebuilt as tab-separated rows appended
+after the running text (so a table never splits a sentence) with `Table` and `Cell`
+offsets into the final text (`pdf_tables`). Figures' inner text is dropped; their captions
+are appended too. Title and year come from `pdf_meta`. Any failure to parse becomes a
+one-line `ReaderError`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import contextlib
 import gc
 import logging
 import re
-import statistics
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -31,18 +33,23 @@ from kg.readers import doc_id, load_bytes
 from kg.readers.common import (
     TextBuilder,
     abstract_parts,
-    find_dois,
     find_registry_ids,
     heading_kind,
     is_boilerplate,
 )
+from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
+from kg.readers.pdf_layout import reading_order
+from kg.readers.pdf_meta import article_doi, article_journal, article_year, front_title, info_str
+from kg.readers.pdf_rotated import turn_box, turned_chars
+from kg.readers.pdf_tables import merge_note_lines, split_table_notes, table_cells
+from kg.readers.pdf_text import join_lines, vocabulary
 
 # A gap wider than this fraction of the font size separates words. Measured on BMC PDFs:
 # gaps inside words are <= 0.04 em, between words >= 0.09 em (after a quote glyph).
 X_TOLERANCE_RATIO = 0.06
 
 _CAPTION_TABLE = re.compile(r"^Table\s+([0-9]+|[IVX]+)[A-Za-z]?\b")
-_CAPTION_FIGURE = re.compile(r"^(Figure|Fig\.?)\s+\d+[A-Za-z]?\b")
+_CAPTION_FIGURE = re.compile(r"^(?:(Figure|Fig\.?)\s+\d+[A-Za-z]?\b|Figure:)")  # 'Figure:' when only one
 _CID = re.compile(r"\(cid:\d+\)")  # a glyph with no Unicode mapping; in practice a bullet
 _PAGE_NUMBER = re.compile(r"^(page\s*)?(\d{1,4}|[ivxlc]{1,7})(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\(?\s*continued( on next page| from previous page)?\s*\)?$", re.IGNORECASE)
@@ -54,79 +61,9 @@ _EXTRA_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _AD_START = re.compile(r"Submit your (next )?manuscript|Ready to submit your research", re.IGNORECASE)
-_HYPHEN_PREFIXES = {"non", "self", "well", "low", "high", "long", "short", "semi", "anti", "multi", "cross",
-                    "follow", "double", "single", "open", "placebo", "intention", "all", "mid"}
 
 
 # --------------------------------------------------------------------------- geometry
-
-
-@dataclass
-class _Word:
-    """One word with the font facts the layout needs (size, font name)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    font: str
-    nchars: int
-
-
-@dataclass
-class _Line:
-    """Words on one baseline, left to right."""
-
-    words: list[_Word]
-    text: str = ""
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-    size: float = 0.0
-    font: str = ""
-    base: float = 0.0  # the bottom most of its characters share: a steady baseline
-
-    def __post_init__(self) -> None:
-        """Geometry, dominant size and font, and the text, computed once."""
-        self.words.sort(key=lambda w: w.x0)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
-        sizes: Counter[float] = Counter()
-        fonts: Counter[str] = Counter()
-        bases: Counter[float] = Counter()
-        for w in self.words:
-            sizes[round(w.size, 1)] += w.nchars
-            fonts[w.font] += w.nchars
-            bases[round(w.bottom * 2) / 2] += w.nchars
-        self.base = bases.most_common(1)[0][0]
-        self.size = sizes.most_common(1)[0][0]
-        self.font = fonts.most_common(1)[0][0]
-        self.text = _join_words(self.words, self.size)
-
-    @property
-    def style(self) -> tuple[str, float]:
-        """Font and size together: what tells a heading level apart."""
-        return self.font, self.size
-
-    @property
-    def bold(self) -> bool:
-        """Whether the font name says bold (publishers' subset names often do not)."""
-        return bool(_BOLD.search(self.font))
-
-
-@dataclass
-class _Segment:
-    """Lines read in one go: a column of a two-column band, or a full-width band."""
-
-    lines: list[_Line]
-    x0: float
-    x1: float
-    page: int
 
 
 @dataclass
@@ -134,7 +71,7 @@ class _Block:
     """A unit of the output text: heading, paragraph, or appended table/figure/note."""
 
     kind: str  # heading | para | front | note | figure | table
-    lines: list[_Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     text: str = ""
     page: int = 0
     level: int = 0
@@ -158,9 +95,10 @@ class _Page:
     number: int
     width: float
     height: float
-    words: list[_Word]
+    words: list[Word]
     rules: list[tuple[float, float, float]]  # horizontal rules: x0, x1, y
     graphics: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+    turned: bool = False  # sideways text turned upright: pdfplumber's own page geometry does not apply
 
 
 @dataclass
@@ -170,71 +108,6 @@ class _Style:
     font: str
     size: float
 
-
-def _join_words(words: list[_Word], size: float) -> str:
-    """Words joined by spaces, except marks that touch the word before (superscripts).
-
-    Letter-spaced capitals ('R E S E A R C H  A R T I C L E') are closed up: within a run
-    of single letters only gaps clearly wider than the letter spacing separate words.
-    """
-    single = [len(w.text) == 1 and w.text.isalpha() for w in words]
-    out: list[str] = []
-    for k, w in enumerate(words):
-        if k:
-            gap = w.x0 - words[k - 1].x1
-            if single[k] and single[k - 1] and _spaced_run(words, single, k):
-                if gap > 1.6 * _letter_gap(words, single, k):
-                    out.append(" ")
-            elif gap >= 0.1 * size:
-                out.append(" ")
-        out.append(w.text)
-    return "".join(out)
-
-
-def _run_bounds(single: list[bool], k: int) -> tuple[int, int]:
-    """The run of consecutive single-letter words around index k."""
-    a = k
-    while a > 0 and single[a - 1]:
-        a -= 1
-    b = k
-    while b + 1 < len(single) and single[b + 1]:
-        b += 1
-    return a, b
-
-
-def _spaced_run(words: list[_Word], single: list[bool], k: int) -> bool:
-    """Four or more single letters in a row: letter-spaced type, not initials like 'J M'."""
-    a, b = _run_bounds(single, k)
-    return b - a + 1 >= 4
-
-
-def _letter_gap(words: list[_Word], single: list[bool], k: int) -> float:
-    """The usual gap between letters of the letter-spaced run around index k."""
-    a, b = _run_bounds(single, k)
-    gaps = sorted(words[i].x0 - words[i - 1].x1 for i in range(a + 1, b + 1))
-    return max(gaps[len(gaps) // 4], 0.1)
-
-
-def _group_lines(words: list[_Word]) -> list[_Line]:
-    """Words into lines by vertical overlap, so superscripts and raised quotes stay put."""
-    groups: list[list[_Word]] = []
-    bands: list[tuple[float, float, float]] = []  # top, bottom, size of the line's largest word
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        h = max(w.bottom - w.top, 0.1)
-        best, best_ov = -1, 0.0
-        for i in range(len(groups) - 1, max(-1, len(groups) - 8), -1):
-            top, bottom, _size = bands[i]
-            overlap = (min(bottom, w.bottom) - max(top, w.top)) / max(min(h, bottom - top), 0.1)
-            if overlap >= 0.5 and overlap > best_ov:
-                best, best_ov = i, overlap
-        if best < 0:
-            groups.append([w])
-            bands.append((w.top, w.bottom, w.size))
-            continue
-        groups[best].append(w)
-        if w.size > bands[best][2]:
-            bands[best] = (w.top, w.bottom, w.size)
-    return sorted((_Line(g) for g in groups), key=lambda ln: (ln.top, ln.x0))
 
 
 # --------------------------------------------------------------------------- loading
@@ -281,22 +154,110 @@ def _reason(exc: BaseException) -> str:
     return f"corrupt or unreadable PDF ({name}{': ' + msg if msg else ''})"
 
 
-def _page_words(page: Any) -> list[_Word]:
-    """extract_words with a size-relative tolerance, plus each word's dominant font."""
-    out: list[_Word] = []
-    for w in page.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
-                                keep_blank_chars=False, return_chars=True):
-        if not w.get("upright", True):
-            continue  # rotated text: margins stamps, vertical table headers
+def _without_doubled_glyphs(page: Any) -> Any:
+    """The page with glyphs drawn twice at one place (fake bold) kept once.
+
+    pdfplumber's `dedupe_chars` does this too but costs four times a page's word
+    extraction; an exact-position key finds the same doubles in one pass.
+    """
+    seen: set[tuple[str, float, float, str]] = set()
+    doubled: set[int] = set()
+    for c in page.chars:
+        key = (c["text"], round(c["x0"], 1), round(c["top"], 1), c.get("fontname", ""))
+        if key in seen:
+            doubled.add(id(c))
+        seen.add(key)
+    if not doubled:
+        return page
+    return page.filter(lambda o: o.get("object_type") != "char" or id(o) not in doubled)
+
+
+_MARK_CHARS = set("0123456789,–-*†‡§¶")
+_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:[kcmµ]?m|10)$")  # m², cm³, 10⁹: powers, not marks
+
+
+def _without_marks(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A word's glyphs without superscript citation and affiliation marks ('Thompson1*',
+    'ng/mL22'): smaller type on a raised baseline, digits or note symbols. A power after a
+    unit or ten ('m2', '10⁹') and a charge ('CD4+') are kept."""
+    big = max(c.get("size", 0.0) for c in chars)
+    base = sorted(c["bottom"] for c in chars if c.get("size", 0.0) >= 0.95 * big)
+    if not base or big <= 0:
+        return chars
+    line = base[len(base) // 2]
+    raised = [c.get("size", 0.0) <= 0.85 * big and c["bottom"] < line - 0.15 * big for c in chars]
+    if not any(raised) or all(raised):
+        return chars
+    out: list[dict[str, Any]] = []
+    k = 0
+    while k < len(chars):
+        if not raised[k]:
+            out.append(chars[k])
+            k += 1
+            continue
+        j = k
+        while j < len(chars) and raised[j]:
+            j += 1
+        run = chars[k:j]
+        before = "".join(c["text"] for c in out)
+        if not all(c["text"] in _MARK_CHARS for c in run) or _UNIT_BEFORE.search(before):
+            out.extend(run)
+        k = j
+    return out or chars
+
+
+def _page_words(page: Any) -> list[Word]:
+    """extract_words with a size-relative tolerance, plus each word's dominant font.
+
+    Glyphs drawn twice at the same place (fake bold: 'CCrriittiiccaall') are read once;
+    sideways text is left to `_turned_page`.
+    """
+    extracted = _without_doubled_glyphs(page).extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, y_tolerance=3,
+                                                            keep_blank_chars=False, return_chars=True)
+    return _words_of([w for w in extracted if w.get("upright", True)])
+
+
+def _turned_page(page: Any, number: int) -> _Page | None:
+    """A page's sideways text (a landscape table) as an upright page of its own, with its
+    rules and boxes turned too; None when there is none, or only a margin stamp."""
+    width, height = float(page.width), float(page.height)
+    chars, up = turned_chars(page.chars, width, height)
+    if len(chars) < 40:
+        return None
+    import pdfplumber.utils
+
+    words = _words_of(pdfplumber.utils.extract_words(chars, return_chars=True, x_tolerance_ratio=X_TOLERANCE_RATIO,
+                                                     y_tolerance=3))
+    if len(group_lines(words)) < 3:
+        return None  # a one- or two-line stamp up the margin ('Downloaded from ...')
+    rules: list[tuple[float, float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for kind in ("rect", "line", "curve", "image"):
+        for o in page.objects.get(kind, []):
+            x0, top, x1, bottom = turn_box((o["x0"], o["top"], o["x1"], o["bottom"]), up, width, height)
+            if kind in ("rect", "line", "curve") and bottom - top < 2 and x1 - x0 > 20:
+                rules.append((x0, x1, (top + bottom) / 2))
+            boxes.append((x0, top, x1, bottom))
+    return _Page(number, height, width, words, rules, boxes, turned=True)
+
+
+def _words_of(extracted: list[dict[str, Any]]) -> list[Word]:
+    """pdfplumber's words (with their chars) as Words, superscript marks taken out."""
+    out: list[Word] = []
+    for w in extracted:
         chars = w["chars"]
-        text = _CID.sub("•", w["text"])
+        text = w["text"]
+        if "".join(c["text"] for c in chars) == text:
+            chars = _without_marks(chars)
+            text = "".join(c["text"] for c in chars)
+        text = _CID.sub("•", text)
         if not text.strip():
             continue
         fonts: Counter[str] = Counter(c.get("fontname", "") for c in chars)
         sizes: Counter[float] = Counter(round(c.get("size", 0.0), 1) for c in chars)
         tops = sorted(c["top"] for c in chars)
         bottoms = sorted(c["bottom"] for c in chars)
-        out.append(_Word(text, w["x0"], w["x1"], tops[len(tops) // 2], bottoms[len(bottoms) // 2],
+        out.append(Word(text, w["x0"], w["x1"], tops[len(tops) // 2], bottoms[len(bottoms) // 2],
                          sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], len(chars)))
     return out
 
@@ -309,7 +270,7 @@ def _page_graphics(page: Any) -> tuple[list[tuple[float, float, float]], list[tu
     for kind in ("rect", "line", "curve", "image"):
         for o in page.objects.get(kind, []):
             x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
-            if kind in ("rect", "line") and bottom - top < 2 and x1 - x0 > 20:
+            if kind in ("rect", "line", "curve") and bottom - top < 2 and x1 - x0 > 20:
                 rules.append((x0, x1, (top + bottom) / 2))
             if (x1 - x0) * (bottom - top) < 0.9 * area:
                 boxes.append((x0, top, x1, bottom))
@@ -362,13 +323,16 @@ class _Builder:
             words = _page_words(page)
             rules, boxes = _page_graphics(page)
             self.pages.append(_Page(i, float(page.width), float(page.height), words, rules, boxes))
+            turned = _turned_page(page, i)
+            if turned is not None:
+                self.pages.append(turned)
         if sum(len(p.words) for p in self.pages) < 20:
             raise ReaderError(str(self.path), "no extractable text (a scanned or image-only PDF?)")
         self._drop_running_lines()
         self.style = self._body_style()
-        flow: list[_Segment] = []
-        notes: list[_Segment] = []
-        adverts: list[_Segment] = []
+        flow: list[Segment] = []
+        notes: list[Segment] = []
+        adverts: list[Segment] = []
         appended: list[_Block] = []
         for p in self.pages:
             page = self.pdf.pages[p.number]
@@ -379,11 +343,13 @@ class _Builder:
             ad = _advert(p, gutter)
             note_lines = self._bottom_notes(p, gutter) if p.number == 0 else []
             if note_lines:
-                notes.append(_Segment(note_lines, min(ln.x0 for ln in note_lines),
+                notes.append(Segment(note_lines, min(ln.x0 for ln in note_lines),
                                       max(ln.x1 for ln in note_lines), p.number))
             if ad:
-                adverts.append(_Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
-            flow.extend(_segments(p, gutter))
+                adverts.append(Segment(ad, min(ln.x0 for ln in ad), max(ln.x1 for ln in ad), p.number))
+            running, margin = reading_order(p.words, p.number, p.width)
+            flow.extend(running)
+            notes.extend(margin)
             page.close()
         blocks = self._paragraphs(flow)
         note_blocks = self._paragraphs(notes)
@@ -398,10 +364,10 @@ class _Builder:
         """Remove lines repeated at the same place on many pages, page numbers, 'continued'."""
         n = len(self.pages)
         counts: Counter[str] = Counter()
-        per_page: list[list[tuple[str, list[_Word]]]] = []
+        per_page: list[list[tuple[str, list[Word]]]] = []
         for p in self.pages:
             segs = []
-            for line in _group_lines([w for w in p.words if _in_margin_band(w, p.height)]):
+            for line in group_lines([w for w in p.words if _in_margin_band(w, p.height)]):
                 for part in _split_on_gaps(line):
                     key = _norm_running(" ".join(w.text for w in part))
                     segs.append((key, part))
@@ -420,7 +386,7 @@ class _Builder:
                             self.header_url = m.group(0) if m else None
                     drop.update(id(w) for w in part)
             # "(Continued on next page)" markers can sit anywhere, not just in the margins.
-            for line in _group_lines(p.words):
+            for line in group_lines(p.words):
                 if _CONTINUED.match(line.text.strip()):
                     drop.update(id(w) for w in line.words)
             p.words = [w for w in p.words if id(w) not in drop]
@@ -447,10 +413,10 @@ class _Builder:
             x0, x1 = _caption_span(cap, p, gutter)
             cap_bottom = cap[-1].bottom
             words = [w for w in p.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and w.top >= cap_bottom - 1]
-            rows = _group_lines(words)
+            rows = group_lines(words)
             rules = sorted(r for r in p.rules if r[2] > cap[0].top - 2 and r[0] < x1 and r[1] > x0
                            and (r[1] - r[0]) > 0.25 * (x1 - x0))
-            region: list[_Line] = []
+            region: list[Line] = []
             end = cap_bottom
             for row in rows:
                 if _CAPTION_TABLE.match(row.text) or _CAPTION_FIGURE.match(row.text):
@@ -462,40 +428,53 @@ class _Builder:
                 region.append(row)
                 end = row.bottom
             if not region:
-                continue
+                # Lancet-style: the caption sits under its table (and its notes).
+                x0, x1 = _caption_span(cap, p, gutter, above=True)
+                region = _region_above(cap, p, x0, x1, body)
+                if not region:
+                    continue
+                end = cap[0].top
+                rules = sorted(r for r in p.rules if region[0].top - 3 <= r[2] < cap[0].top and r[0] < x1
+                               and r[1] > x0 and (r[1] - r[0]) > 0.25 * (x1 - x0))
+                cap_bottom = region[0].top - 3
             inside = [r for r in rules if r[2] <= end + 2]
-            last_rule = max((r[2] for r in inside), default=None)
-            body_rows, notes = _split_table_notes(region, last_rule)
+            body_rows, notes = split_table_notes(region, [r[2] for r in inside])
             caption = " ".join(ln.text for ln in cap)
             pieces = [r for r in p.rules if cap_bottom - 2 < r[2] <= end + 2 and r[0] < x1 and r[1] > x0]
-            cells = _table_cells(page, body_rows, pieces) if body_rows else []
+            cells = table_cells(None if p.turned else page, body_rows, pieces) if body_rows else []
             out.append(_Block("table", page=p.number, table=_TableData(
-                caption, cells, [_join_lines(group) for group in _merge_note_lines(notes)])))
+                caption, cells, [join_lines(group) for group in merge_note_lines(notes)])))
             used = {id(w) for ln in cap + region for w in ln.words}
             p.words = [w for w in p.words if id(w) not in used]
         return out
 
     def _captions(self, p: _Page, pattern: re.Pattern[str],
-                  gutter: tuple[float, float] | None) -> list[list[_Line]]:
+                  gutter: tuple[float, float] | None) -> list[list[Line]]:
         """Caption blocks: a line opening with a bold label ('Table 2'), plus its wrapped lines.
 
         A caption inside one column is read from that column's words only, so the text of
         the other column at the same height does not run into it.
         """
-        out: list[list[_Line]] = []
-        for row in _group_lines(p.words):
+        out: list[list[Line]] = []
+        rows = group_lines(p.words)
+        for n, row in enumerate(rows):
             for k, w in enumerate(row.words):
                 if not pattern.match(" ".join(x.text for x in row.words[k:k + 2])):
                     continue
                 words = p.words
-                if gutter is not None and not any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
-                                                  for x in row.words[k:]):
+                # A short caption line whose legend runs on across the page is not in a column.
+                after = rows[n + 1] if n + 1 < len(rows) else None
+                legend = after is not None and after.top - row.bottom < 0.5 * row.size and after.x0 <= w.x0 + 1 \
+                    and gutter is not None and any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
+                                                   for x in after.words)
+                if gutter is not None and not legend and not any(x.x0 < gutter[1] - 0.5 and x.x1 > gutter[0] + 0.5
+                                                                 for x in row.words[k:]):
                     mid = (gutter[0] + gutter[1]) / 2
                     left = w.x1 <= mid
                     words = [x for x in p.words if ((x.x0 + x.x1) / 2 < mid) == left]
                 elif k > 0:
                     continue  # mid-line mention ('see Table 2'), not a caption
-                lines = _group_lines(words)
+                lines = group_lines(words)
                 i = next((j for j, ln in enumerate(lines) if ln.words[0] is w), None)
                 if i is None or not self._caption_label(lines[i]):
                     continue
@@ -509,7 +488,7 @@ class _Builder:
                 out.append(block)
         return out
 
-    def _caption_label(self, line: _Line) -> bool:
+    def _caption_label(self, line: Line) -> bool:
         """A caption's label is set apart: bold or another font, or followed by '.', ':' or '|'."""
         label = line.words[0]
         return bool(_BOLD.search(label.font)) or label.font != self.style.font or \
@@ -527,13 +506,13 @@ class _Builder:
                 rx0, rtop, rx1, rbottom = region
                 used.update(id(w) for w in p.words
                             if rx0 - 1 <= w.x0 and w.x1 <= rx1 + 1 and rtop - 1 <= w.top and w.bottom <= rbottom + 1)
-            out.append(_Block("figure", lines=cap, text=_join_lines(cap), page=p.number))
+            out.append(_Block("figure", lines=cap, text=join_lines(cap), page=p.number))
             p.words = [w for w in p.words if id(w) not in used]
         return out
 
     # ---- page notes (correspondence, affiliations, licence at the foot of page 1)
 
-    def _bottom_notes(self, p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
+    def _bottom_notes(self, p: _Page, gutter: tuple[float, float] | None) -> list[Line]:
         """Small-type lines at the foot of page 1 (correspondence, affiliations, licence)."""
         body = self.style.size
         groups = [p.words]
@@ -542,7 +521,7 @@ class _Builder:
             groups += [[w for w in p.words if (w.x0 + w.x1) / 2 < mid],
                        [w for w in p.words if (w.x0 + w.x1) / 2 >= mid]]
         for words in groups:
-            lines = _group_lines(words)
+            lines = group_lines(words)
             k = len(lines)
             while k > 0 and lines[k - 1].size <= 0.85 * body:
                 k -= 1
@@ -560,15 +539,22 @@ class _Builder:
 
     # ---- paragraphs and headings
 
-    def _paragraphs(self, segments: list[_Segment]) -> list[_Block]:
+    def _paragraphs(self, segments: list[Segment]) -> list[_Block]:
         """Reading-order lines into headings and paragraphs, joining across column breaks."""
-        flat: list[tuple[_Line, _Segment, int]] = [(ln, s, i) for s in segments for i, ln in enumerate(s.lines)]
+        flat: list[tuple[Line, Segment, int]] = []
+        run_in_heads: set[int] = set()
+        for s in segments:
+            for i, ln in enumerate(s.lines):
+                parts = _run_in_heading(ln)
+                if len(parts) > 1:
+                    run_in_heads.add(id(parts[0]))
+                flat.extend((part, s, i) for part in parts)
         blocks: list[_Block] = []
         in_refs = False
         for n, (line, seg, i) in enumerate(flat):
             prev = flat[n - 1] if n > 0 else None
             nxt = flat[n + 1] if n + 1 < len(flat) else None
-            if self._is_heading(line, seg, prev, nxt):
+            if id(line) in run_in_heads or self._is_heading(line, seg, prev, nxt):
                 name = _heading_name(line.text)
                 if blocks and blocks[-1].kind == "heading" and blocks[-1].page == seg.page \
                         and blocks[-1].lines[-1].style == line.style and prev is not None \
@@ -585,8 +571,8 @@ class _Builder:
                 blocks.append(_Block("para", [line], page=seg.page))
         return _demote_front_headings(blocks)
 
-    def _is_heading(self, line: _Line, seg: _Segment, prev: tuple[_Line, _Segment, int] | None,
-                    nxt: tuple[_Line, _Segment, int] | None) -> bool:
+    def _is_heading(self, line: Line, seg: Segment, prev: tuple[Line, Segment, int] | None,
+                    nxt: tuple[Line, Segment, int] | None) -> bool:
         """A short line in a distinct font (or a known section name) that stands alone."""
         text = line.text.strip()
         body = self.style
@@ -601,8 +587,12 @@ class _Builder:
         known = _kind(name) is not None
         if _LIST_MARK.match(words[0]) and not known:  # '1. Introduction' is a heading, '1. Since...' an item
             return False
-        distinct = line.font != body.font or line.size >= body.size + 1.0
-        if not distinct or line.size < (0.7 if known else 0.88) * body.size:
+        distinct = line.font != body.font or line.size >= body.size + 1.0 or (known and text.isupper())
+        # Small-type back matter ('Contributors' over a 7 pt paragraph): a bold line over
+        # plain text of its own size is a heading there too.
+        small_section = line.bold and nxt is not None and abs(nxt[0].size - line.size) < 0.3 \
+            and not nxt[0].bold and line.size >= 0.6 * body.size
+        if not distinct or (line.size < (0.7 if known else 0.88) * body.size and not small_section):
             return False
         if not (text[0].isupper() or text[0].isdigit()):
             return False
@@ -623,8 +613,8 @@ class _Builder:
                 return False  # the first line of a paragraph set in this font
         return True
 
-    def _continues(self, a: _Line, b: _Line, seg: _Segment, i: int,
-                   prev: tuple[_Line, _Segment, int] | None, in_refs: bool) -> bool:
+    def _continues(self, a: Line, b: Line, seg: Segment, i: int,
+                   prev: tuple[Line, Segment, int] | None, in_refs: bool) -> bool:
         """Whether line b carries on the paragraph that line a ended."""
         size = min(a.size, b.size)
         if abs(a.size - b.size) > 1.0:
@@ -658,7 +648,7 @@ class _Builder:
     def _assemble(self, blocks: list[_Block], notes: list[_Block], ads: list[_Block],
                   appended: list[_Block]) -> Document:
         """The running text, then page-1 notes, adverts, figure captions and tables, with sections."""
-        vocab, compounds = _vocabulary(blocks + notes + ads + appended)
+        vocab, compounds = vocabulary([b.lines for b in blocks + notes + ads + appended])
         w = _Writer()
         heads: list[tuple[int, str, tuple[str, float]]] = []  # start, name, style
         spans: list[tuple[int, int, _Block]] = []
@@ -667,19 +657,19 @@ class _Builder:
                 name = " ".join(ln.text.strip() for ln in b.lines)
                 heads.append((w.put(name)[0], _heading_name(name), b.lines[0].style))
             else:
-                spans.append((*w.put(_join_lines(b.lines, vocab, compounds)), b))
+                spans.append((*w.put(join_lines(b.lines, vocab, compounds)), b))
         sections = _heading_sections(heads, w.pos)
         first_head = next((k for k, b in enumerate(blocks) if b.kind == "heading"), None)
         front = blocks[:first_head] if first_head is not None and blocks[first_head].page <= 1 else []
         if front and heads:
             sections.append(Section("Front matter", 0, heads[0][0], "front"))
         sections += _boilerplate_sections(spans)
-        note_spans = [(*w.put(_join_lines(b.lines, vocab, compounds)), b) for b in notes]
+        note_spans = [(*w.put(join_lines(b.lines, vocab, compounds)), b) for b in notes]
         if note_spans:
             sections.append(Section("Notes", note_spans[0][0], note_spans[-1][1], "front"))
             sections += _boilerplate_sections(note_spans)
         for b in ads:
-            sections.append(Section("Boilerplate", *w.put(_join_lines(b.lines, vocab, compounds)), "boilerplate"))
+            sections.append(Section("Boilerplate", *w.put(join_lines(b.lines, vocab, compounds)), "boilerplate"))
         tables: list[Table] = []
         for b in appended:
             if b.table is not None:
@@ -687,7 +677,7 @@ class _Builder:
                 tables.append(table)
                 sections.append(Section(_short(table.caption), table.start, table.end, "table"))
             else:
-                start, end = w.put(_join_lines(b.lines, vocab, compounds))
+                start, end = w.put(join_lines(b.lines, vocab, compounds))
                 sections.append(Section(_short(b.text), start, end, "figure"))
         text = "".join(w.parts)
         for sec in [x for x in sections if x.kind == "abstract"]:
@@ -701,25 +691,16 @@ class _Builder:
     def _metadata(self, doc: Document, front: list[_Block]) -> Metadata:
         """Title, DOI, journal, year from the info dict, the first page and the text."""
         meta = Metadata()
-        info_title = _info_str(self.info.get("Title"))
+        info_title = info_str(self.info.get("Title"))
         if info_title and len(info_title) > 20 and " " in info_title and not re.search(
                 r"\.(pdf|docx?|tex)$|^untitled|^microsoft word", info_title, re.IGNORECASE):
             meta.title = info_title
         else:
-            meta.title = _front_title([ln for b in front for ln in b.lines], self.style.size)
-        meta.doi = _article_doi(doc, self.info, self.header_text)
-        for line in self.header_text:
-            m = re.search(r"et al\.?\s+(.+?)\s+((?:19|20)\d\d)\b", line)
-            if m:
-                meta.journal, meta.year = m.group(1).strip(" ,"), int(m.group(2))
-                break
-        if meta.year is None:
-            m = re.search(r"©\s*((?:19|20)\d\d)", doc.text)
-            if m:
-                meta.year = int(m.group(1))
-        if meta.year is None:
-            m = re.match(r"D:((?:19|20)\d\d)", _info_str(self.info.get("CreationDate")) or "")
-            meta.year = int(m.group(1)) if m else None
+            meta.title = front_title([ln for b in front for ln in b.lines], self.style.size)
+        meta.doi = article_doi(doc, self.info, self.header_text)
+        front = [doc.text[x.start:x.end] for x in doc.sections if x.kind == "front"]
+        meta.journal = article_journal(self.header_text, front)
+        meta.year = article_year(self.header_text, doc.text, self.info)
         meta.url = self.header_url
         meta.registry_ids = find_registry_ids(doc.text)
         return meta
@@ -728,7 +709,22 @@ class _Builder:
 # --------------------------------------------------------------------------- page layout helpers
 
 
-def _starts_with_label(line: _Line) -> bool:
+def _run_in_heading(line: Line) -> list[Line]:
+    """'References 1. Lim SS...' or 'Acknowledgments. We thank...': a bold back-matter or
+    reference heading run into its paragraph's first line, split off as a line of its own.
+    Abstract labels ('Background:') are left to the abstract's own parts."""
+    words = line.words
+    for k in range(1, min(4, len(words))):
+        head = words[:k]
+        if not all(bool(_BOLD.search(w.font)) for w in head) or _BOLD.search(words[k].font):
+            continue
+        kind = _kind(_heading_name(" ".join(w.text for w in head).rstrip(".:")))
+        if kind in ("references", "backmatter"):
+            return [Line(list(head)), Line(list(words[k:]))]
+    return [line]
+
+
+def _starts_with_label(line: Line) -> bool:
     """'Keywords: ...', 'Trial registration: ...': a run-in label in its own font."""
     words = line.words
     for n in range(min(3, len(words) - 1)):
@@ -755,7 +751,7 @@ def _demote_front_headings(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
-def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
+def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[Line]:
     """The publisher's 'Submit your next manuscript' box: its lines, taken off the page."""
     words = p.words
     start = next((w for k, w in enumerate(words) if _AD_START.match(" ".join(x.text for x in words[k:k + 4]))),
@@ -773,17 +769,17 @@ def _advert(p: _Page, gutter: tuple[float, float] | None) -> list[_Line]:
     inside = [w for w in words if x0 - 1 <= w.x0 and w.x1 <= x1 + 1 and top - 1 <= w.top and w.bottom <= bottom + 1]
     used = {id(w) for w in inside}
     p.words = [w for w in words if id(w) not in used]
-    return _group_lines(inside)
+    return group_lines(inside)
 
 
-def _in_margin_band(w: _Word, height: float) -> bool:
+def _in_margin_band(w: Word, height: float) -> bool:
     """Top or bottom tenth of the page, where running headers and footers live."""
     return w.bottom < 0.1 * height or w.top > 0.9 * height
 
 
-def _split_on_gaps(line: _Line) -> list[list[_Word]]:
+def _split_on_gaps(line: Line) -> list[list[Word]]:
     """A header line split where words are far apart ('Dodd et al. ...' | 'Page 2 of 19')."""
-    parts: list[list[_Word]] = [[line.words[0]]]
+    parts: list[list[Word]] = [[line.words[0]]]
     for a, b in zip(line.words, line.words[1:]):
         if b.x0 - a.x1 > 3 * line.size:
             parts.append([])
@@ -796,13 +792,13 @@ def _norm_running(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _gutter(words: list[_Word], width: float) -> tuple[float, float] | None:
+def _gutter(words: list[Word], width: float) -> tuple[float, float] | None:
     """The empty strip between two columns: the gap most lines share near the page middle."""
     if len(words) < 20:
         return None
     lo, hi = width * 0.3, width * 0.7
     gaps: list[tuple[float, float]] = []
-    for row in _group_lines(words):
+    for row in group_lines(words):
         # One gap per line, its widest near the middle: a list number's gap must not outvote it.
         inner = [(b.x0 - a.x1, a.x1, b.x0) for a, b in zip(row.words, row.words[1:])
                  if a.x1 < hi and b.x0 > lo and b.x0 - a.x1 >= max(6.0, 0.8 * row.size)]
@@ -829,72 +825,28 @@ def _gutter(words: list[_Word], width: float) -> tuple[float, float] | None:
     return g0, g1
 
 
-def _segments(p: _Page, gutter: tuple[float, float] | None) -> list[_Segment]:
-    """The page in reading order: full-width bands in place, two-column bands left then right."""
-    if not p.words:
-        return []
-    px0 = min(w.x0 for w in p.words)
-    px1 = max(w.x1 for w in p.words)
-    if gutter is None:
-        return [_Segment(_group_lines(p.words), px0, px1, p.number)]
-    g0, g1 = gutter
-    mid = (g0 + g1) / 2
-    lw = [w for w in p.words if (w.x0 + w.x1) / 2 < mid]
-    rw = [w for w in p.words if (w.x0 + w.x1) / 2 >= mid]
-    lx0 = min((w.x0 for w in lw), default=px0)
-    lx1 = max((w.x1 for w in lw if w.x1 <= g0 + 0.5), default=g0)
-    rx0 = min((w.x0 for w in rw if w.x0 >= g1 - 0.5), default=g1)
-    rx1 = max((w.x1 for w in rw), default=px1)
-    rows = _group_lines(p.words)
-    out: list[_Segment] = []
-    run: list[_Line] = []
-    run_full: bool | None = None
-
-    def flush() -> None:
-        """Emit the run of rows collected so far as one band (full width) or two columns."""
-        if not run:
-            return
-        if run_full:
-            out.append(_Segment(list(run), px0, max(r.x1 for r in run), p.number))
-        else:
-            words = [w for r in run for w in r.words]
-            left = [w for w in words if (w.x0 + w.x1) / 2 < mid]
-            right = [w for w in words if (w.x0 + w.x1) / 2 >= mid]
-            if left:
-                out.append(_Segment(_group_lines(left), lx0, lx1, p.number))
-            if right:
-                out.append(_Segment(_group_lines(right), rx0, rx1, p.number))
-
-    for row, full in zip(rows, _full_width_rows(rows, g0, g1)):
-        if run_full is not None and full != run_full:
-            flush()
-            run = []
-        run.append(row)
-        run_full = full
-    flush()
-    return out
 
 
-def _full_width_rows(rows: list[_Line], g0: float, g1: float) -> list[bool]:
-    """Rows that cross the gutter, plus runs of one-sided rows: both read top to bottom."""
-    labels = [any(w.x0 < g1 - 0.5 and w.x1 > g0 + 0.5 for w in r.words) for r in rows]
-    k = 0
-    while k < len(rows):
-        if labels[k]:
-            k += 1
-            continue
-        j = k
-        while j < len(rows) and not labels[j]:
-            j += 1
-        words = [w for r in rows[k:j] for w in r.words]
-        if not any(w.x1 <= g0 + 0.5 for w in words) or not any(w.x0 >= g1 - 0.5 for w in words):
-            for m in range(k, j):
-                labels[m] = True
-        k = j
-    return labels
 
 
-def _caption_span(cap: list[_Line], p: _Page, gutter: tuple[float, float] | None) -> tuple[float, float]:
+def _region_above(cap: list[Line], p: _Page, x0: float, x1: float, body: float) -> list[Line]:
+    """The small-type rows straight above a caption, up to body-size text or a wide gap."""
+    top = cap[0].top
+    words = [w for w in p.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and w.bottom <= top + 1]
+    region: list[Line] = []
+    for row in reversed(group_lines(words)):
+        if _CAPTION_TABLE.match(row.text) or _CAPTION_FIGURE.match(row.text):
+            break
+        if row.size > 0.92 * body or top - row.bottom > 2.5 * body:
+            break
+        region.append(row)
+        top = row.top
+    region.reverse()
+    return region if len(region) >= 2 else []
+
+
+def _caption_span(cap: list[Line], p: _Page, gutter: tuple[float, float] | None,
+                  above: bool = False) -> tuple[float, float]:
     """The x-range a table occupies: its column if the caption sits in one, else the page."""
     px0 = min((w.x0 for w in p.words), default=0.0)
     px1 = max((w.x1 for w in p.words), default=p.width)
@@ -902,7 +854,14 @@ def _caption_span(cap: list[_Line], p: _Page, gutter: tuple[float, float] | None
         return px0, px1
     cx0 = min(ln.x0 for ln in cap)
     cx1 = max(ln.x1 for ln in cap)
-    crosses_rule = any(r[0] < gutter[0] and r[1] > gutter[1] and r[2] > cap[0].top for r in p.rules)
+    if above:
+        # The rules right above a caption set under its table give the table's width.
+        over = [r for r in p.rules if cap[0].top - 0.6 * p.height < r[2] < cap[0].top and r[0] < cx1 and r[1] > cx0]
+        if over:
+            nearest = max(over, key=lambda r: r[2])
+            return nearest[0], nearest[1]
+    near = (lambda y: cap[0].top - 0.6 * p.height < y < cap[0].top) if above else (lambda y: y > cap[0].top)
+    crosses_rule = any(r[0] < gutter[0] and r[1] > gutter[1] and near(r[2]) for r in p.rules)
     if cx1 <= gutter[0] + 0.5 and not crosses_rule:
         return px0, gutter[0]
     if cx0 >= gutter[1] - 0.5 and not crosses_rule:
@@ -910,207 +869,37 @@ def _caption_span(cap: list[_Line], p: _Page, gutter: tuple[float, float] | None
     return px0, px1
 
 
-def _split_table_notes(region: list[_Line], last_rule: float | None) -> tuple[list[_Line], list[_Line]]:
-    """Rows under the table's last rule set in smaller type (or marked) are its footnotes."""
-    if last_rule is None:
-        return region, []
-    sizes = sorted(r.size for r in region if r.top < last_rule)
-    if not sizes:
-        return region, []
-    median = sizes[len(sizes) // 2]
-    k = len(region)
-    for j, row in enumerate(region):
-        if row.top >= last_rule - 1:
-            k = j
-            break
-    tail = region[k:]
-    if tail and all(r.size < median - 0.4 or re.match(r"^([a-z*†‡§¶]|Abbreviations?\b)", r.text) for r in tail):
-        return region[:k], tail
-    return region, []
 
 
-def _merge_note_lines(lines: list[_Line]) -> list[list[_Line]]:
-    """Table footnote lines, wrapped lines grouped with the note they continue."""
-    out: list[list[_Line]] = []
-    for ln in lines:
-        starts_note = bool(re.match(r"^([a-z*†‡§¶]\s?[A-Z(]|Abbreviations?\b|Note)", ln.text)) or \
-            ln.words[0].size < ln.size - 0.5
-        if out and not starts_note:
-            out[-1].append(ln)
-        else:
-            out.append([ln])
-    return out
 
 
-def _below_header(lines: list[_Line], rules: list[tuple[float, float, float]]) -> float | None:
-    """The y of the rule closing the table header (whose cells may span columns), if any."""
-    header_end = None
-    limit = max(4, int(0.3 * len(lines)))
-    for _x0, _x1, y in sorted(rules, key=lambda r: r[2]):
-        above = sum(1 for ln in lines if ln.bottom <= y + 1)
-        if 1 <= above <= limit and above < len(lines):
-            header_end = y
-    return header_end
 
 
-def _pitch_cut(pitches: list[float]) -> float:
-    """The line pitch below which two lines are one wrapped row: the split of a bimodal spread."""
-    values = sorted(x for x in pitches if x > 0)
-    if len(values) < 2 or values[-1] < 1.25 * values[0]:
-        return 0.0
-    _gap, k = max((b - a, k) for k, (a, b) in enumerate(zip(values, values[1:])))
-    low, high = values[: k + 1], values[k + 1:]
-    if statistics.mean(high) < 1.25 * statistics.mean(low):
-        return 0.0
-    return (values[k] + values[k + 1]) / 2
 
 
-def _column_edges(lines: list[_Line], x0: float, x1: float, size: float,
-                  rules: list[tuple[float, float, float]]) -> list[float]:
-    """Column boundaries: x-strips no word crosses, and joints in the header's underline."""
-    words = [w for ln in lines for w in ln.words]
-    if not words:
-        return []
-    width = int(x1 - x0) + 3
-    diff = [0] * (width + 2)
-    for w in words:
-        a, b = max(0, int(w.x0 - x0)), min(width, int(w.x1 - x0) + 1)
-        if a < b:
-            diff[a] += 1
-            diff[b] -= 1
-    cov, run = [], 0
-    for x in range(width):
-        run += diff[x]
-        cov.append(run)
-    min_gap = max(4.0, 0.6 * size)
-    first = min(w.x0 for w in words) - x0
-    last = max(w.x1 for w in words) - x0
-    edges: list[float] = []
-    start = None
-    for x in range(width):
-        empty = cov[x] == 0 and first < x < last
-        if empty and start is None:
-            start = x
-        elif not empty and start is not None:
-            if x - start >= min_gap:
-                edges.append(x0 + (start + x) / 2)
-            start = None
-    # Publishers underline each header cell separately: where two rule pieces meet is an edge.
-    for r1 in rules:
-        for r2 in rules:
-            if r1 is not r2 and abs(r1[2] - r2[2]) < 0.5 and abs(r1[1] - r2[0]) < 3:
-                x = (r1[1] + r2[0]) / 2
-                same_gap = any(not any(min(e, x) < (w.x0 + w.x1) / 2 < max(e, x) for w in words) for e in edges)
-                if not same_gap and not any(w.x0 < x < w.x1 for w in words):
-                    edges.append(x)
-    return sorted(edges)
 
 
-def _table_cells(page: Any, lines: list[_Line], rules: list[tuple[float, float, float]]) -> list[list[str]]:
-    """Cells: pdfplumber's table finder for ruled grids, else a grid from text alignment."""
-    ruled = _ruled_cells(page, lines)
-    if ruled is not None:
-        return ruled
-    size = statistics.median(ln.size for ln in lines)
-    header_end = _below_header(lines, rules)
-    data = [ln for ln in lines if header_end is None or ln.top >= header_end - 1]
-    left = min(ln.x0 for ln in lines) - 1
-    right = max(ln.x1 for ln in lines) + 1
-    pieces = [r for r in rules if left - 2 <= r[0] and r[1] <= right + 2]
-    edges = _column_edges(data or lines, left, right, size, pieces)
-    bounds = [left] + edges + [right]
-    cut = _pitch_cut([b.base - a.base for a, b in zip(lines, lines[1:])])
-
-    def col(w: _Word) -> int:
-        """The column a word's centre falls in."""
-        cx = (w.x0 + w.x1) / 2
-        return next((k for k in range(len(bounds) - 1) if cx < bounds[k + 1]), len(bounds) - 2)
-
-    rows: list[list[_Line]] = []
-    for ln in lines:
-        if header_end is not None and ln.bottom <= header_end + 1 and rows:
-            rows[-1].append(ln)  # the header is one row, however many lines it takes
-            continue
-        if rows and _continues_row(rows[-1], ln, col, cut) and not (
-                header_end is not None and rows[-1][-1].bottom <= header_end + 1):
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    out: list[list[str]] = []
-    for row in rows:
-        cells: list[list[_Word]] = [[] for _ in range(len(bounds) - 1)]
-        header = header_end is not None and row[0].bottom <= header_end + 1
-        for ln in row:
-            # Header labels overhang their columns: place each phrase by its middle.
-            groups = _phrases(ln.words, 0.45 * size) if header else [[w] for w in ln.words]
-            for g in groups:
-                mid = _Word("", g[0].x0, g[-1].x1, 0, 0, 0, "", 0)
-                cells[col(mid)].extend(g)
-        texts = [_cell_text(ws) for ws in cells]
-        if any(texts):
-            out.append(texts)
-    return out
 
 
-def _phrases(words: list[_Word], gap: float) -> list[list[_Word]]:
-    """Words of a line split where the space between them is wider than `gap`."""
-    out: list[list[_Word]] = []
-    for w in sorted(words, key=lambda w: w.x0):
-        if out and w.x0 - out[-1][-1].x1 <= gap:
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return out
 
 
-def _continues_row(row: list[_Line], ln: _Line, col: Any, cut: float) -> bool:
-    """A line wraps the row above when each column it fills was filled just above it."""
-    if cut <= 0 or ln.base - row[-1].base >= cut:
-        return False
-    for c in {col(w) for w in ln.words}:
-        above = [r for r in row if any(col(w) == c for w in r.words)]
-        if not above or ln.base - above[-1].base >= cut:
-            return False
-    return True
 
 
-def _ruled_cells(page: Any, lines: list[_Line]) -> list[list[str]] | None:
-    """A table drawn with a full grid of rules, read with pdfplumber's table finder."""
-    top = min(ln.top for ln in lines) - 2
-    bottom = max(ln.bottom for ln in lines) + 2
-    left = min(ln.x0 for ln in lines) - 2
-    right = max(ln.x1 for ln in lines) + 2
-    bbox = (max(0.0, left), max(0.0, top), min(float(page.width), right), min(float(page.height), bottom))
-    words = [w for ln in lines for w in ln.words]
-    found = page.crop(bbox).find_tables()
-    if not found:
-        return None
-    t = max(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
-    if len(t.rows) < 2 or len(t.columns) < 2 or sum(1 for w in words if _in_bbox(w, t.bbox)) < 0.8 * len(words):
-        return None
-    out: list[list[str]] = []
-    for row in t.rows:
-        cells = [_cell_text([w for w in words if _in_bbox(w, cell)]) if cell else "" for cell in row.cells]
-        if any(cells):
-            out.append(cells)
-    return out
 
 
-def _in_bbox(w: _Word, bbox: tuple[float, float, float, float]) -> bool:
-    """A word's centre inside a box."""
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
-def _cell_text(words: list[_Word]) -> str:
-    """A cell's words as lines joined with spaces; no tabs or newlines can leak out."""
-    if not words:
-        return ""
-    lines = _group_lines(words)
-    return _join_lines(lines).replace("\t", " ").replace("\n", " ").strip()
 
 
-def _figure_region(cap: list[_Line], p: _Page) -> tuple[float, float, float, float] | None:
+
+
+
+
+
+
+
+
+def _figure_region(cap: list[Line], p: _Page) -> tuple[float, float, float, float] | None:
     """The drawn area a caption belongs to: graphics around or just above the caption."""
     cx0, ctop = min(ln.x0 for ln in cap), cap[0].top
     cx1 = max(ln.x1 for ln in cap)
@@ -1153,120 +942,18 @@ def _heading_name(text: str) -> str:
     return re.sub(r"^(\d+(\.\d+)*\.?|[IVX]+\.)\s+", "", text.strip()).rstrip(":").strip()
 
 
-def _tokens_of(line: _Line) -> list[str]:
-    """A line's words without surrounding punctuation (hyphens kept: they are the evidence)."""
-    return [re.sub(r"^[^\w]+|[^\w-]+$", "", w.text) for w in line.words]
 
 
-def _vocabulary(blocks: list[_Block]) -> tuple[set[str], set[str]]:
-    """Words and hyphenated compounds the document uses mid-line: evidence for dehyphenation."""
-    vocab: set[str] = set()
-    compounds: set[str] = set()
-    for b in blocks:
-        lines = b.lines
-        for k, ln in enumerate(lines):
-            toks = _tokens_of(ln)
-            after_hyphen = k > 0 and lines[k - 1].text.endswith("-")
-            for j, t in enumerate(toks):
-                if not t or (j == 0 and after_hyphen) or (j == len(toks) - 1 and ln.text.endswith("-")):
-                    continue
-                low = t.lower()
-                if "-" in low.strip("-"):
-                    compounds.add(low)
-                    vocab.update(x for x in low.split("-") if x)
-                vocab.add(low)
-    return vocab, compounds
 
 
-def _join_lines(lines: list[_Line], vocab: set[str] | None = None, compounds: set[str] | None = None) -> str:
-    """Lines of a paragraph into one string; a line-end hyphen is dropped only when safe."""
-    out = ""
-    for ln in lines:
-        t = ln.text.strip()
-        if not out:
-            out = t
-            continue
-        out = _join_pair(out, t, vocab or set(), compounds or set())
-    return out
 
 
-def _join_pair(a: str, b: str, vocab: set[str], compounds: set[str]) -> str:
-    """Join two lines: syllable break 'par-' + 'ticipate', compound 'non-' + 'adherence', URL."""
-    m = re.search(r"(\w+)-$", a)
-    if m and not a.endswith("--"):
-        left = m.group(1)
-        right_m = re.match(r"[\w-]+", b)
-        right = right_m.group(0) if right_m else ""
-        if not (left[-1:].islower() and right[:1].islower()):
-            return a + b  # 'ISTOP-' + 'ADE', 'type-' + '2': keep the hyphen, no space
-        joined, hyph = (left + right).lower(), f"{left}-{right}".lower()
-        if hyph in compounds and joined not in vocab:
-            return a + b
-        if joined in vocab:
-            return a[:-1] + b
-        if left.lower() in _HYPHEN_PREFIXES or (left.lower() in vocab and right.lower() in vocab
-                                                and len(left) > 2 and len(right) > 2):
-            return a + b
-        return a[:-1] + b
-    if a.endswith(("–", "—")):
-        return a + b
-    if re.search(r"(https?://|www\.)\S*[./-]$", a) and re.match(r"[a-z0-9]", b):
-        return a + b  # a URL broken at the line end
-    return a + " " + b
 
 
 def _short(text: str, n: int = 120) -> str:
     """A caption cut to a section name."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "..."
-
-
-def _info_str(value: Any) -> str | None:
-    """A PDF info-dict value as clean text (they may be bytes or PDF objects)."""
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        for enc in ("utf-16", "utf-8", "latin-1"):
-            try:
-                value = value.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-    text = " ".join(str(value).split()).strip()
-    return text or None
-
-
-def _front_title(lines: list[_Line], body: float) -> str | None:
-    """The largest type on the first page, in reading order: the article title."""
-    if not lines:
-        return None
-    big = max(ln.size for ln in lines)
-    if big < 1.25 * body:
-        return None
-    title = [ln.text.strip() for ln in lines if ln.size >= big - 0.5]
-    return " ".join(title) or None
-
-
-def _article_doi(doc: Document, info: dict[str, Any], header: list[str]) -> str | None:
-    """The article's own DOI: from the info dict, page 1, or any DOI outside the references."""
-    for key in ("doi", "DOI", "Subject", "Keywords"):
-        found = find_dois(_info_str(info.get(key)) or "")
-        if found:
-            return found[0]
-    found = find_dois(" ".join(header))
-    if found:
-        return found[0]
-    outside: list[str] = []
-    for m in re.finditer(r"10\.\d{4,9}/\S+", doc.text):
-        sec = doc.section_at(m.start())
-        dois = find_dois(m.group(0))
-        if not dois:
-            continue
-        if sec is not None and sec.kind in ("front", "boilerplate"):
-            return dois[0]  # page 1, or the 'Cite this article' box
-        if sec is None or sec.kind != "references":
-            outside.append(dois[0])
-    return outside[0] if outside else None
 
 
 def _heading_sections(heads: list[tuple[int, str, tuple[str, float]]], end: int) -> list[Section]:
