@@ -230,3 +230,52 @@ def test_a_participle_before_the_target_is_an_adjective_after_a_nominal_cue(tmp_
     assert not [m for m in found if m["relation"] in ("activates", "increases")]
     body = "In contrast, none had raised anti-nuclear antibodies."
     assert not [m for m in mechs(tmp_path, body) if m["agent"].lower() == "none"]
+
+
+# -- control and background arms -------------------------------------------------------------
+def test_a_background_diet_is_never_the_agent(tmp_path):
+    title = "Curcumin in rats given a high-sucrose diet: a controlled feeding study"
+    body = ("Rats received a high-sucrose diet enriched with curcumin or the high-sucrose diet alone. "
+            "Curcumin added to a high-sucrose diet lowered hepatic malondialdehyde and raised liver glutathione.")
+    found = mechs(tmp_path, body, title=title)
+    find(found, "curcumin", "down", "malondialdehyde")
+    find(found, "curcumin", "up", "glutathione")
+    assert not [m for m in found if "sucrose" in m["agent"].lower()]
+    body = ("All animals were fed a cafeteria diet. The cafeteria diet supplemented with resveratrol "
+            "reduced serum triglycerides, and the benefit of resveratrol on top of the cafeteria diet "
+            "was ascribed to its anti-inflammatory properties.")
+    found = mechs(tmp_path, body, title="Resveratrol and lipids in obese rats")
+    find(found, "resveratrol", "down", "triglycerides")
+    assert not [m for m in found if "cafeteria" in m["agent"].lower()]
+
+
+def test_a_statement_without_agent_falls_back_to_the_experimental_arm_not_the_control(tmp_path):
+    layouts = [("Adults were randomly assigned to ginger tea or chamomile tea (control group) for six weeks.",
+                "ginger tea", "chamomile"),
+               ("Adults were randomly assigned to receive melatonin 3 mg or zopiclone 7.5 mg (control arm) nightly.",
+                "melatonin", "zopiclone"),
+               ("Patients received melatonin 3 mg versus zopiclone 7.5 mg nightly for a month.",
+                "melatonin", "zopiclone")]
+    for allocation, study, control in layouts:
+        body = f"{allocation}\n\nResults\n\nSerum interleukin-6 decreased after six weeks."
+        found = mechs(tmp_path, body, section="Methods")
+        find(found, study, "down", "interleukin-6")
+        assert not [m for m in found if control in m["agent"].lower()]
+
+
+def test_alternative_arms_compared_head_to_head_give_no_fallback_agent(tmp_path):
+    for allocation in ("Patients were randomised to sorbitol 3%, mannitol 5% or glycine 1.5% as irrigating fluid.",
+                       "Each patient was irrigated with either mannitol 5% or sorbitol 3% during surgery."):
+        body = f"{allocation}\n\nResults\n\nA small rise in serum potassium was seen at the end of surgery."
+        assert not [m for m in mechs(tmp_path, body, section="Methods") if "potassium" in m["target"].lower()]
+
+
+def test_a_participle_before_its_noun_is_no_verb_of_the_target_before_it(tmp_path):
+    title = "Effects of zinc on vaccine responses in older adults: a randomised trial"
+    for body, target in (("Faster antibody production was accompanied by a slightly increased rate of fever.",
+                          "antibody"),
+                         ("Infections were defined as viraemia plus fever, headache, impaired appetite or rash.",
+                          "viraemia")):
+        found = mechs(tmp_path, body, title=title)
+        find(found, "zinc", "mod", "vaccine responses")  # the title's own statement is still read
+        assert not [m for m in found if target in m["target"].lower()], body
