@@ -264,18 +264,22 @@ def test_a_statement_without_agent_falls_back_to_the_experimental_arm_not_the_co
 
 
 def test_alternative_arms_compared_head_to_head_give_no_fallback_agent(tmp_path):
-    for allocation in ("Patients were randomised to sorbitol 3%, mannitol 5% or glycine 1.5% as irrigating fluid.",
-                       "Each patient was irrigated with either mannitol 5% or sorbitol 3% during surgery."):
-        body = f"{allocation}\n\nResults\n\nA small rise in serum potassium was seen at the end of surgery."
-        assert not [m for m in mechs(tmp_path, body, section="Methods") if "potassium" in m["target"].lower()]
+    result = "\n\nResults\n\nA small increase in serum interleukin-6 was seen at the end of the study."
+    for allocation in ("Patients were randomly assigned to receive melatonin 3 mg, zopiclone 7.5 mg or zolpidem 10 mg.",
+                       "Each patient was randomised to either zolpidem 10 mg or melatonin 3 mg nightly."):
+        assert not mechs(tmp_path, allocation + result, section="Methods"), allocation
+    # components of one arm ("X plus Y") are that arm's agents together
+    found = mechs(tmp_path, "Patients received melatonin 3 mg plus zolpidem 10 mg nightly." + result, section="Methods")
+    find(found, "melatonin", "up", "interleukin-6")
+    find(found, "zolpidem", "up", "interleukin-6")
 
 
 def test_a_participle_before_its_noun_is_no_verb_of_the_target_before_it(tmp_path):
     title = "Effects of zinc on vaccine responses in older adults: a randomised trial"
-    for body, target in (("Faster antibody production was accompanied by a slightly increased rate of fever.",
-                          "antibody"),
-                         ("Infections were defined as viraemia plus fever, headache, impaired appetite or rash.",
-                          "viraemia")):
+    for body, target in (("Interleukin-6 release was accompanied by a slightly increased rate of fever.", "IL-6"),
+                         ("Tumour necrosis factor production came with an increased risk of chills.", "TNF"),
+                         ("Infections were defined as interferon-gamma release plus fever, headache, impaired "
+                          "appetite or rash.", "interferon")):
         found = mechs(tmp_path, body, title=title)
         find(found, "zinc", "mod", "vaccine responses")  # the title's own statement is still read
-        assert not [m for m in found if target in m["target"].lower()], body
+        assert not [m for m in found if target.lower() in m["target"].lower()], body

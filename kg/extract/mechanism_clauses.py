@@ -91,7 +91,8 @@ def data() -> dict:
                                      re.I)
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
     d["rx_control_after"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:{'|'.join(d['control_arm_cues'])})", re.I)
-    d["rx_combination"] = re.compile(rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:{alt(d['combination_cues'])})\s*"
+    d["rx_combination"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:\([^()]{{0,40}}\)\s*)?"
+                                     rf"(?:{alt(d['combination_cues'])})\s*"
                                      rf"(?:[\d.,]+\s*\S+\s+(?:of\s+)?)?$", re.I)
     d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
                               re.I)
