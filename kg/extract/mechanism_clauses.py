@@ -87,6 +87,13 @@ def data() -> dict:
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
+    d["rx_base_before"] = re.compile(rf"(?<![\w-])(?:{alt(d['base_before_cues'])})\s+(?:an?\s+|the\s+|their\s+)?$",
+                                     re.I)
+    d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
+    d["rx_control_after"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:{'|'.join(d['control_arm_cues'])})", re.I)
+    d["rx_combination"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:\([^()]{{0,40}}\)\s*)?"
+                                     rf"(?:{alt(d['combination_cues'])})\s*"
+                                     rf"(?:[\d.,]+\s*\S+\s+(?:of\s+)?)?$", re.I)
     d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
                               re.I)
     return d
@@ -111,8 +118,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         out += _properties(ctx, sent, agents, context)
         found_t = _targets(ctx, sent)
         # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
-        agents = [a for a in agents if not any(t.concept is None and t.start <= a.start and a.end <= t.end
-                                               and (t.end - t.start) > (a.end - a.start) for t in found_t)]
+        agents = [a for a in agents if not any(_analyte(ctx, a, t) for t in found_t)]
         targets = [t for t in found_t if not any(_overlap(t, a) for a in agents + blocked)]
         if not targets:
             continue
@@ -142,6 +148,24 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
     return out
+
+
+def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
+    """True when the agent mention is (part of) the biomarker `t` rather than an agent: inside a
+    longer biomarker phrase ("serum cortisol"), a lexicon match across two biomarkers of a list
+    ("total cholesterol, LDL-C"), or a biomarker phrase itself that is not the study intervention
+    (the title's agents, else the interventions): "... reduced cholesterol and MDA"."""
+    if not _overlap(a, t):
+        return False
+    inside = t.start <= a.start and a.end <= t.end
+    if not inside and not (a.start <= t.start and t.end <= a.end):
+        return True
+    if t.concept is not None or not inside:
+        return False
+    if (t.end - t.start) > (a.end - a.start):
+        return True
+    studied = _title_agents(ctx) or _intervention_concepts(ctx)  # the title's agents, when it names them
+    return not any(a.concept and a.concept.iri == c.iri for c in studied)
 
 
 def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list[Fact]:
@@ -287,7 +311,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
                 and not any(last.end <= c.start and c.end <= x.start for c in cues):
             last = x
     after = [c for c in cues if c.start >= last.end and _bridge_ok(text, last.end, c.start, targets, 6)
-             and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)]
+             and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)
+             and not _attributive(text, c, s0)]
     if not after:
         return []
     c = after[0]
@@ -309,6 +334,18 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+def _attributive(text: str, c: Mention, s0: int) -> bool:
+    """A participle after an article or a list comma and before a noun is an adjective of that
+    noun ("a slightly increased risk", ", impaired consciousness"), not the verb of a target."""
+    nxt = re.match(r"\s+([^\W\d_][\w-]*)", text[c.end:c.end + 40])
+    if not c.text.lower().endswith("ed") or not nxt or data()["rx_stop"].fullmatch(nxt.group(1)) \
+            or re.fullmatch(r"(?i)from|after|during|following|over|between|among|when|while|until|since|versus|vs|"
+                            r"compared|relative|significantly|slightly", nxt.group(1)):
+        return False
+    before = text[max(s0, c.start - 30):c.start]
+    return bool(re.search(r"(?i)(?:\b(?:a|an|the|its|their)\s+(?:\w+ly\s+)?|,\s*)$", before))
 
 
 def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
@@ -547,6 +584,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
                                       or ctx.lexicon.discover("Drug", name, "arm")))
     agents = [a for a in agents if not _measured(text, a, sent)]
+    base = _arm_roles(ctx)[0]
+    agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
 
 
@@ -563,6 +602,45 @@ def _intervention_concepts(ctx: Context) -> list[Concept]:
         cache.extend({f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts
                       if f.kind == "intervention" and isinstance(f.fields.get("drug"), Concept)}.values())
     return cache
+
+
+def _mentions(ctx: Context, sent, concepts: list[Concept]) -> list[Mention]:
+    """Where the sentence names the lexicon's drugs and the given concepts (by label)."""
+    out = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
+    for c in concepts:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(c.label)}(?![\w-])", sent.text, re.I):
+            mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+            if not any(_overlap(mm, a) for a in out):
+                out.append(mm)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
+    """(background, control) concept IRIs of the paper.
+
+    Background: a diet, vehicle or co-treatment every arm receives under the studied agent
+    ("X added to a high-fat diet", "a standard diet enriched with X"); it is never the agent of
+    a finding. Control: an arm named as the comparator somewhere ("versus Y", "Y (control
+    group)"); it is not the study intervention a statement without an agent falls back to."""
+    cache = ctx.document.cache.setdefault("mechanism_arm_roles", {})
+    if "roles" in cache:
+        return cache["roles"]
+    d = data()
+    text = ctx.document.text
+    base: set[str] = set()
+    control: set[str] = set()
+    concepts = _intervention_concepts(ctx)
+    for sent in ctx.sentences():
+        for m in _mentions(ctx, sent, concepts):
+            before = text[max(sent.start_char, m.start - 30):m.start]
+            after = text[m.end:min(sent.end_char, m.end + 40)]
+            if d["rx_base_before"].search(before) or d["rx_base_after"].search(after):
+                base.add(m.concept.iri)
+            if d["rx_comparator"].search(before) or d["rx_control_after"].search(after):
+                control.add(m.concept.iri)
+    studied = {c.iri for c in _title_agents(ctx)}
+    cache["roles"] = (base - studied, control - studied)
+    return cache["roles"]
 
 
 def _title_agents(ctx: Context) -> list[Concept]:
@@ -602,29 +680,49 @@ def _title_agents(ctx: Context) -> list[Concept]:
 
 
 def _default_agents(ctx: Context) -> list[Concept]:
-    """The study intervention(s): agents of the title, else the interventions, else the most
-    frequent drug of the abstract (an arm phrase only when it recurs)."""
+    """The experimental arm a statement without an agent of its own is read as: agents of the
+    title, else the interventions, else the most frequent drug of the abstract (an arm phrase
+    only when it recurs). Background and control arms never count; alternatives compared with
+    each other ("X, Y or Z") leave no single experimental arm, components of one ("X plus Y") do."""
     if _title_agents(ctx):
         return list(_title_agents(ctx))
+    base, control = _arm_roles(ctx)
     title, other = [], []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         agents, _b = _agents(ctx, sent)
+        found = [a.concept for a in agents if a.concept and a.concept.iri not in control]
         if part == "title":
-            title += [a.concept for a in agents if a.concept]
+            title += found
         elif in_abs or part in ("methods", "results"):
-            other += [a.concept for a in agents if a.concept]
+            other += found
     if title:
         return list({c.iri: c for c in title}.values())
-    studied = [f.fields["drug"] for f in ctx.facts if f.kind == "intervention" and f.fields.get("role") == "study"
-               and isinstance(f.fields["drug"], Concept)]
+    studied = list({f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts if f.kind == "intervention"
+                    and f.fields.get("role") == "study" and isinstance(f.fields["drug"], Concept)
+                    and f.fields["drug"].iri not in base | control}.values())
+    if len(studied) == 1 or studied and _one_arm(ctx, studied):
+        return studied
     if studied:
-        return list({c.iri: c for c in studied}.values())
+        return []  # several arms, none the control: no single study intervention
     for iri, n in Counter(c.iri for c in other).most_common():
         c = next(c for c in other if c.iri == iri)
         if c.source != "arm" or n >= 3:  # an arm phrase read from the text counts when it recurs
             return [c]
     return []
+
+
+def _one_arm(ctx: Context, concepts: list[Concept]) -> bool:
+    """True when the text joins every one of the concepts into one arm ("X plus Y", "X + Y")."""
+    d = data()
+    text = ctx.document.text
+    joined: set[str] = set()
+    for sent in ctx.sentences():
+        found = [m for m in _mentions(ctx, sent, concepts) if m.concept in concepts]
+        for a, b in zip(found, found[1:]):
+            if a.concept.iri != b.concept.iri and d["rx_combination"].search(text[a.end:b.start]):
+                joined |= {a.concept.iri, b.concept.iri}
+    return joined >= {c.iri for c in concepts}
 
 
 def _target_concept(ctx: Context, t: Mention) -> Concept:
