@@ -48,7 +48,8 @@ def cmd_ingest(args) -> int:
                 progress.console.print(f"kg: error: {line}", markup=False, highlight=False, emoji=False,
                                        soft_wrap=True)
 
-        report = ingest(args.paths, store, force=args.force, on_progress=tick, on_error=error)
+        report = ingest(args.paths, store, force=args.force, jobs=args.jobs, timeout=args.timeout or None,
+                        memory_mb=args.memory or None, on_progress=tick, on_error=error)
     if not args.quiet:
         print(f"ingested {len(report.ingested)}, unchanged {len(report.skipped)}, failed {len(report.failed)}; "
               f"{report.triples} triples in {report.seconds:.1f} s -> {store.path}", file=sys.stderr)
@@ -161,6 +162,16 @@ def cmd_tui(args) -> int:
     return run(str(args.store) if args.store else None)
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Clinical-trial papers into a knowledge graph: "
                                 "ingest, ask, browse, export.")
@@ -172,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+", help="files (.txt .md .pdf .xml) or folders")
     s.add_argument("--force", action="store_true", help="re-ingest unchanged documents too")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    s.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
+                   help="worker processes that read and extract (default: the number of cores; 0: in this process)")
+    s.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
+                   help="time budget per document in a worker (default 300; 0: none)")
+    s.add_argument("--memory", type=int, default=3072, metavar="MB",
+                   help="address-space limit of each worker process (default 3072; 0: none)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("facts", help="print the facts JSON read back from the graph")

@@ -1,8 +1,12 @@
-"""Ingest: sources → documents → spaCy (batched) → facts → one named graph per document.
+"""Ingest: sources → documents → spaCy → facts → one named graph per document.
 
-Documents stream through `nlp.pipe`; each document's graph replaces the stored one in one
-transaction, so a failure part-way through a file leaves the store as it was for that
-file. Unchanged documents (same sha256, same kg version) are skipped before parsing.
+Unchanged sources (same sha256 of their bytes, same kg version) are skipped before they
+are parsed. The others are read and extracted in worker processes (`jobs`, one nlp each,
+a time and memory budget per document; `jobs=0` works in this process) and written from
+this process in batches: new graphs through the store's bulk loader, each document
+recorded complete only once all its quads are in (see kg.graph.store), so a crash at any
+moment leaves every document wholly present or absent. A failure of one file is one
+line in the report; the rest goes on.
 """
 
 from __future__ import annotations
@@ -12,9 +16,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import KgError, ReaderError
-from kg.graph.store import GraphStore
-from kg.model import Document
+from kg.graph.store import GraphStore, GraphWrite
+
+# Documents per bulk write: more means fewer, larger bulk loads (cheaper per quad), but a
+# crash redoes up to this many documents and the batch's graphs wait in memory.
+BATCH_DOCUMENTS = 50
+BATCH_BYTES = 64 * 2**20
 
 
 @dataclass
@@ -24,26 +31,28 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    recovered: list[str] = field(default_factory=list)  # documents a crashed ingest left incomplete
     triples: int = 0
     words: int = 0
     seconds: float = 0.0
 
 
-def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
+def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, jobs: int = 0,
+           timeout: float | None = None, memory_mb: int | None = None,
+           batch_documents: int = BATCH_DOCUMENTS,
            on_progress: Callable[[str], None] | None = None,
            on_error: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest files and folders into the store; bad files are reported, the rest goes on."""
-    from kg.extract import extract_all
-    from kg.graph.build import build, graph_iri
-    from kg.lexicon import load_lexicon
-    from kg.nlp import get_nlp
-    from kg.readers import iter_sources, read
+    """Ingest files and folders into the store; bad files are reported, the rest goes on.
+
+    `jobs` worker processes read and extract (0: in this process, no time or memory budget);
+    `timeout` seconds and `memory_mb` bound each document in a worker.
+    """
+    from kg.readers import iter_sources
 
     t0 = time.perf_counter()
     report = IngestReport()
+    report.recovered = store.recover()
     store.ensure_static_graphs()
-    lexicon = load_lexicon()
-    nlp = get_nlp()
 
     def fail(path: str, reason: str) -> None:
         reason = " ".join(reason.split()) or "failed"  # one line, whatever a library's message held
@@ -51,40 +60,68 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False,
         if on_error:
             on_error(f"{path}: {reason}")
 
-    def documents() -> Iterator[tuple[str, Document]]:
-        for path in iter_sources(paths):
-            try:
-                document = read(path)
-            except ReaderError as e:
-                fail(e.path, e.reason)
-                if on_progress:
-                    on_progress(str(path))
-                continue
-            except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
-                fail(str(path), f"unexpected {type(e).__name__}: {e}")
-                if on_progress:
-                    on_progress(str(path))
-                continue
-            if not force and store.is_current(document.id, document.sha256):
-                report.skipped.append(document.id)
-                if on_progress:
-                    on_progress(str(path))
-                continue
-            yield document.text, document
+    todo = []
+    for path in iter_sources(paths):
+        if not force and _unchanged(store, path):
+            report.skipped.append(_doc_id(path))
+            if on_progress:
+                on_progress(str(path))
+            continue
+        todo.append(str(path))
 
-    for sdoc, document in nlp.pipe(documents(), as_tuples=True, batch_size=4):
-        try:
-            ctx = extract_all(document, sdoc, lexicon)
-            triples = build(document, ctx.facts, ctx.introduced_concepts())
-            report.triples += store.replace_graph(str(graph_iri(document.id)), triples)
-            report.words += sum(1 for t in sdoc if not t.is_space and not t.is_punct)
-            report.ingested.append(document.id)
-        except KgError as e:
-            fail(document.source_path, str(e))
-        except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
-            fail(document.source_path, f"extraction failed ({type(e).__name__}: {e})")
+    batch: list[GraphWrite] = []
+    batch_words: list[int] = []
+
+    def write() -> None:
+        if not batch:
+            return
+        report.triples += store.write_documents(batch)
+        report.ingested.extend(w.doc_id for w in batch)
+        report.words += sum(batch_words)
+        batch.clear()
+        batch_words.clear()
+
+    for outcome in _outcomes(todo, jobs, timeout, memory_mb):
+        if outcome.write is None:
+            fail(outcome.failed_path or outcome.path, outcome.failure or "failed")
+        else:
+            batch.append(outcome.write)
+            batch_words.append(outcome.words)
+            if len(batch) >= batch_documents or sum(len(w.nquads) for w in batch) >= BATCH_BYTES:
+                write()
         if on_progress:
-            on_progress(document.source_path)
+            on_progress(outcome.path)
+    write()
     store.flush()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _outcomes(paths: list[str], jobs: int, timeout: float | None, memory_mb: int | None) -> Iterator:
+    from kg.workers import process, run_pool
+
+    if not paths:
+        return iter(())
+    if jobs <= 0:
+        return (process(p) for p in paths)
+    return run_pool(paths, jobs, timeout=timeout, memory_mb=memory_mb)
+
+
+def _doc_id(path: Path) -> str:
+    from kg.readers import doc_id
+
+    return doc_id(path)
+
+
+def _unchanged(store: GraphStore, path: Path) -> bool:
+    """True when the stored document of this path has the same bytes and kg version: decided
+    from a hash of the file, before any parsing (a PDF costs seconds to parse)."""
+    import hashlib
+
+    if store.document_state(_doc_id(path)) is None:
+        return False
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False  # the reader reports it
+    return store.is_current(_doc_id(path), sha)

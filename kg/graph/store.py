@@ -1,49 +1,95 @@
-"""The persistent graph store: Oxigraph on disk, used through rdflib (oxrdflib).
+"""The persistent graph store: Oxigraph on disk, used through pyoxigraph.
 
-Location: `--store PATH`, else `$KG_STORE`, else `./.kg/`. A new document's graph is
-written by one atomic `extend`; a stored one is replaced by staging what changed and
-applying it in one SPARQL update (one transaction). Either way a reader never sees half
-a document and a failure leaves the previous graph in place.
+Location: `--store PATH`, else `$KG_STORE`, else `./.kg/`.
+
+Writes. New documents go in batches through Oxigraph's bulk loader (many documents per
+call; it writes sorted files straight to disk, ~4x less CPU than one transaction per
+document) — but the bulk loader is not transactional, so every graph it writes is framed
+by records in the registry graph (`kgd:graph/registry`, one record per named graph):
+
+1. one transaction marks the batch's graphs `kg:ingestState "pending"`;
+2. the bulk loader writes their quads;
+3. one transaction marks them "complete" with a JSON `kg:ingestSummary` (sha256, kg
+   version, quad count, facts by class: what `kg stats` adds up instead of scanning).
+
+A crash between 1 and 3 leaves pending records: readers hide those graphs (the document
+list, facts and every SPARQL query see only completed graphs), and the next writer to
+open the store drops them and their records, so a rerun ingests those documents again.
+A stored document whose source changed is replaced by difference in one SPARQL update
+(one transaction) that also rewrites its record: a forced re-ingest rewrites a few quads.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
 from kg import __version__
 from kg.errors import QueryError, StoreError
-from kg.graph.namespaces import KG, KGD, PREFIXES
+from kg.graph.vocab import FACT_CLASS_IRIS, KG_NS, KGD_NS, PREFIXES, RDF_TYPE, graph_iri
 
 DEFAULT_STORE = ".kg"
-# RocksDB keeps written data in memory tables until they are flushed; without a flush now
-# and then, resident memory grew with every document ingested (bench/: +700 MB over 400
-# documents). Flushing after this many quads keeps it flat, for ~2 % of the write time.
+# RocksDB keeps transactional writes in memory tables until they are flushed; without a
+# flush now and then, resident memory grew with every document (bench/: +700 MB over 400
+# documents). The bulk loader writes files directly and does not need this.
 FLUSH_EVERY_QUADS = 100_000
-LEXICON_GRAPH = KGD["graph/lexicon"]
-ONTOLOGY_GRAPH = KGD["graph/ontology"]
+LEXICON_GRAPH = KGD_NS + "graph/lexicon"
+ONTOLOGY_GRAPH = KGD_NS + "graph/ontology"
+REGISTRY_GRAPH = KGD_NS + "graph/registry"
+GRAPH_PREFIX = KGD_NS + "graph/"
+PENDING, COMPLETE = "pending", "complete"
+STAGING_SUFFIXES = ("#staging-add", "#staging-del")
+
+_REG = ox.NamedNode(REGISTRY_GRAPH)
+_STATE = ox.NamedNode(KG_NS + "ingestState")
+_SUMMARY = ox.NamedNode(KG_NS + "ingestSummary")
+_TYPE = ox.NamedNode(RDF_TYPE)
+_IN_DOCUMENT = ox.NamedNode(KG_NS + "inDocument")
+_FACT_CLASSES = {ox.NamedNode(i): i[len(KG_NS):] for i in FACT_CLASS_IRIS}
 
 
 def store_path(explicit: str | None = None) -> Path:
     return Path(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
+@dataclass
+class GraphWrite:
+    """One document's named graph, ready to write (made in a worker process, so: bytes)."""
+
+    doc_id: str
+    graph: str
+    nquads: bytes  # every quad of the graph, as N-Quads (the bulk loader's input)
+    summary: dict  # doc, sha256, kg_version, triples, facts (by class)
+
+
+def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
+    """What the registry records of a graph: its quad count and facts by class."""
+    distinct = set(quads)
+    in_doc = {q.subject for q in distinct if q.predicate == _IN_DOCUMENT}
+    facts = Counter(_FACT_CLASSES[q.object] for q in distinct
+                    if q.predicate == _TYPE and q.object in _FACT_CLASSES and q.subject in in_doc)
+    return {"doc": doc_id, "sha256": sha256, "kg_version": __version__, "triples": len(distinct),
+            "facts": dict(sorted(facts.items()))}
+
+
 class GraphStore:
     """An Oxigraph store on disk, with the few operations kg needs."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
-        from oxrdflib import OxigraphStore
-        from rdflib import Dataset
-
         self.path = store_path(str(path) if path else None)
         self.read_only = read_only
         self._unflushed = 0
+        self._dataset = None
+        self._records: dict[str, tuple[str, dict]] | None = None
+        self._visible: list | None | bool = False  # False: not computed yet
         try:
             if read_only:
                 if not self.path.exists():
@@ -54,44 +100,154 @@ class GraphStore:
                 self.ox = ox.Store(str(self.path))
         except OSError as e:
             raise StoreError(f"{self.path}: cannot open the graph store ({e})") from None
-        self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
-        for prefix, iri in PREFIXES.items():
-            self.dataset.bind(prefix, iri, override=True)
+        if not read_only:
+            self.recover()
+
+    @property
+    def dataset(self):
+        """An rdflib Dataset over the store (oxrdflib), made on first use: importing rdflib
+        costs more than a whole `kg facts DOC`, so only callers that want rdflib pay."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+            from rdflib import Dataset
+
+            self._dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+            for prefix, iri in PREFIXES.items():
+                self._dataset.bind(prefix, iri, override=True)
+        return self._dataset
+
+    # -- the registry ------------------------------------------------------------------
+    def records(self) -> dict[str, tuple[str, dict]]:
+        """{graph IRI: (state, summary)} from the registry graph."""
+        if self._records is None:
+            states: dict[str, set[str]] = {}
+            summaries: dict[str, dict] = {}
+            for q in self.ox.quads_for_pattern(None, None, None, _REG):
+                if q.predicate == _STATE:
+                    states.setdefault(q.subject.value, set()).add(q.object.value)
+                elif q.predicate == _SUMMARY:
+                    summaries[q.subject.value] = json.loads(q.object.value)
+            # complete only when said so and not also pending (a write under way)
+            self._records = {g: (COMPLETE if st == {COMPLETE} else PENDING, summaries.get(g, {}))
+                             for g, st in states.items()}
+        return self._records
+
+    def _hidden_graphs(self) -> set[str]:
+        """Graphs readers must not see: pending bulk writes and replace-staging graphs."""
+        hidden = {g for g, (state, _s) in self.records().items() if state != COMPLETE}
+        for g in self.ox.named_graphs():
+            if isinstance(g, ox.NamedNode) and g.value.endswith(STAGING_SUFFIXES):
+                hidden.add(g.value)
+        return hidden
+
+    def _visible_graphs(self) -> list | None:
+        """The graphs a query may read, or None when all of them are complete (the usual case)."""
+        if self._visible is False:
+            hidden = self._hidden_graphs()
+            self._visible = None if not hidden else [
+                g for g in self.ox.named_graphs() if not (isinstance(g, ox.NamedNode) and g.value in hidden)]
+        return self._visible
+
+    def recover(self) -> list[str]:
+        """Drop what a crashed writer left half-done (pending graphs, staging graphs) and
+        record the graphs of a store written before the registry existed; returns the ids of
+        documents dropped, which a rerun of the ingest will write again."""
+        self._records = None
+        hidden = self._hidden_graphs()
+        dropped = [self.records().get(g, (None, {}))[1].get("doc") or g for g in hidden]
+        if hidden:
+            ops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(hidden)]
+            ops += [f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in sorted(hidden)]
+            self.ox.update(" ;\n".join(ops))
+        self._records = None
+        self._visible = False
+        self._register_unrecorded()
+        return sorted(d for d in dropped if not d.endswith(STAGING_SUFFIXES))
+
+    def _register_unrecorded(self) -> None:
+        """Records for graphs written by an older kg (one transaction per document, so complete)."""
+        recs = self.records()
+        missing = [g for g in self.ox.named_graphs()
+                   if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH_PREFIX)
+                   and g.value != REGISTRY_GRAPH and g.value not in recs]
+        if not missing:
+            return
+        quads = []
+        for g in missing:
+            graph_quads = list(self.ox.quads_for_pattern(None, None, None, g))
+            sha = next((q.object.value for q in graph_quads if q.predicate.value == KG_NS + "sha256"), "")
+            version = next((q.object.value for q in graph_quads
+                            if q.predicate.value == KG_NS + "kgVersion" and "/doc/" in q.subject.value), "")
+            doc = next((q.object.value.split(".")[0] for q in graph_quads
+                        if q.predicate.value == KG_NS + "sourceFile"), None)
+            summary = summarise(doc, sha, graph_quads) if doc else {"triples": len(set(graph_quads))}
+            summary["kg_version"] = version
+            quads += _record(g.value, COMPLETE, summary)
+        self.ox.extend(quads)
+        self._records = None
 
     # -- documents ---------------------------------------------------------------------
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
-        """(sha256, kg version) of a stored document, or None."""
-        from kg.graph.build import doc_iri, graph_iri
-
-        q = (f"SELECT ?sha ?v WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ <{doc_iri(doc_id)}> "
-             f"<{KG.sha256}> ?sha ; <{KG.kgVersion}> ?v }} }}")
-        for row in self.ox.query(q):
-            return row["sha"].value, row["v"].value
-        return None
+        """(sha256, kg version) of a completely stored document, or None."""
+        state, summary = self.records().get(graph_iri(doc_id), (None, {}))
+        if state != COMPLETE or "sha256" not in summary:
+            return None
+        return summary["sha256"], summary["kg_version"]
 
     def is_current(self, doc_id: str, sha256: str) -> bool:
         return self.document_state(doc_id) == (sha256, __version__)
 
-    def replace_graph(self, graph: str, triples: Iterable[tuple]) -> int:
-        """Replace one named graph with `triples`, atomically; returns the triple count.
+    def write_documents(self, writes: list[GraphWrite]) -> int:
+        """Write documents' graphs: new ones in one bulk load framed by registry records, stored
+        ones replaced by difference (one transaction each). Returns the quads written."""
+        recs = self.records()
+        seen: set[str] = set()
+        new, changed = [], []
+        for w in writes:
+            if w.graph in seen:  # two sources with one id in a batch: the later one wins
+                new = [x for x in new if x.graph != w.graph]
+                changed = [x for x in changed if x.graph != w.graph]
+            seen.add(w.graph)
+            (changed if w.graph in recs else new).append(w)
+        if new:
+            self.ox.extend([q for w in new for q in _record(w.graph, PENDING)])
+            self.ox.bulk_load(b"".join(w.nquads for w in new), ox.RdfFormat.N_QUADS)
+            ops = [f"DELETE DATA {{ GRAPH <{REGISTRY_GRAPH}> {{ "
+                   + " ".join(f"<{w.graph}> <{_STATE.value}> {ox.Literal(PENDING)} ." for w in new) + " } }",
+                   _insert_data([q for w in new for q in _record(w.graph, COMPLETE, w.summary)])]
+            self.ox.update(" ;\n".join(ops))
+            for w in new:
+                recs[w.graph] = (COMPLETE, w.summary)
+        for w in changed:
+            quads = list(ox.parse(w.nquads, ox.RdfFormat.N_QUADS))
+            self.replace_graph(w.graph, quads, w.summary)
+        return sum(w.summary["triples"] for w in writes)
+
+    def replace_graph(self, graph: str, quads: Iterable, summary: dict | None = None) -> int:
+        """Replace one named graph with `quads` (or triples), atomically, with its registry
+        record; returns the quad count.
 
         A graph that is not in the store yet is written by one `extend` (one transaction).
-        An existing graph is compared with the new triples: what changed is staged (one
+        An existing graph is compared with the new quads: what changed is staged (one
         `extend`) and applied by one SPARQL update (one transaction) that deletes the old
-        quads, inserts the new ones and drops the staging graphs. A forced re-ingest that
-        changes only activity times thus rewrites a few quads instead of the whole graph,
-        and a failure at any step leaves the previous graph in place.
+        quads, inserts the new ones, rewrites the record and drops the staging graphs. A
+        forced re-ingest that changes only activity times thus rewrites a few quads.
         """
         g = ox.NamedNode(graph)
-        quads = {ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples}
+        new = {ox.Quad(q[0], q[1], q[2], g) for q in quads}
+        summary = summary or {"triples": len(new)}
+        record = _record(graph, COMPLETE, summary)
         old = set(self.ox.quads_for_pattern(None, None, None, g))
+        recs = self.records()
         if not old:
-            self.ox.extend(quads)
-            self._written(len(quads))
-            return len(quads)
-        added, removed = quads - old, old - quads
-        if not added and not removed:
-            return len(quads)
+            self.ox.update(f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+            self.ox.extend(list(new) + record)
+            recs[graph] = (COMPLETE, summary)
+            self._written(len(new))
+            return len(new)
+        added, removed = new - old, old - new
+        if not added and not removed and recs.get(graph) == (COMPLETE, summary):
+            return len(new)
         st_add, st_del = ox.NamedNode(f"{graph}#staging-add"), ox.NamedNode(f"{graph}#staging-del")
         self.ox.update(f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
         self.ox.extend([ox.Quad(q.subject, q.predicate, q.object, st_add) for q in added]
@@ -99,9 +255,12 @@ class GraphStore:
         self.ox.update(
             f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{st_del.value}> {{ ?s ?p ?o }} }} ;\n"
             f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{st_add.value}> {{ ?s ?p ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }} ;\n"
+            f"{_insert_data(record)} ;\n"
             f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
+        recs[graph] = (COMPLETE, summary)
         self._written(2 * (len(added) + len(removed)))
-        return len(quads)
+        return len(new)
 
     def _written(self, n: int) -> None:
         self._unflushed += n
@@ -109,15 +268,19 @@ class GraphStore:
             self.flush()
 
     def remove_document(self, doc_id: str) -> None:
-        from kg.graph.build import graph_iri
-
-        self.ox.update(f"DROP SILENT GRAPH <{graph_iri(doc_id)}>")
+        g = graph_iri(doc_id)
+        self.ox.update(f"DROP SILENT GRAPH <{g}> ; "
+                       f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}")
+        self.records().pop(g, None)
 
     def documents(self) -> list[str]:
-        """Ids of the stored documents."""
-        q = (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> }} }}")
-        prefix = str(KGD["graph/"])
-        return sorted(r["g"].value[len(prefix):] for r in self.ox.query(q))
+        """Ids of the completely stored documents (graph-name slugs), sorted."""
+        return sorted(g[len(GRAPH_PREFIX):] for g, (state, s) in self.records().items()
+                      if state == COMPLETE and "doc" in s)
+
+    def document_summaries(self) -> list[dict]:
+        """The registry summary of every completely stored document."""
+        return [s for state, s in self.records().values() if state == COMPLETE and "doc" in s]
 
     def ensure_static_graphs(self) -> None:
         """Load the lexicon and ontology graphs when their files changed."""
@@ -128,20 +291,37 @@ class GraphStore:
                 continue
             data = path.read_bytes()
             sha = hashlib.sha256(data).hexdigest()
-            q = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KG.sha256}> \"{sha}\" }} }}"
-            if self.ox.query(q):
+            state, summary = self.records().get(graph, (None, {}))
+            if state == COMPLETE and summary.get("sha256") == sha:
                 continue
             try:  # Oxigraph's own Turtle parser: ~20x faster than rdflib's on the lexicon
                 parsed = list(ox.parse(data, ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
             except SyntaxError as e:
                 raise StoreError(f"{path}: not valid Turtle ({e})") from None
             triples = [(q.subject, q.predicate, q.object) for q in parsed]
-            triples.append((URIRef(str(graph)), URIRef(str(KG.sha256)), Literal(sha)))
-            self.replace_graph(str(graph), triples)
+            triples.append((ox.NamedNode(graph), ox.NamedNode(KG_NS + "sha256"), ox.Literal(sha)))
+            self.replace_graph(graph, triples, {"sha256": sha, "triples": len(set(triples))})
 
     # -- queries -----------------------------------------------------------------------
+    def ox_query(self, sparql: str):
+        """Run SPARQL 1.1 with Oxigraph over the union of the completed graphs; pyoxigraph
+        results (QuerySolutions, QueryBoolean or QueryTriples). kg's prefixes are predeclared."""
+        visible = self._visible_graphs()
+        try:
+            if visible is None:
+                return self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return self.ox.query(sparql, prefixes=PREFIXES, default_graph=visible or [ox.DefaultGraph()],
+                                 named_graphs=visible)
+        except SyntaxError as e:
+            raise _query_error(e, sparql) from None
+        except (ValueError, OSError) as e:
+            raise _query_error(e, sparql) from None
+
     def query(self, sparql: str):
-        """Run SPARQL 1.1 through rdflib (answered by Oxigraph) over the union of graphs."""
+        """Run SPARQL 1.1 through rdflib (answered by Oxigraph) over the union of graphs; an
+        rdflib Result (the TUI's runner and CONSTRUCT formatting want one)."""
+        if self._visible_graphs() is not None:  # hide incomplete graphs: answer from Oxigraph
+            return _RdflibResult(self.ox_query(sparql))
         try:
             return self.dataset.query(sparql, initNs={})
         except SyntaxError as e:
@@ -151,11 +331,19 @@ class GraphStore:
 
     def select(self, sparql: str) -> list[dict]:
         """A SELECT's rows as dicts of rdflib terms (unbound variables left out)."""
-        res = self.query(sparql)
-        return [{str(k): v for k, v in row.asdict().items()} for row in res]
+        from kg.graph.terms import to_rdflib
+
+        res = self.ox_query(sparql)
+        names = [v.value for v in res.variables]
+        return [{n: to_rdflib(t) for n, t in zip(names, row) if t is not None} for row in res]
 
     def triple_count(self) -> int:
-        return len(self.ox)
+        """Quads in the store, from the registry's records (a count of the store scans it all)."""
+        recs = self.records()
+        if not recs:
+            return len(self.ox)
+        n_registry = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, _REG))
+        return n_registry + sum(s.get("triples", 0) for state, s in recs.values() if state == COMPLETE)
 
     def flush(self) -> None:
         self.ox.flush()
@@ -169,8 +357,9 @@ class GraphStore:
             return
         if not self.read_only:
             self.ox.flush()
-        self.dataset.close()
-        self.dataset = None
+        if self._dataset is not None:
+            self._dataset.close()
+            self._dataset = None
         self.ox = None
 
     def __enter__(self) -> GraphStore:
@@ -180,18 +369,42 @@ class GraphStore:
         self.close()
 
 
-def _ox(term):
-    """An rdflib term as an Oxigraph term (Oxigraph terms pass through)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, Literal):
-        return ox.Literal(term, language=term.language,
-                          datatype=ox.NamedNode(term.datatype) if term.datatype and not term.language else None)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term
-    raise TypeError(f"not an RDF term: {term!r}")
+def _record(graph: str, state: str, summary: dict | None = None) -> list[ox.Quad]:
+    g = ox.NamedNode(graph)
+    out = [ox.Quad(g, _STATE, ox.Literal(state), _REG)]
+    if summary is not None:
+        out.append(ox.Quad(g, _SUMMARY, ox.Literal(json.dumps(summary, sort_keys=True)), _REG))
+    return out
+
+
+def _insert_data(quads: list[ox.Quad]) -> str:
+    body = " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+    return f"INSERT DATA {{ {body} }}"
+
+
+class _RdflibResult:
+    """A pyoxigraph result shaped like the parts of rdflib's Result that kg reads."""
+
+    def __init__(self, res) -> None:
+        from kg.graph.terms import to_rdflib
+
+        if isinstance(res, ox.QueryBoolean):
+            self.type, self.askAnswer, self.vars, self._rows = "ASK", bool(res), [], []
+        elif isinstance(res, ox.QueryTriples):
+            self.type, self.vars, self._rows = "CONSTRUCT", [], []
+            self.graph = [tuple(to_rdflib(t) for t in (x.subject, x.predicate, x.object)) for x in res]
+        else:
+            from rdflib import Variable
+
+            self.type = "SELECT"
+            self.vars = [Variable(v.value) for v in res.variables]
+            self._rows = [tuple(to_rdflib(t) if t is not None else None for t in row) for row in res]
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def _query_error(e: Exception, sparql: str) -> QueryError:

@@ -1,0 +1,62 @@
+"""kg's IRIs as plain strings, without rdflib: what the store and the read paths of
+`kg facts`, `kg stats` and `kg query` need (importing rdflib costs them more than their work).
+
+`kg.graph.namespaces` builds rdflib namespaces over the same strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+BASE = "https://w3id.org/kg-trials/"
+KG_NS = BASE + "ontology#"
+KGC_NS = BASE + "concept/"
+KGD_NS = BASE + "data/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+PREFIXES: dict[str, str] = {
+    "kg": KG_NS,
+    "kgc": KGC_NS,
+    "kgd": KGD_NS,
+    "oa": "http://www.w3.org/ns/oa#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "obo": "http://purl.obolibrary.org/obo/",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+# fact kind → class (local name in kg:); kg.graph.build.FACT_CLASS holds the same as rdflib IRIs
+FACT_CLASS_NAMES: dict[str, str] = {
+    "trial": "TrialAttribute",
+    "intervention": "DoseRegimen",
+    "endpoint": "Endpoint",
+    "result": "Result",
+    "adverse_event": "AdverseEvent",
+    "mechanism": "MechanismFinding",
+    "participant": "Participant",
+}
+FACT_CLASS_IRIS: tuple[str, ...] = tuple(KG_NS + n for n in FACT_CLASS_NAMES.values())
+
+
+def sparql_prefixes() -> str:
+    """The PREFIX lines every kg query may rely on."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def slug(s: str) -> str:
+    """A document id as it appears in IRIs."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", s).strip("-") or "x"
+
+
+def graph_iri(doc_id: str) -> str:
+    return f"{KGD_NS}graph/{slug(doc_id)}"
+
+
+def doc_iri(doc_id: str) -> str:
+    return f"{KGD_NS}doc/{slug(doc_id)}"

@@ -1,0 +1,174 @@
+"""Reading and extraction in worker processes, each document with a time and memory budget.
+
+A worker reads one source, runs the spaCy pipeline and the extractors, and hands back the
+document's graph as N-Quads bytes (plus its registry summary): the store is written by
+the parent alone. Each worker has its own nlp (loaded once per worker); a worker that
+exceeds its memory limit (RLIMIT_AS), dies, or runs past the document's time budget
+fails that document with one line, and is replaced, while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from kg.graph.store import GraphWrite
+
+# Modules the fork server imports once, so that each new worker starts with them loaded.
+PRELOAD = ["kg.extract", "kg.nlp", "kg.readers", "kg.graph.build", "kg.lexicon"]
+
+
+@dataclass
+class Outcome:
+    """What became of one source: a graph to write, or a one-line failure."""
+
+    path: str
+    write: GraphWrite | None = None
+    words: int = 0
+    failure: str | None = None  # (path to report, reason) when failed
+    failed_path: str | None = None
+
+
+def process(path: str) -> Outcome:
+    """Read, extract and build one document's graph (in whatever process calls it)."""
+    import pyoxigraph as ox
+
+    from kg.errors import KgError, ReaderError
+    from kg.extract import extract_all
+    from kg.graph.build import build_quads, graph_iri
+    from kg.graph.store import summarise
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read
+
+    try:
+        document = read(path)
+    except ReaderError as e:
+        return Outcome(path, failure=e.reason, failed_path=e.path)
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+        return Outcome(path, failure=f"unexpected {type(e).__name__}: {e}")
+    try:
+        sdoc = get_nlp()(document.text)
+        ctx = extract_all(document, sdoc, load_lexicon())
+        quads = build_quads(document, ctx.facts, ctx.introduced_concepts())
+        write = GraphWrite(document.id, str(graph_iri(document.id)),
+                           ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                           summarise(document.id, document.sha256, quads))
+        words = sum(1 for t in sdoc if not t.is_space and not t.is_punct)
+        return Outcome(path, write=write, words=words)
+    except MemoryError:
+        raise
+    except KgError as e:
+        return Outcome(path, failure=str(e), failed_path=document.source_path)
+    except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+        return Outcome(path, failure=f"extraction failed ({type(e).__name__}: {e})",
+                       failed_path=document.source_path)
+
+
+def _worker_main(conn: Connection, memory_mb: int | None) -> None:
+    """A worker's loop: receive a path, send its Outcome; None ends it."""
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+
+    try:
+        get_nlp()
+        load_lexicon()
+        conn.send("ready")
+    except MemoryError:
+        conn.send("out of memory while loading the pipeline")
+        return
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        try:
+            out = process(path)
+        except MemoryError:
+            out = Outcome(path, failure=f"out of memory (worker limit {memory_mb} MB)")
+            conn.send(out)
+            return  # a worker that ran out of memory may be left in a bad state: replace it
+        conn.send(out)
+
+
+class _Worker:
+    def __init__(self, ctx, memory_mb: int | None) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.path: str | None = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def run_pool(paths: list[str], jobs: int, *, timeout: float | None = None, memory_mb: int | None = None):
+    """Yield an Outcome per path as workers finish them (not in order)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    todo = list(reversed(paths))
+    workers = [_Worker(ctx, memory_mb) for _ in range(max(1, min(jobs, len(paths))))]
+    try:
+        while todo or any(w.path for w in workers):
+            for w in workers:
+                if w.ready and w.path is None and todo:
+                    w.path, w.started = todo.pop(), time.monotonic()
+                    w.conn.send(w.path)
+            now = time.monotonic()
+            deadlines = [w.started + timeout - now for w in workers if w.path and timeout]
+            ready = set(wait([w.conn for w in workers] + [w.proc.sentinel for w in workers],
+                             timeout=max(0.0, min(deadlines)) if deadlines else None))
+            for i, w in enumerate(workers):
+                broken = False
+                if w.conn in ready:
+                    try:
+                        msg = w.conn.recv()
+                    except (EOFError, OSError):
+                        broken = True
+                    else:
+                        if msg == "ready":
+                            w.ready = True
+                        elif isinstance(msg, str):  # the worker could not load the pipeline
+                            raise RuntimeError(f"ingest worker: {msg}")
+                        else:
+                            w.path = None
+                            yield msg
+                dead = broken or (w.proc.sentinel in ready and not w.conn.poll())
+                late = bool(w.path and timeout and time.monotonic() - w.started > timeout)
+                if not (dead or late):
+                    continue
+                w.kill()
+                if w.path:
+                    code = w.proc.exitcode
+                    why = (f"timed out after {timeout:g} s" if late and not broken else
+                           "worker killed (out of memory?)" if code == -9 else f"worker died (exit code {code})")
+                    yield Outcome(w.path, failure=why)
+                elif not w.ready:
+                    raise RuntimeError(f"ingest worker failed to start (exit code {w.proc.exitcode})")
+                workers[i] = _Worker(ctx, memory_mb)
+    finally:
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for w in workers:
+            w.proc.join(timeout=2)
+            w.kill()
