@@ -14,6 +14,7 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import KgError, QueryError
 
+BATCH_DOCUMENTS = 50  # kg.pipeline.BATCH_DOCUMENTS, without importing the pipeline for --help
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "xml", "graphml")
 
 
@@ -49,7 +50,8 @@ def cmd_ingest(args) -> int:
                                        soft_wrap=True)
 
         report = ingest(args.paths, store, force=args.force, jobs=args.jobs, timeout=args.timeout or None,
-                        memory_mb=args.memory or None, on_progress=tick, on_error=error)
+                        memory_mb=args.memory or None, batch_documents=args.batch, on_progress=tick,
+                        on_error=error)
     if not args.quiet:
         print(f"ingested {len(report.ingested)}, unchanged {len(report.skipped)}, failed {len(report.failed)}; "
               f"{report.triples} triples in {report.seconds:.1f} s -> {store.path}", file=sys.stderr)
@@ -189,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="time budget per document in a worker (default 300; 0: none)")
     s.add_argument("--memory", type=int, default=3072, metavar="MB",
                    help="address-space limit of each worker process (default 3072; 0: none)")
+    s.add_argument("--batch", type=int, default=BATCH_DOCUMENTS, metavar="N",
+                   help=f"documents per bulk write (default {BATCH_DOCUMENTS}; a crash redoes at most this many)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("facts", help="print the facts JSON read back from the graph")
