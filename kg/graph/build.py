@@ -22,7 +22,7 @@ from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
-from kg.graph import vocab
+from kg.graph import schema, vocab
 from kg.graph.namespaces import KG, KGC, KGD, OA, SCHEMA
 from kg.lexicon import Concept
 from kg.model import Document
@@ -32,54 +32,11 @@ if TYPE_CHECKING:  # spaCy is not imported by `kg query`, `kg facts`...: only in
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
-FACT_CLASS = {
-    "trial": KG.TrialAttribute,
-    "intervention": KG.DoseRegimen,
-    "endpoint": KG.Endpoint,
-    "result": KG.Result,
-    "adverse_event": KG.AdverseEvent,
-    "mechanism": KG.MechanismFinding,
-    "participant": KG.Participant,
-}
-# facts-JSON field → (predicate, kind of value); "concept" values are lexicon IRIs
+# the tables live rdflib-free in kg.graph.schema (kg facts reads them); here as rdflib IRIs
+FACT_CLASS: dict[str, URIRef] = {k: URIRef(v) for k, v in schema.FACT_CLASS.items()}
 FIELDS: dict[str, dict[str, tuple[URIRef, str]]] = {
-    "trial": {"attribute": (KG.attribute, "str"), "value": (KG.value, "any")},
-    "intervention": {
-        "drug": (KG.drug, "concept"), "dose_value": (KG.doseValue, "decimal"),
-        "dose_unit": (KG.doseUnit, "concept"), "dose_unit_label": (KG.doseUnitLabel, "str"),
-        "route": (KG.route, "concept"), "frequency": (KG.frequency, "str"), "duration": (KG.duration, "str"),
-        "administrations": (KG.administrations, "int"), "arm": (KG.arm, "str"), "role": (KG.role, "str"),
-    },
-    "endpoint": {
-        "name": (KG.name, "str"), "kind": (KG.endpointKind, "str"), "timepoint": (KG.timepoint, "str"),
-        "instrument": (KG.instrument, "concept"),
-    },
-    "result": {
-        "measure": (KG.measure, "str"), "value": (KG.value, "str"), "numeric_value": (KG.numericValue, "decimal"),
-        "comparator_value": (KG.comparatorValue, "decimal"), "unit": (KG.unit, "str"),
-        "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "sd": (KG.sd, "decimal"),
-        "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
-        "instrument": (KG.instrument, "concept"),
-    },
-    "adverse_event": {
-        "term": (KG.term, "concept"), "count": (KG.count, "int"), "grade": (KG.grade, "int"),
-        "serious": (KG.serious, "bool"), "negated": (KG.negated, "bool"),
-        "related_to_drug": (KG.relatedToDrug, "bool"), "led_to_discontinuation": (KG.ledToDiscontinuation, "bool"),
-        "drug": (KG.drug, "concept"),
-    },
-    "mechanism": {
-        "agent": (KG.agent, "concept"), "relation": (KG.relation, "str"), "target": (KG.target, "concept"),
-        "hedged": (KG.hedged, "bool"), "negated": (KG.negated, "bool"), "cited": (KG.cited, "bool"),
-        "context": (KG.context, "str"), "citation": (KG.citation, "str"),
-    },
-    "participant": {
-        "label": (KG.participantLabel, "str"), "dose_group": (KG.doseGroup, "str"),
-        "responder": (KG.responder, "bool"),
-    },
-}
-TRIAL_DIRECT = {"registry_id": KG.registryId, "acronym": KG.acronym, "phase": KG.phase, "design": KG.design,
-                "n_enrolled": KG.enrolled, "n_analysed": KG.analysed, "condition": KG.condition,
-                "sponsor": KG.sponsor, "site": KG.site, "start_date": SCHEMA.startDate, "end_date": SCHEMA.endDate}
+    kind: {name: (URIRef(pred), t) for name, (pred, t) in spec.items()} for kind, spec in schema.FIELDS.items()}
+TRIAL_DIRECT: dict[str, URIRef] = {k: URIRef(v) for k, v in schema.TRIAL_DIRECT.items()}
 
 
 def graph_iri(doc_id: str) -> URIRef:

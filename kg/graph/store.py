@@ -34,7 +34,8 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.errors import QueryError, StoreError
-from kg.graph.vocab import FACT_CLASS_IRIS, KG_NS, KGD_NS, PREFIXES, RDF_TYPE, graph_iri
+from kg.graph.schema import FACT_CLASS
+from kg.graph.vocab import KG_NS, KGD_NS, PREFIXES, RDF_TYPE, graph_iri
 
 DEFAULT_STORE = ".kg"
 # RocksDB keeps transactional writes in memory tables until they are flushed; without a
@@ -53,7 +54,7 @@ _STATE = ox.NamedNode(KG_NS + "ingestState")
 _SUMMARY = ox.NamedNode(KG_NS + "ingestSummary")
 _TYPE = ox.NamedNode(RDF_TYPE)
 _IN_DOCUMENT = ox.NamedNode(KG_NS + "inDocument")
-_FACT_CLASSES = {ox.NamedNode(i): i[len(KG_NS):] for i in FACT_CLASS_IRIS}
+_FACT_CLASSES = {ox.NamedNode(i): i[len(KG_NS):] for i in FACT_CLASS.values()}
 
 
 def store_path(explicit: str | None = None) -> Path:

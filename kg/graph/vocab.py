@@ -31,19 +31,6 @@ PREFIXES: dict[str, str] = {
     "sh": "http://www.w3.org/ns/shacl#",
 }
 
-# fact kind → class (local name in kg:); kg.graph.build.FACT_CLASS holds the same as rdflib IRIs
-FACT_CLASS_NAMES: dict[str, str] = {
-    "trial": "TrialAttribute",
-    "intervention": "DoseRegimen",
-    "endpoint": "Endpoint",
-    "result": "Result",
-    "adverse_event": "AdverseEvent",
-    "mechanism": "MechanismFinding",
-    "participant": "Participant",
-}
-FACT_CLASS_IRIS: tuple[str, ...] = tuple(KG_NS + n for n in FACT_CLASS_NAMES.values())
-
-
 def sparql_prefixes() -> str:
     """The PREFIX lines every kg query may rely on."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
