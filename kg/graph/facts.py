@@ -51,6 +51,8 @@ SELECT ?c ?label ?notation WHERE {
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 _KIND_OF_CLASS = {str(v): k for k, v in FACT_CLASS.items()}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_OA, _PROV = "http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#"
 _FIELD_OF_PRED = {kind: {str(pred): name for name, (pred, _t) in spec.items()} for kind, spec in FIELDS.items()}
 _LISTS = {"intervention": "interventions", "endpoint": "endpoints", "result": "results",
           "adverse_event": "adverse_events", "mechanism": "mechanisms", "participant": "participants"}
@@ -120,11 +122,22 @@ def _concepts(store: GraphStore, iris: set[str]) -> dict:
 
 
 def _read_document(store: GraphStore, g: str, row: dict) -> tuple:
-    """(the document row, fields of each fact, evidence, concept IRIs used) from its graph."""
+    """(the document row, fields of each fact, evidence, concept IRIs used) from its graph.
+
+    Read by one index scan per predicate rather than by a SPARQL join: the same rows as
+    _FACTS and _EVIDENCE (kept above as the reference; tests/test_facts_reader.py checks the
+    two agree) in a few milliseconds instead of tens.
+    """
+    graph = ox.NamedNode(g)
+
+    def scan(pred: str, obj: str | None = None):
+        return store.ox.quads_for_pattern(None, ox.NamedNode(pred), obj and ox.NamedNode(obj), graph)
+
     facts: dict[str, dict] = defaultdict(dict)
     kinds: dict[str, str] = {}
     surfaces: dict[str, list[str]] = defaultdict(list)
     used: set[str] = set()
+    # SPARQL here: the order of a fact's surface texts (the first is its "text") is the engine's
     for r in _select(store, _in_graph(_FACTS, g)):
         f, kind = r["f"].value, _KIND_OF_CLASS[r["type"].value]
         kinds[f] = kind
@@ -140,11 +153,40 @@ def _read_document(store: GraphStore, g: str, row: dict) -> tuple:
             facts[f][name] = _py(r["o"])
             if isinstance(r["o"], ox.NamedNode):
                 used.add(r["o"].value)
-    evidence: dict[str, list[dict]] = defaultdict(list)
-    for r in _select(store, _in_graph(_EVIDENCE, g)):
-        evidence[r["f"].value].append({"start": int(r["start"].value), "end": int(r["end"].value),
-                                       "text": r["exact"].value, "section": r["section"].value})
-    return row, (facts, kinds, surfaces), evidence, used
+    in_doc = {q.subject.value for q in scan(KG.inDocument)}
+    return row, (facts, kinds, surfaces), _read_evidence(scan, in_doc), used
+
+
+def _read_evidence(scan, in_doc: set[str]) -> dict[str, list[dict]]:
+    """{fact: [{start, end, text, section}]} ordered by start, as _EVIDENCE gives them."""
+    def objects(pred: str) -> dict[str, list]:
+        out: dict[str, list] = defaultdict(list)
+        for q in scan(pred):
+            out[q.subject.value].append(q.object)
+        return out
+
+    section, target, selectors = objects(KG.section), objects(_OA + "hasTarget"), objects(_OA + "hasSelector")
+    start, end, exact = objects(_OA + "start"), objects(_OA + "end"), objects(_OA + "exact")
+    pos_type, quote_type = ({q.subject.value for q in scan(_RDF_TYPE, _OA + cls)}
+                            for cls in ("TextPositionSelector", "TextQuoteSelector"))
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for q in scan(_PROV + "wasDerivedFrom"):
+        f, ann = q.subject.value, q.object.value
+        if f not in in_doc:
+            continue
+        for sec in section.get(ann, ()):
+            for t in target.get(ann, ()):
+                sels = [s.value for s in selectors.get(t.value, ())]
+                for pos in (s for s in sels if s in pos_type):
+                    for quote in (s for s in sels if s in quote_type):
+                        for st in start.get(pos, ()):
+                            for en in end.get(pos, ()):
+                                for ex in exact.get(quote, ()):
+                                    rows[f].append({"start": int(st.value), "end": int(en.value),
+                                                    "text": ex.value, "section": sec.value})
+    for f in rows:
+        rows[f].sort(key=lambda r: r["start"])
+    return rows
 
 
 def _document(row: dict, parts: tuple, evidence: dict, _used: set, concepts: dict) -> dict:

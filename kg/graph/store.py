@@ -276,8 +276,23 @@ class GraphStore:
 
     def documents(self) -> list[str]:
         """Ids of the completely stored documents (graph-name slugs), sorted."""
+        if not self.records():  # a store written before the registry (opened read-only)
+            q = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d a <{KG_NS}Document> }} }}"
+            return sorted(r["g"].value[len(GRAPH_PREFIX):] for r in self.ox.query(q))
         return sorted(g[len(GRAPH_PREFIX):] for g, (state, s) in self.records().items()
                       if state == COMPLETE and "doc" in s)
+
+    def stats(self) -> dict | None:
+        """Documents, quads and facts by class, added up from the registry's records (kept in
+        the transaction that completes each document); None for a store without records."""
+        summaries = self.document_summaries()
+        if not summaries:
+            return None
+        facts: Counter = Counter()
+        for s in summaries:
+            facts.update(s.get("facts", {}))
+        return {"documents": len(summaries), "triples": self.triple_count(),
+                "facts": {k: n for k, n in sorted(facts.items()) if n}}
 
     def document_summaries(self) -> list[dict]:
         """The registry summary of every completely stored document."""
