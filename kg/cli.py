@@ -92,9 +92,18 @@ def cmd_text(args) -> int:
     return 0
 
 
-def cmd_query(args) -> int:
-    from kg.graph.views import format_result
+def format_ox_checked(result, fmt: str, sparql: str) -> str:
+    """A SELECT/ASK result as text; an error while the engine evaluates is a QueryError."""
+    from kg.graph.results import format_ox
 
+    try:
+        return format_ox(result, fmt)
+    except (OSError, ValueError, RuntimeError) as e:
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise QueryError(f"SPARQL error: {msg}", query=sparql) from None
+
+
+def cmd_query(args) -> int:
     q = args.query
     if q.startswith("@"):
         try:
@@ -104,8 +113,14 @@ def cmd_query(args) -> int:
             return 2
     try:
         with _store(args, read_only=True) as store:
-            result = store.query(q)
-            sys.stdout.write(format_result(result, args.format, store))
+            result = store.ox_query(q)
+            if result.__class__.__name__ == "QueryTriples":  # CONSTRUCT, DESCRIBE: rdflib's writers
+                from kg.graph.views import format_result
+
+                text = format_result(store.query(q), args.format, store)
+            else:
+                text = format_ox_checked(result, args.format, q)
+            sys.stdout.write(text)
     except QueryError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         caret = e.caret()

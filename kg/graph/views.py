@@ -10,6 +10,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 
 from kg.graph.build import doc_iri, graph_iri
 from kg.graph.namespaces import KG, PREFIXES, sparql_prefixes
+from kg.graph.results import _table
 from kg.graph.store import GraphStore
 
 
@@ -84,15 +85,6 @@ def result_json(names: list[str], rows: list[list]) -> str:
         return out
     bindings = [{n: term(v) for n, v in zip(names, r) if v is not None} for r in rows]
     return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False)
-
-
-def _table(names: list[str], rows: list[list[str]], max_width: int = 60) -> str:
-    cut = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cut]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
 
 
 _FACT_COUNTS = sparql_prefixes() + """
