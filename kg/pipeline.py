@@ -35,6 +35,8 @@ class IngestReport:
     triples: int = 0
     words: int = 0
     seconds: float = 0.0
+    worker_cpu: float = 0.0  # CPU seconds of worker processes (not counted in this process's)
+    worker_peak_rss_mb: float = 0.0
 
 
 def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, jobs: int = 0,
@@ -82,6 +84,9 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
         batch_words.clear()
 
     for outcome in _outcomes(todo, jobs, timeout, memory_mb):
+        if jobs > 0:
+            report.worker_cpu += outcome.cpu
+            report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, outcome.worker_rss_mb)
         if outcome.write is None:
             fail(outcome.failed_path or outcome.path, outcome.failure or "failed")
         else:

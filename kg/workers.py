@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
+from kg.errors import KgError
 from kg.graph.store import GraphWrite
 
 # Modules the fork server imports once, so that each new worker starts with them loaded.
@@ -29,6 +30,8 @@ class Outcome:
     words: int = 0
     failure: str | None = None  # (path to report, reason) when failed
     failed_path: str | None = None
+    cpu: float = 0.0  # CPU seconds the worker spent on it
+    worker_rss_mb: float = 0.0  # the worker's peak resident memory so far
 
 
 def process(path: str) -> Outcome:
@@ -93,13 +96,22 @@ def _worker_main(conn: Connection, memory_mb: int | None) -> None:
             return
         if path is None:
             return
+        c0 = time.process_time()
         try:
             out = process(path)
+            out.cpu = time.process_time() - c0
+            out.worker_rss_mb = _peak_rss_mb()
         except MemoryError:
             out = Outcome(path, failure=f"out of memory (worker limit {memory_mb} MB)")
             conn.send(out)
             return  # a worker that ran out of memory may be left in a bad state: replace it
         conn.send(out)
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10  # KiB on Linux
 
 
 class _Worker:
@@ -146,7 +158,7 @@ def run_pool(paths: list[str], jobs: int, *, timeout: float | None = None, memor
                         if msg == "ready":
                             w.ready = True
                         elif isinstance(msg, str):  # the worker could not load the pipeline
-                            raise RuntimeError(f"ingest worker: {msg}")
+                            raise KgError(f"ingest worker: {msg}")
                         else:
                             w.path = None
                             yield msg
@@ -161,7 +173,7 @@ def run_pool(paths: list[str], jobs: int, *, timeout: float | None = None, memor
                            "worker killed (out of memory?)" if code == -9 else f"worker died (exit code {code})")
                     yield Outcome(w.path, failure=why)
                 elif not w.ready:
-                    raise RuntimeError(f"ingest worker failed to start (exit code {w.proc.exitcode})")
+                    raise KgError(f"ingest worker failed to start (exit code {w.proc.exitcode}; too little --memory?)")
                 workers[i] = _Worker(ctx, memory_mb)
     finally:
         for w in workers:
