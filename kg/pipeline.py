@@ -37,6 +37,7 @@ class IngestReport:
     seconds: float = 0.0
     worker_cpu: float = 0.0  # CPU seconds of worker processes (not counted in this process's)
     worker_peak_rss_mb: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # CPU seconds: read, nlp, extract, build, write
 
 
 def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, jobs: int = 0,
@@ -77,7 +78,9 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
     def write() -> None:
         if not batch:
             return
+        c0 = time.process_time()
         report.triples += store.write_documents(batch)
+        report.stages["write"] = report.stages.get("write", 0.0) + time.process_time() - c0
         report.ingested.extend(w.doc_id for w in batch)
         report.words += sum(batch_words)
         batch.clear()
@@ -87,6 +90,8 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
         if jobs > 0:
             report.worker_cpu += outcome.cpu
             report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, outcome.worker_rss_mb)
+        for name, sec in outcome.stages.items():
+            report.stages[name] = report.stages.get(name, 0.0) + sec
         if outcome.write is None:
             fail(outcome.failed_path or outcome.path, outcome.failure or "failed")
         else:
