@@ -21,7 +21,7 @@ from kg.graph.store import GraphStore, GraphWrite
 # Documents per bulk write: more means fewer, larger bulk loads (cheaper per quad), but a
 # crash redoes up to this many documents and the batch's graphs wait in memory.
 BATCH_DOCUMENTS = 50
-BATCH_BYTES = 64 * 2**20
+BATCH_BYTES = 16 * 2**20  # N-Quads bytes; the bulk loader holds a batch in memory (64 MB: 511 MB peak RSS)
 
 
 @dataclass

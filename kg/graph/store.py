@@ -212,7 +212,8 @@ class GraphStore:
             (changed if w.graph in recs else new).append(w)
         if new:
             self.ox.extend([q for w in new for q in _record(w.graph, PENDING)])
-            self.ox.bulk_load(b"".join(w.nquads for w in new), ox.RdfFormat.N_QUADS)
+            # lenient: no IRI re-validation, the workers made every term through pyoxigraph already
+            self.ox.bulk_load(b"".join(w.nquads for w in new), ox.RdfFormat.N_QUADS, lenient=True)
             ops = [f"DELETE DATA {{ GRAPH <{REGISTRY_GRAPH}> {{ "
                    + " ".join(f"<{w.graph}> <{_STATE.value}> {ox.Literal(PENDING)} ." for w in new) + " } }",
                    _insert_data([q for w in new for q in _record(w.graph, COMPLETE, w.summary)])]
