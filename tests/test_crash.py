@@ -91,3 +91,49 @@ def test_kill_9_mid_ingest_leaves_documents_whole_and_a_rerun_completes(tmp_path
     assert len(_check_complete_or_absent(store)) == n_docs
     facts = [json.loads(_kg("--store", p, "facts").stdout) for p in (ref, store)]
     assert facts[0] == facts[1]
+
+
+CRASH_SCRIPT = """
+import os, sys
+import pyoxigraph as ox
+from kg.graph.store import GraphStore
+from kg.pipeline import ingest
+
+class DiesInBulkLoad:
+    '''The store, but the process dies inside the bulk load: after writing part of the batch.'''
+    def __init__(self, real):
+        self.real = real
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+    def bulk_load(self, data, fmt, **kw):
+        quads = list(ox.parse(data, fmt))
+        self.real.bulk_extend(quads[: len(quads) // 2])
+        self.real.flush()
+        os._exit(9)
+
+store = GraphStore(sys.argv[1])
+store.ox = DiesInBulkLoad(store.ox)
+ingest([sys.argv[2]], store, batch_documents=3)
+"""
+
+
+def test_a_crash_inside_the_bulk_load_leaves_no_partial_document(tmp_path):
+    """Deterministic: the process dies with half of a batch's quads on disk."""
+    src = _sources(tmp_path / "src", 2)
+    store = tmp_path / "store"
+    env = {k: v for k, v in os.environ.items() if k not in ("KG_STORE", "KG_LEXICON")}
+    env["PYTHONPATH"] = str(ROOT)
+    run = subprocess.run([sys.executable, "-c", CRASH_SCRIPT, str(store), str(src)], env=env,
+                         capture_output=True, timeout=120, check=False)
+    assert run.returncode == 9, run.stderr.decode()
+    with GraphStore(store, read_only=True) as s:  # half-written graphs are on disk, but hidden
+        pending = [g for g, (state, _s) in s.records().items() if state != COMPLETE]
+        assert pending, "the crash left no pending record: the test did not hit the bulk load"
+        on_disk = {g.value for g in s.ox.named_graphs()}
+        assert set(pending) & on_disk, "no partial graph on disk: the test did not write half a batch"
+        assert s.documents() == []
+        assert list(s.ox_query("SELECT ?d WHERE { ?d a kg:Document }")) == []
+    assert _check_complete_or_absent(store) == set()
+    run = _kg("--store", store, "ingest", "-q", "--jobs", "0", src)
+    assert run.returncode == 0, run.stderr
+    assert len(_check_complete_or_absent(store)) == len(list(src.iterdir()))
