@@ -133,6 +133,9 @@ def test_a_crash_inside_the_bulk_load_leaves_no_partial_document(tmp_path):
         assert set(pending) & on_disk, "no partial graph on disk: the test did not write half a batch"
         assert s.documents() == []
         assert list(s.ox_query("SELECT ?d WHERE { ?d a kg:Document }")) == []
+        assert s.select("SELECT ?d WHERE { ?d a kg:Document }") == []  # rows as rdflib terms (the TUI)
+        assert list(s.query("SELECT ?d WHERE { ?d a kg:Document }")) == []  # kg query's rdflib path
+        assert s.stats() is None or s.stats()["documents"] == 0
     assert _check_complete_or_absent(store) == set()
     run = _kg("--store", store, "ingest", "-q", "--jobs", "0", src)
     assert run.returncode == 0, run.stderr
