@@ -74,37 +74,88 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
 
     batch: list[GraphWrite] = []
     batch_words: list[int] = []
-
-    def write() -> None:
-        if not batch:
-            return
-        c0 = time.process_time()
-        report.triples += store.write_documents(batch)
-        report.stages["write"] = report.stages.get("write", 0.0) + time.process_time() - c0
-        report.ingested.extend(w.doc_id for w in batch)
-        report.words += sum(batch_words)
-        batch.clear()
-        batch_words.clear()
-
-    for outcome in _outcomes(todo, jobs, timeout, memory_mb):
-        if jobs > 0:
-            report.worker_cpu += outcome.cpu
-            report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, outcome.worker_rss_mb)
-        for name, sec in outcome.stages.items():
-            report.stages[name] = report.stages.get(name, 0.0) + sec
-        if outcome.write is None:
-            fail(outcome.failed_path or outcome.path, outcome.failure or "failed")
-        else:
-            batch.append(outcome.write)
-            batch_words.append(outcome.words)
-            if len(batch) >= batch_documents or sum(len(w.nquads) for w in batch) >= BATCH_BYTES:
-                write()
-        if on_progress:
-            on_progress(outcome.path)
-    write()
+    writer = _Writer(store, report, threaded=jobs > 0)
+    try:
+        for outcome in _outcomes(todo, jobs, timeout, memory_mb):
+            with writer.lock:
+                if jobs > 0:
+                    report.worker_cpu += outcome.cpu
+                    report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, outcome.worker_rss_mb)
+                for name, sec in outcome.stages.items():
+                    report.stages[name] = report.stages.get(name, 0.0) + sec
+            if outcome.write is None:
+                fail(outcome.failed_path or outcome.path, outcome.failure or "failed")
+            else:
+                batch.append(outcome.write)
+                batch_words.append(outcome.words)
+                if len(batch) >= batch_documents or sum(len(w.nquads) for w in batch) >= BATCH_BYTES:
+                    writer.put(batch, batch_words)
+                    batch, batch_words = [], []
+            if on_progress:
+                on_progress(outcome.path)
+        if batch:
+            writer.put(batch, batch_words)
+    finally:
+        writer.close()
     store.flush()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+class _Writer:
+    """Writes batches of graphs, in a thread of its own when workers extract: Oxigraph's bulk
+    loader releases the GIL, so this process keeps taking the workers' results (and the
+    workers keep working) while a batch goes into the store."""
+
+    def __init__(self, store: GraphStore, report: IngestReport, threaded: bool) -> None:
+        import threading
+
+        self.store, self.report = store, report
+        self.lock = threading.Lock()
+        self.error: BaseException | None = None
+        self.queue = None
+        if threaded:
+            import queue
+
+            self.queue = queue.Queue(maxsize=1)  # one batch waiting while one is written
+            self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+            self.thread.start()
+
+    def put(self, batch: list[GraphWrite], words: list[int]) -> None:
+        if self.error is not None:
+            raise self.error
+        if self.queue is None:
+            self._write(batch, words)
+        else:
+            self.queue.put((batch, words))
+
+    def _write(self, batch: list[GraphWrite], words: list[int]) -> None:
+        c0 = time.thread_time()
+        triples = self.store.write_documents(batch)
+        with self.lock:
+            r = self.report
+            r.triples += triples
+            r.stages["write"] = r.stages.get("write", 0.0) + time.thread_time() - c0
+            r.ingested.extend(w.doc_id for w in batch)
+            r.words += sum(words)
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self._write(*item)
+                except BaseException as e:  # noqa: BLE001 - raised again in the ingesting thread
+                    self.error = e
+
+    def close(self) -> None:
+        """Wait for the last batch; raise what the writer met."""
+        if self.queue is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.queue = None
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
 
 
 def _outcomes(paths: list[str], jobs: int, timeout: float | None, memory_mb: int | None) -> Iterator:
