@@ -52,6 +52,9 @@ def cmd_ingest(args) -> int:
         report = ingest(args.paths, store, force=args.force, jobs=args.jobs, timeout=args.timeout or None,
                         memory_mb=args.memory or None, batch_documents=args.batch, on_progress=tick,
                         on_error=error)
+    if report.recovered and not args.quiet:
+        print(f"kg: {len(report.recovered)} document(s) an interrupted ingest left incomplete were removed "
+              f"first: {', '.join(report.recovered[:5])}{' ...' if len(report.recovered) > 5 else ''}", file=sys.stderr)
     if not args.quiet:
         print(f"ingested {len(report.ingested)}, unchanged {len(report.skipped)}, failed {len(report.failed)}; "
               f"{report.triples} triples in {report.seconds:.1f} s -> {store.path}", file=sys.stderr)

@@ -54,7 +54,7 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
 
     t0 = time.perf_counter()
     report = IngestReport()
-    report.recovered = store.recover()
+    report.recovered = sorted(set(store.recovered) | set(store.recover()))
     store.ensure_static_graphs()
 
     def fail(path: str, reason: str) -> None:

@@ -101,8 +101,9 @@ class GraphStore:
                 self.ox = ox.Store(str(self.path))
         except OSError as e:
             raise StoreError(f"{self.path}: cannot open the graph store ({e})") from None
+        self.recovered: list[str] = []  # documents a crashed writer left incomplete, dropped at open
         if not read_only:
-            self.recover()
+            self.recovered = self.recover()
 
     @property
     def dataset(self):
@@ -155,7 +156,8 @@ class GraphStore:
         documents dropped, which a rerun of the ingest will write again."""
         self._records = None
         hidden = self._hidden_graphs()
-        dropped = [self.records().get(g, (None, {}))[1].get("doc") or g for g in hidden]
+        dropped = [self.records().get(g, (None, {}))[1].get("doc") or g.removeprefix(GRAPH_PREFIX)
+                   for g in hidden if not g.endswith(STAGING_SUFFIXES)]
         if hidden:
             ops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(hidden)]
             ops += [f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in sorted(hidden)]
@@ -163,7 +165,7 @@ class GraphStore:
         self._records = None
         self._visible = False
         self._register_unrecorded()
-        return sorted(d for d in dropped if not d.endswith(STAGING_SUFFIXES))
+        return sorted(dropped)
 
     def _register_unrecorded(self) -> None:
         """Records for graphs written by an older kg (one transaction per document, so complete)."""
