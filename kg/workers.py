@@ -10,6 +10,7 @@ fails that document with one line, and is replaced, while the rest of the batch 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -17,8 +18,10 @@ from multiprocessing.connection import Connection, wait
 from kg.errors import KgError
 from kg.graph.store import GraphWrite
 
-# Modules the fork server imports once, so that each new worker starts with them loaded.
-PRELOAD = ["kg.extract", "kg.nlp", "kg.readers", "kg.graph.build", "kg.lexicon"]
+# Libraries the fork server imports once, so that each new worker starts with them loaded;
+# not kg's own modules: kg.lexicon reads KG_LEXICON when imported, and the fork server would
+# keep the value it started with.
+PRELOAD = ["spacy", "pyoxigraph"]
 
 
 @dataclass
@@ -94,8 +97,12 @@ def _words(sdoc) -> int:
     return int((arr.sum(axis=1) == 0).sum()) if len(arr) else 0
 
 
-def _worker_main(conn: Connection, memory_mb: int | None) -> None:
-    """A worker's loop: receive a path, send its Outcome; None ends it."""
+def _worker_main(conn: Connection, memory_mb: int | None, kg_env: dict[str, str]) -> None:
+    """A worker's loop: receive a path, send its Outcome; None ends it. `kg_env` is the
+    parent's KG_* environment now (the fork server keeps the one it started with)."""
+    for key in [k for k in os.environ if k.startswith("KG_")]:
+        del os.environ[key]
+    os.environ.update(kg_env)
     if memory_mb:
         import resource
 
@@ -139,7 +146,8 @@ def _peak_rss_mb() -> float:
 class _Worker:
     def __init__(self, ctx, memory_mb: int | None) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True)
+        kg_env = {k: v for k, v in os.environ.items() if k.startswith("KG_")}
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb, kg_env), daemon=True)
         self.proc.start()
         child.close()
         self.ready = False

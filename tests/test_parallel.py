@@ -77,3 +77,17 @@ def test_unchanged_sources_are_skipped_without_being_read(tmp_path, monkeypatch)
     with GraphStore(tmp_path / "store") as store:
         again = ingest([src], store)
     assert sorted(again.skipped) == sorted(first.ingested) and not again.ingested and not again.failed
+
+
+def test_workers_read_the_kg_environment_of_now(tmp_path, monkeypatch):
+    """Workers fork from a server started once; they must still see KG_LEXICON as set now."""
+    import pytest
+
+    from kg.errors import KgError
+
+    src = _sources(tmp_path / "src")
+    with GraphStore(tmp_path / "store") as store:  # starts the fork server with the default lexicon
+        assert not ingest([src / "own-list.txt"], store, jobs=1).failed
+    monkeypatch.setenv("KG_LEXICON", str(tmp_path / "no-such-lexicon.ttl"))
+    with GraphStore(tmp_path / "store2") as store, pytest.raises(KgError):
+        ingest([src / "own-prose.txt"], store, jobs=1)
