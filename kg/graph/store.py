@@ -138,7 +138,8 @@ class GraphStore:
     def hidden_graphs(self) -> set[str]:
         """Graphs readers must not see: pending bulk writes and replace-staging graphs (a
         writer drops them when it opens the store; a reader leaves them out of everything)."""
-        hidden = {g for g, (state, _s) in self.records().items() if state != COMPLETE}
+        # a snapshot of the records: the writer thread adds to them while the ingest checks sources
+        hidden = {g for g, (state, _s) in list(self.records().items()) if state != COMPLETE}
         for g in self.ox.named_graphs():
             if isinstance(g, ox.NamedNode) and g.value.endswith(STAGING_SUFFIXES):
                 hidden.add(g.value)
@@ -291,16 +292,19 @@ class GraphStore:
         """The id of the completely stored document read from the file at `path` (absolute), or None."""
         q = (f"SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?d <{KG_NS}sourcePath> {ox.Literal(path)} ; "
              f"<http://purl.org/dc/terms/identifier> ?id }} }}")
-        hidden = self.hidden_graphs()
         for row in self.ox.query(q):
-            if row["g"].value not in hidden:
+            if self._complete(row["g"].value):
                 return row["id"].value
         return None
+
+    def _complete(self, graph: str) -> bool:
+        """True unless the graph is pending or a staging graph (what a killed write left)."""
+        return not graph.endswith(STAGING_SUFFIXES) and self.records().get(graph, (COMPLETE,))[0] == COMPLETE
 
     def document_source(self, doc_id: str) -> tuple[str | None, str] | None:
         """(absolute source path or None, sha256) of a completely stored document, or None."""
         g, d = graph_iri(doc_id), doc_iri(doc_id)
-        if g in self.hidden_graphs():
+        if not self._complete(g):
             return None
         q = (f"SELECT ?path ?sha WHERE {{ GRAPH <{g}> {{ <{d}> <{KG_NS}sha256> ?sha "
              f"OPTIONAL {{ <{d}> <{KG_NS}sourcePath> ?path }} }} }}")
