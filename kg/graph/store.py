@@ -159,7 +159,7 @@ class GraphStore:
         documents dropped, which a rerun of the ingest will write again."""
         self._records = None
         hidden = self.hidden_graphs()
-        dropped = [self.records().get(g, (None, {}))[1].get("doc") or g.removeprefix(GRAPH_PREFIX)
+        dropped = [self.records().get(g, (None, {}))[1].get("doc") or doc_id_of_graph(g)
                    for g in hidden if not g.endswith(STAGING_SUFFIXES)]
         if hidden:
             ops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(hidden)]
@@ -184,8 +184,8 @@ class GraphStore:
             sha = next((q.object.value for q in graph_quads if q.predicate.value == KG_NS + "sha256"), "")
             version = next((q.object.value for q in graph_quads
                             if q.predicate.value == KG_NS + "kgVersion" and "/doc/" in q.subject.value), "")
-            doc = next((q.object.value.split(".")[0] for q in graph_quads
-                        if q.predicate.value == KG_NS + "sourceFile"), None)
+            is_document = any(q.predicate.value == KG_NS + "sourceFile" for q in graph_quads)
+            doc = doc_id_of_graph(g.value) if is_document else None
             summary = summarise(doc, sha, graph_quads) if doc else {"triples": len(set(graph_quads))}
             summary["kg_version"] = version
             quads += _record(g.value, COMPLETE, summary)
