@@ -7,6 +7,10 @@ this process in batches: new graphs through the store's bulk loader, each docume
 recorded complete only once all its quads are in (see kg.graph.store), so a crash at any
 moment leaves every document wholly present or absent. A failure of one file is one
 line in the report; the rest goes on.
+
+Each source carries its document id (its path under the ingest root, kg.identity) to the
+worker; the writing process, which holds the store, refuses a document whose id is stored
+from another file (unless `force`) before writing it.
 """
 
 from __future__ import annotations

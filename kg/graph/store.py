@@ -17,6 +17,11 @@ list, facts and every SPARQL query see only completed graphs), and the next writ
 open the store drops them and their records, so a rerun ingests those documents again.
 A stored document whose source changed is replaced by difference in one SPARQL update
 (one transaction) that also rewrites its record: a forced re-ingest rewrites a few quads.
+
+The registry is kg's bookkeeping, not part of the knowledge graph: exports and validation
+read `data_graphs()` (which leaves it out); SPARQL sees it (`GRAPH kgd:graph/registry`), as
+hiding it would make every query a union of per-graph scans instead of one index scan.
+`kg query` refuses `SERVICE` unless allowed, and honours `FROM`/`FROM NAMED`.
 """
 
 from __future__ import annotations
