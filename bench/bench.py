@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Ingest benchmark: N copies of the corpus into a fresh on-disk store, in one process.
+"""Ingest and query benchmark on varied documents, every ratio measured in the same run.
 
-Prints documents/s, words/s and triples/s of `kg.pipeline.ingest`, resident memory after
-25 %, 50 % and 100 % of the documents (does memory grow with N?), peak RSS, the latency
-of three representative queries, and the floor: a bare spaCy tokenizer pass
-(`spacy.blank("en")`, `nlp.pipe`) over the same texts. Target: ingest within 5x the
-floor's time, and memory flat in N. See bench/README.md.
+Sources: the corpus, ../shared/dev/docs and JATS files of ../shared/ei (whichever exist),
+each copied N times under distinct ids. Prints:
 
-    .venv/bin/python bench/bench.py --copies 50
-    .venv/bin/python bench/bench.py --copies 200 --profile 25
+- ingest CPU (this process, `jobs=0`) / the CPU of a bare spaCy tokenizer pass over the
+  same texts (`spacy.blank("en")`, `nlp.pipe`), and triples per paper;
+- throughput of `--jobs 1` vs `--jobs 2` (wall time, worker processes), and their ratio;
+- resident memory of the ingesting process after 25 %, 50 % and 100 % of the documents;
+- p50/p95 of what the CLI runs: `kg facts DOC`, `kg stats`, two SPARQL queries, in-process
+  and as whole commands (start-up included).
+
+    .venv/bin/python bench/bench.py --copies 5
+    .venv/bin/python bench/bench.py --copies 20 --jats 100 --no-jobs
 """
 
 from __future__ import annotations
@@ -19,15 +23,17 @@ import os
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-TARGET_RATIO = 5.0
+TARGET_RATIO = 4.0
 
 Q_FACTS_BY_TYPE = """
 SELECT ?type (COUNT(DISTINCT ?f) AS ?n) WHERE {
@@ -36,15 +42,7 @@ SELECT ?type (COUNT(DISTINCT ?f) AS ?n) WHERE {
                     kg:MechanismFinding, kg:Participant))
 } GROUP BY ?type ORDER BY DESC(?n)
 """
-Q_DRUG_TO_AES = """
-SELECT ?drug ?term ?exact ?start WHERE {
-  ?dose a kg:DoseRegimen ; kg:drug ?drug ; kg:inDocument ?d .
-  ?ae a kg:AdverseEvent ; kg:term ?term ; kg:inDocument ?d ;
-      prov:wasDerivedFrom/oa:hasTarget/oa:hasSelector ?pos, ?quote .
-  ?pos oa:start ?start . ?quote oa:exact ?exact .
-  FILTER NOT EXISTS { ?ae kg:negated true }
-}
-"""
+Q_DOC_COUNT = "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }"
 
 
 def rss_mb() -> float:
@@ -56,23 +54,40 @@ def rss_mb() -> float:
         return peak_rss_mb()
 
 
-def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    peak = resource.getrusage(who).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KiB on Linux
 
 
-def make_copies(corpus: Path, dest: Path, copies: int) -> list[Path]:
-    """name-0001.txt, name-0002.txt ...: distinct document ids, the same bytes."""
+def cpu_seconds() -> float:
+    """CPU (user + system) of this process and its finished children."""
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+
+def source_sets(args) -> list[tuple[str, list[Path]]]:
     from kg.readers import iter_sources
 
-    sources = iter_sources([corpus])
+    wanted = set(args.sets.split(","))
+    sets = [("corpus", iter_sources([args.corpus]))] if "corpus" in wanted else []
+    if "dev" in wanted and (SHARED / "dev" / "docs").is_dir():
+        sets.append(("dev", iter_sources([SHARED / "dev" / "docs"])))
+    jats = SHARED / "ei" / "annotations" / "xml_files"
+    if "jats" in wanted and args.jats and jats.is_dir():
+        sets.append(("jats", iter_sources([jats])[: args.jats]))
+    return sets
+
+
+def make_copies(sets: list[tuple[str, list[Path]]], dest: Path, copies: int) -> list[Path]:
+    """name-0001.txt ...: distinct document ids, the same bytes."""
     out = []
     for n in range(1, copies + 1):
-        for src in sources:
-            stem, dot, rest = src.name.partition(".")
-            target = dest / f"{stem}-{n:04d}{dot}{rest}"
-            shutil.copyfile(src, target)
-            out.append(target)
+        for _name, sources in sets:
+            for src in sources:
+                stem, dot, rest = src.name.partition(".")
+                target = dest / f"{stem}-{n:04d}{dot}{rest}"
+                shutil.copyfile(src, target)
+                out.append(target)
     return out
 
 
@@ -81,36 +96,92 @@ def words_of(doc) -> int:
 
 
 def tokenizer_floor(texts: list[str]) -> tuple[float, int]:
-    """Seconds and words of a bare spaCy tokenizer pass (blank English) over the texts."""
+    """CPU seconds and words of a bare spaCy tokenizer pass (blank English) over the texts."""
     import spacy
 
     nlp = spacy.blank("en")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     words = sum(words_of(d) for d in nlp.pipe(texts, batch_size=4))
-    return time.perf_counter() - t0, words
+    return time.process_time() - t0, words
 
 
-def timed(fn, repeat: int, budget: float = 10.0) -> tuple[float, object, int]:
-    """Median wall time in ms over up to `repeat` runs after a warm-up (fewer when the runs
-    exceed `budget` seconds), the last result and the number of timed runs."""
-    result = fn()
+def percentiles(fn, repeat: int, budget: float = 10.0) -> tuple[float, float, int]:
+    """p50 and p95 wall time in ms over up to `repeat` runs after a warm-up (fewer when the
+    runs exceed `budget` seconds), and the number of runs."""
+    fn()
     times: list[float] = []
     while len(times) < repeat and (not times or sum(times) < budget * 1000):
         t0 = time.perf_counter()
-        result = fn()
+        fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), result, len(times)
+    times.sort()
+    p95 = times[min(len(times) - 1, max(0, round(0.95 * len(times)) - 1))]
+    return statistics.median(times), p95, len(times)
+
+
+def write_costs(store, work: Path, batch: int = 50) -> None:
+    """CPU of writing the same document graphs three ways: one `extend` transaction per
+    document (before), bulk loads of `batch` documents framed by registry records (now),
+    and re-writing unchanged documents by difference vs dropping and bulk-loading them."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import GraphStore, GraphWrite
+
+    writes = []
+    for summary in store.document_summaries():
+        from kg.graph.vocab import graph_iri
+
+        g = graph_iri(summary["doc"])
+        quads = list(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        writes.append((GraphWrite(summary["doc"], g, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), summary),
+                       quads))
+    n_quads = sum(len(q) for _w, q in writes)
+    with GraphStore(work / "w-extend") as a:
+        w0 = time.perf_counter()
+        c0 = time.process_time()
+        for _w, quads in writes:
+            a.ox.extend(quads)
+        a.flush()
+        t_extend = time.process_time() - c0
+        w_extend = time.perf_counter() - w0
+    with GraphStore(work / "w-bulk") as b:
+        w0 = time.perf_counter()
+        c0 = time.process_time()
+        for i in range(0, len(writes), batch):
+            b.write_documents([w for w, _q in writes[i:i + batch]])
+        b.flush()
+        t_bulk = time.process_time() - c0
+        w_bulk = time.perf_counter() - w0
+        c0 = time.process_time()
+        for w, quads in writes:
+            b.replace_graph(w.graph, quads, w.summary)
+        t_diff = time.process_time() - c0
+        c0 = time.process_time()
+        for i in range(0, len(writes), batch):
+            for w, _q in writes[i:i + batch]:
+                b.remove_document(w.doc_id)
+            b.write_documents([w for w, _q in writes[i:i + batch]])
+        t_redo = time.process_time() - c0
+    print(f"writing {len(writes)} graphs, {n_quads} quads: one extend per document {t_extend:.2f} s CPU "
+          f"({t_extend / n_quads * 1e6:.1f} us/quad); bulk loads of {batch} with records {t_bulk:.2f} s CPU "
+          f"({t_bulk / n_quads * 1e6:.1f} us/quad): {t_extend / t_bulk:.1f} x less CPU "
+          f"(wall {w_extend:.2f} s vs {w_bulk:.2f} s)")
+    print(f"re-writing them unchanged: by difference {t_diff:.2f} s CPU; drop + bulk load {t_redo:.2f} s CPU")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--copies", type=int, default=50, help="copies of the corpus (default 50)")
+    ap.add_argument("--copies", type=int, default=5, help="copies of each source set (default 5)")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    ap.add_argument("--workdir", type=Path, help="where to put the copies and the store (default: a temp dir)")
-    ap.add_argument("--keep", action="store_true", help="keep the copies and the store")
-    ap.add_argument("--repeat", type=int, default=5, help="runs per query (median reported)")
+    ap.add_argument("--jats", type=int, default=40, help="JATS files of ../shared/ei to include (default 40)")
+    ap.add_argument("--sets", default="corpus,dev,jats",
+                    help="source sets, comma-separated, of corpus, dev, jats (default: all three)")
+    ap.add_argument("--workdir", type=Path, help="where to put the copies and the stores (default: a temp dir)")
+    ap.add_argument("--keep", action="store_true", help="keep the copies and the stores")
+    ap.add_argument("--repeat", type=int, default=20, help="runs per query (p50/p95 reported)")
+    ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs 1 / --jobs 2 comparison")
     ap.add_argument("--profile", type=int, metavar="TOP", default=0,
-                    help="run the ingest under cProfile and print the TOP functions (slower)")
+                    help="run the in-process ingest under cProfile and print the TOP functions (slower)")
     args = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-", dir=args.workdir))
@@ -124,35 +195,34 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args, work: Path) -> int:
-    t_start = time.perf_counter()
-    rss_start = rss_mb()
-    src_dir = work / "corpus"
+    src_dir = work / "sources"
     src_dir.mkdir()
-    files = make_copies(args.corpus, src_dir, args.copies)
-    texts = [f.read_bytes().decode("utf-8") for f in files]
+    sets = source_sets(args)
+    files = make_copies(sets, src_dir, args.copies)
     n_docs = len(files)
 
-    # setup: imports, lexicon, spaCy pipeline (once per process, cached by kg)
-    t0 = time.perf_counter()
     from kg.graph.store import GraphStore
     from kg.lexicon import load_lexicon
     from kg.nlp import get_nlp
     from kg.pipeline import ingest
+    from kg.readers import read
 
+    texts = [read(f).text for f in files]
     load_lexicon()
     get_nlp()
-    t_setup = time.perf_counter() - t0
-
     samples: dict[int, float] = {}
     marks = {max(1, round(n_docs * p)): p for p in (0.25, 0.5, 1.0)}
     seen = 0
+    sampling_cpu = 0.0  # the RSS samples' gc.collect(), left out of the ingest's CPU
 
     def on_progress(_path: str) -> None:
-        nonlocal seen
+        nonlocal seen, sampling_cpu
         seen += 1
         if seen in marks:
+            c = cpu_seconds()
             gc.collect()
             samples[seen] = rss_mb()
+            sampling_cpu += cpu_seconds() - c
 
     errors: list[str] = []
     store = GraphStore(work / "store")
@@ -162,71 +232,93 @@ def run(args, work: Path) -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    t0 = time.perf_counter()
-    report = ingest([src_dir], store, on_progress=on_progress, on_error=errors.append)
-    t_ingest = time.perf_counter() - t0
+    c0, t0 = cpu_seconds(), time.perf_counter()
+    report = ingest([src_dir], store, jobs=0, on_progress=on_progress, on_error=errors.append)
+    cpu_ingest, t_ingest = cpu_seconds() - c0 - sampling_cpu, time.perf_counter() - t0
     if profiler:
         profiler.disable()
-    t_end_to_end = time.perf_counter() - t_start
-    if errors or len(report.ingested) != n_docs:
-        print(f"ingest failed for {len(errors)} of {n_docs} documents: {errors[:3]}", file=sys.stderr)
+    if len(report.ingested) + len(errors) != n_docs:
+        print(f"ingest: {len(report.ingested)} of {n_docs} documents", file=sys.stderr)
         return 1
-
-    t_floor, floor_words = tokenizer_floor(texts)
-    ratio = t_ingest / t_floor
+    cpu_floor, floor_words = tokenizer_floor(texts)
+    ratio = cpu_ingest / cpu_floor
 
     import kg
 
-    print(f"kg {kg.__version__} bench: {args.copies} copies of {args.corpus.name}/ = {n_docs} documents, "
-          f"{sum(map(len, texts)) / 1e6:.2f} M characters, {report.words} words")
+    print(f"kg {kg.__version__} bench: {args.copies} copies of "
+          + " + ".join(f"{name} ({len(s)})" for name, s in sets)
+          + f" = {n_docs} documents, {sum(map(len, texts)) / 1e6:.2f} M characters, {report.words} words"
+          + (f"; {len(errors)} failed" if errors else ""))
     print()
-    print(f"setup (imports, lexicon, spaCy pipeline)  {t_setup:8.2f} s")
-    print(f"ingest                                     {t_ingest:8.2f} s   "
-          f"{n_docs / t_ingest:8.1f} documents/s  {report.words / t_ingest:9.0f} words/s  "
-          f"{report.triples / t_ingest:9.0f} triples/s  ({report.triples} triples)")
-    print(f"end to end (copies, setup, ingest)         {t_end_to_end:8.2f} s   "
-          f"{n_docs / t_end_to_end:8.1f} documents/s  {report.words / t_end_to_end:9.0f} words/s")
-    print(f"floor: spacy.blank('en') nlp.pipe           {t_floor:8.2f} s   "
-          f"{n_docs / t_floor:8.1f} documents/s  {floor_words / t_floor:9.0f} words/s")
-    print(f"ingest / floor                             {ratio:8.1f} x    (target <= {TARGET_RATIO:.0f} x: "
+    print(f"ingest, one process (jobs=0)   {t_ingest:7.2f} s wall  {cpu_ingest:7.2f} s CPU  "
+          f"{len(report.ingested) / t_ingest:6.1f} docs/s  {report.triples} triples "
+          f"({report.triples / max(1, len(report.ingested)):.0f} per document)")
+    print(f"floor: spacy.blank('en') pipe                    {cpu_floor:7.2f} s CPU  "
+          f"{floor_words / cpu_floor:9.0f} words/s")
+    print(f"ingest CPU / floor CPU         {ratio:7.1f} x   (target <= {TARGET_RATIO:.0f} x: "
           f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})")
-    print()
-    print(f"RSS at start {rss_start:.0f} MB; after setup and during ingest:")
-    for n in sorted(samples):
-        print(f"  after {n:5d} documents ({marks[n]:4.0%})  {samples[n]:7.0f} MB")
-    grow = samples[max(samples)] - samples[min(samples)]
-    print(f"  growth from 25 % to 100 %: {grow:+.0f} MB; peak RSS (ru_maxrss) {peak_rss_mb():.0f} MB")
+    c0 = cpu_seconds()
+    again = ingest([src_dir], store, jobs=0)
+    print(f"re-ingest of the unchanged sources: {cpu_seconds() - c0:.2f} s CPU, {len(again.skipped)} skipped "
+          f"(decided from a hash of each file, before parsing)")
+    stages = report.stages
+    print("  CPU by stage: " + ", ".join(f"{k} {v:.2f} s ({v / cpu_ingest:.0%})" for k, v in stages.items())
+          + f"; other {cpu_ingest - sum(stages.values()):.2f} s")
+    print("RSS of the ingesting process: " + ", ".join(
+        f"{marks[n]:.0%} {samples[n]:.0f} MB" for n in sorted(samples)) + f"; peak {peak_rss_mb():.0f} MB")
+
+    if not args.no_jobs:
+        walls, cpus, peaks = {}, {}, {}
+        for jobs in (1, 2):
+            with GraphStore(work / f"store-j{jobs}") as s:
+                c0, t0 = cpu_seconds(), time.perf_counter()
+                r = ingest([src_dir], s, jobs=jobs, timeout=600)
+                walls[jobs] = time.perf_counter() - t0
+                cpus[jobs] = (cpu_seconds() - c0, r.worker_cpu)
+                peaks[jobs] = r.worker_peak_rss_mb
+            assert len(r.ingested) == len(report.ingested), (jobs, len(r.ingested), r.failed[:2])
+        load = os.getloadavg()[0]
+        print(f"--jobs 1 {walls[1]:7.2f} s wall ({n_docs / walls[1]:.2f} docs/s); --jobs 2 {walls[2]:7.2f} s wall "
+              f"({n_docs / walls[2]:.2f} docs/s): jobs 2 / jobs 1 throughput {walls[1] / walls[2]:.2f} x "
+              f"(target >= 1.7 x) on {os.cpu_count()} cores at load average {load:.1f}")
+        for jobs in (1, 2):
+            writer, workers = cpus[jobs]
+            print(f"  --jobs {jobs}: writer process {writer:6.2f} s CPU, workers {workers:6.2f} s CPU, "
+                  f"peak worker RSS {peaks[jobs]:.0f} MB")
+        # on idle cores a run takes at least max(all CPU / cores, the busiest worker's share, the writer)
+        cores = min(2, os.cpu_count() or 1)
+        floor_t = {j: max(sum(cpus[j]) / cores, cpus[j][1] / j, cpus[j][0]) for j in (1, 2)}
+        print(f"  on {cores} idle cores (CPU-time bound): --jobs 2 / --jobs 1 = {floor_t[1] / floor_t[2]:.2f} x; "
+              f"--jobs 2 / one process (jobs=0) = {cpu_ingest / floor_t[2]:.2f} x")
+    write_costs(store, work)
     print()
 
     from kg.graph.facts import facts_json
-    from kg.graph.namespaces import sparql_prefixes
 
     doc = sorted(report.ingested)[0]
-
-    def kg_query(q):  # what `kg query` runs: rdflib's API, answered by Oxigraph, rows as rdflib terms
-        return lambda: len(list(store.query(q)))
-
-    def ox_query(q):  # Oxigraph alone, rows left as pyoxigraph terms
-        return lambda: len(list(store.ox.query(sparql_prefixes() + q, use_default_graph_as_union=True)))
-
+    store.flush()
     queries = [
-        ("facts by type (GROUP BY, COUNT)", kg_query(Q_FACTS_BY_TYPE), ox_query(Q_FACTS_BY_TYPE), "rows"),
-        ("drug -> adverse events with evidence (join)", kg_query(Q_DRUG_TO_AES), ox_query(Q_DRUG_TO_AES), "rows"),
-        ("facts JSON of one document", lambda: len(str(facts_json(store, [doc]))), None, "chars"),
+        ("facts JSON of one document", lambda: facts_json(store, [doc])),
+        ("stats (registry)", lambda: store.stats()),
+        ("document count (SPARQL)", lambda: list(store.ox_query(Q_DOC_COUNT))),
+        ("facts by type (SPARQL GROUP BY)", lambda: list(store.ox_query(Q_FACTS_BY_TYPE))),
     ]
-    print(f"query latency over {len(store.ox)} quads, median of up to {args.repeat} runs "
-          f"(kg query = through rdflib / oxrdflib; oxigraph = pyoxigraph alone):")
-    for name, fn, native, unit in queries:
-        ms, n, runs = timed(fn, args.repeat)
-        line = f"  {name:44} kg query {ms:9.1f} ms"
-        if native:
-            ms_ox, n_ox, _r = timed(native, args.repeat)
-            assert n_ox == n, (name, n_ox, n)
-            line += f"   oxigraph {ms_ox:8.1f} ms"
-        else:
-            line += " " * 24
-        print(f"{line}   ({n} {unit}{'' if runs == args.repeat else f'; {runs} runs'})")
+    print(f"in-process latency over {len(store.ox)} quads, p50 / p95 of up to {args.repeat} runs:")
+    for name, fn in queries:
+        p50, p95, runs = percentiles(fn, args.repeat)
+        print(f"  {name:36} {p50:8.1f} / {p95:8.1f} ms  ({runs} runs)")
     store.close()
+
+    env = {**os.environ, "KG_STORE": str(work / "store"), "PYTHONPATH": str(ROOT)}
+    commands = [("kg facts DOC", ["facts", doc]), ("kg stats", ["stats"]),
+                ("kg query (document count)", ["query", Q_DOC_COUNT])]
+    print("whole commands (start-up included), p50 / p95:")
+    for name, argv in commands:
+        def cli(argv=argv):
+            subprocess.run([sys.executable, "-m", "kg.cli", *argv], env=env, check=True,
+                           stdout=subprocess.DEVNULL)
+        p50, p95, runs = percentiles(cli, min(args.repeat, 10))
+        print(f"  {name:36} {p50:8.1f} / {p95:8.1f} ms  ({runs} runs)")
 
     if profiler:
         import pstats

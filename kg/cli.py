@@ -14,6 +14,7 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import KgError, QueryError
 
+BATCH_DOCUMENTS = 50  # kg.pipeline.BATCH_DOCUMENTS, without importing the pipeline for --help
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "xml", "graphml")
 
 
@@ -49,7 +50,12 @@ def cmd_ingest(args) -> int:
                 progress.console.print(f"kg: error: {line}", markup=False, highlight=False, emoji=False,
                                        soft_wrap=True)
 
-        report = ingest(sources, store, force=args.force, on_progress=tick, on_error=error)
+        report = ingest(sources, store, force=args.force, jobs=args.jobs, timeout=args.timeout or None,
+                        memory_mb=args.memory or None, batch_documents=args.batch, on_progress=tick,
+                        on_error=error)
+    if report.recovered and not args.quiet:
+        print(f"kg: {len(report.recovered)} document(s) an interrupted ingest left incomplete were removed "
+              f"first: {', '.join(report.recovered[:5])}{' ...' if len(report.recovered) > 5 else ''}", file=sys.stderr)
     if not args.quiet:
         print(f"ingested {len(report.ingested)}, unchanged {len(report.skipped)}, failed {len(report.failed)}; "
               f"{report.triples} triples in {report.seconds:.1f} s -> {store.path}", file=sys.stderr)
@@ -90,9 +96,20 @@ def cmd_text(args) -> int:
     return 0
 
 
-def cmd_query(args) -> int:
-    from kg.graph.views import write_result
+def write_result_checked(result, fmt: str, sparql: str) -> None:
+    """Write a query's result to stdout as it comes; an error while the engine evaluates is a QueryError."""
+    from kg.graph.results import write_result
 
+    try:
+        write_result(result, fmt, sys.stdout.write)
+    except (OSError, ValueError, RuntimeError) as e:
+        if isinstance(e, OSError) and e.errno is not None:  # writing stdout failed (a closed pipe, disk full)
+            raise
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise QueryError(f"SPARQL error: {msg}", query=sparql) from None
+
+
+def cmd_query(args) -> int:
     q = args.query
     if q.startswith("@"):
         try:
@@ -103,7 +120,7 @@ def cmd_query(args) -> int:
     try:
         with _store(args, read_only=True) as store:
             result = store.ox_query(q, allow_service=args.allow_service)
-            write_result(result, args.format, sys.stdout.write)
+            write_result_checked(result, args.format, q)
     except QueryError as e:
         print(f"kg: error: {e}", file=sys.stderr)
         caret = e.caret()
@@ -166,10 +183,12 @@ def cmd_validate(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from kg.graph.views import stats
-
     with _store(args, read_only=True) as store:
-        s = stats(store)
+        s = store.stats()
+        if s is None:  # a store written before the registry: count by queries (imports rdflib)
+            from kg.graph.views import stats
+
+            s = stats(store)
     if args.json:
         print(json.dumps(s, indent=1))
         return 0
@@ -193,6 +212,16 @@ def cmd_tui(args) -> int:
     return run(str(args.store) if args.store else None)
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Clinical-trial papers into a knowledge graph: "
                                 "ingest, ask, browse, export.")
@@ -210,6 +239,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max-bytes", type=_size, metavar="SIZE", default=None,
                    help="refuse larger files, e.g. 20M or 1G (default: 200M for PDF, 50M for text and XML)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    s.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
+                   help="worker processes that read and extract (default: the number of cores; 0: in this process)")
+    s.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
+                   help="time budget per document in a worker (default 300; 0: none)")
+    s.add_argument("--memory", type=int, default=3072, metavar="MB",
+                   help="address-space limit of each worker process (default 3072; 0: none)")
+    s.add_argument("--batch", type=int, default=BATCH_DOCUMENTS, metavar="N",
+                   help=f"documents per bulk write (default {BATCH_DOCUMENTS}; a crash redoes at most this many)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("facts", help="print the facts JSON read back from the graph")

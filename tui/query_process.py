@@ -4,8 +4,9 @@ An Oxigraph query cannot be interrupted from another thread: a runaway query in 
 thread went on after "cancel", slowed the UI and kept the interpreter from exiting. Here a
 child process opens the store read-only and answers queries sent over a pipe, streaming
 rows back in batches (the UI shows elapsed time and rows while it runs). Cancel kills the
-child; the next query starts a fresh one. The child imports only pyoxigraph and this
-module (no rdflib, no Textual), so it starts in a fraction of a second.
+child; the next query starts a fresh one. The child imports only pyoxigraph, kg's store
+and this module (no rdflib, no Textual), so it starts in a fraction of a second. It reads
+what `kg query` reads: completed graphs only, `FROM` honoured, `SERVICE` refused.
 
 Terms cross the pipe as tuples: ("u", iri), ("b", id), ("l", text, datatype, language),
 and are turned back into rdflib terms on the UI side.
@@ -69,6 +70,10 @@ def _serve(conn: _Pipe, store_path: str, prefixes: dict[str, str], row_limit: in
     """The child's loop: one query in, its answer out in messages, until the pipe closes."""
     import pyoxigraph as ox
 
+    from kg.errors import KgError
+    from kg.graph.sparql import uses_service
+    from kg.graph.store import GraphStore
+
     store = None
     while True:
         try:
@@ -77,8 +82,12 @@ def _serve(conn: _Pipe, store_path: str, prefixes: dict[str, str], row_limit: in
             return
         try:
             if store is None:
-                store = ox.Store.read_only(store_path)
-            res = store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
+                store = GraphStore(store_path, read_only=True)
+            if uses_service(sparql):  # a request to another server: not from the TUI
+                conn.send(("error", "SERVICE (a request to another server) is not allowed here"))
+                continue
+            # the union of the completed graphs (no pending or staging graph), or the query's FROM
+            res = store.ox.query(sparql, prefixes=prefixes, **store.query_options(sparql))
             if isinstance(res, ox.QueryBoolean):
                 conn.send(("ask", bool(res)))
             elif isinstance(res, ox.QuerySolutions):
@@ -88,7 +97,7 @@ def _serve(conn: _Pipe, store_path: str, prefixes: dict[str, str], row_limit: in
             else:
                 conn.send(("graph", None))
                 _stream(conn, ([_term(t.subject), _term(t.predicate), _term(t.object)] for t in res), row_limit)
-        except (SyntaxError, ValueError, OSError, RuntimeError) as e:
+        except (SyntaxError, ValueError, OSError, RuntimeError, KgError) as e:
             conn.send(("error", str(e) or type(e).__name__))
 
 

@@ -5,20 +5,24 @@ Each fact node has `prov:wasDerivedFrom` one W3C Web Annotation per evidence spa
 section) and `prov:wasGeneratedBy` an extraction activity (kg version, extractor, rule,
 time). Concepts are the lexicon's IRIs, so one drug is one node across papers. Fact IRIs
 are hashes of their content, so re-ingesting the same text yields the same graph.
+
+Terms are built as pyoxigraph terms directly (no rdflib term per value, no conversion at
+write time): converting rdflib terms cost ~10 % of an ingest's CPU.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, XSD, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
+from kg.graph import schema, vocab
 from kg.graph.namespaces import KG, KGC, KGD, OA, SCHEMA
 from kg.identity import iri_segment, printable, source_path
 from kg.lexicon import Concept
@@ -27,89 +31,72 @@ from kg.model import Document
 if TYPE_CHECKING:  # spaCy is not imported by `kg query`, `kg facts`...: only ingest needs it
     from kg.extract.base import Fact
 
-Triple = tuple[Any, Any, Any]
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
-FACT_CLASS = {
-    "trial": KG.TrialAttribute,
-    "intervention": KG.DoseRegimen,
-    "endpoint": KG.Endpoint,
-    "result": KG.Result,
-    "adverse_event": KG.AdverseEvent,
-    "mechanism": KG.MechanismFinding,
-    "participant": KG.Participant,
-}
-# facts-JSON field → (predicate, kind of value); "concept" values are lexicon IRIs
+# the tables live rdflib-free in kg.graph.schema (kg facts reads them); here as rdflib IRIs
+FACT_CLASS: dict[str, URIRef] = {k: URIRef(v) for k, v in schema.FACT_CLASS.items()}
 FIELDS: dict[str, dict[str, tuple[URIRef, str]]] = {
-    "trial": {"attribute": (KG.attribute, "str"), "value": (KG.value, "any")},
-    "intervention": {
-        "drug": (KG.drug, "concept"), "dose_value": (KG.doseValue, "decimal"),
-        "dose_unit": (KG.doseUnit, "concept"), "dose_unit_label": (KG.doseUnitLabel, "str"),
-        "route": (KG.route, "concept"), "frequency": (KG.frequency, "str"), "duration": (KG.duration, "str"),
-        "administrations": (KG.administrations, "int"), "arm": (KG.arm, "str"), "role": (KG.role, "str"),
-    },
-    "endpoint": {
-        "name": (KG.name, "str"), "kind": (KG.endpointKind, "str"), "timepoint": (KG.timepoint, "str"),
-        "instrument": (KG.instrument, "concept"),
-    },
-    "result": {
-        "measure": (KG.measure, "str"), "value": (KG.value, "str"), "numeric_value": (KG.numericValue, "decimal"),
-        "comparator_value": (KG.comparatorValue, "decimal"), "unit": (KG.unit, "str"),
-        "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "p_text": (KG.pText, "str"),
-        "sd": (KG.sd, "decimal"),
-        "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
-        "instrument": (KG.instrument, "concept"),
-    },
-    "adverse_event": {
-        "term": (KG.term, "concept"), "count": (KG.count, "int"), "grade": (KG.grade, "int"),
-        "serious": (KG.serious, "bool"), "negated": (KG.negated, "bool"),
-        "related_to_drug": (KG.relatedToDrug, "bool"), "led_to_discontinuation": (KG.ledToDiscontinuation, "bool"),
-        "drug": (KG.drug, "concept"),
-    },
-    "mechanism": {
-        "agent": (KG.agent, "concept"), "relation": (KG.relation, "str"), "target": (KG.target, "concept"),
-        "hedged": (KG.hedged, "bool"), "negated": (KG.negated, "bool"), "cited": (KG.cited, "bool"),
-        "context": (KG.context, "str"), "citation": (KG.citation, "str"), "statement": (KG.statement, "str"),
-    },
-    "participant": {
-        "label": (KG.participantLabel, "str"), "dose_group": (KG.doseGroup, "str"),
-        "responder": (KG.responder, "bool"),
-    },
-}
-TRIAL_DIRECT = {"registry_id": KG.registryId, "acronym": KG.acronym, "phase": KG.phase, "design": KG.design,
-                "n_enrolled": KG.enrolled, "n_analysed": KG.analysed, "condition": KG.condition,
-                "sponsor": KG.sponsor, "site": KG.site, "start_date": SCHEMA.startDate, "end_date": SCHEMA.endDate}
+    kind: {name: (URIRef(pred), t) for name, (pred, t) in spec.items()} for kind, spec in schema.FIELDS.items()}
+TRIAL_DIRECT: dict[str, URIRef] = {k: URIRef(v) for k, v in schema.TRIAL_DIRECT.items()}
 
 
 def graph_iri(doc_id: str) -> URIRef:
-    return KGD[f"graph/{iri_segment(doc_id)}"]
+    return URIRef(vocab.graph_iri(doc_id))
 
 
 def doc_iri(doc_id: str) -> URIRef:
-    return KGD[f"doc/{iri_segment(doc_id)}"]
+    return URIRef(vocab.doc_iri(doc_id))
 
 
-def _slug(s: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", s).strip("-") or "x"
+_slug = vocab.slug
 
 
 def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def literal(value: Any, kind: str) -> Literal | URIRef:
+class _Terms:
+    """pyoxigraph NamedNodes of the vocabulary, made once: `T.kg("drug")`, `T.rdf_type`..."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, ox.NamedNode] = {}
+
+    def __call__(self, iri: str) -> ox.NamedNode:
+        node = self._cache.get(iri)
+        if node is None:
+            node = self._cache[iri] = ox.NamedNode(iri)
+        return node
+
+
+N = _Terms()
+_XSD_DECIMAL, _XSD_INTEGER, _XSD_BOOLEAN, _XSD_DATETIME = (
+    ox.NamedNode(str(x)) for x in (XSD.decimal, XSD.integer, XSD.boolean, XSD.dateTime))
+TYPE = N(str(RDF.type))
+
+
+def _decimal(value: Any) -> ox.Literal:
+    # fixed-point lexical form, as rdflib writes an xsd:decimal ('1E+1' → '10')
+    return ox.Literal(format(Decimal(str(value)), "f"), datatype=_XSD_DECIMAL)
+
+
+def _integer(value: Any) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
+
+
+def literal(value: Any, kind: str) -> ox.Literal | ox.NamedNode:
     """A typed literal (or concept IRI) for a field value."""
     if isinstance(value, Concept):
-        return URIRef(value.iri)
+        return N(value.iri)
     if kind == "decimal" or (kind == "any" and isinstance(value, float)):
-        return Literal(Decimal(str(value)), datatype=XSD.decimal)
+        return _decimal(value)
     if kind == "int" or (kind == "any" and isinstance(value, int) and not isinstance(value, bool)):
-        return Literal(int(value), datatype=XSD.integer)
+        return _integer(value)
     if kind == "bool":
-        return Literal(bool(value), datatype=XSD.boolean)
-    return Literal(str(value))
+        return ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN)
+    return ox.Literal(str(value))
 
 
-def trial_iri(doc: Document, facts: list[Fact]) -> URIRef:
+def trial_iri(doc: Document, facts: list[Fact]) -> str:
     """One trial node across papers: by registry ID, else acronym, else the document."""
     ids = [f.fields["value"] for f in facts if f.kind == "trial" and f.fields["attribute"] == "registry_id"]
     nct = [i for i in ids if i.startswith("NCT")]
@@ -119,108 +106,118 @@ def trial_iri(doc: Document, facts: list[Fact]) -> URIRef:
     return KGD[f"trial/{_slug(acr[0])}"] if acr else KGD[f"trial/doc-{iri_segment(doc.id)}"]
 
 
+def build_quads(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> list[ox.Quad]:
+    """The document's named graph as pyoxigraph quads, ready for the store's bulk loader."""
+    g = N(str(graph_iri(doc.id)))
+    return [ox.Quad(s, p, o, g) for s, p, o in build(doc, facts, concepts)]
+
+
 def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> list[Triple]:
     """Every triple of a document's named graph: the document, its sections, facts, provenance."""
-    now = Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
-    d = doc_iri(doc.id)
+    now = ox.Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=_XSD_DATETIME)
+    d = N(str(doc_iri(doc.id)))
+    kg = lambda name: N(str(KG[name]))  # noqa: E731
+    lit = ox.Literal
     out: list[Triple] = []
     add = out.append
-    add((d, RDF.type, KG.Document))
-    add((d, RDF.type, SCHEMA.ScholarlyArticle))
-    add((d, KG.sha256, Literal(doc.sha256)))
-    add((d, KG.kgVersion, Literal(__version__)))
-    add((d, DCTERMS.identifier, Literal(doc.id)))
-    add((d, KG.sourceFile, Literal(printable(doc.source_path.replace("\\", "/").split("/")[-1]))))
-    add((d, KG.sourcePath, Literal(source_path(doc.source_path))))
-    add((d, KG.sourceKind, Literal(doc.kind)))
-    add((d, KG.text, Literal(doc.text)))
+    add((d, TYPE, kg("Document")))
+    add((d, TYPE, N(str(SCHEMA.ScholarlyArticle))))
+    add((d, kg("sha256"), lit(doc.sha256)))
+    add((d, kg("kgVersion"), lit(__version__)))
+    add((d, N(str(DCTERMS.identifier)), lit(doc.id)))
+    add((d, kg("sourceFile"), lit(printable(doc.source_path.replace("\\", "/").split("/")[-1]))))
+    add((d, kg("sourcePath"), lit(source_path(doc.source_path))))
+    add((d, kg("sourceKind"), lit(doc.kind)))
+    add((d, kg("text"), lit(doc.text)))
     m = doc.metadata
     if m.title:
-        add((d, DCTERMS.title, Literal(m.title)))
-    for key, pred in (("doi", KG.doi), ("journal", KG.journal), ("issn", KG.issn)):
+        add((d, N(str(DCTERMS.title)), lit(m.title)))
+    for key in ("doi", "journal", "issn"):
         if getattr(m, key):
-            add((d, pred, Literal(getattr(m, key))))
+            add((d, kg(key), lit(getattr(m, key))))
     if m.year:
-        add((d, KG.year, Literal(m.year, datatype=XSD.integer)))
+        add((d, kg("year"), _integer(m.year)))
     if m.date:
-        add((d, DCTERMS.date, Literal(m.date)))
+        add((d, N(str(DCTERMS.date)), lit(m.date)))
     for a in m.authors:
-        add((d, KG.authorName, Literal(a)))
+        add((d, kg("authorName"), lit(a)))
     if m.authors:
-        add((d, KG.authorCount, Literal(len(m.authors), datatype=XSD.integer)))
+        add((d, kg("authorCount"), _integer(len(m.authors))))
     for n, s in enumerate(doc.sections):
-        si = URIRef(f"{d}/section/{n}")
-        add((d, KG.hasSection, si))
-        add((si, RDF.type, KG.Section))
-        add((si, KG.sectionName, Literal(s.name)))
-        add((si, KG.sectionKind, Literal(s.kind)))
-        add((si, KG.start, Literal(s.start, datatype=XSD.integer)))
-        add((si, KG.end, Literal(s.end, datatype=XSD.integer)))
+        si = N(f"{d.value}/section/{n}")
+        add((d, kg("hasSection"), si))
+        add((si, TYPE, kg("Section")))
+        add((si, kg("sectionName"), lit(s.name)))
+        add((si, kg("sectionKind"), lit(s.kind)))
+        add((si, kg("start"), _integer(s.start)))
+        add((si, kg("end"), _integer(s.end)))
 
-    trial = trial_iri(doc, facts)
+    trial = N(str(trial_iri(doc, facts)))
     if any(f.kind == "trial" for f in facts) or facts:
-        add((trial, RDF.type, KG.Trial))
-        add((trial, RDF.type, SCHEMA.MedicalTrial))
-        add((trial, KG.describedBy, d))
-    activities: dict[str, URIRef] = {}
+        add((trial, TYPE, kg("Trial")))
+        add((trial, TYPE, N(str(SCHEMA.MedicalTrial))))
+        add((trial, kg("describedBy"), d))
+    activities: dict[str, ox.NamedNode] = {}
     for f in facts:
         act = activities.get(f.rule)
         if act is None:
-            act = activities[f.rule] = KGD[f"activity/{iri_segment(doc.id)}/{_slug(f.rule)}"]
-            add((act, RDF.type, PROV.Activity))
-            add((act, KG.extractor, Literal(f.extractor)))
-            add((act, KG.rule, Literal(f.rule)))
-            add((act, KG.kgVersion, Literal(__version__)))
-            add((act, PROV.used, d))
-            add((act, PROV.startedAtTime, now))
-            add((act, PROV.wasAssociatedWith, KGD[f"agent/kg-{__version__}"]))
+            act = activities[f.rule] = N(str(KGD[f"activity/{iri_segment(doc.id)}/{_slug(f.rule)}"]))
+            add((act, TYPE, N(str(PROV.Activity))))
+            add((act, kg("extractor"), lit(f.extractor)))
+            add((act, kg("rule"), lit(f.rule)))
+            add((act, kg("kgVersion"), lit(__version__)))
+            add((act, N(str(PROV.used)), d))
+            add((act, N(str(PROV.startedAtTime)), now))
+            add((act, N(str(PROV.wasAssociatedWith)), N(str(KGD[f"agent/kg-{__version__}"]))))
         out.extend(_fact_triples(doc, d, trial, f, act))
     for c in concepts:  # concepts a document introduces itself (e.g. an AE term only its table names)
-        ci = URIRef(c.iri)
-        add((ci, RDF.type, SKOS.Concept))
-        add((ci, RDF.type, KG[c.kind]))
-        add((ci, SKOS.prefLabel, Literal(c.label, lang="en")))
-        add((ci, SKOS.inScheme, KGC["document-terms"]))
+        ci = N(c.iri)
+        add((ci, TYPE, N(str(SKOS.Concept))))
+        add((ci, TYPE, kg(c.kind)))
+        add((ci, N(str(SKOS.prefLabel)), lit(c.label, language="en")))
+        add((ci, N(str(SKOS.inScheme)), N(str(KGC["document-terms"]))))
         if c.curie:  # a dictionary concept (DrugBank, MeSH) carries its public identifier
-            add((ci, SKOS.notation, Literal(c.curie)))
+            add((ci, N(str(SKOS.notation)), lit(c.curie)))
     return out
 
 
-def _fact_triples(doc: Document, d: URIRef, trial: URIRef, f: Fact, act: URIRef) -> list[Triple]:
+def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
+                  act: ox.NamedNode) -> list[Triple]:
+    kg = lambda name: N(str(KG[name]))  # noqa: E731
     if f.kind == "participant":  # one node per patient, whichever tables list them
-        fi = KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]
+        fi = N(str(KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]))
     else:
         key = [f.kind] + [f"{k}={_plain(v)}" for k, v in sorted(f.fields.items()) if not k.startswith("_")] + \
               [f"{e.start}:{e.end}" for e in f.evidence]
-        fi = KGD[f"fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}"]
-    out: list[Triple] = [(fi, RDF.type, FACT_CLASS[f.kind]), (fi, KG.inDocument, d),
-                         (fi, PROV.wasGeneratedBy, act),
-                         (fi, KG.confidence, Literal(Decimal(str(round(f.confidence, 3))), datatype=XSD.decimal))]
+        fi = N(str(KGD[f"fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}"]))
+    out: list[Triple] = [(fi, TYPE, N(str(FACT_CLASS[f.kind]))), (fi, kg("inDocument"), d),
+                         (fi, N(str(PROV.wasGeneratedBy)), act),
+                         (fi, kg("confidence"), _decimal(round(f.confidence, 3)))]
     if f.kind != "trial":
-        out.append((fi, KG.ofTrial, trial))
+        out.append((fi, kg("ofTrial"), trial))
     if f.surface:
         for s in dict.fromkeys([f.surface, *f.fields.get("_surfaces", [])]):
-            out.append((fi, KG.surfaceText, Literal(s)))
+            out.append((fi, kg("surfaceText"), ox.Literal(s)))
     spec = FIELDS[f.kind]
     for name, value in f.fields.items():
         if value is None or name.startswith("_"):
             continue
         pred, kind = spec[name]
-        out.append((fi, pred, literal(value, kind)))
+        out.append((fi, N(str(pred)), literal(value, kind)))
     if f.kind == "trial":
-        out.append((fi, KG.ofTrial, trial))
+        out.append((fi, kg("ofTrial"), trial))
         pred = TRIAL_DIRECT[f.fields["attribute"]]
-        out.append((trial, pred, literal(f.fields["value"], "any")))
+        out.append((trial, N(str(pred)), literal(f.fields["value"], "any")))
     first = f.evidence[0].start if f.evidence else 0
     for n, ev in enumerate(f.evidence):
         out.extend(_evidence_triples(doc, d, fi, f"{first}-{n}", ev))
     for obs in f.fields.get("_observations", []):
-        oi = URIRef(f"{fi}/observation/{obs['evidence'].start}")
-        out += [(fi, KG.observation, oi), (oi, RDF.type, KG.Observation), (oi, KG.inDocument, d),
-                (oi, PROV.wasGeneratedBy, act), (oi, KG.variable, Literal(obs["variable"])),
-                (oi, KG.value, Literal(obs["value"]))]
+        oi = N(f"{fi.value}/observation/{obs['evidence'].start}")
+        out += [(fi, kg("observation"), oi), (oi, TYPE, kg("Observation")), (oi, kg("inDocument"), d),
+                (oi, N(str(PROV.wasGeneratedBy)), act), (oi, kg("variable"), ox.Literal(obs["variable"])),
+                (oi, kg("value"), ox.Literal(obs["value"]))]
         if obs.get("visit"):
-            out.append((oi, KG.visit, Literal(obs["visit"])))
+            out.append((oi, kg("visit"), ox.Literal(obs["visit"])))
         out.extend(_evidence_triples(doc, d, oi, "0", obs["evidence"]))
     return out
 
@@ -229,25 +226,35 @@ def _plain(v: Any) -> str:
     return v.iri if isinstance(v, Concept) else str(v)
 
 
-def _evidence_triples(doc: Document, d: URIRef, fi: URIRef, n: str, ev) -> list[Triple]:
-    ann = URIRef(f"{fi}/evidence/{n}")
-    target, pos, quote = URIRef(f"{ann}#target"), URIRef(f"{ann}#position"), URIRef(f"{ann}#quote")
-    text = doc.text
+_EV = {name: N(iri) for name, iri in {
+    "derived": str(PROV.wasDerivedFrom), "Annotation": str(OA.Annotation), "hasBody": str(OA.hasBody),
+    "hasTarget": str(OA.hasTarget), "section": str(KG.section), "SpecificResource": str(OA.SpecificResource),
+    "hasSource": str(OA.hasSource), "hasSelector": str(OA.hasSelector),
+    "TextPositionSelector": str(OA.TextPositionSelector), "start": str(OA.start), "end": str(OA.end),
+    "TextQuoteSelector": str(OA.TextQuoteSelector), "exact": str(OA.exact), "prefix": str(OA.prefix),
+    "suffix": str(OA.suffix)}.items()}
+
+
+def _evidence_triples(doc: Document, d: ox.NamedNode, fi: ox.NamedNode, n: str, ev) -> list[Triple]:
+    a = f"{fi.value}/evidence/{n}"
+    ann, target, pos, quote = ox.NamedNode(a), ox.NamedNode(f"{a}#target"), ox.NamedNode(f"{a}#position"), \
+        ox.NamedNode(f"{a}#quote")
+    text, e, lit = doc.text, _EV, ox.Literal
     return [
-        (fi, PROV.wasDerivedFrom, ann),
-        (ann, RDF.type, OA.Annotation),
-        (ann, OA.hasBody, fi),
-        (ann, OA.hasTarget, target),
-        (ann, KG.section, Literal(ev.section)),
-        (target, RDF.type, OA.SpecificResource),
-        (target, OA.hasSource, d),
-        (target, OA.hasSelector, pos),
-        (target, OA.hasSelector, quote),
-        (pos, RDF.type, OA.TextPositionSelector),
-        (pos, OA.start, Literal(ev.start, datatype=XSD.integer)),
-        (pos, OA.end, Literal(ev.end, datatype=XSD.integer)),
-        (quote, RDF.type, OA.TextQuoteSelector),
-        (quote, OA.exact, Literal(text[ev.start:ev.end])),
-        (quote, OA.prefix, Literal(text[max(0, ev.start - 32):ev.start])),
-        (quote, OA.suffix, Literal(text[ev.end:ev.end + 32])),
+        (fi, e["derived"], ann),
+        (ann, TYPE, e["Annotation"]),
+        (ann, e["hasBody"], fi),
+        (ann, e["hasTarget"], target),
+        (ann, e["section"], lit(ev.section)),
+        (target, TYPE, e["SpecificResource"]),
+        (target, e["hasSource"], d),
+        (target, e["hasSelector"], pos),
+        (target, e["hasSelector"], quote),
+        (pos, TYPE, e["TextPositionSelector"]),
+        (pos, e["start"], _integer(ev.start)),
+        (pos, e["end"], _integer(ev.end)),
+        (quote, TYPE, e["TextQuoteSelector"]),
+        (quote, e["exact"], lit(text[ev.start:ev.end])),
+        (quote, e["prefix"], lit(text[max(0, ev.start - 32):ev.start])),
+        (quote, e["suffix"], lit(text[ev.end:ev.end + 32])),
     ]

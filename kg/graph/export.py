@@ -42,12 +42,18 @@ def export(store: GraphStore, fmt: str, out: BinaryIO) -> int:
         return g.number_of_edges()
     if fmt in _QUAD_FORMATS:
         rdf_format = getattr(ox.RdfFormat, _QUAD_FORMATS[fmt])
-        if store.staging:  # leftovers of a killed write are not part of the graph
-            quads = (q for q in store.ox if not _staging(q.graph_name))
-            ox.serialize(quads, out, rdf_format, prefixes=PREFIXES)
-        else:
-            store.ox.dump(out, rdf_format, prefixes=PREFIXES)
-        return sum(1 for q in store.ox if not _staging(q.graph_name)) if store.staging else len(store.ox)
+        # the completed documents' graphs, the lexicon and the ontology: not the registry (kg's
+        # bookkeeping) nor what a killed write left (pending or staging graphs)
+        counted = [0]
+
+        def quads():
+            for g in store.data_graphs():
+                for q in store.ox.quads_for_pattern(None, None, None, g):
+                    counted[0] += 1
+                    yield q
+
+        ox.serialize(quads(), out, rdf_format, prefixes=PREFIXES)
+        return counted[0]
     if fmt in _TRIPLE_FORMATS:
         query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
         triples = store.ox.query(query, **_named_only(store))
@@ -77,14 +83,9 @@ class _EscapeCR:
             self.out.flush()
 
 
-def _staging(graph) -> bool:
-    return getattr(graph, "value", "").endswith(("#staging-add", "#staging-del"))
-
-
 def _named_only(store: GraphStore) -> dict:
-    if not store.staging:
-        return {}
-    return {"named_graphs": [g for g in store.ox.named_graphs() if not _staging(g)]}
+    """The dataset of `GRAPH ?g` in an export: the knowledge graph's named graphs (see `data_graphs`)."""
+    return {"named_graphs": store.data_graphs()}
 
 
 def _xml_safe_triple(t):

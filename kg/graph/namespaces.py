@@ -8,7 +8,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-BASE = "https://w3id.org/kg-trials/"
+from kg.graph.vocab import BASE, PREFIXES, sparql_prefixes  # noqa: F401 - re-exported
 
 
 class KG(DefinedNamespace):
@@ -133,6 +133,9 @@ class KG(DefinedNamespace):
     confidence: URIRef
     extractor: URIRef
     rule: URIRef
+    # the store's registry graph
+    ingestState: URIRef
+    ingestSummary: URIRef
 
 
 class OA(DefinedNamespace):
@@ -161,25 +164,3 @@ KGC = Namespace(BASE + "concept/")  # lexicon concepts: one IRI per concept acro
 KGD = Namespace(BASE + "data/")  # documents, facts, graphs, activities
 SCHEMA = Namespace("https://schema.org/")
 OBO = Namespace("http://purl.obolibrary.org/obo/")
-
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "kgc": str(KGC),
-    "kgd": str(KGD),
-    "oa": str(OA._NS),
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": str(SCHEMA),
-    "obo": str(OBO),
-    "sh": "http://www.w3.org/ns/shacl#",
-}
-
-
-def sparql_prefixes() -> str:
-    """The PREFIX lines every kg query may rely on."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

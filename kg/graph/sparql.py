@@ -39,7 +39,7 @@ def names_dataset(sparql: str) -> bool:
     return bool(_FROM.search(keywords_text(sparql)))
 
 
-def to_rdflib_result(result, dataset):
+def to_rdflib_result(result, _dataset=None):
     """An Oxigraph result as an rdflib Result, as oxrdflib builds it (SELECT rows stay lazy)."""
     import pyoxigraph as ox
     from oxrdflib._converter import from_ox

@@ -1,50 +1,102 @@
-"""The persistent graph store: Oxigraph on disk, used through rdflib (oxrdflib).
+"""The persistent graph store: Oxigraph on disk, used through pyoxigraph.
 
-Location: `--store PATH`, else `$KG_STORE`, else `./.kg/`. A new document's graph is
-written by one atomic `extend`; a stored one is replaced by staging what changed and
-applying it in one SPARQL update (one transaction). Either way a reader never sees half
-a document and a failure leaves the previous graph in place.
+Location: `--store PATH`, else `$KG_STORE`, else `./.kg/`.
+
+Writes. New documents go in batches through Oxigraph's bulk loader (many documents per
+call; it writes sorted files straight to disk, ~4x less CPU than one transaction per
+document) — but the bulk loader is not transactional, so every graph it writes is framed
+by records in the registry graph (`kgd:graph/registry`, one record per named graph):
+
+1. one transaction marks the batch's graphs `kg:ingestState "pending"`;
+2. the bulk loader writes their quads;
+3. one transaction marks them "complete" with a JSON `kg:ingestSummary` (sha256, kg
+   version, quad count, facts by class: what `kg stats` adds up instead of scanning).
+
+A crash between 1 and 3 leaves pending records: readers hide those graphs (the document
+list, facts and every SPARQL query see only completed graphs), and the next writer to
+open the store drops them and their records, so a rerun ingests those documents again.
+A stored document whose source changed is replaced by difference in one SPARQL update
+(one transaction) that also rewrites its record: a forced re-ingest rewrites a few quads.
+
+The registry is kg's bookkeeping, not part of the knowledge graph: exports and validation
+read `data_graphs()` (which leaves it out); SPARQL sees it (`GRAPH kgd:graph/registry`), as
+hiding it would make every query a union of per-graph scans instead of one index scan.
+`kg query` refuses `SERVICE` unless allowed, and honours `FROM`/`FROM NAMED`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
 from kg import __version__
 from kg.errors import QueryError, StoreError
-from kg.graph.namespaces import KG, KGD, PREFIXES
-from kg.identity import id_of_segment
+from kg.graph.schema import FACT_CLASS
+from kg.graph.vocab import KG_NS, KGD_NS, PREFIXES, RDF_TYPE, doc_id_of_graph, doc_iri, graph_iri
 
 DEFAULT_STORE = ".kg"
-# RocksDB keeps written data in memory tables until they are flushed; without a flush now
-# and then, resident memory grew with every document ingested (bench/: +700 MB over 400
-# documents). Flushing after this many quads keeps it flat, for ~2 % of the write time.
+# RocksDB keeps transactional writes in memory tables until they are flushed; without a
+# flush now and then, resident memory grew with every document (bench/: +700 MB over 400
+# documents). The bulk loader writes files directly and does not need this.
 FLUSH_EVERY_QUADS = 100_000
-LEXICON_GRAPH = KGD["graph/lexicon"]
-ONTOLOGY_GRAPH = KGD["graph/ontology"]
+LEXICON_GRAPH = KGD_NS + "graph/lexicon"
+ONTOLOGY_GRAPH = KGD_NS + "graph/ontology"
+REGISTRY_GRAPH = KGD_NS + "graph/registry"
+GRAPH_PREFIX = KGD_NS + "graph/"
+PENDING, COMPLETE = "pending", "complete"
+STAGING_SUFFIXES = ("#staging-add", "#staging-del")
+
+_REG = ox.NamedNode(REGISTRY_GRAPH)
+_STATE = ox.NamedNode(KG_NS + "ingestState")
+_SUMMARY = ox.NamedNode(KG_NS + "ingestSummary")
+_TYPE = ox.NamedNode(RDF_TYPE)
+_IN_DOCUMENT = ox.NamedNode(KG_NS + "inDocument")
+_FACT_CLASSES = {ox.NamedNode(i): i[len(KG_NS):] for i in FACT_CLASS.values()}
 
 
 def store_path(explicit: str | None = None) -> Path:
     return Path(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
+@dataclass
+class GraphWrite:
+    """One document's named graph, ready to write (made in a worker process, so: bytes)."""
+
+    doc_id: str
+    graph: str
+    nquads: bytes  # every quad of the graph, as N-Quads (the bulk loader's input)
+    summary: dict  # doc, sha256, kg_version, triples, facts (by class)
+    source_path: str = ""  # the file it was read from (kg.identity.check_stored_source)
+
+
+def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
+    """What the registry records of a graph: its quad count and facts by class."""
+    distinct = set(quads)
+    in_doc = {q.subject for q in distinct if q.predicate == _IN_DOCUMENT}
+    facts = Counter(_FACT_CLASSES[q.object] for q in distinct
+                    if q.predicate == _TYPE and q.object in _FACT_CLASSES and q.subject in in_doc)
+    return {"doc": doc_id, "sha256": sha256, "kg_version": __version__, "triples": len(distinct),
+            "facts": dict(sorted(facts.items()))}
+
+
 class GraphStore:
     """An Oxigraph store on disk, with the few operations kg needs."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
-        from oxrdflib import OxigraphStore
-        from rdflib import Dataset
-
         self.path = store_path(str(path) if path else None)
         self.read_only = read_only
         self._unflushed = 0
+        self._dataset = None
+        self._records: dict[str, tuple[str, dict]] | None = None
+        self._visible: list | None | bool = False  # False: not computed yet
         try:
             if read_only:
                 if not self.path.exists():
@@ -55,52 +107,159 @@ class GraphStore:
                 self.ox = ox.Store(str(self.path))
         except OSError as e:
             raise _open_error(self.path, e) from None
-        # Staging graphs left by a process killed inside replace_graph's window: a writer drops
-        # them; a reader leaves them out of every query (see `query_options`).
-        self.staging = [g for g in self.ox.named_graphs() if _is_staging(g)]
-        if self.staging and not read_only:
-            for g in self.staging:
-                self.ox.remove_graph(g)
-            self.staging = []
-        self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
-        for prefix, iri in PREFIXES.items():
-            self.dataset.bind(prefix, iri, override=True)
-        self.prefixes = {p: str(ns) for p, ns in self.dataset.namespaces() if p}
+        self.recovered: list[str] = []  # documents a crashed writer left incomplete, dropped at open
+        if not read_only:
+            self.recovered = self.recover()
+
+    @property
+    def dataset(self):
+        """An rdflib Dataset over the store (oxrdflib), made on first use: importing rdflib
+        costs more than a whole `kg facts DOC`, so only callers that want rdflib pay."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+            from rdflib import Dataset
+
+            self._dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+            for prefix, iri in PREFIXES.items():
+                self._dataset.bind(prefix, iri, override=True)
+        return self._dataset
+
+    # -- the registry ------------------------------------------------------------------
+    def records(self) -> dict[str, tuple[str, dict]]:
+        """{graph IRI: (state, summary)} from the registry graph."""
+        if self._records is None:
+            states: dict[str, set[str]] = {}
+            summaries: dict[str, dict] = {}
+            for q in self.ox.quads_for_pattern(None, None, None, _REG):
+                if q.predicate == _STATE:
+                    states.setdefault(q.subject.value, set()).add(q.object.value)
+                elif q.predicate == _SUMMARY:
+                    summaries[q.subject.value] = json.loads(q.object.value)
+            # complete only when said so and not also pending (a write under way)
+            self._records = {g: (COMPLETE if st == {COMPLETE} else PENDING, summaries.get(g, {}))
+                             for g, st in states.items()}
+        return self._records
+
+    def hidden_graphs(self) -> set[str]:
+        """Graphs readers must not see: pending bulk writes and replace-staging graphs (a
+        writer drops them when it opens the store; a reader leaves them out of everything)."""
+        # a snapshot of the records: the writer thread adds to them while the ingest checks sources
+        hidden = {g for g, (state, _s) in list(self.records().items()) if state != COMPLETE}
+        for g in self.ox.named_graphs():
+            if isinstance(g, ox.NamedNode) and g.value.endswith(STAGING_SUFFIXES):
+                hidden.add(g.value)
+        return hidden
+
+    def _visible_graphs(self) -> list | None:
+        """The graphs a query may read, or None when all of them are complete (the usual case)."""
+        if self._visible is False:
+            hidden = self.hidden_graphs()
+            self._visible = None if not hidden else [
+                g for g in self.ox.named_graphs() if not (isinstance(g, ox.NamedNode) and g.value in hidden)]
+        return self._visible
+
+    def recover(self) -> list[str]:
+        """Drop what a crashed writer left half-done (pending graphs, staging graphs) and
+        record the graphs of a store written before the registry existed; returns the ids of
+        documents dropped, which a rerun of the ingest will write again."""
+        self._records = None
+        hidden = self.hidden_graphs()
+        dropped = [self.records().get(g, (None, {}))[1].get("doc") or doc_id_of_graph(g)
+                   for g in hidden if not g.endswith(STAGING_SUFFIXES)]
+        if hidden:
+            ops = [f"DROP SILENT GRAPH <{g}>" for g in sorted(hidden)]
+            ops += [f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in sorted(hidden)]
+            self.ox.update(" ;\n".join(ops))
+        self._records = None
+        self._visible = False
+        self._register_unrecorded()
+        return sorted(dropped)
+
+    def _register_unrecorded(self) -> None:
+        """Records for graphs written by an older kg (one transaction per document, so complete)."""
+        recs = self.records()
+        missing = [g for g in self.ox.named_graphs()
+                   if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH_PREFIX)
+                   and g.value != REGISTRY_GRAPH and g.value not in recs]
+        if not missing:
+            return
+        quads = []
+        for g in missing:
+            graph_quads = list(self.ox.quads_for_pattern(None, None, None, g))
+            sha = next((q.object.value for q in graph_quads if q.predicate.value == KG_NS + "sha256"), "")
+            version = next((q.object.value for q in graph_quads
+                            if q.predicate.value == KG_NS + "kgVersion" and "/doc/" in q.subject.value), "")
+            is_document = any(q.predicate.value == KG_NS + "sourceFile" for q in graph_quads)
+            doc = doc_id_of_graph(g.value) if is_document else None
+            summary = summarise(doc, sha, graph_quads) if doc else {"triples": len(set(graph_quads))}
+            summary["kg_version"] = version
+            quads += _record(g.value, COMPLETE, summary)
+        self.ox.extend(quads)
+        self._records = None
 
     # -- documents ---------------------------------------------------------------------
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
-        """(sha256, kg version) of a stored document, or None."""
-        from kg.graph.build import doc_iri, graph_iri
-
-        q = (f"SELECT ?sha ?v WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ <{doc_iri(doc_id)}> "
-             f"<{KG.sha256}> ?sha ; <{KG.kgVersion}> ?v }} }}")
-        for row in self.ox.query(q):
-            return row["sha"].value, row["v"].value
-        return None
+        """(sha256, kg version) of a completely stored document, or None."""
+        state, summary = self.records().get(graph_iri(doc_id), (None, {}))
+        if state != COMPLETE or "sha256" not in summary:
+            return None
+        return summary["sha256"], summary["kg_version"]
 
     def is_current(self, doc_id: str, sha256: str) -> bool:
         return self.document_state(doc_id) == (sha256, __version__)
 
-    def replace_graph(self, graph: str, triples: Iterable[tuple]) -> int:
-        """Replace one named graph with `triples`, atomically; returns the triple count.
+    def write_documents(self, writes: list[GraphWrite]) -> int:
+        """Write documents' graphs: new ones in one bulk load framed by registry records, stored
+        ones replaced by difference (one transaction each). Returns the quads written."""
+        recs = self.records()
+        seen: set[str] = set()
+        new, changed = [], []
+        for w in writes:
+            if w.graph in seen:  # two sources with one id in a batch: the later one wins
+                new = [x for x in new if x.graph != w.graph]
+                changed = [x for x in changed if x.graph != w.graph]
+            seen.add(w.graph)
+            (changed if w.graph in recs else new).append(w)
+        if new:
+            self.ox.extend([q for w in new for q in _record(w.graph, PENDING)])
+            # lenient: no IRI re-validation, the workers made every term through pyoxigraph already
+            self.ox.bulk_load(b"".join(w.nquads for w in new), ox.RdfFormat.N_QUADS, lenient=True)
+            ops = [f"DELETE DATA {{ GRAPH <{REGISTRY_GRAPH}> {{ "
+                   + " ".join(f"<{w.graph}> <{_STATE.value}> {ox.Literal(PENDING)} ." for w in new) + " } }",
+                   _insert_data([q for w in new for q in _record(w.graph, COMPLETE, w.summary)])]
+            self.ox.update(" ;\n".join(ops))
+            for w in new:
+                recs[w.graph] = (COMPLETE, w.summary)
+        for w in changed:
+            quads = list(ox.parse(w.nquads, ox.RdfFormat.N_QUADS))
+            self.replace_graph(w.graph, quads, w.summary)
+        return sum(w.summary["triples"] for w in writes)
+
+    def replace_graph(self, graph: str, quads: Iterable, summary: dict | None = None) -> int:
+        """Replace one named graph with `quads` (or triples), atomically, with its registry
+        record; returns the quad count.
 
         A graph that is not in the store yet is written by one `extend` (one transaction).
-        An existing graph is compared with the new triples: what changed is staged (one
+        An existing graph is compared with the new quads: what changed is staged (one
         `extend`) and applied by one SPARQL update (one transaction) that deletes the old
-        quads, inserts the new ones and drops the staging graphs. A forced re-ingest that
-        changes only activity times thus rewrites a few quads instead of the whole graph,
-        and a failure at any step leaves the previous graph in place.
+        quads, inserts the new ones, rewrites the record and drops the staging graphs. A
+        forced re-ingest that changes only activity times thus rewrites a few quads.
         """
         g = ox.NamedNode(graph)
-        quads = {ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in triples}
+        new = {ox.Quad(q[0], q[1], q[2], g) for q in quads}
+        summary = summary or {"triples": len(new)}
+        record = _record(graph, COMPLETE, summary)
         old = set(self.ox.quads_for_pattern(None, None, None, g))
+        recs = self.records()
         if not old:
-            self.ox.extend(quads)
-            self._written(len(quads))
-            return len(quads)
-        added, removed = quads - old, old - quads
-        if not added and not removed:
-            return len(quads)
+            self.ox.update(f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+            self.ox.extend(list(new) + record)
+            recs[graph] = (COMPLETE, summary)
+            self._written(len(new))
+            return len(new)
+        added, removed = new - old, old - new
+        if not added and not removed and recs.get(graph) == (COMPLETE, summary):
+            return len(new)
         st_add, st_del = ox.NamedNode(f"{graph}#staging-add"), ox.NamedNode(f"{graph}#staging-del")
         self.ox.update(f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
         self.ox.extend([ox.Quad(q.subject, q.predicate, q.object, st_add) for q in added]
@@ -108,9 +267,12 @@ class GraphStore:
         self.ox.update(
             f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{st_del.value}> {{ ?s ?p ?o }} }} ;\n"
             f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{st_add.value}> {{ ?s ?p ?o }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }} ;\n"
+            f"{_insert_data(record)} ;\n"
             f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
+        recs[graph] = (COMPLETE, summary)
         self._written(2 * (len(added) + len(removed)))
-        return len(quads)
+        return len(new)
 
     def _written(self, n: int) -> None:
         self._unflushed += n
@@ -118,33 +280,69 @@ class GraphStore:
             self.flush()
 
     def remove_document(self, doc_id: str) -> None:
-        from kg.graph.build import graph_iri
-
-        self.ox.update(f"DROP SILENT GRAPH <{graph_iri(doc_id)}>")
+        g = graph_iri(doc_id)
+        self.ox.update(f"DROP SILENT GRAPH <{g}> ; "
+                       f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}")
+        self.records().pop(g, None)
 
     def documents(self) -> list[str]:
-        """Ids of the stored documents."""
-        q = (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d a <{KG.Document}> }} }}")
-        prefix = str(KGD["graph/"])
-        return sorted(id_of_segment(r["g"].value[len(prefix):]) for r in self.ox.query(q))
+        """Ids of the completely stored documents, sorted."""
+        if not self.records():  # a store written before the registry (opened read-only)
+            q = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d a <{KG_NS}Document> }} }}"
+            return sorted(doc_id_of_graph(r["g"].value) for r in self.ox.query(q))
+        return sorted(doc_id_of_graph(g) for g, (state, s) in self.records().items()
+                      if state == COMPLETE and "doc" in s)
 
     def document_of_source(self, path: str) -> str | None:
-        """The id of the stored document read from the file at `path` (absolute), or None."""
-        q = (f"SELECT ?id WHERE {{ GRAPH ?g {{ ?d <{KG.sourcePath}> {ox.Literal(path)} ; "
-             f"<http://purl.org/dc/terms/identifier> ?id }} }} LIMIT 1")
+        """The id of the completely stored document read from the file at `path` (absolute), or None."""
+        q = (f"SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?d <{KG_NS}sourcePath> {ox.Literal(path)} ; "
+             f"<http://purl.org/dc/terms/identifier> ?id }} }}")
         for row in self.ox.query(q):
-            return row["id"].value
+            if self._complete(row["g"].value):
+                return row["id"].value
         return None
 
-    def document_source(self, doc_id: str) -> tuple[str | None, str] | None:
-        """(absolute source path or None, sha256) of a stored document, or None."""
-        from kg.graph.build import doc_iri, graph_iri
+    def _complete(self, graph: str) -> bool:
+        """True unless the graph is pending or a staging graph (what a killed write left)."""
+        return not graph.endswith(STAGING_SUFFIXES) and self.records().get(graph, (COMPLETE,))[0] == COMPLETE
 
-        q = (f"SELECT ?path ?sha WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ <{doc_iri(doc_id)}> <{KG.sha256}> ?sha "
-             f"OPTIONAL {{ <{doc_iri(doc_id)}> <{KG.sourcePath}> ?path }} }} }}")
+    def document_source(self, doc_id: str) -> tuple[str | None, str] | None:
+        """(absolute source path or None, sha256) of a completely stored document, or None."""
+        g, d = graph_iri(doc_id), doc_iri(doc_id)
+        if not self._complete(g):
+            return None
+        q = (f"SELECT ?path ?sha WHERE {{ GRAPH <{g}> {{ <{d}> <{KG_NS}sha256> ?sha "
+             f"OPTIONAL {{ <{d}> <{KG_NS}sourcePath> ?path }} }} }}")
         for row in self.ox.query(q):
             return (row["path"].value if row["path"] is not None else None), row["sha"].value
         return None
+
+    def stats(self) -> dict | None:
+        """Documents, quads and facts by class, added up from the registry's records (kept in
+        the transaction that completes each document); None for a store without records."""
+        summaries = self.document_summaries()
+        if not summaries:
+            return None
+        facts: Counter = Counter()
+        for s in summaries:
+            facts.update(s.get("facts", {}))
+        return {"documents": len(summaries), "triples": self.triple_count(),
+                "facts": {k: n for k, n in sorted(facts.items()) if n}, "sources": self.document_sources()}
+
+    def document_sources(self) -> dict[str, str]:
+        """Each stored document's id and the file it was read from (its absolute path where stored)."""
+        q = (f"SELECT ?id ?file ?path WHERE {{ GRAPH ?g {{ ?d a <{KG_NS}Document> ; <{KG_NS}sourceFile> ?file . "
+             f"OPTIONAL {{ ?d <http://purl.org/dc/terms/identifier> ?id }} "
+             f"OPTIONAL {{ ?d <{KG_NS}sourcePath> ?path }} }} }}")
+        out = {}
+        for r in self.ox.query(q, **self.query_options(q)):
+            doc = r["id"].value if r["id"] is not None else r["file"].value.split(".")[0]
+            out[doc] = r["path"].value if r["path"] is not None else r["file"].value
+        return dict(sorted(out.items()))
+
+    def document_summaries(self) -> list[dict]:
+        """The registry summary of every completely stored document."""
+        return [s for state, s in self.records().values() if state == COMPLETE and "doc" in s]
 
     def ensure_static_graphs(self) -> None:
         """Load the lexicon and ontology graphs when their files changed."""
@@ -155,61 +353,77 @@ class GraphStore:
                 continue
             data = path.read_bytes()
             sha = hashlib.sha256(data).hexdigest()
-            q = f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{KG.sha256}> \"{sha}\" }} }}"
-            if self.ox.query(q):
+            state, summary = self.records().get(graph, (None, {}))
+            if state == COMPLETE and summary.get("sha256") == sha:
                 continue
             try:  # Oxigraph's own Turtle parser: ~20x faster than rdflib's on the lexicon
                 parsed = list(ox.parse(data, ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
             except SyntaxError as e:
                 raise StoreError(f"{path}: not valid Turtle ({e})") from None
             triples = [(q.subject, q.predicate, q.object) for q in parsed]
-            triples.append((URIRef(str(graph)), URIRef(str(KG.sha256)), Literal(sha)))
-            self.replace_graph(str(graph), triples)
+            triples.append((ox.NamedNode(graph), ox.NamedNode(KG_NS + "sha256"), ox.Literal(sha)))
+            self.replace_graph(graph, triples, {"sha256": sha, "triples": len(set(triples))})
 
     # -- queries -----------------------------------------------------------------------
     def query_options(self, sparql: str) -> dict:
-        """How Oxigraph is to run a query: over the union of the graphs, unless the query names
-        its own dataset (`FROM`, `FROM NAMED`); never over a staging graph."""
+        """How Oxigraph is to run a query: over the union of the completed graphs, unless the
+        query names its own dataset (`FROM`, `FROM NAMED`); never over a pending or staging graph."""
         from kg.graph.sparql import names_dataset
 
         if names_dataset(sparql):
             return {}
-        if self.staging:
-            graphs = [g for g in self.ox.named_graphs() if not _is_staging(g)]
-            return {"default_graph": graphs, "named_graphs": graphs}
-        return {"use_default_graph_as_union": True}
+        visible = self._visible_graphs()
+        if visible is None:
+            return {"use_default_graph_as_union": True}
+        return {"default_graph": visible or [ox.DefaultGraph()], "named_graphs": visible}
+
+    def data_graphs(self) -> list:
+        """The named graphs that make up the knowledge graph (what exports and validation
+        read): every completed graph but the registry, kg's own bookkeeping."""
+        visible = self._visible_graphs()
+        graphs = visible if visible is not None else list(self.ox.named_graphs())
+        return [g for g in graphs if not (isinstance(g, ox.NamedNode) and g.value == REGISTRY_GRAPH)]
 
     def ox_query(self, sparql: str, *, allow_service: bool = False):
-        """Run SPARQL 1.1 on Oxigraph; results stream (an iterator of solutions or triples).
-
-        `SERVICE` (a request to another server) is refused unless `allow_service`."""
+        """Run SPARQL 1.1 with Oxigraph over the union of the completed graphs; pyoxigraph
+        results (QuerySolutions, QueryBoolean or QueryTriples), which stream. kg's prefixes
+        are predeclared. `SERVICE` (a request to another server) is refused unless `allow_service`."""
         from kg.graph.sparql import uses_service
 
         if not allow_service and uses_service(sparql):
             raise QueryError("SPARQL error: SERVICE (a request to another server) is not allowed here; "
                              "kg query --allow-service permits it")
         try:
-            return self.ox.query(sparql, prefixes=self.prefixes, **self.query_options(sparql))
+            return self.ox.query(sparql, prefixes=PREFIXES, **self.query_options(sparql))
         except (SyntaxError, ValueError, OSError) as e:
             raise _query_error(e, sparql) from None
 
     def query(self, sparql: str, *, allow_service: bool = False):
-        """Run SPARQL 1.1 (answered by Oxigraph) over the union of graphs, as an rdflib Result."""
+        """Run SPARQL 1.1 (answered by Oxigraph) over the union of the completed graphs, as an
+        rdflib Result (the TUI's runner wants one)."""
         from kg.graph.sparql import to_rdflib_result
 
         result = self.ox_query(sparql, allow_service=allow_service)
         try:
-            return to_rdflib_result(result, self.dataset)
+            return to_rdflib_result(result, None)
         except (ValueError, OSError) as e:
             raise _query_error(e, sparql) from None
 
     def select(self, sparql: str) -> list[dict]:
         """A SELECT's rows as dicts of rdflib terms (unbound variables left out)."""
-        res = self.query(sparql)
-        return [{str(k): v for k, v in row.asdict().items()} for row in res]
+        from kg.graph.terms import to_rdflib
+
+        res = self.ox_query(sparql)
+        names = [v.value for v in res.variables]
+        return [{n: to_rdflib(t) for n, t in zip(names, row) if t is not None} for row in res]
 
     def triple_count(self) -> int:
-        return len(self.ox)
+        """Quads in the store, from the registry's records (a count of the store scans it all)."""
+        recs = self.records()
+        if not recs:
+            return len(self.ox)
+        n_registry = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, _REG))
+        return n_registry + sum(s.get("triples", 0) for state, s in recs.values() if state == COMPLETE)
 
     def flush(self) -> None:
         self.ox.flush()
@@ -223,8 +437,9 @@ class GraphStore:
             return
         if not self.read_only:
             self.ox.flush()
-        self.dataset.close()
-        self.dataset = None
+        if self._dataset is not None:
+            self._dataset.close()
+            self._dataset = None
         self.ox = None
 
     def __enter__(self) -> GraphStore:
@@ -234,22 +449,17 @@ class GraphStore:
         self.close()
 
 
-def _ox(term):
-    """An rdflib term as an Oxigraph term (Oxigraph terms pass through)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, Literal):
-        return ox.Literal(term, language=term.language,
-                          datatype=ox.NamedNode(term.datatype) if term.datatype and not term.language else None)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term
-    raise TypeError(f"not an RDF term: {term!r}")
+def _record(graph: str, state: str, summary: dict | None = None) -> list[ox.Quad]:
+    g = ox.NamedNode(graph)
+    out = [ox.Quad(g, _STATE, ox.Literal(state), _REG)]
+    if summary is not None:
+        out.append(ox.Quad(g, _SUMMARY, ox.Literal(json.dumps(summary, sort_keys=True)), _REG))
+    return out
 
 
-def _is_staging(graph) -> bool:
-    return isinstance(graph, ox.NamedNode) and graph.value.endswith(("#staging-add", "#staging-del"))
+def _insert_data(quads: list[ox.Quad]) -> str:
+    body = " ".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+    return f"INSERT DATA {{ {body} }}"
 
 
 def _lock_holder(path: Path) -> int | None:

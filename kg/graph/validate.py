@@ -19,7 +19,8 @@ def validate(store: GraphStore) -> tuple[bool, str]:
         raise StoreError(f"{SHAPES_FILE}: no SHACL shapes to validate against")
     data = Graph()
     q = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-    nt = store.ox.query(q, **store.query_options(q)).serialize(format=ox.RdfFormat.N_TRIPLES)  # no staging
+    # the knowledge graph's named graphs: no registry, pending or staging graph
+    nt = store.ox.query(q, named_graphs=store.data_graphs()).serialize(format=ox.RdfFormat.N_TRIPLES)
     data.parse(data=nt.decode("utf-8"), format="nt")
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     conforms, _graph, text = shacl(data, shacl_graph=shapes, inference="none", advanced=True)

@@ -1,0 +1,219 @@
+"""Reading and extraction in worker processes, each document with a time and memory budget.
+
+A worker reads one source, runs the spaCy pipeline and the extractors, and hands back the
+document's graph as N-Quads bytes (plus its registry summary): the store is written by
+the parent alone. Each worker has its own nlp (loaded once per worker); a worker that
+exceeds its memory limit (RLIMIT_AS), dies, or runs past the document's time budget
+fails that document with one line, and is replaced, while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+from kg.errors import KgError
+from kg.graph.store import GraphWrite
+
+# Libraries the fork server imports once, so that each new worker starts with them loaded;
+# not kg's own modules: kg.lexicon reads KG_LEXICON when imported, and the fork server would
+# keep the value it started with.
+PRELOAD = ["spacy", "pyoxigraph"]
+
+
+@dataclass
+class Outcome:
+    """What became of one source: a graph to write, or a one-line failure."""
+
+    path: str
+    write: GraphWrite | None = None
+    words: int = 0
+    failure: str | None = None  # (path to report, reason) when failed
+    failed_path: str | None = None
+    cpu: float = 0.0  # CPU seconds the worker spent on it
+    stages: dict[str, float] = field(default_factory=dict)  # CPU seconds by stage
+    worker_rss_mb: float = 0.0  # the worker's peak resident memory so far
+
+
+def process(source) -> Outcome:
+    """Read, extract and build one document's graph (in whatever process calls it) from a
+    `kg.readers.Source` (which carries the document's id) or a path."""
+    import pyoxigraph as ox
+
+    from kg.errors import KgError, ReaderError
+    from kg.extract import extract_all
+    from kg.graph.build import build_quads, graph_iri
+    from kg.graph.store import summarise
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read
+    from kg.textsafety import parse
+
+    stages: dict[str, float] = {}
+    c0 = time.process_time()
+
+    def stage(name: str) -> None:
+        nonlocal c0
+        c1 = time.process_time()
+        stages[name] = c1 - c0
+        c0 = c1
+
+    path = str(source)
+    try:
+        document = read(source)
+    except ReaderError as e:
+        return Outcome(path, failure=e.reason, failed_path=e.path)
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+        return Outcome(path, failure=f"unexpected {type(e).__name__}: {e}")
+    stage("read")
+    try:
+        sdoc = parse(get_nlp(), document.text)  # made safe for spaCy; a long text in pieces
+        stage("nlp")
+        ctx = extract_all(document, sdoc, load_lexicon())
+        stage("extract")
+        quads = build_quads(document, ctx.facts, ctx.introduced_concepts())
+        write = GraphWrite(document.id, str(graph_iri(document.id)),
+                           ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                           summarise(document.id, document.sha256, quads), document.source_path)
+        stage("build")
+        return Outcome(path, write=write, words=_words(sdoc), stages=stages)
+    except MemoryError:
+        raise
+    except KgError as e:
+        return Outcome(path, failure=str(e), failed_path=document.source_path)
+    except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+        return Outcome(path, failure=f"extraction failed ({type(e).__name__}: {e})",
+                       failed_path=document.source_path)
+
+
+def _words(sdoc) -> int:
+    """Tokens that are neither space nor punctuation, counted on spaCy's arrays (iterating the
+    Doc makes a Python Token per token: ~3 % of an ingest's CPU)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    arr = sdoc.to_array([IS_SPACE, IS_PUNCT])
+    return int((arr.sum(axis=1) == 0).sum()) if len(arr) else 0
+
+
+def _worker_main(conn: Connection, memory_mb: int | None, kg_env: dict[str, str]) -> None:
+    """A worker's loop: receive a source, send its Outcome; None ends it. `kg_env` is the
+    parent's KG_* environment now (the fork server keeps the one it started with)."""
+    for key in [k for k in os.environ if k.startswith("KG_")]:
+        del os.environ[key]
+    os.environ.update(kg_env)
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+
+    try:
+        get_nlp()
+        load_lexicon()
+        conn.send("ready")
+    except MemoryError:
+        conn.send("out of memory while loading the pipeline")
+        return
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        c0 = time.process_time()
+        try:
+            out = process(path)
+            out.cpu = time.process_time() - c0
+            out.worker_rss_mb = _peak_rss_mb()
+        except MemoryError:
+            out = Outcome(str(path), failure=f"out of memory (worker limit {memory_mb} MB)")
+            conn.send(out)
+            return  # a worker that ran out of memory may be left in a bad state: replace it
+        conn.send(out)
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10  # KiB on Linux
+
+
+class _Worker:
+    def __init__(self, ctx, memory_mb: int | None) -> None:
+        self.conn, child = ctx.Pipe()
+        kg_env = {k: v for k, v in os.environ.items() if k.startswith("KG_")}
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb, kg_env), daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.path = None  # the source being worked on
+        self.started = 0.0
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def run_pool(paths: list, jobs: int, *, timeout: float | None = None, memory_mb: int | None = None):
+    """Yield an Outcome per source (a `kg.readers.Source` or a path) as workers finish them (not in order)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    todo = list(reversed(paths))
+    workers = [_Worker(ctx, memory_mb) for _ in range(max(1, min(jobs, len(paths))))]
+    try:
+        while todo or any(w.path for w in workers):
+            for w in workers:
+                if w.ready and w.path is None and todo:
+                    w.path, w.started = todo.pop(), time.monotonic()
+                    w.conn.send(w.path)
+            now = time.monotonic()
+            deadlines = [w.started + timeout - now for w in workers if w.path and timeout]
+            ready = set(wait([w.conn for w in workers] + [w.proc.sentinel for w in workers],
+                             timeout=max(0.0, min(deadlines)) if deadlines else None))
+            for i, w in enumerate(workers):
+                broken = False
+                if w.conn in ready:
+                    try:
+                        msg = w.conn.recv()
+                    except (EOFError, OSError):
+                        broken = True
+                    else:
+                        if msg == "ready":
+                            w.ready = True
+                        elif isinstance(msg, str):  # the worker could not load the pipeline
+                            raise KgError(f"ingest worker: {msg}")
+                        else:
+                            w.path = None
+                            yield msg
+                dead = broken or (w.proc.sentinel in ready and not w.conn.poll())
+                late = bool(w.path and timeout and time.monotonic() - w.started > timeout)
+                if not (dead or late):
+                    continue
+                w.kill()
+                if w.path:
+                    code = w.proc.exitcode
+                    why = (f"timed out after {timeout:g} s" if late and not broken else
+                           "worker killed (out of memory?)" if code == -9 else f"worker died (exit code {code})")
+                    yield Outcome(str(w.path), failure=why)
+                elif not w.ready:
+                    raise KgError(f"ingest worker failed to start (exit code {w.proc.exitcode}; too little --memory?)")
+                workers[i] = _Worker(ctx, memory_mb)
+    finally:
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for w in workers:
+            w.proc.join(timeout=2)
+            w.kill()

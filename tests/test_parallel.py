@@ -1,0 +1,93 @@
+"""Parallel ingest: worker processes give the same facts as one process; a document past
+its time budget fails with one line and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import CORPUS_FILES
+
+from kg.graph.store import GraphStore
+from kg.pipeline import ingest
+
+# sentences written for this test, in two layouts: a prose paragraph and a short list
+OWN_DOCS = {
+    "own-prose.txt": ("A phase 2 randomised trial of drug treatment\n\nMethods\n\n"
+                      "Forty patients with systemic lupus erythematosus received 1 mg/kg prednisone "
+                      "daily for 12 weeks.\n\nResults\n\nThree patients had grade 2 nausea and one "
+                      "patient had a serious infection.\n"),
+    "own-list.txt": ("Safety\n\nAdverse events:\n- headache in 4 patients (10%)\n- grade 3 neutropenia "
+                     "in 2 patients\n\nNo patient had liver toxicity.\n"),
+}
+
+
+def _sources(dest):
+    dest.mkdir()
+    for n in range(2):
+        for src in CORPUS_FILES:
+            stem, dot, rest = src.name.partition(".")
+            shutil.copyfile(src, dest / f"{stem}-{n}{dot}{rest}")
+    for name, text in OWN_DOCS.items():
+        (dest / name).write_text(text, encoding="utf-8")
+    return dest
+
+
+def _facts(kg, store) -> dict:
+    run = kg("--store", store, "facts")
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+def test_jobs_1_and_jobs_2_and_in_process_give_the_same_facts(kg, tmp_path):
+    src = _sources(tmp_path / "src")
+    outs = []
+    for jobs in ("0", "1", "2"):
+        store = tmp_path / f"store-{jobs}"
+        run = kg("--store", store, "ingest", "-q", "--jobs", jobs, "--batch", "2", src)
+        assert run.code == 0, run.err
+        outs.append(_facts(kg, store))
+    assert len(outs[0]["documents"]) == len(list(src.iterdir()))
+    assert outs[0] == outs[1] == outs[2]
+
+
+def test_a_document_past_its_time_budget_fails_alone(tmp_path):
+    src = _sources(tmp_path / "src")
+    n = len(list(src.iterdir()))
+    with GraphStore(tmp_path / "store") as store:
+        report = ingest([src], store, jobs=2, timeout=0.001)
+    assert len(report.failed) == n and not report.ingested
+    assert all(reason == "timed out after 0.001 s" for _p, reason in report.failed)
+    with GraphStore(tmp_path / "store") as store:  # and a later run with time enough ingests them all
+        report = ingest([src], store, jobs=2, timeout=120)
+        assert not report.failed and len(report.ingested) == n
+        assert len(store.documents()) == n
+
+
+def test_unchanged_sources_are_skipped_without_being_read(tmp_path, monkeypatch):
+    src = _sources(tmp_path / "src")
+    with GraphStore(tmp_path / "store") as store:
+        first = ingest([src], store)
+    import kg.readers
+
+    def no_read(path):
+        raise AssertionError(f"{path} was parsed although unchanged")
+
+    monkeypatch.setattr(kg.readers, "read", no_read)
+    with GraphStore(tmp_path / "store") as store:
+        again = ingest([src], store)
+    assert sorted(again.skipped) == sorted(first.ingested) and not again.ingested and not again.failed
+
+
+def test_workers_read_the_kg_environment_of_now(tmp_path, monkeypatch):
+    """Workers fork from a server started once; they must still see KG_LEXICON as set now."""
+    import pytest
+
+    from kg.errors import KgError
+
+    src = _sources(tmp_path / "src")
+    with GraphStore(tmp_path / "store") as store:  # starts the fork server with the default lexicon
+        assert not ingest([src / "own-list.txt"], store, jobs=1).failed
+    monkeypatch.setenv("KG_LEXICON", str(tmp_path / "no-such-lexicon.ttl"))
+    with GraphStore(tmp_path / "store2") as store, pytest.raises(KgError):
+        ingest([src / "own-prose.txt"], store, jobs=1)

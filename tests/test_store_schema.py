@@ -1,0 +1,29 @@
+"""The rdflib-free tables of kg.graph.schema name only terms kg's ontology declares, and
+kg.graph.build writes by the same tables."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from kg.graph import build, schema
+from kg.graph.namespaces import KG
+
+
+def _iris() -> list[str]:
+    out = list(schema.FACT_CLASS.values()) + list(schema.TRIAL_DIRECT.values())
+    out += [pred for spec in schema.FIELDS.values() for pred, _t in spec.values()]
+    return out
+
+
+def test_every_kg_iri_of_the_tables_is_declared_in_KG():
+    ns = str(KG._NS)
+    kg_terms = [i for i in _iris() if i.startswith(ns)]
+    assert len(kg_terms) > 40
+    declared = set(KG.__annotations__)
+    assert [i for i in kg_terms if i[len(ns):] not in declared] == []
+
+
+def test_build_uses_the_same_tables_as_rdflib_iris():
+    assert {k: str(v) for k, v in build.FACT_CLASS.items()} == schema.FACT_CLASS
+    assert all(isinstance(p, URIRef) for spec in build.FIELDS.values() for p, _t in spec.values())
+    assert {k: {n: (str(p), t) for n, (p, t) in spec.items()} for k, spec in build.FIELDS.items()} == schema.FIELDS
