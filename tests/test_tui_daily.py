@@ -444,3 +444,24 @@ async def test_evidence_not_read_up_front_is_read_when_the_fact_is_highlighted(s
         ev = screen.query_one("EvidenceView").evidence
         assert ev is not None and ev in row.evidence
         assert len(node.children) == len(row.evidence)  # the spans are under the row
+
+
+# ------------------------------------------------------------------------------ the catalog without a scan
+
+
+def test_catalog_from_registry_summaries_equals_the_scan(store_path):  # noqa: F811
+    """The explorer's catalog added up from the per-document summaries written at ingest lists
+    the same trials, concepts and documents, with the same counts, as a scan of the store."""
+    from kg.graph.store import GraphStore
+    from tui import model
+
+    with GraphStore(store_path, read_only=True) as store:
+        assert store.document_summaries() and all("concepts" in s for s in store.document_summaries())
+        fast, scan = model.load_catalog(store), model._catalog_by_scan(store)
+    key = lambda c: {(e.iri, e.label, e.kind, e.count, e.detail) for e in c.entries if e.kind != "document"}  # noqa: E731
+    assert key(fast) == key(scan) and key(fast)
+    docs = {e.iri: e for e in fast.entries if e.kind == "document"}
+    assert set(docs) == {e.iri for e in scan.entries if e.kind == "document"}
+    assert [e.detail for e in docs.values()] == [next(x.detail for x in scan.entries if x.iri == i) for i in docs]
+    assert sum(e.count for e in docs.values()) == fast.facts == scan.facts > 0
+    assert (fast.documents, fast.triples) == (scan.documents, scan.triples)

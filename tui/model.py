@@ -15,7 +15,51 @@ from tui.evidence import Evidence
 
 
 def load_catalog(store: GraphStore) -> Catalog:
-    """Trials, concepts used by facts (drugs, conditions, AE terms, targets) and documents."""
+    """Trials, concepts used by facts (drugs, conditions, AE terms, targets) and documents:
+    added up from the registry's per-document summaries, with labels and kinds read for the
+    concepts and trials they name (anchored queries); a store without those summaries is
+    scanned instead."""
+    summaries = store.document_summaries() if hasattr(store, "document_summaries") else []
+    if summaries and all("concepts" in s for s in summaries):
+        return _catalog_from_summaries(store, summaries)
+    return _catalog_by_scan(store)
+
+
+def _catalog_from_summaries(store: GraphStore, summaries: list[dict]) -> Catalog:
+    from collections import Counter
+
+    from kg.graph.vocab import doc_iri
+
+    cat = Catalog()
+    trials: Counter = Counter()
+    concepts: Counter = Counter()
+    for s in summaries:
+        trials.update(s.get("trials", {}))
+        concepts.update(s.get("concepts", {}))
+        n = sum(s.get("facts", {}).values())
+        cat.entries.append(Entry(doc_iri(s["doc"]), s["doc"], "document", n, s.get("title", "")))
+        cat.facts += n
+    cat.documents = len(summaries)
+    info: dict[str, dict] = {}
+    for chunk in _chunks(sorted(trials)):
+        for r in store.select(Q.trial_details(chunk)):
+            info[str(r["t"])] = r
+    for t, n in trials.items():
+        r = info.get(t, {})
+        detail = " · ".join(str(r[k]) for k in ("phase", "condition") if k in r)
+        name = node_label(t)
+        label = f"{r['acronym']} ({name})" if "acronym" in r and str(r["acronym"]) != name else name
+        cat.entries.append(Entry(t, label, "trial", n, detail))
+    for chunk in _chunks(sorted(concepts)):
+        for r in store.select(Q.concept_details(chunk)):
+            kind = Q.CONCEPT_KINDS.get(str(r["type"]).rsplit("#", 1)[-1])
+            if kind:
+                cat.entries.append(Entry(str(r["c"]), str(r["label"]), kind, concepts[str(r["c"])]))
+    cat.triples = store.triple_count()
+    return cat
+
+
+def _catalog_by_scan(store: GraphStore) -> Catalog:
     cat = Catalog()
     for r in store.select(Q.TRIALS):
         detail = " · ".join(str(r[k]) for k in ("phase", "condition") if k in r)
@@ -45,8 +89,13 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
         return None if s.startswith("<") else s
 
     v = Vocabulary()
-    v.classes = sorted({n for r in store.select(Q.with_prefixes(Q.CLASSES)) if (n := pname(r["c"]))})
-    v.properties = sorted({n for r in store.select(Q.with_prefixes(Q.PROPERTIES)) if (n := pname(r["p"]))})
+    from kg.graph.store import LEXICON_GRAPH, ONTOLOGY_GRAPH
+    from kg.graph.vocab import graph_iri
+
+    docs = [e for e in catalog.entries if e.kind == "document"]
+    graphs = [ONTOLOGY_GRAPH, LEXICON_GRAPH] + [graph_iri(doc_id(d.iri)) for d in docs[:1]]
+    v.classes = sorted({n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))})
+    v.properties = sorted({n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))})
     used = {e.iri for e in catalog.entries}
     v.concepts = sorted({n for e in catalog.entries if e.kind not in ("trial", "document") if (n := pname(e.iri))})
     ranked = []

@@ -77,14 +77,39 @@ DOCUMENTS = """SELECT ?g ?d ?file (SAMPLE(?ti) AS ?title) (SAMPLE(?y) AS ?year) 
     OPTIONAL { ?d dcterms:title ?ti } OPTIONAL { ?d kg:year ?y } OPTIONAL { ?f kg:inDocument ?d } }
 } GROUP BY ?g ?d ?file"""
 
+def trial_details(trials: list[str]) -> str:
+    """Acronym, phase and a condition of the given trials (the explorer's catalog)."""
+    return f"""SELECT ?t (SAMPLE(?ac) AS ?acronym) (SAMPLE(?ph) AS ?phase) (SAMPLE(?cl) AS ?condition) WHERE {{
+  {values("t", trials)}
+  OPTIONAL {{ ?t kg:acronym ?ac }} OPTIONAL {{ ?t kg:phase ?ph }} OPTIONAL {{ ?t kg:condition/skos:prefLabel ?cl }}
+}} GROUP BY ?t"""
+
+
+def concept_details(concepts: list[str]) -> str:
+    """Kind and label of the given IRIs that are concepts of a kind the explorer lists."""
+    return f"""SELECT ?c ?type (SAMPLE(?l) AS ?label) WHERE {{
+  {values("c", concepts)}
+  ?c a ?type ; skos:prefLabel ?l .
+  FILTER(?type IN ({", ".join("kg:" + k for k in CONCEPT_KINDS)}))
+}} GROUP BY ?c ?type"""
+
+
 FACT_COUNTS = f"""SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{
   ?f kg:inDocument ?d ; a ?type . FILTER(?type IN ({", ".join(FACT_CLASSES)}))
 }}"""
 
 # -- completion vocabulary ------------------------------------------------------------------
-CLASSES = "SELECT DISTINCT ?c WHERE { { ?s a ?c } UNION { GRAPH ?g { ?c a owl:Class } } }"
-PROPERTIES = ("SELECT DISTINCT ?p WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?p a ?k . "
-              "FILTER(?k IN (owl:ObjectProperty, owl:DatatypeProperty, rdf:Property)) } } }")
+def classes(graphs: list[str]) -> str:
+    """Classes for completion, from the given graphs (the ontology, the lexicon and one document:
+    every document uses the same vocabulary), never from a scan of every triple in the store."""
+    return (f"SELECT DISTINCT ?c WHERE {{ {values('g', graphs)} "
+            "GRAPH ?g { { ?s a ?c } UNION { ?c a owl:Class } } }")
+
+
+def properties(graphs: list[str]) -> str:
+    """Properties for completion, from the given graphs (see `classes`)."""
+    return (f"SELECT DISTINCT ?p WHERE {{ {values('g', graphs)} GRAPH ?g {{ {{ ?s ?p ?o }} UNION {{ ?p a ?k . "
+            "FILTER(?k IN (owl:ObjectProperty, owl:DatatypeProperty, rdf:Property)) } } }")
 LABELS = """SELECT ?c ?l ?rank WHERE { ?c a skos:Concept .
   { ?c skos:prefLabel ?l BIND(0 AS ?rank) } UNION { ?c skos:altLabel ?l BIND(1 AS ?rank) }
   UNION { ?c kg:abbreviation ?l BIND(2 AS ?rank) } }"""

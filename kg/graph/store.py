@@ -60,6 +60,12 @@ _SUMMARY = ox.NamedNode(KG_NS + "ingestSummary")
 _TYPE = ox.NamedNode(RDF_TYPE)
 _IN_DOCUMENT = ox.NamedNode(KG_NS + "inDocument")
 _FACT_CLASSES = {ox.NamedNode(i): i[len(KG_NS):] for i in FACT_CLASS.values()}
+_OF_TRIAL = ox.NamedNode(KG_NS + "ofTrial")
+_PROV = "http://www.w3.org/ns/prov#"
+_NOT_CONCEPT_LINKS = {_TYPE, _IN_DOCUMENT, _OF_TRIAL, ox.NamedNode(_PROV + "wasDerivedFrom"),
+                      ox.NamedNode(_PROV + "wasGeneratedBy")}
+_DOC_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/title"): "title", ox.NamedNode(KG_NS + "year"): "year",
+               ox.NamedNode(KG_NS + "sourceFile"): "file"}
 
 
 def store_path(explicit: str | None = None) -> Path:
@@ -78,13 +84,29 @@ class GraphWrite:
 
 
 def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
-    """What the registry records of a graph: its quad count and facts by class."""
+    """What the registry records of a graph: its quad count, facts by class, and what every
+    screen lists without scanning the store — the facts per trial and per concept they name
+    (any IRI a fact points to but its trial, document, provenance and type), and the
+    document's title, year and file."""
     distinct = set(quads)
     in_doc = {q.subject for q in distinct if q.predicate == _IN_DOCUMENT}
     facts = Counter(_FACT_CLASSES[q.object] for q in distinct
                     if q.predicate == _TYPE and q.object in _FACT_CLASSES and q.subject in in_doc)
+    trials: dict[str, set] = {}
+    concepts: dict[str, set] = {}
+    meta: dict[str, str] = {}
+    for q in distinct:
+        if q.subject in in_doc and isinstance(q.object, ox.NamedNode):
+            if q.predicate == _OF_TRIAL:
+                trials.setdefault(q.object.value, set()).add(q.subject)
+            elif q.predicate not in _NOT_CONCEPT_LINKS:
+                concepts.setdefault(q.object.value, set()).add(q.subject)
+        elif q.predicate in _DOC_FIELDS and isinstance(q.object, ox.Literal):
+            meta[_DOC_FIELDS[q.predicate]] = q.object.value
     return {"doc": doc_id, "sha256": sha256, "kg_version": __version__, "triples": len(distinct),
-            "facts": dict(sorted(facts.items()))}
+            "facts": dict(sorted(facts.items())),
+            "trials": {t: len(f) for t, f in sorted(trials.items())},
+            "concepts": {c: len(f) for c, f in sorted(concepts.items())}, **meta}
 
 
 class GraphStore:
