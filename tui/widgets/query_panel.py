@@ -18,6 +18,8 @@ from tui.query_process import Progress
 from tui.runner import describe, execute
 from tui.widgets.results import MAX_SHOWN, ResultsTable
 
+SAY_TIME_FROM = 2.0  # seconds: a finished query's time is shown from this long on
+
 
 class QueryPanel(Vertical):
     """Runs SPARQL off the UI thread; shows running / rows / error with line and column."""
@@ -138,5 +140,7 @@ class QueryPanel(Vertical):
         elif result is not None:
             self.table.show(result)
             shown = "" if len(result.rows) <= MAX_SHOWN else f", first {MAX_SHOWN:,} shown"
-            self.set_status(Text(f"✓ {describe(result)}{shown} in {took:.2f} s", style="green"))
+            # the time of a slow query is worth saying; a quick one's would only flicker between runs
+            took_text = f" in {took:.1f} s" if took >= SAY_TIME_FROM else ""
+            self.set_status(Text(f"✓ {describe(result)}{shown}{took_text}", style="green"))
         self.post_message(self.Done(sparql, result, error))
