@@ -16,6 +16,7 @@ import pytest
 from conftest import TEST_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_reader_pdf import _minimal_pdf
 
 from kg.errors import ReaderError
 
@@ -38,15 +39,7 @@ def _text_pdf(lines: list[bytes]) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return _minimal_pdf(objects)
 
 
 PDF_SEED = _text_pdf([b"A pilot trial of tocilizumab", b"Results", b"Grade 3 neutropenia occurred in 2 of 20 patients.",
