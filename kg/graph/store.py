@@ -68,8 +68,15 @@ _DOC_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/title"): "title", ox.Named
                ox.NamedNode(KG_NS + "sourceFile"): "file"}
 
 
-def store_path(explicit: str | None = None) -> Path:
-    return Path(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
+def store_path(explicit: str | None = None) -> Path | str:
+    """The store's folder, or the URL of the SPARQL server that keeps it (http:// or https://)."""
+    where = str(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
+    return where.rstrip("/") + "/" if is_url(where) else Path(where)
+
+
+def is_url(location: object) -> bool:
+    """True when a --store value names a SPARQL server (http:// or https://) rather than a folder."""
+    return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
 
 
 @dataclass
@@ -110,7 +117,17 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
 
 
 class GraphStore:
-    """An Oxigraph store on disk, with the few operations kg needs."""
+    """An Oxigraph store on disk, with the few operations kg needs. Given a URL (`--store
+    http://host:port/`), the store is a SPARQL 1.1 server's: `kg.graph.remote.ServerGraphStore`
+    (the same operations over the SPARQL and Graph Store protocols)."""
+
+    def __new__(cls, path: str | Path | None = None, read_only: bool = False):
+        where = store_path(str(path) if path else None)
+        if cls is GraphStore and isinstance(where, str):
+            from kg.graph.remote import ServerGraphStore
+
+            return super().__new__(ServerGraphStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
         self.path = store_path(str(path) if path else None)

@@ -1,0 +1,343 @@
+"""A SPARQL 1.1 server used as kg's graph store, through the standard protocols.
+
+`SparqlHttpStore` answers the few pyoxigraph.Store calls kg makes (`query`, `update`,
+`quads_for_pattern`, `named_graphs`, `extend`, `len`) with HTTP requests:
+
+- queries: the SPARQL 1.1 Protocol (POST form to `/query`), the dataset given as
+  `default-graph-uri` / `named-graph-uri` parameters, or — when every graph is visible — the
+  union of all graphs (Oxigraph's `union-default-graph` parameter; start the server with
+  `--union-default-graph` so other clients see the same default graph);
+- updates: the SPARQL 1.1 Protocol (POST `application/sparql-update` to `/update`), each one
+  request, which Oxigraph runs as one transaction;
+- one graph read or replaced whole: the Graph Store HTTP Protocol (`GET`/`PUT /store?graph=`).
+
+Endpoints are Oxigraph's (`/query`, `/update`, `/store`); `KG_SPARQL_QUERY`, `KG_SPARQL_UPDATE`
+and `KG_SPARQL_STORE` (paths or URLs) point kg at another server's. Results come back as
+SPARQL JSON (rows, booleans) or N-Triples (graphs) and are parsed by pyoxigraph, so callers get
+the same term objects as from the embedded store.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin
+
+import pyoxigraph as ox
+import requests
+
+from kg.errors import StoreError
+from kg.graph.store import (
+    _STATE,
+    _SUMMARY,
+    COMPLETE,
+    REGISTRY_GRAPH,
+    STAGING_SUFFIXES,
+    GraphStore,
+    GraphWrite,
+    _insert_data,
+    _record,
+    is_url,
+    store_path,
+)
+from kg.graph.vocab import doc_id_of_graph
+
+_RESULTS_JSON = "application/sparql-results+json"
+_NTRIPLES = "application/n-triples"
+_ACCEPT = f"{_RESULTS_JSON}, {_NTRIPLES};q=0.9"
+# an IRI no graph has: the default graph of a dataset that holds no graph at all
+_NO_GRAPH = "urn:x-kg:no-graph"
+_PREFIX_DECL = re.compile(r"PREFIX\s+([\w.-]*):", re.I)
+_POSITION = re.compile(r"(\d+):(\d+)")
+
+
+class GraphTriples:
+    """A CONSTRUCT or DESCRIBE answer: iterable triples that also serialize, as pyoxigraph's QueryTriples."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return (q.triple for q in ox.parse(self._data, ox.RdfFormat.N_TRIPLES))
+
+    def serialize(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES):  # noqa: A002 - pyoxigraph's name
+        if format == ox.RdfFormat.N_TRIPLES and output is None:
+            return self._data
+        return ox.serialize(iter(self), output, format)
+
+
+class SparqlHttpStore:
+    """The subset of pyoxigraph.Store kg uses, over HTTP to a SPARQL 1.1 server."""
+
+    def __init__(self, url: str, timeout: float | None = None) -> None:
+        self.url = url if url.endswith("/") else url + "/"
+        self.query_url = urljoin(self.url, os.environ.get("KG_SPARQL_QUERY", "query"))
+        self.update_url = urljoin(self.url, os.environ.get("KG_SPARQL_UPDATE", "update"))
+        self.store_url = urljoin(self.url, os.environ.get("KG_SPARQL_STORE", "store"))
+        self.timeout = timeout or float(os.environ.get("KG_SPARQL_TIMEOUT", "600"))
+        self.http = requests.Session()  # one connection kept alive for every request
+
+    # -- requests ----------------------------------------------------------------------
+    def _send(self, method: str, url: str, **kw) -> requests.Response:
+        try:
+            r = self.http.request(method, url, timeout=(10, self.timeout), **kw)
+        except requests.RequestException as e:
+            raise StoreError(f"{self.url}: cannot reach the SPARQL server ({_reason(e)})") from None
+        if r.status_code >= 400:
+            text = r.text.strip() or r.reason
+            if r.status_code == 400:  # the server refused the query or update itself
+                raise SyntaxError(text)
+            raise StoreError(f"{self.url}: the SPARQL server answered {r.status_code} ({text.splitlines()[0]})")
+        return r
+
+    def ping(self) -> None:
+        """Fail now, in one line, when there is no SPARQL server at the URL."""
+        self.query("ASK { }")
+
+    # -- pyoxigraph.Store's interface ----------------------------------------------------
+    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = False,
+              default_graph=None, named_graphs=None):
+        """QuerySolutions, QueryBoolean (both pyoxigraph's) or GraphTriples, as Store.query gives."""
+        text, shift = _with_prefixes(sparql, prefixes)
+        form: list[tuple[str, str]] = [("query", text)]
+        if default_graph is not None or named_graphs is not None:
+            defaults = [g.value for g in _as_list(default_graph) if isinstance(g, ox.NamedNode)]
+            if default_graph is not None and not defaults:
+                defaults = [_NO_GRAPH]
+            named = [g.value for g in _as_list(named_graphs) if isinstance(g, ox.NamedNode)]
+            if named_graphs is not None and not named:
+                named = [_NO_GRAPH]
+            form += [("default-graph-uri", g) for g in defaults or [_NO_GRAPH]]
+            form += [("named-graph-uri", g) for g in named]
+        elif use_default_graph_as_union:
+            form.append(("union-default-graph", ""))
+        try:
+            r = self._send("POST", self.query_url, data=form, headers={"Accept": _ACCEPT})
+        except SyntaxError as e:
+            raise SyntaxError(_shift_position(str(e), shift)) from None
+        kind = r.headers.get("Content-Type", "").split(";")[0].strip()
+        if kind == _RESULTS_JSON:
+            return ox.parse_query_results(r.content, ox.QueryResultsFormat.JSON)
+        if kind == _NTRIPLES:
+            return GraphTriples(r.content)
+        raise StoreError(f"{self.url}: the SPARQL server answered in {kind or 'an unnamed format'}")
+
+    def update(self, sparql: str) -> None:
+        self._send("POST", self.update_url, data=sparql.encode("utf-8"),
+                   headers={"Content-Type": "application/sparql-update"})
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        """Replace one named graph by one Graph Store Protocol PUT (idempotent: twice is once)."""
+        self._send("PUT", self.store_url, params={"graph": graph}, data=ntriples,
+                   headers={"Content-Type": _NTRIPLES})
+
+    def graph_triples(self, graph: str) -> bytes:
+        """One named graph as N-Triples (Graph Store Protocol GET); b'' when there is no such graph."""
+        try:
+            r = self.http.get(self.store_url, params={"graph": graph}, headers={"Accept": _NTRIPLES},
+                              timeout=(10, self.timeout))
+        except requests.RequestException as e:
+            raise StoreError(f"{self.url}: cannot reach the SPARQL server ({_reason(e)})") from None
+        if r.status_code == 404:
+            return b""
+        if r.status_code >= 400:
+            raise StoreError(f"{self.url}: the SPARQL server answered {r.status_code} ({r.text.strip()[:200]})")
+        return r.content
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:  # noqa: A002
+        if subject is None and predicate is None and object is None and isinstance(graph_name, ox.NamedNode):
+            return (ox.Quad(q.subject, q.predicate, q.object, graph_name)
+                    for q in ox.parse(self.graph_triples(graph_name.value), ox.RdfFormat.N_TRIPLES))
+        s, p, o = (str(t) if t is not None else v for t, v in ((subject, "?s"), (predicate, "?p"), (object, "?o")))
+        if isinstance(graph_name, ox.DefaultGraph):
+            where, g = f"{{ {s} {p} {o} }}", ox.DefaultGraph()
+        else:
+            g = graph_name
+            where = f"{{ GRAPH {str(graph_name) if graph_name is not None else '?g'} {{ {s} {p} {o} }} }}"
+        rows = self.query(f"SELECT * WHERE {where}")
+        return (ox.Quad(subject or r["s"], predicate or r["p"], object or r["o"], g if g is not None else r["g"])
+                for r in rows)
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        return (r["g"] for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        quads = list(quads)
+        if quads:
+            body = " ".join(f"{q.subject} {q.predicate} {q.object} ." if isinstance(q.graph_name, ox.DefaultGraph)
+                            else f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+            self.update(f"INSERT DATA {{ {body} }}")
+
+    def __len__(self) -> int:
+        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        return int(next(iter(r))["n"].value)
+
+    def flush(self) -> None:
+        """Nothing to do: the server persists every request it answered."""
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _as_list(graphs) -> list:
+    return [] if graphs is None else list(graphs) if isinstance(graphs, list | tuple | set) else [graphs]
+
+
+def _with_prefixes(sparql: str, prefixes: dict[str, str] | None) -> tuple[str, int]:
+    """The query with kg's prefixes declared on one line before it (those it does not declare
+    itself), and the number of lines added (to report an error at the user's line)."""
+    if not prefixes:
+        return sparql, 0
+    own = {m.group(1) for m in _PREFIX_DECL.finditer(sparql)}
+    decl = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in prefixes.items() if p not in own)
+    return (f"{decl}\n{sparql}", 1) if decl else (sparql, 0)
+
+
+def _shift_position(msg: str, lines: int) -> str:
+    """An error message's 'line:column' moved back by the lines kg added before the query (1-based)."""
+    if not lines:
+        return msg
+    return _POSITION.sub(lambda m: f"{max(1, int(m.group(1)) - lines)}:{m.group(2)}", msg)
+
+
+def _reason(e: Exception) -> str:
+    text = str(e)
+    m = re.search(r"(Connection refused|timed out|Name or service not known|No route to host)", text)
+    return m.group(1) if m else (text.splitlines()[0][:200] if text else type(e).__name__)
+
+
+# -- kg's graph store on a server ------------------------------------------------------------
+# A pending mark older than this (by the server's clock) was left by a writer that died: a
+# PUT of one graph takes well under a second, a batch of 50 under a minute.
+PENDING_LEASE_SECONDS = 3600
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class ServerGraphStore(GraphStore):
+    """kg's graph store kept by a SPARQL 1.1 server that many kg processes share.
+
+    Each document's named graph is replaced by ONE Graph Store Protocol PUT, framed by
+    registry records as the embedded store's bulk writes are: one update marks the batch's
+    graphs pending, the PUTs write them, one update marks them complete with their summary.
+    A pending mark names its writer and the server's time ("pending <dateTime> <writer>"),
+    so writers on many machines do not take each other's work for a crash: a writer's
+    completion clears its own marks and those older than its own (writers that started
+    earlier and whose PUT the later one replaced); a writer opening the store drops only graphs
+    whose marks are older than the lease (`KG_PENDING_LEASE` seconds, default 3600). Readers
+    hide every graph with a pending mark, as with the embedded store.
+    """
+
+    def __init__(self, path: str | None = None, read_only: bool = False) -> None:
+        self.path = str(store_path(str(path) if path else None))
+        self.read_only = read_only
+        self._unflushed = 0
+        self._dataset = None
+        self._records = None
+        self._visible = False
+        self.ox = SparqlHttpStore(self.path)
+        self.ox.ping()
+        self.writer = os.urandom(8).hex()
+        self.lease = float(os.environ.get("KG_PENDING_LEASE", PENDING_LEASE_SECONDS))
+        self.recovered: list[str] = []
+        if not read_only:
+            self.recovered = self.recover()
+
+    @property
+    def dataset(self):
+        raise StoreError(f"{self.path}: an rdflib Dataset is only made over an embedded store")
+
+    # -- the registry ------------------------------------------------------------------
+    def _server_now(self) -> str:
+        return next(iter(self.ox.query("SELECT (NOW() AS ?n) { }")))["n"].value
+
+    def _mark_pending(self, graphs: list[str]) -> str:
+        """Mark graphs pending in one update; returns the mark (its time is the server's)."""
+        mark = f"pending {self._server_now()} {self.writer}"
+        self.ox.extend([ox.Quad(ox.NamedNode(g), _STATE, ox.Literal(mark), ox.NamedNode(REGISTRY_GRAPH))
+                        for g in graphs])
+        records = self.records()
+        for g in graphs:
+            records[g] = ("pending", records.get(g, (None, {}))[1])
+        self._visible = False
+        return mark
+
+    def _mark_complete(self, mark: str, done: list[tuple[str, dict]]) -> None:
+        """One update: this writer's marks and older ones go, the new summaries and "complete" come."""
+        when = mark.split(" ")[1]
+        values = " ".join(f"<{g}>" for g, _s in done)
+        reg = f"GRAPH <{REGISTRY_GRAPH}>"
+        self.ox.update(
+            f"DELETE {{ {reg} {{ ?g <{_STATE.value}> ?st }} }} WHERE {{ VALUES ?g {{ {values} }} "
+            f"{reg} {{ ?g <{_STATE.value}> ?st }} FILTER(STRSTARTS(STR(?st), \"pending\")) "
+            f"FILTER(?st = {ox.Literal(mark)} || STR(?st) = \"pending\" || COALESCE(<{_XSD}dateTime>("
+            f"STRBEFORE(STRAFTER(STR(?st), \"pending \"), \" \")) <= \"{when}\"^^<{_XSD}dateTime>, false)) }} ;\n"
+            f"DELETE {{ {reg} {{ ?g <{_SUMMARY.value}> ?s }} }} WHERE {{ VALUES ?g {{ {values} }} "
+            f"{reg} {{ ?g <{_SUMMARY.value}> ?s }} }} ;\n"
+            + _insert_data([q for g, s in done for q in _record(g, COMPLETE, s)]))
+        self._records = None
+        self._visible = False
+
+    def recover(self) -> list[str]:
+        """Drop graphs whose every pending mark outlived the lease (their writer died mid-write),
+        and staging graphs an embedded writer left; returns the documents dropped."""
+        self._records = None
+        lease = f"\"PT{int(self.lease)}S\"^^<{_XSD}dayTimeDuration>"
+        q = (f"SELECT ?g (MAX(?f) AS ?fresh) WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ ?g <{_STATE.value}> ?st }} "
+             f"FILTER(STRSTARTS(STR(?st), \"pending\")) BIND(COALESCE(IF(<{_XSD}dateTime>(STRBEFORE(STRAFTER("
+             f"STR(?st), \"pending \"), \" \")) > NOW() - {lease}, 1, 0), 0) AS ?f) }} GROUP BY ?g")
+        stale = sorted(r["g"].value for r in self.ox.query(q) if int(r["fresh"].value) == 0)
+        staging = sorted(g.value for g in self.ox.named_graphs() if g.value.endswith(STAGING_SUFFIXES))
+        dropped = [self.records().get(g, (None, {}))[1].get("doc") or doc_id_of_graph(g) for g in stale]
+        if stale or staging:
+            ops = [f"DROP SILENT GRAPH <{g}>" for g in stale + staging]
+            ops += [f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in stale]
+            self.ox.update(" ;\n".join(ops))
+        self._records = None
+        self._visible = False
+        self._register_unrecorded()
+        return sorted(dropped)
+
+    # -- writes ------------------------------------------------------------------------
+    def write_documents(self, writes: list[GraphWrite]) -> int:
+        """Each document's graph replaced by one PUT (new and stored ones alike), the batch
+        framed by one pending and one complete update. Returns the quads written."""
+        latest = {w.graph: w for w in writes}  # two sources with one id in a batch: the later one wins
+        if latest:
+            mark = self._mark_pending(list(latest))
+            for w in latest.values():
+                self.ox.put_graph(w.graph, _as_ntriples(w))
+            self._mark_complete(mark, [(w.graph, w.summary) for w in latest.values()])
+        return sum(w.summary["triples"] for w in writes)
+
+    def replace_graph(self, graph: str, quads: Iterable, summary: dict | None = None) -> int:
+        """Replace one named graph (by one PUT) with its registry record; returns the quad count."""
+        triples = {ox.Triple(q[0], q[1], q[2]) for q in quads}
+        summary = summary or {"triples": len(triples)}
+        mark = self._mark_pending([graph])
+        self.ox.put_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+        self._mark_complete(mark, [(graph, summary)])
+        return len(triples)
+
+    def flush(self) -> None:
+        self._unflushed = 0
+
+    def close(self) -> None:
+        if self.ox is not None:
+            self.ox.close()
+            self.ox = None
+
+
+def _as_ntriples(w: GraphWrite) -> bytes:
+    """A document's N-Quads as the N-Triples a PUT to its graph carries. Every quad of a
+    GraphWrite is in its graph and every line ends ` <graph> .`; a literal cannot hold a raw
+    line break, so the suffix is only ever a line's end."""
+    tail = f" <{w.graph}> .\n".encode()
+    data = w.nquads if w.nquads.endswith(b"\n") or not w.nquads else w.nquads + b"\n"
+    out = data.replace(tail, b" .\n")
+    if data.count(tail) != data.count(b"\n"):
+        out = ox.serialize((q.triple for q in ox.parse(w.nquads, ox.RdfFormat.N_QUADS)), format=ox.RdfFormat.N_TRIPLES)
+    return out
+
+
+__all__ = ["GraphTriples", "ServerGraphStore", "SparqlHttpStore", "is_url"]
