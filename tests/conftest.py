@@ -234,3 +234,100 @@ def evidence_spans(obj) -> list[dict]:
         for v in obj:
             out.extend(evidence_spans(v))
     return out
+
+
+# ------------------------------------------------------------------------------ a SPARQL server
+
+
+def oxigraph_binary() -> str | None:
+    """The `oxigraph` server (PyPI package `oxigraph`, in the test extra): beside this Python, or on PATH."""
+    import shutil
+
+    return shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent),
+                                                          os.environ.get("PATH", "")]))
+
+
+class OxigraphServer:
+    """`oxigraph serve` over one folder, on a free loopback port, until stop()."""
+
+    def __init__(self, location: Path) -> None:
+        import socket
+        import time
+        import urllib.request
+
+        binary = oxigraph_binary()
+        if binary is None:
+            pytest.skip("the `oxigraph` server is not installed (pip install oxigraph; the test extra brings it)")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        location.mkdir(parents=True, exist_ok=True)
+        self.url = f"http://127.0.0.1:{port}/"
+        self.proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                                      "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "query?query=ASK%7B%7D", timeout=2).read()
+                return
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    err = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() is not None else ""
+                    self.stop()
+                    raise RuntimeError(f"oxigraph serve did not start: {err.strip()[:500]}") from None
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc.stderr.close()
+
+
+class Backend:
+    """Where a test's store lives: a folder (embedded Oxigraph) or an Oxigraph server over a
+    folder (`--store http://...`). `fresh` and `clone` give the location to pass as --store."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.servers: list[OxigraphServer] = []
+
+    def fresh(self, folder: Path) -> Path | str:
+        if self.kind == "embedded":
+            return folder
+        self.servers.append(OxigraphServer(folder))
+        return self.servers[-1].url
+
+    def clone(self, corpus: CorpusStore, folder: Path) -> Path | str:
+        """A store of the test's own holding the corpus (a server serves an Oxigraph backup)."""
+        if self.kind == "server" and oxigraph_binary() is None:
+            pytest.skip("the `oxigraph` server is not installed (pip install oxigraph; the test extra brings it)")
+        corpus.clone(folder)
+        return self.fresh(folder)
+
+    def stop(self) -> None:
+        for s in self.servers:
+            s.stop()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def backend(request):
+    """Each test that takes it runs twice: on an embedded store and on a server's."""
+    b = Backend(request.param)
+    yield b
+    b.stop()
+
+
+@pytest.fixture(scope="session", params=["embedded", "server"])
+def corpus_location(request, corpus_store, tmp_path_factory):
+    """The corpus store, read-only, as a folder and as a server (`--store` either way)."""
+    if request.param == "embedded":
+        yield corpus_store.path
+        return
+    b = Backend("server")
+    yield b.clone(corpus_store, tmp_path_factory.mktemp("served") / "store")
+    b.stop()

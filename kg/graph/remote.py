@@ -19,6 +19,7 @@ the same term objects as from the embedded store.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -132,10 +133,12 @@ class SparqlHttpStore:
         self._send("PUT", self.store_url, params={"graph": graph}, data=ntriples,
                    headers={"Content-Type": _NTRIPLES})
 
-    def graph_triples(self, graph: str) -> bytes:
-        """One named graph as N-Triples (Graph Store Protocol GET); b'' when there is no such graph."""
+    def graph_triples(self, graph: str | None) -> bytes:
+        """One named graph (None: the default graph) as N-Triples (Graph Store Protocol GET);
+        b'' when there is no such graph."""
         try:
-            r = self.http.get(self.store_url, params={"graph": graph}, headers={"Accept": _NTRIPLES},
+            r = self.http.get(self.store_url, params={"graph": graph} if graph else {"default": ""},
+                              headers={"Accept": _NTRIPLES},
                               timeout=(10, self.timeout))
         except requests.RequestException as e:
             raise StoreError(f"{self.url}: cannot reach the SPARQL server ({_reason(e)})") from None
@@ -149,15 +152,19 @@ class SparqlHttpStore:
         if subject is None and predicate is None and object is None and isinstance(graph_name, ox.NamedNode):
             return (ox.Quad(q.subject, q.predicate, q.object, graph_name)
                     for q in ox.parse(self.graph_triples(graph_name.value), ox.RdfFormat.N_TRIPLES))
+        if isinstance(graph_name, ox.DefaultGraph) or graph_name is None:  # (a server's default graph may
+            # be the union of all: the real one is read by the Graph Store Protocol)
+            default = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                       for t in ox.parse(self.graph_triples(None), ox.RdfFormat.N_TRIPLES)
+                       if (subject is None or t.subject == subject) and (predicate is None or t.predicate == predicate)
+                       and (object is None or t.object == object))
+            if graph_name is not None:
+                return default
         s, p, o = (str(t) if t is not None else v for t, v in ((subject, "?s"), (predicate, "?p"), (object, "?o")))
-        if isinstance(graph_name, ox.DefaultGraph):
-            where, g = f"{{ {s} {p} {o} }}", ox.DefaultGraph()
-        else:
-            g = graph_name
-            where = f"{{ GRAPH {str(graph_name) if graph_name is not None else '?g'} {{ {s} {p} {o} }} }}"
-        rows = self.query(f"SELECT * WHERE {where}")
-        return (ox.Quad(subject or r["s"], predicate or r["p"], object or r["o"], g if g is not None else r["g"])
-                for r in rows)
+        g = str(graph_name) if graph_name is not None else "?g"
+        rows = self.query(f"SELECT * WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}")
+        named = (ox.Quad(subject or r["s"], predicate or r["p"], object or r["o"], graph_name or r["g"]) for r in rows)
+        return named if graph_name is not None else itertools.chain(default, named)
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
         return (r["g"] for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
@@ -169,9 +176,14 @@ class SparqlHttpStore:
                             else f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
             self.update(f"INSERT DATA {{ {body} }}")
 
+    def __iter__(self) -> Iterator[ox.Quad]:
+        """Every quad of the dataset (the default graph's and every named graph's)."""
+        return self.quads_for_pattern()
+
     def __len__(self) -> int:
-        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
-        return int(next(iter(r))["n"].value)
+        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        default = self.graph_triples(None)
+        return int(next(iter(r))["n"].value) + sum(1 for _ in ox.parse(default, ox.RdfFormat.N_TRIPLES))
 
     def flush(self) -> None:
         """Nothing to do: the server persists every request it answered."""
