@@ -71,10 +71,10 @@ def test_real_entry_point_runs():
 # ------------------------------------------------------------------------------ query
 
 
-def test_select_in_every_format(kg, corpus_store):
+def test_select_in_every_format(kg, corpus_location, corpus_store):
     want = expected_docs()
     for fmt in FORMATS:
-        run = kg("--store", corpus_store.path, "query", "--format", fmt, DOCS_QUERY)
+        run = kg("--store", corpus_location, "query", "--format", fmt, DOCS_QUERY)
         assert run.code == 0 and run.err == "", (fmt, run.err)
         if fmt == "json":
             data = json.loads(run.out)
@@ -99,9 +99,9 @@ def test_select_in_every_format(kg, corpus_store):
         assert sorted(got) == want, fmt
 
 
-def test_select_json_is_sparql_results_json_with_typed_literals(kg, corpus_store):
+def test_select_json_is_sparql_results_json_with_typed_literals(kg, corpus_location, corpus_store):
     q = ("SELECT ?s ?n WHERE { ?s kg:authorCount ?n }")
-    run = kg("--store", corpus_store.path, "query", "--format", "json", q)
+    run = kg("--store", corpus_location, "query", "--format", "json", q)
     assert run.code == 0, run.err
     data = json.loads(run.out)
     rows = data["results"]["bindings"]
@@ -112,9 +112,9 @@ def test_select_json_is_sparql_results_json_with_typed_literals(kg, corpus_store
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_ask(kg, corpus_store, fmt):
+def test_ask(kg, corpus_location, corpus_store, fmt):
     for q, answer in (("ASK { ?d a kg:Document }", True), ("ASK { ?d a kg:NoSuchClass }", False)):
-        run = kg("--store", corpus_store.path, "query", "--format", fmt, q)
+        run = kg("--store", corpus_location, "query", "--format", fmt, q)
         assert run.code == 0, run.err
         if fmt == "json":
             assert json.loads(run.out)["boolean"] is answer
@@ -123,9 +123,9 @@ def test_ask(kg, corpus_store, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_construct(kg, corpus_store, fmt):
+def test_construct(kg, corpus_location, corpus_store, fmt):
     q = "CONSTRUCT { ?doc kg:sourceFile ?file } WHERE { ?doc a kg:Document ; kg:sourceFile ?file }"
-    run = kg("--store", corpus_store.path, "query", "--format", fmt, q)
+    run = kg("--store", corpus_location, "query", "--format", fmt, q)
     assert run.code == 0, run.err
     got = Graph().parse(data=run.out, format="json-ld" if fmt == "json" else "turtle")
     want = Graph()
@@ -135,9 +135,9 @@ def test_construct(kg, corpus_store, fmt):
 
 
 @pytest.mark.parametrize("fmt", ("table", "json"))
-def test_describe_gives_the_documents_own_triples(kg, corpus_store, fmt):
+def test_describe_gives_the_documents_own_triples(kg, corpus_location, corpus_store, fmt):
     doc = URIRef(expected_docs()[0][0])
-    run = kg("--store", corpus_store.path, "query", "--format", fmt, f"DESCRIBE <{doc}>")
+    run = kg("--store", corpus_location, "query", "--format", fmt, f"DESCRIBE <{doc}>")
     assert run.code == 0, run.err
     got = Graph().parse(data=run.out, format="json-ld" if fmt == "json" else "turtle")
     stored = union_graph(q for q in corpus_store.quads() if q[0] == doc)
@@ -145,10 +145,10 @@ def test_describe_gives_the_documents_own_triples(kg, corpus_store, fmt):
     assert {t for t in got if t[0] == doc} == set(stored)
 
 
-def test_query_from_a_file(kg, corpus_store, tmp_path):
+def test_query_from_a_file(kg, corpus_location, corpus_store, tmp_path):
     rq = tmp_path / "docs.rq"
     rq.write_text("# the documents\n" + DOCS_QUERY + "\n", encoding="utf-8")
-    run = kg("--store", corpus_store.path, "query", "--format", "csv", f"@{rq}")
+    run = kg("--store", corpus_location, "query", "--format", "csv", f"@{rq}")
     assert run.code == 0, run.err
     assert [tuple(r) for r in csv.reader(io.StringIO(run.out))][1:] == expected_docs()
 
@@ -165,8 +165,8 @@ def test_query_from_a_missing_file_is_one_error_line(kg, corpus_store, tmp_path)
     ("SELECT ?d\nWHERE {\n  ?d ?p ?o .\n  FILTER( }", 4),
     ("SELEC ?d WHERE { ?d ?p ?o }", 1),
 ])
-def test_syntax_error_exits_2_with_line_and_column(kg, corpus_store, query, line):
-    run = kg("--store", corpus_store.path, "query", query)
+def test_syntax_error_exits_2_with_line_and_column(kg, corpus_location, corpus_store, query, line):
+    run = kg("--store", corpus_location, "query", query)
     assert run.code == 2
     assert run.out == ""
     first = run.err_lines[0]
@@ -176,8 +176,8 @@ def test_syntax_error_exits_2_with_line_and_column(kg, corpus_store, query, line
     assert 1 <= column <= len(query.splitlines()[line - 1]) + 1
 
 
-def test_unknown_prefix_is_an_error_not_a_crash(kg, corpus_store):
-    run = kg("--store", corpus_store.path, "query", "SELECT ?x WHERE { ?x a nosuchprefix:Thing }")
+def test_unknown_prefix_is_an_error_not_a_crash(kg, corpus_location, corpus_store):
+    run = kg("--store", corpus_location, "query", "SELECT ?x WHERE { ?x a nosuchprefix:Thing }")
     assert run.code == 2
     assert run.out == ""
     assert run.err_lines[0].startswith("kg: error: ")
@@ -186,19 +186,19 @@ def test_unknown_prefix_is_an_error_not_a_crash(kg, corpus_store):
 # ------------------------------------------------------------------------------ text, facts
 
 
-def test_text_of_an_unknown_document_is_one_error_line(kg, corpus_store):
-    run = kg("--store", corpus_store.path, "text", "no-such-document")
+def test_text_of_an_unknown_document_is_one_error_line(kg, corpus_location, corpus_store):
+    run = kg("--store", corpus_location, "text", "no-such-document")
     assert run.code == 1
     assert run.out == ""
     assert run.err_lines == ["kg: error: no document 'no-such-document' in the store"]
 
 
-def test_facts_of_one_document_and_of_an_unknown_one(kg, corpus_store):
+def test_facts_of_one_document_and_of_an_unknown_one(kg, corpus_location, corpus_store):
     doc = doc_id(CORPUS_FILES[-1])
-    run = kg("--store", corpus_store.path, "facts", doc)
+    run = kg("--store", corpus_location, "facts", doc)
     assert run.code == 0, run.err
     assert [d["doc"] for d in json.loads(run.out)["documents"]] == [doc]
-    run = kg("--store", corpus_store.path, "facts", doc, "nope")
+    run = kg("--store", corpus_location, "facts", doc, "nope")
     assert run.code == 1
     assert run.err_lines == ["kg: error: no document 'nope' in the store"]
 
@@ -206,8 +206,8 @@ def test_facts_of_one_document_and_of_an_unknown_one(kg, corpus_store):
 # ------------------------------------------------------------------------------ stats, validate
 
 
-def test_stats_json_counts_what_the_store_holds(kg, corpus_store):
-    run = kg("--store", corpus_store.path, "stats", "--json")
+def test_stats_json_counts_what_the_store_holds(kg, corpus_location, corpus_store):
+    run = kg("--store", corpus_location, "stats", "--json")
     assert run.code == 0, run.err
     s = json.loads(run.out)
     assert s["documents"] == len(CORPUS_FILES)
@@ -219,17 +219,17 @@ def test_stats_json_counts_what_the_store_holds(kg, corpus_store):
         by_type[r["t"].value.rsplit("#", 1)[1]] = int(r["n"].value)
     assert s["facts"] and all(by_type[k] == n for k, n in s["facts"].items())
     # the plain form says the same
-    plain = kg("--store", corpus_store.path, "stats")
+    plain = kg("--store", corpus_location, "stats")
     assert plain.code == 0
     assert f"documents  {s['documents']}" in plain.out and f"triples    {s['triples']}" in plain.out
 
 
-def test_validate_the_corpus_graph(kg, corpus_store):
+def test_validate_the_corpus_graph(kg, corpus_location, corpus_store):
     from kg.graph.validate import SHAPES_FILE
 
     if not SHAPES_FILE.exists():
         pytest.skip("ontology/shapes.ttl is not written yet")
-    run = kg("--store", corpus_store.path, "validate")
+    run = kg("--store", corpus_location, "validate")
     assert run.code == 0, run.out[:3000]
     assert run.out.startswith("SHACL: conforms")
 

@@ -50,9 +50,9 @@ def assert_isomorphic(got: Graph, expected: Graph, what: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(TRIPLE_FORMATS))
-def test_triple_formats_are_the_union_graph(kg, corpus_store, store_union, tmp_path, fmt):
+def test_triple_formats_are_the_union_graph(kg, corpus_location, store_union, tmp_path, fmt):
     out = tmp_path / f"graph.{fmt}"
-    run = kg("--store", corpus_store.path, "export", "--format", fmt, "-o", out)
+    run = kg("--store", corpus_location, "export", "--format", fmt, "-o", out)
     assert run.code == 0, run.err
     assert run.out == ""
     assert run.err.strip() == f"exported {len(store_union)} statements as {fmt} to {out}"
@@ -60,9 +60,9 @@ def test_triple_formats_are_the_union_graph(kg, corpus_store, store_union, tmp_p
 
 
 @pytest.mark.parametrize("fmt", sorted(QUAD_FORMATS))
-def test_quad_formats_keep_every_named_graph(kg, corpus_store, store_quads, store_graphs, tmp_path, fmt):
+def test_quad_formats_keep_every_named_graph(kg, corpus_location, store_quads, store_graphs, tmp_path, fmt):
     out = tmp_path / f"graph.{fmt}"
-    run = kg("--store", corpus_store.path, "export", "--format", fmt, "-o", out)
+    run = kg("--store", corpus_location, "export", "--format", fmt, "-o", out)
     assert run.code == 0, run.err
     assert run.err.strip() == f"exported {len(store_quads)} statements as {fmt} to {out}"
     ds = Dataset()

@@ -13,8 +13,8 @@ from kg.graph.store import GraphStore
 from kg.graph.vocab import graph_iri
 
 
-def test_evidence_by_scans_equals_the_sparql_reference(corpus_store):
-    with GraphStore(corpus_store.path, read_only=True) as store:
+def test_evidence_by_scans_equals_the_sparql_reference(corpus_location):
+    with GraphStore(corpus_location, read_only=True) as store:
         total = 0
         for path in CORPUS_FILES:
             g = graph_iri(doc_id(path))

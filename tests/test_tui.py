@@ -69,6 +69,12 @@ def store_path(request, tmp_path_factory) -> str:
     return corpus_store_path(request, tmp_path_factory)
 
 
+@pytest.fixture
+def store_on_both(corpus_location) -> str:
+    """The corpus store as a folder and as an oxigraph server's URL (conftest's corpus_location)."""
+    return str(corpus_location)
+
+
 async def settle(pilot, rounds: int = 3) -> None:
     """Wait until the workers are done and the messages they posted are handled."""
     for _ in range(rounds):
@@ -207,8 +213,8 @@ def test_a_missing_store_is_not_created_by_looking(tmp_path):
 
 
 @aio
-async def test_explorer_shows_trials_and_drugs(store_path):
-    app = KgApp(store_path)
+async def test_explorer_shows_trials_and_drugs(store_on_both):
+    app = KgApp(store_on_both)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         tree = app.screen.query_one("#tree")
@@ -228,13 +234,13 @@ async def test_explorer_shows_trials_and_drugs(store_path):
 
 
 @aio
-async def test_evidence_of_arsenic_trioxide_grade_3_neutropenia(store_path):
+async def test_evidence_of_arsenic_trioxide_grade_3_neutropenia(store_on_both):
     """explorer → drug → adverse event → its evidence sentence, span highlighted → document."""
     from tui.screens.document import DocumentScreen
     from tui.screens.entity import EntityScreen
     from tui.widgets.evidence import EvidenceView
 
-    app = KgApp(store_path)
+    app = KgApp(store_on_both)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"arsenic", "enter")  # filter, jump to the first match
@@ -289,11 +295,11 @@ async def test_entity_links_of_a_trial_and_following_them(store_path):
 
 
 @aio
-async def test_ask_adverse_events_of_arsenic_trioxide(store_path):
+async def test_ask_adverse_events_of_arsenic_trioxide(store_on_both):
     from tui.screens.ask import AskScreen
     from tui.widgets.evidence import EvidenceView
 
-    app = KgApp(store_path)
+    app = KgApp(store_on_both)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f3")
@@ -353,8 +359,8 @@ async def _sparql(pilot, text: str):
 
 
 @aio
-async def test_sparql_query_gets_rows_and_sorts(store_path):
-    app = KgApp(store_path)
+async def test_sparql_query_gets_rows_and_sorts(store_on_both):
+    app = KgApp(store_on_both)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = await _sparql(pilot, "SELECT ?term (COUNT(?ae) AS ?n) WHERE {\n"
@@ -381,8 +387,8 @@ async def test_sparql_query_gets_rows_and_sorts(store_path):
 
 
 @aio
-async def test_sparql_error_shows_line_and_column(store_path):
-    app = KgApp(store_path)
+async def test_sparql_error_shows_line_and_column(store_on_both):
+    app = KgApp(store_on_both)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = await _sparql(pilot, "SELECT ?s WHERE {\n  ?s a kg:Trial .\n  ?s kg:phase ?p ?q }")

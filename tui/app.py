@@ -186,6 +186,8 @@ class KgApp(App[int]):
 
         path = Path(store)
         name = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+        if "://" in store:  # a SPARQL server: its host and port
+            name = store.split("://", 1)[1].rstrip("/")
         self.title = f"kg · {name} · {catalog.documents:,} documents · {catalog.facts:,} facts"
 
     def _welcome(self, store: str, reason: str) -> None:
@@ -304,7 +306,10 @@ class KgApp(App[int]):
 
 
 def _empty_store_reason(path) -> str:
-    """Why the store at `path` cannot hold a graph yet ('' when it looks like a store)."""
+    """Why the store at `path` cannot hold a graph yet ('' when it looks like a store, or is a
+    SPARQL server's URL: the server is asked when the catalog loads)."""
+    if isinstance(path, str):
+        return ""
     if not path.exists():
         return "There is no graph here yet."
     if path.is_dir() and not (path / "CURRENT").exists():
