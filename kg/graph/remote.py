@@ -33,6 +33,7 @@ from kg.graph.store import (
     _STATE,
     _SUMMARY,
     COMPLETE,
+    GRAPH_PREFIX,
     REGISTRY_GRAPH,
     STAGING_SUFFIXES,
     GraphStore,
@@ -237,7 +238,8 @@ class ServerGraphStore(GraphStore):
     completion clears its own marks and those older than its own (writers that started
     earlier and whose PUT the later one replaced); a writer opening the store drops only graphs
     whose marks are older than the lease (`KG_PENDING_LEASE` seconds, default 3600). Readers
-    hide every graph with a pending mark, as with the embedded store.
+    hide every graph with a pending mark, as with the embedded store, and every kg graph
+    without a record (a dead writer's PUT that the server finished after the graph was dropped).
     """
 
     def __init__(self, path: str | None = None, read_only: bool = False) -> None:
@@ -299,16 +301,28 @@ class ServerGraphStore(GraphStore):
              f"FILTER(STRSTARTS(STR(?st), \"pending\")) BIND(COALESCE(IF(<{_XSD}dateTime>(STRBEFORE(STRAFTER("
              f"STR(?st), \"pending \"), \" \")) > NOW() - {lease}, 1, 0), 0) AS ?f) }} GROUP BY ?g")
         stale = sorted(r["g"].value for r in self.ox.query(q) if int(r["fresh"].value) == 0)
-        staging = sorted(g.value for g in self.ox.named_graphs() if g.value.endswith(STAGING_SUFFIXES))
+        orphans = sorted(self._unrecorded())
         dropped = [self.records().get(g, (None, {}))[1].get("doc") or doc_id_of_graph(g) for g in stale]
-        if stale or staging:
-            ops = [f"DROP SILENT GRAPH <{g}>" for g in stale + staging]
+        if stale or orphans:
+            ops = [f"DROP SILENT GRAPH <{g}>" for g in stale + orphans]
             ops += [f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in stale]
             self.ox.update(" ;\n".join(ops))
         self._records = None
         self._visible = False
-        self._register_unrecorded()
         return sorted(dropped)
+
+    def _unrecorded(self) -> set[str]:
+        """kg graphs without a registry record, and staging graphs. A writer records a graph
+        pending before its PUT and drops graph and record in one update, so on a server such a
+        graph is the PUT of a writer that died, landed after its pending graph was dropped."""
+        recs = self.records()
+        return {g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and (
+            g.value.endswith(STAGING_SUFFIXES)
+            or (g.value.startswith(GRAPH_PREFIX) and g.value != REGISTRY_GRAPH and g.value not in recs))}
+
+    def hidden_graphs(self) -> set[str]:
+        """Pending graphs and graphs without a record (see _unrecorded)."""
+        return {g for g, (state, _s) in list(self.records().items()) if state != COMPLETE} | self._unrecorded()
 
     # -- writes ------------------------------------------------------------------------
     def write_documents(self, writes: list[GraphWrite]) -> int:
