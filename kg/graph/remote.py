@@ -19,14 +19,14 @@ the same term objects as from the embedded store.
 
 from __future__ import annotations
 
+import http.client
 import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import pyoxigraph as ox
-import requests
 
 from kg.errors import StoreError
 from kg.graph.store import (
@@ -69,6 +69,50 @@ class GraphTriples:
         return ox.serialize(iter(self), output, format)
 
 
+class _Http:
+    """One kept-alive HTTP/1.1 connection to the server (the standard library's http.client:
+    importing requests' urllib3 cost more than a whole `kg facts DOC`). A request on a
+    connection the server closed while idle is sent again once on a new one: every request kg
+    sends is idempotent (queries, PUTs, and updates that state marks and records)."""
+
+    def __init__(self, base: str, timeout: float) -> None:
+        parts = urlsplit(base)
+        self.https = parts.scheme.lower() == "https"
+        self.netloc, self.timeout = parts.netloc, timeout
+        self.conn: http.client.HTTPConnection | None = None
+
+    def request(self, method: str, url: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, str, str, bytes]:
+        """(status, reason, content type, body) of one request to `url` (on this server)."""
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        for attempt in (0, 1):
+            fresh = self.conn is None
+            if fresh:
+                cls = http.client.HTTPSConnection if self.https else http.client.HTTPConnection
+                self.conn = cls(self.netloc, timeout=self.timeout)
+            try:
+                self.conn.request(method, target, body=body, headers=headers or {})
+                r = self.conn.getresponse()
+                data = r.read()
+                if r.getheader("Connection", "").lower() == "close":
+                    self.close()
+                return r.status, r.reason, r.getheader("Content-Type", ""), data
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as e:
+                self.close()
+                if fresh or attempt:
+                    raise OSError(e.strerror or str(e) or type(e).__name__) from None
+            except (OSError, http.client.HTTPException):
+                self.close()
+                raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
 class SparqlHttpStore:
     """The subset of pyoxigraph.Store kg uses, over HTTP to a SPARQL 1.1 server."""
 
@@ -78,20 +122,24 @@ class SparqlHttpStore:
         self.update_url = urljoin(self.url, os.environ.get("KG_SPARQL_UPDATE", "update"))
         self.store_url = urljoin(self.url, os.environ.get("KG_SPARQL_STORE", "store"))
         self.timeout = timeout or float(os.environ.get("KG_SPARQL_TIMEOUT", "600"))
-        self.http = requests.Session()  # one connection kept alive for every request
+        self.http = _Http(self.url, self.timeout)
 
     # -- requests ----------------------------------------------------------------------
-    def _send(self, method: str, url: str, **kw) -> requests.Response:
+    def _send(self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
+              missing_ok: bool = False) -> tuple[str, bytes]:
+        """(content type, body) of a successful request; a refused query or update is a SyntaxError."""
         try:
-            r = self.http.request(method, url, timeout=(10, self.timeout), **kw)
-        except requests.RequestException as e:
+            status, reason, kind, data = self.http.request(method, url, body, headers)
+        except (OSError, http.client.HTTPException) as e:
             raise StoreError(f"{self.url}: cannot reach the SPARQL server ({_reason(e)})") from None
-        if r.status_code >= 400:
-            text = r.text.strip() or r.reason
-            if r.status_code == 400:  # the server refused the query or update itself
+        if status == 404 and missing_ok:
+            return kind, b""
+        if status >= 400:
+            text = data.decode("utf-8", "replace").strip() or reason
+            if status == 400:  # the server refused the query or update itself
                 raise SyntaxError(text)
-            raise StoreError(f"{self.url}: the SPARQL server answered {r.status_code} ({text.splitlines()[0]})")
-        return r
+            raise StoreError(f"{self.url}: the SPARQL server answered {status} ({text.splitlines()[0][:200]})")
+        return kind.split(";")[0].strip(), data
 
     def ping(self) -> None:
         """Fail now, in one line, when there is no SPARQL server at the URL."""
@@ -115,39 +163,28 @@ class SparqlHttpStore:
         elif use_default_graph_as_union:
             form.append(("union-default-graph", ""))
         try:
-            r = self._send("POST", self.query_url, data=form, headers={"Accept": _ACCEPT})
+            kind, data = self._send("POST", self.query_url, urlencode(form).encode("ascii"),
+                                    {"Accept": _ACCEPT, "Content-Type": "application/x-www-form-urlencoded"})
         except SyntaxError as e:
             raise SyntaxError(_shift_position(str(e), shift)) from None
-        kind = r.headers.get("Content-Type", "").split(";")[0].strip()
         if kind == _RESULTS_JSON:
-            return ox.parse_query_results(r.content, ox.QueryResultsFormat.JSON)
+            return ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
         if kind == _NTRIPLES:
-            return GraphTriples(r.content)
+            return GraphTriples(data)
         raise StoreError(f"{self.url}: the SPARQL server answered in {kind or 'an unnamed format'}")
 
     def update(self, sparql: str) -> None:
-        self._send("POST", self.update_url, data=sparql.encode("utf-8"),
-                   headers={"Content-Type": "application/sparql-update"})
+        self._send("POST", self.update_url, sparql.encode("utf-8"), {"Content-Type": "application/sparql-update"})
 
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by one Graph Store Protocol PUT (idempotent: twice is once)."""
-        self._send("PUT", self.store_url, params={"graph": graph}, data=ntriples,
-                   headers={"Content-Type": _NTRIPLES})
+        self._send("PUT", f"{self.store_url}?{urlencode({'graph': graph})}", ntriples, {"Content-Type": _NTRIPLES})
 
     def graph_triples(self, graph: str | None) -> bytes:
         """One named graph (None: the default graph) as N-Triples (Graph Store Protocol GET);
         b'' when there is no such graph."""
-        try:
-            r = self.http.get(self.store_url, params={"graph": graph} if graph else {"default": ""},
-                              headers={"Accept": _NTRIPLES},
-                              timeout=(10, self.timeout))
-        except requests.RequestException as e:
-            raise StoreError(f"{self.url}: cannot reach the SPARQL server ({_reason(e)})") from None
-        if r.status_code == 404:
-            return b""
-        if r.status_code >= 400:
-            raise StoreError(f"{self.url}: the SPARQL server answered {r.status_code} ({r.text.strip()[:200]})")
-        return r.content
+        query = urlencode({"graph": graph}) if graph else "default"
+        return self._send("GET", f"{self.store_url}?{query}", None, {"Accept": _NTRIPLES}, missing_ok=True)[1]
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:  # noqa: A002
         if subject is None and predicate is None and object is None and isinstance(graph_name, ox.NamedNode):
@@ -215,9 +252,9 @@ def _shift_position(msg: str, lines: int) -> str:
 
 
 def _reason(e: Exception) -> str:
-    text = str(e)
-    m = re.search(r"(Connection refused|timed out|Name or service not known|No route to host)", text)
-    return m.group(1) if m else (text.splitlines()[0][:200] if text else type(e).__name__)
+    """'Connection refused', 'timed out', ...: the system's words, in one line."""
+    text = getattr(e, "strerror", None) or str(e)
+    return text.splitlines()[0][:200] if text else type(e).__name__
 
 
 # -- kg's graph store on a server ------------------------------------------------------------
