@@ -226,7 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Clinical-trial papers into a knowledge graph: "
                                 "ingest, ask, browse, export.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
-    p.add_argument("--store", metavar="PATH", help="graph store folder (default: $KG_STORE, else ./.kg)")
+    p.add_argument("--store", metavar="PATH|URL", help="graph store folder, or http://HOST:PORT/ of a SPARQL "
+                   "server (oxigraph serve) that keeps it (default: $KG_STORE, else ./.kg)")
     # `--store` is accepted after the command too (`kg facts --store S`), as the docs show both
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_SubParser)
 
@@ -286,8 +287,9 @@ class _SubParser(argparse.ArgumentParser):
 
     def __init__(self, *a, **kw) -> None:
         super().__init__(*a, **kw)
-        self.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
-                          help="graph store folder (default: $KG_STORE, else ./.kg)")
+        self.add_argument("--store", metavar="PATH|URL", default=argparse.SUPPRESS,
+                          help="graph store folder, or http://HOST:PORT/ of a SPARQL server (default: $KG_STORE, "
+                          "else ./.kg)")
 
 
 def _size(text: str) -> int:

@@ -15,6 +15,7 @@ import pytest
 from conftest import CORPUS_FILES, ROOT, Backend, doc_id, kg_subprocess
 
 from kg.errors import StoreError
+from kg.graph.facts import facts_json
 from kg.graph.store import COMPLETE, REGISTRY_GRAPH, GraphStore
 from kg.graph.vocab import graph_iri
 from kg.pipeline import ingest
@@ -31,13 +32,17 @@ def _visible_docs(url: str) -> set[str]:
     """What a reader sees: the document list, and the documents any query reaches."""
     with GraphStore(url, read_only=True) as s:
         listed = set(s.documents())
+        assert set(F["doc"] for F in facts_json(s)["documents"]) == listed
         reached = {r["id"].value for r in s.ox_query("SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id }")}
         facts = {r["d"].value.rsplit("/", 1)[-1] for r in s.ox_query("SELECT DISTINCT ?d { ?f kg:inDocument ?d }")}
     assert reached == listed and facts <= listed
     return listed
 
 
-def test_a_writer_in_progress_is_hidden_and_not_taken_for_a_crash(server, tmp_path):
+def test_a_writer_in_progress_is_hidden_and_not_taken_for_a_crash(server, tmp_path, monkeypatch):
+    """On a server whose PUT would not be atomic, KG_SPARQL_HIDE_PENDING=1 hides half a graph
+    from queries too (here: a PUT of half the quads stands for one)."""
+    monkeypatch.setenv("KG_SPARQL_HIDE_PENDING", "1")
     url = server.fresh(tmp_path / "db")
     first, second = CORPUS_FILES[0], CORPUS_FILES[1]
     with GraphStore(url) as a:
@@ -66,6 +71,30 @@ def test_a_writer_in_progress_is_hidden_and_not_taken_for_a_crash(server, tmp_pa
         states = {q.object.value for q in r.ox.quads_for_pattern(ox.NamedNode(g), None, None,
                                                                   ox.NamedNode(REGISTRY_GRAPH))}
         assert not [s for s in states if s.startswith("pending")]
+
+
+def test_queries_read_the_union_while_a_writer_is_between_its_marks(server, tmp_path):
+    """By default a query reads the union of all graphs (fast), as Oxigraph loads a PUT in one
+    transaction; what kg lists as documents is still only what the registry says is complete."""
+    url = server.fresh(tmp_path / "db")
+    first, second = CORPUS_FILES[0], CORPUS_FILES[1]
+    with GraphStore(url) as a:
+        ingest([first], a)
+    b = GraphStore(url)
+    g = graph_iri(doc_id(second))
+    b._mark_pending([g])
+    with GraphStore(tmp_path / "emb") as emb:
+        ingest([second], emb)
+        whole = emb.ox.quads_for_pattern(None, None, None, ox.NamedNode(g))
+        b.ox.put_graph(g, ox.serialize([q.triple for q in whole], format=ox.RdfFormat.N_TRIPLES))
+    with GraphStore(url, read_only=True) as r:
+        assert r.query_options("SELECT * { ?s ?p ?o }") == {"use_default_graph_as_union": True}
+        assert r.documents() == [doc_id(first)]
+        assert [d["doc"] for d in facts_json(r)["documents"]] == [doc_id(first)]
+        assert r.stats()["documents"] == 1
+        ids = {x["id"].value for x in r.ox_query("SELECT ?id { ?d a kg:Document ; dcterms:identifier ?id }")}
+        assert ids == {doc_id(first), doc_id(second)}  # the whole graph, before its complete mark
+    b.close()
 
 
 def test_a_pending_graph_older_than_the_lease_is_dropped_and_a_rerun_writes_it(server, tmp_path, monkeypatch):

@@ -290,6 +290,7 @@ class ServerGraphStore(GraphStore):
         self.ox.ping()
         self.writer = os.urandom(8).hex()
         self.lease = float(os.environ.get("KG_PENDING_LEASE", PENDING_LEASE_SECONDS))
+        self.hide_pending = os.environ.get("KG_SPARQL_HIDE_PENDING", "") not in ("", "0")
         self.recovered: list[str] = []
         if not read_only:
             self.recovered = self.recover()
@@ -360,6 +361,24 @@ class ServerGraphStore(GraphStore):
     def hidden_graphs(self) -> set[str]:
         """Pending graphs and graphs without a record (see _unrecorded)."""
         return {g for g, (state, _s) in list(self.records().items()) if state != COMPLETE} | self._unrecorded()
+
+    def query_options(self, sparql: str) -> dict:
+        """The union of all graphs, as the server's default graph (or the query's FROM).
+
+        A SPARQL query is not restricted to the completed graphs here, as it is on the embedded
+        store: naming ~100 graphs as the dataset made a GROUP BY 27x slower (5.4 s instead of
+        0.2 s at 98 documents), and on a shared server some writer is nearly always between
+        its pending and complete marks. It needs no restriction on Oxigraph: a PUT is loaded in
+        one transaction, so a query sees a graph absent, empty or whole, never half; what is
+        listed as a document (`kg facts`, `kg stats`, the catalog) is still only what the
+        registry says is complete. For a server that does not load a PUT atomically,
+        KG_SPARQL_HIDE_PENDING=1 names the completed graphs in every query while a graph is pending.
+        """
+        if self.hide_pending:
+            return super().query_options(sparql)
+        from kg.graph.sparql import names_dataset
+
+        return {} if names_dataset(sparql) else {"use_default_graph_as_union": True}
 
     # -- writes ------------------------------------------------------------------------
     def write_documents(self, writes: list[GraphWrite]) -> int:
