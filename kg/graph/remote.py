@@ -3,10 +3,10 @@
 `SparqlHttpStore` answers the few pyoxigraph.Store calls kg makes (`query`, `update`,
 `quads_for_pattern`, `named_graphs`, `extend`, `len`) with HTTP requests:
 
-- queries: the SPARQL 1.1 Protocol (POST form to `/query`), the dataset given as
-  `default-graph-uri` / `named-graph-uri` parameters, or — when every graph is visible — the
-  union of all graphs (Oxigraph's `union-default-graph` parameter; start the server with
-  `--union-default-graph` so other clients see the same default graph);
+- queries: the SPARQL 1.1 Protocol (POST form to `/query`) over the union of all graphs
+  (Oxigraph's `union-default-graph` parameter; start the server with `--union-default-graph`
+  so other clients see the same default graph), or a dataset given as `default-graph-uri` /
+  `named-graph-uri` parameters (exports, validation: the completed graphs);
 - updates: the SPARQL 1.1 Protocol (POST `application/sparql-update` to `/update`), each one
   request, which Oxigraph runs as one transaction;
 - one graph read or replaced whole: the Graph Store HTTP Protocol (`GET`/`PUT /store?graph=`).
@@ -23,6 +23,7 @@ import http.client
 import itertools
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -70,16 +71,38 @@ class GraphTriples:
 
 
 class _Http:
-    """One kept-alive HTTP/1.1 connection to the server (the standard library's http.client:
-    importing requests' urllib3 cost more than a whole `kg facts DOC`). A request on a
-    connection the server closed while idle is sent again once on a new one: every request kg
-    sends is idempotent (queries, PUTs, and updates that state marks and records)."""
+    """Kept-alive HTTP/1.1 connections to the server, one per thread (the TUI reads from
+    worker threads), by the standard library's http.client: importing requests' urllib3 cost
+    more than a whole `kg facts DOC`. A request on a connection the server closed while idle
+    is sent again once on a new one: every request kg sends is idempotent (queries, PUTs, and
+    updates that state marks and records)."""
 
     def __init__(self, base: str, timeout: float) -> None:
         parts = urlsplit(base)
         self.https = parts.scheme.lower() == "https"
         self.netloc, self.timeout = parts.netloc, timeout
-        self.conn: http.client.HTTPConnection | None = None
+        self._local = threading.local()
+        self._all: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+
+    def _connection(self) -> tuple[http.client.HTTPConnection, bool]:
+        """This thread's connection, and whether it was just made."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn, False
+        cls = http.client.HTTPSConnection if self.https else http.client.HTTPConnection
+        conn = self._local.conn = cls(self.netloc, timeout=self.timeout)
+        with self._lock:
+            self._all.append(conn)
+        return conn, True
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+            with self._lock:
+                self._all.remove(conn)
 
     def request(self, method: str, url: str, body: bytes | None = None,
                 headers: dict[str, str] | None = None) -> tuple[int, str, str, bytes]:
@@ -87,30 +110,29 @@ class _Http:
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         for attempt in (0, 1):
-            fresh = self.conn is None
-            if fresh:
-                cls = http.client.HTTPSConnection if self.https else http.client.HTTPConnection
-                self.conn = cls(self.netloc, timeout=self.timeout)
+            conn, fresh = self._connection()
             try:
-                self.conn.request(method, target, body=body, headers=headers or {})
-                r = self.conn.getresponse()
+                conn.request(method, target, body=body, headers=headers or {})
+                r = conn.getresponse()
                 data = r.read()
                 if r.getheader("Connection", "").lower() == "close":
-                    self.close()
+                    self._drop()
                 return r.status, r.reason, r.getheader("Content-Type", ""), data
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as e:
-                self.close()
+                self._drop()
                 if fresh or attempt:
                     raise OSError(e.strerror or str(e) or type(e).__name__) from None
             except (OSError, http.client.HTTPException):
-                self.close()
+                self._drop()
                 raise
         raise AssertionError("unreachable")
 
     def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+        with self._lock:
+            conns, self._all = self._all, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
 
 
 class SparqlHttpStore:
