@@ -36,7 +36,7 @@ def write_result(result, fmt: str, write, prefixes: dict[str, str] = PREFIXES) -
         write(json.dumps({"head": {}, "boolean": bool(result)}) + "\n" if fmt == "json"
               else ("true\n" if result else "false\n"))
         return 1
-    if not isinstance(result, ox.QuerySolutions):  # QueryTriples (or a server's kg.graph.remote.GraphTriples)
+    if isinstance(result, ox.QueryTriples) or not hasattr(result, "variables"):  # (a server's: GraphTriples)
         return _write_triples(result, "json" if fmt == "json" else "turtle", write, prefixes)
     names = [v.value for v in result.variables]
     rows = (list(solution) for solution in result)
