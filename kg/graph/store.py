@@ -1,6 +1,8 @@
 """The persistent graph store: Oxigraph on disk, used through pyoxigraph.
 
-Location: `--store PATH`, else `$KG_STORE`, else `./.kg/`.
+Location: `--store PATH`, else `$KG_STORE`, else `./.kg/`. A location `http://HOST:PORT/`
+is a SPARQL server's store: `GraphStore(url)` is then a `kg.graph.remote.ServerGraphStore`,
+the same operations over the SPARQL 1.1 and Graph Store protocols.
 
 Writes. New documents go in batches through Oxigraph's bulk loader (many documents per
 call; it writes sorted files straight to disk, ~4x less CPU than one transaction per
