@@ -456,10 +456,11 @@ def test_catalog_from_registry_summaries_equals_the_scan(store_path):  # noqa: F
     from tui import model
 
     with GraphStore(store_path, read_only=True) as store:
-        assert store.document_summaries() and all("concepts" in s for s in store.document_summaries())
+        assert store.document_summaries() and all("nodes" in s for s in store.document_summaries())
         fast, scan = model.load_catalog(store), model._catalog_by_scan(store)
+        anchored = model._catalog_from_summaries(store, store.document_summaries())  # stores without "nodes"
     key = lambda c: {(e.iri, e.label, e.kind, e.count, e.detail) for e in c.entries if e.kind != "document"}  # noqa: E731
-    assert key(fast) == key(scan) and key(fast)
+    assert key(fast) == key(scan) == key(anchored) and key(fast)
     docs = {e.iri: e for e in fast.entries if e.kind == "document"}
     assert set(docs) == {e.iri for e in scan.entries if e.kind == "document"}
     assert [e.detail for e in docs.values()] == [next(x.detail for x in scan.entries if x.iri == i) for i in docs]
