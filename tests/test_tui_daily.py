@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from test_tui import SIZE, aio, settle
+from test_tui import ATO, SIZE, aio, settle
 from test_tui import store_path as store_path  # noqa: F401 - the fixture, re-exported
 
 from tui import ask
@@ -466,3 +466,78 @@ def test_catalog_from_registry_summaries_equals_the_scan(store_path):  # noqa: F
     assert [e.detail for e in docs.values()] == [next(x.detail for x in scan.entries if x.iri == i) for i in docs]
     assert sum(e.count for e in docs.values()) == fast.facts == scan.facts > 0
     assert (fast.documents, fast.triples) == (scan.documents, scan.triples)
+
+
+# ------------------------------------------------------------------------------ answers a page at a time
+
+
+def _facts(result) -> list[str]:
+    col = result.vars.index("fact")
+    return [str(r[col]) for r in result.rows]
+
+
+@aio
+async def test_ask_pages_answers_and_more_adds_the_next_page(store_path, monkeypatch):  # noqa: F811
+    """A question's answers come a page at a time; 'm' adds the next page below, until the
+    pages together hold every answer of the unpaged question, each once."""
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "what does arsenic trioxide act on")
+        everything = _facts(screen.panel.result)
+        assert not screen.panel.more and len(everything) > 3  # one page holds them all
+        monkeypatch.setattr(ask, "PAGE", 2)
+        screen = await _ask(pilot, "what does arsenic trioxide act on")
+        assert len(_facts(screen.panel.result)) == 2 and screen.panel.more
+        assert "more…" in screen.panel.status
+        seen = []
+        for _ in range(len(everything)):
+            seen = _facts(screen.panel.result)
+            if not screen.panel.more:
+                break
+            await pilot.press("m")
+            await settle(pilot)
+            assert len(_facts(screen.panel.result)) > len(seen)  # added below, the first kept
+            assert _facts(screen.panel.result)[:len(seen)] == seen
+        assert not screen.panel.more and "more…" not in screen.panel.status
+        assert sorted(seen) == sorted(everything) and len(set(seen)) == len(seen)
+
+
+@aio
+async def test_entity_groups_page_with_a_more_node(store_path, monkeypatch):  # noqa: F811
+    """An entity page shows a page of each group and a "more…" node; enter on it reads the next
+    page into the group, until the group holds what an unpaged page lists."""
+    import tui.model
+
+    def group_rows(screen, title):
+        group = next(g for g in screen.query_one("#links").root.children if str(g.label).startswith(title))
+        return group, [n.data.row.facts[0] for n in group.children if n.data.row is not None]
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entity(ATO)
+        await settle(pilot)
+        group, everything = group_rows(app.screen, "Mechanisms")
+        assert len(everything) > 3 and not any(n.data.more for n in group.children)
+        await pilot.press("escape")
+        monkeypatch.setattr(tui.model, "ENTITY_PAGE", 2)
+        app.open_entity(ATO)
+        await settle(pilot)
+        screen = app.screen
+        tree = screen.query_one("#links")
+        group, shown = group_rows(screen, "Mechanisms")
+        assert len(shown) == 2 and group.children[-1].data.more == "Mechanisms"
+        assert "2+" in str(group.label)
+        for _ in range(len(everything)):
+            more = group.children[-1]
+            if not more.data.more:
+                break
+            tree.move_cursor(more)
+            await pilot.press("enter")
+            await settle(pilot)
+            group, now = group_rows(screen, "Mechanisms")
+            assert now[:len(shown)] == shown and len(now) > len(shown)
+            shown = now
+        assert sorted(shown) == sorted(everything) and len(set(shown)) == len(shown)
+        assert not any(n.data.more for n in group.children)
