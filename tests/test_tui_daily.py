@@ -541,3 +541,49 @@ async def test_entity_groups_page_with_a_more_node(store_path, monkeypatch):  # 
             shown = now
         assert sorted(shown) == sorted(everything) and len(set(shown)) == len(shown)
         assert not any(n.data.more for n in group.children)
+
+
+@aio
+async def test_sparql_sidebar_lists_classes_and_properties_with_counts(store_path):  # noqa: F811
+    """Beside the editor: the graph's classes and properties with the counts the registry
+    records; enter puts the name into the query; F7 hides and shows it; hidden at 80 columns."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import GraphStore
+    from tui.widgets.schema import SchemaTree
+
+    kg = "https://w3id.org/kg-trials/ontology#"
+    with GraphStore(store_path, read_only=True) as store:  # what a count over every graph finds
+        n_ae = sum(1 for _ in store.ox.quads_for_pattern(
+            None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(kg + "AdverseEvent")))
+        n_term = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(kg + "term"), None))
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        tree = app.screen.query_one(SchemaTree)
+        assert tree.display
+        groups = {str(g.label).split()[0]: g for g in tree.root.children}
+        classes = {n.data: str(n.label) for n in groups["classes"].children}
+        props = {n.data: str(n.label) for n in groups["properties"].children}
+        assert classes["kg:AdverseEvent"] == f"kg:AdverseEvent  {n_ae:,}"
+        assert props["kg:term"] == f"kg:term  {n_term:,}"
+        node = next(n for n in groups["properties"].children if n.data == "kg:term")
+        app.screen.editor.load_text("SELECT * WHERE { ?ae ")
+        app.screen.editor.cursor_location = (0, len("SELECT * WHERE { ?ae "))
+        tree.focus()
+        tree.move_cursor(node)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.editor.text == "SELECT * WHERE { ?ae kg:term "
+        assert app.focused is app.screen.editor
+        await pilot.press("f7")
+        assert not tree.display
+        await pilot.press("f7")
+        assert tree.display
+    async with KgApp(store_path).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert not pilot.app.screen.query_one(SchemaTree).display  # the editor keeps the width
