@@ -196,8 +196,10 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
         for s in summaries:
             by_class.update(s["classes"])
             by_property.update(s["predicates"])
-        v.class_counts = {n: c for iri, c in by_class.items() if (n := pname(iri))}
-        v.property_counts = {n: c for iri, c in by_property.items() if (n := pname(iri))}
+        # keys are prefixed names where a known prefix fits (kg.graph.store._curies), else IRIs
+        v.class_counts = {n: c for key, c in by_class.items() if (n := key if "://" not in key else pname(key))}
+        v.property_counts = {n: c for key, c in by_property.items()
+                             if (n := key if "://" not in key else pname(key))}
         classes |= set(v.class_counts)
         properties |= set(v.property_counts)
     v.classes, v.properties = sorted(classes), sorted(properties)

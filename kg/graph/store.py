@@ -67,6 +67,7 @@ _NOT_CONCEPT_LINKS = {_TYPE, _IN_DOCUMENT, _OF_TRIAL, ox.NamedNode(_PROV + "wasD
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _NODE_FIELDS = {_TYPE: "types", ox.NamedNode(_SKOS + "prefLabel"): "label", ox.NamedNode(KG_NS + "acronym"): "acronym",
                 ox.NamedNode(KG_NS + "phase"): "phase", ox.NamedNode(KG_NS + "condition"): "condition"}
+_PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _DOC_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/title"): "title", ox.NamedNode(KG_NS + "year"): "year",
                ox.NamedNode(KG_NS + "sourceFile"): "file"}
 
@@ -115,8 +116,21 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
             "facts": dict(sorted(facts.items())),
             "trials": {t: len(f) for t, f in sorted(trials.items())},
             "concepts": {c: len(f) for c, f in sorted(concepts.items())},
-            "predicates": dict(sorted(predicates.items())), "classes": dict(sorted(classes.items())),
+            "predicates": _curies(predicates), "classes": _curies(classes),
             "nodes": _node_details(distinct, set(trials) | set(concepts)), **meta}
+
+
+def _curies(counts: Counter) -> dict[str, int]:
+    """Counts keyed by prefixed name where a known prefix fits (a third of the JSON of full IRIs:
+    the registry is read whole when a reader opens the store)."""
+    out = {}
+    for iri, n in counts.items():
+        for prefix, ns in _PREFIXES_LONGEST_FIRST:
+            if iri.startswith(ns) and iri[len(ns):].replace("_", "").replace("-", "").isalnum():
+                iri = f"{prefix}:{iri[len(ns):]}"
+                break
+        out[iri] = n
+    return dict(sorted(out.items()))
 
 
 def _node_details(quads: set[ox.Quad], nodes: set[str]) -> dict[str, dict]:
@@ -137,7 +151,8 @@ def _node_details(quads: set[ox.Quad], nodes: set[str]) -> dict[str, dict]:
     for d in out.values():
         if "types" in d:
             d["types"] = sorted(set(d["types"]))
-    return dict(sorted(out.items()))
+    # a node the graph only types (an observation, a concept of the lexicon) adds nothing to a list
+    return {n: d for n, d in sorted(out.items()) if d.keys() - {"types"}}
 
 
 class GraphStore:
