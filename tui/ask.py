@@ -53,6 +53,9 @@ _EV_VARS = "?quote ?section ?doc ?start ?end ?fact"
 # evidence and optional fields. A page asks for one fact more than it shows, so the screen
 # knows whether to offer "more…".
 PAGE = 50
+# No `a kg:AdverseEvent` / `a kg:MechanismFinding` next to kg:term / kg:agent, whose domain
+# those classes are (ontology/kg.ttl): a type pattern is one more look-up per fact of the
+# anchor, or a scan of every fact of the type when the engine starts from it.
 
 
 def _page(s: dict) -> str:
@@ -65,10 +68,10 @@ def _adverse_events(s: dict[str, str]) -> str:
 SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
   {{ SELECT DISTINCT ?fact ?term ?t ?neg WHERE {{
       {{ {_anchor(s, "x")}
-        ?fact kg:drug ?x ; a kg:AdverseEvent ; kg:term ?term ; kg:ofTrial ?t . }}
+        ?fact kg:drug ?x ; kg:term ?term ; kg:ofTrial ?t . }}
       UNION {{ {{ SELECT DISTINCT ?t WHERE {{ {_anchor(s, "x")}
                  ?dose kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" ; a kg:DoseRegimen . }} }}
-              ?fact kg:ofTrial ?t ; a kg:AdverseEvent ; kg:term ?term . }}
+              ?fact kg:ofTrial ?t ; kg:term ?term . }}
       OPTIONAL {{ ?fact kg:negated ?neg }}
     }} ORDER BY COALESCE(?neg, false) ?term ?fact {_page(s)} }}
 {evidence()}
@@ -86,7 +89,7 @@ def _drugs_that(s: dict[str, str]) -> str:
 SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged {_EV_VARS} WHERE {{
   {{ SELECT DISTINCT ?fact ?a ?y ?relation ?neg WHERE {{
       {_anchor(s, "y")}
-      ?fact kg:target ?y ; kg:relation ?relation ; kg:agent ?a ; a kg:MechanismFinding .
+      ?fact kg:target ?y ; kg:relation ?relation ; kg:agent ?a .
       FILTER(?relation IN ({rels}))
       OPTIONAL {{ ?fact kg:negated ?neg }}
     }} ORDER BY COALESCE(?neg, false) ?a ?relation ?fact {_page(s)} }}
@@ -140,7 +143,7 @@ def _acts_on(s: dict[str, str]) -> str:
 SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged {_EV_VARS} WHERE {{
   {{ SELECT DISTINCT ?fact ?relation ?y ?neg WHERE {{
       {_anchor(s, "x")}
-      ?fact kg:agent ?x ; kg:relation ?relation ; kg:target ?y ; a kg:MechanismFinding .
+      ?fact kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
       OPTIONAL {{ ?fact kg:negated ?neg }}
     }} ORDER BY COALESCE(?neg, false) ?relation ?y ?fact {_page(s)} }}
 {evidence()}
