@@ -42,16 +42,24 @@ def lexicon_nodes(store: GraphStore) -> dict[str, dict]:
     from kg.graph.store import LEXICON_GRAPH
     from kg.graph.vocab import KG_NS, RDF_TYPE
 
-    g = ox.NamedNode(LEXICON_GRAPH)
+    def pairs(predicate: str):
+        """(subject, object) of the lexicon graph's triples with this predicate: an index scan
+        of that graph on the embedded store, a SPARQL query on a store behind a server."""
+        if isinstance(getattr(store, "ox", None), ox.Store):
+            return ((q.subject.value, q.object.value) for q in
+                    store.ox.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(LEXICON_GRAPH)))
+        rows = store.select(f"SELECT ?s ?o WHERE {{ GRAPH <{LEXICON_GRAPH}> {{ ?s <{predicate}> ?o }} }}")
+        return ((str(r["s"]), str(r["o"])) for r in rows)
+
     out: dict[str, dict] = {}
-    for q in store.ox.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), None, g):
-        out.setdefault(q.subject.value, {}).setdefault("types", []).append(q.object.value.rsplit("#", 1)[-1])
+    for s, o in pairs(RDF_TYPE):
+        out.setdefault(s, {}).setdefault("types", []).append(o.rsplit("#", 1)[-1])
     for rank, p in enumerate((_SKOS + "prefLabel", _SKOS + "altLabel", KG_NS + "abbreviation")):
-        for q in store.ox.quads_for_pattern(None, ox.NamedNode(p), None, g):
-            d = out.setdefault(q.subject.value, {})
-            d.setdefault("names", []).append((rank, q.object.value))
-            if rank == 0 and ("label" not in d or q.object.value < d["label"]):
-                d["label"] = q.object.value
+        for s, o in pairs(p):
+            d = out.setdefault(s, {})
+            d.setdefault("names", []).append((rank, o))
+            if rank == 0 and ("label" not in d or o < d["label"]):
+                d["label"] = o
     for d in out.values():
         d["names"] = [n for _r, n in sorted(d.get("names", []))]
     store._tui_lexicon = out
