@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from test_tui import SIZE, aio, settle
+from test_tui import ATO, SIZE, aio, settle
 from test_tui import store_path as store_path  # noqa: F401 - the fixture, re-exported
 
 from tui import ask
@@ -456,12 +456,134 @@ def test_catalog_from_registry_summaries_equals_the_scan(store_path):  # noqa: F
     from tui import model
 
     with GraphStore(store_path, read_only=True) as store:
-        assert store.document_summaries() and all("concepts" in s for s in store.document_summaries())
+        assert store.document_summaries() and all("nodes" in s for s in store.document_summaries())
         fast, scan = model.load_catalog(store), model._catalog_by_scan(store)
+        anchored = model._catalog_from_summaries(store, store.document_summaries())  # stores without "nodes"
     key = lambda c: {(e.iri, e.label, e.kind, e.count, e.detail) for e in c.entries if e.kind != "document"}  # noqa: E731
-    assert key(fast) == key(scan) and key(fast)
+    assert key(fast) == key(scan) == key(anchored) and key(fast)
     docs = {e.iri: e for e in fast.entries if e.kind == "document"}
     assert set(docs) == {e.iri for e in scan.entries if e.kind == "document"}
     assert [e.detail for e in docs.values()] == [next(x.detail for x in scan.entries if x.iri == i) for i in docs]
     assert sum(e.count for e in docs.values()) == fast.facts == scan.facts > 0
     assert (fast.documents, fast.triples) == (scan.documents, scan.triples)
+
+
+# ------------------------------------------------------------------------------ answers a page at a time
+
+
+def _facts(result) -> list[str]:
+    col = result.vars.index("fact")
+    return [str(r[col]) for r in result.rows]
+
+
+@aio
+async def test_ask_pages_answers_and_more_adds_the_next_page(store_path, monkeypatch):  # noqa: F811
+    """A question's answers come a page at a time; 'm' adds the next page below, until the
+    pages together hold every answer of the unpaged question, each once."""
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await _ask(pilot, "what does arsenic trioxide act on")
+        everything = _facts(screen.panel.result)
+        assert not screen.panel.more and len(everything) > 3  # one page holds them all
+        monkeypatch.setattr(ask, "PAGE", 2)
+        screen = await _ask(pilot, "what does arsenic trioxide act on")
+        assert len(_facts(screen.panel.result)) == 2 and screen.panel.more
+        assert "more…" in screen.panel.status
+        seen = []
+        for _ in range(len(everything)):
+            seen = _facts(screen.panel.result)
+            if not screen.panel.more:
+                break
+            await pilot.press("m")
+            await settle(pilot)
+            assert len(_facts(screen.panel.result)) > len(seen)  # added below, the first kept
+            assert _facts(screen.panel.result)[:len(seen)] == seen
+        assert not screen.panel.more and "more…" not in screen.panel.status
+        assert sorted(seen) == sorted(everything) and len(set(seen)) == len(seen)
+
+
+@aio
+async def test_entity_groups_page_with_a_more_node(store_path, monkeypatch):  # noqa: F811
+    """An entity page shows a page of each group and a "more…" node; enter on it reads the next
+    page into the group, until the group holds what an unpaged page lists."""
+    import tui.model
+
+    def group_rows(screen, title):
+        group = next(g for g in screen.query_one("#links").root.children if str(g.label).startswith(title))
+        return group, [n.data.row.facts[0] for n in group.children if n.data.row is not None]
+
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entity(ATO)
+        await settle(pilot)
+        group, everything = group_rows(app.screen, "Mechanisms")
+        assert len(everything) > 3 and not any(n.data.more for n in group.children)
+        await pilot.press("escape")
+        monkeypatch.setattr(tui.model, "ENTITY_PAGE", 2)
+        app.open_entity(ATO)
+        await settle(pilot)
+        screen = app.screen
+        tree = screen.query_one("#links")
+        group, shown = group_rows(screen, "Mechanisms")
+        assert len(shown) == 2 and group.children[-1].data.more == "Mechanisms"
+        assert "2+" in str(group.label)
+        for _ in range(len(everything)):
+            more = group.children[-1]
+            if not more.data.more:
+                break
+            tree.move_cursor(more)
+            await pilot.press("enter")
+            await settle(pilot)
+            group, now = group_rows(screen, "Mechanisms")
+            assert now[:len(shown)] == shown and len(now) > len(shown)
+            shown = now
+        assert sorted(shown) == sorted(everything) and len(set(shown)) == len(shown)
+        assert not any(n.data.more for n in group.children)
+
+
+@aio
+async def test_sparql_sidebar_lists_classes_and_properties_with_counts(store_path):  # noqa: F811
+    """Beside the editor: the graph's classes and properties with the counts the registry
+    records; enter puts the name into the query; F7 hides and shows it; hidden at 80 columns."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import GraphStore
+    from tui.widgets.schema import SchemaTree
+
+    kg = "https://w3id.org/kg-trials/ontology#"
+    with GraphStore(store_path, read_only=True) as store:  # what a count over every graph finds
+        n_ae = sum(1 for _ in store.ox.quads_for_pattern(
+            None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(kg + "AdverseEvent")))
+        n_term = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(kg + "term"), None))
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        tree = app.screen.query_one(SchemaTree)
+        assert tree.display
+        groups = {str(g.label).split()[0]: g for g in tree.root.children}
+        classes = {n.data: str(n.label) for n in groups["classes"].children}
+        props = {n.data: str(n.label) for n in groups["properties"].children}
+        assert classes["kg:AdverseEvent"] == f"kg:AdverseEvent  {n_ae:,}"
+        assert props["kg:term"] == f"kg:term  {n_term:,}"
+        node = next(n for n in groups["properties"].children if n.data == "kg:term")
+        app.screen.editor.load_text("SELECT * WHERE { ?ae ")
+        app.screen.editor.cursor_location = (0, len("SELECT * WHERE { ?ae "))
+        tree.focus()
+        tree.move_cursor(node)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.editor.text == "SELECT * WHERE { ?ae kg:term "
+        assert app.focused is app.screen.editor
+        await pilot.press("f7")
+        assert not tree.display
+        await pilot.press("f7")
+        assert tree.display
+    async with KgApp(store_path).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert not pilot.app.screen.query_one(SchemaTree).display  # the editor keeps the width

@@ -16,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.graph.vocab import KGD_NS
 from tui.queries import RELATION_GROUPS, sparql_iri, sparql_literal
+
+LEXICON_GRAPH = KGD_NS + "graph/lexicon"  # kg.graph.store's, without importing pyoxigraph here
 
 
 def label_match(var: str, words: str, iris: list[str] | None = None) -> str:
@@ -39,32 +42,58 @@ def evidence(fact: str = "fact") -> str:
     and must come before any OPTIONAL: after one, Oxigraph evaluated them for every span in
     the store (2.5 s instead of 4 ms on 221 papers). A fact with several spans gives a row
     per span, ordered by ?start; the screen keeps the first row of each (Template.distinct_on)."""
-    return f"""  ?{fact} prov:wasDerivedFrom ?ann . ?ann kg:section ?section ; oa:hasTarget ?tgt .
+    return f"""  GRAPH ?g {{ ?{fact} prov:wasDerivedFrom ?ann }} ?ann kg:section ?section ; oa:hasTarget ?tgt .
   ?tgt oa:hasSource ?doc ; oa:hasSelector ?pos, ?quo .
   ?pos oa:start ?start ; oa:end ?end . ?quo oa:exact ?quote ."""
 
 
+def label(node: str, out: str) -> str:
+    """?out bound to a label of ?node, read from the answer's own document graph (?g, bound by
+    `evidence`: a concept a paper introduces is restated, label and all, by every paper that
+    names it, so an unscoped pattern repeated each answer that many times — 3.5x slower on
+    1,000 papers), else from the lexicon graph, else from any graph."""
+    return f"""  OPTIONAL {{ GRAPH ?g {{ ?{node} skos:prefLabel ?{out}InDoc }} }}
+  OPTIONAL {{ GRAPH <{LEXICON_GRAPH}> {{ ?{node} skos:prefLabel ?{out}InLexicon }} }}
+  OPTIONAL {{ ?{node} skos:prefLabel ?{out}Anywhere FILTER(!BOUND(?{out}InDoc) && !BOUND(?{out}InLexicon)) }}
+  BIND(COALESCE(?{out}InDoc, ?{out}InLexicon, ?{out}Anywhere) AS ?{out})"""
+
+
 _TRIAL = 'BIND(REPLACE(STR(?t), "^.*/trial/", "") AS ?trial)'
 # a fact stated as absent ("no neutropenia") is never shown as if it happened
-_STATUS = ('OPTIONAL { ?fact kg:negated ?neg }\n'
-           '  BIND(IF(COALESCE(?neg, false), "not observed", "observed") AS ?status)')
+_STATUS = 'BIND(IF(COALESCE(?neg, false), "not observed", "observed") AS ?status)'
 _EV_VARS = "?quote ?section ?doc ?start ?end ?fact"
+# Answers come a page at a time: the inner sub-select picks one page of facts from the
+# anchored patterns (ordered, LIMIT/OFFSET), and only those facts are joined to labels,
+# evidence and optional fields. A page asks for one fact more than it shows, so the screen
+# knows whether to offer "more…".
+PAGE = 50
+# No `a kg:AdverseEvent` / `a kg:MechanismFinding` next to kg:term / kg:agent, whose domain
+# those classes are (ontology/kg.ttl): a type pattern is one more look-up per fact of the
+# anchor, or a scan of every fact of the type when the engine starts from it.
+
+
+def _page(s: dict) -> str:
+    return f"LIMIT {PAGE + 1} OFFSET {max(0, int(s.get('offset', 0)))}"
 
 
 def _adverse_events(s: dict[str, str]) -> str:
     return f"""# Ask: adverse events of X (the facts of the trials that test X;
 # events stated as absent are marked "not observed" and listed last)
 SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
-  {_anchor(s, "x")}
-  {{ ?fact kg:drug ?x ; a kg:AdverseEvent ; kg:term ?term ; kg:ofTrial ?t . }}
-  UNION {{ ?dose kg:drug ?x ; a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" .
-          ?fact kg:ofTrial ?t ; a kg:AdverseEvent ; kg:term ?term . }}
-  ?term skos:prefLabel ?event .
+  {{ SELECT DISTINCT ?fact ?term ?t ?neg WHERE {{
+      {{ {_anchor(s, "x")}
+        ?fact kg:drug ?x ; kg:term ?term ; kg:ofTrial ?t . }}
+      UNION {{ {{ SELECT DISTINCT ?t WHERE {{ {_anchor(s, "x")}
+                 ?dose kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" ; a kg:DoseRegimen . }} }}
+              ?fact kg:ofTrial ?t ; kg:term ?term . }}
+      OPTIONAL {{ ?fact kg:negated ?neg }}
+    }} ORDER BY COALESCE(?neg, false) ?term ?fact {_page(s)} }}
 {evidence()}
   {_STATUS}
+{label("term", "event")}
   OPTIONAL {{ ?fact kg:grade ?grade }} OPTIONAL {{ ?fact kg:count ?count }} OPTIONAL {{ ?fact kg:serious ?serious }}
   {_TRIAL}
-}} ORDER BY DESC(?status) LCASE(STR(?event)) ?grade ?start"""
+}} ORDER BY DESC(?status) ?term ?fact ?start"""
 
 
 def _drugs_that(s: dict[str, str]) -> str:
@@ -72,25 +101,32 @@ def _drugs_that(s: dict[str, str]) -> str:
     rels = ", ".join(sparql_literal(r) for r in RELATION_GROUPS[verb])
     return f"""# Ask: drugs that {verb} Y (findings stated as absent are marked "not observed", listed last)
 SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged {_EV_VARS} WHERE {{
-  {_anchor(s, "y")}
-  ?fact a kg:MechanismFinding ; kg:agent ?a ; kg:target ?y ; kg:relation ?relation .
-  FILTER(?relation IN ({rels}))
-  ?a skos:prefLabel ?drug . ?y skos:prefLabel ?target .
+  {{ SELECT DISTINCT ?fact ?a ?y ?relation ?neg WHERE {{
+      {_anchor(s, "y")}
+      ?fact kg:target ?y ; kg:relation ?relation ; kg:agent ?a .
+      FILTER(?relation IN ({rels}))
+      OPTIONAL {{ ?fact kg:negated ?neg }}
+    }} ORDER BY COALESCE(?neg, false) ?a ?relation ?fact {_page(s)} }}
 {evidence()}
   {_STATUS}
+{label("a", "drug")}
+{label("y", "target")}
   OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
-}} ORDER BY DESC(?status) LCASE(STR(?drug)) ?relation ?start"""
+}} ORDER BY DESC(?status) ?a ?relation ?fact ?start"""
 
 
 def _trials_in(s: dict[str, str]) -> str:
-    return f"""# Ask: trials in condition Y (or testing drug Y): one row per trial
+    return f"""# Ask: trials in condition Y (or testing drug Y): one row per trial (the first fact of each shown)
 SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
-  {_anchor(s, "y")}
-  {{ ?t kg:condition ?y . ?fact kg:value ?y ; a kg:TrialAttribute ; kg:ofTrial ?t . }}
-  UNION {{ ?fact kg:drug ?y ; a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" . }}
+  {{ SELECT DISTINCT ?fact ?t WHERE {{
+      {{ {_anchor(s, "y")}
+        ?fact kg:value ?y ; a kg:TrialAttribute ; kg:ofTrial ?t . }}
+      UNION {{ {_anchor(s, "y")}
+        ?fact kg:drug ?y ; a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" . }}
+    }} ORDER BY ?t ?fact {_page(s)} }}
 {evidence()}
   OPTIONAL {{ ?t kg:phase ?phase }} OPTIONAL {{ ?t kg:enrolled ?enrolled }}
-  OPTIONAL {{ ?t kg:condition/skos:prefLabel ?condition }}
+  OPTIONAL {{ ?t kg:condition ?c . ?c skos:prefLabel ?condition }}
   {_TRIAL}
 }} ORDER BY ?trial ?start"""
 
@@ -98,47 +134,69 @@ SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
 def _doses(s: dict[str, str]) -> str:
     return f"""# Ask: doses of X
 SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial {_EV_VARS} WHERE {{
-  {_anchor(s, "x")}
-  ?fact a kg:DoseRegimen ; kg:drug ?x ; kg:ofTrial ?t .
-  ?x skos:prefLabel ?drug .
+  {{ SELECT DISTINCT ?fact ?x ?t WHERE {{
+      {_anchor(s, "x")}
+      ?fact kg:drug ?x ; a kg:DoseRegimen ; kg:ofTrial ?t .
+    }} ORDER BY ?t ?fact {_page(s)} }}
 {evidence()}
+{label("x", "drug")}
   OPTIONAL {{ ?fact kg:doseValue ?dose }} OPTIONAL {{ ?fact kg:doseUnitLabel ?unit }}
-  OPTIONAL {{ ?fact kg:route/skos:prefLabel ?route }} OPTIONAL {{ ?fact kg:frequency ?frequency }}
+  OPTIONAL {{ ?fact kg:route ?r . ?r skos:prefLabel ?route }} OPTIONAL {{ ?fact kg:frequency ?frequency }}
   OPTIONAL {{ ?fact kg:duration ?duration }} OPTIONAL {{ ?fact kg:arm ?arm }} OPTIONAL {{ ?fact kg:role ?role }}
   {_TRIAL}
-}} ORDER BY ?trial ?dose ?start"""
+}} ORDER BY ?t ?fact ?start"""
+
+
+_TARGET_KINDS = ("CellType", "Cytokine", "Gene", "BiologicalProcess")
 
 
 def _acts_on(s: dict[str, str]) -> str:
+    # the kind by EXISTS, which stops at the first match: a target's type is restated by
+    # every document graph that names it, and an OPTIONAL join repeated each answer that often
+    kind = ", ".join(f'IF(EXISTS {{ ?y a kg:{k} }}, "{k}", ?none)' for k in _TARGET_KINDS)
     return f"""# Ask: what does X act on
 SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged {_EV_VARS} WHERE {{
-  {_anchor(s, "x")}
-  ?fact a kg:MechanismFinding ; kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
-  ?y skos:prefLabel ?target .
+  {{ SELECT DISTINCT ?fact ?relation ?y ?neg WHERE {{
+      {_anchor(s, "x")}
+      ?fact kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
+      OPTIONAL {{ ?fact kg:negated ?neg }}
+    }} ORDER BY COALESCE(?neg, false) ?relation ?y ?fact {_page(s)} }}
 {evidence()}
-  OPTIONAL {{ ?y a ?k . FILTER(?k IN (kg:CellType, kg:Cytokine, kg:Gene, kg:BiologicalProcess))
-             BIND(STRAFTER(STR(?k), "#") AS ?kind) }}
+{label("y", "target")}
+  BIND(COALESCE({kind}) AS ?kind)
   OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
   {_STATUS}
-}} ORDER BY DESC(?status) ?relation LCASE(STR(?target)) ?start"""
+}} ORDER BY DESC(?status) ?relation ?y ?fact ?start"""
 
 
 def _compare(s: dict[str, str]) -> str:
+    # one sub-select per aggregate, each starting from the page of trials: a trial node is
+    # restated by every document graph about it, so one GROUP BY over all the OPTIONALs
+    # multiplied their rows into each other (past 60 s on 1,000 papers)
+    trials = f"""{{ SELECT DISTINCT ?t WHERE {{
+        {_anchor(s, "x")}
+        ?d0 kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" ; a kg:DoseRegimen .
+      }} ORDER BY ?t {_page(s)} }}"""
     return f"""# Ask: compare the trials of X (one row per trial that tests X; enter opens the trial)
 SELECT ?trial ?phase ?enrolled ?conditions ?design ?doses ?adverseEvents ?t WHERE {{
-  {{ SELECT ?t (SAMPLE(?ph) AS ?phase) (SAMPLE(?n) AS ?enrolled)
-           (GROUP_CONCAT(DISTINCT ?cl; separator="; ") AS ?conditions)
-           (GROUP_CONCAT(DISTINCT ?dl; separator="; ") AS ?design)
-           (GROUP_CONCAT(DISTINCT ?doseText; separator="; ") AS ?doses)
-           (COUNT(DISTINCT ?ae) AS ?adverseEvents) WHERE {{
+  {trials}
+  OPTIONAL {{ SELECT ?t (SAMPLE(?ph) AS ?phase) (SAMPLE(?n) AS ?enrolled) WHERE {{
+      {trials}
+      OPTIONAL {{ ?t kg:phase ?ph }} OPTIONAL {{ ?t kg:enrolled ?n }} }} GROUP BY ?t }}
+  OPTIONAL {{ SELECT ?t (GROUP_CONCAT(DISTINCT ?cl; separator="; ") AS ?conditions) WHERE {{
+      {trials}
+      ?t kg:condition ?c . ?c skos:prefLabel ?cl }} GROUP BY ?t }}
+  OPTIONAL {{ SELECT ?t (GROUP_CONCAT(DISTINCT ?dl; separator="; ") AS ?design) WHERE {{
+      {trials}
+      ?t kg:design ?dz . ?dz skos:prefLabel ?dl }} GROUP BY ?t }}
+  OPTIONAL {{ SELECT ?t (GROUP_CONCAT(DISTINCT ?doseText; separator="; ") AS ?doses) WHERE {{
+      {trials}
       {_anchor(s, "x")}
-      ?d0 a kg:DoseRegimen ; kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" .
-      OPTIONAL {{ ?d0 kg:doseValue ?dv . OPTIONAL {{ ?d0 kg:doseUnitLabel ?du }}
-                 BIND(CONCAT(STR(?dv), " ", COALESCE(?du, "")) AS ?doseText) }}
-      OPTIONAL {{ ?t kg:phase ?ph }} OPTIONAL {{ ?t kg:enrolled ?n }}
-      OPTIONAL {{ ?t kg:condition/skos:prefLabel ?cl }} OPTIONAL {{ ?t kg:design/skos:prefLabel ?dl }}
-      OPTIONAL {{ ?ae a kg:AdverseEvent ; kg:ofTrial ?t . FILTER NOT EXISTS {{ ?ae kg:negated true }} }}
-    }} GROUP BY ?t }}
+      ?d1 kg:ofTrial ?t ; kg:drug ?x ; kg:role "study" ; kg:doseValue ?dv . OPTIONAL {{ ?d1 kg:doseUnitLabel ?du }}
+      BIND(CONCAT(STR(?dv), " ", COALESCE(?du, "")) AS ?doseText) }} GROUP BY ?t }}
+  OPTIONAL {{ SELECT ?t (COUNT(DISTINCT ?ae) AS ?adverseEvents) WHERE {{
+      {trials}
+      ?ae kg:ofTrial ?t ; a kg:AdverseEvent . FILTER NOT EXISTS {{ ?ae kg:negated true }} }} GROUP BY ?t }}
   {_TRIAL}
 }} ORDER BY ?trial"""
 
@@ -151,6 +209,7 @@ class Template:
     text: str  # the wording shown, with X / Y as slots
     build: Callable[[dict[str, str]], str] | None
     distinct_on: str | None = "fact"  # keep the first row of each value of this column (one answer per fact)
+    page_on: str = "fact"  # the column a page of answers counts (PAGE values of it a page)
 
     @property
     def stem(self) -> str:
@@ -170,7 +229,7 @@ TEMPLATES: tuple[Template, ...] = (
     Template("trials_in", "trials in condition Y", _trials_in, distinct_on="trial"),
     Template("doses", "doses of X", _doses),
     Template("acts_on", "what does X act on", _acts_on),
-    Template("compare", "compare the trials of X", _compare, distinct_on=None),
+    Template("compare", "compare the trials of X", _compare, distinct_on=None, page_on="t"),
     Template("compare_two", "compare trial X with trial Y", None),  # a side-by-side screen, not a query
 )
 GRAMMAR_FILE = Path(__file__).with_name("questions.json")

@@ -90,6 +90,8 @@ class Vocabulary:
     label_index: dict[str, str] = field(default_factory=dict)  # case-folded name → concept IRI
     names: dict[str, list[str]] = field(default_factory=dict)  # concept IRI → all its names and abbreviations
     prefixes: dict[str, str] = field(default_factory=lambda: dict(_prefixes()))
+    class_counts: dict[str, int] = field(default_factory=dict)  # prefixed class → instances (registry summaries)
+    property_counts: dict[str, int] = field(default_factory=dict)  # prefixed property → triples
 
     _by_name: dict[str, list[str]] | None = field(default=None, repr=False)
 
@@ -124,6 +126,8 @@ class EntityView:
     types: list[str]
     properties: list[tuple[str, str]]
     groups: list[tuple[str, list[FactRow]]]
+    # groups with further pages: title → (group body, merged by link, offset of the next page)
+    more: dict[str, tuple[str, bool, int]] = field(default_factory=dict)
 
 
 

@@ -43,6 +43,20 @@ class QueryResult:
                 rows.append(row)
         return QueryResult(self.kind, self.vars, rows, truncated=self.truncated)
 
+    def first_values(self, column: str, n: int) -> tuple[QueryResult, bool]:
+        """The rows of the first `n` distinct values of `column`, and whether there were more
+        (a page asked for one value more than it shows: see tui.ask.PAGE)."""
+        if self.kind != "SELECT" or column not in self.vars:
+            return self, False
+        i, seen, rows = self.vars.index(column), set(), []
+        for row in self.rows:
+            if row[i] not in seen:
+                if len(seen) == n:
+                    return QueryResult(self.kind, self.vars, rows, truncated=self.truncated), True
+                seen.add(row[i])
+            rows.append(row)
+        return self, False
+
     def table(self) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows to show, whatever the kind."""
         if self.kind == "ASK":

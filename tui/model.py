@@ -20,9 +20,103 @@ def load_catalog(store: GraphStore) -> Catalog:
     concepts and trials they name (anchored queries); a store without those summaries is
     scanned instead."""
     summaries = store.document_summaries() if hasattr(store, "document_summaries") else []
+    if summaries and all("nodes" in s for s in summaries):
+        return _catalog_from_nodes(store, summaries)
     if summaries and all("concepts" in s for s in summaries):
         return _catalog_from_summaries(store, summaries)
     return _catalog_by_scan(store)
+
+
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+def lexicon_nodes(store: GraphStore) -> dict[str, dict]:
+    """{concept IRI: {"types": [...], "label": ..., "names": [...]}} of the lexicon graph, read
+    by index scans of that graph alone (a few thousand quads) and kept on the store object:
+    the lexicon changes only when a writer reloads it."""
+    cached = getattr(store, "_tui_lexicon", None)
+    if cached is not None:
+        return cached
+    import pyoxigraph as ox
+
+    from kg.graph.store import LEXICON_GRAPH
+    from kg.graph.vocab import KG_NS, RDF_TYPE
+
+    def pairs(predicate: str):
+        """(subject, object) of the lexicon graph's triples with this predicate: an index scan
+        of that graph on the embedded store, a SPARQL query on a store behind a server."""
+        if isinstance(getattr(store, "ox", None), ox.Store):
+            return ((q.subject.value, q.object.value) for q in
+                    store.ox.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(LEXICON_GRAPH)))
+        rows = store.select(f"SELECT ?s ?o WHERE {{ GRAPH <{LEXICON_GRAPH}> {{ ?s <{predicate}> ?o }} }}")
+        return ((str(r["s"]), str(r["o"])) for r in rows)
+
+    out: dict[str, dict] = {}
+    for s, o in pairs(RDF_TYPE):
+        out.setdefault(s, {}).setdefault("types", []).append(o.rsplit("#", 1)[-1])
+    for rank, p in enumerate((_SKOS + "prefLabel", _SKOS + "altLabel", KG_NS + "abbreviation")):
+        for s, o in pairs(p):
+            d = out.setdefault(s, {})
+            d.setdefault("names", []).append((rank, o))
+            if rank == 0 and ("label" not in d or o < d["label"]):
+                d["label"] = o
+    for d in out.values():
+        d["names"] = [n for _r, n in sorted(d.get("names", []))]
+    store._tui_lexicon = out
+    return out
+
+
+def _catalog_from_nodes(store: GraphStore, summaries: list[dict]) -> Catalog:
+    """The catalog added up from the registry's summaries alone: facts per trial and concept,
+    and what each document graph states of the trials and concepts its facts name (types,
+    label, acronym, phase, condition); the lexicon's concepts from the lexicon graph. No
+    query per node: on 1,000 papers the anchored look-ups took over a second."""
+    from collections import Counter
+
+    from kg.graph.vocab import doc_iri
+
+    cat = Catalog()
+    trials: Counter = Counter()
+    concepts: Counter = Counter()
+    nodes: dict[str, dict] = {}
+    for s in summaries:
+        trials.update(s.get("trials", {}))
+        concepts.update(s.get("concepts", {}))
+        for iri, d in s["nodes"].items():
+            have = nodes.get(iri)
+            if have is None:
+                nodes[iri] = d
+            else:  # the same node restated by another document: the smallest value of each field
+                merged = {**d, **have}
+                for k in d.keys() & have.keys():
+                    merged[k] = sorted(set(d[k]) | set(have[k])) if k == "types" else min(d[k], have[k])
+                nodes[iri] = merged
+        n = sum(s.get("facts", {}).values())
+        cat.entries.append(Entry(doc_iri(s["doc"]), s["doc"], "document", n, s.get("title", "")))
+        cat.facts += n
+    cat.documents = len(summaries)
+    lex = lexicon_nodes(store)
+
+    def label_of(iri: str) -> str | None:
+        return (lex.get(iri) or {}).get("label") or (nodes.get(iri) or {}).get("label")
+
+    for t, n in trials.items():
+        d = nodes.get(t, {})
+        cond = label_of(d["condition"]) if "condition" in d else None
+        detail = " · ".join(x for x in (d.get("phase"), cond) if x)
+        name = node_label(t)
+        label = f"{d['acronym']} ({name})" if d.get("acronym") and d["acronym"] != name else name
+        cat.entries.append(Entry(t, label, "trial", n, detail))
+    for c, n in concepts.items():
+        types = set((lex.get(c) or {}).get("types", [])) | set((nodes.get(c) or {}).get("types", []))
+        label = label_of(c)
+        if "Concept" not in types or label is None:
+            continue
+        for t in sorted(types):
+            if kind := Q.CONCEPT_KINDS.get(t):
+                cat.entries.append(Entry(c, label, kind, n))
+    cat.triples = store.triple_count()
+    return cat
 
 
 def _catalog_from_summaries(store: GraphStore, summaries: list[dict]) -> Catalog:
@@ -81,7 +175,12 @@ def _catalog_by_scan(store: GraphStore) -> Catalog:
 
 
 def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
-    """Classes and properties present in the graph (and the ontology), and concept labels."""
+    """Classes and properties present in the graph (and the ontology), with their counts where
+    the registry's summaries record them, and concept names: the catalog's labels and the
+    lexicon's labels, synonyms and abbreviations (never a scan of every label in the store:
+    each document graph restates the labels of the concepts it introduces)."""
+    from collections import Counter
+
     from rdflib import URIRef
 
     def pname(iri) -> str | None:
@@ -92,19 +191,45 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
     from kg.graph.store import LEXICON_GRAPH, ONTOLOGY_GRAPH
     from kg.graph.vocab import graph_iri
 
-    docs = [e for e in catalog.entries if e.kind == "document"]
-    graphs = [ONTOLOGY_GRAPH, LEXICON_GRAPH] + [graph_iri(doc_id(d.iri)) for d in docs[:1]]
-    v.classes = sorted({n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))})
-    v.properties = sorted({n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))})
-    used = {e.iri for e in catalog.entries}
-    v.concepts = sorted({n for e in catalog.entries if e.kind not in ("trial", "document") if (n := pname(e.iri))})
+    summaries = store.document_summaries() if hasattr(store, "document_summaries") else []
+    counted = bool(summaries) and all("predicates" in s for s in summaries)
+    graphs = [ONTOLOGY_GRAPH, LEXICON_GRAPH]
+    if not counted:  # every document uses the same vocabulary: one stands for all
+        graphs += [graph_iri(doc_id(d.iri)) for d in catalog.entries if d.kind == "document"][:1]
+    classes = {n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))}
+    properties = {n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))}
+    if counted:
+        by_class: Counter = Counter()
+        by_property: Counter = Counter()
+        for s in summaries:
+            by_class.update(s["classes"])
+            by_property.update(s["predicates"])
+        # keys are prefixed names where a known prefix fits (kg.graph.store._curies), else IRIs
+        v.class_counts = {n: c for key, c in by_class.items() if (n := key if "://" not in key else pname(key))}
+        v.property_counts = {n: c for key, c in by_property.items()
+                             if (n := key if "://" not in key else pname(key))}
+        classes |= set(v.class_counts)
+        properties |= set(v.property_counts)
+    v.classes, v.properties = sorted(classes), sorted(properties)
+    concepts = [e for e in catalog.entries if e.kind not in ("trial", "document")]
+    v.concepts = sorted({n for e in concepts if (n := pname(e.iri))})
     ranked = []
-    for r in store.select(Q.LABELS):
-        c, name = str(r["c"]), str(r["l"])
-        ranked.append((c not in used, int(r["rank"]), name.casefold(), name))
-        v.names.setdefault(c, []).append(name)
-        if c in used or name.casefold() not in v.label_index:
-            v.label_index[name.casefold()] = c
+    used = set()
+    for e in concepts:
+        if e.iri not in used:
+            used.add(e.iri)
+            v.names.setdefault(e.iri, []).append(e.label)
+            ranked.append((False, 0, e.label.casefold(), e.label))
+    for iri, d in lexicon_nodes(store).items():
+        names = v.names.setdefault(iri, [])
+        for rank, name in enumerate(d.get("names", [])):
+            if name not in names:
+                names.append(name)
+            ranked.append((iri not in used, min(rank, 1) if rank else 0, name.casefold(), name))
+    for iri, names in v.names.items():
+        for name in names:
+            if iri in used or name.casefold() not in v.label_index:
+                v.label_index[name.casefold()] = iri
     # concepts the facts use first; preferred labels before alternative ones and abbreviations
     v.labels = list(dict.fromkeys(name for *_key, name in sorted(ranked)))
     return v
@@ -127,25 +252,48 @@ def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> 
             title = str(o)
         props.append((p, text))
     groups = []
-    for name, sparql, by_link in Q.entity_groups(iri, types):
-        found = store.select(sparql)
-        if not found:
+    more: dict[str, tuple[str, bool, int]] = {}
+    for name, body, by_link in Q.entity_groups(iri, types):
+        rows, has_more = load_group_page(store, body, by_link, 0, catalog)
+        if not rows:
             continue
-        groups.append((name, _rows(store, found, by_link, catalog)))
+        groups.append((name, rows))
+        if has_more:
+            more[name] = (body, by_link, page_size(by_link))
     type_names = sorted(short(URIRef(t)) for t in types)
-    return EntityView(iri, title, type_names, props, groups)
+    return EntityView(iri, title, type_names, props, groups, more)
 
 
-# Evidence is read up front for this many facts of an entity page; the others' when their row
-# is first highlighted or expanded (on a common concept, all of it cost seconds).
-EVIDENCE_UP_FRONT = 25
+# An entity page shows this many facts of each group (a group merged by link: this many
+# fact-link pairs), with "more…" for the next page; evidence is read up front for the first
+# few facts of a page, the others' when their row is first highlighted or expanded (on a
+# common concept, reading all of it cost seconds).
+ENTITY_PAGE = 20
+LINK_PAGE = 100
+EVIDENCE_UP_FRONT = 5
+
+
+def page_size(by_link: bool) -> int:
+    return LINK_PAGE if by_link else ENTITY_PAGE
+
+
+def load_group_page(store: GraphStore, body: str, by_link: bool, offset: int,
+                    catalog: Catalog | None = None) -> tuple[list[FactRow], bool]:
+    """One page of an entity group's rows, from `offset` (in facts, or fact-link pairs), and
+    whether there are more."""
+    n = page_size(by_link)
+    found = store.select(Q.group_page(body, offset, n + 1))
+    has_more = len(found) > n
+    found = found[:n]
+    return (_rows(store, found, by_link, catalog) if found else []), has_more
 
 
 def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog | None) -> list[FactRow]:
     facts = list(dict.fromkeys(str(r["f"]) for r in found))
     link_of = {str(r["f"]): str(r["link"]) for r in found if "link" in r}
-    fields, kinds = fact_fields(store, facts)
-    # rows merged by link (a drug's trials) show links: their evidence is read when opened
+    # rows merged by link (a drug's trials) show links: their fields are not shown, their
+    # evidence is read when opened
+    fields, kinds = ({}, {}) if by_link else fact_fields(store, facts)
     ev = {} if by_link else load_evidence(store, facts[:EVIDENCE_UP_FRONT])
     label = catalog.label if catalog else node_label
     if by_link:

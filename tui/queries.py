@@ -159,11 +159,20 @@ _STUDY_DRUG_AE = """{{ ?f kg:drug {x} ; a kg:AdverseEvent ; kg:term ?link . }} U
       a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" . ?f kg:ofTrial ?t ; a kg:AdverseEvent ; kg:term ?link . }}"""
 
 
+def group_page(body: str, offset: int, limit: int) -> str:
+    """One page of an entity group's (?f, ?link) pairs. No ORDER BY: the engine streams the
+    anchored patterns and stops at the limit, where sorting first would read every fact of a
+    common concept (the screen sorts the rows it shows; a read-only store answers in the
+    same order each time, so OFFSET pages do not overlap)."""
+    return f"SELECT DISTINCT ?f ?link WHERE {{ {body} }} LIMIT {limit} OFFSET {offset}"
+
+
 def entity_groups(iri: str, types: set[str]) -> list[tuple[str, str, bool]]:
-    """(title, query selecting ?f and ?link, one row per link) for the links of an entity of `types`."""
+    """(title, group body binding ?f and ?link, one row per link) for the links of an entity of
+    `types`; `group_page` makes a page's query of a body."""
     x = sparql_iri(iri)
     kg_types = {t.rsplit("#", 1)[-1] for t in types}
-    sel = "SELECT DISTINCT ?f ?link WHERE {{ {} }}".format
+    sel = "{}".format
     if "Trial" in kg_types:
         return [(title, sel(f"?f a kg:{cls} ; kg:ofTrial {x} . OPTIONAL {{ ?f {link} ?link . FILTER(isIRI(?link)) }}"),
                  False)

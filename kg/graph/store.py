@@ -66,6 +66,10 @@ _OF_TRIAL = ox.NamedNode(KG_NS + "ofTrial")
 _PROV = "http://www.w3.org/ns/prov#"
 _NOT_CONCEPT_LINKS = {_TYPE, _IN_DOCUMENT, _OF_TRIAL, ox.NamedNode(_PROV + "wasDerivedFrom"),
                       ox.NamedNode(_PROV + "wasGeneratedBy")}
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_NODE_FIELDS = {_TYPE: "types", ox.NamedNode(_SKOS + "prefLabel"): "label", ox.NamedNode(KG_NS + "acronym"): "acronym",
+                ox.NamedNode(KG_NS + "phase"): "phase", ox.NamedNode(KG_NS + "condition"): "condition"}
+_PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _DOC_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/title"): "title", ox.NamedNode(KG_NS + "year"): "year",
                ox.NamedNode(KG_NS + "sourceFile"): "file"}
 
@@ -104,7 +108,12 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
     trials: dict[str, set] = {}
     concepts: dict[str, set] = {}
     meta: dict[str, str] = {}
+    predicates: Counter = Counter()
+    classes: Counter = Counter()
     for q in distinct:
+        predicates[q.predicate.value] += 1
+        if q.predicate == _TYPE and isinstance(q.object, ox.NamedNode):
+            classes[q.object.value] += 1
         if q.subject in in_doc and isinstance(q.object, ox.NamedNode):
             if q.predicate == _OF_TRIAL:
                 trials.setdefault(q.object.value, set()).add(q.subject)
@@ -115,7 +124,44 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
     return {"doc": doc_id, "sha256": sha256, "kg_version": __version__, "triples": len(distinct),
             "facts": dict(sorted(facts.items())),
             "trials": {t: len(f) for t, f in sorted(trials.items())},
-            "concepts": {c: len(f) for c, f in sorted(concepts.items())}, **meta}
+            "concepts": {c: len(f) for c, f in sorted(concepts.items())},
+            "predicates": _curies(predicates), "classes": _curies(classes),
+            "nodes": _node_details(distinct, set(trials) | set(concepts)), **meta}
+
+
+def _curies(counts: Counter) -> dict[str, int]:
+    """Counts keyed by prefixed name where a known prefix fits (a third of the JSON of full IRIs:
+    the registry is read whole when a reader opens the store)."""
+    out = {}
+    for iri, n in counts.items():
+        for prefix, ns in _PREFIXES_LONGEST_FIRST:
+            if iri.startswith(ns) and iri[len(ns):].replace("_", "").replace("-", "").isalnum():
+                iri = f"{prefix}:{iri[len(ns):]}"
+                break
+        out[iri] = n
+    return dict(sorted(out.items()))
+
+
+def _node_details(quads: set[ox.Quad], nodes: set[str]) -> dict[str, dict]:
+    """What the graph itself states of the trials and concepts its facts name — types, label,
+    and a trial's acronym, phase and condition — so that lists of them (the TUI's explorer)
+    are added up from the records instead of a lookup per node in a store where every
+    document graph restates them. Concepts the lexicon defines are not restated here."""
+    out: dict[str, dict] = {}
+    for q in quads:
+        s = q.subject.value
+        if s not in nodes or not (key := _NODE_FIELDS.get(q.predicate)):
+            continue
+        d = out.setdefault(s, {})
+        if key == "types":
+            d.setdefault("types", []).append(q.object.value.rsplit("#", 1)[-1])
+        elif key not in d or str(q.object.value) < d[key]:  # one value, the same whichever order
+            d[key] = q.object.value
+    for d in out.values():
+        if "types" in d:
+            d["types"] = sorted(set(d["types"]))
+    # a node the graph only types (an observation, a concept of the lexicon) adds nothing to a list
+    return {n: d for n, d in sorted(out.items()) if d.keys() - {"types"}}
 
 
 class GraphStore:

@@ -37,6 +37,8 @@ class AskScreen(Screen):
         Binding("ctrl+l", "focus_question", "Question"),
         # ctrl+e: edit the question's SPARQL in the SPARQL screen
         Binding("ctrl+e", "to_sparql", "Edit in SPARQL"),
+        # m: the next page of answers ("more…" in the status line)
+        Binding("m", "more", "More"),
     ]
     DEFAULT_CSS = """
     AskScreen #question { margin: 0 1; }
@@ -50,6 +52,9 @@ class AskScreen(Screen):
     _note = ""
     _subject = ""
     _distinct_on: str | None = "fact"
+    _question: ask.Question | None = None  # the question whose answers are shown (for "more…")
+    _offset = 0
+    _appended_at: int | None = None  # rows shown before the last "more…"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,8 +147,20 @@ class AskScreen(Screen):
         sparql = question.sparql()
         self.editor.load_text(sparql)
         self._distinct_on = question.template.distinct_on
-        self.panel.run(sparql, distinct_on=self._distinct_on)
+        self._question, self._offset, self._appended_at = question, 0, None
+        self.panel.run(sparql, distinct_on=self._distinct_on, page=(question.template.page_on, ask.PAGE))
         return True
+
+    def action_more(self) -> None:
+        """The next page of the question's answers, added below those shown."""
+        if self._question is None or not self.panel.more or self.panel.running:
+            self.notify("No more answers.", severity="information")
+            return
+        self._offset += ask.PAGE
+        question = ask.Question(self._question.template, {**self._question.slots, "offset": str(self._offset)})
+        self._appended_at = len(self.panel.result.rows) if self.panel.result else 0
+        self.panel.run(question.sparql(), distinct_on=self._distinct_on,
+                       page=(question.template.page_on, ask.PAGE), append=True)
 
     def _compare(self, a: str, b: str) -> bool:
         """Open two trials side by side; they are named by acronym, registry id or label."""
@@ -176,6 +193,7 @@ class AskScreen(Screen):
 
     def action_rerun(self) -> None:
         if self.editor.text.strip():
+            self._question, self._appended_at = None, None  # the edited query runs as written, unpaged
             self.panel.run(self.editor.text, distinct_on=self._distinct_on)
 
     def action_cancel(self) -> None:
@@ -201,8 +219,9 @@ class AskScreen(Screen):
         if note:
             self.panel.set_status(Text.assemble(self.panel.status, (f"  ·  {note}", "italic")))
         self.query_one(EvidenceView).show(None, "Highlight an answer to see its evidence.")
+        at, self._appended_at = self._appended_at or 0, None
         if result.rows:
-            self.panel.table.move_cursor(row=0, column=0)
+            self.panel.table.move_cursor(row=min(at, len(result.rows) - 1), column=0)
             self.panel.table.focus()  # answers first: o, enter and the arrows act on them
             self._show_evidence()
         elif result.kind == "SELECT" and self._subject:

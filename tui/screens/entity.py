@@ -23,6 +23,7 @@ class NodeRef:
 
     row: FactRow | None = None
     evidence: Evidence | None = None
+    more: str | None = None  # the group whose next page this "more…" node loads
 
 
 class EntityScreen(Screen):
@@ -94,18 +95,60 @@ class EntityScreen(Screen):
         tree.loading = False
         tree.clear()
         for title, rows in view.groups:
-            group = tree.root.add(Text.assemble((title, "bold"), (f"  {len(rows)}", "dim")), NodeRef(),
-                                  expand=True)
-            for row in rows:
-                node = group.add(Text(row.summary.replace("\n", " ")), NodeRef(row), expand=False,
-                                 allow_expand=bool(row.evidence) or not row.evidence_loaded)
-                self._add_spans(node, row)
+            group = tree.root.add(self._group_label(title, len(rows)), NodeRef(), expand=True)
+            self._add_rows(group, title, rows)
         tree.root.expand()
         if not view.groups:
             self.query_one(EvidenceView).show(None, "No facts link to this node.")
             return
         first = tree.root.children[0]
         self.call_after_refresh(tree.move_cursor, first.children[0] if first.children else first)
+
+    def _group_label(self, title: str, shown: int) -> Text:
+        more = self.view is not None and title in self.view.more
+        return Text.assemble((title, "bold"), (f"  {shown}{'+' if more else ''}", "dim"))
+
+    def _add_rows(self, group, title: str, rows: list[FactRow]) -> None:
+        """Rows under a group node (a row of a link already shown takes the new facts), then
+        "more…" when the group has a further page."""
+        shown = {n.data.row.link: n for n in group.children if n.data and n.data.row and n.data.row.link}
+        for row in rows:
+            old = shown.get(row.link) if row.kind == "link" else None
+            if old is not None:
+                old.data.row.facts.extend(f for f in row.facts if f not in old.data.row.facts)
+                n = len(old.data.row.facts)
+                old.data.row.summary = f"{old.data.row.summary.rsplit('  (', 1)[0]}  ({n} fact{'s' if n != 1 else ''})"
+                old.set_label(Text(old.data.row.summary))
+                continue
+            node = group.add(Text(row.summary.replace("\n", " ")), NodeRef(row), expand=False,
+                             allow_expand=bool(row.evidence) or not row.evidence_loaded)
+            self._add_spans(node, row)
+        if self.view is not None and title in self.view.more:
+            group.add_leaf(Text("more…  (enter)", style="bold italic"), NodeRef(more=title))
+
+    @work(thread=True, group="more", exit_on_error=False)
+    def load_more(self, node, title: str) -> None:
+        """The next page of a group, added where its "more…" node was."""
+        from tui.model import load_group_page, page_size
+
+        body, by_link, offset = self.view.more[title]
+        rows, has_more = load_group_page(self.app.get_store(), body, by_link, offset, self.app.catalog)
+        self.app.call_from_thread(self._more_loaded, node, title, rows, has_more, offset + page_size(by_link))
+
+    def _more_loaded(self, node, title: str, rows: list[FactRow], has_more: bool, next_offset: int) -> None:
+        group = node.parent
+        node.remove()
+        if has_more:
+            body, by_link, _ = self.view.more[title]
+            self.view.more[title] = (body, by_link, next_offset)
+        else:
+            self.view.more.pop(title, None)
+        for i, (name, shown) in enumerate(self.view.groups):
+            if name == title:
+                shown.extend(rows)
+                self.view.groups[i] = (name, shown)
+        self._add_rows(group, title, rows)
+        group.set_label(self._group_label(title, sum(1 for n in group.children if n.data and n.data.row)))
 
     @staticmethod
     def _add_spans(node, row: FactRow) -> None:
@@ -152,6 +195,9 @@ class EntityScreen(Screen):
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
         ref: NodeRef | None = event.node.data
         view = self.query_one(EvidenceView)
+        if ref is not None and ref.more:
+            view.show(None, "Enter shows more of this group.")
+            return
         if ref is None or ref.row is None:
             view.show(None, "Highlight a fact to see its evidence; expand it for every span.")
             return
@@ -165,7 +211,10 @@ class EntityScreen(Screen):
     @on(Tree.NodeSelected, "#links")
     def _selected(self, event: Tree.NodeSelected) -> None:
         ref: NodeRef | None = event.node.data
-        if ref is not None and ref.evidence is not None:
+        if ref is not None and ref.more and self.view is not None and ref.more in self.view.more:
+            event.node.set_label(Text("reading…", style="italic"))
+            self.load_more(event.node, ref.more)
+        elif ref is not None and ref.evidence is not None:
             self.action_open_document()
 
     def action_back(self) -> None:

@@ -20,7 +20,8 @@ HELP = """\
 
 **Entity**: arrows move over links; `enter` expands a fact into its evidence spans (on a span:
 opens the document) · `o` open the document text at the span · `l` follow the fact's link (trial, drug, term…) ·
-`n` neighbourhood · `y` copy the evidence quote · `escape` back. The panel at the bottom shows the sentence around the
+`n` neighbourhood · `y` copy the evidence quote · `escape` back. Each group shows a page of facts;
+`enter` on *more…* reads the next. The panel at the bottom shows the sentence around the
 span, the span highlighted, with document, section, offsets, extractor and kg version.
 
 **Document**: the stored text with the span selected · `h` back to the span · `/` find
@@ -35,12 +36,15 @@ so) or answered with *did you mean …?*. Events and findings stated as absent a
 suggestions. `enter` asks. The SPARQL it ran is shown and editable: `F5` (or `ctrl+enter`) runs
 it again; `ctrl+e` edits it in the SPARQL screen. The answers get the focus: `enter` opens the
 entity behind an answer, `y` copies a cell, `o` opens the document at its evidence, `ctrl+l`
-goes back to the question; `escape` cancels a query.
+goes back to the question; `escape` cancels a query. Answers come a page at a time: when the
+status line says *more…*, `m` adds the next page below.
 
 **SPARQL**: `F5` / `ctrl+enter` run · `escape` cancel · `ctrl+space` completions (they also open
 on `kg:`, `?`, `PREFIX`); `tab` takes one, `↑`/`↓` choose, `→` takes the grey suggestion ·
 `ctrl+up` / `ctrl+down` history (the query you were writing comes back past the newest) ·
-`ctrl+r` search the history · `ctrl+o` open / `F8` save a query file · `ctrl+s` export the last
+`ctrl+r` search the history · `F7` the sidebar of classes and properties with their counts
+(`enter` inserts one; hidden at first below 100 columns) · `ctrl+o` open / `F8` save a query file ·
+`ctrl+s` export the last
 result (CSV, JSON, Turtle) · while a query runs its time and rows so far are shown, and `escape`
 stops it at once (it runs in its own process) · in the results `enter` opens the entity of a cell,
 `y` copies it · in the results, `s` sorts by the cursor's column (again: reverse), or click

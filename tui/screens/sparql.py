@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -16,6 +17,7 @@ from tui.screens.dialogs import ExportScreen, HistoryScreen, PathScreen
 from tui.sparql_syntax import Vocab
 from tui.widgets.query_panel import QueryPanel
 from tui.widgets.results import ResultsTable
+from tui.widgets.schema import SchemaTree
 from tui.widgets.sparql_editor import QueryEditor, SparqlEditor
 
 EXAMPLE = """\
@@ -48,10 +50,15 @@ class SparqlScreen(Screen):
         # ctrl+o / F8: open a query file / save the query to a file (.rq); the editor keeps ctrl+w
         Binding("ctrl+o", "open_file", "Open", priority=True),
         Binding("f8", "save_file", "Save", priority=True),
+        # F7: show or hide the sidebar of classes and properties (enter inserts one); priority
+        # over the editor's own F7 (select all)
+        Binding("f7", "toggle_schema", "Schema", priority=True),
     ]
     DEFAULT_CSS = """
-    SparqlScreen QueryEditor { height: 45%; }
+    SparqlScreen #top { height: 45%; }
+    SparqlScreen QueryEditor { width: 1fr; }
     """
+    SCHEMA_FROM_WIDTH = 100  # the sidebar starts hidden on narrower terminals (F7 shows it)
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,13 +67,18 @@ class SparqlScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield QueryEditor(EXAMPLE, id="query")
+        with Horizontal(id="top"):
+            yield QueryEditor(EXAMPLE, id="query")
+            yield SchemaTree(id="schema")
         yield QueryPanel(id="panel")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "SPARQL"
         self._take_pending()
+        schema = self.query_one(SchemaTree)
+        schema.display = self.app.size.width >= self.SCHEMA_FROM_WIDTH
+        schema.show_vocabulary(self.app.vocabulary)
         self.watch(self.app, "vocabulary", self._vocabulary)
         self.app.want_vocabulary()
         self.editor.focus()
@@ -112,6 +124,18 @@ class SparqlScreen(Screen):
     def _vocabulary(self, vocabulary) -> None:
         if vocabulary is not None:
             self.editor.vocab = Vocab.of(vocabulary)
+            self.query_one(SchemaTree).show_vocabulary(vocabulary)
+
+    def action_toggle_schema(self) -> None:
+        schema = self.query_one(SchemaTree)
+        schema.display = not schema.display
+        (schema if schema.display else self.editor).focus()
+
+    @on(SchemaTree.Picked)
+    def _picked(self, event: SchemaTree.Picked) -> None:
+        """A class or property chosen in the sidebar goes into the query at the cursor."""
+        self.editor.insert(event.name + " ")
+        self.editor.focus()
 
     @property
     def editor(self) -> SparqlEditor:

@@ -45,6 +45,7 @@ class QueryPanel(Vertical):
         self._started = 0.0
         self._rows_so_far = 0
         self._ticker = None
+        self.more = False  # the last paged query had more answers than its page showed
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
@@ -66,18 +67,23 @@ class QueryPanel(Vertical):
     def running(self) -> bool:
         return self._worker is not None and self._worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
 
-    def run(self, sparql: str, distinct_on: str | None = None) -> Worker:
+    def run(self, sparql: str, distinct_on: str | None = None, page: tuple[str, int] | None = None,
+            append: bool = False) -> Worker:
         """Start a query (a running one is cancelled: its process is killed). With `distinct_on`,
-        only the first row of each value of that column is kept (one answer per fact)."""
+        only the first row of each value of that column is kept (one answer per fact). With
+        `page` (column, n), only the rows of the first n values of the column are shown and
+        `more` says whether the query found further ones; `append` adds the rows to those shown
+        (the next page)."""
         if self.running:
             self.cancel(quiet=True)
         self._started, self._rows_so_far = time.monotonic(), 0
+        self.more = False
         self._tick()
         if self._ticker is None:
             self._ticker = self.set_interval(0.25, self._tick)
         else:
             self._ticker.resume()
-        self._worker = self._run(sparql, distinct_on)
+        self._worker = self._run(sparql, distinct_on, page, append)
         return self._worker
 
     def _tick(self) -> None:
@@ -108,11 +114,16 @@ class QueryPanel(Vertical):
         return time.monotonic() - self._started if self._started else 0.0
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="query")
-    def _run(self, sparql: str, distinct_on: str | None) -> None:
+    def _run(self, sparql: str, distinct_on: str | None, page: tuple[str, int] | None, append: bool) -> None:
         """Run in a worker thread, which waits on the query process (killed on cancel)."""
         worker = get_current_worker()
+        more = False
         try:
             result = execute(self.app.query_process(), sparql, self._progress)
+            if result is not None and page:
+                result, more = result.first_values(*page)
+            if result is not None and append and self.result is not None and self.result.vars == result.vars:
+                result = QueryResult("SELECT", result.vars, self.result.rows + result.rows)
             if result is not None and distinct_on:
                 result = result.first_per(distinct_on)
             error = None
@@ -122,9 +133,10 @@ class QueryPanel(Vertical):
             result, error = None, QueryError(str(e) or type(e).__name__, query=sparql)
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._finished, sparql, result, error)
+        self.app.call_from_thread(self._finished, sparql, result, error, more)
 
-    def _finished(self, sparql: str, result: QueryResult | None, error: QueryError | None) -> None:
+    def _finished(self, sparql: str, result: QueryResult | None, error: QueryError | None,
+                  more: bool = False) -> None:
         took = self._elapsed()
         self._started = 0.0
         if result is None and error is None:  # cancelled
@@ -138,9 +150,13 @@ class QueryPanel(Vertical):
                 msg.append("\n" + caret, style="red")
             self.set_status(msg)
         elif result is not None:
+            self.more = more
             self.table.show(result)
             shown = "" if len(result.rows) <= MAX_SHOWN else f", first {MAX_SHOWN:,} shown"
             # the time of a slow query is worth saying; a quick one's would only flicker between runs
             took_text = f" in {took:.1f} s" if took >= SAY_TIME_FROM else ""
-            self.set_status(Text(f"✓ {describe(result)}{shown}{took_text}", style="green"))
+            status = Text(f"✓ {describe(result)}{shown}{took_text}", style="green")
+            if more:
+                status.append("  ·  more… (m shows the next answers)", style="bold")
+            self.set_status(status)
         self.post_message(self.Done(sparql, result, error))
