@@ -275,11 +275,11 @@ def test_a_baseline_mean_is_not_a_finding():
     ("Body weight, fasting glucose and HOMA-IR did not change during the study.", "did not change",
      ["Body weight", "fasting glucose", "HOMA-IR"]),
     ("Quality of life and anxiety scores did not differ significantly between the arms.",
-     "did not differ significantly", ["Quality of life", "anxiety scores"]),
+     "did not differ significantly", ["Quality of life", "anxiety score"]),
     ("There was no significant difference in walking distance or grip strength between groups.",
      "no significant difference", ["walking distance", "grip strength"]),
     ("No significant differences were found regarding nausea scores and patient satisfaction.",
-     "No significant differences", ["nausea scores", "patient satisfaction"]),
+     "No significant differences", ["nausea score", "patient satisfaction"]),
 ])
 def test_no_difference_one_finding_per_measure(sentence, value, measures):
     found = read_sentence(sentence)
@@ -293,7 +293,7 @@ def test_no_difference_one_finding_per_measure(sentence, value, measures):
     ("Morning stiffness decreased significantly after the second month (p = 0.002).", "decreased significantly",
      "Morning stiffness", 0.002),
     ("The fish-oil supplement had no significant effect on triglyceride levels (P = 0.36).",
-     "no significant effect", "triglyceride levels", 0.36),
+     "no significant effect", "triglyceride level", 0.36),
     ("The probiotic did not have any significant effect on stool frequency.", "no significant effect",
      "stool frequency", None),
 ])
@@ -331,7 +331,7 @@ def test_statistics_between_members_are_not_measures():
 
 def test_time_points_after_a_measure_are_not_members_of_it():
     (f,) = read_sentence("Nausea scores at 2, 6 and 24 hours were not significantly different between the arms.")
-    assert f.measure == "Nausea scores"
+    assert f.measure == "Nausea score"
 
 
 def test_a_clause_with_its_numbers_is_not_read_twice_in_words():
@@ -353,7 +353,7 @@ def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value, meas
     ("The between-arm difference in recovery time did not reach statistical significance (P = 0.09).",
      "did not reach statistical significance", "between-arm difference in recovery time"),
     ("Comparing pain scores in the two arms showed no significant difference.", "no significant difference",
-     "pain scores"),
+     "pain score"),
     ("No significant differences in itching, redness and scaling were observed between the creams.",
      "No significant differences", "itching"),
 ])

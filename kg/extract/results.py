@@ -87,6 +87,9 @@ def _rx() -> dict:
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
+    out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
+    out["measure_singular"] = data["measure_singular"]
+    out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
@@ -547,10 +550,14 @@ def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
 def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures a predicate is about: the subject before it, split at ',' and 'and'."""
     full = _mask(text)
-    start = cs
+    start, end, prev = cs, pos, cs
     for m in _BOUNDARY.finditer(full, cs, pos):
-        start = m.end()
-    masked = full[start:pos]
+        prev, start = start, m.end()
+        if re.fullmatch(r"which|who", m.group(0), re.I):  # 'X which caused Y were not significant': X
+            start, end = prev, m.start()
+        else:
+            end = pos
+    masked = full[start:end] + " " * (pos - end)
     rel = re.search(r"\s(?:which|who|whose)\s", masked)
     if rel and rel.start() > 0:
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
@@ -559,7 +566,7 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
                                       or _rx()["GROUP_WORD"].search(masked[stop.start():])
                                       or re.match(r"\s(?:at|after|during|before|over|by)\s+\d", masked[stop.start():])):
         masked = masked[: stop.start()] + " " * (len(masked) - stop.start())
-    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked)]
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked) if m.group(0).strip()]
     if not chunks:
         return []
     keep = [chunks[-1]]
@@ -584,11 +591,15 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
                 or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase):
             continue  # '200 mcg or 400 mcg' names doses, 'F = 0.16' is a statistic: not measures
         kept.append((a, b, phrase))
+    shared = _rx()["measure_shared_modifier"].match(kept[0][2]) \
+        if len(kept) > 1 and all(" " not in k[2] for k in kept[1:]) else None
     for i, (a, b, phrase) in enumerate(kept):
         reach = kept[i + 1][0] if i + 1 < len(kept) else len(masked)
         off = masked[a:b].find(phrase.split()[0])
         own = next((p for p in ps if a <= p.start < reach), None)
-        yield a, b, off, phrase, own
+        if shared and i > 0 and " " not in phrase:  # 'the mean FEV1, FVC and VC': each one a mean
+            phrase = shared.group("mod") + phrase
+        yield a, b, off, canonical_measure(phrase), own
 
 
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
@@ -610,6 +621,21 @@ def _clean_measure(s: str) -> str:
         prev = s
         s = _rx()["measure_lead"].sub("", s).strip(" ,")
         s = re.sub(r"^(?:any|all|each|both)\s+(?:of\s+)?(?:the\s+)?", "", s, flags=re.I)
+    return s
+
+
+def canonical_measure(s: str) -> str:
+    """One written form for a measure: 'serum levels of X' is 'serum X level', 'mean scores of
+    X' is 'mean X score', and a plural head noun at the end is singular ('Y scores')."""
+    rx = _rx()
+    m = rx["measure_head_of"].match(s)
+    if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
+        what = re.sub(r"^the\s+", "", m.group("what"), flags=re.I)
+        head = m.group("head")
+        s = f"{m.group('mod')}{what} {rx['measure_singular'].get(head.lower(), head)}"
+    last = s.rsplit(" ", 1)
+    if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
+        s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
     return s
 
 
