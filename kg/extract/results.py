@@ -437,7 +437,8 @@ def _responders(text, free, add) -> None:
                   "result.percent"))
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"
+                           r"\s+and\s+(?=(?:had|has|have|showed|demonstrated|resulted|led|was|were)\s)", re.I)
 
 
 def _qualitative(text, found, ps, free, add) -> None:
@@ -453,7 +454,11 @@ def _qualitative(text, found, ps, free, add) -> None:
             if not free(m.start(), m.end()):
                 continue
             cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
-            if any(a < ce and cs < b for a, b in numeric):
+            # 'although X did not change, Y decreased from 5 to 3': a comma after the predicate
+            # ends what it says, and the numbers after it are another finding's
+            comma = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b)").search(text, m.end(), ce)
+            ne = comma.start() if comma and _depth(text, comma.start()) == 0 else ce
+            if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
@@ -486,7 +491,7 @@ def _qualitative(text, found, ps, free, add) -> None:
             else:
                 measures = _objects(text, m.end(), ce)
             for ms, me, measure, own_p in measures:
-                p = own_p or _p_after(ps, m.end(), ce)
+                p = own_p or _p_after(ps, m.end(), ne)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
                     e = max(e, p.end)
@@ -655,6 +660,12 @@ def _measure_before(text: str, pos: int) -> str:
             head = rx["head_split"].split(prefix[:opened])[-1]
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
+            cmp = re.match(r"(?:(?:significantly|markedly|slightly)\s+)?(?:fewer|more|less|greater|lower|higher|"
+                           r"better|worse|shorter|longer|smaller|larger)\s+(?!than\b|in\b|with\b|for\b|as\b|"
+                           r"compared\b|common\b|frequent\w*|likely\b|often\b|effective\b|pronounced\b|severe\b)"
+                           r"(?P<rest>[a-z].*)$", phrase, re.I)
+            if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
+                phrase = cmp.group("rest")
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
                     and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
@@ -808,7 +819,7 @@ def _tidy_measure(measure: str) -> str:
 
 
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
-    f.measure = _tidy_measure(f.measure)
+    f.measure = canonical_measure(_tidy_measure(f.measure))
     t = _rx()["time"].search(sent.text)
     p = f.p.fields if f.p else None
     fields = {
