@@ -446,3 +446,145 @@ def test_in_methods_only_statistically_backed_findings_are_kept(tmp_path):
             "Scores were expected to be similar in both arms. Pain was 5.0 versus 4.0 at screening.")
     found = results_of(tmp_path, body, section="Abstract")
     assert [f["value"] for f in found] == ["3.2"]
+
+
+# -- measures in one written form -----------------------------------------------------------
+@pytest.mark.parametrize("sentence, measures", [
+    ("Plasma levels of homocysteine and folate did not change during follow-up.",
+     ["Plasma homocysteine", "Plasma folate"]),
+    ("The median scores of PSQI and ESS were not significantly different between the arms.",
+     ["median PSQI", "median ESS"]),
+    ("Children's reading scores did not differ between the two schools.", ["reading score"]),
+    ("Changes in grip strength were not significant in either arm (p = 0.4).", ["grip strength"]),
+])
+def test_measures_are_written_one_way(sentence, measures):
+    assert [f.measure for f in read_sentence(sentence)] == measures
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Shifts in sleep stage which lasted more than 10 minutes were not significant between arms (p = 0.3).",
+     "Shifts in sleep stage"),
+    ("The count of night-time awakenings, which was the main outcome, did not differ between arms.",
+     "count of night-time awakenings"),
+])
+def test_the_antecedent_of_a_which_clause_is_the_measure(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+# -- clauses --------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Although serum urea and body weight did not change, fasting glucose fell from 7.9 to 6.8 mmol/l (p = 0.01).",
+    "While serum urea and body weight did not change, glucose decreased from 7.9 to 6.8 mmol/l (p = 0.01).",
+])
+def test_a_subordinate_clause_in_words_beside_numbers(sentence):
+    found = read_sentence(sentence)
+    words = {f.measure: f for f in found if f.value == "did not change"}
+    assert set(words) == {"serum urea", "body weight"} and all(f.p is None for f in words.values())
+    assert any(f.value.startswith("6.8") for f in found)
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Patients on the pump needed fewer insulin boluses (3.1 ± 1.0 vs. 4.2 ± 1.3, P = 0.02) and had a "
+     "substantial reduction in time spent in hospital (P < 0.001).", "time spent in hospital",
+     "a substantial reduction"),
+    ("The app group had more steps (8,100 vs. 6,900, P = 0.03) and showed a marked increase in weekly "
+     "active minutes (P = 0.01).", "weekly active minutes", "a marked increase"),
+])
+def test_a_coordinated_predicate_is_a_clause_of_its_own(sentence, measure, value):
+    found = read_sentence(sentence)
+    f = by_value(found, value)
+    assert f.measure == measure and f.p is not None
+    assert any(g.measure in ("insulin boluses", "steps") for g in found if g is not f)
+
+
+# -- more classes of qualitative statement ------------------------------------------------
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("Improvements of resting heart rate and sleep quality were observed in both training arms.",
+     "Improvements", ["resting heart rate", "sleep quality"]),
+    ("A significant reduction in nocturia was seen in the men given the spray.",
+     "significant reduction", ["nocturia"]),
+])
+def test_a_change_as_the_subject_of_was_observed(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The weekly tablet had similar efficacy to the daily tablet.", "similar", "efficacy"),
+    ("Both inhalers showed a tolerability profile broadly comparable to placebo.", "broadly comparable",
+     "tolerability profile"),
+    ("Patient satisfaction was high and similar in both arms.", "high and similar", "Patient satisfaction"),
+])
+def test_similar_to_with_the_measure_inside(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("Massage was better at relieving neck pain and stiffness than stretching.", "better",
+     ["neck pain", "stiffness"]),
+    ("The new splint was superior to the old one in improving grip strength.", "superior", ["grip strength"]),
+])
+def test_one_arm_better_at_a_measure(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("A low vitamin D level was associated with the flare.", "low vitamin D level", "associated"),
+    ("Higher step counts were inversely associated with HbA1c.", "Higher step count", "inversely associated"),
+    ("The primary endpoint was not met.", "primary endpoint", "not met"),
+    ("Although both co-primary outcomes were met, the effect was small.", "co-primary outcomes", "met"),
+])
+def test_associations_and_endpoint_status(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+def test_present_tense_association_is_background_not_a_finding(tmp_path):
+    assert read_sentence("Obesity is associated with knee pain.") == []
+    body = ("Background\n\nObesity is associated with a higher risk of knee pain.\n\nResults\n\n"
+            "Knee pain did not differ between the arms (p = 0.6).")
+    assert [f["measure"] for f in results_of(tmp_path, body, section="Abstract")] == ["Knee pain"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bupivacaine use was associated with lower pain scores, shorter stay and fewer readmissions.",
+     [("pain score", "lower"), ("stay", "shorter"), ("readmissions", "fewer")]),
+    ("Early feeding led to shorter ileus and lower costs, and no wound infection.",
+     [("ileus", "shorter"), ("costs", "lower")]),
+])
+def test_each_member_keeps_its_own_direction(sentence, expected):
+    assert [(f.measure, f.value) for f in read_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("The mean scores of PHQ-9 and GAD-7 in both arms improved at the end of the 8-week programme.",
+     ["mean PHQ-9", "mean GAD-7"], "improved"),
+    ("In the yoga arm, peak flow was increased, and the use of rescue inhalers fell.",
+     ["peak flow", "use of rescue inhalers"], None),
+])
+def test_a_plain_change_in_words(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures
+    assert value is None or {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The dose was increased at week 4 when glucose stayed high.",
+    "Doses were reduced in two patients.",
+])
+def test_a_dose_change_is_not_a_finding(sentence):
+    assert [f for f in read_sentence(sentence) if f.rule == "result.plain_change"] == []
+
+
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("There was no treatment difference for drug X vs placebo in weight, waist or blood pressure.",
+     "no treatment difference", ["weight", "waist", "blood pressure"]),
+    ("Systolic and diastolic pressure had no significant differences by either route.",
+     "no significant differences", ["Systolic", "diastolic pressure"]),
+])
+def test_more_no_difference_phrasings(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}

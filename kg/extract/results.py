@@ -93,6 +93,11 @@ def _rx() -> dict:
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
+    out["qualitative_options"] = {q["name"]: {"member_value": q.get("member_value", False),
+                                              "subject": re.compile(q["subject"], re.I) if "subject" in q else None,
+                                              "exclude": re.compile(q["exclude_measure"], re.I)
+                                              if "exclude_measure" in q else None}
+                                  for q in data["qualitative"]}
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
@@ -113,10 +118,12 @@ def _rx() -> dict:
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
     out["baseline"] = re.compile(data["baseline"], re.I)
-    out["words_cue"] = re.compile(r"signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+    out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
+                                  r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                                   r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
                                   r"longer|faster|slower|smaller|larger", re.I)
-    out["cue"] = re.compile(r"\d|signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+    out["cue"] = re.compile(r"\d|signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|rose|fell|dropp|"
+                            r"differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                             r"greater|better|worse|effect|elevat|declin", re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
@@ -460,9 +467,11 @@ def _qualitative(text, found, ps, free, add) -> None:
             ne = comma.start() if comma and _depth(text, comma.start()) == 0 else ce
             if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
+            opts = rx["qualitative_options"][name]
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
-            value = ("no " if vg == "val2" else prefix) + re.sub(r"\s+", " ", text[vstart:vend]).strip()
+            value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(r"\s+", " ",
+                                                                                    text[vstart:vend]).strip()
             obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
@@ -488,14 +497,46 @@ def _qualitative(text, found, ps, free, add) -> None:
                     elif between and len(between.group(0).split()) <= 12:  # what was compared
                         measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
                                      None)]
+            elif where == "inner":  # 'had similar efficacy to': the measure is written inside the match
+                mg = "m" if m.group("m") else "m2"
+                measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
             else:
                 measures = _objects(text, m.end(), ce)
-            for ms, me, measure, own_p in measures:
+            if opts["subject"]:
+                measures = [x for x in measures if opts["subject"].search(x[2])]
+            if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
+                measures = [x for x in measures if not opts["exclude"].search(x[2])]
+            if opts["member_value"]:
+                measures, values = _member_values(measures)
+            for i, (ms, me, measure, own_p) in enumerate(measures):
+                if opts["member_value"]:
+                    value = values[i]
                 p = own_p or _p_after(ps, m.end(), ne)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
                     e = max(e, p.end)
                 add(Found(s, e, measure, value, f"result.{name}", p=p), (m.start(), m.end()))
+
+
+_MEMBER_DIRECTION = re.compile(r"^(?:(?:significantly|markedly)\s+)?(?:lower|higher|shorter|longer|fewer|more|less|"
+                               r"greater|better|smaller|larger|reduced|increased|improved|decreased)\b", re.I)
+
+
+def _member_values(measures):
+    """'lower X, lower Y and shorter Z': each member's own direction word is its value (a
+    member without one shares the one before it), and the rest of the member its measure."""
+    out, values, last = [], [], None
+    for ms, me, measure, own_p in measures:
+        d = _MEMBER_DIRECTION.match(measure)
+        if d:
+            last = d.group(0)
+            measure = measure[d.end():].strip()
+        elif re.match(r"(?:no|none|a|an|the)\b", measure, re.I):
+            last = None  # '... and no cardiac toxicity': not a member of the comparison
+        if last and measure:
+            out.append((ms, me, canonical_measure(measure), own_p))
+            values.append(last)
+    return out, values
 
 
 def _p_clauses(text, found, ps, free, add) -> None:
@@ -526,7 +567,7 @@ def _p_clauses(text, found, ps, free, add) -> None:
 
 # -- measures ------------------------------------------------------------------------------
 _BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but(?!\s+not\b)|however|which|because|since|"
-                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
+                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b", re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
@@ -630,14 +671,14 @@ def _clean_measure(s: str) -> str:
 
 
 def canonical_measure(s: str) -> str:
-    """One written form for a measure: 'serum levels of X' is 'serum X level', 'mean scores of
-    X' is 'mean X score', and a plural head noun at the end is singular ('Y scores')."""
+    """One written form for a measure: 'serum levels of X' is 'serum X', 'mean scores of X' is
+    'mean X' (the generic head noun says nothing), and a plural head noun at the end is
+    singular ('Y scores' is 'Y score')."""
     rx = _rx()
     m = rx["measure_head_of"].match(s)
     if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
         what = re.sub(r"^the\s+", "", m.group("what"), flags=re.I)
-        head = m.group("head")
-        s = f"{m.group('mod')}{what} {rx['measure_singular'].get(head.lower(), head)}"
+        s = f"{m.group('mod')}{what}"
     last = s.rsplit(" ", 1)
     if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
         s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
