@@ -588,3 +588,43 @@ def test_a_dose_change_is_not_a_finding(sentence):
 def test_more_no_difference_phrasings(sentence, value, measures):
     found = read_sentence(sentence)
     assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The analgesic effect of ketamine was similar to that of morphine.", "analgesic effect"),
+    ("The incidence of nausea with the patch was lower than that with the tablet.", "incidence of nausea"),
+    ("Recovery time of the younger children did not differ from that of the older ones.", "Recovery time"),
+])
+def test_the_group_before_that_of_is_not_part_of_the_measure(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("The spray did not aid sleep; however, improved daytime alertness was observed.", "daytime alertness",
+     "improved"),
+    ("Lower pain scores were seen in the nerve-block arm.", "pain score", "Lower"),
+])
+def test_a_direction_adjective_before_was_observed(sentence, measure, value):
+    f = by_value(read_sentence(sentence), value)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("After the study, in the yoga arm, peak flow was increased and the rescue inhaler use was decreased.",
+     ["peak flow", "rescue inhaler use"]),
+    ("At week 12, among the women, bone density improved and the fracture count fell.",
+     ["bone density", "fracture count"]),
+])
+def test_a_fronted_adverbial_is_not_the_subject(sentence, measures):
+    assert [f.measure for f in read_sentence(sentence)] == measures
+
+
+@pytest.mark.parametrize("sentence, p", [
+    ("Mean fatigue scores were significantly reduced in the 10 mg and 20 mg arms, in comparison with placebo "
+     "(p = 0.016).", 0.016),
+    ("Night-time cough was significantly less frequent with the syrup, compared with honey (p = 0.03).", 0.03),
+])
+def test_a_comparison_after_a_comma_keeps_its_p_value(sentence, p):
+    (f,) = read_sentence(sentence)
+    assert f.p is not None and f.p.fields["p"] == p

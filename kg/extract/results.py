@@ -448,6 +448,13 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:
                            r"\s+and\s+(?=(?:had|has|have|showed|demonstrated|resulted|led|was|were)\s)", re.I)
 
 
+# a comma that opens another clause, not a phrase that still qualifies the finding before it
+# ('..., in comparison with placebo (p = 0.016)', '..., respectively', '..., p = 0.03')
+_NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(?:in|compared|relative|versus|vs|as|"
+                               r"with|at|after|during|over|by|from|than|respectively|when|both|all|each|either|"
+                               r"particularly|especially|mainly|only|but\s+not)\b)", re.I)
+
+
 def _qualitative(text, found, ps, free, add) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
@@ -463,7 +470,7 @@ def _qualitative(text, found, ps, free, add) -> None:
             cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
             # 'although X did not change, Y decreased from 5 to 3': a comma after the predicate
             # ends what it says, and the numbers after it are another finding's
-            comma = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b)").search(text, m.end(), ce)
+            comma = _NEW_CLAUSE_COMMA.search(text, m.end(), ce)
             ne = comma.start() if comma and _depth(text, comma.start()) == 0 else ce
             if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
@@ -502,6 +509,8 @@ def _qualitative(text, found, ps, free, add) -> None:
                 measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
             else:
                 measures = _objects(text, m.end(), ce)
+            if where.startswith("subject"):
+                measures = _without_own_group(text, m.end(), measures)
             if opts["subject"]:
                 measures = [x for x in measures if opts["subject"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
@@ -516,6 +525,20 @@ def _qualitative(text, found, ps, free, add) -> None:
                 if p:
                     e = max(e, p.end)
                 add(Found(s, e, measure, value, f"result.{name}", p=p), (m.start(), m.end()))
+
+
+def _without_own_group(text: str, pos: int, measures):
+    """'The effect of A was similar to that of B': the compared group is written after the
+    measure with the preposition 'that' repeats, and the measure is what comes before it."""
+    that = re.match(r"\s+(?:\w+\s+){0,2}?(?:to|than|with|as|from)\s+th(?:at|ose)\s+(?P<prep>of|in|with|for|on|after)\b",
+                    text[pos:])
+    if not that:
+        return measures
+    out = []
+    for ms, me, measure, own_p in measures:
+        cut = measure.rfind(f" {that.group('prep')} ")
+        out.append((ms, me, measure[:cut] if cut > 0 else measure, own_p))
+    return out
 
 
 _MEMBER_DIRECTION = re.compile(r"^(?:(?:significantly|markedly)\s+)?(?:lower|higher|shorter|longer|fewer|more|less|"
@@ -567,7 +590,9 @@ def _p_clauses(text, found, ps, free, add) -> None:
 
 # -- measures ------------------------------------------------------------------------------
 _BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but(?!\s+not\b)|however|which|because|since|"
-                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b", re.I)
+                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
+                       r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
+                       re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
@@ -608,6 +633,11 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
     if rel and rel.start() > 0:
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
     stop = _rx()["measure_stop"].search(masked)
+    while stop and "," in masked[stop.start():] \
+            and not masked[masked.rfind(",", 0, stop.start()) + 1:stop.start()].strip():
+        # 'After the study, in the case group, FEV1 was ...': a chunk that opens with the
+        # preposition is a fronted adverbial, not what follows a measure
+        stop = _rx()["measure_stop"].search(masked, masked.index(",", stop.start()) + 1)
     if stop and stop.start() > 0 and (not re.search(r"\s(?:and|or)\s|,", masked[stop.start():])
                                       or _rx()["GROUP_WORD"].search(masked[stop.start():])
                                       or re.match(r"\s(?:at|after|during|before|over|by)\s+\d", masked[stop.start():])):
