@@ -628,3 +628,21 @@ def test_a_fronted_adverbial_is_not_the_subject(sentence, measures):
 def test_a_comparison_after_a_comma_keeps_its_p_value(sentence, p):
     (f,) = read_sentence(sentence)
     assert f.p is not None and f.p.fields["p"] == p
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no between-group differences for baseline pain score or sleep quality.",
+    "No significant differences were found regarding baseline weight and height.",
+    "These response rates are superior to those reported in earlier cohorts.",
+])
+def test_baseline_comparisons_and_comparisons_with_other_studies_are_not_findings(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Serum potassium rapidly increased in two patients.", "Serum potassium", "increased"),
+    ("Walking speed gradually declined after the third month.", "Walking speed", "declined"),
+])
+def test_an_adverb_before_a_change_verb_is_not_the_measure(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)

@@ -85,6 +85,7 @@ def _rx() -> dict:
 
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
+    out["baseline_measure"] = re.compile(data["baseline_measure"], re.I)
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
     out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
@@ -513,6 +514,10 @@ def _qualitative(text, found, ps, free, add) -> None:
                 measures = _without_own_group(text, m.end(), measures)
             if opts["subject"]:
                 measures = [x for x in measures if opts["subject"].search(x[2])]
+            # 'no between-group differences for baseline X': the groups' starting point, not a finding
+            if measures and rx["baseline_measure"].search(measures[0][2]):
+                measures = []  # 'baseline X or Y': the whole list
+            measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
             if opts["member_value"]:
