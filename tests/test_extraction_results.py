@@ -646,3 +646,14 @@ def test_baseline_comparisons_and_comparisons_with_other_studies_are_not_finding
 def test_an_adverb_before_a_change_verb_is_not_the_measure(sentence, measure, value):
     (f,) = read_sentence(sentence)
     assert (f.measure, f.value) == (measure, value)
+
+
+@pytest.mark.parametrize("sentence, measure, values", [
+    ("The incidence of nausea was lower with drug A relative to drug B and similar to that observed with drug C.",
+     "incidence of nausea", ["lower", "similar"]),
+    ("Recovery time was longer after surgery than after casting and comparable to that of physiotherapy.",
+     "Recovery time", ["longer", "comparable"]),
+])
+def test_a_second_complement_shares_the_subject(sentence, measure, values):
+    found = read_sentence(sentence)
+    assert [(f.measure, f.value) for f in found] == [(measure, v) for v in values]

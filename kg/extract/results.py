@@ -505,6 +505,10 @@ def _qualitative(text, found, ps, free, add) -> None:
                     elif between and len(between.group(0).split()) <= 12:  # what was compared
                         measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
                                      None)]
+            elif where == "coordinated":  # the subject of the finding just before, in this clause
+                prev = [f for f in found if cs <= f.start and f.end <= m.start() and f.rule.startswith("result.")
+                        and not re.search(r"\d", f.value)]
+                measures = [(prev[-1].start, prev[-1].end, prev[-1].measure, None)] if prev else []
             elif where == "inner":  # 'had similar efficacy to': the measure is written inside the match
                 mg = "m" if m.group("m") else "m2"
                 measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
