@@ -657,3 +657,27 @@ def test_an_adverb_before_a_change_verb_is_not_the_measure(sentence, measure, va
 def test_a_second_complement_shares_the_subject(sentence, measure, values):
     found = read_sentence(sentence)
     assert [(f.measure, f.value) for f in found] == [(measure, v) for v in values]
+
+
+# -- result tables --------------------------------------------------------------------------
+OUTCOME_TABLE = ("Table 2 {caption}\n\n"
+                 "Outcome\tSplint (n = 30)\tSham (n = 31)\t{p_head}\n"
+                 "Grip strength (kg)\t24.1 ± 5.2\t21.0 ± 6.3\t0.04\n"
+                 "Pain at night, VAS\t3.2 ± 1.9\t3.4 ± 2.0\t.71a\n"
+                 "Return to work, n (%)\t21 (70)\t15 (48)\t<0.001\n")
+
+
+@pytest.mark.parametrize("caption, p_head", [("Outcomes at 12 weeks", "P value"), ("Results by arm", "p*")])
+def test_rows_of_a_result_table_with_a_p_column(tmp_path, caption, p_head):
+    body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
+    rows = [r for r in results_of(tmp_path, body) if r["p_value"] is not None and r["measure"] != "Grip strength"]
+    got = {(r["measure"], r["value"], r["comparator_value"], r["p_value"]) for r in rows}
+    assert got == {("Grip strength (kg)", "24.1 ± 5.2", 21.0, 0.04), ("Pain at night, VAS", "3.2 ± 1.9", 3.4, 0.71),
+                   ("Return to work, n (%)", "21 (70)", 15.0, 0.001)}
+
+
+@pytest.mark.parametrize("caption, p_head", [("Baseline characteristics of the patients", "P value"),
+                                             ("Outcomes at 12 weeks", "Mean difference")])
+def test_baseline_tables_and_tables_without_a_p_column_give_no_rows(tmp_path, caption, p_head):
+    body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
+    assert not [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
