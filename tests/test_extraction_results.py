@@ -667,7 +667,8 @@ OUTCOME_TABLE = ("Table 2 {caption}\n\n"
                  "Return to work, n (%)\t21 (70)\t15 (48)\t<0.001\n")
 
 
-@pytest.mark.parametrize("caption, p_head", [("Outcomes at 12 weeks", "P value"), ("Results by arm", "p*")])
+@pytest.mark.parametrize("caption, p_head", [("Outcomes at 12 weeks", "P value"), ("Results by arm", "p*"),
+                                             ("Changes between baseline and week 12", "Pa")])
 def test_rows_of_a_result_table_with_a_p_column(tmp_path, caption, p_head):
     body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
     rows = [r for r in results_of(tmp_path, body) if r["p_value"] is not None and r["measure"] != "Grip strength"]
@@ -681,3 +682,35 @@ def test_rows_of_a_result_table_with_a_p_column(tmp_path, caption, p_head):
 def test_baseline_tables_and_tables_without_a_p_column_give_no_rows(tmp_path, caption, p_head):
     body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
     assert not [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("Peak flow and cough scores were modestly higher in the active arm compared to the sham arm, but the "
+     "difference was not statistically significant (p = 0.2).", ["Peak flow", "cough score"],
+     "modestly higher; not statistically significant"),
+    ("Reading speed was slightly lower with the new font but differences were not significant.",
+     ["Reading speed"], "slightly lower; not significant"),
+])
+def test_but_the_difference_was_not_significant_qualifies_the_finding_before(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("Mood and sleep quality improved over time but did not differ between arms.", ["Mood", "sleep quality"]),
+    ("Pain scores declined at week 6 and did not differ significantly between the two groups.", ["Pain score"]),
+])
+def test_a_second_predicate_shares_the_subject(sentence, measures):
+    found = read_sentence(sentence)
+    differ = [f.measure for f in found if f.value.startswith("did not differ")]
+    assert differ == measures
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The differences between intervention and control groups were not statistically significant.",
+     "differences between intervention and control groups"),
+    ("Differences among the three schools were not significant (p = 0.41).", "Differences among the three schools"),
+])
+def test_differences_between_groups_as_the_subject(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure

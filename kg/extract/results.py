@@ -505,8 +505,13 @@ def _qualitative(text, found, ps, free, add) -> None:
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if _depth(text, m.start()) == 0] + [len(text)]
     clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     numeric = [(f.start, f.end) for f in found]
-    for name, where, q, prefix, transitive in rx["qualitative"]:
-        for m in q.finditer(text):
+    # pattern by pattern (an earlier pattern wins a span); a predicate that leans on the finding
+    # before it ('... improved over time but did not differ') waits until all others are read
+    queue = [(m, spec) for spec in rx["qualitative"] for m in spec[2].finditer(text)]
+    deferred: list[tuple[re.Match, tuple]] = []
+    final = False
+    while queue:
+        for m, (name, where, q, prefix, transitive) in queue:
             if not free(m.start(), m.end()):
                 continue
             cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
@@ -538,6 +543,27 @@ def _qualitative(text, found, ps, free, add) -> None:
                     measures = _objects(text, got.end(), ce)
             elif where in ("subject", "subject_or_none"):
                 measures = _subjects(text, cs, m.start())
+                lead = text[max(0, cs - 8):m.start()]  # with the ', but' that may open the clause
+                prev = [f for f in found if f.extra.get("pred") is not None and f.extra["pred"] < m.start()]
+                leans = not measures and re.search(r"\b(?:but|and|yet)\s+(?:(?:the|this|these|that)\s+)?"
+                                                   r"(?:differences?\s*)?$", lead, re.I)
+                if leans and not final:
+                    deferred.append((m, (name, where, q, prefix, transitive)))
+                    continue
+                if leans and prev:
+                    last = max(f.extra["pred"] for f in prev)
+                    for f in prev:  # '..., but the difference was not significant': the finding before, qualified
+                        if f.extra["pred"] == last and re.search(r"differences?\s*$", lead, re.I):
+                            f.value = f"{f.value}; {value}"
+                            f.end = max(f.end, vend)
+                    if re.search(r"differences?\s*$", lead, re.I):
+                        continue
+                    # '... improved over time but did not differ between groups': the same subject
+                    measures = [(f.start, f.end, f.measure, None) for f in prev if f.extra["pred"] == last]
+                elif not measures:
+                    diff = re.search(r"\b(?P<d>differences?\s+(?:between|among)\s+[^,;()]{3,60}?)\s*$", lead, re.I)
+                    if diff:  # 'The differences between the two arms were not significant'
+                        measures = [(cs + diff.start("d"), cs + diff.end("d"), diff.group("d"), None)]
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
                     between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
@@ -574,7 +600,9 @@ def _qualitative(text, found, ps, free, add) -> None:
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
                     e = max(e, p.end)
-                add(Found(s, e, measure, value, f"result.{name}", p=p), (m.start(), m.end()))
+                add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
+                    (m.start(), m.end()))
+        queue, deferred, final = deferred, [], True
 
 
 def _without_own_group(text: str, pos: int, measures):
@@ -707,6 +735,9 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
 
+_VERB_INSIDE = re.compile(r"\s(?:improved|increased|decreased|declined|reduced|rose|fell|dropped|worsened|changed)\b")
+
+
 def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     """Cleaned measure phrases of the parts, each with the p-value written inside its part
     (up to the next part that is a measure: statistics between them belong to it)."""
@@ -714,7 +745,8 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     for a, b in parts:
         phrase = _clean_measure(masked[a:b])
         if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
-                or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase):
+                or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase) \
+                or _VERB_INSIDE.search(phrase):  # 'X declined at week 6 (and did not differ)': a clause
             continue  # '200 mcg or 400 mcg' names doses, 'F = 0.16' is a statistic: not measures
         kept.append((a, b, phrase))
     shared = _rx()["measure_shared_modifier"].match(kept[0][2]) \
