@@ -714,3 +714,13 @@ def test_a_second_predicate_shares_the_subject(sentence, measures):
 def test_differences_between_groups_as_the_subject(sentence, measure):
     (f,) = read_sentence(sentence)
     assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Total but not specific IgE was elevated in the treated group compared to the control group.",
+     [("Total IgE", "elevated"), ("specific IgE", "not elevated")]),
+    ("Systolic but not diastolic pressure did not change after the training.",
+     [("Systolic pressure", "did not change"), ("diastolic pressure", "did change")]),
+])
+def test_a_but_not_b_splits_into_two_findings(sentence, expected):
+    assert [(f.measure, f.value) for f in read_sentence(sentence)] == expected

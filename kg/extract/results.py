@@ -591,11 +591,14 @@ def _qualitative(text, found, ps, free, add) -> None:
             measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
+            measures, negated = _but_not(measures)
             if opts["member_value"]:
                 measures, values = _member_values(measures)
             for i, (ms, me, measure, own_p) in enumerate(measures):
                 if opts["member_value"]:
                     value = values[i]
+                if negated[i]:  # 'total but not specific IgA was elevated': specific IgA was not
+                    value = _negate(value)
                 p = own_p or _p_after(ps, m.end(), ne)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
@@ -603,6 +606,33 @@ def _qualitative(text, found, ps, free, add) -> None:
                 add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+_BUT_NOT = re.compile(r"^(?P<a>[\w-]+)\s+but\s+not\s+(?P<b>[\w-]+)\s+(?P<head>\S.*)$", re.I)
+
+
+def _but_not(measures):
+    """'Systolic but not diastolic pressure', 'total but not specific IgA': two measures, the
+    second with the finding denied (the flags say which)."""
+    out, negated = [], []
+    for ms, me, measure, own_p in measures:
+        m = _BUT_NOT.match(measure)
+        if not m:
+            out.append((ms, me, measure, own_p))
+            negated.append(False)
+            continue
+        head = m.group("head")
+        out += [(ms, me, f"{m.group('a')} {head}", own_p), (ms, me, f"{m.group('b')} {head}", None)]
+        negated += [False, True]
+    return out, negated
+
+
+def _negate(value: str) -> str:
+    if re.match(r"(?:not|no)\s", value, re.I):
+        return re.sub(r"^(?:not|no)\s+", "", value, flags=re.I)
+    if re.match(r"did\s+not\s", value, re.I):
+        return re.sub(r"^did\s+not\s+", "did ", value, flags=re.I)
+    return f"not {value}"
 
 
 def _without_own_group(text: str, pos: int, measures):
