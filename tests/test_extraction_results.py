@@ -724,3 +724,19 @@ def test_differences_between_groups_as_the_subject(sentence, measure):
 ])
 def test_a_but_not_b_splits_into_two_findings(sentence, expected):
     assert [(f.measure, f.value) for f in read_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Only smoking was significantly associated with relapse (P = 0.045).", "smoking", "significantly associated"),
+    ("Heart rate was stable at rest, where HRV was significantly higher after the session (P < 0.001).", "HRV",
+     "significantly higher"),
+])
+def test_subordinators_and_only_are_not_part_of_the_measure(sentence, measure, value):
+    f = by_value(read_sentence(sentence), value)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence", ["Whilst these were not statistically significantly different, the trend held.",
+                                      "No differences were found in this measure."])
+def test_a_pronoun_subject_is_no_measure(sentence):
+    assert read_sentence(sentence) == []

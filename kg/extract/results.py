@@ -697,15 +697,16 @@ def _p_clauses(text, found, ps, free, add) -> None:
 
 
 # -- measures ------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but(?!\s+not\b)|however|which|because|since|"
-                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
+_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
+                       r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
                        r"each|results?|the results|data|the data|this study|our study|"
-                       r"(?:the|this|these|that)\s+differences?|differences?|which|findings?)$", re.I)
+                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|"
+                       r"which|findings?|groups?|arms?)$", re.I)
 
 
 def _mask(s: str) -> str:
