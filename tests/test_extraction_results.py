@@ -740,3 +740,15 @@ def test_subordinators_and_only_are_not_part_of_the_measure(sentence, measure, v
                                       "No differences were found in this measure."])
 def test_a_pronoun_subject_is_no_measure(sentence):
     assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, measures, value, p", [
+    ("The comparison revealed significantly (p < 0.05) higher levels of butyrate and acetate in the fibre group.",
+     ["butyrate", "acetate"], "significantly higher", 0.05),
+    ("The fibre group had significantly (P = 0.01) fewer hospital days than the control group.", ["hospital days"],
+     "significantly fewer", 0.01),
+])
+def test_a_p_value_inside_a_comparative(sentence, measures, value, p):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures
+    assert {(f.value, f.p.fields["p"]) for f in found} == {(value, p)}

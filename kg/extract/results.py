@@ -524,8 +524,8 @@ def _qualitative(text, found, ps, free, add) -> None:
             opts = rx["qualitative_options"][name]
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
-            value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(r"\s+", " ",
-                                                                                    text[vstart:vend]).strip()
+            value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
+                r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", text[vstart:vend])).strip()  # '(p < 0.05)' is no part of it
             obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
@@ -599,7 +599,7 @@ def _qualitative(text, found, ps, free, add) -> None:
                     value = values[i]
                 if negated[i]:  # 'total but not specific IgA was elevated': specific IgA was not
                     value = _negate(value)
-                p = own_p or _p_after(ps, m.end(), ne)
+                p = own_p or _p_after(ps, m.end(), ne) or next((x for x in ps if m.start() <= x.start < m.end()), None)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
                     e = max(e, p.end)
