@@ -752,3 +752,22 @@ def test_a_p_value_inside_a_comparative(sentence, measures, value, p):
     found = read_sentence(sentence)
     assert [f.measure for f in found] == measures
     assert {(f.value, f.p.fields["p"]) for f in found} == {(value, p)}
+
+
+@pytest.mark.parametrize("sentence", ["Obesity rates have increased in recent decades.",
+                                      "Use of opioids has declined since the guideline was published."])
+def test_a_present_perfect_change_is_background(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Physical activity is associated with lower mortality and fewer falls. Obesity was associated with knee pain "
+    "in earlier surveys. We randomised 120 adults to a walking programme or usual care. Knee pain was "
+    "significantly lower with walking than with usual care (p = 0.01). Quality of life did not differ between arms.",
+    "Sleep loss has been linked to weight gain, and poor sleep was associated with obesity. In this double-blind "
+    "trial, 80 adults received melatonin or placebo. Sleep quality did not differ between arms. Daytime "
+    "sleepiness was significantly lower with melatonin (P = 0.02).",
+])
+def test_background_before_the_methods_of_an_unlabelled_abstract_gives_no_findings(tmp_path, body):
+    measures = {r["measure"] for r in results_of(tmp_path, body, section="Abstract")}
+    assert measures in ({"Knee pain", "Quality of life"}, {"Sleep quality", "Daytime sleepiness"})

@@ -85,6 +85,7 @@ def _rx() -> dict:
 
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
+    out["methods_cue"] = re.compile(data["methods_cue"], re.I)
     out["baseline_measure"] = re.compile(data["baseline_measure"], re.I)
     out["table"] = {k: re.compile(v, re.I) for k, v in data["table"].items() if not k.startswith("_")}
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
@@ -168,7 +169,8 @@ def extract(ctx: Context) -> list[Fact]:
         text = sent.text
         if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):
             continue  # a cited result is another study's
-        strict = part in ("background", "methods") and _has_results_part(ctx)
+        strict = part in ("background", "methods") and _has_results_part(ctx) \
+            or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         for f in read_sentence(text, strict=strict):
             out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
     return out + _from_tables(ctx)
@@ -212,6 +214,20 @@ def _from_tables(ctx: Context) -> list[Fact]:
                 ev = [ctx.evidence(row[0].start, row[j].end)]
                 out.append(Fact("result", fields, ev, EXTRACTOR, "result.table_row", 0.7, surface=fields["measure"]))
     return out
+
+
+_KNOWN_PARTS = ("background", "objective", "methods", "results", "conclusions", "discussion")
+
+
+def _methods_start(ctx: Context) -> int:
+    """In an abstract without part labels, where the sentences saying how the trial was run
+    begin: what comes before them is background (-1 when no such sentence is found)."""
+    key = "results_methods_start"
+    if key not in ctx.document.cache:
+        cue = _rx()["methods_cue"]
+        ctx.document.cache[key] = next((s.start_char for s in ctx.sentences()
+                                        if part_of(ctx.document, s.start_char)[1] and cue.search(s.text)), -1)
+    return ctx.document.cache[key]
 
 
 def _has_results_part(ctx: Context) -> bool:
