@@ -275,11 +275,11 @@ def test_a_baseline_mean_is_not_a_finding():
     ("Body weight, fasting glucose and HOMA-IR did not change during the study.", "did not change",
      ["Body weight", "fasting glucose", "HOMA-IR"]),
     ("Quality of life and anxiety scores did not differ significantly between the arms.",
-     "did not differ significantly", ["Quality of life", "anxiety scores"]),
+     "did not differ significantly", ["Quality of life", "anxiety score"]),
     ("There was no significant difference in walking distance or grip strength between groups.",
      "no significant difference", ["walking distance", "grip strength"]),
     ("No significant differences were found regarding nausea scores and patient satisfaction.",
-     "No significant differences", ["nausea scores", "patient satisfaction"]),
+     "No significant differences", ["nausea score", "patient satisfaction"]),
 ])
 def test_no_difference_one_finding_per_measure(sentence, value, measures):
     found = read_sentence(sentence)
@@ -293,7 +293,7 @@ def test_no_difference_one_finding_per_measure(sentence, value, measures):
     ("Morning stiffness decreased significantly after the second month (p = 0.002).", "decreased significantly",
      "Morning stiffness", 0.002),
     ("The fish-oil supplement had no significant effect on triglyceride levels (P = 0.36).",
-     "no significant effect", "triglyceride levels", 0.36),
+     "no significant effect", "triglyceride level", 0.36),
     ("The probiotic did not have any significant effect on stool frequency.", "no significant effect",
      "stool frequency", None),
 ])
@@ -331,7 +331,7 @@ def test_statistics_between_members_are_not_measures():
 
 def test_time_points_after_a_measure_are_not_members_of_it():
     (f,) = read_sentence("Nausea scores at 2, 6 and 24 hours were not significantly different between the arms.")
-    assert f.measure == "Nausea scores"
+    assert f.measure == "Nausea score"
 
 
 def test_a_clause_with_its_numbers_is_not_read_twice_in_words():
@@ -353,7 +353,7 @@ def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value, meas
     ("The between-arm difference in recovery time did not reach statistical significance (P = 0.09).",
      "did not reach statistical significance", "between-arm difference in recovery time"),
     ("Comparing pain scores in the two arms showed no significant difference.", "no significant difference",
-     "pain scores"),
+     "pain score"),
     ("No significant differences in itching, redness and scaling were observed between the creams.",
      "No significant differences", "itching"),
 ])
@@ -446,3 +446,328 @@ def test_in_methods_only_statistically_backed_findings_are_kept(tmp_path):
             "Scores were expected to be similar in both arms. Pain was 5.0 versus 4.0 at screening.")
     found = results_of(tmp_path, body, section="Abstract")
     assert [f["value"] for f in found] == ["3.2"]
+
+
+# -- measures in one written form -----------------------------------------------------------
+@pytest.mark.parametrize("sentence, measures", [
+    ("Plasma levels of homocysteine and folate did not change during follow-up.",
+     ["Plasma homocysteine", "Plasma folate"]),
+    ("The median scores of PSQI and ESS were not significantly different between the arms.",
+     ["median PSQI", "median ESS"]),
+    ("Children's reading scores did not differ between the two schools.", ["reading score"]),
+    ("Changes in grip strength were not significant in either arm (p = 0.4).", ["grip strength"]),
+])
+def test_measures_are_written_one_way(sentence, measures):
+    assert [f.measure for f in read_sentence(sentence)] == measures
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Shifts in sleep stage which lasted more than 10 minutes were not significant between arms (p = 0.3).",
+     "Shifts in sleep stage"),
+    ("The count of night-time awakenings, which was the main outcome, did not differ between arms.",
+     "count of night-time awakenings"),
+])
+def test_the_antecedent_of_a_which_clause_is_the_measure(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+# -- clauses --------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Although serum urea and body weight did not change, fasting glucose fell from 7.9 to 6.8 mmol/l (p = 0.01).",
+    "While serum urea and body weight did not change, glucose decreased from 7.9 to 6.8 mmol/l (p = 0.01).",
+])
+def test_a_subordinate_clause_in_words_beside_numbers(sentence):
+    found = read_sentence(sentence)
+    words = {f.measure: f for f in found if f.value == "did not change"}
+    assert set(words) == {"serum urea", "body weight"} and all(f.p is None for f in words.values())
+    assert any(f.value.startswith("6.8") for f in found)
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Patients on the pump needed fewer insulin boluses (3.1 ± 1.0 vs. 4.2 ± 1.3, P = 0.02) and had a "
+     "substantial reduction in time spent in hospital (P < 0.001).", "time spent in hospital",
+     "a substantial reduction"),
+    ("The app group had more steps (8,100 vs. 6,900, P = 0.03) and showed a marked increase in weekly "
+     "active minutes (P = 0.01).", "weekly active minutes", "a marked increase"),
+])
+def test_a_coordinated_predicate_is_a_clause_of_its_own(sentence, measure, value):
+    found = read_sentence(sentence)
+    f = by_value(found, value)
+    assert f.measure == measure and f.p is not None
+    assert any(g.measure in ("insulin boluses", "steps") for g in found if g is not f)
+
+
+# -- more classes of qualitative statement ------------------------------------------------
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("Improvements of resting heart rate and sleep quality were observed in both training arms.",
+     "Improvements", ["resting heart rate", "sleep quality"]),
+    ("A significant reduction in nocturia was seen in the men given the spray.",
+     "significant reduction", ["nocturia"]),
+])
+def test_a_change_as_the_subject_of_was_observed(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The weekly tablet had similar efficacy to the daily tablet.", "similar", "efficacy"),
+    ("Both inhalers showed a tolerability profile broadly comparable to placebo.", "broadly comparable",
+     "tolerability profile"),
+    ("Patient satisfaction was high and similar in both arms.", "high and similar", "Patient satisfaction"),
+])
+def test_similar_to_with_the_measure_inside(sentence, value, measure):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("Massage was better at relieving neck pain and stiffness than stretching.", "better",
+     ["neck pain", "stiffness"]),
+    ("The new splint was superior to the old one in improving grip strength.", "superior", ["grip strength"]),
+])
+def test_one_arm_better_at_a_measure(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("A low vitamin D level was associated with the flare.", "low vitamin D level", "associated"),
+    ("Higher step counts were inversely associated with HbA1c.", "Higher step count", "inversely associated"),
+    ("The primary endpoint was not met.", "primary endpoint", "not met"),
+    ("Although both co-primary outcomes were met, the effect was small.", "co-primary outcomes", "met"),
+])
+def test_associations_and_endpoint_status(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+def test_present_tense_association_is_background_not_a_finding(tmp_path):
+    assert read_sentence("Obesity is associated with knee pain.") == []
+    body = ("Background\n\nObesity is associated with a higher risk of knee pain.\n\nResults\n\n"
+            "Knee pain did not differ between the arms (p = 0.6).")
+    assert [f["measure"] for f in results_of(tmp_path, body, section="Abstract")] == ["Knee pain"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bupivacaine use was associated with lower pain scores, shorter stay and fewer readmissions.",
+     [("pain score", "lower"), ("stay", "shorter"), ("readmissions", "fewer")]),
+    ("Early feeding led to shorter ileus and lower costs, and no wound infection.",
+     [("ileus", "shorter"), ("costs", "lower")]),
+])
+def test_each_member_keeps_its_own_direction(sentence, expected):
+    assert [(f.measure, f.value) for f in read_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("The mean scores of PHQ-9 and GAD-7 in both arms improved at the end of the 8-week programme.",
+     ["mean PHQ-9", "mean GAD-7"], "improved"),
+    ("In the yoga arm, peak flow was increased, and the use of rescue inhalers fell.",
+     ["peak flow", "use of rescue inhalers"], None),
+])
+def test_a_plain_change_in_words(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures
+    assert value is None or {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The dose was increased at week 4 when glucose stayed high.",
+    "Doses were reduced in two patients.",
+])
+def test_a_dose_change_is_not_a_finding(sentence):
+    assert [f for f in read_sentence(sentence) if f.rule == "result.plain_change"] == []
+
+
+@pytest.mark.parametrize("sentence, value, measures", [
+    ("There was no treatment difference for drug X vs placebo in weight, waist or blood pressure.",
+     "no treatment difference", ["weight", "waist", "blood pressure"]),
+    ("Systolic and diastolic pressure had no significant differences by either route.",
+     "no significant differences", ["Systolic", "diastolic pressure"]),
+])
+def test_more_no_difference_phrasings(sentence, value, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The analgesic effect of ketamine was similar to that of morphine.", "analgesic effect"),
+    ("The incidence of nausea with the patch was lower than that with the tablet.", "incidence of nausea"),
+    ("Recovery time of the younger children did not differ from that of the older ones.", "Recovery time"),
+])
+def test_the_group_before_that_of_is_not_part_of_the_measure(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("The spray did not aid sleep; however, improved daytime alertness was observed.", "daytime alertness",
+     "improved"),
+    ("Lower pain scores were seen in the nerve-block arm.", "pain score", "Lower"),
+])
+def test_a_direction_adjective_before_was_observed(sentence, measure, value):
+    f = by_value(read_sentence(sentence), value)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("After the study, in the yoga arm, peak flow was increased and the rescue inhaler use was decreased.",
+     ["peak flow", "rescue inhaler use"]),
+    ("At week 12, among the women, bone density improved and the fracture count fell.",
+     ["bone density", "fracture count"]),
+])
+def test_a_fronted_adverbial_is_not_the_subject(sentence, measures):
+    assert [f.measure for f in read_sentence(sentence)] == measures
+
+
+@pytest.mark.parametrize("sentence, p", [
+    ("Mean fatigue scores were significantly reduced in the 10 mg and 20 mg arms, in comparison with placebo "
+     "(p = 0.016).", 0.016),
+    ("Night-time cough was significantly less frequent with the syrup, compared with honey (p = 0.03).", 0.03),
+])
+def test_a_comparison_after_a_comma_keeps_its_p_value(sentence, p):
+    (f,) = read_sentence(sentence)
+    assert f.p is not None and f.p.fields["p"] == p
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no between-group differences for baseline pain score or sleep quality.",
+    "No significant differences were found regarding baseline weight and height.",
+    "These response rates are superior to those reported in earlier cohorts.",
+])
+def test_baseline_comparisons_and_comparisons_with_other_studies_are_not_findings(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Serum potassium rapidly increased in two patients.", "Serum potassium", "increased"),
+    ("Walking speed gradually declined after the third month.", "Walking speed", "declined"),
+])
+def test_an_adverb_before_a_change_verb_is_not_the_measure(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+@pytest.mark.parametrize("sentence, measure, values", [
+    ("The incidence of nausea was lower with drug A relative to drug B and similar to that observed with drug C.",
+     "incidence of nausea", ["lower", "similar"]),
+    ("Recovery time was longer after surgery than after casting and comparable to that of physiotherapy.",
+     "Recovery time", ["longer", "comparable"]),
+])
+def test_a_second_complement_shares_the_subject(sentence, measure, values):
+    found = read_sentence(sentence)
+    assert [(f.measure, f.value) for f in found] == [(measure, v) for v in values]
+
+
+# -- result tables --------------------------------------------------------------------------
+OUTCOME_TABLE = ("Table 2 {caption}\n\n"
+                 "Outcome\tSplint (n = 30)\tSham (n = 31)\t{p_head}\n"
+                 "Grip strength (kg)\t24.1 ± 5.2\t21.0 ± 6.3\t0.04\n"
+                 "Pain at night, VAS\t3.2 ± 1.9\t3.4 ± 2.0\t.71a\n"
+                 "Return to work, n (%)\t21 (70)\t15 (48)\t<0.001\n")
+
+
+@pytest.mark.parametrize("caption, p_head", [("Outcomes at 12 weeks", "P value"), ("Results by arm", "p*"),
+                                             ("Changes between baseline and week 12", "Pa")])
+def test_rows_of_a_result_table_with_a_p_column(tmp_path, caption, p_head):
+    body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
+    rows = [r for r in results_of(tmp_path, body) if r["p_value"] is not None and r["measure"] != "Grip strength"]
+    got = {(r["measure"], r["value"], r["comparator_value"], r["p_value"]) for r in rows}
+    assert got == {("Grip strength (kg)", "24.1 ± 5.2", 21.0, 0.04), ("Pain at night, VAS", "3.2 ± 1.9", 3.4, 0.71),
+                   ("Return to work, n (%)", "21 (70)", 15.0, 0.001)}
+
+
+@pytest.mark.parametrize("caption, p_head", [("Baseline characteristics of the patients", "P value"),
+                                             ("Outcomes at 12 weeks", "Mean difference")])
+def test_baseline_tables_and_tables_without_a_p_column_give_no_rows(tmp_path, caption, p_head):
+    body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
+    assert not [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("Peak flow and cough scores were modestly higher in the active arm compared to the sham arm, but the "
+     "difference was not statistically significant (p = 0.2).", ["Peak flow", "cough score"],
+     "modestly higher; not statistically significant"),
+    ("Reading speed was slightly lower with the new font but differences were not significant.",
+     ["Reading speed"], "slightly lower; not significant"),
+])
+def test_but_the_difference_was_not_significant_qualifies_the_finding_before(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("Mood and sleep quality improved over time but did not differ between arms.", ["Mood", "sleep quality"]),
+    ("Pain scores declined at week 6 and did not differ significantly between the two groups.", ["Pain score"]),
+])
+def test_a_second_predicate_shares_the_subject(sentence, measures):
+    found = read_sentence(sentence)
+    differ = [f.measure for f in found if f.value.startswith("did not differ")]
+    assert differ == measures
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The differences between intervention and control groups were not statistically significant.",
+     "differences between intervention and control groups"),
+    ("Differences among the three schools were not significant (p = 0.41).", "Differences among the three schools"),
+])
+def test_differences_between_groups_as_the_subject(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Total but not specific IgE was elevated in the treated group compared to the control group.",
+     [("Total IgE", "elevated"), ("specific IgE", "not elevated")]),
+    ("Systolic but not diastolic pressure did not change after the training.",
+     [("Systolic pressure", "did not change"), ("diastolic pressure", "did change")]),
+])
+def test_a_but_not_b_splits_into_two_findings(sentence, expected):
+    assert [(f.measure, f.value) for f in read_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Only smoking was significantly associated with relapse (P = 0.045).", "smoking", "significantly associated"),
+    ("Heart rate was stable at rest, where HRV was significantly higher after the session (P < 0.001).", "HRV",
+     "significantly higher"),
+])
+def test_subordinators_and_only_are_not_part_of_the_measure(sentence, measure, value):
+    f = by_value(read_sentence(sentence), value)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence", ["Whilst these were not statistically significantly different, the trend held.",
+                                      "No differences were found in this measure."])
+def test_a_pronoun_subject_is_no_measure(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, measures, value, p", [
+    ("The comparison revealed significantly (p < 0.05) higher levels of butyrate and acetate in the fibre group.",
+     ["butyrate", "acetate"], "significantly higher", 0.05),
+    ("The fibre group had significantly (P = 0.01) fewer hospital days than the control group.", ["hospital days"],
+     "significantly fewer", 0.01),
+])
+def test_a_p_value_inside_a_comparative(sentence, measures, value, p):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures
+    assert {(f.value, f.p.fields["p"]) for f in found} == {(value, p)}
+
+
+@pytest.mark.parametrize("sentence", ["Obesity rates have increased in recent decades.",
+                                      "Use of opioids has declined since the guideline was published."])
+def test_a_present_perfect_change_is_background(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Physical activity is associated with lower mortality and fewer falls. Obesity was associated with knee pain "
+    "in earlier surveys. We randomised 120 adults to a walking programme or usual care. Knee pain was "
+    "significantly lower with walking than with usual care (p = 0.01). Quality of life did not differ between arms.",
+    "Sleep loss has been linked to weight gain, and poor sleep was associated with obesity. In this double-blind "
+    "trial, 80 adults received melatonin or placebo. Sleep quality did not differ between arms. Daytime "
+    "sleepiness was significantly lower with melatonin (P = 0.02).",
+])
+def test_background_before_the_methods_of_an_unlabelled_abstract_gives_no_findings(tmp_path, body):
+    measures = {r["measure"] for r in results_of(tmp_path, body, section="Abstract")}
+    assert measures in ({"Knee pain", "Quality of life"}, {"Sleep quality", "Daytime sleepiness"})

@@ -85,11 +85,22 @@ def _rx() -> dict:
 
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
+    out["methods_cue"] = re.compile(data["methods_cue"], re.I)
+    out["baseline_measure"] = re.compile(data["baseline_measure"], re.I)
+    out["table"] = {k: re.compile(v, re.I) for k, v in data["table"].items() if not k.startswith("_")}
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
+    out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
+    out["measure_singular"] = data["measure_singular"]
+    out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
+    out["qualitative_options"] = {q["name"]: {"member_value": q.get("member_value", False),
+                                              "subject": re.compile(q["subject"], re.I) if "subject" in q else None,
+                                              "exclude": re.compile(q["exclude_measure"], re.I)
+                                              if "exclude_measure" in q else None}
+                                  for q in data["qualitative"]}
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
@@ -110,10 +121,12 @@ def _rx() -> dict:
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
     out["baseline"] = re.compile(data["baseline"], re.I)
-    out["words_cue"] = re.compile(r"signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+    out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
+                                  r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                                   r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
                                   r"longer|faster|slower|smaller|larger", re.I)
-    out["cue"] = re.compile(r"\d|signific|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
+    out["cue"] = re.compile(r"\d|signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|rose|fell|dropp|"
+                            r"differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                             r"greater|better|worse|effect|elevat|declin", re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
@@ -156,10 +169,65 @@ def extract(ctx: Context) -> list[Fact]:
         text = sent.text
         if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):
             continue  # a cited result is another study's
-        strict = part in ("background", "methods") and _has_results_part(ctx)
+        strict = part in ("background", "methods") and _has_results_part(ctx) \
+            or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         for f in read_sentence(text, strict=strict):
             out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+    return out + _from_tables(ctx)
+
+
+def _from_tables(ctx: Context) -> list[Fact]:
+    """Rows of result tables: a measure, the groups' values and the row's p-value. A table is
+    read only when a header cell names a p-value column (its values then compare groups), and
+    not when its caption says it describes the groups at baseline or their adverse events."""
+    spec = _rx()["table"]
+    out: list[Fact] = []
+    for table in ctx.document.tables:
+        if not table.rows or spec["skip_caption"].search(table.caption) \
+                or not ctx.document.is_minable(table.start, table.end):
+            continue
+        header = next((r for r in table.rows[:3] if any(spec["p_header"].match(c.text) for c in r)), None)
+        if header is None:
+            continue
+        p_cols = [j for j, c in enumerate(header) if spec["p_header"].match(c.text)]
+        for row in table.rows[table.rows.index(header) + 1:]:
+            if not row or not spec["label"].search(row[0].text) or spec["p_header"].match(row[0].text):
+                continue
+            last = 0
+            for j in p_cols:
+                cells = [c for k, c in enumerate(row[last + 1:j], last + 1)
+                         if _first_number(c.text) and not spec["label"].search(c.text)
+                         and not (k < len(header) and spec["stat_header"].match(header[k].text))]
+                last = j
+                pm = spec["p_cell"].match(row[j].text) if j < len(row) else None
+                if len(cells) < 2 or not pm:
+                    continue
+                value, comp = cells[0], (cells[1] if len(cells) == 2 else None)  # more arms: no one comparator
+                p = float(pm.group("v").replace("·", "."))
+                measure = re.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)|[*†‡§¶#]+$", "", row[0].text).strip()
+                fields = {"measure": canonical_measure(measure), "value": value.text,
+                          "numeric_value": _num(value.text), "comparator_value": _num(comp.text) if comp else None,
+                          "unit": None,
+                          "p_value": p, "p_relation": {"≤": "<=", "≥": ">="}.get(pm.group("rel") or "=",
+                                                                                  pm.group("rel") or "="),
+                          "p_text": row[j].text, "timepoint": None}
+                ev = [ctx.evidence(row[0].start, row[j].end)]
+                out.append(Fact("result", fields, ev, EXTRACTOR, "result.table_row", 0.7, surface=fields["measure"]))
     return out
+
+
+_KNOWN_PARTS = ("background", "objective", "methods", "results", "conclusions", "discussion")
+
+
+def _methods_start(ctx: Context) -> int:
+    """In an abstract without part labels, where the sentences saying how the trial was run
+    begin: what comes before them is background (-1 when no such sentence is found)."""
+    key = "results_methods_start"
+    if key not in ctx.document.cache:
+        cue = _rx()["methods_cue"]
+        ctx.document.cache[key] = next((s.start_char for s in ctx.sentences()
+                                        if part_of(ctx.document, s.start_char)[1] and cue.search(s.text)), -1)
+    return ctx.document.cache[key]
 
 
 def _has_results_part(ctx: Context) -> bool:
@@ -434,7 +502,15 @@ def _responders(text, free, add) -> None:
                   "result.percent"))
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"
+                           r"\s+and\s+(?=(?:had|has|have|showed|demonstrated|resulted|led|was|were)\s)", re.I)
+
+
+# a comma that opens another clause, not a phrase that still qualifies the finding before it
+# ('..., in comparison with placebo (p = 0.016)', '..., respectively', '..., p = 0.03')
+_NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(?:in|compared|relative|versus|vs|as|"
+                               r"with|at|after|during|over|by|from|than|respectively|when|both|all|each|either|"
+                               r"particularly|especially|mainly|only|but\s+not)\b)", re.I)
 
 
 def _qualitative(text, found, ps, free, add) -> None:
@@ -445,16 +521,27 @@ def _qualitative(text, found, ps, free, add) -> None:
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if _depth(text, m.start()) == 0] + [len(text)]
     clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     numeric = [(f.start, f.end) for f in found]
-    for name, where, q, prefix, transitive in rx["qualitative"]:
-        for m in q.finditer(text):
+    # pattern by pattern (an earlier pattern wins a span); a predicate that leans on the finding
+    # before it ('... improved over time but did not differ') waits until all others are read
+    queue = [(m, spec) for spec in rx["qualitative"] for m in spec[2].finditer(text)]
+    deferred: list[tuple[re.Match, tuple]] = []
+    final = False
+    while queue:
+        for m, (name, where, q, prefix, transitive) in queue:
             if not free(m.start(), m.end()):
                 continue
             cs, ce = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(text)))
-            if any(a < ce and cs < b for a, b in numeric):
+            # 'although X did not change, Y decreased from 5 to 3': a comma after the predicate
+            # ends what it says, and the numbers after it are another finding's
+            comma = _NEW_CLAUSE_COMMA.search(text, m.end(), ce)
+            ne = comma.start() if comma and _depth(text, comma.start()) == 0 else ce
+            if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
+            opts = rx["qualitative_options"][name]
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
-            value = ("no " if vg == "val2" else prefix) + re.sub(r"\s+", " ", text[vstart:vend]).strip()
+            value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
+                r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", text[vstart:vend])).strip()  # '(p < 0.05)' is no part of it
             obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
@@ -472,6 +559,27 @@ def _qualitative(text, found, ps, free, add) -> None:
                     measures = _objects(text, got.end(), ce)
             elif where in ("subject", "subject_or_none"):
                 measures = _subjects(text, cs, m.start())
+                lead = text[max(0, cs - 8):m.start()]  # with the ', but' that may open the clause
+                prev = [f for f in found if f.extra.get("pred") is not None and f.extra["pred"] < m.start()]
+                leans = not measures and re.search(r"\b(?:but|and|yet)\s+(?:(?:the|this|these|that)\s+)?"
+                                                   r"(?:differences?\s*)?$", lead, re.I)
+                if leans and not final:
+                    deferred.append((m, (name, where, q, prefix, transitive)))
+                    continue
+                if leans and prev:
+                    last = max(f.extra["pred"] for f in prev)
+                    for f in prev:  # '..., but the difference was not significant': the finding before, qualified
+                        if f.extra["pred"] == last and re.search(r"differences?\s*$", lead, re.I):
+                            f.value = f"{f.value}; {value}"
+                            f.end = max(f.end, vend)
+                    if re.search(r"differences?\s*$", lead, re.I):
+                        continue
+                    # '... improved over time but did not differ between groups': the same subject
+                    measures = [(f.start, f.end, f.measure, None) for f in prev if f.extra["pred"] == last]
+                elif not measures:
+                    diff = re.search(r"\b(?P<d>differences?\s+(?:between|among)\s+[^,;()]{3,60}?)\s*$", lead, re.I)
+                    if diff:  # 'The differences between the two arms were not significant'
+                        measures = [(cs + diff.start("d"), cs + diff.end("d"), diff.group("d"), None)]
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
                     between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
@@ -480,14 +588,102 @@ def _qualitative(text, found, ps, free, add) -> None:
                     elif between and len(between.group(0).split()) <= 12:  # what was compared
                         measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
                                      None)]
+            elif where == "coordinated":  # the subject of the finding just before, in this clause
+                prev = [f for f in found if cs <= f.start and f.end <= m.start() and f.rule.startswith("result.")
+                        and not re.search(r"\d", f.value)]
+                measures = [(prev[-1].start, prev[-1].end, prev[-1].measure, None)] if prev else []
+            elif where == "inner":  # 'had similar efficacy to': the measure is written inside the match
+                mg = "m" if m.group("m") else "m2"
+                measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
             else:
                 measures = _objects(text, m.end(), ce)
-            for ms, me, measure, own_p in measures:
-                p = own_p or _p_after(ps, m.end(), ce)
+            if where.startswith("subject"):
+                measures = _without_own_group(text, m.end(), measures)
+            if opts["subject"]:
+                measures = [x for x in measures if opts["subject"].search(x[2])]
+            # 'no between-group differences for baseline X': the groups' starting point, not a finding
+            if measures and rx["baseline_measure"].search(measures[0][2]):
+                measures = []  # 'baseline X or Y': the whole list
+            measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
+            if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
+                measures = [x for x in measures if not opts["exclude"].search(x[2])]
+            measures, negated = _but_not(measures)
+            if opts["member_value"]:
+                measures, values = _member_values(measures)
+            for i, (ms, me, measure, own_p) in enumerate(measures):
+                if opts["member_value"]:
+                    value = values[i]
+                if negated[i]:  # 'total but not specific IgA was elevated': specific IgA was not
+                    value = _negate(value)
+                p = own_p or _p_after(ps, m.end(), ne) or next((x for x in ps if m.start() <= x.start < m.end()), None)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
                     e = max(e, p.end)
-                add(Found(s, e, measure, value, f"result.{name}", p=p), (m.start(), m.end()))
+                add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
+                    (m.start(), m.end()))
+        queue, deferred, final = deferred, [], True
+
+
+_BUT_NOT = re.compile(r"^(?P<a>[\w-]+)\s+but\s+not\s+(?P<b>[\w-]+)\s+(?P<head>\S.*)$", re.I)
+
+
+def _but_not(measures):
+    """'Systolic but not diastolic pressure', 'total but not specific IgA': two measures, the
+    second with the finding denied (the flags say which)."""
+    out, negated = [], []
+    for ms, me, measure, own_p in measures:
+        m = _BUT_NOT.match(measure)
+        if not m:
+            out.append((ms, me, measure, own_p))
+            negated.append(False)
+            continue
+        head = m.group("head")
+        out += [(ms, me, f"{m.group('a')} {head}", own_p), (ms, me, f"{m.group('b')} {head}", None)]
+        negated += [False, True]
+    return out, negated
+
+
+def _negate(value: str) -> str:
+    if re.match(r"(?:not|no)\s", value, re.I):
+        return re.sub(r"^(?:not|no)\s+", "", value, flags=re.I)
+    if re.match(r"did\s+not\s", value, re.I):
+        return re.sub(r"^did\s+not\s+", "did ", value, flags=re.I)
+    return f"not {value}"
+
+
+def _without_own_group(text: str, pos: int, measures):
+    """'The effect of A was similar to that of B': the compared group is written after the
+    measure with the preposition 'that' repeats, and the measure is what comes before it."""
+    that = re.match(r"\s+(?:\w+\s+){0,2}?(?:to|than|with|as|from)\s+th(?:at|ose)\s+(?P<prep>of|in|with|for|on|after)\b",
+                    text[pos:])
+    if not that:
+        return measures
+    out = []
+    for ms, me, measure, own_p in measures:
+        cut = measure.rfind(f" {that.group('prep')} ")
+        out.append((ms, me, measure[:cut] if cut > 0 else measure, own_p))
+    return out
+
+
+_MEMBER_DIRECTION = re.compile(r"^(?:(?:significantly|markedly)\s+)?(?:lower|higher|shorter|longer|fewer|more|less|"
+                               r"greater|better|smaller|larger|reduced|increased|improved|decreased)\b", re.I)
+
+
+def _member_values(measures):
+    """'lower X, lower Y and shorter Z': each member's own direction word is its value (a
+    member without one shares the one before it), and the rest of the member its measure."""
+    out, values, last = [], [], None
+    for ms, me, measure, own_p in measures:
+        d = _MEMBER_DIRECTION.match(measure)
+        if d:
+            last = d.group(0)
+            measure = measure[d.end():].strip()
+        elif re.match(r"(?:no|none|a|an|the)\b", measure, re.I):
+            last = None  # '... and no cardiac toxicity': not a member of the comparison
+        if last and measure:
+            out.append((ms, me, canonical_measure(measure), own_p))
+            values.append(last)
+    return out, values
 
 
 def _p_clauses(text, found, ps, free, add) -> None:
@@ -517,13 +713,16 @@ def _p_clauses(text, found, ps, free, add) -> None:
 
 
 # -- measures ------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whereas|but(?!\s+not\b)|however|which|because|since|"
-                       r"if|when)\b|\b(?:was|were|is|are)\s+\w+\s+and\b", re.I)
+_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
+                       r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
+                       r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
+                       re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
                        r"each|results?|the results|data|the data|this study|our study|"
-                       r"(?:the|this|these|that)\s+differences?|differences?|which|findings?)$", re.I)
+                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|"
+                       r"which|findings?|groups?|arms?)$", re.I)
 
 
 def _mask(s: str) -> str:
@@ -547,19 +746,28 @@ def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
 def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures a predicate is about: the subject before it, split at ',' and 'and'."""
     full = _mask(text)
-    start = cs
+    start, end, prev = cs, pos, cs
     for m in _BOUNDARY.finditer(full, cs, pos):
-        start = m.end()
-    masked = full[start:pos]
+        prev, start = start, m.end()
+        if re.fullmatch(r"which|who", m.group(0), re.I):  # 'X which caused Y were not significant': X
+            start, end = prev, m.start()
+        else:
+            end = pos
+    masked = full[start:end] + " " * (pos - end)
     rel = re.search(r"\s(?:which|who|whose)\s", masked)
     if rel and rel.start() > 0:
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
     stop = _rx()["measure_stop"].search(masked)
+    while stop and "," in masked[stop.start():] \
+            and not masked[masked.rfind(",", 0, stop.start()) + 1:stop.start()].strip():
+        # 'After the study, in the case group, FEV1 was ...': a chunk that opens with the
+        # preposition is a fronted adverbial, not what follows a measure
+        stop = _rx()["measure_stop"].search(masked, masked.index(",", stop.start()) + 1)
     if stop and stop.start() > 0 and (not re.search(r"\s(?:and|or)\s|,", masked[stop.start():])
                                       or _rx()["GROUP_WORD"].search(masked[stop.start():])
                                       or re.match(r"\s(?:at|after|during|before|over|by)\s+\d", masked[stop.start():])):
         masked = masked[: stop.start()] + " " * (len(masked) - stop.start())
-    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked)]
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked) if m.group(0).strip()]
     if not chunks:
         return []
     keep = [chunks[-1]]
@@ -574,6 +782,9 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
 
+_VERB_INSIDE = re.compile(r"\s(?:improved|increased|decreased|declined|reduced|rose|fell|dropped|worsened|changed)\b")
+
+
 def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     """Cleaned measure phrases of the parts, each with the p-value written inside its part
     (up to the next part that is a measure: statistics between them belong to it)."""
@@ -581,14 +792,19 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     for a, b in parts:
         phrase = _clean_measure(masked[a:b])
         if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
-                or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase):
+                or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase) \
+                or _VERB_INSIDE.search(phrase):  # 'X declined at week 6 (and did not differ)': a clause
             continue  # '200 mcg or 400 mcg' names doses, 'F = 0.16' is a statistic: not measures
         kept.append((a, b, phrase))
+    shared = _rx()["measure_shared_modifier"].match(kept[0][2]) \
+        if len(kept) > 1 and all(" " not in k[2] for k in kept[1:]) else None
     for i, (a, b, phrase) in enumerate(kept):
         reach = kept[i + 1][0] if i + 1 < len(kept) else len(masked)
         off = masked[a:b].find(phrase.split()[0])
         own = next((p for p in ps if a <= p.start < reach), None)
-        yield a, b, off, phrase, own
+        if shared and i > 0 and " " not in phrase:  # 'the mean FEV1, FVC and VC': each one a mean
+            phrase = shared.group("mod") + phrase
+        yield a, b, off, canonical_measure(phrase), own
 
 
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
@@ -613,6 +829,21 @@ def _clean_measure(s: str) -> str:
     return s
 
 
+def canonical_measure(s: str) -> str:
+    """One written form for a measure: 'serum levels of X' is 'serum X', 'mean scores of X' is
+    'mean X' (the generic head noun says nothing), and a plural head noun at the end is
+    singular ('Y scores' is 'Y score')."""
+    rx = _rx()
+    m = rx["measure_head_of"].match(s)
+    if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
+        what = re.sub(r"^the\s+", "", m.group("what"), flags=re.I)
+        s = f"{m.group('mod')}{what}"
+    last = s.rsplit(" ", 1)
+    if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
+        s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
+    return s
+
+
 def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
@@ -629,6 +860,12 @@ def _measure_before(text: str, pos: int) -> str:
             head = rx["head_split"].split(prefix[:opened])[-1]
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
+            cmp = re.match(r"(?:(?:significantly|markedly|slightly)\s+)?(?:fewer|more|less|greater|lower|higher|"
+                           r"better|worse|shorter|longer|smaller|larger)\s+(?!than\b|in\b|with\b|for\b|as\b|"
+                           r"compared\b|common\b|frequent\w*|likely\b|often\b|effective\b|pronounced\b|severe\b)"
+                           r"(?P<rest>[a-z].*)$", phrase, re.I)
+            if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
+                phrase = cmp.group("rest")
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
                     and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
@@ -782,7 +1019,7 @@ def _tidy_measure(measure: str) -> str:
 
 
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
-    f.measure = _tidy_measure(f.measure)
+    f.measure = canonical_measure(_tidy_measure(f.measure))
     t = _rx()["time"].search(sent.text)
     p = f.p.fields if f.p else None
     fields = {
