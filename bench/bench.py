@@ -119,6 +119,54 @@ def percentiles(fn, repeat: int, budget: float = 10.0) -> tuple[float, float, in
     return statistics.median(times), p95, len(times)
 
 
+def graph_shape(store) -> dict[str, float]:
+    """Triples per fact and per evidence span in the document graphs (the registry left out).
+
+    A fact is a node with `prov:wasGeneratedBy` (observations included); its own triples are
+    those with it as subject bar `prov:wasDerivedFrom`. Evidence triples are the
+    `prov:wasDerivedFrom` links and every triple about an annotation, its target and
+    selectors; a span is a distinct (graph, start, end)."""
+    import pyoxigraph as ox
+
+    from kg.graph.vocab import KG_NS
+
+    pred = lambda iri: ox.NamedNode(iri)  # noqa: E731
+    prov, oa = "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/oa#"
+    docs = [q.graph_name for q in store.ox.quads_for_pattern(
+        None, pred("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), pred(KG_NS + "Document"),
+        None)]
+    total = links = facts = fact_triples = ev_triples = spans = 0
+    for g in docs:
+        quads = list(store.ox.quads_for_pattern(None, None, None, g))
+        total += len(quads)
+        fact_nodes = {q.subject for q in quads if q.predicate.value == prov + "wasGeneratedBy"}
+        anns = {q.object for q in quads if q.predicate.value == prov + "wasDerivedFrom"}
+        targets = {q.object for q in quads if q.predicate.value == oa + "hasTarget"}
+        selectors = {q.object for q in quads if q.predicate.value == oa + "hasSelector"}
+        evidence_nodes = anns | targets | selectors
+        facts += len(fact_nodes)
+        spans += len(_spans(quads, oa))
+        for q in quads:
+            if q.predicate.value == prov + "wasDerivedFrom":
+                links += 1
+                ev_triples += 1
+            elif q.subject in evidence_nodes:
+                ev_triples += 1
+            elif q.subject in fact_nodes:
+                fact_triples += 1
+    n = max(1, len(docs))
+    return {"documents": len(docs), "triples": total / n, "facts": facts / n, "links": links / n,
+            "spans": spans / n, "evidence share": ev_triples / max(1, total),
+            "per fact": fact_triples / max(1, facts), "per span": ev_triples / max(1, spans),
+            "per link": ev_triples / max(1, links)}
+
+
+def _spans(quads, oa: str) -> set[tuple[str, str]]:
+    start = {q.subject: q.object.value for q in quads if q.predicate.value == oa + "start"}
+    end = {q.subject: q.object.value for q in quads if q.predicate.value == oa + "end"}
+    return {(start[s], end.get(s)) for s in start}
+
+
 def write_costs(store, work: Path, batch: int = 50) -> None:
     """CPU of writing the same document graphs three ways: one `extend` transaction per
     document (before), bulk loads of `batch` documents framed by registry records (now),
@@ -264,6 +312,11 @@ def run(args, work: Path) -> int:
     stages = report.stages
     print("  CPU by stage: " + ", ".join(f"{k} {v:.2f} s ({v / cpu_ingest:.0%})" for k, v in stages.items())
           + f"; other {cpu_ingest - sum(stages.values()):.2f} s")
+    shape = graph_shape(store)
+    print(f"graph shape: {shape['triples']:.0f} triples, {shape['facts']:.0f} facts, {shape['spans']:.0f} evidence "
+          f"spans, {shape['links']:.0f} fact-span links per document; {shape['per fact']:.1f} triples per fact "
+          f"(evidence aside), {shape['per span']:.1f} evidence triples per span ({shape['per link']:.1f} per link); "
+          f"evidence {shape['evidence share']:.0%} of all triples")
     print("RSS of the ingesting process: " + ", ".join(
         f"{marks[n]:.0%} {samples[n]:.0f} MB" for n in sorted(samples)) + f"; peak {peak_rss_mb():.0f} MB")
 
