@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -56,10 +56,12 @@ def data() -> dict:
     mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
     spec = alt(d["specimens"])
     # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads
-    d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
-                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
-                                rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
-    d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
+    d["rx_target"] = Guarded(re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
+                                        rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
+                                        rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I),
+                             re.compile(rf"(?:{terms})", re.I))
+    d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
+                           re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
     d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
@@ -69,7 +71,9 @@ def data() -> dict:
     d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
     d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
     d["rx_stop"] = re.compile(rf"(?:{alt(d['phrase_stopwords'])})", re.I)
-    d["rx_class"] = [re.compile(p, re.I) for p in d["class_patterns"]]
+    # every class pattern names its class noun (its "rel" group) among class_relations' keys
+    class_nouns = re.compile("|".join(map(re.escape, d["class_relations"])), re.I)
+    d["rx_class"] = [Guarded(re.compile(p, re.I), class_nouns) for p in d["class_patterns"]]
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
