@@ -71,7 +71,7 @@ def rules() -> dict:
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
                              re.compile(r"\s(?:versus|vs\.?|compared\s+(?:with|to))\s", re.I))
     r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I),
-                           re.compile(rf"(?:{r['intervention_nouns']})\b", re.I))
+                           re.compile(rf"\b(?:{r['intervention_nouns']})\b", re.I))
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
     r["boundary"] = set(r["boundary_words"])

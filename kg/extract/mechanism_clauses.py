@@ -56,10 +56,9 @@ def data() -> dict:
     mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
     spec = alt(d["specimens"])
     # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads
-    d["rx_target"] = Guarded(re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
-                                        rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
-                                        rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I),
-                             re.compile(rf"(?:{terms})", re.I))
+    d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
+                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
+                                rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
