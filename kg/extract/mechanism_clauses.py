@@ -544,7 +544,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     agents = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
     for c in _intervention_concepts(ctx) + _title_agents(ctx):
         for name in {c.label}:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text, re.I):
+            for m in _label_rx(name).finditer(sent.text):
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
@@ -599,6 +599,13 @@ def _measured(text: str, a: Mention, sent) -> bool:
     return bool(rx_before.search(before) or rx_after.search(after))
 
 
+@functools.lru_cache(maxsize=2048)
+def _label_rx(label: str) -> re.Pattern:
+    """A concept's label as a whole word, any case: compiled once (each sentence asks for every
+    intervention's; re's own cache of 512 patterns overflowed and recompiled them)."""
+    return re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.I)
+
+
 def _intervention_concepts(ctx: Context) -> list[Concept]:
     cache = ctx.document.cache.setdefault("mechanism_interventions", [])
     if not cache:
@@ -611,7 +618,7 @@ def _mentions(ctx: Context, sent, concepts: list[Concept]) -> list[Mention]:
     """Where the sentence names the lexicon's drugs and the given concepts (by label)."""
     out = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
     for c in concepts:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(c.label)}(?![\w-])", sent.text, re.I):
+        for m in _label_rx(c.label).finditer(sent.text):
             mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
             if not any(_overlap(mm, a) for a in out):
                 out.append(mm)
