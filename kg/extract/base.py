@@ -202,6 +202,9 @@ def part_preference(kind: str, part: str) -> float:
     return sections_data()["preference"].get(kind, {}).get(part, 1.0)
 
 
+_GUARD_LAST: dict[re.Pattern, tuple[str | None, bool]] = {}
+
+
 class Guarded:
     """A compiled pattern tried only on texts where a cheaper pattern it cannot match without
     is found: the same matches, without the pattern's attempt at every position of every
@@ -213,14 +216,23 @@ class Guarded:
     def __init__(self, rx: re.Pattern, guard: re.Pattern) -> None:
         self.rx, self.guard, self.pattern, self.flags = rx, guard, rx.pattern, rx.flags
 
+    def _passes(self, string: str) -> bool:
+        # one sentence is asked about by several patterns sharing a guard, one after another:
+        # the last answer per guard is kept (the string is held, so `is` cannot mistake another)
+        last, ok = _GUARD_LAST.get(self.guard, (None, False))
+        if string is not last:
+            ok = self.guard.search(string) is not None
+            _GUARD_LAST[self.guard] = (string, ok)
+        return ok
+
     def search(self, string: str, *args: int) -> re.Match | None:
-        return self.rx.search(string, *args) if self.guard.search(string) else None
+        return self.rx.search(string, *args) if self._passes(string) else None
 
     def finditer(self, string: str, *args: int):
-        return self.rx.finditer(string, *args) if self.guard.search(string) else iter(())
+        return self.rx.finditer(string, *args) if self._passes(string) else iter(())
 
     def fullmatch(self, string: str, *args: int) -> re.Match | None:
-        return self.rx.fullmatch(string, *args) if self.guard.search(string) else None
+        return self.rx.fullmatch(string, *args) if self._passes(string) else None
 
     def findall(self, string: str, *args: int) -> list:
-        return self.rx.findall(string, *args) if self.guard.search(string) else []
+        return self.rx.findall(string, *args) if self._passes(string) else []
