@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import interventions, mechanism_clauses, trial
+from kg.extract import endpoints, interventions, mechanism_clauses, trial
 from kg.extract.base import Guarded
 
 # written for this test, in several layouts: arms, administration, comparisons, classes, registries
@@ -18,6 +18,8 @@ SENTENCES = [
     "Registered at ClinicalTrials.gov (NCT01234567) and ISRCTN 12345678; see also ACTRN12612000123456.",
     "Vitamin D vs. placebo: serum calcium concentrations rose in both groups.",
     "No intervention was given; the cohort was observed for two years.",
+    "The primary endpoint was the change in HbA1c at 24 weeks; secondary outcomes included weight.",
+    "Mortality at 90 days was the primary outcome measure of the trial.",
     "TREATMENT GROUP: acupuncture sessions (n = 30); CONTROL GROUP: sham acupuncture (n = 30).",
     "",
 ]
@@ -31,6 +33,7 @@ def _guarded_patterns() -> list[Guarded]:
                 if isinstance(item, Guarded):
                     found.append(item)
     found += [rx for rx, _near in trial._registries()]
+    found += [rx for rx in endpoints._cues().declared if isinstance(rx, Guarded)]
     return found
 
 
