@@ -28,7 +28,7 @@ import re
 import numpy
 import spacy
 from negspacy.negation import Negex
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_ALPHA, IS_SPACE, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -167,8 +167,11 @@ class LexiconMatcher:
         if vocab is None:
             return []
         lexicon_spans = sorted(spans, key=lambda sp: sp.start)
-        index = [t.i for t in doc if not t.is_space]
-        words = [doc[i].lower_ for i in index]
+        # from spaCy's arrays: a Python Token per token cost more than the lookups
+        arr = doc.to_array([IS_SPACE, LOWER])
+        index = numpy.flatnonzero(arr[:, 0] == 0).tolist() if len(arr) else []
+        strings = doc.vocab.strings
+        words = [strings[h] for h in arr[index, 1].tolist()] if index else []
         out = []
         k = 0
         while k < len(words):
@@ -205,13 +208,22 @@ class LexiconMatcher:
         """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib")."""
         covered = {i for sp in spans for i in range(sp.start, sp.end)}
         out = []
-        for tok in doc:
-            if tok.i in covered or not tok.is_alpha or len(tok.text) < self.stems["min_length"]:
+        if not len(doc):
+            return out
+        # from spaCy's arrays (a Python Token per token cost more than the test), one stem test per word
+        arr = doc.to_array([IS_ALPHA, LENGTH, LOWER])
+        strings, stem_of = doc.vocab.strings, {}
+        for i in numpy.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] >= self.stems["min_length"])).tolist():
+            if i in covered:
                 continue
-            low = tok.lower_
-            if self.stem_rx.search(low) and low not in self.stems["exceptions"]:
-                c = self.lexicon.discover("Drug", low, "inn-stem")
-                out.append(Span(doc, tok.i, tok.i + 1, label="Drug", kb_id=c.iri))
+            h = int(arr[i, 2])
+            is_drug = stem_of.get(h)
+            if is_drug is None:
+                low = strings[h]
+                is_drug = stem_of[h] = bool(self.stem_rx.search(low)) and low not in self.stems["exceptions"]
+            if is_drug:
+                c = self.lexicon.discover("Drug", strings[h], "inn-stem")
+                out.append(Span(doc, i, i + 1, label="Drug", kb_id=c.iri))
         return out
 
     def _defined_abbreviations(self, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -31,3 +31,30 @@ def test_evidence_by_scans_equals_the_sparql_reference(corpus_location):
             assert F._read_evidence(scan, in_doc) == reference
             total += sum(map(len, reference.values()))
         assert total > 100
+
+
+def test_fields_by_scans_equal_the_sparql_reference(corpus_store):
+    """Each fact's kind, fields, confidence and surface texts (as a set: their order is the
+    index's) read by scans are what the _FACTS query returns."""
+    with GraphStore(corpus_store.path, read_only=True) as store:
+        checked = 0
+        for path in CORPUS_FILES:
+            g = graph_iri(doc_id(path))
+            kinds, fields, surfaces = {}, defaultdict(dict), defaultdict(set)
+            for r in store.ox_query(F._in_graph(F._FACTS, g)):
+                f, kind, pred = r["f"].value, F._KIND_OF_CLASS[r["type"].value], r["p"].value
+                kinds[f] = kind
+                if pred == F.KG.surfaceText:
+                    surfaces[f].add(r["o"].value)
+                elif pred == F.KG.confidence:
+                    fields[f]["confidence"] = F._py(r["o"])
+                elif pred in F._FIELD_OF_PRED[kind]:
+                    fields[f][F._FIELD_OF_PRED[kind][pred]] = F._py(r["o"])
+            _row, (facts, got_kinds, got_surfaces), _ev, used = F.read_graph(store, g, {})
+            assert got_kinds == kinds
+            assert facts == fields
+            assert {f: set(s) for f, s in got_surfaces.items()} == surfaces
+            assert list(facts) == sorted(facts)  # IRI order, as the reference's ORDER BY ?f
+            assert used and all(iri.startswith("http") for iri in used)
+            checked += len(facts)
+        assert checked > 100

@@ -165,9 +165,8 @@ def _facts_with_evidence_from(quads, g, offset: int) -> set[URIRef]:
         if p == OA.hasSelector:
             selector_of.setdefault(s, []).append(o)
     target_of = {s: o for s, p, o, _ in q if p == OA.hasTarget}
-    body_of = {s: o for s, p, o, _ in q if p == OA.hasBody}
-    return {body_of[ann] for ann, target in target_of.items()
-            if "/fact/" in body_of[ann] and any(starts.get(sel, -1) >= offset for sel in selector_of.get(target, []))}
+    return {f for f, p, ann, _ in q if p == PROV.wasDerivedFrom and "/fact/" in f
+            and any(starts.get(sel, -1) >= offset for sel in selector_of.get(target_of[ann], []))}
 
 
 # ------------------------------------------------------------------------------ opening

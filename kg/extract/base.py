@@ -200,3 +200,39 @@ def part_preference(kind: str, part: str) -> float:
     """How much a fact of `kind` found in `part` is to be trusted, relative to its usual part
     (ontology/sections.json "preference"; 1.0 where nothing is said)."""
     return sections_data()["preference"].get(kind, {}).get(part, 1.0)
+
+
+_GUARD_LAST: dict[re.Pattern, tuple[str | None, bool]] = {}
+
+
+class Guarded:
+    """A compiled pattern tried only on texts where a cheaper pattern it cannot match without
+    is found: the same matches, without the pattern's attempt at every position of every
+    sentence (a leading `(?:\\w+\\s+){0,4}?` or `[^.]{0,60}?` makes those attempts costly).
+
+    `guard` must match wherever `rx` can (e.g. the keyword alternation `rx` requires).
+    """
+
+    def __init__(self, rx: re.Pattern, guard: re.Pattern) -> None:
+        self.rx, self.guard, self.pattern, self.flags = rx, guard, rx.pattern, rx.flags
+
+    def _passes(self, string: str) -> bool:
+        # one sentence is asked about by several patterns sharing a guard, one after another:
+        # the last answer per guard is kept (the string is held, so `is` cannot mistake another)
+        last, ok = _GUARD_LAST.get(self.guard, (None, False))
+        if string is not last:
+            ok = self.guard.search(string) is not None
+            _GUARD_LAST[self.guard] = (string, ok)
+        return ok
+
+    def search(self, string: str, *args: int) -> re.Match | None:
+        return self.rx.search(string, *args) if self._passes(string) else None
+
+    def finditer(self, string: str, *args: int):
+        return self.rx.finditer(string, *args) if self._passes(string) else iter(())
+
+    def fullmatch(self, string: str, *args: int) -> re.Match | None:
+        return self.rx.fullmatch(string, *args) if self._passes(string) else None
+
+    def findall(self, string: str, *args: int) -> list:
+        return self.rx.findall(string, *args) if self._passes(string) else []

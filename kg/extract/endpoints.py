@@ -23,7 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from kg.extract.base import Context, Fact, Sentence, part_of
+from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
 from kg.lexicon import ONTOLOGY_DIR, fold
 
 EXTRACTOR = "endpoints"
@@ -37,7 +37,7 @@ def _alt(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Cues:
     kind_of: dict[str, str]
-    declared: list[re.Pattern]
+    declared: list[re.Pattern | Guarded]
     passive: re.Pattern
     active: re.Pattern
     aim_effect: re.Pattern
@@ -82,6 +82,9 @@ def _cues() -> _Cues:
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
+    # all but the last name an endpoint noun: tried only on sentences that have one
+    nouns = re.compile(rf"(?:{_alt(data['endpoint_nouns'])})", re.I)
+    declared = [Guarded(rx, nouns) for rx in declared[:-1]] + declared[-1:]
     assess = _alt(data["assessment_verbs"])
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{assess})\b",
                          re.I)

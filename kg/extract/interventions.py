@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -55,19 +55,23 @@ def rules() -> dict:
     tail = r"(?P<tail>[^;]{2,240})"
     r["alloc_rx"] = re.compile(rf"\b(?:{r['allocation']})\b[^.;:]{{0,60}}?\b(?:{r['allocation_link']})\s+"
                                rf"(?:(?:receive|either|be\s+treated\s+with|one\s+of|the)\s+)*{tail}", re.I)
-    r["admin_rx"] = re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
-                               rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}", re.I)
+    r["admin_rx"] = Guarded(re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
+                                       rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
+                                       re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     r["concomitant_rx"] = re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I)
     r["this_trial_rx"] = re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I)
     # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
-    r["group_rx"] = re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+(?:group|arm)s?\b")
+    r["group_rx"] = Guarded(re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+"
+                                       r"(?:group|arm)s?\b"), re.compile(r"\s(?:group|arm)s?\b"))
     # "Nei Yang Gong (experimental group)": a name followed by the arm it is
     r["named_arm_rx"] = re.compile(r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,5})\s*\((?:the\s+)?(?:experimental|intervention|"
                                    r"treatment|active|study|test)\s+(?:group|arm)\b[^()]*\)", re.I)
-    r["versus_rx"] = re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
-                                r"(?P<tail>[^,;:.]{2,80})", re.I)
-    r["noun_rx"] = re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I)
+    r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
+                                        r"(?P<tail>[^,;:.]{2,80})", re.I),
+                             re.compile(r"\s(?:versus|vs\.?|compared\s+(?:with|to))\s", re.I))
+    r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I),
+                           re.compile(rf"\b(?:{r['intervention_nouns']})\b", re.I))
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
     r["boundary"] = set(r["boundary_words"])

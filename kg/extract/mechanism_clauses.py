@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -59,7 +59,8 @@ def data() -> dict:
     d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
                                 rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
                                 rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
-    d["rx_head"] = re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I)
+    d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
+                           re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
     d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
@@ -69,7 +70,9 @@ def data() -> dict:
     d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
     d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
     d["rx_stop"] = re.compile(rf"(?:{alt(d['phrase_stopwords'])})", re.I)
-    d["rx_class"] = [re.compile(p, re.I) for p in d["class_patterns"]]
+    # every class pattern names its class noun (its "rel" group) among class_relations' keys
+    class_nouns = re.compile("|".join(map(re.escape, d["class_relations"])), re.I)
+    d["rx_class"] = [Guarded(re.compile(p, re.I), class_nouns) for p in d["class_patterns"]]
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
@@ -541,7 +544,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     agents = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
     for c in _intervention_concepts(ctx) + _title_agents(ctx):
         for name in {c.label}:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sent.text, re.I):
+            for m in _label_rx(name).finditer(sent.text):
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
@@ -596,6 +599,13 @@ def _measured(text: str, a: Mention, sent) -> bool:
     return bool(rx_before.search(before) or rx_after.search(after))
 
 
+@functools.lru_cache(maxsize=2048)
+def _label_rx(label: str) -> re.Pattern:
+    """A concept's label as a whole word, any case: compiled once (each sentence asks for every
+    intervention's; re's own cache of 512 patterns overflowed and recompiled them)."""
+    return re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.I)
+
+
 def _intervention_concepts(ctx: Context) -> list[Concept]:
     cache = ctx.document.cache.setdefault("mechanism_interventions", [])
     if not cache:
@@ -608,7 +618,7 @@ def _mentions(ctx: Context, sent, concepts: list[Concept]) -> list[Mention]:
     """Where the sentence names the lexicon's drugs and the given concepts (by label)."""
     out = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
     for c in concepts:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(c.label)}(?![\w-])", sent.text, re.I):
+        for m in _label_rx(c.label).finditer(sent.text):
             mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
             if not any(_overlap(mm, a) for a in out):
                 out.append(mm)

@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR
 from kg.readers.common import registry_id_spans
@@ -163,10 +163,12 @@ def _fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, 
 
 
 @functools.lru_cache(maxsize=1)
-def _registries() -> list[tuple[re.Pattern, str | None]]:
+def _registries() -> list[tuple[Guarded, str | None]]:
     """The registry identifier patterns of ontology/registries.json."""
     data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
-    return [(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), r.get("near")) for r in data["registries"]]
+    # guarded by the bare pattern: without the leading look-behind, re finds its literal prefix fast
+    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])), r.get("near"))
+            for r in data["registries"]]
 
 
 def registry_spans(text: str) -> list[tuple[str, int, int]]:

@@ -1,10 +1,11 @@
 """Facts into RDF: one named graph per document, every fact with its provenance.
 
 Each fact node has `prov:wasDerivedFrom` one W3C Web Annotation per evidence span
-(source document, TextPositionSelector start/end, TextQuoteSelector exact/prefix/suffix,
-section) and `prov:wasGeneratedBy` an extraction activity (kg version, extractor, rule,
-time). Concepts are the lexicon's IRIs, so one drug is one node across papers. Fact IRIs
-are hashes of their content, so re-ingesting the same text yields the same graph.
+(section; target: source document, TextPositionSelector start/end, TextQuoteSelector exact),
+shared by every fact read from that span, and `prov:wasGeneratedBy` an extraction activity
+(kg version, extractor, rule, time), one per document and rule. Concepts are the lexicon's
+IRIs, so one drug is one node across papers. Fact IRIs are hashes of their content, so
+re-ingesting the same text yields the same graph.
 
 Terms are built as pyoxigraph terms directly (no rdflib term per value, no conversion at
 write time): converting rdflib terms cost ~10 % of an ingest's CPU.
@@ -158,6 +159,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
         add((trial, TYPE, N(str(SCHEMA.MedicalTrial))))
         add((trial, kg("describedBy"), d))
     activities: dict[str, ox.NamedNode] = {}
+    spans = _Spans(doc, d)
     for f in facts:
         act = activities.get(f.rule)
         if act is None:
@@ -169,7 +171,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
             add((act, N(str(PROV.used)), d))
             add((act, N(str(PROV.startedAtTime)), now))
             add((act, N(str(PROV.wasAssociatedWith)), N(str(KGD[f"agent/kg-{__version__}"]))))
-        out.extend(_fact_triples(doc, d, trial, f, act))
+        out.extend(_fact_triples(doc, d, trial, f, act, spans))
     for c in concepts:  # concepts a document introduces itself (e.g. an AE term only its table names)
         ci = N(c.iri)
         add((ci, TYPE, N(str(SKOS.Concept))))
@@ -182,7 +184,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
 
 
 def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
-                  act: ox.NamedNode) -> list[Triple]:
+                  act: ox.NamedNode, spans: _Spans) -> list[Triple]:
     kg = lambda name: N(str(KG[name]))  # noqa: E731
     if f.kind == "participant":  # one node per patient, whichever tables list them
         fi = N(str(KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]))
@@ -208,9 +210,8 @@ def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
         out.append((fi, kg("ofTrial"), trial))
         pred = TRIAL_DIRECT[f.fields["attribute"]]
         out.append((trial, N(str(pred)), literal(f.fields["value"], "any")))
-    first = f.evidence[0].start if f.evidence else 0
-    for n, ev in enumerate(f.evidence):
-        out.extend(_evidence_triples(doc, d, fi, f"{first}-{n}", ev))
+    for ev in f.evidence:
+        spans.link(fi, ev, out)
     for obs in f.fields.get("_observations", []):
         oi = N(f"{fi.value}/observation/{obs['evidence'].start}")
         out += [(fi, kg("observation"), oi), (oi, TYPE, kg("Observation")), (oi, kg("inDocument"), d),
@@ -218,7 +219,7 @@ def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
                 (oi, kg("value"), ox.Literal(obs["value"]))]
         if obs.get("visit"):
             out.append((oi, kg("visit"), ox.Literal(obs["visit"])))
-        out.extend(_evidence_triples(doc, d, oi, "0", obs["evidence"]))
+        spans.link(oi, obs["evidence"], out)
     return out
 
 
@@ -227,34 +228,48 @@ def _plain(v: Any) -> str:
 
 
 _EV = {name: N(iri) for name, iri in {
-    "derived": str(PROV.wasDerivedFrom), "Annotation": str(OA.Annotation), "hasBody": str(OA.hasBody),
-    "hasTarget": str(OA.hasTarget), "section": str(KG.section), "SpecificResource": str(OA.SpecificResource),
+    "derived": str(PROV.wasDerivedFrom), "Annotation": str(OA.Annotation),
+    "hasTarget": str(OA.hasTarget), "section": str(KG.section),
     "hasSource": str(OA.hasSource), "hasSelector": str(OA.hasSelector),
     "TextPositionSelector": str(OA.TextPositionSelector), "start": str(OA.start), "end": str(OA.end),
-    "TextQuoteSelector": str(OA.TextQuoteSelector), "exact": str(OA.exact), "prefix": str(OA.prefix),
-    "suffix": str(OA.suffix)}.items()}
+    "TextQuoteSelector": str(OA.TextQuoteSelector), "exact": str(OA.exact)}.items()}
 
 
-def _evidence_triples(doc: Document, d: ox.NamedNode, fi: ox.NamedNode, n: str, ev) -> list[Triple]:
-    a = f"{fi.value}/evidence/{n}"
-    ann, target, pos, quote = ox.NamedNode(a), ox.NamedNode(f"{a}#target"), ox.NamedNode(f"{a}#position"), \
-        ox.NamedNode(f"{a}#quote")
-    text, e, lit = doc.text, _EV, ox.Literal
-    return [
-        (fi, e["derived"], ann),
-        (ann, TYPE, e["Annotation"]),
-        (ann, e["hasBody"], fi),
-        (ann, e["hasTarget"], target),
-        (ann, e["section"], lit(ev.section)),
-        (target, TYPE, e["SpecificResource"]),
-        (target, e["hasSource"], d),
-        (target, e["hasSelector"], pos),
-        (target, e["hasSelector"], quote),
-        (pos, TYPE, e["TextPositionSelector"]),
-        (pos, e["start"], _integer(ev.start)),
-        (pos, e["end"], _integer(ev.end)),
-        (quote, TYPE, e["TextQuoteSelector"]),
-        (quote, e["exact"], lit(text[ev.start:ev.end])),
-        (quote, e["prefix"], lit(text[max(0, ev.start - 32):ev.start])),
-        (quote, e["suffix"], lit(text[ev.end:ev.end + 32])),
-    ]
+class _Spans:
+    """The evidence of one document: one annotation per span and section, one target with one
+    selector pair per span, shared by every fact read from it (a fact adds one
+    `prov:wasDerivedFrom`). No oa:hasBody (the inverse of prov:wasDerivedFrom), no
+    oa:prefix/oa:suffix (the document's kg:text holds them) and no rdf:type on the target
+    (oa:hasSelector implies an oa:SpecificResource): 12 triples a span instead of 16."""
+
+    def __init__(self, doc: Document, d: ox.NamedNode) -> None:
+        self.text, self.d, self.base = doc.text, d, f"{d.value}/span/"
+        self.annotations: dict[tuple[int, int, str], ox.NamedNode] = {}
+        self.targets: dict[tuple[int, int], ox.NamedNode] = {}
+
+    def link(self, fi: ox.NamedNode, ev, out: list[Triple]) -> None:
+        """Append `fi prov:wasDerivedFrom` the span's annotation, and the annotation if new."""
+        key = (ev.start, ev.end, ev.section)
+        ann = self.annotations.get(key)
+        if ann is None:
+            ann = self.annotations[key] = self._annotation(ev, out)
+        out.append((fi, _EV["derived"], ann))
+
+    def _annotation(self, ev, out: list[Triple]) -> ox.NamedNode:
+        e, span = _EV, (ev.start, ev.end)
+        a = f"{self.base}{ev.start}-{ev.end}"
+        target = self.targets.get(span)
+        if target is None:  # first annotation of the span: the target and its selectors
+            target = self.targets[span] = ox.NamedNode(f"{a}#target")
+            pos, quote = ox.NamedNode(f"{a}#position"), ox.NamedNode(f"{a}#quote")
+            out += [(target, e["hasSource"], self.d), (target, e["hasSelector"], pos),
+                    (target, e["hasSelector"], quote),
+                    (pos, TYPE, e["TextPositionSelector"]), (pos, e["start"], _integer(ev.start)),
+                    (pos, e["end"], _integer(ev.end)),
+                    (quote, TYPE, e["TextQuoteSelector"]), (quote, e["exact"], ox.Literal(self.text[ev.start:ev.end]))]
+        else:  # the same span under another section name (rare): an annotation of its own
+            a = f"{a}/{_hash(ev.section)}"
+        ann = ox.NamedNode(a)
+        out += [(ann, TYPE, e["Annotation"]), (ann, e["hasTarget"], target),
+                (ann, e["section"], ox.Literal(ev.section))]
+        return ann

@@ -27,6 +27,7 @@ def sections_data() -> dict:
     return json.loads(SECTIONS_FILE.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=8192)  # the extractors ask for the same headings' parts over and over
 def label_key(name: str) -> str:
     """A label as looked up: 'Design, Setting, & Participants:' → 'design setting and participants'."""
     low = normalise_heading(name.replace("’", "'").replace("‘", "'"))
