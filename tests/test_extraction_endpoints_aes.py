@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_all
-from kg.lexicon import load_lexicon
+from kg.lexicon import fold, load_lexicon
 from kg.nlp import get_nlp
 from kg.readers import read
 
@@ -281,3 +281,66 @@ def test_ae_table_term_column_found_by_its_header(tmp_path):
     assert {"headache", "insomnia"} <= labels
     assert not labels & {"active", "placebo"}
     assert ae(facts, "insomnia")["count"] == 2
+
+
+# -- session 13: grade ranges, more event vocabularies, measured substances, abbreviations -------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, count, grade", [
+    ("Grade 3-4 thrombocytopenia occurred in 9 patients.", "thrombocytopenia", 9, 3),
+    ("Eleven participants (15%) had grade 3 or 4 neutropenia.", "neutropenia", 11, 3),
+    ("Grade 2–3 fatigue was reported by six patients.", "fatigue", 6, 2),
+])
+def test_a_grade_range_is_not_a_count(tmp_path, section, wrap, sentence, label, count, grade):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
+    assert (fields["count"], fields["grade"]) == (count, grade)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, negated", [
+    ("No episode of lactic acidosis was recorded in either arm.", "lactic acidosis", True),
+    ("Neither of the arms displayed wound infection after surgery.", "wound infection", True),
+    ("A haematoma at the puncture site occurred in two patients.", "haematoma", False),
+    ("Transient confusion developed in three elderly participants.", "confusion", False),
+    ("Gastrointestinal bleeding was reported in one patient on the active drug.", "gastrointestinal bleeding",
+     False),
+])
+def test_event_terms_from_the_wider_vocabulary(tmp_path, section, wrap, sentence, label, negated):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label, negated)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, name", [
+    ("Plasma levels of insulin did not change during treatment.", "plasma levels of insulin"),
+    ("Malondialdehyde fell from 3.1 to 2.2 nmol/ml after twelve weeks.", "malondialdehyde"),
+    ("Serum glutathione concentrations were unchanged in both arms.", "serum glutathione concentrations"),
+])
+def test_a_measured_substance_the_drug_dictionary_lists_is_an_endpoint(tmp_path, section, wrap, sentence, name):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section,
+                           title="A randomised trial of oral zinc in adults with type 2 diabetes"))
+    assert name in found, found
+
+
+def test_a_study_drug_is_still_no_endpoint(tmp_path):
+    body = "Patients received metformin 500 mg twice daily or placebo. Metformin decreased from week 4 onwards."
+    found = names(facts_of(tmp_path, body, "endpoint"))
+    assert "metformin" not in found, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Methods", "{}"), (None, "Methods: {}")])
+@pytest.mark.parametrize("sentence, not_names", [
+    ("The effects of supplementation with fish oil, walnuts and vitamin E were investigated in obese rats.",
+     {"walnuts", "vitamin e", "fish oil"}),
+    ("Effects of zinc, selenium or both were evaluated in a factorial design.", {"selenium", "both"}),
+])
+def test_what_was_given_is_not_what_was_measured(tmp_path, section, wrap, sentence, not_names):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert not set(found) & not_names, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+def test_endpoints_carry_the_papers_own_abbreviations(tmp_path, section, wrap):
+    body = wrap.format("Health-related quality of life (HRQoL) and the six-minute walk distance (6MWD) were "
+                       "assessed at week 24. HRQoL improved in both arms.")
+    facts = facts_of(tmp_path, body, "endpoint", section=section)
+    surfaces = {fold(s) for f in facts for s in [f.fields["name"], *f.fields.get("_surfaces", [])]}
+    assert {"health-related quality of life", "hrqol"} <= surfaces, surfaces

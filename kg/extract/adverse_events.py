@@ -549,6 +549,8 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if p:
         return to_int(p.group("n"))
     before = text[sent.start_char: m.start]
+    # a grade range is no count: "grade 3-4 neutropenia", "grade 3 or 4 anaemia"
+    before = _GRADE.sub(lambda g: " " * len(g.group()), before)
     adjacent = _COUNT_ADJACENT.search(before[-20:])
     if adjacent and not re.search(r"(?:grade|day|week|month|year|visit|cycle)\s*[-–]?\s*$",
                                   before[: len(before) - len(adjacent.group())], re.I):
@@ -558,7 +560,8 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
-    m = re.search(rf"\bin\s+(?P<n>{COUNT})\s+(?:(?:of|/|out of)\s+{COUNT}\s+)?(?:patients|participants|subjects)\b",
+    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:(?:of|/|out of)\s+{COUNT}\s+)?"
+                  r"(?:patients|participants|subjects)\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
 

@@ -55,11 +55,17 @@ class _Cues:
     measure_words: re.Pattern
     drug_use: re.Pattern
     assess_start: re.Pattern
+    assess_words: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads((ONTOLOGY_DIR / "endpoint_cues.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    data = json.loads((ONTOLOGY_DIR / "endpoint_cues.json").read_text(encoding="utf-8"))
+    data = _data()
     kind_of = {fold(w): k for k, ws in data["kinds"].items() for w in ws}
     kind = rf"(?P<kind>{_alt(list(kind_of))})"
     noun = rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s*\(s\))?"
@@ -109,7 +115,8 @@ def _cues() -> _Cues:
                  frozenset(data["bad_heads"]),
                  re.compile(rf"\s*\b(?:{_alt(data['measure_words'])})\b\s*(?:of\s+)?", re.I),
                  re.compile(rf"[\s-]*(?:based\s+)?(?:(?:{_alt(data['drug_use_words'])})\s*)?", re.I),
-                 re.compile(rf"(?:{assess})\b(?!\s+(?:by|using|with)\b)", re.I))
+                 re.compile(rf"(?:{assess})\b(?!\s+(?:by|using|with)\b)", re.I),
+                 frozenset(fold(w) for w in data["assessment_verbs"]))
 
 
 # timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
@@ -189,7 +196,7 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for m in cues.passive.finditer(text):
         s = _walk_back(text, m.start(), cues)
-        if s is not None:
+        if s is not None and not _effect_without_measure(text[:m.start()]):
             out.append((base + s, base + m.start(), "endpoint.assessed"))
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
@@ -198,6 +205,13 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     return out
+
+
+def _effect_without_measure(subject: str) -> bool:
+    """'The effects of supplementation with A, B and C were investigated': the subject names what was
+    given; a measure would follow 'on' ('the effects of A on B were assessed')."""
+    lead = list(re.finditer(rf"\b(?:{_alt(_data()['effect_nouns'])})\s+of\s", subject, re.I))
+    return bool(lead) and not re.search(r"\s(?:on|in|upon)\s", subject[lead[-1].end():], re.I)
 
 
 def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int, str]]:
@@ -355,6 +369,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     its declaration (`window`) or sentence, else before the declaration ("At day 8, the primary ...")."""
     cues = _cues()
     text = ctx.document.text
+    raw_s, raw_e = s, e
     s, e, timepoint = _trim(text, s, e, cues)
     name = text[s:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
@@ -362,18 +377,27 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if _TIME.fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
         return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
-            or len(name.split()) > 14 or _only_drugs_or_groups(ctx, s, e)):
+            or len(name.split()) > 14 or first in cues.assess_words
+            or (_only_drugs_or_groups(ctx, s, e) and not _measured_substance(ctx, s, e, raw_s, raw_e))):
         return []
     words = key.split()
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would)\b", key) or (
-            rule != "endpoint.declared" and _drug_headed(ctx, s, e)):
+            rule != "endpoint.declared" and _drug_headed(ctx, s, e)
+            and not _measured_substance(ctx, s, e, raw_s, raw_e)):
         return []
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
             not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
         return []
+    if raw_s < s and _only_drugs_or_groups(ctx, s, e):  # "serum levels of X": the measure, not the drug
+        m = re.search(r"\b(?:serum|plasma|blood|urinary|tissue|(?:levels?|concentrations?)\s+of)\b",
+                      text[raw_s:s], re.I)
+        if m:
+            s = raw_s + m.start()
+            name = text[s:e]
+            key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     before, lead, limit = window or (sent.start_char, s, sent.end_char)
     if timepoint is None:
         t = _find_time(text, e, limit) or _find_time(text, before, lead)
@@ -393,7 +417,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     # written stay the surface form
     bare = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name).strip() or name
     fields = {"name": bare, "kind": kind, "timepoint": timepoint, "instrument": instrument,
-              "_surfaces": _variants(name, cues)}
+              "_surfaces": _variants(name, cues) + _expanded(ctx, bare)}
     return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name)]
 
 
@@ -425,6 +449,57 @@ def _variants(name: str, cues: _Cues) -> list[str]:
     return out
 
 
+def _expanded(ctx: Context, name: str) -> list[str]:
+    """The name with the paper's own abbreviations written out, or written short: 'HRQOL' is also
+    'health-related quality of life' where the paper defines it so, and the other way round."""
+    out = []
+    for short, long in abbreviations(ctx).items():
+        if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", name):
+            out.append(re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long.replace("\\", r"\\"), name))
+        elif len(long) < len(name) + 1 and re.search(rf"\b{re.escape(long)}\b", name, re.I) and long != name:
+            out.append(re.sub(rf"\b{re.escape(long)}\b", short.replace("\\", r"\\"), name, flags=re.I))
+        elif fold(long) == fold(name):
+            out.append(short)
+    return out
+
+
+def abbreviations(ctx: Context) -> dict[str, str]:
+    """Short → long forms the paper defines, 'long form (SHORT)' (Schwartz & Hearst 2003: the
+    short form's letters in order in the words before it, the first one starting a word)."""
+    doc = ctx.document
+    if "abbreviations" not in doc.cache:
+        found: dict[str, str] = {}
+        for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9-]{1,9})[);,]", doc.text):
+            short = m.group(1)
+            if short in found or sum(ch.isupper() for ch in short) < 2:
+                continue
+            long = _long_form(doc.text[max(0, m.start() - 150): m.start()], short)
+            if long:
+                found[short] = long
+        doc.cache["abbreviations"] = found
+    return doc.cache["abbreviations"]
+
+
+def _long_form(before: str, short: str) -> str | None:
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    if not letters or not letters[0].isalpha():
+        return None
+    words = before.split()[-min(len(letters) + 5, 2 * len(letters)):]
+    phrase = " ".join(words)
+    low = phrase.lower()
+    i = len(low) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        while i >= 0 and (low[i] != letters[k] or (k == 0 and i > 0 and low[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    long = phrase[i + 1:].strip(" ,;:")
+    if not re.search(r"[a-z]{3}", long) or "(" in long or ")" in long or len(long) <= len(short):
+        return None
+    return long
+
+
 def _drug_headed(ctx: Context, s: int, e: int) -> bool:
     """'Vitamin D intake', 'a sitagliptin-based regimen': a drug or its use, not a measure."""
     use = _cues().drug_use
@@ -441,6 +516,25 @@ def _drug_headed(ctx: Context, s: int, e: int) -> bool:
         if f.kind == "intervention" and f.surface and ctx.document.text[s:e].lower().endswith(f.surface.lower()):
             return True
     return False
+
+
+def _measured_substance(ctx: Context, s: int, e: int, raw_s: int, raw_e: int) -> bool:
+    """A substance the drug dictionaries list that this trial did not give, written as a measure:
+    'serum levels of cyclosporine', 'malondialdehyde decreased from 2.4 to 1.7 nmol/ml',
+    'plasma glutathione concentrations' (DrugBank also lists metabolites and hormones)."""
+    text = ctx.document.text
+    given = {f.fields["drug"].iri for f in ctx.facts
+             if f.kind == "intervention" and getattr(f.fields.get("drug"), "iri", None)}
+    drugs = [sp for sp in ctx.concept_spans(s, e) if sp.label_ == "Drug"]
+    if not drugs or any(sp.kb_id_ in given for sp in drugs):
+        return False
+    if any(f.kind == "intervention" and f.surface and f.surface.lower() in text[s:e].lower() for f in ctx.facts):
+        return False
+    around = text[raw_s:s] + " " + text[e:raw_e]
+    if _cues().measure_words.search(around) or re.search(r"\b(?:serum|plasma|blood|urinary|tissue)\b", around, re.I):
+        return True
+    return bool(re.match(rf"\s*(?:\([^()]*\)\s*)?(?:{_alt(_data()['change_verbs'])})\s+(?:significantly\s+)?"
+                         r"(?:from|to|by)\s+[−-]?\d", text[e:e + 80], re.I))
 
 
 def _only_drugs_or_groups(ctx: Context, s: int, e: int) -> bool:
