@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.extract import extract_all
 from kg.lexicon import load_lexicon
 from kg.nlp import get_nlp
@@ -283,3 +285,19 @@ def test_a_participle_before_its_noun_is_no_verb_of_the_target_before_it(tmp_pat
         found = mechs(tmp_path, body, title=title)
         find(found, "zinc", "mod", "vaccine responses")  # the title's own statement is still read
         assert not [m for m in found if target.lower() in m["target"].lower()], body
+
+
+# -- session 13: a drug named by what it lowers or raises ------------------------------------
+@pytest.mark.parametrize("section", ["Background", "Introduction"])
+@pytest.mark.parametrize("sentence, agent, direction, target", [
+    ("Rosuvastatin, a potent LDL-lowering drug, was given to all patients.", "rosuvastatin", "down", "ldl"),
+    ("Fibrates are triglyceride-lowering agents.", "fibrates", "down", "triglyceride"),
+    ("The HDL-raising effect of niacin is well documented.", "niacin", "up", "hdl"),
+])
+def test_a_drug_named_by_what_it_lowers_or_raises(tmp_path, section, sentence, agent, direction, target):
+    find(mechs(tmp_path, sentence, section=section), agent, direction, target)
+
+
+def test_a_drug_lowering_a_clinical_outcome_states_no_mechanism(tmp_path):
+    found = mechs(tmp_path, "Amlodipine, a blood pressure-lowering drug, was continued.", section="Background")
+    assert not [m for m in found if "pressure" in m["target"].lower()], found
