@@ -292,7 +292,10 @@ def test_a_participle_before_its_noun_is_no_verb_of_the_target_before_it(tmp_pat
 @pytest.mark.parametrize("sentence, agent, direction, target", [
     ("Rosuvastatin, a potent LDL-lowering drug, was given to all patients.", "rosuvastatin", "down", "ldl"),
     ("Fibrates are triglyceride-lowering agents.", "fibrates", "down", "triglyceride"),
+    ("Fibrates (PPAR-alpha agonists) are effective plasma triglyceride-lowering drugs.", "fibrates", "down",
+     "triglyceride"),
     ("The HDL-raising effect of niacin is well documented.", "niacin", "up", "hdl"),
+    ("Bile acid sequestrants (colesevelam), are LDL-lowering drugs.", "colesevelam", "down", "ldl"),
 ])
 def test_a_drug_named_by_what_it_lowers_or_raises(tmp_path, section, sentence, agent, direction, target):
     find(mechs(tmp_path, sentence, section=section), agent, direction, target)
