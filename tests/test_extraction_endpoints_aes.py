@@ -344,3 +344,84 @@ def test_endpoints_carry_the_papers_own_abbreviations(tmp_path, section, wrap):
     facts = facts_of(tmp_path, body, "endpoint", section=section)
     surfaces = {fold(s) for f in facts for s in [f.fields["name"], *f.fields.get("_surfaces", [])]}
     assert {"health-related quality of life", "hrqol"} <= surfaces, surfaces
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("The primary endpoint was change from baseline in HbA1c at week 26.", {"hba1c": "week 26"}),
+    ("The main outcome was the mean change from baseline to week 16 in fasting plasma glucose.",
+     {"fasting plasma glucose": "week 16"}),
+    ("We assessed changes from baseline in systolic blood pressure, heart rate and body weight.",
+     {"systolic blood pressure": None, "heart rate": None}),
+])
+def test_change_from_baseline_in_a_measure(tmp_path, section, wrap, sentence, expected):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    for name, timepoint in expected.items():
+        assert name in found, found
+        assert found[name]["timepoint"] == timepoint
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+def test_a_declared_endpoint_the_drug_dictionary_lists_is_kept(tmp_path, section, wrap):
+    body = wrap.format("The primary endpoint was the change in glycated hemoglobin at week 24.")
+    assert "glycated hemoglobin" in names(facts_of(tmp_path, body, "endpoint", section=section))
+
+
+FULL_TEXT = """{title}
+
+Abstract
+
+Background: Made-up text for a test. Results: Nothing here.
+
+Introduction
+
+A made-up introduction.
+
+Methods
+
+Participants
+
+Adults were randomised to a made-up drug or placebo.
+
+{heading}
+
+{body}
+
+Statistical analysis
+
+Groups were compared with t tests.
+
+Results
+
+The made-up drug was tolerated.
+
+Discussion
+
+A made-up discussion.
+"""
+
+
+@pytest.mark.parametrize("heading, body, name", [
+    ("Plasma Cytokines", "Plasma cytokine concentrations were measured with a bead-based immunoassay.",
+     "plasma cytokines"),
+    ("Grip strength assessment", "Grip strength was assessed with a hand dynamometer at each visit.",
+     "grip strength"),
+    ("Viral shedding", "Viral shedding was quantified by PCR on days 2, 4 and 6.", "viral shedding"),
+])
+def test_a_methods_subsection_named_after_a_measure_is_an_endpoint(tmp_path, heading, body, name):
+    path = tmp_path / "paper.txt"
+    path.write_text(FULL_TEXT.format(title=TITLE, heading=heading, body=body), encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    found = {f.fields["name"].lower() for f in ctx.facts if f.kind == "endpoint"}
+    assert name in found, found
+    assert "participants" not in found and "statistical" not in " ".join(found)
+
+
+def test_a_methods_subsection_that_describes_no_measurement_is_none(tmp_path):
+    path = tmp_path / "paper.txt"
+    body = "Capsules were packed by the hospital pharmacy and handed out weekly."
+    path.write_text(FULL_TEXT.format(title=TITLE, heading="Study capsules", body=body), encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    assert not [f for f in ctx.facts if f.kind == "endpoint" and f.rule == "endpoint.heading"]

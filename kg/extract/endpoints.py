@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import Context, Fact, Sentence, part_of
 from kg.lexicon import ONTOLOGY_DIR, fold
+from kg.readers.common import label_part
 
 EXTRACTOR = "endpoints"
 
@@ -127,6 +128,10 @@ _TP_ONE = (r"(?:baseline|end of (?:the )?(?:study|treatment|trial)|completion of
 _TIME = re.compile(rf"\b(?:(?:at|by|after|over|through|until|within|on|from|to|during)\s+)?(?P<t>{_TP_ONE}"
                    rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{_TP_ONE}|\d+\b(?![.,]?\d|\s*%)))*)\b",
                    re.I)
+_FROM_BASELINE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)\s+)*"
+                            r"changes?\s+from\s+baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+",
+                            re.I)
+_BASELINE_IN = re.compile(r"baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+", re.I)
 _STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
@@ -167,6 +172,8 @@ def extract(ctx: Context) -> list[Fact]:
             for s, e in _items(ctx.document.text, a, b):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
+    if not abstract_only:
+        out.extend(_measure_headings(ctx, seen))
     _timepoints_from_text(ctx, out)
     return out
 
@@ -264,7 +271,8 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
 
 def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     """End of the noun-phrase list that starts at `start` (an object or a complement)."""
-    m = cues.stop_after.search(text, start)
+    lead = _FROM_BASELINE.match(text, start)  # "changes from baseline in A, B and C"
+    m = cues.stop_after.search(text, lead.end() if lead else start)
     end = m.start() if m else len(text)
     # a list of measures ends before numbers (doses, values) and statistics
     cut = re.search(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
@@ -319,6 +327,14 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]:
     """The noun phrase of an item: no trailing timepoint or clause, no leading determiner."""
     timepoint = None
+    lead = _FROM_BASELINE.match(text, s, e)  # "change from baseline (to week 24) in X": X
+    if not lead and re.search(r"\bfrom\s+$", text[max(0, s - 8):s]):
+        lead = _BASELINE_IN.match(text, s, e)  # the subject walked back to "baseline in X"
+    if lead:
+        t = _TIME.search(lead.group())
+        timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
+            _change_from_baseline(lead.group(), t) else None
+        s = lead.end()
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
     if paren and _TIME.fullmatch(paren.group(1).strip()):
@@ -378,7 +394,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
             or len(name.split()) > 14 or first in cues.assess_words
-            or (_only_drugs_or_groups(ctx, s, e) and not _measured_substance(ctx, s, e, raw_s, raw_e))):
+            or (_only_drugs_or_groups(ctx, s, e)
+                and not _measured_substance(ctx, s, e, raw_s, raw_e, rule))):
         return []
     words = key.split()
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
@@ -386,7 +403,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would)\b", key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)
-            and not _measured_substance(ctx, s, e, raw_s, raw_e)):
+            and not _measured_substance(ctx, s, e, raw_s, raw_e, rule)):
         return []
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
             not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
@@ -518,10 +535,11 @@ def _drug_headed(ctx: Context, s: int, e: int) -> bool:
     return False
 
 
-def _measured_substance(ctx: Context, s: int, e: int, raw_s: int, raw_e: int) -> bool:
+def _measured_substance(ctx: Context, s: int, e: int, raw_s: int, raw_e: int, rule: str = "") -> bool:
     """A substance the drug dictionaries list that this trial did not give, written as a measure:
     'serum levels of cyclosporine', 'malondialdehyde decreased from 2.4 to 1.7 nmol/ml',
     'plasma glutathione concentrations' (DrugBank also lists metabolites and hormones)."""
+    declared, assessed = rule == "endpoint.declared", rule in ("endpoint.assessed", "endpoint.change")
     text = ctx.document.text
     given = {f.fields["drug"].iri for f in ctx.facts
              if f.kind == "intervention" and getattr(f.fields.get("drug"), "iri", None)}
@@ -530,8 +548,13 @@ def _measured_substance(ctx: Context, s: int, e: int, raw_s: int, raw_e: int) ->
         return False
     if any(f.kind == "intervention" and f.surface and f.surface.lower() in text[s:e].lower() for f in ctx.facts):
         return False
+    if declared:
+        return True  # "the primary endpoint was glycated haemoglobin": declared, hence measured
+    if assessed and given:
+        return True  # "LDL cholesterol and glucose were measured" where the paper says what it gave
     around = text[raw_s:s] + " " + text[e:raw_e]
-    if _cues().measure_words.search(around) or re.search(r"\b(?:serum|plasma|blood|urinary|tissue)\b", around, re.I):
+    if _cues().measure_words.search(around) or re.search(r"\b(?:serum|plasma|blood|urinary|tissue|changes?)\b",
+                                                        around, re.I):
         return True
     return bool(re.match(rf"\s*(?:\([^()]*\)\s*)?(?:{_alt(_data()['change_verbs'])})\s+(?:significantly\s+)?"
                          r"(?:from|to|by)\s+[−-]?\d", text[e:e + 80], re.I))
@@ -567,6 +590,7 @@ def _find_time(text: str, start: int, end: int) -> re.Match | None:
 
 def _norm_time(t: str) -> str:
     t = re.sub(r"\s+", " ", t.strip())
+    t = re.sub(r"^baseline (?:to|until|through) (?=\S)", "", t, flags=re.I)  # "baseline to week 24": week 24
     m = re.match(r"(?i)(W|wk|week|D|day|M|month|year)\s*(\d+)$", t)
     if m:
         unit = {"w": "week", "wk": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
@@ -593,6 +617,46 @@ def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
                       "instrument": c}
             out.append(Fact("endpoint", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
                             "endpoint.instrument", 0.7, surface=ent.text))
+    return out
+
+
+def _measure_headings(ctx: Context, seen: set[str]) -> list[Fact]:
+    """A full text's methods subsection named after a measure and opening with how that measure was
+    taken ("Viral load" / "Viral load was measured by PCR ..."): the heading names an endpoint."""
+    data = _data()
+    text = ctx.document.text
+    excluded = re.compile(rf"\b(?:{_alt(data['heading_not_measures'])})\b", re.I)
+    method_tail = re.compile(rf"\s+(?:{_alt(data['heading_method_tails'])})$", re.I)
+    assess = re.compile(rf"\b(?:{_alt(data['assessment_verbs'])}|(?:{_alt(data['assessment_verbs'])}\w*))\b", re.I)
+    out = []
+    for sec in ctx.document.sections:
+        if sec.kind != "body" or part_of(ctx.document, sec.start)[0] != "methods":
+            continue
+        line_end = text.find("\n", sec.start, sec.end)
+        if line_end < 0:
+            continue
+        s = sec.start + len(re.match(r"[\d.\s]*", text[sec.start:line_end]).group())  # "2.4 Viral load"
+        e = line_end
+        while e > s and text[e - 1] in " .:":
+            e -= 1
+        heading = text[s:e]
+        tail = method_tail.search(heading)
+        if tail:
+            e = s + tail.start()
+            heading = text[s:e]
+        words = re.findall(r"[A-Za-z][\w-]*", heading)
+        if not words or len(words) > 6 or excluded.search(heading) or label_part(heading) or "," in heading:
+            continue
+        body = text[line_end: min(sec.end, line_end + 400)]
+        head = fold(re.sub(r"\s*\([^()]*\)", "", heading)).split()[-1]
+        stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", body.strip(), maxsplit=2)
+        if not any(stem in fold(x) and assess.search(x) for x in first[:2]):
+            continue
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            line = Sentence(span, text[s:e], s, e, span.start, span.end)
+            out.extend(_endpoint(ctx, s, e, None, seen, line, "endpoint.heading", 0.5))
     return out
 
 
