@@ -425,3 +425,32 @@ def test_a_methods_subsection_that_describes_no_measurement_is_none(tmp_path):
     document = read(path)
     ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
     assert not [f for f in ctx.facts if f.kind == "endpoint" and f.rule == "endpoint.heading"]
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, not_names, names_", [
+    ("Secondary outcome measures were also taken.", {"taken"}, set()),
+    ("Secondary endpoints were overall survival and progression-free survival [12].",
+     {"progression-free survival [12]"}, {"overall survival", "progression-free survival"}),
+    ("Stroke incidence during 24 months of follow-up was similar in both arms.", {"months of follow-up"}, set()),
+    ("The hazard ratio (HR) of relapse was 0.81. The HR did not change over time.", {"hr"}, set()),
+    ("Vomiting fell by half, whereas increases were noted in the control arm.", {"increases"}, set()),
+])
+def test_words_that_name_no_measure(tmp_path, section, wrap, sentence, not_names, names_):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert not set(found) & not_names, found
+    assert names_ <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+def test_background_knowledge_names_no_endpoint(tmp_path, section, wrap):
+    body = wrap.format("Night shifts induce changes in sleep architecture and in glucose tolerance. "
+                       "Melatonin secretion is lower in shift workers.")
+    assert not facts_of(tmp_path, body, "endpoint", section=section)
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+def test_an_aim_in_the_background_still_names_endpoints(tmp_path, section, wrap):
+    body = wrap.format("This study aims to evaluate whether the gel speeds up the reduction of postoperative "
+                       "swelling.")
+    assert "postoperative swelling" in names(facts_of(tmp_path, body, "endpoint", section=section))

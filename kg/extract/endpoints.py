@@ -169,6 +169,9 @@ def extract(ctx: Context) -> list[Fact]:
         for a, b, rule in _assessed(ctx, sent, cues) + _reported(ctx, sent, cues):
             if any(x <= a < y for x, y in taken):
                 continue
+            if part == "background" and rule in ("endpoint.reported", "endpoint.change") and not cues.active.search(
+                    sent.text) and not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
+                continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
             for s, e in _items(ctx.document.text, a, b):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
@@ -312,7 +315,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = spans[n + 1] if n + 1 < len(spans) else None
         conj = text[b: nxt[0]].strip().lower() if nxt else ""
         right = text[nxt[0]:nxt[1]].split() if nxt else []
-        if (nxt and conj in ("and", "or") and re.fullmatch(r"[a-z][\w-]*", piece) and len(right) >= 2
+        if (nxt and conj in ("and", "or") and re.fullmatch(r"[A-Za-z][a-z-]*", piece) and len(right) >= 2
                 and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by") and not merged):
             merged.append((a, -1))  # "active and total MMP-9": join with the next item
             continue
@@ -369,6 +372,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s += lead.end()
     while e > s and text[e - 1] in " ,:;-–.":
         e -= 1
+    cite = re.search(r"\s*\[[\d,–\s-]+\]$", text[s:e])  # "progression-free survival [5]"
+    if cite:
+        e = s + cite.start()
     tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the))+$", text[s:e], re.I)
     if tail:
         e = s + tail.start()
@@ -397,11 +403,16 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
             or (_only_drugs_or_groups(ctx, s, e)
                 and not _measured_substance(ctx, s, e, raw_s, raw_e, rule))):
         return []
+    if (re.match(r"(?:months?|weeks?|days?|years?|hours?)\b", key)
+            and re.search(r"\d\s*$", text[max(0, s - 12):s])) or any(
+            fold(x) in cues.not_endpoints for x in _expanded(ctx, name)):
+        return []  # "(18) months of surveillance"; "HR" where the paper writes "hazard ratio (HR)"
     words = key.split()
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
-            r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would)\b", key) or (
+            r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
+            r"comprised|showed|enabled)\b", key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)
             and not _measured_substance(ctx, s, e, raw_s, raw_e, rule)):
         return []
