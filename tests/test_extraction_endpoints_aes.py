@@ -454,3 +454,30 @@ def test_an_aim_in_the_background_still_names_endpoints(tmp_path, section, wrap)
     body = wrap.format("This study aims to evaluate whether the gel speeds up the reduction of postoperative "
                        "swelling.")
     assert "postoperative swelling" in names(facts_of(tmp_path, body, "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label", [
+    ("Somnolence was observed more often with the active drug than with placebo.", "somnolence"),
+    ("Peripheral oedema was noted in seven participants.", "edema"),
+])
+def test_an_event_observed_in_the_results_is_an_event_not_an_endpoint(tmp_path, section, wrap, sentence, label):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
+
+
+@pytest.mark.parametrize("section, wrap", [("Methods", "{}"), (None, "Methods: {}")])
+def test_events_noted_as_a_method_are_an_endpoint(tmp_path, section, wrap):
+    body = wrap.format("Operating time, length of stay and perioperative complications were noted.")
+    facts = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert not [f for f in facts if "complication" in f.fields["term"].label], terms(facts)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, related, count", [
+    ("There were two deaths in the active arm, none related to the study drug.", "death", False, 2),
+    ("Hypokalaemia was reported by 6 (9.5%) patients on the active drug.", "hypokalemia", None, 6),
+    ("One stroke occurred during follow-up.", "stroke", None, 1),
+])
+def test_relatedness_and_counts_in_more_wordings(tmp_path, section, wrap, sentence, label, related, count):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
+    assert (fields["related_to_drug"], fields["count"]) == (related, count)

@@ -207,7 +207,10 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     for m in cues.passive.finditer(text):
         s = _walk_back(text, m.start(), cues)
         if s is not None and not _effect_without_measure(text[:m.start()]):
-            out.append((base + s, base + m.start(), "endpoint.assessed"))
+            # "X was observed in 3 patients" reports a finding; "X was measured" names a measure
+            found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
+                ctx.document, sent.start_char)[0] not in ("methods", "objective")
+            out.append((base + s, base + m.start(), "endpoint.reported" if found else "endpoint.assessed"))
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
