@@ -304,3 +304,13 @@ def test_a_drug_named_by_what_it_lowers_or_raises(tmp_path, section, sentence, a
 def test_a_drug_lowering_a_clinical_outcome_states_no_mechanism(tmp_path):
     found = mechs(tmp_path, "Amlodipine, a blood pressure-lowering drug, was continued.", section="Background")
     assert not [m for m in found if "pressure" in m["target"].lower()], found
+
+
+@pytest.mark.parametrize("section", ["Background", "Introduction"])
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("We hypothesised that quercetin would lower IL-6 in smokers.", "quercetin", "down", "il-6"),
+    ("We sought to determine whether zinc expands regulatory T cells.", "zinc", "up", "regulatory t cell"),
+])
+def test_hypotheses_and_sought_aims_are_study_aims(tmp_path, section, body, agent, direction, target):
+    m = find(mechs(tmp_path, body, section=section), agent, direction, target)
+    assert m["statement"] == "study_aim"
