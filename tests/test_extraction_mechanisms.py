@@ -314,3 +314,19 @@ def test_a_drug_lowering_a_clinical_outcome_states_no_mechanism(tmp_path):
 def test_hypotheses_and_sought_aims_are_study_aims(tmp_path, section, body, agent, direction, target):
     m = find(mechs(tmp_path, body, section=section), agent, direction, target)
     assert m["statement"] == "study_aim"
+
+
+@pytest.mark.parametrize("section", ["Results", "Findings"])
+def test_a_participle_cue_before_a_nominal_cue_is_no_relation_of_its_own(tmp_path, section):
+    for body in ("Etanercept-induced reduction in IL-1 beta was sustained.",
+                 "The etanercept-mediated decrease in TNF-alpha persisted at week 12."):
+        found = mechs(tmp_path, body, section=section)
+        assert found and all(m["relation"] not in UP for m in found), found
+
+
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("Etanercept failed to reduce IL-17 in these patients.", "etanercept", "down", "il-17"),
+    ("Abatacept was unable to expand regulatory T cells.", "abatacept", "up", "regulatory t cell"),
+])
+def test_a_negated_verb_before_the_cue_negates_the_statement(tmp_path, body, agent, direction, target):
+    assert find(mechs(tmp_path, body), agent, direction, target)["negated"] is True
