@@ -481,3 +481,12 @@ def test_events_noted_as_a_method_are_an_endpoint(tmp_path, section, wrap):
 def test_relatedness_and_counts_in_more_wordings(tmp_path, section, wrap, sentence, label, related, count):
     fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
     assert (fields["related_to_drug"], fields["count"]) == (related, count)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, negated", [
+    ("Neither of the arms displayed delayed healing of the surgical site.", True),
+    ("Poor wound healing occurred in two patients given the active gel.", False),
+])
+def test_impaired_healing_is_an_event(tmp_path, section, wrap, sentence, negated):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), "impaired healing", negated)
