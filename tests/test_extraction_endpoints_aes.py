@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_all
-from kg.lexicon import load_lexicon
+from kg.lexicon import fold, load_lexicon
 from kg.nlp import get_nlp
 from kg.readers import read
 
@@ -281,3 +281,212 @@ def test_ae_table_term_column_found_by_its_header(tmp_path):
     assert {"headache", "insomnia"} <= labels
     assert not labels & {"active", "placebo"}
     assert ae(facts, "insomnia")["count"] == 2
+
+
+# -- session 13: grade ranges, more event vocabularies, measured substances, abbreviations -------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, count, grade", [
+    ("Grade 3-4 thrombocytopenia occurred in 9 patients.", "thrombocytopenia", 9, 3),
+    ("Eleven participants (15%) had grade 3 or 4 neutropenia.", "neutropenia", 11, 3),
+    ("Grade 2–3 fatigue was reported by six patients.", "fatigue", 6, 2),
+])
+def test_a_grade_range_is_not_a_count(tmp_path, section, wrap, sentence, label, count, grade):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
+    assert (fields["count"], fields["grade"]) == (count, grade)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, negated", [
+    ("No episode of lactic acidosis was recorded in either arm.", "lactic acidosis", True),
+    ("Neither of the arms displayed wound infection after surgery.", "wound infection", True),
+    ("A haematoma at the puncture site occurred in two patients.", "haematoma", False),
+    ("Transient confusion developed in three elderly participants.", "confusion", False),
+    ("Gastrointestinal bleeding was reported in one patient on the active drug.", "gastrointestinal bleeding",
+     False),
+])
+def test_event_terms_from_the_wider_vocabulary(tmp_path, section, wrap, sentence, label, negated):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label, negated)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, name", [
+    ("Plasma levels of insulin did not change during treatment.", "plasma levels of insulin"),
+    ("Malondialdehyde fell from 3.1 to 2.2 nmol/ml after twelve weeks.", "malondialdehyde"),
+    ("Serum glutathione concentrations were unchanged in both arms.", "serum glutathione concentrations"),
+])
+def test_a_measured_substance_the_drug_dictionary_lists_is_an_endpoint(tmp_path, section, wrap, sentence, name):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section,
+                           title="A randomised trial of oral zinc in adults with type 2 diabetes"))
+    assert name in found, found
+
+
+def test_a_study_drug_is_still_no_endpoint(tmp_path):
+    body = "Patients received metformin 500 mg twice daily or placebo. Metformin decreased from week 4 onwards."
+    found = names(facts_of(tmp_path, body, "endpoint"))
+    assert "metformin" not in found, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Methods", "{}"), (None, "Methods: {}")])
+@pytest.mark.parametrize("sentence, not_names", [
+    ("The effects of supplementation with fish oil, walnuts and vitamin E were investigated in obese rats.",
+     {"walnuts", "vitamin e", "fish oil"}),
+    ("Effects of zinc, selenium or both were evaluated in a factorial design.", {"selenium", "both"}),
+])
+def test_what_was_given_is_not_what_was_measured(tmp_path, section, wrap, sentence, not_names):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert not set(found) & not_names, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+def test_endpoints_carry_the_papers_own_abbreviations(tmp_path, section, wrap):
+    body = wrap.format("Health-related quality of life (HRQoL) and the six-minute walk distance (6MWD) were "
+                       "assessed at week 24. HRQoL improved in both arms.")
+    facts = facts_of(tmp_path, body, "endpoint", section=section)
+    surfaces = {fold(s) for f in facts for s in [f.fields["name"], *f.fields.get("_surfaces", [])]}
+    assert {"health-related quality of life", "hrqol"} <= surfaces, surfaces
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("The primary endpoint was change from baseline in HbA1c at week 26.", {"hba1c": "week 26"}),
+    ("The main outcome was the mean change from baseline to week 16 in fasting plasma glucose.",
+     {"fasting plasma glucose": "week 16"}),
+    ("We assessed changes from baseline in systolic blood pressure, heart rate and body weight.",
+     {"systolic blood pressure": None, "heart rate": None}),
+])
+def test_change_from_baseline_in_a_measure(tmp_path, section, wrap, sentence, expected):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    for name, timepoint in expected.items():
+        assert name in found, found
+        assert found[name]["timepoint"] == timepoint
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+def test_a_declared_endpoint_the_drug_dictionary_lists_is_kept(tmp_path, section, wrap):
+    body = wrap.format("The primary endpoint was the change in glycated hemoglobin at week 24.")
+    assert "glycated hemoglobin" in names(facts_of(tmp_path, body, "endpoint", section=section))
+
+
+FULL_TEXT = """{title}
+
+Abstract
+
+Background: Made-up text for a test. Results: Nothing here.
+
+Introduction
+
+A made-up introduction.
+
+Methods
+
+Participants
+
+Adults were randomised to a made-up drug or placebo.
+
+{heading}
+
+{body}
+
+Statistical analysis
+
+Groups were compared with t tests.
+
+Results
+
+The made-up drug was tolerated.
+
+Discussion
+
+A made-up discussion.
+"""
+
+
+@pytest.mark.parametrize("heading, body, name", [
+    ("Plasma Cytokines", "Plasma cytokine concentrations were measured with a bead-based immunoassay.",
+     "plasma cytokines"),
+    ("Grip strength assessment", "Grip strength was assessed with a hand dynamometer at each visit.",
+     "grip strength"),
+    ("Viral shedding", "Viral shedding was quantified by PCR on days 2, 4 and 6.", "viral shedding"),
+])
+def test_a_methods_subsection_named_after_a_measure_is_an_endpoint(tmp_path, heading, body, name):
+    path = tmp_path / "paper.txt"
+    path.write_text(FULL_TEXT.format(title=TITLE, heading=heading, body=body), encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    found = {f.fields["name"].lower() for f in ctx.facts if f.kind == "endpoint"}
+    assert name in found, found
+    assert "participants" not in found and "statistical" not in " ".join(found)
+
+
+def test_a_methods_subsection_that_describes_no_measurement_is_none(tmp_path):
+    path = tmp_path / "paper.txt"
+    body = "Capsules were packed by the hospital pharmacy and handed out weekly."
+    path.write_text(FULL_TEXT.format(title=TITLE, heading="Study capsules", body=body), encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    assert not [f for f in ctx.facts if f.kind == "endpoint" and f.rule == "endpoint.heading"]
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, not_names, names_", [
+    ("Secondary outcome measures were also taken.", {"taken"}, set()),
+    ("Secondary endpoints were overall survival and progression-free survival [12].",
+     {"progression-free survival [12]"}, {"overall survival", "progression-free survival"}),
+    ("Stroke incidence during 24 months of follow-up was similar in both arms.", {"months of follow-up"}, set()),
+    ("The hazard ratio (HR) of relapse was 0.81. The HR did not change over time.", {"hr"}, set()),
+    ("Vomiting fell by half, whereas increases were noted in the control arm.", {"increases"}, set()),
+])
+def test_words_that_name_no_measure(tmp_path, section, wrap, sentence, not_names, names_):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert not set(found) & not_names, found
+    assert names_ <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+def test_background_knowledge_names_no_endpoint(tmp_path, section, wrap):
+    body = wrap.format("Night shifts induce changes in sleep architecture and in glucose tolerance. "
+                       "Melatonin secretion is lower in shift workers.")
+    assert not facts_of(tmp_path, body, "endpoint", section=section)
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+def test_an_aim_in_the_background_still_names_endpoints(tmp_path, section, wrap):
+    body = wrap.format("This study aims to evaluate whether the gel speeds up the reduction of postoperative "
+                       "swelling.")
+    assert "postoperative swelling" in names(facts_of(tmp_path, body, "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label", [
+    ("Somnolence was observed more often with the active drug than with placebo.", "somnolence"),
+    ("Peripheral oedema was noted in seven participants.", "edema"),
+])
+def test_an_event_observed_in_the_results_is_an_event_not_an_endpoint(tmp_path, section, wrap, sentence, label):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
+
+
+@pytest.mark.parametrize("section, wrap", [("Methods", "{}"), (None, "Methods: {}")])
+def test_events_noted_as_a_method_are_an_endpoint(tmp_path, section, wrap):
+    body = wrap.format("Operating time, length of stay and perioperative complications were noted.")
+    facts = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert not [f for f in facts if "complication" in f.fields["term"].label], terms(facts)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, related, count", [
+    ("There were two deaths in the active arm, none related to the study drug.", "death", False, 2),
+    ("Hypokalaemia was reported by 6 (9.5%) patients on the active drug.", "hypokalemia", None, 6),
+    ("One stroke occurred during follow-up.", "stroke", None, 1),
+])
+def test_relatedness_and_counts_in_more_wordings(tmp_path, section, wrap, sentence, label, related, count):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label)
+    assert (fields["related_to_drug"], fields["count"]) == (related, count)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, negated", [
+    ("Neither of the arms displayed delayed healing of the surgical site.", True),
+    ("Poor wound healing occurred in two patients given the active gel.", False),
+])
+def test_impaired_healing_is_an_event(tmp_path, section, wrap, sentence, negated):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), "impaired healing", negated)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.extract import extract_all
 from kg.lexicon import load_lexicon
 from kg.nlp import get_nlp
@@ -283,3 +285,48 @@ def test_a_participle_before_its_noun_is_no_verb_of_the_target_before_it(tmp_pat
         found = mechs(tmp_path, body, title=title)
         find(found, "zinc", "mod", "vaccine responses")  # the title's own statement is still read
         assert not [m for m in found if target.lower() in m["target"].lower()], body
+
+
+# -- session 13: a drug named by what it lowers or raises ------------------------------------
+@pytest.mark.parametrize("section", ["Background", "Introduction"])
+@pytest.mark.parametrize("sentence, agent, direction, target", [
+    ("Rosuvastatin, a potent LDL-lowering drug, was given to all patients.", "rosuvastatin", "down", "ldl"),
+    ("Fibrates are triglyceride-lowering agents.", "fibrates", "down", "triglyceride"),
+    ("Fibrates (PPAR-alpha agonists) are effective plasma triglyceride-lowering drugs.", "fibrates", "down",
+     "triglyceride"),
+    ("The HDL-raising effect of niacin is well documented.", "niacin", "up", "hdl"),
+    ("Bile acid sequestrants (colesevelam), are LDL-lowering drugs.", "colesevelam", "down", "ldl"),
+])
+def test_a_drug_named_by_what_it_lowers_or_raises(tmp_path, section, sentence, agent, direction, target):
+    find(mechs(tmp_path, sentence, section=section), agent, direction, target)
+
+
+def test_a_drug_lowering_a_clinical_outcome_states_no_mechanism(tmp_path):
+    found = mechs(tmp_path, "Amlodipine, a blood pressure-lowering drug, was continued.", section="Background")
+    assert not [m for m in found if "pressure" in m["target"].lower()], found
+
+
+@pytest.mark.parametrize("section", ["Background", "Introduction"])
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("We hypothesised that quercetin would lower IL-6 in smokers.", "quercetin", "down", "il-6"),
+    ("We sought to determine whether zinc expands regulatory T cells.", "zinc", "up", "regulatory t cell"),
+])
+def test_hypotheses_and_sought_aims_are_study_aims(tmp_path, section, body, agent, direction, target):
+    m = find(mechs(tmp_path, body, section=section), agent, direction, target)
+    assert m["statement"] == "study_aim"
+
+
+@pytest.mark.parametrize("section", ["Results", "Findings"])
+def test_a_participle_cue_before_a_nominal_cue_is_no_relation_of_its_own(tmp_path, section):
+    for body in ("Etanercept-induced reduction in IL-1 beta was sustained.",
+                 "The etanercept-mediated decrease in TNF-alpha persisted at week 12."):
+        found = mechs(tmp_path, body, section=section)
+        assert found and all(m["relation"] not in UP for m in found), found
+
+
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("Etanercept failed to reduce IL-17 in these patients.", "etanercept", "down", "il-17"),
+    ("Abatacept was unable to expand regulatory T cells.", "abatacept", "up", "regulatory t cell"),
+])
+def test_a_negated_verb_before_the_cue_negates_the_statement(tmp_path, body, agent, direction, target):
+    assert find(mechs(tmp_path, body), agent, direction, target)["negated"] is True

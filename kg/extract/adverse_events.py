@@ -47,7 +47,8 @@ _NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)
 _RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
                       r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
                       r"(?:(?i:treatment|drug|therapy)|[A-Z]{2,}\w*)\b")
-_UNRELATED = re.compile(r"\bnot\s+(?:\w+\s+){0,4}(?:related|attributable|responsible)\b|\bunrelated\b", re.I)
+_UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributable|attributed|responsible)\b|"
+                        r"\bunrelated\b", re.I)
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
@@ -549,6 +550,8 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if p:
         return to_int(p.group("n"))
     before = text[sent.start_char: m.start]
+    # a grade range is no count: "grade 3-4 neutropenia", "grade 3 or 4 anaemia"
+    before = _GRADE.sub(lambda g: " " * len(g.group()), before)
     adjacent = _COUNT_ADJACENT.search(before[-20:])
     if adjacent and not re.search(r"(?:grade|day|week|month|year|visit|cycle)\s*[-–]?\s*$",
                                   before[: len(before) - len(adjacent.group())], re.I):
@@ -558,7 +561,8 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
-    m = re.search(rf"\bin\s+(?P<n>{COUNT})\s+(?:(?:of|/|out of)\s+{COUNT}\s+)?(?:patients|participants|subjects)\b",
+    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:(?:of|/|out of)\s+{COUNT}\s+)?"
+                  r"(?:patients|participants|subjects)\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
 

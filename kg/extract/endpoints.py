@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
 from kg.lexicon import ONTOLOGY_DIR, fold
+from kg.readers.common import label_part
 
 EXTRACTOR = "endpoints"
 
@@ -55,11 +56,17 @@ class _Cues:
     measure_words: re.Pattern
     drug_use: re.Pattern
     assess_start: re.Pattern
+    assess_words: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads((ONTOLOGY_DIR / "endpoint_cues.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    data = json.loads((ONTOLOGY_DIR / "endpoint_cues.json").read_text(encoding="utf-8"))
+    data = _data()
     kind_of = {fold(w): k for k, ws in data["kinds"].items() for w in ws}
     kind = rf"(?P<kind>{_alt(list(kind_of))})"
     noun = rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s*\(s\))?"
@@ -112,7 +119,8 @@ def _cues() -> _Cues:
                  frozenset(data["bad_heads"]),
                  re.compile(rf"\s*\b(?:{_alt(data['measure_words'])})\b\s*(?:of\s+)?", re.I),
                  re.compile(rf"[\s-]*(?:based\s+)?(?:(?:{_alt(data['drug_use_words'])})\s*)?", re.I),
-                 re.compile(rf"(?:{assess})\b(?!\s+(?:by|using|with)\b)", re.I))
+                 re.compile(rf"(?:{assess})\b(?!\s+(?:by|using|with)\b)", re.I),
+                 frozenset(fold(w) for w in data["assessment_verbs"]))
 
 
 # timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
@@ -123,6 +131,10 @@ _TP_ONE = (r"(?:baseline|end of (?:the )?(?:study|treatment|trial)|completion of
 _TIME = re.compile(rf"\b(?:(?:at|by|after|over|through|until|within|on|from|to|during)\s+)?(?P<t>{_TP_ONE}"
                    rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{_TP_ONE}|\d+\b(?![.,]?\d|\s*%)))*)\b",
                    re.I)
+_FROM_BASELINE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)\s+)*"
+                            r"changes?\s+from\s+baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+",
+                            re.I)
+_BASELINE_IN = re.compile(r"baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+", re.I)
 _STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
@@ -160,9 +172,14 @@ def extract(ctx: Context) -> list[Fact]:
         for a, b, rule in _assessed(ctx, sent, cues) + _reported(ctx, sent, cues):
             if any(x <= a < y for x, y in taken):
                 continue
+            if part == "background" and rule in ("endpoint.reported", "endpoint.change") and not cues.active.search(
+                    sent.text) and not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
+                continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
             for s, e in _items(ctx.document.text, a, b):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
+    if not abstract_only:
+        out.extend(_measure_headings(ctx, seen))
     _timepoints_from_text(ctx, out)
     return out
 
@@ -192,8 +209,11 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for m in cues.passive.finditer(text):
         s = _walk_back(text, m.start(), cues)
-        if s is not None:
-            out.append((base + s, base + m.start(), "endpoint.assessed"))
+        if s is not None and not _effect_without_measure(text[:m.start()]):
+            # "X was observed in 3 patients" reports a finding; "X was measured" names a measure
+            found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
+                ctx.document, sent.start_char)[0] not in ("methods", "objective")
+            out.append((base + s, base + m.start(), "endpoint.reported" if found else "endpoint.assessed"))
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
@@ -201,6 +221,13 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     return out
+
+
+def _effect_without_measure(subject: str) -> bool:
+    """'The effects of supplementation with A, B and C were investigated': the subject names what was
+    given; a measure would follow 'on' ('the effects of A on B were assessed')."""
+    lead = list(re.finditer(rf"\b(?:{_alt(_data()['effect_nouns'])})\s+of\s", subject, re.I))
+    return bool(lead) and not re.search(r"\s(?:on|in|upon)\s", subject[lead[-1].end():], re.I)
 
 
 def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int, str]]:
@@ -253,7 +280,8 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
 
 def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     """End of the noun-phrase list that starts at `start` (an object or a complement)."""
-    m = cues.stop_after.search(text, start)
+    lead = _FROM_BASELINE.match(text, start)  # "changes from baseline in A, B and C"
+    m = cues.stop_after.search(text, lead.end() if lead else start)
     end = m.start() if m else len(text)
     # a list of measures ends before numbers (doses, values) and statistics
     cut = re.search(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
@@ -293,7 +321,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = spans[n + 1] if n + 1 < len(spans) else None
         conj = text[b: nxt[0]].strip().lower() if nxt else ""
         right = text[nxt[0]:nxt[1]].split() if nxt else []
-        if (nxt and conj in ("and", "or") and re.fullmatch(r"[a-z][\w-]*", piece) and len(right) >= 2
+        if (nxt and conj in ("and", "or") and re.fullmatch(r"[A-Za-z][a-z-]*", piece) and len(right) >= 2
                 and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by") and not merged):
             merged.append((a, -1))  # "active and total MMP-9": join with the next item
             continue
@@ -308,6 +336,14 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]:
     """The noun phrase of an item: no trailing timepoint or clause, no leading determiner."""
     timepoint = None
+    lead = _FROM_BASELINE.match(text, s, e)  # "change from baseline (to week 24) in X": X
+    if not lead and re.search(r"\bfrom\s+$", text[max(0, s - 8):s]):
+        lead = _BASELINE_IN.match(text, s, e)  # the subject walked back to "baseline in X"
+    if lead:
+        t = _TIME.search(lead.group())
+        timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
+            _change_from_baseline(lead.group(), t) else None
+        s = lead.end()
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
     if paren and _TIME.fullmatch(paren.group(1).strip()):
@@ -342,6 +378,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s += lead.end()
     while e > s and text[e - 1] in " ,:;-–.":
         e -= 1
+    cite = re.search(r"\s*\[[\d,–\s-]+\]$", text[s:e])  # "progression-free survival [5]"
+    if cite:
+        e = s + cite.start()
     tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the))+$", text[s:e], re.I)
     if tail:
         e = s + tail.start()
@@ -358,6 +397,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     its declaration (`window`) or sentence, else before the declaration ("At day 8, the primary ...")."""
     cues = _cues()
     text = ctx.document.text
+    raw_s, raw_e = s, e
     s, e, timepoint = _trim(text, s, e, cues)
     name = text[s:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
@@ -365,18 +405,33 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if _TIME.fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
         return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
-            or len(name.split()) > 14 or _only_drugs_or_groups(ctx, s, e)):
+            or len(name.split()) > 14 or first in cues.assess_words
+            or (_only_drugs_or_groups(ctx, s, e)
+                and not _measured_substance(ctx, s, e, raw_s, raw_e, rule))):
         return []
+    if (re.match(r"(?:months?|weeks?|days?|years?|hours?)\b", key)
+            and re.search(r"\d\s*$", text[max(0, s - 12):s])) or any(
+            fold(x) in cues.not_endpoints for x in _expanded(ctx, name)):
+        return []  # "(18) months of surveillance"; "HR" where the paper writes "hazard ratio (HR)"
     words = key.split()
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
-            r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would)\b", key) or (
-            rule != "endpoint.declared" and _drug_headed(ctx, s, e)):
+            r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
+            r"comprised|showed|enabled)\b", key) or (
+            rule != "endpoint.declared" and _drug_headed(ctx, s, e)
+            and not _measured_substance(ctx, s, e, raw_s, raw_e, rule)):
         return []
     if kind is None and rule != "endpoint.declared" and key in ("safety", "tolerability") and \
             not re.search(r"\b(?:evaluat|assess|investigat|compar|determin|examin)\w*", sent.text, re.I):
         return []
+    if raw_s < s and _only_drugs_or_groups(ctx, s, e):  # "serum levels of X": the measure, not the drug
+        m = re.search(r"\b(?:serum|plasma|blood|urinary|tissue|(?:levels?|concentrations?)\s+of)\b",
+                      text[raw_s:s], re.I)
+        if m:
+            s = raw_s + m.start()
+            name = text[s:e]
+            key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     before, lead, limit = window or (sent.start_char, s, sent.end_char)
     if timepoint is None:
         t = _find_time(text, e, limit) or _find_time(text, before, lead)
@@ -396,7 +451,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     # written stay the surface form
     bare = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name).strip() or name
     fields = {"name": bare, "kind": kind, "timepoint": timepoint, "instrument": instrument,
-              "_surfaces": _variants(name, cues)}
+              "_surfaces": _variants(name, cues) + _expanded(ctx, bare)}
     return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name)]
 
 
@@ -428,6 +483,57 @@ def _variants(name: str, cues: _Cues) -> list[str]:
     return out
 
 
+def _expanded(ctx: Context, name: str) -> list[str]:
+    """The name with the paper's own abbreviations written out, or written short: 'HRQOL' is also
+    'health-related quality of life' where the paper defines it so, and the other way round."""
+    out = []
+    for short, long in abbreviations(ctx).items():
+        if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", name):
+            out.append(re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long.replace("\\", r"\\"), name))
+        elif len(long) < len(name) + 1 and re.search(rf"\b{re.escape(long)}\b", name, re.I) and long != name:
+            out.append(re.sub(rf"\b{re.escape(long)}\b", short.replace("\\", r"\\"), name, flags=re.I))
+        elif fold(long) == fold(name):
+            out.append(short)
+    return out
+
+
+def abbreviations(ctx: Context) -> dict[str, str]:
+    """Short → long forms the paper defines, 'long form (SHORT)' (Schwartz & Hearst 2003: the
+    short form's letters in order in the words before it, the first one starting a word)."""
+    doc = ctx.document
+    if "abbreviations" not in doc.cache:
+        found: dict[str, str] = {}
+        for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9-]{1,9})[);,]", doc.text):
+            short = m.group(1)
+            if short in found or sum(ch.isupper() for ch in short) < 2:
+                continue
+            long = _long_form(doc.text[max(0, m.start() - 150): m.start()], short)
+            if long:
+                found[short] = long
+        doc.cache["abbreviations"] = found
+    return doc.cache["abbreviations"]
+
+
+def _long_form(before: str, short: str) -> str | None:
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    if not letters or not letters[0].isalpha():
+        return None
+    words = before.split()[-min(len(letters) + 5, 2 * len(letters)):]
+    phrase = " ".join(words)
+    low = phrase.lower()
+    i = len(low) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        while i >= 0 and (low[i] != letters[k] or (k == 0 and i > 0 and low[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    long = phrase[i + 1:].strip(" ,;:")
+    if not re.search(r"[a-z]{3}", long) or "(" in long or ")" in long or len(long) <= len(short):
+        return None
+    return long
+
+
 def _drug_headed(ctx: Context, s: int, e: int) -> bool:
     """'Vitamin D intake', 'a sitagliptin-based regimen': a drug or its use, not a measure."""
     use = _cues().drug_use
@@ -444,6 +550,31 @@ def _drug_headed(ctx: Context, s: int, e: int) -> bool:
         if f.kind == "intervention" and f.surface and ctx.document.text[s:e].lower().endswith(f.surface.lower()):
             return True
     return False
+
+
+def _measured_substance(ctx: Context, s: int, e: int, raw_s: int, raw_e: int, rule: str = "") -> bool:
+    """A substance the drug dictionaries list that this trial did not give, written as a measure:
+    'serum levels of cyclosporine', 'malondialdehyde decreased from 2.4 to 1.7 nmol/ml',
+    'plasma glutathione concentrations' (DrugBank also lists metabolites and hormones)."""
+    declared, assessed = rule == "endpoint.declared", rule in ("endpoint.assessed", "endpoint.change")
+    text = ctx.document.text
+    given = {f.fields["drug"].iri for f in ctx.facts
+             if f.kind == "intervention" and getattr(f.fields.get("drug"), "iri", None)}
+    drugs = [sp for sp in ctx.concept_spans(s, e) if sp.label_ == "Drug"]
+    if not drugs or any(sp.kb_id_ in given for sp in drugs):
+        return False
+    if any(f.kind == "intervention" and f.surface and f.surface.lower() in text[s:e].lower() for f in ctx.facts):
+        return False
+    if declared:
+        return True  # "the primary endpoint was glycated haemoglobin": declared, hence measured
+    if assessed and given:
+        return True  # "LDL cholesterol and glucose were measured" where the paper says what it gave
+    around = text[raw_s:s] + " " + text[e:raw_e]
+    if _cues().measure_words.search(around) or re.search(r"\b(?:serum|plasma|blood|urinary|tissue|changes?)\b",
+                                                        around, re.I):
+        return True
+    return bool(re.match(rf"\s*(?:\([^()]*\)\s*)?(?:{_alt(_data()['change_verbs'])})\s+(?:significantly\s+)?"
+                         r"(?:from|to|by)\s+[−-]?\d", text[e:e + 80], re.I))
 
 
 def _only_drugs_or_groups(ctx: Context, s: int, e: int) -> bool:
@@ -476,6 +607,7 @@ def _find_time(text: str, start: int, end: int) -> re.Match | None:
 
 def _norm_time(t: str) -> str:
     t = re.sub(r"\s+", " ", t.strip())
+    t = re.sub(r"^baseline (?:to|until|through) (?=\S)", "", t, flags=re.I)  # "baseline to week 24": week 24
     m = re.match(r"(?i)(W|wk|week|D|day|M|month|year)\s*(\d+)$", t)
     if m:
         unit = {"w": "week", "wk": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
@@ -502,6 +634,46 @@ def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
                       "instrument": c}
             out.append(Fact("endpoint", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
                             "endpoint.instrument", 0.7, surface=ent.text))
+    return out
+
+
+def _measure_headings(ctx: Context, seen: set[str]) -> list[Fact]:
+    """A full text's methods subsection named after a measure and opening with how that measure was
+    taken ("Viral load" / "Viral load was measured by PCR ..."): the heading names an endpoint."""
+    data = _data()
+    text = ctx.document.text
+    excluded = re.compile(rf"\b(?:{_alt(data['heading_not_measures'])})\b", re.I)
+    method_tail = re.compile(rf"\s+(?:{_alt(data['heading_method_tails'])})$", re.I)
+    assess = re.compile(rf"\b(?:{_alt(data['assessment_verbs'])}|(?:{_alt(data['assessment_verbs'])}\w*))\b", re.I)
+    out = []
+    for sec in ctx.document.sections:
+        if sec.kind != "body" or part_of(ctx.document, sec.start)[0] != "methods":
+            continue
+        line_end = text.find("\n", sec.start, sec.end)
+        if line_end < 0:
+            continue
+        s = sec.start + len(re.match(r"[\d.\s]*", text[sec.start:line_end]).group())  # "2.4 Viral load"
+        e = line_end
+        while e > s and text[e - 1] in " .:":
+            e -= 1
+        heading = text[s:e]
+        tail = method_tail.search(heading)
+        if tail:
+            e = s + tail.start()
+            heading = text[s:e]
+        words = re.findall(r"[A-Za-z][\w-]*", heading)
+        if not words or len(words) > 6 or excluded.search(heading) or label_part(heading) or "," in heading:
+            continue
+        body = text[line_end: min(sec.end, line_end + 400)]
+        head = fold(re.sub(r"\s*\([^()]*\)", "", heading)).split()[-1]
+        stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", body.strip(), maxsplit=2)
+        if not any(stem in fold(x) and assess.search(x) for x in first[:2]):
+            continue
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            line = Sentence(span, text[s:e], s, e, span.start, span.end)
+            out.extend(_endpoint(ctx, s, e, None, seen, line, "endpoint.heading", 0.5))
     return out
 
 

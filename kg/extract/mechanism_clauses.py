@@ -238,8 +238,8 @@ def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
                 if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)):
                     break
                 keep.insert(0, w)
-            if not keep:
-                continue
+            if not keep or d["rx_outcome"].search(" ".join(w.group(0) for w in keep)):
+                continue  # "blood pressure-lowering agents": a clinical outcome is a result, not a mechanism
             ts = sent.start_char + m.start("target") + keep[0].start()
             te = sent.start_char + m.end("target")
             target = Mention(ts, te, ctx.document.text[ts:te])

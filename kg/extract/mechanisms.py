@@ -73,11 +73,12 @@ def extract(ctx: Context) -> list[Fact]:
                      "statement": "prior_study" if citation else statement_kind(sent.text, part, in_abs)}
             for agent_c, relation, start, end in _active(ctx, t, agents, drugs, cues, targets) + \
                     _passive(ctx, t, drugs, cues):
-                key = (agent_c.iri, relation, target_c.iri, flags["negated"])
+                negated = flags["negated"] or _verb_negated(ctx.document.text, start, t.start_char, cues)
+                key = (agent_c.iri, relation, target_c.iri, negated)
                 if target_c.iri == agent_c.iri or key in seen:
                     continue
                 seen.add(key)
-                fields = {"agent": agent_c, "relation": relation, "target": target_c, **flags}
+                fields = {"agent": agent_c, "relation": relation, "target": target_c, **flags, "negated": negated}
                 out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.cue", 0.75,
                                 surface=t.text))
     out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
@@ -128,6 +129,19 @@ def _cues(sent) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+@functools.lru_cache(maxsize=1)
+def _verb_negation() -> re.Pattern:
+    data = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
+    cues = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["verb_negations"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _verb_negated(text: str, start: int, end: int, cues) -> bool:
+    """A negated verb right before the relation cue: 'failed to reduce', 'was unable to expand'."""
+    inside = [c for c in cues if start <= c[0] and c[1] <= end]
+    return bool(inside) and bool(_verb_negation().search(text[start:inside[-1][0]]))
+
+
 def _agent_before(agents, pos: int):
     before = [a for a in agents if a[0] <= pos]
     return max(before, key=lambda a: a[0]) if before else None
@@ -167,8 +181,8 @@ def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
     chosen = [inside[-1]]
     for c in reversed(inside[:-1]):
         gap = text[c[1]:chosen[-1][0]]
-        if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)?\s*", gap):
-            break
+        if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", gap):
+            break  # "X-induced reduction in Y": the first cue qualifies the second, it is no relation of its own
         chosen.append(c)
     return [(c[0], c[2]) for c in chosen]
 
