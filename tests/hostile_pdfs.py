@@ -66,9 +66,13 @@ def _one_page(contents: bytes, extra_objects: list[bytes] = (), resources: bytes
                 contents, _FONT, *extra_objects])
 
 
-def content_bomb(mb: int = 2048) -> bytes:
-    """One page whose content stream is `mb` MiB of spaces, deflated (~1 KB per MiB)."""
-    return _one_page(stream(flate_of_repeated(b" ", mb), b"/Filter /FlateDecode "))
+def content_bomb(mb: int = 2048, bad_checksum: bool = False) -> bytes:
+    """One page whose content stream is `mb` MiB of spaces, deflated (~1 KB per MiB); with
+    `bad_checksum`, its Adler-32 is wrong (pdfminer then salvages the stream byte by byte)."""
+    data = flate_of_repeated(b" ", mb)
+    if bad_checksum:
+        data = data[:-4] + bytes(4)
+    return _one_page(stream(data, b"/Filter /FlateDecode "))
 
 
 def image_bomb(mb: int = 2048) -> bytes:

@@ -296,11 +296,11 @@ def read_pdf(path: Path, max_pages: int = MAX_PAGES) -> Document:
     del data  # the parser reads the file itself
     with _quiet(), _no_gc(), bounded_streams():
         try:
+            over = _over_page_limit(path, max_pages)
+            if over:
+                raise ReaderError(str(path), over)
             with pdfplumber.open(str(path)) as pdf:
                 info = {str(k): v for k, v in (pdf.metadata or {}).items()}
-                over = _over_page_limit(pdf, max_pages)
-                if over:
-                    raise ReaderError(str(path), over)
                 if not pdf.pages:
                     with path.open("rb") as f:
                         f.seek(max(0, path.stat().st_size - 128))
@@ -320,17 +320,23 @@ def read_pdf(path: Path, max_pages: int = MAX_PAGES) -> Document:
             raise ReaderError(str(path), _reason(e)) from None
 
 
-def _over_page_limit(pdf: Any, limit: int) -> str | None:
+def _over_page_limit(path: Path, limit: int) -> str | None:
     """Why the PDF has too many pages, from its page tree, before any page is parsed: the
-    /Count the tree declares, then (a /Count can lie) its pages counted up to one past `limit`."""
+    /Count the tree declares, then (a /Count can lie) its pages counted up to one past `limit`.
+    pdfminer alone: pdfplumber builds every page when it closes."""
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
-    tree = resolve1(pdf.doc.catalog.get("Pages"))
-    declared = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
-    if isinstance(declared, int) and declared > limit:
-        return f"{declared:,} pages, over the {limit:,}-page limit (--max-pages sets it)"
-    if sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limit + 1)) > limit:
+    with path.open("rb") as f:
+        doc = PDFDocument(PDFParser(f))
+        tree = resolve1(doc.catalog.get("Pages"))
+        declared = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+        if isinstance(declared, int) and declared > limit:
+            return f"{declared:,} pages, over the {limit:,}-page limit (--max-pages sets it)"
+        counted = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), limit + 1))
+    if counted > limit:
         return (f"over {limit:,} pages (its page tree claims {declared}), over the {limit:,}-page limit "
                 "(--max-pages sets it)")
     return None
