@@ -46,6 +46,8 @@ def _inflate_salvaging(data: bytes, limit: int) -> bytes:
     d = zlib.decompressobj()
     out = d.decompress(data[:-3], limit + 1)  # an error before the checksum propagates, as in pdfminer
     for i in range(max(0, len(data) - 3), len(data)):
+        if len(out) > limit:
+            break
         try:
             out += d.decompress(data[i:i + 1], limit + 1 - len(out))
         except zlib.error:
