@@ -39,7 +39,10 @@ NASTY = ["\x00", "\x0c", "\ufeff", "\udcff", "[" * 5000, "(" * 3000, "_" * 4000,
          "é" * 1000, "<![CDATA[", "<!DOCTYPE a [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>", "&x;", "%PDF-1.4\n"]
 
 
-def seeds() -> dict[str, bytes]:
+def seeds(hostile: bool = False) -> dict[str, bytes]:
+    """The files mutated: a text, a record, a JATS file, two PDFs; with `hostile`, small
+    versions of the hostile PDFs too (a decompression bomb, nested forms, deep arrays, too
+    many pages, a lying page count: tests/hostile_pdfs.py)."""
     out = {".txt": TEXT.encode(), ".record.txt": RECORD.encode()}
     jats = ROOT / "tests" / "data" / "sample-jats.xml"
     if jats.exists():
@@ -51,6 +54,12 @@ def seeds() -> dict[str, bytes]:
     from test_fuzz import PDF_SEED  # a one-page text PDF, small enough that most mutants still parse
 
     out[".pdf"] = PDF_SEED
+    if hostile:
+        import hostile_pdfs as h
+
+        out.update({"-bomb.pdf": h.content_bomb(128), "-forms.pdf": h.nested_forms(1000),
+                    "-arrays.pdf": h.nested_arrays(20_000), "-pages.pdf": h.many_pages(400),
+                    "-count.pdf": h.lying_count(400)})
     return out
 
 
@@ -121,9 +130,10 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=50, help="files per kg ingest (default 50)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds allowed per batch (default 600)")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--hostile", action="store_true", help="mutate small hostile PDFs too (tests/hostile_pdfs.py)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    kinds = seeds()
+    kinds = seeds(a.hostile)
     reasons: Counter = Counter()
     totals = {"files": 0, "ingested": 0, "failed": 0, "crashes": 0, "hangs": 0, "missing": 0, "bad_spans": 0}
     work = Path(tempfile.mkdtemp(prefix="kg-fuzz-"))

@@ -15,6 +15,8 @@ from kg import __version__
 from kg.errors import KgError, QueryError
 
 BATCH_DOCUMENTS = 50  # kg.pipeline.BATCH_DOCUMENTS, without importing the pipeline for --help
+MAX_PAGES = 300  # kg.readers.MAX_PAGES, likewise
+MEMORY_MB = 1024  # a worker's address-space limit: every input, hostile or not, stays under 1 GB
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "xml", "graphml")
 
 
@@ -30,7 +32,8 @@ def cmd_ingest(args) -> int:
     from kg.pipeline import ingest
     from kg.readers import iter_sources
 
-    sources = iter_sources(args.paths, follow_symlinks=args.follow_symlinks, max_bytes=args.max_bytes)
+    sources = iter_sources(args.paths, follow_symlinks=args.follow_symlinks, max_bytes=args.max_bytes,
+                           max_pages=args.max_pages)
     total = len(sources)
     err = _stderr_console()
     with _store(args) as store, Progress(
@@ -239,13 +242,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read symbolic links in folders that lead outside them (default: reported, not read)")
     s.add_argument("--max-bytes", type=_size, metavar="SIZE", default=None,
                    help="refuse larger files, e.g. 20M or 1G (default: 200M for PDF, 50M for text and XML)")
+    s.add_argument("--max-pages", type=_count, metavar="N", default=None,
+                   help=f"refuse PDFs with more pages, counted before any page is read (default {MAX_PAGES})")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     s.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
                    help="worker processes that read and extract (default: the number of cores; 0: in this process)")
     s.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
                    help="time budget per document in a worker (default 300; 0: none)")
-    s.add_argument("--memory", type=int, default=3072, metavar="MB",
-                   help="address-space limit of each worker process (default 3072; 0: none)")
+    s.add_argument("--memory", type=int, default=MEMORY_MB, metavar="MB",
+                   help=f"address-space limit of each worker process, so its memory (default {MEMORY_MB}; 0: none)")
     s.add_argument("--batch", type=int, default=BATCH_DOCUMENTS, metavar="N",
                    help=f"documents per bulk write (default {BATCH_DOCUMENTS}; a crash redoes at most this many)")
     s.set_defaults(func=cmd_ingest)
@@ -290,6 +295,13 @@ class _SubParser(argparse.ArgumentParser):
         self.add_argument("--store", metavar="PATH|URL", default=argparse.SUPPRESS,
                           help="graph store folder, or http://HOST:PORT/ of a SPARQL server (default: $KG_STORE, "
                           "else ./.kg)")
+
+
+def _count(text: str) -> int:
+    """A whole number above 0."""
+    if not text.strip().isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"not a number above 0: {text!r}")
+    return int(text)
 
 
 def _size(text: str) -> int:

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import kg_subprocess
 
+from kg.errors import ReaderError
 from kg.graph.namespaces import KG
 
 # Sentences written for these tests, in two layouts.
@@ -556,3 +557,188 @@ def test_export_to_a_file_replaces_it_whole(kg, tmp_path):
     assert run.code == 0, run.err
     assert link.is_symlink() and "https://x.org/a" in target.read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.nt", "out.nt", "s"]
+
+
+# ------------------------------------------------------------------------------ hostile PDFs: bounded time and memory
+
+
+def _beside_a_good_file(kg, tmp_path, name: str, data: bytes, *options: str):
+    """Ingest a hostile file and a good one in one batch (in this process: the reader's own
+    limits, not the worker's, are under test); the hostile path and the run."""
+    bad = tmp_path / "in" / name
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_bytes(data)
+    good = _write(tmp_path / "in" / "good.txt", PAPER_A)
+    return bad, kg("--store", tmp_path / "store", "ingest", "-q", "-j", "0", *options, bad, good)
+
+
+def _one_error_and_good_ingested(kg, tmp_path, run, bad, reason: str) -> None:
+    assert run.code == 1, run.err
+    assert run.err_lines == [f"kg: error: {bad}: {reason}"]
+    assert list(_facts(kg, tmp_path / "store")) == ["good"]
+
+
+def test_a_pdf_over_the_page_limit_is_refused_before_its_pages_are_read(kg, tmp_path):
+    from hostile_pdfs import many_pages
+
+    t0 = time.process_time()  # in this process (-j 0): CPU, whatever else the machine runs
+    bad, run = _beside_a_good_file(kg, tmp_path, "thesis.pdf", many_pages(2000))
+    _one_error_and_good_ingested(kg, tmp_path, run, bad, "2,000 pages, over the 300-page limit (--max-pages sets it)")
+    assert time.process_time() - t0 < 30  # reading 2,000 pages would take minutes
+
+
+@pytest.mark.parametrize("pages, limit, refused", [(5, 4, True), (4, 4, False), (3, 4, False)])
+def test_max_pages_sets_the_limit(tmp_path, pages, limit, refused):
+    from hostile_pdfs import many_pages
+
+    from kg.readers import Source, read
+
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(many_pages(pages))
+    try:
+        read(Source(path, "paper", max_pages=limit))
+        error = None
+    except ReaderError as e:
+        error = e.reason
+    if refused:
+        assert error == f"{pages} pages, over the {limit}-page limit (--max-pages sets it)"
+    else:
+        assert error is None or "pages, over" not in error
+
+
+def test_a_page_count_that_lies_is_counted(kg, tmp_path):
+    from hostile_pdfs import lying_count
+
+    bad, run = _beside_a_good_file(kg, tmp_path, "liar.pdf", lying_count(12), "--max-pages", "10")
+    _one_error_and_good_ingested(kg, tmp_path, run, bad,
+                                 "over 10 pages (its page tree claims 1), over the 10-page limit (--max-pages sets it)")
+
+
+@pytest.mark.parametrize("bad_checksum", [False, True])
+def test_a_decompression_bomb_is_refused_at_the_stream_limit(kg, tmp_path, bad_checksum):
+    """2 MB on disk, 2 GB inflated: refused after 64 MB, whether its checksum is right or not."""
+    from hostile_pdfs import content_bomb
+
+    t0 = time.process_time()
+    bad, run = _beside_a_good_file(kg, tmp_path, "bomb.pdf", content_bomb(2048, bad_checksum))
+    _one_error_and_good_ingested(kg, tmp_path, run, bad, "a stream inflates to over 64 MB (a decompression bomb?)")
+    assert time.process_time() - t0 < 30
+
+
+def test_a_page_drawing_too_many_objects_is_refused(kg, tmp_path, monkeypatch):
+    from hostile_pdfs import text_ops
+
+    monkeypatch.setattr("kg.readers.pdf_budget.MAX_PAGE_OBJECTS", 5000)  # 100,000 by default: ~15 s
+    bad, run = _beside_a_good_file(kg, tmp_path, "glyphs.pdf", text_ops(20_000))
+    _one_error_and_good_ingested(kg, tmp_path, run, bad, "page 1 draws over 5,000 objects (glyphs, paths, images)")
+
+
+def test_forms_nested_past_the_stack_are_one_line(kg, tmp_path):
+    from hostile_pdfs import nested_forms
+
+    bad, run = _beside_a_good_file(kg, tmp_path, "forms.pdf", nested_forms(5000))
+    _one_error_and_good_ingested(kg, tmp_path, run, bad, "corrupt or unreadable PDF (nesting too deep)")
+
+
+@pytest.mark.parametrize("make", ["nested_arrays", "image_bomb"])
+def test_hostile_structure_the_reader_never_expands_is_read(kg, tmp_path, make):
+    """A 50,000-deep array in a page's dictionary and a 2 GB image (never inflated: the reader
+    keeps no images) do not stop the page's text from being read."""
+    import hostile_pdfs
+
+    from kg.readers import read
+
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(hostile_pdfs.nested_arrays(50_000) if make == "nested_arrays" else hostile_pdfs.image_bomb())
+    assert "neutropenia occurred in 2 of 20 patients" in read(path).text
+
+
+def test_hostile_pdfs_in_workers_are_one_line_each_and_the_batch_goes_on(tmp_path):
+    """Through the worker processes, as `kg ingest` runs by default."""
+    from hostile_pdfs import content_bomb, many_pages
+
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "bomb.pdf").write_bytes(content_bomb(1024))
+    (root / "book.pdf").write_bytes(many_pages(400))
+    _write(root / "good.txt", PAPER_A)
+    p = kg_subprocess("--store", tmp_path / "store", "ingest", "-q", "-j", "1", root)
+    err = p.stderr.decode()
+    assert p.returncode == 1 and "Traceback" not in err
+    assert sorted(err.splitlines()) == [
+        f"kg: error: {root / 'bomb.pdf'}: a stream inflates to over 64 MB (a decompression bomb?)",
+        f"kg: error: {root / 'book.pdf'}: 400 pages, over the 300-page limit (--max-pages sets it)"]
+    facts = kg_subprocess("--store", tmp_path / "store", "facts")
+    assert [d["doc"] for d in json.loads(facts.stdout)["documents"]] == ["good"]
+
+
+def test_stream_salvage_matches_pdfminers_on_a_bad_checksum():
+    """The bounded salvage returns what pdfminer's own does for a stream whose checksum is wrong."""
+    import zlib
+
+    from pdfminer.pdftypes import decompress_corrupted
+
+    from kg.readers.pdf_budget import _inflate_salvaging
+
+    text = b"BT /F1 10 Tf 72 720 Td (Grade 3 neutropenia occurred) Tj ET\n" * 200
+    broken = zlib.compress(text)[:-4] + b"\x00\x01\x02\x03"
+    assert _inflate_salvaging(broken, 1 << 20) == decompress_corrupted(broken) == text
+
+
+def test_a_stream_with_a_bad_checksum_is_salvaged_in_linear_time():
+    """pdfminer salvages such a stream one input byte at a time onto a growing bytes object:
+    quadratic (32 MB inflated: minutes). The reader's salvage is linear and keeps the bound."""
+    from hostile_pdfs import flate_of_repeated
+
+    from kg.readers.pdf_budget import BudgetExceeded, _inflate_salvaging
+
+    broken = flate_of_repeated(b" ", 32)[:-4] + bytes(4)
+    t0 = time.process_time()
+    assert _inflate_salvaging(broken, 64 << 20) == b" " * (32 << 20)
+    assert time.process_time() - t0 < 2
+    with pytest.raises(BudgetExceeded):
+        _inflate_salvaging(broken, 16 << 20)
+
+
+def test_a_paragraph_of_many_lines_joins_in_linear_time():
+    """One paragraph running over 10,000 lines (a hostile PDF's pages of one spacing): each
+    join looks at the end of the text only. Joined whole each time, it took minutes."""
+    from kg.readers.pdf_geometry import Line, Word
+    from kg.readers.pdf_text import join_lines
+
+    def line(text: str) -> Line:
+        return Line([Word(text, 0, 100, 0, 10, 10.0, "Helvetica", len(text))])
+
+    lines = [line(t) for _ in range(2_500) for t in ("patients had grade 3 neutro-", "penia after the", "non-",
+                                                      "adherence visit")]
+    t0 = time.process_time()
+    text = join_lines(lines, vocab={"neutropenia", "non", "adherence"}, compounds={"non-adherence"})
+    assert time.process_time() - t0 < 2
+    assert text.startswith("patients had grade 3 neutropenia after the non-adherence visit patients had")
+    assert text.count("neutropenia") == 2_500 and text.count("non-adherence") == 2_500
+
+
+# ------------------------------------------------------------------------------ folders named on the command line
+
+
+def test_an_empty_folder_is_one_line(kg, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.docx").write_bytes(b"PK\x03\x04")
+    good = _write(tmp_path / "good.txt", PAPER_A)
+    run = kg("--store", tmp_path / "store", "ingest", "-q", "-j", "0", empty)
+    expected = "no documents to read in this folder (files ending .txt .md .markdown .text .pdf .xml .nxml)"
+    assert run.code == 1 and run.err_lines == [f"kg: error: {empty}: {expected}"]
+    run = kg("--store", tmp_path / "store", "ingest", "-q", "-j", "0", empty, other, good)
+    assert run.code == 1
+    assert run.err_lines == [f"kg: error: {empty}: {expected}", f"kg: error: {other}: {expected}"]
+    assert list(_facts(kg, tmp_path / "store")) == ["good"]
+
+
+def test_the_clis_defaults_are_the_readers():
+    from kg import cli, readers
+
+    assert cli.MAX_PAGES == readers.MAX_PAGES
+    assert "--max-pages" in cli.build_parser()._subparsers._group_actions[0].choices["ingest"].format_help()

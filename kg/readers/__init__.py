@@ -25,6 +25,9 @@ _SKIPPED_NAMES = ("readme.md", "readme.txt", "licence.md", "license.md")
 MB = 1024 * 1024
 # Size limits by kind: a PDF carries images and fonts, a text or XML file only text.
 MAX_BYTES = {"pdf": 200 * MB, "jats": 50 * MB, "record": 50 * MB, "text": 50 * MB}
+# Pages a PDF may have (--max-pages): a paper has 5-40, a thesis up to ~300; the reader's
+# time grows with the pages.
+MAX_PAGES = 300
 # First bytes of binary formats that are never a paper's text.
 _BINARY_MAGIC = {b"PK\x03\x04": "a ZIP archive", b"\x1f\x8b": "gzip data", b"\x89PNG": "a PNG image",
                  b"\xff\xd8\xff": "a JPEG image", b"\x7fELF": "an executable", b"GIF8": "a GIF image",
@@ -47,6 +50,7 @@ class Source:
     id: str
     error: str | None = None
     max_bytes: int | None = None  # None: the kind's default (MAX_BYTES)
+    max_pages: int | None = None  # None: MAX_PAGES
 
     def __fspath__(self) -> str:
         return os.fspath(self.path)
@@ -148,7 +152,12 @@ def read(path: str | Path | Source) -> Document:
         if what:
             raise ReaderError(name, f"{what}, not text")
     if kind == "pdf":
-        from kg.readers.pdf import read_pdf as reader
+        from kg.readers.pdf import read_pdf
+
+        pages = (src.max_pages if src is not None else None) or MAX_PAGES
+
+        def reader(p: Path) -> Document:
+            return read_pdf(p, max_pages=pages)
     elif kind == "jats":
         from kg.readers.jats import read_jats as reader
     elif kind == "record":
@@ -165,7 +174,7 @@ def read(path: str | Path | Source) -> Document:
 
 
 def iter_sources(paths: list[str | Path | Source], *, follow_symlinks: bool = False,
-                 max_bytes: int | None = None) -> list[Source]:
+                 max_bytes: int | None = None, max_pages: int | None = None) -> list[Source]:
     """Expand files and folders into the sources to ingest, in a stable order.
 
     A file found in a folder is known by its path relative to that folder; a file named
@@ -181,13 +190,15 @@ def iter_sources(paths: list[str | Path | Source], *, follow_symlinks: bool = Fa
             continue
         p = Path(raw)
         if p.is_dir():
-            out.extend(_walk(p, follow_symlinks, max_bytes))
+            found = _walk(p, follow_symlinks, max_bytes, max_pages)
+            out.extend(found or [Source(p, "", error="no documents to read in this folder (files ending "
+                                        f"{' '.join(SOURCE_SUFFIXES)})")])
         else:
-            out.append(Source(p, doc_id(p), max_bytes=max_bytes))
+            out.append(Source(p, doc_id(p), max_bytes=max_bytes, max_pages=max_pages))
     return _deduplicate(out)
 
 
-def _walk(root: Path, follow_symlinks: bool, max_bytes: int | None) -> list[Source]:
+def _walk(root: Path, follow_symlinks: bool, max_bytes: int | None, max_pages: int | None) -> list[Source]:
     """The source files under one folder, sorted, with links out of it and unreadable folders as errors."""
     found: list[Source] = []
     real_root = os.path.realpath(root)
@@ -227,7 +238,7 @@ def _walk(root: Path, follow_symlinks: bool, max_bytes: int | None) -> list[Sour
                 found.append(Source(full, doc_id(full, root), error="symbolic link to a file outside "
                                     f"{root}; not read (use --follow-symlinks to read it)"))
                 continue
-            found.append(Source(full, doc_id(full, root), max_bytes=max_bytes))
+            found.append(Source(full, doc_id(full, root), max_bytes=max_bytes, max_pages=max_pages))
     return sorted(found, key=lambda s: str(s.path))
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import logging
 import re
 import warnings
@@ -29,7 +30,7 @@ from typing import Any
 
 from kg.errors import ReaderError
 from kg.model import Document, Metadata, Section, Table
-from kg.readers import doc_id, load_bytes
+from kg.readers import MAX_PAGES, doc_id, load_bytes
 from kg.readers.common import (
     TextBuilder,
     abstract_parts,
@@ -37,6 +38,7 @@ from kg.readers.common import (
     heading_kind,
     is_boilerplate,
 )
+from kg.readers.pdf_budget import BudgetExceeded, bounded_streams, cause, lay_out
 from kg.readers.pdf_geometry import Line, Segment, Word, group_lines
 from kg.readers.pdf_layout import reading_order
 from kg.readers.pdf_meta import article_doi, article_journal, article_year, front_title, info_str
@@ -280,8 +282,10 @@ def _page_graphics(page: Any) -> tuple[list[tuple[float, float, float]], list[tu
 # --------------------------------------------------------------------------- entry point
 
 
-def read_pdf(path: Path) -> Document:
-    """Read a PDF article into a Document; any parse failure is a one-line ReaderError."""
+def read_pdf(path: Path, max_pages: int = MAX_PAGES) -> Document:
+    """Read a PDF article into a Document; any parse failure, and a PDF over the page limit or
+    over the reader's budget (`pdf_budget`), is a one-line ReaderError. Running out of memory
+    is raised as MemoryError, for the worker to report and replace itself."""
     data, sha = load_bytes(path)
     if b"%PDF-" not in data[:1024]:
         raise ReaderError(str(path), "not a PDF (no %PDF- header)")
@@ -289,20 +293,53 @@ def read_pdf(path: Path) -> Document:
         import pdfplumber
     except ImportError:  # pragma: no cover - the venv has it
         raise ReaderError(str(path), "pdfplumber is not installed") from None
-    with _quiet(), _no_gc():
+    del data  # the parser reads the file itself
+    with _quiet(), _no_gc(), bounded_streams():
         try:
+            over = _over_page_limit(path, max_pages)
+            if over:
+                raise ReaderError(str(path), over)
             with pdfplumber.open(str(path)) as pdf:
                 info = {str(k): v for k, v in (pdf.metadata or {}).items()}
                 if not pdf.pages:
-                    truncated = b"%%EOF" not in data[-128:]
+                    with path.open("rb") as f:
+                        f.seek(max(0, path.stat().st_size - 128))
+                        truncated = b"%%EOF" not in f.read()
                     raise ReaderError(str(path), "truncated PDF: no pages found" if truncated else "PDF has no pages")
                 return _Builder(path, sha, pdf, info).build()
         except ReaderError:
             raise
-        except RecursionError:
-            raise ReaderError(str(path), "corrupt or unreadable PDF (nesting too deep)") from None
         except Exception as e:  # pdfminer raises many unrelated types on bad input
+            if cause(e, MemoryError):
+                raise MemoryError from None
+            budget = cause(e, BudgetExceeded)
+            if budget is not None:
+                raise ReaderError(str(path), budget.reason) from None
+            if cause(e, RecursionError):
+                raise ReaderError(str(path), "corrupt or unreadable PDF (nesting too deep)") from None
             raise ReaderError(str(path), _reason(e)) from None
+
+
+def _over_page_limit(path: Path, limit: int) -> str | None:
+    """Why the PDF has too many pages, from its page tree, before any page is parsed: the
+    /Count the tree declares, then (a /Count can lie) its pages counted up to one past `limit`.
+    pdfminer alone: pdfplumber builds every page when it closes."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    with path.open("rb") as f:
+        doc = PDFDocument(PDFParser(f))
+        tree = resolve1(doc.catalog.get("Pages"))
+        declared = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+        if isinstance(declared, int) and declared > limit:
+            return f"{declared:,} pages, over the {limit:,}-page limit (--max-pages sets it)"
+        counted = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), limit + 1))
+    if counted > limit:
+        return (f"over {limit:,} pages (its page tree claims {declared}), over the {limit:,}-page limit "
+                "(--max-pages sets it)")
+    return None
 
 
 class _Builder:
@@ -320,12 +357,14 @@ class _Builder:
     def build(self) -> Document:
         """Gather pages, find the running style, lay out each page, then assemble the text."""
         for i, page in enumerate(self.pdf.pages):
+            lay_out(page)  # within the reader's budget of objects per page
             words = _page_words(page)
             rules, boxes = _page_graphics(page)
             self.pages.append(_Page(i, float(page.width), float(page.height), words, rules, boxes))
             turned = _turned_page(page, i)
             if turned is not None:
                 self.pages.append(turned)
+            page.close()  # its layout is rebuilt only for a page whose table needs pdfplumber again
         if sum(len(p.words) for p in self.pages) < 20:
             raise ReaderError(str(self.path), "no extractable text (a scanned or image-only PDF?)")
         self._drop_running_lines()

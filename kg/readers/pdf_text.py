@@ -39,37 +39,51 @@ def vocabulary(groups: list[list[Line]]) -> tuple[set[str], set[str]]:
 
 
 def join_lines(lines: list[Line], vocab: set[str] | None = None, compounds: set[str] | None = None) -> str:
-    """Lines of a paragraph into one string; a line-end hyphen is dropped only when safe."""
-    out = ""
+    """Lines of a paragraph into one string; a line-end hyphen is dropped only when safe.
+
+    Each join looks only at the end of the text so far: a paragraph of thousands of lines
+    (a hostile PDF's) joins in linear time."""
+    parts: list[str] = []
+    tail = ""  # the last _TAIL characters joined so far
     for ln in lines:
         t = ln.text.strip()
-        if not out:
-            out = t
-            continue
-        out = _join_pair(out, t, vocab or set(), compounds or set())
-    return out
+        if parts:
+            drop, sep = _glue(tail, t, vocab or set(), compounds or set())
+            if drop:  # the tail ends with a hyphen: the last non-empty part does
+                k = next(i for i in range(len(parts) - 1, -1, -1) if parts[i])
+                parts[k] = parts[k][:-1]
+                tail = tail[:-1]
+            t = sep + t
+        parts.append(t)
+        tail = (tail + t)[-_TAIL:]
+    return "".join(parts)
 
 
-def _join_pair(a: str, b: str, vocab: set[str], compounds: set[str]) -> str:
-    """Join two lines: syllable break 'par-' + 'ticipate', compound 'non-' + 'adherence', URL."""
+_TAIL = 1024  # longer than any word or URL end the join rules look at
+
+
+def _glue(a: str, b: str, vocab: set[str], compounds: set[str]) -> tuple[bool, str]:
+    """How line `b` joins the text `a` before it: whether `a`'s line-end hyphen goes, and what
+    goes between. A syllable break 'par-' + 'ticipate' loses its hyphen, a compound 'non-' +
+    'adherence' keeps it, a URL broken at the line end joins with nothing, the rest with a space."""
     m = re.search(r"(\w+)-$", a)
     if m and not a.endswith("--"):
         left = m.group(1)
         right_m = re.match(r"[\w-]+", b)
         right = right_m.group(0) if right_m else ""
         if not (left[-1:].islower() and right[:1].islower()):
-            return a + b  # 'ISTOP-' + 'ADE', 'type-' + '2': keep the hyphen, no space
+            return False, ""  # 'ISTOP-' + 'ADE', 'type-' + '2': keep the hyphen, no space
         joined, hyph = (left + right).lower(), f"{left}-{right}".lower()
         if hyph in compounds and joined not in vocab:
-            return a + b
+            return False, ""
         if joined in vocab:
-            return a[:-1] + b
+            return True, ""
         if left.lower() in _HYPHEN_PREFIXES or (left.lower() in vocab and right.lower() in vocab
                                                 and len(left) > 2 and len(right) > 2):
-            return a + b
-        return a[:-1] + b
+            return False, ""
+        return True, ""
     if a.endswith(("–", "—")):
-        return a + b
+        return False, ""
     if re.search(r"(https?://|www\.)\S*[./-]$", a) and re.match(r"[a-z0-9]", b):
-        return a + b  # a URL broken at the line end
-    return a + " " + b
+        return False, ""  # a URL broken at the line end
+    return False, " "
