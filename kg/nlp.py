@@ -140,6 +140,8 @@ class LexiconMatcher:
         self.stems = json.loads(DRUG_STEMS.read_text(encoding="utf-8"))
         self.stems["exceptions"] = set(self.stems["exceptions"])
         self.stem_rx = re.compile("(?:" + "|".join(sorted(self.stems["stems"], key=len, reverse=True)) + ")$")
+        self.code_rx = re.compile(self.stems.get("code_pattern", r"(?!)"))
+        self.code_exceptions = set(self.stems.get("code_prefix_exceptions", ()))
         for iri, (folded, exact) in by_iri.items():
             if folded:
                 self.folded.add(iri, list(nlp.tokenizer.pipe(folded)))
@@ -202,11 +204,19 @@ class LexiconMatcher:
         return Span(doc, start, end, label=entry.kind, kb_id=entry.iri)
 
     def _inn_drugs(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib")."""
+        """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib") or
+        written as a development code ("AZD1234", "LY-123456")."""
         covered = {i for sp in spans for i in range(sp.start, sp.end)}
         out = []
         for tok in doc:
-            if tok.i in covered or not tok.is_alpha or len(tok.text) < self.stems["min_length"]:
+            if tok.i in covered:
+                continue
+            code = self.code_rx.match(tok.text)
+            if code and code.group("prefix") not in self.code_exceptions:
+                c = self.lexicon.discover("Drug", tok.text, "code")
+                out.append(Span(doc, tok.i, tok.i + 1, label="Drug", kb_id=c.iri))
+                continue
+            if not tok.is_alpha or len(tok.text) < self.stems["min_length"]:
                 continue
             low = tok.lower_
             if self.stem_rx.search(low) and low not in self.stems["exceptions"]:

@@ -153,3 +153,47 @@ def test_an_arm_phrase_that_opens_with_the_word_group(tmp_path):
     body = ("Forty pupils were randomly assigned to receive group lessons in Kundalini Yoga (experimental group) "
             "or reading (control group).")
     assert "kundalini yoga" in [i["drug"] for i in interventions(tmp_path, body)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    # a route word in every written form, normalised to the route's label
+    ("Patients were randomised to metformin 500 mg p.o. twice daily or to matching placebo.", {"metformin": "oral"}),
+    ("Patients were randomised to receive ketamine 0.5 mg/kg i.v. or saline.", {"ketamine": "intravenous"}),
+    ("Adults received enoxaparin 40 mg s.c. once daily for ten days.", {"enoxaparin": "subcutaneous"}),
+    ("Asthmatic adults inhaled budesonide 400 µg twice daily for 8 weeks.", {"budesonide": "inhaled"}),
+    # a dosage form or a way of taking that implies the route
+    ("Participants took two capsules of curcumin 500 mg after breakfast.", {"curcumin": "oral"}),
+    ("Children received 15 mg/kg of azithromycin as a single infusion.", {"azithromycin": "intravenous"}),
+    ("Each patient applied clindamycin gel 1% to the lesions every evening.", {"clindamycin": "topical"}),
+])
+def test_route_from_route_words_and_dosage_forms(tmp_path, layout, body, expected):
+    got = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout) if i["drug"] in expected}
+    assert got == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_route_next_to_one_dose_does_not_spread_to_the_other_arm(tmp_path, layout):
+    body = ("Adults were randomly assigned to minocycline 50 mg twice daily or to fusidic acid cream 2% "
+            "for four weeks.")
+    got = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout)}
+    assert got.get("fusidic acid") == "topical" and got.get("minocycline") is None, got
+    body += " Minocycline tablets were swallowed with water."
+    got = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout)}
+    assert got.get("fusidic acid") == "topical" and got.get("minocycline") == "oral", got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Healthy men were randomised to 30 mg of XYZ1234 or placebo.", {("xyz1234", 30.0, "mg")}),
+    ("Patients received QRS-98765 (250 or 500 mg once daily) or matching placebo for 12 weeks.",
+     {("qrs-98765", 250.0, "mg"), ("qrs-98765", 500.0, "mg")}),
+])
+def test_development_codes_are_drugs(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+def test_registry_numbers_and_cell_markers_are_no_drugs(tmp_path):
+    body = ("Patients were randomised to receive 10 mg of examplimab (NCT01234567); CD103 cells and "
+            "ISRCTN12345678 were recorded.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"examplimab"}

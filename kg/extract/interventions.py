@@ -76,6 +76,7 @@ def rules() -> dict:
     r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
                                   rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
                                   rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
 
 
@@ -506,6 +507,11 @@ _DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     """Route, frequency, duration and administrations: from each dose's own clause, else from
     the sentences about the study interventions."""
+    regions: dict[int, list[tuple[int, int]]] = {}  # per sentence, each dose's own words
+    for f in facts:
+        sent, window = f.fields.get("_sentence"), f.fields.get("_window")
+        if sent is not None and window is not None:
+            regions.setdefault(sent.start_char, []).append(_own_words(f, sent, window))
     for f in facts:
         sent = f.fields.pop("_sentence", None)
         window = f.fields.pop("_window", None)
@@ -516,9 +522,9 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
         dur = _duration([sent])
         if dur:
             f.fields["duration"] = dur
-        routes = ctx.concepts_in(sent, {"Route"})
-        if routes:
-            f.fields["route"] = ctx.concept(routes[0])
+        route = _route_near(ctx, sent, _own_words(f, sent, window), regions[sent.start_char])
+        if route is not None:
+            f.fields["route"] = route
     study = [f for f in facts if f.fields["role"] == "study"]
     if not study:
         return
@@ -533,19 +539,54 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     admins = _administrations(sents)
     routes: Counter[str] = Counter()
     route_concepts: dict[str, Concept] = {}
-    for sent in sents:
-        for e in ctx.concepts_in(sent, {"Route"}):
-            routes[e.kb_id_] += 1
-            route_concepts[e.kb_id_] = ctx.concept(e)
-    route = route_concepts[routes.most_common(1)[0][0]] if routes else None
+    for sent in sents:  # routes named next to a dose belong to that dose, not to the trial
+        owned = regions.get(sent.start_char, [])
+        for pos, c in _routes_in(ctx, sent.text):
+            if not any(a <= pos < b for a, b in owned):
+                routes[c.iri] += 1
+                route_concepts[c.iri] = c
+    trial_route = route_concepts[routes.most_common(1)[0][0]] if routes else None
+    by_drug = {f.fields["drug"].iri: f.fields["route"] for f in facts if f.fields.get("route") is not None}
     values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
     for f in study:
+        route = by_drug.get(f.fields["drug"].iri, trial_route)  # the route of the same drug's other doses first
         for key, value in (("route", route), ("frequency", freq), ("duration", duration),
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
         if values_per_drug[f.fields["drug"].iri] > 1:
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group"
+
+
+def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
+    """(position, route concept) of every route a stretch of text names, by a route word or a
+    dosage form that implies one (`route_cues` of ontology/interventions.json)."""
+    out = []
+    for label, rx in rules()["route_rx"]:
+        concept = ctx.lexicon.by_label(label, "Route")
+        if concept is None:
+            continue
+        out += [(m.start(), concept) for m in rx.finditer(text)]
+    return sorted(out, key=lambda x: x[0])
+
+
+def _own_words(fact: Fact, sent, window: tuple[int, int]) -> tuple[int, int]:
+    """Where a dose's own words lie in its sentence: from its drug (or number) to the end of its clause."""
+    a = max(0, fact.evidence[0].start - sent.start_char)
+    return a, max(a, window[1])
+
+
+def _route_near(ctx: Context, sent, own: tuple[int, int], others: list[tuple[int, int]]) -> Concept | None:
+    """The route of one dose: named in the dose's own words, else the route of its sentence
+    nearest to them that lies in no other dose's own words ("X 100 mg or Y ointment 2%")."""
+    a, b = own
+    b = min([b] + [x for x, _y in others if a < x < b])  # up to the next dose's own words
+    inside = _routes_in(ctx, sent.text[a:b])
+    if inside:
+        return inside[0][1]
+    free = [(p, c) for p, c in _routes_in(ctx, sent.text)
+            if not any(x <= p < y for x, y in others if (x, y) != own)]
+    return min(free, key=lambda x: abs(x[0] - a))[1] if free else None
 
 
 def _frequency_in(text: str) -> str | None:
