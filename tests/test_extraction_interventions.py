@@ -197,3 +197,22 @@ def test_registry_numbers_and_cell_markers_are_no_drugs(tmp_path):
     body = ("Patients were randomised to receive 10 mg of examplimab (NCT01234567); CD103 cells and "
             "ISRCTN12345678 were recorded.")
     assert {i["drug"] for i in interventions(tmp_path, body)} == {"examplimab"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Smokers were randomly assigned to brief motivational coaching (BMC) or usual care (UC). "
+     "Quit rates were higher in the BMC group than in the UC group.", {"brief motivational coaching"}),
+    ("Women with goitre were randomised to near-total thyroidectomy (NTT) or hemithyroidectomy (HT). "
+     "Recurrence was 2% after NTT versus 9% after HT.", {"near-total thyroidectomy", "hemithyroidectomy"}),
+    ("Adolescents were randomly allocated to receive six GIT sessions or six attention control sessions; "
+     "guided imagery training (GIT) was delivered by nurses.", {"guided imagery training"}),
+])
+def test_arms_named_by_the_papers_own_abbreviations(tmp_path, layout, body, expected):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == expected
+
+
+def test_an_abbreviation_of_a_disease_or_measure_names_no_arm(tmp_path):
+    body = ("Adults with major depressive disorder (MDD) were randomised to sertraline 50 mg or placebo. "
+            "The MDD group and the health-related quality of life (HRQoL) group were compared.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"sertraline"}

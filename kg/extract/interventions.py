@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
@@ -76,6 +77,8 @@ def rules() -> dict:
     r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
                                   rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
                                   rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    r["abbr_allowed"] = set(r["abbreviation_allowed"])
+    r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
 
@@ -267,6 +270,11 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         full = ctx.document.text
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
                 if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
+    # after "received" or in a noun phrase only the long form as written: "patients receiving
+    # ART" is often who was eligible, and a trial's name may spell a long form in capitals
+    named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
+    if named:
+        return named
     if not free:
         return []
     r = rules()
@@ -303,6 +311,42 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     return out
 
 
+def arm_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
+    """The short forms this paper defines whose long form can name an arm ("motivational
+    interviewing (MI)"), not a measure, a population or a comparator ("usual care (UC)")."""
+    cached = ctx.document.cache.get("arm_abbreviations")
+    if cached is not None:
+        return cached
+    r = rules()
+    out = {}
+    for short, ab in defined_abbreviations(ctx.document.text).items():
+        words = [w.lower().strip("'‘’\"“”,") for w in ab.long.split()]
+        if not words or len(words) > 8 or r["not_arm_head_rx"].search(words[-1]) or re.search(r"\d|=|%", ab.long):
+            continue
+        if any(w in r["stop"] and w not in r["abbr_allowed"] for w in words):
+            continue
+        head = ab.end - len(ab.long.split()[-1])
+        if any(sp.label_ in ("Condition", "AdverseEventTerm", "Instrument", "Unit", "StudyDesign")
+               and sp.start_char < ab.end and head < sp.end_char for sp in ctx.concept_spans(ab.start, ab.end)):
+            continue  # the long form names a disease or a measure ("major depressive disorder (MDD)")
+        out[short] = ab
+    ctx.document.cache["arm_abbreviations"] = out
+    return out
+
+
+def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = True) -> list[_Mention]:
+    """Arms named in sentence text [a:b] by a short form the paper defines (or by its long
+    form): each an intervention labelled with the long form."""
+    text = sent.text[a:b]
+    out = []
+    for short, ab in arm_abbreviations(ctx).items():
+        for form in (short, ab.long) if short_forms else (ab.long,):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                s = sent.start_char + a + m.start()
+                out.append(_Mention(ctx.lexicon.discover("Drug", ab.name, "arm"), s, s + len(form), True))
+    return out
+
+
 def _clean_phrase(part: str, whole: bool = False) -> str | None:
     """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
     r = rules()
@@ -313,6 +357,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         k = len(words)
         while k > 0 and not (_boundary(words[k - 1]) and (k < len(words) or words[k - 1].lower() in r["boundary"])):
             k -= 1  # the last word is the head noun even in -ing ("mindfulness breathing")
+        if k > 0 and words[k - 1].lower() == "of":
+            return None  # the tail of a longer name ("the quality of life (QoL) group")
         phrase = " ".join(words[k:])
     phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
                     flags=re.I)

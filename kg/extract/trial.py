@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 
+from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR
@@ -225,23 +226,6 @@ def _defined_abbreviations(ctx: Context) -> set[str]:
         if defines(text[max(0, m.start() - 120): m.start()], m.group(1)):
             out.add(m.group(1).upper())
     return out
-
-
-def defines(before: str, short: str) -> bool:
-    """Schwartz & Hearst (2003): the short form's letters occur, in order, in the words just
-    before it, its first letter starting a word."""
-    letters = [ch.lower() for ch in short if ch.isalnum()]
-    words = before.split()[-(min(len(letters) + 5, 2 * len(letters))):]
-    long_form = " ".join(words).lower()
-    i = len(long_form) - 1
-    for k in range(len(letters) - 1, -1, -1):
-        ch = letters[k]
-        while i >= 0 and (long_form[i] != ch or (k == 0 and i > 0 and long_form[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return False
-        i -= 1
-    return True
 
 
 def _is_concept_at(ctx: Context, start: int) -> bool:
