@@ -270,8 +270,8 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         full = ctx.document.text
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
                 if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
-    # after "received" or in a noun phrase only the long form as written: "patients receiving
-    # ART" is often who was eligible, and a trial's name may spell a long form in capitals
+    # after "received" or in a noun phrase only the long form, and only of a short form that
+    # names an arm elsewhere: "patients who underwent RRT" is often who was eligible
     named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
     if named:
         return named
@@ -339,11 +339,39 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
     form): each an intervention labelled with the long form."""
     text = sent.text[a:b]
     out = []
+    confirmed = _abbreviations_naming_arms(ctx)
     for short, ab in arm_abbreviations(ctx).items():
+        if not short_forms and short not in confirmed:
+            continue
         for form in (short, ab.long) if short_forms else (ab.long,):
             for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 s = sent.start_char + a + m.start()
                 out.append(_Mention(ctx.lexicon.discover("Drug", ab.name, "arm"), s, s + len(form), True))
+    return out
+
+
+def _abbreviations_naming_arms(ctx: Context) -> set[str]:
+    """The defined short forms written in an allocation, group or comparison phrase somewhere
+    in the paper ("randomised to GIT or ...", "the GIT group", "GIT versus ...")."""
+    cached = ctx.document.cache.get("abbreviations_naming_arms")
+    if cached is not None:
+        return cached
+    r = rules()
+    shorts = arm_abbreviations(ctx)
+    out: set[str] = set()
+    if shorts:
+        forms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
+                           + r")(?![\w-])")
+        for sent in ctx.sentences():
+            if reading(ctx, sent) is None:
+                continue
+            text = sent.text
+            stretches = [m.group("tail") for m in r["alloc_rx"].finditer(text)]
+            stretches += [m.group("x") for m in r["group_rx"].finditer(text)]
+            stretches += [m.group(0) for m in r["versus_rx"].finditer(text)]
+            for stretch in stretches:
+                out.update(forms.findall(stretch))
+    ctx.document.cache["abbreviations_naming_arms"] = out
     return out
 
 
