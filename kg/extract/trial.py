@@ -290,7 +290,10 @@ def _designs(ctx: Context) -> list[Fact]:
 # a placebo arm makes a trial placebo-controlled, whether or not the paper says the word
 _PLACEBO_ARM = re.compile(r"\b(?:or|versus|vs\.?|and|with|received|receive|receiving|given|to)\s+(?:an?\s+|the\s+)?"
                           r"(?:identical\s+|matching\s+|matched\s+|inactive\s+)?(?P<p>placebo)\b|"
-                          r"\b(?P<q>placebo)[- ](?:group|arm|tablets?|capsules?|injections?|infusions?|treated)\b",
+                          r"\b(?P<q>placebo)[- ](?:group|arm|tablets?|capsules?|injections?|infusions?|treated)\b|"
+                          # the placebo of one drug ("vs L-placebo", "lisinopril-placebo") or an arm
+                          # labelled so ("3 ml saline (placebo) was injected")
+                          r"(?<=\w-)(?<!non-)(?<!pre-)(?<!post-)(?<!anti-)(?P<r>placebo)\b|\((?P<s>placebo)\)",
                           re.IGNORECASE)
 
 
@@ -303,7 +306,7 @@ def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
             continue
         m = _PLACEBO_ARM.search(sent.text)
         if m:
-            g = "p" if m.group("p") else "q"
+            g = next(k for k in ("p", "q", "r", "s") if m.group(k))
             s = sent.start_char + m.start(g)
             return [_fact(ctx, "design", concept, s, s + len(m.group(g)), "trial.design.placebo_arm", 0.8)]
     return []
