@@ -164,7 +164,10 @@ def build_vocabulary(tokenize) -> Vocabulary:
             if entry is not None:
                 index[canon] = len(entries)
                 entries.append(entry)
-        for variant, canons in data[f"{prefix}_variant_to_canonical"].items():
+        pairs = list(data[f"{prefix}_variant_to_canonical"].items())
+        # names the dictionary keeps only as record names, not as variants ("mannitol")
+        pairs += [(name, [name]) for name in r.get("canonical_names_kept", []) if name in index and name not in known]
+        for variant, canons in pairs:
             idx = next((index[c] for c in canons if c in index), None)
             if idx is None:
                 continue
