@@ -216,3 +216,13 @@ def test_an_abbreviation_of_a_disease_or_measure_names_no_arm(tmp_path):
     body = ("Adults with major depressive disorder (MDD) were randomised to sertraline 50 mg or placebo. "
             "The MDD group and the health-related quality of life (HRQoL) group were compared.")
     assert {i["drug"] for i in interventions(tmp_path, body)} == {"sertraline"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Patients applied a cream containing menthol, 1% hydrocortisone, allantoin and glycerol every night.",
+    "The mouthwash held 0.12% chlorhexidine, xylitol and menthol and was used twice daily.",
+])
+def test_a_strength_belongs_to_one_ingredient_of_a_list(tmp_path, layout, body):
+    strengths = {i["drug"] for i in interventions(tmp_path, body, layout) if i["unit"] == "%"}
+    assert len(strengths) == 1 and strengths <= {"hydrocortisone", "chlorhexidine"}, strengths

@@ -503,7 +503,7 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
             out = [first]
             rest = after[1:]
             tail = text[first.end - s0:]
-            while rest:
+            while rest and not percent:  # a strength belongs to one ingredient ("0.2% X, Y and Z")
                 g = text[out[-1].end - s0: rest[0].start - s0]
                 if re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|or|and|,\s*or|,\s*and)\s*", g) and tail:
                     out.append(rest[0])
