@@ -16,6 +16,9 @@ from kg.extract.abbreviations import defined_abbreviations, defines
     ("The arms were partial nephrectomy (PN) and radical nephrectomy (RN).", "RN", "radical nephrectomy"),
     ("We compared a web-based coaching programme (wCP) with leaflets.", "wCP", "web-based coaching programme"),
     ("Health-related quality of life (HRQoL) was recorded.", "HRQoL", "Health-related quality of life"),
+    # a digit for a number word, hyphenated words read part by part
+    ("Legs were wrapped in a three-layer bandage (3LB) for a week.", "3LB", "three-layer bandage"),
+    ("We used a two-step counselling approach (2SCA) in clinics.", "2SCA", "two-step counselling approach"),
 ])
 def test_long_forms(text, short, long):
     found = defined_abbreviations(text)

@@ -212,6 +212,20 @@ def test_arms_named_by_the_papers_own_abbreviations(tmp_path, layout, body, expe
     assert {i["drug"] for i in interventions(tmp_path, body, layout)} == expected
 
 
+@pytest.mark.parametrize("body", [
+    "Children were allocated by lot to two classes. At six months, the yoga training group had fewer absences.",
+    "Adults joined one of two classes. Weight fell more in the aerobic exercise group than in the control group.",
+])
+def test_a_group_named_in_the_results_by_what_it_received(tmp_path, body):
+    path = tmp_path / "r.txt"
+    methods, results = body.split(". ", 1)
+    path.write_text(f"{TITLE}\n\nMethods\n\n{methods}.\n\nResults\n\n{results}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    got = {f.fields["drug"].label for f in facts if f.kind == "intervention"}
+    assert got & {"yoga training", "aerobic exercise"} and "control" not in got, got
+
+
 def test_an_abbreviation_of_a_disease_or_measure_names_no_arm(tmp_path):
     body = ("Adults with major depressive disorder (MDD) were randomised to sertraline 50 mg or placebo. "
             "The MDD group and the health-related quality of life (HRQoL) group were compared.")

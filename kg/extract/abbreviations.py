@@ -16,6 +16,11 @@ from dataclasses import dataclass
 _SHORT = re.compile(r"\((?P<s>[A-Za-z0-9][A-Za-z0-9\-]{0,9})(?=[),;])")
 
 
+# a digit of a short form may stand for a number word of the long form ("four-layer bandage (4LB)")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+                 "8": "eight", "9": "nine"}
+
+
 @dataclass(frozen=True)
 class Abbreviation:
     """A short form, its long form and where the long form is written."""
@@ -41,8 +46,10 @@ def long_form_start(before: str, short: str) -> int | None:
     spans = [m.span() for m in re.finditer(r"\S+", before)][-n_words:]
     if not spans:
         return None
-    initials = _by_initials(before, spans, letters)
+    parts = [m.span() for m in re.finditer(r"[^\s\-‐–]+", before[spans[0][0]:])]
+    initials = _by_initials(before[spans[0][0]:], parts, letters)
     if initials is not None:
+        initials += spans[0][0]
         return initials
     lo = spans[0][0]
     window = before[lo:].lower()
@@ -58,15 +65,15 @@ def long_form_start(before: str, short: str) -> int | None:
 
 
 def _by_initials(before: str, spans: list[tuple[int, int]], letters: list[str]) -> int | None:
-    """The start of the words whose initials spell the short form, read backwards with small
-    words skipped ("total thyroidectomy (TT)", "quality of life (QL)"): preferred to letters
+    """The start of the words (hyphenated parts apart) whose initials spell the short form, read
+    backwards with small words skipped ("total thyroidectomy (TT)", "quality of life (QL)"): preferred to letters
     found inside words, which would read "(TT)" as "thyroidectomy" alone."""
     k = len(letters) - 1
     for s, e in reversed(spans):
         word = before[s:e].strip("'\"‘’“”").lower()
         if not word or word.startswith("(") or word.endswith(")"):
             continue  # a bracket inside the long form: "amphotericin B (AmB) lipid emulsion (ABLE)"
-        if word[0] == letters[k]:
+        if word[0] == letters[k] or word.startswith(_NUMBER_WORDS.get(letters[k], "\0")):
             k -= 1
             if k < 0:
                 return s + (e - s - len(before[s:e].lstrip("'\"‘’“”(")))

@@ -234,8 +234,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
                 out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
-    for m in r["group_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "", whole=True)
+    for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title"):
@@ -257,7 +257,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
 def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -> list[_Mention]:
     """Interventions in sentence text [a:b]: its drugs, else its own phrases when `free` says
     which may stand: "arms" (allocation alternatives that name a group or end in an
-    intervention noun), "nouns" (only the latter), "group" (the name of a group)."""
+    intervention noun), "nouns" (only the latter), "group" (the name of a group), "group_nouns" (a
+    group named by an intervention noun, as results name arms)."""
     s0 = sent.start_char
     text = sent.text[a:b]
     cut = re.search(r"\s+(?:for|during|until|after|before|at\s+(?:a|the)\s+ratio|in\s+a\s+\d|with\s+a|who|which|"
@@ -301,7 +302,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
-                or free == "nouns" and noun):
+                or free in ("nouns", "group_nouns") and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
                for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + len(phrase) and p0 < e.end_char - s0):
