@@ -117,6 +117,22 @@ def test_the_condition_of_patients_with_x(tmp_path, layout):
     assert trial(tmp_path, body, "condition", layout) == ["trichomonas vaginalis infection"]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, condition", [
+    ("Sixty liver transplant recipients with normal graft function were randomised to two arms.", "liver transplant"),
+    ("Overall, 48 kidney transplant patients took part in the study.", "kidney transplant"),
+    ("We enrolled 75 COPD patients from three clinics.", "chronic obstructive pulmonary disease"),
+])
+def test_the_condition_written_before_the_population(tmp_path, layout, body, condition):
+    assert trial(tmp_path, body, "condition", layout) == [condition]
+
+
+@pytest.mark.parametrize("body", ["Adults with mild Alzheimer's disease were randomised.",
+                                  "Patients with mild Alzheimer disease were enrolled in two clinics."])
+def test_eponymous_diseases_are_labelled_as_papers_write_them(tmp_path, body):
+    assert trial(tmp_path, body, "condition") == ["Alzheimer's disease"]
+
+
 def test_a_title_outcome_is_not_the_condition(tmp_path):
     title = "Iron supplements in pregnancy and the incidence of low birth weight: a randomised trial"
     assert "birth weight" not in trial(tmp_path, "Pregnant women were randomised.", "condition", title=title)

@@ -360,6 +360,8 @@ def _condition_rules() -> dict:
                               rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
                               rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I)
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
+    r["before_rx"] = re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b", re.I)
+    r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
     r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
     return r
 
@@ -394,6 +396,8 @@ def _conditions(ctx: Context) -> list[Fact]:
             if head and not re.search(r"\d", head.group("p")) and _specific(head.group("p")):
                 c = ctx.lexicon.discover("Condition", head.group("p"), "population")
                 population.append((c, a, a + len(head.group("p"))))
+        if part != "results":
+            population += _named_before_population(ctx, sent, spans)
     chosen = title + population[:1]
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
@@ -405,6 +409,34 @@ def _conditions(ctx: Context) -> list[Fact]:
             seen.add(c.iri)
             out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
     return out
+
+
+def _named_before_population(ctx: Context, sent, spans: list) -> list:
+    """Conditions written before the population noun: 'renal transplant recipients', 'COPD
+    patients' (a disease of the dictionaries, else words that end in a disease or procedure head)."""
+    r = _condition_rules()
+    out = []
+    for m in r["before_rx"].finditer(sent.text):
+        a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
+        ending = [sp for sp in spans if a <= sp.start_char and sp.end_char == b]
+        if ending:
+            out.append(ending[0])
+            continue
+        words: list[str] = []
+        for w in reversed(m.group("x").split()):  # back to a function word, a number or a verb
+            if w.lower() in _DETERMINERS or re.search(r"\d", w) or to_int(w) is not None \
+                    or (w.islower() and w.endswith("ed") and not r["premodifier_rx"].search(w)):
+                break
+            words.insert(0, w)
+        phrase = " ".join(words)
+        if phrase and r["premodifier_rx"].search(phrase) and len(words) >= 2 and _specific(phrase):
+            s = b - len(phrase)
+            out.append((ctx.lexicon.discover("Condition", phrase, "population"), s, b))
+    return out
+
+
+_DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "some", "any", "this", "these", "all", "of", "in",
+                "and", "or", "with", "for", "to", "from", "among", "were", "was", "are", "is", "had", "been", "who"}
 
 
 def _specific(phrase: str) -> bool:
