@@ -226,6 +226,14 @@ def test_a_group_named_in_the_results_by_what_it_received(tmp_path, body):
     assert got & {"yoga training", "aerobic exercise"} and "control" not in got, got
 
 
+@pytest.mark.parametrize("body", [
+    "Nurses kept diaries of home oxygen therapy (HOT). Daily HOT use was compared to baseline use.",
+    "Nurses kept diaries of home oxygen therapy (HOT). Changes in HOT requirements were compared with baseline.",
+])
+def test_a_short_form_that_modifies_a_measure_names_no_arm(tmp_path, body):
+    assert "home oxygen therapy" not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
 def test_an_abbreviation_of_a_disease_or_measure_names_no_arm(tmp_path):
     body = ("Adults with major depressive disorder (MDD) were randomised to sertraline 50 mg or placebo. "
             "The MDD group and the health-related quality of life (HRQoL) group were compared.")

@@ -346,6 +346,9 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
             continue
         for form in (short, ab.long) if short_forms else (ab.long,):
             for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                after = re.match(r"\s+([\w-]+)", sent.text[a + m.end():])
+                if after and re.fullmatch(rules()["not_arm_followers"], after.group(1), re.I):
+                    continue  # a modifier of what is measured: "the daily OCS dose"
                 s = sent.start_char + a + m.start()
                 out.append(_Mention(ctx.lexicon.discover("Drug", ab.name, "arm"), s, s + len(form), True))
     return out
