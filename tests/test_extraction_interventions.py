@@ -248,3 +248,19 @@ def test_an_abbreviation_of_a_disease_or_measure_names_no_arm(tmp_path):
 def test_a_strength_belongs_to_one_ingredient_of_a_list(tmp_path, layout, body):
     strengths = {i["drug"] for i in interventions(tmp_path, body, layout) if i["unit"] == "%"}
     assert len(strengths) == 1 and strengths <= {"hydrocortisone", "chlorhexidine"}, strengths
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients received a weekly 45-minute session of hydrotherapy for 8 weeks or land exercises.", "hydrotherapy"),
+    ("Children were randomly assigned to twelve weeks of hatha yoga or to reading classes.", "hatha yoga"),
+    ("Adults with insomnia were randomly assigned to interpersonal psychotherapy or to a waiting list.",
+     "interpersonal psychotherapy"),
+])
+def test_therapies_and_what_a_session_or_course_holds(tmp_path, layout, body, expected):
+    assert expected in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+def test_a_bare_kind_of_treatment_is_no_arm(tmp_path):
+    body = "Patients in both arms received therapy and stimulation for 6 weeks."
+    assert interventions(tmp_path, body) == []

@@ -77,6 +77,7 @@ def rules() -> dict:
     r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
                                   rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
                                   rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
@@ -394,6 +395,9 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         phrase = " ".join(words[k:])
     phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
                     flags=re.I)
+    # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
+    phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
+                    flags=re.I)
     pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
                       r"has|had|group|for|of|with|during|after|before|between|among|within)\b", phrase, maxsplit=1)
     if whole and len(pieces) > 1:
@@ -408,7 +412,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
     if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
-                                                   or re.fullmatch(rf"(?:{r['intervention_nouns']})", words[0])):
+                                                   or re.fullmatch(rf"(?:{r['bare_nouns']})", words[0])):
         return None  # "vaccination", "exercise" alone name a kind of intervention, not one
     return phrase
 
