@@ -28,7 +28,7 @@ import re
 import numpy
 import spacy
 from negspacy.negation import Negex
-from spacy.attrs import IS_ALPHA, IS_SPACE, LENGTH, LOWER, SENT_START
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_SPACE, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -140,6 +140,8 @@ class LexiconMatcher:
         self.stems = json.loads(DRUG_STEMS.read_text(encoding="utf-8"))
         self.stems["exceptions"] = set(self.stems["exceptions"])
         self.stem_rx = re.compile("(?:" + "|".join(sorted(self.stems["stems"], key=len, reverse=True)) + ")$")
+        self.code_rx = re.compile(self.stems.get("code_pattern", r"(?!)"))
+        self.code_exceptions = set(self.stems.get("code_prefix_exceptions", ()))
         for iri, (folded, exact) in by_iri.items():
             if folded:
                 self.folded.add(iri, list(nlp.tokenizer.pipe(folded)))
@@ -205,14 +207,23 @@ class LexiconMatcher:
         return Span(doc, start, end, label=entry.kind, kb_id=entry.iri)
 
     def _inn_drugs(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib")."""
+        """Drug names the lexicon lacks, known by their INN stem ("examplimab", "-tinib") or
+        written as a development code ("AZD1234", "LY-123456")."""
         covered = {i for sp in spans for i in range(sp.start, sp.end)}
         out = []
         if not len(doc):
             return out
         # from spaCy's arrays (a Python Token per token cost more than the test), one stem test per word
-        arr = doc.to_array([IS_ALPHA, LENGTH, LOWER])
+        arr = doc.to_array([IS_ALPHA, LENGTH, LOWER, IS_DIGIT])
         strings, stem_of = doc.vocab.strings, {}
+        # a development code mixes capitals and digits: only such tokens reach its pattern
+        for i in numpy.flatnonzero((arr[:, 0] == 0) & (arr[:, 3] == 0) & (arr[:, 1] >= 5)).tolist():
+            if i in covered:
+                continue
+            code = self.code_rx.match(doc[i].text)
+            if code and code.group("prefix") not in self.code_exceptions:
+                c = self.lexicon.discover("Drug", doc[i].text, "code")
+                out.append(Span(doc, i, i + 1, label="Drug", kb_id=c.iri))
         for i in numpy.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] >= self.stems["min_length"])).tolist():
             if i in covered:
                 continue
@@ -224,7 +235,7 @@ class LexiconMatcher:
             if is_drug:
                 c = self.lexicon.discover("Drug", strings[h], "inn-stem")
                 out.append(Span(doc, i, i + 1, label="Drug", kb_id=c.iri))
-        return out
+        return sorted(out, key=lambda sp: sp.start)
 
     def _defined_abbreviations(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'<concept> (ABBR)' defines ABBR for this paper: mark its other mentions too."""

@@ -174,7 +174,10 @@ def build_vocabulary(tokenize) -> Vocabulary:
             if entry is not None:
                 index[canon] = len(entries)
                 entries.append(entry)
-        for variant, canons in data[f"{prefix}_variant_to_canonical"].items():
+        pairs = list(data[f"{prefix}_variant_to_canonical"].items())
+        # names the dictionary keeps only as record names, not as variants ("mannitol")
+        pairs += [(name, [name]) for name in r.get("canonical_names_kept", []) if name in index and name not in known]
+        for variant, canons in pairs:
             idx = next((index[c] for c in canons if c in index), None)
             if idx is None:
                 continue
@@ -209,7 +212,7 @@ def _entry(kind: str, canon: str, info: dict, r: dict, known: set[str] = frozens
         if not info.get("mesh_id") or not any(t.startswith(tuple(r["disease_mesh_trees"])) for t in trees):
             return None
         curie = f"MESH:{info['mesh_id']}"
-        label = singular(natural_order(info.get("name") or canon), known)
+        label = possessive(singular(natural_order(info.get("name") or canon), known), known)
     if fold_key(canon) in r["stoplist"]:
         return None
     source = curie.split(":")[0].lower()
@@ -231,6 +234,18 @@ def singular(label: str, known: set[str]) -> str:
         if label.endswith(plural) and not label.endswith("ss"):
             cand = label[: -len(plural)] + one
             if cand.lower() in known:
+                return cand
+    return label
+
+
+def possessive(label: str, known: set[str]) -> str:
+    """MeSH writes eponyms without the possessive ('Alzheimer Disease'); papers and readers
+    write 'Alzheimer's disease', and the dictionary knows that name too: take it as the label."""
+    words = label.split()
+    if len(words) >= 2 and words[0][:1].isupper() and not words[0].isupper():
+        for mark in ("'s", "'"):
+            cand = f"{words[0]}{mark} {' '.join(words[1:])}"
+            if (mark == "'s" or words[0].endswith("s")) and cand.lower() in known:
                 return cand
     return label
 

@@ -153,3 +153,114 @@ def test_an_arm_phrase_that_opens_with_the_word_group(tmp_path):
     body = ("Forty pupils were randomly assigned to receive group lessons in Kundalini Yoga (experimental group) "
             "or reading (control group).")
     assert "kundalini yoga" in [i["drug"] for i in interventions(tmp_path, body)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    # a route word in every written form, normalised to the route's label
+    ("Patients were randomised to metformin 500 mg p.o. twice daily or to matching placebo.", {"metformin": "oral"}),
+    ("Patients were randomised to receive ketamine 0.5 mg/kg i.v. or saline.", {"ketamine": "intravenous"}),
+    ("Adults received enoxaparin 40 mg s.c. once daily for ten days.", {"enoxaparin": "subcutaneous"}),
+    ("Asthmatic adults inhaled budesonide 400 µg twice daily for 8 weeks.", {"budesonide": "inhaled"}),
+    # a dosage form or a way of taking that implies the route
+    ("Participants took two capsules of curcumin 500 mg after breakfast.", {"curcumin": "oral"}),
+    ("Children received 15 mg/kg of azithromycin as a single infusion.", {"azithromycin": "intravenous"}),
+    ("Each patient applied clindamycin gel 1% to the lesions every evening.", {"clindamycin": "topical"}),
+])
+def test_route_from_route_words_and_dosage_forms(tmp_path, layout, body, expected):
+    got = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout) if i["drug"] in expected}
+    assert got == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_route_next_to_one_dose_does_not_spread_to_the_other_arm(tmp_path, layout):
+    body = ("Adults were randomly assigned to minocycline 50 mg twice daily or to fusidic acid cream 2% "
+            "for four weeks.")
+    got = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout)}
+    assert got.get("fusidic acid") == "topical" and got.get("minocycline") is None, got
+    body += " Minocycline tablets were swallowed with water."
+    got = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout)}
+    assert got.get("fusidic acid") == "topical" and got.get("minocycline") == "oral", got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Healthy men were randomised to 30 mg of XYZ1234 or placebo.", {("xyz1234", 30.0, "mg")}),
+    ("Patients received QRS-98765 (250 or 500 mg once daily) or matching placebo for 12 weeks.",
+     {("qrs-98765", 250.0, "mg"), ("qrs-98765", 500.0, "mg")}),
+])
+def test_development_codes_are_drugs(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+def test_registry_numbers_and_cell_markers_are_no_drugs(tmp_path):
+    body = ("Patients were randomised to receive 10 mg of examplimab (NCT01234567); CD103 cells and "
+            "ISRCTN12345678 were recorded.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"examplimab"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Smokers were randomly assigned to brief motivational coaching (BMC) or usual care (UC). "
+     "Quit rates were higher in the BMC group than in the UC group.", {"brief motivational coaching"}),
+    ("Women with goitre were randomised to near-total thyroidectomy (NTT) or hemithyroidectomy (HT). "
+     "Recurrence was 2% after NTT versus 9% after HT.", {"near-total thyroidectomy", "hemithyroidectomy"}),
+    ("Adolescents were randomly allocated to receive six GIT sessions or six attention control sessions; "
+     "guided imagery training (GIT) was delivered by nurses.", {"guided imagery training"}),
+])
+def test_arms_named_by_the_papers_own_abbreviations(tmp_path, layout, body, expected):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Children were allocated by lot to two classes. At six months, the yoga training group had fewer absences.",
+    "Adults joined one of two classes. Weight fell more in the aerobic exercise group than in the control group.",
+])
+def test_a_group_named_in_the_results_by_what_it_received(tmp_path, body):
+    path = tmp_path / "r.txt"
+    methods, results = body.split(". ", 1)
+    path.write_text(f"{TITLE}\n\nMethods\n\n{methods}.\n\nResults\n\n{results}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    got = {f.fields["drug"].label for f in facts if f.kind == "intervention"}
+    assert got & {"yoga training", "aerobic exercise"} and "control" not in got, got
+
+
+@pytest.mark.parametrize("body", [
+    "Nurses kept diaries of home oxygen therapy (HOT). Daily HOT use was compared to baseline use.",
+    "Nurses kept diaries of home oxygen therapy (HOT). Changes in HOT requirements were compared with baseline.",
+])
+def test_a_short_form_that_modifies_a_measure_names_no_arm(tmp_path, body):
+    assert "home oxygen therapy" not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+def test_an_abbreviation_of_a_disease_or_measure_names_no_arm(tmp_path):
+    body = ("Adults with major depressive disorder (MDD) were randomised to sertraline 50 mg or placebo. "
+            "The MDD group and the health-related quality of life (HRQoL) group were compared.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"sertraline"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Patients applied a cream containing menthol, 1% hydrocortisone, allantoin and glycerol every night.",
+    "The mouthwash held 0.12% chlorhexidine, xylitol and menthol and was used twice daily.",
+])
+def test_a_strength_belongs_to_one_ingredient_of_a_list(tmp_path, layout, body):
+    strengths = {i["drug"] for i in interventions(tmp_path, body, layout) if i["unit"] == "%"}
+    assert len(strengths) == 1 and strengths <= {"hydrocortisone", "chlorhexidine"}, strengths
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients received a weekly 45-minute session of hydrotherapy for 8 weeks or land exercises.", "hydrotherapy"),
+    ("Children were randomly assigned to twelve weeks of hatha yoga or to reading classes.", "hatha yoga"),
+    ("Adults with insomnia were randomly assigned to interpersonal psychotherapy or to a waiting list.",
+     "interpersonal psychotherapy"),
+])
+def test_therapies_and_what_a_session_or_course_holds(tmp_path, layout, body, expected):
+    assert expected in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+def test_a_bare_kind_of_treatment_is_no_arm(tmp_path):
+    body = "Patients in both arms received therapy and stimulation for 6 weeks."
+    assert interventions(tmp_path, body) == []

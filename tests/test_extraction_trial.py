@@ -79,12 +79,26 @@ def test_a_placebo_arm_makes_the_trial_placebo_controlled(tmp_path, layout):
     assert "placebo-controlled" in trial(tmp_path, body, "design", layout)
     body = "The placebo group took identical tablets; the trial was randomised."
     assert "placebo-controlled" in trial(tmp_path, body, "design", layout)
+    # the placebo of one drug in a factorial trial, and an arm labelled as the placebo
+    body = "Adults took ramipril with atorvastatin, ramipril with A-placebo, or R-placebo with atorvastatin."
+    assert "placebo-controlled" in trial(tmp_path, body, "design", layout)
+    body = "Each knee received 2 ml of hyaluronate (active) or 2 ml of buffered saline (placebo)."
+    assert "placebo-controlled" in trial(tmp_path, body, "design", layout)
+
+
+def test_a_word_with_placebo_in_it_is_no_placebo_arm(tmp_path):
+    body = "Patients were randomised to two doses of sertraline; non-placebo responders were described."
+    assert "placebo-controlled" not in trial(tmp_path, body, "design")
 
 
 @pytest.mark.parametrize("body, design", [
     ("This was a prospective, two-centre, assessor-blinded study.", {"prospective", "two-centre", "assessor-blinded"}),
     ("We did a randomised controlled trial with a split-mouth design.", {"randomized", "controlled trial",
                                                                           "split-mouth"}),
+    ("Design: open, double centre, clinical trial on two parallel groups.", {"two-centre", "parallel-group"}),
+    ("A double-blind controlled randomised trial in parallel arms was run at two hospitals.",
+     {"double-blind", "controlled trial", "parallel-group"}),
+    ("The two sides of each mouth were randomly placed into the active or the control arm.", {"randomized"}),
 ])
 def test_design_words(tmp_path, body, design):
     assert design <= set(trial(tmp_path, body, "design"))
@@ -101,6 +115,22 @@ def test_the_condition_of_patients_with_x(tmp_path, layout):
     assert trial(tmp_path, body, "condition", layout) == ["visceral leishmaniasis"]
     body = "Women with Trichomonas vaginalis infection were eligible; rates of preterm birth were compared."
     assert trial(tmp_path, body, "condition", layout) == ["trichomonas vaginalis infection"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, condition", [
+    ("Sixty liver transplant recipients with normal graft function were randomised to two arms.", "liver transplant"),
+    ("Overall, 48 kidney transplant patients took part in the study.", "kidney transplant"),
+    ("We enrolled 75 COPD patients from three clinics.", "chronic obstructive pulmonary disease"),
+])
+def test_the_condition_written_before_the_population(tmp_path, layout, body, condition):
+    assert trial(tmp_path, body, "condition", layout) == [condition]
+
+
+@pytest.mark.parametrize("body", ["Adults with mild Alzheimer's disease were randomised.",
+                                  "Patients with mild Alzheimer disease were enrolled in two clinics."])
+def test_eponymous_diseases_are_labelled_as_papers_write_them(tmp_path, body):
+    assert trial(tmp_path, body, "condition") == ["Alzheimer's disease"]
 
 
 def test_a_title_outcome_is_not_the_condition(tmp_path):

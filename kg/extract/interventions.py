@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
@@ -80,6 +81,10 @@ def rules() -> dict:
     r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
                                   rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
                                   rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
+    r["abbr_allowed"] = set(r["abbreviation_allowed"])
+    r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
+    r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
 
 
@@ -234,8 +239,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
                 out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
-    for m in r["group_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "", whole=True)
+    for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
+        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title"):
@@ -257,7 +262,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
 def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -> list[_Mention]:
     """Interventions in sentence text [a:b]: its drugs, else its own phrases when `free` says
     which may stand: "arms" (allocation alternatives that name a group or end in an
-    intervention noun), "nouns" (only the latter), "group" (the name of a group)."""
+    intervention noun), "nouns" (only the latter), "group" (the name of a group), "group_nouns" (a
+    group named by an intervention noun, as results name arms)."""
     s0 = sent.start_char
     text = sent.text[a:b]
     cut = re.search(r"\s+(?:for|during|until|after|before|at\s+(?:a|the)\s+ratio|in\s+a\s+\d|with\s+a|who|which|"
@@ -270,6 +276,11 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         full = ctx.document.text
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
                 if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
+    # after "received" or in a noun phrase only the long form, and only of a short form that
+    # names an arm elsewhere: "patients who underwent RRT" is often who was eligible
+    named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
+    if named:
+        return named
     if not free:
         return []
     r = rules()
@@ -296,13 +307,80 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
-                or free == "nouns" and noun):
+                or free in ("nouns", "group_nouns") and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
                for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + len(phrase) and p0 < e.end_char - s0):
             continue  # a population ("the COPD group") or an outcome, not what was given
         concept = ctx.lexicon.discover("Drug", phrase, "arm")
         out.append(_Mention(concept, s0 + p0, s0 + p0 + len(phrase), True))
+    return out
+
+
+def arm_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
+    """The short forms this paper defines whose long form can name an arm ("motivational
+    interviewing (MI)"), not a measure, a population or a comparator ("usual care (UC)")."""
+    cached = ctx.document.cache.get("arm_abbreviations")
+    if cached is not None:
+        return cached
+    r = rules()
+    out = {}
+    for short, ab in defined_abbreviations(ctx.document.text).items():
+        words = [w.lower().strip("'‘’\"“”,") for w in ab.long.split()]
+        if not words or len(words) > 8 or r["not_arm_head_rx"].search(words[-1]) or re.search(r"\d|=|%", ab.long):
+            continue
+        if any(w in r["stop"] and w not in r["abbr_allowed"] for w in words):
+            continue
+        head = ab.end - len(ab.long.split()[-1])
+        if any(sp.label_ in ("Condition", "AdverseEventTerm", "Instrument", "Unit", "StudyDesign")
+               and sp.start_char < ab.end and head < sp.end_char for sp in ctx.concept_spans(ab.start, ab.end)):
+            continue  # the long form names a disease or a measure ("major depressive disorder (MDD)")
+        out[short] = ab
+    ctx.document.cache["arm_abbreviations"] = out
+    return out
+
+
+def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = True) -> list[_Mention]:
+    """Arms named in sentence text [a:b] by a short form the paper defines (or by its long
+    form): each an intervention labelled with the long form."""
+    text = sent.text[a:b]
+    out = []
+    confirmed = _abbreviations_naming_arms(ctx)
+    for short, ab in arm_abbreviations(ctx).items():
+        if not short_forms and short not in confirmed:
+            continue
+        for form in (short, ab.long) if short_forms else (ab.long,):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                after = re.match(r"\s+([\w-]+)", sent.text[a + m.end():])
+                if after and re.fullmatch(rules()["not_arm_followers"], after.group(1), re.I):
+                    continue  # a modifier of what is measured: "the daily OCS dose"
+                s = sent.start_char + a + m.start()
+                out.append(_Mention(ctx.lexicon.discover("Drug", ab.name, "arm"), s, s + len(form), True))
+    return out
+
+
+def _abbreviations_naming_arms(ctx: Context) -> set[str]:
+    """The defined short forms written in an allocation, group or comparison phrase somewhere
+    in the paper ("randomised to GIT or ...", "the GIT group", "GIT versus ...")."""
+    cached = ctx.document.cache.get("abbreviations_naming_arms")
+    if cached is not None:
+        return cached
+    r = rules()
+    shorts = arm_abbreviations(ctx)
+    out: set[str] = set()
+    if shorts:
+        forms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
+                           + r")(?![\w-])")
+        for sent in ctx.sentences():
+            if reading(ctx, sent) is None:
+                continue
+            text = sent.text
+            stretches = [m.group("tail") for m in r["alloc_rx"].finditer(text)]
+            stretches += [m.group("x") for m in r["group_rx"].finditer(text)]
+            stretches += [m.group(0) for m in r["versus_rx"].finditer(text)]
+            for stretch in stretches:
+                out.update(forms.findall(stretch))
+    ctx.document.cache["abbreviations_naming_arms"] = out
     return out
 
 
@@ -316,8 +394,13 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         k = len(words)
         while k > 0 and not (_boundary(words[k - 1]) and (k < len(words) or words[k - 1].lower() in r["boundary"])):
             k -= 1  # the last word is the head noun even in -ing ("mindfulness breathing")
+        if k > 0 and words[k - 1].lower() == "of":
+            return None  # the tail of a longer name ("the quality of life (QoL) group")
         phrase = " ".join(words[k:])
     phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
+                    flags=re.I)
+    # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
+    phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
     pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
                       r"has|had|group|for|of|with|during|after|before|between|among|within)\b", phrase, maxsplit=1)
@@ -333,7 +416,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
     if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
-                                                   or re.fullmatch(rf"(?:{r['intervention_nouns']})", words[0])):
+                                                   or re.fullmatch(rf"(?:{r['bare_nouns']})", words[0])):
         return None  # "vaccination", "exercise" alone name a kind of intervention, not one
     return phrase
 
@@ -432,7 +515,7 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
             out = [first]
             rest = after[1:]
             tail = text[first.end - s0:]
-            while rest:
+            while rest and not percent:  # a strength belongs to one ingredient ("0.2% X, Y and Z")
                 g = text[out[-1].end - s0: rest[0].start - s0]
                 if re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|or|and|,\s*or|,\s*and)\s*", g) and tail:
                     out.append(rest[0])
@@ -510,6 +593,11 @@ _DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     """Route, frequency, duration and administrations: from each dose's own clause, else from
     the sentences about the study interventions."""
+    regions: dict[int, list[tuple[int, int]]] = {}  # per sentence, each dose's own words
+    for f in facts:
+        sent, window = f.fields.get("_sentence"), f.fields.get("_window")
+        if sent is not None and window is not None:
+            regions.setdefault(sent.start_char, []).append(_own_words(f, sent, window))
     for f in facts:
         sent = f.fields.pop("_sentence", None)
         window = f.fields.pop("_window", None)
@@ -520,9 +608,9 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
         dur = _duration([sent])
         if dur:
             f.fields["duration"] = dur
-        routes = ctx.concepts_in(sent, {"Route"})
-        if routes:
-            f.fields["route"] = ctx.concept(routes[0])
+        route = _route_near(ctx, sent, _own_words(f, sent, window), regions[sent.start_char])
+        if route is not None:
+            f.fields["route"] = route
     study = [f for f in facts if f.fields["role"] == "study"]
     if not study:
         return
@@ -537,19 +625,54 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     admins = _administrations(sents)
     routes: Counter[str] = Counter()
     route_concepts: dict[str, Concept] = {}
-    for sent in sents:
-        for e in ctx.concepts_in(sent, {"Route"}):
-            routes[e.kb_id_] += 1
-            route_concepts[e.kb_id_] = ctx.concept(e)
-    route = route_concepts[routes.most_common(1)[0][0]] if routes else None
+    for sent in sents:  # routes named next to a dose belong to that dose, not to the trial
+        owned = regions.get(sent.start_char, [])
+        for pos, c in _routes_in(ctx, sent.text):
+            if not any(a <= pos < b for a, b in owned):
+                routes[c.iri] += 1
+                route_concepts[c.iri] = c
+    trial_route = route_concepts[routes.most_common(1)[0][0]] if routes else None
+    by_drug = {f.fields["drug"].iri: f.fields["route"] for f in facts if f.fields.get("route") is not None}
     values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
     for f in study:
+        route = by_drug.get(f.fields["drug"].iri, trial_route)  # the route of the same drug's other doses first
         for key, value in (("route", route), ("frequency", freq), ("duration", duration),
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
         if values_per_drug[f.fields["drug"].iri] > 1:
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group"
+
+
+def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
+    """(position, route concept) of every route a stretch of text names, by a route word or a
+    dosage form that implies one (`route_cues` of ontology/interventions.json)."""
+    out = []
+    for label, rx in rules()["route_rx"]:
+        concept = ctx.lexicon.by_label(label, "Route")
+        if concept is None:
+            continue
+        out += [(m.start(), concept) for m in rx.finditer(text)]
+    return sorted(out, key=lambda x: x[0])
+
+
+def _own_words(fact: Fact, sent, window: tuple[int, int]) -> tuple[int, int]:
+    """Where a dose's own words lie in its sentence: from its drug (or number) to the end of its clause."""
+    a = max(0, fact.evidence[0].start - sent.start_char)
+    return a, max(a, window[1])
+
+
+def _route_near(ctx: Context, sent, own: tuple[int, int], others: list[tuple[int, int]]) -> Concept | None:
+    """The route of one dose: named in the dose's own words, else the route of its sentence
+    nearest to them that lies in no other dose's own words ("X 100 mg or Y ointment 2%")."""
+    a, b = own
+    b = min([b] + [x for x, _y in others if a < x < b])  # up to the next dose's own words
+    inside = _routes_in(ctx, sent.text[a:b])
+    if inside:
+        return inside[0][1]
+    free = [(p, c) for p, c in _routes_in(ctx, sent.text)
+            if not any(x <= p < y for x, y in others if (x, y) != own)]
+    return min(free, key=lambda x: abs(x[0] - a))[1] if free else None
 
 
 def _frequency_in(text: str) -> str | None:

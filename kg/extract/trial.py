@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 
+from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR
@@ -229,23 +230,6 @@ def _defined_abbreviations(ctx: Context) -> set[str]:
     return out
 
 
-def defines(before: str, short: str) -> bool:
-    """Schwartz & Hearst (2003): the short form's letters occur, in order, in the words just
-    before it, its first letter starting a word."""
-    letters = [ch.lower() for ch in short if ch.isalnum()]
-    words = before.split()[-(min(len(letters) + 5, 2 * len(letters))):]
-    long_form = " ".join(words).lower()
-    i = len(long_form) - 1
-    for k in range(len(letters) - 1, -1, -1):
-        ch = letters[k]
-        while i >= 0 and (long_form[i] != ch or (k == 0 and i > 0 and long_form[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return False
-        i -= 1
-    return True
-
-
 def _is_concept_at(ctx: Context, start: int) -> bool:
     return any(sp.start_char <= start < sp.end_char for sp in ctx.concept_spans(max(0, start - 80), start + 80))
 
@@ -308,7 +292,10 @@ def _designs(ctx: Context) -> list[Fact]:
 # a placebo arm makes a trial placebo-controlled, whether or not the paper says the word
 _PLACEBO_ARM = re.compile(r"\b(?:or|versus|vs\.?|and|with|received|receive|receiving|given|to)\s+(?:an?\s+|the\s+)?"
                           r"(?:identical\s+|matching\s+|matched\s+|inactive\s+)?(?P<p>placebo)\b|"
-                          r"\b(?P<q>placebo)[- ](?:group|arm|tablets?|capsules?|injections?|infusions?|treated)\b",
+                          r"\b(?P<q>placebo)[- ](?:group|arm|tablets?|capsules?|injections?|infusions?|treated)\b|"
+                          # the placebo of one drug ("vs L-placebo", "lisinopril-placebo") or an arm
+                          # labelled so ("3 ml saline (placebo) was injected")
+                          r"(?<=\w-)(?<!non-)(?<!pre-)(?<!post-)(?<!anti-)(?P<r>placebo)\b|\((?P<s>placebo)\)",
                           re.IGNORECASE)
 
 
@@ -321,7 +308,7 @@ def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
             continue
         m = _PLACEBO_ARM.search(sent.text)
         if m:
-            g = "p" if m.group("p") else "q"
+            g = next(k for k in ("p", "q", "r", "s") if m.group(k))
             s = sent.start_char + m.start(g)
             return [_fact(ctx, "design", concept, s, s + len(m.group(g)), "trial.design.placebo_arm", 0.8)]
     return []
@@ -375,6 +362,8 @@ def _condition_rules() -> dict:
                               rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
                               rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I)
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
+    r["before_rx"] = re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b", re.I)
+    r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
     r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
     return r
 
@@ -409,6 +398,8 @@ def _conditions(ctx: Context) -> list[Fact]:
             if head and not re.search(r"\d", head.group("p")) and _specific(head.group("p")):
                 c = ctx.lexicon.discover("Condition", head.group("p"), "population")
                 population.append((c, a, a + len(head.group("p"))))
+        if part != "results":
+            population += _named_before_population(ctx, sent, spans)
     chosen = title + population[:1]
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
@@ -420,6 +411,34 @@ def _conditions(ctx: Context) -> list[Fact]:
             seen.add(c.iri)
             out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
     return out
+
+
+def _named_before_population(ctx: Context, sent, spans: list) -> list:
+    """Conditions written before the population noun: 'renal transplant recipients', 'COPD
+    patients' (a disease of the dictionaries, else words that end in a disease or procedure head)."""
+    r = _condition_rules()
+    out = []
+    for m in r["before_rx"].finditer(sent.text):
+        a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
+        ending = [sp for sp in spans if a <= sp.start_char and sp.end_char == b]
+        if ending:
+            out.append(ending[0])
+            continue
+        words: list[str] = []
+        for w in reversed(m.group("x").split()):  # back to a function word, a number or a verb
+            if w.lower() in _DETERMINERS or re.search(r"\d", w) or to_int(w) is not None \
+                    or (w.islower() and w.endswith("ed") and not r["premodifier_rx"].search(w)):
+                break
+            words.insert(0, w)
+        phrase = " ".join(words)
+        if phrase and r["premodifier_rx"].search(phrase) and len(words) >= 2 and _specific(phrase):
+            s = b - len(phrase)
+            out.append((ctx.lexicon.discover("Condition", phrase, "population"), s, b))
+    return out
+
+
+_DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "some", "any", "this", "these", "all", "of", "in",
+                "and", "or", "with", "for", "to", "from", "among", "were", "was", "are", "is", "had", "been", "who"}
 
 
 def _specific(phrase: str) -> bool:
