@@ -587,3 +587,24 @@ async def test_sparql_sidebar_lists_classes_and_properties_with_counts(store_pat
         await pilot.press("f4")
         await settle(pilot)
         assert not pilot.app.screen.query_one(SchemaTree).display  # the editor keeps the width
+
+
+@aio
+async def test_entity_page_lists_events_said_not_to_happen_last_as_not_observed(store_path):  # noqa: F811
+    """On a drug's page the adverse events the papers state as absent ("no infection") come
+    after those that happened, marked "not observed", never as if they happened."""
+    app = KgApp(store_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entity(ATO)
+        await settle(pilot)
+        group = next(g for g in app.screen.query_one("#links").root.children
+                     if str(g.label).startswith("Adverse events"))
+        rows = [n.data.row for n in group.children if n.data.row is not None]
+        negated = {str(r["f"]) for r in app.get_store().select(
+            "PREFIX kg: <https://w3id.org/kg-trials/ontology#> "
+            "SELECT ?f WHERE { ?f a kg:AdverseEvent ; kg:negated true }")}
+        marked = [("not observed" in r.summary) for r in rows]
+        assert any(marked) and not all(marked)
+        assert marked == sorted(marked)  # every unobserved event after every observed one
+        assert all((r.facts[0] in negated) == m for r, m in zip(rows, marked))

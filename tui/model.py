@@ -312,7 +312,11 @@ def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog 
     up_front = set(facts[:EVIDENCE_UP_FRONT])
     rows = [FactRow([f], kinds.get(f, ""), summarise(kinds.get(f, ""), fields.get(f, {}), label), link_of.get(f),
                     ev.get(f, []), f in up_front) for f in facts]
-    return sorted(rows, key=lambda r: (r.summary.casefold(), r.evidence[0].start if r.evidence else 0))
+    def said_not_to_happen(f: str) -> bool:
+        return fields.get(f, {}).get("negated") == ["true"]
+
+    return sorted(rows, key=lambda r: (said_not_to_happen(r.facts[0]), r.summary.casefold(),
+                                       r.evidence[0].start if r.evidence else 0))
 
 
 def fact_fields(store: GraphStore, facts: list[str]) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
@@ -352,7 +356,9 @@ def summarise(kind: str, f: dict[str, list[str]], label=node_label) -> str:
         return ", ".join(f.get(name, []))
 
     trial = label(one("ofTrial")) if f.get("ofTrial") else ""
-    flags = [n for n in ("serious", "negated", "hedged", "cited") if one(n) == "true"]
+    # a negated fact is said not to have happened: shown apart (listed last) and marked so
+    negated = {"AdverseEvent": "not observed", "MechanismFinding": "not found"}.get(kind, "negated")
+    flags = [negated if n == "negated" else n for n in ("serious", "negated", "hedged", "cited") if one(n) == "true"]
     if kind == "AdverseEvent":
         bits = [one("term")]
         if one("grade"):
