@@ -13,6 +13,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from hostile_pdfs import pdf
 
 from kg.errors import ReaderError
 from kg.model import Document
@@ -350,18 +351,7 @@ def test_tables_are_not_in_the_running_text(limit):
 # ------------------------------------------------------------------------ bad inputs
 
 
-def _minimal_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
-    """A hand-made PDF: the given objects (1 = catalog, 2 = pages, ...) with a correct xref."""
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return out
+_minimal_pdf = pdf  # a hand-made PDF with a correct xref (tests/hostile_pdfs.py)
 
 
 _CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
