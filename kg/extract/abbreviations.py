@@ -52,16 +52,21 @@ def long_form_start(before: str, short: str) -> int | None:
         initials += spans[0][0]
         return initials
     lo = spans[0][0]
-    window = before[lo:].lower()
+    start = spelled_from(before[lo:].lower(), letters)
+    return None if start is None else lo + start
+
+
+def spelled_from(window: str, letters: list[str]) -> int | None:
+    """Where in `window` (lower case) the letters of a short form start, found backwards from
+    its end, the first letter starting a word; None when the window does not hold them in order."""
     i = len(window) - 1
     for k in range(len(letters) - 1, -1, -1):
-        ch = letters[k]
-        while i >= 0 and (window[i] != ch or (k == 0 and i > 0 and window[i - 1].isalnum())):
+        while i >= 0 and (window[i] != letters[k] or (k == 0 and i > 0 and window[i - 1].isalnum())):
             i -= 1
         if i < 0:
             return None
         i -= 1
-    return lo + i + 1
+    return i + 1
 
 
 def _by_initials(before: str, spans: list[tuple[int, int]], letters: list[str]) -> int | None:

@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from kg.extract.abbreviations import spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
@@ -520,15 +521,10 @@ def _long_form(before: str, short: str) -> str | None:
         return None
     words = before.split()[-min(len(letters) + 5, 2 * len(letters)):]
     phrase = " ".join(words)
-    low = phrase.lower()
-    i = len(low) - 1
-    for k in range(len(letters) - 1, -1, -1):
-        while i >= 0 and (low[i] != letters[k] or (k == 0 and i > 0 and low[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return None
-        i -= 1
-    long = phrase[i + 1:].strip(" ,;:")
+    start = spelled_from(phrase.lower(), letters)
+    if start is None:
+        return None
+    long = phrase[start:].strip(" ,;:")
     if not re.search(r"[a-z]{3}", long) or "(" in long or ")" in long or len(long) <= len(short):
         return None
     return long
