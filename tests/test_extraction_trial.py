@@ -57,6 +57,27 @@ def test_enrolment_as_the_sum_of_the_arms(tmp_path, body, n):
     assert trial(tmp_path, body, "n_enrolled") == [n]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("In a pragmatic design, 344 unblinded adults recruited through community pharmacies were "
+     "automatically randomly assigned to the app or to usual care.", 344),
+    ("Overall, 128 older women identified from practice lists were randomised to yoga or stretching.", 128),
+])
+def test_enrolment_with_a_participle_after_the_people(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Letters reached two clinics (40 patients). Seven other patients were recruited by posters. "
+     "In total, 52 patients were randomised.", 52),
+    ("Nine additional children were enrolled after an amendment; 75 children were enrolled in all.", 75),
+    ("Only 1 in 5 participants were randomly assigned to the waiting list. We enrolled 90 participants.", 90),
+])
+def test_counts_of_a_part_are_not_the_number_enrolled(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
 def test_numbers_of_other_studies_are_not_this_trials(tmp_path):
     body = "A previous trial randomised 300 patients. Our study was a small pilot."
     assert trial(tmp_path, body, "n_enrolled") == []
@@ -144,3 +165,39 @@ def test_a_title_outcome_is_not_the_condition(tmp_path):
 ])
 def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
     assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]
+
+
+@pytest.mark.parametrize("text, n", [
+    (f"{TITLE}\n\nAbstract\n\nObjective: To test a cream. Design: Randomised, two centres. "
+     "Participants: 36 adults with plaque psoriasis. Intervention: A cream twice daily.\n", 36),
+    (f"{TITLE}\n\nAbstract\n\nSetting\n\nTwo rural clinics.\n\nSubjects\n\nForty-eight children aged 6 to 10 "
+     "years with asthma.\n\nResults\n\nSymptoms fell.\n", 48),
+    (f"{TITLE}\n\nAbstract\n\nSubjects\n\nChildren with asthma joined. Twelve children needed oxygen.\n\n"
+     "Results\n\nSymptoms fell.\n", None),
+    (f"{TITLE}\n\nResults\n\nFever was seen in nine patients. Eight patients needed oxygen.\n", None),
+    (f"{TITLE}\n\nAbstract\n\nParticipants: 212 adults with eczema were screened at three clinics.\n", None),
+])
+def test_enrolment_opening_a_part_labelled_with_the_population(tmp_path, text, n):
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    found = [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"]
+    assert [f.fields["value"] for f in found] == ([n] if n else [])
+    if not n:  # a count further into the part is about some of the people, not the number enrolled
+        return
+    ev = found[0].evidence[0]
+    assert document.text[ev.start:ev.end].split()[0] in ("36", "Forty-eight")
+
+
+@pytest.mark.parametrize("intro", ["Introduction", "Background"])
+def test_counts_in_a_full_texts_introduction_are_earlier_studies(tmp_path, intro):
+    text = (f"{TITLE}\n\nAbstract\n\nBackground: Reminders may help. Methods: We describe the protocol of a "
+            f"trial of a reminder service. Discussion: The trial will tell.\n\nKeywords: reminders\n\n{intro}\n\n"
+            "Our feasibility study included 340 patients who received the reminders.\n\nMethods\n\n"
+            "We will randomise patients in a 1:1 ratio to the service or usual care.\n")
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"] == []

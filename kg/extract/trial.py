@@ -38,7 +38,8 @@ _ENROLLED = [
     re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
                rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE),
     re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from|who|that|in|at|of|undergoing|receiving|"
-               rf"scheduled)\b[^;]{{1,90}}?)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?"
+               rf"scheduled|[a-z]+ed\s+(?:through|from|at|in|via|by|with|into|for|between))\b[^;]{{1,90}}?)?"
+               rf"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?"
                rf"{_ENROL_VERB}\b", re.IGNORECASE),
     re.compile(rf"\b(?:of|among)\s+(?:the|these|all)\s+(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
                rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b", re.IGNORECASE),
@@ -323,12 +324,16 @@ def _enrolled(ctx: Context) -> list[Fact]:
     """N enrolled: "enrolled 11 adult SLE patients", "Three hundred sixty patients were randomised",
     "Of the 1066 patients randomised", "underwent randomisation"; else the sum of the arms'
     counts stated in one sentence ("cell group (n = 9) and control group (n = 9)")."""
-    sents = [sent for sent in _sentences_by_preference(ctx) if _own_statement(ctx, sent)]
+    sents = [sent for sent in _sentences_by_preference(ctx)
+             if _own_statement(ctx, sent) and not _introduction(ctx, sent)]
     for sent in sents:
+        labelled = _under_population_label(ctx, sent)
+        if labelled:
+            return [labelled]
         for rx in _ENROLLED:
             for m in rx.finditer(sent.text):
                 n = to_int(m.group("n"))
-                if n and n > 3 and not _is_year(m.group("n")):
+                if n and n > 3 and not _is_year(m.group("n")) and not _part_of_a_whole(sent.text, m):
                     s = sent.start_char + m.start()
                     return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
     for sent in sents:
@@ -341,6 +346,55 @@ def _enrolled(ctx: Context) -> list[Fact]:
                 s, e = sent.start_char + found[0].start(), sent.start_char + found[-1].end()
                 return [_fact(ctx, "n_enrolled", total, s, e, "trial.n_enrolled.sum_of_arms", 0.7)]
     return []
+
+
+@functools.cache
+def _part_cues() -> tuple[re.Pattern, re.Pattern]:
+    """ontology/enrolment.json: words that make a count a part of the enrolled whole."""
+    cues = _enrolment_cues()
+    after = re.compile(r"\s+(?:" + "|".join(cues["subset_after_count"]) + r")\b", re.IGNORECASE)
+    before = re.compile(r"(?:" + "|".join(cues["proportion_before_count"]) + r")\s*$", re.IGNORECASE)
+    return after, before
+
+
+def _part_of_a_whole(text: str, m: re.Match) -> bool:
+    """"six other participants", "1 in 6 participants": not the N enrolled."""
+    after, before = _part_cues()
+    return bool(after.match(text, m.end("n")) or before.search(text[max(0, m.start("n") - 30): m.start("n")]))
+
+
+def _under_population_label(ctx: Context, sent) -> Fact | None:
+    """"Participants: 24 adults with ...": a count of people opening the part of a structured
+    abstract labelled with the population (labels in ontology/enrolment.json)."""
+    labels = "|".join(_enrolment_cues()["population_labels"])
+    inline = re.search(rf"(?:^|[.\n]\s*)(?:{labels})\s*:\s*$",
+                       ctx.document.text[max(0, sent.start_char - 40): sent.start_char], re.I)
+    section = ctx.document.section_at(sent.start_char)
+    heading = (section is not None and re.fullmatch(rf"\s*(?:{labels})\s*", section.name, re.I)
+               and ctx.document.text[section.start: sent.start_char].strip() in ("", section.name.strip()))
+    if not (inline or heading):
+        return None
+    m = re.match(rf"(?:a\s+total\s+of\s+|in\s+total,?\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\b", sent.text, re.I)
+    n = to_int(m.group("n")) if m else None
+    if not n or n <= 3 or _is_year(m.group("n")) or _part_of_a_whole(sent.text, m):
+        return None
+    before = "|".join(_enrolment_cues()["before_enrolment"])
+    verb = rf"[^.;]{{0,60}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:{before})\b"
+    if re.match(verb, sent.text[m.end():], re.I):
+        return None
+    start, end = sent.start_char + m.start("n"), sent.start_char + m.end()
+    return _fact(ctx, "n_enrolled", n, start, end, "trial.n_enrolled.label")
+
+
+@functools.cache
+def _enrolment_cues() -> dict:
+    return json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
+
+
+def _introduction(ctx: Context, sent) -> bool:
+    """A full text's background (introduction) counts the people of earlier studies, not this trial's."""
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    return part == "background" and not in_abs
 
 
 def _own_statement(ctx: Context, sent) -> bool:
