@@ -1,0 +1,293 @@
+"""One check, after every extractor, that the name a fact gives names a thing.
+
+Extractors cut names out of sentences with patterns; on full texts the cut often lands on a
+fragment ("the first", "in the placebo group", "two patients", "added to the protocol",
+"effect sizes)"). Rather than patch each extractor, `review` looks at each fact's naming
+field(s) (ontology/names.json "naming_fields") once: it trims what can be trimmed to the
+thing named (leading connectors and enumerators, trailing function words, unbalanced
+brackets, a relative clause or verb the name ran into) and drops, or for a result with
+numbers keeps without a measure, what names nothing. Word classes live in ontology/names.json.
+
+Evidence stays exact: a span that was the old name is moved onto the trimmed name inside it;
+any other span is left as it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+
+from kg.extract.base import Context, Evidence, Fact
+from kg.lexicon import ONTOLOGY_DIR, Concept, fold
+
+_WORD = re.compile(r"[^\W_][\w'’/-]*")
+_EDGE_PUNCT = " \t\n,;:.–—-·*"
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+@dataclass(frozen=True)
+class _Rules:
+    fields: dict[str, list[str]]
+    phrase_sources: frozenset[str]
+    function: frozenset[str]
+    numbers: frozenset[str]
+    generic: frozenset[str]
+    empty: dict[str, frozenset[str]]
+    sections: frozenset[str]
+    clause: frozenset[str]
+    aim: frozenset[str]
+    participle_objects: frozenset[str]
+    group_heads: frozenset[str]
+    group_head_kinds: frozenset[str]
+    relative: re.Pattern
+    lead: re.Pattern
+    tail: re.Pattern
+    enumerator: re.Pattern
+    number_tail: re.Pattern
+    time_tail: re.Pattern
+    time_tail_kinds: frozenset[str]
+    tail_verbs: re.Pattern
+    tail_verb_kinds: frozenset[str]
+    max_words: dict[str, int]
+    long_factor: float
+    unnamed_factor: float
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> _Rules:
+    d = json.loads((ONTOLOGY_DIR / "names.json").read_text(encoding="utf-8"))
+    heads = d["empty_heads"]
+    return _Rules(
+        fields=d["naming_fields"],
+        phrase_sources=frozenset(d["phrase_sources"]),
+        function=frozenset(d["function_words"]),
+        numbers=frozenset(d["number_words"]),
+        generic=frozenset(d["generic_modifiers"]),
+        empty={k: frozenset(v) | frozenset(heads["any"]) for k, v in heads.items()},
+        sections=frozenset(d["section_words"]),
+        clause=frozenset(d["clause_words"]),
+        aim=frozenset(d["aim_verbs"]),
+        participle_objects=frozenset(d["participle_objects"]),
+        group_heads=frozenset(d["group_heads"]),
+        group_head_kinds=frozenset(d["group_head_kinds"]),
+        relative=re.compile(rf"\s+(?:{_alternation(d['relative_words'])})\b.*$", re.I | re.S),
+        lead=re.compile(rf"^(?:{_alternation(d['lead_phrases'])})(?:\s*,\s*|\s+)(?=\S)", re.I),
+        tail=re.compile(rf"(?<=\S)(?:\s*,\s*|\s+)(?:{_alternation(d['tail_phrases'] + d['tail_words'])})$", re.I),
+        enumerator=re.compile(d["enumerator"], re.I),
+        number_tail=re.compile(d["number_tail"]),
+        time_tail=re.compile(d["time_tail"], re.I),
+        time_tail_kinds=frozenset(d["time_tail_kinds"]),
+        tail_verbs=re.compile(rf"(?<=\S)\s+(?:{_alternation(d['tail_verbs'])})$", re.I),
+        tail_verb_kinds=frozenset(d["tail_verb_kinds"]),
+        max_words=d["max_words"],
+        long_factor=float(d["long_name_factor"]),
+        unnamed_factor=float(d["unnamed_result_factor"]),
+    )
+
+
+# -- trimming ---------------------------------------------------------------------------------
+def trim(name: str, kind: str) -> str:
+    """The name without what cannot be part of it: 'in the placebo group' → 'placebo group',
+    'effect sizes)' → 'effect sizes', 'iii) quality of life' → 'quality of life',
+    'results were not significant' → 'results'. Returns a substring of `name` ('' if nothing is left)."""
+    r = rules()
+    prev = None
+    s = name.strip()
+    while s != prev:
+        prev = s
+        s = s.strip(_EDGE_PUNCT)
+        s = _quotes(s)
+        if s.endswith(")") and _unmatched_close(s):
+            s = s[:-1]
+        if s.count("(") > s.count(")"):
+            s = s[:s.rfind("(")]
+        s = r.enumerator.sub("", s, count=1)
+        m = r.lead.match(s)
+        if m:
+            s = s[m.end():]
+        s = r.relative.sub("", s)
+        s = _cut_at_clause(s)
+        s = r.tail.sub("", s)
+        s = r.number_tail.sub("", s)
+        if kind in r.tail_verb_kinds:
+            s = r.tail_verbs.sub("", s)
+        if kind in r.time_tail_kinds:
+            s = r.time_tail.sub("", s)
+        s = s.strip()
+    return s
+
+
+def _unmatched_close(s: str) -> bool:
+    """Whether the closing bracket that ends `s` has no opening one ('effect sizes)')."""
+    depth, unmatched = 0, False
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            unmatched = depth == 0
+            depth = max(depth - 1, 0)
+    return unmatched
+
+
+def _quotes(s: str) -> str:
+    if s and s[0] in _QUOTES:
+        close = _QUOTES[s[0]]
+        if s.endswith(close) and len(s) > 1:
+            return s[1:-1]
+        if close not in s[1:]:
+            return s[1:]
+    if s and s[-1] in _QUOTES.values() and not any(o in s[:-1] for o, c in _QUOTES.items() if c == s[-1]):
+        return s[:-1]
+    return s
+
+
+def _cut_at_clause(s: str) -> str:
+    """Cut before a finite verb the name ran into ('results were not significant' → 'results')."""
+    clause = rules().clause
+    for m in _WORD.finditer(s):
+        if m.start() > 0 and m.group(0).lower() in clause:
+            return s[:m.start()]
+    return s
+
+
+# -- classification ---------------------------------------------------------------------------
+def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str | None:
+    """Why `name` (already trimmed) names nothing a fact of `kind` can be about, or None."""
+    r = rules()
+    words = [w.lower() for w in _WORD.findall(name)]
+    if not words or not re.search(r"[^\W\d_]{2}", name):
+        return "no words"
+    first, raw_first = words[0], _WORD.findall(name)[0]
+    if first in r.clause or first in r.aim:
+        return "a clause or an aim"
+    if raw_first.islower() and "-" not in raw_first and len(words) > 1:
+        nxt = words[1]
+        if first.endswith("ed") and len(first) > 4 and (nxt in r.participle_objects or nxt in r.function
+                                                        and nxt not in ("of", "and", "or")):
+            return "a verb phrase"
+        if first.endswith("ing") and len(first) > 5 and nxt in r.function and nxt not in r.participle_objects \
+                and nxt not in ("of", "and", "or"):
+            return "a verb phrase"
+    if len(words) == 1 and raw_first.islower() and re.fullmatch(r"[a-z]{2,}[^e]ed", first):
+        return "a verb"
+    if any(w in r.sections for w in words):
+        return "a part of the document"
+    empty = r.empty.get(kind, r.empty["any"])
+    if all(w in r.function or w in r.numbers or w in r.generic or w in empty or w.isdigit() for w in words):
+        return "no word of its own"
+    if kind in r.group_head_kinds:
+        if _head(words) in r.group_heads:
+            return "a group of the trial"
+        if fold(name) in arm_names:
+            return "an intervention"
+    return None
+
+
+def _head(words: list[str]) -> str:
+    """The last word before the first preposition: 'rate of relapse' → 'rate'."""
+    cut = next((i for i, w in enumerate(words) if i and w in rules().participle_objects | {"of", "among", "at"}),
+               len(words))
+    return words[cut - 1]
+
+
+# -- applying it to facts ---------------------------------------------------------------------
+def review(ctx: Context) -> list[Fact]:
+    """The facts with their names trimmed, those that name nothing dropped (a result with
+    numbers kept without a measure), and facts the trimming made identical merged."""
+    r = rules()
+    arm_names = frozenset(n for f in ctx.facts if f.kind == "intervention"
+                          for n in (_label(f.fields.get("drug")), fold(f.surface or "")) if n)
+    out: list[Fact] = []
+    for f in ctx.facts:
+        kept = _review_fact(ctx, f, r, arm_names)
+        if kept is not None:
+            out.append(kept)
+    return _merge(out)
+
+
+def _label(v) -> str:
+    return v.label if isinstance(v, Concept) else fold(v) if isinstance(v, str) else ""
+
+
+def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) -> Fact | None:
+    for field in r.fields.get(f.kind, ()):
+        value = f.fields.get(field)
+        if isinstance(value, Concept):
+            if value.source not in r.phrase_sources:
+                continue  # a dictionary concept names a thing
+            old = f.surface if f.surface and fold(f.surface) == value.label else value.label
+        elif isinstance(value, str):
+            old = value
+        else:
+            continue
+        new = trim(old, f.kind)
+        problem = flaw(new, f.kind, arm_names) if new else "no words"
+        if problem:
+            if f.kind == "result" and _has_numbers(f):
+                f.fields[field] = None
+                if f.surface == old:
+                    f.surface = None
+                f.confidence = round(f.confidence * r.unnamed_factor, 3)
+                continue
+            return None
+        if new != old:
+            _rename(ctx, f, field, value, old, new)
+        if len(_WORD.findall(new)) > r.max_words.get(f.kind, 99):
+            f.confidence = round(f.confidence * r.long_factor, 3)
+    return f
+
+
+def _has_numbers(f: Fact) -> bool:
+    return f.fields.get("p_value") is not None or any(
+        re.search(r"\d", str(f.fields.get(k) or "")) for k in ("value", "comparator_value"))
+
+
+def _rename(ctx: Context, f: Fact, field: str, value, old: str, new: str) -> None:
+    """Give the fact the trimmed name, and move a span that was the old name onto the new one."""
+    if isinstance(value, Concept):
+        f.fields[field] = ctx.lexicon.by_label(new, value.kind) or ctx.lexicon.discover(value.kind, new, value.source)
+    else:
+        f.fields[field] = new
+    if f.surface == old:
+        f.surface = new
+    if "_surfaces" in f.fields:
+        surfaces = f.fields["_surfaces"]
+        f.fields["_surfaces"] = [s for s in surfaces if s != old] + ([new] if old in surfaces else [])
+    text = ctx.document.text
+    offset = old.find(new)
+    moved = []
+    for ev in f.evidence:
+        if text[ev.start:ev.end] == old and offset >= 0:
+            ev = Evidence(ev.start + offset, ev.start + offset + len(new), ev.section)
+        moved.append(ev)
+    f.evidence = moved
+
+
+def _merge(facts: list[Fact]) -> list[Fact]:
+    """Interventions with the same fields (as trimming can make them) become one, with
+    the evidence of both."""
+    seen: dict[tuple, Fact] = {}
+    out = []
+    for f in facts:
+        if f.kind != "intervention":  # other kinds may be listed twice on purpose (one per arm)
+            out.append(f)
+            continue
+        key = (f.kind, tuple(sorted((k, _plain(v)) for k, v in f.fields.items() if not k.startswith("_"))))
+        if key in seen:
+            g = seen[key]
+            g.evidence.extend(e for e in f.evidence if e not in g.evidence)
+            g.confidence = max(g.confidence, f.confidence)
+            continue
+        seen[key] = f
+        out.append(f)
+    return out
+
+
+def _plain(v) -> str:
+    return v.iri if isinstance(v, Concept) else repr(v)
