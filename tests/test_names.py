@@ -210,3 +210,29 @@ def test_extract_all_leaves_no_nameless_fact(tmp_path: Path):
         raw.facts.extend(module.extract(raw))
     endpoint_names = [f.fields["name"] for f in raw.facts if f.kind == "endpoint"]
     assert any(trim(n, "endpoint") != n or flaw(n, "endpoint") for n in endpoint_names), endpoint_names
+
+
+@pytest.mark.parametrize("name", [
+    "among adults assigned to either diet", "women with a prior stroke", "volunteers receiving the booster",
+    "the sertraline arm (or)", "Lithium group (hazard ratio)", "HR", "95% CI",
+])
+def test_populations_groups_and_statistics_name_no_measure(name):
+    assert flaw(trim(name, "result"), "result") is not None
+
+
+def test_a_combination_of_the_papers_arms_is_no_endpoint():
+    arms = frozenset({"artesunate", "mefloquine"})
+    assert flaw("artesunate plus mefloquine combination", "endpoint", arms) == "an intervention"
+    assert flaw("mefloquine with artesunate", "result", arms) == "an intervention"
+    assert flaw("artesunate plasma levels", "result", arms) is None
+
+
+def test_a_relative_clause_stays_where_it_makes_the_name(ctx):
+    ctx.facts = [
+        Fact("result", {"measure": "share of children who needed rescue inhalers", "value": "12%"},
+             [_span(ctx, "Sleep latency")], "t", "t", 0.8),
+        Fact("result", {"measure": "Children who needed rescue inhalers", "value": "12%"},
+             [_span(ctx, "Sleep latency")], "t", "t", 0.8),
+        Fact("result", {"measure": "Patients were", "value": "12%"}, [_span(ctx, "Sleep latency")], "t", "t", 0.8),
+    ]
+    assert [f.fields["measure"] for f in review(ctx)] == ["share of children who needed rescue inhalers", None, None]

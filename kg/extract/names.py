@@ -5,7 +5,7 @@ fragment ("the first", "in the placebo group", "two patients", "added to the pro
 "effect sizes)"). Rather than patch each extractor, `review` looks at each fact's naming
 field(s) (ontology/names.json "naming_fields") once: it trims what can be trimmed to the
 thing named (leading connectors and enumerators, trailing function words, unbalanced
-brackets, a relative clause or verb the name ran into) and drops, or for a result with
+brackets, a finite verb the name ran into) and drops, or for a result with
 numbers keeps without a measure, what names nothing. Word classes live in ontology/names.json.
 
 Evidence stays exact: a span that was the old name is moved onto the trimmed name inside it;
@@ -41,7 +41,9 @@ class _Rules:
     participle_objects: frozenset[str]
     group_heads: frozenset[str]
     group_head_kinds: frozenset[str]
-    relative: re.Pattern
+    population_heads: frozenset[str]
+    population_followers: frozenset[str]
+    arm_words: frozenset[str]
     lead: re.Pattern
     tail: re.Pattern
     enumerator: re.Pattern
@@ -76,7 +78,9 @@ def rules() -> _Rules:
         participle_objects=frozenset(d["participle_objects"]),
         group_heads=frozenset(d["group_heads"]),
         group_head_kinds=frozenset(d["group_head_kinds"]),
-        relative=re.compile(rf"\s+(?:{_alternation(d['relative_words'])})\b.*$", re.I | re.S),
+        population_heads=frozenset(d["population_heads"]),
+        population_followers=frozenset(d["population_followers"]),
+        arm_words=frozenset(d["arm_words"]),
         lead=re.compile(rf"^(?:{_alternation(d['lead_phrases'])})(?:\s*,\s*|\s+)(?=\S)", re.I),
         tail=re.compile(rf"(?<=\S)(?:\s*,\s*|\s+)(?:{_alternation(d['tail_phrases'] + d['tail_words'])})$", re.I),
         enumerator=re.compile(d["enumerator"], re.I),
@@ -92,7 +96,7 @@ def rules() -> _Rules:
 
 
 # -- trimming ---------------------------------------------------------------------------------
-def trim(name: str, kind: str) -> str:
+def trim(name: str, kind: str, cut_clauses: bool = True) -> str:
     """The name without what cannot be part of it: 'in the placebo group' → 'placebo group',
     'effect sizes)' → 'effect sizes', 'iii) quality of life' → 'quality of life',
     'results were not significant' → 'results'. Returns a substring of `name` ('' if nothing is left)."""
@@ -111,8 +115,8 @@ def trim(name: str, kind: str) -> str:
         m = r.lead.match(s)
         if m:
             s = s[m.end():]
-        s = r.relative.sub("", s)
-        s = _cut_at_clause(s)
+        if cut_clauses:
+            s = _cut_at_clause(s)
         s = r.tail.sub("", s)
         s = r.number_tail.sub("", s)
         if kind in r.tail_verb_kinds:
@@ -150,15 +154,19 @@ def _quotes(s: str) -> str:
 def _cut_at_clause(s: str) -> str:
     """Cut before a finite verb the name ran into ('results were not significant' → 'results')."""
     clause = rules().clause
+    prev = ""
     for m in _WORD.finditer(s):
-        if m.start() > 0 and m.group(0).lower() in clause:
+        word = m.group(0).lower()
+        if m.start() > 0 and word in clause and prev != "to":  # "time to have ..." is no clause
             return s[:m.start()]
+        prev = word
     return s
 
 
 # -- classification ---------------------------------------------------------------------------
 def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str | None:
-    """Why `name` (already trimmed) names nothing a fact of `kind` can be about, or None."""
+    """Why `name` (already trimmed) names nothing a fact of `kind` can be about, or None.
+    `arm_names`: the paper's interventions, their names and the words of those names."""
     r = rules()
     words = [w.lower() for w in _WORD.findall(name)]
     if not words or not re.search(r"[^\W\d_]{2}", name):
@@ -174,6 +182,8 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
         if first.endswith("ing") and len(first) > 5 and nxt in r.function and nxt not in r.participle_objects \
                 and nxt not in ("of", "and", "or"):
             return "a verb phrase"
+    if any(w in r.clause and words[i - 1] != "to" for i, w in enumerate(words) if i):
+        return "a clause"
     if len(words) == 1 and raw_first.islower() and re.fullmatch(r"[a-z]{2,}[^e]ed", first):
         return "a verb"
     if any(w in r.sections for w in words):
@@ -182,9 +192,12 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
     if all(w in r.function or w in r.numbers or w in r.generic or w in empty or w.isdigit() for w in words):
         return "no word of its own"
     if kind in r.group_head_kinds:
-        if _head(words) in r.group_heads:
+        if first in r.population_heads and (len(words) == 1 or words[1] in r.population_followers):
+            return "a population"
+        if _head([w.lower() for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", name))] or words) in r.group_heads:
             return "a group of the trial"
-        if fold(name) in arm_names:
+        if fold(name) in arm_names or any(w in r.arm_words for w in words) and all(
+                w in arm_names or w in r.arm_words or w in r.function for w in words):
             return "an intervention"
     return None
 
@@ -201,8 +214,9 @@ def review(ctx: Context) -> list[Fact]:
     """The facts with their names trimmed, those that name nothing dropped (a result with
     numbers kept without a measure), and facts the trimming made identical merged."""
     r = rules()
-    arm_names = frozenset(n for f in ctx.facts if f.kind == "intervention"
-                          for n in (_label(f.fields.get("drug")), fold(f.surface or "")) if n)
+    arm_names = {n for f in ctx.facts if f.kind == "intervention"
+                 for n in (_label(f.fields.get("drug")), fold(f.surface or "")) if n}
+    arm_names = frozenset(arm_names | {w.lower() for n in arm_names for w in _WORD.findall(n)})
     out: list[Fact] = []
     for f in ctx.facts:
         kept = _review_fact(ctx, f, r, arm_names)
@@ -228,6 +242,10 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
             continue
         new = trim(old, f.kind)
         problem = flaw(new, f.kind, arm_names) if new else "no words"
+        if problem:  # the clause cut off may be what made it a name: 'proportion of patients who ...'
+            whole = trim(old, f.kind, cut_clauses=False)
+            if whole and not flaw(whole, f.kind, arm_names):
+                new, problem = whole, None
         if problem:
             if f.kind == "result" and _has_numbers(f):
                 f.fields[field] = None
