@@ -236,3 +236,26 @@ def test_a_relative_clause_stays_where_it_makes_the_name(ctx):
         Fact("result", {"measure": "Patients were", "value": "12%"}, [_span(ctx, "Sleep latency")], "t", "t", 0.8),
     ]
     assert [f.fields["measure"] for f in review(ctx)] == ["share of children who needed rescue inhalers", None, None]
+
+
+@pytest.mark.parametrize("name, trimmed", [
+    ("After six months the change in waist circumference", "change in waist circumference"),
+    ("In the per-protocol set these odds of relapse", "odds of relapse"),
+])
+def test_a_phrase_the_name_ran_into_is_cut(name, trimmed):
+    assert trim(name, "result") == trimmed
+
+
+@pytest.mark.parametrize("kind, name", [
+    ("intervention", "app-based"), ("adverse_event", "injection-related"), ("result", "elderly men"),
+    ("result", "Hispanic adolescents"), ("result", "especially"),
+])
+def test_modifiers_without_a_noun_and_populations(kind, name):
+    assert flaw(trim(name, kind), kind) is not None
+
+
+def test_a_trimmed_arm_takes_the_clean_label(ctx):
+    ctx.facts = [Fact("intervention", {"drug": ctx.lexicon.discover("Drug", "slow-release-", "arm")},
+                      [_span(ctx, "green tea")], "t", "t", surface="SR")]
+    (f,) = review(ctx)
+    assert f.fields["drug"].label == "slow-release"

@@ -44,6 +44,8 @@ class _Rules:
     population_heads: frozenset[str]
     population_followers: frozenset[str]
     arm_words: frozenset[str]
+    dangling: re.Pattern
+    glued: re.Pattern
     lead: re.Pattern
     tail: re.Pattern
     enumerator: re.Pattern
@@ -81,6 +83,8 @@ def rules() -> _Rules:
         population_heads=frozenset(d["population_heads"]),
         population_followers=frozenset(d["population_followers"]),
         arm_words=frozenset(d["arm_words"]),
+        dangling=re.compile(d["dangling_suffix"], re.I),
+        glued=re.compile(rf"(?<=[\w)])\s+(?:{_alternation(d['glued_determiners'])})\s+(?=\w)", re.I),
         lead=re.compile(rf"^(?:{_alternation(d['lead_phrases'])})(?:\s*,\s*|\s+)(?=\S)", re.I),
         tail=re.compile(rf"(?<=\S)(?:\s*,\s*|\s+)(?:{_alternation(d['tail_phrases'] + d['tail_words'])})$", re.I),
         enumerator=re.compile(d["enumerator"], re.I),
@@ -115,14 +119,14 @@ def trim(name: str, kind: str, cut_clauses: bool = True) -> str:
         m = r.lead.match(s)
         if m:
             s = s[m.end():]
+        if kind in r.time_tail_kinds:  # before a glued phrase is looked for: 'rash the first week'
+            s = r.time_tail.sub("", s)
         if cut_clauses:
-            s = _cut_at_clause(s)
+            s = _after_glued(_cut_at_clause(s))
         s = r.tail.sub("", s)
         s = r.number_tail.sub("", s)
         if kind in r.tail_verb_kinds:
             s = r.tail_verbs.sub("", s)
-        if kind in r.time_tail_kinds:
-            s = r.time_tail.sub("", s)
         s = s.strip()
     return s
 
@@ -149,6 +153,19 @@ def _quotes(s: str) -> str:
     if s and s[-1] in _QUOTES.values() and not any(o in s[:-1] for o, c in _QUOTES.items() if c == s[-1]):
         return s[:-1]
     return s
+
+
+def _after_glued(s: str) -> str:
+    """What follows a determiner glued after a content word ('trial the change' → 'change')."""
+    r = rules()
+    last = None
+    for m in r.glued.finditer(s):
+        before = _WORD.findall(s[:m.start()])
+        word = before[-1].lower() if before else ""
+        if word and word not in r.function and word not in r.aim and word not in r.clause and not word.isdigit() \
+                and not (word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))):
+            last = m  # not the object of a verb: 'lowering the cost' stays whole
+    return s[last.end():] if last else s
 
 
 def _cut_at_clause(s: str) -> str:
@@ -186,13 +203,16 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
         return "a clause"
     if len(words) == 1 and raw_first.islower() and re.fullmatch(r"[a-z]{2,}[^e]ed", first):
         return "a verb"
+    if r.dangling.search(name):
+        return "a modifier without its noun"
     if any(w in r.sections for w in words):
         return "a part of the document"
     empty = r.empty.get(kind, r.empty["any"])
     if all(w in r.function or w in r.numbers or w in r.generic or w in empty or w.isdigit() for w in words):
         return "no word of its own"
     if kind in r.group_head_kinds:
-        if first in r.population_heads and (len(words) == 1 or words[1] in r.population_followers):
+        if first in r.population_heads and (len(words) == 1 or words[1] in r.population_followers) \
+                or _head(words) in r.population_heads:
             return "a population"
         if _head([w.lower() for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", name))] or words) in r.group_heads:
             return "a group of the trial"
@@ -269,7 +289,10 @@ def _has_numbers(f: Fact) -> bool:
 def _rename(ctx: Context, f: Fact, field: str, value, old: str, new: str) -> None:
     """Give the fact the trimmed name, and move a span that was the old name onto the new one."""
     if isinstance(value, Concept):
-        f.fields[field] = ctx.lexicon.by_label(new, value.kind) or ctx.lexicon.discover(value.kind, new, value.source)
+        c = ctx.lexicon.by_label(new, value.kind) or ctx.lexicon.discover(value.kind, new, value.source)
+        if c.source != "lexicon" and c.label != fold(new):  # one slug for 'long-acting-' and 'long-acting'
+            c = ctx.lexicon.concepts[c.iri] = Concept(c.iri, c.kind, fold(new), c.curie, c.source)
+        f.fields[field] = c
     else:
         f.fields[field] = new
     if f.surface == old:
