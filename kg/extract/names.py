@@ -45,6 +45,7 @@ class _Rules:
     population_followers: frozenset[str]
     arm_words: frozenset[str]
     dangling: re.Pattern
+    dangling_kinds: frozenset[str]
     glued: re.Pattern
     lead: re.Pattern
     tail: re.Pattern
@@ -84,6 +85,7 @@ def rules() -> _Rules:
         population_followers=frozenset(d["population_followers"]),
         arm_words=frozenset(d["arm_words"]),
         dangling=re.compile(d["dangling_suffix"], re.I),
+        dangling_kinds=frozenset(d["dangling_kinds"]),
         glued=re.compile(rf"(?<=[\w)])\s+(?:{_alternation(d['glued_determiners'])})\s+(?=\w)", re.I),
         lead=re.compile(rf"^(?:{_alternation(d['lead_phrases'])})(?:\s*,\s*|\s+)(?=\S)", re.I),
         tail=re.compile(rf"(?<=\S)(?:\s*,\s*|\s+)(?:{_alternation(d['tail_phrases'] + d['tail_words'])})$", re.I),
@@ -203,7 +205,7 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
         return "a clause"
     if len(words) == 1 and raw_first.islower() and re.fullmatch(r"[a-z]{2,}[^e]ed", first):
         return "a verb"
-    if r.dangling.search(name):
+    if kind in r.dangling_kinds and r.dangling.search(name):
         return "a modifier without its noun"
     if any(w in r.sections for w in words):
         return "a part of the document"
@@ -238,11 +240,15 @@ def review(ctx: Context) -> list[Fact]:
                  for n in (_label(f.fields.get("drug")), fold(f.surface or "")) if n}
     arm_names = frozenset(arm_names | {w.lower() for n in arm_names for w in _WORD.findall(n)})
     out: list[Fact] = []
+    renamed: set[int] = set()
     for f in ctx.facts:
+        before = dict(f.fields)
         kept = _review_fact(ctx, f, r, arm_names)
         if kept is not None:
             out.append(kept)
-    return _merge(out)
+            if kept.fields != before:
+                renamed.add(id(kept))
+    return _merge(out, renamed)
 
 
 def _label(v) -> str:
@@ -310,9 +316,9 @@ def _rename(ctx: Context, f: Fact, field: str, value, old: str, new: str) -> Non
     f.evidence = moved
 
 
-def _merge(facts: list[Fact]) -> list[Fact]:
-    """Interventions with the same fields (as trimming can make them) become one, with
-    the evidence of both."""
+def _merge(facts: list[Fact], renamed: set[int]) -> list[Fact]:
+    """An intervention renamed here that now has the same fields as another becomes one
+    with it, with the evidence of both."""
     seen: dict[tuple, Fact] = {}
     out = []
     for f in facts:
@@ -320,12 +326,12 @@ def _merge(facts: list[Fact]) -> list[Fact]:
             out.append(f)
             continue
         key = (f.kind, tuple(sorted((k, _plain(v)) for k, v in f.fields.items() if not k.startswith("_"))))
-        if key in seen:
+        if key in seen and (id(f) in renamed or id(seen[key]) in renamed):
             g = seen[key]
             g.evidence.extend(e for e in f.evidence if e not in g.evidence)
             g.confidence = max(g.confidence, f.confidence)
             continue
-        seen[key] = f
+        seen.setdefault(key, f)
         out.append(f)
     return out
 
