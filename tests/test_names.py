@@ -144,9 +144,11 @@ def test_review_trims_drops_and_keeps_spans_exact(ctx):
     (endpoint,) = by_kind["endpoint"]
     assert endpoint.fields["name"] == "daytime sleepiness" == endpoint.surface
     assert text[endpoint.evidence[0].start:endpoint.evidence[0].end] == "daytime sleepiness"
-    # a result with a p-value keeps its numbers without a name, at a lower confidence; one without numbers goes
-    (result,) = by_kind["result"]
-    assert result.fields["measure"] is None and result.fields["p_value"] == 0.02 and result.confidence < 0.8
+    # a result whose measure names nothing keeps its finding without a measure, at a lower confidence
+    measured = {f.fields["value"]: f for f in by_kind["result"]}
+    assert sorted(measured) == ["fell", "similar", "withdrew"]
+    assert all(f.fields["measure"] is None and f.confidence < 0.8 for f in measured.values())
+    assert measured["fell"].fields["p_value"] == 0.02
     # the drug phrase "the herbal tea" loses its article and takes the concept of that name
     labels = sorted(f.fields["drug"].label for f in by_kind["intervention"])
     assert "herbal tea" in labels and "the herbal tea" not in labels
@@ -259,3 +261,17 @@ def test_a_trimmed_arm_takes_the_clean_label(ctx):
                       [_span(ctx, "green tea")], "t", "t", surface="SR")]
     (f,) = review(ctx)
     assert f.fields["drug"].label == "slow-release"
+
+
+@pytest.mark.parametrize("name, trimmed", [
+    ("dose) to evaluate the glucose target", "evaluate the glucose target"),
+    ("of care) walking distance", "walking distance"),
+    ("CRP) (mg/l)", "CRP (mg/l)"),
+])
+def test_the_end_of_a_bracket_the_name_began_in(name, trimmed):
+    assert trim(name, "result") == trimmed
+
+
+@pytest.mark.parametrize("name", ["Nine out of ten rats", "4 of the 15 clinics"])
+def test_counts_of_units_name_no_measure(name):
+    assert flaw(trim(name, "result"), "result") == "a count of the units studied"

@@ -5,8 +5,8 @@ fragment ("the first", "in the placebo group", "two patients", "added to the pro
 "effect sizes)"). Rather than patch each extractor, `review` looks at each fact's naming
 field(s) (ontology/names.json "naming_fields") once: it trims what can be trimmed to the
 thing named (leading connectors and enumerators, trailing function words, unbalanced
-brackets, a finite verb the name ran into) and drops, or for a result with
-numbers keeps without a measure, what names nothing. Word classes live in ontology/names.json.
+brackets, a finite verb the name ran into) and drops what names nothing, or for a result
+keeps the finding without a measure. Word classes live in ontology/names.json.
 
 Evidence stays exact: a span that was the old name is moved onto the trimmed name inside it;
 any other span is left as it was.
@@ -46,6 +46,7 @@ class _Rules:
     arm_words: frozenset[str]
     dangling: re.Pattern
     dangling_kinds: frozenset[str]
+    count_phrase: re.Pattern
     glued: re.Pattern
     lead: re.Pattern
     tail: re.Pattern
@@ -86,6 +87,7 @@ def rules() -> _Rules:
         arm_words=frozenset(d["arm_words"]),
         dangling=re.compile(d["dangling_suffix"], re.I),
         dangling_kinds=frozenset(d["dangling_kinds"]),
+        count_phrase=re.compile(d["count_phrase"], re.I),
         glued=re.compile(rf"(?<=[\w)])\s+(?:{_alternation(d['glued_determiners'])})\s+(?=\w)", re.I),
         lead=re.compile(rf"^(?:{_alternation(d['lead_phrases'])})(?:\s*,\s*|\s+)(?=\S)", re.I),
         tail=re.compile(rf"(?<=\S)(?:\s*,\s*|\s+)(?:{_alternation(d['tail_phrases'] + d['tail_words'])})$", re.I),
@@ -102,7 +104,7 @@ def rules() -> _Rules:
 
 
 # -- trimming ---------------------------------------------------------------------------------
-def trim(name: str, kind: str, cut_clauses: bool = True) -> str:
+def trim(name: str, kind: str) -> str:
     """The name without what cannot be part of it: 'in the placebo group' → 'placebo group',
     'effect sizes)' → 'effect sizes', 'iii) quality of life' → 'quality of life',
     'results were not significant' → 'results'. Returns a substring of `name` ('' if nothing is left)."""
@@ -113,8 +115,12 @@ def trim(name: str, kind: str, cut_clauses: bool = True) -> str:
         prev = s
         s = s.strip(_EDGE_PUNCT)
         s = _quotes(s)
-        if s.endswith(")") and _unmatched_close(s):
+        close = _unmatched_close(s)
+        if close == len(s) - 1:
             s = s[:-1]
+        elif close > 0:  # the end of a bracket the name began inside: 'duration) to assess X'
+            rest = s[close + 1:].lstrip()
+            s = s[:close] + s[close + 1:] if rest.startswith("(") else rest  # 'MDA) (mg/l)': only the bracket
         if s.count("(") > s.count(")"):
             s = s[:s.rfind("(")]
         s = r.enumerator.sub("", s, count=1)
@@ -123,8 +129,7 @@ def trim(name: str, kind: str, cut_clauses: bool = True) -> str:
             s = s[m.end():]
         if kind in r.time_tail_kinds:  # before a glued phrase is looked for: 'rash the first week'
             s = r.time_tail.sub("", s)
-        if cut_clauses:
-            s = _after_glued(_cut_at_clause(s))
+        s = _after_glued(_cut_at_clause(s))
         s = r.tail.sub("", s)
         s = r.number_tail.sub("", s)
         if kind in r.tail_verb_kinds:
@@ -133,16 +138,17 @@ def trim(name: str, kind: str, cut_clauses: bool = True) -> str:
     return s
 
 
-def _unmatched_close(s: str) -> bool:
-    """Whether the closing bracket that ends `s` has no opening one ('effect sizes)')."""
-    depth, unmatched = 0, False
-    for ch in s:
+def _unmatched_close(s: str) -> int:
+    """Where the last closing bracket without an opening one is in `s`, or -1."""
+    depth, at = 0, -1
+    for i, ch in enumerate(s):
         if ch == "(":
             depth += 1
         elif ch == ")":
-            unmatched = depth == 0
+            if depth == 0:
+                at = i
             depth = max(depth - 1, 0)
-    return unmatched
+    return at
 
 
 def _quotes(s: str) -> str:
@@ -205,6 +211,8 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
         return "a clause"
     if len(words) == 1 and raw_first.islower() and re.fullmatch(r"[a-z]{2,}[^e]ed", first):
         return "a verb"
+    if r.count_phrase.match(name):
+        return "a count of the units studied"
     if kind in r.dangling_kinds and r.dangling.search(name):
         return "a modifier without its noun"
     if any(w in r.sections for w in words):
@@ -233,8 +241,8 @@ def _head(words: list[str]) -> str:
 
 # -- applying it to facts ---------------------------------------------------------------------
 def review(ctx: Context) -> list[Fact]:
-    """The facts with their names trimmed, those that name nothing dropped (a result with
-    numbers kept without a measure), and facts the trimming made identical merged."""
+    """The facts with their names trimmed, those that name nothing dropped (a result is kept
+    without a measure), and interventions the trimming made identical merged."""
     r = rules()
     arm_names = {n for f in ctx.facts if f.kind == "intervention"
                  for n in (_label(f.fields.get("drug")), fold(f.surface or "")) if n}
@@ -268,12 +276,8 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
             continue
         new = trim(old, f.kind)
         problem = flaw(new, f.kind, arm_names) if new else "no words"
-        if problem:  # the clause cut off may be what made it a name: 'proportion of patients who ...'
-            whole = trim(old, f.kind, cut_clauses=False)
-            if whole and not flaw(whole, f.kind, arm_names):
-                new, problem = whole, None
         if problem:
-            if f.kind == "result" and _has_numbers(f):
+            if f.kind == "result":  # the sentence reports a finding even where the measure is unnamed
                 f.fields[field] = None
                 if f.surface == old:
                     f.surface = None
@@ -285,11 +289,6 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
         if len(_WORD.findall(new)) > r.max_words.get(f.kind, 99):
             f.confidence = round(f.confidence * r.long_factor, 3)
     return f
-
-
-def _has_numbers(f: Fact) -> bool:
-    return f.fields.get("p_value") is not None or any(
-        re.search(r"\d", str(f.fields.get(k) or "")) for k in ("value", "comparator_value"))
 
 
 def _rename(ctx: Context, f: Fact, field: str, value, old: str, new: str) -> None:
