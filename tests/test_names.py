@@ -216,7 +216,7 @@ def test_extract_all_leaves_no_nameless_fact(tmp_path: Path):
 
 @pytest.mark.parametrize("name", [
     "among adults assigned to either diet", "women with a prior stroke", "volunteers receiving the booster",
-    "the sertraline arm (or)", "Lithium group (hazard ratio)", "HR", "95% CI",
+    "the sertraline arm (or)", "Lithium group (hazard ratio)", "SD", "95% CI",
 ])
 def test_populations_groups_and_statistics_name_no_measure(name):
     assert flaw(trim(name, "result"), "result") is not None
