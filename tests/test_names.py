@@ -275,3 +275,13 @@ def test_the_end_of_a_bracket_the_name_began_in(name, trimmed):
 @pytest.mark.parametrize("name", ["Nine out of ten rats", "4 of the 15 clinics"])
 def test_counts_of_units_name_no_measure(name):
     assert flaw(trim(name, "result"), "result") == "a count of the units studied"
+
+
+def test_a_name_of_nothing_takes_another_wording_of_the_fact(ctx):
+    ctx.facts = [
+        Fact("endpoint", {"name": "last", "kind": None, "_surfaces": ["last (PEF)"]},
+             [_span(ctx, "Sleep latency")], "t", "t", surface="last"),
+        Fact("endpoint", {"name": "the third", "kind": None, "_surfaces": ["in the daytime sleepiness score"]},
+             [_span(ctx, "Sleep latency")], "t", "t", surface="the third"),
+    ]
+    assert sorted(f.fields["name"] for f in review(ctx)) == ["PEF", "daytime sleepiness score"]

@@ -276,6 +276,9 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
             continue
         new = trim(old, f.kind)
         problem = flaw(new, f.kind, arm_names) if new else "no words"
+        if problem:  # another wording of the same fact may name it: 'second (FEV1)' → 'FEV1'
+            new = next((c for c in _other_wordings(f, old) if not flaw(c, f.kind, arm_names)), new)
+            problem = None if new != trim(old, f.kind) else problem
         if problem:
             if f.kind == "result":  # the sentence reports a finding even where the measure is unnamed
                 f.fields[field] = None
@@ -289,6 +292,21 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
         if len(_WORD.findall(new)) > r.max_words.get(f.kind, 99):
             f.confidence = round(f.confidence * r.long_factor, 3)
     return f
+
+
+def _other_wordings(f: Fact, old: str) -> list[str]:
+    """The fact's other surfaces, trimmed; of a wording whose words outside brackets name
+    nothing ('last (PEF)'), what the brackets hold."""
+    out = []
+    for x in [old, f.surface or "", *f.fields.get("_surfaces", [])]:
+        if not isinstance(x, str) or not x:
+            continue
+        outside = trim(re.sub(r"\([^()]*\)", " ", x), f.kind)
+        if not outside or flaw(outside, f.kind):
+            out += [m.group(1).strip() for m in re.finditer(r"\(([^()]{2,40})\)", x)]
+        elif x != old:
+            out.append(trim(x, f.kind))
+    return [x for x in dict.fromkeys(out) if x]
 
 
 def _rename(ctx: Context, f: Fact, field: str, value, old: str, new: str) -> None:
