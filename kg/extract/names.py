@@ -281,9 +281,12 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
             problem = None if new != trim(old, f.kind) else problem
         if problem:
             if f.kind == "result":  # the sentence reports a finding even where the measure is unnamed
-                f.fields[field] = None
-                if f.surface == old:
-                    f.surface = None
+                if _has_numbers(f):  # its numbers say what it is
+                    f.fields[field] = None
+                    if f.surface == old:
+                        f.surface = None
+                # a finding in words ("no difference") keeps the words it was read with: without
+                # them nothing would tell which finding it is
                 f.confidence = round(f.confidence * r.unnamed_factor, 3)
                 continue
             return None
@@ -292,6 +295,11 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
         if len(_WORD.findall(new)) > r.max_words.get(f.kind, 99):
             f.confidence = round(f.confidence * r.long_factor, 3)
     return f
+
+
+def _has_numbers(f: Fact) -> bool:
+    return f.fields.get("p_value") is not None or any(
+        re.search(r"\d", str(f.fields.get(k) or "")) for k in ("value", "comparator_value"))
 
 
 def _other_wordings(f: Fact, old: str) -> list[str]:
