@@ -287,3 +287,10 @@ def test_a_name_of_nothing_takes_another_wording_of_the_fact(ctx):
              [_span(ctx, "Sleep latency")], "t", "t", surface="the third"),
     ]
     assert sorted(f.fields["name"] for f in review(ctx)) == ["PEF", "daytime sleepiness score"]
+
+
+def test_a_results_statistic_in_brackets_is_not_its_measure(ctx):
+    ctx.facts = [Fact("result", {"measure": "Placebo group (odds ratio)", "value": "1.4"},
+                      [_span(ctx, "Sleep latency")], "t", "t", 0.8, surface="Placebo group (odds ratio)")]
+    (f,) = review(ctx)
+    assert f.fields["measure"] is None

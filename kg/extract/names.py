@@ -311,7 +311,8 @@ def _other_wordings(f: Fact, old: str) -> list[str]:
             continue
         outside = trim(re.sub(r"\([^()]*\)", " ", x), f.kind)
         if not outside or flaw(outside, f.kind):
-            out += [m.group(1).strip() for m in re.finditer(r"\(([^()]{2,40})\)", x)]
+            if f.kind != "result":  # a result's brackets name its statistic ('(hazard ratio)'), not its measure
+                out += [m.group(1).strip() for m in re.finditer(r"\(([^()]{2,40})\)", x)]
         elif x != old:
             out.append(trim(x, f.kind))
     return [x for x in dict.fromkeys(out) if x]
