@@ -294,3 +294,11 @@ def test_a_results_statistic_in_brackets_is_not_its_measure(ctx):
                       [_span(ctx, "Sleep latency")], "t", "t", 0.8, surface="Placebo group (odds ratio)")]
     (f,) = review(ctx)
     assert f.fields["measure"] is None
+
+
+@pytest.mark.parametrize("kind, name", [
+    ("endpoint", "the main hypothesis"), ("endpoint", "secondary aims"), ("adverse_event", "percent"),
+    ("result", "October 12"), ("result", "median (range)"),
+])
+def test_research_words_dates_and_statistics_name_nothing(kind, name):
+    assert flaw(trim(name, kind), kind) is not None
