@@ -302,3 +302,14 @@ def test_a_results_statistic_in_brackets_is_not_its_measure(ctx):
 ])
 def test_research_words_dates_and_statistics_name_nothing(kind, name):
     assert flaw(trim(name, kind), kind) is not None
+
+
+def test_an_arm_phrase_does_not_unname_a_measure_of_the_same_words(ctx):
+    lex = ctx.lexicon
+    ctx.facts = [
+        Fact("intervention", {"drug": lex.discover("Drug", "sleep latency", "arm")}, [_span(ctx, "Sleep latency")],
+             "t", "t", surface="Sleep latency"),
+        Fact("result", {"measure": "Sleep latency", "value": "fell", "p_value": 0.02},
+             [_span(ctx, "Sleep latency fell")], "t", "t", 0.8),
+    ]
+    assert [f.fields.get("measure") for f in review(ctx) if f.kind == "result"] == ["Sleep latency"]

@@ -244,7 +244,9 @@ def review(ctx: Context) -> list[Fact]:
     """The facts with their names trimmed, those that name nothing dropped (a result is kept
     without a measure), and interventions the trimming made identical merged."""
     r = rules()
-    arm_names = {n for f in ctx.facts if f.kind == "intervention"
+    # the paper's drugs (a dictionary's, or dosed): a phrase an extractor took for an arm may
+    # itself be a measure ('the MVPA group'), so arm phrases do not count
+    arm_names = {n for f in ctx.facts if f.kind == "intervention" and _drug_given(f, r)
                  for n in (_label(f.fields.get("drug")), fold(f.surface or "")) if n}
     arm_names = frozenset(arm_names | {w.lower() for n in arm_names for w in _WORD.findall(n)})
     out: list[Fact] = []
@@ -257,6 +259,11 @@ def review(ctx: Context) -> list[Fact]:
             if kept.fields != before:
                 renamed.add(id(kept))
     return _merge(out, renamed)
+
+
+def _drug_given(f: Fact, r: _Rules) -> bool:
+    drug = f.fields.get("drug")
+    return f.fields.get("dose_value") is not None or isinstance(drug, Concept) and drug.source not in r.phrase_sources
 
 
 def _label(v) -> str:
