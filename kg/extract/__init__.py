@@ -9,6 +9,8 @@
 | adverse events  | kg/extract/adverse_events.py   |
 | mechanisms      | kg/extract/mechanisms.py       |
 | participants    | kg/extract/participants.py     |
+
+After them all, kg/extract/names.py checks the name each fact gives (one layer for every kind).
 """
 
 from __future__ import annotations
