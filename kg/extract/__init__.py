@@ -9,12 +9,15 @@
 | adverse events  | kg/extract/adverse_events.py   |
 | mechanisms      | kg/extract/mechanisms.py       |
 | participants    | kg/extract/participants.py     |
+
+After them all, kg/extract/names.py checks the name each fact gives (one layer for every kind).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc as SpacyDoc
 
+from kg.extract import names
 from kg.extract.base import Context, Fact, part_of, part_preference
 from kg.lexicon import Lexicon
 from kg.model import Document
@@ -32,6 +35,7 @@ def extract_all(document: Document, doc: SpacyDoc, lexicon: Lexicon) -> Context:
     ctx = Context(document, doc, lexicon)
     for module in extractors():
         ctx.facts.extend(module.extract(ctx))
+    ctx.facts = names.review(ctx)  # one check that each fact's name names a thing (kg/extract/names.py)
     for f in ctx.facts:  # the part a fact was read in weighs on its confidence, never drops it
         if f.evidence:
             f.confidence = round(f.confidence * part_preference(f.kind, part_of(document, f.evidence[0].start)[0]), 3)
