@@ -264,3 +264,26 @@ def test_therapies_and_what_a_session_or_course_holds(tmp_path, layout, body, ex
 def test_a_bare_kind_of_treatment_is_no_arm(tmp_path):
     body = "Patients in both arms received therapy and stimulation for 6 weeks."
     assert interventions(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body,expected", [
+    ("Participants were randomised to montelukast 10 mg or placebo during the 16-week trial.", "16 weeks"),
+    ("Volunteers took montelukast 10 mg each evening for a 16-week period.", "16 weeks"),
+    ("Adults received montelukast 10 mg nightly; the treatment duration was three months.", "three months"),
+    ("Adults chewed montelukast 10 mg tablets for three months before the first visit.", "three months"),
+    ("After 16 weeks of treatment with montelukast 10 mg, lung function was measured.", "16 weeks"),
+    ("Participants received montelukast 10 mg for one week and were then seen at a 12-week follow-up visit.",
+     "one week"),
+])
+def test_treatment_period_in_several_phrasings(tmp_path, layout, body, expected):
+    items = interventions(tmp_path, body, layout)
+    assert ("montelukast", 10.0, "mg") in doses(items)
+    assert {i["duration"] for i in items if i["drug"] == "montelukast"} == {expected}
+
+
+def test_follow_up_and_washout_are_no_treatment_period(tmp_path):
+    body = ("Patients received montelukast 10 mg once daily after a 2-week washout period and were followed in "
+            "a 24-week follow-up period.")
+    items = interventions(tmp_path, body)
+    assert {i["duration"] for i in items} == {None}

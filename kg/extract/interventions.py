@@ -78,9 +78,23 @@ def rules() -> dict:
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
     r["freq"] = [(re.compile(p.replace("COUNT", COUNT), re.I), label) for p, label in r["frequencies"]]
-    r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
-                                  rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
-                                  rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
+    cues = f"{r['durations']}|{r['administration']}"
+    r["duration_rx"] = [
+        # "received X daily for 12 weeks", "given over a period of six months", "treated with X for 48 hours"
+        re.compile(rf"\b(?:{cues})\b[^.;]{{0,60}}?\b(?:within|for|over|during)\s+(?:a\s+(?:total\s+)?period\s+of\s+|"
+                   rf"the\s+next\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?P<u>{unit}|hour)s?\b"
+                   rf"(?!\s+(?:after|later|post|of\s+(?:follow|wash)))", re.I),
+        # "for a 20-week period", "during the 24-week trial", "an 8-week double-blind treatment phase"
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?:long\s+)?(?!(?:{nots})\b)"
+                   rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
+        # "12 weeks of supplementation", "six months of treatment"
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
+        # "treatment duration was 12 weeks", "an intervention period of six months"
+        re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:duration|period|length)\s+"
+                   rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
+    ]
+    r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
@@ -587,7 +601,7 @@ def _window_end(text: str, start: int) -> int:
 # -- schedule: route, frequency, duration, administrations ----------------------------------
 _ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
                      rf"(?:infusions|injections|administrations|doses)\b", re.I)
-_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
 def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
@@ -707,16 +721,25 @@ def _frequency(sents) -> str | None:
 
 
 def _duration(sents) -> str | None:
-    """The longest treatment period stated ("within 24 days", "for 6 months")."""
-    best: tuple[int, str] | None = None
+    """The longest treatment period stated ("within 24 days", "for two months", "a 20-week period"),
+    its count as written ("two months", "20 weeks")."""
+    best: tuple[float, str] | None = None
+    r = rules()
     for sent in sents:
-        for m in rules()["duration_rx"].finditer(sent.text):
-            n = to_int(m.group("n"))
-            if n is None:
-                continue
-            days = n * _DAYS[m.group("u").lower()]
-            if best is None or days > best[0]:
-                best = (days, f"{n} {m.group('u').lower()}")
+        if not r["duration_guard"].search(sent.text):
+            continue
+        for rx in r["duration_rx"]:
+            for m in rx.finditer(sent.text):
+                n = to_int(m.group("n"))
+                if not n:
+                    continue
+                u = m.group("u").lower()
+                if u == "hour" and not re.search(r"\bfor\s+$", sent.text[:m.start("n")], re.I):
+                    continue  # "infused over 2 hours" is how long one dose takes
+                days = n * _DAYS[u]
+                if best is None or days > best[0]:
+                    count = re.sub(r"\s+", " ", m.group("n"))
+                    best = (days, f"{count} {u}" + ("" if n == 1 else "s"))
     return best[1] if best else None
 
 
