@@ -144,3 +144,32 @@ def test_a_title_outcome_is_not_the_condition(tmp_path):
 ])
 def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
     assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, design", [
+    ("Each volunteer drank beetroot juice or water for ten days; after a two-week washout they drank the other "
+     "beverage.", "crossover"),
+    ("Adults used the new inhaler first and, following a washout of 7 days, the alternative inhaler device.",
+     "crossover"),
+    ("Participants started on yoga or stretching and crossed over to the other programme at week 6.", "crossover"),
+    ("The physiotherapist who measured grip strength was unaware of the group allocation.", "assessor-blinded"),
+    ("Outcomes were assessed by two nurses blinded to treatment assignment.", "assessor-blinded"),
+    ("The trial was conducted at a tertiary referral hospital in Lyon between 2015 and 2017.", "single-center"),
+    ("This randomised study was done in the paediatric unit of one teaching hospital.", "single-center"),
+    ("Design: before and after, single group, interventional.", "before-and-after"),
+    ("We report a before-and-after clinical study of a hand-washing campaign.", "before-and-after"),
+])
+def test_designs_described_without_their_name(tmp_path, layout, body, design):
+    assert design in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("The trial was conducted at 12 hospitals in Spain; each site enrolled children.", "single-center"),
+    ("This multicentre trial was done at a university hospital coordinating centre.", "single-center"),
+    ("All patients completed a 2-week washout of previous medication before randomisation.", "crossover"),
+    ("In this double-blind trial the assessors were unaware of the allocation.", "assessor-blinded"),
+    ("Pain was recorded before and after the operation in both arms.", "before-and-after"),
+])
+def test_described_designs_need_their_cue(tmp_path, body, absent):
+    assert absent not in trial(tmp_path, body, "design")

@@ -286,7 +286,44 @@ def _designs(ctx: Context) -> list[Fact]:
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
+    out += _described_designs(ctx, seen)
     return out + _placebo_arm(ctx, seen)
+
+
+@functools.lru_cache(maxsize=1)
+def _design_cues() -> list[dict]:
+    """The cues of ontology/design_cues.json, compiled."""
+    cues = json.loads((ONTOLOGY_DIR / "design_cues.json").read_text(encoding="utf-8"))["cues"]
+    for cue in cues:
+        cue["rx"] = Guarded(re.compile("|".join(f"(?:{p})" for p in cue["patterns"]), re.IGNORECASE),
+                            re.compile(cue["guard"], re.IGNORECASE))
+        cue["not_rx"] = re.compile(cue["not_in_sentence"], re.IGNORECASE) if cue.get("not_in_sentence") else None
+    return cues
+
+
+def _described_designs(ctx: Context, seen: set[str]) -> list[Fact]:
+    """Designs a paper describes without naming them: a washout before the other arm (crossover),
+    an assessor unaware of the allocation (assessor-blinded), the trial done at one hospital
+    (single-centre), a before-and-after comparison named as the design."""
+    out: list[Fact] = []
+    sents = [sent for sent in _sentences_by_preference(ctx) if _own_statement(ctx, sent)
+             and (part_of(ctx.document, sent.start_char)[0] != "background" or _about_this_trial(sent))]
+    for cue in _design_cues():
+        concept = ctx.lexicon.by_label(cue["design"], "StudyDesign")
+        if concept is None or concept.iri in seen:
+            continue
+        labels = {ctx.lexicon.concepts[i].label for i in seen if i in ctx.lexicon.concepts}
+        if labels & set(cue["unless"]):
+            continue
+        for sent in sents:
+            m = cue["rx"].search(sent.text)
+            if m and not (cue["not_rx"] and cue["not_rx"].search(sent.text)):
+                seen.add(concept.iri)
+                s = sent.start_char + m.start()
+                out.append(_fact(ctx, "design", concept, s, sent.start_char + m.end(), "trial.design.cue",
+                                 0.7))
+                break
+    return out
 
 
 # a placebo arm makes a trial placebo-controlled, whether or not the paper says the word
