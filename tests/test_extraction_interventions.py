@@ -287,3 +287,30 @@ def test_follow_up_and_washout_are_no_treatment_period(tmp_path):
             "a 24-week follow-up period.")
     items = interventions(tmp_path, body)
     assert {i["duration"] for i in items} == {None}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, dose", [
+    ("The treated rats received a standard chow supplemented with chia seed 10 g/100 g of chow for 8 weeks.",
+     ("chia seed", 10.0, "g/100 g of chow")),
+    ("Mice in the second arm were given a diet enriched with quercetin, 50 mg quercetin/100 g of diet.",
+     ("quercetin", 50.0, "mg/100 g of diet")),
+    ("The supplemented group received taurine 200 mg per 100 ml drinking water.",
+     ("taurine", 200.0, "mg/100 ml drinking water")),
+])
+def test_a_dose_given_per_amount_of_food_or_drink(tmp_path, layout, body, dose):
+    assert dose in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, dose", [
+    ("Patients were randomised to an injection of 2 × 10^7 bone marrow-derived mesenchymal stem cells (BM-MSCs) "
+     "or saline.", ("bone marrow-derived mesenchymal stem cells", 2e7, "cells")),
+    ("Patients were randomised to bone marrow-derived mesenchymal stem cells (BM-MSCs) or saline; each "
+     "participant in the cell arm received 5 × 106 BM-MSCs in 2 ml.", ("bone marrow-derived mesenchymal stem cells",
+                                                                       5e6, "cells")),
+    ("Children with the disorder received autologous mononuclear cells at 1.5×10⁶ cells/kg intrathecally.",
+     ("autologous mononuclear cells", 1.5e6, "cells/kg")),
+])
+def test_a_count_of_cells_is_a_dose(tmp_path, layout, body, dose):
+    assert dose in doses(interventions(tmp_path, body, layout))

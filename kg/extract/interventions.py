@@ -109,7 +109,48 @@ def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
     den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
-    return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?{den}(?![\w/])")
+    return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
+                      r"(?![\w/])")
+
+
+def _food_den() -> str:
+    """'/100 g of food', 'per 100 g diet': the amount of food or drink a dose is given in."""
+    return (r"\s*(?:/|per\s+)\s*(?P<fn>\d+(?:\.\d+)?)\s*(?P<fu>g|kg|ml|mL|l|L)\s+(?P<fo>of\s+)?(?:the\s+)?"
+            rf"(?P<fv>{rules()['food_vehicles']})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _food_after() -> re.Pattern:
+    """A per-food denominator written after the substance ('40 mg X/100 g of food')."""
+    return re.compile(_food_den(), re.I)
+
+
+def _food_label(m: re.Match) -> str:
+    """'/100 g of food' as it ends a unit label."""
+    vehicle = " ".join(m.group("fv").split())
+    return f"/{m.group('fn')} {m.group('fu')} {m.group('fo') or ''}{vehicle}"
+
+
+@functools.lru_cache(maxsize=1)
+def _cell_regex() -> re.Pattern:
+    """A count of cells: '6 × 10^6 cells', '1×10⁶ cells/kg', '2 x 10(6) MSCs', '5 × 107 viable cells'
+    (an exponent printed as a superscript and flattened to digits)."""
+    r = rules()
+    return re.compile(r"(?<![\w.,])(?P<nums>\d+(?:[.,·]\d+)?\s*[×xX]\s*10\s*(?:\^\s*|\(\s*|[eE]\s*)?"
+                      r"(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\)?)\s*"
+                      r"(?P<u>(?:" + r["cell_nouns"] + r")(?!\w)|[A-Za-z][\w/+-]{1,20})"
+                      r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg)\b)?(?P<d2>)(?P<fn>)(?![\w/])")
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def cell_count(text: str) -> float | None:
+    """'6 × 106' → 6000000.0, '1.5x10^7' → 15000000.0, '2 × 10⁶' → 2000000.0."""
+    m = re.fullmatch(r"(\d+(?:[.,·]\d+)?)\s*[×xX]\s*10\s*(?:\^\s*|\(\s*|[eE]\s*)?(\d{1,2})\)?",
+                     text.translate(_SUPERSCRIPT))
+    mantissa = to_number(m.group(1)) if m else None
+    return mantissa * 10 ** int(m.group(2)) if mantissa is not None else None
 
 
 def _base_units(lexicon: Lexicon) -> tuple[str, ...]:
@@ -477,7 +518,8 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
     out: list[Fact] = []
     previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
-    for m in rx.finditer(text):
+    cells = _cell_doses(ctx, sent) if re.search(r"[×xX]\s*10", text) else []
+    for m in [*rx.finditer(text), *(c for c, _t in cells)]:
         before = text[: m.start()]
         if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
             continue
@@ -486,14 +528,28 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         percent = m.group("u") == "%"
         if percent and mode != "plan":
             continue  # a percentage among results is a proportion
-        targets = _bind(text, s0, m, mentions, previous, percent)
+        cell = next((t for c, t in cells if c is m), None)
+        targets = [cell] if cell else _bind(text, s0, m, mentions, previous, percent)
         if not targets and not percent and mode == "plan":
             targets = _fallback(ctx, sent, mentions, studied) or _named_before(ctx, sent, m)
         if not targets:
             continue
         previous = (m.end(), targets)
-        label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
-        values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}", m.group("nums"))]
+        if m.re is _cell_regex():
+            label, unit = unit_concept(ctx.lexicon, "cells", m.group("d1"), None)
+            values = [cell_count(m.group("nums"))]
+        else:
+            label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
+            values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}",
+                                                                  m.group("nums"))]
+            food = m if m.group("fn") else None
+            if food is None:  # "40 mg X/100 g of food": the substance's name between
+                word = re.match(r"\s*[^\s\d/,;()]{2,40}", text[m.end():])
+                food = _food_after().match(text, m.end() + word.end()) if word else None
+            if food is not None:
+                label, unit = unit_concept(ctx.lexicon, m.group("u"), None, None)
+                unit = ctx.lexicon.discover("Unit", label + _food_label(food), "unit")
+                label = unit.label
         if len(values) == 2 and re.search(r"\d\s*(?:–|-|to)\s*\d", m.group("nums")):
             continue  # a range ("300,000–600,000 IU") is no one dose
         planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
@@ -511,6 +567,48 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                                 surface=ctx.document.text[target.start:target.end]))
                 fields["_sentence"] = sent
     return out
+
+
+def _cell_doses(ctx: Context, sent) -> list[tuple[re.Match, _Mention | None]]:
+    """Counts of cells given as a dose, each with the cell product it counts when the count is
+    written before it ('6 × 10^6 hADSCs', a short form whose long form ends in 'cells'), else
+    None (bound like any dose: 'MSCs at 1 × 10^6 cells/kg')."""
+    r = rules()
+    out = []
+    abbreviations = defined_abbreviations(ctx.document.text)
+    heads = rf"(?:{r['cell_abbreviation_heads']})"
+    for m in _cell_regex().finditer(sent.text):
+        word = m.group("u")
+        if re.fullmatch(rf"(?:{r['cell_nouns']})", word, re.I):  # "at 1 × 10^6 cells/kg": the product named before
+            before = re.search(rf"(?P<x>(?:[\w/+-]+\s+){{0,5}}?[\w/+-]*{heads})\s*(?:\([^()]{{1,20}}\)\s*)?,?\s*"
+                               r"(?:(?:at|in|with)\s+(?:an?\s+|the\s+)?(?:(?:total|single|target|fixed)\s+)?"
+                               r"(?:(?:dose|dosage|concentration)\s+)?(?:of\s+)?)?$", sent.text[:m.start()], re.I)
+            out.append((m, _cell_product(ctx, sent, before.start("x"), before.group("x")) if before else None))
+            continue
+        s = sent.start_char + m.start("u")
+        ab = abbreviations.get(word) or abbreviations.get(word.rstrip("s"))
+        if ab and re.search(rf"\b{heads}$", ab.name, re.I):  # "6 × 10^6 hADSCs"
+            out.append((m, _Mention(ctx.lexicon.discover("Drug", ab.name, "arm"), s, s + len(word), True)))
+            continue
+        after = re.match(rf"(?:[\w/+-]+\s+){{0,5}}?[\w/+-]*{heads}\b", sent.text[m.start("u"):], re.I)
+        if after:  # "2 × 10^7 bone marrow-derived stem cells"
+            out.append((m, _cell_product(ctx, sent, m.start("u"), after.group(0), whole=True)))
+    return out
+
+
+def _cell_product(ctx: Context, sent, pos: int, words: str, whole: bool = False) -> _Mention | None:
+    """The cell product a noun phrase names: all of it when it follows the count, else from its
+    first content word ('received autologous mononuclear cells' → 'autologous mononuclear cells')."""
+    tokens = words.split()
+    k = 0 if whole else len(tokens) - 1
+    while k > 0 and not _boundary(tokens[k - 1]):
+        k -= 1
+    phrase = " ".join(tokens[k:])
+    if len(tokens) - k < 2:
+        return None  # "cells" alone names no product
+    p0 = sent.text.find(phrase, pos)
+    s = sent.start_char + p0
+    return _Mention(ctx.lexicon.discover("Drug", phrase, "arm"), s, s + len(phrase), True)
 
 
 def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, percent: bool) -> list[_Mention]:
