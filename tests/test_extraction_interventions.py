@@ -314,3 +314,60 @@ def test_a_dose_given_per_amount_of_food_or_drink(tmp_path, layout, body, dose):
 ])
 def test_a_count_of_cells_is_a_dose(tmp_path, layout, body, dose):
     assert dose in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, agent", [
+    ("Airway reactivity was assessed by a histamine provocation test. Adults were randomised to montelukast 10 mg "
+     "or placebo, and histamine was inhaled again at week 8.", "histamine"),
+    ("Patients with a positive adenosine challenge were randomly assigned to montelukast 10 mg or placebo. "
+     "The adenosine dose causing a 20% fall in FEV1 was compared between groups.", "adenosine"),
+])
+def test_a_challenge_agent_is_no_intervention(tmp_path, layout, body, agent):
+    items = interventions(tmp_path, body, layout)
+    assert ("montelukast", 10.0, "mg") in doses(items)
+    assert agent not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, inducer", [
+    ("Nephrotoxicity was induced with cisplatin, and the rats were then randomly assigned to "
+     "metformin 200 mg/kg or saline.", "cisplatin"),
+    ("In rats with cisplatin-induced kidney injury, metformin 200 mg/kg was compared with saline.", "cisplatin"),
+    ("Obese mice fed a high-fat diet were randomly assigned to metformin 200 mg/kg or water; the high-fat diet "
+     "group without metformin served as control.", "high-fat diet"),
+])
+def test_what_makes_the_disease_model_is_no_intervention(tmp_path, layout, body, inducer):
+    items = interventions(tmp_path, body, layout)
+    assert ("metformin", 200.0, "mg/kg") in doses(items)
+    assert inducer not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("body", [
+    "Control rats received a standard diet deficient in vitamin A, and treated rats the same diet plus carrot powder.",
+    "Group A received a chow free of vitamin A, while group B received the same chow with added carrot powder.",
+])
+def test_what_a_product_lacks_is_no_intervention(tmp_path, body):
+    items = interventions(tmp_path, body)
+    assert "vitamin a" not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("body", [
+    "The treated rats received a chow enriched with carrot powder, rich in vitamin A, for 8 weeks.",
+    "Children were given pumpkin soup, a major source of vitamin A, twice a week.",
+])
+def test_an_aside_on_what_a_product_is_rich_in_is_no_intervention(tmp_path, body):
+    assert "vitamin a" not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Propofol Emulsion versus Microemulsion Formulation for Sedation: A Randomised Study",
+     "We compared a single dose of propofol lipid emulsion (PLE) with that of propofol microemulsion (PME). "
+     "Adults were randomised to 2 mg/kg of either PLE or PME."),
+    ("Propofol in two formulations for sedation",
+     "Adults were randomised to propofol lipid emulsion (PLE) 2 mg/kg or propofol microemulsion (PME) 2 mg/kg; "
+     "propofol versus the two formulations was not compared."),
+])
+def test_a_drug_is_no_arm_of_its_own_beside_its_formulations(tmp_path, title, body):
+    items = interventions(tmp_path, body, title=title)
+    assert {i["drug"] for i in items} == {"propofol lipid emulsion", "propofol microemulsion"}

@@ -98,6 +98,10 @@ def rules() -> dict:
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
+    r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
+    r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
+    r["inducer_before_rx"] = re.compile(r["model_role_cues_before"], re.I)
+    r["inducer_after_rx"] = re.compile(r["model_role_cues_after"], re.I)
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
 
@@ -256,15 +260,21 @@ def extract(ctx: Context) -> list[Fact]:
                 found[key].evidence.extend(fact.evidence)
             else:
                 found[key] = fact
+    not_given = _test_agents(ctx) | _model_inducers(ctx, arm_mentions)
+    found = {k: f for k, f in found.items() if k[0] not in not_given}
     dosed = {k[0] for k in found if k[1] is not None}
     text = ctx.document.text
     dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
+    dosed_labels = {f.fields["drug"].label.lower() for f in found.values() if f.fields["dose_value"] is not None}
     for iri, m in arm_mentions.items():
         short = text[m.start:m.end]
         defined = any(o is not m and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
                       for o in arm_mentions.values())
         within = m.concept.source == "arm" and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
-        if iri not in dosed and not defined and not within:
+        # "amphotericin B" where the arms are "amphotericin B lipid emulsion" and another formulation
+        label = m.concept.label.lower()
+        parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
+        if iri not in dosed and not defined and not within and not parent and iri not in not_given:
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
@@ -272,6 +282,41 @@ def extract(ctx: Context) -> list[Fact]:
     facts = list(found.values())
     _add_schedule(ctx, facts, studied)
     return facts
+
+
+def _test_agents(ctx: Context) -> set[str]:
+    """Drugs the paper uses as test agents ('a methacholine challenge test', 'an adenosine
+    provocation'): written before a diagnostic head somewhere, and not named in the title."""
+    text = ctx.document.text
+    diagnostic = rules()["diagnostic_rx"]
+    title = {e.kb_id_ for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
+             for e in ctx.concepts_in(sent, {"Drug"})}
+    out = set()
+    for sent in ctx.sentences():
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            if e.kb_id_ not in title and diagnostic.match(text[e.end_char:e.end_char + 40]):
+                out.add(e.kb_id_)
+    return out
+
+
+def _model_inducers(ctx: Context, arm_mentions: dict[str, _Mention]) -> set[str]:
+    """Interventions that make the disease model ('hamsters fed with a high-fat diet',
+    'streptozotocin-induced diabetes'): an inducer named with the role the cues give it."""
+    r = rules()
+    text = ctx.document.text
+    out = set()
+    for iri, m in arm_mentions.items():
+        names = {m.concept.label.lower(), text[m.start:m.end].lower()}
+        if not any(r["inducer_rx"].fullmatch(n) for n in names):
+            continue
+        for x in r["inducer_rx"].finditer(text):
+            if x.group(0).lower() not in names:
+                continue
+            if r["inducer_before_rx"].search(text[max(0, x.start() - 40):x.start()]) \
+                    or r["inducer_after_rx"].match(text[x.end():x.end() + 40]):
+                out.add(iri)
+                break
+    return out
 
 
 # -- arm phrases ------------------------------------------------------------------------------
@@ -325,6 +370,10 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
                     r"than)\s+|[.;](?:\s|$)", text, re.I)
     if cut and not whole:
         b = a + cut.start()
+        text = sent.text[a:b]
+    made_of = rules()["composition_rx"].search(text)
+    if made_of:  # "a diet deficient in X": what the product contains, not what an arm received
+        b = a + made_of.start()
         text = sent.text[a:b]
     drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
     if drugs:
@@ -452,7 +501,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         if k > 0 and words[k - 1].lower() == "of":
             return None  # the tail of a longer name ("the quality of life (QoL) group")
         phrase = " ".join(words[k:])
-    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
+    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|oral|topical)\s+)+", "",
+                    phrase.strip(),
                     flags=re.I)
     # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
