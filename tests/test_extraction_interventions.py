@@ -371,3 +371,15 @@ def test_an_aside_on_what_a_product_is_rich_in_is_no_intervention(tmp_path, body
 def test_a_drug_is_no_arm_of_its_own_beside_its_formulations(tmp_path, title, body):
     items = interventions(tmp_path, body, title=title)
     assert {i["drug"] for i in items} == {"propofol lipid emulsion", "propofol microemulsion"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, product", [
+    ("The active group applied 5 ml of an oral gel composed of hyaluronic acid, 0.5% lidocaine and aloe vera to "
+     "the ulcer twice a day for 7 days.", ("oral gel", 5.0, "ml")),
+    ("Participants in the intervention arm rinsed with 15 ml of a herbal mouthwash containing sage, 0.1% thymol "
+     "and peppermint oil three times daily.", ("herbal mouthwash", 15.0, "ml")),
+])
+def test_an_amount_of_a_product_of_several_ingredients_is_one_intervention(tmp_path, layout, body, product):
+    items = interventions(tmp_path, body, layout)
+    assert {(i["drug"], i["dose"], i["unit"].lower() if i["unit"] else None) for i in items} == {product}

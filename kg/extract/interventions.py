@@ -102,6 +102,10 @@ def rules() -> dict:
     r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
     r["inducer_before_rx"] = re.compile(r["model_role_cues_before"], re.I)
     r["inducer_after_rx"] = re.compile(r["model_role_cues_after"], re.I)
+    r["ingredients_rx"] = Guarded(re.compile(
+        rf"\b(?:{r['vehicles']})\s+(?:{r['product_links']})\s+(?P<list>(?:[^.;:]|\.(?=\d)){{3,160}}?)(?=\s+(?:to|for|on|in|at|"
+        rf"three|twice|once|daily|every|per|was|were|is|are|had|has)\b|\.(?!\d)|[;:)]|$)", re.I),
+        re.compile(rf"\b(?:{r['product_links']})\s", re.I))
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
 
@@ -274,7 +278,9 @@ def extract(ctx: Context) -> list[Fact]:
         # "amphotericin B" where the arms are "amphotericin B lipid emulsion" and another formulation
         label = m.concept.label.lower()
         parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
-        if iri not in dosed and not defined and not within and not parent and iri not in not_given:
+        ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
+        if iri not in dosed and not defined and not within and not parent and iri not in not_given \
+                and not ingredient:
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
@@ -569,6 +575,9 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
     out: list[Fact] = []
     previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
     cells = _cell_doses(ctx, sent) if re.search(r"[×xX]\s*10", text) else []
+    # the ingredient lists of products of two or more ingredients ("10 ml of a gel composed of X, 0.2% Y and Z")
+    ingredients = [(x.start("list"), x.end("list")) for x in rules()["ingredients_rx"].finditer(text)
+                   if re.search(r",|\band\b", x.group("list"))]
     for m in [*rx.finditer(text), *(c for c, _t in cells)]:
         before = text[: m.start()]
         if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
@@ -580,11 +589,17 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
             continue  # a percentage among results is a proportion
         cell = next((t for c, t in cells if c is m), None)
         targets = [cell] if cell else _bind(text, s0, m, mentions, previous, percent)
+        if percent and any(a <= s0 + m.start() < b for a, b in ctx.document.cache.get("product_ingredients", [])):
+            continue  # a strength among the ingredients of a product given by amount: its composition
         if not targets and not percent and mode == "plan":
-            targets = _fallback(ctx, sent, mentions, studied) or _named_before(ctx, sent, m)
+            targets = (_fallback(ctx, sent, mentions, studied) or _product_after(ctx, sent, m)
+                       or _named_before(ctx, sent, m))
         if not targets:
             continue
         previous = (m.end(), targets)
+        if not percent:  # a dosed product's ingredients ("X mouthwash containing A, B and C") are no arms
+            ctx.document.cache.setdefault("product_ingredients", []).extend(
+                (s0 + a, s0 + b) for a, b in ingredients for t in targets if 0 <= a - (t.end - s0) <= 40)
         if m.re is _cell_regex():
             label, unit = unit_concept(ctx.lexicon, "cells", m.group("d1"), None)
             values = [cell_count(m.group("nums"))]
@@ -704,6 +719,26 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
                         r"(?:(?:" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
             return previous[1]
     return []
+
+
+def _product_after(ctx: Context, sent, m: re.Match) -> list[_Mention]:
+    """A dosage form no known drug names, given in the amount just before it ('10 ml of a
+    topical gel composed of ...', '5 g of a herbal cream'): the product is the intervention."""
+    r = rules()
+    x = re.match(rf"\s+of\s+(?:an?\s+|the\s+)?(?P<p>(?:[\w-]+\s+){{0,3}}?(?:{r['vehicles']}))\b",
+                 sent.text[m.end():], re.I)
+    if not x:
+        return []
+    phrase = _clean_phrase(x.group("p"))
+    if phrase is None or len(phrase.split()) < 2:  # "oral gel": a route word then the dosage form
+        words = x.group("p").split()
+        phrase = x.group("p") if len(words) >= 2 and not any(_is_stop(w) for w in words) else None
+    if phrase is None:
+        return []  # "10 ml of gel", "10 ml of the control gel" name no product
+    s = sent.start_char + m.end() + x.end("p") - len(phrase)
+    if ctx.document.text[s:s + len(phrase)] != phrase:
+        return []
+    return [_Mention(ctx.lexicon.discover("Drug", phrase, "arm"), s, s + len(phrase), True)]
 
 
 def _named_before(ctx: Context, sent, m: re.Match) -> list[_Mention]:
