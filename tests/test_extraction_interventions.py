@@ -383,3 +383,55 @@ def test_a_drug_is_no_arm_of_its_own_beside_its_formulations(tmp_path, title, bo
 def test_an_amount_of_a_product_of_several_ingredients_is_one_intervention(tmp_path, layout, body, product):
     items = interventions(tmp_path, body, layout)
     assert {(i["drug"], i["dose"], i["unit"].lower() if i["unit"] else None) for i in items} == {product}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, dose", [
+    ("Volunteers drank two cups of hibiscus tea (2 g) every morning for four weeks.", ("hibiscus tea", 2.0, "g")),
+    ("Each child ate one slice of sesame bread (30 gr) daily.", ("sesame bread", 30.0, "g")),
+])
+def test_a_serving_of_a_food_is_counted_in_names_no_food(tmp_path, layout, body, dose):
+    assert dose in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, ways", [
+    ("Volunteers took a 600 mg tablet of aspirin by chewing or swallowing, one week apart.",
+     {"chewed", "swallowed"}),
+    ("Adults received nicotine lozenges 4 mg either sucked or chewed, in random order.", {"sucked", "chewed"}),
+])
+def test_one_dose_taken_in_alternative_ways_is_one_arm_per_way(tmp_path, layout, body, ways):
+    path = tmp_path / "paper.txt"
+    items = interventions(tmp_path, body, layout)
+    assert len([i for i in items if i["dose"] is not None]) == 2
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert {f.fields.get("arm", "").split("(")[-1].rstrip(")") for f in facts if f.kind == "intervention"} == ways
+
+
+@pytest.mark.parametrize("body", [
+    "This study compared BUD 200 mcg once daily, either in the morning or in the evening, with placebo.",
+    "Budesonide (BUD) 200 mcg was given once daily in the morning or once daily in the evening for 8 weeks.",
+])
+def test_a_once_daily_dose_at_alternative_times_of_day(tmp_path, body):
+    body = "Budesonide (BUD) is an inhaled steroid. " + body
+    items = interventions(tmp_path, body)
+    assert {i["frequency"] for i in items if i["dose"] == 200.0} == {"once daily (morning)", "once daily (evening)"}
+
+
+def test_twice_daily_morning_and_evening_is_one_arm(tmp_path):
+    body = "Participants inhaled budesonide 200 mcg twice daily (morning and evening) for 8 weeks."
+    items = interventions(tmp_path, body)
+    assert [i["frequency"] for i in items] == ["twice daily"]
+
+
+def test_a_challenge_meal_of_the_studied_fat_is_still_an_arm(tmp_path):
+    body = ("Adults were randomised to the canola oil group or the lard group for 4 weeks. At the end of each period "
+            "subjects ate a canola oil challenge meal, and the lard test meal was compared with it.")
+    assert {"rapeseed oil", "lard"} <= {i["drug"] for i in interventions(tmp_path, body)}  # canola is rapeseed
+
+
+def test_a_challenge_with_an_agent_makes_it_a_test_agent(tmp_path):
+    body = ("Bronchial challenge with inhaled histamine was done at baseline. Adults were then randomised to "
+            "montelukast 10 mg or placebo; histamine responsiveness was the primary outcome.")
+    assert "histamine" not in {i["drug"] for i in interventions(tmp_path, body)}

@@ -77,6 +77,10 @@ def rules() -> dict:
     r["stop"] = set(r["not_intervention"])
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
+    r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
+                                    rf"(?!\s+(?:{r['challenge_foods']})\b)", re.I)
+    r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
+                                           r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
     r["freq"] = [(re.compile(p.replace("COUNT", COUNT), re.I), label) for p, label in r["frequencies"]]
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
     cues = f"{r['durations']}|{r['administration']}"
@@ -106,6 +110,12 @@ def rules() -> dict:
         rf"\b(?:{r['vehicles']})\s+(?:{r['product_links']})\s+(?P<list>(?:[^.;:]|\.(?=\d)){{3,160}}?)(?=\s+(?:to|for|on|in|at|"
         rf"three|twice|once|daily|every|per|was|were|is|are|had|has)\b|\.(?!\d)|[;:)]|$)", re.I),
         re.compile(rf"\b(?:{r['product_links']})\s", re.I))
+    manners = "|".join(f"(?P<{k}>{v})" for k, v in r["manners"].items())
+    any_manner = "|".join(r["manners"].values())
+    r["manner_alt_rx"] = Guarded(re.compile(rf"\b(?:either\s+)?(?:by\s+)?(?:{manners})\s+or\s+"
+                                            rf"(?:[\w-]+\s+){{0,3}}?(?:by\s+)?(?P<second>{any_manner})\b", re.I),
+                                 re.compile(r"\sor\s", re.I))
+    r["manner_one_rx"] = {k: re.compile(rf"\b{v}\b", re.I) for k, v in r["manners"].items()}
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
 
@@ -259,13 +269,14 @@ def extract(ctx: Context) -> list[Fact]:
         mentions = _sentence_mentions(ctx, sent, arms, named)
         for fact in _doses(ctx, sent, rx, mentions, studied, mode):
             key = (fact.fields["drug"].iri, round(fact.fields["dose_value"], 6), fact.fields["dose_unit_label"],
-                   fact.fields.get("frequency"))
+                   fact.fields.get("frequency"), fact.fields.get("arm"))
             if key in found:
                 found[key].evidence.extend(fact.evidence)
             else:
                 found[key] = fact
-    not_given = _test_agents(ctx) | _model_inducers(ctx, arm_mentions)
+    not_given = _model_inducers(ctx, arm_mentions)
     found = {k: f for k, f in found.items() if k[0] not in not_given}
+    not_given |= _test_agents(ctx)  # unless a dose is bound to it
     dosed = {k[0] for k in found if k[1] is not None}
     text = ctx.document.text
     dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
@@ -294,13 +305,14 @@ def _test_agents(ctx: Context) -> set[str]:
     """Drugs the paper uses as test agents ('a methacholine challenge test', 'an adenosine
     provocation'): written before a diagnostic head somewhere, and not named in the title."""
     text = ctx.document.text
-    diagnostic = rules()["diagnostic_rx"]
+    diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
     title = {e.kb_id_ for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
              for e in ctx.concepts_in(sent, {"Drug"})}
     out = set()
     for sent in ctx.sentences():
         for e in ctx.concepts_in(sent, {"Drug"}):
-            if e.kb_id_ not in title and diagnostic.match(text[e.end_char:e.end_char + 40]):
+            if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
+                                          or before.search(text[max(0, e.start_char - 50):e.start_char])):
                 out.add(e.kb_id_)
     return out
 
@@ -592,8 +604,8 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         if percent and any(a <= s0 + m.start() < b for a, b in ctx.document.cache.get("product_ingredients", [])):
             continue  # a strength among the ingredients of a product given by amount: its composition
         if not targets and not percent and mode == "plan":
-            targets = (_fallback(ctx, sent, mentions, studied) or _product_after(ctx, sent, m)
-                       or _named_before(ctx, sent, m))
+            targets = (_fallback(ctx, sent, mentions, []) or _product_after(ctx, sent, m)
+                       or _named_before(ctx, sent, m) or _fallback(ctx, sent, mentions, studied))
         if not targets:
             continue
         previous = (m.end(), targets)
@@ -628,9 +640,45 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                 window = (m.start("u"), _window_end(text, m.end()))
                 fields = {"drug": target.concept, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
                           "role": role, "frequency": _frequency_in(text[window[0]:window[1]]), "_window": window}
-                out.append(Fact("intervention", fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
-                                surface=ctx.document.text[target.start:target.end]))
-                fields["_sentence"] = sent
+                for manner_fields in _manners(text, m, fields):
+                    out.append(Fact("intervention", manner_fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
+                                    surface=ctx.document.text[target.start:target.end]))
+                    manner_fields["_sentence"] = sent
+    return out
+
+
+_TIMES_OF_DAY = ("morning", "evening", "bedtime")
+
+
+def _manners(text: str, m: re.Match, fields: dict) -> list[dict]:
+    """One dose taken in alternative ways is one arm per way ('1 g by chewing or swallowing',
+    '200 µg once daily, either in the morning or in the evening'); a once-daily dose named with
+    its time of day keeps it ('once daily (evening)')."""
+    r = rules()
+    end = re.search(r"[;]|\.(?:\s|$)|\b(?:and|than|versus|vs\.?|compared\s+with)\s+(?:[\w-]+\s+){0,3}?\d",
+                    text[m.end():])
+    region = text[m.end(): m.end() + end.start() if end else len(text)]
+    alt = r["manner_alt_rx"].search(region)
+    ways: list[str] = []
+    if alt:
+        first = next(k for k in r["manners"] if alt.group(k))
+        second = next(k for k, rx in r["manner_one_rx"].items() if rx.fullmatch(alt.group("second")))
+        ways = [first, second] if first != second else []
+        region = region[:alt.start()]
+    else:
+        ways = [k for k in _TIMES_OF_DAY if r["manner_one_rx"][k].search(region)]
+        if len(ways) != 1 or re.search(r"\b(?:twice|thrice|two\s+times|three\s+times|b\.?i\.?d|t\.?i\.?d)\b",
+                                       region, re.I):
+            ways = []  # "twice daily (morning and evening)" names no one time
+    if not ways:
+        return [fields]
+    out = []
+    for way in ways:
+        f = dict(fields)
+        if way in _TIMES_OF_DAY:
+            f["frequency"] = f"{_frequency_in(region) or fields.get('frequency') or 'once daily'} ({way})"
+        f["arm"] = way
+        out.append(f)
     return out
 
 
@@ -747,8 +795,10 @@ def _named_before(ctx: Context, sent, m: re.Match) -> list[_Mention]:
     text = sent.text
     if not (rules()["admin_rx"].search(text) or _DOSING_WORDS.search(text)):
         return []
-    before = re.sub(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?$", "", text[: m.start()])
+    before = re.sub(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:\(\s*)?$", "", text[: m.start()])  # "X (1 g)" too
     tail = re.split(r"[,;]|\b(?:group|arm)s?\b", before)[-1]
+    tail = re.sub(rf"^.*\b(?:{rules()['serving_nouns']})\s+of\s+(?=(?:\S+\s+){{0,2}}\S+$)", "", tail,
+                  flags=re.I)  # "one clove of X", "two cups of X tea"
     phrase = _clean_phrase(tail, whole=True)
     if phrase is None or not re.search(r"[A-Za-z]{4}", phrase) or len(phrase.split()) > 4:
         return []
@@ -838,7 +888,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
             if f.fields.get(key) is None:
                 f.fields[key] = value
         if values_per_drug[f.fields["drug"].iri] > 1:
-            f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group"
+            way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
+            f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
