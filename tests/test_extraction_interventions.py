@@ -435,3 +435,24 @@ def test_a_challenge_with_an_agent_makes_it_a_test_agent(tmp_path):
     body = ("Bronchial challenge with inhaled histamine was done at baseline. Adults were then randomised to "
             "montelukast 10 mg or placebo; histamine responsiveness was the primary outcome.")
     assert "histamine" not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Schools were randomised to a printed basic intervention or a printed environmental intervention.",
+     {"printed basic intervention", "printed environmental intervention"}),
+    ("Employees on sick leave were randomly assigned to a work support intervention or to usual care.",
+     {"work support intervention"}),
+    ("Patients were randomised to weekly counselling sessions or a leaflet; both arms ran for 12 weeks.",
+     {"counselling sessions"}),
+])
+def test_a_named_intervention_strategy_or_sessions_is_an_arm(tmp_path, layout, body, expected):
+    assert expected <= {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("body", [
+    "Participants were randomised to the intervention or the control group.",
+    "The control group received the standard intervention and the study intervention was delayed.",
+])
+def test_intervention_alone_or_with_a_design_word_is_no_arm(tmp_path, body):
+    assert interventions(tmp_path, body) == []

@@ -71,8 +71,10 @@ def rules() -> dict:
     r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
                              re.compile(r"\s(?:versus|vs\.?|compared\s+(?:with|to))\s", re.I))
-    r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I),
-                           re.compile(rf"\b(?:{r['intervention_nouns']})\b", re.I))
+    heads = f"{r['intervention_nouns']}|{r['modified_heads']}"
+    r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{heads}))\b", re.I),
+                           re.compile(rf"\b(?:{heads})\b", re.I))
+    r["modified_head_rx"] = re.compile(rf"(?:{r['modified_heads']})", re.I)
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
     r["boundary"] = set(r["boundary_words"])
@@ -425,7 +427,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
             continue
         after = sent.text[p0 + len(phrase):]
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
-        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
+        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
@@ -519,9 +521,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         if k > 0 and words[k - 1].lower() == "of":
             return None  # the tail of a longer name ("the quality of life (QoL) group")
         phrase = " ".join(words[k:])
-    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|oral|topical)\s+)+", "",
-                    phrase.strip(),
-                    flags=re.I)
+    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|weekly|monthly|oral|topical)\s+)+",
+                    "", phrase.strip(), flags=re.I)
     # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
@@ -534,7 +535,12 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     words = phrase.split()
     if not words or len(words) > 6 or len(phrase) < 3:
         return None
-    if any(w.lower().strip("'-") in r["stop"] for w in words) or _is_stop(phrase):
+    named = words
+    if len(words) >= 2 and r["modified_head_rx"].fullmatch(words[-1]):
+        named = words[:-1]  # "a work support intervention": the words before the head must name it
+        if any(to_number(w) is not None for w in named) or all(w.isupper() for w in named):
+            return None  # "six sessions", "GIT sessions" (the short form names the arm)
+    if any(w.lower().strip("'-") in r["stop"] for w in named) or _is_stop(phrase):
         return None
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
