@@ -456,3 +456,15 @@ def test_a_named_intervention_strategy_or_sessions_is_an_arm(tmp_path, layout, b
 ])
 def test_intervention_alone_or_with_a_design_word_is_no_arm(tmp_path, body):
     assert interventions(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("body, frequency", [
+    ("Adults were randomised to montelukast 10 mg twice-daily or placebo.", "twice daily"),
+    ("Adults were randomised to montelukast 10 mg once-daily or placebo.", "once daily"),
+    ("Adults were randomised to montelukast 10 mg 3 times a week or placebo.", "3 times a week"),
+    ("Adults were randomised to montelukast 10 mg on five days per week or placebo.", "5 days a week"),
+    ("Adults were randomised to montelukast 10 mg every other week or placebo.", "fortnightly"),
+])
+def test_frequency_phrasings(tmp_path, body, frequency):
+    items = interventions(tmp_path, body)
+    assert [i["frequency"] for i in items if i["drug"] == "montelukast"] == [frequency]

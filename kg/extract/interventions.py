@@ -83,7 +83,8 @@ def rules() -> dict:
                                     rf"(?!\s+(?:{r['challenge_foods']})\b)", re.I)
     r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
-    r["freq"] = [(re.compile(p.replace("COUNT", COUNT), re.I), label) for p, label in r["frequencies"]]
+    r["freq"] = [(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I), label)
+                 for p, label in r["frequencies"]]
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
     cues = f"{r['durations']}|{r['administration']}"
     r["duration_rx"] = [
@@ -120,6 +121,11 @@ def rules() -> dict:
     r["manner_one_rx"] = {k: re.compile(rf"\b{v}\b", re.I) for k, v in r["manners"].items()}
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
+
+
+def _hyphen_or_space(pattern: str) -> str:
+    """A pattern whose spaces (outside character classes) also match a hyphen: 'twice-daily'."""
+    return re.sub(r"\[[^\]]*\]| ", lambda m: "[- ]" if m.group(0) == " " else m.group(0), pattern)
 
 
 @functools.lru_cache(maxsize=4)
