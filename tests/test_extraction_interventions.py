@@ -468,3 +468,19 @@ def test_intervention_alone_or_with_a_design_word_is_no_arm(tmp_path, body):
 def test_frequency_phrasings(tmp_path, body, frequency):
     items = interventions(tmp_path, body)
     assert [i["frequency"] for i in items if i["drug"] == "montelukast"] == [frequency]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, low, high, unit", [
+    ("Children received paracetamol 10-15 mg/kg every 6 hours for 3 days.", 10.0, 15.0, "mg/kg"),
+    ("A loading dose of 200,000–400,000 International Units of cholecalciferol was given, then 1000 IU daily.",
+     200000.0, 400000.0, "IU"),
+])
+def test_a_dose_given_as_a_range_keeps_both_ends(tmp_path, layout, body, low, high, unit):
+    path = tmp_path / "paper.txt"
+    interventions(tmp_path, body, layout)
+    document = read(path)
+    facts = [f for f in extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+             if f.kind == "intervention" and f.fields.get("dose_min") is not None]
+    assert [(f.fields["dose_value"], f.fields["dose_min"], f.fields["dose_max"], f.fields["dose_unit_label"])
+            for f in facts] == [(None, low, high, unit)]

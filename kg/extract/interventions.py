@@ -131,7 +131,8 @@ def _hyphen_or_space(pattern: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     """NUMBER(S) UNIT, with the unit's base from the lexicon and optional denominators."""
-    base = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True))
+    words = [re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)]
+    base = "|".join(f"(?i:{u})" if r"\s+" in u else u for u in words)  # "International Units" too
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
     den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
@@ -276,8 +277,9 @@ def extract(ctx: Context) -> list[Fact]:
             arm_mentions.setdefault(m.concept.iri, m)
         mentions = _sentence_mentions(ctx, sent, arms, named)
         for fact in _doses(ctx, sent, rx, mentions, studied, mode):
-            key = (fact.fields["drug"].iri, round(fact.fields["dose_value"], 6), fact.fields["dose_unit_label"],
-                   fact.fields.get("frequency"), fact.fields.get("arm"))
+            value = fact.fields["dose_value"]
+            key = (fact.fields["drug"].iri, round(value, 6) if value is not None else fact.fields.get("dose_max"),
+                   fact.fields["dose_unit_label"], fact.fields.get("frequency"), fact.fields.get("arm"))
             if key in found:
                 found[key].evidence.extend(fact.evidence)
             else:
@@ -639,19 +641,24 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                 label, unit = unit_concept(ctx.lexicon, m.group("u"), None, None)
                 unit = ctx.lexicon.discover("Unit", label + _food_label(food), "unit")
                 label = unit.label
+        span = None
         if len(values) == 2 and re.search(r"\d\s*(?:–|-|to)\s*\d", m.group("nums")):
-            continue  # a range ("300,000–600,000 IU") is no one dose
+            if None in values or values[0] >= values[1] or percent:
+                continue
+            span, values = (values[0], values[1]), [None]  # a range ("300,000–600,000 IU") is no one dose
         planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
         for target in targets:
             role = "study" if (target.arm or target.concept.iri in studied or planned) else "concomitant"
             for value in values:
-                if value is None:
+                if value is None and span is None:
                     continue
                 a, b = min(s0 + m.start(), target.start), max(s0 + m.end(), target.end)
                 ev = ctx.evidence(a, b) if b - a <= 160 else ctx.evidence(s0 + m.start(), s0 + m.end())
                 window = (m.start("u"), _window_end(text, m.end()))
                 fields = {"drug": target.concept, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
                           "role": role, "frequency": _frequency_in(text[window[0]:window[1]]), "_window": window}
+                if span is not None:
+                    fields["dose_min"], fields["dose_max"] = span
                 for manner_fields in _manners(text, m, fields):
                     out.append(Fact("intervention", manner_fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
                                     surface=ctx.document.text[target.start:target.end]))
@@ -899,7 +906,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
-        if values_per_drug[f.fields["drug"].iri] > 1:
+        if values_per_drug[f.fields["drug"].iri] > 1 and f.fields.get("dose_value") is not None:
             way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
 
