@@ -484,3 +484,22 @@ def test_a_dose_given_as_a_range_keeps_both_ends(tmp_path, layout, body, low, hi
              if f.kind == "intervention" and f.fields.get("dose_min") is not None]
     assert [(f.fields["dose_value"], f.fields["dose_min"], f.fields["dose_max"], f.fields["dose_unit_label"])
             for f in facts] == [(None, low, high, unit)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomised to nivolumab 3 mg/kg every 2 weeks until disease progression or unacceptable "
+     "toxicity, or to docetaxel.", "until disease progression or unacceptable toxicity"),
+    ("Women received nitrofurantoin 50 mg nightly; treatment continued until delivery.", "until delivery"),
+])
+def test_a_treatment_period_that_ends_at_an_event(tmp_path, layout, body, expected):
+    items = interventions(tmp_path, body, layout)
+    assert {i["duration"] for i in items if i["dose"] is not None} == {expected}
+
+
+@pytest.mark.parametrize("body", [
+    "Adults received nitrofurantoin 50 mg nightly. Recruitment continued until the planned sample was reached.",
+    "Adults received nitrofurantoin 50 mg nightly, and were randomised until March 2019.",
+])
+def test_recruitment_or_a_date_is_no_treatment_period(tmp_path, body):
+    assert {i["duration"] for i in interventions(tmp_path, body)} == {None}

@@ -102,6 +102,10 @@ def rules() -> dict:
                    rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
     ]
     r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
+    r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
+                                       r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
+                            re.compile(r"\buntil\s", re.I))
+    r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
@@ -853,6 +857,7 @@ def _window_end(text: str, start: int) -> int:
 # -- schedule: route, frequency, duration, administrations ----------------------------------
 _ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
                      rf"(?:infusions|injections|administrations|doses)\b", re.I)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -884,7 +889,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
-            if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text):
+            if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
+                    or rules()["until_rx"].search(sent.text):
                 sents.append(sent)
     freq = _frequency(sents)
     duration = _duration(sents)
@@ -993,7 +999,14 @@ def _duration(sents) -> str | None:
                 if best is None or days > best[0]:
                     count = re.sub(r"\s+", " ", m.group("n"))
                     best = (days, f"{count} {u}" + ("" if n == 1 else "s"))
-    return best[1] if best else None
+    if best:
+        return best[1]
+    for sent in sents:  # no counted period: one that ends at an event
+        m = r["until_rx"].search(sent.text)
+        if m and not r["not_until_rx"].search(sent.text) \
+                and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
+            return " ".join(m.group("until").split())
+    return None
 
 
 def _administrations(sents) -> int | None:
