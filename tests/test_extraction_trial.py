@@ -173,3 +173,19 @@ def test_designs_described_without_their_name(tmp_path, layout, body, design):
 ])
 def test_described_designs_need_their_cue(tmp_path, body, absent):
     assert absent not in trial(tmp_path, body, "design")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Schistosome infections are common in the lake region. We tested whether praziquantel given before "
+     "vaccination clears schistosome infections and improves the response.", "schistosome infections"),
+    ("Pinworm infestation is frequent in day-care centres; our trial treated pinworm infestation with a single "
+     "dose of mebendazole in all children.", "pinworm infestation"),
+])
+def test_an_infection_no_dictionary_knows_named_twice_is_the_topic(tmp_path, layout, body, expected):
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]
+
+
+def test_an_infection_named_once_is_no_topic(tmp_path):
+    body = "Children in the lake region, where schistosome infections occur, were vaccinated against measles."
+    assert "schistosome infections" not in [c.lower() for c in trial(tmp_path, body, "condition")]

@@ -401,6 +401,9 @@ def _condition_rules() -> dict:
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
     r["before_rx"] = re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b", re.I)
     r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
+    r["headed_rx"] = Guarded(re.compile(rf"(?P<p>\b(?:[A-Za-z][\w'’-]*\s+){{1,2}}(?:{r['infection_heads']}))\b", re.I),
+                             re.compile(rf"\b(?:{r['infection_heads']})\b", re.I))
+    r["not_disease_words"] = set(r["not_disease_words"])
     r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
     return r
 
@@ -438,6 +441,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         if part != "results":
             population += _named_before_population(ctx, sent, spans)
     chosen = title + population[:1]
+    if not chosen and not other:
+        other = _headed_phrases(ctx)
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
@@ -447,6 +452,34 @@ def _conditions(ctx: Context) -> list[Fact]:
         if c.iri not in seen and fold_label(c.label) not in {fold_label(f.fields["value"].label) for f in out}:
             seen.add(c.iri)
             out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
+    return out
+
+
+def _headed_phrases(ctx: Context) -> list:
+    """Diseases no dictionary knows, named in the paper's own statements (not its results) by a
+    phrase that ends in a disease head ('helminth infections', 'Chlamydia trachomatis infection'):
+    candidates for the topic when the dictionaries find none. Of a longer and a shorter reading
+    ('clears schistosome infections', 'schistosome infections') the longer one written as often."""
+    r = _condition_rules()
+    found: list[tuple[list[str], int, int]] = []  # words before and including the head, where they end
+    for sent in _sentences_by_preference(ctx):
+        part, _in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("discussion", "results") or not _own_statement(ctx, sent):
+            continue
+        for m in r["headed_rx"].finditer(sent.text):
+            words = m.group("p").split()
+            while words and (words[0].lower() in _DETERMINERS or words[0].lower() in r["not_disease_words"]):
+                words = words[1:]
+            if len(words) >= 2 and not re.search(r"\d", " ".join(words)):
+                found.append((words, sent.start_char + m.end("p"), len(words)))  # document offset of the end
+    counts = Counter(" ".join(w[-k:]).lower() for w, _e, n in found for k in range(2, n + 1))
+    out = []
+    for words, end, n in found:
+        k = max((k for k in range(2, n + 1) if counts[" ".join(words[-k:]).lower()] >= 2), default=2)
+        phrase = " ".join(words[-k:])
+        written = re.search(r"\s+".join(map(re.escape, words[-k:])) + r"$", ctx.document.text[max(0, end - 200):end])
+        if written and _specific(phrase):  # the evidence is the text as written, spacing and all
+            out.append((ctx.lexicon.discover("Condition", phrase, "population"), end - len(written.group(0)), end))
     return out
 
 
