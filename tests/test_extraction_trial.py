@@ -189,3 +189,17 @@ def test_an_infection_no_dictionary_knows_named_twice_is_the_topic(tmp_path, lay
 def test_an_infection_named_once_is_no_topic(tmp_path):
     body = "Children in the lake region, where schistosome infections occur, were vaccinated against measles."
     assert "schistosome infections" not in [c.lower() for c in trial(tmp_path, body, "condition")]
+
+
+@pytest.mark.parametrize("body", [
+    "This was a randomised, placebo-controlled trial of zinc in children.",
+    "In this randomised controlled trial, children received zinc or a matching placebo.",
+])
+def test_a_placebo_controlled_trial_is_not_also_just_controlled(tmp_path, body):
+    designs = trial(tmp_path, body, "design")
+    assert "placebo-controlled" in designs and "controlled trial" not in designs
+
+
+def test_a_controlled_trial_without_placebo_stays_controlled(tmp_path):
+    assert "controlled trial" in trial(tmp_path, "In this randomised controlled trial, zinc was compared with iron.",
+                                       "design")

@@ -287,13 +287,21 @@ def _designs(ctx: Context) -> list[Fact]:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
     out += _described_designs(ctx, seen)
-    return out + _placebo_arm(ctx, seen)
+    out += _placebo_arm(ctx, seen)
+    labels = {f.fields["value"].label for f in out}
+    subsumed = _design_file()["subsumed"]
+    return [f for f in out if not labels & set(subsumed.get(f.fields["value"].label, ()))]
+
+
+@functools.lru_cache(maxsize=1)
+def _design_file() -> dict:
+    return json.loads((ONTOLOGY_DIR / "design_cues.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)
 def _design_cues() -> list[dict]:
     """The cues of ontology/design_cues.json, compiled."""
-    cues = json.loads((ONTOLOGY_DIR / "design_cues.json").read_text(encoding="utf-8"))["cues"]
+    cues = [dict(c) for c in _design_file()["cues"]]
     for cue in cues:
         cue["rx"] = Guarded(re.compile("|".join(f"(?:{p})" for p in cue["patterns"]), re.IGNORECASE),
                             re.compile(cue["guard"], re.IGNORECASE))
