@@ -503,3 +503,24 @@ def test_a_treatment_period_that_ends_at_an_event(tmp_path, layout, body, expect
 ])
 def test_recruitment_or_a_date_is_no_treatment_period(tmp_path, body):
     assert {i["duration"] for i in interventions(tmp_path, body)} == {None}
+
+
+@pytest.mark.parametrize("body", [
+    "Patients received morphine 2 mg boluses until the pain score was less than 4.",
+    "Warfarin 5 mg was given daily and adjusted until the target INR was reached.",
+])
+def test_a_titration_target_is_no_treatment_period(tmp_path, body):
+    assert {i["duration"] for i in interventions(tmp_path, body)} == {None}
+
+
+def test_a_range_of_a_physiological_target_is_no_dose(tmp_path):
+    body = "Patients received propofol 2 mg/kg; ventilation kept end-tidal carbon dioxide at 35-45 mmHg."
+    assert {i["unit"] for i in interventions(tmp_path, body)} == {"mg/kg"}
+
+
+@pytest.mark.parametrize("body", [
+    "Each participant attended the subsequent sessions and the first intervention per intervention arm.",
+    "Strategies differed between the two hospitals, where patients received usual care.",
+])
+def test_a_head_without_a_name_of_its_own_is_no_arm(tmp_path, body):
+    assert interventions(tmp_path, body) == []

@@ -105,6 +105,9 @@ def rules() -> dict:
     r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
                             re.compile(r"\buntil\s", re.I))
+    r["not_head_mod"] = set(r["not_head_modifiers"])
+    r["range_units_rx"] = re.compile(rf"(?:{r['range_units']})", re.I)
+    r["until_not_rx"] = re.compile(r["until_not"], re.I)
     r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
@@ -548,10 +551,11 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     if not words or len(words) > 6 or len(phrase) < 3:
         return None
     named = words
-    if len(words) >= 2 and r["modified_head_rx"].fullmatch(words[-1]):
+    if r["modified_head_rx"].fullmatch(words[-1]):
         named = words[:-1]  # "a work support intervention": the words before the head must name it
-        if any(to_number(w) is not None for w in named) or all(w.isupper() for w in named):
-            return None  # "six sessions", "GIT sessions" (the short form names the arm)
+        if not named or any(to_number(w) is not None or w.lower() in r["boundary"] or w.lower() in r["not_head_mod"]
+                            for w in named) or all(w.isupper() for w in named):
+            return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
     if any(w.lower().strip("'-") in r["stop"] for w in named) or _is_stop(phrase):
         return None
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
@@ -647,7 +651,7 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                 label = unit.label
         span = None
         if len(values) == 2 and re.search(r"\d\s*(?:–|-|to)\s*\d", m.group("nums")):
-            if None in values or values[0] >= values[1] or percent:
+            if None in values or values[0] >= values[1] or not rules()["range_units_rx"].fullmatch(m.group("u")):
                 continue
             span, values = (values[0], values[1]), [None]  # a range ("300,000–600,000 IU") is no one dose
         planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
@@ -1003,7 +1007,7 @@ def _duration(sents) -> str | None:
         return best[1]
     for sent in sents:  # no counted period: one that ends at an event
         m = r["until_rx"].search(sent.text)
-        if m and not r["not_until_rx"].search(sent.text) \
+        if m and not r["not_until_rx"].search(sent.text) and not r["until_not_rx"].search(m.group("until")) \
                 and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
             return " ".join(m.group("until").split())
     return None
