@@ -524,3 +524,26 @@ def test_a_range_of_a_physiological_target_is_no_dose(tmp_path):
 ])
 def test_a_head_without_a_name_of_its_own_is_no_arm(tmp_path, body):
     assert interventions(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Adults with type 2 diabetes were randomised to continue a sulfonylurea or to switch to linagliptin 5 mg.",
+     {"sulfonylurea", "linagliptin"}),
+    ("Participants were randomly assigned to an inhaled corticosteroid or montelukast 10 mg.",
+     {"inhaled corticosteroid", "montelukast"}),
+])
+def test_a_drug_class_given_as_such_is_an_arm(tmp_path, layout, body, expected):
+    assert expected <= {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+def test_a_drug_class_in_the_eligibility_criteria_is_no_arm(tmp_path):
+    body = ("Adults on a stable dose of a statin for at least 3 months were eligible. They were randomised to "
+            "ezetimibe 10 mg or placebo.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"ezetimibe"}
+
+
+def test_a_drug_class_with_no_indication_is_no_arm(tmp_path):
+    body = ("Adults were randomised to ezetimibe 10 mg or placebo among those with diabetes and no indication for "
+            "statin therapy.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"ezetimibe"}

@@ -106,6 +106,11 @@ def rules() -> dict:
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
                             re.compile(r"\buntil\s", re.I))
     r["not_head_mod"] = set(r["not_head_modifiers"])
+    r["not_class_before_rx"] = re.compile(r["not_class_before"], re.I)
+    r["drug_classes_rx"] = Guarded(re.compile(rf"(?<![\w-])(?:{r['drug_classes']})(?![\w-])", re.I),
+                                   re.compile(r"(?:urea|statin|inhibitor|blocker|phonate|steroid|corticoid|SSRI|NSAID|opioid|"
+                                              r"antibiotic|histamine|diuretic|coagulant|platelet|agonist|zolidinedione|"
+                                              r"benzodiazepine|psychotic|depressant|triptan|biologic)", re.I))
     r["range_units_rx"] = re.compile(rf"(?:{r['range_units']})", re.I)
     r["until_not_rx"] = re.compile(r["until_not"], re.I)
     r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
@@ -411,10 +416,16 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         b = a + made_of.start()
         text = sent.text[a:b]
     drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
-    if drugs:
+    # "sitagliptin or a sulphonylurea": a class of drugs given as such
+    classes = [_Mention(ctx.lexicon.discover("Drug", c.group(0), "arm"), s0 + a + c.start(), s0 + a + c.end(), True)
+               for c in rules()["drug_classes_rx"].finditer(text)
+               if not any(e.start_char - s0 <= a + c.start() < e.end_char - s0 for e in drugs)
+               and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
+    if drugs or classes:
         full = ctx.document.text
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
-                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
+                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])] \
+            + classes
     # after "received" or in a noun phrase only the long form, and only of a short form that
     # names an arm elsewhere: "patients who underwent RRT" is often who was eligible
     named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
