@@ -15,6 +15,12 @@ Two sources, both written for classes of phrasing (cue words in `ontology/interv
   ("decreased from 12.25 mg/day") are not doses.
 Schedule and duration are read in the dose's own clause first, then once per study drug
 from the methods.
+Also doses per amount of food ('15 g/100 g of food'), counts of cells ('6 × 10^6 cells'),
+amounts of a product no drug names ('10 ml of a topical gel composed of ...'), ranges
+(dose_min/dose_max), and one arm per way of taking a dose ('by chewing or swallowing',
+'in the morning or in the evening'). No arm: test agents ('methacholine challenge'),
+disease-model inducers ('fed a high-fat diet'), what a product lacks, a drug beside its own
+formulations, the ingredients of a product given by amount. All cue words in the JSON.
 """
 
 from __future__ import annotations
