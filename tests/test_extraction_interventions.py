@@ -264,3 +264,286 @@ def test_therapies_and_what_a_session_or_course_holds(tmp_path, layout, body, ex
 def test_a_bare_kind_of_treatment_is_no_arm(tmp_path):
     body = "Patients in both arms received therapy and stimulation for 6 weeks."
     assert interventions(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body,expected", [
+    ("Participants were randomised to montelukast 10 mg or placebo during the 16-week trial.", "16 weeks"),
+    ("Volunteers took montelukast 10 mg each evening for a 16-week period.", "16 weeks"),
+    ("Adults received montelukast 10 mg nightly; the treatment duration was three months.", "three months"),
+    ("Adults chewed montelukast 10 mg tablets for three months before the first visit.", "three months"),
+    ("After 16 weeks of treatment with montelukast 10 mg, lung function was measured.", "16 weeks"),
+    ("Participants received montelukast 10 mg for one week and were then seen at a 12-week follow-up visit.",
+     "one week"),
+])
+def test_treatment_period_in_several_phrasings(tmp_path, layout, body, expected):
+    items = interventions(tmp_path, body, layout)
+    assert ("montelukast", 10.0, "mg") in doses(items)
+    assert {i["duration"] for i in items if i["drug"] == "montelukast"} == {expected}
+
+
+def test_follow_up_and_washout_are_no_treatment_period(tmp_path):
+    body = ("Patients received montelukast 10 mg once daily after a 2-week washout period and were followed in "
+            "a 24-week follow-up period.")
+    items = interventions(tmp_path, body)
+    assert {i["duration"] for i in items} == {None}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, dose", [
+    ("The treated rats received a standard chow supplemented with chia seed 10 g/100 g of chow for 8 weeks.",
+     ("chia seed", 10.0, "g/100 g of chow")),
+    ("Mice in the second arm were given a diet enriched with quercetin, 50 mg quercetin/100 g of diet.",
+     ("quercetin", 50.0, "mg/100 g of diet")),
+    ("The supplemented group received taurine 200 mg per 100 ml drinking water.",
+     ("taurine", 200.0, "mg/100 ml drinking water")),
+])
+def test_a_dose_given_per_amount_of_food_or_drink(tmp_path, layout, body, dose):
+    assert dose in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, dose", [
+    ("Patients were randomised to an injection of 2 × 10^7 bone marrow-derived mesenchymal stem cells (BM-MSCs) "
+     "or saline.", ("bone marrow-derived mesenchymal stem cells", 2e7, "cells")),
+    ("Patients were randomised to bone marrow-derived mesenchymal stem cells (BM-MSCs) or saline; each "
+     "participant in the cell arm received 5 × 106 BM-MSCs in 2 ml.", ("bone marrow-derived mesenchymal stem cells",
+                                                                       5e6, "cells")),
+    ("Children with the disorder received autologous mononuclear cells at 1.5×10⁶ cells/kg intrathecally.",
+     ("autologous mononuclear cells", 1.5e6, "cells/kg")),
+])
+def test_a_count_of_cells_is_a_dose(tmp_path, layout, body, dose):
+    assert dose in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, agent", [
+    ("Airway reactivity was assessed by a histamine provocation test. Adults were randomised to montelukast 10 mg "
+     "or placebo, and histamine was inhaled again at week 8.", "histamine"),
+    ("Patients with a positive adenosine challenge were randomly assigned to montelukast 10 mg or placebo. "
+     "The adenosine dose causing a 20% fall in FEV1 was compared between groups.", "adenosine"),
+])
+def test_a_challenge_agent_is_no_intervention(tmp_path, layout, body, agent):
+    items = interventions(tmp_path, body, layout)
+    assert ("montelukast", 10.0, "mg") in doses(items)
+    assert agent not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, inducer", [
+    ("Nephrotoxicity was induced with cisplatin, and the rats were then randomly assigned to "
+     "metformin 200 mg/kg or saline.", "cisplatin"),
+    ("In rats with cisplatin-induced kidney injury, metformin 200 mg/kg was compared with saline.", "cisplatin"),
+    ("Obese mice fed a high-fat diet were randomly assigned to metformin 200 mg/kg or water; the high-fat diet "
+     "group without metformin served as control.", "high-fat diet"),
+])
+def test_what_makes_the_disease_model_is_no_intervention(tmp_path, layout, body, inducer):
+    items = interventions(tmp_path, body, layout)
+    assert ("metformin", 200.0, "mg/kg") in doses(items)
+    assert inducer not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("body", [
+    "Control rats received a standard diet deficient in vitamin A, and treated rats the same diet plus carrot powder.",
+    "Group A received a chow free of vitamin A, while group B received the same chow with added carrot powder.",
+])
+def test_what_a_product_lacks_is_no_intervention(tmp_path, body):
+    items = interventions(tmp_path, body)
+    assert "vitamin a" not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("body", [
+    "The treated rats received a chow enriched with carrot powder, rich in vitamin A, for 8 weeks.",
+    "Children were given pumpkin soup, a major source of vitamin A, twice a week.",
+])
+def test_an_aside_on_what_a_product_is_rich_in_is_no_intervention(tmp_path, body):
+    assert "vitamin a" not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Propofol Emulsion versus Microemulsion Formulation for Sedation: A Randomised Study",
+     "We compared a single dose of propofol lipid emulsion (PLE) with that of propofol microemulsion (PME). "
+     "Adults were randomised to 2 mg/kg of either PLE or PME."),
+    ("Propofol in two formulations for sedation",
+     "Adults were randomised to propofol lipid emulsion (PLE) 2 mg/kg or propofol microemulsion (PME) 2 mg/kg; "
+     "propofol versus the two formulations was not compared."),
+])
+def test_a_drug_is_no_arm_of_its_own_beside_its_formulations(tmp_path, title, body):
+    items = interventions(tmp_path, body, title=title)
+    assert {i["drug"] for i in items} == {"propofol lipid emulsion", "propofol microemulsion"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, product", [
+    ("The active group applied 5 ml of an oral gel composed of hyaluronic acid, 0.5% lidocaine and aloe vera to "
+     "the ulcer twice a day for 7 days.", ("oral gel", 5.0, "ml")),
+    ("Participants in the intervention arm rinsed with 15 ml of a herbal mouthwash containing sage, 0.1% thymol "
+     "and peppermint oil three times daily.", ("herbal mouthwash", 15.0, "ml")),
+])
+def test_an_amount_of_a_product_of_several_ingredients_is_one_intervention(tmp_path, layout, body, product):
+    items = interventions(tmp_path, body, layout)
+    assert {(i["drug"], i["dose"], i["unit"].lower() if i["unit"] else None) for i in items} == {product}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, dose", [
+    ("Volunteers drank two cups of hibiscus tea (2 g) every morning for four weeks.", ("hibiscus tea", 2.0, "g")),
+    ("Each child ate one slice of sesame bread (30 gr) daily.", ("sesame bread", 30.0, "g")),
+])
+def test_a_serving_of_a_food_is_counted_in_names_no_food(tmp_path, layout, body, dose):
+    assert dose in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, ways", [
+    ("Volunteers took a 600 mg tablet of aspirin by chewing or swallowing, one week apart.",
+     {"chewed", "swallowed"}),
+    ("Adults received nicotine lozenges 4 mg either sucked or chewed, in random order.", {"sucked", "chewed"}),
+])
+def test_one_dose_taken_in_alternative_ways_is_one_arm_per_way(tmp_path, layout, body, ways):
+    path = tmp_path / "paper.txt"
+    items = interventions(tmp_path, body, layout)
+    assert len([i for i in items if i["dose"] is not None]) == 2
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert {f.fields.get("arm", "").split("(")[-1].rstrip(")") for f in facts if f.kind == "intervention"} == ways
+
+
+@pytest.mark.parametrize("body", [
+    "This study compared BUD 200 mcg once daily, either in the morning or in the evening, with placebo.",
+    "Budesonide (BUD) 200 mcg was given once daily in the morning or once daily in the evening for 8 weeks.",
+])
+def test_a_once_daily_dose_at_alternative_times_of_day(tmp_path, body):
+    body = "Budesonide (BUD) is an inhaled steroid. " + body
+    items = interventions(tmp_path, body)
+    assert {i["frequency"] for i in items if i["dose"] == 200.0} == {"once daily (morning)", "once daily (evening)"}
+
+
+def test_twice_daily_morning_and_evening_is_one_arm(tmp_path):
+    body = "Participants inhaled budesonide 200 mcg twice daily (morning and evening) for 8 weeks."
+    items = interventions(tmp_path, body)
+    assert [i["frequency"] for i in items] == ["twice daily"]
+
+
+def test_a_challenge_meal_of_the_studied_fat_is_still_an_arm(tmp_path):
+    body = ("Adults were randomised to the canola oil group or the lard group for 4 weeks. At the end of each period "
+            "subjects ate a canola oil challenge meal, and the lard test meal was compared with it.")
+    assert {"rapeseed oil", "lard"} <= {i["drug"] for i in interventions(tmp_path, body)}  # canola is rapeseed
+
+
+def test_a_challenge_with_an_agent_makes_it_a_test_agent(tmp_path):
+    body = ("Bronchial challenge with inhaled histamine was done at baseline. Adults were then randomised to "
+            "montelukast 10 mg or placebo; histamine responsiveness was the primary outcome.")
+    assert "histamine" not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Schools were randomised to a printed basic intervention or a printed environmental intervention.",
+     {"printed basic intervention", "printed environmental intervention"}),
+    ("Employees on sick leave were randomly assigned to a work support intervention or to usual care.",
+     {"work support intervention"}),
+    ("Patients were randomised to weekly counselling sessions or a leaflet; both arms ran for 12 weeks.",
+     {"counselling sessions"}),
+])
+def test_a_named_intervention_strategy_or_sessions_is_an_arm(tmp_path, layout, body, expected):
+    assert expected <= {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("body", [
+    "Participants were randomised to the intervention or the control group.",
+    "The control group received the standard intervention and the study intervention was delayed.",
+])
+def test_intervention_alone_or_with_a_design_word_is_no_arm(tmp_path, body):
+    assert interventions(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("body, frequency", [
+    ("Adults were randomised to montelukast 10 mg twice-daily or placebo.", "twice daily"),
+    ("Adults were randomised to montelukast 10 mg once-daily or placebo.", "once daily"),
+    ("Adults were randomised to montelukast 10 mg 3 times a week or placebo.", "3 times a week"),
+    ("Adults were randomised to montelukast 10 mg on five days per week or placebo.", "5 days a week"),
+    ("Adults were randomised to montelukast 10 mg every other week or placebo.", "fortnightly"),
+])
+def test_frequency_phrasings(tmp_path, body, frequency):
+    items = interventions(tmp_path, body)
+    assert [i["frequency"] for i in items if i["drug"] == "montelukast"] == [frequency]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, low, high, unit", [
+    ("Children received paracetamol 10-15 mg/kg every 6 hours for 3 days.", 10.0, 15.0, "mg/kg"),
+    ("A loading dose of 200,000–400,000 International Units of cholecalciferol was given, then 1000 IU daily.",
+     200000.0, 400000.0, "IU"),
+])
+def test_a_dose_given_as_a_range_keeps_both_ends(tmp_path, layout, body, low, high, unit):
+    path = tmp_path / "paper.txt"
+    interventions(tmp_path, body, layout)
+    document = read(path)
+    facts = [f for f in extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+             if f.kind == "intervention" and f.fields.get("dose_min") is not None]
+    assert [(f.fields["dose_value"], f.fields["dose_min"], f.fields["dose_max"], f.fields["dose_unit_label"])
+            for f in facts] == [(None, low, high, unit)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomised to nivolumab 3 mg/kg every 2 weeks until disease progression or unacceptable "
+     "toxicity, or to docetaxel.", "until disease progression or unacceptable toxicity"),
+    ("Women received nitrofurantoin 50 mg nightly; treatment continued until delivery.", "until delivery"),
+])
+def test_a_treatment_period_that_ends_at_an_event(tmp_path, layout, body, expected):
+    items = interventions(tmp_path, body, layout)
+    assert {i["duration"] for i in items if i["dose"] is not None} == {expected}
+
+
+@pytest.mark.parametrize("body", [
+    "Adults received nitrofurantoin 50 mg nightly. Recruitment continued until the planned sample was reached.",
+    "Adults received nitrofurantoin 50 mg nightly, and were randomised until March 2019.",
+])
+def test_recruitment_or_a_date_is_no_treatment_period(tmp_path, body):
+    assert {i["duration"] for i in interventions(tmp_path, body)} == {None}
+
+
+@pytest.mark.parametrize("body", [
+    "Patients received morphine 2 mg boluses until the pain score was less than 4.",
+    "Warfarin 5 mg was given daily and adjusted until the target INR was reached.",
+])
+def test_a_titration_target_is_no_treatment_period(tmp_path, body):
+    assert {i["duration"] for i in interventions(tmp_path, body)} == {None}
+
+
+def test_a_range_of_a_physiological_target_is_no_dose(tmp_path):
+    body = "Patients received propofol 2 mg/kg; ventilation kept end-tidal carbon dioxide at 35-45 mmHg."
+    assert {i["unit"] for i in interventions(tmp_path, body)} == {"mg/kg"}
+
+
+@pytest.mark.parametrize("body", [
+    "Each participant attended the subsequent sessions and the first intervention per intervention arm.",
+    "Strategies differed between the two hospitals, where patients received usual care.",
+])
+def test_a_head_without_a_name_of_its_own_is_no_arm(tmp_path, body):
+    assert interventions(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Adults with type 2 diabetes were randomised to continue a sulfonylurea or to switch to linagliptin 5 mg.",
+     {"sulfonylurea", "linagliptin"}),
+    ("Participants were randomly assigned to an inhaled corticosteroid or montelukast 10 mg.",
+     {"inhaled corticosteroid", "montelukast"}),
+])
+def test_a_drug_class_given_as_such_is_an_arm(tmp_path, layout, body, expected):
+    assert expected <= {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+def test_a_drug_class_in_the_eligibility_criteria_is_no_arm(tmp_path):
+    body = ("Adults on a stable dose of a statin for at least 3 months were eligible. They were randomised to "
+            "ezetimibe 10 mg or placebo.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"ezetimibe"}
+
+
+def test_a_drug_class_with_no_indication_is_no_arm(tmp_path):
+    body = ("Adults were randomised to ezetimibe 10 mg or placebo among those with diabetes and no indication for "
+            "statin therapy.")
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"ezetimibe"}

@@ -201,3 +201,62 @@ def test_counts_in_a_full_texts_introduction_are_earlier_studies(tmp_path, intro
     document = read(path)
     facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
     assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"] == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, design", [
+    ("Each volunteer drank beetroot juice or water for ten days; after a two-week washout they drank the other "
+     "beverage.", "crossover"),
+    ("Adults used the new inhaler first and, following a washout of 7 days, the alternative inhaler device.",
+     "crossover"),
+    ("Participants started on yoga or stretching and crossed over to the other programme at week 6.", "crossover"),
+    ("The physiotherapist who measured grip strength was unaware of the group allocation.", "assessor-blinded"),
+    ("Outcomes were assessed by two nurses blinded to treatment assignment.", "assessor-blinded"),
+    ("The trial was conducted at a tertiary referral hospital in Lyon between 2015 and 2017.", "single-center"),
+    ("This randomised study was done in the paediatric unit of one teaching hospital.", "single-center"),
+    ("Design: before and after, single group, interventional.", "before-and-after"),
+    ("We report a before-and-after clinical study of a hand-washing campaign.", "before-and-after"),
+])
+def test_designs_described_without_their_name(tmp_path, layout, body, design):
+    assert design in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("The trial was conducted at 12 hospitals in Spain; each site enrolled children.", "single-center"),
+    ("This multicentre trial was done at a university hospital coordinating centre.", "single-center"),
+    ("All patients completed a 2-week washout of previous medication before randomisation.", "crossover"),
+    ("In this double-blind trial the assessors were unaware of the allocation.", "assessor-blinded"),
+    ("Pain was recorded before and after the operation in both arms.", "before-and-after"),
+])
+def test_described_designs_need_their_cue(tmp_path, body, absent):
+    assert absent not in trial(tmp_path, body, "design")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Schistosome infections are common in the lake region. We tested whether praziquantel given before "
+     "vaccination clears schistosome infections and improves the response.", "schistosome infections"),
+    ("Pinworm infestation is frequent in day-care centres; our trial treated pinworm infestation with a single "
+     "dose of mebendazole in all children.", "pinworm infestation"),
+])
+def test_an_infection_no_dictionary_knows_named_twice_is_the_topic(tmp_path, layout, body, expected):
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]
+
+
+def test_an_infection_named_once_is_no_topic(tmp_path):
+    body = "Children in the lake region, where schistosome infections occur, were vaccinated against measles."
+    assert "schistosome infections" not in [c.lower() for c in trial(tmp_path, body, "condition")]
+
+
+@pytest.mark.parametrize("body", [
+    "This was a randomised, placebo-controlled trial of zinc in children.",
+    "In this randomised controlled trial, children received zinc or a matching placebo.",
+])
+def test_a_placebo_controlled_trial_is_not_also_just_controlled(tmp_path, body):
+    designs = trial(tmp_path, body, "design")
+    assert "placebo-controlled" in designs and "controlled trial" not in designs
+
+
+def test_a_controlled_trial_without_placebo_stays_controlled(tmp_path):
+    assert "controlled trial" in trial(tmp_path, "In this randomised controlled trial, zinc was compared with iron.",
+                                       "design")

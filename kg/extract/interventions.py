@@ -15,6 +15,12 @@ Two sources, both written for classes of phrasing (cue words in `ontology/interv
   ("decreased from 12.25 mg/day") are not doses.
 Schedule and duration are read in the dose's own clause first, then once per study drug
 from the methods.
+Also doses per amount of food ('15 g/100 g of food'), counts of cells ('6 × 10^6 cells'),
+amounts of a product no drug names ('10 ml of a topical gel composed of ...'), ranges
+(dose_min/dose_max), and one arm per way of taking a dose ('by chewing or swallowing',
+'in the morning or in the evening'). No arm: test agents ('methacholine challenge'),
+disease-model inducers ('fed a high-fat diet'), what a product lacks, a drug beside its own
+formulations, the ingredients of a product given by amount. All cue words in the JSON.
 """
 
 from __future__ import annotations
@@ -71,31 +77,125 @@ def rules() -> dict:
     r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
                              re.compile(r"\s(?:versus|vs\.?|compared\s+(?:with|to))\s", re.I))
-    r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{r['intervention_nouns']}))\b", re.I),
-                           re.compile(rf"\b(?:{r['intervention_nouns']})\b", re.I))
+    heads = f"{r['intervention_nouns']}|{r['modified_heads']}"
+    r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{heads}))\b", re.I),
+                           re.compile(rf"\b(?:{heads})\b", re.I))
+    r["modified_head_rx"] = re.compile(rf"(?:{r['modified_heads']})", re.I)
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
-    r["freq"] = [(re.compile(p.replace("COUNT", COUNT), re.I), label) for p, label in r["frequencies"]]
-    r["duration_rx"] = re.compile(rf"\b(?:{r['durations']})\b[^.;]{{0,50}}?\b(?:within|for|over|during)\s+"
-                                  rf"(?:a\s+period\s+of\s+|the\s+next\s+)?(?P<n>{COUNT})\s+"
-                                  rf"(?P<u>days|weeks|months|years)\b(?!\s+after)", re.I)
+    r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
+                                    rf"(?!\s+(?:{r['challenge_foods']})\b)", re.I)
+    r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
+                                           r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
+    r["freq"] = [(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I), label)
+                 for p, label in r["frequencies"]]
+    unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
+    cues = f"{r['durations']}|{r['administration']}"
+    r["duration_rx"] = [
+        # "received X daily for 12 weeks", "given over a period of six months", "treated with X for 48 hours"
+        re.compile(rf"\b(?:{cues})\b[^.;]{{0,60}}?\b(?:within|for|over|during)\s+(?:a\s+(?:total\s+)?period\s+of\s+|"
+                   rf"the\s+next\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?P<u>{unit}|hour)s?\b"
+                   rf"(?!\s+(?:after|later|post|of\s+(?:follow|wash)))", re.I),
+        # "for a 20-week period", "during the 24-week trial", "an 8-week double-blind treatment phase"
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?:long\s+)?(?!(?:{nots})\b)"
+                   rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
+        # "12 weeks of supplementation", "six months of treatment"
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
+        # "treatment duration was 12 weeks", "an intervention period of six months"
+        re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:duration|period|length)\s+"
+                   rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
+    ]
+    r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
+    r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
+                                       r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
+                            re.compile(r"\buntil\s", re.I))
+    r["not_head_mod"] = set(r["not_head_modifiers"])
+    r["not_class_before_rx"] = re.compile(r["not_class_before"], re.I)
+    r["drug_classes_rx"] = Guarded(re.compile(rf"(?<![\w-])(?:{r['drug_classes']})(?![\w-])", re.I),
+                                   re.compile(r"(?:urea|statin|inhibitor|blocker|phonate|steroid|corticoid|SSRI|NSAID|opioid|"
+                                              r"antibiotic|histamine|diuretic|coagulant|platelet|agonist|zolidinedione|"
+                                              r"benzodiazepine|psychotic|depressant|triptan|biologic)", re.I))
+    r["range_units_rx"] = re.compile(rf"(?:{r['range_units']})", re.I)
+    r["until_not_rx"] = re.compile(r["until_not"], re.I)
+    r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
+    r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
+    r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
+    r["inducer_before_rx"] = re.compile(r["model_role_cues_before"], re.I)
+    r["inducer_after_rx"] = re.compile(r["model_role_cues_after"], re.I)
+    r["ingredients_rx"] = Guarded(re.compile(
+        rf"\b(?:{r['vehicles']})\s+(?:{r['product_links']})\s+(?P<list>(?:[^.;:]|\.(?=\d)){{3,160}}?)(?=\s+(?:to|for|on|in|at|"
+        rf"three|twice|once|daily|every|per|was|were|is|are|had|has)\b|\.(?!\d)|[;:)]|$)", re.I),
+        re.compile(rf"\b(?:{r['product_links']})\s", re.I))
+    manners = "|".join(f"(?P<{k}>{v})" for k, v in r["manners"].items())
+    any_manner = "|".join(r["manners"].values())
+    r["manner_alt_rx"] = Guarded(re.compile(rf"\b(?:either\s+)?(?:by\s+)?(?:{manners})\s+or\s+"
+                                            rf"(?:[\w-]+\s+){{0,3}}?(?:by\s+)?(?P<second>{any_manner})\b", re.I),
+                                 re.compile(r"\sor\s", re.I))
+    r["manner_one_rx"] = {k: re.compile(rf"\b{v}\b", re.I) for k, v in r["manners"].items()}
     r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
     return r
+
+
+def _hyphen_or_space(pattern: str) -> str:
+    """A pattern whose spaces (outside character classes) also match a hyphen: 'twice-daily'."""
+    return re.sub(r"\[[^\]]*\]| ", lambda m: "[- ]" if m.group(0) == " " else m.group(0), pattern)
 
 
 @functools.lru_cache(maxsize=4)
 def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     """NUMBER(S) UNIT, with the unit's base from the lexicon and optional denominators."""
-    base = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True))
+    words = [re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)]
+    base = "|".join(f"(?i:{u})" if r"\s+" in u else u for u in words)  # "International Units" too
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
     den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
-    return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?{den}(?![\w/])")
+    return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
+                      r"(?![\w/])")
+
+
+def _food_den() -> str:
+    """'/100 g of food', 'per 100 g diet': the amount of food or drink a dose is given in."""
+    return (r"\s*(?:/|per\s+)\s*(?P<fn>\d+(?:\.\d+)?)\s*(?P<fu>g|kg|ml|mL|l|L)\s+(?P<fo>of\s+)?(?:the\s+)?"
+            rf"(?P<fv>{rules()['food_vehicles']})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _food_after() -> re.Pattern:
+    """A per-food denominator written after the substance ('40 mg X/100 g of food')."""
+    return re.compile(_food_den(), re.I)
+
+
+def _food_label(m: re.Match) -> str:
+    """'/100 g of food' as it ends a unit label."""
+    vehicle = " ".join(m.group("fv").split())
+    return f"/{m.group('fn')} {m.group('fu')} {m.group('fo') or ''}{vehicle}"
+
+
+@functools.lru_cache(maxsize=1)
+def _cell_regex() -> re.Pattern:
+    """A count of cells: '6 × 10^6 cells', '1×10⁶ cells/kg', '2 x 10(6) MSCs', '5 × 107 viable cells'
+    (an exponent printed as a superscript and flattened to digits)."""
+    r = rules()
+    return re.compile(r"(?<![\w.,])(?P<nums>\d+(?:[.,·]\d+)?\s*[×xX]\s*10\s*(?:\^\s*|\(\s*|[eE]\s*)?"
+                      r"(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\)?)\s*"
+                      r"(?P<u>(?:" + r["cell_nouns"] + r")(?!\w)|[A-Za-z][\w/+-]{1,20})"
+                      r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg)\b)?(?P<d2>)(?P<fn>)(?![\w/])")
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def cell_count(text: str) -> float | None:
+    """'6 × 106' → 6000000.0, '1.5x10^7' → 15000000.0, '2 × 10⁶' → 2000000.0."""
+    m = re.fullmatch(r"(\d+(?:[.,·]\d+)?)\s*[×xX]\s*10\s*(?:\^\s*|\(\s*|[eE]\s*)?(\d{1,2})\)?",
+                     text.translate(_SUPERSCRIPT))
+    mantissa = to_number(m.group(1)) if m else None
+    return mantissa * 10 ** int(m.group(2)) if mantissa is not None else None
 
 
 def _base_units(lexicon: Lexicon) -> tuple[str, ...]:
@@ -195,21 +295,31 @@ def extract(ctx: Context) -> list[Fact]:
             arm_mentions.setdefault(m.concept.iri, m)
         mentions = _sentence_mentions(ctx, sent, arms, named)
         for fact in _doses(ctx, sent, rx, mentions, studied, mode):
-            key = (fact.fields["drug"].iri, round(fact.fields["dose_value"], 6), fact.fields["dose_unit_label"],
-                   fact.fields.get("frequency"))
+            value = fact.fields["dose_value"]
+            key = (fact.fields["drug"].iri, round(value, 6) if value is not None else fact.fields.get("dose_max"),
+                   fact.fields["dose_unit_label"], fact.fields.get("frequency"), fact.fields.get("arm"))
             if key in found:
                 found[key].evidence.extend(fact.evidence)
             else:
                 found[key] = fact
+    not_given = _model_inducers(ctx, arm_mentions)
+    found = {k: f for k, f in found.items() if k[0] not in not_given}
+    not_given |= _test_agents(ctx)  # unless a dose is bound to it
     dosed = {k[0] for k in found if k[1] is not None}
     text = ctx.document.text
     dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
+    dosed_labels = {f.fields["drug"].label.lower() for f in found.values() if f.fields["dose_value"] is not None}
     for iri, m in arm_mentions.items():
         short = text[m.start:m.end]
         defined = any(o is not m and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
                       for o in arm_mentions.values())
         within = m.concept.source == "arm" and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
-        if iri not in dosed and not defined and not within:
+        # "amphotericin B" where the arms are "amphotericin B lipid emulsion" and another formulation
+        label = m.concept.label.lower()
+        parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
+        ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
+        if iri not in dosed and not defined and not within and not parent and iri not in not_given \
+                and not ingredient:
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
@@ -217,6 +327,42 @@ def extract(ctx: Context) -> list[Fact]:
     facts = list(found.values())
     _add_schedule(ctx, facts, studied)
     return facts
+
+
+def _test_agents(ctx: Context) -> set[str]:
+    """Drugs the paper uses as test agents ('a methacholine challenge test', 'an adenosine
+    provocation'): written before a diagnostic head somewhere, and not named in the title."""
+    text = ctx.document.text
+    diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
+    title = {e.kb_id_ for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
+             for e in ctx.concepts_in(sent, {"Drug"})}
+    out = set()
+    for sent in ctx.sentences():
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
+                                          or before.search(text[max(0, e.start_char - 50):e.start_char])):
+                out.add(e.kb_id_)
+    return out
+
+
+def _model_inducers(ctx: Context, arm_mentions: dict[str, _Mention]) -> set[str]:
+    """Interventions that make the disease model ('hamsters fed with a high-fat diet',
+    'streptozotocin-induced diabetes'): an inducer named with the role the cues give it."""
+    r = rules()
+    text = ctx.document.text
+    out = set()
+    for iri, m in arm_mentions.items():
+        names = {m.concept.label.lower(), text[m.start:m.end].lower()}
+        if not any(r["inducer_rx"].fullmatch(n) for n in names):
+            continue
+        for x in r["inducer_rx"].finditer(text):
+            if x.group(0).lower() not in names:
+                continue
+            if r["inducer_before_rx"].search(text[max(0, x.start() - 40):x.start()]) \
+                    or r["inducer_after_rx"].match(text[x.end():x.end() + 40]):
+                out.add(iri)
+                break
+    return out
 
 
 # -- arm phrases ------------------------------------------------------------------------------
@@ -271,11 +417,21 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     if cut and not whole:
         b = a + cut.start()
         text = sent.text[a:b]
+    made_of = rules()["composition_rx"].search(text)
+    if made_of:  # "a diet deficient in X": what the product contains, not what an arm received
+        b = a + made_of.start()
+        text = sent.text[a:b]
     drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
-    if drugs:
+    # "sitagliptin or a sulphonylurea": a class of drugs given as such
+    classes = [_Mention(ctx.lexicon.discover("Drug", c.group(0), "arm"), s0 + a + c.start(), s0 + a + c.end(), True)
+               for c in rules()["drug_classes_rx"].finditer(text)
+               if not any(e.start_char - s0 <= a + c.start() < e.end_char - s0 for e in drugs)
+               and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
+    if drugs or classes:
         full = ctx.document.text
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
-                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])]
+                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])] \
+            + classes
     # after "received" or in a noun phrase only the long form, and only of a short form that
     # names an arm elsewhere: "patients who underwent RRT" is often who was eligible
     named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
@@ -303,7 +459,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
             continue
         after = sent.text[p0 + len(phrase):]
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
-        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']})$", phrase, re.I))
+        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
@@ -397,8 +553,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         if k > 0 and words[k - 1].lower() == "of":
             return None  # the tail of a longer name ("the quality of life (QoL) group")
         phrase = " ".join(words[k:])
-    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|daily|oral|topical)\s+)+", "", phrase.strip(),
-                    flags=re.I)
+    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|weekly|monthly|oral|topical)\s+)+",
+                    "", phrase.strip(), flags=re.I)
     # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
@@ -411,7 +567,13 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     words = phrase.split()
     if not words or len(words) > 6 or len(phrase) < 3:
         return None
-    if any(w.lower().strip("'-") in r["stop"] for w in words) or _is_stop(phrase):
+    named = words
+    if r["modified_head_rx"].fullmatch(words[-1]):
+        named = words[:-1]  # "a work support intervention": the words before the head must name it
+        if not named or any(to_number(w) is not None or w.lower() in r["boundary"] or w.lower() in r["not_head_mod"]
+                            for w in named) or all(w.isupper() for w in named):
+            return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
+    if any(w.lower().strip("'-") in r["stop"] for w in named) or _is_stop(phrase):
         return None
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
@@ -463,7 +625,11 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
     out: list[Fact] = []
     previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
-    for m in rx.finditer(text):
+    cells = _cell_doses(ctx, sent) if re.search(r"[×xX]\s*10", text) else []
+    # the ingredient lists of products of two or more ingredients ("10 ml of a gel composed of X, 0.2% Y and Z")
+    ingredients = [(x.start("list"), x.end("list")) for x in rules()["ingredients_rx"].finditer(text)
+                   if re.search(r",|\band\b", x.group("list"))]
+    for m in [*rx.finditer(text), *(c for c, _t in cells)]:
         before = text[: m.start()]
         if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
             continue
@@ -472,31 +638,134 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         percent = m.group("u") == "%"
         if percent and mode != "plan":
             continue  # a percentage among results is a proportion
-        targets = _bind(text, s0, m, mentions, previous, percent)
+        cell = next((t for c, t in cells if c is m), None)
+        targets = [cell] if cell else _bind(text, s0, m, mentions, previous, percent)
+        if percent and any(a <= s0 + m.start() < b for a, b in ctx.document.cache.get("product_ingredients", [])):
+            continue  # a strength among the ingredients of a product given by amount: its composition
         if not targets and not percent and mode == "plan":
-            targets = _fallback(ctx, sent, mentions, studied) or _named_before(ctx, sent, m)
+            targets = (_fallback(ctx, sent, mentions, []) or _product_after(ctx, sent, m)
+                       or _named_before(ctx, sent, m) or _fallback(ctx, sent, mentions, studied))
         if not targets:
             continue
         previous = (m.end(), targets)
-        label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
-        values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}", m.group("nums"))]
+        if not percent:  # a dosed product's ingredients ("X mouthwash containing A, B and C") are no arms
+            ctx.document.cache.setdefault("product_ingredients", []).extend(
+                (s0 + a, s0 + b) for a, b in ingredients for t in targets if 0 <= a - (t.end - s0) <= 40)
+        if m.re is _cell_regex():
+            label, unit = unit_concept(ctx.lexicon, "cells", m.group("d1"), None)
+            values = [cell_count(m.group("nums"))]
+        else:
+            label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
+            values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}",
+                                                                  m.group("nums"))]
+            food = m if m.group("fn") else None
+            if food is None:  # "40 mg X/100 g of food": the substance's name between
+                word = re.match(r"\s*[^\s\d/,;()]{2,40}", text[m.end():])
+                food = _food_after().match(text, m.end() + word.end()) if word else None
+            if food is not None:
+                label, unit = unit_concept(ctx.lexicon, m.group("u"), None, None)
+                unit = ctx.lexicon.discover("Unit", label + _food_label(food), "unit")
+                label = unit.label
+        span = None
         if len(values) == 2 and re.search(r"\d\s*(?:–|-|to)\s*\d", m.group("nums")):
-            continue  # a range ("300,000–600,000 IU") is no one dose
+            if None in values or values[0] >= values[1] or not rules()["range_units_rx"].fullmatch(m.group("u")):
+                continue
+            span, values = (values[0], values[1]), [None]  # a range ("300,000–600,000 IU") is no one dose
         planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
         for target in targets:
             role = "study" if (target.arm or target.concept.iri in studied or planned) else "concomitant"
             for value in values:
-                if value is None:
+                if value is None and span is None:
                     continue
                 a, b = min(s0 + m.start(), target.start), max(s0 + m.end(), target.end)
                 ev = ctx.evidence(a, b) if b - a <= 160 else ctx.evidence(s0 + m.start(), s0 + m.end())
                 window = (m.start("u"), _window_end(text, m.end()))
                 fields = {"drug": target.concept, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
                           "role": role, "frequency": _frequency_in(text[window[0]:window[1]]), "_window": window}
-                out.append(Fact("intervention", fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
-                                surface=ctx.document.text[target.start:target.end]))
-                fields["_sentence"] = sent
+                if span is not None:
+                    fields["dose_min"], fields["dose_max"] = span
+                for manner_fields in _manners(text, m, fields):
+                    out.append(Fact("intervention", manner_fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
+                                    surface=ctx.document.text[target.start:target.end]))
+                    manner_fields["_sentence"] = sent
     return out
+
+
+_TIMES_OF_DAY = ("morning", "evening", "bedtime")
+
+
+def _manners(text: str, m: re.Match, fields: dict) -> list[dict]:
+    """One dose taken in alternative ways is one arm per way ('1 g by chewing or swallowing',
+    '200 µg once daily, either in the morning or in the evening'); a once-daily dose named with
+    its time of day keeps it ('once daily (evening)')."""
+    r = rules()
+    end = re.search(r"[;]|\.(?:\s|$)|\b(?:and|than|versus|vs\.?|compared\s+with)\s+(?:[\w-]+\s+){0,3}?\d",
+                    text[m.end():])
+    region = text[m.end(): m.end() + end.start() if end else len(text)]
+    alt = r["manner_alt_rx"].search(region)
+    ways: list[str] = []
+    if alt:
+        first = next(k for k in r["manners"] if alt.group(k))
+        second = next(k for k, rx in r["manner_one_rx"].items() if rx.fullmatch(alt.group("second")))
+        ways = [first, second] if first != second else []
+        region = region[:alt.start()]
+    else:
+        ways = [k for k in _TIMES_OF_DAY if r["manner_one_rx"][k].search(region)]
+        if len(ways) != 1 or re.search(r"\b(?:twice|thrice|two\s+times|three\s+times|b\.?i\.?d|t\.?i\.?d)\b",
+                                       region, re.I):
+            ways = []  # "twice daily (morning and evening)" names no one time
+    if not ways:
+        return [fields]
+    out = []
+    for way in ways:
+        f = dict(fields)
+        if way in _TIMES_OF_DAY:
+            f["frequency"] = f"{_frequency_in(region) or fields.get('frequency') or 'once daily'} ({way})"
+        f["arm"] = way
+        out.append(f)
+    return out
+
+
+def _cell_doses(ctx: Context, sent) -> list[tuple[re.Match, _Mention | None]]:
+    """Counts of cells given as a dose, each with the cell product it counts when the count is
+    written before it ('6 × 10^6 hADSCs', a short form whose long form ends in 'cells'), else
+    None (bound like any dose: 'MSCs at 1 × 10^6 cells/kg')."""
+    r = rules()
+    out = []
+    abbreviations = defined_abbreviations(ctx.document.text)
+    heads = rf"(?:{r['cell_abbreviation_heads']})"
+    for m in _cell_regex().finditer(sent.text):
+        word = m.group("u")
+        if re.fullmatch(rf"(?:{r['cell_nouns']})", word, re.I):  # "at 1 × 10^6 cells/kg": the product named before
+            before = re.search(rf"(?P<x>(?:[\w/+-]+\s+){{0,5}}?[\w/+-]*{heads})\s*(?:\([^()]{{1,20}}\)\s*)?,?\s*"
+                               r"(?:(?:at|in|with)\s+(?:an?\s+|the\s+)?(?:(?:total|single|target|fixed)\s+)?"
+                               r"(?:(?:dose|dosage|concentration)\s+)?(?:of\s+)?)?$", sent.text[:m.start()], re.I)
+            out.append((m, _cell_product(ctx, sent, before.start("x"), before.group("x")) if before else None))
+            continue
+        s = sent.start_char + m.start("u")
+        ab = abbreviations.get(word) or abbreviations.get(word.rstrip("s"))
+        if ab and re.search(rf"\b{heads}$", ab.name, re.I):  # "6 × 10^6 hADSCs"
+            out.append((m, _Mention(ctx.lexicon.discover("Drug", ab.name, "arm"), s, s + len(word), True)))
+            continue
+        after = re.match(rf"(?:[\w/+-]+\s+){{0,5}}?[\w/+-]*{heads}\b", sent.text[m.start("u"):], re.I)
+        if after:  # "2 × 10^7 bone marrow-derived stem cells"
+            out.append((m, _cell_product(ctx, sent, m.start("u"), after.group(0), whole=True)))
+    return out
+
+
+def _cell_product(ctx: Context, sent, pos: int, words: str, whole: bool = False) -> _Mention | None:
+    """The cell product a noun phrase names: all of it when it follows the count, else from its
+    first content word ('received autologous mononuclear cells' → 'autologous mononuclear cells')."""
+    tokens = words.split()
+    k = 0 if whole else len(tokens) - 1
+    while k > 0 and not _boundary(tokens[k - 1]):
+        k -= 1
+    phrase = " ".join(tokens[k:])
+    if len(tokens) - k < 2:
+        return None  # "cells" alone names no product
+    p0 = sent.text.find(phrase, pos)
+    s = sent.start_char + p0
+    return _Mention(ctx.lexicon.discover("Drug", phrase, "arm"), s, s + len(phrase), True)
 
 
 def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, percent: bool) -> list[_Mention]:
@@ -544,14 +813,36 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     return []
 
 
+def _product_after(ctx: Context, sent, m: re.Match) -> list[_Mention]:
+    """A dosage form no known drug names, given in the amount just before it ('10 ml of a
+    topical gel composed of ...', '5 g of a herbal cream'): the product is the intervention."""
+    r = rules()
+    x = re.match(rf"\s+of\s+(?:an?\s+|the\s+)?(?P<p>(?:[\w-]+\s+){{0,3}}?(?:{r['vehicles']}))\b",
+                 sent.text[m.end():], re.I)
+    if not x:
+        return []
+    phrase = _clean_phrase(x.group("p"))
+    if phrase is None or len(phrase.split()) < 2:  # "oral gel": a route word then the dosage form
+        words = x.group("p").split()
+        phrase = x.group("p") if len(words) >= 2 and not any(_is_stop(w) for w in words) else None
+    if phrase is None:
+        return []  # "10 ml of gel", "10 ml of the control gel" name no product
+    s = sent.start_char + m.end() + x.end("p") - len(phrase)
+    if ctx.document.text[s:s + len(phrase)] != phrase:
+        return []
+    return [_Mention(ctx.lexicon.discover("Drug", phrase, "arm"), s, s + len(phrase), True)]
+
+
 def _named_before(ctx: Context, sent, m: re.Match) -> list[_Mention]:
     """A substance the vocabulary lacks, named right before the dose it is given at
     ('received oligofructose-enriched inulin (Synergy) 10 g/day'): an intervention of its own."""
     text = sent.text
     if not (rules()["admin_rx"].search(text) or _DOSING_WORDS.search(text)):
         return []
-    before = re.sub(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?$", "", text[: m.start()])
+    before = re.sub(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*)?(?:\(\s*)?$", "", text[: m.start()])  # "X (1 g)" too
     tail = re.split(r"[,;]|\b(?:group|arm)s?\b", before)[-1]
+    tail = re.sub(rf"^.*\b(?:{rules()['serving_nouns']})\s+of\s+(?=(?:\S+\s+){{0,2}}\S+$)", "", tail,
+                  flags=re.I)  # "one clove of X", "two cups of X tea"
     phrase = _clean_phrase(tail, whole=True)
     if phrase is None or not re.search(r"[A-Za-z]{4}", phrase) or len(phrase.split()) > 4:
         return []
@@ -587,7 +878,8 @@ def _window_end(text: str, start: int) -> int:
 # -- schedule: route, frequency, duration, administrations ----------------------------------
 _ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
                      rf"(?:infusions|injections|administrations|doses)\b", re.I)
-_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
 def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
@@ -618,7 +910,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
-            if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text):
+            if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
+                    or rules()["until_rx"].search(sent.text):
                 sents.append(sent)
     freq = _frequency(sents)
     duration = _duration(sents)
@@ -640,8 +933,9 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
-        if values_per_drug[f.fields["drug"].iri] > 1:
-            f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group"
+        if values_per_drug[f.fields["drug"].iri] > 1 and f.fields.get("dose_value") is not None:
+            way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
+            f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
@@ -707,17 +1001,33 @@ def _frequency(sents) -> str | None:
 
 
 def _duration(sents) -> str | None:
-    """The longest treatment period stated ("within 24 days", "for 6 months")."""
-    best: tuple[int, str] | None = None
+    """The longest treatment period stated ("within 24 days", "for two months", "a 20-week period"),
+    its count as written ("two months", "20 weeks")."""
+    best: tuple[float, str] | None = None
+    r = rules()
     for sent in sents:
-        for m in rules()["duration_rx"].finditer(sent.text):
-            n = to_int(m.group("n"))
-            if n is None:
-                continue
-            days = n * _DAYS[m.group("u").lower()]
-            if best is None or days > best[0]:
-                best = (days, f"{n} {m.group('u').lower()}")
-    return best[1] if best else None
+        if not r["duration_guard"].search(sent.text):
+            continue
+        for rx in r["duration_rx"]:
+            for m in rx.finditer(sent.text):
+                n = to_int(m.group("n"))
+                if not n:
+                    continue
+                u = m.group("u").lower()
+                if u == "hour" and not re.search(r"\bfor\s+$", sent.text[:m.start("n")], re.I):
+                    continue  # "infused over 2 hours" is how long one dose takes
+                days = n * _DAYS[u]
+                if best is None or days > best[0]:
+                    count = re.sub(r"\s+", " ", m.group("n"))
+                    best = (days, f"{count} {u}" + ("" if n == 1 else "s"))
+    if best:
+        return best[1]
+    for sent in sents:  # no counted period: one that ends at an event
+        m = r["until_rx"].search(sent.text)
+        if m and not r["not_until_rx"].search(sent.text) and not r["until_not_rx"].search(m.group("until")) \
+                and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
+            return " ".join(m.group("until").split())
+    return None
 
 
 def _administrations(sents) -> int | None:

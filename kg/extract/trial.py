@@ -287,7 +287,52 @@ def _designs(ctx: Context) -> list[Fact]:
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
-    return out + _placebo_arm(ctx, seen)
+    out += _described_designs(ctx, seen)
+    out += _placebo_arm(ctx, seen)
+    labels = {f.fields["value"].label for f in out}
+    subsumed = _design_file()["subsumed"]
+    return [f for f in out if not labels & set(subsumed.get(f.fields["value"].label, ()))]
+
+
+@functools.lru_cache(maxsize=1)
+def _design_file() -> dict:
+    return json.loads((ONTOLOGY_DIR / "design_cues.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _design_cues() -> list[dict]:
+    """The cues of ontology/design_cues.json, compiled."""
+    cues = [dict(c) for c in _design_file()["cues"]]
+    for cue in cues:
+        cue["rx"] = Guarded(re.compile("|".join(f"(?:{p})" for p in cue["patterns"]), re.IGNORECASE),
+                            re.compile(cue["guard"], re.IGNORECASE))
+        cue["not_rx"] = re.compile(cue["not_in_sentence"], re.IGNORECASE) if cue.get("not_in_sentence") else None
+    return cues
+
+
+def _described_designs(ctx: Context, seen: set[str]) -> list[Fact]:
+    """Designs a paper describes without naming them: a washout before the other arm (crossover),
+    an assessor unaware of the allocation (assessor-blinded), the trial done at one hospital
+    (single-centre), a before-and-after comparison named as the design."""
+    out: list[Fact] = []
+    sents = [sent for sent in _sentences_by_preference(ctx) if _own_statement(ctx, sent)
+             and (part_of(ctx.document, sent.start_char)[0] != "background" or _about_this_trial(sent))]
+    for cue in _design_cues():
+        concept = ctx.lexicon.by_label(cue["design"], "StudyDesign")
+        if concept is None or concept.iri in seen:
+            continue
+        labels = {ctx.lexicon.concepts[i].label for i in seen if i in ctx.lexicon.concepts}
+        if labels & set(cue["unless"]):
+            continue
+        for sent in sents:
+            m = cue["rx"].search(sent.text)
+            if m and not (cue["not_rx"] and cue["not_rx"].search(sent.text)):
+                seen.add(concept.iri)
+                s = sent.start_char + m.start()
+                out.append(_fact(ctx, "design", concept, s, sent.start_char + m.end(), "trial.design.cue",
+                                 0.7))
+                break
+    return out
 
 
 # a placebo arm makes a trial placebo-controlled, whether or not the paper says the word
@@ -418,6 +463,9 @@ def _condition_rules() -> dict:
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
     r["before_rx"] = re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b", re.I)
     r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
+    r["headed_rx"] = Guarded(re.compile(rf"(?P<p>\b(?:[A-Za-z][\w'’-]*\s+){{1,2}}(?:{r['infection_heads']}))\b", re.I),
+                             re.compile(rf"\b(?:{r['infection_heads']})\b", re.I))
+    r["not_disease_words"] = set(r["not_disease_words"])
     r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
     return r
 
@@ -455,6 +503,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         if part != "results":
             population += _named_before_population(ctx, sent, spans)
     chosen = title + population[:1]
+    if not chosen and not other:
+        other = _headed_phrases(ctx)
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
@@ -464,6 +514,34 @@ def _conditions(ctx: Context) -> list[Fact]:
         if c.iri not in seen and fold_label(c.label) not in {fold_label(f.fields["value"].label) for f in out}:
             seen.add(c.iri)
             out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
+    return out
+
+
+def _headed_phrases(ctx: Context) -> list:
+    """Diseases no dictionary knows, named in the paper's own statements (not its results) by a
+    phrase that ends in a disease head ('helminth infections', 'Chlamydia trachomatis infection'):
+    candidates for the topic when the dictionaries find none. Of a longer and a shorter reading
+    ('clears schistosome infections', 'schistosome infections') the longer one written as often."""
+    r = _condition_rules()
+    found: list[tuple[list[str], int, int]] = []  # words before and including the head, where they end
+    for sent in _sentences_by_preference(ctx):
+        part, _in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("discussion", "results") or not _own_statement(ctx, sent):
+            continue
+        for m in r["headed_rx"].finditer(sent.text):
+            words = m.group("p").split()
+            while words and (words[0].lower() in _DETERMINERS or words[0].lower() in r["not_disease_words"]):
+                words = words[1:]
+            if len(words) >= 2 and not re.search(r"\d", " ".join(words)):
+                found.append((words, sent.start_char + m.end("p"), len(words)))  # document offset of the end
+    counts = Counter(" ".join(w[-k:]).lower() for w, _e, n in found for k in range(2, n + 1))
+    out = []
+    for words, end, n in found:
+        k = max((k for k in range(2, n + 1) if counts[" ".join(words[-k:]).lower()] >= 2), default=2)
+        phrase = " ".join(words[-k:])
+        written = re.search(r"\s+".join(map(re.escape, words[-k:])) + r"$", ctx.document.text[max(0, end - 200):end])
+        if written and _specific(phrase):  # the evidence is the text as written, spacing and all
+            out.append((ctx.lexicon.discover("Condition", phrase, "population"), end - len(written.group(0)), end))
     return out
 
 

@@ -81,6 +81,8 @@ class KG(DefinedNamespace):
     # interventions
     drug: URIRef
     doseValue: URIRef
+    doseMin: URIRef
+    doseMax: URIRef
     doseUnit: URIRef
     doseUnitLabel: URIRef
     route: URIRef

@@ -39,6 +39,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "trial": {"attribute": (KG.attribute, "str"), "value": (KG.value, "any")},
     "intervention": {
         "drug": (KG.drug, "concept"), "dose_value": (KG.doseValue, "decimal"),
+        "dose_min": (KG.doseMin, "decimal"), "dose_max": (KG.doseMax, "decimal"),
         "dose_unit": (KG.doseUnit, "concept"), "dose_unit_label": (KG.doseUnitLabel, "str"),
         "route": (KG.route, "concept"), "frequency": (KG.frequency, "str"), "duration": (KG.duration, "str"),
         "administrations": (KG.administrations, "int"), "arm": (KG.arm, "str"), "role": (KG.role, "str"),
