@@ -124,14 +124,32 @@ def _cues() -> _Cues:
                  frozenset(fold(w) for w in data["assessment_verbs"]))
 
 
-# timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
-_TP_ONE = (r"(?:baseline|end of (?:the )?(?:study|treatment|trial)|completion of (?:the )?(?:study|treatment)|"
+# timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline",
+# "after the intervention", "during the 2-year follow-up", "postoperative day 3", "until 4 y of age"
+_TP_NUM = (r"(?:baseline|(?:the\s+)?(?:end|completion) of (?:the )?(?:(?:\d+|one|two|three|four|five|six|eight|ten|"
+           r"twelve)[\s-]*(?:weeks?|days?|months?|years?)\s+)?(?:study|treatment|trial|intervention|follow-up|"
+           r"therapy)(?:\s+period)?|"
            r"(?:weeks?|days?|months?|years?|wk|W|D|M)\s*\d+(?:\s*/\s*\d+)?|"
            r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)"
            r"(?:\s+(?:after|post)[\w -]{3,25}?(?=[,;.)]|$))?)")
-_TIME = re.compile(rf"\b(?:(?:at|by|after|over|through|until|within|on|from|to|during)\s+)?(?P<t>{_TP_ONE}"
-                   rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{_TP_ONE}|\d+\b(?![.,]?\d|\s*%)))*)\b",
-                   re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _time_rx() -> re.Pattern:
+    """One timepoint or a list of them. Besides numbered times: a point relative to an event ("after the
+    intervention"), a named period after "during" ("during Ramadan": Ramadan), a surgical time
+    ("postoperative day 3") and an age limit ("until 4 y of age"); the cue words are data."""
+    data = _data()
+    operative = _alt(data["operative_times"])
+    one = (rf"(?:{_TP_NUM}|after\s+(?:{_alt(data['time_events'])})(?![\w-])|"
+           rf"(?:(?<=during )|(?<=during the ))(?:(?!(?:and|or|but|with|in|during|was|were|is|are)\s)[\w-]+\s+){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
+           rf"(?:{operative})\s+(?:(?:day|week|month)\s*\d+|period)|"
+           r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
+    return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during)\s+(?:the\s+)?)?"
+                      rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{one}|"
+                      r"\d+\b(?![.,]?\d|\s*%)))*)(?![\w-])", re.I)
+
+
 _FROM_BASELINE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)\s+)*"
                             r"changes?\s+from\s+baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+",
                             re.I)
@@ -182,6 +200,7 @@ def extract(ctx: Context) -> list[Fact]:
     if not abstract_only:
         out.extend(_measure_headings(ctx, seen))
     _timepoints_from_text(ctx, out)
+    _timepoints_from_abstract(ctx, out, abstract_only)
     return out
 
 
@@ -341,17 +360,17 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if not lead and re.search(r"\bfrom\s+$", text[max(0, s - 8):s]):
         lead = _BASELINE_IN.match(text, s, e)  # the subject walked back to "baseline in X"
     if lead:
-        t = _TIME.search(lead.group())
+        t = _time_rx().search(lead.group())
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
-    if paren and _TIME.fullmatch(paren.group(1).strip()):
+    if paren and _time_rx().fullmatch(paren.group(1).strip()):
         timepoint = paren.group(1).strip()
         e = s + paren.start()
         phrase = text[s:e]
-    t = next((x for x in _TIME.finditer(phrase) if not _change_from_baseline(phrase, x)), None)
+    t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)), None)
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
@@ -403,7 +422,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     name = text[s:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
-    if _TIME.fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
+    if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
         return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
             or len(name.split()) > 14 or first in cues.assess_words
@@ -440,6 +459,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     own = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", name, re.I)
     if timepoint is None and own:  # "90-day mortality"
         timepoint = f"{own.group(1)} {own.group(2).lower()}s"
+    surgical = _operative_rx().match(name)
+    if timepoint is None and surgical:  # "postoperative troponin", "immediate postoperative haemoglobin"
+        timepoint = surgical.group().lower()
     if timepoint:
         timepoint = _norm_time(timepoint)
     instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
@@ -592,7 +614,7 @@ def _change_from_baseline(text: str, t: re.Match) -> bool:
 
 def _find_time(text: str, start: int, end: int) -> re.Match | None:
     """The first timepoint in text[start:end] that is not an age ('aged 50-70 years', '6 years old')."""
-    for t in _TIME.finditer(text, start, end):
+    for t in _time_rx().finditer(text, start, end):
         if _change_from_baseline(text, t):
             continue
         if not (re.search(r"\bage[ds]?\b[^.;]{0,12}$", text[max(0, t.start() - 20): t.start()], re.I)
@@ -601,9 +623,20 @@ def _find_time(text: str, start: int, end: int) -> re.Match | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _operative_rx() -> re.Pattern:
+    """A surgical time that opens a measure's name ("postoperative troponin"): the name's timepoint."""
+    return re.compile(rf"(?:the\s+)?(?:{_alt(_data()['operative_times'])})(?![\w-])", re.I)
+
+
 def _norm_time(t: str) -> str:
     t = re.sub(r"\s+", " ", t.strip())
-    t = re.sub(r"^baseline (?:to|until|through) (?=\S)", "", t, flags=re.I)  # "baseline to week 24": week 24
+    # "baseline to week 24", "baseline and at week 8": the measure is assessed at the later time
+    t = re.sub(r"^baseline\s*(?:,\s*and|,|and|to|until|through)\s+(?:at\s+|the\s+)?(?=\S)", "", t, flags=re.I)
+    t = re.sub(r"^the\s+(?=end|completion)", "", t, flags=re.I)
+    # "end of the 24-week treatment period": 24 weeks
+    t = re.sub(r"^(?:end|completion) of (?:the )?(\d+)\s*-?\s*(day|week|month|year)s?\b.*", r"\1 \2s", t, flags=re.I)
+    t = re.sub(r"^(\d+)\s*-\s*(day|week|month|year|hour)s?$", r"\1 \2s", t, flags=re.I)  # "24-week": 24 weeks
     m = re.match(r"(?i)(W|wk|week|D|day|M|month|year)\s*(\d+)$", t)
     if m:
         unit = {"w": "week", "wk": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
@@ -625,7 +658,7 @@ def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
                 continue
             seen.add(c.iri)
             after = sent.text[ent.end_char - sent.start_char:]
-            t = _TIME.match(after.lstrip()) or _TIME.search(after[:40])
+            t = _time_rx().match(after.lstrip()) or _time_rx().search(after[:40])
             fields = {"name": c.label, "kind": None, "timepoint": _norm_time(t.group("t")) if t else None,
                       "instrument": c}
             out.append(Fact("endpoint", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
@@ -687,9 +720,71 @@ def _timepoints_from_text(ctx: Context, facts: list[Fact]) -> None:
             for ent in ctx.concepts_in(sent, {"Instrument"}):
                 if ent.kb_id_ != inst.iri:
                     continue
-                t = _TIME.search(sent.text[ent.end_char - sent.start_char:][:60])
+                t = _time_rx().search(sent.text[ent.end_char - sent.start_char:][:60])
                 if t:
                     f.fields["timepoint"] = _norm_time(t.group("t"))
                     break
             if f.fields.get("timepoint"):
                 break
+
+
+def _abstract_sentences(ctx: Context, abstract_only: bool) -> list[Sentence]:
+    return [x for x in ctx.sentences() if (abstract_only or part_of(ctx.document, x.start_char)[1])
+            and part_of(ctx.document, x.start_char)[0] not in ("title", "background", "registration", "funding")]
+
+
+def _time_near(text: str, s: int, e: int) -> re.Match | None:
+    """The timepoint stated with a mention text[s:e] in its sentence: the first one after it in its
+    clause, else one that opens the sentence ("After the intervention, FEV1 ..."); not a dosing
+    duration ("for 6 months")."""
+    def usable(t: re.Match) -> bool:
+        return not re.search(r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|last\s+)?$", text[max(0, t.start() - 14):t.start()],
+                             re.I) and not _change_from_baseline(text, t)
+    clause_end = re.search(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+)|\.(?!\d)", text[e:])
+    limit = e + (clause_end.start() if clause_end else len(text) - e)
+    after = next((t for t in _time_rx().finditer(text, e, min(limit, e + 100)) if usable(t)), None)
+    if after:
+        return after
+    opening = _time_rx().match(text)
+    return opening if opening and opening.end() <= s and usable(opening) else None
+
+
+def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bool) -> None:
+    """An endpoint whose own sentence states no time takes the time stated where the abstract names the
+    same measure again ("FEV1 ... at week 8"), else the one follow-up or trial period the abstract
+    states ("Children were followed up until 4 y of age", "during the 24-week trial")."""
+    todo = [f for f in facts if not f.fields.get("timepoint")]
+    if not todo:
+        return
+    sentences = _abstract_sentences(ctx, abstract_only)
+    for f in todo:
+        name = re.sub(r"\s*\([^()]*\)", "", f.fields["name"]).strip()
+        if len(name) < 3:
+            continue
+        rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        for sent in sentences:
+            if name.lower() not in sent.text.lower():
+                continue  # cheap test first
+            m = rx.search(sent.text)
+            t = _time_near(sent.text, m.start(), m.end()) if m else None
+            if t:
+                f.fields["timepoint"] = _norm_time(t.group("t"))
+                break
+    todo = [f for f in todo if not f.fields.get("timepoint")]
+    if not todo:
+        return
+    periods = set()
+    follow = re.compile(rf"\b(?:{_alt(_data()['follow_up_words'])})\b", re.I)
+    for sent in sentences:
+        if not follow.search(sent.text):
+            continue
+        for t in _time_rx().finditer(sent.text):
+            if not re.search(r"\b(?:until|up\s+to|for|over|during|after)\s+(?:the\s+|a\s+)?$",
+                             sent.text[max(0, t.start("t") - 12):t.start("t")], re.I):
+                continue
+            span = re.search(r"\d+[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
+            periods.add(_norm_time(span.group()) if span and "age" not in t.group("t") else _norm_time(t.group("t")))
+    if len(periods) == 1:
+        period = periods.pop()
+        for f in todo:
+            f.fields["timepoint"] = period
