@@ -199,9 +199,9 @@ def _from_sentences(ctx: Context) -> list[Fact]:
     abstract_only = abstract_like(ctx)
     # what the paper names as its endpoints ("90-day mortality", "perioperative complications were
     # noted") is a measure, not an event; a finding reported on it may still be one
-    declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule != "endpoint.reported"
-                and f.rule != "endpoint.instrument" for ev in f.evidence]
-    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule == "endpoint.reported"
+    declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint"
+                and not f.rule.startswith("endpoint.reported") and f.rule != "endpoint.instrument" for ev in f.evidence]
+    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith("endpoint.reported")
                 for ev in f.evidence]
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)

@@ -141,8 +141,11 @@ def _time_rx() -> re.Pattern:
     ("postoperative day 3") and an age limit ("until 4 y of age"); the cue words are data."""
     data = _data()
     operative = _alt(data["operative_times"])
-    one = (rf"(?:{_TP_NUM}|after\s+(?:{_alt(data['time_events'])})(?![\w-])|"
-           rf"(?:(?<=during )|(?<=during the ))(?:(?!(?:and|or|but|with|in|during|was|were|is|are)\s)[\w-]+\s+){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
+    words = r"(?!(?:and|or|but|with|in|during|was|were|is|are)\s)[\w-]+\s+"  # a period's modifiers
+    one = (rf"(?:after\s+(?:{_alt(data['time_events'])})(?![\w-])|"
+           rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
+           rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{1,6}}(?:{_alt(data['generic_periods'])})(?![\w-])|"
+           rf"{_TP_NUM}|"
            rf"(?:{operative})\s+(?:(?:day|week|month)\s*\d+|period)|"
            r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
     return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during)\s+(?:the\s+)?)?"
@@ -191,14 +194,16 @@ def extract(ctx: Context) -> list[Fact]:
         for a, b, rule in _assessed(ctx, sent, cues) + _reported(ctx, sent, cues):
             if any(x <= a < y for x, y in taken):
                 continue
-            if part == "background" and rule in ("endpoint.reported", "endpoint.change") and not cues.active.search(
-                    sent.text) and not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
+            if part == "background" and rule.startswith(("endpoint.reported", "endpoint.change")) and \
+                    not cues.active.search(sent.text) and \
+                    not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
                 continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
             for s, e in _items(ctx.document.text, a, b):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
     if not abstract_only:
         out.extend(_measure_headings(ctx, seen))
+    out = _pruned(ctx, out)
     _timepoints_from_text(ctx, out)
     _timepoints_from_abstract(ctx, out, abstract_only)
     return out
@@ -228,7 +233,7 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     text, base = sent.text, sent.start_char
     out = []
     for m in cues.passive.finditer(text):
-        s = _walk_back(text, m.start(), cues)
+        s = _walk_back(text, _before_time(text, m.start()), cues)
         if s is not None and not _effect_without_measure(text[:m.start()]):
             # "X was observed in 3 patients" reports a finding; "X was measured" names a measure
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
@@ -256,14 +261,14 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for rx in (cues.change_verb, cues.predicate):
         for m in rx.finditer(text):
-            s = _walk_back(text, m.start(), cues)
+            s = _walk_back(text, _before_time(text, m.start()), cues)
             if s is not None:
                 out.append((base + s, base + m.start(), "endpoint.reported"))
-    for rx in (cues.comparative, cues.regarding):
+    for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding")):
         for m in rx.finditer(text):
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
-                out.append((base + m.end(), base + e, "endpoint.reported"))
+                out.append((base + m.end(), base + e, rule))
     return out
 
 
@@ -273,6 +278,19 @@ def _word_ok(tok: str, cues: _Cues) -> bool:
     if not re.search(r"[A-Za-z]", tok) or re.search(r"[=±<>%]", tok):
         return False
     return fold(tok) not in cues.stop_before
+
+
+def _before_time(text: str, end: int) -> int:
+    """Where a subject ends that a time phrase follows ("pain during the 2-year follow-up was
+    measured"): the walk back starts before the time, which `_endpoint` then finds after the item."""
+    head = text[:end].rstrip()
+    prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through)\s", re.I)
+    if not re.search(r"[\w)-]$", head) or not prep.search(head[-80:]):
+        return end  # cheap test first: no time preposition near
+    for t in _time_rx().finditer(head, max(0, len(head) - 80)):
+        if t.end() == len(head) and prep.match(t.group()):
+            return t.start()
+    return end
 
 
 def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
@@ -738,8 +756,9 @@ def _time_near(text: str, s: int, e: int) -> re.Match | None:
     clause, else one that opens the sentence ("After the intervention, FEV1 ..."); not a dosing
     duration ("for 6 months")."""
     def usable(t: re.Match) -> bool:
-        return not re.search(r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|last\s+)?$", text[max(0, t.start() - 14):t.start()],
-                             re.I) and not _change_from_baseline(text, t)
+        before = text[max(0, t.start() - 14):t.start()]
+        return not re.search(r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|last\s+)?$", before, re.I) and \
+            not _change_from_baseline(text, t)
     clause_end = re.search(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+)|\.(?!\d)", text[e:])
     limit = e + (clause_end.start() if clause_end else len(text) - e)
     after = next((t for t in _time_rx().finditer(text, e, min(limit, e + 100)) if usable(t)), None)
@@ -788,3 +807,51 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         period = periods.pop()
         for f in todo:
             f.fields["timepoint"] = period
+
+
+# -- what is not an endpoint after all ------------------------------------------------------------
+def _content_words(name: str) -> frozenset[str]:
+    """The words that say what a name measures: no bracketed text, function words, measure words
+    ('levels', 'incidence') or variant qualifiers ('morning', 'overall')."""
+    data = _data()
+    ignore = {fold(w) for w in data["measure_words"] + data["duplicate_ignore_words"] + data["time_of_day_variants"]}
+    words = re.findall(r"[\w-]+", fold(re.sub(r"\([^()]*\)", " ", name)))
+    return frozenset(w for w in words if w not in ignore and w not in ("of", "the", "a", "an", "in", "and", "or"))
+
+
+def _arm_name(text: str, name: str) -> bool:
+    """'YHD' where the paper writes 'the YHD group' or 'decoction (YHD) group': an arm, not a measure."""
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", name) or sum(ch.isupper() for ch in name) < 2:
+        return False
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}\)?\s+(?:group|arm|treatment group)s?\b", text))
+
+
+def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Drop what only looks like an endpoint: a baseline characteristic ('baseline serum vitamin D
+    levels'), an arm's abbreviation, the trial's condition named as what a treatment should improve,
+    a result sentence's second wording of a measure already listed ('evening pre-dose FEV1',
+    'risk of hypoglycaemia' beside 'incidence of symptomatic hypoglycaemia'), and feasibility words
+    a finding is stated in terms of ('advantages in terms of cost')."""
+    text = ctx.document.text
+    conditions = {fold(getattr(f.fields.get("value"), "label", f.fields.get("value")) or "")
+                  for f in ctx.facts if f.kind == "trial" and f.fields.get("attribute") == "condition"}
+    conditions |= {fold(text[f.evidence[0].start:f.evidence[0].end]) for f in ctx.facts
+                   if f.kind == "trial" and f.fields.get("attribute") == "condition" and f.evidence}
+    words = [_content_words(f.fields["name"]) for f in facts]
+    feasibility = {fold(w) for w in _data()["feasibility_words"]}
+    kept = []
+    for n, f in enumerate(facts):
+        name = f.fields["name"]
+        key = fold(re.sub(r"\s*\([^()]*\)", "", name)).strip()
+        if re.match(r"baseline\s", key) or _arm_name(text, name):
+            continue
+        if f.rule == "endpoint.assessed" and key in conditions:
+            continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
+        if f.rule.startswith(("endpoint.reported", "endpoint.change")):
+            if words[n] and any(m != n and words[n] <= words[m] and (words[n] != words[m] or m < n)
+                                for m in range(len(facts))):
+                continue
+            if key in feasibility and f.rule == "endpoint.reported_regarding":
+                continue  # "advantages in terms of cost and compliance": an outcome only where declared or assessed
+        kept.append(f)
+    return kept
