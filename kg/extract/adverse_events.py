@@ -117,6 +117,21 @@ def _cues() -> dict:
             rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
+        # "severe X", "moderate or severe X": a category of its own; "moderate X" is X
+        "severity": re.compile(rf"(?<![\w-])(?:(?:{alt(data['severity']['lead'])})\s*(?:,|or|and|/|to|-|–)\s*)*"
+                               rf"(?:{alt(data['severity']['marks'])})\s+$", re.I),
+        "tail": re.compile(rf"\s+(?:{alt(data['qualifier_tails']['verbs'])})\s+"
+                           rf"(?:{alt(data['qualifier_tails']['objects'])})(?![\w-])", re.I),
+        "share": re.compile(rf"[^.;]{{0,60}}?,?\s*(?P<open>{alt(data['related_share']['openers'])})\s+"
+                            rf"(?P<n>{COUNT}|one|none)\s+(?:was|were)\s+(?P<q>(?:(?:{alt(data['related_share']['hedges'])})\s+)*)"
+                            r"(?P<rel>(?:related|attributed|attributable)\s+to\s+(?:the\s+)?"
+                            r"(?:\w+\s+){0,2}?"
+                            r"(?:drug|treatment|therapy|medication|vaccine|vaccination|intervention|infusion)s?)\b",
+                            re.I),
+        "list_outro": re.compile(rf"(?P<list>[^.;:]+?)\s+(?:{alt(data['list_outro']['verbs'])})\s+(?:the\s+)?"
+                                 rf"(?:{alt(data['list_outro']['qualifiers'])})\s+(?:[\w-]+\s+)?"
+                                 rf"(?:{alt(data['list_intro']['nouns'])})\b", re.I),
+        "outro_guard": re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\b", re.I),
     }
 
 
@@ -233,6 +248,7 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     arms = _arm_values(text, sent, m)
     if m.generic and not (negated and _NEGATED_HEAD.search(before)) and not (not negated and len(arms) > 1):
         return []  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
+    m, shares = _qualified(ctx, sent, m)
     ev = [ctx.evidence(m.start, m.end)]
     extra = {"_surfaces": list(m.variants)} if m.variants else {}
     if negated:  # an absent event has no count, grade or consequence; it may be "related"
@@ -250,6 +266,17 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
+    if shares:  # "two deaths, of which one was probably related to the study drug"
+        n, s, e, concept = shares
+        if n == 0:
+            base["related_to_drug"] = False
+        else:
+            base["related_to_drug"] = None
+            fields = dict(base, term=concept, count=n, related_to_drug=True)
+            # evidence: the statement of the share, after the event's own ("of which one was ... related")
+            share = Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.related_share", 0.75,
+                         surface=f"{m.surface} {text[s:e]}")
+            return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface), share]
     if len(arms) < 2:
         return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
     out = []
@@ -258,6 +285,38 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         out.append(Fact("adverse_event", fields, [*ev, ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.arm", 0.75,
                         surface=m.surface))
     return out
+
+
+def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tuple | None]:
+    """The event as the sentence qualifies it: by severity ("moderate or severe skin toxicity"), by
+    what it required ("hypotensive episodes requiring medical assistance") - an event of its own,
+    the plain term staying a way of writing it - and the share said to be drug-related ("two
+    deaths, of which one was probably related to the study drug": count, start, end, concept)."""
+    cues, text = _cues(), ctx.document.text
+    s, e = m.start, m.end
+    sev = cues["severity"].search(text[max(sent.start_char, m.start - 40): m.start])
+    if sev and not cues["severity"].search(m.concept.label.split()[0] + " "):  # "serious adverse event": one term
+        s = m.start - len(sev.group())
+    tail = cues["tail"].match(text, m.end, sent.end_char)
+    # "hypotensive episodes requiring medical assistance" is a category of events; "cellulitis requiring
+    # hospitalisation" is cellulitis, a serious one
+    if tail and (m.generic or re.search(r"\b(?:events?|episodes?|reactions?|attacks?)$", m.surface, re.I)):
+        e = tail.end()
+    shares = None
+    share = cues["share"].match(text, e, sent.end_char)
+    if share and not m.generic:
+        n = share.group("n").lower()
+        count = 1 if n == "one" else 0 if n == "none" else to_int(n)
+        label = re.sub(r"\s+", " ", f"{m.concept.label} {share.group('q')}{share.group('rel')}")
+        concept = ctx.lexicon.discover("AdverseEventTerm", label, "text")
+        shares = (count, share.start("open"), share.end(), concept)
+    if (s, e) == (m.start, m.end):
+        return m, shares
+    label = re.sub(r"\s+", " ", text[s:e]).lower()
+    label = re.sub(r"\b(?:that|which) required\b", "requiring", label)
+    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover("AdverseEventTerm", label, "text")
+    variants = (*m.variants, m.surface, m.concept.label)
+    return _Mention(s, e, concept, False, m.negated, text[s:e], variants), shares
 
 
 def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
@@ -348,6 +407,18 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
             words = text[a:b].split()
             if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) and not re.search(r"\d", text[a:b]):
                 out.append((a, b))
+    if _cues()["outro_guard"].search(sent.text):  # "A, B and C were the most common adverse events"
+        for m in _cues()["list_outro"].finditer(sent.text):
+            start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
+            lead = list(re.finditer(r"\b(?:that|which|whereas|while|but|when|although)\s", text[start:end], re.I))
+            if lead:
+                start += lead[-1].end()
+            items = [_trim_item(text, a, b) for a, b in _items(text, start, end)]
+            for a, b in items:
+                words = text[a:b].split()
+                if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) and not re.search(r"\d", text[a:b]) \
+                        and fold(words[0]) not in _cues()["not_items"] | _cues()["modifier_stop"]:
+                    out.append((a, b))  # not "In the placebo arm, A and B were the most common AEs"
     return out
 
 
