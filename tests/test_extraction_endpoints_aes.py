@@ -491,3 +491,153 @@ def test_relatedness_and_counts_in_more_wordings(tmp_path, section, wrap, senten
 ])
 def test_impaired_healing_is_an_event(tmp_path, section, wrap, sentence, negated):
     ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), "impaired healing", negated)
+
+
+# -- endpoint timepoints: times that are not "week N" -----------------------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, timepoint", [
+    ("Changes in grip strength after the intervention were compared between arms.", "grip strength",
+     "after the intervention"),
+    ("Peak expiratory flow was recorded after the supplementation period.", "peak expiratory flow",
+     "after the supplementation period"),
+    ("The primary outcome was the rate of falls recorded during the fasting month of Ramadan.", "rate of falls",
+     "fasting month of Ramadan"),
+    ("Night-time awakenings during the 2-year follow-up were the secondary outcome.",
+     "night-time awakenings", "2-year follow-up"),
+    ("Pain intensity was scored on postoperative day 3.", "pain intensity", "postoperative day 3"),
+    ("Serum sodium was measured at baseline and at week 10.", "serum sodium", "week 10"),
+    ("Body weight was recorded at the end of the 16-week treatment period.", "body weight", "16 weeks"),
+])
+def test_timepoints_relative_to_events_and_periods(tmp_path, section, wrap, sentence, name, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found[name]["timepoint"] == timepoint, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, timepoint", [
+    ("Postoperative troponin and blood loss were noted.", "postoperative troponin", "postoperative"),
+    ("We recorded the immediate postoperative levels of lactate.", "immediate postoperative levels of lactate",
+     "immediate postoperative"),
+])
+def test_a_surgical_time_in_the_name_is_its_timepoint(tmp_path, section, wrap, sentence, name, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found[name]["timepoint"] == timepoint, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+def test_a_count_of_events_is_not_an_endpoint(tmp_path, section, wrap):
+    found = names(facts_of(tmp_path, wrap.format("Four deaths were recorded in the active arm."), "endpoint",
+                           section=section))
+    assert not any("deaths" in n for n in found), found
+
+
+def test_a_time_between_subject_and_verb_is_not_the_name(tmp_path):
+    body = "Knee pain during the 6-month follow-up was measured with a visual analogue scale."
+    found = names(facts_of(tmp_path, body, "endpoint", section="Methods"))
+    assert "knee pain" in found and found["knee pain"]["timepoint"] == "6-month follow-up", found
+    assert not any("follow-up" in n for n in found), found
+
+
+@pytest.mark.parametrize("methods, results, name, timepoint", [
+    ("Outcomes were the walking distance and the dyspnoea score.",
+     "After the training programme, the walking distance rose by 40 m.", "walking distance",
+     "after the training programme"),
+    ("The outcome measures were hand function and the tremor rating.",
+     "Hand function improved at month 3 in the active arm.", "hand function", "month 3"),
+])
+def test_a_timepoint_stated_where_the_results_name_the_measure(tmp_path, methods, results, name, timepoint):
+    text = f"Methods: {methods}\nResults: {results}"
+    found = names(facts_of(tmp_path, text, "endpoint", section=None))
+    assert found[name]["timepoint"] == timepoint, found
+
+
+@pytest.mark.parametrize("follow_up, timepoint", [
+    ("Infants were followed up until 3 y of age.", "3 y of age"),
+    ("All participants were followed for 18 months.", "18 months"),
+])
+def test_the_one_follow_up_period_is_the_fallback_timepoint(tmp_path, follow_up, timepoint):
+    text = f"Methods: Wheezing episodes and hospital admissions were recorded. {follow_up}"
+    found = names(facts_of(tmp_path, text, "endpoint", section=None))
+    assert found["wheezing episodes"]["timepoint"] == timepoint, found
+
+
+# -- endpoints that are not endpoints ---------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("The primary outcome was the incidence of symptomatic hypotension. The risk of hypotension was "
+     "significantly lower with the new drug.", "incidence of symptomatic hypotension", "risk of hypotension"),
+    ("Trough FEV1 was the primary endpoint. Morning trough FEV1 improved by 120 ml and evening trough FEV1 "
+     "improved by 95 ml.", "trough fev1", "morning trough fev1"),
+])
+def test_a_result_rewording_of_a_listed_measure_is_no_new_endpoint(tmp_path, section, wrap, sentence, kept,
+                                                                     dropped):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert kept in found and dropped not in found, found
+
+
+@pytest.mark.parametrize("sentence, dropped", [
+    ("Patients were randomised to the ZQP group or the control group. Pain scores fell faster and ZQP was "
+     "superior in reducing pain scores.", "zqp"),
+    ("Baseline serum ferritin levels were recorded. Haemoglobin was measured at week 6.",
+     "baseline serum ferritin levels"),
+    ("A one-day course offers advantages in terms of cost, adherence and convenience.", "cost"),
+])
+def test_arms_baselines_and_feasibility_words_are_not_endpoints(tmp_path, sentence, dropped):
+    found = names(facts_of(tmp_path, f"Methods: {sentence}", "endpoint", section=None))
+    assert dropped not in found, found
+
+
+def test_a_finding_on_costs_still_names_an_endpoint(tmp_path):
+    found = names(facts_of(tmp_path, "Results: The new dialysis regimen had lower costs compared to the old one.",
+                           "endpoint", section=None))
+    assert "costs" in found, found
+
+
+# -- adverse events: categories, shares and lists ---------------------------------------------------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, negated", [
+    ("More patients on the study drug developed moderate or severe skin rash.", "moderate or severe skin rash",
+     False),
+    ("None had severe bleeding events.", "severe bleeding", True),
+    ("There were no hypotensive episodes requiring medical assistance.",
+     "hypotensive episodes requiring medical assistance", True),
+    ("No hypoglycaemic events that required hospitalisation occurred.",
+     "hypoglycaemic events requiring hospitalisation", True),
+])
+def test_severity_and_what_it_required_make_an_event_category(tmp_path, section, wrap, sentence, label, negated):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label, negated)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+def test_moderate_alone_is_the_event_itself(tmp_path, section, wrap):
+    facts = facts_of(tmp_path, wrap.format("Two patients had moderate hypokalaemia."), "adverse_event",
+                     section=section)
+    assert ae(facts, "hypokalemia")["count"] == 2
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, share_label, total, share", [
+    ("Three deaths occurred in the active arm, of which two were possibly related to treatment.", "death",
+     "death possibly related to treatment", 3, 2),
+    ("Four deaths were recorded; of these, one was considered related to the study drug.", "death",
+     "death considered related to the study drug", 4, 1),
+    ("Two cases of pneumonia were seen, one of which was related to the study drug.", "pneumonia",
+     "pneumonia related to the study drug", 2, 1),
+])
+def test_the_share_of_events_related_to_the_drug_is_an_event_of_its_own(tmp_path, section, wrap, sentence, label,
+                                                                        share_label, total, share):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+    whole, part = ae(facts, label), ae(facts, share_label)
+    assert (whole["count"], whole["related_to_drug"]) == (total, None)
+    assert (part["count"], part["related_to_drug"]) == (share, True)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, labels", [
+    ("Headache, dizziness and dry mouth were the most common adverse events.", {"headache", "dizziness", "dry mouth"}),
+    ("In the placebo arm, nausea and fatigue were the most frequent side effects.", {"nausea", "fatigue"}),
+])
+def test_a_list_before_its_noun_names_events(tmp_path, section, wrap, sentence, labels):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+    found = {f.fields["term"].label for f in facts}
+    assert labels <= found and not any("arm" in x for x in found), found

@@ -122,8 +122,9 @@ def _cues() -> dict:
                                rf"(?:{alt(data['severity']['marks'])})\s+$", re.I),
         "tail": re.compile(rf"\s+(?:{alt(data['qualifier_tails']['verbs'])})\s+"
                            rf"(?:{alt(data['qualifier_tails']['objects'])})(?![\w-])", re.I),
-        "share": re.compile(rf"[^.;]{{0,60}}?,?\s*(?P<open>{alt(data['related_share']['openers'])})\s+"
-                            rf"(?P<n>{COUNT}|one|none)\s+(?:was|were)\s+(?P<q>(?:(?:{alt(data['related_share']['hedges'])})\s+)*)"
+        "share": re.compile(rf"[^.]{{0,60}}?[,;]?\s*(?:(?P<open>{alt(data['related_share']['openers'])}),?\s+"
+                            rf"(?P<n>{COUNT}|one|none)|(?P<open2>(?P<n2>{COUNT}|one|none)\s+"
+                            rf"(?:{alt(data['related_share']['openers'])})))\s+(?:was|were)\s+(?P<q>(?:(?:{alt(data['related_share']['hedges'])})\s+)*)"
                             r"(?P<rel>(?:related|attributed|attributable)\s+to\s+(?:the\s+)?"
                             r"(?:\w+\s+){0,2}?"
                             r"(?:drug|treatment|therapy|medication|vaccine|vaccination|intervention|infusion)s?)\b",
@@ -305,11 +306,11 @@ def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tup
     shares = None
     share = cues["share"].match(text, e, sent.end_char)
     if share and not m.generic:
-        n = share.group("n").lower()
+        n = (share.group("n") or share.group("n2")).lower()
         count = 1 if n == "one" else 0 if n == "none" else to_int(n)
         label = re.sub(r"\s+", " ", f"{m.concept.label} {share.group('q')}{share.group('rel')}")
         concept = ctx.lexicon.discover("AdverseEventTerm", label, "text")
-        shares = (count, share.start("open"), share.end(), concept)
+        shares = (count, share.start("open") if share.group("open") else share.start("open2"), share.end(), concept)
     if (s, e) == (m.start, m.end):
         return m, shares
     label = re.sub(r"\s+", " ", text[s:e]).lower()

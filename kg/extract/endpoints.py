@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extract.abbreviations import spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
+from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
 
@@ -86,7 +87,7 @@ def _cues() -> _Cues:
         # "The primary outcome measure, 90-day mortality, was ..."
         re.compile(rf"\b{kind}\s+{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
-        re.compile(rf"(?P<body>[A-Za-z][^.;,]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
+        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
@@ -142,7 +143,8 @@ def _time_rx() -> re.Pattern:
     data = _data()
     operative = _alt(data["operative_times"])
     words = r"(?!(?:and|or|but|with|in|during|was|were|is|are)\s)[\w-]+\s+"  # a period's modifiers
-    one = (rf"(?:after\s+(?:{_alt(data['time_events'])})(?![\w-])|"
+    # "after the intervention", "after the 12-week intervention", "after the last dose"
+    one = (rf"(?:after\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{1,6}}(?:{_alt(data['generic_periods'])})(?![\w-])|"
            rf"{_TP_NUM}|"
@@ -297,10 +299,14 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
     """Start of the noun-phrase list that ends at `end` (the subject of a predicate)."""
     toks = list(_TOKEN.finditer(text[:end]))
     start = None
-    for t in reversed(toks[-30:]):
-        tok = t.group()
-        if "\n" in text[t.end(): start if start is not None else end]:
-            break  # a heading line is not part of the phrase
+    opening = _time_rx().match(text) if re.match(r"(?i)(?:after|at|on|during|by|within|over)\s", text) else None
+    floor = opening.end() if opening and re.match(r"\s*,", text[opening.end():]) else 0
+    for i in range(len(toks) - 1, max(-1, len(toks) - 31), -1):
+        t, tok = toks[i], toks[i].group()
+        if "\n" in text[t.end(): start if start is not None else end] or t.start() < floor:
+            break  # a heading line is not part of the phrase, nor is an opening time ("After X, Y rose")
+        if i > 0 and re.fullmatch(r"[A-Za-zµμ/%]+", tok) and re.fullmatch(r"\d[\d.,·]*", toks[i - 1].group()):
+            break  # "120 ml": the unit of a value
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
@@ -440,8 +446,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     name = text[s:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
-    if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
-        return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
+    if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
+            rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
+        return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
@@ -652,6 +659,7 @@ def _norm_time(t: str) -> str:
     # "baseline to week 24", "baseline and at week 8": the measure is assessed at the later time
     t = re.sub(r"^baseline\s*(?:,\s*and|,|and|to|until|through)\s+(?:at\s+|the\s+)?(?=\S)", "", t, flags=re.I)
     t = re.sub(r"^the\s+(?=end|completion)", "", t, flags=re.I)
+    t = re.sub(r"^(?:After|During|Until|At|On|By)\b", lambda m: m.group().lower(), t)  # "After X, ...": after X
     # "end of the 24-week treatment period": 24 weeks
     t = re.sub(r"^(?:end|completion) of (?:the )?(\d+)\s*-?\s*(day|week|month|year)s?\b.*", r"\1 \2s", t, flags=re.I)
     t = re.sub(r"^(\d+)\s*-\s*(day|week|month|year|hour)s?$", r"\1 \2s", t, flags=re.I)  # "24-week": 24 weeks
