@@ -436,6 +436,10 @@ def test_a_methods_subsection_that_describes_no_measurement_is_none(tmp_path):
     ("Stroke incidence during 24 months of follow-up was similar in both arms.", {"months of follow-up"}, set()),
     ("The hazard ratio (HR) of relapse was 0.81. The HR did not change over time.", {"hr"}, set()),
     ("Vomiting fell by half, whereas increases were noted in the control arm.", {"increases"}, set()),
+    ("Surprisingly, the ferritin level improved in both arms.", {"surprisingly"}, {"ferritin level"}),
+    ("Blood samples were collected at 8 am and serum urate was measured.", {"blood samples"}, {"serum urate"}),
+    ("Peak expiratory flow rose by 40 l/min and evening peak flow rose by 25 l/min.", {"l/min and evening peak flow"},
+     set()),
 ])
 def test_words_that_name_no_measure(tmp_path, section, wrap, sentence, not_names, names_):
     found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
@@ -641,3 +645,13 @@ def test_a_list_before_its_noun_names_events(tmp_path, section, wrap, sentence, 
     facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
     found = {f.fields["term"].label for f in facts}
     assert labels <= found and not any("arm" in x for x in found), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "After 6 weeks, forced expiratory volume in 1 second (FEV1) was assessed as the primary outcome variable.",
+    "Forced expiratory volume in 1 second (FEV1) was measured before and after the bronchodilator.",
+])
+def test_a_number_inside_a_measure_name_is_kept(tmp_path, section, wrap, sentence):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert "forced expiratory volume in 1 second" in found, found

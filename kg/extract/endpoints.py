@@ -305,7 +305,12 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         t, tok = toks[i], toks[i].group()
         if "\n" in text[t.end(): start if start is not None else end] or t.start() < floor:
             break  # a heading line is not part of the phrase, nor is an opening time ("After X, Y rose")
-        if i > 0 and re.fullmatch(r"[A-Za-zµμ/%]+", tok) and re.fullmatch(r"\d[\d.,·]*", toks[i - 1].group()):
+        within = i > 1 and fold(toks[i - 2].group()) == "in"  # "forced expiratory volume in 1 second"
+        if re.fullmatch(r"\d+", tok) and start is not None and i > 0 and fold(toks[i - 1].group()) == "in":
+            start = t.start()
+            continue
+        if i > 0 and re.fullmatch(r"[A-Za-zµμ/%]+", tok) and re.fullmatch(r"\d[\d.,·]*", toks[i - 1].group()) \
+                and not within:
             break  # "120 ml": the unit of a value
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
@@ -425,7 +430,7 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     cite = re.search(r"\s*\[[\d,–\s-]+\]$", text[s:e])  # "progression-free survival [5]"
     if cite:
         e = s + cite.start()
-    tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the))+$", text[s:e], re.I)
+    tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the|but|while|whereas|although|than))+$", text[s:e], re.I)
     if tail:
         e = s + tail.start()
     if text[s:e].count("(") > text[s:e].count(")"):  # an unclosed bracket: drop it
@@ -450,6 +455,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
             rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
+            or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
                 and not _measured_substance(ctx, s, e, raw_s, raw_e, rule))):
