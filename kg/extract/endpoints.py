@@ -142,7 +142,9 @@ def _time_rx() -> re.Pattern:
     ("postoperative day 3") and an age limit ("until 4 y of age"); the cue words are data."""
     data = _data()
     operative = _alt(data["operative_times"])
-    words = r"(?!(?:and|or|but|with|in|during|was|were|is|are)\s)[\w-]+\s+"  # a period's modifiers
+    # a period's modifiers ("the first 8 weeks of"), not a clause ("week 2 when compared to")
+    words = (r"(?!(?:and|or|but|with|in|during|was|were|is|are|to|when|compared|than|versus|vs|where|which|that)"
+             r"\s)[\w-]+\s+")
     # "after the intervention", "after the 12-week intervention", "after the last dose"
     one = (rf"(?:after\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
@@ -668,7 +670,12 @@ def _norm_time(t: str) -> str:
     t = re.sub(r"^(?:After|During|Until|At|On|By)\b", lambda m: m.group().lower(), t)  # "After X, ...": after X
     # "end of the 24-week treatment period": 24 weeks
     t = re.sub(r"^(?:end|completion) of (?:the )?(\d+)\s*-?\s*(day|week|month|year)s?\b.*", r"\1 \2s", t, flags=re.I)
-    t = re.sub(r"^(\d+)\s*-\s*(day|week|month|year|hour)s?$", r"\1 \2s", t, flags=re.I)  # "24-week": 24 weeks
+    # "24-week", "30 day", "Six-month": 24 weeks, 30 days, six months
+    m = re.fullmatch(r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
+                     r"(day|week|month|year|hour)s?", t, flags=re.I)
+    if m:
+        n = m.group(1).lower()
+        return f"{n} {m.group(2).lower()}{'' if n in ('1', 'one') else 's'}"
     m = re.match(r"(?i)(W|wk|week|D|day|M|month|year)\s*(\d+)$", t)
     if m:
         unit = {"w": "week", "wk": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
@@ -800,7 +807,7 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
                 continue  # cheap test first
             m = rx.search(sent.text)
             t = _time_near(sent.text, m.start(), m.end()) if m else None
-            if t:
+            if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed
                 f.fields["timepoint"] = _norm_time(t.group("t"))
                 break
     todo = [f for f in todo if not f.fields.get("timepoint")]
@@ -814,6 +821,8 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         for t in _time_rx().finditer(sent.text):
             if not re.search(r"\b(?:until|up\s+to|for|over|during|after)\s+(?:the\s+|a\s+)?$",
                              sent.text[max(0, t.start("t") - 12):t.start("t")], re.I):
+                continue
+            if fold(t.group("t")) == "baseline":
                 continue
             span = re.search(r"\d+[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
             periods.add(_norm_time(span.group()) if span and "age" not in t.group("t") else _norm_time(t.group("t")))
@@ -843,8 +852,9 @@ def _arm_name(text: str, name: str) -> bool:
 def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """Drop what only looks like an endpoint: a baseline characteristic ('baseline serum vitamin D
     levels'), an arm's abbreviation, the trial's condition named as what a treatment should improve,
-    a result sentence's second wording of a measure already listed ('evening pre-dose FEV1',
-    'risk of hypoglycaemia' beside 'incidence of symptomatic hypoglycaemia'), and feasibility words
+    a result sentence's second wording of a measure already listed ('evening pre-dose FEV1' beside
+    'pre-dose FEV1', 'risk of hypoglycaemia' beside the declared 'incidence of symptomatic
+    hypoglycaemia'), and feasibility words
     a finding is stated in terms of ('advantages in terms of cost')."""
     text = ctx.document.text
     conditions = {fold(getattr(f.fields.get("value"), "label", f.fields.get("value")) or "")
@@ -862,9 +872,9 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if f.rule == "endpoint.assessed" and key in conditions:
             continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
-            if words[n] and any(m != n and words[n] <= words[m] and (words[n] != words[m] or m < n)
-                                for m in range(len(facts))):
-                continue
+            if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
+                    words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
+                continue  # the same measure again, or a part of a declared one's name
             if key in feasibility and f.rule == "endpoint.reported_regarding":
                 continue  # "advantages in terms of cost and compliance": an outcome only where declared or assessed
         kept.append(f)
