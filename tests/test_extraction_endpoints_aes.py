@@ -655,3 +655,17 @@ def test_a_list_before_its_noun_names_events(tmp_path, section, wrap, sentence, 
 def test_a_number_inside_a_measure_name_is_kept(tmp_path, section, wrap, sentence):
     found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
     assert "forced expiratory volume in 1 second" in found, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Laboratory tests included haemoglobin, platelet count and serum albumin.",
+     {"haemoglobin", "platelet count", "serum albumin"}),
+    ("Safety assessments comprised liver enzymes and creatine kinase.", {"liver enzymes", "creatine kinase"}),
+    ("Patients completed daily diary cards to record wheezing episodes and rescue inhaler use.",
+     {"wheezing episodes", "rescue inhaler use"}),
+    ("Questionnaires were used to assess sleep quality and daytime fatigue.", {"sleep quality", "daytime fatigue"}),
+])
+def test_measures_listed_after_what_collects_them(tmp_path, section, wrap, sentence, expected):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert expected <= set(found), found

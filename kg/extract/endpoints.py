@@ -249,7 +249,27 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
+    guard, listing = _listing_rx()
+    if guard.search(text):  # cheap test first
+        for m in listing.finditer(text):
+            e = _walk_forward(text, m.end(), cues)
+            if e is not None:
+                out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _listing_rx() -> tuple[re.Pattern, re.Pattern]:
+    """Measures listed after what collects them: 'Laboratory tests included A, B and C', 'daily diary
+    cards to document A and B'; the words are data."""
+    data = _data()["measure_listings"]
+    tools = rf"(?:{_alt(data['collections'])})"
+    listing = re.compile(
+        rf"\b(?:(?:{_alt(data['collection_qualifiers'])})\s+)?(?:{_alt(data['collection_nouns'])})\s+"
+        rf"(?:{_alt(data['collection_verbs'])})\s+|\b{tools}\s+(?:(?:were|was)\s+used\s+)?(?:to|in\s+order\s+to)\s+"
+        rf"(?:{_alt(data['recording_verbs'])})\s+(?:(?:information|data|details)\s+(?:on|about|of)\s+)?", re.I)
+    guard = re.compile(rf"\b(?:{_alt(data['collection_nouns'] + data['collections'])})\b", re.I)
+    return guard, listing
 
 
 def _effect_without_measure(subject: str) -> bool:
@@ -839,7 +859,9 @@ def _content_words(name: str) -> frozenset[str]:
     data = _data()
     ignore = {fold(w) for w in data["measure_words"] + data["duplicate_ignore_words"] + data["time_of_day_variants"]}
     words = re.findall(r"[\w-]+", fold(re.sub(r"\([^()]*\)", " ", name)))
-    return frozenset(w for w in words if w not in ignore and w not in ("of", "the", "a", "an", "in", "and", "or"))
+    # a light stem: "hypoglycaemic events" and "hypoglycaemia" measure one thing
+    return frozenset(re.sub(r"(?<=\w{4})(?:ical|ic|ias|ia|es|s)$", "", w) for w in words
+                     if w not in ignore and w not in ("of", "the", "a", "an", "in", "and", "or"))
 
 
 def _arm_name(text: str, name: str) -> bool:
