@@ -669,3 +669,25 @@ def test_a_number_inside_a_measure_name_is_kept(tmp_path, section, wrap, sentenc
 def test_measures_listed_after_what_collects_them(tmp_path, section, wrap, sentence, expected):
     found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
     assert expected <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, kind, timepoint", [
+    ("The primary endpoint was mean change from baseline FEV1 at week 12 in trough (morning or evening) FEV1.",
+     "fev1", "primary", "week 12"),
+    ("The key secondary outcome was the adjusted change from baseline HbA1c at week 26.", "hba1c", "secondary",
+     "week 26"),
+])
+def test_change_from_baseline_without_in(tmp_path, section, wrap, sentence, name, kind, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert (found[name]["kind"], found[name]["timepoint"]) == (kind, timepoint), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Neutralising antibody titres against all four serotypes were assessed at week 4.",
+     "neutralising antibody titres against all four serotypes"),
+    ("IgG titres against both influenza strains were measured on day 28.", "igg titres against both influenza strains"),
+])
+def test_all_or_both_inside_a_measure_name(tmp_path, section, wrap, sentence, name):
+    assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))

@@ -160,6 +160,9 @@ def _time_rx() -> re.Pattern:
 _FROM_BASELINE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)\s+)*"
                             r"changes?\s+from\s+baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+",
                             re.I)
+_FROM_BASELINE_BARE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)"
+                                 r"\s+)*changes?\s+from\s+baseline\s+(?!(?:to|until|through|at|in|of|and|or|was|were)\b)"
+                                 r"(?=[A-Za-z])", re.I)
 _BASELINE_IN = re.compile(r"baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+", re.I)
 _STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
@@ -331,6 +334,10 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if re.fullmatch(r"\d+", tok) and start is not None and i > 0 and fold(toks[i - 1].group()) == "in":
             start = t.start()
             continue
+        if fold(tok) in ("all", "both", "each") and start is not None and i > 0 and fold(toks[i - 1].group()) in (
+                "against", "of", "to", "for", "in"):
+            start = t.start()  # "titres against all three strains": inside the name
+            continue
         if i > 0 and re.fullmatch(r"[A-Za-zµμ/%]+", tok) and re.fullmatch(r"\d[\d.,·]*", toks[i - 1].group()) \
                 and not within:
             break  # "120 ml": the unit of a value
@@ -410,6 +417,8 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     lead = _FROM_BASELINE.match(text, s, e)  # "change from baseline (to week 24) in X": X
     if not lead and re.search(r"\bfrom\s+$", text[max(0, s - 8):s]):
         lead = _BASELINE_IN.match(text, s, e)  # the subject walked back to "baseline in X"
+    if not lead:  # "mean change from baseline FEV1 at week 8": FEV1
+        lead = _FROM_BASELINE_BARE.match(text, s, e)
     if lead:
         t = _time_rx().search(lead.group())
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
