@@ -691,3 +691,17 @@ def test_change_from_baseline_without_in(tmp_path, section, wrap, sentence, name
 ])
 def test_all_or_both_inside_a_measure_name(tmp_path, section, wrap, sentence, name):
     assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentences, labels", [
+    ("Fewer patients on the new drug had symptomatic hypotensive episodes (4% vs 9%). There were no reported "
+     "events that required medical assistance (i.e. emergency visits) or were considered severe during the study.",
+     {"hypotensive events requiring medical assistance", "severe hypotensive events"}),
+    ("Hypoglycaemic episodes were recorded in diaries. No episodes that led to hospitalisation occurred.",
+     {"hypoglycaemic episodes requiring hospitalisation"}),
+])
+def test_absent_categories_of_the_events_a_paper_is_about(tmp_path, section, wrap, sentences, labels):
+    facts = facts_of(tmp_path, wrap.format(sentences), "adverse_event", section=section)
+    for label in labels:
+        ae(facts, label, negated=True)

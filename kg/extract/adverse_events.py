@@ -132,6 +132,12 @@ def _cues() -> dict:
         "list_outro": re.compile(rf"(?P<list>[^.;:]+?)\s+(?:{alt(data['list_outro']['verbs'])})\s+(?:the\s+)?"
                                  rf"(?:{alt(data['list_outro']['qualifiers'])})\s+(?:[\w-]+\s+)?"
                                  rf"(?:{alt(data['list_intro']['nouns'])})\b", re.I),
+        "absent_category": re.compile(
+            rf"\b(?:no|none\s+of\s+the)\s+(?:(?:reported|recorded|further|other)\s+)?(?P<noun>events|episodes)\s+"
+            rf"(?:that|which)\s+(?:(?:{alt(data['qualifier_tails']['verbs'] + ['required', 'needed', 'led to'])})\s+"
+            rf"(?P<need>{alt(data['qualifier_tails']['objects'])})(?:\s*\([^()]*\))?)?"
+            rf"(?P<sevclause>(?:\s+or|\s+and)?\s+(?:that\s+)?(?:were|was)\s+(?:considered|judged|classified\s+as|"
+            rf"rated(?:\s+as)?)\s+(?P<sev>{alt(data['severity']['marks'])}))?", re.I),
         "outro_guard": re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\b", re.I),
     }
 
@@ -228,6 +234,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
+            out.extend(_absent_categories(ctx, sent))
         for m in _mentions(ctx, sent):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
@@ -236,6 +243,35 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             if not harm_words and any(a <= m.start < b for a, b in reported):
                 continue  # "depression and anxiety improved": a measure the results report on
             out.extend(_sentence_facts(ctx, sent, m))
+    return out
+
+
+def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'There were no events that required medical assistance or were considered severe': absent
+    categories of the events the paper is about - the kind an earlier sentence names ('symptomatic
+    hypoglycaemic events'): 'hypoglycaemic events requiring medical assistance', 'severe hypoglycaemic
+    events', negated."""
+    cues, text = _cues(), ctx.document.text
+    if not re.search(r"\b(?:no|none)\b", sent.text, re.I) or not re.search(r"\b(?:events|episodes)\b", sent.text):
+        return []  # cheap test first
+    out = []
+    for m in cues["absent_category"].finditer(sent.text):
+        before = text[:sent.start_char + m.start()]
+        kinds = [a.group("stem") + a.group("suffix") for a in _ADJECTIVAL.finditer(before)]
+        head = f"{kinds[-1].lower()} {m.group('noun')}" if kinds else m.group("noun")
+        parts = []
+        if m.group("need"):
+            parts.append((f"{head} requiring {m.group('need').lower()}", m.start(), m.end("need")))
+        if m.group("sev"):
+            parts.append((f"{m.group('sev').lower()} {head}", m.start("sevclause"), m.end("sev")))
+        for label, a, b in parts:
+            concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+                "AdverseEventTerm", label, "text")
+            fields = {"term": concept, "negated": True, "count": None, "grade": None,
+                      "serious": True if "serious" in label else None, "related_to_drug": None,
+                      "led_to_discontinuation": None}
+            out.append(Fact("adverse_event", fields, [ctx.evidence(sent.start_char + a, sent.start_char + b)],
+                            EXTRACTOR, "ae.sentence.absent_category", 0.7, surface=label))
     return out
 
 
