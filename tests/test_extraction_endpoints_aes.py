@@ -705,3 +705,13 @@ def test_absent_categories_of_the_events_a_paper_is_about(tmp_path, section, wra
     facts = facts_of(tmp_path, wrap.format(sentences), "adverse_event", section=section)
     for label in labels:
         ae(facts, label, negated=True)
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+@pytest.mark.parametrize("sentence", [
+    "The management of hyperlipidemia in transplant recipients is limited by drug side effects.",
+    "Drugs used to treat hypokalaemia often cause adverse effects.",
+])
+def test_a_condition_being_treated_is_not_an_event(tmp_path, section, wrap, sentence):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+    assert not [f for f in facts if f.fields["term"].label in ("dyslipidemia", "hyperlipidemia", "hypokalemia")], terms(facts)

@@ -52,7 +52,10 @@ _UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributabl
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
-                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$", re.I)
+                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
+                            # "the treatment of hyperlipidemia": a condition treated, not an event
+                            r"\b(?:treatment|management|therapy)\s+of\s+(?:the\s+)?$|"
+                            r"\b(?:treating|to\s+treat)\s+$", re.I)
 # an umbrella term is negated only as the head of the negation: "no serious adverse events"
 _NEGATED_HEAD = re.compile(r"\b(?:no|without|nor|none of the|neither)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a condition the patient already had is not an event of the trial
