@@ -714,4 +714,16 @@ def test_absent_categories_of_the_events_a_paper_is_about(tmp_path, section, wra
 ])
 def test_a_condition_being_treated_is_not_an_event(tmp_path, section, wrap, sentence):
     facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
-    assert not [f for f in facts if f.fields["term"].label in ("dyslipidemia", "hyperlipidemia", "hypokalemia")], terms(facts)
+    treated = ("dyslipidemia", "hyperlipidemia", "hypokalemia")
+    assert not [f for f in facts if f.fields["term"].label in treated], terms(facts)
+
+
+@pytest.mark.parametrize("methods, results, short, long", [
+    ("Outcomes were the walking distance and the peak expiratory flow (PEF).", "PEF rose by 40 l/min.", "pef",
+     "peak expiratory flow"),
+    ("The primary endpoint was the mean arterial pressure (MAP) at day 2.", "MAP decreased in both arms.", "map",
+     "arterial pressure"),
+])
+def test_an_abbreviation_alone_is_its_defined_long_form(tmp_path, methods, results, short, long):
+    found = names(facts_of(tmp_path, f"Methods: {methods}\nResults: {results}", "endpoint", section=None))
+    assert short not in found and any(long in n for n in found), found

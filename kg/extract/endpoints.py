@@ -902,6 +902,10 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue
         if f.rule == "endpoint.assessed" and key in conditions:
             continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
+        long = abbreviations(ctx).get(name.strip())
+        if f.rule != "endpoint.declared" and long and any(
+                g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
+            continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
                     words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
