@@ -95,7 +95,8 @@ def test_measured_at_timepoints(tmp_path, section, wrap):
     body = wrap.format("Grip strength and gait speed were measured at baseline and week 8. "
                        "Serum zinc was determined on Day 0, Day 28 and Day 84.")
     found = names(facts_of(tmp_path, body, "endpoint", section=section))
-    assert found["grip strength"]["timepoint"] == found["gait speed"]["timepoint"] == "baseline and week 8"
+    # measured at baseline and later: the later time is when the outcome is assessed
+    assert found["grip strength"]["timepoint"] == found["gait speed"]["timepoint"] == "week 8"
     assert found["serum zinc"]["timepoint"] == "Day 0, Day 28 and Day 84"
 
 
@@ -435,6 +436,10 @@ def test_a_methods_subsection_that_describes_no_measurement_is_none(tmp_path):
     ("Stroke incidence during 24 months of follow-up was similar in both arms.", {"months of follow-up"}, set()),
     ("The hazard ratio (HR) of relapse was 0.81. The HR did not change over time.", {"hr"}, set()),
     ("Vomiting fell by half, whereas increases were noted in the control arm.", {"increases"}, set()),
+    ("Surprisingly, the ferritin level improved in both arms.", {"surprisingly"}, {"ferritin level"}),
+    ("Blood samples were collected at 8 am and serum urate was measured.", {"blood samples"}, {"serum urate"}),
+    ("Peak expiratory flow rose by 40 l/min and evening peak flow rose by 25 l/min.", {"l/min and evening peak flow"},
+     set()),
 ])
 def test_words_that_name_no_measure(tmp_path, section, wrap, sentence, not_names, names_):
     found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
@@ -490,3 +495,235 @@ def test_relatedness_and_counts_in_more_wordings(tmp_path, section, wrap, senten
 ])
 def test_impaired_healing_is_an_event(tmp_path, section, wrap, sentence, negated):
     ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), "impaired healing", negated)
+
+
+# -- endpoint timepoints: times that are not "week N" -----------------------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, timepoint", [
+    ("Changes in grip strength after the intervention were compared between arms.", "grip strength",
+     "after the intervention"),
+    ("Peak expiratory flow was recorded after the supplementation period.", "peak expiratory flow",
+     "after the supplementation period"),
+    ("The primary outcome was the rate of falls recorded during the fasting month of Ramadan.", "rate of falls",
+     "fasting month of Ramadan"),
+    ("Night-time awakenings during the 2-year follow-up were the secondary outcome.",
+     "night-time awakenings", "2-year follow-up"),
+    ("Pain intensity was scored on postoperative day 3.", "pain intensity", "postoperative day 3"),
+    ("Serum sodium was measured at baseline and at week 10.", "serum sodium", "week 10"),
+    ("Body weight was recorded at the end of the 16-week treatment period.", "body weight", "16 weeks"),
+])
+def test_timepoints_relative_to_events_and_periods(tmp_path, section, wrap, sentence, name, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found[name]["timepoint"] == timepoint, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, timepoint", [
+    ("Postoperative troponin and blood loss were noted.", "postoperative troponin", "postoperative"),
+    ("We recorded the immediate postoperative levels of lactate.", "immediate postoperative levels of lactate",
+     "immediate postoperative"),
+])
+def test_a_surgical_time_in_the_name_is_its_timepoint(tmp_path, section, wrap, sentence, name, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found[name]["timepoint"] == timepoint, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+def test_a_count_of_events_is_not_an_endpoint(tmp_path, section, wrap):
+    found = names(facts_of(tmp_path, wrap.format("Four deaths were recorded in the active arm."), "endpoint",
+                           section=section))
+    assert not any("deaths" in n for n in found), found
+
+
+def test_a_time_between_subject_and_verb_is_not_the_name(tmp_path):
+    body = "Knee pain during the 6-month follow-up was measured with a visual analogue scale."
+    found = names(facts_of(tmp_path, body, "endpoint", section="Methods"))
+    assert "knee pain" in found and found["knee pain"]["timepoint"] == "6-month follow-up", found
+    assert not any("follow-up" in n for n in found), found
+
+
+@pytest.mark.parametrize("methods, results, name, timepoint", [
+    ("Outcomes were the walking distance and the dyspnoea score.",
+     "After the training programme, the walking distance rose by 40 m.", "walking distance",
+     "after the training programme"),
+    ("The outcome measures were hand function and the tremor rating.",
+     "Hand function improved at month 3 in the active arm.", "hand function", "month 3"),
+])
+def test_a_timepoint_stated_where_the_results_name_the_measure(tmp_path, methods, results, name, timepoint):
+    text = f"Methods: {methods}\nResults: {results}"
+    found = names(facts_of(tmp_path, text, "endpoint", section=None))
+    assert found[name]["timepoint"] == timepoint, found
+
+
+@pytest.mark.parametrize("follow_up, timepoint", [
+    ("Infants were followed up until 3 y of age.", "3 y of age"),
+    ("All participants were followed for 18 months.", "18 months"),
+])
+def test_the_one_follow_up_period_is_the_fallback_timepoint(tmp_path, follow_up, timepoint):
+    text = f"Methods: Wheezing episodes and hospital admissions were recorded. {follow_up}"
+    found = names(facts_of(tmp_path, text, "endpoint", section=None))
+    assert found["wheezing episodes"]["timepoint"] == timepoint, found
+
+
+# -- endpoints that are not endpoints ---------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("The primary outcome was the incidence of symptomatic hypotension. The risk of hypotension was "
+     "significantly lower with the new drug.", "incidence of symptomatic hypotension", "risk of hypotension"),
+    ("Trough FEV1 was the primary endpoint. Morning trough FEV1 improved by 120 ml and evening trough FEV1 "
+     "improved by 95 ml.", "trough fev1", "morning trough fev1"),
+])
+def test_a_result_rewording_of_a_listed_measure_is_no_new_endpoint(tmp_path, section, wrap, sentence, kept,
+                                                                     dropped):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert kept in found and dropped not in found, found
+
+
+@pytest.mark.parametrize("sentence, dropped", [
+    ("Patients were randomised to the ZQP group or the control group. Pain scores fell faster and ZQP was "
+     "superior in reducing pain scores.", "zqp"),
+    ("Baseline serum ferritin levels were recorded. Haemoglobin was measured at week 6.",
+     "baseline serum ferritin levels"),
+    ("A one-day course offers advantages in terms of cost, adherence and convenience.", "cost"),
+])
+def test_arms_baselines_and_feasibility_words_are_not_endpoints(tmp_path, sentence, dropped):
+    found = names(facts_of(tmp_path, f"Methods: {sentence}", "endpoint", section=None))
+    assert dropped not in found, found
+
+
+def test_a_finding_on_costs_still_names_an_endpoint(tmp_path):
+    found = names(facts_of(tmp_path, "Results: The new dialysis regimen had lower costs compared to the old one.",
+                           "endpoint", section=None))
+    assert "costs" in found, found
+
+
+# -- adverse events: categories, shares and lists ---------------------------------------------------
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, negated", [
+    ("More patients on the study drug developed moderate or severe skin rash.", "moderate or severe skin rash",
+     False),
+    ("None had severe bleeding events.", "severe bleeding", True),
+    ("There were no hypotensive episodes requiring medical assistance.",
+     "hypotensive episodes requiring medical assistance", True),
+    ("No hypoglycaemic events that required hospitalisation occurred.",
+     "hypoglycaemic events requiring hospitalisation", True),
+])
+def test_severity_and_what_it_required_make_an_event_category(tmp_path, section, wrap, sentence, label, negated):
+    ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section), label, negated)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+def test_moderate_alone_is_the_event_itself(tmp_path, section, wrap):
+    facts = facts_of(tmp_path, wrap.format("Two patients had moderate hypokalaemia."), "adverse_event",
+                     section=section)
+    assert ae(facts, "hypokalemia")["count"] == 2
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, label, share_label, total, share", [
+    ("Three deaths occurred in the active arm, of which two were possibly related to treatment.", "death",
+     "death possibly related to treatment", 3, 2),
+    ("Four deaths were recorded; of these, one was considered related to the study drug.", "death",
+     "death considered related to the study drug", 4, 1),
+    ("Two cases of pneumonia were seen, one of which was related to the study drug.", "pneumonia",
+     "pneumonia related to the study drug", 2, 1),
+])
+def test_the_share_of_events_related_to_the_drug_is_an_event_of_its_own(tmp_path, section, wrap, sentence, label,
+                                                                        share_label, total, share):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+    whole, part = ae(facts, label), ae(facts, share_label)
+    assert (whole["count"], whole["related_to_drug"]) == (total, None)
+    assert (part["count"], part["related_to_drug"]) == (share, True)
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, labels", [
+    ("Headache, dizziness and dry mouth were the most common adverse events.", {"headache", "dizziness", "dry mouth"}),
+    ("In the placebo arm, nausea and fatigue were the most frequent side effects.", {"nausea", "fatigue"}),
+])
+def test_a_list_before_its_noun_names_events(tmp_path, section, wrap, sentence, labels):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+    found = {f.fields["term"].label for f in facts}
+    assert labels <= found and not any("arm" in x for x in found), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "After 6 weeks, forced expiratory volume in 1 second (FEV1) was assessed as the primary outcome variable.",
+    "Forced expiratory volume in 1 second (FEV1) was measured before and after the bronchodilator.",
+])
+def test_a_number_inside_a_measure_name_is_kept(tmp_path, section, wrap, sentence):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert "forced expiratory volume in 1 second" in found, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Laboratory tests included haemoglobin, platelet count and serum albumin.",
+     {"haemoglobin", "platelet count", "serum albumin"}),
+    ("Safety assessments comprised liver enzymes and creatine kinase.", {"liver enzymes", "creatine kinase"}),
+    ("Patients completed daily diary cards to record wheezing episodes and rescue inhaler use.",
+     {"wheezing episodes", "rescue inhaler use"}),
+    ("Questionnaires were used to assess sleep quality and daytime fatigue.", {"sleep quality", "daytime fatigue"}),
+])
+def test_measures_listed_after_what_collects_them(tmp_path, section, wrap, sentence, expected):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert expected <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, kind, timepoint", [
+    ("The primary endpoint was mean change from baseline FEV1 at week 12 in trough (morning or evening) FEV1.",
+     "fev1", "primary", "week 12"),
+    ("The key secondary outcome was the adjusted change from baseline HbA1c at week 26.", "hba1c", "secondary",
+     "week 26"),
+])
+def test_change_from_baseline_without_in(tmp_path, section, wrap, sentence, name, kind, timepoint):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert (found[name]["kind"], found[name]["timepoint"]) == (kind, timepoint), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Neutralising antibody titres against all four serotypes were assessed at week 4.",
+     "neutralising antibody titres against all four serotypes"),
+    ("IgG titres against both influenza strains were measured on day 28.", "igg titres against both influenza strains"),
+])
+def test_all_or_both_inside_a_measure_name(tmp_path, section, wrap, sentence, name):
+    assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentences, labels", [
+    ("Fewer patients on the new drug had symptomatic hypotensive episodes (4% vs 9%). There were no reported "
+     "events that required medical assistance (i.e. emergency visits) or were considered severe during the study.",
+     {"hypotensive events requiring medical assistance", "severe hypotensive events"}),
+    ("Hypoglycaemic episodes were recorded in diaries. No episodes that led to hospitalisation occurred.",
+     {"hypoglycaemic episodes requiring hospitalisation"}),
+])
+def test_absent_categories_of_the_events_a_paper_is_about(tmp_path, section, wrap, sentences, labels):
+    facts = facts_of(tmp_path, wrap.format(sentences), "adverse_event", section=section)
+    for label in labels:
+        ae(facts, label, negated=True)
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}")])
+@pytest.mark.parametrize("sentence", [
+    "The management of hyperlipidemia in transplant recipients is limited by drug side effects.",
+    "Drugs used to treat hypokalaemia often cause adverse effects.",
+])
+def test_a_condition_being_treated_is_not_an_event(tmp_path, section, wrap, sentence):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+    treated = ("dyslipidemia", "hyperlipidemia", "hypokalemia")
+    assert not [f for f in facts if f.fields["term"].label in treated], terms(facts)
+
+
+@pytest.mark.parametrize("methods, results, short, long", [
+    ("Outcomes were the walking distance and the peak expiratory flow (PEF).", "PEF rose by 40 l/min.", "pef",
+     "peak expiratory flow"),
+    ("The primary endpoint was the mean arterial pressure (MAP) at day 2.", "MAP decreased in both arms.", "map",
+     "arterial pressure"),
+])
+def test_an_abbreviation_alone_is_its_defined_long_form(tmp_path, methods, results, short, long):
+    found = names(facts_of(tmp_path, f"Methods: {methods}\nResults: {results}", "endpoint", section=None))
+    assert short not in found and any(long in n for n in found), found

@@ -52,7 +52,10 @@ _UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributabl
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
-                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$", re.I)
+                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
+                            # "the treatment of hyperlipidemia": a condition treated, not an event
+                            r"\b(?:treatment|management|therapy)\s+of\s+(?:the\s+)?$|"
+                            r"\b(?:treating|to\s+treat)\s+$", re.I)
 # an umbrella term is negated only as the head of the negation: "no serious adverse events"
 _NEGATED_HEAD = re.compile(r"\b(?:no|without|nor|none of the|neither)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a condition the patient already had is not an event of the trial
@@ -117,6 +120,28 @@ def _cues() -> dict:
             rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
+        # "severe X", "moderate or severe X": a category of its own; "moderate X" is X
+        "severity": re.compile(rf"(?<![\w-])(?:(?:{alt(data['severity']['lead'])})\s*(?:,|or|and|/|to|-|–)\s*)*"
+                               rf"(?:{alt(data['severity']['marks'])})\s+$", re.I),
+        "tail": re.compile(rf"\s+(?:{alt(data['qualifier_tails']['verbs'])})\s+"
+                           rf"(?:{alt(data['qualifier_tails']['objects'])})(?![\w-])", re.I),
+        "share": re.compile(rf"[^.]{{0,60}}?[,;]?\s*(?:(?P<open>{alt(data['related_share']['openers'])}),?\s+"
+                            rf"(?P<n>{COUNT}|one|none)|(?P<open2>(?P<n2>{COUNT}|one|none)\s+"
+                            rf"(?:{alt(data['related_share']['openers'])})))\s+(?:was|were)\s+(?P<q>(?:(?:{alt(data['related_share']['hedges'])})\s+)*)"
+                            r"(?P<rel>(?:related|attributed|attributable)\s+to\s+(?:the\s+)?"
+                            r"(?:\w+\s+){0,2}?"
+                            r"(?:drug|treatment|therapy|medication|vaccine|vaccination|intervention|infusion)s?)\b",
+                            re.I),
+        "list_outro": re.compile(rf"(?P<list>[^.;:]+?)\s+(?:{alt(data['list_outro']['verbs'])})\s+(?:the\s+)?"
+                                 rf"(?:{alt(data['list_outro']['qualifiers'])})\s+(?:[\w-]+\s+)?"
+                                 rf"(?:{alt(data['list_intro']['nouns'])})\b", re.I),
+        "absent_category": re.compile(
+            rf"\b(?:no|none\s+of\s+the)\s+(?:(?:reported|recorded|further|other)\s+)?(?P<noun>events|episodes)\s+"
+            rf"(?:that|which)\s+(?:(?:{alt(data['qualifier_tails']['verbs'] + ['required', 'needed', 'led to'])})\s+"
+            rf"(?P<need>{alt(data['qualifier_tails']['objects'])})(?:\s*\([^()]*\))?)?"
+            rf"(?P<sevclause>(?:\s+or|\s+and)?\s+(?:that\s+)?(?:were|was)\s+(?:considered|judged|classified\s+as|"
+            rf"rated(?:\s+as)?)\s+(?P<sev>{alt(data['severity']['marks'])}))?", re.I),
+        "outro_guard": re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\b", re.I),
     }
 
 
@@ -199,9 +224,9 @@ def _from_sentences(ctx: Context) -> list[Fact]:
     abstract_only = abstract_like(ctx)
     # what the paper names as its endpoints ("90-day mortality", "perioperative complications were
     # noted") is a measure, not an event; a finding reported on it may still be one
-    declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule != "endpoint.reported"
-                and f.rule != "endpoint.instrument" for ev in f.evidence]
-    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule == "endpoint.reported"
+    declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint"
+                and not f.rule.startswith("endpoint.reported") and f.rule != "endpoint.instrument" for ev in f.evidence]
+    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith("endpoint.reported")
                 for ev in f.evidence]
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
@@ -212,6 +237,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
+            out.extend(_absent_categories(ctx, sent))
         for m in _mentions(ctx, sent):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
@@ -220,6 +246,35 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             if not harm_words and any(a <= m.start < b for a, b in reported):
                 continue  # "depression and anxiety improved": a measure the results report on
             out.extend(_sentence_facts(ctx, sent, m))
+    return out
+
+
+def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'There were no events that required medical assistance or were considered severe': absent
+    categories of the events the paper is about - the kind an earlier sentence names ('symptomatic
+    hypoglycaemic events'): 'hypoglycaemic events requiring medical assistance', 'severe hypoglycaemic
+    events', negated."""
+    cues, text = _cues(), ctx.document.text
+    if not re.search(r"\b(?:no|none)\b", sent.text, re.I) or not re.search(r"\b(?:events|episodes)\b", sent.text):
+        return []  # cheap test first
+    out = []
+    for m in cues["absent_category"].finditer(sent.text):
+        before = text[:sent.start_char + m.start()]
+        kinds = [a.group("stem") + a.group("suffix") for a in _ADJECTIVAL.finditer(before)]
+        head = f"{kinds[-1].lower()} {m.group('noun')}" if kinds else m.group("noun")
+        parts = []
+        if m.group("need"):
+            parts.append((f"{head} requiring {m.group('need').lower()}", m.start(), m.end("need")))
+        if m.group("sev"):
+            parts.append((f"{m.group('sev').lower()} {head}", m.start("sevclause"), m.end("sev")))
+        for label, a, b in parts:
+            concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+                "AdverseEventTerm", label, "text")
+            fields = {"term": concept, "negated": True, "count": None, "grade": None,
+                      "serious": True if "serious" in label else None, "related_to_drug": None,
+                      "led_to_discontinuation": None}
+            out.append(Fact("adverse_event", fields, [ctx.evidence(sent.start_char + a, sent.start_char + b)],
+                            EXTRACTOR, "ae.sentence.absent_category", 0.7, surface=label))
     return out
 
 
@@ -233,6 +288,7 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     arms = _arm_values(text, sent, m)
     if m.generic and not (negated and _NEGATED_HEAD.search(before)) and not (not negated and len(arms) > 1):
         return []  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
+    m, shares = _qualified(ctx, sent, m)
     ev = [ctx.evidence(m.start, m.end)]
     extra = {"_surfaces": list(m.variants)} if m.variants else {}
     if negated:  # an absent event has no count, grade or consequence; it may be "related"
@@ -250,6 +306,17 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
+    if shares:  # "two deaths, of which one was probably related to the study drug"
+        n, s, e, concept = shares
+        if n == 0:
+            base["related_to_drug"] = False
+        else:
+            base["related_to_drug"] = None
+            fields = dict(base, term=concept, count=n, related_to_drug=True)
+            # evidence: the statement of the share, after the event's own ("of which one was ... related")
+            share = Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.related_share", 0.75,
+                         surface=f"{m.surface} {text[s:e]}")
+            return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface), share]
     if len(arms) < 2:
         return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
     out = []
@@ -258,6 +325,38 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         out.append(Fact("adverse_event", fields, [*ev, ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.arm", 0.75,
                         surface=m.surface))
     return out
+
+
+def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tuple | None]:
+    """The event as the sentence qualifies it: by severity ("moderate or severe skin toxicity"), by
+    what it required ("hypotensive episodes requiring medical assistance") - an event of its own,
+    the plain term staying a way of writing it - and the share said to be drug-related ("two
+    deaths, of which one was probably related to the study drug": count, start, end, concept)."""
+    cues, text = _cues(), ctx.document.text
+    s, e = m.start, m.end
+    sev = cues["severity"].search(text[max(sent.start_char, m.start - 40): m.start])
+    if sev and not cues["severity"].search(m.concept.label.split()[0] + " "):  # "serious adverse event": one term
+        s = m.start - len(sev.group())
+    tail = cues["tail"].match(text, m.end, sent.end_char)
+    # "hypotensive episodes requiring medical assistance" is a category of events; "cellulitis requiring
+    # hospitalisation" is cellulitis, a serious one
+    if tail and (m.generic or re.search(r"\b(?:events?|episodes?|reactions?|attacks?)$", m.surface, re.I)):
+        e = tail.end()
+    shares = None
+    share = cues["share"].match(text, e, sent.end_char)
+    if share and not m.generic:
+        n = (share.group("n") or share.group("n2")).lower()
+        count = 1 if n == "one" else 0 if n == "none" else to_int(n)
+        label = re.sub(r"\s+", " ", f"{m.concept.label} {share.group('q')}{share.group('rel')}")
+        concept = ctx.lexicon.discover("AdverseEventTerm", label, "text")
+        shares = (count, share.start("open") if share.group("open") else share.start("open2"), share.end(), concept)
+    if (s, e) == (m.start, m.end):
+        return m, shares
+    label = re.sub(r"\s+", " ", text[s:e]).lower()
+    label = re.sub(r"\b(?:that|which) required\b", "requiring", label)
+    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover("AdverseEventTerm", label, "text")
+    variants = (*m.variants, m.surface, m.concept.label)
+    return _Mention(s, e, concept, False, m.negated, text[s:e], variants), shares
 
 
 def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
@@ -348,6 +447,18 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
             words = text[a:b].split()
             if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) and not re.search(r"\d", text[a:b]):
                 out.append((a, b))
+    if _cues()["outro_guard"].search(sent.text):  # "A, B and C were the most common adverse events"
+        for m in _cues()["list_outro"].finditer(sent.text):
+            start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
+            lead = list(re.finditer(r"\b(?:that|which|whereas|while|but|when|although)\s", text[start:end], re.I))
+            if lead:
+                start += lead[-1].end()
+            items = [_trim_item(text, a, b) for a, b in _items(text, start, end)]
+            for a, b in items:
+                words = text[a:b].split()
+                if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) and not re.search(r"\d", text[a:b]) \
+                        and fold(words[0]) not in _cues()["not_items"] | _cues()["modifier_stop"]:
+                    out.append((a, b))  # not "In the placebo arm, A and B were the most common AEs"
     return out
 
 

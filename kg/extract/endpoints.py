@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extract.abbreviations import spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
+from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
 
@@ -86,7 +87,7 @@ def _cues() -> _Cues:
         # "The primary outcome measure, 90-day mortality, was ..."
         re.compile(rf"\b{kind}\s+{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
-        re.compile(rf"(?P<body>[A-Za-z][^.;,]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
+        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
@@ -124,17 +125,44 @@ def _cues() -> _Cues:
                  frozenset(fold(w) for w in data["assessment_verbs"]))
 
 
-# timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline"
-_TP_ONE = (r"(?:baseline|end of (?:the )?(?:study|treatment|trial)|completion of (?:the )?(?:study|treatment)|"
+# timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline",
+# "after the intervention", "during the 2-year follow-up", "postoperative day 3", "until 4 y of age"
+_TP_NUM = (r"(?:baseline|(?:the\s+)?(?:end|completion) of (?:the )?(?:(?:\d+|one|two|three|four|five|six|eight|ten|"
+           r"twelve)[\s-]*(?:weeks?|days?|months?|years?)\s+)?(?:study|treatment|trial|intervention|follow-up|"
+           r"therapy)(?:\s+period)?|"
            r"(?:weeks?|days?|months?|years?|wk|W|D|M)\s*\d+(?:\s*/\s*\d+)?|"
            r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)"
            r"(?:\s+(?:after|post)[\w -]{3,25}?(?=[,;.)]|$))?)")
-_TIME = re.compile(rf"\b(?:(?:at|by|after|over|through|until|within|on|from|to|during)\s+)?(?P<t>{_TP_ONE}"
-                   rf"(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{_TP_ONE}|\d+\b(?![.,]?\d|\s*%)))*)\b",
-                   re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _time_rx() -> re.Pattern:
+    """One timepoint or a list of them. Besides numbered times: a point relative to an event ("after the
+    intervention"), a named period after "during" ("during Ramadan": Ramadan), a surgical time
+    ("postoperative day 3") and an age limit ("until 4 y of age"); the cue words are data."""
+    data = _data()
+    operative = _alt(data["operative_times"])
+    # a period's modifiers ("the first 8 weeks of"), not a clause ("week 2 when compared to")
+    words = (r"(?!(?:and|or|but|with|in|during|was|were|is|are|to|when|compared|than|versus|vs|where|which|that)"
+             r"\s)[\w-]+\s+")
+    # "after the intervention", "after the 12-week intervention", "after the last dose"
+    one = (rf"(?:after\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
+           rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
+           rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{1,6}}(?:{_alt(data['generic_periods'])})(?![\w-])|"
+           rf"{_TP_NUM}|"
+           rf"(?:{operative})\s+(?:(?:day|week|month)\s*\d+|period)|"
+           r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
+    return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during)\s+(?:the\s+)?)?"
+                      rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{one}|"
+                      r"\d+\b(?![.,]?\d|\s*%)))*)(?![\w-])", re.I)
+
+
 _FROM_BASELINE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)\s+)*"
                             r"changes?\s+from\s+baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+",
                             re.I)
+_FROM_BASELINE_BARE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|relative|percent(?:age)?|adjusted|average)"
+                                 r"\s+)*changes?\s+from\s+baseline\s+(?!(?:to|until|through|at|in|of|and|or|was|were)\b)"
+                                 r"(?=[A-Za-z])", re.I)
 _BASELINE_IN = re.compile(r"baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+", re.I)
 _STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
@@ -173,15 +201,18 @@ def extract(ctx: Context) -> list[Fact]:
         for a, b, rule in _assessed(ctx, sent, cues) + _reported(ctx, sent, cues):
             if any(x <= a < y for x, y in taken):
                 continue
-            if part == "background" and rule in ("endpoint.reported", "endpoint.change") and not cues.active.search(
-                    sent.text) and not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
+            if part == "background" and rule.startswith(("endpoint.reported", "endpoint.change")) and \
+                    not cues.active.search(sent.text) and \
+                    not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
                 continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
             for s, e in _items(ctx.document.text, a, b):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
     if not abstract_only:
         out.extend(_measure_headings(ctx, seen))
+    out = _pruned(ctx, out)
     _timepoints_from_text(ctx, out)
+    _timepoints_from_abstract(ctx, out, abstract_only)
     return out
 
 
@@ -209,7 +240,7 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     text, base = sent.text, sent.start_char
     out = []
     for m in cues.passive.finditer(text):
-        s = _walk_back(text, m.start(), cues)
+        s = _walk_back(text, _before_time(text, m.start()), cues)
         if s is not None and not _effect_without_measure(text[:m.start()]):
             # "X was observed in 3 patients" reports a finding; "X was measured" names a measure
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
@@ -221,7 +252,27 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
+    guard, listing = _listing_rx()
+    if guard.search(text):  # cheap test first
+        for m in listing.finditer(text):
+            e = _walk_forward(text, m.end(), cues)
+            if e is not None:
+                out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _listing_rx() -> tuple[re.Pattern, re.Pattern]:
+    """Measures listed after what collects them: 'Laboratory tests included A, B and C', 'daily diary
+    cards to document A and B'; the words are data."""
+    data = _data()["measure_listings"]
+    tools = rf"(?:{_alt(data['collections'])})"
+    listing = re.compile(
+        rf"\b(?:(?:{_alt(data['collection_qualifiers'])})\s+)?(?:{_alt(data['collection_nouns'])})\s+"
+        rf"(?:{_alt(data['collection_verbs'])})\s+|\b{tools}\s+(?:(?:were|was)\s+used\s+)?(?:to|in\s+order\s+to)\s+"
+        rf"(?:{_alt(data['recording_verbs'])})\s+(?:(?:information|data|details)\s+(?:on|about|of)\s+)?", re.I)
+    guard = re.compile(rf"\b(?:{_alt(data['collection_nouns'] + data['collections'])})\b", re.I)
+    return guard, listing
 
 
 def _effect_without_measure(subject: str) -> bool:
@@ -237,14 +288,14 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for rx in (cues.change_verb, cues.predicate):
         for m in rx.finditer(text):
-            s = _walk_back(text, m.start(), cues)
+            s = _walk_back(text, _before_time(text, m.start()), cues)
             if s is not None:
                 out.append((base + s, base + m.start(), "endpoint.reported"))
-    for rx in (cues.comparative, cues.regarding):
+    for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding")):
         for m in rx.finditer(text):
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
-                out.append((base + m.end(), base + e, "endpoint.reported"))
+                out.append((base + m.end(), base + e, rule))
     return out
 
 
@@ -256,14 +307,40 @@ def _word_ok(tok: str, cues: _Cues) -> bool:
     return fold(tok) not in cues.stop_before
 
 
+def _before_time(text: str, end: int) -> int:
+    """Where a subject ends that a time phrase follows ("pain during the 2-year follow-up was
+    measured"): the walk back starts before the time, which `_endpoint` then finds after the item."""
+    head = text[:end].rstrip()
+    prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through)\s", re.I)
+    if not re.search(r"[\w)-]$", head) or not prep.search(head[-80:]):
+        return end  # cheap test first: no time preposition near
+    for t in _time_rx().finditer(head, max(0, len(head) - 80)):
+        if t.end() == len(head) and prep.match(t.group()):
+            return t.start()
+    return end
+
+
 def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
     """Start of the noun-phrase list that ends at `end` (the subject of a predicate)."""
     toks = list(_TOKEN.finditer(text[:end]))
     start = None
-    for t in reversed(toks[-30:]):
-        tok = t.group()
-        if "\n" in text[t.end(): start if start is not None else end]:
-            break  # a heading line is not part of the phrase
+    opening = _time_rx().match(text) if re.match(r"(?i)(?:after|at|on|during|by|within|over)\s", text) else None
+    floor = opening.end() if opening and re.match(r"\s*,", text[opening.end():]) else 0
+    for i in range(len(toks) - 1, max(-1, len(toks) - 31), -1):
+        t, tok = toks[i], toks[i].group()
+        if "\n" in text[t.end(): start if start is not None else end] or t.start() < floor:
+            break  # a heading line is not part of the phrase, nor is an opening time ("After X, Y rose")
+        within = i > 1 and fold(toks[i - 2].group()) == "in"  # "forced expiratory volume in 1 second"
+        if re.fullmatch(r"\d+", tok) and start is not None and i > 0 and fold(toks[i - 1].group()) == "in":
+            start = t.start()
+            continue
+        if fold(tok) in ("all", "both", "each") and start is not None and i > 0 and fold(toks[i - 1].group()) in (
+                "against", "of", "to", "for", "in"):
+            start = t.start()  # "titres against all three strains": inside the name
+            continue
+        if i > 0 and re.fullmatch(r"[A-Za-zµμ/%]+", tok) and re.fullmatch(r"\d[\d.,·]*", toks[i - 1].group()) \
+                and not within:
+            break  # "120 ml": the unit of a value
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
@@ -340,18 +417,20 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     lead = _FROM_BASELINE.match(text, s, e)  # "change from baseline (to week 24) in X": X
     if not lead and re.search(r"\bfrom\s+$", text[max(0, s - 8):s]):
         lead = _BASELINE_IN.match(text, s, e)  # the subject walked back to "baseline in X"
+    if not lead:  # "mean change from baseline FEV1 at week 8": FEV1
+        lead = _FROM_BASELINE_BARE.match(text, s, e)
     if lead:
-        t = _TIME.search(lead.group())
+        t = _time_rx().search(lead.group())
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
-    if paren and _TIME.fullmatch(paren.group(1).strip()):
+    if paren and _time_rx().fullmatch(paren.group(1).strip()):
         timepoint = paren.group(1).strip()
         e = s + paren.start()
         phrase = text[s:e]
-    t = next((x for x in _TIME.finditer(phrase) if not _change_from_baseline(phrase, x)), None)
+    t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)), None)
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
@@ -382,7 +461,7 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     cite = re.search(r"\s*\[[\d,–\s-]+\]$", text[s:e])  # "progression-free survival [5]"
     if cite:
         e = s + cite.start()
-    tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the))+$", text[s:e], re.I)
+    tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the|but|while|whereas|although|than))+$", text[s:e], re.I)
     if tail:
         e = s + tail.start()
     if text[s:e].count("(") > text[s:e].count(")"):  # an unclosed bracket: drop it
@@ -403,9 +482,11 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     name = text[s:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
-    if _TIME.fullmatch(name) or re.match(r"\d[\d.,]*\s", name):
-        return []  # "12 months", "400 mcg once daily": a time or a dose, not a measure
+    if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
+            rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
+        return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
+            or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
                 and not _measured_substance(ctx, s, e, raw_s, raw_e, rule))):
@@ -440,6 +521,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     own = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", name, re.I)
     if timepoint is None and own:  # "90-day mortality"
         timepoint = f"{own.group(1)} {own.group(2).lower()}s"
+    surgical = _operative_rx().match(name)
+    if timepoint is None and surgical:  # "postoperative troponin", "immediate postoperative haemoglobin"
+        timepoint = surgical.group().lower()
     if timepoint:
         timepoint = _norm_time(timepoint)
     instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
@@ -592,7 +676,7 @@ def _change_from_baseline(text: str, t: re.Match) -> bool:
 
 def _find_time(text: str, start: int, end: int) -> re.Match | None:
     """The first timepoint in text[start:end] that is not an age ('aged 50-70 years', '6 years old')."""
-    for t in _TIME.finditer(text, start, end):
+    for t in _time_rx().finditer(text, start, end):
         if _change_from_baseline(text, t):
             continue
         if not (re.search(r"\bage[ds]?\b[^.;]{0,12}$", text[max(0, t.start() - 20): t.start()], re.I)
@@ -601,9 +685,26 @@ def _find_time(text: str, start: int, end: int) -> re.Match | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _operative_rx() -> re.Pattern:
+    """A surgical time that opens a measure's name ("postoperative troponin"): the name's timepoint."""
+    return re.compile(rf"(?:the\s+)?(?:{_alt(_data()['operative_times'])})(?![\w-])", re.I)
+
+
 def _norm_time(t: str) -> str:
     t = re.sub(r"\s+", " ", t.strip())
-    t = re.sub(r"^baseline (?:to|until|through) (?=\S)", "", t, flags=re.I)  # "baseline to week 24": week 24
+    # "baseline to week 24", "baseline and at week 8": the measure is assessed at the later time
+    t = re.sub(r"^baseline\s*(?:,\s*and|,|and|to|until|through)\s+(?:at\s+|the\s+)?(?=\S)", "", t, flags=re.I)
+    t = re.sub(r"^the\s+(?=end|completion)", "", t, flags=re.I)
+    t = re.sub(r"^(?:After|During|Until|At|On|By)\b", lambda m: m.group().lower(), t)  # "After X, ...": after X
+    # "end of the 24-week treatment period": 24 weeks
+    t = re.sub(r"^(?:end|completion) of (?:the )?(\d+)\s*-?\s*(day|week|month|year)s?\b.*", r"\1 \2s", t, flags=re.I)
+    # "24-week", "30 day", "Six-month": 24 weeks, 30 days, six months
+    m = re.fullmatch(r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
+                     r"(day|week|month|year|hour)s?", t, flags=re.I)
+    if m:
+        n = m.group(1).lower()
+        return f"{n} {m.group(2).lower()}{'' if n in ('1', 'one') else 's'}"
     m = re.match(r"(?i)(W|wk|week|D|day|M|month|year)\s*(\d+)$", t)
     if m:
         unit = {"w": "week", "wk": "week", "d": "day", "m": "month"}.get(m.group(1).lower(), m.group(1).lower())
@@ -625,7 +726,7 @@ def _instruments(ctx: Context, seen: set[str]) -> list[Fact]:
                 continue
             seen.add(c.iri)
             after = sent.text[ent.end_char - sent.start_char:]
-            t = _TIME.match(after.lstrip()) or _TIME.search(after[:40])
+            t = _time_rx().match(after.lstrip()) or _time_rx().search(after[:40])
             fields = {"name": c.label, "kind": None, "timepoint": _norm_time(t.group("t")) if t else None,
                       "instrument": c}
             out.append(Fact("endpoint", fields, [ctx.evidence(ent.start_char, ent.end_char)], EXTRACTOR,
@@ -687,9 +788,129 @@ def _timepoints_from_text(ctx: Context, facts: list[Fact]) -> None:
             for ent in ctx.concepts_in(sent, {"Instrument"}):
                 if ent.kb_id_ != inst.iri:
                     continue
-                t = _TIME.search(sent.text[ent.end_char - sent.start_char:][:60])
+                t = _time_rx().search(sent.text[ent.end_char - sent.start_char:][:60])
                 if t:
                     f.fields["timepoint"] = _norm_time(t.group("t"))
                     break
             if f.fields.get("timepoint"):
                 break
+
+
+def _abstract_sentences(ctx: Context, abstract_only: bool) -> list[Sentence]:
+    return [x for x in ctx.sentences() if (abstract_only or part_of(ctx.document, x.start_char)[1])
+            and part_of(ctx.document, x.start_char)[0] not in ("title", "background", "registration", "funding")]
+
+
+def _time_near(text: str, s: int, e: int) -> re.Match | None:
+    """The timepoint stated with a mention text[s:e] in its sentence: the first one after it in its
+    clause, else one that opens the sentence ("After the intervention, FEV1 ..."); not a dosing
+    duration ("for 6 months")."""
+    def usable(t: re.Match) -> bool:
+        before = text[max(0, t.start() - 14):t.start()]
+        return not re.search(r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|last\s+)?$", before, re.I) and \
+            not _change_from_baseline(text, t)
+    clause_end = re.search(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+)|\.(?!\d)", text[e:])
+    limit = e + (clause_end.start() if clause_end else len(text) - e)
+    after = next((t for t in _time_rx().finditer(text, e, min(limit, e + 100)) if usable(t)), None)
+    if after:
+        return after
+    opening = _time_rx().match(text)
+    return opening if opening and opening.end() <= s and usable(opening) else None
+
+
+def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bool) -> None:
+    """An endpoint whose own sentence states no time takes the time stated where the abstract names the
+    same measure again ("FEV1 ... at week 8"), else the one follow-up or trial period the abstract
+    states ("Children were followed up until 4 y of age", "during the 24-week trial")."""
+    todo = [f for f in facts if not f.fields.get("timepoint")]
+    if not todo:
+        return
+    sentences = _abstract_sentences(ctx, abstract_only)
+    for f in todo:
+        name = re.sub(r"\s*\([^()]*\)", "", f.fields["name"]).strip()
+        if len(name) < 3:
+            continue
+        rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        for sent in sentences:
+            if name.lower() not in sent.text.lower():
+                continue  # cheap test first
+            m = rx.search(sent.text)
+            t = _time_near(sent.text, m.start(), m.end()) if m else None
+            if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed
+                f.fields["timepoint"] = _norm_time(t.group("t"))
+                break
+    todo = [f for f in todo if not f.fields.get("timepoint")]
+    if not todo:
+        return
+    periods = set()
+    follow = re.compile(rf"\b(?:{_alt(_data()['follow_up_words'])})\b", re.I)
+    for sent in sentences:
+        if not follow.search(sent.text):
+            continue
+        for t in _time_rx().finditer(sent.text):
+            if not re.search(r"\b(?:until|up\s+to|for|over|during|after)\s+(?:the\s+|a\s+)?$",
+                             sent.text[max(0, t.start("t") - 12):t.start("t")], re.I):
+                continue
+            if fold(t.group("t")) == "baseline":
+                continue
+            span = re.search(r"\d+[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
+            periods.add(_norm_time(span.group()) if span and "age" not in t.group("t") else _norm_time(t.group("t")))
+    if len(periods) == 1:
+        period = periods.pop()
+        for f in todo:
+            f.fields["timepoint"] = period
+
+
+# -- what is not an endpoint after all ------------------------------------------------------------
+def _content_words(name: str) -> frozenset[str]:
+    """The words that say what a name measures: no bracketed text, function words, measure words
+    ('levels', 'incidence') or variant qualifiers ('morning', 'overall')."""
+    data = _data()
+    ignore = {fold(w) for w in data["measure_words"] + data["duplicate_ignore_words"] + data["time_of_day_variants"]}
+    words = re.findall(r"[\w-]+", fold(re.sub(r"\([^()]*\)", " ", name)))
+    # a light stem: "hypoglycaemic events" and "hypoglycaemia" measure one thing
+    return frozenset(re.sub(r"(?<=\w{4})(?:ical|ic|ias|ia|es|s)$", "", w) for w in words
+                     if w not in ignore and w not in ("of", "the", "a", "an", "in", "and", "or"))
+
+
+def _arm_name(text: str, name: str) -> bool:
+    """'YHD' where the paper writes 'the YHD group' or 'decoction (YHD) group': an arm, not a measure."""
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", name) or sum(ch.isupper() for ch in name) < 2:
+        return False
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}\)?\s+(?:group|arm|treatment group)s?\b", text))
+
+
+def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Drop what only looks like an endpoint: a baseline characteristic ('baseline serum vitamin D
+    levels'), an arm's abbreviation, the trial's condition named as what a treatment should improve,
+    a result sentence's second wording of a measure already listed ('evening pre-dose FEV1' beside
+    'pre-dose FEV1', 'risk of hypoglycaemia' beside the declared 'incidence of symptomatic
+    hypoglycaemia'), and feasibility words
+    a finding is stated in terms of ('advantages in terms of cost')."""
+    text = ctx.document.text
+    conditions = {fold(getattr(f.fields.get("value"), "label", f.fields.get("value")) or "")
+                  for f in ctx.facts if f.kind == "trial" and f.fields.get("attribute") == "condition"}
+    conditions |= {fold(text[f.evidence[0].start:f.evidence[0].end]) for f in ctx.facts
+                   if f.kind == "trial" and f.fields.get("attribute") == "condition" and f.evidence}
+    words = [_content_words(f.fields["name"]) for f in facts]
+    feasibility = {fold(w) for w in _data()["feasibility_words"]}
+    kept = []
+    for n, f in enumerate(facts):
+        name = f.fields["name"]
+        key = fold(re.sub(r"\s*\([^()]*\)", "", name)).strip()
+        if re.match(r"baseline\s", key) or _arm_name(text, name):
+            continue
+        if f.rule == "endpoint.assessed" and key in conditions:
+            continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
+        long = abbreviations(ctx).get(name.strip())
+        if f.rule != "endpoint.declared" and long and any(
+                g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
+            continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
+        if f.rule.startswith(("endpoint.reported", "endpoint.change")):
+            if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
+                    words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
+                continue  # the same measure again, or a part of a declared one's name
+            if key in feasibility and f.rule == "endpoint.reported_regarding":
+                continue  # "advantages in terms of cost and compliance": an outcome only where declared or assessed
+        kept.append(f)
+    return kept
