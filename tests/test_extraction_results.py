@@ -427,7 +427,8 @@ def test_results_in_an_abstract_keep_p_text_and_exact_evidence(tmp_path):
             "Length of ICU stay did not differ between groups.")
     found = results_of(tmp_path, body)
     mortality = [f for f in found if f["value"] == "21.4%"][0]
-    assert mortality["comparator_value"] == pytest.approx(29.9) and mortality["p_value"] == pytest.approx(0.03)
+    assert mortality["comparator_value"] == "29.9%" and mortality["numeric_comparator_value"] == pytest.approx(29.9)
+    assert mortality["p_value"] == pytest.approx(0.03)
     assert mortality["p_text"] == "P = .03" and mortality["timepoint"] == "90 days"
     stay = [f for f in found if f["value"] == "did not differ"][0]
     assert stay["measure"] == "Length of ICU stay"
@@ -673,8 +674,10 @@ def test_rows_of_a_result_table_with_a_p_column(tmp_path, caption, p_head):
     body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
     rows = [r for r in results_of(tmp_path, body) if r["p_value"] is not None and r["measure"] != "Grip strength"]
     got = {(r["measure"], r["value"], r["comparator_value"], r["p_value"]) for r in rows}
-    assert got == {("Grip strength (kg)", "24.1 ± 5.2", 21.0, 0.04), ("Pain at night, VAS", "3.2 ± 1.9", 3.4, 0.71),
-                   ("Return to work, n (%)", "21 (70)", 15.0, 0.001)}
+    assert got == {("Grip strength (kg)", "24.1 ± 5.2", "21.0 ± 6.3", 0.04),
+                   ("Pain at night, VAS", "3.2 ± 1.9", "3.4 ± 2.0", 0.71),
+                   ("Return to work, n (%)", "21 (70)", "15 (48)", 0.001)}
+    assert {r["numeric_comparator_value"] for r in rows} == {21.0, 3.4, 15.0}
 
 
 @pytest.mark.parametrize("caption, p_head", [("Baseline characteristics of the patients", "P value"),

@@ -134,7 +134,7 @@ def _rx() -> dict:
     class _V:  # a value with its optional SD and unit, its groups named after `n`
         @staticmethod
         def format(n: str) -> str:
-            return f"(?P<{n}>{num})(?:\\s*±\\s*{fragment('DIGITS')})?(?:\\s?(?P<u{n}>{unit}))?"
+            return f"(?P<w{n}>(?P<{n}>{num})(?:\\s*±\\s*{fragment('DIGITS')})?(?:\\s?(?P<u{n}>{unit}))?)"
     v = _V
     out["change"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
@@ -206,7 +206,8 @@ def _from_tables(ctx: Context) -> list[Fact]:
                 p = float(pm.group("v").replace("·", "."))
                 measure = re.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)|[*†‡§¶#]+$", "", row[0].text).strip()
                 fields = {"measure": canonical_measure(measure), "value": value.text,
-                          "numeric_value": _num(value.text), "comparator_value": _num(comp.text) if comp else None,
+                          "numeric_value": _num(value.text), "comparator_value": comp.text if comp else None,
+                          "numeric_comparator_value": _num(comp.text) if comp else None,
                           "unit": None,
                           "p_value": p, "p_relation": {"≤": "<=", "≥": ">="}.get(pm.group("rel") or "=",
                                                                                   pm.group("rel") or "="),
@@ -321,7 +322,8 @@ def _changes(text, found, taken, free, add) -> None:
             before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
             measure = _measure_from_prefix(before, unit)
             add(Found(m.start(), m.end(), measure, m.group("b"),
-                      f"result.{name}", comparator=m.group("a"), unit=unit),
+                      f"result.{name}", comparator=m.group("a"), unit=unit,
+                      extra={"comparator_text": m.group("wa")}),
                 (m.start(), m.end()))
     for m in (rx["fold"].finditer(text) if "fold" in text else ()):
         if free(m.start(), m.end()):
@@ -1024,7 +1026,9 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     p = f.p.fields if f.p else None
     fields = {
         "measure": f.measure, "value": f.value, "numeric_value": _num(f.value),
-        "comparator_value": _num(f.comparator) if f.comparator else None, "unit": f.unit,
+        "comparator_value": _comparator_text(f),
+        "numeric_comparator_value": _num(f.comparator) if f.comparator else None,
+        "unit": f.unit,
         "p_value": p["p"] if p else None, "p_relation": p["relation"] if p and p["p"] is not None else None,
         "p_text": f.p.text.strip("() ") if f.p else None,
         "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
@@ -1041,6 +1045,13 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     if sent.text[end - sent.start_char: end - sent.start_char + 1] == ")" and quote.count("(") > quote.count(")"):
         end += 1  # and to the bracket that holds it
     return Fact("result", fields, [ctx.evidence(start, end)], EXTRACTOR, f.rule, confidence, surface=f.measure)
+
+
+def _comparator_text(f: Found) -> str | None:
+    """The comparator value as written, with its own SD, percentage, denominator or CI
+    ('20.9 ± 19.8', '18 (17%) of 105'), as the value is kept."""
+    text = f.extra.get("comparator_text") or f.comparator
+    return text.strip(" ,;") if text else None
 
 
 def _num(s: str | None) -> float | None:

@@ -97,6 +97,7 @@ class KG(DefinedNamespace):
     measure: URIRef
     numericValue: URIRef
     comparatorValue: URIRef
+    numericComparatorValue: URIRef
     unit: URIRef
     pValue: URIRef
     pRelation: URIRef

@@ -49,7 +49,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "result": {
         "measure": (KG.measure, "str"), "value": (KG.value, "str"), "numeric_value": (KG.numericValue, "decimal"),
-        "comparator_value": (KG.comparatorValue, "decimal"), "unit": (KG.unit, "str"),
+        "comparator_value": (KG.comparatorValue, "str"),
+        "numeric_comparator_value": (KG.numericComparatorValue, "decimal"), "unit": (KG.unit, "str"),
         "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "p_text": (KG.pText, "str"),
         "sd": (KG.sd, "decimal"),
         "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
