@@ -774,3 +774,40 @@ def test_a_present_perfect_change_is_background(sentence):
 def test_background_before_the_methods_of_an_unlabelled_abstract_gives_no_findings(tmp_path, body):
     measures = {r["measure"] for r in results_of(tmp_path, body, section="Abstract")}
     assert measures in ({"Knee pain", "Quality of life"}, {"Sleep quality", "Daytime sleepiness"})
+
+
+# -- comparator values as written, time order of labelled pairs, AE frequencies ---------------
+@pytest.mark.parametrize("body, value, comparator", [
+    ("Hospital stay was shorter with the new protocol (6.2 ± 2.4 vs. 8.9 ± 3.1 days, P = 0.01).",
+     "6.2 ± 2.4", "8.9 ± 3.1 days"),
+    ("Relapse occurred in 7 (9%) of 80 children given zinc and 19 (24%) of 79 given the dummy tablet "
+     "(P = 0.02).", "7 (9%) of 80", "19 (24%) of 79"),
+])
+def test_comparator_value_keeps_what_is_written_with_it(tmp_path, body, value, comparator):
+    (r,) = [r for r in results_of(tmp_path, body) if r["value"] == value]
+    assert r["comparator_value"] == comparator
+    assert r["numeric_comparator_value"] == signed_number(comparator.split()[0])
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("The mean pain score before versus after the course in the massage group was 6.1 versus 3.2.", "3.2", "6.1"),
+    ("Median walking distance before and after the programme was 210 and 305 m, respectively, in the exercise "
+     "arm.", "305", "210"),
+])
+def test_values_labelled_before_and_after_put_the_later_value_first(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value.rstrip("%"), f.extra.get("comparator_text")) == (value, comparator)
+
+
+@pytest.mark.parametrize("body", [
+    "Treatment-related nausea (12.5% vs. 4.1%) and headache (8.0% vs. 7.7%) were similar in the two arms.",
+    "Adverse events were mild; rash occurred in 14% of the cream group compared with 9% of the vehicle group.",
+])
+def test_shares_of_patients_with_an_adverse_event_are_no_results(tmp_path, body):
+    assert results_of(tmp_path, body) == []
+
+
+def test_a_measured_value_of_a_term_that_is_also_an_adverse_event_stays_a_result(tmp_path):
+    body = "Safety endpoints aside, serum potassium fell from 4.6 ± 0.4 to 4.1 ± 0.5 mmol/l (P = 0.002)."
+    (r,) = results_of(tmp_path, body)
+    assert r["comparator_value"] == "4.6 ± 0.4" and r["value"] == "4.1"

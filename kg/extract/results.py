@@ -86,6 +86,8 @@ def _rx() -> dict:
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
+    out["order_after_before"] = re.compile(data["order_after_before"], re.I)
+    out["ae_frequency_cue"] = re.compile(data["ae_frequency_cue"], re.I)
     out["baseline_measure"] = re.compile(data["baseline_measure"], re.I)
     out["table"] = {k: re.compile(v, re.I) for k, v in data["table"].items() if not k.startswith("_")}
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
@@ -171,9 +173,27 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a cited result is another study's
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
+        harms = _rx()["ae_frequency_cue"].search(text) is not None
         for f in read_sentence(text, strict=strict):
+            if harms and _ae_frequency(ctx, f):
+                continue
             out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
     return out + _from_tables(ctx)
+
+
+def _ae_frequency(ctx: Context, f: Found) -> bool:
+    """Whether a finding is how often an adverse event occurred ('infusion-related pyrexia
+    (37.2% vs 32.3%)'): a percentage or count whose measure ends in an adverse-event term.
+    The AE extractor records it; as a result it would be counted twice, in the wrong kind."""
+    if not (f.unit == "%" or "%" in f.value or re.fullmatch(r"\d+(?:\s*/\s*\d+)?", f.value.strip())):
+        return False
+    words = re.sub(r"\([^()]*\)", " ", f.measure).split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            c = ctx.lexicon.by_label(" ".join(words[-n:]).strip(",;:"), "AdverseEventTerm")
+            if c is not None:
+                return True
+    return False
 
 
 def _from_tables(ctx: Context) -> list[Fact]:
@@ -422,6 +442,10 @@ def _pairs(text, items, free, add) -> None:
             k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
             continue
         pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
+        head = text[:chain[0].start].lower()
+        if len(chain) == 2 and ("before" in head or "baseline" in head or "pre" in head) \
+                and _rx()["order_after_before"].search(text[:chain[0].start]):
+            pairs = [(chain[1], chain[0])]  # 'before versus after ... was 1 versus 4': 4 is the finding
         for a, b in pairs:
             value = text[a.start:a.end].strip()
             comp = text[b.start:b.end].strip()
