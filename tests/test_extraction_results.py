@@ -811,3 +811,14 @@ def test_a_measured_value_of_a_term_that_is_also_an_adverse_event_stays_a_result
     body = "Safety endpoints aside, serum potassium fell from 4.6 ± 0.4 to 4.1 ± 0.5 mmol/l (P = 0.002)."
     (r,) = results_of(tmp_path, body)
     assert r["comparator_value"] == "4.6 ± 0.4" and r["value"] == "4.1"
+
+
+@pytest.mark.parametrize("body, long", [
+    ("We measured the urinary albumin excretion (UAE) of every patient. UAE decreased from 95 to 61 mg/day "
+     "(P = 0.01).", "urinary albumin excretion (mg/day)"),
+    ("Peak expiratory flow (PEF) was recorded twice daily. After 8 weeks, PEF was significantly higher with the "
+     "inhaler than with the tablets (P < 0.05).", "Peak expiratory flow"),
+])
+def test_a_measure_written_as_a_defined_short_form_is_named_by_its_long_form(tmp_path, body, long):
+    measures = {r["measure"] for r in results_of(tmp_path, body)}
+    assert long in measures, measures
