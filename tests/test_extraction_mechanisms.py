@@ -330,3 +330,32 @@ def test_a_participle_cue_before_a_nominal_cue_is_no_relation_of_its_own(tmp_pat
 ])
 def test_a_negated_verb_before_the_cue_negates_the_statement(tmp_path, body, agent, direction, target):
     assert find(mechs(tmp_path, body), agent, direction, target)["negated"] is True
+
+
+# -- no-difference statements on biomarkers, agents by their short form -------------------------
+CURCUMIN_TITLE = "Curcumin supplementation and oxidative stress in adults with gout: a randomised trial"
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Ferritin and transferrin levels did not differ between the two arms.", "ferritin"),
+    ("Serum  IL-6  and  MDA  levels  had  no  significant  differences  between  the  arms.", "IL-6"),
+    ("Plasma  homocysteine  was  comparable  with  placebo  in  all  curcumin  groups.", "homocysteine"),
+])
+def test_no_difference_on_a_biomarker_is_a_negated_modulation(tmp_path, body, target):
+    m = find(mechs(tmp_path, body, title=CURCUMIN_TITLE), "curcumin", "mod", target)
+    assert m["negated"] is True
+
+
+@pytest.mark.parametrize("body", [
+    "Mometasone furoate (MF) was inhaled twice daily. Urinary cortisol was comparable with placebo in all MF groups.",
+    "Patients inhaled mometasone furoate (MF) or placebo. MF did not suppress urinary cortisol at week 4.",
+])
+def test_the_agent_carries_the_short_form_the_paper_defines(tmp_path, body):
+    m = find(mechs(tmp_path, body, title="Inhaled steroid in asthma: a randomised trial"), "mometasone", "mod"
+             if "comparable" in body else "down", "cortisol")
+    assert m["agent_text"] == "MF" and m["negated"] is True
+
+
+def test_the_agent_without_a_short_form_is_named_as_written(tmp_path):
+    m = find(mechs(tmp_path, "Vitamin C lowered plasma MDA concentrations."), "vitamin C", "down", "MDA")
+    assert m["agent_text"].lower() == "vitamin c"

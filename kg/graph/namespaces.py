@@ -121,6 +121,7 @@ class KG(DefinedNamespace):
     cited: URIRef
     context: URIRef
     statement: URIRef
+    agentText: URIRef
     citation: URIRef
     # participants
     participantLabel: URIRef

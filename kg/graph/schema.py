@@ -66,6 +66,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "agent": (KG.agent, "concept"), "relation": (KG.relation, "str"), "target": (KG.target, "concept"),
         "hedged": (KG.hedged, "bool"), "negated": (KG.negated, "bool"), "cited": (KG.cited, "bool"),
         "context": (KG.context, "str"), "citation": (KG.citation, "str"), "statement": (KG.statement, "str"),
+        "agent_text": (KG.agentText, "str"),
     },
     "participant": {
         "label": (KG.participantLabel, "str"), "dose_group": (KG.doseGroup, "str"),
