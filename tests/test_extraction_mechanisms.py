@@ -359,3 +359,16 @@ def test_the_agent_carries_the_short_form_the_paper_defines(tmp_path, body):
 def test_the_agent_without_a_short_form_is_named_as_written(tmp_path):
     m = find(mechs(tmp_path, "Vitamin C lowered plasma MDA concentrations."), "vitamin C", "down", "MDA")
     assert m["agent_text"].lower() == "vitamin c"
+
+
+@pytest.mark.parametrize("body, direction, target", [
+    ("Autologous adipose stromal cells (ASCs) were implanted in the lesion. The ASCs secreted high levels of "
+     "growth factors.", "up", "growth factor"),
+    ("Patients received injections of autologous adipose stromal cells (ASCs). ASCs did not change serum CRP.",
+     "mod", "CRP"),
+])
+def test_cells_given_as_the_intervention_are_the_agent(tmp_path, body, direction, target):
+    found = mechs(tmp_path, body, title="Cell therapy for a chronic wound: a randomised trial")
+    m = find(found, "adipose stromal cells", direction, target)
+    assert m["agent_text"] == "ASCs"
+    assert not [x for x in found if "stromal" in x["target"].lower()]  # the cells given are no target

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.abbreviations import defined_abbreviations
 from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
@@ -76,6 +77,7 @@ def data() -> dict:
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
     d["property"] = [(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I), v[0], v[1])
@@ -548,6 +550,11 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
+    for name, c in _cell_agents(ctx):
+        for m in _label_rx(name).finditer(sent.text):
+            mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+            if not any(_overlap(mm, a) for a in agents):
+                agents.append(mm)
     blocked: list[Mention] = []
     for rx in d["rx_arms"]:
         for m in rx.finditer(sent.text):
@@ -590,6 +597,28 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _cell_agents(ctx: Context) -> list[tuple[str, Concept]]:
+    """Cells the paper gives as its intervention ("injection of hADSCs", "implanting stem
+    cells"), as (name written, agent): the long form with its short form, the long form, the
+    short form, longest first. The agent is the long form the paper defines, when it does."""
+    cache = ctx.document.cache.setdefault("mechanism_cell_agents", {})
+    if "agents" in cache:
+        return cache["agents"]
+    text = ctx.document.text
+    given = {fold(m.group("cells")) for rx in data()["rx_cells_given"] for m in rx.finditer(text)} \
+        if "cells" in text else set()
+    out: list[tuple[str, Concept]] = []
+    if given:
+        for short, ab in defined_abbreviations(text).items():
+            long = ab.name
+            named = fold(short) in given or any(g in fold(long) or fold(long) in g for g in given)
+            if named and re.search(r"(?i)cells?$", long):
+                c = ctx.lexicon.by_label(long, "Drug") or ctx.lexicon.discover("Drug", long, "arm")
+                out += [(f"{long} ({short})", c), (long, c), (short, c)]
+    cache["agents"] = sorted(out, key=lambda x: -len(x[0]))
+    return cache["agents"]
 
 
 def _measured(text: str, a: Mention, sent) -> bool:
