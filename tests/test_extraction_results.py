@@ -822,3 +822,45 @@ def test_a_measured_value_of_a_term_that_is_also_an_adverse_event_stays_a_result
 def test_a_measure_written_as_a_defined_short_form_is_named_by_its_long_form(tmp_path, body, long):
     measures = {r["measure"] for r in results_of(tmp_path, body)}
     assert long in measures, measures
+
+
+# -- comparisons and ranks in words ---------------------------------------------------------
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("After the tablets were stopped, cases of influenza, severe pneumonia, and otitis were more frequent among the "
+     "vaccinated children than among the control children.", {"cases of influenza", "severe pneumonia", "otitis"},
+     "more frequent"),
+    ("Falls and delirium were less common in the exercise group than in the usual-care group.",
+     {"Falls", "delirium"}, "less common"),
+    ("Recovery was faster in the laser group than in the sham group.", {"Recovery"}, "faster"),
+])
+def test_comparisons_in_words_without_numbers(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Patients with hyponatraemia had the highest postoperative sorbitol levels.", "postoperative sorbitol level",
+     "highest"),
+    ("Serum sorbitol was lowest in the mannitol group.", "Serum sorbitol", "lowest"),
+])
+def test_a_group_ranked_first_is_a_finding(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The cyclosporine serum levels did not change.", "serum cyclosporine level"),
+    ("Tacrolimus plasma concentrations were similar in both arms.", "plasma tacrolimus concentration"),
+])
+def test_the_specimen_leads_the_measure(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, value, p", [
+    ("IL-6 serum levels fell (P = 0.01).", "fell", 0.01),
+    ("Serum ferritin rose (p<0.05) in the active arm.", "rose", 0.05),
+])
+def test_a_change_in_words_followed_by_its_p_value(sentence, value, p):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.p.fields["p"] == pytest.approx(p)

@@ -94,6 +94,7 @@ def _rx() -> dict:
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
     out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
+    out["measure_specimen_inside"] = re.compile(data["measure_specimen_inside"], re.I)
     out["measure_singular"] = data["measure_singular"]
     out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
@@ -127,10 +128,11 @@ def _rx() -> dict:
     out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
                                   r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                                   r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
-                                  r"longer|faster|slower|smaller|larger", re.I)
+                                  r"longer|faster|slower|smaller|larger|highest|lowest|greatest", re.I)
     out["cue"] = re.compile(r"\d|signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|rose|fell|dropp|"
                             r"differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
-                            r"greater|better|worse|effect|elevat|declin", re.I)
+                            r"greater|better|worse|effect|elevat|declin|more|less|fewer|faster|slower|shorter|"
+                            r"longer|highest|lowest|greatest", re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
@@ -865,6 +867,11 @@ def canonical_measure(s: str) -> str:
     if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
         what = re.sub(r"^the\s+", "", m.group("what"), flags=re.I)
         s = f"{m.group('mod')}{what}"
+    m = rx["measure_specimen_inside"].match(s)
+    if m and not re.match(r"(?i)(?:the|a|an|mean|median)$", m.group("what")):
+        what = m.group("what")
+        what = what[0].lower() + what[1:] if what[:2].istitle() else what  # no longer opens the sentence
+        s = f"{m.group('spec')} {what} {m.group('head')}"
     last = s.rsplit(" ", 1)
     if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
         s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
