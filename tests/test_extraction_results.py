@@ -864,3 +864,12 @@ def test_the_specimen_leads_the_measure(sentence, measure):
 def test_a_change_in_words_followed_by_its_p_value(sentence, value, p):
     (f,) = read_sentence(sentence)
     assert f.value == value and f.p.fields["p"] == pytest.approx(p)
+
+
+@pytest.mark.parametrize("body", [
+    "More patients on the active drug reported treatment-emergent adverse events (61.2% vs. 40.3%; p < .001).",
+    "Rash was more frequent with the cream than with the vehicle (14% vs 5%, P = 0.02), a safety finding.",
+])
+def test_rates_of_an_adverse_event_compared_by_a_test_stay_results(tmp_path, body):
+    (r,) = [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
+    assert r["numeric_comparator_value"] in (40.3, 5.0)

@@ -186,8 +186,11 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _ae_frequency(ctx: Context, f: Found) -> bool:
     """Whether a finding is how often an adverse event occurred ('infusion-related pyrexia
-    (37.2% vs 32.3%)'): a percentage or count whose measure ends in an adverse-event term.
-    The AE extractor records it; as a result it would be counted twice, in the wrong kind."""
+    (37.2% vs 32.3%)'): a percentage or count whose measure ends in an adverse-event term,
+    with no test of its own. The AE extractor records it; as a result it would be counted
+    twice, in the wrong kind."""
+    if f.p is not None or f.ci is not None:
+        return False  # rates of an event compared by a test are a finding of the trial
     if not (f.unit == "%" or "%" in f.value or re.fullmatch(r"\d+(?:\s*/\s*\d+)?", f.value.strip())):
         return False
     words = re.sub(r"\([^()]*\)", " ", f.measure).split()
