@@ -873,3 +873,30 @@ def test_a_change_in_words_followed_by_its_p_value(sentence, value, p):
 def test_rates_of_an_adverse_event_compared_by_a_test_stay_results(tmp_path, body):
     (r,) = [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
     assert r["numeric_comparator_value"] in (40.3, 5.0)
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("The width of the largest cyst at the time of surgery did not differ among arms (P = 0.7).",
+     {"width of the largest cyst"}, "did not differ"),
+    ("Pain scores did not change across the three visits.", {"Pain score"}, "did not change"),
+    ("Serum ferritin and transferrin increased dose-dependently after treatment.",
+     {"Serum ferritin", "Serum transferrin"}, "increased"),
+    ("Reaction time improved equivalently across all training groups compared to controls.", {"Reaction time"},
+     "improved"),
+])
+def test_a_change_or_no_difference_with_an_adverb_or_the_groups_after_it(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("A significant reduction was seen in fasting glucose in the active arm.", {"fasting glucose"},
+     "significant reduction"),
+    ("A statistically significant improvement is observed in fasting glucose and triglyceride levels in the active "
+     "arms.", {"fasting glucose", "triglyceride level"}, "statistically significant improvement"),
+    ("Sertraline was significantly effective in reducing the HAM-D scores and anxiety ratings.",
+     {"HAM-D score", "anxiety ratings"}, "significantly effective"),
+])
+def test_a_change_named_before_its_measures(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
