@@ -900,3 +900,15 @@ def test_a_change_or_no_difference_with_an_adverb_or_the_groups_after_it(sentenc
 def test_a_change_named_before_its_measures(sentence, measures, value):
     found = read_sentence(sentence)
     assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Warfarin was stopped in 24/73 (33%) of patients whereas apixaban was stopped in 5/66 (8%) of patients "
+     "(P < 0.001).", "24/73 (33%)", "5/66 (8%)"),
+    ("Relapse occurred in 12 (30%) patients on zinc while 20 (51%) patients on placebo relapsed (P = 0.04).",
+     "12 (30%)", "20 (51%)"),
+    ("Cure rates were 45/50 (90%) and 30/50 (60%), respectively (P < 0.01).", "45/50 (90%)", "30/50 (60%)"),
+])
+def test_counts_of_a_total_compared_across_a_clause(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra["comparator_text"]) == (value, comparator) and f.p is not None

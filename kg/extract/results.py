@@ -311,6 +311,10 @@ def _items(text: str) -> list[Item]:
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
+        m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·]*\s*(?:%|[a-zµμ]))", text[end:])
+        if m and item.unit is None and float(item.value).is_integer():  # '24/73 (33%)': a count of a total
+            end += m.end()
+            item.count_pct = True
         m = re.match(r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?", text[end:])
         if m and item.unit in (None, "patients", "participants", "subjects", "children", "women", "men", "cases"):
             end += m.end()
@@ -430,6 +434,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
                 and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
             return "loose"
+    if (a.count_pct or a.unit == "%") and re.search(r"\b(?:whereas|while)\b", gap) and len(gap) <= 90 \
+            and not re.search(r"[.!?;]\s", gap):
+        return "loose"  # 'A was stopped in 24/73 (33%) whereas B was stopped in 5/66 (8%)'
     return None
 
 
