@@ -372,3 +372,16 @@ def test_cells_given_as_the_intervention_are_the_agent(tmp_path, body, direction
     m = find(found, "adipose stromal cells", direction, target)
     assert m["agent_text"] == "ASCs"
     assert not [x for x in found if "stromal" in x["target"].lower()]  # the cells given are no target
+
+
+@pytest.mark.parametrize("body, first, second, direction", [
+    ("Total but not specific IgG was elevated in the albendazole treated group compared to the control group.",
+     "total igg", "specific igg", "up"),
+    ("Free but not total testosterone fell in the letrozole group.", "free testosterone", "total testosterone",
+     "down"),
+])
+def test_a_but_not_b_names_two_targets_one_denied(tmp_path, body, first, second, direction):
+    found = mechs(tmp_path, body, title="A drug before vaccination: a randomised trial")
+    agent = "albendazole" if "albendazole" in body else "letrozole"
+    assert find(found, agent, direction, first)["negated"] is False
+    assert find(found, agent, direction, second)["negated"] is True

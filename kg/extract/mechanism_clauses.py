@@ -77,6 +77,7 @@ def data() -> dict:
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["modifier_set"] = {fold(x) for x in d["target_modifiers"]}
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
@@ -137,7 +138,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             for agent_list, relation, start, end, scope, *layout in found:
                 if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
-                negated = bool(d["rx_neg"].search(text[scope[0]:scope[1]])) or \
+                negated = bool(d["rx_neg"].search(_scope_text(text, scope, t))) or \
                     bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
                 target_c = t.concept or _target_concept(ctx, t)
                 for agent_c in agent_list:
@@ -152,6 +153,17 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                               "context": _setting(sent.text), "citation": None}
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
+    return out
+
+
+def _scope_text(text: str, scope: tuple[int, int], t: Mention) -> str:
+    """The negation scope of a target, without a 'but not Y' right after it: 'total but not
+    specific IgA was elevated' denies the rise of specific IgA only."""
+    out = text[scope[0]:scope[1]]
+    bn = re.match(r"\s+but\s+not\s+[\w-]+", text[t.end:scope[1]])
+    if bn and scope[0] <= t.end:
+        rel = t.end - scope[0]
+        out = out[:rel] + " " * bn.end() + out[rel + bn.end():]
     return out
 
 
@@ -311,7 +323,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     last = t
     for x in targets:
         if x.start >= last.end and re.fullmatch(
-                r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and|but\s+not)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
                 re.sub(r"\([^()]*\)", " ", text[last.end:x.start])) \
                 and not any(last.end <= c.start and c.end <= x.start for c in cues):
             last = x
@@ -522,7 +534,26 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
         found.append(f)
+    found += _but_not_heads(ctx, sent, found)
     return sorted(found, key=lambda m: m.start)
+
+
+def _but_not_heads(ctx: Context, sent, found: list[Mention]) -> list[Mention]:
+    """'total but not specific IgA': the first modifier names a target of its own (total IgA)."""
+    if "but not" not in sent.text:
+        return []
+    d = data()
+    text = ctx.document.text
+    out = []
+    for t in found:
+        words = t.text.split()
+        m = re.search(r"(?<![\w-])([A-Za-z][\w-]*)\s+but\s+not\s+$", text[max(sent.start_char, t.start - 40):t.start])
+        if m is None or len(words) < 2 or fold(words[0]) not in d["modifier_set"]:
+            continue
+        s = t.start - (len(text[max(sent.start_char, t.start - 40):t.start]) - m.start(1))
+        if fold(m.group(1)) in d["modifier_set"]:
+            out.append(Mention(s, s + len(m.group(1)), f"{m.group(1)} {' '.join(words[1:])}"))
+    return out
 
 
 def _is_cue_word(w: str) -> bool:
