@@ -385,3 +385,28 @@ def test_a_but_not_b_names_two_targets_one_denied(tmp_path, body, first, second,
     agent = "albendazole" if "albendazole" in body else "letrozole"
     assert find(found, agent, direction, first)["negated"] is False
     assert find(found, agent, direction, second)["negated"] is True
+
+
+GARLIC_TITLE = "Effect of garlic on lipids in renal transplant recipients: a randomised trial"
+
+
+@pytest.mark.parametrize("body, target", [
+    ("The fall in creatinine may be due to the cyclosporine nephrotoxicity ameliorating effect of garlic.",
+     "cyclosporine nephrotoxicity"),
+    ("We confirmed the cholesterol lowering effect of garlic.", "cholesterol"),
+])
+def test_a_target_participle_effect_of_an_agent(tmp_path, body, target):
+    found = mechs(tmp_path, body, title=GARLIC_TITLE)
+    m = find(found, "garlic", "down", target)
+    assert m["hedged"] is ("may" in body)
+    assert len([x for x in found if x["target"] == m["target"]]) == 1  # one fact per statement
+
+
+@pytest.mark.parametrize("body", [
+    "Garlic reduced cyclosporine nephrotoxicity.",
+    "Tacrolimus nephrotoxicity was attenuated by garlic.",
+])
+def test_the_drug_of_a_toxicity_is_part_of_the_target_not_the_agent(tmp_path, body):
+    found = mechs(tmp_path, body, title=GARLIC_TITLE)
+    find(found, "garlic", "down", "nephrotoxicity")
+    assert not [x for x in found if x["agent"].lower() in ("ciclosporin", "cyclosporine", "tacrolimus")]

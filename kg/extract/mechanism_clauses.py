@@ -77,6 +77,8 @@ def data() -> dict:
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_toxicity"] = re.compile(d["toxicity_target"])
+    d["rx_participle_effect"] = re.compile(d["participle_effect"], re.I)
     d["modifier_set"] = {fold(x) for x in d["target_modifiers"]}
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
@@ -123,6 +125,11 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         agents, blocked = _agents(ctx, sent)
         out += _properties(ctx, sent, agents, context)
         found_t = _targets(ctx, sent)
+        for f in _participle_effects(ctx, sent, agents, found_t, context):
+            key = (f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
+            if key not in seen:  # the clause reading below then skips the same statement
+                keys.add((key, f.fields["negated"]))
+                out.append(f)
         # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
         agents = [a for a in agents if not any(_analyte(ctx, a, t) for t in found_t)]
         targets = [t for t in found_t if not any(_overlap(t, a) for a in agents + blocked)]
@@ -212,6 +219,37 @@ def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list
                           "statement": context, "context": _setting(sent.text), "citation": None}
                 out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.property", 0.5,
                                 surface=label))  # the paper names the target only through the adjective
+    return out
+
+
+def _participle_effects(ctx: Context, sent, agents: list[Mention], targets: list[Mention], context: str) -> list[Fact]:
+    """"the nephrotoxicity ameliorating effect of X": a target, a participle that is a relation
+    cue, an effect noun and the agent after 'of'."""
+    if "ing " not in sent.text or " of " not in sent.text:
+        return []
+    from kg.extract.mechanisms import relation_cues
+
+    d = data()
+    text = ctx.document.text
+    out = []
+    for a in agents:
+        m = d["rx_participle_effect"].search(text[max(sent.start_char, a.start - 60):a.start])
+        if m is None:
+            continue
+        cue = m.group("cue")
+        relation = next((r for rx, r in relation_cues() if rx.fullmatch(cue)), None)
+        cue_start = a.start - (len(text[max(sent.start_char, a.start - 60):a.start]) - m.start("cue"))
+        t = next((t for t in targets if t.end <= cue_start and not text[t.end:cue_start].strip(" -")), None)
+        if relation is None or t is None:
+            continue
+        target_c = t.concept or _target_concept(ctx, t)
+        start, end = t.start, a.end
+        fields = {"agent": a.concept, "relation": relation, "target": target_c,
+                  "hedged": bool(d["rx_hedge"].search(sent.text)), "negated": bool(d["rx_neg"].search(text[start:end])),
+                  "cited": context == "prior_study", "statement": context, "context": _setting(sent.text),
+                  "citation": None}
+        out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.participle_effect", 0.6,
+                        surface=t.text))
     return out
 
 
@@ -524,6 +562,10 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                 or not any(d["rx_analyte"].fullmatch(w.group(0).strip("()")) for w in keep):
             continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
         s = sent.start_char + m.start(1) + keep[0].start()
+        free.append(_trimmed(text, s, sent.start_char + m.end()))
+    for m in d["rx_toxicity"].finditer(sent.text) if "toxicit" in sent.text else ():
+        s = sent.start_char + (m.start() if m.group("drug") is None or ctx.lexicon.by_label(m.group("drug"), "Drug")
+                               else m.start("drug") + len(m.group("drug")))
         free.append(_trimmed(text, s, sent.start_char + m.end()))
     for m in d["rx_specimen_np"].finditer(sent.text):
         w = m.group(1)
