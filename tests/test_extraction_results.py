@@ -912,3 +912,34 @@ def test_a_change_named_before_its_measures(sentence, measures, value):
 def test_counts_of_a_total_compared_across_a_clause(sentence, value, comparator):
     (f,) = read_sentence(sentence)
     assert (f.value, f.extra["comparator_text"]) == (value, comparator) and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("At 12 weeks, the healing rate was 58% for 2LB and 53% for SPB.", "58%", "53%"),
+    ("Mean pain was 4.1 in arm A and 5.2 in arm B.", "4.1", "5.2"),
+])
+def test_values_each_followed_by_their_group(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra["comparator_text"]) == (value, comparator)
+
+
+@pytest.mark.parametrize("sentence, value, sd, comparator", [
+    ("The mean (SD) number of eggs retrieved was 3.3 (2.71) in the combined group compared with 3.6 (2.82) in "
+     "the single group.", "3.3 (2.71)", 2.71, "3.6 (2.82)"),
+    ("Hospital stay, mean (standard deviation), was 6.5 (1.9) days with the pathway versus 8.0 (2.4) days with "
+     "usual care.", "6.5 (1.9) days", 1.9, "8.0 (2.4) days"),
+])
+def test_a_bracket_declared_as_the_sd_holds_each_values_sd(sentence, value, sd, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.sd, f.extra["comparator_text"]) == (value, sd, comparator)
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Ketamine significantly impaired the recall of neutral words compared with placebo (p < 0.001).",
+     "recall of neutral words", "significantly impaired"),
+    ("The new dressing significantly shortened the time to healing (P = 0.01).", "time to healing",
+     "significantly shortened"),
+])
+def test_other_verbs_of_a_significant_change(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value) and f.p is not None

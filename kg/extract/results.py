@@ -87,6 +87,8 @@ def _rx() -> dict:
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
+    out["sd_in_brackets"] = re.compile(data["sd_in_brackets"], re.I)
+    out["parallel_groups"] = re.compile(data["parallel_groups"], re.I)
     out["order_after_before"] = re.compile(data["order_after_before"], re.I)
     out["ae_frequency_cue"] = re.compile(data["ae_frequency_cue"], re.I)
     out["baseline_measure"] = re.compile(data["baseline_measure"], re.I)
@@ -122,6 +124,7 @@ def _rx() -> dict:
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
+    out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
     out["baseline"] = re.compile(data["baseline"], re.I)
@@ -305,11 +308,19 @@ def _items(text: str) -> list[Item]:
     cis = find(text, "ci") + find(text, "bracket_ci")
     out: list[Item] = []
     consumed_to = -1
+    sd_declared = "(" in text and _rx()["sd_in_brackets"].search(text) is not None
     for v in vals:
         if v.start < consumed_to:
             continue
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
+        m = re.match(r"\s*\(\s*(\d+(?:[.·]\d+)?)\s*\)", text[end:]) if sd_declared and item.sd is None else None
+        if m:  # 'the mean (SD) count was 3.3 (2.71)': the bracket holds the SD
+            end += m.end()
+            item.sd = to_number(m.group(1))
+            u = _rx()["unit_after"].match(text, end) if item.unit is None else None
+            if u:  # '6.5 (1.9) days'
+                end, item.unit = u.end(), u.group(1)
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
         m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·]*\s*(?:%|[a-zµμ]))", text[end:])
         if m and item.unit is None and float(item.value).is_integer():  # '24/73 (33%)': a count of a total
@@ -434,6 +445,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
                 and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
             return "loose"
+    par = rx["parallel_groups"].fullmatch(gap) if " and" in gap else None
+    if par and re.match(r"\s*" + par.group("prep") + r"\s+\S", text[b.end:]):
+        return "loose"  # '58% for A and 53% for B', '4.1 in arm A and 5.2 in arm B'
     if (a.count_pct or a.unit == "%") and re.search(r"\b(?:whereas|while)\b", gap) and len(gap) <= 90 \
             and not re.search(r"[.!?;]\s", gap):
         return "loose"  # 'A was stopped in 24/73 (33%) whereas B was stopped in 5/66 (8%)'
