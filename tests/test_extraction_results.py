@@ -943,3 +943,28 @@ def test_a_bracket_declared_as_the_sd_holds_each_values_sd(sentence, value, sd, 
 def test_other_verbs_of_a_significant_change(sentence, measure, value):
     (f,) = read_sentence(sentence)
     assert (f.measure, f.value) == (measure, value) and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("The median length of stay was 5 days (IQR 3-8) vs 7 days (IQR 4-11) (P = 0.02).", "5 days (IQR 3-8)",
+     "7 days (IQR 4-11)"),
+    ("Median survival was 14 months (range, 2 to 40) with A and 9 months (range, 1 to 31) with B (P = 0.03).",
+     "14 months (range, 2 to 40)", "9 months (range, 1 to 31)"),
+    ("The median time to latch-on was 7.7 weeks (Q1 = 3.7, Q3 = 10.7) in the cup group vs. 7.1 weeks (Q1 = 4.6, "
+     "Q3 = 11.7) in the bottle group.", "7.7 weeks (Q1 = 3.7, Q3 = 10.7)", "7.1 weeks (Q1 = 4.6, Q3 = 11.7)"),
+    ("The primary outcome occurred in 45 of 210 patients (21.4%) in the intervention group and in 62 of 208 "
+     "(29.8%) in the control group.", "45 of 210 patients (21.4%)", "62 of 208 (29.8%)"),
+])
+def test_a_value_keeps_its_spread_or_share(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra["comparator_text"]) == (value, comparator)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Compared with usual care, the intervention reduced emergency visits (incidence rate ratio 0.64, 95% CI "
+     "0.48-0.85).", "0.64, 95% CI 0.48-0.85"),
+    ("Falls were fewer with training (rate ratio 0.70; 95% CI 0.52 to 0.94).", "0.70; 95% CI 0.52 to 0.94"),
+])
+def test_an_estimate_in_brackets_leaves_the_closing_bracket_out(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value

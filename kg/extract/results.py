@@ -124,6 +124,7 @@ def _rx() -> dict:
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
+    out["spread"] = re.compile(data["spread"], re.I)
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
@@ -334,6 +335,12 @@ def _items(text: str) -> list[Item]:
         if not item.count_pct and m and item.unit is None and float(item.value).is_integer():
             end += m.end()
             item.count_pct = True
+            share = re.match(r"(?:\s+[a-z]+)?\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)", text[end:])
+            if share:  # '45 of 210 patients (21.4%)'
+                end += share.end()
+        spread = _rx()["spread"].match(text, end)
+        if spread:  # '5 days (IQR 3-8)', '12 (range 4 to 30)': the spread belongs to the value
+            end = spread.end()
         for c in cis:
             gap = text[end:c.start]
             if c.start >= end and re.fullmatch(r"\s*[,;:]?\s*[(\[]?\s*(?:(?:95|90|99)\s*%\s*CI\s*[:=]?\s*)?", gap) \
@@ -344,6 +351,9 @@ def _items(text: str) -> list[Item]:
                     end += 1
                 item.ci = (c.fields["low"], c.fields["high"])
                 break
+        if text[end - 1:end] in ")]" and text[item.start:end].count(")") + text[item.start:end].count("]") > \
+                text[item.start:end].count("(") + text[item.start:end].count("["):
+            end -= 1  # the bracket that closes is the one the value sits in
         item.end = end
         consumed_to = end
         out.append(item)
