@@ -442,7 +442,8 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     vs = rx["VERSUS"].search(gap)
     if rx["tight"].fullmatch(gap):
         return "tight"
-    if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
+    if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) \
+            and not re.search(r"(?<!\bvs)(?<!\bv)[.!?]\s", gap):  # 'vs.' ends no sentence
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
     if re.search(r"\band\b", gap) and not vs:
