@@ -928,6 +928,9 @@ def _measure_before(text: str, pos: int) -> str:
     if _depth(text, pos) > 0 and opened >= 0:
         if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
             head = rx["head_split"].split(prefix[:opened])[-1]
+            # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
+            head = re.sub(r"\s+(?:did|does|do|could)\s+not\s+\w+(?:\s+(?:significantly|statistically))?\s*$", "",
+                          head)
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
             cmp = re.match(r"(?:(?:significantly|markedly|slightly)\s+)?(?:fewer|more|less|greater|lower|higher|"
@@ -936,6 +939,9 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
+            phrase = re.sub(r"\s+(?:at|after|by|over|within|during)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
+                            r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
                     and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
