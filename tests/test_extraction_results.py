@@ -977,3 +977,13 @@ def test_an_estimate_in_brackets_leaves_the_closing_bracket_out(sentence, value)
 def test_the_measure_before_a_bracket_leaves_out_its_predicate_and_time(tmp_path, body, measure, timepoint):
     (r,) = [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
     assert r["measure"] == measure and r["timepoint"] == timepoint
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("At week 12, 40% of patients receiving X achieved ACR20 versus 18% receiving placebo (P<0.001).", "ACR20"),
+    ("In total, 62% of participants in the app arm reached the step target, compared with 41% in the control arm "
+     "(P = 0.003).", "step target"),
+])
+def test_a_share_of_patients_is_about_what_they_reached(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure

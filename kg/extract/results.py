@@ -125,6 +125,7 @@ def _rx() -> dict:
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["spread"] = re.compile(data["spread"], re.I)
+    out["share_outcome"] = re.compile(data["share_outcome"], re.I)
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
@@ -494,11 +495,21 @@ def _pairs(text, items, free, add) -> None:
             close = re.match(r"\s*\)", text[e:])
             if close and text[s:e].count("(") > text[s:e].count(")"):
                 e += close.end()
-            found = Found(s, e, _measure_before(text, chain[0].start), value, "result.versus",
+            measure = _measure_before(text, chain[0].start)
+            if measure == "value" or _rx()["GROUP_WORD"].fullmatch(measure):
+                measure = _share_outcome(text, chain[0].end) or measure
+            found = Found(s, e, measure, value, "result.versus",
                           comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
                           extra={"comparator_text": comp})
             add(found, (chain[0].start, chain[-1].end))
         k += len(chain)
+
+
+def _share_outcome(text: str, pos: int) -> str | None:
+    """What a share of patients reached: '40% of patients receiving X achieved ACR20 versus
+    18% ...' is about ACR20."""
+    m = _rx()["share_outcome"].match(text, pos)
+    return _clean_measure(m.group("m")) if m else None
 
 
 def _single(text, items, ps, free, add) -> None:
