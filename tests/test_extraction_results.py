@@ -987,3 +987,12 @@ def test_the_measure_before_a_bracket_leaves_out_its_predicate_and_time(tmp_path
 def test_a_share_of_patients_is_about_what_they_reached(sentence, measure):
     (f,) = read_sentence(sentence)
     assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, measure, value, sd", [
+    ("Mean HbA1c decreased by 0.8% (SD 1.1) with the new drug.", "Mean HbA1c", "0.8% (SD 1.1)", 1.1),
+    ("Training reduced the number of falls by 14%.", "number of falls", "14%", None),
+])
+def test_a_change_by_an_amount_names_what_changed(sentence, measure, value, sd):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value, f.sd) == (measure, value, sd)

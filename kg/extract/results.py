@@ -317,6 +317,8 @@ def _items(text: str) -> list[Item]:
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
         m = re.match(r"\s*\(\s*(\d+(?:[.·]\d+)?)\s*\)", text[end:]) if sd_declared and item.sd is None else None
+        m = m or (re.match(r"\s*[(\[]\s*(?:SD|SE|SEM|s\.d\.|s\.e\.)\s*[:=]?\s*(\d+(?:[.·]\d+)?)\s*[)\]]", text[end:])
+                  if item.sd is None else None)  # '0.8% (SD 1.1)'
         if m:  # 'the mean (SD) count was 3.3 (2.71)': the bracket holds the SD
             end += m.end()
             item.sd = to_number(m.group(1))
@@ -544,7 +546,8 @@ def _single(text, items, ps, free, add) -> None:
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
         if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
-            obj = re.sub(r"^\S+\s+|\s+by\s+.*$", "", by.group(0).strip(), flags=re.S)
+            obj = re.sub(r"^\S+\s+|\s+by(?:\s+.*)?$", "", by.group(0).strip(), flags=re.S)
+            obj = "" if obj.lower() == "by" else obj  # 'decreased by 0.8%': no object written
             obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
