@@ -996,3 +996,14 @@ def test_a_share_of_patients_is_about_what_they_reached(sentence, measure):
 def test_a_change_by_an_amount_names_what_changed(sentence, measure, value, sd):
     (f,) = read_sentence(sentence)
     assert (f.measure, f.value, f.sd) == (measure, value, sd)
+
+
+@pytest.mark.parametrize("sentence, measure, value, comparator", [
+    ("Seven of 13 patients (53.8%) responded in the active arm compared with 2 of 12 (16.7%) on placebo.",
+     "responded", "Seven of 13 patients (53.8%)", "2 of 12 (16.7%)"),
+    ("Overall, three of 20 children (15%) in the zinc arm were admitted to hospital, compared with nine of 21 (43%) "
+     "in the control arm (P = 0.05).", "admitted to hospital", "three of 20 children (15%)", "nine of 21 (43%)"),
+])
+def test_a_spelled_count_of_a_total_and_what_happened(sentence, measure, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value, f.extra["comparator_text"]) == (measure, value, comparator)

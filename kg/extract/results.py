@@ -125,7 +125,9 @@ def _rx() -> dict:
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["spread"] = re.compile(data["spread"], re.I)
+    out["spelled_count_of"] = re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
     out["share_outcome"] = re.compile(data["share_outcome"], re.I)
+    out["count_outcome"] = re.compile(data["count_outcome"], re.I)
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
@@ -304,6 +306,9 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
 
 
 # -- mentions → items ----------------------------------------------------------------------
+_COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women", "men", "cases")
+
+
 def _items(text: str) -> list[Item]:
     """Values with their own trailing parts ('(8%)', 'of 114', a CI) merged in."""
     vals = values(text)
@@ -316,6 +321,11 @@ def _items(text: str) -> list[Item]:
             continue
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
+        spelled = _rx()["spelled_count_of"].search(text, max(0, v.start - 40), v.start) \
+            if item.unit in _COUNT_UNITS and float(item.value).is_integer() else None
+        if spelled and to_int(spelled.group("n")) is not None and to_int(spelled.group("n")) <= item.value:
+            item.start = spelled.start("n")  # 'Seven of 13 patients (53.8%)': a count of a total
+            item.count_pct = True
         m = re.match(r"\s*\(\s*(\d+(?:[.·]\d+)?)\s*\)", text[end:]) if sd_declared and item.sd is None else None
         m = m or (re.match(r"\s*[(\[]\s*(?:SD|SE|SEM|s\.d\.|s\.e\.)\s*[:=]?\s*(\d+(?:[.·]\d+)?)\s*[)\]]", text[end:])
                   if item.sd is None else None)  # '0.8% (SD 1.1)'
@@ -331,7 +341,7 @@ def _items(text: str) -> list[Item]:
             end += m.end()
             item.count_pct = True
         m = re.match(r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?", text[end:])
-        if m and item.unit in (None, "patients", "participants", "subjects", "children", "women", "men", "cases"):
+        if m and item.unit in _COUNT_UNITS:
             end += m.end()
             item.count_pct = True
         m = re.match(r"\s*(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*\b(?!\s*%)", text[end:])
@@ -510,7 +520,7 @@ def _pairs(text, items, free, add) -> None:
 def _share_outcome(text: str, pos: int) -> str | None:
     """What a share of patients reached: '40% of patients receiving X achieved ACR20 versus
     18% ...' is about ACR20."""
-    m = _rx()["share_outcome"].match(text, pos)
+    m = _rx()["share_outcome"].match(text, pos) or _rx()["count_outcome"].match(text, pos)
     return _clean_measure(m.group("m")) if m else None
 
 
