@@ -410,3 +410,14 @@ def test_the_drug_of_a_toxicity_is_part_of_the_target_not_the_agent(tmp_path, bo
     found = mechs(tmp_path, body, title=GARLIC_TITLE)
     find(found, "garlic", "down", "nephrotoxicity")
     assert not [x for x in found if x["agent"].lower() in ("ciclosporin", "cyclosporine", "tacrolimus")]
+
+
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("Treatment of helminth infections before vaccination may be a simple intervention to improve vaccine "
+     "immunogenicity.", "treatment of helminth infections", "up", "immunogenicity"),
+    ("Eradication of Helicobacter pylori infection increased serum ferritin levels.",
+     "eradication of helicobacter pylori infection", "up", "ferritin"),
+    ("Treatment of periodontal disease reduced CRP levels.", "treatment of periodontal disease", "down", "CRP"),
+])
+def test_an_intervention_named_by_what_it_treats_is_the_agent(tmp_path, body, agent, direction, target):
+    find(mechs(tmp_path, body, title="A made-up randomised trial in adults"), agent, direction, target)

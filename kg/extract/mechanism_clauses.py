@@ -80,6 +80,7 @@ def data() -> dict:
     d["rx_toxicity"] = re.compile(d["toxicity_target"])
     d["rx_participle_effect"] = re.compile(d["participle_effect"], re.I)
     d["modifier_set"] = {fold(x) for x in d["target_modifiers"]}
+    d["rx_treatment_of"] = re.compile(d["treatment_of_agent"], re.I)
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
@@ -623,6 +624,12 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
+    for m in d["rx_treatment_of"].finditer(sent.text) if " of " in sent.text else ():
+        mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
+        if not any(_overlap(mm, a) for a in agents):
+            phrase = re.sub(r"\s+", " ", m.group(0))
+            agents.append(Mention(mm.start, mm.end, mm.text, ctx.lexicon.by_label(phrase, "Drug")
+                                  or ctx.lexicon.discover("Drug", phrase, "arm")))
     for name, c in _cell_agents(ctx):
         for m in _label_rx(name).finditer(sent.text):
             mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
