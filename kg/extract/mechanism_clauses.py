@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract.abbreviations import defined_abbreviations
+from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
@@ -691,7 +691,7 @@ def _cell_agents(ctx: Context) -> list[tuple[str, Concept]]:
         if "cells" in text else set()
     out: list[tuple[str, Concept]] = []
     if given:
-        for short, ab in defined_abbreviations(text).items():
+        for short, ab in document_abbreviations(ctx.document).items():
             long = ab.name
             named = fold(short) in given or any(g in fold(long) or fold(long) in g for g in given)
             if named and re.search(r"(?i)cells?$", long):

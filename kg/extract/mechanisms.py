@@ -17,7 +17,7 @@ import functools
 import json
 import re
 
-from kg.extract.abbreviations import defined_abbreviations
+from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -96,7 +96,7 @@ def _agent_text(ctx: Context, f: Fact) -> str | None:
     key = "mechanism_short_forms"
     if key not in ctx.document.cache:
         ctx.document.cache[key] = {fold(ab.name): short
-                                   for short, ab in defined_abbreviations(ctx.document.text).items()}
+                                   for short, ab in document_abbreviations(ctx.document).items()}
     agent = f.fields["agent"]
     ev = f.evidence[0]
     written = next((sp.text for sp in ctx.concept_spans(ev.start, ev.end) if sp.kb_id_ == agent.iri), None)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg.extract.abbreviations import defined_abbreviations
+from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.mentions import Mention, find, fragment, values
 from kg.extract.numbers import COUNT, to_int, to_number
@@ -1121,11 +1121,8 @@ def _tidy_measure(measure: str) -> str:
 def _long_form(ctx: Context, measure: str) -> str:
     """A measure written only as a short form the paper defines ('UAE' after 'urinary
     albumin excretion (UAE)') is named by its long form, as the paper defines it."""
-    key = "results_abbreviations"
-    if key not in ctx.document.cache:
-        ctx.document.cache[key] = defined_abbreviations(ctx.document.text)
     m = re.fullmatch(r"\s*(?P<head>[^()]+?)(?P<tail>\s*\([^()]*\))?\s*", measure)  # 'UAE (mg/day)'
-    ab = ctx.document.cache[key].get(m.group("head")) if m else None
+    ab = document_abbreviations(ctx.document).get(m.group("head")) if m else None
     return ab.name + (m.group("tail") or "") if ab is not None else measure
 
 
