@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.abbreviations import defined_abbreviations, defines
+from kg.extract.abbreviations import defined_abbreviations, defines, document_abbreviations
 
 
 @pytest.mark.parametrize("text, short, long", [
@@ -51,3 +51,12 @@ def test_brackets_that_define_nothing(text):
 def test_defines_reads_the_words_before_the_bracket():
     assert defines("the lupus low disease activity state", "LLDAS")
     assert not defines("the primary outcome", "XYZ")
+
+
+def test_a_documents_abbreviations_are_read_once_and_shared():
+    from kg.model import Document
+
+    text = "Pupils took part in guided imagery training (GIT). GIT lasted a week."
+    doc = Document(id="d", source_path="d.txt", sha256="0", text=text, kind="text")
+    first = document_abbreviations(doc)
+    assert first is document_abbreviations(doc) and first["GIT"].name == "guided imagery training"

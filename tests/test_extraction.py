@@ -144,7 +144,9 @@ def test_declared_endpoints_split_by_kind_with_timepoints(tmp_path):
 ])
 def test_changes_from_baseline_with_p_values(tmp_path, sentence, value, comparator, p):
     f = one(facts_of(tmp_path, sentence, kind="result"), value=value)
-    assert f["comparator_value"] == comparator
+    assert f["numeric_comparator_value"] == comparator
+    assert f["comparator_value"].startswith(str(comparator).rstrip("0").rstrip(".") if "." in str(comparator)
+                                            else str(comparator))
     assert f["p_value"] == pytest.approx(p)
 
 
@@ -329,12 +331,12 @@ def test_group_comparisons_and_effect_estimates_with_their_own_p_values(tmp_path
             "95% CI 1.4 to 7.1; P=.004).")
     facts = facts_of(tmp_path, body, kind="result")
     first = one(facts, value="73.35 ± 6.62")
-    assert first["comparator_value"] == pytest.approx(71.86) and first["p_value"] == pytest.approx(0.0001)
+    assert first["comparator_value"] == "71.86 ± 7.01" and first["p_value"] == pytest.approx(0.0001)
     assert first["measure"] == "Maternal HEI"
     est = one(facts, value="1.58; 95% CI 0.89 to 2.27")  # an estimate keeps its CI as written
     assert (est["ci_low"], est["ci_high"]) == (pytest.approx(0.89), pytest.approx(2.27))
     assert one(facts, value="72.95 ± 6.82")["p_value"] == pytest.approx(0.002)
-    assert one(facts, value="45%")["comparator_value"] == pytest.approx(20)
+    assert one(facts, value="45%")["numeric_comparator_value"] == pytest.approx(20)
     odds = one(facts, value="3.2, 95% CI 1.4 to 7.1")
     assert odds["p_value"] == pytest.approx(0.004) and odds["ci_high"] == pytest.approx(7.1)
 
@@ -356,7 +358,7 @@ def test_a_randomised_abstract_end_to_end(tmp_path):
     assert (dose["dose_unit_label"], _label(dose["route"]), dose["frequency"]) == ("MIU", "subcutaneous",
                                                                                    "every other day")
     result = one([f for f in facts if f.kind == "result"], value="65.52%")
-    assert result["comparator_value"] == pytest.approx(36.67) and result["p_value"] == pytest.approx(0.027)
+    assert result["comparator_value"] == "36.67%" and result["p_value"] == pytest.approx(0.027)
     assert result["measure"] == "SRI-4 response rate"
     aes = [f for f in facts if f.kind == "adverse_event"]
     assert one(aes, term="serious infection")["negated"] is True

@@ -330,3 +330,94 @@ def test_a_participle_cue_before_a_nominal_cue_is_no_relation_of_its_own(tmp_pat
 ])
 def test_a_negated_verb_before_the_cue_negates_the_statement(tmp_path, body, agent, direction, target):
     assert find(mechs(tmp_path, body), agent, direction, target)["negated"] is True
+
+
+# -- no-difference statements on biomarkers, agents by their short form -------------------------
+CURCUMIN_TITLE = "Curcumin supplementation and oxidative stress in adults with gout: a randomised trial"
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Ferritin and transferrin levels did not differ between the two arms.", "ferritin"),
+    ("Serum  IL-6  and  MDA  levels  had  no  significant  differences  between  the  arms.", "IL-6"),
+    ("Plasma  homocysteine  was  comparable  with  placebo  in  all  curcumin  groups.", "homocysteine"),
+])
+def test_no_difference_on_a_biomarker_is_a_negated_modulation(tmp_path, body, target):
+    m = find(mechs(tmp_path, body, title=CURCUMIN_TITLE), "curcumin", "mod", target)
+    assert m["negated"] is True
+
+
+@pytest.mark.parametrize("body", [
+    "Mometasone furoate (MF) was inhaled twice daily. Urinary cortisol was comparable with placebo in all MF groups.",
+    "Patients inhaled mometasone furoate (MF) or placebo. MF did not suppress urinary cortisol at week 4.",
+])
+def test_the_agent_carries_the_short_form_the_paper_defines(tmp_path, body):
+    m = find(mechs(tmp_path, body, title="Inhaled steroid in asthma: a randomised trial"), "mometasone", "mod"
+             if "comparable" in body else "down", "cortisol")
+    assert m["agent_text"] == "MF" and m["negated"] is True
+
+
+def test_the_agent_without_a_short_form_is_named_as_written(tmp_path):
+    m = find(mechs(tmp_path, "Vitamin C lowered plasma MDA concentrations."), "vitamin C", "down", "MDA")
+    assert m["agent_text"].lower() == "vitamin c"
+
+
+@pytest.mark.parametrize("body, direction, target", [
+    ("Autologous adipose stromal cells (ASCs) were implanted in the lesion. The ASCs secreted high levels of "
+     "growth factors.", "up", "growth factor"),
+    ("Patients received injections of autologous adipose stromal cells (ASCs). ASCs did not change serum CRP.",
+     "mod", "CRP"),
+])
+def test_cells_given_as_the_intervention_are_the_agent(tmp_path, body, direction, target):
+    found = mechs(tmp_path, body, title="Cell therapy for a chronic wound: a randomised trial")
+    m = find(found, "adipose stromal cells", direction, target)
+    assert m["agent_text"] == "ASCs"
+    assert not [x for x in found if "stromal" in x["target"].lower()]  # the cells given are no target
+
+
+@pytest.mark.parametrize("body, first, second, direction", [
+    ("Total but not specific IgG was elevated in the albendazole treated group compared to the control group.",
+     "total igg", "specific igg", "up"),
+    ("Free but not total testosterone fell in the letrozole group.", "free testosterone", "total testosterone",
+     "down"),
+])
+def test_a_but_not_b_names_two_targets_one_denied(tmp_path, body, first, second, direction):
+    found = mechs(tmp_path, body, title="A drug before vaccination: a randomised trial")
+    agent = "albendazole" if "albendazole" in body else "letrozole"
+    assert find(found, agent, direction, first)["negated"] is False
+    assert find(found, agent, direction, second)["negated"] is True
+
+
+GARLIC_TITLE = "Effect of garlic on lipids in renal transplant recipients: a randomised trial"
+
+
+@pytest.mark.parametrize("body, target", [
+    ("The fall in creatinine may be due to the cyclosporine nephrotoxicity ameliorating effect of garlic.",
+     "cyclosporine nephrotoxicity"),
+    ("We confirmed the cholesterol lowering effect of garlic.", "cholesterol"),
+])
+def test_a_target_participle_effect_of_an_agent(tmp_path, body, target):
+    found = mechs(tmp_path, body, title=GARLIC_TITLE)
+    m = find(found, "garlic", "down", target)
+    assert m["hedged"] is ("may" in body)
+    assert len([x for x in found if x["target"] == m["target"]]) == 1  # one fact per statement
+
+
+@pytest.mark.parametrize("body", [
+    "Garlic reduced cyclosporine nephrotoxicity.",
+    "Tacrolimus nephrotoxicity was attenuated by garlic.",
+])
+def test_the_drug_of_a_toxicity_is_part_of_the_target_not_the_agent(tmp_path, body):
+    found = mechs(tmp_path, body, title=GARLIC_TITLE)
+    find(found, "garlic", "down", "nephrotoxicity")
+    assert not [x for x in found if x["agent"].lower() in ("ciclosporin", "cyclosporine", "tacrolimus")]
+
+
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("Treatment of helminth infections before vaccination may be a simple intervention to improve vaccine "
+     "immunogenicity.", "treatment of helminth infections", "up", "immunogenicity"),
+    ("Eradication of Helicobacter pylori infection increased serum ferritin levels.",
+     "eradication of helicobacter pylori infection", "up", "ferritin"),
+    ("Treatment of periodontal disease reduced CRP levels.", "treatment of periodontal disease", "down", "CRP"),
+])
+def test_an_intervention_named_by_what_it_treats_is_the_agent(tmp_path, body, agent, direction, target):
+    find(mechs(tmp_path, body, title="A made-up randomised trial in adults"), agent, direction, target)

@@ -427,7 +427,8 @@ def test_results_in_an_abstract_keep_p_text_and_exact_evidence(tmp_path):
             "Length of ICU stay did not differ between groups.")
     found = results_of(tmp_path, body)
     mortality = [f for f in found if f["value"] == "21.4%"][0]
-    assert mortality["comparator_value"] == pytest.approx(29.9) and mortality["p_value"] == pytest.approx(0.03)
+    assert mortality["comparator_value"] == "29.9%" and mortality["numeric_comparator_value"] == pytest.approx(29.9)
+    assert mortality["p_value"] == pytest.approx(0.03)
     assert mortality["p_text"] == "P = .03" and mortality["timepoint"] == "90 days"
     stay = [f for f in found if f["value"] == "did not differ"][0]
     assert stay["measure"] == "Length of ICU stay"
@@ -673,8 +674,10 @@ def test_rows_of_a_result_table_with_a_p_column(tmp_path, caption, p_head):
     body = "Grip strength improved.\n\n" + OUTCOME_TABLE.format(caption=caption, p_head=p_head)
     rows = [r for r in results_of(tmp_path, body) if r["p_value"] is not None and r["measure"] != "Grip strength"]
     got = {(r["measure"], r["value"], r["comparator_value"], r["p_value"]) for r in rows}
-    assert got == {("Grip strength (kg)", "24.1 ± 5.2", 21.0, 0.04), ("Pain at night, VAS", "3.2 ± 1.9", 3.4, 0.71),
-                   ("Return to work, n (%)", "21 (70)", 15.0, 0.001)}
+    assert got == {("Grip strength (kg)", "24.1 ± 5.2", "21.0 ± 6.3", 0.04),
+                   ("Pain at night, VAS", "3.2 ± 1.9", "3.4 ± 2.0", 0.71),
+                   ("Return to work, n (%)", "21 (70)", "15 (48)", 0.001)}
+    assert {r["numeric_comparator_value"] for r in rows} == {21.0, 3.4, 15.0}
 
 
 @pytest.mark.parametrize("caption, p_head", [("Baseline characteristics of the patients", "P value"),
@@ -771,3 +774,236 @@ def test_a_present_perfect_change_is_background(sentence):
 def test_background_before_the_methods_of_an_unlabelled_abstract_gives_no_findings(tmp_path, body):
     measures = {r["measure"] for r in results_of(tmp_path, body, section="Abstract")}
     assert measures in ({"Knee pain", "Quality of life"}, {"Sleep quality", "Daytime sleepiness"})
+
+
+# -- comparator values as written, time order of labelled pairs, AE frequencies ---------------
+@pytest.mark.parametrize("body, value, comparator", [
+    ("Hospital stay was shorter with the new protocol (6.2 ± 2.4 vs. 8.9 ± 3.1 days, P = 0.01).",
+     "6.2 ± 2.4", "8.9 ± 3.1 days"),
+    ("Relapse occurred in 7 (9%) of 80 children given zinc and 19 (24%) of 79 given the dummy tablet "
+     "(P = 0.02).", "7 (9%) of 80", "19 (24%) of 79"),
+])
+def test_comparator_value_keeps_what_is_written_with_it(tmp_path, body, value, comparator):
+    (r,) = [r for r in results_of(tmp_path, body) if r["value"] == value]
+    assert r["comparator_value"] == comparator
+    assert r["numeric_comparator_value"] == signed_number(comparator.split()[0])
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("The mean pain score before versus after the course in the massage group was 6.1 versus 3.2.", "3.2", "6.1"),
+    ("Median walking distance before and after the programme was 210 and 305 m, respectively, in the exercise "
+     "arm.", "305", "210"),
+])
+def test_values_labelled_before_and_after_put_the_later_value_first(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value.rstrip("%"), f.extra.get("comparator_text")) == (value, comparator)
+
+
+@pytest.mark.parametrize("body", [
+    "Treatment-related nausea (12.5% vs. 4.1%) and headache (8.0% vs. 7.7%) were similar in the two arms.",
+    "Adverse events were mild; rash occurred in 14% of the cream group compared with 9% of the vehicle group.",
+])
+def test_shares_of_patients_with_an_adverse_event_are_no_results(tmp_path, body):
+    assert results_of(tmp_path, body) == []
+
+
+def test_a_measured_value_of_a_term_that_is_also_an_adverse_event_stays_a_result(tmp_path):
+    body = "Safety endpoints aside, serum potassium fell from 4.6 ± 0.4 to 4.1 ± 0.5 mmol/l (P = 0.002)."
+    (r,) = results_of(tmp_path, body)
+    assert r["comparator_value"] == "4.6 ± 0.4" and r["value"] == "4.1"
+
+
+@pytest.mark.parametrize("body, long", [
+    ("We measured the urinary albumin excretion (UAE) of every patient. UAE decreased from 95 to 61 mg/day "
+     "(P = 0.01).", "urinary albumin excretion (mg/day)"),
+    ("Peak expiratory flow (PEF) was recorded twice daily. After 8 weeks, PEF was significantly higher with the "
+     "inhaler than with the tablets (P < 0.05).", "Peak expiratory flow"),
+])
+def test_a_measure_written_as_a_defined_short_form_is_named_by_its_long_form(tmp_path, body, long):
+    measures = {r["measure"] for r in results_of(tmp_path, body)}
+    assert long in measures, measures
+
+
+# -- comparisons and ranks in words ---------------------------------------------------------
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("After the tablets were stopped, cases of influenza, severe pneumonia, and otitis were more frequent among the "
+     "vaccinated children than among the control children.", {"cases of influenza", "severe pneumonia", "otitis"},
+     "more frequent"),
+    ("Falls and delirium were less common in the exercise group than in the usual-care group.",
+     {"Falls", "delirium"}, "less common"),
+    ("Recovery was faster in the laser group than in the sham group.", {"Recovery"}, "faster"),
+])
+def test_comparisons_in_words_without_numbers(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Patients with hyponatraemia had the highest postoperative sorbitol levels.", "postoperative sorbitol level",
+     "highest"),
+    ("Serum sorbitol was lowest in the mannitol group.", "Serum sorbitol", "lowest"),
+])
+def test_a_group_ranked_first_is_a_finding(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value)
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The cyclosporine serum levels did not change.", "serum cyclosporine level"),
+    ("Tacrolimus plasma concentrations were similar in both arms.", "plasma tacrolimus concentration"),
+])
+def test_the_specimen_leads_the_measure(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, value, p", [
+    ("IL-6 serum levels fell (P = 0.01).", "fell", 0.01),
+    ("Serum ferritin rose (p<0.05) in the active arm.", "rose", 0.05),
+])
+def test_a_change_in_words_followed_by_its_p_value(sentence, value, p):
+    (f,) = read_sentence(sentence)
+    assert f.value == value and f.p.fields["p"] == pytest.approx(p)
+
+
+@pytest.mark.parametrize("body", [
+    "More patients on the active drug reported treatment-emergent adverse events (61.2% vs. 40.3%; p < .001).",
+    "Rash was more frequent with the cream than with the vehicle (14% vs 5%, P = 0.02), a safety finding.",
+])
+def test_rates_of_an_adverse_event_compared_by_a_test_stay_results(tmp_path, body):
+    (r,) = [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
+    assert r["numeric_comparator_value"] in (40.3, 5.0)
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("The width of the largest cyst at the time of surgery did not differ among arms (P = 0.7).",
+     {"width of the largest cyst"}, "did not differ"),
+    ("Pain scores did not change across the three visits.", {"Pain score"}, "did not change"),
+    ("Serum ferritin and transferrin increased dose-dependently after treatment.",
+     {"Serum ferritin", "Serum transferrin"}, "increased"),
+    ("Reaction time improved equivalently across all training groups compared to controls.", {"Reaction time"},
+     "improved"),
+])
+def test_a_change_or_no_difference_with_an_adverb_or_the_groups_after_it(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("A significant reduction was seen in fasting glucose in the active arm.", {"fasting glucose"},
+     "significant reduction"),
+    ("A statistically significant improvement is observed in fasting glucose and triglyceride levels in the active "
+     "arms.", {"fasting glucose", "triglyceride level"}, "statistically significant improvement"),
+    ("Sertraline was significantly effective in reducing the HAM-D scores and anxiety ratings.",
+     {"HAM-D score", "anxiety ratings"}, "significantly effective"),
+])
+def test_a_change_named_before_its_measures(sentence, measures, value):
+    found = read_sentence(sentence)
+    assert {f.measure for f in found} == measures and {f.value for f in found} == {value}
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Warfarin was stopped in 24/73 (33%) of patients whereas apixaban was stopped in 5/66 (8%) of patients "
+     "(P < 0.001).", "24/73 (33%)", "5/66 (8%)"),
+    ("Relapse occurred in 12 (30%) patients on zinc while 20 (51%) patients on placebo relapsed (P = 0.04).",
+     "12 (30%)", "20 (51%)"),
+    ("Cure rates were 45/50 (90%) and 30/50 (60%), respectively (P < 0.01).", "45/50 (90%)", "30/50 (60%)"),
+])
+def test_counts_of_a_total_compared_across_a_clause(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra["comparator_text"]) == (value, comparator) and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("At 12 weeks, the healing rate was 58% for 2LB and 53% for SPB.", "58%", "53%"),
+    ("Mean pain was 4.1 in arm A and 5.2 in arm B.", "4.1", "5.2"),
+])
+def test_values_each_followed_by_their_group(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra["comparator_text"]) == (value, comparator)
+
+
+@pytest.mark.parametrize("sentence, value, sd, comparator", [
+    ("The mean (SD) number of eggs retrieved was 3.3 (2.71) in the combined group compared with 3.6 (2.82) in "
+     "the single group.", "3.3 (2.71)", 2.71, "3.6 (2.82)"),
+    ("Hospital stay, mean (standard deviation), was 6.5 (1.9) days with the pathway versus 8.0 (2.4) days with "
+     "usual care.", "6.5 (1.9) days", 1.9, "8.0 (2.4) days"),
+])
+def test_a_bracket_declared_as_the_sd_holds_each_values_sd(sentence, value, sd, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.sd, f.extra["comparator_text"]) == (value, sd, comparator)
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Ketamine significantly impaired the recall of neutral words compared with placebo (p < 0.001).",
+     "recall of neutral words", "significantly impaired"),
+    ("The new dressing significantly shortened the time to healing (P = 0.01).", "time to healing",
+     "significantly shortened"),
+])
+def test_other_verbs_of_a_significant_change(sentence, measure, value):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value) == (measure, value) and f.p is not None
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("The median length of stay was 5 days (IQR 3-8) vs 7 days (IQR 4-11) (P = 0.02).", "5 days (IQR 3-8)",
+     "7 days (IQR 4-11)"),
+    ("Median survival was 14 months (range, 2 to 40) with A and 9 months (range, 1 to 31) with B (P = 0.03).",
+     "14 months (range, 2 to 40)", "9 months (range, 1 to 31)"),
+    ("The median time to latch-on was 7.7 weeks (Q1 = 3.7, Q3 = 10.7) in the cup group vs. 7.1 weeks (Q1 = 4.6, "
+     "Q3 = 11.7) in the bottle group.", "7.7 weeks (Q1 = 3.7, Q3 = 10.7)", "7.1 weeks (Q1 = 4.6, Q3 = 11.7)"),
+    ("The primary outcome occurred in 45 of 210 patients (21.4%) in the intervention group and in 62 of 208 "
+     "(29.8%) in the control group.", "45 of 210 patients (21.4%)", "62 of 208 (29.8%)"),
+])
+def test_a_value_keeps_its_spread_or_share(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra["comparator_text"]) == (value, comparator)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Compared with usual care, the intervention reduced emergency visits (incidence rate ratio 0.64, 95% CI "
+     "0.48-0.85).", "0.64, 95% CI 0.48-0.85"),
+    ("Falls were fewer with training (rate ratio 0.70; 95% CI 0.52 to 0.94).", "0.70; 95% CI 0.52 to 0.94"),
+])
+def test_an_estimate_in_brackets_leaves_the_closing_bracket_out(sentence, value):
+    (f,) = read_sentence(sentence)
+    assert f.value == value
+
+
+@pytest.mark.parametrize("body, measure, timepoint", [
+    ("Mortality at 28 days did not differ (18% vs 20%; P = 0.61).", "Mortality", "28 days"),
+    ("Pain scores did not change significantly (4.1 vs 4.3; P = 0.61) by week 6.", "Pain score", "week 6"),
+])
+def test_the_measure_before_a_bracket_leaves_out_its_predicate_and_time(tmp_path, body, measure, timepoint):
+    (r,) = [r for r in results_of(tmp_path, body) if r["p_value"] is not None]
+    assert r["measure"] == measure and r["timepoint"] == timepoint
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("At week 12, 40% of patients receiving X achieved ACR20 versus 18% receiving placebo (P<0.001).", "ACR20"),
+    ("In total, 62% of participants in the app arm reached the step target, compared with 41% in the control arm "
+     "(P = 0.003).", "step target"),
+])
+def test_a_share_of_patients_is_about_what_they_reached(sentence, measure):
+    (f,) = read_sentence(sentence)
+    assert f.measure == measure
+
+
+@pytest.mark.parametrize("sentence, measure, value, sd", [
+    ("Mean HbA1c decreased by 0.8% (SD 1.1) with the new drug.", "Mean HbA1c", "0.8% (SD 1.1)", 1.1),
+    ("Training reduced the number of falls by 14%.", "number of falls", "14%", None),
+])
+def test_a_change_by_an_amount_names_what_changed(sentence, measure, value, sd):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value, f.sd) == (measure, value, sd)
+
+
+@pytest.mark.parametrize("sentence, measure, value, comparator", [
+    ("Seven of 13 patients (53.8%) responded in the active arm compared with 2 of 12 (16.7%) on placebo.",
+     "responded", "Seven of 13 patients (53.8%)", "2 of 12 (16.7%)"),
+    ("Overall, three of 20 children (15%) in the zinc arm were admitted to hospital, compared with nine of 21 (43%) "
+     "in the control arm (P = 0.05).", "admitted to hospital", "three of 20 children (15%)", "nine of 21 (43%)"),
+])
+def test_a_spelled_count_of_a_total_and_what_happened(sentence, measure, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value, f.extra["comparator_text"]) == (measure, value, comparator)

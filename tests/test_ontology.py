@@ -177,7 +177,7 @@ def test_alignments(onto: Graph) -> None:
     assert (KG.Trial, RDFS.subClassOf, SCHEMA.MedicalTrial) in onto
 
 
-DECIMAL = "doseValue doseMin doseMax numericValue comparatorValue pValue ciLow ciHigh sd confidence".split()
+DECIMAL = "doseValue doseMin doseMax numericValue numericComparatorValue pValue ciLow ciHigh sd confidence".split()
 INTEGER = "count grade enrolled analysed administrations start end year authorCount".split()
 BOOLEAN = "serious negated relatedToDrug ledToDiscontinuation hedged cited responder".split()
 OBJECT = {

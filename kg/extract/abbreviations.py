@@ -112,3 +112,12 @@ def defined_abbreviations(text: str) -> dict[str, Abbreviation]:
             continue
         out[short] = Abbreviation(short, long, s, s + len(long))
     return out
+
+
+def document_abbreviations(document) -> dict[str, Abbreviation]:
+    """`defined_abbreviations` of a document's text, computed once per document (several
+    extractors ask for them)."""
+    cache = document.cache
+    if "defined_abbreviations" not in cache:
+        cache["defined_abbreviations"] = defined_abbreviations(document.text)
+    return cache["defined_abbreviations"]

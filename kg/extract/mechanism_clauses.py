@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, Guarded, part_of
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
@@ -76,6 +77,11 @@ def data() -> dict:
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_toxicity"] = re.compile(d["toxicity_target"])
+    d["rx_participle_effect"] = re.compile(d["participle_effect"], re.I)
+    d["modifier_set"] = {fold(x) for x in d["target_modifiers"]}
+    d["rx_treatment_of"] = re.compile(d["treatment_of_agent"], re.I)
+    d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
     d["property"] = [(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I), v[0], v[1])
@@ -120,6 +126,11 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         agents, blocked = _agents(ctx, sent)
         out += _properties(ctx, sent, agents, context)
         found_t = _targets(ctx, sent)
+        for f in _participle_effects(ctx, sent, agents, found_t, context):
+            key = (f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
+            if key not in seen:  # the clause reading below then skips the same statement
+                keys.add((key, f.fields["negated"]))
+                out.append(f)
         # "serum cortisol", "IL-2 levels": a drug inside a biomarker phrase is the analyte
         agents = [a for a in agents if not any(_analyte(ctx, a, t) for t in found_t)]
         targets = [t for t in found_t if not any(_overlap(t, a) for a in agents + blocked)]
@@ -135,7 +146,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             for agent_list, relation, start, end, scope, *layout in found:
                 if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
-                negated = bool(d["rx_neg"].search(text[scope[0]:scope[1]])) or \
+                negated = bool(d["rx_neg"].search(_scope_text(text, scope, t))) or \
                     bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
                 target_c = t.concept or _target_concept(ctx, t)
                 for agent_c in agent_list:
@@ -150,6 +161,17 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                               "context": _setting(sent.text), "citation": None}
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
+    return out
+
+
+def _scope_text(text: str, scope: tuple[int, int], t: Mention) -> str:
+    """The negation scope of a target, without a 'but not Y' right after it: 'total but not
+    specific IgA was elevated' denies the rise of specific IgA only."""
+    out = text[scope[0]:scope[1]]
+    bn = re.match(r"\s+but\s+not\s+[\w-]+", text[t.end:scope[1]])
+    if bn and scope[0] <= t.end:
+        rel = t.end - scope[0]
+        out = out[:rel] + " " * bn.end() + out[rel + bn.end():]
     return out
 
 
@@ -198,6 +220,37 @@ def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list
                           "statement": context, "context": _setting(sent.text), "citation": None}
                 out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.property", 0.5,
                                 surface=label))  # the paper names the target only through the adjective
+    return out
+
+
+def _participle_effects(ctx: Context, sent, agents: list[Mention], targets: list[Mention], context: str) -> list[Fact]:
+    """"the nephrotoxicity ameliorating effect of X": a target, a participle that is a relation
+    cue, an effect noun and the agent after 'of'."""
+    if "ing " not in sent.text or " of " not in sent.text:
+        return []
+    from kg.extract.mechanisms import relation_cues
+
+    d = data()
+    text = ctx.document.text
+    out = []
+    for a in agents:
+        m = d["rx_participle_effect"].search(text[max(sent.start_char, a.start - 60):a.start])
+        if m is None:
+            continue
+        cue = m.group("cue")
+        relation = next((r for rx, r in relation_cues() if rx.fullmatch(cue)), None)
+        cue_start = a.start - (len(text[max(sent.start_char, a.start - 60):a.start]) - m.start("cue"))
+        t = next((t for t in targets if t.end <= cue_start and not text[t.end:cue_start].strip(" -")), None)
+        if relation is None or t is None:
+            continue
+        target_c = t.concept or _target_concept(ctx, t)
+        start, end = t.start, a.end
+        fields = {"agent": a.concept, "relation": relation, "target": target_c,
+                  "hedged": bool(d["rx_hedge"].search(sent.text)), "negated": bool(d["rx_neg"].search(text[start:end])),
+                  "cited": context == "prior_study", "statement": context, "context": _setting(sent.text),
+                  "citation": None}
+        out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.participle_effect", 0.6,
+                        surface=t.text))
     return out
 
 
@@ -309,7 +362,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     last = t
     for x in targets:
         if x.start >= last.end and re.fullmatch(
-                r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                r"(?:\s+[\w-]+){0,6}?\s*(?:,|and|or|as well as|,\s*and|but\s+not)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}",
                 re.sub(r"\([^()]*\)", " ", text[last.end:x.start])) \
                 and not any(last.end <= c.start and c.end <= x.start for c in cues):
             last = x
@@ -511,6 +564,10 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
         s = sent.start_char + m.start(1) + keep[0].start()
         free.append(_trimmed(text, s, sent.start_char + m.end()))
+    for m in d["rx_toxicity"].finditer(sent.text) if "toxicit" in sent.text else ():
+        s = sent.start_char + (m.start() if m.group("drug") is None or ctx.lexicon.by_label(m.group("drug"), "Drug")
+                               else m.start("drug") + len(m.group("drug")))
+        free.append(_trimmed(text, s, sent.start_char + m.end()))
     for m in d["rx_specimen_np"].finditer(sent.text):
         w = m.group(1)
         if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
@@ -520,7 +577,26 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
         found.append(f)
+    found += _but_not_heads(ctx, sent, found)
     return sorted(found, key=lambda m: m.start)
+
+
+def _but_not_heads(ctx: Context, sent, found: list[Mention]) -> list[Mention]:
+    """'total but not specific IgA': the first modifier names a target of its own (total IgA)."""
+    if "but not" not in sent.text:
+        return []
+    d = data()
+    text = ctx.document.text
+    out = []
+    for t in found:
+        words = t.text.split()
+        m = re.search(r"(?<![\w-])([A-Za-z][\w-]*)\s+but\s+not\s+$", text[max(sent.start_char, t.start - 40):t.start])
+        if m is None or len(words) < 2 or fold(words[0]) not in d["modifier_set"]:
+            continue
+        s = t.start - (len(text[max(sent.start_char, t.start - 40):t.start]) - m.start(1))
+        if fold(m.group(1)) in d["modifier_set"]:
+            out.append(Mention(s, s + len(m.group(1)), f"{m.group(1)} {' '.join(words[1:])}"))
+    return out
 
 
 def _is_cue_word(w: str) -> bool:
@@ -548,6 +624,17 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
+    for m in d["rx_treatment_of"].finditer(sent.text) if " of " in sent.text else ():
+        mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
+        if not any(_overlap(mm, a) for a in agents):
+            phrase = re.sub(r"\s+", " ", m.group(0))
+            agents.append(Mention(mm.start, mm.end, mm.text, ctx.lexicon.by_label(phrase, "Drug")
+                                  or ctx.lexicon.discover("Drug", phrase, "arm")))
+    for name, c in _cell_agents(ctx):
+        for m in _label_rx(name).finditer(sent.text):
+            mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+            if not any(_overlap(mm, a) for a in agents):
+                agents.append(mm)
     blocked: list[Mention] = []
     for rx in d["rx_arms"]:
         for m in rx.finditer(sent.text):
@@ -590,6 +677,28 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _cell_agents(ctx: Context) -> list[tuple[str, Concept]]:
+    """Cells the paper gives as its intervention ("injection of hADSCs", "implanting stem
+    cells"), as (name written, agent): the long form with its short form, the long form, the
+    short form, longest first. The agent is the long form the paper defines, when it does."""
+    cache = ctx.document.cache.setdefault("mechanism_cell_agents", {})
+    if "agents" in cache:
+        return cache["agents"]
+    text = ctx.document.text
+    given = {fold(m.group("cells")) for rx in data()["rx_cells_given"] for m in rx.finditer(text)} \
+        if "cells" in text else set()
+    out: list[tuple[str, Concept]] = []
+    if given:
+        for short, ab in document_abbreviations(ctx.document).items():
+            long = ab.name
+            named = fold(short) in given or any(g in fold(long) or fold(long) in g for g in given)
+            if named and re.search(r"(?i)cells?$", long):
+                c = ctx.lexicon.by_label(long, "Drug") or ctx.lexicon.discover("Drug", long, "arm")
+                out += [(f"{long} ({short})", c), (long, c), (short, c)]
+    cache["agents"] = sorted(out, key=lambda x: -len(x[0]))
+    return cache["agents"]
 
 
 def _measured(text: str, a: Mention, sent) -> bool:

@@ -17,9 +17,10 @@ import functools
 import json
 import re
 
+from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
-from kg.lexicon import ONTOLOGY_DIR
+from kg.lexicon import ONTOLOGY_DIR, fold
 
 EXTRACTOR = "mechanisms"
 TARGET_KINDS = {"CellType", "Cytokine", "Gene", "BiologicalProcess"}
@@ -38,7 +39,8 @@ def relation_cues() -> list[tuple[re.Pattern, str]]:
     data = json.loads((ONTOLOGY_DIR / "relations.json").read_text(encoding="utf-8"))
     pairs = [(cue, rel) for rel, cues in data["relations"].items() for cue in cues]
     pairs.sort(key=lambda x: len(x[0]), reverse=True)
-    return [(re.compile(rf"\b{cue}\b", re.I), rel) for cue, rel in pairs]
+    # a space in a cue is any run of white space: text from PDFs and HTML spaces words unevenly
+    return [(re.compile(r"\b" + cue.replace(" ", r"\s+") + r"\b", re.I), rel) for cue, rel in pairs]
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -83,7 +85,26 @@ def extract(ctx: Context) -> list[Fact]:
                                 surface=t.text))
     out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
                                    for f in out})
+    for f in out:
+        f.fields["agent_text"] = _agent_text(ctx, f)
     return out
+
+
+def _agent_text(ctx: Context, f: Fact) -> str | None:
+    """The agent as the paper names it: the short form the paper defines for it ('FF' for
+    'fluticasone furoate (FF)'), else its words in the evidence, so that either name finds it."""
+    key = "mechanism_short_forms"
+    if key not in ctx.document.cache:
+        ctx.document.cache[key] = {fold(ab.name): short
+                                   for short, ab in document_abbreviations(ctx.document).items()}
+    agent = f.fields["agent"]
+    ev = f.evidence[0]
+    written = next((sp.text for sp in ctx.concept_spans(ev.start, ev.end) if sp.kb_id_ == agent.iri), None)
+    if written is None:
+        m = re.search(re.escape(agent.label).replace(r"\ ", r"\s+"), ctx.document.text[ev.start:ev.end], re.I)
+        written = m.group(0) if m else None
+    shorts = ctx.document.cache[key]
+    return shorts.get(fold(agent.label)) or (shorts.get(fold(written)) if written else None) or written
 
 
 def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:

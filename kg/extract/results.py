@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, part_of
 from kg.extract.mentions import Mention, find, fragment, values
 from kg.extract.numbers import COUNT, to_int, to_number
@@ -86,11 +87,16 @@ def _rx() -> dict:
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
+    out["sd_in_brackets"] = re.compile(data["sd_in_brackets"], re.I)
+    out["parallel_groups"] = re.compile(data["parallel_groups"], re.I)
+    out["order_after_before"] = re.compile(data["order_after_before"], re.I)
+    out["ae_frequency_cue"] = re.compile(data["ae_frequency_cue"], re.I)
     out["baseline_measure"] = re.compile(data["baseline_measure"], re.I)
     out["table"] = {k: re.compile(v, re.I) for k, v in data["table"].items() if not k.startswith("_")}
     out["measure_stop"] = re.compile(data["measure_stop"], re.I)
     out["measure_lead"] = re.compile(data["measure_lead"], re.I)
     out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
+    out["measure_specimen_inside"] = re.compile(data["measure_specimen_inside"], re.I)
     out["measure_singular"] = data["measure_singular"]
     out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
@@ -118,23 +124,29 @@ def _rx() -> dict:
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
+    out["spread"] = re.compile(data["spread"], re.I)
+    out["spelled_count_of"] = re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
+    out["share_outcome"] = re.compile(data["share_outcome"], re.I)
+    out["count_outcome"] = re.compile(data["count_outcome"], re.I)
+    out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
     out["baseline"] = re.compile(data["baseline"], re.I)
     out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
                                   r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
                                   r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
-                                  r"longer|faster|slower|smaller|larger", re.I)
+                                  r"longer|faster|slower|smaller|larger|highest|lowest|greatest", re.I)
     out["cue"] = re.compile(r"\d|signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|rose|fell|dropp|"
                             r"differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
-                            r"greater|better|worse|effect|elevat|declin", re.I)
+                            r"greater|better|worse|effect|elevat|declin|more|less|fewer|faster|slower|shorter|"
+                            r"longer|highest|lowest|greatest", re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
     class _V:  # a value with its optional SD and unit, its groups named after `n`
         @staticmethod
         def format(n: str) -> str:
-            return f"(?P<{n}>{num})(?:\\s*±\\s*{fragment('DIGITS')})?(?:\\s?(?P<u{n}>{unit}))?"
+            return f"(?P<w{n}>(?P<{n}>{num})(?:\\s*±\\s*{fragment('DIGITS')})?(?:\\s?(?P<u{n}>{unit}))?)"
     v = _V
     out["change"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
@@ -171,9 +183,30 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a cited result is another study's
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
+        harms = _rx()["ae_frequency_cue"].search(text) is not None
         for f in read_sentence(text, strict=strict):
+            if harms and _ae_frequency(ctx, f):
+                continue
             out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
     return out + _from_tables(ctx)
+
+
+def _ae_frequency(ctx: Context, f: Found) -> bool:
+    """Whether a finding is how often an adverse event occurred ('infusion-related pyrexia
+    (37.2% vs 32.3%)'): a percentage or count whose measure ends in an adverse-event term,
+    with no test of its own. The AE extractor records it; as a result it would be counted
+    twice, in the wrong kind."""
+    if f.p is not None or f.ci is not None:
+        return False  # rates of an event compared by a test are a finding of the trial
+    if not (f.unit == "%" or "%" in f.value or re.fullmatch(r"\d+(?:\s*/\s*\d+)?", f.value.strip())):
+        return False
+    words = re.sub(r"\([^()]*\)", " ", f.measure).split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            c = ctx.lexicon.by_label(" ".join(words[-n:]).strip(",;:"), "AdverseEventTerm")
+            if c is not None:
+                return True
+    return False
 
 
 def _from_tables(ctx: Context) -> list[Fact]:
@@ -206,7 +239,8 @@ def _from_tables(ctx: Context) -> list[Fact]:
                 p = float(pm.group("v").replace("·", "."))
                 measure = re.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)|[*†‡§¶#]+$", "", row[0].text).strip()
                 fields = {"measure": canonical_measure(measure), "value": value.text,
-                          "numeric_value": _num(value.text), "comparator_value": _num(comp.text) if comp else None,
+                          "numeric_value": _num(value.text), "comparator_value": comp.text if comp else None,
+                          "numeric_comparator_value": _num(comp.text) if comp else None,
                           "unit": None,
                           "p_value": p, "p_relation": {"≤": "<=", "≥": ">="}.get(pm.group("rel") or "=",
                                                                                   pm.group("rel") or "="),
@@ -272,26 +306,54 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
 
 
 # -- mentions → items ----------------------------------------------------------------------
+_COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women", "men", "cases")
+
+
 def _items(text: str) -> list[Item]:
     """Values with their own trailing parts ('(8%)', 'of 114', a CI) merged in."""
     vals = values(text)
     cis = find(text, "ci") + find(text, "bracket_ci")
     out: list[Item] = []
     consumed_to = -1
+    sd_declared = "(" in text and _rx()["sd_in_brackets"].search(text) is not None
     for v in vals:
         if v.start < consumed_to:
             continue
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
+        spelled = _rx()["spelled_count_of"].search(text, max(0, v.start - 40), v.start) \
+            if item.unit in _COUNT_UNITS and float(item.value).is_integer() else None
+        if spelled and to_int(spelled.group("n")) is not None and to_int(spelled.group("n")) <= item.value:
+            item.start = spelled.start("n")  # 'Seven of 13 patients (53.8%)': a count of a total
+            item.count_pct = True
+        m = re.match(r"\s*\(\s*(\d+(?:[.·]\d+)?)\s*\)", text[end:]) if sd_declared and item.sd is None else None
+        m = m or (re.match(r"\s*[(\[]\s*(?:SD|SE|SEM|s\.d\.|s\.e\.)\s*[:=]?\s*(\d+(?:[.·]\d+)?)\s*[)\]]", text[end:])
+                  if item.sd is None else None)  # '0.8% (SD 1.1)'
+        if m:  # 'the mean (SD) count was 3.3 (2.71)': the bracket holds the SD
+            end += m.end()
+            item.sd = to_number(m.group(1))
+            u = _rx()["unit_after"].match(text, end) if item.unit is None else None
+            if u:  # '6.5 (1.9) days'
+                end, item.unit = u.end(), u.group(1)
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
+        m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·]*\s*(?:%|[a-zµμ]))", text[end:])
+        if m and item.unit is None and float(item.value).is_integer():  # '24/73 (33%)': a count of a total
+            end += m.end()
+            item.count_pct = True
         m = re.match(r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?", text[end:])
-        if m and item.unit in (None, "patients", "participants", "subjects", "children", "women", "men", "cases"):
+        if m and item.unit in _COUNT_UNITS:
             end += m.end()
             item.count_pct = True
         m = re.match(r"\s*(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*\b(?!\s*%)", text[end:])
         if not item.count_pct and m and item.unit is None and float(item.value).is_integer():
             end += m.end()
             item.count_pct = True
+            share = re.match(r"(?:\s+[a-z]+)?\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)", text[end:])
+            if share:  # '45 of 210 patients (21.4%)'
+                end += share.end()
+        spread = _rx()["spread"].match(text, end)
+        if spread:  # '5 days (IQR 3-8)', '12 (range 4 to 30)': the spread belongs to the value
+            end = spread.end()
         for c in cis:
             gap = text[end:c.start]
             if c.start >= end and re.fullmatch(r"\s*[,;:]?\s*[(\[]?\s*(?:(?:95|90|99)\s*%\s*CI\s*[:=]?\s*)?", gap) \
@@ -302,6 +364,9 @@ def _items(text: str) -> list[Item]:
                     end += 1
                 item.ci = (c.fields["low"], c.fields["high"])
                 break
+        if text[end - 1:end] in ")]" and text[item.start:end].count(")") + text[item.start:end].count("]") > \
+                text[item.start:end].count("(") + text[item.start:end].count("["):
+            end -= 1  # the bracket that closes is the one the value sits in
         item.end = end
         consumed_to = end
         out.append(item)
@@ -321,7 +386,8 @@ def _changes(text, found, taken, free, add) -> None:
             before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
             measure = _measure_from_prefix(before, unit)
             add(Found(m.start(), m.end(), measure, m.group("b"),
-                      f"result.{name}", comparator=m.group("a"), unit=unit),
+                      f"result.{name}", comparator=m.group("a"), unit=unit,
+                      extra={"comparator_text": m.group("wa")}),
                 (m.start(), m.end()))
     for m in (rx["fold"].finditer(text) if "fold" in text else ()):
         if free(m.start(), m.end()):
@@ -389,7 +455,8 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     vs = rx["VERSUS"].search(gap)
     if rx["tight"].fullmatch(gap):
         return "tight"
-    if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) and not re.search(r"[.!?]\s", gap):
+    if vs and len(gap) - vs.end() <= 45 and not re.search(r"\d", gap[vs.end():]) \
+            and not re.search(r"(?<!\bvs)(?<!\bv)[.!?]\s", gap):  # 'vs.' ends no sentence
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
     if re.search(r"\band\b", gap) and not vs:
@@ -402,6 +469,12 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
                 and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
             return "loose"
+    par = rx["parallel_groups"].fullmatch(gap) if " and" in gap else None
+    if par and re.match(r"\s*" + par.group("prep") + r"\s+\S", text[b.end:]):
+        return "loose"  # '58% for A and 53% for B', '4.1 in arm A and 5.2 in arm B'
+    if (a.count_pct or a.unit == "%") and re.search(r"\b(?:whereas|while)\b", gap) and len(gap) <= 90 \
+            and not re.search(r"[.!?;]\s", gap):
+        return "loose"  # 'A was stopped in 24/73 (33%) whereas B was stopped in 5/66 (8%)'
     return None
 
 
@@ -420,6 +493,10 @@ def _pairs(text, items, free, add) -> None:
             k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
             continue
         pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
+        head = text[:chain[0].start].lower()
+        if len(chain) == 2 and ("before" in head or "baseline" in head or "pre" in head) \
+                and _rx()["order_after_before"].search(text[:chain[0].start]):
+            pairs = [(chain[1], chain[0])]  # 'before versus after ... was 1 versus 4': 4 is the finding
         for a, b in pairs:
             value = text[a.start:a.end].strip()
             comp = text[b.start:b.end].strip()
@@ -430,11 +507,21 @@ def _pairs(text, items, free, add) -> None:
             close = re.match(r"\s*\)", text[e:])
             if close and text[s:e].count("(") > text[s:e].count(")"):
                 e += close.end()
-            found = Found(s, e, _measure_before(text, chain[0].start), value, "result.versus",
+            measure = _measure_before(text, chain[0].start)
+            if measure == "value" or _rx()["GROUP_WORD"].fullmatch(measure):
+                measure = _share_outcome(text, chain[0].end) or measure
+            found = Found(s, e, measure, value, "result.versus",
                           comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
                           extra={"comparator_text": comp})
             add(found, (chain[0].start, chain[-1].end))
         k += len(chain)
+
+
+def _share_outcome(text: str, pos: int) -> str | None:
+    """What a share of patients reached: '40% of patients receiving X achieved ACR20 versus
+    18% ...' is about ACR20."""
+    m = _rx()["share_outcome"].match(text, pos) or _rx()["count_outcome"].match(text, pos)
+    return _clean_measure(m.group("m")) if m else None
 
 
 def _single(text, items, ps, free, add) -> None:
@@ -469,7 +556,8 @@ def _single(text, items, ps, free, add) -> None:
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
         if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
-            obj = re.sub(r"^\S+\s+|\s+by\s+.*$", "", by.group(0).strip(), flags=re.S)
+            obj = re.sub(r"^\S+\s+|\s+by(?:\s+.*)?$", "", by.group(0).strip(), flags=re.S)
+            obj = "" if obj.lower() == "by" else obj  # 'decreased by 0.8%': no object written
             obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
@@ -543,7 +631,8 @@ def _qualitative(text, found, ps, free, add) -> None:
             value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
                 r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", text[vstart:vend])).strip()  # '(p < 0.05)' is no part of it
             obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
-                           r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|compared\b|"
+                           r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|among\b|"
+                           r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
                            text[m.end():])
             if where == "subject" and transitive and obj:
@@ -838,6 +927,11 @@ def canonical_measure(s: str) -> str:
     if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
         what = re.sub(r"^the\s+", "", m.group("what"), flags=re.I)
         s = f"{m.group('mod')}{what}"
+    m = rx["measure_specimen_inside"].match(s)
+    if m and not re.match(r"(?i)(?:the|a|an|mean|median)$", m.group("what")):
+        what = m.group("what")
+        what = what[0].lower() + what[1:] if what[:2].istitle() else what  # no longer opens the sentence
+        s = f"{m.group('spec')} {what} {m.group('head')}"
     last = s.rsplit(" ", 1)
     if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
         s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
@@ -858,6 +952,9 @@ def _measure_before(text: str, pos: int) -> str:
     if _depth(text, pos) > 0 and opened >= 0:
         if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
             head = rx["head_split"].split(prefix[:opened])[-1]
+            # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
+            head = re.sub(r"\s+(?:did|does|do|could)\s+not\s+\w+(?:\s+(?:significantly|statistically))?\s*$", "",
+                          head)
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
             cmp = re.match(r"(?:(?:significantly|markedly|slightly)\s+)?(?:fewer|more|less|greater|lower|higher|"
@@ -866,6 +963,9 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
+            phrase = re.sub(r"\s+(?:at|after|by|over|within|during)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
+                            r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
                     and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
@@ -1018,13 +1118,23 @@ def _tidy_measure(measure: str) -> str:
     return measure
 
 
+def _long_form(ctx: Context, measure: str) -> str:
+    """A measure written only as a short form the paper defines ('UAE' after 'urinary
+    albumin excretion (UAE)') is named by its long form, as the paper defines it."""
+    m = re.fullmatch(r"\s*(?P<head>[^()]+?)(?P<tail>\s*\([^()]*\))?\s*", measure)  # 'UAE (mg/day)'
+    ab = document_abbreviations(ctx.document).get(m.group("head")) if m else None
+    return ab.name + (m.group("tail") or "") if ab is not None else measure
+
+
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
-    f.measure = canonical_measure(_tidy_measure(f.measure))
+    f.measure = canonical_measure(_long_form(ctx, _tidy_measure(f.measure)))
     t = _rx()["time"].search(sent.text)
     p = f.p.fields if f.p else None
     fields = {
         "measure": f.measure, "value": f.value, "numeric_value": _num(f.value),
-        "comparator_value": _num(f.comparator) if f.comparator else None, "unit": f.unit,
+        "comparator_value": _comparator_text(f),
+        "numeric_comparator_value": _num(f.comparator) if f.comparator else None,
+        "unit": f.unit,
         "p_value": p["p"] if p else None, "p_relation": p["relation"] if p and p["p"] is not None else None,
         "p_text": f.p.text.strip("() ") if f.p else None,
         "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
@@ -1041,6 +1151,13 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     if sent.text[end - sent.start_char: end - sent.start_char + 1] == ")" and quote.count("(") > quote.count(")"):
         end += 1  # and to the bracket that holds it
     return Fact("result", fields, [ctx.evidence(start, end)], EXTRACTOR, f.rule, confidence, surface=f.measure)
+
+
+def _comparator_text(f: Found) -> str | None:
+    """The comparator value as written, with its own SD, percentage, denominator or CI
+    ('20.9 ± 19.8', '18 (17%) of 105'), as the value is kept."""
+    text = f.extra.get("comparator_text") or f.comparator
+    return text.strip(" ,;") if text else None
 
 
 def _num(s: str | None) -> float | None:

@@ -99,6 +99,7 @@ class KG(DefinedNamespace):
     measure: URIRef
     numericValue: URIRef
     comparatorValue: URIRef
+    numericComparatorValue: URIRef
     unit: URIRef
     pValue: URIRef
     pRelation: URIRef
@@ -122,6 +123,7 @@ class KG(DefinedNamespace):
     cited: URIRef
     context: URIRef
     statement: URIRef
+    agentText: URIRef
     citation: URIRef
     # participants
     participantLabel: URIRef

@@ -50,7 +50,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "result": {
         "measure": (KG.measure, "str"), "value": (KG.value, "str"), "numeric_value": (KG.numericValue, "decimal"),
-        "comparator_value": (KG.comparatorValue, "decimal"), "unit": (KG.unit, "str"),
+        "comparator_value": (KG.comparatorValue, "str"),
+        "numeric_comparator_value": (KG.numericComparatorValue, "decimal"), "unit": (KG.unit, "str"),
         "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "p_text": (KG.pText, "str"),
         "sd": (KG.sd, "decimal"),
         "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
@@ -66,6 +67,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "agent": (KG.agent, "concept"), "relation": (KG.relation, "str"), "target": (KG.target, "concept"),
         "hedged": (KG.hedged, "bool"), "negated": (KG.negated, "bool"), "cited": (KG.cited, "bool"),
         "context": (KG.context, "str"), "citation": (KG.citation, "str"), "statement": (KG.statement, "str"),
+        "agent_text": (KG.agentText, "str"),
     },
     "participant": {
         "label": (KG.participantLabel, "str"), "dose_group": (KG.doseGroup, "str"),
