@@ -171,8 +171,12 @@ class KgApp(App[int]):
         if empty:
             self.call_from_thread(self._welcome, str(path), empty)
             return
-        catalog = load_catalog(self.get_store())
+        store = self.get_store()
+        catalog = load_catalog(store)
         self.call_from_thread(setattr, self, "catalog", catalog)
+        if note := getattr(store, "rollup_note", ""):  # an older kg's store: slower to open, and why
+            self.call_from_thread(self.notify, f"{note}: the explorer added up every document's record "
+                                  "(slower on a big store); the next `kg ingest` into it stores one.", timeout=8)
         self.call_from_thread(self._status, str(path), catalog)
         if catalog.documents == 0:
             self.call_from_thread(self._welcome, str(path), "The graph holds no document yet.")
