@@ -202,8 +202,13 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
     graphs = [ONTOLOGY_GRAPH, LEXICON_GRAPH]
     if not counted:  # every document uses the same vocabulary: one stands for all
         graphs += [graph_iri(doc_id(d.iri)) for d in catalog.entries if d.kind == "document"][:1]
-    classes = {n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))}
-    properties = {n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))}
+    schema = (rollup or {}).get("schema", {})
+    if counted and all(g in schema for g in graphs):  # the static graphs' vocabulary, kept in the roll-up
+        classes = {n for g in graphs for c in schema[g]["classes"] if (n := pname(c))}
+        properties = {n for g in graphs for p in schema[g]["properties"] if (n := pname(p))}
+    else:
+        classes = {n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))}
+        properties = {n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))}
     if counted:
         by_class: Counter = Counter()
         by_property: Counter = Counter()

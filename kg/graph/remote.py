@@ -36,6 +36,7 @@ from kg.graph.store import (
     COMPLETE,
     GRAPH_PREFIX,
     LEXICON_GRAPH,
+    ONTOLOGY_GRAPH,
     REGISTRY_GRAPH,
     STAGING_SUFFIXES,
     GraphStore,
@@ -370,8 +371,9 @@ class ServerGraphStore(GraphStore):
         self._records = None
         current = self.rollup()  # read now: another writer may have changed it
         graphs = {g: s for g, s in done}
-        if LEXICON_GRAPH in graphs:
-            current = {**current, "lexicon": self._lexicon_from_graph()}  # just PUT
+        if LEXICON_GRAPH in graphs or ONTOLOGY_GRAPH in graphs:  # just PUT: read them back
+            lexicon, schema = self._static_from_graphs()
+            current = {**current, "lexicon": lexicon, "schema": schema}
             self._rollup = current
         return self._rollup_after(graphs)
 

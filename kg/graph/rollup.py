@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 
 from kg.graph.vocab import KGD_NS
 
-FORMAT = 1
+FORMAT = 2
 _COUNTERS = ("facts", "trials", "concepts", "predicates", "classes")
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _KG = "https://w3id.org/kg-trials/ontology#"
@@ -30,7 +30,7 @@ _NAME_PREDICATES = (_SKOS + "prefLabel", _SKOS + "altLabel", _KG + "abbreviation
 
 
 def empty() -> dict:
-    return {"format": FORMAT, "graphs": {}, "documents": {}, "nodes": {}, "lexicon": {},
+    return {"format": FORMAT, "graphs": {}, "documents": {}, "nodes": {}, "lexicon": {}, "schema": {},
             **{k: {} for k in _COUNTERS}}
 
 
@@ -105,12 +105,35 @@ def replaced(rollup: dict, graph: str, old: dict, new: dict) -> dict | None:
     return out
 
 
-def build(records: Mapping[str, tuple[str, dict]], lexicon: dict | None = None,
+def build(records: Mapping[str, tuple[str, dict]], lexicon: dict | None = None, schema: dict | None = None,
           complete: str = "complete") -> dict:
-    """The roll-up of every completed record (graph IRI → (state, summary)), in a fixed order."""
+    """The roll-up of every completed record (graph IRI → (state, summary)), in a fixed order,
+    with the lexicon's names and the static graphs' classes and properties."""
     out = added(empty(), sorted((g, s) for g, (state, s) in records.items() if state == complete and s))
     out["lexicon"] = lexicon or {}
+    out["schema"] = schema or {}
     return out
+
+
+_OWL = "http://www.w3.org/2002/07/owl#"
+_PROPERTY_TYPES = {_OWL + "ObjectProperty", _OWL + "DatatypeProperty",
+                   "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property"}
+
+
+def schema_of(triples: Iterable[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """The classes (used as a type, or declared) and properties (used, or declared) of a static
+    graph (the ontology, the lexicon): what SPARQL completion offers besides the documents'
+    own, kept here so that no screen scans those graphs."""
+    classes, properties = set(), set()
+    for s, p, o in triples:
+        properties.add(p)
+        if p == _RDF_TYPE:
+            classes.add(o)
+            if o == _OWL + "Class":
+                classes.add(s)
+            elif o in _PROPERTY_TYPES:
+                properties.add(s)
+    return {"classes": sorted(classes), "properties": sorted(properties)}
 
 
 def lexicon_nodes(triples: Iterable[tuple[str, str, str]]) -> dict[str, dict]:

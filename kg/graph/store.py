@@ -312,10 +312,18 @@ class GraphStore:
                 stamp = q.object.value
         return value, stamp
 
-    def _lexicon_from_graph(self) -> dict:
-        g = ox.NamedNode(LEXICON_GRAPH)
-        return rollups.lexicon_nodes((q.subject.value, q.predicate.value, q.object.value)
-                                     for q in self.ox.quads_for_pattern(None, None, None, g))
+    def _static_from_graphs(self) -> tuple[dict, dict]:
+        """(the lexicon's names, the static graphs' classes and properties), read from those graphs."""
+        schema = {}
+        lexicon: dict = {}
+        for graph in (LEXICON_GRAPH, ONTOLOGY_GRAPH):
+            triples = [(q.subject.value, q.predicate.value, q.object.value)
+                       for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+            if triples:
+                schema[graph] = rollups.schema_of(triples)
+            if graph == LEXICON_GRAPH:
+                lexicon = rollups.lexicon_nodes(triples)
+        return lexicon, schema
 
     def rollup(self) -> dict:
         """The store's roll-up: counts by class and property, facts per trial and concept,
@@ -333,7 +341,7 @@ class GraphStore:
                 if states or stored is not None:  # (a new store has neither: nothing to say)
                     self.rollup_note = ("this store has no roll-up (an older kg wrote it)" if stored is None
                                         else "the store's roll-up does not match its documents")
-                self._rollup = rollups.build(self.records(), self._lexicon_from_graph())
+                self._rollup = rollups.build(self.records(), *self._static_from_graphs())
                 self._rollup_stamp = stamp
         return self._rollup
 
@@ -392,7 +400,7 @@ class GraphStore:
                 return {**current, "graphs": {**held, g: s.get("triples", 0)}}
         merged = {g: v for g, v in recs.items() if g not in changes}
         merged.update({g: (COMPLETE, s) for g, s in changes.items() if s is not None})
-        return rollups.build(merged, current.get("lexicon"))
+        return rollups.build(merged, current.get("lexicon"), current.get("schema"))
 
     # -- documents ---------------------------------------------------------------------
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
@@ -453,9 +461,11 @@ class GraphStore:
         old = set(self.ox.quads_for_pattern(None, None, None, g))
         recs = self.records()
         rollup = self._rollup_after({graph: summary})
-        if graph == LEXICON_GRAPH:
-            rollup = {**rollup, "lexicon": rollups.lexicon_nodes(
-                (q.subject.value, q.predicate.value, q.object.value) for q in new)}
+        if graph in (LEXICON_GRAPH, ONTOLOGY_GRAPH):  # the static graphs: their names and vocabulary
+            triples = [(q.subject.value, q.predicate.value, q.object.value) for q in new]
+            rollup = {**rollup, "schema": {**rollup.get("schema", {}), graph: rollups.schema_of(triples)}}
+            if graph == LEXICON_GRAPH:
+                rollup["lexicon"] = rollups.lexicon_nodes(triples)
         if not old:
             # the new roll-up goes in the graph's one transaction; the old one goes in the
             # update before it (a crash between them leaves none: the next open adds it up)
