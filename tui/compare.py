@@ -3,6 +3,7 @@ doses, endpoints, key results, adverse events). Every query is anchored on the t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from kg.graph.store import GraphStore
@@ -39,10 +40,18 @@ def _num(v) -> str:
 
 def _lexical(term) -> str:
     """A term's text as rdflib shows it (a literal's normal lexical form: "2" for "02"^^xsd:integer)."""
-    from kg.graph.terms import to_rdflib
+    datatype = getattr(term, "datatype", None)
+    if datatype is None or term.language or datatype.value.endswith("#string"):
+        return term.value
+    return _normal(term.value, datatype.value)
 
-    return str(to_rdflib(term)) if getattr(term, "datatype", None) is not None and \
-        not term.datatype.value.endswith("#string") else term.value
+
+@functools.lru_cache(maxsize=4096)
+def _normal(value: str, datatype: str) -> str:
+    """rdflib's normal form of a typed literal (cached: a trial's papers repeat the same values)."""
+    from rdflib import Literal, URIRef
+
+    return str(Literal(value, datatype=URIRef(datatype)))
 
 
 def _values(trials: list[str]) -> str:
