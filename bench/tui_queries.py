@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kg.graph.store import GraphStore
     from tui import ask
-    from tui.compare import summarise
+    from tui.compare import compare
     from tui.model import load_catalog, load_entity, load_group_page, load_vocabulary
 
     store = GraphStore(a.store, read_only=True)
@@ -101,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             run("ask: more… (next page)", lambda s=nxt: store.select(s))
     trials = top.get("trial", [])
     for left, right in zip(trials, trials[1:]):
-        run("compare two trials", lambda x=left, y=right: (summarise(store, x.iri, x.label),
-                                                           summarise(store, y.iri, y.label)))
+        run("compare two trials", lambda x=left, y=right: compare(store, [(x.iri, x.label), (y.iri, y.label)]))
     store.close()
 
     print(f"store: {a.store} · {catalog.documents} documents · {catalog.facts} facts · {catalog.triples} triples")

@@ -56,6 +56,8 @@ def cmd_ingest(args) -> int:
         report = ingest(sources, store, force=args.force, jobs=args.jobs, timeout=args.timeout or None,
                         memory_mb=args.memory or None, batch_documents=args.batch, on_progress=tick,
                         on_error=error)
+    if store.rollup_note and not args.quiet:  # an older kg's store: its roll-up was made once
+        print(f"kg: {store.rollup_note}", file=sys.stderr)
     if report.recovered and not args.quiet:
         print(f"kg: {len(report.recovered)} document(s) an interrupted ingest left incomplete were removed "
               f"first: {', '.join(report.recovered[:5])}{' ...' if len(report.recovered) > 5 else ''}", file=sys.stderr)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from conftest import CORPUS_FILES, ROOT
 
+from kg.graph import rollup as rollups
 from kg.graph.store import COMPLETE, GraphStore
 from kg.graph.vocab import graph_iri
 
@@ -47,6 +48,11 @@ def _check_complete_or_absent(path: Path | str, whole: dict[str, int] | None = N
     the documents seen."""
     with GraphStore(path, read_only=True) as store:
         seen = set(store.documents())
+        # the roll-up a reader uses is the sum of the completed records: the stored one (written
+        # in the transaction that completes a batch), or one added up when it does not match
+        held = store.rollup()
+        assert held == rollups.build(store.records(), *store._static_from_graphs())
+        assert set(held["documents"]) == seen
         for g, (state, summary) in store.records().items():
             if state == COMPLETE and "doc" in summary:
                 n = sum(1 for _ in store.ox.quads_for_pattern(None, None, None, _node(g)))

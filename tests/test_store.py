@@ -26,8 +26,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
+from kg.graph import rollup as rollups
 from kg.graph.namespaces import KG
-from kg.graph.store import GraphStore
+from kg.graph.store import REGISTRY_GRAPH, GraphStore
 from kg.pipeline import ingest
 
 TEXT_SOURCE = next(p for p in CORPUS_FILES if ".record." not in p.name)
@@ -117,8 +118,15 @@ def test_a_changed_document_replaces_its_graph_and_only_its_graph(backend, corpu
     after = read_quads(path)
 
     # other graphs (the other document, lexicon, ontology) are untouched, quad for quad; so are
-    # the registry's records of them (the document's own record names its new sha256)
-    assert {q for q in after if q[3] != g and q[0] != g} == {q for q in before if q[3] != g and q[0] != g}
+    # the registry's records of them (the document's own record names its new sha256); the
+    # store's roll-up (subject: the registry graph) is the sum of the records now held
+    reg = URIRef(REGISTRY_GRAPH)
+    assert {q for q in after if q[3] != g and q[0] not in (g, reg)} == \
+        {q for q in before if q[3] != g and q[0] not in (g, reg)}
+    with GraphStore(path, read_only=True) as store:
+        held = store.rollup()
+        assert not store.rollup_note
+        assert held == rollups.build(store.records(), *store._static_from_graphs())
     # the document node has exactly one sha256 and one text: the new ones
     d = URIRef(str(g).replace("/graph/", "/doc/"))
     assert {q[2] for q in after if q[0] == d and q[1] == KG.sha256} == {Literal(new_sha)}

@@ -546,3 +546,25 @@ async def test_help_palette_and_quit(store_path):
         await pilot.pause()
     assert app.return_code in (0, None)
 
+
+
+def test_two_trials_are_compared_in_two_queries_on_a_folder_and_a_server(store_on_both):
+    """Both trials' aspects in two anchored queries (labels from the store's roll-up), the same
+    lines as each trial read alone, on the embedded store and through a server."""
+    from kg.graph.store import GraphStore
+    from tui.compare import compare, summarise
+    from tui.model import load_catalog
+
+    with GraphStore(store_on_both, read_only=True) as store:
+        trials = [(e.iri, e.label) for e in load_catalog(store).of_kind("trial")][:2]
+        assert len(trials) == 2
+        alone = [summarise(store, *t).aspects for t in trials]
+        sent: list[str] = []
+        real = store.ox_query
+        store.ox_query = lambda q, **kw: sent.append(q) or real(q, **kw)
+        both = compare(store, trials)
+    assert len(sent) == 2, sent
+    assert [s.aspects for s in both] == alone
+    for aspects in alone:  # each corpus trial: its design, conditions and doses, by label
+        assert aspects.get("design") and aspects.get("conditions") and aspects.get("arms and doses")
+        assert not any("://" in line for k in ("design", "conditions", "arms and doses") for line in aspects[k])

@@ -16,9 +16,13 @@ from tui.evidence import Evidence
 
 def load_catalog(store: GraphStore) -> Catalog:
     """Trials, concepts used by facts (drugs, conditions, AE terms, targets) and documents:
-    added up from the registry's per-document summaries, with labels and kinds read for the
+    from the store's roll-up (one literal, kept at ingest: kg.graph.rollup), else added up
+    from the registry's per-document summaries, with labels and kinds read for the
     concepts and trials they name (anchored queries); a store without those summaries is
     scanned instead."""
+    rollup = store.rollup() if hasattr(store, "rollup") else None
+    if rollup and rollup["documents"] and not rollup.get("partial"):
+        return _catalog_from_rollup(store, rollup)
     summaries = store.document_summaries() if hasattr(store, "document_summaries") else []
     if summaries and all("nodes" in s for s in summaries):
         return _catalog_from_nodes(store, summaries)
@@ -37,6 +41,10 @@ def lexicon_nodes(store: GraphStore) -> dict[str, dict]:
     cached = getattr(store, "_tui_lexicon", None)
     if cached is not None:
         return cached
+    rollup = store.rollup() if hasattr(store, "rollup") else None
+    if rollup and rollup.get("lexicon"):
+        store._tui_lexicon = rollup["lexicon"]
+        return store._tui_lexicon
     import pyoxigraph as ox
 
     from kg.graph.store import LEXICON_GRAPH
@@ -67,34 +75,27 @@ def lexicon_nodes(store: GraphStore) -> dict[str, dict]:
 
 
 def _catalog_from_nodes(store: GraphStore, summaries: list[dict]) -> Catalog:
-    """The catalog added up from the registry's summaries alone: facts per trial and concept,
-    and what each document graph states of the trials and concepts its facts name (types,
-    label, acronym, phase, condition); the lexicon's concepts from the lexicon graph. No
-    query per node: on 1,000 papers the anchored look-ups took over a second."""
-    from collections import Counter
+    """The catalog added up from the registry's summaries alone (a store object without a
+    roll-up): kg.graph.rollup adds them up as the store's roll-up does."""
+    from kg.graph import rollup as rollups
 
+    return _catalog_from_rollup(store, rollups.added(rollups.empty(), ((str(i), s) for i, s in enumerate(summaries))))
+
+
+def _catalog_from_rollup(store: GraphStore, rollup: dict) -> Catalog:
+    """The catalog from the store's roll-up: facts per trial and concept, and what the
+    document graphs state of the trials and concepts their facts name (types, label,
+    acronym, phase, condition); the lexicon's concepts from the lexicon graph. No query per
+    node (on 1,000 papers the anchored look-ups took over a second) and no per-document record
+    read (5.4 MB of JSON on 1,105 papers)."""
     from kg.graph.vocab import doc_iri
 
     cat = Catalog()
-    trials: Counter = Counter()
-    concepts: Counter = Counter()
-    nodes: dict[str, dict] = {}
-    for s in summaries:
-        trials.update(s.get("trials", {}))
-        concepts.update(s.get("concepts", {}))
-        for iri, d in s["nodes"].items():
-            have = nodes.get(iri)
-            if have is None:
-                nodes[iri] = d
-            else:  # the same node restated by another document: the smallest value of each field
-                merged = {**d, **have}
-                for k in d.keys() & have.keys():
-                    merged[k] = sorted(set(d[k]) | set(have[k])) if k == "types" else min(d[k], have[k])
-                nodes[iri] = merged
-        n = sum(s.get("facts", {}).values())
-        cat.entries.append(Entry(doc_iri(s["doc"]), s["doc"], "document", n, s.get("title", "")))
+    trials, concepts, nodes = rollup["trials"], rollup["concepts"], rollup["nodes"]
+    for doc, (_graph, n, title) in rollup["documents"].items():
+        cat.entries.append(Entry(doc_iri(doc), doc, "document", n, title))
         cat.facts += n
-    cat.documents = len(summaries)
+    cat.documents = len(rollup["documents"])
     lex = lexicon_nodes(store)
 
     def label_of(iri: str) -> str | None:
@@ -191,13 +192,23 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
     from kg.graph.store import LEXICON_GRAPH, ONTOLOGY_GRAPH
     from kg.graph.vocab import graph_iri
 
-    summaries = store.document_summaries() if hasattr(store, "document_summaries") else []
-    counted = bool(summaries) and all("predicates" in s for s in summaries)
+    rollup = store.rollup() if hasattr(store, "rollup") else None
+    if rollup and rollup["documents"]:
+        counted = bool(rollup.get("predicates"))
+        summaries = [rollup]
+    else:
+        summaries = store.document_summaries() if hasattr(store, "document_summaries") else []
+        counted = bool(summaries) and all("predicates" in s for s in summaries)
     graphs = [ONTOLOGY_GRAPH, LEXICON_GRAPH]
     if not counted:  # every document uses the same vocabulary: one stands for all
         graphs += [graph_iri(doc_id(d.iri)) for d in catalog.entries if d.kind == "document"][:1]
-    classes = {n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))}
-    properties = {n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))}
+    schema = (rollup or {}).get("schema", {})
+    if counted and all(g in schema for g in graphs):  # the static graphs' vocabulary, kept in the roll-up
+        classes = {n for g in graphs for c in schema[g]["classes"] if (n := pname(c))}
+        properties = {n for g in graphs for p in schema[g]["properties"] if (n := pname(p))}
+    else:
+        classes = {n for r in store.select(Q.with_prefixes(Q.classes(graphs))) if (n := pname(r["c"]))}
+        properties = {n for r in store.select(Q.with_prefixes(Q.properties(graphs))) if (n := pname(r["p"]))}
     if counted:
         by_class: Counter = Counter()
         by_property: Counter = Counter()

@@ -178,12 +178,15 @@ class QueryProcess:
         self._cancelled = True
         self.close()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Kill the child; `wait=False` (quitting) does not wait for the system to reap it."""
         with self._lock:
             proc, self._proc, self._conn = self._proc, None, None
         if proc is not None:
             if proc.poll() is None:
                 proc.kill()
+            if not wait:  # (closing the pipe would wait for a worker thread still reading it)
+                return
             proc.wait(timeout=5)
             for stream in (proc.stdin, proc.stdout):
                 try:

@@ -35,6 +35,8 @@ from kg.graph.store import (
     _SUMMARY,
     COMPLETE,
     GRAPH_PREFIX,
+    LEXICON_GRAPH,
+    ONTOLOGY_GRAPH,
     REGISTRY_GRAPH,
     STAGING_SUFFIXES,
     GraphStore,
@@ -308,6 +310,10 @@ class ServerGraphStore(GraphStore):
         self._dataset = None
         self._records = None
         self._visible = False
+        self._rollup = None
+        self._rollup_stamp = None
+        self._state_quads = 0
+        self.rollup_note = ""
         self.ox = SparqlHttpStore(self.path)
         self.ox.ping()
         self.writer = os.urandom(8).hex()
@@ -337,7 +343,11 @@ class ServerGraphStore(GraphStore):
         return mark
 
     def _mark_complete(self, mark: str, done: list[tuple[str, dict]]) -> None:
-        """One update: this writer's marks and older ones go, the new summaries and "complete" come."""
+        """One update: this writer's marks and older ones go, the new summaries and "complete"
+        come, and the roll-up is replaced — if no other writer replaced it since it was read
+        here; if one did, it is added up again from the records and written after."""
+        rollup = self._fresh_rollup_after(done)
+        roll_op, stamp = self._rollup_update(rollup)
         when = mark.split(" ")[1]
         values = " ".join(f"<{g}>" for g, _s in done)
         reg = f"GRAPH <{REGISTRY_GRAPH}>"
@@ -348,9 +358,41 @@ class ServerGraphStore(GraphStore):
             f"STRBEFORE(STRAFTER(STR(?st), \"pending \"), \" \")) <= \"{when}\"^^<{_XSD}dateTime>, false)) }} ;\n"
             f"DELETE {{ {reg} {{ ?g <{_SUMMARY.value}> ?s }} }} WHERE {{ VALUES ?g {{ {values} }} "
             f"{reg} {{ ?g <{_SUMMARY.value}> ?s }} }} ;\n"
-            + _insert_data([q for g, s in done for q in _record(g, COMPLETE, s)]))
+            + _insert_data([q for g, s in done for q in _record(g, COMPLETE, s)]) + " ;\n" + roll_op)
         self._records = None
         self._visible = False
+        self._rollup, self._rollup_stamp = rollup, stamp
+        self._settle_rollup(stamp)
+
+    def _fresh_rollup_after(self, done: list[tuple[str, dict]]) -> dict:
+        """The roll-up as the server holds it now, with these graphs' summaries in (by addition
+        when they are all new to it, else added up again from the records)."""
+        self._rollup = None
+        self._records = None
+        current = self.rollup()  # read now: another writer may have changed it
+        graphs = {g: s for g, s in done}
+        if LEXICON_GRAPH in graphs or ONTOLOGY_GRAPH in graphs:  # just PUT: read them back
+            lexicon, schema = self._static_from_graphs()
+            current = {**current, "lexicon": lexicon, "schema": schema}
+            self._rollup = current
+        return self._rollup_after(graphs)
+
+    def _settle_rollup(self, stamp: str, tries: int = 3) -> None:
+        """After a write: when the roll-up is not the one this writer stored (another writer's
+        replaced it in between, so one of the two batches is missing from it), add it up
+        again from the records and store that, conditionally, a few times."""
+        for _ in range(tries):
+            current = self._stored_rollup()[1]
+            if current == stamp:
+                return
+            self._rollup = self._records = None
+            rollup = self.rollup()
+            if not self.rollup_note:  # the other writer's already holds everything
+                return
+            self.rollup_note = ""
+            update, stamp = self._rollup_update(rollup)
+            self.ox.update(update)
+            self._rollup_stamp = stamp
 
     def recover(self) -> list[str]:
         """Drop graphs whose every pending mark outlived the lease (their writer died mid-write),
@@ -369,6 +411,8 @@ class ServerGraphStore(GraphStore):
             self.ox.update(" ;\n".join(ops))
         self._records = None
         self._visible = False
+        if not self.read_only:
+            self._ensure_rollup()
         return sorted(dropped)
 
     def _unrecorded(self) -> set[str]:

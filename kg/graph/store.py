@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.errors import QueryError, StoreError
+from kg.graph import rollup as rollups
 from kg.graph.schema import FACT_CLASS
 from kg.graph.vocab import KG_NS, KGD_NS, PREFIXES, RDF_TYPE, doc_id_of_graph, doc_iri, graph_iri
 
@@ -59,6 +60,9 @@ STAGING_SUFFIXES = ("#staging-add", "#staging-del")
 _REG = ox.NamedNode(REGISTRY_GRAPH)
 _STATE = ox.NamedNode(KG_NS + "ingestState")
 _SUMMARY = ox.NamedNode(KG_NS + "ingestSummary")
+# the store's roll-up (kg.graph.rollup) and a stamp that changes with each write of it
+_ROLLUP = ox.NamedNode(KG_NS + "rollup")
+_ROLLUP_STAMP = ox.NamedNode(KG_NS + "rollupStamp")
 _TYPE = ox.NamedNode(RDF_TYPE)
 _IN_DOCUMENT = ox.NamedNode(KG_NS + "inDocument")
 _FACT_CLASSES = {ox.NamedNode(i): i[len(KG_NS):] for i in FACT_CLASS.values()}
@@ -184,6 +188,10 @@ class GraphStore:
         self._dataset = None
         self._records: dict[str, tuple[str, dict]] | None = None
         self._visible: list | None | bool = False  # False: not computed yet
+        self._rollup: dict | None = None
+        self._rollup_stamp: str | None = None
+        self._state_quads = 0
+        self.rollup_note = ""  # how the roll-up was had when the registry did not hold a valid one
         try:
             if read_only:
                 if not self.path.exists():
@@ -260,6 +268,7 @@ class GraphStore:
         self._records = None
         self._visible = False
         self._register_unrecorded()
+        self._ensure_rollup()
         return sorted(dropped)
 
     def _register_unrecorded(self) -> None:
@@ -283,6 +292,115 @@ class GraphStore:
             quads += _record(g.value, COMPLETE, summary)
         self.ox.extend(quads)
         self._records = None
+
+    # -- the roll-up (kg.graph.rollup) -------------------------------------------------------
+    def states(self) -> dict[str, set[str]]:
+        """{graph IRI: its registry states}: one index scan of the registry's state quads,
+        without the summaries (reading those is what the roll-up saves)."""
+        out: dict[str, set[str]] = {}
+        for q in self.ox.quads_for_pattern(None, _STATE, None, _REG):
+            out.setdefault(q.subject.value, set()).add(q.object.value)
+        return out
+
+    def _stored_rollup(self) -> tuple[dict | None, str | None]:
+        """(roll-up, stamp) as the registry holds them, or None for what it lacks."""
+        value = stamp = None
+        for q in self.ox.quads_for_pattern(_REG, None, None, _REG):
+            if q.predicate == _ROLLUP:
+                value = rollups.loads(q.object.value) if value is None else {}  # two: a lost race
+            elif q.predicate == _ROLLUP_STAMP:
+                stamp = q.object.value
+        return value, stamp
+
+    def _static_from_graphs(self) -> tuple[dict, dict]:
+        """(the lexicon's names, the static graphs' classes and properties), read from those graphs."""
+        schema = {}
+        lexicon: dict = {}
+        for graph in (LEXICON_GRAPH, ONTOLOGY_GRAPH):
+            triples = [(q.subject.value, q.predicate.value, q.object.value)
+                       for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+            if triples:
+                schema[graph] = rollups.schema_of(triples)
+            if graph == LEXICON_GRAPH:
+                lexicon = rollups.lexicon_nodes(triples)
+        return lexicon, schema
+
+    def rollup(self) -> dict:
+        """The store's roll-up: counts by class and property, facts per trial and concept,
+        the nodes they name, the documents and the lexicon's names — what the TUI's catalog and
+        status bar show on every screen. Read as one literal and checked against the records'
+        states; a store without one, or with one that does not match (an older kg wrote to
+        it), gets it added up from the records here, and `rollup_note` says so."""
+        if self._rollup is None:
+            stored, stamp = self._stored_rollup()
+            states = self.states()
+            self._state_quads = sum(len(v) for v in states.values())
+            if rollups.consistent(stored, states):
+                self._rollup, self._rollup_stamp = stored, stamp
+            else:
+                if states or stored is not None:  # (a new store has neither: nothing to say)
+                    self.rollup_note = ("this store has no roll-up (an older kg wrote it)" if stored is None
+                                        else "the store's roll-up does not match its documents")
+                self._rollup = rollups.build(self.records(), *self._static_from_graphs())
+                self._rollup_stamp = stamp
+        return self._rollup
+
+    def _ensure_rollup(self) -> None:
+        """A writer's open: write the roll-up once when the store lacks it (or it does not
+        match the records), and say so in `rollup_note`."""
+        self._rollup, said = None, self.rollup_note
+        self.rollup_note = ""
+        had = self.rollup()
+        if self.rollup_note:
+            self._write_rollup(had)
+            self.rollup_note = (f"{self.rollup_note}: added it up from {len(had['documents']):,} "
+                                "documents' records and stored it (once)")
+        else:
+            self.rollup_note = said
+
+    def _rollup_update(self, rollup: dict) -> tuple[str, str]:
+        """(SPARQL update, new stamp) that replaces the roll-up — only if it is still the one
+        this writer read (its stamp): on a server another writer may have replaced it since."""
+        text = rollups.dumps(rollup)
+        stamp = rollups.stamp(text)
+        reg = f"GRAPH <{REGISTRY_GRAPH}>"
+        new = (f"{reg} {{ <{REGISTRY_GRAPH}> <{_ROLLUP.value}> {ox.Literal(text)} . "
+               f"<{REGISTRY_GRAPH}> <{_ROLLUP_STAMP.value}> {ox.Literal(stamp)} }}")
+        roll = f"{reg} {{ <{REGISTRY_GRAPH}> <{_ROLLUP.value}> ?r }}"
+        mark = f"{reg} {{ <{REGISTRY_GRAPH}> <{_ROLLUP_STAMP.value}> ?s }}"
+        # both operations hold only while the stamp is the one read: never drop another writer's
+        held = (f"FILTER NOT EXISTS {{ {mark} }}" if self._rollup_stamp is None
+                else f"{mark} FILTER(?s = {ox.Literal(self._rollup_stamp)})")
+        return (f"DELETE {{ {roll} }} WHERE {{ {roll} {held} }} ;\n"
+                f"DELETE {{ {mark} }} INSERT {{ {new} }} WHERE {{ {held} }}"), stamp
+
+    def _write_rollup(self, rollup: dict) -> None:
+        update, stamp = self._rollup_update(rollup)
+        self.ox.update(update)
+        self._rollup, self._rollup_stamp = rollup, stamp
+
+    def _rollup_after(self, changes: dict[str, dict | None]) -> dict:
+        """The roll-up once the given graphs hold these summaries (None: removed): by
+        addition for new graphs, by difference for a document whose nodes did not change,
+        else added up again from the records."""
+        current = self.rollup()
+        recs = self.records()
+        held = current.get("graphs", {})
+        if all(s is not None and g not in held for g, s in changes.items()):
+            out = rollups.added(current, [(g, s) for g, s in changes.items() if g != LEXICON_GRAPH])
+            if LEXICON_GRAPH in changes:
+                out["graphs"][LEXICON_GRAPH] = changes[LEXICON_GRAPH].get("triples", 0)
+            return out
+        if len(changes) == 1:
+            (g, s), = changes.items()
+            old = recs.get(g, (None, {}))[1]
+            if s is not None and g in held and "doc" in s and (out := rollups.replaced(current, g, old, s)):
+                return out
+            if s is not None and g in held and "doc" not in s:  # the lexicon, the ontology
+                return {**current, "graphs": {**held, g: s.get("triples", 0)}}
+        merged = {g: v for g, v in recs.items() if g not in changes}
+        merged.update({g: (COMPLETE, s) for g, s in changes.items() if s is not None})
+        return rollups.build(merged, current.get("lexicon"), current.get("schema"))
 
     # -- documents ---------------------------------------------------------------------
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
@@ -311,10 +429,14 @@ class GraphStore:
             self.ox.extend([q for w in new for q in _record(w.graph, PENDING)])
             # lenient: no IRI re-validation, the workers made every term through pyoxigraph already
             self.ox.bulk_load(b"".join(w.nquads for w in new), ox.RdfFormat.N_QUADS, lenient=True)
+            # the roll-up is rewritten in the transaction that completes the batch
+            rollup = self._rollup_after({w.graph: w.summary for w in new})
+            roll_op, stamp = self._rollup_update(rollup)
             ops = [f"DELETE DATA {{ GRAPH <{REGISTRY_GRAPH}> {{ "
                    + " ".join(f"<{w.graph}> <{_STATE.value}> {ox.Literal(PENDING)} ." for w in new) + " } }",
-                   _insert_data([q for w in new for q in _record(w.graph, COMPLETE, w.summary)])]
+                   _insert_data([q for w in new for q in _record(w.graph, COMPLETE, w.summary)]), roll_op]
             self.ox.update(" ;\n".join(ops))
+            self._rollup, self._rollup_stamp = rollup, stamp
             for w in new:
                 recs[w.graph] = (COMPLETE, w.summary)
         for w in changed:
@@ -338,15 +460,31 @@ class GraphStore:
         record = _record(graph, COMPLETE, summary)
         old = set(self.ox.quads_for_pattern(None, None, None, g))
         recs = self.records()
+        rollup = self._rollup_after({graph: summary})
+        if graph in (LEXICON_GRAPH, ONTOLOGY_GRAPH):  # the static graphs: their names and vocabulary
+            triples = [(q.subject.value, q.predicate.value, q.object.value) for q in new]
+            rollup = {**rollup, "schema": {**rollup.get("schema", {}), graph: rollups.schema_of(triples)}}
+            if graph == LEXICON_GRAPH:
+                rollup["lexicon"] = rollups.lexicon_nodes(triples)
         if not old:
-            self.ox.update(f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }}")
-            self.ox.extend(list(new) + record)
+            # the new roll-up goes in the graph's one transaction; the old one goes in the
+            # update before it (a crash between them leaves none: the next open adds it up)
+            text = rollups.dumps(rollup)
+            stamp = rollups.stamp(text)
+            reg = f"GRAPH <{REGISTRY_GRAPH}> {{ <{REGISTRY_GRAPH}>"
+            self.ox.update(f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }} ;\n"
+                           f"DELETE WHERE {{ {reg} <{_ROLLUP.value}> ?r }} }} ;\n"
+                           f"DELETE WHERE {{ {reg} <{_ROLLUP_STAMP.value}> ?s }} }}")
+            self.ox.extend(list(new) + record + [ox.Quad(_REG, _ROLLUP, ox.Literal(text), _REG),
+                                                 ox.Quad(_REG, _ROLLUP_STAMP, ox.Literal(stamp), _REG)])
+            self._rollup, self._rollup_stamp = rollup, stamp
             recs[graph] = (COMPLETE, summary)
             self._written(len(new))
             return len(new)
         added, removed = new - old, old - new
-        if not added and not removed and recs.get(graph) == (COMPLETE, summary):
+        if not added and not removed and recs.get(graph) == (COMPLETE, summary) and graph in rollup["graphs"]:
             return len(new)
+        roll_op, stamp = self._rollup_update(rollup)
         st_add, st_del = ox.NamedNode(f"{graph}#staging-add"), ox.NamedNode(f"{graph}#staging-del")
         self.ox.update(f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
         self.ox.extend([ox.Quad(q.subject, q.predicate, q.object, st_add) for q in added]
@@ -355,8 +493,9 @@ class GraphStore:
             f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{st_del.value}> {{ ?s ?p ?o }} }} ;\n"
             f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{st_add.value}> {{ ?s ?p ?o }} }} ;\n"
             f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{graph}> ?p ?o }} }} ;\n"
-            f"{_insert_data(record)} ;\n"
+            f"{_insert_data(record)} ;\n{roll_op} ;\n"
             f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
+        self._rollup, self._rollup_stamp = rollup, stamp
         recs[graph] = (COMPLETE, summary)
         self._written(2 * (len(added) + len(removed)))
         return len(new)
@@ -368,8 +507,11 @@ class GraphStore:
 
     def remove_document(self, doc_id: str) -> None:
         g = graph_iri(doc_id)
+        rollup = self._rollup_after({g: None})
+        roll_op, stamp = self._rollup_update(rollup)
         self.ox.update(f"DROP SILENT GRAPH <{g}> ; "
-                       f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }}")
+                       f"DELETE WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ <{g}> ?p ?o }} }} ;\n{roll_op}")
+        self._rollup, self._rollup_stamp = rollup, stamp
         self.records().pop(g, None)
 
     def documents(self) -> list[str]:
@@ -407,13 +549,11 @@ class GraphStore:
     def stats(self) -> dict | None:
         """Documents, quads and facts by class, added up from the registry's records (kept in
         the transaction that completes each document); None for a store without records."""
-        summaries = self.document_summaries()
-        if not summaries:
+        rollup = self.rollup()
+        if not rollup["documents"]:
             return None
-        facts: Counter = Counter()
-        for s in summaries:
-            facts.update(s.get("facts", {}))
-        return {"documents": len(summaries), "triples": self.triple_count(),
+        facts = Counter(rollup["facts"])
+        return {"documents": len(rollup["documents"]), "triples": self.triple_count(),
                 "facts": {k: n for k, n in sorted(facts.items()) if n}, "sources": self.document_sources()}
 
     def document_sources(self) -> dict[str, str]:
@@ -506,6 +646,11 @@ class GraphStore:
 
     def triple_count(self) -> int:
         """Quads in the store, from the registry's records (a count of the store scans it all)."""
+        if self.read_only and self.rollup() and self._rollup_stamp is not None and not self.rollup_note:
+            # a valid stored roll-up: its graphs' quads, and the registry's (a state quad per
+            # record, a summary per completed one, the roll-up and its stamp) without reading it
+            held = self._rollup["graphs"]
+            return sum(held.values()) + self._state_quads + len(held) + 2
         recs = self.records()
         if not recs:
             return len(self.ox)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.compare import TrialSummary, summarise, table_rows
+from tui.compare import TrialSummary, compare, table_rows
 
 
 class CompareScreen(Screen):
@@ -43,7 +43,8 @@ class CompareScreen(Screen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         store = self.app.get_store()
-        summaries = (summarise(store, *self.left), summarise(store, *self.right))
+        left, right = compare(store, [self.left, self.right])  # both trials in the same two queries
+        summaries = (left, right)
         self.app.call_from_thread(self._show, summaries)
 
     def _show(self, summaries: tuple[TrialSummary, TrialSummary]) -> None:
