@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.extract.base import Context, Fact, Guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -62,7 +62,7 @@ def data() -> dict:
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
-    d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
+    d["rx_arms"] = [guarded(re.compile(rf"(?<![\w-]){p}", re.I)) for p in d["arm_patterns"]]
     d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
     d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_non_agent"] = re.compile(rf"(?<![\w-])(?:{alt(d['non_agent_words'])})(?![\w-])", re.I)
@@ -537,6 +537,7 @@ def _trimmed(text: str, start: int, end: int) -> Mention | None:
     return Mention(start, end, text[start:end]) if end > start else None
 
 
+@sentence_cached
 def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     """Agents of a sentence (drugs, interventions, arm phrases) and blocked ones (placebo arms)."""
     d = data()
