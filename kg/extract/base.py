@@ -249,9 +249,9 @@ class Guarded:
 
 
 def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
-    """`rx` behind a guard read off the pattern itself: the literal words one of which every
+    r"""`rx` behind a guard read off the pattern itself: the literal words one of which every
     match must contain (a mandatory alternation such as `(?:group|arm|cohort)`, or a literal
-    run), searched as a plain alternation. A pattern that opens with a costly prefix (a
+    run), looked for as substrings (`WordGuard`). A pattern that opens with a costly prefix (a
     `(?:[\w-]+\s+){0,2}?` phrase, a word class) is then tried only on sentences holding one of
     them. `rx` itself when it has no such words of `min_length` characters or more, or when it
     is case-sensitive and opens with them (the engine then finds them as fast as a guard would)."""
