@@ -243,9 +243,8 @@ class Guarded:
     def match(self, string: str, *args: int) -> re.Match | None:
         return self.rx.match(string, *args) if self._passes(string) else None
 
-    @property
-    def groupindex(self):
-        return self.rx.groupindex
+    def __getattr__(self, name: str) -> Any:  # sub, split, groupindex ...: the pattern's own, unguarded
+        return getattr(self.rx, name)
 
 
 def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
