@@ -72,6 +72,7 @@ class Context:
     _all_spans: list[Span] | None = field(default=None, repr=False)
     _all_starts: list[int] = field(default_factory=list, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # per-sentence results (`sentence_cached`)
+    _every_sent: list[Sentence] | None = field(default=None, repr=False)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for text[start:end], trimmed of surrounding white space."""
@@ -104,6 +105,15 @@ class Context:
             self._sent_cache = [self._without_label(s, labels) for s in self.doc.sents if self.minable(s.start_char)
                                 and not any(a <= s.start_char < b for a, b in table_ranges)]
         return self._sent_cache
+
+    def every_sentence(self) -> list[Sentence]:
+        """Every sentence of the parse, minable or not, with the text spaCy holds (made safe by
+        kg.textsafety), read once: `Span.text` joins the span's tokens anew on each access."""
+        if self._every_sent is None:
+            text = self.doc.text
+            self._every_sent = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
+                                for s in self.doc.sents]
+        return self._every_sent
 
     def _without_label(self, s: Span, labels: dict[int, str]) -> Sentence:
         """The sentence from after a leading section label, if it has one and words after it."""

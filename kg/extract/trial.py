@@ -148,7 +148,7 @@ def _period_and_sites(ctx: Context) -> list[Fact]:
 
 def _sponsor(ctx: Context) -> list[Fact]:
     """Who funded the trial: a funding statement anywhere but the references."""
-    for sent in ctx.doc.sents:
+    for sent in ctx.every_sentence():
         if not ctx.document.is_minable(sent.start_char, sent.end_char):
             continue  # references, metadata, boilerplate and repeated text; back matter is read
         for rx in _SPONSOR:
