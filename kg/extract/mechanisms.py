@@ -17,7 +17,7 @@ import functools
 import json
 import re
 
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
 from kg.lexicon import ONTOLOGY_DIR
 
@@ -38,7 +38,7 @@ def relation_cues() -> list[tuple[re.Pattern, str]]:
     data = json.loads((ONTOLOGY_DIR / "relations.json").read_text(encoding="utf-8"))
     pairs = [(cue, rel) for rel, cues in data["relations"].items() for cue in cues]
     pairs.sort(key=lambda x: len(x[0]), reverse=True)
-    return [(re.compile(rf"\b{cue}\b", re.I), rel) for cue, rel in pairs]
+    return [(guarded(re.compile(rf"\b{cue}\b", re.I)), rel) for cue, rel in pairs]
 
 
 def extract(ctx: Context) -> list[Fact]:
