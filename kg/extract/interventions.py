@@ -60,7 +60,7 @@ def rules() -> dict:
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
-    r["concomitant_rx"] = re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I)
+    r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
     r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
     # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
     r["group_rx"] = Guarded(re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+"
