@@ -1,6 +1,7 @@
 """Start-up done once in the fork server, so each ingest worker forks ready to work.
 
-Imported by the fork server of `kg.workers` (its preload list): loads the lexicon and the
+Imported by the fork server of `kg.workers` (its preload list), which starts with
+WARM_FLAG set in its environment (and nothing else does): loads the lexicon and the
 spaCy pipeline and runs one short made-up abstract through reading, extraction and graph
 building, so the extractors' compiled patterns and tables exist before any worker forks.
 A worker would otherwise spend about a second of CPU on this before its first document,
@@ -20,6 +21,7 @@ from pathlib import Path
 
 ENV: dict[str, str] = {}
 READY = False
+WARM_FLAG = "_KG_WARM_FORK_SERVER"  # not KG_*: not part of the environment workers compare
 
 # written for this purpose; it names no real trial
 _TEXT = """Low-dose examplimab versus placebo in adults with chronic plaque psoriasis: a randomised trial
@@ -57,7 +59,8 @@ def warm() -> None:
     READY = True
 
 
-try:
-    warm()
-except Exception:  # noqa: BLE001 - best effort: workers load what they need themselves
-    READY = False
+if os.environ.get(WARM_FLAG):  # the fork server; importing this module elsewhere does nothing
+    try:
+        warm()
+    except Exception:  # noqa: BLE001 - best effort: workers load what they need themselves
+        READY = False
