@@ -71,8 +71,10 @@ class Lexicon:
         return c
 
 
+@functools.lru_cache(maxsize=2**15)
 def fold(s: str) -> str:
-    """Case- and compatibility-folded form used to compare labels."""
+    """Case- and compatibility-folded form used to compare labels (memoised: the extractors
+    fold the same words over and over)."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().casefold()
 
 

@@ -61,7 +61,6 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
     t0 = time.perf_counter()
     report = IngestReport()
     report.recovered = sorted(set(store.recovered) | set(store.recover()))
-    store.ensure_static_graphs()
 
     def fail(path: str, reason: str) -> None:
         reason = " ".join(reason.split()) or "failed"  # one line, whatever a library's message held
@@ -85,6 +84,9 @@ def ingest(paths: list[str | Path], store: GraphStore, *, force: bool = False, j
     batch_words: list[int] = []
     writer = _Writer(store, report, threaded=jobs > 0)
     try:
+        # the lexicon and ontology graphs (into a new store, ~0.5 s): beside workers, written
+        # by the writer thread while the workers start on the first documents
+        writer.call(store.ensure_static_graphs)
         for outcome in _outcomes(todo, jobs, timeout, memory_mb):
             with writer.lock:
                 if jobs > 0:
@@ -141,6 +143,13 @@ class _Writer:
         else:
             self.queue.put((batch, words))
 
+    def call(self, fn: Callable[[], None]) -> None:
+        """Run `fn` in turn with the writes (in the writer thread, if there is one)."""
+        if self.queue is None:
+            fn()
+        else:
+            self.queue.put(fn)
+
     def _write(self, batch: list[GraphWrite], words: list[int]) -> None:
         # the bulk loader works in threads of its own: in this process alone, process time
         # counts them; beside workers, this thread's time is a lower bound
@@ -158,7 +167,7 @@ class _Writer:
         while (item := self.queue.get()) is not None:
             if self.error is None:
                 try:
-                    self._write(*item)
+                    item() if callable(item) else self._write(*item)
                 except BaseException as e:  # noqa: BLE001 - raised again in the ingesting thread
                     self.error = e
 

@@ -60,3 +60,78 @@ def test_a_guard_that_does_not_match_skips_the_pattern():
     text = "beta blockers"
     assert g.search(text) is None and shared.search(text) is None
     assert shared.search("beta blockers and ACE inhibitors").group(0) == "beta blockers"
+
+
+# -- guards read off the pattern itself (kg.extract.base.guarded) ---------------------------
+from kg.extract.base import Context, Sentence, WordGuard, guarded, sentence_cached  # noqa: E402
+
+# written for these tests: arms, comparisons, cues, and texts outside ASCII
+MORE = SENTENCES + [
+    "Both the Metformin-treated COHORT and the control arm were followed for 6 months.",
+    "Serum ferritin was lower in the iron group than in the placebo-group (p = 0.02).",
+    "The sham arm — unlike the active ARM — received no stimulation at 5 K or 300 K.",
+    "Die Behandlungsgruppe erhielt 20 µg; the ſtudy groups were compared by INHIBITOR class.",
+    "Aspirin inhibitors? No: aspirin is itself an inhibitor of cyclo-oxygenase.",
+]
+
+PATTERNS = [
+    re.compile(r"(?<![\w-])(?:the|an?|both)\s+(?P<agent>[\w+-]+(?:\s+[\w+-]+)?)\s+(?:group|arm|cohort)s?\b", re.I),
+    re.compile(r"(?P<agent>(?:[\w+-]+\s+)?[\w+-]+)\s+(?:versus|vs\.?|compared (?:with|to))\s+(?:placebo|sham)",
+               re.I),
+    re.compile(r"\b(?:[\w-]+\s+){0,3}?(?:inhibitors?|blockers?)\b", re.I),
+    re.compile(r"(?P<x>\w+)-(?:treated|induced)\b"),
+    re.compile(r"\b\w+\s+(?:sham|placebo)[- ](?:group|arm)\b", re.I),
+]
+
+
+def test_guards_are_the_words_every_match_must_contain():
+    words = lambda rx: sorted(guarded(rx).guard.words)  # noqa: E731
+    assert words(PATTERNS[0]) == ["arm", "cohort", "group"]
+    assert words(PATTERNS[2]) == ["blocker", "inhibitor"]
+    assert words(PATTERNS[3]) == ["induced", "treated"]
+    assert words(PATTERNS[4]) == ["placebo", "sham"]  # the longer of two mandatory alternations
+    # an optional part gives no guard, nor a short alternative ("vs" may stand alone)
+    assert not isinstance(guarded(re.compile(r"(?:\w+\s+)?(?:inhibitors)?\s*\d+")), Guarded)
+    assert not isinstance(guarded(re.compile(r"\w+\s+(?:vs|versus)\s+\w+", re.I)), Guarded)
+    # a case-sensitive pattern that opens with its words is found as fast without a guard
+    assert not isinstance(guarded(re.compile(r"\bPhase\s+\d")), Guarded)
+
+
+def test_guarded_patterns_find_what_their_patterns_find():
+    for rx in PATTERNS:
+        g = guarded(rx)
+        assert isinstance(g, Guarded), rx.pattern
+        hits = 0
+        for s in MORE:
+            assert [(m.span(), m.groupdict()) for m in g.finditer(s)] == \
+                   [(m.span(), m.groupdict()) for m in rx.finditer(s)], (rx.pattern, s)
+            span = lambda m: m and m.span()  # noqa: E731
+            assert span(g.search(s)) == span(rx.search(s))
+            assert bool(g.match(s)) == bool(rx.match(s))
+            hits += bool(rx.search(s))
+        assert hits >= 1, rx.pattern  # the sentences exercise each pattern, not only its guard
+
+
+def test_word_guard_follows_the_case_rules_of_re():
+    g = WordGuard({"group", "Arm"}, re.I)
+    assert g.search("the GROUP") and g.search("one ARM") and g.search("a ſubgroup of") is True
+    assert g.search("no such word") is None
+    assert WordGuard({"Arm"}, 0).search("one ARM") is None  # case-sensitive
+    # outside ASCII the pattern's own case folding decides: the long s (ſ) is an s to re.I
+    assert WordGuard({"sham"}, re.I).search("the ſham arm") is True
+    assert re.search("sham", "the ſham arm", re.I)
+
+
+def test_sentence_cached_reads_each_sentence_once():
+    calls = []
+
+    @sentence_cached
+    def read(ctx, sent):
+        calls.append(sent.start_char)
+        return [sent.text]
+
+    ctx = Context.__new__(Context)
+    ctx.memo = {}
+    a, b = Sentence(None, "One.", 0, 4, 0, 2), Sentence(None, "Two.", 5, 9, 2, 4)
+    assert read(ctx, a) == ["One."] and read(ctx, b) == ["Two."] and read(ctx, a) == ["One."]
+    assert calls == [0, 5]

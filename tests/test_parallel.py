@@ -91,3 +91,28 @@ def test_workers_read_the_kg_environment_of_now(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_LEXICON", str(tmp_path / "no-such-lexicon.ttl"))
     with GraphStore(tmp_path / "store2") as store, pytest.raises(KgError):
         ingest([src / "own-prose.txt"], store, jobs=1)
+
+
+def test_workers_retired_after_their_share_give_the_same_facts(kg, tmp_path, monkeypatch):
+    """A worker hands over to a fresh one after DOCUMENTS_PER_WORKER sources (memory stays
+    flat over a long ingest); nothing is lost or read twice on the way."""
+    import kg.workers as workers
+
+    src = _sources(tmp_path / "src")
+    n = len(list(src.iterdir()))
+    with GraphStore(tmp_path / "one") as store:
+        assert len(ingest([src], store, jobs=0).ingested) == n
+    monkeypatch.setattr(workers, "DOCUMENTS_PER_WORKER", 2)
+    started = []
+    real = workers._Worker.__init__
+
+    def counting(self, *args):
+        started.append(1)
+        real(self, *args)
+
+    monkeypatch.setattr(workers._Worker, "__init__", counting)
+    with GraphStore(tmp_path / "many") as store:
+        report = ingest([src], store, jobs=1, timeout=120)
+    assert sorted(report.ingested) == sorted(p.name.split(".")[0] for p in src.iterdir()) and not report.failed
+    assert len(started) == (n + 1) // 2  # a fresh worker for every two sources
+    assert _facts(kg, tmp_path / "many") == _facts(kg, tmp_path / "one")

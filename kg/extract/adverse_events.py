@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract.base import Context, Fact, Sentence, part_of
+from kg.extract.base import Context, Fact, Sentence, guarded, part_of
 from kg.extract.endpoints import abstract_like
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
@@ -100,7 +100,7 @@ def _cues() -> dict:
     dis = data["discontinuation"]
     return {
         "context": re.compile(rf"\b(?:{alt(data['context_cues'])})\b", re.I),
-        "heads": re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I),
+        "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
         "mesh_prefixes": tuple(data["mesh_tree_prefixes"]),
@@ -109,15 +109,15 @@ def _cues() -> dict:
         "neg_after": re.compile(rf"\b(?:{alt(neg['following_negations'])})\b", re.I),
         "neg_stop": re.compile(rf"\b(?:{alt([t for t in neg['termination'] if t not in (';', ':')])})\b|[;:]",
                                re.I),
-        "discontinued": re.compile(
+        "discontinued": guarded(re.compile(
             rf"(?:\b(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?(?:patients?|participants?|subjects?)"
             rf"(?:\s+\w+){{0,4}}?\s+)?(?P<what>(?:{alt(dis['verbs'])})(?:\s+(?:the\s+)?(?:study\s+)?"
             r"(?:treatment|therapy|drug|medication|study|trial|intervention))?(?:\s+prematurely)?)"
             rf",?\s+(?:\w+ly\s+)?(?:{alt(dis['causes'])})\s+(?:\w+\s+)?(?:{alt(dis['generic_causes'])})\b",
-            re.I),
-        "list_intro": re.compile(
+            re.I)),
+        "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
-            rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I),
+            rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I)),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
         # "severe X", "moderate or severe X": a category of its own; "moderate X" is X

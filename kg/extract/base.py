@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span
@@ -69,6 +71,8 @@ class Context:
     _sent_cache: list[Sentence] | None = field(default=None, repr=False)
     _all_spans: list[Span] | None = field(default=None, repr=False)
     _all_starts: list[int] = field(default_factory=list, repr=False)
+    memo: dict = field(default_factory=dict, repr=False)  # per-sentence results (`sentence_cached`)
+    _every_sent: list[Sentence] | None = field(default=None, repr=False)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for text[start:end], trimmed of surrounding white space."""
@@ -101,6 +105,15 @@ class Context:
             self._sent_cache = [self._without_label(s, labels) for s in self.doc.sents if self.minable(s.start_char)
                                 and not any(a <= s.start_char < b for a, b in table_ranges)]
         return self._sent_cache
+
+    def every_sentence(self) -> list[Sentence]:
+        """Every sentence of the parse, minable or not, with the text spaCy holds (made safe by
+        kg.textsafety), read once: `Span.text` joins the span's tokens anew on each access."""
+        if self._every_sent is None:
+            text = self.doc.text
+            self._every_sent = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
+                                for s in self.doc.sents]
+        return self._every_sent
 
     def _without_label(self, s: Span, labels: dict[int, str]) -> Sentence:
         """The sentence from after a leading section label, if it has one and words after it."""
@@ -232,7 +245,123 @@ class Guarded:
         return self.rx.finditer(string, *args) if self._passes(string) else iter(())
 
     def fullmatch(self, string: str, *args: int) -> re.Match | None:
-        return self.rx.fullmatch(string, *args) if self._passes(string) else None
+        return self.rx.fullmatch(string, *args)  # anchored: fails at once, faster than asking the guard
 
     def findall(self, string: str, *args: int) -> list:
         return self.rx.findall(string, *args) if self._passes(string) else []
+
+    def match(self, string: str, *args: int) -> re.Match | None:
+        return self.rx.match(string, *args)
+
+    def __getattr__(self, name: str) -> Any:  # sub, split, groupindex ...: the pattern's own, unguarded
+        return getattr(self.rx, name)
+
+
+def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
+    r"""`rx` behind a guard read off the pattern itself: the literal words one of which every
+    match must contain (a mandatory alternation such as `(?:group|arm|cohort)`, or a literal
+    run), looked for as substrings (`WordGuard`). A pattern that opens with a costly prefix (a
+    `(?:[\w-]+\s+){0,2}?` phrase, a word class) is then tried only on sentences holding one of
+    them. `rx` itself when it has no such words of `min_length` characters or more, or when it
+    is case-sensitive and opens with them (the engine then finds them as fast as a guard would)."""
+    import re._parser as sre_parse  # the standard library's own parser: its tree, not a copy
+
+    try:
+        tree = sre_parse.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - a pattern the parser reads otherwise: no guard, same matches
+        return rx
+    words = _required(list(tree))
+    if not words or min(map(len, words)) < min_length or not rx.flags & re.I and _opens_with(list(tree), words):
+        return rx
+    return Guarded(rx, WordGuard(words, rx.flags))
+
+
+_LOWER_LAST: list = [None, ""]  # the last string lowered, and its lower case
+
+
+class WordGuard:
+    """Does a text contain one of some literal words? Asked as `guard.search(text)` (true or
+    None), like a pattern. Plain substring tests: `re`'s scan of an alternation under IGNORECASE
+    costs about what the pattern it guards does. A case-insensitive test lowers an ASCII text
+    once (ASCII letters are all that `re.I` equates there); other texts ask the alternation."""
+
+    def __init__(self, words: set[str], flags: int) -> None:
+        self.words = sorted(words, key=len, reverse=True)
+        self.ignore_case = bool(flags & re.IGNORECASE)
+        self.rx = re.compile("|".join(map(re.escape, self.words)), flags & (re.IGNORECASE | re.ASCII))
+        self.fast = all(w.isascii() for w in self.words)
+        self.lowered = [w.lower() for w in self.words]
+
+    def search(self, text: str) -> bool | None:
+        if not self.ignore_case:
+            return any(w in text for w in self.words) or None
+        if not (self.fast and text.isascii()):
+            return self.rx.search(text) is not None or None
+        if _LOWER_LAST[0] is not text:
+            _LOWER_LAST[0], _LOWER_LAST[1] = text, text.lower()
+        low = _LOWER_LAST[1]
+        return any(w in low for w in self.lowered) or None
+
+
+def _required(items: list) -> set[str] | None:
+    """A set of literal strings one of which every match of the item sequence contains, the
+    most selective found (longest shortest member); None when there is none."""
+    import re._constants as c
+
+    best: set[str] | None = None
+
+    def offer(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, av in items + [(None, None)]:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        offer({run} if run else None)
+        run = ""
+        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            offer(_required(list(av[3])))
+        elif op is c.BRANCH:
+            alts = [_required(list(alt)) for alt in av[1]]
+            offer(set().union(*alts) if all(alts) else None)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            offer(_required(list(av[2])))
+    return best
+
+
+def _opens_with(items: list, words: set[str]) -> bool:
+    """True when the pattern's first item that consumes text is the literal or alternation that
+    gave the guard (zero-width assertions such as `\b` or a look-behind aside)."""
+    import re._constants as c
+
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            return _opens_with(list(av[3]), words)
+        return _required([(op, av)]) == words or op is c.LITERAL
+    return False
+
+
+_R = TypeVar("_R")
+
+
+def sentence_cached(fn: Callable[[Context, Sentence], _R]) -> Callable[[Context, Sentence], _R]:
+    """Memoise `fn(ctx, sentence)` for one extraction run: a sentence read by several passes
+    (a document-wide one and the per-sentence one) is read once. Only for functions whose
+    answer depends on nothing but the sentence and what the document already holds, and whose
+    callers do not change the returned value."""
+
+    @functools.wraps(fn)
+    def cached(ctx: Context, sent: Sentence) -> _R:
+        key = (fn, sent.start_char, sent.end_char)
+        try:
+            return ctx.memo[key]
+        except KeyError:
+            out = ctx.memo[key] = fn(ctx, sent)
+            return out
+
+    return cached

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
-from kg.extract.base import Context, Fact, Guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -60,20 +60,21 @@ def rules() -> dict:
     """The cue phrases of ontology/interventions.json, compiled."""
     r = json.loads(RULES_FILE.read_text(encoding="utf-8"))
     tail = r"(?P<tail>[^;]{2,240})"
-    r["alloc_rx"] = re.compile(rf"\b(?:{r['allocation']})\b[^.;:]{{0,60}}?\b(?:{r['allocation_link']})\s+"
-                               rf"(?:(?:receive|either|be\s+treated\s+with|one\s+of|the)\s+)*{tail}", re.I)
+    r["alloc_rx"] = guarded(re.compile(rf"\b(?:{r['allocation']})\b[^.;:]{{0,60}}?\b(?:{r['allocation_link']})\s+"
+                               rf"(?:(?:receive|either|be\s+treated\s+with|one\s+of|the)\s+)*{tail}", re.I))
     r["admin_rx"] = Guarded(re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
-    r["concomitant_rx"] = re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I)
-    r["this_trial_rx"] = re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I)
+    r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
+    r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
     # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
     r["group_rx"] = Guarded(re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+"
                                        r"(?:group|arm)s?\b"), re.compile(r"\s(?:group|arm)s?\b"))
     # "Nei Yang Gong (experimental group)": a name followed by the arm it is
     r["named_arm_rx"] = re.compile(r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,5})\s*\((?:the\s+)?(?:experimental|intervention|"
                                    r"treatment|active|study|test)\s+(?:group|arm)\b[^()]*\)", re.I)
+    r["named_arm_rx"] = guarded(r["named_arm_rx"])
     r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
                              re.compile(r"\s(?:versus|vs\.?|compared\s+(?:with|to))\s", re.I))
@@ -137,7 +138,8 @@ def rules() -> dict:
                                             rf"(?:[\w-]+\s+){{0,3}}?(?:by\s+)?(?P<second>{any_manner})\b", re.I),
                                  re.compile(r"\sor\s", re.I))
     r["manner_one_rx"] = {k: re.compile(rf"\b{v}\b", re.I) for k, v in r["manners"].items()}
-    r["route_rx"] = [(label, re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)) for label, cue in r["route_cues"].items()]
+    r["route_rx"] = [(label, guarded(re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)))
+                     for label, cue in r["route_cues"].items()]
     return r
 
 
@@ -876,8 +878,8 @@ def _window_end(text: str, start: int) -> int:
 
 
 # -- schedule: route, frequency, duration, administrations ----------------------------------
-_ADMINS = re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
-                     rf"(?:infusions|injections|administrations|doses)\b", re.I)
+_ADMINS = guarded(re.compile(rf"\b(?P<n>{COUNT})\s+(?:IV\s+|intravenous\s+|subcutaneous\s+|SC\s+)?"
+                     rf"(?:infusions|injections|administrations|doses)\b", re.I))
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, Guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -63,11 +63,11 @@ def data() -> dict:
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
-    d["rx_arms"] = [re.compile(rf"(?<![\w-]){p}", re.I) for p in d["arm_patterns"]]
+    d["rx_arms"] = [guarded(re.compile(rf"(?<![\w-]){p}", re.I)) for p in d["arm_patterns"]]
     d["rx_measured"] = [re.compile(p, re.I) for p in d["measured_drug"]]
     d["rx_comparator"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_non_agent"] = re.compile(rf"(?<![\w-])(?:{alt(d['non_agent_words'])})(?![\w-])", re.I)
-    d["rx_future"] = re.compile(rf"\b(?:{alt(d['future_work_cues'])})\b", re.I)
+    d["rx_future"] = guarded(re.compile(rf"\b(?:{alt(d['future_work_cues'])})\b", re.I))
     d["rx_analyte"] = re.compile(rf"(?:{d['analyte_word']})")
     d["rx_neg_only"] = re.compile(rf"(?:{alt(d['negated_only_cues'])})", re.I)
     d["rx_stop"] = re.compile(rf"(?:{alt(d['phrase_stopwords'])})", re.I)
@@ -84,7 +84,7 @@ def data() -> dict:
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
-    d["property"] = [(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I), v[0], v[1])
+    d["property"] = [(guarded(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I)), v[0], v[1])
                      for k, v in d["property_adjectives"].items()]
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
@@ -92,7 +92,7 @@ def data() -> dict:
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
     d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
     d["rx_aim"] = re.compile(rf"\b(?:{alt(d['aim_cues'])})\b", re.I)
-    d["rx_prior"] = re.compile(rf"\b(?:{alt(d['prior_cues'])})\b", re.I)
+    d["rx_prior"] = guarded(re.compile(rf"\b(?:{alt(d['prior_cues'])})\b", re.I))
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
@@ -613,6 +613,7 @@ def _trimmed(text: str, start: int, end: int) -> Mention | None:
     return Mention(start, end, text[start:end]) if end > start else None
 
 
+@sentence_cached
 def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     """Agents of a sentence (drugs, interventions, arm phrases) and blocked ones (placebo arms)."""
     d = data()

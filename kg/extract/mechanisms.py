@@ -18,7 +18,7 @@ import json
 import re
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
 from kg.lexicon import ONTOLOGY_DIR, fold
 
@@ -40,7 +40,7 @@ def relation_cues() -> list[tuple[re.Pattern, str]]:
     pairs = [(cue, rel) for rel, cues in data["relations"].items() for cue in cues]
     pairs.sort(key=lambda x: len(x[0]), reverse=True)
     # a space in a cue is any run of white space: text from PDFs and HTML spaces words unevenly
-    return [(re.compile(r"\b" + cue.replace(" ", r"\s+") + r"\b", re.I), rel) for cue, rel in pairs]
+    return [(guarded(re.compile(r"\b" + cue.replace(" ", r"\s+") + r"\b", re.I)), rel) for cue, rel in pairs]
 
 
 def extract(ctx: Context) -> list[Fact]:

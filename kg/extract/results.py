@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, part_of
+from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mentions import Mention, find, fragment, values
 from kg.extract.numbers import COUNT, to_int, to_number
 
@@ -39,6 +39,7 @@ PATTERNS = Path(__file__).resolve().parents[2] / "ontology" / "patterns" / "resu
 NUMBER = r"\d+(?:[.,·]\d+)?"
 CHANGE_PATTERN = re.compile(r"\bfrom\s+" + NUMBER + r"[^.;]{0,40}?\bto\s+" + NUMBER + r"[^\s,;.]*|"
                             r"\band\s+(?:decreased|increased|fell|rose)\s+to\s+" + NUMBER, re.I)
+CHANGE_PATTERN = guarded(CHANGE_PATTERN)
 
 
 @dataclass
@@ -100,7 +101,7 @@ def _rx() -> dict:
     out["measure_singular"] = data["measure_singular"]
     out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
-    out["qualitative"] = [(q["name"], q["where"], re.compile(expand(q["rx"]), re.I), q.get("value_prefix", ""),
+    out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
     out["qualitative_options"] = {q["name"]: {"member_value": q.get("member_value", False),
                                               "subject": re.compile(q["subject"], re.I) if "subject" in q else None,

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from kg.extract.abbreviations import defines
-from kg.extract.base import Context, Fact, Guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR
 from kg.readers.common import registry_id_spans
@@ -21,11 +21,11 @@ from kg.readers.common import registry_id_spans
 EXTRACTOR = "trial"
 _PREFERRED_PARTS = ("title", "abstract", "methods", "results")
 
-_PHASE = re.compile(
+_PHASE = guarded(re.compile(
     r"\bphase\s+(IV|I{1,3}|[1-4])\s*([ab])?"
     r"(?:\s*(?:/|–|-|to|and)\s*(?:phase\s+)?(IV|I{1,3}|[1-4])\s*([ab])?)?(?![A-Za-z0-9])",
     re.IGNORECASE,
-)
+))
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
           r"(?:patients|outpatients|inpatients|participants|subjects|individuals|adults|women|men|children|" \
@@ -34,7 +34,7 @@ _PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
           r"rabbits|dogs|pigs|eyes|teeth)"
 _ENROL_VERB = r"(?:enrolled|included|recruited|randomi[sz]ed|studied|treated|registered|selected|assigned|allocated|" \
               r"divided|distributed)"
-_ENROLLED = [
+_ENROLLED = [guarded(rx) for rx in [
     re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
                rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE),
     re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from|who|that|in|at|of|undergoing|receiving|"
@@ -50,7 +50,7 @@ _ENROLLED = [
     re.compile(rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})"),
     re.compile(rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
                rf"(?:\w+\s+)?{_ENROL_VERB}\b", re.IGNORECASE),
-]
+]]
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
     re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
@@ -92,16 +92,17 @@ _PERIOD = re.compile(rf"\bbetween\s+(?P<a>(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:19|20)\
                      rf"(?P<b>(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:19|20)\d\d)")
 _SITES = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}(?:hospitals|centres|centers|sites|clinics)\s+in\s+"
                     r"(?P<country>[A-Z][\w ]+?)\s*\((?P<list>[^()]{3,200})\)")
-_ANALYSED = [
+_SITES = guarded(_SITES)
+_ANALYSED = [guarded(rx) for rx in [
     re.compile(rf"\b[Aa]mong\s+(?:the\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:assessed|evaluated|analy[sz]ed)\b"),
     re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:were\s+)?(?:evaluable|analy[sz]ed|included in the "
                rf"(?:\w+\s+)?analys[ie]s)\b", re.I),
-]
-_SPONSOR = [
+]]
+_SPONSOR = [guarded(rx) for rx in [
     re.compile(r"\b(?:funded|sponsored|supported)\s+by\s+(?:a\s+grant\s+from\s+|the\s+)?(?P<s>[A-Z][\w&.-]*"
                r"(?:\s+[A-Z][\w&.-]*){0,5})"),
     re.compile(r"\b(?P<s>[A-Z][A-Z0-9&.-]{2,}(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:funded|sponsored)\s+the\s+(?:study|trial)"),
-]
+]]
 
 
 def _analysed(ctx: Context) -> list[Fact]:
@@ -148,7 +149,7 @@ def _period_and_sites(ctx: Context) -> list[Fact]:
 
 def _sponsor(ctx: Context) -> list[Fact]:
     """Who funded the trial: a funding statement anywhere but the references."""
-    for sent in ctx.doc.sents:
+    for sent in ctx.every_sentence():
         if not ctx.document.is_minable(sent.start_char, sent.end_char):
             continue  # references, metadata, boilerplate and repeated text; back matter is read
         for rx in _SPONSOR:
@@ -343,6 +344,7 @@ _PLACEBO_ARM = re.compile(r"\b(?:or|versus|vs\.?|and|with|received|receive|recei
                           # labelled so ("3 ml saline (placebo) was injected")
                           r"(?<=\w-)(?<!non-)(?<!pre-)(?<!post-)(?<!anti-)(?P<r>placebo)\b|\((?P<s>placebo)\)",
                           re.IGNORECASE)
+_PLACEBO_ARM = guarded(_PLACEBO_ARM)
 
 
 def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
@@ -457,11 +459,12 @@ def _is_year(text: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _condition_rules() -> dict:
     r = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))
-    r["with_rx"] = re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
+    r["with_rx"] = guarded(re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
                               rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
-                              rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I)
+                              rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I))
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
-    r["before_rx"] = re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b", re.I)
+    r["before_rx"] = guarded(re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b",
+                                        re.I))
     r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
     r["headed_rx"] = Guarded(re.compile(rf"(?P<p>\b(?:[A-Za-z][\w'’-]*\s+){{1,2}}(?:{r['infection_heads']}))\b", re.I),
                              re.compile(rf"\b(?:{r['infection_heads']})\b", re.I))
