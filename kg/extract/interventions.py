@@ -325,7 +325,7 @@ def extract(ctx: Context) -> list[Fact]:
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
                                             "arm.phrase", 0.7, surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
-    _add_schedule(ctx, facts, studied)
+    _add_schedule(ctx, facts, studied, named)
     return facts
 
 
@@ -882,9 +882,10 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
-def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
+def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: dict[str, Concept]) -> None:
     """Route, frequency, duration and administrations: from each dose's own clause, else from
-    the sentences about the study interventions."""
+    the clauses that name the same intervention, else (a drug only) from the study's sentences
+    that name no intervention at all. Nothing spreads from one intervention to another."""
     regions: dict[int, list[tuple[int, int]]] = {}  # per sentence, each dose's own words
     for f in facts:
         sent, window = f.fields.get("_sentence"), f.fields.get("_window")
@@ -895,12 +896,16 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
         window = f.fields.pop("_window", None)
         if sent is None or window is None:
             continue
+        own = _own_words(f, sent, window)
+        # the sentence without the own words of the doses before this one ("X 400 mg for 3 days and
+        # Y 40 mg daily": the 3 days are X's); a schedule after the last dose is every dose's
+        free = _blank(sent.text, [r for r in regions[sent.start_char] if r[0] < own[0]])
         if not f.fields.get("frequency"):
-            f.fields["frequency"] = _frequency_in(sent.text[window[0]:])
-        dur = _duration([sent])
+            f.fields["frequency"] = _frequency_in(free[window[0]:]) or _frequency_in(free)
+        dur = _duration([free])
         if dur:
             f.fields["duration"] = dur
-        route = _route_near(ctx, sent, _own_words(f, sent, window), regions[sent.start_char])
+        route = _route_near(ctx, sent, own, regions[sent.start_char])
         if route is not None:
             f.fields["route"] = route
     study = [f for f in facts if f.fields["role"] == "study"]
@@ -913,29 +918,61 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
             if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
                     or rules()["until_rx"].search(sent.text):
                 sents.append(sent)
-    freq = _frequency(sents)
-    duration = _duration(sents)
-    admins = _administrations(sents)
-    routes: Counter[str] = Counter()
-    route_concepts: dict[str, Concept] = {}
-    for sent in sents:  # routes named next to a dose belong to that dose, not to the trial
-        owned = regions.get(sent.start_char, [])
-        for pos, c in _routes_in(ctx, sent.text):
-            if not any(a <= pos < b for a, b in owned):
-                routes[c.iri] += 1
-                route_concepts[c.iri] = c
-    trial_route = route_concepts[routes.most_common(1)[0][0]] if routes else None
+    clauses: dict[str, list[str]] = {}  # per intervention, the clauses that name it
+    sentences: dict[str, list[str]] = {}  # and the sentences
+    generic: list[str] = []  # sentences about the treatment that name no intervention
+    for sent in sents:
+        mentions = _sentence_mentions(ctx, sent, _arm_mentions(ctx, sent), named)
+        if not mentions:
+            generic.append(sent.text)
+        for m in mentions:
+            clauses.setdefault(m.concept.iri, []).append(_mention_clause(sent, m, mentions))
+            if sent.text not in sentences.setdefault(m.concept.iri, []):
+                sentences[m.concept.iri].append(sent.text)
+    # a route the study's sentences name without an intervention is the trial's only when they name no other
+    named_routes = {c.iri: c for sent in sents for _p, c in _routes_in(ctx, sent.text)}
+    generic_routes = {c.iri for t in generic for _p, c in _routes_in(ctx, t)}
+    trial_route = next(iter(named_routes.values())) if len(named_routes) == 1 and generic_routes else None
     by_drug = {f.fields["drug"].iri: f.fields["route"] for f in facts if f.fields.get("route") is not None}
     values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
     for f in study:
-        route = by_drug.get(f.fields["drug"].iri, trial_route)  # the route of the same drug's other doses first
-        for key, value in (("route", route), ("frequency", freq), ("duration", duration),
-                           ("administrations", admins)):
+        concept = f.fields["drug"]
+        own = clauses.get(concept.iri, [])
+        drug = concept.source != "arm"  # a dictionary drug, not a behavioural, food or programme arm
+        texts = own + (generic if drug else [])
+        route = by_drug.get(concept.iri) or next((c for t in own for _p, c in _routes_in(ctx, t)), None) \
+            or (trial_route if drug else None)
+        # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
+        duration = _duration(own) or _duration(sentences.get(concept.iri, [])) or _duration(generic)
+        for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),
+                           ("administrations", _administrations(texts))):
             if f.fields.get(key) is None:
                 f.fields[key] = value
-        if values_per_drug[f.fields["drug"].iri] > 1 and f.fields.get("dose_value") is not None:
+        if values_per_drug[concept.iri] > 1 and f.fields.get("dose_value") is not None:
             way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _mention_clause(sent, m: _Mention, mentions: list[_Mention]) -> str:
+    """The words of a sentence that speak of one intervention mention: from the clause break or
+    other mention before it to the clause break or other mention after it ("oral X versus
+    intravenous Y": "oral X" and "intravenous Y")."""
+    text, s0 = sent.text, sent.start_char
+    a, b = m.start - s0, m.end - s0
+    lo = max([0] + [o.end - s0 for o in mentions if o.end - s0 <= a and o is not m]
+             + [x.end() for x in _CLAUSE_BREAK.finditer(text, 0, a)])
+    nxt = _CLAUSE_BREAK.search(text, b)
+    hi = min([len(text)] + [o.start - s0 for o in mentions if o.start - s0 >= b and o is not m]
+             + ([nxt.start()] if nxt else []))
+    return text[lo:hi]
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
@@ -991,30 +1028,30 @@ def _frequency_in(text: str) -> str | None:
     return ", then ".join(ordered) if ordered else None
 
 
-def _frequency(sents) -> str | None:
+def _frequency(texts: list[str]) -> str | None:
     """A loading phase then a maintenance rhythm: "daily for 4 days, then twice a week"."""
-    for sent in sents:
-        found = _frequency_in(sent.text)
+    for text in texts:
+        found = _frequency_in(text)
         if found:
             return found
     return None
 
 
-def _duration(sents) -> str | None:
+def _duration(texts: list[str]) -> str | None:
     """The longest treatment period stated ("within 24 days", "for two months", "a 20-week period"),
     its count as written ("two months", "20 weeks")."""
     best: tuple[float, str] | None = None
     r = rules()
-    for sent in sents:
-        if not r["duration_guard"].search(sent.text):
+    for text in texts:
+        if not r["duration_guard"].search(text):
             continue
         for rx in r["duration_rx"]:
-            for m in rx.finditer(sent.text):
+            for m in rx.finditer(text):
                 n = to_int(m.group("n"))
                 if not n:
                     continue
                 u = m.group("u").lower()
-                if u == "hour" and not re.search(r"\bfor\s+$", sent.text[:m.start("n")], re.I):
+                if u == "hour" and not re.search(r"\bfor\s+$", text[:m.start("n")], re.I):
                     continue  # "infused over 2 hours" is how long one dose takes
                 days = n * _DAYS[u]
                 if best is None or days > best[0]:
@@ -1022,17 +1059,17 @@ def _duration(sents) -> str | None:
                     best = (days, f"{count} {u}" + ("" if n == 1 else "s"))
     if best:
         return best[1]
-    for sent in sents:  # no counted period: one that ends at an event
-        m = r["until_rx"].search(sent.text)
-        if m and not r["not_until_rx"].search(sent.text) and not r["until_not_rx"].search(m.group("until")) \
+    for text in texts:  # no counted period: one that ends at an event
+        m = r["until_rx"].search(text)
+        if m and not r["not_until_rx"].search(text) and not r["until_not_rx"].search(m.group("until")) \
                 and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
             return " ".join(m.group("until").split())
     return None
 
 
-def _administrations(sents) -> int | None:
-    for sent in sents:
-        m = _ADMINS.search(sent.text)
+def _administrations(texts: list[str]) -> int | None:
+    for text in texts:
+        m = _ADMINS.search(text)
         if m and (n := to_int(m.group("n"))):
             return n
     return None
