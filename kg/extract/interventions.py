@@ -89,6 +89,10 @@ def rules() -> dict:
                                     rf"(?!\s+(?:{r['challenge_foods']})\b)", re.I)
     r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
+    r["test_role_rx"] = re.compile(r["test_role_after"], re.I)
+    r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
+    r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
+    r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
     r["freq"] = [(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I), label)
                  for p, label in r["frequencies"]]
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
@@ -304,7 +308,9 @@ def extract(ctx: Context) -> list[Fact]:
                 found[key] = fact
     not_given = _model_inducers(ctx, arm_mentions)
     found = {k: f for k, f in found.items() if k[0] not in not_given}
-    not_given |= _test_agents(ctx)  # unless a dose is bound to it
+    tests = _test_agents(ctx)
+    found = {k: f for k, f in found.items() if k[0] not in tests}  # a challenge dose is no arm
+    not_given |= tests
     dosed = {k[0] for k in found if k[1] is not None}
     text = ctx.document.text
     dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
@@ -319,7 +325,7 @@ def extract(ctx: Context) -> list[Fact]:
         parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
         ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
-                and not ingredient:
+                and not ingredient and not _measured(ctx, [short, m.concept.label]):
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
@@ -334,15 +340,40 @@ def _test_agents(ctx: Context) -> set[str]:
     provocation'): written before a diagnostic head somewhere, and not named in the title."""
     text = ctx.document.text
     diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
-    title = {e.kb_id_ for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
-             for e in ctx.concepts_in(sent, {"Drug"})}
+    role = rules()["test_role_rx"]
+    titled = [e for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
+              for e in ctx.concepts_in(sent, {"Drug"})]
+    # a title that calls the agent a test ("X as a bronchial provocation test") does not make it an arm
+    title = {e.kb_id_ for e in titled if not role.match(text[e.end_char:e.end_char + 80])}
     out = set()
     for sent in ctx.sentences():
         for e in ctx.concepts_in(sent, {"Drug"}):
             if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
+                                          or role.match(text[e.end_char:e.end_char + 80])
                                           or before.search(text[max(0, e.start_char - 50):e.start_char])):
                 out.add(e.kb_id_)
     return out
+
+
+def _measured(ctx: Context, surfaces: list[str]) -> bool:
+    """Whether the paper speaks of an intervention-like mention only as a quantity it measures
+    ('serum sex hormone binding globulin', 'SHBG values', 'accelerometer-measured MVPA'): some
+    more occurrences of its words have a measurement cue than an allocation or administration
+    verb before them, and the title does not name it."""
+    text = ctx.document.text
+    r = rules()
+    title = " ".join(s.text for s in ctx.sentences() if part_of(ctx.document, s.start_char)[0] == "title").lower()
+    measured = given = 0
+    for surface in {s for s in surfaces if len(s) > 2}:
+        if re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", title):
+            return False
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, re.I):
+            if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
+                given += 1
+            elif r["measured_before_rx"].search(text[max(0, m.start() - 60):m.start()]) \
+                    or r["measured_after_rx"].match(text[m.end():m.end() + 30]):
+                measured += 1
+    return measured > given  # "given the benefit of X" is no administration; most mentions decide
 
 
 def _model_inducers(ctx: Context, arm_mentions: dict[str, _Mention]) -> set[str]:
@@ -925,10 +956,12 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         mentions = _sentence_mentions(ctx, sent, _arm_mentions(ctx, sent), named)
         if not mentions:
             generic.append(sent.text)
-        for m in mentions:
-            clauses.setdefault(m.concept.iri, []).append(_mention_clause(sent, m, mentions))
-            if sent.text not in sentences.setdefault(m.concept.iri, []):
-                sentences[m.concept.iri].append(sent.text)
+        spans = [(m, _mention_clause(sent, m, mentions)) for m in mentions]
+        for m, (a, b) in spans:
+            clauses.setdefault(m.concept.iri, []).append(sent.text[a:b])
+            # the sentence without what it says of the other interventions named before this one
+            sentences.setdefault(m.concept.iri, []).append(
+                _blank(sent.text, [span for o, span in spans if o.concept.iri != m.concept.iri and o.start < m.start]))
     # a route the study's sentences name without an intervention is the trial's only when they name no other
     named_routes = {c.iri: c for sent in sents for _p, c in _routes_in(ctx, sent.text)}
     generic_routes = {c.iri for t in generic for _p, c in _routes_in(ctx, t)}
@@ -961,8 +994,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _mention_clause(sent, m: _Mention, mentions: list[_Mention]) -> str:
-    """The words of a sentence that speak of one intervention mention: from the clause break or
+def _mention_clause(sent, m: _Mention, mentions: list[_Mention]) -> tuple[int, int]:
+    """Where the words of a sentence that speak of one intervention mention lie: from the clause break or
     other mention before it to the clause break or other mention after it ("oral X versus
     intravenous Y": "oral X" and "intravenous Y")."""
     text, s0 = sent.text, sent.start_char
@@ -972,7 +1005,7 @@ def _mention_clause(sent, m: _Mention, mentions: list[_Mention]) -> str:
     nxt = _CLAUSE_BREAK.search(text, b)
     hi = min([len(text)] + [o.start - s0 for o in mentions if o.start - s0 >= b and o is not m]
              + ([nxt.start()] if nxt else []))
-    return text[lo:hi]
+    return lo, hi
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
