@@ -26,32 +26,33 @@ def by_drug(items: list[dict]) -> dict[str, list[dict]]:
 
 # -- a route stays with the drug it is written with -------------------------------------------
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("body, routed, other", [
-    ("Adults were randomly assigned to intravenous ketorolac or to a matching saline infusion. "
-     "All participants also received omeprazole 20 mg daily during the first week. "
-     "Ketorolac 30 mg was given every six hours.", "ketorolac", "omeprazole"),
-    ("Patients were randomised to subcutaneous enoxaparin 40 mg once daily or to no prophylaxis. "
+@pytest.mark.parametrize("title, body, routed, other", [
+    ("Intravenous ketorolac versus saline after knee surgery: a made-up randomised trial",
+     "Adults were randomly assigned to ketorolac 30 mg or to saline. "
+     "All participants also received omeprazole 20 mg daily during the first week.", "ketorolac", "omeprazole"),
+    ("Subcutaneous enoxaparin or no prophylaxis in day surgery: a made-up randomised trial",
+     "Patients were randomised to enoxaparin 40 mg once daily or to no prophylaxis. "
      "Every patient was also given paracetamol 1 g when needed for pain.", "enoxaparin", "paracetamol"),
 ])
-def test_a_route_does_not_spread_to_other_drugs(tmp_path, layout, body, routed, other):
-    drugs = by_drug(interventions(tmp_path, body, layout))
+def test_a_route_does_not_spread_to_other_drugs(tmp_path, layout, title, body, routed, other):
+    drugs = by_drug(interventions(tmp_path, body, layout, title=title))
     assert drugs[routed][0]["route"] in ("intravenous", "subcutaneous")
     assert {i["route"] for i in drugs[other]} == {None}
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body, arm", [
-    ("Women were randomly allocated to a supervised walking programme or to usual care. "
-     "In a separate sub-study, participants took metformin 500 mg tablets twice daily.", "walking programme"),
-    ("Children were randomly assigned to a cooking skills programme or to usual care. "
-     "Every child was also given vitamin A 200000 IU capsules orally once a week.", "cooking skills programme"),
+    ("Pregnant women were randomly allocated to a lifestyle advice programme or to standard care. "
+     "Women receiving advice were encouraged to drink water and eat two servings of fruit every day.",
+     "lifestyle advice programme"),
+    ("Children were randomly assigned to a cooking skills programme or to usual care. Every child "
+     "received a healthy breakfast drink at school twice a day.", "cooking skills programme"),
 ])
 def test_a_programme_arm_takes_no_route_or_frequency_from_a_drug(tmp_path, layout, body, arm):
     items = interventions(tmp_path, body, layout)
     arms = [i for i in items if arm in i["drug"]]
     assert arms, items
     assert {(i["route"], i["frequency"]) for i in arms} == {(None, None)}
-    assert any(i["route"] == "oral" for i in items if i["dose"] is not None)
 
 
 # -- a duration stays with its own clause ------------------------------------------------------
