@@ -359,13 +359,13 @@ def _measured(ctx: Context, surfaces: list[str]) -> bool:
     """Whether the paper speaks of an intervention-like mention only as a quantity it measures
     ('serum sex hormone binding globulin', 'SHBG values', 'accelerometer-measured MVPA'): some
     more occurrences of its words have a measurement cue than an allocation or administration
-    verb before them, and the title does not name it."""
+    verb before them, and the title does not name it (nor its singular: 'X intake')."""
     text = ctx.document.text
     r = rules()
     title = " ".join(s.text for s in ctx.sentences() if part_of(ctx.document, s.start_char)[0] == "title").lower()
     measured = given = 0
     for surface in {s for s in surfaces if len(s) > 2}:
-        if re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", title):
+        if re.search(rf"(?<![\w-]){re.escape(surface.lower().rstrip('s'))}", title):  # "X intake" names X
             return False
         for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, re.I):
             if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
@@ -373,7 +373,7 @@ def _measured(ctx: Context, surfaces: list[str]) -> bool:
             elif r["measured_before_rx"].search(text[max(0, m.start() - 60):m.start()]) \
                     or r["measured_after_rx"].match(text[m.end():m.end() + 30]):
                 measured += 1
-    return measured > given  # "given the benefit of X" is no administration; most mentions decide
+    return measured > given  # "given the benefit of X" is no administration: most cued mentions decide
 
 
 def _model_inducers(ctx: Context, arm_mentions: dict[str, _Mention]) -> set[str]:
