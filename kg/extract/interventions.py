@@ -976,7 +976,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         route = by_drug.get(concept.iri) or next((c for t in own for _p, c in _routes_in(ctx, t)), None) \
             or (trial_route if drug else None)
         # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
-        duration = _duration(own) or _duration(sentences.get(concept.iri, [])) or _duration(generic)
+        duration = _duration(sentences.get(concept.iri, [])) or _duration(generic)
         for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),
                            ("administrations", _administrations(texts))):
             if f.fields.get(key) is None:
