@@ -976,9 +976,11 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         route = by_drug.get(concept.iri) or next((c for t in own for _p, c in _routes_in(ctx, t)), None) \
             or (trial_route if drug else None)
         # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
-        duration = _duration(sentences.get(concept.iri, [])) or _duration(generic)
+        said = sentences.get(concept.iri, [])
+        duration = _duration(said) or _duration(generic)
+        admins = _administrations(said + (generic if drug else []))
         for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),
-                           ("administrations", _administrations(texts))):
+                           ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
         if values_per_drug[concept.iri] > 1 and f.fields.get("dose_value") is not None:
