@@ -13,8 +13,10 @@ Two sources, both written for classes of phrasing (cue words in `ontology/interv
   the drug of the dose just before it ("FF 200 mcg or 400 mcg"), else the only drug of its
   sentence. Never the nearest drug across a clause. Thresholds ("≥ 10 mg/day") and changes
   ("decreased from 12.25 mg/day") are not doses.
-Schedule and duration are read in the dose's own clause first, then once per study drug
-from the methods.
+Schedule and duration are read in the dose's own clause first, then in the clauses and
+sentences that name the same intervention, then (a drug only, and a route only when the
+trial names one route) in the methods' sentences that name no intervention: never from
+another intervention's words, and no route reaches a behavioural, food or programme arm.
 Also doses per amount of food ('15 g/100 g of food'), counts of cells ('6 × 10^6 cells'),
 amounts of a product no drug names ('10 ml of a topical gel composed of ...'), ranges
 (dose_min/dose_max), and one arm per way of taking a dose ('by chewing or swallowing',
