@@ -112,3 +112,15 @@ def test_a_measured_activity_abbreviation_is_no_intervention(tmp_path, layout, b
 def test_challenge_doses_of_a_test_agent_are_no_arm(tmp_path, layout, title, body, agent):
     drugs = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
     assert agent not in drugs, drugs
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, agent", [
+    ("Adults with bronchiectasis were randomised to inhaled mannitol 400 mg twice daily or to a low-dose "
+     "control. A mannitol challenge test was done at screening.", "mannitol"),
+    ("Patients were randomly assigned to adenosine 6 mg or to saline before the procedure. Those with a "
+     "history of a positive adenosine provocation were excluded.", "adenosine"),
+])
+def test_an_agent_the_arms_are_allocated_to_stays_an_arm(tmp_path, layout, body, agent):
+    drugs = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert agent in drugs, drugs

@@ -53,6 +53,8 @@ _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion
 # words that end a clause: a dose does not bind across them
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:or|and|versus|vs|plus|compared|whereas|while|but|than|with)\b",
                            re.IGNORECASE)
+# where an allocation phrase's list of arms ends and a new statement begins (", and X was inhaled")
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then)\b|\b(?:was|were|is|are|had|has)\b", re.IGNORECASE)
 _ROUTE_WORDS = r"(?:oral|orally|intravenous|intravenously|iv|i\.v\.|subcutaneous|subcutaneously|sc|s\.c\.|" \
                r"inhaled|topical|topically|intramuscular|intramuscularly|intranasal|sublingual)"
 
@@ -339,7 +341,8 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _test_agents(ctx: Context) -> set[str]:
     """Drugs the paper uses as test agents ('a methacholine challenge test', 'an adenosine
-    provocation'): written before a diagnostic head somewhere, and not named in the title."""
+    provocation'): written before a diagnostic head somewhere, and neither named in the title
+    (other than as a test) nor allocated to."""
     text = ctx.document.text
     diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
     role = rules()["test_role_rx"]
@@ -348,6 +351,13 @@ def _test_agents(ctx: Context) -> set[str]:
     # a title that calls the agent a test ("X as a bronchial provocation test") does not make it an arm
     title = {e.kb_id_ for e in titled if not role.match(text[e.end_char:e.end_char + 80])}
     out = set()
+    for sent in ctx.sentences():
+        # an agent the arms are allocated to ("randomised to inhaled mannitol or placebo") is an arm
+        tails = [(sent.start_char + m.start("tail"), sent.start_char + m.end("tail"))
+                 for m in rules()["alloc_rx"].finditer(sent.text)] if reading(ctx, sent) == "plan" else []
+        title |= {e.kb_id_ for e in ctx.concepts_in(sent, {"Drug"})
+                  if any(a <= e.start_char < b and not _NEW_CLAUSE.search(text, a, e.start_char) for a, b in tails)
+                  and not diagnostic.match(text[e.end_char:e.end_char + 40])}
     for sent in ctx.sentences():
         for e in ctx.concepts_in(sent, {"Drug"}):
             if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
