@@ -13,8 +13,10 @@ Two sources, both written for classes of phrasing (cue words in `ontology/interv
   the drug of the dose just before it ("FF 200 mcg or 400 mcg"), else the only drug of its
   sentence. Never the nearest drug across a clause. Thresholds ("≥ 10 mg/day") and changes
   ("decreased from 12.25 mg/day") are not doses.
-Schedule and duration are read in the dose's own clause first, then once per study drug
-from the methods.
+Schedule and duration are read in the dose's own clause first, then in the clauses and
+sentences that name the same intervention, then (a drug only, and a route only when the
+trial names one route) in the methods' sentences that name no intervention: never from
+another intervention's words, and no route reaches a behavioural, food or programme arm.
 Also doses per amount of food ('15 g/100 g of food'), counts of cells ('6 × 10^6 cells'),
 amounts of a product no drug names ('10 ml of a topical gel composed of ...'), ranges
 (dose_min/dose_max), and one arm per way of taking a dose ('by chewing or swallowing',
@@ -51,6 +53,8 @@ _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion
 # words that end a clause: a dose does not bind across them
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:or|and|versus|vs|plus|compared|whereas|while|but|than|with)\b",
                            re.IGNORECASE)
+# where an allocation phrase's list of arms ends and a new statement begins (", and X was inhaled")
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|then)\b|\b(?:was|were|is|are|had|has)\b", re.IGNORECASE)
 _ROUTE_WORDS = r"(?:oral|orally|intravenous|intravenously|iv|i\.v\.|subcutaneous|subcutaneously|sc|s\.c\.|" \
                r"inhaled|topical|topically|intramuscular|intramuscularly|intranasal|sublingual)"
 
@@ -90,6 +94,10 @@ def rules() -> dict:
                                     rf"(?!\s+(?:{r['challenge_foods']})\b)", re.I)
     r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
+    r["test_role_rx"] = re.compile(r["test_role_after"], re.I)
+    r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
+    r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
+    r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
     r["freq"] = [(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I), label)
                  for p, label in r["frequencies"]]
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
@@ -306,7 +314,9 @@ def extract(ctx: Context) -> list[Fact]:
                 found[key] = fact
     not_given = _model_inducers(ctx, arm_mentions)
     found = {k: f for k, f in found.items() if k[0] not in not_given}
-    not_given |= _test_agents(ctx)  # unless a dose is bound to it
+    tests = _test_agents(ctx)
+    found = {k: f for k, f in found.items() if k[0] not in tests}  # a challenge dose is no arm
+    not_given |= tests
     dosed = {k[0] for k in found if k[1] is not None}
     text = ctx.document.text
     dosed_words = " | ".join(f"{f.surface} {f.fields['drug'].label}".lower() for f in found.values())
@@ -321,30 +331,63 @@ def extract(ctx: Context) -> list[Fact]:
         parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
         ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
-                and not ingredient:
+                and not ingredient and not _measured(ctx, [short, m.concept.label]):
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
                                             "arm.phrase", 0.7, surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
-    _add_schedule(ctx, facts, studied)
+    _add_schedule(ctx, facts, studied, named)
     return facts
 
 
 def _test_agents(ctx: Context) -> set[str]:
     """Drugs the paper uses as test agents ('a methacholine challenge test', 'an adenosine
-    provocation'): written before a diagnostic head somewhere, and not named in the title."""
+    provocation'): written before a diagnostic head somewhere, and neither named in the title
+    (other than as a test) nor allocated to."""
     text = ctx.document.text
     diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
-    title = {e.kb_id_ for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
-             for e in ctx.concepts_in(sent, {"Drug"})}
+    role = rules()["test_role_rx"]
+    titled = [e for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
+              for e in ctx.concepts_in(sent, {"Drug"})]
+    # a title that calls the agent a test ("X as a bronchial provocation test") does not make it an arm
+    title = {e.kb_id_ for e in titled if not role.match(text[e.end_char:e.end_char + 80])}
     out = set()
+    for sent in ctx.sentences():
+        # an agent the arms are allocated to ("randomised to inhaled mannitol or placebo") is an arm
+        tails = [(sent.start_char + m.start("tail"), sent.start_char + m.end("tail"))
+                 for m in rules()["alloc_rx"].finditer(sent.text)] if reading(ctx, sent) == "plan" else []
+        title |= {e.kb_id_ for e in ctx.concepts_in(sent, {"Drug"})
+                  if any(a <= e.start_char < b and not _NEW_CLAUSE.search(text, a, e.start_char) for a, b in tails)
+                  and not diagnostic.match(text[e.end_char:e.end_char + 40])}
     for sent in ctx.sentences():
         for e in ctx.concepts_in(sent, {"Drug"}):
             if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
+                                          or role.match(text[e.end_char:e.end_char + 80])
                                           or before.search(text[max(0, e.start_char - 50):e.start_char])):
                 out.add(e.kb_id_)
     return out
+
+
+def _measured(ctx: Context, surfaces: list[str]) -> bool:
+    """Whether the paper speaks of an intervention-like mention only as a quantity it measures
+    ('serum sex hormone binding globulin', 'SHBG values', 'accelerometer-measured MVPA'): some
+    more occurrences of its words have a measurement cue than an allocation or administration
+    verb before them, and the title does not name it (nor its singular: 'X intake')."""
+    text = ctx.document.text
+    r = rules()
+    title = " ".join(s.text for s in ctx.sentences() if part_of(ctx.document, s.start_char)[0] == "title").lower()
+    measured = given = 0
+    for surface in {s for s in surfaces if len(s) > 2}:
+        if re.search(rf"(?<![\w-]){re.escape(surface.lower().rstrip('s'))}", title):  # "X intake" names X
+            return False
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, re.I):
+            if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
+                given += 1
+            elif r["measured_before_rx"].search(text[max(0, m.start() - 60):m.start()]) \
+                    or r["measured_after_rx"].match(text[m.end():m.end() + 30]):
+                measured += 1
+    return measured > given  # "given the benefit of X" is no administration: most cued mentions decide
 
 
 def _model_inducers(ctx: Context, arm_mentions: dict[str, _Mention]) -> set[str]:
@@ -884,9 +927,10 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
-def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
+def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: dict[str, Concept]) -> None:
     """Route, frequency, duration and administrations: from each dose's own clause, else from
-    the sentences about the study interventions."""
+    the clauses that name the same intervention, else (a drug only) from the study's sentences
+    that name no intervention at all. Nothing spreads from one intervention to another."""
     regions: dict[int, list[tuple[int, int]]] = {}  # per sentence, each dose's own words
     for f in facts:
         sent, window = f.fields.get("_sentence"), f.fields.get("_window")
@@ -897,12 +941,16 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
         window = f.fields.pop("_window", None)
         if sent is None or window is None:
             continue
+        own = _own_words(f, sent, window)
+        # the sentence without the own words of the doses before this one ("X 400 mg for 3 days and
+        # Y 40 mg daily": the 3 days are X's); a schedule after the last dose is every dose's
+        free = _blank(sent.text, [r for r in regions[sent.start_char] if r[0] < own[0]])
         if not f.fields.get("frequency"):
-            f.fields["frequency"] = _frequency_in(sent.text[window[0]:])
-        dur = _duration([sent])
+            f.fields["frequency"] = _frequency_in(free[window[0]:]) or _frequency_in(free)
+        dur = _duration([free])
         if dur:
             f.fields["duration"] = dur
-        route = _route_near(ctx, sent, _own_words(f, sent, window), regions[sent.start_char])
+        route = _route_near(ctx, sent, own, regions[sent.start_char])
         if route is not None:
             f.fields["route"] = route
     study = [f for f in facts if f.fields["role"] == "study"]
@@ -915,29 +963,65 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str]) -> None:
             if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
                     or rules()["until_rx"].search(sent.text):
                 sents.append(sent)
-    freq = _frequency(sents)
-    duration = _duration(sents)
-    admins = _administrations(sents)
-    routes: Counter[str] = Counter()
-    route_concepts: dict[str, Concept] = {}
-    for sent in sents:  # routes named next to a dose belong to that dose, not to the trial
-        owned = regions.get(sent.start_char, [])
-        for pos, c in _routes_in(ctx, sent.text):
-            if not any(a <= pos < b for a, b in owned):
-                routes[c.iri] += 1
-                route_concepts[c.iri] = c
-    trial_route = route_concepts[routes.most_common(1)[0][0]] if routes else None
+    clauses: dict[str, list[str]] = {}  # per intervention, the clauses that name it
+    sentences: dict[str, list[str]] = {}  # and the sentences
+    generic: list[str] = []  # sentences about the treatment that name no intervention
+    for sent in sents:
+        mentions = _sentence_mentions(ctx, sent, _arm_mentions(ctx, sent), named)
+        if not mentions:
+            generic.append(sent.text)
+        spans = [(m, _mention_clause(sent, m, mentions)) for m in mentions]
+        for m, (a, b) in spans:
+            clauses.setdefault(m.concept.iri, []).append(sent.text[a:b])
+            # the sentence without what it says of the other interventions named before this one
+            sentences.setdefault(m.concept.iri, []).append(
+                _blank(sent.text, [span for o, span in spans if o.concept.iri != m.concept.iri and o.start < m.start]))
+    # a route the study's sentences name without an intervention is the trial's only when they name no other
+    named_routes = {c.iri: c for sent in sents for _p, c in _routes_in(ctx, sent.text)}
+    generic_routes = {c.iri for t in generic for _p, c in _routes_in(ctx, t)}
+    trial_route = next(iter(named_routes.values())) if len(named_routes) == 1 and generic_routes else None
     by_drug = {f.fields["drug"].iri: f.fields["route"] for f in facts if f.fields.get("route") is not None}
     values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
     for f in study:
-        route = by_drug.get(f.fields["drug"].iri, trial_route)  # the route of the same drug's other doses first
-        for key, value in (("route", route), ("frequency", freq), ("duration", duration),
+        concept = f.fields["drug"]
+        own = clauses.get(concept.iri, [])
+        drug = concept.source != "arm"  # a dictionary drug, not a behavioural, food or programme arm
+        texts = own + (generic if drug else [])
+        route = by_drug.get(concept.iri) or next((c for t in own for _p, c in _routes_in(ctx, t)), None) \
+            or (trial_route if drug else None)
+        # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
+        said = sentences.get(concept.iri, [])
+        duration = _duration(said) or _duration(generic)
+        admins = _administrations(said + (generic if drug else []))
+        for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
-        if values_per_drug[f.fields["drug"].iri] > 1 and f.fields.get("dose_value") is not None:
+        if values_per_drug[concept.iri] > 1 and f.fields.get("dose_value") is not None:
             way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _mention_clause(sent, m: _Mention, mentions: list[_Mention]) -> tuple[int, int]:
+    """Where the words of a sentence that speak of one intervention mention lie: from the clause break or
+    other mention before it to the clause break or other mention after it ("oral X versus
+    intravenous Y": "oral X" and "intravenous Y")."""
+    text, s0 = sent.text, sent.start_char
+    a, b = m.start - s0, m.end - s0
+    lo = max([0] + [o.end - s0 for o in mentions if o.end - s0 <= a and o is not m]
+             + [x.end() for x in _CLAUSE_BREAK.finditer(text, 0, a)])
+    nxt = _CLAUSE_BREAK.search(text, b)
+    hi = min([len(text)] + [o.start - s0 for o in mentions if o.start - s0 >= b and o is not m]
+             + ([nxt.start()] if nxt else []))
+    return lo, hi
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
@@ -993,30 +1077,30 @@ def _frequency_in(text: str) -> str | None:
     return ", then ".join(ordered) if ordered else None
 
 
-def _frequency(sents) -> str | None:
+def _frequency(texts: list[str]) -> str | None:
     """A loading phase then a maintenance rhythm: "daily for 4 days, then twice a week"."""
-    for sent in sents:
-        found = _frequency_in(sent.text)
+    for text in texts:
+        found = _frequency_in(text)
         if found:
             return found
     return None
 
 
-def _duration(sents) -> str | None:
+def _duration(texts: list[str]) -> str | None:
     """The longest treatment period stated ("within 24 days", "for two months", "a 20-week period"),
     its count as written ("two months", "20 weeks")."""
     best: tuple[float, str] | None = None
     r = rules()
-    for sent in sents:
-        if not r["duration_guard"].search(sent.text):
+    for text in texts:
+        if not r["duration_guard"].search(text):
             continue
         for rx in r["duration_rx"]:
-            for m in rx.finditer(sent.text):
+            for m in rx.finditer(text):
                 n = to_int(m.group("n"))
                 if not n:
                     continue
                 u = m.group("u").lower()
-                if u == "hour" and not re.search(r"\bfor\s+$", sent.text[:m.start("n")], re.I):
+                if u == "hour" and not re.search(r"\bfor\s+$", text[:m.start("n")], re.I):
                     continue  # "infused over 2 hours" is how long one dose takes
                 days = n * _DAYS[u]
                 if best is None or days > best[0]:
@@ -1024,17 +1108,17 @@ def _duration(sents) -> str | None:
                     best = (days, f"{count} {u}" + ("" if n == 1 else "s"))
     if best:
         return best[1]
-    for sent in sents:  # no counted period: one that ends at an event
-        m = r["until_rx"].search(sent.text)
-        if m and not r["not_until_rx"].search(sent.text) and not r["until_not_rx"].search(m.group("until")) \
+    for text in texts:  # no counted period: one that ends at an event
+        m = r["until_rx"].search(text)
+        if m and not r["not_until_rx"].search(text) and not r["until_not_rx"].search(m.group("until")) \
                 and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
             return " ".join(m.group("until").split())
     return None
 
 
-def _administrations(sents) -> int | None:
-    for sent in sents:
-        m = _ADMINS.search(sent.text)
+def _administrations(texts: list[str]) -> int | None:
+    for text in texts:
+        m = _ADMINS.search(text)
         if m and (n := to_int(m.group("n"))):
             return n
     return None
