@@ -99,6 +99,8 @@ def data() -> dict:
     d["rx_base_before"] = re.compile(rf"(?<![\w-])(?:{alt(d['base_before_cues'])})\s+(?:an?\s+|the\s+|their\s+)?$",
                                      re.I)
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
+    d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
+    d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
     d["rx_control_after"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:{'|'.join(d['control_arm_cues'])})", re.I)
     d["rx_combination"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:\([^()]{{0,40}}\)\s*)?"
                                      rf"(?:{alt(d['combination_cues'])})\s*"
@@ -749,11 +751,19 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
     base: set[str] = set()
     control: set[str] = set()
     concepts = _intervention_concepts(ctx)
+    # premedications and co-medications the interventions extractor found are background too
+    base |= {f.fields["drug"].iri for f in ctx.facts if f.kind == "intervention"
+             and f.fields.get("role") == "concomitant" and isinstance(f.fields.get("drug"), Concept)}
     for sent in ctx.sentences():
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        own = in_abs or part not in ("background", "discussion")  # others' regimens are not this trial's arms
         for m in _mentions(ctx, sent, concepts):
             before = text[max(sent.start_char, m.start - 30):m.start]
             after = text[m.end:min(sent.end_char, m.end + 40)]
-            if d["rx_base_before"].search(before) or d["rx_base_after"].search(after):
+            if own and (d["rx_base_before"].search(before) or d["rx_base_after"].search(after)):
+                base.add(m.concept.iri)
+            if d["rx_premed_before"].search(text[sent.start_char:m.start]) \
+                    or d["rx_premed_after"].search(text[m.end:sent.end_char]):
                 base.add(m.concept.iri)
             if d["rx_comparator"].search(before) or d["rx_control_after"].search(after):
                 control.add(m.concept.iri)
