@@ -119,6 +119,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
 
     d = data()
     defaults = _default_agents(ctx)
+    others = _other_arms(ctx, defaults)
     out: list[Fact] = []
     text = ctx.document.text
     label_arm, last_para = None, -1
@@ -153,7 +154,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
-                          _arm_defaults(defaults, arm) if context == "trial_finding" else [], part, in_abs)
+                          _arm_defaults(defaults, arm, others) if context == "trial_finding" else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
                 if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
@@ -198,9 +199,10 @@ def _arm_heading(ctx: Context, pos: int) -> str | None:
     return name if 0 < len(name.split()) <= 3 else None
 
 
-def _arm_defaults(defaults: list[Concept], arm: str | None) -> list[Concept]:
+def _arm_defaults(defaults: list[Concept], arm: str | None, others: list[str]) -> list[Concept]:
     """The study arms a statement without an agent falls back to, narrowed to the arm it names:
-    that arm's agent, none for a control arm, all of them for an arm named otherwise ('the
+    that arm's agent, none for a control arm or another arm of the paper (`others`: names of
+    its other interventions and comparators), all of them for an arm named otherwise ('the
     intervention group', 'the high-dose group')."""
     if not arm or not defaults:
         return defaults
@@ -208,7 +210,17 @@ def _arm_defaults(defaults: list[Concept], arm: str | None) -> list[Concept]:
         return []
     words = set(re.findall(r"\w{4,}", fold(arm)))
     named = [c for c in defaults if words & set(re.findall(r"\w{4,}", fold(c.label)))]
-    return named or defaults
+    if named:
+        return named
+    return [] if any(words & set(re.findall(r"\w{4,}", fold(o))) for o in others) else defaults
+
+
+def _other_arms(ctx: Context, defaults: list[Concept]) -> list[str]:
+    """Names of the paper's interventions and comparator or background arms other than `defaults`."""
+    own = {c.iri for c in defaults}
+    base, control = _arm_roles(ctx)
+    names = [c.label for c in _intervention_concepts(ctx) if c.iri not in own]
+    return names + [iri.rsplit("/", 1)[-1].replace("-", " ") for iri in (base | control) - own]
 
 
 def _scope_text(text: str, scope: tuple[int, int], t: Mention) -> str:
