@@ -70,27 +70,33 @@ def test_failed_to_is_a_negative_finding(sentence, value):
 
 
 # -- mechanisms: who the agent is ------------------------------------------------------------
-PREMED = """Tocilizumab for relapsing polychondritis: a randomised placebo-controlled trial
+PREMED = """Benefit from interleukin-6 blockade in relapsing polychondritis: a double-blind study
 
 Methods
 
-Patients were randomised to tocilizumab 8 mg/kg or placebo infusions every four weeks. {premed}
+Patients were randomised to tocilizumab 8 mg/kg or saline infusions every four weeks.
+{premed} Loratadine was repeated at home if itching occurred.
 
 Results
 
-In the tocilizumab arm, circulating IL-6 receptor occupancy was increased at week 4. Neutrophil counts were reduced at week 8.
+Neutrophil counts were reduced at week 8 in most patients. Loratadine was taken at home by three patients.
+
+Discussion
+
+Other authors gave methotrexate in addition to tocilizumab in refractory cases.
 """
 
 
 @pytest.mark.parametrize("premed", [
     "All patients received oral loratadine 10 mg and paracetamol 500 mg prior to each infusion.",
-    "Patients were premedicated with loratadine 10 mg to prevent infusion reactions.",
+    "Patients were premedicated with loratadine 10 mg and paracetamol 500 mg to prevent infusion reactions.",
 ])
 def test_a_premedication_is_never_the_agent(tmp_path, premed):
-    found = _facts(tmp_path, PREMED.format(premed=premed), "mechanism")
-    agents = {m["agent"].lower() for m in found}
-    assert not any("loratadine" in a or "paracetamol" in a for a in agents), found
-    assert any("tocilizumab" in a for a in agents), found
+    """The drug given most often is the premedication; the study drug is the agent of the
+    finding, and a discussion of others' regimens ('in addition to X') does not make X background."""
+    found = [m for m in _facts(tmp_path, PREMED.format(premed=premed), "mechanism")
+             if "neutrophil" in m["target"].lower()]
+    assert found and all("tocilizumab" in m["agent"].lower() for m in found), found
 
 
 ARMS = """Ginger versus cinnamon powder for dyslipidaemia: a randomised trial
@@ -127,12 +133,14 @@ def test_a_control_arm_change_has_no_study_agent(tmp_path, body):
     assert not [m for m in found if "triglyceride" in m["target"].lower()], found
 
 
-@pytest.mark.parametrize("sentence", [
-    "There was no evidence of an atorvastatin effect on interleukin-6 at week 12.",
-    "We found no sign of an atorvastatin-related change in interleukin-6 concentrations.",
+@pytest.mark.parametrize("sentence, target", [
+    ("There was no evidence of an atorvastatin treatment effect on any of the inflammatory markers at week 12.",
+     "inflammatory markers"),
+    ("There was no evidence of a rosuvastatin treatment effect on C-reactive protein or interleukin-6.",
+     "c-reactive protein"),
 ])
-def test_a_negation_before_the_statement_negates_it(tmp_path, sentence):
-    text = f"Atorvastatin in stable angina: a randomised trial\n\nResults\n\n{sentence}\n"
-    found = [m for m in _facts(tmp_path, text, "mechanism") if "interleukin" in m["target"].lower()
-             or "il-6" in m["target"].lower()]
+def test_a_negation_before_the_statement_negates_it(tmp_path, sentence, target):
+    text = ("Atorvastatin and rosuvastatin in stable angina: a randomised trial\n\nMethods\n\n"
+            "Patients received atorvastatin 40 mg or rosuvastatin 10 mg daily.\n\nResults\n\n" + sentence + "\n")
+    found = [m for m in _facts(tmp_path, text, "mechanism") if target in m["target"].lower()]
     assert found and all(m["negated"] for m in found), found

@@ -812,8 +812,8 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
     base |= {f.fields["drug"].iri for f in ctx.facts if f.kind == "intervention"
              and f.fields.get("role") == "concomitant" and isinstance(f.fields.get("drug"), Concept)}
     for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        own = in_abs or part not in ("background", "discussion")  # others' regimens are not this trial's arms
+        part = part_of(ctx.document, sent.start_char)[0]
+        own = part not in ("background", "discussion")  # others' regimens are not this trial's arms
         for m in _mentions(ctx, sent, concepts):
             before = text[max(sent.start_char, m.start - 30):m.start]
             after = text[m.end:min(sent.end_char, m.end + 40)]
