@@ -99,6 +99,11 @@ def data() -> dict:
     d["rx_base_before"] = re.compile(rf"(?<![\w-])(?:{alt(d['base_before_cues'])})\s+(?:an?\s+|the\s+|their\s+)?$",
                                      re.I)
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
+    d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
+    d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
+    d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
+    d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
+    d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
     d["rx_control_after"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:{'|'.join(d['control_arm_cues'])})", re.I)
     d["rx_combination"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:\([^()]{{0,40}}\)\s*)?"
                                      rf"(?:{alt(d['combination_cues'])})\s*"
@@ -114,11 +119,18 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
 
     d = data()
     defaults = _default_agents(ctx)
+    others = _other_arms(ctx, defaults)
     out: list[Fact] = []
     text = ctx.document.text
+    label_arm, last_para = None, -1
     for sent in ctx.sentences():
         keys: set[tuple] = set()  # one fact per statement: a finding restated elsewhere is another statement
         part, in_abs = part_of(ctx.document, sent.start_char)
+        para = text.rfind("\n\n", 0, sent.start_char)
+        if para != last_para:
+            label_arm, last_para = None, para
+        arm, label_arm = _group_scope(sent.text, label_arm)
+        arm = arm or _arm_heading(ctx, sent.start_char)
         if d["rx_future"].search(sent.text):
             continue
         context = statement_kind(sent.text, part, in_abs)
@@ -142,12 +154,14 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
-                          defaults if context == "trial_finding" else [], part, in_abs)
+                          _arm_defaults(defaults, arm, others) if context == "trial_finding" else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
                 if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
+                lead = text[max(sent.start_char, scope[0] - 40):scope[0]]  # 'no evidence of a <statement>'
                 negated = bool(d["rx_neg"].search(_scope_text(text, scope, t))) or \
-                    bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start]))
+                    bool(re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", text[max(sent.start_char, t.start - 20):t.start])) \
+                    or bool(d["rx_neg_before_statement"].search(lead))
                 target_c = t.concept or _target_concept(ctx, t)
                 for agent_c in agent_list:
                     if set(re.findall(r"\w{3,}", fold(agent_c.label))) & set(re.findall(r"\w{3,}", fold(t.text))):
@@ -162,6 +176,51 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
     return out
+
+
+def _group_scope(sentence: str, label: str | None) -> tuple[str | None, str | None]:
+    """The arm a sentence states its changes in ('in the X group'), else the one a label opening
+    an earlier sentence of the paragraph named ('In X group: ...'); and the label carried on."""
+    m = data()["rx_group_scope"].search(sentence)
+    if m is None:
+        return label, label
+    arm = m.group("arm")
+    opens = m.start() <= 2 and sentence[m.end():m.end() + 2].strip().startswith(":")
+    return arm, arm if opens else label
+
+
+def _arm_heading(ctx: Context, pos: int) -> str | None:
+    """The heading of the innermost body section around pos when it is short enough to name an
+    arm ('Placebo', 'Garlic group'): results are often written one sub-section per arm."""
+    inner = [s for s in ctx.document.sections if s.kind == "body" and s.start <= pos < s.end]
+    if not inner:
+        return None
+    name = min(inner, key=lambda s: s.end - s.start).name.strip()
+    return name if 0 < len(name.split()) <= 3 else None
+
+
+def _arm_defaults(defaults: list[Concept], arm: str | None, others: list[str]) -> list[Concept]:
+    """The study arms a statement without an agent falls back to, narrowed to the arm it names:
+    that arm's agent, none for a control arm or another arm of the paper (`others`: names of
+    its other interventions and comparators), all of them for an arm named otherwise ('the
+    intervention group', 'the high-dose group')."""
+    if not arm or not defaults:
+        return defaults
+    if data()["rx_control_arm"].search(arm):
+        return []
+    words = set(re.findall(r"\w{4,}", fold(arm)))
+    named = [c for c in defaults if words & set(re.findall(r"\w{4,}", fold(c.label)))]
+    if named:
+        return named
+    return [] if any(words & set(re.findall(r"\w{4,}", fold(o))) for o in others) else defaults
+
+
+def _other_arms(ctx: Context, defaults: list[Concept]) -> list[str]:
+    """Names of the paper's interventions and comparator or background arms other than `defaults`."""
+    own = {c.iri for c in defaults}
+    base, control = _arm_roles(ctx)
+    names = [c.label for c in _intervention_concepts(ctx) if c.iri not in own]
+    return names + [iri.rsplit("/", 1)[-1].replace("-", " ") for iri in (base | control) - own]
 
 
 def _scope_text(text: str, scope: tuple[int, int], t: Mention) -> str:
@@ -750,11 +809,19 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
     base: set[str] = set()
     control: set[str] = set()
     concepts = _intervention_concepts(ctx)
+    # premedications and co-medications the interventions extractor found are background too
+    base |= {f.fields["drug"].iri for f in ctx.facts if f.kind == "intervention"
+             and f.fields.get("role") == "concomitant" and isinstance(f.fields.get("drug"), Concept)}
     for sent in ctx.sentences():
+        part = part_of(ctx.document, sent.start_char)[0]
+        own = part not in ("background", "discussion")  # others' regimens are not this trial's arms
         for m in _mentions(ctx, sent, concepts):
             before = text[max(sent.start_char, m.start - 30):m.start]
             after = text[m.end:min(sent.end_char, m.end + 40)]
-            if d["rx_base_before"].search(before) or d["rx_base_after"].search(after):
+            if own and (d["rx_base_before"].search(before) or d["rx_base_after"].search(after)):
+                base.add(m.concept.iri)
+            if d["rx_premed_before"].search(text[sent.start_char:m.start]) \
+                    or d["rx_premed_after"].search(text[m.end:sent.end_char]):
                 base.add(m.concept.iri)
             if d["rx_comparator"].search(before) or d["rx_control_after"].search(after):
                 control.add(m.concept.iri)

@@ -132,6 +132,8 @@ def _rx() -> dict:
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
+    for name in ("negation_before", "negation_subject", "negated_value"):
+        out[name] = re.compile(data[name], re.I)
     out["baseline"] = re.compile(data["baseline"], re.I)
     out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
                                   r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
@@ -698,6 +700,9 @@ def _qualitative(text, found, ps, free, add) -> None:
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
             measures, negated = _but_not(measures)
+            measures, denied = _denied(text, cs, vstart, value, measures, where)
+            if denied:  # 'X was not increased', 'None of these measures were significant'
+                value = _negate(value)
             if opts["member_value"]:
                 measures, values = _member_values(measures)
             for i, (ms, me, measure, own_p) in enumerate(measures):
@@ -731,6 +736,33 @@ def _but_not(measures):
         out += [(ms, me, f"{m.group('a')} {head}", own_p), (ms, me, f"{m.group('b')} {head}", None)]
         negated += [False, True]
     return out, negated
+
+
+_NEGATED_AUX = re.compile(r"\s+(?:(?:was|were|is|are|has|have|had|been|did|does|do|could|would)\s+)+(?:not|never)"
+                          r"(?:\s+been)?\s*$", re.I)
+
+
+def _denied(text: str, cs: int, vstart: int, value: str, measures, where: str):
+    """Whether a negation outside the matched predicate denies the finding ('X was not
+    increased', 'None of these measures were significant', 'Neither X nor Y improved'), and
+    the measures without the negative quantifier that opens them. A value that already says
+    'not'/'no' is left as it is."""
+    rx = _rx()
+    if rx["negated_value"].search(value):
+        return measures, False
+    if rx["negation_before"].search(text[cs:vstart]):
+        return [(ms, me, _NEGATED_AUX.sub("", x), p) for ms, me, x, p in measures], True
+    if not where.startswith("subject") or not any(rx["negation_subject"].match(x[2]) for x in measures):
+        return measures, False
+    out = []
+    for ms, me, measure, own_p in measures:
+        measure = _NEGATED_AUX.sub("", measure)  # 'X was not' (increased): X
+        q = rx["negation_subject"].match(measure)
+        if q and not re.match(r"\W*none\s+of", measure, re.I):  # 'neither X', 'no X': X
+            measure = measure[q.end():].strip()
+        if measure:
+            out.append((ms, me, measure, own_p))
+    return out, True
 
 
 def _negate(value: str) -> str:
