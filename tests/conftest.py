@@ -24,6 +24,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 TEST_DATA = ROOT / "tests" / "data"
 CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix == ".txt")
+
+
+def corpus_copies(dest: Path, copies: int) -> Path:
+    """The corpus papers copied under distinct names: many documents, each a full paper, that
+    name the same trials and concepts."""
+    import shutil
+
+    dest.mkdir()
+    for n in range(copies):
+        for src in CORPUS_FILES:
+            stem, dot, rest = src.name.partition(".")
+            shutil.copyfile(src, dest / f"{stem}-{n:03d}{dot}{rest}")
+    return dest
 DATA_GRAPH_PREFIX = "https://w3id.org/kg-trials/data/graph/"
 
 Quad = tuple  # (s, p, o, g) as rdflib terms; g is None for the default graph

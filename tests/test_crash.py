@@ -7,28 +7,17 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import CORPUS_FILES, ROOT
+from conftest import ROOT, corpus_copies
 
 from kg.graph import rollup as rollups
 from kg.graph.store import COMPLETE, GraphStore
 from kg.graph.vocab import graph_iri
-
-
-def _sources(dest: Path, copies: int) -> Path:
-    """Copies of the corpus under distinct names: many documents, each a full paper."""
-    dest.mkdir()
-    for n in range(copies):
-        for src in CORPUS_FILES:
-            stem, dot, rest = src.name.partition(".")
-            shutil.copyfile(src, dest / f"{stem}-{n:03d}{dot}{rest}")
-    return dest
 
 
 def _kg(*argv, wait: bool = True):
@@ -80,7 +69,7 @@ def test_kill_9_mid_ingest_leaves_documents_whole_and_a_rerun_completes(tmp_path
     # on a server, a writer drops only pending graphs older than the lease (its writer is dead
     # and the requests it sent are done): here, a second, which the test waits for after a kill
     monkeypatch.setenv("KG_PENDING_LEASE", "1")
-    src = _sources(tmp_path / "src", 4)
+    src = corpus_copies(tmp_path / "src", 4)
     n_docs = len(list(src.iterdir()))
     ref = tmp_path / "ref"
     t0 = time.monotonic()
@@ -137,7 +126,7 @@ ingest([sys.argv[2]], store, batch_documents=3)
 
 def test_a_crash_inside_the_bulk_load_leaves_no_partial_document(tmp_path):
     """Deterministic: the process dies with half of a batch's quads on disk."""
-    src = _sources(tmp_path / "src", 2)
+    src = corpus_copies(tmp_path / "src", 2)
     store = tmp_path / "store"
     env = {k: v for k, v in os.environ.items() if k not in ("KG_STORE", "KG_LEXICON")}
     env["PYTHONPATH"] = str(ROOT)

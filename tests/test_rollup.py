@@ -6,27 +6,14 @@ not match the records."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import CORPUS_FILES, Backend, doc_id, oxigraph_binary
+from conftest import CORPUS_FILES, Backend, corpus_copies, doc_id, oxigraph_binary
 
 from kg.graph import rollup as rollups
 from kg.graph.store import REGISTRY_GRAPH, GraphStore
 from kg.graph.vocab import KG_NS, graph_iri
 from kg.pipeline import ingest
 from tui.model import _catalog_from_nodes, load_catalog, load_vocabulary
-
-
-def _copies(dest: Path, copies: int) -> Path:
-    """The corpus papers under distinct names: several documents that name the same trials and concepts."""
-    dest.mkdir()
-    for n in range(copies):
-        for src in CORPUS_FILES:
-            stem, dot, rest = src.name.partition(".")
-            shutil.copyfile(src, dest / f"{stem}-{n}{dot}{rest}")
-    return dest
 
 
 def _matches(location) -> dict:
@@ -51,7 +38,7 @@ def test_the_rollup_is_the_sum_of_the_records_after_every_kind_of_write(kind, tm
     backend = Backend(kind)
     try:
         where = backend.fresh(tmp_path / "db")
-        src = _copies(tmp_path / "src", 2)
+        src = corpus_copies(tmp_path / "src", 2)
         with GraphStore(where) as store:
             assert ingest([src], store, batch_documents=2).ingested
         held = _matches(where)
