@@ -565,6 +565,16 @@ def test_the_one_follow_up_period_is_the_fallback_timepoint(tmp_path, follow_up,
     assert found["wheezing episodes"]["timepoint"] == timepoint, found
 
 
+@pytest.mark.parametrize("follow_up", [
+    "In this trial, leaflets were handed out during the intervention visits.",
+    "The trial nurses phoned each family during the treatment course.",
+])
+def test_a_period_without_a_length_lends_no_timepoint(tmp_path, follow_up):
+    text = f"Methods: Wheezing episodes and hospital admissions were recorded. {follow_up}"
+    found = names(facts_of(tmp_path, text, "endpoint", section=None))
+    assert found["wheezing episodes"]["timepoint"] is None, found
+
+
 # -- endpoints that are not endpoints ---------------------------------------------------------------
 @pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
 @pytest.mark.parametrize("sentence, kept, dropped", [

@@ -148,7 +148,8 @@ def _time_rx() -> re.Pattern:
     # "after the intervention", "after the 12-week intervention", "after the last dose"
     one = (rf"(?:after\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
-           rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{1,6}}(?:{_alt(data['generic_periods'])})(?![\w-])|"
+           rf"(?:(?<=during )|(?<=during the ))(?!an?\s|the\s)(?:{words}){{1,6}}"
+           rf"(?:{_alt(data['generic_periods'])})(?![\w-])|"
            rf"{_TP_NUM}|"
            rf"(?:{operative})\s+(?:(?:day|week|month)\s*\d+|period)|"
            r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
@@ -854,6 +855,8 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
             if fold(t.group("t")) == "baseline":
                 continue
             span = re.search(r"\d+[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
+            if not span and not re.search(r"\d", t.group("t")):
+                continue  # "during the intervention" says no more than that the trial ran: no time to lend
             periods.add(_norm_time(span.group()) if span and "age" not in t.group("t") else _norm_time(t.group("t")))
     if len(periods) == 1:
         period = periods.pop()
