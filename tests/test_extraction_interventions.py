@@ -547,3 +547,22 @@ def test_a_drug_class_with_no_indication_is_no_arm(tmp_path):
     body = ("Adults were randomised to ezetimibe 10 mg or placebo among those with diabetes and no indication for "
             "statin therapy.")
     assert {i["drug"] for i in interventions(tmp_path, body)} == {"ezetimibe"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Smokers were randomly assigned (1:1) to QuitCoach or to a printed leaflet.", "quitcoach"),
+    ("Adults were randomised in a 2:1 ratio to a tai chi programme or to a waiting list.", "tai chi programme"),
+    ("Parents were randomly allocated (1:1:1) to SleepWell, a booklet, or usual care.", "sleepwell"),
+])
+def test_an_allocation_ratio_does_not_hide_the_arms(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Smokers were assigned to receive treatment with QuitCoach or with brief advice.", "quitcoach"),
+    ("Children were randomised to therapy with montelukast or to no extra treatment.", "montelukast"),
+])
+def test_arms_after_treatment_with(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}

@@ -64,8 +64,11 @@ def rules() -> dict:
     """The cue phrases of ontology/interventions.json, compiled."""
     r = json.loads(RULES_FILE.read_text(encoding="utf-8"))
     tail = r"(?P<tail>[^;]{2,240})"
-    r["alloc_rx"] = guarded(re.compile(rf"\b(?:{r['allocation']})\b[^.;:]{{0,60}}?\b(?:{r['allocation_link']})\s+"
-                               rf"(?:(?:receive|either|be\s+treated\s+with|one\s+of|the)\s+)*{tail}", re.I))
+    # "randomly assigned (1:1) to": a ratio's colon is no clause break
+    r["alloc_rx"] = guarded(re.compile(rf"\b(?:{r['allocation']})\b(?:[^.;:]|(?<=\d):(?=\d)){{0,60}}?"
+                                       rf"\b(?:{r['allocation_link']})\s+"
+                                       rf"(?:(?:receive|either|be\s+treated\s+with|(?:treatment|therapy)\s+with|"
+                                       rf"one\s+of|the)\s+)*{tail}", re.I))
     r["admin_rx"] = Guarded(re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
