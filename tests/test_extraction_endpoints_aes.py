@@ -737,3 +737,15 @@ def test_a_condition_being_treated_is_not_an_event(tmp_path, section, wrap, sent
 def test_an_abbreviation_alone_is_its_defined_long_form(tmp_path, methods, results, short, long):
     found = names(facts_of(tmp_path, f"Methods: {methods}\nResults: {results}", "endpoint", section=None))
     assert short not in found and any(long in n for n in found), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, had, event", [
+    ("Both arms were similar at baseline: 31% of participants had hypertension and 12% had asthma. "
+     "Nausea occurred in 14 patients on the active drug.", "hypertension", "nausea"),
+    ("In the recruited sample, rates of depression were high (table 1). Headache was reported by 9 patients "
+     "in the treated group.", "depression", "headache"),
+])
+def test_what_participants_had_at_baseline_is_no_event(tmp_path, section, body, had, event):
+    found = {label.lower() for label, _ in terms(facts_of(tmp_path, body, "adverse_event", section=section))}
+    assert event in found and not any(had in label for label in found), found

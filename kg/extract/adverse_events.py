@@ -100,6 +100,8 @@ def _cues() -> dict:
     dis = data["discontinuation"]
     return {
         "context": re.compile(rf"\b(?:{alt(data['context_cues'])})\b", re.I),
+        "sample": re.compile(rf"(?<![\w-])(?:{alt(data['sample_description'])})(?![\w-])", re.I),
+        "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -233,6 +235,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         # in a full text, events come from its results (or unlabelled text), in an abstract from any part
         if part == "title" or not (in_abs or abstract_only) and part not in ("results", "other"):
             continue
+        if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
+            continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
         about_harms = part == "results" or harm_words
         if about_harms:
