@@ -566,3 +566,14 @@ def test_an_allocation_ratio_does_not_hide_the_arms(tmp_path, layout, body, arm)
 ])
 def test_arms_after_treatment_with(tmp_path, layout, body, arm):
     assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, duration", [
+    ("Patients received methotrexate 15 mg weekly for 6 weeks. Remission was assessed within 40 weeks after "
+     "methotrexate administration.", "6 weeks"),
+    ("Adults were given oral zinc 20 mg daily for 10 days; relapses were counted 26 weeks following the treatment.",
+     "10 days"),
+])
+def test_a_time_after_the_treatment_is_not_its_duration(tmp_path, layout, body, duration):
+    assert {i["duration"] for i in interventions(tmp_path, body, layout)} == {duration}

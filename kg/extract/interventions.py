@@ -111,7 +111,8 @@ def rules() -> dict:
                    rf"the\s+next\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?P<u>{unit}|hour)s?\b"
                    rf"(?!\s+(?:after|later|post|of\s+(?:follow|wash)))", re.I),
         # "for a 20-week period", "during the 24-week trial", "an 8-week double-blind treatment phase"
-        re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?:long\s+)?(?!(?:{nots})\b)"
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?!(?:after|later|post|following|since|before)\b)"
+                   rf"(?:long\s+)?(?!(?:{nots})\b)"
                    rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
         # "12 weeks of supplementation", "six months of treatment"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
