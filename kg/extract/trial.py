@@ -396,46 +396,46 @@ def _enrolled(ctx: Context) -> list[Fact]:
 
 
 @functools.cache
-def _part_cues() -> tuple[re.Pattern, re.Pattern]:
-    """ontology/enrolment.json: words that make a count a part of the enrolled whole."""
-    cues = _enrolment_cues()
-    after = re.compile(r"\s+(?:" + "|".join(cues["subset_after_count"]) + r")\b", re.IGNORECASE)
-    before = re.compile(r"(?:" + "|".join(cues["proportion_before_count"]) + r")\s*$", re.IGNORECASE)
-    return after, before
+def _enrolment_rx() -> dict[str, re.Pattern]:
+    """The cues of ontology/enrolment.json, compiled once: they are asked of every sentence."""
+    cues = json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
+    labels = "|".join(cues["population_labels"])
+    return {
+        "subset_after": re.compile(r"\s+(?:" + "|".join(cues["subset_after_count"]) + r")\b", re.I),
+        "proportion_before": re.compile(r"(?:" + "|".join(cues["proportion_before_count"]) + r")\s*$", re.I),
+        "label_inline": re.compile(rf"(?:^|[.\n]\s*)(?:{labels})\s*:\s*$", re.I),
+        "label_heading": re.compile(rf"\s*(?:{labels})\s*", re.I),
+        "opening_count": re.compile(rf"(?:a\s+total\s+of\s+|in\s+total,?\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\b", re.I),
+        "before_enrolment": re.compile(rf"[^.;]{{0,60}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?"
+                                       rf"(?:{'|'.join(cues['before_enrolment'])})\b", re.I),
+    }
 
 
 def _part_of_a_whole(text: str, m: re.Match) -> bool:
     """"six other participants", "1 in 6 participants": not the N enrolled."""
-    after, before = _part_cues()
-    return bool(after.match(text, m.end("n")) or before.search(text[max(0, m.start("n") - 30): m.start("n")]))
+    rx = _enrolment_rx()
+    return bool(rx["subset_after"].match(text, m.end("n"))
+                or rx["proportion_before"].search(text[max(0, m.start("n") - 30): m.start("n")]))
 
 
 def _under_population_label(ctx: Context, sent) -> Fact | None:
     """"Participants: 24 adults with ...": a count of people opening the part of a structured
     abstract labelled with the population (labels in ontology/enrolment.json)."""
-    labels = "|".join(_enrolment_cues()["population_labels"])
-    inline = re.search(rf"(?:^|[.\n]\s*)(?:{labels})\s*:\s*$",
-                       ctx.document.text[max(0, sent.start_char - 40): sent.start_char], re.I)
-    section = ctx.document.section_at(sent.start_char)
-    heading = (section is not None and re.fullmatch(rf"\s*(?:{labels})\s*", section.name, re.I)
-               and ctx.document.text[section.start: sent.start_char].strip() in ("", section.name.strip()))
-    if not (inline or heading):
-        return None
-    m = re.match(rf"(?:a\s+total\s+of\s+|in\s+total,?\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\b", sent.text, re.I)
+    rx = _enrolment_rx()
+    inline = rx["label_inline"].search(ctx.document.text[max(0, sent.start_char - 40): sent.start_char])
+    if not inline:
+        section = ctx.document.section_at(sent.start_char)
+        if not (section is not None and rx["label_heading"].fullmatch(section.name)
+                and ctx.document.text[section.start: sent.start_char].strip() in ("", section.name.strip())):
+            return None
+    m = rx["opening_count"].match(sent.text)
     n = to_int(m.group("n")) if m else None
     if not n or n <= 3 or _is_year(m.group("n")) or _part_of_a_whole(sent.text, m):
         return None
-    before = "|".join(_enrolment_cues()["before_enrolment"])
-    verb = rf"[^.;]{{0,60}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:{before})\b"
-    if re.match(verb, sent.text[m.end():], re.I):
+    if rx["before_enrolment"].match(sent.text[m.end():]):
         return None
     start, end = sent.start_char + m.start("n"), sent.start_char + m.end()
     return _fact(ctx, "n_enrolled", n, start, end, "trial.n_enrolled.label")
-
-
-@functools.cache
-def _enrolment_cues() -> dict:
-    return json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
 
 
 def _introduction(ctx: Context, sent) -> bool:
