@@ -240,3 +240,23 @@ def test_commands_on_a_missing_store_are_one_error_line(kg, tmp_path):
         assert run.code == 2, argv
         assert run.out == ""
         assert run.err_lines == [f"kg: error: {tmp_path / 'none'}: no graph store here; run 'kg ingest' first"]
+
+
+@pytest.mark.parametrize("body, written, preferred", [
+    ("Adults with bladder outlet obstruction were randomised to tamsulosin or placebo.",
+     "bladder outlet obstruction", "urinary bladder neck obstruction"),
+    ("We randomly assigned 40 patients with head trauma to two groups.",
+     "head trauma", "craniocerebral trauma"),
+])
+def test_facts_name_a_condition_as_written_with_the_preferred_name_beside(kg, tmp_path, body, written,
+                                                                          preferred):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "made-up.txt").write_text(
+        f"A made-up randomised trial\n\nAbstract\n\nMethods: {body}\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert kg("--store", store, "ingest", "-q", "--jobs", "0", tmp_path / "docs").code == 0
+    run = kg("--store", store, "facts", "made-up")
+    (condition,) = json.loads(run.out)["documents"][0]["trial"]["conditions"]
+    assert condition["label"] == written
+    assert condition["concept_label"] == preferred
+    assert condition["id"].startswith("MESH:")

@@ -272,12 +272,25 @@ def head_final(phrase: str) -> list[str]:
     return [f"{m.group(2)} {m.group(1)}"] if m else []
 
 
+def _condition_item(label: str, curie: str | None, ev: list[dict]) -> dict:
+    """A condition named as the paper writes it ("benign prostatic hyperplasia", "COPD"), as
+    the facts format asks, with the vocabulary's preferred name beside it."""
+    written = " ".join(ev[0]["text"].split()) if ev else ""
+    item = {"label": written or label, "id": curie, "evidence": ev}
+    if item["label"] != label:
+        item["concept_label"] = label
+    return item
+
+
 def _trial_attribute(trial: dict, fields: dict, ev: list[dict], concepts: dict) -> None:
     attr, value = fields.get("attribute"), fields.get("value")
     if attr in ("design", "condition"):
         key = "design" if attr == "design" else "conditions"
         label, curie = concepts.get(value, (value, None))
-        trial[key].append({"label": label, "id": curie, "evidence": ev})
+        if key == "conditions":
+            trial[key].append(_condition_item(label, curie, ev))
+        else:
+            trial[key].append({"label": label, "id": curie, "evidence": ev})
     elif attr == "registry_id":
         trial["registry_ids"].append(value)
         trial["evidence"].setdefault("registry_ids", []).extend(ev)
