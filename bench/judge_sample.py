@@ -61,7 +61,7 @@ def items(facts: dict) -> list[dict]:
                 value = f"{_label(m.get('agent'))} {m.get('relation')} {_label(m.get('target'))}"
                 flags = [k for k in ("hedged", "negated") if m.get(k)]
                 out.append({"doc": d["doc"], "kind": "mechanism", "value": value, "evidence": ev, "flags": flags,
-                            "statement": m.get("context") or m.get("statement"),
+                            "statement": m.get("statement"), "setting": m.get("context"), "cited": m.get("cited"),
                             "confidence": m.get("confidence")})
     for it in out:
         ev = it["evidence"]

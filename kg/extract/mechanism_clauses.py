@@ -93,6 +93,13 @@ def data() -> dict:
     d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
     d["rx_aim"] = re.compile(rf"\b(?:{alt(d['aim_cues'])})\b", re.I)
     d["rx_prior"] = guarded(re.compile(rf"\b(?:{alt(d['prior_cues'])})\b", re.I))
+    w = d["other_work"]
+    d["rx_citation"] = re.compile("|".join(f"(?:{p})" for p in w["citation"]))
+    d["rx_other_work"] = guarded(re.compile(rf"\b(?:{alt(w['cues'])})\b", re.I))
+    d["rx_own_work"] = re.compile(rf"\b(?:{alt(w['own_work'])})\b", re.I)
+    d["rx_baseline"] = guarded(re.compile(d["baseline"], re.I))
+    d["rx_baseline_change"] = re.compile(d["baseline_change"], re.I)
+    d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)

@@ -20,6 +20,7 @@ import re
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
 
 EXTRACTOR = "mechanisms"
@@ -85,6 +86,7 @@ def extract(ctx: Context) -> list[Fact]:
                                 surface=t.text))
     out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
                                    for f in out})
+    out = review(ctx, out)
     for f in out:
         f.fields["agent_text"] = _agent_text(ctx, f)
     return out
