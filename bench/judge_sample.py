@@ -10,7 +10,8 @@ gone or corrected counts as fixed, a right fact that is gone as lost.
 
     kg --store S ingest -q SRC && kg --store S facts > before.json
     python bench/judge_sample.py --facts before.json --store S --n 60 --write sample.json
-    # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why"
+    # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why";
+    # after a change, a fact read differently is judged again: its "verdict_after"
     python bench/judge_sample.py --facts after.json --store S2 --against sample.json
 """
 
@@ -117,20 +118,21 @@ def against(sample: list[dict], facts: dict) -> None:
         right = it.get("verdict") == "right"
         t["right_before"] += right
         new = now.get(it["key"])
+        doc = it["key"].split("|")[0]
         if new is None and it["kind"] != "mechanism":
             # a trial attribute read elsewhere in the paper: the same attribute, other evidence
-            new = next(iter(by_doc_kind.get((it["doc"], it["kind"]), [])), None)
-        if new is not None and new["value"] != it["value"] and it.get("verdict_if_changed"):
-            right_after = it["verdict_if_changed"] == "right"
-            state = "changed"
-        elif new is not None and new["value"] == it["value"] and new["key"].split("|")[2] == it["key"].split("|")[2]:
-            right_after, state = right, "kept"
-        elif new is not None:
-            right_after, state = None, f"changed to {new['value']!r} at {new['key'].split('|')[2]}"
-        else:
+            new = next(iter(by_doc_kind.get((doc, it["kind"]), [])), None)
+        same = new is not None and new["key"] == it["key"] and new["value"] == it["value"] \
+            and (new.get("statement") or "") == (it.get("statement") or "")
+        if new is None:
             right_after, state = (None if right else True), "gone"
+        elif same:
+            right_after, state = right, "kept"
+        else:
+            right_after = {"right": True, "wrong": False}.get(it.get("verdict_after", ""))
+            state = f"changed to {new['value']!r} ({new.get('statement')}) at {new['key'].split('|')[2]}"
         if right_after is None:
-            print(f"  JUDGE AGAIN {it['key']}: {it['value']!r} {state}")
+            print(f"  JUDGE AGAIN {it['key']}: {it['value']!r} ({it.get('statement')}) {state}")
             right_after = right
         if state == "gone" and right:
             t["lost"] += 1
@@ -170,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "
               f"quote={it['evidence']['text']!r}\n    ...{it['context']}...")
     if args.write:  # keys, values and verdicts only: the papers' text stays out of the repository
-        keep = [{k: it.get(k, "") for k in ("key", "kind", "value", "confidence", "verdict", "why")} for it in sample]
+        keep = [{k: it.get(k, "") for k in ("key", "kind", "value", "statement", "confidence", "verdict", "why")}
+                for it in sample]
         Path(args.write).write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

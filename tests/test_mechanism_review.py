@@ -101,3 +101,14 @@ def test_a_direction_the_abstract_contradicts_is_dropped(tmp_path, abstract, bod
     facts = mechs(tmp_path, abstract, {"Introduction": "Arthritis is common.", "Results": body})
     assert find(facts, "etanercept", "down", "b cell")
     assert not find(facts, "etanercept", "up", "b cell")
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Prednisone caused a marked suppression of mitogen stimulated IFN-gamma, TNF-alpha and IL-2 production.",
+     "prednisone"),
+    ("Budesonide led to a reduction in LPS-stimulated IL-6, IL-8 and TNF-alpha release.", "budesonide"),
+])
+def test_a_participle_opening_a_list_of_targets_is_no_relation_for_any_of_them(tmp_path, sentence, agent):
+    facts = [f for f in mechs(tmp_path, f"Results: {sentence}", {}) if agent in f.fields["agent"].label.lower()]
+    assert len(facts) >= 3 and all(f.fields["relation"] in DOWN for f in facts), \
+        [(f.fields["relation"], f.fields["target"].label) for f in facts]

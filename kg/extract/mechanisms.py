@@ -190,14 +190,18 @@ def _after_article_or_cue(text: str, inside) -> bool:
     return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
 
 
+_LIST_GAP = re.compile(r"\s*(?:[^\s,;.()]+(?:\s*,\s*and|\s*,|\s+and)\s*){0,4}")
+
+
 def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
     """The cue nearest before the target (after the agent), with the cues coordinated with it
     ("activates and expands Tregs": both)."""
     inside = [c for c in cues if start <= c[0] and c[1] <= end]
-    # a participle right before the target, after an article or another cue, is an adjective
-    # ("impaired activated pDCs", "the activated T cells"), not the relation
+    # a participle right before the target, after an article or another cue, is an adjective, not
+    # the relation ("impaired activated pDCs", "the activated T cells"), also for the later items
+    # of a list it opens ("suppression of mitogen stimulated IFN-γ, TNF-α and IL-2": none activated)
     while len(inside) and text[inside[-1][0]:inside[-1][1]].lower().endswith("ed") \
-            and not text[inside[-1][1]:end].strip() and _after_article_or_cue(text, inside):
+            and _LIST_GAP.fullmatch(text, inside[-1][1], end) and _after_article_or_cue(text, inside):
         inside.pop()
     if not inside:
         return []
