@@ -112,3 +112,13 @@ def test_a_participle_opening_a_list_of_targets_is_no_relation_for_any_of_them(t
     facts = [f for f in mechs(tmp_path, f"Results: {sentence}", {}) if agent in f.fields["agent"].label.lower()]
     assert len(facts) >= 3 and all(f.fields["relation"] in DOWN for f in facts), \
         [(f.fields["relation"], f.fields["target"].label) for f in facts]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor et al. showed that atorvastatin lowered plasma triglycerides with the dose used in this study.",
+    "Those investigators found that atorvastatin lowered plasma triglycerides, as in the present study.",
+])
+def test_other_authors_finding_compared_with_this_study_is_still_theirs(tmp_path, sentence):
+    parts = {"Introduction": "Gout is common.", "Results": "Adherence was high.", "Discussion": sentence}
+    f = find(mechs(tmp_path, ABSTRACT, parts), "atorvastatin", "down", "triglyceride")
+    assert f is not None and f.fields["statement"] == "prior_study" and f.fields["cited"]

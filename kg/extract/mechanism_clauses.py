@@ -97,6 +97,7 @@ def data() -> dict:
     d["rx_citation"] = re.compile("|".join(f"(?:{p})" for p in w["citation"]))
     d["rx_other_work"] = guarded(re.compile(rf"\b(?:{alt(w['cues'])})\b", re.I))
     d["rx_own_work"] = re.compile(rf"\b(?:{alt(w['own_work'])})\b", re.I)
+    d["rx_third_party"] = re.compile("|".join(f"(?:{p})" for p in w["third_party"]), re.I)
     d["rx_baseline"] = guarded(re.compile(d["baseline"], re.I))
     d["rx_baseline_change"] = re.compile(d["baseline_change"], re.I)
     d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)

@@ -55,7 +55,7 @@ def _whose(f: Fact, sentence: str, part: str, in_abs: bool) -> None:
     w = d["other_work"]
     if in_abs:
         return
-    own = bool(d["rx_own_work"].search(sentence))
+    own = bool(d["rx_own_work"].search(sentence)) and not d["rx_third_party"].search(sentence)
     if part in w["parts"] and not own and (d["rx_citation"].search(sentence) or d["rx_other_work"].search(sentence)):
         if f.fields.get("statement") != "study_aim":
             f.fields["statement"] = "prior_study"
