@@ -61,6 +61,7 @@ def test_other_work_in_the_body_is_kept_as_a_prior_study_with_less_confidence(tm
 @pytest.mark.parametrize("sentence", [
     "Our results show that rosuvastatin lowered serum homocysteine, in line with an earlier trial [12].",
     "In the present study, rosuvastatin lowered serum homocysteine.",
+    "Rosuvastatin lowered serum homocysteine by 2.1 umol/l, but the difference was not significant (P = 0.21).",
 ])
 def test_the_authors_own_findings_in_the_discussion_are_trial_findings(tmp_path, sentence):
     for heading in ("Discussion", "Conclusions"):
