@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "
               f"quote={it['evidence']['text']!r}\n    ...{it['context']}...")
     if args.write:  # keys, values and verdicts only: the papers' text stays out of the repository
-        keep = [{k: it.get(k, "") for k in ("key", "kind", "value", "statement", "confidence", "verdict", "why")}
+        keep = [{k: it.get(k, "") for k in ("key", "kind", "value", "statement", "confidence", "verdict", "why")
+                 if k in it or k != "statement"}
                 for it in sample]
         Path(args.write).write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -123,3 +123,16 @@ def test_other_authors_finding_compared_with_this_study_is_still_theirs(tmp_path
     parts = {"Introduction": "Gout is common.", "Results": "Adherence was high.", "Discussion": sentence}
     f = find(mechs(tmp_path, ABSTRACT, parts), "atorvastatin", "down", "triglyceride")
     assert f is not None and f.fields["statement"] == "prior_study" and f.fields["cited"]
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Once in the gut, Lactobacillus reuteri is activated and releases molecules that act on the inflammatory "
+     "immune response.", "lactobacillus", "immune response"),
+    ("In the gut, Bifidobacterium longum is activated and produces butyrate near the regulatory T cells.",
+     "bifidobacterium", "regulatory t cell"),
+])
+def test_what_happens_to_the_agent_is_no_relation_to_a_later_target(tmp_path, sentence, agent, target):
+    facts = mechs(tmp_path, f"Conclusions: {sentence}", {})
+    assert not [f for f in facts if agent in f.fields["agent"].label.lower()
+                and target in f.fields["target"].label.lower()], [(f.fields["relation"], f.fields["target"].label)
+                                                                 for f in facts]

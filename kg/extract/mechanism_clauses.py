@@ -406,6 +406,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         c = _directed(text, before[-1], cues)
         if _bare_comparison(text, c, s0):
             return []
+        if any(AGENT_UNDERGOES.fullmatch(text, a.end, c.start) for a in agents):
+            return []  # "X is activated and releases ...": what happens to the agent, not what it does
         a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
                           targets=targets, cues=cues)
         if a == "blocked":
@@ -507,6 +509,9 @@ def _head_cue(text, c, targets, cues):
 
 def _effect_of(before: str) -> bool:
     return bool(data()["rx_effect_of"].search(before))
+
+
+AGENT_UNDERGOES = re.compile(r"\s*(?:is|are|was|were|being|been|becomes?|became|gets?|got)\s+(?:\w+ly\s+)?", re.I)
 
 
 def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=None, cues=None):

@@ -19,7 +19,7 @@ import re
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
 
@@ -119,6 +119,8 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
         if _other_subject(ctx.document.text, targets, agent_end, cue_start):
             continue
+        if AGENT_UNDERGOES.fullmatch(ctx.document.text, agent_end, cue_start):
+            continue  # "X is activated and releases ...": what happens to the agent, not what it does
         s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
         out.append((agent_c, relation, min(s, cue_start), t.end_char))
     return out
