@@ -136,3 +136,13 @@ def test_what_happens_to_the_agent_is_no_relation_to_a_later_target(tmp_path, se
     assert not [f for f in facts if agent in f.fields["agent"].label.lower()
                 and target in f.fields["target"].label.lower()], [(f.fields["relation"], f.fields["target"].label)
                                                                  for f in facts]
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the second infusion of rituximab, B-cell counts started to increase again from month 6.",
+    "With rituximab, regulatory T cells recovered and increased by month 9.",
+])
+def test_a_target_recovering_after_the_effect_is_no_mechanism(tmp_path, sentence):
+    facts = mechs(tmp_path, "Results: Fatigue improved.", {"Introduction": "Fatigue is common.", "Results": sentence})
+    assert not [f for f in facts if f.fields["relation"] in UP], \
+        [(f.fields["relation"], f.fields["target"].label) for f in facts]

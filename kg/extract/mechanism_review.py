@@ -4,10 +4,11 @@ Why: the readers of `mechanisms` and `mechanism_clauses` judge one statement at 
 On full texts that is not enough (hand-judged sample, bench/judge_sample.py): the
 introduction and discussion report other studies' findings as if they were the trial's,
 the discussion restates the trial's own findings as "background", a sentence comparing the
-arms at baseline reads as an effect, a classifier ("receptor positive", "receptor
-blockers") reads as a target, and a paper can be read as saying both that a drug raised and
-lowered the same thing. The cues are data (ontology/mechanisms.json: other_work, baseline,
-baseline_change, classifier_after_target).
+arms at baseline or telling a target's recovery after the effect reads as an effect, a
+classifier ("receptor positive", "receptor blockers") reads as a target, and a paper can be
+read as saying both that a drug raised and lowered the same thing. The cues are data
+(ontology/mechanisms.json: other_work, baseline, baseline_change, recovery,
+classifier_after_target).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue
         if d["rx_baseline"].search(sent.text) and not d["rx_baseline_change"].search(sent.text):
             continue  # the arms compared before treatment: no effect of an agent
+        if d["rx_recovery"].search(sent.text):
+            continue  # a target coming back after the effect ('B cells started to increase again')
         if d["rx_classifier_after"].match(text, ev.end, min(len(text), ev.end + 30)):
             continue  # 'receptor positive', 'receptor blockers': a classifier, not a target
         part, in_abs = part_of(ctx.document, sent.start_char)
