@@ -512,7 +512,9 @@ def _effect_of(before: str) -> bool:
     return bool(data()["rx_effect_of"].search(before))
 
 
-AGENT_UNDERGOES = re.compile(r"\s*(?:is|are|was|were|being|been|becomes?|became|gets?|got)\s+(?:\w+ly\s+)?", re.I)
+# the agent, maybe with its strain or product code ("GBI-30, 6086"), then a copula: what happens to it
+AGENT_UNDERGOES = re.compile(r"(?:,?\s+(?=[\w-]*\d)[\w-]+){0,3},?\s*"
+                             r"(?:is|are|was|were|being|been|becomes?|became|gets?|got)\s+(?:\w+ly\s+)?", re.I)
 
 
 def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=None, cues=None):
