@@ -148,3 +148,16 @@ def test_a_target_recovering_after_the_effect_is_no_mechanism(tmp_path, sentence
     facts = mechs(tmp_path, "Results: Fatigue improved.", {"Introduction": "Fatigue is common.", "Results": sentence})
     assert not [f for f in facts if f.fields["relation"] in UP], \
         [(f.fields["relation"], f.fields["target"].label) for f in facts]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Women in the advice group reported a greater intake of calcium, potassium and vitamin B2 than controls.",
+    "Coaching increased vitamin E intake.",
+])
+def test_a_nutrient_people_ate_is_no_target(tmp_path, sentence):
+    facts = mechs(tmp_path, "Results: Weight gain was lower.", {"Introduction": "Diet matters.", "Results": sentence})
+    assert not [f for f in facts if "vitamin" in f.fields["target"].label.lower()], \
+        [(f.fields["agent"].label, f.fields["relation"], f.fields["target"].label) for f in facts]
+    body = "Zinc increased plasma vitamin D concentrations."
+    facts = mechs(tmp_path, "Results: Weight gain was lower.", {"Introduction": "Diet matters.", "Results": body})
+    assert [f for f in facts if "vitamin d" in f.fields["target"].label.lower()]

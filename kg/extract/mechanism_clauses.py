@@ -101,6 +101,8 @@ def data() -> dict:
     d["rx_baseline"] = guarded(re.compile(d["baseline"], re.I))
     d["rx_baseline_change"] = re.compile(d["baseline_change"], re.I)
     d["rx_recovery"] = guarded(re.compile(d["recovery"], re.I))
+    d["rx_intake_before"] = re.compile(d["intake_before"], re.I)
+    d["rx_intake_after"] = re.compile(d["intake_after"], re.I)
     d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)

@@ -5,10 +5,10 @@ On full texts that is not enough (hand-judged sample, bench/judge_sample.py): th
 introduction and discussion report other studies' findings as if they were the trial's,
 the discussion restates the trial's own findings as "background", a sentence comparing the
 arms at baseline or telling a target's recovery after the effect reads as an effect, a
-classifier ("receptor positive", "receptor blockers") reads as a target, and a paper can be
-read as saying both that a drug raised and lowered the same thing. The cues are data
-(ontology/mechanisms.json: other_work, baseline, baseline_change, recovery,
-classifier_after_target).
+classifier ("receptor positive", "receptor blockers") or a nutrient eaten reads as a
+target, and a paper can be read as saying both that a drug raised and lowered the same
+thing. The cues are data (ontology/mechanisms.json: other_work, baseline, baseline_change,
+recovery, intake_before, intake_after, classifier_after_target).
 """
 
 from __future__ import annotations
@@ -40,10 +40,22 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue  # a target coming back after the effect ('B cells started to increase again')
         if d["rx_classifier_after"].match(text, ev.end, min(len(text), ev.end + 30)):
             continue  # 'receptor positive', 'receptor blockers': a classifier, not a target
+        if _eaten(text, ev.start, ev.end, f.surface):
+            continue  # 'greater intake of calcium and vitamin B2': diet, not a target
         part, in_abs = part_of(ctx.document, sent.start_char)
         _whose(f, sent.text, part, in_abs)
         out.append(f)
     return _without_contradictions(ctx, out)
+
+
+def _eaten(text: str, start: int, end: int, surface: str | None) -> bool:
+    """The target (its words as written, last in the evidence) named as what people ate or took."""
+    d = data()
+    at = text.rfind(surface, start, end) if surface else -1
+    if at < 0:
+        return False
+    return bool(d["rx_intake_before"].search(text, max(0, at - 120), at)
+                or d["rx_intake_after"].match(text, at + len(surface)))
 
 
 def _sentence(sents: list[Sentence], starts: list[int], pos: int) -> Sentence | None:
