@@ -77,3 +77,13 @@ def test_designs_of_other_studies_in_the_discussion(tmp_path, sentence):
 def test_a_registry_number_in_brackets_is_not_the_acronym(tmp_path, registration):
     text = f"{TITLE}\n\nAbstract\n\nMethods: Adults took zinc.\n\n{registration}\n"
     assert values(tmp_path, text, "acronym") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each volunteer completed three randomized trials of cycling, one week apart.",
+    "All adults undertook two randomised trials (zinc and placebo) at least a week apart.",
+])
+def test_a_trials_own_sessions_named_as_randomised_trials_keep_the_design(tmp_path, sentence):
+    found = full_text(tmp_path, "design", abstract="Methods: Volunteers cycled.", introduction="Cycling is common.",
+                      methods=sentence)
+    assert "randomized" in found

@@ -293,8 +293,10 @@ def _designs(ctx: Context) -> list[Fact]:
             continue  # a cited design belongs to another study
         for ent in ctx.concepts_in(sent, {"StudyDesign"}):
             c = ctx.concept(ent)
-            if _other_studies_after().match(ctx.document.text, ent.end_char):
-                continue  # "observational studies", "randomised trials": other studies' design
+            if part not in ("title", "methods", "results") and _other_studies_after().match(ctx.document.text,
+                                                                                             ent.end_char):
+                continue  # "observational studies", "randomised trials": other studies' design (the
+                # methods' "each subject undertook four randomised trials" are this trial's sessions)
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
