@@ -93,6 +93,17 @@ def data() -> dict:
     d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
     d["rx_aim"] = re.compile(rf"\b(?:{alt(d['aim_cues'])})\b", re.I)
     d["rx_prior"] = guarded(re.compile(rf"\b(?:{alt(d['prior_cues'])})\b", re.I))
+    w = d["other_work"]
+    d["rx_citation"] = re.compile("|".join(f"(?:{p})" for p in w["citation"]))
+    d["rx_other_work"] = guarded(re.compile(rf"\b(?:{alt(w['cues'])})\b", re.I))
+    d["rx_own_work"] = re.compile(rf"\b(?:{alt(w['own_work'])})\b", re.I)
+    d["rx_third_party"] = re.compile("|".join(f"(?:{p})" for p in w["third_party"]), re.I)
+    d["rx_baseline"] = guarded(re.compile(d["baseline"], re.I))
+    d["rx_baseline_change"] = re.compile(d["baseline_change"], re.I)
+    d["rx_recovery"] = guarded(re.compile(d["recovery"], re.I))
+    d["rx_intake_before"] = re.compile(d["intake_before"], re.I)
+    d["rx_intake_after"] = re.compile(d["intake_after"], re.I)
+    d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
@@ -398,6 +409,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         c = _directed(text, before[-1], cues)
         if _bare_comparison(text, c, s0):
             return []
+        if any(AGENT_UNDERGOES.fullmatch(text, a.end, c.start) for a in agents):
+            return []  # "X is activated and releases ...": what happens to the agent, not what it does
         a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
                           targets=targets, cues=cues)
         if a == "blocked":
@@ -499,6 +512,11 @@ def _head_cue(text, c, targets, cues):
 
 def _effect_of(before: str) -> bool:
     return bool(data()["rx_effect_of"].search(before))
+
+
+# the agent, maybe with its strain or product code ("GBI-30, 6086"), then a copula: what happens to it
+AGENT_UNDERGOES = re.compile(r"(?:,?\s+(?=[\w-]*\d)[\w-]+){0,3},?\s*"
+                             r"(?:is|are|was|were|being|been|becomes?|became|gets?|got)\s+(?:\w+ly\s+)?", re.I)
 
 
 def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=None, cues=None):

@@ -19,7 +19,8 @@ import re
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mechanism_clauses import _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
 
 EXTRACTOR = "mechanisms"
@@ -85,6 +86,7 @@ def extract(ctx: Context) -> list[Fact]:
                                 surface=t.text))
     out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
                                    for f in out})
+    out = review(ctx, out)
     for f in out:
         f.fields["agent_text"] = _agent_text(ctx, f)
     return out
@@ -117,6 +119,8 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
         if _other_subject(ctx.document.text, targets, agent_end, cue_start):
             continue
+        if AGENT_UNDERGOES.fullmatch(ctx.document.text, agent_end, cue_start):
+            continue  # "X is activated and releases ...": what happens to the agent, not what it does
         s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
         out.append((agent_c, relation, min(s, cue_start), t.end_char))
     return out
@@ -188,14 +192,18 @@ def _after_article_or_cue(text: str, inside) -> bool:
     return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
 
 
+_LIST_GAP = re.compile(r"\s*(?:[^\s,;.()]+(?:\s*,\s*and|\s*,|\s+and)\s*){0,4}")
+
+
 def _cues_for(text: str, cues, start: int, end: int) -> list[tuple[int, str]]:
     """The cue nearest before the target (after the agent), with the cues coordinated with it
     ("activates and expands Tregs": both)."""
     inside = [c for c in cues if start <= c[0] and c[1] <= end]
-    # a participle right before the target, after an article or another cue, is an adjective
-    # ("impaired activated pDCs", "the activated T cells"), not the relation
+    # a participle right before the target, after an article or another cue, is an adjective, not
+    # the relation ("impaired activated pDCs", "the activated T cells"), also for the later items
+    # of a list it opens ("suppression of mitogen stimulated IFN-γ, TNF-α and IL-2": none activated)
     while len(inside) and text[inside[-1][0]:inside[-1][1]].lower().endswith("ed") \
-            and not text[inside[-1][1]:end].strip() and _after_article_or_cue(text, inside):
+            and _LIST_GAP.fullmatch(text, inside[-1][1], end) and _after_article_or_cue(text, inside):
         inside.pop()
     if not inside:
         return []

@@ -207,12 +207,17 @@ def _acronym(ctx: Context) -> list[Fact]:
     votes: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for sent in _sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("background", "discussion") and not in_abs:
+            continue  # the names of the trials a paper cites
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
             group = next(g for g in ("a", "b", "c", "d") if m.group(g))
             word = m.group(group)
             s = sent.start_char + m.start(group)
             if word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
                 continue
+            if _ARM_AFTER.match(sent.text, m.end(group)) or registry_spans(word):
+                continue  # "the ABC group": an arm's name; "(NCT01234567)": a registry's number
             votes[word.upper()] += 2 if group in ("c", "d") and part_of(ctx.document, s)[0] == "title" else 1
             first.setdefault(word.upper(), (s, s + len(word)))
     if not votes:
@@ -220,6 +225,9 @@ def _acronym(ctx: Context) -> list[Fact]:
     best, _ = votes.most_common(1)[0]
     s, e = first[best]
     return [_fact(ctx, "acronym", best, s, e, "trial.acronym")]
+
+
+_ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 
 
 def _defined_abbreviations(ctx: Context) -> set[str]:
@@ -285,6 +293,10 @@ def _designs(ctx: Context) -> list[Fact]:
             continue  # a cited design belongs to another study
         for ent in ctx.concepts_in(sent, {"StudyDesign"}):
             c = ctx.concept(ent)
+            if part not in ("title", "methods", "results") and _other_studies_after().match(ctx.document.text,
+                                                                                             ent.end_char):
+                continue  # "observational studies", "randomised trials": other studies' design (the
+                # methods' "each subject undertook four randomised trials" are this trial's sessions)
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
@@ -298,6 +310,11 @@ def _designs(ctx: Context) -> list[Fact]:
 @functools.lru_cache(maxsize=1)
 def _design_file() -> dict:
     return json.loads((ONTOLOGY_DIR / "design_cues.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _other_studies_after() -> re.Pattern:
+    return re.compile(_design_file()["other_studies_after"], re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,183 @@
+"""A repeatable sample of mechanism and trial facts from full texts, for judging by hand.
+
+Why: dev and corpus gold cover abstracts; on full texts only a hand-judged sample says how
+often a fact is right. This script draws the same sample every time (facts ranked by a hash
+of their document, kind, value and evidence offsets, so a fact keeps its place whatever else
+changes) and prints each with its quote, the sentence around it and the part of the paper.
+Verdicts are kept in a JSON file (`--verdicts`: key → "right"/"wrong"); `--against` re-reads
+the same sample from new facts and counts right/wrong before → after: a wrong fact that is
+gone or corrected counts as fixed, a right fact that is gone as lost.
+
+    kg --store S ingest -q SRC && kg --store S facts > before.json
+    python bench/judge_sample.py --facts before.json --store S --n 60 --write sample.json
+    # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why";
+    # after a change, a fact read differently is judged again: its "verdict_after"
+    python bench/judge_sample.py --facts after.json --store S2 --against sample.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+TRIAL_ATTRS = ("registry_ids", "phase", "n_enrolled", "acronym", "design")
+KG = str(Path(__file__).resolve().parent.parent / ".venv" / "bin" / "kg")
+
+
+def _ev(x) -> dict | None:
+    ev = x.get("evidence") if isinstance(x, dict) else None
+    if isinstance(ev, list):
+        ev = ev[0] if ev else None
+    return ev
+
+
+def _label(x) -> str:
+    return str(x.get("label") or x.get("text")) if isinstance(x, dict) else str(x)
+
+
+def items(facts: dict) -> list[dict]:
+    """Every mechanism and trial fact with evidence, as flat records."""
+    out = []
+    for d in facts["documents"]:
+        trial = d.get("trial") or {}
+        evs = trial.get("evidence") or {}
+        for attr in TRIAL_ATTRS:
+            vals = trial.get(attr)
+            vals = vals if isinstance(vals, list) else [vals] if vals not in (None, "") else []
+            for i, v in enumerate(vals):
+                ev = _ev(v) or (evs.get(attr) if not isinstance(evs.get(attr), list) else
+                               (evs[attr][i] if i < len(evs[attr]) else None))
+                if isinstance(ev, list):
+                    ev = ev[0] if ev else None
+                if ev:
+                    out.append({"doc": d["doc"], "kind": f"trial.{attr}", "value": _label(v), "evidence": ev,
+                                "confidence": v.get("confidence") if isinstance(v, dict) else None})
+        for m in d.get("mechanisms") or []:
+            ev = _ev(m)
+            if ev:
+                value = f"{_label(m.get('agent'))} {m.get('relation')} {_label(m.get('target'))}"
+                flags = [k for k in ("hedged", "negated") if m.get(k)]
+                out.append({"doc": d["doc"], "kind": "mechanism", "value": value, "evidence": ev, "flags": flags,
+                            "statement": m.get("statement"), "setting": m.get("context"), "cited": m.get("cited"),
+                            "confidence": m.get("confidence")})
+    for it in out:
+        ev = it["evidence"]
+        it["key"] = f"{it['doc']}|{it['kind']}|{ev['start']}|{ev['end']}"
+        it["rank"] = hashlib.sha1(it["key"].encode()).hexdigest()
+    return out
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    """The text around a quote, out to sentence ends (at most ~300 characters each side)."""
+    a = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start))
+    b = min([i for i in (text.find(". ", end, end + 300), text.find("\n", end, end + 300)) if i >= 0] or
+            [min(len(text), end + 300)])
+    return " ".join(text[a + 1 if a >= 0 else max(0, start - 300): b + 1].split())
+
+
+def doc_text(store: str, doc: str, cache: dict) -> str:
+    if doc not in cache:
+        cache[doc] = subprocess.run([KG, "text", "--store", store, doc], capture_output=True,
+                                    text=True, check=False).stdout
+    return cache[doc]
+
+
+def draw(facts: dict, store: str, n: int) -> list[dict]:
+    """`n` mechanisms and `n` trial facts (attributes in turn), the same ones for the same facts file."""
+    every = items(facts)
+    chosen = sorted((i for i in every if i["kind"] == "mechanism"), key=lambda i: i["rank"])[:n]
+    # trial attributes taken in turn, so that the rare ones (phase, N, acronym) are judged too
+    by_attr = [sorted((i for i in every if i["kind"] == f"trial.{a}"), key=lambda i: i["rank"]) for a in TRIAL_ATTRS]
+    turns = [it for k in range(max(map(len, by_attr), default=0)) for col in by_attr if k < len(col)
+             for it in [col[k]]]
+    chosen += turns[:n]
+    texts: dict[str, str] = {}
+    for it in chosen:
+        ev = it["evidence"]
+        it["context"] = sentence(doc_text(store, it["doc"], texts), ev["start"], ev["end"])
+        it["verdict"], it["why"] = "", ""
+    return chosen
+
+
+def against(sample: list[dict], facts: dict) -> None:
+    """Each judged fact of the sample in the new facts: kept, changed or gone; right/wrong after."""
+    now = {i["key"]: i for i in items(facts)}
+    by_doc_kind: dict[tuple, list[dict]] = {}
+    for i in now.values():
+        by_doc_kind.setdefault((i["doc"], i["kind"]), []).append(i)
+    tally: dict[str, dict[str, int]] = {}
+    for it in sample:
+        group = "mechanism" if it["kind"] == "mechanism" else "trial"
+        t = tally.setdefault(group, {"n": 0, "right_before": 0, "right_after": 0, "fixed": 0, "lost": 0,
+                                     "still_wrong": 0, "kept_right": 0})
+        t["n"] += 1
+        right = it.get("verdict") == "right"
+        t["right_before"] += right
+        new = now.get(it["key"])
+        doc = it["key"].split("|")[0]
+        if new is None and it["kind"] != "mechanism":
+            # a trial attribute read elsewhere in the paper: the same attribute, other evidence
+            new = next(iter(by_doc_kind.get((doc, it["kind"]), [])), None)
+        same = new is not None and new["key"] == it["key"] and new["value"] == it["value"] \
+            and (new.get("statement") or "") == (it.get("statement") or "")
+        if new is None:
+            right_after, state = (None if right else True), "gone"
+        elif same:
+            right_after, state = right, "kept"
+        else:
+            right_after = {"right": True, "wrong": False}.get(it.get("verdict_after", ""))
+            state = f"changed to {new['value']!r} ({new.get('statement')}) at {new['key'].split('|')[2]}"
+        if right_after is None:
+            print(f"  JUDGE AGAIN {it['key']}: {it['value']!r} ({it.get('statement')}) {state}")
+            right_after = right
+        if state == "gone" and right:
+            t["lost"] += 1
+        elif not right and right_after:
+            t["fixed"] += 1
+        elif not right:
+            t["still_wrong"] += 1
+        else:
+            t["kept_right"] += 1
+        t["right_after"] += bool(right_after)
+        conf = new.get("confidence") if new else None
+        print(f"{it['verdict'] or '?':5} -> {'right' if right_after else 'wrong':5} {state:8} "
+              f"{it['kind']:18} {it['value'][:60]!r} conf {it.get('confidence')} -> {conf}")
+    for group, t in tally.items():
+        print(f"{group}: right {t['right_before']}/{t['n']} -> {t['right_after']}/{t['n']} "
+              f"(wrong facts fixed or dropped {t['fixed']}, right facts lost {t['lost']}, "
+              f"still wrong {t['still_wrong']})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--facts", required=True, help="kg facts JSON")
+    ap.add_argument("--store", help="the store the facts came from (for the documents' text)")
+    ap.add_argument("--n", type=int, default=60, help="facts of each group (mechanism, trial)")
+    ap.add_argument("--write", help="write the sample (JSON) to this file")
+    ap.add_argument("--against", help="a judged sample: count right/wrong before -> after")
+    args = ap.parse_args(argv)
+    facts = json.loads(Path(args.facts).read_text(encoding="utf-8"))
+    if args.against:
+        against(json.loads(Path(args.against).read_text(encoding="utf-8")), facts)
+        return 0
+    if not args.store:
+        ap.error("--store is needed to draw a sample")
+    sample = draw(facts, args.store, args.n)
+    for k, it in enumerate(sample):
+        print(f"[{k}] {it['kind']} {it['value']!r} conf={it.get('confidence')} part={it['evidence'].get('section')} "
+              f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "
+              f"quote={it['evidence']['text']!r}\n    ...{it['context']}...")
+    if args.write:  # keys, values and verdicts only: the papers' text stays out of the repository
+        keep = [{k: it.get(k, "") for k in ("key", "kind", "value", "statement", "confidence", "verdict", "why")
+                 if k in it or k != "statement"}
+                for it in sample]
+        Path(args.write).write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
