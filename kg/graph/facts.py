@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
-from typing import Any
 
 import pyoxigraph as ox
 
@@ -64,9 +62,10 @@ def facts_json(store: GraphStore, doc_ids: list[str] | None = None) -> dict:
     """{"documents": [...]} for all stored documents, or the ones named (in file-name order)."""
     if doc_ids:
         graphs = list(dict.fromkeys(graph_iri(d) for d in doc_ids))
+        complete = {graph_iri(d) for d in store.stored_documents(doc_ids)}
     else:
         graphs = [graph_iri(d) for d in store.documents()]
-    complete = set(graph_iri(d) for d in store.documents())
+        complete = set(graphs)
     read = []
     for g in graphs:
         if g not in complete:
@@ -95,7 +94,7 @@ def _in_graph(query: str, graph: str) -> str:
     return query.replace("GRAPH ?g {", f"GRAPH <{graph}> {{", 1)
 
 
-def _py(term: Any) -> Any:
+def _py(term: object) -> object:
     """A Python value for a literal (as rdflib's toPython would give; decimals as floats), or
     the IRI string."""
     if isinstance(term, ox.Literal):
@@ -105,7 +104,7 @@ def _py(term: Any) -> Any:
             if dt in (_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"):
                 return int(v)
             if dt in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
-                return float(Decimal(v)) if dt.endswith("decimal") else float(v)
+                return float(v)  # (of an xsd:decimal, the same float as float(Decimal(v)))
             if dt == _XSD + "boolean":
                 return v in ("true", "1")
         except (ValueError, ArithmeticError):
@@ -204,14 +203,14 @@ def _read_evidence(scan, in_doc: set[str]) -> dict[str, list[dict]]:
 
 def _document(row: dict, parts: tuple, evidence: dict, _used: set, concepts: dict) -> dict:
     facts, kinds, surfaces = parts
-    out: dict[str, Any] = {
+    out: dict[str, object] = {
         "doc": _doc_id(row),
         "source_file": row["file"].value,
         "title": _py(row["title"]) if row.get("title") is not None else None,
         "publication": {k: _py(row[v]) for k, v in (("doi", "doi"), ("journal", "journal"), ("year", "year"),
                                                       ("issn", "issn"), ("n_authors", "nauthors")) if v in row},
     }
-    trial: dict[str, Any] = {"registry_ids": [], "acronym": None, "phase": None, "design": [],
+    trial: dict[str, object] = {"registry_ids": [], "acronym": None, "phase": None, "design": [],
                              "n_enrolled": None, "conditions": [], "evidence": {}}
     lists: dict[str, list] = {name: [] for name in _LISTS.values()}
     lists["concomitant_interventions"] = []
@@ -243,7 +242,7 @@ def _concept_fields(name: str, iri: str, concepts: dict) -> dict:
 
 def _item(kind: str, fields: dict, concepts: dict, surfaces: list[str]) -> dict:
     """One list entry of the facts JSON, concepts as labels with their CURIE and IRI."""
-    item: dict[str, Any] = {}
+    item: dict[str, object] = {}
     spec = FIELDS[kind]
     for name, (_pred, vtype) in spec.items():
         value = fields.get(name)
