@@ -294,12 +294,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     others are listed, for `kg --help`, without them): argparse checks each argument as it is
     added, and all of them took a few ms of every command's start-up."""
     p = argparse.ArgumentParser(prog="kg", description="Clinical-trial papers into a knowledge graph: "
-                                "ingest, ask, browse, export.")
+                                "ingest, ask, browse, export.", formatter_class=_HelpFormatter)
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     p.add_argument("--store", metavar="PATH|URL", help="graph store folder, or http://HOST:PORT/ of a SPARQL "
                    "server (oxigraph serve) that keeps it (default: $KG_STORE, else ./.kg)")
     # `--store` is accepted after the command too (`kg facts --store S`), as the docs show both
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_SubParser)
+    # (prog given: argparse would format it from the parser's usage, i.e. "kg", with a formatter)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_SubParser, prog=p.prog)
     for name, (help_text, add_args, func) in COMMANDS.items():
         s = sub.add_parser(name, help=help_text)
         if command is None or name == command:
@@ -322,10 +323,28 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter, made when help or an error is written. argparse also makes
+    one for each argument added, only to check its metavar, and making one looks the
+    terminal's width up, which imports shutil (with bz2, lzma...): ~3 ms of every command's
+    start-up. So the formatter is set up on first use of anything but that check."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.__dict__["_deferred"] = (args, kwargs)
+
+    def __getattr__(self, name: str):
+        deferred = self.__dict__.pop("_deferred", None)
+        if deferred is None:
+            raise AttributeError(name)
+        super().__init__(*deferred[0], **deferred[1])
+        return getattr(self, name)
+
+
 class _SubParser(argparse.ArgumentParser):
     """A sub-command's parser that also takes the options every command shares (`--store`)."""
 
     def __init__(self, *a, **kw) -> None:
+        kw.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*a, **kw)
         self.add_argument("--store", metavar="PATH|URL", default=argparse.SUPPRESS,
                           help="graph store folder, or http://HOST:PORT/ of a SPARQL server (default: $KG_STORE, "
