@@ -90,7 +90,7 @@ def cmd_facts(args) -> int:
 
 
 def cmd_text(args) -> int:
-    from kg.graph.views import document_text
+    from kg.graph.facts import document_text
 
     with _store(args, read_only=True) as store:
         text = document_text(store, args.doc)
