@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -152,7 +153,6 @@ def _export_to_file(store, fmt: str, path: Path, export) -> int:
     """Write the export beside `path` and rename it into place: a failure (disk full, no
     permission) leaves no half-written file, and is reported in one line. A target that is
     not a regular file (a device, a FIFO, /dev/stdout) is written to directly."""
-    import os
     import stat
     import tempfile
 
@@ -219,8 +219,6 @@ def cmd_tui(args) -> int:
 
 def default_jobs() -> int:
     """The number of cores this process may use."""
-    import os
-
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:
@@ -390,5 +388,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+# commands that only read: once their output is flushed, nothing is left to do
+_READ_COMMANDS = frozenset({"facts", "text", "query", "stats"})
+
+
+def console() -> int:
+    """The `kg` command (and `python -m kg.cli`): `main()`, and for a command that only reads,
+    the process ends as soon as its output is flushed, without the interpreter's teardown
+    (finalizing every module imported: ~6 ms of a ~50 ms `kg facts DOC`). Should a flush fail
+    (a closed pipe, a full disk), the usual exit reports it as before."""
+    code = main()
+    if _command_in(sys.argv[1:]) in _READ_COMMANDS:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            return code
+        os._exit(code)
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())
