@@ -83,8 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     jobs: list[tuple[str, list[str], dict]] = [
         ("floor: python -c pass", [py, "-c", "pass"], base_env),
         ("floor: python -c 'import pyoxigraph'", [py, "-c", "import pyoxigraph"], base_env)]
+    # the console script calls kg.cli:console; a tree from before it (285892e and older) is run
+    # the way its own script ran it, main(), from a script of the same shape
+    import tempfile
+
+    legacy = Path(tempfile.mkdtemp(prefix="kg-startup-")) / "kg"
+    legacy.write_text("import sys\nfrom kg.cli import main\nsys.exit(main())\n")
+    runner = {t: kg if "def console" in (Path(t) / "kg" / "cli.py").read_text() else str(legacy) for t in trees}
     for store in args.store:
-        doc = args.doc or first_document(kg, store, envs[trees[0]])
+        doc = args.doc or first_document(kg, store, envs[trees[-1]])
         cmds = commands(store, doc)
         if args.only:
             keep = args.only.split(",")
@@ -92,9 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, cmd in cmds:
             outs = {}
             for t in trees:
-                jobs.append((f"{Path(store).name} {name} [{Path(t).name}]", [kg, *cmd], envs[t]))
+                argv_t = [kg, *cmd] if runner[t] == kg else [py, runner[t], *cmd]
+                jobs.append((f"{Path(store).name} {name} [{Path(t).name}]", argv_t, envs[t]))
                 if not args.no_check:
-                    outs[t] = subprocess.run([kg, *cmd], env=envs[t], capture_output=True).stdout
+                    outs[t] = subprocess.run(argv_t, env=envs[t], capture_output=True).stdout
             if len(set(outs.values())) > 1:
                 print(f"OUTPUT DIFFERS between trees: {name} on {store}", file=sys.stderr)
                 return 1
