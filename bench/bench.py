@@ -174,7 +174,8 @@ def write_costs(store, work: Path, batch: int = 50) -> None:
     and re-writing unchanged documents by difference vs dropping and bulk-loading them."""
     import pyoxigraph as ox
 
-    from kg.graph.store import GraphStore, GraphWrite
+    from kg.graph.store import GraphStore
+    from kg.graph.writes import GraphWrite
 
     writes = []
     for summary in store.document_summaries():

@@ -77,8 +77,9 @@ def write_costs(store, work: Path, url_of_fresh_server) -> None:
     """The same graphs written into a fresh embedded store (bulk loads) and a fresh server (PUTs)."""
     import pyoxigraph as ox
 
-    from kg.graph.store import GraphStore, GraphWrite
+    from kg.graph.store import GraphStore
     from kg.graph.vocab import graph_iri
+    from kg.graph.writes import GraphWrite
 
     writes = []
     for summary in store.document_summaries():

@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.graph.store import GraphStore, GraphWrite
+from kg.graph.store import GraphStore
+from kg.graph.writes import GraphWrite
 
 # Documents per bulk write: more means fewer, larger bulk loads (cheaper per quad), but a
 # crash redoes up to this many documents and the batch's graphs wait in memory.

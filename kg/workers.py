@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from kg.errors import KgError
-from kg.graph.store import GraphWrite
+from kg.graph.writes import GraphWrite
 
 # What the fork server imports once, so that each new worker starts with it loaded: the
 # libraries, then kg.warm, which loads the lexicon and pipeline and warms the extractors
@@ -47,7 +47,7 @@ def process(source) -> Outcome:
     from kg.errors import KgError, ReaderError
     from kg.extract import extract_all
     from kg.graph.build import build_quads, graph_iri
-    from kg.graph.store import summarise
+    from kg.graph.writes import summarise
     from kg.lexicon import load_lexicon
     from kg.nlp import get_nlp
     from kg.readers import read

@@ -56,14 +56,16 @@ def test_kg_query_command_does_not_import_spacy(request, tmp_path_factory):
     assert "spacy" not in loaded and "textual" not in loaded
 
 
-def test_facts_stats_and_select_commands_do_not_import_rdflib(request, tmp_path_factory):
+def test_facts_stats_text_and_select_commands_do_not_import_rdflib(request, tmp_path_factory):
     """rdflib's import took most of these commands' start-up; they use pyoxigraph alone."""
     path = corpus_store_path(request, tmp_path_factory)
     loaded = loaded_after(
-        "import contextlib, io\nfrom kg.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "import contextlib, io\nfrom kg.cli import main\nfrom kg.graph.store import GraphStore\n"
+        f"with GraphStore({path!r}, read_only=True) as s:\n    doc = s.documents()[0]\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    assert main(['--store', {path!r}, 'facts']) == 0\n"
         f"    assert main(['--store', {path!r}, 'stats']) == 0\n"
+        f"    assert main(['--store', {path!r}, 'text', doc]) == 0 and len(out.getvalue()) > 1000\n"
         f"    for fmt in ('table', 'json'):\n"
         f"        assert main(['--store', {path!r}, 'query', '--format', fmt,\n"
         f"                     'SELECT * WHERE {{ ?t a kg:Trial }}']) == 0")

@@ -472,6 +472,36 @@ def test_staging_graphs_are_never_visible_and_dropped_by_a_writer(kg, tmp_path):
         assert left not in set(rw.ox.named_graphs())
 
 
+@pytest.mark.parametrize("left", ["staging", "pending"])
+def test_a_reader_of_a_recorded_store_hides_what_a_crash_left(tmp_path, left):
+    """A store whose graphs all have complete records lets a reader skip the search for hidden
+    graphs (kg.graph.store.hidden_graphs): one staging graph or one pending record must still
+    be found and hidden."""
+    from kg.graph.store import GraphStore
+    from kg.graph.vocab import KG_NS
+
+    base = "https://w3id.org/kg-trials/data/graph/"
+    with GraphStore(tmp_path / "s") as store:
+        for name in ("a", "b"):
+            store.replace_graph(base + name, [(ox.NamedNode(f"https://x.org/{name}"), ox.NamedNode("https://x.org/p"),
+                                               ox.Literal(name))], {"doc": name, "triples": 1})
+    with GraphStore(tmp_path / "s", read_only=True) as ro:
+        assert ro.hidden_graphs() == set()
+        assert {r["o"].value for r in ro.ox_query("SELECT ?o WHERE { ?s <https://x.org/p> ?o }")} == {"a", "b"}
+    with GraphStore(tmp_path / "s") as store:
+        ghost = base + ("a#staging-add" if left == "staging" else "c")
+        store.ox.add(ox.Quad(ox.NamedNode("https://x.org/ghost"), ox.NamedNode("https://x.org/p"),
+                             ox.Literal("ghost"), ox.NamedNode(ghost)))
+        if left == "pending":
+            store.ox.add(ox.Quad(ox.NamedNode(ghost), ox.NamedNode(KG_NS + "ingestState"), ox.Literal("pending"),
+                                 ox.NamedNode(base + "registry")))
+        store.ox.flush()
+        store.ox = None  # as a killed writer leaves it: no recovery, no close
+    with GraphStore(tmp_path / "s", read_only=True) as ro:
+        assert ro.hidden_graphs() == {ghost}
+        assert {r["o"].value for r in ro.ox_query("SELECT ?o WHERE { ?s <https://x.org/p> ?o }")} == {"a", "b"}
+
+
 class _FakeSolutions:
     """A SELECT result that counts how many rows were taken from it."""
 

@@ -215,7 +215,7 @@ def load_vocabulary(store: GraphStore, catalog: Catalog) -> Vocabulary:
         for s in summaries:
             by_class.update(s["classes"])
             by_property.update(s["predicates"])
-        # keys are prefixed names where a known prefix fits (kg.graph.store._curies), else IRIs
+        # keys are prefixed names where a known prefix fits (kg.graph.writes._curies), else IRIs
         v.class_counts = {n: c for key, c in by_class.items() if (n := key if "://" not in key else pname(key))}
         v.property_counts = {n: c for key, c in by_property.items()
                              if (n := key if "://" not in key else pname(key))}

@@ -40,13 +40,13 @@ from kg.graph.store import (
     REGISTRY_GRAPH,
     STAGING_SUFFIXES,
     GraphStore,
-    GraphWrite,
     _insert_data,
     _record,
     is_url,
     store_path,
 )
 from kg.graph.vocab import doc_id_of_graph
+from kg.graph.writes import GraphWrite
 
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"

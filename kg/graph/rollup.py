@@ -14,7 +14,6 @@ Everything here is pure: dicts in, dicts out.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -176,6 +175,8 @@ def stamp(text: str) -> str:
     """A roll-up's stamp: a digest of its JSON, so that writing the same roll-up again changes
     no quad, and a writer's conditional replace (on a server) holds whenever the roll-up it
     read is still the one stored."""
+    import hashlib  # (only writers stamp: a reader's start-up need not load OpenSSL)
+
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

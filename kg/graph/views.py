@@ -8,17 +8,10 @@ import json
 
 from rdflib import XSD, BNode, Literal, URIRef
 
-from kg.graph.build import doc_iri, graph_iri
-from kg.graph.namespaces import KG, PREFIXES, sparql_prefixes
+from kg.graph.facts import document_text  # noqa: F401 - re-exported (kg text reads it without rdflib)
+from kg.graph.namespaces import PREFIXES, sparql_prefixes
 from kg.graph.results import TABLE_SAMPLE, write_result  # noqa: F401 - re-exported (kg query streams)
 from kg.graph.store import GraphStore
-
-
-def document_text(store: GraphStore, doc_id: str) -> str | None:
-    """The text that a document's evidence offsets index, as stored in its graph."""
-    q = f"SELECT ?t WHERE {{ GRAPH <{graph_iri(doc_id)}> {{ <{doc_iri(doc_id)}> <{KG.text}> ?t }} }}"
-    rows = store.select(q)
-    return str(rows[0]["t"]) if rows else None
 
 
 def short(term, prefixes: dict[str, str] = PREFIXES) -> str:
