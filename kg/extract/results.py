@@ -103,10 +103,19 @@ def _rx() -> dict:
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
+
+    def optional(q: dict, key: str) -> re.Pattern | None:
+        return re.compile(q[key], re.I) if key in q else None
+
+    # per pattern: what a measure may not be ("exclude_measure"; "exclude_list": the whole list),
+    # words the match may not follow ("not_after"), words the sentence must hold ("requires")
     out["qualitative_options"] = {q["name"]: {"member_value": q.get("member_value", False),
-                                              "subject": re.compile(q["subject"], re.I) if "subject" in q else None,
-                                              "exclude": re.compile(q["exclude_measure"], re.I)
-                                              if "exclude_measure" in q else None}
+                                              "subject": optional(q, "subject"),
+                                              "exclude": optional(q, "exclude_measure"),
+                                              "exclude_list": optional(q, "exclude_list"),
+                                              "not_after": optional(q, "not_after"),
+                                              "requires": optional(q, "requires"),
+                                              "restates": q.get("restates", False)}
                                   for q in data["qualitative"]}
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
@@ -135,14 +144,10 @@ def _rx() -> dict:
     for name in ("negation_before", "negation_subject", "negated_value"):
         out[name] = re.compile(data[name], re.I)
     out["baseline"] = re.compile(data["baseline"], re.I)
-    out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
-                                  r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
-                                  r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
-                                  r"longer|faster|slower|smaller|larger|highest|lowest|greatest", re.I)
-    out["cue"] = re.compile(r"\d|signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|rose|fell|dropp|"
-                            r"differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
-                            r"greater|better|worse|effect|elevat|declin|more|less|fewer|faster|slower|shorter|"
-                            r"longer|highest|lowest|greatest", re.I)
+    out["follow_up"] = re.compile(data["follow_up"], re.I)
+    # sentences without one of these words hold no finding in words (cheap pre-checks)
+    out["words_cue"] = re.compile(data["words_cue"], re.I)
+    out["cue"] = re.compile(r"\d|" + data["words_cue"], re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
@@ -176,6 +181,7 @@ def _rx() -> dict:
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
+    last: tuple | None = None  # the sentence before and its findings (a follow-up may qualify them)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # a full text's background, objective and methods report other studies and plans, not findings
@@ -187,11 +193,49 @@ def extract(ctx: Context) -> list[Fact]:
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         harms = _rx()["ae_frequency_cue"].search(text) is not None
-        for f in read_sentence(text, strict=strict):
+        here: list[Fact] = []
+        restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
+        for f in read_sentence(text, strict=strict, restating=restating):
             if harms and _ae_frequency(ctx, f):
                 continue
-            out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+            here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+        if not here and last and _follows(ctx, last[0], sent):
+            _follow_up(ctx, sent, last[1])
+        out += here
+        last = (sent, here) if here else None
     return out + _from_tables(ctx)
+
+
+def _follows(ctx: Context, prev, sent) -> bool:
+    """Whether a sentence goes on from the one before it: the next sentence of the same
+    paragraph, in the same part of the paper."""
+    between = ctx.document.text[prev.start_char:sent.start_char]
+    gap = between[len(between.rstrip()):]  # a sentence's span may end with the blank line after it
+    return "\n" not in gap and len(gap) < 5 and \
+        part_of(ctx.document, prev.start_char) == part_of(ctx.document, sent.start_char)
+
+
+def _follow_up(ctx: Context, sent, before: list[Fact]) -> None:
+    """'X was 12 in A and 14 in B. This difference was not significant (p = 0.3).': a sentence
+    that only qualifies the finding(s) of the sentence before it adds its test to them. The
+    finding keeps its value; it gains the p-value (when it had none) and the follow-up as a
+    second evidence span, so the statement stays traceable to both sentences."""
+    m = _rx()["follow_up"].match(sent.text)
+    if not m:
+        return
+    plural = bool(re.search(r"(?:s|these|those|both|all|each)$", m.group("subject").strip(), re.I))
+    targets = before if plural else before[-1:]
+    ps = find(sent.text, "p_value")
+    p = ps[0] if len(ps) == 1 else None
+    end = max(m.end(), p.end if p else 0)
+    if sent.text[end:end + 1] == ")" and sent.text[:end].count("(") > sent.text[:end].count(")"):
+        end += 1
+    ev = ctx.evidence(sent.start_char, sent.start_char + end)
+    for fact in targets:
+        fact.evidence.append(ev)
+        if p is not None and fact.fields.get("p_value") is None and p.fields["p"] is not None:
+            fact.fields.update({"p_value": p.fields["p"], "p_relation": p.fields["relation"],
+                                "p_text": p.text.strip("() ")})
 
 
 def _ae_frequency(ctx: Context, f: Found) -> bool:
@@ -276,9 +320,11 @@ def _has_results_part(ctx: Context) -> bool:
     return ctx.document.cache[key]
 
 
-def read_sentence(text: str, strict: bool = False) -> list[Found]:
+def read_sentence(text: str, strict: bool = False, restating: bool = False) -> list[Found]:
     """The findings of one sentence. `strict`: keep only findings with a p-value or CI
-    (for sentences outside the results part of a paper)."""
+    (for sentences outside the results part of a paper). `restating`: the sentence sits where
+    a paper restates or interprets its results (conclusions, discussion, beside a results
+    part): the patterns marked "restates" (claims in words, trends) are not read there."""
     rx = _rx()
     if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
@@ -301,7 +347,7 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
     _responders(text, free, add)
     found = _fold_estimates(text, found)
     _bind_p(text, found, ps)
-    _qualitative(text, found, ps, free, add)
+    _qualitative(text, found, ps, free, add, restating)
     _p_clauses(text, found, ps, free, add)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
@@ -604,7 +650,7 @@ _NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(
                                r"particularly|especially|mainly|only|but\s+not)\b)", re.I)
 
 
-def _qualitative(text, found, ps, free, add) -> None:
+def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
     if not rx["words_cue"].search(text):
@@ -629,6 +675,11 @@ def _qualitative(text, found, ps, free, add) -> None:
             if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
             opts = rx["qualitative_options"][name]
+            if restating and opts["restates"]:
+                continue
+            if opts["not_after"] and opts["not_after"].search(text, 0, m.start()) \
+                    or opts["requires"] and not opts["requires"].search(text):
+                continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
             value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
@@ -672,6 +723,11 @@ def _qualitative(text, found, ps, free, add) -> None:
                     diff = re.search(r"\b(?P<d>differences?\s+(?:between|among)\s+[^,;()]{3,60}?)\s*$", lead, re.I)
                     if diff:  # 'The differences between the two arms were not significant'
                         measures = [(cs + diff.start("d"), cs + diff.end("d"), diff.group("d"), None)]
+                if not measures and re.search(r"\band\s*$", lead) and _depth(text, cs) == 0:
+                    # 'X are summarised in Table 5, and were not different': the subject of the clause before
+                    shared = _measure_before(text, max(0, text.rfind("and", 0, m.start())))
+                    if shared != "value" and not re.search(r"\d", shared) and not _ANAPHORA.match(shared):
+                        measures = [(m.start(), m.end(), shared, None)]
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
                     between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
@@ -699,6 +755,8 @@ def _qualitative(text, found, ps, free, add) -> None:
             measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
+            if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures):
+                measures = []  # 'similar in age, sex and weight': the groups at baseline, the whole list
             measures, negated = _but_not(measures)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
             if denied:  # 'X was not increased', 'None of these measures were significant'
@@ -843,8 +901,8 @@ _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|fr
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
                        r"each|results?|the results|data|the data|this study|our study|"
-                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|"
-                       r"which|findings?|groups?|arms?)$", re.I)
+                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
+                       r"which|findings?|(?:the\s+)?(?:(?:two|three|four|both|all)\s+)?(?:groups?|arms?))$", re.I)
 
 
 def _mask(s: str) -> str:

@@ -1,0 +1,232 @@
+"""Findings written in words, without numbers: classes of phrasing seen in trial papers
+(the Evidence Inference train split), each tested on sentences written for these tests in
+two phrasings or more, with what must not be read as a finding beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.extract.results import read_sentence
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+
+TITLE = "A short article written for the tests of findings in words, on a made-up randomised trial"
+
+
+def findings(sentence: str) -> set[tuple[str, str]]:
+    return {(f.measure, f.value) for f in read_sentence(sentence)}
+
+
+def results_of(tmp_path: Path, body: str) -> tuple[str, list]:
+    path = tmp_path / "snippet.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\n{body}\n", encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    return document.text, [f for f in ctx.facts if f.kind == "result"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Length of stay was not different between the arms.", {("Length of stay", "not different")}),
+    ("Serum sodium was not statistically different across the three dose groups.",
+     {("Serum sodium", "not statistically different")}),
+])
+def test_not_different_without_significantly(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The reduction in pain was marginally significant (p = 0.06).",
+     {("reduction in pain", "marginally significant")}),
+    ("The gain in grip strength was nearly statistically significant.",
+     {("gain in grip strength", "nearly statistically significant")}),
+    ("The effect on mood approached significance (p = 0.08).", {("effect on mood", "approached significance")}),
+    ("The between-arm difference in sleep latency reached statistical significance at week 8.",
+     {("between-arm difference in sleep latency", "reached statistical significance")}),
+])
+def test_hedged_or_reached_significance(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("No changes in blood pressure were seen during the study.", {("blood pressure", "No changes")}),
+    ("No clinically relevant differences in heart rate or QT interval were found.",
+     {("heart rate", "No clinically relevant differences"), ("QT interval", "No clinically relevant differences")}),
+])
+def test_no_change_named_before_the_verb(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Quality of life improved more in the yoga group than in the control group.",
+     {("Quality of life", "improved more")}),
+    ("Walking distance increased to a greater extent with exercise training than with usual care.",
+     {("Walking distance", "increased to a greater extent")}),
+])
+def test_a_change_compared_in_words(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Acupuncture was superior to sham acupuncture for pain relief.", {("pain relief", "superior")}),
+    ("Drug A was non-inferior to drug B in terms of viral clearance.", {("viral clearance", "non-inferior")}),
+    ("Laser therapy was as effective as cryotherapy for wart clearance.", {("wart clearance", "as effective")}),
+])
+def test_superior_non_inferior_or_as_effective_for_a_measure(sentence, expected):
+    assert findings(sentence) == expected
+
+
+def test_superior_for_a_group_of_patients_names_no_measure():
+    assert read_sentence("Drug A was superior to drug B in patients with severe disease.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Both groups had similar hospital stays.", {("hospital stays", "similar")}),
+    ("Dexamethasone and saline produced similar rates of postoperative nausea.",
+     {("rates of postoperative nausea", "similar")}),
+    ("Similar rates of wound infection were observed in both arms.", {("rates of wound infection", "Similar")}),
+])
+def test_similar_rates_or_values_as_the_object(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both groups had similar body weight at baseline.",
+    "The groups were similar in age, sex and body weight.",
+])
+def test_groups_alike_before_treatment_are_no_finding(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The groups were similar with respect to postoperative nausea.", {("postoperative nausea", "similar")}),
+    ("The two arms were comparable in terms of blood loss and operating time.",
+     {("blood loss", "comparable"), ("operating time", "comparable")}),
+])
+def test_groups_alike_in_a_measure(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The exercise group reported less fatigue than the control group.", {("fatigue", "less")}),
+    ("Children in the zinc group had fewer episodes of diarrhoea than those in the placebo group.",
+     {("episodes of diarrhoea", "fewer")}),
+    ("Patients in the A group showed a higher rate of healing than those in the B group.",
+     {("rate of healing", "higher")}),
+])
+def test_a_comparative_object_compared_with_another_group(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There was a trend towards lower pain scores in the ketamine group.", {("pain score", "trend towards lower")}),
+    ("Sleep quality showed a trend toward an improvement with melatonin.",
+     {("Sleep quality", "trend toward an improvement")}),
+    ("There was a tendency for the risk of relapse to be lower in the treated arm.",
+     {("risk of relapse", "trend towards lower")}),
+    ("Pain scores tended to be lower in the ketamine group.", {("Pain score", "tended to be lower")}),
+    ("Ketamine tended to reduce pain scores, but the difference was not significant.",
+     {("pain score", "tended to reduce; not significant")}),
+])
+def test_trends(sentence, expected):
+    assert findings(sentence) == expected
+
+
+def test_a_trend_keeps_its_p_value():
+    (f,) = read_sentence("Pain scores tended to be lower in the ketamine group (p = 0.07).")
+    assert f.measure == "Pain score" and f.p is not None and f.p.fields["p"] == 0.07
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Neither depression nor anxiety differed between groups.",
+     {("depression", "not differed"), ("anxiety", "not differed")}),
+    ("Postoperative nausea occurred less often in the dexamethasone group than in the saline group.",
+     {("Postoperative nausea", "less often")}),
+    ("Wheezing was observed more frequently with the nebuliser.", {("Wheezing", "more frequently")}),
+    ("Pain relief was at all time points similar among the groups.", {("Pain relief", "similar")}),
+    ("The primary outcome significantly favoured the exercise arm.",
+     {("primary outcome", "significantly favoured the exercise arm")}),
+])
+def test_other_verbs_of_a_difference(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Both groups improved in walking speed; the groups did not differ.", {("walking speed", "improved")}),
+    ("All three groups deteriorated on the memory subscale.", {("memory subscale", "deteriorated")}),
+])
+def test_groups_that_changed_in_a_measure(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Compared with usual care, the intervention reduced emergency visits.", {("emergency visits", "reduced")}),
+    ("The new protocol shortened the time to recovery relative to standard care.",
+     {("time to recovery", "shortened")}),
+])
+def test_a_treatment_that_changed_its_object_against_a_comparator(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new protocol shortened the time to recovery.",  # a claim with no comparison written
+    "Smokers had an increased risk of stroke compared with non-smokers.",  # 'increased' modifies 'risk'
+])
+def test_a_verb_without_a_comparison_or_as_a_modifier_is_no_finding(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Significant difference in the proportion of healed ulcers between the two dressings (Figure 2).",
+     {("proportion of healed ulcers", "Significant difference")}),
+    ("The costs of care are listed in Table 4, and were not significantly different between the arms.",
+     {("costs of care", "not significantly different")}),
+    ("Hospital readmissions are shown in Figure 2 and were similar in both groups.",
+     {("Hospital readmissions", "similar")}),
+])
+def test_a_finding_without_its_own_verb_or_subject(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("body, follow_up, p", [
+    ("Median time to healing was 12 days in the dressing group and 15 days in the control group. "
+     "This difference was not significant (p = 0.31).", "This difference was not significant (p = 0.31)", 0.31),
+    ("Mean blood loss was 310 ml with the new technique and 420 ml with the old one. "
+     "However, the difference did not reach statistical significance.",
+     "However, the difference did not reach statistical significance", None),
+])
+def test_a_follow_up_sentence_qualifies_the_finding_before_it(tmp_path, body, follow_up, p):
+    text, facts = results_of(tmp_path, body)
+    (f,) = facts
+    assert [text[e.start:e.end] for e in f.evidence][1:] == [follow_up]
+    assert f.fields["p_value"] == p
+
+
+def test_a_follow_up_qualifies_every_finding_of_a_plural_subject(tmp_path):
+    text, facts = results_of(tmp_path, "Pain scores were 3.1 in group A and 4.2 in group B, and walking distance was "
+                                       "300 m versus 280 m. These differences were not significant (p = 0.2).")
+    assert len(facts) == 2 and all(f.fields["p_value"] == 0.2 and len(f.evidence) == 2 for f in facts)
+
+
+def test_a_new_paragraph_is_no_follow_up(tmp_path):
+    text, facts = results_of(tmp_path, "Median time to healing was 12 days in the dressing group and 15 days in "
+                                       "the control group.\n\nThis difference was not significant (p = 0.31).")
+    (f,) = facts
+    assert len(f.evidence) == 1 and f.fields["p_value"] is None
+
+
+@pytest.mark.parametrize("claim", [
+    "Compared with usual care, the intervention reduced emergency visits.",
+    "There was a trend towards lower pain scores in the ketamine group.",
+])
+def test_a_claim_in_words_is_read_in_results_but_not_where_the_paper_restates_them(tmp_path, claim):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\n{claim}\n\nConclusions\n\n{claim}\n", encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    starts = [f.evidence[0].start for f in ctx.facts if f.kind == "result"]
+    conclusions = document.text.index("Conclusions")
+    assert starts and all(s < conclusions for s in starts)
