@@ -230,3 +230,82 @@ def test_a_claim_in_words_is_read_in_results_but_not_where_the_paper_restates_th
     starts = [f.evidence[0].start for f in ctx.facts if f.kind == "result"]
     conclusions = document.text.index("Conclusions")
     assert starts and all(s < conclusions for s in starts)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Although exercise significantly increased muscle strength (P < 0.001), body weight did not differ between "
+     "the two visits (P = 0.19).",
+     {("muscle strength", "significantly increased", 0.001), ("body weight", "did not differ", 0.19)}),
+    ("Although the cream significantly reduced itching (p = 0.002), redness did not change (p = 0.4).",
+     {("itching", "significantly reduced", 0.002), ("redness", "did not change", 0.4)}),
+])
+def test_each_clause_keeps_its_own_measure_and_p_value(sentence, expected):
+    assert {(f.measure, f.value, f.p.fields["p"]) for f in read_sentence(sentence)} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Baseline demographic characteristics showed no difference in terms of age, sex and body mass index between "
+    "the groups.",
+    "At randomisation there were no differences in age, weight or disease duration between the arms.",
+])
+def test_groups_compared_before_treatment_are_no_finding(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Changes from baseline in fatigue did not differ between the arms.",
+    "Compared with baseline, fatigue was lower in both arms.",
+])
+def test_a_change_from_baseline_is_a_finding(sentence):
+    assert len(read_sentence(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Compared with the control group, the pain scores were lower (P < 0.001), the analgesic doses were lower, "
+     "and the stay was shorter.", {("pain score", "lower"), ("analgesic doses", "lower"), ("stay", "shorter")}),
+    ("Relative to placebo, wheeze was less, and night waking was fewer.", {("wheeze", "less"),
+                                                                         ("night waking", "fewer")}),
+])
+def test_comparatives_listed_after_one_named_comparison(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The overall incidence of wound infection was 12.5% (5/40).", {("incidence of wound infection", "12.5%")}),
+    ("The overall response rate was 61% (22/36) in the combination arm.", {("response rate", "61%")}),
+    ("Total bilirubin levels were 24% lower than at the start of treatment.",
+     {("Total bilirubin levels", "24% lower")}),
+    ("Serum ferritin was 18% higher than in the control group.", {("Serum ferritin", "18% higher")}),
+])
+def test_one_value_with_its_count_or_its_comparison(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In contrast to placebo, modafinil increased alertness.", {("alertness", "increased")}),
+    ("Only modafinil reduced appetite.", {("appetite", "reduced")}),
+])
+def test_a_treatment_that_changed_its_object_against_a_comparison_in_other_words(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("In the severe subgroup (n = 16), the gel gave a lower rate of scarring compared to vehicle "
+     "(40% vs. 83%, p = 0.15).", "40%", "83"),
+    ("Among smokers (n = 52), relapse was 30% with the patch and 45% with placebo.", "30%", "45"),
+])
+def test_the_size_of_a_group_is_no_value(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.comparator) == (value, comparator)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Stool calprotectin increased significantly in Group B (p = 0.002), but there was no change in Group C "
+     "(p = 1.0), and the between-group difference was significant (p = 0.003).",
+     {("Stool calprotectin", 0.002), ("between-group difference", 0.003)}),
+    ("Itching fell significantly in Arm 1 (p = 0.01), redness was unchanged in Arm 2 (p = 0.8), and the difference "
+     "between arms was significant (p = 0.04).", {("Itching", 0.01), ("difference between arms", 0.04)}),
+])
+def test_a_clause_after_a_bracket_of_statistics_keeps_its_own_p_value(sentence, expected):
+    got = {(f.measure, f.p.fields["p"]) for f in read_sentence(sentence) if f.p is not None}
+    assert expected <= got and not any(m == "Group B" or m == "Arm 1" for m, _ in got)

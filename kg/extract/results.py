@@ -130,11 +130,13 @@ def _rx() -> dict:
     out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
     out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?"
                                    + out["GROUP_WORD"].pattern, re.I)
-    out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had)\b|" + out["measure_stop"].pattern,
+    out["clause_after"] = re.compile(data["clause_after"], re.I)
+    out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had|but)\b|" + out["measure_stop"].pattern,
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["spread"] = re.compile(data["spread"], re.I)
+    out["value_comparative"] = re.compile(data["value_comparative"], re.I)
     out["spelled_count_of"] = re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
     out["share_outcome"] = re.compile(data["share_outcome"], re.I)
     out["count_outcome"] = re.compile(data["count_outcome"], re.I)
@@ -145,6 +147,7 @@ def _rx() -> dict:
         out[name] = re.compile(data[name], re.I)
     out["baseline"] = re.compile(data["baseline"], re.I)
     out["follow_up"] = re.compile(data["follow_up"], re.I)
+    out["baseline_subject"] = re.compile(data["baseline_subject"], re.I)
     # sentences without one of these words hold no finding in words (cheap pre-checks)
     out["words_cue"] = re.compile(data["words_cue"], re.I)
     out["cue"] = re.compile(r"\d|" + data["words_cue"], re.I)
@@ -355,6 +358,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
 
 
 # -- mentions → items ----------------------------------------------------------------------
+_GROUP_SIZE = re.compile(r"\b[nN]\s*[=:]\s*$")
 _COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women", "men", "cases")
 
 
@@ -366,8 +370,8 @@ def _items(text: str) -> list[Item]:
     consumed_to = -1
     sd_declared = "(" in text and _rx()["sd_in_brackets"].search(text) is not None
     for v in vals:
-        if v.start < consumed_to:
-            continue
+        if v.start < consumed_to or _GROUP_SIZE.search(text, max(0, v.start - 8), v.start):
+            continue  # '(n = 16)': the size of a group, not a finding's value
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
         spelled = _rx()["spelled_count_of"].search(text, max(0, v.start - 40), v.start) \
@@ -600,9 +604,20 @@ def _single(text, items, ps, free, add) -> None:
         elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) \
                 and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
+        elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) and it.unit == "%" \
+                and re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after):
+            rule = "result.value_count"  # 'the overall incidence of X was 12.5% (5/40)': a rate with its count
+        elif (cmp := rx["value_comparative"].match(after)) and not rx["baseline"].search(before):
+            rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
+        value = text[it.start:it.end].strip()
+        if rule == "result.value_count":
+            rule, end = "result.value", it.end + re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after).end()
+        if rule == "result.value_comparative":
+            end = it.end + cmp.end("dir")
+            value = f"{value} {cmp.group('dir')}"
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
         if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
             obj = re.sub(r"^\S+\s+|\s+by(?:\s+.*)?$", "", by.group(0).strip(), flags=re.S)
@@ -611,7 +626,7 @@ def _single(text, items, ps, free, add) -> None:
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
-        add(Found(it.start, end, measure or _measure_before(text, it.start), text[it.start:it.end].strip(), rule,
+        add(Found(it.start, end, measure or _measure_before(text, it.start), value, rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
 
@@ -640,6 +655,7 @@ def _responders(text, free, add) -> None:
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"
+                           r"(?<=\))\s*,\s*and\s+(?=(?:the|this|that|these|there)\b)|"
                            r"\s+and\s+(?=(?:had|has|have|showed|demonstrated|resulted|led|was|were)\s)", re.I)
 
 
@@ -677,6 +693,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             opts = rx["qualitative_options"][name]
             if restating and opts["restates"]:
                 continue
+            lead_in = max([cs] + [i + 1 for i in (text.rfind(c, cs, m.start()) for c in ",;:") if i >= 0])
+            if rx["baseline_subject"].search(text, lead_in, m.start()):
+                continue  # 'Baseline characteristics showed no difference in age, ...': the groups before treatment
             if opts["not_after"] and opts["not_after"].search(text, 0, m.start()) \
                     or opts["requires"] and not opts["requires"].search(text):
                 continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
@@ -688,7 +707,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
-                           text[m.end():])
+                           text[m.end():], re.I)  # 'in Group B' names a group, not an object
             if where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
             elif where == "after":
@@ -768,6 +787,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                     value = values[i]
                 if negated[i]:  # 'total but not specific IgA was elevated': specific IgA was not
                     value = _negate(value)
+                if own_p is not None and any(f.p is not None and f.p.start == own_p.start for f in found):
+                    own_p = None  # a p-value another finding already took is that finding's
                 p = own_p or _p_after(ps, m.end(), ne) or next((x for x in ps if m.start() <= x.start < m.end()), None)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
@@ -923,8 +944,15 @@ def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if masked[x:y].strip()]
 
 
+_FRONTED_COMPARISON = re.compile(r"\s*(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|unlike|"
+                                 r"in\s+contrast\s+(?:to|with)|as\s+opposed\s+to)\s[^,;()]{1,60},\s*", re.I)
+
+
 def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures a predicate is about: the subject before it, split at ',' and 'and'."""
+    fronted = _FRONTED_COMPARISON.match(text, cs, pos)
+    if fronted:  # 'Compared with controls, X was lower': the comparison opens the clause, X is the subject
+        cs = fronted.end()
     full = _mask(text)
     start, end, prev = cs, pos, cs
     for m in _BOUNDARY.finditer(full, cs, pos):
@@ -993,8 +1021,13 @@ def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention 
     masked = _mask(tail)
     stop = _rx()["object_stop"].search(masked)
     end = stop.start() if stop else len(masked)
-    parts = _split_list(masked, 0, end)
     ps = find(tail, "p_value")
+    for p in ps:  # 'increased X (P < 0.001), Y did not differ': the statistics close the list of objects
+        opened, closed = tail.rfind("(", 0, p.start), tail.find(")", p.end)
+        if 0 <= opened < end and closed > 0 and _rx()["clause_after"].match(tail, closed + 1):
+            end = opened
+            break
+    parts = _split_list(masked, 0, end)
     return [(pos + a + off, pos + b, phrase, _shift(own, pos))
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
@@ -1054,6 +1087,8 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
+            phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
             phrase = re.sub(r"\s+(?:at|after|by|over|within|during)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
