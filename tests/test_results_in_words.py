@@ -309,3 +309,29 @@ def test_the_size_of_a_group_is_no_value(sentence, value, comparator):
 def test_a_clause_after_a_bracket_of_statistics_keeps_its_own_p_value(sentence, expected):
     got = {(f.measure, f.p.fields["p"]) for f in read_sentence(sentence) if f.p is not None}
     assert expected <= got and not any(m == "Group B" or m == "Arm 1" for m, _ in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The differences between arms for bloating and flatulence were not significant at the p < .05 level.",
+    "Sleep scores did not differ between the arms at the P < 0.05 level.",
+])
+def test_the_threshold_of_the_tests_is_no_p_value(sentence):
+    found = read_sentence(sentence)
+    assert found and all(f.p is None for f in found)
+
+
+@pytest.mark.parametrize("sentence, value, comparator, p", [
+    ("At the end of the study, the average lengths of stay were 4.8 days and 4.4 days in the two groups "
+     "(P = 0.489).", "4.8 days", "4.4", 0.489),
+    ("Mean scores were 12 and 15 in groups A and B (p = 0.2).", "12", "15", 0.2),
+])
+def test_two_values_assigned_to_the_groups_together(sentence, value, comparator, p):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.comparator, f.p.fields["p"]) == (value, comparator, p)
+
+
+def test_borderline_significance_of_each_listed_measure_keeps_its_p_value():
+    found = read_sentence("Patients given the probiotic experienced borderline statistically significant improvement "
+                          "in the pain score (P = .052) and statistically significant improvement in mobility "
+                          "(P = .046) vs placebo.")
+    assert {(f.measure, f.p.fields["p"]) for f in found} == {("pain score", 0.052), ("mobility", 0.046)}

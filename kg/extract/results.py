@@ -137,6 +137,8 @@ def _rx() -> dict:
     out["time"] = re.compile(fragment("TIME"))
     out["spread"] = re.compile(data["spread"], re.I)
     out["value_comparative"] = re.compile(data["value_comparative"], re.I)
+    out["in_the_groups"] = re.compile(data["in_the_groups"], re.I)
+    out["p_threshold"] = re.compile(data["p_threshold"], re.I)
     out["spelled_count_of"] = re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
     out["share_outcome"] = re.compile(data["share_outcome"], re.I)
     out["count_outcome"] = re.compile(data["count_outcome"], re.I)
@@ -331,7 +333,8 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     rx = _rx()
     if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
-    ps = find(text, "p_value")
+    # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
+    ps = [p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)]
     items = _items(text)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
@@ -513,7 +516,7 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
     if re.search(r"\band\b", gap) and not vs:
-        resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
+        resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:]) or _rx()["in_the_groups"].match(text, b.end)
         if re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap) and (
                 resp or (a.unit == "%" or a.sd is not None)
                 and rx["for_groups"].match(text, b.end)):
