@@ -335,3 +335,13 @@ def test_borderline_significance_of_each_listed_measure_keeps_its_p_value():
                           "in the pain score (P = .052) and statistically significant improvement in mobility "
                           "(P = .046) vs placebo.")
     assert {(f.measure, f.p.fields["p"]) for f in found} == {("pain score", 0.052), ("mobility", 0.046)}
+
+
+@pytest.mark.parametrize("sentence, measure, p", [
+    ("HDL cholesterol increased significantly in the fibre group, suggesting a protective effect (p = 0.024).",
+     "HDL cholesterol", 0.024),
+    ("Serum urate fell significantly in the low-dose arm, indicating a dose effect (P = 0.01).", "Serum urate", 0.01),
+])
+def test_the_group_after_a_change_is_no_object_and_a_comment_keeps_the_p_value(sentence, measure, p):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.p.fields["p"]) == (measure, p)

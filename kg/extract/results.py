@@ -666,7 +666,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:
 # ('..., in comparison with placebo (p = 0.016)', '..., respectively', '..., p = 0.03')
 _NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(?:in|compared|relative|versus|vs|as|"
                                r"with|at|after|during|over|by|from|than|respectively|when|both|all|each|either|"
-                               r"particularly|especially|mainly|only|but\s+not)\b)", re.I)
+                               r"particularly|especially|mainly|only|but\s+not|suggesting|indicating|"
+                               r"reflecting)\b)", re.I)
 
 
 def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
@@ -706,7 +707,10 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
             value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
                 r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", text[vstart:vend])).strip()  # '(p < 0.05)' is no part of it
-            obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
+            obj = re.match(r"\s+(?:(?:in|on|to)\s+(?!(?:the\s+)?"
+                           r"(?:(?!(?:between|among|across|and|or|with|of|in|for|at)\b)[\w+/-]+\s+){0,3}?"
+                           r"(?:groups?|arms?|cohorts?)\b))?"
+                           r"(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
