@@ -345,3 +345,23 @@ def test_borderline_significance_of_each_listed_measure_keeps_its_p_value():
 def test_the_group_after_a_change_is_no_object_and_a_comment_keeps_the_p_value(sentence, measure, p):
     (f,) = read_sentence(sentence)
     assert (f.measure, f.p.fields["p"]) == (measure, p)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ferritin, hepcidin and transferrin levels were decreased in the iron group (-64%, -37% and -46%, "
+     "respectively, compared with baseline).",
+     {("Ferritin", "-64%"), ("hepcidin", "-37%"), ("transferrin level", "-46%")}),
+    ("Serum urea and creatinine were 6.1 and 88, respectively, in the treated arm.",
+     {("Serum urea", "6.1"), ("creatinine", "88")}),
+])
+def test_as_many_values_as_measures_respectively_one_finding_each(sentence, expected):
+    assert findings(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Remission rates with drug A and drug B were 40% and 22%, respectively (p = 0.03).",
+    "Remission rates in the placebo and active groups were 40% and 22%, respectively.",
+])
+def test_values_of_the_groups_respectively_stay_one_comparison(sentence):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value, f.comparator) == ("Remission rates", "40%", "22")

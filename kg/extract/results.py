@@ -348,6 +348,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
 
     _changes(text, found, taken, free, add)
     _estimates(text, items, free, add)
+    _respective(text, items, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
     _responders(text, free, add)
@@ -571,6 +572,38 @@ def _pairs(text, items, free, add) -> None:
                           extra={"comparator_text": comp})
             add(found, (chain[0].start, chain[-1].end))
         k += len(chain)
+
+
+def _respective(text, items, free, add) -> None:
+    """'X, Y and Z were decreased (-64%, -37% and -46%, respectively)': as many values as
+    measures listed before them, each value its own measure's (one finding per measure). When
+    the counts differ the values are the groups' ('... with A, B and C were 5, 6 and 7,
+    respectively') and _pairs reads them."""
+    for resp in re.finditer(r"\brespectively\b", text):
+        run: list[Item] = []
+        for it in reversed([i for i in items if i.end <= resp.start() and free(i.start, i.end)]):
+            nxt = run[0].start if run else resp.start()
+            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?" if run else r"\s*,?\s*", text[it.end:nxt]):
+                break
+            run.insert(0, it)
+        if len(run) < 2:
+            continue
+        measure = _measure_before(text, run[0].start)
+        members = [(text.find(m, max(0, run[0].start - 300)), m)
+                   for m in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", measure) if m.strip()]
+        verb = None
+        for v in _rx()["measure_verb"].finditer(text, 0, run[0].start):
+            verb = v
+            break
+        if len(members) != len(run) and verb:  # 'X, Y and Z were decreased in A (...)': the subject lists them
+            members = [(ms, m) for ms, _, m, _ in _subjects(text, 0, verb.start())]
+        if len(members) != len(run) or any(re.search(r"\d", m) or _rx()["GROUP_WORD"].search(m) for _, m in members) \
+                or re.search(r"\s(?:with|in|among|for|receiving|given|after|on|between|versus|vs\.?)\s", members[0][1]):
+            continue  # 'rates with A and B were 40% and 22%, respectively': the list names the groups
+        for (at, member), it in zip(members, run):
+            start = at if 0 <= at < it.start else it.start
+            add(Found(start, it.end, member, text[it.start:it.end].strip(), "result.respective", unit=it.unit,
+                      sd=it.sd, ci=it.ci), (it.start, it.end))
 
 
 def _share_outcome(text: str, pos: int) -> str | None:
