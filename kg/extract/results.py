@@ -103,10 +103,19 @@ def _rx() -> dict:
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
+
+    def optional(q: dict, key: str) -> re.Pattern | None:
+        return re.compile(q[key], re.I) if key in q else None
+
+    # per pattern: what a measure may not be ("exclude_measure"; "exclude_list": the whole list),
+    # words the match may not follow ("not_after"), words the sentence must hold ("requires")
     out["qualitative_options"] = {q["name"]: {"member_value": q.get("member_value", False),
-                                              "subject": re.compile(q["subject"], re.I) if "subject" in q else None,
-                                              "exclude": re.compile(q["exclude_measure"], re.I)
-                                              if "exclude_measure" in q else None}
+                                              "subject": optional(q, "subject"),
+                                              "exclude": optional(q, "exclude_measure"),
+                                              "exclude_list": optional(q, "exclude_list"),
+                                              "not_after": optional(q, "not_after"),
+                                              "requires": optional(q, "requires"),
+                                              "restates": q.get("restates", False)}
                                   for q in data["qualitative"]}
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
@@ -121,11 +130,15 @@ def _rx() -> dict:
     out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
     out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?"
                                    + out["GROUP_WORD"].pattern, re.I)
-    out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had)\b|" + out["measure_stop"].pattern,
+    out["clause_after"] = re.compile(data["clause_after"], re.I)
+    out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had|but)\b|" + out["measure_stop"].pattern,
                                     re.I)
     out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["spread"] = re.compile(data["spread"], re.I)
+    out["value_comparative"] = re.compile(data["value_comparative"], re.I)
+    out["in_the_groups"] = re.compile(data["in_the_groups"], re.I)
+    out["p_threshold"] = re.compile(data["p_threshold"], re.I)
     out["spelled_count_of"] = re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
     out["share_outcome"] = re.compile(data["share_outcome"], re.I)
     out["count_outcome"] = re.compile(data["count_outcome"], re.I)
@@ -135,14 +148,11 @@ def _rx() -> dict:
     for name in ("negation_before", "negation_subject", "negated_value"):
         out[name] = re.compile(data[name], re.I)
     out["baseline"] = re.compile(data["baseline"], re.I)
-    out["words_cue"] = re.compile(r"signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|"
-                                  r"rose|fell|dropp|differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
-                                  r"greater|better|worse|effect|elevat|declin|aid|affect|vary|fewer|more|less|shorter|"
-                                  r"longer|faster|slower|smaller|larger|highest|lowest|greatest", re.I)
-    out["cue"] = re.compile(r"\d|signific|associat|negative|positive|\bmet\b|achiev|superior|inferior|rose|fell|dropp|"
-                            r"differ|similar|compar|chang|increas|decreas|improv|reduc|lower|higher|"
-                            r"greater|better|worse|effect|elevat|declin|more|less|fewer|faster|slower|shorter|"
-                            r"longer|highest|lowest|greatest", re.I)
+    out["follow_up"] = re.compile(data["follow_up"], re.I)
+    out["baseline_subject"] = re.compile(data["baseline_subject"], re.I)
+    # sentences without one of these words hold no finding in words (cheap pre-checks)
+    out["words_cue"] = re.compile(data["words_cue"], re.I)
+    out["cue"] = re.compile(r"\d|" + data["words_cue"], re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
@@ -176,6 +186,7 @@ def _rx() -> dict:
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
+    last: tuple | None = None  # the sentence before and its findings (a follow-up may qualify them)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # a full text's background, objective and methods report other studies and plans, not findings
@@ -187,11 +198,49 @@ def extract(ctx: Context) -> list[Fact]:
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         harms = _rx()["ae_frequency_cue"].search(text) is not None
-        for f in read_sentence(text, strict=strict):
+        here: list[Fact] = []
+        restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
+        for f in read_sentence(text, strict=strict, restating=restating):
             if harms and _ae_frequency(ctx, f):
                 continue
-            out.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+            here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+        if not here and last and _follows(ctx, last[0], sent):
+            _follow_up(ctx, sent, last[1])
+        out += here
+        last = (sent, here) if here else None
     return out + _from_tables(ctx)
+
+
+def _follows(ctx: Context, prev, sent) -> bool:
+    """Whether a sentence goes on from the one before it: the next sentence of the same
+    paragraph, in the same part of the paper."""
+    between = ctx.document.text[prev.start_char:sent.start_char]
+    gap = between[len(between.rstrip()):]  # a sentence's span may end with the blank line after it
+    return "\n" not in gap and len(gap) < 5 and \
+        part_of(ctx.document, prev.start_char) == part_of(ctx.document, sent.start_char)
+
+
+def _follow_up(ctx: Context, sent, before: list[Fact]) -> None:
+    """'X was 12 in A and 14 in B. This difference was not significant (p = 0.3).': a sentence
+    that only qualifies the finding(s) of the sentence before it adds its test to them. The
+    finding keeps its value; it gains the p-value (when it had none) and the follow-up as a
+    second evidence span, so the statement stays traceable to both sentences."""
+    m = _rx()["follow_up"].match(sent.text)
+    if not m:
+        return
+    plural = bool(re.search(r"(?:s|these|those|both|all|each)$", m.group("subject").strip(), re.I))
+    targets = before if plural else before[-1:]
+    ps = find(sent.text, "p_value")
+    p = ps[0] if len(ps) == 1 else None
+    end = max(m.end(), p.end if p else 0)
+    if sent.text[end:end + 1] == ")" and sent.text[:end].count("(") > sent.text[:end].count(")"):
+        end += 1
+    ev = ctx.evidence(sent.start_char, sent.start_char + end)
+    for fact in targets:
+        fact.evidence.append(ev)
+        if p is not None and fact.fields.get("p_value") is None and p.fields["p"] is not None:
+            fact.fields.update({"p_value": p.fields["p"], "p_relation": p.fields["relation"],
+                                "p_text": p.text.strip("() ")})
 
 
 def _ae_frequency(ctx: Context, f: Found) -> bool:
@@ -276,13 +325,16 @@ def _has_results_part(ctx: Context) -> bool:
     return ctx.document.cache[key]
 
 
-def read_sentence(text: str, strict: bool = False) -> list[Found]:
+def read_sentence(text: str, strict: bool = False, restating: bool = False) -> list[Found]:
     """The findings of one sentence. `strict`: keep only findings with a p-value or CI
-    (for sentences outside the results part of a paper)."""
+    (for sentences outside the results part of a paper). `restating`: the sentence sits where
+    a paper restates or interprets its results (conclusions, discussion, beside a results
+    part): the patterns marked "restates" (claims in words, trends) are not read there."""
     rx = _rx()
     if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
-    ps = find(text, "p_value")
+    # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
+    ps = [p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)]
     items = _items(text)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
@@ -296,12 +348,13 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
 
     _changes(text, found, taken, free, add)
     _estimates(text, items, free, add)
+    _respective(text, items, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
     _responders(text, free, add)
     found = _fold_estimates(text, found)
     _bind_p(text, found, ps)
-    _qualitative(text, found, ps, free, add)
+    _qualitative(text, found, ps, free, add, restating)
     _p_clauses(text, found, ps, free, add)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
@@ -309,6 +362,7 @@ def read_sentence(text: str, strict: bool = False) -> list[Found]:
 
 
 # -- mentions → items ----------------------------------------------------------------------
+_GROUP_SIZE = re.compile(r"\b[nN]\s*[=:]\s*$")
 _COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women", "men", "cases")
 
 
@@ -320,8 +374,8 @@ def _items(text: str) -> list[Item]:
     consumed_to = -1
     sd_declared = "(" in text and _rx()["sd_in_brackets"].search(text) is not None
     for v in vals:
-        if v.start < consumed_to:
-            continue
+        if v.start < consumed_to or _GROUP_SIZE.search(text, max(0, v.start - 8), v.start):
+            continue  # '(n = 16)': the size of a group, not a finding's value
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
         spelled = _rx()["spelled_count_of"].search(text, max(0, v.start - 40), v.start) \
@@ -463,7 +517,7 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         bracketed = text[:a.start].rstrip().endswith("(") and gap.rstrip().endswith("(")
         return "loose" if vs.group(0).lower() != "than" or rx["GROUP_WORD"].search(gap) or bracketed else None
     if re.search(r"\band\b", gap) and not vs:
-        resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:])
+        resp = re.match(r"[^;.]{0,120}?\brespectively\b", text[b.end:]) or _rx()["in_the_groups"].match(text, b.end)
         if re.fullmatch(r"\s*\)?\s*,?\s*and\s*\(?\s*", gap) and (
                 resp or (a.unit == "%" or a.sd is not None)
                 and rx["for_groups"].match(text, b.end)):
@@ -520,6 +574,38 @@ def _pairs(text, items, free, add) -> None:
         k += len(chain)
 
 
+def _respective(text, items, free, add) -> None:
+    """'X, Y and Z were decreased (-64%, -37% and -46%, respectively)': as many values as
+    measures listed before them, each value its own measure's (one finding per measure). When
+    the counts differ the values are the groups' ('... with A, B and C were 5, 6 and 7,
+    respectively') and _pairs reads them."""
+    for resp in re.finditer(r"\brespectively\b", text):
+        run: list[Item] = []
+        for it in reversed([i for i in items if i.end <= resp.start() and free(i.start, i.end)]):
+            nxt = run[0].start if run else resp.start()
+            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?" if run else r"\s*,?\s*", text[it.end:nxt]):
+                break
+            run.insert(0, it)
+        if len(run) < 2:
+            continue
+        measure = _measure_before(text, run[0].start)
+        members = [(text.find(m, max(0, run[0].start - 300)), m)
+                   for m in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", measure) if m.strip()]
+        verb = None
+        for v in _rx()["measure_verb"].finditer(text, 0, run[0].start):
+            verb = v
+            break
+        if len(members) != len(run) and verb:  # 'X, Y and Z were decreased in A (...)': the subject lists them
+            members = [(ms, m) for ms, _, m, _ in _subjects(text, 0, verb.start())]
+        if len(members) != len(run) or any(re.search(r"\d", m) or _rx()["GROUP_WORD"].search(m) for _, m in members) \
+                or re.search(r"\s(?:with|in|among|for|receiving|given|after|on|between|versus|vs\.?)\s", members[0][1]):
+            continue  # 'rates with A and B were 40% and 22%, respectively': the list names the groups
+        for (at, member), it in zip(members, run):
+            start = at if 0 <= at < it.start else it.start
+            add(Found(start, it.end, member, text[it.start:it.end].strip(), "result.respective", unit=it.unit,
+                      sd=it.sd, ci=it.ci), (it.start, it.end))
+
+
 def _share_outcome(text: str, pos: int) -> str | None:
     """What a share of patients reached: '40% of patients receiving X achieved ACR20 versus
     18% ...' is about ACR20."""
@@ -554,9 +640,20 @@ def _single(text, items, ps, free, add) -> None:
         elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) \
                 and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
+        elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) and it.unit == "%" \
+                and re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after):
+            rule = "result.value_count"  # 'the overall incidence of X was 12.5% (5/40)': a rate with its count
+        elif (cmp := rx["value_comparative"].match(after)) and not rx["baseline"].search(before):
+            rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" else 0)
+        value = text[it.start:it.end].strip()
+        if rule == "result.value_count":
+            rule, end = "result.value", it.end + re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after).end()
+        if rule == "result.value_comparative":
+            end = it.end + cmp.end("dir")
+            value = f"{value} {cmp.group('dir')}"
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
         if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
             obj = re.sub(r"^\S+\s+|\s+by(?:\s+.*)?$", "", by.group(0).strip(), flags=re.S)
@@ -565,7 +662,7 @@ def _single(text, items, ps, free, add) -> None:
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
-        add(Found(it.start, end, measure or _measure_before(text, it.start), text[it.start:it.end].strip(), rule,
+        add(Found(it.start, end, measure or _measure_before(text, it.start), value, rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
 
@@ -594,6 +691,7 @@ def _responders(text, free, add) -> None:
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"
+                           r"(?<=\))\s*,\s*and\s+(?=(?:the|this|that|these|there)\b)|"
                            r"\s+and\s+(?=(?:had|has|have|showed|demonstrated|resulted|led|was|were)\s)", re.I)
 
 
@@ -601,10 +699,11 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:
 # ('..., in comparison with placebo (p = 0.016)', '..., respectively', '..., p = 0.03')
 _NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(?:in|compared|relative|versus|vs|as|"
                                r"with|at|after|during|over|by|from|than|respectively|when|both|all|each|either|"
-                               r"particularly|especially|mainly|only|but\s+not)\b)", re.I)
+                               r"particularly|especially|mainly|only|but\s+not|suggesting|indicating|"
+                               r"reflecting)\b)", re.I)
 
 
-def _qualitative(text, found, ps, free, add) -> None:
+def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
     if not rx["words_cue"].search(text):
@@ -629,15 +728,26 @@ def _qualitative(text, found, ps, free, add) -> None:
             if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
             opts = rx["qualitative_options"][name]
+            if restating and opts["restates"]:
+                continue
+            lead_in = max([cs] + [i + 1 for i in (text.rfind(c, cs, m.start()) for c in ",;:") if i >= 0])
+            if rx["baseline_subject"].search(text, lead_in, m.start()):
+                continue  # 'Baseline characteristics showed no difference in age, ...': the groups before treatment
+            if opts["not_after"] and opts["not_after"].search(text, 0, m.start()) \
+                    or opts["requires"] and not opts["requires"].search(text):
+                continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
             value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
                 r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", text[vstart:vend])).strip()  # '(p < 0.05)' is no part of it
-            obj = re.match(r"\s+(?:(?:in|on|to)\s+)?(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
+            obj = re.match(r"\s+(?:(?:in|on|to)\s+(?!(?:the\s+)?"
+                           r"(?:(?!(?:between|among|across|and|or|with|of|in|for|at)\b)[\w+/-]+\s+){0,3}?"
+                           r"(?:groups?|arms?|cohorts?)\b))?"
+                           r"(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
-                           text[m.end():])
+                           text[m.end():], re.I)  # 'in Group B' names a group, not an object
             if where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
             elif where == "after":
@@ -672,6 +782,11 @@ def _qualitative(text, found, ps, free, add) -> None:
                     diff = re.search(r"\b(?P<d>differences?\s+(?:between|among)\s+[^,;()]{3,60}?)\s*$", lead, re.I)
                     if diff:  # 'The differences between the two arms were not significant'
                         measures = [(cs + diff.start("d"), cs + diff.end("d"), diff.group("d"), None)]
+                if not measures and re.search(r"\band\s*$", lead) and _depth(text, cs) == 0:
+                    # 'X are summarised in Table 5, and were not different': the subject of the clause before
+                    shared = _measure_before(text, max(0, text.rfind("and", 0, m.start())))
+                    if shared != "value" and not re.search(r"\d", shared) and not _ANAPHORA.match(shared):
+                        measures = [(m.start(), m.end(), shared, None)]
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
                     between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
@@ -699,6 +814,8 @@ def _qualitative(text, found, ps, free, add) -> None:
             measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
+            if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures):
+                measures = []  # 'similar in age, sex and weight': the groups at baseline, the whole list
             measures, negated = _but_not(measures)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
             if denied:  # 'X was not increased', 'None of these measures were significant'
@@ -710,6 +827,8 @@ def _qualitative(text, found, ps, free, add) -> None:
                     value = values[i]
                 if negated[i]:  # 'total but not specific IgA was elevated': specific IgA was not
                     value = _negate(value)
+                if own_p is not None and any(f.p is not None and f.p.start == own_p.start for f in found):
+                    own_p = None  # a p-value another finding already took is that finding's
                 p = own_p or _p_after(ps, m.end(), ne) or next((x for x in ps if m.start() <= x.start < m.end()), None)
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
@@ -843,8 +962,8 @@ _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|fr
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
                        r"each|results?|the results|data|the data|this study|our study|"
-                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|"
-                       r"which|findings?|groups?|arms?)$", re.I)
+                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
+                       r"which|findings?|(?:the\s+)?(?:(?:two|three|four|both|all)\s+)?(?:groups?|arms?))$", re.I)
 
 
 def _mask(s: str) -> str:
@@ -865,8 +984,15 @@ def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if masked[x:y].strip()]
 
 
+_FRONTED_COMPARISON = re.compile(r"\s*(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|unlike|"
+                                 r"in\s+contrast\s+(?:to|with)|as\s+opposed\s+to)\s[^,;()]{1,60},\s*", re.I)
+
+
 def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures a predicate is about: the subject before it, split at ',' and 'and'."""
+    fronted = _FRONTED_COMPARISON.match(text, cs, pos)
+    if fronted:  # 'Compared with controls, X was lower': the comparison opens the clause, X is the subject
+        cs = fronted.end()
     full = _mask(text)
     start, end, prev = cs, pos, cs
     for m in _BOUNDARY.finditer(full, cs, pos):
@@ -935,8 +1061,13 @@ def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention 
     masked = _mask(tail)
     stop = _rx()["object_stop"].search(masked)
     end = stop.start() if stop else len(masked)
-    parts = _split_list(masked, 0, end)
     ps = find(tail, "p_value")
+    for p in ps:  # 'increased X (P < 0.001), Y did not differ': the statistics close the list of objects
+        opened, closed = tail.rfind("(", 0, p.start), tail.find(")", p.end)
+        if 0 <= opened < end and closed > 0 and _rx()["clause_after"].match(tail, closed + 1):
+            end = opened
+            break
+    parts = _split_list(masked, 0, end)
     return [(pos + a + off, pos + b, phrase, _shift(own, pos))
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
@@ -996,6 +1127,8 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
+            phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
             phrase = re.sub(r"\s+(?:at|after|by|over|within|during)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
