@@ -27,30 +27,59 @@ _PHASE = guarded(re.compile(
     re.IGNORECASE,
 ))
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
-          r"(?:patients|outpatients|inpatients|participants|subjects|individuals|adults|women|men|children|" \
-          r"infants|neonates|volunteers|" \
-          r"persons|people|mothers|students|pairs|couples|recipients|smokers|athletes|animals|rats|mice|hamsters|" \
-          r"rabbits|dogs|pigs|eyes|teeth)"
-_ENROL_VERB = r"(?:enrolled|included|recruited|randomi[sz]ed|studied|treated|registered|selected|assigned|allocated|" \
-              r"divided|distributed)"
-_ENROLLED = [guarded(rx) for rx in [
-    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
-               rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from|who|that|in|at|of|undergoing|receiving|"
-               rf"scheduled|[a-z]+ed\s+(?:through|from|at|in|via|by|with|into|for|between))\b[^;]{{1,90}}?)?"
-               rf"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?"
-               rf"{_ENROL_VERB}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:of|among)\s+(?:the|these|all)\s+(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
-               rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
-               rf"(?:the\s+)?randomi[sz]ation\b", re.IGNORECASE),
-    re.compile(rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
-               rf"{_PEOPLE}", re.IGNORECASE),
-    re.compile(rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})"),
-    re.compile(rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
-               rf"(?:\w+\s+)?{_ENROL_VERB}\b", re.IGNORECASE),
-]]
+
+
+@functools.cache
+def _enrolment_cues() -> dict:
+    """ontology/enrolment.json: the parts of an enrolment statement, as data."""
+    return json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
+
+
+def _alts(key: str) -> str:
+    return "|".join(_enrolment_cues()[key])
+
+
+# a population: up to five premodifiers ('unselected mechanically ventilated critically ill', 'college-aged')
+# and a head noun of ontology/enrolment.json; a function word or a bare number ends the premodifiers
+_PEOPLE = (rf"(?:(?!(?:{_alts('premodifier_stop')})\b)(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}\s+){{0,5}}?"
+           rf"(?:{_alts('population_nouns')})\b")
+# what may stand between a population and its verb: a parenthetical (one level of nesting), and
+# any words but a semicolon, up to 160 characters ('with X admitted to Y, Belfast,')
+_PAREN = r"\((?:[^()]|\([^()]*\))*\)"
+_BETWEEN = rf"(?:{_PAREN}|[^;()]){{0,160}}?"
+
+
+@functools.cache
+def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
+    """The enrolment statements, named; built from ontology/enrolment.json."""
+    passive = _alts("passive_verbs")
+    study = rf"(?:{_alts('study_words')})"
+    did = rf"(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{_alts('study_verbs')})"
+    rx = {
+        "verb_first": rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
+                      rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "count_then_verb": rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?P<mid>{_BETWEEN})\s+"
+                           rf"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:{passive})|"
+                           rf"(?:\w+ly\s+)?(?:{_alts('active_verbs')}))\b",
+        "whole_of": rf"\b(?:of|among)\s+(?:the\s+|these\s+|all\s+)?(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
+                    rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b",
+        "adjective": rf"\b(?P<n>{COUNT})\s+(?:randomi[sz]ed|enrolled|recruited)\s+{_PEOPLE}",
+        "randomisation": rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
+                         rf"(?:the\s+)?randomi[sz]ation\b",
+        "label": rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
+                 rf"{_PEOPLE}",
+        "population_were": rf"\b(?:participants|subjects|study\s+population|study\s+sample|sample)\s+(?:were|was|"
+                           rf"consisted\s+of|comprised)\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "n_equals": rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})",
+        "n_equals_after": rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
+                          rf"(?:\w+\s+)?(?:{passive})\b",
+        "study_in": rf"\b{study}(?:\s+{did}|\s+[^.;]{{1,80}}?\s+{did})?\s+"
+                    rf"(?:{_alts('study_prepositions')})\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "aim_in": rf"\b(?:{_alts('aims')})\b[^.;]{{1,120}}?\s+(?:in|among)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
+    }
+    return [(name, guarded(re.compile(p, re.IGNORECASE if name != "n_equals" else 0))) for name, p in rx.items()]
+
+
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
     re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
@@ -369,20 +398,31 @@ def _about_this_trial(sent) -> bool:
 
 def _enrolled(ctx: Context) -> list[Fact]:
     """N enrolled: "enrolled 11 adult SLE patients", "Three hundred sixty patients were randomised",
-    "Of the 1066 patients randomised", "underwent randomisation"; else the sum of the arms'
-    counts stated in one sentence ("cell group (n = 9) and control group (n = 9)")."""
+    "Of the 1066 patients randomised", "underwent randomisation", "a cross-over study in 24 adults",
+    "Methods: Forty adults scheduled for surgery."; else the sum of the arms' counts stated in one
+    sentence ("cell group (n = 9) and control group (n = 9)")."""
     sents = [sent for sent in _sentences_by_preference(ctx)
              if _own_statement(ctx, sent) and not _introduction(ctx, sent)]
     for sent in sents:
+        part, _in_abs = part_of(ctx.document, sent.start_char)
+        for name, rx in _enrolled_patterns():
+            if name in ("study_in", "aim_in") and part == "background" and not _about_this_trial(sent):
+                continue  # a background names other trials' populations
+            if name == "aim_in" and part == "results":
+                continue  # "we compared X in 12 patients" in the results is about some of them
+            pos = 0
+            while m := rx.search(sent.text, pos):
+                pos = m.start("n") + 1
+                n = to_int(m.group("n"))
+                if not n or n <= 3 or _is_year(m.group("n")) or _part_of_a_whole(sent.text, m) \
+                        or _per_arm(sent.text, m.end()) or name == "count_then_verb" and _not_the_subject(sent.text, m):
+                    continue
+                total, end = _added_counts(sent.text, m, name)
+                s = sent.start_char + m.start()
+                return [_fact(ctx, "n_enrolled", total, s, sent.start_char + end, "trial.n_enrolled")]
         labelled = _under_population_label(ctx, sent)
         if labelled:
             return [labelled]
-        for rx in _ENROLLED:
-            for m in rx.finditer(sent.text):
-                n = to_int(m.group("n"))
-                if n and n > 3 and not _is_year(m.group("n")) and not _part_of_a_whole(sent.text, m):
-                    s = sent.start_char + m.start()
-                    return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
     for sent in sents:
         if not re.search(r"\b(?:group|groups|arm|arms|randomi[sz]|allocated|assigned|received)\w*", sent.text, re.I):
             continue
@@ -395,19 +435,87 @@ def _enrolled(ctx: Context) -> list[Fact]:
     return []
 
 
+def _per_arm(text: str, end: int) -> bool:
+    """"Twelve students were allocated to each group", "(N = 24 for each group)": one arm's count."""
+    return bool(_enrolment_rx()["per_arm"].match(text, end))
+
+
+def _breakdown(text: str, start: int) -> tuple[int, int]:
+    """The counts of people listed right after text[:start] and closed by 'and' (", 12 women and 8
+    men"): their sum and where they end; (0, start) when there are none."""
+    chain: list[re.Match] = []
+    for b in _enrolment_rx()["breakdown"].finditer(text, start):  # only counts that follow one another
+        if b.start() != (chain[-1].end() if chain else start):
+            break
+        chain.append(b)
+    while chain and not re.match(r"\s*,?\s*and\b", chain[-1].group(0)):
+        chain.pop()
+    return sum(to_int(b.group("n")) or 0 for b in chain), (chain[-1].end() if chain else start)
+
+
+def _not_the_subject(text: str, m: re.Match) -> bool:
+    """In "<count> <people> ... were <verb>" the count is not who the verb is about when it is the
+    whole a part is taken from ("Of the 480 patients seen, 390 patients were enrolled") or when
+    another count of people starts a clause between ("40 patients attended and 30 patients were
+    randomised"); a breakdown set off by commas is an apposition ("48 adults, 22 with X and 26
+    without, were recruited")."""
+    rx = _enrolment_rx()
+    mid = re.sub(_PAREN, "", m.group("mid"))
+    mid = mid[_breakdown(mid, 0)[1]:]  # "30 men and 28 women were randomised": one subject
+    if rx["verb_between"].search(mid):  # "961 children completed the tests and were included in the analyses"
+        return True
+    if "," in mid and rx["whole_before"].search(text[max(0, m.start("n") - 20): m.start("n")]):
+        return True
+    return bool(rx["clause_count"].search(mid)) and not mid.rstrip().endswith(",")
+
+
+def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
+    """The count a match states, with the counts written beside it added: a breakdown ("20 men and
+    22 women were randomised") or the other arms after one arm's ("21 patients were assigned to A,
+    while 24 patients received B"). Returns the total and where its evidence ends."""
+    rx = _enrolment_rx()
+    total, end = to_int(m.group("n")), m.end()
+    people_end = m.start("mid") if name == "count_then_verb" else m.end()
+    more, chain_end = _breakdown(text, people_end)
+    if more and name in ("count_then_verb", "population_were", "verb_first"):
+        return total + more, max(end, chain_end)
+    if name == "count_then_verb" and rx["arm_verb"].search(m.group(0)) and re.match(r"\s+to\b", text[end:]):
+        arms = [a for a in rx["other_arm"].finditer(text, end) if to_int(a.group("n"))]
+        if arms:
+            return total + sum(to_int(a.group("n")) for a in arms), arms[-1].end()
+    return total, end
+
+
 @functools.cache
 def _enrolment_rx() -> dict[str, re.Pattern]:
     """The cues of ontology/enrolment.json, compiled once: they are asked of every sentence."""
     cues = json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
-    labels = "|".join(cues["population_labels"])
+    labels = "|".join(cues["population_labels"] + cues["opening_labels"])
     return {
         "subset_after": re.compile(r"\s+(?:" + "|".join(cues["subset_after_count"]) + r")\b", re.I),
         "proportion_before": re.compile(r"(?:" + "|".join(cues["proportion_before_count"]) + r")\s*$", re.I),
         "label_inline": re.compile(rf"(?:^|[.\n]\s*)(?:{labels})\s*:\s*$", re.I),
         "label_heading": re.compile(rf"\s*(?:{labels})\s*", re.I),
         "opening_count": re.compile(rf"(?:a\s+total\s+of\s+|in\s+total,?\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\b", re.I),
-        "before_enrolment": re.compile(rf"[^.;]{{0,60}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?"
-                                       rf"(?:{'|'.join(cues['before_enrolment'])})\b", re.I),
+        "before_enrolment": re.compile(rf"(?:{_PAREN}|[^.;()]){{0,100}}?\b(?:(?:were|was|had\s+been)\s+"
+                                       rf"(?:\w+\s+)?(?:{'|'.join(cues['before_enrolment'])})|"
+                                       rf"(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?)?"
+                                       rf"(?:{'|'.join(cues['not_enrolment'])}))\b", re.I),
+        "per_arm": re.compile(rf"\s*(?:{'|'.join(cues['per_arm_after'])})", re.I),
+        "per_arm_in": re.compile(rf"\b(?:{'|'.join(cues['passive_verbs'])})\s*(?:{'|'.join(cues['per_arm_after'])})",
+                                 re.I),
+        "whole_before": re.compile(r"\b(?:of|among|from)\s+(?:the\s+|these\s+|all\s+)?$", re.I),
+        "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?P<n>{COUNT})\s+{_PEOPLE}",
+                                   re.I),
+        "breakdown": re.compile(rf"(?:\s*{_PAREN})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>{COUNT})\s+{_PEOPLE}",
+                                re.I),
+        "verb_between": re.compile(rf"\b(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?"
+                                   rf"(?:{'|'.join(cues['before_enrolment'])})|{'|'.join(cues['not_enrolment'])})\b",
+                                   re.I),
+        "arm_verb": re.compile(r"\b(?:assigned|allocated|randomi[sz]ed)$", re.I),
+        "other_arm": re.compile(rf"{cues['other_arm']}(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+"
+                                rf"(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|to|received|were\s+given|"
+                                rf"were\s+treated\s+with)\b", re.I),
     }
 
 
@@ -419,20 +527,22 @@ def _part_of_a_whole(text: str, m: re.Match) -> bool:
 
 
 def _under_population_label(ctx: Context, sent) -> Fact | None:
-    """"Participants: 24 adults with ...": a count of people opening the part of a structured
-    abstract labelled with the population (labels in ontology/enrolment.json)."""
+    """"Participants: 24 adults with ...", "Methods: Forty adults scheduled for surgery.": a count of
+    people opening the part of a paper labelled with the population or the methods (labels in
+    ontology/enrolment.json), unless what follows counts people before or after enrolment."""
     rx = _enrolment_rx()
     inline = rx["label_inline"].search(ctx.document.text[max(0, sent.start_char - 40): sent.start_char])
-    if not inline:
-        section = ctx.document.section_at(sent.start_char)
-        if not (section is not None and rx["label_heading"].fullmatch(section.name)
-                and ctx.document.text[section.start: sent.start_char].strip() in ("", section.name.strip())):
-            return None
+    if not inline and not any(
+            sec.start <= sent.start_char < sec.end and rx["label_heading"].fullmatch(sec.name)
+            and ctx.document.text[sec.start: sent.start_char].strip() in ("", sec.name.strip())
+            for sec in ctx.document.sections):
+        return None
     m = rx["opening_count"].match(sent.text)
     n = to_int(m.group("n")) if m else None
     if not n or n <= 3 or _is_year(m.group("n")) or _part_of_a_whole(sent.text, m):
         return None
-    if rx["before_enrolment"].match(sent.text[m.end():]):
+    if rx["before_enrolment"].match(sent.text[m.end():]) or rx["per_arm_in"].search(sent.text, m.end()) \
+            or rx["clause_count"].search(sent.text, m.end()):  # one arm's count: "40 took A, and 15 took B"
         return None
     start, end = sent.start_char + m.start("n"), sent.start_char + m.end()
     return _fact(ctx, "n_enrolled", n, start, end, "trial.n_enrolled.label")
