@@ -40,8 +40,9 @@ def _alts(key: str) -> str:
 
 
 # a population: up to five premodifiers ('unselected mechanically ventilated critically ill', 'college-aged')
-# and a head noun of ontology/enrolment.json; a function word or a bare number ends the premodifiers
-_PEOPLE = (rf"(?:(?!(?:{_alts('premodifier_stop')})\b)(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}\s+){{0,5}}?"
+# and a head noun of ontology/enrolment.json; a function word or a bare number ends the premodifiers, a unit
+# of time right after the count ('10 days') is no population
+_PEOPLE = (rf"(?!(?:{_alts('count_units')})(?![\w'’-]))(?:(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}\s+){{0,5}}?"
            rf"(?:{_alts('population_nouns')})\b")
 # what may stand between a population and its verb: a parenthetical (one level of nesting), and
 # any words but a semicolon, up to 160 characters ('with X admitted to Y, Belfast,')
@@ -75,6 +76,11 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
                           rf"(?:\w+\s+)?(?:{passive})\b",
         "study_in": rf"\b{study}(?:\s+{did}|\s+[^.;]{{1,80}}?\s+{did})?\s+"
                     rf"(?:{_alts('study_prepositions')})\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "received_either": rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?P<mid>{_BETWEEN})\s+(?:{_alts('received_verbs')})\s+"
+                           rf"(?:either\s+)?[^,;.]{{1,80}}?\s+or\s+",
+        "whole_then_part": rf"\b(?:of|among|from)\s+(?:the\s+|these\s+|all\s+)?{COUNT}\s+{_PEOPLE}[^;]{{0,120}}?,\s*"
+                           rf"(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:[^;,]{{0,60}}?\s+)?(?:were|was)\s+(?:\w+\s+)?"
+                           rf"(?:enrolled|recruited|randomi[sz]ed|included|assigned|allocated)\b",
         "aim_in": rf"\b(?:{_alts('aims')})\b[^.;]{{1,120}}?\s+(?:in|among)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
     }
     return [(name, guarded(re.compile(p, re.IGNORECASE if name != "n_equals" else 0))) for name, p in rx.items()]
@@ -414,8 +420,10 @@ def _enrolled(ctx: Context) -> list[Fact]:
             while m := rx.search(sent.text, pos):
                 pos = m.start("n") + 1
                 n = to_int(m.group("n"))
-                if not n or n <= 3 or _is_year(m.group("n")) or _part_of_a_whole(sent.text, m) \
-                        or _per_arm(sent.text, m.end()) or name == "count_then_verb" and _not_the_subject(sent.text, m):
+                if not n or n <= 3 or _is_year(m.group("n")) and not _people_after(sent.text, m) \
+                        or _part_of_a_whole(sent.text, m) or _per_arm(sent.text, m.end()) \
+                        or name in ("count_then_verb", "received_either") and _not_the_subject(sent.text, m) \
+                        or name == "whole_of" and _one_arm(sent.text, m.end()):
                     continue
                 total, end = _added_counts(sent.text, m, name)
                 s = sent.start_char + m.start()
@@ -435,9 +443,22 @@ def _enrolled(ctx: Context) -> list[Fact]:
     return []
 
 
+def _people_after(text: str, m: re.Match) -> bool:
+    """"2061 patients": a count of people, not a year."""
+    return bool(re.match(rf"\s+{_PEOPLE}", text[m.end("n"):], re.I))
+
+
+def _one_arm(text: str, end: int) -> bool:
+    """"Of the 51 patients randomised to therapy, ...": the count of one arm (one 'to' phrase, no 'or')."""
+    to = re.match(r"\s+to\s+([^,;]*)", text[end:])
+    return bool(to) and not re.search(r"\b(?:or|and|versus|vs|either|one\s+of|\d+\s+of)\b", to.group(1), re.I)
+
+
 def _per_arm(text: str, end: int) -> bool:
-    """"Twelve students were allocated to each group", "(N = 24 for each group)": one arm's count."""
-    return bool(_enrolment_rx()["per_arm"].match(text, end))
+    """"Twelve students were allocated to each group", "(N = 24 for each group)": one arm's count;
+    "were included in the per-protocol analysis": the analysed."""
+    rx = _enrolment_rx()
+    return bool(rx["per_arm"].match(text, end) or rx["analysis_after"].match(text, end))
 
 
 def _breakdown(text: str, start: int) -> tuple[int, int]:
@@ -510,8 +531,10 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
         "breakdown": re.compile(rf"(?:\s*{_PAREN})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>{COUNT})\s+{_PEOPLE}",
                                 re.I),
         "verb_between": re.compile(rf"\b(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?"
-                                   rf"(?:{'|'.join(cues['before_enrolment'])})|{'|'.join(cues['not_enrolment'])})\b",
+                                   rf"(?:{'|'.join(cues['before_enrolment'])})|{'|'.join(cues['not_between'])})\b",
                                    re.I),
+        "analysis_after": re.compile(cues["analysis_after"], re.I),
+        "subset_before": re.compile(rf"\b(?:{'|'.join(cues['subset_before_count'])})\s+$", re.I),
         "arm_verb": re.compile(r"\b(?:assigned|allocated|randomi[sz]ed)$", re.I),
         "other_arm": re.compile(rf"{cues['other_arm']}(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+"
                                 rf"(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|to|received|were\s+given|"
@@ -520,10 +543,11 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
 
 
 def _part_of_a_whole(text: str, m: re.Match) -> bool:
-    """"six other participants", "1 in 6 participants": not the N enrolled."""
+    """"six other participants", "the remaining 77 patients", "1 in 6 participants": not the N enrolled."""
     rx = _enrolment_rx()
-    return bool(rx["subset_after"].match(text, m.end("n"))
-                or rx["proportion_before"].search(text[max(0, m.start("n") - 30): m.start("n")]))
+    before = text[max(0, m.start("n") - 30): m.start("n")]
+    return bool(rx["subset_after"].match(text, m.end("n")) or rx["proportion_before"].search(before)
+                or rx["subset_before"].search(before))
 
 
 def _under_population_label(ctx: Context, sent) -> Fact | None:
