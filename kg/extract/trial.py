@@ -39,10 +39,13 @@ def _alts(key: str) -> str:
     return "|".join(_enrolment_cues()[key])
 
 
-# a population: up to five premodifiers ('unselected mechanically ventilated critically ill', 'college-aged')
+# a population: up to five premodifiers ('unselected mechanically ventilated critically ill', 'college-aged',
+# '(BMI > 30)')
 # and a head noun of ontology/enrolment.json; a function word or a bare number ends the premodifiers, a unit
 # of time right after the count ('10 days') is no population
-_PEOPLE = (rf"(?!(?:{_alts('count_units')})(?![\w'’-]))(?:(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}\s+){{0,5}}?"
+_PEOPLE = (rf"(?!(?:{_alts('count_units')})(?![\w'’-]))"
+           rf"(?:(?:(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}|"
+           rf"\([^()]{{1,40}}\))\s+){{0,5}}?"
            rf"(?:{_alts('population_nouns')})\b")
 # what may stand between a population and its verb: a parenthetical (one level of nesting), and
 # any words but a semicolon, up to 160 characters ('with X admitted to Y, Belfast,')
@@ -78,9 +81,10 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
                     rf"(?:{_alts('study_prepositions')})\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
         "received_either": rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?P<mid>{_BETWEEN})\s+(?:{_alts('received_verbs')})\s+"
                            rf"(?:either\s+)?[^,;.]{{1,80}}?\s+or\s+",
-        "whole_then_part": rf"\b(?:of|among|from)\s+(?:the\s+|these\s+|all\s+)?{COUNT}\s+{_PEOPLE}[^;]{{0,120}}?,\s*"
-                           rf"(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:[^;,]{{0,60}}?\s+)?(?:were|was)\s+(?:\w+\s+)?"
-                           rf"(?:enrolled|recruited|randomi[sz]ed|included|assigned|allocated)\b",
+        "whole_then_part": rf"\b(?:of|among|from)\s+(?:(?:{_alts('whole_words')})\s+){{0,3}}{COUNT}\s+{_PEOPLE}"
+                           rf"[^;]{{0,120}}?,\s*(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:[^;,]{{0,60}}?\s+)?"
+                           rf"(?:(?:were|was)\s+(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|assigned|"
+                           rf"allocated)|{_alts('active_verbs')})\b",
         "aim_in": rf"\b(?:{_alts('aims')})\b[^.;]{{1,120}}?\s+(?:in|among)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
     }
     return [(name, guarded(re.compile(p, re.IGNORECASE if name != "n_equals" else 0))) for name, p in rx.items()]
@@ -210,14 +214,46 @@ def _registries() -> list[tuple[Guarded, str | None]]:
 
 
 def registry_spans(text: str) -> list[tuple[str, int, int]]:
-    """Every registry identifier of every registry the data names, in text order."""
+    """Every registry identifier of every registry the data names, in text order: ids written
+    whole ('UMIN000024317') and numbers written after the registry's name ('University Hospital
+    Medical Information Network 000024317'), both as the canonical id."""
     out = []
     for rx, near in _registries():
         for m in rx.finditer(text):
             if near and near not in text[max(0, m.start() - 40): m.start()].lower():
                 continue
             out.append((re.sub(r"\s+", "", m.group(0)), m.start(), m.end()))
-    return sorted(set(out), key=lambda x: x[1])
+    for rx, prefix, not_number in _named_registries():
+        for m in rx.finditer(text):
+            number = m.group("num")
+            if len(m.group("link")) > 40 or not_number and not_number.fullmatch(number):
+                continue
+            rid = number if number.upper().startswith(prefix.upper()) else prefix + number
+            out.append((rid, m.start("num"), m.end("num")))
+    best: dict[str, tuple[str, int, int]] = {}
+    for rid, s, e in sorted(set(out), key=lambda x: x[1]):
+        best.setdefault(rid, (rid, s, e))
+    covered = sorted(best.values(), key=lambda x: x[1])
+    # an id written whole also read as a named number ('ISRCTN 12345678'): once
+    return [x for x in covered if not any(o[1] <= x[1] and x[2] <= o[2] and o != x for o in covered)]
+
+
+@functools.lru_cache(maxsize=1)
+def _named_registries() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
+    """The 'named' forms of ontology/registries.json: a registry's name, then its bare number."""
+    data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
+    words = "|".join(data["connector_words"])
+    link = rf"(?P<link>(?:\s*\([A-Za-z][A-Za-z-]{{1,11}}\))?(?:[\s:;,.(\[#-]+|(?:{words})\b\.?){{0,12}}?)"
+    out = []
+    for r in data["registries"]:
+        named = r.get("named")
+        if not named:
+            continue
+        rx = re.compile(rf"(?<![\w-])(?:{'|'.join(named['names'])}){link}(?P<num>{named['number']})(?![\w/-])",
+                        re.IGNORECASE)
+        not_number = re.compile(named["not_number"]) if named.get("not_number") else None
+        out.append((rx, named["prefix"], not_number))
+    return out
 
 
 def _registry_ids(ctx: Context) -> list[Fact]:
@@ -398,8 +434,12 @@ def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
 
 
 def _about_this_trial(sent) -> bool:
+    return _about_this_trial_text(sent.text)
+
+
+def _about_this_trial_text(text: str) -> bool:
     return bool(re.search(r"\b(?:we|our\s+(?:trial|study)|this\s+(?:[\w,-]+\s+){0,5}?(?:trial|study)|"
-                          r"the\s+present\s+(?:trial|study))\b", sent.text, re.IGNORECASE))
+                          r"the\s+present\s+(?:trial|study))\b", text, re.IGNORECASE))
 
 
 def _enrolled(ctx: Context) -> list[Fact]:
@@ -411,23 +451,12 @@ def _enrolled(ctx: Context) -> list[Fact]:
              if _own_statement(ctx, sent) and not _introduction(ctx, sent)]
     for sent in sents:
         part, _in_abs = part_of(ctx.document, sent.start_char)
-        for name, rx in _enrolled_patterns():
-            if name in ("study_in", "aim_in") and part == "background" and not _about_this_trial(sent):
-                continue  # a background names other trials' populations
-            if name == "aim_in" and part == "results":
-                continue  # "we compared X in 12 patients" in the results is about some of them
-            pos = 0
-            while m := rx.search(sent.text, pos):
-                pos = m.start("n") + 1
-                n = to_int(m.group("n"))
-                if not n or n <= 3 or _is_year(m.group("n")) and not _people_after(sent.text, m) \
-                        or _part_of_a_whole(sent.text, m) or _per_arm(sent.text, m.end()) \
-                        or name in ("count_then_verb", "received_either") and _not_the_subject(sent.text, m) \
-                        or name == "whole_of" and _one_arm(sent.text, m.end()):
-                    continue
-                total, end = _added_counts(sent.text, m, name)
-                s = sent.start_char + m.start()
-                return [_fact(ctx, "n_enrolled", total, s, sent.start_char + end, "trial.n_enrolled")]
+        found = [f for f in (_first_enrolment(sent.text, name, rx, part) for name, rx in _enrolled_patterns()) if f]
+        if found:  # the count written first: a whole comes before its parts ("Of the 120 enrolled, 59 ... 61")
+            name, m = min(found, key=lambda f: f[1].start("n"))
+            total, end = _added_counts(sent.text, m, name)
+            s = sent.start_char + m.start()
+            return [_fact(ctx, "n_enrolled", total, s, sent.start_char + end, "trial.n_enrolled")]
         labelled = _under_population_label(ctx, sent)
         if labelled:
             return [labelled]
@@ -443,6 +472,26 @@ def _enrolled(ctx: Context) -> list[Fact]:
     return []
 
 
+def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
+    """The first statement of the number enrolled a pattern finds in a sentence, refusals applied."""
+    if name in ("study_in", "aim_in") and part == "background" and not _about_this_trial_text(text):
+        return None  # a background names other trials' populations
+    if name == "aim_in" and part == "results":
+        return None  # "we compared X in 12 patients" in the results is about some of them
+    pos = 0
+    while m := rx.search(text, pos):
+        pos = m.end("n")
+        n = to_int(m.group("n"))
+        if not n or n <= 3 or _is_year(m.group("n")) and not _people_after(text, m) \
+                or _part_of_a_whole(text, m) or _per_arm(text, m.end()) \
+                or name in ("count_then_verb", "received_either") and _not_the_subject(text, m) \
+                or name == "received_either" and re.search(r"\brespectively\b", text) \
+                or name == "whole_of" and _one_arm(text, m.end()):
+            continue
+        return name, m
+    return None
+
+
 def _people_after(text: str, m: re.Match) -> bool:
     """"2061 patients": a count of people, not a year."""
     return bool(re.match(rf"\s+{_PEOPLE}", text[m.end("n"):], re.I))
@@ -456,9 +505,11 @@ def _one_arm(text: str, end: int) -> bool:
 
 def _per_arm(text: str, end: int) -> bool:
     """"Twelve students were allocated to each group", "(N = 24 for each group)": one arm's count;
-    "were included in the per-protocol analysis": the analysed."""
+    "were included in the per-protocol analysis": the analysed; "consented and were assessed for
+    eligibility": people before enrolment."""
     rx = _enrolment_rx()
-    return bool(rx["per_arm"].match(text, end) or rx["analysis_after"].match(text, end))
+    return bool(rx["per_arm"].match(text, end) or rx["analysis_after"].match(text, end)
+                or rx["then_screened"].match(text, end))
 
 
 def _breakdown(text: str, start: int) -> tuple[int, int]:
@@ -483,11 +534,15 @@ def _not_the_subject(text: str, m: re.Match) -> bool:
     rx = _enrolment_rx()
     mid = re.sub(_PAREN, "", m.group("mid"))
     mid = mid[_breakdown(mid, 0)[1]:]  # "30 men and 28 women were randomised": one subject
+    verb = text[m.end("mid"): m.end()]
+    if rx["modal_end"].search(m.group("mid")) or re.search(r"\bto\s+be\b", verb) or rx["count_end"].search(mid):
+        return True  # "270 patients should have been recruited", "of 2400 women, 880 were enrolled"
     if rx["verb_between"].search(mid):  # "961 children completed the tests and were included in the analyses"
         return True
     if "," in mid and rx["whole_before"].search(text[max(0, m.start("n") - 20): m.start("n")]):
         return True
-    return bool(rx["clause_count"].search(mid)) and not mid.rstrip().endswith(",")
+    return bool(rx["clause_count"].search(mid) or rx["clause_count"].search(re.sub(_PAREN, "()", m.group("mid")))) \
+        and not mid.rstrip().endswith(",")
 
 
 def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
@@ -525,15 +580,20 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
         "per_arm": re.compile(rf"\s*(?:{'|'.join(cues['per_arm_after'])})", re.I),
         "per_arm_in": re.compile(rf"\b(?:{'|'.join(cues['passive_verbs'])})\s*(?:{'|'.join(cues['per_arm_after'])})",
                                  re.I),
-        "whole_before": re.compile(r"\b(?:of|among|from)\s+(?:the\s+|these\s+|all\s+)?$", re.I),
-        "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?P<n>{COUNT})\s+{_PEOPLE}",
-                                   re.I),
+        "whole_before": re.compile(rf"\b(?:of|among|from)\s+(?:(?:{'|'.join(cues['whole_words'])})\s+){{0,3}}$", re.I),
+        "modal_end": re.compile(rf"\b(?:{'|'.join(cues['modal_before_verb'])})(?:\s+have)?\s*$", re.I),
+        "count_end": re.compile(rf",\s*{COUNT}\s*$", re.I),
+        "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:only|then|finally|"
+                                   rf"eventually|subsequently)\s+)?(?P<n>{COUNT})(?:\s+{_PEOPLE}|\s*\(|"
+                                   rf"\s+(?:were|was|had|did|met)\b)", re.I),
         "breakdown": re.compile(rf"(?:\s*{_PAREN})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>{COUNT})\s+{_PEOPLE}",
                                 re.I),
         "verb_between": re.compile(rf"\b(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?"
                                    rf"(?:{'|'.join(cues['before_enrolment'])})|{'|'.join(cues['not_between'])})\b",
                                    re.I),
         "analysis_after": re.compile(cues["analysis_after"], re.I),
+        "then_screened": re.compile(rf"[^.;,]{{0,40}}?\s+and\s+(?:(?:were|was)\s+)?(?:\w+\s+)?"
+                                    rf"(?:{'|'.join(cues['before_enrolment'])})\b", re.I),
         "subset_before": re.compile(rf"\b(?:{'|'.join(cues['subset_before_count'])})\s+$", re.I),
         "arm_verb": re.compile(r"\b(?:assigned|allocated|randomi[sz]ed)$", re.I),
         "other_arm": re.compile(rf"{cues['other_arm']}(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+"
