@@ -541,8 +541,9 @@ def _not_the_subject(text: str, m: re.Match) -> bool:
         return True
     if "," in mid and rx["whole_before"].search(text[max(0, m.start("n") - 20): m.start("n")]):
         return True
-    return bool(rx["clause_count"].search(mid) or rx["clause_count"].search(re.sub(_PAREN, "()", m.group("mid")))) \
-        and not mid.rstrip().endswith(",")
+    marked = re.sub(_PAREN, "()", m.group("mid"))  # "forty (n = 40) ..., but only twenty (n = 20) ..."
+    marked = marked[_breakdown(marked, 0)[1]:]
+    return bool(rx["clause_count"].search(mid) or rx["clause_count"].search(marked)) and not mid.rstrip().endswith(",")
 
 
 def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
