@@ -260,3 +260,101 @@ def test_a_placebo_controlled_trial_is_not_also_just_controlled(tmp_path, body):
 def test_a_controlled_trial_without_placebo_stays_controlled(tmp_path):
     assert "controlled trial" in trial(tmp_path, "In this randomised controlled trial, zinc was compared with iron.",
                                        "design")
+
+
+# The general shape of an enrolment statement: [count][population: premodifiers, modifiers, a
+# parenthetical, an apposition][a verb of enrolment, participation or consent], or
+# [study/trial (performed) in/of/with][count][population] (cues in ontology/enrolment.json).
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Forty-one older adults (mean age 71 years; 55% women) living at home were randomised into two arms.", 41),
+    ("Eighteen healthy young males (mean ± SD; age 24 ± 3 years; BMI 23 ± 2) gave written informed consent to "
+     "take part.", 18),
+    ("Fifty adults with indications for knee replacement participated.", 50),
+    ("Twenty-three rugby players volunteered for the study after a club meeting.", 23),
+    ("Sixty-six unselected mechanically ventilated adults, most of them after surgery, were enrolled.", 66),
+])
+def test_enrolment_with_material_between_the_count_and_the_verb(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("We ran a single-blind, crossover study in 30 healthy volunteers.", 30),
+    ("This trial was conducted in 44 stroke survivors with hemiparesis.", 44),
+    ("A cluster trial of a reading scheme was carried out with 210 pupils from nine schools.", 210),
+    ("Randomisation was done in 128 outpatients before the first visit.", 128),
+    ("The participants were 150 community-living older people with frailty.", 150),
+    ("There were 97 randomised participants, mean age 58 years.", 97),
+])
+def test_enrolment_after_a_study_word(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("body, n", [
+    ("Eighty-two women scheduled for caesarean delivery. Spinal anaesthesia was given to all.", 82),
+    ("Fourteen amateur cyclists, aged 20 to 35 years, rode three time trials in random order.", 14),
+])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_count_of_people_opening_the_methods(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Of 212 randomized children, 198 were analysed at one year.", 212),
+    ("Of the 650 people screened at the clinics, 320 patients were enrolled.", 320),
+    ("From 1,245 screened adults, 96 entered the trial.", 96),
+    ("Of a planned 600 children, 410 were enrolled.", 410),
+    ("Of the 90 mothers enrolled, 44 were allocated to coaching and 46 mothers were allocated to leaflets.", 90),
+])
+def test_the_whole_and_its_parts(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Thirty men and 28 women were randomised to the two diets.", 58),
+    ("Twenty-five patients were assigned to the low dose, while 27 patients received the high dose.", 52),
+    ("Forty-eight adults, 20 with asthma and 28 without, were recruited.", 48),
+])
+def test_counts_written_beside_each_other_are_added_up(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Twelve nurses were allocated to each group.",
+    "Sixty patients were screened; forty were invited.",
+    "Subgroup results (n = 16) were consistent.",
+    "Allowing for losses, 180 patients should have been recruited.",
+    "Allowing for losses, 180 patients were to be included.",
+    "The remaining 77 participants were included in the per-protocol analysis.",
+    "After keeping a diary for 10 days participants were allocated to the two arms.",
+    "Seventy-two adults completed the questionnaire and were included in the final analyses.",
+])
+def test_counts_that_are_not_the_number_enrolled(tmp_path, layout, body):
+    assert trial(tmp_path, body, "n_enrolled", layout) == []
+
+
+@pytest.mark.parametrize("body, ids", [
+    ("Trial registration: University Hospital Medical Information Network 000031234.", ["UMIN000031234"]),
+    ("Registered as UMIN-CTR ID: 000045678 (receipt R: 000051234).", ["UMIN000045678"]),
+    ("The trial is in the ISRCTN registry 12345678 and the International Standard Randomised Controlled Trial "
+     "Number (ISRCTN): 87654321.", ["ISRCTN12345678", "ISRCTN87654321"]),
+    ("Registered with the Australian New Zealand Clinical Trials Registry ACTRN12619000123456.",
+     ["ACTRN12619000123456"]),
+    ("Chinese Clinical Trial Register (number: ChiCTR-INR-17012345). CTRI Registration Number: CTRI/2015/03/005678.",
+     ["ChiCTR-INR-17012345", "CTRI/2015/03/005678"]),
+    ("EudraCT Number: 2016-001234-21. Iranian Registry of Clinical Trials IRCT201506071234N2.",
+     ["2016-001234-21", "IRCT201506071234N2"]),
+    ("We registered in the German Clinical Trials Register, DRKS 00004321, and in the Netherlands Trial Register "
+     "under number 4895.", ["DRKS00004321", "NTR4895"]),
+])
+def test_registry_ids_written_with_the_registrys_name(tmp_path, body, ids):
+    assert trial(tmp_path, body, "registry_id") == ids
+
+
+def test_a_year_after_a_registrys_name_is_no_id(tmp_path):
+    body = "The trial was entered in the Netherlands Trial Register, 2012, before recruitment."
+    assert trial(tmp_path, body, "registry_id") == []

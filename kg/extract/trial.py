@@ -27,30 +27,74 @@ _PHASE = guarded(re.compile(
     re.IGNORECASE,
 ))
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_PEOPLE = r"(?:[A-Za-z][\w'-]{1,15}\s+){0,2}?" \
-          r"(?:patients|outpatients|inpatients|participants|subjects|individuals|adults|women|men|children|" \
-          r"infants|neonates|volunteers|" \
-          r"persons|people|mothers|students|pairs|couples|recipients|smokers|athletes|animals|rats|mice|hamsters|" \
-          r"rabbits|dogs|pigs|eyes|teeth)"
-_ENROL_VERB = r"(?:enrolled|included|recruited|randomi[sz]ed|studied|treated|registered|selected|assigned|allocated|" \
-              r"divided|distributed)"
-_ENROLLED = [guarded(rx) for rx in [
-    re.compile(rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
-               rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?:\s+(?:with|aged|from|who|that|in|at|of|undergoing|receiving|"
-               rf"scheduled|[a-z]+ed\s+(?:through|from|at|in|via|by|with|into|for|between))\b[^;]{{1,90}}?)?"
-               rf"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?"
-               rf"{_ENROL_VERB}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:of|among)\s+(?:the|these|all)\s+(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
-               rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
-               rf"(?:the\s+)?randomi[sz]ation\b", re.IGNORECASE),
-    re.compile(rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
-               rf"{_PEOPLE}", re.IGNORECASE),
-    re.compile(rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})"),
-    re.compile(rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
-               rf"(?:\w+\s+)?{_ENROL_VERB}\b", re.IGNORECASE),
-]]
+
+
+@functools.cache
+def _enrolment_cues() -> dict:
+    """ontology/enrolment.json: the parts of an enrolment statement, as data."""
+    return json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
+
+
+def _alts(key: str) -> str:
+    return "|".join(_enrolment_cues()[key])
+
+
+# a population: up to five premodifiers ('unselected mechanically ventilated critically ill', 'college-aged',
+# '(BMI > 30)')
+# and a head noun of ontology/enrolment.json; a function word or a bare number ends the premodifiers, a unit
+# of time right after the count ('10 days') is no population
+_PEOPLE = (rf"(?!(?:{_alts('count_units')})(?![\w'’-]))"
+           rf"(?:(?:(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}|"
+           rf"\([^()]{{1,40}}\))\s+){{0,5}}?"
+           rf"(?:{_alts('population_nouns')})\b")
+# what may stand between a population and its verb: a parenthetical (one level of nesting), and
+# any words but a semicolon, up to 160 characters ('with X admitted to Y, Belfast,')
+_PAREN = r"\((?:[^()]|\([^()]*\))*\)"
+_BETWEEN = rf"(?:{_PAREN}|[^;()]){{0,160}}?"
+
+
+@functools.cache
+def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
+    """The enrolment statements, named; built from ontology/enrolment.json."""
+    passive = _alts("passive_verbs")
+    study = rf"(?:{_alts('study_words')})"
+    did = rf"(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{_alts('study_verbs')})"
+    rx = {
+        "verb_first": rf"\b(?:enrolled|included|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated)|studied)\s+"
+                      rf"(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "count_then_verb": rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?P<mid>{_BETWEEN})\s+"
+                           rf"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:{passive})|"
+                           rf"(?:\w+ly\s+)?(?:{_alts('active_verbs')}))\b",
+        "whole_of": rf"\b(?:of|among)\s+(?:the\s+|these\s+|all\s+)?(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?"
+                    rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b",
+        "adjective": rf"\b(?P<n>{COUNT})\s+(?:randomi[sz]ed|enrolled|recruited)\s+{_PEOPLE}",
+        "randomisation": rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
+                         rf"(?:the\s+)?randomi[sz]ation\b",
+        "label": rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
+                 rf"{_PEOPLE}",
+        "population_were": rf"\b(?:participants|subjects|study\s+population|study\s+sample|sample)\s+(?:were|was|"
+                           rf"consisted\s+of|comprised)\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "n_equals": rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})",
+        "n_equals_after": rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
+                          rf"(?:\w+\s+)?(?:{passive})\b",
+        "study_in": rf"\b{study}(?:\s+{did}|\s+[^.;]{{1,80}}?\s+{did})?\s+"
+                    rf"(?:{_alts('study_prepositions')})\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+        "received_either": rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?P<mid>{_BETWEEN})\s+(?:{_alts('received_verbs')})\s+"
+                           rf"(?:either\s+)?[^,;.]{{1,80}}?\s+or\s+",
+        "whole_then_part": rf"\b(?:of|among|from)\s+(?:(?:{_alts('whole_words')})\s+){{0,3}}{COUNT}\s+{_PEOPLE}"
+                           rf"[^;]{{0,120}}?,\s*(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:[^;,]{{0,60}}?\s+)?"
+                           rf"(?:(?:were|was)\s+(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|assigned|"
+                           rf"allocated)|{_alts('active_verbs')})\b",
+        "aim_in": rf"\b(?:{_alts('aims')})\b[^.;]{{1,120}}?\s+(?:in|among)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
+    }
+    out: list[tuple[str, re.Pattern | Guarded]] = []
+    for name, p in rx.items():
+        compiled = re.compile(p, re.IGNORECASE if name != "n_equals" else 0)
+        # an "n = 24" pattern opens with a costly population phrase: tried only where an "=" is
+        out.append((name, Guarded(compiled, re.compile(r"=")) if name.startswith("n_equals") else guarded(compiled)))
+    return out
+
+
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
     re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
@@ -175,14 +219,69 @@ def _registries() -> list[tuple[Guarded, str | None]]:
 
 
 def registry_spans(text: str) -> list[tuple[str, int, int]]:
-    """Every registry identifier of every registry the data names, in text order."""
+    """Every registry identifier of every registry the data names, in text order: ids written
+    whole ('UMIN000024317') and numbers written after the registry's name ('University Hospital
+    Medical Information Network 000024317'), both as the canonical id."""
     out = []
     for rx, near in _registries():
         for m in rx.finditer(text):
             if near and near not in text[max(0, m.start() - 40): m.start()].lower():
                 continue
             out.append((re.sub(r"\s+", "", m.group(0)), m.start(), m.end()))
-    return sorted(set(out), key=lambda x: x[1])
+    for a, b in _near_registry_words(text):
+        for rx, prefix, not_number in _named_registries():
+            for m in rx.finditer(text, a, b):
+                number = m.group("num")
+                if len(m.group("link")) > 40 or not_number and not_number.fullmatch(number):
+                    continue
+                rid = number if number.upper().startswith(prefix.upper()) else prefix + number
+                out.append((rid, m.start("num"), m.end("num")))
+    best: dict[str, tuple[str, int, int]] = {}
+    for rid, s, e in sorted(set(out), key=lambda x: x[1]):
+        best.setdefault(rid, (rid, s, e))
+    covered = sorted(best.values(), key=lambda x: x[1])
+    # an id written whole also read as a named number ('ISRCTN 12345678'): once
+    return [x for x in covered if not any(o[1] <= x[1] and x[2] <= o[2] and o != x for o in covered)]
+
+
+def _near_registry_words(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the words every registry name holds (named_anchor), merged."""
+    data = _registry_data()
+    spans: list[tuple[int, int]] = []
+    low = text.lower()
+    # lower-cased once and matched case-sensitively: far faster than IGNORECASE over a full text
+    found = re.finditer(data["named_anchor"], low) if len(low) == len(text) else \
+        re.finditer(data["named_anchor"], text, re.IGNORECASE)
+    for m in found:
+        a, b = max(0, m.start() - 150), min(len(text), m.end() + 200)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _registry_data() -> dict:
+    return json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _named_registries() -> list[tuple[re.Pattern | Guarded, str, re.Pattern | None]]:
+    """The 'named' forms of ontology/registries.json: a registry's name, then its bare number."""
+    data = _registry_data()
+    words = "|".join(data["connector_words"])
+    link = rf"(?P<link>(?:\s*\([A-Za-z][A-Za-z-]{{1,11}}\))?(?:[\s:;,.(\[#-]+|(?:{words})\b\.?){{0,12}}?)"
+    out = []
+    for r in data["registries"]:
+        named = r.get("named")
+        if not named:
+            continue
+        rx = guarded(re.compile(rf"(?<![\w-])(?:{'|'.join(named['names'])}){link}(?P<num>{named['number']})"
+                                rf"(?![\w/-])", re.IGNORECASE))
+        not_number = re.compile(named["not_number"]) if named.get("not_number") else None
+        out.append((rx, named["prefix"], not_number))
+    return out
 
 
 def _registry_ids(ctx: Context) -> list[Fact]:
@@ -380,26 +479,32 @@ def _placebo_arm(ctx: Context, seen: set[str]) -> list[Fact]:
 
 
 def _about_this_trial(sent) -> bool:
+    return _about_this_trial_text(sent.text)
+
+
+def _about_this_trial_text(text: str) -> bool:
     return bool(re.search(r"\b(?:we|our\s+(?:trial|study)|this\s+(?:[\w,-]+\s+){0,5}?(?:trial|study)|"
-                          r"the\s+present\s+(?:trial|study))\b", sent.text, re.IGNORECASE))
+                          r"the\s+present\s+(?:trial|study))\b", text, re.IGNORECASE))
 
 
 def _enrolled(ctx: Context) -> list[Fact]:
     """N enrolled: "enrolled 11 adult SLE patients", "Three hundred sixty patients were randomised",
-    "Of the 1066 patients randomised", "underwent randomisation"; else the sum of the arms'
-    counts stated in one sentence ("cell group (n = 9) and control group (n = 9)")."""
+    "Of the 1066 patients randomised", "underwent randomisation", "a cross-over study in 24 adults",
+    "Methods: Forty adults scheduled for surgery."; else the sum of the arms' counts stated in one
+    sentence ("cell group (n = 9) and control group (n = 9)")."""
     sents = [sent for sent in _sentences_by_preference(ctx)
              if _own_statement(ctx, sent) and not _introduction(ctx, sent)]
     for sent in sents:
+        part, _in_abs = part_of(ctx.document, sent.start_char)
+        found = [f for f in (_first_enrolment(sent.text, name, rx, part) for name, rx in _enrolled_patterns()) if f]
+        if found:  # the count written first: a whole comes before its parts ("Of the 120 enrolled, 59 ... 61")
+            name, m = min(found, key=lambda f: f[1].start("n"))
+            total, end = _added_counts(sent.text, m, name)
+            s = sent.start_char + m.start()
+            return [_fact(ctx, "n_enrolled", total, s, sent.start_char + end, "trial.n_enrolled")]
         labelled = _under_population_label(ctx, sent)
         if labelled:
             return [labelled]
-        for rx in _ENROLLED:
-            for m in rx.finditer(sent.text):
-                n = to_int(m.group("n"))
-                if n and n > 3 and not _is_year(m.group("n")) and not _part_of_a_whole(sent.text, m):
-                    s = sent.start_char + m.start()
-                    return [_fact(ctx, "n_enrolled", n, s, sent.start_char + m.end(), "trial.n_enrolled")]
     for sent in sents:
         if not re.search(r"\b(?:group|groups|arm|arms|randomi[sz]|allocated|assigned|received)\w*", sent.text, re.I):
             continue
@@ -412,44 +517,162 @@ def _enrolled(ctx: Context) -> list[Fact]:
     return []
 
 
+def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
+    """The first statement of the number enrolled a pattern finds in a sentence, refusals applied."""
+    if name in ("study_in", "aim_in") and part == "background" and not _about_this_trial_text(text):
+        return None  # a background names other trials' populations
+    if name == "aim_in" and part == "results":
+        return None  # "we compared X in 12 patients" in the results is about some of them
+    pos = 0
+    while m := rx.search(text, pos):
+        pos = m.end("n")
+        n = to_int(m.group("n"))
+        if not n or n <= 3 or _is_year(m.group("n")) and not _people_after(text, m) \
+                or _part_of_a_whole(text, m) or _per_arm(text, m.end()) \
+                or name in ("count_then_verb", "received_either") and _not_the_subject(text, m) \
+                or name == "received_either" and re.search(r"\brespectively\b", text) \
+                or name == "whole_of" and _one_arm(text, m.end()):
+            continue
+        return name, m
+    return None
+
+
+def _people_after(text: str, m: re.Match) -> bool:
+    """"2061 patients": a count of people, not a year."""
+    return bool(re.match(rf"\s+{_PEOPLE}", text[m.end("n"):], re.I))
+
+
+def _one_arm(text: str, end: int) -> bool:
+    """"Of the 51 patients randomised to therapy, ...": the count of one arm (one 'to' phrase, no 'or')."""
+    to = re.match(r"\s+to\s+([^,;]*)", text[end:])
+    return bool(to) and not re.search(r"\b(?:or|and|versus|vs|either|one\s+of|\d+\s+of)\b", to.group(1), re.I)
+
+
+def _per_arm(text: str, end: int) -> bool:
+    """"Twelve students were allocated to each group", "(N = 24 for each group)": one arm's count;
+    "were included in the per-protocol analysis": the analysed; "consented and were assessed for
+    eligibility": people before enrolment."""
+    rx = _enrolment_rx()
+    return bool(rx["per_arm"].match(text, end) or rx["analysis_after"].match(text, end)
+                or rx["then_screened"].match(text, end))
+
+
+def _breakdown(text: str, start: int) -> tuple[int, int]:
+    """The counts of people listed right after text[:start] and closed by 'and' (", 12 women and 8
+    men"): their sum and where they end; (0, start) when there are none."""
+    chain: list[re.Match] = []
+    for b in _enrolment_rx()["breakdown"].finditer(text, start):  # only counts that follow one another
+        if b.start() != (chain[-1].end() if chain else start):
+            break
+        chain.append(b)
+    while chain and not re.match(r"\s*,?\s*and\b", chain[-1].group(0)):
+        chain.pop()
+    return sum(to_int(b.group("n")) or 0 for b in chain), (chain[-1].end() if chain else start)
+
+
+def _not_the_subject(text: str, m: re.Match) -> bool:
+    """In "<count> <people> ... were <verb>" the count is not who the verb is about when it is the
+    whole a part is taken from ("Of the 480 patients seen, 390 patients were enrolled") or when
+    another count of people starts a clause between ("40 patients attended and 30 patients were
+    randomised"); a breakdown set off by commas is an apposition ("48 adults, 22 with X and 26
+    without, were recruited")."""
+    rx = _enrolment_rx()
+    mid = re.sub(_PAREN, "", m.group("mid"))
+    mid = mid[_breakdown(mid, 0)[1]:]  # "30 men and 28 women were randomised": one subject
+    verb = text[m.end("mid"): m.end()]
+    if rx["modal_end"].search(m.group("mid")) or re.search(r"\bto\s+be\b", verb) or rx["count_end"].search(mid):
+        return True  # "270 patients should have been recruited", "of 2400 women, 880 were enrolled"
+    if rx["verb_between"].search(mid):  # "961 children completed the tests and were included in the analyses"
+        return True
+    if "," in mid and rx["whole_before"].search(text[max(0, m.start("n") - 20): m.start("n")]):
+        return True
+    marked = re.sub(_PAREN, "()", m.group("mid"))  # "forty (n = 40) ..., but only twenty (n = 20) ..."
+    marked = marked[_breakdown(marked, 0)[1]:]
+    return bool(rx["clause_count"].search(mid) or rx["clause_count"].search(marked)) and not mid.rstrip().endswith(",")
+
+
+def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
+    """The count a match states, with the counts written beside it added: a breakdown ("20 men and
+    22 women were randomised") or the other arms after one arm's ("21 patients were assigned to A,
+    while 24 patients received B"). Returns the total and where its evidence ends."""
+    rx = _enrolment_rx()
+    total, end = to_int(m.group("n")), m.end()
+    people_end = m.start("mid") if name == "count_then_verb" else m.end()
+    more, chain_end = _breakdown(text, people_end)
+    if more and name in ("count_then_verb", "population_were", "verb_first"):
+        return total + more, max(end, chain_end)
+    if name == "count_then_verb" and rx["arm_verb"].search(m.group(0)) and re.match(r"\s+to\b", text[end:]):
+        arms = [a for a in rx["other_arm"].finditer(text, end) if to_int(a.group("n"))]
+        if arms:
+            return total + sum(to_int(a.group("n")) for a in arms), arms[-1].end()
+    return total, end
+
+
 @functools.cache
 def _enrolment_rx() -> dict[str, re.Pattern]:
     """The cues of ontology/enrolment.json, compiled once: they are asked of every sentence."""
     cues = json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
-    labels = "|".join(cues["population_labels"])
+    labels = "|".join(cues["population_labels"] + cues["opening_labels"])
     return {
         "subset_after": re.compile(r"\s+(?:" + "|".join(cues["subset_after_count"]) + r")\b", re.I),
         "proportion_before": re.compile(r"(?:" + "|".join(cues["proportion_before_count"]) + r")\s*$", re.I),
         "label_inline": re.compile(rf"(?:^|[.\n]\s*)(?:{labels})\s*:\s*$", re.I),
         "label_heading": re.compile(rf"\s*(?:{labels})\s*", re.I),
         "opening_count": re.compile(rf"(?:a\s+total\s+of\s+|in\s+total,?\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\b", re.I),
-        "before_enrolment": re.compile(rf"[^.;]{{0,60}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?"
-                                       rf"(?:{'|'.join(cues['before_enrolment'])})\b", re.I),
+        "before_enrolment": re.compile(rf"(?:{_PAREN}|[^.;()]){{0,100}}?\b(?:(?:were|was|had\s+been)\s+"
+                                       rf"(?:\w+\s+)?(?:{'|'.join(cues['before_enrolment'])})|"
+                                       rf"(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?)?"
+                                       rf"(?:{'|'.join(cues['not_enrolment'])}))\b", re.I),
+        "per_arm": re.compile(rf"\s*(?:{'|'.join(cues['per_arm_after'])})", re.I),
+        "per_arm_in": re.compile(rf"\b(?:{'|'.join(cues['passive_verbs'])})\s*(?:{'|'.join(cues['per_arm_after'])})",
+                                 re.I),
+        "whole_before": re.compile(rf"\b(?:of|among|from)\s+(?:(?:{'|'.join(cues['whole_words'])})\s+){{0,3}}$", re.I),
+        "modal_end": re.compile(rf"\b(?:{'|'.join(cues['modal_before_verb'])})(?:\s+have)?\s*$", re.I),
+        "count_end": re.compile(rf",\s*{COUNT}\s*$", re.I),
+        "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:only|then|finally|"
+                                   rf"eventually|subsequently)\s+)?(?P<n>{COUNT})(?:\s+{_PEOPLE}|\s*\(|"
+                                   rf"\s+(?:were|was|had|did|met)\b)", re.I),
+        "breakdown": re.compile(rf"(?:\s*{_PAREN})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>{COUNT})\s+{_PEOPLE}",
+                                re.I),
+        "verb_between": re.compile(rf"\b(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?"
+                                   rf"(?:{'|'.join(cues['before_enrolment'])})|{'|'.join(cues['not_between'])})\b",
+                                   re.I),
+        "analysis_after": re.compile(cues["analysis_after"], re.I),
+        "then_screened": re.compile(rf"[^.;,]{{0,40}}?\s+and\s+(?:(?:were|was)\s+)?(?:\w+\s+)?"
+                                    rf"(?:{'|'.join(cues['before_enrolment'])})\b", re.I),
+        "subset_before": re.compile(rf"\b(?:{'|'.join(cues['subset_before_count'])})\s+$", re.I),
+        "arm_verb": re.compile(r"\b(?:assigned|allocated|randomi[sz]ed)$", re.I),
+        "other_arm": re.compile(rf"{cues['other_arm']}(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:(?:were|was)\s+"
+                                rf"(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|to|received|were\s+given|"
+                                rf"were\s+treated\s+with)\b", re.I),
     }
 
 
 def _part_of_a_whole(text: str, m: re.Match) -> bool:
-    """"six other participants", "1 in 6 participants": not the N enrolled."""
+    """"six other participants", "the remaining 77 patients", "1 in 6 participants": not the N enrolled."""
     rx = _enrolment_rx()
-    return bool(rx["subset_after"].match(text, m.end("n"))
-                or rx["proportion_before"].search(text[max(0, m.start("n") - 30): m.start("n")]))
+    before = text[max(0, m.start("n") - 30): m.start("n")]
+    return bool(rx["subset_after"].match(text, m.end("n")) or rx["proportion_before"].search(before)
+                or rx["subset_before"].search(before))
 
 
 def _under_population_label(ctx: Context, sent) -> Fact | None:
-    """"Participants: 24 adults with ...": a count of people opening the part of a structured
-    abstract labelled with the population (labels in ontology/enrolment.json)."""
+    """"Participants: 24 adults with ...", "Methods: Forty adults scheduled for surgery.": a count of
+    people opening the part of a paper labelled with the population or the methods (labels in
+    ontology/enrolment.json), unless what follows counts people before or after enrolment."""
     rx = _enrolment_rx()
     inline = rx["label_inline"].search(ctx.document.text[max(0, sent.start_char - 40): sent.start_char])
-    if not inline:
-        section = ctx.document.section_at(sent.start_char)
-        if not (section is not None and rx["label_heading"].fullmatch(section.name)
-                and ctx.document.text[section.start: sent.start_char].strip() in ("", section.name.strip())):
-            return None
+    if not inline and not any(
+            sec.start <= sent.start_char < sec.end and rx["label_heading"].fullmatch(sec.name)
+            and ctx.document.text[sec.start: sent.start_char].strip() in ("", sec.name.strip())
+            for sec in ctx.document.sections):
+        return None
     m = rx["opening_count"].match(sent.text)
     n = to_int(m.group("n")) if m else None
     if not n or n <= 3 or _is_year(m.group("n")) or _part_of_a_whole(sent.text, m):
         return None
-    if rx["before_enrolment"].match(sent.text[m.end():]):
+    if rx["before_enrolment"].match(sent.text[m.end():]) or rx["per_arm_in"].search(sent.text, m.end()) \
+            or rx["clause_count"].search(sent.text, m.end()):  # one arm's count: "40 took A, and 15 took B"
         return None
     start, end = sent.start_char + m.start("n"), sent.start_char + m.end()
     return _fact(ctx, "n_enrolled", n, start, end, "trial.n_enrolled.label")
