@@ -749,3 +749,60 @@ def test_an_abbreviation_alone_is_its_defined_long_form(tmp_path, methods, resul
 def test_what_participants_had_at_baseline_is_no_event(tmp_path, section, body, had, event):
     found = {label.lower() for label, _ in terms(facts_of(tmp_path, body, "adverse_event", section=section))}
     assert event in found and not any(had in label for label in found), found
+
+
+# -- adverse events: what participants had, or what the trial measured ------------------------
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "{}")])
+@pytest.mark.parametrize("sentence", [
+    "Nausea is the most frequent complaint of people on opioids, and constipation remains common.",
+    "Chronic illnesses such as stroke and heart failure are the leading cause of disability in old age.",
+])
+def test_what_is_known_is_not_an_event_of_the_trial(tmp_path, section, wrap, sentence):
+    body = wrap.format(sentence) + " We randomised 80 adults to the new tablet or to placebo."
+    assert terms(facts_of(tmp_path, body, "adverse_event", section)) == []
+
+
+def test_an_event_in_the_past_tense_is_still_read(tmp_path):
+    body = "Nausea occurred in four patients of the tablet group and in one of the placebo group."
+    assert ("nausea", False) in terms(facts_of(tmp_path, body, "adverse_event", "Results"))
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence", [
+    "At entry the two arms were similar in age, duration of illness and presence of headache and vomiting.",
+    "Only participants eligible for the trial, those with nausea or dizziness for over a month, were enrolled.",
+])
+def test_how_participants_were_at_entry_is_no_event(tmp_path, section, wrap, sentence):
+    assert terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)) == []
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence", [
+    "Heartburn and bloating showed the greatest improvement with the capsules.",
+    "The differences between groups for bloating and heartburn were not significant.",
+])
+def test_a_symptom_reported_as_an_efficacy_outcome_is_no_event(tmp_path, section, wrap, sentence):
+    assert terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)) == []
+
+
+@pytest.mark.parametrize("layout", ["heading", "abstract"])
+def test_an_outcome_the_trial_measured_is_no_event(tmp_path, layout):
+    methods = "Episodes of pneumonia and anaemia were recorded by weekly home visits for two years."
+    results = "Anaemia was less frequent in the vitamin group (12 versus 20 episodes)."
+    if layout == "heading":
+        path_text = f"{TITLE}\n\nMethods\n\n{methods}\n\nResults\n\n{results}\n"
+    else:
+        path_text = f"{TITLE}\n\nMethods: {methods} Results: {results}\n"
+    path = tmp_path / "t.txt"
+    path.write_text(path_text, encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    assert "anaemia" in [fold(f.fields["name"]) for f in ctx.facts if f.kind == "endpoint"]
+    assert [f for f in ctx.facts if f.kind == "adverse_event" and "anemia" in f.fields["term"].label] == []
+
+
+def test_an_outcome_named_with_harm_words_is_still_an_event(tmp_path):
+    body = ("Methods\n\nEpisodes of anaemia were recorded at every visit.\n\nResults\n\n"
+            "Anaemia was reported as an adverse event in three patients of the iron group.")
+    assert ("anemia", False) in [(f.fields["term"].label, f.fields["negated"]) for f in
+                                 facts_of(tmp_path, body, "adverse_event", None)]

@@ -144,6 +144,11 @@ def _cues() -> dict:
             rf"(?P<sevclause>(?:\s+or|\s+and)?\s+(?:that\s+)?(?:were|was)\s+(?:considered|judged|classified\s+as|"
             rf"rated(?:\s+as)?)\s+(?P<sev>{alt(data['severity']['marks'])}))?", re.I),
         "outro_guard": re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\b", re.I),
+        "present": re.compile(rf"\b(?:{alt(data['general_statement']['present_verbs'])})\b", re.I),
+        "past": re.compile(rf"\b(?:{alt(data['general_statement']['past_verbs'])}|[a-z]{{3,}}ed)\b", re.I),
+        "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
+        "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
+                                   rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
     }
 
 
@@ -230,6 +235,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 and not f.rule.startswith("endpoint.reported") and f.rule != "endpoint.instrument" for ev in f.evidence]
     reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith("endpoint.reported")
                 for ev in f.evidence]
+    measured = _measured_names(ctx)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # in a full text, events come from its results (or unlabelled text), in an abstract from any part
@@ -238,19 +244,52 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
             continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
+        if part != "results" and _general_statement(sent) and not _cues()["harm_heads"].search(sent.text):
+            continue  # "X is the most common malignancy among women": what is known, not what happened
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
+        outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
+        harm_named = bool(_cues()["harm_heads"].search(sent.text))
         for m in _mentions(ctx, sent):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
-            if not harm_words and any(a <= m.start < b for a, b in reported):
+            if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
+            if not harm_named and _is_measure(m, measured):
+                continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
             out.extend(_sentence_facts(ctx, sent, m))
     return out
+
+
+def _general_statement(sent: Sentence) -> bool:
+    """A sentence in the present tense only ('anaemia is common in infants', 'chronic diseases such
+    as stroke are the leading cause of death'): knowledge the paper starts from, not an event (the
+    caller keeps one that names harms: 'X and Y are the main side effects of these agents')."""
+    cues = _cues()
+    return bool(cues["present"].search(sent.text)) and not cues["past"].search(sent.text)
+
+
+def _measured_names(ctx: Context) -> set[str]:
+    """Folded names of what the paper declares or assesses as its outcome measures ('severe malaria
+    and anaemia were assessed'): such a term in a sentence without harm words is a finding on that
+    measure, not an adverse event."""
+    out = set()
+    for f in ctx.facts:
+        if f.kind != "endpoint" or f.rule.startswith("endpoint.reported") or f.rule == "endpoint.instrument":
+            continue
+        v = f.fields.get("name")
+        for name in (fold(getattr(v, "label", v) or ""), fold(f.surface or "")):
+            out.add(name)
+            out.add(_cues()["measure_wrap"].sub("", name).strip())  # "anaemia morbidity", "incidence of X"
+    return out - {""}
+
+
+def _is_measure(m: _Mention, measured: set[str]) -> bool:
+    return bool(measured) and (fold(m.surface) in measured or fold(m.concept.label) in measured)
 
 
 def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
