@@ -806,3 +806,16 @@ def test_an_outcome_named_with_harm_words_is_still_an_event(tmp_path):
             "Anaemia was reported as an adverse event in three patients of the iron group.")
     assert ("anemia", False) in [(f.fields["term"].label, f.fields["negated"]) for f in
                                  facts_of(tmp_path, body, "adverse_event", None)]
+
+
+@pytest.mark.parametrize("rows", [
+    "Gastrointestinal disorders\t5\t2\nNausea\t3\t1\nDiarrhoea\t2\t1\nNervous system disorders\t4\t1\nHeadache\t4\t1\n",
+    "Skin and subcutaneous tissue disorders\t3\t0\nRash\t3\t0\nGeneral disorders and administration\t2\t2\n"
+    "Fatigue\t2\t2\nRun-in period (%)\t1\t0\n",
+])
+def test_system_organ_class_rows_group_events_and_are_none(tmp_path, rows):
+    table = "Table 3 Adverse events by system organ class\n\nEvent\tActive\tPlacebo\n" + rows
+    facts = facts_of(tmp_path, "Events are listed in Table 3.\n\n" + table, "adverse_event")
+    labels = {label for label, _ in terms(facts)}
+    assert not [x for x in labels if "disorders" in x or "period" in x], labels
+    assert labels & {"nausea", "headache", "rash", "fatigue"}

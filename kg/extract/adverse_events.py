@@ -146,6 +146,8 @@ def _cues() -> dict:
         "outro_guard": re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\b", re.I),
         "present": re.compile(rf"\b(?:{alt(data['general_statement']['present_verbs'])})\b", re.I),
         "past": re.compile(rf"\b(?:{alt(data['general_statement']['past_verbs'])}|[a-z]{{3,}}ed)\b", re.I),
+        "socs": tuple(fold(x) for x in data["meddra_system_organ_classes"]),
+        "period_row": re.compile(rf"(?<![\w-])(?:{alt(data['period_rows'])})(?![\w-])", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
                                    rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
@@ -263,6 +265,13 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
             out.extend(_sentence_facts(ctx, sent, m))
     return out
+
+
+def _grouping_row(term_text: str) -> bool:
+    """A MedDRA system organ class heading a group of table rows ('Nervous system disorders'), or
+    the start of one cut by the cell ('General disorders and administration')."""
+    key = re.sub(r"\s+", " ", fold(term_text)).strip(" :")
+    return any(soc == key or len(key.split()) >= 2 and soc.startswith(key) for soc in _cues()["socs"])
 
 
 def _general_statement(sent: Sentence) -> bool:
@@ -772,6 +781,8 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
             continue  # the header row
         term_text, marks = _strip_marks(first.text)
         concept = _ae_concept(ctx, first, term_text)
+        if _grouping_row(term_text) or concept is None and _cues()["period_row"].search(term_text):
+            continue  # "Gastrointestinal disorders" over its events; "Run-in period (%)"
         if _SUMMARY_ROW.search(term_text) or concept is None and count is None:
             _set_section(state, term_text)
             continue
