@@ -819,3 +819,45 @@ def test_system_organ_class_rows_group_events_and_are_none(tmp_path, rows):
     labels = {label for label, _ in terms(facts)}
     assert not [x for x in labels if "disorders" in x or "period" in x], labels
     assert labels & {"nausea", "headache", "rash", "fatigue"}
+
+
+# -- endpoints: shared heads, coordinated nouns, what was given ----------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Systolic and diastolic blood pressure were measured at baseline and at week 8.",
+     {"systolic blood pressure", "diastolic blood pressure"}),
+    ("Secondary outcomes were total and LDL cholesterol, and fasting and postprandial glucose at 12 weeks.",
+     {"total cholesterol", "ldl cholesterol", "fasting glucose", "postprandial glucose"}),
+])
+def test_modifiers_sharing_a_head_name_one_endpoint_each(tmp_path, section, wrap, sentence, expected):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("We measured intentions and perceived risk at 4 weeks.", {"intentions", "perceived risk"}),
+    ("Secondary outcomes were fatigue, depression and sleep quality.", {"fatigue", "depression", "sleep quality"}),
+])
+def test_coordinated_nouns_stay_items_of_their_own(tmp_path, section, wrap, sentence, expected):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert expected <= found and not [x for x in found if " and " in x], found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "We aimed to assess a new web-based coaching programme (QuitCoach) for adults who wish to drink less.",
+    "This study aimed to evaluate a smartphone application for insomnia in older adults.",
+])
+def test_the_intervention_an_aim_names_is_no_endpoint(tmp_path, section, wrap, sentence):
+    assert names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)) == {}
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Secondary outcomes were adherence and use a different inhaler.",
+    "We recorded adherence and receive the booster dose at six months.",
+])
+def test_a_verb_and_its_object_is_no_endpoint(tmp_path, section, wrap, sentence):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert "adherence" in found and not [x for x in found if x.split()[1:2] in (["a"], ["the"])], found
