@@ -861,3 +861,14 @@ def test_the_intervention_an_aim_names_is_no_endpoint(tmp_path, section, wrap, s
 def test_a_verb_and_its_object_is_no_endpoint(tmp_path, section, wrap, sentence):
     found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
     assert "adherence" in found and not [x for x in found if x.split()[1:2] in (["a"], ["the"])], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nicotine dependence was reported as high by 52 participants of each group.",
+    "At six months, 40 participants had developed tobacco dependence symptoms again.",
+])
+def test_the_behaviour_a_trial_studies_is_no_event_of_it(tmp_path, sentence):
+    """A smoking trial's 'nicotine dependence' (MeSH: tobacco use disorder) is what it treats."""
+    title = "A text-message programme for smoking cessation: a randomised trial"
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results", title=title)) == []
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) != []

@@ -34,6 +34,7 @@ from pathlib import Path
 from kg.extract.base import Context, Fact, Sentence, guarded, part_of
 from kg.extract.endpoints import abstract_like
 from kg.extract.numbers import COUNT, to_int
+from kg.extract.trial import related_condition_names
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
 from kg.model import Cell, Table
 
@@ -619,12 +620,14 @@ def _is_condition(ctx: Context, m: _Mention) -> bool:
 
 
 def _trial_conditions(ctx: Context) -> set[str]:
-    """Folded names of the conditions the trial is about (an event is something else)."""
+    """Folded names of the conditions the trial is about (an event is something else), with the
+    dictionaries' other names of a behaviour studied ('nicotine dependence' in a smoking trial)."""
     out = set()
     for f in ctx.facts:
         if f.kind == "trial" and f.fields.get("attribute") == "condition":
             v = f.fields.get("value")
             out.add(fold(v.label if isinstance(v, Concept) else str(v)))
+            out |= related_condition_names(v.label if isinstance(v, Concept) else str(v))
             if f.surface:
                 out.add(fold(f.surface))
     return out
