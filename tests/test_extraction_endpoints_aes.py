@@ -872,3 +872,21 @@ def test_the_behaviour_a_trial_studies_is_no_event_of_it(tmp_path, sentence):
     title = "A text-message programme for smoking cessation: a randomised trial"
     assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results", title=title)) == []
     assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) != []
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}"),
+                                           ("Conclusions", "{}"), (None, "Conclusions: {}")])
+@pytest.mark.parametrize("sentence, hope", [
+    ("Despite efforts to prevent wound dehiscence, it remains common after abdominal surgery.", "wound dehiscence"),
+    ("A short course of the lozenge may be a simple way to improve taste recovery.", "taste recovery"),
+])
+def test_what_a_treatment_is_hoped_to_do_is_no_endpoint(tmp_path, section, wrap, sentence, hope):
+    body = wrap.format(sentence) + "\n\nMethods: Adults were randomised to the lozenge or to placebo." \
+        if section is None else wrap.format(sentence)
+    assert hope not in names(facts_of(tmp_path, body, "endpoint", section))
+
+
+@pytest.mark.parametrize("section, wrap", [("Methods", "{}"), (None, "Objective: {}")])
+def test_an_aim_to_improve_a_measure_still_names_it(tmp_path, section, wrap):
+    body = wrap.format("We assessed whether the lozenge could improve taste recovery at day 14.")
+    assert "taste recovery" in names(facts_of(tmp_path, body, "endpoint", section))

@@ -247,9 +247,12 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + m.start(), "endpoint.reported" if found else "endpoint.assessed"))
+    hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
+            if hoped and rx is cues.active and _lowering_rx().search(m.group()):
+                continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
@@ -260,6 +263,12 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _lowering_rx() -> re.Pattern:
+    """A verb of what a treatment should do to a measure ('to improve', 'could prevent')."""
+    return re.compile(rf"\b(?:{_alt(_data()['lowering_verbs'])})\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
