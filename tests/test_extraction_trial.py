@@ -319,3 +319,12 @@ def test_a_disease_read_inside_a_longer_one_is_not_a_second_condition(tmp_path):
     title = "Inhaled vitamin D in chronic obstructive pulmonary disease patients: a randomised trial"
     assert trial(tmp_path, "Patients were randomised to vitamin D or placebo.", "condition",
                  title=title) == ["chronic obstructive pulmonary disease"]
+
+
+@pytest.mark.parametrize("body", [
+    "Women with carcinoma of the breast confirmed by biopsy were randomised to the tablet or placebo.",
+    "Patients with metastatic disease were randomised to the tablet or placebo.",
+])
+def test_a_kind_of_disease_adds_nothing_to_the_specific_one(tmp_path, body):
+    title = "Low-dose tablet therapy in breast cancer: a randomised trial"
+    assert trial(tmp_path, body, "condition", title=title) == ["breast cancer"]

@@ -471,6 +471,7 @@ def _condition_rules() -> dict:
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(b["written"], key=len, reverse=True)) + r")\b", re.I))
         for b in r["behaviours"]]
     r["not_adjective_conditions"] = set(r["not_adjective_conditions"])
+    r["generic_conditions"] = set(r["generic_conditions"])
     r["before_rx"] = guarded(re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b",
                                         re.I))
     r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
@@ -527,6 +528,8 @@ def _conditions(ctx: Context) -> list[Fact]:
     out, seen = [], set()
     for x in chosen:
         c, s, e = (x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char))
+        if out and fold_label(c.label) in r["generic_conditions"]:
+            continue  # 'carcinoma' beside 'breast cancer': a kind, adding nothing
         if any(f" {fold_label(c.label)} " in f" {fold_label(f.fields['value'].label)} " or
                (f.evidence[0].start <= s and e <= f.evidence[0].end) for f in out):
             continue  # 'obstructive pulmonary disease' read inside 'chronic obstructive pulmonary disease'
