@@ -328,3 +328,13 @@ def test_a_disease_read_inside_a_longer_one_is_not_a_second_condition(tmp_path):
 def test_a_kind_of_disease_adds_nothing_to_the_specific_one(tmp_path, body):
     title = "Low-dose tablet therapy in breast cancer: a randomised trial"
     assert trial(tmp_path, body, "condition", title=title) == ["breast cancer"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "We enrolled men with urinary retention due to benign prostatic hyperplasia.",
+    "Patients with acute urinary retention secondary to benign prostatic hyperplasia were randomised.",
+])
+def test_a_population_naming_the_title_condition_again_adds_no_other(tmp_path, layout, body):
+    title = "Two catheters compared in benign prostatic hyperplasia: a randomised trial"
+    assert trial(tmp_path, body, "condition", layout, title=title) == ["prostatic hyperplasia"]

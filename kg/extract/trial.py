@@ -507,7 +507,10 @@ def _conditions(ctx: Context) -> list[Fact]:
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
-                population.append(inside[0])
+                # "patients with bladder outlet obstruction due to benign prostatic hyperplasia" under a
+                # title on the latter: the title's condition, named again, adds nothing new
+                topic = [sp for sp in inside if sp.kb_id_ in {_iri(x) for x in title}]
+                population.append((topic or inside)[0])
                 continue
             x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
             a += len(m.group("x")) - len(x)
