@@ -890,3 +890,11 @@ def test_what_a_treatment_is_hoped_to_do_is_no_endpoint(tmp_path, section, wrap,
 def test_an_aim_to_improve_a_measure_still_names_it(tmp_path, section, wrap):
     body = wrap.format("We assessed whether the lozenge could improve taste recovery at day 14.")
     assert "taste recovery" in names(facts_of(tmp_path, body, "endpoint", section))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Laboratory adverse events were also common but similar in the two arms.",
+    "Side effects were still frequent yet comparable between groups.",
+])
+def test_an_adverb_opening_a_predicate_is_no_list_of_events(tmp_path, sentence):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == []
