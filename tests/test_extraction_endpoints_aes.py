@@ -898,3 +898,18 @@ def test_an_aim_to_improve_a_measure_still_names_it(tmp_path, section, wrap):
 ])
 def test_an_adverb_opening_a_predicate_is_no_list_of_events(tmp_path, sentence):
     assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == []
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, covariates", [
+    ("Weight change was analysed with mixed models adjusted for site, smoking status and baseline BMI.",
+     {"smoking status", "baseline bmi", "bmi"}),
+    ("Randomisation was stratified by age group and parity; HbA1c was measured at week 12.", {"parity", "age group"}),
+    ("Scores were analysed using mixed models including arm and visit, with adjustment made for the minimisation "
+     "variables region, gravidity and BMI as fixed effects.", {"gravidity", "bmi"}),
+    ("Moderator analyses showed that the programme worked equally for older and younger adults, and for those "
+     "with higher and lower levels of health literacy.", {"health literacy", "lower levels of health literacy"}),
+])
+def test_covariates_and_strata_are_no_endpoints(tmp_path, section, wrap, sentence, covariates):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert not found & covariates, found

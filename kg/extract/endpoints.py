@@ -266,6 +266,12 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
 
 
 @functools.lru_cache(maxsize=1)
+def _covariate_rx() -> re.Pattern:
+    """A cue that the list after it names covariates or strata ('adjusted for', 'stratified by')."""
+    return re.compile(rf"\b(?:{_alt(_data()['covariate_cues'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _lowering_rx() -> re.Pattern:
     """A verb of what a treatment should do to a measure ('to improve', 'could prevent')."""
     return re.compile(rf"\b(?:{_alt(_data()['lowering_verbs'])})\b", re.I)
@@ -533,6 +539,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
             fold(x) in cues.not_endpoints for x in _expanded(ctx, name)):
         return []  # "(18) months of surveillance"; "HR" where the paper writes "hazard ratio (HR)"
     words = key.split()
+    if _covariate_rx().search(text, max(sent.start_char, text.rfind(";", sent.start_char, s) + 1), s):
+        return []  # "adjusted for centre, parity and BMI": what an analysis adjusts for, not a measure
     if len(words) > 2 and words[1] in ("a", "an", "the") and words[0] not in ("of", "to", "in"):
         return []  # "use a different statin", "receive the vaccine": a verb and its object, not a measure
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
