@@ -913,3 +913,20 @@ def test_an_adverb_opening_a_predicate_is_no_list_of_events(tmp_path, sentence):
 def test_covariates_and_strata_are_no_endpoints(tmp_path, section, wrap, sentence, covariates):
     found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
     assert not found & covariates, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two participants had a serious event. One was diagnosed with glaucoma and the other with peptic ulcer "
+     "disease.", [("glaucoma", False)]),
+    ("None of the participants developed hypertension, tuberculosis or diabetes mellitus.",
+     [("diabetes mellitus", True)]),
+])
+def test_a_disease_diagnosed_during_the_trial_is_an_event(tmp_path, section, wrap, sentence, expected):
+    found = terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+    assert all(x in found for x in expected), found
+
+
+def test_a_disease_diagnosed_before_the_results_is_no_event(tmp_path):
+    body = "Adults who had been diagnosed with glaucoma in the past year were randomised to drops or placebo."
+    assert terms(facts_of(tmp_path, body, "adverse_event", "Methods")) == []

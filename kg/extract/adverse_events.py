@@ -149,6 +149,7 @@ def _cues() -> dict:
         "past": re.compile(rf"\b(?:{alt(data['general_statement']['past_verbs'])}|[a-z]{{3,}}ed)\b", re.I),
         "socs": tuple(fold(x) for x in data["meddra_system_organ_classes"]),
         "period_row": re.compile(rf"(?<![\w-])(?:{alt(data['period_rows'])})(?![\w-])", re.I),
+        "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
                                    rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
@@ -443,6 +444,9 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
         concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", label.lower(), "text")
         out.append(_Mention(s, e, concept, False, None, label))
+    for s, e, concept in _diagnosed(ctx, sent):  # "one was diagnosed with glaucoma": any disease
+        if not any(m.start < e and s < m.end for m in out):
+            out.append(_Mention(s, e, concept, False, None, text[s:e]))
     if in_context:
         taken = [(m.start, m.end) for m in out] + [(sp.start_char, sp.end_char) for sp in
                                                      ctx.concept_spans(sent.start_char, sent.end_char)
@@ -454,6 +458,27 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _diagnosed(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept]]:
+    """Diseases of the dictionaries named after an event verb in a results sentence ('developed X',
+    'was diagnosed with X and the other with Y'), up to the end of the clause: events, whatever
+    branch of the disease vocabulary they sit in."""
+    if part_of(ctx.document, sent.start_char)[0] != "results":
+        return []
+    text, out = ctx.document.text, []
+    for m in _cues()["event_verbs"].finditer(sent.text):
+        start = sent.start_char + m.end()
+        stop = re.search(r"[;:.]|\b(?:but|whereas|while|although|after|before|because|which|who)\b",
+                         text[start:sent.end_char])
+        end = start + stop.start() if stop else sent.end_char
+        for sp in ctx.concept_spans(start, end):
+            if sp.label_ == "Condition" and not any(a < sp.end_char and sp.start_char < b for a, b, _c in out):
+                label = ctx.concept(sp).label
+                concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+                    "AdverseEventTerm", label.lower(), "text")
+                out.append((sp.start_char, sp.end_char, concept))
+    return out
 
 
 _ADJECTIVAL = re.compile(r"\b(?P<stem>[A-Za-z]{4,}?)(?P<suffix>ic|ive)\s+(?:events?|episodes?|reactions?|attacks?)\b")
