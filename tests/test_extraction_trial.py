@@ -338,3 +338,12 @@ def test_a_kind_of_disease_adds_nothing_to_the_specific_one(tmp_path, body):
 def test_a_population_naming_the_title_condition_again_adds_no_other(tmp_path, layout, body):
     title = "Two catheters compared in benign prostatic hyperplasia: a randomised trial"
     assert trial(tmp_path, body, "condition", layout, title=title) == ["prostatic hyperplasia"]
+
+
+@pytest.mark.parametrize("title", [
+    "Pre-operative tablet treatment reduces tumour growth in breast cancer: a randomised trial",
+    "Tumour markers after a short tablet course in women with breast cancer: a randomised trial",
+])
+def test_a_kind_of_disease_named_first_still_gives_way(tmp_path, title):
+    assert trial(tmp_path, "Women were randomised to the tablet or placebo.", "condition",
+                 title=title) == ["breast cancer"]

@@ -529,8 +529,10 @@ def _conditions(ctx: Context) -> list[Fact]:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
     out, seen = [], set()
-    for x in chosen:
-        c, s, e = (x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char))
+    items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
+    # a kind of disease ('tumour') after the specific ones, so that a specific one found later still wins
+    items.sort(key=lambda x: fold_label(x[0].label) in r["generic_conditions"])
+    for c, s, e in items:
         if out and fold_label(c.label) in r["generic_conditions"]:
             continue  # 'carcinoma' beside 'breast cancer': a kind, adding nothing
         if any(f" {fold_label(c.label)} " in f" {fold_label(f.fields['value'].label)} " or
