@@ -930,3 +930,13 @@ def test_a_disease_diagnosed_during_the_trial_is_an_event(tmp_path, section, wra
 def test_a_disease_diagnosed_before_the_results_is_no_event(tmp_path):
     body = "Adults who had been diagnosed with glaucoma in the past year were randomised to drops or placebo."
     assert terms(facts_of(tmp_path, body, "adverse_event", "Methods")) == []
+
+
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("The most common side effects were drowsiness, sweating and follows.", {"drowsiness", "sweating"}, {"follows"}),
+    ("Adverse events included restlessness (n = 2), clinic and experiencing a single event.", {"restlessness"},
+     {"clinic", "experiencing a single event"}),
+])
+def test_a_listed_item_must_name_an_event(tmp_path, sentence, kept, dropped):
+    found = {label for label, _ in terms(facts_of(tmp_path, sentence, "adverse_event"))}
+    assert kept <= found and not found & dropped, found

@@ -149,6 +149,7 @@ def _cues() -> dict:
         "past": re.compile(rf"\b(?:{alt(data['general_statement']['past_verbs'])}|[a-z]{{3,}}ed)\b", re.I),
         "socs": tuple(fold(x) for x in data["meddra_system_organ_classes"]),
         "period_row": re.compile(rf"(?<![\w-])(?:{alt(data['period_rows'])})(?![\w-])", re.I),
+        "symptom_endings": tuple(data["symptom_endings"]),
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
@@ -441,6 +442,12 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
         if any(m.start < e and s < m.end for m in out):
             continue
         label = re.sub(r"\s+", " ", text[s:e])
+        words = label.split()
+        if len(words) == 1 and ctx.lexicon.by_label(label, "AdverseEventTerm") is None \
+                and fold(label) not in _mesh_terms() and not fold(label).endswith(_cues()["symptom_endings"]):
+            continue  # "follows", "clinic": one word that names no event is no item
+        if len(words) > 2 and words[0].lower().endswith("ing") and words[1].lower() in ("a", "an", "the", "any"):
+            continue  # "experiencing a single event": a clause, not an event's name
         concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", label.lower(), "text")
         out.append(_Mention(s, e, concept, False, None, label))
