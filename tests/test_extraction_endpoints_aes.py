@@ -749,3 +749,194 @@ def test_an_abbreviation_alone_is_its_defined_long_form(tmp_path, methods, resul
 def test_what_participants_had_at_baseline_is_no_event(tmp_path, section, body, had, event):
     found = {label.lower() for label, _ in terms(facts_of(tmp_path, body, "adverse_event", section=section))}
     assert event in found and not any(had in label for label in found), found
+
+
+# -- adverse events: what participants had, or what the trial measured ------------------------
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "{}")])
+@pytest.mark.parametrize("sentence", [
+    "Nausea is the most frequent complaint of people on opioids, and constipation remains common.",
+    "Chronic illnesses such as stroke and heart failure are the leading cause of disability in old age.",
+])
+def test_what_is_known_is_not_an_event_of_the_trial(tmp_path, section, wrap, sentence):
+    body = wrap.format(sentence) + " We randomised 80 adults to the new tablet or to placebo."
+    assert terms(facts_of(tmp_path, body, "adverse_event", section)) == []
+
+
+def test_an_event_in_the_past_tense_is_still_read(tmp_path):
+    body = "Nausea occurred in four patients of the tablet group and in one of the placebo group."
+    assert ("nausea", False) in terms(facts_of(tmp_path, body, "adverse_event", "Results"))
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence", [
+    "At entry the two arms were similar in age, duration of illness and presence of headache and vomiting.",
+    "Only participants eligible for the trial, those with nausea or dizziness for over a month, were enrolled.",
+])
+def test_how_participants_were_at_entry_is_no_event(tmp_path, section, wrap, sentence):
+    assert terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)) == []
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence", [
+    "Heartburn and bloating showed the greatest improvement with the capsules.",
+    "The differences between groups for bloating and heartburn were not significant.",
+])
+def test_a_symptom_reported_as_an_efficacy_outcome_is_no_event(tmp_path, section, wrap, sentence):
+    assert terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)) == []
+
+
+@pytest.mark.parametrize("layout", ["heading", "abstract"])
+def test_an_outcome_the_trial_measured_is_no_event(tmp_path, layout):
+    methods = "Episodes of pneumonia and anaemia were recorded by weekly home visits for two years."
+    results = "Anaemia was less frequent in the vitamin group (12 versus 20 episodes)."
+    if layout == "heading":
+        path_text = f"{TITLE}\n\nMethods\n\n{methods}\n\nResults\n\n{results}\n"
+    else:
+        path_text = f"{TITLE}\n\nMethods: {methods} Results: {results}\n"
+    path = tmp_path / "t.txt"
+    path.write_text(path_text, encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    assert "anaemia" in [fold(f.fields["name"]) for f in ctx.facts if f.kind == "endpoint"]
+    assert [f for f in ctx.facts if f.kind == "adverse_event" and "anemia" in f.fields["term"].label] == []
+
+
+def test_an_outcome_named_with_harm_words_is_still_an_event(tmp_path):
+    body = ("Methods\n\nEpisodes of anaemia were recorded at every visit.\n\nResults\n\n"
+            "Anaemia was reported as an adverse event in three patients of the iron group.")
+    assert ("anemia", False) in [(f.fields["term"].label, f.fields["negated"]) for f in
+                                 facts_of(tmp_path, body, "adverse_event", None)]
+
+
+@pytest.mark.parametrize("rows", [
+    "Gastrointestinal disorders\t5\t2\nNausea\t3\t1\nDiarrhoea\t2\t1\nNervous system disorders\t4\t1\nHeadache\t4\t1\n",
+    "Skin and subcutaneous tissue disorders\t3\t0\nRash\t3\t0\nGeneral disorders and administration\t2\t2\n"
+    "Fatigue\t2\t2\nRun-in period (%)\t1\t0\n",
+])
+def test_system_organ_class_rows_group_events_and_are_none(tmp_path, rows):
+    table = "Table 3 Adverse events by system organ class\n\nEvent\tActive\tPlacebo\n" + rows
+    facts = facts_of(tmp_path, "Events are listed in Table 3.\n\n" + table, "adverse_event")
+    labels = {label for label, _ in terms(facts)}
+    assert not [x for x in labels if "disorders" in x or "period" in x], labels
+    assert labels & {"nausea", "headache", "rash", "fatigue"}
+
+
+# -- endpoints: shared heads, coordinated nouns, what was given ----------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Systolic and diastolic blood pressure were measured at baseline and at week 8.",
+     {"systolic blood pressure", "diastolic blood pressure"}),
+    ("Secondary outcomes were total and LDL cholesterol, and fasting and postprandial glucose at 12 weeks.",
+     {"total cholesterol", "ldl cholesterol", "fasting glucose", "postprandial glucose"}),
+])
+def test_modifiers_sharing_a_head_name_one_endpoint_each(tmp_path, section, wrap, sentence, expected):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("We measured intentions and perceived risk at 4 weeks.", {"intentions", "perceived risk"}),
+    ("Secondary outcomes were fatigue, depression and sleep quality.", {"fatigue", "depression", "sleep quality"}),
+])
+def test_coordinated_nouns_stay_items_of_their_own(tmp_path, section, wrap, sentence, expected):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert expected <= found and not [x for x in found if " and " in x], found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "We aimed to assess a new web-based coaching programme (QuitCoach) for adults who wish to drink less.",
+    "This study aimed to evaluate a smartphone application for insomnia in older adults.",
+])
+def test_the_intervention_an_aim_names_is_no_endpoint(tmp_path, section, wrap, sentence):
+    assert names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)) == {}
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Secondary outcomes were adherence and use a different inhaler.",
+    "We recorded adherence and receive the booster dose at six months.",
+])
+def test_a_verb_and_its_object_is_no_endpoint(tmp_path, section, wrap, sentence):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert "adherence" in found and not [x for x in found if x.split()[1:2] in (["a"], ["the"])], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nicotine dependence was reported as high by 52 participants of each group.",
+    "At six months, 40 participants had developed tobacco dependence symptoms again.",
+])
+def test_the_behaviour_a_trial_studies_is_no_event_of_it(tmp_path, sentence):
+    """A smoking trial's 'nicotine dependence' (MeSH: tobacco use disorder) is what it treats."""
+    title = "A text-message programme for smoking cessation: a randomised trial"
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results", title=title)) == []
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) != []
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Background: {}"),
+                                           ("Conclusions", "{}"), (None, "Conclusions: {}")])
+@pytest.mark.parametrize("sentence, hope", [
+    ("Despite efforts to prevent wound dehiscence, it remains common after abdominal surgery.", "wound dehiscence"),
+    ("A short course of the lozenge may be a simple way to improve taste recovery.", "taste recovery"),
+])
+def test_what_a_treatment_is_hoped_to_do_is_no_endpoint(tmp_path, section, wrap, sentence, hope):
+    body = wrap.format(sentence) + "\n\nMethods: Adults were randomised to the lozenge or to placebo." \
+        if section is None else wrap.format(sentence)
+    assert hope not in names(facts_of(tmp_path, body, "endpoint", section))
+
+
+@pytest.mark.parametrize("section, wrap", [("Methods", "{}"), (None, "Objective: {}")])
+def test_an_aim_to_improve_a_measure_still_names_it(tmp_path, section, wrap):
+    body = wrap.format("We assessed whether the lozenge could improve taste recovery at day 14.")
+    assert "taste recovery" in names(facts_of(tmp_path, body, "endpoint", section))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Laboratory adverse events were also common but similar in the two arms.",
+    "Side effects were still frequent yet comparable between groups.",
+])
+def test_an_adverb_opening_a_predicate_is_no_list_of_events(tmp_path, sentence):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == []
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, covariates", [
+    ("Weight change was analysed with mixed models adjusted for site, smoking status and baseline BMI.",
+     {"smoking status", "baseline bmi", "bmi"}),
+    ("Randomisation was stratified by age group and parity; HbA1c was measured at week 12.", {"parity", "age group"}),
+    ("Scores were analysed using mixed models including arm and visit, with adjustment made for the minimisation "
+     "variables region, gravidity and BMI as fixed effects.", {"gravidity", "bmi"}),
+    ("Moderator analyses showed that the programme worked equally for older and younger adults, and for those "
+     "with higher and lower levels of health literacy.", {"health literacy", "lower levels of health literacy"}),
+])
+def test_covariates_and_strata_are_no_endpoints(tmp_path, section, wrap, sentence, covariates):
+    found = set(names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section)))
+    assert not found & covariates, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Results", "{}"), (None, "Results: {}")])
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two participants had a serious event. One was diagnosed with glaucoma and the other with peptic ulcer "
+     "disease.", [("glaucoma", False)]),
+    ("None of the participants developed hypertension, tuberculosis or diabetes mellitus.",
+     [("diabetes mellitus", True)]),
+])
+def test_a_disease_diagnosed_during_the_trial_is_an_event(tmp_path, section, wrap, sentence, expected):
+    found = terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+    assert all(x in found for x in expected), found
+
+
+def test_a_disease_diagnosed_before_the_results_is_no_event(tmp_path):
+    body = "Adults who had been diagnosed with glaucoma in the past year were randomised to drops or placebo."
+    assert terms(facts_of(tmp_path, body, "adverse_event", "Methods")) == []
+
+
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("The most common side effects were drowsiness, sweating and follows.", {"drowsiness", "sweating"}, {"follows"}),
+    ("Adverse events included restlessness (n = 2), clinic and experiencing a single event.", {"restlessness"},
+     {"clinic", "experiencing a single event"}),
+])
+def test_a_listed_item_must_name_an_event(tmp_path, sentence, kept, dropped):
+    found = {label for label, _ in terms(facts_of(tmp_path, sentence, "adverse_event"))}
+    assert kept <= found and not found & dropped, found

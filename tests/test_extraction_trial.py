@@ -358,3 +358,90 @@ def test_registry_ids_written_with_the_registrys_name(tmp_path, body, ids):
 def test_a_year_after_a_registrys_name_is_no_id(tmp_path):
     body = "The trial was entered in the Netherlands Trial Register, 2012, before recruitment."
     assert trial(tmp_path, body, "registry_id") == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Forty asthmatic volunteers inhaled the test powder or a matched placebo. All had asthma for at least "
+     "two years.", "asthma"),
+    ("We enrolled 30 asthmatics, each with a history of asthma treated by inhaled steroids, and randomised them "
+     "to the new inhaler or to placebo.", "asthma"),
+    ("Sixty hyperlipidemic adults were given the herbal tablet or a placebo; hyperlipidemia was defined by the "
+     "usual thresholds.", "hyperlipidemia"),
+])
+def test_a_population_named_by_an_adjective_of_its_disease(tmp_path, layout, body, expected):
+    """'asthmatic subjects', 'asthmatics': the adjective stands for the disease the paper names."""
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]
+
+
+def test_an_adjective_the_paper_names_no_disease_for_is_no_condition(tmp_path):
+    """'ethnic' or 'clinic' before 'patients' rewrites into no disease the paper names: nothing."""
+    body = "Eighty clinic patients of two ethnic communities were randomised to reminders or usual care."
+    assert trial(tmp_path, body, "condition") == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("We randomised 120 patients undergoing elective hip arthroplasty to the new dressing or to gauze.",
+     "elective hip arthroplasty"),
+    ("Women scheduled for caesarean section (n = 200) were allocated to either skin glue or sutures.",
+     "caesarean section"),
+])
+def test_a_population_defined_by_a_procedure(tmp_path, layout, body, expected):
+    """'patients undergoing X', 'scheduled for X': the procedure is the condition studied."""
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]
+
+
+def test_a_treatment_being_undergone_is_no_condition(tmp_path):
+    body = "Patients undergoing chemotherapy were randomised to ginger capsules or placebo."
+    assert trial(tmp_path, body, "condition") == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, body", [
+    ("A text-message programme for smoking cessation: a randomised trial",
+     "Adults who wanted to quit were randomised to daily text messages or to a leaflet."),
+    (TITLE, "We recruited 300 smokers from general practices. Smokers were randomised to an exercise "
+            "counselling session or to brief advice."),
+])
+def test_a_behaviour_trial_has_the_behaviour_as_its_condition(tmp_path, layout, title, body):
+    assert trial(tmp_path, body, "condition", layout, title=title) == ["smoking"]
+
+
+def test_healthy_volunteers_have_no_condition(tmp_path):
+    body = "Twenty-four healthy volunteers received the tablet or a placebo in random order, a week apart."
+    assert trial(tmp_path, body, "condition") == []
+
+
+def test_a_disease_read_inside_a_longer_one_is_not_a_second_condition(tmp_path):
+    title = "Inhaled vitamin D in chronic obstructive pulmonary disease patients: a randomised trial"
+    assert trial(tmp_path, "Patients were randomised to vitamin D or placebo.", "condition",
+                 title=title) == ["chronic obstructive pulmonary disease"]
+
+
+@pytest.mark.parametrize("body", [
+    "Women with carcinoma of the breast confirmed by biopsy were randomised to the tablet or placebo.",
+    "Patients with metastatic disease were randomised to the tablet or placebo.",
+])
+def test_a_kind_of_disease_adds_nothing_to_the_specific_one(tmp_path, body):
+    title = "Low-dose tablet therapy in breast cancer: a randomised trial"
+    assert trial(tmp_path, body, "condition", title=title) == ["breast cancer"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "We enrolled men with urinary retention due to benign prostatic hyperplasia.",
+    "Patients with acute urinary retention secondary to benign prostatic hyperplasia were randomised.",
+])
+def test_a_population_naming_the_title_condition_again_adds_no_other(tmp_path, layout, body):
+    title = "Two catheters compared in benign prostatic hyperplasia: a randomised trial"
+    assert trial(tmp_path, body, "condition", layout, title=title) == ["prostatic hyperplasia"]
+
+
+@pytest.mark.parametrize("title", [
+    "Pre-operative tablet treatment reduces tumour growth in breast cancer: a randomised trial",
+    "Tumour markers after a short tablet course in women with breast cancer: a randomised trial",
+])
+def test_a_kind_of_disease_named_first_still_gives_way(tmp_path, title):
+    assert trial(tmp_path, "Women were randomised to the tablet or placebo.", "condition",
+                 title=title) == ["breast cancer"]

@@ -34,6 +34,7 @@ from pathlib import Path
 from kg.extract.base import Context, Fact, Sentence, guarded, part_of
 from kg.extract.endpoints import abstract_like
 from kg.extract.numbers import COUNT, to_int
+from kg.extract.trial import related_condition_names
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
 from kg.model import Cell, Table
 
@@ -144,6 +145,15 @@ def _cues() -> dict:
             rf"(?P<sevclause>(?:\s+or|\s+and)?\s+(?:that\s+)?(?:were|was)\s+(?:considered|judged|classified\s+as|"
             rf"rated(?:\s+as)?)\s+(?P<sev>{alt(data['severity']['marks'])}))?", re.I),
         "outro_guard": re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\b", re.I),
+        "present": re.compile(rf"\b(?:{alt(data['general_statement']['present_verbs'])})\b", re.I),
+        "past": re.compile(rf"\b(?:{alt(data['general_statement']['past_verbs'])}|[a-z]{{3,}}ed)\b", re.I),
+        "socs": tuple(fold(x) for x in data["meddra_system_organ_classes"]),
+        "period_row": re.compile(rf"(?<![\w-])(?:{alt(data['period_rows'])})(?![\w-])", re.I),
+        "symptom_endings": tuple(data["symptom_endings"]),
+        "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
+        "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
+        "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
+                                   rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
     }
 
 
@@ -230,6 +240,7 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 and not f.rule.startswith("endpoint.reported") and f.rule != "endpoint.instrument" for ev in f.evidence]
     reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith("endpoint.reported")
                 for ev in f.evidence]
+    measured = _measured_names(ctx)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # in a full text, events come from its results (or unlabelled text), in an abstract from any part
@@ -238,19 +249,59 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
             continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
+        if part != "results" and _general_statement(sent) and not _cues()["harm_heads"].search(sent.text):
+            continue  # "X is the most common malignancy among women": what is known, not what happened
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
+        outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
+        harm_named = bool(_cues()["harm_heads"].search(sent.text))
         for m in _mentions(ctx, sent):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
-            if not harm_words and any(a <= m.start < b for a, b in reported):
+            if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
+            if not harm_named and _is_measure(m, measured):
+                continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
             out.extend(_sentence_facts(ctx, sent, m))
     return out
+
+
+def _grouping_row(term_text: str) -> bool:
+    """A MedDRA system organ class heading a group of table rows ('Nervous system disorders'), or
+    the start of one cut by the cell ('General disorders and administration')."""
+    key = re.sub(r"\s+", " ", fold(term_text)).strip(" :")
+    return any(soc == key or len(key.split()) >= 2 and soc.startswith(key) for soc in _cues()["socs"])
+
+
+def _general_statement(sent: Sentence) -> bool:
+    """A sentence in the present tense only ('anaemia is common in infants', 'chronic diseases such
+    as stroke are the leading cause of death'): knowledge the paper starts from, not an event (the
+    caller keeps one that names harms: 'X and Y are the main side effects of these agents')."""
+    cues = _cues()
+    return bool(cues["present"].search(sent.text)) and not cues["past"].search(sent.text)
+
+
+def _measured_names(ctx: Context) -> set[str]:
+    """Folded names of what the paper declares or assesses as its outcome measures ('severe malaria
+    and anaemia were assessed'): such a term in a sentence without harm words is a finding on that
+    measure, not an adverse event."""
+    out = set()
+    for f in ctx.facts:
+        if f.kind != "endpoint" or f.rule.startswith("endpoint.reported") or f.rule == "endpoint.instrument":
+            continue
+        v = f.fields.get("name")
+        for name in (fold(getattr(v, "label", v) or ""), fold(f.surface or "")):
+            out.add(name)
+            out.add(_cues()["measure_wrap"].sub("", name).strip())  # "anaemia morbidity", "incidence of X"
+    return out - {""}
+
+
+def _is_measure(m: _Mention, measured: set[str]) -> bool:
+    return bool(measured) and (fold(m.surface) in measured or fold(m.concept.label) in measured)
 
 
 def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
@@ -391,9 +442,18 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
         if any(m.start < e and s < m.end for m in out):
             continue
         label = re.sub(r"\s+", " ", text[s:e])
+        words = label.split()
+        if len(words) == 1 and ctx.lexicon.by_label(label, "AdverseEventTerm") is None \
+                and fold(label) not in _mesh_terms() and not fold(label).endswith(_cues()["symptom_endings"]):
+            continue  # "follows", "clinic": one word that names no event is no item
+        if len(words) > 2 and words[0].lower().endswith("ing") and words[1].lower() in ("a", "an", "the", "any"):
+            continue  # "experiencing a single event": a clause, not an event's name
         concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", label.lower(), "text")
         out.append(_Mention(s, e, concept, False, None, label))
+    for s, e, concept in _diagnosed(ctx, sent):  # "one was diagnosed with glaucoma": any disease
+        if not any(m.start < e and s < m.end for m in out):
+            out.append(_Mention(s, e, concept, False, None, text[s:e]))
     if in_context:
         taken = [(m.start, m.end) for m in out] + [(sp.start_char, sp.end_char) for sp in
                                                      ctx.concept_spans(sent.start_char, sent.end_char)
@@ -405,6 +465,27 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _diagnosed(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept]]:
+    """Diseases of the dictionaries named after an event verb in a results sentence ('developed X',
+    'was diagnosed with X and the other with Y'), up to the end of the clause: events, whatever
+    branch of the disease vocabulary they sit in."""
+    if part_of(ctx.document, sent.start_char)[0] != "results":
+        return []
+    text, out = ctx.document.text, []
+    for m in _cues()["event_verbs"].finditer(sent.text):
+        start = sent.start_char + m.end()
+        stop = re.search(r"[;:.]|\b(?:but|whereas|while|although|after|before|because|which|who)\b",
+                         text[start:sent.end_char])
+        end = start + stop.start() if stop else sent.end_char
+        for sp in ctx.concept_spans(start, end):
+            if sp.label_ == "Condition" and not any(a < sp.end_char and sp.start_char < b for a, b, _c in out):
+                label = ctx.concept(sp).label
+                concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+                    "AdverseEventTerm", label.lower(), "text")
+                out.append((sp.start_char, sp.end_char, concept))
+    return out
 
 
 _ADJECTIVAL = re.compile(r"\b(?P<stem>[A-Za-z]{4,}?)(?P<suffix>ic|ive)\s+(?:events?|episodes?|reactions?|attacks?)\b")
@@ -571,12 +652,14 @@ def _is_condition(ctx: Context, m: _Mention) -> bool:
 
 
 def _trial_conditions(ctx: Context) -> set[str]:
-    """Folded names of the conditions the trial is about (an event is something else)."""
+    """Folded names of the conditions the trial is about (an event is something else), with the
+    dictionaries' other names of a behaviour studied ('nicotine dependence' in a smoking trial)."""
     out = set()
     for f in ctx.facts:
         if f.kind == "trial" and f.fields.get("attribute") == "condition":
             v = f.fields.get("value")
             out.add(fold(v.label if isinstance(v, Concept) else str(v)))
+            out |= related_condition_names(v.label if isinstance(v, Concept) else str(v))
             if f.surface:
                 out.add(fold(f.surface))
     return out
@@ -733,6 +816,8 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
             continue  # the header row
         term_text, marks = _strip_marks(first.text)
         concept = _ae_concept(ctx, first, term_text)
+        if _grouping_row(term_text) or concept is None and _cues()["period_row"].search(term_text):
+            continue  # "Gastrointestinal disorders" over its events; "Run-in period (%)"
         if _SUMMARY_ROW.search(term_text) or concept is None and count is None:
             _set_section(state, term_text)
             continue

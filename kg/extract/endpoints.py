@@ -247,9 +247,12 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + m.start(), "endpoint.reported" if found else "endpoint.assessed"))
+    hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
+            if hoped and rx is cues.active and _lowering_rx().search(m.group()):
+                continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
@@ -260,6 +263,18 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _covariate_rx() -> re.Pattern:
+    """A cue that the list after it names covariates or strata ('adjusted for', 'stratified by')."""
+    return re.compile(rf"\b(?:{_alt(_data()['covariate_cues'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _lowering_rx() -> re.Pattern:
+    """A verb of what a treatment should do to a measure ('to improve', 'could prevent')."""
+    return re.compile(rf"\b(?:{_alt(_data()['lowering_verbs'])})\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -400,8 +415,12 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = spans[n + 1] if n + 1 < len(spans) else None
         conj = text[b: nxt[0]].strip().lower() if nxt else ""
         right = text[nxt[0]:nxt[1]].split() if nxt else []
-        if (nxt and conj in ("and", "or") and re.fullmatch(r"[A-Za-z][a-z-]*", piece) and len(right) >= 2
-                and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by") and not merged):
+        if nxt and conj in ("and", "or") and piece.endswith("-") and right:
+            merged.append((a, -1))  # "pupil- and school-level covariates": one item
+            continue
+        if (nxt and conj in ("and", "or") and len(piece.split()) == 1 and len(right) >= 2 and _modifier(piece)
+                and _modifier(right[0]) and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by")
+                and (not merged or merged[-1][1] != -1)):
             merged.append((a, -1))  # "active and total MMP-9": join with the next item
             continue
         if merged and merged[-1][1] == -1:
@@ -409,6 +428,29 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return [(a, b) for a, b in merged if b != -1 and b - a > 1]
+
+
+def _modifier(word: str) -> bool:
+    """A word that may modify a head shared with the next item ('systolic', 'total', 'LDL'), not a
+    noun that heads an item of its own ('intentions', 'depression')."""
+    data = _data()
+    w = word.strip("()").lower()
+    if w in data["not_modifiers"]:
+        return False
+    return (w in data["shared_modifiers"] or bool(re.fullmatch(r"[A-Z][A-Z0-9-]+[α-ωa-z]?", word.strip("()")))
+            or (len(w) > 4 and w.endswith(tuple(data["modifier_suffixes"]))))
+
+
+_SHARED_HEAD = re.compile(r"(?P<a>[^\W\d][\w-]*)\s+(?:and|or)\s+(?P<b>[^\W\d][\w-]*)\s+(?P<head>\S.*)")
+
+
+def _distributed(name: str) -> list[str]:
+    """'systolic and diastolic blood pressure' -> 'systolic blood pressure', 'diastolic blood
+    pressure': one name per modifier of a shared head; [name] when the name is no such list."""
+    m = _SHARED_HEAD.fullmatch(name)
+    if not m or not (_modifier(m.group("a")) and _modifier(m.group("b"))):
+        return [name]
+    return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]
 
 
 # -- one endpoint -----------------------------------------------------------------------------
@@ -497,6 +539,10 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
             fold(x) in cues.not_endpoints for x in _expanded(ctx, name)):
         return []  # "(18) months of surveillance"; "HR" where the paper writes "hazard ratio (HR)"
     words = key.split()
+    if _covariate_rx().search(text, max(sent.start_char, text.rfind(";", sent.start_char, s) + 1), s):
+        return []  # "adjusted for centre, parity and BMI": what an analysis adjusts for, not a measure
+    if len(words) > 2 and words[1] in ("a", "an", "the") and words[0] not in ("of", "to", "in"):
+        return []  # "use a different statin", "receive the vaccine": a verb and its object, not a measure
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
@@ -536,9 +582,12 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     # the name without a defined abbreviation ("occurrence of adverse events (AEs)"); the words as
     # written stay the surface form
     bare = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name).strip() or name
-    fields = {"name": bare, "kind": kind, "timepoint": timepoint, "instrument": instrument,
-              "_surfaces": _variants(name, cues) + _expanded(ctx, bare)}
-    return [Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name)]
+    out = []
+    for one in _distributed(bare):  # "systolic and diastolic blood pressure": one endpoint per modifier
+        fields = {"name": one, "kind": kind, "timepoint": timepoint, "instrument": instrument,
+                  "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one)}
+        out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
+    return out
 
 
 def _measured_concept(ctx: Context, s: int, e: int, cues: _Cues) -> str | None:

@@ -15,7 +15,7 @@ from collections import Counter
 from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.numbers import COUNT, to_int
-from kg.lexicon import ONTOLOGY_DIR
+from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
 
 EXTRACTOR = "trial"
@@ -701,8 +701,17 @@ def _condition_rules() -> dict:
     r = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))
     r["with_rx"] = guarded(re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
                               rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
-                              rf"(?:with|having|suffering\s+from|diagnosed\s+with)\s+(?P<x>[^,;:.()]{{3,90}})", re.I))
-    r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}))\b", re.I)
+                              rf"(?:with|having|suffering\s+from|diagnosed\s+with|who\s+(?:are|were|have|had)|"
+                              rf"{r['procedure_intro']})\s+(?P<x>[^,;:.()]{{3,90}})", re.I))
+    r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}|"
+                              rf"{r['procedure_heads']}))\b(?!\s+(?:{r['not_after_head']})\b)", re.I)
+    r["adjective_rx"] = re.compile(rf"\b(?P<adj>[A-Za-z][a-z]+(?:ic|ive|ese|ed))\s+(?:{r['population']}|"
+                                   rf"{r['population_after']})\b|\b(?P<noun>[A-Za-z][a-z]+ic)s\b")
+    r["behaviour_rx"] = [(b, re.compile(r"\b(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(b["written"], key=len, reverse=True)) + r")\b", re.I))
+        for b in r["behaviours"]]
+    r["not_adjective_conditions"] = set(r["not_adjective_conditions"])
+    r["generic_conditions"] = set(r["generic_conditions"])
     r["before_rx"] = guarded(re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b",
                                         re.I))
     r["premodifier_rx"] = re.compile(rf"(?:{r['disease_heads']}|{r['premodifier_heads']})$", re.I)
@@ -721,6 +730,7 @@ def _conditions(ctx: Context) -> list[Fact]:
     title: list = []
     population: list = []
     other: list = []
+    named = _named_conditions(ctx)
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part == "discussion" or not _own_statement(ctx, sent):
@@ -729,13 +739,18 @@ def _conditions(ctx: Context) -> list[Fact]:
         if part == "title":
             text = ctx.document.text
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
+            title += _adjectival(ctx, sent, named)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
+            population += _adjectival(ctx, sent, named)
         for m in r["with_rx"].finditer(sent.text):
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
-                population.append(inside[0])
+                # "patients with bladder outlet obstruction due to benign prostatic hyperplasia" under a
+                # title on the latter: the title's condition, named again, adds nothing new
+                topic = [sp for sp in inside if sp.kb_id_ in {_iri(x) for x in title}]
+                population.append((topic or inside)[0])
                 continue
             x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
             a += len(m.group("x")) - len(x)
@@ -746,18 +761,86 @@ def _conditions(ctx: Context) -> list[Fact]:
         if part != "results":
             population += _named_before_population(ctx, sent, spans)
     chosen = title + population[:1]
+    if not chosen:
+        chosen = _behaviour(ctx)
     if not chosen and not other:
         other = _headed_phrases(ctx)
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
     out, seen = [], set()
-    for x in chosen:
-        c, s, e = (x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char))
-        if c.iri not in seen and fold_label(c.label) not in {fold_label(f.fields["value"].label) for f in out}:
+    items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
+    # a kind of disease ('tumour') after the specific ones, so that a specific one found later still wins
+    items.sort(key=lambda x: fold_label(x[0].label) in r["generic_conditions"])
+    for c, s, e in items:
+        if out and fold_label(c.label) in r["generic_conditions"]:
+            continue  # 'carcinoma' beside 'breast cancer': a kind, adding nothing
+        if any(f" {fold_label(c.label)} " in f" {fold_label(f.fields['value'].label)} " or
+               (f.evidence[0].start <= s and e <= f.evidence[0].end) for f in out):
+            continue  # 'obstructive pulmonary disease' read inside 'chronic obstructive pulmonary disease'
+        if c.iri not in seen:
             seen.add(c.iri)
             out.append(_fact(ctx, "condition", c, s, e, "trial.condition"))
     return out
+
+
+def _named_conditions(ctx: Context) -> dict[str, tuple]:
+    """The diseases the paper names (folded text → concept, first mention): what an adjective of a
+    population ('asthmatic subjects') may stand for."""
+    out: dict[str, tuple] = {}
+    for sp in _condition_spans(ctx, 0, len(ctx.document.text)):
+        out.setdefault(fold_label(sp.text), ctx.concept(sp))
+    return out
+
+
+def _adjectival(ctx: Context, sent, named: dict[str, tuple]) -> list:
+    """'asthmatic subjects', 'hyperlipidemic patients', 'obese adults', 'asthmatics': a population
+    named by an adjective of its condition. The adjective's ending is rewritten into candidate
+    disease names (ontology/conditions.json); one counts when the paper names that disease itself
+    or the lexicon knows it, so the rewrite never invents one. The evidence is the adjective."""
+    r = _condition_rules()
+    out = []
+    for m in r["adjective_rx"].finditer(sent.text):
+        group = "adj" if m.group("adj") else "noun"
+        word = m.group(group).lower()
+        for suffix, repl in r["adjective_suffixes"]:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+                continue
+            noun = word[: len(word) - len(suffix)] + repl
+            if noun in r["not_adjective_conditions"]:
+                continue
+            c = named.get(noun) or ctx.lexicon.by_label(noun, "Condition")
+            if c is not None:
+                out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
+                break
+    return out
+
+
+def _behaviour(ctx: Context) -> list:
+    """A trial of a behaviour (smoking cessation, hazardous drinking) where no disease is its topic:
+    the behaviour its title names, or that its own statements name at least twice ('smokers')."""
+    r = _condition_rules()
+    hits: dict[str, list] = {}
+    for sent in _sentences_by_preference(ctx):
+        part, _in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("discussion", "results") or not _own_statement(ctx, sent):
+            continue
+        for b, rx in r["behaviour_rx"]:
+            for m in rx.finditer(sent.text):
+                hits.setdefault(b["label"], []).append((part, sent.start_char + m.start(), sent.start_char + m.end()))
+    ranked = sorted(hits.items(), key=lambda kv: (not any(p == "title" for p, _s, _e in kv[1]), -len(kv[1])))
+    for label, found in ranked:
+        if len(found) >= 2 or found[0][0] == "title":
+            c = ctx.lexicon.by_label(label, "Condition") or ctx.lexicon.discover("Condition", label, "population")
+            return [(c, found[0][1], found[0][2])]
+    return []
+
+
+def related_condition_names(label: str) -> set[str]:
+    """Names of the same state as a trial's condition that the dictionaries give otherwise (a
+    smoking trial's 'nicotine dependence'): not adverse events of that trial."""
+    return {fold(w) for b in _condition_rules()["behaviours"] if fold(b["label"]) == fold(label)
+            for w in b["related"]}
 
 
 def _headed_phrases(ctx: Context) -> list:
@@ -794,8 +877,8 @@ def _named_before_population(ctx: Context, sent, spans: list) -> list:
     r = _condition_rules()
     out = []
     for m in r["before_rx"].finditer(sent.text):
-        a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
-        ending = [sp for sp in spans if a <= sp.start_char and sp.end_char == b]
+        b = sent.start_char + m.end("x")
+        ending = [sp for sp in spans if sp.end_char == b]  # 'chronic obstructive pulmonary disease patients'
         if ending:
             out.append(ending[0])
             continue
