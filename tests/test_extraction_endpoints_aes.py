@@ -940,3 +940,17 @@ def test_a_disease_diagnosed_before_the_results_is_no_event(tmp_path):
 def test_a_listed_item_must_name_an_event(tmp_path, sentence, kept, dropped):
     found = {label for label, _ in terms(facts_of(tmp_path, sentence, "adverse_event"))}
     assert kept <= found and not found & dropped, found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, dropped, kept", [
+    ("At entry the two arms showed no difference in terms of height, smoking status or renal function. "
+     "Fatigue scores decreased in the tablet group (p = 0.02).", ["height", "renal function"], "fatigue scores"),
+    ("Baseline clinical characteristics showed no differences in weight, blood pressure and disease "
+     "duration. The walking distance improved in the exercise arm.", ["weight", "disease duration"],
+     "walking distance"),
+])
+def test_the_groups_compared_at_entry_name_no_endpoint(tmp_path, section, body, dropped, kept):
+    got = names(facts_of(tmp_path, body, "endpoint", section=section))
+    assert not set(dropped) & set(got), got
+    assert kept in got, got

@@ -206,6 +206,9 @@ def extract(ctx: Context) -> list[Fact]:
                     not cues.active.search(sent.text) and \
                     not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
                 continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
+            if rule.startswith(("endpoint.reported", "endpoint.change")) and _baseline_subject().search(
+                    ctx.document.text, sent.start_char, a):
+                continue  # "Baseline characteristics showed no difference in age, sex, ...": the groups at entry
             for s, e in _items(ctx.document.text, a, b):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
@@ -263,6 +266,16 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _baseline_subject() -> re.Pattern:
+    """What opens a clause on the groups before treatment ('Baseline demographic characteristics
+    showed no difference in ...'): the results' own pattern (ontology/patterns/results.json), so
+    both extractors read such a sentence alike."""
+    from kg.extract.results import _rx as results_patterns
+
+    return results_patterns()["baseline_subject"]
 
 
 @functools.lru_cache(maxsize=1)
