@@ -954,3 +954,16 @@ def test_the_groups_compared_at_entry_name_no_endpoint(tmp_path, section, body, 
     got = names(facts_of(tmp_path, body, "endpoint", section=section))
     assert not set(dropped) & set(got), got
     assert kept in got, got
+
+
+@pytest.mark.parametrize("section", ["Methods", None])
+@pytest.mark.parametrize("body, name", [
+    ("Outcomes were the Nail Area and Severity Score (NASS) and the itch score, measured at week 12.",
+     "nail area and severity score"),
+    ("The Daily Living and Mobility Index (DLMI) and grip strength were recorded at each visit.",
+     "daily living and mobility index"),
+])
+def test_a_defined_name_holding_a_list_word_is_one_endpoint(tmp_path, section, body, name):
+    got = names(facts_of(tmp_path, body, "endpoint", section=section))
+    assert name in got, got
+    assert not {"severity score", "mobility index", "daily living"} & set(got), got
