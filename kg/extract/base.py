@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
 from kg.readers.common import heading_kind, label_part, sections_data
+from kg.textsafety import doc_text
 
 # What follows a part label before its text: a colon or full stop, spaces, line breaks.
 _AFTER_LABEL = re.compile(r"[ \t]*[:：.]?\s*")
@@ -110,7 +111,7 @@ class Context:
         """Every sentence of the parse, minable or not, with the text spaCy holds (made safe by
         kg.textsafety), read once: `Span.text` joins the span's tokens anew on each access."""
         if self._every_sent is None:
-            text = self.doc.text
+            text = doc_text(self.doc)
             self._every_sent = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
                                 for s in self.doc.sents]
         return self._every_sent
