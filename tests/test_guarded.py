@@ -122,6 +122,20 @@ def test_word_guard_follows_the_case_rules_of_re():
     assert re.search("sham", "the ſham arm", re.I)
 
 
+def test_the_non_ascii_letters_re_folds_to_ascii_are_known():
+    """WordGuard lowers a text to compare ASCII words; the characters re.I equates with an ASCII
+    letter that str.lower does not turn into it must be the ones it knows (RE_I_ASCII_FOLDS)."""
+    from kg.extract.base import RE_I_ASCII_FOLDS
+
+    letter = re.compile("[a-z]", re.I)
+    folds = {c for c in map(chr, range(128, 0x110000)) if letter.match(c)}
+    assert folds == set(RE_I_ASCII_FOLDS)
+    g = WordGuard({"inhibitor", "sir"}, re.I)
+    for text in ("an İNHIBITOR", "the ınhibitor", "ſir", "an INHIBITOR – here"):
+        assert g.search(text) is True and g.rx.search(text)
+    assert g.search("no such word – here") is None
+
+
 def test_sentence_cached_reads_each_sentence_once():
     calls = []
 

@@ -216,7 +216,26 @@ def part_preference(kind: str, part: str) -> float:
     return sections_data()["preference"].get(kind, {}).get(part, 1.0)
 
 
-_GUARD_LAST: dict[re.Pattern, tuple[str | None, bool]] = {}
+class _LastAnswer:
+    """A guard that keeps its last answer: one sentence is asked about by several patterns
+    sharing a guard, one after another (the string is held, so `is` cannot mistake another)."""
+
+    __slots__ = ("guard", "last", "ok")
+
+    def __init__(self, guard) -> None:
+        self.guard, self.last, self.ok = guard, None, False
+
+    def passes(self, string: str) -> bool:
+        if string is not self.last:
+            self.ok = self.guard.search(string) is not None
+            self.last = string
+        return self.ok
+
+    def search(self, string: str):
+        return self.guard.search(string)
+
+
+_PATTERN_GUARDS: dict[re.Pattern, _LastAnswer] = {}
 
 
 class Guarded:
@@ -227,17 +246,12 @@ class Guarded:
     `guard` must match wherever `rx` can (e.g. the keyword alternation `rx` requires).
     """
 
-    def __init__(self, rx: re.Pattern, guard: re.Pattern) -> None:
-        self.rx, self.guard, self.pattern, self.flags = rx, guard, rx.pattern, rx.flags
-
-    def _passes(self, string: str) -> bool:
-        # one sentence is asked about by several patterns sharing a guard, one after another:
-        # the last answer per guard is kept (the string is held, so `is` cannot mistake another)
-        last, ok = _GUARD_LAST.get(self.guard, (None, False))
-        if string is not last:
-            ok = self.guard.search(string) is not None
-            _GUARD_LAST[self.guard] = (string, ok)
-        return ok
+    def __init__(self, rx: re.Pattern, guard) -> None:
+        self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
+        if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
+            guard = _PATTERN_GUARDS.setdefault(guard, _LastAnswer(guard))
+        self.guard = guard
+        self._passes = guard.passes
 
     def search(self, string: str, *args: int) -> re.Match | None:
         return self.rx.search(string, *args) if self._passes(string) else None
@@ -277,31 +291,67 @@ def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
     return Guarded(rx, WordGuard(words, rx.flags))
 
 
-_LOWER_LAST: list = [None, ""]  # the last string lowered, and its lower case
+_LOWER_LAST: list = [None, "", False]  # the last string lowered, its lower case, whether re.I may fold more
+# The characters outside ASCII that `re.I` equates with an ASCII letter where `str.lower`
+# does not give that letter (İ → 'i̇', ı, ſ; the Kelvin sign is listed too): tests/test_guarded.py finds them
+# all by asking `re` about every code point.
+RE_I_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 
 
 class WordGuard:
     """Does a text contain one of some literal words? Asked as `guard.search(text)` (true or
-    None), like a pattern. Plain substring tests: `re`'s scan of an alternation under IGNORECASE
-    costs about what the pattern it guards does. A case-insensitive test lowers an ASCII text
-    once (ASCII letters are all that `re.I` equates there); other texts ask the alternation."""
+    None), like a pattern, or as `guard.passes(text)`, which keeps the last answer (several
+    patterns behind one guard ask about the same sentence in turn). Plain substring tests:
+    `re`'s scan of an alternation under IGNORECASE costs about what the pattern it guards does.
+    A case-insensitive test of ASCII words lowers the text once: ASCII letters lower exactly,
+    and a text holding one of the few other characters re.I folds to an ASCII letter
+    (RE_I_ASCII_FOLDS) asks the alternation."""
+
+    _shared: dict = {}
+
+    def __new__(cls, words: set[str], flags: int) -> WordGuard:
+        # one guard per word set: patterns with the same words share the answer per sentence
+        key = (frozenset(words), flags & (re.IGNORECASE | re.ASCII))
+        guard = cls._shared.get(key)
+        if guard is None:
+            guard = cls._shared[key] = super().__new__(cls)
+        return guard
 
     def __init__(self, words: set[str], flags: int) -> None:
+        if getattr(self, "words", None) is not None:
+            return
         self.words = sorted(words, key=len, reverse=True)
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.rx = re.compile("|".join(map(re.escape, self.words)), flags & (re.IGNORECASE | re.ASCII))
         self.fast = all(w.isascii() for w in self.words)
         self.lowered = [w.lower() for w in self.words]
+        self.last, self.ok = None, False
+
+    def passes(self, text: str) -> bool:
+        if text is not self.last:
+            self.ok = self.search(text) is not None
+            self.last = text
+        return self.ok
 
     def search(self, text: str) -> bool | None:
         if not self.ignore_case:
-            return any(w in text for w in self.words) or None
-        if not (self.fast and text.isascii()):
+            for w in self.words:
+                if w in text:
+                    return True
+            return None
+        if not self.fast:
             return self.rx.search(text) is not None or None
         if _LOWER_LAST[0] is not text:
+            ascii_ = text.isascii()
             _LOWER_LAST[0], _LOWER_LAST[1] = text, text.lower()
+            _LOWER_LAST[2] = not ascii_ and any(c in text for c in RE_I_ASCII_FOLDS)
+        if _LOWER_LAST[2]:
+            return self.rx.search(text) is not None or None
         low = _LOWER_LAST[1]
-        return any(w in low for w in self.lowered) or None
+        for w in self.lowered:
+            if w in low:
+                return True
+        return None
 
 
 def _required(items: list) -> set[str] | None:
