@@ -217,25 +217,47 @@ def part_preference(kind: str, part: str) -> float:
 
 
 class _LastAnswer:
-    """A guard that keeps its last answer: one sentence is asked about by several patterns
-    sharing a guard, one after another (the string is held, so `is` cannot mistake another)."""
+    """A guard pattern that keeps its last answer (one sentence is asked about by several
+    patterns sharing a guard, one after another; the string is held, so `is` cannot mistake
+    another), asked only where the cheaper `words` (a WordGuard read off it) pass."""
 
-    __slots__ = ("guard", "last", "ok")
+    __slots__ = ("guard", "words", "last", "ok")
 
-    def __init__(self, guard) -> None:
-        self.guard, self.last, self.ok = guard, None, False
+    def __init__(self, guard: re.Pattern, words: WordGuard | None = None) -> None:
+        self.guard, self.words, self.last, self.ok = guard, words, None, False
 
     def passes(self, string: str) -> bool:
         if string is not self.last:
-            self.ok = self.guard.search(string) is not None
+            self.ok = self.search(string) is not None
             self.last = string
         return self.ok
 
     def search(self, string: str):
+        if self.words is not None and self.words.search(string) is None:
+            return None
         return self.guard.search(string)
 
 
-_PATTERN_GUARDS: dict[re.Pattern, _LastAnswer] = {}
+_PATTERN_GUARDS: dict[re.Pattern, _LastAnswer | WordGuard] = {}
+
+
+def _words_of_guard(guard: re.Pattern, min_length: int = 3) -> WordGuard | None:
+    """The literal words every match of a case-insensitive guard pattern contains
+    (`\\b(?:group|arm)s?\\b` → group, arm): they pass wherever the pattern does, and substring
+    tests cost less than re's scan of an alternation under IGNORECASE, so the pattern is asked
+    only where they pass. None for a case-sensitive guard (re finds a literal prefix fast) or
+    one without such words."""
+    import re._parser as sre_parse
+
+    if not guard.flags & re.IGNORECASE:
+        return None
+    try:
+        words = _required(list(sre_parse.parse(guard.pattern, guard.flags)))
+    except Exception:  # noqa: BLE001 - a pattern the parser reads otherwise: the pattern stays the guard
+        return None
+    if not words or min(map(len, words)) < min_length:
+        return None
+    return WordGuard(words, guard.flags)
 
 
 class Guarded:
@@ -249,7 +271,9 @@ class Guarded:
     def __init__(self, rx: re.Pattern, guard) -> None:
         self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
         if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
-            guard = _PATTERN_GUARDS.setdefault(guard, _LastAnswer(guard))
+            if guard not in _PATTERN_GUARDS:
+                _PATTERN_GUARDS[guard] = _LastAnswer(guard, _words_of_guard(guard))
+            guard = _PATTERN_GUARDS[guard]
         self.guard = guard
         self._passes = guard.passes
 
