@@ -200,3 +200,19 @@ def test_the_mechanism_target_pattern_finds_what_its_plain_lists_find():
         assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
         hits += len(found)
     assert hits >= 5
+
+
+def test_a_whole_word_is_found_where_its_plain_pattern_finds_it():
+    from kg.extract.base import whole_word
+
+    labels = ["zinc", "Vitamin D", "IL-2", "sham", "İnsulin", "omega-3 fatty acids", "ω-3", "K"]
+    hits = 0
+    for label in labels:
+        for flags in (re.I, 0):
+            plain = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", flags)
+            for text in TEXTS + MORE + ["vitamin d3 and VITAMIN D; low-dose IL-2, il-2 and IL-2R", "ſham and insulin",
+                                        "Omega-3 Fatty Acids (ω-3) at 5 K"]:
+                got = [m.span() for m in whole_word(label, flags).finditer(text)]
+                assert got == [m.span() for m in plain.finditer(text)], (label, flags, text)
+                hits += len(got)
+    assert hits >= 10

@@ -421,6 +421,14 @@ def _opens_with(items: list, words: set[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def whole_word(literal: str, flags: int = re.IGNORECASE) -> Guarded:
+    """`literal` as a whole word (no word character or hyphen on either side), compiled once
+    and tried only where the literal itself is found (WordGuard's substring test): a sentence is
+    asked for every label of the paper, and re under IGNORECASE tries every position of it."""
+    return Guarded(re.compile(rf"(?<![\w-]){re.escape(literal)}(?![\w-])", flags), WordGuard({literal}, flags))
+
+
 def alternation(patterns: list[str], ignore_case: bool) -> str:
     r"""`"|".join(patterns)`, matching exactly as it does, with the alternatives that open with
     the same letter or digit behind it once (`crp|c3|il-6` → `c(?:rp|3)|i(?:l-6)`): re tries an

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached
+from kg.extract.base import Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -772,10 +772,11 @@ def _measured(text: str, a: Mention, sent) -> bool:
 
 
 @functools.lru_cache(maxsize=2048)
-def _label_rx(label: str) -> re.Pattern:
+def _label_rx(label: str) -> Guarded:
     """A concept's label as a whole word, any case: compiled once (each sentence asks for every
-    intervention's; re's own cache of 512 patterns overflowed and recompiled them)."""
-    return re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.I)
+    intervention's; re's own cache of 512 patterns overflowed and recompiled them), tried
+    where the label is found (base.whole_word)."""
+    return whole_word(label)
 
 
 def _intervention_concepts(ctx: Context) -> list[Concept]:
