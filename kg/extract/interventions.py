@@ -101,7 +101,8 @@ def rules() -> dict:
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
-    r["freq"] = [(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I), label)
+    # each tried on every dosing phrase: behind the words it needs, where it has some (base.guarded)
+    r["freq"] = [(guarded(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I)), label)
                  for p, label in r["frequencies"]]
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
     cues = f"{r['durations']}|{r['administration']}"
@@ -120,6 +121,7 @@ def rules() -> dict:
         re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:duration|period|length)\s+"
                    rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
     ]
+    r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
     r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
     r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
