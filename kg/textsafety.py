@@ -108,12 +108,11 @@ def parse(nlp, text: str):
 
 
 def doc_text(doc) -> str:
-    """`doc.text`, read once per Doc: spaCy joins a Python Token per token on every access
-    (~40 ms for a full paper)."""
+    """`doc.text` as parse() left it in the Doc: spaCy joins a Python Token per token on every
+    access (~40 ms for a full paper). Not stored on other Docs (a piece of a long text: merging
+    the pieces would warn of the unknown user data)."""
     text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+    return doc.text if text is None else text
 
 
 def safe_pipe(nlp, items: Iterable[tuple[str, Any]],
