@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon, load_lexicon
+from kg.textsafety import doc_text
 from kg.vocabulary import Vocabulary, load_vocabulary
 
 CONTEXT_RULES = ONTOLOGY_DIR / "context_rules.json"
@@ -240,7 +241,7 @@ class LexiconMatcher:
     def _defined_abbreviations(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'<concept> (ABBR)' defines ABBR for this paper: mark its other mentions too."""
         found: dict[str, Span] = {}
-        text = doc.text
+        text = doc_text(doc)
         for sp in spans:
             after = text[sp.end_char: sp.end_char + 16]
             m = re.match(r"\s?\(([A-Za-z][A-Za-z0-9₀-₉\-]{1,9})\)", after)

@@ -87,18 +87,32 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
     return out
 
 
+_TEXT_KEY = "kg.text"  # where parse() leaves the text the Doc holds (Doc.user_data)
+
+
 def parse(nlp, text: str):
     """The spaCy Doc of `text` (made safe), over its whole length, whatever that length."""
     from spacy.tokens import Doc
 
     safe = spacy_text(text)
     if len(safe) <= nlp.max_length:
-        return nlp(safe)
+        doc = nlp.make_doc(safe)  # the tokenizer keeps every character: its text is `safe`
+        doc.user_data[_TEXT_KEY] = safe
+        return nlp(doc)
     docs = [nlp(safe[a:b]) for a, b in pieces(safe)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != safe:  # never expected; offsets would be wrong, so refuse rather than go on
         raise ValueError("joining the pieces of a long text changed it")
+    doc.user_data[_TEXT_KEY] = safe
     return doc
+
+
+def doc_text(doc) -> str:
+    """`doc.text` as parse() left it in the Doc: spaCy joins a Python Token per token on every
+    access (~40 ms for a full paper). Not stored on other Docs (a piece of a long text: merging
+    the pieces would warn of the unknown user data)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    return doc.text if text is None else text
 
 
 def safe_pipe(nlp, items: Iterable[tuple[str, Any]],

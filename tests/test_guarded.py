@@ -122,6 +122,20 @@ def test_word_guard_follows_the_case_rules_of_re():
     assert re.search("sham", "the ſham arm", re.I)
 
 
+def test_the_non_ascii_letters_re_folds_to_ascii_are_known():
+    """WordGuard lowers a text to compare ASCII words; the characters re.I equates with an ASCII
+    letter that str.lower does not turn into it must be the ones it knows (RE_I_ASCII_FOLDS)."""
+    from kg.extract.base import RE_I_ASCII_FOLDS
+
+    letter = re.compile("[a-z]", re.I)
+    folds = {c for c in map(chr, range(128, 0x110000)) if letter.match(c)}
+    assert folds == set(RE_I_ASCII_FOLDS)
+    g = WordGuard({"inhibitor", "sir"}, re.I)
+    for text in ("an İNHIBITOR", "the ınhibitor", "ſir", "an INHIBITOR – here"):
+        assert g.search(text) is True and g.rx.search(text)
+    assert g.search("no such word – here") is None
+
+
 def test_sentence_cached_reads_each_sentence_once():
     calls = []
 
@@ -135,3 +149,70 @@ def test_sentence_cached_reads_each_sentence_once():
     a, b = Sentence(None, "One.", 0, 4, 0, 2), Sentence(None, "Two.", 5, 9, 2, 4)
     assert read(ctx, a) == ["One."] and read(ctx, b) == ["Two."] and read(ctx, a) == ["One."]
     assert calls == [0, 5]
+
+
+# -- alternations grouped by first letter (kg.extract.base.alternation) -----------------------
+from kg.extract.base import alternation  # noqa: E402
+
+ALTERNATIVES = [
+    "tumou?r\\s+necrosis\\s+factor", "interleukin-?\\d+", "(?:non-)?HDL(?:-?C)?", "insulin(?:\\s+resistance)?",
+    "IL-?\\d+", "insulin", "T[-\\s]cells?", "triglycerides?", "cells?", "Tregs?", "s?IgA", "IgG\\d?", "IFN-?γ",
+    "C3", "CRP", "crp", "c4", "lipids?|lipoproteins?", "[Ll]eptin", "\\bTNF", "ω-3", "3-OHB", "a", "ab",
+]
+TEXTS = [
+    "Serum IL-6, TNF and hs-CRP fell, while HDL-C and non-HDL rose in the insulin resistance subgroup.",
+    "Treg and T-cells counts; sIgA and IgG4 titres; c3 and C4 complement; crp at week 4.",
+    "Leptin, lipoproteins and ω-3 index were higher; interleukin 10 and IFN-γ did not change (tumor necrosis factor).",
+    "ab a abc; cells; CELLS; İnsulin and ınsulin; 3-OHB levels",
+]
+
+
+def test_an_alternation_grouped_by_first_letter_matches_as_the_plain_one():
+    for flags in (re.I, 0):
+        for order in (ALTERNATIVES, ALTERNATIVES[::-1], sorted(ALTERNATIVES, key=len, reverse=True)):
+            plain = re.compile(rf"(?<![\w-])(?:{'|'.join(order)})(?:\s+(?:{'|'.join(order)}))?", flags)
+            grouped = alternation(order, ignore_case=bool(flags))
+            assert grouped != "|".join(order)  # alternatives were grouped
+            fast = re.compile(rf"(?<![\w-])(?:{grouped})(?:\s+(?:{grouped}))?", flags)
+            for text in TEXTS:
+                assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                       [(m.span(), m.groups()) for m in plain.finditer(text)], (flags, text)
+    assert alternation(["crp", "C3"], ignore_case=False) == "crp|C3"
+    assert alternation(["crp", "C3"], ignore_case=True) == "c(?:rp|3)"
+
+
+def test_the_mechanism_target_pattern_finds_what_its_plain_lists_find():
+    import json
+
+    from kg.lexicon import ONTOLOGY_DIR
+
+    d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
+    alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    mods, terms, heads, spec = (alt(d[k]) for k in ("target_modifiers", "target_terms", "target_heads", "specimens"))
+    plain = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
+                       rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
+                       rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
+    fast = mechanism_clauses.data()["rx_target"]
+    assert fast.pattern != plain.pattern
+    hits = 0
+    for text in TEXTS + MORE:
+        found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+        hits += len(found)
+    assert hits >= 5
+
+
+def test_a_whole_word_is_found_where_its_plain_pattern_finds_it():
+    from kg.extract.base import whole_word
+
+    labels = ["zinc", "Vitamin D", "IL-2", "sham", "İnsulin", "omega-3 fatty acids", "ω-3", "K"]
+    hits = 0
+    for label in labels:
+        for flags in (re.I, 0):
+            plain = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", flags)
+            for text in TEXTS + MORE + ["vitamin d3 and VITAMIN D; low-dose IL-2, il-2 and IL-2R", "ſham and insulin",
+                                        "Omega-3 Fatty Acids (ω-3) at 5 K"]:
+                got = [m.span() for m in whole_word(label, flags).finditer(text)]
+                assert got == [m.span() for m in plain.finditer(text)], (label, flags, text)
+                hits += len(got)
+    assert hits >= 10

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
 from kg.readers.common import heading_kind, label_part, sections_data
+from kg.textsafety import doc_text
 
 # What follows a part label before its text: a colon or full stop, spaces, line breaks.
 _AFTER_LABEL = re.compile(r"[ \t]*[:：.]?\s*")
@@ -110,7 +111,7 @@ class Context:
         """Every sentence of the parse, minable or not, with the text spaCy holds (made safe by
         kg.textsafety), read once: `Span.text` joins the span's tokens anew on each access."""
         if self._every_sent is None:
-            text = self.doc.text
+            text = doc_text(self.doc)
             self._every_sent = [Sentence(s, text[s.start_char:s.end_char], s.start_char, s.end_char, s.start, s.end)
                                 for s in self.doc.sents]
         return self._every_sent
@@ -215,7 +216,48 @@ def part_preference(kind: str, part: str) -> float:
     return sections_data()["preference"].get(kind, {}).get(part, 1.0)
 
 
-_GUARD_LAST: dict[re.Pattern, tuple[str | None, bool]] = {}
+class _LastAnswer:
+    """A guard pattern that keeps its last answer (one sentence is asked about by several
+    patterns sharing a guard, one after another; the string is held, so `is` cannot mistake
+    another), asked only where the cheaper `words` (a WordGuard read off it) pass."""
+
+    __slots__ = ("guard", "words", "last", "ok")
+
+    def __init__(self, guard: re.Pattern, words: WordGuard | None = None) -> None:
+        self.guard, self.words, self.last, self.ok = guard, words, None, False
+
+    def passes(self, string: str) -> bool:
+        if string is not self.last:
+            self.ok = self.search(string) is not None
+            self.last = string
+        return self.ok
+
+    def search(self, string: str):
+        if self.words is not None and self.words.search(string) is None:
+            return None
+        return self.guard.search(string)
+
+
+_PATTERN_GUARDS: dict[re.Pattern, _LastAnswer | WordGuard] = {}
+
+
+def _words_of_guard(guard: re.Pattern, min_length: int = 3) -> WordGuard | None:
+    """The literal words every match of a case-insensitive guard pattern contains
+    (`\\b(?:group|arm)s?\\b` → group, arm): they pass wherever the pattern does, and substring
+    tests cost less than re's scan of an alternation under IGNORECASE, so the pattern is asked
+    only where they pass. None for a case-sensitive guard (re finds a literal prefix fast) or
+    one without such words."""
+    import re._parser as sre_parse
+
+    if not guard.flags & re.IGNORECASE:
+        return None
+    try:
+        words = _required(list(sre_parse.parse(guard.pattern, guard.flags)))
+    except Exception:  # noqa: BLE001 - a pattern the parser reads otherwise: the pattern stays the guard
+        return None
+    if not words or min(map(len, words)) < min_length:
+        return None
+    return WordGuard(words, guard.flags)
 
 
 class Guarded:
@@ -226,17 +268,14 @@ class Guarded:
     `guard` must match wherever `rx` can (e.g. the keyword alternation `rx` requires).
     """
 
-    def __init__(self, rx: re.Pattern, guard: re.Pattern) -> None:
-        self.rx, self.guard, self.pattern, self.flags = rx, guard, rx.pattern, rx.flags
-
-    def _passes(self, string: str) -> bool:
-        # one sentence is asked about by several patterns sharing a guard, one after another:
-        # the last answer per guard is kept (the string is held, so `is` cannot mistake another)
-        last, ok = _GUARD_LAST.get(self.guard, (None, False))
-        if string is not last:
-            ok = self.guard.search(string) is not None
-            _GUARD_LAST[self.guard] = (string, ok)
-        return ok
+    def __init__(self, rx: re.Pattern, guard) -> None:
+        self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
+        if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
+            if guard not in _PATTERN_GUARDS:
+                _PATTERN_GUARDS[guard] = _LastAnswer(guard, _words_of_guard(guard))
+            guard = _PATTERN_GUARDS[guard]
+        self.guard = guard
+        self._passes = guard.passes
 
     def search(self, string: str, *args: int) -> re.Match | None:
         return self.rx.search(string, *args) if self._passes(string) else None
@@ -276,31 +315,67 @@ def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
     return Guarded(rx, WordGuard(words, rx.flags))
 
 
-_LOWER_LAST: list = [None, ""]  # the last string lowered, and its lower case
+_LOWER_LAST: list = [None, "", False]  # the last string lowered, its lower case, whether re.I may fold more
+# The characters outside ASCII that `re.I` equates with an ASCII letter where `str.lower`
+# does not give that letter (İ → 'i̇', ı, ſ; the Kelvin sign is listed too): tests/test_guarded.py finds them
+# all by asking `re` about every code point.
+RE_I_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 
 
 class WordGuard:
     """Does a text contain one of some literal words? Asked as `guard.search(text)` (true or
-    None), like a pattern. Plain substring tests: `re`'s scan of an alternation under IGNORECASE
-    costs about what the pattern it guards does. A case-insensitive test lowers an ASCII text
-    once (ASCII letters are all that `re.I` equates there); other texts ask the alternation."""
+    None), like a pattern, or as `guard.passes(text)`, which keeps the last answer (several
+    patterns behind one guard ask about the same sentence in turn). Plain substring tests:
+    `re`'s scan of an alternation under IGNORECASE costs about what the pattern it guards does.
+    A case-insensitive test of ASCII words lowers the text once: ASCII letters lower exactly,
+    and a text holding one of the few other characters re.I folds to an ASCII letter
+    (RE_I_ASCII_FOLDS) asks the alternation."""
+
+    _shared: dict = {}
+
+    def __new__(cls, words: set[str], flags: int) -> WordGuard:
+        # one guard per word set: patterns with the same words share the answer per sentence
+        key = (frozenset(words), flags & (re.IGNORECASE | re.ASCII))
+        guard = cls._shared.get(key)
+        if guard is None:
+            guard = cls._shared[key] = super().__new__(cls)
+        return guard
 
     def __init__(self, words: set[str], flags: int) -> None:
+        if getattr(self, "words", None) is not None:
+            return
         self.words = sorted(words, key=len, reverse=True)
         self.ignore_case = bool(flags & re.IGNORECASE)
         self.rx = re.compile("|".join(map(re.escape, self.words)), flags & (re.IGNORECASE | re.ASCII))
         self.fast = all(w.isascii() for w in self.words)
         self.lowered = [w.lower() for w in self.words]
+        self.last, self.ok = None, False
+
+    def passes(self, text: str) -> bool:
+        if text is not self.last:
+            self.ok = self.search(text) is not None
+            self.last = text
+        return self.ok
 
     def search(self, text: str) -> bool | None:
         if not self.ignore_case:
-            return any(w in text for w in self.words) or None
-        if not (self.fast and text.isascii()):
+            for w in self.words:
+                if w in text:
+                    return True
+            return None
+        if not self.fast:
             return self.rx.search(text) is not None or None
         if _LOWER_LAST[0] is not text:
+            ascii_ = text.isascii()
             _LOWER_LAST[0], _LOWER_LAST[1] = text, text.lower()
+            _LOWER_LAST[2] = not ascii_ and any(c in text for c in RE_I_ASCII_FOLDS)
+        if _LOWER_LAST[2]:
+            return self.rx.search(text) is not None or None
         low = _LOWER_LAST[1]
-        return any(w in low for w in self.lowered) or None
+        for w in self.lowered:
+            if w in low:
+                return True
+        return None
 
 
 def _required(items: list) -> set[str] | None:
@@ -344,6 +419,68 @@ def _opens_with(items: list, words: set[str]) -> bool:
             return _opens_with(list(av[3]), words)
         return _required([(op, av)]) == words or op is c.LITERAL
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def whole_word(literal: str, flags: int = re.IGNORECASE) -> Guarded:
+    """`literal` as a whole word (no word character or hyphen on either side), compiled once
+    and tried only where the literal itself is found (WordGuard's substring test): a sentence is
+    asked for every label of the paper, and re under IGNORECASE tries every position of it."""
+    return Guarded(re.compile(rf"(?<![\w-]){re.escape(literal)}(?![\w-])", flags), WordGuard({literal}, flags))
+
+
+def alternation(patterns: list[str], ignore_case: bool) -> str:
+    r"""`"|".join(patterns)`, matching exactly as it does, with the alternatives that open with
+    the same letter or digit behind it once (`crp|c3|il-6` → `c(?:rp|3)|i(?:l-6)`): re tries an
+    alternation's branches one by one at every position, so a list of 140 terms costs 140 tries
+    per word where the grouped one costs one per first letter. Two branches that open with
+    different letters never match at the same place, even under re.I (whose foldings keep
+    ASCII letters apart), so only their order relative to each other changes; a branch that opens
+    otherwise (a group, a class, an escape, a letter with a quantifier) keeps its place, and
+    the groups around it close there. `ignore_case`: the pattern it goes into has re.I (then
+    'C3' and 'crp' share a group; without it they must not)."""
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}
+
+    def flush() -> None:
+        out.extend(members[0] if len(members) == 1 else
+                   re.escape(k) + "(?:" + "|".join(m[1:] for m in members) + ")" for k, members in groups.items())
+        groups.clear()
+
+    for p in patterns:
+        first = p[:1]
+        if first.isascii() and first.isalnum() and p[1:2] not in ("?", "*", "+", "{") \
+                and _top_level_bar(p) < 0:
+            groups.setdefault(first.lower() if ignore_case else first, []).append(p)
+        else:
+            flush()
+            out.append(p)
+    flush()
+    return "|".join(out)
+
+
+def _top_level_bar(p: str) -> int:
+    """The index of a `|` outside any group or class in a pattern, or -1."""
+    depth, i, cls = 0, 0, False
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+            if p[i + 1:i + 2] == "]":  # ']' first in a class is a member
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return i
+        i += 1
+    return -1
 
 
 _R = TypeVar("_R")

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of, whole_word
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -101,7 +101,8 @@ def rules() -> dict:
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
-    r["freq"] = [(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I), label)
+    # each tried on every dosing phrase: behind the words it needs, where it has some (base.guarded)
+    r["freq"] = [(guarded(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I)), label)
                  for p, label in r["frequencies"]]
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
     cues = f"{r['durations']}|{r['administration']}"
@@ -120,6 +121,7 @@ def rules() -> dict:
         re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:duration|period|length)\s+"
                    rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
     ]
+    r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
     r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
     r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
@@ -385,7 +387,7 @@ def _measured(ctx: Context, surfaces: list[str]) -> bool:
     for surface in {s for s in surfaces if len(s) > 2}:
         if re.search(rf"(?<![\w-]){re.escape(surface.lower().rstrip('s'))}", title):  # "X intake" names X
             return False
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, re.I):
+        for m in whole_word(surface).finditer(text):
             if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
                 given += 1
             elif r["measured_before_rx"].search(text[max(0, m.start() - 60):m.start()]) \
@@ -555,7 +557,7 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
         if not short_forms and short not in confirmed:
             continue
         for form in (short, ab.long) if short_forms else (ab.long,):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            for m in whole_word(form, 0).finditer(text):
                 after = re.match(r"\s+([\w-]+)", sent.text[a + m.end():])
                 if after and re.fullmatch(rules()["not_arm_followers"], after.group(1), re.I):
                     continue  # a modifier of what is measured: "the daily OCS dose"
@@ -657,7 +659,7 @@ def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str
     out += arms
     for surface, concept in named.items():
         flags = 0 if any(ch.isupper() for ch in surface) else re.I
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", sent.text, flags):
+        for m in whole_word(surface, flags).finditer(sent.text):
             out.append(_Mention(concept, sent.start_char + m.start(), sent.start_char + m.end(), True))
     kept: dict[tuple[int, int], _Mention] = {}
     for m in sorted(out, key=lambda m: (m.start, m.start - m.end)):

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
+from kg.extract.base import Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -54,12 +54,15 @@ def data() -> dict:
     """ontology/mechanisms.json, with its regular expressions compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
-    mods, terms, heads = alt(d["target_modifiers"]), alt(d["target_terms"]), alt(d["target_heads"])
-    spec = alt(d["specimens"])
-    # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads
-    d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{mods})\s+){{0,3}}(?:{terms})(?:\s+(?:{terms}))?"
-                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{heads})){{0,2}}"
-                                rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{spec})(?:\s+(?:{spec}))?)?(?![\w-])", re.I)
+    heads, spec = alt(d["target_heads"]), alt(d["specimens"])
+    # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads;
+    # tried at every word of every sentence: its lists grouped by first letter (same matches)
+    g = lambda xs: alternation([x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True)],  # noqa: E731
+                               ignore_case=True)
+    gmods, gterms, gheads, gspec = (g(d[k]) for k in ("target_modifiers", "target_terms", "target_heads", "specimens"))
+    d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{0,3}}(?:{gterms})(?:\s+(?:{gterms}))?"
+                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{gheads})){{0,2}}"
+                                rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{gspec})(?:\s+(?:{gspec}))?)?(?![\w-])", re.I)
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
@@ -787,10 +790,11 @@ def _measured(text: str, a: Mention, sent) -> bool:
 
 
 @functools.lru_cache(maxsize=2048)
-def _label_rx(label: str) -> re.Pattern:
+def _label_rx(label: str) -> Guarded:
     """A concept's label as a whole word, any case: compiled once (each sentence asks for every
-    intervention's; re's own cache of 512 patterns overflowed and recompiled them)."""
-    return re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.I)
+    intervention's; re's own cache of 512 patterns overflowed and recompiled them), tried
+    where the label is found (base.whole_word)."""
+    return whole_word(label)
 
 
 def _intervention_concepts(ctx: Context) -> list[Concept]:
