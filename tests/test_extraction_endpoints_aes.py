@@ -967,3 +967,24 @@ def test_a_defined_name_holding_a_list_word_is_one_endpoint(tmp_path, section, b
     got = names(facts_of(tmp_path, body, "endpoint", section=section))
     assert name in got, got
     assert not {"severity score", "mobility index", "daily living"} & set(got), got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, negated", [
+    ("Taking the capsules did not cause any side effects in the children.", True),
+    ("The children who drank the tea were free of adverse effects throughout the study.", True),
+    ("Adverse drug reactions were seen in 6.5% of those on the gel and 7.1% of those on the cream.", False),
+    ("The share of patients with treatment-emergent adverse events was 21.4% with the patch.", False),
+])
+def test_an_umbrella_term_is_an_event_when_negated_or_given_a_share(tmp_path, section, body, negated):
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert [f.fields["negated"] for f in got] == [negated], terms(got)
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "Three SAEs occurred during the open phase.",
+    "Twelve adverse events were judged unrelated by the investigators.",
+])
+def test_a_tally_of_umbrella_events_is_no_finding_on_patients(tmp_path, section, body):
+    assert facts_of(tmp_path, body, "adverse_event", section=section) == []

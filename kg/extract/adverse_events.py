@@ -58,7 +58,6 @@ _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to
                             r"\b(?:treatment|management|therapy)\s+of\s+(?:the\s+)?$|"
                             r"\b(?:treating|to\s+treat)\s+$", re.I)
 # an umbrella term is negated only as the head of the negation: "no serious adverse events"
-_NEGATED_HEAD = re.compile(r"\b(?:no|without|nor|none of the|neither)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a condition the patient already had is not an event of the trial
 # ("chronic" is a history after "had"/"with", an event after "developed": "developed chronic diarrhoea")
 _BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|history of|(?:had|has|have|with)\s+"
@@ -103,6 +102,8 @@ def _cues() -> dict:
         "context": re.compile(rf"\b(?:{alt(data['context_cues'])})\b", re.I),
         "sample": re.compile(rf"(?<![\w-])(?:{alt(data['sample_description'])})(?![\w-])", re.I),
         "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
+        # an umbrella term is negated only as the head of the negation: "no serious adverse events"
+        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -341,8 +342,9 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
     arms = _arm_values(text, sent, m)
-    if m.generic and not (negated and _NEGATED_HEAD.search(before)) and not (not negated and len(arms) > 1):
-        return []  # "Four SAEs occurred"; "no patient stopped because of AEs" is not "no AEs"
+    if m.generic and not (negated and _cues()["generic_negation"].search(before)) and not (
+            not negated and (len(arms) > 1 or _generic_value(text, sent, m))):
+        return []  # "no patient stopped because of AEs" is not "no AEs"
     m, shares = _qualified(ctx, sent, m)
     ev = [ctx.evidence(m.start, m.end)]
     extra = {"_surfaces": list(m.variants)} if m.variants else {}
@@ -739,6 +741,19 @@ def _arm_count(value: str) -> int | None:
     m = re.search(r"\bn\s*=\s*(\d+)", value) or re.fullmatch(r"\s*\(?\s*(\d+)(?![.,·]\d)\s*(?:/\s*\d+)?"
                                                              r"\s*(?:\([^()]*\))?\s*\)?\s*", value)
     return int(m.group(1)) if m else None
+
+
+def _generic_value(text: str, sent: Sentence, m: _Mention) -> bool:
+    """An umbrella term given a value in its own clause: a count of patients, or a percentage
+    ('adverse drug reactions ... was 8.33%', 'side effects were reported by 4 patients'); a
+    number of the events themselves ('four SAEs occurred', '18 AEs') is a tally, not a finding
+    on patients."""
+    before = text[sent.start_char: m.start]
+    if _count(text, sent, m) is not None and not _COUNT_ADJACENT.search(before[-20:]):
+        return True
+    clause = _clause_at(sent, m.start, m.end)
+    tail = clause[clause.find(text[m.start:m.end]) + (m.end - m.start):] if text[m.start:m.end] in clause else ""
+    return bool(re.search(r"\d(?:[.,·]\d+)?\s*%", tail))
 
 
 def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
