@@ -577,3 +577,58 @@ def test_arms_after_treatment_with(tmp_path, layout, body, arm):
 ])
 def test_a_time_after_the_treatment_is_not_its_duration(tmp_path, layout, body, duration):
     assert {i["duration"] for i in interventions(tmp_path, body, layout)} == {duration}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, measured", [
+    ("Teenagers were randomly assigned to peer mentoring (PM) or a leaflet. Serum cortisol (SC) fell in both "
+     "groups, and the SC of the PM group was compared with baseline.", "peer mentoring", "serum cortisol"),
+    ("Nurses were randomised to a resilience workshop (RW) or a waiting list. Mean heart rate variability (HRV) "
+     "in the two groups was similar; HRV of the groups rose after the RW sessions.", "resilience workshop",
+     "heart rate variability"),
+])
+def test_a_short_form_inside_a_group_phrase_is_what_is_measured(tmp_path, layout, body, arm, measured):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arm in got and measured not in got, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Seventy pupils were randomly assigned to mindful walking (intervention group) or gentle stretching "
+     "(control group) twice a week for eight weeks.", "gentle stretching"),
+    ("Residents were allocated to singing lessons (the experimental arm) or to a reading circle (comparison "
+     "group) for three months.", "reading circle"),
+])
+def test_a_control_arm_named_by_what_it_received(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("body", [
+    "Adults with type 2 diabetes were randomised to usual care (control group) or a coaching app (intervention "
+    "group).",
+    "Infants were randomly assigned to a sham device (control arm) or to kangaroo care (intervention arm).",
+])
+def test_a_control_arm_of_placebo_or_usual_care_is_no_intervention(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not got & {"usual care", "sham device", "control"}, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "We gave 4 mg of ondansetron or saline to adults undergoing elective hip surgery under spinal anaesthesia.",
+    "Ondansetron 4 mg was given intravenously to patients scheduled for laparoscopic gallbladder surgery.",
+])
+def test_the_surgery_a_population_undergoes_is_no_arm(tmp_path, layout, body):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert "ondansetron" in got and not any("surgery" in g for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "Assessors were blinded to the participant's exercise programme throughout the trial and received "
+    "written instructions.",
+    "Raters never learned each child’s intervention arm; the school’s intervention programme was given "
+    "by teachers.",
+])
+def test_the_tail_of_a_possessive_names_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(g.startswith("s ") for g in got), got

@@ -79,8 +79,8 @@ def rules() -> dict:
     r["group_rx"] = Guarded(re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+"
                                        r"(?:group|arm)s?\b"), re.compile(r"\s(?:group|arm)s?\b"))
     # "Nei Yang Gong (experimental group)": a name followed by the arm it is
-    r["named_arm_rx"] = re.compile(r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,5})\s*\((?:the\s+)?(?:experimental|intervention|"
-                                   r"treatment|active|study|test)\s+(?:group|arm)\b[^()]*\)", re.I)
+    r["named_arm_rx"] = re.compile(rf"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){{0,5}})\s*\((?:the\s+)?(?:{r['arm_role_words']})\s+"
+                                   r"(?:group|arm)\b[^()]*\)", re.I)
     r["named_arm_rx"] = guarded(r["named_arm_rx"])
     r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
@@ -135,6 +135,7 @@ def rules() -> dict:
     r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
+    r["population_before_rx"] = re.compile(r["population_cues_before"], re.I)
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
     r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
@@ -506,6 +507,10 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         p0 = sent.text.find(phrase, pos)
         if p0 < 0:
             continue
+        if re.search(r"['’]$", sent.text[:p0]):
+            continue  # the tail of a possessive ("the participant's intervention arm")
+        if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
+            continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
         after = sent.text[p0 + len(phrase):]
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
@@ -552,8 +557,8 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
     out = []
     confirmed = _abbreviations_naming_arms(ctx)
     for short, ab in arm_abbreviations(ctx).items():
-        if not short_forms and short not in confirmed:
-            continue
+        if short not in confirmed:
+            continue  # a short form no arm phrase names is what the paper measures ("ECM", "HBP")
         for form in (short, ab.long) if short_forms else (ab.long,):
             for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 after = re.match(r"\s+([\w-]+)", sent.text[a + m.end():])
@@ -565,8 +570,11 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
 
 
 def _abbreviations_naming_arms(ctx: Context) -> set[str]:
-    """The defined short forms written in an allocation, group or comparison phrase somewhere
-    in the paper ("randomised to GIT or ...", "the GIT group", "GIT versus ...")."""
+    """The defined short forms that name an arm somewhere in the paper: an alternative of an
+    allocation phrase ("randomised to GIT or ...", "to six GIT sessions"), the name of a group
+    ("the GIT group", "(GIT arm)"), or a side of a comparison ("GIT versus ..."). A short form
+    that only stands somewhere in such a phrase names what is measured ("EEG activity of the
+    groups", "HBP in the two groups", "IQR ... vs.")."""
     cached = ctx.document.cache.get("abbreviations_naming_arms")
     if cached is not None:
         return cached
@@ -574,18 +582,47 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
     shorts = arm_abbreviations(ctx)
     out: set[str] = set()
     if shorts:
-        forms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
-                           + r")(?![\w-])")
+        forms = {short: (short, ab.long) for short, ab in shorts.items()}
+        alt = "|".join(map(re.escape, sorted({f for fs in forms.values() for f in fs}, key=len, reverse=True)))
+        of_form = {f.lower(): short for short, fs in forms.items() for f in fs}
+        sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
+                           rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
+                           rf"(?:versus|vs\.?|compared\s+(?:with|to))\s)|"
+                           rf"(?:\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:the\s+|an?\s+)?(?P<g>{alt})(?![\w-])",
+                           re.I)
         for sent in ctx.sentences():
             if reading(ctx, sent) is None:
                 continue
             text = sent.text
-            stretches = [m.group("tail") for m in r["alloc_rx"].finditer(text)]
-            stretches += [m.group("x") for m in r["group_rx"].finditer(text)]
-            stretches += [m.group(0) for m in r["versus_rx"].finditer(text)]
-            for stretch in stretches:
-                out.update(forms.findall(stretch))
+            for m in sides.finditer(text):
+                short = of_form.get((m.group("f") or m.group("g")).lower())
+                if short and (m.group("f") or m.group("g")) in forms[short]:  # a short form in its own case
+                    out.add(short)
+            for m in r["alloc_rx"].finditer(text):
+                for part in _alternatives(m.group("tail")):
+                    short = of_form.get(part.lower())
+                    if short and part in forms[short]:
+                        out.add(short)
     ctx.document.cache["abbreviations_naming_arms"] = out
+    return out
+
+
+def _alternatives(tail: str) -> list[str]:
+    """The arms an allocation phrase offers, each bare of what surrounds a name ("receive six GIT
+    sessions or usual care (UC)" → "GIT", "usual care")."""
+    r = rules()
+    tail = re.split(r"\s+(?:for|during|until|after|before|who|which|than)\s+|[.;:](?:\s|$)", tail, maxsplit=1)[0]
+    blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
+    out = []
+    for part in re.split(r"\s*(?:,|\bor\b|\bversus\b|\bvs\.?|\band\b|\bplus\b)\s*", blank):
+        part = re.sub(rf"^(?:(?:{NUMBER}\s*[^\s\d]+|the|a|an|either|to|receive|receiving|be|treated|with|one|of|"
+                      rf"{COUNT})\s+)+", "",
+                      part.strip(), flags=re.I)
+        part = re.sub(rf"^(?:[\w-]+\s+){{0,2}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|an?\s+)?", "", part,
+                      flags=re.I)
+        part = re.sub(rf"\s+(?:(?:group|arm)s?|{r['modified_heads']})$", "", part, flags=re.I)
+        if part:
+            out.append(part.strip())
     return out
 
 
@@ -622,7 +659,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         if not named or any(to_number(w) is not None or w.lower() in r["boundary"] or w.lower() in r["not_head_mod"]
                             for w in named) or all(w.isupper() for w in named):
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
-    if any(w.lower().strip("'-") in r["stop"] for w in named) or _is_stop(phrase):
+    if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
         return None
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
