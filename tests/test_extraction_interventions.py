@@ -632,3 +632,57 @@ def test_the_surgery_a_population_undergoes_is_no_arm(tmp_path, layout, body):
 def test_the_tail_of_a_possessive_names_no_arm(tmp_path, body):
     got = {i["drug"] for i in interventions(tmp_path, body)}
     assert not any(g.startswith("s ") for g in got), got
+
+
+@pytest.mark.parametrize("title, drug", [
+    ("Ketamine does not shorten recovery after knee arthroscopy: a randomised, blinded trial", "ketamine"),
+    ("Effect of melatonin on sleep quality in shift workers: a randomised crossover study", "melatonin"),
+])
+def test_the_drug_a_title_names_is_a_study_intervention(tmp_path, title, drug):
+    body = "Participants were randomised in blocks of four; outcomes were assessed by blinded raters."
+    got = {(i["drug"], i["role"]) for i in interventions(tmp_path, body, title=title)}
+    assert (drug, "study") in got, got
+
+
+@pytest.mark.parametrize("title", [
+    "Exercise training for fatigue in women receiving tamoxifen: a randomised trial",
+    "Acupressure for cisplatin-induced nausea: a randomised sham-controlled trial",
+])
+def test_a_title_drug_the_population_already_takes_is_no_arm(tmp_path, title):
+    body = "Participants were randomised in blocks of four; outcomes were assessed by blinded raters."
+    got = {i["drug"] for i in interventions(tmp_path, body, title=title)}
+    assert not got & {"tamoxifen", "cisplatin"}, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Toddlers following a cow's milk-free diet were randomly assigned to a probiotic drink or a plain drink.",
+    "Adults on a low-sodium diet were randomised to receive potassium tablets or matching placebo tablets.",
+])
+def test_the_diet_a_population_follows_is_no_arm(tmp_path, layout, body):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not any("diet" in g for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "Patients were randomised to inulin or maltodextrin. Lactobacillus counts in the inulin group rose.",
+    "Adults were randomised to fish oil or olive oil. Vitamin E levels of the fish oil group did not change.",
+])
+def test_a_drug_measured_inside_a_group_phrase_is_no_arm(tmp_path, body):
+    path = tmp_path / "r.txt"
+    methods, results = body.split(". ", 1)
+    path.write_text(f"{TITLE}\n\nMethods\n\n{methods}.\n\nResults\n\n{results}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    got = {f.fields["drug"].label.lower() for f in facts if f.kind == "intervention"}
+    assert not got & {"lactobacillus", "vitamin e", "alpha-tocopherol"}, got
+
+
+@pytest.mark.parametrize("body, outcome", [
+    ("Adults with knee pain were randomised to hyaluronan injections or saline injections. Knee replacement (KR) "
+     "was recorded for two years, and the incidence of KR compared to saline was lower.", "knee replacement"),
+    ("Older women were randomised to a hip protector or no protector; hip fracture surgery (HFS) was recorded. "
+     "The time to HFS versus the control arm did not differ.", "hip fracture surgery"),
+])
+def test_a_short_form_after_an_outcome_word_is_no_side_of_a_comparison(tmp_path, body, outcome):
+    assert outcome not in {i["drug"] for i in interventions(tmp_path, body)}

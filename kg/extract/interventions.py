@@ -136,6 +136,9 @@ def rules() -> dict:
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["population_before_rx"] = re.compile(r["population_cues_before"], re.I)
+    r["outcome_of_rx"] = re.compile(r["outcome_of_before"], re.I)
+    r["title_background_before_rx"] = re.compile(r["title_background_before"], re.I)
+    r["title_background_after_rx"] = re.compile(r["title_background_after"], re.I)
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
     r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
@@ -259,9 +262,12 @@ def study_drugs(ctx: Context) -> list[str]:
     if cached is not None:
         return cached
     title, arms, abstract = [], [], []
+    surfaces: dict[str, list[str]] = {}
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         drugs = [e.kb_id_ for e in ctx.concepts_in(sent, {"Drug"})]
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            surfaces.setdefault(e.kb_id_, []).append(e.text)
         if part == "title":
             title += drugs
         elif in_abs or part == "methods":
@@ -269,8 +275,9 @@ def study_drugs(ctx: Context) -> list[str]:
         if reading(ctx, sent):
             arms += [m.concept.iri for m in _arm_mentions(ctx, sent)]
     out = list(dict.fromkeys(title + arms))
-    if not out and abstract:
-        out = [Counter(abstract).most_common(1)[0][0]]
+    if not out and abstract:  # the most named drug, unless the paper only measures it ("counts of Bifidobacterium")
+        given = [iri for iri, _n in Counter(abstract).most_common() if not _measured(ctx, surfaces[iri])]
+        out = given[:1]
     ctx.document.cache["study_interventions"] = out
     return out
 
@@ -341,9 +348,37 @@ def extract(ctx: Context) -> list[Fact]:
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
                                             "arm.phrase", 0.7, surface=ctx.document.text[m.start:m.end])
+    if not any(f.fields["role"] == "study" for f in found.values()):
+        # "Phenylephrine does not improve oxygenation": the title's drug, when nothing else names one
+        for m in _title_drugs(ctx):
+            if m.concept.iri not in not_given and not _measured(ctx, [ctx.document.text[m.start:m.end]]):
+                fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
+                          "role": "study"}
+                found[(m.concept.iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)],
+                                                              EXTRACTOR, "arm.title", 0.6,
+                                                              surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
     _add_schedule(ctx, facts, studied, named)
     return facts
+
+
+def _title_drugs(ctx: Context) -> list[_Mention]:
+    """The drugs a title names as what the trial gives ("Phenylephrine does not improve oxygenation",
+    "Effect of melatonin on sleep"), not as what the population has ("in women receiving X",
+    "X-induced nausea"), a product's ingredient ("a gel containing X") or a test agent."""
+    r = rules()
+    out = []
+    for sent in ctx.sentences():
+        if part_of(ctx.document, sent.start_char)[0] != "title":
+            continue
+        text, s0 = sent.text, sent.start_char
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            a, b = e.start_char - s0, e.end_char - s0
+            if not (_is_stop(e.text) or r["diagnostic_rx"].match(text[b:b + 40])
+                    or r["title_background_before_rx"].search(text[max(0, a - 80):a])
+                    or r["title_background_after_rx"].match(text[b:b + 20])):
+                out.append(_Mention(ctx.concept(e), e.start_char, e.end_char, True))
+    return out
 
 
 def _test_agents(ctx: Context) -> set[str]:
@@ -443,8 +478,14 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
             if len(m.group("x").split()) >= 2:
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
+    title = part_of(ctx.document, sent.start_char)[0] == "title"
     for m in r["named_arm_rx"].finditer(text) if planned else ():
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+    if title:  # "in women receiving tamoxifen", "cisplatin-induced nausea": what the population has
+        s0 = sent.start_char
+        out = [m for m in out
+               if not (r["title_background_before_rx"].search(text[max(0, m.start - s0 - 60):m.start - s0])
+                       or r["title_background_after_rx"].match(text[m.end - s0:m.end - s0 + 20]))]
     seen: dict[str, _Mention] = {}
     for mention in sorted(out, key=lambda x: x.start - x.end):  # longest first
         inside = any(o.start <= mention.start and mention.end <= o.end and o.concept.source == "arm"
@@ -472,6 +513,9 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         b = a + made_of.start()
         text = sent.text[a:b]
     drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
+    if whole:  # "Bifidobacterium counts in the inulin group": a drug before a preposition is what is measured
+        drugs = [e for e in drugs if not re.search(r"\b(?:in|of|among|within|between|for|at|on|from|than)\b",
+                                                   sent.text[e.end_char - s0:b], re.I)]
     # "sitagliptin or a sulphonylurea": a class of drugs given as such
     classes = [_Mention(ctx.lexicon.discover("Drug", c.group(0), "arm"), s0 + a + c.start(), s0 + a + c.end(), True)
                for c in rules()["drug_classes_rx"].finditer(text)
@@ -595,6 +639,8 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
                 continue
             text = sent.text
             for m in sides.finditer(text):
+                if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
+                    continue  # "a lower incidence of TKR compared to saline": an outcome, not a side
                 short = of_form.get((m.group("f") or m.group("g")).lower())
                 if short and (m.group("f") or m.group("g")) in forms[short]:  # a short form in its own case
                     out.add(short)
