@@ -686,3 +686,23 @@ def test_a_drug_measured_inside_a_group_phrase_is_no_arm(tmp_path, body):
 ])
 def test_a_short_form_after_an_outcome_word_is_no_side_of_a_comparison(tmp_path, body, outcome):
     assert outcome not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("body", [
+    "Women were randomised to dietary advice or usual care. Meals were sorted into the five core food groups.",
+    "Adults were randomised to a walking plan or usual care. Answers fell into three broad topic groups.",
+])
+def test_a_count_of_groups_names_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(g.startswith(("five", "three", "core", "broad")) for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "A quit smoking support service (QSS) helped recruit smokers. We randomized between 4.2 and 9.8% of those "
+    "invited through general practice and QSS, at a cost of 20 minutes each.",
+    "The pharmacy outreach service (POS) sent letters. We randomised 12% to 20% of adults invited through "
+    "surgeries or POS, depending on the area.",
+])
+def test_a_share_randomised_is_no_list_of_arms(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not got & {"quit smoking support service", "pharmacy outreach service"}, got

@@ -657,6 +657,8 @@ def _alternatives(tail: str) -> list[str]:
     """The arms an allocation phrase offers, each bare of what surrounds a name ("receive six GIT
     sessions or usual care (UC)" → "GIT", "usual care")."""
     r = rules()
+    if re.match(rf"\s*{NUMBER}\s*(?:%|(?:and|to|-|–)\s*{NUMBER})", tail):
+        return []  # "randomised between 5.1 and 11.1% of those invited": a share, no list of arms
     tail = re.split(r"\s+(?:for|during|until|after|before|who|which|than)\s+|[.;:](?:\s|$)", tail, maxsplit=1)[0]
     blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
     out = []
@@ -699,6 +701,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     words = phrase.split()
     if not words or len(words) > 6 or len(phrase) < 3:
         return None
+    if len(words) > 1 and words[0].islower() and to_int(words[0]) is not None:
+        return None  # a count of things ("five core food groups", "two exercise classes"), not a name
     named = words
     if r["modified_head_rx"].fullmatch(words[-1]):
         named = words[:-1]  # "a work support intervention": the words before the head must name it
