@@ -706,3 +706,34 @@ def test_a_count_of_groups_names_no_arm(tmp_path, body):
 def test_a_share_randomised_is_no_list_of_arms(tmp_path, body):
     got = {i["drug"] for i in interventions(tmp_path, body)}
     assert not got & {"quit smoking support service", "pharmacy outreach service"}, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Adults were randomised to tai chi or usual care. Exclusion criteria were lumbar spinal surgery, dementia "
+    "and administration of sedatives.",
+    "Patients were randomised to aquatic exercise or usual care. Those with previous knee surgery or receiving "
+    "oral steroids were not eligible.",
+])
+def test_an_eligibility_procedure_names_no_arm(tmp_path, layout, body):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not any("surgery" in g for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "Participants were asked to avoid using alcohol or caffeine for a day before each visit.",
+    "Volunteers refrained from taking ibuprofen and drank no coffee on test days.",
+])
+def test_what_participants_avoid_is_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not got & {"ethanol", "alcohol", "benzyl alcohol", "caffeine", "ibuprofen"}, got
+
+
+@pytest.mark.parametrize("body", [
+    "Nurses were randomised to a coaching course or usual training. The course was taught in small groups "
+    "with role play.",
+    "Patients were randomised to yoga or stretching; they were divided into subgroups according to age.",
+])
+def test_how_a_course_is_taught_or_analysed_names_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(g.startswith(("small", "subgroups")) for g in got), got

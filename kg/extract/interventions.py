@@ -474,7 +474,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
-    if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title"):
+    if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
+            and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
             if len(m.group("x").split()) >= 2:
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
