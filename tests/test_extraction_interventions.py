@@ -737,3 +737,24 @@ def test_what_participants_avoid_is_no_arm(tmp_path, body):
 def test_how_a_course_is_taught_or_analysed_names_no_arm(tmp_path, body):
     got = {i["drug"] for i in interventions(tmp_path, body)}
     assert not any(g.startswith(("small", "subgroups")) for g in got), got
+
+
+@pytest.mark.parametrize("body, measured", [
+    ("Adults were randomised to semaglutide or placebo. Reductions in HbA1c compared with placebo were larger.",
+     "glycated hemoglobin"),
+    ("Shift workers were randomised to melatonin or placebo. The change in cortisol with melatonin versus "
+     "placebo was small.", "cortisol"),
+])
+def test_a_drug_after_an_outcome_word_is_what_is_measured(tmp_path, body, measured):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(measured in g for g in got) and got, got
+
+
+@pytest.mark.parametrize("body, outcome", [
+    ("Patients were randomised to drug-eluting stents or bare-metal stents. Event-free survival (EFS) was "
+     "longer in the stent arms, and EFS versus baseline risk was modelled.", "event-free survival"),
+    ("Clinics were randomised to a reminder letter or no letter. Community nurses (CN) ran both arms; CN "
+     "versus practice staff workloads were compared.", "community nurses"),
+])
+def test_a_short_form_of_an_outcome_or_a_profession_names_no_arm(tmp_path, body, outcome):
+    assert outcome not in {i["drug"] for i in interventions(tmp_path, body)}

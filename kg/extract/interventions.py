@@ -514,6 +514,9 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         b = a + made_of.start()
         text = sent.text[a:b]
     drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
+    # "reductions in HbA1c with X were larger than with placebo": a drug after an outcome word is what is measured
+    drugs = [e for e in drugs if not rules()["outcome_of_rx"].search(sent.text[max(0, e.start_char - s0 - 40):
+                                                                               e.start_char - s0])]
     if whole:  # "Bifidobacterium counts in the inulin group": a drug before a preposition is what is measured
         drugs = [e for e in drugs if not re.search(r"\b(?:in|of|among|within|between|for|at|on|from|than)\b",
                                                    sent.text[e.end_char - s0:b], re.I)]
