@@ -758,3 +758,16 @@ def test_a_drug_after_an_outcome_word_is_what_is_measured(tmp_path, body, measur
 ])
 def test_a_short_form_of_an_outcome_or_a_profession_names_no_arm(tmp_path, body, outcome):
     assert outcome not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("Volunteers ate three diets rich in palm stearin (PS), high-oleic sunflower oil (HOSO) or shea butter "
+     "(SB). Each diet lasted five weeks, and the PS diet and the HOSO diet were eaten in random order.",
+     {"palm stearin", "high-oleic sunflower oil"}),
+    ("Pupils in ten schools took part in Active Lessons for Learning (ALL). Teachers delivered the ALL "
+     "programme to the intervention group twice weekly for a term.", {"active lessons for learning"}),
+])
+def test_an_arm_named_by_a_short_form_before_an_intervention_noun(tmp_path, layout, body, arms):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= got, got

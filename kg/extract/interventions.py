@@ -525,14 +525,16 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
                for c in rules()["drug_classes_rx"].finditer(text)
                if not any(e.start_char - s0 <= a + c.start() < e.end_char - s0 for e in drugs)
                and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
+    # only a short form that names an arm somewhere ("patients who underwent RRT" is often who was eligible)
+    named = _abbreviated_arms(ctx, sent, a, b)
     if drugs or classes:
         full = ctx.document.text
+        # "palm stearin (PS) or high-oleic sunflower oil (HOSO)": the arms the paper names, and the drugs
+        # outside them
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
-                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])] \
-            + classes
-    # after "received" or in a noun phrase only the long form, and only of a short form that
-    # names an arm elsewhere: "patients who underwent RRT" is often who was eligible
-    named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
+                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
+                and not any(n.start <= e.start_char and e.end_char <= n.end for n in named)] \
+            + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
     if named:
         return named
     if not free:
@@ -620,7 +622,8 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
 def _abbreviations_naming_arms(ctx: Context) -> set[str]:
     """The defined short forms that name an arm somewhere in the paper: an alternative of an
     allocation phrase ("randomised to GIT or ...", "to six GIT sessions"), the name of a group
-    ("the GIT group", "(GIT arm)"), or a side of a comparison ("GIT versus ..."). A short form
+    ("the GIT group", "(GIT arm)"), the name of a diet, programme or session ("the SFA diet",
+    "the PAL programme"), or a side of a comparison ("GIT versus ..."). A short form
     that only stands somewhere in such a phrase names what is measured ("EEG activity of the
     groups", "HBP in the two groups", "IQR ... vs.")."""
     cached = ctx.document.cache.get("abbreviations_naming_arms")
@@ -635,6 +638,7 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
         of_form = {f.lower(): short for short, fs in forms.items() for f in fs}
         sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
                            rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
+                           rf"(?:{r['intervention_nouns']}|{r['modified_heads']})\b|"
                            rf"(?:versus|vs\.?|compared\s+(?:with|to))\s)|"
                            rf"(?:\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:the\s+|an?\s+)?(?P<g>{alt})(?![\w-])",
                            re.I)
