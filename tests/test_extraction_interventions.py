@@ -771,3 +771,14 @@ def test_a_short_form_of_an_outcome_or_a_profession_names_no_arm(tmp_path, body,
 def test_an_arm_named_by_a_short_form_before_an_intervention_noun(tmp_path, layout, body, arms):
     got = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert arms <= got, got
+
+
+@pytest.mark.parametrize("body", [
+    "Patients were randomised to methotrexate (MTX) or to leflunomide (LEF); the MTX group and the LEF group "
+    "were seen monthly.",
+    "Adults were randomly assigned to receive either MTX or LEF, where MTX is methotrexate (MTX) and LEF is "
+    "leflunomide (LEF).",
+])
+def test_a_drug_named_by_its_short_form_in_an_arm_phrase(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert {"methotrexate", "leflunomide"} <= got, got

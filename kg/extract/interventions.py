@@ -533,7 +533,8 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         # outside them
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
                 if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
-                and not any(n.start <= e.start_char and e.end_char <= n.end for n in named)] \
+                and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
+                            for n in named)] \
             + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
     if named:
         return named
