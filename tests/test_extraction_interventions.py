@@ -782,3 +782,14 @@ def test_an_arm_named_by_a_short_form_before_an_intervention_noun(tmp_path, layo
 def test_a_drug_named_by_its_short_form_in_an_arm_phrase(tmp_path, body):
     got = {i["drug"] for i in interventions(tmp_path, body)}
     assert {"methotrexate", "leflunomide"} <= got, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Families were randomised to 1 of 2 programmes: Family Reading Circles (FRC) delivered with home visits, "
+     "or a leaflet. At one year, FRC improved diet quality.", "family reading circles"),
+    ("Wards were randomly allocated to one of two strategies: Early Mobility Bundle (EMB) supplemented with "
+     "physiotherapy, or usual care. Falls were fewer with EMB.", "early mobility bundle"),
+])
+def test_arms_listed_after_a_colon_and_named_before_what_enriches_them(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}

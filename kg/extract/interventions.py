@@ -668,6 +668,8 @@ def _alternatives(tail: str) -> list[str]:
     r = rules()
     if re.match(rf"\s*{NUMBER}\s*(?:%|(?:and|to|-|–)\s*{NUMBER})", tail):
         return []  # "randomised between 5.1 and 11.1% of those invited": a share, no list of arms
+    # "to 1 of 3 interventions: a MedDiet with olive oil, ...": the list after the colon
+    tail = re.sub(rf"^\s*(?:(?:{COUNT})\s+of\s+)?(?:the\s+)?(?:(?:{COUNT})\s+)?[\w-]+\s*:\s*", "", tail, flags=re.I)
     tail = re.split(r"\s+(?:for|during|until|after|before|who|which|than)\s+|[.;:](?:\s|$)", tail, maxsplit=1)[0]
     blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
     out = []
@@ -677,6 +679,8 @@ def _alternatives(tail: str) -> list[str]:
                       part.strip(), flags=re.I)
         part = re.sub(rf"^(?:[\w-]+\s+){{0,2}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|an?\s+)?", "", part,
                       flags=re.I)
+        part = re.split(r"\s+(?:enriched|supplemented|with|containing|using|in|at|by|from|given|delivered)\b", part,
+                        maxsplit=1, flags=re.I)[0]  # "a MedDiet enriched with nuts": the arm's name
         part = re.sub(rf"\s+(?:(?:group|arm)s?|{r['modified_heads']})$", "", part, flags=re.I)
         if part:
             out.append(part.strip())
