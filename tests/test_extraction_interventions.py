@@ -793,3 +793,15 @@ def test_a_drug_named_by_its_short_form_in_an_arm_phrase(tmp_path, body):
 ])
 def test_arms_listed_after_a_colon_and_named_before_what_enriches_them(tmp_path, layout, body, arm):
     assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("In a crossover trial, volunteers ate diets rich in palm olein (PAO) or cocoa butter (COB) for four weeks "
+     "each. Blood was drawn at the end of the PAO and COB periods.", {"palm olein", "cocoa butter"}),
+    ("Adults ate meals made with shea stearin (SHS), rapeseed oil (RSO) or lard in turn. Satiety was higher "
+     "after the SHS, RSO and lard meals.", {"shea stearin", "rapeseed oil"}),
+])
+def test_arms_named_by_a_list_of_short_forms_before_a_period_or_diet(tmp_path, layout, body, arms):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= got, got

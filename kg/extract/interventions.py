@@ -639,14 +639,26 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
         of_form = {f.lower(): short for short, fs in forms.items() for f in fs}
         sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
                            rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
-                           rf"(?:{r['intervention_nouns']}|{r['modified_heads']})\b|"
                            rf"(?:versus|vs\.?|compared\s+(?:with|to))\s)|"
                            rf"(?:\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:the\s+|an?\s+)?(?P<g>{alt})(?![\w-])",
                            re.I)
+        # "the SFA diet", "the SFA-rich diet", "the SFA, TFA and IE diets", "during the PUFA period": every form
+        # of a list that names diets, programmes or crossover periods
+        named_list = re.compile(rf"(?<![\w-])(?:{alt})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{alt}|[\w-]+))*"
+                                rf"(?:-(?:rich|enriched|based|containing|fed|only))?\s+(?:{r['intervention_nouns']}|"
+                                rf"{r['modified_heads']}|{r['arm_period_nouns']})\b", re.I)
+        forms_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)
         for sent in ctx.sentences():
             if reading(ctx, sent) is None:
                 continue
             text = sent.text
+            for m in named_list.finditer(text):
+                if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
+                    continue
+                for f in forms_rx.finditer(m.group(0)):
+                    short = of_form.get(f.group(0).lower())
+                    if short and f.group(0) in forms[short]:
+                        out.add(short)
             for m in sides.finditer(text):
                 if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
                     continue  # "a lower incidence of TKR compared to saline": an outcome, not a side
