@@ -577,3 +577,231 @@ def test_arms_after_treatment_with(tmp_path, layout, body, arm):
 ])
 def test_a_time_after_the_treatment_is_not_its_duration(tmp_path, layout, body, duration):
     assert {i["duration"] for i in interventions(tmp_path, body, layout)} == {duration}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, measured", [
+    ("Teenagers were randomly assigned to peer mentoring (PM) or a leaflet. Serum cortisol (SC) fell in both "
+     "groups, and the SC of the PM group was compared with baseline.", "peer mentoring", "serum cortisol"),
+    ("Nurses were randomised to a resilience workshop (RW) or a waiting list. Mean heart rate variability (HRV) "
+     "in the two groups was similar; HRV of the groups rose after the RW sessions.", "resilience workshop",
+     "heart rate variability"),
+])
+def test_a_short_form_inside_a_group_phrase_is_what_is_measured(tmp_path, layout, body, arm, measured):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arm in got and measured not in got, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Seventy pupils were randomly assigned to mindful walking (intervention group) or gentle stretching "
+     "(control group) twice a week for eight weeks.", "gentle stretching"),
+    ("Residents were allocated to singing lessons (the experimental arm) or to a reading circle (comparison "
+     "group) for three months.", "reading circle"),
+])
+def test_a_control_arm_named_by_what_it_received(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("body", [
+    "Adults with type 2 diabetes were randomised to usual care (control group) or a coaching app (intervention "
+    "group).",
+    "Infants were randomly assigned to a sham device (control arm) or to kangaroo care (intervention arm).",
+])
+def test_a_control_arm_of_placebo_or_usual_care_is_no_intervention(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not got & {"usual care", "sham device", "control"}, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "We gave 4 mg of ondansetron or saline to adults undergoing elective hip surgery under spinal anaesthesia.",
+    "Ondansetron 4 mg was given intravenously to patients scheduled for laparoscopic gallbladder surgery.",
+])
+def test_the_surgery_a_population_undergoes_is_no_arm(tmp_path, layout, body):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert "ondansetron" in got and not any("surgery" in g for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "Assessors were blinded to the participant's exercise programme throughout the trial and received "
+    "written instructions.",
+    "Raters never learned each child’s intervention arm; the school’s intervention programme was given "
+    "by teachers.",
+])
+def test_the_tail_of_a_possessive_names_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(g.startswith("s ") for g in got), got
+
+
+@pytest.mark.parametrize("title, drug", [
+    ("Ketamine does not shorten recovery after knee arthroscopy: a randomised, blinded trial", "ketamine"),
+    ("Effect of melatonin on sleep quality in shift workers: a randomised crossover study", "melatonin"),
+])
+def test_the_drug_a_title_names_is_a_study_intervention(tmp_path, title, drug):
+    body = "Participants were randomised in blocks of four; outcomes were assessed by blinded raters."
+    got = {(i["drug"], i["role"]) for i in interventions(tmp_path, body, title=title)}
+    assert (drug, "study") in got, got
+
+
+@pytest.mark.parametrize("title", [
+    "Exercise training for fatigue in women receiving tamoxifen: a randomised trial",
+    "Acupressure for cisplatin-induced nausea: a randomised sham-controlled trial",
+])
+def test_a_title_drug_the_population_already_takes_is_no_arm(tmp_path, title):
+    body = "Participants were randomised in blocks of four; outcomes were assessed by blinded raters."
+    got = {i["drug"] for i in interventions(tmp_path, body, title=title)}
+    assert not got & {"tamoxifen", "cisplatin"}, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Toddlers following a cow's milk-free diet were randomly assigned to a probiotic drink or a plain drink.",
+    "Adults on a low-sodium diet were randomised to receive potassium tablets or matching placebo tablets.",
+])
+def test_the_diet_a_population_follows_is_no_arm(tmp_path, layout, body):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not any("diet" in g for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "Patients were randomised to inulin or maltodextrin. Lactobacillus counts in the inulin group rose.",
+    "Adults were randomised to fish oil or olive oil. Vitamin E levels of the fish oil group did not change.",
+])
+def test_a_drug_measured_inside_a_group_phrase_is_no_arm(tmp_path, body):
+    path = tmp_path / "r.txt"
+    methods, results = body.split(". ", 1)
+    path.write_text(f"{TITLE}\n\nMethods\n\n{methods}.\n\nResults\n\n{results}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    got = {f.fields["drug"].label.lower() for f in facts if f.kind == "intervention"}
+    assert not got & {"lactobacillus", "vitamin e", "alpha-tocopherol"}, got
+
+
+@pytest.mark.parametrize("body, outcome", [
+    ("Adults with knee pain were randomised to hyaluronan injections or saline injections. Knee replacement (KR) "
+     "was recorded for two years, and the incidence of KR compared to saline was lower.", "knee replacement"),
+    ("Older women were randomised to a hip protector or no protector; hip fracture surgery (HFS) was recorded. "
+     "The time to HFS versus the control arm did not differ.", "hip fracture surgery"),
+])
+def test_a_short_form_after_an_outcome_word_is_no_side_of_a_comparison(tmp_path, body, outcome):
+    assert outcome not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("body", [
+    "Women were randomised to dietary advice or usual care. Meals were sorted into the five core food groups.",
+    "Adults were randomised to a walking plan or usual care. Answers fell into three broad topic groups.",
+])
+def test_a_count_of_groups_names_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(g.startswith(("five", "three", "core", "broad")) for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "A quit smoking support service (QSS) helped recruit smokers. We randomized between 4.2 and 9.8% of those "
+    "invited through general practice and QSS, at a cost of 20 minutes each.",
+    "The pharmacy outreach service (POS) sent letters. We randomised 12% to 20% of adults invited through "
+    "surgeries or POS, depending on the area.",
+])
+def test_a_share_randomised_is_no_list_of_arms(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not got & {"quit smoking support service", "pharmacy outreach service"}, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Adults were randomised to tai chi or usual care. Exclusion criteria were lumbar spinal surgery, dementia "
+    "and administration of sedatives.",
+    "Patients were randomised to aquatic exercise or usual care. Those with previous knee surgery or receiving "
+    "oral steroids were not eligible.",
+])
+def test_an_eligibility_procedure_names_no_arm(tmp_path, layout, body):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not any("surgery" in g for g in got), got
+
+
+@pytest.mark.parametrize("body", [
+    "Participants were asked to avoid using alcohol or caffeine for a day before each visit.",
+    "Volunteers refrained from taking ibuprofen and drank no coffee on test days.",
+])
+def test_what_participants_avoid_is_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not got & {"ethanol", "alcohol", "benzyl alcohol", "caffeine", "ibuprofen"}, got
+
+
+@pytest.mark.parametrize("body", [
+    "Nurses were randomised to a coaching course or usual training. The course was taught in small groups "
+    "with role play.",
+    "Patients were randomised to yoga or stretching; they were divided into subgroups according to age.",
+])
+def test_how_a_course_is_taught_or_analysed_names_no_arm(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(g.startswith(("small", "subgroups")) for g in got), got
+
+
+@pytest.mark.parametrize("body, measured", [
+    ("Adults were randomised to semaglutide or placebo. Reductions in HbA1c compared with placebo were larger.",
+     "glycated hemoglobin"),
+    ("Shift workers were randomised to melatonin or placebo. The change in cortisol with melatonin versus "
+     "placebo was small.", "cortisol"),
+])
+def test_a_drug_after_an_outcome_word_is_what_is_measured(tmp_path, body, measured):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert not any(measured in g for g in got) and got, got
+
+
+@pytest.mark.parametrize("body, outcome", [
+    ("Patients were randomised to drug-eluting stents or bare-metal stents. Event-free survival (EFS) was "
+     "longer in the stent arms, and EFS versus baseline risk was modelled.", "event-free survival"),
+    ("Clinics were randomised to a reminder letter or no letter. Community nurses (CN) ran both arms; CN "
+     "versus practice staff workloads were compared.", "community nurses"),
+])
+def test_a_short_form_of_an_outcome_or_a_profession_names_no_arm(tmp_path, body, outcome):
+    assert outcome not in {i["drug"] for i in interventions(tmp_path, body)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("Volunteers ate three diets rich in palm stearin (PS), high-oleic sunflower oil (HOSO) or shea butter "
+     "(SB). Each diet lasted five weeks, and the PS diet and the HOSO diet were eaten in random order.",
+     {"palm stearin", "high-oleic sunflower oil"}),
+    ("Pupils in ten schools took part in Active Lessons for Learning (ALL). Teachers delivered the ALL "
+     "programme to the intervention group twice weekly for a term.", {"active lessons for learning"}),
+])
+def test_an_arm_named_by_a_short_form_before_an_intervention_noun(tmp_path, layout, body, arms):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= got, got
+
+
+@pytest.mark.parametrize("body", [
+    "Patients were randomised to methotrexate (MTX) or to leflunomide (LEF); the MTX group and the LEF group "
+    "were seen monthly.",
+    "Adults were randomly assigned to receive either MTX or LEF, where MTX is methotrexate (MTX) and LEF is "
+    "leflunomide (LEF).",
+])
+def test_a_drug_named_by_its_short_form_in_an_arm_phrase(tmp_path, body):
+    got = {i["drug"] for i in interventions(tmp_path, body)}
+    assert {"methotrexate", "leflunomide"} <= got, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Families were randomised to 1 of 2 programmes: Family Reading Circles (FRC) delivered with home visits, "
+     "or a leaflet. At one year, FRC improved diet quality.", "family reading circles"),
+    ("Wards were randomly allocated to one of two strategies: Early Mobility Bundle (EMB) supplemented with "
+     "physiotherapy, or usual care. Falls were fewer with EMB.", "early mobility bundle"),
+])
+def test_arms_listed_after_a_colon_and_named_before_what_enriches_them(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("In a crossover trial, volunteers ate diets rich in palm olein (PAO) or cocoa butter (COB) for four weeks "
+     "each. Blood was drawn at the end of the PAO and COB periods.", {"palm olein", "cocoa butter"}),
+    ("Adults ate meals made with shea stearin (SHS), rapeseed oil (RSO) or lard in turn. Satiety was higher "
+     "after the SHS, RSO and lard meals.", {"shea stearin", "rapeseed oil"}),
+])
+def test_arms_named_by_a_list_of_short_forms_before_a_period_or_diet(tmp_path, layout, body, arms):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= got, got

@@ -79,8 +79,8 @@ def rules() -> dict:
     r["group_rx"] = Guarded(re.compile(r"\b(?P<x>(?:[\w+/'-]+\s+){0,4}?[\w+/'-]+(?:\s*\([^()]{1,20}\))?)\s+"
                                        r"(?:group|arm)s?\b"), re.compile(r"\s(?:group|arm)s?\b"))
     # "Nei Yang Gong (experimental group)": a name followed by the arm it is
-    r["named_arm_rx"] = re.compile(r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,5})\s*\((?:the\s+)?(?:experimental|intervention|"
-                                   r"treatment|active|study|test)\s+(?:group|arm)\b[^()]*\)", re.I)
+    r["named_arm_rx"] = re.compile(rf"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){{0,5}})\s*\((?:the\s+)?(?:{r['arm_role_words']})\s+"
+                                   r"(?:group|arm)\b[^()]*\)", re.I)
     r["named_arm_rx"] = guarded(r["named_arm_rx"])
     r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
@@ -137,6 +137,10 @@ def rules() -> dict:
     r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
+    r["population_before_rx"] = re.compile(r["population_cues_before"], re.I)
+    r["outcome_of_rx"] = re.compile(r["outcome_of_before"], re.I)
+    r["title_background_before_rx"] = re.compile(r["title_background_before"], re.I)
+    r["title_background_after_rx"] = re.compile(r["title_background_after"], re.I)
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
     r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
@@ -260,9 +264,12 @@ def study_drugs(ctx: Context) -> list[str]:
     if cached is not None:
         return cached
     title, arms, abstract = [], [], []
+    surfaces: dict[str, list[str]] = {}
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         drugs = [e.kb_id_ for e in ctx.concepts_in(sent, {"Drug"})]
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            surfaces.setdefault(e.kb_id_, []).append(e.text)
         if part == "title":
             title += drugs
         elif in_abs or part == "methods":
@@ -270,8 +277,9 @@ def study_drugs(ctx: Context) -> list[str]:
         if reading(ctx, sent):
             arms += [m.concept.iri for m in _arm_mentions(ctx, sent)]
     out = list(dict.fromkeys(title + arms))
-    if not out and abstract:
-        out = [Counter(abstract).most_common(1)[0][0]]
+    if not out and abstract:  # the most named drug, unless the paper only measures it ("counts of Bifidobacterium")
+        given = [iri for iri, _n in Counter(abstract).most_common() if not _measured(ctx, surfaces[iri])]
+        out = given[:1]
     ctx.document.cache["study_interventions"] = out
     return out
 
@@ -342,9 +350,37 @@ def extract(ctx: Context) -> list[Fact]:
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
                                             "arm.phrase", 0.7, surface=ctx.document.text[m.start:m.end])
+    if not any(f.fields["role"] == "study" for f in found.values()):
+        # "Phenylephrine does not improve oxygenation": the title's drug, when nothing else names one
+        for m in _title_drugs(ctx):
+            if m.concept.iri not in not_given and not _measured(ctx, [ctx.document.text[m.start:m.end]]):
+                fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
+                          "role": "study"}
+                found[(m.concept.iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)],
+                                                              EXTRACTOR, "arm.title", 0.6,
+                                                              surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
     _add_schedule(ctx, facts, studied, named)
     return facts
+
+
+def _title_drugs(ctx: Context) -> list[_Mention]:
+    """The drugs a title names as what the trial gives ("Phenylephrine does not improve oxygenation",
+    "Effect of melatonin on sleep"), not as what the population has ("in women receiving X",
+    "X-induced nausea"), a product's ingredient ("a gel containing X") or a test agent."""
+    r = rules()
+    out = []
+    for sent in ctx.sentences():
+        if part_of(ctx.document, sent.start_char)[0] != "title":
+            continue
+        text, s0 = sent.text, sent.start_char
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            a, b = e.start_char - s0, e.end_char - s0
+            if not (_is_stop(e.text) or r["diagnostic_rx"].match(text[b:b + 40])
+                    or r["title_background_before_rx"].search(text[max(0, a - 80):a])
+                    or r["title_background_after_rx"].match(text[b:b + 20])):
+                out.append(_Mention(ctx.concept(e), e.start_char, e.end_char, True))
+    return out
 
 
 def _test_agents(ctx: Context) -> set[str]:
@@ -440,12 +476,19 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
-    if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title"):
+    if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
+            and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
             if len(m.group("x").split()) >= 2:
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
+    title = part_of(ctx.document, sent.start_char)[0] == "title"
     for m in r["named_arm_rx"].finditer(text) if planned else ():
         out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+    if title:  # "in women receiving tamoxifen", "cisplatin-induced nausea": what the population has
+        s0 = sent.start_char
+        out = [m for m in out
+               if not (r["title_background_before_rx"].search(text[max(0, m.start - s0 - 60):m.start - s0])
+                       or r["title_background_after_rx"].match(text[m.end - s0:m.end - s0 + 20]))]
     seen: dict[str, _Mention] = {}
     for mention in sorted(out, key=lambda x: x.start - x.end):  # longest first
         inside = any(o.start <= mention.start and mention.end <= o.end and o.concept.source == "arm"
@@ -473,19 +516,28 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         b = a + made_of.start()
         text = sent.text[a:b]
     drugs = [e for e in ctx.concepts_in(sent, {"Drug"}) if a <= e.start_char - s0 and e.end_char - s0 <= b]
+    # "reductions in HbA1c with X were larger than with placebo": a drug after an outcome word is what is measured
+    drugs = [e for e in drugs if not rules()["outcome_of_rx"].search(sent.text[max(0, e.start_char - s0 - 40):
+                                                                               e.start_char - s0])]
+    if whole:  # "Bifidobacterium counts in the inulin group": a drug before a preposition is what is measured
+        drugs = [e for e in drugs if not re.search(r"\b(?:in|of|among|within|between|for|at|on|from|than)\b",
+                                                   sent.text[e.end_char - s0:b], re.I)]
     # "sitagliptin or a sulphonylurea": a class of drugs given as such
     classes = [_Mention(ctx.lexicon.discover("Drug", c.group(0), "arm"), s0 + a + c.start(), s0 + a + c.end(), True)
                for c in rules()["drug_classes_rx"].finditer(text)
                if not any(e.start_char - s0 <= a + c.start() < e.end_char - s0 for e in drugs)
                and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
+    # only a short form that names an arm somewhere ("patients who underwent RRT" is often who was eligible)
+    named = _abbreviated_arms(ctx, sent, a, b)
     if drugs or classes:
         full = ctx.document.text
+        # "palm stearin (PS) or high-oleic sunflower oil (HOSO)": the arms the paper names, and the drugs
+        # outside them
         return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
-                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])] \
-            + classes
-    # after "received" or in a noun phrase only the long form, and only of a short form that
-    # names an arm elsewhere: "patients who underwent RRT" is often who was eligible
-    named = _abbreviated_arms(ctx, sent, a, b, short_forms=free != "nouns")
+                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
+                and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
+                            for n in named)] \
+            + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
     if named:
         return named
     if not free:
@@ -508,6 +560,10 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         p0 = sent.text.find(phrase, pos)
         if p0 < 0:
             continue
+        if re.search(r"['’]$", sent.text[:p0]):
+            continue  # the tail of a possessive ("the participant's intervention arm")
+        if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
+            continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
         after = sent.text[p0 + len(phrase):]
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
@@ -554,8 +610,8 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
     out = []
     confirmed = _abbreviations_naming_arms(ctx)
     for short, ab in arm_abbreviations(ctx).items():
-        if not short_forms and short not in confirmed:
-            continue
+        if short not in confirmed:
+            continue  # a short form no arm phrase names is what the paper measures ("ECM", "HBP")
         for form in (short, ab.long) if short_forms else (ab.long,):
             for m in whole_word(form, 0).finditer(text):
                 after = re.match(r"\s+([\w-]+)", sent.text[a + m.end():])
@@ -567,8 +623,12 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
 
 
 def _abbreviations_naming_arms(ctx: Context) -> set[str]:
-    """The defined short forms written in an allocation, group or comparison phrase somewhere
-    in the paper ("randomised to GIT or ...", "the GIT group", "GIT versus ...")."""
+    """The defined short forms that name an arm somewhere in the paper: an alternative of an
+    allocation phrase ("randomised to GIT or ...", "to six GIT sessions"), the name of a group
+    ("the GIT group", "(GIT arm)"), the name of a diet, programme or session ("the SFA diet",
+    "the PAL programme"), or a side of a comparison ("GIT versus ..."). A short form
+    that only stands somewhere in such a phrase names what is measured ("EEG activity of the
+    groups", "HBP in the two groups", "IQR ... vs.")."""
     cached = ctx.document.cache.get("abbreviations_naming_arms")
     if cached is not None:
         return cached
@@ -576,18 +636,68 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
     shorts = arm_abbreviations(ctx)
     out: set[str] = set()
     if shorts:
-        forms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
-                           + r")(?![\w-])")
+        forms = {short: (short, ab.long) for short, ab in shorts.items()}
+        alt = "|".join(map(re.escape, sorted({f for fs in forms.values() for f in fs}, key=len, reverse=True)))
+        of_form = {f.lower(): short for short, fs in forms.items() for f in fs}
+        sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
+                           rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
+                           rf"(?:versus|vs\.?|compared\s+(?:with|to))\s)|"
+                           rf"(?:\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:the\s+|an?\s+)?(?P<g>{alt})(?![\w-])",
+                           re.I)
+        # "the SFA diet", "the SFA-rich diet", "the SFA, TFA and IE diets", "during the PUFA period": every form
+        # of a list that names diets, programmes or crossover periods
+        named_list = re.compile(rf"(?<![\w-])(?:{alt})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{alt}|[\w-]+))*"
+                                rf"(?:-(?:rich|enriched|based|containing|fed|only))?\s+(?:{r['intervention_nouns']}|"
+                                rf"{r['modified_heads']}|{r['arm_period_nouns']})\b", re.I)
+        forms_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)
         for sent in ctx.sentences():
             if reading(ctx, sent) is None:
                 continue
             text = sent.text
-            stretches = [m.group("tail") for m in r["alloc_rx"].finditer(text)]
-            stretches += [m.group("x") for m in r["group_rx"].finditer(text)]
-            stretches += [m.group(0) for m in r["versus_rx"].finditer(text)]
-            for stretch in stretches:
-                out.update(forms.findall(stretch))
+            for m in named_list.finditer(text):
+                if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
+                    continue
+                for f in forms_rx.finditer(m.group(0)):
+                    short = of_form.get(f.group(0).lower())
+                    if short and f.group(0) in forms[short]:
+                        out.add(short)
+            for m in sides.finditer(text):
+                if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
+                    continue  # "a lower incidence of TKR compared to saline": an outcome, not a side
+                short = of_form.get((m.group("f") or m.group("g")).lower())
+                if short and (m.group("f") or m.group("g")) in forms[short]:  # a short form in its own case
+                    out.add(short)
+            for m in r["alloc_rx"].finditer(text):
+                for part in _alternatives(m.group("tail")):
+                    short = of_form.get(part.lower())
+                    if short and part in forms[short]:
+                        out.add(short)
     ctx.document.cache["abbreviations_naming_arms"] = out
+    return out
+
+
+def _alternatives(tail: str) -> list[str]:
+    """The arms an allocation phrase offers, each bare of what surrounds a name ("receive six GIT
+    sessions or usual care (UC)" → "GIT", "usual care")."""
+    r = rules()
+    if re.match(rf"\s*{NUMBER}\s*(?:%|(?:and|to|-|–)\s*{NUMBER})", tail):
+        return []  # "randomised between 5.1 and 11.1% of those invited": a share, no list of arms
+    # "to 1 of 3 interventions: a MedDiet with olive oil, ...": the list after the colon
+    tail = re.sub(rf"^\s*(?:(?:{COUNT})\s+of\s+)?(?:the\s+)?(?:(?:{COUNT})\s+)?[\w-]+\s*:\s*", "", tail, flags=re.I)
+    tail = re.split(r"\s+(?:for|during|until|after|before|who|which|than)\s+|[.;:](?:\s|$)", tail, maxsplit=1)[0]
+    blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
+    out = []
+    for part in re.split(r"\s*(?:,|\bor\b|\bversus\b|\bvs\.?|\band\b|\bplus\b)\s*", blank):
+        part = re.sub(rf"^(?:(?:{NUMBER}\s*[^\s\d]+|the|a|an|either|to|receive|receiving|be|treated|with|one|of|"
+                      rf"{COUNT})\s+)+", "",
+                      part.strip(), flags=re.I)
+        part = re.sub(rf"^(?:[\w-]+\s+){{0,2}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|an?\s+)?", "", part,
+                      flags=re.I)
+        part = re.split(r"\s+(?:enriched|supplemented|with|containing|using|in|at|by|from|given|delivered)\b", part,
+                        maxsplit=1, flags=re.I)[0]  # "a MedDiet enriched with nuts": the arm's name
+        part = re.sub(rf"\s+(?:(?:group|arm)s?|{r['modified_heads']})$", "", part, flags=re.I)
+        if part:
+            out.append(part.strip())
     return out
 
 
@@ -618,13 +728,15 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     words = phrase.split()
     if not words or len(words) > 6 or len(phrase) < 3:
         return None
+    if len(words) > 1 and words[0].islower() and to_int(words[0]) is not None:
+        return None  # a count of things ("five core food groups", "two exercise classes"), not a name
     named = words
     if r["modified_head_rx"].fullmatch(words[-1]):
         named = words[:-1]  # "a work support intervention": the words before the head must name it
         if not named or any(to_number(w) is not None or w.lower() in r["boundary"] or w.lower() in r["not_head_mod"]
                             for w in named) or all(w.isupper() for w in named):
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
-    if any(w.lower().strip("'-") in r["stop"] for w in named) or _is_stop(phrase):
+    if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
         return None
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
