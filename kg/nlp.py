@@ -172,21 +172,19 @@ class LexiconMatcher:
         # from spaCy's arrays: a Python Token per token cost more than the lookups
         arr = doc.to_array([IS_SPACE, LOWER])
         index = numpy.flatnonzero(arr[:, 0] == 0).tolist() if len(arr) else []
-        strings = doc.vocab.strings
-        words = [strings[h] for h in arr[index, 1].tolist()] if index else []
+        lowers = arr[index, 1] if index else numpy.zeros(0, dtype=numpy.uint64)  # spaCy's string hashes
+        hashes = lowers.tolist()
         out = []
-        k = 0
-        while k < len(words):
-            hit = vocab.lookup(words, k) if words[k] in vocab.lengths else None
+        after = 0  # the first word not inside a span taken
+        for k, mask in zip(*vocab.candidates(lowers)):
+            hit = vocab.lookup(hashes, k, mask) if k >= after else None
             if hit is None:
-                k += 1
                 continue
             n, entry_id, upper = hit
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
             entry = vocab.entries[entry_id]
             if upper and span_text == span_text.lower():
-                k += 1
                 continue
             if _overruled(lexicon_spans, start, end, entry.kind):
                 if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"
@@ -194,10 +192,9 @@ class LexiconMatcher:
                     # an AE term of the lexicon that is also a disease ("acute kidney injury"): the
                     # disease reading stays among the concept spans, for the trial's conditions
                     out.append(self._entry_span(doc, start, end, entry))
-                k += 1
                 continue
             out.append(self._entry_span(doc, start, end, entry))
-            k += n
+            after = k + n
         return out
 
     def _entry_span(self, doc: Doc, start: int, end: int, entry) -> Span:
