@@ -173,14 +173,11 @@ class LexiconMatcher:
         arr = doc.to_array([IS_SPACE, LOWER])
         index = numpy.flatnonzero(arr[:, 0] == 0).tolist() if len(arr) else []
         lowers = arr[index, 1] if index else numpy.zeros(0, dtype=numpy.uint64)  # spaCy's string hashes
-        hashes = lowers.tolist()
         out = []
         after = 0  # the first word not inside a span taken
-        for k, mask in zip(*vocab.candidates(lowers)):
-            hit = vocab.lookup(hashes, k, mask) if k >= after else None
-            if hit is None:
+        for k, n, entry_id, upper in vocab.longest(lowers):
+            if k < after:
                 continue
-            n, entry_id, upper = hit
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
             entry = vocab.entries[entry_id]
