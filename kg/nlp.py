@@ -5,8 +5,8 @@ Components, in order:
   "P < 0.01", and page-break debris (a paragraph that goes on in lower case);
 - `kg_lexicon`: a PhraseMatcher over every label of the SKOS lexicon (case-insensitive)
   and abbreviation (case-sensitive); then the drug and disease dictionaries of
-  `kg/vocabulary.py` (DrugBank and MeSH, ~180,000 names, looked up token by token in a
-  cached table) where no lexicon concept is; drugs by INN stem; and abbreviations a paper
+  `kg/vocabulary.py` (DrugBank and MeSH, ~180,000 names, looked up on the Doc's
+  LOWER hashes in cached arrays) where no lexicon concept is; drugs by INN stem; and abbreviations a paper
   defines itself ("low-dose interleukin-2 (IL-2LD)"). Spans go to `doc.spans["concepts"]`
   and the longest non-overlapping ones to `doc.ents`, each with the concept IRI as `kb_id_`;
 - `negex` and `hedge`: negspacy's NegEx (ConText-style cues and scopes) run twice, once

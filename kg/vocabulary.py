@@ -6,9 +6,10 @@ MeSH diseases, ~72,000 variants) ship their dictionaries as pickles inside the w
 reads those pickles (it does not import the packages, whose import does other work),
 keeps the entries that name a drug or a disease, filters the variants that would read
 ordinary English as a concept (rules and word lists in `ontology/vocabulary.json`), and
-tokenises every variant once with kg's own tokenizer. The result is cached as one pickle
-under the user cache directory, keyed by the package versions, the rules and kg's
-tokenizer version, so every later process loads it in a fraction of a second.
+tokenises every variant once with kg's own tokenizer. The result — a few numpy arrays keyed
+by spaCy's 64-bit string hashes, ~9 MB (see `Vocabulary`) — is cached as one `.npz` file
+(plain arrays, no pickle) under the user cache directory, keyed by the package versions,
+the rules and kg's tokenizer version, so every later process loads it in a fraction of a second.
 """
 
 from __future__ import annotations
