@@ -147,3 +147,28 @@ def test_a_dictionary_concept_enters_the_graph_with_its_curie(tmp_path):
     assert "DRUGBANK:DB01261" in notations
     assert any(p.value == str(SKOS.prefLabel) and (o.value, o.language) == ("sitagliptin", "en")
                for _s, p, o in triples)
+
+
+def test_the_longest_dictionary_sequence_is_found_at_every_position():
+    from spacy.strings import hash_string
+
+    from kg.vocabulary import Entry, Vocabulary
+
+    def seq(text):
+        return tuple(hash_string(w) for w in text.split())
+
+    entries = [Entry("Condition", name, f"MESH:D{i}", f"urn:x:{i}") for i, name in
+               enumerate(["renal failure", "acute renal failure", "renal", "zorbitide"])]
+    table = {seq("renal failure"): (0, False), seq("acute renal failure"): (1, False),
+             seq("renal"): (2, True), seq("zorbitide"): (3, False)}
+    vocab = Vocabulary.from_table(entries, table)
+    words = "patients with acute renal failure or renal disease took zorbitide".split()
+    found = vocab.longest(numpy.array([hash_string(w) for w in words], dtype=numpy.uint64))
+    # (start, length, entry, upper case required): the longest sequence at each start
+    assert found == [(2, 3, 1, False), (3, 2, 0, False), (6, 1, 2, True), (9, 1, 3, False)]
+    assert vocab.entries[1].label == "acute renal failure" and vocab.entries[3].iri == "urn:x:3"
+    # a sequence cut off by the end of the text is not matched; a lone prefix word still is
+    assert vocab.longest(numpy.array([hash_string("acute")], dtype=numpy.uint64)) == []
+    assert vocab.longest(numpy.array([hash_string(w) for w in ["acute", "renal"]], dtype=numpy.uint64)) == \
+        [(1, 1, 2, True)]
+    assert vocab.longest(numpy.zeros(0, dtype=numpy.uint64)) == []
