@@ -40,6 +40,26 @@ def pss_kb(pid: int) -> int:
     return 0
 
 
+def _role(pid: int, me: int) -> str:
+    """'parent', 'fork server' or 'resource tracker' (children of the parent), or 'worker PID'
+    (the fork server's children)."""
+    if pid == me:
+        return "parent"
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        ppid = 0
+    if ppid != me:
+        return f"worker {pid}"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            tracker = b"resource_tracker" in f.read()
+    except OSError:
+        tracker = False
+    return "resource tracker" if tracker else "fork server"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dirs", nargs="+", type=Path)
@@ -54,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     total = len(iter_sources(args.dirs))
     done = [0]
     marks: dict[int, tuple[int, float, float, float]] = {}  # tenth -> (documents, RSS, tree RSS, tree PSS), MB
+    procs: dict[int, dict[str, tuple[float, float]]] = {}  # tenth -> {process: (RSS, PSS)}, MB
     peaks = {"parent": 0, "worker": 0, "tree": 0, "pss": 0}
     stop = threading.Event()
     me = os.getpid()
@@ -71,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             tenth = min(10, done[0] * 10 // max(1, total))
             if tenth and tenth not in marks:
                 marks[tenth] = (done[0], parent / 1024, tree / 1024, pss / 1024)
+                procs[tenth] = {_role(p, me): (_status_kb(p, "VmRSS") / 1024, pss_kb(p) / 1024) for p in pids}
             stop.wait(args.every)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -93,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{n} {tr:.0f} MB" for _t, (n, _p, tr, _ps) in sorted(marks.items())))
         print("whole tree PSS by documents done:        " + ", ".join(
             f"{n} {ps:.0f} MB" for _t, (n, _p, _tr, ps) in sorted(marks.items())))
+    if args.jobs:
+        for t in (1, 5, 10):
+            if t in procs:
+                print(f"  at {marks[t][0]} documents, RSS/PSS per process: " + ", ".join(
+                    f"{who} {r:.0f}/{ps:.0f} MB" for who, (r, ps) in sorted(procs[t].items())))
     print(f"peak: ingesting process {peaks['parent'] / 1024:.0f} MB"
           + (f", largest worker {peaks['worker'] / 1024:.0f} MB, whole tree RSS {peaks['tree'] / 1024:.0f} MB, "
              f"PSS {peaks['pss'] / 1024:.0f} MB" if args.jobs else "") + " (target < 600 MB)")

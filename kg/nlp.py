@@ -5,8 +5,8 @@ Components, in order:
   "P < 0.01", and page-break debris (a paragraph that goes on in lower case);
 - `kg_lexicon`: a PhraseMatcher over every label of the SKOS lexicon (case-insensitive)
   and abbreviation (case-sensitive); then the drug and disease dictionaries of
-  `kg/vocabulary.py` (DrugBank and MeSH, ~180,000 names, looked up token by token in a
-  cached table) where no lexicon concept is; drugs by INN stem; and abbreviations a paper
+  `kg/vocabulary.py` (DrugBank and MeSH, ~180,000 names, looked up on the Doc's
+  LOWER hashes in cached arrays) where no lexicon concept is; drugs by INN stem; and abbreviations a paper
   defines itself ("low-dose interleukin-2 (IL-2LD)"). Spans go to `doc.spans["concepts"]`
   and the longest non-overlapping ones to `doc.ents`, each with the concept IRI as `kb_id_`;
 - `negex` and `hedge`: negspacy's NegEx (ConText-style cues and scopes) run twice, once
@@ -173,21 +173,16 @@ class LexiconMatcher:
         # from spaCy's arrays: a Python Token per token cost more than the lookups
         arr = doc.to_array([IS_SPACE, LOWER])
         index = numpy.flatnonzero(arr[:, 0] == 0).tolist() if len(arr) else []
-        strings = doc.vocab.strings
-        words = [strings[h] for h in arr[index, 1].tolist()] if index else []
+        lowers = arr[index, 1] if index else numpy.zeros(0, dtype=numpy.uint64)  # spaCy's string hashes
         out = []
-        k = 0
-        while k < len(words):
-            hit = vocab.lookup(words, k) if words[k] in vocab.lengths else None
-            if hit is None:
-                k += 1
+        after = 0  # the first word not inside a span taken
+        for k, n, entry_id, upper in vocab.longest(lowers):
+            if k < after:
                 continue
-            n, entry_id, upper = hit
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
             entry = vocab.entries[entry_id]
             if upper and span_text == span_text.lower():
-                k += 1
                 continue
             if _overruled(lexicon_spans, start, end, entry.kind):
                 if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"
@@ -195,10 +190,9 @@ class LexiconMatcher:
                     # an AE term of the lexicon that is also a disease ("acute kidney injury"): the
                     # disease reading stays among the concept spans, for the trial's conditions
                     out.append(self._entry_span(doc, start, end, entry))
-                k += 1
                 continue
             out.append(self._entry_span(doc, start, end, entry))
-            k += n
+            after = k + n
         return out
 
     def _entry_span(self, doc: Doc, start: int, end: int, entry) -> Span:

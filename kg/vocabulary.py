@@ -6,16 +6,16 @@ MeSH diseases, ~72,000 variants) ship their dictionaries as pickles inside the w
 reads those pickles (it does not import the packages, whose import does other work),
 keeps the entries that name a drug or a disease, filters the variants that would read
 ordinary English as a concept (rules and word lists in `ontology/vocabulary.json`), and
-tokenises every variant once with kg's own tokenizer. The result is cached as one pickle
-under the user cache directory, keyed by the package versions, the rules and kg's
-tokenizer version, so every later process loads it in a fraction of a second.
+tokenises every variant once with kg's own tokenizer. The result — a few numpy arrays keyed
+by spaCy's 64-bit string hashes, ~9 MB (see `Vocabulary`) — is cached as one `.npz` file
+(plain arrays, no pickle) under the user cache directory, keyed by the package versions,
+the rules and kg's tokenizer version, so every later process loads it in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import bz2
 import functools
-import gc
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -27,6 +27,8 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy
 
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR
 
@@ -51,24 +53,149 @@ class Entry:
     iri: str
 
 
+_MASK = 2**64 - 1
+_OFFSET, _PRIME = 0xCBF29CE484222325, 0x100000001B3
+
+
+def sequence_hash(tokens) -> int:
+    """One 64-bit key for a sequence of spaCy string hashes (an FNV-style fold, the same as
+    `Vocabulary.longest` computes on arrays; a key that two sequences share is told apart by
+    the tokens kept beside it)."""
+    h = _OFFSET
+    for t in tokens:
+        h = ((h ^ t) * _PRIME) & _MASK
+    return h
+
+
+class Entries:
+    """The dictionary's entries in one byte string (kind, label, CURIE, IRI per entry, with
+    offsets), made into an `Entry` when a match asks for one: ~20,000 Entry objects were
+    ~10 MB in every worker."""
+
+    def __init__(self, blob: numpy.ndarray, offsets: numpy.ndarray) -> None:
+        self.blob, self.offsets = blob, offsets
+
+    @classmethod
+    def pack(cls, entries: list[Entry]) -> Entries:
+        parts = ["\x1f".join((e.kind, e.label, e.curie, e.iri)).encode("utf-8") for e in entries]
+        offsets = numpy.zeros(len(parts) + 1, dtype=numpy.int64)
+        offsets[1:] = numpy.cumsum([len(b) for b in parts]) if parts else []
+        return cls(numpy.frombuffer(b"".join(parts), dtype=numpy.uint8).copy(), offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> Entry:
+        a, b = int(self.offsets[i]), int(self.offsets[i + 1])
+        return Entry(*self.blob[a:b].tobytes().decode("utf-8").split("\x1f"))
+
+
 @dataclass
 class Vocabulary:
-    """Token sequences (lower-cased) → (entry index, needs an upper-case letter in the text)."""
+    """Token sequences (lower-cased) → (entry, needs an upper-case letter in the text), held
+    as a few numpy arrays keyed by spaCy's 64-bit string hashes (the `LOWER` attribute a Doc
+    already has): ~5 MB where a dict of tuples of strings was ~60 MB in every process, and
+    arrays stay shared between the fork server and its workers (no reference count or
+    collector writes into their pages)."""
 
-    entries: list[Entry]
-    table: dict[tuple[str, ...], tuple[int, bool]]
-    lengths: dict[str, tuple[int, ...]]  # first token → the lengths of the sequences starting with it
+    entries: Entries
+    first: numpy.ndarray  # sorted uint64: the hash of every sequence's first token
+    lengths: numpy.ndarray  # uint64 per first token: bit n set when a sequence of n tokens starts with it
+    keys: numpy.ndarray  # sorted uint64: sequence_hash of every sequence
+    values: numpy.ndarray  # int64 per key: entry index << 1 | upper case required
+    starts: numpy.ndarray  # int64 per key (+1): where its token hashes begin in `tokens`
+    tokens: numpy.ndarray  # uint64: every sequence's token hashes, in key order
 
-    def lookup(self, words: list[str], start: int) -> tuple[int, int, bool] | None:
-        """The longest entry starting at words[start]: (length, entry index, upper required)."""
-        left = len(words) - start
-        for n in self.lengths.get(words[start], ()):
+    @classmethod
+    def from_table(cls, entries: list[Entry], table: dict[tuple[int, ...], tuple[int, bool]]) -> Vocabulary:
+        """Arrays from {token hashes: (entry index, upper required)}."""
+        items = sorted((sequence_hash(seq), seq, idx << 1 | upper) for seq, (idx, upper) in table.items())
+        masks: dict[int, int] = {}
+        for seq in table:
+            masks[seq[0]] = masks.get(seq[0], 0) | 1 << len(seq)
+        first = sorted(masks)
+        starts = numpy.zeros(len(items) + 1, dtype=numpy.int64)
+        starts[1:] = numpy.cumsum([len(seq) for _h, seq, _v in items]) if items else []
+        return cls(Entries.pack(entries), numpy.array(first, dtype=numpy.uint64),
+                   numpy.array([masks[f] for f in first], dtype=numpy.uint64),
+                   numpy.array([h for h, _s, _v in items], dtype=numpy.uint64),
+                   numpy.array([v for _h, _s, v in items], dtype=numpy.int64), starts,
+                   numpy.array([t for _h, seq, _v in items for t in seq], dtype=numpy.uint64))
+
+    def longest(self, hashes: numpy.ndarray) -> list[tuple[int, int, int, bool]]:
+        """(start, length, entry index, upper required) of the longest sequence starting at
+        each position of `hashes` (a Doc's LOWER hashes) where one starts, in order. All
+        positions at once, one length at a time: a lookup per position in Python cost 2.5x
+        the dictionary pass of a dict of tuples."""
+        n_words, n_first = len(hashes), len(self.first)
+        if not n_words or not n_first:
+            return []
+        pos = numpy.minimum(numpy.searchsorted(self.first, hashes), n_first - 1)
+        at = numpy.flatnonzero(self.first[pos] == hashes)
+        if not len(at):
+            return []
+        masks = self.lengths[pos[at]]
+        best = numpy.zeros(len(at), dtype=numpy.int64)  # the longest length found so far (0: none)
+        where = numpy.zeros(len(at), dtype=numpy.int64)  # its index in `keys`
+        h = numpy.full(len(at), _OFFSET, dtype=numpy.uint64)
+        prime = numpy.uint64(_PRIME)
+        top = int(masks.max()).bit_length() - 1
+        last = n_words - 1
+        for n in range(1, top + 1):
+            ends = at + (n - 1)
+            h = (h ^ hashes[numpy.minimum(ends, last)]) * prime  # wraps: mod 2**64
+            want = numpy.flatnonzero((ends < n_words) & ((masks >> numpy.uint64(n)) & numpy.uint64(1) == 1))
+            if not len(want):
+                continue
+            i = numpy.minimum(numpy.searchsorted(self.keys, h[want]), len(self.keys) - 1)
+            hit = self.keys[i] == h[want]
+            best[want[hit]] = n
+            where[want[hit]] = i[hit]
+        out = []
+        words = None
+        for j in numpy.flatnonzero(best).tolist():
+            k, n, i = int(at[j]), int(best[j]), int(where[j])
+            if words is None:
+                words = hashes.tolist()
+            if self.tokens[self.starts[i]:self.starts[i + 1]].tolist() == words[k:k + n]:
+                v = int(self.values[i])
+                out.append((k, n, v >> 1, bool(v & 1)))
+            elif (hit := self.lookup(words, k, int(masks[j]))) is not None:  # two keys on one hash
+                out.append((k, *hit))
+        return out
+
+    def lookup(self, hashes: list[int], start: int, mask: int) -> tuple[int, int, bool] | None:
+        """The longest sequence starting at hashes[start] (whose first token's length mask is
+        `mask`): (length, entry index, upper required)."""
+        left = len(hashes) - start
+        for n in _lengths(mask):
             if n > left:
                 continue
-            hit = self.table.get(tuple(words[start:start + n]))
-            if hit is not None:
-                return n, hit[0], hit[1]
+            seq = hashes[start:start + n]
+            h = numpy.uint64(sequence_hash(seq))
+            i = int(numpy.searchsorted(self.keys, h))
+            while i < len(self.keys) and self.keys[i] == h:
+                if self.tokens[self.starts[i]:self.starts[i + 1]].tolist() == seq:
+                    v = int(self.values[i])
+                    return n, v >> 1, bool(v & 1)
+                i += 1
         return None
+
+    def arrays(self) -> dict[str, numpy.ndarray]:
+        return {"first": self.first, "lengths": self.lengths, "keys": self.keys, "values": self.values,
+                "starts": self.starts, "tokens": self.tokens, "entry_blob": self.entries.blob,
+                "entry_offsets": self.entries.offsets}
+
+    @classmethod
+    def from_arrays(cls, a) -> Vocabulary:
+        return cls(Entries(a["entry_blob"], a["entry_offsets"]), a["first"], a["lengths"], a["keys"],
+                   a["values"], a["starts"], a["tokens"])
+
+
+@functools.lru_cache(maxsize=512)
+def _lengths(mask: int) -> tuple[int, ...]:
+    """The lengths a mask holds, longest first."""
+    return tuple(n for n in range(mask.bit_length() - 1, 0, -1) if mask >> n & 1)
 
 
 def cache_dir() -> Path:
@@ -121,16 +248,13 @@ def load_vocabulary(tokenize, tokenizer_version: str) -> Vocabulary:
 @functools.lru_cache(maxsize=2)
 def _load(tokenize, tokenizer_version: str) -> Vocabulary:
     key = _cache_key(tokenizer_version)
-    path = cache_dir() / f"vocabulary-{key}.pickle"
+    path = cache_dir() / f"vocabulary-{key}.npz"
     if path.exists():
-        gc.disable()  # ~200,000 small tuples: the cyclic collector would scan them again and again
         try:
-            with path.open("rb") as f:
-                return pickle.load(f)
+            with numpy.load(path, allow_pickle=False) as f:
+                return Vocabulary.from_arrays({k: f[k] for k in f.files})
         except Exception:  # noqa: BLE001 - a damaged cache is rebuilt
             pass
-        finally:
-            gc.enable()
     vocab = build_vocabulary(tokenize)
     missing = [dist for dist, module, name, _kind in SOURCES if _package_file(module, name) is None]
     if missing:  # a smaller vocabulary, said once; not cached where other checkouts would share it
@@ -141,12 +265,12 @@ def _load(tokenize, tokenizer_version: str) -> Vocabulary:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(vocab, f, protocol=pickle.HIGHEST_PROTOCOL)
+            numpy.savez(f, **vocab.arrays())
         os.replace(tmp, path)
         # other checkouts of kg (other versions, other rules) share this folder: a table is
         # dropped only when nothing has read it for a week
         week_ago = time.time() - 7 * 24 * 3600
-        for stale in path.parent.glob("vocabulary-*.pickle"):
+        for stale in [*path.parent.glob("vocabulary-*.npz"), *path.parent.glob("vocabulary-*.pickle")]:
             if stale != path and stale.stat().st_atime < week_ago and stale.stat().st_mtime < week_ago:
                 stale.unlink(missing_ok=True)
     except OSError:
@@ -185,16 +309,15 @@ def build_vocabulary(tokenize) -> Vocabulary:
             if mode is None or variant in variants:
                 continue
             variants[variant] = (idx, mode == "upper")
+    from spacy.strings import hash_string  # the hashes a Doc's LOWER attribute holds
+
     keys = list(variants)
-    table: dict[tuple[str, ...], tuple[int, bool]] = {}
+    table: dict[tuple[int, ...], tuple[int, bool]] = {}
     for variant, toks in zip(keys, tokenize(keys)):
-        words = tuple(t.lower() for t in toks if t.strip())
+        words = tuple(hash_string(t.lower()) for t in toks if t.strip())
         if words:
             table.setdefault(words, variants[variant])
-    lengths: dict[str, set[int]] = {}
-    for words in table:
-        lengths.setdefault(words[0], set()).add(len(words))
-    return Vocabulary(entries, table, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+    return Vocabulary.from_table(entries, table)
 
 
 def _entry(kind: str, canon: str, info: dict, r: dict, known: set[str] = frozenset()) -> Entry | None:

@@ -15,6 +15,7 @@ Failure here is not an error: workers then load everything themselves.
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -56,6 +57,11 @@ def warm() -> None:
         process(path)
     lexicon.concepts.clear()  # what the made-up text discovered is not the papers'
     lexicon.concepts.update(known)
+    # Everything loaded so far lives as long as the workers: out of the cyclic collector's
+    # reach, a worker's collections no longer write into (and so copy) the pages it shares
+    # with this server.
+    gc.collect()
+    gc.freeze()
     READY = True
 
 

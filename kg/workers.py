@@ -114,6 +114,7 @@ def _worker_main(conn: Connection, memory_mb: int | None, kg_env: dict[str, str]
         limit = memory_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from kg.lexicon import load_lexicon
+    from kg.memory import release
     from kg.nlp import get_nlp
 
     try:
@@ -140,6 +141,8 @@ def _worker_main(conn: Connection, memory_mb: int | None, kg_env: dict[str, str]
             conn.send(out)
             return  # a worker that ran out of memory may be left in a bad state: replace it
         conn.send(out)
+        del out
+        release()  # the document's Doc and arrays, freed, go back to the system (kg.memory)
 
 
 def _start_fork_server() -> None:

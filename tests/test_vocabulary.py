@@ -7,8 +7,7 @@ and that the compiled table is cached.
 
 from __future__ import annotations
 
-import pickle
-
+import numpy
 import pytest
 
 from kg import vocabulary
@@ -116,16 +115,16 @@ def test_the_compiled_table_is_cached_and_reused(tmp_path, monkeypatch):
 
     try:
         first = vocabulary.load_vocabulary(tokenize, tokenizer_version())
-        files = list(tmp_path.glob("vocabulary-*.pickle"))
+        files = list(tmp_path.glob("vocabulary-*.npz"))
         assert len(files) == 1
-        assert len(first.entries) > 15000 and len(first.table) > 100000
+        assert len(first.entries) > 15000 and len(first.keys) > 100000
         vocabulary._load.cache_clear()
         calls = []
         second = vocabulary.load_vocabulary(lambda texts: calls.append(texts) or tokenize(texts), tokenizer_version())
         assert calls == []  # read from the cache, nothing tokenised again
-        assert second.table == first.table
-        with files[0].open("rb") as f:
-            assert isinstance(pickle.load(f), vocabulary.Vocabulary)
+        assert all(numpy.array_equal(a, second.arrays()[k]) for k, a in first.arrays().items())
+        with numpy.load(files[0], allow_pickle=False) as f:  # plain arrays: no pickle to trust
+            assert set(f.files) == set(first.arrays())
     finally:
         vocabulary._load.cache_clear()
 
@@ -148,3 +147,28 @@ def test_a_dictionary_concept_enters_the_graph_with_its_curie(tmp_path):
     assert "DRUGBANK:DB01261" in notations
     assert any(p.value == str(SKOS.prefLabel) and (o.value, o.language) == ("sitagliptin", "en")
                for _s, p, o in triples)
+
+
+def test_the_longest_dictionary_sequence_is_found_at_every_position():
+    from spacy.strings import hash_string
+
+    from kg.vocabulary import Entry, Vocabulary
+
+    def seq(text):
+        return tuple(hash_string(w) for w in text.split())
+
+    entries = [Entry("Condition", name, f"MESH:D{i}", f"urn:x:{i}") for i, name in
+               enumerate(["renal failure", "acute renal failure", "renal", "zorbitide"])]
+    table = {seq("renal failure"): (0, False), seq("acute renal failure"): (1, False),
+             seq("renal"): (2, True), seq("zorbitide"): (3, False)}
+    vocab = Vocabulary.from_table(entries, table)
+    words = "patients with acute renal failure or renal disease took zorbitide".split()
+    found = vocab.longest(numpy.array([hash_string(w) for w in words], dtype=numpy.uint64))
+    # (start, length, entry, upper case required): the longest sequence at each start
+    assert found == [(2, 3, 1, False), (3, 2, 0, False), (6, 1, 2, True), (9, 1, 3, False)]
+    assert vocab.entries[1].label == "acute renal failure" and vocab.entries[3].iri == "urn:x:3"
+    # a sequence cut off by the end of the text is not matched; a lone prefix word still is
+    assert vocab.longest(numpy.array([hash_string("acute")], dtype=numpy.uint64)) == []
+    assert vocab.longest(numpy.array([hash_string(w) for w in ["acute", "renal"]], dtype=numpy.uint64)) == \
+        [(1, 1, 2, True)]
+    assert vocab.longest(numpy.zeros(0, dtype=numpy.uint64)) == []

@@ -40,11 +40,13 @@ from kg import __version__
 from kg.errors import QueryError, StoreError
 from kg.graph import rollup as rollups
 from kg.graph.vocab import KG_NS, KGD_NS, PREFIXES, doc_id_of_graph, doc_iri, graph_iri
+from kg.memory import release
 
 DEFAULT_STORE = ".kg"
 # RocksDB keeps transactional writes in memory tables until they are flushed; without a
 # flush now and then, resident memory grew with every document (bench/: +700 MB over 400
-# documents). The bulk loader writes files directly and does not need this.
+# documents). The bulk loader writes files directly; the transaction that completes a bulk
+# batch (its records and the roll-up) is flushed after each batch.
 FLUSH_EVERY_QUADS = 100_000
 LEXICON_GRAPH = KGD_NS + "graph/lexicon"
 ONTOLOGY_GRAPH = KGD_NS + "graph/ontology"
@@ -125,19 +127,34 @@ class GraphStore:
 
     # -- the registry ------------------------------------------------------------------
     def records(self) -> dict[str, tuple[str, dict]]:
-        """{graph IRI: (state, summary)} from the registry graph."""
+        """{graph IRI: (state, brief summary)} from the registry graph: of each summary only
+        what the writer checks per document (doc, sha256, kg version, triples). The whole
+        summaries (facts per node, nodes, predicates...) stay in the store: held for every
+        document, they grew a writer by ~30 MB per 1,000 documents. `full_records()` reads them."""
         if self._records is None:
-            states: dict[str, set[str]] = {}
-            summaries: dict[str, dict] = {}
-            for q in self.ox.quads_for_pattern(None, None, None, _REG):
-                if q.predicate == _STATE:
-                    states.setdefault(q.subject.value, set()).add(q.object.value)
-                elif q.predicate == _SUMMARY:
-                    summaries[q.subject.value] = json.loads(q.object.value)
-            # complete only when said so and not also pending (a write under way)
-            self._records = {g: (COMPLETE if st == {COMPLETE} else PENDING, summaries.get(g, {}))
-                             for g, st in states.items()}
+            self._records = self._read_records(brief)
         return self._records
+
+    def full_records(self) -> dict[str, tuple[str, dict]]:
+        """{graph IRI: (state, whole summary)}, read from the registry now (not kept)."""
+        return self._read_records(lambda summary: summary)
+
+    def _read_records(self, keep) -> dict[str, tuple[str, dict]]:
+        states: dict[str, set[str]] = {}
+        summaries: dict[str, dict] = {}
+        for q in self.ox.quads_for_pattern(None, None, None, _REG):
+            if q.predicate == _STATE:
+                states.setdefault(q.subject.value, set()).add(q.object.value)
+            elif q.predicate == _SUMMARY:
+                summaries[q.subject.value] = keep(json.loads(q.object.value))
+        # complete only when said so and not also pending (a write under way)
+        return {g: (COMPLETE if st == {COMPLETE} else PENDING, summaries.get(g, {})) for g, st in states.items()}
+
+    def summary(self, graph: str) -> dict:
+        """The whole registry summary of one graph ({} when it has none)."""
+        for q in self.ox.quads_for_pattern(ox.NamedNode(graph), _SUMMARY, None, _REG):
+            return json.loads(q.object.value)
+        return {}
 
     def hidden_graphs(self) -> set[str]:
         """Graphs readers must not see: pending bulk writes and replace-staging graphs (a
@@ -265,7 +282,7 @@ class GraphStore:
                 if states or stored is not None:  # (a new store has neither: nothing to say)
                     self.rollup_note = ("this store has no roll-up (an older kg wrote it)" if stored is None
                                         else "the store's roll-up does not match its documents")
-                self._rollup = rollups.build(self.records(), *self._static_from_graphs())
+                self._rollup = rollups.build(self.full_records(), *self._static_from_graphs())
                 self._rollup_stamp = stamp
         return self._rollup
 
@@ -317,12 +334,12 @@ class GraphStore:
             return out
         if len(changes) == 1:
             (g, s), = changes.items()
-            old = recs.get(g, (None, {}))[1]
+            old = self.summary(g) if g in recs else {}
             if s is not None and g in held and "doc" in s and (out := rollups.replaced(current, g, old, s)):
                 return out
             if s is not None and g in held and "doc" not in s:  # the lexicon, the ontology
                 return {**current, "graphs": {**held, g: s.get("triples", 0)}}
-        merged = {g: v for g, v in recs.items() if g not in changes}
+        merged = {g: v for g, v in self.full_records().items() if g not in changes}
         merged.update({g: (COMPLETE, s) for g, s in changes.items() if s is not None})
         return rollups.build(merged, current.get("lexicon"), current.get("schema"))
 
@@ -361,9 +378,13 @@ class GraphStore:
                    + " ".join(f"<{w.graph}> <{_STATE.value}> {ox.Literal(PENDING)} ." for w in new) + " } }",
                    _insert_data([q for w in new for q in _record(w.graph, COMPLETE, w.summary)]), roll_op]
             self.ox.update(" ;\n".join(ops))
+            # the records and the roll-up (a literal of a few MB, rewritten each batch) went
+            # into RocksDB's memory tables: flushed now, they no longer pile up there
+            self.flush()
+            release()  # what the bulk loader's threads freed goes back to the system
             self._rollup, self._rollup_stamp = rollup, stamp
             for w in new:
-                recs[w.graph] = (COMPLETE, w.summary)
+                recs[w.graph] = (COMPLETE, brief(w.summary))
         for w in changed:
             quads = list(ox.parse(w.nquads, ox.RdfFormat.N_QUADS))
             self.replace_graph(w.graph, quads, w.summary)
@@ -403,11 +424,12 @@ class GraphStore:
             self.ox.extend(list(new) + record + [ox.Quad(_REG, _ROLLUP, ox.Literal(text), _REG),
                                                  ox.Quad(_REG, _ROLLUP_STAMP, ox.Literal(stamp), _REG)])
             self._rollup, self._rollup_stamp = rollup, stamp
-            recs[graph] = (COMPLETE, summary)
+            recs[graph] = (COMPLETE, brief(summary))
             self._written(len(new))
             return len(new)
         added, removed = new - old, old - new
-        if not added and not removed and recs.get(graph) == (COMPLETE, summary) and graph in rollup["graphs"]:
+        if (not added and not removed and recs.get(graph, (None,))[0] == COMPLETE and graph in rollup["graphs"]
+                and self.summary(graph) == summary):
             return len(new)
         roll_op, stamp = self._rollup_update(rollup)
         st_add, st_del = ox.NamedNode(f"{graph}#staging-add"), ox.NamedNode(f"{graph}#staging-del")
@@ -421,7 +443,7 @@ class GraphStore:
             f"{_insert_data(record)} ;\n{roll_op} ;\n"
             f"DROP SILENT GRAPH <{st_add.value}> ; DROP SILENT GRAPH <{st_del.value}>")
         self._rollup, self._rollup_stamp = rollup, stamp
-        recs[graph] = (COMPLETE, summary)
+        recs[graph] = (COMPLETE, brief(summary))
         self._written(2 * (len(added) + len(removed)))
         return len(new)
 
@@ -518,7 +540,7 @@ class GraphStore:
 
     def document_summaries(self) -> list[dict]:
         """The registry summary of every completely stored document."""
-        return [s for state, s in self.records().values() if state == COMPLETE and "doc" in s]
+        return [s for state, s in self.full_records().values() if state == COMPLETE and "doc" in s]
 
     def ensure_static_graphs(self) -> None:
         """Load the lexicon and ontology graphs when their files changed."""
@@ -630,6 +652,14 @@ class GraphStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_BRIEF = ("doc", "sha256", "kg_version", "triples")
+
+
+def brief(summary: dict) -> dict:
+    """What a writer keeps of a registry summary in memory (see `GraphStore.records`)."""
+    return {k: summary[k] for k in _BRIEF if k in summary}
 
 
 def _record(graph: str, state: str, summary: dict | None = None) -> list[ox.Quad]:
