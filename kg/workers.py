@@ -146,16 +146,27 @@ def _worker_main(conn: Connection, memory_mb: int | None, kg_env: dict[str, str]
 
 
 def _start_fork_server() -> None:
-    """Start the fork server (if it is not running) with kg.warm's flag in its environment only."""
+    """Start the fork server (if it is not running) with kg.warm's flag in its environment only.
+
+    The server is `python -c ...`, which puts the working directory first on its sys.path
+    (Python 3.11's forkserver ignores the parent's sys.path): run from a folder holding another
+    `kg/` (a checkout of another version), the workers would import that one. PYTHONSAFEPATH
+    keeps the working directory off it."""
     from multiprocessing import forkserver
 
     from kg.warm import WARM_FLAG
 
-    os.environ[WARM_FLAG] = "1"
+    added = {WARM_FLAG: "1", "PYTHONSAFEPATH": "1"}
+    saved = {k: os.environ.get(k) for k in added}
+    os.environ.update(added)
     try:
         forkserver.ensure_running()
     finally:
-        del os.environ[WARM_FLAG]
+        for k, v in saved.items():
+            if v is None:
+                del os.environ[k]
+            else:
+                os.environ[k] = v
 
 
 def _unless_warm_for(kg_env: dict[str, str]) -> None:

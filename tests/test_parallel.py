@@ -116,3 +116,24 @@ def test_workers_retired_after_their_share_give_the_same_facts(kg, tmp_path, mon
     assert sorted(report.ingested) == sorted(p.name.split(".")[0] for p in src.iterdir()) and not report.failed
     assert len(started) == (n + 1) // 2  # a fresh worker for every two sources
     assert _facts(kg, tmp_path / "many") == _facts(kg, tmp_path / "one")
+
+
+def test_workers_import_this_kg_whatever_the_working_folder_holds(tmp_path):
+    """Run from a folder holding another `kg/` package (a checkout of another version), the
+    ingest workers still import the kg that runs the command."""
+    import subprocess
+    import sys
+
+    other = tmp_path / "elsewhere"
+    (other / "kg").mkdir(parents=True)
+    (other / "kg" / "__init__.py").write_text("WRONG_KG = True\n", encoding="utf-8")  # imports, holds nothing
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(CORPUS_FILES[0], docs)
+    # the command itself imports this kg (the working folder taken off its own path, as a
+    # console script has it), its workers are on their own
+    runner = "import sys; sys.path.remove(''); from kg.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run([sys.executable, "-c", runner, "--store", str(tmp_path / "store"), "ingest",
+                           "--jobs", "2", str(docs)], cwd=other, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "ingested 1," in proc.stderr
