@@ -445,3 +445,23 @@ def test_a_population_naming_the_title_condition_again_adds_no_other(tmp_path, l
 def test_a_kind_of_disease_named_first_still_gives_way(tmp_path, title):
     assert trial(tmp_path, "Women were randomised to the tablet or placebo.", "condition",
                  title=title) == ["breast cancer"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, written", [
+    ("Eighty HIV-positive adults were randomised to the new tablet or to the usual regimen.", "HIV"),
+    ("We enrolled adults living with HIV-1 on stable therapy and randomised them to two doses.", "HIV-1"),
+    ("Women chronically infected with hepatitis C virus were randomised to the gel or placebo.",
+     "hepatitis C virus"),
+])
+def test_a_population_named_by_its_microbe_has_that_infection(tmp_path, layout, body, written):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nMethods\n\n{body}\n" if layout == "heading" else
+                    f"{TITLE}\n\nAbstract\n\nMethods: {body}\n\nConclusions: More work is needed.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    conditions = [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "condition"]
+    assert len(conditions) == 1
+    ev = conditions[0].evidence[0]
+    assert document.text[ev.start:ev.end] == written
+    assert "infection" in conditions[0].fields["value"].label or "hepatitis" in conditions[0].fields["value"].label

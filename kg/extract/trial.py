@@ -710,6 +710,11 @@ def _condition_rules() -> dict:
     r["behaviour_rx"] = [(b, re.compile(r"\b(?:" + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(b["written"], key=len, reverse=True)) + r")\b", re.I))
         for b in r["behaviours"]]
+    agent = "(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                             for a in sorted(r["agents"], key=len, reverse=True)) + ")"
+    forms = [form.replace("{agent}", f"(?P<agent{n}>{agent})") for n, form in enumerate(r["agent_forms"])]
+    r["agent_rx"] = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + ")", re.I)
+    r["agent_guard"] = re.compile("|".join(re.escape(a) for a in r["agents"]), re.I)
     r["not_adjective_conditions"] = set(r["not_adjective_conditions"])
     r["generic_conditions"] = set(r["generic_conditions"])
     r["before_rx"] = guarded(re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b",
@@ -740,9 +745,11 @@ def _conditions(ctx: Context) -> list[Fact]:
             text = ctx.document.text
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
             title += _adjectival(ctx, sent, named)
+            title += _agent_populations(ctx, sent)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             population += _adjectival(ctx, sent, named)
+            population += _agent_populations(ctx, sent)
         for m in r["with_rx"].finditer(sent.text):
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
@@ -813,6 +820,22 @@ def _adjectival(ctx: Context, sent, named: dict[str, tuple]) -> list:
             if c is not None:
                 out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
                 break
+    return out
+
+
+def _agent_populations(ctx: Context, sent) -> list:
+    """'HIV-positive patients', 'adults living with HIV': a population named by the microbe it
+    carries stands for the infection (ontology/conditions.json agents); the evidence is the microbe."""
+    r = _condition_rules()
+    if not r["agent_guard"].search(sent.text):
+        return []
+    out = []
+    for m in r["agent_rx"].finditer(sent.text):
+        group = next(g for g, v in m.groupdict().items() if v)
+        written = " ".join(m.group(group).split()).lower()
+        name = next(v for k, v in r["agents"].items() if k.lower() == written)
+        c = ctx.lexicon.by_label(name, "Condition") or ctx.lexicon.discover("Condition", name, "population")
+        out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
     return out
 
 
