@@ -30,7 +30,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent.parent / "shared")
+sys.path.insert(0, str(ROOT / "bench"))
+from accuracy import shared_dir  # noqa: E402 - the one rule for where ../shared is
+
+SHARED = shared_dir() or ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 TARGET_RATIO = 4.0

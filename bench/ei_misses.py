@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from accuracy import shared_dir  # noqa: E402 - the one rule for where ../shared is
 
 # Diagnostic classes of how a finding is written (first match wins). Order: specific first.
 CLASSES: list[tuple[str, str]] = [
@@ -69,7 +70,7 @@ def classify(sentence: str) -> str:
 
 
 def run_harness(a) -> Path:
-    shared = ROOT.parent / "shared" if (ROOT.parent / "shared").is_dir() else ROOT.parent.parent / "shared"
+    shared = shared_dir() or ROOT.parent / "shared"
     work = Path(a.work)
     result = work / "result.json"
     subprocess.run([sys.executable, str(shared / "eval" / "evidence_inference.py"), "--repo-dir", str(shared / "ei"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -24,7 +23,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent.parent / "shared")
+sys.path.insert(0, str(ROOT / "bench"))
+from accuracy import shared_dir  # noqa: E402 - the one rule for where ../shared is
+
+SHARED = shared_dir() or ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
