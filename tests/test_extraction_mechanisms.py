@@ -421,3 +421,15 @@ def test_the_drug_of_a_toxicity_is_part_of_the_target_not_the_agent(tmp_path, bo
 ])
 def test_an_intervention_named_by_what_it_treats_is_the_agent(tmp_path, body, agent, direction, target):
     find(mechs(tmp_path, body, title="A made-up randomised trial in adults"), agent, direction, target)
+
+
+@pytest.mark.parametrize("section", ["Results", "Abstract"])
+@pytest.mark.parametrize("body, agent, direction, targets", [
+    ("Bromocriptine lowered prolactin and IGF-1 within four weeks.", "bromocriptine", "down", ["prolactin", "IGF"]),
+    ("After eight weeks of spironolactone, aldosterone and renin rose markedly.", "spironolactone", "up",
+     ["aldosterone", "renin"]),
+])
+def test_hormones_are_targets(tmp_path, section, body, agent, direction, targets):
+    found = mechs(tmp_path, body, section=section)
+    for target in targets:
+        find(found, agent, direction, target)
