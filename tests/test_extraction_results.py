@@ -1007,3 +1007,17 @@ def test_a_change_by_an_amount_names_what_changed(sentence, measure, value, sd):
 def test_a_spelled_count_of_a_total_and_what_happened(sentence, measure, value, comparator):
     (f,) = read_sentence(sentence)
     assert (f.measure, f.value, f.extra["comparator_text"]) == (measure, value, comparator)
+
+
+@pytest.mark.parametrize("section", ["Results", "Abstract"])
+@pytest.mark.parametrize("body, measure", [
+    ("The Nail Area and Severity Score (NASS) improved significantly with the lacquer (p = 0.003).",
+     "Nail Area and Severity Score"),
+    ("There was a significant reduction in the Itch, Redness and Scaling Index (IRSI) with the cream (P < 0.01).",
+     "Itch, Redness and Scaling Index"),
+])
+def test_a_defined_name_holding_a_list_word_is_one_measure(tmp_path, section, body, measure):
+    found = results_of(tmp_path, body, section)
+    names = [str(getattr(f["measure"], "label", f["measure"])) for f in found]
+    assert measure in names, names
+    assert not {"Nail Area", "Severity Score", "Itch", "Scaling Index"} & set(names), names

@@ -9,6 +9,7 @@ bracket, its first letter starting a word; the long form is the shortest such ru
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -121,3 +122,12 @@ def document_abbreviations(document) -> dict[str, Abbreviation]:
     if "defined_abbreviations" not in cache:
         cache["defined_abbreviations"] = defined_abbreviations(document.text)
     return cache["defined_abbreviations"]
+
+
+@functools.lru_cache(maxsize=4)
+def list_named_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text defines a long form holding a list word ('Psoriasis Area and Severity
+    Index (PASI)', 'Erythema, Scaling and Induration (ESI)'): one name, which a list of measures
+    must not split."""
+    return tuple(sorted((a.start, a.end) for a in defined_abbreviations(text).values()
+                        if re.search(r",|\b(?:and|or)\b", a.long)))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg.extract.abbreviations import document_abbreviations
+from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mentions import Mention, find, fragment, values
 from kg.extract.numbers import COUNT, to_int, to_number
@@ -974,6 +974,22 @@ def _mask(s: str) -> str:
     return s
 
 
+def _join_named(parts: list[tuple[int, int]], base: int, text: str) -> list[tuple[int, int]]:
+    """Parts of a list that lie in one defined long form ('Psoriasis Area' + 'Severity Index' of
+    'Psoriasis Area and Severity Index (PASI)') joined back into that one name."""
+    spans = list_named_spans(text)
+    if not spans or len(parts) < 2:
+        return parts
+    out = [parts[0]]
+    for a, b in parts[1:]:
+        pa, pb = out[-1]
+        if any(s < base + pb and base + a < e for s, e in spans):  # the 'and' between them is inside a name
+            out[-1] = (pa, b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
     """The members of a coordinated list in masked[a:b], split at commas, 'and', 'or'."""
     out, last = [], a
@@ -1024,7 +1040,7 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
             if len(masked[a:b].split()) > 5 or _PREP_CHUNK.match(masked[a:b]):
                 break
             keep.insert(0, (a, b))
-    parts = [pt for a, b in keep for pt in _split_list(masked, a, b)]
+    parts = _join_named([pt for a, b in keep for pt in _split_list(masked, a, b)], start, text)
     ps = find(text[start:pos], "p_value")
     return [(start + a + off, start + b, phrase, _shift(own, start))
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
@@ -1067,7 +1083,7 @@ def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention 
         if 0 <= opened < end and closed > 0 and _rx()["clause_after"].match(tail, closed + 1):
             end = opened
             break
-    parts = _split_list(masked, 0, end)
+    parts = _join_named(_split_list(masked, 0, end), pos, text)
     return [(pos + a + off, pos + b, phrase, _shift(own, pos))
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
 
