@@ -1021,3 +1021,16 @@ def test_a_defined_name_holding_a_list_word_is_one_measure(tmp_path, section, bo
     names = [str(getattr(f["measure"], "label", f["measure"])) for f in found]
     assert measure in names, names
     assert not {"Nail Area", "Severity Score", "Itch", "Scaling Index"} & set(names), names
+
+
+@pytest.mark.parametrize("section", ["Results", "Abstract"])
+@pytest.mark.parametrize("body, value, comparator", [
+    ("Remission rates with the gel, the cream alone and the foam alone were 41.0%, 35.5% and 12.5%, "
+     "respectively (gel vs. foam, p = 0.01).", "41.0%", "12.5"),
+    ("The 12-week responder rates in X, Y, and Z were 22, 48, and 31%, respectively (X vs Z; P = 0.03).",
+     "22%", "31"),
+])
+def test_three_groups_values_with_the_comparison_named_after_them(tmp_path, section, body, value, comparator):
+    found = [f for f in results_of(tmp_path, body, section) if f["value"] == value]
+    assert len(found) == 1, found
+    assert str(found[0]["comparator_value"]).startswith(comparator), found

@@ -150,6 +150,8 @@ def _rx() -> dict:
     out["baseline"] = re.compile(data["baseline"], re.I)
     out["follow_up"] = re.compile(data["follow_up"], re.I)
     out["baseline_subject"] = re.compile(data["baseline_subject"], re.I)
+    out["named_comparison"] = re.compile(data["named_comparison"], re.I)
+    out["group_suffix"] = re.compile(data["group_suffix"], re.I)
     # sentences without one of these words hold no finding in words (cheap pre-checks)
     out["words_cue"] = re.compile(data["words_cue"], re.I)
     out["cue"] = re.compile(r"\d|" + data["words_cue"], re.I)
@@ -349,6 +351,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _changes(text, found, taken, free, add)
     _estimates(text, items, free, add)
     _respective(text, items, free, add)
+    _named_of_many(text, items, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
     _responders(text, free, add)
@@ -604,6 +607,58 @@ def _respective(text, items, free, add) -> None:
             start = at if 0 <= at < it.start else it.start
             add(Found(start, it.end, member, text[it.start:it.end].strip(), "result.respective", unit=it.unit,
                       sd=it.sd, ci=it.ci), (it.start, it.end))
+
+
+def _named_of_many(text, items, free, add) -> None:
+    """'The rates with A, B, and C were 65, 56, and 34%, respectively (A vs. C, p = 0.006)': of
+    three or more groups' values, the two the named comparison tests (value: the first group's,
+    comparator: the second's), the groups read from the list before the values."""
+    rx = _rx()
+    for resp in re.finditer(r"\brespectively\b", text):
+        cmp = rx["named_comparison"].match(text, resp.end())
+        if not cmp:
+            continue
+        run: list[Item] = []
+        for it in reversed([i for i in items if i.end <= resp.start() and free(i.start, i.end)]):
+            nxt = run[0].start if run else resp.start()
+            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?" if run else r"\s*,?\s*", text[it.end:nxt]):
+                break
+            run.insert(0, it)
+        if len(run) < 3:
+            continue
+        lead = _mask(text[: run[0].start])
+        verb = list(re.finditer(r"\s(?:were|was|are|is)\s", lead))
+        if not verb:
+            continue
+        clause = re.split(r"[;:]", lead[: verb[-1].start()])[-1]
+        groups = [g for g in re.split(r",\s*(?:and\s+)?|\s+and\s+", clause) if g.strip()]
+        if len(groups) != len(run):
+            continue
+        names = [_group_name(g) for g in groups]
+        names[0] = names[0].split()[-1] if names[0].split() else names[0]  # 'The rates with A': A
+        a, b = _position(names, cmp.group("g1")), _position(names, cmp.group("g2"))
+        if a is None or b is None or a == b:
+            continue
+        first, second = run[a], run[b]
+        unit = first.unit or second.unit
+        value = text[first.start:first.end].strip()
+        if unit == "%" and not first.unit:
+            value += "%"
+        measure = _measure_before(text, run[0].start)
+        comp = text[second.start:second.end].strip()
+        add(Found(run[0].start, run[-1].end, measure, value, "result.versus", comparator=_first_number(comp),
+                  unit=unit, sd=first.sd, ci=first.ci, extra={"comparator_text": comp}), (run[0].start, run[-1].end))
+
+
+def _group_name(written: str) -> str:
+    """A group as a list or a comparison names it, without 'alone', 'treatment', 'group'."""
+    name = _rx()["group_suffix"].sub("", written.strip()).strip().lower()
+    return re.sub(r"^(?:the|a|an)\s+", "", name)
+
+
+def _position(names: list[str], group: str) -> int | None:
+    hits = [n for n, name in enumerate(names) if name == _group_name(group)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _share_outcome(text: str, pos: int) -> str | None:
