@@ -1034,3 +1034,17 @@ def test_three_groups_values_with_the_comparison_named_after_them(tmp_path, sect
     found = [f for f in results_of(tmp_path, body, section) if f["value"] == value]
     assert len(found) == 1, found
     assert str(found[0]["comparator_value"]).startswith(comparator), found
+
+
+@pytest.mark.parametrize("section", ["Results", "Abstract"])
+@pytest.mark.parametrize("body, measure, value", [
+    ("The hazard ratio for disease progression was 0.68 (95% CI 0.51 to 0.90).", "disease progression", "0.68"),
+    ("The odds ratio of clinical cure was 1.9 (95% CI 1.2, 3.0; P = 0.006) with the spray.", "clinical cure",
+     "1.9"),
+    ("The adjusted odds ratio of response at month 6 was 2.4 (95% CI 1.3 to 4.4).", "response", "2.4"),
+])
+def test_an_estimate_names_what_it_measures_after_for_or_of(tmp_path, section, body, measure, value):
+    found = results_of(tmp_path, body, section)
+    assert len(found) == 1, found
+    assert str(found[0]["value"]).startswith(value), found
+    assert measure in str(getattr(found[0]["measure"], "label", found[0]["measure"])), found

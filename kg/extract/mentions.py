@@ -108,7 +108,8 @@ def _parse(kind: str, m: re.Match) -> dict | None:
         return {"low": lo, "high": hi}
     if kind == "estimate":
         v = signed_number(g["v"])
-        return None if v is None else {"estimate": re.sub(r"\s+", " ", g["kind"]), "value": v}
+        return None if v is None else {"estimate": re.sub(r"\s+", " ", g["kind"]), "value": v,
+                                       "of": g.get("of")}
     if kind == "fraction":
         n, d = int(g["n"]), int(g["d"])
         return {"n": n, "of": d} if 0 <= n <= d and d > 0 else None

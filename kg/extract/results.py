@@ -473,6 +473,8 @@ def _estimates(text, items, free, add) -> None:
         if weak and not (it and it.ci) and not ci_near and not _p_near(text, end):
             continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
         measure = _measure_before(text, e.start)
+        if e.fields.get("of") and not _clean_measure(re.sub(r"^(?:the|an?)\b", "", measure, flags=re.I)):
+            measure = e.fields["of"]  # 'The odds ratio for relapse was 0.61': relapse is what it measures
         measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
         add(Found(e.start, end, measure, text[vstart:end].strip().rstrip(",;").strip(), "result.estimate",
                   ci=it.ci if it else None))
