@@ -988,3 +988,28 @@ def test_an_umbrella_term_is_an_event_when_negated_or_given_a_share(tmp_path, se
 ])
 def test_a_tally_of_umbrella_events_is_no_finding_on_patients(tmp_path, section, body):
     assert facts_of(tmp_path, body, "adverse_event", section=section) == []
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, events", [
+    ("Side effects (dry mouth, drowsiness and blurred vision) were reported by twelve patients.",
+     ["dry mouth", "drowsiness", "blurred vision"]),
+    ("Adverse reactions (itching, local swelling, and skin peeling) occurred in both arms.",
+     ["itching", "local swelling", "skin peeling"]),
+])
+def test_events_listed_in_a_bracket_after_the_harm_noun(tmp_path, section, body, events):
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    written = {f.surface.lower() if f.surface else str(f.fields["term"].label).lower() for f in got}
+    for event in events:
+        assert any(event in w for w in written), written
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "Adverse events (n = 3) were mild and transient.",
+    "Treatment-emergent adverse events (TEAEs) were similar in both arms.",
+])
+def test_a_bracket_with_a_count_or_a_short_form_lists_no_events(tmp_path, section, body):
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert all(str(f.fields["term"].label).lower() in ("adverse event", "treatment-emergent adverse event")
+               for f in got), terms(got)

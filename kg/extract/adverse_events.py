@@ -123,6 +123,8 @@ def _cues() -> dict:
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
             rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I)),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
+        # "adverse events (abdominal distention, nausea and hunger) were found in ...": the bracket lists them
+        "list_bracket": guarded(re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\s*\((?P<list>[^()]+)\)", re.I)),
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
         # "severe X", "moderate or severe X": a category of its own; "moderate X" is X
         "severity": re.compile(rf"(?<![\w-])(?:(?:{alt(data['severity']['lead'])})\s*(?:,|or|and|/|to|-|–)\s*)*"
@@ -533,6 +535,16 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
         for a, b in items:
             words = text[a:b].split()
             if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) and not re.search(r"\d", text[a:b]):
+                out.append((a, b))
+    for m in _cues()["list_bracket"].finditer(sent.text):
+        start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
+        items = [_trim_item(text, a, b) for a, b in _items(text, start, end)]
+        if len(items) < 2 or re.search(r"\d|[=%]", text[start:end]):
+            continue  # '(n = 3)', '(12%)', '(AEs)': counts or a short form, no list of events
+        for a, b in items:
+            words = text[a:b].split()
+            if 0 < len(words) <= 5 and re.search(r"[A-Za-z]{3}", text[a:b]) \
+                    and fold(words[0]) not in _cues()["not_items"] | _cues()["modifier_stop"]:
                 out.append((a, b))
     if _cues()["outro_guard"].search(sent.text):  # "A, B and C were the most common adverse events"
         for m in _cues()["list_outro"].finditer(sent.text):
