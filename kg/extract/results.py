@@ -579,18 +579,24 @@ def _pairs(text, items, free, add) -> None:
         k += len(chain)
 
 
+def _respective_run(text, items, free, pos: int) -> list[Item]:
+    """The free values listed right before 'respectively' at `pos` ('5, 6 and 7%, respectively')."""
+    run: list[Item] = []
+    for it in reversed([i for i in items if i.end <= pos and free(i.start, i.end)]):
+        nxt = run[0].start if run else pos
+        if not re.fullmatch(r"\s*,?\s*(?:and\s+)?" if run else r"\s*,?\s*", text[it.end:nxt]):
+            break
+        run.insert(0, it)
+    return run
+
+
 def _respective(text, items, free, add) -> None:
     """'X, Y and Z were decreased (-64%, -37% and -46%, respectively)': as many values as
     measures listed before them, each value its own measure's (one finding per measure). When
     the counts differ the values are the groups' ('... with A, B and C were 5, 6 and 7,
     respectively') and _pairs reads them."""
     for resp in re.finditer(r"\brespectively\b", text):
-        run: list[Item] = []
-        for it in reversed([i for i in items if i.end <= resp.start() and free(i.start, i.end)]):
-            nxt = run[0].start if run else resp.start()
-            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?" if run else r"\s*,?\s*", text[it.end:nxt]):
-                break
-            run.insert(0, it)
+        run = _respective_run(text, items, free, resp.start())
         if len(run) < 2:
             continue
         measure = _measure_before(text, run[0].start)
@@ -620,12 +626,7 @@ def _named_of_many(text, items, free, add) -> None:
         cmp = rx["named_comparison"].match(text, resp.end())
         if not cmp:
             continue
-        run: list[Item] = []
-        for it in reversed([i for i in items if i.end <= resp.start() and free(i.start, i.end)]):
-            nxt = run[0].start if run else resp.start()
-            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?" if run else r"\s*,?\s*", text[it.end:nxt]):
-                break
-            run.insert(0, it)
+        run = _respective_run(text, items, free, resp.start())
         if len(run) < 3:
             continue
         lead = _mask(text[: run[0].start])
