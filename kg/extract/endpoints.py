@@ -23,7 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from kg.extract.abbreviations import spelled_from
+from kg.extract.abbreviations import list_named_spans, spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
 from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -192,7 +192,7 @@ def extract(ctx: Context) -> list[Fact]:
                 declared_spans.append((m.start("body"), m.end("body")))
                 kind = _kind(m.group("kind"))
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
-                for a, b in _items(ctx.document.text, s, e, _defined_names(ctx)):
+                for a, b in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
                                          window=(prev_end, sent.start_char + m.start(), e)))
                 prev_end = max(prev_end, e)
@@ -209,7 +209,7 @@ def extract(ctx: Context) -> list[Fact]:
             if rule.startswith(("endpoint.reported", "endpoint.change")) and _baseline_subject().search(
                     ctx.document.text, sent.start_char, a):
                 continue  # "Baseline characteristics showed no difference in age, sex, ...": the groups at entry
-            for s, e in _items(ctx.document.text, a, b, _defined_names(ctx)):
+            for s, e in _items(ctx.document.text, a, b, list_named_spans(ctx.document.text)):
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
     if not abstract_only:
@@ -395,22 +395,6 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     if cut:
         end = start + cut.start()
     return end if end - start > 1 else None
-
-
-def _defined_names(ctx: Context) -> list[tuple[int, int]]:
-    """Spans of the long forms the paper defines with a short form that hold a list word
-    ('Psoriasis Area and Severity Index (PASI)', 'Erythema, Scaling and Induration (ESI)'):
-    one name each, never split into items."""
-    doc = ctx.document
-    if "defined_names" not in doc.cache:
-        spans = []
-        for short, long in abbreviations(ctx).items():
-            if not re.search(r",|\b(?:and|or)\b", long):
-                continue
-            for m in re.finditer(re.escape(long) + r"\s*\(" + re.escape(short) + r"\b", doc.text):
-                spans.append((m.start(), m.start() + len(long)))
-        doc.cache["defined_names"] = spans
-    return doc.cache["defined_names"]
 
 
 def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
