@@ -713,8 +713,8 @@ def _condition_rules() -> dict:
     agent = "(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
                              for a in sorted(r["agents"], key=len, reverse=True)) + ")"
     forms = [form.replace("{agent}", f"(?P<agent{n}>{agent})") for n, form in enumerate(r["agent_forms"])]
-    r["agent_rx"] = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + ")", re.I)
-    r["agent_guard"] = re.compile("|".join(re.escape(a) for a in r["agents"]), re.I)
+    r["agent_rx"] = guarded(re.compile(r"(?<![\w-])(?:" + "|".join(forms) + ")", re.I))
+    r["agent_of"] = {k.lower(): v for k, v in r["agents"].items()}
     r["not_adjective_conditions"] = set(r["not_adjective_conditions"])
     r["generic_conditions"] = set(r["generic_conditions"])
     r["before_rx"] = guarded(re.compile(rf"(?P<x>\b[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:{r['population_after']})\b",
@@ -827,13 +827,11 @@ def _agent_populations(ctx: Context, sent) -> list:
     """'HIV-positive patients', 'adults living with HIV': a population named by the microbe it
     carries stands for the infection (ontology/conditions.json agents); the evidence is the microbe."""
     r = _condition_rules()
-    if not r["agent_guard"].search(sent.text):
-        return []
     out = []
     for m in r["agent_rx"].finditer(sent.text):
         group = next(g for g, v in m.groupdict().items() if v)
         written = " ".join(m.group(group).split()).lower()
-        name = next(v for k, v in r["agents"].items() if k.lower() == written)
+        name = r["agent_of"][written]
         c = ctx.lexicon.by_label(name, "Condition") or ctx.lexicon.discover("Condition", name, "population")
         out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
     return out
