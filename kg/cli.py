@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from kg import __version__
 from kg.errors import KgError, QueryError
@@ -28,6 +27,8 @@ def _store(args, read_only: bool = False):
 
 
 def cmd_ingest(args) -> int:
+    from pathlib import Path
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.pipeline import ingest
@@ -85,8 +86,8 @@ def cmd_facts(args) -> int:
             print(f"kg: error: no document '{m}' in the store", file=sys.stderr)
         if missing:
             return 1
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    # one write of the whole text: json.dump wrote each of its (many) pieces to stdout in turn
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return 0
 
 
@@ -118,6 +119,8 @@ def write_result_checked(result, fmt: str, sparql: str) -> None:
 def cmd_query(args) -> int:
     q = args.query
     if q.startswith("@"):
+        from pathlib import Path
+
         try:
             q = Path(q[1:]).read_text(encoding="utf-8")
         except OSError as e:
@@ -137,6 +140,8 @@ def cmd_query(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from pathlib import Path
+
     from kg.graph.export import export
 
     with _store(args, read_only=True) as store:
@@ -149,12 +154,13 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _export_to_file(store, fmt: str, path: Path, export) -> int:
+def _export_to_file(store, fmt: str, path, export) -> int:
     """Write the export beside `path` and rename it into place: a failure (disk full, no
     permission) leaves no half-written file, and is reported in one line. A target that is
     not a regular file (a device, a FIFO, /dev/stdout) is written to directly."""
     import stat
     import tempfile
+    from pathlib import Path
 
     real = Path(os.path.realpath(path))
     try:

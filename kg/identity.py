@@ -11,8 +11,6 @@ the id; only the graph IRI percent-encodes what an IRI may not hold, injectively
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePath
-from urllib.parse import unquote
 
 # Extensions that name a source kind (lower case); `.record` before one marks a catalogue record.
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".pdf", ".xml", ".nxml")
@@ -42,8 +40,10 @@ def printable(s: str) -> str:
     return "".join(f"%{ord(ch) - 0xDC00:02X}" if "\udc80" <= ch <= "\udcff" else ch for ch in s)
 
 
-def doc_id(path: str | PurePath, root: str | PurePath | None = None) -> str:
+def doc_id(path: str | os.PathLike, root: str | os.PathLike | None = None) -> str:
     """The id of a source file: relative to `root` when it was found in that folder, else its name."""
+    from pathlib import PurePath  # (imported where needed: readers' start-up does without pathlib)
+
     p = PurePath(path)
     if root is not None:
         try:
@@ -78,10 +78,14 @@ def iri_segment(doc: str) -> str:
 
 def id_of_segment(segment: str) -> str:
     """The inverse of `iri_segment`."""
-    return unquote(segment, errors="surrogatepass") if "%" in segment else segment
+    if "%" not in segment:
+        return segment
+    from urllib.parse import unquote  # (with ipaddress: ~2 ms of a reader's start-up, needed for few ids)
+
+    return unquote(segment, errors="surrogatepass")
 
 
-def source_path(path: str | PurePath) -> str:
+def source_path(path: str | os.PathLike) -> str:
     """The absolute path of a source, as stored with its document (to tell two sources apart)."""
     return printable(os.path.abspath(os.fspath(path)))
 
@@ -111,7 +115,7 @@ def check_stored_source(store, document) -> None:
                       "ingest their common folder so that the ids keep their subfolders, or use --force to replace it")
 
 
-def describe(path: Path) -> str:
+def describe(path: str | os.PathLike) -> str:
     """What a path that is not a regular file is, for an error line."""
     import stat
 

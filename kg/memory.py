@@ -9,12 +9,13 @@ pages back (malloc_trim); elsewhere (musl, macOS) it does nothing.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 
 
 @functools.cache
 def _malloc_trim():
+    import ctypes  # (here: a reader that imports the store need not load ctypes, ~1.5 ms)
+
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):  # not glibc

@@ -32,7 +32,6 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -40,7 +39,6 @@ from kg import __version__
 from kg.errors import QueryError, StoreError
 from kg.graph import rollup as rollups
 from kg.graph.vocab import KG_NS, KGD_NS, PREFIXES, doc_id_of_graph, doc_iri, graph_iri
-from kg.memory import release
 
 DEFAULT_STORE = ".kg"
 # RocksDB keeps transactional writes in memory tables until they are flushed; without a
@@ -63,10 +61,31 @@ _ROLLUP = ox.NamedNode(KG_NS + "rollup")
 _ROLLUP_STAMP = ox.NamedNode(KG_NS + "rollupStamp")
 
 
-def store_path(explicit: str | None = None) -> Path | str:
-    """The store's folder, or the URL of the SPARQL server that keeps it (http:// or https://)."""
+def store_path(explicit: str | None = None):
+    """The store's folder (a Path), or the URL of the SPARQL server that keeps it (http:// or https://)."""
+    where = _location(explicit)
+    if is_url(where):
+        return where
+    from pathlib import Path
+
+    return Path(where)
+
+
+def _location(explicit: str | None = None) -> str:
+    """The store's folder as given, or the URL of its server (with one trailing slash)."""
     where = str(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
-    return where.rstrip("/") + "/" if is_url(where) else Path(where)
+    return where.rstrip("/") + "/" if is_url(where) else where
+
+
+def _folder(where: str) -> str:
+    """`str(Path(where))` without importing pathlib (~3 ms of a reader's start-up, with
+    urllib.parse): the same string for a plain path; pathlib itself normalises the others."""
+    if where and where != "." and "//" not in where and "/./" not in where and not where.startswith("./") \
+            and not where.endswith(("/", "/.")):
+        return where
+    from pathlib import Path
+
+    return str(Path(where))
 
 
 def is_url(location: object) -> bool:
@@ -79,16 +98,17 @@ class GraphStore:
     http://host:port/`), the store is a SPARQL 1.1 server's: `kg.graph.remote.ServerGraphStore`
     (the same operations over the SPARQL and Graph Store protocols)."""
 
-    def __new__(cls, path: str | Path | None = None, read_only: bool = False):
-        where = store_path(str(path) if path else None)
-        if cls is GraphStore and isinstance(where, str):
+    def __new__(cls, path: str | os.PathLike | None = None, read_only: bool = False):
+        where = _location(str(path) if path else None)
+        if cls is GraphStore and is_url(where):
             from kg.graph.remote import ServerGraphStore
 
             return super().__new__(ServerGraphStore)
         return super().__new__(cls)
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
-        self.path = store_path(str(path) if path else None)
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False) -> None:
+        self._path = None
+        self._where = _folder(_location(str(path) if path else None))
         self.read_only = read_only
         self._unflushed = 0
         self._dataset = None
@@ -100,17 +120,30 @@ class GraphStore:
         self.rollup_note = ""  # how the roll-up was had when the registry did not hold a valid one
         try:
             if read_only:
-                if not self.path.exists():
+                if not os.path.exists(self._where):
                     raise StoreError(f"{self.path}: no graph store here; run 'kg ingest' first")
-                self.ox = ox.Store.read_only(str(self.path))
+                self.ox = ox.Store.read_only(self._where)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
-                self.ox = ox.Store(str(self.path))
+                self.ox = ox.Store(self._where)
         except OSError as e:
             raise _open_error(self.path, e) from None
         self.recovered: list[str] = []  # documents a crashed writer left incomplete, dropped at open
         if not read_only:
             self.recovered = self.recover()
+
+    @property
+    def path(self):
+        """The store's folder, a Path (made on first use: reading needs no pathlib)."""
+        if self._path is None:
+            from pathlib import Path
+
+            self._path = Path(self._where)
+        return self._path
+
+    @path.setter
+    def path(self, value) -> None:
+        self._path = value
 
     @property
     def dataset(self):
@@ -381,6 +414,8 @@ class GraphStore:
             # the records and the roll-up (a literal of a few MB, rewritten each batch) went
             # into RocksDB's memory tables: flushed now, they no longer pile up there
             self.flush()
+            from kg.memory import release
+
             release()  # what the bulk loader's threads freed goes back to the system
             self._rollup, self._rollup_stamp = rollup, stamp
             for w in new:
@@ -675,10 +710,10 @@ def _insert_data(quads: list[ox.Quad]) -> str:
     return f"INSERT DATA {{ {body} }}"
 
 
-def _lock_holder(path: Path) -> int | None:
+def _lock_holder(path: os.PathLike) -> int | None:
     """The pid holding the store's lock file (Linux: from /proc/locks), or None."""
     try:
-        inode = os.stat(path / "LOCK").st_ino
+        inode = os.stat(os.path.join(path, "LOCK")).st_ino
         with open("/proc/locks", encoding="ascii", errors="replace") as f:
             for line in f:
                 fields = line.split()
@@ -689,7 +724,7 @@ def _lock_holder(path: Path) -> int | None:
     return None
 
 
-def _open_error(path: Path, e: OSError) -> StoreError:
+def _open_error(path: os.PathLike, e: OSError) -> StoreError:
     """One line on why the store could not be opened; a lock held by another process said so."""
     msg = str(e)
     if "lock" in msg.lower() and ("temporarily unavailable" in msg.lower() or "LOCK" in msg):
