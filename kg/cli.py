@@ -6,12 +6,10 @@ Results go to stdout, diagnostics to stderr; every error is one line. Heavy impo
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 
-from kg import __version__
 from kg.errors import KgError, QueryError
 
 BATCH_DOCUMENTS = 50  # kg.pipeline.BATCH_DOCUMENTS, without importing the pipeline for --help
@@ -231,86 +229,24 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _ingest_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("paths", nargs="+", help="files (.txt .md .pdf .xml) or folders")
-    s.add_argument("--force", action="store_true", help="re-ingest unchanged documents too, and replace a "
-                   "document of the same id read from another file")
-    s.add_argument("--follow-symlinks", action="store_true",
-                   help="read symbolic links in folders that lead outside them (default: reported, not read)")
-    s.add_argument("--max-bytes", type=_size, metavar="SIZE", default=None,
-                   help="refuse larger files, e.g. 20M or 1G (default: 200M for PDF, 50M for text and XML)")
-    s.add_argument("--max-pages", type=_count, metavar="N", default=None,
-                   help=f"refuse PDFs with more pages, counted before any page is read (default {MAX_PAGES})")
-    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    s.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
-                   help="worker processes that read and extract (default: the number of cores; 0: in this process)")
-    s.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
-                   help="time budget per document in a worker (default 300; 0: none)")
-    s.add_argument("--memory", type=int, default=MEMORY_MB, metavar="MB",
-                   help=f"address-space limit of each worker process, so its memory (default {MEMORY_MB}; 0: none)")
-    s.add_argument("--batch", type=int, default=BATCH_DOCUMENTS, metavar="N",
-                   help=f"documents per bulk write (default {BATCH_DOCUMENTS}; a crash redoes at most this many)")
-
-
-def _facts_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("docs", nargs="*", metavar="DOC", help="document ids (default: all)")
-
-
-def _text_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("doc", metavar="DOC")
-
-
-def _query_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("query", metavar="QUERY|@FILE")
-    s.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
-    s.add_argument("--allow-service", action="store_true",
-                   help="allow SERVICE clauses (requests to other SPARQL servers); refused by default")
-
-
-def _export_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--format", choices=EXPORT_FORMATS, default="turtle")
-    s.add_argument("-o", "--output", metavar="FILE")
-
-
-def _stats_args(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--json", action="store_true")
-
-
-def _no_args(s: argparse.ArgumentParser) -> None:
-    pass
-
-
 # command: (help, its arguments, what runs it)
 COMMANDS = {
-    "ingest": ("read papers (files or folders) into the graph", _ingest_args, "cmd_ingest"),
-    "facts": ("print the facts JSON read back from the graph", _facts_args, "cmd_facts"),
-    "text": ("print a document's text (what evidence offsets index)", _text_args, "cmd_text"),
-    "query": ("run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)", _query_args, "cmd_query"),
-    "export": ("export the graph as RDF or GraphML", _export_args, "cmd_export"),
-    "validate": ("check the graph against the SHACL shapes", _no_args, "cmd_validate"),
-    "stats": ("documents, triples and facts by kind", _stats_args, "cmd_stats"),
-    "tui": ("open the terminal UI on the graph", _no_args, "cmd_tui"),
+    "ingest": ("read papers (files or folders) into the graph", "_ingest_args", "cmd_ingest"),
+    "facts": ("print the facts JSON read back from the graph", "_facts_args", "cmd_facts"),
+    "text": ("print a document's text (what evidence offsets index)", "_text_args", "cmd_text"),
+    "query": ("run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)", "_query_args", "cmd_query"),
+    "export": ("export the graph as RDF or GraphML", "_export_args", "cmd_export"),
+    "validate": ("check the graph against the SHACL shapes", "_no_args", "cmd_validate"),
+    "stats": ("documents, triples and facts by kind", "_stats_args", "cmd_stats"),
+    "tui": ("open the terminal UI on the graph", "_no_args", "cmd_tui"),
 }
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """kg's parser. Given the command about to run, only its sub-parser gets its arguments (the
-    others are listed, for `kg --help`, without them): argparse checks each argument as it is
-    added, and all of them took a few ms of every command's start-up."""
-    p = argparse.ArgumentParser(prog="kg", description="Clinical-trial papers into a knowledge graph: "
-                                "ingest, ask, browse, export.", formatter_class=_HelpFormatter)
-    p.add_argument("--version", action="version", version=f"kg {__version__}")
-    p.add_argument("--store", metavar="PATH|URL", help="graph store folder, or http://HOST:PORT/ of a SPARQL "
-                   "server (oxigraph serve) that keeps it (default: $KG_STORE, else ./.kg)")
-    # `--store` is accepted after the command too (`kg facts --store S`), as the docs show both
-    # (prog given: argparse would format it from the parser's usage, i.e. "kg", with a formatter)
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_SubParser, prog=p.prog)
-    for name, (help_text, add_args, func) in COMMANDS.items():
-        s = sub.add_parser(name, help=help_text)
-        if command is None or name == command:
-            add_args(s)
-        s.set_defaults(func=globals()[func])
-    return p
+def build_parser(command: str | None = None):
+    """kg's argparse parser (kg.cli_args: argparse is imported only when a command needs it)."""
+    from kg.cli_args import build_parser
+
+    return build_parser(command)
 
 
 def _command_in(argv: list[str]) -> str | None:
@@ -327,53 +263,63 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help formatter, made when help or an error is written. argparse also makes
-    one for each argument added, only to check its metavar, and making one looks the
-    terminal's width up, which imports shutil (with bz2, lzma...): ~3 ms of every command's
-    start-up. So the formatter is set up on first use of anything but that check."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        self.__dict__["_deferred"] = (args, kwargs)
-
-    def __getattr__(self, name: str):
-        deferred = self.__dict__.pop("_deferred", None)
-        if deferred is None:
-            raise AttributeError(name)
-        super().__init__(*deferred[0], **deferred[1])
-        return getattr(self, name)
+# the read commands whose plain forms are parsed without argparse: {command: (positionals, flags)}
+# where positionals is "*" (any number), 1 (exactly one) or 0
+_PLAIN = {"facts": ("docs", "*", ()), "text": ("doc", 1, ()), "stats": (None, 0, ("--json",))}
 
 
-class _SubParser(argparse.ArgumentParser):
-    """A sub-command's parser that also takes the options every command shares (`--store`)."""
+def plain_args(argv: list[str]):
+    """The arguments of a read command in its plain form — `[--store S] facts [DOC...]`,
+    `text DOC`, `stats [--json]`, `--store` before or after the command — as argparse would
+    parse them, without argparse: importing it, building the parser and its message look-ups
+    were ~4 ms of a ~50 ms `kg facts DOC`. None for anything else (any other option, help, an
+    abbreviation, an error), which argparse parses as ever."""
+    from types import SimpleNamespace
 
-    def __init__(self, *a, **kw) -> None:
-        kw.setdefault("formatter_class", _HelpFormatter)
-        super().__init__(*a, **kw)
-        self.add_argument("--store", metavar="PATH|URL", default=argparse.SUPPRESS,
-                          help="graph store folder, or http://HOST:PORT/ of a SPARQL server (default: $KG_STORE, "
-                          "else ./.kg)")
-
-
-def _count(text: str) -> int:
-    """A whole number above 0."""
-    if not text.strip().isdigit() or int(text) <= 0:
-        raise argparse.ArgumentTypeError(f"not a number above 0: {text!r}")
-    return int(text)
-
-
-def _size(text: str) -> int:
-    """'50M' → 52428800; plain numbers are bytes."""
-    import re
-
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)[bB]?\s*", text)
-    if not m or float(m.group(1)) <= 0:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500K, 20M, 1G)")
-    return int(float(m.group(1)) * 1024 ** " KMGT".index(m.group(2).upper() or " "))
+    store, command, words, flags = None, None, [], set()
+    i, after_words = 0, False
+    while i < len(argv):
+        word = argv[i]
+        if word == "--store":
+            if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+                return None
+            store, i = argv[i + 1], i + 2
+            after_words = bool(words)
+            continue
+        if word.startswith("--store="):
+            store, i = word[len("--store="):], i + 1
+            after_words = bool(words)
+            continue
+        if word.startswith("-"):
+            if command is None or word not in _PLAIN[command][2]:
+                return None
+            flags.add(word)
+            after_words = bool(words)
+        elif command is None:
+            if word not in _PLAIN:
+                return None
+            command = word
+        elif after_words:  # argparse takes one run of positionals: a second one is an error
+            return None
+        else:
+            words.append(word)
+        i += 1
+    if command is None:
+        return None
+    name, count, known = _PLAIN[command]
+    if (count == 1 and len(words) != 1) or (count == 0 and words):
+        return None
+    args = SimpleNamespace(store=store, command=command, func=globals()[COMMANDS[command][2]])
+    if name:
+        setattr(args, name, words if count == "*" else words[0])
+    for flag in known:
+        setattr(args, flag.lstrip("-"), flag in flags)
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser(_command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = plain_args(words) or build_parser(_command_in(words)).parse_args(argv)
     try:
         return args.func(args)
     except KgError as e:

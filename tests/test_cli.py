@@ -260,3 +260,32 @@ def test_facts_name_a_condition_as_written_with_the_preferred_name_beside(kg, tm
     assert condition["label"] == written
     assert condition["concept_label"] == preferred
     assert condition["id"].startswith("MESH:")
+
+
+# ------------------------------------------------------------------------------ plain forms
+
+
+@pytest.mark.parametrize("argv", [
+    ["facts", "a/doc-1"], ["--store", "/tmp/s", "facts"], ["facts", "x", "y", "--store", "s"],
+    ["--store=s", "facts", "x"], ["--store", "s", "facts", "--store", "t", "x"], ["facts", ""],
+    ["--store", "facts", "facts", "facts"], ["text", "a/b"], ["text", "--store", "s", "a"],
+    ["stats"], ["stats", "--json"], ["--store", "s", "stats", "--json", "--json"], ["stats", "--store=", "--json"],
+])
+def test_plain_read_commands_are_parsed_as_argparse_parses_them(argv):
+    from kg.cli import plain_args
+
+    args = plain_args(argv)
+    assert args is not None
+    assert vars(args) == vars(build_parser(argv[argv.index(args.command)]).parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--help"], ["facts", "--help"], ["facts", "-h"], ["--version"], ["--sto", "s", "facts"],
+    ["facts", "a", "--store", "s", "b"], ["facts", "--", "-x"], ["facts", "-x"], ["text"], ["text", "a", "b"],
+    ["stats", "x"], ["--json", "stats"], ["facts", "--json"], ["--store"], ["facts", "--store"],
+    ["--store", "-s", "facts"], ["query", "ASK {}"], ["ingest", "x"], ["nonsense"],
+])
+def test_any_other_form_is_left_to_argparse(argv):
+    from kg.cli import plain_args
+
+    assert plain_args(argv) is None

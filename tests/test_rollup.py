@@ -135,3 +135,46 @@ def test_two_writers_on_a_server_never_leave_a_batch_out_of_the_rollup(tmp_path)
         assert set(held["documents"]) == {doc_id(first), doc_id(second)}
     finally:
         backend.stop()
+
+
+def test_stats_lists_sources_from_the_rollup_and_an_older_stores_records_get_them(corpus_store, tmp_path, kg):
+    """`kg stats` lists each document's source from the roll-up (what it read from every
+    document graph before); a store an older kg wrote (records without sources, a roll-up of
+    format 2) lists the same from its graphs, and the next writer adds the sources to its
+    records and roll-up once."""
+    import json
+
+    import pyoxigraph as ox
+
+    path = corpus_store.clone(tmp_path / "old")
+    expected = kg("--store", path, "stats", "--json")
+    assert expected.code == 0
+    with GraphStore(path, read_only=True) as s:
+        listed = s.document_sources()
+        assert len(listed) == len(CORPUS_FILES) and rollups.sources(s.rollup()) == listed
+        assert json.loads(expected.out)["sources"] == listed
+    summary = ox.NamedNode(KG_NS + "ingestSummary")
+    with GraphStore(path) as s:  # as an older kg left it
+        ops = []
+        for q in s.ox.quads_for_pattern(None, summary, None, ox.NamedNode(REGISTRY_GRAPH)):
+            old = json.loads(q.object.value)
+            if "source" in old:
+                del old["source"]
+                ops.append(f"DELETE DATA {{ GRAPH <{REGISTRY_GRAPH}> {{ {q.subject} {q.predicate} {q.object} }} }} ; "
+                           f"INSERT DATA {{ GRAPH <{REGISTRY_GRAPH}> {{ {q.subject} {q.predicate} "
+                           f"{ox.Literal(json.dumps(old, sort_keys=True))} }} }}")
+        assert len(ops) == len(CORPUS_FILES)
+        s.ox.update(" ;\n".join(ops))
+        older = {k: v for k, v in s.rollup().items() if k != "sources"}
+        s._write_rollup({**older, "format": 2})
+    with GraphStore(path, read_only=True) as s:  # a reader uses that roll-up, and the graphs for the sources
+        assert not s.rollup_note and rollups.sources(s.rollup()) is None
+        assert s.stats()["sources"] == listed
+    assert kg("--store", path, "stats", "--json").out == expected.out
+    with GraphStore(path) as s:  # a writer: the records get their sources, the roll-up is made again
+        assert "stored it (once)" in s.rollup_note
+    held = _matches(path)
+    assert held["format"] == rollups.FORMAT and rollups.sources(held) == listed
+    with GraphStore(path, read_only=True) as s:
+        assert all("source" in summary for summary in s.document_summaries())
+    assert kg("--store", path, "stats", "--json").out == expected.out

@@ -4,6 +4,7 @@ document replaces its own graph and nothing else, and readers never write."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -157,9 +158,17 @@ def test_a_changed_document_replaces_its_graph_and_only_its_graph(backend, corpu
     restored = read_quads(path)
     assert not facts_of(restored, doc) & appended
     assert facts_of(restored, doc) == old_facts
-    # (but for the source path it was read from, which moved)
-    moved = lambda quads: {q for q in without_timestamps(quads) if q[1] != KG.sourcePath}  # noqa: E731
+    # (but for the source path it was read from, which moved: the document node's, and the one its
+    # record and the store's roll-up keep for `kg stats`)
+    moved = lambda quads: {q for q in without_timestamps(quads)  # noqa: E731
+                           if q[1] != KG.sourcePath and not (q[3] == reg and q[0] in (g, reg))}
     assert_same_graphs(moved(restored), moved(before), [doc])
+    record = lambda quads: json.loads(next(q[2] for q in quads if q[0] == g and q[1] == KG.ingestSummary))  # noqa: E731
+    assert record(restored)["source"] == os.path.abspath(src)
+    assert record(before)["source"] == os.path.abspath(TEXT_SOURCE)
+    assert {**record(restored), "source": ""} == {**record(before), "source": ""}
+    with GraphStore(path, read_only=True) as store:
+        assert store.stats()["sources"][doc] == os.path.abspath(src)
 
 
 def _facts_with_evidence_from(quads, g, offset: int) -> set[URIRef]:

@@ -20,7 +20,11 @@ from collections.abc import Iterable, Mapping
 
 from kg.graph.vocab import KGD_NS
 
-FORMAT = 2
+# 3: with each document's source (what `kg stats` lists). A writer makes a roll-up of another
+# format again; a reader also uses one of format 2, which lacks only the sources (an older kg
+# writing to the store makes its own format again, so it never leaves a stale source behind).
+FORMAT = 3
+READABLE = (2, 3)
 _COUNTERS = ("facts", "trials", "concepts", "predicates", "classes")
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _KG = "https://w3id.org/kg-trials/ontology#"
@@ -29,8 +33,8 @@ _NAME_PREDICATES = (_SKOS + "prefLabel", _SKOS + "altLabel", _KG + "abbreviation
 
 
 def empty() -> dict:
-    return {"format": FORMAT, "graphs": {}, "documents": {}, "nodes": {}, "lexicon": {}, "schema": {},
-            **{k: {} for k in _COUNTERS}}
+    return {"format": FORMAT, "graphs": {}, "documents": {}, "sources": {}, "nodes": {}, "lexicon": {},
+            "schema": {}, **{k: {} for k in _COUNTERS}}
 
 
 def _merge_node(have: dict | None, d: dict) -> dict:
@@ -72,13 +76,15 @@ def added(rollup: dict, items: Iterable[tuple[str, dict]]) -> dict:
     """A new roll-up with the records (graph IRI, summary) of graphs it does not hold yet
     added. The input is left as it was (a failed write keeps the old one valid)."""
     out = dict(rollup)
-    for k in ("graphs", "documents", "nodes", *_COUNTERS):
+    for k in ("graphs", "documents", "sources", "nodes", *_COUNTERS):
         out[k] = dict(rollup.get(k, {}))
     for graph, s in items:
         out["graphs"][graph] = s.get("triples", 0)
         if "doc" not in s:
             continue
         out["documents"][s["doc"]] = [graph, sum(s.get("facts", {}).values()), s.get("title", "")]
+        if "source" in s:
+            out["sources"][s["doc"]] = s["source"]
         if "nodes" not in s or "predicates" not in s:  # a record of an older kg: lists need more
             out["partial"] = True
         for k in _COUNTERS:
@@ -101,6 +107,9 @@ def replaced(rollup: dict, graph: str, old: dict, new: dict) -> dict | None:
     if "doc" in new:
         out["documents"] = {**rollup.get("documents", {}),
                             new["doc"]: [graph, sum(new.get("facts", {}).values()), new.get("title", "")]}
+        out["sources"] = {k: v for k, v in rollup.get("sources", {}).items() if k != new["doc"]}
+        if "source" in new:
+            out["sources"][new["doc"]] = new["source"]
     return out
 
 
@@ -157,10 +166,11 @@ def lexicon_nodes(triples: Iterable[tuple[str, str, str]]) -> dict[str, dict]:
     return out
 
 
-def consistent(rollup: dict | None, states: Mapping[str, set[str]], complete: str = "complete") -> bool:
+def consistent(rollup: dict | None, states: Mapping[str, set[str]], complete: str = "complete",
+               formats: tuple[int, ...] = (FORMAT,)) -> bool:
     """True when the roll-up holds every completed graph, and no graph without a record: what a
     crash, an older kg's write or a lost race between two writers on a server would break."""
-    if not rollup or rollup.get("format") != FORMAT:
+    if not rollup or rollup.get("format") not in formats:
         return False
     held = rollup.get("graphs", {})
     done = {g for g, st in states.items() if st == {complete}}
@@ -186,6 +196,15 @@ def loads(text: str) -> dict | None:
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def sources(rollup: dict) -> dict[str, str] | None:
+    """{document id: its source} for every document, sorted by id, as `kg stats` lists them;
+    None when some document's record does not say (written by an older kg)."""
+    held = rollup.get("sources") or {}
+    if held.keys() != rollup.get("documents", {}).keys():
+        return None
+    return dict(sorted(held.items()))
 
 
 def facts_total(rollup: dict) -> int:

@@ -26,6 +26,9 @@ _NODE_FIELDS = {_TYPE: "types", ox.NamedNode(_SKOS + "prefLabel"): "label", ox.N
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _DOC_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/title"): "title", ox.NamedNode(KG_NS + "year"): "year",
                ox.NamedNode(KG_NS + "sourceFile"): "file"}
+_SOURCE_FILE = ox.NamedNode(KG_NS + "sourceFile")
+# read for `source` only (what `kg stats` lists), not kept in the summary themselves
+_SOURCE_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/identifier"): "id", ox.NamedNode(KG_NS + "sourcePath"): "path"}
 
 
 @dataclass
@@ -43,7 +46,8 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
     """What the registry records of a graph: its quad count, facts by class, and what every
     screen lists without scanning the store — the facts per trial and per concept they name
     (any IRI a fact points to but its trial, document, provenance and type), and the
-    document's title, year and file."""
+    document's title, year, file and source (the file's absolute path as stored, else its
+    name: what `kg stats` lists, kept in the store's roll-up so that it reads no document graph)."""
     distinct = set(quads)
     in_doc = {q.subject for q in distinct if q.predicate == _IN_DOCUMENT}
     facts = Counter(_FACT_CLASSES[q.object] for q in distinct
@@ -51,6 +55,7 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
     trials: dict[str, set] = {}
     concepts: dict[str, set] = {}
     meta: dict[str, str] = {}
+    source: dict[ox.NamedNode, dict[str, str]] = {}
     predicates: Counter = Counter()
     classes: Counter = Counter()
     for q in distinct:
@@ -64,6 +69,14 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
                 concepts.setdefault(q.object.value, set()).add(q.subject)
         elif q.predicate in _DOC_FIELDS and isinstance(q.object, ox.Literal):
             meta[_DOC_FIELDS[q.predicate]] = q.object.value
+            if q.predicate == _SOURCE_FILE:
+                source.setdefault(q.subject, {})["file"] = q.object.value
+        elif q.predicate in _SOURCE_FIELDS and isinstance(q.object, ox.Literal):
+            source.setdefault(q.subject, {})[_SOURCE_FIELDS[q.predicate]] = q.object.value
+    # as kg.graph.store.document_sources lists the document (by its identifier): its path, else file
+    listed = [d.get("path", d["file"]) for d in source.values() if "file" in d and d.get("id") == doc_id]
+    if len(listed) == 1:
+        meta["source"] = listed[0]
     return {"doc": doc_id, "sha256": sha256, "kg_version": __version__, "triples": len(distinct),
             "facts": dict(sorted(facts.items())),
             "trials": {t: len(f) for t, f in sorted(trials.items())},
