@@ -10,6 +10,7 @@ outputs are compared byte for byte before timing.
 
     .venv/bin/python bench/startup.py --store /tmp/dev-store --runs 30
     .venv/bin/python bench/startup.py --store S1 --store S2 --tree /tmp/base --tree . --runs 20
+    .venv/bin/python bench/startup.py --store NEW1 --tree /tmp/base --tree . --tree-store /tmp/base=OLD1 --runs 20
     .venv/bin/python -X importtime -m kg.cli --store S facts DOC 2>&1 >/dev/null | sort -t'|' -k2 -n | tail
 """
 
@@ -70,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=20, help="runs of each command (default 20)")
     p.add_argument("--only", help="comma-separated command names to time (facts,stats,query,text)")
     p.add_argument("--no-check", action="store_true", help="do not compare the trees' outputs")
+    p.add_argument("--tree-store", action="append", metavar="TREE=S1,S2", default=[],
+                   help="this tree runs on these stores instead of the --store ones, position for position "
+                   "(the same documents, written by that tree's kg: e.g. a store an older kg wrote for the "
+                   "older tree); repeatable")
     args = p.parse_args(argv)
 
     py = sys.executable
@@ -90,17 +95,18 @@ def main(argv: list[str] | None = None) -> int:
     legacy = Path(tempfile.mkdtemp(prefix="kg-startup-")) / "kg"
     legacy.write_text("import sys\nfrom kg.cli import main\nsys.exit(main())\n")
     runner = {t: kg if "def console" in (Path(t) / "kg" / "cli.py").read_text() else str(legacy) for t in trees}
-    for store in args.store:
+    own_stores = {str(Path(t).resolve()): s.split(",") for t, _eq, s in (x.partition("=") for x in args.tree_store)}
+    for k, store in enumerate(args.store):
         doc = args.doc or first_document(kg, store, envs[trees[-1]])
-        cmds = commands(store, doc)
-        if args.only:
-            keep = args.only.split(",")
-            cmds = [c for c in cmds if c[0].split()[0] in keep]
-        for name, cmd in cmds:
+        keep = args.only.split(",") if args.only else None
+        names = [name for name, _c in commands(store, doc) if keep is None or name.split()[0] in keep]
+        for name in names:
             outs = {}
             for t in trees:
+                where = own_stores[t][k] if t in own_stores else store
+                cmd = dict(commands(where, doc))[name]
                 argv_t = [kg, *cmd] if runner[t] == kg else [py, runner[t], *cmd]
-                jobs.append((f"{Path(store).name} {name} [{Path(t).name}]", argv_t, envs[t]))
+                jobs.append((f"{Path(where).name} {name} [{Path(t).name}]", argv_t, envs[t]))
                 if not args.no_check:
                     outs[t] = subprocess.run(argv_t, env=envs[t], capture_output=True).stdout
             if len(set(outs.values())) > 1:

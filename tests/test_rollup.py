@@ -137,7 +137,8 @@ def test_two_writers_on_a_server_never_leave_a_batch_out_of_the_rollup(tmp_path)
         backend.stop()
 
 
-def test_stats_lists_sources_from_the_rollup_and_an_older_stores_records_get_them(corpus_store, tmp_path, kg):
+def test_stats_lists_sources_from_the_rollup_and_an_older_stores_records_get_them(backend, corpus_store, tmp_path,
+                                                                                   kg):
     """`kg stats` lists each document's source from the roll-up (what it read from every
     document graph before); a store an older kg wrote (records without sources, a roll-up of
     format 2) lists the same from its graphs, and the next writer adds the sources to its
@@ -146,7 +147,7 @@ def test_stats_lists_sources_from_the_rollup_and_an_older_stores_records_get_the
 
     import pyoxigraph as ox
 
-    path = corpus_store.clone(tmp_path / "old")
+    path = backend.clone(corpus_store, tmp_path / "old")
     expected = kg("--store", path, "stats", "--json")
     assert expected.code == 0
     with GraphStore(path, read_only=True) as s:
