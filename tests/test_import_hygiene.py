@@ -70,3 +70,17 @@ def test_facts_stats_text_and_select_commands_do_not_import_rdflib(request, tmp_
         f"        assert main(['--store', {path!r}, 'query', '--format', fmt,\n"
         f"                     'SELECT * WHERE {{ ?t a kg:Trial }}']) == 0")
     assert "rdflib" not in loaded and "spacy" not in loaded
+
+
+def test_plain_read_commands_import_neither_argparse_nor_pathlib(request, tmp_path_factory):
+    """A plain `kg facts DOC`, `kg stats` or `kg text DOC` parses its arguments without argparse
+    and reads without pathlib, urllib or ctypes (together ~9 ms of a ~45 ms command)."""
+    path = corpus_store_path(request, tmp_path_factory)
+    doc = "lupsenic-ato-sle-2021"
+    loaded = loaded_after(
+        "import contextlib, io\nfrom kg.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    assert main(['--store', {str(path)!r}, 'facts', {doc!r}]) == 0\n"
+        f"    assert main(['stats', '--store', {str(path)!r}]) == 0\n"
+        f"    assert main(['--store={path}', 'text', {doc!r}]) == 0 and len(out.getvalue()) > 1000")
+    assert not loaded & {"argparse", "pathlib", "urllib", "ctypes", "rdflib", "spacy"}, loaded
