@@ -327,6 +327,9 @@ class GraphStore:
             else:
                 if states or stored is not None:  # (a new store has neither: nothing to say)
                     self.rollup_note = ("this store has no roll-up (an older kg wrote it)" if stored is None
+                                        else "the store's roll-up is an older kg's" if stored
+                                        and stored.get("format") != rollups.FORMAT and rollups.consistent(
+                                            stored, states, formats=(stored.get("format"),))
                                         else "the store's roll-up does not match its documents")
                 self._rollup = rollups.build(self.full_records(), *self._static_from_graphs())
                 self._rollup_stamp = stamp
