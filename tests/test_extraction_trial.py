@@ -44,6 +44,10 @@ def trial(tmp_path: Path, body: str, attribute: str, layout: str = "heading", ti
     ("The trial randomly assigned 58 patients to the two arms.", 58),
     ("In all, 96 volunteers underwent randomisation after screening.", 96),
     ("Sixty-two outpatients who had chronic cough were recruited.", 62),
+    ("Thirty-three boys with dyslexia were split into two reading programmes.", 33),
+    ("The programme was delivered in a sample of 140 rural fifth-graders.", 140),
+    ("We offered the app to a convenience sample of 75 nurses from two wards.", 75),
+    ("Grip strength was measured with a dynamometer before and after the course in forty older women.", 40),
 ])
 def test_enrolment_phrasings(tmp_path, layout, body, n):
     assert trial(tmp_path, body, "n_enrolled", layout) == [n]
@@ -165,6 +169,35 @@ def test_a_title_outcome_is_not_the_condition(tmp_path):
 ])
 def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
     assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, acronym", [
+    ("The HeartSmart randomised controlled trial compared two coaching schedules.", "HeartSmart"),
+    ("Patients of the eWalkCare pragmatic trial were randomised by practice.", "eWalkCare"),
+    ("We re-analysed 40 patients from the previously published TORNADO study.", "TORNADO"),
+])
+def test_trial_names_as_the_paper_spells_them(tmp_path, layout, body, acronym):
+    assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+@pytest.mark.parametrize("body", [
+    "In a sample of 2,400 adults from a national survey, falls were common.",
+    "A cohort of 900 women was followed for a decade in an earlier registry.",
+    "PLANNED",
+])
+def test_a_sample_in_the_background_or_a_power_calculation_is_not_the_number_enrolled(tmp_path, body):
+    methods = "Adults were randomised."
+    if body == "PLANNED":  # a sample-size plan in the methods
+        body, methods = "Little is known.", ("Adults were randomised. A final sample of 128 adults would give 80% "
+                                             "power to detect a difference of 5 points.")
+    text = (f"{TITLE}\n\nAbstract\n\nBackground: {body}\n\nMethods: {methods}\n\n"
+            "Conclusions: More work is needed.\n")
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert not [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"]
 
 
 @pytest.mark.parametrize("text, n", [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
@@ -86,6 +86,8 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
                            rf"(?:(?:were|was)\s+(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|assigned|"
                            rf"allocated)|{_alts('active_verbs')})\b",
         "aim_in": rf"\b(?:{_alts('aims')})\b[^.;]{{1,120}}?\s+(?:in|among)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
+        "sample_of": rf"\b(?:a|an|the|our|this|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alts('sample_nouns')})\s+of\s+"
+                     rf"(?P<n>{COUNT})\s+{_PEOPLE}",
     }
     out: list[tuple[str, re.Pattern | Guarded]] = []
     for name, p in rx.items():
@@ -107,7 +109,9 @@ _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+
 _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
-    r"|\b[Tt]he\s+(?P<b>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\b"
+    # "the ABCD trial", "the previously reported ABCD study", "the iStopp randomised trial"
+    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}|[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:trial|study)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
     # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
     r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
@@ -305,6 +309,7 @@ def _acronym(ctx: Context) -> list[Fact]:
     abbreviations = _defined_abbreviations(ctx)
     votes: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
+    spellings: defaultdict[str, set[str]] = defaultdict(set)
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion") and not in_abs:
@@ -319,11 +324,14 @@ def _acronym(ctx: Context) -> list[Fact]:
                 continue  # "the ABC group": an arm's name; "(NCT01234567)": a registry's number
             votes[word.upper()] += 2 if group in ("c", "d") and part_of(ctx.document, s)[0] == "title" else 1
             first.setdefault(word.upper(), (s, s + len(word)))
+            spellings[word.upper()].add(word)
     if not votes:
         return []
     best, _ = votes.most_common(1)[0]
     s, e = first[best]
-    return [_fact(ctx, "acronym", best, s, e, "trial.acronym")]
+    # as the paper spells it ("iStopp"); a name it also writes in capitals keeps them
+    written = best if best in spellings[best] else ctx.document.text[s:e]
+    return [_fact(ctx, "acronym", written, s, e, "trial.acronym")]
 
 
 _ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
@@ -519,10 +527,12 @@ def _enrolled(ctx: Context) -> list[Fact]:
 
 def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
     """The first statement of the number enrolled a pattern finds in a sentence, refusals applied."""
-    if name in ("study_in", "aim_in") and part == "background" and not _about_this_trial_text(text):
+    if name in ("study_in", "aim_in", "sample_of") and part == "background" and not _about_this_trial_text(text):
         return None  # a background names other trials' populations
-    if name == "aim_in" and part == "results":
+    if name in ("aim_in", "sample_of") and part == "results":
         return None  # "we compared X in 12 patients" in the results is about some of them
+    if name == "sample_of" and _enrolment_rx()["planning"].search(text):
+        return None  # "a sample of 27 patients per practice would give 85% power": a plan
     pos = 0
     while m := rx.search(text, pos):
         pos = m.end("n")
@@ -638,6 +648,7 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
                                    rf"(?:{'|'.join(cues['before_enrolment'])})|{'|'.join(cues['not_between'])})\b",
                                    re.I),
         "analysis_after": re.compile(cues["analysis_after"], re.I),
+        "planning": re.compile(rf"\b(?:{'|'.join(cues['planning_words'])})\b", re.I),
         "then_screened": re.compile(rf"[^.;,]{{0,40}}?\s+and\s+(?:(?:were|was)\s+)?(?:\w+\s+)?"
                                     rf"(?:{'|'.join(cues['before_enrolment'])})\b", re.I),
         "subset_before": re.compile(rf"\b(?:{'|'.join(cues['subset_before_count'])})\s+$", re.I),
