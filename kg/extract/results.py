@@ -184,10 +184,15 @@ def _rx() -> dict:
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
-    for name in ("within_group_cue", "between_group_cue", "groups_respectively", "control_group"):
+    for name in ("within_group_cue", "between_group_cue", "groups_respectively", "control_group", "group_after_change",
+                 "measure_after_groups", "noun_change_of"):
         out[name] = re.compile(data[name], re.I)
     out["change_verb_tail"] = re.compile(r"\s+(?:(?:was|were)\s+)?" + expand("<CHANGE_VERB>") + r"\s+(?:by|to)$", re.I)
     out["by_earlier"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+[\w/+-]+){0,5}?\s+by\s+[-−+]?\d", re.I)
+    # '... from 31% to 28% in A and from 30% to 29% in B': a second change of the same measure
+    out["change_more"] = re.compile(
+        r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|among|for)\s+(?:the\s+)?[^,;.()]{1,60}?\s+)?from\s*" + v.format(n="a")
+        + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
     out["was_then"] = re.compile(
         r"\bwas\s+" + v.format(n="a") + r"\s+and\s+(?P<verb>" + expand("<CHANGE_VERB>") + r")\s+to\s+"
         + v.format(n="b"), re.I)
@@ -479,14 +484,43 @@ def _changes(text, found, taken, free, add) -> None:
             measure = _measure_from_prefix(before, unit)
             add(Found(m.start(), m.end(), measure, m.group("b"),
                       f"result.{name}", comparator=m.group("a"), unit=unit,
-                      extra={"comparator_text": m.group("wa")}),
+                      extra={"comparator_text": m.group("wa"), **_group_of_change(text, m.end())}),
                 (m.start(), m.end()))
+            if name != "change":
+                continue
+            pos = m.end()
+            while (more := rx["change_more"].match(text, _end_of_bracket(text, pos))) is not None \
+                    and free(more.start("a"), more.end("b")):
+                unit_b = more.group("ub") or more.group("ua") or unit
+                add(Found(more.start("a") - len("from "), more.end(), measure if unit_b == unit else
+                          _measure_from_prefix(before, unit_b), more.group("b"), "result.change",
+                          comparator=more.group("a"), unit=unit_b,
+                          extra={"comparator_text": more.group("wa"), **_group_of_change(text, more.end())}),
+                    (more.start(), more.end()))
+                pos = more.end()
     for m in (rx["fold"].finditer(text) if "fold" in text else ()):
         if free(m.start(), m.end()):
             measure = _measure_after(text, m.end()) or f"fold {m.group('dir').lower()}"
             sd = m.group("v").split("±")
             add(Found(m.start(), m.end(), measure, m.group("v"), "result.fold", unit="fold",
                       sd=to_number(sd[1]) if len(sd) > 1 else None))
+
+
+def _end_of_bracket(text: str, pos: int) -> int:
+    """After the value at pos, past the bracket of statistics right after it ('(p < 0.001)')
+    and the group it names ('in the diet group'), where a coordinated finding may start."""
+    m = re.match(r"\s*\([^()]*\)", text[pos:])
+    pos += m.end() if m else 0
+    g = _rx()["group_after_change"].match(text, pos)
+    return g.end() if g else pos
+
+
+def _group_of_change(text: str, pos: int) -> dict:
+    """'fell from 31% to 28% (p < 0.001) in the diet group': a change within one group."""
+    g = _rx()["group_after_change"].match(text, pos)
+    if not g:
+        return {}
+    return {"comparison": "within_group", "group": re.sub(r"^the\s+", "", g.group("g").strip(), flags=re.I)}
 
 
 def _estimates(text, items, free, add) -> None:
@@ -786,6 +820,9 @@ def _single(text, items, ps, free, add) -> None:
             rule = "result.change_to"
         elif nc and re.search(r"\b(?:a|an|the|of)\s*$", before):
             rule = "result.change_noun"
+        elif (nco := rx["noun_change_of"].search(text, 0, it.start)) and it.unit == "%" \
+                and nco.end() == it.start:
+            rule = "result.change_noun"  # 'reductions in the prevalence of X of 53%': the change's size
         elif re.match(r"\s*[,;]\s*", after) and any(p.start == it.end + re.match(r"\s*[,;]\s*", after).end()
                                                     for p in ps) and re.search(r"\(\s*$", before):
             rule = "result.value_p"
@@ -803,7 +840,7 @@ def _single(text, items, ps, free, add) -> None:
             rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
         if not rule:
             continue
-        end = it.end + (nc.end() if rule == "result.change_noun" else 0)
+        end = it.end + (nc.end() if rule == "result.change_noun" and nc else 0)
         value = text[it.start:it.end].strip()
         if rule == "result.value_count":
             rule, end = "result.value", it.end + re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after).end()
@@ -811,6 +848,8 @@ def _single(text, items, ps, free, add) -> None:
             end = it.end + cmp.end("dir")
             value = f"{value} {cmp.group('dir')}"
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
+        if rule == "result.change_noun" and not nc:
+            measure = _clean_measure(nco.group("m"))
         if coord:  # 'lowered X by 2% and Y by 4%': Y
             measure = _clean_measure(coord.group("obj"))
         elif rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
@@ -971,6 +1010,12 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             if where in ("object", "subject_or_none") and re.search(r"(?:between|among|across)$", m.group(0), re.I):
                 # 'no difference between the A and B groups' X': the groups first, then the measure
                 measures = _between_measures(text, m.end(), ce) or ([] if where == "object" else measures)
+            if measures and (all(_GROUP_NAME.search(x[2]) and not re.match(r"differences?\b", x[2]) for x in measures)
+                             or where == "after" and re.match(r"than\b", measures[0][2], re.I)):
+                # 'The A group and the B group were better than the control group in X': groups are
+                # no measures; the measure is written after the predicate
+                after = rx["measure_after_groups"].search(text, m.end(), ne)
+                measures = _objects(text, after.end(), ce) if after else [(m.start(), m.end(), "value", None)]
             if where.startswith("subject"):
                 measures = _without_own_group(text, m.end(), measures)
             if opts["subject"]:
@@ -1003,6 +1048,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+_GROUP_NAME = re.compile(r"\b(?:groups?|arms?|cohorts?)$", re.I)
 
 
 def _between_measures(text: str, pos: int, ce: int):
@@ -1397,7 +1445,7 @@ def _measure_before(text: str, pos: int) -> str:
     prefix = text[:pos]
     opened = max(prefix.rfind("("), prefix.rfind("["))
     if _depth(text, pos) > 0 and opened >= 0:
-        if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
+        if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]):
             head = rx["head_split"].split(prefix[:opened])[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
             head = re.sub(r"\s+(?:did|does|do|could)\s+not\s+\w+(?:\s+(?:significantly|statistically))?\s*$", "",
@@ -1410,6 +1458,10 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            of_size = re.search(r"\s+(?:of|by)\s+[-−]?\d[\d.,·]*\s*%?(?:\s+(?:among|in|for|at)\s+[^()\d]*)?$", head)
+            nco = rx["noun_change_of"].search(head[:of_size.start()] + " of ") if of_size else None
+            if nco and not re.search(r"\d", nco.group("m")):  # 'a reduction in X of 31% among Y (IRR = ...)': X
+                phrase = _clean_measure(nco.group("m"))
             # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
             phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
