@@ -213,3 +213,49 @@ def test_evidence_spans_cover_their_findings(tmp_path):
     quotes = [text[ev.start:ev.end] for f in facts for ev in f.evidence]
     assert quotes[1].startswith("4.4%") and quotes[1].endswith(".145") and quotes[3] == "redness, P = 0.03"
     assert all(f.fields["p_text"] in text[f.evidence[0].start:f.evidence[0].end + 30] for f in facts)
+
+
+# -- changes of several groups in one sentence --------------------------------------------------
+@pytest.mark.parametrize("body, expected", [
+    ("Body fat fell from 31.2% to 28.4% (p < 0.001) in the diet group and from 30.8% to 29.9% (p = 0.04) in the "
+     "control group.", [("28.4", "31.2", "diet group"), ("29.9", "30.8", "control group")]),
+    ("Mean HbA1c decreased from 8.1% to 7.2% in the insulin arm, from 8.0% to 7.6% in the tablet arm and from "
+     "8.2% to 8.1% in the control arm.",
+     [("7.2", "8.1", "insulin arm"), ("7.6", "8.0", "tablet arm"), ("8.1", "8.2", "control arm")]),
+])
+def test_each_groups_change_is_its_own_within_group_finding(tmp_path, body, expected):
+    _, facts = facts_of(tmp_path, body)
+    assert [(f.fields["value"], f.fields["numeric_comparator_value"] and f.fields["comparator_value"].rstrip("%"),
+             f.fields.get("group")) for f in facts] == expected
+    assert {f.fields.get("comparison") for f in facts} == {"within_group"}
+
+
+def test_a_change_without_a_group_is_not_called_within_group(tmp_path):
+    _, facts = facts_of(tmp_path, "Weight decreased from 82 kg to 79 kg (p = 0.01).")
+    assert len(facts) == 1 and facts[0].fields.get("comparison") is None
+
+
+# -- groups as the subject of a comparison ------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Both the yoga group and the stretching group were significantly better than the control group in balance.",
+     [("balance", "significantly better")]),
+    ("The exercise arm and the diet arm scored significantly higher than usual care on the mobility scale "
+     "(p = 0.01).", [("mobility scale", "significantly higher")]),
+    ("Mortality in the treated group was significantly lower than in the control group.",
+     [("Mortality", "significantly lower")]),
+])
+def test_groups_compared_are_no_measure(sentence, expected):
+    assert [(m, v) for m, v, _, _ in read(sentence)] == expected
+
+
+# -- a change named by its noun, its size after 'of', an estimate beside it ---------------------
+@pytest.mark.parametrize("sentence, measure, size", [
+    ("The programme was associated with a reduction in the incidence of falls of 31% among residents "
+     "(IRR = 0.69, 95% CI: 0.52–0.91, p = 0.008).", "incidence of falls", "31%"),
+    ("The filter was associated with reductions in the longitudinal prevalence of cough of 40% among children "
+     "(LPR = 0.60, 95% CI: 0.41–0.88, p = 0.01).", "longitudinal prevalence of cough", "40%"),
+])
+def test_noun_change_of_a_size_with_its_estimate(sentence, measure, size):
+    got = read(sentence)
+    assert got[0][:2] == (measure, size)
+    assert len(got) == 2 and got[1][0].startswith(measure)
