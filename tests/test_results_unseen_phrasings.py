@@ -259,3 +259,55 @@ def test_noun_change_of_a_size_with_its_estimate(sentence, measure, size):
     got = read(sentence)
     assert got[0][:2] == (measure, size)
     assert len(got) == 2 and got[1][0].startswith(measure)
+
+
+# -- result tables: p-value headers of many forms, grouped rows, named comparisons -------------
+def table_results(tmp_path: Path, table: str) -> list[dict]:
+    text, facts = facts_of(tmp_path, "Hand function improved in both arms.\n\n" + table)
+    rows = [f for f in facts if f.rule == "result.table_row"]
+    for f in rows:
+        for ev in f.evidence:
+            assert ev.start < ev.end <= len(text)
+    return [f.fields for f in rows]
+
+
+@pytest.mark.parametrize("p_head", ["Sig.", "*p-value", "p-value2", "P value (95% CI)"])
+def test_p_columns_under_other_headers(tmp_path, p_head):
+    got = table_results(tmp_path, "Table 2 Outcomes after eight weeks\n\n"
+                                  f"Measure\tBrace (n = 20)\tSling (n = 22)\t{p_head}\n"
+                                  "Grip strength (kg)\t24.1 ± 5.2\t21.0 ± 6.3\t0.04\n"
+                                  "Pinch strength (kg)\t6.2 ± 1.1\t6.0 ± 1.4\t.52\n")
+    assert [(r["measure"], r["value"], r["comparator_value"], r["p_value"]) for r in got] == [
+        ("Grip strength (kg)", "24.1 ± 5.2", "21.0 ± 6.3", 0.04),
+        ("Pinch strength (kg)", "6.2 ± 1.1", "6.0 ± 1.4", 0.52)]
+
+
+@pytest.mark.parametrize("p_head", ["", " "])
+def test_a_p_column_without_a_header_is_found_by_its_cells(tmp_path, p_head):
+    got = table_results(tmp_path, "Table 3 Outcomes after eight weeks\n\n"
+                                  f"Measure\tBrace\tSling\tDifference\t{p_head}\n"
+                                  "Grip strength (kg)\t24.1\t21.0\t3.1\t0.04\n"
+                                  "Pinch strength (kg)\t6.2\t6.0\t0.2\t0.52\n"
+                                  "Pain (VAS)\t2.2\t3.9\t-1.7\t<0.001\n")
+    assert [(r["value"], r["comparator_value"], r["p_value"]) for r in got] == [
+        ("24.1", "21.0", 0.04), ("6.2", "6.0", 0.52), ("2.2", "3.9", 0.001)]
+
+
+def test_a_last_column_of_numbers_that_are_no_p_values_is_no_p_column(tmp_path):
+    assert not table_results(tmp_path, "Table 3 Outcomes after eight weeks\n\n"
+                                       "Measure\tBrace\tSling\t\n"
+                                       "Grip strength (kg)\t24.1\t21.0\t31\n"
+                                       "Pinch strength (kg)\t6.2\t6.0\t27\n")
+
+
+@pytest.mark.parametrize("p_head, later", [("P value (Bs–12 wk)", "12 weeks"), ("P (baseline vs week 12)", "Week 12")])
+def test_grouped_rows_with_a_p_naming_two_time_points_are_within_group(tmp_path, p_head, later):
+    got = table_results(tmp_path, "Table 2 Hand function over time\n\n"
+                                  f"Variable\tBaseline (Bs)\t6 weeks\t{later}\tChange\t{p_head}\n"
+                                  "Grip strength (kg)\t\t\t\t\t\n"
+                                  "Brace group\t20.2 ± 4.0\t22.5 ± 4.1\t24.1 ± 5.2\t3.9 ± 2.0\t0.001\n"
+                                  "Sling group\t20.9 ± 4.4\t21.1 ± 4.0\t21.0 ± 6.3\t0.1 ± 2.2\t0.81\n")
+    assert [(r["measure"], r["value"], r["comparator_value"], r["p_value"], r["comparison"], r["group"])
+            for r in got] == [
+        ("Grip strength (kg)", "24.1 ± 5.2", "20.2 ± 4.0", 0.001, "within_group", "Brace group"),
+        ("Grip strength (kg)", "21.0 ± 6.3", "20.9 ± 4.4", 0.81, "within_group", "Sling group")]

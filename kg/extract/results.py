@@ -291,44 +291,9 @@ def _ae_frequency(ctx: Context, f: Found) -> bool:
 
 
 def _from_tables(ctx: Context) -> list[Fact]:
-    """Rows of result tables: a measure, the groups' values and the row's p-value. A table is
-    read only when a header cell names a p-value column (its values then compare groups), and
-    not when its caption says it describes the groups at baseline or their adverse events."""
-    spec = _rx()["table"]
-    out: list[Fact] = []
-    for table in ctx.document.tables:
-        if not table.rows or spec["skip_caption"].search(table.caption) \
-                or not ctx.document.is_minable(table.start, table.end):
-            continue
-        header = next((r for r in table.rows[:3] if any(spec["p_header"].match(c.text) for c in r)), None)
-        if header is None:
-            continue
-        p_cols = [j for j, c in enumerate(header) if spec["p_header"].match(c.text)]
-        for row in table.rows[table.rows.index(header) + 1:]:
-            if not row or not spec["label"].search(row[0].text) or spec["p_header"].match(row[0].text):
-                continue
-            last = 0
-            for j in p_cols:
-                cells = [c for k, c in enumerate(row[last + 1:j], last + 1)
-                         if _first_number(c.text) and not spec["label"].search(c.text)
-                         and not (k < len(header) and spec["stat_header"].match(header[k].text))]
-                last = j
-                pm = spec["p_cell"].match(row[j].text) if j < len(row) else None
-                if len(cells) < 2 or not pm:
-                    continue
-                value, comp = cells[0], (cells[1] if len(cells) == 2 else None)  # more arms: no one comparator
-                p = float(pm.group("v").replace("·", "."))
-                measure = re.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)|[*†‡§¶#]+$", "", row[0].text).strip()
-                fields = {"measure": canonical_measure(measure), "value": value.text,
-                          "numeric_value": _num(value.text), "comparator_value": comp.text if comp else None,
-                          "numeric_comparator_value": _num(comp.text) if comp else None,
-                          "unit": None,
-                          "p_value": p, "p_relation": {"≤": "<=", "≥": ">="}.get(pm.group("rel") or "=",
-                                                                                  pm.group("rel") or "="),
-                          "p_text": row[j].text, "timepoint": None}
-                ev = [ctx.evidence(row[0].start, row[j].end)]
-                out.append(Fact("result", fields, ev, EXTRACTOR, "result.table_row", 0.7, surface=fields["measure"]))
-    return out
+    """Rows of result tables (kg/extract/result_tables.py)."""
+    from kg.extract.result_tables import from_tables
+    return from_tables(ctx)
 
 
 _KNOWN_PARTS = ("background", "objective", "methods", "results", "conclusions", "discussion")
