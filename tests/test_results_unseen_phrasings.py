@@ -311,3 +311,83 @@ def test_grouped_rows_with_a_p_naming_two_time_points_are_within_group(tmp_path,
             for r in got] == [
         ("Grip strength (kg)", "24.1 ± 5.2", "20.2 ± 4.0", 0.001, "within_group", "Brace group"),
         ("Grip strength (kg)", "21.0 ± 6.3", "20.9 ± 4.4", 0.81, "within_group", "Sling group")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Circulating irisin increased significantly in simvastatin-treated but not in ezetimibe-treated subjects.",
+     [("Circulating irisin", "increased significantly")]),
+    ("Serum ferritin decreased significantly in the iron group.", [("Serum ferritin", "decreased significantly")]),
+    ("Patients improved significantly in pain and in function.",
+     [("pain", "improved significantly"), ("function", "improved significantly")]),
+])
+def test_where_a_change_happened_is_no_measure(sentence, expected):
+    assert [(m, v) for m, v, _, _ in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["There was no change in the HRV of the yoga and walking groups.",
+                                      "No significant change was seen in HRV of the yoga and walking arms."])
+def test_groups_coordinated_after_a_measure_stay_out_of_it(sentence):
+    assert [m for m, *_ in read(sentence)] == ["HRV"]
+
+
+# -- values labelled inside one bracket ---------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Scores for each item were compared between the two groups (pain: 2 vs. 3 p = 0.4; itch: 1 vs. 1 p = 0.9).",
+     [("pain", "2", "3"), ("itch", "1", "1")]),
+    ("The drug significantly decreased TNF levels in synovial tissue (total: 100 ± 6 vs 60 ± 16; free: "
+     "100 ± 8 vs 48 ± 16).",
+     [("total TNF levels in synovial tissue", "100 ± 6", "60"),
+      ("free TNF levels in synovial tissue", "100 ± 8", "48")]),
+])
+def test_labelled_values_in_one_bracket(sentence, expected):
+    assert [(m, v, c) for m, v, c, _ in read(sentence)] == expected
+
+
+# -- what is no finding of the trial: the groups at baseline, other studies ----------------------
+@pytest.mark.parametrize("body", [
+    "At baseline, female sex was associated with higher adherence (r = .31, P < .001).",
+    "Baseline fatigue in the control group (mean: 6.1) was not significantly different from that in the yoga "
+    "group (5.8) (P = 0.62).",
+    "The two arms did not differ in sex, age, education or smoking status.",
+    "The yoga group contained a significantly greater proportion of women than the control group.",
+])
+def test_the_groups_at_baseline_are_no_finding(tmp_path, body):
+    assert facts_of(tmp_path, body)[1] == []
+
+
+def test_a_change_from_baseline_is_a_finding(tmp_path):
+    _, facts = facts_of(tmp_path, "Baseline fatigue fell from 6.1 to 4.2 in the yoga group (P = 0.01).")
+    assert [(f.fields["value"], f.fields["p_value"]) for f in facts] == [("4.2", 0.01)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He observed a significant decrease in these receptors when the drug was given for two weeks.",
+    "This rebound after stopping the drug is similar to the results of the ALPHA 2 trial of a related agent.",
+])
+def test_findings_of_other_studies_in_a_discussion_are_not_this_trials(tmp_path, sentence):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\nPain fell by 20% (p = 0.01).\n\nDiscussion\n\n{sentence}\n",
+                    encoding="utf-8")
+    from kg.readers import read as read_document
+    document = read_document(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    results = [f for f in ctx.facts if f.kind == "result"]
+    assert [f.fields["value"] for f in results] == ["20%"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A gel of chitosan and allantoin did not aid in patients' postoperative comfort.",
+     [("postoperative comfort", "did not aid")]),
+    ("Plasma leptin decreased significantly in metformin-treated but not in placebo-treated volunteers.",
+     [("Plasma leptin", "decreased significantly")]),
+])
+def test_the_object_is_the_measure_unless_it_names_a_population(sentence, expected):
+    assert [(m, v) for m, v, _, _ in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Group differences were small — NLR: 2.1 vs. 2.4 p = 0.3", "NLR"),
+    ("Secondary outcomes; sleep latency: 22 vs. 31 min p = 0.04", "sleep latency"),
+])
+def test_a_label_with_a_colon_names_the_values_after_it(text, measure):
+    assert [m for m, *_ in read(text)] == [measure]

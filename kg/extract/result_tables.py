@@ -51,6 +51,8 @@ def from_tables(ctx: Context) -> list[Fact]:
             if all(not c.text.strip() for c in row[1:]):
                 section = row[0]  # 'Bone level (mm, mean ± SD)' over the groups' rows
                 continue
+            if any(spec["baseline_row"].match(c.text) for c in row[1:3]):
+                continue  # 'X | baseline, mean (SD) | 34 | 35 | 0.71': the groups before treatment
             out += _row_facts(ctx, spec, heads, p_cols, row, section)
     return out
 

@@ -179,11 +179,17 @@ def _rx() -> dict:
     out["difference_subject"] = re.compile(data["difference_subject"], re.I)
     out["p_label_before"] = re.compile(data["label_before"], re.I)
     out["p_label_after"] = re.compile(data["label_after"], re.I)
+    out["groups_tail"] = re.compile(r"^(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s+(?:groups|arms|cohorts)$", re.I)
+    out["of_the_groups"] = re.compile(r"\s+(?:of|in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){1,3}?and\s+"
+                                      r"(?:[\w+/-]+\s+){1,2}?(?:groups|arms|cohorts)$", re.I)
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
+    for name in ("baseline_sentence", "baseline_sentence_change", "demographic_measure", "demographic_after"):
+        out[name] = re.compile(data[name], re.I)
+    out["baseline_caption"] = re.compile(data["table"]["baseline_caption"], re.I)
     for name in ("within_group_cue", "between_group_cue", "groups_respectively", "control_group", "group_after_change",
                  "measure_after_groups", "noun_change_of"):
         out[name] = re.compile(data[name], re.I)
@@ -224,6 +230,10 @@ def extract(ctx: Context) -> list[Fact]:
         text = sent.text
         if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):
             continue  # a cited result is another study's
+        if _rx()["baseline_sentence"].match(text) and not _rx()["baseline_sentence_change"].search(text):
+            continue  # 'At baseline, X was associated with Y': the groups before treatment
+        if _rx()["baseline_caption"].search(ctx.evidence(sent.start_char, sent.start_char + 1).section or ""):
+            continue  # a legend of a figure of the groups at baseline
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         harms = _rx()["ae_frequency_cue"].search(text) is not None
@@ -910,7 +920,12 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
                            text[m.end():], re.I)  # 'in Group B' names a group, not an object
-            if where == "subject" and transitive and obj:
+            own = _subjects(text, cs, m.start()) if where == "subject" and transitive and obj \
+                and re.match(r"\s+(?:in|on|to)\s", text[m.end():]) \
+                and _POPULATION_END.search(text[m.end():ne].rstrip(" .")) else []
+            if own and not any(rx["GROUP_WORD"].search(x[2]) for x in own):
+                measures = own  # 'Irisin increased significantly in statin-treated subjects': the subject is measured
+            elif where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
             elif where == "after":
                 measures = _objects(text, m.end(), ce)
@@ -991,7 +1006,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
-            if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures):
+            if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures) \
+                    or any(rx["demographic_measure"].search(x[2]) for x in measures) \
+                    or rx["demographic_after"].match(text, m.end()):
                 measures = []  # 'similar in age, sex and weight': the groups at baseline, the whole list
             measures, negated = _but_not(measures)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
@@ -1015,6 +1032,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
         queue, deferred, final = deferred, [], True
 
 
+# where a change happened, not what changed: 'in simvastatin-treated subjects', 'in treated patients'
+_POPULATION_END = re.compile(r"(?:\btreated|\breceiving|\bgiven)\b|\b(?:subjects|patients|participants|people|"
+                             r"individuals|women|men|children|adults|rats|mice|animals|volunteers)$", re.I)
 _GROUP_NAME = re.compile(r"\b(?:groups?|arms?|cohorts?)$", re.I)
 
 
@@ -1248,6 +1268,8 @@ def _one_name(left: str, right: str, joint: str) -> bool:
             and len(right.split()) <= 4 and not re.search(r"\d", left):
         return True
     # one capitalised word, then a capitalised name of three or more words ('Pain and Physical Function' is two)
+    if rx["groups_tail"].match(right):  # 'the HRV of the A and B groups': two groups, one measure
+        return True
     tail = rx["title_tail"].search(left)
     return bool(tail and len(tail.group(0).split()) == 1 and rx["title_head"].match(right) and len(right.split()) >= 3)
 
@@ -1335,6 +1357,7 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     kept = []
     for a, b in parts:
         phrase = _clean_measure(masked[a:b])
+        phrase = _rx()["of_the_groups"].sub("", phrase) or phrase  # 'HRV of the A and B groups': HRV
         if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
                 or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase) \
                 or _VERB_INSIDE.search(phrase):  # 'X declined at week 6 (and did not differ)': a clause
@@ -1410,6 +1433,20 @@ def _measure_before(text: str, pos: int) -> str:
     prefix = text[:pos]
     opened = max(prefix.rfind("("), prefix.rfind("["))
     if _depth(text, pos) > 0 and opened >= 0:
+        # '(pain: 2 vs 3, p = 0.4; itch: 1 vs 1, p = 0.9)': a bracket listing labelled values names each one
+        item = re.search(r"[(;]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
+        closed = text.find(")", pos)
+        inside = text[opened:closed if closed > 0 else len(text)]
+        if item and re.search(r";\s*[A-Za-z][\w/+ -]{0,30}:\s*[-−]?\d", inside) \
+                and not re.fullmatch(r"(?:means?|medians?|geometric\s+mean|sd|se|n|range|iqr)", item.group("l"), re.I):
+            label = item.group("l")
+            if re.fullmatch(r"[a-z]+", label):  # '... MMP-9 levels (total: ...; active: ...)': active MMP-9 levels
+                head = _clean_measure(_rx()["head_split"].split(text[:opened])[-1].strip())
+                if head and len(head.split()) <= 8 and not re.search(r"\d", head) and not _ANAPHORA.match(head) \
+                        and label not in head.lower() and not _rx()["GROUP_WORD"].search(head) \
+                        and not re.search(r"\b(?:than|compared|versus|vs)\b", head):
+                    return f"{label} {head}"
+            return label
         if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]):
             head = rx["head_split"].split(prefix[:opened])[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
@@ -1430,7 +1467,7 @@ def _measure_before(text: str, pos: int) -> str:
             # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
             phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
-            phrase = re.sub(r"\s+(?:at|after|by|over|within|during)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
+            phrase = re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
@@ -1453,6 +1490,11 @@ def _measure_before(text: str, pos: int) -> str:
         np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
         if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
             return np
+    # '—DVS: 0 vs. 0 p = 0.2', '; TNF: 12 vs 15': a short label with a colon right before the value names it
+    lab = re.search(r"(?:^|[-—–;,(\[]\s*)(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix)
+    if lab and not re.fullmatch(r"(?:results?|conclusions?|methods?|background|findings?|objectives?|n|p|note)",
+                                lab.group("l"), re.I):
+        return lab.group("l")
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
     return " ".join(words[-6:]) or "value"
