@@ -343,6 +343,16 @@ def test_labelled_values_in_one_bracket(sentence, expected):
     assert [(m, v, c) for m, v, c, _ in read(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Both teams did equally well on the easy case [Team A vs. Team B—time sec: 445 vs. 496 p = 0.64—errors: 4 vs. "
+     "3 p = 0.88].", [("time sec", "445", "496"), ("errors", "4", "3")]),
+    ("Significantly greater energy (mean (SD) 1712 (511) calories vs. 1130 (601) calories, p < 0.0001) was "
+     "delivered to the feeding group.", [("energy", "1712 (511)", "1130")]),
+])
+def test_labelled_values_after_dashes_and_comparatives_before_a_measure(sentence, expected):
+    assert [(m, v, c) for m, v, c, _ in read(sentence)] == expected
+
+
 # -- what is no finding of the trial: the groups at baseline, other studies ----------------------
 @pytest.mark.parametrize("body", [
     "At baseline, female sex was associated with higher adherence (r = .31, P < .001).",

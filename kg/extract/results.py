@@ -1434,16 +1434,17 @@ def _measure_before(text: str, pos: int) -> str:
     opened = max(prefix.rfind("("), prefix.rfind("["))
     if _depth(text, pos) > 0 and opened >= 0:
         # '(pain: 2 vs 3, p = 0.4; itch: 1 vs 1, p = 0.9)': a bracket listing labelled values names each one
-        item = re.search(r"[(;]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
-        closed = text.find(")", pos)
+        item = re.search(r"[(\[;—–]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
+        closed = min((i for i in (text.find(")", pos), text.find("]", pos)) if i > 0), default=-1)
         inside = text[opened:closed if closed > 0 else len(text)]
-        if item and re.search(r";\s*[A-Za-z][\w/+ -]{0,30}:\s*[-−]?\d", inside) \
+        if item and re.search(r"[;—–]\s*[A-Za-z][\w/+ -]{0,30}:\s*[-−]?\d", inside) \
                 and not re.fullmatch(r"(?:means?|medians?|geometric\s+mean|sd|se|n|range|iqr)", item.group("l"), re.I):
             label = item.group("l")
             if re.fullmatch(r"[a-z]+", label):  # '... MMP-9 levels (total: ...; active: ...)': active MMP-9 levels
                 head = _clean_measure(_rx()["head_split"].split(text[:opened])[-1].strip())
                 if head and len(head.split()) <= 8 and not re.search(r"\d", head) and not _ANAPHORA.match(head) \
                         and label not in head.lower() and not _rx()["GROUP_WORD"].search(head) \
+                        and not re.search(r"\b(?:did|does|do|was|were|is|are|had|has|have)\b", head) \
                         and not re.search(r"\b(?:than|compared|versus|vs)\b", head):
                     return f"{label} {head}"
             return label
@@ -1497,7 +1498,7 @@ def _measure_before(text: str, pos: int) -> str:
         return lab.group("l")
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
-    return " ".join(words[-6:]) or "value"
+    return _clean_measure(" ".join(words[-6:])) or "value"
 
 
 def _measure_from_prefix(prefix: str, unit: str | None) -> str:
