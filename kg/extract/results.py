@@ -1498,7 +1498,8 @@ def _measure_before(text: str, pos: int) -> str:
         return lab.group("l")
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
-    return _clean_measure(" ".join(words[-6:])) or "value"
+    joined = " ".join(words[-6:])
+    return _clean_measure(joined) or joined or "value"
 
 
 def _measure_from_prefix(prefix: str, unit: str | None) -> str:
