@@ -401,3 +401,22 @@ def test_the_object_is_the_measure_unless_it_names_a_population(sentence, expect
 ])
 def test_a_label_with_a_colon_names_the_values_after_it(text, measure):
     assert [m for m, *_ in read(text)] == [measure]
+
+
+@pytest.mark.parametrize("body, comparison", [
+    ("There was no significant change in the number of flares before and after treatment in the cream group "
+     "(2.1 ± 0.9 to 1.8 ± 1.0, p = 0.41), and the between-group difference was significant (p = 0.003).",
+     "within_group"),
+    ("In the diet group, waist circumference did not change significantly before and after the programme "
+     "(p = 0.52), whereas the difference between the groups was significant (p = 0.01).", "within_group"),
+])
+def test_a_within_group_test_beside_a_between_group_one_is_said_to_be_within(tmp_path, body, comparison):
+    _, facts = facts_of(tmp_path, body)
+    first = min(facts, key=lambda f: f.evidence[0].start)
+    assert first.fields.get("comparison") == comparison
+
+
+def test_the_predicate_before_an_estimate_is_no_measure():
+    got = read("The difference in parasite carriage between arms was statistically significant on Day 4 "
+               "(OR = 0.1 95%CI 0.02–0.6), Day 7 (OR = 0.2 95%CI 0.04–0.9).")
+    assert [m for m, *_ in got] == ["difference in parasite carriage (or)"] * 2

@@ -187,7 +187,8 @@ def _rx() -> dict:
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
-    for name in ("baseline_sentence", "baseline_sentence_change", "demographic_measure", "demographic_after"):
+    for name in ("baseline_sentence", "baseline_sentence_change", "demographic_measure", "demographic_after",
+                 "before_after_in_group"):
         out[name] = re.compile(data[name], re.I)
     out["baseline_caption"] = re.compile(data["table"]["baseline_caption"], re.I)
     for name in ("within_group_cue", "between_group_cue", "groups_respectively", "control_group", "group_after_change",
@@ -916,7 +917,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                            r"(?:(?!(?:between|among|across|and|or|with|of|in|for|at)\b)[\w+/-]+\s+){0,3}?"
                            r"(?:groups?|arms?|cohorts?)\b))?"
                            r"(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
-                           r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|among\b|"
+                           r"in\b|on\b|to\b|from\b|by\b|after\b|before\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
                            text[m.end():], re.I)  # 'in Group B' names a group, not an object
@@ -963,7 +964,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 elif not measures:
                     diff = re.search(r"\b(?P<d>differences?\s+(?:between|among)\s+[^,;()]{3,60}?)\s*$", lead, re.I)
                     if diff:  # 'The differences between the two arms were not significant'
-                        measures = [(cs + diff.start("d"), cs + diff.end("d"), diff.group("d"), None)]
+                        at = max(0, cs - 8)  # where `lead` starts
+                        measures = [(at + diff.start("d"), at + diff.end("d"), diff.group("d"), None)]
                 if not measures and re.search(r"\band\s*$", lead) and _depth(text, cs) == 0:
                     # 'X are summarised in Table 5, and were not different': the subject of the clause before
                     shared = _measure_before(text, max(0, text.rfind("and", 0, m.start())))
@@ -1425,6 +1427,11 @@ def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
 
+# 'was statistically significant (OR = ...)': the words before the bracket are the predicate, no measure
+_PREDICATE_ONLY = re.compile(r"(?:(?:not|statistically|significantly|highly|also)\s+)*(?:significant|different|"
+                             r"similar|comparable|higher|lower|greater|better|worse|increased|decreased|reduced)", re.I)
+
+
 def _measure_before(text: str, pos: int) -> str:
     """What a value is about: the noun phrase right before its bracket when the value opens
     one ('declines in diastolic BP (−3.3 mmHg'), else the subject of its clause ('Initial
@@ -1472,7 +1479,8 @@ def _measure_before(text: str, pos: int) -> str:
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
-                    and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
+                    and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase) \
+                    and not _PREDICATE_ONLY.fullmatch(phrase):
                 return phrase
         return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
@@ -1698,11 +1706,14 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
         "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
     }
     if not f.extra.get("comparison"):
-        clause = sent.text[max(0, f.start - 120):f.end + 60]
+        # the finding's own words, not what follows ('X in A (p = 0.6), and the between-group difference ...')
+        clause = sent.text[max(0, f.start - 120):max(f.end, f.p.end if f.p else 0)]
         if _rx()["within_group_cue"].search(clause):
             f.extra["comparison"] = "within_group"
         elif _rx()["between_group_cue"].search(clause):
             f.extra["comparison"] = "between_group"
+        elif _rx()["before_after_in_group"].search(clause):
+            f.extra["comparison"] = "within_group"
     if f.extra.get("comparison"):  # a within-group test is no comparison of the groups: say which it is
         fields["comparison"] = f.extra["comparison"]
         if f.extra.get("group"):
