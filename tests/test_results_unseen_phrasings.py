@@ -158,6 +158,8 @@ def test_values_of_arms_without_a_control_are_not_called_within_group(tmp_path):
      [("secondary outcomes", "no difference")]),
     ("There were no significant differences between groups.",
      [("difference between groups", "no significant differences")]),
+    ("In the per-protocol set, there were no differences in adherence across groups (p = 0.13).",
+     [("adherence", "no differences")]),
 ])
 def test_groups_after_between_are_not_measures(sentence, expected):
     assert [(m, v) for m, v, _, _ in read(sentence)] == expected

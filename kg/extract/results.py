@@ -992,7 +992,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             if where in ("object", "subject_or_none") and re.search(r"(?:between|among|across)$", m.group(0), re.I):
                 # 'no difference between the A and B groups' X': the groups first, then the measure
                 measures = _between_measures(text, m.end(), ce) or ([] if where == "object" else measures)
-            if measures and (all(_GROUP_NAME.search(x[2]) and not re.match(r"differences?\b", x[2]) for x in measures)
+            if measures and (all(_GROUP_NAME.search(x[2]) and not _GROUP_QUALIFIED.search(x[2]) for x in measures)
                              or where == "after" and re.match(r"than\b", measures[0][2], re.I)):
                 # 'The A group and the B group were better than the control group in X': groups are
                 # no measures; the measure is written after the predicate
@@ -1037,6 +1037,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
 # where a change happened, not what changed: 'in simvastatin-treated subjects', 'in treated patients'
 _POPULATION_END = re.compile(r"(?:\btreated|\breceiving|\bgiven)\b|\b(?:subjects|patients|participants|people|"
                              r"individuals|women|men|children|adults|rats|mice|animals|volunteers)$", re.I)
+_GROUP_QUALIFIED = re.compile(r"^differences?\b|\b(?:across|between|among|in|of|for)\b", re.I)  # 'X across groups'
 _GROUP_NAME = re.compile(r"\b(?:groups?|arms?|cohorts?)$", re.I)
 
 
