@@ -422,3 +422,12 @@ def test_the_predicate_before_an_estimate_is_no_measure():
     got = read("The difference in parasite carriage between arms was statistically significant on Day 4 "
                "(OR = 0.1 95%CI 0.02–0.6), Day 7 (OR = 0.2 95%CI 0.04–0.9).")
     assert [m for m, *_ in got] == ["difference in parasite carriage (or)"] * 2
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("Total cholesterol dropped in the garlic group by 26.8 mg/dl (P-value: .001.) Similarly, LDL-cholesterol was "
+     "reduced in this group by 22.2 mg/dl (P-value: .002).", ["Total cholesterol", "LDL-cholesterol"]),
+    ("Fasting glucose was lowered in the zinc arm by 0.4 mmol/l.", ["Fasting glucose"]),
+])
+def test_a_change_by_in_a_group_names_the_subject(sentence, measures):
+    assert [m for m, *_ in read(sentence)] == measures

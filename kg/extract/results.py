@@ -835,6 +835,11 @@ def _single(text, items, ps, free, add) -> None:
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
+        if measure is None and by and rule == "result.change_by":
+            # 'X was reduced in this group by 22 mg/dl': the subject of the verb before 'by'
+            vpos = max(0, it.start - 80) + by.start()
+            subject = re.sub(r"\s+(?:was|were|is|are|has\s+been|have\s+been)$", "", _measure_before(text, vpos))
+            measure = subject if subject != "value" and not rx["GROUP_WORD"].search(subject) else None
         add(Found(it.start, end, measure or _measure_before(text, it.start), value, rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
@@ -1239,7 +1244,8 @@ def _labelled_ps(text, found, ps, add) -> None:
 
 
 # -- measures ------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
+_BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in\s+addition|in\s+contrast),?\s|"
+                       r"\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
                        r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
