@@ -431,3 +431,30 @@ def test_the_predicate_before_an_estimate_is_no_measure():
 ])
 def test_a_change_by_in_a_group_names_the_subject(sentence, measures):
     assert [m for m, *_ in read(sentence)] == measures
+
+
+@pytest.mark.parametrize("entry", ["Trial entry", "Baseline"])
+def test_time_point_rows_under_a_measure_and_no_entry_row(tmp_path, entry):
+    got = table_results(tmp_path, "Table 4 Diet quality: between treatment group comparison\n\n"
+                                  "Outcome\tTime point\tAdvice (n = 90)\tUsual care (n = 88)\tP\n"
+                                  f"Fruit score\t{entry}\t4.50 (1.02)\t4.48 (1.03)\t0.57\n"
+                                  "\t28 weeks\t4.63 (0.89)\t4.42 (1.11)\t0.001\n"
+                                  "\t36 weeks\t4.58 (0.97)\t4.34 (1.18)\t<0.001\n")
+    assert [(r["measure"], r["timepoint"], r["value"], r["comparator_value"], r["p_value"]) for r in got] == [
+        ("Fruit score", "28 weeks", "4.63 (0.89)", "4.42 (1.11)", 0.001),
+        ("Fruit score", "36 weeks", "4.58 (0.97)", "4.34 (1.18)", 0.001)]
+
+
+def test_body_weight_and_bmi_are_outcomes_not_demographics():
+    assert [m for m, *_ in read("There was no significant difference between the groups regarding body weight or "
+                                "BMI.")] == ["body weight", "BMI"]
+
+
+def test_a_section_heading_naming_baseline_does_not_hide_its_findings(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\nSerum vitamin D at baseline and during follow-up\n\nThe high dose gave "
+                    "significantly higher serum vitamin D levels than the low dose (P < 0.001).\n", encoding="utf-8")
+    from kg.readers import read as read_document
+    document = read_document(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    assert [f.fields["p_value"] for f in ctx.facts if f.kind == "result"] == [0.001]

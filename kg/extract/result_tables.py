@@ -38,19 +38,22 @@ def from_tables(ctx: Context) -> list[Fact]:
             continue
         h, header, p_cols = found
         heads, h = _header_texts(table.rows, h, spec)
-        section = None
+        section = last = None  # a measure row over its groups' rows; the last row that named a measure
         for row in table.rows[h + 1:]:
             if not row or spec["p_header"].match(row[0].text):
                 continue
             if not spec["label"].search(row[0].text):
-                # ' | t0 | 31.0 (12.9) | 34.8 (17.1) | .34': a time point of the measure row above
-                if section is not None and len(row) > 2 and spec["label"].search(row[1].text) is None \
-                        and row[1].text.strip() and not row[0].text.strip():
-                    out += _row_facts(ctx, spec, heads, p_cols, row, section, sub=True)
+                # ' | t0 | 31.0 (12.9) | 34.8 (17.1) | .34', ' | 28 weeks | 73.4 | 71.9 | <0.001': a time
+                # point of the measure named in the row above
+                over = section if section is not None else last
+                if over is not None and len(row) > 2 and row[1].text.strip() and not row[0].text.strip() \
+                        and (spec["label"].search(row[1].text) is None or spec["time_column"].search(row[1].text)):
+                    out += _row_facts(ctx, spec, heads, p_cols, row, over, sub=True)
                 continue
             if all(not c.text.strip() for c in row[1:]):
                 section = row[0]  # 'Bone level (mm, mean ± SD)' over the groups' rows
                 continue
+            last = row[0]
             if any(spec["baseline_row"].match(c.text) for c in row[1:3]):
                 continue  # 'X | baseline, mean (SD) | 34 | 35 | 0.71': the groups before treatment
             out += _row_facts(ctx, spec, heads, p_cols, row, section)

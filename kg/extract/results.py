@@ -233,7 +233,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a cited result is another study's
         if _rx()["baseline_sentence"].match(text) and not _rx()["baseline_sentence_change"].search(text):
             continue  # 'At baseline, X was associated with Y': the groups before treatment
-        if _rx()["baseline_caption"].search(ctx.evidence(sent.start_char, sent.start_char + 1).section or ""):
+        legend = ctx.evidence(sent.start_char, sent.start_char + 1).section or ""
+        if re.match(r"(?:fig(?:ure)?|table)\b", legend, re.I) and _rx()["baseline_caption"].search(legend):
             continue  # a legend of a figure of the groups at baseline
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
