@@ -458,3 +458,14 @@ def test_a_section_heading_naming_baseline_does_not_hide_its_findings(tmp_path):
     document = read_document(path)
     ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
     assert [f.fields["p_value"] for f in ctx.facts if f.kind == "result"] == [0.001]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was a significant time effect for calf and thigh girth (p < 0.05), which increased from pre to post "
+    "training in both conditions, with no differences between conditions.",
+    "Grip strength rose over time (p < 0.01) in both the soy and whey arms, with no differences between arms.",
+])
+def test_with_no_differences_between_takes_no_earlier_subject_or_p(sentence):
+    got = [x for x in read(sentence) if x[1] == "no differences"]
+    assert len(got) == 1 and got[0][3] is None  # the time effect's p-value is not this finding's
+    assert got[0][0] in ("difference between conditions", "Grip strength")

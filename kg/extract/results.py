@@ -977,11 +977,14 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                     shared = _measure_before(text, max(0, text.rfind("and", 0, m.start())))
                     if shared != "value" and not re.search(r"\d", shared) and not _ANAPHORA.match(shared):
                         measures = [(m.start(), m.end(), shared, None)]
+                if where == "subject_or_none" and re.search(r",\s*with\s*$", text[cs:m.start()]):
+                    measures = []  # '..., which increased in both arms, with no differences between arms': no subject
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
                     between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|\.?\s*$)", text[m.end() - 7:ce])
                     if before != "value" and not re.search(r"\d", before) and not _ANAPHORA.match(before) \
-                            and not rx["measure_verb"].search(before):  # 'The groups showed': no measure
+                            and not rx["measure_verb"].search(before) \
+                            and not re.fullmatch(r"(?:with|and|but|or|in|of|for|to|by|as|also)", before, re.I):
                         measures = [(m.start(), m.end(), before, None)]
                     elif between and len(between.group(0).split()) <= 12:  # what was compared
                         measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
