@@ -80,6 +80,21 @@ def run_harness(a) -> Path:
     return result
 
 
+def excluded(paths: list[str]) -> set[str]:
+    """PMC ids (digits only) named by the --exclude files and folders."""
+    ids: set[str] = set()
+    for p in map(Path, paths):
+        names = [f.stem for f in p.iterdir()] if p.is_dir() else p.read_text(encoding="utf-8").split()
+        ids |= {m.group(1) for n in names if (m := re.match(r"(?:PMC)?(\d+)", n))}
+    return ids
+
+
+def without(data: dict, ids: set[str]) -> dict:
+    """The harness result without the spans and prompts of the excluded articles."""
+    keep = lambda rows: [r for r in rows if str(r.get("pmcid", "")).removeprefix("PMC") not in ids]  # noqa: E731
+    return {**data, "spans": keep(data.get("spans", [])), "prompts": keep(data.get("prompts", []))}
+
+
 def short(s: str, n: int) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -133,11 +148,13 @@ def significance(data: dict, width: int) -> None:
               f"outcome '{p['outcome']}'\n      {short(sent, width)}")
 
 
-def precision(facts_path: Path, width: int, sample: int) -> None:
+def precision(facts_path: Path, width: int, sample: int, skip: frozenset[str] = frozenset()) -> None:
     data = json.loads(facts_path.read_text(encoding="utf-8"))
     by_part: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     total = 0
     for doc in data.get("documents", []):
+        if re.sub(r"\D", "", str(doc.get("doc", ""))) in skip:
+            continue
         for r in doc.get("results", []):
             total += 1
             ev = (r.get("evidence") or [{}])[0]
@@ -165,11 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--class", dest="klass", help="print only this class of misses")
     ap.add_argument("--width", type=int, default=400)
     ap.add_argument("--sample", type=int, default=8, help="sentences shown per part in the precision check")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="a file listing PMC ids (one a line) or a folder of files named by them: articles kept "
+                         "out of the listing (a held-out check); repeatable")
     a = ap.parse_args(argv)
     if a.split == "validation":
         print("ei_misses: validation is for measuring; look for classes of misses in train", file=sys.stderr)
     result = Path(a.result) if a.result else run_harness(a)
-    data = json.loads(result.read_text(encoding="utf-8"))
+    skip = excluded(a.exclude)
+    data = without(json.loads(result.read_text(encoding="utf-8")), skip)
     if a.only in (None, "misses"):
         misses(data, a.klass, a.width)
     if a.only in (None, "outcomes"):
@@ -179,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.only in (None, "precision"):
         facts = result.parent / "facts.json"
         if facts.exists():
-            precision(facts, a.width, a.sample)
+            precision(facts, a.width, a.sample, frozenset(skip))
     return 0
 
 

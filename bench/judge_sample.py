@@ -1,4 +1,4 @@
-"""A repeatable sample of mechanism and trial facts from full texts, for judging by hand.
+"""A repeatable sample of mechanism, trial and result facts from full texts, for judging by hand.
 
 Why: dev and corpus gold cover abstracts; on full texts only a hand-judged sample says how
 often a fact is right. This script draws the same sample every time (facts ranked by a hash
@@ -13,6 +13,9 @@ gone or corrected counts as fixed, a right fact that is gone as lost.
     # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why";
     # after a change, a fact read differently is judged again: its "verdict_after"
     python bench/judge_sample.py --facts after.json --store S2 --against sample.json
+    # results: --kinds result (a result is right when it is a finding of this trial, with the
+    # value, measure and comparison the text gives it; --exclude names held-out documents)
+    python bench/judge_sample.py --facts before.json --store S --kinds result --n 60 --write r.json
 """
 
 from __future__ import annotations
@@ -64,6 +67,16 @@ def items(facts: dict) -> list[dict]:
                 out.append({"doc": d["doc"], "kind": "mechanism", "value": value, "evidence": ev, "flags": flags,
                             "statement": m.get("statement"), "setting": m.get("context"), "cited": m.get("cited"),
                             "confidence": m.get("confidence")})
+        for r in d.get("results") or []:
+            ev = _ev(r)
+            if ev:
+                cmp = f" vs {r.get('comparator_value')}" if r.get("comparator_value") else ""
+                p = f" ({r.get('p_text')})" if r.get("p_text") else ""
+                within = f" [{r.get('comparison')}{' ' + r['group'] if r.get('group') else ''}]" \
+                    if r.get("comparison") else ""
+                out.append({"doc": d["doc"], "kind": "result",
+                            "value": f"{r.get('measure')} = {r.get('value')}{cmp}{p}{within}",
+                            "evidence": ev, "confidence": r.get("confidence")})
     for it in out:
         ev = it["evidence"]
         it["key"] = f"{it['doc']}|{it['kind']}|{ev['start']}|{ev['end']}"
@@ -86,15 +99,20 @@ def doc_text(store: str, doc: str, cache: dict) -> str:
     return cache[doc]
 
 
-def draw(facts: dict, store: str, n: int) -> list[dict]:
-    """`n` mechanisms and `n` trial facts (attributes in turn), the same ones for the same facts file."""
-    every = items(facts)
-    chosen = sorted((i for i in every if i["kind"] == "mechanism"), key=lambda i: i["rank"])[:n]
+def draw(facts: dict, store: str, n: int, kinds: tuple[str, ...] = ("mechanism", "trial"),
+         exclude: frozenset[str] = frozenset()) -> list[dict]:
+    """`n` facts of each kind asked (mechanisms, trial facts with attributes in turn, results),
+    the same ones for the same facts file; documents named in `exclude` are left out."""
+    every = [i for i in items(facts) if i["doc"] not in exclude]
+    chosen = []
+    for kind in ("mechanism", "result"):
+        if kind in kinds:
+            chosen += sorted((i for i in every if i["kind"] == kind), key=lambda i: i["rank"])[:n]
     # trial attributes taken in turn, so that the rare ones (phase, N, acronym) are judged too
     by_attr = [sorted((i for i in every if i["kind"] == f"trial.{a}"), key=lambda i: i["rank"]) for a in TRIAL_ATTRS]
     turns = [it for k in range(max(map(len, by_attr), default=0)) for col in by_attr if k < len(col)
              for it in [col[k]]]
-    chosen += turns[:n]
+    chosen += turns[:n] if "trial" in kinds else []
     texts: dict[str, str] = {}
     for it in chosen:
         ev = it["evidence"]
@@ -111,7 +129,7 @@ def against(sample: list[dict], facts: dict) -> None:
         by_doc_kind.setdefault((i["doc"], i["kind"]), []).append(i)
     tally: dict[str, dict[str, int]] = {}
     for it in sample:
-        group = "mechanism" if it["kind"] == "mechanism" else "trial"
+        group = it["kind"] if it["kind"] in ("mechanism", "result") else "trial"
         t = tally.setdefault(group, {"n": 0, "right_before": 0, "right_after": 0, "fixed": 0, "lost": 0,
                                      "still_wrong": 0, "kept_right": 0})
         t["n"] += 1
@@ -119,9 +137,14 @@ def against(sample: list[dict], facts: dict) -> None:
         t["right_before"] += right
         new = now.get(it["key"])
         doc = it["key"].split("|")[0]
-        if new is None and it["kind"] != "mechanism":
+        if new is None and it["kind"].startswith("trial."):
             # a trial attribute read elsewhere in the paper: the same attribute, other evidence
             new = next(iter(by_doc_kind.get((doc, it["kind"]), [])), None)
+        if new is not None and it["kind"] == "result" and new["value"] != it["value"] \
+                and it.get("verdict_after") in (None, ""):
+            # a result read again at the same place with another measure or value: judged again
+            new_value = new["value"]
+            print(f"  NOW {it['key']}: {new_value!r} (was {it['value']!r})")
         same = new is not None and new["key"] == it["key"] and new["value"] == it["value"] \
             and (new.get("statement") or "") == (it.get("statement") or "")
         if new is None:
@@ -159,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=60, help="facts of each group (mechanism, trial)")
     ap.add_argument("--write", help="write the sample (JSON) to this file")
     ap.add_argument("--against", help="a judged sample: count right/wrong before -> after")
+    ap.add_argument("--kinds", default="mechanism,trial", help="comma-separated: mechanism, trial, result")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="a file of document ids (one a line) or a folder of documents to leave out (held out)")
     args = ap.parse_args(argv)
     facts = json.loads(Path(args.facts).read_text(encoding="utf-8"))
     if args.against:
@@ -166,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.store:
         ap.error("--store is needed to draw a sample")
-    sample = draw(facts, args.store, args.n)
+    skip: set[str] = set()
+    for x in map(Path, args.exclude):
+        skip |= {f.stem for f in x.iterdir()} if x.is_dir() else set(x.read_text(encoding="utf-8").split())
+    sample = draw(facts, args.store, args.n, tuple(args.kinds.split(",")), frozenset(skip))
     for k, it in enumerate(sample):
         print(f"[{k}] {it['kind']} {it['value']!r} conf={it.get('confidence')} part={it['evidence'].get('section')} "
               f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "

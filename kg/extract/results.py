@@ -29,7 +29,7 @@ from pathlib import Path
 
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mentions import Mention, find, fragment, values
+from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, to_int, to_number
 
 EXTRACTOR = "results"
@@ -166,6 +166,40 @@ def _rx() -> dict:
     out["change"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
         + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
+    # 'X was 21 before and 26 after the programme': the time words after each value (data)
+    out["before_after"] = re.compile(
+        v.format(n="a") + r"\s+" + data["before_words"] + r"\s*,?\s*(?:and|vs\.?|versus|compared\s+(?:with|to))\s+"
+        + v.format(n="b") + r"\s+(?=" + data["after_words"] + ")", re.I)
+    out["p_list_more"] = re.compile(expand(data["p_list_more"]), re.I)
+    out["p_list_end"] = re.compile(data["p_list_end"], re.I)
+    out["own_p_gap"] = re.compile(data["own_p_gap"], re.I)
+    out["own_p_direction"] = re.compile(data["own_p_direction"], re.I)
+    out["coordinated_by"] = re.compile(data["coordinated_by"], re.I)
+    out["between_groups"] = [re.compile(x, re.I) for x in data["between_groups"]]
+    out["difference_subject"] = re.compile(data["difference_subject"], re.I)
+    out["p_label_before"] = re.compile(data["label_before"], re.I)
+    out["p_label_after"] = re.compile(data["label_after"], re.I)
+    out["groups_tail"] = re.compile(r"^(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s+(?:groups|arms|cohorts)$", re.I)
+    out["of_the_groups"] = re.compile(r"\s+(?:of|in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){1,3}?and\s+"
+                                      r"(?:[\w+/-]+\s+){1,2}?(?:groups|arms|cohorts)$", re.I)
+    out["instrument_end"] = re.compile(
+        r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
+    out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
+    out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
+                                   + data["title_word"] + r")\b")
+    for name in ("baseline_sentence", "baseline_sentence_change", "demographic_measure", "demographic_after",
+                 "before_after_in_group"):
+        out[name] = re.compile(data[name], re.I)
+    out["baseline_caption"] = re.compile(data["table"]["baseline_caption"], re.I)
+    for name in ("within_group_cue", "between_group_cue", "groups_respectively", "control_group", "group_after_change",
+                 "measure_after_groups", "noun_change_of"):
+        out[name] = re.compile(data[name], re.I)
+    out["change_verb_tail"] = re.compile(r"\s+(?:(?:was|were)\s+)?" + expand("<CHANGE_VERB>") + r"\s+(?:by|to)$", re.I)
+    out["by_earlier"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+[\w/+-]+){0,5}?\s+by\s+[-−+]?\d", re.I)
+    # '... from 31% to 28% in A and from 30% to 29% in B': a second change of the same measure
+    out["change_more"] = re.compile(
+        r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|among|for)\s+(?:the\s+)?[^,;.()]{1,60}?\s+)?from\s*" + v.format(n="a")
+        + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
     out["was_then"] = re.compile(
         r"\bwas\s+" + v.format(n="a") + r"\s+and\s+(?P<verb>" + expand("<CHANGE_VERB>") + r")\s+to\s+"
         + v.format(n="b"), re.I)
@@ -197,6 +231,11 @@ def extract(ctx: Context) -> list[Fact]:
         text = sent.text
         if part in ("discussion", "conclusions", "background") and _rx()["cited"].search(text):
             continue  # a cited result is another study's
+        if _rx()["baseline_sentence"].match(text) and not _rx()["baseline_sentence_change"].search(text):
+            continue  # 'At baseline, X was associated with Y': the groups before treatment
+        legend = ctx.evidence(sent.start_char, sent.start_char + 1).section or ""
+        if re.match(r"(?:fig(?:ure)?|table)\b", legend, re.I) and _rx()["baseline_caption"].search(legend):
+            continue  # a legend of a figure of the groups at baseline
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         harms = _rx()["ae_frequency_cue"].search(text) is not None
@@ -264,44 +303,9 @@ def _ae_frequency(ctx: Context, f: Found) -> bool:
 
 
 def _from_tables(ctx: Context) -> list[Fact]:
-    """Rows of result tables: a measure, the groups' values and the row's p-value. A table is
-    read only when a header cell names a p-value column (its values then compare groups), and
-    not when its caption says it describes the groups at baseline or their adverse events."""
-    spec = _rx()["table"]
-    out: list[Fact] = []
-    for table in ctx.document.tables:
-        if not table.rows or spec["skip_caption"].search(table.caption) \
-                or not ctx.document.is_minable(table.start, table.end):
-            continue
-        header = next((r for r in table.rows[:3] if any(spec["p_header"].match(c.text) for c in r)), None)
-        if header is None:
-            continue
-        p_cols = [j for j, c in enumerate(header) if spec["p_header"].match(c.text)]
-        for row in table.rows[table.rows.index(header) + 1:]:
-            if not row or not spec["label"].search(row[0].text) or spec["p_header"].match(row[0].text):
-                continue
-            last = 0
-            for j in p_cols:
-                cells = [c for k, c in enumerate(row[last + 1:j], last + 1)
-                         if _first_number(c.text) and not spec["label"].search(c.text)
-                         and not (k < len(header) and spec["stat_header"].match(header[k].text))]
-                last = j
-                pm = spec["p_cell"].match(row[j].text) if j < len(row) else None
-                if len(cells) < 2 or not pm:
-                    continue
-                value, comp = cells[0], (cells[1] if len(cells) == 2 else None)  # more arms: no one comparator
-                p = float(pm.group("v").replace("·", "."))
-                measure = re.sub(r"\s*\(\s*n\s*=\s*\d+\s*\)|[*†‡§¶#]+$", "", row[0].text).strip()
-                fields = {"measure": canonical_measure(measure), "value": value.text,
-                          "numeric_value": _num(value.text), "comparator_value": comp.text if comp else None,
-                          "numeric_comparator_value": _num(comp.text) if comp else None,
-                          "unit": None,
-                          "p_value": p, "p_relation": {"≤": "<=", "≥": ">="}.get(pm.group("rel") or "=",
-                                                                                  pm.group("rel") or "="),
-                          "p_text": row[j].text, "timepoint": None}
-                ev = [ctx.evidence(row[0].start, row[j].end)]
-                out.append(Fact("result", fields, ev, EXTRACTOR, "result.table_row", 0.7, surface=fields["measure"]))
-    return out
+    """Rows of result tables (kg/extract/result_tables.py)."""
+    from kg.extract.result_tables import from_tables
+    return from_tables(ctx)
 
 
 _KNOWN_PARTS = ("background", "objective", "methods", "results", "conclusions", "discussion")
@@ -336,7 +340,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
     # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
-    ps = [p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)]
+    ps = _p_lists([p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)], text)
     items = _items(text)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
@@ -352,13 +356,16 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _estimates(text, items, free, add)
     _respective(text, items, free, add)
     _named_of_many(text, items, free, add)
+    _own_p_run(text, items, ps, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
     _responders(text, free, add)
     found = _fold_estimates(text, found)
     _bind_p(text, found, ps)
+    _respective_ps(text, found, ps)
     _qualitative(text, found, ps, free, add, restating)
     _p_clauses(text, found, ps, free, add)
+    _labelled_ps(text, found, ps, add)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
     return found
@@ -436,6 +443,13 @@ def _items(text: str) -> list[Item]:
 # -- rules ---------------------------------------------------------------------------------
 def _changes(text, found, taken, free, add) -> None:
     rx = _rx()
+    for m in rx["before_after"].finditer(text) if (" before" in text or "baseline" in text or "pre" in text) else ():
+        if not free(m.start("a"), m.end("b")):
+            continue  # 'X was 21 before and 26 after': the later value the finding, the earlier its comparator
+        unit = m.group("ub") or m.group("ua")
+        measure = _measure_before(text, m.start())
+        add(Found(m.start(), m.end("wb"), measure, m.group("wb"), "result.before_after", comparator=m.group("a"),
+                  unit=unit, extra={"comparator_text": m.group("wa")}), (m.start(), m.end("wb")))
     for name in ("change", "was_then"):
         if (" from" if name == "change" else " and ") not in text:
             continue
@@ -447,14 +461,43 @@ def _changes(text, found, taken, free, add) -> None:
             measure = _measure_from_prefix(before, unit)
             add(Found(m.start(), m.end(), measure, m.group("b"),
                       f"result.{name}", comparator=m.group("a"), unit=unit,
-                      extra={"comparator_text": m.group("wa")}),
+                      extra={"comparator_text": m.group("wa"), **_group_of_change(text, m.end())}),
                 (m.start(), m.end()))
+            if name != "change":
+                continue
+            pos = m.end()
+            while (more := rx["change_more"].match(text, _end_of_bracket(text, pos))) is not None \
+                    and free(more.start("a"), more.end("b")):
+                unit_b = more.group("ub") or more.group("ua") or unit
+                add(Found(more.start("a") - len("from "), more.end(), measure if unit_b == unit else
+                          _measure_from_prefix(before, unit_b), more.group("b"), "result.change",
+                          comparator=more.group("a"), unit=unit_b,
+                          extra={"comparator_text": more.group("wa"), **_group_of_change(text, more.end())}),
+                    (more.start(), more.end()))
+                pos = more.end()
     for m in (rx["fold"].finditer(text) if "fold" in text else ()):
         if free(m.start(), m.end()):
             measure = _measure_after(text, m.end()) or f"fold {m.group('dir').lower()}"
             sd = m.group("v").split("±")
             add(Found(m.start(), m.end(), measure, m.group("v"), "result.fold", unit="fold",
                       sd=to_number(sd[1]) if len(sd) > 1 else None))
+
+
+def _end_of_bracket(text: str, pos: int) -> int:
+    """After the value at pos, past the bracket of statistics right after it ('(p < 0.001)')
+    and the group it names ('in the diet group'), where a coordinated finding may start."""
+    m = re.match(r"\s*\([^()]*\)", text[pos:])
+    pos += m.end() if m else 0
+    g = _rx()["group_after_change"].match(text, pos)
+    return g.end() if g else pos
+
+
+def _group_of_change(text: str, pos: int) -> dict:
+    """'fell from 31% to 28% (p < 0.001) in the diet group': a change within one group."""
+    g = _rx()["group_after_change"].match(text, pos)
+    if not g:
+        return {}
+    return {"comparison": "within_group", "group": re.sub(r"^the\s+", "", g.group("g").strip(), flags=re.I)}
 
 
 def _estimates(text, items, free, add) -> None:
@@ -579,6 +622,69 @@ def _pairs(text, items, free, add) -> None:
         k += len(chain)
 
 
+def _own_p_run(text, items, ps, free, add) -> None:
+    """'+2% (P = 0.9), -14% (P = 0.2) and -15% (P = 0.04) in the three arms, respectively':
+    two or more values listed, each followed by its own bracketed p-value, are one finding
+    each (the list's measure, the value's own test), not a comparison of the values."""
+    rx = _rx()
+    own: list[tuple] = []  # a value, its p-value, the end of its bracket, its direction word
+    for it in items:
+        if it.threshold or not free(it.start, it.end):
+            continue
+        d = rx["own_p_direction"].match(text, it.end)
+        br = re.match(r"\s*\(\s*", text[d.end():])
+        p = next((p for p in ps if br and p.start == d.end() + br.end()), None)
+        close = re.match(r"\s*\)", text[p.end:]) if p else None
+        if p and close:
+            own.append((it, p, p.end + close.end(), d))
+    runs: list[list[tuple]] = []
+    for x in own:
+        if runs and rx["own_p_gap"].fullmatch(text[runs[-1][-1][2]:x[0].start]):
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    for run in (r for r in runs if len(r) >= 2):
+        # '+0.02% for placebo compared with -0.48% (P = ...), -0.58% (P = ...)': each against the first
+        base = next((i for i in reversed(items) if i.end <= run[0][0].start and free(i.start, i.end)), None)
+        gap = text[base.end:run[0][0].start] if base else ""
+        vs = rx["VERSUS"].search(gap)
+        if not (base and vs and vs.end() == len(gap.rstrip()) and len(gap) <= 60 and not re.search(r"[;.]\s", gap)
+                and _compatible(base, run[0][0])):
+            base = None
+        first = base or run[0][0]
+        measure = _measure_before(text, first.start)
+        measure = rx["change_verb_tail"].sub("", measure)  # 'X changed by' (+3%, ...): X
+        groups = _groups_respectively(text, run[-1][2], len(run))
+        for k, (it, p, _, d) in enumerate(run):
+            value = text[it.start:it.end].strip() + (f" {d.group('dir')}" if d.group("dir") else "")
+            comp = text[base.start:base.end].strip() if base else None
+            span = (first.start if it is run[0][0] else it.start, d.end() if d.group("dir") else it.end)
+            extra = {"comparator_text": comp} if comp else {}
+            if groups and not base:
+                extra.update(comparison="within_group", group=groups[k])
+            add(Found(span[0], span[1], measure, value, "result.own_p",
+                      comparator=_first_number(comp) if comp else None,
+                      unit=it.unit or (base.unit if base else None), sd=it.sd, ci=it.ci, p=p, extra=extra))
+
+
+def _groups_respectively(text: str, pos: int, n: int) -> list[str]:
+    """'... in the treatment and control arms, respectively' after n values with their own
+    p-values: the n groups, when a control or placebo group is one of them (each value is then
+    that group's own change and its p-value a within-group test); else none."""
+    rx = _rx()
+    m = rx["groups_respectively"].match(text, pos)
+    if not m or not rx["GROUP_WORD"].search(m.group("groups")) or not rx["control_group"].search(m.group("groups")):
+        return []
+    names = [re.sub(r"^the\s+", "", g.strip(), flags=re.I)
+             for g in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("groups")) if g.strip()]
+    if len(names) != n:
+        return []
+    tail = re.search(r"\s+(?:groups?|arms?|cohorts?)$", names[-1])  # 'the A and B arms': each an arm
+    word = tail.group(0).strip().rstrip("s") if tail else ""
+    return [re.sub(r"(groups?|arms?|cohorts?)$", word, x) if tail and re.search(r"(?:groups?|arms?|cohorts?)$", x)
+            else (f"{x} {word}" if tail else x) for x in names]
+
+
 def _respective_run(text, items, free, pos: int) -> list[Item]:
     """The free values listed right before 'respectively' at `pos` ('5, 6 and 7%, respectively')."""
     run: list[Item] = []
@@ -682,12 +788,18 @@ def _single(text, items, ps, free, add) -> None:
         rule = None
         nc = rx["noun_change"].match(after)
         by = rx["by"].search(before)
-        if by:
+        coord = None if by else rx["coordinated_by"].search(before)
+        if coord and not rx["by_earlier"].search(text, 0, it.start - len(coord.group(0))):
+            coord = None
+        if by or coord:
             rule = "result.change_by"
         elif rx["to"].search(before):
             rule = "result.change_to"
         elif nc and re.search(r"\b(?:a|an|the|of)\s*$", before):
             rule = "result.change_noun"
+        elif (nco := rx["noun_change_of"].search(text, 0, it.start)) and it.unit == "%" \
+                and nco.end() == it.start:
+            rule = "result.change_noun"  # 'reductions in the prevalence of X of 53%': the change's size
         elif re.match(r"\s*[,;]\s*", after) and any(p.start == it.end + re.match(r"\s*[,;]\s*", after).end()
                                                     for p in ps) and re.search(r"\(\s*$", before):
             rule = "result.value_p"
@@ -705,7 +817,7 @@ def _single(text, items, ps, free, add) -> None:
             rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
         if not rule:
             continue
-        end = it.end + (nc.end() if rule == "result.change_noun" else 0)
+        end = it.end + (nc.end() if rule == "result.change_noun" and nc else 0)
         value = text[it.start:it.end].strip()
         if rule == "result.value_count":
             rule, end = "result.value", it.end + re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after).end()
@@ -713,13 +825,22 @@ def _single(text, items, ps, free, add) -> None:
             end = it.end + cmp.end("dir")
             value = f"{value} {cmp.group('dir')}"
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
-        if rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
+        if rule == "result.change_noun" and not nc:
+            measure = _clean_measure(nco.group("m"))
+        if coord:  # 'lowered X by 2% and Y by 4%': Y
+            measure = _clean_measure(coord.group("obj"))
+        elif rule == "result.change_by":  # 'reduced the number of awakenings by 14%': the object is the measure
             obj = re.sub(r"^\S+\s+|\s+by(?:\s+.*)?$", "", by.group(0).strip(), flags=re.S)
             obj = "" if obj.lower() == "by" else obj  # 'decreased by 0.8%': no object written
             obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
+        if measure is None and by and rule == "result.change_by":
+            # 'X was reduced in this group by 22 mg/dl': the subject of the verb before 'by'
+            vpos = max(0, it.start - 80) + by.start()
+            subject = re.sub(r"\s+(?:was|were|is|are|has\s+been|have\s+been)$", "", _measure_before(text, vpos))
+            measure = subject if subject != "value" and not rx["GROUP_WORD"].search(subject) else None
         add(Found(it.start, end, measure or _measure_before(text, it.start), value, rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
@@ -802,11 +923,16 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                            r"(?:(?!(?:between|among|across|and|or|with|of|in|for|at)\b)[\w+/-]+\s+){0,3}?"
                            r"(?:groups?|arms?|cohorts?)\b))?"
                            r"(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
-                           r"in\b|on\b|to\b|from\b|by\b|after\b|at\b|with\b|over\b|during\b|between\b|among\b|"
+                           r"in\b|on\b|to\b|from\b|by\b|after\b|before\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
                            text[m.end():], re.I)  # 'in Group B' names a group, not an object
-            if where == "subject" and transitive and obj:
+            own = _subjects(text, cs, m.start()) if where == "subject" and transitive and obj \
+                and re.match(r"\s+(?:in|on|to)\s", text[m.end():]) \
+                and _POPULATION_END.search(text[m.end():ne].rstrip(" .")) else []
+            if own and not any(rx["GROUP_WORD"].search(x[2]) for x in own):
+                measures = own  # 'Irisin increased significantly in statin-treated subjects': the subject is measured
+            elif where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
             elif where == "after":
                 measures = _objects(text, m.end(), ce)
@@ -818,7 +944,12 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                     value = f"{value} {who.group(1)}"
                     measures = _objects(text, got.end(), ce)
             elif where in ("subject", "subject_or_none"):
-                measures = _subjects(text, cs, m.start())
+                ds = rx["difference_subject"].search(text, cs, m.start())
+                if ds and re.fullmatch(r"\W*(?:[A-Za-z]+\s*,\s*)?", text[cs:ds.start()]):
+                    # 'The differences between arms for X and Y were ...': the list after the preposition
+                    measures = _objects(text, ds.end(), m.start())
+                else:
+                    measures = _subjects(text, cs, m.start())
                 lead = text[max(0, cs - 8):m.start()]  # with the ', but' that may open the clause
                 prev = [f for f in found if f.extra.get("pred") is not None and f.extra["pred"] < m.start()]
                 leans = not measures and re.search(r"\b(?:but|and|yet)\s+(?:(?:the|this|these|that)\s+)?"
@@ -839,16 +970,21 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 elif not measures:
                     diff = re.search(r"\b(?P<d>differences?\s+(?:between|among)\s+[^,;()]{3,60}?)\s*$", lead, re.I)
                     if diff:  # 'The differences between the two arms were not significant'
-                        measures = [(cs + diff.start("d"), cs + diff.end("d"), diff.group("d"), None)]
+                        at = max(0, cs - 8)  # where `lead` starts
+                        measures = [(at + diff.start("d"), at + diff.end("d"), diff.group("d"), None)]
                 if not measures and re.search(r"\band\s*$", lead) and _depth(text, cs) == 0:
                     # 'X are summarised in Table 5, and were not different': the subject of the clause before
                     shared = _measure_before(text, max(0, text.rfind("and", 0, m.start())))
                     if shared != "value" and not re.search(r"\d", shared) and not _ANAPHORA.match(shared):
                         measures = [(m.start(), m.end(), shared, None)]
+                if where == "subject_or_none" and re.search(r",\s*with\s*$", text[cs:m.start()]):
+                    measures = []  # '..., which increased in both arms, with no differences between arms': no subject
                 if not measures and where == "subject_or_none":
                     before = _measure_before(text, m.start())
-                    between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|$)", text[m.end() - 7:ce])
-                    if before != "value" and not re.search(r"\d", before):
+                    between = re.match(r"[^,;()]*?(?=\s(?:was|were|is|are)\b|[,;(]|\.?\s*$)", text[m.end() - 7:ce])
+                    if before != "value" and not re.search(r"\d", before) and not _ANAPHORA.match(before) \
+                            and not rx["measure_verb"].search(before) \
+                            and not re.fullmatch(r"(?:with|and|but|or|in|of|for|to|by|as|also)", before, re.I):
                         measures = [(m.start(), m.end(), before, None)]
                     elif between and len(between.group(0).split()) <= 12:  # what was compared
                         measures = [(m.start(), m.end() - 7 + between.end(), "difference " + between.group(0).strip(),
@@ -862,6 +998,15 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
             else:
                 measures = _objects(text, m.end(), ce)
+            if where in ("object", "subject_or_none") and re.search(r"(?:between|among|across)$", m.group(0), re.I):
+                # 'no difference between the A and B groups' X': the groups first, then the measure
+                measures = _between_measures(text, m.end(), ce) or ([] if where == "object" else measures)
+            if measures and (all(_GROUP_NAME.search(x[2]) and not _GROUP_QUALIFIED.search(x[2]) for x in measures)
+                             or where == "after" and re.match(r"than\b", measures[0][2], re.I)):
+                # 'The A group and the B group were better than the control group in X': groups are
+                # no measures; the measure is written after the predicate
+                after = rx["measure_after_groups"].search(text, m.end(), ne)
+                measures = _objects(text, after.end(), ce) if after else [(m.start(), m.end(), "value", None)]
             if where.startswith("subject"):
                 measures = _without_own_group(text, m.end(), measures)
             if opts["subject"]:
@@ -872,7 +1017,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
-            if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures):
+            if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures) \
+                    or any(rx["demographic_measure"].search(x[2]) for x in measures) \
+                    or rx["demographic_after"].match(text, m.end()):
                 measures = []  # 'similar in age, sex and weight': the groups at baseline, the whole list
             measures, negated = _but_not(measures)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
@@ -894,6 +1041,23 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+# where a change happened, not what changed: 'in simvastatin-treated subjects', 'in treated patients'
+_POPULATION_END = re.compile(r"(?:\btreated|\breceiving|\bgiven)\b|\b(?:subjects|patients|participants|people|"
+                             r"individuals|women|men|children|adults|rats|mice|animals|volunteers)$", re.I)
+_GROUP_QUALIFIED = re.compile(r"^differences?\b|\b(?:across|between|among|in|of|for)\b", re.I)  # 'X across groups'
+_GROUP_NAME = re.compile(r"\b(?:groups?|arms?|cohorts?)$", re.I)
+
+
+def _between_measures(text: str, pos: int, ce: int):
+    """The measures after 'between' once the groups compared are passed ('between the A and B
+    groups' X', 'between the A and B arms in X'); none when only the groups are named."""
+    for rx in _rx()["between_groups"]:
+        bm = rx.match(text, pos, ce)
+        if bm:
+            return _objects(text, bm.end(), ce)
+    return []
 
 
 _BUT_NOT = re.compile(r"^(?P<a>[\w-]+)\s+but\s+not\s+(?P<b>[\w-]+)\s+(?P<head>\S.*)$", re.I)
@@ -1008,18 +1172,91 @@ def _p_clauses(text, found, ps, free, add) -> None:
         cut = m.end() - len(words[-1]) if has_noun else m.end()
         objs = _objects(text, cut, p.start)  # 'greater gains': the comparative is the value, its noun the measure
         measure = objs[0][2] if objs else _measure_before(text, m.start())
+        ce = text.find(";", p.end)
+        listed = _objects(text, cut, ce if ce > 0 and _depth(text, ce) == 0 else len(text)) if has_noun else []
+        if len(listed) >= 2 and listed[0][3] is not None and listed[0][3].start == p.start \
+                and all(o[3] is not None and o[3].start not in used for o in listed):
+            # 'reduced X (P = 0.002) and Y (P = 0.04)': each object with its own test
+            for os_, _, om, op in listed:
+                add(Found(m.start() if op.start == p.start else os_, op.end, om, value, "result.p_comparison", p=op),
+                    (m.start(), m.end()) if op.start == p.start else (os_, op.end))
+                used.add(op.start)
+            continue
         add(Found(m.start(), p.end, measure, value, "result.p_comparison", p=p), (m.start(), m.end()))
 
 
+def _p_label(text: str, p: Mention) -> tuple[int, int, str] | None:
+    """The measure a p-value names beside it inside a bracket ('(X, P = 0.01; Y, P = 0.03)',
+    '(P = 0.01 for X and P = 0.03 for Y)'): its span and text."""
+    if _depth(text, p.start) <= 0:
+        return None
+    rx = _rx()
+    lb = rx["p_label_before"].search(text, max(0, p.start - 50), p.start)
+    if lb and not re.fullmatch(r"(?:and|or|vs|versus|with|both|all|each|overall)", lb.group("label"), re.I):
+        return lb.start("label"), lb.end("label"), lb.group("label")
+    la = rx["p_label_after"].match(text, p.end)
+    return (la.start("label"), la.end("label"), la.group("label")) if la else None
+
+
+def _labelled_ps(text, found, ps, add) -> None:
+    """'X improved more with A than with B (X, P = 0.01; Y, P = 0.03)': p-values labelled in
+    one bracket each test the clause's finding for the measure they name. A labelled p-value
+    no finding took becomes a finding of its own (that measure, the clause's value); the
+    finding that took one is named by its label when its own measure does not say it."""
+    labelled = [(p, lab) for p in ps if (lab := _p_label(text, p))]
+    if len(labelled) < 2:
+        return
+    groups: list[list[tuple[Mention, tuple]]] = []
+    for p, lab in labelled:
+        opened = text.rfind("(", 0, p.start)
+        if groups and text.rfind("(", 0, groups[-1][0][0].start) == opened:
+            groups[-1].append((p, lab))
+        else:
+            groups.append([(p, lab)])
+    for group in (g for g in groups if len(g) >= 2):
+        opened = text.rfind("(", 0, group[0][0].start)
+        owners = {id(f.p): f for f in found if f.p is not None}
+        anchor = next((owners[id(p)] for p, _ in group if id(p) in owners), None)
+        if anchor is None:
+            anchor = max((f for f in found if f.end <= opened + 1 and f.p is None
+                           and _same_clause(text, f.end, opened)), key=lambda f: f.end, default=None)
+        if anchor is None or re.search(r"\d", anchor.value):
+            continue  # only a finding in words is shared by its labelled tests
+        taken = {id(f.p) for f in found if f.p is not None}
+        groupwise = all(_rx()["GROUP_WORD"].search(lab[2]) for _, lab in group)
+        for p, (ls, le, label) in group:
+            if groupwise:  # '(P = 0.13 for the A group and P = 0.31 for the B group)': each group's own change
+                owner = owners.get(id(p))
+                if owner is None and anchor.p is not None:
+                    owner = Found(min(ls, p.start), max(le, p.end), anchor.measure, anchor.value, "result.labelled_p",
+                                  p=p)
+                    add(owner, (owner.start, owner.end))
+                (owner or anchor).p = p
+                group_name = re.sub(r"^the\s+", "", label, flags=re.I)
+                (owner or anchor).extra.update(comparison="within_group", group=group_name)
+                continue
+            if id(p) in taken:
+                owner = owners.get(id(p))
+                if owner is not None and label.lower() not in owner.measure.lower():
+                    owner.measure = label
+                continue
+            if anchor.p is None:
+                anchor.p, anchor.measure = p, label
+                continue
+            add(Found(min(ls, p.start), max(le, p.end), label, anchor.value, "result.labelled_p", p=p),
+                (min(ls, p.start), max(le, p.end)))
+
+
 # -- measures ------------------------------------------------------------------------------
-_BOUNDARY = re.compile(r"[:;]|\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
+_BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in\s+addition|in\s+contrast),?\s|"
+                       r"\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
                        r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
-_ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are))?|we(?:\s+\w+)?|it|this|these|they|those|both|all|"
-                       r"each|results?|the results|data|the data|this study|our study|"
+_ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are)(?:\s+also)?)?|we(?:\s+\w+)?|it|this|these|they|those|"
+                       r"both|all|each|results?|the results|data|the data|this study|our study|"
                        r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
                        r"which|findings?|(?:the\s+)?(?:(?:two|three|four|both|all)\s+)?(?:groups?|arms?))$", re.I)
 
@@ -1032,16 +1269,36 @@ def _mask(s: str) -> str:
     return s
 
 
+def _one_name(left: str, right: str, joint: str) -> bool:
+    """Whether 'left and right' is one name: an instrument ('anxiety and depression scale',
+    the head ends the second half, the first has none of its own and is short) or a
+    Title-Case name ('Emotional and Social Experience')."""
+    rx = _rx()
+    if not re.fullmatch(r"\s+and\s+", joint):
+        return False
+    left, right = left.strip(), right.strip()
+    if rx["instrument_end"].search(right) and not rx["instrument_end"].search(left) and len(left.split()) <= 3 \
+            and len(right.split()) <= 4 and not re.search(r"\d", left):
+        return True
+    # one capitalised word, then a capitalised name of three or more words ('Pain and Physical Function' is two)
+    if rx["groups_tail"].match(right):  # 'the HRV of the A and B groups': two groups, one measure
+        return True
+    tail = rx["title_tail"].search(left)
+    return bool(tail and len(tail.group(0).split()) == 1 and rx["title_head"].match(right) and len(right.split()) >= 3)
+
+
 def _join_named(parts: list[tuple[int, int]], base: int, text: str) -> list[tuple[int, int]]:
     """Parts of a list that lie in one defined long form ('Psoriasis Area' + 'Severity Index' of
-    'Psoriasis Area and Severity Index (PASI)') joined back into that one name."""
+    'Psoriasis Area and Severity Index (PASI)') or form one name with an 'and' in it
+    (`_one_name`) joined back into that one name."""
     spans = list_named_spans(text)
-    if not spans or len(parts) < 2:
+    if len(parts) < 2:
         return parts
     out = [parts[0]]
     for a, b in parts[1:]:
         pa, pb = out[-1]
-        if any(s < base + pb and base + a < e for s, e in spans):  # the 'and' between them is inside a name
+        if any(s < base + pb and base + a < e for s, e in spans) \
+                or _one_name(text[base + pa:base + pb], text[base + a:base + b], text[base + pb:base + a]):
             out[-1] = (pa, b)
         else:
             out.append((a, b))
@@ -1051,7 +1308,7 @@ def _join_named(parts: list[tuple[int, int]], base: int, text: str) -> list[tupl
 def _split_list(masked: str, a: int, b: int) -> list[tuple[int, int]]:
     """The members of a coordinated list in masked[a:b], split at commas, 'and', 'or'."""
     out, last = [], a
-    for m in re.finditer(r",|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:in\s+|on\s+)?", masked[a:b]):
+    for m in re.finditer(r",|\s+(?:and|or|nor|as\s+well\s+as)\s+(?:in\s+|on\s+|for\s+)?", masked[a:b]):
         out.append((last, a + m.start()))
         last = a + m.end()
     out.append((last, b))
@@ -1113,6 +1370,7 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
     kept = []
     for a, b in parts:
         phrase = _clean_measure(masked[a:b])
+        phrase = _rx()["of_the_groups"].sub("", phrase) or phrase  # 'HRV of the A and B groups': HRV
         if not phrase or len(phrase.split()) > 10 or _ANAPHORA.match(phrase) or _PREP_CHUNK.match(phrase) \
                 or re.match(r"[\d.,·]", phrase) or re.search(r"[=<>]", phrase) \
                 or _VERB_INSIDE.search(phrase):  # 'X declined at week 6 (and did not differ)': a clause
@@ -1180,6 +1438,11 @@ def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
 
+# 'was statistically significant (OR = ...)': the words before the bracket are the predicate, no measure
+_PREDICATE_ONLY = re.compile(r"(?:(?:not|statistically|significantly|highly|also)\s+)*(?:significant|different|"
+                             r"similar|comparable|higher|lower|greater|better|worse|increased|decreased|reduced)", re.I)
+
+
 def _measure_before(text: str, pos: int) -> str:
     """What a value is about: the noun phrase right before its bracket when the value opens
     one ('declines in diastolic BP (−3.3 mmHg'), else the subject of its clause ('Initial
@@ -1188,7 +1451,22 @@ def _measure_before(text: str, pos: int) -> str:
     prefix = text[:pos]
     opened = max(prefix.rfind("("), prefix.rfind("["))
     if _depth(text, pos) > 0 and opened >= 0:
-        if re.fullmatch(r"\s*(?:[\w -]{1,25}:\s*)?", prefix[opened + 1:]):
+        # '(pain: 2 vs 3, p = 0.4; itch: 1 vs 1, p = 0.9)': a bracket listing labelled values names each one
+        item = re.search(r"[(\[;—–]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
+        closed = min((i for i in (text.find(")", pos), text.find("]", pos)) if i > 0), default=-1)
+        inside = text[opened:closed if closed > 0 else len(text)]
+        if item and re.search(r"[;—–]\s*[A-Za-z][\w/+ -]{0,30}:\s*[-−]?\d", inside) \
+                and not re.fullmatch(r"(?:means?|medians?|geometric\s+mean|sd|se|n|range|iqr)", item.group("l"), re.I):
+            label = item.group("l")
+            if re.fullmatch(r"[a-z]+", label):  # '... MMP-9 levels (total: ...; active: ...)': active MMP-9 levels
+                head = _clean_measure(_rx()["head_split"].split(text[:opened])[-1].strip())
+                if head and len(head.split()) <= 8 and not re.search(r"\d", head) and not _ANAPHORA.match(head) \
+                        and label not in head.lower() and not _rx()["GROUP_WORD"].search(head) \
+                        and not re.search(r"\b(?:did|does|do|was|were|is|are|had|has|have)\b", head) \
+                        and not re.search(r"\b(?:than|compared|versus|vs)\b", head):
+                    return f"{label} {head}"
+            return label
+        if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]):
             head = rx["head_split"].split(prefix[:opened])[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
             head = re.sub(r"\s+(?:did|does|do|could)\s+not\s+\w+(?:\s+(?:significantly|statistically))?\s*$", "",
@@ -1201,14 +1479,19 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            of_size = re.search(r"\s+(?:of|by)\s+[-−]?\d[\d.,·]*\s*%?(?:\s+(?:among|in|for|at)\s+[^()\d]*)?$", head)
+            nco = rx["noun_change_of"].search(head[:of_size.start()] + " of ") if of_size else None
+            if nco and not re.search(r"\d", nco.group("m")):  # 'a reduction in X of 31% among Y (IRR = ...)': X
+                phrase = _clean_measure(nco.group("m"))
             # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
             phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
-            phrase = re.sub(r"\s+(?:at|after|by|over|within|during)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
+            phrase = re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
-                    and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase):
+                    and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase) \
+                    and not _PREDICATE_ONLY.fullmatch(phrase):
                 return phrase
         return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
@@ -1227,8 +1510,15 @@ def _measure_before(text: str, pos: int) -> str:
         np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
         if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
             return np
-    words = re.split(r"[,;:]", prefix)[-1].split()
-    return " ".join(words[-6:]) or "value"
+    # '—DVS: 0 vs. 0 p = 0.2', '; TNF: 12 vs 15': a short label with a colon right before the value names it
+    lab = re.search(r"(?:^|[-—–;,(\[]\s*)(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix)
+    if lab and not re.fullmatch(r"(?:results?|conclusions?|methods?|background|findings?|objectives?|n|p|note)",
+                                lab.group("l"), re.I):
+        return lab.group("l")
+    # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
+    words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
+    joined = " ".join(words[-6:])
+    return _clean_measure(joined) or joined or "value"
 
 
 def _measure_from_prefix(prefix: str, unit: str | None) -> str:
@@ -1337,6 +1627,53 @@ def _bind_p(text: str, found: list[Found], ps: list[Mention]) -> None:
         found[0].p = ps[0]
 
 
+def _p_lists(ps: list[Mention], text: str) -> list[Mention]:
+    """The p-values of a list written after one 'P' and assigned by 'respectively' ('(P = .61
+    and .14, respectively)'): each further number becomes a p-value mention of its own, with
+    the first one's relation."""
+    rx = _rx()
+    out: list[Mention] = []
+    for p in ps:
+        out.append(p)
+        if p.fields.get("p") is None:
+            continue
+        more, pos = [], p.end
+        while (m := rx["p_list_more"].match(text, pos)) is not None:
+            more.append(m)
+            pos = m.end()
+        if not more or not rx["p_list_end"].match(text, pos):
+            continue
+        for m in more:
+            v = p_number(m.group("v"))
+            if v is not None:
+                out.append(Mention("p_value", m.start("v"), m.end("v"), m.group("v"),
+                                   {**p.fields, "p": v, "ns": p.fields["relation"] in (">", ">=") and v >= 0.05}))
+    return out
+
+
+def _respective_ps(text: str, found: list[Found], ps: list[Mention]) -> None:
+    """'X fell by 2% and Y by 4%, but these were not significant (P = .61 and .14,
+    respectively)': a run of p-values closed by 'respectively' goes, in order, to as many
+    findings before it in the sentence that have no p-value of their own."""
+    rx = _rx()
+    for resp in rx["p_list_end"].finditer(text):
+        run = []
+        for p in reversed([p for p in ps if p.end <= resp.start()]):
+            nxt = run[0].start if run else resp.start()
+            if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[p.end:nxt]):
+                break
+            run.insert(0, p)
+        if len(run) < 2:
+            continue
+        own = {id(p) for p in run}
+        before = sorted((f for f in found if f.end <= run[0].start and (f.p is None or id(f.p) in own)),
+                        key=lambda f: f.start)[-len(run):]
+        if len(before) != len(run):
+            continue
+        for f, p in zip(before, run):
+            f.p = p
+
+
 # -- helpers -------------------------------------------------------------------------------
 def _compatible(a: Item, b: Item) -> bool:
     if a.count_pct != b.count_pct and not (a.unit is None and b.unit is None):
@@ -1379,6 +1716,19 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
         "p_text": f.p.text.strip("() ") if f.p else None,
         "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
     }
+    if not f.extra.get("comparison"):
+        # the finding's own words, not what follows ('X in A (p = 0.6), and the between-group difference ...')
+        clause = sent.text[max(0, f.start - 120):max(f.end, f.p.end if f.p else 0)]
+        if _rx()["within_group_cue"].search(clause):
+            f.extra["comparison"] = "within_group"
+        elif _rx()["between_group_cue"].search(clause):
+            f.extra["comparison"] = "between_group"
+        elif _rx()["before_after_in_group"].search(clause):
+            f.extra["comparison"] = "within_group"
+    if f.extra.get("comparison"):  # a within-group test is no comparison of the groups: say which it is
+        fields["comparison"] = f.extra["comparison"]
+        if f.extra.get("group"):
+            fields["group"] = f.extra["group"]
     if f.sd is not None:
         fields["sd"] = abs(f.sd)
     if f.ci:

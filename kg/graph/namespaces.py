@@ -104,6 +104,8 @@ class KG(DefinedNamespace):
     pValue: URIRef
     pRelation: URIRef
     pText: URIRef
+    comparison: URIRef
+    resultGroup: URIRef
     ciLow: URIRef
     ciHigh: URIRef
     sd: URIRef

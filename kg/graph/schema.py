@@ -53,6 +53,7 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "comparator_value": (KG.comparatorValue, "str"),
         "numeric_comparator_value": (KG.numericComparatorValue, "decimal"), "unit": (KG.unit, "str"),
         "p_value": (KG.pValue, "decimal"), "p_relation": (KG.pRelation, "str"), "p_text": (KG.pText, "str"),
+        "comparison": (KG.comparison, "str"), "group": (KG.resultGroup, "str"),
         "sd": (KG.sd, "decimal"),
         "ci_low": (KG.ciLow, "decimal"), "ci_high": (KG.ciHigh, "decimal"), "timepoint": (KG.timepoint, "str"),
         "instrument": (KG.instrument, "concept"),
