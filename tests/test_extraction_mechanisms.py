@@ -433,3 +433,112 @@ def test_hormones_are_targets(tmp_path, section, body, agent, direction, targets
     found = mechs(tmp_path, body, section=section)
     for target in targets:
         find(found, agent, direction, target)
+
+
+# -- arms named by their short forms, by dose, or all at once -----------------------------------
+TWO_ARM_TITLE = "Sodium butyrate and gut hormones in adults with obesity: a randomised placebo-controlled trial"
+
+
+@pytest.mark.parametrize("methods, finding", [
+    ("Adults were allocated to a butyrate group (BG) taking sodium butyrate 600 mg daily or a placebo group (PG).",
+     "Serum ghrelin and leptin were increased in PG at week 12."),
+    ("Participants were randomised to sodium butyrate 300 mg twice daily (intervention group, IG) or to the "
+     "control group (CG).", "By the end of follow-up, adiponectin had risen in the CG."),
+])
+def test_a_control_group_named_by_its_short_form_lends_no_agent(tmp_path, methods, finding):
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract", title=TWO_ARM_TITLE)
+    assert not [m for m in found if "butyr" in m["agent"].lower()], found
+
+
+@pytest.mark.parametrize("finding, direction, target", [
+    ("Plasma leptin was reduced in BG compared with baseline.", "down", "leptin"),
+    ("Among the BG, fasting insulin declined by 9%.", "down", "insulin"),
+])
+def test_a_study_group_named_by_its_short_form_is_its_intervention(tmp_path, finding, direction, target):
+    methods = ("Adults were allocated to a butyrate group (BG) taking sodium butyrate 600 mg daily "
+               "or a placebo group (PG).")
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract", title=TWO_ARM_TITLE)
+    find(found, "butyr", direction, target)
+
+
+@pytest.mark.parametrize("finding, direction, target", [
+    ("All treatments significantly lowered serum osteocalcin from baseline.", "down", "osteocalcin"),
+    ("Both doses raised plasma adiponectin concentrations at week 8.", "up", "adiponectin"),
+    ("Hepcidin levels fell with each of the three regimens.", "down", "hepcidin"),
+])
+def test_a_phrase_naming_every_arm_gives_each_study_intervention(tmp_path, finding, direction, target):
+    methods = ("Women were randomised to denosumab 60 mg, to alendronate 70 mg weekly, or to the two combined; "
+               "there was no placebo arm.")
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract",
+                  title="Denosumab, alendronate or both in postmenopausal osteoporosis: a randomised trial")
+    for agent in ("denosumab", "alendronate"):
+        find(found, agent, direction, target)
+
+
+@pytest.mark.parametrize("title", [
+    "Omega-3 fatty acids for patients with rheumatoid arthritis treated with methotrexate: a randomised trial",
+    "Zinc supplementation in children with HIV receiving antiretroviral therapy: a randomised controlled trial",
+])
+def test_the_therapy_a_titles_population_is_on_is_not_the_studied_agent(tmp_path, title):
+    agent = "omega-3" if title.startswith("Omega") else "zinc"
+    dose = "3 g daily" if agent == "omega-3" else "10 mg daily"
+    body = (f"Methods: Patients were randomised to {title.split(' for ')[0].split(' in ')[0].lower()} {dose} "
+            f"or placebo for 24 weeks.\n\nResults: Serum IL-6 decreased in the high-dose group.")
+    found = mechs(tmp_path, body, section="Abstract", title=title)
+    assert not [m for m in found if any(w in m["agent"].lower() for w in ("methotrexate", "antiretroviral"))], found
+
+
+# -- verbs that stop a change reverse it ----------------------------------------------------------
+@pytest.mark.parametrize("body, direction, target", [
+    ("Ranolazine attenuated the postprandial rise in plasma triglycerides.", "down", "triglycerides"),
+    ("Ranolazine blunted the exercise-induced increase in serum lactate.", "down", "lactate"),
+    ("Ranolazine prevented the decline in serum IgA seen with placebo.", "up", "IgA"),
+    ("Ranolazine limited the loss of CD4 cells over six months.", "up", "CD4"),
+])
+def test_a_verb_that_stops_a_change_reverses_its_direction(tmp_path, body, direction, target):
+    found = mechs(tmp_path, body)
+    find(found, "ranolazine", direction, target)
+    opposite = "up" if direction == "down" else "down"
+    assert not [m for m in found if target.lower() in (m["surface"] or "").lower()
+                and ("up" if m["relation"] in UP else "down" if m["relation"] in DOWN else "mod") == opposite]
+
+
+# -- a drug named inside a longer biomarker name is no agent ---------------------------------------
+@pytest.mark.parametrize("body", [
+    "Heparin-binding protein is released from activated neutrophils during sepsis.",
+    "Insulin-like growth factor binding protein 3 rose as neutrophils were activated.",
+])
+def test_a_drug_inside_a_biomarker_name_is_no_agent(tmp_path, body):
+    found = mechs(tmp_path, body, section="Background")
+    assert not [m for m in found if m["agent"].lower() in ("heparin", "insulin", "insulin human")], found
+
+
+# -- microbes counted in the gut are targets --------------------------------------------------------
+@pytest.mark.parametrize("body, direction", [
+    ("Inulin supplementation increased the relative abundance of Faecalibacterium.", "up"),
+    ("The proportion of Enterobacteriaceae was reduced by inulin supplementation.", "down"),
+])
+def test_the_abundance_of_a_microbe_is_a_target(tmp_path, body, direction):
+    find(mechs(tmp_path, body), "inulin", direction, "Faecalibacterium" if "Faecali" in body else "Enterobacteriaceae")
+
+
+@pytest.mark.parametrize("finding", [
+    "Serum resistin was higher in patients with sepsis than in healthy volunteers at enrolment.",
+    "Compared with age-matched healthy controls, plasma IL-18 was elevated in the patients.",
+])
+def test_patients_compared_with_healthy_people_lend_no_study_agent(tmp_path, finding):
+    title = "Effects of melatonin on inflammation in sepsis: a randomised placebo-controlled trial"
+    body = f"Methods: Patients received melatonin 20 mg nightly or placebo.\n\nResults: {finding}"
+    found = mechs(tmp_path, body, section="Abstract", title=title)
+    assert not [m for m in found if any(w in (m["surface"] or "") for w in ("resistin", "IL-18"))], found
+
+
+@pytest.mark.parametrize("body", [
+    "Rituximab lowered IgM, but the neutrophil count did not change.",
+    "Rituximab increased IL-10; regulatory T cells were not measured.",
+])
+def test_a_target_in_a_later_clause_takes_no_cue_of_the_first(tmp_path, body):
+    found = mechs(tmp_path, body)
+    wrong = [m for m in found if ("neutrophil" in m["target"].lower() or "regulatory" in m["target"].lower())
+             and not m["negated"] and m["relation"] != "modulates"]
+    assert not wrong, found

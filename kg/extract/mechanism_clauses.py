@@ -43,6 +43,7 @@ class Mention:
     text: str
     concept: Concept | None = None
     relation: str | None = None
+    group: tuple[Concept, ...] = ()  # every arm a collective phrase names ("all treatments")
 
 
 def _direction(relation: str) -> str:
@@ -115,6 +116,10 @@ def data() -> dict:
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
+    d["rx_group_short"] = re.compile(d["group_short_scope"])
+    d["rx_all_arms"] = guarded(re.compile(d["all_arms"], re.I))
+    d["rx_healthy_comparison"] = re.compile(d["healthy_comparison"], re.I)
+    d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
     d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
     d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
@@ -143,7 +148,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         para = text.rfind("\n\n", 0, sent.start_char)
         if para != last_para:
             label_arm, last_para = None, para
-        arm, label_arm = _group_scope(sent.text, label_arm)
+        arm, label_arm = _group_scope(ctx, sent.text, label_arm)
         arm = arm or _arm_heading(ctx, sent.start_char)
         if d["rx_future"].search(sent.text):
             continue
@@ -168,7 +173,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
-                          _arm_defaults(defaults, arm, others) if context == "trial_finding" else [], part, in_abs)
+                          _arm_defaults(defaults, arm, others) if context == "trial_finding" and not
+                          d["rx_healthy_comparison"].search(sent.text) else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
                 if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
@@ -192,15 +198,38 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
     return out
 
 
-def _group_scope(sentence: str, label: str | None) -> tuple[str | None, str | None]:
-    """The arm a sentence states its changes in ('in the X group'), else the one a label opening
-    an earlier sentence of the paragraph named ('In X group: ...'); and the label carried on."""
-    m = data()["rx_group_scope"].search(sentence)
-    if m is None:
-        return label, label
-    arm = m.group("arm")
+def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | None, str | None]:
+    """The arm a sentence states its changes in ('in the X group', 'in PG' for a group the paper
+    named 'placebo group (PG)'), else the one a label opening an earlier sentence of the paragraph
+    named ('In X group: ...'); and the label carried on. Short forms are read as their long forms."""
+    d = data()
+    m = d["rx_group_scope"].search(sentence)
+    if m is not None:
+        arm = _long_forms(ctx, m.group("arm"))
+    else:
+        shorts = _short_forms(ctx)
+        m = next((x for x in d["rx_group_short"].finditer(sentence) if x.group("short") in shorts
+                  and re.search(r"(?i)\b(?:group|arm|cohort)s?$", shorts[x.group("short")])), None)
+        if m is None:
+            return label, label
+        arm = shorts[m.group("short")]
     opens = m.start() <= 2 and sentence[m.end():m.end() + 2].strip().startswith(":")
     return arm, arm if opens else label
+
+
+def _short_forms(ctx: Context) -> dict[str, str]:
+    """The paper's short forms and the long forms it defines for them ('PG' → 'placebo group')."""
+    cache = ctx.document.cache
+    if "mechanism_group_short_forms" not in cache:
+        cache["mechanism_group_short_forms"] = {short: ab.name
+                                                for short, ab in document_abbreviations(ctx.document).items()}
+    return cache["mechanism_group_short_forms"]
+
+
+def _long_forms(ctx: Context, phrase: str) -> str:
+    """The phrase with each short form the paper defines replaced by its long form ('ZA' → 'zoledronic acid')."""
+    shorts = _short_forms(ctx)
+    return re.sub(r"[\w+-]+", lambda w: shorts.get(w.group(0), w.group(0)), phrase)
 
 
 def _arm_heading(ctx: Context, pos: int) -> str | None:
@@ -408,6 +437,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
             and before[-2].text.lower().endswith((" of", " in")) \
             and _bridge_ok(text, before[-2].end, before[-1].start, [], 2):
         before = before[:-1]  # "suppression of mitogen stimulated IFN-γ": the participle is an adjective
+    if before and _attributive_before(text, before[-1], first, s0):
+        before = before[:-1]  # "released from activated neutrophils": the participle is an adjective
     if before:
         c = _directed(text, before[-1], cues)
         if _bare_comparison(text, c, s0):
@@ -477,6 +508,16 @@ def _attributive(text: str, c: Mention, s0: int) -> bool:
         return False
     before = text[max(s0, c.start - 30):c.start]
     return bool(re.search(r"(?i)(?:\b(?:a|an|the|its|their)\s+(?:\w+ly\s+)?|,\s*)$", before))
+
+
+def _attributive_before(text: str, c: Mention, t: Mention, s0: int) -> bool:
+    """A participle of state right before its target after a preposition or an article ('from
+    activated neutrophils', 'the stimulated T cells') qualifies the target; it states no change.
+    One of change ('by decreased lipid peroxidation') names the change, as 'a decrease in' does."""
+    return c.relation not in ("increases", "decreases") and c.text.lower().endswith("ed") \
+        and not text[c.end:t.start].strip() \
+        and bool(re.search(r"(?i)\b(?:from|of|on|by|into|the|a|an|these|those|their|its)\s+$",
+                           text[max(s0, c.start - 12):c.start]))
 
 
 def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
@@ -563,7 +604,7 @@ def _coordinated(text, a, agents) -> list[Concept]:
     for m in sorted(agents, key=lambda m: m.start):
         if m.start >= chain[0].end and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start]):
             chain.insert(0, m)
-    return list({m.concept.iri: m.concept for m in chain if m.concept}.values())
+    return list({c.iri: c for m in chain for c in ((m.concept,) if m.concept else m.group)}.values())
 
 
 def _bridge_ok(text, start, end, targets, words) -> bool:
@@ -754,6 +795,11 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                     continue
                 agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
                                       or ctx.lexicon.discover("Drug", name, "arm")))
+    studied = _studied_arms(ctx) if d["rx_all_arms"].search(sent.text) else []
+    for m in d["rx_all_arms"].finditer(sent.text) if studied else ():
+        mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), group=tuple(studied))
+        if not any(_overlap(mm, a) for a in agents):
+            agents.append(mm)
     agents = [a for a in agents if not _measured(text, a, sent)]
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
@@ -866,6 +912,8 @@ def _title_agents(ctx: Context) -> list[Concept]:
         conditions = {fold(e.text) for e in ctx.concepts_in(sent, {"Condition"})}
         for rx in d["rx_title"]:
             for m in rx.finditer(sent.text):
+                if _population_therapy(ctx, sent, m.start("agent"), m.end("agent")):
+                    continue
                 inside = [e for e in drugs if sent.start_char + m.start("agent") <= e.start_char
                           and e.end_char <= sent.start_char + m.end("agent")]
                 if inside:
@@ -888,6 +936,21 @@ def _title_agents(ctx: Context) -> list[Concept]:
     return cache["agents"]
 
 
+def _population_therapy(ctx: Context, sent, start: int, end: int) -> bool:
+    """True when the title phrase at start:end (or its later words) is the therapy its population
+    is on ('Vitamin D for patients with MS treated with interferon beta'), after a study
+    intervention the title names first; without one ('... patients treated with X: a randomised
+    trial') it is the study's."""
+    rx = data()["rx_title_population"]
+    at = (w.start() for w in re.finditer(r"[\w+-]+", sent.text[start:end]))
+    pop = next((m for m in (rx.search(sent.text[:start + i]) for i in at) if m is not None), None)
+    if pop is None:
+        return False
+    studied = {c.iri for c in _intervention_concepts(ctx)}
+    before = [m for m in _mentions(ctx, sent, _intervention_concepts(ctx)) if m.end <= sent.start_char + pop.start()]
+    return any(m.concept and m.concept.iri in studied and not _measured(ctx.document.text, m, sent) for m in before)
+
+
 def _default_agents(ctx: Context) -> list[Concept]:
     """The experimental arm a statement without an agent of its own is read as: agents of the
     title, else the interventions, else the most frequent drug of the abstract (an arm phrase
@@ -902,7 +965,8 @@ def _default_agents(ctx: Context) -> list[Concept]:
         agents, _b = _agents(ctx, sent)
         found = [a.concept for a in agents if a.concept and a.concept.iri not in control]
         if part == "title":
-            title += found
+            title += [a.concept for a in agents if a.concept and a.concept.iri not in control
+                      and not _population_therapy(ctx, sent, a.start - sent.start_char, a.end - sent.start_char)]
         elif in_abs or part in ("methods", "results"):
             other += found
     if title:
@@ -919,6 +983,16 @@ def _default_agents(ctx: Context) -> list[Concept]:
         if c.source != "arm" or n >= 3:  # an arm phrase read from the text counts when it recurs
             return [c]
     return []
+
+
+def _studied_arms(ctx: Context) -> list[Concept]:
+    """Every study intervention of the paper (not a control or background arm): what 'all
+    treatments' or 'both doses' names; the title's agents when the paper lists none."""
+    base, control = _arm_roles(ctx)
+    studied = {f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts if f.kind == "intervention"
+               and f.fields.get("role") == "study" and isinstance(f.fields["drug"], Concept)
+               and f.fields["drug"].iri not in base | control}
+    return list(studied.values()) or list(_title_agents(ctx))
 
 
 def _one_arm(ctx: Context, concepts: list[Concept]) -> bool:

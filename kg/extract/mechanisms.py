@@ -60,6 +60,7 @@ def extract(ctx: Context) -> list[Fact]:
         targets = ctx.concepts_in(sent, TARGET_KINDS)
         if not targets:
             continue
+        drugs = _not_inside_targets(ctx, sent, drugs)
         agents = [(d.end_char, ctx.concept(d)) for d in drugs]
         if not agents and last_agent is not None and _PRONOUN.match(sent.text):
             agents = [(sent.start_char + _PRONOUN.match(sent.text).end(), ctx.concept(last_agent))]
@@ -92,6 +93,18 @@ def extract(ctx: Context) -> list[Fact]:
     return out
 
 
+def _not_inside_targets(ctx: Context, sent, drugs: list) -> list:
+    """The drugs that are not a word of a longer biomarker name ('heparin' in 'heparin-binding
+    protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent."""
+    if not drugs:
+        return drugs
+    from kg.extract.mechanism_clauses import _targets
+
+    phrases = [t for t in _targets(ctx, sent) if t.concept is None]
+    return [d for d in drugs if not any(t.start <= d.start_char and d.end_char <= t.end
+                                        and t.end - t.start > d.end_char - d.start_char for t in phrases)]
+
+
 def _agent_text(ctx: Context, f: Fact) -> str | None:
     """The agent as the paper names it: the short form the paper defines for it ('FF' for
     'fluticasone furoate (FF)'), else its words in the evidence, so that either name finds it."""
@@ -119,6 +132,8 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
         if _other_subject(ctx.document.text, targets, agent_end, cue_start):
             continue
+        if _CLAUSE_BREAK.search(ctx.document.text, cue_start, t.start_char):
+            continue  # "X increased A, but the B count did not ...": B is in another clause
         if AGENT_UNDERGOES.fullmatch(ctx.document.text, agent_end, cue_start):
             continue  # "X is activated and releases ...": what happens to the agent, not what it does
         s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
@@ -126,6 +141,8 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     return out
 
 
+# a new clause between the cue and the target; "but not B" still lists B under the cue
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|however)\b(?!\s+not\b)", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\b[^,;.]{0,60}\bby\s+(?:the\s+|low-dose\s+)?$", re.I)
 
 
