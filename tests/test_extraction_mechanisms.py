@@ -542,3 +542,43 @@ def test_a_target_in_a_later_clause_takes_no_cue_of_the_first(tmp_path, body):
     wrong = [m for m in found if ("neutrophil" in m["target"].lower() or "regulatory" in m["target"].lower())
              and not m["negated"] and m["relation"] != "modulates"]
     assert not wrong, found
+
+
+# -- arms written as short forms with their dose ---------------------------------------------------
+@pytest.mark.parametrize("methods, finding", [
+    ("Adults were randomised to rosuvastatin 10 mg daily (R10) or rosuvastatin 20 mg daily (R20) for 8 weeks.",
+     "R20 lowered serum IL-6 more than R10."),
+    ("Adults were randomised to rosuvastatin (RSV) 10 mg or 20 mg daily for 8 weeks.",
+     "Serum IL-6 was reduced in the RSV20 group."),
+])
+def test_an_arm_short_form_with_its_dose_is_the_arms_drug(tmp_path, methods, finding):
+    title = "Two doses of rosuvastatin and inflammation after stroke: a randomised trial"
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract", title=title)
+    m = find(found, "rosuvastatin", "down", "IL-6")
+    assert m["agent"] == "rosuvastatin"
+
+
+# -- a target written with its short form is its long form whole ------------------------------------
+@pytest.mark.parametrize("body, target", [
+    ("Pitavastatin reduced high-sensitivity C-reactive protein (hs-CRP) levels by a third.",
+     "high-sensitivity c-reactive protein"),
+    ("Very-low-density lipoprotein cholesterol (VLDL-C) was lowered by pitavastatin.",
+     "very-low-density lipoprotein cholesterol"),
+])
+def test_a_target_with_a_defined_short_form_is_named_by_its_whole_long_form(tmp_path, body, target):
+    m = find(mechs(tmp_path, body), "pitavastatin", "down", target.split()[-1])
+    assert m["target"].lower().startswith(target), m["target"]
+
+
+# -- biomarkers beyond cytokines and cells ------------------------------------------------------------
+@pytest.mark.parametrize("body, direction, target", [
+    ("Denosumab suppressed serum CTX and P1NP within one month.", "down", "CTX"),
+    ("Plasma peptide YY rose after the oligofructose supplement.", "up", "peptide YY"),
+    ("Faecal calprotectin concentrations were reduced by mesalazine.", "down", "calprotectin"),
+    ("Letrozole lowered Ki-67 expression in the tumour.", "down", "Ki-67"),
+])
+def test_bone_gut_and_proliferation_markers_are_targets(tmp_path, body, direction, target):
+    title = "A made-up randomised trial of denosumab, oligofructose, mesalazine and letrozole"
+    found = mechs(tmp_path, body, title=title)
+    assert [m for m in found if target.lower() in (m["surface"] or "").lower()
+            and ("up" if m["relation"] in UP else "down" if m["relation"] in DOWN else "mod") == direction], found

@@ -176,7 +176,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                           _arm_defaults(defaults, arm, others) if context == "trial_finding" and not
                           d["rx_healthy_comparison"].search(sent.text) else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
-                if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
+                if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list) \
+                        and any(e.start_char == start for e in ctx.concepts_in(sent, {"Drug"})):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
                 lead = text[max(sent.start_char, scope[0] - 40):scope[0]]  # 'no evidence of a <statement>'
                 negated = bool(d["rx_neg"].search(_scope_text(text, scope, t))) or \
@@ -227,9 +228,48 @@ def _short_forms(ctx: Context) -> dict[str, str]:
 
 
 def _long_forms(ctx: Context, phrase: str) -> str:
-    """The phrase with each short form the paper defines replaced by its long form ('ZA' → 'zoledronic acid')."""
-    shorts = _short_forms(ctx)
-    return re.sub(r"[\w+-]+", lambda w: shorts.get(w.group(0), w.group(0)), phrase)
+    """The phrase with each short form the paper defines replaced by its long form ('ZA' → 'zoledronic
+    acid'), and an arm's short form with its dose ('ZA10', 'A40') by the arm's drug."""
+    shorts, arms = _short_forms(ctx), _short_form_agents(ctx)
+    return re.sub(r"[\w+-]+", lambda w: shorts.get(w.group(0)) or (arms[w.group(0)].label if w.group(0) in arms
+                                                                  else w.group(0)), phrase)
+
+
+_DOSED_SHORT = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]{0,4})-?(?P<dose>\d+(?:\.\d+)?)(?![\w-])")
+
+
+def _short_form_agents(ctx: Context) -> dict[str, Concept]:
+    """Short forms that name a study arm, with the arm's drug: one the paper defines with a long
+    form naming an intervention ('atorvastatin 40 mg (A40)'), and one written as the short form
+    or initials of an intervention followed by one of its doses ('ZA10' for zoledronic acid
+    (ZA) 10 mg, 'A20' for atorvastatin 20 mg) even where the paper never defines it."""
+    cache = ctx.document.cache.setdefault("mechanism_short_form_agents", {})
+    if "agents" in cache:
+        return cache["agents"]
+    concepts = _intervention_concepts(ctx)
+    out: dict[str, Concept] = {}
+    for short, ab in _abbreviations(ctx).items():
+        long = ab.name
+        if any(sp.label_ == "Condition" for sp in ctx.concept_spans(ab.start, ab.end)):
+            continue  # 'diaphragmatic hernia (DH)': a disease, whatever the arms are called
+        named = [c for c in concepts if _label_rx(c.label).search(long)]
+        if len({c.iri for c in named}) == 1 and fold(short) != fold(named[0].label):
+            out[short] = named[0]
+    doses: dict[str, set[float]] = {}
+    for f in ctx.facts:
+        if f.kind == "intervention" and isinstance(f.fields.get("drug"), Concept) and f.fields.get("dose_value"):
+            doses.setdefault(f.fields["drug"].iri, set()).add(float(f.fields["dose_value"]))
+    for m in _DOSED_SHORT.finditer(ctx.document.text) if doses else ():
+        token, prefix = m.group(0), m.group("prefix")
+        if token in out:
+            continue
+        by_prefix = [out[prefix]] if prefix in out else \
+            [c for c in concepts if "".join(w[0] for w in re.findall(r"[^\W\d_]+", c.label)).upper() == prefix.upper()]
+        named = [c for c in by_prefix if float(m.group("dose")) in doses.get(c.iri, ())]
+        if len(named) == 1:
+            out[token] = named[0]
+    cache["agents"] = out
+    return out
 
 
 def _arm_heading(ctx: Context, pos: int) -> str | None:
@@ -694,12 +734,34 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
                 and not ctx.lexicon.by_label(w, "Drug"):
             free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
     for f in sorted(free, key=lambda m: -(m.end - m.start)):
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
     return sorted(found, key=lambda m: m.start)
+
+
+def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
+    """A target that ends in the short form the paper defines, cut inside its long form
+    ('lipoprotein cholesterol (LDL-C)' of 'low-density lipoprotein cholesterol (LDL-C)'), taken
+    from the start of the long form written right before the brackets."""
+    m = re.search(r"\(\s*([^()]{2,20}?)\s*\)", t.text)
+    ab = _abbreviations(ctx).get(m.group(1)) if m else None
+    if ab is None:
+        return t
+    text = ctx.document.text
+    paren = t.start + m.start()
+    lo = max(s0, paren - len(ab.long) - 20)
+    long = re.search(re.escape(ab.long).replace(r"\ ", r"\s+") + r"\s*$", text[lo:paren], re.I)
+    if long is None or lo + long.start() >= t.start:
+        return t
+    return Mention(lo + long.start(), t.end, text[lo + long.start():t.end], t.concept)
+
+
+def _abbreviations(ctx: Context) -> dict:
+    return document_abbreviations(ctx.document)
 
 
 def _but_not_heads(ctx: Context, sent, found: list[Mention]) -> list[Mention]:
@@ -746,6 +808,11 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
+    for short, c in _short_form_agents(ctx).items():
+        for m in _label_rx(short).finditer(sent.text) if short in sent.text else ():
+            mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+            if m.group(0) == short and not any(_overlap(mm, a) for a in agents):
+                agents.append(mm)
     for m in d["rx_treatment_of"].finditer(sent.text) if " of " in sent.text else ():
         mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
         if not any(_overlap(mm, a) for a in agents):
@@ -1010,7 +1077,7 @@ def _one_arm(ctx: Context, concepts: list[Concept]) -> bool:
 
 def _target_concept(ctx: Context, t: Mention) -> Concept:
     label = re.sub(r"\s+", " ", t.text)
-    label = re.sub(r"(?i)(?<=\w)\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
+    label = re.sub(r"(?i)(?<=[\w)])\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
     m = data()["rx_specimen_after"].match(label)
     if m:  # "lipid level of serum" → "serum lipid"
         label = f"{m.group(2)} {m.group(1)}"
