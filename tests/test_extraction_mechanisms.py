@@ -582,3 +582,21 @@ def test_bone_gut_and_proliferation_markers_are_targets(tmp_path, body, directio
     found = mechs(tmp_path, body, title=title)
     assert [m for m in found if target.lower() in (m["surface"] or "").lower()
             and ("up" if m["relation"] in UP else "down" if m["relation"] in DOWN else "mod") == direction], found
+
+
+# -- groups named by a letter -------------------------------------------------------------------------
+@pytest.mark.parametrize("methods", [
+    "Volunteers were assigned to a rebamipide group (Group R; n = 20) receiving diclofenac 75 mg and rebamipide "
+    "300 mg daily, or a lansoprazole group (Group L; n = 20) receiving diclofenac 75 mg and lansoprazole 15 mg daily.",
+    "Volunteers took diclofenac 75 mg daily and were divided into Group R (rebamipide 300 mg daily) and "
+    "Group L (lansoprazole 15 mg daily).",
+])
+def test_a_lettered_group_is_the_arm_the_paper_defines_it_as(tmp_path, methods):
+    title = "Rebamipide against diclofenac-induced small-bowel injury: a randomised trial"
+    body = (f"Methods: {methods}\n\nResults: Faecal calprotectin increased significantly in Group L (p = 0.001). "
+            "Serum IL-8 decreased in Group R.")
+    found = mechs(tmp_path, body, section="Abstract", title=title)
+    m = find(found, "rebamipide", "down", "IL-8")
+    assert not [x for x in found if "diclofenac" in x["agent"].lower() and "IL-8" in (x["surface"] or "")], found
+    assert not [x for x in found if "rebamipide" in x["agent"].lower() and "calprotectin" in (x["surface"] or "")]
+    assert m["statement"] == "trial_finding"

@@ -117,6 +117,8 @@ def data() -> dict:
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
+    d["rx_group_label"] = re.compile(d["group_label_scope"])
+    d["rx_group_label_defs"] = [re.compile(p) for p in d["group_label_definitions"]]
     d["rx_all_arms"] = guarded(re.compile(d["all_arms"], re.I))
     d["rx_healthy_comparison"] = re.compile(d["healthy_comparison"], re.I)
     d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
@@ -205,8 +207,12 @@ def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | 
     named ('In X group: ...'); and the label carried on. Short forms are read as their long forms."""
     d = data()
     m = d["rx_group_scope"].search(sentence)
+    label_m = d["rx_group_label"].search(sentence) if m is None else None
     if m is not None:
         arm = _long_forms(ctx, m.group("arm"))
+    elif label_m is not None:
+        m = label_m
+        arm = _group_labels(ctx).get(_label_key(m.group("label")), m.group("label"))
     else:
         shorts = _short_forms(ctx)
         m = next((x for x in d["rx_group_short"].finditer(sentence) if x.group("short") in shorts
@@ -216,6 +222,25 @@ def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | 
         arm = shorts[m.group("short")]
     opens = m.start() <= 2 and sentence[m.end():m.end() + 2].strip().startswith(":")
     return arm, arm if opens else label
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"\s+", " ", label).lower()
+
+
+def _group_labels(ctx: Context) -> dict[str, str]:
+    """What the paper says each lettered or numbered group is ('group o' → 'omeprazole', 'group a'
+    → 'control'), by its first definition."""
+    cache = ctx.document.cache
+    if "mechanism_group_labels" not in cache:
+        out: dict[str, str] = {}
+        text = ctx.document.text
+        if re.search(r"(?i)\b(?:group|arm)\s+[A-Z0-9]{1,2}\b", text):
+            for rx in data()["rx_group_label_defs"]:
+                for m in rx.finditer(text):
+                    out.setdefault(_label_key(m.group("label")), m.group("name"))
+        cache["mechanism_group_labels"] = out
+    return cache["mechanism_group_labels"]
 
 
 def _short_forms(ctx: Context) -> dict[str, str]:
