@@ -600,3 +600,15 @@ def test_a_lettered_group_is_the_arm_the_paper_defines_it_as(tmp_path, methods):
     assert not [x for x in found if "diclofenac" in x["agent"].lower() and "IL-8" in (x["surface"] or "")], found
     assert not [x for x in found if "rebamipide" in x["agent"].lower() and "calprotectin" in (x["surface"] or "")]
     assert m["statement"] == "trial_finding"
+
+
+# -- the subject of a verb, without its determiner, intake noun or duration ---------------------------
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("The fermented soy drink increased faecal IgA.", "fermented soy drink", "up", "IgA"),
+    ("Intake of black seed oil reduced serum MDA.", "black seed oil", "down", "MDA"),
+    ("Daily consumption of kefir for 8 weeks lowered plasma IL-6.", "kefir", "down", "IL-6"),
+    ("Pomegranate juice decreased oxidized LDL.", "pomegranate juice", "down", "oxidized LDL"),
+])
+def test_the_subject_noun_phrase_is_the_agent_without_its_frame(tmp_path, body, agent, direction, target):
+    m = find(mechs(tmp_path, body, title="A made-up randomised trial in adults"), agent, direction, target)
+    assert m["agent"].lower() == agent

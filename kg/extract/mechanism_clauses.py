@@ -117,6 +117,8 @@ def data() -> dict:
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
+    d["rx_subject_lead"] = re.compile(d["subject_lead"], re.I)
+    d["rx_subject_trail"] = re.compile(d["subject_trail"], re.I)
     d["rx_group_label"] = re.compile(d["group_label_scope"])
     d["rx_group_label_defs"] = [re.compile(p) for p in d["group_label_definitions"]]
     d["rx_all_arms"] = guarded(re.compile(d["all_arms"], re.I))
@@ -694,7 +696,10 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
     clause_start = s0
     for m in re.finditer(r",\s+|\b(?:that|whether|if)\s+|:\s+", text[s0:cue_start]):
         clause_start = s0 + m.end()
-    words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:cue_start]))
+    trail = d["rx_subject_trail"].search(text, clause_start, cue_start)
+    subject_end = trail.start() if trail else cue_start
+    clause_start = d["rx_subject_lead"].match(text, clause_start, subject_end).end()
+    words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:subject_end]))
     fillers = {fold(w) for w in d["subject_fillers"]}
     while words and (fold(words[-1].group(0)) in fillers or words[-1].group(0).endswith("ly")):
         words.pop()
