@@ -612,3 +612,33 @@ def test_a_lettered_group_is_the_arm_the_paper_defines_it_as(tmp_path, methods):
 def test_the_subject_noun_phrase_is_the_agent_without_its_frame(tmp_path, body, agent, direction, target):
     m = find(mechs(tmp_path, body, title="A made-up randomised trial in adults"), agent, direction, target)
     assert m["agent"].lower() == agent
+
+
+# -- 'unchanged', plural nominal cues, receptors -----------------------------------------------------
+@pytest.mark.parametrize("finding", [
+    "Serum fibrinogen was unaffected by pentoxifylline.",
+    "With pentoxifylline, serum fibrinogen was unaltered throughout the study.",
+])
+def test_an_unaffected_target_is_a_negated_modulation(tmp_path, finding):
+    m = find(mechs(tmp_path, finding), "pentoxifylline", "mod", "fibrinogen")
+    assert m["negated"] is True
+
+
+@pytest.mark.parametrize("body, direction", [
+    ("Significant reductions in serum hepcidin were observed with pentoxifylline.", "down"),
+    ("Pentoxifylline produced elevations in serum hepcidin in two thirds of the patients.", "up"),
+])
+def test_plural_nominal_cues(tmp_path, body, direction):
+    find(mechs(tmp_path, body), "pentoxifylline", direction, "hepcidin")
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Soluble TNF receptor 1 levels were significantly elevated in patients receiving pentoxifylline.",
+     "soluble tnf receptor 1"),
+    ("Pentoxifylline increased plasma IL-1 receptor antagonist.", "il-1 receptor antagonist"),
+])
+def test_a_receptor_named_after_a_cytokine_is_its_own_target(tmp_path, body, target):
+    found = mechs(tmp_path, body)
+    m = find(found, "pentoxifylline", "up", "receptor")
+    assert target in m["target"].lower()
+    assert not [x for x in found if x["target"] in ("TNF", "interleukin-1")], found

@@ -117,6 +117,7 @@ def data() -> dict:
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
+    d["rx_receptor_of"] = re.compile(d["receptor_of_target"], re.I)
     d["rx_subject_lead"] = re.compile(d["subject_lead"], re.I)
     d["rx_subject_trail"] = re.compile(d["subject_trail"], re.I)
     d["rx_group_label"] = re.compile(d["group_label_scope"])
@@ -765,6 +766,10 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                 and not ctx.lexicon.by_label(w, "Drug"):
             free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
+    for f in free:  # "soluble TNF receptor 1": the receptor, not the cytokine inside its name
+        r = d["rx_receptor_of"].search(f.text)
+        if r is not None:
+            found = [x for x in found if not (f.start <= x.start and x.end <= f.start + r.start())]
     for f in sorted(free, key=lambda m: -(m.end - m.start)):
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue

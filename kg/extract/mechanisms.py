@@ -61,6 +61,11 @@ def extract(ctx: Context) -> list[Fact]:
         if not targets:
             continue
         drugs = _not_inside_targets(ctx, sent, drugs)
+        if drugs:  # a cytokine inside the name of its receptor ("soluble TNF receptor 1") is no target
+            from kg.extract.mechanism_clauses import _targets
+
+            kept = {(m.start, m.end) for m in _targets(ctx, sent)}
+            targets = [t for t in targets if (t.start_char, t.end_char) in kept]
         agents = [(d.end_char, ctx.concept(d)) for d in drugs]
         if not agents and last_agent is not None and _PRONOUN.match(sent.text):
             agents = [(sent.start_char + _PRONOUN.match(sent.text).end(), ctx.concept(last_agent))]
