@@ -699,7 +699,8 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
         clause_start = s0 + m.end()
     trail = d["rx_subject_trail"].search(text, clause_start, cue_start)
     subject_end = trail.start() if trail else cue_start
-    clause_start = d["rx_subject_lead"].match(text, clause_start, subject_end).end()
+    lead = d["rx_subject_lead"].match(text, clause_start, subject_end)
+    clause_start = lead.end()
     words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:subject_end]))
     fillers = {fold(w) for w in d["subject_fillers"]}
     while words and (fold(words[-1].group(0)) in fillers or words[-1].group(0).endswith("ly")):
@@ -716,7 +717,11 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
                    for t in targets) \
             or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
         return None
-    concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+    known = ctx.lexicon.by_label(phrase, "Drug") or next(
+        (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None)
+    if lead.group("det") and not lead.group("intake") and known is None:
+        return None  # 'a 40-fold increase', 'the authors noted': after an article, only a known agent
+    concept = known or ctx.lexicon.discover("Drug", phrase, "arm")
     return Mention(s, e, phrase, concept)
 
 
