@@ -651,3 +651,25 @@ def test_a_receptor_named_after_a_cytokine_is_its_own_target(tmp_path, body, tar
     m = find(found, "pentoxifylline", "up", "receptor")
     assert target in m["target"].lower()
     assert not [x for x in found if x["target"] in ("TNF", "interleukin-1")], found
+
+
+# -- cell populations named by their markers, and where a target was measured -------------------------
+@pytest.mark.parametrize("body, target", [
+    ("Abatacept lowered the percentage of CD4+CD28- T cells at week 24.", "cd4+cd28- t cells"),
+    ("The frequency of CD56bright NK cells was reduced by abatacept.", "cd56bright nk cells"),
+    ("Abatacept decreased IFN-γ-producing T cells in synovial fluid.", "producing t cells"),
+])
+def test_a_cell_population_named_by_its_markers_is_one_target(tmp_path, body, target):
+    found = mechs(tmp_path, body)
+    m = find(found, "abatacept", "down", target.split()[-2])
+    assert target in m["target"].lower(), m["target"]
+    assert not [x for x in found if x["target"] in ("CD4", "T cell", "NK cell", "interferon gamma")], found
+
+
+@pytest.mark.parametrize("body", [
+    "Etanercept reduced the expression of TLR2 on monocytes.",
+    "Etanercept lowered IL-1β production by macrophages in the biopsies.",
+])
+def test_the_cells_a_target_was_measured_in_are_no_target(tmp_path, body):
+    found = mechs(tmp_path, body)
+    assert found and not [x for x in found if x["target"].lower() in ("monocyte", "macrophage")], found

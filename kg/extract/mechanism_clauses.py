@@ -118,6 +118,8 @@ def data() -> dict:
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
     d["rx_receptor_of"] = re.compile(d["receptor_of_target"], re.I)
+    d["rx_cell_subsets"] = [re.compile(p) for p in d["cell_subsets"]]
+    d["rx_location"] = re.compile(d["location_of_target"], re.I)
     d["rx_subject_lead"] = re.compile(d["subject_lead"], re.I)
     d["rx_subject_trail"] = re.compile(d["subject_trail"], re.I)
     d["rx_group_label"] = re.compile(d["group_label_scope"])
@@ -745,6 +747,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     d = data()
     text = ctx.document.text
     found = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, TARGET_KINDS)]
+    for rx in d["rx_cell_subsets"] if "cell" in sent.text or "lympho" in sent.text or "Treg" in sent.text else ():
+        for m in rx.finditer(sent.text):  # "CD4+CD25+FoxP3+ T cells": one population, not CD4, CD25 and T cells
+            sub = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
+            if not any(_overlap(sub, x) and not (sub.start <= x.start and x.end <= sub.end) for x in found):
+                found = [x for x in found if not (sub.start <= x.start and x.end <= sub.end)] + [sub]
     free: list[Mention] = []
     for m in d["rx_target"].finditer(sent.text):
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
@@ -780,7 +787,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
-    return sorted(found, key=lambda m: m.start)
+    found = sorted(found, key=lambda m: m.start)
+    # "TLR4 on monocytes": where the first target was measured is no target of its own
+    return [t for i, t in enumerate(found)
+            if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
+                    and t.concept.kind == "CellType")]
 
 
 def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
