@@ -276,7 +276,8 @@ def _short_form_agents(ctx: Context) -> dict[str, Concept]:
     cache = ctx.document.cache.setdefault("mechanism_short_form_agents", {})
     if "agents" in cache:
         return cache["agents"]
-    concepts = _intervention_concepts(ctx)
+    excluded = data()["excluded"]
+    concepts = [c for c in _intervention_concepts(ctx) if fold(c.label) not in excluded]  # not 'intravenous'
     out: dict[str, Concept] = {}
     for short, ab in _abbreviations(ctx).items():
         long = ab.name
