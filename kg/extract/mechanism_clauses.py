@@ -743,8 +743,10 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+@sentence_cached
 def _targets(ctx: Context, sent) -> list[Mention]:
-    """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping."""
+    """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping (read
+    once per sentence: mechanisms.py asks for them too; callers do not change the list)."""
     d = data()
     text = ctx.document.text
     found = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, TARGET_KINDS)]

@@ -20,6 +20,7 @@ import re
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import _targets as clause_targets
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
 
@@ -60,11 +61,12 @@ def extract(ctx: Context) -> list[Fact]:
         targets = ctx.concepts_in(sent, TARGET_KINDS)
         if not targets:
             continue
-        drugs = _not_inside_targets(ctx, sent, drugs)
-        if drugs:  # a cytokine inside the name of its receptor ("soluble TNF receptor 1") is no target
-            from kg.extract.mechanism_clauses import _targets
-
-            kept = {(m.start, m.end) for m in _targets(ctx, sent)}
+        if drugs:
+            phrases = clause_targets(ctx, sent)
+            drugs = _not_inside_targets(drugs, phrases)
+            # a cytokine inside its receptor's name ('soluble TNF receptor 1'), a cell a target was
+            # measured on ('TLR4 on monocytes'): the clause reader's targets leave them out
+            kept = {(m.start, m.end) for m in phrases}
             targets = [t for t in targets if (t.start_char, t.end_char) in kept]
         agents = [(d.end_char, ctx.concept(d)) for d in drugs]
         if not agents and last_agent is not None and _PRONOUN.match(sent.text):
@@ -98,14 +100,10 @@ def extract(ctx: Context) -> list[Fact]:
     return out
 
 
-def _not_inside_targets(ctx: Context, sent, drugs: list) -> list:
+def _not_inside_targets(drugs: list, phrases: list) -> list:
     """The drugs that are not a word of a longer biomarker name ('heparin' in 'heparin-binding
     protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent."""
-    if not drugs:
-        return drugs
-    from kg.extract.mechanism_clauses import _targets
-
-    phrases = [t for t in _targets(ctx, sent) if t.concept is None]
+    phrases = [t for t in phrases if t.concept is None]
     return [d for d in drugs if not any(t.start <= d.start_char and d.end_char <= t.end
                                         and t.end - t.start > d.end_char - d.start_char for t in phrases)]
 
