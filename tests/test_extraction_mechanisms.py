@@ -433,3 +433,243 @@ def test_hormones_are_targets(tmp_path, section, body, agent, direction, targets
     found = mechs(tmp_path, body, section=section)
     for target in targets:
         find(found, agent, direction, target)
+
+
+# -- arms named by their short forms, by dose, or all at once -----------------------------------
+TWO_ARM_TITLE = "Sodium butyrate and gut hormones in adults with obesity: a randomised placebo-controlled trial"
+
+
+@pytest.mark.parametrize("methods, finding", [
+    ("Adults were allocated to a butyrate group (BG) taking sodium butyrate 600 mg daily or a placebo group (PG).",
+     "Serum ghrelin and leptin were increased in PG at week 12."),
+    ("Participants were randomised to sodium butyrate 300 mg twice daily (intervention group, IG) or to the "
+     "control group (CG).", "By the end of follow-up, adiponectin had risen in the CG."),
+])
+def test_a_control_group_named_by_its_short_form_lends_no_agent(tmp_path, methods, finding):
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract", title=TWO_ARM_TITLE)
+    assert not [m for m in found if "butyr" in m["agent"].lower()], found
+
+
+@pytest.mark.parametrize("finding, direction, target", [
+    ("Plasma leptin was reduced in BG compared with baseline.", "down", "leptin"),
+    ("Among the BG, fasting insulin declined by 9%.", "down", "insulin"),
+])
+def test_a_study_group_named_by_its_short_form_is_its_intervention(tmp_path, finding, direction, target):
+    methods = ("Adults were allocated to a butyrate group (BG) taking sodium butyrate 600 mg daily "
+               "or a placebo group (PG).")
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract", title=TWO_ARM_TITLE)
+    find(found, "butyr", direction, target)
+
+
+@pytest.mark.parametrize("finding, direction, target", [
+    ("All treatments significantly lowered serum osteocalcin from baseline.", "down", "osteocalcin"),
+    ("Both doses raised plasma adiponectin concentrations at week 8.", "up", "adiponectin"),
+    ("Hepcidin levels fell with each of the three regimens.", "down", "hepcidin"),
+])
+def test_a_phrase_naming_every_arm_gives_each_study_intervention(tmp_path, finding, direction, target):
+    methods = ("Women were randomised to denosumab 60 mg, to alendronate 70 mg weekly, or to the two combined; "
+               "there was no placebo arm.")
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract",
+                  title="Denosumab, alendronate or both in postmenopausal osteoporosis: a randomised trial")
+    for agent in ("denosumab", "alendronate"):
+        find(found, agent, direction, target)
+
+
+@pytest.mark.parametrize("title", [
+    "Omega-3 fatty acids for patients with rheumatoid arthritis treated with methotrexate: a randomised trial",
+    "Zinc supplementation in children with HIV receiving antiretroviral therapy: a randomised controlled trial",
+])
+def test_the_therapy_a_titles_population_is_on_is_not_the_studied_agent(tmp_path, title):
+    agent = "omega-3" if title.startswith("Omega") else "zinc"
+    dose = "3 g daily" if agent == "omega-3" else "10 mg daily"
+    body = (f"Methods: Patients were randomised to {title.split(' for ')[0].split(' in ')[0].lower()} {dose} "
+            f"or placebo for 24 weeks.\n\nResults: Serum IL-6 decreased in the high-dose group.")
+    found = mechs(tmp_path, body, section="Abstract", title=title)
+    assert not [m for m in found if any(w in m["agent"].lower() for w in ("methotrexate", "antiretroviral"))], found
+
+
+# -- verbs that stop a change reverse it ----------------------------------------------------------
+@pytest.mark.parametrize("body, direction, target", [
+    ("Ranolazine attenuated the postprandial rise in plasma triglycerides.", "down", "triglycerides"),
+    ("Ranolazine blunted the exercise-induced increase in serum lactate.", "down", "lactate"),
+    ("Ranolazine prevented the decline in serum IgA seen with placebo.", "up", "IgA"),
+    ("Ranolazine limited the loss of CD4 cells over six months.", "up", "CD4"),
+])
+def test_a_verb_that_stops_a_change_reverses_its_direction(tmp_path, body, direction, target):
+    found = mechs(tmp_path, body)
+    find(found, "ranolazine", direction, target)
+    opposite = "up" if direction == "down" else "down"
+    assert not [m for m in found if target.lower() in (m["surface"] or "").lower()
+                and ("up" if m["relation"] in UP else "down" if m["relation"] in DOWN else "mod") == opposite]
+
+
+# -- a drug named inside a longer biomarker name is no agent ---------------------------------------
+@pytest.mark.parametrize("body", [
+    "Heparin-binding protein is released from activated neutrophils during sepsis.",
+    "Insulin-like growth factor binding protein 3 rose as neutrophils were activated.",
+])
+def test_a_drug_inside_a_biomarker_name_is_no_agent(tmp_path, body):
+    found = mechs(tmp_path, body, section="Background")
+    assert not [m for m in found if m["agent"].lower() in ("heparin", "insulin", "insulin human")], found
+
+
+# -- microbes counted in the gut are targets --------------------------------------------------------
+@pytest.mark.parametrize("body, direction", [
+    ("Inulin supplementation increased the relative abundance of Faecalibacterium.", "up"),
+    ("The proportion of Enterobacteriaceae was reduced by inulin supplementation.", "down"),
+])
+def test_the_abundance_of_a_microbe_is_a_target(tmp_path, body, direction):
+    find(mechs(tmp_path, body), "inulin", direction, "Faecalibacterium" if "Faecali" in body else "Enterobacteriaceae")
+
+
+@pytest.mark.parametrize("finding", [
+    "Serum resistin was higher in patients with sepsis than in healthy volunteers at enrolment.",
+    "Compared with age-matched healthy controls, plasma IL-18 was elevated in the patients.",
+])
+def test_patients_compared_with_healthy_people_lend_no_study_agent(tmp_path, finding):
+    title = "Effects of melatonin on inflammation in sepsis: a randomised placebo-controlled trial"
+    body = f"Methods: Patients received melatonin 20 mg nightly or placebo.\n\nResults: {finding}"
+    found = mechs(tmp_path, body, section="Abstract", title=title)
+    assert not [m for m in found if any(w in (m["surface"] or "") for w in ("resistin", "IL-18"))], found
+
+
+@pytest.mark.parametrize("body", [
+    "Rituximab lowered IgM, but the neutrophil count did not change.",
+    "Rituximab increased IL-10; regulatory T cells were not measured.",
+])
+def test_a_target_in_a_later_clause_takes_no_cue_of_the_first(tmp_path, body):
+    found = mechs(tmp_path, body)
+    wrong = [m for m in found if ("neutrophil" in m["target"].lower() or "regulatory" in m["target"].lower())
+             and not m["negated"] and m["relation"] != "modulates"]
+    assert not wrong, found
+
+
+# -- arms written as short forms with their dose ---------------------------------------------------
+@pytest.mark.parametrize("methods, finding", [
+    ("Adults were randomised to rosuvastatin 10 mg daily (R10) or rosuvastatin 20 mg daily (R20) for 8 weeks.",
+     "R20 lowered serum IL-6 more than R10."),
+    ("Adults were randomised to rosuvastatin (RSV) 10 mg or 20 mg daily for 8 weeks.",
+     "Serum IL-6 was reduced in the RSV20 group."),
+])
+def test_an_arm_short_form_with_its_dose_is_the_arms_drug(tmp_path, methods, finding):
+    title = "Two doses of rosuvastatin and inflammation after stroke: a randomised trial"
+    found = mechs(tmp_path, f"Methods: {methods}\n\nResults: {finding}", section="Abstract", title=title)
+    m = find(found, "rosuvastatin", "down", "IL-6")
+    assert m["agent"] == "rosuvastatin"
+
+
+# -- a target written with its short form is its long form whole ------------------------------------
+@pytest.mark.parametrize("body, target", [
+    ("Pitavastatin reduced high-sensitivity C-reactive protein (hs-CRP) levels by a third.",
+     "high-sensitivity c-reactive protein"),
+    ("Very-low-density lipoprotein cholesterol (VLDL-C) was lowered by pitavastatin.",
+     "very-low-density lipoprotein cholesterol"),
+])
+def test_a_target_with_a_defined_short_form_is_named_by_its_whole_long_form(tmp_path, body, target):
+    m = find(mechs(tmp_path, body), "pitavastatin", "down", target.split()[-1])
+    assert m["target"].lower().startswith(target), m["target"]
+
+
+# -- biomarkers beyond cytokines and cells ------------------------------------------------------------
+@pytest.mark.parametrize("body, direction, target", [
+    ("Denosumab suppressed serum CTX and P1NP within one month.", "down", "CTX"),
+    ("Plasma peptide YY rose after the oligofructose supplement.", "up", "peptide YY"),
+    ("Faecal calprotectin concentrations were reduced by mesalazine.", "down", "calprotectin"),
+    ("Letrozole lowered Ki-67 expression in the tumour.", "down", "Ki-67"),
+])
+def test_bone_gut_and_proliferation_markers_are_targets(tmp_path, body, direction, target):
+    title = "A made-up randomised trial of denosumab, oligofructose, mesalazine and letrozole"
+    found = mechs(tmp_path, body, title=title)
+    assert [m for m in found if target.lower() in (m["surface"] or "").lower()
+            and ("up" if m["relation"] in UP else "down" if m["relation"] in DOWN else "mod") == direction], found
+
+
+# -- groups named by a letter -------------------------------------------------------------------------
+@pytest.mark.parametrize("methods", [
+    "Volunteers were assigned to a rebamipide group (Group R; n = 20) receiving diclofenac 75 mg and rebamipide "
+    "300 mg daily, or a lansoprazole group (Group L; n = 20) receiving diclofenac 75 mg and lansoprazole 15 mg daily.",
+    "Volunteers took diclofenac 75 mg daily and were divided into Group R (rebamipide 300 mg daily) and "
+    "Group L (lansoprazole 15 mg daily).",
+])
+def test_a_lettered_group_is_the_arm_the_paper_defines_it_as(tmp_path, methods):
+    title = "Rebamipide against diclofenac-induced small-bowel injury: a randomised trial"
+    body = (f"Methods: {methods}\n\nResults: Faecal calprotectin increased significantly in Group L (p = 0.001). "
+            "Serum IL-8 decreased in Group R.")
+    found = mechs(tmp_path, body, section="Abstract", title=title)
+    m = find(found, "rebamipide", "down", "IL-8")
+    assert not [x for x in found if "diclofenac" in x["agent"].lower() and "IL-8" in (x["surface"] or "")], found
+    assert not [x for x in found if "rebamipide" in x["agent"].lower() and "calprotectin" in (x["surface"] or "")]
+    assert m["statement"] == "trial_finding"
+
+
+# -- the subject of a verb, without its determiner, intake noun or duration ---------------------------
+@pytest.mark.parametrize("body, agent, direction, target", [
+    ("The fish oil increased plasma adiponectin.", "fish oil", "up", "adiponectin"),
+    ("Intake of black seed oil reduced serum MDA.", "black seed oil", "down", "MDA"),
+    ("Daily consumption of kefir for 8 weeks lowered plasma IL-6.", "kefir", "down", "IL-6"),
+    ("Pomegranate juice decreased oxidized LDL.", "pomegranate juice", "down", "oxidized LDL"),
+])
+def test_the_subject_noun_phrase_is_the_agent_without_its_frame(tmp_path, body, agent, direction, target):
+    m = find(mechs(tmp_path, body, title="A made-up randomised trial in adults"), agent, direction, target)
+    assert m["agent"].lower() == agent
+
+
+@pytest.mark.parametrize("body", [
+    "In earlier work, a 40-fold increase in plasma LH was seen within an hour.",
+    "The authors noted increased levels of circulating IL-18 in older adults.",
+])
+def test_a_noun_phrase_after_an_article_is_no_agent_unless_known(tmp_path, body):
+    found = mechs(tmp_path, body, section="Discussion", title="A made-up randomised trial in adults")
+    assert not [m for m in found if m["agent"].lower() in ("40-fold", "authors", "authors noted")], found
+
+
+# -- 'unchanged', plural nominal cues, receptors -----------------------------------------------------
+@pytest.mark.parametrize("finding", [
+    "Serum fibrinogen was unaffected by pentoxifylline.",
+    "With pentoxifylline, serum fibrinogen was unaltered throughout the study.",
+])
+def test_an_unaffected_target_is_a_negated_modulation(tmp_path, finding):
+    m = find(mechs(tmp_path, finding), "pentoxifylline", "mod", "fibrinogen")
+    assert m["negated"] is True
+
+
+@pytest.mark.parametrize("body, direction", [
+    ("Significant reductions in serum hepcidin were observed with pentoxifylline.", "down"),
+    ("Pentoxifylline produced elevations in serum hepcidin in two thirds of the patients.", "up"),
+])
+def test_plural_nominal_cues(tmp_path, body, direction):
+    find(mechs(tmp_path, body), "pentoxifylline", direction, "hepcidin")
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Soluble TNF receptor 1 levels were significantly elevated in patients receiving pentoxifylline.",
+     "soluble tnf receptor 1"),
+    ("Pentoxifylline increased plasma IL-1 receptor antagonist.", "il-1 receptor antagonist"),
+])
+def test_a_receptor_named_after_a_cytokine_is_its_own_target(tmp_path, body, target):
+    found = mechs(tmp_path, body)
+    m = find(found, "pentoxifylline", "up", "receptor")
+    assert target in m["target"].lower()
+    assert not [x for x in found if x["target"] in ("TNF", "interleukin-1")], found
+
+
+# -- cell populations named by their markers, and where a target was measured -------------------------
+@pytest.mark.parametrize("body, target", [
+    ("Abatacept lowered the percentage of CD4+CD28- T cells at week 24.", "cd4+cd28- t cells"),
+    ("The frequency of CD56bright NK cells was reduced by abatacept.", "cd56bright nk cells"),
+    ("Abatacept decreased IFN-γ-producing T cells in synovial fluid.", "producing t cells"),
+])
+def test_a_cell_population_named_by_its_markers_is_one_target(tmp_path, body, target):
+    found = mechs(tmp_path, body)
+    m = find(found, "abatacept", "down", target.split()[-2])
+    assert target in m["target"].lower(), m["target"]
+    assert not [x for x in found if x["target"] in ("CD4", "T cell", "NK cell", "interferon gamma")], found
+
+
+@pytest.mark.parametrize("body", [
+    "Etanercept reduced the expression of TLR2 on monocytes.",
+    "Etanercept lowered IL-1β production by macrophages in the biopsies.",
+])
+def test_the_cells_a_target_was_measured_in_are_no_target(tmp_path, body):
+    found = mechs(tmp_path, body)
+    assert found and not [x for x in found if x["target"].lower() in ("monocyte", "macrophage")], found

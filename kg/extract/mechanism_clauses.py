@@ -43,6 +43,7 @@ class Mention:
     text: str
     concept: Concept | None = None
     relation: str | None = None
+    group: tuple[Concept, ...] = ()  # every arm a collective phrase names ("all treatments")
 
 
 def _direction(relation: str) -> str:
@@ -115,6 +116,17 @@ def data() -> dict:
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
+    d["rx_group_short"] = re.compile(d["group_short_scope"])
+    d["rx_receptor_of"] = re.compile(d["receptor_of_target"], re.I)
+    d["rx_cell_subsets"] = [re.compile(p) for p in d["cell_subsets"]]
+    d["rx_location"] = re.compile(d["location_of_target"], re.I)
+    d["rx_subject_lead"] = re.compile(d["subject_lead"], re.I)
+    d["rx_subject_trail"] = re.compile(d["subject_trail"], re.I)
+    d["rx_group_label"] = re.compile(d["group_label_scope"])
+    d["rx_group_label_defs"] = [re.compile(p) for p in d["group_label_definitions"]]
+    d["rx_all_arms"] = guarded(re.compile(d["all_arms"], re.I))
+    d["rx_healthy_comparison"] = re.compile(d["healthy_comparison"], re.I)
+    d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
     d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
     d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
@@ -143,7 +155,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         para = text.rfind("\n\n", 0, sent.start_char)
         if para != last_para:
             label_arm, last_para = None, para
-        arm, label_arm = _group_scope(sent.text, label_arm)
+        arm, label_arm = _group_scope(ctx, sent.text, label_arm)
         arm = arm or _arm_heading(ctx, sent.start_char)
         if d["rx_future"].search(sent.text):
             continue
@@ -168,9 +180,11 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
-                          _arm_defaults(defaults, arm, others) if context == "trial_finding" else [], part, in_abs)
+                          _arm_defaults(defaults, arm, others) if context == "trial_finding" and not
+                          d["rx_healthy_comparison"].search(sent.text) else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
-                if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list):
+                if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list) \
+                        and any(e.start_char == start for e in ctx.concepts_in(sent, {"Drug"})):
                     continue  # "<lexicon drug> <cue> <lexicon target>": mechanisms.py reads those
                 lead = text[max(sent.start_char, scope[0] - 40):scope[0]]  # 'no evidence of a <statement>'
                 negated = bool(d["rx_neg"].search(_scope_text(text, scope, t))) or \
@@ -192,15 +206,101 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
     return out
 
 
-def _group_scope(sentence: str, label: str | None) -> tuple[str | None, str | None]:
-    """The arm a sentence states its changes in ('in the X group'), else the one a label opening
-    an earlier sentence of the paragraph named ('In X group: ...'); and the label carried on."""
-    m = data()["rx_group_scope"].search(sentence)
-    if m is None:
-        return label, label
-    arm = m.group("arm")
+def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | None, str | None]:
+    """The arm a sentence states its changes in ('in the X group', 'in PG' for a group the paper
+    named 'placebo group (PG)'), else the one a label opening an earlier sentence of the paragraph
+    named ('In X group: ...'); and the label carried on. Short forms are read as their long forms."""
+    d = data()
+    m = d["rx_group_scope"].search(sentence)
+    label_m = d["rx_group_label"].search(sentence) if m is None else None
+    if m is not None:
+        arm = _long_forms(ctx, m.group("arm"))
+    elif label_m is not None:
+        m = label_m
+        arm = _group_labels(ctx).get(_label_key(m.group("label")), m.group("label"))
+    else:
+        shorts = _short_forms(ctx)
+        m = next((x for x in d["rx_group_short"].finditer(sentence) if x.group("short") in shorts
+                  and re.search(r"(?i)\b(?:group|arm|cohort)s?$", shorts[x.group("short")])), None)
+        if m is None:
+            return label, label
+        arm = shorts[m.group("short")]
     opens = m.start() <= 2 and sentence[m.end():m.end() + 2].strip().startswith(":")
     return arm, arm if opens else label
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"\s+", " ", label).lower()
+
+
+def _group_labels(ctx: Context) -> dict[str, str]:
+    """What the paper says each lettered or numbered group is ('group o' → 'omeprazole', 'group a'
+    → 'control'), by its first definition."""
+    cache = ctx.document.cache
+    if "mechanism_group_labels" not in cache:
+        out: dict[str, str] = {}
+        text = ctx.document.text
+        if re.search(r"(?i)\b(?:group|arm)\s+[A-Z0-9]{1,2}\b", text):
+            for rx in data()["rx_group_label_defs"]:
+                for m in rx.finditer(text):
+                    out.setdefault(_label_key(m.group("label")), m.group("name"))
+        cache["mechanism_group_labels"] = out
+    return cache["mechanism_group_labels"]
+
+
+def _short_forms(ctx: Context) -> dict[str, str]:
+    """The paper's short forms and the long forms it defines for them ('PG' → 'placebo group')."""
+    cache = ctx.document.cache
+    if "mechanism_group_short_forms" not in cache:
+        cache["mechanism_group_short_forms"] = {short: ab.name
+                                                for short, ab in document_abbreviations(ctx.document).items()}
+    return cache["mechanism_group_short_forms"]
+
+
+def _long_forms(ctx: Context, phrase: str) -> str:
+    """The phrase with each short form the paper defines replaced by its long form ('ZA' → 'zoledronic
+    acid'), and an arm's short form with its dose ('ZA10', 'A40') by the arm's drug."""
+    shorts, arms = _short_forms(ctx), _short_form_agents(ctx)
+    return re.sub(r"[\w+-]+", lambda w: shorts.get(w.group(0)) or (arms[w.group(0)].label if w.group(0) in arms
+                                                                  else w.group(0)), phrase)
+
+
+_DOSED_SHORT = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]{0,4})-?(?P<dose>\d+(?:\.\d+)?)(?![\w-])")
+
+
+def _short_form_agents(ctx: Context) -> dict[str, Concept]:
+    """Short forms that name a study arm, with the arm's drug: one the paper defines with a long
+    form naming an intervention ('atorvastatin 40 mg (A40)'), and one written as the short form
+    or initials of an intervention followed by one of its doses ('ZA10' for zoledronic acid
+    (ZA) 10 mg, 'A20' for atorvastatin 20 mg) even where the paper never defines it."""
+    cache = ctx.document.cache.setdefault("mechanism_short_form_agents", {})
+    if "agents" in cache:
+        return cache["agents"]
+    excluded = data()["excluded"]
+    concepts = [c for c in _intervention_concepts(ctx) if fold(c.label) not in excluded]  # not 'intravenous'
+    out: dict[str, Concept] = {}
+    for short, ab in _abbreviations(ctx).items():
+        long = ab.name
+        if any(sp.label_ == "Condition" for sp in ctx.concept_spans(ab.start, ab.end)):
+            continue  # 'diaphragmatic hernia (DH)': a disease, whatever the arms are called
+        named = [c for c in concepts if _label_rx(c.label).search(long)]
+        if len({c.iri for c in named}) == 1 and fold(short) != fold(named[0].label):
+            out[short] = named[0]
+    doses: dict[str, set[float]] = {}
+    for f in ctx.facts:
+        if f.kind == "intervention" and isinstance(f.fields.get("drug"), Concept) and f.fields.get("dose_value"):
+            doses.setdefault(f.fields["drug"].iri, set()).add(float(f.fields["dose_value"]))
+    for m in _DOSED_SHORT.finditer(ctx.document.text) if doses else ():
+        token, prefix = m.group(0), m.group("prefix")
+        if token in out:
+            continue
+        by_prefix = [out[prefix]] if prefix in out else \
+            [c for c in concepts if "".join(w[0] for w in re.findall(r"[^\W\d_]+", c.label)).upper() == prefix.upper()]
+        named = [c for c in by_prefix if float(m.group("dose")) in doses.get(c.iri, ())]
+        if len(named) == 1:
+            out[token] = named[0]
+    cache["agents"] = out
+    return out
 
 
 def _arm_heading(ctx: Context, pos: int) -> str | None:
@@ -408,6 +508,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
             and before[-2].text.lower().endswith((" of", " in")) \
             and _bridge_ok(text, before[-2].end, before[-1].start, [], 2):
         before = before[:-1]  # "suppression of mitogen stimulated IFN-γ": the participle is an adjective
+    if before and _attributive_before(text, before[-1], first, s0):
+        before = before[:-1]  # "released from activated neutrophils": the participle is an adjective
     if before:
         c = _directed(text, before[-1], cues)
         if _bare_comparison(text, c, s0):
@@ -477,6 +579,16 @@ def _attributive(text: str, c: Mention, s0: int) -> bool:
         return False
     before = text[max(s0, c.start - 30):c.start]
     return bool(re.search(r"(?i)(?:\b(?:a|an|the|its|their)\s+(?:\w+ly\s+)?|,\s*)$", before))
+
+
+def _attributive_before(text: str, c: Mention, t: Mention, s0: int) -> bool:
+    """A participle of state right before its target after a preposition or an article ('from
+    activated neutrophils', 'the stimulated T cells') qualifies the target; it states no change.
+    One of change ('by decreased lipid peroxidation') names the change, as 'a decrease in' does."""
+    return c.relation not in ("increases", "decreases") and c.text.lower().endswith("ed") \
+        and not text[c.end:t.start].strip() \
+        and bool(re.search(r"(?i)\b(?:from|of|on|by|into|the|a|an|these|those|their|its)\s+$",
+                           text[max(s0, c.start - 12):c.start]))
 
 
 def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
@@ -563,7 +675,7 @@ def _coordinated(text, a, agents) -> list[Concept]:
     for m in sorted(agents, key=lambda m: m.start):
         if m.start >= chain[0].end and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start]):
             chain.insert(0, m)
-    return list({m.concept.iri: m.concept for m in chain if m.concept}.values())
+    return list({c.iri: c for m in chain for c in ((m.concept,) if m.concept else m.group)}.values())
 
 
 def _bridge_ok(text, start, end, targets, words) -> bool:
@@ -588,7 +700,11 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
     clause_start = s0
     for m in re.finditer(r",\s+|\b(?:that|whether|if)\s+|:\s+", text[s0:cue_start]):
         clause_start = s0 + m.end()
-    words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:cue_start]))
+    trail = d["rx_subject_trail"].search(text, clause_start, cue_start)
+    subject_end = trail.start() if trail else cue_start
+    lead = d["rx_subject_lead"].match(text, clause_start, subject_end)
+    clause_start = lead.end()
+    words = list(re.finditer(r"[\w+-]+(?:\s*\([^()]{1,30}\))?", text[clause_start:subject_end]))
     fillers = {fold(w) for w in d["subject_fillers"]}
     while words and (fold(words[-1].group(0)) in fillers or words[-1].group(0).endswith("ly")):
         words.pop()
@@ -604,7 +720,11 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
                    for t in targets) \
             or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
         return None
-    concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+    known = ctx.lexicon.by_label(phrase, "Drug") or next(
+        (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None)
+    if lead.group("det") and not lead.group("intake") and known is None:
+        return None  # 'a 40-fold increase', 'the authors noted': after an article, only a known agent
+    concept = known or ctx.lexicon.discover("Drug", phrase, "arm")
     return Mention(s, e, phrase, concept)
 
 
@@ -623,11 +743,18 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+@sentence_cached
 def _targets(ctx: Context, sent) -> list[Mention]:
-    """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping."""
+    """Lexicon targets, then biomarker phrases of the data, longest first, non-overlapping (read
+    once per sentence: mechanisms.py asks for them too; callers do not change the list)."""
     d = data()
     text = ctx.document.text
     found = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, TARGET_KINDS)]
+    for rx in d["rx_cell_subsets"] if "cell" in sent.text or "lympho" in sent.text or "Treg" in sent.text else ():
+        for m in rx.finditer(sent.text):  # "CD4+CD25+FoxP3+ T cells": one population, not CD4, CD25 and T cells
+            sub = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
+            if not any(_overlap(sub, x) and not (sub.start <= x.start and x.end <= sub.end) for x in found):
+                found = [x for x in found if not (sub.start <= x.start and x.end <= sub.end)] + [sub]
     free: list[Mention] = []
     for m in d["rx_target"].finditer(sent.text):
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
@@ -653,12 +780,42 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
                 and not ctx.lexicon.by_label(w, "Drug"):
             free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
+    for f in free:  # "soluble TNF receptor 1": the receptor, not the cytokine inside its name
+        r = d["rx_receptor_of"].search(f.text)
+        if r is not None:
+            found = [x for x in found if not (f.start <= x.start and x.end <= f.start + r.start())]
     for f in sorted(free, key=lambda m: -(m.end - m.start)):
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
-    return sorted(found, key=lambda m: m.start)
+    found = sorted(found, key=lambda m: m.start)
+    # "TLR4 on monocytes": where the first target was measured is no target of its own
+    return [t for i, t in enumerate(found)
+            if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
+                    and t.concept.kind == "CellType")]
+
+
+def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
+    """A target that ends in the short form the paper defines, cut inside its long form
+    ('lipoprotein cholesterol (LDL-C)' of 'low-density lipoprotein cholesterol (LDL-C)'), taken
+    from the start of the long form written right before the brackets."""
+    m = re.search(r"\(\s*([^()]{2,20}?)\s*\)", t.text)
+    ab = _abbreviations(ctx).get(m.group(1)) if m else None
+    if ab is None:
+        return t
+    text = ctx.document.text
+    paren = t.start + m.start()
+    lo = max(s0, paren - len(ab.long) - 20)
+    long = re.search(re.escape(ab.long).replace(r"\ ", r"\s+") + r"\s*$", text[lo:paren], re.I)
+    if long is None or lo + long.start() >= t.start:
+        return t
+    return Mention(lo + long.start(), t.end, text[lo + long.start():t.end], t.concept)
+
+
+def _abbreviations(ctx: Context) -> dict:
+    return document_abbreviations(ctx.document)
 
 
 def _but_not_heads(ctx: Context, sent, found: list[Mention]) -> list[Mention]:
@@ -705,6 +862,11 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
                 if not any(_overlap(mm, a) for a in agents):
                     agents.append(mm)
+    for short, c in _short_form_agents(ctx).items():
+        for m in _label_rx(short).finditer(sent.text) if short in sent.text else ():
+            mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), c)
+            if m.group(0) == short and not any(_overlap(mm, a) for a in agents):
+                agents.append(mm)
     for m in d["rx_treatment_of"].finditer(sent.text) if " of " in sent.text else ():
         mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0))
         if not any(_overlap(mm, a) for a in agents):
@@ -754,6 +916,11 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                     continue
                 agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
                                       or ctx.lexicon.discover("Drug", name, "arm")))
+    studied = _studied_arms(ctx) if d["rx_all_arms"].search(sent.text) else []
+    for m in d["rx_all_arms"].finditer(sent.text) if studied else ():
+        mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), group=tuple(studied))
+        if not any(_overlap(mm, a) for a in agents):
+            agents.append(mm)
     agents = [a for a in agents if not _measured(text, a, sent)]
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
@@ -866,6 +1033,8 @@ def _title_agents(ctx: Context) -> list[Concept]:
         conditions = {fold(e.text) for e in ctx.concepts_in(sent, {"Condition"})}
         for rx in d["rx_title"]:
             for m in rx.finditer(sent.text):
+                if _population_therapy(ctx, sent, m.start("agent"), m.end("agent")):
+                    continue
                 inside = [e for e in drugs if sent.start_char + m.start("agent") <= e.start_char
                           and e.end_char <= sent.start_char + m.end("agent")]
                 if inside:
@@ -888,6 +1057,21 @@ def _title_agents(ctx: Context) -> list[Concept]:
     return cache["agents"]
 
 
+def _population_therapy(ctx: Context, sent, start: int, end: int) -> bool:
+    """True when the title phrase at start:end (or its later words) is the therapy its population
+    is on ('Vitamin D for patients with MS treated with interferon beta'), after a study
+    intervention the title names first; without one ('... patients treated with X: a randomised
+    trial') it is the study's."""
+    rx = data()["rx_title_population"]
+    at = (w.start() for w in re.finditer(r"[\w+-]+", sent.text[start:end]))
+    pop = next((m for m in (rx.search(sent.text[:start + i]) for i in at) if m is not None), None)
+    if pop is None:
+        return False
+    studied = {c.iri for c in _intervention_concepts(ctx)}
+    before = [m for m in _mentions(ctx, sent, _intervention_concepts(ctx)) if m.end <= sent.start_char + pop.start()]
+    return any(m.concept and m.concept.iri in studied and not _measured(ctx.document.text, m, sent) for m in before)
+
+
 def _default_agents(ctx: Context) -> list[Concept]:
     """The experimental arm a statement without an agent of its own is read as: agents of the
     title, else the interventions, else the most frequent drug of the abstract (an arm phrase
@@ -902,7 +1086,8 @@ def _default_agents(ctx: Context) -> list[Concept]:
         agents, _b = _agents(ctx, sent)
         found = [a.concept for a in agents if a.concept and a.concept.iri not in control]
         if part == "title":
-            title += found
+            title += [a.concept for a in agents if a.concept and a.concept.iri not in control
+                      and not _population_therapy(ctx, sent, a.start - sent.start_char, a.end - sent.start_char)]
         elif in_abs or part in ("methods", "results"):
             other += found
     if title:
@@ -921,6 +1106,16 @@ def _default_agents(ctx: Context) -> list[Concept]:
     return []
 
 
+def _studied_arms(ctx: Context) -> list[Concept]:
+    """Every study intervention of the paper (not a control or background arm): what 'all
+    treatments' or 'both doses' names; the title's agents when the paper lists none."""
+    base, control = _arm_roles(ctx)
+    studied = {f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts if f.kind == "intervention"
+               and f.fields.get("role") == "study" and isinstance(f.fields["drug"], Concept)
+               and f.fields["drug"].iri not in base | control}
+    return list(studied.values()) or list(_title_agents(ctx))
+
+
 def _one_arm(ctx: Context, concepts: list[Concept]) -> bool:
     """True when the text joins every one of the concepts into one arm ("X plus Y", "X + Y")."""
     d = data()
@@ -936,7 +1131,7 @@ def _one_arm(ctx: Context, concepts: list[Concept]) -> bool:
 
 def _target_concept(ctx: Context, t: Mention) -> Concept:
     label = re.sub(r"\s+", " ", t.text)
-    label = re.sub(r"(?i)(?<=\w)\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
+    label = re.sub(r"(?i)(?<=[\w)])\s+(?:levels?|concentrations?|values?|amounts?)$", "", label)
     m = data()["rx_specimen_after"].match(label)
     if m:  # "lipid level of serum" → "serum lipid"
         label = f"{m.group(2)} {m.group(1)}"

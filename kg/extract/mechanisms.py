@@ -20,6 +20,7 @@ import re
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import _targets as clause_targets
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
 
@@ -60,6 +61,13 @@ def extract(ctx: Context) -> list[Fact]:
         targets = ctx.concepts_in(sent, TARGET_KINDS)
         if not targets:
             continue
+        if drugs:
+            phrases = clause_targets(ctx, sent)
+            drugs = _not_inside_targets(drugs, phrases)
+            # a cytokine inside its receptor's name ('soluble TNF receptor 1'), a cell a target was
+            # measured on ('TLR4 on monocytes'): the clause reader's targets leave them out
+            kept = {(m.start, m.end) for m in phrases}
+            targets = [t for t in targets if (t.start_char, t.end_char) in kept]
         agents = [(d.end_char, ctx.concept(d)) for d in drugs]
         if not agents and last_agent is not None and _PRONOUN.match(sent.text):
             agents = [(sent.start_char + _PRONOUN.match(sent.text).end(), ctx.concept(last_agent))]
@@ -92,6 +100,14 @@ def extract(ctx: Context) -> list[Fact]:
     return out
 
 
+def _not_inside_targets(drugs: list, phrases: list) -> list:
+    """The drugs that are not a word of a longer biomarker name ('heparin' in 'heparin-binding
+    protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent."""
+    phrases = [t for t in phrases if t.concept is None]
+    return [d for d in drugs if not any(t.start <= d.start_char and d.end_char <= t.end
+                                        and t.end - t.start > d.end_char - d.start_char for t in phrases)]
+
+
 def _agent_text(ctx: Context, f: Fact) -> str | None:
     """The agent as the paper names it: the short form the paper defines for it ('FF' for
     'fluticasone furoate (FF)'), else its words in the evidence, so that either name finds it."""
@@ -119,6 +135,8 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     for cue_start, relation in _cues_for(ctx.document.text, cues, agent_end, t.start_char):
         if _other_subject(ctx.document.text, targets, agent_end, cue_start):
             continue
+        if _CLAUSE_BREAK.search(ctx.document.text, cue_start, t.start_char):
+            continue  # "X increased A, but the B count did not ...": B is in another clause
         if AGENT_UNDERGOES.fullmatch(ctx.document.text, agent_end, cue_start):
             continue  # "X is activated and releases ...": what happens to the agent, not what it does
         s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
@@ -126,6 +144,8 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     return out
 
 
+# a new clause between the cue and the target; "but not B" still lists B under the cue
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|however)\b(?!\s+not\b)", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\b[^,;.]{0,60}\bby\s+(?:the\s+|low-dose\s+)?$", re.I)
 
 
