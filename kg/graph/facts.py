@@ -265,8 +265,22 @@ def _document(row: dict, parts: tuple, evidence: dict, _used: set, concepts: dic
         else:
             lists[_LISTS[kind]].append(item)
     out["trial"] = trial
+    _agent_synonyms(lists)
     out.update(lists)
     return out
+
+
+def _agent_synonyms(lists: dict[str, list]) -> None:
+    """A mechanism's agent is one of the paper's interventions: it offers the names the paper gives
+    that intervention ('IMOD' beside 'setarud'), so a search by any of them finds the effect."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for it in lists["interventions"] + lists["concomitant_interventions"]:
+        if it.get("drug_iri"):
+            names[it["drug_iri"]] += [it.get("drug"), *it.get("drug_synonyms", [])]
+    for m in lists["mechanisms"]:
+        other = [n for n in names.get(m.get("agent_iri"), ()) if n and n != m.get("agent")]
+        if other:
+            m["agent_synonyms"] = list(dict.fromkeys(other))
 
 
 def _first_start(ev: list[dict]) -> int:
