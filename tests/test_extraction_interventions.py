@@ -805,3 +805,30 @@ def test_arms_listed_after_a_colon_and_named_before_what_enriches_them(tmp_path,
 def test_arms_named_by_a_list_of_short_forms_before_a_period_or_diet(tmp_path, layout, body, arms):
     got = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert arms <= got, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, duration", [
+    ("Each patient received cefuroxime 750 mg i.v. q8h for 4 days.", "cefuroxime", "4 days"),
+    ("Volunteers were given bisoprolol 5 mg p.o. b.i.d. for three weeks in total.", "bisoprolol", "three weeks"),
+])
+def test_duration_read_past_dotted_abbreviations(tmp_path, layout, body, drug, duration):
+    """The periods of "i.v.", "p.o.", "b.i.d." end no clause: the period after them is the dose's."""
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug]
+    assert items and {i["duration"] for i in items} == {duration}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, frequency, duration", [
+    ("Patients received docetaxel 60 mg/m2 every three weeks for 18 wk.", "docetaxel", "every 3 weeks", "18 weeks"),
+    ("Patients were treated with nivolumab 3 mg/kg q2w over 6 mo.", "nivolumab", "every 2 weeks", "6 months"),
+    ("Adults received tramadol 50 mg every 6 h as needed.", "tramadol", "four times daily", None),
+    ("Adults received tramadol 50 mg 6-hourly as needed.", "tramadol", "four times daily", None),
+    ("Adults received codeine 30 mg every 4 hrs when in pain.", "codeine", "every 4 hours", None),
+])
+def test_frequencies_and_periods_in_short_forms(tmp_path, layout, body, drug, frequency, duration):
+    """Counts in words or digits and units in any written form ("wk", "mo", "h", "q2w", "6-hourly")."""
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug]
+    assert items
+    assert {i["frequency"] for i in items} == {frequency}
+    assert {i["duration"] for i in items} == {duration}

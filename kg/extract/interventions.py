@@ -91,6 +91,7 @@ def rules() -> dict:
     r["modified_head_rx"] = re.compile(rf"(?:{r['modified_heads']})", re.I)
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
+    r["not_last"] = set(r["not_arm_last_words"])
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
     r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
@@ -122,6 +123,7 @@ def rules() -> dict:
                    rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
     ]
     r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
+    r["dotted_rx"] = re.compile(r["dotted_abbreviation"])
     r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
     r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
@@ -738,6 +740,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
     if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
         return None
+    if named[-1].lower() in r["not_last"]:
+        return None  # "the major muscle groups", "the waiting list group": people or things grouped
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
     if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
@@ -1185,6 +1189,9 @@ def _frequency_in(text: str) -> str | None:
             groups = {k: v for k, v in m.groupdict().items() if v}
             if "n" in groups:
                 groups["n"] = str(to_int(groups["n"]) or groups["n"])
+            if "u" in groups:  # "every 3 wk", "q3w": the unit named in full
+                unit = rules()["frequency_unit_names"].get(groups["u"].lower(), groups["u"].lower())
+                groups["u"] = unit if groups.get("n") == "1" else unit + "s"
             if template in ("daily", "once daily") and "n" in groups:
                 label = f"daily for {groups['n']} days"
             else:
@@ -1209,6 +1216,7 @@ def _duration(texts: list[str]) -> str | None:
     its count as written ("two months", "20 weeks")."""
     best: tuple[float, str] | None = None
     r = rules()
+    texts = [_undotted(t) for t in texts]  # "25 mg p.o. t.i.d. for two weeks": no clause ends at "p.o."
     for text in texts:
         if not r["duration_guard"].search(text):
             continue
@@ -1218,6 +1226,7 @@ def _duration(texts: list[str]) -> str | None:
                 if not n:
                     continue
                 u = m.group("u").lower()
+                u = r["duration_unit_names"].get(u, u)  # "24 wk", "6 mo"
                 if u == "hour" and not re.search(r"\bfor\s+$", text[:m.start("n")], re.I):
                     continue  # "infused over 2 hours" is how long one dose takes
                 days = n * _DAYS[u]
@@ -1232,6 +1241,12 @@ def _duration(texts: list[str]) -> str | None:
                 and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
             return " ".join(m.group("until").split())
     return None
+
+
+def _undotted(text: str) -> str:
+    """`text` with the periods of its dotted abbreviations ("i.v.", "p.o.", "b.i.d.", "i.e.") dropped,
+    so that a window that stops at a sentence's period reads past them."""
+    return rules()["dotted_rx"].sub(lambda m: m.group(0).replace(".", ""), text)
 
 
 def _administrations(texts: list[str]) -> int | None:
