@@ -832,3 +832,57 @@ def test_frequencies_and_periods_in_short_forms(tmp_path, layout, body, drug, fr
     assert items
     assert {i["frequency"] for i in items} == {frequency}
     assert {i["duration"] for i in items} == {duration}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomly assigned to receive cefepime (Maxipime, Bristol Labs, Princeton, USA) 2 g "
+     "every 12 hours or imipenem (Primaxin, Merck, Rahway, USA) 500 mg every 6 hours.",
+     {("cefepime", 2.0, "g"), ("imipenem", 500.0, "mg")}),
+    ("Children were allocated to clarithromycin (Klacid®, Abbott, Chicago, USA) 15 mg/kg/day or to "
+     "cefuroxime 30 mg/kg/day for a week.",
+     {("clarithromycin", 15.0, "mg/kg/day"), ("cefuroxime", 30.0, "mg/kg/day")}),
+])
+def test_dose_after_a_makers_bracket_is_the_drugs(tmp_path, layout, body, expected):
+    """A bracket naming brand, maker and place between a drug and its dose binds nothing itself."""
+    items = interventions(tmp_path, body, layout)
+    assert expected <= doses(items)
+    assert not {i["drug"] for i in items} & {"usa", "abbott", "merck", "primaxin"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Each participant received a single 0.5 mL IM dose of the study vaccine, given intramuscularly (IM).",
+    "Vaccines were injected intramuscularly (IM). All children received one double 1 mL IM injection on day 0.",
+])
+def test_dose_words_and_route_short_forms_name_no_arm(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not names & {"single", "double", "intramuscular", "im"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, not_arms", [
+    ("Adults were randomised to progressive muscle relaxation or to a waiting list. The waiting list group "
+     "was offered the course afterwards.", "progressive muscle relaxation", {"list", "waiting list"}),
+    ("Patients were randomized to inspiratory muscle training or usual care. Sessions trained the large muscle "
+     "groups of the trunk, and a research group at the university designed them.", "inspiratory muscle training",
+     {"large muscle", "muscle", "research"}),
+])
+def test_muscle_names_an_arm_but_not_a_grouping(tmp_path, layout, body, arm, not_arms):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arm in names
+    assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms, not_arms", [
+    ("Older adults were randomised to home-based occupational therapy or no therapy.",
+     {"home-based occupational therapy"}, {"therapy", "no therapy"}),
+    ("Patients were randomly assigned to bright light therapy or to routine therapy, and the bright light therapy "
+     "group was seen weekly.", {"bright light therapy"}, {"routine therapy", "therapy"}),
+])
+def test_a_named_therapy_is_an_arm(tmp_path, layout, body, arms, not_arms):
+    """'therapy' names no arm alone, nor after a comparator word, but does after a word of its own."""
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= names
+    assert not names & not_arms

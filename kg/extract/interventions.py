@@ -92,6 +92,7 @@ def rules() -> dict:
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
     r["not_last"] = set(r["not_arm_last_words"])
+    r["source_rx"] = re.compile(r["source_parenthetical"])
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
     r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
@@ -596,6 +597,8 @@ def arm_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
             continue
         if any(w in r["stop"] and w not in r["abbr_allowed"] for w in words):
             continue
+        if any(rx.fullmatch(ab.long) for _label, rx in r["route_rx"]):
+            continue  # "intramuscular (IM)": how a dose is given, not what
         head = ab.end - len(ab.long.split()[-1])
         if any(sp.label_ in ("Condition", "AdverseEventTerm", "Instrument", "Unit", "StudyDesign")
                and sp.start_char < ab.end and head < sp.end_char for sp in ctx.concept_spans(ab.start, ab.end)):
@@ -740,7 +743,7 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
     if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
         return None
-    if named[-1].lower() in r["not_last"]:
+    if words[-1].lower() in r["not_last"]:
         return None  # "the major muscle groups", "the waiting list group": people or things grouped
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
@@ -939,7 +942,10 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     """The intervention(s) a dose belongs to, by what stands between them (see the module doc)."""
     vehicles = rules()["vehicle_rx"]
     after = [x for x in mentions if x.start - s0 >= m.end()]
-    before = [x for x in mentions if x.end - s0 <= m.start()]
+    # a brand or maker in a bracket ("X (Brand™, Maker, City) 10 mg") is no drug the dose may bind to
+    sources = [(x.start(), x.end()) for x in rules()["source_rx"].finditer(text, 0, m.start())]
+    before = [x for x in mentions if x.end - s0 <= m.start()
+              and not any(a <= x.start - s0 < b for a, b in sources)]
     # "400 mg albendazole", "100,000 IU of oral vitamin D", "15 mg/kg single infusion of either X or Y"
     if after:
         first = after[0]
@@ -962,7 +968,8 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     # "erythromycin 333 mg", "doxycycline (100 mg)", "lisinopril (L) (10 mg daily)", "CPM: 750 mg/m2"
     if before:
         last = before[-1]
-        gap = text[last.end - s0: m.start()]
+        # "X (Brand™, Maker, City, Country) 10 mg/kg": the maker's bracket stands for nothing
+        gap = rules()["source_rx"].sub("", text[last.end - s0: m.start()])
         pattern = (r"\)?\s*(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
                    r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*(?:(?:at|in|with)\s+)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:daily|total|fixed|single|oral|starting)\s+)?"
