@@ -886,3 +886,15 @@ def test_a_named_therapy_is_an_arm(tmp_path, layout, body, arms, not_arms):
     names = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert arms <= names
     assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, body, arm", [
+    ("Short versus long dialysis sessions: the Kidney Replacement Therapy Study in Ward Patients",
+     "Patients were randomised to short dialysis sessions or long dialysis sessions.", "kidney replacement therapy"),
+    ("Home visits for frail adults: results of the Occupational Therapy Trial",
+     "Adults were randomised to home visits or usual care.", "occupational therapy"),
+])
+def test_the_name_of_a_trial_is_no_arm(tmp_path, layout, title, body, arm):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
+    assert arm not in names

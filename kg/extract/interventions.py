@@ -93,6 +93,7 @@ def rules() -> dict:
     r["stop"] = set(r["not_intervention"])
     r["not_last"] = set(r["not_arm_last_words"])
     r["source_rx"] = re.compile(r["source_parenthetical"])
+    r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
     r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
@@ -567,7 +568,11 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
             continue  # the tail of a possessive ("the participant's intervention arm")
         if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
+        if free == "nouns" and r["not_class_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
+            continue  # what the population has or lacks ("no indication for statin therapy")
         after = sent.text[p0 + len(phrase):]
+        if r["trial_name_rx"].match(after):
+            continue  # "the Renal Replacement Therapy Study": the trial's name
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
