@@ -898,3 +898,16 @@ def test_a_named_therapy_is_an_arm(tmp_path, layout, body, arms, not_arms):
 def test_the_name_of_a_trial_is_no_arm(tmp_path, layout, title, body, arm):
     names = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
     assert arm not in names
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, not_arms", [
+    ("Adults were referred by physical therapy departments. They were randomised to aquatic therapy or usual care.",
+     "aquatic therapy", {"physical therapy"}),
+    ("Patients on rescue therapy were excluded. Patients were randomised to art therapy or to add-on therapy with "
+     "sertraline.", "art therapy", {"rescue therapy", "add-on therapy"}),
+])
+def test_a_therapy_that_modifies_another_noun_or_is_generic_is_no_arm(tmp_path, layout, body, arm, not_arms):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arm in names
+    assert not names & not_arms

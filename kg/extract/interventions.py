@@ -573,6 +573,9 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         after = sent.text[p0 + len(phrase):]
         if r["trial_name_rx"].match(after):
             continue  # "the Renal Replacement Therapy Study": the trial's name
+        follower = re.match(r"\s+([\w-]+)", after)
+        if follower and re.fullmatch(r["not_arm_followers"], follower.group(1), re.I):
+            continue  # "speech and language therapy services": a modifier of another noun
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
