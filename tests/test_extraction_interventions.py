@@ -911,3 +911,27 @@ def test_a_therapy_that_modifies_another_noun_or_is_generic_is_no_arm(tmp_path, 
     names = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert arm in names
     assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, study, background", [
+    ("Patients were randomised to esmolol 0.5 mg/kg or saline. All patients received remifentanil 0.1 µg/kg/min "
+     "during surgery.", "esmolol", "remifentanil"),
+    ("Adults were randomly assigned to lamotrigine 100 mg or placebo. Fluoxetine 20 mg daily was given to all participants "
+     "throughout the study.", "lamotrigine", "fluoxetine"),
+])
+def test_what_every_arm_receives_is_concomitant(tmp_path, layout, body, study, background):
+    roles = {i["drug"]: i["role"] for i in interventions(tmp_path, body, layout)}
+    assert roles.get(study) == "study"
+    assert roles.get(background) == "concomitant"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug", [
+    ("All patients received rosuvastatin 20 mg daily for 8 weeks, and lipids were measured at baseline.",
+     "rosuvastatin"),
+    ("Both groups received ivabradine 5 mg or bisoprolol 5 mg twice daily in random order.", "ivabradine"),
+])
+def test_a_single_arm_or_a_choice_given_to_all_stays_the_study(tmp_path, layout, body, drug):
+    roles = {i["drug"]: i["role"] for i in interventions(tmp_path, body, layout)}
+    assert roles.get(drug) == "study"

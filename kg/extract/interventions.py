@@ -94,6 +94,9 @@ def rules() -> dict:
     r["not_last"] = set(r["not_arm_last_words"])
     r["source_rx"] = re.compile(r["source_parenthetical"])
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
+    r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
+    r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
+    r["every_arm_not_rx"] = re.compile(r["every_arm_not"], re.I)
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
     r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
@@ -364,8 +367,48 @@ def extract(ctx: Context) -> list[Fact]:
                                                               EXTRACTOR, "arm.title", 0.6,
                                                               surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
+    _every_arm_is_concomitant(ctx, facts)
     _add_schedule(ctx, facts, studied, named)
     return facts
+
+
+def _every_arm(ctx: Context) -> set[str]:
+    """IRIs of what a sentence of the design says every participant received ("all patients received
+    X", "both groups were given X", "X was given to all patients"), not as one of several choices."""
+    r = rules()
+    out: set[str] = set()
+    for sent in ctx.sentences():
+        if reading(ctx, sent) != "plan":
+            continue
+        text = sent.text
+        spans = [(m.start("tail"), m.end("tail")) for m in r["admin_rx"].finditer(text)
+                 if r["every_arm_rx"].search(m.group("subj"))]
+        for m in r["every_arm_passive_rx"].finditer(text):
+            start = max([0] + [x.end() for x in re.finditer(r"[,;:]|\b(?:and|while|whereas)\b", text[:m.start()])])
+            spans.append((start, m.start()))
+        for a, b in spans:
+            cut = re.search(r"[.;]", text[a:b])
+            b = a + cut.start() if cut else b
+            if r["every_arm_not_rx"].search(text[a:b]) or r["every_arm_not_rx"].search(text[:a][-40:]):
+                continue
+            out.update(m.concept.iri for m in _chunk(ctx, sent, a, b, free="nouns"))
+    return out
+
+
+def _every_arm_is_concomitant(ctx: Context, facts: list[Fact]) -> None:
+    """What every arm receives is no arm of the comparison (ontology/interventions.json,
+    every_arm_recipients): concomitant, unless the paper names it as an arm, the title names it, or
+    the trial would be left with no study intervention."""
+    given = _every_arm(ctx) - ctx.document.cache.get("arm_sides", set())
+    given -= {m.concept.iri for m in _title_drugs(ctx)}
+    if not given:
+        return
+    study = [f for f in facts if f.fields["role"] == "study"]
+    if all(f.fields["drug"].iri in given for f in study):
+        return  # "all patients received X" in a single-arm trial: X is what is studied
+    for f in study:
+        if f.fields["drug"].iri in given:
+            f.fields["role"] = "concomitant"
 
 
 def _title_drugs(ctx: Context) -> list[_Mention]:
@@ -470,16 +513,17 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     if mode is None:
         cache[sent.start_char] = []
         return []
+    sides: list[_Mention] = []  # the arms of the comparison: allocation alternatives, groups, sides of 'versus'
     for m in r["alloc_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+        sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
                 out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
     for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
+        sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+        sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
             and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
@@ -487,7 +531,9 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
     title = part_of(ctx.document, sent.start_char)[0] == "title"
     for m in r["named_arm_rx"].finditer(text) if planned else ():
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+        sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+    ctx.document.cache.setdefault("arm_sides", set()).update(m.concept.iri for m in sides)
+    out += sides
     if title:  # "in women receiving tamoxifen", "cisplatin-induced nausea": what the population has
         s0 = sent.start_char
         out = [m for m in out
