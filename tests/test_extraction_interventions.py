@@ -917,8 +917,8 @@ def test_a_therapy_that_modifies_another_noun_or_is_generic_is_no_arm(tmp_path, 
 @pytest.mark.parametrize("body, study, background", [
     ("Patients were randomised to esmolol 0.5 mg/kg or saline. All patients received remifentanil 0.1 µg/kg/min "
      "during surgery.", "esmolol", "remifentanil"),
-    ("Adults were randomly assigned to lamotrigine 100 mg or placebo. Fluoxetine 20 mg daily was given to all participants "
-     "throughout the study.", "lamotrigine", "fluoxetine"),
+    ("Adults were randomly assigned to lamotrigine 100 mg or placebo. Fluoxetine 20 mg daily was given to all "
+     "participants throughout the study.", "lamotrigine", "fluoxetine"),
 ])
 def test_what_every_arm_receives_is_concomitant(tmp_path, layout, body, study, background):
     roles = {i["drug"]: i["role"] for i in interventions(tmp_path, body, layout)}
