@@ -935,3 +935,28 @@ def test_what_every_arm_receives_is_concomitant(tmp_path, layout, body, study, b
 def test_a_single_arm_or_a_choice_given_to_all_stays_the_study(tmp_path, layout, body, drug):
     roles = {i["drug"]: i["role"] for i in interventions(tmp_path, body, layout)}
     assert roles.get(drug) == "study"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms, not_arms", [
+    ("Toddlers were allocated to selenium combined with vitamin C or to vitamin C alone.",
+     {"selenium", "ascorbic acid"}, {"selenium combined", "vitamin c alone"}),
+    ("Patients were randomised to sofosbuvir plus interferon or interferon only. Adults were randomised to tai chi or "
+     "usual care.",
+     {"sofosbuvir", "interferon", "tai chi"}, {"interferon only", "usual care"}),
+])
+def test_each_alternative_of_an_allocation_is_an_arm(tmp_path, layout, body, arms, not_arms):
+    """Alternatives no dictionary names stand beside those it does; 'alone'/'only' name nothing."""
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert {a.lower() for a in arms} <= {n.lower() for n in names}
+    assert not {n.lower() for n in names} & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Participants were randomised to high or low intensity walking sessions.",
+    "Patients were randomly assigned to early or late mobilisation.",
+])
+def test_the_first_half_of_an_elliptical_pair_is_no_arm(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not names & {"high", "low", "early", "late", "low intensity"}

@@ -95,6 +95,8 @@ def rules() -> dict:
     r["source_rx"] = re.compile(r["source_parenthetical"])
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
+    r["ellipsis"] = set(r["ellipsis_modifiers"])
+    r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
     r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
     r["every_arm_not_rx"] = re.compile(r["every_arm_not"], re.I)
     r["boundary"] = set(r["boundary_words"])
@@ -583,27 +585,40 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         full = ctx.document.text
         # "palm stearin (PS) or high-oleic sunflower oil (HOSO)": the arms the paper names, and the drugs
         # outside them
-        return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
-                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
-                and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
-                            for n in named)] \
+        out = [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
+               if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
+               and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
+                           for n in named)] \
             + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
+        if free == "arms":  # "ribavirin plus interferon or interferon alone": the alternatives no dictionary names
+            out += [x for x in _phrases(ctx, sent, a, text, free, whole)
+                    if not any(o.start < x.end and x.start < o.end for o in out)]
+        return out
     if named:
         return named
     if not free:
         return []
+    return _phrases(ctx, sent, a, text, free, whole)
+
+
+def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> list[_Mention]:
+    """The phrases of sentence text [a:a+len(text)] that name an intervention no dictionary knows,
+    of the kinds `free` allows (see _chunk)."""
+    s0 = sent.start_char
     r = rules()
     if whole:
         parts = [(a, text)]
     else:  # alternatives, brackets blanked so that their commas split nothing
         blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
         parts, start = [], 0
-        for sep in re.finditer(r"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b)\s*", blank):
+        for sep in re.finditer(rf"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b|"
+                               rf"(?<!\w)(?:{r['combination_links']})(?!\w))\s*", blank, re.I):
             parts.append((a + start, text[start:sep.start()]))
             start = sep.end()
         parts = [(p, t) for p, t in parts + [(a + start, text[start:])] if t.strip()][:4]
     out = []
     for k, (pos, part) in enumerate(parts):
+        part = r["alone_rx"].sub("", part)  # "interferon alone", "diet only"
         phrase = _clean_phrase(part, whole)
         if phrase is None:
             continue
@@ -626,7 +641,11 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
-        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
+        # one of two or more alternatives: a noun of its own ("zinc or vitamin A", "qigong or usual care")
+        alternative = len(parts) >= 2 and phrase.split()[0].lower() not in r["ellipsis"] \
+            and (len(phrase.split()) >= 2 or _group_name(phrase))
+        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first
+                                                                               or alternative)
                 or free in ("nouns", "group_nouns") and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
