@@ -960,3 +960,17 @@ def test_each_alternative_of_an_allocation_is_an_arm(tmp_path, layout, body, arm
 def test_the_first_half_of_an_elliptical_pair_is_no_arm(tmp_path, layout, body):
     names = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert not names & {"high", "low", "early", "late", "low intensity"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, not_arms", [
+    ("A randomised trial was designed to assess uptake, filter performance, and health impact of the filters.",
+     {"health impact", "filter performance"}),
+    ("Households were allocated to the filter and were trained in use and upkeep, and schools to posters.",
+     {"upkeep"}),
+    ("Volunteers were assigned to either the tablets followed by the syrup or the reverse.", {"reverse"}),
+])
+def test_a_list_that_offers_no_choice_names_no_arm(tmp_path, layout, body, not_arms):
+    """Only what 'or', 'versus' or 'plus' joins is offered as alternatives; a list with 'and' is not."""
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not names & not_arms

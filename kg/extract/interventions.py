@@ -606,6 +606,7 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
     of the kinds `free` allows (see _chunk)."""
     s0 = sent.start_char
     r = rules()
+    offered: set[int] = set()  # the parts a choice joins ("X or Y", "X versus Y", "X plus Y")
     if whole:
         parts = [(a, text)]
     else:  # alternatives, brackets blanked so that their commas split nothing
@@ -614,8 +615,14 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
         for sep in re.finditer(rf"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b|"
                                rf"(?<!\w)(?:{r['combination_links']})(?!\w))\s*", blank, re.I):
             parts.append((a + start, text[start:sep.start()]))
+            if re.fullmatch(rf"\s*(?:or|versus|vs\.?|plus|{r['combination_links']})\s*", sep.group(0), re.I):
+                offered |= {len(parts) - 1, len(parts)}
             start = sep.end()
-        parts = [(p, t) for p, t in parts + [(a + start, text[start:])] if t.strip()][:4]
+        parts = parts + [(a + start, text[start:])]
+        offered = {k for k in offered if k < 3 and parts[k][1].strip()}
+        kept = [k for k, (_p, t) in enumerate(parts) if t.strip()][:4]
+        offered = {kept.index(k) for k in offered if k in kept}
+        parts = [parts[k] for k in kept]
     out = []
     for k, (pos, part) in enumerate(parts):
         part = r["alone_rx"].sub("", part)  # "interferon alone", "diet only"
@@ -642,8 +649,8 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         # one of two or more alternatives: a noun of its own ("zinc or vitamin A", "qigong or usual care")
-        alternative = len(parts) >= 2 and phrase.split()[0].lower() not in r["ellipsis"] \
-            and (len(phrase.split()) >= 2 or _group_name(phrase))
+        alternative = k in offered and phrase.split()[0].lower() not in r["ellipsis"] \
+            and (len(phrase.split()) >= 2 or phrase.islower() and _group_name(phrase))
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first
                                                                                or alternative)
                 or free in ("nouns", "group_nouns") and noun):
