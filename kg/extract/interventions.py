@@ -619,7 +619,9 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
                 offered |= {len(parts) - 1, len(parts)}
             start = sep.end()
         parts = parts + [(a + start, text[start:])]
-        offered = {k for k in offered if k < 3 and parts[k][1].strip()}
+        # a clause among the parts ("by a researcher, blinded to details of patients or practices") ends the choice
+        clause = next((k for k, (_p, t) in enumerate(parts) if len(t.split()) > 5), len(parts))
+        offered = {k for k in offered if k < min(3, clause + (clause == 0)) and parts[k][1].strip()}
         kept = [k for k, (_p, t) in enumerate(parts) if t.strip()][:4]
         offered = {kept.index(k) for k in offered if k in kept}
         parts = [parts[k] for k in kept]
@@ -805,7 +807,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
     pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
-                      r"has|had|group|for|of|with|during|after|before|between|among|within)\b", phrase, maxsplit=1)
+                      r"has|had|group|for|of|with|during|after|before|between|among|within|delivered|provided|"
+                      r"administered|offered|conducted|performed|supplied|using)\b", phrase, maxsplit=1)
     if whole and len(pieces) > 1:
         return None  # the words just before "group" do not name what the group received
     phrase = pieces[0]
