@@ -974,3 +974,29 @@ def test_a_list_that_offers_no_choice_names_no_arm(tmp_path, layout, body, not_a
     """Only what 'or', 'versus' or 'plus' joins is offered as alternatives; a list with 'and' is not."""
     names = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Sites were stratified by size before randomizing patients to receive usual care or the pharmacist-led "
+     "intervention.", "pharmacist-led intervention"),
+    ("Weight was measured before randomising the families to standard care or to a coach-led programme.",
+     "coach-led programme"),
+])
+def test_an_arm_after_usual_care_in_a_randomising_phrase(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Adults with neck pain were randomised to massage or usual care.", "massage"),
+    ("Smokers were randomly allocated to counselling or no counselling.", "counselling"),
+])
+def test_a_bare_intervention_noun_offered_by_an_allocation_is_an_arm(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_bare_intervention_noun_elsewhere_is_no_arm(tmp_path, layout):
+    body = "All smokers were offered counselling at the clinic. They were randomised to varenicline or placebo."
+    assert "counselling" not in {i["drug"] for i in interventions(tmp_path, body, layout)}

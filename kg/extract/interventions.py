@@ -137,6 +137,7 @@ def rules() -> dict:
                             re.compile(r"\buntil\s", re.I))
     r["not_head_mod"] = set(r["not_head_modifiers"])
     r["not_class_before_rx"] = re.compile(r["not_class_before"], re.I)
+    r["not_given_before_rx"] = re.compile(r["not_given_before"], re.I)
     r["drug_classes_rx"] = Guarded(re.compile(rf"(?<![\w-])(?:{r['drug_classes']})(?![\w-])", re.I),
                                    re.compile(r"(?:urea|statin|inhibitor|blocker|phonate|steroid|corticoid|SSRI|NSAID|opioid|"
                                               r"antibiotic|histamine|diuretic|coagulant|platelet|agonist|zolidinedione|"
@@ -628,7 +629,7 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
     out = []
     for k, (pos, part) in enumerate(parts):
         part = r["alone_rx"].sub("", part)  # "interferon alone", "diet only"
-        phrase = _clean_phrase(part, whole)
+        phrase = _clean_phrase(part, whole, offered=free == "arms" and k in offered)
         if phrase is None:
             continue
         p0 = sent.text.find(phrase, pos)
@@ -638,7 +639,7 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
             continue  # the tail of a possessive ("the participant's intervention arm")
         if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
-        if free == "nouns" and r["not_class_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
+        if free == "nouns" and r["not_given_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # what the population has or lacks ("no indication for statin therapy")
         after = sent.text[p0 + len(phrase):]
         if r["trial_name_rx"].match(after):
@@ -788,7 +789,7 @@ def _alternatives(tail: str) -> list[str]:
     return out
 
 
-def _clean_phrase(part: str, whole: bool = False) -> str | None:
+def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str | None:
     """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
     r = rules()
     phrase = re.sub(r"\([^()]*\)", " ", part)
@@ -832,7 +833,10 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
         return None
     if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
                                                    or re.fullmatch(rf"(?:{r['bare_nouns']})", words[0])):
-        return None  # "vaccination", "exercise" alone name a kind of intervention, not one
+        # "vaccination", "exercise" alone name a kind of intervention, not one; but one offered as an
+        # alternative of an allocation names the arm ("randomised to acupuncture or usual care")
+        if not (offered and re.fullmatch(rf"(?:{r['bare_arm_nouns']})", words[0], re.I)):
+            return None
     return phrase
 
 
