@@ -22,7 +22,10 @@ amounts of a product no drug names ('10 ml of a topical gel composed of ...'), r
 (dose_min/dose_max), and one arm per way of taking a dose ('by chewing or swallowing',
 'in the morning or in the evening'). No arm: test agents ('methacholine challenge'),
 disease-model inducers ('fed a high-fat diet'), what a product lacks, a drug beside its own
-formulations, the ingredients of a product given by amount. All cue words in the JSON.
+formulations, the ingredients of a product given by amount. What every arm receives ('all
+patients received X', 'X was given to all') is concomitant, not an arm of the comparison. Each
+alternative an allocation offers ('X or Y', 'X plus Y', 'X combined with Y') is an arm, named by
+the dictionaries or by its own words. All cue words in the JSON.
 """
 
 from __future__ import annotations
