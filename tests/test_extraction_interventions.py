@@ -1000,3 +1000,35 @@ def test_a_bare_intervention_noun_offered_by_an_allocation_is_an_arm(tmp_path, l
 def test_a_bare_intervention_noun_elsewhere_is_no_arm(tmp_path, layout):
     body = "All smokers were offered counselling at the clinic. They were randomised to varenicline or placebo."
     assert "counselling" not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, frequency", [
+    ("Adults received 250 mg cefuroxime twice daily.", "twice daily"),
+    ("Each adult took cefuroxime 250 mg once daily.", "once daily"),
+])
+def test_a_frequency_that_ends_its_sentence(tmp_path, layout, body, frequency):
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == "cefuroxime"]
+    assert items and {i["frequency"] for i in items} == {frequency}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were divided into two groups. In group 1, 2 g cefazolin was given; in group 2, 1g cefuroxime "
+     "was given.", {("cefazolin", 2.0, "g"), ("cefuroxime", 1.0, "g")}),
+    ("Patients in arm 3, 40 mg pantoprazole daily; patients in arm 4, 20 mg omeprazole daily.",
+     {("pantoprazole", 40.0, "mg"), ("omeprazole", 20.0, "mg")}),
+])
+def test_a_number_that_labels_a_group_is_no_dose(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, value", [
+    ("Women were randomised to 800 IU ergocalciferol daily until term, or a single oral bolus of 60,000 IU "
+     "ergocalciferol.", "ergocalciferol", 60000.0),
+    ("Patients received ketorolac 30 mg once before induction, or morphine 5 mg every 4 hours.", "ketorolac", 30.0),
+])
+def test_a_single_dose_keeps_its_own_frequency(tmp_path, layout, body, drug, value):
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug and i["dose"] == value]
+    assert items and {i["frequency"] for i in items} == {"single dose"}

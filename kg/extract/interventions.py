@@ -99,6 +99,7 @@ def rules() -> dict:
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
     r["ellipsis"] = set(r["ellipsis_modifiers"])
+    r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
     r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
     r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
     r["every_arm_not_rx"] = re.compile(r["every_arm_not"], re.I)
@@ -916,8 +917,10 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
             values = [cell_count(m.group("nums"))]
         else:
             label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
+            # "in group 2, 1 g X": a number that labels a group is no dose of the list
             values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}",
-                                                                  m.group("nums"))]
+                                                                  m.group("nums"))
+                      if not rules()["number_label_rx"].search(text, 0, m.start("nums") + n.start())]
             food = m if m.group("fn") else None
             if food is None:  # "40 mg X/100 g of food": the substance's name between
                 word = re.match(r"\s*[^\s\d/,;()]{2,40}", text[m.end():])
@@ -1134,8 +1137,8 @@ def _fallback(ctx: Context, sent, mentions: list[_Mention], studied: list[str]) 
 
 def _window_end(text: str, start: int) -> int:
     """Where a dose's own clause ends: the next clause break or dose-like number."""
-    m = re.search(r"[;]|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b",
-                  text[start:])
+    m = re.search(r"[;]|,\s*(?:or|whereas|while)\b|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|"
+                  r"\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b", text[start:])
     return start + m.start() if m else len(text)
 
 
