@@ -1032,3 +1032,14 @@ def test_a_number_that_labels_a_group_is_no_dose(tmp_path, layout, body, expecte
 def test_a_single_dose_keeps_its_own_frequency(tmp_path, layout, body, drug, value):
     items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug and i["dose"] == value]
     assert items and {i["frequency"] for i in items} == {"single dose"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomised to receive 30 mL of lidocaine 1% or 30 mL of mepivacaine 1.5% for the block.",
+     {("lidocaine", 1.0, "%"), ("mepivacaine", 1.5, "%")}),
+    ("The block was performed with 10 ml chloroprocaine 3% in every patient randomised to the active arm.",
+     {("chloroprocaine", 3.0, "%")}),
+])
+def test_the_strength_of_a_solution_is_its_dose_not_the_volume(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected

@@ -99,6 +99,7 @@ def rules() -> dict:
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
     r["ellipsis"] = set(r["ellipsis_modifiers"])
+    r["volume_rx"] = re.compile(r["volume_units"], re.I)
     r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
     r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
     r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
@@ -885,6 +886,7 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
     text, s0 = sent.text, sent.start_char
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
     out: list[Fact] = []
+    targets_of: dict[int, int] = {}  # each fact's intervention mention (its start)
     previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
     cells = _cell_doses(ctx, sent) if re.search(r"[×xX]\s*10", text) else []
     # the ingredient lists of products of two or more ingredients ("10 ml of a gel composed of X, 0.2% Y and Z")
@@ -951,7 +953,16 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                     out.append(Fact("intervention", manner_fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
                                     surface=ctx.document.text[target.start:target.end]))
                     manner_fields["_sentence"] = sent
-    return out
+                    targets_of[id(out[-1])] = target.start
+    return _strength_over_volume(out, targets_of)
+
+
+def _strength_over_volume(facts: list[Fact], targets_of: dict[int, int]) -> list[Fact]:
+    """'20 mL of X 0.25%': a volume given of a solution whose strength is stated is no dose of its own;
+    the strength is the dose (GOLD.md), the volume stays in the evidence."""
+    strong = {targets_of.get(id(f)) for f in facts if f.fields["dose_unit_label"] == "%"}
+    return [f for f in facts if not (targets_of.get(id(f)) in strong
+                                     and rules()["volume_rx"].fullmatch(f.fields["dose_unit_label"] or ""))]
 
 
 _TIMES_OF_DAY = ("morning", "evening", "bedtime")
