@@ -1043,3 +1043,15 @@ def test_a_single_dose_keeps_its_own_frequency(tmp_path, layout, body, drug, val
 ])
 def test_the_strength_of_a_solution_is_its_dose_not_the_volume(tmp_path, layout, body, expected):
     assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, procedure", [
+    ("Adults submitted to elective knee arthroscopy surgery were randomised to clonidine 2 µg/kg or saline.",
+     "elective knee arthroscopy surgery"),
+    ("Children subjected to tonsillectomy surgery were randomly allocated to receive ketamine 0.5 mg/kg or saline.",
+     "tonsillectomy surgery"),
+])
+def test_the_surgery_a_population_is_submitted_to_is_no_arm(tmp_path, layout, body, procedure):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not any(procedure.endswith(n) or n.endswith("surgery") for n in names)
