@@ -805,3 +805,253 @@ def test_arms_listed_after_a_colon_and_named_before_what_enriches_them(tmp_path,
 def test_arms_named_by_a_list_of_short_forms_before_a_period_or_diet(tmp_path, layout, body, arms):
     got = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert arms <= got, got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, duration", [
+    ("Each patient received cefuroxime 750 mg i.v. q8h for 4 days.", "cefuroxime", "4 days"),
+    ("Volunteers were given bisoprolol 5 mg p.o. b.i.d. for three weeks in total.", "bisoprolol", "three weeks"),
+])
+def test_duration_read_past_dotted_abbreviations(tmp_path, layout, body, drug, duration):
+    """The periods of "i.v.", "p.o.", "b.i.d." end no clause: the period after them is the dose's."""
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug]
+    assert items and {i["duration"] for i in items} == {duration}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, frequency, duration", [
+    ("Patients received docetaxel 60 mg/m2 every three weeks for 18 wk.", "docetaxel", "every 3 weeks", "18 weeks"),
+    ("Patients were treated with nivolumab 3 mg/kg q2w over 6 mo.", "nivolumab", "every 2 weeks", "6 months"),
+    ("Adults received tramadol 50 mg every 6 h as needed.", "tramadol", "four times daily", None),
+    ("Adults received tramadol 50 mg 6-hourly as needed.", "tramadol", "four times daily", None),
+    ("Adults received codeine 30 mg every 4 hrs when in pain.", "codeine", "every 4 hours", None),
+])
+def test_frequencies_and_periods_in_short_forms(tmp_path, layout, body, drug, frequency, duration):
+    """Counts in words or digits and units in any written form ("wk", "mo", "h", "q2w", "6-hourly")."""
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug]
+    assert items
+    assert {i["frequency"] for i in items} == {frequency}
+    assert {i["duration"] for i in items} == {duration}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomly assigned to receive cefepime (Maxipime, Bristol Labs, Princeton, USA) 2 g "
+     "every 12 hours or imipenem (Primaxin, Merck, Rahway, USA) 500 mg every 6 hours.",
+     {("cefepime", 2.0, "g"), ("imipenem", 500.0, "mg")}),
+    ("Children were allocated to clarithromycin (Klacid®, Abbott, Chicago, USA) 15 mg/kg/day or to "
+     "cefuroxime 30 mg/kg/day for a week.",
+     {("clarithromycin", 15.0, "mg/kg/day"), ("cefuroxime", 30.0, "mg/kg/day")}),
+])
+def test_dose_after_a_makers_bracket_is_the_drugs(tmp_path, layout, body, expected):
+    """A bracket naming brand, maker and place between a drug and its dose binds nothing itself."""
+    items = interventions(tmp_path, body, layout)
+    assert expected <= doses(items)
+    assert not {i["drug"] for i in items} & {"usa", "abbott", "merck", "primaxin"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Each participant received a single 0.5 mL IM dose of the study vaccine, given intramuscularly (IM).",
+    "Vaccines were injected intramuscularly (IM). All children received one double 1 mL IM injection on day 0.",
+])
+def test_dose_words_and_route_short_forms_name_no_arm(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not names & {"single", "double", "intramuscular", "im"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, not_arms", [
+    ("Adults were randomised to progressive muscle relaxation or to a waiting list. The waiting list group "
+     "was offered the course afterwards.", "progressive muscle relaxation", {"list", "waiting list"}),
+    ("Patients were randomized to inspiratory muscle training or usual care. Sessions trained the large muscle "
+     "groups of the trunk, and a research group at the university designed them.", "inspiratory muscle training",
+     {"large muscle", "muscle", "research"}),
+])
+def test_muscle_names_an_arm_but_not_a_grouping(tmp_path, layout, body, arm, not_arms):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arm in names
+    assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms, not_arms", [
+    ("Older adults were randomised to home-based occupational therapy or no therapy.",
+     {"home-based occupational therapy"}, {"therapy", "no therapy"}),
+    ("Patients were randomly assigned to bright light therapy or to routine therapy, and the bright light therapy "
+     "group was seen weekly.", {"bright light therapy"}, {"routine therapy", "therapy"}),
+])
+def test_a_named_therapy_is_an_arm(tmp_path, layout, body, arms, not_arms):
+    """'therapy' names no arm alone, nor after a comparator word, but does after a word of its own."""
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= names
+    assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, body, arm", [
+    ("Short versus long dialysis sessions: the Kidney Replacement Therapy Study in Ward Patients",
+     "Patients were randomised to short dialysis sessions or long dialysis sessions.", "kidney replacement therapy"),
+    ("Home visits for frail adults: results of the Occupational Therapy Trial",
+     "Adults were randomised to home visits or usual care.", "occupational therapy"),
+])
+def test_the_name_of_a_trial_is_no_arm(tmp_path, layout, title, body, arm):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
+    assert arm not in names
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, not_arms", [
+    ("Adults were referred by physical therapy departments. They were randomised to aquatic therapy or usual care.",
+     "aquatic therapy", {"physical therapy"}),
+    ("Patients on rescue therapy were excluded. Patients were randomised to art therapy or to add-on therapy with "
+     "sertraline.", "art therapy", {"rescue therapy", "add-on therapy"}),
+])
+def test_a_therapy_that_modifies_another_noun_or_is_generic_is_no_arm(tmp_path, layout, body, arm, not_arms):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arm in names
+    assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, study, background", [
+    ("Patients were randomised to esmolol 0.5 mg/kg or saline. All patients received remifentanil 0.1 µg/kg/min "
+     "during surgery.", "esmolol", "remifentanil"),
+    ("Adults were randomly assigned to lamotrigine 100 mg or placebo. Fluoxetine 20 mg daily was given to all "
+     "participants throughout the study.", "lamotrigine", "fluoxetine"),
+])
+def test_what_every_arm_receives_is_concomitant(tmp_path, layout, body, study, background):
+    roles = {i["drug"]: i["role"] for i in interventions(tmp_path, body, layout)}
+    assert roles.get(study) == "study"
+    assert roles.get(background) == "concomitant"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug", [
+    ("All patients received rosuvastatin 20 mg daily for 8 weeks, and lipids were measured at baseline.",
+     "rosuvastatin"),
+    ("Both groups received ivabradine 5 mg or bisoprolol 5 mg twice daily in random order.", "ivabradine"),
+])
+def test_a_single_arm_or_a_choice_given_to_all_stays_the_study(tmp_path, layout, body, drug):
+    roles = {i["drug"]: i["role"] for i in interventions(tmp_path, body, layout)}
+    assert roles.get(drug) == "study"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms, not_arms", [
+    ("Toddlers were allocated to selenium combined with vitamin C or to vitamin C alone.",
+     {"selenium", "ascorbic acid"}, {"selenium combined", "vitamin c alone"}),
+    ("Patients were randomised to sofosbuvir plus interferon or interferon only. Adults were randomised to tai chi or "
+     "usual care.",
+     {"sofosbuvir", "interferon", "tai chi"}, {"interferon only", "usual care"}),
+])
+def test_each_alternative_of_an_allocation_is_an_arm(tmp_path, layout, body, arms, not_arms):
+    """Alternatives no dictionary names stand beside those it does; 'alone'/'only' name nothing."""
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert {a.lower() for a in arms} <= {n.lower() for n in names}
+    assert not {n.lower() for n in names} & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Participants were randomised to high or low intensity walking sessions.",
+    "Patients were randomly assigned to early or late mobilisation.",
+])
+def test_the_first_half_of_an_elliptical_pair_is_no_arm(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not names & {"high", "low", "early", "late", "low intensity"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, not_arms", [
+    ("A randomised trial was designed to assess uptake, filter performance, and health impact of the filters.",
+     {"health impact", "filter performance"}),
+    ("Households were allocated to the filter and were trained in use and upkeep, and schools to posters.",
+     {"upkeep"}),
+    ("Volunteers were assigned to either the tablets followed by the syrup or the reverse.", {"reverse"}),
+])
+def test_a_list_that_offers_no_choice_names_no_arm(tmp_path, layout, body, not_arms):
+    """Only what 'or', 'versus' or 'plus' joins is offered as alternatives; a list with 'and' is not."""
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not names & not_arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Sites were stratified by size before randomizing patients to receive usual care or the pharmacist-led "
+     "intervention.", "pharmacist-led intervention"),
+    ("Weight was measured before randomising the families to standard care or to a coach-led programme.",
+     "coach-led programme"),
+])
+def test_an_arm_after_usual_care_in_a_randomising_phrase(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Adults with neck pain were randomised to massage or usual care.", "massage"),
+    ("Smokers were randomly allocated to counselling or no counselling.", "counselling"),
+])
+def test_a_bare_intervention_noun_offered_by_an_allocation_is_an_arm(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_bare_intervention_noun_elsewhere_is_no_arm(tmp_path, layout):
+    body = "All smokers were offered counselling at the clinic. They were randomised to varenicline or placebo."
+    assert "counselling" not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, frequency", [
+    ("Adults received 250 mg cefuroxime twice daily.", "twice daily"),
+    ("Each adult took cefuroxime 250 mg once daily.", "once daily"),
+])
+def test_a_frequency_that_ends_its_sentence(tmp_path, layout, body, frequency):
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == "cefuroxime"]
+    assert items and {i["frequency"] for i in items} == {frequency}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were divided into two groups. In group 1, 2 g cefazolin was given; in group 2, 1g cefuroxime "
+     "was given.", {("cefazolin", 2.0, "g"), ("cefuroxime", 1.0, "g")}),
+    ("Patients in arm 3, 40 mg pantoprazole daily; patients in arm 4, 20 mg omeprazole daily.",
+     {("pantoprazole", 40.0, "mg"), ("omeprazole", 20.0, "mg")}),
+])
+def test_a_number_that_labels_a_group_is_no_dose(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, value", [
+    ("Women were randomised to 800 IU ergocalciferol daily until term, or a single oral bolus of 60,000 IU "
+     "ergocalciferol.", "ergocalciferol", 60000.0),
+    ("Patients received ketorolac 30 mg once before induction, or morphine 5 mg every 4 hours.", "ketorolac", 30.0),
+])
+def test_a_single_dose_keeps_its_own_frequency(tmp_path, layout, body, drug, value):
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug and i["dose"] == value]
+    assert items and {i["frequency"] for i in items} == {"single dose"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomised to receive 30 mL of lidocaine 1% or 30 mL of mepivacaine 1.5% for the block.",
+     {("lidocaine", 1.0, "%"), ("mepivacaine", 1.5, "%")}),
+    ("The block was performed with 10 ml chloroprocaine 3% in every patient randomised to the active arm.",
+     {("chloroprocaine", 3.0, "%")}),
+])
+def test_the_strength_of_a_solution_is_its_dose_not_the_volume(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, procedure", [
+    ("Adults submitted to elective knee arthroscopy surgery were randomised to clonidine 2 µg/kg or saline.",
+     "elective knee arthroscopy surgery"),
+    ("Children subjected to tonsillectomy surgery were randomly allocated to receive ketamine 0.5 mg/kg or saline.",
+     "tonsillectomy surgery"),
+])
+def test_the_surgery_a_population_is_submitted_to_is_no_arm(tmp_path, layout, body, procedure):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not any(procedure.endswith(n) or n.endswith("surgery") for n in names)

@@ -22,7 +22,10 @@ amounts of a product no drug names ('10 ml of a topical gel composed of ...'), r
 (dose_min/dose_max), and one arm per way of taking a dose ('by chewing or swallowing',
 'in the morning or in the evening'). No arm: test agents ('methacholine challenge'),
 disease-model inducers ('fed a high-fat diet'), what a product lacks, a drug beside its own
-formulations, the ingredients of a product given by amount. All cue words in the JSON.
+formulations, the ingredients of a product given by amount. What every arm receives ('all
+patients received X', 'X was given to all') is concomitant, not an arm of the comparison. Each
+alternative an allocation offers ('X or Y', 'X plus Y', 'X combined with Y') is an arm, named by
+the dictionaries or by its own words. All cue words in the JSON.
 """
 
 from __future__ import annotations
@@ -91,6 +94,16 @@ def rules() -> dict:
     r["modified_head_rx"] = re.compile(rf"(?:{r['modified_heads']})", re.I)
     r["vehicle_rx"] = r["vehicles"]
     r["stop"] = set(r["not_intervention"])
+    r["not_last"] = set(r["not_arm_last_words"])
+    r["source_rx"] = re.compile(r["source_parenthetical"])
+    r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
+    r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
+    r["ellipsis"] = set(r["ellipsis_modifiers"])
+    r["volume_rx"] = re.compile(r["volume_units"], re.I)
+    r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
+    r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
+    r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
+    r["every_arm_not_rx"] = re.compile(r["every_arm_not"], re.I)
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
     r["test_agent_rx"] = re.compile(rf"^\s*(?:-|\s)(?:{r['test_agent_heads']})\b"
@@ -122,12 +135,14 @@ def rules() -> dict:
                    rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
     ]
     r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
+    r["dotted_rx"] = re.compile(r["dotted_abbreviation"])
     r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
     r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
                             re.compile(r"\buntil\s", re.I))
     r["not_head_mod"] = set(r["not_head_modifiers"])
     r["not_class_before_rx"] = re.compile(r["not_class_before"], re.I)
+    r["not_given_before_rx"] = re.compile(r["not_given_before"], re.I)
     r["drug_classes_rx"] = Guarded(re.compile(rf"(?<![\w-])(?:{r['drug_classes']})(?![\w-])", re.I),
                                    re.compile(r"(?:urea|statin|inhibitor|blocker|phonate|steroid|corticoid|SSRI|NSAID|opioid|"
                                               r"antibiotic|histamine|diuretic|coagulant|platelet|agonist|zolidinedione|"
@@ -360,8 +375,48 @@ def extract(ctx: Context) -> list[Fact]:
                                                               EXTRACTOR, "arm.title", 0.6,
                                                               surface=ctx.document.text[m.start:m.end])
     facts = list(found.values())
+    _every_arm_is_concomitant(ctx, facts)
     _add_schedule(ctx, facts, studied, named)
     return facts
+
+
+def _every_arm(ctx: Context) -> set[str]:
+    """IRIs of what a sentence of the design says every participant received ("all patients received
+    X", "both groups were given X", "X was given to all patients"), not as one of several choices."""
+    r = rules()
+    out: set[str] = set()
+    for sent in ctx.sentences():
+        if reading(ctx, sent) != "plan":
+            continue
+        text = sent.text
+        spans = [(m.start("tail"), m.end("tail")) for m in r["admin_rx"].finditer(text)
+                 if r["every_arm_rx"].search(m.group("subj"))]
+        for m in r["every_arm_passive_rx"].finditer(text):
+            start = max([0] + [x.end() for x in re.finditer(r"[,;:]|\b(?:and|while|whereas)\b", text[:m.start()])])
+            spans.append((start, m.start()))
+        for a, b in spans:
+            cut = re.search(r"[.;]", text[a:b])
+            b = a + cut.start() if cut else b
+            if r["every_arm_not_rx"].search(text[a:b]) or r["every_arm_not_rx"].search(text[:a][-40:]):
+                continue
+            out.update(m.concept.iri for m in _chunk(ctx, sent, a, b, free="nouns"))
+    return out
+
+
+def _every_arm_is_concomitant(ctx: Context, facts: list[Fact]) -> None:
+    """What every arm receives is no arm of the comparison (ontology/interventions.json,
+    every_arm_recipients): concomitant, unless the paper names it as an arm, the title names it, or
+    the trial would be left with no study intervention."""
+    given = _every_arm(ctx) - ctx.document.cache.get("arm_sides", set())
+    given -= {m.concept.iri for m in _title_drugs(ctx)}
+    if not given:
+        return
+    study = [f for f in facts if f.fields["role"] == "study"]
+    if all(f.fields["drug"].iri in given for f in study):
+        return  # "all patients received X" in a single-arm trial: X is what is studied
+    for f in study:
+        if f.fields["drug"].iri in given:
+            f.fields["role"] = "concomitant"
 
 
 def _title_drugs(ctx: Context) -> list[_Mention]:
@@ -466,16 +521,17 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     if mode is None:
         cache[sent.start_char] = []
         return []
+    sides: list[_Mention] = []  # the arms of the comparison: allocation alternatives, groups, sides of 'versus'
     for m in r["alloc_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+        sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
                 out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
     for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
+        sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
-        out += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+        sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
             and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
@@ -483,7 +539,9 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
     title = part_of(ctx.document, sent.start_char)[0] == "title"
     for m in r["named_arm_rx"].finditer(text) if planned else ():
-        out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+        sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
+    ctx.document.cache.setdefault("arm_sides", set()).update(m.concept.iri for m in sides)
+    out += sides
     if title:  # "in women receiving tamoxifen", "cisplatin-induced nausea": what the population has
         s0 = sent.start_char
         out = [m for m in out
@@ -533,28 +591,50 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
         full = ctx.document.text
         # "palm stearin (PS) or high-oleic sunflower oil (HOSO)": the arms the paper names, and the drugs
         # outside them
-        return [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
-                if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
-                and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
-                            for n in named)] \
+        out = [_Mention(ctx.concept(e), e.start_char, e.end_char, True) for e in drugs
+               if not _is_stop(e.text) and not rules()["diagnostic_rx"].match(full[e.end_char:e.end_char + 40])
+               and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
+                           for n in named)] \
             + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
+        if free == "arms":  # "ribavirin plus interferon or interferon alone": the alternatives no dictionary names
+            out += [x for x in _phrases(ctx, sent, a, text, free, whole)
+                    if not any(o.start < x.end and x.start < o.end for o in out)]
+        return out
     if named:
         return named
     if not free:
         return []
+    return _phrases(ctx, sent, a, text, free, whole)
+
+
+def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> list[_Mention]:
+    """The phrases of sentence text [a:a+len(text)] that name an intervention no dictionary knows,
+    of the kinds `free` allows (see _chunk)."""
+    s0 = sent.start_char
     r = rules()
+    offered: set[int] = set()  # the parts a choice joins ("X or Y", "X versus Y", "X plus Y")
     if whole:
         parts = [(a, text)]
     else:  # alternatives, brackets blanked so that their commas split nothing
         blank = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
         parts, start = [], 0
-        for sep in re.finditer(r"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b)\s*", blank):
+        for sep in re.finditer(rf"\s*(?:,|;|\bor\b|\bversus\b|\bvs\.|\bvs\b|\band\b|\bplus\b|"
+                               rf"(?<!\w)(?:{r['combination_links']})(?!\w))\s*", blank, re.I):
             parts.append((a + start, text[start:sep.start()]))
+            if re.fullmatch(rf"\s*(?:or|versus|vs\.?|plus|{r['combination_links']})\s*", sep.group(0), re.I):
+                offered |= {len(parts) - 1, len(parts)}
             start = sep.end()
-        parts = [(p, t) for p, t in parts + [(a + start, text[start:])] if t.strip()][:4]
+        parts = parts + [(a + start, text[start:])]
+        # a clause among the parts ("by a researcher, blinded to details of patients or practices") ends the choice
+        clause = next((k for k, (_p, t) in enumerate(parts) if len(t.split()) > 5), len(parts))
+        offered = {k for k in offered if k < min(3, clause + (clause == 0)) and parts[k][1].strip()}
+        kept = [k for k, (_p, t) in enumerate(parts) if t.strip()][:4]
+        offered = {kept.index(k) for k in offered if k in kept}
+        parts = [parts[k] for k in kept]
     out = []
     for k, (pos, part) in enumerate(parts):
-        phrase = _clean_phrase(part, whole)
+        part = r["alone_rx"].sub("", part)  # "interferon alone", "diet only"
+        phrase = _clean_phrase(part, whole, offered=free == "arms" and k in offered)
         if phrase is None:
             continue
         p0 = sent.text.find(phrase, pos)
@@ -564,12 +644,23 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
             continue  # the tail of a possessive ("the participant's intervention arm")
         if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
+        if free == "nouns" and r["not_given_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
+            continue  # what the population has or lacks ("no indication for statin therapy")
         after = sent.text[p0 + len(phrase):]
+        if r["trial_name_rx"].match(after):
+            continue  # "the Renal Replacement Therapy Study": the trial's name
+        follower = re.match(r"\s+([\w-]+)", after)
+        if follower and re.fullmatch(r["not_arm_followers"], follower.group(1), re.I):
+            continue  # "speech and language therapy services": a modifier of another noun
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
         noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
-        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first)
+        # one of two or more alternatives: a noun of its own ("zinc or vitamin A", "qigong or usual care")
+        alternative = k in offered and phrase.split()[0].lower() not in r["ellipsis"] \
+            and (len(phrase.split()) >= 2 or phrase.islower() and _group_name(phrase))
+        if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first
+                                                                               or alternative)
                 or free in ("nouns", "group_nouns") and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
@@ -594,6 +685,8 @@ def arm_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
             continue
         if any(w in r["stop"] and w not in r["abbr_allowed"] for w in words):
             continue
+        if any(rx.fullmatch(ab.long) for _label, rx in r["route_rx"]):
+            continue  # "intramuscular (IM)": how a dose is given, not what
         head = ab.end - len(ab.long.split()[-1])
         if any(sp.label_ in ("Condition", "AdverseEventTerm", "Instrument", "Unit", "StudyDesign")
                and sp.start_char < ab.end and head < sp.end_char for sp in ctx.concept_spans(ab.start, ab.end)):
@@ -701,7 +794,7 @@ def _alternatives(tail: str) -> list[str]:
     return out
 
 
-def _clean_phrase(part: str, whole: bool = False) -> str | None:
+def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str | None:
     """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
     r = rules()
     phrase = re.sub(r"\([^()]*\)", " ", part)
@@ -720,7 +813,8 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
     pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
-                      r"has|had|group|for|of|with|during|after|before|between|among|within)\b", phrase, maxsplit=1)
+                      r"has|had|group|for|of|with|during|after|before|between|among|within|delivered|provided|"
+                      r"administered|offered|conducted|performed|supplied|using)\b", phrase, maxsplit=1)
     if whole and len(pieces) > 1:
         return None  # the words just before "group" do not name what the group received
     phrase = pieces[0]
@@ -738,11 +832,16 @@ def _clean_phrase(part: str, whole: bool = False) -> str | None:
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
     if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
         return None
+    if words[-1].lower() in r["not_last"]:
+        return None  # "the major muscle groups", "the waiting list group": people or things grouped
     if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
         return None
     if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
                                                    or re.fullmatch(rf"(?:{r['bare_nouns']})", words[0])):
-        return None  # "vaccination", "exercise" alone name a kind of intervention, not one
+        # "vaccination", "exercise" alone name a kind of intervention, not one; but one offered as an
+        # alternative of an allocation names the arm ("randomised to acupuncture or usual care")
+        if not (offered and re.fullmatch(rf"(?:{r['bare_arm_nouns']})", words[0], re.I)):
+            return None
     return phrase
 
 
@@ -787,6 +886,7 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
     text, s0 = sent.text, sent.start_char
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
     out: list[Fact] = []
+    targets_of: dict[int, int] = {}  # each fact's intervention mention (its start)
     previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
     cells = _cell_doses(ctx, sent) if re.search(r"[×xX]\s*10", text) else []
     # the ingredient lists of products of two or more ingredients ("10 ml of a gel composed of X, 0.2% Y and Z")
@@ -819,8 +919,10 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
             values = [cell_count(m.group("nums"))]
         else:
             label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
+            # "in group 2, 1 g X": a number that labels a group is no dose of the list
             values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}",
-                                                                  m.group("nums"))]
+                                                                  m.group("nums"))
+                      if not rules()["number_label_rx"].search(text, 0, m.start("nums") + n.start())]
             food = m if m.group("fn") else None
             if food is None:  # "40 mg X/100 g of food": the substance's name between
                 word = re.match(r"\s*[^\s\d/,;()]{2,40}", text[m.end():])
@@ -851,7 +953,16 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                     out.append(Fact("intervention", manner_fields, [ev], EXTRACTOR, "dose.number_unit", 0.85,
                                     surface=ctx.document.text[target.start:target.end]))
                     manner_fields["_sentence"] = sent
-    return out
+                    targets_of[id(out[-1])] = target.start
+    return _strength_over_volume(out, targets_of)
+
+
+def _strength_over_volume(facts: list[Fact], targets_of: dict[int, int]) -> list[Fact]:
+    """'20 mL of X 0.25%': a volume given of a solution whose strength is stated is no dose of its own;
+    the strength is the dose (GOLD.md), the volume stays in the evidence."""
+    strong = {targets_of.get(id(f)) for f in facts if f.fields["dose_unit_label"] == "%"}
+    return [f for f in facts if not (targets_of.get(id(f)) in strong
+                                     and rules()["volume_rx"].fullmatch(f.fields["dose_unit_label"] or ""))]
 
 
 _TIMES_OF_DAY = ("morning", "evening", "bedtime")
@@ -935,7 +1046,10 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     """The intervention(s) a dose belongs to, by what stands between them (see the module doc)."""
     vehicles = rules()["vehicle_rx"]
     after = [x for x in mentions if x.start - s0 >= m.end()]
-    before = [x for x in mentions if x.end - s0 <= m.start()]
+    # a brand or maker in a bracket ("X (Brand™, Maker, City) 10 mg") is no drug the dose may bind to
+    sources = [(x.start(), x.end()) for x in rules()["source_rx"].finditer(text, 0, m.start())]
+    before = [x for x in mentions if x.end - s0 <= m.start()
+              and not any(a <= x.start - s0 < b for a, b in sources)]
     # "400 mg albendazole", "100,000 IU of oral vitamin D", "15 mg/kg single infusion of either X or Y"
     if after:
         first = after[0]
@@ -958,7 +1072,8 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     # "erythromycin 333 mg", "doxycycline (100 mg)", "lisinopril (L) (10 mg daily)", "CPM: 750 mg/m2"
     if before:
         last = before[-1]
-        gap = text[last.end - s0: m.start()]
+        # "X (Brand™, Maker, City, Country) 10 mg/kg": the maker's bracket stands for nothing
+        gap = rules()["source_rx"].sub("", text[last.end - s0: m.start()])
         pattern = (r"\)?\s*(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
                    r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*(?:(?:at|in|with)\s+)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:daily|total|fixed|single|oral|starting)\s+)?"
@@ -1033,8 +1148,8 @@ def _fallback(ctx: Context, sent, mentions: list[_Mention], studied: list[str]) 
 
 def _window_end(text: str, start: int) -> int:
     """Where a dose's own clause ends: the next clause break or dose-like number."""
-    m = re.search(r"[;]|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b",
-                  text[start:])
+    m = re.search(r"[;]|,\s*(?:or|whereas|while)\b|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|"
+                  r"\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b", text[start:])
     return start + m.start() if m else len(text)
 
 
@@ -1185,6 +1300,9 @@ def _frequency_in(text: str) -> str | None:
             groups = {k: v for k, v in m.groupdict().items() if v}
             if "n" in groups:
                 groups["n"] = str(to_int(groups["n"]) or groups["n"])
+            if "u" in groups:  # "every 3 wk", "q3w": the unit named in full
+                unit = rules()["frequency_unit_names"].get(groups["u"].lower(), groups["u"].lower())
+                groups["u"] = unit if groups.get("n") == "1" else unit + "s"
             if template in ("daily", "once daily") and "n" in groups:
                 label = f"daily for {groups['n']} days"
             else:
@@ -1209,6 +1327,7 @@ def _duration(texts: list[str]) -> str | None:
     its count as written ("two months", "20 weeks")."""
     best: tuple[float, str] | None = None
     r = rules()
+    texts = [_undotted(t) for t in texts]  # "25 mg p.o. t.i.d. for two weeks": no clause ends at "p.o."
     for text in texts:
         if not r["duration_guard"].search(text):
             continue
@@ -1218,6 +1337,7 @@ def _duration(texts: list[str]) -> str | None:
                 if not n:
                     continue
                 u = m.group("u").lower()
+                u = r["duration_unit_names"].get(u, u)  # "24 wk", "6 mo"
                 if u == "hour" and not re.search(r"\bfor\s+$", text[:m.start("n")], re.I):
                     continue  # "infused over 2 hours" is how long one dose takes
                 days = n * _DAYS[u]
@@ -1232,6 +1352,12 @@ def _duration(texts: list[str]) -> str | None:
                 and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
             return " ".join(m.group("until").split())
     return None
+
+
+def _undotted(text: str) -> str:
+    """`text` with the periods of its dotted abbreviations ("i.v.", "p.o.", "b.i.d.", "i.e.") dropped,
+    so that a window that stops at a sentence's period reads past them."""
+    return rules()["dotted_rx"].sub(lambda m: m.group(0).replace(".", ""), text)
 
 
 def _administrations(texts: list[str]) -> int | None:
