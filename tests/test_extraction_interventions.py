@@ -1055,3 +1055,19 @@ def test_the_strength_of_a_solution_is_its_dose_not_the_volume(tmp_path, layout,
 def test_the_surgery_a_population_is_submitted_to_is_no_arm(tmp_path, layout, body, procedure):
     names = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert not any(procedure.endswith(n) or n.endswith("surgery") for n in names)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, not_arm", [
+    ("We tested a chewable probiotic tablet as an adjunct to nonsurgical periodontal therapy in 60 adults; "
+     "participants were randomised to the probiotic tablet or placebo.", "probiotic tablet", "periodontal therapy"),
+    ("Participants were randomised to an oral iron syrup or placebo as an adjunctive to cognitive behavioural "
+     "therapy.", "iron syrup", "behavioural therapy"),
+    ("Adults were randomly assigned to start with either guided breathing exercises or quiet reading, "
+     "then crossed over.", "guided breathing exercises", "start"),
+])
+def test_the_treatment_an_arm_is_added_to_and_the_verb_after_assigned_are_no_arms(tmp_path, layout, body, arm,
+                                                                                    not_arm):
+    names = [i["drug"].lower() for i in interventions(tmp_path, body, layout)]
+    assert any(arm in n for n in names), names
+    assert not any(n == not_arm or n.endswith(not_arm) for n in names), names

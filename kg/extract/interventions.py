@@ -70,8 +70,7 @@ def rules() -> dict:
     # "randomly assigned (1:1) to": a ratio's colon is no clause break
     r["alloc_rx"] = guarded(re.compile(rf"\b(?:{r['allocation']})\b(?:[^.;:]|(?<=\d):(?=\d)){{0,60}}?"
                                        rf"\b(?:{r['allocation_link']})\s+"
-                                       rf"(?:(?:receive|either|be\s+treated\s+with|(?:treatment|therapy)\s+with|"
-                                       rf"one\s+of|the)\s+)*{tail}", re.I))
+                                       rf"(?:(?:{'|'.join(r['allocation_lead'])})\s+)*{tail}", re.I))
     r["admin_rx"] = Guarded(re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
