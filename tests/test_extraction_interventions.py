@@ -1071,3 +1071,14 @@ def test_the_treatment_an_arm_is_added_to_and_the_verb_after_assigned_are_no_arm
     names = [i["drug"].lower() for i in interventions(tmp_path, body, layout)]
     assert any(arm in n for n in names), names
     assert not any(n == not_arm or n.endswith(not_arm) for n in names), names
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, frequency, duration", [
+    ("Doxycycline 100 mg was taken once a day for 7 days.", "once daily", "7 days"),
+    ("Participants received 250 mg of cefuroxime daily for 10 days.", "daily", "10 days"),
+])
+def test_one_daily_phase_keeps_its_rhythm_and_gives_its_days_to_the_duration(tmp_path, layout, body, frequency,
+                                                                             duration):
+    found = [i for i in interventions(tmp_path, body, layout) if i["dose"]]
+    assert [(i["frequency"], i["duration"]) for i in found] == [(frequency, duration)]

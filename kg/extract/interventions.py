@@ -1291,6 +1291,7 @@ def _frequency_in(text: str) -> str | None:
     """The frequencies stated in a stretch of text, in order ("daily for 4 days, then twice a week")."""
     phases: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
+    plain: dict[str, str] = {}
     for rx, template in rules()["freq"]:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -1304,11 +1305,14 @@ def _frequency_in(text: str) -> str | None:
                 groups["u"] = unit if groups.get("n") == "1" else unit + "s"
             if template in ("daily", "once daily") and "n" in groups:
                 label = f"daily for {groups['n']} days"
+                plain[label] = template  # alone, "once a day for 5 days" is once daily (its days a duration)
             else:
                 label = template.format(**groups) if "{n}" not in template or "n" in groups else template
             phases.append((m.start(), label))
     phases.sort()
     ordered = list(dict.fromkeys(p for _s, p in phases))
+    if len(ordered) == 1 and ordered[0] in plain:
+        return plain[ordered[0]]
     return ", then ".join(ordered) if ordered else None
 
 
