@@ -1082,3 +1082,15 @@ def test_one_daily_phase_keeps_its_rhythm_and_gives_its_days_to_the_duration(tmp
                                                                              duration):
     found = [i for i in interventions(tmp_path, body, layout) if i["dose"]]
     assert [(i["frequency"], i["duration"]) for i in found] == [(frequency, duration)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients applied a chamomile gel or an aloe gel twice daily for 14 days.",
+     {"chamomile": "twice daily", "aloe vera leaf": "twice daily"}),
+    ("Patients applied a chamomile gel daily or an aloe gel twice weekly for 14 days.",
+     {"chamomile": "daily", "aloe vera leaf": "twice a week"}),
+])
+def test_a_schedule_after_a_plain_list_of_arms_is_each_arms(tmp_path, layout, body, expected):
+    found = {i["drug"]: i["frequency"] for i in interventions(tmp_path, body, layout)}
+    assert found == expected

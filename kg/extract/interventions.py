@@ -1203,7 +1203,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         if not mentions:
             generic.append(sent.text)
         spans = [(m, _mention_clause(sent, m, mentions)) for m in mentions]
-        for m, (a, b) in spans:
+        for m, _span in spans:
+            a, b = _mention_clause(sent, m, mentions, shared=True)
             clauses.setdefault(m.concept.iri, []).append(sent.text[a:b])
             # the sentence without what it says of the other interventions named before this one
             sentences.setdefault(m.concept.iri, []).append(
@@ -1242,18 +1243,35 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _mention_clause(sent, m: _Mention, mentions: list[_Mention]) -> tuple[int, int]:
+def _mention_clause(sent, m: _Mention, mentions: list[_Mention], shared: bool = False) -> tuple[int, int]:
     """Where the words of a sentence that speak of one intervention mention lie: from the clause break or
     other mention before it to the clause break or other mention after it ("oral X versus
-    intravenous Y": "oral X" and "intravenous Y")."""
+    intravenous Y": "oral X" and "intravenous Y"); `shared`: with what follows the plain list the
+    mention opens ("A or B four times daily")."""
     text, s0 = sent.text, sent.start_char
     a, b = m.start - s0, m.end - s0
     lo = max([0] + [o.end - s0 for o in mentions if o.end - s0 <= a and o is not m]
              + [x.end() for x in _CLAUSE_BREAK.finditer(text, 0, a)])
     nxt = _CLAUSE_BREAK.search(text, b)
-    hi = min([len(text)] + [o.start - s0 for o in mentions if o.start - s0 >= b and o is not m]
-             + ([nxt.start()] if nxt else []))
+    after = sorted((o for o in mentions if o.start - s0 >= b and o is not m), key=lambda o: o.start)
+    hi = min([len(text)] + [o.start - s0 for o in after] + ([nxt.start()] if nxt else []))
+    # "received A or B four times daily": what follows the last of a plain list is said of each item
+    chain_end = b
+    for o in after:
+        gap = text[chain_end:o.start - s0]
+        if not _COORDINATION.fullmatch(gap) or re.search(r"\d", gap) or _frequency_in(gap):
+            break  # "A daily or B weekly": each has its own
+        chain_end = o.end - s0
+    if shared and chain_end > b:
+        later = [o.start - s0 for o in after if o.start - s0 >= chain_end]
+        brk = _CLAUSE_BREAK.search(text, chain_end)
+        hi = min([len(text)] + later + ([brk.start()] if brk else []))
     return lo, hi
+
+
+# a plain list: at most two words of the item's own ('X gel', 'Y tablets'), a coordinator, an article
+_COORDINATION = re.compile(r"(?:\s*[\w-]+){0,2}?\s*(?:,\s*)?(?:or|and|versus|vs\.?|,)\s*(?:(?:an?|the)\s+)?",
+                           re.I)
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
