@@ -64,6 +64,24 @@ def items(facts: dict) -> list[dict]:
                 out.append({"doc": d["doc"], "kind": "mechanism", "value": value, "evidence": ev, "flags": flags,
                             "statement": m.get("statement"), "setting": m.get("context"), "cited": m.get("cited"),
                             "confidence": m.get("confidence")})
+    for d in facts["documents"]:
+        for c in (d.get("trial") or {}).get("conditions") or []:
+            ev = _ev(c)
+            if ev:
+                out.append({"doc": d["doc"], "kind": "condition", "value": _label(c), "evidence": ev,
+                            "confidence": c.get("confidence")})
+        for e in d.get("endpoints") or []:
+            ev = _ev(e)
+            if ev:
+                flags = [f"{k}={e[k]}" for k in ("kind", "timepoint") if e.get(k)]
+                out.append({"doc": d["doc"], "kind": "endpoint", "value": str(e.get("name")), "evidence": ev,
+                            "flags": flags, "confidence": e.get("confidence")})
+        for a in d.get("adverse_events") or []:
+            ev = _ev(a)
+            if ev:
+                flags = [f"{k}={a[k]}" for k in ("count", "grade", "serious", "negated", "arm") if a.get(k)]
+                out.append({"doc": d["doc"], "kind": "adverse_event", "value": str(a.get("term")), "evidence": ev,
+                            "flags": flags, "confidence": a.get("confidence")})
     for it in out:
         ev = it["evidence"]
         it["key"] = f"{it['doc']}|{it['kind']}|{ev['start']}|{ev['end']}"
@@ -86,15 +104,23 @@ def doc_text(store: str, doc: str, cache: dict) -> str:
     return cache[doc]
 
 
-def draw(facts: dict, store: str, n: int) -> list[dict]:
-    """`n` mechanisms and `n` trial facts (attributes in turn), the same ones for the same facts file."""
+GROUPS = ("mechanism", "trial", "condition", "endpoint", "adverse_event")
+
+
+def draw(facts: dict, store: str, n: int, groups: tuple[str, ...] = ("mechanism", "trial")) -> list[dict]:
+    """`n` facts of each group (trial attributes in turn), the same ones for the same facts file."""
     every = items(facts)
-    chosen = sorted((i for i in every if i["kind"] == "mechanism"), key=lambda i: i["rank"])[:n]
-    # trial attributes taken in turn, so that the rare ones (phase, N, acronym) are judged too
-    by_attr = [sorted((i for i in every if i["kind"] == f"trial.{a}"), key=lambda i: i["rank"]) for a in TRIAL_ATTRS]
-    turns = [it for k in range(max(map(len, by_attr), default=0)) for col in by_attr if k < len(col)
-             for it in [col[k]]]
-    chosen += turns[:n]
+    chosen = []
+    for group in groups:
+        if group != "trial":
+            chosen += sorted((i for i in every if i["kind"] == group), key=lambda i: i["rank"])[:n]
+            continue
+        # trial attributes taken in turn, so that the rare ones (phase, N, acronym) are judged too
+        by_attr = [sorted((i for i in every if i["kind"] == f"trial.{a}"), key=lambda i: i["rank"])
+                   for a in TRIAL_ATTRS]
+        turns = [it for k in range(max(map(len, by_attr), default=0)) for col in by_attr if k < len(col)
+                 for it in [col[k]]]
+        chosen += turns[:n]
     texts: dict[str, str] = {}
     for it in chosen:
         ev = it["evidence"]
@@ -111,7 +137,7 @@ def against(sample: list[dict], facts: dict) -> None:
         by_doc_kind.setdefault((i["doc"], i["kind"]), []).append(i)
     tally: dict[str, dict[str, int]] = {}
     for it in sample:
-        group = "mechanism" if it["kind"] == "mechanism" else "trial"
+        group = "trial" if it["kind"].startswith("trial.") else it["kind"]
         t = tally.setdefault(group, {"n": 0, "right_before": 0, "right_after": 0, "fixed": 0, "lost": 0,
                                      "still_wrong": 0, "kept_right": 0})
         t["n"] += 1
@@ -119,7 +145,7 @@ def against(sample: list[dict], facts: dict) -> None:
         t["right_before"] += right
         new = now.get(it["key"])
         doc = it["key"].split("|")[0]
-        if new is None and it["kind"] != "mechanism":
+        if new is None and it["kind"].startswith("trial."):
             # a trial attribute read elsewhere in the paper: the same attribute, other evidence
             new = next(iter(by_doc_kind.get((doc, it["kind"]), [])), None)
         same = new is not None and new["key"] == it["key"] and new["value"] == it["value"] \
@@ -156,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--facts", required=True, help="kg facts JSON")
     ap.add_argument("--store", help="the store the facts came from (for the documents' text)")
-    ap.add_argument("--n", type=int, default=60, help="facts of each group (mechanism, trial)")
+    ap.add_argument("--n", type=int, default=60, help="facts of each group")
+    ap.add_argument("--groups", default="mechanism,trial",
+                    help=f"comma-separated groups to draw from: {', '.join(GROUPS)}")
     ap.add_argument("--write", help="write the sample (JSON) to this file")
     ap.add_argument("--against", help="a judged sample: count right/wrong before -> after")
     args = ap.parse_args(argv)
@@ -166,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.store:
         ap.error("--store is needed to draw a sample")
-    sample = draw(facts, args.store, args.n)
+    groups = tuple(g for g in args.groups.split(",") if g)
+    if set(groups) - set(GROUPS):
+        ap.error(f"unknown group(s): {', '.join(sorted(set(groups) - set(GROUPS)))}")
+    sample = draw(facts, args.store, args.n, groups)
     for k, it in enumerate(sample):
         print(f"[{k}] {it['kind']} {it['value']!r} conf={it.get('confidence')} part={it['evidence'].get('section')} "
               f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "
