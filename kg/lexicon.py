@@ -73,6 +73,16 @@ class Lexicon:
             c = self.dictionary(label, kind)
         return c
 
+    def alias(self, label: str, of: Concept) -> Concept:
+        """A concept named as papers write it ('depression') for a dictionary concept that names it
+        otherwise ('depressive disorder'): kg's own IRI and label, the dictionary's public id."""
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")
+        iri = f"{CONCEPT_BASE}alias/{of.kind.lower()}/{slug}"
+        c = self.concepts.get(iri)
+        if c is None:
+            c = self.concepts[iri] = Concept(iri, of.kind, fold(label), of.curie, "alias")
+        return c
+
     def discover(self, kind: str, label: str, source: str) -> Concept:
         """A concept for a term the lexicon lacks, one IRI per (kind, label) across papers."""
         slug = re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")

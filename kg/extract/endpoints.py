@@ -105,7 +105,7 @@ def _cues() -> _Cues:
                              r"detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
                              r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
-    change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
+    change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|more|less|further|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
     comparative = re.compile(rf"\b(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+"
@@ -471,6 +471,29 @@ def _distributed(name: str) -> list[str]:
     return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]
 
 
+@functools.lru_cache(maxsize=1)
+def _period_rx() -> re.Pattern:
+    """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
+    return re.compile(rf"(?:(?:{_alt(_data()['time_period_names'])})\s+)?(?:or\s+)?(?:(?:{_alt(_data()['time_period_names'])})\s+)?"
+                      r"(?:periods?|phases?)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_words_rx() -> re.Pattern:
+    """A verb or predicate that makes a candidate name a clause (ontology/endpoint_cues.json clause_words)."""
+    return re.compile(rf"\b(?:{_alt(_data()['clause_words'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _wrapper_rx() -> re.Pattern:
+    """'the percentage of patients achieving', 'the proportion of participants with a', 'the effect on':
+    words around a measure (ontology/endpoint_cues.json measure_wrappers)."""
+    w = _data()["measure_wrappers"]
+    return re.compile(rf"(?:the\s+)?(?:(?:{_alt(w['quantities'])})\s+of\s+(?:(?:the|all)\s+)?(?:[\w-]+\s+)?"
+                      rf"(?:{_alt(w['people'])})\s+(?:{_alt(w['links'])})|(?:{_alt(w['effects'])}))\s+"
+                      r"(?:(?:a|an|the)\s+)?(?=\w)", re.I)
+
+
 # -- one endpoint -----------------------------------------------------------------------------
 def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]:
     """The noun phrase of an item: no trailing timepoint or clause, no leading determiner."""
@@ -485,6 +508,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
+    wrapped = _wrapper_rx().match(text, s, e)
+    if wrapped and wrapped.end() < e and not re.match(r"(?:no|not|none|without|neither)\b", text[wrapped.end():e], re.I):
+        s = wrapped.end()  # not 'the percentage of patients with no X': that measure is the absence of X
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
     if paren and _time_rx().fullmatch(paren.group(1).strip()):
@@ -541,6 +567,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     raw_s, raw_e = s, e
     s, e, timepoint = _trim(text, s, e, cues)
     name = text[s:e]
+    lead = re.match(r"\s*(?:the\s+)?", text[raw_s:s]).end()
+    wrapped = _wrapper_rx().match(text, raw_s + lead, e)
+    wrapper = [text[raw_s + lead:e]] if wrapped and wrapped.end() == s else []  # the phrase with its wrapper
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
     if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
@@ -561,11 +590,13 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "adjusted for centre, parity and BMI": what an analysis adjusts for, not a measure
     if len(words) > 2 and words[1] in ("a", "an", "the") and words[0] not in ("of", "to", "in"):
         return []  # "use a different statin", "receive the vaccine": a verb and its object, not a measure
+    if _period_rx().fullmatch(key):
+        return []  # "the wash-out period": when a measure was taken, not a measure
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
-            r"comprised|showed|enabled)\b", key) or (
+            r"comprised|showed|enabled)\b", key) or _clause_words_rx().search(key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)
             and not _measured_substance(ctx, s, e, raw_s, raw_e, rule)):
         return []
@@ -603,7 +634,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     out = []
     for one in _distributed(bare):  # "systolic and diastolic blood pressure": one endpoint per modifier
         fields = {"name": one, "kind": kind, "timepoint": timepoint, "instrument": instrument,
-                  "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one)}
+                  "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one) + wrapper}
         out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
     return out
 

@@ -741,6 +741,7 @@ def _conditions(ctx: Context) -> list[Fact]:
     title: list = []
     population: list = []
     other: list = []
+    other_sentences: set[tuple[str, int]] = set()  # (concept, sentence) of each of them
     named = _named_conditions(ctx)
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
@@ -755,6 +756,7 @@ def _conditions(ctx: Context) -> list[Fact]:
             title += _agent_populations(ctx, sent)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
+            other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
             population += _adjectival(ctx, sent, named)
             population += _agent_populations(ctx, sent)
         # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
@@ -786,7 +788,10 @@ def _conditions(ctx: Context) -> list[Fact]:
         other = _headed_phrases(ctx)
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
-        chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
+        # one passing mention is no topic, nor are two words of one concept in one sentence ('nausea and vomiting')
+        if other_sentences:
+            n = min(n, sum(1 for iri, _s in other_sentences if iri == top))
+        chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []
     out, seen = [], set()
     items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
     # a kind of disease ('tumour') after the specific ones, so that a specific one found later still wins
@@ -843,14 +848,13 @@ def _adjectival(ctx: Context, sent, named: dict[str, tuple]) -> list:
 
 def _condition_named(ctx: Context, name: str, named: dict[str, tuple] | None = None):
     """The concept of a disease name: the paper's own mention of it, the lexicon's or the
-    dictionaries', else the same through its alias (ontology/conditions.json aliases)."""
-    r = _condition_rules()
-    for n in (name, r["aliases"].get(name.lower())):
-        if n:
-            c = (named or {}).get(fold_label(n)) or ctx.lexicon.named(n, "Condition")
-            if c is not None:
-                return c
-    return None
+    dictionaries', else one under the name as written that carries the id of its alias's concept
+    (ontology/conditions.json aliases: 'depression' with MeSH's 'depressive disorder' id)."""
+    c = (named or {}).get(fold_label(name)) or ctx.lexicon.named(name, "Condition")
+    if c is None and (target := _condition_rules()["aliases"].get(name.lower())):
+        known = (named or {}).get(fold_label(target)) or ctx.lexicon.named(target, "Condition")
+        c = ctx.lexicon.alias(name, known) if known is not None else None
+    return c
 
 
 def _aliased(ctx: Context, phrase: str):
