@@ -265,12 +265,21 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
+            if _measured_after().match(ctx.document.text, m.end):
+                continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
             if not harm_named and _is_measure(m, measured):
                 continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
             out.extend(_sentence_facts(ctx, sent, m))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _measured_after() -> re.Pattern:
+    """A word after a term that makes it a measure ('status', 'score'; ontology/ae_cues.json measured_after)."""
+    words = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["measured_after"]
+    return re.compile(r"[\s-]+(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.I)
 
 
 def _grouping_row(term_text: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import list_named_spans, spelled_from
-from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
+from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, part_of
 from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
@@ -176,6 +176,8 @@ def extract(ctx: Context) -> list[Fact]:
     abstract_only = abstract_like(ctx)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
+        if in_abs and not abstract_only and in_lay_summary(ctx.document, sent.start_char):
+            in_abs = False  # a plain-language summary retells the paper: read like its body
         if part in ("background", "discussion") and not in_abs and not abstract_only:
             continue
         declared_spans: list[tuple[int, int]] = []
