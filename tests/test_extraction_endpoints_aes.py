@@ -54,7 +54,7 @@ LAYOUTS = [("Methods", "{}"), (None, "Methods: {}")]
 @pytest.mark.parametrize("sentence, name, kind, timepoint", [
     ("The primary outcome of interest was the change in HbA1c at 26 weeks.", "hba1c", "primary", "26 weeks"),
     ("The primary efficacy endpoint is the proportion of patients in remission at week 12.",
-     "proportion of patients in remission", "primary", "week 12"),
+     "remission", "primary", "week 12"),
     ("Primary endpoint: time to first relapse.", "time to first relapse", "primary", None),
     ("The main outcome measure, 28-day survival, was compared between arms.", "28-day survival", "primary",
      "28 days"),
@@ -1013,3 +1013,104 @@ def test_a_bracket_with_a_count_or_a_short_form_lists_no_events(tmp_path, sectio
     got = facts_of(tmp_path, body, "adverse_event", section=section)
     assert all(str(f.fields["term"].label).lower() in ("adverse event", "treatment-emergent adverse event")
                for f in got), terms(got)
+
+
+# -- endpoints: the measure, not its wrapper --------------------------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, wrapped", [
+    ("The primary outcome was the percentage of patients achieving clinical remission at week 12.",
+     "clinical remission", "percentage of patients achieving clinical remission"),
+    ("The primary endpoint was the proportion of participants with a sustained virological response at Day 28.",
+     "sustained virological response", "proportion of participants with a sustained virological response"),
+    ("The main outcome was the effect on systolic blood pressure after 12 months of follow-up.",
+     "systolic blood pressure", "effect on systolic blood pressure"),
+    ("Secondary outcomes were the number of children who developed a febrile seizure and length of stay.",
+     "febrile seizure", "number of children who developed a febrile seizure"),
+])
+def test_a_counted_or_affected_measure_is_named_without_its_wrapper(tmp_path, section, wrap, sentence, name,
+                                                                     wrapped):
+    """'the percentage of patients achieving X', 'the effect on X': the endpoint is X; the whole
+    phrase stays one of its names."""
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert name in found, found
+    assert wrapped in found[name]["_surfaces"]
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "The primary outcome was the percentage of patients with no grade 3 rash at week 8.",
+    "The primary endpoint was the proportion of women without a relapse by month 6.",
+])
+def test_a_wrapper_around_an_absence_stays(tmp_path, section, wrap, sentence):
+    """'the percentage of patients with no X': the measure is the absence of X, not X."""
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found and all(not n.startswith(("no ", "without ")) for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, absent", [
+    ("The primary outcome was the change in peak flow between the final week of the run-in or wash-out period "
+     "and the final week of treatment.", "wash-out period"),
+    ("The primary endpoint was the difference in pain score between the screening phase or the treatment phase "
+     "and the last visit.", "treatment phase"),
+])
+def test_a_period_of_the_trial_is_no_endpoint(tmp_path, section, wrap, sentence, absent):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found and absent not in found, found
+
+
+@pytest.mark.parametrize("section", ["Background", "Objective"])
+@pytest.mark.parametrize("sentence", [
+    "The effects of strength training on the autonomic system remain unknown.",
+    "How yoga changes cortisol rhythms seems unclear.",
+])
+def test_a_clause_is_no_endpoint(tmp_path, section, sentence):
+    found = names(facts_of(tmp_path, f"{section}: {sentence}", "endpoint", section=None))
+    assert not any(w in n for n in found for w in ("remain", "unknown", "unclear", "seems")), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, expected", [
+    ("Fatigue and insomnia improved more with the tablet than with placebo.", "fatigue"),
+    ("Nausea and vomiting were assessed on postoperative day 1.", "nausea"),
+])
+def test_symptoms_as_measures(tmp_path, section, body, expected):
+    """Symptoms a trial measures are endpoints, the first of a pair too."""
+    assert expected in names(facts_of(tmp_path, body, "endpoint", section=section))
+
+
+def _with_summary(summary: str) -> str:
+    return ("Background: Older adults often fall.\n\nMethods: We randomised 200 adults to home visits or usual "
+            "care. The primary outcome was mortality at 12 months.\n\nConclusions: Home visits helped.\n\n"
+            f"Editors' Summary\n\n{summary}\n\nIntroduction\n\nFalls are common.\n\nMethods\n\nAdults were "
+            "randomised.\n\nResults\n\nMortality was lower.\n\nDiscussion\n\nThis worked.\n")
+
+
+@pytest.mark.parametrize("summary, absent", [
+    ("Future research is needed to test the scalability of this model of care.", "scalability"),
+    ("Reviews of earlier trials show that advice can bring improvements in diet and in blood pressure.", "diet"),
+])
+def test_a_plain_language_summary_is_read_like_the_body(tmp_path, summary, absent):
+    """An Editors' Summary or commentary beside the abstract retells the paper and others' work."""
+    found = names(facts_of(tmp_path, _with_summary(summary), "endpoint", section="Abstract"))
+    assert "mortality" in found and absent not in found, found
+
+
+# -- adverse events: a term that names a variable or a measure --------------------------------
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, term", [
+    ("Age, sex and Helicobacter infection status did not differ between the groups (Table 1).", "infection"),
+    ("Adverse events were rare; the mean insomnia score fell by 4 points with melatonin.", "insomnia"),
+])
+def test_a_term_before_status_or_score_is_no_event(tmp_path, section, body, term):
+    assert term not in [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "After treatment the horses raced as before injury, with no adverse events.",
+    "Most patients returned to work as prior to injury; no adverse reactions were seen.",
+])
+def test_a_phrase_opening_on_a_preposition_is_no_event(tmp_path, section, body):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert not any(t.startswith(("before", "prior")) for t in got), got

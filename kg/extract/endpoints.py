@@ -105,7 +105,8 @@ def _cues() -> _Cues:
                              r"detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
                              r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
-    change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|more|less|further|"
+    change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
+                             r"more|less|further|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
     comparative = re.compile(rf"\b(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+"
@@ -476,8 +477,15 @@ def _distributed(name: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _period_rx() -> re.Pattern:
     """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
-    return re.compile(rf"(?:(?:{_alt(_data()['time_period_names'])})\s+)?(?:or\s+)?(?:(?:{_alt(_data()['time_period_names'])})\s+)?"
-                      r"(?:periods?|phases?)", re.I)
+    names = _alt(_data()["time_period_names"])
+    return re.compile(rf"(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?(?:periods?|phases?)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _absence_rx() -> re.Pattern:
+    """Words that make a wrapped measure the absence of its object (measure_wrappers absence)."""
+    words = _alt(_data()["measure_wrappers"]["absence"])
+    return re.compile(rf"\b(?:{words})(?:\s+(?:a|an|the))?\s*$|(?:{words})\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -511,8 +519,12 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
     wrapped = _wrapper_rx().match(text, s, e)
-    if wrapped and wrapped.end() < e and not re.match(r"(?:no|not|none|without|neither)\b", text[wrapped.end():e], re.I):
-        s = wrapped.end()  # not 'the percentage of patients with no X': that measure is the absence of X
+    keep_from = s  # where a clause cut may start: not inside a wrapper kept whole
+    if wrapped and wrapped.end() < e:
+        if _absence_rx().search(wrapped.group(0)) or _absence_rx().match(text, wrapped.end(), e):
+            keep_from = wrapped.end()  # 'the percentage of patients with no X': the measure is the absence of X
+        else:
+            s = keep_from = wrapped.end()
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
     if paren and _time_rx().fullmatch(paren.group(1).strip()):
@@ -523,19 +535,22 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
-    m = cues.stop_after.search(text, s, e)
+    m = cues.stop_after.search(text, keep_from, e)
     if m and m.start() > s:
         e = m.start()
-    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,", text[s:e], re.I)
-    if m and m.start() > 0:
-        e = s + m.start()
+    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,",
+                  text[keep_from:e], re.I)
+    if m and keep_from + m.start() > s:
+        e = keep_from + m.start()
     m = re.match(r"(?:the\s+)?(?:effects?|impact|influence|efficacy|benefits?)\s+of\s+[^()]+?\s+on\s+", text[s:e], re.I)
     if m:
         s += m.end()
     m = re.match(r"(?:the\s+)?(?:safety|tolerability|feasibility)(?=\s+(?:of|and)\b)", text[s:e], re.I)
     if m:
         e = s + m.end()
-    while True:
+    if keep_from > s:  # a wrapper kept whole keeps its words, all but an article
+        s += re.match(r"(?:(?:the|a|an)\s+)?", text[s:e], re.I).end()
+    while keep_from <= s:
         lead = cues.strip_leading.match(text, s, e)
         if not lead or lead.end() == s:
             break
