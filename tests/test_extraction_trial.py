@@ -535,3 +535,14 @@ def test_a_subgroup_in_a_full_texts_results_is_not_the_condition(tmp_path, findi
     document = read(path)
     facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
     assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "condition"] == []
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Chemotherapy with or without interferon in advanced malignant melanoma: a randomised trial", "melanoma"),
+    ("Surgery alone versus surgery and radiotherapy without chemotherapy in early breast cancer", "breast cancer"),
+])
+def test_a_denial_of_an_arm_denies_no_condition(tmp_path, title, expected):
+    """'with or without X in Y', 'without X in Y': the denial is of a treatment, not of the disease."""
+    found = [c.lower() for c in trial(tmp_path, "Patients were randomised to the two arms.", "condition",
+                                      title=title)]
+    assert any(expected in c for c in found), found
