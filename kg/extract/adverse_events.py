@@ -755,6 +755,12 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
                   re.finditer(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)]
         if len(values) == 2:
             return values
+    # "X occurred in the A group (n = 3, 5%) and in the B group (n = 1, 2%)": a count per named arm
+    rest = text[m.end: sent.end_char]
+    counts = list(re.finditer(r"\(\s*n\s*=\s*\d[^()]*\)", rest))
+    if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", rest[(counts[i - 1].end() if i else 0):c.start()])
+                                     for i, c in enumerate(counts)):
+        return [(m.end + c.start(), m.end + c.end()) for c in counts]
     return []
 
 
