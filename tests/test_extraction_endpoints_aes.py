@@ -1114,3 +1114,22 @@ def test_a_term_before_status_or_score_is_no_event(tmp_path, section, body, term
 def test_a_phrase_opening_on_a_preposition_is_no_event(tmp_path, section, body):
     got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
     assert not any(t.startswith(("before", "prior")) for t in got), got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Conclusions: The nurse-led programme appeared to reduce all-cause mortality in older adults.",
+     "all-cause mortality"),
+    ("Conclusions: Daily stretching was shown to improve hamstring flexibility in young women.", "hamstring flexibility"),
+])
+def test_a_finding_in_the_conclusions_names_its_measure(tmp_path, sentence, name):
+    """'appeared to reduce X', 'was shown to improve X': a finding on X, not a hope such as
+    'may be a simple way to improve X'."""
+    assert name in names(facts_of(tmp_path, sentence, "endpoint", section=None))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Conclusions: Walking may be a simple way to improve sleep quality.",
+    "Conclusions: Such programmes could help to reduce falls in care homes.",
+])
+def test_a_hope_in_the_conclusions_names_no_measure(tmp_path, sentence):
+    assert names(facts_of(tmp_path, sentence, "endpoint", section=None)) == {}

@@ -257,7 +257,8 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
-            if hoped and rx is cues.active and _lowering_rx().search(m.group()):
+            if hoped and rx is cues.active and _lowering_rx().search(m.group()) and not _found_to_rx().search(
+                    text, 0, m.start()):
                 continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
@@ -285,6 +286,12 @@ def _baseline_subject() -> re.Pattern:
 def _covariate_rx() -> re.Pattern:
     """A cue that the list after it names covariates or strata ('adjusted for', 'stratified by')."""
     return re.compile(rf"\b(?:{_alt(_data()['covariate_cues'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _found_to_rx() -> re.Pattern:
+    """'appeared', 'was shown' right before 'to <lowering verb>': a finding, not a hope."""
+    return re.compile(rf"\b(?:{_alt(_data()['found_to'])})\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
