@@ -1133,3 +1133,32 @@ def test_a_finding_in_the_conclusions_names_its_measure(tmp_path, sentence, name
 ])
 def test_a_hope_in_the_conclusions_names_no_measure(tmp_path, sentence):
     assert names(facts_of(tmp_path, sentence, "endpoint", section=None)) == {}
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Ratings of fatigue and readiness to exercise were recorded before each session.", "readiness to exercise"),
+    ("Time to first exacerbation was recorded from the diaries.", "time to first exacerbation"),
+])
+def test_a_measure_with_to_inside_its_name(tmp_path, section, wrap, sentence, name):
+    """'readiness to X', 'time to X': the 'to' belongs to the measure's name."""
+    assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("We aimed to assess the development of tolerance in mild asthmatics.", "development of tolerance"),
+    ("The aim was to evaluate hamstring flexibility in recreational runners.", "hamstring flexibility"),
+])
+def test_the_population_a_measure_is_taken_in_closes_no_name(tmp_path, section, wrap, sentence, name):
+    assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "An ANOVA model was used to measure group, time, and group by time interactions.",
+    "We evaluated aspirin added to usual care in older adults.",
+])
+def test_a_statistical_term_or_a_treatment_is_no_endpoint(tmp_path, section, wrap, sentence):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert not any("interactions" in n or n.startswith("aspirin") for n in found), found

@@ -113,9 +113,9 @@ def _cues() -> _Cues:
                              rf"(?:significantly\s+)?(?:{_alt(data['comparatives'])})\s+", re.I)
     regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
     strip_leading = re.compile(rf"(?:(?:{_alt(data['strip_leading'])})\s+)+", re.I)
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
     stop_after = re.compile(rf"\s(?:{_alt(data['stop_after'])})\b|\s+in\s+(?:the\s+|both\s+|each\s+|all\s+)?"
-                            r"(?:[\w-]+\s+){0,3}(?:groups?|arms?|patients|participants|subjects|children|adults|"
-                            r"women|men)\b", re.I)
+                            rf"(?:[\w-]+\s+){{0,3}}(?:{people}|{'|'.join(data['population_tail'])})\b", re.I)
     return _Cues(kind_of, declared, passive, active, aim_effect, change_noun, change_verb, predicate, comparative,
                  regarding, strip_leading, frozenset(fold(w) for w in data["stop_before"]), stop_after,
                  frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
@@ -288,6 +288,20 @@ def _covariate_rx() -> re.Pattern:
     return re.compile(rf"\b(?:{_alt(_data()['covariate_cues'])})\b", re.I)
 
 
+def _given_drug(ctx: Context, s: int, e: int) -> bool:
+    """A name that opens with a drug followed by a word of giving it ('X added to', 'X versus')."""
+    drug = next((sp for sp in ctx.concept_spans(s, e) if sp.start_char == s and sp.label_ == "Drug"), None)
+    if drug is None:
+        return False
+    nxt = re.match(r"\s+([\w-]+)", ctx.document.text[drug.end_char:e])
+    return bool(nxt) and nxt.group(1).lower() in _data()["given_words"]
+
+
+@functools.lru_cache(maxsize=1)
+def _to_heads() -> frozenset[str]:
+    return frozenset(_data()["to_heads"])
+
+
 @functools.lru_cache(maxsize=1)
 def _found_to_rx() -> re.Pattern:
     """'appeared', 'was shown' right before 'to <lowering verb>': a finding, not a hope."""
@@ -382,6 +396,9 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
             break  # "120 ml": the unit of a value
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
+            continue
+        if fold(tok) == "to" and start is not None and i > 0 and fold(toks[i - 1].group()) in _to_heads():
+            start = t.start()  # "time to first relapse", "readiness to train": inside the name
             continue
         if fold(tok) in ("no", "neither", "nor", "none", "without"):
             return None  # "no serious infections were observed": an absent event, not a measure
@@ -614,6 +631,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "adjusted for centre, parity and BMI": what an analysis adjusts for, not a measure
     if len(words) > 2 and words[1] in ("a", "an", "the") and words[0] not in ("of", "to", "in"):
         return []  # "use a different statin", "receive the vaccine": a verb and its object, not a measure
+    if _given_drug(ctx, s, e):
+        return []  # "rilonacept added to standard care": the treatment, not a measure
     if _period_rx().fullmatch(key):
         return []  # "the wash-out period": when a measure was taken, not a measure
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
