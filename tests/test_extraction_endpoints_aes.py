@@ -1119,7 +1119,8 @@ def test_a_phrase_opening_on_a_preposition_is_no_event(tmp_path, section, body):
 @pytest.mark.parametrize("sentence, name", [
     ("Conclusions: The nurse-led programme appeared to reduce all-cause mortality in older adults.",
      "all-cause mortality"),
-    ("Conclusions: Daily stretching was shown to improve hamstring flexibility in young women.", "hamstring flexibility"),
+    ("Conclusions: Daily stretching was shown to improve hamstring flexibility in young women.",
+     "hamstring flexibility"),
 ])
 def test_a_finding_in_the_conclusions_names_its_measure(tmp_path, sentence, name):
     """'appeared to reduce X', 'was shown to improve X': a finding on X, not a hope such as

@@ -758,8 +758,8 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
     # "X occurred in the A group (n = 3, 5%) and in the B group (n = 1, 2%)": a count per named arm
     rest = text[m.end: sent.end_char]
     counts = list(re.finditer(r"\(\s*n\s*=\s*\d[^()]*\)", rest))
-    if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", rest[(counts[i - 1].end() if i else 0):c.start()])
-                                     for i, c in enumerate(counts)):
+    gaps = [rest[(counts[i - 1].end() if i else 0):c.start()] for i, c in enumerate(counts)]
+    if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", gap) for gap in gaps):
         return [(m.end + c.start(), m.end + c.end()) for c in counts]
     return []
 
