@@ -1163,3 +1163,24 @@ def test_the_population_a_measure_is_taken_in_closes_no_name(tmp_path, section, 
 def test_a_statistical_term_or_a_treatment_is_no_endpoint(tmp_path, section, wrap, sentence):
     found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
     assert not any("interactions" in n or n.startswith("aspirin") for n in found), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, counts", [
+    ("Nausea occurred in the tablet group (n = 3, 5%) and in the placebo group (n = 1, 2%).", [3, 1]),
+    ("Dizziness was reported in the active arm (n = 7) and in the control arm (n = 2; 3%).", [7, 2]),
+])
+def test_an_event_counted_in_each_named_arm(tmp_path, section, body, counts):
+    """'X in the A group (n = 3, 5%) and in the B group (n = 1, 2%)': one event per arm, with its count."""
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert sorted(f.fields["count"] for f in got) == sorted(counts), [(terms([f]), f.fields["count"]) for f in got]
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "Rash (n = 4) and dizziness (n = 2) were the most common adverse events.",
+    "Headache (n = 6) and cough (n = 3) were reported most often.",
+])
+def test_counts_of_two_events_are_not_arms(tmp_path, section, body):
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert len(got) == 2 and all(f.fields["count"] for f in got), terms(got)
