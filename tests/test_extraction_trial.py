@@ -546,3 +546,14 @@ def test_a_denial_of_an_arm_denies_no_condition(tmp_path, title, expected):
     found = [c.lower() for c in trial(tmp_path, "Patients were randomised to the two arms.", "condition",
                                       title=title)]
     assert any(expected in c for c in found), found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Depressed adolescents rarely get care. We randomised 143 adolescents with major depressive disorder to "
+     "phone coaching or usual care.", "major depressive disorder"),
+    ("Obese adults often have knee pain. Adults with knee osteoarthritis (n = 90) were randomised to "
+     "exercise or advice.", "knee osteoarthritis"),
+])
+def test_a_population_named_by_its_disease_wins_over_one_named_by_an_adjective(tmp_path, layout, body, expected):
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]

@@ -742,6 +742,7 @@ def _conditions(ctx: Context) -> list[Fact]:
     population: list = []
     other: list = []
     other_sentences: set[tuple[str, int]] = set()  # (concept, sentence) of each of them
+    described: list = []  # populations named by an adjective of their condition
     named = _named_conditions(ctx)
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
@@ -757,7 +758,7 @@ def _conditions(ctx: Context) -> list[Fact]:
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
-            population += _adjectival(ctx, sent, named)
+            described += _adjectival(ctx, sent, named)
             population += _agent_populations(ctx, sent)
         # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
         for m in r["with_rx"].finditer(sent.text) if part != "results" or in_abs else ():
@@ -781,7 +782,8 @@ def _conditions(ctx: Context) -> list[Fact]:
                 population.append((found[0], a, a + found[1]))
         if part != "results":
             population += _named_before_population(ctx, sent, spans)
-    chosen = title + population[:1]
+    # a population named by an adjective ('depressed adolescents') only where none is named by its disease
+    chosen = title + (population or described)[:1]
     if not chosen:
         chosen = _behaviour(ctx)
     if not chosen and not other:
