@@ -1184,3 +1184,34 @@ def test_an_event_counted_in_each_named_arm(tmp_path, section, body, counts):
 def test_counts_of_two_events_are_not_arms(tmp_path, section, body):
     got = facts_of(tmp_path, body, "adverse_event", section=section)
     assert len(got) == 2 and all(f.fields["count"] for f in got), terms(got)
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "Counts were modelled as incidence rate ratios (IRR). The IRR between the arms was 0.90 (95% CI 0.62 to 1.33).",
+    "We report the infusion rate ratio (IRR) of each arm; the IRR was 1.2 in both arms and no events occurred.",
+])
+def test_an_abbreviation_the_paper_defines_otherwise_is_no_event(tmp_path, section, body):
+    """'IRR' defined as a rate ratio is not an infusion-related reaction."""
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert not any("reaction" in t for t in got), got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "We recorded self-reports of empathic reactions to the scenario in 96 participants.",
+    "Emotional reactions to the video were rated by 40 viewers on a 7-point scale.",
+])
+def test_a_reaction_without_harm_words_is_no_event(tmp_path, section, body):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert not any("reaction" in t for t in got), got
+
+
+@pytest.mark.parametrize("summary", [
+    "Earlier trials found that lowering salt reduces strokes and heart attacks, which were reported often.",
+    "Side effects such as nausea are common with many similar drugs, earlier studies reported.",
+])
+def test_no_event_from_a_plain_language_summary(tmp_path, summary):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, _with_summary(summary), "adverse_event",
+                                                  section="Abstract"))]
+    assert not any(t in ("stroke", "nausea") for t in got), got

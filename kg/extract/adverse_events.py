@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract.base import Context, Fact, Sentence, guarded, part_of
-from kg.extract.endpoints import abstract_like
+from kg.extract.base import Context, Fact, Sentence, guarded, in_lay_summary, part_of
+from kg.extract.endpoints import abbreviations, abstract_like
 from kg.extract.numbers import COUNT, to_int
 from kg.extract.trial import related_condition_names
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
@@ -249,6 +249,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         # in a full text, events come from its results (or unlabelled text), in an abstract from any part
         if part == "title" or not (in_abs or abstract_only) and part not in ("results", "other"):
             continue
+        if in_abs and not abstract_only and in_lay_summary(ctx.document, sent.start_char):
+            continue  # a plain-language summary or commentary retells the paper and others' work
         if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
             continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
@@ -280,6 +282,18 @@ def _measured_after() -> re.Pattern:
     """A word after a term that makes it a measure ('status', 'score'; ontology/ae_cues.json measured_after)."""
     words = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["measured_after"]
     return re.compile(r"[\s-]+(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.I)
+
+
+def _defined_otherwise(ctx: Context, written: str, concept: Concept) -> bool:
+    """An abbreviation the paper defines as something other than the event ('IRR' for incidence
+    rate ratio, not infusion-related reaction)."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}s?", written):
+        return False
+    long = abbreviations(ctx).get(written) or abbreviations(ctx).get(written.rstrip("s"))
+    if not long:
+        return False
+    a, b = fold(long), fold(concept.label)
+    return not (a == b or a in b or b in a or a.rstrip("s") == b.rstrip("s"))
 
 
 def _grouping_row(term_text: str) -> bool:
@@ -435,6 +449,8 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
     out: list[_Mention] = []
     for ent in ctx.concepts_in(sent, {"AdverseEventTerm"}):
         c = ctx.concept(ent)
+        if _defined_otherwise(ctx, ent.text, c):
+            continue  # "IRR" where the paper writes "incidence rate ratio (IRR)": not the event
         out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
                             ent.text))
     in_context = bool(cues["context"].search(sent.text))
@@ -589,8 +605,9 @@ def _head_phrases(sent: Sentence, in_context: bool) -> list[tuple[int, int, str 
     out = []
     for h in cues["heads"].finditer(sent.text):
         head = h.group().lower()
-        if head.split()[-1] in cues["context_heads"] and not in_context:
-            continue
+        if head.split()[-1] in cues["context_heads"] and not (
+                in_context and cues["context"].search(sent.text[: h.start()] + " " + sent.text[h.end():])):
+            continue  # "empathic reactions": the head is no harm word of its own sentence
         words = list(re.finditer(r"[A-Za-z][\w-]*", sent.text[: h.start()]))
         mods: list[re.Match] = []
         for w in reversed(words[-3:]):
