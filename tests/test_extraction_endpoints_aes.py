@@ -1215,3 +1215,15 @@ def test_no_event_from_a_plain_language_summary(tmp_path, summary):
     got = [t.lower() for t, _n in terms(facts_of(tmp_path, _with_summary(summary), "adverse_event",
                                                   section="Abstract"))]
     assert not any(t in ("stroke", "nausea") for t in got), got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "There was no significant difference between the arms in the length of stay, readmissions, wound "
+    "complications of surgery or quality of life.",
+    "There were no significant differences between the groups in hospital stay, pain scores, infectious "
+    "complications of the wound or mobility.",
+])
+def test_no_significant_difference_negates_no_event(tmp_path, section, body):
+    """'no significant differences in ... X' compares arms; it does not say that X never happened."""
+    assert not any(neg for _t, neg in terms(facts_of(tmp_path, body, "adverse_event", section=section)))

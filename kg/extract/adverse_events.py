@@ -111,6 +111,7 @@ def _cues() -> dict:
         "mesh_exclude": tuple(data["mesh_tree_exclude_prefixes"]),
         "neg_before": re.compile(rf"\b(?:{alt(neg['preceding_negations'])})\b", re.I),
         "neg_after": re.compile(rf"\b(?:{alt(neg['following_negations'])})\b", re.I),
+        "pseudo_negation": re.compile(rf"\b(?:{alt(neg['pseudo_negations'])})\b", re.I),
         "neg_stop": re.compile(rf"\b(?:{alt([t for t in neg['termination'] if t not in (';', ':')])})\b|[;:]",
                                re.I),
         "discontinued": guarded(re.compile(
@@ -712,8 +713,9 @@ def _negated(text: str, sent: Sentence, m: _Mention) -> bool:
     clause_start = max(sent.start_char, *(text.rfind(ch, sent.start_char, m.start) + 1 for ch in ";:"))
     before = text[clause_start: m.start]
     pre = list(cues["neg_before"].finditer(before))
-    if pre and not cues["neg_stop"].search(before[pre[-1].end():]):
-        return True
+    if pre and not cues["neg_stop"].search(before[pre[-1].end():]) and not any(
+            p.start() <= pre[-1].start() < p.end() for p in cues["pseudo_negation"].finditer(before)):
+        return True  # not "no significant differences in ... X": a comparison, no absent event
     after = text[m.end: sent.end_char]
     post = cues["neg_after"].search(after)
     return bool(post and re.fullmatch(r"[^;:]{0,80}?", after[: post.start()])
