@@ -1227,3 +1227,34 @@ def test_no_event_from_a_plain_language_summary(tmp_path, summary):
 def test_no_significant_difference_negates_no_event(tmp_path, section, body):
     """'no significant differences in ... X' compares arms; it does not say that X never happened."""
     assert not any(neg for _t, neg in terms(facts_of(tmp_path, body, "adverse_event", section=section)))
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("We aimed to determine whether simvastatin and/or ezetimibe influence serum irisin levels.",
+     "serum irisin levels"),
+    ("We sought to determine whether aspirin and/or clopidogrel affect platelet reactivity.", "platelet reactivity"),
+])
+def test_what_a_drug_does_to_a_measure_names_the_measure(tmp_path, section, wrap, sentence, name):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert name in found and not any(n.startswith(("simvastatin", "ezetimibe", "aspirin", "clopidogrel"))
+                                     for n in found), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("sentence", [
+    "In addition, duloxetine's advantage over placebo did not differ between the subgroups.",
+    "Blood and urine samples were collected before and after 12 weeks; its addition did not change the model.",
+])
+def test_a_drugs_possessive_or_a_specimen_is_no_endpoint(tmp_path, section, sentence):
+    found = names(facts_of(tmp_path, sentence, "endpoint", section=section))
+    assert not any(n in ("addition", "blood", "urine") or n.startswith("duloxetine") for n in found), found
+
+
+def test_a_long_list_after_drugs_is_read_quickly(tmp_path):
+    """A name that opens with drugs and runs on without a verb must not make the pattern backtrack."""
+    import time
+    t = time.perf_counter()
+    facts_of(tmp_path, "We assessed simvastatin plasma concentration variability patterns seasonal practice "
+             "site physician prescribing habit score distribution summary statistic values.", "endpoint")
+    assert time.perf_counter() - t < 10

@@ -289,12 +289,26 @@ def _covariate_rx() -> re.Pattern:
 
 
 def _given_drug(ctx: Context, s: int, e: int) -> bool:
-    """A name that opens with a drug followed by a word of giving it ('X added to', 'X versus')."""
+    """A name that opens with a drug followed by a word of giving it ('X added to', 'X versus') or
+    by its possessive ("duloxetine's advantage"): the treatment, not a measure."""
     drug = next((sp for sp in ctx.concept_spans(s, e) if sp.start_char == s and sp.label_ == "Drug"), None)
     if drug is None:
         return False
-    nxt = re.match(r"\s+([\w-]+)", ctx.document.text[drug.end_char:e])
-    return bool(nxt) and nxt.group(1).lower() in _data()["given_words"]
+    rest = ctx.document.text[drug.end_char:e]
+    nxt = re.match(r"\s+([\w-]+)", rest)
+    return bool(nxt) and nxt.group(1).lower() in _data()["given_words"] or bool(re.match(r"['’]s\s", rest))
+
+
+def _after_drug_verb(ctx: Context, s: int, e: int) -> int:
+    """Where the measure starts in 'X influences Y', 'X and/or Z reduce Y' (drugs and a verb of what
+    they do to a measure, ontology lowering_verbs): at Y; else `s`."""
+    drugs = [sp for sp in ctx.concept_spans(s, e) if sp.label_ == "Drug"]
+    if not drugs or drugs[0].start_char != s:
+        return s
+    verbs = _alt(_data()["lowering_verbs"])
+    m = re.match(rf"(?:\s*(?:,|and/or|and|or)\s+[\w-]+){{0,2}}\s+(?:{verbs})(?:s|d|ed|es)?\s+(?:the\s+)?(?=\w)",
+                 ctx.document.text[drugs[-1].end_char:e], re.I)
+    return drugs[-1].end_char + m.end() if m and drugs[-1].end_char + m.end() < e else s
 
 
 @functools.lru_cache(maxsize=1)
@@ -611,6 +625,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     lead = re.match(r"\s*(?:the\s+)?", text[raw_s:s]).end()
     wrapped = _wrapper_rx().match(text, raw_s + lead, e)
     wrapper = [text[raw_s + lead:e]] if wrapped and wrapped.end() == s else []  # the phrase with its wrapper
+    moved = _after_drug_verb(ctx, s, e)
+    if moved != s:  # "whether simvastatin and/or ezetimibe influence serum irisin levels": the levels
+        s, name = moved, text[moved:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
     if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
