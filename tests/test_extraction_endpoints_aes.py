@@ -1258,3 +1258,14 @@ def test_a_long_list_after_drugs_is_read_quickly(tmp_path):
     facts_of(tmp_path, "We assessed simvastatin plasma concentration variability patterns seasonal practice "
              "site physician prescribing habit score distribution summary statistic values.", "endpoint")
     assert time.perf_counter() - t < 10
+
+
+@pytest.mark.parametrize("section", ["Results", "Adverse events"])
+@pytest.mark.parametrize("body", [
+    "There were three serious AEs (SAEs). Two patients withdrew from the study due to AEs: pancytopenia (SAE) "
+    "and arrhythmia (non-SAE).",
+    "Serious AEs (SAEs) were rare. One participant stopped the study due to an AE: sepsis (SAE).",
+])
+def test_an_abbreviation_defined_as_the_event_stays(tmp_path, section, body):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert "serious adverse event" in got, got

@@ -293,6 +293,8 @@ def _defined_otherwise(ctx: Context, written: str, concept: Concept) -> bool:
     long = abbreviations(ctx).get(written) or abbreviations(ctx).get(written.rstrip("s"))
     if not long:
         return False
+    if re.search(r"\b[A-Z]{2,}", long) or ctx.lexicon.by_label(long, concept.kind) == concept:
+        return False  # "serious AEs (SAEs)": a long form that is itself short, or another name of the event
     a, b = fold(long), fold(concept.label)
     return not (a == b or a in b or b in a or a.rstrip("s") == b.rstrip("s"))
 
