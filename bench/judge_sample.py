@@ -1,4 +1,5 @@
-"""A repeatable sample of mechanism, trial and result facts from full texts, for judging by hand.
+"""A repeatable sample of mechanism, trial, condition, endpoint, adverse-event and result facts from
+full texts, for judging by hand.
 
 Why: dev and corpus gold cover abstracts; on full texts only a hand-judged sample says how
 often a fact is right. This script draws the same sample every time (facts ranked by a hash
@@ -10,12 +11,12 @@ gone or corrected counts as fixed, a right fact that is gone as lost.
 
     kg --store S ingest -q SRC && kg --store S facts > before.json
     python bench/judge_sample.py --facts before.json --store S --n 60 --write sample.json
-    # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why";
-    # after a change, a fact read differently is judged again: its "verdict_after"
-    python bench/judge_sample.py --facts after.json --store S2 --against sample.json
     # results: --kinds result (a result is right when it is a finding of this trial, with the
     # value, measure and comparison the text gives it; --exclude names held-out documents)
     python bench/judge_sample.py --facts before.json --store S --kinds result --n 60 --write r.json
+    # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why";
+    # after a change, a fact read differently is judged again: its "verdict_after"
+    python bench/judge_sample.py --facts after.json --store S2 --against sample.json
 """
 
 from __future__ import annotations
@@ -67,6 +68,24 @@ def items(facts: dict) -> list[dict]:
                 out.append({"doc": d["doc"], "kind": "mechanism", "value": value, "evidence": ev, "flags": flags,
                             "statement": m.get("statement"), "setting": m.get("context"), "cited": m.get("cited"),
                             "confidence": m.get("confidence")})
+    for d in facts["documents"]:
+        for c in (d.get("trial") or {}).get("conditions") or []:
+            ev = _ev(c)
+            if ev:
+                out.append({"doc": d["doc"], "kind": "condition", "value": _label(c), "evidence": ev,
+                            "confidence": c.get("confidence")})
+        for e in d.get("endpoints") or []:
+            ev = _ev(e)
+            if ev:
+                flags = [f"{k}={e[k]}" for k in ("kind", "timepoint") if e.get(k)]
+                out.append({"doc": d["doc"], "kind": "endpoint", "value": str(e.get("name")), "evidence": ev,
+                            "flags": flags, "confidence": e.get("confidence")})
+        for a in d.get("adverse_events") or []:
+            ev = _ev(a)
+            if ev:
+                flags = [f"{k}={a[k]}" for k in ("count", "grade", "serious", "negated", "arm") if a.get(k)]
+                out.append({"doc": d["doc"], "kind": "adverse_event", "value": str(a.get("term")), "evidence": ev,
+                            "flags": flags, "confidence": a.get("confidence")})
         for r in d.get("results") or []:
             ev = _ev(r)
             if ev:
@@ -99,20 +118,25 @@ def doc_text(store: str, doc: str, cache: dict) -> str:
     return cache[doc]
 
 
-def draw(facts: dict, store: str, n: int, kinds: tuple[str, ...] = ("mechanism", "trial"),
+GROUPS = ("mechanism", "trial", "condition", "endpoint", "adverse_event", "result")
+
+
+def draw(facts: dict, store: str, n: int, groups: tuple[str, ...] = ("mechanism", "trial"),
          exclude: frozenset[str] = frozenset()) -> list[dict]:
-    """`n` facts of each kind asked (mechanisms, trial facts with attributes in turn, results),
-    the same ones for the same facts file; documents named in `exclude` are left out."""
+    """`n` facts of each group (trial attributes in turn), the same ones for the same facts file;
+    documents named in `exclude` are left out."""
     every = [i for i in items(facts) if i["doc"] not in exclude]
     chosen = []
-    for kind in ("mechanism", "result"):
-        if kind in kinds:
-            chosen += sorted((i for i in every if i["kind"] == kind), key=lambda i: i["rank"])[:n]
-    # trial attributes taken in turn, so that the rare ones (phase, N, acronym) are judged too
-    by_attr = [sorted((i for i in every if i["kind"] == f"trial.{a}"), key=lambda i: i["rank"]) for a in TRIAL_ATTRS]
-    turns = [it for k in range(max(map(len, by_attr), default=0)) for col in by_attr if k < len(col)
-             for it in [col[k]]]
-    chosen += turns[:n] if "trial" in kinds else []
+    for group in groups:
+        if group != "trial":
+            chosen += sorted((i for i in every if i["kind"] == group), key=lambda i: i["rank"])[:n]
+            continue
+        # trial attributes taken in turn, so that the rare ones (phase, N, acronym) are judged too
+        by_attr = [sorted((i for i in every if i["kind"] == f"trial.{a}"), key=lambda i: i["rank"])
+                   for a in TRIAL_ATTRS]
+        turns = [it for k in range(max(map(len, by_attr), default=0)) for col in by_attr if k < len(col)
+                 for it in [col[k]]]
+        chosen += turns[:n]
     texts: dict[str, str] = {}
     for it in chosen:
         ev = it["evidence"]
@@ -129,7 +153,7 @@ def against(sample: list[dict], facts: dict) -> None:
         by_doc_kind.setdefault((i["doc"], i["kind"]), []).append(i)
     tally: dict[str, dict[str, int]] = {}
     for it in sample:
-        group = it["kind"] if it["kind"] in ("mechanism", "result") else "trial"
+        group = "trial" if it["kind"].startswith("trial.") else it["kind"]
         t = tally.setdefault(group, {"n": 0, "right_before": 0, "right_after": 0, "fixed": 0, "lost": 0,
                                      "still_wrong": 0, "kept_right": 0})
         t["n"] += 1
@@ -179,12 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--facts", required=True, help="kg facts JSON")
     ap.add_argument("--store", help="the store the facts came from (for the documents' text)")
-    ap.add_argument("--n", type=int, default=60, help="facts of each group (mechanism, trial)")
-    ap.add_argument("--write", help="write the sample (JSON) to this file")
-    ap.add_argument("--against", help="a judged sample: count right/wrong before -> after")
-    ap.add_argument("--kinds", default="mechanism,trial", help="comma-separated: mechanism, trial, result")
+    ap.add_argument("--n", type=int, default=60, help="facts of each group")
+    ap.add_argument("--groups", "--kinds", default="mechanism,trial",
+                    help=f"comma-separated groups to draw from: {', '.join(GROUPS)}")
     ap.add_argument("--exclude", action="append", default=[],
                     help="a file of document ids (one a line) or a folder of documents to leave out (held out)")
+    ap.add_argument("--write", help="write the sample (JSON) to this file")
+    ap.add_argument("--against", help="a judged sample: count right/wrong before -> after")
     args = ap.parse_args(argv)
     facts = json.loads(Path(args.facts).read_text(encoding="utf-8"))
     if args.against:
@@ -192,10 +217,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.store:
         ap.error("--store is needed to draw a sample")
+    groups = tuple(g for g in args.groups.split(",") if g)
+    if set(groups) - set(GROUPS):
+        ap.error(f"unknown group(s): {', '.join(sorted(set(groups) - set(GROUPS)))}")
     skip: set[str] = set()
     for x in map(Path, args.exclude):
         skip |= {f.stem for f in x.iterdir()} if x.is_dir() else set(x.read_text(encoding="utf-8").split())
-    sample = draw(facts, args.store, args.n, tuple(args.kinds.split(",")), frozenset(skip))
+    sample = draw(facts, args.store, args.n, groups, frozenset(skip))
     for k, it in enumerate(sample):
         print(f"[{k}] {it['kind']} {it['value']!r} conf={it.get('confidence')} part={it['evidence'].get('section')} "
               f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "

@@ -10,6 +10,7 @@ import functools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,9 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
 
     _index: dict[str, list[str]] | None = field(default=None, repr=False)
+    # the field's dictionaries (DrugBank, MeSH) by whole name, set by the pipeline that loads them
+    # (kg/nlp.py): (name, kind) -> concept or None
+    dictionary: Callable[[str, str], Concept | None] | None = field(default=None, repr=False)
 
     def by_label(self, label: str, kind: str | None = None) -> Concept | None:
         """Find a concept by any of its names (case-folded), optionally of one kind."""
@@ -60,6 +64,24 @@ class Lexicon:
             if kind is None or c.kind == kind:
                 return c
         return None
+
+    def named(self, label: str, kind: str) -> Concept | None:
+        """A concept of one kind by a whole name: the lexicon's, else the dictionaries' (where a
+        pipeline loaded them), so that a rewritten name ('obese' -> 'obesity') finds MeSH too."""
+        c = self.by_label(label, kind)
+        if c is None and self.dictionary is not None:
+            c = self.dictionary(label, kind)
+        return c
+
+    def alias(self, label: str, of: Concept) -> Concept:
+        """A concept named as papers write it ('depression') for a dictionary concept that names it
+        otherwise ('depressive disorder'): kg's own IRI and label, the dictionary's public id."""
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-")
+        iri = f"{CONCEPT_BASE}alias/{of.kind.lower()}/{slug}"
+        c = self.concepts.get(iri)
+        if c is None:
+            c = self.concepts[iri] = Concept(iri, of.kind, fold(label), of.curie, "alias")
+        return c
 
     def discover(self, kind: str, label: str, source: str) -> Concept:
         """A concept for a term the lexicon lacks, one IRI per (kind, label) across papers."""

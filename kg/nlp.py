@@ -148,6 +148,23 @@ class LexiconMatcher:
                 self.folded.add(iri, list(nlp.tokenizer.pipe(folded)))
             if exact:
                 self.exact.add(iri, list(nlp.tokenizer.pipe(exact)))
+        if vocabulary is not None:
+            lexicon.dictionary = self.dictionary_concept
+
+    def dictionary_concept(self, name: str, kind: str) -> Concept | None:
+        """The dictionaries' concept of one kind named by the whole of `name` (any case), if any."""
+        words = [t for t in self.nlp.make_doc(name) if not t.is_space]
+        if not words or self.vocabulary is None:
+            return None
+        lowers = numpy.array([t.lower for t in words], dtype=numpy.uint64)
+        for k, n, entry_id, _upper in self.vocabulary.longest(lowers):
+            entry = self.vocabulary.entries[entry_id]
+            if k == 0 and n == len(words) and entry.kind == kind:
+                if entry.iri not in self.lexicon.concepts:
+                    source = entry.curie.split(":")[0].lower()
+                    self.lexicon.concepts[entry.iri] = Concept(entry.iri, entry.kind, entry.label, entry.curie, source)
+                return self.lexicon.concepts[entry.iri]
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._span(doc, m, s, e) for m, s, e in self.folded(doc)]

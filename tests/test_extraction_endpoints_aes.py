@@ -54,7 +54,7 @@ LAYOUTS = [("Methods", "{}"), (None, "Methods: {}")]
 @pytest.mark.parametrize("sentence, name, kind, timepoint", [
     ("The primary outcome of interest was the change in HbA1c at 26 weeks.", "hba1c", "primary", "26 weeks"),
     ("The primary efficacy endpoint is the proportion of patients in remission at week 12.",
-     "proportion of patients in remission", "primary", "week 12"),
+     "remission", "primary", "week 12"),
     ("Primary endpoint: time to first relapse.", "time to first relapse", "primary", None),
     ("The main outcome measure, 28-day survival, was compared between arms.", "28-day survival", "primary",
      "28 days"),
@@ -1013,3 +1013,259 @@ def test_a_bracket_with_a_count_or_a_short_form_lists_no_events(tmp_path, sectio
     got = facts_of(tmp_path, body, "adverse_event", section=section)
     assert all(str(f.fields["term"].label).lower() in ("adverse event", "treatment-emergent adverse event")
                for f in got), terms(got)
+
+
+# -- endpoints: the measure, not its wrapper --------------------------------------------------
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name, wrapped", [
+    ("The primary outcome was the percentage of patients achieving clinical remission at week 12.",
+     "clinical remission", "percentage of patients achieving clinical remission"),
+    ("The primary endpoint was the proportion of participants with a sustained virological response at Day 28.",
+     "sustained virological response", "proportion of participants with a sustained virological response"),
+    ("The main outcome was the effect on systolic blood pressure after 12 months of follow-up.",
+     "systolic blood pressure", "effect on systolic blood pressure"),
+    ("Secondary outcomes were the number of children who developed a febrile seizure and length of stay.",
+     "febrile seizure", "number of children who developed a febrile seizure"),
+])
+def test_a_counted_or_affected_measure_is_named_without_its_wrapper(tmp_path, section, wrap, sentence, name,
+                                                                     wrapped):
+    """'the percentage of patients achieving X', 'the effect on X': the endpoint is X; the whole
+    phrase stays one of its names."""
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert name in found, found
+    assert wrapped in found[name]["_surfaces"]
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "The primary outcome was the percentage of patients with no grade 3 rash at week 8.",
+    "The primary endpoint was the proportion of women without a relapse by month 6.",
+])
+def test_a_wrapper_around_an_absence_stays(tmp_path, section, wrap, sentence):
+    """'the percentage of patients with no X': the measure is the absence of X, not X."""
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found and all(not n.startswith(("no ", "without ")) for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, absent", [
+    ("The primary outcome was the change in peak flow between the final week of the run-in or wash-out period "
+     "and the final week of treatment.", "wash-out period"),
+    ("The primary endpoint was the difference in pain score between the screening phase or the treatment phase "
+     "and the last visit.", "treatment phase"),
+])
+def test_a_period_of_the_trial_is_no_endpoint(tmp_path, section, wrap, sentence, absent):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert found and absent not in found, found
+
+
+@pytest.mark.parametrize("section", ["Background", "Objective"])
+@pytest.mark.parametrize("sentence", [
+    "The effects of strength training on the autonomic system remain unknown.",
+    "How yoga changes cortisol rhythms seems unclear.",
+])
+def test_a_clause_is_no_endpoint(tmp_path, section, sentence):
+    found = names(facts_of(tmp_path, f"{section}: {sentence}", "endpoint", section=None))
+    assert not any(w in n for n in found for w in ("remain", "unknown", "unclear", "seems")), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, expected", [
+    ("Fatigue and insomnia improved more with the tablet than with placebo.", "fatigue"),
+    ("Nausea and vomiting were assessed on postoperative day 1.", "nausea"),
+])
+def test_symptoms_as_measures(tmp_path, section, body, expected):
+    """Symptoms a trial measures are endpoints, the first of a pair too."""
+    assert expected in names(facts_of(tmp_path, body, "endpoint", section=section))
+
+
+def _with_summary(summary: str) -> str:
+    return ("Background: Older adults often fall.\n\nMethods: We randomised 200 adults to home visits or usual "
+            "care. The primary outcome was mortality at 12 months.\n\nConclusions: Home visits helped.\n\n"
+            f"Editors' Summary\n\n{summary}\n\nIntroduction\n\nFalls are common.\n\nMethods\n\nAdults were "
+            "randomised.\n\nResults\n\nMortality was lower.\n\nDiscussion\n\nThis worked.\n")
+
+
+@pytest.mark.parametrize("summary, absent", [
+    ("Future research is needed to test the scalability of this model of care.", "scalability"),
+    ("Reviews of earlier trials show that advice can bring improvements in diet and in blood pressure.", "diet"),
+])
+def test_a_plain_language_summary_is_read_like_the_body(tmp_path, summary, absent):
+    """An Editors' Summary or commentary beside the abstract retells the paper and others' work."""
+    found = names(facts_of(tmp_path, _with_summary(summary), "endpoint", section="Abstract"))
+    assert "mortality" in found and absent not in found, found
+
+
+# -- adverse events: a term that names a variable or a measure --------------------------------
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, term", [
+    ("Age, sex and Helicobacter infection status did not differ between the groups (Table 1).", "infection"),
+    ("Adverse events were rare; the mean insomnia score fell by 4 points with melatonin.", "insomnia"),
+])
+def test_a_term_before_status_or_score_is_no_event(tmp_path, section, body, term):
+    assert term not in [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "After treatment the horses raced as before injury, with no adverse events.",
+    "Most patients returned to work as prior to injury; no adverse reactions were seen.",
+])
+def test_a_phrase_opening_on_a_preposition_is_no_event(tmp_path, section, body):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert not any(t.startswith(("before", "prior")) for t in got), got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Conclusions: The nurse-led programme appeared to reduce all-cause mortality in older adults.",
+     "all-cause mortality"),
+    ("Conclusions: Daily stretching was shown to improve hamstring flexibility in young women.",
+     "hamstring flexibility"),
+])
+def test_a_finding_in_the_conclusions_names_its_measure(tmp_path, sentence, name):
+    """'appeared to reduce X', 'was shown to improve X': a finding on X, not a hope such as
+    'may be a simple way to improve X'."""
+    assert name in names(facts_of(tmp_path, sentence, "endpoint", section=None))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Conclusions: Walking may be a simple way to improve sleep quality.",
+    "Conclusions: Such programmes could help to reduce falls in care homes.",
+])
+def test_a_hope_in_the_conclusions_names_no_measure(tmp_path, sentence):
+    assert names(facts_of(tmp_path, sentence, "endpoint", section=None)) == {}
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Ratings of fatigue and readiness to exercise were recorded before each session.", "readiness to exercise"),
+    ("Time to first exacerbation was recorded from the diaries.", "time to first exacerbation"),
+])
+def test_a_measure_with_to_inside_its_name(tmp_path, section, wrap, sentence, name):
+    """'readiness to X', 'time to X': the 'to' belongs to the measure's name."""
+    assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("We aimed to assess the development of tolerance in mild asthmatics.", "development of tolerance"),
+    ("The aim was to evaluate hamstring flexibility in recreational runners.", "hamstring flexibility"),
+])
+def test_the_population_a_measure_is_taken_in_closes_no_name(tmp_path, section, wrap, sentence, name):
+    assert name in names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "An ANOVA model was used to measure group, time, and group by time interactions.",
+    "We evaluated aspirin added to usual care in older adults.",
+])
+def test_a_statistical_term_or_a_treatment_is_no_endpoint(tmp_path, section, wrap, sentence):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert not any("interactions" in n or n.startswith("aspirin") for n in found), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body, counts", [
+    ("Nausea occurred in the tablet group (n = 3, 5%) and in the placebo group (n = 1, 2%).", [3, 1]),
+    ("Dizziness was reported in the active arm (n = 7) and in the control arm (n = 2; 3%).", [7, 2]),
+])
+def test_an_event_counted_in_each_named_arm(tmp_path, section, body, counts):
+    """'X in the A group (n = 3, 5%) and in the B group (n = 1, 2%)': one event per arm, with its count."""
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert sorted(f.fields["count"] for f in got) == sorted(counts), [(terms([f]), f.fields["count"]) for f in got]
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "Rash (n = 4) and dizziness (n = 2) were the most common adverse events.",
+    "Headache (n = 6) and cough (n = 3) were reported most often.",
+])
+def test_counts_of_two_events_are_not_arms(tmp_path, section, body):
+    got = facts_of(tmp_path, body, "adverse_event", section=section)
+    assert len(got) == 2 and all(f.fields["count"] for f in got), terms(got)
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "Counts were modelled as incidence rate ratios (IRR). The IRR between the arms was 0.90 (95% CI 0.62 to 1.33).",
+    "We report the infusion rate ratio (IRR) of each arm; the IRR was 1.2 in both arms and no events occurred.",
+])
+def test_an_abbreviation_the_paper_defines_otherwise_is_no_event(tmp_path, section, body):
+    """'IRR' defined as a rate ratio is not an infusion-related reaction."""
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert not any("reaction" in t for t in got), got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "We recorded self-reports of empathic reactions to the scenario in 96 participants.",
+    "Emotional reactions to the video were rated by 40 viewers on a 7-point scale.",
+])
+def test_a_reaction_without_harm_words_is_no_event(tmp_path, section, body):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert not any("reaction" in t for t in got), got
+
+
+@pytest.mark.parametrize("summary", [
+    "Earlier trials found that lowering salt reduces strokes and heart attacks, which were reported often.",
+    "Side effects such as nausea are common with many similar drugs, earlier studies reported.",
+])
+def test_no_event_from_a_plain_language_summary(tmp_path, summary):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, _with_summary(summary), "adverse_event",
+                                                  section="Abstract"))]
+    assert not any(t in ("stroke", "nausea") for t in got), got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("body", [
+    "There was no significant difference between the arms in the length of stay, readmissions, wound "
+    "complications of surgery or quality of life.",
+    "There were no significant differences between the groups in hospital stay, pain scores, infectious "
+    "complications of the wound or mobility.",
+])
+def test_no_significant_difference_negates_no_event(tmp_path, section, body):
+    """'no significant differences in ... X' compares arms; it does not say that X never happened."""
+    assert not any(neg for _t, neg in terms(facts_of(tmp_path, body, "adverse_event", section=section)))
+
+
+@pytest.mark.parametrize("section, wrap", LAYOUTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("We aimed to determine whether simvastatin and/or ezetimibe influence serum irisin levels.",
+     "serum irisin levels"),
+    ("We sought to determine whether aspirin and/or clopidogrel affect platelet reactivity.", "platelet reactivity"),
+])
+def test_what_a_drug_does_to_a_measure_names_the_measure(tmp_path, section, wrap, sentence, name):
+    found = names(facts_of(tmp_path, wrap.format(sentence), "endpoint", section=section))
+    assert name in found and not any(n.startswith(("simvastatin", "ezetimibe", "aspirin", "clopidogrel"))
+                                     for n in found), found
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("sentence", [
+    "In addition, duloxetine's advantage over placebo did not differ between the subgroups.",
+    "Blood and urine samples were collected before and after 12 weeks; its addition did not change the model.",
+])
+def test_a_drugs_possessive_or_a_specimen_is_no_endpoint(tmp_path, section, sentence):
+    found = names(facts_of(tmp_path, sentence, "endpoint", section=section))
+    assert not any(n in ("addition", "blood", "urine") or n.startswith("duloxetine") for n in found), found
+
+
+def test_a_long_list_after_drugs_is_read_quickly(tmp_path):
+    """A name that opens with drugs and runs on without a verb must not make the pattern backtrack."""
+    import time
+    t = time.perf_counter()
+    facts_of(tmp_path, "We assessed simvastatin plasma concentration variability patterns seasonal practice "
+             "site physician prescribing habit score distribution summary statistic values.", "endpoint")
+    assert time.perf_counter() - t < 10
+
+
+@pytest.mark.parametrize("section", ["Results", "Adverse events"])
+@pytest.mark.parametrize("body", [
+    "There were three serious AEs (SAEs). Two patients withdrew from the study due to AEs: pancytopenia (SAE) "
+    "and arrhythmia (non-SAE).",
+    "Serious AEs (SAEs) were rare. One participant stopped the study due to an AE: sepsis (SAE).",
+])
+def test_an_abbreviation_defined_as_the_event_stays(tmp_path, section, body):
+    got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
+    assert "serious adverse event" in got, got

@@ -498,3 +498,95 @@ def test_a_population_named_by_its_microbe_has_that_infection(tmp_path, layout, 
     ev = conditions[0].evidence[0]
     assert document.text[ev.start:ev.end] == written
     assert "infection" in conditions[0].fields["value"].label or "hepatitis" in conditions[0].fields["value"].label
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("We randomised 96 obese women to a walking programme or to written advice.", "obesity"),
+    ("Obese adults (n = 64) were allocated to the low-fat meal plan or the usual diet.", "obesity"),
+    ("Eighty overweight adults were randomly assigned to the app or to a booklet.", "overweight"),
+    ("A total of 70 hypertensive patients received the new tablet or a matching placebo.", "hypertension"),
+    ("Fifty diabetic patients were randomised to the foot cream or to an inert cream.", "diabetes"),
+    ("We enrolled 40 diabetics attending two clinics and randomised them to text reminders or none.", "diabetes"),
+    ("Ninety preterm infants were randomised to the new feeding protocol or to standard feeds.",
+     "premature birth"),
+    ("Sixty mildly depressed patients were allocated to the exercise classes or to a waiting list.",
+     "depression"),
+])
+def test_a_population_named_by_a_word_of_its_condition(tmp_path, layout, body, expected):
+    """'obese women', 'preterm infants', 'depressed patients', 'diabetics': the word stands for the
+    condition (through the disease dictionaries, or an alias where MeSH names it otherwise), though the
+    paper never writes the disease's own name."""
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Seventy adults with major depression were randomised to the app or to usual care.", "major depression"),
+    ("We randomised 120 people with insomnia to the sleep course or to sleep-hygiene leaflets.", "insomnia"),
+])
+def test_a_condition_the_dictionaries_name_otherwise(tmp_path, layout, body, expected):
+    """'major depression', 'insomnia': MeSH lists them as 'major depressive disorder' and 'sleep
+    initiation and maintenance disorders'; the condition keeps the paper's name and MeSH's id."""
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nMethods\n\n{body}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    found = [f.fields["value"] for f in facts if f.kind == "trial" and f.fields["attribute"] == "condition"]
+    assert [c.label for c in found] == [expected]
+    assert found[0].curie and found[0].curie.startswith("MESH:")
+
+
+def test_postmenopausal_women_are_a_population_without_a_disease(tmp_path):
+    title = "Resistance exercise and bone density in postmenopausal women: a randomised trial"
+    body = "Sixty women were randomised to twice-weekly resistance exercise or to stretching."
+    assert trial(tmp_path, body, "condition", title=title) == ["postmenopause"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "We enrolled 150 adults without cognitive impairment. Adults without cognitive impairment were "
+    "randomised to brisk walking or to stretching.",
+    "Older people with no history of heart failure (n = 200) were enrolled. People free of heart failure "
+    "were randomised to the salt substitute or to ordinary salt.",
+])
+def test_a_denied_condition_is_not_the_condition_studied(tmp_path, layout, body):
+    """'without X', 'no history of X', 'free of X': an eligibility limit, not the trial's condition."""
+    assert trial(tmp_path, body, "condition", layout) == []
+
+
+@pytest.mark.parametrize("finding", [
+    "Fewer participants with type 2 diabetes were in the upper third of nut intake.",
+    "In the upper tertile there were more individuals with hypertension than in the lowest.",
+])
+def test_a_subgroup_in_a_full_texts_results_is_not_the_condition(tmp_path, finding):
+    """'fewer participants with X' in a full text's results describes a subgroup, not who was enrolled."""
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nMethods: We randomised 300 adults to nut snacks or to usual snacks.\n\n"
+                    "Introduction\n\nSnacking is common.\n\nMethods\n\nAdults were randomised.\n\n"
+                    f"Results\n\n{finding}\n\nDiscussion\n\nNuts may help.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "condition"] == []
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Chemotherapy with or without interferon in advanced malignant melanoma: a randomised trial", "melanoma"),
+    ("Surgery alone versus surgery and radiotherapy without chemotherapy in early breast cancer", "breast cancer"),
+])
+def test_a_denial_of_an_arm_denies_no_condition(tmp_path, title, expected):
+    """'with or without X in Y', 'without X in Y': the denial is of a treatment, not of the disease."""
+    found = [c.lower() for c in trial(tmp_path, "Patients were randomised to the two arms.", "condition",
+                                      title=title)]
+    assert any(expected in c for c in found), found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Depressed adolescents rarely get care. We randomised 143 adolescents with major depressive disorder to "
+     "phone coaching or usual care.", "major depressive disorder"),
+    ("Obese adults often have knee pain. Adults with knee osteoarthritis (n = 90) were randomised to "
+     "exercise or advice.", "knee osteoarthritis"),
+])
+def test_a_population_named_by_its_disease_wins_over_one_named_by_an_adjective(tmp_path, layout, body, expected):
+    assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]

@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract.base import Context, Fact, Sentence, guarded, part_of
-from kg.extract.endpoints import abstract_like
+from kg.extract.base import Context, Fact, Sentence, guarded, in_lay_summary, part_of
+from kg.extract.endpoints import abbreviations, abstract_like
 from kg.extract.numbers import COUNT, to_int
 from kg.extract.trial import related_condition_names
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
@@ -111,6 +111,7 @@ def _cues() -> dict:
         "mesh_exclude": tuple(data["mesh_tree_exclude_prefixes"]),
         "neg_before": re.compile(rf"\b(?:{alt(neg['preceding_negations'])})\b", re.I),
         "neg_after": re.compile(rf"\b(?:{alt(neg['following_negations'])})\b", re.I),
+        "pseudo_negation": re.compile(rf"\b(?:{alt(neg['pseudo_negations'])})\b", re.I),
         "neg_stop": re.compile(rf"\b(?:{alt([t for t in neg['termination'] if t not in (';', ':')])})\b|[;:]",
                                re.I),
         "discontinued": guarded(re.compile(
@@ -249,6 +250,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         # in a full text, events come from its results (or unlabelled text), in an abstract from any part
         if part == "title" or not (in_abs or abstract_only) and part not in ("results", "other"):
             continue
+        if in_abs and not abstract_only and in_lay_summary(ctx.document, sent.start_char):
+            continue  # a plain-language summary or commentary retells the paper and others' work
         if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
             continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
@@ -265,12 +268,35 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
+            if _measured_after().match(ctx.document.text, m.end):
+                continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
             if not harm_named and _is_measure(m, measured):
                 continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
             out.extend(_sentence_facts(ctx, sent, m))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _measured_after() -> re.Pattern:
+    """A word after a term that makes it a measure ('status', 'score'; ontology/ae_cues.json measured_after)."""
+    words = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["measured_after"]
+    return re.compile(r"[\s-]+(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.I)
+
+
+def _defined_otherwise(ctx: Context, written: str, concept: Concept) -> bool:
+    """An abbreviation the paper defines as something other than the event ('IRR' for incidence
+    rate ratio, not infusion-related reaction)."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}s?", written):
+        return False
+    long = abbreviations(ctx).get(written) or abbreviations(ctx).get(written.rstrip("s"))
+    if not long:
+        return False
+    if re.search(r"\b[A-Z]{2,}", long) or ctx.lexicon.by_label(long, concept.kind) == concept:
+        return False  # "serious AEs (SAEs)": a long form that is itself short, or another name of the event
+    a, b = fold(long), fold(concept.label)
+    return not (a == b or a in b or b in a or a.rstrip("s") == b.rstrip("s"))
 
 
 def _grouping_row(term_text: str) -> bool:
@@ -426,6 +452,8 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
     out: list[_Mention] = []
     for ent in ctx.concepts_in(sent, {"AdverseEventTerm"}):
         c = ctx.concept(ent)
+        if _defined_otherwise(ctx, ent.text, c):
+            continue  # "IRR" where the paper writes "incidence rate ratio (IRR)": not the event
         out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
                             ent.text))
     in_context = bool(cues["context"].search(sent.text))
@@ -580,8 +608,9 @@ def _head_phrases(sent: Sentence, in_context: bool) -> list[tuple[int, int, str 
     out = []
     for h in cues["heads"].finditer(sent.text):
         head = h.group().lower()
-        if head.split()[-1] in cues["context_heads"] and not in_context:
-            continue
+        if head.split()[-1] in cues["context_heads"] and not (
+                in_context and cues["context"].search(sent.text[: h.start()] + " " + sent.text[h.end():])):
+            continue  # "empathic reactions": the head is no harm word of its own sentence
         words = list(re.finditer(r"[A-Za-z][\w-]*", sent.text[: h.start()]))
         mods: list[re.Match] = []
         for w in reversed(words[-3:]):
@@ -686,8 +715,9 @@ def _negated(text: str, sent: Sentence, m: _Mention) -> bool:
     clause_start = max(sent.start_char, *(text.rfind(ch, sent.start_char, m.start) + 1 for ch in ";:"))
     before = text[clause_start: m.start]
     pre = list(cues["neg_before"].finditer(before))
-    if pre and not cues["neg_stop"].search(before[pre[-1].end():]):
-        return True
+    if pre and not cues["neg_stop"].search(before[pre[-1].end():]) and not any(
+            p.start() <= pre[-1].start() < p.end() for p in cues["pseudo_negation"].finditer(before)):
+        return True  # not "no significant differences in ... X": a comparison, no absent event
     after = text[m.end: sent.end_char]
     post = cues["neg_after"].search(after)
     return bool(post and re.fullmatch(r"[^;:]{0,80}?", after[: post.start()])
@@ -746,6 +776,12 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
                   re.finditer(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)]
         if len(values) == 2:
             return values
+    # "X occurred in the A group (n = 3, 5%) and in the B group (n = 1, 2%)": a count per named arm
+    rest = text[m.end: sent.end_char]
+    counts = list(re.finditer(r"\(\s*n\s*=\s*\d[^()]*\)", rest))
+    gaps = [rest[(counts[i - 1].end() if i else 0):c.start()] for i, c in enumerate(counts)]
+    if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", gap) for gap in gaps):
+        return [(m.end + c.start(), m.end + c.end()) for c in counts]
     return []
 
 

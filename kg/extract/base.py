@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
-from kg.readers.common import heading_kind, label_part, sections_data
+from kg.readers.common import heading_kind, label_key, label_part, sections_data
 from kg.textsafety import doc_text
 
 # What follows a part label before its text: a colon or full stop, spaces, line breaks.
@@ -208,6 +208,29 @@ def _part_of(document: Document, offset: int) -> tuple[str, bool]:
         elif s.kind in ("references", "backmatter", "front"):
             part = "other"
     return (abstract_part if in_abstract else part), in_abstract
+
+
+def in_lay_summary(document: Document, offset: int) -> bool:
+    """Whether an offset of the abstract is in a plain-language summary or commentary printed beside
+    it (ontology/sections.json lay_summaries), which retells the paper rather than stating it."""
+    cache = document.cache.setdefault("lay_summary", {})
+    if offset not in cache:
+        labels = _lay_labels()
+        inside = False
+        for s in document.sections:  # sorted by start
+            if s.start > offset:
+                break
+            if s.kind != "abstract":
+                inside = False
+            elif label_key(s.name) in labels:
+                inside = True
+        cache[offset] = inside and part_of(document, offset)[1]
+    return cache[offset]
+
+
+@functools.lru_cache(maxsize=1)
+def _lay_labels() -> frozenset[str]:
+    return frozenset(label_key(x) for x in sections_data().get("lay_summaries", ()))
 
 
 def part_preference(kind: str, part: str) -> float:

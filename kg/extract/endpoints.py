@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import list_named_spans, spelled_from
-from kg.extract.base import Context, Fact, Guarded, Sentence, part_of
+from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, part_of
 from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
@@ -106,15 +106,16 @@ def _cues() -> _Cues:
                              r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
     change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
+                             r"more|less|further|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
     comparative = re.compile(rf"\b(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+"
                              rf"(?:significantly\s+)?(?:{_alt(data['comparatives'])})\s+", re.I)
     regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
     strip_leading = re.compile(rf"(?:(?:{_alt(data['strip_leading'])})\s+)+", re.I)
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
     stop_after = re.compile(rf"\s(?:{_alt(data['stop_after'])})\b|\s+in\s+(?:the\s+|both\s+|each\s+|all\s+)?"
-                            r"(?:[\w-]+\s+){0,3}(?:groups?|arms?|patients|participants|subjects|children|adults|"
-                            r"women|men)\b", re.I)
+                            rf"(?:[\w-]+\s+){{0,3}}(?:{people}|{'|'.join(data['population_tail'])})\b", re.I)
     return _Cues(kind_of, declared, passive, active, aim_effect, change_noun, change_verb, predicate, comparative,
                  regarding, strip_leading, frozenset(fold(w) for w in data["stop_before"]), stop_after,
                  frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
@@ -176,6 +177,8 @@ def extract(ctx: Context) -> list[Fact]:
     abstract_only = abstract_like(ctx)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
+        if in_abs and not abstract_only and in_lay_summary(ctx.document, sent.start_char):
+            in_abs = False  # a plain-language summary retells the paper: read like its body
         if part in ("background", "discussion") and not in_abs and not abstract_only:
             continue
         declared_spans: list[tuple[int, int]] = []
@@ -254,7 +257,8 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
-            if hoped and rx is cues.active and _lowering_rx().search(m.group()):
+            if hoped and rx is cues.active and _lowering_rx().search(m.group()) and not _found_to_rx().search(
+                    text, 0, m.start()):
                 continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
@@ -282,6 +286,40 @@ def _baseline_subject() -> re.Pattern:
 def _covariate_rx() -> re.Pattern:
     """A cue that the list after it names covariates or strata ('adjusted for', 'stratified by')."""
     return re.compile(rf"\b(?:{_alt(_data()['covariate_cues'])})\b", re.I)
+
+
+def _given_drug(ctx: Context, s: int, e: int) -> bool:
+    """A name that opens with a drug followed by a word of giving it ('X added to', 'X versus') or
+    by its possessive ("duloxetine's advantage"): the treatment, not a measure."""
+    drug = next((sp for sp in ctx.concept_spans(s, e) if sp.start_char == s and sp.label_ == "Drug"), None)
+    if drug is None:
+        return False
+    rest = ctx.document.text[drug.end_char:e]
+    nxt = re.match(r"\s+([\w-]+)", rest)
+    return bool(nxt) and nxt.group(1).lower() in _data()["given_words"] or bool(re.match(r"['’]s\s", rest))
+
+
+def _after_drug_verb(ctx: Context, s: int, e: int) -> int:
+    """Where the measure starts in 'X influences Y', 'X and/or Z reduce Y' (drugs and a verb of what
+    they do to a measure, ontology lowering_verbs): at Y; else `s`."""
+    drugs = [sp for sp in ctx.concept_spans(s, e) if sp.label_ == "Drug"]
+    if not drugs or drugs[0].start_char != s:
+        return s
+    verbs = _alt(_data()["lowering_verbs"])
+    m = re.match(rf"(?:\s*(?:,|and/or|and|or)\s+[\w-]+){{0,2}}\s+(?:{verbs})(?:s|d|ed|es)?\s+(?:the\s+)?(?=\w)",
+                 ctx.document.text[drugs[-1].end_char:e], re.I)
+    return drugs[-1].end_char + m.end() if m and drugs[-1].end_char + m.end() < e else s
+
+
+@functools.lru_cache(maxsize=1)
+def _to_heads() -> frozenset[str]:
+    return frozenset(_data()["to_heads"])
+
+
+@functools.lru_cache(maxsize=1)
+def _found_to_rx() -> re.Pattern:
+    """'appeared', 'was shown' right before 'to <lowering verb>': a finding, not a hope."""
+    return re.compile(rf"\b(?:{_alt(_data()['found_to'])})\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -372,6 +410,9 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
             break  # "120 ml": the unit of a value
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
+            continue
+        if fold(tok) == "to" and start is not None and i > 0 and fold(toks[i - 1].group()) in _to_heads():
+            start = t.start()  # "time to first relapse", "readiness to train": inside the name
             continue
         if fold(tok) in ("no", "neither", "nor", "none", "without"):
             return None  # "no serious infections were observed": an absent event, not a measure
@@ -471,6 +512,36 @@ def _distributed(name: str) -> list[str]:
     return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]
 
 
+@functools.lru_cache(maxsize=1)
+def _period_rx() -> re.Pattern:
+    """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
+    names = _alt(_data()["time_period_names"])
+    return re.compile(rf"(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?(?:periods?|phases?)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _absence_rx() -> re.Pattern:
+    """Words that make a wrapped measure the absence of its object (measure_wrappers absence)."""
+    words = _alt(_data()["measure_wrappers"]["absence"])
+    return re.compile(rf"\b(?:{words})(?:\s+(?:a|an|the))?\s*$|(?:{words})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_words_rx() -> re.Pattern:
+    """A verb or predicate that makes a candidate name a clause (ontology/endpoint_cues.json clause_words)."""
+    return re.compile(rf"\b(?:{_alt(_data()['clause_words'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _wrapper_rx() -> re.Pattern:
+    """'the percentage of patients achieving', 'the proportion of participants with a', 'the effect on':
+    words around a measure (ontology/endpoint_cues.json measure_wrappers)."""
+    w = _data()["measure_wrappers"]
+    return re.compile(rf"(?:the\s+)?(?:(?:{_alt(w['quantities'])})\s+of\s+(?:(?:the|all)\s+)?(?:[\w-]+\s+)?"
+                      rf"(?:{_alt(w['people'])})\s+(?:{_alt(w['links'])})|(?:{_alt(w['effects'])}))\s+"
+                      r"(?:(?:a|an|the)\s+)?(?=\w)", re.I)
+
+
 # -- one endpoint -----------------------------------------------------------------------------
 def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]:
     """The noun phrase of an item: no trailing timepoint or clause, no leading determiner."""
@@ -485,6 +556,13 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
+    wrapped = _wrapper_rx().match(text, s, e)
+    keep_from = s  # where a clause cut may start: not inside a wrapper kept whole
+    if wrapped and wrapped.end() < e:
+        if _absence_rx().search(wrapped.group(0)) or _absence_rx().match(text, wrapped.end(), e):
+            keep_from = wrapped.end()  # 'the percentage of patients with no X': the measure is the absence of X
+        else:
+            s = keep_from = wrapped.end()
     phrase = text[s:e]
     paren = re.search(r"\s*\(([^()]*)\)\s*$", phrase)
     if paren and _time_rx().fullmatch(paren.group(1).strip()):
@@ -495,19 +573,22 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
-    m = cues.stop_after.search(text, s, e)
+    m = cues.stop_after.search(text, keep_from, e)
     if m and m.start() > s:
         e = m.start()
-    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,", text[s:e], re.I)
-    if m and m.start() > 0:
-        e = s + m.start()
+    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,",
+                  text[keep_from:e], re.I)
+    if m and keep_from + m.start() > s:
+        e = keep_from + m.start()
     m = re.match(r"(?:the\s+)?(?:effects?|impact|influence|efficacy|benefits?)\s+of\s+[^()]+?\s+on\s+", text[s:e], re.I)
     if m:
         s += m.end()
     m = re.match(r"(?:the\s+)?(?:safety|tolerability|feasibility)(?=\s+(?:of|and)\b)", text[s:e], re.I)
     if m:
         e = s + m.end()
-    while True:
+    if keep_from > s:  # a wrapper kept whole keeps its words, all but an article
+        s += re.match(r"(?:(?:the|a|an)\s+)?", text[s:e], re.I).end()
+    while keep_from <= s:
         lead = cues.strip_leading.match(text, s, e)
         if not lead or lead.end() == s:
             break
@@ -541,6 +622,12 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     raw_s, raw_e = s, e
     s, e, timepoint = _trim(text, s, e, cues)
     name = text[s:e]
+    lead = re.match(r"\s*(?:the\s+)?", text[raw_s:s]).end()
+    wrapped = _wrapper_rx().match(text, raw_s + lead, e)
+    wrapper = [text[raw_s + lead:e]] if wrapped and wrapped.end() == s else []  # the phrase with its wrapper
+    moved = _after_drug_verb(ctx, s, e)
+    if moved != s:  # "whether simvastatin and/or ezetimibe influence serum irisin levels": the levels
+        s, name = moved, text[moved:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
     if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
@@ -561,11 +648,15 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "adjusted for centre, parity and BMI": what an analysis adjusts for, not a measure
     if len(words) > 2 and words[1] in ("a", "an", "the") and words[0] not in ("of", "to", "in"):
         return []  # "use a different statin", "receive the vaccine": a verb and its object, not a measure
+    if _given_drug(ctx, s, e):
+        return []  # "rilonacept added to standard care": the treatment, not a measure
+    if _period_rx().fullmatch(key):
+        return []  # "the wash-out period": when a measure was taken, not a measure
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
-            r"comprised|showed|enabled)\b", key) or (
+            r"comprised|showed|enabled)\b", key) or _clause_words_rx().search(key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)
             and not _measured_substance(ctx, s, e, raw_s, raw_e, rule)):
         return []
@@ -603,7 +694,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     out = []
     for one in _distributed(bare):  # "systolic and diastolic blood pressure": one endpoint per modifier
         fields = {"name": one, "kind": kind, "timepoint": timepoint, "instrument": instrument,
-                  "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one)}
+                  "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one) + wrapper}
         out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
     return out
 

@@ -716,8 +716,14 @@ def _condition_rules() -> dict:
                               rf"{r['procedure_intro']})\s+(?P<x>[^,;:.()]{{3,90}})", re.I))
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}|"
                               rf"{r['procedure_heads']}))\b(?!\s+(?:{r['not_after_head']})\b)", re.I)
-    r["adjective_rx"] = re.compile(rf"\b(?P<adj>[A-Za-z][a-z]+(?:ic|ive|ese|ed))\s+(?:{r['population']}|"
-                                   rf"{r['population_after']})\b|\b(?P<noun>[A-Za-z][a-z]+ic)s\b")
+    words = "|".join(sorted(map(re.escape, r["population_words"]), key=len, reverse=True))
+    r["adjective_rx"] = re.compile(rf"\b(?P<adj>[A-Za-z][a-z]+(?:ic|ive|ese|ed)|{words})\s+(?:{r['population']}|"
+                                   rf"{r['population_after']})\b|\b(?P<noun>[A-Za-z][a-z]+ic)s\b|\b(?P<word>{words})\b"
+                                   rf"(?=\s*(?:[,;:.)]|and\b|or\b|$))", re.I)
+    r["negated_rx"] = re.compile(r["negated_before"], re.I)
+    r["negated_opening_rx"] = re.compile(r["negated_opening"], re.I)
+    r["alias_rx"] = re.compile(r"(?:" + "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in r["aliases"]),
+                                                   key=len, reverse=True)) + r")\b", re.I)
     r["behaviour_rx"] = [(b, re.compile(r"\b(?:" + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(b["written"], key=len, reverse=True)) + r")\b", re.I))
         for b in r["behaviours"]]
@@ -746,12 +752,15 @@ def _conditions(ctx: Context) -> list[Fact]:
     title: list = []
     population: list = []
     other: list = []
+    other_sentences: set[tuple[str, int]] = set()  # (concept, sentence) of each of them
+    described: list = []  # populations named by an adjective of their condition
     named = _named_conditions(ctx)
     for sent in _sentences_by_preference(ctx):
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part == "discussion" or not _own_statement(ctx, sent):
             continue
-        spans = _condition_spans(ctx, sent.start_char, sent.end_char)
+        spans = [sp for sp in _condition_spans(ctx, sent.start_char, sent.end_char)
+                 if not _negated(ctx.document.text, sp.start_char, sent.start_char)]
         if part == "title":
             text = ctx.document.text
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
@@ -759,9 +768,11 @@ def _conditions(ctx: Context) -> list[Fact]:
             title += _agent_populations(ctx, sent)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
-            population += _adjectival(ctx, sent, named)
+            other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
+            described += _adjectival(ctx, sent, named)
             population += _agent_populations(ctx, sent)
-        for m in r["with_rx"].finditer(sent.text):
+        # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
+        for m in r["with_rx"].finditer(sent.text) if part != "results" or in_abs else ():
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
@@ -771,21 +782,29 @@ def _conditions(ctx: Context) -> list[Fact]:
                 population.append((topic or inside)[0])
                 continue
             x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
+            if r["negated_opening_rx"].match(x):
+                continue
             a += len(m.group("x")) - len(x)
             head = r["head_rx"].match(x)
             if head and not re.search(r"\d", head.group("p")) and _specific(head.group("p")):
                 c = ctx.lexicon.discover("Condition", head.group("p"), "population")
                 population.append((c, a, a + len(head.group("p"))))
+            elif (found := _aliased(ctx, x)) is not None:
+                population.append((found[0], a, a + found[1]))
         if part != "results":
             population += _named_before_population(ctx, sent, spans)
-    chosen = title + population[:1]
+    # a population named by an adjective ('depressed adolescents') only where none is named by its disease
+    chosen = title + (population or described)[:1]
     if not chosen:
         chosen = _behaviour(ctx)
     if not chosen and not other:
         other = _headed_phrases(ctx)
     if not chosen and other:
         top, n = Counter(_iri(x) for x in other).most_common(1)[0]
-        chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []  # one passing mention is no topic
+        # one passing mention is no topic, nor are two words of one concept in one sentence ('nausea and vomiting')
+        if other_sentences:
+            n = min(n, sum(1 for iri, _s in other_sentences if iri == top))
+        chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []
     out, seen = [], set()
     items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
     # a kind of disease ('tumour') after the specific ones, so that a specific one found later still wins
@@ -819,19 +838,52 @@ def _adjectival(ctx: Context, sent, named: dict[str, tuple]) -> list:
     r = _condition_rules()
     out = []
     for m in r["adjective_rx"].finditer(sent.text):
-        group = "adj" if m.group("adj") else "noun"
+        group = next(g for g in ("adj", "noun", "word") if m.group(g))
         word = m.group(group).lower()
-        for suffix, repl in r["adjective_suffixes"]:
-            if not word.endswith(suffix) or len(word) - len(suffix) < 3:
-                continue
-            noun = word[: len(word) - len(suffix)] + repl
+        if group == "word" and word not in r["population_words"]:
+            continue  # a plural adjective alone ('diabetics') is in population_words; other words need a population
+        if word in r["population_words"]:
+            candidates = [r["population_words"][word]]
+        elif group == "word":
+            continue
+        else:
+            candidates = [word[: len(word) - len(suffix)] + repl for suffix, repl in r["adjective_suffixes"]
+                          if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+        for noun in candidates:
             if noun in r["not_adjective_conditions"]:
                 continue
-            c = named.get(noun) or ctx.lexicon.by_label(noun, "Condition")
+            c = _condition_named(ctx, noun, named)
             if c is not None:
                 out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
                 break
     return out
+
+
+def _condition_named(ctx: Context, name: str, named: dict[str, tuple] | None = None):
+    """The concept of a disease name: the paper's own mention of it, the lexicon's or the
+    dictionaries', else one under the name as written that carries the id of its alias's concept
+    (ontology/conditions.json aliases: 'depression' with MeSH's 'depressive disorder' id)."""
+    c = (named or {}).get(fold_label(name)) or ctx.lexicon.named(name, "Condition")
+    if c is None and (target := _condition_rules()["aliases"].get(name.lower())):
+        known = (named or {}).get(fold_label(target)) or ctx.lexicon.named(target, "Condition")
+        c = ctx.lexicon.alias(name, known) if known is not None else None
+    return c
+
+
+def _aliased(ctx: Context, phrase: str):
+    """(concept, length) of the alias that opens `phrase` ('major depression who ...'), if any."""
+    r = _condition_rules()
+    m = r["alias_rx"].match(phrase)
+    if m is None:
+        return None
+    c = _condition_named(ctx, m.group(0))
+    return (c, m.end()) if c is not None else None
+
+
+def _negated(text: str, start: int, sent_start: int) -> bool:
+    """A condition the words before it deny ('adults without X', 'no history of X'): an eligibility
+    limit, not what the trial studies."""
+    return bool(_condition_rules()["negated_rx"].search(text[max(sent_start, start - 120):start]))
 
 
 def _agent_populations(ctx: Context, sent) -> list:
@@ -870,9 +922,11 @@ def _behaviour(ctx: Context) -> list:
 
 def related_condition_names(label: str) -> set[str]:
     """Names of the same state as a trial's condition that the dictionaries give otherwise (a
-    smoking trial's 'nicotine dependence'): not adverse events of that trial."""
-    return {fold(w) for b in _condition_rules()["behaviours"] if fold(b["label"]) == fold(label)
-            for w in b["related"]}
+    smoking trial's 'nicotine dependence', a depressive-disorder trial's 'depression'): not
+    adverse events of that trial."""
+    r = _condition_rules()
+    return ({fold(w) for b in r["behaviours"] if fold(b["label"]) == fold(label) for w in b["related"]}
+            | {fold(w) for w, target in r["aliases"].items() if fold(target) == fold(label)})
 
 
 def _headed_phrases(ctx: Context) -> list:
