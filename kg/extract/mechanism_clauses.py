@@ -149,9 +149,14 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             continue
         context = statement_kind(sent.text, part, in_abs)
         out += _drug_classes(ctx, sent, context)
+        # a sentence without a target states no mechanism but a property one ("X has
+        # anti-inflammatory properties"), which asks for the agents only where such a phrase is
+        found_t = _targets(ctx, sent)
+        if not found_t:
+            out += _properties(ctx, sent, None, context)
+            continue
         agents, blocked = _agents(ctx, sent)
         out += _properties(ctx, sent, agents, context)
-        found_t = _targets(ctx, sent)
         for f in _participle_effects(ctx, sent, agents, found_t, context):
             key = (f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
             if key not in seen:  # the clause reading below then skips the same statement
@@ -266,14 +271,17 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
     return not any(a.concept and a.concept.iri == c.iri for c in studied)
 
 
-def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list[Fact]:
+def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) -> list[Fact]:
     """"X has anti-inflammatory properties", "the antioxidative role of X": an adjective that is
-    a relation and a target in one, said of an agent's own effect."""
+    a relation and a target in one, said of an agent's own effect. `agents`: the sentence's,
+    or None to read them only when such a phrase is found."""
     d = data()
     text = ctx.document.text
     out = []
     for rx, relation, label in d["property"]:
         for m in rx.finditer(sent.text):
+            if agents is None:
+                agents = _agents(ctx, sent)[0]
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             after = next((a for a in agents if a.start >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:a.start])),
                          None)
@@ -899,11 +907,13 @@ def _default_agents(ctx: Context) -> list[Concept]:
     title, other = [], []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
+        if not (part in ("title", "methods", "results") or in_abs):
+            continue  # the arm is read off the title, abstract, methods and results only
         agents, _b = _agents(ctx, sent)
         found = [a.concept for a in agents if a.concept and a.concept.iri not in control]
         if part == "title":
             title += found
-        elif in_abs or part in ("methods", "results"):
+        else:
             other += found
     if title:
         return list({c.iri: c for c in title}.values())
