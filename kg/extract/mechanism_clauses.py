@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
+from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -151,7 +151,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
         out += _drug_classes(ctx, sent, context)
         # a sentence without a target states no mechanism but a property one ("X has
         # anti-inflammatory properties"), which asks for the agents only where such a phrase is
-        found_t = _targets(ctx, sent)
+        found_t = _targets(ctx, sent) if _may_state(sent.text) else []
         if not found_t:
             out += _properties(ctx, sent, None, context)
             continue
@@ -195,6 +195,21 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _statement_words() -> AnyOf:
+    """What a statement of a change in a target needs: a relation cue (the clause layouts and
+    the participle one read nothing without one) or an effect noun ('the effect of X on Y')."""
+    from kg.extract.mechanisms import relation_cues
+
+    return AnyOf([rx for rx, _r in relation_cues()] + [guarded(data()["rx_effect_of"])])
+
+
+def _may_state(sentence: str) -> bool:
+    """Whether a sentence can state a mechanism with a target: one scan for the words every
+    such statement holds, before the targets' costly patterns are tried on it."""
+    return _statement_words().search(sentence)
 
 
 def _group_scope(sentence: str, label: str | None) -> tuple[str | None, str | None]:
