@@ -250,3 +250,21 @@ def test_any_of_asks_patterns_without_words_themselves():
     assert bank.search("Each capsule held 20 mg.")
     assert bank.search("The DOSE was fixed.")
     assert not bank.search("Capsules were taken daily.")
+
+
+def test_may_contain_is_false_only_where_the_literal_cannot_match():
+    """base.may_contain, the test before a pattern built around a paper's word is compiled:
+    never false where `re` (with or without IGNORECASE) would find the literal."""
+    from kg.extract.base import may_contain
+
+    texts = ["Health-related quality of life (HRQOL) improved.", "HRQoL scores", "ſerum \u212aetone", "Straße", ""]
+    literals = ["HRQOL", "hrqol", "quality of life", "serum", "kEtone", "STRASSE", "straße", "x"]
+    for t in texts:
+        for w in literals:
+            for flags in (0, re.I):
+                found = re.search(re.escape(w), t, flags) is not None
+                if found:
+                    assert may_contain(t, w, bool(flags)), (t, w, flags)
+    assert not may_contain("HRQoL scores", "HRQOL")
+    assert may_contain("HRQoL scores", "HRQOL", True)
+    assert not may_contain("Quality of life", "quality of sleep", True)

@@ -652,17 +652,17 @@ def _is_condition(ctx: Context, m: _Mention) -> bool:
     if _cues()["heads"].search(key) and key.split()[-1] not in _cues()["context_heads"]:
         return False
     conditions = _trial_conditions(ctx)
-    if any(re.search(rf"\b{re.escape(x)}\b", c) for c in conditions for x in (key, fold(m.concept.label))):
+    if any(x in c and re.search(rf"\b{re.escape(x)}\b", c) for c in conditions for x in (key, fold(m.concept.label))):
         return True
     title = next((s for s in ctx.document.sections if s.kind == "title"), None)
     if title is None:
         return False
     # "... in acute kidney injury", "persons with HIV infection", "an influenza vaccine"; not "the
     # incidence of hypoglycaemia in ...", where the title names the event itself
-    k = re.escape(key)
-    return bool(re.search(rf"\b(?:in|with|for|against|treating|treatment of)\s+(?:[\w-]+\s+){{0,3}}?{k}\b|"
-                          rf"\b{k}\s+(?:vaccines?|vaccination|patients)\b",
-                          fold(ctx.document.text[title.start:title.end])))
+    k, named = re.escape(key), fold(ctx.document.text[title.start:title.end])
+    return key in named and bool(re.search(
+        rf"\b(?:in|with|for|against|treating|treatment of)\s+(?:[\w-]+\s+){{0,3}}?{k}\b|"
+        rf"\b{k}\s+(?:vaccines?|vaccination|patients)\b", named))
 
 
 def _trial_conditions(ctx: Context) -> set[str]:

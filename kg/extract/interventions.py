@@ -337,12 +337,15 @@ def extract(ctx: Context) -> list[Fact]:
     dosed_labels = {f.fields["drug"].label.lower() for f in found.values() if f.fields["dose_value"] is not None}
     for iri, m in arm_mentions.items():
         short = text[m.start:m.end]
-        defined = any(o is not m and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
+        defined = any(o is not m and f"({short})" in text[o.end:o.end + len(short) + 4]
+                      and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
                       for o in arm_mentions.values())
-        within = m.concept.source == "arm" and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
+        within = m.concept.source == "arm" and short.lower() in dosed_words \
+            and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
         # "amphotericin B" where the arms are "amphotericin B lipid emulsion" and another formulation
         label = m.concept.label.lower()
-        parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
+        parent = any(x != label and label in x and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x)
+                     for x in dosed_labels)
         ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
                 and not ingredient and not _measured(ctx, [short, m.concept.label]):
@@ -421,7 +424,8 @@ def _measured(ctx: Context, surfaces: list[str]) -> bool:
     title = " ".join(s.text for s in ctx.sentences() if part_of(ctx.document, s.start_char)[0] == "title").lower()
     measured = given = 0
     for surface in {s for s in surfaces if len(s) > 2}:
-        if re.search(rf"(?<![\w-]){re.escape(surface.lower().rstrip('s'))}", title):  # "X intake" names X
+        stem = surface.lower().rstrip('s')
+        if stem in title and re.search(rf"(?<![\w-]){re.escape(stem)}", title):  # "X intake" names X
             return False
         for m in whole_word(surface).finditer(text):
             if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
