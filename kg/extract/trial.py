@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from kg.extract.abbreviations import defines
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
@@ -684,8 +684,10 @@ def _introduction(ctx: Context, sent) -> bool:
     return part == "background" and not in_abs
 
 
+@sentence_cached
 def _own_statement(ctx: Context, sent) -> bool:
-    """A sentence that may state this trial's own numbers: not discussion, not another study's."""
+    """A sentence that may state this trial's own numbers: not discussion, not another study's
+    (asked by five passes over the same sentences: answered once)."""
     part, in_abs = part_of(ctx.document, sent.start_char)
     if part == "discussion" and not in_abs:
         return False
