@@ -919,17 +919,17 @@ def _default_agents(ctx: Context) -> list[Concept]:
     if _title_agents(ctx):
         return list(_title_agents(ctx))
     base, control = _arm_roles(ctx)
-    title, other = [], []
-    for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        if not (part in ("title", "methods", "results") or in_abs):
-            continue  # the arm is read off the title, abstract, methods and results only
-        agents, _b = _agents(ctx, sent)
-        found = [a.concept for a in agents if a.concept and a.concept.iri not in control]
-        if part == "title":
-            title += found
-        else:
-            other += found
+
+    def agents_in(parts) -> list[Concept]:  # agents of the sentences in some parts, in text order
+        found = []
+        for sent in ctx.sentences():
+            part, in_abs = part_of(ctx.document, sent.start_char)
+            if parts(part, in_abs):
+                found += [a.concept for a in _agents(ctx, sent)[0] if a.concept and a.concept.iri not in control]
+        return found
+
+    # each source read only when the ones before it gave nothing
+    title = agents_in(lambda part, in_abs: part == "title")
     if title:
         return list({c.iri: c for c in title}.values())
     studied = list({f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts if f.kind == "intervention"
@@ -939,6 +939,7 @@ def _default_agents(ctx: Context) -> list[Concept]:
         return studied
     if studied:
         return []  # several arms, none the control: no single study intervention
+    other = agents_in(lambda part, in_abs: part != "title" and (in_abs or part in ("methods", "results")))
     for iri, n in Counter(c.iri for c in other).most_common():
         c = next(c for c in other if c.iri == iri)
         if c.source != "arm" or n >= 3:  # an arm phrase read from the text counts when it recurs
