@@ -249,18 +249,18 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         # in a full text, events come from its results (or unlabelled text), in an abstract from any part
         if part == "title" or not (in_abs or abstract_only) and part not in ("results", "other"):
             continue
-        if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
+        harm_named = bool(_cues()["harm_heads"].search(sent.text))  # each cue asked once per sentence
+        if _cues()["sample"].search(sent.text) and not harm_named:
             continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
-        if part != "results" and _general_statement(sent) and not _cues()["harm_heads"].search(sent.text):
+        if part != "results" and not harm_named and _general_statement(sent):
             continue  # "X is the most common malignancy among women": what is known, not what happened
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
         outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
-        harm_named = bool(_cues()["harm_heads"].search(sent.text))
-        for m in _mentions(ctx, sent):
+        for m in _mentions(ctx, sent, harm_words):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
@@ -418,7 +418,7 @@ def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tup
     return _Mention(s, e, concept, False, m.negated, text[s:e], variants), shares
 
 
-def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
+def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> list[_Mention]:
     """AE terms of a sentence: lexicon concepts, then noun phrases with an AE head ('skin toxicity',
     'TUR syndrome') and MeSH symptom and disorder names where the sentence speaks of harms."""
     cues = _cues()
@@ -428,7 +428,8 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
         c = ctx.concept(ent)
         out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
                             ent.text))
-    in_context = bool(cues["context"].search(sent.text))
+    if in_context is None:  # whether the sentence speaks of harms (the caller may know)
+        in_context = bool(cues["context"].search(sent.text))
     for s, e, label in _head_phrases(sent, in_context):
         inside = [m for m in out if s <= m.start and m.end <= e] if label is None else []
         if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of, whole_word
+from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, part_of, whole_word
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -158,6 +158,7 @@ def rules() -> dict:
     r["manner_one_rx"] = {k: re.compile(rf"\b{v}\b", re.I) for k, v in r["manners"].items()}
     r["route_rx"] = [(label, guarded(re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)))
                      for label, cue in r["route_cues"].items()]
+    r["route_any"] = AnyOf([rx for _label, rx in r["route_rx"]])  # one scan for every route cue's words
     return r
 
 
@@ -1150,6 +1151,8 @@ def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
     """(position, route concept) of every route a stretch of text names, by a route word or a
     dosage form that implies one (`route_cues` of ontology/interventions.json)."""
     out = []
+    if not rules()["route_any"].search(text):
+        return out
     for label, rx in rules()["route_rx"]:
         concept = ctx.lexicon.by_label(label, "Route")
         if concept is None:
