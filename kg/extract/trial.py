@@ -309,6 +309,8 @@ def _acronym(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion") and not in_abs:
             continue  # the names of the trials a paper cites
+        if not _may_name_trial(sent.text):
+            continue
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
             group = next(g for g in ("a", "b", "c", "d") if m.group(g))
             word = m.group(group)
@@ -324,6 +326,12 @@ def _acronym(ctx: Context) -> list[Fact]:
     best, _ = votes.most_common(1)[0]
     s, e = first[best]
     return [_fact(ctx, "acronym", best, s, e, "trial.acronym")]
+
+
+def _may_name_trial(sentence: str) -> bool:
+    """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
+    closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
+    return "trial" in sentence or "study" in sentence or sentence.rstrip().endswith(")")
 
 
 _ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
@@ -385,12 +393,15 @@ def _designs(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     seen: set[str] = set()
     for sent in _sentences_by_preference(ctx):
+        ents = ctx.concepts_in(sent, {"StudyDesign"})
+        if not ents:
+            continue  # the tests below only for sentences that name a design
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion") and not _about_this_trial(sent):
             continue  # designs of the trials a paper cites or wants
         if _OTHER_STUDY.search(sent.text):
             continue  # a cited design belongs to another study
-        for ent in ctx.concepts_in(sent, {"StudyDesign"}):
+        for ent in ents:
             c = ctx.concept(ent)
             if part not in ("title", "methods", "results") and _other_studies_after().match(ctx.document.text,
                                                                                              ent.end_char):
