@@ -753,6 +753,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part == "discussion" or not _own_statement(ctx, sent):
             continue
+        if population and part != "title":
+            continue  # only the first population is chosen, and then no other mention is needed
         spans = _condition_spans(ctx, sent.start_char, sent.end_char)
         if part == "title":
             text = ctx.document.text
