@@ -786,10 +786,15 @@ def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str
 
 
 # -- doses ------------------------------------------------------------------------------------
+_DIGIT = re.compile(r"\d")
+
+
 def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied: list[str],
            mode: str = "plan") -> list[Fact]:
     """Dose facts of one sentence, each bound to the intervention it belongs to."""
     text, s0 = sent.text, sent.start_char
+    if not _DIGIT.search(text):
+        return []  # every dose (and every cell count) is written with a number
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
     out: list[Fact] = []
     previous: tuple[int, list[_Mention]] | None = None  # end of the last bound dose and its drugs
