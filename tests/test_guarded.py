@@ -268,3 +268,15 @@ def test_may_contain_is_false_only_where_the_literal_cannot_match():
     assert not may_contain("HRQoL scores", "HRQOL")
     assert may_contain("HRQoL scores", "HRQOL", True)
     assert not may_contain("Quality of life", "quality of sleep", True)
+
+
+def test_may_contain_any_is_false_only_where_no_literal_can_match():
+    from kg.extract.base import may_contain_any
+
+    forms = ["GIT", "guided imagery therapy", "SFA"]
+    assert may_contain_any("Patients in the git group improved.", forms, True)
+    assert not may_contain_any("Patients in the git group improved.", forms, False)
+    assert may_contain_any("The Guided Imagery Therapy arm", forms, True)
+    assert not may_contain_any("Patients in the control arm improved.", forms, True)
+    assert may_contain_any("Patiënts in the control arm", forms, True)  # not ASCII: asked of re
+    assert not may_contain_any("anything", [], True)

@@ -483,6 +483,17 @@ def may_contain(text: str, literal: str, ignore_case: bool = False) -> bool:
     return True
 
 
+def may_contain_any(text: str, literals: Iterable[str], ignore_case: bool = False) -> bool:
+    """may_contain for several literals, the text lowered once: False only where none of them
+    can occur in it."""
+    if not ignore_case:
+        return any(w in text for w in literals)
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(not w.isascii() or w.lower() in low for w in literals)
+
+
 def alternation(patterns: list[str], ignore_case: bool) -> str:
     r"""`"|".join(patterns)`, matching exactly as it does, with the alternatives that open with
     the same letter or digit behind it once (`crp|c3|il-6` → `c(?:rp|3)|i(?:l-6)`): re tries an

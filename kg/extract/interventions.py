@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
-from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, part_of, whole_word
+from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -642,7 +642,8 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
     out: set[str] = set()
     if shorts:
         forms = {short: (short, ab.long) for short, ab in shorts.items()}
-        alt = "|".join(map(re.escape, sorted({f for fs in forms.values() for f in fs}, key=len, reverse=True)))
+        every_form = sorted({f for fs in forms.values() for f in fs}, key=len, reverse=True)
+        alt = "|".join(map(re.escape, every_form))
         of_form = {f.lower(): short for short, fs in forms.items() for f in fs}
         sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
                            rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
@@ -659,6 +660,8 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
             if reading(ctx, sent) is None:
                 continue
             text = sent.text
+            if not may_contain_any(text, every_form, True):
+                continue  # each layout below names one of the forms
             for m in named_list.finditer(text):
                 if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
                     continue

@@ -351,8 +351,16 @@ def _is_concept_at(ctx: Context, start: int) -> bool:
     return any(sp.start_char <= start < sp.end_char for sp in ctx.concept_spans(max(0, start - 80), start + 80))
 
 
-def _sentences_by_preference(ctx: Context):
-    """Minable sentences: title, abstract, methods, results first; background/discussion last."""
+def _sentences_by_preference(ctx: Context) -> list:
+    """Minable sentences: title, abstract, methods, results first; background/discussion last
+    (sorted once per document: ten passes read them in this order; none changes the list)."""
+    got = ctx.memo.get(_sentences_by_preference)
+    if got is None:
+        got = ctx.memo[_sentences_by_preference] = _by_preference(ctx)
+    return got
+
+
+def _by_preference(ctx: Context) -> list:
     sents = ctx.sentences()
 
     def rank(sent) -> int:
