@@ -186,7 +186,7 @@ class LexiconMatcher:
         vocab = self.vocabulary
         if vocab is None:
             return []
-        lexicon_spans = sorted(spans, key=lambda sp: sp.start)
+        near = _Near(spans)
         # from spaCy's arrays: a Python Token per token cost more than the lookups
         arr = doc.to_array([IS_SPACE, LOWER])
         index = numpy.flatnonzero(arr[:, 0] == 0).tolist() if len(arr) else []
@@ -201,6 +201,7 @@ class LexiconMatcher:
             entry = vocab.entries[entry_id]
             if upper and span_text == span_text.lower():
                 continue
+            lexicon_spans = near(start, end)
             if _overruled(lexicon_spans, start, end, entry.kind):
                 if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"
                                                      for sp in lexicon_spans):
@@ -270,6 +271,23 @@ class LexiconMatcher:
             if (s, e) not in known:
                 out.append(Span(doc, s, e, label=src.label_, kb_id=src.kb_id_))
         return out
+
+
+class _Near:
+    """The lexicon spans that overlap a stretch of tokens, found by bisection on their starts
+    (no span is longer than the longest): a paper has thousands of lexicon spans and its
+    dictionary names were each compared with all of them."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda sp: sp.start)
+        self.starts = [sp.start for sp in self.spans]
+        self.ends = [sp.end for sp in self.spans]
+        self.longest = max((b - a for a, b in zip(self.starts, self.ends)), default=0)
+
+    def __call__(self, start: int, end: int) -> list[Span]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [self.spans[i] for i in range(lo, hi) if self.ends[i] > start]
 
 
 def _overruled(spans: list[Span], start: int, end: int, kind: str) -> bool:

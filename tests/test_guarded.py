@@ -216,3 +216,67 @@ def test_a_whole_word_is_found_where_its_plain_pattern_finds_it():
                 assert got == [m.span() for m in plain.finditer(text)], (label, flags, text)
                 hits += len(got)
     assert hits >= 10
+
+
+def test_any_of_passes_wherever_one_of_its_patterns_matches():
+    """AnyOf (one scan for the words of many guards) is true exactly where some pattern of the
+    family matches or may: never false where one matches."""
+    from kg.extract.base import AnyOf, guarded
+    from kg.extract.mechanisms import relation_cues
+
+    family = [rx for rx, _r in relation_cues()] + [guarded(re.compile(r"\b(?:effects?|impact)\s+of\b", re.I))]
+    bank = AnyOf(family)
+    extra = [
+        "Zinc lowered serum CRP in the second month.",
+        "The IMPACT OF the diet on weight was small.",
+        "Levels did not change.",
+        "Blood pressure ROSE after the infusion.",  # the cue pattern without a guard
+        "Weight and height were recorded at each visit.",
+        "Serum \u212aetone bodies were measured.",  # a character re.I folds to an ASCII letter
+    ]
+    for s in SENTENCES + extra:
+        matched = any(rx.search(s) for rx in family)
+        if matched:
+            assert bank.search(s), s
+    assert bank.search("Zinc lowered serum CRP in the second month.")
+    assert not bank.search("Weight and height were recorded at each visit.")
+    assert not AnyOf([]).search("Zinc lowered serum CRP.")
+
+
+def test_any_of_asks_patterns_without_words_themselves():
+    from kg.extract.base import AnyOf
+
+    bank = AnyOf([re.compile(r"\d+\s*mg"), re.compile(r"(?i)\bdose\b")])
+    assert bank.search("Each capsule held 20 mg.")
+    assert bank.search("The DOSE was fixed.")
+    assert not bank.search("Capsules were taken daily.")
+
+
+def test_may_contain_is_false_only_where_the_literal_cannot_match():
+    """base.may_contain, the test before a pattern built around a paper's word is compiled:
+    never false where `re` (with or without IGNORECASE) would find the literal."""
+    from kg.extract.base import may_contain
+
+    texts = ["Health-related quality of life (HRQOL) improved.", "HRQoL scores", "ſerum \u212aetone", "Straße", ""]
+    literals = ["HRQOL", "hrqol", "quality of life", "serum", "kEtone", "STRASSE", "straße", "x"]
+    for t in texts:
+        for w in literals:
+            for flags in (0, re.I):
+                found = re.search(re.escape(w), t, flags) is not None
+                if found:
+                    assert may_contain(t, w, bool(flags)), (t, w, flags)
+    assert not may_contain("HRQoL scores", "HRQOL")
+    assert may_contain("HRQoL scores", "HRQOL", True)
+    assert not may_contain("Quality of life", "quality of sleep", True)
+
+
+def test_may_contain_any_is_false_only_where_no_literal_can_match():
+    from kg.extract.base import may_contain_any
+
+    forms = ["GIT", "guided imagery therapy", "SFA"]
+    assert may_contain_any("Patients in the git group improved.", forms, True)
+    assert not may_contain_any("Patients in the git group improved.", forms, False)
+    assert may_contain_any("The Guided Imagery Therapy arm", forms, True)
+    assert not may_contain_any("Patients in the control arm improved.", forms, True)
+    assert may_contain_any("Patiënts in the control arm", forms, True)  # not ASCII: asked of re
+    assert not may_contain_any("anything", [], True)

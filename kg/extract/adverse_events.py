@@ -252,18 +252,18 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             continue
         if in_abs and not abstract_only and in_lay_summary(ctx.document, sent.start_char):
             continue  # a plain-language summary or commentary retells the paper and others' work
-        if _cues()["sample"].search(sent.text) and not _cues()["harm_heads"].search(sent.text):
+        harm_named = bool(_cues()["harm_heads"].search(sent.text))  # each cue asked once per sentence
+        if _cues()["sample"].search(sent.text) and not harm_named:
             continue  # "at baseline, 12 % had hypertension": what participants had, not an event of the trial
         harm_words = bool(_cues()["context"].search(sent.text))
-        if part != "results" and _general_statement(sent) and not _cues()["harm_heads"].search(sent.text):
+        if part != "results" and not harm_named and _general_statement(sent):
             continue  # "X is the most common malignancy among women": what is known, not what happened
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
         outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
-        harm_named = bool(_cues()["harm_heads"].search(sent.text))
-        for m in _mentions(ctx, sent):
+        for m in _mentions(ctx, sent, harm_words):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
@@ -444,7 +444,7 @@ def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tup
     return _Mention(s, e, concept, False, m.negated, text[s:e], variants), shares
 
 
-def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
+def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> list[_Mention]:
     """AE terms of a sentence: lexicon concepts, then noun phrases with an AE head ('skin toxicity',
     'TUR syndrome') and MeSH symptom and disorder names where the sentence speaks of harms."""
     cues = _cues()
@@ -456,7 +456,8 @@ def _mentions(ctx: Context, sent: Sentence) -> list[_Mention]:
             continue  # "IRR" where the paper writes "incidence rate ratio (IRR)": not the event
         out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
                             ent.text))
-    in_context = bool(cues["context"].search(sent.text))
+    if in_context is None:  # whether the sentence speaks of harms (the caller may know)
+        in_context = bool(cues["context"].search(sent.text))
     for s, e, label in _head_phrases(sent, in_context):
         inside = [m for m in out if s <= m.start and m.end <= e] if label is None else []
         if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(
@@ -681,17 +682,17 @@ def _is_condition(ctx: Context, m: _Mention) -> bool:
     if _cues()["heads"].search(key) and key.split()[-1] not in _cues()["context_heads"]:
         return False
     conditions = _trial_conditions(ctx)
-    if any(re.search(rf"\b{re.escape(x)}\b", c) for c in conditions for x in (key, fold(m.concept.label))):
+    if any(x in c and re.search(rf"\b{re.escape(x)}\b", c) for c in conditions for x in (key, fold(m.concept.label))):
         return True
     title = next((s for s in ctx.document.sections if s.kind == "title"), None)
     if title is None:
         return False
     # "... in acute kidney injury", "persons with HIV infection", "an influenza vaccine"; not "the
     # incidence of hypoglycaemia in ...", where the title names the event itself
-    k = re.escape(key)
-    return bool(re.search(rf"\b(?:in|with|for|against|treating|treatment of)\s+(?:[\w-]+\s+){{0,3}}?{k}\b|"
-                          rf"\b{k}\s+(?:vaccines?|vaccination|patients)\b",
-                          fold(ctx.document.text[title.start:title.end])))
+    k, named = re.escape(key), fold(ctx.document.text[title.start:title.end])
+    return key in named and bool(re.search(
+        rf"\b(?:in|with|for|against|treating|treatment of)\s+(?:[\w-]+\s+){{0,3}}?{k}\b|"
+        rf"\b{k}\s+(?:vaccines?|vaccination|patients)\b", named))
 
 
 def _trial_conditions(ctx: Context) -> set[str]:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import list_named_spans, spelled_from
-from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, part_of
+from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, may_contain, part_of
 from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
@@ -732,9 +732,10 @@ def _expanded(ctx: Context, name: str) -> list[str]:
     'health-related quality of life' where the paper defines it so, and the other way round."""
     out = []
     for short, long in abbreviations(ctx).items():
-        if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", name):
+        if may_contain(name, short) and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", name):
             out.append(re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long.replace("\\", r"\\"), name))
-        elif len(long) < len(name) + 1 and re.search(rf"\b{re.escape(long)}\b", name, re.I) and long != name:
+        elif len(long) < len(name) + 1 and may_contain(name, long, True) \
+                and re.search(rf"\b{re.escape(long)}\b", name, re.I) and long != name:
             out.append(re.sub(rf"\b{re.escape(long)}\b", short.replace("\\", r"\\"), name, flags=re.I))
         elif fold(long) == fold(name):
             out.append(short)
@@ -989,10 +990,11 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         name = re.sub(r"\s*\([^()]*\)", "", f.fields["name"]).strip()
         if len(name) < 3:
             continue
-        rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        rx = None  # compiled where the name is found at all
         for sent in sentences:
             if name.lower() not in sent.text.lower():
                 continue  # cheap test first
+            rx = rx or re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
             m = rx.search(sent.text)
             t = _time_near(sent.text, m.start(), m.end()) if m else None
             if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed

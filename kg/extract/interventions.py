@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of, whole_word
+from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -172,6 +172,7 @@ def rules() -> dict:
     r["manner_one_rx"] = {k: re.compile(rf"\b{v}\b", re.I) for k, v in r["manners"].items()}
     r["route_rx"] = [(label, guarded(re.compile(rf"(?<![\w.])(?:{cue})(?!\w)", re.I)))
                      for label, cue in r["route_cues"].items()]
+    r["route_any"] = AnyOf([rx for _label, rx in r["route_rx"]])  # one scan for every route cue's words
     return r
 
 
@@ -351,12 +352,15 @@ def extract(ctx: Context) -> list[Fact]:
     dosed_labels = {f.fields["drug"].label.lower() for f in found.values() if f.fields["dose_value"] is not None}
     for iri, m in arm_mentions.items():
         short = text[m.start:m.end]
-        defined = any(o is not m and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
+        defined = any(o is not m and f"({short})" in text[o.end:o.end + len(short) + 4]
+                      and re.match(rf"\s*\({re.escape(short)}\)", text[o.end:o.end + len(short) + 4])
                       for o in arm_mentions.values())
-        within = m.concept.source == "arm" and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
+        within = m.concept.source == "arm" and short.lower() in dosed_words \
+            and re.search(rf"(?<!\w){re.escape(short.lower())}(?!\w)", dosed_words)
         # "amphotericin B" where the arms are "amphotericin B lipid emulsion" and another formulation
         label = m.concept.label.lower()
-        parent = any(x != label and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x) for x in dosed_labels)
+        parent = any(x != label and label in x and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x)
+                     for x in dosed_labels)
         ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
                 and not ingredient and not _measured(ctx, [short, m.concept.label]):
@@ -475,7 +479,8 @@ def _measured(ctx: Context, surfaces: list[str]) -> bool:
     title = " ".join(s.text for s in ctx.sentences() if part_of(ctx.document, s.start_char)[0] == "title").lower()
     measured = given = 0
     for surface in {s for s in surfaces if len(s) > 2}:
-        if re.search(rf"(?<![\w-]){re.escape(surface.lower().rstrip('s'))}", title):  # "X intake" names X
+        stem = surface.lower().rstrip('s')
+        if stem in title and re.search(rf"(?<![\w-]){re.escape(stem)}", title):  # "X intake" names X
             return False
         for m in whole_word(surface).finditer(text):
             if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
@@ -729,7 +734,8 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
     out: set[str] = set()
     if shorts:
         forms = {short: (short, ab.long) for short, ab in shorts.items()}
-        alt = "|".join(map(re.escape, sorted({f for fs in forms.values() for f in fs}, key=len, reverse=True)))
+        every_form = sorted({f for fs in forms.values() for f in fs}, key=len, reverse=True)
+        alt = "|".join(map(re.escape, every_form))
         of_form = {f.lower(): short for short, fs in forms.items() for f in fs}
         sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
                            rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
@@ -746,6 +752,8 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
             if reading(ctx, sent) is None:
                 continue
             text = sent.text
+            if not may_contain_any(text, every_form, True):
+                continue  # each layout below names one of the forms
             for m in named_list.finditer(text):
                 if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
                     continue
@@ -879,10 +887,15 @@ def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str
 
 
 # -- doses ------------------------------------------------------------------------------------
+_DIGIT = re.compile(r"\d")
+
+
 def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied: list[str],
            mode: str = "plan") -> list[Fact]:
     """Dose facts of one sentence, each bound to the intervention it belongs to."""
     text, s0 = sent.text, sent.start_char
+    if not _DIGIT.search(text):
+        return []  # every dose (and every cell count) is written with a number
     changes = [(c.start(), c.end()) for c in CHANGE_PATTERN.finditer(text)]
     out: list[Fact] = []
     targets_of: dict[int, int] = {}  # each fact's intervention mention (its start)
@@ -1278,6 +1291,8 @@ def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
     """(position, route concept) of every route a stretch of text names, by a route word or a
     dosage form that implies one (`route_cues` of ontology/interventions.json)."""
     out = []
+    if not rules()["route_any"].search(text):
+        return out
     for label, rx in rules()["route_rx"]:
         concept = ctx.lexicon.by_label(label, "Route")
         if concept is None:

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
+from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -161,9 +161,14 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             continue
         context = statement_kind(sent.text, part, in_abs)
         out += _drug_classes(ctx, sent, context)
+        # a sentence without a target states no mechanism but a property one ("X has
+        # anti-inflammatory properties"), which asks for the agents only where such a phrase is
+        found_t = _targets(ctx, sent) if _may_state(sent.text) else []
+        if not found_t:
+            out += _properties(ctx, sent, None, context)
+            continue
         agents, blocked = _agents(ctx, sent)
         out += _properties(ctx, sent, agents, context)
-        found_t = _targets(ctx, sent)
         for f in _participle_effects(ctx, sent, agents, found_t, context):
             key = (f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
             if key not in seen:  # the clause reading below then skips the same statement
@@ -204,6 +209,21 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.clause",
                                     0.6, surface=t.text))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _statement_words() -> AnyOf:
+    """What a statement of a change in a target needs: a relation cue (the clause layouts and
+    the participle one read nothing without one) or an effect noun ('the effect of X on Y')."""
+    from kg.extract.mechanisms import relation_cues
+
+    return AnyOf([rx for rx, _r in relation_cues()] + [guarded(data()["rx_effect_of"])])
+
+
+def _may_state(sentence: str) -> bool:
+    """Whether a sentence can state a mechanism with a target: one scan for the words every
+    such statement holds, before the targets' costly patterns are tried on it."""
+    return _statement_words().search(sentence)
 
 
 def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | None, str | None]:
@@ -366,14 +386,17 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
     return not any(a.concept and a.concept.iri == c.iri for c in studied)
 
 
-def _properties(ctx: Context, sent, agents: list[Mention], context: str) -> list[Fact]:
+def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) -> list[Fact]:
     """"X has anti-inflammatory properties", "the antioxidative role of X": an adjective that is
-    a relation and a target in one, said of an agent's own effect."""
+    a relation and a target in one, said of an agent's own effect. `agents`: the sentence's,
+    or None to read them only when such a phrase is found."""
     d = data()
     text = ctx.document.text
     out = []
     for rx, relation, label in d["property"]:
         for m in rx.finditer(sent.text):
+            if agents is None:
+                agents = _agents(ctx, sent)[0]
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             after = next((a for a in agents if a.start >= e and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[e:a.start])),
                          None)
@@ -1080,16 +1103,19 @@ def _default_agents(ctx: Context) -> list[Concept]:
     if _title_agents(ctx):
         return list(_title_agents(ctx))
     base, control = _arm_roles(ctx)
-    title, other = [], []
-    for sent in ctx.sentences():
-        part, in_abs = part_of(ctx.document, sent.start_char)
-        agents, _b = _agents(ctx, sent)
-        found = [a.concept for a in agents if a.concept and a.concept.iri not in control]
-        if part == "title":
-            title += [a.concept for a in agents if a.concept and a.concept.iri not in control
-                      and not _population_therapy(ctx, sent, a.start - sent.start_char, a.end - sent.start_char)]
-        elif in_abs or part in ("methods", "results"):
-            other += found
+
+    def agents_in(parts, title: bool = False) -> list[Concept]:  # agents of the sentences in some parts, in text order
+        found = []
+        for sent in ctx.sentences():
+            part, in_abs = part_of(ctx.document, sent.start_char)
+            if parts(part, in_abs):
+                found += [a.concept for a in _agents(ctx, sent)[0] if a.concept and a.concept.iri not in control
+                          and not (title and _population_therapy(ctx, sent, a.start - sent.start_char,
+                                                                 a.end - sent.start_char))]
+        return found
+
+    # each source read only when the ones before it gave nothing
+    title = agents_in(lambda part, in_abs: part == "title", title=True)
     if title:
         return list({c.iri: c for c in title}.values())
     studied = list({f.fields["drug"].iri: f.fields["drug"] for f in ctx.facts if f.kind == "intervention"
@@ -1099,6 +1125,7 @@ def _default_agents(ctx: Context) -> list[Concept]:
         return studied
     if studied:
         return []  # several arms, none the control: no single study intervention
+    other = agents_in(lambda part, in_abs: part != "title" and (in_abs or part in ("methods", "results")))
     for iri, n in Counter(c.iri for c in other).most_common():
         c = next(c for c in other if c.iri == iri)
         if c.source != "arm" or n >= 3:  # an arm phrase read from the text counts when it recurs

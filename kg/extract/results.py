@@ -238,10 +238,11 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a legend of a figure of the groups at baseline
         strict = part in ("background", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
-        harms = _rx()["ae_frequency_cue"].search(text) is not None
         here: list[Fact] = []
         restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
-        for f in read_sentence(text, strict=strict, restating=restating):
+        found = read_sentence(text, strict=strict, restating=restating)
+        harms = bool(found) and _rx()["ae_frequency_cue"].search(text) is not None  # asked where findings are
+        for f in found:
             if harms and _ae_frequency(ctx, f):
                 continue
             here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))

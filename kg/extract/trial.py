@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.extract.abbreviations import defines
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
@@ -314,6 +314,8 @@ def _acronym(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion") and not in_abs:
             continue  # the names of the trials a paper cites
+        if not _may_name_trial(sent.text):
+            continue
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
             group = next(g for g in ("a", "b", "c", "d") if m.group(g))
             word = m.group(group)
@@ -334,6 +336,12 @@ def _acronym(ctx: Context) -> list[Fact]:
     return [_fact(ctx, "acronym", written, s, e, "trial.acronym")]
 
 
+def _may_name_trial(sentence: str) -> bool:
+    """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
+    closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
+    return "trial" in sentence or "study" in sentence or sentence.rstrip().endswith(")")
+
+
 _ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 
 
@@ -351,8 +359,16 @@ def _is_concept_at(ctx: Context, start: int) -> bool:
     return any(sp.start_char <= start < sp.end_char for sp in ctx.concept_spans(max(0, start - 80), start + 80))
 
 
-def _sentences_by_preference(ctx: Context):
-    """Minable sentences: title, abstract, methods, results first; background/discussion last."""
+def _sentences_by_preference(ctx: Context) -> list:
+    """Minable sentences: title, abstract, methods, results first; background/discussion last
+    (sorted once per document: ten passes read them in this order; none changes the list)."""
+    got = ctx.memo.get(_sentences_by_preference)
+    if got is None:
+        got = ctx.memo[_sentences_by_preference] = _by_preference(ctx)
+    return got
+
+
+def _by_preference(ctx: Context) -> list:
     sents = ctx.sentences()
 
     def rank(sent) -> int:
@@ -393,12 +409,15 @@ def _designs(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     seen: set[str] = set()
     for sent in _sentences_by_preference(ctx):
+        ents = ctx.concepts_in(sent, {"StudyDesign"})
+        if not ents:
+            continue  # the tests below only for sentences that name a design
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion") and not _about_this_trial(sent):
             continue  # designs of the trials a paper cites or wants
         if _OTHER_STUDY.search(sent.text):
             continue  # a cited design belongs to another study
-        for ent in ctx.concepts_in(sent, {"StudyDesign"}):
+        for ent in ents:
             c = ctx.concept(ent)
             if part not in ("title", "methods", "results") and _other_studies_after().match(ctx.document.text,
                                                                                              ent.end_char):
@@ -695,8 +714,10 @@ def _introduction(ctx: Context, sent) -> bool:
     return part == "background" and not in_abs
 
 
+@sentence_cached
 def _own_statement(ctx: Context, sent) -> bool:
-    """A sentence that may state this trial's own numbers: not discussion, not another study's."""
+    """A sentence that may state this trial's own numbers: not discussion, not another study's
+    (asked by five passes over the same sentences: answered once)."""
     part, in_abs = part_of(ctx.document, sent.start_char)
     if part == "discussion" and not in_abs:
         return False
@@ -759,6 +780,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part == "discussion" or not _own_statement(ctx, sent):
             continue
+        if population and part != "title":
+            continue  # only the first population is chosen, and then no other mention is needed
         spans = [sp for sp in _condition_spans(ctx, sent.start_char, sent.end_char)
                  if not _negated(ctx.document.text, sp.start_char, sent.start_char)]
         if part == "title":
