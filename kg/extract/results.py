@@ -119,6 +119,7 @@ def _rx() -> dict:
                                   for q in data["qualitative"]}
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
+    out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
@@ -223,6 +224,7 @@ def _rx() -> dict:
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     last: tuple | None = None  # the sentence before and its findings (a follow-up may qualify them)
+    prev = None  # the sentence before, read or not (its subject may name what the next one's values are)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # a full text's background, objective and methods report other studies and plans, not findings
@@ -244,12 +246,23 @@ def extract(ctx: Context) -> list[Fact]:
         for f in read_sentence(text, strict=strict, restating=restating):
             if harms and _ae_frequency(ctx, f):
                 continue
+            if re.match(r"value\b", f.measure) and prev is not None and _follows(ctx, prev, sent):
+                _measure_from_sentence_before(f, prev.text)
             here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
         out += here
         last = (sent, here) if here else None
+        prev = sent
     return out + _from_tables(ctx)
+
+
+def _measure_from_sentence_before(f: Found, before: str) -> None:
+    """'Total blood loss did not differ. MD = 35 g (95% CI ...)': a value whose own sentence
+    names no measure is about the subject of the sentence before it."""
+    np = subject_of(_mask(before).split(";")[0].split(":")[0])
+    if np and not re.search(r"\d", np) and not _rx()["GROUP_WORD"].search(np):
+        f.measure = np + f.measure[len("value"):]
 
 
 def _follows(ctx: Context, prev, sent) -> bool:
@@ -1496,29 +1509,48 @@ def _measure_before(text: str, pos: int) -> str:
         return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
     masked = _mask(prefix)
-    for m in _BOUNDARY.finditer(masked):
+    bounds = list(_BOUNDARY.finditer(masked))
+    for m in bounds:
         start = m.end()
     clause = masked[start:]
-    chunks = [c for c in clause.split(",") if c.strip()]
-    while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
-        chunks = chunks[1:]
-    clause = ",".join(chunks)
-    verb = rx["measure_verb"].search(clause)
-    if verb:
-        np = clause[: verb.start()]
-        stop = rx["measure_stop"].search(np)
-        np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
-        if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
-            return np
+    np = subject_of(clause)
+    if np:
+        return np
     # '—DVS: 0 vs. 0 p = 0.2', '; TNF: 12 vs 15': a short label with a colon right before the value names it
     lab = re.search(r"(?:^|[-—–;,(\[]\s*)(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix)
     if lab and not re.fullmatch(r"(?:results?|conclusions?|methods?|background|findings?|objectives?|n|p|note)",
                                 lab.group("l"), re.I):
         return lab.group("l")
+    if not clause.strip() and bounds and bounds[-1].group(0) in (":", ";"):
+        # 'The healing time was shorter in A: 12 vs 15 days': the value opens the clause after a colon,
+        # so what it is about is the subject of the clause the colon ends
+        before = masked[(bounds[-2].end() if len(bounds) > 1 else 0):bounds[-1].start()]
+        np = subject_of(before)
+        if np:
+            return np
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
     joined = " ".join(words[-6:])
     return _clean_measure(joined) or joined or "value"
+
+
+def subject_of(clause: str) -> str | None:
+    """The noun phrase before a clause's verb ('The healing time was shorter ...': healing time),
+    when it names something measured rather than pointing back ('This was ...')."""
+    chunks = [c for c in clause.split(",") if c.strip()]
+    while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
+        chunks = chunks[1:]
+    clause = ",".join(chunks)
+    verbs = [v for v in (_rx()["measure_verb"].search(clause), _rx()["measure_verb_negated"].search(clause)) if v]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda v: v.start())
+    np = clause[: verb.start()]
+    stop = _rx()["measure_stop"].search(np)
+    np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
+    if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
+        return np
+    return None
 
 
 def _measure_from_prefix(prefix: str, unit: str | None) -> str:

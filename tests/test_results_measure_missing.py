@@ -1,0 +1,62 @@
+"""Results whose measure was missing: a value that opens the clause after a colon is about the
+subject of the clause before it, and a value sentence that names no measure is about the
+subject of the sentence before it. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.extract.results import read_sentence
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+
+TITLE = "A short article written for the tests of result measures, on a made-up randomised trial"
+
+
+def facts_of(tmp_path: Path, body: str) -> tuple[str, list]:
+    from kg.readers import read as read_document
+    path = tmp_path / "snippet.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\n{body}\n", encoding="utf-8")
+    document = read_document(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    return document.text, [f for f in ctx.facts if f.kind == "result"]
+
+
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("The recovery time was shorter in the laser group: 9.4±2.1 days vs 11.8±3.0 days (P=0.002).",
+     "recovery time", "9.4±2.1 days"),
+    ("Length of stay was longer in arm B: 6.1 ± 1.2 d versus 5.0 ± 1.4 d (p < 0.01).",
+     "Length of stay", "6.1 ± 1.2 d"),
+    ("In the second week, wound closure was faster with the gel; 8.2 vs 10.4 days (p = 0.03).",
+     "wound closure", "8.2"),
+])
+def test_value_after_a_colon_takes_the_subject_of_the_clause_before(sentence, measure, value):
+    found = [(f.measure, f.value) for f in read_sentence(sentence)]
+    assert (measure, value) in found
+
+
+def test_a_label_before_a_colon_still_names_the_value():
+    assert [f.measure for f in read_sentence("Nausea: 12% vs 30% (p = 0.01).")] == ["Nausea"]
+
+
+@pytest.mark.parametrize("body, measure, value", [
+    ("Intraoperative bleeding did not differ between the arms. MD = 12.4 mL; 95% CI −20.1 to 44.9.",
+     "Intraoperative bleeding (md)", "12.4 mL; 95% CI −20.1 to 44.9"),
+    ("The time to discharge was shorter with the new protocol. 3.1 ± 0.8 days vs 4.0 ± 1.1 days (p = 0.003).",
+     "time to discharge", "3.1 ± 0.8 days"),
+])
+def test_value_sentence_without_a_measure_takes_the_subject_of_the_sentence_before(tmp_path, body, measure, value):
+    text, facts = facts_of(tmp_path, body)
+    got = [(f.fields["measure"], f.fields["value"]) for f in facts]
+    assert (measure, value) in got
+    fact = next(f for f in facts if f.fields["value"] == value)
+    assert value in text[fact.evidence[0].start:fact.evidence[0].end]
+
+
+def test_a_new_paragraph_lends_no_subject(tmp_path):
+    _, facts = facts_of(tmp_path, "The time to discharge was shorter with the new protocol.\n\n"
+                                  "3.1 ± 0.8 days vs 4.0 ± 1.1 days (p = 0.003).")
+    assert all(f.fields["measure"] != "time to discharge" or f.fields["value"] == "shorter" for f in facts)
