@@ -60,3 +60,39 @@ def test_a_new_paragraph_lends_no_subject(tmp_path):
     _, facts = facts_of(tmp_path, "The time to discharge was shorter with the new protocol.\n\n"
                                   "3.1 ± 0.8 days vs 4.0 ± 1.1 days (p = 0.003).")
     assert all(f.fields["measure"] != "time to discharge" or f.fields["value"] == "shorter" for f in facts)
+
+
+# -- junk measures: clause openers, adverbs, arm phrases, whole clauses --------------------------
+@pytest.mark.parametrize("sentence, measure", [
+    ("There were more responders in the drug group (40% vs 22%, p = 0.01).", "responders"),
+    ("Fatigue scores in the exercise group were 3.1 versus 4.5 in the usual-care group (p = 0.02).",
+     "Fatigue scores"),
+    ("Sleep quality in the melatonin arm improved from 8.1 to 6.2 (p = 0.01).", "Sleep quality"),
+    ("Unexpectedly, serum ferritin rose to 240 ng/mL (p = 0.02).", "serum ferritin"),
+])
+def test_an_arm_or_an_opening_adverb_is_no_part_of_the_measure(sentence, measure):
+    assert measure in [f.measure for f in read_sentence(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "More broadly, 45% vs 30% reported benefit (p = 0.02).",
+    "The pain groups were not significantly different (p = 0.41).",
+    "The two walking arms were similar (p = 0.62).",
+])
+def test_a_clause_opener_or_an_arm_phrase_is_no_measure(sentence):
+    found = read_sentence(sentence)
+    assert found and all(f.measure == "value" for f in found)
+
+
+@pytest.mark.parametrize("measure, clean", [
+    ("either group", "value"), ("following ketamine administration", "value"), ("metformin arms", "value"),
+    ("the placebo group", "value"), ("there were", "value"),
+    ("culture positive and culture negative groups", "value"),
+    ("gametocyte density in the standard group", "gametocyte density"),
+    ("pain scores in the metformin group (md)", "pain scores (md)"),
+    ("difference between the study groups", "difference between the study groups"),
+    ("number of patients with remission", "number of patients with remission"),
+])
+def test_sane_measure(measure, clean):
+    from kg.extract.results import sane_measure
+    assert sane_measure(measure) == clean

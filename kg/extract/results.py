@@ -120,6 +120,8 @@ def _rx() -> dict:
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
+    for key in ("measure_opener", "measure_arm_tail", "measure_junk"):
+        out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
@@ -381,7 +383,27 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _labelled_ps(text, found, ps, add)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
+    for f in found:
+        f.measure = sane_measure(f.measure)
     return found
+
+
+def sane_measure(measure: str) -> str:
+    """A measure is a noun phrase naming a quantity: an opening adverb or phrase is dropped,
+    the arm that qualifies it set aside, and a clause opener, an arm phrase or a whole clause
+    is no measure at all ('value': the caller may find it elsewhere). A trailing bracket
+    ('(hr)', '(mg/dl)') is kept as it is."""
+    rx = _rx()
+    tail = re.search(r"\s*\([^()]*\)$", measure)
+    base, suffix = (measure[:tail.start()], tail.group(0)) if tail and tail.start() > 0 else (measure, "")
+    prev = None
+    while prev != base:
+        prev = base
+        base = rx["measure_opener"].sub("", base).strip(" ,")
+        base = rx["measure_arm_tail"].sub("", base).strip(" ,")
+    if not base or rx["measure_junk"].match(base):
+        base = "value"
+    return base + suffix
 
 
 # -- mentions → items ----------------------------------------------------------------------
