@@ -96,3 +96,17 @@ def test_a_clause_opener_or_an_arm_phrase_is_no_measure(sentence):
 def test_sane_measure(measure, clean):
     from kg.extract.results import sane_measure
     assert sane_measure(measure) == clean
+
+
+# -- a qualitative value split from its measure ---------------------------------------------------
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("The increase in disability was significant in both arms (p < 0.01).", "disability", "significant increase"),
+    ("The difference in mean HbA1c between the groups was significant (p = 0.02).", "mean HbA1c",
+     "significant difference"),
+    ("The reduction in waist circumference was not significant (p = 0.31).", "waist circumference",
+     "no significant reduction"),
+    ("Participants showed a significant increase in their weekly step count (p = 0.049).",
+     "weekly step count", "significant increase"),
+])
+def test_the_change_noun_goes_with_the_value_and_the_rest_is_the_measure(sentence, measure, value):
+    assert (measure, value) in [(f.measure, f.value) for f in read_sentence(sentence)]

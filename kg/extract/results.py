@@ -120,7 +120,8 @@ def _rx() -> dict:
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
-    for key in ("measure_opener", "measure_arm_tail", "measure_junk"):
+    for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
+                "value_article"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -385,7 +386,21 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         found = [f for f in found if f.p is not None or f.ci is not None]
     for f in found:
         f.measure = sane_measure(f.measure)
+        _split_qualitative(f)
     return found
+
+
+def _split_qualitative(f: Found) -> None:
+    """'a significant increase in X' read as measure 'increase in X', value 'significant': the
+    change noun is part of what was found, X is what was measured."""
+    f.value = _rx()["value_article"].sub("", f.value)  # 'a significant increase': the finding, not the article
+    q = _rx()["value_bare_significance"].match(f.value.strip())
+    m = _rx()["measure_change_head"].match(f.measure)
+    if not (q and m):
+        return
+    noun = m.group("noun").lower()
+    f.measure = m.group("rest").strip()
+    f.value = f"no {q.group('q')} {noun}" if q.group("neg") else f"{q.group('q')} {noun}"
 
 
 def sane_measure(measure: str) -> str:
