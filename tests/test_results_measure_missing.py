@@ -110,3 +110,28 @@ def test_sane_measure(measure, clean):
 ])
 def test_the_change_noun_goes_with_the_value_and_the_rest_is_the_measure(sentence, measure, value):
     assert (measure, value) in [(f.measure, f.value) for f in read_sentence(sentence)]
+
+
+# -- a p-value that names what it covers ------------------------------------------------------------
+@pytest.mark.parametrize("sentence, measures", [
+    ("Patients in the yoga group improved more (p < .001 for fatigue, sleep quality and mood).",
+     ["fatigue", "sleep quality", "mood"]),
+    ("Scores were lower after training (p ≤ .01 for anxiety, depression, and stress).",
+     ["anxiety", "depression", "stress"]),
+])
+def test_a_p_value_for_a_list_goes_to_each_listed_measure(sentence, measures):
+    found = read_sentence(sentence)
+    assert [f.measure for f in found] == measures
+    assert len({f.p.text for f in found}) == 1 and all(f.p is not None for f in found)
+
+
+def test_a_p_value_for_all_goes_to_every_finding_before_it():
+    found = read_sentence("The walking group improved more than controls in fatigue, sleep quality and mood "
+                          "(p ≤ .001 for each).")
+    assert [f.measure for f in found] == ["fatigue", "sleep quality", "mood"]
+    assert all(f.p is not None and f.p.fields["p"] == 0.001 for f in found)
+
+
+def test_a_p_value_for_subgroups_is_no_list_of_measures():
+    found = read_sentence("Pain was lower with the patch (p < 0.05 for men and women).")
+    assert [f.measure for f in found] == ["Pain"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -121,7 +121,7 @@ def _rx() -> dict:
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
-                "value_article"):
+                "value_article", "p_for"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -382,12 +382,39 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _qualitative(text, found, ps, free, add, restating)
     _p_clauses(text, found, ps, free, add)
     _labelled_ps(text, found, ps, add)
+    found = _p_for(text, found, ps)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
     for f in found:
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
     return found
+
+
+def _p_for(text: str, found: list[Found], ps: list[Mention]) -> list[Found]:
+    """'(p < .001 for fatigue, sleep and mood)': the p-value tests each listed measure, so the
+    finding it qualifies becomes one finding per measure; '(p <= .001 for all)': every finding
+    before it without a p-value of its own has it."""
+    out = list(found)
+    for p in ps:
+        m = _rx()["p_for"].match(text, p.end)
+        if not m:
+            continue
+        if m.group("all"):
+            for f in out:
+                if f.p is None and f.end <= p.start and not any(f.end <= q.start < p.start for q in ps):
+                    f.p = p
+            continue
+        items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list"))]
+        items = [re.sub(r"^(?:the|a|an)\s+", "", i, flags=re.I) for i in items if i]
+        if len(items) < 2 or any(len(i.split()) > 6 or _rx()["GROUP_WORD"].search(i) for i in items):
+            continue
+        mine = [f for f in out if f.p is not None and f.p.start == p.start]
+        if len(mine) != 1:
+            continue
+        at = out.index(mine[0])
+        out[at:at + 1] = [replace(mine[0], measure=i, extra=dict(mine[0].extra)) for i in items]
+    return out
 
 
 def _split_qualitative(f: Found) -> None:
