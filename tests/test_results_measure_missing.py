@@ -135,3 +135,31 @@ def test_a_p_value_for_all_goes_to_every_finding_before_it():
 def test_a_p_value_for_subgroups_is_no_list_of_measures():
     found = read_sentence("Pain was lower with the patch (p < 0.05 for men and women).")
     assert [f.measure for f in found] == ["Pain"]
+
+
+# -- a time point is no value; a trailing time point is no part of the measure ---------------------
+@pytest.mark.parametrize("body, times", [
+    ("Pain relief was greater with the block than with saline at three time points: 4 h (P < 0.01), "
+     "8 h (P < 0.01) and 24 h (P < 0.05).", ["4 h", "8 h", "24 h"]),
+    ("Anxiety was lower in the music group at two time points: 30 min (p = 0.02) and 60 min (p = 0.04).",
+     ["30 min", "60 min"]),
+])
+def test_time_points_written_as_values_are_timepoints_of_the_comparison(tmp_path, body, times):
+    _, facts = facts_of(tmp_path, body)
+    assert [f.fields["timepoint"] for f in facts] == times
+    assert all(f.fields["value"] in ("greater", "lower") and f.fields["p_value"] is not None for f in facts)
+
+
+def test_a_duration_compared_is_still_a_value():
+    assert [(f.measure, f.value) for f in read_sentence("Median survival was 10 years versus 8 years (p = 0.03).")] \
+        == [("Median survival", "10 years")]
+
+
+@pytest.mark.parametrize("measure, clean", [
+    ("fruit servings per day from baseline to follow-up", "fruit servings per day"),
+    ("step count at week 12", "step count"),
+    ("systolic pressure over 12 months", "systolic pressure"),
+])
+def test_a_trailing_time_point_leaves_the_measure(measure, clean):
+    from kg.extract.results import sane_measure
+    assert sane_measure(measure) == clean

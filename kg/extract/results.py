@@ -121,7 +121,7 @@ def _rx() -> dict:
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
-                "value_article", "p_for"):
+                "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -388,7 +388,24 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     for f in found:
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
-    return found
+    return [f for f in found if _time_is_no_value(text, f)]
+
+
+def _time_is_no_value(text: str, f: Found) -> bool:
+    """A value that is only a time point ('greater at three time points: 4 h (P < 0.01), ...',
+    'twice as large at 5 years') is the finding's timepoint; its value is the comparison
+    written before it. Whether the finding stays (it goes when no comparison names it)."""
+    rx = _rx()
+    if not rx["value_time_only"].match(f.value.strip()) \
+            or not rx["value_time_context"].search(text[max(0, f.start - 80):f.start]):
+        return True
+    said = [m for m in rx["p_comparative"].finditer(text, 0, f.start)]
+    if not said:
+        return False
+    f.extra["timepoint"] = f.value.strip()
+    f.value, f.comparator, f.unit, f.sd = said[-1].group(0), None, None, None
+    f.extra.pop("comparator_text", None)
+    return True
 
 
 def _p_for(text: str, found: list[Found], ps: list[Mention]) -> list[Found]:
@@ -443,6 +460,7 @@ def sane_measure(measure: str) -> str:
         prev = base
         base = rx["measure_opener"].sub("", base).strip(" ,")
         base = rx["measure_arm_tail"].sub("", base).strip(" ,")
+        base = rx["measure_time_tail"].sub("", base).strip(" ,")
     if not base or rx["measure_junk"].match(base):
         base = "value"
     return base + suffix
@@ -1812,6 +1830,8 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
         "p_text": f.p.text.strip("() ") if f.p else None,
         "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
     }
+    if f.extra.get("timepoint"):  # the time point that was written where a value would be
+        fields["timepoint"] = f.extra["timepoint"]
     if not f.extra.get("comparison"):
         # the finding's own words, not what follows ('X in A (p = 0.6), and the between-group difference ...')
         clause = sent.text[max(0, f.start - 120):max(f.end, f.p.end if f.p else 0)]
