@@ -163,3 +163,27 @@ def test_a_duration_compared_is_still_a_value():
 def test_a_trailing_time_point_leaves_the_measure(measure, clean):
     from kg.extract.results import sane_measure
     assert sane_measure(measure) == clean
+
+
+# -- a subsection heading names the measure of a finding that names none -----------------------------
+def full_text_facts(tmp_path: Path, body: str) -> list:
+    from kg.readers import read as read_document
+    path = tmp_path / "article.txt"
+    path.write_text(f"{TITLE}\n\n{body}\n", encoding="utf-8")
+    document = read_document(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    return [f for f in ctx.facts if f.kind == "result"]
+
+
+def test_a_subsection_heading_names_the_measure(tmp_path):
+    facts = full_text_facts(tmp_path, "Results\n\nGlobal symptom score\n\nSignificant differences between groups "
+                                      "were found at week 4 (chi square = 5.1, p = 0.02).\n\nNegative symptoms\n\n"
+                                      "At week 8, the difference between the arms approached significance (p = 0.07).")
+    assert [(f.fields["measure"], f.fields["p_value"]) for f in facts] == \
+        [("Global symptom score", 0.02), ("Negative symptoms", 0.07)]
+
+
+def test_a_generic_heading_names_no_measure(tmp_path):
+    facts = full_text_facts(tmp_path, "Results\n\nSecondary outcomes\n\nSignificant differences between groups "
+                                      "were found at week 4 (p = 0.02).")
+    assert [f.fields["measure"] for f in facts] == [None]

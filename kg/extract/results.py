@@ -121,7 +121,8 @@ def _rx() -> dict:
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
-                "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail"):
+                "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
+                "heading_not_measure", "measure_generic"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -249,8 +250,10 @@ def extract(ctx: Context) -> list[Fact]:
         for f in read_sentence(text, strict=strict, restating=restating):
             if harms and _ae_frequency(ctx, f):
                 continue
-            if re.match(r"value\b", f.measure) and prev is not None and _follows(ctx, prev, sent):
+            if _unnamed(f.measure) is not None and prev is not None and _follows(ctx, prev, sent):
                 _measure_from_sentence_before(f, prev.text)
+            if _unnamed(f.measure) is not None:
+                _measure_from_heading(ctx, sent, f)
             here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
@@ -265,7 +268,29 @@ def _measure_from_sentence_before(f: Found, before: str) -> None:
     names no measure is about the subject of the sentence before it."""
     np = subject_of(_mask(before).split(";")[0].split(":")[0])
     if np and not re.search(r"\d", np) and not _rx()["GROUP_WORD"].search(np):
-        f.measure = np + f.measure[len("value"):]
+        f.measure = np + _unnamed(f.measure)
+
+
+def _unnamed(measure: str) -> str | None:
+    """None when a measure names something; else what to keep after the name found elsewhere
+    ('value (md)': ' (md)'; 'difference between the groups', which names no quantity: '')."""
+    if re.match(r"value\b", measure):
+        return measure[len("value"):]
+    return "" if _rx()["measure_generic"].match(measure) else None
+
+
+def _measure_from_heading(ctx: Context, sent, f: Found) -> None:
+    """'Global symptom score' as a subsection heading, then 'Significant differences between
+    groups were found (p < 0.05)': a finding that names no measure reports the one its
+    heading names, when the heading is a short noun phrase and no part of the paper."""
+    sec = ctx.document.section_at(sent.start_char)
+    if sec is None or sec.kind != "body":
+        return
+    name = re.sub(r"\s+", " ", sec.name).strip(" .:")
+    if not name or len(name.split()) > 6 or re.search(r"\d|[=<>%]", name) \
+            or _rx()["heading_not_measure"].match(name) or _rx()["measure_junk"].match(name):
+        return
+    f.measure = name + _unnamed(f.measure)
 
 
 def _follows(ctx: Context, prev, sent) -> bool:
