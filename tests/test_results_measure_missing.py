@@ -187,3 +187,16 @@ def test_a_generic_heading_names_no_measure(tmp_path):
     facts = full_text_facts(tmp_path, "Results\n\nSecondary outcomes\n\nSignificant differences between groups "
                                       "were found at week 4 (p = 0.02).")
     assert [f.fields["measure"] for f in facts] == [None]
+
+
+# -- counts of a total compared ('13/69 vs 1/36') -------------------------------------------------------
+@pytest.mark.parametrize("sentence, measure, value, comparator", [
+    ("The cure rate was higher in the study group: 22/40 vs 9/41.", "cure rate", "22/40", "9"),
+    ("Response occurred in 13/69 patients vs 1/36 patients (p = 0.03).", "Response", "13/69", "1"),
+])
+def test_counts_of_a_total_compared_keep_their_totals(sentence, measure, value, comparator):
+    assert [(f.measure, f.value, f.comparator) for f in read_sentence(sentence)] == [(measure, value, comparator)]
+
+
+def test_a_slash_before_a_unit_is_no_count_of_a_total():
+    assert all("/" not in f.value for f in read_sentence("Blood pressure was 120/80 mmHg vs 135/85 mmHg (p = 0.02)."))

@@ -523,7 +523,10 @@ def _items(text: str) -> list[Item]:
             if u:  # '6.5 (1.9) days'
                 end, item.unit = u.end(), u.group(1)
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
-        m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·]*\s*(?:%|[a-zµμ]))", text[end:])
+        m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·])(?!\s*%)", text[end:])
+        u = _rx()["unit_after"].match(text, end + m.end()) if m else None
+        if u and u.group(1) not in _COUNT_UNITS:
+            m = None  # '120/80 mmHg', '5/10 mg': a unit follows, no count of a total
         if m and item.unit is None and float(item.value).is_integer():  # '24/73 (33%)': a count of a total
             end += m.end()
             item.count_pct = True
