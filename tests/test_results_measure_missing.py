@@ -200,3 +200,11 @@ def test_counts_of_a_total_compared_keep_their_totals(sentence, measure, value, 
 
 def test_a_slash_before_a_unit_is_no_count_of_a_total():
     assert all("/" not in f.value for f in read_sentence("Blood pressure was 120/80 mmHg vs 135/85 mmHg (p = 0.02)."))
+
+
+@pytest.mark.parametrize("sentence, measure, value, sd", [
+    ("Onset time was 2.8 (1.1) versus 2.5 (1.1) min.", "Onset time", "2.8 (1.1)", 1.1),
+    ("Recovery time was 4.2 (1.3) versus 3.9 (1.5) min (p = 0.21).", "Recovery time", "4.2 (1.3)", 1.3),
+])
+def test_bare_brackets_on_both_sides_of_a_comparison_are_spreads(sentence, measure, value, sd):
+    assert [(f.measure, f.value, f.sd) for f in read_sentence(sentence)] == [(measure, value, sd)]

@@ -89,6 +89,7 @@ def _rx() -> dict:
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
     out["sd_in_brackets"] = re.compile(data["sd_in_brackets"], re.I)
+    out["sd_pair"] = re.compile(data["sd_pair"], re.I)
     out["parallel_groups"] = re.compile(data["parallel_groups"], re.I)
     out["order_after_before"] = re.compile(data["order_after_before"], re.I)
     out["ae_frequency_cue"] = re.compile(data["ae_frequency_cue"], re.I)
@@ -502,7 +503,8 @@ def _items(text: str) -> list[Item]:
     cis = find(text, "ci") + find(text, "bracket_ci")
     out: list[Item] = []
     consumed_to = -1
-    sd_declared = "(" in text and _rx()["sd_in_brackets"].search(text) is not None
+    sd_declared = "(" in text and (_rx()["sd_in_brackets"].search(text) is not None
+                                   or _rx()["sd_pair"].search(text) is not None)
     for v in vals:
         if v.start < consumed_to or _GROUP_SIZE.search(text, max(0, v.start - 8), v.start):
             continue  # '(n = 16)': the size of a group, not a finding's value
