@@ -86,7 +86,7 @@ def test_a_clause_opener_or_an_arm_phrase_is_no_measure(sentence):
 
 @pytest.mark.parametrize("measure, clean", [
     ("either group", "value"), ("following ketamine administration", "value"), ("metformin arms", "value"),
-    ("the placebo group", "value"), ("there were", "value"),
+    ("the placebo group", "value"), ("there were", "value"), ("values", "value"), ("parallel", "value"),
     ("culture positive and culture negative groups", "value"),
     ("gametocyte density in the standard group", "gametocyte density"),
     ("pain scores in the metformin group (md)", "pain scores (md)"),
