@@ -208,3 +208,14 @@ def test_a_slash_before_a_unit_is_no_count_of_a_total():
 ])
 def test_bare_brackets_on_both_sides_of_a_comparison_are_spreads(sentence, measure, value, sd):
     assert [(f.measure, f.value, f.sd) for f in read_sentence(sentence)] == [(measure, value, sd)]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("The mean share of stained cells in arm B before and after dosing was 24.7% and 10.4%, respectively. "
+     "A statistically significant reduction was observed (p < 0.001).", "mean share of stained cells"),
+    ("Serum urate was lower after the diet than before it. The reduction was statistically significant (p = 0.002).",
+     "Serum urate"),
+])
+def test_a_bare_change_noun_points_back_to_the_measure_before(tmp_path, body, measure):
+    _, facts = facts_of(tmp_path, body)
+    assert (measure, "statistically significant reduction") in [(f.fields["measure"], f.fields["value"]) for f in facts]

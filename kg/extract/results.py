@@ -123,7 +123,7 @@ def _rx() -> dict:
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
-                "heading_not_measure", "measure_generic"):
+                "heading_not_measure", "measure_generic", "measure_change_bare"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -465,11 +465,11 @@ def _split_qualitative(f: Found) -> None:
     change noun is part of what was found, X is what was measured."""
     f.value = _rx()["value_article"].sub("", f.value)  # 'a significant increase': the finding, not the article
     q = _rx()["value_bare_significance"].match(f.value.strip())
-    m = _rx()["measure_change_head"].match(f.measure)
+    m = _rx()["measure_change_head"].match(f.measure) or _rx()["measure_change_bare"].match(f.measure)
     if not (q and m):
         return
     noun = m.group("noun").lower()
-    f.measure = m.group("rest").strip()
+    f.measure = m.group("rest").strip() if "rest" in m.groupdict() else "value"
     f.value = f"no {q.group('q')} {noun}" if q.group("neg") else f"{q.group('q')} {noun}"
 
 
