@@ -219,3 +219,12 @@ def test_bare_brackets_on_both_sides_of_a_comparison_are_spreads(sentence, measu
 def test_a_bare_change_noun_points_back_to_the_measure_before(tmp_path, body, measure):
     _, facts = facts_of(tmp_path, body)
     assert (measure, "statistically significant reduction") in [(f.fields["measure"], f.fields["value"]) for f in facts]
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("There was no significant difference in 'mortality' between the two arms within the first week (P > 0.05).",
+     "mortality"),
+    ("The groups differed in “time to first stool” (12 vs 18 h, p = 0.01).", "time to first stool"),
+])
+def test_quotes_around_a_measure_are_no_part_of_it(sentence, measure):
+    assert [f.measure for f in read_sentence(sentence)] == [measure]

@@ -484,6 +484,9 @@ def sane_measure(measure: str) -> str:
     prev = None
     while prev != base:
         prev = base
+        quoted = re.fullmatch(r"(['‘\"“])(.+?)(['’\"”])", base)
+        if quoted:  # "'mortality'": the quotes mark the name, they are no part of it
+            base = quoted.group(2)
         base = rx["measure_opener"].sub("", base).strip(" ,")
         base = rx["measure_arm_tail"].sub("", base).strip(" ,")
         base = rx["measure_time_tail"].sub("", base).strip(" ,")
