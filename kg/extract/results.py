@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -89,6 +89,7 @@ def _rx() -> dict:
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
     out["sd_in_brackets"] = re.compile(data["sd_in_brackets"], re.I)
+    out["sd_pair"] = re.compile(data["sd_pair"], re.I)
     out["parallel_groups"] = re.compile(data["parallel_groups"], re.I)
     out["order_after_before"] = re.compile(data["order_after_before"], re.I)
     out["ae_frequency_cue"] = re.compile(data["ae_frequency_cue"], re.I)
@@ -119,6 +120,11 @@ def _rx() -> dict:
                                   for q in data["qualitative"]}
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
+    out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
+    for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
+                "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
+                "heading_not_measure", "measure_generic", "measure_change_bare"):
+        out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
@@ -223,6 +229,7 @@ def _rx() -> dict:
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     last: tuple | None = None  # the sentence before and its findings (a follow-up may qualify them)
+    prev = None  # the sentence before, read or not (its subject may name what the next one's values are)
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # a full text's background, objective and methods report other studies and plans, not findings
@@ -245,12 +252,47 @@ def extract(ctx: Context) -> list[Fact]:
         for f in found:
             if harms and _ae_frequency(ctx, f):
                 continue
+            if _unnamed(f.measure) is not None and prev is not None and _follows(ctx, prev, sent):
+                _measure_from_sentence_before(f, prev.text)
+            if _unnamed(f.measure) is not None:
+                _measure_from_heading(ctx, sent, f)
             here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
         out += here
         last = (sent, here) if here else None
+        prev = sent
     return out + _from_tables(ctx)
+
+
+def _measure_from_sentence_before(f: Found, before: str) -> None:
+    """'Total blood loss did not differ. MD = 35 g (95% CI ...)': a value whose own sentence
+    names no measure is about the subject of the sentence before it."""
+    np = subject_of(_mask(before).split(";")[0].split(":")[0])
+    if np and not re.search(r"\d", np) and not _rx()["GROUP_WORD"].search(np):
+        f.measure = np + _unnamed(f.measure)
+
+
+def _unnamed(measure: str) -> str | None:
+    """None when a measure names something; else what to keep after the name found elsewhere
+    ('value (md)': ' (md)'; 'difference between the groups', which names no quantity: '')."""
+    if re.match(r"value\b", measure):
+        return measure[len("value"):]
+    return "" if _rx()["measure_generic"].match(measure) else None
+
+
+def _measure_from_heading(ctx: Context, sent, f: Found) -> None:
+    """'Global symptom score' as a subsection heading, then 'Significant differences between
+    groups were found (p < 0.05)': a finding that names no measure reports the one its
+    heading names, when the heading is a short noun phrase and no part of the paper."""
+    sec = ctx.document.section_at(sent.start_char)
+    if sec is None or sec.kind != "body":
+        return
+    name = re.sub(r"\s+", " ", sec.name).strip(" .:")
+    if not name or len(name.split()) > 6 or re.search(r"\d|[=<>%]", name) \
+            or _rx()["heading_not_measure"].match(name) or _rx()["measure_junk"].match(name):
+        return
+    f.measure = name + _unnamed(f.measure)
 
 
 def _follows(ctx: Context, prev, sent) -> bool:
@@ -367,9 +409,91 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _qualitative(text, found, ps, free, add, restating)
     _p_clauses(text, found, ps, free, add)
     _labelled_ps(text, found, ps, add)
+    found = _p_for(text, found, ps)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
-    return found
+    for f in found:
+        f.measure = sane_measure(f.measure)
+        _split_qualitative(f)
+    return [f for f in found if _time_is_no_value(text, f)]
+
+
+def _time_is_no_value(text: str, f: Found) -> bool:
+    """A value that is only a time point ('greater at three time points: 4 h (P < 0.01), ...',
+    'twice as large at 5 years') is the finding's timepoint; its value is the comparison
+    written before it. Whether the finding stays (it goes when no comparison names it)."""
+    rx = _rx()
+    if not rx["value_time_only"].match(f.value.strip()) \
+            or not rx["value_time_context"].search(text[max(0, f.start - 80):f.start]):
+        return True
+    said = [m for m in rx["p_comparative"].finditer(text, 0, f.start)]
+    if not said:
+        return False
+    f.extra["timepoint"] = f.value.strip()
+    f.value, f.comparator, f.unit, f.sd = said[-1].group(0), None, None, None
+    f.extra.pop("comparator_text", None)
+    return True
+
+
+def _p_for(text: str, found: list[Found], ps: list[Mention]) -> list[Found]:
+    """'(p < .001 for fatigue, sleep and mood)': the p-value tests each listed measure, so the
+    finding it qualifies becomes one finding per measure; '(p <= .001 for all)': every finding
+    before it without a p-value of its own has it."""
+    out = list(found)
+    for p in ps:
+        m = _rx()["p_for"].match(text, p.end)
+        if not m:
+            continue
+        if m.group("all"):
+            for f in out:
+                if f.p is None and f.end <= p.start and not any(f.end <= q.start < p.start for q in ps):
+                    f.p = p
+            continue
+        items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list"))]
+        items = [re.sub(r"^(?:the|a|an)\s+", "", i, flags=re.I) for i in items if i]
+        if len(items) < 2 or any(len(i.split()) > 6 or _rx()["GROUP_WORD"].search(i) for i in items):
+            continue
+        mine = [f for f in out if f.p is not None and f.p.start == p.start]
+        if len(mine) != 1:
+            continue
+        at = out.index(mine[0])
+        out[at:at + 1] = [replace(mine[0], measure=i, extra=dict(mine[0].extra)) for i in items]
+    return out
+
+
+def _split_qualitative(f: Found) -> None:
+    """'a significant increase in X' read as measure 'increase in X', value 'significant': the
+    change noun is part of what was found, X is what was measured."""
+    f.value = _rx()["value_article"].sub("", f.value)  # 'a significant increase': the finding, not the article
+    q = _rx()["value_bare_significance"].match(f.value.strip())
+    m = _rx()["measure_change_head"].match(f.measure) or _rx()["measure_change_bare"].match(f.measure)
+    if not (q and m):
+        return
+    noun = m.group("noun").lower()
+    f.measure = m.group("rest").strip() if "rest" in m.groupdict() else "value"
+    f.value = f"no {q.group('q')} {noun}" if q.group("neg") else f"{q.group('q')} {noun}"
+
+
+def sane_measure(measure: str) -> str:
+    """A measure is a noun phrase naming a quantity: an opening adverb or phrase is dropped,
+    the arm that qualifies it set aside, and a clause opener, an arm phrase or a whole clause
+    is no measure at all ('value': the caller may find it elsewhere). A trailing bracket
+    ('(hr)', '(mg/dl)') is kept as it is."""
+    rx = _rx()
+    tail = re.search(r"\s*\([^()]*\)$", measure)
+    base, suffix = (measure[:tail.start()], tail.group(0)) if tail and tail.start() > 0 else (measure, "")
+    prev = None
+    while prev != base:
+        prev = base
+        quoted = re.fullmatch(r"(['‘\"“])(.+?)(['’\"”])", base)
+        if quoted:  # "'mortality'": the quotes mark the name, they are no part of it
+            base = quoted.group(2)
+        base = rx["measure_opener"].sub("", base).strip(" ,")
+        base = rx["measure_arm_tail"].sub("", base).strip(" ,")
+        base = rx["measure_time_tail"].sub("", base).strip(" ,")
+    if not base or rx["measure_junk"].match(base):
+        base = "value"
+    return base + suffix
 
 
 # -- mentions → items ----------------------------------------------------------------------
@@ -383,7 +507,8 @@ def _items(text: str) -> list[Item]:
     cis = find(text, "ci") + find(text, "bracket_ci")
     out: list[Item] = []
     consumed_to = -1
-    sd_declared = "(" in text and _rx()["sd_in_brackets"].search(text) is not None
+    sd_declared = "(" in text and (_rx()["sd_in_brackets"].search(text) is not None
+                                   or _rx()["sd_pair"].search(text) is not None)
     for v in vals:
         if v.start < consumed_to or _GROUP_SIZE.search(text, max(0, v.start - 8), v.start):
             continue  # '(n = 16)': the size of a group, not a finding's value
@@ -404,7 +529,10 @@ def _items(text: str) -> list[Item]:
             if u:  # '6.5 (1.9) days'
                 end, item.unit = u.end(), u.group(1)
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
-        m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·]*\s*(?:%|[a-zµμ]))", text[end:])
+        m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·])(?!\s*%)", text[end:])
+        u = _rx()["unit_after"].match(text, end + m.end()) if m else None
+        if u and u.group(1) not in _COUNT_UNITS:
+            m = None  # '120/80 mmHg', '5/10 mg': a unit follows, no count of a total
         if m and item.unit is None and float(item.value).is_integer():  # '24/73 (33%)': a count of a total
             end += m.end()
             item.count_pct = True
@@ -1497,29 +1625,48 @@ def _measure_before(text: str, pos: int) -> str:
         return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
     masked = _mask(prefix)
-    for m in _BOUNDARY.finditer(masked):
+    bounds = list(_BOUNDARY.finditer(masked))
+    for m in bounds:
         start = m.end()
     clause = masked[start:]
-    chunks = [c for c in clause.split(",") if c.strip()]
-    while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
-        chunks = chunks[1:]
-    clause = ",".join(chunks)
-    verb = rx["measure_verb"].search(clause)
-    if verb:
-        np = clause[: verb.start()]
-        stop = rx["measure_stop"].search(np)
-        np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
-        if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
-            return np
+    np = subject_of(clause)
+    if np:
+        return np
     # '—DVS: 0 vs. 0 p = 0.2', '; TNF: 12 vs 15': a short label with a colon right before the value names it
     lab = re.search(r"(?:^|[-—–;,(\[]\s*)(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix)
     if lab and not re.fullmatch(r"(?:results?|conclusions?|methods?|background|findings?|objectives?|n|p|note)",
                                 lab.group("l"), re.I):
         return lab.group("l")
+    if not clause.strip() and bounds and bounds[-1].group(0) in (":", ";"):
+        # 'The healing time was shorter in A: 12 vs 15 days': the value opens the clause after a colon,
+        # so what it is about is the subject of the clause the colon ends
+        before = masked[(bounds[-2].end() if len(bounds) > 1 else 0):bounds[-1].start()]
+        np = subject_of(before)
+        if np:
+            return np
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
     joined = " ".join(words[-6:])
     return _clean_measure(joined) or joined or "value"
+
+
+def subject_of(clause: str) -> str | None:
+    """The noun phrase before a clause's verb ('The healing time was shorter ...': healing time),
+    when it names something measured rather than pointing back ('This was ...')."""
+    chunks = [c for c in clause.split(",") if c.strip()]
+    while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
+        chunks = chunks[1:]
+    clause = ",".join(chunks)
+    verbs = [v for v in (_rx()["measure_verb"].search(clause), _rx()["measure_verb_negated"].search(clause)) if v]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda v: v.start())
+    np = clause[: verb.start()]
+    stop = _rx()["measure_stop"].search(np)
+    np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
+    if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
+        return np
+    return None
 
 
 def _measure_from_prefix(prefix: str, unit: str | None) -> str:
@@ -1717,6 +1864,8 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
         "p_text": f.p.text.strip("() ") if f.p else None,
         "timepoint": re.sub(r"^(?:at|by|after|over|within|during)\s+", "", t.group(0)) if t else None,
     }
+    if f.extra.get("timepoint"):  # the time point that was written where a value would be
+        fields["timepoint"] = f.extra["timepoint"]
     if not f.extra.get("comparison"):
         # the finding's own words, not what follows ('X in A (p = 0.6), and the between-group difference ...')
         clause = sent.text[max(0, f.start - 120):max(f.end, f.p.end if f.p else 0)]
