@@ -264,7 +264,9 @@ def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> 
         props.append((p, text))
     groups = []
     more: dict[str, tuple[str, bool, int]] = {}
-    for name, body, by_link in Q.entity_groups(iri, types):
+    trials_q = Q.entity_trials(iri, types)
+    trials = [str(r["t"]) for r in store.select(trials_q)] if trials_q else None
+    for name, body, by_link in Q.entity_groups(iri, types, trials):
         rows, has_more = load_group_page(store, body, by_link, 0, catalog)
         if not rows:
             continue
