@@ -1,8 +1,14 @@
-"""Ask's "trials in Y" reads a trial's phase, size and condition labels once per trial of the
+"""Rewrites for speed that must keep the rows.
+
+Ask's "trials in Y" reads a trial's phase, size and condition labels once per trial of the
 page (tui.ask._trials_in), not once per answer row: a trial and its conditions are restated by
 every document graph that names them. The rows must be those of the plain formulation, where
 each answer row joins the trial's fields directly — checked here for every condition and drug
-of a store whose trial is restated by two papers and has two conditions."""
+of a store whose trial is restated by two papers and has two conditions.
+
+An entity page of a drug or condition joins its groups on the entity's trials, read first and
+passed back as VALUES (tui.queries.entity_trials): the groups must hold the pairs the patterns
+that find those trials give."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import pytest
 from kg.graph.store import GraphStore
 from kg.pipeline import ingest
 from tui import ask
+from tui import queries as Q
 from tui.model import load_catalog, load_vocabulary
 
 # Written for this test: one trial told by two papers in different layouts (a title with the
@@ -98,3 +105,19 @@ def test_trials_in_gives_the_rows_of_the_plain_join(small_store):
                     assert keys == sorted(keys)
                     answered += bool(fast)
         assert answered >= len(names)  # the questions found trials: the comparison is not vacuous
+
+
+def test_entity_groups_on_trials_read_first_hold_the_pairs_of_the_patterns(small_store):
+    with GraphStore(small_store, read_only=True) as store:
+        catalog = load_catalog(store)
+        joined = 0
+        for e in catalog.entries:
+            types = {str(r["t"]) for r in store.select(Q.node_types(e.iri))}
+            query = Q.entity_trials(e.iri, types)
+            trials = [str(r["t"]) for r in store.select(query)] if query else None
+            for (name, plain, _), (_, anchored, _) in zip(Q.entity_groups(e.iri, types),
+                                                         Q.entity_groups(e.iri, types, trials)):
+                pairs = [_rows(store, f"SELECT DISTINCT ?f ?link WHERE {{ {b} }}") for b in (plain, anchored)]
+                assert sorted(pairs[0]) == sorted(pairs[1]), (e.label, name)
+                joined += plain != anchored and bool(pairs[0])
+        assert joined >= 3  # drugs' adverse events and conditions' drugs were compared, not empty groups
