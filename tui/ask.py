@@ -116,19 +116,26 @@ SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged {_EV_VARS} WHER
 
 
 def _trials_in(s: dict[str, str]) -> str:
-    return f"""# Ask: trials in condition Y (or testing drug Y): one row per trial (the first fact of each shown)
-SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
-  {{ SELECT DISTINCT ?fact ?t WHERE {{
+    page = f"""{{ SELECT DISTINCT ?fact ?t WHERE {{
       {{ {_anchor(s, "y")}
         ?fact kg:value ?y ; a kg:TrialAttribute ; kg:ofTrial ?t . }}
       UNION {{ {_anchor(s, "y")}
         ?fact kg:drug ?y ; a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" . }}
-    }} ORDER BY ?t ?fact {_page(s)} }}
+    }} ORDER BY ?t ?fact {_page(s)} }}"""
+    # The trial's phase, size and condition labels are read once per trial of the page, each
+    # in its own DISTINCT sub-select: a trial and its conditions are restated, labels and all,
+    # by every document graph that names them, so OPTIONALs joined to each answer row read
+    # every copy (a common condition's label ~50 times a trial: 97 ms CPU on 1,105 papers,
+    # 13 ms this way, the same rows). The page sub-select is cheap to run again (~0.5 ms).
+    return f"""# Ask: trials in condition Y (or testing drug Y): one row per trial (the first fact of each shown)
+SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
+  {page}
 {evidence()}
-  OPTIONAL {{ ?t kg:phase ?phase }} OPTIONAL {{ ?t kg:enrolled ?enrolled }}
-  OPTIONAL {{ ?t kg:condition ?c . ?c skos:prefLabel ?condition }}
+  OPTIONAL {{ SELECT DISTINCT ?t ?phase WHERE {{ {page} ?t kg:phase ?phase }} }}
+  OPTIONAL {{ SELECT DISTINCT ?t ?enrolled WHERE {{ {page} ?t kg:enrolled ?enrolled }} }}
+  OPTIONAL {{ SELECT DISTINCT ?t ?condition WHERE {{ {page} ?t kg:condition ?c . ?c skos:prefLabel ?condition }} }}
   {_TRIAL}
-}} ORDER BY ?trial ?start"""
+}} ORDER BY ?trial ?start ?fact ?condition"""
 
 
 def _doses(s: dict[str, str]) -> str:
