@@ -20,6 +20,9 @@ and running it twice gives both negation and hedging with the same scope rules.
 
 from __future__ import annotations
 
+import kg.spacy_lite  # noqa: F401 - first: spaCy without its command-line interface (see there)
+
+# isort: split
 import bisect
 import functools
 import json

@@ -70,3 +70,15 @@ def test_facts_stats_text_and_select_commands_do_not_import_rdflib(request, tmp_
         f"        assert main(['--store', {path!r}, 'query', '--format', fmt,\n"
         f"                     'SELECT * WHERE {{ ?t a kg:Trial }}']) == 0")
     assert "rdflib" not in loaded and "spacy" not in loaded
+
+
+def test_ingest_path_imports_spacy_without_its_command_line_interface():
+    """spaCy's CLI (requests, httpx, typer, jinja2, weasel) is ~35 MB in every ingest process;
+    kg.spacy_lite leaves it out, and `spacy.info` and `import spacy.cli` still work afterwards."""
+    loaded = loaded_after("import kg.nlp, kg.extract, kg.workers\nnlp = kg.nlp.get_nlp()\n"
+                          "assert len(nlp('Aspirin 100 mg was given. Nausea was rare.')) > 5")
+    assert "spacy" in loaded
+    assert not loaded & {"requests", "httpx", "typer", "jinja2", "weasel"}
+    loaded = loaded_after("import kg.extract, spacy\nassert spacy.info()['spacy_version'] == spacy.__version__\n"
+                          "import spacy.cli\nassert callable(spacy.cli.info)")
+    assert "typer" in loaded
