@@ -188,13 +188,25 @@ class _Writer:
 
 
 def _outcomes(sources: list, jobs: int, timeout: float | None, memory_mb: int | None) -> Iterator:
-    from kg.workers import process, run_pool
+    from kg.workers import run_pool
 
     if not sources:
         return iter(())
     if jobs <= 0:
-        return (process(s) for s in sources)
+        return _in_process(sources)
     return run_pool(sources, jobs, timeout=timeout, memory_mb=memory_mb)
+
+
+def _in_process(sources: list) -> Iterator:
+    """Outcomes read in this process, with a fresh pipeline after as many documents as a
+    worker reads (kg.workers): what spaCy keeps of each paper is freed as a worker's is."""
+    from kg.nlp import renew_nlp
+    from kg.workers import DOCUMENTS_PER_WORKER, process
+
+    for i, source in enumerate(sources):
+        if i and i % DOCUMENTS_PER_WORKER == 0:
+            renew_nlp()
+        yield process(source)
 
 
 def _stored_elsewhere(store: GraphStore, write: GraphWrite) -> str | None:
