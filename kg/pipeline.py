@@ -26,7 +26,11 @@ from kg.graph.writes import GraphWrite
 # Documents per bulk write: more means fewer, larger bulk loads (cheaper per quad), but a
 # crash redoes up to this many documents and the batch's graphs wait in memory.
 BATCH_DOCUMENTS = 50
-BATCH_BYTES = 16 * 2**20  # N-Quads bytes; the bulk loader holds a batch in memory (64 MB: 511 MB peak RSS)
+# N-Quads bytes a batch holds: the writer holds up to three batches (one written, one queued,
+# one filling) and the bulk loader's working memory grows with it (bench/memory.py: the ingesting
+# process's peak above its base +78 MB with 16 MB batches, +33 MB with 8 MB read as a stream;
+# 64 MB once gave a 511 MB peak), while more, smaller loads cost the writer a little more CPU
+BATCH_BYTES = 8 * 2**20
 
 
 @dataclass
@@ -184,13 +188,25 @@ class _Writer:
 
 
 def _outcomes(sources: list, jobs: int, timeout: float | None, memory_mb: int | None) -> Iterator:
-    from kg.workers import process, run_pool
+    from kg.workers import run_pool
 
     if not sources:
         return iter(())
     if jobs <= 0:
-        return (process(s) for s in sources)
+        return _in_process(sources)
     return run_pool(sources, jobs, timeout=timeout, memory_mb=memory_mb)
+
+
+def _in_process(sources: list) -> Iterator:
+    """Outcomes read in this process, with a fresh pipeline after as many documents as a
+    worker reads (kg.workers): what spaCy keeps of each paper is freed as a worker's is."""
+    from kg.nlp import renew_nlp
+    from kg.workers import DOCUMENTS_PER_WORKER, process
+
+    for i, source in enumerate(sources):
+        if i and i % DOCUMENTS_PER_WORKER == 0:
+            renew_nlp()
+        yield process(source)
 
 
 def _stored_elsewhere(store: GraphStore, write: GraphWrite) -> str | None:

@@ -19,10 +19,11 @@ from kg.errors import KgError
 from kg.graph.writes import GraphWrite
 
 # What the fork server imports once, so that each new worker starts with it loaded: the
-# libraries, then kg.warm, which loads the lexicon and pipeline and warms the extractors
-# (a worker whose KG_* environment differs from the server's loads its own: kg.lexicon reads
-# KG_LEXICON when imported, and the fork server keeps what it started with).
-PRELOAD = ["spacy", "pyoxigraph", "kg.warm"]
+# libraries (spaCy without its CLI: kg.spacy_lite), then kg.warm, which loads the lexicon and
+# pipeline and warms the extractors (a worker whose KG_* environment differs from the server's
+# loads its own: kg.lexicon reads KG_LEXICON when imported, and the fork server keeps what it
+# started with).
+PRELOAD = ["kg.spacy_lite", "pyoxigraph", "kg.warm"]
 
 
 @dataclass

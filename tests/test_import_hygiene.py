@@ -84,3 +84,15 @@ def test_plain_read_commands_import_neither_argparse_nor_pathlib(request, tmp_pa
         f"    assert main(['stats', '--store', {str(path)!r}]) == 0\n"
         f"    assert main(['--store={path}', 'text', {doc!r}]) == 0 and len(out.getvalue()) > 1000")
     assert not loaded & {"argparse", "pathlib", "urllib", "ctypes", "rdflib", "spacy"}, loaded
+
+
+def test_ingest_path_imports_spacy_without_its_command_line_interface():
+    """spaCy's CLI (requests, httpx, typer, jinja2, weasel) is ~35 MB in every ingest process;
+    kg.spacy_lite leaves it out, and `spacy.info` and `import spacy.cli` still work afterwards."""
+    loaded = loaded_after("import kg.nlp, kg.extract, kg.workers\nnlp = kg.nlp.get_nlp()\n"
+                          "assert len(nlp('Aspirin 100 mg was given. Nausea was rare.')) > 5")
+    assert "spacy" in loaded
+    assert not loaded & {"requests", "httpx", "typer", "jinja2", "weasel"}
+    loaded = loaded_after("import kg.extract, spacy\nassert spacy.info()['spacy_version'] == spacy.__version__\n"
+                          "import spacy.cli\nassert callable(spacy.cli.info)")
+    assert "typer" in loaded

@@ -293,3 +293,20 @@ def test_every_document_has_its_own_named_graph(corpus_store):
     names = {q[3] for q in corpus_store.quads()}
     assert {graph_name(doc_id(p)) for p in CORPUS_FILES} <= names
     assert None not in names  # nothing is written to the default graph
+
+
+def test_a_bulk_load_read_as_a_stream_of_chunks_holds_every_quad(tmp_path):
+    """The batch's N-Quads go to the bulk loader as one stream over the documents' chunks (no
+    joined copy): every quad arrives, whatever the chunk sizes."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import _Chunks
+
+    lines = [f'<http://example.org/s{i}> <http://example.org/p> "v{i} é" <http://example.org/g{i % 3}> .\n'
+             for i in range(500)]
+    chunks = [b"".join(x.encode() for x in lines[a:b]) for a, b in ((0, 1), (1, 1), (1, 257), (257, 500))]
+    store = ox.Store(str(tmp_path / "s"))
+    store.bulk_load(_Chunks(chunks), ox.RdfFormat.N_QUADS, lenient=True)
+    assert len(store) == 500
+    assert ox.Literal("v499 é") in {q.object for q in store}
+    assert _Chunks([b"ab", b"", b"cde"]).read() == b"abcde"

@@ -15,6 +15,9 @@ After them all, kg/extract/names.py checks the name each fact gives (one layer f
 
 from __future__ import annotations
 
+import kg.spacy_lite  # noqa: F401 - first: spaCy without its command-line interface (see there)
+
+# isort: split
 from spacy.tokens import Doc as SpacyDoc
 
 from kg.extract import names

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import kg.spacy_lite  # noqa: F401 - first: spaCy without its command-line interface (see there)
+
+# isort: split
 import bisect
 import functools
 import re

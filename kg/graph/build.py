@@ -57,7 +57,10 @@ def _hash(*parts: object) -> str:
 
 
 class _Terms:
-    """pyoxigraph NamedNodes of the vocabulary, made once: `T.kg("drug")`, `T.rdf_type`..."""
+    """pyoxigraph NamedNodes of the vocabulary and of concepts, made once for the process:
+    `N(str(KG["drug"]))`. A document's own IRIs (the document, its sections, facts,
+    activities, evidence) are made with `ox.NamedNode` directly: kept here, they grew with
+    every paper for as long as the process lived (~5,000 objects a paper)."""
 
     def __init__(self) -> None:
         self._cache: dict[str, ox.NamedNode] = {}
@@ -109,14 +112,14 @@ def trial_iri(doc: Document, facts: list[Fact]) -> str:
 
 def build_quads(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> list[ox.Quad]:
     """The document's named graph as pyoxigraph quads, ready for the store's bulk loader."""
-    g = N(str(graph_iri(doc.id)))
+    g = ox.NamedNode(str(graph_iri(doc.id)))
     return [ox.Quad(s, p, o, g) for s, p, o in build(doc, facts, concepts)]
 
 
 def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> list[Triple]:
     """Every triple of a document's named graph: the document, its sections, facts, provenance."""
     now = ox.Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=_XSD_DATETIME)
-    d = N(str(doc_iri(doc.id)))
+    d = ox.NamedNode(str(doc_iri(doc.id)))
     kg = lambda name: N(str(KG[name]))  # noqa: E731
     lit = ox.Literal
     out: list[Triple] = []
@@ -145,7 +148,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
     if m.authors:
         add((d, kg("authorCount"), _integer(len(m.authors))))
     for n, s in enumerate(doc.sections):
-        si = N(f"{d.value}/section/{n}")
+        si = ox.NamedNode(f"{d.value}/section/{n}")
         add((d, kg("hasSection"), si))
         add((si, TYPE, kg("Section")))
         add((si, kg("sectionName"), lit(s.name)))
@@ -153,7 +156,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
         add((si, kg("start"), _integer(s.start)))
         add((si, kg("end"), _integer(s.end)))
 
-    trial = N(str(trial_iri(doc, facts)))
+    trial = ox.NamedNode(str(trial_iri(doc, facts)))  # per document unless a registry id or acronym names it
     if any(f.kind == "trial" for f in facts) or facts:
         add((trial, TYPE, kg("Trial")))
         add((trial, TYPE, N(str(SCHEMA.MedicalTrial))))
@@ -163,7 +166,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
     for f in facts:
         act = activities.get(f.rule)
         if act is None:
-            act = activities[f.rule] = N(str(KGD[f"activity/{iri_segment(doc.id)}/{_slug(f.rule)}"]))
+            act = activities[f.rule] = ox.NamedNode(str(KGD[f"activity/{iri_segment(doc.id)}/{_slug(f.rule)}"]))
             add((act, TYPE, N(str(PROV.Activity))))
             add((act, kg("extractor"), lit(f.extractor)))
             add((act, kg("rule"), lit(f.rule)))
@@ -187,11 +190,11 @@ def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
                   act: ox.NamedNode, spans: _Spans) -> list[Triple]:
     kg = lambda name: N(str(KG[name]))  # noqa: E731
     if f.kind == "participant":  # one node per patient, whichever tables list them
-        fi = N(str(KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]))
+        fi = ox.NamedNode(str(KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]))
     else:
         key = [f.kind] + [f"{k}={_plain(v)}" for k, v in sorted(f.fields.items()) if not k.startswith("_")] + \
               [f"{e.start}:{e.end}" for e in f.evidence]
-        fi = N(str(KGD[f"fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}"]))
+        fi = ox.NamedNode(str(KGD[f"fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}"]))
     out: list[Triple] = [(fi, TYPE, N(str(FACT_CLASS[f.kind]))), (fi, kg("inDocument"), d),
                          (fi, N(str(PROV.wasGeneratedBy)), act),
                          (fi, kg("confidence"), _decimal(round(f.confidence, 3)))]
@@ -213,7 +216,7 @@ def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
     for ev in f.evidence:
         spans.link(fi, ev, out)
     for obs in f.fields.get("_observations", []):
-        oi = N(f"{fi.value}/observation/{obs['evidence'].start}")
+        oi = ox.NamedNode(f"{fi.value}/observation/{obs['evidence'].start}")
         out += [(fi, kg("observation"), oi), (oi, TYPE, kg("Observation")), (oi, kg("inDocument"), d),
                 (oi, N(str(PROV.wasGeneratedBy)), act), (oi, kg("variable"), ox.Literal(obs["variable"])),
                 (oi, kg("value"), ox.Literal(obs["value"]))]

@@ -28,6 +28,7 @@ hiding it would make every query a union of per-graph scans instead of one index
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -451,7 +452,8 @@ class GraphStore:
         if new:
             self.ox.extend([q for w in new for q in _record(w.graph, PENDING)])
             # lenient: no IRI re-validation, the workers made every term through pyoxigraph already
-            self.ox.bulk_load(b"".join(w.nquads for w in new), ox.RdfFormat.N_QUADS, lenient=True)
+            # read as one stream: a joined copy of the batch added its size to the peak
+            self.ox.bulk_load(_Chunks([w.nquads for w in new]), ox.RdfFormat.N_QUADS, lenient=True)
             # the roll-up is rewritten in the transaction that completes the batch
             rollup = self._rollup_after({w.graph: w.summary for w in new})
             roll_op, stamp = self._rollup_update(rollup)
@@ -740,6 +742,29 @@ class GraphStore:
 
 
 _BRIEF = ("doc", "sha256", "kg_version", "triples")
+
+
+class _Chunks(io.RawIOBase):
+    """The batch's N-Quads as one stream, read chunk by chunk (no joined copy of the batch)."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self._chunks = [memoryview(c) for c in chunks if c]
+        self._i = 0
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._i >= len(self._chunks):
+            return 0
+        chunk = self._chunks[self._i]
+        n = min(len(buffer), len(chunk) - self._at)
+        buffer[:n] = chunk[self._at:self._at + n]
+        self._at += n
+        if self._at >= len(chunk):
+            self._i, self._at = self._i + 1, 0
+        return n
 
 
 def brief(summary: dict) -> dict:
