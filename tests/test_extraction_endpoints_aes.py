@@ -1269,3 +1269,25 @@ def test_a_long_list_after_drugs_is_read_quickly(tmp_path):
 def test_an_abbreviation_defined_as_the_event_stays(tmp_path, section, body):
     got = [t.lower() for t, _n in terms(facts_of(tmp_path, body, "adverse_event", section=section))]
     assert "serious adverse event" in got, got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("sentence, expected", [
+    ("The adverse reactions of the injection included: pain at the injection site, chills, ostealgia and "
+     "myosalgia, and cold-like symptoms.",
+     ["pain at the injection site", "chills", "ostealgia", "myosalgia", "cold-like symptoms"]),
+    ("Side effects of the cream were: burning, dryness and peeling.", ["burning", "dryness", "peeling"]),
+    ("Reported side effects of the patch were itching and redness at the site, and blistering in two patients.",
+     ["pruritus", "redness at the site", "blistering"]),
+])
+def test_a_list_after_the_events_of_a_named_treatment(tmp_path, section, sentence, expected):
+    found = terms(facts_of(tmp_path, sentence, "adverse_event", section))
+    assert [t.lower() for t, negated in found if not negated] == expected
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("No adverse reactions of the vaccine were seen.", True),
+    ("Adverse reactions occurred in 8% of the children given the gel.", False),
+])
+def test_adverse_reactions_are_the_umbrella_term_with_or_without_their_drug(tmp_path, sentence, negated):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event")) == [("adverse drug reaction", negated)]

@@ -103,6 +103,7 @@ def _cues() -> dict:
         "sample": re.compile(rf"(?<![\w-])(?:{alt(data['sample_description'])})(?![\w-])", re.I),
         "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
         # an umbrella term is negated only as the head of the negation: "no serious adverse events"
+        "umbrella_terms": frozenset(data["generic_with_values"]),
         "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
@@ -122,7 +123,8 @@ def _cues() -> dict:
             re.I)),
         "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
-            rf"(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})\s+(?P<list>[^.;]+)", re.I)),
+            rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
+            rf"\s*:?\s+(?P<list>[^.;]+)", re.I)),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         # "adverse events (abdominal distention, nausea and hunger) were found in ...": the bracket lists them
         "list_bracket": guarded(re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\s*\((?P<list>[^()]+)\)", re.I)),
@@ -545,6 +547,14 @@ def _adjectival(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept, s
     return out
 
 
+# where a list of events ends: a clause, or the people or arm the events were in ("X and Y in the
+# active arm", "in 12 patients"); "pain in the injection area" keeps its place
+_LIST_END = re.compile(r"\s(?:among|with|during|after|which|that|were|was|occurred)\s|,\s+(?:all|none|but|which|"
+                       r"respectively)\b|\sin\s+(?=(?:(?:the|both|each|all|either|this|that|these)\s+)?"
+                       r"(?:[\w-]+\s+){0,3}?(?:groups?|arms?|cohorts?|patients|participants|subjects|children|"
+                       r"adults|women|men|infants|cases|volunteers)\b|\d|one\b|two\b|three\b)", re.I)
+
+
 def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
     """The items of a list of events introduced as such, trimmed to their names."""
     from kg.extract.endpoints import _items
@@ -553,10 +563,9 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
     text = ctx.document.text
     for m in _cues()["list_intro"].finditer(sent.text):
         start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
-        cut = re.search(r"\s(?:in|among|with|during|after|which|that|were|was|occurred|in\s+the)\s|,\s+(?:all|none|but|"
-                        r"which|respectively)\b", text[start:end])
+        cut = _LIST_END.search(text, start, end)
         if cut:  # "X, Y and Z in the active arm": the list ends with the last item
-            end = start + cut.start()
+            end = cut.start()
         items = [_trim_item(text, a, b) for a, b in _items(text, start, end)]
         first = text[items[0][0]: items[0][1]].split() if items else []
         if not first or fold(first[0]) in _cues()["not_items"] or re.fullmatch(r"\w{3,}(?:ed|ly)", first[0]):
@@ -625,7 +634,8 @@ def _head_phrases(sent: Sentence, in_context: bool) -> list[tuple[int, int, str 
         s = mods[-1].start() if mods else h.start()
         e = h.end()
         tail = re.match(r"\s+of\s+the\s+[a-z]+\b", sent.text[e:])
-        if tail and not single:
+        umbrella = sent.text[s:e].lower() in cues["umbrella_terms"]  # "adverse reactions of the drug"
+        if tail and not single and not umbrella:
             e += tail.end()
         out.append((sent.start_char + s, sent.start_char + e, None))
         # "circulatory and electrolyte imbalances": the head applies to both modifiers
