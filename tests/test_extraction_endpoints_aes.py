@@ -1291,3 +1291,12 @@ def test_a_list_after_the_events_of_a_named_treatment(tmp_path, section, sentenc
 ])
 def test_adverse_reactions_are_the_umbrella_term_with_or_without_their_drug(tmp_path, sentence, negated):
     assert terms(facts_of(tmp_path, sentence, "adverse_event")) == [("adverse drug reaction", negated)]
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("sentence, name", [
+    ("Nevertheless, fatigue was lower in the active group.", "fatigue"),
+    ("Nonetheless, appetite was higher in the intervention group than in the control group.", "appetite"),
+])
+def test_a_sentence_adverb_is_no_part_of_the_measure(tmp_path, section, sentence, name):
+    assert [f.fields["name"] for f in facts_of(tmp_path, sentence, "endpoint", section)] == [name]
