@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_results_unseen_phrasings import facts_of
 
 from kg.extract import extract_all
 from kg.extract.results import read_sentence
@@ -14,15 +15,6 @@ from kg.lexicon import load_lexicon
 from kg.nlp import get_nlp
 
 TITLE = "A short article written for the tests of result measures, on a made-up randomised trial"
-
-
-def facts_of(tmp_path: Path, body: str) -> tuple[str, list]:
-    from kg.readers import read as read_document
-    path = tmp_path / "snippet.txt"
-    path.write_text(f"{TITLE}\n\nResults\n\n{body}\n", encoding="utf-8")
-    document = read_document(path)
-    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
-    return document.text, [f for f in ctx.facts if f.kind == "result"]
 
 
 @pytest.mark.parametrize("sentence, measure, value", [

@@ -126,6 +126,7 @@ def _cues() -> dict:
             rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
             rf"\s*:?\s+(?P<list>[^.;]+)", re.I)),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
+        "list_end": re.compile(data["list_intro"]["end"], re.I),
         # "adverse events (abdominal distention, nausea and hunger) were found in ...": the bracket lists them
         "list_bracket": guarded(re.compile(rf"\b(?:{alt(data['list_intro']['nouns'])})\s*\((?P<list>[^()]+)\)", re.I)),
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
@@ -547,14 +548,6 @@ def _adjectival(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept, s
     return out
 
 
-# where a list of events ends: a clause, or the people or arm the events were in ("X and Y in the
-# active arm", "in 12 patients"); "pain in the injection area" keeps its place
-_LIST_END = re.compile(r"\s(?:among|with|during|after|which|that|were|was|occurred)\s|,\s+(?:all|none|but|which|"
-                       r"respectively)\b|\sin\s+(?=(?:(?:the|both|each|all|either|this|that|these)\s+)?"
-                       r"(?:[\w-]+\s+){0,3}?(?:groups?|arms?|cohorts?|patients|participants|subjects|children|"
-                       r"adults|women|men|infants|cases|volunteers)\b|\d|one\b|two\b|three\b)", re.I)
-
-
 def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
     """The items of a list of events introduced as such, trimmed to their names."""
     from kg.extract.endpoints import _items
@@ -563,7 +556,7 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
     text = ctx.document.text
     for m in _cues()["list_intro"].finditer(sent.text):
         start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
-        cut = _LIST_END.search(text, start, end)
+        cut = _cues()["list_end"].search(text, start, end)
         if cut:  # "X, Y and Z in the active arm": the list ends with the last item
             end = cut.start()
         items = [_trim_item(text, a, b) for a, b in _items(text, start, end)]

@@ -74,6 +74,7 @@ def rules() -> dict:
     r["admin_rx"] = Guarded(re.compile(rf"(?P<subj>[^.;:,()]{{0,60}}?)\b(?:{r['administration']})\s+"
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
+    r["plain_list_rx"] = re.compile(r["plain_list"], re.I)
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
     r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
@@ -1272,7 +1273,7 @@ def _mention_clause(sent, m: _Mention, mentions: list[_Mention], shared: bool = 
     chain_end = b
     for o in after:
         gap = text[chain_end:o.start - s0]
-        if not _COORDINATION.fullmatch(gap) or re.search(r"\d", gap) or _frequency_in(gap):
+        if not rules()["plain_list_rx"].fullmatch(gap) or re.search(r"\d", gap) or _frequency_in(gap):
             break  # "A daily or B weekly": each has its own
         chain_end = o.end - s0
     if shared and chain_end > b:
@@ -1280,11 +1281,6 @@ def _mention_clause(sent, m: _Mention, mentions: list[_Mention], shared: bool = 
         brk = _CLAUSE_BREAK.search(text, chain_end)
         hi = min([len(text)] + later + ([brk.start()] if brk else []))
     return lo, hi
-
-
-# a plain list: at most two words of the item's own ('X gel', 'Y tablets'), a coordinator, an article
-_COORDINATION = re.compile(r"(?:\s*[\w-]+){0,2}?\s*(?:,\s*)?(?:or|and|versus|vs\.?|,)\s*(?:(?:an?|the)\s+)?",
-                           re.I)
 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
