@@ -295,6 +295,39 @@ def test_a_controlled_trial_without_placebo_stays_controlled(tmp_path):
                                        "design")
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, design", [
+    ("This was a prospective, observer-blinded trial of two dressings after hip surgery.", "observer-blinded"),
+    ("Ninety adults took part in an investigator-blinded, randomised comparison of two gels.", "investigator-blinded"),
+    ("Study nurses enrolled patients and the investigators were masked to group assignment.", "investigator-blinded"),
+    ("We ran an un-blinded crossover study of two infusion pumps in the ward.", "unblinded"),
+    ("Children were randomly assigned to reading lessons or a waitlist control group.", "waitlist-controlled"),
+    ("Couples received counselling at once; the control group was wait-listed for six months.", "waitlist-controlled"),
+    ("Smokers were randomized to coaching or to two attention control sessions.", "attention-controlled"),
+    ("An international, multicentre, randomised trial enrolled 400 adults.", "international"),
+    ("We undertook a secondary analysis of a randomised trial of iron in pregnancy.", "secondary analysis"),
+    ("This post hoc analysis of a randomised trial examines smokers only.", "post-hoc analysis"),
+])
+def test_designs_named_by_whom_they_blind_their_control_or_their_analysis(tmp_path, layout, body, design):
+    assert design in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Activity was measured with the International Physical Activity Questionnaire.", "international"),
+    ("Units were converted to international units before the analysis.", "international"),
+    ("In a secondary analysis, the effect was larger in women.", "secondary analysis"),
+    ("Post hoc analysis showed no difference between centres.", "post-hoc analysis"),
+    ("An observer-blinded trial is planned; this one was double-blind and enrolled 80 adults.", "assessor-blinded"),
+])
+def test_design_words_that_do_not_name_this_trials_design(tmp_path, body, absent):
+    assert absent not in trial(tmp_path, body, "design")
+
+
+def test_a_trial_title_names_its_own_secondary_analysis(tmp_path):
+    title = "Iron and fatigue in pregnancy: a secondary analysis of a randomised controlled trial"
+    assert "secondary analysis" in trial(tmp_path, "Women took iron or nothing.", "design", title=title)
+
+
 # The general shape of an enrolment statement: [count][population: premodifiers, modifiers, a
 # parenthetical, an apposition][a verb of enrolment, participation or consent], or
 # [study/trial (performed) in/of/with][count][population] (cues in ontology/enrolment.json).

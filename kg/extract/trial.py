@@ -423,6 +423,8 @@ def _designs(ctx: Context) -> list[Fact]:
                                                                                              ent.end_char):
                 continue  # "observational studies", "randomised trials": other studies' design (the
                 # methods' "each subject undertook four randomised trials" are this trial's sessions)
+            if not _design_in_context(c.label, sent, ent, part, ctx.document.text):
+                continue
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
@@ -436,6 +438,26 @@ def _designs(ctx: Context) -> list[Fact]:
 @functools.lru_cache(maxsize=1)
 def _design_file() -> dict:
     return json.loads((ONTOLOGY_DIR / "design_cues.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _design_contexts() -> tuple[dict[str, re.Pattern], frozenset[str], re.Pattern]:
+    """ontology/design_cues.json's needs_after and this_paper_only, compiled."""
+    f = _design_file()
+    after = {label: re.compile(rx, re.IGNORECASE) for label, rx in f["needs_after"].items()}
+    own = f["this_paper_only"]
+    return after, frozenset(own["labels"]), re.compile(own["own"], re.IGNORECASE)
+
+
+def _design_in_context(label: str, sent, ent, part: str, text: str) -> bool:
+    """A design label that names this trial only in some contexts: 'international' before a design
+    word, 'secondary analysis' in the title or a sentence about this study."""
+    after, own_labels, own = _design_contexts()
+    if label in after and not after[label].match(text, ent.end_char):
+        return False
+    if label in own_labels and part != "title" and not own.search(sent.text):
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=1)
