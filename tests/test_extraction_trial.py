@@ -56,6 +56,8 @@ def test_enrolment_phrasings(tmp_path, layout, body, n):
 @pytest.mark.parametrize("body, n", [
     ("Participants were divided into an exercise group (n = 21) and a control group (n = 19).", 40),
     ("Forty-five patients received the active cream, and 15 patients received the vehicle.", 60),
+    ("Twenty residents used the paper checklist and 22 used the electronic checklist.", 42),
+    ("Thirty nurses took the online course, while 28 took the classroom course.", 58),
 ])
 def test_enrolment_as_the_sum_of_the_arms(tmp_path, body, n):
     assert trial(tmp_path, body, "n_enrolled") == [n]
@@ -293,6 +295,21 @@ def test_a_placebo_controlled_trial_is_not_also_just_controlled(tmp_path, body):
 def test_a_controlled_trial_without_placebo_stays_controlled(tmp_path):
     assert "controlled trial" in trial(tmp_path, "In this randomised controlled trial, zinc was compared with iron.",
                                        "design")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Serum samples from 149 adults with colon cancer were analysed, including 71 receiving chemotherapy alone "
+     "and 78 receiving chemotherapy plus an antibody.", 149),
+    ("Gait was filmed in 55 older women, 30 in the dance group and 25 in the walking group.", 55),
+])
+def test_a_count_its_parts_add_up_to_is_the_enrolment(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+def test_counts_that_do_not_add_up_make_no_whole(tmp_path):
+    body = "Gait was filmed in 55 older women; 30 in the dance group and 20 in the walking group completed it."
+    assert 55 not in trial(tmp_path, body, "n_enrolled")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

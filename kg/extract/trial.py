@@ -100,7 +100,8 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
     re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
-    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
+    # "twenty residents used A and 22 used B": the second count's people are the first's
+    re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
                re.IGNORECASE),
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\b"),
 ]
@@ -555,7 +556,14 @@ def _enrolled(ctx: Context) -> list[Fact]:
         if labelled:
             return [labelled]
     for sent in sents:
-        if not re.search(r"\b(?:group|groups|arm|arms|randomi[sz]|allocated|assigned|received)\w*", sent.text, re.I):
+        whole = _whole_with_parts(sent.text)
+        if whole:
+            n, s, e = whole
+            return [_fact(ctx, "n_enrolled", n, sent.start_char + s, sent.start_char + e,
+                          "trial.n_enrolled.whole_with_parts", 0.8)]
+    for sent in sents:
+        if not re.search(r"\b(?:group|groups|arm|arms|randomi[sz]|allocated|assigned|received|used|took)\w*",
+                         sent.text, re.I):
             continue
         for rx in _ARM_COUNTS:
             found = [m for m in rx.finditer(sent.text) if to_int(m.group("n"))]
@@ -564,6 +572,30 @@ def _enrolled(ctx: Context) -> list[Fact]:
                 s, e = sent.start_char + found[0].start(), sent.start_char + found[-1].end()
                 return [_fact(ctx, "n_enrolled", total, s, e, "trial.n_enrolled.sum_of_arms", 0.7)]
     return []
+
+
+_WHOLE = re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE)
+_PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:receiving|received|who|were|in|with|had|on|treated|"
+                   rf"assigned|allocated|randomi[sz]ed|using|used|took|taking|given)\b|\(\s*[Nn]\s*=\s*(?P<m>\d+)\s*\)",
+                   re.IGNORECASE)
+
+
+def _whole_with_parts(text: str) -> tuple[int, int, int] | None:
+    """A count of people that the counts after it add up to exactly ("149 patients, including 71 receiving
+    A and 78 receiving B"): the parts' sum vouches for the whole. (count, start, end) or None."""
+    for w in _WHOLE.finditer(text):
+        total = to_int(w.group("n"))
+        if not total or total <= 3:
+            continue
+        acc = 0
+        parts = [p for p in _PART.finditer(text, w.end())]
+        for k, p in enumerate(parts):
+            acc += to_int(p.group("n") or p.group("m")) or 0
+            if acc == total and k >= 1:
+                return total, w.start(), p.end()
+            if acc > total:
+                break
+    return None
 
 
 def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
@@ -682,7 +714,7 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
         "count_end": re.compile(rf",\s*{COUNT}\s*$", re.I),
         "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:only|then|finally|"
                                    rf"eventually|subsequently)\s+)?(?P<n>{COUNT})(?:\s+{_PEOPLE}|\s*\(|"
-                                   rf"\s+(?:were|was|had|did|met)\b)", re.I),
+                                   rf"\s+(?:were|was|had|did|met|used|took|received|underwent)\b)", re.I),
         "breakdown": re.compile(rf"(?:\s*{_PAREN})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>{COUNT})\s+{_PEOPLE}",
                                 re.I),
         "verb_between": re.compile(rf"\b(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?"
