@@ -575,7 +575,7 @@ def _enrolled(ctx: Context) -> list[Fact]:
 
 
 _WHOLE = re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE)
-_PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:receiving|received|who|were|in|with|had|on|treated|"
+_PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:receiving|received|who|were|in\s+(?:the|each|a|an|both)|with|had|on|treated|"
                    rf"assigned|allocated|randomi[sz]ed|using|used|took|taking|given)\b|\(\s*[Nn]\s*=\s*(?P<m>\d+)\s*\)",
                    re.IGNORECASE)
 
