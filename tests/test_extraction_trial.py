@@ -307,6 +307,38 @@ def test_a_count_its_parts_add_up_to_is_the_enrolment(tmp_path, layout, body, n)
     assert trial(tmp_path, body, "n_enrolled", layout) == [n]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("In this randomised study, a total of 64 patients, who had had back pain for 3 months, were randomly split "
+     "into two groups.", 64),
+    ("In this double-blind trial, 90 women received iron 60 mg daily for 8 weeks; iron plus folate; or placebo.", 90),
+    ("Twelve towns and 512 (250 usual teaching, 262 extra reading sessions) pupils were recruited and randomised.",
+     512),
+    ("Forty-six age- and sex-matched children with autism were randomly assigned to two programmes.", 46),
+    ("Teenagers (N=143; 13-19 years) with depression were recruited in 16 clinics.", 143),
+    ("Our study population comprising 45 asthmatic adults inhaled both sprays.", 45),
+    ("Sixty GPs were randomised to a reminder letter or none.", 60),
+])
+def test_enrolment_with_long_populations_and_alternatives(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("results, n", [
+    ("88 adults recruited from 12 dental practices. Mean plaque score fell.", 88),
+    ("There were 100 patients included in the study and 97 analysed.", 100),
+    ("Twelve patients recruited in the first month withdrew.", None),
+    ("There were 12 patients who withdrew.", None),
+])
+def test_enrolment_stated_in_the_results(tmp_path, results, n):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nMethods: Adults with burns were randomised to two dressings.\n\n"
+                    f"Results: {results}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    found = [f.fields["value"] for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"]
+    assert found == ([n] if n else [])
+
+
 def test_counts_that_do_not_add_up_make_no_whole(tmp_path):
     body = "Gait was filmed in 55 older women; 30 in the dance group and 20 in the walking group completed it."
     assert 55 not in trial(tmp_path, body, "n_enrolled")

@@ -40,12 +40,13 @@ def _alts(key: str) -> str:
 
 
 # a population: up to five premodifiers ('unselected mechanically ventilated critically ill', 'college-aged',
-# '(BMI > 30)')
+# '(BMI > 30)', '(365 usual care, 236 lifestyle support)')
 # and a head noun of ontology/enrolment.json; a function word or a bare number ends the premodifiers, a unit
 # of time right after the count ('10 days') is no population
 _PEOPLE = (rf"(?!(?:{_alts('count_units')})(?![\w'’-]))"
-           rf"(?:(?:(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}|"
-           rf"\([^()]{{1,40}}\))\s+){{0,5}}?"
+           rf"(?:(?:[A-Za-z][\w'’]{{0,20}}-\s+(?:and|or)|"  # a suspended hyphen: "age- and sex-matched"
+           rf"(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}|"
+           rf"\([^()]{{1,80}}\))\s+){{0,5}}?"
            rf"(?:{_alts('population_nouns')})\b")
 # what may stand between a population and its verb: a parenthetical (one level of nesting), and
 # any words but a semicolon, up to 160 characters ('with X admitted to Y, Belfast,')
@@ -73,18 +74,27 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
         "label": rf"\b(?:participants|patients|subjects|population)\s*:\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+"
                  rf"{_PEOPLE}",
         "population_were": rf"\b(?:participants|subjects|study\s+population|study\s+sample|sample)\s+(?:were|was|"
-                           rf"consisted\s+of|comprised)\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
+                           rf"consisted\s+of|consisting\s+of|comprised|comprising)\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
         "n_equals": rf"\b[Nn]\s*=\s*(?P<n>\d+)\s+(?:{_PEOPLE})",
-        "n_equals_after": rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)\s*(?:were|was)\s+"
+        # "Adolescents (N = 143; 13-19 years) with depression were recruited"
+        "n_equals_after": rf"\b{_PEOPLE}[^.;()]{{0,60}}?\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*(?:[;,][^()]{{0,40}})?\)"
+                          rf"(?:\s+(?:with|from|in|aged|who\s+had)\s+[^.;()]{{1,60}}?)?\s*(?:were|was)\s+"
                           rf"(?:\w+\s+)?(?:{passive})\b",
+        "there_were": rf"\bthere\s+were\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:\w+\s+)?"
+                      rf"(?:{passive})\b",
         "study_in": rf"\b{study}(?:\s+{did}|\s+[^.;]{{1,80}}?\s+{did})?\s+"
                     rf"(?:{_alts('study_prepositions')})\s+(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}",
         "received_either": rf"\b(?P<n>{COUNT})\s+{_PEOPLE}(?P<mid>{_BETWEEN})\s+(?:{_alts('received_verbs')})\s+"
-                           rf"(?:either\s+)?[^,;.]{{1,80}}?\s+or\s+",
+                           rf"(?:either\s+)?(?:[^,;.]{{1,80}}?\s+or\s+|(?:[^.]|\.(?=\d)){{1,160}}?[;,]\s+or\s+)",
         "whole_then_part": rf"\b(?:of|among|from)\s+(?:(?:{_alts('whole_words')})\s+){{0,3}}{COUNT}\s+{_PEOPLE}"
                            rf"[^;]{{0,120}}?,\s*(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:[^;,]{{0,60}}?\s+)?"
                            rf"(?:(?:were|was)\s+(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|assigned|"
                            rf"allocated)|{_alts('active_verbs')})\b",
+        # a results line with no verb: "Results: 88 adults recruited from 12 practices."
+        "telegraphic": rf"^\s*(?:a\s+total\s+of\s+)?(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:recruited|enrolled|"
+                       rf"randomi[sz]ed|randomly\s+(?:assigned|allocated))\s+(?:from|in|at|to|between|into|over|"
+                       rf"across|during)\b(?=[^.;]{{0,80}}(?:[.;]|$))(?![^.;]*\b(?:were|was|had|did|withdrew|completed|dropped|died|"
+                       rf"left|discontinued|received|took)\b)",
         "aim_in": rf"\b(?:{_alts('aims')})\b[^.;]{{1,120}}?\s+(?:in|among)\s+(?P<n>{COUNT})\s+{_PEOPLE}",
         "sample_of": rf"\b(?:a|an|the|our|this|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alts('sample_nouns')})\s+of\s+"
                      rf"(?P<n>{COUNT})\s+{_PEOPLE}",
@@ -709,7 +719,7 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
         "per_arm": re.compile(rf"\s*(?:{'|'.join(cues['per_arm_after'])})", re.I),
         "per_arm_in": re.compile(rf"\b(?:{'|'.join(cues['passive_verbs'])})\s*(?:{'|'.join(cues['per_arm_after'])})",
                                  re.I),
-        "whole_before": re.compile(rf"\b(?:of|among|from)\s+(?:(?:{'|'.join(cues['whole_words'])})\s+){{0,3}}$", re.I),
+        "whole_before": re.compile(rf"(?<!\btotal\s)\b(?:of|among|from)\s+(?:(?:{'|'.join(cues['whole_words'])})\s+){{0,3}}$", re.I),
         "modal_end": re.compile(rf"\b(?:{'|'.join(cues['modal_before_verb'])})(?:\s+have)?\s*$", re.I),
         "count_end": re.compile(rf",\s*{COUNT}\s*$", re.I),
         "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:only|then|finally|"
