@@ -168,6 +168,8 @@ def test_a_title_outcome_is_not_the_condition(tmp_path):
 @pytest.mark.parametrize("title, acronym", [
     ("ZEBRA-7: a randomised phase III trial of two schedules in lymphoma", "ZEBRA-7"),
     ("KLM PX-0042: an open-label randomized study of a mouthwash", "KLM PX-0042"),
+    ("Home exercise for frail older people: The STRIDE Trial", "STRIDE"),
+    ("Walking After Stroke: Results of the MOVE-IT Randomised Study", "MOVE-IT"),
 ])
 def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
     assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]

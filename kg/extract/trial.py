@@ -122,7 +122,7 @@ _ACRONYM_CONTEXT = re.compile(
     r"(?:trial|study)\b"
     # "the ABCD trial", "the previously reported ABCD study", "the iStopp randomised trial"
     r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}|[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:trial|study)\b"
+    r"(?:[\w-]+\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
     # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
     r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
@@ -350,7 +350,8 @@ def _acronym(ctx: Context) -> list[Fact]:
 def _may_name_trial(sentence: str) -> bool:
     """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
     closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
-    return "trial" in sentence or "study" in sentence or sentence.rstrip().endswith(")")
+    return ("trial" in sentence or "study" in sentence or "Trial" in sentence or "Study" in sentence
+            or sentence.rstrip().endswith(")"))
 
 
 _ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
@@ -585,8 +586,8 @@ def _enrolled(ctx: Context) -> list[Fact]:
 
 
 _WHOLE = re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}", re.IGNORECASE)
-_PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:receiving|received|who|were|in\s+(?:the|each|a|an|both)|with|had|on|treated|"
-                   rf"assigned|allocated|randomi[sz]ed|using|used|took|taking|given)\b|\(\s*[Nn]\s*=\s*(?P<m>\d+)\s*\)",
+_PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:receiving|received|who|were|in\s+(?:the|each|a|an|both)|"
+                   rf"with|had|on|treated|assigned|allocated|randomi[sz]ed|using|used|took|taking|given)\b|\(\s*[Nn]\s*=\s*(?P<m>\d+)\s*\)",
                    re.IGNORECASE)
 
 
@@ -719,7 +720,8 @@ def _enrolment_rx() -> dict[str, re.Pattern]:
         "per_arm": re.compile(rf"\s*(?:{'|'.join(cues['per_arm_after'])})", re.I),
         "per_arm_in": re.compile(rf"\b(?:{'|'.join(cues['passive_verbs'])})\s*(?:{'|'.join(cues['per_arm_after'])})",
                                  re.I),
-        "whole_before": re.compile(rf"(?<!\btotal\s)\b(?:of|among|from)\s+(?:(?:{'|'.join(cues['whole_words'])})\s+){{0,3}}$", re.I),
+        "whole_before": re.compile(rf"(?<!\btotal\s)\b(?:of|among|from)\s+"
+                                   rf"(?:(?:{'|'.join(cues['whole_words'])})\s+){{0,3}}$", re.I),
         "modal_end": re.compile(rf"\b(?:{'|'.join(cues['modal_before_verb'])})(?:\s+have)?\s*$", re.I),
         "count_end": re.compile(rf",\s*{COUNT}\s*$", re.I),
         "clause_count": re.compile(rf"(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?:(?:only|then|finally|"
