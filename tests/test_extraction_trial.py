@@ -358,6 +358,11 @@ def test_counts_that_do_not_add_up_make_no_whole(tmp_path):
     ("An international, multicentre, randomised trial enrolled 400 adults.", "international"),
     ("We undertook a secondary analysis of a randomised trial of iron in pregnancy.", "secondary analysis"),
     ("This post hoc analysis of a randomised trial examines smokers only.", "post-hoc analysis"),
+    ("The study design was a pragmatic, cluster randomised controlled trial in 30 practices.", "pragmatic"),
+    ("We ran an exploratory randomised trial of two diets in 40 adults.", "exploratory"),
+    ("In a within-subject experiment, each volunteer saw all six labels in random order.", "within-subject"),
+    ("Two between-subjects studies compared a nasal spray with placebo.", "between-subjects"),
+    ("Playground markings and recess activity: a quasi-experimental study in two schools.", "quasi-experimental"),
 ])
 def test_designs_named_by_whom_they_blind_their_control_or_their_analysis(tmp_path, layout, body, design):
     assert design in trial(tmp_path, body, "design", layout)
@@ -368,6 +373,9 @@ def test_designs_named_by_whom_they_blind_their_control_or_their_analysis(tmp_pa
     ("Units were converted to international units before the analysis.", "international"),
     ("In a secondary analysis, the effect was larger in women.", "secondary analysis"),
     ("Post hoc analysis showed no difference between centres.", "post-hoc analysis"),
+    ("In pragmatic terms, the clinics kept their usual schedules.", "pragmatic"),
+    ("Exploratory outcomes included sleep and mood.", "exploratory"),
+    ("Within-subject changes in mood were small.", "within-subject"),
     ("An observer-blinded trial is planned; this one was double-blind and enrolled 80 adults.", "assessor-blinded"),
 ])
 def test_design_words_that_do_not_name_this_trials_design(tmp_path, body, absent):
