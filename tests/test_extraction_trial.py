@@ -382,6 +382,30 @@ def test_design_words_that_do_not_name_this_trials_design(tmp_path, body, absent
     assert absent not in trial(tmp_path, body, "design")
 
 
+@pytest.mark.parametrize("background", [
+    "In a pilot study, the app doubled quit rates; this trial tests it in 900 smokers.",
+    "Results from two earlier crossover trials were mixed, so we designed this study.",
+])
+def test_a_design_of_another_study_in_the_background(tmp_path, background):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: {background}\n\nMethods: Smokers were randomised to the "
+                    "app or a leaflet.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    designs = [f.fields["value"].label for f in facts if f.kind == "trial" and f.fields["attribute"] == "design"]
+    assert "pilot study" not in designs and "crossover" not in designs and "randomized" in designs
+
+
+def test_this_trials_design_in_the_background_stays(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: We report this pilot study of a quit-smoking app.\n\n"
+                    "Methods: Smokers were randomised to the app or a leaflet.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert "pilot study" in [f.fields["value"].label for f in facts
+                             if f.kind == "trial" and f.fields["attribute"] == "design"]
+
+
 def test_a_trial_title_names_its_own_secondary_analysis(tmp_path):
     title = "Iron and fatigue in pregnancy: a secondary analysis of a randomised controlled trial"
     assert "secondary analysis" in trial(tmp_path, "Women took iron or nothing.", "design", title=title)

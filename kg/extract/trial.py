@@ -437,6 +437,9 @@ def _designs(ctx: Context) -> list[Fact]:
                 # methods' "each subject undertook four randomised trials" are this trial's sessions)
             if not _design_in_context(c.label, sent, ent, part, ctx.document.text):
                 continue
+            if part in ("background", "discussion") and _ANOTHER_STUDY_BEFORE.search(
+                    ctx.document.text[max(sent.start_char, ent.start_char - 60): ent.start_char]):
+                continue  # "In a pilot study, X showed promise; this trial ...": another study's design
             if c.iri not in seen:
                 seen.add(c.iri)
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
@@ -459,6 +462,12 @@ def _design_contexts() -> tuple[dict[str, re.Pattern], frozenset[str], re.Patter
     after = {label: re.compile(rx, re.IGNORECASE) for label, rx in f["needs_after"].items()}
     own = f["this_paper_only"]
     return after, frozenset(own["labels"]), re.compile(own["own"], re.IGNORECASE)
+
+
+# "in a pilot study", "from two earlier crossover trials": a design of some other study, even in a
+# sentence that goes on to speak of this one
+_ANOTHER_STUDY_BEFORE = re.compile(r"\b(?:in|from|by|of)\s+(?:a|an|one|two|three|several|earlier|previous|prior)\s+"
+                                   r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _design_in_context(label: str, sent, ent, part: str, text: str) -> bool:
