@@ -325,9 +325,23 @@ def test_enrolment_with_long_populations_and_alternatives(tmp_path, layout, body
     assert trial(tmp_path, body, "n_enrolled", layout) == [n]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Next, all volunteers were randomized into 2 groups of 24 each and received oxygen or air.", 48),
+    ("Patients were allocated to three arms (n = 20 per arm).", 60),
+    ("Here we report data from 125 patients (63 on drug A and 62 on drug B).", 125),
+    ("Participants: Three-hundred-and-seven healthy, term infants recruited within two days of birth.", 307),
+    ("A cluster trial in eight practices; 250 healthy, pregnant women were recruited.", 250),
+])
+def test_enrolment_from_group_sizes_and_parts(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
 @pytest.mark.parametrize("results, n", [
     ("88 adults recruited from 12 dental practices. Mean plaque score fell.", 88),
     ("There were 100 patients included in the study and 97 analysed.", 100),
+    ("A total of 73 patients from the fluid group were compared with 72 patients from the control group.", 145),
+    ("We analysed 125 patients (mean age 63, 62% women).", None),
     ("Twelve patients recruited in the first month withdrew.", None),
     ("There were 12 patients who withdrew.", None),
 ])

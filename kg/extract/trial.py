@@ -45,13 +45,14 @@ def _alts(key: str) -> str:
 # of time right after the count ('10 days') is no population
 _PEOPLE = (rf"(?!(?:{_alts('count_units')})(?![\w'’-]))"
            rf"(?:(?:[A-Za-z][\w'’]{{0,20}}-\s+(?:and|or)|"  # a suspended hyphen: "age- and sex-matched"
-           rf"(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z0-9][\w'’-]{{0,24}}|"
+           rf"(?!(?:{_alts('premodifier_stop')})(?![\w'’-]))(?![\d.,]+\s)[A-Za-z][\w'’-]{{0,24}},?|"
+           rf"(?![\d.,]+\s)[0-9][\w'’-]{{0,24}}|"
            rf"\([^()]{{1,80}}\))\s+){{0,5}}?"
            rf"(?:{_alts('population_nouns')})\b")
 # what may stand between a population and its verb: a parenthetical (one level of nesting), and
-# any words but a semicolon, up to 160 characters ('with X admitted to Y, Belfast,')
+# any words but a semicolon, up to 200 characters ('with X admitted to Y, Belfast,')
 _PAREN = r"\((?:[^()]|\([^()]*\))*\)"
-_BETWEEN = rf"(?:{_PAREN}|[^;()]){{0,160}}?"
+_BETWEEN = rf"(?:{_PAREN}|[^;()]){{0,200}}?"
 
 
 @functools.cache
@@ -114,7 +115,14 @@ _ARM_COUNTS = [
     re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
                re.IGNORECASE),
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\b"),
+    # "73 patients from the GDFR group were compared with 72 patients from the control group"
+    re.compile(rf"\b(?P<n>{COUNT})\s+{_PEOPLE}\s+(?:from|in|of)\s+the\s+(?:[\w-]+\s+){{1,3}}?(?:group|arm)\b",
+               re.IGNORECASE),
 ]
+# "randomized into 2 groups of 24 each", "allocated to three arms (n = 20 per arm)": groups × size
+_GROUPS_OF = re.compile(rf"\b(?:into|in|to)\s+(?P<g>{COUNT})\s+(?:equal\s+|parallel\s+)?(?:groups|arms)\s+"
+                        rf"(?:of\s+(?P<n>{COUNT})\s*(?:each\b|{_PEOPLE}\s+each\b|{_PEOPLE})|"
+                        rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\))", re.IGNORECASE)
 _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?(?:studies|study|trials|"
                           r"trial|reports?)\b|\[\d", re.IGNORECASE)
 _ACRONYM_CONTEXT = re.compile(
@@ -576,6 +584,11 @@ def _enrolled(ctx: Context) -> list[Fact]:
         if labelled:
             return [labelled]
     for sent in sents:
+        g = _GROUPS_OF.search(sent.text)
+        if g and to_int(g.group("g")) and to_int(g.group("n") or g.group("m")):
+            n = to_int(g.group("g")) * to_int(g.group("n") or g.group("m"))
+            return [_fact(ctx, "n_enrolled", n, sent.start_char + g.start(), sent.start_char + g.end(),
+                          "trial.n_enrolled.groups_of", 0.8)]
         whole = _whole_with_parts(sent.text)
         if whole:
             n, s, e = whole
@@ -607,6 +620,12 @@ def _whole_with_parts(text: str) -> tuple[int, int, int] | None:
         total = to_int(w.group("n"))
         if not total or total <= 3:
             continue
+        bracket = re.match(r"\s*\(([^()]{1,80})\)", text[w.end():])  # "125 patients (63 A and 62 B)"
+        if bracket:
+            counts = [to_int(c.group(0)) or 0 for c in re.finditer(rf"\b{COUNT}\b(?!\s*%|\.\d)", bracket.group(1),
+                                                                   re.IGNORECASE)]
+            if len(counts) >= 2 and sum(counts) == total:
+                return total, w.start(), w.end() + bracket.end()
         acc = 0
         parts = [p for p in _PART.finditer(text, w.end())]
         for k, p in enumerate(parts):
