@@ -170,6 +170,8 @@ def test_a_title_outcome_is_not_the_condition(tmp_path):
     ("KLM PX-0042: an open-label randomized study of a mouthwash", "KLM PX-0042"),
     ("Home exercise for frail older people: The STRIDE Trial", "STRIDE"),
     ("Walking After Stroke: Results of the MOVE-IT Randomised Study", "MOVE-IT"),
+    ("Coaching and Low Mood (COLM): a randomized controlled trial", "COLM"),
+    ("Sleep After Surgery (SAS-2): A Pilot Randomised Study", "SAS-2"),
 ])
 def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
     assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]
@@ -183,6 +185,25 @@ def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
 ])
 def test_trial_names_as_the_paper_spells_them(tmp_path, layout, body, acronym):
     assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, acronym", [
+    ("The aim of this trial, the Utrecht Home Visits Intervention Study (UHVIS), was to test home visits.", "UHVIS"),
+    ("Adults were enrolled in the Northern Walking Project (NorWalk) and randomised to two programmes.", "NorWalk"),
+])
+def test_a_study_named_in_full_before_its_abbreviation(tmp_path, layout, body, acronym):
+    assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+def test_an_abbreviated_term_or_a_cited_programme_is_no_trial_name(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: The Women Health Project (WHP) showed benefits of visits."
+                    "\n\nMethods: Children with acute otitis media (AOM) were randomised to zinc or placebo in this "
+                    "trial.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "acronym"] == []
 
 
 @pytest.mark.parametrize("body", [

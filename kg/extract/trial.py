@@ -132,6 +132,11 @@ _ACRONYM_CONTEXT = re.compile(
     r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}|[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
+    # a title that names the trial and then says what it is: "Communication and Low Mood (CALM): a randomized
+    # controlled trial"
+    # a study's long name and its abbreviation: "the Utrecht Home Visits Intervention Study (UHVIS)"
+    r"|\b(?:Study|Trial|Project|Programme|Program|Initiative)\s*\((?P<f>[A-Z][A-Za-z0-9-]{2,})\)"
+    r"|^[^()]{3,120}\((?P<e>[A-Z][A-Za-z0-9-]{2,})\)\s*:\s+(?:[Aa]n?|[Tt]he)\s+(?:[\w,-]+\s+){0,8}?(?:[Tt]rial|[Ss]tudy)\b"
     # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
     r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
     r"(?:trial|study)\b"
@@ -336,14 +341,19 @@ def _acronym(ctx: Context) -> list[Fact]:
         if not _may_name_trial(sent.text):
             continue
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
-            group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f") if m.group(g))
             word = m.group(group)
             s = sent.start_char + m.start(group)
-            if word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
+            if group == "e" and part_of(ctx.document, s)[0] != "title":
+                continue
+            if group == "f" and part == "background" and not _about_this_trial_text(sent.text):
+                continue  # "the Women's Health Initiative (WHI) showed ...": a trial the background cites
+            if (word.upper() in abbreviations and group != "e") or _is_concept_at(ctx, s) \
+                    or word.lower() in ("this", "our"):
                 continue
             if _ARM_AFTER.match(sent.text, m.end(group)) or registry_spans(word):
                 continue  # "the ABC group": an arm's name; "(NCT01234567)": a registry's number
-            votes[word.upper()] += 2 if group in ("c", "d") and part_of(ctx.document, s)[0] == "title" else 1
+            votes[word.upper()] += 2 if group in ("c", "d", "e") and part_of(ctx.document, s)[0] == "title" else 1
             first.setdefault(word.upper(), (s, s + len(word)))
             spellings[word.upper()].add(word)
     if not votes:
@@ -359,7 +369,7 @@ def _may_name_trial(sentence: str) -> bool:
     """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
     closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
     return ("trial" in sentence or "study" in sentence or "Trial" in sentence or "Study" in sentence
-            or sentence.rstrip().endswith(")"))
+            or "Pro" in sentence or "Initiative" in sentence or sentence.rstrip().endswith(")"))
 
 
 _ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
@@ -370,9 +380,15 @@ def _defined_abbreviations(ctx: Context) -> set[str]:
     out = set()
     text = ctx.document.text
     for m in re.finditer(r"\(([A-Z][A-Za-z0-9-]{2,})\)", text):
-        if defines(text[max(0, m.start() - 120): m.start()], m.group(1)):
+        before = text[max(0, m.start() - 120): m.start()]
+        if defines(before, m.group(1)) and not _NAMES_A_STUDY.search(before):
             out.add(m.group(1).upper())
     return out
+
+
+# a long form that names a study ("the Leiden 85-Plus Occupational Therapy Intervention Study (LOTIS)"):
+# its abbreviation is the trial's name, not a term's
+_NAMES_A_STUDY = re.compile(r"\b(?:Study|Trial|Studies|Trials|Project|Programme|Program|Initiative)\s*$")
 
 
 def _is_concept_at(ctx: Context, start: int) -> bool:
