@@ -398,6 +398,9 @@ def test_counts_that_do_not_add_up_make_no_whole(tmp_path):
     ("In a within-subject experiment, each volunteer saw all six labels in random order.", "within-subject"),
     ("Two between-subjects studies compared a nasal spray with placebo.", "between-subjects"),
     ("Playground markings and recess activity: a quasi-experimental study in two schools.", "quasi-experimental"),
+    ("This study was a blinded, randomised controlled trial of two splints.", "blinded"),
+    ("Dance for older adults: a community-based, pilot randomized controlled trial was run in 2019.", "pilot study"),
+    ("Schools joined a clustered randomised controlled trial of daily running.", "cluster-randomized"),
 ])
 def test_designs_named_by_whom_they_blind_their_control_or_their_analysis(tmp_path, layout, body, design):
     assert design in trial(tmp_path, body, "design", layout)
@@ -411,6 +414,8 @@ def test_designs_named_by_whom_they_blind_their_control_or_their_analysis(tmp_pa
     ("In pragmatic terms, the clinics kept their usual schedules.", "pragmatic"),
     ("Exploratory outcomes included sleep and mood.", "exploratory"),
     ("Within-subject changes in mood were small.", "within-subject"),
+    ("The pilot phase enrolled 20 adults and the blinded nurse measured gait.", "pilot study"),
+    ("In this double-blind trial the blinded pharmacist prepared the syringes.", "blinded"),
     ("An observer-blinded trial is planned; this one was double-blind and enrolled 80 adults.", "assessor-blinded"),
 ])
 def test_design_words_that_do_not_name_this_trials_design(tmp_path, body, absent):
@@ -429,6 +434,16 @@ def test_a_design_of_another_study_in_the_background(tmp_path, background):
     facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
     designs = [f.fields["value"].label for f in facts if f.kind == "trial" and f.fields["attribute"] == "design"]
     assert "pilot study" not in designs and "crossover" not in designs and "randomized" in designs
+
+
+def test_a_design_named_with_an_indefinite_article_about_this_study_stays(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: Falls are common. In a randomised double-blinded cross over "
+                    "study design we therefore gave placebo or the drug.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    designs = {f.fields["value"].label for f in facts if f.kind == "trial" and f.fields["attribute"] == "design"}
+    assert {"double-blind", "crossover"} <= designs
 
 
 def test_this_trials_design_in_the_background_stays(tmp_path):

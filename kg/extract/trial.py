@@ -461,8 +461,7 @@ def _designs(ctx: Context) -> list[Fact]:
                 # methods' "each subject undertook four randomised trials" are this trial's sessions)
             if not _design_in_context(c.label, sent, ent, part, ctx.document.text):
                 continue
-            if part in ("background", "discussion") and _ANOTHER_STUDY_BEFORE.search(
-                    ctx.document.text[max(sent.start_char, ent.start_char - 60): ent.start_char]):
+            if part in ("background", "discussion") and _another_studys_design(ctx.document.text, sent, ent):
                 continue  # "In a pilot study, X showed promise; this trial ...": another study's design
             if c.iri not in seen:
                 seen.add(c.iri)
@@ -494,11 +493,21 @@ _ANOTHER_STUDY_BEFORE = re.compile(r"\b(?:in|from|by|of)\s+(?:a|an|one|two|three
                                    r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
+def _another_studys_design(text: str, sent, ent) -> bool:
+    """"In a pilot study, X showed promise": a design after 'in a/from two/by earlier', unless its own
+    clause goes on about this study ("In a randomised crossover study we gave ...")."""
+    if not _ANOTHER_STUDY_BEFORE.search(text[max(sent.start_char, ent.start_char - 60): ent.start_char]):
+        return False
+    clause = re.match(r"[^,;.]*", text[ent.end_char: sent.end_char]).group(0)
+    return not re.search(r"\b(?:we|our|this|the\s+present)\b", clause, re.IGNORECASE)
+
+
 def _design_in_context(label: str, sent, ent, part: str, text: str) -> bool:
     """A design label that names this trial only in some contexts: 'international' before a design
     word, 'secondary analysis' in the title or a sentence about this study."""
     after, own_labels, own = _design_contexts()
-    if label in after and not after[label].match(text, ent.end_char):
+    key = label if label in after else text[ent.start_char: ent.end_char].lower()
+    if key in after and not after[key].match(text, ent.end_char):
         return False
     if label in own_labels and part != "title" and not own.search(sent.text):
         return False
