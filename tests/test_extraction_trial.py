@@ -190,10 +190,28 @@ def test_trial_names_as_the_paper_spells_them(tmp_path, layout, body, acronym):
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body, acronym", [
     ("The aim of this trial, the Utrecht Home Visits Intervention Study (UHVIS), was to test home visits.", "UHVIS"),
-    ("Adults were enrolled in the Northern Walking Project (NorWalk) and randomised to two programmes.", "NorWalk"),
+    ("Adults were enrolled in the Northern Walking Study (NorWalk) and randomised to two programmes.", "NorWalk"),
 ])
 def test_a_study_named_in_full_before_its_abbreviation(tmp_path, layout, body, acronym):
     assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+@pytest.mark.parametrize("body", [
+    "Quality of life was scored by the manual of the EORTC Study Group on Quality of Life.",
+    "Nutrition was screened with the Nutrition Screening Initiative (NSI) checklist in this study.",
+    "Data were managed by the ALPHA Trial Unit in this trial.",
+])
+def test_groups_units_and_instruments_are_no_trial_name(tmp_path, body):
+    assert trial(tmp_path, body, "acronym") == []
+
+
+@pytest.mark.parametrize("body", [
+    "A t test compared the change between subjects randomized to the probiotic and to placebo.",
+    "Variation within subjects randomised to the same dose was small.",
+])
+def test_between_and_within_subjects_unhyphenated_are_no_design(tmp_path, body):
+    designs = trial(tmp_path, body, "design")
+    assert "between-subjects" not in designs and "within-subject" not in designs
 
 
 def test_an_abbreviated_term_or_a_cited_programme_is_no_trial_name(tmp_path):
@@ -363,6 +381,7 @@ def test_enrolment_from_group_sizes_and_parts(tmp_path, layout, body, n):
     ("There were 100 patients included in the study and 97 analysed.", 100),
     ("A total of 73 patients from the fluid group were compared with 72 patients from the control group.", 145),
     ("We analysed 125 patients (mean age 63, 62% women).", None),
+    ("In all, 145 (81%) patients completed follow-up (78 in the app group and 67 in the leaflet group).", None),
     ("Twelve patients recruited in the first month withdrew.", None),
     ("There were 12 patients who withdrew.", None),
 ])

@@ -135,7 +135,7 @@ _ACRONYM_CONTEXT = re.compile(
     # a title that names the trial and then says what it is: "Communication and Low Mood (CALM): a randomized
     # controlled trial"
     # a study's long name and its abbreviation: "the Utrecht Home Visits Intervention Study (UHVIS)"
-    r"|\b(?:Study|Trial|Project|Programme|Program|Initiative)\s*\((?P<f>[A-Z][A-Za-z0-9-]{2,})\)"
+    r"|\b(?:Study|Trial)\s*\((?P<f>[A-Z][A-Za-z0-9-]{2,})\)"
     r"|^[^()]{3,120}\((?P<e>[A-Z][A-Za-z0-9-]{2,})\)\s*:\s+(?:[Aa]n?|[Tt]he)\s+(?:[\w,-]+\s+){0,8}?(?:[Tt]rial|[Ss]tudy)\b"
     # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
     r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
@@ -351,6 +351,8 @@ def _acronym(ctx: Context) -> list[Fact]:
             if (word.upper() in abbreviations and group != "e") or _is_concept_at(ctx, s) \
                     or word.lower() in ("this", "our"):
                 continue
+            if _ORGANISATION_AFTER.match(sent.text, m.end(group)):
+                continue  # "the EORTC Study Group", "the ALPHA Trials Unit": who runs trials, not a trial
             if _ARM_AFTER.match(sent.text, m.end(group)) or registry_spans(word):
                 continue  # "the ABC group": an arm's name; "(NCT01234567)": a registry's number
             votes[word.upper()] += 2 if group in ("c", "d", "e") and part_of(ctx.document, s)[0] == "title" else 1
@@ -369,9 +371,11 @@ def _may_name_trial(sentence: str) -> bool:
     """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
     closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
     return ("trial" in sentence or "study" in sentence or "Trial" in sentence or "Study" in sentence
-            or "Pro" in sentence or "Initiative" in sentence or sentence.rstrip().endswith(")"))
+            or sentence.rstrip().endswith(")"))
 
 
+_ORGANISATION_AFTER = re.compile(r"\s+(?:[Tt]rials?|[Ss]tud(?:y|ies))\s+(?:[Gg]roups?|[Uu]nits?|[Cc]ent(?:re|er)s?|"
+                                 r"[Nn]etworks?|[Cc]ommittees?|[Tt]eams?|[Cc]oordinat\w+|[Oo]ffices?)\b")
 _ARM_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 
 
@@ -388,7 +392,7 @@ def _defined_abbreviations(ctx: Context) -> set[str]:
 
 # a long form that names a study ("the Leiden 85-Plus Occupational Therapy Intervention Study (LOTIS)"):
 # its abbreviation is the trial's name, not a term's
-_NAMES_A_STUDY = re.compile(r"\b(?:Study|Trial|Studies|Trials|Project|Programme|Program|Initiative)\s*$")
+_NAMES_A_STUDY = re.compile(r"\b(?:Study|Trial|Studies|Trials)\s*$")
 
 
 def _is_concept_at(ctx: Context, start: int) -> bool:
@@ -638,13 +642,19 @@ _PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{_PEOPLE}\s+)?(?:receiving|received|
                    re.IGNORECASE)
 
 
+# a count that is a share of a larger whole ('145 (80.6%) patients') or counts people after enrolment
+_SHARE_OR_LATER = re.compile(r"\(\s*\d+(?:[.,·]\d+)?\s*%\s*\)|\s+(?:completed|were\s+analy[sz]ed|were\s+lost|withdrew|"
+                             r"dropped|were\s+followed|remained|finished|discontinued)\b", re.IGNORECASE)
+
+
 def _whole_with_parts(text: str) -> tuple[int, int, int] | None:
     """A count of people that the counts after it add up to exactly ("149 patients, including 71 receiving
     A and 78 receiving B"): the parts' sum vouches for the whole. (count, start, end) or None."""
     for w in _WHOLE.finditer(text):
         total = to_int(w.group("n"))
-        if not total or total <= 3:
-            continue
+        if not total or total <= 3 or _SHARE_OR_LATER.search(w.group(0)) \
+                or _SHARE_OR_LATER.match(text, w.end()):
+            continue  # "145 (81%) patients completed follow-up (78 in A and 67 in B)": a share, after enrolment
         bracket = re.match(r"\s*\(([^()]{1,80})\)", text[w.end():])  # "125 patients (63 A and 62 B)"
         if bracket:
             counts = [to_int(c.group(0)) or 0 for c in re.finditer(rf"\b{COUNT}\b(?!\s*%|\.\d)", bracket.group(1),
