@@ -381,6 +381,8 @@ def test_enrolment_from_group_sizes_and_parts(tmp_path, layout, body, n):
     ("There were 100 patients included in the study and 97 analysed.", 100),
     ("A total of 73 patients from the fluid group were compared with 72 patients from the control group.", 145),
     ("We analysed 125 patients (mean age 63, 62% women).", None),
+    ("A convenience sample of 40 (12 male, mean age 31) office workers took part.", 40),
+    ("Sleep was also recorded in a sample of 12 workers only.", None),
     ("In all, 145 (81%) patients completed follow-up (78 in the app group and 67 in the leaflet group).", None),
     ("Twelve patients recruited in the first month withdrew.", None),
     ("There were 12 patients who withdrew.", None),

@@ -672,12 +672,18 @@ def _whole_with_parts(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+_SAMPLE_OPENS = re.compile(r"\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?:sample|cohort)\s+of\b", re.IGNORECASE)
+
+
 def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
     """The first statement of the number enrolled a pattern finds in a sentence, refusals applied."""
     if name in ("study_in", "aim_in", "sample_of") and part == "background" and not _about_this_trial_text(text):
         return None  # a background names other trials' populations
-    if name in ("aim_in", "sample_of") and part == "results":
+    if name == "aim_in" and part == "results":
         return None  # "we compared X in 12 patients" in the results is about some of them
+    if name == "sample_of" and part == "results" and not _SAMPLE_OPENS.match(text):
+        return None  # "... in a sample of 12 patients" inside the results; "An opportunity sample of 30 adults
+        # took part" opening a sentence of the results is who was studied
     if name == "sample_of" and _enrolment_rx()["planning"].search(text):
         return None  # "a sample of 27 patients per practice would give 85% power": a plan
     pos = 0
