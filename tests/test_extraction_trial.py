@@ -477,6 +477,16 @@ def test_this_trials_design_in_the_background_stays(tmp_path):
                              if f.kind == "trial" and f.fields["attribute"] == "design"]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Schools joined a clustered randomised controlled trial of daily running.",
+    "In this cluster-randomized trial, 40 villages received water filters or nothing.",
+])
+def test_a_cluster_randomised_trial_is_randomised(tmp_path, layout, body):
+    designs = trial(tmp_path, body, "design", layout)
+    assert "cluster-randomized" in designs and designs.count("randomized") == 1
+
+
 def test_a_trial_title_names_its_own_secondary_analysis(tmp_path):
     title = "Iron and fatigue in pregnancy: a secondary analysis of a randomised controlled trial"
     assert "secondary analysis" in trial(tmp_path, "Women took iron or nothing.", "design", title=title)

@@ -472,9 +472,25 @@ def _designs(ctx: Context) -> list[Fact]:
                 out.append(_fact(ctx, "design", c, ent.start_char, ent.end_char, "trial.design"))
     out += _described_designs(ctx, seen)
     out += _placebo_arm(ctx, seen)
+    out += _implied_designs(ctx, out)
     labels = {f.fields["value"].label for f in out}
     subsumed = _design_file()["subsumed"]
     return [f for f in out if not labels & set(subsumed.get(f.fields["value"].label, ()))]
+
+
+def _implied_designs(ctx: Context, found: list[Fact]) -> list[Fact]:
+    """Designs that a found one entails ('cluster randomised' is randomised; ontology/design_cues.json
+    implies), on the same evidence, where the paper does not state them itself."""
+    labels = {f.fields["value"].label for f in found}
+    out: list[Fact] = []
+    for f in found:
+        for label in _design_file()["implies"].get(f.fields["value"].label, ()):
+            concept = ctx.lexicon.by_label(label, "StudyDesign")
+            if concept is not None and label not in labels:
+                labels.add(label)
+                ev = f.evidence[0]
+                out.append(_fact(ctx, "design", concept, ev.start, ev.end, "trial.design.implied", 0.8))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
