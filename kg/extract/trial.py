@@ -314,18 +314,20 @@ def _named_registries() -> list[tuple[re.Pattern | Guarded, str, re.Pattern | No
 
 def _registry_ids(ctx: Context) -> list[Fact]:
     seen: set[str] = set()
-    out = []
     spans = registry_spans(ctx.document.text)
     covered = [(s, e) for _r, s, e in spans]
     # a reader may know an id the text writes in a form the data lacks
     spans += [(rid, s, e) for rid, s, e in registry_id_spans(ctx.document.text)
               if not any(a <= s < b for a, b in covered)]
-    for rid, s, e in spans:
+    own, cited = [], []
+    for rid, s, e in sorted(spans, key=lambda x: x[1]):
         if rid in seen or not ctx.document.is_minable(s, e) or ctx.section_kind(s) == "references":
             continue
         seen.add(rid)
-        out.append(_fact(ctx, "registry_id", rid, s, e, "trial.registry_id"))
-    return out
+        (cited if part_of(ctx.document, s)[0] in ("background", "discussion") else own).append((rid, s, e))
+    # an introduction or a discussion may cite other trials' numbers ("the next studies (NCT01156909)"):
+    # they are this trial's only when the paper states no number elsewhere
+    return [_fact(ctx, "registry_id", rid, s, e, "trial.registry_id") for rid, s, e in (own or cited)]
 
 
 def _acronym(ctx: Context) -> list[Fact]:
