@@ -84,6 +84,11 @@ def _cues() -> _Cues:
         re.compile(rf"\b(?P<kind>)(?:{noun})\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
         re.compile(rf"\b{kind}\s+{noun}\s*\((?P<body>[^()]+)\)", re.I),
+        # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
+        # week 12 was met" (not "the primary outcome of the trial")
+        re.compile(rf"\b{kind}\s+{noun}\s+of\s+(?!(?:the|this|that|these|our|each|both|all|its|their|interest)\s)"
+                   r"(?P<body>[^,;.()]{3,120}?)(?=\s*(?:[,;()]|\.(?!\d)|$|\s(?:was|were|is|are|did|had|showed)\s))",
+                   re.I),
         # "The primary outcome measure, 90-day mortality, was ..."
         re.compile(rf"\b{kind}\s+{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
@@ -98,7 +103,8 @@ def _cues() -> _Cues:
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{assess})\b",
                          re.I)
     active = re.compile(rf"\b(?:(?:{_alt(data['active_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{assess})|"
-                        rf"to\s+(?:{_alt(data['aim_verbs'])})|(?:would|could|can|may|might|will|to)\s+"
+                        rf"to\s+(?:{_alt(data['aim_verbs'])})|"
+                        r"(?:would|could|can|may|might|will|to)\s+"
                         rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
     aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
     change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s+(?:was|were)\s+(?:found|observed|seen|"
@@ -109,13 +115,19 @@ def _cues() -> _Cues:
                              r"more|less|further|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
-    comparative = re.compile(rf"\b(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+"
-                             rf"(?:significantly\s+)?(?:{_alt(data['comparatives'])})\s+", re.I)
+    comparative = re.compile(rf"\b(?:(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+|"
+                             r"(?:resulted\s+in|resulting\s+in|showed|had|led\s+to)\s+(?:a|an)\s+)(?:significantly\s+)?"
+                             rf"(?:{_alt(data['comparatives'])})\s+"
+                             rf"(?!(?:[\w-]+\s+)?(?:{_alt(data['change_nouns'])})\s+(?:in|of)\s)", re.I)
     regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
     strip_leading = re.compile(rf"(?:(?:{_alt(data['strip_leading'])})\s+)+", re.I)
     people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
     stop_after = re.compile(rf"\s(?:{_alt(data['stop_after'])})\b|\s+in\s+(?:the\s+|both\s+|each\s+|all\s+)?"
-                            rf"(?:[\w-]+\s+){{0,3}}(?:{people}|{'|'.join(data['population_tail'])})\b", re.I)
+                            rf"(?:[\w-]+\s+){{0,3}}(?:{people}|{'|'.join(data['population_tail'])})\b|"
+                            r"\s+of\s+(?:the\s+|both\s+|all\s+|each\s+)?(?:(?!(?:between|among|in|at|with|versus|vs|than|"
+                            r"compared|from|to|after|before|during)\s)[\w-]+\s+(?:and\s+|or\s+)?){0,3}"
+                            r"(?:groups?|arms?)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|at|after|was|were|is|are|did|had|showed|"
+                            r"compared|versus|vs)\b)", re.I)
     return _Cues(kind_of, declared, passive, active, aim_effect, change_noun, change_verb, predicate, comparative,
                  regarding, strip_leading, frozenset(fold(w) for w in data["stop_before"]), stop_after,
                  frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
@@ -132,8 +144,9 @@ _TP_NUM = (r"(?:baseline|(?:the\s+)?(?:end|completion) of (?:the )?(?:(?:\d+|one
            r"twelve)[\s-]*(?:weeks?|days?|months?|years?)\s+)?(?:study|treatment|trial|intervention|follow-up|"
            r"therapy)(?:\s+period)?|"
            r"(?:weeks?|days?|months?|years?|wk|W|D|M)\s*\d+(?:\s*/\s*\d+)?|"
+           r"(?:\d+\s*,\s*)*\d+\s*,?\s*(?:and|or)\s+\d+\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)(?![\w-])|"
            r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)"
-           r"(?:\s+(?:after|post)[\w -]{3,25}?(?=[,;.)]|$))?)")
+           r"(?:\s+(?:after|post|following)[\w -]{3,25}?(?=[,;.)]|$))?)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,14 +160,18 @@ def _time_rx() -> re.Pattern:
     words = (r"(?!(?:and|or|but|with|in|during|was|were|is|are|to|when|compared|than|versus|vs|where|which|that)"
              r"\s)[\w-]+\s+")
     # "after the intervention", "after the 12-week intervention", "after the last dose"
-    one = (rf"(?:after\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
+    points = _alt(data["point_events"])
+    one = (rf"(?:(?:after|before)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
+           rf"(?:(?<=at )|(?<=at the time of ))(?:{points})(?![\w-])|"
+           rf"(?:the\s+)?(?:day|morning|evening|night)\s+(?:before|after|of)\s+(?:the\s+)?(?:{points})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s|the\s)(?:{words}){{1,6}}"
            rf"(?:{_alt(data['generic_periods'])})(?![\w-])|"
            rf"{_TP_NUM}|"
            rf"(?:{operative})\s+(?:(?:day|week|month)\s*\d+|period)|"
            r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
-    return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during)\s+(?:the\s+)?)?"
+    return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during|between)\s+"
+                      r"(?:the\s+)?)?"
                       rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{one}|"
                       r"\d+\b(?![.,]?\d|\s*%)))*)(?![\w-])", re.I)
 
@@ -247,22 +264,35 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     text, base = sent.text, sent.start_char
     out = []
     for m in cues.passive.finditer(text):
-        s = _walk_back(text, _before_time(text, m.start()), cues)
+        end = _before_time(text, m.start())  # "X between baseline and week 12 was measured": X, the time apart
+        s = _walk_back(text, end, cues)
+        if s is not None and _examined_for().match(text, m.end()):
+            continue  # "The lambs were examined by ultrasound to measure X": X is the measure, not the lambs
         if s is not None and not _effect_without_measure(text[:m.start()]):
             # "X was observed in 3 patients" reports a finding; "X was measured" names a measure
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
-            out.append((base + s, base + m.start(), "endpoint.reported" if found else "endpoint.assessed"))
+            out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
     hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
+    concluding = part_of(ctx.document, sent.start_char)[0] == "conclusions"
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
             if hoped and rx is cues.active and _lowering_rx().search(m.group()) and not _found_to_rx().search(
                     text, 0, m.start()):
                 continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
+            if rx is cues.active and (_effect_object_rx().match(text, m.end()) or (
+                    concluding and _aim_to_rx().match(m.group()))):
+                continue  # "to test the effect of D versus P (on X)": D is given, X comes from 'on'; in
+                # the conclusions "a model to evaluate X" proposes, it does not report a measure
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
+    if not concluding:  # "to detect X and measure Y": the purpose's second verb and its object
+        for m in _second_aim_rx().finditer(text):
+            e = _walk_forward(text, m.end(), cues)
+            if e is not None:
+                out.append((base + m.end(), base + e, "endpoint.assessed"))
     guard, listing = _listing_rx()
     if guard.search(text):  # cheap test first
         for m in listing.finditer(text):
@@ -342,6 +372,63 @@ def _listing_rx() -> tuple[re.Pattern, re.Pattern]:
     return guard, listing
 
 
+@functools.lru_cache(maxsize=1)
+def _aim_to_rx() -> re.Pattern:
+    """'to evaluate', 'to measure': an aim's verb (ontology aim_verbs)."""
+    return re.compile(rf"to\s+(?:{_alt(_data()['aim_verbs'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _point_rx() -> re.Pattern:
+    """An event a measure is taken at ('discharge', 'surgery'; ontology point_events)."""
+    return re.compile(rf"\b(?:{_alt(_data()['point_events'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _adverb_tail() -> re.Pattern:
+    """A manner adverb closing a subject ('X dose-dependently', 'Y significantly'): not the name."""
+    return re.compile(rf"\s+[\w-]*(?:{_alt(_data()['adverb_endings'])})$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _method_tail() -> re.Pattern:
+    """A word for how a measure is taken closing its name ('HRV analysis', 'spinal mobility
+    measurement'): the measure is the words before it (at least one word with letters)."""
+    return re.compile(rf"(?<=[\w)])\s+(?:{_alt(_data()['name_method_tails'])})$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _second_aim_rx() -> re.Pattern:
+    """'to detect X and measure Y', 'to assess X and determine Y': a purpose's second verb (the first
+    is the active pattern's 'to <aim verb>')."""
+    verbs = _alt(_data()["aim_verbs"])
+    return re.compile(rf"\bto\s+(?:{verbs})\s[^.;:]{{1,80}}?\s(?:and|or)\s+(?:{verbs})\s+(?:(?:the|both|all)\s+)?"
+                      r"(?=[\w-])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_verb_cut() -> re.Pattern:
+    """Where a purpose's first object ends before its second verb ('X and measure Y')."""
+    return re.compile(rf"\s+(?:and|or)\s+(?:{_alt(_data()['aim_verbs'])})\s", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _examined_for() -> re.Pattern:
+    """After a passive assessment verb, the means and the purpose ('by ultrasonography to detect X'):
+    the subject is who or what was examined; the measure follows the purpose's verb."""
+    return re.compile(rf"\s+(?:by|using|with|through|via)\s+[^.;]{{1,80}}?\s(?:in\s+order\s+)?to\s+"
+                      rf"(?:{_alt(_data()['aim_verbs'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _effect_object_rx() -> re.Pattern:
+    """An aim's object that opens with an effect noun ('the (chronic) effects of D on X', 'the effect
+    of D versus P'): what was given, whose measures follow 'on' (the aim_effect pattern)."""
+    return re.compile(rf"(?:(?:the|its|their)\s+)?(?:(?!(?:and|or)\s)[\w-]+\s+){{0,2}}?"
+                      rf"(?:{_alt(_data()['effect_nouns'])})\s+of\s",
+                      re.I)
+
+
 def _effect_without_measure(subject: str) -> bool:
     """'The effects of supplementation with A, B and C were investigated': the subject names what was
     given; a measure would follow 'on' ('the effects of A on B were assessed')."""
@@ -378,11 +465,13 @@ def _before_time(text: str, end: int) -> int:
     """Where a subject ends that a time phrase follows ("pain during the 2-year follow-up was
     measured"): the walk back starts before the time, which `_endpoint` then finds after the item."""
     head = text[:end].rstrip()
-    prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through)\s", re.I)
+    prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through|between)\s", re.I)
     if not re.search(r"[\w)-]$", head) or not prep.search(head[-80:]):
         return end  # cheap test first: no time preposition near
-    for t in _time_rx().finditer(head, max(0, len(head) - 80)):
-        if t.end() == len(head) and prep.match(t.group()):
+    for t in _time_rx().finditer(head, max(0, len(head) - 120)):
+        # "between baseline and one year follow-up": the time, with its follow-up word
+        if (t.end() == len(head) or re.fullmatch(r"[\s-]+follow[\s-]?up", head[t.end():], re.I)) and \
+                prep.match(t.group()):
             return t.start()
     return end
 
@@ -435,6 +524,9 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     cut = re.search(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
     if cut:
         end = start + cut.start()
+    cut = _aim_verb_cut().search(text, start, end)  # "to detect X and measure Y": X
+    if cut:
+        end = cut.start()
     return end if end - start > 1 else None
 
 
@@ -569,7 +661,10 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = paren.group(1).strip()
         e = s + paren.start()
         phrase = text[s:e]
-    t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)), None)
+    t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)
+              and not (x.start() == x.start("t") and re.match(r"\s+[A-Za-z][\w-]*\s+[A-Za-z]", phrase[x.end():])
+                       and not re.match(r"\s+(?:and|or|after|post|following|of)\b", phrase[x.end():], re.I))), None)
+    # (a bare time inside a name, 'the Framingham 10 year CVD risk score', is part of the name)
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
@@ -603,6 +698,12 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     cite = re.search(r"\s*\[[\d,–\s-]+\]$", text[s:e])  # "progression-free survival [5]"
     if cite:
         e = s + cite.start()
+    adverb = _adverb_tail().search(text, s, e)  # "Aβ1-34 dose-dependently (decreased)": Aβ1-34
+    if adverb:
+        e = adverb.start()
+    method = _method_tail().search(text, s, e)  # "heart rate variability (HRV) analysis": the measure
+    if method and not _modifier(text[s:method.start()].split()[-1]):  # not "patient global assessment"
+        e = method.start()
     tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the|but|while|whereas|although|than))+$", text[s:e], re.I)
     if tail:
         e = s + tail.start()
@@ -633,7 +734,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
             rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
-    if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
+    if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key) or key in cues.not_endpoints or first in cues.stop_before
             or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
@@ -673,6 +774,13 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     before, lead, limit = window or (sent.start_char, s, sent.end_char)
     if timepoint is None:
         t = _find_time(text, e, limit) or _find_time(text, before, lead)
+        if t is None and window and limit < sent.end_char:  # a declaration cut short at a ';' in brackets
+            t = _find_time(text, limit, sent.end_char)
+            if t and re.search(rf"\b(?:{_alt(_data()['endpoint_nouns'])})\b|[.;]\s", text[limit:t.start()], re.I) and \
+                    text[limit:t.start()].count(")") <= text[limit:t.start()].count("("):
+                t = None  # the time of the next declaration, or of another clause
+        if t and fold(t.group("t")) == "baseline" and re.match(r"\s+(?:to|until|through)\s", text[t.end():]):
+            t = _find_time(text, t.end(), sent.end_char) or t  # "from baseline to (the mean of) week 4 and 8"
         timepoint = t.group("t") if t else None
     own = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", name, re.I)
     if timepoint is None and own:  # "90-day mortality"
@@ -682,6 +790,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         timepoint = surgical.group().lower()
     if timepoint:
         timepoint = _norm_time(timepoint)
+    if timepoint and fold(timepoint) == "baseline":
+        timepoint = None  # a measure taken at baseline alone says when nothing was compared: the abstract may say
     instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
                       None)
     ident = instrument.iri if instrument else _measured_concept(ctx, s, e, cues) or key
@@ -855,6 +965,9 @@ def _norm_time(t: str) -> str:
     t = re.sub(r"\s+", " ", t.strip())
     # "baseline to week 24", "baseline and at week 8": the measure is assessed at the later time
     t = re.sub(r"^baseline\s*(?:,\s*and|,|and|to|until|through)\s+(?:at\s+|the\s+)?(?=\S)", "", t, flags=re.I)
+    # "before treatment and at surgery": the time before treatment is the baseline
+    t = re.sub(r"^before\s+(?:the\s+)?(?:treatment|intervention|therapy|randomi[sz]ation)\s*(?:,\s*and|,|and)\s+"
+               r"(?:at\s+)?(?=\S)", "", t, flags=re.I)
     t = re.sub(r"^the\s+(?=end|completion)", "", t, flags=re.I)
     t = re.sub(r"^(?:After|During|Until|At|On|By)\b", lambda m: m.group().lower(), t)  # "After X, ...": after X
     # "end of the 24-week treatment period": 24 weeks
@@ -1006,16 +1119,20 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
     periods = set()
     follow = re.compile(rf"\b(?:{_alt(_data()['follow_up_words'])})\b", re.I)
     for sent in sentences:
-        if not follow.search(sent.text):
+        # "Data were collected at baseline and 6 weeks after ...": when the measures were taken
+        taken = _cues().passive.search(sent.text) and not re.search(r"\d\s*%|\bp\s*[<=>]", sent.text, re.I)
+        if not taken and not follow.search(sent.text):
             continue
         for t in _time_rx().finditer(sent.text):
-            if not re.search(r"\b(?:until|up\s+to|for|over|during|after)\s+(?:the\s+|a\s+)?$",
-                             sent.text[max(0, t.start("t") - 12):t.start("t")], re.I):
+            preps = "until|up\\s+to|for|over|during|after" + ("|at|and|between" if taken else "")
+            if not re.search(rf"\b(?:{preps})\s+(?:the\s+|a\s+)?$", sent.text[max(0, t.start("t") - 12):t.start("t")],
+                             re.I):
                 continue
             if fold(t.group("t")) == "baseline":
                 continue
-            span = re.search(r"\d+[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
-            if not span and not re.search(r"\d", t.group("t")):
+            numbers = r"\d+|one|two|three|four|five|six|eight|ten|twelve" if taken else r"\d+"  # "at one year"
+            span = re.search(rf"(?:{numbers})[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
+            if not span and not re.search(r"\d", t.group("t")) and not (taken and _point_rx().search(t.group("t"))):
                 continue  # "during the intervention" says no more than that the trial ran: no time to lend
             periods.add(_norm_time(span.group()) if span and "age" not in t.group("t") else _norm_time(t.group("t")))
     if len(periods) == 1:
@@ -1063,7 +1180,7 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
         key = fold(re.sub(r"\s*\([^()]*\)", "", name)).strip()
         if re.match(r"baseline\s", key) or _arm_name(text, name):
             continue
-        if f.rule == "endpoint.assessed" and key in conditions:
+        if f.rule in ("endpoint.assessed", "endpoint.aim") and key in conditions:
             continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
         long = abbreviations(ctx).get(name.strip())
         if f.rule != "endpoint.declared" and long and any(
