@@ -734,7 +734,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
             rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
-    if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key) or key in cues.not_endpoints or first in cues.stop_before
+    if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key)  # letters, or an analyte such as 'Aβ5-40'
+            or key in cues.not_endpoints or first in cues.stop_before
             or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
