@@ -77,11 +77,13 @@ def _cues() -> _Cues:
     body = (rf"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:{_alt(list(kind_of))})\s)"
             r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\))+)")
     how = r"(?:(?:measured|assessed|evaluated|determined)\s+(?:by|using|with)\s+(?:the\s+)?)?"
+    own = r"(?:\s+(?:of|in|for)\s+(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|trial|analysis))?"
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
-        re.compile(rf"\b{kind}\s+{noun}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        # ("The primary outcome of this trial was X": the trial's own outcome)
+        re.compile(rf"\b{kind}\s+{noun}{own}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
-        re.compile(rf"\b(?P<kind>)(?:{noun})\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
         re.compile(rf"\b{kind}\s+{noun}\s*\((?P<body>[^()]+)\)", re.I),
         # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
@@ -376,6 +378,12 @@ def _listing_rx() -> tuple[re.Pattern, re.Pattern]:
 def _aim_to_rx() -> re.Pattern:
     """'to evaluate', 'to measure': an aim's verb (ontology aim_verbs)."""
     return re.compile(rf"to\s+(?:{_alt(_data()['aim_verbs'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _taking_rx() -> re.Pattern:
+    """'Questionnaires were completed', 'samples were taken': a sentence on when measures were taken."""
+    return re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?:{_alt(_data()['taking_verbs'])})\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -702,7 +710,8 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if adverb:
         e = adverb.start()
     method = _method_tail().search(text, s, e)  # "heart rate variability (HRV) analysis": the measure
-    if method and not _modifier(text[s:method.start()].split()[-1]):  # not "patient global assessment"
+    if method and not _modifier((re.sub(r"\([^()]*\)", " ", text[s:method.start()]).split() or ["x"])[-1]):
+        # not "patient global assessment", "anthropometric measurements"
         e = method.start()
     tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the|but|while|whereas|although|than))+$", text[s:e], re.I)
     if tail:
@@ -731,7 +740,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         s, name = moved, text[moved:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
-    if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
+    if _time_rx().fullmatch(name) or (re.match(r"\d[\d.,]*\s", name) and not re.match(
+            r"\d+\s+(?:minute|hour|day|week|month|year)\s+[A-Za-z]", name)) or (
             rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key)  # letters, or an analyte such as 'Aβ5-40'
@@ -1121,7 +1131,7 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
     follow = re.compile(rf"\b(?:{_alt(_data()['follow_up_words'])})\b", re.I)
     for sent in sentences:
         # "Data were collected at baseline and 6 weeks after ...": when the measures were taken
-        taken = _cues().passive.search(sent.text) and not re.search(r"\d\s*%|\bp\s*[<=>]", sent.text, re.I)
+        taken = (_cues().passive.search(sent.text) or _taking_rx().search(sent.text)) and not re.search(r"\d\s*%|\bp\s*[<=>]", sent.text, re.I)
         if not taken and not follow.search(sent.text):
             continue
         for t in _time_rx().finditer(sent.text):
