@@ -1131,7 +1131,8 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
     follow = re.compile(rf"\b(?:{_alt(_data()['follow_up_words'])})\b", re.I)
     for sent in sentences:
         # "Data were collected at baseline and 6 weeks after ...": when the measures were taken
-        taken = (_cues().passive.search(sent.text) or _taking_rx().search(sent.text)) and not re.search(r"\d\s*%|\bp\s*[<=>]", sent.text, re.I)
+        taken = (_cues().passive.search(sent.text) or _taking_rx().search(sent.text)) and \
+            not re.search(r"\d\s*%|\bp\s*[<=>]", sent.text, re.I)  # not a finding's sentence
         if not taken and not follow.search(sent.text):
             continue
         for t in _time_rx().finditer(sent.text):
