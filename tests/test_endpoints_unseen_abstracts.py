@@ -179,3 +179,31 @@ def test_baseline_alone_is_no_timepoint(tmp_path, section, wrap, sentence, name)
 def test_a_bare_time_inside_a_name_stays_in_it(tmp_path, section, wrap, sentence, name):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert name in found and found[name]["kind"] == "primary", found
+
+
+# -- lists sharing a head ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("We recorded the acute cardiovascular, subjective and cognitive effects of the drink.",
+     {"acute cardiovascular effects of the drink", "subjective effects of the drink",
+      "cognitive effects of the drink"}),
+    ("Secondary outcomes were renal, hepatic and haematological toxicity.",
+     {"renal toxicity", "hepatic toxicity", "haematological toxicity"}),
+    ("Outcomes were the degree of manual and automated assistance, depression and sleep quality.",
+     {"degree of manual assistance", "degree of automated assistance", "depression", "sleep quality"}),
+    ("Secondary outcomes were the frequency and intensity of hot flushes, and IL-6 and TNF-α levels.",
+     {"frequency of hot flushes", "intensity of hot flushes", "il-6 levels", "tnf-α levels"}),
+])
+def test_lists_sharing_a_head_name_one_endpoint_per_item(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Outcomes were serum ferritin and total cholesterol.", {"serum ferritin", "total cholesterol"}),
+    ("Outcomes were depression, anxiety and sleep quality.", {"depression", "anxiety", "sleep quality"}),
+])
+def test_lists_of_whole_names_stay_apart(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert set(found) == expected, found

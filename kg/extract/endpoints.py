@@ -77,24 +77,26 @@ def _cues() -> _Cues:
     body = (rf"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:{_alt(list(kind_of))})\s)"
             r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\))+)")
     how = r"(?:(?:measured|assessed|evaluated|determined)\s+(?:by|using|with)\s+(?:the\s+)?)?"
+    # "the primary metabolic outcome", "the main composite endpoint": a qualifier between kind and noun
+    adj = r"(?:(?!(?:and|or|end)\s)[a-z][\w-]*\s+)?"
     own = r"(?:\s+(?:of|in|for)\s+(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|trial|analysis))?"
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
         # ("The primary outcome of this trial was X": the trial's own outcome)
-        re.compile(rf"\b{kind}\s+{noun}{own}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
         re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
-        re.compile(rf"\b{kind}\s+{noun}\s*\((?P<body>[^()]+)\)", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{noun}\s*\((?P<body>[^()]+)\)", re.I),
         # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
         # week 12 was met" (not "the primary outcome of the trial")
-        re.compile(rf"\b{kind}\s+{noun}\s+of\s+(?!(?:the|this|that|these|our|each|both|all|its|their|interest)\s)"
+        re.compile(rf"\b{kind}\s+{adj}{noun}\s+of\s+(?!(?:the|this|that|these|our|each|both|all|its|their|interest)\s)"
                    r"(?P<body>[^,;.()]{3,120}?)(?=\s*(?:[,;()]|\.(?!\d)|$|\s(?:was|were|is|are|did|had|showed)\s))",
                    re.I),
         # "The primary outcome measure, 90-day mortality, was ..."
-        re.compile(rf"\b{kind}\s+{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
-        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
+        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{adj}{noun}", re.I),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
@@ -381,6 +383,14 @@ def _aim_to_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _threshold_rx() -> re.Pattern:
+    """A threshold of change before a measure ('a 10 points improvement in', 'a 0.8%-units decrease in',
+    'at least 50% reduction of'): what counts as a response, not the measure's name."""
+    return re.compile(rf"\s*(?:(?:a|an|the)\s+)?(?:at\s+least\s+|>\s*|≥\s*)?\d[\d.,]*\s*(?:%|[\w/%-]+)?[\s-]*"
+                      rf"(?:[a-z]+\s+)?(?:{_alt(_data()['change_nouns'])})\s+(?:in|of)\s+(?:the\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _taking_rx() -> re.Pattern:
     """'Questionnaires were completed', 'samples were taken': a sentence on when measures were taken."""
     return re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?:{_alt(_data()['taking_verbs'])})\b", re.I)
@@ -568,25 +578,65 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
         spans.append((pos, a))
         pos = b
     spans.append((pos, end))
+    pieces = [text[a:b].strip() for a, b in spans]
+    conjs = [text[spans[n][1]:spans[n + 1][0]].strip().lower() for n in range(len(spans) - 1)]
+    joins = [_joins_next(pieces, conjs, n) for n in range(len(spans) - 1)] + [False]
     merged: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(spans):
-        piece = text[a:b].strip()
-        nxt = spans[n + 1] if n + 1 < len(spans) else None
-        conj = text[b: nxt[0]].strip().lower() if nxt else ""
-        right = text[nxt[0]:nxt[1]].split() if nxt else []
-        if nxt and conj in ("and", "or") and piece.endswith("-") and right:
-            merged.append((a, -1))  # "pupil- and school-level covariates": one item
-            continue
-        if (nxt and conj in ("and", "or") and len(piece.split()) == 1 and len(right) >= 2 and _modifier(piece)
-                and _modifier(right[0]) and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by")
-                and (not merged or merged[-1][1] != -1)):
-            merged.append((a, -1))  # "active and total MMP-9": join with the next item
-            continue
-        if merged and merged[-1][1] == -1:
-            merged[-1] = (merged[-1][0], b)
+        if n > 0 and joins[n - 1]:
+            merged[-1] = (merged[-1][0], b)  # "active and total MMP-9", "systolic, diastolic and mean pressure"
         else:
             merged.append((a, b))
-    return [(a, b) for a, b in merged if b != -1 and b - a > 1]
+    return [(a, b) for a, b in merged if b - a > 1]
+
+
+_PREPOSITIONS = ("of", "in", "for", "to", "with", "at", "on", "by")
+
+
+def _modifier_only(piece: str, opening: bool = False) -> bool:
+    """An item that is only modifiers of a head named later ('diastolic', 'acute autonomic'); the first
+    item of a list may open with a measure word and 'of' ('degree of inotropic')."""
+    piece = re.sub(r"^(?:the|a|an)\s+", "", piece, flags=re.I)
+    if opening:
+        piece = _of_head_rx().sub("", piece)
+    words = piece.split()
+    if len(words) == 2:  # "acute autonomic": an adjective closes it, not an abbreviation ('IBS SSS')
+        w = words[-1].lower()
+        return w in _data()["shared_modifiers"] or (
+            len(w) > 4 and w.endswith(tuple(_data()["modifier_suffixes"])) and w not in _data()["not_modifiers"])
+    return len(words) == 1 and _modifier(words[-1])
+
+
+@functools.lru_cache(maxsize=1)
+def _of_head_rx() -> re.Pattern:
+    """A measure word and 'of' opening a list that shares its head ('the degree of A and B support')."""
+    return re.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_alt(_data()['shared_of_heads'])})\s+of\s+", re.I)
+
+
+def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
+    """Whether item n and the next are one name: 'pupil- and school-level', a list of modifiers whose last
+    item carries the shared head ('systolic, diastolic and mean arterial pressure', 'inotropic and
+    ventilator support'), or measure words sharing an 'of' ('the duration and severity of X')."""
+    piece, conj, right = pieces[n], conjs[n], pieces[n + 1].split()
+    if conj in ("and", "or") and piece.endswith("-") and right:
+        return True  # "pupil- and school-level covariates": one item
+    of_heads = _data()["shared_of_heads"]
+    bare = re.sub(r"^(?:the|a|an)\s+", "", piece.lower())
+    if conj in ("and", "or") and bare in of_heads and len(right) >= 3 and right[0].lower() in of_heads \
+            and right[1].lower() == "of":
+        return True  # "the duration and severity of diarrhoea"
+    if not _modifier_only(piece, opening=n == 0 or not _modifier_only(pieces[n - 1], opening=n - 1 == 0)):
+        return False
+    k = n + 1  # the run of modifier-only items ends at the item with the head
+    while k < len(pieces) - 1 and _modifier_only(pieces[k]) and conjs[k] in (",", "and", "or", ", and", ", or"):
+        k += 1
+    last = pieces[k].split()
+    if any(c not in (",", "and", "or", ", and", ", or") for c in conjs[n:k]) or conjs[k - 1] not in (
+            "and", "or", ", and", ", or") or len(last) < 2 or last[1].lower() in _PREPOSITIONS:
+        return False
+    adjective = _of_head_rx().sub("", pieces[k - 1]).split()[-1].lower()
+    return _modifier(last[0]) or (k == n + 1 and adjective.endswith(tuple(_data()["modifier_suffixes"]))
+                                  and adjective not in _data()["not_modifiers"] and len(adjective) > 4)
 
 
 def _modifier(word: str) -> bool:
@@ -600,16 +650,33 @@ def _modifier(word: str) -> bool:
             or (len(w) > 4 and w.endswith(tuple(data["modifier_suffixes"]))))
 
 
-_SHARED_HEAD = re.compile(r"(?P<a>[^\W\d][\w-]*)\s+(?:and|or)\s+(?P<b>[^\W\d][\w-]*)\s+(?P<head>\S.*)")
-
-
 def _distributed(name: str) -> list[str]:
     """'systolic and diastolic blood pressure' -> 'systolic blood pressure', 'diastolic blood
-    pressure': one name per modifier of a shared head; [name] when the name is no such list."""
-    m = _SHARED_HEAD.fullmatch(name)
-    if not m or not (_modifier(m.group("a")) and _modifier(m.group("b"))):
-        return [name]
-    return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]
+    pressure': one name per modifier of a shared head ('acute autonomic, subjective and cognitive
+    effects', 'degree of inotropic and ventilator support'), or per measure word of a shared 'of'
+    ('duration and severity of X'); [name] when the name is no such list."""
+    m = re.fullmatch(r"([\w-]+)\s+(?:and|or)\s+([\w-]+)\s+(of\s+\S.*)", name)
+    of_heads = _data()["shared_of_heads"]
+    if m and m.group(1).lower() in of_heads and m.group(2).lower() in of_heads:
+        return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    tail = re.search(r"\s*\([^()]*\)$", name)  # "A and B quality of life (QLQ-C30)": the last item's
+    core, tail = (name[:tail.start()], tail.group()) if tail else (name, "")
+    pre = _of_head_rx().match(core)
+    for lead in ([pre.group(), ""] if pre else [""]):
+        parts = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", core[len(lead):])
+        if len(parts) < 2 or "(" in core:
+            continue
+        pieces = parts[:-1]
+        last = parts[-1].split()
+        if len(last) < 2 or not all(_modifier_only(p) for p in pieces) or last[1].lower() in _PREPOSITIONS:
+            continue
+        adjective = pieces[-1].split()[-1].lower()
+        if not (_modifier(last[0]) or (len(pieces) == 1 and adjective.endswith(tuple(_data()["modifier_suffixes"]))
+                                       and adjective not in _data()["not_modifiers"] and len(adjective) > 4)):
+            continue
+        head = " ".join(last[1:])
+        return [f"{lead}{p} {head}" for p in pieces] + [f"{lead}{parts[-1]}{tail}"]
+    return [name]
 
 
 @functools.lru_cache(maxsize=1)
@@ -656,6 +723,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
+    threshold = _threshold_rx().match(text, s, e)  # "a 10 points improvement in the X score": X score
+    if threshold and threshold.end() < e:
+        s = threshold.end()
     wrapped = _wrapper_rx().match(text, s, e)
     keep_from = s  # where a clause cut may start: not inside a wrapper kept whole
     if wrapped and wrapped.end() < e:
@@ -679,8 +749,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     m = cues.stop_after.search(text, keep_from, e)
     if m and m.start() > s:
         e = m.start()
-    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,",
-                  text[keep_from:e], re.I)
+    listed = "," in text[s:e] and len(_distributed(re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I))) > 1
+    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b" +
+                  ("" if listed else "|,"), text[keep_from:e], re.I)  # not the commas of 'A, B and C effects'
     if m and keep_from + m.start() > s:
         e = keep_from + m.start()
     m = re.match(r"(?:the\s+)?(?:effects?|impact|influence|efficacy|benefits?)\s+of\s+[^()]+?\s+on\s+", text[s:e], re.I)
@@ -814,7 +885,11 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     bare = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name).strip() or name
     out = []
     for one in _distributed(bare):  # "systolic and diastolic blood pressure": one endpoint per modifier
-        fields = {"name": one, "kind": kind, "timepoint": timepoint, "instrument": instrument,
+        own_one = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", one, re.I)
+        when = timepoint
+        if own and own_one and timepoint == _norm_time(f"{own.group(1)} {own.group(2).lower()}s"):
+            when = _norm_time(f"{own_one.group(1)} {own_one.group(2).lower()}s")  # "1-year and 2-year X"
+        fields = {"name": one, "kind": kind, "timepoint": when, "instrument": instrument,
                   "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one) + wrapper}
         out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
     return out
