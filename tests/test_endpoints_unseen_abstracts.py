@@ -207,3 +207,32 @@ def test_lists_sharing_a_head_name_one_endpoint_per_item(tmp_path, section, wrap
 def test_lists_of_whole_names_stay_apart(tmp_path, section, wrap, sentence, expected):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert set(found) == expected, found
+
+
+# -- results that compare a measure without a change verb --------------------------------------------------
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Women in the coaching arm were more likely to report regular breakfast eating (61% vs 40%).",
+     "regular breakfast eating"),
+    ("Children given the spacer were less likely to need rescue inhalers than controls (P = 0.03).",
+     "rescue inhalers"),
+    ("The median hospital stay was not significantly different between the two arms (P = 0.41).",
+     "median hospital stay"),
+    ("Wound tensile strength was not affected by the suture type.", "wound tensile strength"),
+])
+def test_likelihood_and_negated_comparisons_name_the_measure(tmp_path, section, wrap, sentence, name):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert any(name.endswith(n) or n.endswith(name) for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Assessment included grip strength, shoulder range of motion and a timed stair climb.",
+     {"grip strength", "shoulder range of motion", "timed stair climb"}),
+    ("Evaluation included resting heart rate and clinical laboratory and adverse event assessments.",
+     {"resting heart rate", "clinical laboratory", "adverse event"}),
+])
+def test_a_singular_collection_noun_lists_measures(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found
+    assert "clinical laboratory event" not in found, found

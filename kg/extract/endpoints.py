@@ -391,6 +391,13 @@ def _threshold_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _likely_rx() -> re.Pattern:
+    """'more likely to report X', 'less likely to need X': X is what the groups are compared on."""
+    return re.compile(rf"\b(?:more|less)\s+likely\s+to\s+(?:{_alt(_data()['likely_verbs'])})\s+"
+                      r"(?:(?:a|an|the|their|any)\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _taking_rx() -> re.Pattern:
     """'Questionnaires were completed', 'samples were taken': a sentence on when measures were taken."""
     return re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?:{_alt(_data()['taking_verbs'])})\b", re.I)
@@ -463,7 +470,8 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             s = _walk_back(text, _before_time(text, m.start()), cues)
             if s is not None:
                 out.append((base + s, base + m.start(), "endpoint.reported"))
-    for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding")):
+    for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
+                     (_likely_rx(), "endpoint.reported")):
         for m in rx.finditer(text):
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
@@ -634,9 +642,14 @@ def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
     if any(c not in (",", "and", "or", ", and", ", or") for c in conjs[n:k]) or conjs[k - 1] not in (
             "and", "or", ", and", ", or") or len(last) < 2 or last[1].lower() in _PREPOSITIONS:
         return False
-    adjective = _of_head_rx().sub("", pieces[k - 1]).split()[-1].lower()
-    return _modifier(last[0]) or (k == n + 1 and adjective.endswith(tuple(_data()["modifier_suffixes"]))
-                                  and adjective not in _data()["not_modifiers"] and len(adjective) > 4)
+    return _modifier(last[0]) or (k == n + 1 and _strong_adjective(_of_head_rx().sub("", pieces[k - 1]).split()[-1]))
+
+
+def _strong_adjective(word: str) -> bool:
+    """A word whose ending makes it an adjective ('inotropic', 'renal'), so that it modifies the next
+    item's head even when that item opens with a noun ('inotropic and ventilator support')."""
+    w = word.lower()
+    return len(w) > 4 and w.endswith(tuple(_data()["strong_adjective_suffixes"])) and w not in _data()["not_modifiers"]
 
 
 def _modifier(word: str) -> bool:
@@ -670,9 +683,7 @@ def _distributed(name: str) -> list[str]:
         last = parts[-1].split()
         if len(last) < 2 or not all(_modifier_only(p) for p in pieces) or last[1].lower() in _PREPOSITIONS:
             continue
-        adjective = pieces[-1].split()[-1].lower()
-        if not (_modifier(last[0]) or (len(pieces) == 1 and adjective.endswith(tuple(_data()["modifier_suffixes"]))
-                                       and adjective not in _data()["not_modifiers"] and len(adjective) > 4)):
+        if not (_modifier(last[0]) or (len(pieces) == 1 and _strong_adjective(pieces[-1].split()[-1]))):
             continue
         head = " ".join(last[1:])
         return [f"{lead}{p} {head}" for p in pieces] + [f"{lead}{parts[-1]}{tail}"]
