@@ -236,3 +236,16 @@ def test_a_singular_collection_noun_lists_measures(tmp_path, section, wrap, sent
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found), found
     assert "clinical laboratory event" not in found, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, name, event", [
+    ("The thickness of the endometrium after hormone-induced ovulation was not affected by the route.",
+     "thickness of the endometrium", "ovulation"),
+    ("Blood loss following caesarean delivery was lower with the new drape (P = 0.02).",
+     "blood loss", "delivery"),
+])
+def test_an_event_after_the_measure_is_not_its_name(tmp_path, section, wrap, sentence, name, event):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found, found
+    assert not any(event in n for n in found), found

@@ -499,6 +499,10 @@ def _before_time(text: str, end: int) -> int:
         if (t.end() == len(head) or re.fullmatch(r"[\s-]+follow[\s-]?up", head[t.end():], re.I)) and \
                 prep.match(t.group()):
             return t.start()
+    # "the diameter of the CL after treatment-induced ovulation was ...": the measure is before the event
+    m = re.search(r"(?<=[\w)])\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}$", head)
+    if m and not re.search(r"\d", m.group()):
+        return m.start()
     return end
 
 
