@@ -249,3 +249,26 @@ def test_an_event_after_the_measure_is_not_its_name(tmp_path, section, wrap, sen
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert name in found, found
     assert not any(event in n for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected, category", [
+    ("Pain ratings and psychological measures (anxiety, low mood and general health) were obtained weekly.",
+     {"pain ratings", "anxiety", "low mood", "general health"}, "psychological measures"),
+    ("We recorded liver function tests (ALT, AST and bilirubin) at each visit.",
+     {"alt", "ast", "bilirubin"}, "liver function tests"),
+])
+def test_members_listed_in_brackets_after_a_category(tmp_path, section, wrap, sentence, expected, category):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found
+    assert category not in found, found
+
+
+@pytest.mark.parametrize("section, wrap", [("Background", "{}"), (None, "Objective: {}")])
+@pytest.mark.parametrize("sentence", [
+    "The aim was to assess whether a structured planning manual is more effective than routine care.",
+    "We set out to determine if a telephone coaching service and printed leaflets are acceptable to carers.",
+])
+def test_a_question_after_an_aim_verb_is_no_measure(tmp_path, section, wrap, sentence):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert not any(w in n for n in found for w in ("manual", "leaflets", "coaching")), found

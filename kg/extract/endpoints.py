@@ -285,6 +285,10 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if hoped and rx is cues.active and _lowering_rx().search(m.group()) and not _found_to_rx().search(
                     text, 0, m.start()):
                 continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
+            if rx is cues.active and re.match(r"(?:whether|if|how|which|what|why)\b", text[m.end():], re.I) and \
+                    not re.search(rf"\b(?:{_alt(_data()['lowering_verbs'])})(?:s|d|ed|es)?\b",
+                                  re.split(r"[,;.]", text[m.end():], maxsplit=1)[0], re.I):
+                continue  # "to assess whether a manual is more effective ...": a question, whose measures come later
             if rx is cues.active and (_effect_object_rx().match(text, m.end()) or (
                     concluding and _aim_to_rx().match(m.group()))):
                 continue  # "to test the effect of D versus P (on X)": D is given, X comes from 'on'; in
@@ -590,6 +594,7 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
         spans.append((pos, a))
         pos = b
     spans.append((pos, end))
+    spans = [x for a, b in spans for x in _listed_in_brackets(text, a, b)]
     pieces = [text[a:b].strip() for a, b in spans]
     conjs = [text[spans[n][1]:spans[n + 1][0]].strip().lower() for n in range(len(spans) - 1)]
     joins = [_joins_next(pieces, conjs, n) for n in range(len(spans) - 1)] + [False]
@@ -603,6 +608,23 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
 
 
 _PREPOSITIONS = ("of", "in", "for", "to", "with", "at", "on", "by")
+
+
+@functools.lru_cache(maxsize=1)
+def _category_list_rx() -> re.Pattern:
+    """A category noun with its members in brackets ('psychological measures (anxiety, depression and
+    general health)', 'liver function tests (ALT, AST)'); the nouns are data (category_list_heads)."""
+    heads = _alt(_data()["category_list_heads"])
+    return re.compile(rf"[^()]*\b(?:{heads})\s*\((?P<inner>[^()]*(?:,|\sand\s)[^()]*)\)\s*", re.I)
+
+
+def _listed_in_brackets(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The members of a category listed in brackets, as items of their own; else the item itself."""
+    m = _category_list_rx().fullmatch(text, a, b)
+    if not m:
+        return [(a, b)]
+    inner_s, inner_e = m.span("inner")
+    return _items(text, inner_s, inner_e)
 
 
 def _modifier_only(piece: str, opening: bool = False) -> bool:
@@ -697,7 +719,7 @@ def _distributed(name: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _period_rx() -> re.Pattern:
     """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
-    names = _alt(_data()["time_period_names"])
+    names = _alt(_data()["time_period_names"] + _data()["operative_times"])  # also 'the postprandial phase'
     return re.compile(rf"(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?(?:periods?|phases?)", re.I)
 
 
