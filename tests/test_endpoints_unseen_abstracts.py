@@ -272,3 +272,53 @@ def test_members_listed_in_brackets_after_a_category(tmp_path, section, wrap, se
 def test_a_question_after_an_aim_verb_is_no_measure(tmp_path, section, wrap, sentence):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert not any(w in n for n in found for w in ("manual", "leaflets", "coaching")), found
+
+
+# -- a treatment's verb and its object ---------------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("The addition of zinc significantly decreased diarrhoeal stool output on Day 3 (P = 0.01).",
+     "diarrhoeal stool output"),
+    ("The coaching programme improved medication adherence compared with usual care (P = 0.02).",
+     "medication adherence"),
+    ("Saline injection had no significant (P > 0.05) effect on tidal volume, heart rate or breathlessness.",
+     "breathlessness"),
+])
+def test_a_treatments_verb_names_its_object_as_the_measure(tmp_path, section, wrap, sentence, name):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found, found
+    assert not any(n.endswith(("on day", "day")) for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence", [
+    "Systolic pressure decreased from140.1 to 131.2 mmHg in the garlic arm.",
+    "Obesity and increased waist circumference are common in this population.",
+])
+def test_a_change_verb_without_a_treatment_subject_names_no_object(tmp_path, section, wrap, sentence):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert not any(n.startswith(("from", "waist")) for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Primary endpoints were the day-14 and day-28 risks of treatment failure.",
+     {"day-14 risks of treatment failure": "day 14", "day-28 risks of treatment failure": "day 28"}),
+    ("Secondary endpoints were the 6-month and 12-month rates of reintervention.",
+     {"6-month rates of reintervention": "6 months", "12-month rates of reintervention": "12 months"}),
+])
+def test_timed_modifiers_share_a_head_and_keep_their_times(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert {n: found[n]["timepoint"] for n in expected if n in found} == expected, found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("We tested whether the two formats differ in regard to the level of difficulty and response times.",
+     {"difficulty", "response times"}),
+    ("The arms were compared in respect of wound infection and length of stay.",
+     {"wound infection", "length of stay"}),
+])
+def test_in_regard_to_lists_measures(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found

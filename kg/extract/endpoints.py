@@ -111,8 +111,9 @@ def _cues() -> _Cues:
                         r"(?:would|could|can|may|might|will|to)\s+"
                         rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
     aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
-    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s+(?:was|were)\s+(?:found|observed|seen|"
-                             r"detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
+    # ("changes (p > 0.05) in X": a bracketed statistic between the noun and its measure)
+    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+(?:was|were)\s+"
+                             r"(?:found|observed|seen|detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
                              r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
     change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
@@ -395,6 +396,40 @@ def _threshold_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _transitive_rx() -> re.Pattern:
+    """'D (significantly) decreased X', 'the programme improved X': a change verb whose object is the measure
+    (the verb followed by a word that is no preposition, adverb or pronoun; ontology not_objects)."""
+    data = _data()
+    return re.compile(rf"(?<=[\w)])\s+(?:(?:significantly|markedly|substantially|further|also)\s+)?"
+                      rf"(?:{_alt(data['transitive_change_verbs'])})\s+(?:(?:the|a|an)\s+)?"
+                      rf"(?!(?:{_alt(data['not_objects'])})\b)(?=[A-Za-z])", re.I)
+
+
+def _treatment_subject(ctx: Context, text: str, base: int, at: int) -> bool:
+    """Whether the clause before a transitive change verb names what was given (a drug of the
+    dictionaries, one of the paper's interventions, or a treatment word: 'the programme', 'the addition
+    of D'), so that the verb's object is the measure; not 'and increased', 'by decreased' (adjectives)."""
+    clause_start = max(text.rfind(x, 0, at) for x in (",", ";", ":", ". ")) + 1
+    subject = text[clause_start:at]
+    if not subject.strip() or re.search(r"\b(?:and|or|by|with|of|the|a|an|in|to|for|from|than)\s*$", subject, re.I):
+        return False
+    if re.search(rf"\b(?:{_alt(_data()['treatment_words'])})\b", subject, re.I):
+        return True
+    if any(sp.label_ == "Drug" for sp in ctx.concept_spans(base + clause_start, base + at)):
+        return True
+    low = subject.lower()
+    return any(f.kind == "intervention" and f.surface and f.surface.lower() in low for f in ctx.facts)
+
+
+@functools.lru_cache(maxsize=1)
+def _effect_on_rx() -> re.Pattern:
+    """'had no significant (p > 0.05) effect on X', 'exerted a beneficial effect on X': X is a measure."""
+    data = _data()
+    return re.compile(rf"\b(?:{_alt(data['effect_verbs'])})\s+(?:(?:a|an|no|any|little)\s+)?(?:[\w-]+\s+){{0,2}}"
+                      rf"(?:\([^()]*\)\s+)?(?:effects?|impact|influence)\s+(?:on|upon)\s+(?:the\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _likely_rx() -> re.Pattern:
     """'more likely to report X', 'less likely to need X': X is what the groups are compared on."""
     return re.compile(rf"\b(?:more|less)\s+likely\s+to\s+(?:{_alt(_data()['likely_verbs'])})\s+"
@@ -475,8 +510,11 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if s is not None:
                 out.append((base + s, base + m.start(), "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
-                     (_likely_rx(), "endpoint.reported")):
+                     (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
+                     (_effect_on_rx(), "endpoint.reported_object")):
         for m in rx.finditer(text):
+            if rx is _transitive_rx() and not _treatment_subject(ctx, text, base, m.start()):
+                continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
@@ -555,9 +593,14 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     m = cues.stop_after.search(text, lead.end() if lead else start)
     end = m.start() if m else len(text)
     # a list of measures ends before numbers (doses, values) and statistics
-    cut = re.search(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
-    if cut:
+    # (an apposition ends it too: "X in the cortex, a region that ...")
+    for cut in re.finditer(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])|,\s+(?:a|an)\s",
+                           text[start:end]):
+        if cut.group().startswith(" ") and re.search(r"\b(?:days?|weeks?|months?|years?|visits?|cycles?)$",
+                                                     text[start:start + cut.start()], re.I):
+            continue  # "X on Day 4": the number of a time, which `_trim` takes off as the timepoint
         end = start + cut.start()
+        break
     cut = _aim_verb_cut().search(text, start, end)  # "to detect X and measure Y": X
     if cut:
         end = cut.start()
@@ -685,6 +728,8 @@ def _modifier(word: str) -> bool:
     w = word.strip("()").lower()
     if w in data["not_modifiers"]:
         return False
+    if re.fullmatch(r"(?:\d+-(?:day|week|month|year|hour)|(?:day|week|month|year)-?\d+)", w):
+        return True  # "day-14 and day-28 risks", "6-month and 12-month rates"
     return (w in data["shared_modifiers"] or bool(re.fullmatch(r"[A-Z][A-Z0-9-]+[α-ωa-z]?", word.strip("()")))
             or (len(w) > 4 and w.endswith(tuple(data["modifier_suffixes"]))))
 
@@ -923,9 +968,12 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     out = []
     for one in _distributed(bare):  # "systolic and diastolic blood pressure": one endpoint per modifier
         own_one = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", one, re.I)
+        unit_first = re.match(r"(day|week|month|year)-?(\d+)\b", one, re.I)
         when = timepoint
         if own and own_one and timepoint == _norm_time(f"{own.group(1)} {own.group(2).lower()}s"):
             when = _norm_time(f"{own_one.group(1)} {own_one.group(2).lower()}s")  # "1-year and 2-year X"
+        elif unit_first and (timepoint is None or len(_distributed(bare)) > 1):
+            when = f"{unit_first.group(1).lower()} {unit_first.group(2)}"  # "day-14 and day-28 risks of X"
         fields = {"name": one, "kind": kind, "timepoint": when, "instrument": instrument,
                   "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one) + wrapper}
         out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
@@ -1310,6 +1358,9 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if f.rule != "endpoint.declared" and long and any(
                 g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
+        if f.rule == "endpoint.reported_object" and any(
+                m != n and words[n] & words[m] for m in range(len(facts))):
+            continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
                     words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
