@@ -322,3 +322,26 @@ def test_timed_modifiers_share_a_head_and_keep_their_times(tmp_path, section, wr
 def test_in_regard_to_lists_measures(tmp_path, section, wrap, sentence, expected):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("The app was designed to improve sleep hygiene, reduce screen time, and increase daylight exposure.",
+     {"sleep hygiene", "screen time", "daylight exposure"}),
+    ("Our aim was to lower salt consumption and raise potassium excretion in older men.",
+     {"salt consumption", "potassium excretion"}),
+])
+def test_a_list_of_aims_each_with_its_verb(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Pneumonia incidence during 12 months of surveillance was similar in both arms.", "pneumonia incidence"),
+    ("Weight gain over 24 weeks of treatment was higher with the new formula (P = 0.03).", "weight gain"),
+])
+def test_a_time_filled_with_an_activity_is_not_the_name(tmp_path, section, wrap, sentence, name):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found, found
+    assert not any(w in n for n in found for w in ("surveillance", "treatment")), found

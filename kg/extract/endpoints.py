@@ -538,7 +538,9 @@ def _before_time(text: str, end: int) -> int:
         return end  # cheap test first: no time preposition near
     for t in _time_rx().finditer(head, max(0, len(head) - 120)):
         # "between baseline and one year follow-up": the time, with its follow-up word
-        if (t.end() == len(head) or re.fullmatch(r"[\s-]+follow[\s-]?up", head[t.end():], re.I)) and \
+        # ("during 18 months of surveillance": the time, with what filled it)
+        if (t.end() == len(head) or re.fullmatch(r"[\s-]+follow[\s-]?up|\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?",
+                                                 head[t.end():], re.I)) and \
                 prep.match(t.group()):
             return t.start()
     # "the diameter of the CL after treatment-induced ovulation was ...": the measure is before the event
