@@ -345,3 +345,33 @@ def test_a_time_filled_with_an_activity_is_not_the_name(tmp_path, section, wrap,
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert name in found, found
     assert not any(w in n for n in found for w in ("surveillance", "treatment")), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Other efficacy measures were: serum ferritin, the Oxford knee score and patient satisfaction.",
+     {"serum ferritin", "oxford knee score", "patient satisfaction"}),
+    ("Secondary efficacy parameters were grip strength and gait speed.", {"grip strength", "gait speed"}),
+])
+def test_efficacy_measures_declare_a_list(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and {found[n]["kind"] for n in expected} == {"secondary"}, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Tea drinkers exhibited significantly lower fatigue scores than abstainers (P = 0.01).", "fatigue scores"),
+    ("The splint group experienced fewer night-time awakenings than controls.", "night-time awakenings"),
+])
+def test_comparatives_after_verbs_of_experience(tmp_path, section, wrap, sentence, name):
+    assert name in endpoints(tmp_path, wrap.format(sentence), section)
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence", [
+    "The herbal tablet was well tolerated and more effective than placebo in the older group.",
+    "Serum samples from three regional laboratories were tested for antibodies.",
+])
+def test_adjectives_and_counted_sources_are_no_measures(tmp_path, section, wrap, sentence):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert not any(n in ("effective", "three regional laboratories") for n in found), found

@@ -83,9 +83,9 @@ def _cues() -> _Cues:
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
         # ("The primary outcome of this trial was X": the trial's own outcome)
-        re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
-        re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
         re.compile(rf"\b{kind}\s+{adj}{noun}\s*\((?P<body>[^()]+)\)", re.I),
         # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
@@ -120,8 +120,8 @@ def _cues() -> _Cues:
                              r"more|less|further|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
-    comparative = re.compile(rf"\b(?:(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+|"
-                             r"(?:resulted\s+in|resulting\s+in|showed|had|led\s+to)\s+(?:a|an)\s+)(?:significantly\s+)?"
+    comparative = re.compile(rf"\b(?:(?:{_alt(data['comparative_leads'])})\s+|"
+                             rf"(?:{_alt(data['comparative_article_leads'])})\s+(?:a|an)\s+)(?:significantly\s+)?"
                              rf"(?:{_alt(data['comparatives'])})\s+"
                              rf"(?!(?:[\w-]+\s+)?(?:{_alt(data['change_nouns'])})\s+(?:in|of)\s)", re.I)
     regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
@@ -853,6 +853,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s = lead.end()
     while s < e and text[s] in " ,:;-–.":
         s += 1
+    stat = re.match(r"\((?:sd|se|sem|iqr|range|95%\s*ci)\)\s*", text[s:e], re.I)  # "mean (SD) X score"
+    if stat:
+        s += stat.end()
     lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
     if lead:
         s += lead.end()
@@ -865,7 +868,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if adverb:
         e = adverb.start()
     method = _method_tail().search(text, s, e)  # "heart rate variability (HRV) analysis": the measure
-    if method and not _modifier((re.sub(r"\([^()]*\)", " ", text[s:method.start()]).split() or ["x"])[-1]):
+    kept = re.sub(r"\([^()]*\)", " ", text[s:method.start() if method else s]).split() or ["x"]
+    if method and not _modifier(kept[-1]) and (len(kept) > 1 or re.fullmatch(r"[A-Z][A-Z0-9-]+", kept[0])):
+        # (not a lone word: "semen analysis" is the test's name)
         # not "patient global assessment", "anthropometric measurements"
         e = method.start()
     tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the|but|while|whereas|although|than))+$", text[s:e], re.I)
@@ -897,7 +902,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     first = key.split()[0] if key else ""
     if _time_rx().fullmatch(name) or (re.match(r"\d[\d.,]*\s", name) and not re.match(
             r"\d+\s+(?:minute|hour|day|week|month|year)\s+[A-Za-z]", name)) or (
-            rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
+            rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key)  # letters, or an analyte such as 'Aβ5-40'
             or key in cues.not_endpoints or first in cues.stop_before
