@@ -87,6 +87,7 @@ def _rx() -> dict:
 
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
+    out["not_a_result_lead"] = re.compile(data["not_a_result_lead"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
     out["sd_in_brackets"] = re.compile(data["sd_in_brackets"], re.I)
     out["sd_pair"] = re.compile(data["sd_pair"], re.I)
@@ -380,6 +381,9 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     a paper restates or interprets its results (conclusions, discussion, beside a results
     part): the patterns marked "restates" (claims in words, trends) are not read there."""
     rx = _rx()
+    lead = rx["not_a_result_lead"].match(text)
+    if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
+        text = " " * lead.end() + text[lead.end():]
     if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
     # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
@@ -415,7 +419,34 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     for f in found:
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
+    found = _lean_on_named(text, found)
     return [f for f in found if _time_is_no_value(text, f)]
+
+
+def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
+    """'Both groups improved in X and Y, and there was no difference between the groups': a
+    finding in words that names no measure of its own (only the groups compared) is about the
+    measures the finding before it in the same sentence names, one finding per measure."""
+    out: list[Found] = []
+    for f in found:
+        rest = _unnamed(f.measure)
+        if rest is None or re.search(r"\d", f.value):
+            out.append(f)
+            continue
+        before = [g for g in found if g.start < f.start and _unnamed(g.measure) is None]
+        if not before:
+            out.append(f)
+            continue
+        last = max(g.extra.get("pred", g.start) for g in before)
+        mine = [g for g in before if g.extra.get("pred", g.start) == last]
+        joint = re.fullmatch(r"[\w\s-]{0,40}?\s(?P<c>or|and)\s+", text[last:f.extra.get("pred", f.start)])
+        if joint and not re.search(r"\b(?:there|was|were|is|are|had|has|have|showed?)\s*$", joint.group(0)):
+            for g in mine:  # 'were similar or significantly higher': one finding, its value in two words
+                g.value = f"{g.value} {joint.group('c')} {f.value}"
+            continue
+        names = list(dict.fromkeys(g.measure for g in mine))
+        out += [replace(f, measure=name + rest, extra=dict(f.extra)) for name in names]
+    return out
 
 
 def _time_is_no_value(text: str, f: Found) -> bool:
