@@ -191,6 +191,7 @@ def _rx() -> dict:
                                       r"(?:[\w+/-]+\s+){1,2}?(?:groups|arms|cohorts)$", re.I)
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
+    out["whole_index"] = re.compile(data["whole_index"], re.I)
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
@@ -270,7 +271,9 @@ def _measure_from_sentence_before(f: Found, before: str) -> None:
     """'Total blood loss did not differ. MD = 35 g (95% CI ...)': a value whose own sentence
     names no measure is about the subject of the sentence before it."""
     np = subject_of(_mask(before).split(";")[0].split(":")[0])
-    if np and not re.search(r"\d", np) and not _rx()["GROUP_WORD"].search(np):
+    # a number of its own is no name ('12 patients'); a digit inside a name is ('HbA1c', 'IL-6')
+    if np and not re.search(r"(?<![A-Za-z-])\d+(?:[.,]\d+)?(?![A-Za-z])", np) \
+            and not _rx()["GROUP_WORD"].search(np):
         f.measure = np + _unnamed(f.measure)
 
 
@@ -426,10 +429,19 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
 def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
     """'Both groups improved in X and Y, and there was no difference between the groups': a
     finding in words that names no measure of its own (only the groups compared) is about the
-    measures the finding before it in the same sentence names, one finding per measure."""
+    measures the finding before it in the same sentence names, one finding per measure; one
+    whose measure is the whole list the finding before it split ('X and Y') is split the same way."""
     out: list[Found] = []
     for f in found:
         rest = _unnamed(f.measure)
+        if rest is None and not re.search(r"\d", f.value):  # 'X and Y rose in both groups, with no difference'
+            listed = [g for g in found if g.start < f.start and g is not f and g.measure != f.measure
+                      and g.measure in f.measure]
+            names = list(dict.fromkeys(g.measure for g in listed))
+            if len(names) >= 2 and re.fullmatch(r"(?:\s*(?:,|and|or)?\s*(?:" + "|".join(map(re.escape, names))
+                                                + r"))+\s*", f.measure):
+                out += [replace(f, measure=name, extra=dict(f.extra)) for name in names]
+                continue
         if rest is None or re.search(r"\d", f.value):
             out.append(f)
             continue
@@ -439,6 +451,10 @@ def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
             continue
         last = max(g.extra.get("pred", g.start) for g in before)
         mine = [g for g in before if g.extra.get("pred", g.start) == last]
+        gap = text[max(g.end for g in mine):f.start]
+        if ";" in gap or len(re.findall(r",", re.sub(r"\([^()]*\)", "", gap))) > 1:
+            out.append(f)  # another clause between them ('X fell in A, Y was unchanged in B, and the difference ...')
+            continue
         joint = re.fullmatch(r"[\w\s-]{0,40}?\s(?P<c>or|and)\s+", text[last:f.extra.get("pred", f.start)])
         if joint and not re.search(r"\b(?:there|was|were|is|are|had|has|have|showed?)\s*$", joint.group(0)):
             for g in mine:  # 'were similar or significantly higher': one finding, its value in two words
@@ -1438,7 +1454,7 @@ def _one_name(left: str, right: str, joint: str) -> bool:
         return False
     left, right = left.strip(), right.strip()
     if rx["instrument_end"].search(right) and not rx["instrument_end"].search(left) and len(left.split()) <= 3 \
-            and len(right.split()) <= 4 and not re.search(r"\d", left):
+            and len(right.split()) <= 4 and not re.search(r"\d", left) and not rx["whole_index"].match(right):
         return True
     # one capitalised word, then a capitalised name of three or more words ('Pain and Physical Function' is two)
     if rx["groups_tail"].match(right):  # 'the HRV of the A and B groups': two groups, one measure

@@ -1,0 +1,98 @@
+"""Results phrasings common in trial abstracts: one finding stated for several measures at once,
+within-group changes with a between-group finding after them, and a fronted clause on how
+the analysis was made. Every sentence here was written for these tests, in two phrasings."""
+
+from __future__ import annotations
+
+import pytest
+from test_results_unseen_phrasings import facts_of
+
+from kg.extract.results import read_sentence
+
+
+def _found(sentence: str) -> list[tuple[str, str]]:
+    return [(f.measure, f.value) for f in read_sentence(sentence)]
+
+
+# -- a fronted comparative with a list of measures: one finding per member ----------------------
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("Lower peak heart rate, peak oxygen uptake and energy cost were observed after rowing than after "
+     "stepping (P < 0.001).", ["peak heart rate", "peak oxygen uptake", "energy cost"], "Lower"),
+    ("Higher fatigue scores, insomnia and irritability were found in the withdrawal arm (p = 0.01).",
+     ["fatigue score", "insomnia", "irritability"], "Higher"),
+])
+def test_fronted_comparative_with_a_list_is_one_finding_per_measure(sentence, measures, value):
+    got = _found(sentence)
+    for m in measures:
+        assert (m, value) in got
+    assert len(got) == len(measures)
+
+
+def test_fronted_comparative_with_one_measure_stays_one_finding():
+    assert _found("Lower anxiety scores were seen with the music programme.") == [("anxiety score", "Lower")]
+
+
+# -- the groups as subject of a nominal change ---------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Both arms showed improvements in grip strength.", [("grip strength", "improvements")]),
+    ("All three groups showed a significant reduction in resting pulse and body mass index.",
+     [("resting pulse", "significant reduction"), ("body mass index", "significant reduction")]),
+])
+def test_groups_showed_a_change_in_measures(sentence, expected):
+    got = _found(sentence)
+    for e in expected:
+        assert e in got
+
+
+# -- a no-difference finding that names only the groups is about the measures before it ---------
+@pytest.mark.parametrize("sentence, measures, value", [
+    ("Both arms showed improvements in grip strength, and there was no significant difference observed "
+     "between the arms.", ["grip strength"], "no significant difference"),
+    ("Serum ferritin and transferrin saturation rose in both groups, with no significant difference between "
+     "the groups at week 12.", ["Serum ferritin", "transferrin saturation"], "no significant difference"),
+])
+def test_between_group_finding_takes_the_measures_of_the_within_group_finding(sentence, measures, value):
+    got = _found(sentence)
+    for m in measures:
+        assert (m, value) in got
+    assert not any(m.startswith("difference between") for m, _ in got)
+
+
+def test_two_predicates_of_one_subject_are_one_value():
+    got = _found("Antibody titres, neutralising activity and persistence were similar or significantly "
+                 "higher than with the licensed vaccine.")
+    assert got == [("Antibody titre", "similar or significantly higher"),
+                   ("neutralising activity", "similar or significantly higher"),
+                   ("persistence", "similar or significantly higher")]
+
+
+@pytest.mark.parametrize("body, measure", [
+    ("Median pain fell from 6 to 3 in the acupuncture group. There was no significant difference between "
+     "the two groups at either measurement point.", "Median pain"),
+    ("Mean HbA1c decreased from 8.1% to 7.4% in the coaching arm. No significant difference was seen between "
+     "the arms at any time point.", "Mean HbA1c"),
+])
+def test_difference_between_groups_at_a_time_takes_the_measure_of_the_sentence_before(tmp_path, body, measure):
+    _, facts = facts_of(tmp_path, body)
+    words = [f for f in facts if not any(c.isdigit() for c in f.fields["value"])]
+    assert words and all(f.fields["measure"] == measure for f in words)
+
+
+# -- a fronted clause on how the analysis was made does not drop the finding ----------------------
+@pytest.mark.parametrize("sentence, value, p", [
+    ("When age, sex and baseline severity were included in the model, the adjusted HR was 0.81 "
+     "(95% CI 0.66–0.99, p = 0.04).", "0.81 (95% CI 0.66–0.99", "p = 0.04"),
+    ("Once the 12 sites were entered as random effects, the odds ratio for remission was 1.9 "
+     "(95% CI 1.2 to 3.1; P = 0.008).", "1.9 (95% CI 1.2 to 3.1", "P = 0.008"),
+])
+def test_fronted_analysis_clause_keeps_the_main_clause(sentence, value, p):
+    got = read_sentence(sentence)
+    assert [(f.value, f.p.text) for f in got] == [(value, p)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A total of 212 patients were randomised, and 190 completed the study.",
+    "Participants were enrolled between 2009 and 2011, and 40% were women.",
+])
+def test_enrolment_sentences_are_still_no_findings(sentence):
+    assert read_sentence(sentence) == []
