@@ -96,3 +96,22 @@ def test_fronted_analysis_clause_keeps_the_main_clause(sentence, value, p):
 ])
 def test_enrolment_sentences_are_still_no_findings(sentence):
     assert read_sentence(sentence) == []
+
+
+# -- a value bracket after 'no difference in X between the groups': X is the measure -------------
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("There was no evidence of a difference in uptake of screening between the arms (41% in the letter arm "
+     "vs 39% in the phone arm, p = 0.52).", "uptake of screening", "41%"),
+    ("There was no significant difference in the proportion of healed ulcers between groups (58% vs. 61%).",
+     "proportion of healed ulcers", "58%"),
+])
+def test_value_bracket_after_a_difference_frame_names_the_measure(sentence, measure, value):
+    assert (measure, value) in _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Mortality did not differ between the groups (18% vs 20%).", "Mortality"),
+    ("Walking speed was similar between the two arms (p = 0.4).", "Walking speed"),
+])
+def test_the_groups_compared_are_no_part_of_the_measure(sentence, measure):
+    assert [m for m, _ in _found(sentence)] == [measure]

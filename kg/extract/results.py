@@ -192,6 +192,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["bracket_measure_frame"] = re.compile(data["bracket_measure_frame"], re.I)
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
@@ -1645,6 +1646,10 @@ def _measure_before(text: str, pos: int) -> str:
         if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]):
             head = rx["head_split"].split(prefix[:opened])[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
+            # 'no (evidence of a) difference in X between the groups (66% vs 64%)': X
+            framed = rx["bracket_measure_frame"].match(head.strip())
+            if framed and framed.group("m") != head.strip():
+                head = framed.group("m")
             head = re.sub(r"\s+(?:did|does|do|could)\s+not\s+\w+(?:\s+(?:significantly|statistically))?\s*$", "",
                           head)
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
