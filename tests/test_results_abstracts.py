@@ -115,3 +115,19 @@ def test_value_bracket_after_a_difference_frame_names_the_measure(sentence, meas
 ])
 def test_the_groups_compared_are_no_part_of_the_measure(sentence, measure):
     assert [m for m, _ in _found(sentence)] == [measure]
+
+
+# -- a p-value bracket inside the predicate ------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected, p", [
+    ("The sham procedure had no significant (p > 0.05) effect on peak flow, pulse rate or dyspnoea score.",
+     [("peak flow", "no significant effect"), ("pulse rate", "no significant effect"),
+      ("dyspnoea score", "no significant effect")], "p > 0.05"),
+    ("Time to sleep onset was significantly (P < 0.01) shorter with melatonin.",
+     [("Time to sleep onset", "significantly shorter")], "P < 0.01"),
+    ("The cream produced a significant (p = 0.003) reduction in itch scores.",
+     [("itch score", "significant reduction")], "p = 0.003"),
+])
+def test_p_value_inside_the_predicate(sentence, expected, p):
+    got = read_sentence(sentence)
+    assert [(f.measure, f.value) for f in got] == expected
+    assert all(f.p is not None and f.p.text == p for f in got)

@@ -192,6 +192,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["p_inside_predicate"] = re.compile(data["p_inside_predicate"])
     out["bracket_measure_frame"] = re.compile(data["bracket_measure_frame"], re.I)
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
@@ -392,6 +393,9 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         return []
     # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
     ps = _p_lists([p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)], text)
+    # 'no significant (p > 0.05) effect on X': read as if the bracket were not there (same offsets)
+    text = rx["p_inside_predicate"].sub(lambda m: m.group(0)[:m.start("b") - m.start()] + " " * len(m.group("b")),
+                                         text)
     items = _items(text)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
