@@ -131,3 +131,16 @@ def test_p_value_inside_the_predicate(sentence, expected, p):
     got = read_sentence(sentence)
     assert [(f.measure, f.value) for f in got] == expected
     assert all(f.p is not None and f.p.text == p for f in got)
+
+
+# -- medians with their spread and a unit on each side of 'vs' are one comparison -----------------
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Time on the ward was shorter with early mobilisation (5 (4 to 7) days vs. 8 (6 to 11) days; P = 0.01).",
+     "5 (4 to 7)", "8 (6 to 11)"),
+    ("The cumulative dose was lower in the protocol arm (30 [22-41] mg versus 52 [40-66] mg, p < 0.001).",
+     "30 [22-41]", "52 [40-66]"),
+])
+def test_medians_with_spread_and_unit_are_paired(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra.get("comparator_text")) == (value, comparator)
+    assert f.p is not None

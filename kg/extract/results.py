@@ -132,9 +132,10 @@ def _rx() -> dict:
     out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
     out["label_gap"] = re.compile(r"\s*(?:[;,]\s*" + label + r"|(?:\w+\s+)?(?=[A-Z])" + label
                                   + r"|[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:\s*)")
-    out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
+    unit_word = r"(?:" + data["pair_unit_word"] + r"\.?\s*)?"  # '10 (7 to 14) days vs. 12 (7 to 19) days'
+    out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?" + unit_word + r",?\s*" + out["VERSUS"].pattern
                               + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
-    out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
+    out["versus_next"] = re.compile(r"\s*\)?\s*" + unit_word + out["VERSUS"].pattern, re.I)
     out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?"
                                    + out["GROUP_WORD"].pattern, re.I)
     out["clause_after"] = re.compile(data["clause_after"], re.I)
@@ -718,7 +719,8 @@ def _estimates(text, items, free, add) -> None:
     for it in items:  # a value followed directly by its CI, no keyword: "−2.46, 95% CI −3.72 to −1.21"
         if it.ci and free(it.start, it.end) and not it.threshold:
             nxt = _rx()["versus_next"].match(text, it.end)
-            if nxt:
+            before = [i for i in items if i.end <= it.start]
+            if nxt or before and before[-1].ci and _rx()["tight"].fullmatch(text[before[-1].end:it.start]):
                 continue  # one side of a comparison: read by _pairs
             add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(" ,;"),
                       "result.estimate", unit=it.unit, sd=it.sd, ci=it.ci))
