@@ -144,3 +144,14 @@ def test_medians_with_spread_and_unit_are_paired(sentence, value, comparator):
     (f,) = read_sentence(sentence)
     assert (f.value, f.extra.get("comparator_text")) == (value, comparator)
     assert f.p is not None
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Walkers who used the app were more likely to reach the step target (64% vs 41%, p = 0.002).",
+     "reach the step target"),
+    ("Women in the text-message arm were less likely to be lost to follow-up (12% vs 25%, p = 0.03).",
+     "lost to follow-up"),
+    ("Oral dosing gave a higher remission rate than infusion (71% versus 52%; P = 0.04).", "remission rate"),
+])
+def test_measure_of_a_likelihood_or_a_comparison_with_than(sentence, measure):
+    assert [f.measure for f in read_sentence(sentence)] == [measure]

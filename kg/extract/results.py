@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["measure_likely_to"] = re.compile(data["measure_likely_to"], re.I)
     out["p_inside_predicate"] = re.compile(data["p_inside_predicate"])
     out["bracket_measure_frame"] = re.compile(data["bracket_measure_frame"], re.I)
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
@@ -1666,12 +1667,16 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            likely = rx["measure_likely_to"].match(phrase)
+            if likely:  # 'were more likely to report missed doses (88 vs 35%)'
+                phrase = likely.group("rest")
             of_size = re.search(r"\s+(?:of|by)\s+[-−]?\d[\d.,·]*\s*%?(?:\s+(?:among|in|for|at)\s+[^()\d]*)?$", head)
             nco = rx["noun_change_of"].search(head[:of_size.start()] + " of ") if of_size else None
             if nco and not re.search(r"\d", nco.group("m")):  # 'a reduction in X of 31% among Y (IRR = ...)': X
                 phrase = _clean_measure(nco.group("m"))
             # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
-            phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
+            phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than)\s.*$", "", phrase,
+                            flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
             phrase = re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
