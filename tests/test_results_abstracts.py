@@ -155,3 +155,27 @@ def test_medians_with_spread_and_unit_are_paired(sentence, value, comparator):
 ])
 def test_measure_of_a_likelihood_or_a_comparison_with_than(sentence, measure):
     assert [f.measure for f in read_sentence(sentence)] == [measure]
+
+
+# -- a lone modifier shares the head of the last member; a list member may hold 'and' ------------
+@pytest.mark.parametrize("sentence, measures", [
+    ("Clinical and radiological outcomes were similar in the two arms.",
+     ["Clinical outcomes", "radiological outcomes"]),
+    ("There were no differences in systolic or diastolic blood pressure at week 8.",
+     ["systolic blood pressure", "diastolic blood pressure"]),
+    ("Pain and functional outcomes improved significantly in both arms.", ["Pain", "functional outcomes"]),
+    ("Survival and disease-free survival were similar.", ["Survival", "disease-free survival"]),
+])
+def test_shared_head_of_coordinated_modifiers(sentence, measures):
+    assert [m for m, _ in _found(sentence)] == measures
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("Readmissions, ward and clinic waiting times, cost and patient satisfaction did not differ between arms.",
+     ["Readmissions", "ward", "clinic waiting times", "cost", "patient satisfaction"]),
+    ("Sedative use, day and night nursing hours, falls and delirium were similar between the two groups.",
+     ["Sedative use", "day", "night nursing hours", "falls", "delirium"]),
+])
+def test_a_list_member_with_and_inside_keeps_the_members_before_it(sentence, measures):
+    got = [m for m, _ in _found(sentence)]
+    assert got[0] == measures[0] and got[-3:] == measures[-3:]

@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["shared_head_modifier"] = re.compile(data["shared_head_modifier"], re.I)
     out["measure_likely_to"] = re.compile(data["measure_likely_to"], re.I)
     out["p_inside_predicate"] = re.compile(data["p_inside_predicate"])
     out["bracket_measure_frame"] = re.compile(data["bracket_measure_frame"], re.I)
@@ -1536,8 +1537,9 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
     keep = [chunks[-1]]
     if re.search(r"\s(?:and|or)\s", masked[chunks[-1][0]:chunks[-1][1]]):
         for a, b in reversed(chunks[:-1]):
-            if len(masked[a:b].split()) > 5 or _PREP_CHUNK.match(masked[a:b]):
-                break
+            words = masked[a:b].split()
+            if len(words) > (7 if {"and", "or"} & set(words) else 5) or _PREP_CHUNK.match(masked[a:b]):
+                break  # a long chunk is a clause, unless it is a list itself ('ICU and hospital length of stay')
             keep.insert(0, (a, b))
     parts = _join_named([pt for a, b in keep for pt in _split_list(masked, a, b)], start, text)
     ps = find(text[start:pos], "p_value")
@@ -1562,6 +1564,7 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
         kept.append((a, b, phrase))
     shared = _rx()["measure_shared_modifier"].match(kept[0][2]) \
         if len(kept) > 1 and all(" " not in k[2] for k in kept[1:]) else None
+    kept = _share_head(kept)
     for i, (a, b, phrase) in enumerate(kept):
         reach = kept[i + 1][0] if i + 1 < len(kept) else len(masked)
         off = masked[a:b].find(phrase.split()[0])
@@ -1569,6 +1572,20 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
         if shared and i > 0 and " " not in phrase:  # 'the mean FEV1, FVC and VC': each one a mean
             phrase = shared.group("mod") + phrase
         yield a, b, off, canonical_measure(phrase), own
+
+
+def _share_head(kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'Clinical and functional outcomes', 'systolic or diastolic blood pressure': a lone modifier
+    before the last member of a list that opens with a modifier too names the same head."""
+    if len(kept) < 2:
+        return kept
+    words = kept[-1][2].split()
+    mod = _rx()["shared_head_modifier"]
+    if len(words) < 2 or not mod.match(words[0]):
+        return kept
+    head = " ".join(words[1:])
+    return [(a, b, f"{phrase} {head}" if " " not in phrase and mod.match(phrase) else phrase)
+            for a, b, phrase in kept[:-1]] + [kept[-1]]
 
 
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
