@@ -179,3 +179,14 @@ def test_shared_head_of_coordinated_modifiers(sentence, measures):
 def test_a_list_member_with_and_inside_keeps_the_members_before_it(sentence, measures):
     got = [m for m, _ in _found(sentence)]
     assert got[0] == measures[0] and got[-3:] == measures[-3:]
+
+
+# -- the size of an effect written before its measure is no part of the measure -----------------
+@pytest.mark.parametrize("sentence, measure", [
+    ("Screening was followed by a 40% lower odds of admission (OR 0.60, 95% CI 0.41 to 0.88) and 35% reduction "
+     "in emergency visits (OR 0.65, 95% CI 0.47 to 0.90).", "emergency visits (or)"),
+    ("Overall, a 20% lower relative risk of relapse (hazard ratio [HR] 0.80 [95% CI 0.66–0.97], p = 0.02) was "
+     "seen with the booster.", "relative risk of relapse"),
+])
+def test_effect_size_before_the_measure_is_no_part_of_it(sentence, measure):
+    assert measure in [f.measure for f in read_sentence(sentence)]

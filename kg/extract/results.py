@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["measure_size_lead"] = re.compile(data["measure_size_lead"], re.I)
     out["shared_head_modifier"] = re.compile(data["shared_head_modifier"], re.I)
     out["measure_likely_to"] = re.compile(data["measure_likely_to"], re.I)
     out["p_inside_predicate"] = re.compile(data["p_inside_predicate"])
@@ -546,6 +547,9 @@ def sane_measure(measure: str) -> str:
         base = rx["measure_opener"].sub("", base).strip(" ,")
         base = rx["measure_arm_tail"].sub("", base).strip(" ,")
         base = rx["measure_time_tail"].sub("", base).strip(" ,")
+        sized = rx["measure_size_lead"].match(base)
+        if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
+            base = base[sized.end():].strip()
     if not base or rx["measure_junk"].match(base):
         base = "value"
     return base + suffix
@@ -1684,6 +1688,9 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            sized = rx["measure_size_lead"].match(phrase)
+            if sized and phrase[sized.end():].strip():  # '54% reduction in composite EAO (OR 0.46 ...)'
+                phrase = phrase[sized.end():]
             likely = rx["measure_likely_to"].match(phrase)
             if likely:  # 'were more likely to report missed doses (88 vs 35%)'
                 phrase = likely.group("rest")
