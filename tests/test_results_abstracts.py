@@ -190,3 +190,12 @@ def test_a_list_member_with_and_inside_keeps_the_members_before_it(sentence, mea
 ])
 def test_effect_size_before_the_measure_is_no_part_of_it(sentence, measure):
     assert measure in [f.measure for f in read_sentence(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of 640 screened adults, 210 entered the trial: 106 in the yoga arm and 104 in the waiting-list arm.",
+    "48 of the 96 randomised participants received the booklet, while 48 had usual care.",
+    "We conducted a 9-month trial in 80 villages (60 with a health worker and 20 without).",
+])
+def test_how_many_entered_each_arm_is_no_finding(sentence):
+    assert read_sentence(sentence) == []
