@@ -199,3 +199,25 @@ def test_effect_size_before_the_measure_is_no_part_of_it(sentence, measure):
 ])
 def test_how_many_entered_each_arm_is_no_finding(sentence):
     assert read_sentence(sentence) == []
+
+
+# -- a list of comparatives after 'had'/'showed', each member with its own direction ---------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Compared with usual care, patients in the coaching arm had a better mood and sleep quality, higher levels "
+     "of vitamin D and lower levels of CRP (all P<0.05).",
+     [("mood", "better"), ("sleep quality", "better"), ("vitamin D", "higher"), ("CRP", "lower")]),
+    ("Children in the garden arm had higher fruit intake, lower screen time and better sleep quality than "
+     "controls (p < 0.05 for all).",
+     [("fruit intake", "higher"), ("screen time", "lower"), ("sleep quality", "better")]),
+])
+def test_list_of_comparatives_each_with_its_direction(sentence, expected):
+    got = read_sentence(sentence)
+    assert [(f.measure, f.value) for f in got] == expected
+    assert all(f.p is not None for f in got)
+
+
+def test_a_measure_holding_its_own_direction_word_is_not_kept_twice():
+    got = _found("At week 6, the app group showed significantly better recall of the steps and timing, and better "
+                 "hand position than did the leaflet group.")
+    assert ("hand position", "better") in got
+    assert not any(m.lower().startswith("better ") for m, _ in got)

@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["p_all_before"] = re.compile(data["p_all_before"], re.I)
     out["measure_size_lead"] = re.compile(data["measure_size_lead"], re.I)
     out["shared_head_modifier"] = re.compile(data["shared_head_modifier"], re.I)
     out["measure_likely_to"] = re.compile(data["measure_likely_to"], re.I)
@@ -432,7 +433,22 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
     found = _lean_on_named(text, found)
+    found = _without_worded_twins(found)
     return [f for f in found if _time_is_no_value(text, f)]
+
+
+def _without_worded_twins(found: list[Found]) -> list[Found]:
+    """'better procedural quality' read as a measure by one pattern and 'procedural quality'
+    (value 'better') by another: the measure that holds its own direction word is the same
+    finding read worse."""
+    names = {f.measure.lower() for f in found}
+    out = []
+    for f in found:
+        d = _MEMBER_DIRECTION.match(f.measure)
+        if d and f.measure[d.end():].strip().lower() in names and not re.search(r"\d", f.value):
+            continue
+        out.append(f)
+    return out
 
 
 def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
@@ -498,9 +514,10 @@ def _p_for(text: str, found: list[Found], ps: list[Mention]) -> list[Found]:
     out = list(found)
     for p in ps:
         m = _rx()["p_for"].match(text, p.end)
-        if not m:
+        before_all = _rx()["p_all_before"].search(text, 0, p.start)  # '(all P < 0.05)', '(both p < .01)'
+        if not m and not before_all:
             continue
-        if m.group("all"):
+        if before_all or m.group("all"):
             for f in out:
                 if f.p is None and f.end <= p.start and not any(f.end <= q.start < p.start for q in ps):
                     f.p = p
