@@ -221,3 +221,18 @@ def test_a_measure_holding_its_own_direction_word_is_not_kept_twice():
                  "hand position than did the leaflet group.")
     assert ("hand position", "better") in got
     assert not any(m.lower().startswith("better ") for m, _ in got)
+
+
+# -- a change in the passive with its cause after 'by' -------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mortality was not reduced by the vitamin A supplement.", [("Mortality", "not reduced")]),
+    ("The size of the follicle was not affected by the route of dosing.", [("size of the follicle", "not affected")]),
+    ("Relapse rate was unaffected by the booster dose.", [("Relapse rate", "unaffected")]),
+    ("Sleep quality was significantly improved by the app (p = 0.02).", [("Sleep quality", "significantly improved")]),
+])
+def test_passive_change_with_its_cause(sentence, expected):
+    assert _found(sentence) == expected
+
+
+def test_passive_with_a_size_after_by_is_the_size():
+    assert _found("Pain was reduced by 30% in the laser group.") == [("Pain", "30%")]
