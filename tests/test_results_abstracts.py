@@ -236,3 +236,28 @@ def test_passive_change_with_its_cause(sentence, expected):
 
 def test_passive_with_a_size_after_by_is_the_size():
     assert _found("Pain was reduced by 30% in the laser group.") == [("Pain", "30%")]
+
+
+# -- two counts of one thing in two groups, the thing named after the first count ------------------
+@pytest.mark.parametrize("sentence, measure, value, comparator", [
+    ("There were 12 falls in the exercise group and 25 in the control group.", "falls", "12", "25"),
+    ("Over two winters, 41 admissions occurred among the vaccinated and 57 among the unvaccinated.",
+     "admissions", "41", "57"),
+])
+def test_counts_of_one_thing_in_two_groups(sentence, measure, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.measure, f.value, f.comparator) == (measure, value, comparator)
+
+
+def test_estimate_after_a_count_pair_is_about_the_counted_thing():
+    got = _found("During follow-up there were 63 relapses in the booster group and 60 in the control group "
+                 "(HR = 1.2, 95% CI 0.84-1.73, p = 0.35).")
+    assert ("relapses", "63") in got and ("relapses (hr)", "1.2, 95% CI 0.84-1.73") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "We enrolled 40 patients in the drug group and 38 in the placebo group.",
+    "We randomised 212 women, 106 to each arm.",
+])
+def test_enrolment_told_by_we_is_no_finding(sentence):
+    assert read_sentence(sentence) == []

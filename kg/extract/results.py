@@ -193,6 +193,8 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["count_pair_gap"] = re.compile(data["count_pair_gap"])
+    out["count_pair_after"] = re.compile(data["count_pair_after"], re.I)
     out["p_all_before"] = re.compile(data["p_all_before"], re.I)
     out["measure_size_lead"] = re.compile(data["measure_size_lead"], re.I)
     out["shared_head_modifier"] = re.compile(data["shared_head_modifier"], re.I)
@@ -459,6 +461,13 @@ def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
         rest = _unnamed(f.measure)
+        if rest is not None and f.rule == "result.estimate":
+            # '63 events in A and 60 in B (HR = 1.2, ...)': the estimate in the bracket after a comparison
+            pair = [g for g in found if g.end <= f.start and g.rule == "result.versus" and _unnamed(g.measure) is None
+                    and re.fullmatch(r"[^\d.;]{0,40}\(\s*", text[g.end:f.start])]
+            if pair:
+                out.append(replace(f, measure=pair[-1].measure + rest, extra=dict(f.extra)))
+                continue
         if rest is None and not re.search(r"\d", f.value):  # 'X and Y rose in both groups, with no difference'
             listed = [g for g in found if g.start < f.start and g is not f and g.measure != f.measure
                       and g.measure in f.measure]
@@ -780,6 +789,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
                 and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
             return "loose"
+    if a.unit is None and b.unit is None and a.sd is None and b.sd is None and not a.ci and not b.ci \
+            and rx["count_pair_gap"].fullmatch(gap) and rx["count_pair_after"].match(text, b.end):
+        return "loose"  # 'There were 12 falls in the exercise group and 25 in the control group'
     par = rx["parallel_groups"].fullmatch(gap) if " and" in gap else None
     if par and re.match(r"\s*" + par.group("prep") + r"\s+\S", text[b.end:]):
         return "loose"  # '58% for A and 53% for B', '4.1 in arm A and 5.2 in arm B'
@@ -821,6 +833,9 @@ def _pairs(text, items, free, add) -> None:
             measure = _measure_before(text, chain[0].start)
             if measure == "value" or _rx()["GROUP_WORD"].fullmatch(measure):
                 measure = _share_outcome(text, chain[0].end) or measure
+            counted = _rx()["count_pair_gap"].fullmatch(text[a.end:b.start]) if len(chain) == 2 else None
+            if counted and a.unit is None and a.sd is None:  # '12 falls in A and 25 in B': falls were counted
+                measure = counted.group("noun")
             found = Found(s, e, measure, value, "result.versus",
                           comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
                           extra={"comparator_text": comp})
