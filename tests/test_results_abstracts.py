@@ -261,3 +261,28 @@ def test_estimate_after_a_count_pair_is_about_the_counted_thing():
 ])
 def test_enrolment_told_by_we_is_no_finding(sentence):
     assert read_sentence(sentence) == []
+
+
+# -- a difference written 'N lower (CI) in/than ...' ------------------------------------------------
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("Mean systolic pressure was 4.2 mmHg lower (95% CI 1.1 to 7.3) in the salt-substitute arm.",
+     "Mean systolic pressure", "4.2 mmHg lower (95% CI 1.1 to 7.3)"),
+    ("The fat content of the baskets bought by the nudged shoppers was 0.8% lower (95% confidence interval "
+     "0.5–1.1, p < 0.001) than in the control group.", "fat content of the baskets", "0.8% lower (95% confidence "
+     "interval 0.5–1.1)"),
+])
+def test_difference_with_direction_and_ci(sentence, measure, value):
+    got = read_sentence(sentence)
+    assert [(f.value) for f in got] == [value]
+    assert got[0].measure.startswith(measure)
+
+
+# -- numbers that name the groups are no values ---------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Glucose was, relative to rest, -3% (P = 0.6) and -9% (P = 0.04) in the 20 and 40 min cycling trials, "
+    "respectively.",
+    "Pain scores were 4.1 (P = 0.3) and 3.2 (P = 0.02) lower in the 6 and 12 week exercise arms, respectively.",
+])
+def test_numbers_naming_the_groups_are_not_compared(sentence):
+    values = [f.value for f in read_sentence(sentence)]
+    assert not any(v.split()[0] in ("20", "40", "6", "12") for v in values)

@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["values_as_labels"] = re.compile(data["values_as_labels"], re.I)
     out["count_pair_gap"] = re.compile(data["count_pair_gap"])
     out["count_pair_after"] = re.compile(data["count_pair_after"], re.I)
     out["p_all_before"] = re.compile(data["p_all_before"], re.I)
@@ -770,6 +771,8 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return None
     if any(i.unit and rx["dose_unit"].match(i.unit) and i.sd is None for i in (a, b)):
         return None  # doses of the arms, not a finding
+    if a.unit != "%" and a.sd is None and not a.ci and rx["values_as_labels"].match(text, b.end):
+        return None  # 'in the 30, 60 and 90 min walking trials': the numbers name the groups
     if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
         return None  # one value outside a bracket, the other inside it
     vs = rx["VERSUS"].search(gap)
@@ -1045,6 +1048,11 @@ def _single(text, items, ps, free, add) -> None:
         if rule == "result.value_comparative":
             end = it.end + cmp.end("dir")
             value = f"{value} {cmp.group('dir')}"
+            stats = re.match(r"\s*\(([^()]*)\)", text[end:])
+            if stats and re.search(r"\bCI\b|confidence", stats.group(1)):  # '0.66% lower (95% CI 0.48–0.84)'
+                ci_text = re.split(r"[,;]\s*[Pp]\b", stats.group(1))[0].strip()
+                value = f"{value} ({ci_text})"
+                end += stats.end()
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
         if rule == "result.change_noun" and not nc:
             measure = _clean_measure(nco.group("m"))
