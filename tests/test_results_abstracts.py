@@ -286,3 +286,14 @@ def test_difference_with_direction_and_ci(sentence, measure, value):
 def test_numbers_naming_the_groups_are_not_compared(sentence):
     values = [f.value for f in read_sentence(sentence)]
     assert not any(v.split()[0] in ("20", "40", "6", "12") for v in values)
+
+
+# -- a percentage with its count in brackets, in each of two groups --------------------------------
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Remission was 45% (27/60) in the drug arm and 30% (18/60) in the placebo arm.", "45% (27/60)", "30% (18/60)"),
+    ("Uptake was 62.5% [50/80] with the text reminder versus 41.3% [33/80] with the letter (p = 0.01).",
+     "62.5% [50/80]", "41.3% [33/80]"),
+])
+def test_percentages_with_counts_in_two_groups_are_compared(sentence, value, comparator):
+    (f,) = read_sentence(sentence)
+    assert (f.value, f.extra.get("comparator_text")) == (value, comparator)

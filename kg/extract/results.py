@@ -626,6 +626,10 @@ def _items(text: str) -> list[Item]:
         if m and item.unit in _COUNT_UNITS:
             end += m.end()
             item.count_pct = True
+        m = re.match(r"\s*[(\[]\s*\d+(?:,\d{3})*\s*/\s*\d+(?:,\d{3})*\s*[)\]]", text[end:]) \
+            if item.unit == "%" else None
+        if m:  # '45% (27/60)': the count of the total that the percentage is
+            end += m.end()
         m = re.match(r"\s*(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*\b(?!\s*%)", text[end:])
         if not item.count_pct and m and item.unit is None and float(item.value).is_integer():
             end += m.end()
@@ -1035,7 +1039,8 @@ def _single(text, items, ps, free, add) -> None:
                 and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
         elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) and it.unit == "%" \
-                and re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after):
+                and (re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after)
+                     or re.search(r"[(\[]\s*\d+(?:,\d{3})*\s*/\s*\d+(?:,\d{3})*\s*[)\]]$", text[it.start:it.end])):
             rule = "result.value_count"  # 'the overall incidence of X was 12.5% (5/40)': a rate with its count
         elif (cmp := rx["value_comparative"].match(after)) and not rx["baseline"].search(before):
             rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
@@ -1044,7 +1049,9 @@ def _single(text, items, ps, free, add) -> None:
         end = it.end + (nc.end() if rule == "result.change_noun" and nc else 0)
         value = text[it.start:it.end].strip()
         if rule == "result.value_count":
-            rule, end = "result.value", it.end + re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after).end()
+            counted = re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after)
+            rule, end = "result.value", it.end + (counted.end() if counted else 0)
+            value = re.sub(r"\s*[(\[][^()\[\]]*[)\]]$", "", value)  # the rate; its count is in the evidence
         if rule == "result.value_comparative":
             end = it.end + cmp.end("dir")
             value = f"{value} {cmp.group('dir')}"
