@@ -297,3 +297,16 @@ def test_numbers_naming_the_groups_are_not_compared(sentence):
 def test_percentages_with_counts_in_two_groups_are_compared(sentence, value, comparator):
     (f,) = read_sentence(sentence)
     assert (f.value, f.extra.get("comparator_text")) == (value, comparator)
+
+
+# -- measures named around the groups or before a colon --------------------------------------------
+@pytest.mark.parametrize("sentence, measures", [
+    ("There were no significant differences between the two study groups for quit intentions (week 4: β = 0.05, "
+     "95% CI -0.04 to 0.14) or for self-efficacy (β = 0.11, 95% CI -0.02 to 0.24).",
+     {"quit intentions (β)", "self-efficacy (β)"}),
+    ("There was a significant difference for the app versus leaflet comparison of mean (SD) knowledge scores: "
+     "14.2 (3.1) vs 10.9 (3.5).", {"mean knowledge scores"}),
+    ("There was a clear improvement in walking speed: 1.1 vs 0.8 m/s.", {"walking speed"}),
+])
+def test_measure_named_around_the_groups_or_before_a_colon(sentence, measures):
+    assert {f.measure for f in read_sentence(sentence)} == measures

@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["colon_head"] = re.compile(data["colon_head"], re.I)
     out["values_as_labels"] = re.compile(data["values_as_labels"], re.I)
     out["count_pair_gap"] = re.compile(data["count_pair_gap"])
     out["count_pair_after"] = re.compile(data["count_pair_after"], re.I)
@@ -1778,6 +1779,9 @@ def _measure_before(text: str, pos: int) -> str:
         np = subject_of(before)
         if np:
             return np
+        head = rx["colon_head"].search(before)  # '... comparison of mean X scores: 82 vs 37'
+        if head and _clean_measure(head.group("m")):
+            return _clean_measure(head.group("m"))
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
     joined = " ".join(words[-6:])
