@@ -310,3 +310,21 @@ def test_percentages_with_counts_in_two_groups_are_compared(sentence, value, com
 ])
 def test_measure_named_around_the_groups_or_before_a_colon(sentence, measures):
     assert {f.measure for f in read_sentence(sentence)} == measures
+
+
+# -- several arms, each value in its own bracket, against one comparator -----------------------------
+@pytest.mark.parametrize("sentence, pairs", [
+    ("Greater falls in itch scores were seen with 10 mg (−35.5%) and 20 mg (−43.7%) versus placebo (−6.1%; "
+     "P≤0.005).", [("−35.5%", "−6.1"), ("−43.7%", "−6.1")]),
+    ("Larger gains in grip strength were recorded with the low dose (4.1) and the high dose (5.3) compared with "
+     "the sham device (0.9; P < 0.01 for both).", [("4.1", "0.9"), ("5.3", "0.9")]),
+])
+def test_each_arm_against_one_comparator(sentence, pairs):
+    got = [(f.value, f.comparator) for f in read_sentence(sentence)]
+    assert got == pairs
+
+
+def test_arms_without_their_own_brackets_are_not_paired_back():
+    got = [(f.value, f.comparator) for f in read_sentence("Remission was 45% in the drug arm and 30% in the "
+                                                           "placebo arm.")]
+    assert got == [("45%", "30")]

@@ -824,6 +824,8 @@ def _pairs(text, items, free, add) -> None:
             k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
             continue
         pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
+        if len(chain) == 2:  # 'with 20 mg (−5.9) and 30 mg (−4.4) compared with placebo (1.9)': each arm vs one
+            pairs = [(o, chain[1]) for o in _other_arms(text, items, chain[0], free)] + pairs
         head = text[:chain[0].start].lower()
         if len(chain) == 2 and ("before" in head or "baseline" in head or "pre" in head) \
                 and _rx()["order_after_before"].search(text[:chain[0].start]):
@@ -849,6 +851,28 @@ def _pairs(text, items, free, add) -> None:
                           extra={"comparator_text": comp})
             add(found, (chain[0].start, chain[-1].end))
         k += len(chain)
+
+
+def _other_arms(text: str, items: list[Item], a: Item, free) -> list[Item]:
+    """The values of other arms listed before `a` in the same way, each in its own bracket after
+    its arm's name ('A (x) and B (y) versus C (z)': x is compared with z too)."""
+    out: list[Item] = []
+    cur = a
+    while True:
+        if not text[:cur.start].rstrip().endswith(("(", "[")):
+            break
+        before = [i for i in items if i.end <= cur.start and not i.threshold
+                  and not (i.unit and _rx()["dose_unit"].match(i.unit)) and _compatible(i, cur)]
+        p = before[-1] if before else None
+        if p is None or not free(p.start, p.end) or not text[:p.start].rstrip().endswith(("(", "[")):
+            break
+        gap = re.sub(r"[-−]?\d+(?:[.,·]\d+)?\s*(?:mg|µg|mcg|g|ml|mL|IU|mg/kg)?", "", text[p.end:cur.start])
+        if not re.fullmatch(r"\s*[)\]]\s*,?\s*(?:and\s+|or\s+)?[^()\[\]\d;]{0,40}[(\[]\s*", gap) \
+                or _rx()["VERSUS"].search(gap):
+            break
+        out.insert(0, p)
+        cur = p
+    return out
 
 
 def _own_p_run(text, items, ps, free, add) -> None:
