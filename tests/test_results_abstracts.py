@@ -328,3 +328,14 @@ def test_arms_without_their_own_brackets_are_not_paired_back():
     got = [(f.value, f.comparator) for f in read_sentence("Remission was 45% in the drug arm and 30% in the "
                                                            "placebo arm.")]
     assert got == [("45%", "30")]
+
+
+# -- an estimate bracket after an abbreviation bracket, or opening with the estimate's name ----------
+@pytest.mark.parametrize("sentence, measure", [
+    ("Patients in the coached arm were more likely to have their body mass index (BMI) (OR 1.64, 95% CI 1.10, "
+     "2.45) recorded.", "body mass index"),
+    ("Walkers had a 28% lower risk of falls (hazard ratio (HR) 0.72; 95% CI 0.58 to 0.90).", "risk of falls"),
+    ("Adherent women had a lower odds of relapse (adjusted OR: 0.55, 95% CI 0.36 to 0.84).", "odds of relapse"),
+])
+def test_measure_before_an_estimate_bracket(sentence, measure):
+    assert [f.measure.split(" (")[0] for f in read_sentence(sentence)] == [measure]

@@ -193,6 +193,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["estimate_label"] = re.compile(data["estimate_label"])
     out["colon_head"] = re.compile(data["colon_head"], re.I)
     out["values_as_labels"] = re.compile(data["values_as_labels"], re.I)
     out["count_pair_gap"] = re.compile(data["count_pair_gap"])
@@ -1726,7 +1727,7 @@ def _measure_before(text: str, pos: int) -> str:
     cure was achieved by 95.9%'), else the last words before it."""
     rx = _rx()
     prefix = text[:pos]
-    opened = max(prefix.rfind("("), prefix.rfind("["))
+    opened = _open_bracket(prefix)
     if _depth(text, pos) > 0 and opened >= 0:
         # '(pain: 2 vs 3, p = 0.4; itch: 1 vs 1, p = 0.9)': a bracket listing labelled values names each one
         item = re.search(r"[(\[;—–]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
@@ -1743,8 +1744,10 @@ def _measure_before(text: str, pos: int) -> str:
                         and not re.search(r"\b(?:than|compared|versus|vs)\b", head):
                     return f"{label} {head}"
             return label
-        if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]):
-            head = rx["head_split"].split(prefix[:opened])[-1]
+        if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]) \
+                or rx["estimate_label"].fullmatch(prefix[opened + 1:]):
+            # 'X (BP) (OR 2.14 ...)': an abbreviation bracket right before is part of the name, not its end
+            head = rx["head_split"].split(re.sub(r"\s*\([^()\d]{1,15}\)\s*$", "", prefix[:opened]))[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
             # 'no (evidence of a) difference in X between the groups (66% vs 64%)': X
             framed = rx["bracket_measure_frame"].match(head.strip())
@@ -1810,6 +1813,21 @@ def _measure_before(text: str, pos: int) -> str:
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
     joined = " ".join(words[-6:])
     return _clean_measure(joined) or joined or "value"
+
+
+def _open_bracket(prefix: str) -> int:
+    """Where the innermost bracket still open at the end of `prefix` opens (-1: none); a
+    bracket that closed before ('(hazard ratio (HR) 0.61') is skipped."""
+    depth = 0
+    for i in range(len(prefix) - 1, -1, -1):
+        c = prefix[i]
+        if c in ")]":
+            depth += 1
+        elif c in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
 
 
 def subject_of(clause: str) -> str | None:
