@@ -339,3 +339,16 @@ def test_arms_without_their_own_brackets_are_not_paired_back():
 ])
 def test_measure_before_an_estimate_bracket(sentence, measure):
     assert [f.measure.split(" (")[0] for f in read_sentence(sentence)] == [measure]
+
+
+# -- one value per group, each after its group's name, in one bracket --------------------------------
+@pytest.mark.parametrize("sentence, measure, expected", [
+    ("All regimens significantly lowered serum uric acid from baseline (drug A: -31%, P < 0.001; drug B: -22%, "
+     "P = 0.002).", "serum uric acid", [("drug A", "-31%", "P < 0.001"), ("drug B", "-22%", "P = 0.002")]),
+    ("Pain fell in both arms (yoga: -2.1 points, p = 0.01; stretching: -1.2 points, p = 0.04).", "Pain",
+     [("yoga", "-2.1 points", "p = 0.01"), ("stretching", "-1.2 points", "p = 0.04")]),
+])
+def test_values_labelled_by_group_in_one_bracket(sentence, measure, expected):
+    got = read_sentence(sentence)
+    assert [(f.extra.get("group"), f.value, f.p.text) for f in got] == expected
+    assert {f.measure for f in got} == {measure}

@@ -193,6 +193,8 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
+    out["change_object"] = re.compile(data["change_object"], re.I)
     out["estimate_label"] = re.compile(data["estimate_label"])
     out["colon_head"] = re.compile(data["colon_head"], re.I)
     out["values_as_labels"] = re.compile(data["values_as_labels"], re.I)
@@ -418,6 +420,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         taken.append(span or (f.start, f.end))
 
     _changes(text, found, taken, free, add)
+    _labelled_groups(text, items, ps, free, add)
     _estimates(text, items, free, add)
     _respective(text, items, free, add)
     _named_of_many(text, items, free, add)
@@ -719,6 +722,33 @@ def _group_of_change(text: str, pos: int) -> dict:
     if not g:
         return {}
     return {"comparison": "within_group", "group": re.sub(r"^the\s+", "", g.group("g").strip(), flags=re.I)}
+
+
+def _labelled_groups(text, items, ps, free, add) -> None:
+    """'All arms reduced X from baseline (A: -41%, P = 0.0001; B: -39%, P = 0.0001)': a bracket of
+    values each after its group's name is one finding per group (see labelled_group_segment)."""
+    rx = _rx()
+    for br in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
+        segments = br.group(1).split(";")
+        if len(segments) < 2:
+            continue
+        parsed = [rx["labelled_group_segment"].match(seg) for seg in segments]
+        if not all(parsed) or any(re.fullmatch(r"(?:p|n|sd|se|ci|95% ci|range|iqr|mean|median)", m.group("label"), re.I)
+                                  or rx["VERSUS"].search(m.group("val")) for m in parsed):
+            continue  # '(pain: 2 vs 3; itch: 1 vs 1)': each label's comparison, read by _pairs
+        head = text[:br.start()]
+        obj = rx["change_object"].search(head)
+        measure = _clean_measure(obj.group("m")) if obj else _measure_before(text, br.start())
+        starts = [br.start(1) + sum(len(x) + 1 for x in segments[:k]) for k in range(len(segments))]
+        for at, seg, m in zip(starts, segments, parsed):
+            vs, ve = at + m.start("val"), at + m.end("val")
+            it = next((i for i in items if vs <= i.start < ve), None)
+            if it is None or not free(it.start, it.end) or it.threshold:
+                continue
+            p = next((q for q in ps if ve <= q.start < at + len(seg)), None)
+            add(Found(it.start, max(it.end, p.end if p else it.end), measure, text[vs:ve].strip(),
+                      "result.group_values", unit=it.unit, sd=it.sd, ci=it.ci, p=p,
+                      extra={"group": m.group("label").strip()}), (it.start, it.end))
 
 
 def _estimates(text, items, free, add) -> None:
