@@ -352,3 +352,17 @@ def test_values_labelled_by_group_in_one_bracket(sentence, measure, expected):
     got = read_sentence(sentence)
     assert [(f.extra.get("group"), f.value, f.p.text) for f in got] == expected
     assert {f.measure for f in got} == {measure}
+
+
+@pytest.mark.parametrize("sentence, measure, expected", [
+    ("Grip strength increased in both arms (exercise group: from 21 to 25 kg, P = 0.01; control group: from 22 to "
+     "23 kg, P = 0.3).", "Grip strength", [("exercise group", "25 kg", "21"), ("control group", "23 kg", "22")]),
+    ("Resting heart rate fell in both cohorts (walkers: from 78 ± 6 to 71 ± 5 bpm, P = 0.002 swimmers: from 80 ± 7 "
+     "to 74 ± 6 bpm, P = 0.01).", "Resting heart rate",
+     [("walkers", "71 ± 5 bpm", "78"), ("swimmers", "74 ± 6 bpm", "80")]),
+])
+def test_changes_within_each_labelled_group(sentence, measure, expected):
+    got = read_sentence(sentence)
+    assert [(f.extra.get("group"), f.value, f.comparator) for f in got] == expected
+    assert {f.measure for f in got} == {measure}
+    assert all(f.extra.get("comparison") == "within_group" for f in got)

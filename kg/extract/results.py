@@ -194,6 +194,7 @@ def _rx() -> dict:
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
     out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
+    out["labelled_group_split"] = re.compile(data["labelled_group_split"])
     out["change_object"] = re.compile(data["change_object"], re.I)
     out["estimate_label"] = re.compile(data["estimate_label"])
     out["colon_head"] = re.compile(data["colon_head"], re.I)
@@ -729,26 +730,44 @@ def _labelled_groups(text, items, ps, free, add) -> None:
     values each after its group's name is one finding per group (see labelled_group_segment)."""
     rx = _rx()
     for br in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
-        segments = br.group(1).split(";")
+        cuts = [0] + [m.end() for m in rx["labelled_group_split"].finditer(br.group(1))]
+        ends = [m.start() for m in rx["labelled_group_split"].finditer(br.group(1))] + [len(br.group(1))]
+        segments = [br.group(1)[a:b] for a, b in zip(cuts, ends)]
         if len(segments) < 2:
             continue
         parsed = [rx["labelled_group_segment"].match(seg) for seg in segments]
         if not all(parsed) or any(re.fullmatch(r"(?:p|n|sd|se|ci|95% ci|range|iqr|mean|median)", m.group("label"), re.I)
                                   or rx["VERSUS"].search(m.group("val")) for m in parsed):
             continue  # '(pain: 2 vs 3; itch: 1 vs 1)': each label's comparison, read by _pairs
+        if not all(re.match(r"from\s", m.group("val")) or re.search(r"[Pp][\s-]*(?:values?)?\s*[<=>≤≥]", seg)
+                   for m, seg in zip(parsed, segments)):
+            continue  # '(A: 4.1 kg B: 1.3 kg)' without a test per group: the groups compared, read by _pairs
         head = text[:br.start()]
         obj = rx["change_object"].search(head)
-        measure = _clean_measure(obj.group("m")) if obj else _measure_before(text, br.start())
-        starts = [br.start(1) + sum(len(x) + 1 for x in segments[:k]) for k in range(len(segments))]
-        for at, seg, m in zip(starts, segments, parsed):
+        measures = [_clean_measure(obj.group("m")) if obj else _measure_before(text, br.start())]
+        verb = re.search(r"\s(?:" + rx["CHANGE_VERB"].pattern + r"|were|was)\b", head, re.I)
+        listed = [x[2] for x in _subjects(text, 0, verb.start())] if not obj and verb else []
+        if len(listed) > 1 and len(segments) % len(listed) == 0 and re.search(r"\brespectively\s*$", br.group(1)):
+            measures = listed  # 'X and Y decreased in both groups (A: ..., B: ...; A: ..., B: ..., respectively)'
+        elif len(listed) == 1:
+            measures = listed  # 'Grip strength increased in both arms (A: from 21 to 25 kg; B: ...)'
+        starts = [br.start(1) + a for a in cuts]
+        for k, (at, seg, m) in enumerate(zip(starts, segments, parsed)):
+            measure = measures[k * len(measures) // len(segments)]
             vs, ve = at + m.start("val"), at + m.end("val")
-            it = next((i for i in items if vs <= i.start < ve), None)
-            if it is None or not free(it.start, it.end) or it.threshold:
+            inside = [i for i in items if vs <= i.start < ve and not i.threshold]
+            change = re.match(r"from\s", m.group("val")) and len(inside) >= 2
+            it = inside[-1] if change else (inside[0] if inside else None)
+            if it is None or not free(it.start, it.end):
                 continue
             p = next((q for q in ps if ve <= q.start < at + len(seg)), None)
-            add(Found(it.start, max(it.end, p.end if p else it.end), measure, text[vs:ve].strip(),
-                      "result.group_values", unit=it.unit, sd=it.sd, ci=it.ci, p=p,
-                      extra={"group": m.group("label").strip()}), (it.start, it.end))
+            extra = {"group": m.group("label").strip()}
+            if change:  # 'B: from 22 to 23 kg': the change within the group, from its baseline
+                extra.update(comparison="within_group", comparator_text=text[inside[0].start:inside[0].end].strip())
+            add(Found(inside[0].start if change else it.start, max(it.end, p.end if p else it.end), measure,
+                      text[it.start:it.end].strip(), "result.group_values", unit=it.unit, sd=it.sd, ci=it.ci, p=p,
+                      comparator=_first_number(text[inside[0].start:inside[0].end]) if change else None,
+                      extra=extra), (vs, ve))
 
 
 def _estimates(text, items, free, add) -> None:
