@@ -366,3 +366,30 @@ def test_changes_within_each_labelled_group(sentence, measure, expected):
     assert [(f.extra.get("group"), f.value, f.comparator) for f in got] == expected
     assert {f.measure for f in got} == {measure}
     assert all(f.extra.get("comparison") == "within_group" for f in got)
+
+
+# -- the arms compared are no measures --------------------------------------------------------------
+def _facts_with_methods(tmp_path, methods: str, results: str):
+    from kg.extract import extract_all
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read as read_document
+    path = tmp_path / "arms.txt"
+    path.write_text("A short made-up randomised trial of two tablets written for the tests\n\nMethods\n\n"
+                    f"{methods}\n\nResults\n\n{results}\n", encoding="utf-8")
+    document = read_document(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    return [f for f in ctx.facts if f.kind == "result"]
+
+
+@pytest.mark.parametrize("methods, results, arm", [
+    ("Adults with type 2 diabetes were randomised to metformin 500 mg twice daily or acarbose 50 mg three times "
+     "daily for 12 weeks.", "Metformin and acarbose did not differ significantly.", "acarbose"),
+    ("Adults with hypertension were randomised to amlodipine 5 mg once daily or lisinopril 10 mg once daily.",
+     "The mean fall in systolic pressure with amlodipine and lisinopril showed no significant difference "
+     "(p = 0.41).", "lisinopril"),
+])
+def test_arms_compared_are_no_measures(tmp_path, methods, results, arm):
+    measures = [(f.fields["measure"] or "").lower() for f in _facts_with_methods(tmp_path, methods, results)]
+    assert arm not in measures
+    assert not any(m.endswith(("metformin", "amlodipine", "acarbose", "lisinopril")) for m in measures)

@@ -31,6 +31,7 @@ from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, to_int, to_number
+from kg.lexicon import fold
 
 EXTRACTOR = "results"
 PATTERNS = Path(__file__).resolve().parents[2] / "ontology" / "patterns" / "results.json"
@@ -247,6 +248,7 @@ def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     last: tuple | None = None  # the sentence before and its findings (a follow-up may qualify them)
     prev = None  # the sentence before, read or not (its subject may name what the next one's values are)
+    arms: frozenset[str] | None = None
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # a full text's background, objective and methods report other studies and plans, not findings
@@ -265,6 +267,9 @@ def extract(ctx: Context) -> list[Fact]:
         here: list[Fact] = []
         restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
         found = read_sentence(text, strict=strict, restating=restating)
+        if found:
+            arms = _arm_names(ctx) if arms is None else arms
+            found = _without_arm_measures(found, arms)
         harms = bool(found) and _rx()["ae_frequency_cue"].search(text) is not None  # asked where findings are
         for f in found:
             if harms and _ae_frequency(ctx, f):
@@ -280,6 +285,41 @@ def extract(ctx: Context) -> list[Fact]:
         last = (sent, here) if here else None
         prev = sent
     return out + _from_tables(ctx)
+
+
+def _arm_names(ctx: Context) -> frozenset[str]:
+    """The names the paper gives its arms (each intervention's name, arm and wording), with
+    the short and long forms the paper defines for them."""
+    names: set[str] = set()
+    for f in ctx.facts:
+        if f.kind != "intervention":
+            continue
+        for v in (f.fields.get("drug"), f.fields.get("arm"), f.surface):
+            label = getattr(v, "label", v)
+            if isinstance(label, str) and label.strip():
+                names.add(fold(label))
+    for short, ab in document_abbreviations(ctx.document).items():
+        if fold(ab.long) in names or fold(short) in names:
+            names |= {fold(ab.long), fold(short)}
+    return frozenset(names)
+
+
+def _without_arm_measures(found: list[Found], arms: frozenset[str]) -> list[Found]:
+    """'The mean score for A and B showed no significant difference', 'A and B do not differ':
+    the arms compared are no measures. A finding in words whose measure is only an arm's name
+    is dropped; an arm named at the end of a measure ('... for A') is cut off it."""
+    if not arms:
+        return found
+    out = []
+    for f in found:
+        name = fold(f.measure)
+        if (name in arms or name.rstrip("s") in arms) and not re.search(r"\d", f.value):
+            continue
+        tail = re.search(r"\s+(?:for|in|with|among|on)\s+(?:the\s+)?(?P<arm>[^()]+?)\s*$", f.measure)
+        if tail and fold(tail.group("arm")) in arms and f.measure[:tail.start()].strip():
+            f.measure = f.measure[:tail.start()].strip()
+        out.append(f)
+    return out
 
 
 def _measure_from_sentence_before(f: Found, before: str) -> None:
