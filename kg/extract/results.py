@@ -315,9 +315,10 @@ def _without_arm_measures(found: list[Found], arms: frozenset[str]) -> list[Foun
         name = fold(f.measure)
         if (name in arms or name.rstrip("s") in arms) and not re.search(r"\d", f.value):
             continue
-        tail = re.search(r"\s+(?:for|in|with|among|on)\s+(?:the\s+)?(?P<arm>[^()]+?)\s*$", f.measure)
-        if tail and fold(tail.group("arm")) in arms and f.measure[:tail.start()].strip():
-            f.measure = f.measure[:tail.start()].strip()
+        for tail in re.finditer(r"\s+(?:for|in|with|among|on)\s+(?:the\s+)?(?=[^()]+$)", f.measure):
+            if fold(f.measure[tail.end():]) in arms and f.measure[:tail.start()].strip():
+                f.measure = f.measure[:tail.start()].strip()
+                break
         out.append(f)
     return out
 
