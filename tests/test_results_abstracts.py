@@ -393,3 +393,16 @@ def test_arms_compared_are_no_measures(tmp_path, methods, results, arm):
     measures = [(f.fields["measure"] or "").lower() for f in _facts_with_methods(tmp_path, methods, results)]
     assert arm not in measures
     assert not any(m.endswith(("metformin", "amlodipine", "acarbose", "lisinopril")) for m in measures)
+
+
+# -- two brackets of values compared member by member -------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Calf girth fell significantly less in the stimulation group (-0.4 ± 0.2 cm, -3 ± 1.5%) as compared to the "
+     "control group (-0.9 ± 0.3 cm, -7.2 ± 2.1%; P < 0.05).",
+     [("-0.4 ± 0.2 cm", "-0.9 ± 0.3 cm"), ("-3 ± 1.5%", "-7.2 ± 2.1%")]),
+    ("Hospital stay was shorter in the fast-track arm (4.1 ± 1.2 days, 12%) than in the usual-care arm "
+     "(6.3 ± 2.0 days, 25%; p = 0.01).", [("4.1 ± 1.2 days", "6.3 ± 2.0 days"), ("12%", "25%")]),
+])
+def test_two_brackets_of_values_compared_member_by_member(sentence, expected):
+    got = [(f.value, f.extra.get("comparator_text")) for f in read_sentence(sentence)]
+    assert got == expected

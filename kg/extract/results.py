@@ -194,6 +194,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["parallel_gap"] = re.compile(data["parallel_gap"], re.I)
     out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
     out["labelled_group_split"] = re.compile(data["labelled_group_split"])
     out["change_object"] = re.compile(data["change_object"], re.I)
@@ -465,6 +466,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _labelled_groups(text, items, ps, free, add)
     _estimates(text, items, free, add)
     _respective(text, items, free, add)
+    _parallel_brackets(text, items, free, add)
     _named_of_many(text, items, free, add)
     _own_p_run(text, items, ps, free, add)
     _pairs(text, items, free, add)
@@ -898,6 +900,28 @@ def _link(text: str, a: Item, b: Item) -> str | None:
             and not re.search(r"[.!?;]\s", gap):
         return "loose"  # 'A was stopped in 24/73 (33%) whereas B was stopped in 5/66 (8%)'
     return None
+
+
+def _parallel_brackets(text, items, free, add) -> None:
+    """'decreased less in A (-0.11 ± 0.06 cm, -8 ± 3.9%) as compared to B (-0.21 ± 0.10 cm,
+    -13.9 ± 6.4%; P < 0.05)': two brackets holding the same kinds of values, compared member by
+    member (the first value of one with the first of the other, and so on)."""
+    brackets = [m for m in re.finditer(r"\(([^()]*)\)", text)]
+    for b1, b2 in zip(brackets, brackets[1:]):
+        if not _rx()["parallel_gap"].fullmatch(text[b1.end():b2.start()]):
+            continue
+        one = [i for i in items if b1.start() < i.start < b1.end() and not i.threshold]
+        two = [i for i in items if b2.start() < i.start < b2.end() and not i.threshold]
+        if len(one) < 2 or len(one) != len(two) or not all(_compatible(a, b) and (a.unit or "") == (b.unit or "")
+                                                            for a, b in zip(one, two)):
+            continue
+        if not all(free(i.start, i.end) for i in one + two):
+            continue
+        measure = _measure_before(text, b1.start())
+        for a, b in zip(one, two):
+            add(Found(a.start, b.end, measure, text[a.start:a.end].strip(), "result.versus",
+                      comparator=_first_number(text[b.start:b.end]), unit=a.unit, sd=a.sd, ci=a.ci,
+                      extra={"comparator_text": text[b.start:b.end].strip()}), (a.start, b.end))
 
 
 def _pairs(text, items, free, add) -> None:
