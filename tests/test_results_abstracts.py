@@ -406,3 +406,15 @@ def test_arms_compared_are_no_measures(tmp_path, methods, results, arm):
 def test_two_brackets_of_values_compared_member_by_member(sentence, expected):
     got = [(f.value, f.extra.get("comparator_text")) for f in read_sentence(sentence)]
     assert got == expected
+
+
+@pytest.mark.parametrize("methods, results, measure", [
+    ("Adults with reflux were randomised to esomeprazole 20 mg once daily or placebo for 6 months.",
+     "Esomeprazole was significantly more effective than placebo in maintaining relief of heartburn.",
+     "maintaining relief of heartburn"),
+    ("Children with otitis were randomised to amoxicillin 40 mg/kg daily or placebo.",
+     "Amoxicillin was significantly better than placebo for resolution of ear pain.", "resolution of ear pain"),
+])
+def test_an_arm_that_did_better_is_measured_by_what_it_did(tmp_path, methods, results, measure):
+    got = [(f.fields["measure"], f.fields["value"]) for f in _facts_with_methods(tmp_path, methods, results)]
+    assert len(got) == 1 and got[0][0] == measure

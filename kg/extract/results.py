@@ -194,6 +194,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["arm_finding_object"] = re.compile(data["arm_finding_object"], re.I)
     out["parallel_gap"] = re.compile(data["parallel_gap"], re.I)
     out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
     out["labelled_group_split"] = re.compile(data["labelled_group_split"])
@@ -270,7 +271,7 @@ def extract(ctx: Context) -> list[Fact]:
         found = read_sentence(text, strict=strict, restating=restating)
         if found:
             arms = _arm_names(ctx) if arms is None else arms
-            found = _without_arm_measures(found, arms)
+            found = _without_arm_measures(text, found, arms)
         harms = bool(found) and _rx()["ae_frequency_cue"].search(text) is not None  # asked where findings are
         for f in found:
             if harms and _ae_frequency(ctx, f):
@@ -305,17 +306,23 @@ def _arm_names(ctx: Context) -> frozenset[str]:
     return frozenset(names)
 
 
-def _without_arm_measures(found: list[Found], arms: frozenset[str]) -> list[Found]:
+def _without_arm_measures(text: str, found: list[Found], arms: frozenset[str]) -> list[Found]:
     """'The mean score for A and B showed no significant difference', 'A and B do not differ':
     the arms compared are no measures. A finding in words whose measure is only an arm's name
-    is dropped; an arm named at the end of a measure ('... for A') is cut off it."""
+    is dropped when another finding of the sentence names the measure, else measured by what
+    follows it ('... than B in X'); an arm named at the end of a measure ('... for A') is cut off it."""
     if not arms:
         return found
     out = []
+    named = [f for f in found if fold(f.measure) not in arms and fold(f.measure).rstrip("s") not in arms]
     for f in found:
         name = fold(f.measure)
         if (name in arms or name.rstrip("s") in arms) and not re.search(r"\d", f.value):
-            continue
+            if named:
+                continue  # 'X for A and B showed no difference': the finding that names X stays
+            # 'A was significantly more effective than B in maintaining X': what the arm did better
+            after = _rx()["arm_finding_object"].match(text, f.end)
+            f.measure = _clean_measure(after.group("m")) if after else "value"
         for tail in re.finditer(r"\s+(?:for|in|with|among|on)\s+(?:the\s+)?(?=[^()]+$)", f.measure):
             if fold(f.measure[tail.end():]) in arms and f.measure[:tail.start()].strip():
                 f.measure = f.measure[:tail.start()].strip()
