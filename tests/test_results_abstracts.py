@@ -418,3 +418,15 @@ def test_two_brackets_of_values_compared_member_by_member(sentence, expected):
 def test_an_arm_that_did_better_is_measured_by_what_it_did(tmp_path, methods, results, measure):
     got = [(f.fields["measure"], f.fields["value"]) for f in _facts_with_methods(tmp_path, methods, results)]
     assert len(got) == 1 and got[0][0] == measure
+
+
+# -- a measure named by a fronted 'For X,' or holding 'time from A to B' ---------------------------------
+@pytest.mark.parametrize("sentence, measure", [
+    ("For the primary outcome of relief of night cough, the difference between the honey group (41%) and the "
+     "syrup group (33%) was not statistically significant (p = 0.21).", "relief of night cough"),
+    ("For pain at rest, there was no significant difference between the groups (p = 0.3).", "pain at rest"),
+    ("Median time from surgery to first walk was 2 days (range 1–4) versus 3 days (range 1–6) (p = 0.02).",
+     "Median time from surgery to first walk"),
+])
+def test_measure_named_in_front_or_as_a_time_between_events(sentence, measure):
+    assert {f.measure for f in read_sentence(sentence)} == {measure}

@@ -194,6 +194,7 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["fronted_measure"] = re.compile(data["fronted_measure"], re.I)
     out["arm_finding_object"] = re.compile(data["arm_finding_object"], re.I)
     out["parallel_gap"] = re.compile(data["parallel_gap"], re.I)
     out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
@@ -516,8 +517,13 @@ def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
     measures the finding before it in the same sentence names, one finding per measure; one
     whose measure is the whole list the finding before it split ('X and Y') is split the same way."""
     out: list[Found] = []
+    fronted = _rx()["fronted_measure"].match(text)
     for f in found:
-        rest = _unnamed(f.measure)
+        rest = _unnamed(f.measure) if f.measure not in ("difference", "differences") else ""
+        if rest is not None and fronted and f.start >= fronted.end():
+            # 'For the primary outcome of X, the difference between A (29%) and B (21%) ...': X
+            out.append(replace(f, measure=_clean_measure(fronted.group("m")) + rest, extra=dict(f.extra)))
+            continue
         if rest is not None and f.rule == "result.estimate":
             # '63 events in A and 60 in B (HR = 1.2, ...)': the estimate in the bracket after a comparison
             pair = [g for g in found if g.end <= f.start and g.rule == "result.versus" and _unnamed(g.measure) is None
