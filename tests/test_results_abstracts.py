@@ -430,3 +430,16 @@ def test_an_arm_that_did_better_is_measured_by_what_it_did(tmp_path, methods, re
 ])
 def test_measure_named_in_front_or_as_a_time_between_events(sentence, measure):
     assert {f.measure for f in read_sentence(sentence)} == {measure}
+
+
+# -- changes compared in words: 'greater reductions in X' ------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were greater reductions in body weight in the diet and exercise groups versus baseline.",
+     [("body weight", "greater reductions")]),
+    ("Greater reductions in LDL cholesterol were seen in the statin and combination arms (p < 0.01).",
+     [("LDL cholesterol", "Greater reductions")]),
+    ("Both the yoga and the walking groups had significant reductions in anxiety and fatigue scores from "
+     "baseline.", [("anxiety", "significant reductions"), ("fatigue scores", "significant reductions")]),
+])
+def test_changes_compared_in_words(sentence, expected):
+    assert _found(sentence) == expected

@@ -194,6 +194,8 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["change_value"] = re.compile(data["change_value"], re.I)
+    out["value_bare_comparative"] = re.compile(data["value_bare_comparative"], re.I)
     out["fronted_measure"] = re.compile(data["fronted_measure"], re.I)
     out["arm_finding_object"] = re.compile(data["arm_finding_object"], re.I)
     out["parallel_gap"] = re.compile(data["parallel_gap"], re.I)
@@ -612,6 +614,11 @@ def _split_qualitative(f: Found) -> None:
     f.value = _rx()["value_article"].sub("", f.value)  # 'a significant increase': the finding, not the article
     q = _rx()["value_bare_significance"].match(f.value.strip())
     m = _rx()["measure_change_head"].match(f.measure) or _rx()["measure_change_bare"].match(f.measure)
+    cmp = _rx()["value_bare_comparative"].match(f.value.strip())
+    if cmp and m and "rest" in m.groupdict() and m.group("noun").lower() != "difference":
+        # 'Greater reductions in X were seen': X, 'Greater reductions'
+        f.measure, f.value = m.group("rest").strip(), f"{f.value.strip()} {m.group('noun')}"
+        return
     if not (q and m):
         return
     noun = m.group("noun").lower()
@@ -1401,9 +1408,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             if opts["subject"]:
                 measures = [x for x in measures if opts["subject"].search(x[2])]
             # 'no between-group differences for baseline X': the groups' starting point, not a finding
-            if measures and rx["baseline_measure"].search(measures[0][2]):
+            if measures and _at_baseline(measures[0][2], value):
                 measures = []  # 'baseline X or Y': the whole list
-            measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
+            measures = [x for x in measures if not _at_baseline(x[2], value)]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
             if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures) \
@@ -1430,6 +1437,13 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+def _at_baseline(name: str, value: str) -> bool:
+    """Whether a measure names the groups before treatment ('baseline X', 'X at baseline');
+    'reductions in X from baseline' (a value that states a change) is a change of X."""
+    return bool(_rx()["baseline_measure"].search(name)) and not (
+        re.search(r"\bfrom\s+baseline$", name) and _rx()["change_value"].search(value))
 
 
 # where a change happened, not what changed: 'in simvastatin-treated subjects', 'in treated patients'
