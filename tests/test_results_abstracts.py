@@ -443,3 +443,30 @@ def test_measure_named_in_front_or_as_a_time_between_events(sentence, measure):
 ])
 def test_changes_compared_in_words(sentence, expected):
     assert _found(sentence) == expected
+
+
+# -- a rate stated on its own; a CI with its minus glued to 'CI' ------------------------------------
+@pytest.mark.parametrize("sentence, measure, value", [
+    ("At six months, the brace led to a success rate of 81.5%.", "success rate", "81.5%"),
+    ("The concordance between the two assays was 68.2%.", "concordance", "68.2%"),
+])
+def test_a_rate_stated_on_its_own(sentence, measure, value):
+    assert _found(sentence) == [(measure, value)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The follow-up rate was 91% at 12 weeks.",
+    "The completion rate was 88%.",
+])
+def test_disposition_rates_are_no_findings(sentence):
+    assert read_sentence(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were similar trends favouring the tea group for night waking (difference = 5.0%, 95% CI-0.7 to 10.9) "
+     "and sleep length (difference = 6.5%, 95% CI-1.2 to 14.0).",
+     [("night waking (difference)", (-0.7, 10.9)), ("sleep length (difference)", (-1.2, 14.0))]),
+    ("The mean difference in pain was -1.2 points (95% CI-2.0 to -0.4).", [("mean difference in pain", (-2.0, -0.4))]),
+])
+def test_ci_with_its_minus_glued_to_ci(sentence, expected):
+    assert [(f.measure, f.ci) for f in read_sentence(sentence)] == expected

@@ -194,6 +194,8 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["rate_value_before"] = re.compile(data["rate_value_before"], re.I)
+    out["rate_not_finding"] = re.compile(data["rate_not_finding"], re.I)
     out["change_value"] = re.compile(data["change_value"], re.I)
     out["value_bare_comparative"] = re.compile(data["value_bare_comparative"], re.I)
     out["fronted_measure"] = re.compile(data["fronted_measure"], re.I)
@@ -1174,6 +1176,7 @@ def _single(text, items, ps, free, add) -> None:
         before = text[max(0, it.start - 80): it.start]
         after = text[it.end:]
         rule = None
+        rated = None
         nc = rx["noun_change"].match(after)
         by = rx["by"].search(before)
         coord = None if by else rx["coordinated_by"].search(before)
@@ -1204,6 +1207,12 @@ def _single(text, items, ps, free, add) -> None:
             rule = "result.value_count"  # 'the overall incidence of X was 12.5% (5/40)': a rate with its count
         elif (cmp := rx["value_comparative"].match(after)) and not rx["baseline"].search(before):
             rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
+        elif it.unit == "%" and (rv := rx["rate_value_before"].search(before)) \
+                and not rx["rate_not_finding"].search(rv.group("m")) and not rx["baseline"].search(text) \
+                and not re.match(r"\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|children|women|men)\b)",
+                                 after):
+            rule = "result.value"  # 'led to a success rate of 77.4%', 'the concordance ... was 71.6%'
+            rated = rv.group("m")
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" and nc else 0)
@@ -1230,6 +1239,8 @@ def _single(text, items, ps, free, add) -> None:
             obj = "" if obj.lower() == "by" else obj  # 'decreased by 0.8%': no object written
             obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
+        if rated:
+            measure = _clean_measure(rated)
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
         if measure is None and by and rule == "result.change_by":
