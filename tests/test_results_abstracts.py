@@ -470,3 +470,22 @@ def test_disposition_rates_are_no_findings(sentence):
 ])
 def test_ci_with_its_minus_glued_to_ci(sentence, expected):
     assert [(f.measure, f.ci) for f in read_sentence(sentence)] == expected
+
+
+# -- each arm named, then its own bracket with its value and its own test ----------------------------
+@pytest.mark.parametrize("sentence, measure, expected", [
+    ("Over two years there was a steady increase in frailty in the home-visit group (mean annual increase, "
+     "1.8 points; SE 0.3; p < 0.001) and usual-care group (mean annual increase, 1.9 points; SE 0.3; p < 0.001).",
+     "frailty", [("home-visit group", "1.8 points"), ("usual-care group", "1.9 points")]),
+    ("Pain fell in the acupuncture group (mean change, -2.4 points; p = 0.01) and in the sham group (mean change, "
+     "-1.1 points; p = 0.2).", "Pain", [("acupuncture group", "-2.4 points"), ("sham group", "-1.1 points")]),
+])
+def test_each_arm_with_its_own_bracket_and_test(sentence, measure, expected):
+    got = read_sentence(sentence)
+    assert [(f.extra.get("group"), f.value) for f in got] == expected
+    assert {f.measure for f in got} == {measure} and all(f.p is not None for f in got)
+
+
+def test_arms_compared_without_their_own_tests_stay_one_comparison():
+    got = read_sentence("Remission was higher in the drug group (45%) than in the placebo group (30%).")
+    assert [(f.value, f.comparator) for f in got] == [("45%", "30")]

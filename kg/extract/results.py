@@ -194,6 +194,9 @@ def _rx() -> dict:
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
     out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["arm_bracket"] = re.compile(data["arm_bracket"])
+    out["arm_before_bracket"] = re.compile(data["arm_before_bracket"], re.I)
+    out["arm_change_measure"] = re.compile(data["arm_change_measure"], re.I)
     out["rate_value_before"] = re.compile(data["rate_value_before"], re.I)
     out["rate_not_finding"] = re.compile(data["rate_not_finding"], re.I)
     out["change_value"] = re.compile(data["change_value"], re.I)
@@ -476,6 +479,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
 
     _changes(text, found, taken, free, add)
     _labelled_groups(text, items, ps, free, add)
+    _arm_brackets(text, items, ps, free, add)
     _estimates(text, items, free, add)
     _respective(text, items, free, add)
     _parallel_brackets(text, items, free, add)
@@ -833,6 +837,31 @@ def _labelled_groups(text, items, ps, free, add) -> None:
                       text[it.start:it.end].strip(), "result.group_values", unit=it.unit, sd=it.sd, ci=it.ci, p=p,
                       comparator=_first_number(text[inside[0].start:inside[0].end]) if change else None,
                       extra=extra), (vs, ve))
+
+
+def _arm_brackets(text, items, ps, free, add) -> None:
+    """'an increase in X in the A group (mean increase, 2.0 points; SE 0.2; p < 0.001) and B group
+    (mean increase, 2.1 points; ...)': each arm with its own bracket and test is one finding per
+    arm, the group kept (see arm_bracket)."""
+    rx = _rx()
+    arms = []
+    for br in re.finditer(r"\(([^()]*)\)", text):
+        body = rx["arm_bracket"].fullmatch(br.group(1))
+        group = rx["arm_before_bracket"].search(text, 0, br.start())
+        if body and group:
+            arms.append((br, body, group))
+    if len(arms) < 2:
+        return
+    change = rx["arm_change_measure"].search(text, 0, arms[0][0].start())
+    measure = _clean_measure(change.group("m")) if change else _measure_before(text, arms[0][2].start())
+    for br, body, group in arms:
+        vs, ve = br.start(1) + body.start("val"), br.start(1) + body.end("val")
+        it = next((i for i in items if vs <= i.start < ve and not i.threshold), None)
+        if it is None or not free(it.start, it.end):
+            continue
+        p = next((q for q in ps if ve <= q.start < br.end()), None)
+        add(Found(it.start, max(it.end, p.end if p else it.end), measure, text[vs:ve].strip(), "result.arm_value",
+                  unit=it.unit, sd=it.sd, ci=it.ci, p=p, extra={"group": group.group("g").strip()}), (vs, ve))
 
 
 def _estimates(text, items, free, add) -> None:
