@@ -584,7 +584,7 @@ def test_a_dose_change_is_not_a_finding(sentence):
     ("There was no treatment difference for drug X vs placebo in weight, waist or blood pressure.",
      "no treatment difference", ["weight", "waist", "blood pressure"]),
     ("Systolic and diastolic pressure had no significant differences by either route.",
-     "no significant differences", ["Systolic", "diastolic pressure"]),
+     "no significant differences", ["Systolic pressure", "diastolic pressure"]),
 ])
 def test_more_no_difference_phrasings(sentence, value, measures):
     found = read_sentence(sentence)

@@ -31,6 +31,7 @@ from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, to_int, to_number
+from kg.lexicon import fold
 
 EXTRACTOR = "results"
 PATTERNS = Path(__file__).resolve().parents[2] / "ontology" / "patterns" / "results.json"
@@ -87,6 +88,7 @@ def _rx() -> dict:
 
     out = {name: re.compile(expand(v), re.I) for name, v in frags.items()}
     out["not_a_result"] = re.compile(data["not_a_result"], re.I)
+    out["not_a_result_lead"] = re.compile(data["not_a_result_lead"], re.I)
     out["methods_cue"] = re.compile(data["methods_cue"], re.I)
     out["sd_in_brackets"] = re.compile(data["sd_in_brackets"], re.I)
     out["sd_pair"] = re.compile(data["sd_pair"], re.I)
@@ -131,9 +133,10 @@ def _rx() -> dict:
     out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
     out["label_gap"] = re.compile(r"\s*(?:[;,]\s*" + label + r"|(?:\w+\s+)?(?=[A-Z])" + label
                                   + r"|[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:\s*)")
-    out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*" + out["VERSUS"].pattern
+    unit_word = r"(?:" + data["pair_unit_word"] + r"\.?\s*)?"  # '10 (7 to 14) days vs. 12 (7 to 19) days'
+    out["tight"] = re.compile(r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?" + unit_word + r",?\s*" + out["VERSUS"].pattern
                               + r"\s*(?:[\w-]{1,25}\s*:\s*|\(?\s*)?", re.I)
-    out["versus_next"] = re.compile(r"\s*\)?\s*" + out["VERSUS"].pattern, re.I)
+    out["versus_next"] = re.compile(r"\s*\)?\s*" + unit_word + out["VERSUS"].pattern, re.I)
     out["for_groups"] = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bfor\s+the\b[^.;]{0,40}?"
                                    + out["GROUP_WORD"].pattern, re.I)
     out["clause_after"] = re.compile(data["clause_after"], re.I)
@@ -190,6 +193,31 @@ def _rx() -> dict:
                                       r"(?:[\w+/-]+\s+){1,2}?(?:groups|arms|cohorts)$", re.I)
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
+    out["whole_index"] = re.compile(data["whole_index"], re.I)
+    out["arm_bracket"] = re.compile(data["arm_bracket"])
+    out["arm_before_bracket"] = re.compile(data["arm_before_bracket"], re.I)
+    out["arm_change_measure"] = re.compile(data["arm_change_measure"], re.I)
+    out["rate_value_before"] = re.compile(data["rate_value_before"], re.I)
+    out["rate_not_finding"] = re.compile(data["rate_not_finding"], re.I)
+    out["change_value"] = re.compile(data["change_value"], re.I)
+    out["value_bare_comparative"] = re.compile(data["value_bare_comparative"], re.I)
+    out["fronted_measure"] = re.compile(data["fronted_measure"], re.I)
+    out["arm_finding_object"] = re.compile(data["arm_finding_object"], re.I)
+    out["parallel_gap"] = re.compile(data["parallel_gap"], re.I)
+    out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
+    out["labelled_group_split"] = re.compile(data["labelled_group_split"])
+    out["change_object"] = re.compile(data["change_object"], re.I)
+    out["estimate_label"] = re.compile(data["estimate_label"])
+    out["colon_head"] = re.compile(data["colon_head"], re.I)
+    out["values_as_labels"] = re.compile(data["values_as_labels"], re.I)
+    out["count_pair_gap"] = re.compile(data["count_pair_gap"])
+    out["count_pair_after"] = re.compile(data["count_pair_after"], re.I)
+    out["p_all_before"] = re.compile(data["p_all_before"], re.I)
+    out["measure_size_lead"] = re.compile(data["measure_size_lead"], re.I)
+    out["shared_head_modifier"] = re.compile(data["shared_head_modifier"], re.I)
+    out["measure_likely_to"] = re.compile(data["measure_likely_to"], re.I)
+    out["p_inside_predicate"] = re.compile(data["p_inside_predicate"])
+    out["bracket_measure_frame"] = re.compile(data["bracket_measure_frame"], re.I)
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
@@ -230,6 +258,7 @@ def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     last: tuple | None = None  # the sentence before and its findings (a follow-up may qualify them)
     prev = None  # the sentence before, read or not (its subject may name what the next one's values are)
+    arms: frozenset[str] | None = None
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         # a full text's background, objective and methods report other studies and plans, not findings
@@ -248,6 +277,9 @@ def extract(ctx: Context) -> list[Fact]:
         here: list[Fact] = []
         restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
         found = read_sentence(text, strict=strict, restating=restating)
+        if found:
+            arms = _arm_names(ctx) if arms is None else arms
+            found = _without_arm_measures(text, found, arms)
         harms = bool(found) and _rx()["ae_frequency_cue"].search(text) is not None  # asked where findings are
         for f in found:
             if harms and _ae_frequency(ctx, f):
@@ -265,11 +297,55 @@ def extract(ctx: Context) -> list[Fact]:
     return out + _from_tables(ctx)
 
 
+def _arm_names(ctx: Context) -> frozenset[str]:
+    """The names the paper gives its arms (each intervention's name, arm and wording), with
+    the short and long forms the paper defines for them."""
+    names: set[str] = set()
+    for f in ctx.facts:
+        if f.kind != "intervention":
+            continue
+        for v in (f.fields.get("drug"), f.fields.get("arm"), f.surface):
+            label = getattr(v, "label", v)
+            if isinstance(label, str) and label.strip():
+                names.add(fold(label))
+    for short, ab in document_abbreviations(ctx.document).items():
+        if fold(ab.long) in names or fold(short) in names:
+            names |= {fold(ab.long), fold(short)}
+    return frozenset(names)
+
+
+def _without_arm_measures(text: str, found: list[Found], arms: frozenset[str]) -> list[Found]:
+    """'The mean score for A and B showed no significant difference', 'A and B do not differ':
+    the arms compared are no measures. A finding in words whose measure is only an arm's name
+    is dropped when another finding of the sentence names the measure, else measured by what
+    follows it ('... than B in X'); an arm named at the end of a measure ('... for A') is cut off it."""
+    if not arms:
+        return found
+    out = []
+    named = [f for f in found if fold(f.measure) not in arms and fold(f.measure).rstrip("s") not in arms]
+    for f in found:
+        name = fold(f.measure)
+        if (name in arms or name.rstrip("s") in arms) and not re.search(r"\d", f.value):
+            if named:
+                continue  # 'X for A and B showed no difference': the finding that names X stays
+            # 'A was significantly more effective than B in maintaining X': what the arm did better
+            after = _rx()["arm_finding_object"].match(text, f.end)
+            f.measure = _clean_measure(after.group("m")) if after else "value"
+        for tail in re.finditer(r"\s+(?:for|in|with|among|on)\s+(?:the\s+)?(?=[^()]+$)", f.measure):
+            if fold(f.measure[tail.end():]) in arms and f.measure[:tail.start()].strip():
+                f.measure = f.measure[:tail.start()].strip()
+                break
+        out.append(f)
+    return out
+
+
 def _measure_from_sentence_before(f: Found, before: str) -> None:
     """'Total blood loss did not differ. MD = 35 g (95% CI ...)': a value whose own sentence
     names no measure is about the subject of the sentence before it."""
     np = subject_of(_mask(before).split(";")[0].split(":")[0])
-    if np and not re.search(r"\d", np) and not _rx()["GROUP_WORD"].search(np):
+    # a number of its own is no name ('12 patients'); a digit inside a name is ('HbA1c', 'IL-6')
+    if np and not re.search(r"(?<![A-Za-z-])\d+(?:[.,]\d+)?(?![A-Za-z])", np) \
+            and not _rx()["GROUP_WORD"].search(np):
         f.measure = np + _unnamed(f.measure)
 
 
@@ -380,10 +456,16 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     a paper restates or interprets its results (conclusions, discussion, beside a results
     part): the patterns marked "restates" (claims in words, trends) are not read there."""
     rx = _rx()
+    lead = rx["not_a_result_lead"].match(text)
+    if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
+        text = " " * lead.end() + text[lead.end():]
     if not rx["cue"].search(text) or rx["not_a_result"].search(text):
         return []
     # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
     ps = _p_lists([p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)], text)
+    # 'no significant (p > 0.05) effect on X': read as if the bracket were not there (same offsets)
+    text = rx["p_inside_predicate"].sub(lambda m: m.group(0)[:m.start("b") - m.start()] + " " * len(m.group("b")),
+                                         text)
     items = _items(text)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
@@ -396,8 +478,11 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         taken.append(span or (f.start, f.end))
 
     _changes(text, found, taken, free, add)
+    _labelled_groups(text, items, ps, free, add)
+    _arm_brackets(text, items, ps, free, add)
     _estimates(text, items, free, add)
     _respective(text, items, free, add)
+    _parallel_brackets(text, items, free, add)
     _named_of_many(text, items, free, add)
     _own_p_run(text, items, ps, free, add)
     _pairs(text, items, free, add)
@@ -415,7 +500,74 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     for f in found:
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
+    found = _lean_on_named(text, found)
+    found = _without_worded_twins(found)
     return [f for f in found if _time_is_no_value(text, f)]
+
+
+def _without_worded_twins(found: list[Found]) -> list[Found]:
+    """'better procedural quality' read as a measure by one pattern and 'procedural quality'
+    (value 'better') by another: the measure that holds its own direction word is the same
+    finding read worse."""
+    names = {f.measure.lower() for f in found}
+    out = []
+    for f in found:
+        d = _MEMBER_DIRECTION.match(f.measure)
+        if d and f.measure[d.end():].strip().lower() in names and not re.search(r"\d", f.value):
+            continue
+        out.append(f)
+    return out
+
+
+def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
+    """'Both groups improved in X and Y, and there was no difference between the groups': a
+    finding in words that names no measure of its own (only the groups compared) is about the
+    measures the finding before it in the same sentence names, one finding per measure; one
+    whose measure is the whole list the finding before it split ('X and Y') is split the same way."""
+    out: list[Found] = []
+    fronted = _rx()["fronted_measure"].match(text)
+    for f in found:
+        rest = _unnamed(f.measure) if f.measure not in ("difference", "differences") else ""
+        if rest is not None and fronted and f.start >= fronted.end():
+            # 'For the primary outcome of X, the difference between A (29%) and B (21%) ...': X
+            out.append(replace(f, measure=_clean_measure(fronted.group("m")) + rest, extra=dict(f.extra)))
+            continue
+        if rest is not None and f.rule == "result.estimate":
+            # '63 events in A and 60 in B (HR = 1.2, ...)': the estimate in the bracket after a comparison
+            pair = [g for g in found if g.end <= f.start and g.rule == "result.versus" and _unnamed(g.measure) is None
+                    and re.fullmatch(r"[^\d.;]{0,40}\(\s*", text[g.end:f.start])]
+            if pair:
+                out.append(replace(f, measure=pair[-1].measure + rest, extra=dict(f.extra)))
+                continue
+        if rest is None and not re.search(r"\d", f.value):  # 'X and Y rose in both groups, with no difference'
+            listed = [g for g in found if g.start < f.start and g is not f and g.measure != f.measure
+                      and g.measure in f.measure]
+            names = list(dict.fromkeys(g.measure for g in listed))
+            if len(names) >= 2 and re.fullmatch(r"(?:\s*(?:,|and|or)?\s*(?:" + "|".join(map(re.escape, names))
+                                                + r"))+\s*", f.measure):
+                out += [replace(f, measure=name, extra=dict(f.extra)) for name in names]
+                continue
+        if rest is None or re.search(r"\d", f.value):
+            out.append(f)
+            continue
+        before = [g for g in found if g.start < f.start and _unnamed(g.measure) is None]
+        if not before:
+            out.append(f)
+            continue
+        last = max(g.extra.get("pred", g.start) for g in before)
+        mine = [g for g in before if g.extra.get("pred", g.start) == last]
+        gap = text[max(g.end for g in mine):f.start]
+        if ";" in gap or len(re.findall(r",", re.sub(r"\([^()]*\)", "", gap))) > 1:
+            out.append(f)  # another clause between them ('X fell in A, Y was unchanged in B, and the difference ...')
+            continue
+        joint = re.fullmatch(r"[\w\s-]{0,40}?\s(?P<c>or|and)\s+", text[last:f.extra.get("pred", f.start)])
+        if joint and not re.search(r"\b(?:there|was|were|is|are|had|has|have|showed?)\s*$", joint.group(0)):
+            for g in mine:  # 'were similar or significantly higher': one finding, its value in two words
+                g.value = f"{g.value} {joint.group('c')} {f.value}"
+            continue
+        names = list(dict.fromkeys(g.measure for g in mine))
+        out += [replace(f, measure=name + rest, extra=dict(f.extra)) for name in names]
+    return out
 
 
 def _time_is_no_value(text: str, f: Found) -> bool:
@@ -442,9 +594,10 @@ def _p_for(text: str, found: list[Found], ps: list[Mention]) -> list[Found]:
     out = list(found)
     for p in ps:
         m = _rx()["p_for"].match(text, p.end)
-        if not m:
+        before_all = _rx()["p_all_before"].search(text, 0, p.start)  # '(all P < 0.05)', '(both p < .01)'
+        if not m and not before_all:
             continue
-        if m.group("all"):
+        if before_all or m.group("all"):
             for f in out:
                 if f.p is None and f.end <= p.start and not any(f.end <= q.start < p.start for q in ps):
                     f.p = p
@@ -467,6 +620,11 @@ def _split_qualitative(f: Found) -> None:
     f.value = _rx()["value_article"].sub("", f.value)  # 'a significant increase': the finding, not the article
     q = _rx()["value_bare_significance"].match(f.value.strip())
     m = _rx()["measure_change_head"].match(f.measure) or _rx()["measure_change_bare"].match(f.measure)
+    cmp = _rx()["value_bare_comparative"].match(f.value.strip())
+    if cmp and m and "rest" in m.groupdict() and m.group("noun").lower() != "difference":
+        # 'Greater reductions in X were seen': X, 'Greater reductions'
+        f.measure, f.value = m.group("rest").strip(), f"{f.value.strip()} {m.group('noun')}"
+        return
     if not (q and m):
         return
     noun = m.group("noun").lower()
@@ -491,6 +649,9 @@ def sane_measure(measure: str) -> str:
         base = rx["measure_opener"].sub("", base).strip(" ,")
         base = rx["measure_arm_tail"].sub("", base).strip(" ,")
         base = rx["measure_time_tail"].sub("", base).strip(" ,")
+        sized = rx["measure_size_lead"].match(base)
+        if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
+            base = base[sized.end():].strip()
     if not base or rx["measure_junk"].match(base):
         base = "value"
     return base + suffix
@@ -540,6 +701,10 @@ def _items(text: str) -> list[Item]:
         if m and item.unit in _COUNT_UNITS:
             end += m.end()
             item.count_pct = True
+        m = re.match(r"\s*[(\[]\s*\d+(?:,\d{3})*\s*/\s*\d+(?:,\d{3})*\s*[)\]]", text[end:]) \
+            if item.unit == "%" else None
+        if m:  # '45% (27/60)': the count of the total that the percentage is
+            end += m.end()
         m = re.match(r"\s*(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*\b(?!\s*%)", text[end:])
         if not item.count_pct and m and item.unit is None and float(item.value).is_integer():
             end += m.end()
@@ -629,6 +794,76 @@ def _group_of_change(text: str, pos: int) -> dict:
     return {"comparison": "within_group", "group": re.sub(r"^the\s+", "", g.group("g").strip(), flags=re.I)}
 
 
+def _labelled_groups(text, items, ps, free, add) -> None:
+    """'All arms reduced X from baseline (A: -41%, P = 0.0001; B: -39%, P = 0.0001)': a bracket of
+    values each after its group's name is one finding per group (see labelled_group_segment)."""
+    rx = _rx()
+    for br in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
+        cuts = [0] + [m.end() for m in rx["labelled_group_split"].finditer(br.group(1))]
+        ends = [m.start() for m in rx["labelled_group_split"].finditer(br.group(1))] + [len(br.group(1))]
+        segments = [br.group(1)[a:b] for a, b in zip(cuts, ends)]
+        if len(segments) < 2:
+            continue
+        parsed = [rx["labelled_group_segment"].match(seg) for seg in segments]
+        if not all(parsed) or any(re.fullmatch(r"(?:p|n|sd|se|ci|95% ci|range|iqr|mean|median)", m.group("label"), re.I)
+                                  or rx["VERSUS"].search(m.group("val")) for m in parsed):
+            continue  # '(pain: 2 vs 3; itch: 1 vs 1)': each label's comparison, read by _pairs
+        if not all(re.match(r"from\s", m.group("val")) or re.search(r"[Pp][\s-]*(?:values?)?\s*[<=>≤≥]", seg)
+                   for m, seg in zip(parsed, segments)):
+            continue  # '(A: 4.1 kg B: 1.3 kg)' without a test per group: the groups compared, read by _pairs
+        head = text[:br.start()]
+        obj = rx["change_object"].search(head)
+        measures = [_clean_measure(obj.group("m")) if obj else _measure_before(text, br.start())]
+        verb = re.search(r"\s(?:" + rx["CHANGE_VERB"].pattern + r"|were|was)\b", head, re.I)
+        listed = [x[2] for x in _subjects(text, 0, verb.start())] if not obj and verb else []
+        if len(listed) > 1 and len(segments) % len(listed) == 0 and re.search(r"\brespectively\s*$", br.group(1)):
+            measures = listed  # 'X and Y decreased in both groups (A: ..., B: ...; A: ..., B: ..., respectively)'
+        elif len(listed) == 1:
+            measures = listed  # 'Grip strength increased in both arms (A: from 21 to 25 kg; B: ...)'
+        starts = [br.start(1) + a for a in cuts]
+        for k, (at, seg, m) in enumerate(zip(starts, segments, parsed)):
+            measure = measures[k * len(measures) // len(segments)]
+            vs, ve = at + m.start("val"), at + m.end("val")
+            inside = [i for i in items if vs <= i.start < ve and not i.threshold]
+            change = re.match(r"from\s", m.group("val")) and len(inside) >= 2
+            it = inside[-1] if change else (inside[0] if inside else None)
+            if it is None or not free(it.start, it.end):
+                continue
+            p = next((q for q in ps if ve <= q.start < at + len(seg)), None)
+            extra = {"group": m.group("label").strip()}
+            if change:  # 'B: from 22 to 23 kg': the change within the group, from its baseline
+                extra.update(comparison="within_group", comparator_text=text[inside[0].start:inside[0].end].strip())
+            add(Found(inside[0].start if change else it.start, max(it.end, p.end if p else it.end), measure,
+                      text[it.start:it.end].strip(), "result.group_values", unit=it.unit, sd=it.sd, ci=it.ci, p=p,
+                      comparator=_first_number(text[inside[0].start:inside[0].end]) if change else None,
+                      extra=extra), (vs, ve))
+
+
+def _arm_brackets(text, items, ps, free, add) -> None:
+    """'an increase in X in the A group (mean increase, 2.0 points; SE 0.2; p < 0.001) and B group
+    (mean increase, 2.1 points; ...)': each arm with its own bracket and test is one finding per
+    arm, the group kept (see arm_bracket)."""
+    rx = _rx()
+    arms = []
+    for br in re.finditer(r"\(([^()]*)\)", text):
+        body = rx["arm_bracket"].fullmatch(br.group(1))
+        group = rx["arm_before_bracket"].search(text, 0, br.start())
+        if body and group:
+            arms.append((br, body, group))
+    if len(arms) < 2:
+        return
+    change = rx["arm_change_measure"].search(text, 0, arms[0][0].start())
+    measure = _clean_measure(change.group("m")) if change else _measure_before(text, arms[0][2].start())
+    for br, body, group in arms:
+        vs, ve = br.start(1) + body.start("val"), br.start(1) + body.end("val")
+        it = next((i for i in items if vs <= i.start < ve and not i.threshold), None)
+        if it is None or not free(it.start, it.end):
+            continue
+        p = next((q for q in ps if ve <= q.start < br.end()), None)
+        add(Found(it.start, max(it.end, p.end if p else it.end), measure, text[vs:ve].strip(), "result.arm_value",
+                  unit=it.unit, sd=it.sd, ci=it.ci, p=p, extra={"group": group.group("g").strip()}), (vs, ve))
+
+
 def _estimates(text, items, free, add) -> None:
     """Estimates with a keyword (HR, OR, β, difference...), or a value with its CI."""
     rx = _rx()
@@ -666,7 +901,8 @@ def _estimates(text, items, free, add) -> None:
     for it in items:  # a value followed directly by its CI, no keyword: "−2.46, 95% CI −3.72 to −1.21"
         if it.ci and free(it.start, it.end) and not it.threshold:
             nxt = _rx()["versus_next"].match(text, it.end)
-            if nxt:
+            before = [i for i in items if i.end <= it.start]
+            if nxt or before and before[-1].ci and _rx()["tight"].fullmatch(text[before[-1].end:it.start]):
                 continue  # one side of a comparison: read by _pairs
             add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(" ,;"),
                       "result.estimate", unit=it.unit, sd=it.sd, ci=it.ci))
@@ -684,6 +920,8 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return None
     if any(i.unit and rx["dose_unit"].match(i.unit) and i.sd is None for i in (a, b)):
         return None  # doses of the arms, not a finding
+    if a.unit != "%" and a.sd is None and not a.ci and rx["values_as_labels"].match(text, b.end):
+        return None  # 'in the 30, 60 and 90 min walking trials': the numbers name the groups
     if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
         return None  # one value outside a bracket, the other inside it
     vs = rx["VERSUS"].search(gap)
@@ -703,6 +941,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         if rich and rx["GROUP_WORD"].search(gap) and len(gap) <= 90 \
                 and not re.search(r"[.!?]\s|,\s*(?:and|but|while|whereas)\b", gap):
             return "loose"
+    if a.unit is None and b.unit is None and a.sd is None and b.sd is None and not a.ci and not b.ci \
+            and rx["count_pair_gap"].fullmatch(gap) and rx["count_pair_after"].match(text, b.end):
+        return "loose"  # 'There were 12 falls in the exercise group and 25 in the control group'
     par = rx["parallel_groups"].fullmatch(gap) if " and" in gap else None
     if par and re.match(r"\s*" + par.group("prep") + r"\s+\S", text[b.end:]):
         return "loose"  # '58% for A and 53% for B', '4.1 in arm A and 5.2 in arm B'
@@ -710,6 +951,28 @@ def _link(text: str, a: Item, b: Item) -> str | None:
             and not re.search(r"[.!?;]\s", gap):
         return "loose"  # 'A was stopped in 24/73 (33%) whereas B was stopped in 5/66 (8%)'
     return None
+
+
+def _parallel_brackets(text, items, free, add) -> None:
+    """'decreased less in A (-0.11 ± 0.06 cm, -8 ± 3.9%) as compared to B (-0.21 ± 0.10 cm,
+    -13.9 ± 6.4%; P < 0.05)': two brackets holding the same kinds of values, compared member by
+    member (the first value of one with the first of the other, and so on)."""
+    brackets = [m for m in re.finditer(r"\(([^()]*)\)", text)]
+    for b1, b2 in zip(brackets, brackets[1:]):
+        if not _rx()["parallel_gap"].fullmatch(text[b1.end():b2.start()]):
+            continue
+        one = [i for i in items if b1.start() < i.start < b1.end() and not i.threshold]
+        two = [i for i in items if b2.start() < i.start < b2.end() and not i.threshold]
+        if len(one) < 2 or len(one) != len(two) or not all(_compatible(a, b) and (a.unit or "") == (b.unit or "")
+                                                            for a, b in zip(one, two)):
+            continue
+        if not all(free(i.start, i.end) for i in one + two):
+            continue
+        measure = _measure_before(text, b1.start())
+        for a, b in zip(one, two):
+            add(Found(a.start, b.end, measure, text[a.start:a.end].strip(), "result.versus",
+                      comparator=_first_number(text[b.start:b.end]), unit=a.unit, sd=a.sd, ci=a.ci,
+                      extra={"comparator_text": text[b.start:b.end].strip()}), (a.start, b.end))
 
 
 def _pairs(text, items, free, add) -> None:
@@ -727,6 +990,8 @@ def _pairs(text, items, free, add) -> None:
             k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
             continue
         pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
+        if len(chain) == 2:  # 'with 20 mg (−5.9) and 30 mg (−4.4) compared with placebo (1.9)': each arm vs one
+            pairs = [(o, chain[1]) for o in _other_arms(text, items, chain[0], free)] + pairs
         head = text[:chain[0].start].lower()
         if len(chain) == 2 and ("before" in head or "baseline" in head or "pre" in head) \
                 and _rx()["order_after_before"].search(text[:chain[0].start]):
@@ -744,11 +1009,36 @@ def _pairs(text, items, free, add) -> None:
             measure = _measure_before(text, chain[0].start)
             if measure == "value" or _rx()["GROUP_WORD"].fullmatch(measure):
                 measure = _share_outcome(text, chain[0].end) or measure
+            counted = _rx()["count_pair_gap"].fullmatch(text[a.end:b.start]) if len(chain) == 2 else None
+            if counted and a.unit is None and a.sd is None:  # '12 falls in A and 25 in B': falls were counted
+                measure = counted.group("noun")
             found = Found(s, e, measure, value, "result.versus",
                           comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
                           extra={"comparator_text": comp})
             add(found, (chain[0].start, chain[-1].end))
         k += len(chain)
+
+
+def _other_arms(text: str, items: list[Item], a: Item, free) -> list[Item]:
+    """The values of other arms listed before `a` in the same way, each in its own bracket after
+    its arm's name ('A (x) and B (y) versus C (z)': x is compared with z too)."""
+    out: list[Item] = []
+    cur = a
+    while True:
+        if not text[:cur.start].rstrip().endswith(("(", "[")):
+            break
+        before = [i for i in items if i.end <= cur.start and not i.threshold
+                  and not (i.unit and _rx()["dose_unit"].match(i.unit)) and _compatible(i, cur)]
+        p = before[-1] if before else None
+        if p is None or not free(p.start, p.end) or not text[:p.start].rstrip().endswith(("(", "[")):
+            break
+        gap = re.sub(r"[-−]?\d+(?:[.,·]\d+)?\s*(?:mg|µg|mcg|g|ml|mL|IU|mg/kg)?", "", text[p.end:cur.start])
+        if not re.fullmatch(r"\s*[)\]]\s*,?\s*(?:and\s+|or\s+)?[^()\[\]\d;]{0,40}[(\[]\s*", gap) \
+                or _rx()["VERSUS"].search(gap):
+            break
+        out.insert(0, p)
+        cur = p
+    return out
 
 
 def _own_p_run(text, items, ps, free, add) -> None:
@@ -915,6 +1205,7 @@ def _single(text, items, ps, free, add) -> None:
         before = text[max(0, it.start - 80): it.start]
         after = text[it.end:]
         rule = None
+        rated = None
         nc = rx["noun_change"].match(after)
         by = rx["by"].search(before)
         coord = None if by else rx["coordinated_by"].search(before)
@@ -940,19 +1231,33 @@ def _single(text, items, ps, free, add) -> None:
                 and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
         elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) and it.unit == "%" \
-                and re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after):
+                and (re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after)
+                     or re.search(r"[(\[]\s*\d+(?:,\d{3})*\s*/\s*\d+(?:,\d{3})*\s*[)\]]$", text[it.start:it.end])):
             rule = "result.value_count"  # 'the overall incidence of X was 12.5% (5/40)': a rate with its count
         elif (cmp := rx["value_comparative"].match(after)) and not rx["baseline"].search(before):
             rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
+        elif it.unit == "%" and (rv := rx["rate_value_before"].search(before)) \
+                and not rx["rate_not_finding"].search(rv.group("m")) and not rx["baseline"].search(text) \
+                and not re.match(r"\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|children|women|men)\b)",
+                                 after):
+            rule = "result.value"  # 'led to a success rate of 77.4%', 'the concordance ... was 71.6%'
+            rated = rv.group("m")
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" and nc else 0)
         value = text[it.start:it.end].strip()
         if rule == "result.value_count":
-            rule, end = "result.value", it.end + re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after).end()
+            counted = re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after)
+            rule, end = "result.value", it.end + (counted.end() if counted else 0)
+            value = re.sub(r"\s*[(\[][^()\[\]]*[)\]]$", "", value)  # the rate; its count is in the evidence
         if rule == "result.value_comparative":
             end = it.end + cmp.end("dir")
             value = f"{value} {cmp.group('dir')}"
+            stats = re.match(r"\s*\(([^()]*)\)", text[end:])
+            if stats and re.search(r"\bCI\b|confidence", stats.group(1)):  # '0.66% lower (95% CI 0.48–0.84)'
+                ci_text = re.split(r"[,;]\s*[Pp]\b", stats.group(1))[0].strip()
+                value = f"{value} ({ci_text})"
+                end += stats.end()
         measure = _measure_after(text, end) if rule == "result.change_noun" else None
         if rule == "result.change_noun" and not nc:
             measure = _clean_measure(nco.group("m"))
@@ -963,6 +1268,8 @@ def _single(text, items, ps, free, add) -> None:
             obj = "" if obj.lower() == "by" else obj  # 'decreased by 0.8%': no object written
             obj = _clean_measure(obj) if obj != by.group(0).strip() else ""
             measure = obj if obj and not re.match(r"(?:significantly|markedly|slightly)$", obj) else None
+        if rated:
+            measure = _clean_measure(rated)
         if measure and _rx()["GROUP_WORD"].search(measure):
             measure = None  # 'in the active group' says where, not what
         if measure is None and by and rule == "result.change_by":
@@ -1141,9 +1448,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             if opts["subject"]:
                 measures = [x for x in measures if opts["subject"].search(x[2])]
             # 'no between-group differences for baseline X': the groups' starting point, not a finding
-            if measures and rx["baseline_measure"].search(measures[0][2]):
+            if measures and _at_baseline(measures[0][2], value):
                 measures = []  # 'baseline X or Y': the whole list
-            measures = [x for x in measures if not rx["baseline_measure"].search(x[2])]
+            measures = [x for x in measures if not _at_baseline(x[2], value)]
             if opts["exclude"]:  # 'the dose was increased at week 4' is a plan, not a finding
                 measures = [x for x in measures if not opts["exclude"].search(x[2])]
             if opts["exclude_list"] and any(opts["exclude_list"].search(x[2]) for x in measures) \
@@ -1170,6 +1477,13 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+def _at_baseline(name: str, value: str) -> bool:
+    """Whether a measure names the groups before treatment ('baseline X', 'X at baseline');
+    'reductions in X from baseline' (a value that states a change) is a change of X."""
+    return bool(_rx()["baseline_measure"].search(name)) and not (
+        re.search(r"\bfrom\s+baseline$", name) and _rx()["change_value"].search(value))
 
 
 # where a change happened, not what changed: 'in simvastatin-treated subjects', 'in treated patients'
@@ -1407,7 +1721,7 @@ def _one_name(left: str, right: str, joint: str) -> bool:
         return False
     left, right = left.strip(), right.strip()
     if rx["instrument_end"].search(right) and not rx["instrument_end"].search(left) and len(left.split()) <= 3 \
-            and len(right.split()) <= 4 and not re.search(r"\d", left):
+            and len(right.split()) <= 4 and not re.search(r"\d", left) and not rx["whole_index"].match(right):
         return True
     # one capitalised word, then a capitalised name of three or more words ('Pain and Physical Function' is two)
     if rx["groups_tail"].match(right):  # 'the HRV of the A and B groups': two groups, one measure
@@ -1481,8 +1795,9 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
     keep = [chunks[-1]]
     if re.search(r"\s(?:and|or)\s", masked[chunks[-1][0]:chunks[-1][1]]):
         for a, b in reversed(chunks[:-1]):
-            if len(masked[a:b].split()) > 5 or _PREP_CHUNK.match(masked[a:b]):
-                break
+            words = masked[a:b].split()
+            if len(words) > (7 if {"and", "or"} & set(words) else 5) or _PREP_CHUNK.match(masked[a:b]):
+                break  # a long chunk is a clause, unless it is a list itself ('ICU and hospital length of stay')
             keep.insert(0, (a, b))
     parts = _join_named([pt for a, b in keep for pt in _split_list(masked, a, b)], start, text)
     ps = find(text[start:pos], "p_value")
@@ -1507,6 +1822,7 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
         kept.append((a, b, phrase))
     shared = _rx()["measure_shared_modifier"].match(kept[0][2]) \
         if len(kept) > 1 and all(" " not in k[2] for k in kept[1:]) else None
+    kept = _share_head(kept)
     for i, (a, b, phrase) in enumerate(kept):
         reach = kept[i + 1][0] if i + 1 < len(kept) else len(masked)
         off = masked[a:b].find(phrase.split()[0])
@@ -1514,6 +1830,20 @@ def _phrases(masked: str, parts: list[tuple[int, int]], ps: list[Mention]):
         if shared and i > 0 and " " not in phrase:  # 'the mean FEV1, FVC and VC': each one a mean
             phrase = shared.group("mod") + phrase
         yield a, b, off, canonical_measure(phrase), own
+
+
+def _share_head(kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'Clinical and functional outcomes', 'systolic or diastolic blood pressure': a lone modifier
+    before the last member of a list that opens with a modifier too names the same head."""
+    if len(kept) < 2:
+        return kept
+    words = kept[-1][2].split()
+    mod = _rx()["shared_head_modifier"]
+    if len(words) < 2 or not mod.match(words[0]):
+        return kept
+    head = " ".join(words[1:])
+    return [(a, b, f"{phrase} {head}" if " " not in phrase and mod.match(phrase) else phrase)
+            for a, b, phrase in kept[:-1]] + [kept[-1]]
 
 
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
@@ -1578,7 +1908,7 @@ def _measure_before(text: str, pos: int) -> str:
     cure was achieved by 95.9%'), else the last words before it."""
     rx = _rx()
     prefix = text[:pos]
-    opened = max(prefix.rfind("("), prefix.rfind("["))
+    opened = _open_bracket(prefix)
     if _depth(text, pos) > 0 and opened >= 0:
         # '(pain: 2 vs 3, p = 0.4; itch: 1 vs 1, p = 0.9)': a bracket listing labelled values names each one
         item = re.search(r"[(\[;—–]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
@@ -1595,9 +1925,15 @@ def _measure_before(text: str, pos: int) -> str:
                         and not re.search(r"\b(?:than|compared|versus|vs)\b", head):
                     return f"{label} {head}"
             return label
-        if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]):
-            head = rx["head_split"].split(prefix[:opened])[-1]
+        if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]) \
+                or rx["estimate_label"].fullmatch(prefix[opened + 1:]):
+            # 'X (BP) (OR 2.14 ...)': an abbreviation bracket right before is part of the name, not its end
+            head = rx["head_split"].split(re.sub(r"\s*\([^()\d]{1,15}\)\s*$", "", prefix[:opened]))[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
+            # 'no (evidence of a) difference in X between the groups (66% vs 64%)': X
+            framed = rx["bracket_measure_frame"].match(head.strip())
+            if framed and framed.group("m") != head.strip():
+                head = framed.group("m")
             head = re.sub(r"\s+(?:did|does|do|could)\s+not\s+\w+(?:\s+(?:significantly|statistically))?\s*$", "",
                           head)
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
@@ -1608,12 +1944,19 @@ def _measure_before(text: str, pos: int) -> str:
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
                 phrase = cmp.group("rest")
+            sized = rx["measure_size_lead"].match(phrase)
+            if sized and phrase[sized.end():].strip():  # '54% reduction in composite EAO (OR 0.46 ...)'
+                phrase = phrase[sized.end():]
+            likely = rx["measure_likely_to"].match(phrase)
+            if likely:  # 'were more likely to report missed doses (88 vs 35%)'
+                phrase = likely.group("rest")
             of_size = re.search(r"\s+(?:of|by)\s+[-−]?\d[\d.,·]*\s*%?(?:\s+(?:among|in|for|at)\s+[^()\d]*)?$", head)
             nco = rx["noun_change_of"].search(head[:of_size.start()] + " of ") if of_size else None
             if nco and not re.search(r"\d", nco.group("m")):  # 'a reduction in X of 31% among Y (IRR = ...)': X
                 phrase = _clean_measure(nco.group("m"))
             # 'a lower X compared to vehicle (40% vs 83%)': the comparison is no part of the measure
-            phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s.*$", "", phrase, flags=re.I)
+            phrase = re.sub(r"\s+(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|than)\s.*$", "", phrase,
+                            flags=re.I)
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
             phrase = re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
@@ -1644,10 +1987,28 @@ def _measure_before(text: str, pos: int) -> str:
         np = subject_of(before)
         if np:
             return np
+        head = rx["colon_head"].search(before)  # '... comparison of mean X scores: 82 vs 37'
+        if head and _clean_measure(head.group("m")):
+            return _clean_measure(head.group("m"))
     # 'X (...) and Y (decreased by 3)': after a closed bracket and 'and', the member before this bracket
     words = re.split(r"[,;:]|\)\s*,?\s*(?:and|or)\s", prefix)[-1].split()
     joined = " ".join(words[-6:])
     return _clean_measure(joined) or joined or "value"
+
+
+def _open_bracket(prefix: str) -> int:
+    """Where the innermost bracket still open at the end of `prefix` opens (-1: none); a
+    bracket that closed before ('(hazard ratio (HR) 0.61') is skipped."""
+    depth = 0
+    for i in range(len(prefix) - 1, -1, -1):
+        c = prefix[i]
+        if c in ")]":
+            depth += 1
+        elif c in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
 
 
 def subject_of(clause: str) -> str | None:
