@@ -53,7 +53,8 @@ _UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributabl
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
-                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
+                            r"risk of|history of|avoid|prevent|preventing|prevention of)\s+"
+                            r"(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
                             # "the treatment of hyperlipidemia": a condition treated, not an event
                             r"\b(?:treatment|management|therapy)\s+of\s+(?:the\s+)?$|"
                             r"\b(?:treating|to\s+treat)\s+$", re.I)
@@ -71,6 +72,8 @@ _DISCONTINUED_BEFORE = re.compile(r"\b(?:discontinu\w+|stopp\w+|withdr[ae]w\w*|d
 _VALUE_PAREN = re.compile(r"\s*\((?:n\s*=\s*)?\d[^()]*\)")
 # an adjective that shares the head of the next phrase: "circulatory and electrolyte imbalances"
 _ADJECTIVE = re.compile(r"[a-z-]+(?:al|ic|ary|ory|ous|ive|ar|ile|ene)")
+# parts where "<patients> with X" says whom the trial enrolled, not what befell them
+_POPULATION_PARTS = ("title", "background", "objective", "methods", "conclusions")
 _FOOTNOTE_MARKS = "*†‡§¶‖#"
 _SUMMARY_ROW = re.compile(r"\b(?:total|any|all|number of|overall)\b|\bAEs?\b|\badverse events?\b|\bSAEs?\b|"
                           r"\bevents\b", re.I)
@@ -159,6 +162,12 @@ def _cues() -> dict:
         "symptom_endings": tuple(data["symptom_endings"]),
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
+        "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'])})\b", re.I),
+        "reported_before": re.compile(rf"\b(?:{alt(data['reported_before'])})\b[^.;]{{0,40}}$", re.I),
+        "enrolled": re.compile(rf"\b(?:{alt(data['population_with']['enrolled'])})\b", re.I),
+        "who_had": re.compile(rf"\b(?:{alt(data['population_with']['who_had'])})\s+(?:[\w-]+\s+){{0,3}}$", re.I),
+        "population_with": re.compile(rf"\b(?:{alt(data['population_with']['people'])})\s+(?:[\w-]+\s+)?"
+                                      rf"(?:{alt(data['population_with']['verbs'])})\s+(?:[\w-]+\s+){{0,3}}$", re.I),
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
                                    rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
     }
@@ -275,8 +284,11 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
-            if not harm_named and _is_measure(m, measured):
-                continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
+            if (not harm_named or any(sent.start_char <= a < sent.end_char for a, _b in declared)) \
+                    and _is_measure(m, measured):
+                # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
+                # outside the sentence that declares the outcomes ('a composite mortality/morbidity outcome')
+                continue
             out.extend(_sentence_facts(ctx, sent, m))
     return out
 
@@ -333,7 +345,11 @@ def _measured_names(ctx: Context) -> set[str]:
 
 
 def _is_measure(m: _Mention, measured: set[str]) -> bool:
-    return bool(measured) and (fold(m.surface) in measured or fold(m.concept.label) in measured)
+    """The term is a declared measure, or the head of one ('mortality' of 'maternal mortality')."""
+    if not measured:
+        return False
+    surface = fold(m.surface)
+    return surface in measured or fold(m.concept.label) in measured or any(n.endswith(" " + surface) for n in measured)
 
 
 def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
@@ -374,15 +390,20 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     clause = _clause_at(sent, m.start, m.end)
     arms = _arm_values(text, sent, m)
     if m.generic and not (negated and _cues()["generic_negation"].search(before)) and not (
-            not negated and (len(arms) > 1 or _generic_value(text, sent, m))):
+            not negated and (len(arms) > 1 or _generic_value(text, sent, m) or _generic_compared(sent, m))):
         return []  # "no patient stopped because of AEs" is not "no AEs"
+    if part_of(ctx.document, sent.start_char)[0] in _POPULATION_PARTS and (
+            _cues()["population_with"].search(before)
+            or _cues()["enrolled"].search(sent.text) and _cues()["who_had"].search(before)):
+        return []  # "critically ill patients with severe infection" in the methods: whom the trial enrolled
     m, shares = _qualified(ctx, sent, m)
     ev = [ctx.evidence(m.start, m.end)]
     extra = {"_surfaces": list(m.variants)} if m.variants else {}
     if negated:  # an absent event has no count, grade or consequence; it may be "related"
         fields = {"term": m.concept, "negated": True, "count": None, "grade": None,
                   "serious": True if _is_serious_term(m.concept) else None,
-                  "related_to_drug": _relatedness(clause), "led_to_discontinuation": None, **extra}
+                  "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)), "led_to_discontinuation": None,
+                  **extra}
         return [Fact("adverse_event", fields, ev, EXTRACTOR, "ae.sentence.negated", 0.8, surface=m.surface)]
     base = {
         "term": m.concept, "negated": False,
@@ -390,7 +411,7 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "grade": _grade_near(text, sent, m),
         "serious": True if _SERIOUS.search(clause) or _is_serious_term(m.concept) else
         (False if _NON_SERIOUS.search(clause) else None),
-        "related_to_drug": _relatedness(clause),
+        "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
@@ -442,7 +463,10 @@ def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tup
         return m, shares
     label = re.sub(r"\s+", " ", text[s:e]).lower()
     label = re.sub(r"\b(?:that|which) required\b", "requiring", label)
-    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover("AdverseEventTerm", label, "text")
+    # 'severe adverse events', 'major complications': a category of the umbrella term, named by it
+    # (its words are all generic ones, which the name check would otherwise take for no name)
+    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+        "AdverseEventTerm", label, "qualified" if m.generic else "text")
     variants = (*m.variants, m.surface, m.concept.label)
     return _Mention(s, e, concept, False, m.negated, text[s:e], variants), shares
 
@@ -463,6 +487,8 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
         in_context = bool(cues["context"].search(sent.text))
     for s, e, label in _head_phrases(sent, in_context):
         inside = [m for m in out if s <= m.start and m.end <= e] if label is None else []
+        if inside and cues["severity"].search(text[s:inside[0].start]) and inside[0].start > s:
+            continue  # 'major complications': the lexicon's umbrella term, qualified by its severity later
         if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(
                 m.start == s and m.end == e for m in inside)):
             continue
@@ -804,8 +830,19 @@ def _generic_value(text: str, sent: Sentence, m: _Mention) -> bool:
     if _count(text, sent, m) is not None and not _COUNT_ADJACENT.search(before[-20:]):
         return True
     clause = _clause_at(sent, m.start, m.end)
-    tail = clause[clause.find(text[m.start:m.end]) + (m.end - m.start):] if text[m.start:m.end] in clause else ""
-    return bool(re.search(r"\d(?:[.,·]\d+)?\s*%", tail))
+    at = clause.find(text[m.start:m.end])
+    tail = clause[at + (m.end - m.start):] if at >= 0 else ""
+    # '(81% and 75.6%) reported at least one drug-related adverse event': the rates before the verb
+    head = clause[:at] if at >= 0 else ""
+    return bool(re.search(r"\d(?:[.,·]\d+)?\s*%", tail)) or bool(
+        re.search(r"\d(?:[.,·]\d+)?\s*%", head) and _cues()["reported_before"].search(head))
+
+
+def _generic_compared(sent: Sentence, m: _Mention) -> bool:
+    """An umbrella term the sentence compares between arms ('adverse events were comparable between
+    the groups', 'the incidence of side effects was similar', 'complications were more frequent
+    after X'): a finding on the events (ontology/ae_cues.json generic_compared)."""
+    return bool(_cues()["generic_compared"].search(_clause_at(sent, m.start, m.end)))
 
 
 def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
@@ -848,12 +885,28 @@ def _grade_value(m: re.Match) -> int | None:
     return _ROMAN.get(g) or to_int(g)
 
 
-def _relatedness(clause: str) -> bool | None:
+def _relatedness(clause: str, drugs: frozenset[str] = frozenset()) -> bool | None:
+    """Whether the clause ties the event to the treatment: 'drug-related', 'related to the study
+    drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related')."""
     if _UNRELATED.search(clause):
         return False
     if _RELATED.search(clause):
         return True
+    for m in _RELATED_TO_WORD.finditer(clause):
+        if fold(m.group("w") or m.group("x")) in drugs:
+            return True
     return None
+
+
+_RELATED_TO_WORD = re.compile(r"\b(?:(?:related|attributable|attributed)\s+to\s+(?:the\s+)?(?P<w>[\w-]+)|"
+                              r"(?P<x>\w+)-(?:related|induced))\b", re.I)
+
+
+def _drug_names(ctx: Context, sent: Sentence) -> frozenset[str]:
+    """Folded names of the drugs a sentence names (the dictionaries' or the paper's interventions)."""
+    names = {fold(sp.text) for sp in ctx.concept_spans(sent.start_char, sent.end_char) if sp.label_ == "Drug"}
+    names |= {fold(f.surface) for f in ctx.facts if f.kind == "intervention" and f.surface}
+    return frozenset(names)
 
 
 # -- tables -------------------------------------------------------------------------------

@@ -327,10 +327,24 @@ def _condition_item(label: str, curie: str | None, ev: list[dict]) -> dict:
     """A condition named as the paper writes it ("benign prostatic hyperplasia", "COPD"), as
     the facts format asks, with the vocabulary's preferred name beside it."""
     written = " ".join(ev[0]["text"].split()) if ev else ""
+    if _derived_word(written, label):
+        written = label  # 'asthmatic subjects', 'depressed adolescents': the adjective names asthma, depression
     item = {"label": written or label, "id": curie, "evidence": ev}
     if item["label"] != label:
         item["concept_label"] = label
     return item
+
+
+def _derived_word(written: str, label: str) -> bool:
+    """A one-word adjective or noun made from the condition's name ('asthmatic' of asthma,
+    'obese' of obesity, 'diabetics' of diabetes), not the name itself nor an acronym ('COPD')."""
+    w, words = written.lower(), label.lower().split()
+    if not w or " " in w or written.isupper() or w in words or not words:
+        return False
+    stem = 0
+    while stem < min(len(w), len(words[-1])) and w[stem] == words[-1][stem]:
+        stem += 1
+    return stem >= 4
 
 
 def _trial_attribute(trial: dict, fields: dict, ev: list[dict], concepts: dict) -> None:
