@@ -897,7 +897,8 @@ def test_an_aim_to_improve_a_measure_still_names_it(tmp_path, section, wrap):
     "Side effects were still frequent yet comparable between groups.",
 ])
 def test_an_adverb_opening_a_predicate_is_no_list_of_events(tmp_path, sentence):
-    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == []
+    # the umbrella term compared between the arms is an event of its own; no item of a list is
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == [("adverse event", False)]
 
 
 @pytest.mark.parametrize("section, wrap", LAYOUTS)
@@ -1300,3 +1301,79 @@ def test_adverse_reactions_are_the_umbrella_term_with_or_without_their_drug(tmp_
 ])
 def test_a_sentence_adverb_is_no_part_of_the_measure(tmp_path, section, sentence, name):
     assert [f.fields["name"] for f in facts_of(tmp_path, sentence, "endpoint", section)] == [name]
+
+
+RESULT_LAYOUTS = [("Results", "{}"), (None, "Results: {}")]
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("No severe adverse events occurred during the eight weeks.", ("severe adverse events", True)),
+    ("There were no major adverse events in either arm.", ("major adverse events", True)),
+    ("Major complications were seen in three patients in each group.", ("major complications", False)),
+    ("Complications occurred in four patients of the laser arm.", ("complications", False)),
+])
+def test_an_umbrella_term_qualified_by_its_severity_is_an_event(tmp_path, section, wrap, sentence, expected):
+    """'no severe adverse events', 'major complications': the umbrella term and its severity name
+    a category of events, kept although every word of it is a generic one."""
+    assert expected in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Adverse events were comparable between both arms, with slightly more complaints after the gel.",
+    "The incidence of side effects did not differ between the two groups.",
+    "Most children in both arms (70% and 64%) reported at least one adverse event.",
+])
+def test_an_umbrella_term_compared_or_rated_is_an_event(tmp_path, section, wrap, sentence):
+    """An umbrella term the sentence compares between arms, or gives rates to, is a finding on
+    the events; one that is only assessed is not (next test)."""
+    assert ("adverse event", False) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adverse events were recorded at every visit by a blinded nurse.",
+    "Side effects were assessed with a checklist at weeks 2 and 6.",
+])
+def test_an_umbrella_term_only_assessed_is_no_event(tmp_path, sentence):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Methods")) == []
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Lidocaine was well tolerated, with no serious adverse events related to lidocaine.",
+    "Two patients had serious adverse events attributable to lidocaine.",
+])
+def test_an_event_tied_to_the_drug_by_name_is_drug_related(tmp_path, section, wrap, sentence):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
+    assert [f.fields["related_to_drug"] for f in facts if f.fields["term"].label == "serious adverse event"] == [True]
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two children had transient discomfort at the puncture site.", ("discomfort", False)),
+    ("No respiratory depression or oxygen desaturation was observed.", ("respiratory depression", True)),
+    ("No respiratory depression or oxygen desaturation was observed.", ("oxygen desaturation", True)),
+])
+def test_harms_of_sedation_and_procedures(tmp_path, section, wrap, sentence, expected):
+    assert expected in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("section, sentence", [
+    ("Methods", "Adults admitted to the medical wards who suffered from severe pneumonia were randomised to "
+                "two antibiotic schedules, and adverse events were recorded."),
+    ("Methods", "The aim was to compare the safety of two schedules in older patients with severe pneumonia."),
+    ("Conclusions", "The shorter schedule was safe and effective in patients with severe pneumonia."),
+])
+def test_the_population_s_disease_is_no_event(tmp_path, section, sentence):
+    """'patients with X' (or 'who suffered from X' in a sentence that enrols them) outside the
+    results says whom the trial enrolled, not what befell them."""
+    assert "pneumonia" not in {t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", section))}
+
+
+@pytest.mark.parametrize("section, sentence", [
+    ("Results", "Pruritus visual analogue scale scores fell more with the cream than with the vehicle."),
+    ("Methods", "Outcomes were the itch VAS and the sleep score."),
+])
+def test_a_symptom_rated_on_a_scale_is_a_measure(tmp_path, section, sentence):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", section)) == []

@@ -8,6 +8,7 @@ longer than a whole `kg facts DOC`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 
@@ -341,10 +342,7 @@ def _derived_word(written: str, label: str) -> bool:
     w, words = written.lower(), label.lower().split()
     if not w or " " in w or written.isupper() or w in words or not words:
         return False
-    stem = 0
-    while stem < min(len(w), len(words[-1])) and w[stem] == words[-1][stem]:
-        stem += 1
-    return stem >= 4
+    return any(len(os.path.commonprefix([w, word])) >= 4 for word in words)
 
 
 def _trial_attribute(trial: dict, fields: dict, ev: list[dict], concepts: dict) -> None:
