@@ -1377,3 +1377,39 @@ def test_the_population_s_disease_is_no_event(tmp_path, section, sentence):
 ])
 def test_a_symptom_rated_on_a_scale_is_a_measure(tmp_path, section, sentence):
     assert terms(facts_of(tmp_path, sentence, "adverse_event", section)) == []
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three children were hospitalised because of dehydration.", "dehydration"),
+    ("One adult was admitted to hospital due to syncope after the second dose.", "syncope"),
+])
+def test_what_a_patient_was_hospitalised_for_is_a_serious_event(tmp_path, section, wrap, sentence, expected):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), expected)
+    assert fields["serious"] is True
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Two patients developed permanent morbidity after the operation.",
+    "Permanent morbidity was reported in two patients of the open-surgery arm.",
+])
+def test_morbidity_in_a_sentence_about_harms_is_an_event(tmp_path, section, wrap, sentence):
+    assert ("permanent morbidity", False) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new regimen showed strong toxicity in the first cycle.",
+    "Both schedules had acceptable toxicity.",
+])
+def test_an_intensity_word_is_no_name_of_a_toxicity(tmp_path, sentence):
+    assert not [t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", "Results"))
+                if t.startswith(("strong", "acceptable"))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The primary outcomes were maternal death and severe maternal morbidity, and a composite adverse outcome.",
+    "Secondary outcomes included severe maternal morbidity and adverse neonatal outcomes.",
+])
+def test_the_sentence_declaring_outcomes_names_measures(tmp_path, sentence):
+    assert not [t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", "Methods")) if "morbidity" in t]

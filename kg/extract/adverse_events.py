@@ -43,7 +43,8 @@ _AE_TABLE = re.compile(r"adverse|safety|toxicit|side[- ]effect|tolerab|\bAEs?\b"
 _GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
                     r"(?:\s*(?:or|-|–|/)\s*(?:grade\s*)?(?P<g2>[1-5]))?", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-_SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]\w*|death|died|fatal)\b", re.I)
+_SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]\w*|(?:re)?admitted\s+to\s+(?:the\s+)?"
+                      r"(?:hospital|intensive\s+care|ICU)|hospital\s+admissions?|death|died|fatal)\b", re.I)
 _NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)
 _RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
                       r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
@@ -68,7 +69,9 @@ _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
 _COUNT_ADJACENT = re.compile(rf"(?<!grade )(?<!grade)\b(?P<n>{COUNT})\s+$", re.I)
-_DISCONTINUED_BEFORE = re.compile(r"\b(?:discontinu\w+|stopp\w+|withdr[ae]w\w*|dropped out)\b[^.;]{0,60}$", re.I)
+# "withdrew because of X", "were hospitalised because of X": X is the event that made them
+_DISCONTINUED_BEFORE = re.compile(r"\b(?:discontinu\w+|stopp\w+|withdr[ae]w\w*|dropped out|hospitali[sz]\w+|"
+                                  r"(?:re)?admitted)\b[^.;]{0,60}$", re.I)
 _VALUE_PAREN = re.compile(r"\s*\((?:n\s*=\s*)?\d[^()]*\)")
 # an adjective that shares the head of the next phrase: "circulatory and electrolyte imbalances"
 _ADJECTIVE = re.compile(r"[a-z-]+(?:al|ic|ary|ory|ous|ive|ar|ile|ene)")
@@ -162,6 +165,7 @@ def _cues() -> dict:
         "symptom_endings": tuple(data["symptom_endings"]),
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
+        "declares_outcomes": re.compile(rf"\b(?:{alt(data['declares_outcomes'])})\b", re.I),
         "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'])})\b", re.I),
         "reported_before": re.compile(rf"\b(?:{alt(data['reported_before'])})\b[^.;]{{0,40}}$", re.I),
         "enrolled": re.compile(rf"\b(?:{alt(data['population_with']['enrolled'])})\b", re.I),
@@ -275,11 +279,16 @@ def _from_sentences(ctx: Context) -> list[Fact]:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
         outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
+        # a sentence that declares the trial's outcomes names measures, whatever harm words they carry
+        declares = any(sent.start_char <= a < sent.end_char for a, _b in declared) and bool(
+            _cues()["declares_outcomes"].search(sent.text))
         for m in _mentions(ctx, sent, harm_words):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
+            if declares:
+                continue  # "the primary outcomes were mortality and end-organ failure morbidity": measures
             if _measured_after().match(ctx.document.text, m.end):
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):

@@ -338,10 +338,12 @@ def _condition_item(label: str, curie: str | None, ev: list[dict]) -> dict:
 
 def _derived_word(written: str, label: str) -> bool:
     """A one-word adjective or noun made from the condition's name ('asthmatic' of asthma,
-    'obese' of obesity, 'diabetics' of diabetes), not the name itself nor an acronym ('COPD')."""
+    'obese' of obesity, 'diabetics' of diabetes), not the name itself, its plural nor an acronym."""
     w, words = written.lower(), label.lower().split()
     if not w or " " in w or written.isupper() or w in words or not words:
         return False
+    if not re.search(r"(?:ic|ics|ive|ives|ed|ese)$", w):
+        return False  # 'Migraines' is the name as written, not a word made from it
     return any(len(os.path.commonprefix([w, word])) >= 4 for word in words)
 
 
