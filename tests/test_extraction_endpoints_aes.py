@@ -1413,3 +1413,21 @@ def test_an_intensity_word_is_no_name_of_a_toxicity(tmp_path, sentence):
 ])
 def test_the_sentence_declaring_outcomes_names_measures(tmp_path, sentence):
     assert not [t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", "Methods")) if "morbidity" in t]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Olive oil intake and mortality in older adults: a randomised nutrition trial",
+     "During four years, 210 deaths occurred, 60 of them cardiovascular deaths."),
+    (TITLE, "The primary outcome was all-cause mortality at five years. Overall, 210 deaths occurred "
+            "during follow-up."),
+])
+def test_deaths_where_mortality_is_the_outcome_are_findings(tmp_path, title, body):
+    """Deaths counted by the trial's mortality outcome are its finding, not adverse events."""
+    assert "death" not in {t for t, _n in terms(facts_of(tmp_path, body, "adverse_event", "Results", title))}
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+def test_a_count_of_one_patient_after_the_event(tmp_path, section, wrap):
+    sentence = "Bleeding occurred in one patient in each group, and major complications in one patient."
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), "hemorrhage")
+    assert fields["count"] == 1

@@ -165,6 +165,7 @@ def _cues() -> dict:
         "symptom_endings": tuple(data["symptom_endings"]),
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
+        "outcome_events": {fold(k): tuple(v) for k, v in data["outcome_events"].items()},
         "declares_outcomes": re.compile(rf"\b(?:{alt(data['declares_outcomes'])})\b", re.I),
         "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'])})\b", re.I),
         "reported_before": re.compile(rf"\b(?:{alt(data['reported_before'])})\b[^.;]{{0,40}}$", re.I),
@@ -350,15 +351,24 @@ def _measured_names(ctx: Context) -> set[str]:
         for name in (fold(getattr(v, "label", v) or ""), fold(f.surface or "")):
             out.add(name)
             out.add(_cues()["measure_wrap"].sub("", name).strip())  # "anaemia morbidity", "incidence of X"
+    # a title on 'mortality' or 'survival' names the outcome that counts deaths (ae_cues outcome_events)
+    title = next((s for s in ctx.document.sections if s.kind == "title"), None)
+    if title is not None:
+        words = set(re.findall(r"[a-z]+", fold(ctx.document.text[title.start:title.end])))
+        out |= {w for counted in _cues()["outcome_events"].values() for w in counted if w in words}
     return out - {""}
 
 
 def _is_measure(m: _Mention, measured: set[str]) -> bool:
-    """The term is a declared measure, or the head of one ('mortality' of 'maternal mortality')."""
+    """The term is a declared measure, the head of one ('mortality' of 'maternal mortality'), or
+    the event such a measure counts (deaths where mortality is an outcome; ae_cues outcome_events)."""
     if not measured:
         return False
     surface = fold(m.surface)
-    return surface in measured or fold(m.concept.label) in measured or any(n.endswith(" " + surface) for n in measured)
+    if surface in measured or fold(m.concept.label) in measured or any(n.endswith(" " + surface) for n in measured):
+        return True
+    counted_by = _cues()["outcome_events"].get(fold(m.concept.label), ())
+    return any(w in n.split() for n in measured for w in counted_by)
 
 
 def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
@@ -873,7 +883,7 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
     m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:(?:of|/|out of)\s+{COUNT}\s+)?"
-                  r"(?:patients|participants|subjects)\b",
+                  r"(?:patients?|participants?|subjects?)\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
 
