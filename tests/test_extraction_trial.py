@@ -460,6 +460,24 @@ def test_a_title_without_a_procedure_or_disease_head_names_no_condition(tmp_path
     assert trial(tmp_path, body, "condition", "heading", title=title) == []
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, expected", [
+    ("A herbal tea for insomnia in shift workers: a randomised placebo-controlled trial", "insomnia"),
+    ("Acupressure bands against postoperative nausea after breast surgery: a randomized trial", "nausea"),
+])
+def test_a_symptom_a_title_treats_is_the_condition(tmp_path, layout, title, expected):
+    """A symptom the lexicon files as an adverse event ('insomnia', 'nausea') is what the trial
+    treats when the title names it after 'for', 'against', 'in'."""
+    body = "Adults were randomised to one of the two arms."
+    assert any(expected in c.lower() for c in trial(tmp_path, body, "condition", layout, title=title))
+
+
+def test_a_symptom_a_title_measures_is_no_condition(tmp_path):
+    title = "The incidence of nausea with two opioids: a randomised trial"
+    body = "Adults were randomised to one of the two arms."
+    assert trial(tmp_path, body, "condition", "heading", title=title) == []
+
+
 def test_a_title_listing_its_designs_is_still_a_title(tmp_path):
     """'X, a herbal mixture for asthma: a randomised, double-blind, placebo-controlled, cross-over
     study' has many short comma-separated chunks, in lower case: a title, not an author list."""

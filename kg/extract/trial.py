@@ -766,6 +766,8 @@ def _condition_rules() -> dict:
                                rf"(?:{r['procedure_heads']}|{r['disease_heads']}))\b(?![\w'’-])"
                                rf"(?!\s+(?:{r['not_after_head']})\b)", re.I)
     r["title_heads_alone"] = set(r["title_heads_alone"])
+    r["symptom_intro_rx"] = re.compile(rf"\b(?:{r['title_intro']}|in|with|against)\s+(?:(?:the|an?)\s+)?"
+                                       rf"(?:[\w'’-]+\s+){{0,2}}$", re.I)
     r["procedure_modifiers"] = set(r["procedure_modifiers"])
     return r
 
@@ -795,6 +797,7 @@ def _conditions(ctx: Context) -> list[Fact]:
             title += _adjectival(ctx, sent, named)
             title += _agent_populations(ctx, sent)
             title += _title_procedures(ctx, sent, spans)
+            title += _title_symptoms(ctx, sent, spans)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
@@ -889,6 +892,27 @@ def _adjectival(ctx: Context, sent, named: dict[str, tuple]) -> list:
             if c is not None:
                 out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
                 break
+    return out
+
+
+def _title_symptoms(ctx: Context, sent, spans: list) -> list:
+    """'Valerian for Insomnia', '... in Postoperative Nausea and Vomiting': a symptom the lexicon
+    files as an adverse event is the condition a title names after 'for', 'in', 'with' or
+    'treatment/prevention of' (title_intro) - the trial treats it - as the disease dictionaries name it
+    where they do (ontology/conditions.json aliases), else under its own name."""
+    r = _condition_rules()
+    text = ctx.document.text
+    out = []
+    for sp in ctx.concept_spans(sent.start_char, sent.end_char):
+        if sp.label_ != "AdverseEventTerm" or any(c.start_char < sp.end_char and sp.start_char < c.end_char
+                                                   for c in spans):
+            continue
+        before = text[sent.start_char:sp.start_char]
+        if not r["symptom_intro_rx"].search(before) or r["outcome_rx"].search(before):
+            continue
+        name = " ".join(sp.text.split())
+        c = _condition_named(ctx, name.lower()) or ctx.lexicon.discover("Condition", name, "population")
+        out.append((c, sp.start_char, sp.end_char))
     return out
 
 
