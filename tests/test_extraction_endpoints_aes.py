@@ -1431,3 +1431,12 @@ def test_a_count_of_one_patient_after_the_event(tmp_path, section, wrap):
     sentence = "Bleeding occurred in one patient in each group, and major complications in one patient."
     fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), "hemorrhage")
     assert fields["count"] == 1
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hyperkalaemia or other potential major adverse events were not observed.", "major adverse events"),
+    ("Serious adverse events did not occur in either arm.", "serious adverse event"),
+])
+def test_an_umbrella_term_denied_after_it_is_negated(tmp_path, section, wrap, sentence, expected):
+    assert (expected, True) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))

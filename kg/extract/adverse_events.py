@@ -167,6 +167,8 @@ def _cues() -> dict:
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
         "outcome_events": {fold(k): tuple(v) for k, v in data["outcome_events"].items()},
         "declares_outcomes": re.compile(rf"\b(?:{alt(data['declares_outcomes'])})\b", re.I),
+        # "X or other major adverse events were not observed": the umbrella term is what is denied
+        "generic_denied_after": re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{alt(data['generic_denied_after'])})\b", re.I),
         "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'])})\b", re.I),
         "reported_before": re.compile(rf"\b(?:{alt(data['reported_before'])})\b[^.;]{{0,40}}$", re.I),
         "enrolled": re.compile(rf"\b(?:{alt(data['population_with']['enrolled'])})\b", re.I),
@@ -408,7 +410,9 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
     arms = _arm_values(text, sent, m)
-    if m.generic and not (negated and _cues()["generic_negation"].search(before)) and not (
+    denied = negated and (_cues()["generic_negation"].search(before)
+                          or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
+    if m.generic and not denied and not (
             not negated and (len(arms) > 1 or _generic_value(text, sent, m) or _generic_compared(sent, m))):
         return []  # "no patient stopped because of AEs" is not "no AEs"
     if part_of(ctx.document, sent.start_char)[0] in _POPULATION_PARTS and (
