@@ -1440,3 +1440,13 @@ def test_a_count_of_one_patient_after_the_event(tmp_path, section, wrap):
 ])
 def test_an_umbrella_term_denied_after_it_is_negated(tmp_path, section, wrap, sentence, expected):
     assert (expected, True) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Four patients with ankle oedema and two with rash withdrew from the active arm.",
+    "Four patients reported ankle oedema and two had rash during the first month.",
+])
+def test_each_event_keeps_its_own_count(tmp_path, section, wrap, sentence):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
+    assert ae(facts, "rash")["count"] == 2

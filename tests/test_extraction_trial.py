@@ -478,6 +478,21 @@ def test_a_symptom_a_title_measures_is_no_condition(tmp_path):
     assert trial(tmp_path, body, "condition", "heading", title=title) == []
 
 
+@pytest.mark.parametrize("results", [
+    "Results: Blood pressure fell more with the new drug. Four patients with ankle oedema withdrew from it.",
+    "Results: Rash developed in three patients with eczema; none stopped treatment.",
+])
+def test_people_with_an_event_in_the_results_are_not_the_population(tmp_path, results):
+    """'four patients with oedema withdrew': in an abstract's results, who had an event, not whom the
+    trial enrolled (no other population is named here, so nothing is the condition)."""
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nMethods: Eighty adults were randomised to two drugs.\n\n"
+                    f"{results}\n\nConclusions: More work is needed.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "condition"] == []
+
+
 def test_a_title_listing_its_designs_is_still_a_title(tmp_path):
     """'X, a herbal mixture for asthma: a randomised, double-blind, placebo-controlled, cross-over
     study' has many short comma-separated chunks, in lower case: a title, not an author list."""

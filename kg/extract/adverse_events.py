@@ -66,6 +66,10 @@ _BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|hist
                        r"(?:an?\s+)?chronic)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
                            rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
+# "two with rash", "three patients who developed rash": the count right before the event's own verb
+_COUNT_WITH = re.compile(rf"\b(?P<n>{COUNT}|one)\s+(?:(?:patients?|participants?|subjects?|others?)\s+)?"
+                         r"(?:with|who\s+(?:had|developed|reported|experienced)|had|developed|reported|experienced)"
+                         r"\s+(?:[\w-]+\s+)?$", re.I)
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
 _COUNT_ADJACENT = re.compile(rf"(?<!grade )(?<!grade)\b(?P<n>{COUNT})\s+$", re.I)
@@ -882,6 +886,10 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
                                   before[: len(before) - len(adjacent.group())], re.I):
         return to_int(adjacent.group("n"))
     segment = re.split(r"[,;](?!\d)", before)[-1]
+    own = _COUNT_WITH.search(segment[-60:])  # 'four patients with oedema and two with rash': rash's own two
+    if own:
+        n = own.group("n").lower()
+        return 1 if n in ("a", "an", "one") else to_int(n)
     matches = list(_COUNT_BEFORE.finditer(segment))
     if matches:
         n = matches[-1].group("n").lower()

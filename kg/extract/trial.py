@@ -766,6 +766,8 @@ def _condition_rules() -> dict:
                                rf"(?:{r['procedure_heads']}|{r['disease_heads']}))\b(?![\w'’-])"
                                rf"(?!\s+(?:{r['not_after_head']})\b)", re.I)
     r["title_heads_alone"] = set(r["title_heads_alone"])
+    r["event_rx"] = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in r["event_words"])
+                               + r")\b", re.I)
     r["symptom_intro_rx"] = re.compile(rf"\b(?:{r['title_intro']}|in|with|against)\s+(?:(?:the|an?)\s+)?"
                                        rf"(?:[\w'’-]+\s+){{0,2}}$", re.I)
     r["procedure_modifiers"] = set(r["procedure_modifiers"])
@@ -804,7 +806,9 @@ def _conditions(ctx: Context) -> list[Fact]:
             described += _adjectival(ctx, sent, named)
             population += _agent_populations(ctx, sent)
         # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
-        for m in r["with_rx"].finditer(sent.text) if part != "results" or in_abs else ():
+        # nor, in an abstract's results, those who had an event ('four patients with oedema withdrew')
+        events = part == "results" and bool(r["event_rx"].search(sent.text))
+        for m in r["with_rx"].finditer(sent.text) if (part != "results" or in_abs) and not events else ():
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
