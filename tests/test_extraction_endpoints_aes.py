@@ -1450,3 +1450,25 @@ def test_an_umbrella_term_denied_after_it_is_negated(tmp_path, section, wrap, se
 def test_each_event_keeps_its_own_count(tmp_path, section, wrap, sentence):
     facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
     assert ae(facts, "rash")["count"] == 2
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected, related", [
+    ("No serious drug-related adverse events were reported.", "serious drug-related adverse events", True),
+    ("There were no serious or unexpected adverse events in either arm.", "serious or unexpected adverse events",
+     None),
+    ("No child experienced a serious adverse event.", "serious adverse event", None),
+])
+def test_a_denied_serious_category_is_serious(tmp_path, section, wrap, sentence, expected, related):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), expected, negated=True)
+    assert fields["serious"] is True
+    assert fields["related_to_drug"] is related
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Adverse drug reactions were mild and transient in both arms.",
+    "Side effects were mostly mild and resolved without treatment.",
+])
+def test_umbrella_events_described_are_events(tmp_path, section, wrap, sentence):
+    assert [n for _t, n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))] == [False]

@@ -114,7 +114,8 @@ def _cues() -> dict:
         "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
         # an umbrella term is negated only as the head of the negation: "no serious adverse events"
         "umbrella_terms": frozenset(data["generic_with_values"]),
-        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
+        # "no serious adverse events", "no serious or unexpected AEs", "no patient experienced a SAE"
+        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -142,7 +143,8 @@ def _cues() -> dict:
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
         # "severe X", "moderate or severe X": a category of its own; "moderate X" is X
         "severity": re.compile(rf"(?<![\w-])(?:(?:{alt(data['severity']['lead'])})\s*(?:,|or|and|/|to|-|–)\s*)*"
-                               rf"(?:{alt(data['severity']['marks'])})\s+$", re.I),
+                               rf"(?:{alt(data['severity']['marks'])})(?:\s*(?:,|or|and|/)\s*(?:{alt(data['severity']['paired'])}))?"
+                               rf"\s+{data['severity']['related_between']}?$", re.I),
         "tail": re.compile(rf"\s+(?:{alt(data['qualifier_tails']['verbs'])})\s+"
                            rf"(?:{alt(data['qualifier_tails']['objects'])})(?![\w-])", re.I),
         "share": re.compile(rf"[^.]{{0,60}}?[,;]?\s*(?:(?P<open>{alt(data['related_share']['openers'])}),?\s+"
@@ -173,7 +175,7 @@ def _cues() -> dict:
         "declares_outcomes": re.compile(rf"\b(?:{alt(data['declares_outcomes'])})\b", re.I),
         # "X or other major adverse events were not observed": the umbrella term is what is denied
         "generic_denied_after": re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{alt(data['generic_denied_after'])})\b", re.I),
-        "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'])})\b", re.I),
+        "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'] + data['generic_described'])})\b", re.I),
         "reported_before": re.compile(rf"\b(?:{alt(data['reported_before'])})\b[^.;]{{0,40}}$", re.I),
         "enrolled": re.compile(rf"\b(?:{alt(data['population_with']['enrolled'])})\b", re.I),
         "who_had": re.compile(rf"\b(?:{alt(data['population_with']['who_had'])})\s+(?:[\w-]+\s+){{0,3}}$", re.I),
@@ -869,6 +871,8 @@ def _generic_compared(sent: Sentence, m: _Mention) -> bool:
     """An umbrella term the sentence compares between arms ('adverse events were comparable between
     the groups', 'the incidence of side effects was similar', 'complications were more frequent
     after X'): a finding on the events (ontology/ae_cues.json generic_compared)."""
+    if _COUNT_ADJACENT.search(sent.text[max(0, m.start - sent.start_char - 20): m.start - sent.start_char]):
+        return False  # 'eighteen AEs were generally mild': a tally of events, as in _generic_value
     return bool(_cues()["generic_compared"].search(_clause_at(sent, m.start, m.end)))
 
 
