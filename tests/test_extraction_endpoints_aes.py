@@ -1472,3 +1472,21 @@ def test_a_denied_serious_category_is_serious(tmp_path, section, wrap, sentence,
 ])
 def test_umbrella_events_described_are_events(tmp_path, section, wrap, sentence):
     assert [n for _t, n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))] == [False]
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, measured", [
+    ("Weight loss at six months was greater with the low-carbohydrate diet (P = 0.02).", "weight loss"),
+    ("Anxiety was significantly lower after the music session than after silence.", "anxiety"),
+])
+def test_a_symptom_compared_as_an_outcome_is_no_event(tmp_path, section, wrap, sentence, measured):
+    assert measured not in {t for t, _n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))}
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, event", [
+    ("Weight loss occurred in three patients given the new drug.", "weight loss"),
+    ("Nausea was more frequent with the new drug (P = 0.01).", "nausea"),
+])
+def test_a_symptom_that_befell_patients_is_an_event(tmp_path, section, wrap, sentence, event):
+    assert event in {t for t, _n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))}

@@ -172,6 +172,8 @@ def _cues() -> dict:
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
         "outcome_events": {fold(k): tuple(v) for k, v in data["outcome_events"].items()},
+        "dual_terms": frozenset(fold(w) for w in data["dual_terms"]),
+        "statistic": re.compile(data["statistic"]),
         "declares_outcomes": re.compile(rf"\b(?:{alt(data['declares_outcomes'])})\b", re.I),
         # "X or other major adverse events were not observed": the umbrella term is what is denied
         "generic_denied_after": re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{alt(data['generic_denied_after'])})\b", re.I),
@@ -302,6 +304,9 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
+            if not harm_words and fold(m.concept.label) in _cues()["dual_terms"] \
+                    and _cues()["statistic"].search(_clause_at(sent, m.start, m.end)):
+                continue  # "weight loss was greater with X (P = 0.01)": an outcome compared, not a harm
             if (not harm_named or any(sent.start_char <= a < sent.end_char for a, _b in declared)) \
                     and _is_measure(m, measured):
                 # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
