@@ -472,8 +472,11 @@ def test_a_symptom_a_title_treats_is_the_condition(tmp_path, layout, title, expe
     assert any(expected in c.lower() for c in trial(tmp_path, body, "condition", layout, title=title))
 
 
-def test_a_symptom_a_title_measures_is_no_condition(tmp_path):
-    title = "The incidence of nausea with two opioids: a randomised trial"
+@pytest.mark.parametrize("title", [
+    "The incidence of nausea with two opioids: a randomised trial",
+    "A once-weekly tablet with fewer side effects: a randomised trial",
+])
+def test_a_symptom_a_title_measures_is_no_condition(tmp_path, title):
     body = "Adults were randomised to one of the two arms."
     assert trial(tmp_path, body, "condition", "heading", title=title) == []
 

@@ -908,9 +908,9 @@ def _title_symptoms(ctx: Context, sent, spans: list) -> list:
     text = ctx.document.text
     out = []
     for sp in ctx.concept_spans(sent.start_char, sent.end_char):
-        if sp.label_ != "AdverseEventTerm" or any(c.start_char < sp.end_char and sp.start_char < c.end_char
-                                                   for c in spans):
-            continue
+        if sp.label_ != "AdverseEventTerm" or sp.kb_id_ in ctx.lexicon.generic or any(
+                c.start_char < sp.end_char and sp.start_char < c.end_char for c in spans):
+            continue  # an umbrella term ('with fewer side effects') names no condition
         before = text[sent.start_char:sp.start_char]
         if not r["symptom_intro_rx"].search(before) or r["outcome_rx"].search(before):
             continue
