@@ -1490,3 +1490,19 @@ def test_a_symptom_compared_as_an_outcome_is_no_event(tmp_path, section, wrap, s
 ])
 def test_a_symptom_that_befell_patients_is_an_event(tmp_path, section, wrap, sentence, event):
     assert event in {t for t, _n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))}
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, term", [
+    ("The side effects of metformin were mild and transient.", "adverse event"),
+    ("Vaccine-related adverse events occurred in 5% of the children.", "adverse event"),
+    ("Adverse reactions to mefloquine included headache and dizziness.", "dizziness"),
+])
+def test_events_of_the_drug_are_drug_related(tmp_path, section, wrap, sentence, term):
+    assert ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), term)["related_to_drug"] is True
+
+
+def test_events_of_two_regimens_compared_are_not_tied_to_one(tmp_path):
+    fields = ae(facts_of(tmp_path, "The side effects of the two regimens were similar.", "adverse_event"),
+                "adverse event")
+    assert fields["related_to_drug"] is None

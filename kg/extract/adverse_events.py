@@ -46,7 +46,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]\w*|(?:re)?admitted\s+to\s+(?:the\s+)?"
                       r"(?:hospital|intensive\s+care|ICU)|hospital\s+admissions?|death|died|fatal)\b", re.I)
 _NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)
-_RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
+_RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy|medication|vaccine|vaccination|infusion|"
+                      r"injection)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
                       r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
                       r"(?:(?i:treatment|drug|therapy)|[A-Z]{2,}\w*)\b")
 _UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributable|attributed|responsible)\b|"
@@ -933,13 +934,19 @@ def _relatedness(clause: str, drugs: frozenset[str] = frozenset()) -> bool | Non
     if _RELATED.search(clause):
         return True
     for m in _RELATED_TO_WORD.finditer(clause):
-        if fold(m.group("w") or m.group("x")) in drugs:
+        word = fold(m.group("w") or m.group("x") or m.group("y"))
+        if word in drugs or word in _TREATMENT_WORDS:
             return True
     return None
 
 
+_TREATMENT_WORDS = frozenset({"treatment", "treatments", "drug", "drugs", "medication", "medications", "vaccine",
+                              "vaccines", "vaccination", "therapy", "intervention", "infusion", "injection"})
 _RELATED_TO_WORD = re.compile(r"\b(?:(?:related|attributable|attributed)\s+to\s+(?:the\s+)?(?P<w>[\w-]+)|"
-                              r"(?P<x>\w+)-(?:related|induced))\b", re.I)
+                              r"(?P<x>\w+)-(?:related|induced)|"
+                              # "the side effects of valerian", "adverse reactions to mefloquine"
+                              r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?)|toxicit(?:y|ies))\s+"
+                              r"(?:of|to|from)\s+(?:the\s+)?(?P<y>[\w-]+))\b", re.I)
 
 
 def _drug_names(ctx: Context, sent: Sentence) -> frozenset[str]:
