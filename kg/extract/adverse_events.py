@@ -43,15 +43,6 @@ _AE_TABLE = re.compile(r"adverse|safety|toxicit|side[- ]effect|tolerab|\bAEs?\b"
 _GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
                     r"(?:\s*(?:or|-|–|/)\s*(?:grade\s*)?(?P<g2>[1-5]))?", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-_SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]\w*|(?:re)?admitted\s+to\s+(?:the\s+)?"
-                      r"(?:hospital|intensive\s+care|ICU)|hospital\s+admissions?|death|died|fatal)\b", re.I)
-_NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)
-_RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy|medication|vaccine|vaccination|infusion|"
-                      r"injection)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
-                      r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
-                      r"(?:(?i:treatment|drug|therapy)|[A-Z]{2,}\w*)\b")
-_UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributable|attributed|responsible)\b|"
-                        r"\bunrelated\b", re.I)
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
@@ -67,16 +58,9 @@ _BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|hist
                        r"(?:an?\s+)?chronic)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
                            rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
-# "two with rash", "three patients who developed rash": the count right before the event's own verb
-_COUNT_WITH = re.compile(rf"\b(?P<n>{COUNT}|one)\s+(?:(?:patients?|participants?|subjects?|others?)\s+)?"
-                         r"(?:with|who\s+(?:had|developed|reported|experienced)|had|developed|reported|experienced)"
-                         r"\s+(?:[\w-]+\s+)?$", re.I)
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
 _COUNT_ADJACENT = re.compile(rf"(?<!grade )(?<!grade)\b(?P<n>{COUNT})\s+$", re.I)
-# "withdrew because of X", "were hospitalised because of X": X is the event that made them
-_DISCONTINUED_BEFORE = re.compile(r"\b(?:discontinu\w+|stopp\w+|withdr[ae]w\w*|dropped out|hospitali[sz]\w+|"
-                                  r"(?:re)?admitted)\b[^.;]{0,60}$", re.I)
 _VALUE_PAREN = re.compile(r"\s*\((?:n\s*=\s*)?\d[^()]*\)")
 # an adjective that shares the head of the next phrase: "circulatory and electrolyte imbalances"
 _ADJECTIVE = re.compile(r"[a-z-]+(?:al|ic|ary|ory|ous|ive|ar|ile|ene)")
@@ -187,6 +171,18 @@ def _cues() -> dict:
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
                                    rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _attr() -> dict:
+    """The patterns that set an event's seriousness, relatedness and count (ontology/ae_cues.json
+    attribute_patterns), compiled; {COUNT} stands for a count word or number."""
+    data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["attribute_patterns"]
+    out: dict = {k: re.compile(v.replace("{COUNT}", COUNT), re.I) for k, v in data.items()
+                 if isinstance(v, str) and not k.startswith("_")}
+    out["related"] = re.compile(data["related"])  # case matters: 'ABC-related' names a drug by its short form
+    out["treatment_words"] = frozenset(data["treatment_words"])
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -417,7 +413,7 @@ def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
 def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     text = ctx.document.text
     before = text[sent.start_char: m.start]
-    if (_CAUSE_CONTEXT.search(before) and not _DISCONTINUED_BEFORE.search(before)) or _BASELINE.search(before):
+    if (_CAUSE_CONTEXT.search(before) and not _attr()["event_made_them"].search(before)) or _BASELINE.search(before):
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
@@ -444,8 +440,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "term": m.concept, "negated": False,
         "count": _count(text, sent, m),
         "grade": _grade_near(text, sent, m),
-        "serious": True if _SERIOUS.search(clause) or _is_serious_term(m.concept) else
-        (False if _NON_SERIOUS.search(clause) else None),
+        "serious": True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
+        (False if _attr()["non_serious"].search(clause) else None),
         "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
@@ -896,7 +892,7 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
                                   before[: len(before) - len(adjacent.group())], re.I):
         return to_int(adjacent.group("n"))
     segment = re.split(r"[,;](?!\d)", before)[-1]
-    own = _COUNT_WITH.search(segment[-60:])  # 'four patients with oedema and two with rash': rash's own two
+    own = _attr()["count_with"].search(segment[-60:])  # 'four patients with oedema and two with rash': rash's own two
     if own:
         n = own.group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
@@ -929,24 +925,18 @@ def _grade_value(m: re.Match) -> int | None:
 def _relatedness(clause: str, drugs: frozenset[str] = frozenset()) -> bool | None:
     """Whether the clause ties the event to the treatment: 'drug-related', 'related to the study
     drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related')."""
-    if _UNRELATED.search(clause):
+    if _attr()["unrelated"].search(clause):
         return False
-    if _RELATED.search(clause):
+    if _attr()["related"].search(clause):
         return True
-    for m in _RELATED_TO_WORD.finditer(clause):
+    for m in _attr()["related_to_word"].finditer(clause):
         word = fold(m.group("w") or m.group("x") or m.group("y"))
-        if word in drugs or word in _TREATMENT_WORDS:
+        if word in drugs or word in _attr()["treatment_words"]:
             return True
     return None
 
 
-_TREATMENT_WORDS = frozenset({"treatment", "treatments", "drug", "drugs", "medication", "medications", "vaccine",
-                              "vaccines", "vaccination", "therapy", "intervention", "infusion", "injection"})
-_RELATED_TO_WORD = re.compile(r"\b(?:(?:related|attributable|attributed)\s+to\s+(?:the\s+)?(?P<w>[\w-]+)|"
-                              r"(?P<x>\w+)-(?:related|induced)|"
-                              # "the side effects of valerian", "adverse reactions to mefloquine"
-                              r"(?:side[- ]effects?|adverse\s+(?:effects?|reactions?)|toxicit(?:y|ies))\s+"
-                              r"(?:of|to|from)\s+(?:the\s+)?(?P<y>[\w-]+))\b", re.I)
+
 
 
 def _drug_names(ctx: Context, sent: Sentence) -> frozenset[str]:
@@ -997,7 +987,7 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
             "serious": state["serious"], "related_to_drug": state["related_to_drug"],
             "led_to_discontinuation": state["led_to_discontinuation"],
         }
-        if note_text and _UNRELATED.search(note_text):
+        if note_text and _attr()["unrelated"].search(note_text):
             fields["related_to_drug"] = False
         ev = [ctx.evidence(first.start, first.end)]
         if count_cell is not None and count is not None:
@@ -1111,7 +1101,7 @@ def _set_section(state: dict, text: str) -> None:
     if re.search(r"\btotal\b|\bany\b|\ball\b", low) and not re.search(r"leading|serious|sae", low):
         return  # a summary line, not a section
     serious = bool(re.search(r"\bserious\b|\bsaes?\b", low))
-    non_serious = bool(_NON_SERIOUS.search(low))
+    non_serious = bool(_attr()["non_serious"].search(low))
     related = bool(re.search(r"related|attributable", low)) and not re.search(r"unrelated|not related", low)
     discontinuation = bool(_DISCONTINUATION.search(low))
     state["serious"] = True if serious else (False if non_serious else None)
