@@ -1506,3 +1506,24 @@ def test_events_of_two_regimens_compared_are_not_tied_to_one(tmp_path):
     fields = ae(facts_of(tmp_path, "The side effects of the two regimens were similar.", "adverse_event"),
                 "adverse event")
     assert fields["related_to_drug"] is None
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+def test_a_tally_of_serious_events_and_the_one_that_led_to_withdrawal(tmp_path, section, wrap):
+    sentence = ("Of 12 serious adverse events, none was judged vaccine-related; one led to study withdrawal "
+                "(pulmonary embolism, day 40).")
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
+    sae = ae(facts, "serious adverse event")
+    assert (sae["count"], sae["related_to_drug"]) == (12, False)
+    embolism = [f.fields for f in facts if "embolism" in f.fields["term"].label]
+    assert embolism and embolism[0]["led_to_discontinuation"] is True and embolism[0]["serious"] is True
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, n", [
+    ("Two patients withdrew because they could not tolerate the tablets.", 2),
+    ("Five children stopped the syrup early as they were unable to tolerate its taste.", 5),
+])
+def test_withdrawal_for_intolerance_is_an_event(tmp_path, section, wrap, sentence, n):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), "intolerance")
+    assert (fields["count"], fields["led_to_discontinuation"]) == (n, True)

@@ -285,6 +285,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
+            out.extend(_intolerance(ctx, sent))
+            out.extend(_withdrawal_brackets(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
         outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
         # a sentence that declares the trial's outcomes names measures, whatever harm words they carry
@@ -420,7 +422,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     arms = _arm_values(text, sent, m)
     denied = negated and (_cues()["generic_negation"].search(before)
                           or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
-    if m.generic and not denied and not (
+    tally = None if negated else _attr()["tally_of"].search(text[max(sent.start_char, m.start - 30): m.start])
+    if m.generic and not denied and not tally and not (
             not negated and (len(arms) > 1 or _generic_value(text, sent, m) or _generic_compared(sent, m))):
         return []  # "no patient stopped because of AEs" is not "no AEs"
     if part_of(ctx.document, sent.start_char)[0] in _POPULATION_PARTS and (
@@ -457,6 +460,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
             share = Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.related_share", 0.75,
                          surface=f"{m.surface} {text[s:e]}")
             return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface), share]
+    if tally:  # "Of 15 serious AEs, none were ...": the events counted as a whole
+        base["count"] = to_int(tally.group("n"))
     if len(arms) < 2:
         return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
     out = []
@@ -798,6 +803,41 @@ def _discontinuations(ctx: Context, sent: Sentence) -> list[Fact]:
         s, e = sent.start_char + m.start("what"), sent.start_char + m.end()
         out.append(Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.discontinuation",
                         0.75, surface=sent.text[m.start("what"): m.end("what")]))
+    return out
+
+
+def _intolerance(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'Two patients withdrew because they could not tolerate the medication': an intolerance of the
+    treatment, with its count, that led to discontinuation (ae_cues attribute_patterns intolerance)."""
+    out = []
+    for m in _attr()["intolerance"].finditer(sent.text):
+        concept = ctx.lexicon.by_label("intolerance", "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", "intolerance", "qualified")
+        fields = {"term": concept, "negated": False, "count": to_int(m.group("n")) if m.group("n") else None,
+                  "grade": None, "serious": None, "related_to_drug": True, "led_to_discontinuation": True}
+        s, e = sent.start_char + m.start("what"), sent.start_char + m.end()
+        out.append(Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.intolerance", 0.7,
+                        surface=sent.text[m.start("what"):m.end()]))
+    return out
+
+
+def _withdrawal_brackets(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'1 led to study withdrawal (premature labor, day 364)': the bracket names the event that led
+    to the withdrawal; a serious one when the sentence speaks of serious events."""
+    out = []
+    text = ctx.document.text
+    for m in _attr()["withdrawal_bracket"].finditer(sent.text):
+        a, b = _trim_item(text, sent.start_char + m.start("item"), sent.start_char + m.end("item"))
+        label = re.sub(r"\s+", " ", text[a:b])
+        if len(label.split()) > 5 or re.search(r"\d", label):
+            continue
+        concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", label.lower(), "text")
+        fields = {"term": concept, "negated": False, "count": None, "grade": None,
+                  "serious": True if _attr()["serious"].search(sent.text) else None, "related_to_drug": None,
+                  "led_to_discontinuation": True}
+        out.append(Fact("adverse_event", fields, [ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.withdrawal_bracket",
+                        0.7, surface=label))
     return out
 
 
