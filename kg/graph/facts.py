@@ -8,9 +8,12 @@ longer than a whole `kg facts DOC`.
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -336,13 +339,19 @@ def _condition_item(label: str, curie: str | None, ev: list[dict]) -> dict:
     return item
 
 
+@functools.lru_cache(maxsize=1)
+def _derived_word_endings() -> tuple[str, ...]:
+    path = Path(__file__).resolve().parents[2] / "ontology" / "conditions.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["derived_word_endings"])
+
+
 def _derived_word(written: str, label: str) -> bool:
     """A one-word adjective or noun made from the condition's name ('asthmatic' of asthma,
     'obese' of obesity, 'diabetics' of diabetes), not the name itself, its plural nor an acronym."""
     w, words = written.lower(), label.lower().split()
     if not w or " " in w or written.isupper() or w in words or not words:
         return False
-    if not re.search(r"(?:ic|ics|ive|ives|ed|ese)$", w):
+    if not w.endswith(_derived_word_endings()):
         return False  # 'Migraines' is the name as written, not a word made from it
     return any(len(os.path.commonprefix([w, word])) >= 4 for word in words)
 
