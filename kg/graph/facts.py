@@ -13,7 +13,6 @@ import json
 import os
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -341,8 +340,11 @@ def _condition_item(label: str, curie: str | None, ev: list[dict]) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _derived_word_endings() -> tuple[str, ...]:
-    path = Path(__file__).resolve().parents[2] / "ontology" / "conditions.json"
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["derived_word_endings"])
+    # os.path, not pathlib: a plain `kg facts` imports no pathlib (tests/test_import_hygiene.py)
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                        "ontology", "conditions.json")
+    with open(path, encoding="utf-8") as f:
+        return tuple(json.load(f)["derived_word_endings"])
 
 
 def _derived_word(written: str, label: str) -> bool:
