@@ -262,6 +262,22 @@ def test_facts_name_a_condition_as_written_with_the_preferred_name_beside(kg, tm
     assert condition["id"].startswith("MESH:")
 
 
+@pytest.mark.parametrize("written, preferred, label", [
+    ("asthmatic", "asthma", "asthma"),  # 'asthmatic volunteers': the adjective names the disease
+    ("obese", "obesity", "obesity"),
+    ("Diabetics", "diabetes mellitus", "diabetes mellitus"),
+    ("COPD", "chronic obstructive pulmonary disease", "COPD"),  # an acronym is the name as written
+    ("HIV", "HIV infection", "HIV"),
+    ("heart failure", "heart failure", "heart failure"),
+    ("Migraines", "migraine disorder", "Migraines"),
+])
+def test_a_condition_named_by_a_word_made_from_it_is_labelled_by_its_name(written, preferred, label):
+    from kg.graph.facts import _condition_item
+
+    ev = [{"start": 0, "end": len(written), "text": written}]
+    assert _condition_item(preferred, None, ev)["label"] == label
+
+
 # ------------------------------------------------------------------------------ plain forms
 
 

@@ -897,7 +897,8 @@ def test_an_aim_to_improve_a_measure_still_names_it(tmp_path, section, wrap):
     "Side effects were still frequent yet comparable between groups.",
 ])
 def test_an_adverb_opening_a_predicate_is_no_list_of_events(tmp_path, sentence):
-    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == []
+    # the umbrella term compared between the arms is an event of its own; no item of a list is
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Results")) == [("adverse event", False)]
 
 
 @pytest.mark.parametrize("section, wrap", LAYOUTS)
@@ -1300,3 +1301,229 @@ def test_adverse_reactions_are_the_umbrella_term_with_or_without_their_drug(tmp_
 ])
 def test_a_sentence_adverb_is_no_part_of_the_measure(tmp_path, section, sentence, name):
     assert [f.fields["name"] for f in facts_of(tmp_path, sentence, "endpoint", section)] == [name]
+
+
+RESULT_LAYOUTS = [("Results", "{}"), (None, "Results: {}")]
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("No severe adverse events occurred during the eight weeks.", ("severe adverse events", True)),
+    ("There were no major adverse events in either arm.", ("major adverse events", True)),
+    ("Major complications were seen in three patients in each group.", ("major complications", False)),
+    ("Complications occurred in four patients of the laser arm.", ("complications", False)),
+])
+def test_an_umbrella_term_qualified_by_its_severity_is_an_event(tmp_path, section, wrap, sentence, expected):
+    """'no severe adverse events', 'major complications': the umbrella term and its severity name
+    a category of events, kept although every word of it is a generic one."""
+    assert expected in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Adverse events were comparable between both arms, with slightly more complaints after the gel.",
+    "The incidence of side effects did not differ between the two groups.",
+    "Most children in both arms (70% and 64%) reported at least one adverse event.",
+])
+def test_an_umbrella_term_compared_or_rated_is_an_event(tmp_path, section, wrap, sentence):
+    """An umbrella term the sentence compares between arms, or gives rates to, is a finding on
+    the events; one that is only assessed is not (next test)."""
+    assert ("adverse event", False) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adverse events were recorded at every visit by a blinded nurse.",
+    "Side effects were assessed with a checklist at weeks 2 and 6.",
+])
+def test_an_umbrella_term_only_assessed_is_no_event(tmp_path, sentence):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", "Methods")) == []
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Lidocaine was well tolerated, with no serious adverse events related to lidocaine.",
+    "Two patients had serious adverse events attributable to lidocaine.",
+])
+def test_an_event_tied_to_the_drug_by_name_is_drug_related(tmp_path, section, wrap, sentence):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
+    assert [f.fields["related_to_drug"] for f in facts if f.fields["term"].label == "serious adverse event"] == [True]
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two children had transient discomfort at the puncture site.", ("discomfort", False)),
+    ("No respiratory depression or oxygen desaturation was observed.", ("respiratory depression", True)),
+    ("No respiratory depression or oxygen desaturation was observed.", ("oxygen desaturation", True)),
+])
+def test_harms_of_sedation_and_procedures(tmp_path, section, wrap, sentence, expected):
+    assert expected in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("section, sentence", [
+    ("Methods", "Adults admitted to the medical wards who suffered from severe pneumonia were randomised to "
+                "two antibiotic schedules, and adverse events were recorded."),
+    ("Methods", "The aim was to compare the safety of two schedules in older patients with severe pneumonia."),
+    ("Conclusions", "The shorter schedule was safe and effective in patients with severe pneumonia."),
+])
+def test_the_population_s_disease_is_no_event(tmp_path, section, sentence):
+    """'patients with X' (or 'who suffered from X' in a sentence that enrols them) outside the
+    results says whom the trial enrolled, not what befell them."""
+    assert "pneumonia" not in {t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", section))}
+
+
+@pytest.mark.parametrize("section, sentence", [
+    ("Results", "Pruritus visual analogue scale scores fell more with the cream than with the vehicle."),
+    ("Methods", "Outcomes were the itch VAS and the sleep score."),
+])
+def test_a_symptom_rated_on_a_scale_is_a_measure(tmp_path, section, sentence):
+    assert terms(facts_of(tmp_path, sentence, "adverse_event", section)) == []
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three children were hospitalised because of dehydration.", "dehydration"),
+    ("One adult was admitted to hospital due to syncope after the second dose.", "syncope"),
+])
+def test_what_a_patient_was_hospitalised_for_is_a_serious_event(tmp_path, section, wrap, sentence, expected):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), expected)
+    assert fields["serious"] is True
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Two patients developed permanent morbidity after the operation.",
+    "Permanent morbidity was reported in two patients of the open-surgery arm.",
+])
+def test_morbidity_in_a_sentence_about_harms_is_an_event(tmp_path, section, wrap, sentence):
+    assert ("permanent morbidity", False) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new regimen showed strong toxicity in the first cycle.",
+    "Both schedules had acceptable toxicity.",
+])
+def test_an_intensity_word_is_no_name_of_a_toxicity(tmp_path, sentence):
+    assert not [t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", "Results"))
+                if t.startswith(("strong", "acceptable"))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The primary outcomes were maternal death and severe maternal morbidity, and a composite adverse outcome.",
+    "Secondary outcomes included severe maternal morbidity and adverse neonatal outcomes.",
+])
+def test_the_sentence_declaring_outcomes_names_measures(tmp_path, sentence):
+    assert not [t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event", "Methods")) if "morbidity" in t]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Olive oil intake and mortality in older adults: a randomised nutrition trial",
+     "During four years, 210 deaths occurred, 60 of them cardiovascular deaths."),
+    (TITLE, "The primary outcome was all-cause mortality at five years. Overall, 210 deaths occurred "
+            "during follow-up."),
+])
+def test_deaths_where_mortality_is_the_outcome_are_findings(tmp_path, title, body):
+    """Deaths counted by the trial's mortality outcome are its finding, not adverse events."""
+    assert "death" not in {t for t, _n in terms(facts_of(tmp_path, body, "adverse_event", "Results", title))}
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+def test_a_count_of_one_patient_after_the_event(tmp_path, section, wrap):
+    sentence = "Bleeding occurred in one patient in each group, and major complications in one patient."
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), "hemorrhage")
+    assert fields["count"] == 1
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hyperkalaemia or other potential major adverse events were not observed.", "major adverse events"),
+    ("Serious adverse events did not occur in either arm.", "serious adverse event"),
+])
+def test_an_umbrella_term_denied_after_it_is_negated(tmp_path, section, wrap, sentence, expected):
+    assert (expected, True) in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Four patients with ankle oedema and two with rash withdrew from the active arm.",
+    "Four patients reported ankle oedema and two had rash during the first month.",
+])
+def test_each_event_keeps_its_own_count(tmp_path, section, wrap, sentence):
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
+    assert ae(facts, "rash")["count"] == 2
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, expected, related", [
+    ("No serious drug-related adverse events were reported.", "serious drug-related adverse events", True),
+    ("There were no serious or unexpected adverse events in either arm.", "serious or unexpected adverse events",
+     None),
+    ("No child experienced a serious adverse event.", "serious adverse event", None),
+])
+def test_a_denied_serious_category_is_serious(tmp_path, section, wrap, sentence, expected, related):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), expected, negated=True)
+    assert fields["serious"] is True
+    assert fields["related_to_drug"] is related
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence", [
+    "Adverse drug reactions were mild and transient in both arms.",
+    "Side effects were mostly mild and resolved without treatment.",
+])
+def test_umbrella_events_described_are_events(tmp_path, section, wrap, sentence):
+    assert [n for _t, n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))] == [False]
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, measured", [
+    ("Weight loss at six months was greater with the low-carbohydrate diet (P = 0.02).", "weight loss"),
+    ("Anxiety was significantly lower after the music session than after silence.", "anxiety"),
+])
+def test_a_symptom_compared_as_an_outcome_is_no_event(tmp_path, section, wrap, sentence, measured):
+    assert measured not in {t for t, _n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))}
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, event", [
+    ("Weight loss occurred in three patients given the new drug.", "weight loss"),
+    ("Nausea was more frequent with the new drug (P = 0.01).", "nausea"),
+])
+def test_a_symptom_that_befell_patients_is_an_event(tmp_path, section, wrap, sentence, event):
+    assert event in {t for t, _n in terms(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section))}
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, term", [
+    ("The side effects of metformin were mild and transient.", "adverse event"),
+    ("Vaccine-related adverse events occurred in 5% of the children.", "adverse event"),
+    ("Adverse reactions to mefloquine included headache and dizziness.", "dizziness"),
+])
+def test_events_of_the_drug_are_drug_related(tmp_path, section, wrap, sentence, term):
+    assert ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), term)["related_to_drug"] is True
+
+
+def test_events_of_two_regimens_compared_are_not_tied_to_one(tmp_path):
+    fields = ae(facts_of(tmp_path, "The side effects of the two regimens were similar.", "adverse_event"),
+                "adverse event")
+    assert fields["related_to_drug"] is None
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+def test_a_tally_of_serious_events_and_the_one_that_led_to_withdrawal(tmp_path, section, wrap):
+    sentence = ("Of 12 serious adverse events, none was judged vaccine-related; one led to study withdrawal "
+                "(pulmonary embolism, day 40).")
+    facts = facts_of(tmp_path, wrap.format(sentence), "adverse_event", section)
+    sae = ae(facts, "serious adverse event")
+    assert (sae["count"], sae["related_to_drug"]) == (12, False)
+    embolism = [f.fields for f in facts if "embolism" in f.fields["term"].label]
+    assert embolism and embolism[0]["led_to_discontinuation"] is True and embolism[0]["serious"] is True
+
+
+@pytest.mark.parametrize("section, wrap", RESULT_LAYOUTS)
+@pytest.mark.parametrize("sentence, n", [
+    ("Two patients withdrew because they could not tolerate the tablets.", 2),
+    ("Five children stopped the syrup early as they were unable to tolerate its taste.", 5),
+])
+def test_withdrawal_for_intolerance_is_an_event(tmp_path, section, wrap, sentence, n):
+    fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), "intolerance")
+    assert (fields["count"], fields["led_to_discontinuation"]) == (n, True)

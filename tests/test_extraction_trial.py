@@ -612,14 +612,94 @@ def test_an_adjective_the_paper_names_no_disease_for_is_no_condition(tmp_path):
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body, expected", [
+    # a word of circumstance ('elective') is not the procedure's: it is left out
     ("We randomised 120 patients undergoing elective hip arthroplasty to the new dressing or to gauze.",
-     "elective hip arthroplasty"),
+     "hip arthroplasty"),
+    ("Adults presenting with acute bacterial sinusitis to a walk-in clinic were allocated to two antibiotics.",
+     "sinusitis"),
+    ("Forty children needing tracheal intubation in the emergency room were randomised to two laryngoscopes.",
+     "tracheal intubation"),
     ("Women scheduled for caesarean section (n = 200) were allocated to either skin glue or sutures.",
      "caesarean section"),
 ])
 def test_a_population_defined_by_a_procedure(tmp_path, layout, body, expected):
     """'patients undergoing X', 'scheduled for X': the procedure is the condition studied."""
     assert [c.lower() for c in trial(tmp_path, body, "condition", layout)] == [expected]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, expected", [
+    # perioperative care: the procedure the trial's care is for, or the problem it prevents
+    ("Two muscle relaxants compared for rapid tracheal intubation in adults: a randomised trial",
+     "tracheal intubation"),
+    ("Nasal dexmedetomidine for the sedation of frightened toddlers during dental work: a pilot trial",
+     "sedation"),
+    ("Wound infiltration or nerve block after total knee arthroplasty: a randomized comparison",
+     "total knee arthroplasty"),
+    ("Misoprostol for the prevention of postpartum bleeding in home births: a randomised trial",
+     "postpartum bleeding"),
+    ("Treatment of infrabony periodontal defects with two graft materials: a randomized study",
+     "infrabony periodontal defects"),
+])
+def test_a_title_names_the_procedure_or_problem_studied(tmp_path, layout, title, expected):
+    """'... for tracheal intubation', '... after hernia repair', 'for the prevention of X': a
+    trial of perioperative care or prevention is about what its title names there."""
+    body = "Adults were randomised to one of the two arms."
+    assert expected in [c.lower() for c in trial(tmp_path, body, "condition", layout, title=title)]
+
+
+@pytest.mark.parametrize("title", [
+    "Two diets compared for weight maintenance after the holiday season: a randomised trial",
+    "A smartphone reminder for medication adherence during the first year: a randomized trial",
+])
+def test_a_title_without_a_procedure_or_disease_head_names_no_condition(tmp_path, title):
+    body = "Adults were randomised to one of the two arms."
+    assert trial(tmp_path, body, "condition", "heading", title=title) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, expected", [
+    ("A herbal tea for insomnia in shift workers: a randomised placebo-controlled trial", "insomnia"),
+    ("Acupressure bands against postoperative nausea after breast surgery: a randomized trial", "nausea"),
+])
+def test_a_symptom_a_title_treats_is_the_condition(tmp_path, layout, title, expected):
+    """A symptom the lexicon files as an adverse event ('insomnia', 'nausea') is what the trial
+    treats when the title names it after 'for', 'against', 'in'."""
+    body = "Adults were randomised to one of the two arms."
+    assert any(expected in c.lower() for c in trial(tmp_path, body, "condition", layout, title=title))
+
+
+@pytest.mark.parametrize("title", [
+    "The incidence of nausea with two opioids: a randomised trial",
+    "A once-weekly tablet with fewer side effects: a randomised trial",
+])
+def test_a_symptom_a_title_measures_is_no_condition(tmp_path, title):
+    body = "Adults were randomised to one of the two arms."
+    assert trial(tmp_path, body, "condition", "heading", title=title) == []
+
+
+@pytest.mark.parametrize("results", [
+    "Results: Blood pressure fell more with the new drug. Four patients with ankle oedema withdrew from it.",
+    "Results: Rash developed in three patients with eczema; none stopped treatment.",
+])
+def test_people_with_an_event_in_the_results_are_not_the_population(tmp_path, results):
+    """'four patients with oedema withdrew': in an abstract's results, who had an event, not whom the
+    trial enrolled (no other population is named here, so nothing is the condition)."""
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nMethods: Eighty adults were randomised to two drugs.\n\n"
+                    f"{results}\n\nConclusions: More work is needed.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "condition"] == []
+
+
+def test_a_title_listing_its_designs_is_still_a_title(tmp_path):
+    """'X, a herbal mixture for asthma: a randomised, double-blind, placebo-controlled, cross-over
+    study' has many short comma-separated chunks, in lower case: a title, not an author list."""
+    title = ("HX2, a herbal mixture for the treatment of eczema: a randomised, double-blind, placebo-controlled, "
+             "crossover study")
+    body = "Adults were randomised to one of the two arms."
+    assert [c.lower() for c in trial(tmp_path, body, "condition", "heading", title=title)] == ["eczema"]
 
 
 def test_a_treatment_being_undergone_is_no_condition(tmp_path):

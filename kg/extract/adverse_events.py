@@ -43,17 +43,11 @@ _AE_TABLE = re.compile(r"adverse|safety|toxicit|side[- ]effect|tolerab|\bAEs?\b"
 _GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
                     r"(?:\s*(?:or|-|–|/)\s*(?:grade\s*)?(?P<g2>[1-5]))?", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-_SERIOUS = re.compile(r"\b(?:serious|SAEs?|life[- ]threatening|hospitali[sz]\w*|death|died|fatal)\b", re.I)
-_NON_SERIOUS = re.compile(r"\b(?:non[- ]?serious|mild|moderate|minor)\b", re.I)
-_RELATED = re.compile(r"\b(?i:treatment|drug|study[- ]drug|therapy)[- ]related\b|\b[A-Z]{2,}[A-Za-z0-9]*-related\b|"
-                      r"\b(?i:related|attributable|attributed)\s+to\s+(?:the\s+)?(?:\w+\s+)?"
-                      r"(?:(?i:treatment|drug|therapy)|[A-Z]{2,}\w*)\b")
-_UNRELATED = re.compile(r"\b(?:not|none)\s+(?:\w+\s+){0,4}(?:related|attributable|attributed|responsible)\b|"
-                        r"\bunrelated\b", re.I)
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
 _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
-                            r"risk of|history of|avoid)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
+                            r"risk of|history of|avoid|prevent|preventing|prevention of)\s+"
+                            r"(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
                             # "the treatment of hyperlipidemia": a condition treated, not an event
                             r"\b(?:treatment|management|therapy)\s+of\s+(?:the\s+)?$|"
                             r"\b(?:treating|to\s+treat)\s+$", re.I)
@@ -67,10 +61,11 @@ _COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
 _COUNT_ADJACENT = re.compile(rf"(?<!grade )(?<!grade)\b(?P<n>{COUNT})\s+$", re.I)
-_DISCONTINUED_BEFORE = re.compile(r"\b(?:discontinu\w+|stopp\w+|withdr[ae]w\w*|dropped out)\b[^.;]{0,60}$", re.I)
 _VALUE_PAREN = re.compile(r"\s*\((?:n\s*=\s*)?\d[^()]*\)")
 # an adjective that shares the head of the next phrase: "circulatory and electrolyte imbalances"
 _ADJECTIVE = re.compile(r"[a-z-]+(?:al|ic|ary|ory|ous|ive|ar|ile|ene)")
+# parts where "<patients> with X" says whom the trial enrolled, not what befell them
+_POPULATION_PARTS = ("title", "background", "objective", "methods", "conclusions")
 _FOOTNOTE_MARKS = "*†‡§¶‖#"
 _SUMMARY_ROW = re.compile(r"\b(?:total|any|all|number of|overall)\b|\bAEs?\b|\badverse events?\b|\bSAEs?\b|"
                           r"\bevents\b", re.I)
@@ -104,7 +99,8 @@ def _cues() -> dict:
         "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
         # an umbrella term is negated only as the head of the negation: "no serious adverse events"
         "umbrella_terms": frozenset(data["generic_with_values"]),
-        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
+        # "no serious adverse events", "no serious or unexpected AEs", "no patient experienced a SAE"
+        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -132,7 +128,8 @@ def _cues() -> dict:
         "term_columns": re.compile(rf"^\W*(?:{alt(data['term_columns'])})\b", re.I),
         # "severe X", "moderate or severe X": a category of its own; "moderate X" is X
         "severity": re.compile(rf"(?<![\w-])(?:(?:{alt(data['severity']['lead'])})\s*(?:,|or|and|/|to|-|–)\s*)*"
-                               rf"(?:{alt(data['severity']['marks'])})\s+$", re.I),
+                               rf"(?:{alt(data['severity']['marks'])})(?:\s*(?:,|or|and|/)\s*(?:{alt(data['severity']['paired'])}))?"
+                               rf"\s+{data['severity']['related_between']}?$", re.I),
         "tail": re.compile(rf"\s+(?:{alt(data['qualifier_tails']['verbs'])})\s+"
                            rf"(?:{alt(data['qualifier_tails']['objects'])})(?![\w-])", re.I),
         "share": re.compile(rf"[^.]{{0,60}}?[,;]?\s*(?:(?P<open>{alt(data['related_share']['openers'])}),?\s+"
@@ -159,9 +156,33 @@ def _cues() -> dict:
         "symptom_endings": tuple(data["symptom_endings"]),
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
+        "outcome_events": {fold(k): tuple(v) for k, v in data["outcome_events"].items()},
+        "dual_terms": frozenset(fold(w) for w in data["dual_terms"]),
+        "statistic": re.compile(data["statistic"]),
+        "declares_outcomes": re.compile(rf"\b(?:{alt(data['declares_outcomes'])})\b", re.I),
+        # "X or other major adverse events were not observed": the umbrella term is what is denied
+        "generic_denied_after": re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{alt(data['generic_denied_after'])})\b", re.I),
+        "generic_compared": re.compile(rf"\b(?:{alt(data['generic_compared'] + data['generic_described'])})\b", re.I),
+        "reported_before": re.compile(rf"\b(?:{alt(data['reported_before'])})\b[^.;]{{0,40}}$", re.I),
+        "enrolled": re.compile(rf"\b(?:{alt(data['population_with']['enrolled'])})\b", re.I),
+        "who_had": re.compile(rf"\b(?:{alt(data['population_with']['who_had'])})\s+(?:[\w-]+\s+){{0,3}}$", re.I),
+        "population_with": re.compile(rf"\b(?:{alt(data['population_with']['people'])})\s+(?:[\w-]+\s+)?"
+                                      rf"(?:{alt(data['population_with']['verbs'])})\s+(?:[\w-]+\s+){{0,3}}$", re.I),
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
                                    rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _attr() -> dict:
+    """The patterns that set an event's seriousness, relatedness and count (ontology/ae_cues.json
+    attribute_patterns), compiled; {COUNT} stands for a count word or number."""
+    data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["attribute_patterns"]
+    out: dict = {k: re.compile(v.replace("{COUNT}", COUNT), re.I) for k, v in data.items()
+                 if isinstance(v, str) and not k.startswith("_")}
+    out["related"] = re.compile(data["related"])  # case matters: 'ABC-related' names a drug by its short form
+    out["treatment_words"] = frozenset(data["treatment_words"])
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,19 +285,32 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         about_harms = part == "results" or harm_words
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
+            out.extend(_intolerance(ctx, sent))
+            out.extend(_withdrawal_brackets(ctx, sent))
             out.extend(_absent_categories(ctx, sent))
         outcome_clause = not harm_words and bool(_cues()["outcome_clause"].search(sent.text))
+        # a sentence that declares the trial's outcomes names measures, whatever harm words they carry
+        declares = any(sent.start_char <= a < sent.end_char for a, _b in declared) and bool(
+            _cues()["declares_outcomes"].search(sent.text))
         for m in _mentions(ctx, sent, harm_words):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
             if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
                 continue
+            if declares:
+                continue  # "the primary outcomes were mortality and end-organ failure morbidity": measures
             if _measured_after().match(ctx.document.text, m.end):
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
                 continue  # "depression and anxiety improved": a measure the results report on
-            if not harm_named and _is_measure(m, measured):
-                continue  # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
+            if not harm_words and fold(m.concept.label) in _cues()["dual_terms"] \
+                    and _cues()["statistic"].search(_clause_at(sent, m.start, m.end)):
+                continue  # "weight loss was greater with X (P = 0.01)": an outcome compared, not a harm
+            if (not harm_named or any(sent.start_char <= a < sent.end_char for a, _b in declared)) \
+                    and _is_measure(m, measured):
+                # "episodes of anaemia (an outcome of the trial) were fewer": a measure, unless called a harm
+                # outside the sentence that declares the outcomes ('a composite mortality/morbidity outcome')
+                continue
             out.extend(_sentence_facts(ctx, sent, m))
     return out
 
@@ -329,11 +363,24 @@ def _measured_names(ctx: Context) -> set[str]:
         for name in (fold(getattr(v, "label", v) or ""), fold(f.surface or "")):
             out.add(name)
             out.add(_cues()["measure_wrap"].sub("", name).strip())  # "anaemia morbidity", "incidence of X"
+    # a title on 'mortality' or 'survival' names the outcome that counts deaths (ae_cues outcome_events)
+    title = next((s for s in ctx.document.sections if s.kind == "title"), None)
+    if title is not None:
+        words = set(re.findall(r"[a-z]+", fold(ctx.document.text[title.start:title.end])))
+        out |= {w for counted in _cues()["outcome_events"].values() for w in counted if w in words}
     return out - {""}
 
 
 def _is_measure(m: _Mention, measured: set[str]) -> bool:
-    return bool(measured) and (fold(m.surface) in measured or fold(m.concept.label) in measured)
+    """The term is a declared measure, the head of one ('mortality' of 'maternal mortality'), or
+    the event such a measure counts (deaths where mortality is an outcome; ae_cues outcome_events)."""
+    if not measured:
+        return False
+    surface = fold(m.surface)
+    if surface in measured or fold(m.concept.label) in measured or any(n.endswith(" " + surface) for n in measured):
+        return True
+    counted_by = _cues()["outcome_events"].get(fold(m.concept.label), ())
+    return any(w in n.split() for n in measured for w in counted_by)
 
 
 def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
@@ -368,29 +415,37 @@ def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
 def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     text = ctx.document.text
     before = text[sent.start_char: m.start]
-    if (_CAUSE_CONTEXT.search(before) and not _DISCONTINUED_BEFORE.search(before)) or _BASELINE.search(before):
+    if (_CAUSE_CONTEXT.search(before) and not _attr()["event_made_them"].search(before)) or _BASELINE.search(before):
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
     arms = _arm_values(text, sent, m)
-    if m.generic and not (negated and _cues()["generic_negation"].search(before)) and not (
-            not negated and (len(arms) > 1 or _generic_value(text, sent, m))):
+    denied = negated and (_cues()["generic_negation"].search(before)
+                          or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
+    tally = None if negated else _attr()["tally_of"].search(text[max(sent.start_char, m.start - 30): m.start])
+    if m.generic and not denied and not tally and not (
+            not negated and (len(arms) > 1 or _generic_value(text, sent, m) or _generic_compared(sent, m))):
         return []  # "no patient stopped because of AEs" is not "no AEs"
+    if part_of(ctx.document, sent.start_char)[0] in _POPULATION_PARTS and (
+            _cues()["population_with"].search(before)
+            or _cues()["enrolled"].search(sent.text) and _cues()["who_had"].search(before)):
+        return []  # "critically ill patients with severe infection" in the methods: whom the trial enrolled
     m, shares = _qualified(ctx, sent, m)
     ev = [ctx.evidence(m.start, m.end)]
     extra = {"_surfaces": list(m.variants)} if m.variants else {}
     if negated:  # an absent event has no count, grade or consequence; it may be "related"
         fields = {"term": m.concept, "negated": True, "count": None, "grade": None,
                   "serious": True if _is_serious_term(m.concept) else None,
-                  "related_to_drug": _relatedness(clause), "led_to_discontinuation": None, **extra}
+                  "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)), "led_to_discontinuation": None,
+                  **extra}
         return [Fact("adverse_event", fields, ev, EXTRACTOR, "ae.sentence.negated", 0.8, surface=m.surface)]
     base = {
         "term": m.concept, "negated": False,
         "count": _count(text, sent, m),
         "grade": _grade_near(text, sent, m),
-        "serious": True if _SERIOUS.search(clause) or _is_serious_term(m.concept) else
-        (False if _NON_SERIOUS.search(clause) else None),
-        "related_to_drug": _relatedness(clause),
+        "serious": True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
+        (False if _attr()["non_serious"].search(clause) else None),
+        "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
@@ -405,6 +460,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
             share = Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.related_share", 0.75,
                          surface=f"{m.surface} {text[s:e]}")
             return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface), share]
+    if tally:  # "Of 15 serious AEs, none were ...": the events counted as a whole
+        base["count"] = to_int(tally.group("n"))
     if len(arms) < 2:
         return [Fact("adverse_event", base, ev, EXTRACTOR, "ae.sentence", 0.8, surface=m.surface)]
     out = []
@@ -442,7 +499,10 @@ def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tup
         return m, shares
     label = re.sub(r"\s+", " ", text[s:e]).lower()
     label = re.sub(r"\b(?:that|which) required\b", "requiring", label)
-    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover("AdverseEventTerm", label, "text")
+    # 'severe adverse events', 'major complications': a category of the umbrella term, named by it
+    # (its words are all generic ones, which the name check would otherwise take for no name)
+    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+        "AdverseEventTerm", label, "qualified" if m.generic else "text")
     variants = (*m.variants, m.surface, m.concept.label)
     return _Mention(s, e, concept, False, m.negated, text[s:e], variants), shares
 
@@ -463,6 +523,8 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
         in_context = bool(cues["context"].search(sent.text))
     for s, e, label in _head_phrases(sent, in_context):
         inside = [m for m in out if s <= m.start and m.end <= e] if label is None else []
+        if inside and cues["severity"].search(text[s:inside[0].start]) and inside[0].start > s:
+            continue  # 'major complications': the lexicon's umbrella term, qualified by its severity later
         if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(
                 m.start == s and m.end == e for m in inside)):
             continue
@@ -744,6 +806,41 @@ def _discontinuations(ctx: Context, sent: Sentence) -> list[Fact]:
     return out
 
 
+def _intolerance(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'Two patients withdrew because they could not tolerate the medication': an intolerance of the
+    treatment, with its count, that led to discontinuation (ae_cues attribute_patterns intolerance)."""
+    out = []
+    for m in _attr()["intolerance"].finditer(sent.text):
+        concept = ctx.lexicon.by_label("intolerance", "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", "intolerance", "qualified")
+        fields = {"term": concept, "negated": False, "count": to_int(m.group("n")) if m.group("n") else None,
+                  "grade": None, "serious": None, "related_to_drug": True, "led_to_discontinuation": True}
+        s, e = sent.start_char + m.start("what"), sent.start_char + m.end()
+        out.append(Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.intolerance", 0.7,
+                        surface=sent.text[m.start("what"):m.end()]))
+    return out
+
+
+def _withdrawal_brackets(ctx: Context, sent: Sentence) -> list[Fact]:
+    """'1 led to study withdrawal (premature labor, day 364)': the bracket names the event that led
+    to the withdrawal; a serious one when the sentence speaks of serious events."""
+    out = []
+    text = ctx.document.text
+    for m in _attr()["withdrawal_bracket"].finditer(sent.text):
+        a, b = _trim_item(text, sent.start_char + m.start("item"), sent.start_char + m.end("item"))
+        label = re.sub(r"\s+", " ", text[a:b])
+        if len(label.split()) > 5 or re.search(r"\d", label):
+            continue
+        concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+            "AdverseEventTerm", label.lower(), "text")
+        fields = {"term": concept, "negated": False, "count": None, "grade": None,
+                  "serious": True if _attr()["serious"].search(sent.text) else None, "related_to_drug": None,
+                  "led_to_discontinuation": True}
+        out.append(Fact("adverse_event", fields, [ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.withdrawal_bracket",
+                        0.7, surface=label))
+    return out
+
+
 def _is_serious_term(c: Concept) -> bool:
     return "serious" in c.label.lower() or "death" in c.label.lower()
 
@@ -804,8 +901,21 @@ def _generic_value(text: str, sent: Sentence, m: _Mention) -> bool:
     if _count(text, sent, m) is not None and not _COUNT_ADJACENT.search(before[-20:]):
         return True
     clause = _clause_at(sent, m.start, m.end)
-    tail = clause[clause.find(text[m.start:m.end]) + (m.end - m.start):] if text[m.start:m.end] in clause else ""
-    return bool(re.search(r"\d(?:[.,·]\d+)?\s*%", tail))
+    at = clause.find(text[m.start:m.end])
+    tail = clause[at + (m.end - m.start):] if at >= 0 else ""
+    # '(81% and 75.6%) reported at least one drug-related adverse event': the rates before the verb
+    head = clause[:at] if at >= 0 else ""
+    return bool(re.search(r"\d(?:[.,·]\d+)?\s*%", tail)) or bool(
+        re.search(r"\d(?:[.,·]\d+)?\s*%", head) and _cues()["reported_before"].search(head))
+
+
+def _generic_compared(sent: Sentence, m: _Mention) -> bool:
+    """An umbrella term the sentence compares between arms ('adverse events were comparable between
+    the groups', 'the incidence of side effects was similar', 'complications were more frequent
+    after X'): a finding on the events (ontology/ae_cues.json generic_compared)."""
+    if _COUNT_ADJACENT.search(sent.text[max(0, m.start - sent.start_char - 20): m.start - sent.start_char]):
+        return False  # 'eighteen AEs were generally mild': a tally of events, as in _generic_value
+    return bool(_cues()["generic_compared"].search(_clause_at(sent, m.start, m.end)))
 
 
 def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
@@ -822,12 +932,16 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
                                   before[: len(before) - len(adjacent.group())], re.I):
         return to_int(adjacent.group("n"))
     segment = re.split(r"[,;](?!\d)", before)[-1]
+    own = _attr()["count_with"].search(segment[-60:])  # 'four patients with oedema and two with rash': rash's own two
+    if own:
+        n = own.group("n").lower()
+        return 1 if n in ("a", "an", "one") else to_int(n)
     matches = list(_COUNT_BEFORE.finditer(segment))
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
     m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:(?:of|/|out of)\s+{COUNT}\s+)?"
-                  r"(?:patients|participants|subjects)\b",
+                  r"(?:patients?|participants?|subjects?)\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
 
@@ -848,12 +962,28 @@ def _grade_value(m: re.Match) -> int | None:
     return _ROMAN.get(g) or to_int(g)
 
 
-def _relatedness(clause: str) -> bool | None:
-    if _UNRELATED.search(clause):
+def _relatedness(clause: str, drugs: frozenset[str] = frozenset()) -> bool | None:
+    """Whether the clause ties the event to the treatment: 'drug-related', 'related to the study
+    drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related')."""
+    if _attr()["unrelated"].search(clause):
         return False
-    if _RELATED.search(clause):
+    if _attr()["related"].search(clause):
         return True
+    for m in _attr()["related_to_word"].finditer(clause):
+        word = fold(m.group("w") or m.group("x") or m.group("y"))
+        if word in drugs or word in _attr()["treatment_words"]:
+            return True
     return None
+
+
+
+
+
+def _drug_names(ctx: Context, sent: Sentence) -> frozenset[str]:
+    """Folded names of the drugs a sentence names (the dictionaries' or the paper's interventions)."""
+    names = {fold(sp.text) for sp in ctx.concept_spans(sent.start_char, sent.end_char) if sp.label_ == "Drug"}
+    names |= {fold(f.surface) for f in ctx.facts if f.kind == "intervention" and f.surface}
+    return frozenset(names)
 
 
 # -- tables -------------------------------------------------------------------------------
@@ -897,7 +1027,7 @@ def _read_ae_table(ctx: Context, table: Table) -> list[Fact]:
             "serious": state["serious"], "related_to_drug": state["related_to_drug"],
             "led_to_discontinuation": state["led_to_discontinuation"],
         }
-        if note_text and _UNRELATED.search(note_text):
+        if note_text and _attr()["unrelated"].search(note_text):
             fields["related_to_drug"] = False
         ev = [ctx.evidence(first.start, first.end)]
         if count_cell is not None and count is not None:
@@ -1011,7 +1141,7 @@ def _set_section(state: dict, text: str) -> None:
     if re.search(r"\btotal\b|\bany\b|\ball\b", low) and not re.search(r"leading|serious|sae", low):
         return  # a summary line, not a section
     serious = bool(re.search(r"\bserious\b|\bsaes?\b", low))
-    non_serious = bool(_NON_SERIOUS.search(low))
+    non_serious = bool(_attr()["non_serious"].search(low))
     related = bool(re.search(r"related|attributable", low)) and not re.search(r"unrelated|not related", low)
     discontinuation = bool(_DISCONTINUATION.search(low))
     state["serious"] = True if serious else (False if non_serious else None)

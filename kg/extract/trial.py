@@ -311,7 +311,7 @@ def _condition_rules() -> dict:
     r["with_rx"] = guarded(re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
                               rf"(?:(?:aged|from|in)\s+[^,;()]{{1,40}}?\s+)?"
                               rf"(?:with|having|suffering\s+from|diagnosed\s+with|who\s+(?:are|were|have|had)|"
-                              rf"{r['procedure_intro']})\s+(?P<x>[^,;:.()]{{3,90}})", re.I))
+                              rf"{r['procedure_intro']}|{r['with_intro_extra']})\s+(?P<x>[^,;:.()]{{3,90}})", re.I))
     r["head_rx"] = re.compile(rf"^(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*(?:{r['disease_heads']}|"
                               rf"{r['procedure_heads']}))\b(?!\s+(?:{r['not_after_head']})\b)", re.I)
     words = "|".join(sorted(map(re.escape, r["population_words"]), key=len, reverse=True))
@@ -339,6 +339,15 @@ def _condition_rules() -> dict:
                              re.compile(rf"\b(?:{r['infection_heads']})\b", re.I))
     r["not_disease_words"] = set(r["not_disease_words"])
     r["outcome_rx"] = re.compile(rf"\b(?:{r['outcome_cues']})\s+(?:\w+\s+){{0,2}}$", re.I)
+    r["title_rx"] = re.compile(rf"\b(?:{r['title_intro']})\s+(?:(?:the|an?)\s+)?(?P<p>(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*?"
+                               rf"(?:{r['procedure_heads']}|{r['disease_heads']}))\b(?![\w'’-])"
+                               rf"(?!\s+(?:{r['not_after_head']})\b)", re.I)
+    r["title_heads_alone"] = set(r["title_heads_alone"])
+    r["event_rx"] = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in r["event_words"])
+                               + r")\b", re.I)
+    r["symptom_intro_rx"] = re.compile(rf"\b(?:{r['title_intro']}|in|with|against)\s+(?:(?:the|an?)\s+)?"
+                                       rf"(?:[\w'’-]+\s+){{0,2}}$", re.I)
+    r["procedure_modifiers"] = set(r["procedure_modifiers"])
     return r
 
 
@@ -366,13 +375,17 @@ def _conditions(ctx: Context) -> list[Fact]:
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
             title += _adjectival(ctx, sent, named)
             title += _agent_populations(ctx, sent)
+            title += _title_procedures(ctx, sent, spans)
+            title += _title_symptoms(ctx, sent, spans)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
             described += _adjectival(ctx, sent, named)
             population += _agent_populations(ctx, sent)
         # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
-        for m in r["with_rx"].finditer(sent.text) if part != "results" or in_abs else ():
+        # nor, in an abstract's results, those who had an event ('four patients with oedema withdrew')
+        events = part == "results" and bool(r["event_rx"].search(sent.text))
+        for m in r["with_rx"].finditer(sent.text) if (part != "results" or in_abs) and not events else ():
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
@@ -387,8 +400,12 @@ def _conditions(ctx: Context) -> list[Fact]:
             a += len(m.group("x")) - len(x)
             head = r["head_rx"].match(x)
             if head and not re.search(r"\d", head.group("p")) and _specific(head.group("p")):
-                c = ctx.lexicon.discover("Condition", head.group("p"), "population")
-                population.append((c, a, a + len(head.group("p"))))
+                # 'elective hip surgery' is hip surgery; 'elective surgery' names no procedure of its own
+                phrase = head.group("p")[_circumstance(head.group("p")):]
+                if _specific(phrase):
+                    a += len(head.group("p")) - len(phrase)
+                    c = ctx.lexicon.discover("Condition", phrase, "population")
+                    population.append((c, a, a + len(phrase)))
             elif (found := _aliased(ctx, x)) is not None:
                 population.append((found[0], a, a + found[1]))
         if part != "results":
@@ -456,6 +473,64 @@ def _adjectival(ctx: Context, sent, named: dict[str, tuple]) -> list:
             if c is not None:
                 out.append((c, sent.start_char + m.start(group), sent.start_char + m.end(group)))
                 break
+    return out
+
+
+def _title_symptoms(ctx: Context, sent, spans: list) -> list:
+    """'Valerian for Insomnia', '... in Postoperative Nausea and Vomiting': a symptom the lexicon
+    files as an adverse event is the condition a title names after 'for', 'in', 'with' or
+    'treatment/prevention of' (title_intro) - the trial treats it - as the disease dictionaries name it
+    where they do (ontology/conditions.json aliases), else under its own name."""
+    r = _condition_rules()
+    text = ctx.document.text
+    out = []
+    for sp in ctx.concept_spans(sent.start_char, sent.end_char):
+        if sp.label_ != "AdverseEventTerm" or sp.kb_id_ in ctx.lexicon.generic or any(
+                c.start_char < sp.end_char and sp.start_char < c.end_char for c in spans):
+            continue  # an umbrella term ('with fewer side effects') names no condition
+        before = text[sent.start_char:sp.start_char]
+        if not r["symptom_intro_rx"].search(before) or r["outcome_rx"].search(before):
+            continue
+        name = " ".join(sp.text.split())
+        c = _condition_named(ctx, name.lower()) or ctx.lexicon.discover("Condition", name, "population")
+        out.append((c, sp.start_char, sp.end_char))
+    return out
+
+
+def _circumstance(phrase: str) -> int:
+    """Length of the words of circumstance opening a procedure ('elective', 'emergency'; ontology/
+    conditions.json procedure_modifiers) and the space after them."""
+    m = re.match(r"(?:(?:" + "|".join(map(re.escape, _condition_rules()["procedure_modifiers"])) + r")\s+)+", phrase,
+                 re.I)
+    return m.end() if m else 0
+
+
+def _title_procedures(ctx: Context, sent, spans: list) -> list:
+    """'... for tracheal intubation', '... after laparoscopic renal surgery', 'for the prevention of
+    postpartum bleeding', 'Treatment of Periodontal Intrabony Defects': the procedure or problem a
+    title names after the words that introduce one (ontology/conditions.json title_intro), where
+    no dictionary disease is written there. Words of circumstance ('elective', 'rapid') are left out."""
+    r = _condition_rules()
+    out = []
+    for m in r["title_rx"].finditer(sent.text):
+        a = sent.start_char + m.start("p")
+        b = sent.start_char + m.end("p")
+        if any(sp.start_char < b and a < sp.end_char for sp in spans):
+            continue  # a disease of the dictionaries is read there already
+        words = list(re.finditer(r"[\w'’-]+", m.group("p")))
+        while words and (words[0].group().lower() in _DETERMINERS or words[0].group().lower() in r["not_disease_words"]
+                         or words[0].group().lower() in r["procedure_modifiers"]):
+            words = words[1:]
+        if not words or any(re.search(r"\d", w.group()) for w in words):
+            continue
+        words = words[-3:]  # the procedure's own words: 'third molar extraction' of 'impacted lower third ...'
+
+        phrase = m.group("p")[words[0].start():]
+        alone = len(words) == 1 and words[0].group().lower() in r["title_heads_alone"]
+        if not alone and (len(words) < 2 or not _specific(phrase)):
+            continue
+        s = sent.start_char + m.start("p") + words[0].start()
+        out.append((ctx.lexicon.discover("Condition", " ".join(phrase.split()), "population"), s, b))
     return out
 
 

@@ -8,6 +8,9 @@ longer than a whole `kg facts DOC`.
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import re
 from collections import defaultdict
 
@@ -327,10 +330,32 @@ def _condition_item(label: str, curie: str | None, ev: list[dict]) -> dict:
     """A condition named as the paper writes it ("benign prostatic hyperplasia", "COPD"), as
     the facts format asks, with the vocabulary's preferred name beside it."""
     written = " ".join(ev[0]["text"].split()) if ev else ""
+    if _derived_word(written, label):
+        written = label  # 'asthmatic subjects', 'depressed adolescents': the adjective names asthma, depression
     item = {"label": written or label, "id": curie, "evidence": ev}
     if item["label"] != label:
         item["concept_label"] = label
     return item
+
+
+@functools.lru_cache(maxsize=1)
+def _derived_word_endings() -> tuple[str, ...]:
+    # os.path, not pathlib: a plain `kg facts` imports no pathlib (tests/test_import_hygiene.py)
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                        "ontology", "conditions.json")
+    with open(path, encoding="utf-8") as f:
+        return tuple(json.load(f)["derived_word_endings"])
+
+
+def _derived_word(written: str, label: str) -> bool:
+    """A one-word adjective or noun made from the condition's name ('asthmatic' of asthma,
+    'obese' of obesity, 'diabetics' of diabetes), not the name itself, its plural nor an acronym."""
+    w, words = written.lower(), label.lower().split()
+    if not w or " " in w or written.isupper() or w in words or not words:
+        return False
+    if not w.endswith(_derived_word_endings()):
+        return False  # 'Migraines' is the name as written, not a word made from it
+    return any(len(os.path.commonprefix([w, word])) >= 4 for word in words)
 
 
 def _trial_attribute(trial: dict, fields: dict, ev: list[dict], concepts: dict) -> None:

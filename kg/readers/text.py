@@ -165,8 +165,11 @@ def _title_like(block: str) -> bool:
             or len(_TWO_SENTENCES.findall(block)) > 1 or _NOT_TITLE.search(block) or not block[:1].isalnum() \
             or heading_kind(first) is not None or label_part(first) is not None or label_marks(block, 0, len(block)):
         return False
+    # an author list: mostly short capitalised chunks ("Rivera A, Okafor C"); a title's list of
+    # designs ("a randomised, double-blind, placebo-controlled, cross-over study") is in lower case
     chunks = [c.split() for c in block.rstrip(".").split(",")]
-    return not (len(chunks) >= 3 and sum(len(c) <= 3 for c in chunks) >= 0.75 * len(chunks))  # an author list
+    names = sum(len(c) <= 3 and c[0][:1].isupper() for c in chunks if c)
+    return not (len(chunks) >= 3 and names >= 0.75 * len(chunks))
 
 
 def _paragraphs(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
