@@ -62,7 +62,7 @@ def data() -> dict:
                                ignore_case=True)
     gmods, gterms, gheads, gspec = (g(d[k]) for k in ("target_modifiers", "target_terms", "target_heads", "specimens"))
     d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{0,3}}(?:{gterms})(?:\s+(?:{gterms}))?"
-                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{gheads})){{0,2}}"
+                                rf"(?:\s*\((?!{d['bracket_statistic']})[^()]{{1,20}}\))?(?:[\s-]+(?:{gheads})){{0,2}}"
                                 rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{gspec})(?:\s+(?:{gspec}))?)?(?![\w-])", re.I)
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
@@ -92,6 +92,9 @@ def data() -> dict:
                      for k, v in d["property_adjectives"].items()]
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
+    d["rx_arm_after"] = re.compile(d["arm_after_target"], re.I)
+    d["rx_class_arm"] = re.compile(rf"(?:{alt(d['class_arm_words'])})", re.I)
+    d["rx_topic_before"] = re.compile(d["topic_before_target"], re.I)
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
     d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
@@ -382,8 +385,12 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
         return False
     if (t.end - t.start) > (a.end - a.start):
         return True
-    studied = _title_agents(ctx) or _intervention_concepts(ctx)  # the title's agents, when it names them
-    return not any(a.concept and a.concept.iri == c.iri for c in studied)
+    return not any(a.concept and a.concept.iri == c.iri for c in studied_agents(ctx))
+
+
+def studied_agents(ctx: Context) -> list[Concept]:
+    """The trial's own agents: the title's, when it names them, else the interventions."""
+    return _title_agents(ctx) or _intervention_concepts(ctx)
 
 
 def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) -> list[Fact]:
@@ -779,6 +786,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             if not any(_overlap(sub, x) and not (sub.start <= x.start and x.end <= sub.end) for x in found):
                 found = [x for x in found if not (sub.start <= x.start and x.end <= sub.end)] + [sub]
     free: list[Mention] = []
+    studied = {c.iri for c in _intervention_concepts(ctx)}  # the trial's own drugs: their levels are no target
+    drug_spans = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"}) if ctx.concept(e).iri in studied]
     for m in d["rx_target"].finditer(sent.text):
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     for m in d["rx_head"].finditer(sent.text):
@@ -789,10 +798,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                     or _is_cue_word(w.group(0)):
                 break
             keep.insert(0, w)
+        s = sent.start_char + m.start(1) + keep[0].start() if keep else 0
         if not keep or any(ctx.lexicon.by_label(w.group(0), "Drug") for w in keep) \
+                or any(s <= a and b <= sent.start_char + m.start(1) + keep[-1].end() for a, b in drug_spans) \
                 or not any(d["rx_analyte"].fullmatch(w.group(0).strip("()")) for w in keep):
-            continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
-        s = sent.start_char + m.start(1) + keep[0].start()
+            continue  # "arsenic concentrations", "the X serum levels": a drug's own levels are pharmacokinetics
         free.append(_trimmed(text, s, sent.start_char + m.end()))
     for m in d["rx_toxicity"].finditer(sent.text) if "toxicit" in sent.text else ():
         s = sent.start_char + (m.start() if m.group("drug") is None or ctx.lexicon.by_label(m.group("drug"), "Drug")
@@ -813,7 +823,10 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
-    found = sorted(found, key=lambda m: m.start)
+    # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X,": a topic
+    found = sorted((t for t in found if not d["rx_arm_after"].match(text, t.end)
+                    and not d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)),
+                   key=lambda m: m.start)
     # "TLR4 on monocytes": where the first target was measured is no target of its own
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
@@ -926,6 +939,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 continue
             if d["rx_target"].fullmatch(phrase) or d["rx_outcome"].search(phrase) or _is_cue_word(words[-1]):
                 continue
+            if d["rx_class_arm"].fullmatch(phrase) and _studied_arms(ctx):
+                continue  # 'the probiotic group': the study's own agent, named by its class (group scope)
             concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
             agents.append(Mention(s, e, phrase, concept))
     for rx in d["rx_class"]:  # "HMG-CoA reductase inhibitors (statins)": the members are agents
@@ -1028,6 +1043,8 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
         part = part_of(ctx.document, sent.start_char)[0]
         own = part not in ("background", "discussion")  # others' regimens are not this trial's arms
         for m in _mentions(ctx, sent, concepts):
+            if _measured(text, m, sent):
+                continue  # "higher than the X serum levels": the drug measured, in no arm's role
             before = text[max(sent.start_char, m.start - 30):m.start]
             after = text[m.end:min(sent.end_char, m.end + 40)]
             if own and (d["rx_base_before"].search(before) or d["rx_base_after"].search(after)):
@@ -1109,7 +1126,9 @@ def _default_agents(ctx: Context) -> list[Concept]:
         for sent in ctx.sentences():
             part, in_abs = part_of(ctx.document, sent.start_char)
             if parts(part, in_abs):
+                targets = _targets(ctx, sent) if _may_state(sent.text) else []
                 found += [a.concept for a in _agents(ctx, sent)[0] if a.concept and a.concept.iri not in control
+                          and not any(_analyte(ctx, a, t) for t in targets)  # 'β2-microglobulin': a biomarker
                           and not (title and _population_therapy(ctx, sent, a.start - sent.start_char,
                                                                  a.end - sent.start_char))]
         return found
