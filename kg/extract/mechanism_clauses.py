@@ -751,7 +751,8 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
             or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
         return None
     known = ctx.lexicon.by_label(phrase, "Drug") or next(
-        (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None)
+        (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None) \
+        or _arm_intervention(ctx, phrase)
     if lead.group("det") and not lead.group("intake") and known is None:
         return None  # 'a 40-fold increase', 'the authors noted': after an article, only a known agent
     concept = known or ctx.lexicon.discover("Drug", phrase, "arm")
@@ -941,7 +942,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 continue
             if d["rx_class_arm"].fullmatch(phrase) and _studied_arms(ctx):
                 continue  # 'the probiotic group': the study's own agent, named by its class (group scope)
-            concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+            concept = ctx.lexicon.by_label(phrase, "Drug") or _arm_intervention(ctx, phrase) \
+                or ctx.lexicon.discover("Drug", phrase, "arm")
             agents.append(Mention(s, e, phrase, concept))
     for rx in d["rx_class"]:  # "HMG-CoA reductase inhibitors (statins)": the members are agents
         for m in rx.finditer(sent.text):
@@ -963,6 +965,14 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _arm_intervention(ctx: Context, phrase: str) -> Concept | None:
+    """The one intervention of the paper an arm phrase names by some of its words ('the
+    mindfulness group' for mindfulness training, 'the tea group' for green tea extract)."""
+    words = set(re.findall(r"\w{3,}", fold(phrase)))
+    named = [c for c in _intervention_concepts(ctx) if words and words <= set(re.findall(r"\w{3,}", fold(c.label)))]
+    return named[0] if len(named) == 1 else None
 
 
 def _cell_agents(ctx: Context) -> list[tuple[str, Concept]]:

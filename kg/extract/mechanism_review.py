@@ -45,7 +45,7 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         _whose(f, sent.text, part, in_abs)
         out.append(f)
-    return _without_contradictions(ctx, out)
+    return _without_vaguer(_without_contradictions(ctx, out))
 
 
 def _eaten(text: str, start: int, end: int, surface: str | None) -> bool:
@@ -105,6 +105,16 @@ def _without_contradictions(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue
         dropped.update(id(f) for f in loser)
     return [f for f in facts if id(f) not in dropped]
+
+
+def _without_vaguer(facts: list[Fact]) -> list[Fact]:
+    """An agent said to 'modulate' (affect, change) a target the paper also says it raises or
+    lowers: the directed statement says more, the vaguer one is dropped (negated ones stay:
+    'no effect on X' is a finding of its own)."""
+    directed = {(f.fields["agent"].iri, f.fields["target"].iri) for f in facts
+                if _direction(f.fields["relation"]) != "mod" and not f.fields.get("negated")}
+    return [f for f in facts if f.fields.get("negated") or _direction(f.fields["relation"]) != "mod"
+            or (f.fields["agent"].iri, f.fields["target"].iri) not in directed]
 
 
 def _in_abstract(ctx: Context, f: Fact) -> bool:
