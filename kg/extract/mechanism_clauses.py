@@ -84,6 +84,7 @@ def data() -> dict:
     d["rx_toxicity"] = re.compile(d["toxicity_target"])
     d["rx_participle_effect"] = re.compile(d["participle_effect"], re.I)
     d["modifier_set"] = {fold(x) for x in d["target_modifiers"]}
+    d["class_qualifier_set"] = {fold(x) for x in d["class_qualifiers"]}
     d["rx_treatment_of"] = re.compile(d["treatment_of_agent"], re.I)
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
@@ -93,6 +94,8 @@ def data() -> dict:
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_after"] = re.compile(d["arm_after_target"], re.I)
+    d["rx_association_after"] = re.compile(d["association_after_target"], re.I)
+    d["rx_like_change"] = re.compile(d["like_change"], re.I)
     d["rx_class_arm"] = re.compile(rf"(?:{alt(d['class_arm_words'])})", re.I)
     d["rx_topic_before"] = re.compile(d["topic_before_target"], re.I)
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
@@ -363,7 +366,7 @@ def _other_arms(ctx: Context, defaults: list[Concept]) -> list[str]:
 def _scope_text(text: str, scope: tuple[int, int], t: Mention) -> str:
     """The negation scope of a target, without a 'but not Y' right after it: 'total but not
     specific IgA was elevated' denies the rise of specific IgA only."""
-    out = text[scope[0]:scope[1]]
+    out = data()["rx_like_change"].sub(lambda m: " " * len(m.group(0)), text[scope[0]:scope[1]])
     bn = re.match(r"\s+but\s+not\s+[\w-]+", text[t.end:scope[1]])
     if bn and scope[0] <= t.end:
         rel = t.end - scope[0]
@@ -491,8 +494,9 @@ def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
             words = list(re.finditer(r"\S+", m.group("target")))
             keep = []  # the noun phrase right before the class noun ("... with the BRAF inhibitors": BRAF)
             for w in reversed(words):
-                if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)):
-                    break
+                if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) \
+                        or fold(w.group(0)) in d["class_qualifier_set"]:
+                    break  # 'a partial agonist', 'a reversible inhibitor': how, not what
                 keep.insert(0, w)
             if not keep or d["rx_outcome"].search(" ".join(w.group(0) for w in keep)):
                 continue  # "blood pressure-lowering agents": a clinical outcome is a result, not a mechanism
@@ -562,7 +566,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         subject = _subject_agent(ctx, s0, c.start, targets)
         if subject is not None:
             return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
-        if defaults and _subject_is_generic(text, s0, c.start, targets, t):
+        if defaults and _subject_is_generic(text, s0, c.start, targets, t) and not _predictor(text, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
         return []
     # target first: target ... cue ... (link) agent; in a list ("A, B and C were lower") from its last member
@@ -597,6 +601,12 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+def _predictor(text: str, t: Mention) -> bool:
+    """'Reduced Ki-67 was associated with survival', 'Higher IL-6 levels predicted death': the
+    change is a predictor of an outcome, not a statement of what the study agent did."""
+    return bool(data()["rx_association_after"].match(text, t.end))
 
 
 def _attributive(text: str, c: Mention, s0: int) -> bool:

@@ -172,6 +172,8 @@ def _cues(sent) -> list[tuple[int, int, str]]:
     for rx, rel in relation_cues():
         for m in rx.finditer(sent.text):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
+            if m.start() and sent.text[m.start() - 1] == "-" and m.group(0).lower().endswith("ed"):
+                continue  # "LPS-induced neutrophilia", "mitogen-stimulated cells": an adjective, no relation
             if not any(a < e and s < b for a, b, _r in found):
                 found.append((s, e, rel))
     return sorted(found)
