@@ -108,13 +108,16 @@ def _without_contradictions(ctx: Context, facts: list[Fact]) -> list[Fact]:
 
 
 def _without_vaguer(facts: list[Fact]) -> list[Fact]:
-    """An agent said to 'modulate' (affect, change) a target the paper also says it raises or
-    lowers: the directed statement says more, the vaguer one is dropped (negated ones stay:
-    'no effect on X' is a finding of its own)."""
-    directed = {(f.fields["agent"].iri, f.fields["target"].iri) for f in facts
-                if _direction(f.fields["relation"]) != "mod" and not f.fields.get("negated")}
+    """An agent said to 'modulate' (affect, change) a target that the paper, in the same kind
+    of statement, also says it raises or lowers: the directed statement says more, the vaguer
+    one is dropped. Negated ones stay ('no effect on X' is a finding of its own), and so does
+    an aim ('to determine how X influences Y') beside the finding."""
+    def key(f: Fact) -> tuple:
+        return f.fields["agent"].iri, f.fields["target"].iri, f.fields.get("statement")
+
+    directed = {key(f) for f in facts if _direction(f.fields["relation"]) != "mod" and not f.fields.get("negated")}
     return [f for f in facts if f.fields.get("negated") or _direction(f.fields["relation"]) != "mod"
-            or (f.fields["agent"].iri, f.fields["target"].iri) not in directed]
+            or key(f) not in directed]
 
 
 def _in_abstract(ctx: Context, f: Fact) -> bool:
