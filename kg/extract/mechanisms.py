@@ -19,7 +19,7 @@ import re
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind, studied_agents
+from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
 from kg.extract.mechanism_clauses import _targets as clause_targets
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -63,7 +63,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if drugs:
             phrases = clause_targets(ctx, sent)
-            drugs = _not_inside_targets(ctx, drugs, phrases)
+            drugs = _not_inside_targets(drugs, phrases)
             # a cytokine inside its receptor's name ('soluble TNF receptor 1'), a cell a target was
             # measured on ('TLR4 on monocytes'): the clause reader's targets leave them out
             kept = {(m.start, m.end) for m in phrases}
@@ -100,15 +100,12 @@ def extract(ctx: Context) -> list[Fact]:
     return out
 
 
-def _not_inside_targets(ctx: Context, drugs: list, phrases: list) -> list:
+def _not_inside_targets(drugs: list, phrases: list) -> list:
     """The drugs that are not a word of a longer biomarker name ('heparin' in 'heparin-binding
-    protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent;
-    nor a biomarker name themselves ('uric acid ... decreased') unless the trial gives that drug."""
+    protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent."""
     phrases = [t for t in phrases if t.concept is None]
-    studied = {c.iri for c in studied_agents(ctx)}
     return [d for d in drugs if not any(t.start <= d.start_char and d.end_char <= t.end
-                                        and (t.end - t.start > d.end_char - d.start_char
-                                             or ctx.concept(d).iri not in studied) for t in phrases)]
+                                        and t.end - t.start > d.end_char - d.start_char for t in phrases)]
 
 
 def _agent_text(ctx: Context, f: Fact) -> str | None:
