@@ -177,3 +177,15 @@ def test_a_sentence_opening_in_lower_case_is_its_own_sentence(text, n):
 ])
 def test_a_statement_after_a_lower_case_opening_is_read(tmp_path, body, agent, target):
     find(mechs(tmp_path, body), agent, "up" if "raised" in body else "down", target)
+
+
+@pytest.mark.parametrize("body, agent, target", [
+    ("Ocrelizumab, the anti-CD20 monoclonal antibody, depleted circulating B cells within two weeks.",
+     "ocrelizumab", "b cell"),
+    ("B-cell depletion using the anti-CD20 antibody obinutuzumab was complete by month two.",
+     "obinutuzumab", "b cell"),
+])
+def test_what_an_antibody_is_named_against_is_no_target(tmp_path, body, agent, target):
+    found = mechs(tmp_path, body)
+    find(found, agent, "down", target)
+    assert not any("cd20" in t or "ms4a1" in t or "antibod" in t for t in _targets(found)), _targets(found)

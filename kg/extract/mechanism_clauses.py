@@ -98,6 +98,7 @@ def data() -> dict:
     d["rx_like_change"] = re.compile(d["like_change"], re.I)
     d["rx_class_arm"] = re.compile(rf"(?:{alt(d['class_arm_words'])})", re.I)
     d["rx_topic_before"] = re.compile(d["topic_before_target"], re.I)
+    d["rx_anti_before"] = re.compile(d["anti_before_target"], re.I)
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
     d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
@@ -140,6 +141,9 @@ def data() -> dict:
     d["rx_combination"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:\([^()]{{0,40}}\)\s*)?"
                                      rf"(?:{alt(d['combination_cues'])})\s*"
                                      rf"(?:[\d.,]+\s*\S+\s+(?:of\s+)?)?$", re.I)
+    # 'depletion using the anti-CD20 antibody X': a link, then what the agent is, then its name
+    d["rx_link_named"] = re.compile(rf"(?<![\w-])(?:{alt(d['instrument_links'])})\s+(?:the\s+|a\s+|an\s+)?"
+                                    rf"(?:{d['instrument_descriptor']}\s+){{1,3}}$", re.I)
     d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
                               re.I)
     return d
@@ -699,7 +703,8 @@ def _agent_after(text, pos, agents, blocked, end, words=12):
         return None
     a = min(cands, key=lambda m: m.start)
     gap = text[pos:a.start]
-    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not data()["rx_link"].search(gap):
+    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not (
+            data()["rx_link"].search(gap) or data()["rx_link_named"].search(gap)):
         return None
     if data()["rx_comparator_any"].search(gap):
         return None  # "... by X compared to treatment with Y": Y is the comparator
@@ -836,7 +841,9 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     found += _but_not_heads(ctx, sent, found)
     # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X,": a topic
     found = sorted((t for t in found if not d["rx_arm_after"].match(text, t.end)
-                    and not d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)),
+                    and not d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)
+                    and not d["rx_anti_before"].search(text, max(sent.start_char, t.start - 40), t.start)
+                    and not (text[max(0, t.start - 5):t.start].lower() == "anti-" and t.text[:1].isupper())),
                    key=lambda m: m.start)
     # "TLR4 on monocytes": where the first target was measured is no target of its own
     return [t for i, t in enumerate(found)
