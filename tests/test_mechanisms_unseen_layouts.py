@@ -189,3 +189,16 @@ def test_what_an_antibody_is_named_against_is_no_target(tmp_path, body, agent, t
     found = mechs(tmp_path, body)
     find(found, agent, "down", target)
     assert not any("cd20" in t or "ms4a1" in t or "antibod" in t for t in _targets(found)), _targets(found)
+
+
+@pytest.mark.parametrize("title, body, agent, target, way", [
+    ("Autologous stem cell transplantation in systemic sclerosis: a randomised trial",
+     "Serum IL-17 fell after six months, and TGF-beta rose in the transplanted group.", "stem cell", "il-17", "down"),
+    ("Whole-body vibration training for frail older adults: a randomised trial",
+     "Plasma IL-6 decreased over the programme, and IGF-1 rose in the trained group.", "vibration", "il-6", "down"),
+])
+def test_a_procedure_named_by_the_title_is_the_agent_and_a_participle_arm_is_no_agent(tmp_path, title, body, agent,
+                                                                                      target, way):
+    found = mechs(tmp_path, body, title=title)
+    find(found, agent, way, target)
+    assert all(agent in m["agent"].lower() for m in found), [(m["agent"], m["target"]) for m in found]

@@ -396,8 +396,8 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
 
 
 def studied_agents(ctx: Context) -> list[Concept]:
-    """The trial's own agents: the title's, when it names them, else the interventions."""
-    return _title_agents(ctx) or _intervention_concepts(ctx)
+    """The trial's own agents: the title's and the interventions."""
+    return _title_agents(ctx) + _intervention_concepts(ctx)
 
 
 def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) -> list[Fact]:
@@ -761,13 +761,17 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
     phrase = text[s:e]
     if any(fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) for w in words) \
             or _is_cue_word(phrase) \
-            or any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase))
-                   for t in targets) \
             or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
         return None
     known = ctx.lexicon.by_label(phrase, "Drug") or next(
         (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None) \
         or _arm_intervention(ctx, phrase)
+    # a subject that is a target is an agent only as a known drug or intervention of its own
+    # ('Vitamin D lowered PTH'); 'IL-10 increased, and TNF fell' names what changed
+    if any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase)
+                                              and (known is not None or t.concept is None))
+           for t in targets):
+        return None
     if lead.group("det") and not lead.group("intake") and known is None:
         return None  # 'a 40-fold increase', 'the authors noted': after an article, only a known agent
     concept = known or ctx.lexicon.discover("Drug", phrase, "arm")
@@ -959,6 +963,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 continue
             if d["rx_class_arm"].fullmatch(phrase) and _studied_arms(ctx):
                 continue  # 'the probiotic group': the study's own agent, named by its class (group scope)
+            if len(words) == 1 and re.fullmatch(r"(?i)[a-z-]+ed", phrase) and not _arm_intervention(ctx, phrase):
+                continue  # 'the transplanted group', 'the vaccinated arm': what was done, not who did it
             concept = ctx.lexicon.by_label(phrase, "Drug") or _arm_intervention(ctx, phrase) \
                 or ctx.lexicon.discover("Drug", phrase, "arm")
             agents.append(Mention(s, e, phrase, concept))
