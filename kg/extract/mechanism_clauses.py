@@ -396,8 +396,8 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
 
 
 def studied_agents(ctx: Context) -> list[Concept]:
-    """The trial's own agents: the title's and the interventions."""
-    return _title_agents(ctx) + _intervention_concepts(ctx)
+    """The trial's own agents: the title's, when it names them, else the interventions."""
+    return _title_agents(ctx) or _intervention_concepts(ctx)
 
 
 def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) -> list[Fact]:
