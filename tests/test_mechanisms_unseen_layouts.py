@@ -202,3 +202,23 @@ def test_a_procedure_named_by_the_title_is_the_agent_and_a_participle_arm_is_no_
     found = mechs(tmp_path, body, title=title)
     find(found, agent, way, target)
     assert all(agent in m["agent"].lower() for m in found), [(m["agent"], m["target"]) for m in found]
+
+
+@pytest.mark.parametrize("body, agent, way, members", [
+    ("After eight weeks of exenatide, mRNA levels for PDX1 and GCK were elevated.", "exenatide", "up", ["pdx1", "gck"]),
+    ("Sirolimus lowered the expression of the genes CCND1, MYC and HIF1A in tumour tissue.", "sirolimus", "down",
+     ["ccnd1", "myc", "hif1a"]),
+])
+def test_a_generic_target_followed_by_its_members_is_the_members(tmp_path, body, agent, way, members):
+    found = mechs(tmp_path, body)
+    for name in members:
+        find(found, agent, way, name)
+    assert not any(m["target"].lower() in ("genes", "mrna", "gene expression") for m in found), _targets(found)
+
+
+@pytest.mark.parametrize("body", [
+    "Etanercept increased the ACR20 response at week 16.",
+    "Tocilizumab improved DAS28 and raised VO2max within three months.",
+])
+def test_disease_activity_scores_and_fitness_are_results_not_mechanisms(tmp_path, body):
+    assert mechs(tmp_path, body) == []

@@ -98,6 +98,9 @@ def data() -> dict:
     d["rx_like_change"] = re.compile(d["like_change"], re.I)
     d["rx_class_arm"] = re.compile(rf"(?:{alt(d['class_arm_words'])})", re.I)
     d["rx_topic_before"] = re.compile(d["topic_before_target"], re.I)
+    d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
+    d["rx_members_lead"] = re.compile(d["members_lead"], re.I)
+    d["rx_member"] = re.compile(d["member_name"])
     d["rx_anti_before"] = re.compile(d["anti_before_target"], re.I)
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
@@ -843,6 +846,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
+    found = _named_members(text, sent, found)
     # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X,": a topic
     found = sorted((t for t in found if not d["rx_arm_after"].match(text, t.end)
                     and not d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)
@@ -853,6 +857,36 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
+    """'the genes ARG1 and NOS2', 'mRNA levels for PGK1 and ACTB', 'the markers CD20 and CD19':
+    a generic target followed by the names of its members is those members."""
+    d = data()
+    out = list(found)
+    for t in found:
+        if t.concept is not None and t.concept.kind != "BiologicalProcess" \
+                or not d["rx_generic_target"].fullmatch(t.text):
+            continue
+        lead = d["rx_members_lead"].match(text, t.end, sent.end_char)
+        if lead is None:
+            continue
+        members, pos = [], lead.end()
+        while True:
+            m = d["rx_member"].match(text, pos, sent.end_char)
+            if m is None:
+                break
+            members.append(Mention(m.start(1), m.end(1), m.group(1)))
+            pos = m.end()
+            sep = re.compile(r"\s*(?:,\s*and|,|and|or)\s+|\s*,\s*").match(text, pos, sent.end_char)
+            if sep is None:
+                break
+            pos = sep.end()
+        if not members:
+            continue
+        out.remove(t)
+        out += [m for m in members if not any(_overlap(m, x) for x in out)]
+    return out
 
 
 def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
