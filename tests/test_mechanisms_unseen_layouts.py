@@ -222,3 +222,35 @@ def test_a_generic_target_followed_by_its_members_is_the_members(tmp_path, body,
 ])
 def test_disease_activity_scores_and_fitness_are_results_not_mechanisms(tmp_path, body):
     assert mechs(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Patients were given the DPP-4 inhibitor linagliptin or placebo.", "linagliptin", "down", "dpp-4"),
+    ("We added the interleukin-6 receptor blocker, tocilizumab, to methotrexate.", "tocilizumab", "down",
+     "interleukin-6 receptor"),
+])
+def test_a_drug_named_after_its_class_states_the_class_mechanism(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body, section="Methods"), agent, way, target)
+
+
+@pytest.mark.parametrize("body", [
+    "The SGLT2 inhibitor group lost more weight.",
+    "The ACE inhibitor arm and the placebo arm were similar.",
+])
+def test_a_class_before_a_word_that_is_no_drug_states_nothing(tmp_path, body):
+    assert mechs(tmp_path, body, section="Methods") == []
+
+
+@pytest.mark.parametrize("title, body, targets", [
+    ("Zinc supplementation in haemodialysis: a randomised trial",
+     "No significant differences in hospital admissions, appetite, serum IL-6 and TNF-alpha were found with zinc.",
+     ["il-6", "tnf"]),
+    ("Omega-3 fatty acids after myocardial infarction: a randomised trial",
+     "Omega-3 fatty acids reduced triglycerides, body weight, waist circumference, IL-1 beta and CRP.",
+     ["il-1", "crp"]),
+])
+def test_a_biomarker_listed_after_clinical_measures_keeps_the_cue(tmp_path, title, body, targets):
+    found = mechs(tmp_path, body, title=title)
+    for target in targets:
+        m = find(found, "", "mod" if "No significant" in body else "down", target)
+        assert m["negated"] is ("No significant" in body)

@@ -78,6 +78,7 @@ def data() -> dict:
     # every class pattern names its class noun (its "rel" group) among class_relations' keys
     class_nouns = re.compile("|".join(map(re.escape, d["class_relations"])), re.I)
     d["rx_class"] = [Guarded(re.compile(p, re.I), class_nouns) for p in d["class_patterns"]]
+    d["rx_class_before_drug"] = [Guarded(re.compile(p, re.I), class_nouns) for p in d["class_before_drug_patterns"]]
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
@@ -496,8 +497,14 @@ def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
     """"HMG-CoA reductase inhibitors (statins)", "X, a COX-2 inhibitor": the class states the mechanism."""
     d = data()
     out = []
-    for rx in d["rx_class"]:
+    drugs = None
+    for rx, known in [(rx, False) for rx in d["rx_class"]] + [(rx, True) for rx in d["rx_class_before_drug"]]:
         for m in rx.finditer(sent.text):
+            if known:  # 'the SGLT2 inhibitor dapagliflozin': the name after the class must be a drug
+                drugs = drugs if drugs is not None else {(e.start_char, e.end_char): ctx.concept(e)
+                                                         for e in ctx.concepts_in(sent, {"Drug"})}
+                if (sent.start_char + m.start("agent"), sent.start_char + m.end("agent")) not in drugs:
+                    continue
             words = list(re.finditer(r"\S+", m.group("target")))
             keep = []  # the noun phrase right before the class noun ("... with the BRAF inhibitors": BRAF)
             for w in reversed(words):
@@ -541,6 +548,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
                 and not any(x.end <= c.start and c.end <= first.start for c in cues):
             first = x
     before = [c for c in cues if c.end <= first.start and _bridge_ok(text, c.end, first.start, targets, 5)]
+    if not before:  # "differences in relapse rate, EDSS, quality of life, IL-10 and IFN-γ": outcomes listed first
+        before = [c for c in cues if c.end <= first.start and _ITEMS.fullmatch(text, c.end, first.start)][-1:]
     near_after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 3)
                   and not re.search(r",|\band\b|\bor\b", text[t.end:c.start])]
     if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
@@ -655,6 +664,7 @@ def _directed(text, c, cues):
     return c
 
 
+_ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", re.I)
 
