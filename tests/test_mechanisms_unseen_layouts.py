@@ -254,3 +254,16 @@ def test_a_biomarker_listed_after_clinical_measures_keeps_the_cue(tmp_path, titl
     for target in targets:
         m = find(found, "", "mod" if "No significant" in body else "down", target)
         assert m["negated"] is ("No significant" in body)
+
+
+@pytest.mark.parametrize("body, agent, lowered, raised", [
+    ("Berberine improved HbA1c and insulin sensitivity over twelve weeks.", "berberine", "hba1c",
+     "insulin sensitivity"),
+    ("In the ezetimibe group LDL cholesterol was improved, and ezetimibe also improved HDL cholesterol.", "ezetimibe",
+     "ldl cholesterol", "hdl cholesterol"),
+])
+def test_improving_a_marker_that_is_better_low_lowers_it(tmp_path, body, agent, lowered, raised):
+    title = f"{agent.capitalize()} in type 2 diabetes: a randomised trial"
+    found = mechs(tmp_path, body, title=title)
+    find(found, agent, "down", lowered)
+    find(found, agent, "up", raised)
