@@ -267,3 +267,16 @@ def test_improving_a_marker_that_is_better_low_lowers_it(tmp_path, body, agent, 
     found = mechs(tmp_path, body, title=title)
     find(found, agent, "down", lowered)
     find(found, agent, "up", raised)
+
+
+@pytest.mark.parametrize("title, body, agent, way, target", [
+    ("Verubecestat in prodromal Alzheimer's disease: a randomised trial",
+     "In the CSF, BACE inhibitor treatment lowered Aβ1-40 and raised Aβ5-40 peptides.", "verubecestat", "down",
+     "aβ1-40"),
+    ("Secukinumab in psoriatic arthritis: a randomised trial",
+     "Serum IL-17A fell and IL-23 rose in the antibody group.", "secukinumab", "up", "il-23"),
+])
+def test_an_arm_named_by_its_drug_class_is_the_study_drug(tmp_path, title, body, agent, way, target):
+    found = mechs(tmp_path, body, title=title)
+    find(found, agent, way, target)
+    assert not any(m["agent"].lower() in ("inhibitor", "antibody", "bace inhibitor") for m in found)

@@ -1013,7 +1013,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
             if len(words) == 1 and re.fullmatch(r"(?i)[a-z-]+ed", phrase) and not _arm_intervention(ctx, phrase):
                 continue  # 'the transplanted group', 'the vaccinated arm': what was done, not who did it
             concept = ctx.lexicon.by_label(phrase, "Drug") or _arm_intervention(ctx, phrase) \
-                or ctx.lexicon.discover("Drug", phrase, "arm")
+                or _class_of_studied(ctx, sent, words) or ctx.lexicon.discover("Drug", phrase, "arm")
             agents.append(Mention(s, e, phrase, concept))
     for rx in d["rx_class"]:  # "HMG-CoA reductase inhibitors (statins)": the members are agents
         for m in rx.finditer(sent.text):
@@ -1035,6 +1035,16 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _class_of_studied(ctx: Context, sent, words: list[str]) -> Concept | None:
+    """'BACE inhibitor treatment lowered ...' in a trial with one study drug: the class names
+    that drug (not in a sentence about other work, where the class may be someone else's)."""
+    if not words or not data()["rx_class_arm"].fullmatch(words[-1]) or len(words) > 4:
+        return None
+    studied = _studied_arms(ctx)
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    return studied[0] if len(studied) == 1 and statement_kind(sent.text, part, in_abs) == "trial_finding" else None
 
 
 def _arm_intervention(ctx: Context, phrase: str) -> Concept | None:
