@@ -860,9 +860,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
     found = _named_members(text, sent, found)
-    # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X,": a topic
+    # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X, ... Y
+    # increased": a topic, when the sentence goes on to name what changed
     found = sorted((t for t in found if not d["rx_arm_after"].match(text, t.end)
-                    and not d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)
+                    and not (d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)
+                             and any(x.start > t.end for x in found))
                     and not d["rx_anti_before"].search(text, max(sent.start_char, t.start - 40), t.start)
                     and not (text[max(0, t.start - 5):t.start].lower() == "anti-" and t.text[:1].isupper())),
                    key=lambda m: m.start)

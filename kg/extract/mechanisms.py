@@ -209,6 +209,8 @@ def _after_article_or_cue(text: str, inside) -> bool:
     before = text[:inside[-1][0]].rstrip()
     if re.search(r"\b(?:the|a|an|these|those|its|their)$", before, re.I):
         return True
+    if inside[-1][2] not in ("increases", "decreases") and re.search(r"\b(?:from|of|on|by)$", before, re.I):
+        return True  # 'released from activated neutrophils': a state participle after a preposition
     # right after another cue, or after a nominal cue and one word ("suppression of mitogen stimulated")
     gap = text[inside[-2][1]:inside[-1][0]].split() if len(inside) > 1 else None
     return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
