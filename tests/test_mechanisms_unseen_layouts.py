@@ -35,13 +35,15 @@ def test_a_statistic_in_brackets_is_no_part_of_the_target(tmp_path, body, target
     assert not any(re.search(r"\bp\b|<|µmol|\d\s+to", t) for t in _targets(found)), _targets(found)
 
 
-@pytest.mark.parametrize("body, topic, target", [
-    ("Regarding MMP9 activity, losartan raised TIMP1 in the kidney.", "mmp9", "timp1"),
-    ("Concerning KLF2 expression, atorvastatin increased serum nitric oxide.", "klf2", "nitric oxide"),
+@pytest.mark.parametrize("body, topic, target, way", [
+    ("Regarding MMP9 activity, losartan raised TIMP1 in the kidney.", "mmp9", "timp1", "up"),
+    ("Concerning KLF2 expression, atorvastatin increased serum nitric oxide.", "klf2", "nitric oxide", "up"),
+    ("Vildagliptin raised the values regarding lipase activity.", "values", "lipase activity", "up"),
+    ("Sitagliptin lowered the values concerning DPP4 activity.", "values", "dpp4 activity", "down"),
 ])
-def test_a_topic_phrase_is_no_target(tmp_path, body, topic, target):
+def test_a_topic_phrase_is_no_target(tmp_path, body, topic, target, way):
     found = mechs(tmp_path, body)
-    find(found, "", "up", target)
+    find(found, "", way, target)
     assert not any(topic in t or "regarding" in t or "concerning" in t for t in _targets(found)), _targets(found)
 
 
@@ -53,7 +55,7 @@ def test_a_topic_phrase_that_is_what_changed_stays(tmp_path):
 @pytest.mark.parametrize("title, body, agent, target, way", [
     ("Testosterone gel for older men with low bone mass: a randomised trial",
      "Serum osteocalcin rose significantly in the testosterone group.", "testosterone", "osteocalcin", "up"),
-    ("Testosterone undecanoate in hypogonadal men: a randomised trial",
+    ("Testosterone gel for older men: a randomised trial",
      "IL-6 decreased significantly in the testosterone group compared with placebo.", "testosterone", "il-6", "down"),
 ])
 def test_an_arm_named_after_a_hormone_is_the_agent_not_a_target(tmp_path, title, body, agent, target, way):
