@@ -884,8 +884,8 @@ def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
                 or not d["rx_generic_target"].fullmatch(t.text):
             continue
         lead = d["rx_members_lead"].match(text, t.end, sent.end_char)
-        if lead is None:
-            continue
+        if lead is None or "," in lead.group(0) and not re.search(r"(?i)s$", t.text):
+            continue  # 'mucosal protein, DNA and villus height': a list, not the members of 'protein'
         members, pos = [], lead.end()
         while True:
             m = d["rx_member"].match(text, pos, sent.end_char)
