@@ -304,3 +304,13 @@ def test_secreting_less_is_a_decrease(tmp_path, body, agent, target):
 def test_a_state_participle_after_a_preposition_is_no_relation(tmp_path, body):
     found = mechs(tmp_path, body, section="Background")
     assert not any("neutrophil" in m["target"].lower() for m in found), [(m["agent"], m["target"]) for m in found]
+
+
+@pytest.mark.parametrize("title, body, agent, target", [
+    ("Rosuvastatin in chronic heart failure: a randomised trial", "The statin lowered hs-CRP and IL-6.",
+     "rosuvastatin", "il-6"),
+    ("Ixekizumab in plaque psoriasis: a randomised trial", "The antibody reduced serum IL-22 by week twelve.",
+     "ixekizumab", "il-22"),
+])
+def test_a_subject_naming_the_study_drug_by_its_class_is_the_study_drug(tmp_path, title, body, agent, target):
+    find(mechs(tmp_path, body, title=title), agent, "down", target)

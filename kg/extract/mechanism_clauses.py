@@ -802,7 +802,8 @@ def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
     if data()["rx_generic"].search(clause):
         return True
     words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
-    return not words
+    # 'The statin lowered ...', 'The antibody raised ...': the study agent named by its class
+    return not words or len(words) <= 2 and all(data()["rx_class_arm"].fullmatch(w) for w in words)
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -962,7 +963,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     """Agents of a sentence (drugs, interventions, arm phrases) and blocked ones (placebo arms)."""
     d = data()
     text = ctx.document.text
-    agents = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
+    agents = [Mention(e.start_char, e.end_char, e.text, class_agent(ctx, sent, e.text) or ctx.concept(e))
+              for e in ctx.concepts_in(sent, {"Drug"})]
     for c in _intervention_concepts(ctx) + _title_agents(ctx):
         for name in {c.label}:
             for m in _label_rx(name).finditer(sent.text):
@@ -1037,6 +1039,12 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def class_agent(ctx: Context, sent, name: str) -> Concept | None:
+    """The study drug, for a drug the sentence names by its class ('the bisphosphonate', 'the
+    statin') in a trial with one study drug; None for any other name."""
+    return _class_of_studied(ctx, sent, name.split()) if data()["rx_class_arm"].fullmatch(name.split()[-1]) else None
 
 
 def _class_of_studied(ctx: Context, sent, words: list[str]) -> Concept | None:

@@ -19,7 +19,7 @@ import re
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, class_agent, clause_mechanisms, statement_kind
 from kg.extract.mechanism_clauses import _targets as clause_targets
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -68,7 +68,7 @@ def extract(ctx: Context) -> list[Fact]:
             # measured on ('TLR4 on monocytes'): the clause reader's targets leave them out
             kept = {(m.start, m.end) for m in phrases}
             targets = [t for t in targets if (t.start_char, t.end_char) in kept]
-        agents = [(d.end_char, ctx.concept(d)) for d in drugs]
+        agents = [(d.end_char, class_agent(ctx, sent, d.text) or ctx.concept(d)) for d in drugs]
         if not agents and last_agent is not None and _PRONOUN.match(sent.text):
             agents = [(sent.start_char + _PRONOUN.match(sent.text).end(), ctx.concept(last_agent))]
         if not agents:
