@@ -314,3 +314,15 @@ def test_a_state_participle_after_a_preposition_is_no_relation(tmp_path, body):
 ])
 def test_a_subject_naming_the_study_drug_by_its_class_is_the_study_drug(tmp_path, title, body, agent, target):
     find(mechs(tmp_path, body, title=title), agent, "down", target)
+
+
+@pytest.mark.parametrize("body, agent, kept, not_member", [
+    ("Glutamine increased mucosal protein, DNA and villus height in the biopsies.", "glutamine", "mucosal protein",
+     "dna"),
+    ("The cell-cycle gene, CDKN1A, was up-regulated after sulforaphane.", "sulforaphane", "cdkn1a", "cell-cycle gene"),
+])
+def test_a_singular_generic_target_before_a_comma_is_a_list_item_unless_it_names_one(tmp_path, body, agent, kept,
+                                                                                   not_member):
+    found = mechs(tmp_path, body)
+    find(found, agent, "up", kept)
+    assert not any(m["target"].lower() == not_member for m in found), _targets(found)

@@ -885,8 +885,8 @@ def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
                 or not d["rx_generic_target"].fullmatch(t.text):
             continue
         lead = d["rx_members_lead"].match(text, t.end, sent.end_char)
-        if lead is None or "," in lead.group(0) and not re.search(r"(?i)s$", t.text):
-            continue  # 'mucosal protein, DNA and villus height': a list, not the members of 'protein'
+        if lead is None:
+            continue
         members, pos = [], lead.end()
         while True:
             m = d["rx_member"].match(text, pos, sent.end_char)
@@ -900,6 +900,9 @@ def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
             pos = sep.end()
         if not members:
             continue
+        if "," in lead.group(0) and not re.search(r"(?i)s$", t.text) and (
+                len(members) > 1 or re.match(r"\s*(?:and|or)\b", text[members[0].end:sent.end_char])):
+            continue  # 'mucosal protein, DNA and villus height': a list; 'the gene, GADD45A,' names one
         out.remove(t)
         out += [m for m in members if not any(_overlap(m, x) for x in out)]
     return out
