@@ -51,6 +51,11 @@ _ABBREV = {
     "ref", "refs", "eq", "suppl", "vol", "pp", "coll", "st", "inc", "ltd", "co", "mr", "mrs", "ms",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max",
 }
+# abbreviations a sentence may also end with ("Lactobacillus spp. Patients ..."): only a
+# lower-case word after them goes on the sentence ("spp. and ...", "etc. were")
+_LOWER_ABBREV = _ABBREV | {"spp", "subsp", "ssp", "etc", "incl", "var", "viz", "eds", "wks", "hrs", "yrs"}
+# lower-case words that go on a sentence after an abbreviation rather than open one
+_CONTINUATIONS = {"and", "or", "nor", "but", "et", "of", "to", "vs", "than"}
 _EXTRA_INFIXES = [r"[±=–—≥≤<>⁺⁻×]", r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[A-Za-z0-9])[()\[\]](?=\S)",
                   r"(?<=[A-Za-z])-(?=\s|$)", r"(?<=[0-9])/(?=[0-9])"]
 
@@ -89,6 +94,8 @@ def kg_sentences(doc: Doc) -> Doc:
             elif prev_text in (".", "!", "?") and _opens_sentence(tok):
                 before = doc[prev_real.i - 1] if prev_real.i > 0 else None
                 start = before is None or not _is_abbreviation(before)
+            elif prev_text == "." and _lower_case_start(doc, prev_real, tok):
+                start = True
             elif (prev_text.endswith(".") and len(prev_text) > 1 and "." not in prev_text[:-1]
                   and prev_text[:-1].lower() not in _ABBREV and _opens_sentence(tok)
                   and not prev_text[:-1].isdigit()):
@@ -108,6 +115,16 @@ def kg_sentences(doc: Doc) -> Doc:
 def _opens_sentence(tok) -> bool:
     t = tok.text
     return t[:1].isupper() or t[:1].isdigit() or t[:1] in "([“\"'" or t.startswith("$")
+
+
+def _lower_case_start(doc: Doc, period, tok) -> bool:
+    """A sentence that opens in lower case after a full stop ("... were lower. moxonidine also
+    ..."): a word of three or more letters ends the sentence before, not an initial ("P.
+    gingivalis"), an abbreviation ("spp. and") or a number, and a word follows."""
+    before = doc[period.i - 1] if period.i > 0 else None
+    return before is not None and period.idx == before.idx + len(before.text) \
+        and before.text.isalpha() and len(before.text) >= 3 and before.text.lower() not in _LOWER_ABBREV \
+        and tok.text.isalpha() and tok.text.islower() and len(tok.text) >= 2 and tok.text not in _CONTINUATIONS
 
 
 def _is_abbreviation(tok) -> bool:

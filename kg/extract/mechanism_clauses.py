@@ -62,7 +62,7 @@ def data() -> dict:
                                ignore_case=True)
     gmods, gterms, gheads, gspec = (g(d[k]) for k in ("target_modifiers", "target_terms", "target_heads", "specimens"))
     d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{0,3}}(?:{gterms})(?:\s+(?:{gterms}))?"
-                                rf"(?:\s*\([^()]{{1,20}}\))?(?:[\s-]+(?:{gheads})){{0,2}}"
+                                rf"(?:\s*\((?!{d['bracket_statistic']})[^()]{{1,20}}\))?(?:[\s-]+(?:{gheads})){{0,2}}"
                                 rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{gspec})(?:\s+(?:{gspec}))?)?(?![\w-])", re.I)
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
@@ -78,12 +78,14 @@ def data() -> dict:
     # every class pattern names its class noun (its "rel" group) among class_relations' keys
     class_nouns = re.compile("|".join(map(re.escape, d["class_relations"])), re.I)
     d["rx_class"] = [Guarded(re.compile(p, re.I), class_nouns) for p in d["class_patterns"]]
+    d["rx_class_before_drug"] = [Guarded(re.compile(p, re.I), class_nouns) for p in d["class_before_drug_patterns"]]
     d["rx_specimen_after"] = re.compile(rf"^(.+?)(?:\s+(?:levels?|concentrations?))?\s+(?:of|in)\s+(?:the\s+)?"
                                         rf"((?:{spec})(?:\s+(?:{spec}))?)$", re.I)
     d["rx_specimen_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['specimen_modifiers'])})\s+([\w-]+)(?![\w-])", re.I)
     d["rx_toxicity"] = re.compile(d["toxicity_target"])
     d["rx_participle_effect"] = re.compile(d["participle_effect"], re.I)
     d["modifier_set"] = {fold(x) for x in d["target_modifiers"]}
+    d["class_qualifier_set"] = {fold(x) for x in d["class_qualifiers"]}
     d["rx_treatment_of"] = re.compile(d["treatment_of_agent"], re.I)
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
@@ -92,6 +94,18 @@ def data() -> dict:
                      for k, v in d["property_adjectives"].items()]
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
+    d["rx_arm_after"] = re.compile(d["arm_after_target"], re.I)
+    d["rx_association_after"] = re.compile(d["association_after_target"], re.I)
+    d["rx_like_change"] = re.compile(d["like_change"], re.I)
+    d["rx_class_arm"] = re.compile(rf"(?:{alt(d['class_arm_words'])})", re.I)
+    d["rx_topic_before"] = re.compile(d["topic_before_target"], re.I)
+    d["rx_lower_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['lower_is_better'])})(?![\w-])", re.I)
+    d["rx_improve"] = re.compile(d["improve_cue"], re.I)
+    d["rx_higher_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['higher_is_better'])})(?![\w-])", re.I)
+    d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
+    d["rx_members_lead"] = re.compile(d["members_lead"], re.I)
+    d["rx_member"] = re.compile(d["member_name"])
+    d["rx_anti_before"] = re.compile(d["anti_before_target"], re.I)
     d["rx_arm_head"] = re.compile(rf"(?:[\s-]+(?:{alt(d['arm_heads'])})s?)+$", re.I)
     d["excluded"] = {fold(x) for x in d["agent_exclusions"]}
     d["rx_generic"] = re.compile(rf"(?<![\w-])(?:{alt(d['generic_agents'])})(?![\w-])", re.I)
@@ -134,6 +148,9 @@ def data() -> dict:
     d["rx_combination"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:\([^()]{{0,40}}\)\s*)?"
                                      rf"(?:{alt(d['combination_cues'])})\s*"
                                      rf"(?:[\d.,]+\s*\S+\s+(?:of\s+)?)?$", re.I)
+    # 'depletion using the anti-CD20 antibody X': a link, then what the agent is, then its name
+    d["rx_link_named"] = re.compile(rf"(?<![\w-])(?:{alt(d['instrument_links'])})\s+(?:the\s+|a\s+|an\s+)?"
+                                    rf"(?:{d['instrument_descriptor']}\s+){{1,3}}$", re.I)
     d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
                               re.I)
     return d
@@ -360,7 +377,7 @@ def _other_arms(ctx: Context, defaults: list[Concept]) -> list[str]:
 def _scope_text(text: str, scope: tuple[int, int], t: Mention) -> str:
     """The negation scope of a target, without a 'but not Y' right after it: 'total but not
     specific IgA was elevated' denies the rise of specific IgA only."""
-    out = text[scope[0]:scope[1]]
+    out = data()["rx_like_change"].sub(lambda m: " " * len(m.group(0)), text[scope[0]:scope[1]])
     bn = re.match(r"\s+but\s+not\s+[\w-]+", text[t.end:scope[1]])
     if bn and scope[0] <= t.end:
         rel = t.end - scope[0]
@@ -382,8 +399,12 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
         return False
     if (t.end - t.start) > (a.end - a.start):
         return True
-    studied = _title_agents(ctx) or _intervention_concepts(ctx)  # the title's agents, when it names them
-    return not any(a.concept and a.concept.iri == c.iri for c in studied)
+    return not any(a.concept and a.concept.iri == c.iri for c in studied_agents(ctx))
+
+
+def studied_agents(ctx: Context) -> list[Concept]:
+    """The trial's own agents: the title's, when it names them, else the interventions."""
+    return _title_agents(ctx) or _intervention_concepts(ctx)
 
 
 def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) -> list[Fact]:
@@ -479,13 +500,20 @@ def _drug_classes(ctx: Context, sent, context: str) -> list[Fact]:
     """"HMG-CoA reductase inhibitors (statins)", "X, a COX-2 inhibitor": the class states the mechanism."""
     d = data()
     out = []
-    for rx in d["rx_class"]:
+    drugs = None
+    for rx, known in [(rx, False) for rx in d["rx_class"]] + [(rx, True) for rx in d["rx_class_before_drug"]]:
         for m in rx.finditer(sent.text):
+            if known:  # 'the SGLT2 inhibitor dapagliflozin': the name after the class must be a drug
+                drugs = drugs if drugs is not None else {(e.start_char, e.end_char): ctx.concept(e)
+                                                         for e in ctx.concepts_in(sent, {"Drug"})}
+                if (sent.start_char + m.start("agent"), sent.start_char + m.end("agent")) not in drugs:
+                    continue
             words = list(re.finditer(r"\S+", m.group("target")))
             keep = []  # the noun phrase right before the class noun ("... with the BRAF inhibitors": BRAF)
             for w in reversed(words):
-                if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)):
-                    break
+                if fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) \
+                        or fold(w.group(0)) in d["class_qualifier_set"]:
+                    break  # 'a partial agonist', 'a reversible inhibitor': how, not what
                 keep.insert(0, w)
             if not keep or d["rx_outcome"].search(" ".join(w.group(0) for w in keep)):
                 continue  # "blood pressure-lowering agents": a clinical outcome is a result, not a mechanism
@@ -523,6 +551,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
                 and not any(x.end <= c.start and c.end <= first.start for c in cues):
             first = x
     before = [c for c in cues if c.end <= first.start and _bridge_ok(text, c.end, first.start, targets, 5)]
+    if not before:  # "differences in relapse rate, EDSS, quality of life, IL-10 and IFN-γ": outcomes listed first
+        before = [c for c in cues if c.end <= first.start and _ITEMS.fullmatch(text, c.end, first.start)][-1:]
     near_after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 3)
                   and not re.search(r",|\band\b|\bor\b", text[t.end:c.start])]
     if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
@@ -555,7 +585,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         subject = _subject_agent(ctx, s0, c.start, targets)
         if subject is not None:
             return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
-        if defaults and _subject_is_generic(text, s0, c.start, targets, t):
+        if defaults and _subject_is_generic(text, s0, c.start, targets, t) and not _predictor(text, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
         return []
     # target first: target ... cue ... (link) agent; in a list ("A, B and C were lower") from its last member
@@ -590,6 +620,12 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+def _predictor(text: str, t: Mention) -> bool:
+    """'Reduced Ki-67 was associated with survival', 'Higher IL-6 levels predicted death': the
+    change is a predictor of an outcome, not a statement of what the study agent did."""
+    return bool(data()["rx_association_after"].match(text, t.end))
 
 
 def _attributive(text: str, c: Mention, s0: int) -> bool:
@@ -631,6 +667,7 @@ def _directed(text, c, cues):
     return c
 
 
+_ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", re.I)
 
@@ -682,7 +719,8 @@ def _agent_after(text, pos, agents, blocked, end, words=12):
         return None
     a = min(cands, key=lambda m: m.start)
     gap = text[pos:a.start]
-    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not data()["rx_link"].search(gap):
+    if _BREAK.search(gap) or len(_WORD.findall(gap)) > words or not (
+            data()["rx_link"].search(gap) or data()["rx_link_named"].search(gap)):
         return None
     if data()["rx_comparator_any"].search(gap):
         return None  # "... by X compared to treatment with Y": Y is the comparator
@@ -739,12 +777,17 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
     phrase = text[s:e]
     if any(fold(w.group(0)) in d["excluded"] or d["rx_stop"].fullmatch(w.group(0)) for w in words) \
             or _is_cue_word(phrase) \
-            or any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase))
-                   for t in targets) \
             or d["rx_non_agent"].search(phrase) or d["rx_outcome"].search(phrase) or d["rx_generic"].fullmatch(phrase):
         return None
     known = ctx.lexicon.by_label(phrase, "Drug") or next(
-        (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None)
+        (c for c in _intervention_concepts(ctx) if fold(c.label) == fold(phrase)), None) \
+        or _arm_intervention(ctx, phrase)
+    # a subject that is a target is an agent only as a known drug or intervention of its own
+    # ('Vitamin D lowered PTH'); 'IL-10 increased, and TNF fell' names what changed
+    if any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase)
+                                              and (known is not None or t.concept is None))
+           for t in targets):
+        return None
     if lead.group("det") and not lead.group("intake") and known is None:
         return None  # 'a 40-fold increase', 'the authors noted': after an article, only a known agent
     concept = known or ctx.lexicon.discover("Drug", phrase, "arm")
@@ -759,7 +802,8 @@ def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
     if data()["rx_generic"].search(clause):
         return True
     words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
-    return not words
+    # 'The statin lowered ...', 'The antibody raised ...': the study agent named by its class
+    return not words or len(words) <= 2 and all(data()["rx_class_arm"].fullmatch(w) for w in words)
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -779,6 +823,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             if not any(_overlap(sub, x) and not (sub.start <= x.start and x.end <= sub.end) for x in found):
                 found = [x for x in found if not (sub.start <= x.start and x.end <= sub.end)] + [sub]
     free: list[Mention] = []
+    studied = {c.iri for c in _intervention_concepts(ctx)}  # the trial's own drugs: their levels are no target
+    drug_spans = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"}) if ctx.concept(e).iri in studied]
     for m in d["rx_target"].finditer(sent.text):
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     for m in d["rx_head"].finditer(sent.text):
@@ -789,10 +835,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                     or _is_cue_word(w.group(0)):
                 break
             keep.insert(0, w)
+        s = sent.start_char + m.start(1) + keep[0].start() if keep else 0
         if not keep or any(ctx.lexicon.by_label(w.group(0), "Drug") for w in keep) \
+                or any(s <= a and b <= sent.start_char + m.start(1) + keep[-1].end() for a, b in drug_spans) \
                 or not any(d["rx_analyte"].fullmatch(w.group(0).strip("()")) for w in keep):
-            continue  # "arsenic concentrations": a drug's own levels are pharmacokinetics
-        s = sent.start_char + m.start(1) + keep[0].start()
+            continue  # "arsenic concentrations", "the X serum levels": a drug's own levels are pharmacokinetics
         free.append(_trimmed(text, s, sent.start_char + m.end()))
     for m in d["rx_toxicity"].finditer(sent.text) if "toxicit" in sent.text else ():
         s = sent.start_char + (m.start() if m.group("drug") is None or ctx.lexicon.by_label(m.group("drug"), "Drug")
@@ -813,11 +860,52 @@ def _targets(ctx: Context, sent) -> list[Mention]:
             continue
         found.append(f)
     found += _but_not_heads(ctx, sent, found)
-    found = sorted(found, key=lambda m: m.start)
+    found = _named_members(text, sent, found)
+    # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X, ... Y
+    # increased": a topic, when the sentence goes on to name what changed
+    found = sorted((t for t in found if not d["rx_arm_after"].match(text, t.end)
+                    and not (d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)
+                             and any(x.start > t.end for x in found))
+                    and not d["rx_anti_before"].search(text, max(sent.start_char, t.start - 40), t.start)
+                    and not (text[max(0, t.start - 5):t.start].lower() == "anti-" and t.text[:1].isupper())),
+                   key=lambda m: m.start)
     # "TLR4 on monocytes": where the first target was measured is no target of its own
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
+    """'the genes ARG1 and NOS2', 'mRNA levels for PGK1 and ACTB', 'the markers CD20 and CD19':
+    a generic target followed by the names of its members is those members."""
+    d = data()
+    out = list(found)
+    for t in found:
+        if t.concept is not None and t.concept.kind != "BiologicalProcess" \
+                or not d["rx_generic_target"].fullmatch(t.text):
+            continue
+        lead = d["rx_members_lead"].match(text, t.end, sent.end_char)
+        if lead is None:
+            continue
+        members, pos = [], lead.end()
+        while True:
+            m = d["rx_member"].match(text, pos, sent.end_char)
+            if m is None:
+                break
+            members.append(Mention(m.start(1), m.end(1), m.group(1)))
+            pos = m.end()
+            sep = re.compile(r"\s*(?:,\s*and|,|and|or)\s+|\s*,\s*").match(text, pos, sent.end_char)
+            if sep is None:
+                break
+            pos = sep.end()
+        if not members:
+            continue
+        if "," in lead.group(0) and not re.search(r"(?i)s$", t.text) and (
+                len(members) > 1 or re.match(r"\s*(?:and|or)\b", text[members[0].end:sent.end_char])):
+            continue  # 'mucosal protein, DNA and villus height': a list; 'the gene, GADD45A,' names one
+        out.remove(t)
+        out += [m for m in members if not any(_overlap(m, x) for x in out)]
+    return out
 
 
 def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
@@ -878,7 +966,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     """Agents of a sentence (drugs, interventions, arm phrases) and blocked ones (placebo arms)."""
     d = data()
     text = ctx.document.text
-    agents = [Mention(e.start_char, e.end_char, e.text, ctx.concept(e)) for e in ctx.concepts_in(sent, {"Drug"})]
+    agents = [Mention(e.start_char, e.end_char, e.text, class_agent(ctx, sent, e.text) or ctx.concept(e))
+              for e in ctx.concepts_in(sent, {"Drug"})]
     for c in _intervention_concepts(ctx) + _title_agents(ctx):
         for name in {c.label}:
             for m in _label_rx(name).finditer(sent.text):
@@ -926,7 +1015,12 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 continue
             if d["rx_target"].fullmatch(phrase) or d["rx_outcome"].search(phrase) or _is_cue_word(words[-1]):
                 continue
-            concept = ctx.lexicon.by_label(phrase, "Drug") or ctx.lexicon.discover("Drug", phrase, "arm")
+            if d["rx_class_arm"].fullmatch(phrase) and _studied_arms(ctx):
+                continue  # 'the probiotic group': the study's own agent, named by its class (group scope)
+            if len(words) == 1 and re.fullmatch(r"(?i)[a-z-]+ed", phrase) and not _arm_intervention(ctx, phrase):
+                continue  # 'the transplanted group', 'the vaccinated arm': what was done, not who did it
+            concept = ctx.lexicon.by_label(phrase, "Drug") or _arm_intervention(ctx, phrase) \
+                or _class_of_studied(ctx, sent, words) or ctx.lexicon.discover("Drug", phrase, "arm")
             agents.append(Mention(s, e, phrase, concept))
     for rx in d["rx_class"]:  # "HMG-CoA reductase inhibitors (statins)": the members are agents
         for m in rx.finditer(sent.text):
@@ -948,6 +1042,30 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def class_agent(ctx: Context, sent, name: str) -> Concept | None:
+    """The study drug, for a drug the sentence names by its class ('the bisphosphonate', 'the
+    statin') in a trial with one study drug; None for any other name."""
+    return _class_of_studied(ctx, sent, name.split()) if data()["rx_class_arm"].fullmatch(name.split()[-1]) else None
+
+
+def _class_of_studied(ctx: Context, sent, words: list[str]) -> Concept | None:
+    """'BACE inhibitor treatment lowered ...' in a trial with one study drug: the class names
+    that drug (not in a sentence about other work, where the class may be someone else's)."""
+    if not words or not data()["rx_class_arm"].fullmatch(words[-1]) or len(words) > 4:
+        return None
+    studied = _studied_arms(ctx)
+    part, in_abs = part_of(ctx.document, sent.start_char)
+    return studied[0] if len(studied) == 1 and statement_kind(sent.text, part, in_abs) == "trial_finding" else None
+
+
+def _arm_intervention(ctx: Context, phrase: str) -> Concept | None:
+    """The one intervention of the paper an arm phrase names by some of its words ('the
+    mindfulness group' for mindfulness training, 'the tea group' for green tea extract)."""
+    words = set(re.findall(r"\w{3,}", fold(phrase)))
+    named = [c for c in _intervention_concepts(ctx) if words and words <= set(re.findall(r"\w{3,}", fold(c.label)))]
+    return named[0] if len(named) == 1 else None
 
 
 def _cell_agents(ctx: Context) -> list[tuple[str, Concept]]:
@@ -1028,6 +1146,8 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
         part = part_of(ctx.document, sent.start_char)[0]
         own = part not in ("background", "discussion")  # others' regimens are not this trial's arms
         for m in _mentions(ctx, sent, concepts):
+            if _measured(text, m, sent):
+                continue  # "higher than the X serum levels": the drug measured, in no arm's role
             before = text[max(sent.start_char, m.start - 30):m.start]
             after = text[m.end:min(sent.end_char, m.end + 40)]
             if own and (d["rx_base_before"].search(before) or d["rx_base_after"].search(after)):
@@ -1109,7 +1229,9 @@ def _default_agents(ctx: Context) -> list[Concept]:
         for sent in ctx.sentences():
             part, in_abs = part_of(ctx.document, sent.start_char)
             if parts(part, in_abs):
+                targets = _targets(ctx, sent) if _may_state(sent.text) else []
                 found += [a.concept for a in _agents(ctx, sent)[0] if a.concept and a.concept.iri not in control
+                          and not any(_analyte(ctx, a, t) for t in targets)  # 'β2-microglobulin': a biomarker
                           and not (title and _population_therapy(ctx, sent, a.start - sent.start_char,
                                                                  a.end - sent.start_char))]
         return found

@@ -44,8 +44,30 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue  # 'greater intake of calcium and vitamin B2': diet, not a target
         part, in_abs = part_of(ctx.document, sent.start_char)
         _whose(f, sent.text, part, in_abs)
+        _improvement(f, text[ev.start:ev.end])
         out.append(f)
-    return _without_contradictions(ctx, out)
+    return _without_vaguer(_without_contradictions(ctx, out))
+
+
+def _improvement(f: Fact, quote: str) -> None:
+    """'X improved HbA1c', 'LDL cholesterol was improved': to improve a marker that is better low
+    (ontology/mechanisms.json lower_is_better) is to lower it, when 'improve' is the cue nearest
+    the target."""
+    from kg.extract.mechanisms import relation_cues
+
+    d = data()
+    if f.fields["relation"] != "increases" or not f.surface or not d["rx_lower_is_better"].search(f.surface) \
+            or d["rx_higher_is_better"].search(f.surface):
+        return
+    at = quote.rfind(f.surface)
+    if at < 0:
+        return
+    cues = [(m.start(), m.end(), m.group(0)) for rx, _r in relation_cues() for m in rx.finditer(quote)]
+    if not cues:
+        return
+    nearest = min(cues, key=lambda c: at - c[1] if c[1] <= at else c[0] - (at + len(f.surface)) + 1000)
+    if d["rx_improve"].fullmatch(nearest[2]):
+        f.fields["relation"] = "decreases"
 
 
 def _eaten(text: str, start: int, end: int, surface: str | None) -> bool:
@@ -105,6 +127,19 @@ def _without_contradictions(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue
         dropped.update(id(f) for f in loser)
     return [f for f in facts if id(f) not in dropped]
+
+
+def _without_vaguer(facts: list[Fact]) -> list[Fact]:
+    """An agent said to 'modulate' (affect, change) a target that the paper, in the same kind
+    of statement, also says it raises or lowers: the directed statement says more, the vaguer
+    one is dropped. Negated ones stay ('no effect on X' is a finding of its own), and so does
+    an aim ('to determine how X influences Y') beside the finding."""
+    def key(f: Fact) -> tuple:
+        return f.fields["agent"].iri, f.fields["target"].iri, f.fields.get("statement")
+
+    directed = {key(f) for f in facts if _direction(f.fields["relation"]) != "mod" and not f.fields.get("negated")}
+    return [f for f in facts if f.fields.get("negated") or _direction(f.fields["relation"]) != "mod"
+            or key(f) not in directed]
 
 
 def _in_abstract(ctx: Context, f: Fact) -> bool:

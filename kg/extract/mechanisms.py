@@ -19,7 +19,7 @@ import re
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, class_agent, clause_mechanisms, statement_kind
 from kg.extract.mechanism_clauses import _targets as clause_targets
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -68,7 +68,7 @@ def extract(ctx: Context) -> list[Fact]:
             # measured on ('TLR4 on monocytes'): the clause reader's targets leave them out
             kept = {(m.start, m.end) for m in phrases}
             targets = [t for t in targets if (t.start_char, t.end_char) in kept]
-        agents = [(d.end_char, ctx.concept(d)) for d in drugs]
+        agents = [(d.end_char, class_agent(ctx, sent, d.text) or ctx.concept(d)) for d in drugs]
         if not agents and last_agent is not None and _PRONOUN.match(sent.text):
             agents = [(sent.start_char + _PRONOUN.match(sent.text).end(), ctx.concept(last_agent))]
         if not agents:
@@ -169,6 +169,8 @@ def _cues(sent) -> list[tuple[int, int, str]]:
     for rx, rel in relation_cues():
         for m in rx.finditer(sent.text):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
+            if m.start() and sent.text[m.start() - 1] == "-" and m.group(0).lower().endswith("ed"):
+                continue  # "LPS-induced neutrophilia", "mitogen-stimulated cells": an adjective, no relation
             if not any(a < e and s < b for a, b, _r in found):
                 found.append((s, e, rel))
     return sorted(found)
@@ -207,6 +209,8 @@ def _after_article_or_cue(text: str, inside) -> bool:
     before = text[:inside[-1][0]].rstrip()
     if re.search(r"\b(?:the|a|an|these|those|its|their)$", before, re.I):
         return True
+    if inside[-1][2] not in ("increases", "decreases") and re.search(r"\b(?:from|of|on|by)$", before, re.I):
+        return True  # 'released from activated neutrophils': a state participle after a preposition
     # right after another cue, or after a nominal cue and one word ("suppression of mitogen stimulated")
     gap = text[inside[-2][1]:inside[-1][0]].split() if len(inside) > 1 else None
     return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
