@@ -52,6 +52,20 @@ class Lexicon:
     # the field's dictionaries (DrugBank, MeSH) by whole name, set by the pipeline that loads them
     # (kg/nlp.py): (name, kind) -> concept or None
     dictionary: Callable[[str, str], Concept | None] | None = field(default=None, repr=False)
+    # the concepts of the lexicon file alone, as loaded (begin_document goes back to them)
+    _loaded: dict[str, Concept] | None = field(default=None, repr=False)
+
+    def begin_document(self) -> None:
+        """Forget the concepts earlier papers added (discovered, aliased, renamed, a dictionary's)
+        before the next paper is read, so that what a paper yields does not depend on which
+        papers this process read before it: a discovered concept's label is the one this
+        paper first writes, whatever the order of the documents and the number of workers.
+        Their IRIs do not change (one per kind and label, `discover`)."""
+        if self._loaded is None:
+            self._loaded = dict(self.concepts)
+        elif len(self.concepts) != len(self._loaded):  # papers only add concepts (or rename added ones)
+            self.concepts.clear()
+            self.concepts.update(self._loaded)
 
     def by_label(self, label: str, kind: str | None = None) -> Concept | None:
         """Find a concept by any of its names (case-folded), optionally of one kind."""
@@ -101,8 +115,8 @@ def fold(s: str) -> str:
 
 
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """The lexicon, parsed once per process and file (rdflib, ~0.5 s); every caller shares it,
-    so concepts discovered in one paper keep their IRI in the next."""
+    """The lexicon, parsed once per process and file (rdflib, ~0.5 s); every caller shares it.
+    What a paper adds to it is forgotten before the next (`Lexicon.begin_document`)."""
     return _load(str(path or LEXICON_FILE))
 
 
@@ -131,5 +145,6 @@ def _load(path: str) -> Lexicon:
         for o in g.objects(s, kgp("abbreviation")):
             lex.terms.append((str(o), iri, True))
     lex.generic = {str(s) for s in g.subjects(skos("topConceptOf"), None)}
+    lex.begin_document()  # what begin_document returns to
     return lex
 

@@ -241,12 +241,34 @@ def _cache_key(tokenizer_version: str) -> str:
 def load_vocabulary(tokenize, tokenizer_version: str) -> Vocabulary:
     """The compiled vocabulary: from the cache when it is current, else built and cached.
 
-    `tokenize(list[str]) -> list[list[str]]` must split text as the pipeline does."""
-    return _load(tokenize, tokenizer_version)
+    `tokenize(list[str]) -> list[list[str]]` must split text as the pipeline does. One table
+    per process and tokenizer version, whichever pipeline asks: cached by `tokenize` (a new
+    closure over each pipeline's tokenizer), every renewed pipeline (kg.nlp.renew_nlp) read the
+    arrays again (8 MB), and the cache kept the two pipelines before it alive through their
+    tokenizers, with every word they had read (an ingest in one process grew for 200 papers)."""
+    function = _Unkeyed(tokenize)
+    try:
+        return _load(function, tokenizer_version, str(cache_dir()))
+    finally:
+        function.value = None  # the cache keeps the key: not the tokenizer it closes over
+
+
+class _Unkeyed:
+    """An argument that goes through an lru_cache without being part of its key."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Unkeyed)
 
 
 @functools.lru_cache(maxsize=2)
-def _load(tokenize, tokenizer_version: str) -> Vocabulary:
+def _load(function: _Unkeyed, tokenizer_version: str, _cache_dir: str) -> Vocabulary:
+    tokenize = function.value
     key = _cache_key(tokenizer_version)
     path = cache_dir() / f"vocabulary-{key}.npz"
     if path.exists():

@@ -50,13 +50,11 @@ def warm() -> None:
 
     get_nlp()
     lexicon = load_lexicon()
-    known = dict(lexicon.concepts)
     with tempfile.TemporaryDirectory(prefix="kg-warm-") as tmp:
         path = Path(tmp) / "warm-up.txt"
         path.write_text(_TEXT, encoding="utf-8")
         process(path)
-    lexicon.concepts.clear()  # what the made-up text discovered is not the papers'
-    lexicon.concepts.update(known)
+    lexicon.begin_document()  # what the made-up text discovered is not the papers'
     # Everything loaded so far lives as long as the workers: out of the cyclic collector's
     # reach, a worker's collections no longer write into (and so copy) the pages it shares
     # with this server.

@@ -64,6 +64,7 @@ def process(source) -> Outcome:
         c0 = c1
 
     path = str(source)
+    load_lexicon().begin_document()  # nothing an earlier paper added: the same graph in any process, any order
     try:
         document = read(source)
     except ReaderError as e:

@@ -52,3 +52,23 @@ def test_a_documents_own_iris_are_not_kept_after_its_graph_is_built(tmp_path):
         assert len(own) > 5  # the document, its sections, facts, evidence
         assert own.isdisjoint(build.N._cache)
     assert str(build.KG["inDocument"]) in build.N._cache  # the vocabulary's are made once
+
+
+def test_a_renewed_pipeline_shares_the_dictionaries_and_lets_the_old_tokenizer_go():
+    """The drug and disease table is one per process: a renewed pipeline does not read it again,
+    and nothing kg caches keeps the old pipeline's tokenizer (and so its Vocab of every word
+    it read) alive once the pipeline is renewed."""
+    import gc
+    import types
+
+    nlp = get_nlp()
+    table = nlp.get_pipe("kg_lexicon").vocabulary
+    tokenizer = nlp.tokenizer
+    nlp(TEXTS[0])
+    del nlp
+    renew_nlp()
+    fresh = get_nlp()
+    assert fresh.get_pipe("kg_lexicon").vocabulary is table
+    gc.collect()
+    holders = [r for r in gc.get_referrers(tokenizer) if isinstance(r, types.CellType)]
+    assert holders == []  # (a closure over it in a cache kept it before)

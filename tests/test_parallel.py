@@ -137,3 +137,43 @@ def test_workers_import_this_kg_whatever_the_working_folder_holds(tmp_path):
                            "--jobs", "2", str(docs)], cwd=other, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "ingested 1," in proc.stderr
+
+
+# Two papers naming one arm the lexicon lacks, written two ways ('qi-gong', 'qi gong'): one
+# concept IRI, whose label each paper's graph gives as that paper writes it. A label a process
+# remembered from the paper it read before made the graphs depend on the order and on --jobs.
+SAME_ARM_TWO_WAYS = {
+    "hyphen.txt": ("A randomised trial of qi-gong in knee osteoarthritis\n\nMethods\n\nEighty adults with knee "
+                   "osteoarthritis were randomly assigned to qi-gong (twice weekly) or to usual care for 12 "
+                   "weeks.\n\nResults\n\nPain scores fell more with qi-gong than with usual care (p = 0.01). "
+                   "Two patients had mild dizziness.\n"),
+    "spaced.txt": ("Qi gong for older adults with chronic low back pain: a pilot trial\n\nAbstract\n\n"
+                   "Participants (n = 60) received qi gong classes or waiting-list control for 8 weeks. "
+                   "Disability improved in the qi gong group compared with the control group (P < 0.05). "
+                   "No serious adverse events occurred.\n"),
+}
+
+
+def test_the_store_is_the_same_whatever_the_jobs_and_the_order(tmp_path):
+    from conftest import read_raw_quads
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in {**SAME_ARM_TWO_WAYS, **OWN_DOCS}.items():
+        (src / name).write_text(text, encoding="utf-8")
+    files = sorted(src.iterdir())
+    runs = {"in process": (files, 0), "in process, reversed": (files[::-1], 0),
+            "one worker, reversed": (files[::-1], 1), "two workers": (files, 2)}
+    stores = {}
+    for name, (paths, jobs) in runs.items():
+        with GraphStore(tmp_path / name) as store:
+            report = ingest(paths, store, jobs=jobs, batch_documents=2)
+            assert len(report.ingested) == len(files) and not report.failed, report.failed
+        stores[name] = {q for q in read_raw_quads(tmp_path / name)
+                        if q.predicate.value != "http://www.w3.org/ns/prov#startedAtTime"}
+    labels = {(q.object.value, q.graph_name.value.rsplit("/", 1)[-1]) for q in stores["two workers"]
+              if q.subject.value.endswith("/arm/drug/qi-gong") and q.predicate.value.endswith("#prefLabel")}
+    assert labels == {("qi-gong", "hyphen"), ("qi gong", "spaced")}  # each paper's own label
+    first = stores.pop("in process")
+    for name, quads in stores.items():
+        assert quads == first, (name, sorted(map(str, quads ^ first))[:6])
