@@ -1527,3 +1527,28 @@ def test_a_tally_of_serious_events_and_the_one_that_led_to_withdrawal(tmp_path, 
 def test_withdrawal_for_intolerance_is_an_event(tmp_path, section, wrap, sentence, n):
     fields = ae(facts_of(tmp_path, wrap.format(sentence), "adverse_event", section), "intolerance")
     assert (fields["count"], fields["led_to_discontinuation"]) == (n, True)
+
+
+# -- adverse events: a treatment's associations, each event's own count ------------------------
+@pytest.mark.parametrize("section, body", [
+    ("Results", "Ketorolac was associated with more headache (14% vs 5%) and dizziness (9% vs 3%)."),
+    (None, "Results: The active spray was significantly associated with higher rates of headache and dizziness."),
+])
+def test_what_a_treatment_is_associated_with_is_an_event(tmp_path, section, body):
+    found = {f.fields["term"].label for f in facts_of(tmp_path, body, "adverse_event", section=section)}
+    assert {"headache", "dizziness"} <= found
+
+
+def test_an_event_associated_with_a_procedure_is_caused_not_an_event_of_its_own(tmp_path):
+    found = facts_of(tmp_path, "Pain associated with the infusion was rare; headache occurred in 3 patients.",
+                     "adverse_event")
+    assert {f.fields["term"].label for f in found} == {"headache"}
+
+
+@pytest.mark.parametrize("body, counts", [
+    ("Bradycardia occurred in 2 patients and hypotension in 4 patients.", {"bradycardia": 2, "hypotension": 4}),
+    ("Fever was seen in 6 participants, while rash developed in 1 participant.", {"fever": 6, "rash": 1}),
+])
+def test_each_event_keeps_the_count_written_after_it(tmp_path, body, counts):
+    found = {f.fields["term"].label: f.fields["count"] for f in facts_of(tmp_path, body, "adverse_event")}
+    assert found == counts

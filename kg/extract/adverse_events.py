@@ -51,6 +51,11 @@ _CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to
                             # "the treatment of hyperlipidemia": a condition treated, not an event
                             r"\b(?:treatment|management|therapy)\s+of\s+(?:the\s+)?$|"
                             r"\b(?:treating|to\s+treat)\s+$", re.I)
+# "drug X was associated with more nausea": what a treatment is associated with is its event (not the
+# cause of one, as in "pain associated with the infusion")
+_ARM_ASSOCIATED = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?associated\s+with\s+(?:an?\s+|the\s+)?"
+                             r"(?:more|less|fewer|higher|lower|greater|increased|reduced|excess|frequent)\b"
+                             r"(?:\s+\w+){0,4}\s+$", re.I)
 # an umbrella term is negated only as the head of the negation: "no serious adverse events"
 # a condition the patient already had is not an event of the trial
 # ("chronic" is a history after "had"/"with", an event after "developed": "developed chronic diarrhoea")
@@ -301,8 +306,10 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue  # "the primary outcomes were mortality and end-organ failure morbidity": measures
             if _measured_after().match(ctx.document.text, m.end):
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
-            if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)):
-                continue  # "depression and anxiety improved": a measure the results report on
+            if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)
+                                   and fold(m.concept.label) in _cues()["dual_terms"]):
+                continue  # "depression and anxiety improved": a measure the results report on; a harm
+                # only ever ("more nausea (12% vs 4%)") stays an event when the results compare it
             if not harm_words and fold(m.concept.label) in _cues()["dual_terms"] \
                     and _cues()["statistic"].search(_clause_at(sent, m.start, m.end)):
                 continue  # "weight loss was greater with X (P = 0.01)": an outcome compared, not a harm
@@ -415,7 +422,8 @@ def _absent_categories(ctx: Context, sent: Sentence) -> list[Fact]:
 def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     text = ctx.document.text
     before = text[sent.start_char: m.start]
-    if (_CAUSE_CONTEXT.search(before) and not _attr()["event_made_them"].search(before)) or _BASELINE.search(before):
+    if (_CAUSE_CONTEXT.search(before) and not _attr()["event_made_them"].search(before)
+            and not _ARM_ASSOCIATED.search(before)) or _BASELINE.search(before):
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
@@ -918,12 +926,19 @@ def _generic_compared(sent: Sentence, m: _Mention) -> bool:
     return bool(_cues()["generic_compared"].search(_clause_at(sent, m.start, m.end)))
 
 
+_IN_COUNT_AFTER = re.compile(rf"\s+(?:(?:occurred|was\s+seen|was\s+reported|developed)\s+)?(?:in|among)\s+"
+                             rf"(?P<n>{COUNT})\s+(?:patients?|participants?|subjects?)\b", re.I)
+
+
 def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     """'five patients had diarrhoea', 'diarrhoea (n = 5)', 'in two patients', 'two deaths'."""
     after = text[m.end: min(sent.end_char, m.end + 40)]
     p = _COUNT_PAREN.match(after)
     if p:
         return to_int(p.group("n"))
+    own_after = _IN_COUNT_AFTER.match(after)  # "and hypotension in 4 patients": its own count, not the one before
+    if own_after:
+        return to_int(own_after.group("n"))
     before = text[sent.start_char: m.start]
     # a grade range is no count: "grade 3-4 neutropenia", "grade 3 or 4 anaemia"
     before = _GRADE.sub(lambda g: " " * len(g.group()), before)
