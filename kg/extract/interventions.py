@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract import arm_review
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
@@ -45,7 +46,7 @@ from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
 EXTRACTOR = "interventions"
 RULES_FILE = ONTOLOGY_DIR / "interventions.json"
 _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day", "week": "week", "wk": "week",
-                 "h": "h", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
+                 "h": "h", "min": "min", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
 # a number after these is a threshold or an amount of change, not a dose
 _THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
                         r"maximum of|minimum of|exceeding|by|difference(?: of)?|change(?: of)?))\s*$", re.IGNORECASE)
@@ -189,7 +190,7 @@ def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     base = "|".join(f"(?i:{u})" if r"\s+" in u else u for u in words)  # "International Units" too
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
-    den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
+    den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b)?"
     return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
                       r"(?![\w/])")
 
@@ -378,7 +379,7 @@ def extract(ctx: Context) -> list[Fact]:
                 found[(m.concept.iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)],
                                                               EXTRACTOR, "arm.title", 0.6,
                                                               surface=ctx.document.text[m.start:m.end])
-    facts = list(found.values())
+    facts = arm_review.review(list(found.values()))
     _every_arm_is_concomitant(ctx, facts)
     _add_schedule(ctx, facts, studied, named)
     return facts
@@ -592,7 +593,8 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
                and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
     # only a short form that names an arm somewhere ("patients who underwent RRT" is often who was eligible)
     named = _abbreviated_arms(ctx, sent, a, b)
-    if drugs or classes:
+    drugs, combos = _combined(ctx, sent, drugs)
+    if drugs or classes or combos:
         full = ctx.document.text
         # "palm stearin (PS) or high-oleic sunflower oil (HOSO)": the arms the paper names, and the drugs
         # outside them
@@ -601,6 +603,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
                and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
                            for n in named)] \
             + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
+        out += combos
         if free == "arms":  # "ribavirin plus interferon or interferon alone": the alternatives no dictionary names
             out += [x for x in _phrases(ctx, sent, a, text, free, whole)
                     if not any(o.start < x.end and x.start < o.end for o in out)]
@@ -610,6 +613,38 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     if not free:
         return []
     return _phrases(ctx, sent, a, text, free, whole)
+
+
+def _combinations(ctx: Context, sent) -> list[_Mention]:
+    """Fixed combinations written with a slash ('budesonide/formoterol', 'A/B/C'): one product,
+    named as written, where the design names it (in results 'A/B (n = 9)' may be a factorial cell)."""
+    if "/" not in sent.text or reading(ctx, sent) != "plan":
+        return []
+    text, out = ctx.document.text, []
+    run: list = []
+    for e in ctx.concepts_in(sent, {"Drug"}):
+        if _is_stop(e.text):
+            run = []
+            continue
+        if run and text[run[-1].end_char:e.start_char] == "/":
+            run.append(e)
+            continue
+        if len(run) > 1:
+            out.append(run)
+        run = [e]
+    if len(run) > 1:
+        out.append(run)
+    # 'L-placebo/pravastatin': a placebo in the run makes it no product
+    return [_Mention(ctx.lexicon.discover("Drug", text[r[0].start_char:r[-1].end_char], "arm"),
+                     r[0].start_char, r[-1].end_char, True) for r in out
+            if not re.search(r"placebo|sham|vehicle", text[r[0].start_char - 12:r[-1].end_char + 12], re.I)]
+
+
+def _combined(ctx: Context, sent, drugs: list) -> tuple[list, list[_Mention]]:
+    """`drugs` less those inside a slash combination, and the combinations they make."""
+    combos = [c for c in _combinations(ctx, sent)
+              if any(c.start <= e.start_char < c.end for e in drugs)]
+    return [e for e in drugs if not any(c.start <= e.start_char < c.end for c in combos)], combos
 
 
 def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> list[_Mention]:
@@ -875,7 +910,7 @@ def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str
     """Every intervention mention of a sentence a dose may bind to: drugs, arm phrases, and
     other occurrences of the phrases the paper's arms are named by ("glycine ... (glycine group)")."""
     out = [_Mention(ctx.concept(e), e.start_char, e.end_char, False) for e in ctx.concepts_in(sent, {"Drug"})]
-    out += arms
+    out += _combinations(ctx, sent) + arms
     for surface, concept in named.items():
         flags = 0 if any(ch.isupper() for ch in surface) else re.I
         for m in whole_word(surface, flags).finditer(sent.text):
@@ -1201,6 +1236,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
             f.fields["route"] = route
     study = [f for f in facts if f.fields["role"] == "study"]
     if not study:
+        for f in facts:
+            f.fields.pop("_aliases", None)
         return
     sents = []
     for sent in ctx.sentences():
@@ -1229,15 +1266,19 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
     trial_route = next(iter(named_routes.values())) if len(named_routes) == 1 and generic_routes else None
     by_drug = {f.fields["drug"].iri: f.fields["route"] for f in facts if f.fields.get("route") is not None}
     values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
+    for f in facts:
+        if f not in study:
+            f.fields.pop("_aliases", None)
     for f in study:
         concept = f.fields["drug"]
-        own = clauses.get(concept.iri, [])
+        iris = [concept.iri, *f.fields.pop("_aliases", [])]  # and the shorter names the paper gives it
+        own = [t for iri in iris for t in clauses.get(iri, [])]
         drug = concept.source != "arm"  # a dictionary drug, not a behavioural, food or programme arm
         texts = own + (generic if drug else [])
         route = by_drug.get(concept.iri) or next((c for t in own for _p, c in _routes_in(ctx, t)), None) \
             or (trial_route if drug else None)
         # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
-        said = sentences.get(concept.iri, [])
+        said = [t for iri in iris for t in sentences.get(iri, [])]
         duration = _duration(said) or _duration(generic)
         admins = _administrations(said + (generic if drug else []))
         for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),
