@@ -99,6 +99,9 @@ def rules() -> dict:
     r["source_rx"] = re.compile(r["source_parenthetical"])
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
+    r["shared_before_either_rx"] = Guarded(re.compile(
+        rf"\b(?:{r['administration']}|{r['allocation_link']})\s+(?P<x>[^,;:.()]{{2,60}}?)\s+"
+        rf"(?:{r['shared_links']})\s+either\b", re.I), re.compile(r"\seither\s", re.I))
     r["ellipsis"] = set(r["ellipsis_modifiers"])
     r["volume_rx"] = re.compile(r["volume_units"], re.I)
     r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
@@ -112,6 +115,7 @@ def rules() -> dict:
     r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
     r["test_role_rx"] = re.compile(r["test_role_after"], re.I)
+    r["test_measure_rx"] = re.compile(r["test_measure_before"], re.I)
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
@@ -190,7 +194,8 @@ def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     base = "|".join(f"(?i:{u})" if r"\s+" in u else u for u in words)  # "International Units" too
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
-    den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b)?"
+    den = (r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b)?"
+           r"(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b)?")  # infusion rates too: 'µg/kg/min', 'mg/kg/h'
     return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
                       r"(?![\w/])")
 
@@ -408,11 +413,24 @@ def _every_arm(ctx: Context) -> set[str]:
     return out
 
 
+def _shared_before_either(ctx: Context) -> set[str]:
+    """IRIs of what comes before 'plus either A or B' in the design ('received chemotherapy plus
+    either X or placebo', 'randomised to metformin with either Y or Z'): every arm's background."""
+    r = rules()
+    out: set[str] = set()
+    for sent in ctx.sentences():
+        if reading(ctx, sent) != "plan" or not r["shared_before_either_rx"].search(sent.text):
+            continue
+        for m in r["shared_before_either_rx"].finditer(sent.text):
+            out.update(x.concept.iri for x in _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns"))
+    return out
+
+
 def _every_arm_is_concomitant(ctx: Context, facts: list[Fact]) -> None:
     """What every arm receives is no arm of the comparison (ontology/interventions.json,
     every_arm_recipients): concomitant, unless the paper names it as an arm, the title names it, or
     the trial would be left with no study intervention."""
-    given = _every_arm(ctx) - ctx.document.cache.get("arm_sides", set())
+    given = (_every_arm(ctx) - ctx.document.cache.get("arm_sides", set())) | _shared_before_either(ctx)
     given -= {m.concept.iri for m in _title_drugs(ctx)}
     if not given:
         return
@@ -449,7 +467,7 @@ def _test_agents(ctx: Context) -> set[str]:
     (other than as a test) nor allocated to."""
     text = ctx.document.text
     diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
-    role = rules()["test_role_rx"]
+    role, measure = rules()["test_role_rx"], rules()["test_measure_rx"]
     titled = [e for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
               for e in ctx.concepts_in(sent, {"Drug"})]
     # a title that calls the agent a test ("X as a bronchial provocation test") does not make it an arm
@@ -466,7 +484,8 @@ def _test_agents(ctx: Context) -> set[str]:
         for e in ctx.concepts_in(sent, {"Drug"}):
             if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
                                           or role.match(text[e.end_char:e.end_char + 80])
-                                          or before.search(text[max(0, e.start_char - 50):e.start_char])):
+                                          or before.search(text[max(0, e.start_char - 50):e.start_char])
+                                          or measure.search(text[max(0, e.start_char - 50):e.start_char])):
                 out.add(e.kb_id_)
     return out
 
