@@ -1,0 +1,138 @@
+"""What is no arm of its own once a paper's interventions are seen together (kg/extract/arm_review.py),
+fixed combinations, infusion rates, background before 'either', and test agents named by their measure.
+
+Every sentence was written for these tests; each class is tried in two wordings and both layouts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extraction_interventions import LAYOUTS, doses, interventions
+
+
+def names(items: list[dict], role: str = "study") -> set[str]:
+    return {i["drug"] for i in items if i["role"] == role}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug", [
+    ("Ninety adults having knee arthroscopy were randomised to intra-articular morphine 5 mg or normal saline.",
+     "morphine"),
+    ("The control group was given 10 ml of physiological saline, and the study group 10 ml of lidocaine 1% "
+     "before the incision.", "lidocaine"),
+])
+def test_saline_against_a_drug_is_the_comparator(tmp_path, layout, body, drug):
+    items = interventions(tmp_path, body, layout)
+    assert drug in names(items)
+    assert not any("saline" in i["drug"] or "sodium chloride" in i["drug"] for i in items)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_saline_stays_an_arm_among_fluids_or_when_hypertonic(tmp_path, layout):
+    body = "Bladder irrigation used sorbitol 3% solution or normal saline 0.9% solution, allocated at random."
+    assert any("saline" in i["drug"] for i in interventions(tmp_path, body, layout))
+    for body in ("Infants with bronchiolitis were randomised to nebulised hypertonic saline (3%) or nebulised "
+                 "salbutamol.",
+                 "Infants were randomised to hypertonic saline or to salbutamol 2.5 mg, both nebulised."):
+        items = interventions(tmp_path, body, layout)
+        assert any("hypertonic saline" in i["drug"] for i in items)
+        assert "albuterol" in names(items)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Families were randomised to an online parenting course or to no course. Children in the no-course group "
+     "slept less.", "online parenting course"),
+    ("Pupils were allocated to a peer mentoring programme; the non-mentoring schools served as controls.",
+     "peer mentoring programme"),
+])
+def test_a_negated_arm_is_the_control(tmp_path, layout, body, arm):
+    items = interventions(tmp_path, body, layout)
+    assert arm in names(items)
+    assert not any(i["drug"].startswith(("no-", "non-", "no ")) for i in items)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_part_of_an_arm_name_is_that_arm_again_and_keeps_its_schedule(tmp_path, layout):
+    body = ("Patients were randomised to neuromuscular electrostimulation or usual care. In the electrostimulation "
+            "group, sessions were given three times a day.")
+    items = interventions(tmp_path, body, layout)
+    assert names(items) == {"neuromuscular electrostimulation"}
+    assert items[0]["frequency"] == "three times daily"
+    body = ("Adults were randomised to guided mindfulness meditation or a waiting list. The meditation group "
+            "practised twice a day for eight weeks.")
+    items = interventions(tmp_path, body, layout)
+    assert [(i["drug"], i["frequency"], i["duration"]) for i in items] == [
+        ("guided mindfulness meditation", "twice daily", "eight weeks")]
+    body = ("Older adults were assigned to aquatic balance training or land balance training; "
+            "the balance training group met twice a week.")
+    assert names(interventions(tmp_path, body, layout)) == {"aquatic balance training", "land balance training"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_dose_written_per_day_and_plain_is_one_dose(tmp_path, layout):
+    body = ("Women took 20 mg of fluoxetine for eight weeks (fluoxetine 20 mg/day), or placebo.")
+    assert doses(interventions(tmp_path, body, layout)) == {("fluoxetine", 20.0, "mg/day")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, combos", [
+    ("Participants were randomised to fluticasone/salmeterol twice daily or to tiotropium once daily.",
+     {"fluticasone/salmeterol"}),
+    ("Children were allocated to lopinavir/ritonavir-based treatment or efavirenz for 48 weeks.",
+     {"lopinavir/ritonavir"}),
+])
+def test_a_slash_combination_is_one_intervention(tmp_path, layout, body, combos):
+    got = names(interventions(tmp_path, body, layout))
+    assert combos <= got
+    assert not {"fluticasone", "salmeterol", "lopinavir", "ritonavir"} & got
+
+
+def test_a_drug_slash_placebo_is_no_combination(tmp_path):
+    body = "Patients were randomised to quinine plus doxycycline/placebo tablets for seven days."
+    got = names(interventions(tmp_path, body))
+    assert "doxycycline" in got and not any("/" in g for g in got)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, value, unit", [
+    ("Patients in the infusion group received propofol at 50 µg/kg/min until extubation, or intermittent boluses "
+     "of midazolam.", "propofol", 50.0, "µg/kg/min"),
+    ("In the ICU, esmolol was randomised against placebo and infused at 0.3 mg/kg/min for 24 hours.",
+     "esmolol", 0.3, "mg/kg/min"),
+])
+def test_infusion_rates_per_minute(tmp_path, layout, body, drug, value, unit):
+    found = {(d, v, u.replace("μ", "µ") if u else u) for d, v, u in doses(interventions(tmp_path, body, layout))}
+    assert (drug, value, unit) in found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, background, arm", [
+    ("Patients received radiotherapy plus either temozolomide or placebo.", "radiotherapy", "temozolomide"),
+    ("Women were randomised to letrozole with either zoledronic acid or observation for five years.",
+     "letrozole", "zoledronic acid"),
+])
+def test_what_comes_before_either_is_every_arms_background(tmp_path, layout, body, background, arm):
+    items = interventions(tmp_path, body, layout)
+    assert arm in names(items)
+    assert background not in names(items)
+    assert background in names(items, "concomitant")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "After randomisation, subjects took tiotropium or placebo for four weeks, and dose-response curves of "
+    "salbutamol were recorded.",
+    "Subjects were randomised to tiotropium or placebo; the PD20 methacholine was measured after each period.",
+])
+def test_an_agent_named_by_its_response_measure_is_a_test_agent(tmp_path, layout, body):
+    assert names(interventions(tmp_path, body, layout)) == {"tiotropium"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_design_word_or_a_way_of_giving_names_no_arm(tmp_path, layout):
+    body = "We ran a quasi-experimental intervention in which wards were allocated to a hand hygiene campaign."
+    got = names(interventions(tmp_path, body, layout))
+    assert "hand hygiene campaign" in got and not any("quasi" in g for g in got)
+    body = "The bolus group received ketamine 0.5 mg/kg, and the infusion group received ketamine at 2 µg/kg/min."
+    assert "bolus" not in names(interventions(tmp_path, body, layout))
