@@ -136,3 +136,42 @@ def test_a_design_word_or_a_way_of_giving_names_no_arm(tmp_path, layout):
     assert "hand hygiene campaign" in got and not any("quasi" in g for g in got)
     body = "The bolus group received ketamine 0.5 mg/kg, and the infusion group received ketamine at 2 µg/kg/min."
     assert "bolus" not in names(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Women were randomised to yoga three times weekly for 12 weeks or to a waiting list.",
+     ("yoga", "three times a week", "12 weeks")),
+    ("Older adults were allocated to qigong 3 days per week or to a wait list for 10 weeks.",
+     ("qigong", "3 days a week", "10 weeks")),
+    ("Older adults were allocated to qigong every day for 10 weeks or to a wait list.",
+     ("qigong", "daily", "10 weeks")),
+])
+def test_a_schedule_after_an_arm_is_no_part_of_its_name(tmp_path, layout, body, expected):
+    items = interventions(tmp_path, body, layout)
+    assert [(i["drug"], i["frequency"], i["duration"]) for i in items] == [expected]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, frequency", [
+    ("Patients were randomised to cefazolin 1 g every 8 h or to clindamycin.", "cefazolin", "every 8 hours"),
+    ("Patients were randomised to gentamicin q12h or to ceftriaxone once daily.", "gentamicin", "every 12 hours"),
+    ("Adults were randomized to melatonin 3 mg or placebo, once at bedtime for 4 weeks.", "melatonin", "once daily"),
+])
+def test_intervals_in_hours_and_bedtime_doses(tmp_path, layout, body, drug, frequency):
+    items = [i for i in interventions(tmp_path, body, layout) if i["drug"] == drug]
+    assert items and all(i["frequency"].startswith(frequency) for i in items)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "The intervention group received 1 g of fish oil daily, and the control group received sunflower oil; "
+    "treatment lasted 10 weeks.",
+    "The study group received fish oil 1 g each day, whereas the control group received sunflower oil. "
+    "The intervention period lasted 10 weeks.",
+])
+def test_a_period_said_of_the_treatment_is_every_arms(tmp_path, layout, body):
+    items = interventions(tmp_path, body, layout)
+    assert {i["drug"] for i in items} >= {"fish oil", "sunflower oil"}
+    assert {i["duration"] for i in items} == {"10 weeks"}
+    assert {i["frequency"] for i in items if i["drug"] == "fish oil"} == {"daily"}

@@ -99,6 +99,8 @@ def rules() -> dict:
     r["source_rx"] = re.compile(r["source_parenthetical"])
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
+    r["schedule_start_rx"] = re.compile(rf"(?<=\w),?\s+(?:{r['schedule_starts']})\b[^,;()]*?"
+                                        rf"(?=\s*(?:[,;()]|\b(?:or|and|versus|vs|plus)\b|$))", re.I)
     r["shared_before_either_rx"] = Guarded(re.compile(
         rf"\b(?:{r['administration']}|{r['allocation_link']})\s+(?P<x>[^,;:.()]{{2,60}}?)\s+"
         rf"(?:{r['shared_links']})\s+either\b", re.I), re.compile(r"\seither\s", re.I))
@@ -135,9 +137,10 @@ def rules() -> dict:
                    rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
         # "12 weeks of supplementation", "six months of treatment"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
-        # "treatment duration was 12 weeks", "an intervention period of six months"
-        re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:duration|period|length)\s+"
-                   rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
+        # "treatment duration was 12 weeks", "an intervention period of six months", "treatment lasted 8 weeks"
+        re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:(?:duration|period|length)\s+"
+                   rf"(?:was|of|lasted)|lasted|continued\s+for|was\s+continued\s+for)\s+(?P<n>{COUNT})\s+"
+                   rf"(?P<u>{unit})s?\b", re.I),
     ]
     r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
     r["dotted_rx"] = re.compile(r["dotted_abbreviation"])
@@ -588,12 +591,14 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     intervention noun), "nouns" (only the latter), "group" (the name of a group), "group_nouns" (a
     group named by an intervention noun, as results name arms)."""
     s0 = sent.start_char
-    text = sent.text[a:b]
+    # "yoga three times weekly for 12 weeks or usual care": an arm's schedule is no part of its name (blanked,
+    # offsets kept), and it ends no list of arms
+    text = rules()["schedule_start_rx"].sub(lambda m: " " * len(m.group(0)), sent.text[a:b])
     cut = re.search(r"\s+(?:for|during|until|after|before|at\s+(?:a|the)\s+ratio|in\s+a\s+\d|with\s+a|who|which|"
                     r"than)\s+|[.;](?:\s|$)", text, re.I)
     if cut and not whole:
         b = a + cut.start()
-        text = sent.text[a:b]
+        text = text[:cut.start()]
     made_of = rules()["composition_rx"].search(text)
     if made_of:  # "a diet deficient in X": what the product contains, not what an arm received
         b = a + made_of.start()
@@ -1216,7 +1221,10 @@ def _fallback(ctx: Context, sent, mentions: list[_Mention], studied: list[str]) 
 def _window_end(text: str, start: int) -> int:
     """Where a dose's own clause ends: the next clause break or dose-like number."""
     m = re.search(r"[;]|,\s*(?:or|whereas|while)\b|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|"
-                  r"\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b", text[start:])
+                  r"\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b|"
+                  # ", and the control group received ...": a clause about another arm
+                  r",\s*(?:and|but)\s+(?:the\s+|those\s+in\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm)s?\b",
+                  text[start:])
     return start + m.start() if m else len(text)
 
 
@@ -1263,7 +1271,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         part, in_abs = part_of(ctx.document, sent.start_char)
         if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
             if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
-                    or rules()["until_rx"].search(sent.text):
+                    or rules()["until_rx"].search(sent.text) or rules()["duration_rx"][-1].search(sent.text):
                 sents.append(sent)
     clauses: dict[str, list[str]] = {}  # per intervention, the clauses that name it
     sentences: dict[str, list[str]] = {}  # and the sentences
