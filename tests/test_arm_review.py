@@ -175,3 +175,15 @@ def test_a_period_said_of_the_treatment_is_every_arms(tmp_path, layout, body):
     assert {i["drug"] for i in items} >= {"fish oil", "sunflower oil"}
     assert {i["duration"] for i in items} == {"10 weeks"}
     assert {i["frequency"] for i in items if i["drug"] == "fish oil"} == {"daily"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomised to clonidine or placebo. Clonidine was infused at 0.3 µg/kg/h until extubation.",
+     {("clonidine", 0.3, "µg/kg/h")}),
+    ("In the study arm, ketamine 0.5 mg/kg was given over 5 min, followed by 0.2 mg/kg/h during surgery.",
+     {("ketamine", 0.5, "mg/kg"), ("ketamine", 0.2, "mg/kg/h")}),
+])
+def test_a_rate_after_a_passive_verb_or_a_loading_dose_is_the_drugs(tmp_path, layout, body, expected):
+    found = {(d, v, u.replace("μ", "µ") if u else u) for d, v, u in doses(interventions(tmp_path, body, layout))}
+    assert expected <= found

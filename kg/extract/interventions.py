@@ -49,7 +49,8 @@ _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day"
                  "h": "h", "min": "min", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
 # a number after these is a threshold or an amount of change, not a dose
 _THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
-                        r"maximum of|minimum of|exceeding|by|difference(?: of)?|change(?: of)?))\s*$", re.IGNORECASE)
+                        r"maximum of|minimum of|exceeding|(?<!followed )by|difference(?: of)?|change(?: of)?))\s*$",
+                        re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:decreas|increas|reduc|tap|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
                      r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
 _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
@@ -1147,7 +1148,10 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
         # "X (Brand™, Maker, City, Country) 10 mg/kg": the maker's bracket stands for nothing
         gap = rules()["source_rx"].sub("", text[last.end - s0: m.start()])
         pattern = (r"\)?\s*(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
-                   r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*(?:(?:at|in|with)\s+)?"
+                   r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*"
+                   # "X was infused at 0.5 µg/kg/h", "Y was given in a dose of 2 mg"
+                   r"(?:(?:was|were)\s+(?:(?:then|initially|continuously)\s+)?(?:given|administered|infused|injected|"
+                   r"started|continued|titrated)\s+)?(?:(?:at|in|with)\s+)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:daily|total|fixed|single|oral|starting)\s+)?"
                    r"(?:(?:dose|dosage|doses)\s+(?:of\s+)?)?")
         if percent:  # a strength: "glycine 1.5%", "erythromycin ointment 2%"
@@ -1157,8 +1161,11 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     # "FF 200 mcg or 400 mcg": the drug of the dose just before
     if previous is not None and not percent:
         gap = text[previous[0]: m.start()]
-        if re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,|or|and|to|then|–|-|followed\s+by)?\s*"
-                        r"(?:(?:" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
+        # "1 µg/kg was given over 10 min, followed by 0.4 µg/kg/h": a loading dose, then the infusion's rate
+        loading = (r"(?:(?:was|were)\s+(?:given|administered|infused|injected)\s+)?"
+                   r"(?:over\s+\d+\s*(?:min|minutes|h|hours)\s*)?,?\s*")
+        if re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?" + loading + r"(?:,|or|and|to|then|–|-|followed\s+by)?\s*"
+                        r"(?:(?:at|" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
             return previous[1]
     return []
 
