@@ -121,9 +121,10 @@ def test_what_comes_before_either_is_every_arms_background(tmp_path, layout, bod
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body", [
-    "After randomisation, subjects took tiotropium or placebo for four weeks, and dose-response curves of "
-    "salbutamol were recorded.",
-    "Subjects were randomised to tiotropium or placebo; the PD20 methacholine was measured after each period.",
+    "Patients were randomised to tiotropium or placebo for four weeks. Dose-response curves of salbutamol versus "
+    "PD20 methacholine were then constructed.",
+    "Subjects were randomised to tiotropium or placebo. After each period the provocative dose of histamine was "
+    "compared with the dose-response curve of terbutaline.",
 ])
 def test_an_agent_named_by_its_response_measure_is_a_test_agent(tmp_path, layout, body):
     assert names(interventions(tmp_path, body, layout)) == {"tiotropium"}
@@ -187,3 +188,28 @@ def test_a_period_said_of_the_treatment_is_every_arms(tmp_path, layout, body):
 def test_a_rate_after_a_passive_verb_or_a_loading_dose_is_the_drugs(tmp_path, layout, body, expected):
     found = {(d, v, u.replace("μ", "µ") if u else u) for d, v, u in doses(interventions(tmp_path, body, layout))}
     assert expected <= found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Children were randomised to drink 250 ml of cranberry juice or water each morning.",
+     {("cranberry juice", 250.0, "ml")}),
+    ("Volunteers were randomly assigned to eat 40 g of walnuts or 40 g of pretzels daily for six weeks.",
+     {("walnuts", 40.0, "g"), ("pretzels", 40.0, "g")}),
+])
+def test_an_amount_of_a_product_is_its_dose_and_water_is_the_comparator(tmp_path, layout, body, expected):
+    items = interventions(tmp_path, body, layout)
+    assert {(d, v, u.lower() if u else u) for d, v, u in doses(items)} == expected
+    assert "water" not in {i["drug"] for i in items}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title", [
+    "Effects of a psychological intervention programme on coping in percutaneous coronary intervention patients",
+    "A telephone coaching intervention for anxiety in renal replacement therapy recipients: a randomised trial",
+])
+def test_a_treatment_before_patients_is_the_population(tmp_path, layout, title):
+    body = "Patients were randomised to telephone coaching or usual follow-up."
+    got = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
+    assert "telephone coaching" in got
+    assert not got & {"percutaneous coronary intervention", "renal replacement therapy"}

@@ -157,6 +157,8 @@ def rules() -> dict:
                                               r"antibiotic|histamine|diuretic|coagulant|platelet|agonist|zolidinedione|"
                                               r"benzodiazepine|psychotic|depressant|triptan|biologic)", re.I))
     r["range_units_rx"] = re.compile(rf"(?:{r['range_units']})", re.I)
+    r["amount_before_rx"] = re.compile(rf"^\d+(?:[.,]\d+)?\s*(?:{r['range_units']}|{r['serving_nouns']})\s+of\s+",
+                                       re.I)
     r["until_not_rx"] = re.compile(r["until_not"], re.I)
     r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
@@ -877,6 +879,8 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         phrase = " ".join(words[k:])
     phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|weekly|monthly|oral|topical)\s+)+",
                     "", phrase.strip(), flags=re.I)
+    # "200 ml of orange juice", "30 g of almonds": the amount is the arm's dose, not its name
+    phrase = rules()["amount_before_rx"].sub("", phrase)
     # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
