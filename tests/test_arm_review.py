@@ -111,6 +111,9 @@ def test_infusion_rates_per_minute(tmp_path, layout, body, drug, value, unit):
     ("Patients received radiotherapy plus either temozolomide or placebo.", "radiotherapy", "temozolomide"),
     ("Women were randomised to letrozole with either zoledronic acid or observation for five years.",
      "letrozole", "zoledronic acid"),
+    ("Adults treated with antibiotics were then randomised to kefir or to pasteurised milk.", "antibiotics", "kefir"),
+    ("Patients received metformin 500 mg and were randomly assigned to sitagliptin 100 mg or glimepiride 2 mg.",
+     "metformin", "sitagliptin"),
 ])
 def test_what_comes_before_either_is_every_arms_background(tmp_path, layout, body, background, arm):
     items = interventions(tmp_path, body, layout)

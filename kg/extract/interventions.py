@@ -102,6 +102,11 @@ def rules() -> dict:
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
     r["schedule_start_rx"] = re.compile(rf"(?<=\w),?\s+(?:{r['schedule_starts']})\b[^,;()]*?"
                                         rf"(?=\s*(?:[,;()]|\b(?:or|and|versus|vs|plus)\b|$))", re.I)
+    # "patients treated with antibiotics were randomised to X or Y", "treated with X and then randomised to ..."
+    r["shared_before_alloc_rx"] = Guarded(re.compile(
+        rf"\b(?:{r['administration']})\s+(?P<x>[^,;:.()]{{2,60}}?)\s*,?\s+(?:(?:and|who)\s+)?(?:were|was)\s+"
+        rf"(?:then\s+|subsequently\s+|further\s+)?(?:{r['allocation']})\b", re.I),
+        re.compile(r"\s(?:were|was)\s", re.I))
     r["shared_before_either_rx"] = Guarded(re.compile(
         rf"\b(?:{r['administration']}|{r['allocation_link']})\s+(?P<x>[^,;:.()]{{2,60}}?)\s+"
         rf"(?:{r['shared_links']})\s+either\b", re.I), re.compile(r"\seither\s", re.I))
@@ -421,14 +426,17 @@ def _every_arm(ctx: Context) -> set[str]:
 
 def _shared_before_either(ctx: Context) -> set[str]:
     """IRIs of what comes before 'plus either A or B' in the design ('received chemotherapy plus
-    either X or placebo', 'randomised to metformin with either Y or Z'): every arm's background."""
+    either X or placebo', 'randomised to metformin with either Y or Z'), or what the participants
+    were given before they were allocated ('treated with antibiotics and were randomised to ...'):
+    every arm's background."""
     r = rules()
     out: set[str] = set()
     for sent in ctx.sentences():
-        if reading(ctx, sent) != "plan" or not r["shared_before_either_rx"].search(sent.text):
+        if reading(ctx, sent) != "plan":
             continue
-        for m in r["shared_before_either_rx"].finditer(sent.text):
-            out.update(x.concept.iri for x in _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns"))
+        for rx in (r["shared_before_either_rx"], r["shared_before_alloc_rx"]):
+            for m in rx.finditer(sent.text):
+                out.update(x.concept.iri for x in _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns"))
     return out
 
 
