@@ -216,3 +216,14 @@ def test_a_treatment_before_patients_is_the_population(tmp_path, layout, title):
     got = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
     assert "telephone coaching" in got
     assert not got & {"percutaneous coronary intervention", "renal replacement therapy"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Lung function was measured after 4 week treatment periods with either montelukast or placebo, in random order.",
+     "montelukast"),
+    ("In a crossover design, volunteers completed three-day intervention phases of a low-salt diet or a usual diet.",
+     "low-salt diet"),
+])
+def test_the_periods_of_a_crossover_name_its_arms(tmp_path, layout, body, arm):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {arm}

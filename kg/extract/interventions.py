@@ -77,6 +77,9 @@ def rules() -> dict:
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
     r["plain_list_rx"] = re.compile(r["plain_list"], re.I)
+    r["period_rx"] = Guarded(re.compile(rf"\b(?:{r['period_lead']})\s+(?:(?:{'|'.join(r['allocation_lead'])})\s+)*"
+                                        rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
+                         re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
     r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
@@ -571,6 +574,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+    for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
+        sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
             and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
