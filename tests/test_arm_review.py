@@ -227,3 +227,15 @@ def test_a_treatment_before_patients_is_the_population(tmp_path, layout, title):
 ])
 def test_the_periods_of_a_crossover_name_its_arms(tmp_path, layout, body, arm):
     assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {arm}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Households were randomised to receive a ceramic water filter or to continue usual practice.",
+     "ceramic water filter"),
+    ("Smokers were randomised to personalised feedback on lung age or to standard care.", "personalised feedback"),
+    ("Participants in the intervention group received tailored dietary advice by e-mail each week.",
+     "tailored dietary advice"),
+])
+def test_advice_feedback_and_devices_are_arms(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
