@@ -239,3 +239,14 @@ def test_the_periods_of_a_crossover_name_its_arms(tmp_path, layout, body, arm):
 ])
 def test_advice_feedback_and_devices_are_arms(tmp_path, layout, body, arm):
     assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("Adults were randomized to vaccination with either the candidate vaccine ChAd-X or a licensed rabies vaccine.",
+     {"chad-x"}),
+    ("Toddlers were randomly assigned to prophylaxis with either cotrimoxazole or no prophylaxis.", {"co-trimoxazole"}),
+])
+def test_the_agent_after_vaccination_or_prophylaxis_with_is_the_arm(tmp_path, layout, body, arms):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert arms <= {g.replace("candidate vaccine ", "") for g in got}
