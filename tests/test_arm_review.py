@@ -250,3 +250,21 @@ def test_advice_feedback_and_devices_are_arms(tmp_path, layout, body, arm):
 def test_the_agent_after_vaccination_or_prophylaxis_with_is_the_arm(tmp_path, layout, body, arms):
     got = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert arms <= {g.replace("candidate vaccine ", "") for g in got}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, rescue", [
+    ("Patients were randomised to gabapentin 600 mg or placebo. Morphine 2 mg was given as rescue analgesia if "
+     "pain exceeded 4/10, and morphine consumption was lower with gabapentin.", "gabapentin", "morphine"),
+    ("Women were randomized to dexamethasone 4 mg or placebo. Rescue antiemetic (ondansetron 4 mg) was given on "
+     "demand.", "dexamethasone", "ondansetron"),
+])
+def test_a_rescue_or_on_demand_drug_is_concomitant(tmp_path, layout, body, arm, rescue):
+    items = interventions(tmp_path, body, layout)
+    assert arm in names(items)
+    assert rescue in names(items, "concomitant") and rescue not in names(items)
+
+
+def test_a_drug_on_demand_in_a_single_arm_trial_stays_studied(tmp_path):
+    items = interventions(tmp_path, "Adults with migraine took sumatriptan 50 mg as needed for three months.")
+    assert names(items) == {"sumatriptan"}

@@ -127,6 +127,9 @@ def rules() -> dict:
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
     r["test_role_rx"] = re.compile(r["test_role_after"], re.I)
     r["test_measure_rx"] = re.compile(r["test_measure_before"], re.I)
+    r["rescue_before_rx"] = re.compile(rf"(?:{r['rescue_cues_before']})$", re.I)
+    r["rescue_after_rx"] = re.compile(rf"(?:{r['rescue_cues_after']})", re.I)
+    r["rescue_guard_rx"] = re.compile(r["rescue_guard"], re.I)
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
@@ -443,11 +446,34 @@ def _shared_before_either(ctx: Context) -> set[str]:
     return out
 
 
+def _rescue_agents(ctx: Context) -> set[str]:
+    """IRIs of drugs the paper gives only as rescue or on demand ('tramadol 50 mg was given as rescue
+    analgesia', 'rescue analgesia (pethidine 25 mg)', 'X as needed'), or measures as a consumption
+    ('tramadol consumption', 'the requirement for morphine'): concomitant, not an arm, when most of
+    their mentions say so (rescue_cues_before / rescue_cues_after)."""
+    r = rules()
+    text = ctx.document.text
+    votes: Counter = Counter()
+    for sent in ctx.sentences():
+        if not r["rescue_guard_rx"].search(sent.text):
+            continue
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            if r["rescue_before_rx"].search(text, max(sent.start_char, e.start_char - 50), e.start_char) \
+                    or r["rescue_after_rx"].match(text, e.end_char, min(sent.end_char, e.end_char + 70)):
+                votes[e.kb_id_] += 1
+    if not votes:
+        return set()
+    named = Counter(e.kb_id_ for sent in ctx.sentences() for e in ctx.concepts_in(sent, {"Drug"})
+                    if e.kb_id_ in votes)
+    return {iri for iri, n in votes.items() if 2 * n >= named[iri]}
+
+
 def _every_arm_is_concomitant(ctx: Context, facts: list[Fact]) -> None:
     """What every arm receives is no arm of the comparison (ontology/interventions.json,
     every_arm_recipients): concomitant, unless the paper names it as an arm, the title names it, or
     the trial would be left with no study intervention."""
-    given = (_every_arm(ctx) - ctx.document.cache.get("arm_sides", set())) | _shared_before_either(ctx)
+    sides = ctx.document.cache.get("arm_sides", set())
+    given = (_every_arm(ctx) - sides) | _shared_before_either(ctx) | (_rescue_agents(ctx) - sides)
     given -= {m.concept.iri for m in _title_drugs(ctx)}
     if not given:
         return
