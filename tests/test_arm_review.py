@@ -268,3 +268,22 @@ def test_a_rescue_or_on_demand_drug_is_concomitant(tmp_path, layout, body, arm, 
 def test_a_drug_on_demand_in_a_single_arm_trial_stays_studied(tmp_path):
     items = interventions(tmp_path, "Adults with migraine took sumatriptan 50 mg as needed for three months.")
     assert names(items) == {"sumatriptan"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, technique", [
+    ("Parturients were randomly assigned to receive norepinephrine or phenylephrine infusions. Spinal anaesthesia "
+     "was performed with 0.5% hyperbaric bupivacaine 12 mg.", "phenylephrine", "bupivacaine"),
+    ("Patients were randomised to intravenous magnesium 30 mg/kg or saline. Anesthesia was induced with propofol "
+     "2 mg/kg and maintained with sevoflurane.", "magnesium", "propofol"),
+])
+def test_the_anaesthetic_technique_is_every_arms(tmp_path, layout, body, arm, technique):
+    items = interventions(tmp_path, body, layout)
+    assert any(arm in n for n in names(items))
+    assert technique in names(items, "concomitant") and technique not in names(items)
+
+
+def test_an_induction_agent_allocated_is_an_arm(tmp_path):
+    body = ("Patients were randomised to induction with propofol 2 mg/kg or etomidate 0.3 mg/kg. Anaesthesia was "
+            "induced with propofol (group P) or etomidate (group E).")
+    assert names(interventions(tmp_path, body)) == {"propofol", "etomidate"}

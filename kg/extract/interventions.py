@@ -118,6 +118,7 @@ def rules() -> dict:
     r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
     r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
     r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
+    r["technique_rx"] = guarded(re.compile(r["every_arm_technique"], re.I))
     r["every_arm_not_rx"] = re.compile(r["every_arm_not"], re.I)
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
@@ -421,8 +422,10 @@ def _every_arm(ctx: Context) -> set[str]:
         for m in r["every_arm_passive_rx"].finditer(text):
             start = max([0] + [x.end() for x in re.finditer(r"[,;:]|\b(?:and|while|whereas)\b", text[:m.start()])])
             spans.append((start, m.start()))
+        # "spinal anaesthesia was performed with X", "anaesthesia was induced with Y and maintained with Z"
+        spans += [(m.end(), len(text)) for m in r["technique_rx"].finditer(text)]
         for a, b in spans:
-            cut = re.search(r"[.;]", text[a:b])
+            cut = re.search(r";|\.(?!\d)", text[a:b])  # "0.5%" ends no clause
             b = a + cut.start() if cut else b
             if r["every_arm_not_rx"].search(text[a:b]) or r["every_arm_not_rx"].search(text[:a][-40:]):
                 continue
