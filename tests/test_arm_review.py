@@ -287,3 +287,19 @@ def test_an_induction_agent_allocated_is_an_arm(tmp_path):
     body = ("Patients were randomised to induction with propofol 2 mg/kg or etomidate 0.3 mg/kg. Anaesthesia was "
             "induced with propofol (group P) or etomidate (group E).")
     assert names(interventions(tmp_path, body)) == {"propofol", "etomidate"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Patients were randomised to receive an adductor canal block with levobupivacaine (0.25%, 15 mL) or "
+     "ropivacaine (0.5%, 15 mL).", {("levobupivacaine", 0.25, "%"), ("ropivacaine", 0.5, "%")}),
+    ("Infants were randomized to caudal block with ropivacaine 0.2% 1 ml/kg or levobupivacaine 0.2% 1 ml/kg.",
+     {("ropivacaine", 0.2, "%"), ("levobupivacaine", 0.2, "%")}),
+    ("The TAP block was done with 0.5% ropivacaine 15 ml per side in the study group, and with saline in the "
+     "control group.", {("ropivacaine", 0.5, "%")}),
+    ("Patients were randomised to 1% lidocaine 1 mg/kg or normal saline before propofol injection.",
+     {("lidocaine", 1.0, "mg/kg")}),
+])
+def test_strength_volume_and_amount_of_a_local_anaesthetic(tmp_path, layout, body, expected):
+    """The amount of the drug is its dose, else the strength of its solution; the volume is neither."""
+    assert doses(interventions(tmp_path, body, layout)) == expected

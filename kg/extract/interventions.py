@@ -51,7 +51,7 @@ _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day"
 _THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
                         r"maximum of|minimum of|exceeding|(?<!followed )by|difference(?: of)?|change(?: of)?))\s*$",
                         re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:decreas|increas|reduc|tap|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
+_CHANGE = re.compile(r"\b(?:decreas|increas|reduc|taper|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
                      r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
 _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
                            r"treated|randomi[sz]|assigned|allocated)\w*", re.IGNORECASE)
@@ -115,6 +115,7 @@ def rules() -> dict:
         rf"(?:{r['shared_links']})\s+either\b", re.I), re.compile(r"\seither\s", re.I))
     r["ellipsis"] = set(r["ellipsis_modifiers"])
     r["volume_rx"] = re.compile(r["volume_units"], re.I)
+    r["amount_units_rx"] = re.compile(r["amount_units"], re.I)
     r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
     r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
     r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
@@ -1078,10 +1079,18 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
 
 def _strength_over_volume(facts: list[Fact], targets_of: dict[int, int]) -> list[Fact]:
     """'20 mL of X 0.25%': a volume given of a solution whose strength is stated is no dose of its own;
-    the strength is the dose (GOLD.md), the volume stays in the evidence."""
+    the strength is the dose (GOLD.md), the volume stays in the evidence. '2% X 1.5 mg/kg': an amount
+    of the drug (amount_units) is the dose, and neither strength nor volume is another."""
+    r = rules()
+
+    def base(f: Fact) -> str:  # "ml/kg", "ml/h": a volume per weight or per hour is a volume too
+        return (f.fields["dose_unit_label"] or "").split("/")[0]
+
     strong = {targets_of.get(id(f)) for f in facts if f.fields["dose_unit_label"] == "%"}
-    return [f for f in facts if not (targets_of.get(id(f)) in strong
-                                     and rules()["volume_rx"].fullmatch(f.fields["dose_unit_label"] or ""))]
+    # '2% lidocaine 1.5 mg/kg': an amount of the drug is the dose; the strength is its formulation's
+    amount = {targets_of.get(id(f)) for f in facts if r["amount_units_rx"].fullmatch(base(f))}
+    return [f for f in facts if not (targets_of.get(id(f)) in strong | amount and r["volume_rx"].fullmatch(base(f))
+                                     or targets_of.get(id(f)) in amount and f.fields["dose_unit_label"] == "%")]
 
 
 _TIMES_OF_DAY = ("morning", "evening", "bedtime")
@@ -1200,8 +1209,8 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
                    r"started|continued|titrated)\s+)?(?:(?:at|in|with)\s+)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:daily|total|fixed|single|oral|starting)\s+)?"
                    r"(?:(?:dose|dosage|doses)\s+(?:of\s+)?)?")
-        if percent:  # a strength: "glycine 1.5%", "erythromycin ointment 2%"
-            pattern = r"\s*(?:(?:" + vehicles + r")\s*)?"
+        if percent:  # a strength: "glycine 1.5%", "erythromycin ointment 2%", "X (0.2%, 20 mL)"
+            pattern = r"\s*(?:(?:" + vehicles + r")\s*)?\(?\s*"
         if len(gap) <= 45 and re.fullmatch(pattern, gap, re.I):
             return [last]
     # "FF 200 mcg or 400 mcg": the drug of the dose just before
