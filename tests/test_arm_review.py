@@ -303,3 +303,16 @@ def test_an_induction_agent_allocated_is_an_arm(tmp_path):
 def test_strength_volume_and_amount_of_a_local_anaesthetic(tmp_path, layout, body, expected):
     """The amount of the drug is its dose, else the strength of its solution; the volume is neither."""
     assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("Golfers were randomised to quiet eye training or technical instruction. The QET group holed more putts.",
+     {"quiet eye training", "technical instruction"}),
+    ("Adults were randomised to cognitive behavioural therapy or a waiting list. Anxiety fell more with CBT.",
+     {"cognitive behavioural therapy"}),
+    ("Novices were randomised to quiet eye (QE) training or technical instruction.",
+     {"quiet eye training", "technical instruction"}),
+])
+def test_a_short_form_of_an_arms_initials_is_that_arm(tmp_path, layout, body, arms):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == arms

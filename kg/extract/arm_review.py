@@ -9,6 +9,8 @@ with the others of the same paper (cue words in `ontology/interventions.json`, `
 - a **part of another arm's name** ('electrostimulation' beside 'neuromuscular electrostimulation',
   'home exercise' beside 'combined home exercise') is that arm named again, when neither has a dose
   and the longer name is no combination of arms ('diet plus exercise' keeps 'exercise');
+- an undefined **short form** made of another arm's initials ('QET' beside 'quiet eye training') is that
+  arm again;
 - a **per-day repeat** ('10 mg' beside '10 mg/day' of the same drug) is one dose written twice.
 Evidence of a dropped repeat moves onto the arm it repeats, so nothing the paper said is lost.
 """
@@ -36,6 +38,7 @@ def _rules() -> dict:
         "negated": re.compile(rf"^(?:{r['negated_arm_prefixes']})[- ]+(?P<rest>\w.*)$", re.I),
         "links": re.compile(rf"(?:^|[\s-])(?:{r['combination_words']})(?:$|[\s-])|\+|/", re.I),
         "isotonic_max": float(r["isotonic_strength_max"]),
+        "initials_skip": set(r["initials_skip"]),
     }
 
 
@@ -44,6 +47,7 @@ def review(facts: list[Fact]) -> list[Fact]:
     facts = _without_comparator_fluids(facts)
     facts = _without_negated_arms(facts)
     facts = _without_name_parts(facts)
+    facts = _without_initials(facts)
     return _without_day_repeats(facts)
 
 
@@ -114,6 +118,29 @@ def _without_name_parts(facts: list[Fact]) -> list[Fact]:
                 if len(hosts) == 1:  # its evidence, and the sentences that name it for the schedule
                     hosts[0].evidence.extend(e for e in f.evidence if e not in hosts[0].evidence)
                     hosts[0].fields.setdefault("_aliases", []).append(f.fields["drug"].iri)
+                continue
+        out.append(f)
+    return out
+
+
+def _initials(name: str) -> str:
+    """'quiet eye training' → 'qet'; 'cognitive behavioural therapy' → 'cbt' (function words skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name.lower())
+                   if w and w not in _rules()["initials_skip"])
+
+
+def _without_initials(facts: list[Fact]) -> list[Fact]:
+    """'The QET group' where no definition ties QET to 'quiet eye training', an arm of the paper."""
+    out = []
+    for f in facts:
+        surface = (f.surface or "").strip()
+        if f.fields["drug"].source == "arm" and f.fields.get("dose_value") is None \
+                and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", surface):
+            hosts = [o for o in facts if o is not f and len(_words(_name(o))) > 1
+                     and _initials(_name(o)) == surface.lower()]
+            if len(hosts) == 1:
+                hosts[0].evidence.extend(e for e in f.evidence if e not in hosts[0].evidence)
+                hosts[0].fields.setdefault("_aliases", []).append(f.fields["drug"].iri)
                 continue
         out.append(f)
     return out

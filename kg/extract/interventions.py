@@ -747,16 +747,20 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
         phrase = _clean_phrase(part, whole, offered=free == "arms" and k in offered)
         if phrase is None:
             continue
-        p0 = sent.text.find(phrase, pos)
-        if p0 < 0:
-            continue
+        p0, plen = sent.text.find(phrase, pos), len(phrase)
+        if p0 < 0:  # "quiet eye (QE) training": a bracket inside the name
+            inside = re.compile(r"(?:\s+|\s*\([^()]{1,20}\)\s*)".join(map(re.escape, phrase.split())))
+            found = inside.search(sent.text, pos)
+            if found is None:
+                continue
+            p0, plen = found.start(), found.end() - found.start()
         if re.search(r"['’]$", sent.text[:p0]):
             continue  # the tail of a possessive ("the participant's intervention arm")
         if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
         if free == "nouns" and r["not_given_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # what the population has or lacks ("no indication for statin therapy")
-        after = sent.text[p0 + len(phrase):]
+        after = sent.text[p0 + plen:]
         if r["trial_name_rx"].match(after):
             continue  # "the Renal Replacement Therapy Study": the trial's name
         follower = re.match(r"\s+([\w-]+)", after)
@@ -774,10 +778,10 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
                 or free in ("nouns", "group_nouns") and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
-               for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + len(phrase) and p0 < e.end_char - s0):
+               for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + plen and p0 < e.end_char - s0):
             continue  # a population ("the COPD group") or an outcome, not what was given
         concept = ctx.lexicon.discover("Drug", phrase, "arm")
-        out.append(_Mention(concept, s0 + p0, s0 + p0 + len(phrase), True))
+        out.append(_Mention(concept, s0 + p0, s0 + p0 + plen, True))
     return out
 
 
