@@ -316,3 +316,16 @@ def test_strength_volume_and_amount_of_a_local_anaesthetic(tmp_path, layout, bod
 ])
 def test_a_short_form_of_an_arms_initials_is_that_arm(tmp_path, layout, body, arms):
     assert {i["drug"] for i in interventions(tmp_path, body, layout)} == arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arms", [
+    ("Participants assigned to the intervention received tailored walking advice, and participants assigned to "
+     "control received a general health leaflet.", {"tailored walking advice"}),
+    ("The intervention group received a structured exercise programme; the control group was given general "
+     "health education.", {"structured exercise programme"}),
+    ("The study group received melatonin 3 mg, and the control group received zolpidem 5 mg.",
+     {"melatonin", "zolpidem"}),
+])
+def test_what_the_control_arm_received_is_no_arm_unless_a_drug(tmp_path, layout, body, arms):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == arms

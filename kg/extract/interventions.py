@@ -81,6 +81,7 @@ def rules() -> dict:
                                         rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
                          re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
+    r["control_subject_rx"] = re.compile(rf"\b(?:{r['control_subjects']})\b", re.I)
     r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
     r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
     # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
@@ -596,10 +597,16 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     sides: list[_Mention] = []  # the arms of the comparison: allocation alternatives, groups, sides of 'versus'
     for m in r["alloc_rx"].finditer(text):
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+    controls: list[tuple[int, int]] = []  # what the control arm received
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
-                out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
+                # "participants assigned to control received general advice": the comparator, unless a drug
+                if r["control_subject_rx"].search(m.group("subj")):
+                    controls.append((m.start("tail"), m.end("tail")))
+                    out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="")
+                else:
+                    out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
     for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
@@ -609,13 +616,17 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
             and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
-            if len(m.group("x").split()) >= 2:
+            if len(m.group("x").split()) >= 2 and not any(a <= m.start("x") < b for a, b in controls):
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
     title = part_of(ctx.document, sent.start_char)[0] == "title"
     for m in r["named_arm_rx"].finditer(text) if planned else ():
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
-    ctx.document.cache.setdefault("arm_sides", set()).update(m.concept.iri for m in sides)
     out += sides
+    if controls:  # no phrase of what the control arm received is an arm (a drug may be: an active control)
+        s0 = sent.start_char
+        out = [m for m in out if m.concept.source != "arm" or not any(a <= m.start - s0 < b for a, b in controls)]
+        sides = [m for m in sides if m in out]
+    ctx.document.cache.setdefault("arm_sides", set()).update(m.concept.iri for m in sides)
     if title:  # "in women receiving tamoxifen", "cisplatin-induced nausea": what the population has
         s0 = sent.start_char
         out = [m for m in out
