@@ -329,3 +329,18 @@ def test_a_short_form_of_an_arms_initials_is_that_arm(tmp_path, layout, body, ar
 ])
 def test_what_the_control_arm_received_is_no_arm_unless_a_drug(tmp_path, layout, body, arms):
     assert {i["drug"] for i in interventions(tmp_path, body, layout)} == arms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Patients were randomised to sitagliptin or placebo. In the high-risk group, HbA1c fell more than in the "
+    "low-risk group.",
+    "Patients were randomised to sitagliptin or placebo. In the combination group, adverse events were mild.",
+])
+def test_strata_and_combination_groups_are_no_arms(tmp_path, layout, body):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"sitagliptin"}
+
+
+def test_a_hyphenated_modifier_keeps_an_arm(tmp_path):
+    body = "Wards were randomised to a community-based nursing intervention or to usual care."
+    assert {i["drug"] for i in interventions(tmp_path, body)} == {"community-based nursing intervention"}

@@ -960,7 +960,10 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         if not named or any(to_number(w) is not None or w.lower() in r["boundary"] or w.lower() in r["not_head_mod"]
                             for w in named) or all(w.isupper() for w in named):
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
-    if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
+    # "X/placebo", "high-risk": each part of a slash compound counts, and the head of a hyphenated one
+    # ("high-risk" as "risk"; "community-based" is no "community")
+    if any(w.lower().strip("'-") in r["stop"] for word in named for w in [*word.split("/"), word.split("-")[-1]]) \
+            or _is_stop(phrase):
         return None
     if words[-1].lower() in r["not_last"]:
         return None  # "the major muscle groups", "the waiting list group": people or things grouped
