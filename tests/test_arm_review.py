@@ -344,3 +344,12 @@ def test_strata_and_combination_groups_are_no_arms(tmp_path, layout, body):
 def test_a_hyphenated_modifier_keeps_an_arm(tmp_path):
     body = "Wards were randomised to a community-based nursing intervention or to usual care."
     assert {i["drug"] for i in interventions(tmp_path, body)} == {"community-based nursing intervention"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_saline_infusions_and_a_drug_based_title_name_no_arm(tmp_path, layout):
+    body = "Patients were randomised to infliximab 5 mg/kg or saline infusions every eight weeks."
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"infliximab"}
+    body = "Children were randomised to artesunate plus mefloquine or to artemether-lumefantrine."
+    title = "Artemisinin-based combination therapy for malaria in children: a randomised trial"
+    assert "artemisinin" not in {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
