@@ -353,3 +353,24 @@ def test_saline_infusions_and_a_drug_based_title_name_no_arm(tmp_path, layout):
     body = "Children were randomised to artesunate plus mefloquine or to artemether-lumefantrine."
     title = "Artemisinin-based combination therapy for malaria in children: a randomised trial"
     assert "artemisinin" not in {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
+
+
+@pytest.mark.parametrize("body, short", [
+    ("Adults were randomised to internet-delivered interpersonal psychotherapy or a waiting list. Depression "
+     "improved in the interpersonal psychotherapy group.", "interpersonal psychotherapy"),
+    ("Golfers were randomised to quiet eye training or technical instruction. The QET group holed more putts.",
+     "QET"),
+])
+def test_a_merged_name_stays_a_synonym_of_the_arm(tmp_path, body, short):
+    """The shorter name a paper gives an arm is kept as one of its names (facts JSON drug_synonyms)."""
+    from kg.extract import extract_all
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read
+
+    path = tmp_path / "paper.txt"
+    path.write_text(f"A made-up randomised trial\n\nMethods\n\n{body}\n", encoding="utf-8")
+    document = read(path)
+    facts = [f for f in extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+             if f.kind == "intervention"]
+    assert any(short in f.fields.get("_surfaces", []) for f in facts)

@@ -99,6 +99,14 @@ def _without_negated_arms(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def _merge(host: Fact, alias: Fact) -> None:
+    """`alias` is `host` named again: its evidence, its names (synonyms of the host) and the
+    sentences that name it (for the host's schedule) go to the host."""
+    host.evidence.extend(e for e in alias.evidence if e not in host.evidence)
+    host.fields.setdefault("_aliases", []).append(alias.fields["drug"].iri)
+    host.fields.setdefault("_surfaces", []).extend(x for x in (alias.surface, alias.fields["drug"].label) if x)
+
+
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
     return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
@@ -115,9 +123,8 @@ def _without_name_parts(facts: list[Fact]) -> list[Fact]:
             hosts = [o for o in undosed if o is not f and not r["links"].search(_name(o))
                      and _contains(_words(_name(o)), words)]
             if hosts:
-                if len(hosts) == 1:  # its evidence, and the sentences that name it for the schedule
-                    hosts[0].evidence.extend(e for e in f.evidence if e not in hosts[0].evidence)
-                    hosts[0].fields.setdefault("_aliases", []).append(f.fields["drug"].iri)
+                if len(hosts) == 1:
+                    _merge(hosts[0], f)
                 continue
         out.append(f)
     return out
@@ -139,8 +146,7 @@ def _without_initials(facts: list[Fact]) -> list[Fact]:
             hosts = [o for o in facts if o is not f and len(_words(_name(o))) > 1
                      and _initials(_name(o)) == surface.lower()]
             if len(hosts) == 1:
-                hosts[0].evidence.extend(e for e in f.evidence if e not in hosts[0].evidence)
-                hosts[0].fields.setdefault("_aliases", []).append(f.fields["drug"].iri)
+                _merge(hosts[0], f)
                 continue
         out.append(f)
     return out
