@@ -822,8 +822,9 @@ def test_duration_read_past_dotted_abbreviations(tmp_path, layout, body, drug, d
 @pytest.mark.parametrize("body, drug, frequency, duration", [
     ("Patients received docetaxel 60 mg/m2 every three weeks for 18 wk.", "docetaxel", "every 3 weeks", "18 weeks"),
     ("Patients were treated with nivolumab 3 mg/kg q2w over 6 mo.", "nivolumab", "every 2 weeks", "6 months"),
-    ("Adults received tramadol 50 mg every 6 h as needed.", "tramadol", "four times daily", None),
-    ("Adults received tramadol 50 mg 6-hourly as needed.", "tramadol", "four times daily", None),
+    # an interval in hours stays one (GOLD.md: "every 12 hours"), not a count per day
+    ("Adults received tramadol 50 mg every 6 h as needed.", "tramadol", "every 6 hours", None),
+    ("Adults received tramadol 50 mg 6-hourly as needed.", "tramadol", "every 6 hours", None),
     ("Adults received codeine 30 mg every 4 hrs when in pain.", "codeine", "every 4 hours", None),
 ])
 def test_frequencies_and_periods_in_short_forms(tmp_path, layout, body, drug, frequency, duration):

@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract import arm_review
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
@@ -45,11 +46,12 @@ from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
 EXTRACTOR = "interventions"
 RULES_FILE = ONTOLOGY_DIR / "interventions.json"
 _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day", "week": "week", "wk": "week",
-                 "h": "h", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
+                 "h": "h", "min": "min", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
 # a number after these is a threshold or an amount of change, not a dose
 _THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
-                        r"maximum of|minimum of|exceeding|by|difference(?: of)?|change(?: of)?))\s*$", re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:decreas|increas|reduc|tap|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
+                        r"maximum of|minimum of|exceeding|(?<!followed )by|difference(?: of)?|change(?: of)?))\s*$",
+                        re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:decreas|increas|reduc|taper|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
                      r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
 _DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
                            r"treated|randomi[sz]|assigned|allocated)\w*", re.IGNORECASE)
@@ -75,7 +77,11 @@ def rules() -> dict:
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
     r["plain_list_rx"] = re.compile(r["plain_list"], re.I)
+    r["period_rx"] = Guarded(re.compile(rf"\b(?:{r['period_lead']})\s+(?:(?:{'|'.join(r['allocation_lead'])})\s+)*"
+                                        rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
+                         re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
+    r["control_subject_rx"] = re.compile(rf"\b(?:{r['control_subjects']})\b", re.I)
     r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
     r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
     # lower-case "group": "Eastern Cooperative Oncology Group" is an organisation, not an arm
@@ -98,11 +104,23 @@ def rules() -> dict:
     r["source_rx"] = re.compile(r["source_parenthetical"])
     r["trial_name_rx"] = re.compile(r["name_of_trial_after"])  # case-sensitive: a proper name
     r["every_arm_rx"] = re.compile(r["every_arm_recipients"], re.I)
+    r["schedule_start_rx"] = re.compile(rf"(?<=\w),?\s+(?:{r['schedule_starts']})\b[^,;()]*?"
+                                        rf"(?=\s*(?:[,;()]|\b(?:or|and|versus|vs|plus)\b|$))", re.I)
+    # "patients treated with antibiotics were randomised to X or Y", "treated with X and then randomised to ..."
+    r["shared_before_alloc_rx"] = Guarded(re.compile(
+        rf"\b(?:{r['administration']})\s+(?P<x>[^,;:.()]{{2,60}}?)\s*,?\s+(?:(?:and|who)\s+)?(?:were|was)\s+"
+        rf"(?:then\s+|subsequently\s+|further\s+)?(?:{r['allocation']})\b", re.I),
+        re.compile(r"\s(?:were|was)\s", re.I))
+    r["shared_before_either_rx"] = Guarded(re.compile(
+        rf"\b(?:{r['administration']}|{r['allocation_link']})\s+(?P<x>[^,;:.()]{{2,60}}?)\s+"
+        rf"(?:{r['shared_links']})\s+either\b", re.I), re.compile(r"\seither\s", re.I))
     r["ellipsis"] = set(r["ellipsis_modifiers"])
     r["volume_rx"] = re.compile(r["volume_units"], re.I)
+    r["amount_units_rx"] = re.compile(r["amount_units"], re.I)
     r["number_label_rx"] = re.compile(rf"\b(?:{r['number_labels']})\s*$", re.I)
     r["alone_rx"] = re.compile(rf"\s+(?:{r['alone_words']})\s*$", re.I)
     r["every_arm_passive_rx"] = re.compile(r["every_arm_passive"], re.I)
+    r["technique_rx"] = guarded(re.compile(r["every_arm_technique"], re.I))
     r["every_arm_not_rx"] = re.compile(r["every_arm_not"], re.I)
     r["boundary"] = set(r["boundary_words"])
     r["diagnostic_rx"] = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{r['diagnostic_heads']})\b", re.I)
@@ -111,6 +129,10 @@ def rules() -> dict:
     r["test_agent_before_rx"] = re.compile(rf"\b(?:{r['test_agent_heads']})\s+(?:\w+\s+)?(?:with|using|to)\s+"
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
     r["test_role_rx"] = re.compile(r["test_role_after"], re.I)
+    r["test_measure_rx"] = re.compile(r["test_measure_before"], re.I)
+    r["rescue_before_rx"] = re.compile(rf"(?:{r['rescue_cues_before']})$", re.I)
+    r["rescue_after_rx"] = re.compile(rf"(?:{r['rescue_cues_after']})", re.I)
+    r["rescue_guard_rx"] = re.compile(r["rescue_guard"], re.I)
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
@@ -130,9 +152,10 @@ def rules() -> dict:
                    rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
         # "12 weeks of supplementation", "six months of treatment"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
-        # "treatment duration was 12 weeks", "an intervention period of six months"
-        re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:duration|period|length)\s+"
-                   rf"(?:was|of|lasted)\s+(?P<n>{COUNT})\s+(?P<u>{unit})s?\b", re.I),
+        # "treatment duration was 12 weeks", "an intervention period of six months", "treatment lasted 8 weeks"
+        re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:(?:duration|period|length)\s+"
+                   rf"(?:was|of|lasted)|lasted|continued\s+for|was\s+continued\s+for)\s+(?P<n>{COUNT})\s+"
+                   rf"(?P<u>{unit})s?\b", re.I),
     ]
     r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
     r["dotted_rx"] = re.compile(r["dotted_abbreviation"])
@@ -148,6 +171,8 @@ def rules() -> dict:
                                               r"antibiotic|histamine|diuretic|coagulant|platelet|agonist|zolidinedione|"
                                               r"benzodiazepine|psychotic|depressant|triptan|biologic)", re.I))
     r["range_units_rx"] = re.compile(rf"(?:{r['range_units']})", re.I)
+    r["amount_before_rx"] = re.compile(rf"^\d+(?:[.,]\d+)?\s*(?:{r['range_units']}|{r['serving_nouns']})\s+of\s+",
+                                       re.I)
     r["until_not_rx"] = re.compile(r["until_not"], re.I)
     r["not_until_rx"] = re.compile(rf"\b(?:{r['not_until']})", re.I)
     r["bare_nouns"] = r["intervention_nouns"].replace("[a-z]*", "")  # "therapy" alone, not "hydrotherapy"
@@ -189,7 +214,8 @@ def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     base = "|".join(f"(?i:{u})" if r"\s+" in u else u for u in words)  # "International Units" too
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
-    den = r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|month|ml|mL)\b)?(?:\s*/\s*(?P<d2>day|d|week|wk|h)\b)?"
+    den = (r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b)?"
+           r"(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b)?")  # infusion rates too: 'µg/kg/min', 'mg/kg/h'
     return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
                       r"(?![\w/])")
 
@@ -378,7 +404,7 @@ def extract(ctx: Context) -> list[Fact]:
                 found[(m.concept.iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)],
                                                               EXTRACTOR, "arm.title", 0.6,
                                                               surface=ctx.document.text[m.start:m.end])
-    facts = list(found.values())
+    facts = arm_review.review(list(found.values()))
     _every_arm_is_concomitant(ctx, facts)
     _add_schedule(ctx, facts, studied, named)
     return facts
@@ -398,8 +424,10 @@ def _every_arm(ctx: Context) -> set[str]:
         for m in r["every_arm_passive_rx"].finditer(text):
             start = max([0] + [x.end() for x in re.finditer(r"[,;:]|\b(?:and|while|whereas)\b", text[:m.start()])])
             spans.append((start, m.start()))
+        # "spinal anaesthesia was performed with X", "anaesthesia was induced with Y and maintained with Z"
+        spans += [(m.end(), len(text)) for m in r["technique_rx"].finditer(text)]
         for a, b in spans:
-            cut = re.search(r"[.;]", text[a:b])
+            cut = re.search(r";|\.(?!\d)", text[a:b])  # "0.5%" ends no clause
             b = a + cut.start() if cut else b
             if r["every_arm_not_rx"].search(text[a:b]) or r["every_arm_not_rx"].search(text[:a][-40:]):
                 continue
@@ -407,11 +435,50 @@ def _every_arm(ctx: Context) -> set[str]:
     return out
 
 
+def _shared_before_either(ctx: Context) -> set[str]:
+    """IRIs of what comes before 'plus either A or B' in the design ('received chemotherapy plus
+    either X or placebo', 'randomised to metformin with either Y or Z'), or what the participants
+    were given before they were allocated ('treated with antibiotics and were randomised to ...'):
+    every arm's background."""
+    r = rules()
+    out: set[str] = set()
+    for sent in ctx.sentences():
+        if reading(ctx, sent) != "plan":
+            continue
+        for rx in (r["shared_before_either_rx"], r["shared_before_alloc_rx"]):
+            for m in rx.finditer(sent.text):
+                out.update(x.concept.iri for x in _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns"))
+    return out
+
+
+def _rescue_agents(ctx: Context) -> set[str]:
+    """IRIs of drugs the paper gives only as rescue or on demand ('tramadol 50 mg was given as rescue
+    analgesia', 'rescue analgesia (pethidine 25 mg)', 'X as needed'), or measures as a consumption
+    ('tramadol consumption', 'the requirement for morphine'): concomitant, not an arm, when most of
+    their mentions say so (rescue_cues_before / rescue_cues_after)."""
+    r = rules()
+    text = ctx.document.text
+    votes: Counter = Counter()
+    for sent in ctx.sentences():
+        if not r["rescue_guard_rx"].search(sent.text):
+            continue
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            if r["rescue_before_rx"].search(text, max(sent.start_char, e.start_char - 50), e.start_char) \
+                    or r["rescue_after_rx"].match(text, e.end_char, min(sent.end_char, e.end_char + 70)):
+                votes[e.kb_id_] += 1
+    if not votes:
+        return set()
+    named = Counter(e.kb_id_ for sent in ctx.sentences() for e in ctx.concepts_in(sent, {"Drug"})
+                    if e.kb_id_ in votes)
+    return {iri for iri, n in votes.items() if 2 * n >= named[iri]}
+
+
 def _every_arm_is_concomitant(ctx: Context, facts: list[Fact]) -> None:
     """What every arm receives is no arm of the comparison (ontology/interventions.json,
     every_arm_recipients): concomitant, unless the paper names it as an arm, the title names it, or
     the trial would be left with no study intervention."""
-    given = _every_arm(ctx) - ctx.document.cache.get("arm_sides", set())
+    sides = ctx.document.cache.get("arm_sides", set())
+    given = (_every_arm(ctx) - sides) | _shared_before_either(ctx) | (_rescue_agents(ctx) - sides)
     given -= {m.concept.iri for m in _title_drugs(ctx)}
     if not given:
         return
@@ -448,7 +515,7 @@ def _test_agents(ctx: Context) -> set[str]:
     (other than as a test) nor allocated to."""
     text = ctx.document.text
     diagnostic, before = rules()["test_agent_rx"], rules()["test_agent_before_rx"]
-    role = rules()["test_role_rx"]
+    role, measure = rules()["test_role_rx"], rules()["test_measure_rx"]
     titled = [e for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
               for e in ctx.concepts_in(sent, {"Drug"})]
     # a title that calls the agent a test ("X as a bronchial provocation test") does not make it an arm
@@ -465,7 +532,8 @@ def _test_agents(ctx: Context) -> set[str]:
         for e in ctx.concepts_in(sent, {"Drug"}):
             if e.kb_id_ not in title and (diagnostic.match(text[e.end_char:e.end_char + 40])
                                           or role.match(text[e.end_char:e.end_char + 80])
-                                          or before.search(text[max(0, e.start_char - 50):e.start_char])):
+                                          or before.search(text[max(0, e.start_char - 50):e.start_char])
+                                          or measure.search(text[max(0, e.start_char - 50):e.start_char])):
                 out.add(e.kb_id_)
     return out
 
@@ -529,24 +597,36 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     sides: list[_Mention] = []  # the arms of the comparison: allocation alternatives, groups, sides of 'versus'
     for m in r["alloc_rx"].finditer(text):
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+    controls: list[tuple[int, int]] = []  # what the control arm received
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
             if r["recipients_rx"].search(m.group("subj")):
-                out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
+                # "participants assigned to control received general advice": the comparator, unless a drug
+                if r["control_subject_rx"].search(m.group("subj")):
+                    controls.append((m.start("tail"), m.end("tail")))
+                    out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="")
+                else:
+                    out += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="nouns")
     for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+    for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
+        sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
             and not r["concomitant_rx"].search(text):  # "exclusion criteria: previous abdominal surgery"
         for m in r["noun_rx"].finditer(text):  # "aerobic exercise", "zinc supplementation"
-            if len(m.group("x").split()) >= 2:
+            if len(m.group("x").split()) >= 2 and not any(a <= m.start("x") < b for a, b in controls):
                 out += _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns", whole=True)
     title = part_of(ctx.document, sent.start_char)[0] == "title"
     for m in r["named_arm_rx"].finditer(text) if planned else ():
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
-    ctx.document.cache.setdefault("arm_sides", set()).update(m.concept.iri for m in sides)
     out += sides
+    if controls:  # no phrase of what the control arm received is an arm (a drug may be: an active control)
+        s0 = sent.start_char
+        out = [m for m in out if m.concept.source != "arm" or not any(a <= m.start - s0 < b for a, b in controls)]
+        sides = [m for m in sides if m in out]
+    ctx.document.cache.setdefault("arm_sides", set()).update(m.concept.iri for m in sides)
     if title:  # "in women receiving tamoxifen", "cisplatin-induced nausea": what the population has
         s0 = sent.start_char
         out = [m for m in out
@@ -568,12 +648,14 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     intervention noun), "nouns" (only the latter), "group" (the name of a group), "group_nouns" (a
     group named by an intervention noun, as results name arms)."""
     s0 = sent.start_char
-    text = sent.text[a:b]
+    # "yoga three times weekly for 12 weeks or usual care": an arm's schedule is no part of its name (blanked,
+    # offsets kept), and it ends no list of arms
+    text = rules()["schedule_start_rx"].sub(lambda m: " " * len(m.group(0)), sent.text[a:b])
     cut = re.search(r"\s+(?:for|during|until|after|before|at\s+(?:a|the)\s+ratio|in\s+a\s+\d|with\s+a|who|which|"
                     r"than)\s+|[.;](?:\s|$)", text, re.I)
     if cut and not whole:
         b = a + cut.start()
-        text = sent.text[a:b]
+        text = text[:cut.start()]
     made_of = rules()["composition_rx"].search(text)
     if made_of:  # "a diet deficient in X": what the product contains, not what an arm received
         b = a + made_of.start()
@@ -592,7 +674,8 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
                and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
     # only a short form that names an arm somewhere ("patients who underwent RRT" is often who was eligible)
     named = _abbreviated_arms(ctx, sent, a, b)
-    if drugs or classes:
+    drugs, combos = _combined(ctx, sent, drugs)
+    if drugs or classes or combos:
         full = ctx.document.text
         # "palm stearin (PS) or high-oleic sunflower oil (HOSO)": the arms the paper names, and the drugs
         # outside them
@@ -601,6 +684,7 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
                and not any(n.start <= e.start_char and e.end_char <= n.end and n.end - n.start > len(e.text)
                            for n in named)] \
             + classes + [n for n in named if not any(e.start_char <= n.start and n.end <= e.end_char for e in drugs)]
+        out += combos
         if free == "arms":  # "ribavirin plus interferon or interferon alone": the alternatives no dictionary names
             out += [x for x in _phrases(ctx, sent, a, text, free, whole)
                     if not any(o.start < x.end and x.start < o.end for o in out)]
@@ -610,6 +694,38 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     if not free:
         return []
     return _phrases(ctx, sent, a, text, free, whole)
+
+
+def _combinations(ctx: Context, sent) -> list[_Mention]:
+    """Fixed combinations written with a slash ('budesonide/formoterol', 'A/B/C'): one product,
+    named as written, where the design names it (in results 'A/B (n = 9)' may be a factorial cell)."""
+    if "/" not in sent.text or reading(ctx, sent) != "plan":
+        return []
+    text, out = ctx.document.text, []
+    run: list = []
+    for e in ctx.concepts_in(sent, {"Drug"}):
+        if _is_stop(e.text):
+            run = []
+            continue
+        if run and text[run[-1].end_char:e.start_char] == "/":
+            run.append(e)
+            continue
+        if len(run) > 1:
+            out.append(run)
+        run = [e]
+    if len(run) > 1:
+        out.append(run)
+    # 'L-placebo/pravastatin': a placebo in the run makes it no product
+    return [_Mention(ctx.lexicon.discover("Drug", text[r[0].start_char:r[-1].end_char], "arm"),
+                     r[0].start_char, r[-1].end_char, True) for r in out
+            if not re.search(r"placebo|sham|vehicle", text[r[0].start_char - 12:r[-1].end_char + 12], re.I)]
+
+
+def _combined(ctx: Context, sent, drugs: list) -> tuple[list, list[_Mention]]:
+    """`drugs` less those inside a slash combination, and the combinations they make."""
+    combos = [c for c in _combinations(ctx, sent)
+              if any(c.start <= e.start_char < c.end for e in drugs)]
+    return [e for e in drugs if not any(c.start <= e.start_char < c.end for c in combos)], combos
 
 
 def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> list[_Mention]:
@@ -642,16 +758,20 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
         phrase = _clean_phrase(part, whole, offered=free == "arms" and k in offered)
         if phrase is None:
             continue
-        p0 = sent.text.find(phrase, pos)
-        if p0 < 0:
-            continue
+        p0, plen = sent.text.find(phrase, pos), len(phrase)
+        if p0 < 0:  # "quiet eye (QE) training": a bracket inside the name
+            inside = re.compile(r"(?:\s+|\s*\([^()]{1,20}\)\s*)".join(map(re.escape, phrase.split())))
+            found = inside.search(sent.text, pos)
+            if found is None:
+                continue
+            p0, plen = found.start(), found.end() - found.start()
         if re.search(r"['’]$", sent.text[:p0]):
             continue  # the tail of a possessive ("the participant's intervention arm")
         if free != "arms" and r["population_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # the procedure that makes the population ("patients undergoing thoracic surgery")
         if free == "nouns" and r["not_given_before_rx"].search(sent.text[max(0, p0 - 60):p0]):
             continue  # what the population has or lacks ("no indication for statin therapy")
-        after = sent.text[p0 + len(phrase):]
+        after = sent.text[p0 + plen:]
         if r["trial_name_rx"].match(after):
             continue  # "the Renal Replacement Therapy Study": the trial's name
         follower = re.match(r"\s+([\w-]+)", after)
@@ -669,10 +789,10 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
                 or free in ("nouns", "group_nouns") and noun):
             continue
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
-               for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + len(phrase) and p0 < e.end_char - s0):
+               for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + plen and p0 < e.end_char - s0):
             continue  # a population ("the COPD group") or an outcome, not what was given
         concept = ctx.lexicon.discover("Drug", phrase, "arm")
-        out.append(_Mention(concept, s0 + p0, s0 + p0 + len(phrase), True))
+        out.append(_Mention(concept, s0 + p0, s0 + p0 + plen, True))
     return out
 
 
@@ -817,6 +937,8 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         phrase = " ".join(words[k:])
     phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|weekly|monthly|oral|topical)\s+)+",
                     "", phrase.strip(), flags=re.I)
+    # "200 ml of orange juice", "30 g of almonds": the amount is the arm's dose, not its name
+    phrase = rules()["amount_before_rx"].sub("", phrase)
     # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
     phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
                     flags=re.I)
@@ -838,7 +960,10 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         if not named or any(to_number(w) is not None or w.lower() in r["boundary"] or w.lower() in r["not_head_mod"]
                             for w in named) or all(w.isupper() for w in named):
             return None  # "six sessions", "per intervention", "GIT sessions" (the short form names the arm)
-    if any(w.lower().strip("'-") in r["stop"] for word in named for w in word.split("/")) or _is_stop(phrase):
+    # "X/placebo", "high-risk": each part of a slash compound counts, and the head of a hyphenated one
+    # ("high-risk" as "risk"; "community-based" is no "community")
+    if any(w.lower().strip("'-") in r["stop"] for word in named for w in [*word.split("/"), word.split("-")[-1]]) \
+            or _is_stop(phrase):
         return None
     if words[-1].lower() in r["not_last"]:
         return None  # "the major muscle groups", "the waiting list group": people or things grouped
@@ -875,7 +1000,7 @@ def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str
     """Every intervention mention of a sentence a dose may bind to: drugs, arm phrases, and
     other occurrences of the phrases the paper's arms are named by ("glycine ... (glycine group)")."""
     out = [_Mention(ctx.concept(e), e.start_char, e.end_char, False) for e in ctx.concepts_in(sent, {"Drug"})]
-    out += arms
+    out += _combinations(ctx, sent) + arms
     for surface, concept in named.items():
         flags = 0 if any(ch.isupper() for ch in surface) else re.I
         for m in whole_word(surface, flags).finditer(sent.text):
@@ -972,10 +1097,18 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
 
 def _strength_over_volume(facts: list[Fact], targets_of: dict[int, int]) -> list[Fact]:
     """'20 mL of X 0.25%': a volume given of a solution whose strength is stated is no dose of its own;
-    the strength is the dose (GOLD.md), the volume stays in the evidence."""
+    the strength is the dose (GOLD.md), the volume stays in the evidence. '2% X 1.5 mg/kg': an amount
+    of the drug (amount_units) is the dose, and neither strength nor volume is another."""
+    r = rules()
+
+    def base(f: Fact) -> str:  # "ml/kg", "ml/h": a volume per weight or per hour is a volume too
+        return (f.fields["dose_unit_label"] or "").split("/")[0]
+
     strong = {targets_of.get(id(f)) for f in facts if f.fields["dose_unit_label"] == "%"}
-    return [f for f in facts if not (targets_of.get(id(f)) in strong
-                                     and rules()["volume_rx"].fullmatch(f.fields["dose_unit_label"] or ""))]
+    # '2% lidocaine 1.5 mg/kg': an amount of the drug is the dose; the strength is its formulation's
+    amount = {targets_of.get(id(f)) for f in facts if r["amount_units_rx"].fullmatch(base(f))}
+    return [f for f in facts if not (targets_of.get(id(f)) in strong | amount and r["volume_rx"].fullmatch(base(f))
+                                     or targets_of.get(id(f)) in amount and f.fields["dose_unit_label"] == "%")]
 
 
 _TIMES_OF_DAY = ("morning", "evening", "bedtime")
@@ -1088,18 +1221,24 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
         # "X (Brand™, Maker, City, Country) 10 mg/kg": the maker's bracket stands for nothing
         gap = rules()["source_rx"].sub("", text[last.end - s0: m.start()])
         pattern = (r"\)?\s*(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
-                   r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*(?:(?:at|in|with)\s+)?"
+                   r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*"
+                   # "X was infused at 0.5 µg/kg/h", "Y was given in a dose of 2 mg"
+                   r"(?:(?:was|were)\s+(?:(?:then|initially|continuously)\s+)?(?:given|administered|infused|injected|"
+                   r"started|continued|titrated)\s+)?(?:(?:at|in|with)\s+)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:daily|total|fixed|single|oral|starting)\s+)?"
                    r"(?:(?:dose|dosage|doses)\s+(?:of\s+)?)?")
-        if percent:  # a strength: "glycine 1.5%", "erythromycin ointment 2%"
-            pattern = r"\s*(?:(?:" + vehicles + r")\s*)?"
+        if percent:  # a strength: "glycine 1.5%", "erythromycin ointment 2%", "X (0.2%, 20 mL)"
+            pattern = r"\s*(?:(?:" + vehicles + r")\s*)?\(?\s*"
         if len(gap) <= 45 and re.fullmatch(pattern, gap, re.I):
             return [last]
     # "FF 200 mcg or 400 mcg": the drug of the dose just before
     if previous is not None and not percent:
         gap = text[previous[0]: m.start()]
-        if re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,|or|and|to|then|–|-|followed\s+by)?\s*"
-                        r"(?:(?:" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
+        # "1 µg/kg was given over 10 min, followed by 0.4 µg/kg/h": a loading dose, then the infusion's rate
+        loading = (r"(?:(?:was|were)\s+(?:given|administered|infused|injected)\s+)?"
+                   r"(?:over\s+\d+\s*(?:min|minutes|h|hours)\s*)?,?\s*")
+        if re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?" + loading + r"(?:,|or|and|to|then|–|-|followed\s+by)?\s*"
+                        r"(?:(?:at|" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
             return previous[1]
     return []
 
@@ -1162,7 +1301,10 @@ def _fallback(ctx: Context, sent, mentions: list[_Mention], studied: list[str]) 
 def _window_end(text: str, start: int) -> int:
     """Where a dose's own clause ends: the next clause break or dose-like number."""
     m = re.search(r"[;]|,\s*(?:or|whereas|while)\b|\b(?:or|and|versus|vs)\b\s+(?:\w+\s+){0,3}?\d|"
-                  r"\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b", text[start:])
+                  r"\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|IU|ml)\b|"
+                  # ", and the control group received ...": a clause about another arm
+                  r",\s*(?:and|but)\s+(?:the\s+|those\s+in\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm)s?\b",
+                  text[start:])
     return start + m.start() if m else len(text)
 
 
@@ -1201,13 +1343,15 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
             f.fields["route"] = route
     study = [f for f in facts if f.fields["role"] == "study"]
     if not study:
+        for f in facts:
+            f.fields.pop("_aliases", None)
         return
     sents = []
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
             if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
-                    or rules()["until_rx"].search(sent.text):
+                    or rules()["until_rx"].search(sent.text) or rules()["duration_rx"][-1].search(sent.text):
                 sents.append(sent)
     clauses: dict[str, list[str]] = {}  # per intervention, the clauses that name it
     sentences: dict[str, list[str]] = {}  # and the sentences
@@ -1229,15 +1373,19 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
     trial_route = next(iter(named_routes.values())) if len(named_routes) == 1 and generic_routes else None
     by_drug = {f.fields["drug"].iri: f.fields["route"] for f in facts if f.fields.get("route") is not None}
     values_per_drug = Counter(f.fields["drug"].iri for f in study if f.fields.get("dose_value") is not None)
+    for f in facts:
+        if f not in study:
+            f.fields.pop("_aliases", None)
     for f in study:
         concept = f.fields["drug"]
-        own = clauses.get(concept.iri, [])
+        iris = [concept.iri, *f.fields.pop("_aliases", [])]  # and the shorter names the paper gives it
+        own = [t for iri in iris for t in clauses.get(iri, [])]
         drug = concept.source != "arm"  # a dictionary drug, not a behavioural, food or programme arm
         texts = own + (generic if drug else [])
         route = by_drug.get(concept.iri) or next((c for t in own for _p, c in _routes_in(ctx, t)), None) \
             or (trial_route if drug else None)
         # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
-        said = sentences.get(concept.iri, [])
+        said = [t for iri in iris for t in sentences.get(iri, [])]
         duration = _duration(said) or _duration(generic)
         admins = _administrations(said + (generic if drug else []))
         for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),

@@ -1,0 +1,167 @@
+"""Second look at a paper's interventions: which found ones are no arm of their own.
+
+Read after every intervention of a paper is found, because each rule compares one intervention
+with the others of the same paper (cue words in `ontology/interventions.json`, `arm_review`):
+- a **comparator fluid** ('normal saline', 'phosphate-buffered saline') given against a study drug
+  is the placebo of that trial, not an arm; where every arm is a fluid (irrigation or resuscitation
+  fluids compared) or the fluid is hypertonic, it stays;
+- a **negated arm** ('no-website', 'non-exercise') names the absence of another arm: the control;
+- a **part of another arm's name** ('electrostimulation' beside 'neuromuscular electrostimulation',
+  'home exercise' beside 'combined home exercise') is that arm named again, when neither has a dose
+  and the longer name is no combination of arms ('diet plus exercise' keeps 'exercise');
+- an undefined **short form** made of another arm's initials ('QET' beside 'quiet eye training') is that
+  arm again;
+- a **per-day repeat** ('10 mg' beside '10 mg/day' of the same drug) is one dose written twice.
+Evidence of a dropped repeat moves onto the arm it repeats, so nothing the paper said is lost.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.extract.base import Fact
+from kg.lexicon import ONTOLOGY_DIR
+
+RULES_FILE = ONTOLOGY_DIR / "interventions.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict:
+    import json
+
+    r = json.loads(RULES_FILE.read_text(encoding="utf-8"))["arm_review"]
+    return {
+        "fluid": re.compile(rf"^(?:{r['comparator_fluids']})$", re.I),
+        "any_fluid": re.compile(rf"\b(?:{r['fluids']})\b", re.I),
+        "active_fluid": re.compile(rf"\b(?:{r['active_fluid_cues']})\b", re.I),
+        "negated": re.compile(rf"^(?:{r['negated_arm_prefixes']})[- ]+(?P<rest>\w.*)$", re.I),
+        "links": re.compile(rf"(?:^|[\s-])(?:{r['combination_words']})(?:$|[\s-])|\+|/", re.I),
+        "isotonic_max": float(r["isotonic_strength_max"]),
+        "initials_skip": set(r["initials_skip"]),
+    }
+
+
+def review(facts: list[Fact]) -> list[Fact]:
+    """The facts less comparator fluids, negated arms and repeated names or doses."""
+    facts = _without_comparator_fluids(facts)
+    facts = _without_negated_arms(facts)
+    facts = _without_name_parts(facts)
+    facts = _without_initials(facts)
+    return _without_day_repeats(facts)
+
+
+def _name(f: Fact) -> str:
+    return f.fields["drug"].label.lower()
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", s.lower())
+
+
+def _is_fluid(f: Fact) -> bool:
+    r = _rules()
+    names = [_name(f), (f.surface or "").lower()]
+    if not any(r["fluid"].match(n.strip()) for n in names if n):
+        return False
+    if any(r["active_fluid"].search(n) for n in names if n):
+        return False  # 'hypertonic saline' is a treatment of its own
+    unit = f.fields.get("dose_unit_label")
+    value = f.fields.get("dose_value")
+    return not (unit == "%" and value is not None and value > r["isotonic_max"])  # '3% saline' is hypertonic
+
+
+def _without_comparator_fluids(facts: list[Fact]) -> list[Fact]:
+    """'ondansetron 4 mg or normal saline': saline is the comparator; 'glycine, glucose or saline
+    for irrigation': every arm is a fluid, so each is an arm."""
+    r = _rules()
+    fluids = [f for f in facts if _is_fluid(f)]
+    if not fluids:
+        return facts
+    others = [f for f in facts if f not in fluids and f.fields["role"] == "study"]
+    if not others or all(r["any_fluid"].search(_name(f)) for f in others):
+        return facts
+    return [f for f in facts if f not in fluids]
+
+
+def _without_negated_arms(facts: list[Fact]) -> list[Fact]:
+    """'no-website' where another arm is a website: the arm without it, the control."""
+    r = _rules()
+    out = []
+    for f in facts:
+        m = r["negated"].match(_name(f))
+        if m and f.fields.get("dose_value") is None:
+            rest = set(_words(m.group("rest")))
+            if any(o is not f and not r["negated"].match(_name(o)) and rest <= set(_words(_name(o)))
+                   for o in facts):
+                continue
+        out.append(f)
+    return out
+
+
+def _merge(host: Fact, alias: Fact) -> None:
+    """`alias` is `host` named again: its evidence, its names (synonyms of the host) and the
+    sentences that name it (for the host's schedule) go to the host."""
+    host.evidence.extend(e for e in alias.evidence if e not in host.evidence)
+    host.fields.setdefault("_aliases", []).append(alias.fields["drug"].iri)
+    host.fields.setdefault("_surfaces", []).extend(x for x in (alias.surface, alias.fields["drug"].label) if x)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _without_name_parts(facts: list[Fact]) -> list[Fact]:
+    """An undosed arm named by part of another undosed arm's name is that arm again."""
+    r = _rules()
+    undosed = [f for f in facts if f.fields.get("dose_value") is None and f.fields.get("dose_max") is None]
+    out = []
+    for f in facts:
+        if f in undosed and f.fields["drug"].source == "arm":
+            words = _words(_name(f))
+            hosts = [o for o in undosed if o is not f and not r["links"].search(_name(o))
+                     and _contains(_words(_name(o)), words)]
+            if hosts:
+                if len(hosts) == 1:
+                    _merge(hosts[0], f)
+                continue
+        out.append(f)
+    return out
+
+
+def _initials(name: str) -> str:
+    """'quiet eye training' → 'qet'; 'cognitive behavioural therapy' → 'cbt' (function words skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name.lower())
+                   if w and w not in _rules()["initials_skip"])
+
+
+def _without_initials(facts: list[Fact]) -> list[Fact]:
+    """'The QET group' where no definition ties QET to 'quiet eye training', an arm of the paper."""
+    out = []
+    for f in facts:
+        surface = (f.surface or "").strip()
+        if f.fields["drug"].source == "arm" and f.fields.get("dose_value") is None \
+                and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", surface):
+            hosts = [o for o in facts if o is not f and len(_words(_name(o))) > 1
+                     and _initials(_name(o)) == surface.lower()]
+            if len(hosts) == 1:
+                _merge(hosts[0], f)
+                continue
+        out.append(f)
+    return out
+
+
+def _without_day_repeats(facts: list[Fact]) -> list[Fact]:
+    """'10 mg of X' and 'X 10 mg/day' in one paper: the dose per day, once."""
+    out = []
+    for f in facts:
+        unit, value = f.fields.get("dose_unit_label"), f.fields.get("dose_value")
+        twin = next((o for o in facts if o is not f and value is not None and unit
+                     and o.fields["drug"].iri == f.fields["drug"].iri and o.fields.get("dose_value") == value
+                     and o.fields.get("dose_unit_label") == f"{unit}/day"), None)
+        if twin is not None:
+            twin.evidence.extend(e for e in f.evidence if e not in twin.evidence)
+            continue
+        out.append(f)
+    return out
