@@ -295,7 +295,10 @@ class Guarded:
     """
 
     def __init__(self, rx: re.Pattern, guard) -> None:
-        self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
+        from kg.extract.folded import folded  # (it reads base's lowered texts)
+
+        self.pattern, self.flags = rx.pattern, rx.flags
+        self.rx, self._scan = rx, folded(rx)  # searches start on the lowered text where that matches the same
         if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
             if guard not in _PATTERN_GUARDS:
                 _PATTERN_GUARDS[guard] = _LastAnswer(guard, _words_of_guard(guard))
@@ -304,16 +307,16 @@ class Guarded:
         self._passes = guard.passes
 
     def search(self, string: str, *args: int) -> re.Match | None:
-        return self.rx.search(string, *args) if self._passes(string) else None
+        return self._scan.search(string, *args) if self._passes(string) else None
 
     def finditer(self, string: str, *args: int):
-        return self.rx.finditer(string, *args) if self._passes(string) else iter(())
+        return self._scan.finditer(string, *args) if self._passes(string) else iter(())
 
     def fullmatch(self, string: str, *args: int) -> re.Match | None:
         return self.rx.fullmatch(string, *args)  # anchored: fails at once, faster than asking the guard
 
     def findall(self, string: str, *args: int) -> list:
-        return self.rx.findall(string, *args) if self._passes(string) else []
+        return self._scan.findall(string, *args) if self._passes(string) else []
 
     def match(self, string: str, *args: int) -> re.Match | None:
         return self.rx.match(string, *args)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
+from kg.extract.folded import folding
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -63,6 +64,7 @@ _ROUTE_WORDS = r"(?:oral|orally|intravenous|intravenously|iv|i\.v\.|subcutaneous
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def rules() -> dict:
     """The cue phrases of ontology/interventions.json, compiled."""
     r = json.loads(RULES_FILE.read_text(encoding="utf-8"))

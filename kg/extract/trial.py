@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
+from kg.extract.folded import folding
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
@@ -444,6 +445,7 @@ def _other_studies_after() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _design_cues() -> list[dict]:
     """The cues of ontology/design_cues.json, compiled."""
     cues = [dict(c) for c in _design_file()["cues"]]
@@ -638,6 +640,7 @@ def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
 
 
 @functools.cache
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _enrolment_rx() -> dict[str, re.Pattern]:
     """The cues of ontology/enrolment.json, compiled once: they are asked of every sentence."""
     cues = json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))
@@ -729,6 +732,7 @@ def _is_year(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _condition_rules() -> dict:
     r = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))
     r["with_rx"] = guarded(re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"
