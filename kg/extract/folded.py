@@ -51,8 +51,9 @@ def lowered_source(pattern: str) -> str | None:
                 lo, hi = pattern[i - 1], pattern[i + 1]
                 if (lo.isupper() or hi.isupper()) and not (lo.isupper() and hi.isupper()):
                     return None  # [0-Z]: lowered it would hold [, _, ` ...
-                if not (lo.isascii() and hi.isascii()) and not all(map(_caseless, map(chr, range(ord(lo), ord(hi) + 1)))):
-                    return None
+                span = map(chr, range(ord(lo), ord(hi) + 1))
+                if not (lo.isascii() and hi.isascii()) and not all(map(_caseless, span)):
+                    return None  # a range outside ASCII holding a letter with case
         elif ch == "[":
             in_class = True
             out.append(ch)
