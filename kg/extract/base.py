@@ -295,13 +295,13 @@ class Guarded:
     """
 
     def __init__(self, rx: re.Pattern, guard) -> None:
-        from kg.extract.folded import folded  # (it reads base's lowered texts)
+        from kg.extract.folded import folded  # (it reads base's lowered texts: imported when first asked)
 
         self.pattern, self.flags = rx.pattern, rx.flags
         self.rx, self._scan = rx, folded(rx)  # searches start on the lowered text where that matches the same
         if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
             if guard not in _PATTERN_GUARDS:
-                _PATTERN_GUARDS[guard] = _LastAnswer(guard, _words_of_guard(guard))
+                _PATTERN_GUARDS[guard] = _LastAnswer(folded(guard), _words_of_guard(guard))
             guard = _PATTERN_GUARDS[guard]
         self.guard = guard
         self._passes = guard.passes
@@ -340,7 +340,9 @@ def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
         return rx
     words = _required(list(tree))
     if not words or min(map(len, words)) < min_length or not rx.flags & re.I and _opens_with(list(tree), words):
-        return rx
+        from kg.extract.folded import folded
+
+        return folded(rx)  # no guard: its searches still start on the lowered text where that matches the same
     return Guarded(rx, WordGuard(words, rx.flags))
 
 
@@ -422,6 +424,8 @@ class AnyOf:
     guard, and guards that are case-sensitive or hold non-ASCII words, are asked themselves."""
 
     def __init__(self, patterns: Iterable) -> None:
+        from kg.extract.folded import folded as fold_pattern
+
         folded: set[str] = set()
         self.fast: list[WordGuard] = []  # the guards whose words the alternation holds
         self.others: list = []  # what is asked itself: patterns or guards
@@ -433,7 +437,7 @@ class AnyOf:
                 folded.update(guard.lowered)
                 self.fast.append(guard)
             else:
-                self.others.append(guard if guard is not None else p)
+                self.others.append(fold_pattern(guard if guard is not None else p))
         self.rx = re.compile(alternation([re.escape(w) for w in sorted(folded, key=len, reverse=True)], False)) \
             if folded else None
 

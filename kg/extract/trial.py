@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of, sentence_cached
-from kg.extract.folded import folding
+from kg.extract.folded import folded, folding
 from kg.extract.numbers import COUNT, to_int
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
@@ -105,8 +105,8 @@ _ARM_COUNTS = [
                re.IGNORECASE),
     re.compile(r"\b[Nn]\s*=\s*(?P<n>\d+)\b"),
 ]
-_OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?(?:studies|study|trials|"
-                          r"trial|reports?)\b|\[\d", re.IGNORECASE)
+_OTHER_STUDY = folded(re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?"
+                                 r"(?:studies|study|trials|trial|reports?)\b|\[\d", re.IGNORECASE))
 _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
