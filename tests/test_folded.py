@@ -101,3 +101,20 @@ def test_str_lower_folds_as_re_ignorecase_does_outside_the_known_letters():
         under_i = [m.start() for m in re.finditer(cls, text, re.I)]
         on_lower = [m.start() for m in re.finditer(cls, low_text)]
         assert under_i == on_lower, cls
+
+
+def test_regrouped_alternations_match_at_the_same_places():
+    from kg.extract.folded import regrouped
+
+    assert regrouped(r"\d|signific|associat|\bmet\b|achiev") == r"\d|\bmet\b|signific|a(?:ssociat|chiev)"
+    assert regrouped(r"\b(?:was\s+not|were\s+not|side)\b(?P<x>a|b)") \
+        == r"\b(?:w(?:as\s+not|ere\s+not)|side)\b(?P<x>a|b)"
+    for atomic in (r"(?>ab|a)c", r"(?:ab|a)++c"):
+        assert regrouped(atomic) == atomic  # the first success of an atomic group is final: order matters
+    texts = [t.lower() for t in SENTENCES]
+    for pattern in (r"(?:was|were)\s+(?:not\s+)?(?:reported|observed|seen)|\d+\s*%|adverse", r"\b(?:a|an|the)\s+\w+",
+                    r"(?<![\w-])(?:or|hr|rr)\b|[βµ]"):
+        plain, grouped = re.compile(pattern), re.compile(regrouped(pattern))
+        for text in texts:
+            for pos in range(len(text)):
+                assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)

@@ -120,8 +120,22 @@ class Folded:
         low = None if self.may_be_empty else _lowered(string)
         if low is None:  # (after an empty match re asks the next to advance: not replayed here)
             return self.rx.finditer(string, pos, endpos)
-        rx = self.rx
-        return (rx.match(string, m.start(), endpos) for m in self.low.finditer(low, pos, endpos))
+        return self._matches(string, low, pos, endpos)
+
+    def _matches(self, string: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        """finditer's matches: each found where the twin finds the next start, the next looked
+        for from its end (the twin's own end may differ: its alternatives are regrouped)."""
+        rx, twin = self.rx, self.low
+        while True:
+            t = twin.search(low, pos, endpos)
+            if t is None:
+                return
+            m = rx.match(string, t.start(), endpos)
+            if m is None:  # (cannot happen where the two agree; re itself then decides)
+                yield from rx.finditer(string, pos, endpos)
+                return
+            yield m
+            pos = m.end()  # never empty (may_be_empty)
 
     def findall(self, string: str, pos: int = 0, endpos: int = _MAX) -> list:
         if self.rx.groups == 0:
@@ -145,7 +159,87 @@ def folded(rx: Any) -> Any:
     source = lowered_source(rx.pattern)
     if source is None:
         return rx
-    return Folded(rx, re.compile(source, rx.flags & ~re.IGNORECASE))
+    flags = rx.flags & ~re.IGNORECASE
+    try:
+        twin = re.compile(regrouped(source), flags)
+    except re.error:  # (a look-behind the regrouping made uneven: the lowered pattern as it is)
+        twin = re.compile(source, flags)
+    return Folded(rx, twin)
+
+
+def regrouped(pattern: str) -> str:
+    """A pattern that matches at the same positions as `pattern` (not necessarily the same
+    text), every alternation's branches grouped by first letter (`base.alternation`), the ones
+    that open otherwise first: whether a backtracking engine finds a match at a position does
+    not depend on the order it tries alternatives in. The pattern itself where an atomic group
+    or a possessive quantifier (whose first success is final) is in it."""
+    if "(?>" in pattern or re.search(r"(?<!\\)[*+?}]\+", pattern):
+        return pattern
+    out, end = _regroup(pattern, 0)
+    return out if end == len(pattern) else pattern
+
+
+def _regroup(p: str, i: int) -> tuple[str, int]:
+    """The alternation from p[i] up to the `)` that closes its group (or the end), regrouped;
+    and the index of that `)`."""
+    branches: list[str] = []
+    cur: list[str] = []
+    n = len(p)
+    while i < n:
+        ch = p[i]
+        if ch == "\\":
+            cur.append(p[i:i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if p[j:j + 1] == "^":
+                j += 1
+            if p[j:j + 1] == "]":
+                j += 1
+            while j < n and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            cur.append(p[i:j + 1])
+            i = j + 1
+        elif ch == "(":
+            j = i + 1
+            if p.startswith("?P<", j):
+                j = p.index(">", j) + 1
+            elif p.startswith("?<=", j) or p.startswith("?<!", j):
+                j += 3
+            elif p.startswith("?#", j):
+                j = p.index(")", j)
+                cur.append(p[i:j + 1])
+                i = j + 1
+                continue
+            elif p.startswith("?", j):
+                j += 1
+                while j < n and p[j] not in ":)=!":
+                    j += 1
+                j += 1
+            inner, k = _regroup(p, j)
+            cur.append(p[i:j] + inner + ")")
+            i = k + 1
+        elif ch == ")":
+            break
+        elif ch == "|":
+            branches.append("".join(cur))
+            cur = []
+            i += 1
+        else:
+            cur.append(ch)
+            i += 1
+    branches.append("".join(cur))
+    if len(branches) == 1:
+        return branches[0], i
+    from kg.extract.base import alternation
+
+    opening = [b for b in branches if not _groupable(b)]
+    return alternation(opening + [b for b in branches if _groupable(b)], False), i
+
+
+def _groupable(branch: str) -> bool:
+    first = branch[:1]
+    return first.isascii() and first.isalnum() and branch[1:2] not in ("?", "*", "+", "{")
 
 
 def fold_all(value: Any) -> Any:
