@@ -184,10 +184,12 @@ def part_of(document: Document, offset: int) -> tuple[str, bool]:
     conclusions, discussion, registration, funding), "title", or "other" where no label says
     (an unlabelled abstract, a text without headings). A part is a preference for the
     extractors (`part_preference`), never a reason to drop a sentence."""
-    cache = document.cache.setdefault("part_of", {})
-    if offset not in cache:
+    try:  # asked ~4,000 times a paper: no new dict per call, one lookup where the answer is known
+        return document.cache["part_of"][offset]
+    except KeyError:
+        cache = document.cache.setdefault("part_of", {})
         cache[offset] = _part_of(document, offset)
-    return cache[offset]
+        return cache[offset]
 
 
 def _part_of(document: Document, offset: int) -> tuple[str, bool]:
