@@ -97,27 +97,42 @@ def _caseless(ch: str) -> bool:
 class Folded:
     """An IGNORECASE pattern whose searches start on the lowered text (see the module's
     docstring); everything else (`match`, `fullmatch`, `sub`, `split`, `groupindex` ...) is the
-    pattern's own. Built by `folded()`."""
+    pattern's own. Built by `folded()`; the twin is compiled when first asked for (re compiles
+    in Python: ~1 ms for a long cue list, and many patterns are asked of few papers)."""
 
-    __slots__ = ("rx", "low", "may_be_empty")
+    __slots__ = ("rx", "source", "_low", "may_be_empty")
 
-    def __init__(self, rx: re.Pattern, low: re.Pattern) -> None:
-        self.rx, self.low = rx, low
-        import re._parser as sre_parse
+    def __init__(self, rx: re.Pattern, source: str) -> None:
+        self.rx, self.source, self._low, self.may_be_empty = rx, source, None, True
 
-        self.may_be_empty = sre_parse.parse(rx.pattern, rx.flags).getwidth()[0] == 0
+    @property
+    def low(self) -> re.Pattern:
+        """The twin: the lowered source, its alternations regrouped, without IGNORECASE."""
+        if self._low is None:
+            import re._compiler as sre_compile
+            import re._parser as sre_parse
+
+            flags = self.rx.flags & ~re.IGNORECASE
+            try:  # parsed once: its shortest match is read off the tree re then compiles
+                tree = sre_parse.parse(regrouped(self.source), flags)
+                self._low = sre_compile.compile(tree, flags)
+            except re.error:  # (a look-behind the regrouping made uneven: the lowered pattern as it is)
+                tree = sre_parse.parse(self.source, flags)
+                self._low = sre_compile.compile(tree, flags)
+            self.may_be_empty = tree.getwidth()[0] == 0
+        return self._low
 
     def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
         low = _lowered(string)
         if low is None:
             return self.rx.search(string, pos, endpos)
-        m = self.low.search(low, pos, endpos)
+        m = (self._low or self.low).search(low, pos, endpos)
         if m is None:
             return None
         return self.rx.match(string, m.start(), endpos) or self.rx.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
-        low = None if self.may_be_empty else _lowered(string)
+        low = None if (self._low or self.low) is None or self.may_be_empty else _lowered(string)
         if low is None:  # (after an empty match re asks the next to advance: not replayed here)
             return self.rx.finditer(string, pos, endpos)
         return self._matches(string, low, pos, endpos)
@@ -159,12 +174,7 @@ def folded(rx: Any) -> Any:
     source = lowered_source(rx.pattern)
     if source is None:
         return rx
-    flags = rx.flags & ~re.IGNORECASE
-    try:
-        twin = re.compile(regrouped(source), flags)
-    except re.error:  # (a look-behind the regrouping made uneven: the lowered pattern as it is)
-        twin = re.compile(source, flags)
-    return Folded(rx, twin)
+    return Folded(rx, source)
 
 
 def regrouped(pattern: str) -> str:
