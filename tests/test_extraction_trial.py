@@ -56,6 +56,8 @@ def test_enrolment_phrasings(tmp_path, layout, body, n):
 @pytest.mark.parametrize("body, n", [
     ("Participants were divided into an exercise group (n = 21) and a control group (n = 19).", 40),
     ("Forty-five patients received the active cream, and 15 patients received the vehicle.", 60),
+    ("Twenty residents used the paper checklist and 22 used the electronic checklist.", 42),
+    ("Thirty nurses took the online course, while 28 took the classroom course.", 58),
 ])
 def test_enrolment_as_the_sum_of_the_arms(tmp_path, body, n):
     assert trial(tmp_path, body, "n_enrolled") == [n]
@@ -166,6 +168,10 @@ def test_a_title_outcome_is_not_the_condition(tmp_path):
 @pytest.mark.parametrize("title, acronym", [
     ("ZEBRA-7: a randomised phase III trial of two schedules in lymphoma", "ZEBRA-7"),
     ("KLM PX-0042: an open-label randomized study of a mouthwash", "KLM PX-0042"),
+    ("Home exercise for frail older people: The STRIDE Trial", "STRIDE"),
+    ("Walking After Stroke: Results of the MOVE-IT Randomised Study", "MOVE-IT"),
+    ("Coaching and Low Mood (COLM): a randomized controlled trial", "COLM"),
+    ("Sleep After Surgery (SAS-2): A Pilot Randomised Study", "SAS-2"),
 ])
 def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
     assert trial(tmp_path, "Patients were randomised.", "acronym", title=title) == [acronym]
@@ -179,6 +185,43 @@ def test_a_title_that_opens_with_the_trials_name(tmp_path, title, acronym):
 ])
 def test_trial_names_as_the_paper_spells_them(tmp_path, layout, body, acronym):
     assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, acronym", [
+    ("The aim of this trial, the Utrecht Home Visits Intervention Study (UHVIS), was to test home visits.", "UHVIS"),
+    ("Adults were enrolled in the Northern Walking Study (NorWalk) and randomised to two programmes.", "NorWalk"),
+])
+def test_a_study_named_in_full_before_its_abbreviation(tmp_path, layout, body, acronym):
+    assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+@pytest.mark.parametrize("body", [
+    "Quality of life was scored by the manual of the EORTC Study Group on Quality of Life.",
+    "Nutrition was screened with the Nutrition Screening Initiative (NSI) checklist in this study.",
+    "Data were managed by the ALPHA Trial Unit in this trial.",
+])
+def test_groups_units_and_instruments_are_no_trial_name(tmp_path, body):
+    assert trial(tmp_path, body, "acronym") == []
+
+
+@pytest.mark.parametrize("body", [
+    "A t test compared the change between subjects randomized to the probiotic and to placebo.",
+    "Variation within subjects randomised to the same dose was small.",
+])
+def test_between_and_within_subjects_unhyphenated_are_no_design(tmp_path, body):
+    designs = trial(tmp_path, body, "design")
+    assert "between-subjects" not in designs and "within-subject" not in designs
+
+
+def test_an_abbreviated_term_or_a_cited_programme_is_no_trial_name(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: The Women Health Project (WHP) showed benefits of visits."
+                    "\n\nMethods: Children with acute otitis media (AOM) were randomised to zinc or placebo in this "
+                    "trial.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "acronym"] == []
 
 
 @pytest.mark.parametrize("body", [
@@ -293,6 +336,160 @@ def test_a_placebo_controlled_trial_is_not_also_just_controlled(tmp_path, body):
 def test_a_controlled_trial_without_placebo_stays_controlled(tmp_path):
     assert "controlled trial" in trial(tmp_path, "In this randomised controlled trial, zinc was compared with iron.",
                                        "design")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Serum samples from 149 adults with colon cancer were analysed, including 71 receiving chemotherapy alone "
+     "and 78 receiving chemotherapy plus an antibody.", 149),
+    ("Gait was filmed in 55 older women, 30 in the dance group and 25 in the walking group.", 55),
+])
+def test_a_count_its_parts_add_up_to_is_the_enrolment(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("In this randomised study, a total of 64 patients, who had had back pain for 3 months, were randomly split "
+     "into two groups.", 64),
+    ("In this double-blind trial, 90 women received iron 60 mg daily for 8 weeks; iron plus folate; or placebo.", 90),
+    ("Twelve towns and 512 (250 usual teaching, 262 extra reading sessions) pupils were recruited and randomised.",
+     512),
+    ("Forty-six age- and sex-matched children with autism were randomly assigned to two programmes.", 46),
+    ("Teenagers (N=143; 13-19 years) with depression were recruited in 16 clinics.", 143),
+    ("Our study population comprising 45 asthmatic adults inhaled both sprays.", 45),
+    ("Sixty GPs were randomised to a reminder letter or none.", 60),
+])
+def test_enrolment_with_long_populations_and_alternatives(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Next, all volunteers were randomized into 2 groups of 24 each and received oxygen or air.", 48),
+    ("Patients were allocated to three arms (n = 20 per arm).", 60),
+    ("Here we report data from 125 patients (63 on drug A and 62 on drug B).", 125),
+    ("Participants: Three-hundred-and-seven healthy, term infants recruited within two days of birth.", 307),
+    ("A cluster trial in eight practices; 250 healthy, pregnant women were recruited.", 250),
+])
+def test_enrolment_from_group_sizes_and_parts(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("results, n", [
+    ("88 adults recruited from 12 dental practices. Mean plaque score fell.", 88),
+    ("There were 100 patients included in the study and 97 analysed.", 100),
+    ("A total of 73 patients from the fluid group were compared with 72 patients from the control group.", 145),
+    ("We analysed 125 patients (mean age 63, 62% women).", None),
+    ("A convenience sample of 40 (12 male, mean age 31) office workers took part.", 40),
+    ("Sleep was also recorded in a sample of 12 workers only.", None),
+    ("In all, 145 (81%) patients completed follow-up (78 in the app group and 67 in the leaflet group).", None),
+    ("Twelve patients recruited in the first month withdrew.", None),
+    ("There were 12 patients who withdrew.", None),
+])
+def test_enrolment_stated_in_the_results(tmp_path, results, n):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nMethods: Adults with burns were randomised to two dressings.\n\n"
+                    f"Results: {results}\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    found = [f.fields["value"] for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"]
+    assert found == ([n] if n else [])
+
+
+def test_counts_that_do_not_add_up_make_no_whole(tmp_path):
+    body = "Gait was filmed in 55 older women; 30 in the dance group and 20 in the walking group completed it."
+    assert 55 not in trial(tmp_path, body, "n_enrolled")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, design", [
+    ("This was a prospective, observer-blinded trial of two dressings after hip surgery.", "observer-blinded"),
+    ("Ninety adults took part in an investigator-blinded, randomised comparison of two gels.", "investigator-blinded"),
+    ("Study nurses enrolled patients and the investigators were masked to group assignment.", "investigator-blinded"),
+    ("We ran an un-blinded crossover study of two infusion pumps in the ward.", "unblinded"),
+    ("Children were randomly assigned to reading lessons or a waitlist control group.", "waitlist-controlled"),
+    ("Couples received counselling at once; the control group was wait-listed for six months.", "waitlist-controlled"),
+    ("Smokers were randomized to coaching or to two attention control sessions.", "attention-controlled"),
+    ("An international, multicentre, randomised trial enrolled 400 adults.", "international"),
+    ("We undertook a secondary analysis of a randomised trial of iron in pregnancy.", "secondary analysis"),
+    ("This post hoc analysis of a randomised trial examines smokers only.", "post-hoc analysis"),
+    ("The study design was a pragmatic, cluster randomised controlled trial in 30 practices.", "pragmatic"),
+    ("We ran an exploratory randomised trial of two diets in 40 adults.", "exploratory"),
+    ("In a within-subject experiment, each volunteer saw all six labels in random order.", "within-subject"),
+    ("Two between-subjects studies compared a nasal spray with placebo.", "between-subjects"),
+    ("Playground markings and recess activity: a quasi-experimental study in two schools.", "quasi-experimental"),
+    ("This study was a blinded, randomised controlled trial of two splints.", "blinded"),
+    ("Dance for older adults: a community-based, pilot randomized controlled trial was run in 2019.", "pilot study"),
+    ("Schools joined a clustered randomised controlled trial of daily running.", "cluster-randomized"),
+])
+def test_designs_named_by_whom_they_blind_their_control_or_their_analysis(tmp_path, layout, body, design):
+    assert design in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Activity was measured with the International Physical Activity Questionnaire.", "international"),
+    ("Units were converted to international units before the analysis.", "international"),
+    ("In a secondary analysis, the effect was larger in women.", "secondary analysis"),
+    ("Post hoc analysis showed no difference between centres.", "post-hoc analysis"),
+    ("In pragmatic terms, the clinics kept their usual schedules.", "pragmatic"),
+    ("Exploratory outcomes included sleep and mood.", "exploratory"),
+    ("Within-subject changes in mood were small.", "within-subject"),
+    ("The pilot phase enrolled 20 adults and the blinded nurse measured gait.", "pilot study"),
+    ("In this double-blind trial the blinded pharmacist prepared the syringes.", "blinded"),
+    ("An observer-blinded trial is planned; this one was double-blind and enrolled 80 adults.", "assessor-blinded"),
+])
+def test_design_words_that_do_not_name_this_trials_design(tmp_path, body, absent):
+    assert absent not in trial(tmp_path, body, "design")
+
+
+@pytest.mark.parametrize("background", [
+    "In a pilot study, the app doubled quit rates; this trial tests it in 900 smokers.",
+    "Results from two earlier crossover trials were mixed, so we designed this study.",
+])
+def test_a_design_of_another_study_in_the_background(tmp_path, background):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: {background}\n\nMethods: Smokers were randomised to the "
+                    "app or a leaflet.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    designs = [f.fields["value"].label for f in facts if f.kind == "trial" and f.fields["attribute"] == "design"]
+    assert "pilot study" not in designs and "crossover" not in designs and "randomized" in designs
+
+
+def test_a_design_named_with_an_indefinite_article_about_this_study_stays(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: Falls are common. In a randomised double-blinded cross over "
+                    "study design we therefore gave placebo or the drug.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    designs = {f.fields["value"].label for f in facts if f.kind == "trial" and f.fields["attribute"] == "design"}
+    assert {"double-blind", "crossover"} <= designs
+
+
+def test_this_trials_design_in_the_background_stays(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{TITLE}\n\nAbstract\n\nBackground: We report this pilot study of a quit-smoking app.\n\n"
+                    "Methods: Smokers were randomised to the app or a leaflet.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert "pilot study" in [f.fields["value"].label for f in facts
+                             if f.kind == "trial" and f.fields["attribute"] == "design"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Schools joined a clustered randomised controlled trial of daily running.",
+    "In this cluster-randomized trial, 40 villages received water filters or nothing.",
+])
+def test_a_cluster_randomised_trial_is_randomised(tmp_path, layout, body):
+    designs = trial(tmp_path, body, "design", layout)
+    assert "cluster-randomized" in designs and designs.count("randomized") == 1
+
+
+def test_a_trial_title_names_its_own_secondary_analysis(tmp_path):
+    title = "Iron and fatigue in pregnancy: a secondary analysis of a randomised controlled trial"
+    assert "secondary analysis" in trial(tmp_path, "Women took iron or nothing.", "design", title=title)
 
 
 # The general shape of an enrolment statement: [count][population: premodifiers, modifiers, a

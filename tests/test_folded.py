@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kg.extract import adverse_events, endpoints, interventions, mechanism_clauses, results, trial
+from kg.extract import adverse_events, designs, endpoints, enrolment, interventions, mechanism_clauses, results, trial
 from kg.extract.base import RE_I_ASCII_FOLDS
 from kg.extract.folded import Folded, fold_all, folded, lowered_source
 
@@ -41,7 +41,7 @@ def _patterns() -> list[re.Pattern]:
             found.append(value.rx)
 
     for table in (results._rx(), interventions.rules(), mechanism_clauses.data(), adverse_events._cues(),
-                  endpoints._cues(), trial._enrolment_rx(), trial._condition_rules(), trial._design_cues()):
+                  endpoints._cues(), enrolment._enrolment_rx(), trial._condition_rules(), designs._design_cues()):
         walk(table)
     return found
 

@@ -87,3 +87,18 @@ def test_a_trials_own_sessions_named_as_randomised_trials_keep_the_design(tmp_pa
     found = full_text(tmp_path, "design", abstract="Methods: Volunteers cycled.", introduction="Cycling is common.",
                       methods=sentence)
     assert "randomized" in found
+
+
+@pytest.mark.parametrize("discussion", [
+    "Two larger trials now test longer courses (ClinicalTrials.gov NCT04123456 and NCT04123457).",
+    "The next studies, registered as ISRCTN12345678, will give zinc for a year.",
+])
+def test_registry_numbers_a_discussion_cites_are_other_trials(tmp_path, discussion):
+    ids = full_text(tmp_path, "registry_id", abstract="Methods: Adults took zinc or placebo (NCT01234567).",
+                    Discussion=discussion)
+    assert ids == ["NCT01234567"]
+
+
+def test_a_number_stated_only_in_the_discussion_is_kept(tmp_path):
+    ids = full_text(tmp_path, "registry_id", Discussion="This trial was registered as NCT07654321 before it began.")
+    assert ids == ["NCT07654321"]

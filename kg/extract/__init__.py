@@ -3,6 +3,8 @@
 | fact kind       | module                         |
 |-----------------|--------------------------------|
 | trial metadata  | kg/extract/trial.py            |
+|   designs       | kg/extract/designs.py          |
+|   N enrolled    | kg/extract/enrolment.py        |
 | interventions   | kg/extract/interventions.py    |
 | endpoints       | kg/extract/endpoints.py        |
 | results         | kg/extract/results.py          |

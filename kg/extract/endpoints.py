@@ -79,17 +79,26 @@ def _cues() -> _Cues:
     body = (rf"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:{_alt(list(kind_of))})\s)"
             r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\))+)")
     how = r"(?:(?:measured|assessed|evaluated|determined)\s+(?:by|using|with)\s+(?:the\s+)?)?"
+    # "the primary metabolic outcome", "the main composite endpoint": a qualifier between kind and noun
+    adj = r"(?:(?!(?:and|or|end)\s)[a-z][\w-]*\s+)?"
+    own = r"(?:\s+(?:of|in|for)\s+(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|trial|analysis))?"
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
-        re.compile(rf"\b{kind}\s+{noun}\s*(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        # ("The primary outcome of this trial was X": the trial's own outcome)
+        re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
-        re.compile(rf"\b(?P<kind>)(?:{noun})\s+(?:(?:{verbs})\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
-        re.compile(rf"\b{kind}\s+{noun}\s*\((?P<body>[^()]+)\)", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{noun}\s*\((?P<body>[^()]+)\)", re.I),
+        # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
+        # week 12 was met" (not "the primary outcome of the trial")
+        re.compile(rf"\b{kind}\s+{adj}{noun}\s+of\s+(?!(?:the|this|that|these|our|each|both|all|its|their|interest)\s)"
+                   r"(?P<body>[^,;.()]{3,120}?)(?=\s*(?:[,;()]|\.(?!\d)|$|\s(?:was|were|is|are|did|had|showed)\s))",
+                   re.I),
         # "The primary outcome measure, 90-day mortality, was ..."
-        re.compile(rf"\b{kind}\s+{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
-        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{noun}", re.I),
+        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{adj}{noun}", re.I),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
@@ -100,24 +109,32 @@ def _cues() -> _Cues:
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{assess})\b",
                          re.I)
     active = re.compile(rf"\b(?:(?:{_alt(data['active_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{assess})|"
-                        rf"to\s+(?:{_alt(data['aim_verbs'])})|(?:would|could|can|may|might|will|to)\s+"
+                        rf"to\s+(?:{_alt(data['aim_verbs'])})|"
+                        r"(?:would|could|can|may|might|will|to)\s+"
                         rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
     aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
-    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s+(?:was|were)\s+(?:found|observed|seen|"
-                             r"detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
+    # ("changes (p > 0.05) in X": a bracketed statistic between the noun and its measure)
+    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+(?:was|were)\s+"
+                             r"(?:found|observed|seen|detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
                              r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
     change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
                              r"more|less|further|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
-    comparative = re.compile(rf"\b(?:needed|required|had|with|showed|spent|resulting\s+in|in|and)\s+"
-                             rf"(?:significantly\s+)?(?:{_alt(data['comparatives'])})\s+", re.I)
+    comparative = re.compile(rf"\b(?:(?:{_alt(data['comparative_leads'])})\s+|"
+                             rf"(?:{_alt(data['comparative_article_leads'])})\s+(?:a|an)\s+)(?:significantly\s+)?"
+                             rf"(?:{_alt(data['comparatives'])})\s+"
+                             rf"(?!(?:[\w-]+\s+)?(?:{_alt(data['change_nouns'])})\s+(?:in|of)\s)", re.I)
     regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
     strip_leading = re.compile(rf"(?:(?:{_alt(data['strip_leading'])})\s+)+", re.I)
     people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
     stop_after = re.compile(rf"\s(?:{_alt(data['stop_after'])})\b|\s+in\s+(?:the\s+|both\s+|each\s+|all\s+)?"
-                            rf"(?:[\w-]+\s+){{0,3}}(?:{people}|{'|'.join(data['population_tail'])})\b", re.I)
+                            rf"(?:[\w-]+\s+){{0,3}}(?:{people}|{'|'.join(data['population_tail'])})\b|"
+                            r"\s+of\s+(?:the\s+|both\s+|all\s+|each\s+)?(?:(?!(?:between|among|in|at|with|versus|vs|than|"
+                            r"compared|from|to|after|before|during)\s)[\w-]+\s+(?:and\s+|or\s+)?){0,3}"
+                            r"(?:groups?|arms?)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|at|after|was|were|is|are|did|had|showed|"
+                            r"compared|versus|vs)\b)", re.I)
     return _Cues(kind_of, declared, passive, active, aim_effect, change_noun, change_verb, predicate, comparative,
                  regarding, strip_leading, frozenset(fold(w) for w in data["stop_before"]), stop_after,
                  frozenset(fold(w) for w in data["not_endpoints"]), frozenset(data["category_heads"]),
@@ -134,8 +151,9 @@ _TP_NUM = (r"(?:baseline|(?:the\s+)?(?:end|completion) of (?:the )?(?:(?:\d+|one
            r"twelve)[\s-]*(?:weeks?|days?|months?|years?)\s+)?(?:study|treatment|trial|intervention|follow-up|"
            r"therapy)(?:\s+period)?|"
            r"(?:weeks?|days?|months?|years?|wk|W|D|M)\s*\d+(?:\s*/\s*\d+)?|"
+           r"(?:\d+\s*,\s*)*\d+\s*,?\s*(?:and|or)\s+\d+\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)(?![\w-])|"
            r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s*(?:-\s*)?(?:weeks?|days?|months?|years?|hours?)"
-           r"(?:\s+(?:after|post)[\w -]{3,25}?(?=[,;.)]|$))?)")
+           r"(?:\s+(?:after|post|following)[\w -]{3,25}?(?=[,;.)]|$))?)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -149,14 +167,18 @@ def _time_rx() -> re.Pattern:
     words = (r"(?!(?:and|or|but|with|in|during|was|were|is|are|to|when|compared|than|versus|vs|where|which|that)"
              r"\s)[\w-]+\s+")
     # "after the intervention", "after the 12-week intervention", "after the last dose"
-    one = (rf"(?:after\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
+    points = _alt(data["point_events"])
+    one = (rf"(?:(?:after|before)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{_alt(data['time_events'])})(?![\w-])|"
+           rf"(?:(?<=at )|(?<=at the time of ))(?:{points})(?![\w-])|"
+           rf"(?:the\s+)?(?:day|morning|evening|night)\s+(?:before|after|of)\s+(?:the\s+)?(?:{points})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s)(?:{words}){{0,6}}(?:{_alt(data['time_periods'])})(?![\w-])|"
            rf"(?:(?<=during )|(?<=during the ))(?!an?\s|the\s)(?:{words}){{1,6}}"
            rf"(?:{_alt(data['generic_periods'])})(?![\w-])|"
            rf"{_TP_NUM}|"
            rf"(?:{operative})\s+(?:(?:day|week|month)\s*\d+|period)|"
            r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
-    return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during)\s+(?:the\s+)?)?"
+    return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during|between)\s+"
+                      r"(?:the\s+)?)?"
                       rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{one}|"
                       r"\d+\b(?![.,]?\d|\s*%)))*)(?![\w-])", re.I)
 
@@ -249,22 +271,39 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     text, base = sent.text, sent.start_char
     out = []
     for m in cues.passive.finditer(text):
-        s = _walk_back(text, _before_time(text, m.start()), cues)
+        end = _before_time(text, m.start())  # "X between baseline and week 12 was measured": X, the time apart
+        s = _walk_back(text, end, cues)
+        if s is not None and _examined_for().match(text, m.end()):
+            continue  # "The lambs were examined by ultrasound to measure X": X is the measure, not the lambs
         if s is not None and not _effect_without_measure(text[:m.start()]):
             # "X was observed in 3 patients" reports a finding; "X was measured" names a measure
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
-            out.append((base + s, base + m.start(), "endpoint.reported" if found else "endpoint.assessed"))
+            out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
     hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
+    concluding = part_of(ctx.document, sent.start_char)[0] == "conclusions"
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
                      (cues.change_noun, "endpoint.change")):
         for m in rx.finditer(text):
             if hoped and rx is cues.active and _lowering_rx().search(m.group()) and not _found_to_rx().search(
                     text, 0, m.start()):
                 continue  # "efforts to prevent X", "may be a simple way to improve X": a hope, not a measure
+            if rx is cues.active and re.match(r"(?:whether|if|how|which|what|why)\b", text[m.end():], re.I) and \
+                    not re.search(rf"\b(?:{_alt(_data()['lowering_verbs'])})(?:s|d|ed|es)?\b",
+                                  re.split(r"[,;.]", text[m.end():], maxsplit=1)[0], re.I):
+                continue  # "to assess whether a manual is more effective ...": a question, whose measures come later
+            if rx is cues.active and (_effect_object_rx().match(text, m.end()) or (
+                    concluding and _aim_to_rx().match(m.group()))):
+                continue  # "to test the effect of D versus P (on X)": D is given, X comes from 'on'; in
+                # the conclusions "a model to evaluate X" proposes, it does not report a measure
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
+    if not concluding:  # "to detect X and measure Y": the purpose's second verb and its object
+        for m in _second_aim_rx().finditer(text):
+            e = _walk_forward(text, m.end(), cues)
+            if e is not None:
+                out.append((base + m.end(), base + e, "endpoint.assessed"))
     guard, listing = _listing_rx()
     if guard.search(text):  # cheap test first
         for m in listing.finditer(text):
@@ -344,6 +383,118 @@ def _listing_rx() -> tuple[re.Pattern, re.Pattern]:
     return guard, listing
 
 
+@functools.lru_cache(maxsize=1)
+def _aim_to_rx() -> re.Pattern:
+    """'to evaluate', 'to measure': an aim's verb (ontology aim_verbs)."""
+    return re.compile(rf"to\s+(?:{_alt(_data()['aim_verbs'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _threshold_rx() -> re.Pattern:
+    """A threshold of change before a measure ('a 10 points improvement in', 'a 0.8%-units decrease in',
+    'at least 50% reduction of'): what counts as a response, not the measure's name."""
+    return re.compile(rf"\s*(?:(?:a|an|the)\s+)?(?:at\s+least\s+|>\s*|≥\s*)?\d[\d.,]*\s*(?:%|[\w/%-]+)?[\s-]*"
+                      rf"(?:[a-z]+\s+)?(?:{_alt(_data()['change_nouns'])})\s+(?:in|of)\s+(?:the\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _transitive_rx() -> re.Pattern:
+    """'D (significantly) decreased X', 'the programme improved X': a change verb whose object is the measure
+    (the verb followed by a word that is no preposition, adverb or pronoun; ontology not_objects)."""
+    data = _data()
+    return re.compile(rf"(?<=[\w)])\s+(?:(?:significantly|markedly|substantially|further|also)\s+)?"
+                      rf"(?:{_alt(data['transitive_change_verbs'])})\s+(?:(?:the|a|an)\s+)?"
+                      rf"(?!(?:{_alt(data['not_objects'])})\b)(?=[A-Za-z])", re.I)
+
+
+def _treatment_subject(ctx: Context, text: str, base: int, at: int) -> bool:
+    """Whether the clause before a transitive change verb names what was given (a drug of the
+    dictionaries, one of the paper's interventions, or a treatment word: 'the programme', 'the addition
+    of D'), so that the verb's object is the measure; not 'and increased', 'by decreased' (adjectives)."""
+    clause_start = max(text.rfind(x, 0, at) for x in (",", ";", ":", ". ")) + 1
+    subject = text[clause_start:at]
+    if not subject.strip() or re.search(r"\b(?:and|or|by|with|of|the|a|an|in|to|for|from|than)\s*$", subject, re.I):
+        return False
+    if re.search(rf"\b(?:{_alt(_data()['treatment_words'])})\b", subject, re.I):
+        return True
+    if any(sp.label_ == "Drug" for sp in ctx.concept_spans(base + clause_start, base + at)):
+        return True
+    low = subject.lower()
+    return any(f.kind == "intervention" and f.surface and f.surface.lower() in low for f in ctx.facts)
+
+
+@functools.lru_cache(maxsize=1)
+def _effect_on_rx() -> re.Pattern:
+    """'had no significant (p > 0.05) effect on X', 'exerted a beneficial effect on X': X is a measure."""
+    data = _data()
+    return re.compile(rf"\b(?:{_alt(data['effect_verbs'])})\s+(?:(?:a|an|no|any|little)\s+)?(?:[\w-]+\s+){{0,2}}"
+                      rf"(?:\([^()]*\)\s+)?(?:effects?|impact|influence)\s+(?:on|upon)\s+(?:the\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _likely_rx() -> re.Pattern:
+    """'more likely to report X', 'less likely to need X': X is what the groups are compared on."""
+    return re.compile(rf"\b(?:more|less)\s+likely\s+to\s+(?:{_alt(_data()['likely_verbs'])})\s+"
+                      r"(?:(?:a|an|the|their|any)\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _taking_rx() -> re.Pattern:
+    """'Questionnaires were completed', 'samples were taken': a sentence on when measures were taken."""
+    return re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?:{_alt(_data()['taking_verbs'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _point_rx() -> re.Pattern:
+    """An event a measure is taken at ('discharge', 'surgery'; ontology point_events)."""
+    return re.compile(rf"\b(?:{_alt(_data()['point_events'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _adverb_tail() -> re.Pattern:
+    """A manner adverb closing a subject ('X dose-dependently', 'Y significantly'): not the name."""
+    return re.compile(rf"\s+[\w-]*(?:{_alt(_data()['adverb_endings'])})$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _method_tail() -> re.Pattern:
+    """A word for how a measure is taken closing its name ('HRV analysis', 'spinal mobility
+    measurement'): the measure is the words before it (at least one word with letters)."""
+    return re.compile(rf"(?<=[\w)])\s+(?:{_alt(_data()['name_method_tails'])})$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _second_aim_rx() -> re.Pattern:
+    """'to detect X and measure Y', 'to assess X and determine Y': a purpose's second verb (the first
+    is the active pattern's 'to <aim verb>')."""
+    verbs = _alt(_data()["aim_verbs"])
+    return re.compile(rf"\bto\s+(?:{verbs})\s[^.;:]{{1,80}}?\s(?:and|or)\s+(?:{verbs})\s+(?:(?:the|both|all)\s+)?"
+                      r"(?=[\w-])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_verb_cut() -> re.Pattern:
+    """Where a purpose's first object ends before its second verb ('X and measure Y')."""
+    return re.compile(rf"\s+(?:and|or)\s+(?:{_alt(_data()['aim_verbs'])})\s", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _examined_for() -> re.Pattern:
+    """After a passive assessment verb, the means and the purpose ('by ultrasonography to detect X'):
+    the subject is who or what was examined; the measure follows the purpose's verb."""
+    return re.compile(rf"\s+(?:by|using|with|through|via)\s+[^.;]{{1,80}}?\s(?:in\s+order\s+)?to\s+"
+                      rf"(?:{_alt(_data()['aim_verbs'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _effect_object_rx() -> re.Pattern:
+    """An aim's object that opens with an effect noun ('the (chronic) effects of D on X', 'the effect
+    of D versus P'): what was given, whose measures follow 'on' (the aim_effect pattern)."""
+    return re.compile(rf"(?:(?:the|its|their)\s+)?(?:(?!(?:and|or)\s)[\w-]+\s+){{0,2}}?"
+                      rf"(?:{_alt(_data()['effect_nouns'])})\s+of\s",
+                      re.I)
+
+
 def _effect_without_measure(subject: str) -> bool:
     """'The effects of supplementation with A, B and C were investigated': the subject names what was
     given; a measure would follow 'on' ('the effects of A on B were assessed')."""
@@ -360,8 +511,12 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             s = _walk_back(text, _before_time(text, m.start()), cues)
             if s is not None:
                 out.append((base + s, base + m.start(), "endpoint.reported"))
-    for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding")):
+    for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
+                     (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
+                     (_effect_on_rx(), "endpoint.reported_object")):
         for m in rx.finditer(text):
+            if rx is _transitive_rx() and not _treatment_subject(ctx, text, base, m.start()):
+                continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
@@ -380,12 +535,20 @@ def _before_time(text: str, end: int) -> int:
     """Where a subject ends that a time phrase follows ("pain during the 2-year follow-up was
     measured"): the walk back starts before the time, which `_endpoint` then finds after the item."""
     head = text[:end].rstrip()
-    prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through)\s", re.I)
+    prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through|between)\s", re.I)
     if not re.search(r"[\w)-]$", head) or not prep.search(head[-80:]):
         return end  # cheap test first: no time preposition near
-    for t in _time_rx().finditer(head, max(0, len(head) - 80)):
-        if t.end() == len(head) and prep.match(t.group()):
+    for t in _time_rx().finditer(head, max(0, len(head) - 120)):
+        # "between baseline and one year follow-up": the time, with its follow-up word
+        # ("during 18 months of surveillance": the time, with what filled it)
+        if (t.end() == len(head) or re.fullmatch(r"[\s-]+follow[\s-]?up|\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?",
+                                                 head[t.end():], re.I)) and \
+                prep.match(t.group()):
             return t.start()
+    # "the diameter of the CL after treatment-induced ovulation was ...": the measure is before the event
+    m = re.search(r"(?<=[\w)])\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}$", head)
+    if m and not re.search(r"\d", m.group()):
+        return m.start()
     return end
 
 
@@ -434,9 +597,17 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     m = cues.stop_after.search(text, lead.end() if lead else start)
     end = m.start() if m else len(text)
     # a list of measures ends before numbers (doses, values) and statistics
-    cut = re.search(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])", text[start:end])
-    if cut:
+    # (an apposition ends it too: "X in the cortex, a region that ...")
+    for cut in re.finditer(r"[.;:](?!\d)|\s\d|\(\s*(?:[pP]\s*[<=>]|n\s*=|\d[^()]*[%=±])|,\s+(?:a|an)\s",
+                           text[start:end]):
+        if cut.group().startswith(" ") and re.search(r"\b(?:days?|weeks?|months?|years?|visits?|cycles?)$",
+                                                     text[start:start + cut.start()], re.I):
+            continue  # "X on Day 4": the number of a time, which `_trim` takes off as the timepoint
         end = start + cut.start()
+        break
+    cut = _aim_verb_cut().search(text, start, end)  # "to detect X and measure Y": X
+    if cut:
+        end = cut.start()
     return end if end - start > 1 else None
 
 
@@ -470,25 +641,88 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
         spans.append((pos, a))
         pos = b
     spans.append((pos, end))
+    spans = [x for a, b in spans for x in _listed_in_brackets(text, a, b)]
+    pieces = [text[a:b].strip() for a, b in spans]
+    conjs = [text[spans[n][1]:spans[n + 1][0]].strip().lower() for n in range(len(spans) - 1)]
+    joins = [_joins_next(pieces, conjs, n) for n in range(len(spans) - 1)] + [False]
     merged: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(spans):
-        piece = text[a:b].strip()
-        nxt = spans[n + 1] if n + 1 < len(spans) else None
-        conj = text[b: nxt[0]].strip().lower() if nxt else ""
-        right = text[nxt[0]:nxt[1]].split() if nxt else []
-        if nxt and conj in ("and", "or") and piece.endswith("-") and right:
-            merged.append((a, -1))  # "pupil- and school-level covariates": one item
-            continue
-        if (nxt and conj in ("and", "or") and len(piece.split()) == 1 and len(right) >= 2 and _modifier(piece)
-                and _modifier(right[0]) and right[1].lower() not in ("of", "in", "for", "to", "with", "at", "on", "by")
-                and (not merged or merged[-1][1] != -1)):
-            merged.append((a, -1))  # "active and total MMP-9": join with the next item
-            continue
-        if merged and merged[-1][1] == -1:
-            merged[-1] = (merged[-1][0], b)
+        if n > 0 and joins[n - 1]:
+            merged[-1] = (merged[-1][0], b)  # "active and total MMP-9", "systolic, diastolic and mean pressure"
         else:
             merged.append((a, b))
-    return [(a, b) for a, b in merged if b != -1 and b - a > 1]
+    return [(a, b) for a, b in merged if b - a > 1]
+
+
+_PREPOSITIONS = ("of", "in", "for", "to", "with", "at", "on", "by")
+
+
+@functools.lru_cache(maxsize=1)
+def _category_list_rx() -> re.Pattern:
+    """A category noun with its members in brackets ('psychological measures (anxiety, depression and
+    general health)', 'liver function tests (ALT, AST)'); the nouns are data (category_list_heads)."""
+    heads = _alt(_data()["category_list_heads"])
+    return re.compile(rf"[^()]*\b(?:{heads})\s*\((?P<inner>[^()]*(?:,|\sand\s)[^()]*)\)\s*", re.I)
+
+
+def _listed_in_brackets(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The members of a category listed in brackets, as items of their own; else the item itself."""
+    m = _category_list_rx().fullmatch(text, a, b)
+    if not m:
+        return [(a, b)]
+    inner_s, inner_e = m.span("inner")
+    return _items(text, inner_s, inner_e)
+
+
+def _modifier_only(piece: str, opening: bool = False) -> bool:
+    """An item that is only modifiers of a head named later ('diastolic', 'acute autonomic'); the first
+    item of a list may open with a measure word and 'of' ('degree of inotropic')."""
+    piece = re.sub(r"^(?:the|a|an)\s+", "", piece, flags=re.I)
+    if opening:
+        piece = _of_head_rx().sub("", piece)
+    words = piece.split()
+    if len(words) == 2:  # "acute autonomic": an adjective closes it, not an abbreviation ('IBS SSS')
+        w = words[-1].lower()
+        return w in _data()["shared_modifiers"] or (
+            len(w) > 4 and w.endswith(tuple(_data()["modifier_suffixes"])) and w not in _data()["not_modifiers"])
+    return len(words) == 1 and _modifier(words[-1])
+
+
+@functools.lru_cache(maxsize=1)
+def _of_head_rx() -> re.Pattern:
+    """A measure word and 'of' opening a list that shares its head ('the degree of A and B support')."""
+    return re.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_alt(_data()['shared_of_heads'])})\s+of\s+", re.I)
+
+
+def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
+    """Whether item n and the next are one name: 'pupil- and school-level', a list of modifiers whose last
+    item carries the shared head ('systolic, diastolic and mean arterial pressure', 'inotropic and
+    ventilator support'), or measure words sharing an 'of' ('the duration and severity of X')."""
+    piece, conj, right = pieces[n], conjs[n], pieces[n + 1].split()
+    if conj in ("and", "or") and piece.endswith("-") and right:
+        return True  # "pupil- and school-level covariates": one item
+    of_heads = _data()["shared_of_heads"]
+    bare = re.sub(r"^(?:the|a|an)\s+", "", piece.lower())
+    if conj in ("and", "or") and bare in of_heads and len(right) >= 3 and right[0].lower() in of_heads \
+            and right[1].lower() == "of":
+        return True  # "the duration and severity of diarrhoea"
+    if not _modifier_only(piece, opening=n == 0 or not _modifier_only(pieces[n - 1], opening=n - 1 == 0)):
+        return False
+    k = n + 1  # the run of modifier-only items ends at the item with the head
+    while k < len(pieces) - 1 and _modifier_only(pieces[k]) and conjs[k] in (",", "and", "or", ", and", ", or"):
+        k += 1
+    last = pieces[k].split()
+    if any(c not in (",", "and", "or", ", and", ", or") for c in conjs[n:k]) or conjs[k - 1] not in (
+            "and", "or", ", and", ", or") or len(last) < 2 or last[1].lower() in _PREPOSITIONS:
+        return False
+    return _modifier(last[0]) or (k == n + 1 and _strong_adjective(_of_head_rx().sub("", pieces[k - 1]).split()[-1]))
+
+
+def _strong_adjective(word: str) -> bool:
+    """A word whose ending makes it an adjective ('inotropic', 'renal'), so that it modifies the next
+    item's head even when that item opens with a noun ('inotropic and ventilator support')."""
+    w = word.lower()
+    return len(w) > 4 and w.endswith(tuple(_data()["strong_adjective_suffixes"])) and w not in _data()["not_modifiers"]
 
 
 def _modifier(word: str) -> bool:
@@ -498,26 +732,43 @@ def _modifier(word: str) -> bool:
     w = word.strip("()").lower()
     if w in data["not_modifiers"]:
         return False
+    if re.fullmatch(r"(?:\d+-(?:day|week|month|year|hour)|(?:day|week|month|year)-?\d+)", w):
+        return True  # "day-14 and day-28 risks", "6-month and 12-month rates"
     return (w in data["shared_modifiers"] or bool(re.fullmatch(r"[A-Z][A-Z0-9-]+[α-ωa-z]?", word.strip("()")))
             or (len(w) > 4 and w.endswith(tuple(data["modifier_suffixes"]))))
 
 
-_SHARED_HEAD = re.compile(r"(?P<a>[^\W\d][\w-]*)\s+(?:and|or)\s+(?P<b>[^\W\d][\w-]*)\s+(?P<head>\S.*)")
-
-
 def _distributed(name: str) -> list[str]:
     """'systolic and diastolic blood pressure' -> 'systolic blood pressure', 'diastolic blood
-    pressure': one name per modifier of a shared head; [name] when the name is no such list."""
-    m = _SHARED_HEAD.fullmatch(name)
-    if not m or not (_modifier(m.group("a")) and _modifier(m.group("b"))):
-        return [name]
-    return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]
+    pressure': one name per modifier of a shared head ('acute autonomic, subjective and cognitive
+    effects', 'degree of inotropic and ventilator support'), or per measure word of a shared 'of'
+    ('duration and severity of X'); [name] when the name is no such list."""
+    m = re.fullmatch(r"([\w-]+)\s+(?:and|or)\s+([\w-]+)\s+(of\s+\S.*)", name)
+    of_heads = _data()["shared_of_heads"]
+    if m and m.group(1).lower() in of_heads and m.group(2).lower() in of_heads:
+        return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    tail = re.search(r"\s*\([^()]*\)$", name)  # "A and B quality of life (QLQ-C30)": the last item's
+    core, tail = (name[:tail.start()], tail.group()) if tail else (name, "")
+    pre = _of_head_rx().match(core)
+    for lead in ([pre.group(), ""] if pre else [""]):
+        parts = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", core[len(lead):])
+        if len(parts) < 2 or "(" in core:
+            continue
+        pieces = parts[:-1]
+        last = parts[-1].split()
+        if len(last) < 2 or not all(_modifier_only(p) for p in pieces) or last[1].lower() in _PREPOSITIONS:
+            continue
+        if not (_modifier(last[0]) or (len(pieces) == 1 and _strong_adjective(pieces[-1].split()[-1]))):
+            continue
+        head = " ".join(last[1:])
+        return [f"{lead}{p} {head}" for p in pieces] + [f"{lead}{parts[-1]}{tail}"]
+    return [name]
 
 
 @functools.lru_cache(maxsize=1)
 def _period_rx() -> re.Pattern:
     """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
-    names = _alt(_data()["time_period_names"])
+    names = _alt(_data()["time_period_names"] + _data()["operative_times"])  # also 'the postprandial phase'
     return re.compile(rf"(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?(?:periods?|phases?)", re.I)
 
 
@@ -558,6 +809,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = t.group("t") if t and t.group("t").lower() != "baseline" and not \
             _change_from_baseline(lead.group(), t) else None
         s = lead.end()
+    threshold = _threshold_rx().match(text, s, e)  # "a 10 points improvement in the X score": X score
+    if threshold and threshold.end() < e:
+        s = threshold.end()
     wrapped = _wrapper_rx().match(text, s, e)
     keep_from = s  # where a clause cut may start: not inside a wrapper kept whole
     if wrapped and wrapped.end() < e:
@@ -571,15 +825,19 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         timepoint = paren.group(1).strip()
         e = s + paren.start()
         phrase = text[s:e]
-    t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)), None)
+    t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)
+              and not (x.start() == x.start("t") and re.match(r"\s+[A-Za-z][\w-]*\s+[A-Za-z]", phrase[x.end():])
+                       and not re.match(r"\s+(?:and|or|after|post|following|of)\b", phrase[x.end():], re.I))), None)
+    # (a bare time inside a name, 'the Framingham 10 year CVD risk score', is part of the name)
     if t and (t.start() > 0 and not re.match(r"\d+\s*-\s*(?:day|week|month|year)", t.group("t"), re.I)):
         timepoint = timepoint or t.group("t")
         e = s + t.start()
     m = cues.stop_after.search(text, keep_from, e)
     if m and m.start() > s:
         e = m.start()
-    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b|,",
-                  text[keep_from:e], re.I)
+    listed = "," in text[s:e] and len(_distributed(re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I))) > 1
+    m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b" +
+                  ("" if listed else "|,"), text[keep_from:e], re.I)  # not the commas of 'A, B and C effects'
     if m and keep_from + m.start() > s:
         e = keep_from + m.start()
     m = re.match(r"(?:the\s+)?(?:effects?|impact|influence|efficacy|benefits?)\s+of\s+[^()]+?\s+on\s+", text[s:e], re.I)
@@ -597,6 +855,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s = lead.end()
     while s < e and text[s] in " ,:;-–.":
         s += 1
+    stat = re.match(r"\((?:sd|se|sem|iqr|range|95%\s*ci)\)\s*", text[s:e], re.I)  # "mean (SD) X score"
+    if stat:
+        s += stat.end()
     lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
     if lead:
         s += lead.end()
@@ -605,6 +866,15 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     cite = re.search(r"\s*\[[\d,–\s-]+\]$", text[s:e])  # "progression-free survival [5]"
     if cite:
         e = s + cite.start()
+    adverb = _adverb_tail().search(text, s, e)  # "Aβ1-34 dose-dependently (decreased)": Aβ1-34
+    if adverb:
+        e = adverb.start()
+    method = _method_tail().search(text, s, e)  # "heart rate variability (HRV) analysis": the measure
+    kept = re.sub(r"\([^()]*\)", " ", text[s:method.start() if method else s]).split() or ["x"]
+    if method and not _modifier(kept[-1]) and (len(kept) > 1 or re.fullmatch(r"[A-Z][A-Z0-9-]+", kept[0])):
+        # (not a lone word: "semen analysis" is the test's name)
+        # not "patient global assessment", "anthropometric measurements"
+        e = method.start()
     tail = re.search(r"(?:\s+(?:and|or|and/or|of|in|the|but|while|whereas|although|than))+$", text[s:e], re.I)
     if tail:
         e = s + tail.start()
@@ -632,10 +902,12 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         s, name = moved, text[moved:e]
     key = fold(re.sub(r"\s*\([^()]*\)", "", name))
     first = key.split()[0] if key else ""
-    if _time_rx().fullmatch(name) or re.match(r"\d[\d.,]*\s", name) or (
-            rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+[\w-]+s\b", name, re.I)):
+    if _time_rx().fullmatch(name) or (re.match(r"\d[\d.,]*\s", name) and not re.match(
+            r"\d+\s+(?:minute|hour|day|week|month|year)\s+[A-Za-z]", name)) or (
+            rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
-    if (len(key) < 2 or not re.search(r"[a-z]{2}", key) or key in cues.not_endpoints or first in cues.stop_before
+    if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key)  # letters, or an analyte such as 'Aβ5-40'
+            or key in cues.not_endpoints or first in cues.stop_before
             or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
@@ -675,6 +947,13 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     before, lead, limit = window or (sent.start_char, s, sent.end_char)
     if timepoint is None:
         t = _find_time(text, e, limit) or _find_time(text, before, lead)
+        if t is None and window and limit < sent.end_char:  # a declaration cut short at a ';' in brackets
+            t = _find_time(text, limit, sent.end_char)
+            if t and re.search(rf"\b(?:{_alt(_data()['endpoint_nouns'])})\b|[.;]\s", text[limit:t.start()], re.I) and \
+                    text[limit:t.start()].count(")") <= text[limit:t.start()].count("("):
+                t = None  # the time of the next declaration, or of another clause
+        if t and fold(t.group("t")) == "baseline" and re.match(r"\s+(?:to|until|through)\s", text[t.end():]):
+            t = _find_time(text, t.end(), sent.end_char) or t  # "from baseline to (the mean of) week 4 and 8"
         timepoint = t.group("t") if t else None
     own = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", name, re.I)
     if timepoint is None and own:  # "90-day mortality"
@@ -684,6 +963,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         timepoint = surgical.group().lower()
     if timepoint:
         timepoint = _norm_time(timepoint)
+    if timepoint and fold(timepoint) == "baseline":
+        timepoint = None  # a measure taken at baseline alone says when nothing was compared: the abstract may say
     instrument = next((ctx.concept(x) for x in ctx.concepts_in(sent, {"Instrument"}) if s <= x.start_char < e),
                       None)
     ident = instrument.iri if instrument else _measured_concept(ctx, s, e, cues) or key
@@ -695,7 +976,14 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     bare = re.sub(r"\s*\((?:[A-Z][A-Za-z0-9-]*s?)\)", "", name).strip() or name
     out = []
     for one in _distributed(bare):  # "systolic and diastolic blood pressure": one endpoint per modifier
-        fields = {"name": one, "kind": kind, "timepoint": timepoint, "instrument": instrument,
+        own_one = re.match(r"(\d+)\s*-\s*(day|week|month|year)\b", one, re.I)
+        unit_first = re.match(r"(day|week|month|year)-?(\d+)\b", one, re.I)
+        when = timepoint
+        if own and own_one and timepoint == _norm_time(f"{own.group(1)} {own.group(2).lower()}s"):
+            when = _norm_time(f"{own_one.group(1)} {own_one.group(2).lower()}s")  # "1-year and 2-year X"
+        elif unit_first and (timepoint is None or len(_distributed(bare)) > 1):
+            when = f"{unit_first.group(1).lower()} {unit_first.group(2)}"  # "day-14 and day-28 risks of X"
+        fields = {"name": one, "kind": kind, "timepoint": when, "instrument": instrument,
                   "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one) + wrapper}
         out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
     return out
@@ -857,6 +1145,9 @@ def _norm_time(t: str) -> str:
     t = re.sub(r"\s+", " ", t.strip())
     # "baseline to week 24", "baseline and at week 8": the measure is assessed at the later time
     t = re.sub(r"^baseline\s*(?:,\s*and|,|and|to|until|through)\s+(?:at\s+|the\s+)?(?=\S)", "", t, flags=re.I)
+    # "before treatment and at surgery": the time before treatment is the baseline
+    t = re.sub(r"^before\s+(?:the\s+)?(?:treatment|intervention|therapy|randomi[sz]ation)\s*(?:,\s*and|,|and)\s+"
+               r"(?:at\s+)?(?=\S)", "", t, flags=re.I)
     t = re.sub(r"^the\s+(?=end|completion)", "", t, flags=re.I)
     t = re.sub(r"^(?:After|During|Until|At|On|By)\b", lambda m: m.group().lower(), t)  # "After X, ...": after X
     # "end of the 24-week treatment period": 24 weeks
@@ -1008,16 +1299,21 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
     periods = set()
     follow = re.compile(rf"\b(?:{_alt(_data()['follow_up_words'])})\b", re.I)
     for sent in sentences:
-        if not follow.search(sent.text):
+        # "Data were collected at baseline and 6 weeks after ...": when the measures were taken
+        taken = (_cues().passive.search(sent.text) or _taking_rx().search(sent.text)) and \
+            not re.search(r"\d\s*%|\bp\s*[<=>]", sent.text, re.I)  # not a finding's sentence
+        if not taken and not follow.search(sent.text):
             continue
         for t in _time_rx().finditer(sent.text):
-            if not re.search(r"\b(?:until|up\s+to|for|over|during|after)\s+(?:the\s+|a\s+)?$",
-                             sent.text[max(0, t.start("t") - 12):t.start("t")], re.I):
+            preps = "until|up\\s+to|for|over|during|after" + ("|at|and|between" if taken else "")
+            if not re.search(rf"\b(?:{preps})\s+(?:the\s+|a\s+)?$", sent.text[max(0, t.start("t") - 12):t.start("t")],
+                             re.I):
                 continue
             if fold(t.group("t")) == "baseline":
                 continue
-            span = re.search(r"\d+[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
-            if not span and not re.search(r"\d", t.group("t")):
+            numbers = r"\d+|one|two|three|four|five|six|eight|ten|twelve" if taken else r"\d+"  # "at one year"
+            span = re.search(rf"(?:{numbers})[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
+            if not span and not re.search(r"\d", t.group("t")) and not (taken and _point_rx().search(t.group("t"))):
                 continue  # "during the intervention" says no more than that the trial ran: no time to lend
             periods.add(_norm_time(span.group()) if span and "age" not in t.group("t") else _norm_time(t.group("t")))
     if len(periods) == 1:
@@ -1065,12 +1361,15 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
         key = fold(re.sub(r"\s*\([^()]*\)", "", name)).strip()
         if re.match(r"baseline\s", key) or _arm_name(text, name):
             continue
-        if f.rule == "endpoint.assessed" and key in conditions:
+        if f.rule in ("endpoint.assessed", "endpoint.aim") and key in conditions:
             continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
         long = abbreviations(ctx).get(name.strip())
         if f.rule != "endpoint.declared" and long and any(
                 g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
+        if f.rule == "endpoint.reported_object" and any(
+                m != n and words[n] & words[m] for m in range(len(facts))):
+            continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
                     words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):

@@ -15,8 +15,8 @@ COUNT_WORDS = "|".join(sorted((w for w in _WORDS if w not in ("a", "an", "no", "
                               key=len, reverse=True))
 NUMBER = r"\d+(?:[.,·]\d+)?"
 # a count written in digits or words ("11", "eleven", "twenty-one", "three hundred and sixty")
-COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{COUNT_WORDS})(?:(?:[- ]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)" \
-        rf"(?:{COUNT_WORDS})){{0,3}})"
+COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{COUNT_WORDS})" \
+        rf"(?:(?:[- ]|(?<=hundred)(?:\s+and\s+|-and-)|(?<=thousand)(?:\s+and\s+|-and-))(?:{COUNT_WORDS})){{0,3}})"
 
 
 def to_number(s: str) -> float | None:
