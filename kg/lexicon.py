@@ -111,7 +111,7 @@ class Lexicon:
 def fold(s: str) -> str:
     """Case- and compatibility-folded form used to compare labels (memoised: the extractors
     fold the same words over and over)."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFKC", s).split()).casefold()  # str.split's white space is re's \s
 
 
 def load_lexicon(path: str | None = None) -> Lexicon:

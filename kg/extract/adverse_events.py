@@ -33,6 +33,7 @@ from pathlib import Path
 
 from kg.extract.base import Context, Fact, Sentence, guarded, in_lay_summary, part_of
 from kg.extract.endpoints import abbreviations, abstract_like
+from kg.extract.folded import folding
 from kg.extract.numbers import COUNT, to_int
 from kg.extract.trial import related_condition_names
 from kg.lexicon import CONCEPT_BASE, ONTOLOGY_DIR, Concept, fold
@@ -88,6 +89,7 @@ def extract(ctx: Context) -> list[Fact]:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _cues() -> dict:
     """The cue words of ontology/ae_cues.json (and the negation cues of context_rules.json), compiled."""
     data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))

@@ -184,10 +184,12 @@ def part_of(document: Document, offset: int) -> tuple[str, bool]:
     conclusions, discussion, registration, funding), "title", or "other" where no label says
     (an unlabelled abstract, a text without headings). A part is a preference for the
     extractors (`part_preference`), never a reason to drop a sentence."""
-    cache = document.cache.setdefault("part_of", {})
-    if offset not in cache:
+    try:  # asked ~4,000 times a paper: no new dict per call, one lookup where the answer is known
+        return document.cache["part_of"][offset]
+    except KeyError:
+        cache = document.cache.setdefault("part_of", {})
         cache[offset] = _part_of(document, offset)
-    return cache[offset]
+        return cache[offset]
 
 
 def _part_of(document: Document, offset: int) -> tuple[str, bool]:
@@ -295,25 +297,28 @@ class Guarded:
     """
 
     def __init__(self, rx: re.Pattern, guard) -> None:
-        self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
+        from kg.extract.folded import folded  # (it reads base's lowered texts: imported when first asked)
+
+        self.pattern, self.flags = rx.pattern, rx.flags
+        self.rx, self._scan = rx, folded(rx)  # searches start on the lowered text where that matches the same
         if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
             if guard not in _PATTERN_GUARDS:
-                _PATTERN_GUARDS[guard] = _LastAnswer(guard, _words_of_guard(guard))
+                _PATTERN_GUARDS[guard] = _LastAnswer(folded(guard), _words_of_guard(guard))
             guard = _PATTERN_GUARDS[guard]
         self.guard = guard
         self._passes = guard.passes
 
     def search(self, string: str, *args: int) -> re.Match | None:
-        return self.rx.search(string, *args) if self._passes(string) else None
+        return self._scan.search(string, *args) if self._passes(string) else None
 
     def finditer(self, string: str, *args: int):
-        return self.rx.finditer(string, *args) if self._passes(string) else iter(())
+        return self._scan.finditer(string, *args) if self._passes(string) else iter(())
 
     def fullmatch(self, string: str, *args: int) -> re.Match | None:
         return self.rx.fullmatch(string, *args)  # anchored: fails at once, faster than asking the guard
 
     def findall(self, string: str, *args: int) -> list:
-        return self.rx.findall(string, *args) if self._passes(string) else []
+        return self._scan.findall(string, *args) if self._passes(string) else []
 
     def match(self, string: str, *args: int) -> re.Match | None:
         return self.rx.match(string, *args)
@@ -337,7 +342,9 @@ def guarded(rx: re.Pattern, min_length: int = 3) -> re.Pattern | Guarded:
         return rx
     words = _required(list(tree))
     if not words or min(map(len, words)) < min_length or not rx.flags & re.I and _opens_with(list(tree), words):
-        return rx
+        from kg.extract.folded import folded
+
+        return folded(rx)  # no guard: its searches still start on the lowered text where that matches the same
     return Guarded(rx, WordGuard(words, rx.flags))
 
 
@@ -419,6 +426,8 @@ class AnyOf:
     guard, and guards that are case-sensitive or hold non-ASCII words, are asked themselves."""
 
     def __init__(self, patterns: Iterable) -> None:
+        from kg.extract.folded import folded as fold_pattern
+
         folded: set[str] = set()
         self.fast: list[WordGuard] = []  # the guards whose words the alternation holds
         self.others: list = []  # what is asked itself: patterns or guards
@@ -430,7 +439,7 @@ class AnyOf:
                 folded.update(guard.lowered)
                 self.fast.append(guard)
             else:
-                self.others.append(guard if guard is not None else p)
+                self.others.append(fold_pattern(guard if guard is not None else p))
         self.rx = re.compile(alternation([re.escape(w) for w in sorted(folded, key=len, reverse=True)], False)) \
             if folded else None
 

@@ -8,6 +8,7 @@ import json
 import re
 
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
+from kg.extract.folded import folding
 from kg.extract.trial_common import (
     OTHER_STUDY,
     about_this_trial,
@@ -114,6 +115,7 @@ def _other_studies_after() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _design_cues() -> list[dict]:
     """The cues of ontology/design_cues.json, compiled."""
     cues = [dict(c) for c in _design_file()["cues"]]

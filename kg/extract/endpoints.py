@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extract.abbreviations import list_named_spans, spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, may_contain, part_of
+from kg.extract.folded import folding
 from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import label_part
@@ -67,6 +68,7 @@ def _data() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _cues() -> _Cues:
     data = _data()
     kind_of = {fold(w): k for k, ws in data["kinds"].items() for w in ws}

@@ -8,6 +8,7 @@ import json
 import re
 
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
+from kg.extract.folded import folding
 from kg.extract.numbers import COUNT, to_int
 from kg.extract.trial_common import (
     about_this_trial_text,
@@ -327,6 +328,7 @@ def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
 
 
 @functools.cache
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _enrolment_rx() -> dict[str, re.Pattern]:
     """The cues of ontology/enrolment.json, compiled once: they are asked of every sentence."""
     cues = json.loads((ONTOLOGY_DIR / "enrolment.json").read_text(encoding="utf-8"))

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from kg.extract import arm_review
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
+from kg.extract.folded import folded, folding
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
 from kg.lexicon import ONTOLOGY_DIR, Concept, Lexicon
@@ -48,13 +49,13 @@ RULES_FILE = ONTOLOGY_DIR / "interventions.json"
 _DENOMINATORS = {"kg": "kg", "m2": "m²", "m²": "m²", "day": "day", "d": "day", "week": "week", "wk": "week",
                  "h": "h", "min": "min", "dose": "dose", "month": "month", "ml": "ml", "mL": "ml"}
 # a number after these is a threshold or an amount of change, not a dose
-_THRESHOLD = re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
-                        r"maximum of|minimum of|exceeding|(?<!followed )by|difference(?: of)?|change(?: of)?))\s*$",
-                        re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:decreas|increas|reduc|taper|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
-                     r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE)
-_DOSING_WORDS = re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
-                           r"treated|randomi[sz]|assigned|allocated)\w*", re.IGNORECASE)
+_THRESHOLD = folded(re.compile(r"(?:[≥>≤<]|\b(?:at least|more than|less than|below|above|up to|under|over|"
+                               r"maximum of|minimum of|exceeding|(?<!followed )by|difference(?: of)?|change(?: of)?))"
+                               r"\s*$", re.IGNORECASE))
+_CHANGE = folded(re.compile(r"\b(?:decreas|increas|reduc|taper|fell|rose|declin|drop)\w*\b[^.;]{0,40}$|\bfrom\s*$|"
+                            r"\b(?:mean|median|average|cumulative|cumulated|total)\b[^.;]{0,40}$", re.IGNORECASE))
+_DOSING_WORDS = folded(re.compile(r"\b(?:receiv|administ|dose|dosage|injection|infusion|group|arm|regimen|given|"
+                                  r"treated|randomi[sz]|assigned|allocated)\w*", re.IGNORECASE))
 # words that end a clause: a dose does not bind across them
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:or|and|versus|vs|plus|compared|whereas|while|but|than|with)\b",
                            re.IGNORECASE)
@@ -65,6 +66,7 @@ _ROUTE_WORDS = r"(?:oral|orally|intravenous|intravenously|iv|i\.v\.|subcutaneous
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def rules() -> dict:
     """The cue phrases of ontology/interventions.json, compiled."""
     r = json.loads(RULES_FILE.read_text(encoding="utf-8"))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
+from kg.extract.folded import folding
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 EXTRACTOR = "mechanisms"
@@ -51,6 +52,7 @@ def _direction(relation: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def data() -> dict:
     """ontology/mechanisms.json, with its regular expressions compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))

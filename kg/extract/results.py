@@ -29,6 +29,7 @@ from pathlib import Path
 
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
+from kg.extract.folded import folding
 from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, to_int, to_number
 from kg.lexicon import fold
@@ -76,6 +77,7 @@ class Item:
 
 
 @cache
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _rx() -> dict:
     data = json.loads(PATTERNS.read_text(encoding="utf-8"))
     frags = {k: v for k, v in data["fragments"].items()}

@@ -17,6 +17,7 @@ from kg.extract.abbreviations import defines
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.designs import designs
 from kg.extract.enrolment import analysed, enrolled
+from kg.extract.folded import folding
 from kg.extract.numbers import to_int
 from kg.extract.trial_common import (
     about_this_trial_text,
@@ -306,6 +307,7 @@ def _roman(x: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # searched on the lowered text where that matches the same (kg/extract/folded.py)
 def _condition_rules() -> dict:
     r = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))
     r["with_rx"] = guarded(re.compile(rf"\b(?:{r['population']})\s+(?:\([^()]{{1,40}}\)\s+)?"

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, Fact, part_of, sentence_cached
+from kg.extract.folded import folded
 
 EXTRACTOR = "trial"
 _PREFERRED_PARTS = ("title", "abstract", "methods", "results")
 
 
 # "previous studies", "another trial", a citation "[12": a sentence about other studies
-OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?(?:studies|study|trials|"
-                         r"trial|reports?)\b|\[\d", re.IGNORECASE)
+OTHER_STUDY = folded(re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?"
+                                r"(?:studies|study|trials|trial|reports?)\b|\[\d", re.IGNORECASE))
 
 
 def fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, conf: float = 0.9) -> Fact:

@@ -1,0 +1,276 @@
+"""Case-insensitive patterns searched without re.IGNORECASE: on the lowered text.
+
+re scans for a match of an IGNORECASE pattern by trying it at every position, folding each
+character it compares; the same pattern without the flag, lower-cased, finds where a match
+starts from its possible first characters (re's prefix and charset scan), 2-3× faster on the
+extractors' cue alternations. A `Folded` pattern searches the lowered text with that twin for
+where the next match starts, then lets the pattern itself match there on the real text: the
+same matches (groups, spans, `m.re`), read from the real text.
+
+Why the two agree: for a pattern whose letters are ASCII and that says nothing case-sensitive
+(no `(?-i:...)`, no escaped code points), IGNORECASE compares characters as `str.lower` folds them,
+except for the few characters outside ASCII that re.I also equates with an ASCII letter
+(`base.RE_I_ASCII_FOLDS`: İ, ı, ſ, the Kelvin sign; tests/test_folded.py asks re about every
+code point); a text holding one of those is searched by the pattern itself. `str.lower` keeps
+every other character's length, so offsets agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kg.extract.base import _lowered
+
+_MAX = sys.maxsize
+
+
+def lowered_source(pattern: str) -> str | None:
+    """The pattern with its ASCII letters lower-cased (escapes, group names and inline flags
+    kept), or None where lowering could change what it matches: a letter outside ASCII, an
+    escaped code point or back-reference, a case-sensitive group, a class range from an upper-case letter
+    to a character other than an upper-case letter."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            nxt = pattern[i + 1:i + 2]
+            if nxt in ("x", "u", "U", "N") or nxt.isdigit():
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            elif ch == "-" and out and out[-1] != "[" and pattern[i + 1:i + 2] not in ("]", ""):
+                lo, hi = pattern[i - 1], pattern[i + 1]
+                if (lo.isupper() or hi.isupper()) and not (lo.isupper() and hi.isupper()):
+                    return None  # [0-Z]: lowered it would hold [, _, ` ...
+                span = map(chr, range(ord(lo), ord(hi) + 1))
+                if not (lo.isascii() and hi.isascii()) and not all(map(_caseless, span)):
+                    return None  # a range outside ASCII holding a letter with case
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+            i += 1
+            if pattern[i:i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i:i + 1] == "]":  # ']' first in a class is a member
+                out.append("]")
+                i += 1
+            continue
+        elif pattern.startswith("(?P<", i) or pattern.startswith("(?P=", i):
+            j = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:j + 1])  # a group's name is case-sensitive
+            i = j + 1
+            continue
+        elif pattern.startswith("(?(", i):
+            return None  # a conditional's group name is case-sensitive
+        elif pattern.startswith("(?", i) and pattern[i + 2:i + 3].isalpha() or pattern.startswith("(?-", i):
+            j = i + 2
+            while j < n and pattern[j] not in ":)":
+                j += 1
+            flags = pattern[i + 2:j]
+            if "-" in flags or "L" in flags:
+                return None
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if not ch.isascii() and not _caseless(ch):
+            return None  # re.I equates some letters outside ASCII otherwise than str.lower (β, ϐ)
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
+def _caseless(ch: str) -> bool:
+    """A character without case (±, –, ≤): re.I and str.lower leave it, and only it, as it is."""
+    return ch.lower() == ch == ch.upper()
+
+
+class Folded:
+    """An IGNORECASE pattern whose searches start on the lowered text (see the module's
+    docstring); everything else (`match`, `fullmatch`, `sub`, `split`, `groupindex` ...) is the
+    pattern's own. Built by `folded()`; the twin is compiled when first asked for (re compiles
+    in Python: ~1 ms for a long cue list, and many patterns are asked of few papers)."""
+
+    __slots__ = ("rx", "source", "_low", "may_be_empty")
+
+    def __init__(self, rx: re.Pattern, source: str) -> None:
+        self.rx, self.source, self._low, self.may_be_empty = rx, source, None, True
+
+    @property
+    def low(self) -> re.Pattern:
+        """The twin: the lowered source, its alternations regrouped, without IGNORECASE."""
+        if self._low is None:
+            import re._compiler as sre_compile
+            import re._parser as sre_parse
+
+            flags = self.rx.flags & ~re.IGNORECASE
+            try:  # parsed once: its shortest match is read off the tree re then compiles
+                tree = sre_parse.parse(regrouped(self.source), flags)
+                self._low = sre_compile.compile(tree, flags)
+            except re.error:  # (a look-behind the regrouping made uneven: the lowered pattern as it is)
+                tree = sre_parse.parse(self.source, flags)
+                self._low = sre_compile.compile(tree, flags)
+            self.may_be_empty = tree.getwidth()[0] == 0
+        return self._low
+
+    def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
+        low = _lowered(string)
+        if low is None:
+            return self.rx.search(string, pos, endpos)
+        m = (self._low or self.low).search(low, pos, endpos)
+        if m is None:
+            return None
+        return self.rx.match(string, m.start(), endpos) or self.rx.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
+        low = None if (self._low or self.low) is None or self.may_be_empty else _lowered(string)
+        if low is None:  # (after an empty match re asks the next to advance: not replayed here)
+            return self.rx.finditer(string, pos, endpos)
+        return self._matches(string, low, pos, endpos)
+
+    def _matches(self, string: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        """finditer's matches: each found where the twin finds the next start, the next looked
+        for from its end (the twin's own end may differ: its alternatives are regrouped)."""
+        rx, twin = self.rx, self.low
+        while True:
+            t = twin.search(low, pos, endpos)
+            if t is None:
+                return
+            m = rx.match(string, t.start(), endpos)
+            if m is None:  # (cannot happen where the two agree; re itself then decides)
+                yield from rx.finditer(string, pos, endpos)
+                return
+            yield m
+            pos = m.end()  # never empty (may_be_empty)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = _MAX) -> list:
+        if self.rx.groups == 0:
+            return [m.group() for m in self.finditer(string, pos, endpos)]
+        if self.rx.groups == 1:
+            return [m.group(1) or "" for m in self.finditer(string, pos, endpos)]
+        return [m.groups("") for m in self.finditer(string, pos, endpos)]
+
+    def __getattr__(self, name: str) -> Any:  # pattern, flags, match, sub, groupindex ...
+        return getattr(self.rx, name)
+
+    def __repr__(self) -> str:
+        return f"Folded({self.rx!r})"
+
+
+def folded(rx: Any) -> Any:
+    """`rx` as a `Folded` pattern where it is a compiled IGNORECASE pattern whose lowered twin
+    matches the same (`lowered_source`); anything else as it is."""
+    if not isinstance(rx, re.Pattern) or not rx.flags & re.IGNORECASE or not isinstance(rx.pattern, str):
+        return rx
+    source = lowered_source(rx.pattern)
+    if source is None:
+        return rx
+    return Folded(rx, source)
+
+
+def regrouped(pattern: str) -> str:
+    """A pattern that matches at the same positions as `pattern` (not necessarily the same
+    text), every alternation's branches grouped by first letter (`base.alternation`), the ones
+    that open otherwise first: whether a backtracking engine finds a match at a position does
+    not depend on the order it tries alternatives in. The pattern itself where an atomic group
+    or a possessive quantifier (whose first success is final) is in it."""
+    if "(?>" in pattern or re.search(r"(?<!\\)[*+?}]\+", pattern):
+        return pattern
+    out, end = _regroup(pattern, 0)
+    return out if end == len(pattern) else pattern
+
+
+def _regroup(p: str, i: int) -> tuple[str, int]:
+    """The alternation from p[i] up to the `)` that closes its group (or the end), regrouped;
+    and the index of that `)`."""
+    branches: list[str] = []
+    cur: list[str] = []
+    n = len(p)
+    while i < n:
+        ch = p[i]
+        if ch == "\\":
+            cur.append(p[i:i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if p[j:j + 1] == "^":
+                j += 1
+            if p[j:j + 1] == "]":
+                j += 1
+            while j < n and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            cur.append(p[i:j + 1])
+            i = j + 1
+        elif ch == "(":
+            j = i + 1
+            if p.startswith("?P<", j):
+                j = p.index(">", j) + 1
+            elif p.startswith("?<=", j) or p.startswith("?<!", j):
+                j += 3
+            elif p.startswith("?#", j):
+                j = p.index(")", j)
+                cur.append(p[i:j + 1])
+                i = j + 1
+                continue
+            elif p.startswith("?", j):
+                j += 1
+                while j < n and p[j] not in ":)=!":
+                    j += 1
+                j += 1
+            inner, k = _regroup(p, j)
+            cur.append(p[i:j] + inner + ")")
+            i = k + 1
+        elif ch == ")":
+            break
+        elif ch == "|":
+            branches.append("".join(cur))
+            cur = []
+            i += 1
+        else:
+            cur.append(ch)
+            i += 1
+    branches.append("".join(cur))
+    if len(branches) == 1:
+        return branches[0], i
+    from kg.extract.base import alternation
+
+    opening = [b for b in branches if not _groupable(b)]
+    return alternation(opening + [b for b in branches if _groupable(b)], False), i
+
+
+def _groupable(branch: str) -> bool:
+    first = branch[:1]
+    return first.isascii() and first.isalnum() and branch[1:2] not in ("?", "*", "+", "{")
+
+
+def fold_all(value: Any) -> Any:
+    """`folded` applied to every compiled pattern in a dict, list or tuple of them (nested),
+    as the extractors load their patterns; other values kept."""
+    if isinstance(value, dict):
+        return {k: fold_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fold_all(v) for v in value]
+    if isinstance(value, tuple):
+        items = [fold_all(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)  # a NamedTuple keeps its type
+    return folded(value)
+
+
+def folding(loader: Callable[[], Any]) -> Callable[[], Any]:
+    """A pattern loader whose compiled patterns come back `folded` (`fold_all`): put it under
+    the loader's cache decorator, so that the folded patterns are the ones kept."""
+
+    @functools.wraps(loader)
+    def load() -> Any:
+        return fold_all(loader())
+
+    return load

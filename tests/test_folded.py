@@ -1,0 +1,120 @@
+"""Folded patterns (kg.extract.folded) find exactly what their IGNORECASE patterns find: the
+lowered text only tells where the next match starts."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from kg.extract import adverse_events, designs, endpoints, enrolment, interventions, mechanism_clauses, results, trial
+from kg.extract.base import RE_I_ASCII_FOLDS
+from kg.extract.folded import Folded, fold_all, folded, lowered_source
+
+# written for this test: mixed case, symbols outside ASCII, the letters re.I folds to ASCII
+SENTENCES = [
+    "Serum IL-6 DECREASED from 12.1 ± 3.4 to 8.2 ± 2.9 pg/mL in the Treatment Group (P < 0.01).",
+    "The odds ratio (OR) was 0.62 (95% CI 0.41–0.93); Adverse Events were SIMILAR between arms.",
+    "No significant difference was seen in HbA1c ≤ 7% at Week 12 versus placebo.",
+    "Patients RECEIVED 20 mg/kg intravenously; 14 of 40 (35%) reported nausea — all mild.",
+    "An İNHIBITOR of ſignalling, ınterleukin-driven: levels fell 3-fold in the K-cohort.",
+    "Μ-opioid agonists (µ receptors) were given twice daily; β-blockers were not allowed.",
+    "",
+]
+
+
+def _patterns() -> list[re.Pattern]:
+    """The compiled IGNORECASE patterns the extractors load, as they were before folding."""
+    found: list[re.Pattern] = []
+
+    def walk(value) -> None:
+        if isinstance(value, Folded):
+            found.append(value.rx)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "_scan") and isinstance(value._scan, Folded):  # behind a guard
+            found.append(value.rx)
+
+    for table in (results._rx(), interventions.rules(), mechanism_clauses.data(), adverse_events._cues(),
+                  endpoints._cues(), enrolment._enrolment_rx(), trial._condition_rules(), designs._design_cues()):
+        walk(table)
+    return found
+
+
+def _key(m: re.Match | None):
+    return None if m is None else (m.span(), m.groups(), m.groupdict(), m.re.pattern)
+
+
+def test_the_extractors_patterns_are_folded():
+    assert len(_patterns()) > 200
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_folded_patterns_match_as_their_patterns_do(text):
+    for rx in _patterns():
+        f = folded(rx)
+        assert isinstance(f, Folded)
+        for pos in (0, 5):
+            assert _key(f.search(text, pos)) == _key(rx.search(text, pos)), rx.pattern
+            assert _key(f.search(text, pos, 40)) == _key(rx.search(text, pos, 40)), rx.pattern
+        assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], rx.pattern
+        assert f.findall(text) == rx.findall(text), rx.pattern
+
+
+def test_written_patterns_match_as_their_patterns_do():
+    written = [r"\b(?:decreas|increas|fell|rose)\w*", r"(?P<Arm>[A-Z][\w-]+)\s+group", r"\bp\s*[<=>≤]\s*0?\.\d+",
+               r"(?<![\w-])(?:or|hr|rr)\b", r"[A-Z]{2,}(?:-\d+)?", r"(?i:week)\s*\d+|\bday\s+\d+", r"[–—-]\s*all",
+               r"\bk-\w+", r"signal|interleukin|inhibitor"]
+    for pattern in written:
+        rx = re.compile(pattern, re.I)
+        f = folded(rx)
+        assert isinstance(f, Folded), pattern
+        for text in SENTENCES:
+            assert _key(f.search(text)) == _key(rx.search(text)), (pattern, text)
+            assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], (pattern, text)
+
+
+def test_what_lowering_could_change_is_not_folded():
+    for pattern in (r"(?-i:A)b", r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"β-blocker", r"(?P<x>a)(?(x)b|c)"):
+        assert lowered_source(pattern) is None, pattern
+        assert not isinstance(folded(re.compile(pattern, re.I)), Folded), pattern
+    assert lowered_source(r"(?P<Arm>[A-Z]+)\s*±\W(?i:Week)") == r"(?P<Arm>[a-z]+)\s*±\W(?i:week)"
+    plain = re.compile("abc")
+    assert folded(plain) is plain  # case-sensitive: as it is
+    assert fold_all({"a": [plain, (1, "x")]}) == {"a": [plain, (1, "x")]}
+
+
+def test_str_lower_folds_as_re_ignorecase_does_outside_the_known_letters():
+    """Why the lowered text is searched only without RE_I_ASCII_FOLDS: for every other code point,
+    an ASCII letter and the classes \\w \\d \\s agree between the character under re.I and its
+    lower case without it, and the lower case is one character."""
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and chr(c) not in RE_I_ASCII_FOLDS]
+    text = "".join(chars)
+    low_text = text.lower()
+    assert len(low_text) == len(text)
+    for cls in (r"[a-z]", r"[^a-z]", r"\w", r"\d", r"\s", r"[\w-]", r"m"):
+        under_i = [m.start() for m in re.finditer(cls, text, re.I)]
+        on_lower = [m.start() for m in re.finditer(cls, low_text)]
+        assert under_i == on_lower, cls
+
+
+def test_regrouped_alternations_match_at_the_same_places():
+    from kg.extract.folded import regrouped
+
+    assert regrouped(r"\d|signific|associat|\bmet\b|achiev") == r"\d|\bmet\b|signific|a(?:ssociat|chiev)"
+    assert regrouped(r"\b(?:was\s+not|were\s+not|side)\b(?P<x>a|b)") \
+        == r"\b(?:w(?:as\s+not|ere\s+not)|side)\b(?P<x>a|b)"
+    for atomic in (r"(?>ab|a)c", r"(?:ab|a)++c"):
+        assert regrouped(atomic) == atomic  # the first success of an atomic group is final: order matters
+    texts = [t.lower() for t in SENTENCES]
+    for pattern in (r"(?:was|were)\s+(?:not\s+)?(?:reported|observed|seen)|\d+\s*%|adverse", r"\b(?:a|an|the)\s+\w+",
+                    r"(?<![\w-])(?:or|hr|rr)\b|[βµ]"):
+        plain, grouped = re.compile(pattern), re.compile(regrouped(pattern))
+        for text in texts:
+            for pos in range(len(text)):
+                assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)
