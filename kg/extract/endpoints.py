@@ -437,6 +437,16 @@ def _likely_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _favouring_rx() -> re.Pattern:
+    """'trends favouring the drug (were seen) for A and B': A and B are measures the arms were compared on;
+    the favoured arm between is no measure."""
+    d = _data()
+    return re.compile(rf"\b(?:{_alt(d['favouring_nouns'])})\s+(?:\([^()]*\)\s+)?(?:{_alt(d['favouring_verbs'])})\s+"
+                      r"[^.;,()]{1,60}?\s+(?:(?:was|were)\s+(?:\w+ly\s+)?(?:seen|observed|found|noted|apparent|shown)\s+)?"
+                      r"(?:for|on|in)\s+(?:the\s+|both\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _taking_rx() -> re.Pattern:
     """'Questionnaires were completed', 'samples were taken': a sentence on when measures were taken."""
     return re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?:{_alt(_data()['taking_verbs'])})\b", re.I)
@@ -511,7 +521,7 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
                 out.append((base + s, base + m.start(), "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
-                     (_effect_on_rx(), "endpoint.reported_object")):
+                     (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported")):
         for m in rx.finditer(text):
             if rx is _transitive_rx() and not _treatment_subject(ctx, text, base, m.start()):
                 continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
