@@ -49,3 +49,43 @@ def test_a_count_bound_is_not_part_of_the_name(tmp_path, section, wrap, sentence
 def test_trends_favouring_an_arm_name_their_measures(tmp_path, section, wrap, sentence, expected, arm):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found) and not any(arm in n for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected, absent", [
+    ("Secondary outcomes were staff and carer satisfaction.", {"staff satisfaction", "carer satisfaction"},
+     {"staff"}),
+    ("Outcomes included parent and teacher ratings of behaviour and sleep duration.",
+     {"parent ratings of behaviour", "teacher ratings of behaviour", "sleep duration"}, {"parent"}),
+])
+def test_role_nouns_share_the_next_items_head(tmp_path, section, wrap, sentence, expected, absent):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and not absent & set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+def test_a_treatment_lowering_costs_of_two_payers_names_both(tmp_path, section, wrap):
+    found = endpoints(tmp_path, wrap.format("The nurse-led programme reduced hospital and family costs."), section)
+    assert {"hospital costs", "family costs"} <= set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence", [
+    "Secondary outcomes were fatigue and patient satisfaction.",
+    "Mortality and patient satisfaction were recorded at discharge.",
+])
+def test_a_measure_before_a_role_noun_keeps_its_own_name(tmp_path, section, wrap, sentence):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert "patient satisfaction" in found and not any(n in ("fatigue satisfaction", "mortality satisfaction")
+                                                       for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("The primary outcome was pain in the shoulders and neck.", {"pain in the shoulders", "pain in the neck"}),
+    ("Stiffness in the knees, hips and ankles was assessed at 6 weeks.",
+     {"stiffness in the knees", "stiffness in the hips", "stiffness in the ankles"}),
+])
+def test_a_measure_at_listed_body_sites_names_one_per_site(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and not {"neck", "hips", "ankles"} & set(found), found

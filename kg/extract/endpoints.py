@@ -709,6 +709,17 @@ def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
     piece, conj, right = pieces[n], conjs[n], pieces[n + 1].split()
     if conj in ("and", "or") and piece.endswith("-") and right:
         return True  # "pupil- and school-level covariates": one item
+    if _body_part(pieces[n + 1]) and (_sited_rx().search(piece) or _body_part(piece) and any(
+            _sited_rx().search(p) for p in pieces[:n])):
+        return True  # "pain in the shoulders and neck": one measure at two sites, split by `_distributed`
+    if conj in (",", "and", "or", ", and", ", or") and _role(piece):
+        k = n + 1  # "service and patient costs", "staff, carer and patient satisfaction": a shared head
+        while k < len(pieces) - 1 and _role(pieces[k]):
+            k += 1
+        last = pieces[k].split()
+        if len(last) >= 2 and _role(last[0]) and last[1].lower() not in _PREPOSITIONS and \
+                conjs[k - 1] in ("and", "or", ", and", ", or"):
+            return True
     of_heads = _data()["shared_of_heads"]
     bare = re.sub(r"^(?:the|a|an)\s+", "", piece.lower())
     if conj in ("and", "or") and bare in of_heads and len(right) >= 3 and right[0].lower() in of_heads \
@@ -724,6 +735,24 @@ def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
             "and", "or", ", and", ", or") or len(last) < 2 or last[1].lower() in _PREPOSITIONS:
         return False
     return _modifier(last[0]) or (k == n + 1 and _strong_adjective(_of_head_rx().sub("", pieces[k - 1]).split()[-1]))
+
+
+def _role(piece: str) -> bool:
+    """A noun of who bears, gives or rates a measure ('patient', 'staff', 'service'), alone."""
+    return fold(re.sub(r"^(?:the|a|an)\s+", "", piece.strip(), flags=re.I)) in _data()["role_modifiers"]
+
+
+def _body_part(piece: str) -> bool:
+    """A site of the body, alone ('the neck', 'knees')."""
+    return fold(re.sub(r"^(?:the|both|a)\s+", "", piece.strip(), flags=re.I)) in _data()["body_parts"]
+
+
+@functools.lru_cache(maxsize=1)
+def _sited_rx() -> re.Pattern:
+    """A measure at a site of the body, the site last ('pain in the shoulders'): group 1 the measure and
+    its preposition."""
+    return re.compile(rf"^(.*?\S\s+(?:in|of|at|on|over|around)\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+)?)"
+                      rf"(?:{_alt(_data()['body_parts'])})$", re.I)
 
 
 def _strong_adjective(word: str) -> bool:
@@ -755,6 +784,14 @@ def _distributed(name: str) -> list[str]:
     of_heads = _data()["shared_of_heads"]
     if m and m.group(1).lower() in of_heads and m.group(2).lower() in of_heads:
         return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    parts = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", name)
+    sited = _sited_rx().match(parts[0]) if len(parts) > 1 else None
+    if sited and all(_body_part(p) for p in parts[1:]):  # "pain in the shoulders and neck"
+        return [parts[0]] + [f"{sited.group(1)}{p}" for p in parts[1:]]
+    last = parts[-1].split()
+    if len(parts) > 1 and all(_role(p) for p in parts[:-1]) and len(last) >= 2 and _role(last[0]):
+        head = " ".join(last[1:])  # "service and patient costs"
+        return [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
     tail = re.search(r"\s*\([^()]*\)$", name)  # "A and B quality of life (QLQ-C30)": the last item's
     core, tail = (name[:tail.start()], tail.group()) if tail else (name, "")
     pre = _of_head_rx().match(core)
@@ -1376,7 +1413,8 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
                 g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
         if f.rule == "endpoint.reported_object" and any(
-                m != n and words[n] & words[m] for m in range(len(facts))):
+                m != n and words[n] & words[m] and facts[m].evidence[:1] != f.evidence[:1] for m in range(len(facts))):
+            # (not its sibling of one shared head: "reduced service and patient costs")
             continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
