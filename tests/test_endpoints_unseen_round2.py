@@ -89,3 +89,26 @@ def test_a_measure_before_a_role_noun_keeps_its_own_name(tmp_path, section, wrap
 def test_a_measure_at_listed_body_sites_names_one_per_site(tmp_path, section, wrap, sentence, expected):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found) and not {"neck", "hips", "ankles"} & set(found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mood was measured by the Zorvan Mood Inventory, the Calder Worry Scale and the Profile of Daily Moods.",
+     {"mood", "zorvan mood inventory", "calder worry scale", "profile of daily moods"}),
+    ("Memory was evaluated using the Tillman Recall Test and the Brisk Attention and Memory Battery at 6 months.",
+     {"memory", "tillman recall test", "brisk attention and memory battery"}),
+])
+def test_instruments_named_as_the_means_are_endpoints(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found
+    assert not any(n.startswith("memory battery") for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, measure, method", [
+    ("Serum ferritin was measured by ELISA and HPLC.", "serum ferritin", {"elisa", "hplc"}),
+    ("Gastric ulcers were assessed by endoscopy and biopsy.", "gastric ulcers", {"endoscopy", "biopsy"}),
+])
+def test_a_laboratory_or_imaging_method_is_no_instrument(tmp_path, section, wrap, sentence, measure, method):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert measure in found and not method & set(found), found

@@ -234,7 +234,10 @@ def extract(ctx: Context) -> list[Fact]:
             if rule.startswith(("endpoint.reported", "endpoint.change")) and _baseline_subject().search(
                     ctx.document.text, sent.start_char, a):
                 continue  # "Baseline characteristics showed no difference in age, sex, ...": the groups at entry
-            for s, e in _items(ctx.document.text, a, b, list_named_spans(ctx.document.text)):
+            # (an instrument named as the means is one item already: 'the Hospital Anxiety and Depression Scale')
+            items = [(a, b)] if rule == "endpoint.assessed_means" else _items(
+                ctx.document.text, a, b, list_named_spans(ctx.document.text))
+            for s, e in items:
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
     if not abstract_only:
@@ -278,6 +281,11 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
+        means = _means_rx().match(text, m.end())  # "X was assessed with A, B and C": the instruments too
+        e = _walk_forward(text, means.end(), cues) if means else None
+        if e is not None:
+            out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in _named_items(text, means.end(), e)
+                       if _instrument_like(text[a:b]))
     hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
     concluding = part_of(ctx.document, sent.start_char)[0] == "conclusions"
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
@@ -309,6 +317,41 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _means_rx() -> re.Pattern:
+    """The means after a passive assessment verb: 'was assessed with (the) ...'."""
+    return re.compile(rf"\s+(?:{_alt(_data()['instrument_means'])})\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _named_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`_items`, with a proper name that holds 'and' kept whole ('the Hospital Anxiety and Depression
+    Scale'): capitalised words joined by a bare 'and' to the next item."""
+    out: list[tuple[int, int]] = []
+    for a, b in _items(text, start, end):
+        words = text[a:b].split()  # (a next item with its own article is a name of its own)
+        before = re.sub(r"^(?:the|a|an)\s+", "", text[out[-1][0]:out[-1][1]], flags=re.I).split() if out else []
+        if before and re.fullmatch(r"\s+and\s+", text[out[-1][1]:a]) and words and words[0][:1].isupper() and all(
+                w[:1].isupper() for w in before) and not _instrument_like(" ".join(before)):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _instrument_like(item: str) -> bool:
+    """A scale, questionnaire or test named as the means of an assessment ('the Beck Depression
+    Inventory', 'MMSE'), not a laboratory or imaging method ('ELISA', 'ultrasound')."""
+    data = _data()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", item.strip(), flags=re.I)
+    bare = re.sub(r"\s*\([^()]*\)", "", bare).strip()
+    if not bare or fold(bare) in {fold(w) for w in data["not_instruments"]}:
+        return False
+    words = bare.split()
+    if any(fold(w) in data["instrument_heads"] for w in words):
+        return True
+    return len(words) == 1 and bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,}(?:-[A-Za-z0-9]+)*", bare))
 
 
 @functools.lru_cache(maxsize=1)
