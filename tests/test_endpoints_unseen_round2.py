@@ -112,3 +112,16 @@ def test_instruments_named_as_the_means_are_endpoints(tmp_path, section, wrap, s
 def test_a_laboratory_or_imaging_method_is_no_instrument(tmp_path, section, wrap, sentence, measure, method):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert measure in found and not method & set(found), found
+
+
+@pytest.mark.parametrize("layout", ["Methods\n\n{m}\n\nResults\n\n{r}", "Methods: {m} Results: {r}"])
+@pytest.mark.parametrize("methods, results, name, when", [
+    ("Secondary outcomes were the duration of sleep and mood. Participants were followed for 6 months.",
+     "Sleep duration at 8 weeks was longer in the tea group (p = 0.02).", "duration of sleep", "8 weeks"),
+    ("The primary endpoint was malaria incidence. Children were followed up for 2 years.",
+     "The incidence of malaria over the first 9 months was lower in the vaccine group.", "malaria incidence",
+     "9 months"),
+])
+def test_a_measure_restated_in_another_word_order_lends_its_time(tmp_path, layout, methods, results, name, when):
+    found = endpoints(tmp_path, layout.format(m=methods, r=results), None)
+    assert name in found and when in (found[name]["timepoint"] or ""), found

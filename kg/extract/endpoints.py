@@ -1359,6 +1359,21 @@ def _time_near(text: str, s: int, e: int) -> re.Match | None:
     return opening if opening and opening.end() <= s and usable(opening) else None
 
 
+def _wordings(name: str) -> list[str]:
+    """A measure's name and its other word order, as an abstract restates it: 'incidence of malaria' /
+    'malaria incidence', 'sleep duration' / 'duration of sleep' (a head of the measure words or
+    ontology shared_of_heads)."""
+    heads = {fold(w) for w in _data()["shared_of_heads"] + _data()["measure_words"]}
+    out = [name]
+    m = re.fullmatch(r"(\w[\w-]*)\s+of\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)", name, re.I)
+    if m and fold(m.group(1)) in heads:
+        out.append(f"{m.group(2)} {m.group(1)}")
+    m = re.fullmatch(r"([\w-]+(?:\s+[\w-]+)?)\s+(\w+)", name)
+    if m and fold(m.group(2)) in heads:
+        out.append(f"{m.group(2)} of {m.group(1)}")
+    return out
+
+
 def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bool) -> None:
     """An endpoint whose own sentence states no time takes the time stated where the abstract names the
     same measure again ("FEV1 ... at week 8"), else the one follow-up or trial period the abstract
@@ -1371,15 +1386,16 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         name = re.sub(r"\s*\([^()]*\)", "", f.fields["name"]).strip()
         if len(name) < 3:
             continue
-        rx = None  # compiled where the name is found at all
-        for sent in sentences:
-            if name.lower() not in sent.text.lower():
-                continue  # cheap test first
-            rx = rx or re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
-            m = rx.search(sent.text)
-            t = _time_near(sent.text, m.start(), m.end()) if m else None
-            if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed
-                f.fields["timepoint"] = _norm_time(t.group("t"))
+        for wording in _wordings(name):
+            for sent in sentences:
+                if wording.lower() not in sent.text.lower():
+                    continue  # cheap test first
+                m = re.search(rf"(?<![\w-]){re.escape(wording)}(?![\w-])", sent.text, re.I)
+                t = _time_near(sent.text, m.start(), m.end()) if m else None
+                if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed
+                    f.fields["timepoint"] = _norm_time(t.group("t"))
+                    break
+            if f.fields.get("timepoint"):
                 break
     todo = [f for f in todo if not f.fields.get("timepoint")]
     if not todo:
