@@ -108,6 +108,12 @@ def test_instruments_named_as_the_means_are_endpoints(tmp_path, section, wrap, s
 @pytest.mark.parametrize("sentence, measure, method", [
     ("Serum ferritin was measured by ELISA and HPLC.", "serum ferritin", {"elisa", "hplc"}),
     ("Gastric ulcers were assessed by endoscopy and biopsy.", "gastric ulcers", {"endoscopy", "biopsy"}),
+    ("Joint swelling was evaluated by physical examination and laboratory tests for ESR and CRP.", "joint swelling",
+     {"physical examination", "laboratory tests"}),
+    ("Group differences in hand grip were compared using ANOVA and the Mann-Whitney U test.", "hand grip",
+     {"anova", "mann-whitney u test"}),
+    ("Muscle thickness was measured with ultrasonography (USG) and the Lund Frailty Scale.", "muscle thickness",
+     {"usg"}),
 ])
 def test_a_laboratory_or_imaging_method_is_no_instrument(tmp_path, section, wrap, sentence, measure, method):
     found = endpoints(tmp_path, wrap.format(sentence), section)

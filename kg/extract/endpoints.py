@@ -282,10 +282,13 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
         means = _means_rx().match(text, m.end())  # "X was assessed with A, B and C": the instruments too
-        e = _walk_forward(text, means.end(), cues) if means else None
+        e = _walk_forward(text, means.end(), cues) if means and not _analysing_rx().search(m.group()) else None
         if e is not None:
+            # (a known instrument is read by `_instruments` under its own label; "US" for ultrasonography
+            # is a method)
             out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in _named_items(text, means.end(), e)
-                       if _instrument_like(text[a:b]))
+                       if _instrument_like(text[a:b], abbreviations(ctx).get(text[a:b].strip(), ""))
+                       and not any(sp.label_ == "Instrument" for sp in ctx.concept_spans(base + a, base + b)))
     hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
     concluding = part_of(ctx.document, sent.start_char)[0] == "conclusions"
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
@@ -340,13 +343,22 @@ def _named_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _instrument_like(item: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _analysing_rx() -> re.Pattern:
+    """Verbs whose means is a statistical method, not an instrument ('compared using ANOVA')."""
+    return re.compile(rf"\b(?:{_alt(_data()['analysing_verbs'])})$", re.I)
+
+
+def _instrument_like(item: str, long_form: str = "") -> bool:
     """A scale, questionnaire or test named as the means of an assessment ('the Beck Depression
-    Inventory', 'MMSE'), not a laboratory or imaging method ('ELISA', 'ultrasound')."""
+    Inventory', 'MMSE'), not a laboratory, imaging or statistical method ('ELISA', 'ultrasound',
+    'ANOVA', 'US' defined as ultrasonography) nor a generic one ('laboratory tests for X')."""
     data = _data()
     bare = re.sub(r"^(?:the|a|an)\s+", "", item.strip(), flags=re.I)
     bare = re.sub(r"\s*\([^()]*\)", "", bare).strip()
-    if not bare or fold(bare) in {fold(w) for w in data["not_instruments"]}:
+    bare = re.split(r"\s+for\s+", bare, maxsplit=1)[0]  # "laboratory tests for ESR": the means
+    methods = {fold(w) for w in data["not_instruments"]}
+    if not bare or fold(bare) in methods or fold(long_form) in methods:
         return False
     words = bare.split()
     if any(fold(w) in data["instrument_heads"] for w in words):
