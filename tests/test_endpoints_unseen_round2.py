@@ -131,3 +131,23 @@ def test_a_laboratory_or_imaging_method_is_no_instrument(tmp_path, section, wrap
 def test_a_measure_restated_in_another_word_order_lends_its_time(tmp_path, layout, methods, results, name, when):
     found = endpoints(tmp_path, layout.format(m=methods, r=results), None)
     assert name in found and when in (found[name]["timepoint"] or ""), found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were trends favouring the gel for itching (difference = 4%, 95% CI -1 to 9) and redness "
+     "(difference = 3%, p = 0.2).", {"itching", "redness"}),
+    ("Trends in favour of yoga were seen for fatigue (p = 0.07), sleep latency (p = 0.09) and mood (p = 0.1).",
+     {"fatigue", "sleep latency", "mood"}),
+])
+def test_trends_over_items_each_with_its_statistic(tmp_path, section, wrap, sentence, expected):
+    assert expected <= set(endpoints(tmp_path, wrap.format(sentence), section))
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence", [
+    "The mean cost per patient did not differ between groups.",
+    "Cost per patient did not change after the programme.",
+])
+def test_a_rate_per_person_as_a_results_subject(tmp_path, section, wrap, sentence):
+    assert "cost per patient" in endpoints(tmp_path, wrap.format(sentence), section)

@@ -580,9 +580,32 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
         for m in rx.finditer(text):
             if rx is _transitive_rx() and not _treatment_subject(ctx, text, base, m.start()):
                 continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
+            if rx is _favouring_rx():  # "for A (difference = 6%) and B (difference = 7%)": each with its figures
+                out.extend((base + a, base + b, rule) for a, b in _stat_separated(text, m.end(), cues))
+                continue
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
+    return out
+
+
+def _stat_separated(text: str, start: int, cues: _Cues) -> list[tuple[int, int]]:
+    """A list whose items each carry their statistic in brackets ('A (difference = 6%) and B (p = 0.2)'):
+    the spans of the items, the brackets between them left out."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for _ in range(8):
+        e = _walk_forward(text, pos, cues)
+        if e is None:
+            break
+        if text[pos:e].count("(") > text[pos:e].count(")"):  # cut inside its bracket: the item ends before it
+            e = pos + len(text[pos:pos + text[pos:e].rfind("(")].rstrip())
+        out.append((pos, e))
+        nxt = re.match(r"\s*(\([^()]*\))\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or)\s+)(?:the\s+)?(?=[A-Za-z])",
+                       text[e:])
+        if not nxt or not _STAT.search(nxt.group(1)):
+            break
+        pos = e + nxt.end()
     return out
 
 
@@ -638,6 +661,9 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
             break  # "120 ml": the unit of a value
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
+            continue
+        if fold(tok) == "per" and start is not None and i > 0 and _word_ok(toks[i - 1].group(), cues):
+            start = t.start()  # "cost per patient", "falls per 1000 bed days": a rate, inside the name
             continue
         if fold(tok) == "to" and start is not None and i > 0 and fold(toks[i - 1].group()) in _to_heads():
             start = t.start()  # "time to first relapse", "readiness to train": inside the name
