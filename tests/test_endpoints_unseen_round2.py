@@ -151,3 +151,14 @@ def test_trends_over_items_each_with_its_statistic(tmp_path, section, wrap, sent
 ])
 def test_a_rate_per_person_as_a_results_subject(tmp_path, section, wrap, sentence):
     assert "cost per patient" in endpoints(tmp_path, wrap.format(sentence), section)
+
+
+@pytest.mark.parametrize("layout", ["Methods\n\n{m}\n\nResults\n\n{r}", "Methods: {m} Results: {r}"])
+@pytest.mark.parametrize("methods, when", [
+    ("Interviews at entry and at the two-year follow-up covered loneliness and daily activity.", "two years"),
+    ("Ratings at the start of the study and at the 9-month follow-up visit included loneliness and daily "
+     "activity.", "9 months"),
+])
+def test_a_follow_up_visit_lends_its_time(tmp_path, layout, methods, when):
+    found = endpoints(tmp_path, layout.format(m=methods, r="Loneliness fell in both arms."), None)
+    assert "loneliness" in found and found["loneliness"]["timepoint"] == when, found

@@ -1447,13 +1447,15 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         if not taken and not follow.search(sent.text):
             continue
         for t in _time_rx().finditer(sent.text):
-            preps = "until|up\\s+to|for|over|during|after" + ("|at|and|between" if taken else "")
+            # "at the one-year follow-up": a visit of the follow-up, when measures are taken
+            visit = re.match(r"[\s-]*follow[\s-]?up\b", sent.text[t.end():], re.I)
+            preps = "until|up\\s+to|for|over|during|after" + ("|at|and|between" if taken else "|at" if visit else "")
             if not re.search(rf"\b(?:{preps})\s+(?:the\s+|a\s+)?$", sent.text[max(0, t.start("t") - 12):t.start("t")],
                              re.I):
                 continue
             if fold(t.group("t")) == "baseline":
                 continue
-            numbers = r"\d+|one|two|three|four|five|six|eight|ten|twelve" if taken else r"\d+"  # "at one year"
+            numbers = r"\d+|one|two|three|four|five|six|eight|ten|twelve" if taken or visit else r"\d+"  # "at one year"
             span = re.search(rf"(?:{numbers})[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
             if not span and not re.search(r"\d", t.group("t")) and not (taken and _point_rx().search(t.group("t"))):
                 continue  # "during the intervention" says no more than that the trial ran: no time to lend
