@@ -162,3 +162,15 @@ def test_a_rate_per_person_as_a_results_subject(tmp_path, section, wrap, sentenc
 def test_a_follow_up_visit_lends_its_time(tmp_path, layout, methods, when):
     found = endpoints(tmp_path, layout.format(m=methods, r="Loneliness fell in both arms."), None)
     assert "loneliness" in found and found["loneliness"]["timepoint"] == when, found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected, when", [
+    ("Outcomes at 18 months of follow-up included loneliness, grip strength and carer burden.",
+     {"loneliness", "grip strength", "carer burden"}, "18 months"),
+    ("Secondary endpoints after one year were hospital admissions and falls.", {"hospital admissions", "falls"},
+     "one year"),
+])
+def test_a_declaration_with_its_time_between_noun_and_verb(tmp_path, section, wrap, sentence, expected, when):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and {found[n]["timepoint"] for n in expected} == {when}, found

@@ -80,6 +80,9 @@ def _cues() -> _Cues:
     # "the primary metabolic outcome", "the main composite endpoint": a qualifier between kind and noun
     adj = r"(?:(?!(?:and|or|end)\s)[a-z][\w-]*\s+)?"
     own = r"(?:\s+(?:of|in|for)\s+(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|trial|analysis))?"
+    # "Outcomes at 12 months of follow-up included X", "the primary outcome at 6 weeks was X": their time
+    own += (r"(?:\s+(?:at|after|over|during|by|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:weeks?|months?|years?|days?|hours?|follow[\s-]?up|visit)\b(?:\s+(?:of\s+)?follow[\s-]?up)?)?")
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
         # ("The primary outcome of this trial was X": the trial's own outcome)
@@ -219,7 +222,7 @@ def extract(ctx: Context) -> list[Fact]:
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
                 for a, b in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
-                                         window=(prev_end, sent.start_char + m.start(), e)))
+                                         window=(prev_end, sent.start_char + m.start("body"), e)))
                 prev_end = max(prev_end, e)
         if not (in_abs or abstract_only) or part == "title":
             continue  # a full text assesses and reports on far more than its endpoints
