@@ -174,3 +174,15 @@ def test_a_follow_up_visit_lends_its_time(tmp_path, layout, methods, when):
 def test_a_declaration_with_its_time_between_noun_and_verb(tmp_path, section, wrap, sentence, expected, when):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found) and {found[n]["timepoint"] for n in expected} == {when}, found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected, split", [
+    ("Outcomes were the sit and reach test and grip strength.", {"sit and reach test", "grip strength"},
+     {"sit", "reach test"}),
+    ("Flexibility was assessed with the chair sit and reach test.", {"flexibility", "chair sit and reach test"},
+     {"chair sit", "reach test"}),
+])
+def test_a_test_name_holding_and_is_one_item(tmp_path, section, wrap, sentence, expected, split):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and not split & set(found), found

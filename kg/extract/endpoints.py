@@ -703,6 +703,12 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     return end if end - start > 1 else None
 
 
+@functools.lru_cache(maxsize=1)
+def _and_names_rx() -> re.Pattern:
+    """Names of tests that hold a list word ('the sit and reach test', 'timed up and go'): one item."""
+    return re.compile(rf"\b(?:{_alt(_data()['and_names'])})\b", re.I)
+
+
 def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Split a coordinated list ('A, B (C), and D', 'A and/or B') into item spans, keeping
     bracketed text whole, a defined name in `keep` whole, and 'A and total B' (a coordinated
@@ -710,6 +716,7 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
     cuts: list[tuple[int, int]] = []
     depth = 0
     i = start
+    keep = list(keep) + [m.span() for m in _and_names_rx().finditer(text, start, end)]  # "sit and reach test"
     while i < end:
         ch = text[i]
         inside = next((b for a, b in keep if a <= i < b), None)
