@@ -186,3 +186,13 @@ def test_a_declaration_with_its_time_between_noun_and_verb(tmp_path, section, wr
 def test_a_test_name_holding_and_is_one_item(tmp_path, section, wrap, sentence, expected, split):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found) and not split & set(found), found
+
+
+@pytest.mark.parametrize("layout", ["Methods\n\n{m}", "Methods: {m}"])
+@pytest.mark.parametrize("methods, when", [
+    ("Outcomes were perceived stress and step count. The test period was 3 months.", "3 months"),
+    ("Outcomes were perceived stress and step count. Follow-up lasted 18 months in both arms.", "18 months"),
+])
+def test_the_length_of_the_trial_period_lends_its_time(tmp_path, layout, methods, when):
+    found = endpoints(tmp_path, layout.format(m=methods), None)
+    assert {found[n]["timepoint"] for n in ("perceived stress", "step count")} == {when}, found

@@ -1459,7 +1459,9 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         for t in _time_rx().finditer(sent.text):
             # "at the one-year follow-up": a visit of the follow-up, when measures are taken
             visit = re.match(r"[\s-]*follow[\s-]?up\b", sent.text[t.end():], re.I)
-            preps = "until|up\\s+to|for|over|during|after" + ("|at|and|between" if taken else "|at" if visit else "")
+            # ("The test period was 3 months", "follow-up lasted two years": the period's length)
+            preps = "until|up\\s+to|for|over|during|after|lasted|(?:period|phase|up)\\s+(?:was|lasted)" + (
+                "|at|and|between" if taken else "|at" if visit else "")
             if not re.search(rf"\b(?:{preps})\s+(?:the\s+|a\s+)?$", sent.text[max(0, t.start("t") - 12):t.start("t")],
                              re.I):
                 continue
