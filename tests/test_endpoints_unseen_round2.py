@@ -196,3 +196,13 @@ def test_a_test_name_holding_and_is_one_item(tmp_path, section, wrap, sentence, 
 def test_the_length_of_the_trial_period_lends_its_time(tmp_path, layout, methods, when):
     found = endpoints(tmp_path, layout.format(m=methods), None)
     assert {found[n]["timepoint"] for n in ("perceived stress", "step count")} == {when}, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence, name", [
+    ("Median length of stay (interquartile range) did not differ between the two wards.", "length of stay"),
+    ("Peak expiratory flow (SD) did not change after the course.", "peak expiratory flow"),
+])
+def test_a_summary_bracket_after_a_name_is_dropped(tmp_path, section, wrap, sentence, name):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found and not any("range" in n or "(sd)" in n for n in found), found

@@ -991,9 +991,12 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s = lead.end()
     while s < e and text[s] in " ,:;-–.":
         s += 1
-    stat = re.match(r"\((?:sd|se|sem|iqr|range|95%\s*ci)\)\s*", text[s:e], re.I)  # "mean (SD) X score"
+    stat = re.match(rf"\((?:{_alt(_data()['stat_brackets'])})\)\s*", text[s:e], re.I)  # "mean (SD) X score"
     if stat:
         s += stat.end()
+    stat = re.search(rf"\s*\((?:{_alt(_data()['stat_brackets'])})\)$", text[s:e], re.I)  # "X (interquartile range)"
+    if stat:
+        e = s + stat.start()
     lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
     if lead:
         s += lead.end()
