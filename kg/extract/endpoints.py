@@ -82,6 +82,9 @@ def _cues() -> _Cues:
     # "the primary metabolic outcome", "the main composite endpoint": a qualifier between kind and noun
     adj = r"(?:(?!(?:and|or|end)\s)[a-z][\w-]*\s+)?"
     own = r"(?:\s+(?:of|in|for)\s+(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|trial|analysis))?"
+    # "Outcomes at 12 months of follow-up included X", "the primary outcome at 6 weeks was X": their time
+    own += (r"(?:\s+(?:at|after|over|during|by|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:weeks?|months?|years?|days?|hours?|follow[\s-]?up|visit)\b(?:\s+(?:of\s+)?follow[\s-]?up)?)?")
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
         # ("The primary outcome of this trial was X": the trial's own outcome)
@@ -221,7 +224,7 @@ def extract(ctx: Context) -> list[Fact]:
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
                 for a, b in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
-                                         window=(prev_end, sent.start_char + m.start(), e)))
+                                         window=(prev_end, sent.start_char + m.start("body"), e)))
                 prev_end = max(prev_end, e)
         if not (in_abs or abstract_only) or part == "title":
             continue  # a full text assesses and reports on far more than its endpoints
@@ -236,7 +239,10 @@ def extract(ctx: Context) -> list[Fact]:
             if rule.startswith(("endpoint.reported", "endpoint.change")) and _baseline_subject().search(
                     ctx.document.text, sent.start_char, a):
                 continue  # "Baseline characteristics showed no difference in age, sex, ...": the groups at entry
-            for s, e in _items(ctx.document.text, a, b, list_named_spans(ctx.document.text)):
+            # (an instrument named as the means is one item already: 'the Hospital Anxiety and Depression Scale')
+            items = [(a, b)] if rule == "endpoint.assessed_means" else _items(
+                ctx.document.text, a, b, list_named_spans(ctx.document.text))
+            for s, e in items:
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))
     if not abstract_only:
@@ -280,6 +286,14 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
+        means = _means_rx().match(text, m.end())  # "X was assessed with A, B and C": the instruments too
+        e = _walk_forward(text, means.end(), cues) if means and not _analysing_rx().search(m.group()) else None
+        if e is not None:
+            # (a known instrument is read by `_instruments` under its own label; "US" for ultrasonography
+            # is a method)
+            out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in _named_items(text, means.end(), e)
+                       if _instrument_like(text[a:b], abbreviations(ctx).get(text[a:b].strip(), ""))
+                       and not any(sp.label_ == "Instrument" for sp in ctx.concept_spans(base + a, base + b)))
     hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
     concluding = part_of(ctx.document, sent.start_char)[0] == "conclusions"
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
@@ -311,6 +325,50 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _means_rx() -> re.Pattern:
+    """The means after a passive assessment verb: 'was assessed with (the) ...'."""
+    return re.compile(rf"\s+(?:{_alt(_data()['instrument_means'])})\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _named_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`_items`, with a proper name that holds 'and' kept whole ('the Hospital Anxiety and Depression
+    Scale'): capitalised words joined by a bare 'and' to the next item."""
+    out: list[tuple[int, int]] = []
+    for a, b in _items(text, start, end):
+        words = text[a:b].split()  # (a next item with its own article is a name of its own)
+        before = re.sub(r"^(?:the|a|an)\s+", "", text[out[-1][0]:out[-1][1]], flags=re.I).split() if out else []
+        if before and re.fullmatch(r"\s+and\s+", text[out[-1][1]:a]) and words and words[0][:1].isupper() and all(
+                w[:1].isupper() for w in before) and not _instrument_like(" ".join(before)):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _analysing_rx() -> re.Pattern:
+    """Verbs whose means is a statistical method, not an instrument ('compared using ANOVA')."""
+    return re.compile(rf"\b(?:{_alt(_data()['analysing_verbs'])})$", re.I)
+
+
+def _instrument_like(item: str, long_form: str = "") -> bool:
+    """A scale, questionnaire or test named as the means of an assessment ('the Beck Depression
+    Inventory', 'MMSE'), not a laboratory, imaging or statistical method ('ELISA', 'ultrasound',
+    'ANOVA', 'US' defined as ultrasonography) nor a generic one ('laboratory tests for X')."""
+    data = _data()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", item.strip(), flags=re.I)
+    bare = re.sub(r"\s*\([^()]*\)", "", bare).strip()
+    bare = re.split(r"\s+for\s+", bare, maxsplit=1)[0]  # "laboratory tests for ESR": the means
+    methods = {fold(w) for w in data["not_instruments"]}
+    if not bare or fold(bare) in methods or fold(long_form) in methods:
+        return False
+    words = bare.split()
+    if any(fold(w) in data["instrument_heads"] for w in words):
+        return True
+    return len(words) == 1 and bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,}(?:-[A-Za-z0-9]+)*", bare))
 
 
 @functools.lru_cache(maxsize=1)
@@ -439,6 +497,16 @@ def _likely_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _favouring_rx() -> re.Pattern:
+    """'trends favouring the drug (were seen) for A and B': A and B are measures the arms were compared on;
+    the favoured arm between is no measure."""
+    d = _data()
+    return re.compile(rf"\b(?:{_alt(d['favouring_nouns'])})\s+(?:\([^()]*\)\s+)?(?:{_alt(d['favouring_verbs'])})\s+"
+                      r"[^.;,()]{1,60}?\s+(?:(?:was|were)\s+(?:\w+ly\s+)?(?:seen|observed|found|noted|apparent|shown)\s+)?"
+                      r"(?:for|on|in)\s+(?:the\s+|both\s+)?", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _taking_rx() -> re.Pattern:
     """'Questionnaires were completed', 'samples were taken': a sentence on when measures were taken."""
     return re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?:{_alt(_data()['taking_verbs'])})\b", re.I)
@@ -513,13 +581,36 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
                 out.append((base + s, base + m.start(), "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
-                     (_effect_on_rx(), "endpoint.reported_object")):
+                     (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported")):
         for m in rx.finditer(text):
             if rx is _transitive_rx() and not _treatment_subject(ctx, text, base, m.start()):
                 continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
+            if rx is _favouring_rx():  # "for A (difference = 6%) and B (difference = 7%)": each with its figures
+                out.extend((base + a, base + b, rule) for a, b in _stat_separated(text, m.end(), cues))
+                continue
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
+    return out
+
+
+def _stat_separated(text: str, start: int, cues: _Cues) -> list[tuple[int, int]]:
+    """A list whose items each carry their statistic in brackets ('A (difference = 6%) and B (p = 0.2)'):
+    the spans of the items, the brackets between them left out."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for _ in range(8):
+        e = _walk_forward(text, pos, cues)
+        if e is None:
+            break
+        if text[pos:e].count("(") > text[pos:e].count(")"):  # cut inside its bracket: the item ends before it
+            e = pos + len(text[pos:pos + text[pos:e].rfind("(")].rstrip())
+        out.append((pos, e))
+        nxt = re.match(r"\s*(\([^()]*\))\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or)\s+)(?:the\s+)?(?=[A-Za-z])",
+                       text[e:])
+        if not nxt or not _STAT.search(nxt.group(1)):
+            break
+        pos = e + nxt.end()
     return out
 
 
@@ -576,6 +667,9 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
+        if fold(tok) == "per" and start is not None and i > 0 and _word_ok(toks[i - 1].group(), cues):
+            start = t.start()  # "cost per patient", "falls per 1000 bed days": a rate, inside the name
+            continue
         if fold(tok) == "to" and start is not None and i > 0 and fold(toks[i - 1].group()) in _to_heads():
             start = t.start()  # "time to first relapse", "readiness to train": inside the name
             continue
@@ -611,6 +705,12 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     return end if end - start > 1 else None
 
 
+@functools.lru_cache(maxsize=1)
+def _and_names_rx() -> re.Pattern:
+    """Names of tests that hold a list word ('the sit and reach test', 'timed up and go'): one item."""
+    return re.compile(rf"\b(?:{_alt(_data()['and_names'])})\b", re.I)
+
+
 def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Split a coordinated list ('A, B (C), and D', 'A and/or B') into item spans, keeping
     bracketed text whole, a defined name in `keep` whole, and 'A and total B' (a coordinated
@@ -618,6 +718,7 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
     cuts: list[tuple[int, int]] = []
     depth = 0
     i = start
+    keep = list(keep) + [m.span() for m in _and_names_rx().finditer(text, start, end)]  # "sit and reach test"
     while i < end:
         ch = text[i]
         inside = next((b for a, b in keep if a <= i < b), None)
@@ -701,6 +802,17 @@ def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
     piece, conj, right = pieces[n], conjs[n], pieces[n + 1].split()
     if conj in ("and", "or") and piece.endswith("-") and right:
         return True  # "pupil- and school-level covariates": one item
+    if _body_part(pieces[n + 1]) and (_sited_rx().search(piece) or _body_part(piece) and any(
+            _sited_rx().search(p) for p in pieces[:n])):
+        return True  # "pain in the shoulders and neck": one measure at two sites, split by `_distributed`
+    if conj in (",", "and", "or", ", and", ", or") and _role(piece):
+        k = n + 1  # "service and patient costs", "staff, carer and patient satisfaction": a shared head
+        while k < len(pieces) - 1 and _role(pieces[k]):
+            k += 1
+        last = pieces[k].split()
+        if len(last) >= 2 and _role(last[0]) and last[1].lower() not in _PREPOSITIONS and \
+                conjs[k - 1] in ("and", "or", ", and", ", or"):
+            return True
     of_heads = _data()["shared_of_heads"]
     bare = re.sub(r"^(?:the|a|an)\s+", "", piece.lower())
     if conj in ("and", "or") and bare in of_heads and len(right) >= 3 and right[0].lower() in of_heads \
@@ -716,6 +828,24 @@ def _joins_next(pieces: list[str], conjs: list[str], n: int) -> bool:
             "and", "or", ", and", ", or") or len(last) < 2 or last[1].lower() in _PREPOSITIONS:
         return False
     return _modifier(last[0]) or (k == n + 1 and _strong_adjective(_of_head_rx().sub("", pieces[k - 1]).split()[-1]))
+
+
+def _role(piece: str) -> bool:
+    """A noun of who bears, gives or rates a measure ('patient', 'staff', 'service'), alone."""
+    return fold(re.sub(r"^(?:the|a|an)\s+", "", piece.strip(), flags=re.I)) in _data()["role_modifiers"]
+
+
+def _body_part(piece: str) -> bool:
+    """A site of the body, alone ('the neck', 'knees')."""
+    return fold(re.sub(r"^(?:the|both|a)\s+", "", piece.strip(), flags=re.I)) in _data()["body_parts"]
+
+
+@functools.lru_cache(maxsize=1)
+def _sited_rx() -> re.Pattern:
+    """A measure at a site of the body, the site last ('pain in the shoulders'): group 1 the measure and
+    its preposition."""
+    return re.compile(rf"^(.*?\S\s+(?:in|of|at|on|over|around)\s+(?:the\s+|both\s+|his\s+|her\s+|their\s+)?)"
+                      rf"(?:{_alt(_data()['body_parts'])})$", re.I)
 
 
 def _strong_adjective(word: str) -> bool:
@@ -747,6 +877,14 @@ def _distributed(name: str) -> list[str]:
     of_heads = _data()["shared_of_heads"]
     if m and m.group(1).lower() in of_heads and m.group(2).lower() in of_heads:
         return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    parts = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", name)
+    sited = _sited_rx().match(parts[0]) if len(parts) > 1 else None
+    if sited and all(_body_part(p) for p in parts[1:]):  # "pain in the shoulders and neck"
+        return [parts[0]] + [f"{sited.group(1)}{p}" for p in parts[1:]]
+    last = parts[-1].split()
+    if len(parts) > 1 and all(_role(p) for p in parts[:-1]) and len(last) >= 2 and _role(last[0]):
+        head = " ".join(last[1:])  # "service and patient costs"
+        return [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
     tail = re.search(r"\s*\([^()]*\)$", name)  # "A and B quality of life (QLQ-C30)": the last item's
     core, tail = (name[:tail.start()], tail.group()) if tail else (name, "")
     pre = _of_head_rx().match(core)
@@ -855,9 +993,12 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s = lead.end()
     while s < e and text[s] in " ,:;-–.":
         s += 1
-    stat = re.match(r"\((?:sd|se|sem|iqr|range|95%\s*ci)\)\s*", text[s:e], re.I)  # "mean (SD) X score"
+    stat = re.match(rf"\((?:{_alt(_data()['stat_brackets'])})\)\s*", text[s:e], re.I)  # "mean (SD) X score"
     if stat:
         s += stat.end()
+    stat = re.search(rf"\s*\((?:{_alt(_data()['stat_brackets'])})\)$", text[s:e], re.I)  # "X (interquartile range)"
+    if stat:
+        e = s + stat.start()
     lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
     if lead:
         s += lead.end()
@@ -1271,6 +1412,21 @@ def _time_near(text: str, s: int, e: int) -> re.Match | None:
     return opening if opening and opening.end() <= s and usable(opening) else None
 
 
+def _wordings(name: str) -> list[str]:
+    """A measure's name and its other word order, as an abstract restates it: 'incidence of malaria' /
+    'malaria incidence', 'sleep duration' / 'duration of sleep' (a head of the measure words or
+    ontology shared_of_heads)."""
+    heads = {fold(w) for w in _data()["shared_of_heads"] + _data()["measure_words"]}
+    out = [name]
+    m = re.fullmatch(r"(\w[\w-]*)\s+of\s+(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)", name, re.I)
+    if m and fold(m.group(1)) in heads:
+        out.append(f"{m.group(2)} {m.group(1)}")
+    m = re.fullmatch(r"([\w-]+(?:\s+[\w-]+)?)\s+(\w+)", name)
+    if m and fold(m.group(2)) in heads:
+        out.append(f"{m.group(2)} of {m.group(1)}")
+    return out
+
+
 def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bool) -> None:
     """An endpoint whose own sentence states no time takes the time stated where the abstract names the
     same measure again ("FEV1 ... at week 8"), else the one follow-up or trial period the abstract
@@ -1283,15 +1439,16 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         name = re.sub(r"\s*\([^()]*\)", "", f.fields["name"]).strip()
         if len(name) < 3:
             continue
-        rx = None  # compiled where the name is found at all
-        for sent in sentences:
-            if name.lower() not in sent.text.lower():
-                continue  # cheap test first
-            rx = rx or re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
-            m = rx.search(sent.text)
-            t = _time_near(sent.text, m.start(), m.end()) if m else None
-            if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed
-                f.fields["timepoint"] = _norm_time(t.group("t"))
+        for wording in _wordings(name):
+            for sent in sentences:
+                if wording.lower() not in sent.text.lower():
+                    continue  # cheap test first
+                m = re.search(rf"(?<![\w-]){re.escape(wording)}(?![\w-])", sent.text, re.I)
+                t = _time_near(sent.text, m.start(), m.end()) if m else None
+                if t and fold(t.group("t")) != "baseline":  # a baseline value says when nothing was assessed
+                    f.fields["timepoint"] = _norm_time(t.group("t"))
+                    break
+            if f.fields.get("timepoint"):
                 break
     todo = [f for f in todo if not f.fields.get("timepoint")]
     if not todo:
@@ -1305,13 +1462,17 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
         if not taken and not follow.search(sent.text):
             continue
         for t in _time_rx().finditer(sent.text):
-            preps = "until|up\\s+to|for|over|during|after" + ("|at|and|between" if taken else "")
+            # "at the one-year follow-up": a visit of the follow-up, when measures are taken
+            visit = re.match(r"[\s-]*follow[\s-]?up\b", sent.text[t.end():], re.I)
+            # ("The test period was 3 months", "follow-up lasted two years": the period's length)
+            preps = "until|up\\s+to|for|over|during|after|lasted|(?:period|phase|up)\\s+(?:was|lasted)" + (
+                "|at|and|between" if taken else "|at" if visit else "")
             if not re.search(rf"\b(?:{preps})\s+(?:the\s+|a\s+)?$", sent.text[max(0, t.start("t") - 12):t.start("t")],
                              re.I):
                 continue
             if fold(t.group("t")) == "baseline":
                 continue
-            numbers = r"\d+|one|two|three|four|five|six|eight|ten|twelve" if taken else r"\d+"  # "at one year"
+            numbers = r"\d+|one|two|three|four|five|six|eight|ten|twelve" if taken or visit else r"\d+"  # "at one year"
             span = re.search(rf"(?:{numbers})[\s-]*(?:weeks?|days?|months?|years?)\b", t.group("t"), re.I)
             if not span and not re.search(r"\d", t.group("t")) and not (taken and _point_rx().search(t.group("t"))):
                 continue  # "during the intervention" says no more than that the trial ran: no time to lend
@@ -1368,7 +1529,8 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
                 g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
         if f.rule == "endpoint.reported_object" and any(
-                m != n and words[n] & words[m] for m in range(len(facts))):
+                m != n and words[n] & words[m] and facts[m].evidence[:1] != f.evidence[:1] for m in range(len(facts))):
+            # (not its sibling of one shared head: "reduced service and patient costs")
             continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(

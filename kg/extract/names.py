@@ -39,6 +39,7 @@ class _Rules:
     clause: frozenset[str]
     aim: frozenset[str]
     participle_objects: frozenset[str]
+    head_prepositions: frozenset[str]
     group_heads: frozenset[str]
     group_head_kinds: frozenset[str]
     population_heads: frozenset[str]
@@ -80,6 +81,7 @@ def rules() -> _Rules:
         clause=frozenset(d["clause_words"]),
         aim=frozenset(d["aim_verbs"]),
         participle_objects=frozenset(d["participle_objects"]),
+        head_prepositions=frozenset(d["head_prepositions"]),
         group_heads=frozenset(d["group_heads"]),
         group_head_kinds=frozenset(d["group_head_kinds"]),
         population_heads=frozenset(d["population_heads"]),
@@ -234,7 +236,8 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
 
 def _head(words: list[str]) -> str:
     """The last word before the first preposition: 'rate of relapse' → 'rate'."""
-    cut = next((i for i, w in enumerate(words) if i and w in rules().participle_objects | {"of", "among", "at"}),
+    r = rules()
+    cut = next((i for i, w in enumerate(words) if i and (w in r.participle_objects or w in r.head_prepositions)),
                len(words))
     return words[cut - 1]
 
