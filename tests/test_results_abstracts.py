@@ -489,3 +489,15 @@ def test_each_arm_with_its_own_bracket_and_test(sentence, measure, expected):
 def test_arms_compared_without_their_own_tests_stay_one_comparison():
     got = read_sentence("Remission was higher in the drug group (45%) than in the placebo group (30%).")
     assert [(f.value, f.comparator) for f in got] == [("45%", "30")]
+
+
+# -- counts with their share in square brackets and the total after 'of' (a journal's house style) ---
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("Relapse was less frequent with the cream (31 [9%] of 344 vs 52 [15%] of 350 participants; p=0·02).",
+     "31 [9%] of 344", "52 [15%] of 350"),
+    ("Healing was reached by 120 [40%] of 300 children given zinc and by 90 (30%) of 300 given placebo.",
+     "120 [40%] of 300", "90 (30%) of 300"),
+])
+def test_a_count_with_its_share_in_square_brackets_and_its_total(sentence, value, comparator):
+    got = [(f.value, f.extra.get("comparator_text")) for f in read_sentence(sentence)]
+    assert (value, comparator) in got, got

@@ -699,7 +699,9 @@ def _items(text: str) -> list[Item]:
         if m and item.unit is None and float(item.value).is_integer():  # '24/73 (33%)': a count of a total
             end += m.end()
             item.count_pct = True
-        m = re.match(r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)(?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?", text[end:])
+        # '90 (8%) of 1088', Lancet's '90 [8%] of 1088': a count, its share, the total
+        m = re.match(r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]](?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?",
+                     text[end:])
         if m and item.unit in _COUNT_UNITS:
             end += m.end()
             item.count_pct = True
