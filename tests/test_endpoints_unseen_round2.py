@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_endpoints_aes import facts_of, names
-
-METHODS = [("Methods", "{}"), (None, "Methods: {}")]
-RESULTS = [("Results", "{}"), (None, "Results: {}")]
-
-
-def endpoints(tmp_path, body: str, section: str | None) -> dict[str, dict]:
-    return names(facts_of(tmp_path, body, "endpoint", section=section))
+from tests.test_endpoints_unseen_abstracts import METHODS, RESULTS, endpoints
 
 
 @pytest.mark.parametrize("section, wrap", METHODS)

@@ -118,9 +118,10 @@ _ARM_COUNTS = [
 
 
 # "randomized into 2 groups of 24 each", "allocated to three arms (n = 20 per arm)": groups × size
-_GROUPS_OF = re.compile(rf"\b(?:into|in|to)\s+(?P<g>{COUNT})\s+(?:equal\s+|parallel\s+)?(?:groups|arms)\s+"
-                        rf"(?:of\s+(?P<n>{COUNT})\s*(?:each\b|{PEOPLE}\s+each\b|{PEOPLE})|"
-                        rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\))", re.IGNORECASE)
+_GROUPS_OF = guarded(re.compile(rf"\b(?:into|in|to)\s+(?P<g>{COUNT})\s+(?:equal\s+|parallel\s+)?(?:groups|arms)\s+"
+                                rf"(?:of\s+(?P<n>{COUNT})\s*(?:each\b|{PEOPLE}\s+each\b|{PEOPLE})|"
+                                rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\))",
+                                re.IGNORECASE))
 
 
 _ANALYSED = [guarded(rx) for rx in [
@@ -190,7 +191,7 @@ def enrolled(ctx: Context) -> list[Fact]:
     return []
 
 
-_WHOLE = re.compile(rf"\b(?P<n>{COUNT})\s+{PEOPLE}", re.IGNORECASE)
+_WHOLE = guarded(re.compile(rf"\b(?P<n>{COUNT})\s+{PEOPLE}", re.IGNORECASE))  # asked of every sentence
 
 
 _PART = re.compile(rf"\b(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:receiving|received|who|were|in\s+(?:the|each|a|an|both)|"

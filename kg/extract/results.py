@@ -195,31 +195,14 @@ def _rx() -> dict:
                                       r"(?:[\w+/-]+\s+){1,2}?(?:groups|arms|cohorts)$", re.I)
     out["instrument_end"] = re.compile(
         r"\b" + data["instrument_head"] + r"(?:\s+(?:scores?|totals?|ratings?|results?))?$", re.I)
-    out["whole_index"] = re.compile(data["whole_index"], re.I)
-    out["arm_bracket"] = re.compile(data["arm_bracket"])
-    out["arm_before_bracket"] = re.compile(data["arm_before_bracket"], re.I)
-    out["arm_change_measure"] = re.compile(data["arm_change_measure"], re.I)
-    out["rate_value_before"] = re.compile(data["rate_value_before"], re.I)
-    out["rate_not_finding"] = re.compile(data["rate_not_finding"], re.I)
-    out["change_value"] = re.compile(data["change_value"], re.I)
-    out["value_bare_comparative"] = re.compile(data["value_bare_comparative"], re.I)
-    out["fronted_measure"] = re.compile(data["fronted_measure"], re.I)
-    out["arm_finding_object"] = re.compile(data["arm_finding_object"], re.I)
-    out["parallel_gap"] = re.compile(data["parallel_gap"], re.I)
-    out["labelled_group_segment"] = re.compile(data["labelled_group_segment"])
-    out["labelled_group_split"] = re.compile(data["labelled_group_split"])
-    out["change_object"] = re.compile(data["change_object"], re.I)
-    out["estimate_label"] = re.compile(data["estimate_label"])
-    out["colon_head"] = re.compile(data["colon_head"], re.I)
-    out["values_as_labels"] = re.compile(data["values_as_labels"], re.I)
-    out["count_pair_gap"] = re.compile(data["count_pair_gap"])
-    out["count_pair_after"] = re.compile(data["count_pair_after"], re.I)
-    out["p_all_before"] = re.compile(data["p_all_before"], re.I)
-    out["measure_size_lead"] = re.compile(data["measure_size_lead"], re.I)
-    out["shared_head_modifier"] = re.compile(data["shared_head_modifier"], re.I)
-    out["measure_likely_to"] = re.compile(data["measure_likely_to"], re.I)
-    out["p_inside_predicate"] = re.compile(data["p_inside_predicate"])
-    out["bracket_measure_frame"] = re.compile(data["bracket_measure_frame"], re.I)
+    for key in ("whole_index", "arm_before_bracket", "arm_change_measure", "rate_value_before", "rate_not_finding",
+                "change_value", "value_bare_comparative", "fronted_measure", "arm_finding_object", "parallel_gap",
+                "change_object", "colon_head", "values_as_labels", "count_pair_after", "p_all_before",
+                "measure_size_lead", "shared_head_modifier", "measure_likely_to", "bracket_measure_frame"):
+        out[key] = re.compile(data[key], re.I)
+    for key in ("arm_bracket", "labelled_group_segment", "labelled_group_split", "estimate_label", "count_pair_gap",
+                "p_inside_predicate"):  # case-sensitive: capitals and labels matter
+        out[key] = re.compile(data[key])
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
                                    + data["title_word"] + r")\b")
