@@ -14,6 +14,9 @@ gone or corrected counts as fixed, a right fact that is gone as lost.
     # results: --kinds result (a result is right when it is a finding of this trial, with the
     # value, measure and comparison the text gives it; --exclude names held-out documents)
     python bench/judge_sample.py --facts before.json --store S --kinds result --n 60 --write r.json
+    # interventions of 30 whole abstracts (a drug is right when it is a study or comparator arm,
+    # with the dose, unit and arm the text gives it; recall: read the abstracts for what is missing)
+    python bench/judge_sample.py --facts before.json --store S --kinds intervention --docs 30 --write i.json
     # judge: fill in the "verdict" of each item in sample.json (right / wrong) and its "why";
     # after a change, a fact read differently is judged again: its "verdict_after"
     python bench/judge_sample.py --facts after.json --store S2 --against sample.json
@@ -86,6 +89,14 @@ def items(facts: dict) -> list[dict]:
                 flags = [f"{k}={a[k]}" for k in ("count", "grade", "serious", "negated", "arm") if a.get(k)]
                 out.append({"doc": d["doc"], "kind": "adverse_event", "value": str(a.get("term")), "evidence": ev,
                             "flags": flags, "confidence": a.get("confidence")})
+        for x in d.get("interventions") or []:
+            ev = _ev(x)
+            if ev:
+                dose = " ".join(f"{x[k]:g}" if isinstance(x[k], float) else str(x[k])
+                                for k in ("dose_value", "dose_unit") if x.get(k) is not None)
+                flags = [f"{k}={x[k]}" for k in ("route", "frequency", "duration", "arm") if x.get(k)]
+                out.append({"doc": d["doc"], "kind": "intervention", "value": f"{x.get('drug')} {dose}".strip(),
+                            "evidence": ev, "flags": flags, "confidence": x.get("confidence")})
         for r in d.get("results") or []:
             ev = _ev(r)
             if ev:
@@ -118,14 +129,20 @@ def doc_text(store: str, doc: str, cache: dict) -> str:
     return cache[doc]
 
 
-GROUPS = ("mechanism", "trial", "condition", "endpoint", "adverse_event", "result")
+GROUPS = ("mechanism", "trial", "condition", "endpoint", "adverse_event", "result", "intervention")
 
 
 def draw(facts: dict, store: str, n: int, groups: tuple[str, ...] = ("mechanism", "trial"),
-         exclude: frozenset[str] = frozenset()) -> list[dict]:
+         exclude: frozenset[str] = frozenset(), docs: int = 0) -> list[dict]:
     """`n` facts of each group (trial attributes in turn), the same ones for the same facts file;
-    documents named in `exclude` are left out."""
+    documents named in `exclude` are left out; `docs`: every fact of the first `docs` documents
+    ranked by a hash of their id (a sample of whole documents, for judging what they miss too)."""
     every = [i for i in items(facts) if i["doc"] not in exclude]
+    if docs:
+        ids = sorted({d["doc"] for d in facts["documents"]} - exclude,
+                     key=lambda x: hashlib.sha1(x.encode()).hexdigest())[:docs]
+        every = [i for i in every if i["doc"] in set(ids)]
+        n = len(every)
     chosen = []
     for group in groups:
         if group != "trial":
@@ -208,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"comma-separated groups to draw from: {', '.join(GROUPS)}")
     ap.add_argument("--exclude", action="append", default=[],
                     help="a file of document ids (one a line) or a folder of documents to leave out (held out)")
+    ap.add_argument("--docs", type=int, default=0,
+                    help="every fact of this many hash-ranked documents (instead of --n facts of each group)")
     ap.add_argument("--write", help="write the sample (JSON) to this file")
     ap.add_argument("--against", help="a judged sample: count right/wrong before -> after")
     args = ap.parse_args(argv)
@@ -223,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     skip: set[str] = set()
     for x in map(Path, args.exclude):
         skip |= {f.stem for f in x.iterdir()} if x.is_dir() else set(x.read_text(encoding="utf-8").split())
-    sample = draw(facts, args.store, args.n, groups, frozenset(skip))
+    sample = draw(facts, args.store, args.n, groups, frozenset(skip), args.docs)
     for k, it in enumerate(sample):
         print(f"[{k}] {it['kind']} {it['value']!r} conf={it.get('confidence')} part={it['evidence'].get('section')} "
               f"{it.get('statement') or ''} {' '.join(it.get('flags', []))}\n    doc={it['doc']} "

@@ -96,6 +96,10 @@ def rules() -> dict:
     r["versus_rx"] = Guarded(re.compile(r"(?P<x>[^,;:()]{2,80}?)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+"
                                         r"(?P<tail>[^,;:.]{2,80})", re.I),
                              re.compile(r"\s(?:versus|vs\.?|compared\s+(?:with|to))\s", re.I))
+    nouns = rf"(?:the\s+)?(?:{r['aim_nouns']})"
+    r["aim_rx"] = Guarded(re.compile(rf"\b(?:{r['aim_verbs']})\s+{nouns}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+){nouns})*"
+                                     rf"\s+of\s+(?P<tail>[^;.:]{{2,160}}?)(?=\s+(?:{r['aim_list_end']})\b|[;.:]|$)",
+                                     re.I), re.compile(r"\sof\s", re.I))
     heads = f"{r['intervention_nouns']}|{r['modified_heads']}"
     r["noun_rx"] = Guarded(re.compile(rf"\b(?P<x>(?:[\w'-]+\s+){{0,3}}?(?:{heads}))\b", re.I),
                            re.compile(rf"\b(?:{heads})\b", re.I))
@@ -185,6 +189,8 @@ def rules() -> dict:
     r["title_background_after_rx"] = re.compile(r["title_background_after"], re.I)
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
+    r["content_rx"] = re.compile(rf"(?<!\w)(?:{r['content_cues']})\s", re.I)
+    r["equivalence_rx"] = re.compile(rf"(?:{r['equivalence_cues']})\s", re.I)
     r["inducer_rx"] = re.compile(rf"(?<![\w-])(?:{r['model_inducers']})(?![\w-])", re.I)
     r["inducer_before_rx"] = re.compile(r["model_role_cues_before"], re.I)
     r["inducer_after_rx"] = re.compile(r["model_role_cues_after"], re.I)
@@ -599,6 +605,11 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     sides: list[_Mention] = []  # the arms of the comparison: allocation alternatives, groups, sides of 'versus'
     for m in r["alloc_rx"].finditer(text):
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+        # "to one of four groups: (A) X and Y; (B) same as (A) plus Z; (C) ...": each lettered arm of the list
+        end = m.end("tail")
+        while (item := _LETTERED_ARM.match(text, end)) is not None:
+            sides += _chunk(ctx, sent, item.start("seg"), item.end("seg"), free="arms" if planned else "")
+            end = item.end("seg")
     controls: list[tuple[int, int]] = []  # what the control arm received
     if planned and not r["concomitant_rx"].search(text):
         for m in r["admin_rx"].finditer(text):
@@ -613,6 +624,9 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
         sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+    for m in r["aim_rx"].finditer(text) if planned else ():  # "This study compares the efficacy of X and Y"
+        content = r["content_rx"].search(text, m.start("tail"), m.end("tail"))  # "of a gel containing X, Y"
+        sides += _chunk(ctx, sent, m.start("tail"), content.start() if content else m.end("tail"), free="")
     for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
@@ -644,6 +658,9 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     return cache[sent.start_char]
 
 
+_LETTERED_ARM = re.compile(r";\s*(?:and\s+|or\s+)?\(?(?:[A-H]|[1-8]|i{1,3}|iv)\)\s*(?P<seg>[^;]{2,240})")
+
+
 def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -> list[_Mention]:
     """Interventions in sentence text [a:b]: its drugs, else its own phrases when `free` says
     which may stand: "arms" (allocation alternatives that name a group or end in an
@@ -673,7 +690,9 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     classes = [_Mention(ctx.lexicon.discover("Drug", c.group(0), "arm"), s0 + a + c.start(), s0 + a + c.end(), True)
                for c in rules()["drug_classes_rx"].finditer(text)
                if not any(e.start_char - s0 <= a + c.start() < e.end_char - s0 for e in drugs)
-               and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])]
+               and not rules()["not_class_before_rx"].search(sent.text[max(0, a + c.start() - 60):a + c.start()])
+               # "the antidepressant paroxetine": the class describes the drug it stands before
+               and not any(e.start_char - s0 - (a + c.end()) in (1, 2) for e in drugs)]
     # only a short form that names an arm somewhere ("patients who underwent RRT" is often who was eligible)
     named = _abbreviated_arms(ctx, sent, a, b)
     drugs, combos = _combined(ctx, sent, drugs)
@@ -785,7 +804,8 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         # one of two or more alternatives: a noun of its own ("zinc or vitamin A", "qigong or usual care")
         alternative = k in offered and phrase.split()[0].lower() not in r["ellipsis"] \
-            and (len(phrase.split()) >= 2 or phrase.islower() and _group_name(phrase))
+            and (len(phrase.split()) >= 2 or phrase.islower() and _group_name(phrase)
+                 or bool(_PRODUCT_CODE.fullmatch(phrase)))
         if not (free == "group" and _group_name(phrase) or free == "arms" and (names_group or noun or first
                                                                                or alternative)
                 or free in ("nouns", "group_nouns") and noun):
@@ -969,8 +989,9 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         return None
     if words[-1].lower() in r["not_last"]:
         return None  # "the major muscle groups", "the waiting list group": people or things grouped
-    if re.search(r"\d|%|=", phrase) or not re.search(r"[A-Za-z]{3}", phrase):
-        return None
+    if (re.search(r"\d|%|=", phrase) and not (offered and _PRODUCT_CODE.fullmatch(phrase))) \
+            or not re.search(r"[A-Za-z]{2}", phrase):
+        return None  # but "AKL1 or placebo", "KX-01 or matching placebo": a product's code offered as an arm
     if len(words) == 1 and words[0].islower() and (words[0].endswith(("ed", "ing", "ly"))
                                                    or re.fullmatch(rf"(?:{r['bare_nouns']})", words[0])):
         # "vaccination", "exercise" alone name a kind of intervention, not one; but one offered as an
@@ -978,6 +999,10 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         if not (offered and re.fullmatch(rf"(?:{r['bare_arm_nouns']})", words[0], re.I)):
             return None
     return phrase
+
+
+# a product's code name: capitals, then a serial number ("AKL1", "KX-01", "HT-061", "BL-1020b")
+_PRODUCT_CODE = re.compile(r"(?-i:[A-Z][A-Z]{1,5}-?\d{1,4}[a-z]?)")
 
 
 def _group_name(phrase: str) -> bool:
@@ -1032,9 +1057,20 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
     # the ingredient lists of products of two or more ingredients ("10 ml of a gel composed of X, 0.2% Y and Z")
     ingredients = [(x.start("list"), x.end("list")) for x in rules()["ingredients_rx"].finditer(text)
                    if re.search(r",|\band\b", x.group("list"))]
-    for m in [*rx.finditer(text), *(c for c, _t in cells)]:
+    for c in rules()["content_rx"].finditer(text):  # "500 mg/d of a supplement containing X (A, B), Y and Z"
+        end = _CONTENT_END.search(text, c.end())
+        if end and re.search(r",|\band\b", text[c.end():end.start()]):
+            ingredients.append((c.end(), end.start()))
+    matches = list(rx.finditer(text))
+    starts = [x.start() for x in matches]
+    for m in [*matches, *(c for c, _t in cells)]:
         before = text[: m.start()]
         if _THRESHOLD.search(before) or _CHANGE.search(before[-60:]):
+            continue
+        if _content(text, m.start(), starts):  # "2 g/day of oil containing 1 g X": what the product contains
+            end = _CONTENT_END.search(text, m.end())
+            ctx.document.cache.setdefault("product_ingredients", []).append(
+                (s0 + m.start(), s0 + (end.start() if end else len(text))))  # and its substance no arm either
             continue
         if any(a <= m.start() < b for a, b in changes):
             continue
@@ -1046,7 +1082,7 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         if percent and any(a <= s0 + m.start() < b for a, b in ctx.document.cache.get("product_ingredients", [])):
             continue  # a strength among the ingredients of a product given by amount: its composition
         if not targets and not percent and mode == "plan":
-            targets = (_fallback(ctx, sent, mentions, []) or _product_after(ctx, sent, m)
+            targets = (_product_after(ctx, sent, m) or _fallback(ctx, sent, mentions, [])
                        or _named_before(ctx, sent, m) or _fallback(ctx, sent, mentions, studied))
         if not targets:
             continue
@@ -1095,6 +1131,37 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                     manner_fields["_sentence"] = sent
                     targets_of[id(out[-1])] = target.start
     return _strength_over_volume(out, targets_of)
+
+
+_CONTENT_END = re.compile(r"[;)]|\.(?:\s|$)|\b(?:or|versus|vs|whereas|while|was|were)\b", re.I)
+
+
+def _content(text: str, pos: int, starts: list[int]) -> bool:
+    """Whether the amount at `pos` is what a product contains ('2 g/day of oil containing 1 g X',
+    '250 mg extract (equivalent to 5 mg Y)', 'placebo capsules filled with starch (1 g)'): it follows a
+    content cue of the same clause, and the product before the cue has an amount of its own or is the
+    placebo; after an equivalence ('a tablet (equal to 400 mg garlic, 1 mg allicin)') every amount but
+    the first is content too."""
+    r = rules()
+    cue = None
+    for c in r["content_rx"].finditer(text, max(0, pos - 200), pos):
+        cue = c
+    if cue is None:
+        return False
+    between = text[cue.end():pos]
+    depth = 0
+    for ch in between:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False  # the bracket of the cue closed: "(equal to 400 mg X) twice daily, Y tablet (650 mg)"
+    if re.search(r"[.;:](?:\s|$)|\b(?:was|were|is|are|received|receiving|consumed|given|took|versus|vs|whereas|"
+                 r"while)\b", between, re.I):
+        return False  # a new clause: "containing X; the other group received 10 mg Y"
+    own = any(cue.start() - 80 <= s < cue.start() and not _CLAUSE_BREAK.search(text, s, cue.start())
+              for s in starts)  # the product's own amount, not another arm's ("X 2% or with a gel containing")
+    dummy = re.search(r"\b(?:placebo|vehicle|sham|dummy)\b", text[max(0, cue.start() - 60):cue.start()], re.I)
+    later = r["equivalence_rx"].match(text, cue.start()) and any(cue.end() <= s < pos for s in starts)
+    return bool(own or dummy or later)
 
 
 def _strength_over_volume(facts: list[Fact], targets_of: dict[int, int]) -> list[Fact]:
@@ -1222,7 +1289,9 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
         last = before[-1]
         # "X (Brand™, Maker, City, Country) 10 mg/kg": the maker's bracket stands for nothing
         gap = rules()["source_rx"].sub("", text[last.end - s0: m.start()])
-        pattern = (r"\)?\s*(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
+        # "X/placebo (4 mg/kg/day)": the blinded pair's dose is the drug's
+        pattern = (r"\)?\s*(?:/\s*(?:matching\s+)?(?:placebo|vehicle|sham|dummy)\s*)?"
+                   r"(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
                    r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*"
                    # "X was infused at 0.5 µg/kg/h", "Y was given in a dose of 2 mg"
                    r"(?:(?:was|were)\s+(?:(?:then|initially|continuously)\s+)?(?:given|administered|infused|injected|"
@@ -1251,6 +1320,9 @@ def _product_after(ctx: Context, sent, m: re.Match) -> list[_Mention]:
     r = rules()
     x = re.match(rf"\s+of\s+(?:an?\s+|the\s+)?(?P<p>(?:[\w-]+\s+){{0,3}}?(?:{r['vehicles']}))\b",
                  sent.text[m.end():], re.I)
+    # "500 mg/d of a symbiotic supplement containing X, Y and Z": the product before what it contains
+    x = x or re.match(rf"\s+of\s+(?:an?\s+|the\s+)?(?P<p>(?:[\w-]+\s+){{0,3}}?[\w-]+)(?=\s+(?:{r['content_cues']})\s)",
+                      sent.text[m.end():], re.I)
     if not x:
         return []
     phrase = _clean_phrase(x.group("p"))
@@ -1276,7 +1348,10 @@ def _named_before(ctx: Context, sent, m: re.Match) -> list[_Mention]:
     tail = re.sub(rf"^.*\b(?:{rules()['serving_nouns']})\s+of\s+(?=(?:\S+\s+){{0,2}}\S+$)", "", tail,
                   flags=re.I)  # "one clove of X", "two cups of X tea"
     phrase = _clean_phrase(tail, whole=True)
-    if phrase is None or not re.search(r"[A-Za-z]{4}", phrase) or len(phrase.split()) > 4:
+    code = re.search(r"(?<![\w-])\S+$", tail)
+    if phrase is None and code and _PRODUCT_CODE.fullmatch(code.group(0)):
+        phrase = code.group(0)  # "KX-01 20 mg": a product's code
+    elif phrase is None or not re.search(r"[A-Za-z]{4}", phrase) or len(phrase.split()) > 4:
         return []
     p0 = before.rfind(phrase)
     if p0 < 0 or p0 + len(phrase) != len(before):
@@ -1458,12 +1533,28 @@ def _route_near(ctx: Context, sent, own: tuple[int, int], others: list[tuple[int
     nearest to them that lies in no other dose's own words ("X 100 mg or Y ointment 2%")."""
     a, b = own
     b = min([b] + [x for x, _y in others if a < x < b])  # up to the next dose's own words
-    inside = _routes_in(ctx, sent.text[a:b])
+    lead = _route_before(ctx, sent.text, a)
+    if lead is not None:  # "subcutaneous (SC) X 320 mg", "oral Y 50 mg"
+        return lead
+    # a route written just before the next dose's drug is that dose's ("X 320 mg plus oral Y 50 mg")
+    inside = [(p, c) for p, c in _routes_in(ctx, sent.text[a:b])
+              if not any(a + p < x < a + p + 40 and _route_before(ctx, sent.text, x) is c for x, _y in others)]
     if inside:
         return inside[0][1]
     free = [(p, c) for p, c in _routes_in(ctx, sent.text)
             if not any(x <= p < y for x, y in others if (x, y) != own)]
     return min(free, key=lambda x: abs(x[0] - a))[1] if free else None
+
+
+def _route_before(ctx: Context, text: str, pos: int) -> Concept | None:
+    """The route word written just before a drug at `pos` ("oral X", "subcutaneous (SC) X", "i.v. X")."""
+    lead = text[max(0, pos - 40):pos]
+    if not re.search(r"\S\s*(?:\([^()]{1,12}\)\s*)?$", lead):
+        return None
+    found = [(p, c) for p, c in _routes_in(ctx, lead)
+             if (w := re.fullmatch(r"([\w.]+)\s*(?:\([^()]{1,12}\)\s*)?", lead[p:]))
+             and re.fullmatch(_ROUTE_WORDS, w.group(1), re.I)]  # a route word, not a dosage form ("tablets")
+    return found[-1][1] if found else None
 
 
 def _frequency_in(text: str) -> str | None:

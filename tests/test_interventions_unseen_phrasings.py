@@ -1,0 +1,147 @@
+"""Interventions in phrasings met on unread trial abstracts: what a product contains, routes written
+before the drug or read into a Roman numeral, products named by a code, objectives that name the
+drugs compared, a blinded 'X/placebo' pair's dose, lettered lists of arms, measured bacteria and a
+drug class that only describes the drug it stands before.
+
+Every sentence here was written for these tests (none is taken from a scored or mined paper); each
+class is tried in at least two wordings, in both layouts of tests/test_extraction_interventions.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_interventions import LAYOUTS, doses, interventions
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_what_a_dosed_product_contains_is_no_arm(tmp_path, layout):
+    body = (
+        "Adolescents were randomized to receive either 3 g/day of flaxseed oil containing 1.5 g "
+        "alpha-linolenic acid or placebo for 10 weeks."
+    )
+    assert doses(interventions(tmp_path, body, layout)) == {("linseed oil", 3.0, "g/day")}  # the label of flaxseed oil
+    body = (
+        "Volunteers took 300 mg ginseng extract (equivalent to 12 mg ginsenosides) twice daily or a matching placebo."
+    )
+    assert doses(interventions(tmp_path, body, layout)) == {("ginseng", 300.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_product_named_before_its_ingredient_list(tmp_path, layout):
+    body = (
+        "The active group consumed 600 mg/d of a herbal blend containing ginseng, astragalus and licorice, "
+        "and the control group consumed identical capsules for 8 weeks."
+    )
+    assert doses(interventions(tmp_path, body, layout)) == {("herbal blend", 600.0, "mg/day")}
+    # the excipients of the placebo are no arm either
+    body = (
+        "Patients received 20 mg of tadalafil daily, and the placebo group received capsules filled with "
+        "lactose (200 mg) for 6 weeks."
+    )
+    assert doses(interventions(tmp_path, body, layout)) == {("tadalafil", 20.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_combination_tablet_keeps_each_drug(tmp_path, layout):
+    body = "Patients received tablets containing 20 mg of simvastatin and 10 mg of ezetimibe once daily."
+    assert doses(interventions(tmp_path, body, layout)) == {("simvastatin", 20.0, "mg"), ("ezetimibe", 10.0, "mg")}
+    body = "Each capsule contained 500 mg of calcium carbonate and 400 IU of cholecalciferol, taken daily."
+    assert ("cholecalciferol", 400.0, "IU") in doses(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_roman_numeral_iv_is_no_route(tmp_path, layout):
+    body = "Adults meeting DSM-IV criteria for panic disorder received sertraline 50 mg daily or placebo."
+    items = interventions(tmp_path, body, layout)
+    assert [(i["drug"], i["route"]) for i in items] == [("sertraline", None)]
+    body = "Women with stage IV breast cancer received letrozole 2.5 mg daily for 24 weeks."
+    assert [i["route"] for i in interventions(tmp_path, body, layout)] == [None]
+    body = "Patients received IV ceftriaxone 2 g daily."
+    assert [i["route"] for i in interventions(tmp_path, body, layout)] == ["intravenous"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_route_written_before_the_drug_is_that_drugs(tmp_path, layout):
+    body = (
+        "Patients were randomized to intramuscular (IM) ceftriaxone 250 mg once plus oral azithromycin 1 g "
+        "or to oral cefixime 400 mg."
+    )
+    routes = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout)}
+    assert routes == {"ceftriaxone": "intramuscular", "azithromycin": "oral", "cefixime": "oral"}
+    body = "Children received subcutaneous octreotide 50 µg plus intravenous pantoprazole 40 mg daily."
+    routes = {i["drug"]: i["route"] for i in interventions(tmp_path, body, layout)}
+    assert routes == {"octreotide": "subcutaneous", "pantoprazole": "intravenous"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_product_code_offered_against_placebo(tmp_path, layout):
+    body = "Participants were randomized to receive QRT7 or placebo for 16 weeks."
+    assert doses(interventions(tmp_path, body, layout)) == {("qrt7", None, None)}
+    body = "Patients were randomly assigned to BX-24 15 mg or matching placebo once daily."
+    assert doses(interventions(tmp_path, body, layout)) == {("bx-24", 15.0, "mg")}
+    # a number that labels a group is no product
+    body = "Participants were randomly assigned to group 1 or group 2 and received counselling."
+    assert not any(i["drug"].startswith("group") for i in interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_objective_names_the_drugs_compared(tmp_path, layout):
+    body = "This trial compared the efficacy and safety of lamotrigine and levetiracetam in elderly epilepsy."
+    assert doses(interventions(tmp_path, body, layout)) == {("lamotrigine", None, None), ("levetiracetam", None, None)}
+    body = (
+        "The study was designed to assess the therapeutic efficacies of mefloquine, atovaquone-proguanil "
+        "and primaquine in travellers."
+    )
+    assert {"mefloquine", "primaquine"} <= {i["drug"] for i in interventions(tmp_path, body, layout)}
+    # what the objective says of no drug names no arm
+    body = "We evaluated the effect of obesity on the response to exercise in older adults."
+    assert interventions(tmp_path, body, layout) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_objective_of_a_product_and_its_contents(tmp_path, layout):
+    body = (
+        "This study aims to evaluate the efficacy of a mouth rinse containing zinc, 0.12% chlorhexidine and "
+        "xylitol. Patients applied 15 ml of the mouth rinse twice daily."
+    )
+    assert "zinc" not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_dose_of_a_blinded_drug_placebo_pair(tmp_path, layout):
+    body = "The trial tested the addition of primaquine/placebo (0.25 mg/kg single dose) to artemether-lumefantrine."
+    assert ("primaquine", 0.25, "mg/kg") in doses(interventions(tmp_path, body, layout))
+    body = "Patients were randomized to oral melatonin/placebo 3 mg nightly for 4 weeks."
+    assert doses(interventions(tmp_path, body, layout)) == {("melatonin", 3.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_each_arm_of_a_lettered_list(tmp_path, layout):
+    body = (
+        "Patients were randomly assigned to one of three groups: (A) cisplatin every 3 weeks; (B) the same "
+        "regimen plus bevacizumab; (C) best supportive care."
+    )
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} >= {"cisplatin", "bevacizumab"}
+    body = (
+        "Participants were allocated to three arms: 1) metformin 500 mg twice daily; 2) pioglitazone 30 mg "
+        "daily; and 3) diet alone."
+    )
+    assert doses(interventions(tmp_path, body, layout)) == {("metformin", 500.0, "mg"), ("pioglitazone", 30.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_measured_bacterium_is_no_arm(tmp_path, layout):
+    body = (
+        "Patients received inulin 10 g daily or placebo for 6 weeks. Faecal Lactobacillus and Bifidobacterium "
+        "populations were compared with those of healthy volunteers."
+    )
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"inulin"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_drug_class_before_its_drug_only_describes_it(tmp_path, layout):
+    body = "The aim of this trial was to evaluate the effect of the antidepressant sertraline on glycaemic control."
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"sertraline"}
+    body = "Patients were randomised to the statin rosuvastatin 10 mg or placebo."
+    assert doses(interventions(tmp_path, body, layout)) == {("rosuvastatin", 10.0, "mg")}
