@@ -83,6 +83,13 @@ def rules() -> dict:
                                         rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
                          re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
+    # "21 patients were assigned to 800 IU of X per day, while 24 patients received 4,370 IU per day": the
+    # same drug, its name not written again in the other arm's clause
+    r["parallel_arm_rx"] = re.compile(
+        rf"[^.;]{{0,40}}?,?\s*\b(?:while|whereas|and|but)\s+(?:those\s+in\s+)?(?:the\s+)?(?:other\s+|remaining\s+)?"
+        rf"(?:(?:\d+|{COUNT})\s+)?(?:{r['recipients']})\s+(?:(?:were|was)\s+)?(?:{r['administration']}|"
+        rf"(?:assigned|allocated|randomi[sz]ed)\s+to)\s+(?:(?:either|a|an|the)\s+)?(?:(?:daily\s+)?dose\s+of\s+)?",
+        re.I)
     r["control_subject_rx"] = re.compile(rf"\b(?:{r['control_subjects']})\b", re.I)
     r["concomitant_rx"] = guarded(re.compile(rf"\b(?:{r['concomitant_cues']})\b", re.I))
     r["this_trial_rx"] = guarded(re.compile(rf"\b(?:{r['this_trial_cues']})\b", re.I))
@@ -397,8 +404,11 @@ def extract(ctx: Context) -> list[Fact]:
         parent = any(x != label and label in x and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x)
                      for x in dosed_labels)
         ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
+        # "Vitamin D supplementation" in the title, "800 IU of vitamin D3" dosed: the same arm, named less exactly
+        longer = any(re.match(rf"{re.escape(short.lower())}[\w-]", (f.surface or "").lower())
+                     for f in found.values() if f.fields["dose_value"] is not None)
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
-                and not ingredient and not _measured(ctx, [short, m.concept.label]):
+                and not ingredient and not longer and not _measured(ctx, [short, m.concept.label]):
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
@@ -1099,6 +1109,10 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
             values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}",
                                                                   m.group("nums"))
                       if not rules()["number_label_rx"].search(text, 0, m.start("nums") + n.start())]
+            # "10 mg of pravastatin/day", "800 IU of vitamin D3 per day": the day after the drug is the dose's
+            if not m.group("d1") and len(targets) == 1 and targets[0].start - s0 >= m.end() \
+                    and re.match(r"(?:\s*/\s*|\s+per\s+)(?:day|d)\b", text[targets[0].end - s0:]):
+                label, unit = unit_concept(ctx.lexicon, m.group("u"), "day", None)
             food = m if m.group("fn") else None
             if food is None:  # "40 mg X/100 g of food": the substance's name between
                 word = re.match(r"\s*[^\s\d/,;()]{2,40}", text[m.end():])
@@ -1310,6 +1324,9 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
                    r"(?:over\s+\d+\s*(?:min|minutes|h|hours)\s*)?,?\s*")
         if re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?" + loading + r"(?:,|or|and|to|then|–|-|followed\s+by)?\s*"
                         r"(?:(?:at|" + _ROUTE_WORDS + r"|once|twice|daily)\s+)*", gap, re.I):
+            return previous[1]
+        last = max([previous[0]] + [t.end - s0 for t in previous[1]])
+        if last <= m.start() and rules()["parallel_arm_rx"].fullmatch(text, last, m.start()):
             return previous[1]
     return []
 
