@@ -145,3 +145,88 @@ def test_a_drug_class_before_its_drug_only_describes_it(tmp_path, layout):
     assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"sertraline"}
     body = "Patients were randomised to the statin rosuvastatin 10 mg or placebo."
     assert doses(interventions(tmp_path, body, layout)) == {("rosuvastatin", 10.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_parallel_arm_clause_without_its_drug(tmp_path, layout):
+    body = (
+        "In this double-blind trial of 60 adults, 30 patients were assigned to 1000 IU of vitamin D3 per day, "
+        "whereas 30 patients received 4000 IU per day for six months."
+    )
+    assert {(i["dose"], i["unit"]) for i in interventions(tmp_path, body, layout)} == {
+        (1000.0, "iu/day"),
+        (4000.0, "iu/day"),
+    }
+    body = "Twenty children were given 3 mg of melatonin at bedtime and the other 20 children received 6 mg at bedtime."
+    assert doses(interventions(tmp_path, body, layout)) == {("melatonin", 3.0, "mg"), ("melatonin", 6.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_per_day_written_after_the_drug(tmp_path, layout):
+    body = "The treated group received 20 mg of simvastatin/day; the control group received no statin."
+    assert doses(interventions(tmp_path, body, layout)) == {("simvastatin", 20.0, "mg/day")}
+    body = "Patients were randomized to 5 mg of folic acid per day or placebo for 12 weeks."
+    assert doses(interventions(tmp_path, body, layout)) == {("folic acid", 5.0, "mg/day")}
+    # "daily" is a frequency, not a per-day unit
+    body = "Patients received 75 mg of clopidogrel daily."
+    assert doses(interventions(tmp_path, body, layout)) == {("clopidogrel", 75.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_less_exact_name_of_a_dosed_arm(tmp_path, layout):
+    title = "Vitamin D supplementation in adults with asthma: a made-up randomised trial"
+    body = "Adults were randomized to 2000 IU of vitamin D3 daily or placebo for 6 months."
+    assert doses(interventions(tmp_path, body, layout, title=title)) == {("cholecalciferol", 2000.0, "IU")}
+    title = "Omega-3 supplementation for dry eye: a made-up randomised trial"
+    body = "Patients were randomized to 2 g of omega-3 fatty acids daily or olive oil placebo for 12 weeks."
+    assert {i["drug"] for i in interventions(tmp_path, body, layout, title=title)} == {"omega-3 fatty acids"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_consuming_and_supplemented_with_give_a_treatment(tmp_path, layout):
+    body = "Athletes were randomly divided into two groups, consuming 30 g of whey protein or maltodextrin daily."
+    assert ("whey", 30.0, "g") in doses(interventions(tmp_path, body, layout))
+    body = "Participants were supplemented with 1 g of fish oil or sunflower oil daily for 3 months."
+    assert doses(interventions(tmp_path, body, layout)) == {("fish oil", 1.0, "g"), ("sunflower oil", 1.0, "g")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_divided_doses_and_nightly(tmp_path, layout):
+    body = "Children received oral azithromycin 20 mg/kg/day in two divided doses for 3 days."
+    assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["twice daily"]
+    body = "Patients received gabapentin 900 mg/day in three divided doses for 8 weeks."
+    assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["three times daily"]
+    body = "Women were randomized to receive 2 or 5 mg melatonin, or placebo nightly for 6 months."
+    assert {i["frequency"] for i in interventions(tmp_path, body, layout)} == {"once daily"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_what_a_placebo_is_made_of_is_no_arm(tmp_path, layout):
+    body = "Patients took 3 g of fish oil daily or sunflower oil placebo capsules for 16 weeks."
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"fish oil"}
+    body = "Volunteers were randomised to curcumin 500 mg twice daily or a lactose placebo."
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"curcumin"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_tapered_dose_of_the_same_drug(tmp_path, layout):
+    body = "Patients received oral prednisolone 40 mg daily for 5 days followed by 20 mg daily for 5 days."
+    assert doses(interventions(tmp_path, body, layout)) == {("prednisolone", 40.0, "mg"), ("prednisolone", 20.0, "mg")}
+    body = "Naproxen was given at 500 mg twice daily for two days, then 250 mg twice daily until day 7."
+    assert doses(interventions(tmp_path, body, layout)) == {("naproxen", 500.0, "mg"), ("naproxen", 250.0, "mg")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_strength_stated_as_an_equivalence(tmp_path, layout):
+    body = "Patients were given a ginger root capsule (equivalent to 250 mg ginger, 5 mg gingerols) three times daily."
+    assert doses(interventions(tmp_path, body, layout)) == {("ginger root capsule", 250.0, "mg")}
+    body = "Patients received fish oil soft capsules (equal to 1 g of eicosapentaenoic acid) twice daily or placebo."
+    assert doses(interventions(tmp_path, body, layout)) == {("fish oil", 1.0, "g")}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_product_code_set_against_placebo_anywhere(tmp_path, layout):
+    body = "We compared the effectiveness of HRB5 with indistinguishable placebo as add-on therapy in asthma."
+    assert doses(interventions(tmp_path, body, layout)) == {("hrb5", None, None)}
+    body = "Volunteers were given placebo or TQ-207 once daily for 4 weeks."
+    assert doses(interventions(tmp_path, body, layout)) == {("tq-207", None, None)}

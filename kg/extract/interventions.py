@@ -637,6 +637,12 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     for m in r["aim_rx"].finditer(text) if planned else ():  # "This study compares the efficacy of X and Y"
         content = r["content_rx"].search(text, m.start("tail"), m.end("tail"))  # "of a gel containing X, Y"
         sides += _chunk(ctx, sent, m.start("tail"), content.start() if content else m.end("tail"), free="")
+    for m in _CODE_VS_PLACEBO.finditer(text) if planned else ():  # "received AKL1 or placebo", "AKL1 with placebo"
+        code = m.group("code") or m.group("code2")
+        at = m.start("code") if m.group("code") else m.start("code2")
+        if _PRODUCT_CODE.fullmatch(code):
+            sides.append(_Mention(ctx.lexicon.discover("Drug", code, "arm"), sent.start_char + at,
+                                  sent.start_char + at + len(code), True))
     for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
@@ -693,6 +699,11 @@ def _chunk(ctx: Context, sent, a: int, b: int, free: str, whole: bool = False) -
     # "reductions in HbA1c with X were larger than with placebo": a drug after an outcome word is what is measured
     drugs = [e for e in drugs if not rules()["outcome_of_rx"].search(sent.text[max(0, e.start_char - s0 - 40):
                                                                                e.start_char - s0])]
+    # "olive oil placebo", "saline placebo": what the placebo is made of is no arm
+    placebo_of = [e for e in drugs if re.match(r"[\s-]*(?:placebo|sham|dummy)\b", sent.text[e.end_char - s0:], re.I)]
+    if placebo_of and len(placebo_of) == len(drugs) and whole:
+        return []  # nor is the phrase it heads
+    drugs = [e for e in drugs if e not in placebo_of]
     if whole:  # "Bifidobacterium counts in the inulin group": a drug before a preposition is what is measured
         drugs = [e for e in drugs if not re.search(r"\b(?:in|of|among|within|between|for|at|on|from|than)\b",
                                                    sent.text[e.end_char - s0:b], re.I)]
@@ -999,6 +1010,8 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         return None
     if words[-1].lower() in r["not_last"]:
         return None  # "the major muscle groups", "the waiting list group": people or things grouped
+    if _FORM_ONLY.fullmatch(phrase):
+        return None  # "soft capsules", "dry powder": a dosage form names no product
     if (re.search(r"\d|%|=", phrase) and not (offered and _PRODUCT_CODE.fullmatch(phrase))) \
             or not re.search(r"[A-Za-z]{2}", phrase):
         return None  # but "AKL1 or placebo", "KX-01 or matching placebo": a product's code offered as an arm
@@ -1011,6 +1024,15 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
     return phrase
 
 
+# a product code set against placebo ("AKL1 or placebo", "placebo or KX-01", "AKL1 with matching placebo")
+_CODE_VS_PLACEBO = re.compile(
+    r"(?<![\w-])(?P<code>[A-Za-z][\w-]{1,9})\s+(?:or|versus|vs\.?|with|against|compared\s+(?:with|to))\s+"
+    r"(?:(?:an?|the|identical|indistinguishable|matching|matched)\s+)*placebo\b"
+    r"|\bplacebo\s+(?:or|versus|vs\.?)\s+(?P<code2>[A-Za-z][\w-]{1,9})(?![\w-])", re.I)
+# a dosage form alone ("soft capsules", "dry powder", "enteric-coated tablets")
+_FORM_ONLY = re.compile(r"(?:(?:soft|hard|gelatin|film-coated|enteric-coated|coated|dry|chewable|effervescent|"
+                        r"identical|white|small)\s+)*(?:(?:soft\s*)?gel\s+)?(?:capsules?|tablets?|caplets?|pills?|"
+                        r"powders?|granules?|sachets?|lozenges?|softgels?)", re.I)
 # a product's code name: capitals, then a serial number ("AKL1", "KX-01", "HT-061", "BL-1020b")
 _PRODUCT_CODE = re.compile(r"(?-i:[A-Z][A-Z]{1,5}-?\d{1,4}[a-z]?)")
 
@@ -1088,7 +1110,8 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         if percent and mode != "plan":
             continue  # a percentage among results is a proportion
         cell = next((t for c, t in cells if c is m), None)
-        targets = [cell] if cell else _bind(text, s0, m, mentions, previous, percent)
+        targets = [cell] if cell else (_equivalent_of(ctx, sent, m, mentions) or _bind(text, s0, m, mentions, previous,
+                                                                                  percent))
         if percent and any(a <= s0 + m.start() < b for a, b in ctx.document.cache.get("product_ingredients", [])):
             continue  # a strength among the ingredients of a product given by amount: its composition
         if not targets and not percent and mode == "plan":
@@ -1328,7 +1351,31 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
         last = max([previous[0]] + [t.end - s0 for t in previous[1]])
         if last <= m.start() and rules()["parallel_arm_rx"].fullmatch(text, last, m.start()):
             return previous[1]
+        # "X 50 mg TID for 3 days followed by 25 mg TID": a tapered dose of the same drug
+        if re.fullmatch(r"[^.;()]{0,40}?,?\s*(?:and\s+)?(?:then|followed\s+by|thereafter)\s+(?:by\s+)?(?:an?\s+)?"
+                        r"(?:(?:maintenance|daily|lower|reduced)\s+)?(?:dose\s+of\s+)?", gap, re.I) \
+                and not re.search(r"\b(?:or|versus|vs|group|arm|placebo)\b", gap, re.I):
+            return previous[1]
     return []
+
+
+def _equivalent_of(ctx: Context, sent, m: re.Match, mentions: list[_Mention]) -> list[_Mention]:
+    """The product whose strength an equivalence in its bracket states ('garlic powder tablet (equal to
+    400 mg garlic, 1 mg allicin)'): the first amount after the cue is the product's dose, and what the
+    bracket names is no arm of its own."""
+    text, s0 = sent.text, sent.start_char
+    cue = re.search(rf"\(\s*(?:each\s+)?(?:{rules()['equivalence_cues']})\s*$", text[:m.start()], re.I)
+    if cue is None:
+        return []
+    near = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:(?:{rules()['vehicles']})\s*)?", re.I)
+    fits = [x for x in mentions if x.end - s0 <= cue.start() and near.fullmatch(text, x.end - s0, cue.start())]
+    if not fits:
+        return []
+    close = text.find(")", m.end())
+    ctx.document.cache.setdefault("product_ingredients", []).append(
+        (s0 + m.start(), s0 + (close if close >= 0 else len(text))))
+    # "fish oil soft capsules (equal to ...)": the drug before the dosage form's words
+    return [next((x for x in fits if x.concept.source != "arm"), fits[-1])]
 
 
 def _product_after(ctx: Context, sent, m: re.Match) -> list[_Mention]:
@@ -1559,7 +1606,8 @@ def _route_near(ctx: Context, sent, own: tuple[int, int], others: list[tuple[int
     if inside:
         return inside[0][1]
     free = [(p, c) for p, c in _routes_in(ctx, sent.text)
-            if not any(x <= p < y for x, y in others if (x, y) != own)]
+            if not any(x <= p < y or p < x < p + 40 and _route_before(ctx, sent.text, x) is c
+                       for x, y in others if (x, y) != own)]
     return min(free, key=lambda x: abs(x[0] - a))[1] if free else None
 
 
