@@ -230,3 +230,46 @@ def test_a_product_code_set_against_placebo_anywhere(tmp_path, layout):
     assert doses(interventions(tmp_path, body, layout)) == {("hrb5", None, None)}
     body = "Volunteers were given placebo or TQ-207 once daily for 4 weeks."
     assert doses(interventions(tmp_path, body, layout)) == {("tq-207", None, None)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_title_umbrella_of_the_arms_the_design_names(tmp_path, layout):
+    title = "A Tibetan Breathing Exercise Improves Sleep of Adults with Insomnia: A Randomized Controlled Trial"
+    body = (
+        "Adults were randomly assigned to receive training in Tsa Lung (experimental group) or progressive "
+        "relaxation three times per week for six weeks."
+    )
+    drugs = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
+    assert "tsa lung" in drugs and "tibetan breathing exercise" not in drugs
+    title = "Effects of a Psychological Intervention Programme on Anxiety before Cardiac Surgery"
+    body = "Patients in the experimental group received cognitive therapy and relaxation therapy."
+    drugs = {i["drug"] for i in interventions(tmp_path, body, layout, title=title)}
+    assert "cognitive therapy" in drugs and "psychological intervention" not in drugs
+    # with no arm named in the design, the title's intervention is the arm
+    title = "A Tibetan Breathing Exercise Improves Sleep of Adults with Insomnia: A Randomized Controlled Trial"
+    body = "Adults were randomly assigned to the intervention group or the control group."
+    assert {i["drug"] for i in interventions(tmp_path, body, layout, title=title)} == {"tibetan breathing exercise"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_hyphenated_no_arm_is_the_control(tmp_path, layout):
+    body = "Patients were randomised to a web-based coaching programme or to a no-coaching control."
+    assert "no-coaching" not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+    body = "Participants were randomised to an exercise DVD or to the non-exercise group."
+    assert "non-exercise" not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_treatment_period_written_as_a_range(tmp_path, layout):
+    body = "Women were randomised to letrozole (2.5 mg) once daily for two to four weeks before surgery or placebo."
+    assert [i["duration"] for i in interventions(tmp_path, body, layout)] == ["two to four weeks"]
+    body = "Patients received exemestane 25 mg/day for 10 to 14 days."
+    assert [i["duration"] for i in interventions(tmp_path, body, layout)] == ["10 to 14 days"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_per_day_dose_is_given_daily(tmp_path, layout):
+    body = "Patients were randomized to sertraline 50 mg/day or placebo for 12 weeks."
+    assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["daily"]
+    body = "Children received 20 mg/kg/day of azithromycin in two divided doses."
+    assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["twice daily"]

@@ -82,6 +82,7 @@ def rules() -> dict:
     r["period_rx"] = Guarded(re.compile(rf"\b(?:{r['period_lead']})\s+(?:(?:{'|'.join(r['allocation_lead'])})\s+)*"
                                         rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
                          re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
+    r["umbrella_rx"] = re.compile(rf"\b(?:{r['umbrella_heads']})$", re.I)
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     # "21 patients were assigned to 800 IU of X per day, while 24 patients received 4,370 IU per day": the
     # same drug, its name not written again in the other arm's clause
@@ -157,7 +158,8 @@ def rules() -> dict:
     r["duration_rx"] = [
         # "received X daily for 12 weeks", "given over a period of six months", "treated with X for 48 hours"
         re.compile(rf"\b(?:{cues})\b[^.;]{{0,60}}?\b(?:within|for|over|during)\s+(?:a\s+(?:total\s+)?period\s+of\s+|"
-                   rf"the\s+next\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?P<u>{unit}|hour)s?\b"
+                   rf"the\s+next\s+|a\s+total\s+of\s+)?(?:(?P<n1>{COUNT})\s*(?:to|-|–|or)\s*)?(?P<n>{COUNT})\s+"
+                   rf"(?P<u>{unit}|hour)s?\b"
                    rf"(?!\s+(?:after|later|post|of\s+(?:follow|wash)))", re.I),
         # "for a 20-week period", "during the 24-week trial", "an 8-week double-blind treatment phase"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?!(?:after|later|post|following|since|before)\b)"
@@ -362,6 +364,7 @@ def extract(ctx: Context) -> list[Fact]:
     found: dict[tuple, Fact] = {}  # one per drug, dose and frequency (arms differ by schedule too)
     arm_mentions: dict[str, _Mention] = {}
     named: dict[str, Concept] = {}  # the words of the arms a paper names itself
+    outside: set[str] = set()  # the arms named outside the title
     for sent in ctx.sentences():
         if reading(ctx, sent):
             for m in _arm_mentions(ctx, sent):
@@ -374,6 +377,8 @@ def extract(ctx: Context) -> list[Fact]:
         arms = _arm_mentions(ctx, sent)
         for m in arms:
             arm_mentions.setdefault(m.concept.iri, m)
+        if part_of(ctx.document, sent.start_char)[0] != "title":
+            outside.update(m.concept.iri for m in arms)
         mentions = _sentence_mentions(ctx, sent, arms, named)
         for fact in _doses(ctx, sent, rx, mentions, studied, mode):
             value = fact.fields["dose_value"]
@@ -407,8 +412,12 @@ def extract(ctx: Context) -> list[Fact]:
         # "Vitamin D supplementation" in the title, "800 IU of vitamin D3" dosed: the same arm, named less exactly
         longer = any(re.match(rf"{re.escape(short.lower())}[\w-]", (f.surface or "").lower())
                      for f in found.values() if f.fields["dose_value"] is not None)
+        # "A Chinese Mind-Body Exercise Improves ..." in the title, the arms "Nei Yang Gong" and "PMR" in the design:
+        # a phrase only the title names is the umbrella of the arms the design names
+        umbrella = m.concept.source == "arm" and iri not in outside and bool(outside - {iri}) \
+            and part_of(ctx.document, m.start)[0] == "title" and rules()["umbrella_rx"].search(short)
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
-                and not ingredient and not longer and not _measured(ctx, [short, m.concept.label]):
+                and not ingredient and not longer and not umbrella and not _measured(ctx, [short, m.concept.label]):
             fields = {"drug": m.concept, "dose_value": None, "dose_unit": None, "dose_unit_label": None,
                       "role": "study"}
             found[(iri, None, None, None)] = Fact("intervention", fields, [ctx.evidence(m.start, m.end)], EXTRACTOR,
@@ -1010,6 +1019,8 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         return None
     if words[-1].lower() in r["not_last"]:
         return None  # "the major muscle groups", "the waiting list group": people or things grouped
+    if re.match(r"(?:no|non|not|without)-", words[0], re.I):
+        return None  # "the no-website group": the control
     if _FORM_ONLY.fullmatch(phrase):
         return None  # "soft capsules", "dry powder": a dosage form names no product
     if (re.search(r"\d|%|=", phrase) and not (offered and _PRODUCT_CODE.fullmatch(phrase))) \
@@ -1533,6 +1544,8 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
+        if f.fields.get("frequency") is None and (f.fields.get("dose_unit_label") or "").endswith("/day"):
+            f.fields["frequency"] = "daily"  # "20 mg/day": a dose per day, given daily where no rhythm is written
         if values_per_drug[concept.iri] > 1 and f.fields.get("dose_value") is not None:
             way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
@@ -1681,6 +1694,8 @@ def _duration(texts: list[str]) -> str | None:
                 days = n * _DAYS[u]
                 if best is None or days > best[0]:
                     count = re.sub(r"\s+", " ", m.group("n"))
+                    if "n1" in m.groupdict() and m.group("n1"):  # "for two to three weeks", "for 14 to 21 days"
+                        count = re.sub(r"\s+", " ", m.group(0)[m.start("n1") - m.start():m.end("n") - m.start()])
                     best = (days, f"{count} {u}" + ("" if n == 1 else "s"))
     if best:
         return best[1]
