@@ -273,3 +273,12 @@ def test_a_per_day_dose_is_given_daily(tmp_path, layout):
     assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["daily"]
     body = "Children received 20 mg/kg/day of azithromycin in two divided doses."
     assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["twice daily"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_salt_a_dose_is_given_as_is_no_arm(tmp_path, layout):
+    body = "Infants were assigned to receive zinc (10 mg elemental zinc as zinc acetate) or placebo daily for 7 days."
+    assert doses(interventions(tmp_path, body, layout)) == {("zinc", 10.0, "mg")}
+    body = "Patients received magnesium (300 mg elemental magnesium as magnesium oxide) or placebo once daily."
+    items = interventions(tmp_path, body, layout)
+    assert [(i["drug"].split()[0], i["dose"]) for i in items] == [("magnesium", 300.0)]

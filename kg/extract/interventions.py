@@ -408,7 +408,8 @@ def extract(ctx: Context) -> list[Fact]:
         label = m.concept.label.lower()
         parent = any(x != label and label in x and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x)
                      for x in dosed_labels)
-        ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", []))
+        ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", [])) \
+            or bool(_SALT_OF.search(text[max(0, m.start - 60):m.start]))  # "20 mg elemental zinc as zinc sulphate"
         # "Vitamin D supplementation" in the title, "800 IU of vitamin D3" dosed: the same arm, named less exactly
         longer = any(re.match(rf"{re.escape(short.lower())}[\w-]", (f.surface or "").lower())
                      for f in found.values() if f.fields["dose_value"] is not None)
@@ -1040,6 +1041,8 @@ _CODE_VS_PLACEBO = re.compile(
     r"(?<![\w-])(?P<code>[A-Za-z][\w-]{1,9})\s+(?:or|versus|vs\.?|with|against|compared\s+(?:with|to))\s+"
     r"(?:(?:an?|the|identical|indistinguishable|matching|matched)\s+)*placebo\b"
     r"|\bplacebo\s+(?:or|versus|vs\.?)\s+(?P<code2>[A-Za-z][\w-]{1,9})(?![\w-])", re.I)
+# the salt form a dose is given as ("20 mg elemental zinc as zinc sulphate", "1 g calcium as carbonate")
+_SALT_OF = re.compile(r"\b\d[\d.,]*\s*(?:mg|g|µg|μg|mcg|IU|mmol|mEq)\b[^().;,]{0,30}\bas\s+$", re.I)
 # a dosage form alone ("soft capsules", "dry powder", "enteric-coated tablets")
 _FORM_ONLY = re.compile(r"(?:(?:soft|hard|gelatin|film-coated|enteric-coated|coated|dry|chewable|effervescent|"
                         r"identical|white|small)\s+)*(?:(?:soft\s*)?gel\s+)?(?:capsules?|tablets?|caplets?|pills?|"
@@ -1317,7 +1320,7 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     if after:
         first = after[0]
         gap = text[m.end(): first.start - s0]
-        link = (r"\s*(?:(?:of|single|daily|weekly|the|a|an|either|" + _ROUTE_WORDS + "|" + vehicles +
+        link = (r"\s*(?:(?:of|single|daily|weekly|the|a|an|either|elemental|" + _ROUTE_WORDS + "|" + vehicles +
                 r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
         giving = _DOSING_WORDS.search(text) or rules()["admin_rx"].search(text)
         if re.fullmatch(link, gap + " ", re.I) and (not percent or len(gap.strip()) <= 2 and giving):
