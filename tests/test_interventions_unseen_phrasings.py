@@ -94,6 +94,14 @@ def test_an_objective_names_the_drugs_compared(tmp_path, layout):
         "and primaquine in travellers."
     )
     assert {"mefloquine", "primaquine"} <= {i["drug"] for i in interventions(tmp_path, body, layout)}
+    # a drug that qualifies what is studied is no arm
+    body = (
+        "We evaluated the effect of doxorubicin-induced cardiotoxicity on survival. Patients received "
+        "carvedilol 12.5 mg or placebo."
+    )
+    assert {i["drug"] for i in interventions(tmp_path, body, layout)} == {"carvedilol"}
+    body = "This trial assessed the efficacy of steroid-sparing azathioprine-related regimens with mycophenolate."
+    assert "azathioprine" not in {i["drug"] for i in interventions(tmp_path, body, layout)}
     # what the objective says of no drug names no arm
     body = "We evaluated the effect of obesity on the response to exercise in older adults."
     assert interventions(tmp_path, body, layout) == []

@@ -646,7 +646,9 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
     for m in r["aim_rx"].finditer(text) if planned else ():  # "This study compares the efficacy of X and Y"
         content = r["content_rx"].search(text, m.start("tail"), m.end("tail"))  # "of a gel containing X, Y"
-        sides += _chunk(ctx, sent, m.start("tail"), content.start() if content else m.end("tail"), free="")
+        # "the effect of cisplatin-induced nephrotoxicity": a drug that qualifies what is studied is no arm
+        sides += [x for x in _chunk(ctx, sent, m.start("tail"), content.start() if content else m.end("tail"), free="")
+                  if not _QUALIFIER_AFTER.match(ctx.document.text, x.end)]
     for m in _CODE_VS_PLACEBO.finditer(text) if planned else ():  # "received AKL1 or placebo", "AKL1 with placebo"
         code = m.group("code") or m.group("code2")
         at = m.start("code") if m.group("code") else m.start("code2")
@@ -1043,6 +1045,9 @@ _CODE_VS_PLACEBO = re.compile(
     r"|\bplacebo\s+(?:or|versus|vs\.?)\s+(?P<code2>[A-Za-z][\w-]{1,9})(?![\w-])", re.I)
 # the salt form a dose is given as ("20 mg elemental zinc as zinc sulphate", "1 g calcium as carbonate")
 _SALT_OF = re.compile(r"\b\d[\d.,]*\s*(?:mg|g|µg|μg|mcg|IU|mmol|mEq)\b[^().;,]{0,30}\bas\s+$", re.I)
+# what makes a drug the qualifier of another noun ("cisplatin-induced", "methotrexate-resistant")
+_QUALIFIER_AFTER = re.compile(r"\s*-\s*(?:induced|related|associated|treated|resistant|refractory|naive|naïve|exposed|"
+                              r"dependent|sparing|free|intolerant)\b", re.I)
 # a dosage form alone ("soft capsules", "dry powder", "enteric-coated tablets")
 _FORM_ONLY = re.compile(r"(?:(?:soft|hard|gelatin|film-coated|enteric-coated|coated|dry|chewable|effervescent|"
                         r"identical|white|small)\s+)*(?:(?:soft\s*)?gel\s+)?(?:capsules?|tablets?|caplets?|pills?|"
