@@ -279,6 +279,8 @@ def test_a_treatment_period_written_as_a_range(tmp_path, layout):
 def test_a_per_day_dose_is_given_daily(tmp_path, layout):
     body = "Patients were randomized to sertraline 50 mg/day or placebo for 12 weeks."
     assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["daily"]
+    body = "Patients received anastrozole 1 mg/day for 28 days."
+    assert [(i["frequency"], i["duration"]) for i in interventions(tmp_path, body, layout)] == [("daily", "28 days")]
     body = "Children received 20 mg/kg/day of azithromycin in two divided doses."
     assert [i["frequency"] for i in interventions(tmp_path, body, layout)] == ["twice daily"]
 

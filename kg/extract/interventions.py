@@ -1659,9 +1659,10 @@ def _frequency_in(text: str) -> str | None:
             if "u" in groups:  # "every 3 wk", "q3w": the unit named in full
                 unit = rules()["frequency_unit_names"].get(groups["u"].lower(), groups["u"].lower())
                 groups["u"] = unit if groups.get("n") == "1" else unit + "s"
-            if template in ("daily", "once daily") and "n" in groups:
+            if template in ("daily", "once daily", "daily for {n} days") and "n" in groups:
                 label = f"daily for {groups['n']} days"
-                plain[label] = template  # alone, "once a day for 5 days" is once daily (its days a duration)
+                # alone, "once a day for 5 days" is once daily and "10 mg/day for 14 days" daily (the days a duration)
+                plain[label] = "daily" if template == "daily for {n} days" else template
             else:
                 label = template.format(**groups) if "{n}" not in template or "n" in groups else template
             phases.append((m.start(), label))
