@@ -292,3 +292,20 @@ def test_the_salt_a_dose_is_given_as_is_no_arm(tmp_path, layout):
     body = "Patients received magnesium (300 mg elemental magnesium as magnesium oxide) or placebo once daily."
     items = interventions(tmp_path, body, layout)
     assert [(i["drug"].split()[0], i["dose"]) for i in items] == [("magnesium", 300.0)]
+
+
+def _roles(items: list[dict]) -> dict:
+    return {i["drug"]: i["role"] for i in items}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_premedication_is_no_arm(tmp_path, layout):
+    body = (
+        "All patients were premedicated with dexamethasone 8 mg and received carboplatin AUC 5 with or without "
+        "bevacizumab 7.5 mg/kg every 3 weeks."
+    )
+    roles = _roles(interventions(tmp_path, body, layout))
+    assert roles["dexamethasone"] == "concomitant" and roles["bevacizumab"] == "study"
+    body = "Children were pretreated with ondansetron 0.1 mg/kg, then given ketamine 1 mg/kg or propofol 1 mg/kg."
+    roles = _roles(interventions(tmp_path, body, layout))
+    assert roles == {"ondansetron": "concomitant", "ketamine": "study", "propofol": "study"}

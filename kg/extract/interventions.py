@@ -1048,6 +1048,9 @@ _SALT_OF = re.compile(r"\b\d[\d.,]*\s*(?:mg|g|µg|μg|mcg|IU|mmol|mEq)\b[^().;,]
 # what makes a drug the qualifier of another noun ("cisplatin-induced", "methotrexate-resistant")
 _QUALIFIER_AFTER = re.compile(r"\s*-\s*(?:induced|related|associated|treated|resistant|refractory|naive|naïve|exposed|"
                               r"dependent|sparing|free|intolerant)\b", re.I)
+# what makes a dosed drug a premedication of every arm
+_PREMEDICATION = re.compile(r"\b(?:pre-?medicated|pre-?medication|pre-?treated|pretreatment)\s+(?:with\s+|of\s+)?"
+                            r"(?:(?:oral|intravenous|iv|i\.v\.)\s+)?$", re.I)
 # a dosage form alone ("soft capsules", "dry powder", "enteric-coated tablets")
 _FORM_ONLY = re.compile(r"(?:(?:soft|hard|gelatin|film-coated|enteric-coated|coated|dry|chewable|effervescent|"
                         r"identical|white|small)\s+)*(?:(?:soft\s*)?gel\s+)?(?:capsules?|tablets?|caplets?|pills?|"
@@ -1171,6 +1174,8 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
         planned = mode == "plan" and not rules()["concomitant_rx"].search(text)
         for target in targets:
             role = "study" if (target.arm or target.concept.iri in studied or planned) else "concomitant"
+            if _PREMEDICATION.search(text[max(0, target.start - s0 - 40):max(0, target.start - s0)]):
+                role = "concomitant"  # "premedicated with dexamethasone 8 mg": given with every arm's drug
             for value in values:
                 if value is None and span is None:
                     continue
