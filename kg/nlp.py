@@ -218,9 +218,20 @@ class LexiconMatcher:
                 continue
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
-            entry = vocab.entries[entry_id]
             if upper and span_text == span_text.lower():
                 continue
+            if "," in span_text and end < len(doc) and doc[end].is_alpha:
+                # an inverted entry ('esophagitis, peptic') read across a list ('esophagitis, peptic ulcers'):
+                # the words before the comma, if the dictionaries name them
+                words = [doc[index[k + i]].text for i in range(n)]
+                comma = words.index(",") if "," in words else 0
+                head = [m for m in vocab.longest(lowers[k:k + comma]) if m[0] == 0 and m[1] == comma] if comma else []
+                if not head:
+                    continue
+                n, entry_id, end = comma, head[0][2], index[k + comma - 1] + 1
+                if head[0][3] and doc[start:end].text == doc[start:end].text.lower():
+                    continue
+            entry = vocab.entries[entry_id]
             lexicon_spans = near(start, end)
             if _overruled(lexicon_spans, start, end, entry.kind):
                 if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"

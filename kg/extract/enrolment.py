@@ -64,7 +64,13 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
                            rf"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:{passive})|"
                            rf"(?:\w+ly\s+)?(?:{_alts('active_verbs')}))\b",
         "whole_of": rf"\b(?:of|among)\s+(?:the\s+|these\s+|all\s+)?(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?"
-                    rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b",
+                    rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned|randomly\s+(?:assigned|allocated))\b",
+        # who a report of the trial looked at, randomised ("We evaluated 7,216 men and women aged 55 to 80
+        # years randomized to 1 of 3 interventions", "analysed 300 adults who had been randomly assigned to ...")
+        "studied_randomised": rf"\b(?:evaluated|analy[sz]ed|examined|followed|assessed|included|studied)\s+"
+                              rf"(?:a\s+total\s+of\s+|all\s+)?(?P<n>{COUNT})\s+{PEOPLE}[^.;]{{0,80}}?\s+"
+                              rf"(?:who\s+(?:were|had\s+been)\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))\s+"
+                              rf"(?:to|into|between)\b",
         "adjective": rf"\b(?P<n>{COUNT})\s+(?:randomi[sz]ed|enrolled|recruited)\s+{PEOPLE}",
         "randomisation": rf"\b(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
                          rf"(?:the\s+)?randomi[sz]ation\b",
@@ -264,7 +270,8 @@ def _people_after(text: str, m: re.Match) -> bool:
 
 def _one_arm(text: str, end: int) -> bool:
     """"Of the 51 patients randomised to therapy, ...": the count of one arm (one 'to' phrase, no 'or')."""
-    to = re.match(r"\s+to\s+([^,;]*)", text[end:])
+    # commas of a list of doses stay inside ('to paclitaxel at a dose of 175, 210, or 250 mg/m2')
+    to = re.match(r"\s+to\s+((?:[^,;]|,(?=\s*(?:[\d.]+\s*(?:,|or\b|and\b)|(?:or|and)\s+[\d.]+)))*)", text[end:])
     return bool(to) and not re.search(r"\b(?:or|and|versus|vs|either|one\s+of|\d+\s+of)\b", to.group(1), re.I)
 
 

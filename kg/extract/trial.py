@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.abbreviations import defines
+from kg.extract.abbreviations import defines, long_form_start
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.designs import designs
 from kg.extract.enrolment import analysed, enrolled
@@ -22,6 +22,7 @@ from kg.extract.numbers import to_int
 from kg.extract.trial_common import (
     about_this_trial_text,
     fact,
+    is_year,
     own_statement,
     sentences_by_preference,
 )
@@ -40,13 +41,20 @@ _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
     # "the ABCD trial", "the previously reported ABCD study", "the iStopp randomised trial"
-    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}|[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
+    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}(?:\s(?:[A-Z]-?)?\d{2,5}\b(?![-/.]\d))?|"
+    r"[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
     # a title that names the trial and then says what it is: "Communication and Low Mood (CALM): a randomized
     # controlled trial"
     # a study's long name and its abbreviation: "the Utrecht Home Visits Intervention Study (UHVIS)"
     r"|\b(?:Study|Trial)\s*\((?P<f>[A-Z][A-Za-z0-9-]{2,})\)"
+    # a long name, its abbreviation, then the word: "the SPiRiva Usual CarE (SPRUCE) study"
+    r"|\((?P<g>[A-Z][A-Za-z0-9-]{2,})\)\s+(?:[Tt]rial|[Ss]tudy)\b"
+    # a cooperative group's trial number, a report of which the paper is: "results from CALGB 9342",
+    # "a secondary analysis of NSABP B-14"
+    r"|\b(?:[Rr]esults?|[Dd]ata|[Aa]nalys[ie]s|[Ff]indings|[Uu]pdate|[Ss]ub-?study|[Ff]ollow-up)\s+(?:from|of|in)\s+"
+    r"(?:the\s+)?(?P<h>[A-Z][A-Z0-9]{2,}[ -](?:[A-Z]-?)?\d{2,5})\b(?![-/.]\d)"
     r"|^[^()]{3,120}\((?P<e>[A-Z][A-Za-z0-9-]{2,})\)\s*:\s+(?:[Aa]n?|[Tt]he)\s+(?:[\w,-]+\s+){0,8}?(?:[Tt]rial|[Ss]tudy)\b"
     # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
     r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
@@ -226,21 +234,29 @@ def _acronym(ctx: Context) -> list[Fact]:
         if not _may_name_trial(sent.text):
             continue
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f") if m.group(g))
+            group = next(g for g in "abcdefgh" if m.group(g))
             word = m.group(group)
             s = sent.start_char + m.start(group)
             if group == "e" and part_of(ctx.document, s)[0] != "title":
                 continue
             if group == "f" and part == "background" and not about_this_trial_text(sent.text):
                 continue  # "the Women's Health Initiative (WHI) showed ...": a trial the background cites
-            if (word.upper() in abbreviations and group != "e") or _is_concept_at(ctx, s) \
-                    or word.lower() in ("this", "our"):
+            if group in ("e", "f", "g"):  # a name in brackets: a term's abbreviation ('(COPD) study') or not
+                if _abbreviates_a_term(ctx, s, word) or group == "f" and word.upper() in abbreviations:
+                    continue
+            elif (number := _TRIAL_NUMBER.search(word)) is not None:
+                if is_year(number.group("n")):
+                    continue  # "data from NHANES 2005": a survey's year, not a trial's number
+            elif word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
+                continue
+            if group == "h" and part_of(ctx.document, s)[0] != "title" and not about_this_trial_text(sent.text):
                 continue
             if _ORGANISATION_AFTER.match(sent.text, m.end(group)):
                 continue  # "the EORTC Study Group", "the ALPHA Trials Unit": who runs trials, not a trial
             if _ARM_AFTER.match(sent.text, m.end(group)) or registry_spans(word):
                 continue  # "the ABC group": an arm's name; "(NCT01234567)": a registry's number
-            votes[word.upper()] += 2 if group in ("c", "d", "e") and part_of(ctx.document, s)[0] == "title" else 1
+            in_title = part_of(ctx.document, s)[0] == "title"
+            votes[word.upper()] += 2 if group in ("c", "d", "e", "g", "h") and in_title else 1
             first.setdefault(word.upper(), (s, s + len(word)))
             spellings[word.upper()].add(word)
     if not votes:
@@ -256,7 +272,13 @@ def _may_name_trial(sentence: str) -> bool:
     """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
     closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
     return ("trial" in sentence or "study" in sentence or "Trial" in sentence or "Study" in sentence
-            or sentence.rstrip().endswith(")"))
+            or sentence.rstrip().endswith(")") or bool(_NUMBERED_NAME.search(sentence)))
+
+
+# a cooperative group's name and its trial's number ('CALGB 9342', 'NSABP B-14', 'ECOG E2197'): a name even
+# where the group's abbreviation alone is a term ('ECOG' performance status)
+_TRIAL_NUMBER = re.compile(r"\s(?:[A-Z]-?)?(?P<n>\d{2,5})$")
+_NUMBERED_NAME = re.compile(r"\b[A-Z][A-Z0-9]{2,}[ -](?:[A-Z]-?)?\d{2,5}\b")
 
 
 _ORGANISATION_AFTER = re.compile(r"\s+(?:[Tt]rials?|[Ss]tud(?:y|ies))\s+(?:[Gg]roups?|[Uu]nits?|[Cc]ent(?:re|er)s?|"
@@ -278,6 +300,22 @@ def _defined_abbreviations(ctx: Context) -> set[str]:
 # a long form that names a study ("the Leiden 85-Plus Occupational Therapy Intervention Study (LOTIS)"):
 # its abbreviation is the trial's name, not a term's
 _NAMES_A_STUDY = re.compile(r"\b(?:Study|Trial|Studies|Trials)\s*$")
+
+
+def _abbreviates_a_term(ctx: Context, start: int, word: str) -> bool:
+    """'Chronic obstructive pulmonary disease (COPD)': a bracketed short form whose long form is a term of
+    the dictionaries (a concept covers its long form, or the short form is a concept and no long form is
+    spelled before it). A long form that runs beyond any concept ('The Japan Statin Treatment Against
+    Recurrent Stroke (J-STARS)', read as 'stroke' by the abbreviation's last word) names a study."""
+    text = ctx.document.text
+    bracket = text.rfind("(", max(0, start - 3), start)
+    w = max(0, bracket - 160)
+    before = text[w:bracket].rstrip()
+    lf = long_form_start(before, word) if bracket >= 0 else None
+    if lf is None:
+        return _is_concept_at(ctx, start)
+    a, b = w + lf, w + len(before)
+    return any(sp.start_char <= a and b <= sp.end_char for sp in ctx.concept_spans(max(0, a - 40), b))
 
 
 def _is_concept_at(ctx: Context, start: int) -> bool:
@@ -379,6 +417,7 @@ def _conditions(ctx: Context) -> list[Fact]:
             title += _agent_populations(ctx, sent)
             title += _title_procedures(ctx, sent, spans)
             title += _title_symptoms(ctx, sent, spans)
+            title += _title_aliases(ctx, sent, spans + title)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
@@ -396,7 +435,8 @@ def _conditions(ctx: Context) -> list[Fact]:
                 topic = [sp for sp in inside if sp.kb_id_ in {_iri(x) for x in title}]
                 population.append((topic or inside)[0])
                 continue
-            x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
+            x = re.sub(rf"^(?:(?:a|an|the|their|his|her|its|some|any|this|these|{r['quantifiers']})\s+)+", "",
+                       m.group("x"), flags=re.I)
             if r["negated_opening_rx"].match(x):
                 continue
             a += len(m.group("x")) - len(x)
@@ -497,6 +537,30 @@ def _title_symptoms(ctx: Context, sent, spans: list) -> list:
         c = _condition_named(ctx, name.lower()) or ctx.lexicon.discover("Condition", name, "population")
         out.append((c, sp.start_char, sp.end_char))
     return out
+
+
+def _title_aliases(ctx: Context, sent, found: list) -> list:
+    """'Metformin for diabetes', 'Music and insomnia': a disease a title names by a common name the
+    dictionaries file under another ('diabetes' under 'diabetes mellitus'; ontology/conditions.json
+    aliases), where nothing else is read there and no outcome cue ('incidence of') comes before it."""
+    r = _condition_rules()
+    text = ctx.document.text
+    out = []
+    for m in r["alias_rx"].finditer(sent.text):
+        s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        if m.start() and sent.text[m.start() - 1].isalnum() or any(a < e and s < b for a, b in map(_bounds, found)):
+            continue
+        if r["outcome_rx"].search(text[sent.start_char:s]) or _negated(text, s, sent.start_char):
+            continue
+        c = _condition_named(ctx, m.group(0))
+        if c is not None:
+            out.append((c, s, e))
+    return out
+
+
+def _bounds(x) -> tuple[int, int]:
+    """Where a condition found is written: a (concept, start, end) tuple's offsets or a span's."""
+    return (x[1], x[2]) if isinstance(x, tuple) else (x.start_char, x.end_char)
 
 
 def _circumstance(phrase: str) -> int:

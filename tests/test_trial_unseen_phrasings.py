@@ -1,0 +1,143 @@
+"""Trial fields on phrasings met in unseen abstracts, on sentences written for these tests: trial
+names in brackets or with a cooperative group's number, designs written around their words
+(a blinded run-in, an open-label background drug, 'assigned randomly'), the number enrolled of a
+report on some of a trial's people, and conditions cut from a list or after a quantifier.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_trial import LAYOUTS, trial
+
+
+@pytest.mark.parametrize("title, acronym", [
+    ("Daily walking in heart failure - the HomE Activity Regimen Trial (HEART) study", "HEART"),
+    ("Oral rinses before surgery: the Finnish Oral Rinse Evaluation Study (FORES) trial", "FORES"),
+    # a long form ending in a disease the dictionaries know: the brackets still name the study
+    ("The Oslo Statin Therapy After Stroke (OSTAS): A Multicentre, Randomised, Open-label Study", "OSTAS"),
+    ("The Zinc After Renal Failure (ZARF): a randomised, double-blind trial", "ZARF"),
+])
+def test_a_long_name_and_its_abbreviation_name_the_trial(tmp_path, title, acronym):
+    assert trial(tmp_path, "Adults were randomised to two arms.", "acronym", title=title) == [acronym]
+
+
+@pytest.mark.parametrize("title", [
+    "Chronic obstructive pulmonary disease (COPD): a randomised study of two inhalers",
+    "Tea for people with chronic obstructive pulmonary disease (COPD) study",
+])
+def test_an_abbreviated_disease_in_brackets_is_no_trial_name(tmp_path, title):
+    assert trial(tmp_path, "Adults were randomised to two arms.", "acronym", title=title) == []
+
+
+@pytest.mark.parametrize("title, acronym", [
+    ("Zinc for wound healing: results from NCCTG 0412", "NCCTG 0412"),
+    ("Early mobilisation in older inpatients: a secondary analysis of the ECOG E2197 trial", "ECOG E2197"),
+    ("Hot flushes after chemotherapy: long-term follow-up of NSABP B-41", "NSABP B-41"),
+])
+def test_a_cooperative_groups_numbered_trial(tmp_path, title, acronym):
+    assert trial(tmp_path, "Adults were randomised to two arms.", "acronym", title=title) == [acronym]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_numbered_trial_named_in_the_text(tmp_path, layout):
+    body = "Patients of the SWOG S-0307 trial were randomised to three drugs."
+    assert trial(tmp_path, body, "acronym", layout) == ["SWOG S-0307"]
+
+
+def test_a_surveys_year_is_no_trial_number(tmp_path):
+    title = "Smoking in adults: data from NHANES 2005"
+    assert trial(tmp_path, "Adults were surveyed in this study.", "acronym", title=title) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Volunteers were assigned randomly to the low-salt or the usual diet.",
+    "Pupils were randomly and evenly divided into two classes.",
+    "The 60 patients were divided into three equal groups randomly.",
+])
+def test_randomly_after_the_verb_or_beside_another_adverb(tmp_path, layout, body):
+    assert "randomized" in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, label", [
+    ("After a two-week single-blind placebo run-in, patients took drug X or placebo under double-blind "
+     "conditions.", "single-blind"),
+    ("The 52-week double-blind phase was followed by a single blind 6 week washout on placebo.", "single-blind"),
+    ("Patients took drug X or placebo, plus open-label insulin glargine, in a double-blind design.", "open-label"),
+    ("In this double-blind trial, drug Y or placebo was added to background open-label metformin.", "open-label"),
+    ("Quality of life scales were designed as prospective secondary endpoints of this randomised trial.",
+     "prospective"),
+])
+def test_a_design_word_of_one_phase_or_one_drug(tmp_path, layout, body, label):
+    assert label not in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, label", [
+    ("This was an open-label, randomised trial of two inhalers.", "open-label"),
+    ("In this single-blind study, patients were randomised to two gels.", "single-blind"),
+])
+def test_the_same_design_words_naming_the_trial_stay(tmp_path, layout, body, label):
+    assert label in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Among 310 adults randomly assigned to 5, 10, or 20 mg of drug X, tissue was available from 120.", 310),
+    ("Among the 188 children randomly allocated to zinc or placebo, stool samples were kept from 90.", 188),
+    ("We examined 1,204 women aged 40 to 60 years randomized to one of two diets.", 1204),
+    ("The authors analysed 415 smokers who had been randomly assigned to either patch or gum.", 415),
+])
+def test_the_people_a_report_took_from_the_randomised(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_one_arms_randomised_are_not_the_whole(tmp_path, layout):
+    body = "Among 51 women randomly assigned to drug X, tissue was available from 40."
+    assert trial(tmp_path, body, "n_enrolled", layout) == []
+
+
+@pytest.mark.parametrize("title, conditions", [
+    ("Vitamin C for the prevention of esophagitis, peptic ulcers and bleeding in aspirin users",
+     ["esophagitis", "peptic ulcer"]),
+    ("Probiotics against esophagitis, peptic and duodenal ulcers in older adults", ["esophagitis"]),
+])
+def test_an_inverted_dictionary_name_is_not_read_across_a_list(tmp_path, title, conditions):
+    found = trial(tmp_path, "Adults were randomised.", "condition", title=title)
+    assert "esophagitis, peptic" not in found and all(c in found for c in conditions)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, condition", [
+    ("Adults with at least one organ failure were randomised to early or late feeding.", "organ failure"),
+    ("Adults with two or more hamstring injuries were randomised to two exercise plans.", "hamstring injuries"),
+])
+def test_a_quantifier_before_the_condition_is_left_out(tmp_path, layout, body, condition):
+    assert trial(tmp_path, body, "condition", layout) == [condition]
+
+
+@pytest.mark.parametrize("title, condition", [
+    ("Metformin for diabetes in older adults: a randomised trial", "diabetes"),
+    ("Music and insomnia: a randomised trial in care homes", "insomnia"),
+    ("A diabetes recall system in general practice: a cluster randomised trial", "diabetes"),
+])
+def test_a_title_names_a_disease_by_its_common_name(tmp_path, title, condition):
+    assert trial(tmp_path, "Adults were randomised.", "condition", title=title) == [condition]
+
+
+def test_a_common_name_after_an_outcome_cue_is_no_condition(tmp_path):
+    title = "Vitamin D and the risk of diabetes in older adults: a randomised trial"
+    assert "diabetes" not in trial(tmp_path, "Adults were randomised.", "condition", title=title)
+
+
+@pytest.mark.parametrize("title, condition", [
+    ("XYZ-12: a randomized trial of two preemptive treatment strategies of drug-induced skin toxicity",
+     "drug-induced skin toxicity"),
+    ("Comparing two prevention approaches of radiation-induced skin toxicity: a randomised trial",
+     "radiation-induced skin toxicity"),
+])
+def test_a_title_names_the_problem_after_strategies_or_options(tmp_path, title, condition):
+    assert condition in trial(tmp_path, "Adults were randomised.", "condition", title=title)
