@@ -141,3 +141,116 @@ def test_a_common_name_after_an_outcome_cue_is_no_condition(tmp_path):
 ])
 def test_a_title_names_the_problem_after_strategies_or_options(tmp_path, title, condition):
     assert condition in trial(tmp_path, "Adults were randomised.", "condition", title=title)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "This was a controlled, double-blind, randomised clinical trial of two gels.",
+    "We ran a randomised, controlled, dose-ranging study of a nasal spray.",
+    "This is a randomised controlled pilot trial of a walking app.",
+])
+def test_controlled_among_other_design_words(tmp_path, layout, body):
+    assert "controlled trial" in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "A placebo-controlled, double-blind study of drug X was run in two towns.",
+    "An uncontrolled, open study of drug X was run in two towns.",
+])
+def test_placebo_controlled_or_uncontrolled_is_not_controlled_alone(tmp_path, layout, body):
+    assert "controlled trial" not in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "A randomised, parallel 3-group study was done in 60 adults.",
+    "This was a three-arm, parallel trial of two creams and a vehicle.",
+])
+def test_parallel_with_the_number_of_groups(tmp_path, layout, body):
+    assert "parallel-group" in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("body", [
+    "This randomised, parallel-group, 40-centre study enrolled adults (drug: N = 101, FEV1 = 1.3 L [48.2% "
+    "predicted]; placebo: N = 99).",
+    "This randomised, parallel-group study of drug X (mean dose 2.5 mg [1.5 to 3.5]) was done in 12 towns.",
+])
+def test_a_share_or_a_decimal_in_square_brackets_is_no_citation(tmp_path, body):
+    found = trial(tmp_path, body, "design")
+    assert "randomized" in found and "parallel-group" in found
+
+
+@pytest.mark.parametrize("heading", ["Methods and patients", "Methods and participants"])
+def test_a_methods_heading_naming_the_people(tmp_path, heading):
+    from kg.extract import extract_all
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read
+
+    path = tmp_path / "paper.txt"
+    path.write_text(f"A made-up trial of a sleep drug\n\nBackground\n\nSleep is often poor in older age.\n\n"
+                    f"{heading}\n\nIn a double-blind placebo-controlled study, we randomized 80 older women to "
+                    "drug X or placebo.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    designs = [f.fields["value"].label for f in facts if f.kind == "trial" and f.fields["attribute"] == "design"]
+    assert "double-blind" in designs
+
+
+@pytest.mark.parametrize("title, body, condition", [
+    ("A remote depression care programme for adolescents: a randomised trial",
+     "Adolescents with major depressive disorder were randomised.", "major depressive disorder"),
+    ("Diabetes education for adults with type 2 diabetes: a randomised trial", "Adults were randomised.",
+     "type 2 diabetes"),
+])
+def test_a_common_name_beside_the_specific_disease(tmp_path, title, body, condition):
+    assert trial(tmp_path, body, "condition", title=title) == [condition]
+
+
+def _abstract(tmp_path, background: str, methods: str, attribute: str) -> list:
+    from kg.extract import extract_all
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read
+
+    path = tmp_path / "paper.txt"
+    text = f"Drug X in lupus\n\nAbstract\n\nBackground: {background}\n\nMethods: {methods}\n"
+    path.write_text(text, encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    return [f.fields["value"] for f in facts if f.kind == "trial" and f.fields["attribute"] == attribute]
+
+
+@pytest.mark.parametrize("background, methods, phase", [
+    ("In a previous phase II trial, drug X lowered disease activity.",
+     "This phase-III trial randomised 300 adults with lupus to drug X or placebo.", "III"),
+    ("In a phase 2 study, drug X lowered disease activity. We therefore tested it further.",
+     "Adults with lupus were randomised to drug X or placebo in this phase 3, double-blind study.", "III"),
+    ("This phase-2 trial tested drug X in lupus.", "Adults with lupus were randomised to drug X or placebo.", "II"),
+])
+def test_the_phase_of_this_trial_not_of_one_the_background_cites(tmp_path, background, methods, phase):
+    assert _abstract(tmp_path, background, methods, "phase") == [phase]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("We compared the effects of placebo and 10 mg drug X in 6 normal and 6 asthmatic subjects.", 12),
+    ("We studied 12 lean and 14 obese adults on two test days.", 26),
+])
+def test_two_groups_sharing_one_population_noun(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+def test_two_groups_with_an_event_in_the_results_are_not_the_enrolled(tmp_path):
+    path_body = "Wheeze fell in 5 treated and 3 untreated subjects."
+    text = f"A made-up trial\n\nResults\n\n{path_body}\n"
+    (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
+    from kg.extract import extract_all
+    from kg.lexicon import load_lexicon
+    from kg.nlp import get_nlp
+    from kg.readers import read
+
+    document = read(tmp_path / "paper.txt")
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"] == []

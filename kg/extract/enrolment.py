@@ -71,6 +71,11 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
                               rf"(?:a\s+total\s+of\s+|all\s+)?(?P<n>{COUNT})\s+{PEOPLE}[^.;]{{0,80}}?\s+"
                               rf"(?:who\s+(?:were|had\s+been)\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))\s+"
                               rf"(?:to|into|between)\b",
+        # two groups named by their adjectives and one population noun ("in 6 normal and 6 asthmatic subjects",
+        # "we studied 12 lean and 14 obese adults"): their counts added up
+        "shared_noun": rf"\b(?:in|studied|enrolled|included|recruited|compared)\s+(?P<n>{COUNT})\s+"
+                       rf"(?!(?:{_alts('premodifier_stop')})\b)[A-Za-z][\w'’-]*\s+(?:and|or|versus|vs\.?)\s+"
+                       rf"(?P<second>{COUNT})\s+{PEOPLE}",
         "adjective": rf"\b(?P<n>{COUNT})\s+(?:randomi[sz]ed|enrolled|recruited)\s+{PEOPLE}",
         "randomisation": rf"\b(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
                          rf"(?:the\s+)?randomi[sz]ation\b",
@@ -240,9 +245,10 @@ _SAMPLE_OPENS = re.compile(r"\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?:sample|
 
 def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
     """The first statement of the number enrolled a pattern finds in a sentence, refusals applied."""
-    if name in ("study_in", "aim_in", "sample_of") and part == "background" and not about_this_trial_text(text):
+    if name in ("study_in", "aim_in", "sample_of", "shared_noun") and part == "background" \
+            and not about_this_trial_text(text):
         return None  # a background names other trials' populations
-    if name == "aim_in" and part == "results":
+    if name in ("aim_in", "shared_noun") and part == "results":
         return None  # "we compared X in 12 patients" in the results is about some of them
     if name == "sample_of" and part == "results" and not _SAMPLE_OPENS.match(text):
         return None  # "... in a sample of 12 patients" inside the results; "An opportunity sample of 30 adults
@@ -324,6 +330,8 @@ def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
     while 24 patients received B"). Returns the total and where its evidence ends."""
     rx = _enrolment_rx()
     total, end = to_int(m.group("n")), m.end()
+    if name == "shared_noun":
+        return total + (to_int(m.group("second")) or 0), end
     people_end = m.start("mid") if name == "count_then_verb" else m.end()
     more, chain_end = _breakdown(text, people_end)
     if more and name in ("count_then_verb", "population_were", "verb_first"):

@@ -20,6 +20,7 @@ from kg.extract.enrolment import analysed, enrolled
 from kg.extract.folded import folding
 from kg.extract.numbers import to_int
 from kg.extract.trial_common import (
+    OTHER_STUDY,
     about_this_trial_text,
     fact,
     is_year,
@@ -30,7 +31,7 @@ from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
 
 _PHASE = guarded(re.compile(
-    r"\bphase\s+(IV|I{1,3}|[1-4])\s*([ab])?"
+    r"\bphase[\s-]+(IV|I{1,3}|[1-4])\s*([ab])?"
     r"(?:\s*(?:/|–|-|to|and)\s*(?:phase\s+)?(IV|I{1,3}|[1-4])\s*([ab])?)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 ))
@@ -328,6 +329,8 @@ def _phase(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion", "conclusions") and not in_abs:
             continue
+        if (part == "background" or OTHER_STUDY.search(sent.text)) and not about_this_trial_text(sent.text):
+            continue  # "In a phase III trial, X improved survival": another trial's phase
         for m in _PHASE.finditer(sent.text):
             after = sent.text[m.end(): m.end() + 40].lower()
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:trials|studies)\b", after):
@@ -466,6 +469,12 @@ def _conditions(ctx: Context) -> list[Fact]:
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []
     out, seen = [], set()
     items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
+    # a common name ('depression', 'diabetes') beside a disease that holds it or its dictionary name ('major
+    # depressive disorder', 'type 2 diabetes'): the specific one only
+    names = [fold_label(c.label) for c, _s, _e in items]
+    items = [x for x, name in zip(items, names) if not any(
+        f" {w} " in f" {other} " and other != name for w in (name, fold_label(r["aliases"].get(name, "")))
+        if w and name in r["aliases"] for other in names)]
     # a kind of disease ('tumour') after the specific ones, so that a specific one found later still wins
     items.sort(key=lambda x: fold_label(x[0].label) in r["generic_conditions"])
     for c, s, e in items:
