@@ -254,3 +254,43 @@ def test_two_groups_with_an_event_in_the_results_are_not_the_enrolled(tmp_path):
     document = read(tmp_path / "paper.txt")
     facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
     assert [f for f in facts if f.kind == "trial" and f.fields["attribute"] == "n_enrolled"] == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "This randomised, 44-centre study compared two inhalers.",
+    "A twelve-site trial randomised adults to two diets.",
+])
+def test_a_design_named_by_its_count_of_centres(tmp_path, layout, body):
+    assert "multicenter" in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Adults were randomised to two diets in six intensive care units.",
+    "This randomised two-centre study compared two inhalers.",
+])
+def test_where_a_trial_ran_is_no_design_word(tmp_path, layout, body):
+    assert "multicenter" not in trial(tmp_path, body, "design", layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, rid", [
+    ("The trial was registered at ClinicalTrials.gov (NCT-01234567).", "NCT01234567"),
+    ("Trial registration: NCT 07654321.", "NCT07654321"),
+    ("It was registered with the Australian New Zealand Clinical Trials Registry (ACTRN 12615000123456).",
+     "ACTRN12615000123456"),
+    ("Trial registration: jRCTs031180001.", "jRCTs031180001"),
+    ("The trial was entered in the Netherlands Trial Register: NL7263.", "NL7263"),
+])
+def test_registry_numbers_written_with_a_space_or_hyphen_or_new_forms(tmp_path, layout, body, rid):
+    assert trial(tmp_path, body, "registry_id", layout) == [rid]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, acronym", [
+    ("Adults of the SPRINT 2 trial were randomised to two blood-pressure targets.", "SPRINT 2"),
+    ("The CALMER (Cough And Lung Medicine Evaluation Research) study randomised 300 adults.", "CALMER"),
+])
+def test_a_trial_name_with_a_number_or_its_long_name_in_brackets(tmp_path, layout, body, acronym):
+    assert trial(tmp_path, body, "acronym", layout) == [acronym]

@@ -42,8 +42,9 @@ _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
     # "the ABCD trial", "the previously reported ABCD study", "the iStopp randomised trial"
-    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}(?:\s(?:[A-Z]-?)?\d{2,5}\b(?![-/.]\d))?|"
-    r"[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
+    # ("the SPRINT 2 trial", "the ABCD (A Big Cardiac Drug) study": a number or the long name in brackets after it)
+    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}(?:\s(?:[A-Z]-?)?\d{1,5}\b(?![-/.]\d))?|"
+    r"[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+(?:\([^()]{3,150}\)\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
     # a title that names the trial and then says what it is: "Communication and Low Mood (CALM): a randomized
@@ -130,12 +131,12 @@ def _sponsor(ctx: Context) -> list[Fact]:
 
 
 @functools.lru_cache(maxsize=1)
-def _registries() -> list[tuple[Guarded, str | None]]:
+def _registries() -> list[tuple[Guarded, str | None, re.Pattern]]:
     """The registry identifier patterns of ontology/registries.json."""
     data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
     # guarded by the bare pattern: without the leading look-behind, re finds its literal prefix fast
-    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])), r.get("near"))
-            for r in data["registries"]]
+    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])), r.get("near"),
+             re.compile(r.get("drop") or r"\s+")) for r in data["registries"]]
 
 
 def registry_spans(text: str) -> list[tuple[str, int, int]]:
@@ -143,11 +144,11 @@ def registry_spans(text: str) -> list[tuple[str, int, int]]:
     whole ('UMIN000024317') and numbers written after the registry's name ('University Hospital
     Medical Information Network 000024317'), both as the canonical id."""
     out = []
-    for rx, near in _registries():
+    for rx, near, drop in _registries():
         for m in rx.finditer(text):
             if near and near not in text[max(0, m.start() - 40): m.start()].lower():
                 continue
-            out.append((re.sub(r"\s+", "", m.group(0)), m.start(), m.end()))
+            out.append((re.sub(r"\s+", "", drop.sub("", m.group(0))), m.start(), m.end()))
     for a, b in _near_registry_words(text):
         for rx, prefix, not_number in _named_registries():
             for m in rx.finditer(text, a, b):
