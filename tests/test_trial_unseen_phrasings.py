@@ -294,3 +294,32 @@ def test_registry_numbers_written_with_a_space_or_hyphen_or_new_forms(tmp_path, 
 ])
 def test_a_trial_name_with_a_number_or_its_long_name_in_brackets(tmp_path, layout, body, acronym):
     assert trial(tmp_path, body, "acronym", layout) == [acronym]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("Lipids were measured. They were divided into three equal groups randomly (each composing of 50 patients).", 150),
+    ("Volunteers were allocated to two arms with 40 adults in each arm.", 80),
+])
+def test_groups_times_their_size_in_other_words(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, n", [
+    ("In all, 40 schools were randomly assigned to the programme (n = 20 schools, 610 pupils) or to usual teaching "
+     "(n = 20 schools, 590 pupils).", 1200),
+    ("Villages were randomised to nets (n = 12 villages; 300 households) or no nets (n = 11 villages; 280 "
+     "households).", 580),
+])
+def test_a_cluster_trials_arms_count_people_not_clusters(tmp_path, layout, body, n):
+    assert trial(tmp_path, body, "n_enrolled", layout) == [n]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, rid", [
+    ("Trial registration: EU Clinical Trials Register 2011-005545-65.", "2011-005545-65"),
+    ("The trial is registered in EU-CTR (2014-001122-33).", "2014-001122-33"),
+])
+def test_a_eudract_number_after_the_registers_name(tmp_path, layout, body, rid):
+    assert trial(tmp_path, body, "registry_id", layout) == [rid]

@@ -117,6 +117,8 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
 
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
+    # a cluster trial's arms: "(n = 26 classes, 432 children)": the people, not the clusters
+    re.compile(rf"\(\s*[Nn]\s*=\s*\d+\s+(?:{_alts('cluster_units')})\s*[,;]\s*(?P<n>\d+)\s+{PEOPLE}", re.IGNORECASE),
     re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
     # "twenty residents used A and 22 used B": the second count's people are the first's
     re.compile(rf"\b(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
@@ -129,9 +131,13 @@ _ARM_COUNTS = [
 
 
 # "randomized into 2 groups of 24 each", "allocated to three arms (n = 20 per arm)": groups × size
+# "divided into three equal groups randomly (each composing of 50 patients)", "into two arms with 40 adults in each"
 _GROUPS_OF = guarded(re.compile(rf"\b(?:into|in|to)\s+(?P<g>{COUNT})\s+(?:equal\s+|parallel\s+)?(?:groups|arms)\s+"
                                 rf"(?:of\s+(?P<n>{COUNT})\s*(?:each\b|{PEOPLE}\s+each\b|{PEOPLE})|"
-                                rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\))",
+                                rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\)|"
+                                rf"(?:\w+\s+){{0,2}}?\(\s*each\s+(?:group\s+|arm\s+)?(?:composing|consisting|comprising|composed|"
+                                rf"made\s+up)\s+of\s+(?P<k>{COUNT})\b|"
+                                rf"with\s+(?P<w>{COUNT})\s+{PEOPLE}\s+(?:in\s+)?(?:each|per\s+(?:group|arm))\b)",
                                 re.IGNORECASE))
 
 
@@ -180,8 +186,9 @@ def enrolled(ctx: Context) -> list[Fact]:
             return [labelled]
     for sent in sents:
         g = _GROUPS_OF.search(sent.text)
-        if g and to_int(g.group("g")) and to_int(g.group("n") or g.group("m")):
-            n = to_int(g.group("g")) * to_int(g.group("n") or g.group("m"))
+        size = g and (g.group("n") or g.group("m") or g.group("k") or g.group("w"))
+        if g and to_int(g.group("g")) and to_int(size):
+            n = to_int(g.group("g")) * to_int(size)
             return [fact(ctx, "n_enrolled", n, sent.start_char + g.start(), sent.start_char + g.end(),
                           "trial.n_enrolled.groups_of", 0.8)]
         whole = _whole_with_parts(sent.text)

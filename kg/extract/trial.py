@@ -131,12 +131,13 @@ def _sponsor(ctx: Context) -> list[Fact]:
 
 
 @functools.lru_cache(maxsize=1)
-def _registries() -> list[tuple[Guarded, str | None, re.Pattern]]:
+def _registries() -> list[tuple[Guarded, re.Pattern | None, re.Pattern]]:
     """The registry identifier patterns of ontology/registries.json."""
     data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
     # guarded by the bare pattern: without the leading look-behind, re finds its literal prefix fast
-    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])), r.get("near"),
-             re.compile(r.get("drop") or r"\s+")) for r in data["registries"]]
+    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])),
+             re.compile(r["near"]) if r.get("near") else None, re.compile(r.get("drop") or r"\s+"))
+            for r in data["registries"]]
 
 
 def registry_spans(text: str) -> list[tuple[str, int, int]]:
@@ -146,7 +147,7 @@ def registry_spans(text: str) -> list[tuple[str, int, int]]:
     out = []
     for rx, near, drop in _registries():
         for m in rx.finditer(text):
-            if near and near not in text[max(0, m.start() - 40): m.start()].lower():
+            if near and not near.search(text[max(0, m.start() - 40): m.start()].lower()):
                 continue
             out.append((re.sub(r"\s+", "", drop.sub("", m.group(0))), m.start(), m.end()))
     for a, b in _near_registry_words(text):
