@@ -327,7 +327,9 @@ def _overruled(spans: list[Span], start: int, end: int, kind: str) -> bool:
     for sp in spans:
         if sp.start < end and start < sp.end:
             inside = start <= sp.start and sp.end <= end and (sp.end - sp.start) < (end - start)
-            if not (inside and sp.label_ != kind):
+            # nor where a one-word disease of the lexicon is part of a longer disease's name ('cystic
+            # fibrosis' over 'fibrosis'): the longer name is another, more specific disease
+            if not (inside and (sp.label_ != kind or kind == "Condition" == sp.label_ and sp.end - sp.start == 1)):
                 return True
     return False
 
