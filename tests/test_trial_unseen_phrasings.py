@@ -410,8 +410,8 @@ def test_groups_times_their_size_in_other_words(tmp_path, layout, body, n):
     "body, n",
     [
         (
-            "In all, 40 schools were randomly assigned to the programme (n = 20 schools, 610 pupils) or to usual teaching "
-            "(n = 20 schools, 590 pupils).",
+            "In all, 40 schools were randomly assigned to the programme (n = 20 schools, 610 pupils) "
+            "or to usual teaching (n = 20 schools, 590 pupils).",
             1200,
         ),
         (
