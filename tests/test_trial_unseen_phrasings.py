@@ -466,3 +466,28 @@ def test_a_disease_spelled_the_british_way(tmp_path, layout, body, label):
 )
 def test_diseases_the_dictionary_names_only_as_records_or_longer_names(tmp_path, layout, body, label):
     assert trial(tmp_path, body, "condition", layout) == [label]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Adults aged 60 or over were randomised; patients with epilepsy or renal failure were excluded.",
+        "Adults aged 60 or over were randomised. Those with a history of stroke or heart failure were not eligible.",
+        "Older adults were randomised. Participants with uncontrolled hypertension or diabetes were ineligible.",
+    ],
+)
+def test_a_condition_whose_people_the_clause_excludes(tmp_path, layout, body):
+    assert trial(tmp_path, body, "condition", layout) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, condition",
+    [
+        ("Patients with knee osteoarthritis who were not eligible for surgery were randomised.", "knee osteoarthritis"),
+        ("Adults with gout were randomised to two diets; those with renal failure were excluded.", "gout"),
+    ],
+)
+def test_the_studied_condition_beside_an_exclusion_stays(tmp_path, layout, body, condition):
+    assert trial(tmp_path, body, "condition", layout) == [condition]

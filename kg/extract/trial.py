@@ -364,6 +364,7 @@ def _condition_rules() -> dict:
                                    rf"{r['population_after']})\b|\b(?P<noun>[A-Za-z][a-z]+ic)s\b|\b(?P<word>{words})\b"
                                    rf"(?=\s*(?:[,;:.)]|and\b|or\b|$))", re.I)
     r["negated_rx"] = re.compile(r["negated_before"], re.I)
+    r["excluded_after_rx"] = re.compile(r["excluded_after"], re.I)
     r["negated_opening_rx"] = re.compile(r["negated_opening"], re.I)
     r["alias_rx"] = re.compile(r"(?:" + "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in r["aliases"]),
                                                    key=len, reverse=True)) + r")\b", re.I)
@@ -414,7 +415,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         if population and part != "title":
             continue  # only the first population is chosen, and then no other mention is needed
         spans = [sp for sp in _condition_spans(ctx, sent.start_char, sent.end_char)
-                 if not _negated(ctx.document.text, sp.start_char, sent.start_char)]
+                 if not _negated(ctx.document.text, sp.start_char, sent.start_char)
+                 and not _excluded(sent, sp.start_char)]
         if part == "title":
             text = ctx.document.text
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
@@ -426,13 +428,15 @@ def _conditions(ctx: Context) -> list[Fact]:
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
-            described += _adjectival(ctx, sent, named)
-            population += _agent_populations(ctx, sent)
+            described += [x for x in _adjectival(ctx, sent, named) if not _excluded(sent, x[1])]
+            population += [x for x in _agent_populations(ctx, sent) if not _excluded(sent, x[1])]
         # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
         # nor, in an abstract's results, those who had an event ('four patients with oedema withdrew')
         events = part == "results" and bool(r["event_rx"].search(sent.text))
         for m in r["with_rx"].finditer(sent.text) if (part != "results" or in_abs) and not events else ():
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
+            if _excluded(sent, a):
+                continue  # "patients with epilepsy or renal failure were excluded"
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
                 # "patients with bladder outlet obstruction due to benign prostatic hyperplasia" under a
@@ -456,7 +460,8 @@ def _conditions(ctx: Context) -> list[Fact]:
             elif (found := _aliased(ctx, x)) is not None:
                 population.append((found[0], a, a + found[1]))
         if part != "results":
-            population += _named_before_population(ctx, sent, spans)
+            population += [x for x in _named_before_population(ctx, sent, spans)
+                           if not _excluded(sent, _bounds(x)[0])]
     # a population named by an adjective ('depressed adolescents') only where none is named by its disease
     chosen = title + (population or described)[:1]
     if not chosen:
@@ -636,6 +641,15 @@ def _negated(text: str, start: int, sent_start: int) -> bool:
     """A condition the words before it deny ('adults without X', 'no history of X'): an eligibility
     limit, not what the trial studies."""
     return bool(_condition_rules()["negated_rx"].search(text[max(sent_start, start - 120):start]))
+
+
+def _excluded(sent, start: int) -> bool:
+    """A condition in a clause that goes on to exclude the people who have it ('patients with epilepsy
+    or renal failure were excluded', 'those with a history of stroke were not eligible'; ontology/
+    conditions.json excluded_after): an eligibility limit, not what the trial studies."""
+    rest = sent.text[start - sent.start_char:]
+    clause = rest[: rest.index(";")] if ";" in rest else rest
+    return bool(_condition_rules()["excluded_after_rx"].search(clause))
 
 
 def _agent_populations(ctx: Context, sent) -> list:
