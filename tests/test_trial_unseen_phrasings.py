@@ -491,3 +491,23 @@ def test_a_condition_whose_people_the_clause_excludes(tmp_path, layout, body):
 )
 def test_the_studied_condition_beside_an_exclusion_stays(tmp_path, layout, body, condition):
     assert trial(tmp_path, body, "condition", layout) == [condition]
+
+
+@pytest.mark.parametrize(
+    "background, methods, condition",
+    [
+        (
+            "Heart failure with preserved ejection fraction (HFpEF) has no proven therapy.",
+            "Adults with HFpEF were randomised to drug X or placebo.",
+            "heart failure with preserved ejection fraction",
+        ),
+        (
+            "Cirrhosis with refractory ascites (CRA) shortens life.",
+            "Patients with CRA were randomised to drug X or paracentesis.",
+            "cirrhosis with refractory ascites",
+        ),
+    ],
+)
+def test_people_with_a_defined_short_form_of_a_longer_disease(tmp_path, background, methods, condition):
+    found = [getattr(v, "label", v) for v in _abstract(tmp_path, background, methods, "condition")]
+    assert condition in found

@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.abbreviations import defines, long_form_start
+from kg.extract.abbreviations import defines, document_abbreviations, long_form_start
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.designs import designs
 from kg.extract.enrolment import analysed, enrolled
@@ -442,7 +442,9 @@ def _conditions(ctx: Context) -> list[Fact]:
                 # "patients with bladder outlet obstruction due to benign prostatic hyperplasia" under a
                 # title on the latter: the title's condition, named again, adds nothing new
                 topic = [sp for sp in inside if sp.kb_id_ in {_iri(x) for x in title}]
-                population.append((topic or inside)[0])
+                chosen_sp = (topic or inside)[0]
+                # 'patients with CRA' where 'cirrhosis with refractory ascites (CRA)' was read as its last disease
+                population.append(_abbreviated_condition(ctx, chosen_sp.text, whole=True) or chosen_sp)
                 continue
             x = re.sub(rf"^(?:(?:a|an|the|their|his|her|its|some|any|this|these|{r['quantifiers']})\s+)+", "",
                        m.group("x"), flags=re.I)
@@ -459,6 +461,8 @@ def _conditions(ctx: Context) -> list[Fact]:
                     population.append((c, a, a + len(phrase)))
             elif (found := _aliased(ctx, x)) is not None:
                 population.append((found[0], a, a + found[1]))
+            elif (found := _abbreviated_condition(ctx, x)) is not None:
+                population.append(found)
         if part != "results":
             population += [x for x in _named_before_population(ctx, sent, spans)
                            if not _excluded(sent, _bounds(x)[0])]
@@ -641,6 +645,20 @@ def _negated(text: str, start: int, sent_start: int) -> bool:
     """A condition the words before it deny ('adults without X', 'no history of X'): an eligibility
     limit, not what the trial studies."""
     return bool(_condition_rules()["negated_rx"].search(text[max(sent_start, start - 120):start]))
+
+
+def _abbreviated_condition(ctx: Context, phrase: str, whole: bool = False):
+    """'adults with HFpEF' where the paper wrote 'Heart failure with preserved ejection fraction (HFpEF)':
+    a short form the paper defines, whose long form holds a disease of the dictionaries but is no
+    dictionary name itself, stands for that long form (concept, start, end of the long form)."""
+    m = re.match(r"[A-Za-z][\w-]*", phrase)
+    abbr = document_abbreviations(ctx.document).get(m.group(0)) if m and (not whole or m.end() == len(phrase)) else None
+    if abbr is None:
+        return None
+    inside = [sp for sp in ctx.concept_spans(abbr.start, abbr.end) if sp.label_ == "Condition"]
+    if not inside or any(sp.start_char <= abbr.start and abbr.end <= sp.end_char for sp in inside):
+        return None  # no disease in the long form, or the long form is a dictionary name itself
+    return ctx.lexicon.discover("Condition", abbr.name, "population"), abbr.start, abbr.end
 
 
 def _excluded(sent, start: int) -> bool:
