@@ -218,9 +218,20 @@ class LexiconMatcher:
                 continue
             start, end = index[k], index[k + n - 1] + 1
             span_text = doc[start:end].text
-            entry = vocab.entries[entry_id]
             if upper and span_text == span_text.lower():
                 continue
+            if "," in span_text and end < len(doc) and doc[end].is_alpha:
+                # an inverted entry ('esophagitis, peptic') read across a list ('esophagitis, peptic ulcers'):
+                # the words before the comma, if the dictionaries name them
+                words = [doc[index[k + i]].text for i in range(n)]
+                comma = words.index(",") if "," in words else 0
+                head = [m for m in vocab.longest(lowers[k:k + comma]) if m[0] == 0 and m[1] == comma] if comma else []
+                if not head:
+                    continue
+                n, entry_id, end = comma, head[0][2], index[k + comma - 1] + 1
+                if head[0][3] and doc[start:end].text == doc[start:end].text.lower():
+                    continue
+            entry = vocab.entries[entry_id]
             lexicon_spans = near(start, end)
             if _overruled(lexicon_spans, start, end, entry.kind):
                 if entry.kind == "Condition" and any(sp.start == start and sp.end == end and sp.label_ != "Condition"
@@ -316,7 +327,9 @@ def _overruled(spans: list[Span], start: int, end: int, kind: str) -> bool:
     for sp in spans:
         if sp.start < end and start < sp.end:
             inside = start <= sp.start and sp.end <= end and (sp.end - sp.start) < (end - start)
-            if not (inside and sp.label_ != kind):
+            # nor where a one-word disease of the lexicon is part of a longer disease's name ('cystic
+            # fibrosis' over 'fibrosis'): the longer name is another, more specific disease
+            if not (inside and (sp.label_ != kind or kind == "Condition" == sp.label_ and sp.end - sp.start == 1)):
                 return True
     return False
 

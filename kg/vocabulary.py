@@ -323,6 +323,9 @@ def build_vocabulary(tokenize) -> Vocabulary:
         pairs = list(data[f"{prefix}_variant_to_canonical"].items())
         # names the dictionary keeps only as record names, not as variants ("mannitol")
         pairs += [(name, [name]) for name in r.get("canonical_names_kept", []) if name in index and name not in known]
+        if kind == "Condition":  # 'obstructive sleep apnoea', 'coeliac disease': the British spelling of a name
+            pairs += [(british, canons) for variant, canons in pairs
+                      if (british := british_spelling(variant, r)) != variant and british not in known]
         for variant, canons in pairs:
             idx = next((index[c] for c in canons if c in index), None)
             if idx is None:
@@ -340,6 +343,19 @@ def build_vocabulary(tokenize) -> Vocabulary:
         if words:
             table.setdefault(words, variants[variant])
     return Vocabulary.from_table(entries, table)
+
+
+def british_spelling(name: str, r: dict) -> str:
+    """`name` spelled the British way where the rules of ontology/vocabulary.json british_spellings say
+    how ('apnea' → 'apnoea', 'celiac' → 'coeliac', 'labor' → 'labour'); the name itself otherwise."""
+    for rx, repl in _british_rules(json.dumps(r.get("british_spellings", []))):
+        name = rx.sub(repl, name)
+    return name
+
+
+@functools.lru_cache(maxsize=4)
+def _british_rules(spec: str) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(a), b) for a, b in json.loads(spec)]
 
 
 def _entry(kind: str, canon: str, info: dict, r: dict, known: set[str] = frozenset()) -> Entry | None:

@@ -106,7 +106,18 @@ def _design_in_context(label: str, sent, ent, part: str, text: str) -> bool:
         return False
     if label in own_labels and part != "title" and not own.search(sent.text):
         return False
+    around = _not_around().get(label)
+    if around and (around[1] and around[1].match(text, ent.end_char)
+                   or around[0] and around[0].search(text[max(sent.start_char, ent.start_char - 40): ent.start_char])):
+        return False  # 'a single-blind run-in', 'plus open-label metformin': one phase's or one drug's
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _not_around() -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+    """ontology/design_cues.json's not_around: (before, after) patterns of each label."""
+    return {label: tuple(re.compile(x[k], re.IGNORECASE) if x.get(k) else None for k in ("before", "after"))
+            for label, x in _design_file()["not_around"].items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -64,7 +64,18 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
                            rf"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:{passive})|"
                            rf"(?:\w+ly\s+)?(?:{_alts('active_verbs')}))\b",
         "whole_of": rf"\b(?:of|among)\s+(?:the\s+|these\s+|all\s+)?(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?"
-                    rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned)\b",
+                    rf"(?:randomi[sz]ed|enrolled|included|recruited|assigned|randomly\s+(?:assigned|allocated))\b",
+        # who a report of the trial looked at, randomised ("We evaluated 7,216 men and women aged 55 to 80
+        # years randomized to 1 of 3 interventions", "analysed 300 adults who had been randomly assigned to ...")
+        "studied_randomised": rf"\b(?:evaluated|analy[sz]ed|examined|followed|assessed|included|studied)\s+"
+                              rf"(?:a\s+total\s+of\s+|all\s+)?(?P<n>{COUNT})\s+{PEOPLE}[^.;]{{0,80}}?\s+"
+                              rf"(?:who\s+(?:were|had\s+been)\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))\s+"
+                              rf"(?:to|into|between)\b",
+        # two groups named by their adjectives and one population noun ("in 6 normal and 6 asthmatic subjects",
+        # "we studied 12 lean and 14 obese adults"): their counts added up
+        "shared_noun": rf"\b(?:in|studied|enrolled|included|recruited|compared)\s+(?P<n>{COUNT})\s+"
+                       rf"(?!(?:{_alts('premodifier_stop')})\b)[A-Za-z][\w'’-]*\s+(?:and|or|versus|vs\.?)\s+"
+                       rf"(?P<second>{COUNT})\s+{PEOPLE}",
         "adjective": rf"\b(?P<n>{COUNT})\s+(?:randomi[sz]ed|enrolled|recruited)\s+{PEOPLE}",
         "randomisation": rf"\b(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:underwent|were\s+included\s+in|entered)\s+"
                          rf"(?:the\s+)?randomi[sz]ation\b",
@@ -106,6 +117,8 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
 
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
+    # a cluster trial's arms: "(n = 26 classes, 432 children)": the people, not the clusters
+    re.compile(rf"\(\s*[Nn]\s*=\s*\d+\s+(?:{_alts('cluster_units')})\s*[,;]\s*(?P<n>\d+)\s+{PEOPLE}", re.IGNORECASE),
     re.compile(r"\(\s*[Nn]\s*=\s*(?P<n>\d+)\s*\)"),
     # "twenty residents used A and 22 used B": the second count's people are the first's
     re.compile(rf"\b(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:received|were\s+given|were\s+treated\s+with|used|took)\b",
@@ -118,9 +131,13 @@ _ARM_COUNTS = [
 
 
 # "randomized into 2 groups of 24 each", "allocated to three arms (n = 20 per arm)": groups × size
+# "divided into three equal groups randomly (each composing of 50 patients)", "into two arms with 40 adults in each"
 _GROUPS_OF = guarded(re.compile(rf"\b(?:into|in|to)\s+(?P<g>{COUNT})\s+(?:equal\s+|parallel\s+)?(?:groups|arms)\s+"
                                 rf"(?:of\s+(?P<n>{COUNT})\s*(?:each\b|{PEOPLE}\s+each\b|{PEOPLE})|"
-                                rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\))",
+                                rf"\(\s*[Nn]\s*=\s*(?P<m>\d+)\s+(?:each|per\s+(?:group|arm))\s*\)|"
+                                rf"(?:\w+\s+){{0,2}}?\(\s*each\s+(?:group\s+|arm\s+)?(?:composing|consisting|comprising|composed|"
+                                rf"made\s+up)\s+of\s+(?P<k>{COUNT})\b|"
+                                rf"with\s+(?P<w>{COUNT})\s+{PEOPLE}\s+(?:in\s+)?(?:each|per\s+(?:group|arm))\b)",
                                 re.IGNORECASE))
 
 
@@ -169,8 +186,9 @@ def enrolled(ctx: Context) -> list[Fact]:
             return [labelled]
     for sent in sents:
         g = _GROUPS_OF.search(sent.text)
-        if g and to_int(g.group("g")) and to_int(g.group("n") or g.group("m")):
-            n = to_int(g.group("g")) * to_int(g.group("n") or g.group("m"))
+        size = g and (g.group("n") or g.group("m") or g.group("k") or g.group("w"))
+        if g and to_int(g.group("g")) and to_int(size):
+            n = to_int(g.group("g")) * to_int(size)
             return [fact(ctx, "n_enrolled", n, sent.start_char + g.start(), sent.start_char + g.end(),
                           "trial.n_enrolled.groups_of", 0.8)]
         whole = _whole_with_parts(sent.text)
@@ -234,9 +252,10 @@ _SAMPLE_OPENS = re.compile(r"\s*(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?:sample|
 
 def _first_enrolment(text: str, name: str, rx, part: str) -> tuple[str, re.Match] | None:
     """The first statement of the number enrolled a pattern finds in a sentence, refusals applied."""
-    if name in ("study_in", "aim_in", "sample_of") and part == "background" and not about_this_trial_text(text):
+    if name in ("study_in", "aim_in", "sample_of", "shared_noun") and part == "background" \
+            and not about_this_trial_text(text):
         return None  # a background names other trials' populations
-    if name == "aim_in" and part == "results":
+    if name in ("aim_in", "shared_noun") and part == "results":
         return None  # "we compared X in 12 patients" in the results is about some of them
     if name == "sample_of" and part == "results" and not _SAMPLE_OPENS.match(text):
         return None  # "... in a sample of 12 patients" inside the results; "An opportunity sample of 30 adults
@@ -264,7 +283,8 @@ def _people_after(text: str, m: re.Match) -> bool:
 
 def _one_arm(text: str, end: int) -> bool:
     """"Of the 51 patients randomised to therapy, ...": the count of one arm (one 'to' phrase, no 'or')."""
-    to = re.match(r"\s+to\s+([^,;]*)", text[end:])
+    # commas of a list of doses stay inside ('to paclitaxel at a dose of 175, 210, or 250 mg/m2')
+    to = re.match(r"\s+to\s+((?:[^,;]|,(?=\s*(?:[\d.]+\s*(?:,|or\b|and\b)|(?:or|and)\s+[\d.]+)))*)", text[end:])
     return bool(to) and not re.search(r"\b(?:or|and|versus|vs|either|one\s+of|\d+\s+of)\b", to.group(1), re.I)
 
 
@@ -317,6 +337,8 @@ def _added_counts(text: str, m: re.Match, name: str) -> tuple[int, int]:
     while 24 patients received B"). Returns the total and where its evidence ends."""
     rx = _enrolment_rx()
     total, end = to_int(m.group("n")), m.end()
+    if name == "shared_noun":
+        return total + (to_int(m.group("second")) or 0), end
     people_end = m.start("mid") if name == "count_then_verb" else m.end()
     more, chain_end = _breakdown(text, people_end)
     if more and name in ("count_then_verb", "population_were", "verb_first"):

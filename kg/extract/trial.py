@@ -13,15 +13,17 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.abbreviations import defines
+from kg.extract.abbreviations import defines, document_abbreviations, long_form_start
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.designs import designs
 from kg.extract.enrolment import analysed, enrolled
 from kg.extract.folded import folding
 from kg.extract.numbers import to_int
 from kg.extract.trial_common import (
+    OTHER_STUDY,
     about_this_trial_text,
     fact,
+    is_year,
     own_statement,
     sentences_by_preference,
 )
@@ -29,7 +31,7 @@ from kg.lexicon import ONTOLOGY_DIR, fold
 from kg.readers.common import registry_id_spans
 
 _PHASE = guarded(re.compile(
-    r"\bphase\s+(IV|I{1,3}|[1-4])\s*([ab])?"
+    r"\bphase[\s-]+(IV|I{1,3}|[1-4])\s*([ab])?"
     r"(?:\s*(?:/|–|-|to|and)\s*(?:phase\s+)?(IV|I{1,3}|[1-4])\s*([ab])?)?(?![A-Za-z0-9])",
     re.IGNORECASE,
 ))
@@ -40,13 +42,21 @@ _ACRONYM_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?P<a>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]*)\s+(?:was|is)\s+an?\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:trial|study)\b"
     # "the ABCD trial", "the previously reported ABCD study", "the iStopp randomised trial"
-    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}|[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+"
+    # ("the SPRINT 2 trial", "the ABCD (A Big Cardiac Drug) study": a number or the long name in brackets after it)
+    r"|\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<b>[A-Z][A-Z0-9-]{3,}(?:\s(?:[A-Z]-?)?\d{1,5}\b(?![-/.]\d))?|"
+    r"[a-z]{0,2}[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+(?:\([^()]{3,150}\)\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b"
     r"|\((?P<c>[A-Z][A-Za-z0-9-]{3,})\)\s*$"
     # a title that names the trial and then says what it is: "Communication and Low Mood (CALM): a randomized
     # controlled trial"
     # a study's long name and its abbreviation: "the Utrecht Home Visits Intervention Study (UHVIS)"
     r"|\b(?:Study|Trial)\s*\((?P<f>[A-Z][A-Za-z0-9-]{2,})\)"
+    # a long name, its abbreviation, then the word: "the SPiRiva Usual CarE (SPRUCE) study"
+    r"|\((?P<g>[A-Z][A-Za-z0-9-]{2,})\)\s+(?:[Tt]rial|[Ss]tudy)\b"
+    # a cooperative group's trial number, a report of which the paper is: "results from CALGB 9342",
+    # "a secondary analysis of NSABP B-14"
+    r"|\b(?:[Rr]esults?|[Dd]ata|[Aa]nalys[ie]s|[Ff]indings|[Uu]pdate|[Ss]ub-?study|[Ff]ollow-up)\s+(?:from|of|in)\s+"
+    r"(?:the\s+)?(?P<h>[A-Z][A-Z0-9]{2,}[ -](?:[A-Z]-?)?\d{2,5})\b(?![-/.]\d)"
     r"|^[^()]{3,120}\((?P<e>[A-Z][A-Za-z0-9-]{2,})\)\s*:\s+(?:[Aa]n?|[Tt]he)\s+(?:[\w,-]+\s+){0,8}?(?:[Tt]rial|[Ss]tudy)\b"
     # a title that opens with the trial's name: "ABC-12: a randomised phase II trial of ..."
     r"|^\s*(?P<d>[A-Z][A-Z0-9-]{2,}(?:\s+[A-Z0-9][A-Z0-9-]{1,}){0,2})\s*:\s+(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?"
@@ -121,11 +131,12 @@ def _sponsor(ctx: Context) -> list[Fact]:
 
 
 @functools.lru_cache(maxsize=1)
-def _registries() -> list[tuple[Guarded, str | None]]:
+def _registries() -> list[tuple[Guarded, re.Pattern | None, re.Pattern]]:
     """The registry identifier patterns of ontology/registries.json."""
     data = json.loads((ONTOLOGY_DIR / "registries.json").read_text(encoding="utf-8"))
     # guarded by the bare pattern: without the leading look-behind, re finds its literal prefix fast
-    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])), r.get("near"))
+    return [(Guarded(re.compile(rf"(?<![\w/-])(?:{r['pattern']})(?![\w/])"), re.compile(r["pattern"])),
+             re.compile(r["near"]) if r.get("near") else None, re.compile(r.get("drop") or r"\s+"))
             for r in data["registries"]]
 
 
@@ -134,11 +145,11 @@ def registry_spans(text: str) -> list[tuple[str, int, int]]:
     whole ('UMIN000024317') and numbers written after the registry's name ('University Hospital
     Medical Information Network 000024317'), both as the canonical id."""
     out = []
-    for rx, near in _registries():
+    for rx, near, drop in _registries():
         for m in rx.finditer(text):
-            if near and near not in text[max(0, m.start() - 40): m.start()].lower():
+            if near and not near.search(text[max(0, m.start() - 40): m.start()].lower()):
                 continue
-            out.append((re.sub(r"\s+", "", m.group(0)), m.start(), m.end()))
+            out.append((re.sub(r"\s+", "", drop.sub("", m.group(0))), m.start(), m.end()))
     for a, b in _near_registry_words(text):
         for rx, prefix, not_number in _named_registries():
             for m in rx.finditer(text, a, b):
@@ -226,21 +237,29 @@ def _acronym(ctx: Context) -> list[Fact]:
         if not _may_name_trial(sent.text):
             continue
         for m in _ACRONYM_CONTEXT.finditer(sent.text):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f") if m.group(g))
+            group = next(g for g in "abcdefgh" if m.group(g))
             word = m.group(group)
             s = sent.start_char + m.start(group)
             if group == "e" and part_of(ctx.document, s)[0] != "title":
                 continue
             if group == "f" and part == "background" and not about_this_trial_text(sent.text):
                 continue  # "the Women's Health Initiative (WHI) showed ...": a trial the background cites
-            if (word.upper() in abbreviations and group != "e") or _is_concept_at(ctx, s) \
-                    or word.lower() in ("this", "our"):
+            if group in ("e", "f", "g"):  # a name in brackets: a term's abbreviation ('(COPD) study') or not
+                if _abbreviates_a_term(ctx, s, word) or group == "f" and word.upper() in abbreviations:
+                    continue
+            elif (number := _TRIAL_NUMBER.search(word)) is not None:
+                if is_year(number.group("n")):
+                    continue  # "data from NHANES 2005": a survey's year, not a trial's number
+            elif word.upper() in abbreviations or _is_concept_at(ctx, s) or word.lower() in ("this", "our"):
+                continue
+            if group == "h" and part_of(ctx.document, s)[0] != "title" and not about_this_trial_text(sent.text):
                 continue
             if _ORGANISATION_AFTER.match(sent.text, m.end(group)):
                 continue  # "the EORTC Study Group", "the ALPHA Trials Unit": who runs trials, not a trial
             if _ARM_AFTER.match(sent.text, m.end(group)) or registry_spans(word):
                 continue  # "the ABC group": an arm's name; "(NCT01234567)": a registry's number
-            votes[word.upper()] += 2 if group in ("c", "d", "e") and part_of(ctx.document, s)[0] == "title" else 1
+            in_title = part_of(ctx.document, s)[0] == "title"
+            votes[word.upper()] += 2 if group in ("c", "d", "e", "g", "h") and in_title else 1
             first.setdefault(word.upper(), (s, s + len(word)))
             spellings[word.upper()].add(word)
     if not votes:
@@ -256,7 +275,13 @@ def _may_name_trial(sentence: str) -> bool:
     """What every layout of _ACRONYM_CONTEXT needs: the word 'trial' or 'study', or a bracket
     closing the sentence; the pattern (tried at every capital of the sentence) is asked only then."""
     return ("trial" in sentence or "study" in sentence or "Trial" in sentence or "Study" in sentence
-            or sentence.rstrip().endswith(")"))
+            or sentence.rstrip().endswith(")") or bool(_NUMBERED_NAME.search(sentence)))
+
+
+# a cooperative group's name and its trial's number ('CALGB 9342', 'NSABP B-14', 'ECOG E2197'): a name even
+# where the group's abbreviation alone is a term ('ECOG' performance status)
+_TRIAL_NUMBER = re.compile(r"\s(?:[A-Z]-?)?(?P<n>\d{2,5})$")
+_NUMBERED_NAME = re.compile(r"\b[A-Z][A-Z0-9]{2,}[ -](?:[A-Z]-?)?\d{2,5}\b")
 
 
 _ORGANISATION_AFTER = re.compile(r"\s+(?:[Tt]rials?|[Ss]tud(?:y|ies))\s+(?:[Gg]roups?|[Uu]nits?|[Cc]ent(?:re|er)s?|"
@@ -280,6 +305,22 @@ def _defined_abbreviations(ctx: Context) -> set[str]:
 _NAMES_A_STUDY = re.compile(r"\b(?:Study|Trial|Studies|Trials)\s*$")
 
 
+def _abbreviates_a_term(ctx: Context, start: int, word: str) -> bool:
+    """'Chronic obstructive pulmonary disease (COPD)': a bracketed short form whose long form is a term of
+    the dictionaries (a concept covers its long form, or the short form is a concept and no long form is
+    spelled before it). A long form that runs beyond any concept ('The Japan Statin Treatment Against
+    Recurrent Stroke (J-STARS)', read as 'stroke' by the abbreviation's last word) names a study."""
+    text = ctx.document.text
+    bracket = text.rfind("(", max(0, start - 3), start)
+    w = max(0, bracket - 160)
+    before = text[w:bracket].rstrip()
+    lf = long_form_start(before, word) if bracket >= 0 else None
+    if lf is None:
+        return _is_concept_at(ctx, start)
+    a, b = w + lf, w + len(before)
+    return any(sp.start_char <= a and b <= sp.end_char for sp in ctx.concept_spans(max(0, a - 40), b))
+
+
 def _is_concept_at(ctx: Context, start: int) -> bool:
     return any(sp.start_char <= start < sp.end_char for sp in ctx.concept_spans(max(0, start - 80), start + 80))
 
@@ -290,6 +331,8 @@ def _phase(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion", "conclusions") and not in_abs:
             continue
+        if (part == "background" or OTHER_STUDY.search(sent.text)) and not about_this_trial_text(sent.text):
+            continue  # "In a phase III trial, X improved survival": another trial's phase
         for m in _PHASE.finditer(sent.text):
             after = sent.text[m.end(): m.end() + 40].lower()
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:trials|studies)\b", after):
@@ -321,6 +364,7 @@ def _condition_rules() -> dict:
                                    rf"{r['population_after']})\b|\b(?P<noun>[A-Za-z][a-z]+ic)s\b|\b(?P<word>{words})\b"
                                    rf"(?=\s*(?:[,;:.)]|and\b|or\b|$))", re.I)
     r["negated_rx"] = re.compile(r["negated_before"], re.I)
+    r["excluded_after_rx"] = re.compile(r["excluded_after"], re.I)
     r["negated_opening_rx"] = re.compile(r["negated_opening"], re.I)
     r["alias_rx"] = re.compile(r"(?:" + "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in r["aliases"]),
                                                    key=len, reverse=True)) + r")\b", re.I)
@@ -371,7 +415,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         if population and part != "title":
             continue  # only the first population is chosen, and then no other mention is needed
         spans = [sp for sp in _condition_spans(ctx, sent.start_char, sent.end_char)
-                 if not _negated(ctx.document.text, sp.start_char, sent.start_char)]
+                 if not _negated(ctx.document.text, sp.start_char, sent.start_char)
+                 and not _excluded(sent, sp.start_char)]
         if part == "title":
             text = ctx.document.text
             title += [sp for sp in spans if not r["outcome_rx"].search(text[sent.start_char:sp.start_char])]
@@ -379,24 +424,30 @@ def _conditions(ctx: Context) -> list[Fact]:
             title += _agent_populations(ctx, sent)
             title += _title_procedures(ctx, sent, spans)
             title += _title_symptoms(ctx, sent, spans)
+            title += _title_aliases(ctx, sent, spans + title)
         elif part != "results":  # what patients had in the results is an event, not the topic
             other += spans
             other_sentences.update((_iri(sp), sent.start_char) for sp in spans)
-            described += _adjectival(ctx, sent, named)
-            population += _agent_populations(ctx, sent)
+            described += [x for x in _adjectival(ctx, sent, named) if not _excluded(sent, x[1])]
+            population += [x for x in _agent_populations(ctx, sent) if not _excluded(sent, x[1])]
         # a full text's results describe subgroups ('fewer individuals with diabetes'), not who was enrolled
         # nor, in an abstract's results, those who had an event ('four patients with oedema withdrew')
         events = part == "results" and bool(r["event_rx"].search(sent.text))
         for m in r["with_rx"].finditer(sent.text) if (part != "results" or in_abs) and not events else ():
             a, b = sent.start_char + m.start("x"), sent.start_char + m.end("x")
+            if _excluded(sent, a):
+                continue  # "patients with epilepsy or renal failure were excluded"
             inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
             if inside:
                 # "patients with bladder outlet obstruction due to benign prostatic hyperplasia" under a
                 # title on the latter: the title's condition, named again, adds nothing new
                 topic = [sp for sp in inside if sp.kb_id_ in {_iri(x) for x in title}]
-                population.append((topic or inside)[0])
+                chosen_sp = (topic or inside)[0]
+                # 'patients with CRA' where 'cirrhosis with refractory ascites (CRA)' was read as its last disease
+                population.append(_abbreviated_condition(ctx, chosen_sp.text, whole=True) or chosen_sp)
                 continue
-            x = re.sub(r"^(?:(?:a|an|the|their|his|her|its|some|any|this|these)\s+)+", "", m.group("x"), flags=re.I)
+            x = re.sub(rf"^(?:(?:a|an|the|their|his|her|its|some|any|this|these|{r['quantifiers']})\s+)+", "",
+                       m.group("x"), flags=re.I)
             if r["negated_opening_rx"].match(x):
                 continue
             a += len(m.group("x")) - len(x)
@@ -410,8 +461,11 @@ def _conditions(ctx: Context) -> list[Fact]:
                     population.append((c, a, a + len(phrase)))
             elif (found := _aliased(ctx, x)) is not None:
                 population.append((found[0], a, a + found[1]))
+            elif (found := _abbreviated_condition(ctx, x)) is not None:
+                population.append(found)
         if part != "results":
-            population += _named_before_population(ctx, sent, spans)
+            population += [x for x in _named_before_population(ctx, sent, spans)
+                           if not _excluded(sent, _bounds(x)[0])]
     # a population named by an adjective ('depressed adolescents') only where none is named by its disease
     chosen = title + (population or described)[:1]
     if not chosen:
@@ -426,6 +480,12 @@ def _conditions(ctx: Context) -> list[Fact]:
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []
     out, seen = [], set()
     items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
+    # a common name ('depression', 'diabetes') beside a disease that holds it or its dictionary name ('major
+    # depressive disorder', 'type 2 diabetes'): the specific one only
+    names = [fold_label(c.label) for c, _s, _e in items]
+    items = [x for x, name in zip(items, names) if not any(
+        f" {w} " in f" {other} " and other != name for w in (name, fold_label(r["aliases"].get(name, "")))
+        if w and name in r["aliases"] for other in names)]
     # a kind of disease ('tumour') after the specific ones, so that a specific one found later still wins
     items.sort(key=lambda x: fold_label(x[0].label) in r["generic_conditions"])
     for c, s, e in items:
@@ -499,6 +559,30 @@ def _title_symptoms(ctx: Context, sent, spans: list) -> list:
     return out
 
 
+def _title_aliases(ctx: Context, sent, found: list) -> list:
+    """'Metformin for diabetes', 'Music and insomnia': a disease a title names by a common name the
+    dictionaries file under another ('diabetes' under 'diabetes mellitus'; ontology/conditions.json
+    aliases), where nothing else is read there and no outcome cue ('incidence of') comes before it."""
+    r = _condition_rules()
+    text = ctx.document.text
+    out = []
+    for m in r["alias_rx"].finditer(sent.text):
+        s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        if m.start() and sent.text[m.start() - 1].isalnum() or any(a < e and s < b for a, b in map(_bounds, found)):
+            continue
+        if r["outcome_rx"].search(text[sent.start_char:s]) or _negated(text, s, sent.start_char):
+            continue
+        c = _condition_named(ctx, m.group(0))
+        if c is not None:
+            out.append((c, s, e))
+    return out
+
+
+def _bounds(x) -> tuple[int, int]:
+    """Where a condition found is written: a (concept, start, end) tuple's offsets or a span's."""
+    return (x[1], x[2]) if isinstance(x, tuple) else (x.start_char, x.end_char)
+
+
 def _circumstance(phrase: str) -> int:
     """Length of the words of circumstance opening a procedure ('elective', 'emergency'; ontology/
     conditions.json procedure_modifiers) and the space after them."""
@@ -561,6 +645,29 @@ def _negated(text: str, start: int, sent_start: int) -> bool:
     """A condition the words before it deny ('adults without X', 'no history of X'): an eligibility
     limit, not what the trial studies."""
     return bool(_condition_rules()["negated_rx"].search(text[max(sent_start, start - 120):start]))
+
+
+def _abbreviated_condition(ctx: Context, phrase: str, whole: bool = False):
+    """'adults with HFpEF' where the paper wrote 'Heart failure with preserved ejection fraction (HFpEF)':
+    a short form the paper defines, whose long form holds a disease of the dictionaries but is no
+    dictionary name itself, stands for that long form (concept, start, end of the long form)."""
+    m = re.match(r"[A-Za-z][\w-]*", phrase)
+    abbr = document_abbreviations(ctx.document).get(m.group(0)) if m and (not whole or m.end() == len(phrase)) else None
+    if abbr is None:
+        return None
+    inside = [sp for sp in ctx.concept_spans(abbr.start, abbr.end) if sp.label_ == "Condition"]
+    if not inside or any(sp.start_char <= abbr.start and abbr.end <= sp.end_char for sp in inside):
+        return None  # no disease in the long form, or the long form is a dictionary name itself
+    return ctx.lexicon.discover("Condition", abbr.name, "population"), abbr.start, abbr.end
+
+
+def _excluded(sent, start: int) -> bool:
+    """A condition in a clause that goes on to exclude the people who have it ('patients with epilepsy
+    or renal failure were excluded', 'those with a history of stroke were not eligible'; ontology/
+    conditions.json excluded_after): an eligibility limit, not what the trial studies."""
+    rest = sent.text[start - sent.start_char:]
+    clause = rest[: rest.index(";")] if ";" in rest else rest
+    return bool(_condition_rules()["excluded_after_rx"].search(clause))
 
 
 def _agent_populations(ctx: Context, sent) -> list:

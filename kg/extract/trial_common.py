@@ -12,9 +12,11 @@ EXTRACTOR = "trial"
 _PREFERRED_PARTS = ("title", "abstract", "methods", "results")
 
 
-# "previous studies", "another trial", a citation "[12": a sentence about other studies
+# "previous studies", "another trial", a citation "[12": a sentence about other studies; a share or a
+# decimal in square brackets ("1.25 L [47.91% predicted]", "[95% CI ...]") is a journal's brackets, no citation
 OTHER_STUDY = folded(re.compile(r"\b(?:previous|prior|earlier|other|another|recent)\s+(?:\w+\s+)?"
-                                r"(?:studies|study|trials|trial|reports?)\b|\[\d", re.IGNORECASE))
+                                r"(?:studies|study|trials|trial|reports?)\b|\[\d(?![\d.,·]*\s*%)(?!\d*[.·]\d)",
+                                re.IGNORECASE))
 
 
 def fact(ctx: Context, attribute: str, value, start: int, end: int, rule: str, conf: float = 0.9) -> Fact:
