@@ -76,8 +76,9 @@ def _cues() -> _Cues:
     noun = rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s*\(s\))?"
     verbs = _alt(data["declaring_verbs"])
     # a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
+    # (a list of items with commas inside runs on over semicolons when it closes with '; and' or '; or')
     body = (rf"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:{_alt(list(kind_of))})\s)"
-            r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\))+)")
+            r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\)|;(?=[^.]*;\s+(?:and|or)\s)|;(?=\s+(?:and|or)\s))+)")
     how = r"(?:(?:measured|assessed|evaluated|determined)\s+(?:by|using|with)\s+(?:the\s+)?)?"
     # "the primary metabolic outcome", "the main composite endpoint": a qualifier between kind and noun
     adj = r"(?:(?!(?:and|or|end)\s)[a-z][\w-]*\s+)?"
@@ -117,12 +118,16 @@ def _cues() -> _Cues:
                         rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
     aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
     # ("changes (p > 0.05) in X": a bracketed statistic between the noun and its measure)
-    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+(?:was|were)\s+"
-                             r"(?:found|observed|seen|detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
-                             r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
+    # ("differences between groups were observed in X", "improvements from baseline in X", "no difference
+    # between conditions for X": after a between-clause or 'was found', 'for' and 'on' also lead to the measure)
+    between = r"\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions|treatments)"
+    found = r"\s+(?:was|were)\s+(?:found|observed|seen|detected|noted|shown|present|apparent|evident)"
+    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+from\s+(?:the\s+)?baseline)?"
+                             rf"(?:(?:{between}(?:{found})?|{found}(?:{between})?)\s+(?:in|of|for|on)|\s+(?:in|of))"
+                             r"\s+(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
     change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
-                             r"more|less|further|"
+                             r"more|less|further|[−-]?\d|\w+ly\b|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
     comparative = re.compile(rf"\b(?:(?:{_alt(data['comparative_leads'])})\s+|"
@@ -193,7 +198,7 @@ _FROM_BASELINE_BARE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|rela
                                  r"\s+)*changes?\s+from\s+baseline\s+(?!(?:to|until|through|at|in|of|and|or|was|were)\b)"
                                  r"(?=[A-Za-z])", re.I)
 _BASELINE_IN = re.compile(r"baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+", re.I)
-_STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
+_STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*[−-]?\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
 
@@ -214,6 +219,12 @@ def extract(ctx: Context) -> list[Fact]:
             for m in rx.finditer(sent.text):
                 if re.search(r"\b(?:if|whether|when|unless)\s+(?:the\s+)?$", sent.text[: m.start()], re.I):
                     continue  # "If the primary outcome is binary, ..." declares nothing
+                if rx in cues.declared[:2] and re.search(
+                        rf"\b(?:for|of|with|on|to|from|between|in)\s+(?:\w+ing\s+)?(?:the|a|an|their|its)\s+"
+                        rf"(?:(?:{_alt(list(cues.kind_of))})\s+)?$", sent.text[: m.start()], re.I):
+                    continue  # "Risk factors for developing the primary outcome were X": X predicts it
+                if re.match(rf"(?:{_alt(_data()['analysing_verbs'])})\s+(?:by|using|with)\b", m.group("body"), re.I):
+                    continue  # "Outcomes were analysed using logistic regression": a method
                 if any(a <= m.start("body") < b for a, b in declared_spans):
                     continue
                 if cues.assess_start.match(m.group("body")) and re.search(
@@ -278,7 +289,8 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for m in cues.passive.finditer(text):
         end = _before_time(text, m.start())  # "X between baseline and week 12 was measured": X, the time apart
-        s = _walk_back(text, end, cues)
+        span = _walk_subject(text, end, cues)
+        s, end = span if span else (None, end)
         if s is not None and _examined_for().match(text, m.end()):
             continue  # "The lambs were examined by ultrasound to measure X": X is the measure, not the lambs
         if s is not None and not _effect_without_measure(text[:m.start()]):
@@ -286,6 +298,11 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
+        on = _assessed_on_rx().match(text, m.end())  # "All were assessed on A, B and C": who, then the measures
+        if on and (s is None or _people_rx().fullmatch(text[s:end].strip())):
+            e = _walk_forward(text, on.end(), cues)
+            if e is not None:
+                out.append((base + on.end(), base + e, "endpoint.assessed"))
         means = _means_rx().match(text, m.end())  # "X was assessed with A, B and C": the instruments too
         e = _walk_forward(text, means.end(), cues) if means and not _analysing_rx().search(m.group()) else None
         if e is not None:
@@ -318,6 +335,8 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
+    for m in _results_of_rx().finditer(text):  # "The results of the X and Y analyses": X and Y were measured
+        out.append((base + m.start("body"), base + m.end("body"), "endpoint.assessed"))
     guard, listing = _listing_rx()
     if guard.search(text):  # cheap test first
         for m in listing.finditer(text):
@@ -325,6 +344,28 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _assessed_on_rx() -> re.Pattern:
+    """'(were assessed) on / for (the)': the measures who was assessed was assessed on."""
+    return re.compile(r"\s+(?:\w+ly\s+)?(?:on|for)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?=[A-Za-z])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _people_rx() -> re.Pattern:
+    """Who was assessed, as a subject ('All', 'Participants', 'the children', 'They')."""
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
+    return re.compile(rf"(?:(?:the|all|both|each)\s+)?(?:[\w-]+\s+){{0,2}}(?:{people})|all|they|both|each", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _results_of_rx() -> re.Pattern:
+    """'The results of (the) X and Y analyses/assessments': what was analysed names the measures (the words
+    are data: results_of)."""
+    d = _data()["results_of"]
+    return re.compile(rf"\b(?:{_alt(d['nouns'])})\s+(?:of|from)\s+(?:the\s+)?(?P<body>[A-Za-z][^.;,:()]{{1,80}}?)\s+"
+                      rf"(?:{_alt(d['methods'])})\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -574,11 +615,12 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     """Measures a finding is reported on: 'X decreased', 'X did not differ', 'fewer X', 'regarding X'."""
     text, base = sent.text, sent.start_char
     out = []
-    for rx in (cues.change_verb, cues.predicate):
+    for rx in (cues.change_verb, cues.predicate, _copula_rx()):
         for m in rx.finditer(text):
-            s = _walk_back(text, _before_time(text, m.start()), cues)
-            if s is not None:
-                out.append((base + s, base + m.start(), "endpoint.reported"))
+            end = _before_group(text, _before_adverbs(text, m.start()))
+            span = _walk_subject(text, _before_time(text, end), cues)
+            if span is not None:
+                out.append((base + span[0], base + span[1], "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
                      (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported")):
@@ -592,6 +634,35 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _copula_rx() -> re.Pattern:
+    """A finding stated with a copula, adverbs, an amount and a comparison ('X was markedly lower', 'Y were
+    also increased', 'Z was 12% higher'; ontology copula_findings): its subject is a measure."""
+    d = _data()["copula_findings"]
+    amount = r"(?:(?:about|approximately|nearly|almost|over)\s+)?[−-]?\d[\d.,·]*\s*(?:%|-?fold|[A-Za-zµμ/]{1,8})?\s+"
+    return re.compile(rf"\s(?:{_alt(d['copulas'])})\s+(?:(?:{_alt(d['adverbs'])})\s+){{0,3}}(?:{amount})?"
+                      rf"(?:{_alt(d['comparatives'])})\b", re.I)
+
+
+def _before_adverbs(text: str, end: int) -> int:
+    """Where a subject ends that adverbs follow ('X significantly decreased', 'Y also rose'): before them."""
+    m = re.search(r"(?:\s+(?:\w+ly|also|further|both|all|still))+$", text[:end], re.I)
+    return m.start() if m and re.search(r"[\w)]", text[:m.start()][-1:]) else end
+
+
+@functools.lru_cache(maxsize=1)
+def _group_tail_rx() -> re.Pattern:
+    """Who a measure was taken in, closing a subject ('IL-6 in the treatment group'; ontology group_tail)."""
+    return re.compile(rf"(?<=[\w)])\s+(?:in|among|for|of)\s+(?:the\s+|both\s+|all\s+|each\s+)?(?:[\w-]+\s+){{0,3}}?"
+                      rf"(?:{_alt(_data()['group_tail'])})$", re.I)
+
+
+def _before_group(text: str, end: int) -> int:
+    """Where a subject ends that the group it was taken in follows: before the group."""
+    m = _group_tail_rx().search(text, max(0, end - 60), end)
+    return m.start() if m else end
 
 
 def _stat_separated(text: str, start: int, cues: _Cues) -> list[tuple[int, int]]:
@@ -667,6 +738,10 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
+        if fold(tok) == "as" and start is not None and (re.search(r"\bas\s+well\s+$", text[:t.start()], re.I) or
+                                                        re.match(r"as\s+well\s+as\b", text[t.start():], re.I)):
+            start = t.start()  # "A as well as B": a list
+            continue
         if fold(tok) == "per" and start is not None and i > 0 and _word_ok(toks[i - 1].group(), cues):
             start = t.start()  # "cost per patient", "falls per 1000 bed days": a rate, inside the name
             continue
@@ -683,6 +758,27 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
     if m:
         start += m.end()
     return start if end - start > 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _people_with_rx() -> re.Pattern:
+    """'in patients with', 'from patients with ... and': who a measure was taken in, before the subject's end."""
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
+    return re.compile(rf"\s+(?:in|from|of|among)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}(?:{people})\s+with\s+"
+                      r"(?:[\w-]+\s+(?:to|or)\s+)?$", re.I)
+
+
+def _walk_subject(text: str, end: int, cues: _Cues) -> tuple[int, int] | None:
+    """`_walk_back` as a span, past who the measure was taken in: 'X in patients with Y (was evaluated)'
+    names X, not the condition Y."""
+    s = _walk_back(text, end, cues)
+    if s is None:
+        return None
+    m = _people_with_rx().search(text, max(0, s - 80), s)
+    if m is None:
+        return s, end
+    s = _walk_back(text, m.start(), cues)
+    return None if s is None else (s, m.start())
 
 
 def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
@@ -719,6 +815,21 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
     depth = 0
     i = start
     keep = list(keep) + [m.span() for m in _and_names_rx().finditer(text, start, end)]  # "sit and reach test"
+    # a list of items with commas inside, set apart by semicolons ('A; severe, late B; and C'): split at those
+    # (each piece split in turn: 'A, B and C; and D by E')
+    semi = re.compile(r";\s*(?:and/or\s+|and\s+|or\s+)?")
+    if ";" in re.sub(r"\([^()]*\)", "", text[start:end]):
+        out, pos = [], start
+        for m in semi.finditer(text, start, end):
+            if text.count("(", start, m.start()) > text.count(")", start, m.start()):
+                continue  # a semicolon inside brackets
+            out += _items(text, pos, m.start(), keep) if "," not in text[pos:m.start()] or re.search(
+                r"\s(?:and|or)\s", text[pos:m.start()]) else [(pos, m.start())]  # ('severe, late B': one item)
+            pos = m.end()
+        out += _items(text, pos, end, keep) if "," not in text[pos:end] or re.search(
+            r"\s(?:and|or)\s", text[pos:end]) else [(pos, end)]
+        return out
+    separators = re.compile(r",\s*(?:and/or|and|or|nor)\s+|,\s*|;\s*|\s+(?:and/or|and|or|nor|as well as)\s+", re.I)
     while i < end:
         ch = text[i]
         inside = next((b for a, b in keep if a <= i < b), None)
@@ -730,8 +841,7 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = re.compile(r",\s*(?:and/or|and|or|nor)\s+|,\s*|;\s*|\s+(?:and/or|and|or|nor|as well as)\s+",
-                           re.I).match(text, i, end)
+            m = separators.match(text, i, end)
             if m:
                 cuts.append((m.start(), m.end()))
                 i = m.end()
@@ -964,6 +1074,7 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         e = s + paren.start()
         phrase = text[s:e]
     t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)
+              and not _value_time(phrase, x)  # "exacerbations (lasting >3 days)": a threshold
               and not (x.start() == x.start("t") and re.match(r"\s+[A-Za-z][\w-]*\s+[A-Za-z]", phrase[x.end():])
                        and not re.match(r"\s+(?:and|or|after|post|following|of)\b", phrase[x.end():], re.I))), None)
     # (a bare time inside a name, 'the Framingham 10 year CVD risk score', is part of the name)
@@ -974,6 +1085,8 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if m and m.start() > s:
         e = m.start()
     listed = "," in text[s:e] and len(_distributed(re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I))) > 1
+    # (an item of a list set apart by semicolons keeps its commas: 'A; severe, late B; and C')
+    listed = listed or bool(re.match(r"\s*;", text[e:]) or re.search(r";\s*(?:and\s+|or\s+)?$", text[max(0, s - 8):s]))
     m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b" +
                   ("" if listed else "|,"), text[keep_from:e], re.I)  # not the commas of 'A, B and C effects'
     if m and keep_from + m.start() > s:
@@ -1067,6 +1180,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "rilonacept added to standard care": the treatment, not a measure
     if _period_rx().fullmatch(key):
         return []  # "the wash-out period": when a measure was taken, not a measure
+    if rule != "endpoint.declared" and words[-1] in _data()["category_tails"]:
+        return []  # "better vaccine immunogenicity", "clinical efficacy": a class of outcomes, read where declared
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
@@ -1265,10 +1380,20 @@ def _change_from_baseline(text: str, t: re.Match) -> bool:
         r"\s+(?:to|through|until)\b", text[t.end():], re.I)
 
 
+def _value_time(text: str, t: re.Match) -> bool:
+    """A number of days or weeks that is a threshold or a value, not when a measure was taken ('symptoms
+    lasting >3 days', 'median 46 versus 32 hours', 'stay was 12 days')."""
+    return bool(re.match(r"\d", t.group()) and re.search(
+        r"(?:[<>≤≥]\s*|\b(?:more|less|longer|shorter|greater)\s+than\s+|\bat\s+least\s+|\b(?:versus|vs\.?|was|were|"
+        r"median|mean|of|lasting|lasted)\s+)$", text[max(0, t.start() - 20):t.start()], re.I))
+
+
 def _find_time(text: str, start: int, end: int) -> re.Match | None:
     """The first timepoint in text[start:end] that is not an age ('aged 50-70 years', '6 years old')."""
     for t in _time_rx().finditer(text, start, end):
         if _change_from_baseline(text, t):
+            continue
+        if _value_time(text, t):
             continue
         if not (re.search(r"\bage[ds]?\b[^.;]{0,12}$", text[max(0, t.start() - 20): t.start()], re.I)
                 or re.match(r"\s*(?:old|of age)\b", text[t.end():])):
@@ -1402,7 +1527,7 @@ def _time_near(text: str, s: int, e: int) -> re.Match | None:
     def usable(t: re.Match) -> bool:
         before = text[max(0, t.start() - 14):t.start()]
         return not re.search(r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|last\s+)?$", before, re.I) and \
-            not _change_from_baseline(text, t)
+            not _change_from_baseline(text, t) and not _value_time(text, t)
     clause_end = re.search(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+)|\.(?!\d)", text[e:])
     limit = e + (clause_end.start() if clause_end else len(text) - e)
     after = next((t for t in _time_rx().finditer(text, e, min(limit, e + 100)) if usable(t)), None)
@@ -1515,6 +1640,7 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
     conditions |= {fold(text[f.evidence[0].start:f.evidence[0].end]) for f in ctx.facts
                    if f.kind == "trial" and f.fields.get("attribute") == "condition" and f.evidence}
     words = [_content_words(f.fields["name"]) for f in facts]
+    keys = [fold(re.sub(r"\s*\([^()]*\)", "", f.fields["name"])).strip() for f in facts]
     feasibility = {fold(w) for w in _data()["feasibility_words"]}
     kept = []
     for n, f in enumerate(facts):
@@ -1536,6 +1662,9 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
                     words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
                 continue  # the same measure again, or a part of a declared one's name
+            if any(keys[m].endswith(" " + key) and len(keys[m].split()) - len(key.split()) <= 3 and not re.search(
+                    r"\b(?:in|of|on|for|to|with)\b", keys[m][: -len(key)]) for m in range(n)):
+                continue  # 'X' after 'cerebrospinal fluid X': the measure again, without its qualifiers
             if key in feasibility and f.rule == "endpoint.reported_regarding":
                 continue  # "advantages in terms of cost and compliance": an outcome only where declared or assessed
         kept.append(f)
