@@ -823,12 +823,9 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
         for m in semi.finditer(text, start, end):
             if text.count("(", start, m.start()) > text.count(")", start, m.start()):
                 continue  # a semicolon inside brackets
-            out += _items(text, pos, m.start(), keep) if "," not in text[pos:m.start()] or re.search(
-                r"\s(?:and|or)\s", text[pos:m.start()]) else [(pos, m.start())]  # ('severe, late B': one item)
+            out += _items(text, pos, m.start(), keep)
             pos = m.end()
-        out += _items(text, pos, end, keep) if "," not in text[pos:end] or re.search(
-            r"\s(?:and|or)\s", text[pos:end]) else [(pos, end)]
-        return out
+        return out + _items(text, pos, end, keep)
     separators = re.compile(r",\s*(?:and/or|and|or|nor)\s+|,\s*|;\s*|\s+(?:and/or|and|or|nor|as well as)\s+", re.I)
     while i < end:
         ch = text[i]
