@@ -247,3 +247,51 @@ def test_the_results_of_analyses_name_what_was_analysed(tmp_path, section, wrap,
 def test_a_measure_restated_without_its_qualifiers_is_one(tmp_path, section, wrap, body, full, short):
     found = endpoints(tmp_path, wrap.format(body), section)
     assert full in found and short not in found, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "There was a trend toward a shorter median time to relapse with the drug (3.5 versus 6.2 months).",
+            "time to relapse",
+        ),
+        ("The cream group showed significantly better wound closure (4.5 vs 7.5 days, p = 0.01).", "wound closure"),
+    ],
+)
+def test_a_comparison_toward_or_better_names_the_measure_and_its_value_is_no_time(
+    tmp_path, section, wrap, sentence, name
+):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found and found[name]["timepoint"] is None, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize(
+    "sentence, name, absent",
+    [
+        (
+            "SF-36 physical component scores (P≤0.01) were higher with the drug.",
+            "sf-36 physical component scores",
+            "p≤",
+        ),
+        ("Sleep quality improved with melatonin, suggesting a benefit on rest.", "sleep quality", "suggesting"),
+    ],
+)
+def test_a_statistic_or_a_clause_after_a_name_is_not_in_it(tmp_path, section, wrap, sentence, name, absent):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found and not any(absent in n for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("Efficacy was assessed during the 52-week extension period.", "period"),
+        ("Response did not differ by gender or by intermittent dosage.", "gender"),
+    ],
+)
+def test_a_period_or_a_characteristic_is_no_measure(tmp_path, section, wrap, sentence, absent):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert not any(absent in n for n in found), found

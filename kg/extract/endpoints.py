@@ -1014,7 +1014,8 @@ def _distributed(name: str) -> list[str]:
 def _period_rx() -> re.Pattern:
     """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
     names = _alt(_data()["time_period_names"] + _data()["operative_times"])  # also 'the postprandial phase'
-    return re.compile(rf"(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?(?:periods?|phases?)", re.I)
+    return re.compile(rf"(?:\d+[\s-]*(?:day|week|month|year)s?\s+)?(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?"
+                      r"(?:periods?|phases?)", re.I)  # (also 'the 78-week extension period')
 
 
 @functools.lru_cache(maxsize=1)
@@ -1108,6 +1109,9 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s += stat.end()
     stat = re.search(rf"\s*\((?:{_alt(_data()['stat_brackets'])})\)$", text[s:e], re.I)  # "X (interquartile range)"
     if stat:
+        e = s + stat.start()
+    stat = re.search(r"\s*\(([^()]*)\)$", text[s:e])  # "X scores (P≤0.008)": a statistic, not the name
+    if stat and e - s > len(stat.group()) + 2 and re.search(r"\b[pP]\s*[<=>≤≥]|[=±]|^\s*[−-]?\d", stat.group(1)):
         e = s + stat.start()
     lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
     if lead:
@@ -1380,6 +1384,8 @@ def _change_from_baseline(text: str, t: re.Match) -> bool:
 def _value_time(text: str, t: re.Match) -> bool:
     """A number of days or weeks that is a threshold or a value, not when a measure was taken ('symptoms
     lasting >3 days', 'median 46 versus 32 hours', 'stay was 12 days')."""
+    if re.match(r"\d", t.group()) and re.search(r"\d[.,·]$", text[max(0, t.start() - 2):t.start()]):
+        return True  # "4.2 months": the decimals of a value
     return bool(re.match(r"\d", t.group()) and re.search(
         r"(?:[<>≤≥]\s*|\b(?:more|less|longer|shorter|greater)\s+than\s+|\bat\s+least\s+|\b(?:versus|vs\.?|was|were|"
         r"median|mean|of|lasting|lasted)\s+)$", text[max(0, t.start() - 20):t.start()], re.I))
