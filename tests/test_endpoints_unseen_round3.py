@@ -295,3 +295,78 @@ def test_a_statistic_or_a_clause_after_a_name_is_not_in_it(tmp_path, section, wr
 def test_a_period_or_a_characteristic_is_no_measure(tmp_path, section, wrap, sentence, absent):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert not any(absent in n for n in found), found
+
+
+@pytest.mark.parametrize(
+    "body, expected, kind",
+    [
+        (
+            "Methods: Adults were randomised. Main outcome measures: Pain, function and quality of life at 12 months. "
+            "Results: Pain fell.",
+            {"pain", "function", "quality of life"},
+            "primary",
+        ),
+        (
+            "Methods: A crossover trial. Outcome measures: grip strength, gait speed. Results: Both rose.",
+            {"grip strength", "gait speed"},
+            None,
+        ),
+    ],
+)
+def test_an_inline_label_naming_the_outcome_measures_declares_its_list(tmp_path, body, expected, kind):
+    found = endpoints(tmp_path, body, None)
+    assert expected <= set(found) and all(found[n]["kind"] == kind for n in expected), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize(
+    "sentence, expected, absent",
+    [
+        (
+            "Efficacy was assessed by changes in pain intensity and joint swelling.",
+            {"pain intensity", "joint swelling"},
+            "efficacy",
+        ),
+        (
+            "Treatment response was evaluated using the tender joint count and morning stiffness.",
+            {"tender joint count", "morning stiffness"},
+            "response",
+        ),
+    ],
+)
+def test_a_general_subject_assessed_by_measures_names_them(tmp_path, section, wrap, sentence, expected, absent):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and not any(absent in n for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+def test_a_general_subject_assessed_by_a_method_names_none(tmp_path, section, wrap):
+    assert not endpoints(tmp_path, wrap.format("Efficacy was assessed by ELISA and flow cytometry."), section)
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("A benefit was seen only for the endpoint PD15 histamine.", "pd15 histamine"),
+        ("The secondary outcome HbA1c fell by 0.4% with the drug.", "hba1c"),
+    ],
+)
+def test_an_endpoint_noun_before_a_written_name(tmp_path, section, wrap, sentence, name):
+    assert name in endpoints(tmp_path, wrap.format(sentence), section)
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Secondary outcomes: Back Pain Function Questionnaire, sleep score.", "back pain function questionnaire"),
+        (
+            "Patient-rated outcomes: Fatigue Severity Scale mean difference -1.2 [-2.0 to -0.4].",
+            "fatigue severity scale",
+        ),
+    ],
+)
+def test_a_named_questionnaire_is_an_endpoint_without_its_figures(tmp_path, section, wrap, sentence, name):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert name in found, found

@@ -91,7 +91,7 @@ def _cues() -> _Cues:
         # ("The primary outcome of this trial was X": the trial's own outcome)
         re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
-        re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b(?P<kind>)(?:{noun}){own}(?:\s+(?:{verbs})\s*:?\s+{how}|\s*:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
         re.compile(rf"\b{kind}\s+{adj}{noun}\s*\((?P<body>[^()]+)\)", re.I),
         # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
@@ -103,6 +103,11 @@ def _cues() -> _Cues:
         re.compile(rf"\b{kind}\s+{adj}{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
         re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{adj}{noun}", re.I),
+        # "for the endpoint PD20 methacholine", "the primary outcome HbA1c": a noun in apposition to a name
+        # written with capitals or digits (an abbreviation, an analyte, a scale)
+        re.compile(rf"\b(?:(?P<kind>{_alt(list(kind_of))})\s+)?(?:end[\s-]?points?|outcome\s+measures?|outcomes?)\s+"
+                   r"(?P<body>(?=[\w-]*[A-Z0-9])[A-Za-z][\w-]*(?:\s+(?!(?:was|were|is|are|did|had|has|showed|and|or|in|"
+                   r"at|of|for|to|with|by|on)\b)[a-z][\w-]*(?<!ed)(?<!ing))?)(?=[\s,.;:)]|$)"),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
@@ -237,6 +242,16 @@ def extract(ctx: Context) -> list[Fact]:
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
                                          window=(prev_end, sent.start_char + m.start("body"), e)))
                 prev_end = max(prev_end, e)
+        heading = _endpoint_heading(ctx, sent) if not declared_spans and (in_abs or abstract_only) else None
+        if heading is not None:  # "Main outcome measures: A, B and C" as a label of its own
+            kind, a = heading
+            s, e = sent.start_char + a, sent.end_char
+            while e > s and ctx.document.text[e - 1] in " .;\n":
+                e -= 1
+            declared_spans.append((a, e - sent.start_char))
+            for x, y in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
+                out.extend(_endpoint(ctx, x, y, kind, seen, sent, "endpoint.declared", 0.8,
+                                     window=(sent.start_char, s, e)))
         if not (in_abs or abstract_only) or part == "title":
             continue  # a full text assesses and reports on far more than its endpoints
         taken = [(sent.start_char + a, sent.start_char + b) for a, b in declared_spans]
@@ -262,6 +277,37 @@ def extract(ctx: Context) -> list[Fact]:
     _timepoints_from_text(ctx, out)
     _timepoints_from_abstract(ctx, out, abstract_only)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _heading_rx() -> re.Pattern:
+    """A label that names the outcome measures ('Main outcome measures', 'Primary endpoint', 'Outcomes')."""
+    data = _data()
+    kinds = _alt(list(_cues().kind_of))
+    return re.compile(rf"(?:(?P<kind>{kinds})\s+)?(?:and\s+(?P<other>{kinds})\s+)?"
+                      rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s+and\s+measures?)?",
+                      re.I)
+
+
+def _endpoint_heading(ctx: Context, sent: Sentence) -> tuple[str | None, int] | None:
+    """The kind and the start (in the sentence) of a declaration under a label that names the outcome
+    measures ('Main outcome measures: A, B and C' inline or as its own section): the whole sentence lists
+    them, or None."""
+    sec = next((x for x in reversed(ctx.document.sections) if x.start <= sent.start_char < x.end
+                and x.kind in ("abstract", "body") and x.start > 0), None)
+    if sec is None:
+        return None
+    m = _heading_rx().fullmatch(sec.name.strip().rstrip(":"))
+    first = next((x for x in ctx.sentences() if x.start_char >= sec.start), None)
+    if m is None or first is None or first.start_char != sent.start_char or re.search(
+            r"\b(?:was|were|is|are|included?)\b", sent.text[:60], re.I):
+        return None  # (a sentence with its own verb is read by the declared patterns)
+    label = re.match(rf"\s*{re.escape(sec.name.strip())}\s*[:.-]?\s*", sent.text, re.I)
+    a = label.end() if label else 0
+    if a >= len(sent.text.rstrip()) - 1:
+        return None
+    kind = None if m.group("other") else _kind(m.group("kind"))
+    return kind, a
 
 
 def _kind(word: str | None) -> str | None:
@@ -305,7 +351,13 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
                 out.append((base + on.end(), base + e, "endpoint.assessed"))
         means = _means_rx().match(text, m.end())  # "X was assessed with A, B and C": the instruments too
         e = _walk_forward(text, means.end(), cues) if means and not _analysing_rx().search(m.group()) else None
-        if e is not None:
+        general = s is not None and fold(re.sub(r"^(?:the|a|an)\s+", "", text[s:end].strip(), flags=re.I)) in {
+            fold(w) for w in _data()["means_subjects"]}
+        if e is not None and general:  # "Efficacy was assessed by X and Y": X and Y are the measures
+            out.extend((base + a, base + b, "endpoint.assessed") for a, b in _named_items(text, means.end(), e)
+                       if _instrument_like(text[a:b]) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]*", text[a:b].strip())
+                       and fold(text[a:b].strip()) not in {fold(w) for w in _data()["not_instruments"]})
+        elif e is not None:
             # (a known instrument is read by `_instruments` under its own label; "US" for ultrasonography
             # is a method)
             out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in _named_items(text, means.end(), e)
@@ -1110,6 +1162,11 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     stat = re.search(rf"\s*\((?:{_alt(_data()['stat_brackets'])})\)$", text[s:e], re.I)  # "X (interquartile range)"
     if stat:
         e = s + stat.start()
+    value = re.search(r"(?<=[\w)])\s+(?:(?:mean|median|adjusted)\s+)?(?:difference\s+|change\s+)?[\[(]?[−-]?\d+[.,·]\d|"
+                      r"(?<=[\w)])\s+(?:mean|median|adjusted)\s+(?:difference|change)\b",
+                      text[s:e], re.I)  # "X mean difference 0.42 [-0.08 to 0.93]": the finding, not the name
+    if value:
+        e = s + value.start()
     stat = re.search(r"\s*\(([^()]*)\)$", text[s:e])  # "X scores (P≤0.008)": a statistic, not the name
     if stat and e - s > len(stat.group()) + 2 and re.search(r"\b[pP]\s*[<=>≤≥]|[=±]|^\s*[−-]?\d", stat.group(1)):
         e = s + stat.start()
@@ -1185,7 +1242,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "better vaccine immunogenicity", "clinical efficacy": a class of outcomes, read where declared
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
-    if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
+    named = words[-1] in _data()["instrument_heads"] and sum(w[:1].isupper() for w in name.split()) >= 2
+    if words[-1] in cues.bad_heads and not named or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
             r"comprised|showed|enabled)\b", key) or _clause_words_rx().search(key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)
