@@ -370,3 +370,22 @@ def test_an_endpoint_noun_before_a_written_name(tmp_path, section, wrap, sentenc
 def test_a_named_questionnaire_is_an_endpoint_without_its_figures(tmp_path, section, wrap, sentence, name):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert name in found, found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Exploratory outcomes included serum IL-6 and TNF-α at weeks 4 and 12.",
+            {"serum il-6": "weeks 4 and 12", "tnf-α": "weeks 4 and 12"},
+        ),
+        (
+            "Secondary outcomes were grip strength and gait speed at 3, 6 and 12 months.",
+            {"grip strength": "3, 6 and 12 months", "gait speed": "3, 6 and 12 months"},
+        ),
+    ],
+)
+def test_a_list_of_times_is_not_split_as_items(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert {n: f["timepoint"] for n, f in found.items()} == expected, found

@@ -867,6 +867,8 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
     depth = 0
     i = start
     keep = list(keep) + [m.span() for m in _and_names_rx().finditer(text, start, end)]  # "sit and reach test"
+    # a list of times is one time ('at weeks 4 and 12', 'at 6, 12 and 24 months'), not items of the list
+    keep += [m.span("t") for m in _time_rx().finditer(text, start, end) if re.search(r",|\s(?:and|or)\s", m.group("t"))]
     # a list of items with commas inside, set apart by semicolons ('A; severe, late B; and C'): split at those
     # (each piece split in turn: 'A, B and C; and D by E')
     semi = re.compile(r";\s*(?:and/or\s+|and\s+|or\s+)?")
