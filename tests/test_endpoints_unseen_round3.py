@@ -389,3 +389,37 @@ def test_a_named_questionnaire_is_an_endpoint_without_its_figures(tmp_path, sect
 def test_a_list_of_times_is_not_split_as_items(tmp_path, section, wrap, sentence, expected):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert {n: f["timepoint"] for n, f in found.items()} == expected, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize(
+    "body, full, short",
+    [
+        (
+            "Ki67 and progesterone receptor (PgR) expression were measured at surgery. PgR fell (p = 0.01).",
+            "progesterone receptor expression",
+            "pgr",
+        ),
+        (
+            "The Hand Function Disability Score (HFDS) was recorded. HFDS rose further after 6 weeks (p = 0.03).",
+            "hand function disability score",
+            "hfds",
+        ),
+    ],
+)
+def test_a_measure_restated_by_its_defined_short_form_is_one(tmp_path, section, wrap, body, full, short):
+    found = endpoints(tmp_path, wrap.format(body), section)
+    assert full in found and short not in found, found
+
+
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("No differences were detected between the groups in terms of itch and redness.", {"itch", "redness"}),
+        ("No difference was found between arms with regard to sleep latency.", {"sleep latency"}),
+    ],
+)
+def test_a_difference_in_terms_of_measures(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert set(found) == expected, found

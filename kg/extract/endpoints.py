@@ -129,7 +129,7 @@ def _cues() -> _Cues:
     found = r"\s+(?:was|were)\s+(?:found|observed|seen|detected|noted|shown|present|apparent|evident)"
     change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+from\s+(?:the\s+)?baseline)?"
                              rf"(?:(?:{between}(?:{found})?|{found}(?:{between})?)\s+(?:in|of|for|on)|\s+(?:in|of))"
-                             r"\s+(?:the\s+)?", re.I)
+                             r"\s+(?!terms\s+of\b|regard\s+to\b|respect\s+to\b)(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
     change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
                              r"more|less|further|[−-]?\d|\w+ly\b|"
@@ -1683,6 +1683,18 @@ def _content_words(name: str) -> frozenset[str]:
                      if w not in ignore and w not in ("of", "the", "a", "an", "in", "and", "or"))
 
 
+def _short_forms(name: str) -> list[str]:
+    """A name written with its abbreviation defined inside it, written short: 'progesterone-receptor (PgR)'
+    is 'PgR'; 'IIEF-Erectile Function (EF) scores' is 'IIEF-EF scores'."""
+    out = []
+    for m in re.finditer(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})\)", name):
+        long = _long_form(name[:m.start()], m.group(1))
+        if long:
+            at = name.rfind(long, 0, m.start())
+            out.append(f"{name[:at]}{m.group(1)}{name[m.end():]}".strip())
+    return out
+
+
 def _arm_name(text: str, name: str) -> bool:
     """'YHD' where the paper writes 'the YHD group' or 'decoction (YHD) group': an arm, not a measure."""
     if not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", name) or sum(ch.isupper() for ch in name) < 2:
@@ -1704,6 +1716,8 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
                    if f.kind == "trial" and f.fields.get("attribute") == "condition" and f.evidence}
     words = [_content_words(f.fields["name"]) for f in facts]
     keys = [fold(re.sub(r"\s*\([^()]*\)", "", f.fields["name"])).strip() for f in facts]
+    short = [(m, _content_words(x)) for m, f in enumerate(facts) if f.evidence
+             for x in _short_forms(text[f.evidence[0].start:f.evidence[0].end])]
     feasibility = {fold(w) for w in _data()["feasibility_words"]}
     kept = []
     for n, f in enumerate(facts):
@@ -1725,6 +1739,8 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
                     words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
                 continue  # the same measure again, or a part of a declared one's name
+            if words[n] and any(m != n and words[n] == w for m, w in short):
+                continue  # 'PgR' after 'progesterone-receptor (PgR)': the paper's short form of a measure read
             if any(keys[m].endswith(" " + key) and len(keys[m].split()) - len(key.split()) <= 3 and not re.search(
                     r"\b(?:in|of|on|for|to|with)\b", keys[m][: -len(key)]) for m in range(n)):
                 continue  # 'X' after 'cerebrospinal fluid X': the measure again, without its qualifiers
