@@ -423,3 +423,24 @@ def test_a_measure_restated_by_its_defined_short_form_is_one(tmp_path, section, 
 def test_a_difference_in_terms_of_measures(tmp_path, section, wrap, sentence, expected):
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert set(found) == expected, found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize(
+    "sentence, expected, absent",
+    [
+        (
+            "A respiratory monitor measured inspiratory time, tidal volume and breathing rate.",
+            {"inspiratory time", "tidal volume", "breathing rate"},
+            "monitor",
+        ),
+        (
+            "Ultrasound measured muscle thickness, bioimpedance analysis determined fat mass, and scales weight.",
+            {"muscle thickness"},
+            "bioimpedance",
+        ),
+    ],
+)
+def test_a_device_that_measures_names_the_measures(tmp_path, section, wrap, sentence, expected, absent):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found) and not any(absent in n for n in found), found

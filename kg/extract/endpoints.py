@@ -380,6 +380,10 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
                 continue  # "to test the effect of D versus P (on X)": D is given, X comes from 'on'; in
                 # the conclusions "a model to evaluate X" proposes, it does not report a measure
             e = _walk_forward(text, m.end(), cues)
+            if e is not None and rx is cues.active and cues.assess_start.match(text, e + 1):
+                # "U determined X, D determined Y": the list ends before the next clause's subject D
+                cut = list(re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text[m.end():e]))
+                e = m.end() + cut[-1].start() if cut else None
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     if not concluding:  # "to detect X and measure Y": the purpose's second verb and its object
