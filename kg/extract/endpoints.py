@@ -76,8 +76,9 @@ def _cues() -> _Cues:
     noun = rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s*\(s\))?"
     verbs = _alt(data["declaring_verbs"])
     # a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
+    # (a list of items with commas inside runs on over semicolons when it closes with '; and' or '; or')
     body = (rf"(?P<body>(?:(?!\b(?:and|while|whereas)\s+(?:the\s+)?(?:{_alt(list(kind_of))})\s)"
-            r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\))+)")
+            r"(?!\([^()]*$)[^.;]|\.(?=\d)|\([^()]*\)|;(?=[^.]*;\s+(?:and|or)\s)|;(?=\s+(?:and|or)\s))+)")
     how = r"(?:(?:measured|assessed|evaluated|determined)\s+(?:by|using|with)\s+(?:the\s+)?)?"
     # "the primary metabolic outcome", "the main composite endpoint": a qualifier between kind and noun
     adj = r"(?:(?!(?:and|or|end)\s)[a-z][\w-]*\s+)?"
@@ -90,7 +91,7 @@ def _cues() -> _Cues:
         # ("The primary outcome of this trial was X": the trial's own outcome)
         re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
-        re.compile(rf"\b(?P<kind>)(?:{noun}){own}\s+(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b(?P<kind>)(?:{noun}){own}(?:\s+(?:{verbs})\s*:?\s+{how}|\s*:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
         re.compile(rf"\b{kind}\s+{adj}{noun}\s*\((?P<body>[^()]+)\)", re.I),
         # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
@@ -102,6 +103,11 @@ def _cues() -> _Cues:
         re.compile(rf"\b{kind}\s+{adj}{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
         # "X was the primary endpoint"
         re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{adj}{noun}", re.I),
+        # "for the endpoint PD20 methacholine", "the primary outcome HbA1c": a noun in apposition to a name
+        # written with capitals or digits (an abbreviation, an analyte, a scale)
+        re.compile(rf"\b(?:(?P<kind>{_alt(list(kind_of))})\s+)?(?:end[\s-]?points?|outcome\s+measures?|outcomes?)\s+"
+                   r"(?P<body>(?=[\w-]*[A-Z0-9])[A-Za-z][\w-]*(?:\s+(?!(?:was|were|is|are|did|had|has|showed|and|or|in|"
+                   r"at|of|for|to|with|by|on)\b)[a-z][\w-]*(?<!ed)(?<!ing))?)(?=[\s,.;:)]|$)"),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
@@ -117,12 +123,16 @@ def _cues() -> _Cues:
                         rf"(?:{_alt(data['lowering_verbs'])}))\s+(?:(?:the|both|all)\s+)?", re.I)
     aim_effect = re.compile(rf"\b(?:{_alt(data['effect_nouns'])})\s+of\s+[^.;]{{2,120}}?\s+on\s+(?:the\s+)?", re.I)
     # ("changes (p > 0.05) in X": a bracketed statistic between the noun and its measure)
-    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+(?:was|were)\s+"
-                             r"(?:found|observed|seen|detected|noted|shown))?(?:\s+between\s+(?:the\s+)?(?:\w+\s+){0,2}groups?)?"
-                             r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
+    # ("differences between groups were observed in X", "improvements from baseline in X", "no difference
+    # between conditions for X": after a between-clause or 'was found', 'for' and 'on' also lead to the measure)
+    between = r"\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions|treatments)"
+    found = r"\s+(?:was|were)\s+(?:found|observed|seen|detected|noted|shown|present|apparent|evident)"
+    change_noun = re.compile(rf"\b(?:{_alt(data['change_nouns'])})(?:\s*\([^()]*\))?(?:\s+from\s+(?:the\s+)?baseline)?"
+                             rf"(?:(?:{between}(?:{found})?|{found}(?:{between})?)\s+(?:in|of|for|on)|\s+(?:in|of))"
+                             r"\s+(?!terms\s+of\b|regard\s+to\b|respect\s+to\b)(?:the\s+)?", re.I)
     # a change verb as the predicate: "X decreased from", "X improved significantly", "X rose."
     change_verb = re.compile(rf"\s(?:{_alt(data['change_verbs'])})(?=\s*(?:from|to|by|significantly|in|after|during|"
-                             r"more|less|further|"
+                             r"more|less|further|[−-]?\d|\w+ly\b|"
                              r"over|with|compared|only|slightly|markedly|\(|,|\.|;|$))", re.I)
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
     comparative = re.compile(rf"\b(?:(?:{_alt(data['comparative_leads'])})\s+|"
@@ -193,7 +203,7 @@ _FROM_BASELINE_BARE = re.compile(r"\s*(?:the\s+)?(?:(?:mean|median|absolute|rela
                                  r"\s+)*changes?\s+from\s+baseline\s+(?!(?:to|until|through|at|in|of|and|or|was|were)\b)"
                                  r"(?=[A-Za-z])", re.I)
 _BASELINE_IN = re.compile(r"baseline(?:\s+(?:to|until|through|at)\s+[^,;()]{2,30}?)?\s+(?:in|of)\s+", re.I)
-_STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
+_STAT = re.compile(r"[=±<>%]|\bp\s*[<=>]|^\s*[−-]?\d|\bn\s*=|\bvs\b|\bversus\b|\bCI\b", re.I)
 _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
 
@@ -214,6 +224,12 @@ def extract(ctx: Context) -> list[Fact]:
             for m in rx.finditer(sent.text):
                 if re.search(r"\b(?:if|whether|when|unless)\s+(?:the\s+)?$", sent.text[: m.start()], re.I):
                     continue  # "If the primary outcome is binary, ..." declares nothing
+                if rx in cues.declared[:2] and re.search(
+                        rf"\b(?:for|of|with|on|to|from|between|in)\s+(?:\w+ing\s+)?(?:the|a|an|their|its)\s+"
+                        rf"(?:(?:{_alt(list(cues.kind_of))})\s+)?$", sent.text[: m.start()], re.I):
+                    continue  # "Risk factors for developing the primary outcome were X": X predicts it
+                if re.match(rf"(?:{_alt(_data()['analysing_verbs'])})\s+(?:by|using|with)\b", m.group("body"), re.I):
+                    continue  # "Outcomes were analysed using logistic regression": a method
                 if any(a <= m.start("body") < b for a, b in declared_spans):
                     continue
                 if cues.assess_start.match(m.group("body")) and re.search(
@@ -226,6 +242,16 @@ def extract(ctx: Context) -> list[Fact]:
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
                                          window=(prev_end, sent.start_char + m.start("body"), e)))
                 prev_end = max(prev_end, e)
+        heading = _endpoint_heading(ctx, sent) if not declared_spans and (in_abs or abstract_only) else None
+        if heading is not None:  # "Main outcome measures: A, B and C" as a label of its own
+            kind, a = heading
+            s, e = sent.start_char + a, sent.end_char
+            while e > s and ctx.document.text[e - 1] in " .;\n":
+                e -= 1
+            declared_spans.append((a, e - sent.start_char))
+            for x, y in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
+                out.extend(_endpoint(ctx, x, y, kind, seen, sent, "endpoint.declared", 0.8,
+                                     window=(sent.start_char, s, e)))
         if not (in_abs or abstract_only) or part == "title":
             continue  # a full text assesses and reports on far more than its endpoints
         taken = [(sent.start_char + a, sent.start_char + b) for a, b in declared_spans]
@@ -253,6 +279,37 @@ def extract(ctx: Context) -> list[Fact]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _heading_rx() -> re.Pattern:
+    """A label that names the outcome measures ('Main outcome measures', 'Primary endpoint', 'Outcomes')."""
+    data = _data()
+    kinds = _alt(list(_cues().kind_of))
+    return re.compile(rf"(?:(?P<kind>{kinds})\s+)?(?:and\s+(?P<other>{kinds})\s+)?"
+                      rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s+and\s+measures?)?",
+                      re.I)
+
+
+def _endpoint_heading(ctx: Context, sent: Sentence) -> tuple[str | None, int] | None:
+    """The kind and the start (in the sentence) of a declaration under a label that names the outcome
+    measures ('Main outcome measures: A, B and C' inline or as its own section): the whole sentence lists
+    them, or None."""
+    sec = next((x for x in reversed(ctx.document.sections) if x.start <= sent.start_char < x.end
+                and x.kind in ("abstract", "body") and x.start > 0), None)
+    if sec is None:
+        return None
+    m = _heading_rx().fullmatch(sec.name.strip().rstrip(":"))
+    first = next((x for x in ctx.sentences() if x.start_char >= sec.start), None)
+    if m is None or first is None or first.start_char != sent.start_char or re.search(
+            r"\b(?:was|were|is|are|included?)\b", sent.text[:60], re.I):
+        return None  # (a sentence with its own verb is read by the declared patterns)
+    label = re.match(rf"\s*{re.escape(sec.name.strip())}\s*[:.-]?\s*", sent.text, re.I)
+    a = label.end() if label else 0
+    if a >= len(sent.text.rstrip()) - 1:
+        return None
+    kind = None if m.group("other") else _kind(m.group("kind"))
+    return kind, a
+
+
 def _kind(word: str | None) -> str | None:
     if not word:
         return None
@@ -278,7 +335,8 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for m in cues.passive.finditer(text):
         end = _before_time(text, m.start())  # "X between baseline and week 12 was measured": X, the time apart
-        s = _walk_back(text, end, cues)
+        span = _walk_subject(text, end, cues)
+        s, end = span if span else (None, end)
         if s is not None and _examined_for().match(text, m.end()):
             continue  # "The lambs were examined by ultrasound to measure X": X is the measure, not the lambs
         if s is not None and not _effect_without_measure(text[:m.start()]):
@@ -286,9 +344,20 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             found = re.search(r"\b(?:observed|noted|seen)$", m.group()) and part_of(
                 ctx.document, sent.start_char)[0] not in ("methods", "objective")
             out.append((base + s, base + end, "endpoint.reported" if found else "endpoint.assessed"))
+        on = _assessed_on_rx().match(text, m.end())  # "All were assessed on A, B and C": who, then the measures
+        if on and (s is None or _people_rx().fullmatch(text[s:end].strip())):
+            e = _walk_forward(text, on.end(), cues)
+            if e is not None:
+                out.append((base + on.end(), base + e, "endpoint.assessed"))
         means = _means_rx().match(text, m.end())  # "X was assessed with A, B and C": the instruments too
         e = _walk_forward(text, means.end(), cues) if means and not _analysing_rx().search(m.group()) else None
-        if e is not None:
+        general = s is not None and fold(re.sub(r"^(?:the|a|an)\s+", "", text[s:end].strip(), flags=re.I)) in {
+            fold(w) for w in _data()["means_subjects"]}
+        if e is not None and general:  # "Efficacy was assessed by X and Y": X and Y are the measures
+            out.extend((base + a, base + b, "endpoint.assessed") for a, b in _named_items(text, means.end(), e)
+                       if _instrument_like(text[a:b]) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]*", text[a:b].strip())
+                       and fold(text[a:b].strip()) not in {fold(w) for w in _data()["not_instruments"]})
+        elif e is not None:
             # (a known instrument is read by `_instruments` under its own label; "US" for ultrasonography
             # is a method)
             out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in _named_items(text, means.end(), e)
@@ -311,6 +380,10 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
                 continue  # "to test the effect of D versus P (on X)": D is given, X comes from 'on'; in
                 # the conclusions "a model to evaluate X" proposes, it does not report a measure
             e = _walk_forward(text, m.end(), cues)
+            if e is not None and rx is cues.active and cues.assess_start.match(text, e + 1):
+                # "U determined X, D determined Y": the list ends before the next clause's subject D
+                cut = list(re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text[m.end():e]))
+                e = m.end() + cut[-1].start() if cut else None
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     if not concluding:  # "to detect X and measure Y": the purpose's second verb and its object
@@ -318,6 +391,8 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
+    for m in _results_of_rx().finditer(text):  # "The results of the X and Y analyses": X and Y were measured
+        out.append((base + m.start("body"), base + m.end("body"), "endpoint.assessed"))
     guard, listing = _listing_rx()
     if guard.search(text):  # cheap test first
         for m in listing.finditer(text):
@@ -325,6 +400,28 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _assessed_on_rx() -> re.Pattern:
+    """'(were assessed) on / for (the)': the measures who was assessed was assessed on."""
+    return re.compile(r"\s+(?:\w+ly\s+)?(?:on|for)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?=[A-Za-z])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _people_rx() -> re.Pattern:
+    """Who was assessed, as a subject ('All', 'Participants', 'the children', 'They')."""
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
+    return re.compile(rf"(?:(?:the|all|both|each)\s+)?(?:[\w-]+\s+){{0,2}}(?:{people})|all|they|both|each", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _results_of_rx() -> re.Pattern:
+    """'The results of (the) X and Y analyses/assessments': what was analysed names the measures (the words
+    are data: results_of)."""
+    d = _data()["results_of"]
+    return re.compile(rf"\b(?:{_alt(d['nouns'])})\s+(?:of|from)\s+(?:the\s+)?(?P<body>[A-Za-z][^.;,:()]{{1,80}}?)\s+"
+                      rf"(?:{_alt(d['methods'])})\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -574,11 +671,12 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     """Measures a finding is reported on: 'X decreased', 'X did not differ', 'fewer X', 'regarding X'."""
     text, base = sent.text, sent.start_char
     out = []
-    for rx in (cues.change_verb, cues.predicate):
+    for rx in (cues.change_verb, cues.predicate, _copula_rx()):
         for m in rx.finditer(text):
-            s = _walk_back(text, _before_time(text, m.start()), cues)
-            if s is not None:
-                out.append((base + s, base + m.start(), "endpoint.reported"))
+            end = _before_group(text, _before_adverbs(text, m.start()))
+            span = _walk_subject(text, _before_time(text, end), cues)
+            if span is not None:
+                out.append((base + span[0], base + span[1], "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
                      (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported")):
@@ -592,6 +690,35 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _copula_rx() -> re.Pattern:
+    """A finding stated with a copula, adverbs, an amount and a comparison ('X was markedly lower', 'Y were
+    also increased', 'Z was 12% higher'; ontology copula_findings): its subject is a measure."""
+    d = _data()["copula_findings"]
+    amount = r"(?:(?:about|approximately|nearly|almost|over)\s+)?[−-]?\d[\d.,·]*\s*(?:%|-?fold|[A-Za-zµμ/]{1,8})?\s+"
+    return re.compile(rf"\s(?:{_alt(d['copulas'])})\s+(?:(?:{_alt(d['adverbs'])})\s+){{0,3}}(?:{amount})?"
+                      rf"(?:{_alt(d['comparatives'])})\b", re.I)
+
+
+def _before_adverbs(text: str, end: int) -> int:
+    """Where a subject ends that adverbs follow ('X significantly decreased', 'Y also rose'): before them."""
+    m = re.search(r"(?:\s+(?:\w+ly|also|further|both|all|still))+$", text[:end], re.I)
+    return m.start() if m and re.search(r"[\w)]", text[:m.start()][-1:]) else end
+
+
+@functools.lru_cache(maxsize=1)
+def _group_tail_rx() -> re.Pattern:
+    """Who a measure was taken in, closing a subject ('IL-6 in the treatment group'; ontology group_tail)."""
+    return re.compile(rf"(?<=[\w)])\s+(?:in|among|for|of)\s+(?:the\s+|both\s+|all\s+|each\s+)?(?:[\w-]+\s+){{0,3}}?"
+                      rf"(?:{_alt(_data()['group_tail'])})$", re.I)
+
+
+def _before_group(text: str, end: int) -> int:
+    """Where a subject ends that the group it was taken in follows: before the group."""
+    m = _group_tail_rx().search(text, max(0, end - 60), end)
+    return m.start() if m else end
 
 
 def _stat_separated(text: str, start: int, cues: _Cues) -> list[tuple[int, int]]:
@@ -667,6 +794,10 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
+        if fold(tok) == "as" and start is not None and (re.search(r"\bas\s+well\s+$", text[:t.start()], re.I) or
+                                                        re.match(r"as\s+well\s+as\b", text[t.start():], re.I)):
+            start = t.start()  # "A as well as B": a list
+            continue
         if fold(tok) == "per" and start is not None and i > 0 and _word_ok(toks[i - 1].group(), cues):
             start = t.start()  # "cost per patient", "falls per 1000 bed days": a rate, inside the name
             continue
@@ -683,6 +814,27 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
     if m:
         start += m.end()
     return start if end - start > 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _people_with_rx() -> re.Pattern:
+    """'in patients with', 'from patients with ... and': who a measure was taken in, before the subject's end."""
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
+    return re.compile(rf"\s+(?:in|from|of|among)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}(?:{people})\s+with\s+"
+                      r"(?:[\w-]+\s+(?:to|or)\s+)?$", re.I)
+
+
+def _walk_subject(text: str, end: int, cues: _Cues) -> tuple[int, int] | None:
+    """`_walk_back` as a span, past who the measure was taken in: 'X in patients with Y (was evaluated)'
+    names X, not the condition Y."""
+    s = _walk_back(text, end, cues)
+    if s is None:
+        return None
+    m = _people_with_rx().search(text, max(0, s - 80), s)
+    if m is None:
+        return s, end
+    s = _walk_back(text, m.start(), cues)
+    return None if s is None else (s, m.start())
 
 
 def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
@@ -719,6 +871,20 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
     depth = 0
     i = start
     keep = list(keep) + [m.span() for m in _and_names_rx().finditer(text, start, end)]  # "sit and reach test"
+    # a list of times is one time ('at weeks 4 and 12', 'at 6, 12 and 24 months'), not items of the list
+    keep += [m.span("t") for m in _time_rx().finditer(text, start, end) if re.search(r",|\s(?:and|or)\s", m.group("t"))]
+    # a list of items with commas inside, set apart by semicolons ('A; severe, late B; and C'): split at those
+    # (each piece split in turn: 'A, B and C; and D by E')
+    semi = re.compile(r";\s*(?:and/or\s+|and\s+|or\s+)?")
+    if ";" in re.sub(r"\([^()]*\)", "", text[start:end]):
+        out, pos = [], start
+        for m in semi.finditer(text, start, end):
+            if text.count("(", start, m.start()) > text.count(")", start, m.start()):
+                continue  # a semicolon inside brackets
+            out += _items(text, pos, m.start(), keep)
+            pos = m.end()
+        return out + _items(text, pos, end, keep)
+    separators = re.compile(r",\s*(?:and/or|and|or|nor)\s+|,\s*|;\s*|\s+(?:and/or|and|or|nor|as well as)\s+", re.I)
     while i < end:
         ch = text[i]
         inside = next((b for a, b in keep if a <= i < b), None)
@@ -730,8 +896,7 @@ def _items(text: str, start: int, end: int, keep: list[tuple[int, int]] = ()) ->
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = re.compile(r",\s*(?:and/or|and|or|nor)\s+|,\s*|;\s*|\s+(?:and/or|and|or|nor|as well as)\s+",
-                           re.I).match(text, i, end)
+            m = separators.match(text, i, end)
             if m:
                 cuts.append((m.start(), m.end()))
                 i = m.end()
@@ -907,7 +1072,8 @@ def _distributed(name: str) -> list[str]:
 def _period_rx() -> re.Pattern:
     """A period of the trial, named as such (ontology/endpoint_cues.json time_period_names)."""
     names = _alt(_data()["time_period_names"] + _data()["operative_times"])  # also 'the postprandial phase'
-    return re.compile(rf"(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?(?:periods?|phases?)", re.I)
+    return re.compile(rf"(?:\d+[\s-]*(?:day|week|month|year)s?\s+)?(?:(?:{names})\s+)?(?:or\s+)?(?:(?:{names})\s+)?"
+                      r"(?:periods?|phases?)", re.I)  # (also 'the 78-week extension period')
 
 
 @functools.lru_cache(maxsize=1)
@@ -964,6 +1130,7 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         e = s + paren.start()
         phrase = text[s:e]
     t = next((x for x in _time_rx().finditer(phrase) if not _change_from_baseline(phrase, x)
+              and not _value_time(phrase, x)  # "exacerbations (lasting >3 days)": a threshold
               and not (x.start() == x.start("t") and re.match(r"\s+[A-Za-z][\w-]*\s+[A-Za-z]", phrase[x.end():])
                        and not re.match(r"\s+(?:and|or|after|post|following|of)\b", phrase[x.end():], re.I))), None)
     # (a bare time inside a name, 'the Framingham 10 year CVD risk score', is part of the name)
@@ -974,6 +1141,8 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
     if m and m.start() > s:
         e = m.start()
     listed = "," in text[s:e] and len(_distributed(re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I))) > 1
+    # (an item of a list set apart by semicolons keeps its commas: 'A; severe, late B; and C')
+    listed = listed or bool(re.match(r"\s*;", text[e:]) or re.search(r";\s*(?:and\s+|or\s+)?$", text[max(0, s - 8):s]))
     m = re.search(r"\s+(?:using|analy[sz]ed|defined|which|that|when|where|as measured|expressed)\b" +
                   ("" if listed else "|,"), text[keep_from:e], re.I)  # not the commas of 'A, B and C effects'
     if m and keep_from + m.start() > s:
@@ -998,6 +1167,14 @@ def _trim(text: str, s: int, e: int, cues: _Cues) -> tuple[int, int, str | None]
         s += stat.end()
     stat = re.search(rf"\s*\((?:{_alt(_data()['stat_brackets'])})\)$", text[s:e], re.I)  # "X (interquartile range)"
     if stat:
+        e = s + stat.start()
+    value = re.search(r"(?<=[\w)])\s+(?:(?:mean|median|adjusted)\s+)?(?:difference\s+|change\s+)?[\[(]?[−-]?\d+[.,·]\d|"
+                      r"(?<=[\w)])\s+(?:mean|median|adjusted)\s+(?:difference|change)\b",
+                      text[s:e], re.I)  # "X mean difference 0.42 [-0.08 to 0.93]": the finding, not the name
+    if value:
+        e = s + value.start()
+    stat = re.search(r"\s*\(([^()]*)\)$", text[s:e])  # "X scores (P≤0.008)": a statistic, not the name
+    if stat and e - s > len(stat.group()) + 2 and re.search(r"\b[pP]\s*[<=>≤≥]|[=±]|^\s*[−-]?\d", stat.group(1)):
         e = s + stat.start()
     lead = re.match(r"(?:(?:and|or|nor|but)\s+)+", text[s:e], re.I)
     if lead:
@@ -1067,9 +1244,12 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "rilonacept added to standard care": the treatment, not a measure
     if _period_rx().fullmatch(key):
         return []  # "the wash-out period": when a measure was taken, not a measure
+    if rule != "endpoint.declared" and words[-1] in _data()["category_tails"]:
+        return []  # "better vaccine immunogenicity", "clinical efficacy": a class of outcomes, read where declared
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
-    if words[-1] in cues.bad_heads or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
+    named = words[-1] in _data()["instrument_heads"] and sum(w[:1].isupper() for w in name.split()) >= 2
+    if words[-1] in cues.bad_heads and not named or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
             r"comprised|showed|enabled)\b", key) or _clause_words_rx().search(key) or (
             rule != "endpoint.declared" and _drug_headed(ctx, s, e)
@@ -1265,10 +1445,22 @@ def _change_from_baseline(text: str, t: re.Match) -> bool:
         r"\s+(?:to|through|until)\b", text[t.end():], re.I)
 
 
+def _value_time(text: str, t: re.Match) -> bool:
+    """A number of days or weeks that is a threshold or a value, not when a measure was taken ('symptoms
+    lasting >3 days', 'median 46 versus 32 hours', 'stay was 12 days')."""
+    if re.match(r"\d", t.group()) and re.search(r"\d[.,·]$", text[max(0, t.start() - 2):t.start()]):
+        return True  # "4.2 months": the decimals of a value
+    return bool(re.match(r"\d", t.group()) and re.search(
+        r"(?:[<>≤≥]\s*|\b(?:more|less|longer|shorter|greater)\s+than\s+|\bat\s+least\s+|\b(?:versus|vs\.?|was|were|"
+        r"median|mean|of|lasting|lasted)\s+)$", text[max(0, t.start() - 20):t.start()], re.I))
+
+
 def _find_time(text: str, start: int, end: int) -> re.Match | None:
     """The first timepoint in text[start:end] that is not an age ('aged 50-70 years', '6 years old')."""
     for t in _time_rx().finditer(text, start, end):
         if _change_from_baseline(text, t):
+            continue
+        if _value_time(text, t):
             continue
         if not (re.search(r"\bage[ds]?\b[^.;]{0,12}$", text[max(0, t.start() - 20): t.start()], re.I)
                 or re.match(r"\s*(?:old|of age)\b", text[t.end():])):
@@ -1402,7 +1594,7 @@ def _time_near(text: str, s: int, e: int) -> re.Match | None:
     def usable(t: re.Match) -> bool:
         before = text[max(0, t.start() - 14):t.start()]
         return not re.search(r"\bfor\s+(?:the\s+)?(?:first\s+|next\s+|last\s+)?$", before, re.I) and \
-            not _change_from_baseline(text, t)
+            not _change_from_baseline(text, t) and not _value_time(text, t)
     clause_end = re.search(r"[;:]|,\s+(?:and\s+|but\s+|while\s+|whereas\s+)|\.(?!\d)", text[e:])
     limit = e + (clause_end.start() if clause_end else len(text) - e)
     after = next((t for t in _time_rx().finditer(text, e, min(limit, e + 100)) if usable(t)), None)
@@ -1495,6 +1687,18 @@ def _content_words(name: str) -> frozenset[str]:
                      if w not in ignore and w not in ("of", "the", "a", "an", "in", "and", "or"))
 
 
+def _short_forms(name: str) -> list[str]:
+    """A name written with its abbreviation defined inside it, written short: 'progesterone-receptor (PgR)'
+    is 'PgR'; 'IIEF-Erectile Function (EF) scores' is 'IIEF-EF scores'."""
+    out = []
+    for m in re.finditer(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})\)", name):
+        long = _long_form(name[:m.start()], m.group(1))
+        if long:
+            at = name.rfind(long, 0, m.start())
+            out.append(f"{name[:at]}{m.group(1)}{name[m.end():]}".strip())
+    return out
+
+
 def _arm_name(text: str, name: str) -> bool:
     """'YHD' where the paper writes 'the YHD group' or 'decoction (YHD) group': an arm, not a measure."""
     if not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", name) or sum(ch.isupper() for ch in name) < 2:
@@ -1515,6 +1719,9 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
     conditions |= {fold(text[f.evidence[0].start:f.evidence[0].end]) for f in ctx.facts
                    if f.kind == "trial" and f.fields.get("attribute") == "condition" and f.evidence}
     words = [_content_words(f.fields["name"]) for f in facts]
+    keys = [fold(re.sub(r"\s*\([^()]*\)", "", f.fields["name"])).strip() for f in facts]
+    short = [(m, _content_words(x)) for m, f in enumerate(facts) if f.evidence
+             for x in _short_forms(text[f.evidence[0].start:f.evidence[0].end])]
     feasibility = {fold(w) for w in _data()["feasibility_words"]}
     kept = []
     for n, f in enumerate(facts):
@@ -1536,6 +1743,11 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
             if words[n] and any(m != n and (words[n] == words[m] and m < n or words[n] < words[m] and len(
                     words[m] - words[n]) <= 4 and facts[m].rule == "endpoint.declared") for m in range(len(facts))):
                 continue  # the same measure again, or a part of a declared one's name
+            if words[n] and any(m != n and words[n] == w for m, w in short):
+                continue  # 'PgR' after 'progesterone-receptor (PgR)': the paper's short form of a measure read
+            if any(keys[m].endswith(" " + key) and len(keys[m].split()) - len(key.split()) <= 3 and not re.search(
+                    r"\b(?:in|of|on|for|to|with)\b", keys[m][: -len(key)]) for m in range(n)):
+                continue  # 'X' after 'cerebrospinal fluid X': the measure again, without its qualifiers
             if key in feasibility and f.rule == "endpoint.reported_regarding":
                 continue  # "advantages in terms of cost and compliance": an outcome only where declared or assessed
         kept.append(f)
