@@ -1,0 +1,135 @@
+"""Mechanism statements in layouts of trial abstracts: a biomarker named by the short form the
+paper defines for it, a change written in brackets after the biomarker, comparisons that name
+the control arm first, antibody responses to vaccines, and a verb cue before a comparative.
+
+Every sentence was written for these tests, each class in two phrasings or more.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_mechanisms import find, mechs
+
+
+def _way(rel: str) -> str:
+    return "up" if rel in {"increases", "expands", "activates", "induces"} else \
+        "down" if rel in {"decreases", "inhibits", "suppresses", "reduces"} else "mod"
+
+
+# -- a short form the paper defines for a biomarker ----------------------------------------
+@pytest.mark.parametrize("body, agent, long_form", [
+    ("Fasting serum glucose (FSG) was measured monthly. Vildagliptin lowered FSG by week 8.",
+     "vildagliptin", "fasting serum glucose"),
+    ("Serum uric acid (SUA) was measured at each visit. After six weeks of febuxostat, SUA fell markedly.",
+     "febuxostat", "uric acid"),
+])
+def test_a_biomarker_named_by_its_defined_short_form(tmp_path, body, agent, long_form):
+    m = find(mechs(tmp_path, body, title=f"{agent.title()} in adults with a chronic disease: a randomised trial"),
+             agent, "down", long_form)
+    assert m["statement"] == "trial_finding"
+
+
+def test_a_short_form_of_a_clinical_outcome_is_no_target(tmp_path):
+    found = mechs(tmp_path, "Systolic blood pressure (SBP) was recorded. Amlodipine lowered SBP at week 4.")
+    assert not any("blood pressure" in m["target"].lower() or m["surface"] == "SBP" for m in found), found
+
+
+# -- a change in brackets after the biomarker ----------------------------------------------
+@pytest.mark.parametrize("body, target", [
+    ("Compared with placebo, linagliptin reduced HbA1c (−0.6%) and fasting insulin.", "hba1c"),
+    ("Ezetimibe lowered apolipoprotein B (-14 mg/dl) over three months.", "apolipoprotein b"),
+    ("Fenofibrate lowered triglycerides (28%) at week 12.", "triglycerides"),
+])
+def test_a_change_in_brackets_is_no_part_of_the_target(tmp_path, body, target):
+    found = mechs(tmp_path, body)
+    m = find(found, "", "down", target)
+    assert "(" not in m["target"] and "%" not in m["target"] and "mg" not in m["target"], m["target"]
+
+
+def test_a_short_form_in_brackets_stays_with_its_target(tmp_path):
+    m = find(mechs(tmp_path, "Allopurinol lowered 8-OHdG (8-hydroxydeoxyguanosine) in urine."),
+             "allopurinol", "down", "8-ohdg")
+    assert m["negated"] is False
+
+
+# -- the control arm named first, the study arm after 'than' -------------------------------
+CONTROL_FIRST = [
+    ("At month 3, serum ferritin was higher in the placebo group than in the deferasirox group.",
+     "deferasirox", "ferritin", "down"),
+    ("Urinary isoprostane excretion was greater among controls than among patients taking colchicine.",
+     "colchicine", "isoprostane", "down"),
+    ("Superoxide dismutase activity was lower in the control arm than in those receiving allopurinol.",
+     "allopurinol", "superoxide dismutase", "up"),
+    ("Patients given placebo had higher hs-CRP concentrations than those treated with colchicine.",
+     "colchicine", "hs-crp", "down"),
+    ("The sham group showed lower plasma IL-18 levels than the colchicine group.",
+     "colchicine", "il-18", "up"),
+]
+
+
+@pytest.mark.parametrize("body, agent, target, way", CONTROL_FIRST)
+def test_a_comparison_naming_the_control_arm_first_is_the_study_arms_reversed(tmp_path, body, agent, target, way):
+    found = mechs(tmp_path, body)
+    find(found, agent, way, target)
+    other = "up" if way == "down" else "down"
+    assert not [m for m in found if agent in m["agent"].lower() and _way(m["relation"]) == other], found
+
+
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("At month 3, serum ferritin was lower in the deferasirox group than in the placebo group.",
+     "deferasirox", "ferritin", "down"),
+    ("Plasma IL-18 was higher in the colchicine group than in controls.", "colchicine", "il-18", "up"),
+])
+def test_a_comparison_naming_the_study_arm_first_keeps_its_direction(tmp_path, body, agent, target, way):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+# -- antibody responses to vaccines --------------------------------------------------------
+@pytest.mark.parametrize("body, target", [
+    ("Adults received Boostrix. Boostrix increased anti-pertussis toxin IgG concentrations.", "anti-pertussis"),
+    ("Infants received three doses of Vaxelis. Anti-PRP antibody titres rose after Vaxelis.", "anti-prp"),
+])
+def test_an_antibody_named_by_its_antigen_is_a_target(tmp_path, body, target):
+    # the vaccine's antigen named in the antibody ('pertussis') does not make it the vaccine's own amount
+    find(mechs(tmp_path, body), "vaccine", "up", target)
+
+
+def test_an_antibody_drug_named_by_its_antigen_is_no_target(tmp_path):
+    found = mechs(tmp_path, "The anti-CD52 antibody alemtuzumab depleted circulating lymphocytes.")
+    find(found, "alemtuzumab", "down", "lymphocyte")
+    assert not any("cd52" in m["target"].lower() for m in found), found
+
+
+# -- a verb cue right before a comparative; the study agent named by its class -------------
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("Patients received ferric carboxymaltose. Ferric carboxymaltose produced higher serum ferritin than "
+     "oral iron.", "ferric carboxymaltose", "ferritin", "up"),
+    ("Patients received omalizumab. Omalizumab resulted in lower free IgE concentrations.",
+     "omalizumab", "ige", "down"),
+])
+def test_a_verb_before_a_comparative_is_one_cue(tmp_path, body, agent, target, way):
+    found = mechs(tmp_path, body)
+    m = find(found, agent, way, target)
+    assert m["agent"].lower() == agent, m
+
+
+@pytest.mark.parametrize("title, body, target", [
+    ("An intradermal influenza vaccine in older adults: a randomised trial",
+     "Participants were randomised to the intradermal vaccine or an intramuscular vaccine. The intradermal "
+     "vaccine elicited higher haemagglutination inhibition titres.", "titres"),
+    ("A quadrivalent HPV vaccine in girls: a randomised trial",
+     "Girls received the quadrivalent vaccine or placebo. The quadrivalent vaccine induced higher neutralising "
+     "antibody titres.", "antibody titres"),
+])
+def test_the_vaccine_named_with_the_titles_words_is_the_study_agent(tmp_path, title, body, target):
+    found = mechs(tmp_path, body, title=title)
+    find(found, "vaccin", "up", target)
+
+
+@pytest.mark.parametrize("body, agent, target", [
+    ("Hydrocortisone blunted the rise of plasma IL-6 after endotoxin.", "hydrocortisone", "il-6"),
+    ("Methylprednisolone blunts IL-8 release by alveolar macrophages.", "methylprednisolone", "il-8"),
+])
+def test_blunting_is_a_decrease(tmp_path, body, agent, target):
+    find(mechs(tmp_path, body), agent, "down", target)
