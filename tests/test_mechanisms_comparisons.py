@@ -133,3 +133,43 @@ def test_the_vaccine_named_with_the_titles_words_is_the_study_agent(tmp_path, ti
 ])
 def test_blunting_is_a_decrease(tmp_path, body, agent, target):
     find(mechs(tmp_path, body), agent, "down", target)
+
+
+# -- a change said to be smaller in an arm -------------------------------------------------
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("The rise in serum procalcitonin after surgery was smaller in the hydrocortisone group.",
+     "hydrocortisone", "procalcitonin", "down"),
+    ("Postoperative increases in IL-8 were less pronounced in patients receiving ketamine.", "ketamine", "il-8",
+     "down"),
+    ("The fall in plasma glutathione was attenuated in the N-acetylcysteine group.", "acetylcysteine", "glutathione",
+     "up"),
+])
+def test_a_change_smaller_in_an_arm_is_the_arms_opposite(tmp_path, body, agent, target, way):
+    found = mechs(tmp_path, body)
+    find(found, agent, way, target)
+    other = "up" if way == "down" else "down"
+    assert not [m for m in found if agent in m["agent"].lower() and _way(m["relation"]) == other], found
+
+
+def test_a_change_greater_in_an_arm_keeps_its_direction(tmp_path):
+    find(mechs(tmp_path, "The rise in serum adiponectin was greater in the pioglitazone group."),
+         "pioglitazone", "up", "adiponectin")
+
+
+# -- 'unchanged', 'remained stable'; 'X is a Y antagonist' ---------------------------------
+@pytest.mark.parametrize("body, agent, target", [
+    ("Plasma renin activity was unchanged after aliskiren withdrawal in the first week.", "aliskiren", "renin"),
+    ("Serum ferritin remained stable in the deferiprone group.", "deferiprone", "ferritin"),
+])
+def test_an_unchanged_target_is_a_negated_mechanism(tmp_path, body, agent, target):
+    m = find(mechs(tmp_path, body), agent, "mod", target)
+    assert m["negated"] is True
+
+
+@pytest.mark.parametrize("body, agent, target", [
+    ("Tiotropium is a long-acting muscarinic receptor antagonist.", "tiotropium", "muscarinic receptor"),
+    ("Apixaban (Eliquis) is a selective factor Xa inhibitor used for stroke prevention.", "apixaban", "factor xa"),
+])
+def test_a_drug_said_to_be_a_class_states_its_mechanism(tmp_path, body, agent, target):
+    m = find(mechs(tmp_path, body, section="Background"), agent, "down", target)
+    assert m["statement"] == "background"

@@ -145,6 +145,7 @@ def data() -> dict:
     d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
     d["rx_control_before_than"] = re.compile(d["control_before_than"], re.I)
+    d["rx_smaller_change"] = re.compile(d["smaller_change"], re.I)
     d["rx_than_agent_lead"] = re.compile(d["than_agent_lead"], re.I)
     d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
     d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
@@ -593,7 +594,10 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if a == "blocked":
             return []
         if a is not None:
-            return [(_coordinated(text, a, agents), c.relation, c.start, max(a.end, t.end),
+            relation = c.relation
+            if relation in _FLIP and a.start >= t.end and data()["rx_smaller_change"].search(text, t.end, a.start):
+                relation = _FLIP[relation]  # "the rise in IL-6 was smaller in the X group": X lowers IL-6
+            return [(_coordinated(text, a, agents), relation, c.start, max(a.end, t.end),
                      (max(s0, c.start - 20), max(a.end, t.end)))]
         subject = _subject_agent(ctx, s0, c.start, targets)
         if subject is not None:
