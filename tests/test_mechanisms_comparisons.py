@@ -173,3 +173,33 @@ def test_an_unchanged_target_is_a_negated_mechanism(tmp_path, body, agent, targe
 def test_a_drug_said_to_be_a_class_states_its_mechanism(tmp_path, body, agent, target):
     m = find(mechs(tmp_path, body, section="Background"), agent, "down", target)
     assert m["statement"] == "background"
+
+
+# -- 'an improvement in', 'reductions were observed in' ------------------------------------
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("Patients took berberine or placebo. The berberine group showed a marked improvement in HDL cholesterol.",
+     "berberine", "hdl", "up"),
+    ("Patients took berberine or placebo. Berberine produced an improvement in fasting glucose.",
+     "berberine", "glucose", "down"),
+])
+def test_an_improvement_in_a_marker_goes_the_way_that_is_better(tmp_path, body, agent, target, way):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("Patients took spironolactone or placebo. Reductions were seen in serum aldosterone and hs-CRP with "
+     "spironolactone.", "spironolactone", "hs-crp", "down"),
+    ("Patients took spironolactone or placebo. Significant increases were observed in plasma renin activity in "
+     "the spironolactone arm.", "spironolactone", "renin", "up"),
+])
+def test_a_change_observed_in_a_target(tmp_path, body, agent, target, way):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("body", [
+    "Patients took indacaterol or placebo. There was an improvement in trough FEV1 with indacaterol.",
+    "Patients took indacaterol or placebo. Indacaterol increased peak expiratory flow and FVC.",
+])
+def test_spirometry_is_a_clinical_outcome_not_a_target(tmp_path, body):
+    found = mechs(tmp_path, body)
+    assert not any(x in (m["surface"] or "").lower() for m in found for x in ("fev", "fvc", "flow")), found
