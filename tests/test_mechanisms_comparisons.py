@@ -203,3 +203,40 @@ def test_a_change_observed_in_a_target(tmp_path, body, agent, target, way):
 def test_spirometry_is_a_clinical_outcome_not_a_target(tmp_path, body):
     found = mechs(tmp_path, body)
     assert not any(x in (m["surface"] or "").lower() for m in found for x in ("fev", "fvc", "flow")), found
+
+
+# -- 'a beneficial effect on'; 'serum levels of X' -----------------------------------------
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("Patients took quercetin or placebo. Quercetin had a beneficial effect on LDL cholesterol.",
+     "quercetin", "ldl cholesterol", "down"),
+    ("Patients took quercetin or placebo. Quercetin exerted a favourable effect on serum adiponectin.",
+     "quercetin", "adiponectin", "up"),
+])
+def test_a_beneficial_effect_goes_the_way_that_is_better(tmp_path, body, agent, target, way):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+def test_hyphenated_lipoprotein_cholesterols_go_their_own_ways(tmp_path):
+    found = mechs(tmp_path, "Patients took quercetin or placebo. Quercetin had a positive effect on LDL-cholesterol "
+                            "and HDL-cholesterol.")
+    find(found, "quercetin", "down", "ldl-cholesterol")
+    find(found, "quercetin", "up", "hdl-cholesterol")
+
+
+@pytest.mark.parametrize("body, target, way", [
+    ("Patients took quercetin or placebo. Quercetin significantly increased serum levels of SIRT1.", "sirt1", "up"),
+    ("Patients took quercetin or placebo. Quercetin lowered plasma concentrations of ADMA at week 8.", "adma", "down"),
+])
+def test_a_head_before_its_analyte_is_a_target(tmp_path, body, target, way):
+    m = find(mechs(tmp_path, body), "quercetin", way, target)
+    assert m["target"].lower() == target, m["target"]
+
+
+@pytest.mark.parametrize("body", [
+    "Patients took pentoxifylline or placebo. Neither IL-6 nor TNF-α differed between the groups at week 12.",
+    "Patients took pentoxifylline or placebo. Pentoxifylline altered neither IL-6 nor TNF-α.",
+])
+def test_neither_nor_denies_both_targets(tmp_path, body):
+    found = mechs(tmp_path, body)
+    for target in ("il-6", "tnf"):
+        assert find(found, "pentoxifylline", "mod", target)["negated"] is True

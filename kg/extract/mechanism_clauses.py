@@ -146,6 +146,7 @@ def data() -> dict:
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
     d["rx_control_before_than"] = re.compile(d["control_before_than"], re.I)
     d["rx_smaller_change"] = re.compile(d["smaller_change"], re.I)
+    d["rx_head_before"] = re.compile(d["head_before_analyte"], re.I)
     d["rx_than_agent_lead"] = re.compile(d["than_agent_lead"], re.I)
     d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
     d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
@@ -912,6 +913,16 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
                 and not ctx.lexicon.by_label(w, "Drug"):
             free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    drug_at = {a for a, _b in drug_spans}  # the trial's own drugs: their levels are pharmacokinetics
+    for m in d["rx_head_before"].finditer(sent.text) if " of " in sent.text else ():
+        w = m.group("analyte")  # 'serum levels of SIRT1': the head and its analyte (no drug's own levels)
+        if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
+                and not ctx.lexicon.by_label(w, "Drug") and sent.start_char + m.start("analyte") not in drug_at \
+                and not d["rx_outcome"].fullmatch(w):
+            s, e = sent.start_char + m.start("analyte"), sent.start_char + m.end("analyte")
+            phrase = _trimmed(text, sent.start_char + m.start(), sent.start_char + m.end())
+            if phrase is not None:  # the phrase as written, the analyte its concept ('ADMA')
+                free.append(Mention(phrase.start, phrase.end, phrase.text, _target_concept(ctx, Mention(s, e, w))))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
     free += _short_form_targets(ctx, sent)
     for f in free:  # "soluble TNF receptor 1": the receptor, not the cytokine inside its name
