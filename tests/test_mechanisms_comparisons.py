@@ -240,3 +240,13 @@ def test_neither_nor_denies_both_targets(tmp_path, body):
     found = mechs(tmp_path, body)
     for target in ("il-6", "tnf"):
         assert find(found, "pentoxifylline", "mod", target)["negated"] is True
+
+
+@pytest.mark.parametrize("body, agent", [
+    ("Adolescents received MenB-FHbp or saline. GMTs against strain B24 were higher in the MenB-FHbp group.",
+     "menb-fhbp"),
+    ("Adults received RZV or placebo. RZV elicited higher anti-gE GMCs at month 3.", "rzv"),
+])
+def test_geometric_mean_titres_and_concentrations_are_targets(tmp_path, body, agent):
+    m = find(mechs(tmp_path, body), agent, "up", "gm")
+    assert m["statement"] == "trial_finding"
