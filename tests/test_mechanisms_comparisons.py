@@ -250,3 +250,23 @@ def test_neither_nor_denies_both_targets(tmp_path, body):
 def test_geometric_mean_titres_and_concentrations_are_targets(tmp_path, body, agent):
     m = find(mechs(tmp_path, body), agent, "up", "gm")
     assert m["statement"] == "trial_finding"
+
+
+# -- molecular heads with their names; 'thereby' clauses -----------------------------------
+@pytest.mark.parametrize("body, agent, target", [
+    ("Eplerenone blocks the mineralocorticoid receptor in the kidney.", "eplerenone", "mineralocorticoid receptor"),
+    ("Linagliptin inhibits dipeptidyl peptidase-4 with high selectivity.", "linagliptin", "dipeptidyl peptidase-4"),
+])
+def test_a_generic_head_takes_the_words_that_name_it(tmp_path, body, agent, target):
+    m = find(mechs(tmp_path, body, section="Background"), agent, "down", target)
+    assert target in m["target"].lower(), m["target"]
+
+
+@pytest.mark.parametrize("body, agent, target, way", [
+    ("Linagliptin inhibits the enzyme, thereby raising active GLP-1.", "linagliptin", "glp-1", "up"),
+    ("In gout, febuxostat inhibits xanthine oxidase, thus lowering serum urate.", "febuxostat", "urate", "down"),
+])
+def test_a_thereby_clause_is_the_main_subjects(tmp_path, body, agent, target, way):
+    found = mechs(tmp_path, body, section="Background")
+    find(found, agent, way, target)
+    assert not any(m["agent"].lower() in ("thereby", "thus") for m in found), found

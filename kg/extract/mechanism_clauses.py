@@ -147,6 +147,7 @@ def data() -> dict:
     d["rx_control_before_than"] = re.compile(d["control_before_than"], re.I)
     d["rx_smaller_change"] = re.compile(d["smaller_change"], re.I)
     d["rx_head_before"] = re.compile(d["head_before_analyte"], re.I)
+    d["rx_named_head"] = re.compile(d["named_head"])
     d["rx_than_agent_lead"] = re.compile(d["than_agent_lead"], re.I)
     d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
     d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
@@ -603,6 +604,13 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         subject = _subject_agent(ctx, s0, c.start, targets)
         if subject is not None:
             return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
+        result = _RESULT_CLAUSE.search(text, s0, c.start)
+        if result is not None and result.end() == c.start:
+            # "X inhibits DPP-4, thereby increasing GLP-1": the main clause's subject is the agent
+            first = next((a for a in agents if a.end <= result.start()
+                          and not _BREAK.search(text, a.end, result.start())), None)
+            if first is not None and re.search(r"(?:^|,)\s*$", text[s0:first.start]):
+                return [(_coordinated(text, first, agents), c.relation, first.start, t.end, (first.start, t.end))]
         if defaults and _subject_is_generic(text, s0, c.start, targets, t, _title_words(ctx)) \
                 and not _predictor(text, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
@@ -646,6 +654,7 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
 
 # antibodies to a vaccine's antigen name the antigen ('anti-pertussis toxin IgG' after a pertussis vaccine)
 _ANTIBODY = re.compile(r"(?i)\banti-|antibod|\bIg[AGM]\b|tit(?:er|re)s?\b")
+_RESULT_CLAUSE = re.compile(r"(?i),\s*(?:thereby|thus|hence|so)\s+")
 _FLIP = {"increases": "decreases", "decreases": "increases", "reduces": "increases"}
 
 
@@ -933,6 +942,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
         found.append(f)
+    found = [_named(ctx, sent, t, found) for t in found]
     found += _but_not_heads(ctx, sent, found)
     found = _named_members(text, sent, found)
     # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X, ... Y
@@ -947,6 +957,37 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _named(ctx: Context, sent, t: Mention, found: list[Mention]) -> Mention:
+    """A generic head found alone ('receptor', 'protein', 'kinase') with the words naming it: one
+    more head after it ('protein kinase') and up to three words before it ('the mineralocorticoid
+    receptor', 'AMP-activated protein kinase'), none a stopword, relation cue, drug or other target."""
+    d = data()
+    head = d["rx_named_head"].match(t.text) if t.concept is None else None
+    if head is None or head.end() < len(t.text) and not re.match(r"\s+(?:of|in)\s", t.text[head.end():]):
+        return t  # the head alone, or with where it was measured ('receptor in the kidney')
+    text = ctx.document.text
+    start, end = t.start, t.end
+    nxt = re.match(r"\s+([\w-]+)", text[end:sent.end_char]) if head.end() == len(t.text) else None
+    if nxt and d["rx_named_head"].fullmatch(nxt.group(1)):
+        end += nxt.end()
+    words = list(re.finditer(r"[\w+-]+", text[max(sent.start_char, start - 60):start]))
+    base = max(sent.start_char, start - 60)
+    drugs = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"})]
+    taken = 0
+    for w in reversed(words):
+        s, e = base + w.start(), base + w.end()
+        word = w.group(0)
+        if taken == 3 or text[e:start].strip() or d["rx_stop"].fullmatch(word) or fold(word) in d["excluded"] \
+                or _is_cue_word(word) or not (d["rx_analyte"].fullmatch(word) or re.search(r"(?:yl|ic)$", word)) \
+                or any(a < e and s < b for a, b in drugs) \
+                or any(x is not t and x.start < e and s < x.end for x in found):
+            break  # a name-like word ('mineralocorticoid', 'dipeptidyl', 'AMP-activated'), not 'estimated'
+        start, taken = s, taken + 1
+    if (start, end) == (t.start, t.end):
+        return t
+    return Mention(start, end, text[start:end])
 
 
 def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
