@@ -270,3 +270,12 @@ def test_a_thereby_clause_is_the_main_subjects(tmp_path, body, agent, target, wa
     found = mechs(tmp_path, body, section="Background")
     find(found, agent, way, target)
     assert not any(m["agent"].lower() in ("thereby", "thus") for m in found), found
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Patients took pentoxifylline or placebo. Serum IL-18 levels were similar between the groups at week 8.", "il-18"),
+    ("Patients took pentoxifylline or placebo. Plasma fibrinogen was similar in both arms after pentoxifylline.",
+     "fibrinogen"),
+])
+def test_a_target_similar_between_arms_is_a_negated_mechanism(tmp_path, body, target):
+    assert find(mechs(tmp_path, body), "pentoxifylline", "mod", target)["negated"] is True
