@@ -144,6 +144,11 @@ def data() -> dict:
     d["rx_healthy_comparison"] = re.compile(d["healthy_comparison"], re.I)
     d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
+    d["rx_control_before_than"] = re.compile(d["control_before_than"], re.I)
+    d["rx_smaller_change"] = re.compile(d["smaller_change"], re.I)
+    d["rx_head_before"] = re.compile(d["head_before_analyte"], re.I)
+    d["rx_named_head"] = re.compile(d["named_head"])
+    d["rx_than_agent_lead"] = re.compile(d["than_agent_lead"], re.I)
     d["rx_premed_before"] = re.compile(d["premedication_before"], re.I)
     d["rx_premed_after"] = re.compile(d["premedication_after"], re.I)
     d["rx_control_after"] = re.compile(rf"^\s*(?:[\d.,]+\s*[^\s()]+\s*)?(?:{'|'.join(d['control_arm_cues'])})", re.I)
@@ -216,7 +221,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                     or bool(d["rx_neg_before_statement"].search(lead))
                 target_c = t.concept or _target_concept(ctx, t)
                 for agent_c in agent_list:
-                    if set(re.findall(r"\w{3,}", fold(agent_c.label))) & set(re.findall(r"\w{3,}", fold(t.text))):
+                    if set(re.findall(r"\w{3,}", fold(agent_c.label))) & set(re.findall(r"\w{3,}", fold(t.text))) \
+                            and not _ANTIBODY.search(t.text):
                         continue  # "saturated fat content", "X serum levels": the agent's own amount
                     key = (agent_c.iri, _direction(relation), target_c.iri)
                     if key in seen or (key, negated) in keys or agent_c.iri == target_c.iri:
@@ -397,6 +403,9 @@ def _analyte(ctx: Context, a: Mention, t: Mention) -> bool:
     inside = t.start <= a.start and a.end <= t.end
     if not inside and not (a.start <= t.start and t.end <= a.end):
         return True
+    if t.concept is not None and (a.start, a.end) == (t.start, t.end) and t.text in _target_short_forms(ctx) \
+            and not any(a.concept and a.concept.iri == c.iri for c in studied_agents(ctx)):
+        return True  # 'SUA' for 'serum uric acid (SUA)': the biomarker's short form, whatever the lexicon says
     if t.concept is not None or not inside:
         return False
     if (t.end - t.start) > (a.end - a.start):
@@ -573,6 +582,11 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
             return []  # "X is activated and releases ...": what happens to the agent, not what it does
         a = _agent_before(text, _head_cue(text, c, targets, cues), agents, blocked, s0, words=25,
                           targets=targets, cues=cues)
+        if a in ("blocked", None) and c.relation in _FLIP:
+            # "Patients given placebo had higher TNF than those receiving X": the study arm's, reversed
+            b = _than_agent(text, max(s0, c.start - 80), t.end, agents, sent.end_char)
+            if b is not None and data()["rx_control_before_than"].match(text[max(s0, c.start - 80):sent.end_char]):
+                return [(_coordinated(text, b, agents), _FLIP[c.relation], c.start, b.end, (c.start, b.end))]
         if a == "blocked":
             return []
         if a is not None:
@@ -582,12 +596,23 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if a == "blocked":
             return []
         if a is not None:
-            return [(_coordinated(text, a, agents), c.relation, c.start, max(a.end, t.end),
+            relation = c.relation
+            if relation in _FLIP and a.start >= t.end and data()["rx_smaller_change"].search(text, t.end, a.start):
+                relation = _FLIP[relation]  # "the rise in IL-6 was smaller in the X group": X lowers IL-6
+            return [(_coordinated(text, a, agents), relation, c.start, max(a.end, t.end),
                      (max(s0, c.start - 20), max(a.end, t.end)))]
         subject = _subject_agent(ctx, s0, c.start, targets)
         if subject is not None:
             return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
-        if defaults and _subject_is_generic(text, s0, c.start, targets, t) and not _predictor(text, t):
+        result = _RESULT_CLAUSE.search(text, s0, c.start)
+        if result is not None and result.end() == c.start:
+            # "X inhibits DPP-4, thereby increasing GLP-1": the main clause's subject is the agent
+            first = next((a for a in agents if a.end <= result.start()
+                          and not _BREAK.search(text, a.end, result.start())), None)
+            if first is not None and re.search(r"(?:^|,)\s*$", text[s0:first.start]):
+                return [(_coordinated(text, first, agents), c.relation, first.start, t.end, (first.start, t.end))]
+        if defaults and _subject_is_generic(text, s0, c.start, targets, t, _title_words(ctx)) \
+                and not _predictor(text, t):
             return [(defaults, c.relation, c.start, t.end, (max(s0, c.start - 30), t.end))]
         return []
     # target first: target ... cue ... (link) agent; in a list ("A, B and C were lower") from its last member
@@ -609,6 +634,9 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if any(x.start >= c.end and _bridge_ok(text, c.end, x.start, targets, 3)
            and not re.search(r",|\band\b|\bin\b", text[c.end:x.start]) for x in targets):
         return []  # "vitamin C lowered MDA": the first noun is the subject, not what changed
+    b = _than_agent(text, c.end, c.end, agents, sent.end_char) if c.relation in _FLIP else None
+    if b is not None:  # "IL-6 was higher in the placebo group than in the X group": X's, reversed
+        return [(_coordinated(text, b, agents), _FLIP[c.relation], t.start, b.end, (t.start, b.end))]
     a = _agent_after(text, c.end, agents, blocked, sent.end_char)
     if a == "blocked":
         return []
@@ -622,6 +650,29 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+# antibodies to a vaccine's antigen name the antigen ('anti-pertussis toxin IgG' after a pertussis vaccine)
+_ANTIBODY = re.compile(r"(?i)\banti-|antibod|\bIg[AGM]\b|tit(?:er|re)s?\b")
+_RESULT_CLAUSE = re.compile(r"(?i),\s*(?:thereby|thus|hence|so)\s+")
+_FLIP = {"increases": "decreases", "decreases": "increases", "reduces": "increases"}
+
+
+def _than_agent(text: str, start: int, pos: int, agents: list[Mention], end: int) -> Mention | None:
+    """The study arm named after 'than' when the stretch from `start` names a control arm before
+    it ('higher in controls than in X-treated patients'): the agent right after 'than' (and its
+    lead words), at or after `pos`."""
+    d = data()
+    m = d["rx_control_before_than"].match(text[start:end])
+    if m is None or start + m.end() < pos:
+        return None
+    than_end = start + m.end()
+    if _BREAK.search(text, start, than_end):
+        return None
+    for a in sorted(agents, key=lambda a: a.start):
+        if a.start >= than_end and a.concept is not None or a.start >= than_end and a.group:
+            return a if d["rx_than_agent_lead"].match(text[than_end:a.start]) else None
+    return None
 
 
 def _predictor(text: str, t: Mention) -> bool:
@@ -660,8 +711,13 @@ def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
 
 
 def _directed(text, c, cues):
-    """"a lowering effect on": the direction word before a neutral cue gives the relation."""
+    """"a lowering effect on": the direction word before a neutral cue gives the relation; "induced
+    higher", "elicited lower": a verb cue right before a comparative is one cue with its direction
+    (the verb's subject is the agent)."""
     if c.relation != "modulates":
+        k = next((k for k in cues if k.end < c.start and re.fullmatch(r"\s+", text[k.end:c.start])), None)
+        if k is not None and re.fullmatch(r"(?i)higher|greater|lower|less|more", c.text):
+            return Mention(k.start, c.end, text[k.start:c.end], relation=c.relation)
         return c
     for k in cues:
         if k.end <= c.start and re.fullmatch(r"[\s-]*", text[k.end:c.start]) and k.relation != "modulates":
@@ -796,8 +852,20 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
     return Mention(s, e, phrase, concept)
 
 
-def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
-    """True when what stands before the cue names no other subject: nothing, "treatment", "it"."""
+def _title_words(ctx: Context) -> frozenset[str]:
+    """The folded words of the paper's title."""
+    cache = ctx.document.cache
+    if "mechanism_title_words" not in cache:
+        cache["mechanism_title_words"] = frozenset(
+            fold(w) for sent in ctx.sentences() if part_of(ctx.document, sent.start_char)[0] == "title"
+            for w in _WORD.findall(sent.text))
+    return cache["mechanism_title_words"]
+
+
+def _subject_is_generic(text, s0, cue_start, targets, t, title_words=frozenset()) -> bool:
+    """True when what stands before the cue names no other subject: nothing, "treatment", "it",
+    the study agent's class ('the statin'), also with words the title qualifies it by ('the
+    adjuvanted vaccine' in a trial of an adjuvanted vaccine)."""
     subject = text[s0:cue_start]
     clause = _BREAK.split(subject)[-1]
     clause = re.sub(r"\([^()]*\)", " ", clause)
@@ -805,7 +873,9 @@ def _subject_is_generic(text, s0, cue_start, targets, t) -> bool:
         return True
     words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
     # 'The statin lowered ...', 'The antibody raised ...': the study agent named by its class
-    return not words or len(words) <= 2 and all(data()["rx_class_arm"].fullmatch(w) for w in words)
+    return not words or len(words) <= 2 and all(data()["rx_class_arm"].fullmatch(w) for w in words) \
+        or len(words) <= 3 and bool(data()["rx_class_arm"].fullmatch(words[-1])) \
+        and all(fold(w) in title_words for w in words[:-1])
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -852,7 +922,18 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
                 and not ctx.lexicon.by_label(w, "Drug"):
             free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    drug_at = {a for a, _b in drug_spans}  # the trial's own drugs: their levels are pharmacokinetics
+    for m in d["rx_head_before"].finditer(sent.text) if " of " in sent.text else ():
+        w = m.group("analyte")  # 'serum levels of SIRT1': the head and its analyte (no drug's own levels)
+        if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
+                and not ctx.lexicon.by_label(w, "Drug") and sent.start_char + m.start("analyte") not in drug_at \
+                and not d["rx_outcome"].fullmatch(w):
+            s, e = sent.start_char + m.start("analyte"), sent.start_char + m.end("analyte")
+            phrase = _trimmed(text, sent.start_char + m.start(), sent.start_char + m.end())
+            if phrase is not None:  # the phrase as written, the analyte its concept ('ADMA')
+                free.append(Mention(phrase.start, phrase.end, phrase.text, _target_concept(ctx, Mention(s, e, w))))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
+    free += _short_form_targets(ctx, sent)
     for f in free:  # "soluble TNF receptor 1": the receptor, not the cytokine inside its name
         r = d["rx_receptor_of"].search(f.text)
         if r is not None:
@@ -861,6 +942,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         if f is None or d["rx_outcome"].search(f.text) or any(_overlap(f, x) for x in found):
             continue
         found.append(f)
+    found = [_named(ctx, sent, t, found) for t in found]
     found += _but_not_heads(ctx, sent, found)
     found = _named_members(text, sent, found)
     # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X, ... Y
@@ -875,6 +957,37 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _named(ctx: Context, sent, t: Mention, found: list[Mention]) -> Mention:
+    """A generic head found alone ('receptor', 'protein', 'kinase') with the words naming it: one
+    more head after it ('protein kinase') and up to three words before it ('the mineralocorticoid
+    receptor', 'AMP-activated protein kinase'), none a stopword, relation cue, drug or other target."""
+    d = data()
+    head = d["rx_named_head"].match(t.text) if t.concept is None else None
+    if head is None or head.end() < len(t.text) and not re.match(r"\s+(?:of|in)\s", t.text[head.end():]):
+        return t  # the head alone, or with where it was measured ('receptor in the kidney')
+    text = ctx.document.text
+    start, end = t.start, t.end
+    nxt = re.match(r"\s+([\w-]+)", text[end:sent.end_char]) if head.end() == len(t.text) else None
+    if nxt and d["rx_named_head"].fullmatch(nxt.group(1)):
+        end += nxt.end()
+    words = list(re.finditer(r"[\w+-]+", text[max(sent.start_char, start - 60):start]))
+    base = max(sent.start_char, start - 60)
+    drugs = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"})]
+    taken = 0
+    for w in reversed(words):
+        s, e = base + w.start(), base + w.end()
+        word = w.group(0)
+        if taken == 3 or text[e:start].strip() or d["rx_stop"].fullmatch(word) or fold(word) in d["excluded"] \
+                or _is_cue_word(word) or not (d["rx_analyte"].fullmatch(word) or re.search(r"(?:yl|ic)$", word)) \
+                or any(a < e and s < b for a, b in drugs) \
+                or any(x is not t and x.start < e and s < x.end for x in found):
+            break  # a name-like word ('mineralocorticoid', 'dipeptidyl', 'AMP-activated'), not 'estimated'
+        start, taken = s, taken + 1
+    if (start, end) == (t.start, t.end):
+        return t
+    return Mention(start, end, text[start:end])
 
 
 def _named_members(text: str, sent, found: list[Mention]) -> list[Mention]:
@@ -925,6 +1038,39 @@ def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
     if long is None or lo + long.start() >= t.start:
         return t
     return Mention(lo + long.start(), t.end, text[lo + long.start():t.end], t.concept)
+
+
+def _short_form_targets(ctx: Context, sent) -> list[Mention]:
+    """A short form the paper defines for a biomarker ('fasting blood glucose (FBG)', 'malondialdehyde
+    (MDA)') named on its own later ('X decreased FBG'): the biomarker, labelled by its long form."""
+    forms = _target_short_forms(ctx)
+    if not forms:
+        return []
+    text = ctx.document.text
+    out = []
+    for m in re.finditer(r"(?<![\w-])[A-Za-z][\w-]*[A-Z][\w-]*(?![\w-])", sent.text):
+        concept = forms.get(m.group(0))
+        if concept is not None:
+            s = sent.start_char + m.start()
+            out.append(Mention(s, s + len(m.group(0)), text[s:s + len(m.group(0))], concept))
+    return out
+
+
+def _target_short_forms(ctx: Context) -> dict[str, Concept]:
+    """The paper's short forms whose long form is a biomarker phrase of the data (and no clinical
+    outcome, drug or lexicon concept of its own), with the long form's target concept."""
+    cache = ctx.document.cache
+    if "mechanism_target_short_forms" not in cache:
+        d = data()
+        out: dict[str, Concept] = {}
+        for short, ab in _abbreviations(ctx).items():
+            long = ab.name
+            if not d["rx_target"].fullmatch(long) or d["rx_outcome"].search(long) \
+                    or ctx.lexicon.by_label(short) is not None or ctx.lexicon.by_label(long, "Drug") is not None:
+                continue
+            out[short] = _target_concept(ctx, Mention(ab.start, ab.end, long))
+        cache["mechanism_target_short_forms"] = out
+    return cache["mechanism_target_short_forms"]
 
 
 def _abbreviations(ctx: Context) -> dict:

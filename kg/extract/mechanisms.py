@@ -19,7 +19,15 @@ import re
 
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.mechanism_clauses import AGENT_UNDERGOES, _direction, class_agent, clause_mechanisms, statement_kind
+from kg.extract.mechanism_clauses import (
+    AGENT_UNDERGOES,
+    _direction,
+    class_agent,
+    clause_mechanisms,
+    statement_kind,
+    studied_agents,
+)
+from kg.extract.mechanism_clauses import _target_short_forms as target_short_forms
 from kg.extract.mechanism_clauses import _targets as clause_targets
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -63,7 +71,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if drugs:
             phrases = clause_targets(ctx, sent)
-            drugs = _not_inside_targets(drugs, phrases)
+            drugs = _not_inside_targets(drugs, phrases, target_short_forms(ctx), studied_agents(ctx))
             # a cytokine inside its receptor's name ('soluble TNF receptor 1'), a cell a target was
             # measured on ('TLR4 on monocytes'): the clause reader's targets leave them out
             kept = {(m.start, m.end) for m in phrases}
@@ -100,12 +108,17 @@ def extract(ctx: Context) -> list[Fact]:
     return out
 
 
-def _not_inside_targets(drugs: list, phrases: list) -> list:
+def _not_inside_targets(drugs: list, phrases: list, short_forms=(), studied=()) -> list:
     """The drugs that are not a word of a longer biomarker name ('heparin' in 'heparin-binding
-    protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent."""
+    protein', 'insulin' in 'insulin-like growth factor'): such a name is the target, not an agent;
+    nor the short form the paper defines for a biomarker ('SUA' for 'serum uric acid'), unless the
+    trial studies that drug."""
+    own = {c.iri for c in studied}
+    shorts = [t for t in phrases if t.text in short_forms]
     phrases = [t for t in phrases if t.concept is None]
     return [d for d in drugs if not any(t.start <= d.start_char and d.end_char <= t.end
-                                        and t.end - t.start > d.end_char - d.start_char for t in phrases)]
+                                        and t.end - t.start > d.end_char - d.start_char for t in phrases)
+            and not (any((t.start, t.end) == (d.start_char, d.end_char) for t in shorts) and d.kb_id_ not in own)]
 
 
 def _agent_text(ctx: Context, f: Fact) -> str | None:
