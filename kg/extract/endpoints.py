@@ -298,7 +298,9 @@ def _endpoint_heading(ctx: Context, sent: Sentence) -> tuple[str | None, int] | 
     if sec is None:
         return None
     m = _heading_rx().fullmatch(sec.name.strip().rstrip(":"))
-    first = next((x for x in ctx.sentences() if x.start_char >= sec.start), None)
+    first = next((x for x in ctx.sentences() if x.start_char >= sec.start
+                  and fold(x.text.strip().rstrip(":.")) != fold(sec.name.strip().rstrip(":."))), None)
+    # (a label on a line of its own is a sentence of its own: the list is the one after it)
     if m is None or first is None or first.start_char != sent.start_char or re.search(
             r"\b(?:was|were|is|are|included?)\b", sent.text[:60], re.I):
         return None  # (a sentence with its own verb is read by the declared patterns)
