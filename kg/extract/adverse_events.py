@@ -124,6 +124,9 @@ def _cues() -> dict:
             r"(?:treatment|therapy|drug|medication|study|trial|intervention))?(?:\s+prematurely)?)"
             rf",?\s+(?:\w+ly\s+)?(?:{alt(dis['causes'])})\s+(?:\w+\s+)?(?:{alt(dis['generic_causes'])})\b",
             re.I)),
+        "discontinuation_denied": re.compile(dis["negation_before"], re.I),
+        "comparison_denied": re.compile(data["comparison_denied"], re.I),
+        "measure_surfaces": frozenset(fold(w) for w in data["measure_surfaces"]),
         "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
             rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
@@ -266,14 +269,20 @@ class _Mention:
     variants: tuple[str, ...] = ()  # other spellings the paper implies ("hypoglycaemic" → "hypoglycaemia")
 
 
+_RESULT_VALUES = re.compile(r"\d\s*%|\(\s*n\s*=\s*\d|\b[Pp]\s*[<=>≤]\s*0?[.·]\d|\b\d+\s*/\s*\d+\b")
+_REPORTED_RULES = ("endpoint.reported", "endpoint.change")
+
+
 def _from_sentences(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     abstract_only = abstract_like(ctx)
     # what the paper names as its endpoints ("90-day mortality", "perioperative complications were
     # noted") is a measure, not an event; a finding reported on it may still be one
+    # (a measure found changed or compared, "no difference was seen in the frequency of adverse events",
+    # is reported on: its events are the finding)
     declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint"
-                and not f.rule.startswith("endpoint.reported") and f.rule != "endpoint.instrument" for ev in f.evidence]
-    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith("endpoint.reported")
+                and not f.rule.startswith(_REPORTED_RULES) and f.rule != "endpoint.instrument" for ev in f.evidence]
+    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith(_REPORTED_RULES)
                 for ev in f.evidence]
     measured = _measured_names(ctx)
     for sent in ctx.sentences():
@@ -289,7 +298,9 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         harm_words = bool(_cues()["context"].search(sent.text))
         if part != "results" and not harm_named and _general_statement(sent):
             continue  # "X is the most common malignancy among women": what is known, not what happened
-        about_harms = part == "results" or harm_words
+        # an abstract without labels has no results part: its sentences that give values are its results
+        by_values = part == "other" and in_abs and not harm_words and bool(_RESULT_VALUES.search(sent.text))
+        about_harms = part == "results" or harm_words or by_values
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_intolerance(ctx, sent))
@@ -306,13 +317,15 @@ def _from_sentences(ctx: Context) -> list[Fact]:
                 continue
             if declares:
                 continue  # "the primary outcomes were mortality and end-organ failure morbidity": measures
+            if not harm_named and fold(m.surface) in _cues()["measure_surfaces"]:
+                continue  # "mortality at day 28 did not differ": a measured rate, not an event
             if _measured_after().match(ctx.document.text, m.end):
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)
                                    and fold(m.concept.label) in _cues()["dual_terms"]):
                 continue  # "depression and anxiety improved": a measure the results report on; a harm
                 # only ever ("more nausea (12% vs 4%)") stays an event when the results compare it
-            if not harm_words and fold(m.concept.label) in _cues()["dual_terms"] \
+            if not harm_words and (by_values or fold(m.concept.label) in _cues()["dual_terms"]) \
                     and _cues()["statistic"].search(_clause_at(sent, m.start, m.end)):
                 continue  # "weight loss was greater with X (P = 0.01)": an outcome compared, not a harm
             if (not harm_named or any(sent.start_char <= a < sent.end_char for a, _b in declared)) \
@@ -429,6 +442,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
+    if negated and _compared_not_denied(before):
+        negated = False  # "no significant intergroup difference ... for adverse events": compared, not absent
     arms = _arm_values(text, sent, m)
     denied = negated and (_cues()["generic_negation"].search(before)
                           or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
@@ -455,7 +470,7 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "grade": _grade_near(text, sent, m),
         "serious": True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
         (False if _attr()["non_serious"].search(clause) else None),
-        "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)),
+        "related_to_drug": _relatedness(clause, _drug_names(ctx, sent), _next_clause(sent, m.end)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
@@ -480,6 +495,16 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         out.append(Fact("adverse_event", fields, [*ev, ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.arm", 0.75,
                         surface=m.surface))
     return out
+
+
+def _compared_not_denied(before: str) -> bool:
+    """The last negation cue before a term is the 'no' of 'no (significant) difference' (ae_cues
+    comparison_denied): a comparison of the event between arms, not its absence."""
+    denied = list(_cues()["comparison_denied"].finditer(before))
+    if not denied:
+        return False
+    rest = before[denied[-1].end():]
+    return not (_cues()["neg_before"].search(rest) or re.search(r"[;:]", rest))
 
 
 def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tuple | None]:
@@ -551,8 +576,9 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             continue
         label = re.sub(r"\s+", " ", text[s:e])
         words = label.split()
-        if len(words) == 1 and ctx.lexicon.by_label(label, "AdverseEventTerm") is None \
-                and fold(label) not in _mesh_terms() and not fold(label).endswith(_cues()["symptom_endings"]):
+        if len(words) == 1 and re.fullmatch(r"[a-z]{4,}[^s]s", label) and _known_term(ctx, label[:-1]):
+            label = label[:-1]  # "two pneumonias and one fall": the event is pneumonia
+        if len(words) == 1 and not _known_term(ctx, label) and not fold(label).endswith(_cues()["symptom_endings"]):
             continue  # "follows", "clinic": one word that names no event is no item
         if len(words) > 2 and words[0].lower().endswith("ing") and words[1].lower() in ("a", "an", "the", "any"):
             continue  # "experiencing a single event": a clause, not an event's name
@@ -573,6 +599,11 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _known_term(ctx: Context, label: str) -> bool:
+    """Whether the lexicon or the MeSH branches of adverse events know the name."""
+    return ctx.lexicon.by_label(label, "AdverseEventTerm") is not None or fold(label) in _mesh_terms()
 
 
 def _diagnosed(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept]]:
@@ -665,11 +696,12 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
-    """'mild headache (n = 4)' → 'headache'; 'a transient rash' → 'transient rash'."""
+    """'mild headache (n = 4)' → 'headache'; 'a transient rash' → 'transient rash'; 'two falls' → 'falls'."""
     p = re.search(r"\s*\(", text[a:b])
     if p:
         b = a + p.start()
-    lead = re.match(r"\s*(?:(?:the|a|an|some|mild|moderate|severe|grade\s*\d)\s+)*", text[a:b], re.I)
+    lead = re.match(rf"\s*(?:(?:the|a|an|some|mild|moderate|severe|transient|brief|occasional|grade\s*\d|{COUNT})\s+)*",
+                    text[a:b], re.I)
     a += lead.end() if lead else 0
     while b > a and text[b - 1] in " ,.;:":
         b -= 1
@@ -808,11 +840,15 @@ def _discontinuations(ctx: Context, sent: Sentence) -> list[Fact]:
         n = to_int(m.group("n")) if m.group("n") else None
         concept = ctx.lexicon.by_label("treatment discontinuation", "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", "treatment discontinuation", "text")
-        fields = {"term": concept, "negated": False, "count": n, "grade": None, "serious": None,
-                  "related_to_drug": None, "led_to_discontinuation": True}
         s, e = sent.start_char + m.start("what"), sent.start_char + m.end()
+        # "no patient withdrew because of adverse effects", "no withdrawals due to AEs": none stopped
+        negated = n is None and bool(_cues()["discontinuation_denied"].search(sent.text[: m.start("what")]))
+        fields = {"term": concept, "negated": negated, "count": n, "grade": None, "serious": None,
+                  "related_to_drug": None, "led_to_discontinuation": None if negated else True}
+        # a denial's surface names its cause: what was denied is stopping for harms, not stopping
+        surface = sent.text[m.start("what"): m.end() if negated else m.end("what")]
         out.append(Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.discontinuation",
-                        0.75, surface=sent.text[m.start("what"): m.end("what")]))
+                        0.75, surface=surface))
     return out
 
 
@@ -881,7 +917,7 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
         if len(spans) >= 2:
             return spans[:4]
     clause = _clause_at(sent, m.start, m.end)
-    if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b", clause):
+    if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b|\bthan\b", clause):
         offset = sent.start_char + sent.text.find(clause)
         values = [(offset + v.start(), offset + v.end()) for v in
                   re.finditer(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)]
@@ -893,7 +929,21 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
     gaps = [rest[(counts[i - 1].end() if i else 0):c.start()] for i, c in enumerate(counts)]
     if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", gap) for gap in gaps):
         return [(m.end + c.start(), m.end + c.end()) for c in counts]
+    # "X occurred in 12 (15%) patients in the A group and 20 (26%) in the B group": each count
+    # followed by the arm it was in
+    rest = rest[: clause_end.start()] if (clause_end := re.search(r";|(?<!\bvs)\.\s", rest)) else rest
+    counts = [c for c in _ARM_COUNT.finditer(rest) if _ARM_AFTER.match(rest, c.end())]
+    if 2 <= len(counts) <= 4:
+        return [(m.end + c.start(), m.end + c.end()) for c in counts]
     return []
+
+
+# a count of patients, with its share: "12 (15%)", "12/80 (15%)", "12"
+_ARM_COUNT = re.compile(r"(?<![\w.,·/(-])\d+(?:\s*/\s*\d+)?(?:\s*\(\s*\d+(?:[.,·]\d+)?\s*%\s*\))?(?![\w.,·/%-])")
+# ... followed by the arm it was in: "patients in the A group", "of those given B", "on placebo"
+_ARM_AFTER = re.compile(r"\s*(?:(?:patients?|participants?|subjects?|children|adults|women|men|infants|cases)\s+)?"
+                        r"(?:in|of|on|with|receiving|given|from|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:groups?|arms?|placebo|controls?)\b", re.I)
 
 
 def _arm_count(value: str) -> int | None:
@@ -979,9 +1029,22 @@ def _grade_value(m: re.Match) -> int | None:
     return _ROMAN.get(g) or to_int(g)
 
 
-def _relatedness(clause: str, drugs: frozenset[str] = frozenset()) -> bool | None:
+def _next_clause(sent: Sentence, end: int) -> str:
+    """The clause after the one of a mention when it speaks of the same events ('...; none were
+    considered treatment related', '...; all were judged unrelated to the vaccine'), else ''."""
+    at = sent.text.find(";", end - sent.start_char)
+    if at < 0:
+        return ""
+    nxt = sent.text[at + 1:].split(";")[0]
+    return nxt if re.match(r"\s*(?:none|neither|all|both|each|these|they|which)\b", nxt, re.I) else ""
+
+
+def _relatedness(clause: str, drugs: frozenset[str] = frozenset(), then: str = "") -> bool | None:
     """Whether the clause ties the event to the treatment: 'drug-related', 'related to the study
-    drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related')."""
+    drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related'); else
+    whether the clause after it, about the same events (`then`), says so."""
+    if then and _relatedness(clause, drugs) is None:
+        return _relatedness(then, drugs)
     if _attr()["unrelated"].search(clause):
         return False
     if _attr()["related"].search(clause):

@@ -1,0 +1,194 @@
+"""Adverse events in the phrasings of abstracts nobody here has read: each class of phrasing in at
+least two wordings and two layouts (a Results section, and one unlabelled abstract paragraph).
+
+Every sentence is written for these tests; nothing is copied from a scored or mined paper.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_endpoints_aes import facts_of, terms
+
+OPENING = "We randomly assigned 120 adults to the study drug or placebo for 12 weeks."
+CLOSING = "The drug may be a useful option."
+# a headed results section, and an abstract with no labels at all (its sentences are in no part)
+LAYOUTS = [("Results", "{}"), ("Abstract", OPENING + " {} " + CLOSING)]
+
+
+def aes(tmp_path, sentence: str, layout: tuple[str, str]):
+    section, wrap = layout
+    return facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
+
+
+def one(facts, label: str, negated: bool = False) -> dict:
+    found = [f.fields for f in facts if f.fields["term"].label == label and f.fields["negated"] == negated]
+    assert len(found) == 1, f"expected one {label!r} (negated={negated}), got {terms(facts)}"
+    return found[0]
+
+
+def per_arm(facts, label: str) -> list[int | None]:
+    return sorted((f.fields["count"] for f in facts if f.fields["term"].label == label), key=lambda n: n or 0)
+
+
+# -- the short forms AE / SAE are words about harms -----------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Of 11 serious AEs, none were judged vaccine-related.", 11),
+        ("Of the 6 SAEs, none was considered related to the study drug.", 6),
+    ],
+)
+def test_a_tally_of_serious_events_in_short_form(tmp_path, layout, sentence, count):
+    sae = one(aes(tmp_path, sentence, layout), "serious adverse event")
+    assert (sae["count"], sae["serious"], sae["related_to_drug"]) == (count, True, False)
+
+
+# -- the umbrella term compared between arms ------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The four-drug regimen had the highest occurrence of adverse events.",
+        "No statistically significant intergroup difference was seen in the frequency of adverse events.",
+        "Side-effects were infrequent and similar in the two arms.",
+        "The adverse event profile was consistent with that of earlier trials.",
+    ],
+)
+def test_the_umbrella_term_compared_between_arms(tmp_path, layout, sentence):
+    assert one(aes(tmp_path, sentence, layout), "adverse event")["count"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pain in the lower back was the main complaint; no adverse events were seen.",
+        "Despite prophylaxis, many side effects follow the removal of lower wisdom teeth.",
+    ],
+)
+def test_a_bare_comparative_word_compares_nothing(tmp_path, sentence):
+    # 'lower' names a place here: the umbrella term is a fact only when negated
+    found = aes(tmp_path, sentence, ("Background", "{}"))
+    assert ("adverse event", False) not in terms(found)
+
+
+# -- 'no patient withdrew because of adverse effects' ---------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("No participant withdrew because of side effects.", "withdrew because of side effects"),
+        (
+            "There were no discontinuations due to adverse events in either arm.",
+            "discontinuations due to adverse events",
+        ),
+        (
+            "None of the children stopped treatment owing to adverse effects.",
+            "stopped treatment owing to adverse effects",
+        ),
+    ],
+)
+def test_no_withdrawal_because_of_harms(tmp_path, layout, sentence, surface):
+    found = aes(tmp_path, sentence, layout)
+    stop = [f for f in found if f.fields["term"].label == "treatment discontinuation"]
+    assert len(stop) == 1 and stop[0].fields["negated"] is True, terms(found)
+    assert stop[0].surface == surface and stop[0].fields["count"] is None
+    assert ("adverse event", True) not in terms(found)  # stopping for harms is denied, not the harms
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_counted_withdrawal_stays_an_event(tmp_path, layout):
+    stop = one(aes(tmp_path, "Four patients withdrew because of adverse effects.", layout), "treatment discontinuation")
+    assert stop["count"] == 4 and stop["led_to_discontinuation"] is True
+
+
+# -- one fact per arm: the count first, the arm after it ------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label, counts",
+    [
+        (
+            "Dizziness occurred in 9 (11%) patients in the active group and 4 (5%) in the placebo group.",
+            "dizziness",
+            [4, 9],
+        ),
+        (
+            "Rash was reported by 7/52 (13%) participants of the high-dose arm and 2/50 (4%) of the control arm.",
+            "rash",
+            [2, 7],
+        ),
+        (
+            "Hypoglycaemia was more frequent with insulin glargine (n = 12) than with the oral agent (n = 3).",
+            "hypoglycemia",
+            [3, 12],
+        ),
+    ],
+)
+def test_counts_followed_by_their_arms(tmp_path, layout, sentence, label, counts):
+    assert per_arm(aes(tmp_path, sentence, layout), label) == counts
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_count_without_arms_is_one_fact(tmp_path, layout):
+    assert per_arm(aes(tmp_path, "Dizziness occurred in 9 patients during the first week.", layout), "dizziness") == [9]
+
+
+# -- relatedness said after the event ------------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        (
+            "Serious adverse events occurred in 4 patients; none were considered treatment related.",
+            "serious adverse event",
+        ),
+        ("Three deaths occurred in the control arm, neither of them related to the study drug.", "death"),
+    ],
+)
+def test_events_said_not_to_be_related(tmp_path, layout, sentence, label):
+    assert one(aes(tmp_path, sentence, layout), label)["related_to_drug"] is False
+
+
+# -- a measured rate is no event --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In-hospital mortality did not differ between the arms (9% vs 11%).",
+        "Length of stay, mortality and readmission rates were similar in both groups.",
+    ],
+)
+def test_mortality_as_a_measured_outcome_is_no_event(tmp_path, sentence):
+    assert not [f for f in aes(tmp_path, sentence, LAYOUTS[0]) if f.fields["term"].label == "death"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_deaths_that_occurred_are_events(tmp_path, layout):
+    death = one(aes(tmp_path, "Two deaths occurred in the placebo arm.", layout), "death")
+    assert death["count"] == 2 and death["serious"] is True
+
+
+# -- symptoms with a head of their own, items in brackets and before their noun ---------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label, count",
+    [
+        ("Mild nasal irritation was reported by 5 participants.", "nasal irritation", 5),
+        ("Adverse reactions occurred in 12 children, chiefly gastrointestinal upset.", "gastrointestinal upset", None),
+        ("Abdominal discomfort was reported by 8 patients in the first week.", "abdominal discomfort", 8),
+    ],
+)
+def test_symptoms_named_by_their_head_noun(tmp_path, layout, sentence, label, count):
+    assert one(aes(tmp_path, sentence, layout), label)["count"] == count
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Five serious adverse events (three pneumonias and two seizures) were reported.", {"pneumonia", "seizure"}),
+        ("Brief and mild somnolence was the main side effect of the higher dose.", {"somnolence"}),
+    ],
+)
+def test_events_listed_with_counts_or_before_their_noun(tmp_path, layout, sentence, expected):
+    assert expected <= {t for t, _neg in terms(aes(tmp_path, sentence, layout))}
