@@ -192,3 +192,59 @@ def test_symptoms_named_by_their_head_noun(tmp_path, layout, sentence, label, co
 )
 def test_events_listed_with_counts_or_before_their_noun(tmp_path, layout, sentence, expected):
     assert expected <= {t for t, _neg in terms(aes(tmp_path, sentence, layout))}
+
+
+# -- laboratory values out of range ----------------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label, count",
+    [
+        ("A transient rise in serum creatinine was observed in three patients.", "creatinine increased", 3),
+        ("Deranged liver function tests were found in 2 children.", "abnormal liver function", 2),
+        ("AST elevations were noted in 4 participants given the higher dose.", "increased transaminases", 4),
+    ],
+)
+def test_laboratory_abnormalities(tmp_path, layout, sentence, label, count):
+    assert one(aes(tmp_path, sentence, layout), label)["count"] == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Serum creatinine fell from 1.6 to 1.3 mg/dl after 12 weeks (p = 0.02).",
+        "Liver enzymes were measured at baseline and at week 12.",
+    ],
+)
+def test_a_laboratory_value_measured_is_no_event(tmp_path, sentence):
+    assert aes(tmp_path, sentence, LAYOUTS[0]) == []
+
+
+# -- how many events each patient had is no count of patients ---------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Fourteen participants (12%) reported at least one adverse event.", 14),
+        ("Overall, 31 patients had one or more adverse events.", 31),
+    ],
+)
+def test_at_least_one_event_is_not_the_count(tmp_path, layout, sentence, count):
+    assert one(aes(tmp_path, sentence, layout), "adverse event")["count"] == count
+
+
+# -- what the drug did (not) cause; where a negation ends ---------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, absent, present",
+    [
+        ("The infusion did not cause hypotension, but caused flushing in 4 patients.", "hypotension", "flushing"),
+        (
+            "Ketamine does not cause bradycardia, and this supports its use; dizziness occurred in 3.",
+            "bradycardia",
+            "dizziness",
+        ),
+    ],
+)
+def test_a_negation_ends_with_its_clause(tmp_path, layout, sentence, absent, present):
+    found = aes(tmp_path, sentence, layout)
+    assert (absent, True) in terms(found) and (present, False) in terms(found), terms(found)

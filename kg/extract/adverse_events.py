@@ -127,6 +127,7 @@ def _cues() -> dict:
         "discontinuation_denied": re.compile(dis["negation_before"], re.I),
         "comparison_denied": re.compile(data["comparison_denied"], re.I),
         "measure_surfaces": frozenset(fold(w) for w in data["measure_surfaces"]),
+        "negation_clause_end": re.compile(data["negation_clause_end"], re.I),
         "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
             rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
@@ -442,7 +443,7 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
-    if negated and _compared_not_denied(before):
+    if negated and (_compared_not_denied(before) or _after_negated_clause(before)):
         negated = False  # "no significant intergroup difference ... for adverse events": compared, not absent
     arms = _arm_values(text, sent, m)
     denied = negated and (_cues()["generic_negation"].search(before)
@@ -507,6 +508,13 @@ def _compared_not_denied(before: str) -> bool:
     return not (_cues()["neg_before"].search(rest) or re.search(r"[;:]", rest))
 
 
+def _after_negated_clause(before: str) -> bool:
+    """A new clause stands between the last negation cue and the term ('does not cause A, and supports
+    the view that B', 'does not cause A, but causes B'; ae_cues negation_clause_end)."""
+    cues = list(_cues()["neg_before"].finditer(before))
+    return bool(cues) and bool(_cues()["negation_clause_end"].search(before, cues[-1].end()))
+
+
 def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tuple | None]:
     """The event as the sentence qualifies it: by severity ("moderate or severe skin toxicity"), by
     what it required ("hypotensive episodes requiring medical assistance") - an event of its own,
@@ -568,6 +576,13 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             "AdverseEventTerm", label, "text")
         out = [m for m in out if m not in inside]
         out.append(_Mention(s, e, concept, False, None, label))
+    if in_context:  # "transient elevation of serum creatinine", "raised liver enzymes"
+        for s, e, label in _lab_abnormalities(sent):
+            if any(m.start < e and s < m.end for m in out):
+                continue
+            concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+                "AdverseEventTerm", label, "text")
+            out.append(_Mention(s, e, concept, False, None, text[s:e]))
     for s, e, concept, noun in _adjectival(ctx, sent):  # "hypoglycaemic events" are events of hypoglycaemia
         if not any(m.start < e and s < m.end for m in out):
             out.append(_Mention(s, e, concept, False, None, text[s:e], (noun,)))
@@ -599,6 +614,36 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _lab_patterns() -> tuple[re.Pattern, dict[str, str]]:
+    """A laboratory value out of range (ontology/ae_cues.json lab_abnormality): a change word before
+    or after an analyte, the analyte's specimen and 'levels' around it."""
+    data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["lab_abnormality"]
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+    def analyte(name: str) -> str:
+        return rf"(?:(?:{alt(data['specimen'])})\s+)?(?P<{name}>{alt(data['analytes'])})(?:\s+(?:{alt(data['levels'])}))?"
+
+    pattern = re.compile(rf"\b(?:(?:transient|mild|marked|significant|asymptomatic)\s+)?(?:(?:{alt(data['before'])})\s+"
+                         rf"{analyte('a')}|{analyte('b')}\s+(?:{alt(data['after'])}))\b", re.I)
+    return pattern, {fold(k): v for k, v in data["analytes"].items()}
+
+
+def _lab_abnormalities(sent: Sentence) -> list[tuple[int, int, str]]:
+    """'transient elevation of serum creatinine', 'ALT elevations', 'abnormal liver function tests':
+    (start, end, the event's label)."""
+    pattern, events = _lab_patterns()
+    out = []
+    for m in pattern.finditer(sent.text):
+        a = m.group("a") or m.group("b")
+        if len(a) <= 4 and not a[:2].isupper():
+            continue  # 'alt', 'ck': a short form is written in capitals
+        out.append((sent.start_char + m.start(), sent.start_char + m.end(), events[fold(re.sub(r"\s+", " ", a))]))
+    return out
 
 
 def _known_term(ctx: Context, label: str) -> bool:
@@ -978,8 +1023,9 @@ def _generic_compared(sent: Sentence, m: _Mention) -> bool:
     return bool(_cues()["generic_compared"].search(_clause_at(sent, m.start, m.end)))
 
 
+_PEOPLE = r"patients?|participants?|subjects?|children|adults|women|men|infants|volunteers|individuals"
 _IN_COUNT_AFTER = re.compile(rf"\s+(?:(?:occurred|was\s+seen|was\s+reported|developed)\s+)?(?:in|among)\s+"
-                             rf"(?P<n>{COUNT})\s+(?:patients?|participants?|subjects?)\b", re.I)
+                             rf"(?P<n>{COUNT})\s+(?:{_PEOPLE})\b", re.I)
 
 
 def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
@@ -994,6 +1040,9 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     before = text[sent.start_char: m.start]
     # a grade range is no count: "grade 3-4 neutropenia", "grade 3 or 4 anaemia"
     before = _GRADE.sub(lambda g: " " * len(g.group()), before)
+    # "eleven patients (9%) had at least one adverse event": how many events each had, not a count
+    before = re.sub(r"\b(?:at\s+least|one\s+or\s+more)\s+(?:one\s+|1\s+)?(?:\w+\s+)?$",
+                    lambda g: " " * len(g.group()), before, flags=re.I)
     adjacent = _COUNT_ADJACENT.search(before[-20:])
     if adjacent and not re.search(r"(?:grade|day|week|month|year|visit|cycle)\s*[-–]?\s*$",
                                   before[: len(before) - len(adjacent.group())], re.I):
@@ -1008,7 +1057,7 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
     m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:(?:of|/|out of)\s+{COUNT}\s+)?"
-                  r"(?:patients?|participants?|subjects?)\b",
+                  rf"(?:{_PEOPLE})\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
 
