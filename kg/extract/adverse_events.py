@@ -626,7 +626,8 @@ def _lab_patterns() -> tuple[re.Pattern, dict[str, str]]:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
     def analyte(name: str) -> str:
-        return rf"(?:(?:{alt(data['specimen'])})\s+)?(?P<{name}>{alt(data['analytes'])})(?:\s+(?:{alt(data['levels'])}))?"
+        return (rf"(?:(?:{alt(data['specimen'])})\s+)?(?P<{name}>{alt(data['analytes'])})"
+                rf"(?:\s+(?:{alt(data['levels'])}))?")
 
     pattern = re.compile(rf"\b(?:(?:transient|mild|marked|significant|asymptomatic)\s+)?(?:(?:{alt(data['before'])})\s+"
                          rf"{analyte('a')}|{analyte('b')}\s+(?:{alt(data['after'])}))\b", re.I)
