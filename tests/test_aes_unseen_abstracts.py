@@ -248,3 +248,27 @@ def test_at_least_one_event_is_not_the_count(tmp_path, layout, sentence, count):
 def test_a_negation_ends_with_its_clause(tmp_path, layout, sentence, absent, present):
     found = aes(tmp_path, sentence, layout)
     assert (absent, True) in terms(found) and (present, False) in terms(found), terms(found)
+
+
+# -- where it happened stays in the name; a definition is no event -----------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("Vulvovaginal infection was reported by 6% of women on the higher dose.", "vulvovaginal infection"),
+        ("Gastrointestinal bleeding occurred in 3 patients in the aspirin arm.", "gastrointestinal bleeding"),
+    ],
+)
+def test_the_site_of_an_event_stays_in_its_name(tmp_path, layout, sentence, label):
+    one(aes(tmp_path, sentence, layout), label)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tolerability was defined as the absence of any adverse event leading to withdrawal.",
+        "Safety is defined as freedom from serious adverse events during the infusion.",
+    ],
+)
+def test_a_definition_names_no_event(tmp_path, sentence):
+    assert aes(tmp_path, sentence, ("Methods", "{}")) == []

@@ -128,6 +128,7 @@ def _cues() -> dict:
         "comparison_denied": re.compile(data["comparison_denied"], re.I),
         "measure_surfaces": frozenset(fold(w) for w in data["measure_surfaces"]),
         "negation_clause_end": re.compile(data["negation_clause_end"], re.I),
+        "site_before": re.compile(rf"(?<![\w-])(?:(?:{alt(data['site_qualifiers'])})\s+)+$", re.I),
         "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
             rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
@@ -270,6 +271,8 @@ class _Mention:
     variants: tuple[str, ...] = ()  # other spellings the paper implies ("hypoglycaemic" → "hypoglycaemia")
 
 
+# "safety was defined as the absence of any adverse event ...": a definition names no event
+_DEFINED_AS = re.compile(r"\b(?:was|were|is|are)\s+defined\s+as\b", re.I)
 _RESULT_VALUES = re.compile(r"\d\s*%|\(\s*n\s*=\s*\d|\b[Pp]\s*[<=>≤]\s*0?[.·]\d|\b\d+\s*/\s*\d+\b")
 _REPORTED_RULES = ("endpoint.reported", "endpoint.change")
 
@@ -314,7 +317,8 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         for m in _mentions(ctx, sent, harm_words):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
-            if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
+            if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m) \
+                    or _DEFINED_AS.search(sent.text, 0, m.start - sent.start_char):
                 continue
             if declares:
                 continue  # "the primary outcomes were mortality and end-organ failure morbidity": measures
@@ -560,8 +564,16 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
         c = ctx.concept(ent)
         if _defined_otherwise(ctx, ent.text, c):
             continue  # "IRR" where the paper writes "incidence rate ratio (IRR)": not the event
-        out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
-                            ent.text))
+        generic = c.iri in ctx.lexicon.generic
+        site = None if generic else _cues()["site_before"].search(text, max(sent.start_char, ent.start_char - 40),
+                                                                   ent.start_char)
+        if site:  # "genital infection": the site stays in the event's name
+            label = re.sub(r"\s+", " ", text[site.start(): ent.end_char])
+            known = ctx.lexicon.by_label(label, "AdverseEventTerm")
+            c2 = known or ctx.lexicon.discover("AdverseEventTerm", label.lower(), "text")
+            out.append(_Mention(site.start(), ent.end_char, c2, False, bool(ent._.negex), label, (ent.text, c.label)))
+            continue
+        out.append(_Mention(ent.start_char, ent.end_char, c, generic, bool(ent._.negex), ent.text))
     if in_context is None:  # whether the sentence speaks of harms (the caller may know)
         in_context = bool(cues["context"].search(sent.text))
     for s, e, label in _head_phrases(sent, in_context):
