@@ -272,3 +272,65 @@ def test_the_site_of_an_event_stays_in_its_name(tmp_path, layout, sentence, labe
 )
 def test_a_definition_names_no_event(tmp_path, sentence):
     assert aes(tmp_path, sentence, ("Methods", "{}")) == []
+
+
+# -- a named toxicity speaks of harms; umbrella terms qualified by severity -----------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("There was no evidence of nephrotoxicity.", "nephrotoxicity"),
+        ("No signs of hepatotoxicity were recorded in either arm.", "hepatotoxicity"),
+    ],
+)
+def test_a_named_toxicity_denied(tmp_path, layout, sentence, label):
+    one(aes(tmp_path, sentence, layout), label, negated=True)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        (
+            "No participant experienced any serious or unexpected adverse reactions.",
+            "serious or unexpected adverse reactions",
+        ),
+        (
+            "Neither group had any severe or unexpected adverse event.",
+            "severe or unexpected adverse event",
+        ),
+    ],
+)
+def test_umbrella_terms_denied_with_their_severity(tmp_path, layout, sentence, label):
+    one(aes(tmp_path, sentence, layout), label, negated=True)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label, counts",
+    [
+        (
+            "Adverse events were reported in 18 (36%) patients receiving the drug and 11 (22%) receiving placebo.",
+            "adverse event",
+            [11, 18],
+        ),
+        ("Nausea occurred in 7 participants given ginger and 2 given placebo.", "nausea", [2, 7]),
+    ],
+)
+def test_counts_followed_by_what_the_arm_received(tmp_path, layout, sentence, label, counts):
+    assert per_arm(aes(tmp_path, sentence, layout), label) == counts
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        (
+            "Apart from transient pain at the injection site, the vaccine was well tolerated.",
+            "pain at the injection site",
+        ),
+        ("Tolerance was good; only 3 patients complained of epigastric burning.", "epigastric burning"),
+    ],
+)
+def test_local_symptoms_beside_a_statement_of_tolerability(tmp_path, layout, sentence, label):
+    one(aes(tmp_path, sentence, layout), label)

@@ -46,7 +46,7 @@ _GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
-_CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
+_CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|owing to|caused by|"
                             r"risk of|history of|avoid|prevent|preventing|prevention of)\s+"
                             r"(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
                             # "the treatment of hyperlipidemia": a condition treated, not an event
@@ -101,13 +101,14 @@ def _cues() -> dict:
     heads = data["self_evident_heads"] + data["context_heads"]
     dis = data["discontinuation"]
     return {
-        "context": re.compile(rf"\b(?:{alt(data['context_cues'])})\b", re.I),
+        # "nephrotoxicity", "hepatotoxicity": a named toxicity speaks of harms as 'toxicity' does
+        "context": re.compile(rf"\b(?:{alt(data['context_cues'])}|\w+toxicit(?:y|ies))\b", re.I),
         "sample": re.compile(rf"(?<![\w-])(?:{alt(data['sample_description'])})(?![\w-])", re.I),
-        "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
+        "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])}|\w+toxicit(?:y|ies))\b", re.I),
         # an umbrella term is negated only as the head of the negation: "no serious adverse events"
         "umbrella_terms": frozenset(data["generic_with_values"]),
         # "no serious adverse events", "no serious or unexpected AEs", "no patient experienced a SAE"
-        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
+        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,6}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -127,6 +128,7 @@ def _cues() -> dict:
         "discontinuation_denied": re.compile(dis["negation_before"], re.I),
         "comparison_denied": re.compile(data["comparison_denied"], re.I),
         "measure_surfaces": frozenset(fold(w) for w in data["measure_surfaces"]),
+        "severity_words": frozenset(w.lower() for k in ("lead", "marks", "paired") for w in data["severity"][k]),
         "negation_clause_end": re.compile(data["negation_clause_end"], re.I),
         "site_before": re.compile(rf"(?<![\w-])(?:(?:{alt(data['site_qualifiers'])})\s+)+$", re.I),
         "list_intro": guarded(re.compile(
@@ -452,6 +454,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
     arms = _arm_values(text, sent, m)
     denied = negated and (_cues()["generic_negation"].search(before)
                           or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
+    if m.generic and negated and _attr()["event_made_them"].search(before):
+        return []  # "none stopped treatment owing to adverse effects": a denied discontinuation, read as one
     tally = None if negated else _attr()["tally_of"].search(text[max(sent.start_char, m.start - 30): m.start])
     if m.generic and not denied and not tally and not (
             not negated and (len(arms) > 1 or _generic_value(text, sent, m) or _generic_compared(sent, m))):
@@ -583,6 +587,9 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
         if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(
                 m.start == s and m.end == e for m in inside)):
             continue
+        if label is None and any(m.generic and m.end == e and m.start > s
+                                 and set(text[s:m.start].lower().split()) <= cues["severity_words"] for m in inside):
+            continue  # "unexpected adverse reactions": the umbrella term, which its severity qualifies later
         label = re.sub(r"\s+", " ", label or text[s:e])
         concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", label, "text")
@@ -1000,8 +1007,9 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
 _ARM_COUNT = re.compile(r"(?<![\w.,·/(-])\d+(?:\s*/\s*\d+)?(?:\s*\(\s*\d+(?:[.,·]\d+)?\s*%\s*\))?(?![\w.,·/%-])")
 # ... followed by the arm it was in: "patients in the A group", "of those given B", "on placebo"
 _ARM_AFTER = re.compile(r"\s*(?:(?:patients?|participants?|subjects?|children|adults|women|men|infants|cases)\s+)?"
-                        r"(?:in|of|on|with|receiving|given|from|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-                        r"(?:groups?|arms?|placebo|controls?)\b", re.I)
+                        r"(?:(?:in|of|on|with|from|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:groups?|arms?|placebo|controls?)\b|(?:receiving|given|treated\s+with|taking|allocated\s+to)"
+                        r"\s+[\w(])", re.I)
 
 
 def _arm_count(value: str) -> int | None:
