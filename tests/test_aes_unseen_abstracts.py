@@ -334,3 +334,23 @@ def test_counts_followed_by_what_the_arm_received(tmp_path, layout, sentence, la
 )
 def test_local_symptoms_beside_a_statement_of_tolerability(tmp_path, layout, sentence, label):
     one(aes(tmp_path, sentence, layout), label)
+
+
+# -- no difference in a category of events: the category is compared, and a minor one is not serious ---
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        (
+            "There were no serious adverse events and no relevant or statistically significant differences in minor "
+            "adverse events.",
+            "minor adverse events",
+        ),
+        (
+            "No deaths occurred, and there were no important between-group differences in minor side effects.",
+            "minor side effects",
+        ),
+    ],
+)
+def test_no_difference_in_a_milder_category(tmp_path, layout, sentence, label):
+    assert one(aes(tmp_path, sentence, layout), label)["serious"] is False

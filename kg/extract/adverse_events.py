@@ -477,8 +477,9 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "term": m.concept, "negated": False,
         "count": _count(text, sent, m),
         "grade": _grade_near(text, sent, m),
-        "serious": True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
-        (False if _attr()["non_serious"].search(clause) else None),
+        "serious": False if _attr()["non_serious"].match(m.concept.label) else
+        True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
+        (False if _attr()["non_serious"].search(clause) else None),  # 'minor adverse events' are not serious
         "related_to_drug": _relatedness(clause, _drug_names(ctx, sent), _next_clause(sent, m.end)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
