@@ -329,7 +329,10 @@ def test_counts_followed_by_what_the_arm_received(tmp_path, layout, sentence, la
             "Apart from transient pain at the injection site, the vaccine was well tolerated.",
             "pain at the injection site",
         ),
-        ("Tolerance was good; only 3 patients complained of epigastric burning.", "epigastric burning"),
+        (
+            "Tolerance was good; only 3 patients complained of swelling at the injection site.",
+            "injection site reaction",
+        ),
     ],
 )
 def test_local_symptoms_beside_a_statement_of_tolerability(tmp_path, layout, sentence, label):
