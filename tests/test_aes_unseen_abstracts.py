@@ -357,3 +357,26 @@ def test_local_symptoms_beside_a_statement_of_tolerability(tmp_path, layout, sen
 )
 def test_no_difference_in_a_milder_category(tmp_path, layout, sentence, label):
     assert one(aes(tmp_path, sentence, layout), label)["serious"] is False
+
+
+# -- counts: a denominator is no count; 'none ... deemed to be treatment related' ---------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, label, count",
+    [
+        ("Vomiting was reported by 6/45 children.", "vomiting", 6),
+        (
+            "Across both arms, 20/50 (40%) and 18/49 (37%) participants had at least one adverse event.",
+            "adverse event",
+            None,
+        ),
+    ],
+)
+def test_a_denominator_is_no_count(tmp_path, layout, sentence, label, count):
+    assert one(aes(tmp_path, sentence, layout), label)["count"] == count
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_unrelated_said_at_a_distance(tmp_path, layout):
+    sentence = "Rash occurred in 4 patients; none of these was judged treatment related."
+    assert one(aes(tmp_path, sentence, layout), "rash")["related_to_drug"] is False

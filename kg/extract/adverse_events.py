@@ -62,7 +62,7 @@ _ARM_ASSOCIATED = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?associated\s
 # ("chronic" is a history after "had"/"with", an event after "developed": "developed chronic diarrhoea")
 _BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|history of|(?:had|has|have|with)\s+"
                        r"(?:an?\s+)?chronic)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
+_COUNT_BEFORE = re.compile(rf"(?<![/\d])(?<!/\s)\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
                            rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
@@ -1078,7 +1078,7 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
-    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:(?:of|/|out of)\s+{COUNT}\s+)?"
+    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})(?:\s+\([^()]*\))?(?:(?:\s+of|\s*/|\s+out of)\s*{COUNT})?\s+"
                   rf"(?:{_PEOPLE})\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
