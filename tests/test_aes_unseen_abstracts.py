@@ -380,3 +380,28 @@ def test_a_denominator_is_no_count(tmp_path, layout, sentence, label, count):
 def test_unrelated_said_at_a_distance(tmp_path, layout):
     sentence = "Rash occurred in 4 patients; none of these was judged treatment related."
     assert one(aes(tmp_path, sentence, layout), "rash")["related_to_drug"] is False
+
+
+# -- '..., the most common being A, B and C' ----------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Reported events were alike in the two arms, the most common being headache (12%), oropharyngeal pain (6%) "
+            "and cough (3%).",
+            {"headache", "oropharyngeal pain", "cough"},
+        ),
+        (
+            "Side effects were few, the most frequent ones being dry mouth and constipation.",
+            {"dry mouth", "constipation"},
+        ),
+    ],
+)
+def test_a_list_after_the_most_common_being(tmp_path, layout, sentence, expected):
+    assert expected <= {t for t, _neg in terms(aes(tmp_path, sentence, layout))}
+
+
+def test_the_most_common_being_needs_a_sentence_about_harms(tmp_path):
+    sentence = "Reasons for referral varied, the most common being poor sleep and school refusal."
+    assert aes(tmp_path, sentence, LAYOUTS[0]) == []

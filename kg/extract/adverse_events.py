@@ -134,7 +134,10 @@ def _cues() -> dict:
         "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
             rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
-            rf"\s*:?\s+(?P<list>[^.;]+)", re.I)),
+            rf"\s*:?\s+(?P<list>(?:[^.;]|\.(?=\d))+)", re.I)),  # a decimal point is no end of the list
+        # "..., the most common being A (12%), B and C"
+        "list_being": guarded(re.compile(rf"\bthe\s+(?:{alt(data['list_intro']['being_qualifiers'])})(?:\s+ones?)?"
+                                         rf"\s+being\s+(?P<list>(?:[^.;]|\.(?=\d))+)", re.I)),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         "list_end": re.compile(data["list_intro"]["end"], re.I),
         # "adverse events (abdominal distention, nausea and hunger) were found in ...": the bracket lists them
@@ -723,7 +726,11 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
 
     out = []
     text = ctx.document.text
-    for m in _cues()["list_intro"].finditer(sent.text):
+    intros = [*_cues()["list_intro"].finditer(sent.text)]
+    # "the most common being A and B" lists events only after words about harms ("events were similar, ...")
+    intros += [m for m in _cues()["list_being"].finditer(sent.text)
+               if _cues()["context"].search(sent.text, 0, m.start())]
+    for m in intros:
         start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
         cut = _cues()["list_end"].search(text, start, end)
         if cut:  # "X, Y and Z in the active arm": the list ends with the last item
