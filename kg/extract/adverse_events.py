@@ -46,7 +46,7 @@ _GRADE = re.compile(r"\bgrade\s*(?:[≥>]\s*)?(?P<g>[1-5]|I{1,3}V?|IV|V)\b"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _DISCONTINUATION = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|dropped out|"
                               r"leading to .*(?:cessation|interruption))\w*", re.I)
-_CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|caused by|"
+_CAUSE_CONTEXT = re.compile(r"\b(?:concomitant with|associated with|secondary to|because of|due to|owing to|caused by|"
                             r"risk of|history of|avoid|prevent|preventing|prevention of)\s+"
                             r"(?:an?\s+|the\s+)?(?:\w+\s+){0,5}$|"
                             # "the treatment of hyperlipidemia": a condition treated, not an event
@@ -62,7 +62,7 @@ _ARM_ASSOCIATED = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?associated\s
 # ("chronic" is a history after "had"/"with", an event after "developed": "developed chronic diarrhoea")
 _BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|history of|(?:had|has|have|with)\s+"
                        r"(?:an?\s+)?chronic)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_COUNT_BEFORE = re.compile(rf"\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
+_COUNT_BEFORE = re.compile(rf"(?<![/\d])(?<!/\s)\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
                            rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
@@ -101,13 +101,14 @@ def _cues() -> dict:
     heads = data["self_evident_heads"] + data["context_heads"]
     dis = data["discontinuation"]
     return {
-        "context": re.compile(rf"\b(?:{alt(data['context_cues'])})\b", re.I),
+        # "nephrotoxicity", "hepatotoxicity": a named toxicity speaks of harms as 'toxicity' does
+        "context": re.compile(rf"\b(?:{alt(data['context_cues'])}|\w+toxicit(?:y|ies))\b", re.I),
         "sample": re.compile(rf"(?<![\w-])(?:{alt(data['sample_description'])})(?![\w-])", re.I),
-        "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])})\b", re.I),
+        "harm_heads": re.compile(rf"\b(?:{alt(data['harm_heads'])}|\w+toxicit(?:y|ies))\b", re.I),
         # an umbrella term is negated only as the head of the negation: "no serious adverse events"
         "umbrella_terms": frozenset(data["generic_with_values"]),
         # "no serious adverse events", "no serious or unexpected AEs", "no patient experienced a SAE"
-        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
+        "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,6}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -124,10 +125,19 @@ def _cues() -> dict:
             r"(?:treatment|therapy|drug|medication|study|trial|intervention))?(?:\s+prematurely)?)"
             rf",?\s+(?:\w+ly\s+)?(?:{alt(dis['causes'])})\s+(?:\w+\s+)?(?:{alt(dis['generic_causes'])})\b",
             re.I)),
+        "discontinuation_denied": re.compile(dis["negation_before"], re.I),
+        "comparison_denied": re.compile(data["comparison_denied"], re.I),
+        "measure_surfaces": frozenset(fold(w) for w in data["measure_surfaces"]),
+        "severity_words": frozenset(w.lower() for k in ("lead", "marks", "paired") for w in data["severity"][k]),
+        "negation_clause_end": re.compile(data["negation_clause_end"], re.I),
+        "site_before": re.compile(rf"(?<![\w-])(?:(?:{alt(data['site_qualifiers'])})\s+)+$", re.I),
         "list_intro": guarded(re.compile(
             rf"\b(?:(?:{alt(data['list_intro']['qualifiers'])})\s+)*(?:{alt(data['list_intro']['nouns'])})"
             rf"(?:\s+{data['list_intro']['of_what']})?(?:\s*\([^()]*\))?\s*(?:{alt(data['list_intro']['verbs'])})"
-            rf"\s*:?\s+(?P<list>[^.;]+)", re.I)),
+            rf"\s*:?\s+(?P<list>(?:[^.;]|\.(?=\d))+)", re.I)),  # a decimal point is no end of the list
+        # "..., the most common being A (12%), B and C"
+        "list_being": guarded(re.compile(rf"\bthe\s+(?:{alt(data['list_intro']['being_qualifiers'])})(?:\s+ones?)?"
+                                         rf"\s+being\s+(?P<list>(?:[^.;]|\.(?=\d))+)", re.I)),
         "not_items": {w.lower() for w in data["list_intro"]["not_items"]},
         "list_end": re.compile(data["list_intro"]["end"], re.I),
         # "adverse events (abdominal distention, nausea and hunger) were found in ...": the bracket lists them
@@ -266,14 +276,22 @@ class _Mention:
     variants: tuple[str, ...] = ()  # other spellings the paper implies ("hypoglycaemic" → "hypoglycaemia")
 
 
+# "safety was defined as the absence of any adverse event ...": a definition names no event
+_DEFINED_AS = re.compile(r"\b(?:was|were|is|are)\s+defined\s+as\b", re.I)
+_RESULT_VALUES = re.compile(r"\d\s*%|\(\s*n\s*=\s*\d|\b[Pp]\s*[<=>≤]\s*0?[.·]\d|\b\d+\s*/\s*\d+\b")
+_REPORTED_RULES = ("endpoint.reported", "endpoint.change")
+
+
 def _from_sentences(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     abstract_only = abstract_like(ctx)
     # what the paper names as its endpoints ("90-day mortality", "perioperative complications were
     # noted") is a measure, not an event; a finding reported on it may still be one
+    # (a measure found changed or compared, "no difference was seen in the frequency of adverse events",
+    # is reported on: its events are the finding)
     declared = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint"
-                and not f.rule.startswith("endpoint.reported") and f.rule != "endpoint.instrument" for ev in f.evidence]
-    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith("endpoint.reported")
+                and not f.rule.startswith(_REPORTED_RULES) and f.rule != "endpoint.instrument" for ev in f.evidence]
+    reported = [(ev.start, ev.end) for f in ctx.facts if f.kind == "endpoint" and f.rule.startswith(_REPORTED_RULES)
                 for ev in f.evidence]
     measured = _measured_names(ctx)
     for sent in ctx.sentences():
@@ -289,7 +307,9 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         harm_words = bool(_cues()["context"].search(sent.text))
         if part != "results" and not harm_named and _general_statement(sent):
             continue  # "X is the most common malignancy among women": what is known, not what happened
-        about_harms = part == "results" or harm_words
+        # an abstract without labels has no results part: its sentences that give values are its results
+        by_values = part == "other" and in_abs and not harm_words and bool(_RESULT_VALUES.search(sent.text))
+        about_harms = part == "results" or harm_words or by_values
         if about_harms:
             out.extend(_discontinuations(ctx, sent))
             out.extend(_intolerance(ctx, sent))
@@ -302,17 +322,20 @@ def _from_sentences(ctx: Context) -> list[Fact]:
         for m in _mentions(ctx, sent, harm_words):
             if not about_harms and not _VALUE_PAREN.match(ctx.document.text, m.end):
                 continue  # outside the results, an event is named in a sentence about harms or with its rate
-            if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m):
+            if any(a <= m.start < b for a, b in declared) or _is_condition(ctx, m) or _in_definition(sent, m) \
+                    or _DEFINED_AS.search(sent.text, 0, m.start - sent.start_char):
                 continue
             if declares:
                 continue  # "the primary outcomes were mortality and end-organ failure morbidity": measures
+            if not harm_named and fold(m.surface) in _cues()["measure_surfaces"]:
+                continue  # "mortality at day 28 did not differ": a measured rate, not an event
             if _measured_after().match(ctx.document.text, m.end):
                 continue  # "infection status", "insomnia score": a variable or a measure, not an event
             if not harm_words and (outcome_clause or any(a <= m.start < b for a, b in reported)
                                    and fold(m.concept.label) in _cues()["dual_terms"]):
                 continue  # "depression and anxiety improved": a measure the results report on; a harm
                 # only ever ("more nausea (12% vs 4%)") stays an event when the results compare it
-            if not harm_words and fold(m.concept.label) in _cues()["dual_terms"] \
+            if not harm_words and (by_values or fold(m.concept.label) in _cues()["dual_terms"]) \
                     and _cues()["statistic"].search(_clause_at(sent, m.start, m.end)):
                 continue  # "weight loss was greater with X (P = 0.01)": an outcome compared, not a harm
             if (not harm_named or any(sent.start_char <= a < sent.end_char for a, _b in declared)) \
@@ -429,9 +452,13 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
     clause = _clause_at(sent, m.start, m.end)
+    if negated and (_compared_not_denied(before) or _after_negated_clause(before)):
+        negated = False  # "no significant intergroup difference ... for adverse events": compared, not absent
     arms = _arm_values(text, sent, m)
     denied = negated and (_cues()["generic_negation"].search(before)
                           or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
+    if m.generic and negated and _attr()["event_made_them"].search(before):
+        return []  # "none stopped treatment owing to adverse effects": a denied discontinuation, read as one
     tally = None if negated else _attr()["tally_of"].search(text[max(sent.start_char, m.start - 30): m.start])
     if m.generic and not denied and not tally and not (
             not negated and (len(arms) > 1 or _generic_value(text, sent, m) or _generic_compared(sent, m))):
@@ -453,9 +480,10 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "term": m.concept, "negated": False,
         "count": _count(text, sent, m),
         "grade": _grade_near(text, sent, m),
-        "serious": True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
-        (False if _attr()["non_serious"].search(clause) else None),
-        "related_to_drug": _relatedness(clause, _drug_names(ctx, sent)),
+        "serious": False if _attr()["non_serious"].match(m.concept.label) else
+        True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
+        (False if _attr()["non_serious"].search(clause) else None),  # 'minor adverse events' are not serious
+        "related_to_drug": _relatedness(clause, _drug_names(ctx, sent), _next_clause(sent, m.end)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
@@ -480,6 +508,23 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         out.append(Fact("adverse_event", fields, [*ev, ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.arm", 0.75,
                         surface=m.surface))
     return out
+
+
+def _compared_not_denied(before: str) -> bool:
+    """The last negation cue before a term is the 'no' of 'no (significant) difference' (ae_cues
+    comparison_denied): a comparison of the event between arms, not its absence."""
+    denied = list(_cues()["comparison_denied"].finditer(before))
+    if not denied:
+        return False
+    rest = before[denied[-1].end():]
+    return not (_cues()["neg_before"].search(rest) or re.search(r"[;:]", rest))
+
+
+def _after_negated_clause(before: str) -> bool:
+    """A new clause stands between the last negation cue and the term ('does not cause A, and supports
+    the view that B', 'does not cause A, but causes B'; ae_cues negation_clause_end)."""
+    cues = list(_cues()["neg_before"].finditer(before))
+    return bool(cues) and bool(_cues()["negation_clause_end"].search(before, cues[-1].end()))
 
 
 def _qualified(ctx: Context, sent: Sentence, m: _Mention) -> tuple[_Mention, tuple | None]:
@@ -527,8 +572,16 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
         c = ctx.concept(ent)
         if _defined_otherwise(ctx, ent.text, c):
             continue  # "IRR" where the paper writes "incidence rate ratio (IRR)": not the event
-        out.append(_Mention(ent.start_char, ent.end_char, c, c.iri in ctx.lexicon.generic, bool(ent._.negex),
-                            ent.text))
+        generic = c.iri in ctx.lexicon.generic
+        site = None if generic else _cues()["site_before"].search(text, max(sent.start_char, ent.start_char - 40),
+                                                                   ent.start_char)
+        if site:  # "genital infection": the site stays in the event's name
+            label = re.sub(r"\s+", " ", text[site.start(): ent.end_char])
+            known = ctx.lexicon.by_label(label, "AdverseEventTerm")
+            c2 = known or ctx.lexicon.discover("AdverseEventTerm", label.lower(), "text")
+            out.append(_Mention(site.start(), ent.end_char, c2, False, bool(ent._.negex), label, (ent.text, c.label)))
+            continue
+        out.append(_Mention(ent.start_char, ent.end_char, c, generic, bool(ent._.negex), ent.text))
     if in_context is None:  # whether the sentence speaks of harms (the caller may know)
         in_context = bool(cues["context"].search(sent.text))
     for s, e, label in _head_phrases(sent, in_context):
@@ -538,11 +591,21 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
         if label is None and (any(m.start < e and s < m.end for m in out if m not in inside) or any(
                 m.start == s and m.end == e for m in inside)):
             continue
+        if label is None and any(m.generic and m.end == e and m.start > s
+                                 and set(text[s:m.start].lower().split()) <= cues["severity_words"] for m in inside):
+            continue  # "unexpected adverse reactions": the umbrella term, which its severity qualifies later
         label = re.sub(r"\s+", " ", label or text[s:e])
         concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", label, "text")
         out = [m for m in out if m not in inside]
         out.append(_Mention(s, e, concept, False, None, label))
+    if in_context:  # "transient elevation of serum creatinine", "raised liver enzymes"
+        for s, e, label in _lab_abnormalities(sent):
+            if any(m.start < e and s < m.end for m in out):
+                continue
+            concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+                "AdverseEventTerm", label, "text")
+            out.append(_Mention(s, e, concept, False, None, text[s:e]))
     for s, e, concept, noun in _adjectival(ctx, sent):  # "hypoglycaemic events" are events of hypoglycaemia
         if not any(m.start < e and s < m.end for m in out):
             out.append(_Mention(s, e, concept, False, None, text[s:e], (noun,)))
@@ -551,8 +614,9 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             continue
         label = re.sub(r"\s+", " ", text[s:e])
         words = label.split()
-        if len(words) == 1 and ctx.lexicon.by_label(label, "AdverseEventTerm") is None \
-                and fold(label) not in _mesh_terms() and not fold(label).endswith(_cues()["symptom_endings"]):
+        if len(words) == 1 and re.fullmatch(r"[a-z]{4,}[^s]s", label) and _known_term(ctx, label[:-1]):
+            label = label[:-1]  # "two pneumonias and one fall": the event is pneumonia
+        if len(words) == 1 and not _known_term(ctx, label) and not fold(label).endswith(_cues()["symptom_endings"]):
             continue  # "follows", "clinic": one word that names no event is no item
         if len(words) > 2 and words[0].lower().endswith("ing") and words[1].lower() in ("a", "an", "the", "any"):
             continue  # "experiencing a single event": a clause, not an event's name
@@ -573,6 +637,42 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             taken.append((s, e))
             out.append(_Mention(s, e, concept, False, None, text[s:e]))
     return sorted(out, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _lab_patterns() -> tuple[re.Pattern, dict[str, str]]:
+    """A laboratory value out of range (ontology/ae_cues.json lab_abnormality): a change word before
+    or after an analyte, the analyte's specimen and 'levels' around it."""
+    data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["lab_abnormality"]
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+    def analyte(name: str) -> str:
+        return (rf"(?:(?:{alt(data['specimen'])})\s+)?(?P<{name}>{alt(data['analytes'])})"
+                rf"(?:\s+(?:{alt(data['levels'])}))?")
+
+    pattern = re.compile(rf"\b(?:(?:transient|mild|marked|significant|asymptomatic)\s+)?(?:(?:{alt(data['before'])})\s+"
+                         rf"{analyte('a')}|{analyte('b')}\s+(?:{alt(data['after'])}))\b", re.I)
+    return pattern, {fold(k): v for k, v in data["analytes"].items()}
+
+
+def _lab_abnormalities(sent: Sentence) -> list[tuple[int, int, str]]:
+    """'transient elevation of serum creatinine', 'ALT elevations', 'abnormal liver function tests':
+    (start, end, the event's label)."""
+    pattern, events = _lab_patterns()
+    out = []
+    for m in pattern.finditer(sent.text):
+        a = m.group("a") or m.group("b")
+        if len(a) <= 4 and not a[:2].isupper():
+            continue  # 'alt', 'ck': a short form is written in capitals
+        out.append((sent.start_char + m.start(), sent.start_char + m.end(), events[fold(re.sub(r"\s+", " ", a))]))
+    return out
+
+
+def _known_term(ctx: Context, label: str) -> bool:
+    """Whether the lexicon or the MeSH branches of adverse events know the name."""
+    return ctx.lexicon.by_label(label, "AdverseEventTerm") is not None or fold(label) in _mesh_terms()
 
 
 def _diagnosed(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept]]:
@@ -626,7 +726,11 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
 
     out = []
     text = ctx.document.text
-    for m in _cues()["list_intro"].finditer(sent.text):
+    intros = [*_cues()["list_intro"].finditer(sent.text)]
+    # "the most common being A and B" lists events only after words about harms ("events were similar, ...")
+    intros += [m for m in _cues()["list_being"].finditer(sent.text)
+               if _cues()["context"].search(sent.text, 0, m.start())]
+    for m in intros:
         start, end = sent.start_char + m.start("list"), sent.start_char + m.end("list")
         cut = _cues()["list_end"].search(text, start, end)
         if cut:  # "X, Y and Z in the active arm": the list ends with the last item
@@ -665,11 +769,12 @@ def _listed(ctx: Context, sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
-    """'mild headache (n = 4)' → 'headache'; 'a transient rash' → 'transient rash'."""
+    """'mild headache (n = 4)' → 'headache'; 'a transient rash' → 'transient rash'; 'two falls' → 'falls'."""
     p = re.search(r"\s*\(", text[a:b])
     if p:
         b = a + p.start()
-    lead = re.match(r"\s*(?:(?:the|a|an|some|mild|moderate|severe|grade\s*\d)\s+)*", text[a:b], re.I)
+    lead = re.match(rf"\s*(?:(?:the|a|an|some|mild|moderate|severe|transient|brief|occasional|grade\s*\d|{COUNT})\s+)*",
+                    text[a:b], re.I)
     a += lead.end() if lead else 0
     while b > a and text[b - 1] in " ,.;:":
         b -= 1
@@ -808,11 +913,15 @@ def _discontinuations(ctx: Context, sent: Sentence) -> list[Fact]:
         n = to_int(m.group("n")) if m.group("n") else None
         concept = ctx.lexicon.by_label("treatment discontinuation", "AdverseEventTerm") or ctx.lexicon.discover(
             "AdverseEventTerm", "treatment discontinuation", "text")
-        fields = {"term": concept, "negated": False, "count": n, "grade": None, "serious": None,
-                  "related_to_drug": None, "led_to_discontinuation": True}
         s, e = sent.start_char + m.start("what"), sent.start_char + m.end()
+        # "no patient withdrew because of adverse effects", "no withdrawals due to AEs": none stopped
+        negated = n is None and bool(_cues()["discontinuation_denied"].search(sent.text[: m.start("what")]))
+        fields = {"term": concept, "negated": negated, "count": n, "grade": None, "serious": None,
+                  "related_to_drug": None, "led_to_discontinuation": None if negated else True}
+        # a denial's surface names its cause: what was denied is stopping for harms, not stopping
+        surface = sent.text[m.start("what"): m.end() if negated else m.end("what")]
         out.append(Fact("adverse_event", fields, [ctx.evidence(s, e)], EXTRACTOR, "ae.sentence.discontinuation",
-                        0.75, surface=sent.text[m.start("what"): m.end("what")]))
+                        0.75, surface=surface))
     return out
 
 
@@ -881,7 +990,7 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
         if len(spans) >= 2:
             return spans[:4]
     clause = _clause_at(sent, m.start, m.end)
-    if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b", clause):
+    if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b|\bthan\b", clause):
         offset = sent.start_char + sent.text.find(clause)
         values = [(offset + v.start(), offset + v.end()) for v in
                   re.finditer(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)]
@@ -893,7 +1002,22 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
     gaps = [rest[(counts[i - 1].end() if i else 0):c.start()] for i, c in enumerate(counts)]
     if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", gap) for gap in gaps):
         return [(m.end + c.start(), m.end + c.end()) for c in counts]
+    # "X occurred in 12 (15%) patients in the A group and 20 (26%) in the B group": each count
+    # followed by the arm it was in
+    rest = rest[: clause_end.start()] if (clause_end := re.search(r";|(?<!\bvs)\.\s", rest)) else rest
+    counts = [c for c in _ARM_COUNT.finditer(rest) if _ARM_AFTER.match(rest, c.end())]
+    if 2 <= len(counts) <= 4:
+        return [(m.end + c.start(), m.end + c.end()) for c in counts]
     return []
+
+
+# a count of patients, with its share: "12 (15%)", "12/80 (15%)", "12"
+_ARM_COUNT = re.compile(r"(?<![\w.,·/(-])\d+(?:\s*/\s*\d+)?(?:\s*\(\s*\d+(?:[.,·]\d+)?\s*%\s*\))?(?![\w.,·/%-])")
+# ... followed by the arm it was in: "patients in the A group", "of those given B", "on placebo"
+_ARM_AFTER = re.compile(r"\s*(?:(?:patients?|participants?|subjects?|children|adults|women|men|infants|cases)\s+)?"
+                        r"(?:(?:in|of|on|with|from|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:groups?|arms?|placebo|controls?)\b|(?:receiving|given|treated\s+with|taking|allocated\s+to)"
+                        r"\s+[\w(])", re.I)
 
 
 def _arm_count(value: str) -> int | None:
@@ -928,8 +1052,9 @@ def _generic_compared(sent: Sentence, m: _Mention) -> bool:
     return bool(_cues()["generic_compared"].search(_clause_at(sent, m.start, m.end)))
 
 
+_PEOPLE = r"patients?|participants?|subjects?|children|adults|women|men|infants|volunteers|individuals"
 _IN_COUNT_AFTER = re.compile(rf"\s+(?:(?:occurred|was\s+seen|was\s+reported|developed)\s+)?(?:in|among)\s+"
-                             rf"(?P<n>{COUNT})\s+(?:patients?|participants?|subjects?)\b", re.I)
+                             rf"(?P<n>{COUNT})\s+(?:{_PEOPLE})\b", re.I)
 
 
 def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
@@ -944,6 +1069,9 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     before = text[sent.start_char: m.start]
     # a grade range is no count: "grade 3-4 neutropenia", "grade 3 or 4 anaemia"
     before = _GRADE.sub(lambda g: " " * len(g.group()), before)
+    # "eleven patients (9%) had at least one adverse event": how many events each had, not a count
+    before = re.sub(r"\b(?:at\s+least|one\s+or\s+more)\s+(?:one\s+|1\s+)?(?:\w+\s+)?$",
+                    lambda g: " " * len(g.group()), before, flags=re.I)
     adjacent = _COUNT_ADJACENT.search(before[-20:])
     if adjacent and not re.search(r"(?:grade|day|week|month|year|visit|cycle)\s*[-–]?\s*$",
                                   before[: len(before) - len(adjacent.group())], re.I):
@@ -957,8 +1085,8 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
-    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:(?:of|/|out of)\s+{COUNT}\s+)?"
-                  r"(?:patients?|participants?|subjects?)\b",
+    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})(?:\s+\([^()]*\))?(?:(?:\s+of|\s*/|\s+out of)\s*{COUNT})?\s+"
+                  rf"(?:{_PEOPLE})\b",
                   after, re.I)
     return to_int(m.group("n")) if m else None
 
@@ -979,9 +1107,22 @@ def _grade_value(m: re.Match) -> int | None:
     return _ROMAN.get(g) or to_int(g)
 
 
-def _relatedness(clause: str, drugs: frozenset[str] = frozenset()) -> bool | None:
+def _next_clause(sent: Sentence, end: int) -> str:
+    """The clause after the one of a mention when it speaks of the same events ('...; none were
+    considered treatment related', '...; all were judged unrelated to the vaccine'), else ''."""
+    at = sent.text.find(";", end - sent.start_char)
+    if at < 0:
+        return ""
+    nxt = sent.text[at + 1:].split(";")[0]
+    return nxt if re.match(r"\s*(?:none|neither|all|both|each|these|they|which)\b", nxt, re.I) else ""
+
+
+def _relatedness(clause: str, drugs: frozenset[str] = frozenset(), then: str = "") -> bool | None:
     """Whether the clause ties the event to the treatment: 'drug-related', 'related to the study
-    drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related')."""
+    drug', or the paper's drug by name ('serious AEs related to rilonacept', 'X-related'); else
+    whether the clause after it, about the same events (`then`), says so."""
+    if then and _relatedness(clause, drugs) is None:
+        return _relatedness(then, drugs)
     if _attr()["unrelated"].search(clause):
         return False
     if _attr()["related"].search(clause):
