@@ -292,3 +292,60 @@ def test_what_a_treatment_did_not_change_is_the_measure(sentence, measure):
 )
 def test_changed_significantly_is_a_finding(sentence, expected):
     assert {m for m, _, _ in found(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "After 8 weeks, the mean (sd) symptom score increased from 12.1 (2.2) to 20.4 (3.1) in the active group "
+            "versus 11.9 (2.5) to 13.0 (2.9) in the placebo group (P < 0.001).",
+            [("20.4 (3.1)", "12.1 (2.2)", "active group"), ("13.0 (2.9)", "11.9 (2.5)", "placebo group")],
+        ),
+        (
+            "Mean pain score fell from 6.2 to 3.1 with drug A compared with 6.0 to 5.2 with placebo.",
+            [("3.1", "6.2", "drug A"), ("5.2", "6.0", "placebo")],
+        ),
+    ],
+)
+def test_two_changes_from_to_are_each_groups_own(sentence, expected):
+    got = read_sentence(sentence)
+    assert [(f.value, f.extra.get("comparator_text"), f.extra.get("group")) for f in got] == expected
+    assert all(f.extra.get("comparison") == "within_group" and "sd)" not in f.measure for f in got)
+
+
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        (
+            "The ferritin concentrations in the placebo group were 21.6 ng/ml [16.9-28.7 ng/ml], 13.9 ng/ml "
+            "[12.0-19.5 ng/ml] and 17.8 ng/ml [13.6-20.9 ng/ml].",
+            ["21.6 ng/ml [16.9-28.7 ng/ml]", "13.9 ng/ml [12.0-19.5 ng/ml]", "17.8 ng/ml [13.6-20.9 ng/ml]"],
+        ),
+        (
+            "Pain scores at weeks 2, 4 and 8 were 5.1 ± 1.2, 4.2 ± 1.0 and 3.3 ± 0.9.",
+            ["5.1 ± 1.2", "4.2 ± 1.0", "3.3 ± 0.9"],
+        ),
+    ],
+)
+def test_a_run_of_values_after_the_verb_is_one_finding_each(sentence, values):
+    assert [v for _, v, _ in found(sentence)] == values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Doses were 5 mg, 10 mg and 20 mg.", "The follow-up visits were 4, 8 and 12 weeks."],
+)
+def test_doses_and_times_listed_are_no_findings(sentence):
+    assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A serum concentration of the drug that did not alter indices of sedation potentiated the effect of morphine.",
+        "A dose that did not reduce appetite was chosen for the second phase.",
+    ],
+)
+def test_a_relative_clause_with_did_not_is_no_finding(sentence):
+    assert found(sentence) == []

@@ -463,6 +463,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         found.append(f)
         taken.append(span or (f.start, f.end))
 
+    _two_changes(text, items, free, add)
     _changes(text, found, taken, free, add)
     _labelled_groups(text, items, ps, free, add)
     _arm_brackets(text, items, ps, free, add)
@@ -474,6 +475,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _listed_respectively(text, items, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
+    _value_run(text, items, free, add)
     _responders(text, free, add)
     found = _fold_estimates(text, [f for f in found if not f.extra.get("drop")])
     _bind_p(text, found, ps)
@@ -783,6 +785,45 @@ def _items(text: str) -> list[Item]:
 
 
 # -- rules ---------------------------------------------------------------------------------
+# between two changes 'from A to B': the first group and the comparison ('in the A group versus')
+_TWO_CHANGES_GAP = re.compile(r"\s*\)?\s*(?P<g>(?:in|with|for|among|on)\s+(?:the\s+)?[^,;()\d]{1,50}?)?\s*,?\s*"
+                              r"(?:versus|vs\.?|compared\s+(?:with|to)|and|whereas|while)\s+(?:from\s+)?")
+_GROUP_AFTER = re.compile(r"\s*\)?\s*(?:in|with|for|among|on)\s+(?:the\s+)?(?P<g>[^,;()\d]{1,50}?)(?=\s*(?:[,;.(]|$))")
+_VERB_AT_END = re.compile(r"\s+(?:(?:was|were)\s+)?(?:[a-z]+ed|fell|rose|went|grew)"
+                          r"(?:\s+(?:significantly|markedly|slightly|only))?\s*$")
+
+
+def _two_changes(text, items, free, add) -> None:
+    """'X increased from A to B in the active group versus C to D in the placebo group', 'fell
+    from A to B with drug compared with C to D with placebo': each group's change is a finding
+    (its value after, against its value before), not the first group's end against the second's start."""
+    if text.count(" to ") < 2 or "from" not in text:
+        return
+    for k in range(len(items) - 3):
+        a, b, c, d = items[k:k + 4]
+        if not re.search(r"\bfrom\s*$", text[max(0, a.start - 8):a.start]) \
+                or not re.fullmatch(r"\s*\)?\s*to\s*", text[a.end:b.start]) \
+                or not re.fullmatch(r"\s*to\s*", text[c.end:d.start]) \
+                or not all(free(i.start, i.end) for i in (a, b, c, d)):
+            continue
+        gap = _TWO_CHANGES_GAP.fullmatch(text[b.end:c.start])
+        if not gap:
+            continue
+        prefix = re.split(r"[.;]", text[:a.start])[-1]
+        prefix = _VERB_AT_END.sub("", re.sub(r"\s*from\s*$", "", prefix))
+        prefix = re.sub(r"\s*[(\[](?:sd|se|sem|iqr|range)[)\]]", "", prefix, flags=re.I)  # 'the mean (sd) score'
+        measure = _measure_from_prefix(prefix, None)
+        after = _GROUP_AFTER.match(text, d.end)
+        groups = [gap.group("g"), after.group("g") if after else None]
+        for (x, y), group in zip(((a, b), (c, d)), groups):
+            extra = {"comparator_text": text[x.start:x.end].strip(), "comparison": "within_group"}
+            if group:
+                extra["group"] = re.sub(r"^(?:in|with|for|among|on)\s+(?:the\s+)?", "", group.strip())
+            add(Found(x.start, y.end, measure, text[y.start:y.end].strip(), "result.change",
+                      comparator=_first_number(text[x.start:x.end]), unit=y.unit or x.unit, sd=y.sd, extra=extra),
+                (x.start, y.end))
+
+
 def _changes(text, found, taken, free, add) -> None:
     rx = _rx()
     for m in rx["before_after"].finditer(text) if (" before" in text or "baseline" in text or "pre" in text) else ():
@@ -1425,6 +1466,34 @@ def _single(text, items, ps, free, add) -> None:
             measure = subject if subject != "value" and not rx["GROUP_WORD"].search(subject) else None
         add(Found(it.start, end, measure or _measure_before(text, it.start), value, rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
+
+
+def _value_run(text, items, free, add) -> None:
+    """'The concentrations in the placebo group were 21.6 ng/ml [16.9-28.7], 13.9 ng/ml [12.0-19.5]
+    and 17.8 ng/ml [13.6-20.9]': three values or more listed after the verb, with no groups or
+    times named for them (the sentence before named those), are each a finding of the measure."""
+    rx = _rx()
+    if rx["baseline"].search(text):
+        return
+    live = [i for i in items if free(i.start, i.end) and not i.threshold]
+    k = 0
+    while k < len(live):
+        run = [live[k]]
+        while k + len(run) < len(live) and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+",
+                                                        text[run[-1].end:live[k + len(run)].start]):
+            run.append(live[k + len(run)])
+        k += len(run)
+        if len(run) < 3 or not re.search(r"\b(?:was|were)\s+$", text[:run[0].start]) \
+                or len({i.unit for i in run} - {None}) > 1 \
+                or not all(i.sd is not None or i.ci or i.unit and not rx["dose_unit"].match(i.unit)
+                           and i.unit not in ("days", "weeks", "months", "years", "hours") for i in run) \
+                or rx["values_as_labels"].match(text, run[-1].end) \
+                or re.match(r"\s*,?\s*respectively", text[run[-1].end:]):
+            continue
+        measure = _measure_before(text, run[0].start)
+        for it in run:
+            add(Found(it.start, it.end, measure, text[it.start:it.end].strip(), "result.value_list",
+                      unit=it.unit, sd=it.sd, ci=it.ci))
 
 
 def _responders(text, free, add) -> None:
