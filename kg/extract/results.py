@@ -809,8 +809,10 @@ def _two_changes(text, items, free, add) -> None:
         gap = _TWO_CHANGES_GAP.fullmatch(text[b.end:c.start])
         if not gap:
             continue
-        prefix = re.split(r"[.;]", text[:a.start])[-1]
-        prefix = _VERB_AT_END.sub("", re.sub(r"\s*from\s*$", "", prefix))
+        prefix = re.sub(r"\s*from\s*$", "", re.split(r"[.;]", text[:a.start])[-1])
+        if not _VERB_AT_END.search(prefix):
+            continue  # '..., from A to B in X and from C to D in Y': a list of changes, read by _changes
+        prefix = _VERB_AT_END.sub("", prefix)
         prefix = re.sub(r"\s*[(\[](?:sd|se|sem|iqr|range)[)\]]", "", prefix, flags=re.I)  # 'the mean (sd) score'
         measure = _measure_from_prefix(prefix, None)
         after = _GROUP_AFTER.match(text, d.end)
