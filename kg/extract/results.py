@@ -955,9 +955,15 @@ def _arm_brackets(text, items, ps, free, add) -> None:
                   unit=it.unit, sd=it.sd, ci=it.ci, p=p, extra={"group": group.group("g").strip()}), (vs, ve))
 
 
+# between two estimates, only the next time point ('..., 0.2–0.8), week 4 (OR = ...')
+_LATER_TIME = re.compile(r"\s*[)\]]?\s*[,;]?\s*(?:and\s+)?(?:at\s+|on\s+|by\s+)?(?:days?|weeks?|months?|years?|visits?)"
+                         r"[-\s]?\d+\s*[(\[]\s*", re.I)
+
+
 def _estimates(text, items, free, add) -> None:
     """Estimates with a keyword (HR, OR, β, difference...), or a value with its CI."""
     rx = _rx()
+    last: tuple[int, str] | None = None  # where the estimate before ended, and its measure
     for e in find(text, "estimate"):
         vstart = e.end - len(re.search(r"\S+$", e.text).group(0))
         it = next((i for i in items if i.start == vstart), None)
@@ -975,9 +981,12 @@ def _estimates(text, items, free, add) -> None:
             measure = e.fields["of"]  # 'The odds ratio for relapse was 0.61': relapse is what it measures
         if re.fullmatch(r"(?:the|an?)?", measure.strip(), re.I) and len(kind) > 6:
             measure = kind  # 'The area under the ROC curve was 0.81': the estimate names itself
+        if last and _LATER_TIME.fullmatch(text[last[0]:e.start]):
+            measure = last[1]  # 'X at week 2 (OR 0.4 ...), week 4 (OR 0.5 ...)': X at each time
         measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
         add(Found(e.start, end, measure, text[vstart:end].strip().rstrip(",;").strip(), "result.estimate",
                   ci=it.ci if it else None))
+        last = (end, measure)
     for m in (rx["times"].finditer(text) if "times" in text else ()):
         if not free(m.start(), m.end()):
             continue
@@ -1913,7 +1922,7 @@ _BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in
                        r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
-_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
+_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|per|also|overall|then|thus|"
                          r"moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are)(?:\s+also)?)?|we(?:\s+\w+)?|it|this|these|they|those|"
                        r"both|all|each|results?|the results|data|the data|this study|our study|"
@@ -2144,6 +2153,13 @@ def _measure_before(text: str, pos: int) -> str:
             return label
         if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]) \
                 or rx["estimate_label"].fullmatch(prefix[opened + 1:]):
+            # 'A did not reduce the rate of X (rate ratio 0.91 ...)': what the treatment acted on
+            vo = rx["measure_verb_object"].match(re.split(r"[.;:]", prefix[:opened])[-1].strip())
+            obj = _clean_measure(re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
+                                        r"(?:\s+(?:weeks?|days?|months?|years?|hours?))?$", "", vo.group("obj"),
+                                        flags=re.I)) if vo and not rx["measure_verb"].search(vo.group("obj")) else ""
+            if obj and len(obj.split()) <= 10 and not re.search(r"\d", obj):
+                return obj
             # 'X (BP) (OR 2.14 ...)': an abbreviation bracket right before is part of the name, not its end
             head = rx["head_split"].split(re.sub(r"\s*\([^()\d]{1,15}\)\s*$", "", prefix[:opened]))[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
@@ -2189,6 +2205,14 @@ def _measure_before(text: str, pos: int) -> str:
     for m in bounds:
         start = m.end()
     clause = masked[start:]
+    # 'X decreased less in A (...) than in B (...) and Y decreased less in A (...': after a bracket that
+    # closed and 'and', a second clause with its own subject and verb names the values after it
+    join = list(re.finditer(r"\S\s{3,},?\s*and\s+", clause))
+    verb = _rx()["measure_verb"].search(clause)
+    if join and verb and verb.end() <= join[-1].start():
+        np = subject_of(clause[join[-1].end():])
+        if np:
+            return np
     np = subject_of(clause)
     if np:
         return np
@@ -2197,7 +2221,11 @@ def _measure_before(text: str, pos: int) -> str:
     if lab and not re.fullmatch(r"(?:results?|conclusions?|methods?|background|findings?|objectives?|n|p|note)",
                                 lab.group("l"), re.I):
         return lab.group("l")
-    if not clause.strip() and bounds and bounds[-1].group(0) in (":", ";"):
+    # ('the response was high: drug A 35/36, 97.2% ...': a short label of a group before the value too)
+    if bounds and bounds[-1].group(0) in (":", ";") and (
+            not clause.strip() or bounds[-1].group(0) == ":"
+            and len(re.sub(r"[-−]?\d[\d.,/·%]*|[,;]", " ", clause).split()) <= 6
+            and not _rx()["measure_verb"].search(clause)):
         # 'The healing time was shorter in A: 12 vs 15 days': the value opens the clause after a colon,
         # so what it is about is the subject of the clause the colon ends
         before = masked[(bounds[-2].end() if len(bounds) > 1 else 0):bounds[-1].start()]
