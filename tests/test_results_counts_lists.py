@@ -349,3 +349,77 @@ def test_doses_and_times_listed_are_no_findings(sentence):
 )
 def test_a_relative_clause_with_did_not_is_no_finding(sentence):
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The psychological intervention programme effectively improved mental state, reduced negative coping "
+            "styles, increased levels of IL-2, and decreased cortisol levels in patients undergoing surgery.",
+            {
+                ("mental state", "improved"),
+                ("negative coping styles", "reduced"),
+                ("IL-2", "increased"),
+                ("cortisol level", "decreased"),
+            },
+        ),
+        (
+            "Probiotic treatment decreased blood glucose levels and prevented body weight gain in the patients.",
+            {("blood glucose level", "decreased"), ("body weight gain", "prevented")},
+        ),
+        (
+            "Supplementation for 9 weeks could improve the HbA1c, BMI and albuminuria in these patients.",
+            {("HbA1c", "could improve"), ("BMI", "could improve"), ("albuminuria", "could improve")},
+        ),
+    ],
+)
+def test_what_the_treatment_changed_is_one_finding_per_object(sentence, expected):
+    assert {(m, v) for m, v, _ in found(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To investigate whether supplementation with vitamin D could improve pulmonary function in COPD patients.",
+        "We tested if zinc treatment reduced the duration of diarrhoea.",
+        "Patients who reduced their smoking were asked about their mood.",
+    ],
+)
+def test_aims_and_other_subjects_are_no_treatment_findings(sentence):
+    assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, measures",
+    [
+        (
+            "The addition of zinc significantly reduced diarrhoea prevalence at week 2 (OR = 0.4, 95% CI 0.2–0.8), "
+            "week 4 (OR = 0.5, 95% CI 0.3–0.9) and week 8 (OR = 0.6, 95% CI 0.4–0.95).",
+            ["diarrhoea prevalence (or)"] * 3,
+        ),
+        (
+            "Drug A lowered the risk of relapse on Day 7 (OR = 0.3 95% CI 0.1–0.7) and Day 14 "
+            "(OR = 0.5 95%CI 0.2–0.9).",
+            ["risk of relapse (or)"] * 2,
+        ),
+        (
+            "Treatment with drug A did not significantly reduce the rate of exacerbations (rate ratio 0.91; 95% CI "
+            "0.75-1.10).",
+            ["rate of exacerbations (rate ratio)"],
+        ),
+        (
+            "The thickness of the left biceps decreased less in the stimulation group (-0.11 ± 0.06 cm) than in "
+            "controls (-0.21 ± 0.10 cm; P < 0.05) and the thickness of the left triceps decreased less in the "
+            "stimulation group (-0.10 ± 0.05 cm) than in controls (-0.29 ± 0.28 cm; P < 0.05).",
+            ["thickness of the left biceps", "thickness of the left triceps"],
+        ),
+        (
+            "Based on a per protocol analysis, the cure rate with both regimens was high: drug A 35/36, 97.2% "
+            "(95% CI 85.5–99.9), and drug B 32/32, 100% (89.1–100).",
+            ["responders", "cure rate", "responders", "cure rate"],
+        ),
+    ],
+)
+def test_the_measure_is_what_the_values_are_about(sentence, measures):
+    assert [m for m, _, _ in found(sentence)] == measures

@@ -641,6 +641,9 @@ def sane_measure(measure: str) -> str:
         sized = rx["measure_size_lead"].match(base)
         if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
             base = base[sized.end():].strip()
+    # 'X in these patients': the population the measure was taken in is no part of its name
+    base = re.sub(r"\s+(?:in|among)\s+(?:these\s+|the\s+|all\s+)?(?:patients|participants|subjects|children|adults|"
+                  r"women|men|infants)\b(?!\s+(?:with|who|receiving|treated|given|in|on))[^()]*$", "", base)
     vo = rx["measure_verb_object"].match(base)
     if vo and not rx["measure_verb"].search(vo.group("obj")):
         base = vo.group("obj").strip()  # 'A did not reduce the incidence of X': the incidence of X
@@ -1683,6 +1686,11 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                     or any(rx["demographic_measure"].search(x[2]) for x in measures) \
                     or rx["demographic_after"].match(text, m.end()):
                 measures = []  # 'similar in age, sex and weight': the groups at baseline, the whole list
+            if name == "treatment_changed":  # 'decreased X and prevented Y': the second verb reads its own object
+                measures = [(a, b, re.sub(r"\s+(?:and|or)$", "", x), p) for a, b, x, p in measures
+                            if not re.match(r"(?:(?:could|can|may|did|does)\s+)?(?:not\s+)?(?:reduced?|increased?|"
+                                            r"improved?|decreased?|lowered|lower|raised|shortened|prolonged|"
+                                            r"enhanced|attenuated|prevented|prevent|affect)\s", x)]
             measures, negated = _but_not(measures)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
             if denied:  # 'X was not increased', 'None of these measures were significant'
@@ -1922,8 +1930,8 @@ _BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in
                        r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
-_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|per|also|overall|then|thus|"
-                         r"moreover|furthermore|compared|according|as|of)\b", re.I)
+_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|per|based\s+on|also|overall|"
+                         r"then|thus|moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are)(?:\s+also)?)?|we(?:\s+\w+)?|it|this|these|they|those|"
                        r"both|all|each|results?|the results|data|the data|this study|our study|"
                        r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
