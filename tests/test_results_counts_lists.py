@@ -423,3 +423,51 @@ def test_aims_and_other_subjects_are_no_treatment_findings(sentence):
 )
 def test_the_measure_is_what_the_values_are_about(sentence, measures):
     assert [m for m, _, _ in found(sentence)] == measures
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Therefore, probiotic treatment decreased blood glucose levels and prevented body weight gain in the "
+            "patients by modulating gut flora.",
+            {("blood glucose level", "decreased"), ("body weight gain", "prevented")},
+        ),
+        (
+            "The consumption of 500 mg/d fish oil supplementation for 9 weeks could improve the HbA1c and BMI.",
+            {("HbA1c", "could improve"), ("BMI", "could improve")},
+        ),
+    ],
+)
+def test_the_treatment_as_subject_after_an_opening_adverb_or_a_dose(sentence, expected):
+    assert {(m, v) for m, v, _ in found(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Although, no effect has been indicated on FBS, lipid profiles, urea and creatinine.",
+            {("FBS", "no effect"), ("lipid profiles", "no effect"), ("urea", "no effect"), ("creatinine", "no effect")},
+        ),
+        (
+            "Garlic tablets had a significant favorable effect on cholesterol, LDL-cholesterol, and HDL-cholesterol.",
+            {
+                ("cholesterol", "significant favorable effect"),
+                ("LDL-cholesterol", "significant favorable effect"),
+                ("HDL-cholesterol", "significant favorable effect"),
+            },
+        ),
+        (
+            "Fish oil had a significant lowering effect on triglycerides (P = 0.01).",
+            {("triglycerides", "significant lowering effect")},
+        ),
+        (
+            "Drug A alone did not provide additional pain relief over 72 hours relative to drug B alone.",
+            {("pain relief", "did not provide additional")},
+        ),
+        ("The addition of zinc did not adversely affect tolerability.", {("tolerability", "did not adversely affect")}),
+    ],
+)
+def test_effects_stated_in_words_on_their_measures(sentence, expected):
+    assert {(m, v) for m, v, _ in found(sentence)} == expected
