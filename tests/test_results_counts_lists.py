@@ -471,3 +471,35 @@ def test_the_treatment_as_subject_after_an_opening_adverb_or_a_dose(sentence, ex
 )
 def test_effects_stated_in_words_on_their_measures(sentence, expected):
     assert {(m, v) for m, v, _ in found(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, estimate",
+    [
+        (
+            "The primary end point occurred in 12.3% of patients in the drug group and in 15.6% of those in the "
+            "placebo group (hazard ratio, 0.78; 95% CI, 0.66 to 0.93; P=0.005).",
+            "0.78; 95% CI, 0.66 to 0.93",
+        ),
+        ("Relapse occurred in 20% vs 40% of patients (OR 0.5, 95% CI 0.3-0.8).", "0.5, 95% CI 0.3-0.8"),
+    ],
+)
+def test_a_hazard_or_odds_ratio_after_a_pair_stays_a_finding_of_its_own(sentence, estimate):
+    got = [v for _, v, _ in found(sentence)]
+    assert len(got) == 2 and estimate in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        (
+            "ACR20 response at week 12 was achieved by 58% of patients receiving 10 mg and 31% receiving placebo "
+            "(P < 0.001).",
+            "ACR20 response",
+        ),
+        ("Remission was reached by 40% of children given 5 mg/kg and by 22% of those given placebo.", "Remission"),
+    ],
+)
+def test_the_dose_that_names_an_arm_is_no_value(sentence, measure):
+    assert [(m, v, c) for m, v, c in found(sentence)] == [(measure, *found(sentence)[0][1:])]
+    assert found(sentence)[0][1:] in (("58%", "31%"), ("40%", "22%"))

@@ -693,6 +693,9 @@ _RANGE_TO = re.compile(r"\s*(?:to|–|—)\s*[-−]?\d+(?:[.·]\d+)?(?:\s?(?P<u>
 # a range that is no finding's value: ages, bounds of an inclusion criterion, a change written 'from ... to'
 _RANGE_NOT = re.compile(r"\b(?:from|between|aged?|ages|range[sd]?|ranging|within|doses?|dosages?)\s+(?:of\s+)?$", re.I)
 
+# the dose an arm received, named where a group is ('patients receiving 10 mg'), is no value
+_DOSE_OF_ARM = re.compile(r"\b(?:receiving|received|given|treated\s+with|taking|assigned\s+to)\s+(?:[\w-]+\s+){0,2}$",
+                          re.I)
 # 'from baseline to follow-up (2% to 65%': the bracket holds the values before and after, no range
 _CHANGE_BRACKET = re.compile(r"\bfrom\b[^.;()]{1,60}\bto\b[^.;()]{1,40}[(\[]\s*$")
 
@@ -735,6 +738,9 @@ def _items(text: str) -> list[Item]:
             if u:  # '6.5 (1.9) days'
                 end, item.unit = u.end(), u.group(1)
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
+        if item.unit and _rx()["dose_unit"].match(item.unit) \
+                and _DOSE_OF_ARM.search(text, max(0, v.start - 40), v.start):
+            item.threshold = True  # '58% of patients receiving 10 mg and 31% ...': the dose names the arm
         m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·])(?!\s*%)", text[end:])
         u = _rx()["unit_after"].match(text, end + m.end()) if m else None
         if u and u.group(1) not in _COUNT_UNITS:
@@ -2322,7 +2328,9 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
         if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
                 and f.start >= prev.end and len(_CI_IN_GAP.sub("", text[prev.end:f.start])) <= 60 \
                 and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
-            if prev.rule == "result.versus" and not _restates(prev, f):
+            # a hazard or odds ratio is no quotient of the two values, however near it comes to one
+            hazard = re.search(r"\((?:adjusted\s+)?(?:a?hrs?|a?ors?|hazard\s+ratio|odds\s+ratio)\)$", f.measure, re.I)
+            if prev.rule == "result.versus" and (hazard or not _restates(prev, f)):
                 out.append(f)
                 continue
             prev.ci = prev.ci or f.ci
