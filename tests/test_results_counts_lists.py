@@ -503,3 +503,29 @@ def test_a_hazard_or_odds_ratio_after_a_pair_stays_a_finding_of_its_own(sentence
 def test_the_dose_that_names_an_arm_is_no_value(sentence, measure):
     assert [(m, v, c) for m, v, c in found(sentence)] == [(measure, *found(sentence)[0][1:])]
     assert found(sentence)[0][1:] in (("58%", "31%"), ("40%", "22%"))
+
+
+@pytest.mark.parametrize(
+    "sentence, measure, value",
+    [
+        ("Treatment with drug A resulted in a 35% relative reduction in the risk of stroke.", "risk of stroke", "35%"),
+        ("There was a 20% absolute increase in the response rate with drug B.", "response rate", "20%"),
+    ],
+)
+def test_a_relative_or_absolute_change_names_its_size(sentence, measure, value):
+    assert [(m.removeprefix("the "), v) for m, v, _ in found(sentence)] == [(measure, value)]
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        (
+            "At week 52, 62.5% of patients in the drug group versus 38.1% in the placebo group achieved remission "
+            "(P = 0.003).",
+            "remission",
+        ),
+        ("12 of 40 (30%) patients on drug A and 20 of 41 (49%) on placebo had a relapse.", "relapse"),
+    ],
+)
+def test_what_the_shares_of_two_groups_reached_is_the_measure(sentence, measure):
+    assert [m for m, _, _ in found(sentence)] == [measure]

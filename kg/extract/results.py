@@ -227,8 +227,8 @@ def _rx() -> dict:
                            r"(?:(?:about|approximately|nearly|almost|around|up\s+to|an?\s+average\s+of)\s+|~\s*)?$",
                            re.I)
     out["to"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+significantly)?\s+to\s+$", re.I)
-    out["noun_change"] = re.compile(r"^\s*(?:-\s*|\s)?(?:point\s+|unit\s+)?(?P<n>" + expand("<NOUN_CHANGE>") + r")s?\b",
-                                    re.I)
+    out["noun_change"] = re.compile(r"^\s*(?:-\s*|\s)?(?:point\s+|unit\s+|relative\s+|absolute\s+)?(?P<n>"
+                                    + expand("<NOUN_CHANGE>") + r")s?\b", re.I)
     out["fold"] = re.compile(r"(?P<v>" + num + r"(?:\s*±\s*" + num + r")?)\s*-?\s*fold\s+(?P<dir>increase|decrease|"
                              r"rise|reduction|change|higher|lower|expansion)", re.I)
     out["times"] = re.compile(r"(?P<v>" + num + r")\s*(?:-|\s)\s*times\s+(?:more|less|higher|lower|greater)"
@@ -1123,9 +1123,12 @@ def _pairs(text, items, free, add) -> None:
             measure = _measure_before(text, chain[0].start)
             if measure == "value" or _rx()["GROUP_WORD"].fullmatch(measure):
                 measure = _share_outcome(text, chain[0].end) or measure
-            if measure == "value" and a.count_pct and b.count_pct:  # '... and four (13%) on placebo wished to ...'
+            if measure == "value" and (a.count_pct or a.unit == "%") and (b.count_pct or b.unit == "%"):
+                # '... and four (13%) on placebo wished to ...', '62% of A versus 38% in B achieved remission'
                 after = _rx()["count_outcome_after"].match(text, chain[-1].end)
-                measure = _clean_measure(after.group("m")) if after else measure
+                measure = _clean_measure(re.sub(r"^(?:achieved|reached|attained|had|developed|experienced|required|"
+                                                r"reported|needed)\s+(?:an?\s+|the\s+)?(?=\w)", "",
+                                                after.group("m"))) if after else measure
             counted = _rx()["count_pair_gap"].fullmatch(text[a.end:b.start]) if len(chain) == 2 else None
             if counted and a.unit is None and a.sd is None:  # '12 falls in A and 25 in B': falls were counted
                 measure = counted.group("noun")
