@@ -529,3 +529,17 @@ def test_a_relative_or_absolute_change_names_its_size(sentence, measure, value):
 )
 def test_what_the_shares_of_two_groups_reached_is_the_measure(sentence, measure):
     assert [m for m, _, _ in found(sentence)] == [measure]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        (
+            "The change was positively related to resting HF power and SDNN (rs = 0.79 to 0.95; P < 0.001).",
+            "0.79 to 0.95",
+        ),
+        ("Sputum eosinophils correlated with FEV1 (r = -0.35 to -0.52, p < 0.01).", "-0.35 to -0.52"),
+    ],
+)
+def test_a_range_of_correlations_is_one_value(sentence, value):
+    assert [v for _, v, _ in found(sentence)] == [value]

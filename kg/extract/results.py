@@ -980,8 +980,12 @@ def _estimates(text, items, free, add) -> None:
         if not free(e.start, end):
             continue
         kind = re.sub(r"\s+", " ", e.fields["estimate"])
-        weak = kind.lower() in ("r", "b", "ρ", "β", "beta", "coefficient", "difference", "τ") or \
+        weak = kind.lower() in ("r", "rs", "b", "ρ", "β", "beta", "coefficient", "difference", "τ") or \
             re.search(r"(?:tau|rho|r)$", kind.lower())
+        spread = re.match(r"\s*(?:to|–|—)\s*[-−]?\d+(?:[.·]\d+)?(?![\d.·])", text[end:]) \
+            if kind.lower() in ("r", "rs", "ρ", "rho") else None
+        if spread:  # 'rs = 0.89 to 0.98': the correlations of several measures, their range
+            end += spread.end()
         ci_near = any(0 <= c.start - end < 50 for c in find(text, "ci"))
         if weak and not (it and it.ci) and not ci_near and not _p_near(text, end):
             continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
