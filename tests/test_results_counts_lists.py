@@ -543,3 +543,27 @@ def test_what_the_shares_of_two_groups_reached_is_the_measure(sentence, measure)
 )
 def test_a_range_of_correlations_is_one_value(sentence, value):
     assert [v for _, v, _ in found(sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence, measures",
+    [
+        (
+            "Zinc supplementation reduced, stool frequency and duration of diarrhoea.",
+            ["stool frequency", "duration of diarrhoea"],
+        ),
+        (
+            "Treatment improved significantly, pain scores and sleep quality (P < 0.05 for both).",
+            ["pain score", "sleep quality"],
+        ),
+    ],
+)
+def test_the_treatments_objects_after_a_comma(sentence, measures):
+    assert [m for m, _, _ in found(sentence)] == measures
+
+
+def test_a_comma_after_a_measures_own_change_opens_no_object():
+    assert {m for m, _, _ in found("HbA1c decreased significantly, whereas weight did not change.")} == {
+        "HbA1c",
+        "weight",
+    }
