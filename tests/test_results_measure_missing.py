@@ -66,8 +66,12 @@ def test_an_arm_or_an_opening_adverb_is_no_part_of_the_measure(sentence, measure
     assert measure in [f.measure for f in read_sentence(sentence)]
 
 
+def test_a_clause_opener_is_no_measure_what_the_shares_reported_is():
+    # the shares are of patients: what they reported after the values is the measure (s18)
+    assert [f.measure for f in read_sentence("More broadly, 45% vs 30% reported benefit (p = 0.02).")] == ["benefit"]
+
+
 @pytest.mark.parametrize("sentence", [
-    "More broadly, 45% vs 30% reported benefit (p = 0.02).",
     "The pain groups were not significantly different (p = 0.41).",
     "The two walking arms were similar (p = 0.62).",
 ])

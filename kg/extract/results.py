@@ -31,7 +31,7 @@ from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.folded import folding
 from kg.extract.mentions import Mention, find, fragment, p_number, values
-from kg.extract.numbers import COUNT, to_int, to_number
+from kg.extract.numbers import COUNT, COUNT_WORDS, to_int, to_number
 from kg.lexicon import fold
 
 EXTRACTOR = "results"
@@ -127,7 +127,7 @@ def _rx() -> dict:
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
-                "heading_not_measure", "measure_generic", "measure_change_bare"):
+                "heading_not_measure", "measure_generic", "measure_change_bare", "measure_verb_object"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -153,6 +153,7 @@ def _rx() -> dict:
     out["spelled_count_of"] = re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
     out["share_outcome"] = re.compile(data["share_outcome"], re.I)
     out["count_outcome"] = re.compile(data["count_outcome"], re.I)
+    out["count_outcome_after"] = re.compile(data["count_outcome_after"], re.I)
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
@@ -226,8 +227,8 @@ def _rx() -> dict:
                            r"(?:(?:about|approximately|nearly|almost|around|up\s+to|an?\s+average\s+of)\s+|~\s*)?$",
                            re.I)
     out["to"] = re.compile(r"\b" + expand("<CHANGE_VERB>") + r"(?:\s+significantly)?\s+to\s+$", re.I)
-    out["noun_change"] = re.compile(r"^\s*(?:-\s*|\s)?(?:point\s+|unit\s+)?(?P<n>" + expand("<NOUN_CHANGE>") + r")s?\b",
-                                    re.I)
+    out["noun_change"] = re.compile(r"^\s*(?:-\s*|\s)?(?:point\s+|unit\s+|relative\s+|absolute\s+)?(?P<n>"
+                                    + expand("<NOUN_CHANGE>") + r")s?\b", re.I)
     out["fold"] = re.compile(r"(?P<v>" + num + r"(?:\s*±\s*" + num + r")?)\s*-?\s*fold\s+(?P<dir>increase|decrease|"
                              r"rise|reduction|change|higher|lower|expansion)", re.I)
     out["times"] = re.compile(r"(?P<v>" + num + r")\s*(?:-|\s)\s*times\s+(?:more|less|higher|lower|greater)"
@@ -462,6 +463,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
         found.append(f)
         taken.append(span or (f.start, f.end))
 
+    _two_changes(text, items, free, add)
     _changes(text, found, taken, free, add)
     _labelled_groups(text, items, ps, free, add)
     _arm_brackets(text, items, ps, free, add)
@@ -470,10 +472,12 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     _parallel_brackets(text, items, free, add)
     _named_of_many(text, items, free, add)
     _own_p_run(text, items, ps, free, add)
+    _listed_respectively(text, items, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
+    _value_run(text, items, free, add)
     _responders(text, free, add)
-    found = _fold_estimates(text, found)
+    found = _fold_estimates(text, [f for f in found if not f.extra.get("drop")])
     _bind_p(text, found, ps)
     _respective_ps(text, found, ps)
     _qualitative(text, found, ps, free, add, restating)
@@ -637,6 +641,12 @@ def sane_measure(measure: str) -> str:
         sized = rx["measure_size_lead"].match(base)
         if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
             base = base[sized.end():].strip()
+    # 'X in these patients': the population the measure was taken in is no part of its name
+    base = re.sub(r"\s+(?:in|among)\s+(?:these\s+|the\s+|all\s+)?(?:patients|participants|subjects|children|adults|"
+                  r"women|men|infants)\b(?!\s+(?:with|who|receiving|treated|given|in|on))[^()]*$", "", base)
+    vo = rx["measure_verb_object"].match(base)
+    if vo and not rx["measure_verb"].search(vo.group("obj")):
+        base = vo.group("obj").strip()  # 'A did not reduce the incidence of X': the incidence of X
     if not base or rx["measure_junk"].match(base):
         base = "value"
     return base + suffix
@@ -647,9 +657,54 @@ _GROUP_SIZE = re.compile(r"\b[nN]\s*[=:]\s*$")
 _COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women", "men", "cases")
 
 
+# a count written in words, of a total in words ('five of the nine lambs') or with its share
+# ('four (13%) in the control arm'): a value as if written in digits
+_SPELLED = rf"(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS})){{0,2}}"
+_SPELLED_COUNT = re.compile(rf"(?<![\w-])(?P<n>{_SPELLED})"
+                            rf"(?:\s+(?:out\s+of|of)\s+(?:the\s+)?(?P<of>{_SPELLED}|(?P<d>\d+))\b"
+                            rf"|(?=\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]))", re.I)
+
+
+def _spelled_counts(text: str) -> list[Mention]:
+    out = []
+    for m in _SPELLED_COUNT.finditer(text) if re.search(COUNT_WORDS, text, re.I) else ():
+        n, of = to_int(m.group("n")), to_int(m.group("of")) if m.group("of") else None
+        if n is None or m.group("d") or m.group("of") and (of is None or of < 3 or n > of):
+            continue  # 'one of the two centres': no count of a total ('seven of 13' is read with its digits)
+        out.append(Mention("value", m.start(), m.end(), m.group(0), {"value": float(n), "unit": None, "sd": None,
+                                                                    "total": of}))
+    return out
+
+
+def _in_digits(s: str | None) -> str | None:
+    """'Five of the nine' → '5 of the 9', 'four (13%)' → '4 (13%)': the counts of a value in digits."""
+    if not s or not re.search(COUNT_WORDS, s, re.I):
+        return s
+    return _SPELLED_COUNT.sub(lambda m: m.group(0).replace(m.group("n"), str(to_int(m.group("n"))), 1)
+                              if m.group("of") is None else
+                              f"{to_int(m.group('n'))}/{to_int(m.group('of'))}"
+                              if to_int(m.group("n")) is not None and to_int(m.group("of")) is not None
+                              else m.group(0), s)
+
+
+# the upper end of a range written right after a value, with the value's unit ('-34% to -45%')
+_RANGE_TO = re.compile(r"\s*(?:to|–|—)\s*[-−]?\d+(?:[.·]\d+)?(?:\s?(?P<u>%|mmol/[lL]|mg/d[lL]|kg|g|mmHg|mm\s?Hg|cm|"
+                       r"points?|ng/m[lL]|µg/m[lL]|U/[lL]|IU/[lL]|L|ml|mL))?(?![\d.·/])")
+# a range that is no finding's value: ages, bounds of an inclusion criterion, a change written 'from ... to'
+_RANGE_NOT = re.compile(r"\b(?:from|between|aged?|ages|range[sd]?|ranging|within|doses?|dosages?)\s+(?:of\s+)?$", re.I)
+
+# the dose an arm received, named where a group is ('patients receiving 10 mg'), is no value
+_DOSE_OF_ARM = re.compile(r"\b(?:receiving|received|given|treated\s+with|taking|assigned\s+to)\s+(?:[\w-]+\s+){0,2}$",
+                          re.I)
+# 'from baseline to follow-up (2% to 65%': the bracket holds the values before and after, no range
+_CHANGE_BRACKET = re.compile(r"\bfrom\b[^.;()]{1,60}\bto\b[^.;()]{1,40}[(\[]\s*$")
+
+
 def _items(text: str) -> list[Item]:
     """Values with their own trailing parts ('(8%)', 'of 114', a CI) merged in."""
     vals = values(text)
+    spelled = [w for w in _spelled_counts(text) if not any(v.start < w.end and w.start < v.end for v in vals)]
+    vals = sorted(vals + spelled, key=lambda v: v.start) if spelled else vals
     cis = find(text, "ci") + find(text, "bracket_ci")
     out: list[Item] = []
     consumed_to = -1
@@ -658,8 +713,16 @@ def _items(text: str) -> list[Item]:
     for v in vals:
         if v.start < consumed_to or _GROUP_SIZE.search(text, max(0, v.start - 8), v.start):
             continue  # '(n = 16)': the size of a group, not a finding's value
+        if v.fields["unit"] is None and re.match(r"-(?:minutes?|hours?|days?|weeks?|months?|years?|h|d)\b",
+                                                 text[v.end:]):
+            continue  # 'the 6-hour study period': a duration naming a period, not a value
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
+        item.count_pct = v.fields.get("total") is not None
+        share = re.match(r"(?:\s+[A-Za-z][\w-]*){0,5}?\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]", text[end:]) \
+            if item.count_pct else None
+        if share:  # 'five of the nine lambs treated (56%)': the share of the count
+            end += share.end()
         spelled = _rx()["spelled_count_of"].search(text, max(0, v.start - 40), v.start) \
             if item.unit in _COUNT_UNITS and float(item.value).is_integer() else None
         if spelled and to_int(spelled.group("n")) is not None and to_int(spelled.group("n")) <= item.value:
@@ -675,6 +738,9 @@ def _items(text: str) -> list[Item]:
             if u:  # '6.5 (1.9) days'
                 end, item.unit = u.end(), u.group(1)
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
+        if item.unit and _rx()["dose_unit"].match(item.unit) \
+                and _DOSE_OF_ARM.search(text, max(0, v.start - 40), v.start):
+            item.threshold = True  # '58% of patients receiving 10 mg and 31% ...': the dose names the arm
         m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·])(?!\s*%)", text[end:])
         u = _rx()["unit_after"].match(text, end + m.end()) if m else None
         if u and u.group(1) not in _COUNT_UNITS:
@@ -699,6 +765,12 @@ def _items(text: str) -> list[Item]:
             share = re.match(r"(?:\s+[a-z]+)?\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)", text[end:])
             if share:  # '45 of 210 patients (21.4%)'
                 end += share.end()
+        upto = _RANGE_TO.match(text, end) if item.sd is None and not item.count_pct else None
+        if upto and item.unit in (None, upto.group("u")) and (item.unit or upto.group("u")) \
+                and not _RANGE_NOT.search(text, max(0, v.start - 30), v.start) \
+                and not _CHANGE_BRACKET.search(text[max(0, v.start - 120):v.start]):
+            end = upto.end()  # '-1.07 to -1.47 mmol/l', '34% to 45%': a range of values is one value
+            item.unit = item.unit or upto.group("u")
         spread = _rx()["spread"].match(text, end)
         if spread:  # '5 days (IQR 3-8)', '12 (range 4 to 30)': the spread belongs to the value
             end = spread.end()
@@ -722,6 +794,47 @@ def _items(text: str) -> list[Item]:
 
 
 # -- rules ---------------------------------------------------------------------------------
+# between two changes 'from A to B': the first group and the comparison ('in the A group versus')
+_TWO_CHANGES_GAP = re.compile(r"\s*\)?\s*(?P<g>(?:in|with|for|among|on)\s+(?:the\s+)?[^,;()\d]{1,50}?)?\s*,?\s*"
+                              r"(?:versus|vs\.?|compared\s+(?:with|to)|and|whereas|while)\s+(?:from\s+)?")
+_GROUP_AFTER = re.compile(r"\s*\)?\s*(?:in|with|for|among|on)\s+(?:the\s+)?(?P<g>[^,;()\d]{1,50}?)(?=\s*(?:[,;.(]|$))")
+_VERB_AT_END = re.compile(r"\s+(?:(?:was|were)\s+)?(?:[a-z]+ed|fell|rose|went|grew)"
+                          r"(?:\s+(?:significantly|markedly|slightly|only))?\s*$")
+
+
+def _two_changes(text, items, free, add) -> None:
+    """'X increased from A to B in the active group versus C to D in the placebo group', 'fell
+    from A to B with drug compared with C to D with placebo': each group's change is a finding
+    (its value after, against its value before), not the first group's end against the second's start."""
+    if text.count(" to ") < 2 or "from" not in text:
+        return
+    for k in range(len(items) - 3):
+        a, b, c, d = items[k:k + 4]
+        if not re.search(r"\bfrom\s*$", text[max(0, a.start - 8):a.start]) \
+                or not re.fullmatch(r"\s*\)?\s*to\s*", text[a.end:b.start]) \
+                or not re.fullmatch(r"\s*to\s*", text[c.end:d.start]) \
+                or not all(free(i.start, i.end) for i in (a, b, c, d)):
+            continue
+        gap = _TWO_CHANGES_GAP.fullmatch(text[b.end:c.start])
+        if not gap:
+            continue
+        prefix = re.sub(r"\s*from\s*$", "", re.split(r"[.;]", text[:a.start])[-1])
+        if not _VERB_AT_END.search(prefix):
+            continue  # '..., from A to B in X and from C to D in Y': a list of changes, read by _changes
+        prefix = _VERB_AT_END.sub("", prefix)
+        prefix = re.sub(r"\s*[(\[](?:sd|se|sem|iqr|range)[)\]]", "", prefix, flags=re.I)  # 'the mean (sd) score'
+        measure = _measure_from_prefix(prefix, None)
+        after = _GROUP_AFTER.match(text, d.end)
+        groups = [gap.group("g"), after.group("g") if after else None]
+        for (x, y), group in zip(((a, b), (c, d)), groups):
+            extra = {"comparator_text": text[x.start:x.end].strip(), "comparison": "within_group"}
+            if group:
+                extra["group"] = re.sub(r"^(?:in|with|for|among|on)\s+(?:the\s+)?", "", group.strip())
+            add(Found(x.start, y.end, measure, text[y.start:y.end].strip(), "result.change",
+                      comparator=_first_number(text[x.start:x.end]), unit=y.unit or x.unit, sd=y.sd, extra=extra),
+                (x.start, y.end))
+
+
 def _changes(text, found, taken, free, add) -> None:
     rx = _rx()
     for m in rx["before_after"].finditer(text) if (" before" in text or "baseline" in text or "pre" in text) else ():
@@ -851,9 +964,15 @@ def _arm_brackets(text, items, ps, free, add) -> None:
                   unit=it.unit, sd=it.sd, ci=it.ci, p=p, extra={"group": group.group("g").strip()}), (vs, ve))
 
 
+# between two estimates, only the next time point ('..., 0.2–0.8), week 4 (OR = ...')
+_LATER_TIME = re.compile(r"\s*[)\]]?\s*[,;]?\s*(?:and\s+)?(?:at\s+|on\s+|by\s+)?(?:days?|weeks?|months?|years?|visits?)"
+                         r"[-\s]?\d+\s*[(\[]\s*", re.I)
+
+
 def _estimates(text, items, free, add) -> None:
     """Estimates with a keyword (HR, OR, β, difference...), or a value with its CI."""
     rx = _rx()
+    last: tuple[int, str] | None = None  # where the estimate before ended, and its measure
     for e in find(text, "estimate"):
         vstart = e.end - len(re.search(r"\S+$", e.text).group(0))
         it = next((i for i in items if i.start == vstart), None)
@@ -861,17 +980,26 @@ def _estimates(text, items, free, add) -> None:
         if not free(e.start, end):
             continue
         kind = re.sub(r"\s+", " ", e.fields["estimate"])
-        weak = kind.lower() in ("r", "b", "ρ", "β", "beta", "coefficient", "difference", "τ") or \
+        weak = kind.lower() in ("r", "rs", "b", "ρ", "β", "beta", "coefficient", "difference", "τ") or \
             re.search(r"(?:tau|rho|r)$", kind.lower())
+        spread = re.match(r"\s*(?:to|–|—)\s*[-−]?\d+(?:[.·]\d+)?(?![\d.·])", text[end:]) \
+            if kind.lower() in ("r", "rs", "ρ", "rho") else None
+        if spread:  # 'rs = 0.89 to 0.98': the correlations of several measures, their range
+            end += spread.end()
         ci_near = any(0 <= c.start - end < 50 for c in find(text, "ci"))
         if weak and not (it and it.ci) and not ci_near and not _p_near(text, end):
             continue  # a bare 'difference of 3' or 'r = 0.2' is a finding only with its statistics
         measure = _measure_before(text, e.start)
         if e.fields.get("of") and not _clean_measure(re.sub(r"^(?:the|an?)\b", "", measure, flags=re.I)):
             measure = e.fields["of"]  # 'The odds ratio for relapse was 0.61': relapse is what it measures
+        if re.fullmatch(r"(?:the|an?)?", measure.strip(), re.I) and len(kind) > 6:
+            measure = kind  # 'The area under the ROC curve was 0.81': the estimate names itself
+        if last and _LATER_TIME.fullmatch(text[last[0]:e.start]):
+            measure = last[1]  # 'X at week 2 (OR 0.4 ...), week 4 (OR 0.5 ...)': X at each time
         measure = measure if kind.lower() in measure.lower() else f"{measure} ({kind.lower()})"
         add(Found(e.start, end, measure, text[vstart:end].strip().rstrip(",;").strip(), "result.estimate",
                   ci=it.ci if it else None))
+        last = (end, measure)
     for m in (rx["times"].finditer(text) if "times" in text else ()):
         if not free(m.start(), m.end()):
             continue
@@ -891,7 +1019,10 @@ def _estimates(text, items, free, add) -> None:
             before = [i for i in items if i.end <= it.start]
             if nxt or before and before[-1].ci and _rx()["tight"].fullmatch(text[before[-1].end:it.start]):
                 continue  # one side of a comparison: read by _pairs
-            add(Found(it.start, it.end, _measure_before(text, it.start), text[it.start:it.end].strip(" ,;"),
+            gap = _GAPPED.search(text, max(0, it.start - 120), it.start)  # '... and the Y 93% (95% CI ...)'
+            measure = gap.group("m") if gap and gap.end() == it.start and not rx["GROUP_WORD"].search(gap.group("m")) \
+                else _measure_before(text, it.start)
+            add(Found(it.start, it.end, measure, text[it.start:it.end].strip(" ,;"),
                       "result.estimate", unit=it.unit, sd=it.sd, ci=it.ci))
 
 
@@ -996,6 +1127,12 @@ def _pairs(text, items, free, add) -> None:
             measure = _measure_before(text, chain[0].start)
             if measure == "value" or _rx()["GROUP_WORD"].fullmatch(measure):
                 measure = _share_outcome(text, chain[0].end) or measure
+            if measure == "value" and (a.count_pct or a.unit == "%") and (b.count_pct or b.unit == "%"):
+                # '... and four (13%) on placebo wished to ...', '62% of A versus 38% in B achieved remission'
+                after = _rx()["count_outcome_after"].match(text, chain[-1].end)
+                measure = _clean_measure(re.sub(r"^(?:achieved|reached|attained|had|developed|experienced|required|"
+                                                r"reported|needed)\s+(?:an?\s+|the\s+)?(?=\w)", "",
+                                                after.group("m"))) if after else measure
             counted = _rx()["count_pair_gap"].fullmatch(text[a.end:b.start]) if len(chain) == 2 else None
             if counted and a.unit is None and a.sd is None:  # '12 falls in A and 25 in B': falls were counted
                 measure = counted.group("noun")
@@ -1129,6 +1266,85 @@ def _respective(text, items, free, add) -> None:
                       sd=it.sd, ci=it.ci), (it.start, it.end))
 
 
+_LABEL_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _value_list(text: str, items: list[Item], free, end: int, gap: re.Pattern) -> list[Item]:
+    """The free values listed ('A, B and C') with only `gap` between the last one and `end`."""
+    run: list[Item] = []
+    for it in reversed([i for i in items if i.end <= end and free(i.start, i.end)]):
+        if not (_LIST_GAP.fullmatch(text[it.end:run[0].start]) if run else gap.fullmatch(text[it.end:end])):
+            break
+        run.insert(0, it)
+    return run
+
+
+def _listed_respectively(text, items, free, add) -> None:
+    """Three values or more and as many groups or times, 'respectively': 'rates were 45%, 52%
+    and 30% in the low-dose, high-dose and placebo groups, respectively', 'the rates with A, B
+    and placebo were 40%, 35% and 12%, respectively', 'levels were 12 [8-20], 9 [6-14] and 5
+    [3-9] at baseline, week 2 and week 6, respectively': each value its own finding; against
+    the control group's value, or against the baseline value, when one of them is that."""
+    rx = _rx()
+    for resp in re.finditer(r"\brespectively\b", text):
+        run, labels, lead = [], [], ""
+        window = max(0, resp.start() - 160)
+        for prep in reversed(list(re.finditer(r"\s(?:in|for|among|on|at|with|after|during|receiving)\s+(?:the\s+)?",
+                                               text[window:resp.start()]))):
+            tail = text[window + prep.end():resp.start()].rstrip(" ,")
+            parts = [x for x in _LABEL_SPLIT.split(tail) if x.strip()]
+            if len(parts) < 3 or re.search(r"[%±;()\[\]=]|\d+\s*/\s*\d", tail):
+                continue
+            run = _value_list(text, items, free, window + prep.start(),
+                              re.compile(r"\s*(?:(?:in|for|among|with)\s+[^,;\d()]{1,40}?)?\s*"))
+            if len(run) == len(parts):
+                labels = parts
+                break
+        if not labels:
+            run = _value_list(text, items, free, resp.start(), re.compile(r"\s*,?\s*"))
+            lead = text[max(0, (run[0].start if run else 0) - 200):run[0].start] if len(run) >= 3 else ""
+            verb = list(re.finditer(r"\s(?:were|was|are|is)\s+(?:\w+\s+)?$", lead))
+            head = lead[: verb[-1].start()] if verb else ""
+            for prep in reversed(list(re.finditer(r"\s(?:with|in|among|for|receiving)\s+(?:the\s+)?", head))):
+                labels = [x for x in _LABEL_SPLIT.split(head[prep.end():]) if x.strip()]
+                if len(labels) >= len(run) or re.search(r"[;:()]", head[prep.end():]):
+                    break
+            if len(labels) != len(run):
+                continue
+        if len(run) < 3 or any(i.threshold for i in run) or len({i.unit for i in run} - {None}) > 1:
+            continue
+        # 'in patients fed A, B and C': the groups' names
+        labels = [re.sub(r"^(?:the|at|on|in|(?:patients|participants|subjects|those)\s+(?:fed|given|receiving|"
+                         r"treated\s+with|on|in|with))\s+", "", x.strip(), flags=re.I) for x in labels]
+        # 'The median [IQR] X': the bracket names the statistics, not the measure
+        measure = re.sub(r"\s*[(\[](?:IQR|SD|SE|SEM|range|interquartile\s+range)[)\]]", "",
+                         _measure_before(text, run[0].start), flags=re.I)
+        if lead:  # 'the rates with A, B and C were': the groups are no part of the measure
+            measure = re.split(r"\s(?:with|in|among|for|receiving|of)\s+(?:the\s+)?(?:" +
+                               "|".join(re.escape(x) for x in labels[:1]) + r")", measure)[0]
+        timed = all(re.search(r"\b(?:baseline|days?|weeks?|months?|years?|hours?|visits?|follow-up|end)\b", x, re.I)
+                    for x in labels)
+        base = next((k for k, x in enumerate(labels) if (rx["baseline"] if timed else rx["control_group"]).search(x)),
+                    None)
+        for k, it in enumerate(run):
+            if k == base:
+                continue
+            value = text[it.start:it.end].strip()
+            comp = text[run[base].start:run[base].end].strip() if base is not None else None
+            extra = {"comparator_text": comp, "timepoint": labels[k]} if timed else \
+                {"comparator_text": comp, "group": labels[k]}
+            if timed and base is not None:
+                extra["comparison"] = "within_group"
+            add(Found(it.start, it.end, measure if timed or base is not None else f"{measure} ({labels[k]})",
+                      value, "result.listed_respectively", comparator=_first_number(comp) if comp else None,
+                      unit=it.unit, sd=it.sd, ci=it.ci, extra=extra), (it.start, it.end))
+        # the control's or baseline's value is the others' comparator, and the labels after the values
+        # ('at baseline, week 2 and week 6') are no values: both are taken
+        add(Found(run[0].start, resp.end(), "", "", "result.listed_respectively", extra={"drop": True}),
+            (run[0].start, resp.end()))
+
+
 def _named_of_many(text, items, free, add) -> None:
     """'The rates with A, B, and C were 65, 56, and 34%, respectively (A vs. C, p = 0.006)': of
     three or more groups' values, the two the named comparison tests (value: the first group's,
@@ -1183,6 +1399,11 @@ def _share_outcome(text: str, pos: int) -> str | None:
     return _clean_measure(m.group("m")) if m else None
 
 
+# a second subject with its value after 'and', the verb of the first left out ('X was 81% and the Y 90%')
+_GAPPED = re.compile(r"\b(?:was|were)\s+[-−]?\d(?:[^;()]|\([^()]*\)){0,60}?,?\s+and\s+(?:the\s+)?"
+                     r"(?P<m>(?!(?:in|for|with|at|of|to|on|by|after|during)\b)[A-Za-z][\w-]*(?:\s+(?!(?:was|were|is|are|in|for|with|of|to|at)\b)[\w-]+){0,3})\s+$")
+
+
 def _single(text, items, ps, free, add) -> None:
     """One value with its own p-value, or a change written as 'by X', 'to X', 'a X% increase'."""
     rx = _rx()
@@ -1229,6 +1450,12 @@ def _single(text, items, ps, free, add) -> None:
                                  after):
             rule = "result.value"  # 'led to a success rate of 77.4%', 'the concordance ... was 71.6%'
             rated = rv.group("m")
+        elif (gap := _GAPPED.search(before)) and not rx["GROUP_WORD"].search(gap.group("m")) \
+                and not rx["baseline"].search(text) \
+                and any(not free(o.start, o.end) for o in items
+                        if it.start - len(before) + gap.start() <= o.start < it.start - len(before) + gap.start("m")):
+            rule = "result.value"  # 'the sensitivity was 81% and the specificity 90%': the verb is left out
+            rated = gap.group("m")
         if not rule:
             continue
         end = it.end + (nc.end() if rule == "result.change_noun" and nc else 0)
@@ -1266,6 +1493,34 @@ def _single(text, items, ps, free, add) -> None:
             measure = subject if subject != "value" and not rx["GROUP_WORD"].search(subject) else None
         add(Found(it.start, end, measure or _measure_before(text, it.start), value, rule,
                   unit=it.unit, sd=it.sd, ci=it.ci))
+
+
+def _value_run(text, items, free, add) -> None:
+    """'The concentrations in the placebo group were 21.6 ng/ml [16.9-28.7], 13.9 ng/ml [12.0-19.5]
+    and 17.8 ng/ml [13.6-20.9]': three values or more listed after the verb, with no groups or
+    times named for them (the sentence before named those), are each a finding of the measure."""
+    rx = _rx()
+    if rx["baseline"].search(text):
+        return
+    live = [i for i in items if free(i.start, i.end) and not i.threshold]
+    k = 0
+    while k < len(live):
+        run = [live[k]]
+        while k + len(run) < len(live) and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+",
+                                                        text[run[-1].end:live[k + len(run)].start]):
+            run.append(live[k + len(run)])
+        k += len(run)
+        if len(run) < 3 or not re.search(r"\b(?:was|were)\s+$", text[:run[0].start]) \
+                or len({i.unit for i in run} - {None}) > 1 \
+                or not all(i.sd is not None or i.ci or i.unit and not rx["dose_unit"].match(i.unit)
+                           and i.unit not in ("days", "weeks", "months", "years", "hours") for i in run) \
+                or rx["values_as_labels"].match(text, run[-1].end) \
+                or re.match(r"\s*,?\s*respectively", text[run[-1].end:]):
+            continue
+        measure = _measure_before(text, run[0].start)
+        for it in run:
+            add(Found(it.start, it.end, measure, text[it.start:it.end].strip(), "result.value_list",
+                      unit=it.unit, sd=it.sd, ci=it.ci))
 
 
 def _responders(text, free, add) -> None:
@@ -1444,6 +1699,11 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                     or any(rx["demographic_measure"].search(x[2]) for x in measures) \
                     or rx["demographic_after"].match(text, m.end()):
                 measures = []  # 'similar in age, sex and weight': the groups at baseline, the whole list
+            if name == "treatment_changed":  # 'decreased X and prevented Y': the second verb reads its own object
+                measures = [(a, b, re.sub(r"\s+(?:and|or)$", "", x), p) for a, b, x, p in measures
+                            if not re.match(r"(?:(?:could|can|may|did|does)\s+)?(?:not\s+)?(?:reduced?|increased?|"
+                                            r"improved?|decreased?|lowered|lower|raised|shortened|prolonged|"
+                                            r"enhanced|attenuated|prevented|prevent|affect)\s", x)]
             measures, negated = _but_not(measures)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
             if denied:  # 'X was not increased', 'None of these measures were significant'
@@ -1683,8 +1943,8 @@ _BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in
                        r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
-_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|also|overall|then|thus|"
-                         r"moreover|furthermore|compared|according|as|of)\b", re.I)
+_PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|per|based\s+on|also|overall|"
+                         r"then|thus|moreover|furthermore|compared|according|as|of)\b", re.I)
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are)(?:\s+also)?)?|we(?:\s+\w+)?|it|this|these|they|those|"
                        r"both|all|each|results?|the results|data|the data|this study|our study|"
                        r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
@@ -1914,6 +2174,13 @@ def _measure_before(text: str, pos: int) -> str:
             return label
         if re.fullmatch(r"\s*(?:[\w -]{1,25}[:=]\s*)?", prefix[opened + 1:]) \
                 or rx["estimate_label"].fullmatch(prefix[opened + 1:]):
+            # 'A did not reduce the rate of X (rate ratio 0.91 ...)': what the treatment acted on
+            vo = rx["measure_verb_object"].match(re.split(r"[.;:]", prefix[:opened])[-1].strip())
+            obj = _clean_measure(re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
+                                        r"(?:\s+(?:weeks?|days?|months?|years?|hours?))?$", "", vo.group("obj"),
+                                        flags=re.I)) if vo and not rx["measure_verb"].search(vo.group("obj")) else ""
+            if obj and len(obj.split()) <= 10 and not re.search(r"\d", obj):
+                return obj
             # 'X (BP) (OR 2.14 ...)': an abbreviation bracket right before is part of the name, not its end
             head = rx["head_split"].split(re.sub(r"\s*\([^()\d]{1,15}\)\s*$", "", prefix[:opened]))[-1]
             # 'Mortality did not differ (18% vs 20%)': the predicate before the bracket is no part of it
@@ -1959,6 +2226,14 @@ def _measure_before(text: str, pos: int) -> str:
     for m in bounds:
         start = m.end()
     clause = masked[start:]
+    # 'X decreased less in A (...) than in B (...) and Y decreased less in A (...': after a bracket that
+    # closed and 'and', a second clause with its own subject and verb names the values after it
+    join = list(re.finditer(r"\S\s{3,},?\s*and\s+", clause))
+    verb = _rx()["measure_verb"].search(clause)
+    if join and verb and verb.end() <= join[-1].start():
+        np = subject_of(clause[join[-1].end():])
+        if np:
+            return np
     np = subject_of(clause)
     if np:
         return np
@@ -1967,7 +2242,11 @@ def _measure_before(text: str, pos: int) -> str:
     if lab and not re.fullmatch(r"(?:results?|conclusions?|methods?|background|findings?|objectives?|n|p|note)",
                                 lab.group("l"), re.I):
         return lab.group("l")
-    if not clause.strip() and bounds and bounds[-1].group(0) in (":", ";"):
+    # ('the response was high: drug A 35/36, 97.2% ...': a short label of a group before the value too)
+    if bounds and bounds[-1].group(0) in (":", ";") and (
+            not clause.strip() or bounds[-1].group(0) == ":"
+            and len(re.sub(r"[-−]?\d[\d.,/·%]*|[,;]", " ", clause).split()) <= 6
+            and not _rx()["measure_verb"].search(clause)):
         # 'The healing time was shorter in A: 12 vs 15 days': the value opens the clause after a colon,
         # so what it is about is the subject of the clause the colon ends
         before = masked[(bounds[-2].end() if len(bounds) > 1 else 0):bounds[-1].start()]
@@ -2056,7 +2335,9 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
         if prev and f.rule == "result.estimate" and prev.rule in ("result.versus", "result.times", "result.change") \
                 and f.start >= prev.end and len(_CI_IN_GAP.sub("", text[prev.end:f.start])) <= 60 \
                 and not re.search(r"\d|[.!?]\s", _CI_IN_GAP.sub("", text[prev.end:f.start])):
-            if prev.rule == "result.versus" and not _restates(prev, f):
+            # a hazard or odds ratio is no quotient of the two values, however near it comes to one
+            hazard = re.search(r"\((?:adjusted\s+)?(?:a?hrs?|a?ors?|hazard\s+ratio|odds\s+ratio)\)$", f.measure, re.I)
+            if prev.rule == "result.versus" and (hazard or not _restates(prev, f)):
                 out.append(f)
                 continue
             prev.ci = prev.ci or f.ci
@@ -2204,8 +2485,8 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     t = _rx()["time"].search(sent.text)
     p = f.p.fields if f.p else None
     fields = {
-        "measure": f.measure, "value": f.value, "numeric_value": _num(f.value),
-        "comparator_value": _comparator_text(f),
+        "measure": f.measure, "value": _in_digits(f.value), "numeric_value": _num(_in_digits(f.value)),
+        "comparator_value": _in_digits(_comparator_text(f)),
         "numeric_comparator_value": _num(f.comparator) if f.comparator else None,
         "unit": f.unit,
         "p_value": p["p"] if p else None, "p_relation": p["relation"] if p and p["p"] is not None else None,
