@@ -2480,9 +2480,21 @@ def _long_form(ctx: Context, measure: str) -> str:
     return ab.name + (m.group("tail") or "") if ab is not None else measure
 
 
+def _time_point(text: str, f: Found) -> re.Match | None:
+    """The sentence's first time point that is not one of the finding's own values ('4.5 vs 8 days':
+    the 8 days is the comparator, not when it was measured)."""
+    own = {_num(_in_digits(f.value)), _num(f.comparator) if f.comparator else None} - {None}
+    in_time = bool(f.unit and re.match(r"(?:weeks?|days?|months?|years?|hours?|h)$", f.unit))
+    for t in _rx()["time"].finditer(text):
+        n = re.search(r"\d+", t.group(0))
+        if not (in_time and n and float(n.group(0)) in own):
+            return t
+    return None
+
+
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     f.measure = canonical_measure(_long_form(ctx, _tidy_measure(f.measure)))
-    t = _rx()["time"].search(sent.text)
+    t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
         "measure": f.measure, "value": _in_digits(f.value), "numeric_value": _num(_in_digits(f.value)),
