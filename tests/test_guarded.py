@@ -32,7 +32,7 @@ def _guarded_patterns() -> list[Guarded]:
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, Guarded):
                     found.append(item)
-    found += [rx for rx, _near in trial._registries()]
+    found += [rx for rx, *_rest in trial._registries()]
     found += [rx for rx in endpoints._cues().declared if isinstance(rx, Guarded)]
     return found
 
