@@ -40,8 +40,16 @@ def _patterns() -> list[re.Pattern]:
         elif hasattr(value, "_scan") and isinstance(value._scan, Folded):  # behind a guard
             found.append(value.rx)
 
-    for table in (results._rx(), interventions.rules(), mechanism_clauses.data(), adverse_events._cues(),
-                  endpoints._cues(), enrolment._enrolment_rx(), trial._condition_rules(), designs._design_cues()):
+    for table in (
+        results._rx(),
+        interventions.rules(),
+        mechanism_clauses.data(),
+        adverse_events._cues(),
+        endpoints._cues(),
+        enrolment._enrolment_rx(),
+        trial._condition_rules(),
+        designs._design_cues(),
+    ):
         walk(table)
     return found
 
@@ -67,9 +75,17 @@ def test_folded_patterns_match_as_their_patterns_do(text):
 
 
 def test_written_patterns_match_as_their_patterns_do():
-    written = [r"\b(?:decreas|increas|fell|rose)\w*", r"(?P<Arm>[A-Z][\w-]+)\s+group", r"\bp\s*[<=>≤]\s*0?\.\d+",
-               r"(?<![\w-])(?:or|hr|rr)\b", r"[A-Z]{2,}(?:-\d+)?", r"(?i:week)\s*\d+|\bday\s+\d+", r"[–—-]\s*all",
-               r"\bk-\w+", r"signal|interleukin|inhibitor"]
+    written = [
+        r"\b(?:decreas|increas|fell|rose)\w*",
+        r"(?P<Arm>[A-Z][\w-]+)\s+group",
+        r"\bp\s*[<=>≤]\s*0?\.\d+",
+        r"(?<![\w-])(?:or|hr|rr)\b",
+        r"[A-Z]{2,}(?:-\d+)?",
+        r"(?i:week)\s*\d+|\bday\s+\d+",
+        r"[–—-]\s*all",
+        r"\bk-\w+",
+        r"signal|interleukin|inhibitor",
+    ]
     for pattern in written:
         rx = re.compile(pattern, re.I)
         f = folded(rx)
@@ -107,14 +123,68 @@ def test_regrouped_alternations_match_at_the_same_places():
     from kg.extract.folded import regrouped
 
     assert regrouped(r"\d|signific|associat|\bmet\b|achiev") == r"\d|\bmet\b|signific|a(?:ssociat|chiev)"
-    assert regrouped(r"\b(?:was\s+not|were\s+not|side)\b(?P<x>a|b)") \
-        == r"\b(?:w(?:as\s+not|ere\s+not)|side)\b(?P<x>a|b)"
+    assert (
+        regrouped(r"\b(?:was\s+not|were\s+not|side)\b(?P<x>a|b)") == r"\b(?:w(?:as\s+not|ere\s+not)|side)\b(?P<x>a|b)"
+    )
     for atomic in (r"(?>ab|a)c", r"(?:ab|a)++c"):
         assert regrouped(atomic) == atomic  # the first success of an atomic group is final: order matters
     texts = [t.lower() for t in SENTENCES]
-    for pattern in (r"(?:was|were)\s+(?:not\s+)?(?:reported|observed|seen)|\d+\s*%|adverse", r"\b(?:a|an|the)\s+\w+",
-                    r"(?<![\w-])(?:or|hr|rr)\b|[βµ]"):
+    for pattern in (
+        r"(?:was|were)\s+(?:not\s+)?(?:reported|observed|seen)|\d+\s*%|adverse",
+        r"\b(?:a|an|the)\s+\w+",
+        r"(?<![\w-])(?:or|hr|rr)\b|[βµ]",
+    ):
         plain, grouped = re.compile(pattern), re.compile(regrouped(pattern))
         for text in texts:
             for pos in range(len(text)):
                 assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)
+
+
+# patterns opening with a part of varying length, then a literal: searched from that literal's rest
+ANCHORED = [
+    r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,3})\s*\((?:the\s+)?(?:active|sham)\s+(?:arm|group)\)",
+    r"(?P<subj>[^.;:,()]{0,25}?)\b(?:were\s+given|received)\s+(?P<what>\w+)",
+    r"\b(?:in|among)\s+(?:the\s+)?(?P<arm>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:group|arm)s?\b",
+    r"(?:^|(?<=[,;]\s))(?P<v>[a-z]+)\s+(?:rose|fell)\b",
+    r"[\w-]{2,6}\s*(?:[(]\s*)?p\s*[<=]\s*0?\.\d+",
+]
+ANCHOR_TEXTS = [
+    "Forty Older Adults (the ACTIVE arm) and twenty (sham group) were followed; (Active Arm).",
+    "Those in the Yoga Training GROUP improved, as did those among low-dose arms, in arms.",
+    "Patients in cohort A Received Metformin, and cohort B were given placebo; none received",
+    "Serum ferritin ROSE; hepcidin fell, and transferrin rose while ALT FELL (p<0.05, P = .03).",
+    "x" * 40 + " received it (sham arm) " + "y" * 40 + ", a rose",
+]
+
+
+def test_patterns_with_a_varying_opening_match_as_they_do():
+    from kg.extract.folded import anchor_of
+
+    for pattern in ANCHORED:
+        rx = re.compile(pattern, re.I)
+        f = folded(rx)
+        assert isinstance(f, Folded) and f.low is not None and f.anchor is not None, pattern
+        for text in ANCHOR_TEXTS + SENTENCES:
+            for pos, end in ((0, sys.maxsize), (7, sys.maxsize), (3, 50), (30, 45)):
+                assert _key(f.search(text, pos, end)) == _key(rx.search(text, pos, end)), (pattern, text, pos)
+                assert [_key(m) for m in f.finditer(text, pos, end)] == [_key(m) for m in rx.finditer(text, pos, end)]
+            assert f.findall(text) == rx.findall(text), (pattern, text)
+    # what the rest matches depends on a group of the opening: no anchor
+    import re._parser as sre_parse
+
+    for pattern in (r"(\w+)\s+and\s+\1", r"(?P<a>\w+)?\s+x(?(a)y|z)"):
+        assert anchor_of(sre_parse.parse(pattern), 0)[0] is None, pattern
+    assert anchor_of(sre_parse.parse(r"\bgiven\s+\w+"), 0)[0] is None  # opens with its literal already
+
+
+def test_anchored_patterns_agree_on_random_texts():
+    import random
+
+    rng = random.Random(7)
+    words = "arm Group ( ) the ACTIVE sham rose fell , ; were given Received in among p < 0.05 x-y İ q".split() + [" "]
+    compiled = [(re.compile(p, re.I), folded(re.compile(p, re.I))) for p in ANCHORED]
+    for _ in range(400):
+        text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 30)))
+        for rx, f in compiled:
+            assert _key(f.search(text)) == _key(rx.search(text)), (rx.pattern, text)
+            assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], (rx.pattern, text)
