@@ -96,7 +96,7 @@ def test_written_patterns_match_as_their_patterns_do():
 
 
 def test_what_lowering_could_change_is_not_folded():
-    for pattern in (r"(?-i:A)b", r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"β-blocker", r"(?P<x>a)(?(x)b|c)"):
+    for pattern in (r"(?-i:A)b", r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"İnhibitor", r"(?P<x>a)(?(x)b|c)"):
         assert lowered_source(pattern) is None, pattern
         assert not isinstance(folded(re.compile(pattern, re.I)), Folded), pattern
     assert lowered_source(r"(?P<Arm>[A-Z]+)\s*±\W(?i:Week)") == r"(?P<Arm>[a-z]+)\s*±\W(?i:week)"
@@ -188,3 +188,39 @@ def test_anchored_patterns_agree_on_random_texts():
         for rx, f in compiled:
             assert _key(f.search(text)) == _key(rx.search(text)), (rx.pattern, text)
             assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], (rx.pattern, text)
+
+
+def test_letters_outside_ascii_fold_as_re_equates_them():
+    """A pattern with letters outside ASCII is folded: re.I compares each by its one-character
+    lower case, save the letters it also equates with others (β ϐ, µ μ ...: `_equated`); a
+    pattern holding one of those searches a text holding one by itself."""
+    import _sre
+    import re._compiler as sre_compile
+
+    from kg.extract.folded import RE_I_EQUATED, _equated
+
+    table = sre_compile._EXTRA_CASES  # re's letters equated with others beside their lower case
+    assert set(RE_I_EQUATED) == {chr(c) for c in range(0x80, sys.maxunicode + 1) if _sre.unicode_tolower(c) in table}
+    equated = _equated()
+    chars = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and chr(c) not in RE_I_ASCII_FOLDS and not equated.match(chr(c))
+    ]
+    text = "".join(chars)
+    low_text = text.lower()
+    assert len(low_text) == len(text)
+    letters = sorted(set(RE_I_EQUATED) | set("αγδωΩéÉïЖжŁł"))
+    for letter in letters:
+        if lowered_source(letter) is None:
+            assert letter in RE_I_ASCII_FOLDS, letter  # (ı ſ: re.I equates them with ASCII letters)
+            continue
+        under_i = [m.start() for m in re.finditer(re.escape(letter), text, re.I)]
+        on_lower = [m.start() for m in re.finditer(re.escape(letter.lower()), low_text)]
+        assert under_i == on_lower, letter
+    beta = folded(re.compile(r"(?:TNF-α|IL-1β|µg)\s*(?P<n>\d+)", re.I))
+    assert isinstance(beta, Folded) and beta.strict
+    assert not folded(re.compile(r"TNF-α", re.I)).strict
+    for sample in ("tnf-Α 5, IL-1Β 3 and il-1ϐ 4", "12 μG 7 µg 8", "TNF-α 9 and ΜG 2", "no letter: il-1b 3"):
+        assert [_key(m) for m in beta.finditer(sample)] == [_key(m) for m in beta.rx.finditer(sample)], sample
+        assert _key(beta.search(sample, 2)) == _key(beta.rx.search(sample, 2)), sample

@@ -82,11 +82,49 @@ def lowered_source(pattern: str) -> str | None:
             out.append(pattern[i:j])
             i = j
             continue
-        if not ch.isascii() and not _caseless(ch):
-            return None  # re.I equates some letters outside ASCII otherwise than str.lower (β, ϐ)
+        if not ch.isascii() and not _caseless(ch) and not _lowers_as_re_does(ch):
+            return None  # (İ: its lower case is two characters)
         out.append(ch.lower())
         i += 1
     return "".join(out)
+
+
+def _lowers_as_re_does(ch: str) -> bool:
+    """Is `str.lower` of a letter outside ASCII one character, the one re.I compares it by? (re
+    also equates a few such letters with others, β with ϐ, µ with μ: a pattern holding one is
+    searched on the lowered text only where the text holds none of them, `Folded.strict`.)"""
+    import _sre
+
+    from kg.extract.base import RE_I_ASCII_FOLDS
+
+    low = ch.lower()  # (ı ſ: re.I equates them with ASCII letters, whatever the text)
+    return len(low) == 1 and ord(low) == _sre.unicode_tolower(ord(ch)) and ch not in RE_I_ASCII_FOLDS
+
+
+# The characters outside ASCII whose lower case re.I equates with another character's (re's own
+# table: β ϐ ϴ, µ μ, σ ς, θ ϑ ...): a text holding one is searched by a pattern holding such a letter
+# itself (`Folded.strict`). tests/test_folded.py finds them all by asking re about every code point.
+RE_I_EQUATED = (  # İ ı ſ µ Β β ϐ ϴ ...
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1\u03a3\u03a6"
+    "\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6"
+    "\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a\u0432\u0434\u043e\u0441\u0442\u044a"
+    "\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3"
+    "\u1fe3\ua64a\ua64b\ufb05\ufb06"
+)
+
+
+@functools.cache
+def _equated() -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, RE_I_EQUATED)) + "]")
+
+
+_EQUATED_LAST: list = [None, False]  # the last text asked about, whether it holds one of them
+
+
+def _holds_equated(text: str) -> bool:
+    if _EQUATED_LAST[0] is not text:
+        _EQUATED_LAST[0], _EQUATED_LAST[1] = text, not text.isascii() and _equated().search(text) is not None
+    return _EQUATED_LAST[1]
 
 
 def _caseless(ch: str) -> bool:
@@ -100,10 +138,12 @@ class Folded:
     pattern's own. Built by `folded()`; the twin is compiled when first asked for (re compiles
     in Python: ~1 ms for a long cue list, and many patterns are asked of few papers)."""
 
-    __slots__ = ("rx", "source", "_low", "may_be_empty", "anchor", "reach")
+    __slots__ = ("rx", "source", "_low", "may_be_empty", "anchor", "reach", "strict")
 
     def __init__(self, rx: re.Pattern, source: str) -> None:
         self.rx, self.source, self._low, self.may_be_empty = rx, source, None, True
+        # a letter outside ASCII that re.I equates with another (β, µ): texts holding one are searched by rx
+        self.strict = not rx.pattern.isascii() and _equated().search(rx.pattern) is not None
         self.anchor, self.reach = None, _MAX  # (see `anchor_of`; set with the twin)
 
     @property
@@ -126,7 +166,7 @@ class Folded:
 
     def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
         low = _lowered(string)
-        if low is None:
+        if low is None or self.strict and _holds_equated(string):
             return self.rx.search(string, pos, endpos)
         twin = self._low or self.low
         if self.anchor is not None:
@@ -141,6 +181,8 @@ class Folded:
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
         low = None if (self._low or self.low) is None or self.may_be_empty else _lowered(string)
+        if low is not None and self.strict and _holds_equated(string):
+            low = None
         if low is None:  # (after an empty match re asks the next to advance: not replayed here)
             return self.rx.finditer(string, pos, endpos)
         return self._matches(string, low, pos, endpos)
