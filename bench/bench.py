@@ -77,7 +77,17 @@ def source_sets(args) -> list[tuple[str, list[Path]]]:
         sets.append(("dev", iter_sources([SHARED / "dev" / "docs"])))
     jats = SHARED / "ei" / "annotations" / "xml_files"
     if "jats" in wanted and args.jats and jats.is_dir():
-        sets.append(("jats", iter_sources([jats])[: args.jats]))
+        from facts_same import excluded
+
+        seen = {Path(str(p)).name.partition(".")[0] for _, paths in sets for p in paths}  # one id an article
+        sets.append(
+            (
+                "jats",
+                [p for p in excluded(iter_sources([jats])) if Path(str(p)).name.partition(".")[0] not in seen][
+                    : args.jats
+                ],
+            )
+        )
     return sets
 
 
@@ -136,9 +146,12 @@ def graph_shape(store) -> dict[str, float]:
 
     pred = lambda iri: ox.NamedNode(iri)  # noqa: E731
     prov, oa = "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/oa#"
-    docs = [q.graph_name for q in store.ox.quads_for_pattern(
-        None, pred("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), pred(KG_NS + "Document"),
-        None)]
+    docs = [
+        q.graph_name
+        for q in store.ox.quads_for_pattern(
+            None, pred("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), pred(KG_NS + "Document"), None
+        )
+    ]
     total = links = facts = fact_triples = ev_triples = spans = 0
     for g in docs:
         quads = list(store.ox.quads_for_pattern(None, None, None, g))
@@ -159,10 +172,17 @@ def graph_shape(store) -> dict[str, float]:
             elif q.subject in fact_nodes:
                 fact_triples += 1
     n = max(1, len(docs))
-    return {"documents": len(docs), "triples": total / n, "facts": facts / n, "links": links / n,
-            "spans": spans / n, "evidence share": ev_triples / max(1, total),
-            "per fact": fact_triples / max(1, facts), "per span": ev_triples / max(1, spans),
-            "per link": ev_triples / max(1, links)}
+    return {
+        "documents": len(docs),
+        "triples": total / n,
+        "facts": facts / n,
+        "links": links / n,
+        "spans": spans / n,
+        "evidence share": ev_triples / max(1, total),
+        "per fact": fact_triples / max(1, facts),
+        "per span": ev_triples / max(1, spans),
+        "per link": ev_triples / max(1, links),
+    }
 
 
 def _spans(quads, oa: str) -> set[tuple[str, str]]:
@@ -186,8 +206,7 @@ def write_costs(store, work: Path, batch: int = 50) -> None:
 
         g = graph_iri(summary["doc"])
         quads = list(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-        writes.append((GraphWrite(summary["doc"], g, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), summary),
-                       quads))
+        writes.append((GraphWrite(summary["doc"], g, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), summary), quads))
     n_quads = sum(len(q) for _w, q in writes)
     with GraphStore(work / "w-extend") as a:
         w0 = time.perf_counter()
@@ -201,7 +220,7 @@ def write_costs(store, work: Path, batch: int = 50) -> None:
         w0 = time.perf_counter()
         c0 = time.process_time()
         for i in range(0, len(writes), batch):
-            b.write_documents([w for w, _q in writes[i:i + batch]])
+            b.write_documents([w for w, _q in writes[i : i + batch]])
         b.flush()
         t_bulk = time.process_time() - c0
         w_bulk = time.perf_counter() - w0
@@ -211,14 +230,16 @@ def write_costs(store, work: Path, batch: int = 50) -> None:
         t_diff = time.process_time() - c0
         c0 = time.process_time()
         for i in range(0, len(writes), batch):
-            for w, _q in writes[i:i + batch]:
+            for w, _q in writes[i : i + batch]:
                 b.remove_document(w.doc_id)
-            b.write_documents([w for w, _q in writes[i:i + batch]])
+            b.write_documents([w for w, _q in writes[i : i + batch]])
         t_redo = time.process_time() - c0
-    print(f"writing {len(writes)} graphs, {n_quads} quads: one extend per document {t_extend:.2f} s CPU "
-          f"({t_extend / n_quads * 1e6:.1f} us/quad); bulk loads of {batch} with records {t_bulk:.2f} s CPU "
-          f"({t_bulk / n_quads * 1e6:.1f} us/quad): {t_extend / t_bulk:.1f} x less CPU "
-          f"(wall {w_extend:.2f} s vs {w_bulk:.2f} s)")
+    print(
+        f"writing {len(writes)} graphs, {n_quads} quads: one extend per document {t_extend:.2f} s CPU "
+        f"({t_extend / n_quads * 1e6:.1f} us/quad); bulk loads of {batch} with records {t_bulk:.2f} s CPU "
+        f"({t_bulk / n_quads * 1e6:.1f} us/quad): {t_extend / t_bulk:.1f} x less CPU "
+        f"(wall {w_extend:.2f} s vs {w_bulk:.2f} s)"
+    )
     print(f"re-writing them unchanged: by difference {t_diff:.2f} s CPU; drop + bulk load {t_redo:.2f} s CPU")
 
 
@@ -227,16 +248,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copies", type=int, default=5, help="copies of each source set (default 5)")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--jats", type=int, default=40, help="JATS files of ../shared/ei to include (default 40)")
-    ap.add_argument("--sets", default="corpus,dev,jats",
-                    help="source sets, comma-separated, of corpus, dev, jats (default: all three)")
+    ap.add_argument(
+        "--sets",
+        default="corpus,dev,jats",
+        help="source sets, comma-separated, of corpus, dev, jats (default: all three)",
+    )
     ap.add_argument("--workdir", type=Path, help="where to put the copies and the stores (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the copies and the stores")
     ap.add_argument("--repeat", type=int, default=20, help="runs per query (p50/p95 reported)")
     ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs 1 / --jobs 2 comparison")
-    ap.add_argument("--jobs-rounds", type=int, default=1,
-                    help="rounds of --jobs 1, 2, 2, 1 ingests (medians reported; default 1)")
-    ap.add_argument("--profile", type=int, metavar="TOP", default=0,
-                    help="run the in-process ingest under cProfile and print the TOP functions (slower)")
+    ap.add_argument(
+        "--jobs-rounds", type=int, default=1, help="rounds of --jobs 1, 2, 2, 1 ingests (medians reported; default 1)"
+    )
+    ap.add_argument(
+        "--profile",
+        type=int,
+        metavar="TOP",
+        default=0,
+        help="run the in-process ingest under cProfile and print the TOP functions (slower)",
+    )
     args = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-", dir=args.workdir))
@@ -309,33 +339,51 @@ def run(args, work: Path) -> int:
 
     import kg
 
-    print(f"kg {kg.__version__} bench: {args.copies} copies of "
-          + " + ".join(f"{name} ({len(s)})" for name, s in sets)
-          + f" = {n_docs} documents, {sum(map(len, texts)) / 1e6:.2f} M characters, {report.words} words"
-          + (f"; {len(errors)} failed" if errors else ""))
+    print(
+        f"kg {kg.__version__} bench: {args.copies} copies of "
+        + " + ".join(f"{name} ({len(s)})" for name, s in sets)
+        + f" = {n_docs} documents, {sum(map(len, texts)) / 1e6:.2f} M characters, {report.words} words"
+        + (f"; {len(errors)} failed" if errors else "")
+    )
     print()
-    print(f"ingest, one process (jobs=0)   {t_ingest:7.2f} s wall  {cpu_ingest:7.2f} s CPU  "
-          f"{len(report.ingested) / t_ingest:6.1f} docs/s  {report.triples} triples "
-          f"({report.triples / max(1, len(report.ingested)):.0f} per document)")
-    print(f"floor: spacy.blank('en') pipe                    {cpu_floor:7.2f} s CPU  "
-          f"{floor_words / cpu_floor:9.0f} words/s")
-    print(f"ingest CPU / floor CPU         {ratio:7.1f} x   (target <= {TARGET_RATIO:.0f} x: "
-          f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+    print(
+        f"ingest, one process (jobs=0)   {t_ingest:7.2f} s wall  {cpu_ingest:7.2f} s CPU  "
+        f"{len(report.ingested) / t_ingest:6.1f} docs/s  {report.triples} triples "
+        f"({report.triples / max(1, len(report.ingested)):.0f} per document)"
+    )
+    print(
+        f"floor: spacy.blank('en') pipe                    {cpu_floor:7.2f} s CPU  "
+        f"{floor_words / cpu_floor:9.0f} words/s"
+    )
+    print(
+        f"ingest CPU / floor CPU         {ratio:7.1f} x   (target <= {TARGET_RATIO:.0f} x: "
+        f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})"
+    )
     c0 = cpu_seconds()
     again = ingest([src_dir], store, jobs=0)
     print(f"start-up (lexicon, spaCy, extractor patterns, one document), not in the above: {startup_cpu:.2f} s CPU")
-    print(f"re-ingest of the unchanged sources: {cpu_seconds() - c0:.2f} s CPU, {len(again.skipped)} skipped "
-          f"(decided from a hash of each file, before parsing)")
+    print(
+        f"re-ingest of the unchanged sources: {cpu_seconds() - c0:.2f} s CPU, {len(again.skipped)} skipped "
+        f"(decided from a hash of each file, before parsing)"
+    )
     stages = report.stages
-    print("  CPU by stage: " + ", ".join(f"{k} {v:.2f} s ({v / cpu_ingest:.0%})" for k, v in stages.items())
-          + f"; other {cpu_ingest - sum(stages.values()):.2f} s")
+    print(
+        "  CPU by stage: "
+        + ", ".join(f"{k} {v:.2f} s ({v / cpu_ingest:.0%})" for k, v in stages.items())
+        + f"; other {cpu_ingest - sum(stages.values()):.2f} s"
+    )
     shape = graph_shape(store)
-    print(f"graph shape: {shape['triples']:.0f} triples, {shape['facts']:.0f} facts, {shape['spans']:.0f} evidence "
-          f"spans, {shape['links']:.0f} fact-span links per document; {shape['per fact']:.1f} triples per fact "
-          f"(evidence aside), {shape['per span']:.1f} evidence triples per span ({shape['per link']:.1f} per link); "
-          f"evidence {shape['evidence share']:.0%} of all triples")
-    print("RSS of the ingesting process: " + ", ".join(
-        f"{marks[n]:.0%} {samples[n]:.0f} MB" for n in sorted(samples)) + f"; peak {peak_rss_mb():.0f} MB")
+    print(
+        f"graph shape: {shape['triples']:.0f} triples, {shape['facts']:.0f} facts, {shape['spans']:.0f} evidence "
+        f"spans, {shape['links']:.0f} fact-span links per document; {shape['per fact']:.1f} triples per fact "
+        f"(evidence aside), {shape['per span']:.1f} evidence triples per span ({shape['per link']:.1f} per link); "
+        f"evidence {shape['evidence share']:.0%} of all triples"
+    )
+    print(
+        "RSS of the ingesting process: "
+        + ", ".join(f"{marks[n]:.0%} {samples[n]:.0f} MB" for n in sorted(samples))
+        + f"; peak {peak_rss_mb():.0f} MB"
+    )
 
     if not args.no_jobs:
         # the workers' fork server starts (and loads what it preloads) with the first pool of this
@@ -343,8 +391,10 @@ def run(args, work: Path) -> int:
         t0 = time.perf_counter()
         with GraphStore(work / "store-pool-warm-up") as s:
             ingest([warm], s, jobs=1, timeout=600)
-        print(f"first worker pool of this process (fork server start, one document): "
-              f"{time.perf_counter() - t0:.2f} s wall, not in the runs below")
+        print(
+            f"first worker pool of this process (fork server start, one document): "
+            f"{time.perf_counter() - t0:.2f} s wall, not in the runs below"
+        )
         walls, cpus, peaks = {1: [], 2: []}, {1: [], 2: []}, {1: 0.0, 2: 0.0}
         order = [1, 2, 2, 1] * args.jobs_rounds  # interleaved: both see the same load, on average
         for run_no, jobs in enumerate(order):
@@ -359,19 +409,25 @@ def run(args, work: Path) -> int:
         walls = {j: statistics.median(v) for j, v in walls.items()}
         cpus = {j: tuple(statistics.median(x) for x in zip(*v)) for j, v in cpus.items()}
         load = os.getloadavg()[0]
-        print(f"--jobs 1 {walls[1]:7.2f} s wall ({n_docs / walls[1]:.2f} docs/s); --jobs 2 {walls[2]:7.2f} s wall "
-              f"({n_docs / walls[2]:.2f} docs/s): jobs 2 / jobs 1 throughput {walls[1] / walls[2]:.2f} x "
-              f"(target >= 1.7 x) on {os.cpu_count()} cores at load average {load:.1f}; medians of "
-              f"{len(order) // 2} runs each, interleaved")
+        print(
+            f"--jobs 1 {walls[1]:7.2f} s wall ({n_docs / walls[1]:.2f} docs/s); --jobs 2 {walls[2]:7.2f} s wall "
+            f"({n_docs / walls[2]:.2f} docs/s): jobs 2 / jobs 1 throughput {walls[1] / walls[2]:.2f} x "
+            f"(target >= 1.7 x) on {os.cpu_count()} cores at load average {load:.1f}; medians of "
+            f"{len(order) // 2} runs each, interleaved"
+        )
         for jobs in (1, 2):
             writer, workers = cpus[jobs]
-            print(f"  --jobs {jobs}: writer process {writer:6.2f} s CPU, workers {workers:6.2f} s CPU, "
-                  f"peak worker RSS {peaks[jobs]:.0f} MB")
+            print(
+                f"  --jobs {jobs}: writer process {writer:6.2f} s CPU, workers {workers:6.2f} s CPU, "
+                f"peak worker RSS {peaks[jobs]:.0f} MB"
+            )
         # on idle cores a run takes at least max(all CPU / cores, the busiest worker's share, the writer)
         cores = min(2, os.cpu_count() or 1)
         floor_t = {j: max(sum(cpus[j]) / cores, cpus[j][1] / j, cpus[j][0]) for j in (1, 2)}
-        print(f"  on {cores} idle cores (CPU-time bound): --jobs 2 / --jobs 1 = {floor_t[1] / floor_t[2]:.2f} x; "
-              f"--jobs 2 / one process (jobs=0) = {cpu_ingest / floor_t[2]:.2f} x")
+        print(
+            f"  on {cores} idle cores (CPU-time bound): --jobs 2 / --jobs 1 = {floor_t[1] / floor_t[2]:.2f} x; "
+            f"--jobs 2 / one process (jobs=0) = {cpu_ingest / floor_t[2]:.2f} x"
+        )
     write_costs(store, work)
     print()
 
@@ -392,13 +448,17 @@ def run(args, work: Path) -> int:
     store.close()
 
     env = {**os.environ, "KG_STORE": str(work / "store"), "PYTHONPATH": str(ROOT)}
-    commands = [("kg facts DOC", ["facts", doc]), ("kg stats", ["stats"]),
-                ("kg query (document count)", ["query", Q_DOC_COUNT])]
+    commands = [
+        ("kg facts DOC", ["facts", doc]),
+        ("kg stats", ["stats"]),
+        ("kg query (document count)", ["query", Q_DOC_COUNT]),
+    ]
     print("whole commands (start-up included), p50 / p95:")
     for name, argv in commands:
+
         def cli(argv=argv):
-            subprocess.run([sys.executable, "-m", "kg.cli", *argv], env=env, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run([sys.executable, "-m", "kg.cli", *argv], env=env, check=True, stdout=subprocess.DEVNULL)
+
         p50, p95, runs = percentiles(cli, min(args.repeat, 10))
         print(f"  {name:36} {p50:8.1f} / {p95:8.1f} ms  ({runs} runs)")
 

@@ -3,7 +3,9 @@
 against, their `kg facts` JSON — the check behind every "no fact changed" speed-up.
 
 The set: the corpus, ../shared/dev/docs and the first `--jats` JATS files of ../shared/ei
-(63 documents by default), ingested in this process into a temporary store.
+(62 documents by default), ingested in this process into a temporary store; `KG_BENCH_EXCLUDE`
+names a file of ids (one a line: held-out articles) whose JATS files are never read, the next
+ones taken instead. `--dir DIR` checks a folder's documents instead.
 
     .venv/bin/python bench/facts_same.py --write /tmp/facts-before.json
     # ... change the code ...
@@ -30,7 +32,22 @@ SHARED = shared_dir() or ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
+def excluded(paths: list) -> list:
+    """The paths whose file name does not hold an id listed in the file `KG_BENCH_EXCLUDE` names
+    (one id a line, e.g. held-out article numbers): what a benchmark may read."""
+    import os
+
+    listed = os.environ.get("KG_BENCH_EXCLUDE")
+    if not listed:
+        return list(paths)
+    ids = {line.strip() for line in Path(listed).read_text().splitlines() if line.strip()}
+    digits = lambda p: Path(str(p)).name.partition(".")[0].removeprefix("PMC")  # noqa: E731
+    return [p for p in paths if digits(p) not in ids and Path(str(p)).name.partition(".")[0] not in ids]
+
+
 def sources(jats: int) -> list[Path]:
+    """The corpus, the dev documents and the first `jats` JATS files (those `KG_BENCH_EXCLUDE`
+    lists left out)."""
     from kg.readers import iter_sources
 
     out = [Path(str(s)) for s in iter_sources([ROOT / "corpus"])]
@@ -38,7 +55,9 @@ def sources(jats: int) -> list[Path]:
         out += [Path(str(s)) for s in iter_sources([SHARED / "dev" / "docs"])]
     xml = SHARED / "ei" / "annotations" / "xml_files"
     if jats and xml.is_dir():
-        out += [Path(str(s)) for s in iter_sources([xml])[:jats]]
+        seen = {p.name.partition(".")[0] for p in out}  # a dev text of the same article: one id
+        jats_files = [Path(str(s)) for s in excluded(iter_sources([xml]))]
+        out += [p for p in jats_files if p.name.partition(".")[0] not in seen][:jats]
     return out
 
 
@@ -93,11 +112,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--jats", type=int, default=40, help="JATS files of ../shared/ei (default 40)")
     ap.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: this process)")
+    ap.add_argument(
+        "--dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="the documents of this folder instead of the fixed set (repeatable)",
+    )
     g = ap.add_mutually_exclusive_group(required=True)
     g.add_argument("--write", type=Path, help="write the facts JSON here")
     g.add_argument("--against", type=Path, help="compare with the facts JSON written before")
     args = ap.parse_args(argv)
-    files = sources(args.jats)
+    if args.dir:
+        from kg.readers import iter_sources
+
+        files = [Path(str(s)) for s in iter_sources(args.dir)]
+    else:
+        files = sources(args.jats)
     docs, cpu = facts_of(files, args.jobs)
     n_facts = sum(len(json.dumps(d)) for d in docs.values())
     print(f"{len(docs)} documents ({len(files)} files), {n_facts} characters of facts JSON, ingest {cpu:.2f} s CPU")

@@ -40,8 +40,16 @@ def _patterns() -> list[re.Pattern]:
         elif hasattr(value, "_scan") and isinstance(value._scan, Folded):  # behind a guard
             found.append(value.rx)
 
-    for table in (results._rx(), interventions.rules(), mechanism_clauses.data(), adverse_events._cues(),
-                  endpoints._cues(), enrolment._enrolment_rx(), trial._condition_rules(), designs._design_cues()):
+    for table in (
+        results._rx(),
+        interventions.rules(),
+        mechanism_clauses.data(),
+        adverse_events._cues(),
+        endpoints._cues(),
+        enrolment._enrolment_rx(),
+        trial._condition_rules(),
+        designs._design_cues(),
+    ):
         walk(table)
     return found
 
@@ -67,9 +75,17 @@ def test_folded_patterns_match_as_their_patterns_do(text):
 
 
 def test_written_patterns_match_as_their_patterns_do():
-    written = [r"\b(?:decreas|increas|fell|rose)\w*", r"(?P<Arm>[A-Z][\w-]+)\s+group", r"\bp\s*[<=>≤]\s*0?\.\d+",
-               r"(?<![\w-])(?:or|hr|rr)\b", r"[A-Z]{2,}(?:-\d+)?", r"(?i:week)\s*\d+|\bday\s+\d+", r"[–—-]\s*all",
-               r"\bk-\w+", r"signal|interleukin|inhibitor"]
+    written = [
+        r"\b(?:decreas|increas|fell|rose)\w*",
+        r"(?P<Arm>[A-Z][\w-]+)\s+group",
+        r"\bp\s*[<=>≤]\s*0?\.\d+",
+        r"(?<![\w-])(?:or|hr|rr)\b",
+        r"[A-Z]{2,}(?:-\d+)?",
+        r"(?i:week)\s*\d+|\bday\s+\d+",
+        r"[–—-]\s*all",
+        r"\bk-\w+",
+        r"signal|interleukin|inhibitor",
+    ]
     for pattern in written:
         rx = re.compile(pattern, re.I)
         f = folded(rx)
@@ -80,7 +96,7 @@ def test_written_patterns_match_as_their_patterns_do():
 
 
 def test_what_lowering_could_change_is_not_folded():
-    for pattern in (r"(?-i:A)b", r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"β-blocker", r"(?P<x>a)(?(x)b|c)"):
+    for pattern in (r"(?-i:A)b", r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"İnhibitor", r"(?P<x>a)(?(x)b|c)"):
         assert lowered_source(pattern) is None, pattern
         assert not isinstance(folded(re.compile(pattern, re.I)), Folded), pattern
     assert lowered_source(r"(?P<Arm>[A-Z]+)\s*±\W(?i:Week)") == r"(?P<Arm>[a-z]+)\s*±\W(?i:week)"
@@ -107,14 +123,104 @@ def test_regrouped_alternations_match_at_the_same_places():
     from kg.extract.folded import regrouped
 
     assert regrouped(r"\d|signific|associat|\bmet\b|achiev") == r"\d|\bmet\b|signific|a(?:ssociat|chiev)"
-    assert regrouped(r"\b(?:was\s+not|were\s+not|side)\b(?P<x>a|b)") \
-        == r"\b(?:w(?:as\s+not|ere\s+not)|side)\b(?P<x>a|b)"
+    assert (
+        regrouped(r"\b(?:was\s+not|were\s+not|side)\b(?P<x>a|b)") == r"\b(?:w(?:as\s+not|ere\s+not)|side)\b(?P<x>a|b)"
+    )
     for atomic in (r"(?>ab|a)c", r"(?:ab|a)++c"):
         assert regrouped(atomic) == atomic  # the first success of an atomic group is final: order matters
     texts = [t.lower() for t in SENTENCES]
-    for pattern in (r"(?:was|were)\s+(?:not\s+)?(?:reported|observed|seen)|\d+\s*%|adverse", r"\b(?:a|an|the)\s+\w+",
-                    r"(?<![\w-])(?:or|hr|rr)\b|[βµ]"):
+    for pattern in (
+        r"(?:was|were)\s+(?:not\s+)?(?:reported|observed|seen)|\d+\s*%|adverse",
+        r"\b(?:a|an|the)\s+\w+",
+        r"(?<![\w-])(?:or|hr|rr)\b|[βµ]",
+    ):
         plain, grouped = re.compile(pattern), re.compile(regrouped(pattern))
         for text in texts:
             for pos in range(len(text)):
                 assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)
+
+
+# patterns opening with a part of varying length, then a literal: searched from that literal's rest
+ANCHORED = [
+    r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,3})\s*\((?:the\s+)?(?:active|sham)\s+(?:arm|group)\)",
+    r"(?P<subj>[^.;:,()]{0,25}?)\b(?:were\s+given|received)\s+(?P<what>\w+)",
+    r"\b(?:in|among)\s+(?:the\s+)?(?P<arm>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:group|arm)s?\b",
+    r"(?:^|(?<=[,;]\s))(?P<v>[a-z]+)\s+(?:rose|fell)\b",
+    r"[\w-]{2,6}\s*(?:[(]\s*)?p\s*[<=]\s*0?\.\d+",
+]
+ANCHOR_TEXTS = [
+    "Forty Older Adults (the ACTIVE arm) and twenty (sham group) were followed; (Active Arm).",
+    "Those in the Yoga Training GROUP improved, as did those among low-dose arms, in arms.",
+    "Patients in cohort A Received Metformin, and cohort B were given placebo; none received",
+    "Serum ferritin ROSE; hepcidin fell, and transferrin rose while ALT FELL (p<0.05, P = .03).",
+    "x" * 40 + " received it (sham arm) " + "y" * 40 + ", a rose",
+]
+
+
+def test_patterns_with_a_varying_opening_match_as_they_do():
+    from kg.extract.folded import anchor_of
+
+    for pattern in ANCHORED:
+        rx = re.compile(pattern, re.I)
+        f = folded(rx)
+        assert isinstance(f, Folded) and f.low is not None and f.anchor is not None, pattern
+        for text in ANCHOR_TEXTS + SENTENCES:
+            for pos, end in ((0, sys.maxsize), (7, sys.maxsize), (3, 50), (30, 45)):
+                assert _key(f.search(text, pos, end)) == _key(rx.search(text, pos, end)), (pattern, text, pos)
+                assert [_key(m) for m in f.finditer(text, pos, end)] == [_key(m) for m in rx.finditer(text, pos, end)]
+            assert f.findall(text) == rx.findall(text), (pattern, text)
+    # what the rest matches depends on a group of the opening: no anchor
+    import re._parser as sre_parse
+
+    for pattern in (r"(\w+)\s+and\s+\1", r"(?P<a>\w+)?\s+x(?(a)y|z)"):
+        assert anchor_of(sre_parse.parse(pattern), 0)[0] is None, pattern
+    assert anchor_of(sre_parse.parse(r"\bgiven\s+\w+"), 0)[0] is None  # opens with its literal already
+
+
+def test_anchored_patterns_agree_on_random_texts():
+    import random
+
+    rng = random.Random(7)
+    words = "arm Group ( ) the ACTIVE sham rose fell , ; were given Received in among p < 0.05 x-y İ q".split() + [" "]
+    compiled = [(re.compile(p, re.I), folded(re.compile(p, re.I))) for p in ANCHORED]
+    for _ in range(400):
+        text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 30)))
+        for rx, f in compiled:
+            assert _key(f.search(text)) == _key(rx.search(text)), (rx.pattern, text)
+            assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], (rx.pattern, text)
+
+
+def test_letters_outside_ascii_fold_as_re_equates_them():
+    """A pattern with letters outside ASCII is folded: re.I compares each by its one-character
+    lower case, save the letters it also equates with others (β ϐ, µ μ ...: `_equated`); a
+    pattern holding one of those searches a text holding one by itself."""
+    import _sre
+    import re._compiler as sre_compile
+
+    from kg.extract.folded import RE_I_EQUATED, _equated
+
+    table = sre_compile._EXTRA_CASES  # re's letters equated with others beside their lower case
+    assert set(RE_I_EQUATED) == {chr(c) for c in range(0x80, sys.maxunicode + 1) if _sre.unicode_tolower(c) in table}
+    equated = _equated()
+    chars = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and chr(c) not in RE_I_ASCII_FOLDS and not equated.match(chr(c))
+    ]
+    text = "".join(chars)
+    low_text = text.lower()
+    assert len(low_text) == len(text)
+    letters = sorted(set(RE_I_EQUATED) | set("αγδωΩéÉïЖжŁł"))
+    for letter in letters:
+        if lowered_source(letter) is None:
+            assert letter in RE_I_ASCII_FOLDS, letter  # (ı ſ: re.I equates them with ASCII letters)
+            continue
+        under_i = [m.start() for m in re.finditer(re.escape(letter), text, re.I)]
+        on_lower = [m.start() for m in re.finditer(re.escape(letter.lower()), low_text)]
+        assert under_i == on_lower, letter
+    beta = folded(re.compile(r"(?:TNF-α|IL-1β|µg)\s*(?P<n>\d+)", re.I))
+    assert isinstance(beta, Folded) and beta.strict
+    assert not folded(re.compile(r"TNF-α", re.I)).strict
+    for sample in ("tnf-Α 5, IL-1Β 3 and il-1ϐ 4", "12 μG 7 µg 8", "TNF-α 9 and ΜG 2", "no letter: il-1b 3"):
+        assert [_key(m) for m in beta.finditer(sample)] == [_key(m) for m in beta.rx.finditer(sample)], sample
+        assert _key(beta.search(sample, 2)) == _key(beta.rx.search(sample, 2)), sample

@@ -38,16 +38,16 @@ def lowered_source(pattern: str) -> str | None:
     while i < n:
         ch = pattern[i]
         if ch == "\\":
-            nxt = pattern[i + 1:i + 2]
+            nxt = pattern[i + 1 : i + 2]
             if nxt in ("x", "u", "U", "N") or nxt.isdigit():
                 return None
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
             continue
         if in_class:
             if ch == "]":
                 in_class = False
-            elif ch == "-" and out and out[-1] != "[" and pattern[i + 1:i + 2] not in ("]", ""):
+            elif ch == "-" and out and out[-1] != "[" and pattern[i + 1 : i + 2] not in ("]", ""):
                 lo, hi = pattern[i - 1], pattern[i + 1]
                 if (lo.isupper() or hi.isupper()) and not (lo.isupper() and hi.isupper()):
                     return None  # [0-Z]: lowered it would hold [, _, ` ...
@@ -58,35 +58,73 @@ def lowered_source(pattern: str) -> str | None:
             in_class = True
             out.append(ch)
             i += 1
-            if pattern[i:i + 1] == "^":
+            if pattern[i : i + 1] == "^":
                 out.append("^")
                 i += 1
-            if pattern[i:i + 1] == "]":  # ']' first in a class is a member
+            if pattern[i : i + 1] == "]":  # ']' first in a class is a member
                 out.append("]")
                 i += 1
             continue
         elif pattern.startswith("(?P<", i) or pattern.startswith("(?P=", i):
             j = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
-            out.append(pattern[i:j + 1])  # a group's name is case-sensitive
+            out.append(pattern[i : j + 1])  # a group's name is case-sensitive
             i = j + 1
             continue
         elif pattern.startswith("(?(", i):
             return None  # a conditional's group name is case-sensitive
-        elif pattern.startswith("(?", i) and pattern[i + 2:i + 3].isalpha() or pattern.startswith("(?-", i):
+        elif pattern.startswith("(?", i) and pattern[i + 2 : i + 3].isalpha() or pattern.startswith("(?-", i):
             j = i + 2
             while j < n and pattern[j] not in ":)":
                 j += 1
-            flags = pattern[i + 2:j]
+            flags = pattern[i + 2 : j]
             if "-" in flags or "L" in flags:
                 return None
             out.append(pattern[i:j])
             i = j
             continue
-        if not ch.isascii() and not _caseless(ch):
-            return None  # re.I equates some letters outside ASCII otherwise than str.lower (β, ϐ)
+        if not ch.isascii() and not _caseless(ch) and not _lowers_as_re_does(ch):
+            return None  # (İ: its lower case is two characters)
         out.append(ch.lower())
         i += 1
     return "".join(out)
+
+
+def _lowers_as_re_does(ch: str) -> bool:
+    """Is `str.lower` of a letter outside ASCII one character, the one re.I compares it by? (re
+    also equates a few such letters with others, β with ϐ, µ with μ: a pattern holding one is
+    searched on the lowered text only where the text holds none of them, `Folded.strict`.)"""
+    import _sre
+
+    from kg.extract.base import RE_I_ASCII_FOLDS
+
+    low = ch.lower()  # (ı ſ: re.I equates them with ASCII letters, whatever the text)
+    return len(low) == 1 and ord(low) == _sre.unicode_tolower(ord(ch)) and ch not in RE_I_ASCII_FOLDS
+
+
+# The characters outside ASCII whose lower case re.I equates with another character's (re's own
+# table: β ϐ ϴ, µ μ, σ ς, θ ϑ ...): a text holding one is searched by a pattern holding such a letter
+# itself (`Folded.strict`). tests/test_folded.py finds them all by asking re about every code point.
+RE_I_EQUATED = (  # İ ı ſ µ Β β ϐ ϴ ...
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1\u03a3\u03a6"
+    "\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6"
+    "\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a\u0432\u0434\u043e\u0441\u0442\u044a"
+    "\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3"
+    "\u1fe3\ua64a\ua64b\ufb05\ufb06"
+)
+
+
+@functools.cache
+def _equated() -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, RE_I_EQUATED)) + "]")
+
+
+_EQUATED_LAST: list = [None, False]  # the last text asked about, whether it holds one of them
+
+
+def _holds_equated(text: str) -> bool:
+    if _EQUATED_LAST[0] is not text:
+        _EQUATED_LAST[0], _EQUATED_LAST[1] = text, not text.isascii() and _equated().search(text) is not None
+    return _EQUATED_LAST[1]
 
 
 def _caseless(ch: str) -> bool:
@@ -100,10 +138,13 @@ class Folded:
     pattern's own. Built by `folded()`; the twin is compiled when first asked for (re compiles
     in Python: ~1 ms for a long cue list, and many patterns are asked of few papers)."""
 
-    __slots__ = ("rx", "source", "_low", "may_be_empty")
+    __slots__ = ("rx", "source", "_low", "may_be_empty", "anchor", "reach", "strict")
 
     def __init__(self, rx: re.Pattern, source: str) -> None:
         self.rx, self.source, self._low, self.may_be_empty = rx, source, None, True
+        # a letter outside ASCII that re.I equates with another (β, µ): texts holding one are searched by rx
+        self.strict = not rx.pattern.isascii() and _equated().search(rx.pattern) is not None
+        self.anchor, self.reach = None, _MAX  # (see `anchor_of`; set with the twin)
 
     @property
     def low(self) -> re.Pattern:
@@ -120,19 +161,28 @@ class Folded:
                 tree = sre_parse.parse(self.source, flags)
                 self._low = sre_compile.compile(tree, flags)
             self.may_be_empty = tree.getwidth()[0] == 0
+            self.anchor, self.reach = anchor_of(tree, flags)
         return self._low
 
     def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
         low = _lowered(string)
-        if low is None:
+        if low is None or self.strict and _holds_equated(string):
             return self.rx.search(string, pos, endpos)
-        m = (self._low or self.low).search(low, pos, endpos)
+        twin = self._low or self.low
+        if self.anchor is not None:
+            a = self.anchor.search(low, pos, endpos)
+            if a is None:
+                return None
+            pos = max(pos, a.start() - self.reach)
+        m = twin.search(low, pos, endpos)
         if m is None:
             return None
         return self.rx.match(string, m.start(), endpos) or self.rx.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
         low = None if (self._low or self.low) is None or self.may_be_empty else _lowered(string)
+        if low is not None and self.strict and _holds_equated(string):
+            low = None
         if low is None:  # (after an empty match re asks the next to advance: not replayed here)
             return self.rx.finditer(string, pos, endpos)
         return self._matches(string, low, pos, endpos)
@@ -140,9 +190,15 @@ class Folded:
     def _matches(self, string: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
         """finditer's matches: each found where the twin finds the next start, the next looked
         for from its end (the twin's own end may differ: its alternatives are regrouped)."""
-        rx, twin = self.rx, self.low
+        rx, twin, anchor = self.rx, self.low, self.anchor
         while True:
-            t = twin.search(low, pos, endpos)
+            start = pos
+            if anchor is not None:
+                a = anchor.search(low, pos, endpos)
+                if a is None:
+                    return
+                start = max(pos, a.start() - self.reach)
+            t = twin.search(low, start, endpos)
             if t is None:
                 return
             m = rx.match(string, t.start(), endpos)
@@ -164,6 +220,69 @@ class Folded:
 
     def __repr__(self) -> str:
         return f"Folded({self.rx!r})"
+
+
+def anchor_of(tree, flags: int) -> tuple[re.Pattern | None, int]:
+    """A pattern every match of the parsed pattern `tree` holds from some point on, and how far
+    before where it matches a match can start: the rest of the pattern from its first part that
+    opens with a literal after a part of varying length ('(?P<x>[\\w-]+(?:\\s+[\\w-]+){0,5})\\s*\\((?:the
+    \\s+)?(?:experimental|control)...' → '\\((?:the\\s+)?(?:experimental|control)...'). Where
+    the pattern matches at s, that rest matches at s plus the length the parts before it took, in
+    the same text: so where it is not found neither is the pattern, and where it is first found
+    at a, no match starts before a minus the most those parts can take. re finds the rest's
+    start by its literal prefix or first characters, where it tries the pattern's own varying
+    opening at every position. (None, _) for a pattern without such a part, or whose rest refers
+    to a group (a back-reference: what it matches depends on the parts before)."""
+    import re._compiler as sre_compile
+    import re._parser as sre_parse
+
+    items = list(tree)
+    if len(items) < 2 or _refers_to_groups(items):
+        return None, _MAX
+    for k in range(1, len(items)):
+        head = sre_parse.SubPattern(tree.state, items[:k])
+        lo, hi = head.getwidth()
+        if lo == hi or not _opens_with_literal(items[k:]):
+            continue
+        rest = sre_parse.SubPattern(tree.state, items[k:])
+        return sre_compile.compile(rest, flags), hi if hi < sre_parse.MAXREPEAT else _MAX
+    return None, _MAX
+
+
+def _opens_with_literal(items: list) -> bool:
+    """Does every match of the item sequence open with a literal character (zero-width
+    assertions before it aside): re then scans for it instead of trying each position."""
+    import re._constants as c
+
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL:
+            return True
+        if op is c.SUBPATTERN:
+            return _opens_with_literal(list(av[-1]))
+        if op is c.BRANCH:
+            return all(_opens_with_literal(list(b)) for b in av[1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            return av[0] >= 1 and _opens_with_literal(list(av[2]))
+        return False
+    return False
+
+
+def _refers_to_groups(items) -> bool:
+    """Is there a back-reference or a conditional on a group among the items (at any depth)?"""
+    import re._constants as c
+
+    def nested(av) -> bool:
+        if hasattr(av, "data"):  # a SubPattern
+            return _refers_to_groups(av.data)
+        return isinstance(av, (tuple, list)) and any(nested(x) for x in av)
+
+    return any(
+        op in (c.GROUPREF, c.GROUPREF_EXISTS, c.GROUPREF_IGNORE, c.GROUPREF_LOC_IGNORE, c.GROUPREF_UNI_IGNORE)
+        or nested(av)
+        for op, av in items
+    )
 
 
 def folded(rx: Any) -> Any:
@@ -198,17 +317,17 @@ def _regroup(p: str, i: int) -> tuple[str, int]:
     while i < n:
         ch = p[i]
         if ch == "\\":
-            cur.append(p[i:i + 2])
+            cur.append(p[i : i + 2])
             i += 2
         elif ch == "[":
             j = i + 1
-            if p[j:j + 1] == "^":
+            if p[j : j + 1] == "^":
                 j += 1
-            if p[j:j + 1] == "]":
+            if p[j : j + 1] == "]":
                 j += 1
             while j < n and p[j] != "]":
                 j += 2 if p[j] == "\\" else 1
-            cur.append(p[i:j + 1])
+            cur.append(p[i : j + 1])
             i = j + 1
         elif ch == "(":
             j = i + 1
@@ -218,7 +337,7 @@ def _regroup(p: str, i: int) -> tuple[str, int]:
                 j += 3
             elif p.startswith("?#", j):
                 j = p.index(")", j)
-                cur.append(p[i:j + 1])
+                cur.append(p[i : j + 1])
                 i = j + 1
                 continue
             elif p.startswith("?", j):
