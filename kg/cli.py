@@ -85,8 +85,61 @@ def cmd_facts(args) -> int:
         if missing:
             return 1
     # one write of the whole text: json.dump wrote each of its (many) pieces to stdout in turn
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.write(indented_json(data) + "\n")
     return 0
+
+
+def indented_json(data) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=1)`, the same text, in half the time: with an
+    indent, json encodes in pure Python, by generators (~2.4 ms of CPU for a paper's 28 KB of facts,
+    1.1 ms this way: strings still by json's C encoder). JSON's own types only (dicts with string
+    keys, lists, strings, numbers, booleans, None); anything else is left to json.dumps."""
+    from json.encoder import encode_basestring
+
+    out: list[str] = []
+    put = out.append
+
+    def value(o, pad: str) -> None:
+        if isinstance(o, str):
+            put(encode_basestring(o))
+        elif o is None or o is True or o is False:
+            put("null" if o is None else "true" if o else "false")
+        elif type(o) is int or (type(o) is float and o - o == 0):  # not NaN nor an infinity
+            put(repr(o))
+        elif type(o) is dict:
+            if not o:
+                put("{}")
+                return
+            inner = pad + " "
+            sep = "{" + inner
+            for k, v in o.items():
+                if type(k) is not str:
+                    raise TypeError(k)
+                put(sep)
+                put(encode_basestring(k))
+                put(": ")
+                value(v, inner)
+                sep = "," + inner
+            put(pad + "}")
+        elif type(o) is list:
+            if not o:
+                put("[]")
+                return
+            inner = pad + " "
+            sep = "[" + inner
+            for v in o:
+                put(sep)
+                value(v, inner)
+                sep = "," + inner
+            put(pad + "]")
+        else:
+            raise TypeError(o)
+
+    try:
+        value(data, "\n")
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, indent=1)
+    return "".join(out)
 
 
 def cmd_text(args) -> int:

