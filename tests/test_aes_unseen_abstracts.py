@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_extraction_endpoints_aes import ae as one
 from tests.test_extraction_endpoints_aes import facts_of, terms
 
 OPENING = "We randomly assigned 120 adults to the study drug or placebo for 12 weeks."
@@ -19,12 +20,6 @@ LAYOUTS = [("Results", "{}"), ("Abstract", OPENING + " {} " + CLOSING)]
 def aes(tmp_path, sentence: str, layout: tuple[str, str]):
     section, wrap = layout
     return facts_of(tmp_path, wrap.format(sentence), "adverse_event", section=section)
-
-
-def one(facts, label: str, negated: bool = False) -> dict:
-    found = [f.fields for f in facts if f.fields["term"].label == label and f.fields["negated"] == negated]
-    assert len(found) == 1, f"expected one {label!r} (negated={negated}), got {terms(facts)}"
-    return found[0]
 
 
 def per_arm(facts, label: str) -> list[int | None]:
