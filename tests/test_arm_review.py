@@ -145,7 +145,7 @@ def test_a_design_word_or_a_way_of_giving_names_no_arm(tmp_path, layout):
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body, expected", [
     ("Women were randomised to yoga three times weekly for 12 weeks or to a waiting list.",
-     ("yoga", "three times a week", "12 weeks")),
+     ("yoga", "three times weekly", "12 weeks")),
     ("Older adults were allocated to qigong 3 days per week or to a wait list for 10 weeks.",
      ("qigong", "3 days a week", "10 weeks")),
     ("Older adults were allocated to qigong every day for 10 weeks or to a wait list.",

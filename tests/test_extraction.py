@@ -95,7 +95,7 @@ def test_doses_per_arm_share_a_coordinated_unit(tmp_path):
     f = one(facts, dose_value=0.15)
     assert f["dose_unit_label"] == "mg/kg"
     assert _label(f["route"]) == "intravenous"
-    assert f["frequency"] == "daily for 4 days, then twice a week"
+    assert f["frequency"] == "daily for 4 days, then twice weekly"
     assert f["duration"] == "24 days"
     assert f["administrations"] == 10
     assert f["arm"] == "0.15 mg/kg group"

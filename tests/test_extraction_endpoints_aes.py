@@ -1552,3 +1552,49 @@ def test_an_event_associated_with_a_procedure_is_caused_not_an_event_of_its_own(
 def test_each_event_keeps_the_count_written_after_it(tmp_path, body, counts):
     found = {f.fields["term"].label: f.fields["count"] for f in facts_of(tmp_path, body, "adverse_event")}
     assert found == counts
+
+
+# -- seriousness and relatedness said of the events as a whole, or by the event's own name ---------------
+@pytest.mark.parametrize("body, label", [
+    ("Headache was reported by 6 patients and dizziness by 3. All adverse events were mild and transient.",
+     "headache"),
+    ("The most frequent side effects were constipation (9%) and dry mouth (7%). Side effects were generally "
+     "mild to moderate and resolved without treatment.", "constipation"),
+])
+def test_events_said_to_be_mild_as_a_whole_are_not_serious(tmp_path, body, label):
+    facts = facts_of(tmp_path, body, "adverse_event")
+    assert ae(facts, label)["serious"] is False
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Adverse events were non-serious and mostly limited to injection-site pain.", "pain at the injection site"),
+    ("Rash occurred in two patients but was not serious.", "rash"),
+])
+def test_non_serious_is_no_serious(tmp_path, sentence, label):
+    assert ae(facts_of(tmp_path, sentence, "adverse_event"), label)["serious"] is False
+
+
+def test_a_collective_statement_leaves_an_events_own_seriousness(tmp_path):
+    body = ("Pneumonia requiring hospitalisation occurred in one patient; nausea occurred in four. "
+            "Adverse events were otherwise mild.")
+    facts = facts_of(tmp_path, body, "adverse_event")
+    assert ae(facts, "pneumonia")["serious"] is True
+    assert ae(facts, "nausea")["serious"] is False
+
+
+@pytest.mark.parametrize("body", [
+    "Vomiting occurred in five children and cough in two. None of the adverse events was considered related "
+    "to the study drug.",
+    "Vomiting occurred in five children. Adverse events were judged unrelated to treatment.",
+])
+def test_events_said_to_be_unrelated_as_a_whole(tmp_path, body):
+    assert ae(facts_of(tmp_path, body, "adverse_event"), "vomiting")["related_to_drug"] is False
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adverse drug reactions were reported by 12 patients.",
+    "Side effects occurred in 7 participants in the active arm.",
+])
+def test_events_named_as_the_drugs_are_related(tmp_path, sentence):
+    facts = facts_of(tmp_path, sentence, "adverse_event")
+    assert facts and all(f.fields["related_to_drug"] is True for f in facts), terms(facts)

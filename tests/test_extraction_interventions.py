@@ -461,9 +461,9 @@ def test_intervention_alone_or_with_a_design_word_is_no_arm(tmp_path, body):
 @pytest.mark.parametrize("body, frequency", [
     ("Adults were randomised to montelukast 10 mg twice-daily or placebo.", "twice daily"),
     ("Adults were randomised to montelukast 10 mg once-daily or placebo.", "once daily"),
-    ("Adults were randomised to montelukast 10 mg 3 times a week or placebo.", "3 times a week"),
-    ("Adults were randomised to montelukast 10 mg on five days per week or placebo.", "5 days a week"),
-    ("Adults were randomised to montelukast 10 mg every other week or placebo.", "fortnightly"),
+    ("Adults were randomised to montelukast 10 mg 3 times a week or placebo.", "3 times weekly"),
+    ("Adults were randomised to montelukast 10 mg on five days per week or placebo.", "five days a week"),
+    ("Adults were randomised to montelukast 10 mg every other week or placebo.", "every other week"),
 ])
 def test_frequency_phrasings(tmp_path, body, frequency):
     items = interventions(tmp_path, body)
@@ -820,7 +820,8 @@ def test_duration_read_past_dotted_abbreviations(tmp_path, layout, body, drug, d
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body, drug, frequency, duration", [
-    ("Patients received docetaxel 60 mg/m2 every three weeks for 18 wk.", "docetaxel", "every 3 weeks", "18 weeks"),
+    # an interval keeps its count as written, as a period does ("every three weeks", "two months")
+    ("Patients received docetaxel 60 mg/m2 every three weeks for 18 wk.", "docetaxel", "every three weeks", "18 weeks"),
     ("Patients were treated with nivolumab 3 mg/kg q2w over 6 mo.", "nivolumab", "every 2 weeks", "6 months"),
     # an interval in hours stays one (GOLD.md: "every 12 hours"), not a count per day
     ("Adults received tramadol 50 mg every 6 h as needed.", "tramadol", "every 6 hours", None),
@@ -1090,8 +1091,88 @@ def test_one_daily_phase_keeps_its_rhythm_and_gives_its_days_to_the_duration(tmp
     ("Patients applied a chamomile gel or an aloe gel twice daily for 14 days.",
      {"chamomile": "twice daily", "aloe vera leaf": "twice daily"}),
     ("Patients applied a chamomile gel daily or an aloe gel twice weekly for 14 days.",
-     {"chamomile": "daily", "aloe vera leaf": "twice a week"}),
+     {"chamomile": "daily", "aloe vera leaf": "twice weekly"}),
 ])
 def test_a_schedule_after_a_plain_list_of_arms_is_each_arms(tmp_path, layout, body, expected):
     found = {i["drug"]: i["frequency"] for i in interventions(tmp_path, body, layout)}
+    assert found == expected
+
+
+# -- rhythm bound to its own dose; intervals as written; rhythm words that qualify a measure -------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Adults were randomised to intravenous ceftazidime 2 g on day 1 plus oral linezolid 600 mg b.i.d. "
+     "for 10 days.", {"ceftazidime": None, "linezolid": "twice daily"}),
+    ("Patients received a single subcutaneous dose of teriparatide 20 µg and then oral alendronate 70 mg "
+     "once weekly.", {"teriparatide": "single dose", "alendronate": "weekly"}),
+])
+def test_a_later_doses_rhythm_is_not_the_earlier_ones(tmp_path, layout, body, expected):
+    found = {i["drug"]: i["frequency"] for i in interventions(tmp_path, body, layout) if i["dose"]}
+    assert found == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, frequency", [
+    ("Participants were allocated to ranitidine or placebo twice a day for four weeks.", "ranitidine",
+     "twice daily"),
+    ("Women were randomly assigned to receive letrozole or a matching placebo tablet once a day.", "letrozole",
+     "once daily"),
+])
+def test_a_rhythm_after_the_placebo_is_the_drugs_too(tmp_path, layout, body, drug, frequency):
+    assert {i["frequency"] for i in interventions(tmp_path, body, layout) if i["drug"] == drug} == {frequency}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, frequency", [
+    ("Children received mebendazole 500 mg every four weeks.", "mebendazole", "every four weeks"),
+    ("Adults received denosumab 60 mg every 26 weeks.", "denosumab", "every 26 weeks"),
+    ("Adults received ibandronate 3 mg three times a week.", "ibandronate", "three times weekly"),
+    ("Adults received ibandronate 3 mg twice per week.", "ibandronate", "twice weekly"),
+    ("Adults received cefazolin 1 g every 24 h.", "cefazolin", "every 24 hours"),
+    ("Women received an annual infusion of zoledronic acid 5 mg.", "zoledronic acid", "yearly"),
+])
+def test_rhythms_in_the_forms_of_the_gold(tmp_path, layout, body, drug, frequency):
+    assert {i["frequency"] for i in interventions(tmp_path, body, layout) if i["drug"] == drug} == {frequency}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body", [
+    "Children were allocated to flunarizine or propranolol. The primary outcome was the monthly attack "
+    "frequency; the flunarizine group had fewer monthly headache days.",
+    "Adults were randomly allocated to flunarizine or propranolol and kept daily symptom diaries.",
+])
+def test_a_rhythm_word_that_qualifies_a_measure_is_no_frequency(tmp_path, layout, body):
+    assert {i["frequency"] for i in interventions(tmp_path, body, layout) if i["drug"] == "flunarizine"} == {None}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug, duration", [
+    ("Children received artemether 4 mg/kg/day × 3 d.", "artemether", "3 days"),
+    ("Adults received oral fluconazole 150 mg daily x 14 days.", "fluconazole", "14 days"),
+    ("Adults received sirolimus 2 mg/day or placebo. Study medication was taken once daily for 9 months, "
+     "followed by a 6-month observation period.", "sirolimus", "9 months"),
+])
+def test_periods_written_as_a_product_or_for_the_study_medication(tmp_path, layout, body, drug, duration):
+    assert {i["duration"] for i in interventions(tmp_path, body, layout) if i["drug"] == drug} == {duration}
+
+
+def test_a_rhythm_after_a_bracket_of_doses_is_each_doses(tmp_path):
+    body = ("Patients received one infusion (etoposide: 100 mg/m2; cisplatin: 20 mg/m2) every three weeks "
+            "for a year.")
+    found = {i["drug"]: i["frequency"] for i in interventions(tmp_path, body) if i["dose"]}
+    assert found == {"etoposide": "every three weeks", "cisplatin": "every three weeks"}
+
+
+# -- what every arm stays on, or what the population failed, is no arm ---------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Adults whose diabetes was inadequately controlled with metformin were randomised to linagliptin 5 mg or "
+     "placebo once daily, added to their metformin.", {"linagliptin"}),
+    ("Patients with an inadequate response to methotrexate were randomised to abatacept 10 mg/kg or placebo "
+     "on top of stable methotrexate.", {"abatacept"}),
+    ("Women were randomised to glibenclamide versus insulin, each in addition to metformin.",
+     {"glyburide", "insulin"}),
+])
+def test_background_treatment_is_no_arm(tmp_path, layout, body, expected):
+    found = {i["drug"] for i in interventions(tmp_path, body, layout) if i["role"] == "study"}
     assert found == expected

@@ -85,7 +85,60 @@ def extract(ctx: Context) -> list[Fact]:
             _merge(merged[key], fact)
         else:
             merged[key] = fact
-    return list(merged.values())
+    facts = list(merged.values())
+    _collective_statements(ctx, facts)
+    return facts
+
+
+def _collective_statements(ctx: Context, facts: list[Fact]) -> None:
+    """What a sentence says of the events as a whole ('All adverse events were mild and transient',
+    'none of the AEs was considered related to the study drug') holds for each event reported in the
+    same part of the paper that the paper has not qualified itself (ae_cues.json collective)."""
+    occurred = [f for f in facts if not f.fields["negated"] and f.evidence]
+    if not occurred or not _collective()["any"].search(ctx.document.text):
+        return
+    for sent in ctx.sentences():
+        said = _collective_said(sent.text)
+        if not said:
+            continue
+        part = part_of(ctx.document, sent.start_char)
+        for f in occurred:
+            if part_of(ctx.document, f.evidence[0].start) != part:
+                continue
+            for key, value in said.items():
+                if f.fields.get(key) is None:
+                    f.fields[key] = value
+
+
+def _collective_said(text: str) -> dict[str, bool]:
+    """The attributes a sentence gives the events as a whole: {'serious': False} for 'AEs were mild',
+    {'related_to_drug': False} for 'none was related to the study drug'."""
+    c = _collective()
+    out: dict[str, bool] = {}
+    for m in c["statement"].finditer(text):
+        what = m.group("what")
+        if c["not_serious"].match(what) and not _attr()["serious"].search(what.split(" and ")[0]):
+            out["serious"] = False
+        if c["unrelated"].search(what) or _attr()["unrelated"].search(text[m.start():]):
+            out["related_to_drug"] = False
+    if c["denied_related"].search(text):  # "None of the AEs was considered related to the study drug"
+        out["related_to_drug"] = False
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _collective() -> dict:
+    data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["collective"]
+    adv = rf"(?:(?:{data['adverbs']})\s+)*"
+    return {
+        "any": re.compile(rf"\b(?:{data['not_serious']}|{data['unrelated']}|{data['related_words']})\b", re.I),
+        "statement": re.compile(rf"(?<![\w-])(?:{data['subjects']})\s+(?:\([^()]*\)\s+)?(?:{data['verbs']})\s+"
+                                rf"{adv}(?P<what>(?:{data['not_serious']}|{data['unrelated']})[^.;]*)", re.I),
+        "denied_related": re.compile(rf"\b(?:{data['denials']})(?:{data['subjects']})\s+(?:\([^()]*\)\s+)?"
+                                     rf"(?:{data['verbs']})\s+{adv}(?:{data['related_words']})\b", re.I),
+        "not_serious": re.compile(rf"(?:{data['not_serious']})\b", re.I),
+        "unrelated": re.compile(rf"(?:{data['unrelated']})\b", re.I),
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -480,13 +533,15 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         "term": m.concept, "negated": False,
         "count": _count(text, sent, m),
         "grade": _grade_near(text, sent, m),
-        "serious": False if _attr()["non_serious"].match(m.concept.label) else
-        True if _attr()["serious"].search(clause) or _is_serious_term(m.concept) else
-        (False if _attr()["non_serious"].search(clause) else None),  # 'minor adverse events' are not serious
+        "serious": _seriousness(m.concept, clause),
         "related_to_drug": _relatedness(clause, _drug_names(ctx, sent), _next_clause(sent, m.end)),
         "led_to_discontinuation": True if _DISCONTINUATION.search(clause) else None,
         **extra,
     }
+    if base["related_to_drug"] is None and _attr()["inherently_related"].match(m.surface or "") \
+            and not _cues()["generic_compared"].search(clause):
+        # "adverse drug reactions", "side effects": named as the drug's, unless compared between regimens
+        base["related_to_drug"] = True
     if shares:  # "two deaths, of which one was probably related to the study drug"
         n, s, e, concept = shares
         if n == 0:
@@ -618,6 +673,8 @@ def _mentions(ctx: Context, sent: Sentence, in_context: bool | None = None) -> l
             label = label[:-1]  # "two pneumonias and one fall": the event is pneumonia
         if len(words) == 1 and not _known_term(ctx, label) and not fold(label).endswith(_cues()["symptom_endings"]):
             continue  # "follows", "clinic": one word that names no event is no item
+        if _collective()["not_serious"].fullmatch(label):
+            continue  # "non-serious and self-limiting, mainly X": how the events were, not one of them
         if len(words) > 2 and words[0].lower().endswith("ing") and words[1].lower() in ("a", "an", "the", "any"):
             continue  # "experiencing a single event": a clause, not an event's name
         concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
@@ -958,6 +1015,21 @@ def _withdrawal_brackets(ctx: Context, sent: Sentence) -> list[Fact]:
         out.append(Fact("adverse_event", fields, [ctx.evidence(a, b)], EXTRACTOR, "ae.sentence.withdrawal_bracket",
                         0.7, surface=label))
     return out
+
+
+def _seriousness(concept: Concept, clause: str) -> bool | None:
+    """Whether an event the clause reports was serious: by its name ('serious adverse events', 'death';
+    'minor adverse events' are not), else by the clause ('required hospitalisation'; 'non-serious',
+    'not serious' deny it before 'serious' can be read; 'mild' events are not serious), else unknown."""
+    if _attr()["non_serious"].match(concept.label):
+        return False
+    if _is_serious_term(concept):
+        return True
+    if _attr()["serious_denied"].search(clause):
+        return False
+    if _attr()["serious"].search(clause):
+        return True
+    return False if _attr()["non_serious"].search(clause) else None
 
 
 def _is_serious_term(c: Concept) -> bool:

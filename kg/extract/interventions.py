@@ -79,6 +79,8 @@ def rules() -> dict:
                                        rf"(?:(?:either|a|an|the|daily|oral|orally|intravenous|topical)\s+)*{tail}",
                                        re.I), re.compile(rf"\b(?:{r['administration']})\s", re.I))
     r["plain_list_rx"] = re.compile(r["plain_list"], re.I)
+    r["concentration_rx"] = re.compile(rf"/\s*(?:{r['concentration_units']})$", re.I)
+    r["administered_rx"] = guarded(re.compile(rf"\b(?:{r['administration']}|{r['schedule_verbs']})\b", re.I))
     r["period_rx"] = Guarded(re.compile(rf"\b(?:{r['period_lead']})\s+(?:(?:{'|'.join(r['allocation_lead'])})\s+)*"
                                         rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
                          re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
@@ -144,12 +146,17 @@ def rules() -> dict:
                                            r"(?:inhaled\s+|nebuli[sz]ed\s+|intravenous\s+|oral\s+)?$", re.I)
     r["test_role_rx"] = re.compile(r["test_role_after"], re.I)
     r["test_measure_rx"] = re.compile(r["test_measure_before"], re.I)
+    r["background_before_rx"] = re.compile(rf"(?:{r['background_cues_before']})", re.I)
     r["rescue_before_rx"] = re.compile(rf"(?:{r['rescue_cues_before']})$", re.I)
     r["rescue_after_rx"] = re.compile(rf"(?:{r['rescue_cues_after']})", re.I)
     r["rescue_guard_rx"] = re.compile(r["rescue_guard"], re.I)
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
+    r["measured_after_freq_rx"] = re.compile(
+        rf"\s+(?:(?!(?:and|or|of|for|in|on|at|to|with|the|a|an|from|by|until|during|over|then|per|each|every)\b)"
+        rf"[a-z][\w-]*\s+){{0,2}}?(?:{r['frequency_measured_after']})\b", re.I)
+    r["comparator_tail_rx"] = re.compile(rf"(?:{r['comparator_tail']})(?![\w-])", re.I)
     # each tried on every dosing phrase: behind the words it needs, where it has some (base.guarded)
     r["freq"] = [(guarded(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I)), label)
                  for p, label in r["frequencies"]]
@@ -167,6 +174,8 @@ def rules() -> dict:
                    rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
         # "12 weeks of supplementation", "six months of treatment"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
+        # "4 mg/kg/day × 3 d", "twice daily x 5 days": a count of periods written as a product
+        re.compile(rf"(?<![\w.])[×xX]\s*(?P<n>\d+)\s*(?P<u>{unit}|d|days)\b(?!\s*(?:/|per\b))", re.I),
         # "treatment duration was 12 weeks", "an intervention period of six months", "treatment lasted 8 weeks"
         re.compile(rf"\b(?:treatment|intervention|supplementation|therapy)\s+(?:(?:duration|period|length)\s+"
                    rf"(?:was|of|lasted)|lasted|continued\s+for|was\s+continued\s+for)\s+(?P<n>{COUNT})\s+"
@@ -194,7 +203,8 @@ def rules() -> dict:
     r["abbr_allowed"] = set(r["abbreviation_allowed"])
     r["population_before_rx"] = re.compile(r["population_cues_before"], re.I)
     r["outcome_of_rx"] = re.compile(r["outcome_of_before"], re.I)
-    r["title_background_before_rx"] = re.compile(r["title_background_before"], re.I)
+    r["title_background_before_rx"] = re.compile(rf"{r['title_background_before']}|{r['background_cues_before']}",
+                                                 re.I)
     r["title_background_after_rx"] = re.compile(r["title_background_after"], re.I)
     r["not_arm_head_rx"] = re.compile(rf"(?:{r['not_arm_heads']})$", re.I)
     r["composition_rx"] = re.compile(rf"\s*(?:(?<=\s)|(?=,))(?:{r['composition_cues']})\s+", re.I)
@@ -501,12 +511,30 @@ def _rescue_agents(ctx: Context) -> set[str]:
     return {iri for iri, n in votes.items() if 2 * n >= named[iri]}
 
 
+def _background_agents(ctx: Context) -> set[str]:
+    """IRIs of drugs the paper gives as what every arm stays on or what the population failed ('X add-on
+    to metformin', 'on top of stable methotrexate', 'inadequately controlled with metformin'): concomitant,
+    not an arm, when most of their mentions say so (background_cues_before)."""
+    r = rules()
+    text = ctx.document.text
+    votes: Counter = Counter()
+    named: Counter = Counter()
+    for sent in ctx.sentences():
+        for e in ctx.concepts_in(sent, {"Drug"}):
+            named[e.kb_id_] += 1
+            if r["background_before_rx"].search(text, max(sent.start_char, e.start_char - 60), e.start_char):
+                votes[e.kb_id_] += 1
+    return {iri for iri, n in votes.items() if 2 * n >= named[iri]}
+
+
 def _every_arm_is_concomitant(ctx: Context, facts: list[Fact]) -> None:
     """What every arm receives is no arm of the comparison (ontology/interventions.json,
     every_arm_recipients): concomitant, unless the paper names it as an arm, the title names it, or
     the trial would be left with no study intervention."""
     sides = ctx.document.cache.get("arm_sides", set())
-    given = (_every_arm(ctx) - sides) | _shared_before_either(ctx) | (_rescue_agents(ctx) - sides)
+    versus = ctx.document.cache.get("versus_sides", set())
+    given = (_every_arm(ctx) - sides) | _shared_before_either(ctx) | (_rescue_agents(ctx) - sides) \
+        | (_background_agents(ctx) - versus)
     given -= {m.concept.iri for m in _title_drugs(ctx)}
     if not given:
         return
@@ -643,7 +671,9 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     for m in r["group_rx"].finditer(text):  # in results, a group named by what it received ("the yoga training group")
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group" if planned else "group_nouns", whole=True)
     for m in r["versus_rx"].finditer(text):
-        sides += _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+        opposed = _chunk(ctx, sent, m.start("x"), m.end("tail"), free="")
+        ctx.document.cache.setdefault("versus_sides", set()).update(x.concept.iri for x in opposed)
+        sides += opposed
     for m in r["aim_rx"].finditer(text) if planned else ():  # "This study compares the efficacy of X and Y"
         content = r["content_rx"].search(text, m.start("tail"), m.end("tail"))  # "of a gel containing X, Y"
         # "the effect of cisplatin-induced nephrotoxicity": a drug that qualifies what is studied is no arm
@@ -1499,7 +1529,10 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         # Y 40 mg daily": the 3 days are X's); a schedule after the last dose is every dose's
         free = _blank(sent.text, [r for r in regions[sent.start_char] if r[0] < own[0]])
         if not f.fields.get("frequency"):
-            f.fields["frequency"] = _frequency_in(free[window[0]:]) or _frequency_in(free)
+            later = _later_doses(sent.text, own, regions[sent.start_char])
+            f.fields["frequency"] = _frequency_in(free[window[0]:later]) or _frequency_in(
+                _after_bracket(sent.text, own, later)) or _frequency_in(_blank(
+                    free, [r for r in regions[sent.start_char] if r[0] >= later]))
         dur = _duration([free])
         if dur:
             f.fields["duration"] = dur
@@ -1516,6 +1549,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         part, in_abs = part_of(ctx.document, sent.start_char)
         if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
             if any(e.kb_id_ in studied for e in ctx.concepts_in(sent, {"Drug"})) or _DOSING_WORDS.search(sent.text) \
+                    or rules()["administered_rx"].search(sent.text) \
                     or rules()["until_rx"].search(sent.text) or rules()["duration_rx"][-1].search(sent.text):
                 sents.append(sent)
     clauses: dict[str, list[str]] = {}  # per intervention, the clauses that name it
@@ -1553,7 +1587,10 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         said = [t for iri in iris for t in sentences.get(iri, [])]
         duration = _duration(said) or _duration(generic)
         admins = _administrations(said + (generic if drug else []))
-        for key, value in (("route", route), ("frequency", _frequency(texts)), ("duration", duration),
+        # a concentration ("10 µg/ml") is what cells or tissue were exposed to, not a dose given on a rhythm
+        exposure = rules()["concentration_rx"].search(f.fields.get("dose_unit_label") or "")
+        rhythm = None if exposure else _frequency(texts)
+        for key, value in (("route", route), ("frequency", rhythm), ("duration", duration),
                            ("administrations", admins)):
             if f.fields.get(key) is None:
                 f.fields[key] = value
@@ -1562,6 +1599,39 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         if values_per_drug[concept.iri] > 1 and f.fields.get("dose_value") is not None:
             way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
+
+
+def _later_doses(text: str, own: tuple[int, int], others: list[tuple[int, int]]) -> int:
+    """Where the words of the doses after one dose begin, so that its rhythm is not read from theirs
+    ("X 320 mg at baseline plus Y 50 mg TID": TID is Y's); the doses of a plain list after it share
+    the rhythm written after the last ("A 5 mg or B 10 mg twice daily": each twice daily)."""
+    end = own[1]
+    for a, b in sorted(r for r in others if r[0] > own[0]):
+        gap = text[end:a]
+        if a < end or not rules()["plain_list_rx"].fullmatch(gap) or re.search(r"\d", gap):
+            return a
+        end = b
+    return len(text)
+
+
+_SENTENCE_PART_END = re.compile(r";|\.(?:\s|$)")
+
+
+def _after_bracket(text: str, own: tuple[int, int], later: int) -> str:
+    """The clause after the bracket that holds a dose and the doses after it: what it says is said of
+    each ("(X: 750 mg/m2 - Y: 1 g) every four weeks"); '' when no bracket holds them."""
+    opened = text.rfind("(", 0, own[0])
+    if opened < 0 or ")" in text[opened:own[0]] or later >= len(text):
+        return ""
+    depth = 0
+    for i in range(opened, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            if i < later:
+                return ""
+            end = _SENTENCE_PART_END.search(text, i)
+            return text[i + 1:end.start() if end else len(text)]
+    return ""
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1582,6 +1652,8 @@ def _mention_clause(sent, m: _Mention, mentions: list[_Mention], shared: bool = 
     lo = max([0] + [o.end - s0 for o in mentions if o.end - s0 <= a and o is not m]
              + [x.end() for x in _CLAUSE_BREAK.finditer(text, 0, a)])
     nxt = _CLAUSE_BREAK.search(text, b)
+    while nxt and (cmp := rules()["comparator_tail_rx"].match(text, nxt.start())):
+        nxt = _CLAUSE_BREAK.search(text, cmp.end())  # "X or placebo twice daily": the rhythm is X's too
     after = sorted((o for o in mentions if o.start - s0 >= b and o is not m), key=lambda o: o.start)
     hi = min([len(text)] + [o.start - s0 for o in after] + ([nxt.start()] if nxt else []))
     # "received A or B four times daily": what follows the last of a plain list is said of each item
@@ -1655,15 +1727,17 @@ def _frequency_in(text: str) -> str | None:
     plain: dict[str, str] = {}
     for rx, template in rules()["freq"]:
         for m in rx.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if any(a < m.end() and m.start() < b for a, b in taken) or _counted_per_period(text, m):
                 continue
             taken.append((m.start(), m.end()))
             groups = {k: v for k, v in m.groupdict().items() if v}
-            if "n" in groups:
-                groups["n"] = str(to_int(groups["n"]) or groups["n"])
+            count = to_int(groups["n"]) if "n" in groups else None
+            if "n" in groups:  # a count of days stays a number; an interval or a count per week as written
+                groups["n"] = " ".join(groups["n"].lower().split()) if template.startswith(("every", "{n}")) \
+                    else str(count or groups["n"])
             if "u" in groups:  # "every 3 wk", "q3w": the unit named in full
                 unit = rules()["frequency_unit_names"].get(groups["u"].lower(), groups["u"].lower())
-                groups["u"] = unit if groups.get("n") == "1" else unit + "s"
+                groups["u"] = unit if count == 1 else unit + "s"
             if template in ("daily", "once daily", "daily for {n} days") and "n" in groups:
                 label = f"daily for {groups['n']} days"
                 # alone, "once a day for 5 days" is once daily and "10 mg/day for 14 days" daily (the days a duration)
@@ -1676,6 +1750,15 @@ def _frequency_in(text: str) -> str | None:
     if len(ordered) == 1 and ordered[0] in plain:
         return plain[ordered[0]]
     return ", then ".join(ordered) if ordered else None
+
+
+def _counted_per_period(text: str, m: re.Match) -> bool:
+    """Whether a rhythm adjective qualifies what is counted or recorded ('monthly migraine frequency',
+    'daily activities'), not how a dose is given (frequency_measured_after of ontology/interventions.json)."""
+    return bool(_RHYTHM_ADJECTIVE.search(m.group(0))) and bool(rules()["measured_after_freq_rx"].match(text, m.end()))
+
+
+_RHYTHM_ADJECTIVE = re.compile(r"^(?:daily|weekly|monthly|nightly|yearly|annual|fortnightly|biweekly)$", re.I)
 
 
 def _frequency(texts: list[str]) -> str | None:
