@@ -1598,3 +1598,11 @@ def test_events_said_to_be_unrelated_as_a_whole(tmp_path, body):
 def test_events_named_as_the_drugs_are_related(tmp_path, sentence):
     facts = facts_of(tmp_path, sentence, "adverse_event")
     assert facts and all(f.fields["related_to_drug"] is True for f in facts), terms(facts)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Dizziness due to the study medication was reported by three patients.", "dizziness"),
+    ("Two patients had rash caused by the trial drug.", "rash"),
+])
+def test_an_event_said_to_be_caused_by_the_treatment_is_related(tmp_path, sentence, label):
+    assert ae(facts_of(tmp_path, sentence, "adverse_event"), label)["related_to_drug"] is True

@@ -1176,3 +1176,14 @@ def test_a_rhythm_after_a_bracket_of_doses_is_each_doses(tmp_path):
 def test_background_treatment_is_no_arm(tmp_path, layout, body, expected):
     found = {i["drug"] for i in interventions(tmp_path, body, layout) if i["role"] == "study"}
     assert found == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, expected", [
+    ("Volunteers were assigned to a group (A; n = 10) receiving naproxen 500 mg and rebamipide 100 mg, or a "
+     "group (B; n = 10) receiving naproxen 500 mg and famotidine 20 mg, for seven days.", {"rebamipide", "famotidine"}),
+    ("Patients were randomised to cisplatin 75 mg/m2 plus gemcitabine 1250 mg/m2 versus cisplatin 75 mg/m2 plus "
+     "pemetrexed 500 mg/m2.", {"gemcitabine", "pemetrexed"}),
+])
+def test_a_drug_in_every_alternative_beside_its_own_is_background(tmp_path, layout, body, expected):
+    assert {i["drug"] for i in interventions(tmp_path, body, layout) if i["role"] == "study"} == expected

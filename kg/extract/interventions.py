@@ -486,7 +486,29 @@ def _shared_before_either(ctx: Context) -> set[str]:
         for rx in (r["shared_before_either_rx"], r["shared_before_alloc_rx"]):
             for m in rx.finditer(sent.text):
                 out.update(x.concept.iri for x in _chunk(ctx, sent, m.start("x"), m.end("x"), free="nouns"))
+        for m in r["alloc_rx"].finditer(sent.text):
+            out |= _common_to_alternatives(ctx, sent, m.start())
     return out
+
+
+def _common_to_alternatives(ctx: Context, sent, start: int) -> set[str]:
+    """IRIs of the drugs named in each alternative of an allocation beside one of its own ("to a group
+    receiving X 75 mg and A 4 mg, or a group receiving X 75 mg and B 10 mg": X is every arm's)."""
+    text = sent.text
+    blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), text)  # "(Group I; n = 16)" splits nothing
+    end = _SENTENCE_PART_END.search(blank, start)
+    cuts = [start, *(x.start() for x in _ALTERNATIVE_CUT.finditer(blank, start, end.start() if end else len(text))),
+            end.start() if end else len(text)]
+    drugs = [(e.start_char - sent.start_char, e.kb_id_) for e in ctx.concepts_in(sent, {"Drug"})]
+    parts = [{iri for p, iri in drugs if a <= p < b} for a, b in zip(cuts, cuts[1:])]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return set()
+    common = set.intersection(*parts)
+    return common if common and all(p - common for p in parts) else set()
+
+
+_ALTERNATIVE_CUT = re.compile(r",?\s+(?:or|versus|vs\.?|compared\s+with)\s+", re.I)
 
 
 def _rescue_agents(ctx: Context) -> set[str]:
