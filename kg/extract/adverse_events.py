@@ -98,7 +98,7 @@ def _collective_statements(ctx: Context, facts: list[Fact]) -> None:
     if not occurred or not _collective()["any"].search(ctx.document.text):
         return
     for sent in ctx.sentences():
-        said = _collective_said(sent.text)
+        said = _collective_said(sent.text) if _collective()["any"].search(sent.text) else {}
         if not said:
             continue
         part = part_of(ctx.document, sent.start_char)
@@ -539,8 +539,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
         **extra,
     }
     if base["related_to_drug"] is None and _attr()["inherently_related"].match(m.surface or "") \
-            and not _cues()["generic_compared"].search(clause):
-        # "adverse drug reactions", "side effects": named as the drug's, unless compared between regimens
+            and not _cues()["generic_compared"].search(clause) and not _attr()["inherently_related_not"].search(clause):
+        # "adverse drug reactions", "side effects": named as the drug's, unless compared between the arms
         base["related_to_drug"] = True
     if shares:  # "two deaths, of which one was probably related to the study drug"
         n, s, e, concept = shares
