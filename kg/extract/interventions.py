@@ -533,6 +533,9 @@ def _rescue_agents(ctx: Context) -> set[str]:
     return {iri for iri, n in votes.items() if 2 * n >= named[iri]}
 
 
+_FINDING_PARTS = ("results", "conclusions", "discussion")
+
+
 def _background_agents(ctx: Context) -> set[str]:
     """IRIs of drugs the paper gives as what every arm stays on or what the population failed ('X add-on
     to metformin', 'on top of stable methotrexate', 'inadequately controlled with metformin'): concomitant,
@@ -542,6 +545,8 @@ def _background_agents(ctx: Context) -> set[str]:
     votes: Counter = Counter()
     named: Counter = Counter()
     for sent in ctx.sentences():
+        if reading(ctx, sent) != "plan" or part_of(ctx.document, sent.start_char)[0] in _FINDING_PARTS:
+            continue  # the title and design, where the trial says what it gives, not others' regimens
         for e in ctx.concepts_in(sent, {"Drug"}):
             named[e.kb_id_] += 1
             if r["background_before_rx"].search(text, max(sent.start_char, e.start_char - 60), e.start_char):
