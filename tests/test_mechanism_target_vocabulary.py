@@ -1,0 +1,104 @@
+"""Mechanism targets outside kg's own patterns: proteins, enzymes and biological factors named
+by the MeSH records of the drug dictionary (`kg.vocabulary.target_names`), the laboratory panel
+of ontology/mechanisms.json (liver enzymes, blood counts, hormones, oxidative-stress and neural
+markers), bound to a drug and a direction in active, passive, nominal and target-first layouts;
+and what stays out: clinical outcomes, a laboratory abnormality counted in patients, a
+comparison of groups at baseline, the trial's own drug.
+
+Every sentence was written for these tests, each class in two phrasings or layouts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.vocabulary import target_names
+from tests.test_extraction_mechanisms import find, mechs
+
+
+def _pairs(found: list[dict]) -> list[tuple[str, str, str]]:
+    return [(m["agent"].lower(), m["relation"], f"{m['target']} | {m['surface']}".lower()) for m in found]
+
+
+# -- the dictionary's names ------------------------------------------------------------------
+def test_the_dictionary_names_proteins_and_enzymes_not_medicines():
+    names = target_names()
+    text = "Plasma lysyl oxidase, tenascin-C and caspase-3 rose; epoetin alfa was given."
+    assert [text[s:e] for s, e in names.find(text)] == ["lysyl oxidase", "tenascin-C", "caspase-3"]
+    other = "Decorin fell while BDNF rose"
+    assert [other[s:e] for s, e in names.find(other)] == ["Decorin", "BDNF"]
+
+
+def test_a_short_name_needs_its_capitals():
+    names = target_names()
+    assert names.find("The BDNF level")
+    assert not names.find("the bdnf level")
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Pentoxifylline reduced lysyl oxidase and tenascin-C in the skin biopsies.", "pentoxifylline", "down",
+     "lysyl oxidase"),
+    ("Tenascin-C fell with pentoxifylline over twelve weeks.", "pentoxifylline", "down", "tenascin-c"),
+    ("Losartan resulted in a reduction in neutrophil elastase (P = 0.02).", "losartan", "down",
+     "neutrophil elastase"),
+    ("A marked decrease in caspase-3 was observed with losartan.", "losartan", "down", "caspase-3"),
+])
+def test_dictionary_targets_in_several_layouts(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+def test_a_cell_inside_an_enzyme_name_is_no_target_of_its_own(tmp_path):
+    found = mechs(tmp_path, "Doxycycline lowered neutrophil elastase in sputum.")
+    find(found, "doxycycline", "down", "neutrophil elastase")
+    assert not any(t.startswith("neutrophil |") for _a, _r, t in _pairs(found)), _pairs(found)
+
+
+# -- the laboratory panel --------------------------------------------------------------------
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Compared with placebo, silymarin significantly lowered serum ALT and GGT.", "silymarin", "down", "alt"),
+    ("GGT and bilirubin decreased with silymarin.", "silymarin", "down", "bilirubin"),
+    ("Haematocrit and reticulocytes increased after darbepoetin.", "darbepoetin", "up", "reticulocytes"),
+    ("Darbepoetin raised the haematocrit by week 8.", "darbepoetin", "up", "haematocrit"),
+    ("Melatonin decreased TBARS and increased GPx activity.", "melatonin", "down", "tbars"),
+    ("Melatonin increased GPx activity in erythrocytes.", "melatonin", "up", "gpx"),
+    ("Lithium did not change GFAP or NfL concentrations.", "lithium", "mod", "gfap"),
+    ("Serum S100B fell after lithium.", "lithium", "down", "s100b"),
+    ("Letrozole raised LH and lowered estrone.", "letrozole", "down", "estrone"),
+    ("Estrone was suppressed by letrozole within four weeks.", "letrozole", "down", "estrone"),
+])
+def test_laboratory_analytes_are_targets(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+# -- what stays out --------------------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "Increased values of ALT (>60 U/L) were observed in 4/81 (4.9%) patients after primaquine.",
+    "Raised AST was seen in 3 of 52 patients treated with primaquine.",
+])
+def test_a_laboratory_abnormality_counted_in_patients_is_no_mechanism(tmp_path, body):
+    assert not mechs(tmp_path, body)
+
+
+@pytest.mark.parametrize("body", [
+    "There were no baseline differences other than AST and ALT, which were higher in the primaquine group.",
+    "Apart from ALT, which was lower in the primaquine arm, there were no baseline imbalances.",
+])
+def test_a_comparison_at_baseline_is_no_mechanism(tmp_path, body):
+    assert not mechs(tmp_path, body)
+
+
+@pytest.mark.parametrize("body", [
+    "Silymarin reduced systolic blood pressure and pain scores.",
+    "Body weight and heart rate fell with silymarin.",
+])
+def test_clinical_outcomes_stay_out(tmp_path, body):
+    assert not mechs(tmp_path, body)
+
+
+@pytest.mark.parametrize("body", [
+    "There was a mild increase in reticulocytes from day 0 to day 42 in both study groups.",
+    "We saw a significant increase of platelet count in the high-dose group and the rise of GGT in both groups.",
+])
+def test_a_change_in_every_group_is_no_agents_effect(tmp_path, body):
+    found = mechs(tmp_path, body)
+    assert not any("reticulocyte" in t or "ggt" in t for _a, _r, t in _pairs(found)), _pairs(found)
