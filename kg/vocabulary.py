@@ -441,6 +441,7 @@ def variant_mode(variant: str, r: dict) -> str | None:
 
 TARGETS_FORMAT = "1"
 _TARGET_WORD = re.compile(r"[^\s,;:()\[\]]+")
+_TARGET_SPLIT = re.compile(r"\.*(?:[\s,;:()\[\]]+|$)")  # a word's full stop goes with the space after it
 
 
 @dataclass(frozen=True)
@@ -452,28 +453,36 @@ class TargetNames:
 
     names: dict[str, bool]
     lengths: dict[str, tuple[int, ...]]
+    pairs: frozenset[str]  # the first two words of every longer name: most words start none
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """(start, end) of the longest name at each word of text[start:end], left to right."""
-        words = [(m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(".")), m.group(0).rstrip(".").lower())
-                 for m in _TARGET_WORD.finditer(text, start, len(text) if end is None else end)]
-        out: list[tuple[int, int]] = []
+        """(start, end) of the longest name at each word of text[start:end], left to right. The
+        words are looked up as plain strings (one split in C); offsets are read only for a sentence
+        that names one (most name none)."""
+        end = len(text) if end is None else end
+        words = [w for w in _TARGET_SPLIT.split(text[start:end].lower()) if w]
+        hits: list[tuple[int, int]] = []  # (first word, number of words)
         i = 0
         while i < len(words):
-            hit = None
-            for n in self.lengths.get(words[i][2], ()):
-                if i + n <= len(words):
-                    key = " ".join(w[2] for w in words[i:i + n])
-                    upper = self.names.get(key)
-                    s, e = words[i][0], words[i + n - 1][1]
-                    if upper is not None and (not upper or re.search(r"[A-Z]", text[s:e])):
-                        hit = (s, e, n)
-                        break
-            if hit is None:
+            lengths = self.lengths.get(words[i])
+            if lengths is None:
                 i += 1
                 continue
-            out.append(hit[:2])
-            i += hit[2]
+            if lengths[0] > 1 and (i + 1 == len(words) or f"{words[i]} {words[i + 1]}" not in self.pairs):
+                lengths = lengths[-1:] if lengths[-1] == 1 else ()
+            n = next((n for n in lengths if i + n <= len(words) and " ".join(words[i:i + n]) in self.names), 0)
+            if n:
+                hits.append((i, n))
+            i += n or 1
+        if not hits:
+            return []
+        spans = [(m.start(), m.start() + len(w)) for m in _TARGET_WORD.finditer(text, start, end)
+                 if (w := m.group(0).rstrip("."))]
+        out = []
+        for i, n in hits:
+            s, e = spans[i][0], spans[i + n - 1][1]
+            if not self.names[" ".join(words[i:i + n])] or re.search(r"[A-Z]", text[s:e]):
+                out.append((s, e))
         return out
 
 
@@ -508,7 +517,8 @@ def _target_names(_cache_dir: str) -> TargetNames:
     for name in names:
         words = name.split(" ")
         lengths.setdefault(words[0], set()).add(len(words))
-    return TargetNames(names, {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()})
+    pairs = frozenset(" ".join(name.split(" ")[:2]) for name in names if " " in name)
+    return TargetNames(names, {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}, pairs)
 
 
 def build_target_names() -> dict[str, bool]:
