@@ -102,3 +102,34 @@ def test_clinical_outcomes_stay_out(tmp_path, body):
 def test_a_change_in_every_group_is_no_agents_effect(tmp_path, body):
     found = mechs(tmp_path, body)
     assert not any("reticulocyte" in t or "ggt" in t for _a, _r, t in _pairs(found)), _pairs(found)
+
+
+@pytest.mark.parametrize("body", [
+    "Psoriasis therapy is limited by the progressive rise in serum IL-17.",
+    "Asthma treatment reduced exhaled nitric oxide in some children.",
+])
+def test_a_disease_named_as_a_therapy_is_no_agent(tmp_path, body):
+    found = mechs(tmp_path, body, section="Background")
+    assert not any(a in ("psoriasis", "asthma") for a, _r, _t in _pairs(found)), _pairs(found)
+
+
+@pytest.mark.parametrize("body", [
+    "On rosuvastatin, patients with the largest CK increase showed alterations in mitochondrial respiration.",
+    "With rosuvastatin, those whose ALT rise was greatest had changes in serum ferritin.",
+])
+def test_a_change_noun_after_another_target_relates_no_agent_to_what_follows(tmp_path, body):
+    found = mechs(tmp_path, body)
+    assert not any("mitochondrial" in t or "ferritin" in t for _a, _r, t in _pairs(found)), _pairs(found)
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Tenofovir lowered HBV DNA by week 12.", "tenofovir", "down", "hbv dna"),
+    ("FeNO fell with montelukast.", "montelukast", "down", "feno"),
+    ("Artesunate reduced gametocyte carriage.", "artesunate", "down", "gametocyte"),
+    ("Primaquine lowered gametocytaemia by day 7.", "primaquine", "down", "gametocyt"),
+])
+def test_pathogen_loads_and_airway_markers_are_targets(tmp_path, body, agent, way, target):
+    found = mechs(tmp_path, body)
+    assert any(agent in a and target in t for a, _r, t in _pairs(found)), _pairs(found)
+    if way != "mod":
+        find(found, agent, way, target)

@@ -569,7 +569,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if x.end <= first.start and _LIST.fullmatch(re.sub(r"\([^()]*\)", " ", text[x.end:first.start])) \
                 and not any(x.end <= c.start and c.end <= first.start for c in cues):
             first = x
-    before = [c for c in cues if c.end <= first.start and _bridge_ok(text, c.end, first.start, targets, 5)]
+    before = [c for c in cues if c.end <= first.start and _bridge_ok(text, c.end, first.start, targets, 5)
+              and not _change_noun_of(text, c, targets, s0)]
     if not before:  # "differences in relapse rate, EDSS, quality of life, IL-10 and IFN-γ": outcomes listed first
         before = [c for c in cues if c.end <= first.start and _ITEMS.fullmatch(text, c.end, first.start)][-1:]
     near_after = [c for c in cues if c.start >= t.end and _bridge_ok(text, t.end, c.start, targets, 3)
@@ -658,6 +659,17 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if defaults and part not in ("background", "methods"):
         return [(defaults, c.relation, t.start, c.end, (t.start, c.end))]
     return []
+
+
+def _change_noun_of(text: str, c: Mention, targets: list[Mention], s0: int) -> bool:
+    """'subjects with the highest CK increase displayed alterations in Y': a cue in its base form
+    right after a target inside its clause is that target's own change ('CK increase'), no relation
+    of an agent to what follows ('Melatonin decreased Y' keeps its verb, 'genes regulating Y' its
+    participle)."""
+    if re.search(r"(?i)(?:ed|s|ing)$", c.text):
+        return False
+    x = next((x for x in targets if x.end <= c.start and not text[x.end:c.start].strip(" -")), None)
+    return x is not None and bool(re.search(r"\w", _BREAK.split(text[s0:x.start])[-1]))
 
 
 # antibodies to a vaccine's antigen name the antigen ('anti-pertussis toxin IgG' after a pertussis vaccine)
@@ -1191,7 +1203,8 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 if re.search(r"placebo|control|sham|vehicle|usual|standard", phrase, re.I):
                     blocked.append(Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0)))
                 continue
-            if d["rx_target"].fullmatch(phrase) or d["rx_outcome"].search(phrase) or _is_cue_word(words[-1]):
+            if d["rx_target"].fullmatch(phrase) or d["rx_outcome"].search(phrase) or _is_cue_word(words[-1]) \
+                    or _disease_treated(ctx, phrase, m.group(0)):
                 continue
             if d["rx_class_arm"].fullmatch(phrase) and _studied_arms(ctx):
                 continue  # 'the probiotic group': the study's own agent, named by its class (group scope)
@@ -1220,6 +1233,13 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"
     return sorted(agents, key=lambda m: m.start), blocked
+
+
+def _disease_treated(ctx: Context, phrase: str, arm: str) -> bool:
+    """'diabetes therapy', 'asthma treatment': an arm phrase that is a disease (the lexicon's or
+    the disease dictionary's) names what is treated, not the agent; a vaccine named by its
+    disease ('influenza vaccination') is one."""
+    return "vaccin" not in arm.lower() and ctx.lexicon.named(phrase, "Condition") is not None
 
 
 def class_agent(ctx: Context, sent, name: str) -> Concept | None:
