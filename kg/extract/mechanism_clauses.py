@@ -214,8 +214,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
                 and not any(a.end <= c.start <= a.end + 1 and text[a.end:c.start] == "-" for a in agents)]
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
-            if d["rx_every_group_after"].match(text, t.end, sent.end_char):
-                continue  # 'the rise of ALP in both groups': under the comparator too, no agent's effect
+            if d["rx_every_group_after"].match(text, t.end, sent.end_char) and not d["rx_neg"].search(sent.text):
+                continue  # 'the rise of ALP in both groups': under the comparator too ('similar in both arms' denies)
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
                           _arm_defaults(defaults, arm, others) if context == "trial_finding" and not
                           d["rx_healthy_comparison"].search(sent.text) else [], part, in_abs)
