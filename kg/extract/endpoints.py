@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import list_named_spans, spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, may_contain, part_of
 from kg.extract.folded import folding

@@ -18,11 +18,11 @@ every other character's length, so offsets agree.
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from kg.extract import recache as re
 from kg.extract.base import _lowered
 
 _MAX = sys.maxsize

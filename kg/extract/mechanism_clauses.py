@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.extract.folded import folding

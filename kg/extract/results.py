@@ -22,11 +22,11 @@ in is a preference: outside results/conclusions only statistically backed findin
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.folded import folding
