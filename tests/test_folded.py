@@ -96,9 +96,10 @@ def test_written_patterns_match_as_their_patterns_do():
 
 
 def test_what_lowering_could_change_is_not_folded():
-    for pattern in (r"(?-i:A)b", r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"İnhibitor", r"(?P<x>a)(?(x)b|c)"):
+    for pattern in (r"\x41", r"\u0041", r"(a)\1", r"[0-Z]", r"[A-z]", r"İnhibitor", r"(?P<x>a)(?(x)b|c)"):
         assert lowered_source(pattern) is None, pattern
         assert not isinstance(folded(re.compile(pattern, re.I)), Folded), pattern
+    assert lowered_source(r"(?-i:A)b") is None  # (its twin is read off the pattern with the group opened)
     assert lowered_source(r"(?P<Arm>[A-Z]+)\s*±\W(?i:Week)") == r"(?P<Arm>[a-z]+)\s*±\W(?i:week)"
     plain = re.compile("abc")
     assert folded(plain) is plain  # case-sensitive: as it is
@@ -224,3 +225,41 @@ def test_letters_outside_ascii_fold_as_re_equates_them():
     for sample in ("tnf-Α 5, IL-1Β 3 and il-1ϐ 4", "12 μG 7 µg 8", "TNF-α 9 and ΜG 2", "no letter: il-1b 3"):
         assert [_key(m) for m in beta.finditer(sample)] == [_key(m) for m in beta.rx.finditer(sample)], sample
         assert _key(beta.search(sample, 2)) == _key(beta.rx.search(sample, 2)), sample
+
+
+# written for this test: a case-sensitive part decides whether, or where, a match is
+CASED_TEXTS = [
+    "Levels of Lactobacillus and of bifidobacteria rose; IV and iv dosing, SC (not sc) injections.",
+    "an Anti-TNF agent, anti-tnf serum, an ANTI-IL6 titre: A patient, a Patient, AN arm and an ARM.",
+    "the expression of FOXP3 and of foxp3 mRNA in the Ab group, an iv drip, then IM and im doses.",
+    "",
+]
+
+
+def test_case_sensitive_groups_open_into_a_twin_that_finds_where_to_try_the_pattern():
+    """A pattern with `(?-i:...)` groups is searched from a twin of it with those groups opened:
+    the twin matches at every position the pattern does and at a few more, where the pattern
+    itself is asked and found wanting; the matches are the pattern's own."""
+    from kg.extract.folded import case_sensitive_parts_opened
+
+    written = [
+        r"\b(?:levels?|counts?)\s+of\s+(?:(?-i:[A-Z][a-z]+)|\w+)",  # cased as an option: same starts
+        r"(?<![\w.])(?:intravenous(?:ly)?|(?-i:IV))(?!\w)|(?<![\w.])(?-i:SC|IM)(?!\w)",  # cased as the whole match
+        r"anti-(?=[\w-]*(?-i:[A-Z]))[\w-]+",  # inside a look-ahead
+        r"\b(?:(?-i:a|an)|the)\s+(?:patient|arm)\b",
+        r"expression\s+of\s+(?-i:[A-Z][A-Z0-9]{2,8})",
+    ]
+    for pattern in written:
+        rx = re.compile(pattern, re.I)
+        assert case_sensitive_parts_opened(pattern) is not None, pattern
+        f = folded(rx)
+        assert isinstance(f, Folded), pattern
+        for text in CASED_TEXTS + SENTENCES:
+            for pos in (0, 7):
+                assert _key(f.search(text, pos)) == _key(rx.search(text, pos)), (pattern, text)
+            assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], (pattern, text)
+    # opening could lose a match: a negated class or a negative look-around in the group, the group in one
+    for pattern in (r"x(?-i:[^A-Z])", r"(?-i:a(?!B))", r"(?!(?-i:A))\w+", r"(?<!(?-i:T))cell", r"(?-i:a(?i:b))"):
+        assert case_sensitive_parts_opened(pattern) is None, pattern
+        assert not isinstance(folded(re.compile(pattern, re.I)), Folded), pattern
+    assert case_sensitive_parts_opened(r"[(?-i:]\(?-i:x") is None  # in a class, escaped: no group

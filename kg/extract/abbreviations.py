@@ -10,8 +10,9 @@ bracket, its first letter starting a word; the long form is the shortest such ru
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
+
+from kg.extract import recache as re
 
 # "(IPT)", "(4LB)", "(iMT)", "(RCDC;", "(MI,": a bracketed short form with a capital and no space
 _SHORT = re.compile(r"\((?P<s>[A-Za-z0-9][A-Za-z0-9\-]{0,9})(?=[),;])")

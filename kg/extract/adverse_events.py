@@ -27,10 +27,10 @@ import importlib.util
 import json
 import os
 import pickle
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.extract import recache as re
 from kg.extract.base import Context, Fact, Sentence, guarded, in_lay_summary, part_of
 from kg.extract.endpoints import abbreviations, abstract_like
 from kg.extract.folded import folding

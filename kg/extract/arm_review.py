@@ -18,8 +18,8 @@ Evidence of a dropped repeat moves onto the arm it repeats, so nothing the paper
 from __future__ import annotations
 
 import functools
-import re
 
+from kg.extract import recache as re
 from kg.extract.base import Fact
 from kg.lexicon import ONTOLOGY_DIR
 

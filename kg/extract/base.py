@@ -7,7 +7,6 @@ import kg.spacy_lite  # noqa: F401 - first: spaCy without its command-line inter
 # isort: split
 import bisect
 import functools
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ from typing import Any, TypeVar
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span
 
+from kg.extract import recache as re
 from kg.lexicon import Concept, Lexicon
 from kg.model import Document
 from kg.readers.common import heading_kind, label_key, label_part, sections_data

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 
+from kg.extract import recache as re
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.folded import folding
 from kg.extract.trial_common import (

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import list_named_spans, spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, may_contain, part_of
 from kg.extract.folded import folding
@@ -35,6 +35,12 @@ EXTRACTOR = "endpoints"
 
 def _alt(words: list[str]) -> str:
     """A regex alternation of cue phrases, longest first, spaces matching any white space."""
+    return _alt_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _alt_of(words: tuple[str, ...]) -> str:
+    """(`_alt`, built once per cue list: sentences ask for the same lists again and again)"""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 

@@ -18,11 +18,11 @@ every other character's length, so offsets agree.
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from kg.extract import recache as re
 from kg.extract.base import _lowered
 
 _MAX = sys.maxsize
@@ -174,10 +174,14 @@ class Folded:
             if a is None:
                 return None
             pos = max(pos, a.start() - self.reach)
-        m = twin.search(low, pos, endpos)
-        if m is None:
-            return None
-        return self.rx.match(string, m.start(), endpos) or self.rx.search(string, pos, endpos)
+        while True:  # the twin matches wherever the pattern does: no match of it starts before the twin's
+            m = twin.search(low, pos, endpos)
+            if m is None:
+                return None
+            found = self.rx.match(string, m.start(), endpos)
+            if found is not None:
+                return found
+            pos = m.start() + 1  # (a twin made of case-sensitive parts matches at a few more places)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
         low = None if (self._low or self.low) is None or self.may_be_empty else _lowered(string)
@@ -202,9 +206,9 @@ class Folded:
             if t is None:
                 return
             m = rx.match(string, t.start(), endpos)
-            if m is None:  # (cannot happen where the two agree; re itself then decides)
-                yield from rx.finditer(string, pos, endpos)
-                return
+            if m is None:  # (a twin made of case-sensitive parts matches at a few more places)
+                pos = t.start() + 1
+                continue
             yield m
             pos = m.end()  # never empty (may_be_empty)
 
@@ -292,8 +296,79 @@ def folded(rx: Any) -> Any:
         return rx
     source = lowered_source(rx.pattern)
     if source is None:
+        opened = case_sensitive_parts_opened(rx.pattern)
+        source = lowered_source(opened) if opened is not None else None
+    if source is None:
         return rx
     return Folded(rx, source)
+
+
+def case_sensitive_parts_opened(pattern: str) -> str | None:
+    """The pattern with its case-sensitive groups `(?-i:...)` made case-insensitive like the rest
+    ('(?-i:[A-Z][a-z]+)' → '(?:[A-Z][a-z]+)'), or None where it has none or where that could keep
+    it from matching somewhere it matched: a group holding a negated class, a negative look-around
+    or other inline flags, a group inside a negative look-around. What a group matches
+    case-sensitively it matches under IGNORECASE, so the pattern so opened matches at every
+    position where the pattern does (and at a few more: a twin read off it finds where to try the
+    pattern itself, `Folded`)."""
+    at = _syntax_positions(pattern)
+    groups = [i for i in at if pattern.startswith("(?-i:", i)]
+    if not groups:
+        return None
+    for i in groups:
+        e = _group_end(pattern, i, at)
+        inner = pattern[i + 1 : e] if e is not None else ""
+        if e is None or any(x in inner for x in ("[^", "(?!", "(?<!", "(?i", "(?-", "(?a", "(?L", "(?u")):
+            return None
+    for i in at:  # a negative look-around around a group: the opened one could fail it
+        if pattern.startswith("(?!", i) or pattern.startswith("(?<!", i):
+            e = _group_end(pattern, i, at)
+            if e is None or any(i < g < e for g in groups):
+                return None
+    out, last = [], 0
+    for i in groups:
+        out += [pattern[last:i], "(?:"]
+        last = i + len("(?-i:")
+    return "".join(out) + pattern[last:]
+
+
+def _syntax_positions(pattern: str) -> list[int]:
+    """The indices of the pattern's characters that are neither escaped nor inside a class."""
+    out: list[int] = []
+    k, n = 0, len(pattern)
+    while k < n:
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            k += 1
+            if pattern[k : k + 1] == "^":
+                k += 1
+            if pattern[k : k + 1] == "]":
+                k += 1
+            while k < n and pattern[k] != "]":
+                k += 2 if pattern[k] == "\\" else 1
+            k += 1
+            continue
+        out.append(k)
+        k += 1
+    return out
+
+
+def _group_end(pattern: str, i: int, at: list[int]) -> int | None:
+    """The index of the `)` that closes the group opening at pattern[i] (`at`: its syntax positions)."""
+    depth = 0
+    for k in at:
+        if k < i:
+            continue
+        if pattern[k] == "(":
+            depth += 1
+        elif pattern[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
 
 
 def regrouped(pattern: str) -> str:

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import arm_review
+from kg.extract import recache as re
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
 from kg.extract.folded import folded, folding

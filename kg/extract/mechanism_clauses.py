@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
 from kg.extract.folded import folding
@@ -1279,14 +1279,17 @@ def _cell_agents(ctx: Context) -> list[tuple[str, Concept]]:
     if "agents" in cache:
         return cache["agents"]
     text = ctx.document.text
+    # (only a defined long form that ends in 'cells' can be one: the whole text is searched only then)
+    cells = [(short, ab) for short, ab in document_abbreviations(ctx.document).items()
+             if re.search(r"(?i)cells?$", ab.name)]
     given = {fold(m.group("cells")) for rx in data()["rx_cells_given"] for m in rx.finditer(text)} \
-        if "cells" in text else set()
+        if cells and "cells" in text else set()
     out: list[tuple[str, Concept]] = []
     if given:
-        for short, ab in document_abbreviations(ctx.document).items():
+        for short, ab in cells:
             long = ab.name
             named = fold(short) in given or any(g in fold(long) or fold(long) in g for g in given)
-            if named and re.search(r"(?i)cells?$", long):
+            if named:
                 c = ctx.lexicon.by_label(long, "Drug") or ctx.lexicon.discover("Drug", long, "arm")
                 out += [(f"{long} ({short})", c), (long, c), (short, c)]
     cache["agents"] = sorted(out, key=lambda x: -len(x[0]))

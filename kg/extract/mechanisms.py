@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, guarded, part_of
 from kg.extract.mechanism_clauses import (

@@ -10,11 +10,11 @@ regular expressions for the same things.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from kg.extract import recache as re
 from kg.extract.numbers import to_number
 
 PATTERNS = Path(__file__).resolve().parents[2] / "ontology" / "patterns" / "mentions.json"

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 
+from kg.extract import recache as re
 from kg.extract.base import Context, Evidence, Fact
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from kg.extract import recache as re
 
 _WORDS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3,

@@ -10,8 +10,7 @@ several tables with the same patient number are one participant.
 
 from __future__ import annotations
 
-import re
-
+from kg.extract import recache as re
 from kg.extract.base import Context, Fact
 from kg.model import Cell, Table
 

@@ -15,8 +15,7 @@ Every fact's evidence is the row (and the measure row above it), as the document
 
 from __future__ import annotations
 
-import re
-
+from kg.extract import recache as re
 from kg.extract.base import Context, Fact
 
 EXTRACTOR = "results"

@@ -22,14 +22,14 @@ in is a preference: outside results/conclusions only statistically backed findin
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, guarded, part_of
-from kg.extract.folded import folding
+from kg.extract.folded import folded, folding
 from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, COUNT_WORDS, to_int, to_number
 from kg.lexicon import fold
@@ -660,14 +660,15 @@ _COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women
 # a count written in words, of a total in words ('five of the nine lambs') or with its share
 # ('four (13%) in the control arm'): a value as if written in digits
 _SPELLED = rf"(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS})){{0,2}}"
-_SPELLED_COUNT = re.compile(rf"(?<![\w-])(?P<n>{_SPELLED})"
-                            rf"(?:\s+(?:out\s+of|of)\s+(?:the\s+)?(?P<of>{_SPELLED}|(?P<d>\d+))\b"
-                            rf"|(?=\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]))", re.I)
+_SPELLED_COUNT = folded(re.compile(rf"(?<![\w-])(?P<n>{_SPELLED})"
+                                   rf"(?:\s+(?:out\s+of|of)\s+(?:the\s+)?(?P<of>{_SPELLED}|(?P<d>\d+))\b"
+                                   rf"|(?=\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]))", re.I))
+_COUNT_WORD = folded(re.compile(COUNT_WORDS, re.I))  # (searched on the lowered text: asked of every sentence)
 
 
 def _spelled_counts(text: str) -> list[Mention]:
     out = []
-    for m in _SPELLED_COUNT.finditer(text) if re.search(COUNT_WORDS, text, re.I) else ():
+    for m in _SPELLED_COUNT.finditer(text) if _COUNT_WORD.search(text) else ():
         n, of = to_int(m.group("n")), to_int(m.group("of")) if m.group("of") else None
         if n is None or m.group("d") or m.group("of") and (of is None or of < 3 or n > of):
             continue  # 'one of the two centres': no count of a total ('seven of 13' is read with its digits)
@@ -678,7 +679,7 @@ def _spelled_counts(text: str) -> list[Mention]:
 
 def _in_digits(s: str | None) -> str | None:
     """'Five of the nine' → '5 of the 9', 'four (13%)' → '4 (13%)': the counts of a value in digits."""
-    if not s or not re.search(COUNT_WORDS, s, re.I):
+    if not s or not _COUNT_WORD.search(s):
         return s
     return _SPELLED_COUNT.sub(lambda m: m.group(0).replace(m.group("n"), str(to_int(m.group("n"))), 1)
                               if m.group("of") is None else

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter, defaultdict
 
+from kg.extract import recache as re
 from kg.extract.abbreviations import defines, document_abbreviations, long_form_start
 from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.designs import designs

@@ -3,8 +3,7 @@ own facts, and the tests of whether a sentence speaks of this trial."""
 
 from __future__ import annotations
 
-import re
-
+from kg.extract import recache as re
 from kg.extract.base import Context, Fact, part_of, sentence_cached
 from kg.extract.folded import folded
 
