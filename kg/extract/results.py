@@ -113,21 +113,30 @@ def _rx() -> dict:
         return re.compile(q[key], re.I) if key in q else None
 
     # per pattern: what a measure may not be ("exclude_measure"; "exclude_list": the whole list),
-    # words the match may not follow ("not_after"), words the sentence must hold ("requires")
+    # words the match may not follow ("not_after"), words the sentence must hold ("requires") or not ("excludes")
     out["qualitative_options"] = {q["name"]: {"member_value": q.get("member_value", False),
                                               "subject": optional(q, "subject"),
                                               "exclude": optional(q, "exclude_measure"),
                                               "exclude_list": optional(q, "exclude_list"),
                                               "not_after": optional(q, "not_after"),
                                               "requires": optional(q, "requires"),
-                                              "restates": q.get("restates", False)}
+                                              "excludes": optional(q, "excludes"),
+                                              "restates": q.get("restates", False),
+                                              "subject_arm": q.get("subject_arm", False),
+                                              "verb_noun": q.get("verb_noun", {})}
                                   for q in data["qualitative"]}
+    out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
+    out["verb_noun_object"] = re.compile(expand(data["verb_noun_object"]), re.I)
+    out["arm_subject_cue"] = re.compile(data["arm_subject_cue"], re.I)
+    out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
+    out["arm_subject_max_words"] = data["arm_subject_max_words"]
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
-                "heading_not_measure", "measure_generic", "measure_change_bare", "measure_verb_object"):
+                "measure_population_tail", "heading_not_measure", "measure_generic", "measure_change_bare",
+                "measure_verb_object"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     # compiled once: the clause patterns built from the fragments above
@@ -262,7 +271,11 @@ def extract(ctx: Context) -> list[Fact]:
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         here: list[Fact] = []
         restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
-        found = read_sentence(text, strict=strict, restating=restating)
+        reports = _reports(ctx, sent, part, in_abs)
+        if arms is None and reports and _rx()["arm_subject_cue"].search(text):
+            arms = _arm_names(ctx)
+        found = read_sentence(text, strict=strict, restating=restating,
+                              arms=arms or frozenset() if reports else frozenset())
         if found:
             arms = _arm_names(ctx) if arms is None else arms
             found = _without_arm_measures(text, found, arms)
@@ -436,11 +449,13 @@ def _has_results_part(ctx: Context) -> bool:
     return ctx.document.cache[key]
 
 
-def read_sentence(text: str, strict: bool = False, restating: bool = False) -> list[Found]:
+def read_sentence(text: str, strict: bool = False, restating: bool = False,
+                  arms: frozenset[str] = frozenset()) -> list[Found]:
     """The findings of one sentence. `strict`: keep only findings with a p-value or CI
     (for sentences outside the results part of a paper). `restating`: the sentence sits where
     a paper restates or interprets its results (conclusions, discussion, beside a results
-    part): the patterns marked "restates" (claims in words, trends) are not read there."""
+    part): the patterns marked "restates" (claims in words, trends) are not read there.
+    `arms`: the names the paper gives its arms (folded), for the patterns whose subject must be one."""
     rx = _rx()
     lead = rx["not_a_result_lead"].match(text)
     if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
@@ -480,7 +495,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False) -> l
     found = _fold_estimates(text, [f for f in found if not f.extra.get("drop")])
     _bind_p(text, found, ps)
     _respective_ps(text, found, ps)
-    _qualitative(text, found, ps, free, add, restating)
+    _qualitative(text, found, ps, free, add, restating, arms)
     _p_clauses(text, found, ps, free, add)
     _labelled_ps(text, found, ps, add)
     found = _p_for(text, found, ps)
@@ -501,7 +516,7 @@ def _without_worded_twins(found: list[Found]) -> list[Found]:
     names = {f.measure.lower() for f in found}
     out = []
     for f in found:
-        d = _MEMBER_DIRECTION.match(f.measure)
+        d = _rx()["member_direction"].match(f.measure)
         if d and f.measure[d.end():].strip().lower() in names and not re.search(r"\d", f.value):
             continue
         out.append(f)
@@ -638,6 +653,7 @@ def sane_measure(measure: str) -> str:
         base = rx["measure_opener"].sub("", base).strip(" ,")
         base = rx["measure_arm_tail"].sub("", base).strip(" ,")
         base = rx["measure_time_tail"].sub("", base).strip(" ,")
+        base = rx["measure_population_tail"].sub("", base).strip(" ,")
         sized = rx["measure_size_lead"].match(base)
         if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
             base = base[sized.end():].strip()
@@ -1561,7 +1577,7 @@ _NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(
                                r"reflecting)\b)", re.I)
 
 
-def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
+def _qualitative(text, found, ps, free, add, restating: bool = False, arms: frozenset[str] = frozenset()) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
     if not rx["words_cue"].search(text):
@@ -1592,8 +1608,11 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
             if rx["baseline_subject"].search(text, lead_in, m.start()):
                 continue  # 'Baseline characteristics showed no difference in age, ...': the groups before treatment
             if opts["not_after"] and opts["not_after"].search(text, 0, m.start()) \
-                    or opts["requires"] and not opts["requires"].search(text):
+                    or opts["requires"] and not opts["requires"].search(text) \
+                    or opts["excludes"] and opts["excludes"].search(text):
                 continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
+            if opts["subject_arm"] and not _arm_subject(text[lead_in:m.start()], arms):
+                continue  # 'Simvastatin increased X': only an arm of the trial as the subject makes it a finding
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
             value = ("no " if vg == "val2" and where != "inner" else prefix) + re.sub(
@@ -1672,6 +1691,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 prev = [f for f in found if cs <= f.start and f.end <= m.start() and f.rule.startswith("result.")
                         and not re.search(r"\d", f.value)]
                 measures = [(prev[-1].start, prev[-1].end, prev[-1].measure, None)] if prev else []
+            elif where == "verb_noun":  # 'A scored lower than B (on X)': X, else what the verb measures
+                measures = _verb_noun_measures(text, m, ce, opts["verb_noun"])
             elif where == "inner":  # 'had similar efficacy to': the measure is written inside the match
                 mg = "m" if m.group("m") else "m2"
                 measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
@@ -1725,6 +1746,53 @@ def _qualitative(text, found, ps, free, add, restating: bool = False) -> None:
                 add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+def _reports(ctx: Context, sent, part: str, in_abs: bool) -> bool:
+    """Whether a sentence sits where a paper reports its findings: the results part, or in an
+    unlabelled abstract the sentences after the methods but before the closing one (which
+    concludes). Only there is an arm's change in words ('A reduced X') read as a finding;
+    elsewhere it restates or claims."""
+    if part == "results":
+        return True
+    if not in_abs or part in _KNOWN_PARTS:
+        return False
+    start = _methods_start(ctx)
+    return 0 <= start < sent.start_char < _last_abstract_sentence(ctx)
+
+
+def _last_abstract_sentence(ctx: Context) -> int:
+    """Where the last sentence of the abstract starts (-1 when the paper has none)."""
+    key = "results_last_abstract_sentence"
+    if key not in ctx.document.cache:
+        ctx.document.cache[key] = max((s.start_char for s in ctx.sentences()
+                                       if part_of(ctx.document, s.start_char)[1]), default=-1)
+    return ctx.document.cache[key]
+
+
+def _verb_noun_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tuple[int, int, str, None]]:
+    """'Students who consented scored lower than those who did not', 'Group B performed better on
+    the recall test': people are the subject, so the measure is what follows 'on', 'for' or 'in terms of'
+    (when it names no group) or else what the verb itself measures ('scores', 'performance')."""
+    on = _rx()["verb_noun_object"].match(text, m.end())
+    if on:
+        found = _objects(text, on.end(), ce)
+        if found:
+            return found
+    verb = m.group("verb").lower() if "verb" in m.re.groupindex and m.group("verb") else ""
+    noun = nouns.get(verb)
+    return [(m.start(), m.end(), noun, None)] if noun else []
+
+
+def _arm_subject(subject: str, arms: frozenset[str]) -> bool:
+    """Whether a clause's subject is one of the trial's arms ('Simvastatin', 'TO in CDH lungs',
+    'Drug A added to B for 12 weeks'): an arm named first, a few words of setting after it."""
+    rx = _rx()
+    lead = rx["arm_subject_lead"].match(subject)
+    words = fold(subject[lead.end() if lead else 0:]).strip()
+    if not words or len(words.split()) > rx["arm_subject_max_words"]:
+        return False
+    return any(words == a or words.startswith(a + " ") for a in arms if len(a) > 1)
 
 
 def _at_baseline(name: str, value: str) -> bool:
@@ -1819,8 +1887,6 @@ def _without_own_group(text: str, pos: int, measures):
     return out
 
 
-_MEMBER_DIRECTION = re.compile(r"^(?:(?:significantly|markedly)\s+)?(?:lower|higher|shorter|longer|fewer|more|less|"
-                               r"greater|better|smaller|larger|reduced|increased|improved|decreased)\b", re.I)
 
 
 def _member_values(measures):
@@ -1828,7 +1894,7 @@ def _member_values(measures):
     member without one shares the one before it), and the rest of the member its measure."""
     out, values, last = [], [], None
     for ms, me, measure, own_p in measures:
-        d = _MEMBER_DIRECTION.match(measure)
+        d = _rx()["member_direction"].match(measure)
         if d:
             last = d.group(0)
             measure = measure[d.end():].strip()
