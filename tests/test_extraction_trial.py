@@ -718,9 +718,11 @@ def test_a_behaviour_trial_has_the_behaviour_as_its_condition(tmp_path, layout, 
     assert trial(tmp_path, body, "condition", layout, title=title) == ["smoking"]
 
 
-def test_healthy_volunteers_have_no_condition(tmp_path):
+def test_healthy_volunteers_have_their_state_as_condition(tmp_path):
+    # no disease: the state of the people enrolled, as the paper names them (see
+    # tests/test_nondrug_arms_and_populations.py), not a disease of its own
     body = "Twenty-four healthy volunteers received the tablet or a placebo in random order, a week apart."
-    assert trial(tmp_path, body, "condition") == []
+    assert trial(tmp_path, body, "condition") == ["healthy volunteers"]
 
 
 def test_a_disease_read_inside_a_longer_one_is_not_a_second_condition(tmp_path):

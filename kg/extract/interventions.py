@@ -679,7 +679,7 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         return []
     sides: list[_Mention] = []  # the arms of the comparison: allocation alternatives, groups, sides of 'versus'
     for m in r["alloc_rx"].finditer(text):
-        sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms" if planned else "")
+        sides += _chunk(ctx, sent, _after_either(ctx, sent, m), m.end("tail"), free="arms" if planned else "")
         # "to one of four groups: (A) X and Y; (B) same as (A) plus Z; (C) ...": each lettered arm of the list
         end = m.end("tail")
         while (item := _LETTERED_ARM.match(text, end)) is not None:
@@ -712,6 +712,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         if _PRODUCT_CODE.fullmatch(code):
             sides.append(_Mention(ctx.lexicon.discover("Drug", code, "arm"), sent.start_char + at,
                                   sent.start_char + at + len(code), True))
+    sides += _comparison_sides(ctx, sent) if planned else []  # "a trial comparing X with Y", "X versus Y"
+    sides += _arm_subject_objects(ctx, sent, planned)  # "Group A practised X", "the valerian group ... placebo group"
     for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
@@ -741,6 +743,123 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
             seen.setdefault(mention.concept.iri, mention)
     cache[sent.start_char] = sorted(seen.values(), key=lambda x: x.start)
     return cache[sent.start_char]
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_rules() -> dict:
+    """The comparison_sides cues of ontology/interventions.json, compiled (read by _comparison_sides only)."""
+    c = json.loads(RULES_FILE.read_text(encoding="utf-8"))["comparison_sides"]
+    return {
+        "rx": Guarded(re.compile(rf"\b(?:{c['lead']})(?!(?:{c['x_not_start']})\b)(?P<x>[^,;:.]{{3,100}}?)\s+"
+                                 rf"(?P<link>{c['links']})\s+(?P<y>[^,;:.]{{3,120}}?)(?=\s+(?:{c['y_end']})\b|\s*[,;:.]|\s*$)",
+                                 re.I), re.compile(r"compar", re.I)),
+        "versus": Guarded(re.compile(rf"\s(?:versus|vs\.?)\s+(?P<y>[^,;:.]{{3,120}}?)(?=\s+(?:{c['y_end']})\b|"
+                                     r"\s*[,;:.]|\s*$)", re.I), re.compile(r"\s(?:versus|vs)", re.I)),
+        "boundary": set(c["versus_boundary"]),
+        "not_last": set(c["not_last"]),
+        "clause_rx": re.compile(r"\b(?:were|was|is|are|be|been|had|has|have)\b", re.I),
+    }
+
+
+def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
+    """The sides of a comparison a design sentence states ('Comparison of X and Y', 'a trial comparing X
+    with Y', 'X versus Y in ...'): each an arm when it names something of its own, no dictionary needed
+    (devices, techniques, programmes), and neither people, a place nor a measure."""
+    c = _comparison_rules()
+    text = sent.text
+    spans: list[tuple[int, int]] = []
+    for m in c["rx"].finditer(text):
+        if c["clause_rx"].search(m.group("x")):
+            continue  # "comparisons of X were performed before and after": a clause, no side
+        y = m.start("y")
+        # "comparison of A with B and C with D": 'with' joined each arm to its part; 'and' joins the arms
+        parallel = re.search(r"\s(?:and|versus|vs\.?)\s+(?=\S.*\swith\s)", m.group("y"), re.I) \
+            if m.group("link").lower() == "with" else None
+        if parallel:
+            y += parallel.end()
+        spans += [(m.start("x"), m.end("x")), (y, m.end("y"))]
+    for m in c["versus"].finditer(text):
+        spans += [(_side_before(text, m.start(), c["boundary"]), m.start()), (m.start("y"), m.end("y"))]
+    out = []
+    heads = rf"(?:{rules()['intervention_nouns']}|{rules()['modified_heads']})$"
+    for k, (a, b) in enumerate(spans):
+        if b - a < 3:
+            continue
+        # "local versus systemic uptake": one side a lone adjective, the other that adjective's kind of a shared
+        # noun, an arm only when that noun names an intervention ('local versus systemic therapy')
+        pair = spans[k ^ 1]
+        side = re.sub(r"^(?:the|an?)\s+", "", text[pair[0]:pair[1]].strip(), flags=re.I)
+        elliptic = not re.search(r"\s", side) and not _group_name(side.lower())
+        for x in _chunk(ctx, sent, a, b, free="arms"):
+            words = re.findall(r"[\w'-]+", ctx.document.text[x.start:x.end].lower())
+            if x.concept.source != "arm" or words and words[-1] not in c["not_last"] \
+                    and (len(words) > 1 or _group_name(words[0])) \
+                    and not (elliptic and not re.search(heads, words[-1], re.I)):
+                out.append(x)
+    return out
+
+
+def _side_before(text: str, end: int, boundary: set[str]) -> int:
+    """Where the side of a comparison written before 'versus' starts: read back over at most six words
+    to a boundary word, a number or a punctuation mark ('Effect of hand written versus ...' → 'hand written')."""
+    base = max(0, end - 80)
+    start, n = end, 0
+    for w in reversed(list(re.finditer(r"[^\s,;:.()]+", text[base:end]))):
+        if w.group(0).lower() in boundary or re.search(r"[,;:.()]", text[base + w.end():start]) or n == 6 \
+                or re.search(r"\d", w.group(0)):  # "2% after X versus 9% after Y": results, no side
+            break
+        start, n = base + w.start(), n + 1
+    return start
+
+
+@functools.lru_cache(maxsize=1)
+def _arm_subject_rules() -> dict:
+    """The arm_subjects cues of ontology/interventions.json, compiled (read by _arm_subject_objects only)."""
+    a = json.loads(RULES_FILE.read_text(encoding="utf-8"))["arm_subjects"]
+    group = r"\s+(?:group|arm)\b(?:\s*\([^()]{0,40}\))?"
+    named = r"(?:the\s+)?(?P<N>[\w'-]+(?:\s+[\w'-]+)?)" + group
+    other = rf"(?:the\s+)?(?:{a['comparators']}){group}"
+    gap = r"(?:[^.;]|\.(?=\d)){0,80}?"  # within one clause; a decimal point ends none ('12.5% in the X group')
+    return {
+        "object_rx": Guarded(re.compile(rf"\b(?:the\s+)?(?:{a['subject']})(?:\s*\([^()]{{0,30}}\))?\s+"
+                                        rf"(?:(?:additionally|also|then|each)\s+)?(?:{a['verbs']})\s+"
+                                        rf"(?P<tail>[^.;]{{3,200}})", re.I),
+                             re.compile(r"\b(?:group|arm)\s", re.I)),
+        "contrast_rx": Guarded(re.compile(rf"\b{named.replace('N', 'x')}{gap}\b{other}|"
+                                          rf"\b{other}{gap}\b{named.replace('N', 'y')}", re.I),
+                               re.compile(rf"\b(?:{a['comparators']})\s+(?:group|arm)\b", re.I)),
+    }
+
+
+def _arm_subject_objects(ctx: Context, sent, planned: bool) -> list[_Mention]:
+    """Arms a sentence names through the group that received them: the object of an arm named by its role
+    or letter ('the intervention group received X', 'Group A practised X'; in the design only), and a group
+    named by what it received set against the placebo or control group ('the X group (29%) and the placebo
+    group')."""
+    r = _arm_subject_rules()
+    out = []
+    for m in r["object_rx"].finditer(sent.text) if planned else ():
+        out += [x for x in _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
+                if x.start - sent.start_char - m.start("tail") <= 3 or x.concept.source != "arm"]
+    for m in r["contrast_rx"].finditer(sent.text):
+        g = "x" if m.group("x") else "y"
+        if re.search(r"[a-z]ed$", m.group(g)):
+            continue  # "the antihelminthic treated group": how the group was treated, named elsewhere
+        out += _chunk(ctx, sent, m.start(g), m.end(g), free="group", whole=True)
+    return out
+
+
+def _after_either(ctx: Context, sent, m: re.Match) -> int:
+    """Where the alternatives of an allocation start: after 'either' when what stands before it is no
+    drug but the frame every arm shares ('to receive a letter with either X or Y': X and Y are the arms)."""
+    a, b = m.start("tail"), m.end("tail")
+    either = re.search(r"\s(?:with|of|using|by|through|via)\s+either\s+", sent.text[a:b], re.I)
+    if either is None:
+        return a
+    s0 = sent.start_char
+    if any(a <= e.start_char - s0 < a + either.start() for e in ctx.concepts_in(sent, {"Drug"})):
+        return a  # 'received chemotherapy with either X or Y': the shared drug is read by _shared_before_either
+    return a + either.end()
 
 
 _LETTERED_ARM = re.compile(r";\s*(?:and\s+|or\s+)?\(?(?:[A-H]|[1-8]|i{1,3}|iv)\)\s*(?P<seg>[^;]{2,240})")

@@ -18,7 +18,7 @@ from kg.extract.base import Context, Fact, Guarded, guarded, part_of
 from kg.extract.designs import designs
 from kg.extract.enrolment import analysed, enrolled
 from kg.extract.folded import folding
-from kg.extract.numbers import to_int
+from kg.extract.numbers import COUNT, to_int
 from kg.extract.trial_common import (
     OTHER_STUDY,
     about_this_trial_text,
@@ -478,6 +478,8 @@ def _conditions(ctx: Context) -> list[Fact]:
         if other_sentences:
             n = min(n, sum(1 for iri, _s in other_sentences if iri == top))
         chosen = [x for x in other if _iri(x) == top][:1] if n >= 2 else []
+    if not chosen:
+        chosen = _population_state(ctx)
     out, seen = [], set()
     items = [x if isinstance(x, tuple) else (ctx.concept(x), x.start_char, x.end_char) for x in chosen]
     # a common name ('depression', 'diabetes') beside a disease that holds it or its dictionary name ('major
@@ -498,6 +500,43 @@ def _conditions(ctx: Context) -> list[Fact]:
             seen.add(c.iri)
             out.append(fact(ctx, "condition", c, s, e, "trial.condition"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _population_rules() -> dict:
+    """The population_states cues of ontology/conditions.json, compiled (read by _population_state only)."""
+    p = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population_states"]
+    before = r"(?P<q>(?:[A-Za-z][\w'’-]*\s+){1,4}?)"
+    return {"title_rx": re.compile(rf"\b(?:{p['intro']})\s+{before}(?P<n>{p['nouns']})\b", re.I),
+            "count_rx": re.compile(rf"\b{COUNT}\s+{before}(?P<n>{p['nouns']})\b", re.I),
+            "not_q": set(p["not_qualifiers"])}
+
+
+def _population_state(ctx: Context) -> list[tuple]:
+    """Where the paper names no disease, procedure or behaviour: the state of the people it enrols, as the
+    title ('in healthy men', 'among older general practitioners') or the methods' count ('146 fourth year
+    medical students') names them: their noun and at most three words that set them apart."""
+    r = _population_rules()
+    for sent in sentences_by_preference(ctx):
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if part in ("results", "conclusions", "discussion") or not own_statement(ctx, sent):
+            continue
+        rx = r["title_rx"] if part == "title" else r["count_rx"]
+        for m in rx.finditer(sent.text):
+            words = list(re.finditer(r"[\w'’-]+", m.group("q")))
+            kept = []
+            for w in reversed(words):
+                word = w.group(0).lower()
+                if word in r["not_q"] or re.fullmatch(r"\w+ing|.*\d.*", word) or len(kept) == 3:
+                    break
+                kept.insert(0, w)
+            if not kept:
+                continue  # 'in men', '30 volunteers': no state of their own
+            a = sent.start_char + m.start("q") + kept[0].start()
+            b = sent.start_char + m.end("n")
+            phrase = ctx.document.text[a:b]
+            return [(ctx.lexicon.discover("Condition", phrase, "population"), a, b)]
+    return []
 
 
 def _named_conditions(ctx: Context) -> dict[str, tuple]:
