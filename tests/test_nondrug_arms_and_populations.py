@@ -100,3 +100,45 @@ def test_a_disease_wins_over_the_state_of_the_people(tmp_path, layout):
     title = "Pedometer feedback among sedentary older adults with type 2 diabetes: a pilot trial"
     got = trial(tmp_path, "Eligible people were randomised.", "condition", layout, title)
     assert got == ["type 2 diabetes"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, arms", [
+    ("Effects of Oat Bran and Psyllium Husk on Stool Frequency: a Randomised Crossover Study",
+     {"oat bran", "psyllium husk"}),
+    ("Effectiveness of a Peer Mentoring Programme in First-Year Nursing Trainees: a Cluster Randomised Trial",
+     {"peer mentoring programme"}),
+])
+def test_what_a_title_says_the_trial_tests(tmp_path, layout, title, arms):
+    got = names(interventions(tmp_path, "Classes were randomised in pairs.", layout, title))
+    assert all(any(arm.startswith(x) or x.startswith(arm) for x in got) for arm in arms)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("title, absent", [
+    ("Effects of Statin-Class Drugs on Muscle Enzymes in Older Adults: a Randomised Trial", "statin-class drugs"),
+    ("Effects of Ward and Clinic Interventions on Waiting Times: a Cluster Trial", "ward"),
+])
+def test_a_class_of_drugs_or_a_word_sharing_the_head_is_no_title_arm(tmp_path, layout, title, absent):
+    assert absent not in names(interventions(tmp_path, "Sites were randomised in pairs.", layout, title))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("The trial was designed to assess a solar-powered water filter in rural households.",
+     "solar-powered water filter"),
+    ("We aimed to evaluate an online coaching programme for new parents.", "online coaching programme"),
+])
+def test_an_objective_that_tests_an_intervention_noun(tmp_path, layout, body, arm):
+    assert arm in names(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, state", [
+    ("Sedentary office workers (n = 40) were randomised to two standing-desk schedules.", "sedentary office workers"),
+    ("In this crossover study healthy adults were given each test meal in turn.", "healthy adults"),
+    ("We enrolled people at high cardiovascular risk and randomised them to two diets.", "high cardiovascular risk"),
+    ("Men at increased fracture risk were randomised to two exercise plans.", "increased fracture risk"),
+])
+def test_a_state_or_a_risk_of_the_people_enrolled(tmp_path, layout, body, state):
+    assert trial(tmp_path, body, "condition", layout) == [state]

@@ -714,6 +714,7 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
                                   sent.start_char + at + len(code), True))
     sides += _comparison_sides(ctx, sent) if planned else []  # "a trial comparing X with Y", "X versus Y"
     sides += _arm_subject_objects(ctx, sent, planned)  # "Group A practised X", "the valerian group ... placebo group"
+    sides += _aim_phrases(ctx, sent) if planned else []  # "Effects of X and Y on Z", "to assess a X filter"
     for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
         sides += _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
     if planned and (_DOSING_WORDS.search(text) or part_of(ctx.document, sent.start_char)[0] == "title") \
@@ -846,6 +847,61 @@ def _arm_subject_objects(ctx: Context, sent, planned: bool) -> list[_Mention]:
         if re.search(r"[a-z]ed$", m.group(g)):
             continue  # "the antihelminthic treated group": how the group was treated, named elsewhere
         out += _chunk(ctx, sent, m.start(g), m.end(g), free="group", whole=True)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_rules() -> dict:
+    """The aim_phrases cues of ontology/interventions.json, compiled (read by _aim_phrases only)."""
+    a = json.loads(RULES_FILE.read_text(encoding="utf-8"))["aim_phrases"]
+    return {"title_rx": re.compile(rf"{a['title_lead']}(?P<tail>[^:;.?]{{3,160}}?)\s+(?:{a['ending']})\s", re.I),
+            "object_rx": Guarded(re.compile(rf"\b(?:{a['object_verbs']})\s+(?:whether\s+)?(?P<tail>(?:an?|the)\s+"
+                                            rf"[^.;:]{{3,160}}?)(?=\s+(?:{rules()['aim_list_end']})\b|[.;:]|$)", re.I),
+                                 re.compile(r"\bto\s", re.I))}
+
+
+def _aim_phrases(ctx: Context, sent) -> list[_Mention]:
+    """What a title or an objective says the trial tests, named by no dictionary: each item of a title's
+    'Effects of X and Y on Z' that names something of its own, and an objective's object that ends in an
+    intervention noun ('to assess a high-performance water filter', 'the effects of a X intervention on')."""
+    r = _aim_rules()
+    out: list[_Mention] = []
+    title = part_of(ctx.document, sent.start_char)[0] == "title"
+    for m in r["title_rx"].finditer(sent.text) if title else ():
+        out += _each_item(ctx, sent, m.start("tail"), m.end("tail"), "arms")
+    for m in [*rules()["aim_rx"].finditer(sent.text), *r["object_rx"].finditer(sent.text)]:
+        out += _each_item(ctx, sent, m.start("tail"), m.end("tail"), "nouns")
+    not_last = _comparison_rules()["not_last"]
+    text = ctx.document.text
+    # "the effects of a mind-body exercise, Nei Yang Gong, on": a kind the name after it says; "lipid-lowering
+    # drugs": a class, its drugs named apart; an objective's drugs are read as before, a title's list here
+    return [x for x in out if (title or x.concept.source == "arm")
+            and not re.match(r"\s*[,(]\s*[A-Z]", text[x.end:x.end + 4])
+            and _last_word(text[x.start:x.end]) not in not_last]
+
+
+def _last_word(phrase: str) -> str:
+    words = re.findall(r"[\w'-]+", phrase.lower())
+    return words[-1] if words else ""
+
+
+def _each_item(ctx: Context, sent, a: int, b: int, free: str) -> list[_Mention]:
+    """The interventions of each item of a list ('X, Y and Z') in sentence text [a:b], each read as a
+    phrase of its own (so that 'and' offers each item as 'or' does)."""
+    items, start = [], a
+    for sep in [*re.finditer(r"\s*(?:,|\band\b|\bor\b|\bplus\b)\s*", sent.text[a:b]), None]:
+        end = a + sep.start() if sep else b
+        if sent.text[start:end].strip():
+            items.append((start, end))
+        start = a + sep.end() if sep else b
+    heads = rf"\b(?:{rules()['intervention_nouns']}|{rules()['modified_heads']})$"
+    # "Provider and Community Interventions": a lone word before the last item's head shares that head
+    shared = len(items) > 1 and bool(re.search(heads, sent.text[items[-1][0]:items[-1][1]], re.I))
+    out = []
+    for k, (start, end) in enumerate(items):
+        lone = k < len(items) - 1 and len(sent.text[start:end].split()) == 1
+        out += [x for x in _chunk(ctx, sent, start, end, free=free)
+                if not (shared and lone and x.concept.source == "arm")]
     return out
 
 

@@ -509,6 +509,9 @@ def _population_rules() -> dict:
     before = r"(?P<q>(?:[A-Za-z][\w'’-]*\s+){1,4}?)"
     return {"title_rx": re.compile(rf"\b(?:{p['intro']})\s+{before}(?P<n>{p['nouns']})\b", re.I),
             "count_rx": re.compile(rf"\b{COUNT}\s+{before}(?P<n>{p['nouns']})\b", re.I),
+            "state_rx": re.compile(rf"\b(?P<q>(?:{p['state_words']})\s+(?:[A-Za-z][\w'’-]*\s+)?)"
+                                   rf"(?P<n>{p['nouns']})\b", re.I),
+            "risk_rx": re.compile(rf"\b{p['at_risk']}", re.I),
             "not_q": set(p["not_qualifiers"])}
 
 
@@ -521,8 +524,11 @@ def _population_state(ctx: Context) -> list[tuple]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("results", "conclusions", "discussion") or not own_statement(ctx, sent):
             continue
-        rx = r["title_rx"] if part == "title" else r["count_rx"]
-        for m in rx.finditer(sent.text):
+        if (risk := r["risk_rx"].search(sent.text)) is not None:  # "individuals at high cardiovascular risk"
+            a, b = sent.start_char + risk.start("c"), sent.start_char + risk.end("c")
+            return [(ctx.lexicon.discover("Condition", ctx.document.text[a:b], "population"), a, b)]
+        rxs = [r["title_rx"]] if part == "title" else [r["count_rx"], r["state_rx"]]
+        for m in (m for rx in rxs for m in rx.finditer(sent.text)):
             words = list(re.finditer(r"[\w'’-]+", m.group("q")))
             kept = []
             for w in reversed(words):
