@@ -823,15 +823,16 @@ def test_postmenopausal_women_are_a_population_without_a_disease(tmp_path):
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("body", [
-    "We enrolled 150 adults without cognitive impairment. Adults without cognitive impairment were "
-    "randomised to brisk walking or to stretching.",
-    "Older people with no history of heart failure (n = 200) were enrolled. People free of heart failure "
-    "were randomised to the salt substitute or to ordinary salt.",
+@pytest.mark.parametrize("body, denied", [
+    ("We enrolled 150 adults without cognitive impairment. Adults without cognitive impairment were "
+     "randomised to brisk walking or to stretching.", "cognitive impairment"),
+    ("Older people with no history of heart failure (n = 200) were enrolled. People free of heart failure "
+     "were randomised to the salt substitute or to ordinary salt.", "heart failure"),
 ])
-def test_a_denied_condition_is_not_the_condition_studied(tmp_path, layout, body):
-    """'without X', 'no history of X', 'free of X': an eligibility limit, not the trial's condition."""
-    assert trial(tmp_path, body, "condition", layout) == []
+def test_a_denied_condition_is_not_the_condition_studied(tmp_path, layout, body, denied):
+    """'without X', 'no history of X', 'free of X': an eligibility limit, not the trial's condition (the
+    people's own state, 'older people', may be: tests/test_nondrug_arms_and_populations.py)."""
+    assert not any(denied in c.lower() for c in trial(tmp_path, body, "condition", layout))
 
 
 @pytest.mark.parametrize("finding", [
