@@ -857,7 +857,7 @@ def _aim_rules() -> dict:
     return {"title_rx": re.compile(rf"{a['title_lead']}(?P<tail>[^:;.?]{{3,160}}?)\s+(?:{a['ending']})\s", re.I),
             "object_rx": Guarded(re.compile(rf"\b(?:{a['object_verbs']})\s+(?:whether\s+)?(?P<tail>(?:an?|the)\s+"
                                             rf"[^.;:]{{3,160}}?)(?=\s+(?:{rules()['aim_list_end']})\b|[.;:]|$)", re.I),
-                                 re.compile(r"\bto\s", re.I))}
+                                 re.compile(rf"\b(?:{a['object_verbs']})\s", re.I))}
 
 
 def _aim_phrases(ctx: Context, sent) -> list[_Mention]:
@@ -899,6 +899,8 @@ def _each_item(ctx: Context, sent, a: int, b: int, free: str) -> list[_Mention]:
     shared = len(items) > 1 and bool(re.search(heads, sent.text[items[-1][0]:items[-1][1]], re.I))
     out = []
     for k, (start, end) in enumerate(items):
+        if free == "nouns" and not re.search(heads, sent.text[start:end].rstrip(), re.I):
+            continue  # only a phrase that ends in an intervention noun may stand: no need to read the others
         lone = k < len(items) - 1 and len(sent.text[start:end].split()) == 1
         out += [x for x in _chunk(ctx, sent, start, end, free=free)
                 if not (shared and lone and x.concept.source == "arm")]
