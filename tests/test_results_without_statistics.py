@@ -140,15 +140,19 @@ def _facts(tmp_path: Path, text: str) -> list:
     return [f for f in extract_all(document, get_nlp()(document.text), load_lexicon()).facts if f.kind == "result"]
 
 
-def test_unlabelled_abstract_reads_arm_changes_before_its_closing_sentence(tmp_path: Path):
-    """An unlabelled abstract: an arm's change after the methods is a finding, the closing sentence concludes."""
+@pytest.mark.parametrize("closing, read", [
+    ("Ketorolac reduced knee swelling in older adults.", True),  # its claim (tests/test_results_conclusion_claims.py)
+    ("Ketorolac may reduce knee swelling in older adults.", False),  # hedged: no finding
+])
+def test_unlabelled_abstract_reads_arm_changes_before_its_closing_sentence(tmp_path: Path, closing, read):
+    """An unlabelled abstract: an arm's change after the methods is a finding; the closing sentence
+    concludes, and only its unhedged claim is read."""
     text = ("Ketorolac 10 mg twice daily for knee pain in older adults: a randomised trial\n\n"
             "Knee pain is common. We randomly assigned 80 adults to ketorolac 10 mg twice daily or placebo "
-            "for four weeks. Ketorolac lowered night pain and improved walking distance. "
-            "Ketorolac reduced knee swelling in older adults.\n")
+            f"for four weeks. Ketorolac lowered night pain and improved walking distance. {closing}\n")
     results = [(f.fields["measure"], f.fields["value"]) for f in _facts(tmp_path, text)]
     assert ("night pain", "lowered") in results
-    assert not [m for m, _ in results if "swelling" in m]
+    assert bool([m for m, _ in results if "swelling" in m]) is read
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -123,11 +123,15 @@ def _rx() -> dict:
                                               "excludes": optional(q, "excludes"),
                                               "restates": q.get("restates", False),
                                               "subject_arm": q.get("subject_arm", False),
+                                              "claim": q.get("claim", False),
+                                              "claim_only": q.get("claim_only", False),
                                               "verb_noun": q.get("verb_noun", {})}
                                   for q in data["qualitative"]}
     out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
     out["verb_noun_object"] = re.compile(expand(data["verb_noun_object"]), re.I)
     out["arm_subject_cue"] = re.compile(data["arm_subject_cue"], re.I)
+    for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note"):
+        out[key] = re.compile(data[key], re.I)
     out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
     out["arm_subject_max_words"] = data["arm_subject_max_words"]
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
@@ -272,10 +276,11 @@ def extract(ctx: Context) -> list[Fact]:
         here: list[Fact] = []
         restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
         reports = _reports(ctx, sent, part, in_abs)
-        if arms is None and reports and _rx()["arm_subject_cue"].search(text):
+        claims = _claims(ctx, sent, part, in_abs)
+        if arms is None and (claims or reports and _rx()["arm_subject_cue"].search(text)):
             arms = _arm_names(ctx)
         found = read_sentence(text, strict=strict, restating=restating,
-                              arms=arms or frozenset() if reports else frozenset())
+                              arms=arms or frozenset() if reports or claims else frozenset(), claims=claims)
         if found:
             arms = _arm_names(ctx) if arms is None else arms
             found = _without_arm_measures(text, found, arms)
@@ -287,6 +292,8 @@ def extract(ctx: Context) -> list[Fact]:
                 _measure_from_sentence_before(f, prev.text)
             if _unnamed(f.measure) is not None:
                 _measure_from_heading(ctx, sent, f)
+            if f.extra.get("claim") and _reported(f.measure, out):
+                continue  # the conclusion restates a finding the results part already gives
             here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
@@ -450,12 +457,14 @@ def _has_results_part(ctx: Context) -> bool:
 
 
 def read_sentence(text: str, strict: bool = False, restating: bool = False,
-                  arms: frozenset[str] = frozenset()) -> list[Found]:
+                  arms: frozenset[str] = frozenset(), claims: bool = False) -> list[Found]:
     """The findings of one sentence. `strict`: keep only findings with a p-value or CI
     (for sentences outside the results part of a paper). `restating`: the sentence sits where
     a paper restates or interprets its results (conclusions, discussion, beside a results
     part): the patterns marked "restates" (claims in words, trends) are not read there.
-    `arms`: the names the paper gives its arms (folded), for the patterns whose subject must be one."""
+    `arms`: the names the paper gives its arms (folded), for the patterns whose subject must be one.
+    `claims`: the sentence is where an abstract concludes (its conclusions, or the closing sentence
+    of an unlabelled one): the patterns marked "claim" (an arm's stated effect) are read there."""
     rx = _rx()
     lead = rx["not_a_result_lead"].match(text)
     if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
@@ -495,7 +504,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     found = _fold_estimates(text, [f for f in found if not f.extra.get("drop")])
     _bind_p(text, found, ps)
     _respective_ps(text, found, ps)
-    _qualitative(text, found, ps, free, add, restating, arms)
+    _qualitative(text, found, ps, free, add, restating, arms, claims)
     _p_clauses(text, found, ps, free, add)
     _labelled_ps(text, found, ps, add)
     found = _p_for(text, found, ps)
@@ -1577,7 +1586,8 @@ _NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(
                                r"reflecting)\b)", re.I)
 
 
-def _qualitative(text, found, ps, free, add, restating: bool = False, arms: frozenset[str] = frozenset()) -> None:
+def _qualitative(text, found, ps, free, add, restating: bool = False, arms: frozenset[str] = frozenset(),
+                 claims: bool = False) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
     if not rx["words_cue"].search(text):
@@ -1602,8 +1612,11 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
             if any(a < ne and cs < b for a, b in numeric):
                 continue  # the clause has its numbers: they are the finding
             opts = rx["qualitative_options"][name]
-            if restating and opts["restates"]:
+            claim = claims and opts["claim"]
+            if restating and opts["restates"] and not claim or opts["claim_only"] and not claims:
                 continue
+            if claim and rx["claim_hedge"].search(text, cs, m.end()):
+                continue  # 'X may improve Y', 'X appears to be safe': a conclusion hedged, no finding
             lead_in = max([cs] + [i + 1 for i in (text.rfind(c, cs, m.start()) for c in ",;:") if i >= 0])
             if rx["baseline_subject"].search(text, lead_in, m.start()):
                 continue  # 'Baseline characteristics showed no difference in age, ...': the groups before treatment
@@ -1611,7 +1624,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                     or opts["requires"] and not opts["requires"].search(text) \
                     or opts["excludes"] and opts["excludes"].search(text):
                 continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
-            if opts["subject_arm"] and not _arm_subject(text[lead_in:m.start()], arms):
+            # a claim read where the paper concludes has one of the trial's arms as its subject
+            claimed = claim and (restating and opts["restates"] or opts["claim_only"])
+            if (opts["subject_arm"] or claimed) and not _arm_subject(text[lead_in:m.start()], arms):
                 continue  # 'Simvastatin increased X': only an arm of the trial as the subject makes it a finding
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
@@ -1691,6 +1706,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 prev = [f for f in found if cs <= f.start and f.end <= m.start() and f.rule.startswith("result.")
                         and not re.search(r"\d", f.value)]
                 measures = [(prev[-1].start, prev[-1].end, prev[-1].measure, None)] if prev else []
+            elif where == "evaluated":  # 'A is effective in controlling X', 'A was safe in adults'
+                measures = _evaluated_measures(text, m, ce, opts["verb_noun"])
             elif where == "verb_noun":  # 'A scored lower than B (on X)': X, else what the verb measures
                 measures = _verb_noun_measures(text, m, ce, opts["verb_noun"])
             elif where == "inner":  # 'had similar efficacy to': the measure is written inside the match
@@ -1743,7 +1760,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 s, e = min(ms, m.start()), max(me, vend)
                 if p:
                     e = max(e, p.end)
-                add(Found(s, e, measure, value, f"result.{name}", p=p, extra={"pred": m.start()}),
+                add(Found(s, e, measure, value, f"result.{name}", p=p,
+                          extra={"pred": m.start(), "claim": claimed}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
 
@@ -1759,6 +1777,54 @@ def _reports(ctx: Context, sent, part: str, in_abs: bool) -> bool:
         return False
     start = _methods_start(ctx)
     return 0 <= start < sent.start_char < _last_abstract_sentence(ctx)
+
+
+def _claims(ctx: Context, sent, part: str, in_abs: bool) -> bool:
+    """Whether a sentence is where an abstract concludes: its conclusions part, or the closing
+    sentence of an unlabelled abstract. There an arm's stated effect ('A reduced X', 'A is safe')
+    is the paper's claim, which the gold records as a finding."""
+    if not in_abs:
+        return False
+    if part == "conclusions":
+        return True
+    return part not in _KNOWN_PARTS and _methods_start(ctx) >= 0 and sent.start_char >= _closing_sentence(ctx)
+
+
+def _closing_sentence(ctx: Context) -> int:
+    """Where the abstract's closing sentence starts: the last one that is no note after it
+    (a trial registration, a pointer to supplementary material)."""
+    key = "results_closing_sentence"
+    if key not in ctx.document.cache:
+        note = _rx()["abstract_note"]
+        ctx.document.cache[key] = max((s.start_char for s in ctx.sentences()
+                                       if part_of(ctx.document, s.start_char)[1] and not note.search(s.text)),
+                                      default=-1)
+    return ctx.document.cache[key]
+
+
+def _reported(measure: str, before: list[Fact]) -> bool:
+    """Whether a measure a conclusion claims is one a finding before it already names
+    ('improved FEV1' after 'FEV1 was increased'): the words of one within the other."""
+    words = set(fold(measure).split())
+    for f in before:
+        other = set(fold(str(f.fields.get("measure") or "")).split())
+        if words and other and (words <= other or other <= words):
+            return True
+    return False
+
+
+def _evaluated_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tuple[int, int, str, None]]:
+    """'A is effective in controlling X', 'A was protective against Y': what follows the preposition,
+    unless it names the people treated ('safe in postmenopausal women'); else what the
+    adjective evaluates ('safe': safety)."""
+    rx = _rx()
+    on = rx["evaluated_object"].match(text, m.end())
+    if on and not rx["evaluated_population"].match(text, on.end()):
+        found = _objects(text, on.end(), ce)
+        if found:
+            return found
+    noun = nouns.get(re.sub(r"[\s-]+", " ", m.group("verb").lower()))
+    return [(m.start(), m.end(), noun, None)] if noun else []
 
 
 def _last_abstract_sentence(ctx: Context) -> int:
