@@ -45,6 +45,25 @@ def test_an_arm_changed_a_measure(sentence, expected):
     assert claims(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Metformin is a better treatment for fatty liver than placebo.", [("fatty liver", "better")]),
+    ("Overall, the exercise programme was a safer option for knee pain as compared to rest.",
+     [("knee pain", "safer")]),
+])
+def test_an_arm_is_a_better_treatment(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Metformin showed greater and more rapid improvements in fatigue and mood than placebo.",
+     [("fatigue", "greater and more rapid improvements"), ("mood", "greater and more rapid improvements")]),
+    ("Adults on metformin achieved larger and more sustained reductions in pain.",
+     [("pain", "larger and more sustained reductions")]),
+])
+def test_two_comparatives_of_one_change(sentence, expected):
+    assert [(f.measure, f.value) for f in read_sentence(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Metformin may be effective in reducing fasting glucose.",
     "Metformin appears to be safe in older adults.",
