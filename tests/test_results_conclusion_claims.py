@@ -46,6 +46,15 @@ def test_an_arm_changed_a_measure(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("Both study regimens were well tolerated.", [("tolerability", "well tolerated")]),
+    ("All three oral formulations were effective in lowering fasting glucose.", [("fasting glucose", "effective")]),
+    ("Both treatments reduced nocturnal cough.", [("nocturnal cough", "reduced")]),
+])
+def test_a_subject_naming_all_arms(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Metformin is a better treatment for fatty liver than placebo.", [("fatty liver", "better")]),
     ("Overall, the exercise programme was a safer option for knee pain as compared to rest.",
      [("knee pain", "safer")]),
@@ -71,6 +80,7 @@ def test_two_comparatives_of_one_change(sentence, expected):
     "These results suggest that metformin reduces hepatic fat content.",
     "Lifestyle advice is safe in older adults.",  # no arm of the trial
     "Walking reduced hepatic fat content.",  # no arm of the trial
+    "Both groups were well tolerated.",  # groups, not the arms' treatments
 ])
 def test_hedges_and_other_subjects_are_no_claims(sentence):
     assert claims(sentence) == []

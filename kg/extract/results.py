@@ -130,7 +130,7 @@ def _rx() -> dict:
     out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
     out["verb_noun_object"] = re.compile(expand(data["verb_noun_object"]), re.I)
     out["arm_subject_cue"] = re.compile(data["arm_subject_cue"], re.I)
-    for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note"):
+    for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note", "arm_subject_all"):
         out[key] = re.compile(data[key], re.I)
     out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
     out["arm_subject_max_words"] = data["arm_subject_max_words"]
@@ -1858,6 +1858,8 @@ def _arm_subject(subject: str, arms: frozenset[str]) -> bool:
     words = fold(subject[lead.end() if lead else 0:]).strip()
     if not words or len(words.split()) > rx["arm_subject_max_words"]:
         return False
+    if rx["arm_subject_all"].fullmatch(words):
+        return True  # 'Both regimens': every arm of the trial
     return any(words == a or words.startswith(a + " ") for a in arms if len(a) > 1)
 
 
