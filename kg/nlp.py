@@ -170,6 +170,11 @@ class LexiconMatcher:
         self.stems = json.loads(DRUG_STEMS.read_text(encoding="utf-8"))
         self.stems["exceptions"] = set(self.stems["exceptions"])
         self.stem_rx = re.compile("(?:" + "|".join(sorted(self.stems["stems"], key=len, reverse=True)) + ")$")
+        # literal stems (all of them now) are tested with str.endswith: re's search of '(?:...)$' tries
+        # the alternation at every position of every word (the words tested are alphabetic: no '\n'
+        # before which '$' could also match)
+        literal = all(re.escape(stem) == stem for stem in self.stems["stems"])
+        self.stem_endings = tuple(self.stems["stems"]) if literal else None
         self.code_rx = re.compile(self.stems.get("code_pattern", r"(?!)"))
         self.code_exceptions = set(self.stems.get("code_prefix_exceptions", ()))
         for iri, (folded, exact) in by_iri.items():
@@ -284,7 +289,8 @@ class LexiconMatcher:
             is_drug = stem_of.get(h)
             if is_drug is None:
                 low = strings[h]
-                is_drug = stem_of[h] = bool(self.stem_rx.search(low)) and low not in self.stems["exceptions"]
+                stem = low.endswith(self.stem_endings) if self.stem_endings else self.stem_rx.search(low)
+                is_drug = stem_of[h] = bool(stem) and low not in self.stems["exceptions"]
             if is_drug:
                 c = self.lexicon.discover("Drug", strings[h], "inn-stem")
                 out.append(Span(doc, i, i + 1, label="Drug", kb_id=c.iri))
@@ -362,6 +368,20 @@ class _Context(Negex):
                     self._apply_negation(ents[i], sub_pre, sub_fol)
                 i += 1
         return doc
+
+    def termination_boundaries(self, doc: Doc, terminating: list) -> list[tuple[int, int]]:
+        """negspacy's stretches between sentence starts and termination cues, the sentence starts
+        read from spaCy's array (`doc.sents` makes a Span per sentence, each asked for its start)."""
+        starts = sorted(sentence_starts(doc) + [t[1] for t in terminating] + [len(doc)])
+        return list(zip(starts, starts[1:]))
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The token index of each sentence's start, as `[s.start for s in doc.sents]`."""
+    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [s.start for s in doc.sents]
+    flags = doc.to_array(SENT_START)
+    return [0] + (numpy.flatnonzero(flags[1:] == 1) + 1).tolist()
 
 
 @Language.factory("kg_context", default_config={"termset": "negation", "extension_name": "negex"})
