@@ -31,7 +31,7 @@ import re
 import numpy
 import spacy
 from negspacy.negation import Negex
-from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_SPACE, LENGTH, LOWER, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_SPACE, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -76,40 +76,49 @@ def _customise_tokenizer(nlp: Language) -> None:
 
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
-    """Rule-based sentence starts; see the module docstring for what it survives."""
-    starts = [False] * len(doc)
-    prev_real = None  # the last non-space token
-    pending_break = False  # a newline was seen since prev_real
-    for tok in doc:
-        if tok.is_space:
-            pending_break = pending_break or "\n" in tok.text
-            continue
-        if prev_real is None:
-            starts[tok.i] = True
-        else:
-            prev_text = prev_real.text
-            if pending_break:
-                # a paragraph or line that goes on in lower case is page-break debris
-                start = not (tok.text[:1].islower() and prev_text not in (".", "!", "?", ":"))
-            elif prev_text in (".", "!", "?") and _opens_sentence(tok):
-                before = doc[prev_real.i - 1] if prev_real.i > 0 else None
-                start = before is None or not _is_abbreviation(before)
-            elif prev_text == "." and _lower_case_start(doc, prev_real, tok):
-                start = True
-            elif (prev_text.endswith(".") and len(prev_text) > 1 and "." not in prev_text[:-1]
-                  and prev_text[:-1].lower() not in _ABBREV and _opens_sentence(tok)
-                  and not prev_text[:-1].isdigit()):
-                start = True
-            else:
-                start = False
-            starts[tok.i] = start
-        prev_real = tok
-        pending_break = False
-    if len(doc):
-        starts[0] = True
-        arr = numpy.array([1 if s else -1 for s in starts], dtype="int32").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], arr)
+    """Rule-based sentence starts; see the module docstring for what it survives.
+
+    Read from spaCy's arrays and the text's code points: a Python Token per token cost more
+    than the rules. Only a word after a newline or after a token ending in '.', '!' or '?'
+    can open a sentence past the first; those few are judged on their Tokens."""
+    if not len(doc):
+        return doc
+    arr = doc.to_array([IS_SPACE, IDX, LENGTH]).astype(numpy.int64)
+    space, idx, length = arr[:, 0] == 1, arr[:, 1], arr[:, 2]
+    codes = numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    newlines = numpy.concatenate(([0], numpy.cumsum(codes == 10)))
+    broken = space & (newlines[idx + length] > newlines[idx])  # a space token holding a newline
+    real = numpy.flatnonzero(~space)
+    starts = numpy.full(len(doc), -1, dtype=numpy.int32)
+    starts[0] = 1
+    if len(real):
+        starts[real[0]] = 1
+        # a newline since the last word: a space token between the two words holds one
+        breaks_before = numpy.concatenate(([0], numpy.cumsum(broken)))[real]
+        pending = breaks_before[1:] > breaks_before[:-1]
+        last = codes[idx[real[:-1]] + length[real[:-1]] - 1]
+        ends = (last == ord(".")) | (last == ord("!")) | (last == ord("?"))
+        for j in numpy.flatnonzero(pending | ends).tolist():
+            if _opens(doc, doc[int(real[j])], doc[int(real[j + 1])], bool(pending[j])):
+                starts[real[j + 1]] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _opens(doc: Doc, prev_real, tok, pending_break: bool) -> bool:
+    """Does `tok` open a sentence after the word `prev_real` (a newline between them or not)?"""
+    prev_text = prev_real.text
+    if pending_break:
+        # a paragraph or line that goes on in lower case is page-break debris
+        return not (tok.text[:1].islower() and prev_text not in (".", "!", "?", ":"))
+    if prev_text in (".", "!", "?") and _opens_sentence(tok):
+        before = doc[prev_real.i - 1] if prev_real.i > 0 else None
+        return before is None or not _is_abbreviation(before)
+    if prev_text == "." and _lower_case_start(doc, prev_real, tok):
+        return True
+    return (prev_text.endswith(".") and len(prev_text) > 1 and "." not in prev_text[:-1]
+            and prev_text[:-1].lower() not in _ABBREV and _opens_sentence(tok)
+            and not prev_text[:-1].isdigit())
 
 
 def _opens_sentence(tok) -> bool:
@@ -161,6 +170,11 @@ class LexiconMatcher:
         self.stems = json.loads(DRUG_STEMS.read_text(encoding="utf-8"))
         self.stems["exceptions"] = set(self.stems["exceptions"])
         self.stem_rx = re.compile("(?:" + "|".join(sorted(self.stems["stems"], key=len, reverse=True)) + ")$")
+        # literal stems (all of them now) are tested with str.endswith: re's search of '(?:...)$' tries
+        # the alternation at every position of every word (the words tested are alphabetic: no '\n'
+        # before which '$' could also match)
+        literal = all(re.escape(stem) == stem for stem in self.stems["stems"])
+        self.stem_endings = tuple(self.stems["stems"]) if literal else None
         self.code_rx = re.compile(self.stems.get("code_pattern", r"(?!)"))
         self.code_exceptions = set(self.stems.get("code_prefix_exceptions", ()))
         for iri, (folded, exact) in by_iri.items():
@@ -275,7 +289,8 @@ class LexiconMatcher:
             is_drug = stem_of.get(h)
             if is_drug is None:
                 low = strings[h]
-                is_drug = stem_of[h] = bool(self.stem_rx.search(low)) and low not in self.stems["exceptions"]
+                stem = low.endswith(self.stem_endings) if self.stem_endings else self.stem_rx.search(low)
+                is_drug = stem_of[h] = bool(stem) and low not in self.stems["exceptions"]
             if is_drug:
                 c = self.lexicon.discover("Drug", strings[h], "inn-stem")
                 out.append(Span(doc, i, i + 1, label="Drug", kb_id=c.iri))
@@ -353,6 +368,20 @@ class _Context(Negex):
                     self._apply_negation(ents[i], sub_pre, sub_fol)
                 i += 1
         return doc
+
+    def termination_boundaries(self, doc: Doc, terminating: list) -> list[tuple[int, int]]:
+        """negspacy's stretches between sentence starts and termination cues, the sentence starts
+        read from spaCy's array (`doc.sents` makes a Span per sentence, each asked for its start)."""
+        starts = sorted(sentence_starts(doc) + [t[1] for t in terminating] + [len(doc)])
+        return list(zip(starts, starts[1:]))
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The token index of each sentence's start, as `[s.start for s in doc.sents]`."""
+    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [s.start for s in doc.sents]
+    flags = doc.to_array(SENT_START)
+    return [0] + (numpy.flatnonzero(flags[1:] == 1) + 1).tolist()
 
 
 @Language.factory("kg_context", default_config={"termset": "negation", "extension_name": "negex"})
