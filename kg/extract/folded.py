@@ -332,6 +332,19 @@ def case_sensitive_parts_opened(pattern: str) -> str | None:
     return "".join(out) + pattern[last:]
 
 
+def _class_close(pattern: str, i: int) -> int:
+    """The index of the `]` that closes the character class opening at pattern[i] (a `]` first
+    in the class, after an optional `^`, is a member), or len(pattern) when none does."""
+    k, n = i + 1, len(pattern)
+    if pattern[k : k + 1] == "^":
+        k += 1
+    if pattern[k : k + 1] == "]":
+        k += 1
+    while k < n and pattern[k] != "]":
+        k += 2 if pattern[k] == "\\" else 1
+    return k
+
+
 def _syntax_positions(pattern: str) -> list[int]:
     """The indices of the pattern's characters that are neither escaped nor inside a class."""
     out: list[int] = []
@@ -342,14 +355,7 @@ def _syntax_positions(pattern: str) -> list[int]:
             k += 2
             continue
         if ch == "[":
-            k += 1
-            if pattern[k : k + 1] == "^":
-                k += 1
-            if pattern[k : k + 1] == "]":
-                k += 1
-            while k < n and pattern[k] != "]":
-                k += 2 if pattern[k] == "\\" else 1
-            k += 1
+            k = _class_close(pattern, k) + 1
             continue
         out.append(k)
         k += 1
@@ -395,13 +401,7 @@ def _regroup(p: str, i: int) -> tuple[str, int]:
             cur.append(p[i : i + 2])
             i += 2
         elif ch == "[":
-            j = i + 1
-            if p[j : j + 1] == "^":
-                j += 1
-            if p[j : j + 1] == "]":
-                j += 1
-            while j < n and p[j] != "]":
-                j += 2 if p[j] == "\\" else 1
+            j = _class_close(p, i)
             cur.append(p[i : j + 1])
             i = j + 1
         elif ch == "(":
