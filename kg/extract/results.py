@@ -1793,13 +1793,7 @@ def _claims(ctx: Context, sent, part: str, in_abs: bool) -> bool:
 def _closing_sentence(ctx: Context) -> int:
     """Where the abstract's closing sentence starts: the last one that is no note after it
     (a trial registration, a pointer to supplementary material)."""
-    key = "results_closing_sentence"
-    if key not in ctx.document.cache:
-        note = _rx()["abstract_note"]
-        ctx.document.cache[key] = max((s.start_char for s in ctx.sentences()
-                                       if part_of(ctx.document, s.start_char)[1] and not note.search(s.text)),
-                                      default=-1)
-    return ctx.document.cache[key]
+    return _last_abstract_sentence(ctx, skip_notes=True)
 
 
 def _reported(measure: str, before: list[Fact]) -> bool:
@@ -1827,12 +1821,15 @@ def _evaluated_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tu
     return [(m.start(), m.end(), noun, None)] if noun else []
 
 
-def _last_abstract_sentence(ctx: Context) -> int:
-    """Where the last sentence of the abstract starts (-1 when the paper has none)."""
-    key = "results_last_abstract_sentence"
+def _last_abstract_sentence(ctx: Context, skip_notes: bool = False) -> int:
+    """Where the last sentence of the abstract starts (-1 when the paper has none); with
+    `skip_notes`, the last that is no note (rx "abstract_note")."""
+    key = f"results_last_abstract_sentence_{skip_notes}"
     if key not in ctx.document.cache:
+        note = _rx()["abstract_note"] if skip_notes else None
         ctx.document.cache[key] = max((s.start_char for s in ctx.sentences()
-                                       if part_of(ctx.document, s.start_char)[1]), default=-1)
+                                       if part_of(ctx.document, s.start_char)[1]
+                                       and not (note and note.search(s.text))), default=-1)
     return ctx.document.cache[key]
 
 

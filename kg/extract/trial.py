@@ -505,7 +505,7 @@ def _conditions(ctx: Context) -> list[Fact]:
 @functools.lru_cache(maxsize=1)
 def _population_rules() -> dict:
     """The population_states cues of ontology/conditions.json, compiled (read by _population_state only)."""
-    p = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population_states"]
+    p = _condition_rules()["population_states"]  # the file as _condition_rules read it
     before = r"(?P<q>(?:[A-Za-z][\w'’-]*\s+){1,4}?)"
     return {"title_rx": re.compile(rf"\b(?:{p['intro']})\s+{before}(?P<n>{p['nouns']})\b", re.I),
             "count_rx": re.compile(rf"\b{COUNT}\s+{before}(?P<n>{p['nouns']})\b", re.I),
