@@ -555,9 +555,9 @@ def build_target_names() -> dict[str, bool]:
         if not any(info.get(k) for k in ("drugbank_id", "medline_plus_id", "nhs_url")) \
                 and any(x.startswith(trees) for x in t) and not any(x.startswith(excluded) for x in t):
             kept.add(canon)
-    # a word ending in a WHO INN stem names a drug ('epoetin alfa', 'dornase alfa'), never a target
+    # a word ending in a WHO INN stem (or target_drug_endings) names a drug ('epoetin alfa'), never a target
     stems = json.loads((ONTOLOGY_DIR / "drug_stems.json").read_text(encoding="utf-8"))
-    inn = re.compile(rf"(?:{'|'.join(map(re.escape, stems['stems'] + ['poetin', 'alfa']))})$")
+    inn = re.compile(rf"(?:{'|'.join(map(re.escape, stems['stems'] + r['target_drug_endings']))})$")
     kept = {c for c in kept if not inn.search(c) or c in stop}
     out: dict[str, bool] = {}
     pairs = [(v, cs) for v, cs in data["drug_variant_to_canonical"].items()] + [(c, [c]) for c in kept]
