@@ -10,6 +10,12 @@ section that disagree both stay):
 - effect estimates with or without a keyword ("HR 0.61 [95% CI 0.31–1.22]", "β = 0.135",
   "−2.46, 95% CI −3.72 to −1.21"), and a value bound to its own p-value ("(−3.3 mmHg, p = 0.05)");
 - responders: "five patients among 10 were responders", "Five (50%) patients had a response";
+- values stated without a test, read only in the part that reports findings: each group's value
+  after its own group name ("was 4.1% (0.85%/year) in A and 4.2% in B", "40 min for A (IQR ...)
+  and 49 min for B", "X at 6 months: 132 in A, 138 in B"), one value closing its clause ("the
+  median X was 11 (range 7 to 18)"), how often an outcome occurred ("X occurred in 45% of
+  patients"), how many reached it ("12 patients (24%) had a relapse"), a percentage change before
+  its noun ("a 39% lower mortality risk"), a change inside a bracket ("(2% to 65%, p < 0.001)");
 - significance in words, with or without a p-value: "did not differ significantly",
   "no significant difference in X", "was significantly lower in ...", one result per measure
   of a coordinated list ("X, Y and Z did not change").
@@ -143,6 +149,12 @@ def _rx() -> dict:
                 "measure_verb_object"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
+    for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
+                "copula_value_after", "copula_not_measure", "occurred_in_before", "occurred_in_after",
+                "percent_adjective", "percent_adjective_before", "values_baseline", "bracket_change_open",
+                "bracket_change_to", "bracket_change_close", "bracket_change_cue", "bracket_change_group",
+                "outcome_of_count_verb", "bracket_change_coordinated"):
+        out[key] = re.compile(data[key], re.I)
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
     out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
@@ -280,7 +292,8 @@ def extract(ctx: Context) -> list[Fact]:
         if arms is None and (claims or reports and _rx()["arm_subject_cue"].search(text)):
             arms = _arm_names(ctx)
         found = read_sentence(text, strict=strict, restating=restating,
-                              arms=arms or frozenset() if reports or claims else frozenset(), claims=claims)
+                              arms=arms or frozenset() if reports or claims else frozenset(), claims=claims,
+                              reports=reports)
         if found:
             arms = _arm_names(ctx) if arms is None else arms
             found = _without_arm_measures(text, found, arms)
@@ -457,14 +470,16 @@ def _has_results_part(ctx: Context) -> bool:
 
 
 def read_sentence(text: str, strict: bool = False, restating: bool = False,
-                  arms: frozenset[str] = frozenset(), claims: bool = False) -> list[Found]:
+                  arms: frozenset[str] = frozenset(), claims: bool = False, reports: bool = False) -> list[Found]:
     """The findings of one sentence. `strict`: keep only findings with a p-value or CI
     (for sentences outside the results part of a paper). `restating`: the sentence sits where
     a paper restates or interprets its results (conclusions, discussion, beside a results
     part): the patterns marked "restates" (claims in words, trends) are not read there.
     `arms`: the names the paper gives its arms (folded), for the patterns whose subject must be one.
     `claims`: the sentence is where an abstract concludes (its conclusions, or the closing sentence
-    of an unlabelled one): the patterns marked "claim" (an arm's stated effect) are read there."""
+    of an unlabelled one): the patterns marked "claim" (an arm's stated effect) are read there.
+    `reports`: the sentence is where the paper reports its findings (`_reports`): values stated
+    without a test ('X was 12.3', 'X occurred in 45% of patients') are read there only."""
     rx = _rx()
     lead = rx["not_a_result_lead"].match(text)
     if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
@@ -504,17 +519,30 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     found = _fold_estimates(text, [f for f in found if not f.extra.get("drop")])
     _bind_p(text, found, ps)
     _respective_ps(text, found, ps)
+    numbered = len(taken)  # the spans read so far hold numbers; those after, findings in words
     _qualitative(text, found, ps, free, add, restating, arms, claims)
     _p_clauses(text, found, ps, free, add)
     _labelled_ps(text, found, ps, add)
+    added: list[Found] = []
+    if reports and not strict:  # read after all others, which they leave as they were
+        known = len(found)
+
+        def free_of_numbers(a: int, b: int) -> bool:  # a change in a bracket is read beside its finding in words
+            return not any(a < y and x < b for x, y in taken[:numbered])
+
+        _bracket_change(text, items, free_of_numbers, add)
+        _values_without_statistics(text, items, free, add)
+        _bind_new_p(text, found, known, ps)
+        added = found[known:]
+        del found[known:]
     found = _p_for(text, found, ps)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
-    for f in found:
+    for f in found + added:
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
     found = _lean_on_named(text, found)
-    found = _without_worded_twins(found)
+    found = _without_worded_twins(found) + added
     return [f for f in found if _time_is_no_value(text, f)]
 
 
@@ -682,12 +710,13 @@ _GROUP_SIZE = re.compile(r"\b[nN]\s*[=:]\s*$")
 _COUNT_UNITS = (None, "patients", "participants", "subjects", "children", "women", "men", "cases")
 
 
+_PEOPLE = r"(?:patients|participants|subjects|children|women|men|infants|adults|cases)"
 # a count written in words, of a total in words ('five of the nine lambs') or with its share
 # ('four (13%) in the control arm'): a value as if written in digits
 _SPELLED = rf"(?:{COUNT_WORDS})(?:[- ](?:{COUNT_WORDS})){{0,2}}"
 _SPELLED_COUNT = folded(re.compile(rf"(?<![\w-])(?P<n>{_SPELLED})"
                                    rf"(?:\s+(?:out\s+of|of)\s+(?:the\s+)?(?P<of>{_SPELLED}|(?P<d>\d+))\b"
-                                   rf"|(?=\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]))", re.I))
+                                   rf"|(?=(?:\s+{_PEOPLE})?\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]))", re.I))
 _COUNT_WORD = folded(re.compile(COUNT_WORDS, re.I))  # (searched on the lowered text: asked of every sentence)
 
 
@@ -712,6 +741,11 @@ def _in_digits(s: str | None) -> str | None:
                               if to_int(m.group("n")) is not None and to_int(m.group("of")) is not None
                               else m.group(0), s)
 
+
+# what a duration written before it names ('the 7 day trial'): a period, no finding's value
+_PERIOD_NAMED = re.compile(r"\s+(?:trial|study|period|course|program(?:me)?|intervention|treatment|regimen|phase|"
+                           r"run-in|washout|follow-?up)\b", re.I)
+_TIME_UNIT = re.compile(r"(?:min|minutes?|h|hours?|d|days?|weeks?|months?|years?|y|wk|wks|mo)$")
 
 # the upper end of a range written right after a value, with the value's unit ('-34% to -45%')
 _RANGE_TO = re.compile(r"\s*(?:to|–|—)\s*[-−]?\d+(?:[.·]\d+)?(?:\s?(?P<u>%|mmol/[lL]|mg/d[lL]|kg|g|mmHg|mm\s?Hg|cm|"
@@ -742,6 +776,8 @@ def _items(text: str) -> list[Item]:
         if v.fields["unit"] is None and re.match(r"-(?:minutes?|hours?|days?|weeks?|months?|years?|h|d)\b",
                                                  text[v.end:]):
             continue  # 'the 6-hour study period': a duration naming a period, not a value
+        if v.fields["unit"] and _TIME_UNIT.match(v.fields["unit"]) and _PERIOD_NAMED.match(text, v.end):
+            continue  # 'the 7 day trial', 'a 12 week programme': a duration naming a period, not a value
         end = v.end
         item = Item(v.start, v.end, v.end, v.fields["value"], v.fields["unit"], v.fields["sd"])
         item.count_pct = v.fields.get("total") is not None
@@ -763,6 +799,11 @@ def _items(text: str) -> list[Item]:
             u = _rx()["unit_after"].match(text, end) if item.unit is None else None
             if u:  # '6.5 (1.9) days'
                 end, item.unit = u.end(), u.group(1)
+        m = re.match(r"\s*±\s*(\d+(?:[.·]\d+)?)(?![\d.·])", text[end:]) \
+            if item.sd is None and item.unit == "%" else None
+        if m:  # '21.0% ± 5.7': the SD written after the value's percent sign
+            end += m.end()
+            item.sd = to_number(m.group(1))
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
         if item.unit and _rx()["dose_unit"].match(item.unit) \
                 and _DOSE_OF_ARM.search(text, max(0, v.start - 40), v.start):
@@ -775,7 +816,10 @@ def _items(text: str) -> list[Item]:
             end += m.end()
             item.count_pct = True
         # '90 (8%) of 1088', Lancet's '90 [8%] of 1088': a count, its share, the total
-        m = re.match(r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]](?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?",
+        m = re.match(r"(?:\s+" + _PEOPLE + r"(?=\s*[(\[]))?"  # 'Twelve patients (24%)'
+                     r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]](?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?",
+                     text[end:]) if item.unit is None else \
+            re.match(r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]](?:\s+(?:of|out\s+of)\s+(?:the\s+)?\d+(?:,\d{3})*)?",
                      text[end:])
         if m and item.unit in _COUNT_UNITS:
             end += m.end()
@@ -1068,6 +1112,8 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return None  # 'in the 30, 60 and 90 min walking trials': the numbers name the groups
     if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
         return None  # one value outside a bracket, the other inside it
+    if re.search(r"[(\[]\s*from\s*$", gap) and re.search(r"\bto\s*$", text[max(0, a.start - 12):a.start]):
+        return None  # 'A (from 1 to 5) and B (from 2 to 3)': an arm's value after, the other's before
     vs = rx["VERSUS"].search(gap)
     if rx["tight"].fullmatch(gap):
         return "tight"
@@ -1571,6 +1617,176 @@ def _responders(text, free, add) -> None:
         d = round(n * 100 / pct)
         add(Found(m.start(), m.end(), _outcome_phrase(text, m.end()), f"{n}/{d} ({m.group('pct')}%)",
                   "result.percent"))
+
+
+# -- values stated without a test, where a paper reports its findings ---------------------------
+def _values_without_statistics(text, items, free, add) -> None:
+    """The classes of finding a results part states without a p-value (the cue words are data:
+    results.json "group_values_*", "copula_value_*", "occurred_in_*", "percent_adjective*")."""
+    if _rx()["baseline"].search(text) or _rx()["values_baseline"].search(text):
+        return  # the groups before treatment, or how old the patients were
+    _group_values(text, items, free, add)
+    _percent_adjective(text, items, free, add)
+    _occurred_in(text, items, free, add)
+    _patients_with_outcome(text, items, free, add)
+    _copula_value(text, items, free, add)
+
+
+def _bind_new_p(text: str, found: list[Found], known: int, ps: list[Mention]) -> None:
+    """The p-value of each finding added after the first `known` ones: the first after it, in
+    its clause, before the next finding (the others keep the p-values they were given)."""
+    starts = sorted(f.start for f in found)
+    for f in found[known:]:
+        nxt = next((s for s in starts if s > f.start), len(text))
+        f.p = next((p for p in ps if f.end <= p.start < max(nxt, f.end + 1) and p.start - f.end < 160
+                    and _same_clause(text, f.end, p.start)), None)
+
+
+def _bracket_end(text: str, pos: int) -> int:
+    """Past the bracket that holds the value at `pos`, if the value opened one."""
+    close = re.match(r"\s*[)\]]", text[pos:])
+    return pos + close.end() if close and _depth(text, pos) > 0 else pos
+
+
+def _no_measure(measure: str) -> bool:
+    """A measure that names no finding's quantity: nothing, a group, a population count, a time."""
+    rx = _rx()
+    return measure == "value" or not re.search(r"[A-Za-z]{2}", measure) or bool(
+        rx["GROUP_WORD"].fullmatch(measure.strip()) or rx["copula_not_measure"].search(measure)
+        or rx["demographic_measure"].match(measure.strip()) or rx["measure_junk"].match(measure))
+
+
+def _group_values(text, items, free, add) -> None:
+    """'X was 4.1% (0.85%/year) in the A group and 4.2% (0.84%/year) in the B group', 'X was
+    40 min for A (IQR 30-60) and 49 min for B', 'X was 21% ± 6 and for B, 5% ± 5': each group's
+    value with its own group named, whatever bracket follows a value; the first against the second."""
+    rx = _rx()
+    live = [i for i in items if free(i.start, i.end) and not i.threshold
+            and not (i.unit and rx["dose_unit"].match(i.unit))]
+    for a in live:
+        if not free(a.start, a.end) or not rx["group_values_before"].search(text, max(0, a.start - 40), a.start):
+            continue
+        gap = rx["group_values_gap"].match(text, a.end)
+        b = next((i for i in live if gap and i.start == gap.end()), None)
+        if b is None or not _compatible(a, b) or not (gap.group("g1") or gap.group("g1b") or gap.group("g2")) \
+                or not free(a.start, b.end):
+            continue
+        after = rx["group_values_after"].match(text, b.end) if not gap.group("g2") else None
+        if not gap.group("g2") and after is None:
+            continue  # 'was 12 in A and 14': the second value names no group
+        measure = _measure_before(text, a.start)
+        colon = re.search(r":\s*$", text[:a.start])
+        if colon and _unnamed(measure) is not None:  # 'Mean X at 6 months: 132 in A, 138 in B'
+            measure = _clean_measure(re.split(r"[;,.(]\s*", text[:colon.start()])[-1])
+        if _no_measure(measure):
+            continue
+        comp = text[b.start:b.end].strip()
+        end = _bracket_end(text, b.end)
+        add(Found(a.start, end, measure, text[a.start:a.end].strip(), "result.group_values",
+                  comparator=_first_number(comp), unit=a.unit or b.unit, sd=a.sd, ci=a.ci,
+                  extra={"comparator_text": comp}), (a.start, end))
+
+
+def _bracket_change(text, items, free, add) -> None:
+    """'X increased from baseline to follow-up (2% to 65%, p < 0.001)', 'no change in X in
+    group I (0.3 ± 0.8 to 0.5 ± 0.7, p = 0.62)': a bracket that holds a value before and one after,
+    in a sentence that speaks of a change; the later value is the finding, the earlier its comparator."""
+    rx = _rx()
+    if not rx["bracket_change_cue"].search(text) or rx["baseline_sentence"].match(text):
+        return
+    live = [i for i in items if free(i.start, i.end) and not i.threshold]
+    last = None  # the measure of the change before, for a second arm's bracket
+    for a, b in zip(live, live[1:]):
+        if not rx["bracket_change_open"].search(text, max(0, a.start - 8), a.start) or not _compatible(a, b) \
+                or not rx["bracket_change_to"].fullmatch(text, a.end, b.start) \
+                or not rx["bracket_change_close"].match(text, b.end) or not free(a.start, b.end):
+            continue
+        opened = _open_bracket(text[:a.start])
+        group = rx["bracket_change_group"].search(text, 0, opened)  # 'in group I (...': the measure is before
+        pos = group.start() if group else a.start
+        relative = re.search(r"\s*,?\s*\b(?:which|that)\s+[a-z]+$", text[:pos])  # 'X, which increased in A (...'
+        measure = _measure_before(text, relative.start() if relative else pos)
+        if last and rx["bracket_change_coordinated"].search(text, max(0, a.start - 60), a.start):
+            measure = last  # 'in both A (1 to 5) and B (1 to 6)': B is the second arm of the same measure
+        if _no_measure(measure) or rx["GROUP_WORD"].search(measure):
+            continue
+        last = measure
+        before = text[a.start:a.end].strip()
+        add(Found(a.start, b.end, measure, text[b.start:b.end].strip(), "result.bracket_change",
+                  comparator=_first_number(before), unit=b.unit or a.unit, sd=b.sd,
+                  extra={"comparator_text": before}), (a.start, b.end))
+
+
+def _percent_adjective(text, items, free, add) -> None:
+    """'had a 39% lower mortality risk', 'a non-significant 46% reduced odds of death', 'and 54%
+    reduction in X': a percentage change written before the noun phrase it changes."""
+    rx = _rx()
+    for it in items:
+        if it.unit != "%" or it.threshold or not free(it.start, it.end):
+            continue
+        m = rx["percent_adjective"].match(text, it.end)
+        if not m or not rx["percent_adjective_before"].search(text, max(0, it.start - 40), it.start):
+            continue
+        measure = _clean_measure(m.group("m"))
+        if _no_measure(measure):
+            continue
+        add(Found(it.start, m.end("dir"), measure, f"{text[it.start:it.end].strip()} {m.group('dir')}",
+                  "result.percent_adjective", unit="%", ci=it.ci), (it.start, m.end()))
+
+
+def _occurred_in(text, items, free, add) -> None:
+    """'X occurred in 45% of patients', 'X was observed in 12 (8%) patients in the A group':
+    how often an outcome was seen, as a share or a count of a total."""
+    rx = _rx()
+    for it in items:
+        if it.threshold or not free(it.start, it.end) or not (it.unit == "%" or it.count_pct):
+            continue
+        verb = rx["occurred_in_before"].search(text, max(0, it.start - 60), it.start)
+        if not verb or not rx["occurred_in_after"].match(text, it.end):
+            continue
+        measure = _measure_before(text, verb.start())
+        if _no_measure(measure):
+            continue
+        add(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(), "result.occurred_in",
+                  unit=it.unit, sd=it.sd, ci=it.ci))
+
+
+def _patients_with_outcome(text, items, free, add) -> None:
+    """'12 patients (24%) had a relapse', '58% of patients in the A group achieved remission':
+    how many reached an outcome, the outcome named by the verb phrase after the count."""
+    rx = _rx()
+    for it in items:
+        if it.threshold or not free(it.start, it.end) or not (it.count_pct or it.unit == "%"):
+            continue
+        m = rx["share_outcome"].match(text, it.end) if it.unit == "%" else rx["count_outcome_after"].match(text, it.end)
+        verb = re.search(r"\b[a-z]+\s+(?:an?\s+|the\s+)?$", text[:m.start("m")]) if m and it.unit == "%" else None
+        said = text[verb.start():m.end()] if verb else m.group("m").strip() if m else ""
+        if not m or not rx["outcome_of_count_verb"].match(said):
+            continue  # '23 (21%) had had a stroke', '476 (87%) continued': who they were, not what they reached
+        measure = rx["outcome_of_count_verb"].sub("", m.group("m").strip(" ."))
+        measure = _clean_measure(re.sub(r"\s+(?:during|at|after|over|by|within|throughout)\b.*$", "", measure))
+        if _no_measure(measure):
+            continue
+        add(Found(it.start, it.end, measure, text[it.start:it.end].strip(), "result.patients_with_outcome",
+                  unit=it.unit, sd=it.sd, ci=it.ci), (it.start, m.end()))
+
+
+def _copula_value(text, items, free, add) -> None:
+    """'The median X was 11 (range 7 to 18)', 'Mean X in the A group was 36.1 ± 6.1 ng/ml':
+    one value that closes its clause after 'was', with at most its bracket, a group and a time."""
+    rx = _rx()
+    for it in items:
+        if it.threshold or not free(it.start, it.end) or it.unit and rx["dose_unit"].match(it.unit) \
+                or it.unit in _COUNT_UNITS[1:]:
+            continue  # 'were 2 patients': a number of people, no value of a measure
+        if not rx["copula_value_before"].search(text, max(0, it.start - 40), it.start) \
+                or not rx["copula_value_after"].match(text, it.end):
+            continue
+        measure = _measure_before(text, it.start)
+        if _no_measure(measure):
+            continue
+        add(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(), "result.copula_value",
+                  unit=it.unit, sd=it.sd, ci=it.ci))
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"
