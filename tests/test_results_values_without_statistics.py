@@ -191,3 +191,15 @@ def test_wired_to_the_results_part(tmp_path: Path):
         ev = f.evidence[0]
         assert f.fields["value"] in document.text[ev.start:ev.end]
         assert ev.start > document.text.index("Results")
+
+
+@pytest.mark.parametrize("sentence, values_read", [
+    ("Night pain showed a time effect (p < 0.01) for the diary score, which decreased in both the massage "
+     "(6.1 ± 1.2 to 3.2 ± 1.0) and rest (6.0 ± 1.4 to 4.9 ± 1.3) groups.", ["3.2 ± 1.0", "4.9 ± 1.3"]),
+    ("There was a dose effect (P = 0.03) for serum zinc, which rose in the zinc arm (from 11.2 to "
+     "14.8 µmol/l, p < 0.001).", ["14.8 µmol/l"]),
+])
+def test_bracketed_change_measure_leaves_the_test_out(sentence, values_read):
+    found = [f for f in read_sentence(sentence, reports=True) if f.rule == "result.bracket_change"]
+    assert [f.value for f in found][:len(values_read)] == values_read
+    assert all("p <" not in f.measure.lower() and "p =" not in f.measure.lower() for f in found)

@@ -1642,6 +1642,11 @@ def _bind_new_p(text: str, found: list[Found], known: int, ps: list[Mention]) ->
                     and _same_clause(text, f.end, p.start)), None)
 
 
+def _without_stat_brackets(measure: str) -> str:
+    """'time effect (p < 0.05) for soreness' → 'time effect for soreness': a test is no part of a name."""
+    return re.sub(r"\s*[(\[][^()\[\]]*\b[Pp]\s*[<=>≤≥][^()\[\]]*[)\]]", "", measure).strip()
+
+
 def _bracket_end(text: str, pos: int) -> int:
     """Past the bracket that holds the value at `pos`, if the value opened one."""
     close = re.match(r"\s*[)\]]", text[pos:])
@@ -1705,7 +1710,7 @@ def _bracket_change(text, items, free, add) -> None:
         group = rx["bracket_change_group"].search(text, 0, opened)  # 'in group I (...': the measure is before
         pos = group.start() if group else a.start
         relative = re.search(r"\s*,?\s*\b(?:which|that)\s+[a-z]+$", text[:pos])  # 'X, which increased in A (...'
-        measure = _measure_before(text, relative.start() if relative else pos)
+        measure = _without_stat_brackets(_measure_before(text, relative.start() if relative else pos))
         if last and rx["bracket_change_coordinated"].search(text, max(0, a.start - 60), a.start):
             measure = last  # 'in both A (1 to 5) and B (1 to 6)': B is the second arm of the same measure
         if _no_measure(measure) or rx["GROUP_WORD"].search(measure):
