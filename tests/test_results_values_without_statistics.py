@@ -203,3 +203,21 @@ def test_bracketed_change_measure_leaves_the_test_out(sentence, values_read):
     found = [f for f in read_sentence(sentence, reports=True) if f.rule == "result.bracket_change"]
     assert [f.value for f in found][:len(values_read)] == values_read
     assert all("p <" not in f.measure.lower() and "p =" not in f.measure.lower() for f in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Systolic pressure fell to 127 mmHg in the walking group and to 134 mmHg in the control group.",
+     ("Systolic pressure", "134 mmHg", "127 mmHg")),
+    ("Mean ferritin increased to 48 ng/ml with the iron syrup, and with the placebo syrup to 22 ng/ml.",
+     ("Mean ferritin", "22 ng/ml", "48 ng/ml")),
+])
+def test_second_value_a_change_reached(sentence, expected):
+    assert expected in read(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The incidence of catheter blockage was 6.5% overall.", ("incidence of catheter blockage", "6.5%")),
+    ("Mean satisfaction was 8.2 in all participants.", ("Mean satisfaction", "8.2")),
+])
+def test_one_value_for_everyone(sentence, expected):
+    assert expected in [(m, v) for m, v, _ in read(sentence)]

@@ -155,6 +155,7 @@ def _rx() -> dict:
                 "bracket_change_to", "bracket_change_close", "bracket_change_cue", "bracket_change_group",
                 "outcome_of_count_verb", "bracket_change_coordinated"):
         out[key] = re.compile(data[key], re.I)
+    out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
     out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
@@ -1629,6 +1630,7 @@ def _values_without_statistics(text, items, free, add) -> None:
     _percent_adjective(text, items, free, add)
     _occurred_in(text, items, free, add)
     _patients_with_outcome(text, items, free, add)
+    _coordinated_to(text, items, free, add)
     _copula_value(text, items, free, add)
 
 
@@ -1774,6 +1776,26 @@ def _patients_with_outcome(text, items, free, add) -> None:
             continue
         add(Found(it.start, it.end, measure, text[it.start:it.end].strip(), "result.patients_with_outcome",
                   unit=it.unit, sd=it.sd, ci=it.ci), (it.start, m.end()))
+
+
+def _coordinated_to(text, items, free, add) -> None:
+    """'X fell to 128 mmHg in A and to 135 mmHg in B': the second value a change reached, its verb
+    left out after 'and to', against the first; the measure is the subject of the verb."""
+    rx = _rx()
+    for it in items:
+        if it.threshold or not free(it.start, it.end):
+            continue
+        m = rx["coordinated_to"].search(text, max(0, it.start - 160), it.start)
+        if not m:
+            continue
+        measure = _measure_before(text, m.start("verb"))
+        first = next((o for o in items if m.start("verb") < o.start < it.start), None)
+        if _no_measure(measure) or first is None or not _compatible(first, it):
+            continue
+        comp = text[first.start:first.end].strip()  # the first group's value, the other side of the comparison
+        add(Found(it.start, it.end, measure, text[it.start:it.end].strip(), "result.change_to",
+                  comparator=_first_number(comp), unit=it.unit, sd=it.sd, ci=it.ci,
+                  extra={"comparator_text": comp}))
 
 
 def _copula_value(text, items, free, add) -> None:
