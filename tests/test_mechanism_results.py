@@ -92,3 +92,40 @@ def test_no_direction_from_a_change_not_significant_or_not_the_study_arms(tmp_pa
 ])
 def test_two_active_arms_give_no_mechanism_of_either(tmp_path, body):
     assert _about(mechs(tmp_path, body, title=ACTIVE_TITLE), "crp") == []
+
+
+@pytest.mark.parametrize("body, target", [
+    ("At week 8, serum IL-6 was 3.2 pg/ml in the curcumin group versus 5.1 pg/ml in the placebo group (p = 0.01).",
+     "il-6"),
+    ("Serum MDA at week 8 was 2.1 ± 0.4 nmol/ml with curcumin and 2.9 ± 0.6 nmol/ml with placebo (P < 0.001).",
+     "mda"),
+    ("At week 8, serum IL-6 was 5.1 pg/ml in the placebo group versus 3.2 pg/ml in the curcumin group (p = 0.01).",
+     "il-6"),
+])
+def test_the_study_arms_value_against_the_control_arms_gives_the_direction(tmp_path, body, target):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin"))
+    find(found, "curcumin", "down", target)
+    assert not any(_way(m["relation"]) == "up" for m in _about(found, target))
+
+
+@pytest.mark.parametrize("body", [
+    "At week 8, serum IL-6 was 3.2 pg/ml in the curcumin group versus 5.1 pg/ml in the placebo group (p = 0.41).",
+    "At week 8, systolic blood pressure was 128 mmHg in the curcumin group versus 135 mmHg in the placebo group "
+    "(p = 0.01).",
+])
+def test_compared_values_not_significant_or_of_a_clinical_outcome_give_none(tmp_path, body):
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin")) == []
+
+
+@pytest.mark.parametrize("body, way", [
+    ("In the curcumin group, MDA went from 3.1 to 2.2 nmol/ml (P = 0.003).", "down"),
+    ("Plasma adiponectin in the curcumin group went from 5.0 to 6.3 µg/ml (P = 0.01).", "up"),
+])
+def test_from_to_values_of_the_study_arm_give_the_direction(tmp_path, body, way):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin"))
+    find(found, "curcumin", way, "mda" if "MDA" in body else "adiponectin")
+
+
+def test_from_to_values_of_the_control_arm_give_none(tmp_path):
+    body = "In the placebo group, MDA went from 3.1 to 2.2 nmol/ml (P = 0.003)."
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin")) == []

@@ -45,6 +45,10 @@ from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 _SIGNED = re.compile(r"^\s*[+−–-]\s*\d")
 _SIGNIFICANT = 0.05
+# what may stand between a biomarker and its values: a few words of one clause ('... by Ki-67 was'),
+# or the verb alone after a comma ('... receptor (PgR 636), was')
+_VALUE_LEAD = re.compile(r"[^,;:]{0,60}|\s*,\s*(?:was|were|is|are)\s+")
+_FROM_TO = {"result.before_after", "result.change", "result.was_then"}  # value after, comparator before
 # the arm written right after a value ('-0.48% (P = 0.01) for placebo') or right before it ('placebo: -0.48%')
 _ARM_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:for|in|with|on)\s+(?:the\s+)?(\S+)")
 _ARM_BEFORE = re.compile(r"(\S+)\s*[:=,]?\s*(?:of\s+|was\s+|were\s+)?$")
@@ -83,7 +87,7 @@ def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
         reading = _reading(ctx, r, sent)
         if reading is None:
             continue
-        relation, negated = reading
+        relation, negated, between = reading
         part, in_abs = part_of(ctx.document, sent.start_char)
         if statement_kind(sent.text, part, in_abs) != "trial_finding":
             continue
@@ -93,7 +97,7 @@ def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
         target_c = target.concept or _target_concept(ctx, target)
         if (i, target_c.iri) in covered:
             continue
-        for agent_c in _agents(ctx, r, sent, defaults, others):
+        for agent_c in _agents(ctx, r, sent, defaults, others, between):
             key = (agent_c.iri, _direction(relation), target_c.iri)
             if key in seen or agent_c.iri == target_c.iri or _own_amount(agent_c, target.text):
                 continue
@@ -113,26 +117,49 @@ def _sentence_index(starts: list[int], sents: list[Sentence], pos: int) -> int |
     return i if i >= 0 and pos < sents[i].end_char else None
 
 
-def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool] | None:
-    """(relation, negated) the result states, or None when it states no direction of its own."""
+def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | None:
+    """(relation, negated, whether the result sets the study arm against the control arm) the
+    result states, or None when it states no direction of its own."""
     f = r.fields
     cues = _cues()
     if cues["result_no_difference"].search(f.get("value") or ""):
-        return "modulates", True
+        return "modulates", True, False
     if cues["result_not_significant"].search(sent.text) or _p_above(f):
         return None
     value, before = f.get("numeric_value"), f.get("numeric_comparator_value")
-    if r.rule == "result.before_after" and value is not None and before is not None and value != before:
-        return ("increases" if value > before else "decreases"), False
+    if r.rule in _FROM_TO and value is not None and before is not None and value != before:
+        return _way(value - before), False, False
     change = _study_change(ctx, r, sent)
     if change and _significant(f) and (cues["result_change_measure"].search(f.get("measure") or "")
                                        or cues["result_change_measure"].search(ctx.document.text, sent.start_char,
                                                                                 r.evidence[0].start)):
-        return ("increases" if change > 0 else "decreases"), False
+        return _way(change), False, False
+    arms = _study_and_control(ctx, r, sent)
+    if arms and _significant(f) and arms[0] != arms[1]:
+        return _way(arms[0] - arms[1]), False, True
     for key, relation in (("result_higher", "increases"), ("result_lower", "decreases")):
         if cues[key].search(f.get("value") or "") and cues["result_against_control"].search(sent.text):
-            return relation, False
+            return relation, False, False
     return None
+
+
+def _way(difference: float) -> str:
+    return "increases" if difference > 0 else "decreases"
+
+
+def _study_and_control(ctx: Context, r: Fact, sent: Sentence) -> tuple[float, float] | None:
+    """(study arm's value, control arm's value) of a result comparing the arms' values ('IL-6 was
+    3.2 in the X group versus 5.1 in the placebo group'): exactly one of the two written beside a
+    control arm. Signed values are changes, read by _study_change."""
+    f = r.fields
+    value, other = f.get("numeric_value"), f.get("numeric_comparator_value")
+    if value is None or other is None or f.get("comparison") == "within_group" \
+            or _SIGNED.match(f.get("value") or "") or _SIGNED.match(f.get("comparator_value") or ""):
+        return None
+    own, theirs = (_beside_control(ctx.document.text, sent, f.get(k) or "") for k in ("value", "comparator_value"))
+    if own == theirs:
+        return None
+    return (other, value) if own else (value, other)
 
 
 def _study_change(ctx: Context, r: Fact, sent: Sentence) -> float | None:
@@ -181,6 +208,8 @@ def _target(ctx: Context, sent: Sentence, r: Fact) -> Mention | None:
     """The biomarker the result measures: a target of the sentence before the result's values
     that shares a word with the result's measure, else the only target before them."""
     ev = r.evidence[0]
+    if data()["rx_outcome"].search(r.fields.get("measure") or ""):
+        return None  # 'systolic blood pressure': a clinical outcome, a result only
     before = [t for t in _targets(ctx, sent) if t.end <= ev.end and t.start < max(ev.start, t.start + 1)]
     if not before:
         return None
@@ -190,13 +219,18 @@ def _target(ctx: Context, sent: Sentence, r: Fact) -> Mention | None:
         return named[0]
     if named:
         return None  # several biomarkers named by the measure: which one is not said
-    return before[0] if len(before) == 1 else None
+    last = before[-1]  # 'the share of nuclei stained by Ki-67 was 24% before ...': right before the values
+    gap = ctx.document.text[last.end:ev.start]
+    return last if len(before) == 1 and _VALUE_LEAD.fullmatch(gap) else None
 
 
-def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], others: list[str]) -> list[Concept]:
-    """The study intervention, narrowed to the arm the result or its sentence names. A no-difference
-    result needs the sentence to name the study arm and a control arm (it compares them)."""
-    arm = r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
+def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], others: list[str],
+            between: bool = False) -> list[Concept]:
+    """The study intervention, narrowed to the arm the result or its sentence names (not for a
+    result that sets the study arm against the control arm: the sentence names both). A
+    no-difference result needs the sentence to name the study arm and a control arm."""
+    arm = None if between else \
+        r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
     agents = _arm_defaults(defaults, arm, others)
     if r.fields.get("comparison") == "within_group" and not r.fields.get("group"):
         return []
