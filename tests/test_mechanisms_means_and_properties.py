@@ -1,7 +1,8 @@
 """Mechanism layouts beside the result facts: a change 'from baseline' named between the change
 noun and its target, a gerund that says how the agent had its first effect ('X improved A by
-lowering B'), property adjectives listed together or after 'with', and a biomarker that is no
-owner of a property.
+lowering B'), the agent's second verb after 'and' ('X suppresses IL-6 production and raises B'),
+property adjectives listed together or after 'with', and a biomarker that is no owner of a
+property.
 
 Every sentence was written for these tests, each class in two phrasings.
 """
@@ -50,3 +51,22 @@ def test_listed_property_adjectives_each_state_a_mechanism(tmp_path, body, agent
 def test_a_biomarker_is_no_owner_of_a_property(tmp_path, body):
     found = mechs(tmp_path, body, section="Background", title=TITLE)
     assert not any("cholesterol" in m["agent"].lower() or "triglyceride" in m["agent"].lower() for m in found), found
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Curcumin downregulates NF-kappaB signalling and inhibits COX-2 expression.", "curcumin", "down", "cox-2"),
+    ("Curcumin suppresses IL-6 production and raises serum hepcidin levels.", "curcumin", "up", "hepcidin"),
+    ("Tocilizumab blocks IL-6 signalling and lowers serum hepcidin.", "tocilizumab", "down", "hepcidin"),
+])
+def test_the_agents_second_verb_after_and(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body, section="Background", title=TITLE), agent, way, target)
+
+
+@pytest.mark.parametrize("body", [
+    "Curcumin lowered serum ferritin, and serum hepcidin rose.",
+    "Curcumin lowered serum ferritin and serum hepcidin levels rose.",
+])
+def test_a_target_with_its_own_verb_after_and_is_not_the_agents_second_statement(tmp_path, body):
+    found = mechs(tmp_path, body, section="Background", title=TITLE)
+    find(found, "curcumin", "down", "ferritin")
+    assert not any("hepcidin" in m["target"] for m in found), found

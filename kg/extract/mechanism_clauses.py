@@ -747,6 +747,7 @@ def _directed(text, c, cues):
     return c
 
 
+_SECOND_VERB = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also)\s+(?:also\s+)?", re.I)
 _MEANS = re.compile(r"(?<![\w-])(?:by|through|via)\s+$", re.I)  # a gerund cue after it is the agent's means
 _ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
@@ -788,10 +789,19 @@ def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=No
     if link and not data()["rx_link"].search(text[max(s0, a.start - 12):a.start]):
         return None
     if targets is not None and cues is not None and not _MEANS.search(text, max(s0, c.start - 12), c.start) \
-            and any(a.end <= k.start and k.end <= x.start and x.end <= c.start for x in targets for k in cues):
+            and any(a.end <= k.start and k.end <= x.start and x.end <= c.start for x in targets for k in cues) \
+            and not _second_verb(text, a, c, targets):
         return None  # the agent has its own statement before this cue ("X lowered A, B rose"), unless the cue
-        # says how it did so ("X improved A by lowering B": X lowered B)
+        # says how it did so ("X improved A by lowering B": X lowered B) or is its second verb ("... and raised B")
     return "blocked" if a in blocked else a
+
+
+def _second_verb(text, a, c, targets) -> bool:
+    """True when the cue is the agent's second verb, joined to its first statement by 'and' right
+    after that statement's target ('X downregulates A signalling and inhibits B'); in 'X lowered
+    A, and B rose' the target B stands between 'and' and the cue."""
+    last = max((x for x in targets if a.end <= x.start and x.end <= c.start), key=lambda x: x.end, default=None)
+    return last is not None and bool(_SECOND_VERB.fullmatch(text, last.end, c.start))
 
 
 def _agent_after(text, pos, agents, blocked, end, words=12):
