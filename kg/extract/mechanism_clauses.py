@@ -96,7 +96,8 @@ def data() -> dict:
     d["rx_cells_given"] = [re.compile(p) for p in d["cells_given"]]
     d["rx_comparator_any"] = re.compile(rf"(?<![\w-])(?:{alt(d['comparator_cues'])})(?![\w-])", re.I)
     nouns, verbs = alt(d["property_nouns"]), alt(d["property_verbs"])
-    d["property"] = [(guarded(re.compile(rf"(?<![\w-])(?:{k})\s+(?:{nouns})(?![\w-])", re.I)), v[0], v[1])
+    listed = r"(?:\s*(?:,|\band\b|\bor\b|,\s*and)\s*[\w-]+){0,2}"  # "anti-inflammatory and antioxidant properties"
+    d["property"] = [(guarded(re.compile(rf"(?<![\w-])(?:{k}){listed}\s+(?:{nouns})(?![\w-])", re.I)), v[0], v[1])
                      for k, v in d["property_adjectives"].items()]
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
@@ -198,7 +199,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             out += _properties(ctx, sent, None, context)
             continue
         agents, blocked = _agents(ctx, sent)
-        out += _properties(ctx, sent, agents, context)
+        # "Statins lower LDL cholesterol and have anti-inflammatory effects": the biomarker is no owner
+        out += _properties(ctx, sent, [a for a in agents if not any(_analyte(ctx, a, t) for t in found_t)], context)
         for f in _participle_effects(ctx, sent, agents, found_t, context):
             key = (f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
             if key not in seen:  # the clause reading below then skips the same statement
@@ -745,6 +747,8 @@ def _directed(text, c, cues):
     return c
 
 
+_SECOND_VERB = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also)\s+(?:also\s+)?", re.I)
+_MEANS = re.compile(r"(?<![\w-])(?:by|through|via)\s+$", re.I)  # a gerund cue after it is the agent's means
 _ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and)?\s*(?:(?:levels?|concentrations?)\s*)?(?:,|and|,\s*and)?\s*", re.I)
@@ -784,10 +788,20 @@ def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=No
         return None
     if link and not data()["rx_link"].search(text[max(s0, a.start - 12):a.start]):
         return None
-    if targets is not None and cues is not None and any(a.end <= k.start and k.end <= x.start and x.end <= c.start
-                                                        for x in targets for k in cues):
-        return None  # the agent has its own statement before this cue ("X lowered A, B rose")
+    if targets is not None and cues is not None and not _MEANS.search(text, max(s0, c.start - 12), c.start) \
+            and any(a.end <= k.start and k.end <= x.start and x.end <= c.start for x in targets for k in cues) \
+            and not _second_verb(text, a, c, targets):
+        return None  # the agent has its own statement before this cue ("X lowered A, B rose"), unless the cue
+        # says how it did so ("X improved A by lowering B": X lowered B) or is its second verb ("... and raised B")
     return "blocked" if a in blocked else a
+
+
+def _second_verb(text, a, c, targets) -> bool:
+    """True when the cue is the agent's second verb, joined to its first statement by 'and' right
+    after that statement's target ('X downregulates A signalling and inhibits B'); in 'X lowered
+    A, and B rose' the target B stands between 'and' and the cue."""
+    last = max((x for x in targets if a.end <= x.start and x.end <= c.start), key=lambda x: x.end, default=None)
+    return last is not None and bool(_SECOND_VERB.fullmatch(text, last.end, c.start))
 
 
 def _agent_after(text, pos, agents, blocked, end, words=12):
@@ -1224,11 +1238,14 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                     continue
                 agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
                                       or ctx.lexicon.discover("Drug", name, "arm")))
-    studied = _studied_arms(ctx) if d["rx_all_arms"].search(sent.text) else []
-    for m in d["rx_all_arms"].finditer(sent.text) if studied else ():
+    every = d["rx_all_arms"].search(sent.text)
+    studied = _studied_arms(ctx) if every else []
+    for m in d["rx_all_arms"].finditer(sent.text) if every else ():
         mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), group=tuple(studied))
-        if not any(_overlap(mm, a) for a in agents):
+        if studied and not any(_overlap(mm, a) for a in agents):
             agents.append(mm)
+        elif not studied:  # 'all treatment groups' of a paper with no study arm known: the comparator's too,
+            blocked.append(mm)  # so no agent's, neither the fallback's
     agents = [a for a in agents if not _measured(text, a, sent)]
     base = _arm_roles(ctx)[0]
     agents = [a for a in agents if not (a.concept and a.concept.iri in base)]  # "X added to a high-fat diet"

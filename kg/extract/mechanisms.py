@@ -29,6 +29,7 @@ from kg.extract.mechanism_clauses import (
 )
 from kg.extract.mechanism_clauses import _target_short_forms as target_short_forms
 from kg.extract.mechanism_clauses import _targets as clause_targets
+from kg.extract.mechanism_results import result_mechanisms
 from kg.extract.mechanism_review import review
 from kg.lexicon import ONTOLOGY_DIR, fold
 
@@ -102,6 +103,7 @@ def extract(ctx: Context) -> list[Fact]:
                                 surface=t.text))
     out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
                                    for f in out})
+    out += result_mechanisms(ctx, out)  # biomarker values stated with no verb: the result facts say the direction
     out = review(ctx, out)
     for f in out:
         f.fields["agent_text"] = _agent_text(ctx, f)

@@ -1,0 +1,261 @@
+"""Mechanisms read from the trial's own result facts: a biomarker's values stated with no verb.
+
+Why: abstracts often state a drug's effect on a biomarker only through numbers ("Ki-67 was
+24% before and 10% after X", "mean changes from baseline in HbA1c were +0.02% for placebo
+and -0.48% for X (P = 0.001)", "A and B did not differ between the X-treated and
+placebo-treated groups"). `results.py` reads each as a result; no relation verb is there for
+`mechanisms` or `mechanism_clauses` to read. GOLD.md: a biomarker change caused by the drug is
+both a result and a mechanism. Three layouts, each read from a result's own fields:
+
+- before / after values of one arm (`result.before_after`): the direction of the numbers;
+- a signed change from baseline with a significant p-value: the direction of the sign;
+- no difference between the study arm and a control arm the sentence names: a negated
+  'modulates' (the gold's convention for "comparable with placebo").
+
+The target is a biomarker of the clause reader's vocabulary named in the result's sentence
+before its values (clinical outcomes are excluded there); the agent is the study intervention
+(`_default_agents`), narrowed to the arm the result or sentence names, none for a control arm
+or where several active arms leave no single study intervention. Cues are data
+(ontology/mechanisms.json: result_change_measure, result_no_difference).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+
+from kg.extract import recache as re
+from kg.extract.base import Context, Fact, Sentence, part_of
+from kg.extract.mechanism_clauses import (
+    EXTRACTOR,
+    Mention,
+    _arm_defaults,
+    _arm_heading,
+    _default_agents,
+    _direction,
+    _group_scope,
+    _other_arms,
+    _target_concept,
+    _targets,
+    data,
+    statement_kind,
+)
+from kg.lexicon import ONTOLOGY_DIR, Concept, fold
+
+_SIGNED = re.compile(r"^\s*[+−–-]\s*\d")
+_SIGNIFICANT = 0.05
+# what may stand between a biomarker and its values: a few words of one clause ('... by Ki-67 was'),
+# or the verb alone after a comma ('... receptor (PgR 636), was')
+_VALUE_LEAD = re.compile(r"[^,;:]{0,60}|\s*,\s*(?:was|were|is|are)\s+")
+_FROM_TO = {"result.before_after", "result.change", "result.was_then"}  # value after, comparator before
+# the arm written right after a value ('-0.48% (P = 0.01) for placebo') or right before it ('placebo: -0.48%')
+_ARM_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:for|in|with|on)\s+(?:the\s+)?(\S+)")
+_ARM_BEFORE = re.compile(r"(\S+)\s*[:=,]?\s*(?:of\s+|was\s+|were\s+)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """The result cues of ontology/mechanisms.json, compiled."""
+    d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
+    keys = ("result_change_measure", "result_no_difference", "result_not_significant", "result_higher",
+            "result_lower", "result_against_control")
+    return {k: re.compile(d[k], re.I) for k in keys}
+
+
+def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Mechanism facts of the result facts read before, where no mechanism fact of the same
+    sentence already names the target (one statement, one reading)."""
+    results = [f for f in ctx.facts if f.kind == "result" and f.evidence]
+    if not results:
+        return []
+    defaults = _default_agents(ctx)
+    if not defaults:
+        return []
+    others = _other_arms(ctx, defaults)
+    sents = ctx.sentences()
+    starts = [s.start_char for s in sents]
+    seen = {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri) for f in facts}
+    covered = {(_sentence_index(starts, sents, f.evidence[0].start), f.fields["target"].iri)
+               for f in facts if f.evidence}
+    out: list[Fact] = []
+    for r in results:
+        i = _sentence_index(starts, sents, r.evidence[0].start)
+        if i is None:
+            continue
+        sent = sents[i]
+        reading = _reading(ctx, r, sent)
+        if reading is None:
+            continue
+        relation, negated, between = reading
+        part, in_abs = part_of(ctx.document, sent.start_char)
+        if statement_kind(sent.text, part, in_abs) != "trial_finding":
+            continue
+        target = _target(ctx, sent, r)
+        if target is None:
+            continue
+        target_c = target.concept or _target_concept(ctx, target)
+        if (i, target_c.iri) in covered:
+            continue
+        for agent_c in _agents(ctx, r, sent, defaults, others, between):
+            key = (agent_c.iri, _direction(relation), target_c.iri)
+            if key in seen or agent_c.iri == target_c.iri or _own_amount(agent_c, target.text):
+                continue
+            seen.add(key)
+            covered.add((i, target_c.iri))
+            fields = {"agent": agent_c, "relation": relation, "target": target_c,
+                      "hedged": bool(data()["rx_hedge"].search(sent.text)), "negated": negated, "cited": False,
+                      "statement": "trial_finding", "context": None, "citation": None}
+            end = max(r.evidence[0].end, target.end)
+            out.append(Fact("mechanism", fields, [ctx.evidence(target.start, end)], EXTRACTOR,
+                            "mechanism.result", 0.55, surface=target.text))
+    return out
+
+
+def _sentence_index(starts: list[int], sents: list[Sentence], pos: int) -> int | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < sents[i].end_char else None
+
+
+def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | None:
+    """(relation, negated, whether the result sets the study arm against the control arm) the
+    result states, or None when it states no direction of its own."""
+    f = r.fields
+    cues = _cues()
+    if cues["result_no_difference"].search(f.get("value") or ""):
+        return "modulates", True, False
+    if cues["result_not_significant"].search(sent.text) or _p_above(f):
+        return None
+    value, before = f.get("numeric_value"), f.get("numeric_comparator_value")
+    if r.rule in _FROM_TO and value is not None and before is not None and value != before:
+        return _way(value - before), False, False
+    change = _study_change(ctx, r, sent)
+    if change and _significant(f) and (cues["result_change_measure"].search(f.get("measure") or "")
+                                       or cues["result_change_measure"].search(ctx.document.text, sent.start_char,
+                                                                                r.evidence[0].start)):
+        return _way(change), False, False
+    arms = _study_and_control(ctx, r, sent)
+    if arms and _significant(f) and arms[0] != arms[1]:
+        return _way(arms[0] - arms[1]), False, True
+    for key, relation in (("result_higher", "increases"), ("result_lower", "decreases")):
+        if cues[key].search(f.get("value") or "") and cues["result_against_control"].search(sent.text):
+            return relation, False, False
+    return None
+
+
+def _way(difference: float) -> str:
+    return "increases" if difference > 0 else "decreases"
+
+
+def _study_and_control(ctx: Context, r: Fact, sent: Sentence) -> tuple[float, float] | None:
+    """(study arm's value, control arm's value) of a result comparing the arms' values ('IL-6 was
+    3.2 in the X group versus 5.1 in the placebo group'): exactly one of the two written beside a
+    control arm. Signed values are changes, read by _study_change."""
+    f = r.fields
+    value, other = f.get("numeric_value"), f.get("numeric_comparator_value")
+    if value is None or other is None or f.get("comparison") == "within_group" \
+            or _SIGNED.match(f.get("value") or "") or _SIGNED.match(f.get("comparator_value") or ""):
+        return None
+    own, theirs = (_beside_control(ctx.document.text, sent, f.get(k) or "") for k in ("value", "comparator_value"))
+    if own == theirs:
+        return None
+    return (other, value) if own else (value, other)
+
+
+def _study_change(ctx: Context, r: Fact, sent: Sentence) -> float | None:
+    """The study arm's signed change: the value of a result that names its group, or of two
+    values set against each other the one that is not written beside a control arm ('+0.02% for
+    placebo compared with -0.48%'). Changes listed for several arms 'respectively', with no
+    group, belong to no arm that is known here."""
+    f = r.fields
+    value, other = f.get("numeric_value"), f.get("numeric_comparator_value")
+    if not _SIGNED.match(f.get("value") or "") or not value:
+        return None
+    if f.get("group"):
+        return value
+    if other is None or not _SIGNED.match(f.get("comparator_value") or ""):
+        return None
+    own, theirs = (_beside_control(ctx.document.text, sent, f.get(k) or "") for k in ("value", "comparator_value"))
+    if own == theirs:
+        return None  # neither, or both, written beside a control arm: whose value is which is not said
+    return other if own else value
+
+
+def _beside_control(text: str, sent: Sentence, value: str) -> bool:
+    """True when a control arm is named in the few words right after the value ('+0.02% for
+    placebo', '-0.1 in the control group') or right before it ('placebo: +0.02%')."""
+    at = text.find(value, sent.start_char, sent.end_char)
+    if at < 0:
+        return False
+    rx = data()["rx_control_arm"]
+    after = _ARM_AFTER.match(text, at + len(value), sent.end_char)
+    before = _ARM_BEFORE.search(text, sent.start_char, at)
+    return bool(after and rx.match(after.group(1)) or before and rx.match(before.group(1)))
+
+
+def _p_above(f: dict) -> bool:
+    p = f.get("p_value")
+    return p is not None and (p > _SIGNIFICANT or f.get("p_relation") == ">")
+
+
+def _significant(f: dict) -> bool:
+    p = f.get("p_value")
+    rel = f.get("p_relation")
+    return p is not None and (p < _SIGNIFICANT and rel in ("=", "<", "≤", "<=") or p == _SIGNIFICANT and rel == "<")
+
+
+def _target(ctx: Context, sent: Sentence, r: Fact) -> Mention | None:
+    """The biomarker the result measures: a target of the sentence before the result's values
+    that shares a word with the result's measure, else the only target before them."""
+    ev = r.evidence[0]
+    if data()["rx_outcome"].search(r.fields.get("measure") or ""):
+        return None  # 'systolic blood pressure': a clinical outcome, a result only
+    before = [t for t in _targets(ctx, sent) if t.end <= ev.end and t.start < max(ev.start, t.start + 1)]
+    if not before:
+        return None
+    measure = set(re.findall(r"\w{2,}", fold(r.fields.get("measure") or "")))
+    named = [t for t in before if measure & set(re.findall(r"\w{2,}", fold(t.text)))]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return None  # several biomarkers named by the measure: which one is not said
+    last = before[-1]  # 'the share of nuclei stained by Ki-67 was 24% before ...': right before the values
+    gap = ctx.document.text[last.end:ev.start]
+    return last if len(before) == 1 and _VALUE_LEAD.fullmatch(gap) else None
+
+
+def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], others: list[str],
+            between: bool = False) -> list[Concept]:
+    """The study intervention, narrowed to the arm the result or its sentence names (not for a
+    result that sets the study arm against the control arm: the sentence names both). A
+    no-difference result needs the sentence to name the study arm and a control arm."""
+    arm = None if between else \
+        r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
+    agents = _arm_defaults(defaults, arm, others)
+    if r.fields.get("comparison") == "within_group" and not r.fields.get("group"):
+        return []
+    cues = _cues()
+    value = r.fields.get("value") or ""
+    if cues["result_no_difference"].search(value):
+        if not data()["rx_control_arm"].search(sent.text):
+            return []
+        return [c for c in agents if _named_at(c, sent.text) is not None]
+    if cues["result_higher"].search(value) or cues["result_lower"].search(value):
+        control = cues["result_against_control"].search(fold(sent.text))  # the study arm first, then the control
+        return [c for c in agents if control and _before(_named_at(c, sent.text), control.start())]
+    return agents
+
+
+def _before(at: int | None, pos: int) -> bool:
+    return at is not None and at < pos
+
+
+def _named_at(agent: Concept, sentence: str) -> int | None:
+    """Where the sentence names the agent (its label's words, folded), else None."""
+    m = re.search(r"(?<![\w-])" + re.escape(fold(agent.label)) + r"(?![\w])", fold(sentence))
+    return m.start() if m else None
+
+
+def _own_amount(agent: Concept, target: str) -> bool:
+    """'serum vitamin D' after vitamin D: the agent's own level, not its effect on a target."""
+    return bool(set(re.findall(r"\w{3,}", fold(agent.label))) & set(re.findall(r"\w{3,}", fold(target))))

@@ -1,0 +1,131 @@
+"""Mechanisms read from result facts that state a biomarker's values with no relation verb
+(kg/extract/mechanism_results.py): values before and after a drug, a signed change from
+baseline with its p-value, a direction word set against the control arm, and no difference
+from the control arm (negated). And what they must not read: clinical outcomes, changes that
+are not significant, changes of the control arm, and comparisons of two active arms.
+
+Every sentence was written for these tests, each class in two phrasings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_mechanisms import find, mechs
+
+PLACEBO_TITLE = "{drug} for adults with chronic kidney disease: a randomised placebo-controlled trial"
+ACTIVE_TITLE = "Atorvastatin versus rosuvastatin in adults with dyslipidaemia: a randomised trial"
+
+
+def _way(rel: str) -> str:
+    return "up" if rel in {"increases", "expands", "activates", "induces"} else \
+        "down" if rel in {"decreases", "inhibits", "suppresses", "reduces"} else "mod"
+
+
+def _about(found: list[dict], target: str) -> list[dict]:
+    return [m for m in found if target in m["target"].lower() or target in (m["surface"] or "").lower()]
+
+
+@pytest.mark.parametrize("drug, body, target, way", [
+    ("Melatonin", "Serum MDA was 4.2 nmol/ml before and 2.9 nmol/ml after melatonin treatment (p = 0.01).",
+     "mda", "down"),
+    ("Pioglitazone", "In the pioglitazone arm, plasma adiponectin was 6.1 µg/ml before and 8.4 µg/ml after "
+     "pioglitazone therapy.", "adiponectin", "up"),
+])
+def test_values_before_and_after_the_drug_give_the_direction(tmp_path, drug, body, target, way):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    m = find(found, drug, way, target)
+    assert (m["negated"], m["statement"]) == (False, "trial_finding")
+
+
+@pytest.mark.parametrize("drug, body, target", [
+    ("Curcumin", "The mean change in IL-6 relative to baseline was -2.4 pg/ml (P = 0.003) and +0.3 pg/ml "
+     "(P = 0.61) in the curcumin and placebo groups, respectively.", "il-6"),
+    ("Saxagliptin", "At week 24, changes from baseline in HbA1c were +0.05% for placebo compared with -0.62% "
+     "(P < 0.001) for saxagliptin.", "hba1c"),
+])
+def test_a_significant_signed_change_of_the_study_arm_gives_the_direction(tmp_path, drug, body, target):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    find(found, drug, "down", target)
+    assert not any(_way(m["relation"]) == "up" for m in _about(found, target))
+
+
+@pytest.mark.parametrize("drug, body, target", [
+    ("Deferasirox", "Serum ferritin and hepcidin were not significantly different between the deferasirox-treated "
+     "and placebo-treated groups.", "ferritin"),
+    ("Colchicine", "Plasma fibrinogen concentrations did not differ between the colchicine and placebo groups.",
+     "fibrinogen"),
+])
+def test_no_difference_from_the_control_arm_is_a_negated_mechanism(tmp_path, drug, body, target):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    hits = _about(found, target)
+    assert hits and all(m["negated"] for m in hits), hits
+    assert drug.lower() in hits[0]["agent"].lower()
+
+
+@pytest.mark.parametrize("drug, body", [
+    ("Losartan", "Systolic blood pressure was 131 mmHg before and 124 mmHg after losartan treatment (p = 0.02)."),
+    ("Celecoxib", "The mean change in pain score from baseline was -2.1 points (P = 0.01) in the celecoxib group."),
+])
+def test_a_clinical_outcome_is_no_mechanism(tmp_path, drug, body):
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug)) == []
+
+
+@pytest.mark.parametrize("drug, body, target", [
+    ("Melatonin", "Serum MDA was 4.2 nmol/ml before and 3.9 nmol/ml after melatonin treatment, but the fall was "
+     "not significant.", "mda"),
+    ("Curcumin", "The mean change in IL-6 from baseline was -0.8 pg/ml (P = 0.41) in the curcumin group.", "il-6"),
+    ("Curcumin", "The mean change in IL-6 from baseline was -2.0 pg/ml (P = 0.01) in the placebo group.", "il-6"),
+    ("Curcumin", "The changes of IL-6 in the three dose groups were -3.1 pg/ml (P = 0.01), -1.0 pg/ml (P = 0.30) "
+     "and -2.2 pg/ml (P = 0.04), respectively.", "il-6"),
+])
+def test_no_direction_from_a_change_not_significant_or_not_the_study_arms(tmp_path, drug, body, target):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    assert not [m for m in _about(found, target) if _way(m["relation"]) != "mod"], found
+
+
+@pytest.mark.parametrize("body", [
+    "The mean change in hs-CRP from baseline was -1.2 mg/l (P = 0.01) in the atorvastatin group and -1.5 mg/l "
+    "(P = 0.02) in the rosuvastatin group.",
+    "Serum hs-CRP concentrations were not significantly different between the atorvastatin and rosuvastatin "
+    "groups.",
+])
+def test_two_active_arms_give_no_mechanism_of_either(tmp_path, body):
+    assert _about(mechs(tmp_path, body, title=ACTIVE_TITLE), "crp") == []
+
+
+@pytest.mark.parametrize("body, target", [
+    ("At week 8, serum IL-6 was 3.2 pg/ml in the curcumin group versus 5.1 pg/ml in the placebo group (p = 0.01).",
+     "il-6"),
+    ("Serum MDA at week 8 was 2.1 ± 0.4 nmol/ml with curcumin and 2.9 ± 0.6 nmol/ml with placebo (P < 0.001).",
+     "mda"),
+    ("At week 8, serum IL-6 was 5.1 pg/ml in the placebo group versus 3.2 pg/ml in the curcumin group (p = 0.01).",
+     "il-6"),
+])
+def test_the_study_arms_value_against_the_control_arms_gives_the_direction(tmp_path, body, target):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin"))
+    find(found, "curcumin", "down", target)
+    assert not any(_way(m["relation"]) == "up" for m in _about(found, target))
+
+
+@pytest.mark.parametrize("body", [
+    "At week 8, serum IL-6 was 3.2 pg/ml in the curcumin group versus 5.1 pg/ml in the placebo group (p = 0.41).",
+    "At week 8, systolic blood pressure was 128 mmHg in the curcumin group versus 135 mmHg in the placebo group "
+    "(p = 0.01).",
+])
+def test_compared_values_not_significant_or_of_a_clinical_outcome_give_none(tmp_path, body):
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin")) == []
+
+
+@pytest.mark.parametrize("body, way", [
+    ("In the curcumin group, MDA went from 3.1 to 2.2 nmol/ml (P = 0.003).", "down"),
+    ("Plasma adiponectin in the curcumin group went from 5.0 to 6.3 µg/ml (P = 0.01).", "up"),
+])
+def test_from_to_values_of_the_study_arm_give_the_direction(tmp_path, body, way):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin"))
+    find(found, "curcumin", way, "mda" if "MDA" in body else "adiponectin")
+
+
+def test_from_to_values_of_the_control_arm_give_none(tmp_path):
+    body = "In the placebo group, MDA went from 3.1 to 2.2 nmol/ml (P = 0.003)."
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin")) == []
