@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from kg.extract import arm_review
 from kg.extract import recache as re
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations
-from kg.extract.base import AnyOf, Context, Fact, Guarded, guarded, may_contain_any, part_of, whole_word
+from kg.extract.base import AnyOf, Context, Fact, Guarded, GuardIndex, guarded, may_contain_any, part_of, whole_word
 from kg.extract.folded import folded, folding
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
@@ -160,6 +160,7 @@ def rules() -> dict:
     # each tried on every dosing phrase: behind the words it needs, where it has some (base.guarded)
     r["freq"] = [(guarded(re.compile(_hyphen_or_space(p).replace("COUNT", COUNT), re.I)), label)
                  for p, label in r["frequencies"]]
+    r["freq_index"] = GuardIndex(rx for rx, _label in r["freq"])  # their guard words in one scan
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
     cues = f"{r['durations']}|{r['administration']}"
     r["duration_rx"] = [
@@ -356,7 +357,18 @@ def study_drugs(ctx: Context) -> list[str]:
 def reading(ctx: Context, sent) -> str | None:
     """How a sentence speaks of interventions: 'plan' (the design: title, methods, an abstract's
     methods, a background sentence about this trial), 'report' (results, conclusions,
-    discussion: doses only where written next to their drug), or None (another study's)."""
+    discussion: doses only where written next to their drug), or None (another study's).
+    Asked ~20 times per sentence by the passes: kept per document."""
+    cache = ctx.document.cache.setdefault("reading", {})
+    key = (sent.start_char, sent.text)
+    try:
+        return cache[key]
+    except KeyError:
+        out = cache[key] = _reading(ctx, sent)
+        return out
+
+
+def _reading(ctx: Context, sent) -> str | None:
     part, in_abs = part_of(ctx.document, sent.start_char)
     if part in ("title", "methods", "other") or in_abs and part not in ("results", "conclusions", "background"):
         return "plan"
@@ -1929,7 +1941,9 @@ def _frequency_in(text: str) -> str | None:
     phases: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     plain: dict[str, str] = {}
-    for rx, template in rules()["freq"]:
+    r = rules()
+    for i, rx in r["freq_index"].offered(text):
+        template = r["freq"][i][1]
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken) or _counted_per_period(text, m):
                 continue

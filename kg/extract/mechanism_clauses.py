@@ -23,7 +23,18 @@ from dataclasses import dataclass
 
 from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import AnyOf, Context, Fact, Guarded, alternation, guarded, part_of, sentence_cached, whole_word
+from kg.extract.base import (
+    AnyOf,
+    Context,
+    Fact,
+    Guarded,
+    GuardIndex,
+    alternation,
+    guarded,
+    part_of,
+    sentence_cached,
+    whole_word,
+)
 from kg.extract.folded import folding
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 from kg.vocabulary import target_names
@@ -99,6 +110,7 @@ def data() -> dict:
     listed = r"(?:\s*(?:,|\band\b|\bor\b|,\s*and)\s*[\w-]+){0,2}"  # "anti-inflammatory and antioxidant properties"
     d["property"] = [(guarded(re.compile(rf"(?<![\w-])(?:{k}){listed}\s+(?:{nouns})(?![\w-])", re.I)), v[0], v[1])
                      for k, v in d["property_adjectives"].items()]
+    d["property_index"] = GuardIndex(rx for rx, _rel, _label in d["property"])  # their words in one scan
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_after"] = re.compile(d["arm_after_target"], re.I)
@@ -435,7 +447,8 @@ def _properties(ctx: Context, sent, agents: list[Mention] | None, context: str) 
     d = data()
     text = ctx.document.text
     out = []
-    for rx, relation, label in d["property"]:
+    for i, rx in d["property_index"].offered(sent.text):
+        _rx, relation, label = d["property"][i]
         for m in rx.finditer(sent.text):
             if agents is None:
                 agents = _agents(ctx, sent)[0]

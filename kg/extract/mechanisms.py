@@ -18,7 +18,7 @@ import json
 
 from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations
-from kg.extract.base import Context, Fact, guarded, part_of
+from kg.extract.base import Context, Fact, GuardIndex, guarded, part_of
 from kg.extract.mechanism_clauses import (
     AGENT_UNDERGOES,
     _direction,
@@ -52,6 +52,12 @@ def relation_cues() -> list[tuple[re.Pattern, str]]:
     pairs.sort(key=lambda x: len(x[0]), reverse=True)
     # a space in a cue is any run of white space: text from PDFs and HTML spaces words unevenly
     return [(guarded(re.compile(r"\b" + cue.replace(" ", r"\s+") + r"\b", re.I)), rel) for cue, rel in pairs]
+
+
+@functools.lru_cache(maxsize=1)
+def _relation_index() -> GuardIndex:
+    """The relation cues' guard words, found in a sentence by one scan (`_cues`)."""
+    return GuardIndex(rx for rx, _rel in relation_cues())
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -181,7 +187,9 @@ def _passive(ctx: Context, t, drugs, cues) -> list[tuple]:
 def _cues(sent) -> list[tuple[int, int, str]]:
     """Relation cues in the sentence as (start, end, relation), absolute offsets, non-overlapping."""
     found: list[tuple[int, int, str]] = []
-    for rx, rel in relation_cues():
+    cues = relation_cues()
+    for i, rx in _relation_index().offered(sent.text):  # the cues' words found in one scan
+        rel = cues[i][1]
         for m in rx.finditer(sent.text):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             if m.start() and sent.text[m.start() - 1] == "-" and m.group(0).lower().endswith("ed"):

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
-from kg.extract.base import Context, Fact, guarded, part_of
+from kg.extract.base import Context, Fact, GuardIndex, guarded, part_of
 from kg.extract.folded import folded, folding
 from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, COUNT_WORDS, to_int, to_number
@@ -114,6 +114,7 @@ def _rx() -> dict:
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
                            q.get("transitive", False)) for q in data["qualitative"]]
+    out["qualitative_index"] = GuardIndex(q[2] for q in out["qualitative"])  # their guard words in one scan
 
     def optional(q: dict, key: str) -> re.Pattern | None:
         return re.compile(q[key], re.I) if key in q else None
@@ -1840,7 +1841,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
     numeric = [(f.start, f.end) for f in found]
     # pattern by pattern (an earlier pattern wins a span); a predicate that leans on the finding
     # before it ('... improved over time but did not differ') waits until all others are read
-    queue = [(m, spec) for spec in rx["qualitative"] for m in spec[2].finditer(text)]
+    specs = rx["qualitative"]
+    queue = [(m, specs[i]) for i, scan in rx["qualitative_index"].offered(text) for m in scan.finditer(text)]
     deferred: list[tuple[re.Match, tuple]] = []
     final = False
     while queue:
