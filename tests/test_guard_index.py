@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import base, interventions, mechanism_clauses, mechanisms, results
+from kg.extract import base, enrolment, interventions, mechanism_clauses, mechanisms, results
 from kg.extract.base import Guarded, GuardIndex, WordGuard
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,8 @@ SENTENCES = [
     "Doses were given three times weekly; no change was seen, and mortality was not reduced.",
     "",
     "subgroupset upsetting regroupings: overlapping words side by side",
+    "We enrolled 48 adults with asthma; a total of 120 patients were randomised (n = 60 per arm).",
+    "Thirty-two children were recruited from two schools and allocated to the two programmes.",
 ]
 
 
@@ -67,6 +69,7 @@ def _families() -> list[tuple[str, list, GuardIndex]]:
         ("relation cues", [p for p, _r in mechanisms.relation_cues()], mechanisms._relation_index()),
         ("frequencies", [p for p, _label in rules["freq"]], rules["freq_index"]),
         ("properties", [p for p, _r, _label in data["property"]], data["property_index"]),
+        ("enrolment", [p for _name, p in enrolment._enrolled_patterns()], enrolment._enrolled_index()),
     ]
 
 

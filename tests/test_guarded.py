@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import endpoints, interventions, mechanism_clauses, trial
+from kg.extract import adverse_events, endpoints, interventions, mechanism_clauses, trial
 from kg.extract.base import Guarded
 
 # written for this test, in several layouts: arms, administration, comparisons, classes, registries
@@ -27,7 +27,7 @@ SENTENCES = [
 
 def _guarded_patterns() -> list[Guarded]:
     found: list[Guarded] = []
-    for table in (interventions.rules(), mechanism_clauses.data()):
+    for table in (interventions.rules(), mechanism_clauses.data(), adverse_events._attr()):
         for value in table.values():
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, Guarded):

@@ -248,7 +248,8 @@ def _attr() -> dict:
     """The patterns that set an event's seriousness, relatedness and count (ontology/ae_cues.json
     attribute_patterns), compiled; {COUNT} stands for a count word or number."""
     data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["attribute_patterns"]
-    out: dict = {k: re.compile(v.replace("{COUNT}", COUNT), re.I) for k, v in data.items()
+    # each behind the words it needs (base.guarded: 'tolerate' for intolerance, asked of every sentence)
+    out: dict = {k: guarded(re.compile(v.replace("{COUNT}", COUNT), re.I)) for k, v in data.items()
                  if isinstance(v, str) and not k.startswith("_")}
     out["related"] = re.compile(data["related"])  # case matters: 'ABC-related' names a drug by its short form
     out["treatment_words"] = frozenset(data["treatment_words"])

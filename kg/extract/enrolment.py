@@ -7,7 +7,7 @@ import functools
 import json
 
 from kg.extract import recache as re
-from kg.extract.base import Context, Fact, Guarded, guarded, part_of
+from kg.extract.base import Context, Fact, Guarded, GuardIndex, guarded, part_of
 from kg.extract.folded import folding
 from kg.extract.numbers import COUNT, to_int
 from kg.extract.trial_common import (
@@ -115,6 +115,12 @@ def _enrolled_patterns() -> list[tuple[str, re.Pattern | Guarded]]:
     return out
 
 
+@functools.cache
+def _enrolled_index() -> GuardIndex:
+    """The enrolment layouts' guard words, found in a sentence by one scan."""
+    return GuardIndex(rx for _name, rx in _enrolled_patterns())
+
+
 # each arm's own count, to be added up when no total is stated
 _ARM_COUNTS = [
     # a cluster trial's arms: "(n = 26 classes, 432 children)": the people, not the clusters
@@ -175,7 +181,9 @@ def enrolled(ctx: Context) -> list[Fact]:
              if own_statement(ctx, sent) and not introduction(ctx, sent)]
     for sent in sents:
         part, _in_abs = part_of(ctx.document, sent.start_char)
-        found = [f for f in (_first_enrolment(sent.text, name, rx, part) for name, rx in _enrolled_patterns()) if f]
+        patterns = _enrolled_patterns()
+        found = [f for f in (_first_enrolment(sent.text, patterns[i][0], rx, part)
+                             for i, rx in _enrolled_index().offered(sent.text)) if f]
         if found:  # the count written first: a whole comes before its parts ("Of the 120 enrolled, 59 ... 61")
             name, m = min(found, key=lambda f: f[1].start("n"))
             total, end = _added_counts(sent.text, m, name)

@@ -637,12 +637,21 @@ def _measured(ctx: Context, surfaces: list[str]) -> bool:
     """Whether the paper speaks of an intervention-like mention only as a quantity it measures
     ('serum sex hormone binding globulin', 'SHBG values', 'accelerometer-measured MVPA'): some
     more occurrences of its words have a measurement cue than an allocation or administration
-    verb before them, and the title does not name it (nor its singular: 'X intake')."""
+    verb before them, and the title does not name it (nor its singular: 'X intake'). Asked for each
+    arm mention, each time scanning the whole paper: kept per document and set of names."""
+    cache = ctx.document.cache.setdefault("measured", {})
+    key = frozenset(s for s in surfaces if len(s) > 2)
+    if key not in cache:
+        cache[key] = _measured_in(ctx, key)
+    return cache[key]
+
+
+def _measured_in(ctx: Context, surfaces: frozenset[str]) -> bool:
     text = ctx.document.text
     r = rules()
     title = " ".join(s.text for s in ctx.sentences() if part_of(ctx.document, s.start_char)[0] == "title").lower()
     measured = given = 0
-    for surface in {s for s in surfaces if len(s) > 2}:
+    for surface in surfaces:
         stem = surface.lower().rstrip('s')
         if stem in title and re.search(rf"(?<![\w-]){re.escape(stem)}", title):  # "X intake" names X
             return False
@@ -1791,6 +1800,25 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
     for f in facts:
         if f not in study:
             f.fields.pop("_aliases", None)
+    # each study intervention reads the same sentences (the generic ones, often its own too): each
+    # sentence's rhythm and each list's period read once
+    rhythms: dict[str, str | None] = {}
+    periods: dict[tuple[str, ...], str | None] = {}
+
+    def rhythm_of(texts: list[str]) -> str | None:  # _frequency, each text's rhythm read once
+        for t in texts:
+            if t not in rhythms:
+                rhythms[t] = _frequency_in(t)
+            if rhythms[t]:
+                return rhythms[t]
+        return None
+
+    def period_of(texts: list[str]) -> str | None:  # _duration, each list read once
+        key = tuple(texts)
+        if key not in periods:
+            periods[key] = _duration(texts)
+        return periods[key]
+
     for f in study:
         concept = f.fields["drug"]
         iris = [concept.iri, *f.fields.pop("_aliases", [])]  # and the shorter names the paper gives it
@@ -1801,11 +1829,11 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
             or (trial_route if drug else None)
         # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
         said = [t for iri in iris for t in sentences.get(iri, [])]
-        duration = _duration(said) or _duration(generic)
+        duration = period_of(said) or period_of(generic)
         admins = _administrations(said + (generic if drug else []))
         # a concentration ("10 µg/ml") is what cells or tissue were exposed to, not a dose given on a rhythm
         exposure = rules()["concentration_rx"].search(f.fields.get("dose_unit_label") or "")
-        rhythm = None if exposure else _frequency(texts)
+        rhythm = None if exposure else rhythm_of(texts)
         for key, value in (("route", route), ("frequency", rhythm), ("duration", duration),
                            ("administrations", admins)):
             if f.fields.get(key) is None:

@@ -50,9 +50,15 @@ def about_this_trial(sent) -> bool:
     return about_this_trial_text(sent.text)
 
 
+_THIS_TRIAL = folded(re.compile(r"\b(?:we|our\s+(?:trial|study)|this\s+(?:[\w,-]+\s+){0,5}?(?:trial|study)|"
+                                r"the\s+present\s+(?:trial|study))\b", re.IGNORECASE))
+_THIS_TRIAL_LAST: list = [None, False]  # the last text asked about and its answer (passes ask in turn)
+
+
 def about_this_trial_text(text: str) -> bool:
-    return bool(re.search(r"\b(?:we|our\s+(?:trial|study)|this\s+(?:[\w,-]+\s+){0,5}?(?:trial|study)|"
-                          r"the\s+present\s+(?:trial|study))\b", text, re.IGNORECASE))
+    if _THIS_TRIAL_LAST[0] is not text:
+        _THIS_TRIAL_LAST[0], _THIS_TRIAL_LAST[1] = text, _THIS_TRIAL.search(text) is not None
+    return _THIS_TRIAL_LAST[1]
 
 
 def introduction(ctx: Context, sent) -> bool:
