@@ -157,3 +157,31 @@ def test_long_texts_are_lowered_in_their_own_slot():
     kelvin = "\u212a" * 10 + long_text  # the Kelvin sign folds to 'k' under re.I only
     assert base._lowered(kelvin) is None
     assert base._lowered(long_text) == long_text.lower()
+
+
+def test_needs_digit_reads_what_every_match_consumes_or_asks_for():
+    needs = [r"\d+", r"[0-9]", r"(?=\d)x", r"x{1,2}\d", r"(?:a\d|b[0-9])", r"(?>\d)", r"(?P<n>\d)?%\s*\d"]
+    free = [r"a|\d", r"[\d.]", r"(?:\d)?x", r"[^\d]", r"(?!\d)x", r"\d*x", r"\bNS\b|p\s*<\s*\d"]
+    assert all(base.needs_digit(re.compile(p)) for p in needs)
+    assert not any(base.needs_digit(re.compile(p)) for p in free)
+
+
+def test_mention_kinds_said_to_need_a_digit_match_no_text_without_one(texts):
+    from kg.extract import mentions
+
+    kinds = mentions._digit_kinds()
+    assert {"value", "range", "time", "estimate", "fraction"} <= kinds and "p_value" not in kinds
+    undigited = [re.sub(r"\d", "x", t) for t in texts] + ["NS", "HR x.xx (xx% CI x.x–x.x)", "x/x patients"]
+    for kind in kinds:
+        rx = mentions.patterns()[kind]
+        assert not any(rx.search(t) for t in undigited), kind
+    written = ["HR 0.71 (95% CI 0.52–0.97)", "12/40 patients", "from 5 to 7 mg", "at week 12", "p = NS"]
+    for text in written + texts[:400]:  # the gate before each pattern changes no answer
+        for kind in mentions.patterns():
+            mentions._find.cache_clear()
+            expected = [m.span() for m in mentions.patterns()[kind].finditer(text)
+                        if mentions._parse(kind, m) is not None]
+            pre = mentions._prefilters().get(kind)
+            if pre is not None and not pre.search(text):
+                expected = []
+            assert [(m.start, m.end) for m in mentions.find(text, kind)] == expected, (kind, text[:60])

@@ -513,6 +513,56 @@ class GuardIndex:
                 if key is None or not key.isdisjoint(found)]
 
 
+def needs_digit(pattern: re.Pattern) -> bool:
+    """Whether every match of a compiled pattern needs a decimal digit in the text searched (one
+    it consumes, or one a look-ahead or look-behind it holds asks for): then a text without one
+    cannot match, which one `\\d` scan tells before the pattern is tried at every position. False
+    where unsure (a back-reference, a class that also holds other characters)."""
+    import re._parser as sre_parse
+
+    try:
+        return _digit_in(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - a pattern the parser reads otherwise: no claim
+        return False
+
+
+
+def _digit_in(items: list) -> bool:
+    """Does every match of the item sequence hold a digit? (for `needs_digit`)"""
+    import re._constants as c
+
+    for op, av in items:
+        if op is c.LITERAL and chr(av).isdigit() and chr(av).isascii():
+            return True
+        if op is c.IN and all(_digit_member(m) for m in av):
+            return True
+        if op is c.SUBPATTERN and _digit_in(list(av[3])):
+            return True
+        if op is c.BRANCH and all(_digit_in(list(b)) for b in av[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1 and _digit_in(list(av[2])):
+            return True
+        if op is c.ASSERT and _digit_in(list(av[1])):  # a look-around that must match: its digit is in the text
+            return True
+        if op is c.ATOMIC_GROUP and _digit_in(list(av)):
+            return True
+    return False
+
+
+def _digit_member(member: tuple) -> bool:
+    """Is every character a class member matches a decimal digit ('\\d', '0-9', a digit)?"""
+    import re._constants as c
+
+    op, av = member
+    if op is c.CATEGORY:
+        return av is c.CATEGORY_DIGIT
+    if op is c.RANGE:
+        return ord("0") <= av[0] and av[1] <= ord("9")
+    if op is c.LITERAL:
+        return chr(av).isascii() and chr(av).isdigit()
+    return False
+
+
 def _required(items: list) -> set[str] | None:
     """A set of literal strings one of which every match of the item sequence contains, the
     most selective found (longest shortest member); None when there is none."""

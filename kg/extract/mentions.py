@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.extract import recache as re
+from kg.extract.base import needs_digit
 from kg.extract.numbers import to_number
 
 PATTERNS = Path(__file__).resolve().parents[2] / "ontology" / "patterns" / "mentions.json"
@@ -129,8 +130,19 @@ def find(text: str, kind: str) -> list[Mention]:
     return list(_find(text, kind))
 
 
+@cache
+def _digit_kinds() -> frozenset[str]:
+    """The kinds whose every mention holds a digit (`base.needs_digit`: all but p-values, 'NS')."""
+    return frozenset(kind for kind, rx in patterns().items() if needs_digit(rx))
+
+
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=2048)
 def _find(text: str, kind: str) -> tuple[Mention, ...]:
+    if kind in _digit_kinds() and _DIGIT.search(text) is None:
+        return ()  # about half the sentences of a full text hold no digit
     pre = _prefilters().get(kind)
     if pre is not None and not pre.search(text):
         return ()
