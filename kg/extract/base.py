@@ -72,6 +72,8 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     _ent_cache: list[Span] | None = field(default=None, repr=False)
     _ent_starts: list[int] = field(default_factory=list, repr=False)
+    _ent_ends: list[int] = field(default_factory=list, repr=False)
+    _ent_labels: list[str] = field(default_factory=list, repr=False)
     _sent_cache: list[Sentence] | None = field(default=None, repr=False)
     _all_spans: list[Span] | None = field(default=None, repr=False)
     _all_starts: list[int] = field(default_factory=list, repr=False)
@@ -148,12 +150,13 @@ class Context:
     def concepts_in(self, span: Span | Sentence, kinds: set[str] | None = None) -> list[Span]:
         """Concept mentions (longest, non-overlapping) inside a span, optionally of some kinds."""
         ents = self._ents()
-        i = bisect.bisect_left(self._ent_starts, span.start)
+        starts, ends, labels = self._ent_starts, self._ent_ends, self._ent_labels  # (read off the Spans once)
+        i = bisect.bisect_left(starts, span.start)
+        end, n = span.end, len(ents)
         out = []
-        while i < len(ents) and ents[i].start < span.end:
-            e = ents[i]
-            if e.end <= span.end and (kinds is None or e.label_ in kinds):
-                out.append(e)
+        while i < n and starts[i] < end:
+            if ends[i] <= end and (kinds is None or labels[i] in kinds):
+                out.append(ents[i])
             i += 1
         return out
 
@@ -174,6 +177,8 @@ class Context:
         if self._ent_cache is None:
             self._ent_cache = list(self.doc.ents)
             self._ent_starts = [e.start for e in self._ent_cache]
+            self._ent_ends = [e.end for e in self._ent_cache]
+            self._ent_labels = [e.label_ for e in self._ent_cache]
         return self._ent_cache
 
 

@@ -1136,11 +1136,16 @@ def _abbreviated_arms(ctx: Context, sent, a: int, b: int, short_forms: bool = Tr
     form): each an intervention labelled with the long form."""
     text = sent.text[a:b]
     out = []
-    confirmed = _abbreviations_naming_arms(ctx)
-    for short, ab in arm_abbreviations(ctx).items():
+    # each form is looked for as itself (whole_word's guard): which short forms name arms (patterns
+    # compiled for each paper) is asked only where one of them is in the text
+    every = [(short, ab, (short, ab.long) if short_forms else (ab.long,))
+             for short, ab in arm_abbreviations(ctx).items()]
+    named = [(short, ab, forms) for short, ab, forms in every if any(f in text for f in forms)]
+    confirmed = _abbreviations_naming_arms(ctx) if named else set()
+    for short, ab, forms in named:
         if short not in confirmed:
             continue  # a short form no arm phrase names is what the paper measures ("ECM", "HBP")
-        for form in (short, ab.long) if short_forms else (ab.long,):
+        for form in forms:
             for m in whole_word(form, 0).finditer(text):
                 after = re.match(r"\s+([\w-]+)", sent.text[a + m.end():])
                 if after and re.fullmatch(rules()["not_arm_followers"], after.group(1), re.I):

@@ -286,12 +286,12 @@ def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | 
         m = label_m
         arm = _group_labels(ctx).get(_label_key(m.group("label")), m.group("label"))
     else:
-        shorts = _short_forms(ctx)
-        m = next((x for x in d["rx_group_short"].finditer(sentence) if x.group("short") in shorts
-                  and re.search(r"(?i)\b(?:group|arm|cohort)s?$", shorts[x.group("short")])), None)
+        groups = _group_short_forms(ctx)
+        m = next((x for x in d["rx_group_short"].finditer(sentence) if x.group("short") in groups), None) \
+            if groups else None
         if m is None:
             return label, label
-        arm = shorts[m.group("short")]
+        arm = groups[m.group("short")]
     opens = m.start() <= 2 and sentence[m.end():m.end() + 2].strip().startswith(":")
     return arm, arm if opens else label
 
@@ -322,6 +322,16 @@ def _short_forms(ctx: Context) -> dict[str, str]:
         cache["mechanism_group_short_forms"] = {short: ab.name
                                                 for short, ab in document_abbreviations(ctx.document).items()}
     return cache["mechanism_group_short_forms"]
+
+
+def _group_short_forms(ctx: Context) -> dict[str, str]:
+    """The short forms whose long form names a group ('PG' → 'placebo group'), read once per paper:
+    most papers define none, and their sentences are then not scanned for one."""
+    cache = ctx.document.cache
+    if "mechanism_group_short_groups" not in cache:
+        cache["mechanism_group_short_groups"] = {s: long for s, long in _short_forms(ctx).items()
+                                                 if re.search(r"(?i)\b(?:group|arm|cohort)s?$", long)}
+    return cache["mechanism_group_short_groups"]
 
 
 def _long_forms(ctx: Context, phrase: str) -> str:

@@ -331,6 +331,8 @@ def _phase(ctx: Context) -> list[Fact]:
         part, in_abs = part_of(ctx.document, sent.start_char)
         if part in ("background", "discussion", "conclusions") and not in_abs:
             continue
+        if _PHASE.search(sent.text) is None:
+            continue  # (no phase named: the tests below are for sentences that name one)
         if (part == "background" or OTHER_STUDY.search(sent.text)) and not about_this_trial_text(sent.text):
             continue  # "In a phase III trial, X improved survival": another trial's phase
         for m in _PHASE.finditer(sent.text):
