@@ -185,3 +185,23 @@ def test_mention_kinds_said_to_need_a_digit_match_no_text_without_one(texts):
             if pre is not None and not pre.search(text):
                 expected = []
             assert [(m.start, m.end) for m in mentions.find(text, kind)] == expected, (kind, text[:60])
+
+
+def test_fold_all_folds_the_patterns_a_dataclass_holds():
+    import dataclasses
+
+    from kg.extract import endpoints
+    from kg.extract.folded import Folded, fold_all
+
+    @dataclasses.dataclass(frozen=True)
+    class Cues:
+        words: re.Pattern
+        kept: re.Pattern  # case-sensitive: kept as it is
+        count: int
+
+    cues = fold_all(Cues(re.compile(r"\b(?:rose|fell)\b", re.I), re.compile(r"IL-\d"), 3))
+    assert isinstance(cues.words, Folded) and cues.kept.pattern == r"IL-\d" and cues.count == 3
+    for text in ("Scores ROSE and fell", "arose", ""):
+        assert [m.span() for m in cues.words.finditer(text)] == \
+            [m.span() for m in re.finditer(r"\b(?:rose|fell)\b", text, re.I)]
+    assert isinstance(endpoints._cues().active, Folded)  # the endpoint cues are searched on the lowered text

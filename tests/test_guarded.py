@@ -21,6 +21,8 @@ SENTENCES = [
     "The primary endpoint was the change in HbA1c at 24 weeks; secondary outcomes included weight.",
     "Mortality at 90 days was the primary outcome measure of the trial.",
     "TREATMENT GROUP: acupuncture sessions (n = 30); CONTROL GROUP: sham acupuncture (n = 30).",
+    "Patients given the drug were more likely to complete the programme; it had no effect on pain.",
+    "The programme significantly reduced the number of falls, with trends favouring exercise for mobility.",
     "",
 ]
 
@@ -34,6 +36,8 @@ def _guarded_patterns() -> list[Guarded]:
                     found.append(item)
     found += [rx for rx, *_rest in trial._registries()]
     found += [rx for rx in endpoints._cues().declared if isinstance(rx, Guarded)]
+    found += [f() for f in (endpoints._likely_rx, endpoints._transitive_rx, endpoints._effect_on_rx,
+                            endpoints._favouring_rx)]
     return found
 
 

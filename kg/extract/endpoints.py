@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from kg.extract import recache as re
 from kg.extract.abbreviations import list_named_spans, spelled_from
-from kg.extract.base import Context, Fact, Guarded, Sentence, in_lay_summary, may_contain, part_of
+from kg.extract.base import Context, Fact, Guarded, Sentence, guarded, in_lay_summary, may_contain, part_of
 from kg.extract.folded import folding
 from kg.extract.numbers import COUNT
 from kg.lexicon import ONTOLOGY_DIR, fold
@@ -565,9 +565,9 @@ def _transitive_rx() -> re.Pattern:
     """'D (significantly) decreased X', 'the programme improved X': a change verb whose object is the measure
     (the verb followed by a word that is no preposition, adverb or pronoun; ontology not_objects)."""
     data = _data()
-    return re.compile(rf"(?<=[\w)])\s+(?:(?:significantly|markedly|substantially|further|also)\s+)?"
+    return guarded(re.compile(rf"(?<=[\w)])\s+(?:(?:significantly|markedly|substantially|further|also)\s+)?"
                       rf"(?:{_alt(data['transitive_change_verbs'])})\s+(?:(?:the|a|an)\s+)?"
-                      rf"(?!(?:{_alt(data['not_objects'])})\b)(?=[A-Za-z])", re.I)
+                      rf"(?!(?:{_alt(data['not_objects'])})\b)(?=[A-Za-z])", re.I))
 
 
 def _treatment_subject(ctx: Context, text: str, base: int, at: int) -> bool:
@@ -590,15 +590,16 @@ def _treatment_subject(ctx: Context, text: str, base: int, at: int) -> bool:
 def _effect_on_rx() -> re.Pattern:
     """'had no significant (p > 0.05) effect on X', 'exerted a beneficial effect on X': X is a measure."""
     data = _data()
-    return re.compile(rf"\b(?:{_alt(data['effect_verbs'])})\s+(?:(?:a|an|no|any|little)\s+)?(?:[\w-]+\s+){{0,2}}"
-                      rf"(?:\([^()]*\)\s+)?(?:effects?|impact|influence)\s+(?:on|upon)\s+(?:the\s+)?", re.I)
+    return guarded(re.compile(rf"\b(?:{_alt(data['effect_verbs'])})\s+(?:(?:a|an|no|any|little)\s+)?"
+                      rf"(?:[\w-]+\s+){{0,2}}(?:\([^()]*\)\s+)?(?:effects?|impact|influence)\s+(?:on|upon)\s+"
+                      r"(?:the\s+)?", re.I))
 
 
 @functools.lru_cache(maxsize=1)
 def _likely_rx() -> re.Pattern:
     """'more likely to report X', 'less likely to need X': X is what the groups are compared on."""
-    return re.compile(rf"\b(?:more|less)\s+likely\s+to\s+(?:{_alt(_data()['likely_verbs'])})\s+"
-                      r"(?:(?:a|an|the|their|any)\s+)?", re.I)
+    return guarded(re.compile(rf"\b(?:more|less)\s+likely\s+to\s+(?:{_alt(_data()['likely_verbs'])})\s+"
+                      r"(?:(?:a|an|the|their|any)\s+)?", re.I))
 
 
 @functools.lru_cache(maxsize=1)
@@ -606,9 +607,10 @@ def _favouring_rx() -> re.Pattern:
     """'trends favouring the drug (were seen) for A and B': A and B are measures the arms were compared on;
     the favoured arm between is no measure."""
     d = _data()
-    return re.compile(rf"\b(?:{_alt(d['favouring_nouns'])})\s+(?:\([^()]*\)\s+)?(?:{_alt(d['favouring_verbs'])})\s+"
+    return guarded(re.compile(rf"\b(?:{_alt(d['favouring_nouns'])})\s+(?:\([^()]*\)\s+)?"
+                      rf"(?:{_alt(d['favouring_verbs'])})\s+"
                       r"[^.;,()]{1,60}?\s+(?:(?:was|were)\s+(?:\w+ly\s+)?(?:seen|observed|found|noted|apparent|shown)\s+)?"
-                      r"(?:for|on|in)\s+(?:the\s+|both\s+)?", re.I)
+                      r"(?:for|on|in)\s+(?:the\s+|both\s+)?", re.I))
 
 
 @functools.lru_cache(maxsize=1)

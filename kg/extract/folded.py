@@ -17,6 +17,7 @@ every other character's length, so offsets agree.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 from collections.abc import Callable, Iterator
@@ -456,6 +457,9 @@ def fold_all(value: Any) -> Any:
     if isinstance(value, tuple):
         items = [fold_all(v) for v in value]
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)  # a NamedTuple keeps its type
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # (endpoints' cues: left unfolded before)
+        return dataclasses.replace(value, **{f.name: fold_all(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init})
     return folded(value)
 
 
