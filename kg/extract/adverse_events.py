@@ -127,6 +127,7 @@ def _collective_said(text: str) -> dict[str, bool]:
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # (its 'any' cue is searched in the whole paper first)
 def _collective() -> dict:
     data = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))["collective"]
     adv = rf"(?:(?:{data['adverbs']})\s+)*"

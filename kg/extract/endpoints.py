@@ -176,6 +176,7 @@ _TP_NUM = (r"(?:baseline|(?:the\s+)?(?:end|completion) of (?:the )?(?:(?:\d+|one
 
 
 @functools.lru_cache(maxsize=1)
+@folding  # (searched in every sentence that may state an endpoint's time)
 def _time_rx() -> re.Pattern:
     """One timepoint or a list of them. Besides numbered times: a point relative to an event ("after the
     intervention"), a named period after "during" ("during Ramadan": Ramadan), a surgical time
@@ -1637,13 +1638,15 @@ def _timepoints_from_abstract(ctx: Context, facts: list[Fact], abstract_only: bo
     if not todo:
         return
     sentences = _abstract_sentences(ctx, abstract_only)
+    lowered = [sent.text.lower() for sent in sentences]  # (each asked about by every wording of every fact)
     for f in todo:
         name = re.sub(r"\s*\([^()]*\)", "", f.fields["name"]).strip()
         if len(name) < 3:
             continue
         for wording in _wordings(name):
-            for sent in sentences:
-                if wording.lower() not in sent.text.lower():
+            low = wording.lower()
+            for sent, sent_low in zip(sentences, lowered):
+                if low not in sent_low:
                     continue  # cheap test first
                 m = re.search(rf"(?<![\w-]){re.escape(wording)}(?![\w-])", sent.text, re.I)
                 t = _time_near(sent.text, m.start(), m.end()) if m else None
