@@ -22,7 +22,7 @@ import kg.spacy_lite  # noqa: F401 - first: spaCy without its command-line inter
 # isort: split
 from spacy.tokens import Doc as SpacyDoc
 
-from kg.extract import names
+from kg.extract import arm_review, names
 from kg.extract.base import Context, Fact, part_of, part_preference
 from kg.lexicon import Lexicon
 from kg.model import Document
@@ -40,6 +40,7 @@ def extract_all(document: Document, doc: SpacyDoc, lexicon: Lexicon) -> Context:
     ctx = Context(document, doc, lexicon)
     for module in extractors():
         ctx.facts.extend(module.extract(ctx))
+    ctx.facts = arm_review.without_measures(ctx.facts)  # an arm phrase naming the condition or an endpoint
     ctx.facts = names.review(ctx)  # one check that each fact's name names a thing (kg/extract/names.py)
     for f in ctx.facts:  # the part a fact was read in weighs on its confidence, never drops it
         if f.evidence:

@@ -13,6 +13,11 @@ with the others of the same paper (cue words in `ontology/interventions.json`, `
   arm again;
 - a **per-day repeat** ('10 mg' beside '10 mg/day' of the same drug) is one dose written twice.
 Evidence of a dropped repeat moves onto the arm it repeats, so nothing the paper said is lost.
+
+`without_measures` reads once every kind is extracted: an arm phrase no dictionary names and no dose
+binds that is the paper's condition, a part of its name, or the name of one of its endpoints
+('Fatigue and activity in ...: a trial of X' → no arm 'fatigue') is what the trial measures or treats,
+not what it gives.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import functools
 
 from kg.extract import recache as re
 from kg.extract.base import Fact
-from kg.lexicon import ONTOLOGY_DIR
+from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 RULES_FILE = ONTOLOGY_DIR / "interventions.json"
 
@@ -165,3 +170,32 @@ def _without_day_repeats(facts: list[Fact]) -> list[Fact]:
             continue
         out.append(f)
     return out
+
+
+def without_measures(facts: list[Fact]) -> list[Fact]:
+    """The facts less the undosed arm phrases that name the trial's condition or an endpoint."""
+    measured = {_folded_words(f.fields.get("name")) for f in facts if f.kind == "endpoint"}
+    conditions = [_folded_words(f.fields.get("value")) for f in facts
+                  if f.kind == "trial" and f.fields.get("attribute") == "condition"]
+    measured |= set(conditions)
+    measured.discard(())
+    if not measured:
+        return facts
+    return [f for f in facts if not (_free_arm(f) and _measure_name(_folded_words(f.fields["drug"]), measured,
+                                                                    conditions))]
+
+
+def _free_arm(f: Fact) -> bool:
+    """An intervention read from an arm phrase alone: no dictionary's concept, no dose."""
+    return f.kind == "intervention" and f.rule == "arm.phrase" and f.fields["drug"].source == "arm" \
+        and f.fields.get("dose_value") is None and f.fields.get("dose_max") is None
+
+
+def _folded_words(value) -> tuple[str, ...]:
+    label = value.label if isinstance(value, Concept) else value if isinstance(value, str) else ""
+    return tuple(_words(fold(label)))
+
+
+def _measure_name(words: tuple[str, ...], measured: set[tuple[str, ...]], conditions: list[tuple[str, ...]]) -> bool:
+    """'fatigue' beside the endpoint 'fatigue'; 'breast cancer' inside the condition 'metastatic breast cancer'."""
+    return bool(words) and (words in measured or any(_contains(list(c), list(words)) for c in conditions))

@@ -189,6 +189,8 @@ def rules() -> dict:
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
                             re.compile(r"\buntil\s", re.I))
     r["not_head_mod"] = set(r["not_head_modifiers"])
+    r["generic_mod"] = set(r["generic_modifiers"])
+    r["head_noun_rx"] = re.compile(rf"(?:{r['intervention_nouns']}|{r['modified_heads']})", re.I)
     r["not_class_before_rx"] = re.compile(r["not_class_before"], re.I)
     r["not_given_before_rx"] = re.compile(r["not_given_before"], re.I)
     r["drug_classes_rx"] = Guarded(re.compile(rf"(?<![\w-])(?:{r['drug_classes']})(?![\w-])", re.I),
@@ -779,6 +781,8 @@ def _comparison_rules() -> dict:
                                      r"\s*[,;:.]|\s*$)", re.I), re.compile(r"\s(?:versus|vs)", re.I)),
         "boundary": set(c["versus_boundary"]),
         "not_last": set(c["not_last"]),
+        "measures": set(c["measure_heads"]),
+        "statistics_rx": guarded(re.compile(rf"(?<![\w-])(?:{c['statistics']})(?![\w-])", re.I)),
         "clause_rx": re.compile(r"\b(?:were|was|is|are|be|been|had|has|have)\b", re.I),
     }
 
@@ -790,6 +794,7 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
     c = _comparison_rules()
     text = sent.text
     spans: list[tuple[int, int]] = []
+    statistics = bool(c["statistics_rx"].search(text))  # "t-tests compared baseline values with ...": measures
     for m in c["rx"].finditer(text):
         if c["clause_rx"].search(m.group("x")):
             continue  # "comparisons of X were performed before and after": a clause, no side
@@ -799,12 +804,12 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
             if m.group("link").lower() == "with" else None
         if parallel:
             y += parallel.end()
-        spans += [(m.start("x"), m.end("x")), (y, m.end("y"))]
+        spans += [(m.start("x"), m.end("x"), statistics), (y, m.end("y"), statistics)]
     for m in c["versus"].finditer(text):
-        spans += [(_side_before(text, m.start(), c["boundary"]), m.start()), (m.start("y"), m.end("y"))]
+        spans += [(_side_before(text, m.start(), c["boundary"]), m.start(), False), (m.start("y"), m.end("y"), False)]
     out = []
     heads = rf"(?:{rules()['intervention_nouns']}|{rules()['modified_heads']})$"
-    for k, (a, b) in enumerate(spans):
+    for k, (a, b, measured) in enumerate(spans):
         if b - a < 3:
             continue
         # "local versus systemic uptake": one side a lone adjective, the other that adjective's kind of a shared
@@ -815,6 +820,7 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
         for x in _chunk(ctx, sent, a, b, free="arms"):
             words = re.findall(r"[\w'-]+", ctx.document.text[x.start:x.end].lower())
             if x.concept.source != "arm" or words and words[-1] not in c["not_last"] \
+                    and not measured and words[-1] not in c["measures"] \
                     and (len(words) > 1 or _group_name(words[0])) \
                     and not (elliptic and not re.search(heads, words[-1], re.I)):
                 out.append(x)
@@ -1269,6 +1275,8 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         return None
     if len(words) > 1 and words[0].islower() and to_int(words[0]) is not None:
         return None  # a count of things ("five core food groups", "two exercise classes"), not a name
+    if len(words) == 2 and words[0].lower() in r["generic_mod"] and r["head_noun_rx"].fullmatch(words[1]):
+        return None  # "joint training", "empirical therapy": when or to whom it is given, not which treatment
     named = words
     if r["modified_head_rx"].fullmatch(words[-1]):
         named = words[:-1]  # "a work support intervention": the words before the head must name it
