@@ -102,3 +102,85 @@ def test_an_arm_phrase_naming_the_condition_or_an_endpoint_is_no_arm(measured):
     arms = [(f.fields["drug"].label, f.fields["dose_value"]) for f in kept if f.kind == "intervention"]
     assert arms == [("sleep hygiene coaching", None), ("sleep quality", 5.0)]
     assert measured in kept
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("The intervention group attended weekly Otago balance classes for six months. Controls received a leaflet.",
+     "otago balance classes"),
+    ("The experimental group attended weekly tango lessons; the control group kept their usual routine.",
+     "tango lessons"),
+])
+def test_a_rhythm_before_what_the_intervention_group_attended_keeps_the_arm(tmp_path, layout, body, arm):
+    assert arm in names(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("The intervention group underwent a nocturnal noise reduction protocol with earplugs, while the control group "
+     "received usual care.", "nocturnal noise reduction protocol"),
+    ("Ventilated adults were randomised to an early mobilisation protocol or usual care.",
+     "early mobilisation protocol"),
+])
+def test_a_protocol_of_care_named_by_its_own_words_is_an_arm(tmp_path, layout, body, arm):
+    assert arm in names(interventions(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_study_protocol_is_no_arm(tmp_path, layout):
+    body = "Patients were randomised to chair yoga or usual care, as set out in the study protocol."
+    got = names(interventions(tmp_path, body, layout))
+    assert "chair yoga" in got
+    assert not any("protocol" in n for n in got)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Stroke survivors were randomised to a home-based walking programme supported by weekly telephone calls or "
+     "usual care.", "home-based walking programme"),
+    ("Carers were allocated to a relaxation course taught by nurses or to an information leaflet.",
+     "relaxation course"),
+])
+def test_a_participle_ends_the_arm_name(tmp_path, layout, body, arm):
+    got = names(interventions(tmp_path, body, layout))
+    assert arm in got
+    assert not any(n.startswith(arm + " ") for n in got)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, taken", [
+    ("Adults starting antiretroviral therapy were randomly assigned to weekly SMS reminders or standard care.",
+     "sms reminders", "antiretroviral therapy"),
+    ("Skills were assessed before and after hands-on training. Students were randomised to video feedback or "
+     "written feedback.", "video feedback", "hands-on training"),
+])
+def test_what_the_population_starts_or_a_timepoint_names_no_arm(tmp_path, layout, body, arm, taken):
+    got = names(interventions(tmp_path, body, layout))
+    assert arm in got
+    assert taken not in got
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, base", [
+    ("Randomised trial comparing the health check programme only with the health check programme plus telephone "
+     "lifestyle coaching.", "telephone lifestyle coaching", "health check programme"),
+    ("A trial comparing a falls prevention programme alone with a falls prevention programme plus home hazard "
+     "assessment in older people.", "home hazard assessment", "falls prevention programme"),
+])
+def test_what_both_sides_of_a_comparison_share_is_no_arm(tmp_path, layout, body, arm, base):
+    got = names(interventions(tmp_path, body, layout))
+    assert base not in got
+    assert arm in got or not got  # the added part is the arm where a phrase names it
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, contents", [
+    ("Adults were randomized to 1 of 3 groups: an investigational booster vaccine (additionally containing tetanus "
+     "toxoid and diphtheria toxoid), a licensed booster, or a control vaccine.", "investigational booster vaccine",
+     {"tetanus toxoid", "diphtheria toxoid"}),
+    ("Infants were randomised to a fortified porridge (containing zinc sulfate and ferrous fumarate) or plain "
+     "porridge.", "fortified porridge", {"zinc sulfate", "ferrous fumarate"}),
+])
+def test_what_a_bracket_says_a_product_contains_is_no_arm(tmp_path, layout, body, arm, contents):
+    got = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert not got & contents

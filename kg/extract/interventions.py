@@ -433,7 +433,8 @@ def extract(ctx: Context) -> list[Fact]:
         parent = any(x != label and label in x and re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", x)
                      for x in dosed_labels)
         ingredient = any(a <= m.start < b for a, b in ctx.document.cache.get("product_ingredients", [])) \
-            or bool(_SALT_OF.search(text[max(0, m.start - 60):m.start]))  # "20 mg elemental zinc as zinc sulphate"
+            or bool(_SALT_OF.search(text[max(0, m.start - 60):m.start])) \
+            or _in_content_bracket(text, m.start)  # "20 mg elemental zinc as zinc sulphate", "TdaP (containing X)"
         # "Vitamin D supplementation" in the title, "800 IU of vitamin D3" dosed: the same arm, named less exactly
         longer = any(re.match(rf"{re.escape(short.lower())}[\w-]", (f.surface or "").lower())
                      for f in found.values() if f.fields["dose_value"] is not None)
@@ -462,6 +463,16 @@ def extract(ctx: Context) -> list[Fact]:
     return facts
 
 
+def _in_content_bracket(text: str, pos: int) -> bool:
+    """Whether `pos` stands in a bracket that lists what a product contains ('a vaccine (additionally
+    containing X and Y)', 'the supplement (composed of A, B)'): an ingredient, not an arm."""
+    window = text[max(0, pos - 150):pos]
+    opened = window.rfind("(")
+    if opened < 0 or ")" in window[opened:]:
+        return False
+    return bool(re.match(rf"\(\s*(?:[a-z]+\s+)?(?:{rules()['content_cues']})\s", window[opened:], re.I))
+
+
 def _every_arm(ctx: Context) -> set[str]:
     """IRIs of what a sentence of the design says every participant received ("all patients received
     X", "both groups were given X", "X was given to all patients"), not as one of several choices."""
@@ -484,6 +495,9 @@ def _every_arm(ctx: Context) -> set[str]:
             if r["every_arm_not_rx"].search(text[a:b]) or r["every_arm_not_rx"].search(text[:a][-40:]):
                 continue
             out.update(m.concept.iri for m in _chunk(ctx, sent, a, b, free="nouns"))
+            # "both groups received handouts in preparation of X training": each treatment noun phrase of it
+            for n in r["noun_rx"].finditer(text, a, b):
+                out.update(x.concept.iri for x in _chunk(ctx, sent, n.start("x"), n.end("x"), free="nouns", whole=True))
     return out
 
 
@@ -749,6 +763,8 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
     for m in r["named_arm_rx"].finditer(text) if planned else ():
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
     out += sides
+    bases = ctx.document.cache.get("shared_bases", [])
+    out = [x for x in out if x.concept.source != "arm" or not any(a <= x.start < b for a, b in bases)]
     if controls:  # no phrase of what the control arm received is an arm (a drug may be: an active control)
         s0 = sent.start_char
         out = [m for m in out if m.concept.source != "arm" or not any(a <= m.start - s0 < b for a, b in controls)]
@@ -799,6 +815,12 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
         if c["clause_rx"].search(m.group("x")):
             continue  # "comparisons of X were performed before and after": a clause, no side
         y = m.start("y")
+        base = _shared_base(m.group("x"), m.group("y"))
+        if base:  # "comparing A only with A plus B": A is every arm's, B the arm
+            spans += [(y, y, False), (y + base, m.end("y"), statistics)]
+            s0 = sent.start_char
+            ctx.document.cache.setdefault("shared_bases", []).append((s0 + m.start("x"), s0 + y + base))
+            continue
         # "comparison of A with B and C with D": 'with' joined each arm to its part; 'and' joins the arms
         parallel = re.search(r"\s(?:and|versus|vs\.?)\s+(?=\S.*\swith\s)", m.group("y"), re.I) \
             if m.group("link").lower() == "with" else None
@@ -825,6 +847,17 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
                     and not (elliptic and not re.search(heads, words[-1], re.I)):
                 out.append(x)
     return out
+
+
+def _shared_base(x: str, y: str) -> int:
+    """Where the arm of 'A only' against 'A plus B' starts in y (0 when the sides share no base): what
+    both sides name is every arm's, what only one adds is the arm."""
+    base = rules()["alone_rx"].sub("", x).strip()
+    if not base or base == x.strip():
+        return 0
+    link = re.match(rf"(?:the\s+|an?\s+)?{re.escape(base)}\s+(?:plus|with|and|combined\s+with|in\s+addition\s+to)\s+",
+                    y, re.I)
+    return link.end() if link else 0
 
 
 def _side_before(text: str, end: int, boundary: set[str]) -> int:
@@ -868,7 +901,8 @@ def _arm_subject_objects(ctx: Context, sent, planned: bool) -> list[_Mention]:
     out = []
     for m in r["object_rx"].finditer(sent.text) if planned else ():
         out += [x for x in _chunk(ctx, sent, m.start("tail"), m.end("tail"), free="arms")
-                if x.start - sent.start_char - m.start("tail") <= 3 or x.concept.source != "arm"]
+                if x.concept.source != "arm" or x.start - sent.start_char - m.start("tail") <= 3
+                or _OBJECT_LEAD.fullmatch(sent.text, m.start("tail"), x.start - sent.start_char)]
     for m in r["contrast_rx"].finditer(sent.text):
         g = "x" if m.group("x") else "y"
         if re.search(r"[a-z]ed$", m.group(g)):
@@ -1265,7 +1299,8 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
                     flags=re.I)
     pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
                       r"has|had|group|for|of|with|during|after|before|between|among|within|delivered|provided|"
-                      r"administered|offered|conducted|performed|supplied|using)\b", phrase, maxsplit=1)
+                      r"administered|offered|conducted|performed|supplied|using|supported|accompanied|facilitated|given|"
+                      r"taught|followed|guided)\b", phrase, maxsplit=1)
     if whole and len(pieces) > 1:
         return None  # the words just before "group" do not name what the group received
     phrase = pieces[0]
@@ -1306,6 +1341,11 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
     return phrase
 
 
+# what may stand before the object of 'the intervention group attended X': articles, a rhythm, a length of time
+# ('weekly X', 'a 12-week X', 'two 60-minute sessions of X' is read through container_nouns)
+_OBJECT_LEAD = re.compile(r"(?:(?:an?|the|either|weekly|daily|monthly|fortnightly|twice[- ]weekly|regular|"
+                          r"\d+[- ](?:week|month|day|minute|hour)s?|[a-z]+[- ](?:week|month|day|minute|hour))\s+)+",
+                          re.I)
 # a product code set against placebo ("AKL1 or placebo", "placebo or KX-01", "AKL1 with matching placebo")
 _CODE_VS_PLACEBO = re.compile(
     r"(?<![\w-])(?P<code>[A-Za-z][\w-]{1,9})\s+(?:or|versus|vs\.?|with|against|compared\s+(?:with|to))\s+"

@@ -36,6 +36,7 @@ class _Rules:
     generic: frozenset[str]
     empty: dict[str, frozenset[str]]
     sections: frozenset[str]
+    care_plans: frozenset[str]
     clause: frozenset[str]
     aim: frozenset[str]
     participle_objects: frozenset[str]
@@ -78,6 +79,7 @@ def rules() -> _Rules:
         generic=frozenset(d["generic_modifiers"]),
         empty={k: frozenset(v) | frozenset(heads["any"]) for k, v in heads.items()},
         sections=frozenset(d["section_words"]),
+        care_plans=frozenset(d["care_plan_heads"]),
         clause=frozenset(d["clause_words"]),
         aim=frozenset(d["aim_verbs"]),
         participle_objects=frozenset(d["participle_objects"]),
@@ -217,9 +219,9 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
         return "a count of the units studied"
     if kind in r.dangling_kinds and r.dangling.search(name):
         return "a modifier without its noun"
-    if any(w in r.sections for w in words):
-        return "a part of the document"
     empty = r.empty.get(kind, r.empty["any"])
+    if any(w in r.sections for w in words) and not _care_plan(words, kind, r, empty):
+        return "a part of the document"
     if all(w in r.function or w in r.numbers or w in r.generic or w in empty or w.isdigit() for w in words):
         return "no word of its own"
     if kind in r.group_head_kinds:
@@ -232,6 +234,14 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
                 w in arm_names or w in r.arm_words or w in r.function for w in words):
             return "an intervention"
     return None
+
+
+def _care_plan(words: list[str], kind: str, r: _Rules, empty: frozenset[str]) -> bool:
+    """'a noise reduction protocol' given to an arm: a plan of care named by words of its own."""
+    own = words[:-1]
+    return kind == "intervention" and words[-1] in r.care_plans \
+        and not any(w in r.sections or w in r.function or w in r.numbers for w in own) \
+        and any(w not in r.generic and w not in empty for w in own)
 
 
 def _head(words: list[str]) -> str:
