@@ -764,7 +764,7 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
         sides += _chunk(ctx, sent, m.start("x"), m.end("x"), free="group", whole=True)
     out += sides
     bases = ctx.document.cache.get("shared_bases", [])
-    out = [x for x in out if x.concept.source != "arm" or not any(a <= x.start < b for a, b in bases)]
+    out = [x for x in out if x.concept.source != "arm" or not any(a <= x.start < b and x.end <= b for a, b in bases)]
     if controls:  # no phrase of what the control arm received is an arm (a drug may be: an active control)
         s0 = sent.start_char
         out = [m for m in out if m.concept.source != "arm" or not any(a <= m.start - s0 < b for a, b in controls)]
@@ -811,15 +811,19 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
     text = sent.text
     spans: list[tuple[int, int]] = []
     statistics = bool(c["statistics_rx"].search(text))  # "t-tests compared baseline values with ...": measures
+    combined: list[_Mention] = []
     for m in c["rx"].finditer(text):
         if c["clause_rx"].search(m.group("x")):
             continue  # "comparisons of X were performed before and after": a clause, no side
         y = m.start("y")
         base = _shared_base(m.group("x"), m.group("y"))
-        if base:  # "comparing A only with A plus B": A is every arm's, B the arm
-            spans += [(y, y, False), (y + base, m.end("y"), statistics)]
+        if base:  # "comparing A only with A plus B": A alone is no arm; 'A plus B' is
             s0 = sent.start_char
             ctx.document.cache.setdefault("shared_bases", []).append((s0 + m.start("x"), s0 + y + base))
+            lead = re.match(r"(?:the|an?)\s+", m.group("y"), re.I)
+            a = y + (lead.end() if lead else 0)
+            combined.append(_Mention(ctx.lexicon.discover("Drug", text[a:m.end("y")], "arm"), s0 + a, s0 + m.end("y"),
+                                     True))
             continue
         # "comparison of A with B and C with D": 'with' joined each arm to its part; 'and' joins the arms
         parallel = re.search(r"\s(?:and|versus|vs\.?)\s+(?=\S.*\swith\s)", m.group("y"), re.I) \
@@ -846,12 +850,12 @@ def _comparison_sides(ctx: Context, sent) -> list[_Mention]:
                     and (len(words) > 1 or _group_name(words[0])) \
                     and not (elliptic and not re.search(heads, words[-1], re.I)):
                 out.append(x)
-    return out
+    return out + combined
 
 
 def _shared_base(x: str, y: str) -> int:
-    """Where the arm of 'A only' against 'A plus B' starts in y (0 when the sides share no base): what
-    both sides name is every arm's, what only one adds is the arm."""
+    """Where what 'A plus B' adds to 'A only' starts in y (0 when the sides share no base): A alone is
+    every arm's, the arm is A with what it adds."""
     base = rules()["alone_rx"].sub("", x).strip()
     if not base or base == x.strip():
         return 0
