@@ -184,3 +184,16 @@ def test_what_both_sides_of_a_comparison_share_is_no_arm_alone(tmp_path, layout,
 def test_what_a_bracket_says_a_product_contains_is_no_arm(tmp_path, layout, body, arm, contents):
     got = {i["drug"] for i in interventions(tmp_path, body, layout)}
     assert not got & contents
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, population", [
+    ("Children with asthma were allocated to a school-based asthma education programme or usual care. The asthma "
+     "group had fewer absences.", "school-based asthma education programme", "asthma"),
+    ("Adults with chronic heart failure were randomised to a heart failure exercise programme or usual care. The "
+     "heart failure group was compared with healthy controls.", "heart failure exercise programme", "heart failure"),
+])
+def test_a_condition_that_qualifies_a_treatment_noun_keeps_the_arm(tmp_path, layout, body, arm, population):
+    got = names(interventions(tmp_path, body, layout))
+    assert arm in got
+    assert population not in got

@@ -1142,9 +1142,13 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
                                                                                or alternative)
                 or free in ("nouns", "group_nouns") and noun):
             continue
+        # a population ("the COPD group") or an outcome, not what was given; but a condition that only
+        # qualifies a treatment noun names what the treatment is for ("diabetes self-management education")
+        head = re.search(rf"(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I) if noun else None
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
+               and not (head and e.label_ in ("Condition", "AdverseEventTerm") and e.end_char - s0 < p0 + head.start())
                for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + plen and p0 < e.end_char - s0):
-            continue  # a population ("the COPD group") or an outcome, not what was given
+            continue
         concept = ctx.lexicon.discover("Drug", phrase, "arm")
         out.append(_Mention(concept, s0 + p0, s0 + p0 + plen, True))
     return out
