@@ -244,10 +244,26 @@ def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     base = "|".join(f"(?i:{u})" if r"\s+" in u else u for u in words)  # "International Units" too
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{NUMBER})"
     nums = rf"(?P<nums>{num}(?:\s*,\s*{num})*(?:\s*,?\s*(?:and|or|to|–|-)\s*{num})?)"
-    den = (r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b)?"
-           r"(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b)?")  # infusion rates too: 'µg/kg/min', 'mg/kg/h'
+    den = (r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b"
+           rf"|{_exponent_den('d1x')})?"
+           rf"(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b|{_exponent_den('d2x')})?")  # rates: 'µg/kg/min', 'mg/kg/h'
     return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
                       r"(?![\w/])")
+
+
+def _exponent_den(group: str) -> str:
+    """A denominator written as a negative power ('µg·kg−1', 'mg kg-1 h-1', 'mg.kg⁻¹', 'mg m−2'): the
+    journals' SI style. The power is required, so a bare 'mg kg' or a full stop before a word is none."""
+    units = rules()["exponent_denominators"]
+    return (rf"(?:\s*[·⋅.]\s*|\s+)(?P<{group}>(?:{units})(?=\s*[-−⁻]\s*[1¹])|m(?=\s*[-−⁻]\s*[2²]))"
+            r"\s*[-−⁻]\s*[1¹²2](?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def denominators(m: re.Match) -> tuple[str | None, str | None]:
+    """The dose's denominators, written after a slash or 'per' or as negative powers."""
+    d1 = m.group("d1") or m.group("d1x")
+    d2 = m.group("d2") or m.group("d2x")
+    return ("m2" if d1 == "m" else d1), d2
 
 
 def _food_den() -> str:
@@ -1465,13 +1481,13 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
             label, unit = unit_concept(ctx.lexicon, "cells", m.group("d1"), None)
             values = [cell_count(m.group("nums"))]
         else:
-            label, unit = unit_concept(ctx.lexicon, m.group("u"), m.group("d1"), m.group("d2"))
+            label, unit = unit_concept(ctx.lexicon, m.group("u"), *denominators(m))
             # "in group 2, 1 g X": a number that labels a group is no dose of the list
             values = [to_number(n.group(0)) for n in re.finditer(rf"\d{{1,3}}(?:,\d{{3}})+|{NUMBER}",
                                                                   m.group("nums"))
                       if not rules()["number_label_rx"].search(text, 0, m.start("nums") + n.start())]
             # "10 mg of pravastatin/day", "800 IU of vitamin D3 per day": the day after the drug is the dose's
-            if not m.group("d1") and len(targets) == 1 and targets[0].start - s0 >= m.end() \
+            if not denominators(m)[0] and len(targets) == 1 and targets[0].start - s0 >= m.end() \
                     and re.match(r"(?:\s*/\s*|\s+per\s+)(?:day|d)\b", text[targets[0].end - s0:]):
                 label, unit = unit_concept(ctx.lexicon, m.group("u"), "day", None)
             food = m if m.group("fn") else None
