@@ -460,7 +460,7 @@ def variant_mode(variant: str, r: dict) -> str | None:
     return "fold"
 
 
-TARGETS_FORMAT = "1"
+TARGETS_FORMAT = "2"
 _TARGET_WORD = re.compile(r"[^\s,;:()\[\]]+")
 _TARGET_SPLIT = re.compile(r"\.*(?:[\s,;:()\[\]]+|$)")  # a word's full stop goes with the space after it
 
@@ -578,4 +578,28 @@ def build_target_names() -> dict[str, bool]:
         if mode is None or key in stop:
             continue
         out.setdefault(key, mode == "upper")
+    for key, upper in list(out.items()):
+        for v in target_variants(key, r):
+            out.setdefault(v, upper)
     return out
+
+
+def target_variants(key: str, r: dict) -> set[str]:
+    """Other ways a target name (folded) is written, by the rules of vocabulary.json
+    target_variants: papers join a protein's number to its name as they like ('sirtuin-1' for the
+    dictionary's 'sirtuin 1'), write Greek letters either way ('β-endorphin') and spell it the
+    British way ('haem oxygenase-1'); the dictionary holds one or two of these forms."""
+    spec = r.get("target_variants", {})
+    forms = {key}
+    num = re.match(r"^(.*[a-z])([- ]?)(\d+[a-z]?)$", key)
+    if num and " " in num.group(1) + num.group(2) or num and num.group(2):
+        forms |= {f"{num.group(1)}{j}{num.group(3)}" for j in spec.get("number_joins", [])}
+    for word, letter in spec.get("greek", {}).items():
+        for f in list(forms):
+            forms.add(re.sub(rf"(?<![a-z]){word}(?![a-z])", letter, f))
+            forms.add(f.replace(letter, word))
+    for f in list(forms):
+        forms.add(british_spelling(f, r))
+        for rx, repl in _british_rules(json.dumps(spec.get("spellings", []))):
+            forms.add(rx.sub(repl, f))
+    return {" ".join(f.split()) for f in forms} - {key}

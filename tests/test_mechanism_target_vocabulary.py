@@ -133,3 +133,67 @@ def test_pathogen_loads_and_airway_markers_are_targets(tmp_path, body, agent, wa
     assert any(agent in a and target in t for a, _r, t in _pairs(found)), _pairs(found)
     if way != "mod":
         find(found, agent, way, target)
+
+
+# -- how papers write the dictionary's names, short forms, processes, microbiota ---------------
+def test_a_protein_number_and_a_greek_letter_are_written_either_way():
+    names = target_names()
+    text = "Sirtuin-1, galectin 3, heat shock protein-70, haem oxygenase-1 and β-endorphin were measured."
+    assert [text[s:e] for s, e in names.find(text)] == ["Sirtuin-1", "galectin 3", "heat shock protein-70",
+                                                         "haem oxygenase-1", "β-endorphin"]
+
+
+@pytest.mark.parametrize("body, way, target", [
+    ("Resveratrol raised sirtuin-1 in the muscle biopsies (P = 0.02).", "up", "sirtuin-1"),
+    ("Haem oxygenase-1 was induced by resveratrol within two weeks.", "up", "haem oxygenase-1"),
+])
+def test_name_variants_of_the_dictionary_are_targets(tmp_path, body, way, target):
+    find(mechs(tmp_path, body), "resveratrol", way, target)
+
+
+SHORT_FORMS = ("Plasma heme oxygenase-1 (HO-1) and fibroblast growth factor 23 (FGF23) were assayed at "
+               "baseline and week 12; systolic blood pressure (SBP) was recorded at each visit.")
+
+
+@pytest.mark.parametrize("body, way, target", [
+    ("Calcitriol raised HO-1 compared with placebo (P = 0.03).", "up", "HO-1"),
+    ("FGF23 fell after twelve weeks of calcitriol (P = 0.01).", "down", "FGF23"),
+])
+def test_a_short_form_defined_for_a_dictionary_name_is_a_target(tmp_path, body, way, target):
+    found = mechs(tmp_path, body, section=f"Methods\n\n{SHORT_FORMS}\n\nResults")
+    find(found, "calcitriol", way, target)
+
+
+@pytest.mark.parametrize("body", [
+    "Calcitriol lowered SBP compared with placebo (P = 0.03).",
+    "SBP fell after twelve weeks of calcitriol (P = 0.01).",
+])
+def test_a_short_form_of_a_clinical_outcome_stays_out(tmp_path, body):
+    assert not mechs(tmp_path, body, section=f"Methods\n\n{SHORT_FORMS}\n\nResults")
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Glutamine reduced intestinal permeability compared with placebo (P = 0.04).", "glutamine", "down",
+     "intestinal permeability"),
+    ("Gastric emptying was enhanced by erythromycin in the fasting state.", "erythromycin", "up", "gastric emptying"),
+    ("Acipimox suppressed lipolysis and fat oxidation during the clamp.", "acipimox", "down", "fat oxidation"),
+    ("Lipolysis was lower with acipimox than with placebo (P < 0.01).", "acipimox", "down", "lipolysis"),
+])
+def test_physiological_processes_are_targets(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("body, way, target", [
+    ("Lactulose increased Bifidobacterium counts in stool samples (P = 0.02).", "up", "bifidobacterium counts"),
+    ("Faecal lactobacilli rose with lactulose over four weeks.", "up", "faecal lactobacilli"),
+])
+def test_microbiota_written_with_a_count_after_the_taxon_are_targets(tmp_path, body, way, target):
+    find(mechs(tmp_path, body), "lactulose", way, target)
+
+
+@pytest.mark.parametrize("body", [
+    "Lactulose reduced stool frequency and abdominal pain compared with placebo (P = 0.02).",
+    "Heart rate and pain scores were lower with erythromycin than with placebo (P < 0.05).",
+])
+def test_clinical_outcomes_beside_the_new_classes_stay_out(tmp_path, body):
+    assert not mechs(tmp_path, body)

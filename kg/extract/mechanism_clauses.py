@@ -68,6 +68,7 @@ def _direction(relation: str) -> str:
 def data() -> dict:
     """ontology/mechanisms.json, with its regular expressions compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
+    d["target_terms"] = d["target_terms"] + _process_terms(d["target_processes"])
     alt = lambda xs: "|".join(x.replace(" ", r"\s+") for x in sorted(xs, key=len, reverse=True))  # noqa: E731
     heads, spec = alt(d["target_heads"]), alt(d["specimens"])
     # modifiers, one or two analyte terms ("HDL cholesterol"), an abbreviation in brackets, heads;
@@ -114,6 +115,7 @@ def data() -> dict:
     d["rx_property_verb"] = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
     d["rx_title"] = [re.compile(p, re.I) for p in d["title_agent_patterns"]]
     d["rx_arm_after"] = re.compile(d["arm_after_target"], re.I)
+    d["rx_given_after"] = re.compile(d["given_after_target"], re.I)
     d["rx_association_after"] = re.compile(d["association_after_target"], re.I)
     d["rx_like_change"] = re.compile(d["like_change"], re.I)
     d["rx_class_arm"] = re.compile(rf"(?:{alt(d['class_arm_words'])})", re.I)
@@ -180,6 +182,17 @@ def data() -> dict:
     d["rx_link"] = re.compile(rf"(?<![\w-])(?:{alt(d['passive_links'])})\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?$",
                               re.I)
     return d
+
+
+def _process_terms(p: dict) -> list[str]:
+    """Target terms of physiological processes and microbiota: each modifier (organ, cell, agent)
+    with every process noun ('intestinal permeability', 'viral replication'), one term per
+    modifier so that the terms stay grouped by their first letter; the standalone processes and
+    the microbiota layouts as they are."""
+    nouns = "|".join(x.replace(" ", r"\s+") for x in sorted(p["nouns"], key=len, reverse=True))
+    gap = r"[\s-]+"
+    joined = [m.replace(" ", gap) + rf"{gap}(?:{nouns})" for m in p["modifiers"]]
+    return joined + p["standalone"] + p["microbiota"]
 
 
 def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
@@ -1007,9 +1020,11 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     found = [_named(ctx, sent, t, found) for t in found]
     found += _but_not_heads(ctx, sent, found)
     found = _named_members(text, sent, found)
-    # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed; "Regarding X, ... Y
+    # "in the testosterone group", "the vitamin D arm": an arm's name, not what changed ("lower PT doses": what
+    # is given); "Regarding X, ... Y
     # increased": a topic, when the sentence goes on to name what changed
     found = sorted((t for t in found if not d["rx_arm_after"].match(text, t.end)
+                    and not d["rx_given_after"].match(text, t.end)
                     and not (d["rx_topic_before"].search(text, max(sent.start_char, t.start - 30), t.start)
                              and any(x.start > t.end for x in found))
                     and not d["rx_anti_before"].search(text, max(sent.start_char, t.start - 40), t.start)
@@ -1144,12 +1159,18 @@ def _target_short_forms(ctx: Context) -> dict[str, Concept]:
         out: dict[str, Concept] = {}
         for short, ab in _abbreviations(ctx).items():
             long = ab.name
-            if not d["rx_target"].fullmatch(long) or d["rx_outcome"].search(long) \
+            if not (d["rx_target"].fullmatch(long) or _dictionary_name(long)) or d["rx_outcome"].search(long) \
                     or ctx.lexicon.by_label(short) is not None or ctx.lexicon.by_label(long, "Drug") is not None:
                 continue
             out[short] = _target_concept(ctx, Mention(ab.start, ab.end, long))
         cache["mechanism_target_short_forms"] = out
     return cache["mechanism_target_short_forms"]
+
+
+def _dictionary_name(phrase: str) -> bool:
+    """Whether the whole phrase is one name of the dictionary's biological entities, so that the
+    short form a paper defines for it ('heme oxygenase-1 (HO-1)') names that entity too."""
+    return target_names().find(phrase) == [(0, len(phrase))]
 
 
 def _abbreviations(ctx: Context) -> dict:
