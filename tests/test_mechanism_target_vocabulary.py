@@ -197,3 +197,21 @@ def test_microbiota_written_with_a_count_after_the_taxon_are_targets(tmp_path, b
 ])
 def test_clinical_outcomes_beside_the_new_classes_stay_out(tmp_path, body):
     assert not mechs(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, way, target", [
+    ("Lactulose increased microbial diversity in stool samples (P = 0.01).", "up", "microbial diversity"),
+    ("Compared with placebo, lactulose raised alpha diversity (P = 0.02).", "up", "alpha diversity"),
+    ("Lactulose significantly decreased sCD163 compared with placebo (P = 0.03).", "down", "scd163"),
+    ("Circulating miR-155 was reduced by lactulose.", "down", "mir-155"),
+])
+def test_community_diversity_soluble_markers_and_micrornas_are_targets(tmp_path, body, way, target):
+    find(mechs(tmp_path, body), "lactulose", way, target)
+
+
+@pytest.mark.parametrize("body", [
+    "Lactulose increased the diversity of foods eaten at breakfast (P = 0.01).",
+    "Dietary diversity rose with lactulose but not with placebo.",
+])
+def test_diversity_of_anything_but_a_microbial_community_stays_out(tmp_path, body):
+    assert not mechs(tmp_path, body)
