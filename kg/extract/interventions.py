@@ -191,6 +191,7 @@ def rules() -> dict:
     r["not_head_mod"] = set(r["not_head_modifiers"])
     r["generic_mod"] = set(r["generic_modifiers"])
     r["head_noun_rx"] = re.compile(rf"(?:{r['intervention_nouns']}|{r['modified_heads']})", re.I)
+    r["ends_in_head_noun_rx"] = re.compile(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", re.I)
     r["not_class_before_rx"] = re.compile(r["not_class_before"], re.I)
     r["not_given_before_rx"] = re.compile(r["not_given_before"], re.I)
     r["drug_classes_rx"] = Guarded(re.compile(rf"(?<![\w-])(?:{r['drug_classes']})(?![\w-])", re.I),
@@ -975,12 +976,12 @@ def _each_item(ctx: Context, sent, a: int, b: int, free: str) -> list[_Mention]:
         if sent.text[start:end].strip():
             items.append((start, end))
         start = a + sep.end() if sep else b
-    heads = rf"\b(?:{rules()['intervention_nouns']}|{rules()['modified_heads']})$"
+    heads = rules()["ends_in_head_noun_rx"]
     # "Provider and Community Interventions": a lone word before the last item's head shares that head
-    shared = len(items) > 1 and bool(re.search(heads, sent.text[items[-1][0]:items[-1][1]], re.I))
+    shared = len(items) > 1 and bool(heads.search(sent.text[items[-1][0]:items[-1][1]]))
     out = []
     for k, (start, end) in enumerate(items):
-        if free == "nouns" and not re.search(heads, sent.text[start:end].rstrip(), re.I):
+        if free == "nouns" and not heads.search(sent.text[start:end].rstrip()):
             continue  # only a phrase that ends in an intervention noun may stand: no need to read the others
         lone = k < len(items) - 1 and len(sent.text[start:end].split()) == 1
         out += [x for x in _chunk(ctx, sent, start, end, free=free)
@@ -1147,7 +1148,8 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
         if follower and re.fullmatch(r["not_arm_followers"], follower.group(1), re.I):
             continue  # "speech and language therapy services": a modifier of another noun
         names_group = bool(re.match(r"\s*(?:\([^()]*\)\s*)?(?:group|arm)s?\b|\s*\([^()]*\b(?:group|arm)\b", after))
-        noun = bool(re.search(rf"\b(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I))
+        head = r["ends_in_head_noun_rx"].search(phrase)  # the treatment noun the phrase ends in
+        noun = head is not None
         # the object of "randomised to" itself, when it is no bare verb ("to evaluate")
         first = k == 0 and pos - a <= 3 and (len(phrase.split()) >= 2 or not phrase.islower())
         # one of two or more alternatives: a noun of its own ("zinc or vitamin A", "qigong or usual care")
@@ -1160,7 +1162,6 @@ def _phrases(ctx: Context, sent, a: int, text: str, free: str, whole: bool) -> l
             continue
         # a population ("the COPD group") or an outcome, not what was given; but a condition that only
         # qualifies a treatment noun names what the treatment is for ("diabetes self-management education")
-        head = re.search(rf"(?:{r['intervention_nouns']}|{r['modified_heads']})$", phrase, re.I) if noun else None
         if any(e.label_ in ("Condition", "AdverseEventTerm", "StudyDesign", "Unit", "Instrument")
                and not (head and e.label_ in ("Condition", "AdverseEventTerm") and e.end_char - s0 < p0 + head.start())
                for e in ctx.concepts_in(sent) if e.start_char - s0 < p0 + plen and p0 < e.end_char - s0):
