@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Accuracy report: per-category precision, recall and F1 of kg's facts against gold.
 
-Ingests corpus/ and ../shared/dev/docs into temporary stores (in one process, so spaCy and
+Ingests corpus/, ../shared/dev/docs and bench/dev2/docs (30 more abstracts, gold written
+without kg's output: bench/dev2/README.md) into temporary stores (in one process, so spaCy and
 the lexicon load once), prints `kg facts` scored by ../shared/eval/score.py for each set,
 and with --ei runs the Evidence Inference harness on its validation split and prints its
 headline figures. ../shared sits beside the repository; set KG_SHARED to use another.
@@ -41,7 +42,8 @@ def shared_dir() -> Path | None:
 def sets(shared: Path) -> dict[str, tuple[Path, Path]]:
     """The scored sets: name → (documents folder, gold folder)."""
     return {"corpus": (ROOT / "corpus", shared / "gold"),
-            "dev": (shared / "dev" / "docs", shared / "dev" / "gold")}
+            "dev": (shared / "dev" / "docs", shared / "dev" / "gold"),
+            "dev2": (ROOT / "bench" / "dev2" / "docs", ROOT / "bench" / "dev2" / "gold")}
 
 
 def predict(docs: Path, work: Path) -> Path:
@@ -123,7 +125,8 @@ def print_set(name: str, s: dict, floor: dict | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", action="append", choices=("corpus", "dev"), help="score only this set (repeatable)")
+    ap.add_argument("--set", action="append", choices=("corpus", "dev", "dev2"),
+                    help="score only this set (repeatable)")
     ap.add_argument("--ei", action="store_true", help="also run the Evidence Inference validation split")
     ap.add_argument("--ei-n", type=int, default=42, help="Evidence Inference articles (default 42: all)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     print(f"shared: {shared}")
-    for name in ("corpus", "dev"):
+    for name in ("corpus", "dev", "dev2"):
         if name in result:
             print_set(name, result[name], floors.get(name))
     if "evidence_inference" in result:

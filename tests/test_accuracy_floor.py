@@ -1,6 +1,6 @@
-"""The accuracy floor: dev-set and corpus F1 must not fall below bench/accuracy_floor.json.
+"""The accuracy floor: dev, dev2 and corpus F1 must not fall below bench/accuracy_floor.json.
 
-Runs bench/accuracy.py's scoring (../shared/eval/score.py) on ../shared/dev and corpus/;
+Runs bench/accuracy.py's scoring (../shared/eval/score.py) on ../shared/dev, bench/dev2 and corpus/;
 skipped when ../shared is not beside the repository (set KG_SHARED to point at it). Raise
 the floors in bench/accuracy_floor.json as the extractors improve.
 """

@@ -39,10 +39,10 @@ SENTENCES = [
 
 
 def _texts() -> list[str]:
-    """The written sentences, every sentence-like piece of the corpus papers and of the dev
-    documents (when ../shared is beside the repository), and windows across sentence ends."""
+    """The written sentences, every sentence-like piece of the corpus papers, of bench/dev2 and of
+    the dev documents (when ../shared is beside the repository), and windows across sentence ends."""
     texts = list(SENTENCES)
-    docs = sorted((ROOT / "corpus").glob("*.txt"))
+    docs = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "bench" / "dev2" / "docs").glob("*.txt"))
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         from accuracy import shared_dir
