@@ -71,6 +71,33 @@ def test_confidence_intervals(text, low, high):
     assert (m.fields["low"], m.fields["high"]) == (pytest.approx(low), pytest.approx(high))
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("a gain of 4.2 kg [CI 1.1 to 7.3] over the year", 1.1, 7.3),
+    ("the change was -0.8 mmol/l (CI -1.4 to -0.2; p = 0.01)", -1.4, -0.2),
+    ("plasma levels rose by 12 ng/ml, CI 3-21, p = 0.02", 3, 21),
+    ("a relative fall of 31% [CrI 12 to 47%] in events", 12, 47),
+])
+def test_confidence_intervals_without_their_level(text, low, high):
+    """'CI' alone, right after a bracket or a comma, opens an interval as '95% CI' does."""
+    (m,) = find(text, "ci")
+    assert (m.fields["low"], m.fields["high"]) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text", ["cardiac index (CI) was measured by thermodilution",
+                                  "the CI rose to 2.9 l/min/m2 after surgery"])
+def test_a_bare_ci_that_opens_no_interval(text):
+    assert find(text, "ci") == []
+
+
+def test_values_with_an_interval_without_its_level(tmp_path):
+    """The value keeps its interval up to the closing bracket, its unit included."""
+    found = results_of(tmp_path, "Drug A raised the fraction of responders (7.5% [CI 1.2 to 13.8%]; p = 0.02) and "
+                                 "the urinary sodium excretion (18.4% [CI 2.9 to 33.9%]; p = 0.04) against placebo.")
+    by = {f["measure"]: f for f in found}
+    assert by["fraction of responders"]["value"] == "7.5% [CI 1.2 to 13.8%]"
+    assert (by["urinary sodium excretion"]["ci_low"], by["urinary sodium excretion"]["ci_high"]) == (2.9, 33.9)
+
+
 def test_bracketed_interval_and_unicode_minus():
     (m,) = find("the ratio was 0.66 [0.41, 0.93] overall", "bracket_ci")
     assert (m.fields["low"], m.fields["high"]) == (0.41, 0.93)
