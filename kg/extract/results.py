@@ -129,6 +129,8 @@ def _rx() -> dict:
                                               "requires": optional(q, "requires"),
                                               "excludes": optional(q, "excludes"),
                                               "restates": q.get("restates", False),
+                                              # a trend where an abstract concludes motivates; it is no new finding
+                                              "conclusion_new": q.get("conclusion_new", True),
                                               "subject_arm": q.get("subject_arm", False),
                                               "claim": q.get("claim", False),
                                               "claim_only": q.get("claim_only", False),
@@ -147,7 +149,8 @@ def _rx() -> dict:
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
                 "measure_population_tail", "heading_not_measure", "measure_generic", "measure_change_bare",
-                "measure_verb_object"):
+                "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
+                "predicate_only", "pronoun_subject", "restated_generic"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
@@ -309,6 +312,8 @@ def extract(ctx: Context) -> list[Fact]:
                 _measure_from_heading(ctx, sent, f)
             if f.extra.get("claim") and _reported(f.measure, out):
                 continue  # the conclusion restates a finding the results part already gives
+            if f.extra.get("restated") and (_reported(f.measure, out) or _in_results_text(ctx, f.measure)):
+                continue  # a finding in words where the abstract concludes: new only if the results name none
             here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
@@ -925,6 +930,8 @@ def _changes(text, found, taken, free, add) -> None:
             unit = m.group("ub") or m.group("ua")
             before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
             measure = _measure_from_prefix(before, unit)
+            if measure.startswith("value") and re.search(r"\sand\s*$", before):
+                measure = _shared_change_measure(text, found, m.start(), unit) or measure
             add(Found(m.start(), m.end(), measure, m.group("b"),
                       f"result.{name}", comparator=m.group("a"), unit=unit,
                       extra={"comparator_text": m.group("wa"), **_group_of_change(text, m.end())}),
@@ -947,6 +954,19 @@ def _changes(text, found, taken, free, add) -> None:
             sd = m.group("v").split("±")
             add(Found(m.start(), m.end(), measure, m.group("v"), "result.fold", unit="fold",
                       sd=to_number(sd[1]) if len(sd) > 1 else None))
+
+
+def _shared_change_measure(text: str, found: list[Found], pos: int, unit: str | None) -> str | None:
+    """'X decreased from 9.8 to 8.9 with A and increased from 9.6 to 10.1 with B': a change whose
+    clause opens with 'and' and its own verb, right after another change of the same sentence, is
+    a change of the same measure (its unit, when written, the same)."""
+    prev = [f for f in found if f.rule == "result.change" and f.end <= pos]
+    if not prev:
+        return None
+    last = max(prev, key=lambda f: f.end)
+    if re.search(r"[;:]", text[last.end:pos]) or unit and last.unit and unit != last.unit:
+        return None
+    return last.measure
 
 
 def _end_of_bracket(text: str, pos: int) -> int:
@@ -1858,9 +1878,15 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 continue  # the clause has its numbers: they are the finding
             opts = rx["qualitative_options"][name]
             claim = claims and opts["claim"]
-            if restating and opts["restates"] and not claim or opts["claim_only"] and not claims:
+            # where an abstract concludes, a restating pattern reads a finding too: kept only when the
+            # results before name no such measure (extract() drops it otherwise, as it drops claims)
+            restated = restating and opts["restates"] and not claim and claims and opts["conclusion_new"]
+            if restating and opts["restates"] and not claim and not restated or opts["claim_only"] and not claims:
                 continue
-            if claim and rx["claim_hedge"].search(text, cs, m.end()):
+            if restated and not final:  # read after every other pattern: a span they read is theirs
+                deferred.append((m, (name, where, q, prefix, transitive)))
+                continue
+            if (claim or restated) and rx["claim_hedge"].search(text, cs, m.end()):
                 continue  # 'X may improve Y', 'X appears to be safe': a conclusion hedged, no finding
             lead_in = max([cs] + [i + 1 for i in (text.rfind(c, cs, m.start()) for c in ",;:") if i >= 0])
             if rx["baseline_subject"].search(text, lead_in, m.start()):
@@ -1908,6 +1934,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                     measures = _objects(text, ds.end(), m.start())
                 else:
                     measures = _subjects(text, cs, m.start())
+                pronoun = rx["pronoun_subject"].fullmatch(text, cs, m.start()) if not measures else None
+                if pronoun:
+                    measures = _named_before(found, pronoun.start("it"))
                 lead = text[max(0, cs - 8):m.start()]  # with the ', but' that may open the clause
                 prev = [f for f in found if f.extra.get("pred") is not None and f.extra["pred"] < m.start()]
                 leans = not measures and re.search(r"\b(?:but|and|yet)\s+(?:(?:the|this|these|that)\s+)?"
@@ -1969,6 +1998,9 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 # no measures; the measure is written after the predicate
                 after = rx["measure_after_groups"].search(text, m.end(), ne)
                 measures = _objects(text, after.end(), ce) if after else [(m.start(), m.end(), "value", None)]
+            on = _effect_on(text, vend, ce) if re.search(r"effects?$", value, re.I) else None
+            if on:  # 'no significant effect of A (was observed) on X': X, not A, is what was measured
+                measures = on
             if where.startswith("subject"):
                 measures = _without_own_group(text, m.end(), measures)
             if opts["subject"]:
@@ -1989,6 +2021,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                                             r"improved?|decreased?|lowered|lower|raised|shortened|prolonged|"
                                             r"enhanced|attenuated|prevented|prevent|affect)\s", x)]
             measures, negated = _but_not(measures)
+            measures, negated = _but_not_for(text, measures, negated)
             measures, denied = _denied(text, cs, vstart, value, measures, where)
             if denied:  # 'X was not increased', 'None of these measures were significant'
                 value = _negate(value)
@@ -2006,9 +2039,19 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 if p:
                     e = max(e, p.end)
                 add(Found(s, e, measure, value, f"result.{name}", p=p,
-                          extra={"pred": m.start(), "claim": claimed}),
+                          extra={"pred": m.start(), "claim": claimed, "restated": restated}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+
+
+def _named_before(found: list[Found], pos: int) -> list[tuple[int, int, str, None]]:
+    """'X decreased in A, whereas it rose in B': the pronoun that opens a clause stands for the
+    measure of the finding just before it in the sentence (none when no finding precedes)."""
+    prev = [f for f in found if f.end <= pos and _unnamed(f.measure) is None]
+    if not prev:
+        return []
+    last = max(prev, key=lambda f: f.end)
+    return [(pos, pos, last.measure, None)]
 
 
 def _reports(ctx: Context, sent, part: str, in_abs: bool) -> bool:
@@ -2050,6 +2093,23 @@ def _reported(measure: str, before: list[Fact]) -> bool:
         if words and other and (words <= other or other <= words):
             return True
     return False
+
+
+def _in_results_text(ctx: Context, measure: str) -> bool:
+    """Whether the abstract's results part names a measure a conclusion states a finding about:
+    any of its words that is no generic head ('risk', 'level', ...; data: "restated_generic"),
+    compared by its first letters so that 'hypoglycaemic' names 'hypoglycaemia'."""
+    key = "results_part_words"
+    if key not in ctx.document.cache:
+        words: set[str] = set()
+        for sent in ctx.sentences():
+            part, in_abs = part_of(ctx.document, sent.start_char)
+            if in_abs and part == "results":
+                words.update(w[:6] for w in re.findall(r"[a-z][a-z0-9-]{3,}", fold(sent.text)))
+        ctx.document.cache[key] = words
+    own = [w[:6] for w in re.findall(r"[a-z][a-z0-9-]{3,}", fold(measure))
+           if not _rx()["restated_generic"].fullmatch(w)]
+    return not own or any(w in ctx.document.cache[key] for w in own)
 
 
 def _evaluated_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tuple[int, int, str, None]]:
@@ -2146,6 +2206,30 @@ def _but_not(measures):
         out += [(ms, me, f"{m.group('a')} {head}", own_p), (ms, me, f"{m.group('b')} {head}", None)]
         negated += [False, True]
     return out, negated
+
+
+def _effect_on(text: str, vend: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
+    """'No significant effect of zinc was observed on X', 'showed no effect of the training on Y':
+    the effect's agent is named after 'of' and what it acted on after 'on'; the measures are the latter
+    (none when the sentence names no 'on')."""
+    on = _rx()["effect_of_agent_on"].match(text, vend, ce)
+    return _objects(text, on.end(), ce) if on else []
+
+
+def _but_not_for(text: str, measures, negated: list[bool]):
+    """'A was superior to B for X but not for Y', 'better on the total score, but not on the sub-score':
+    the measure after 'but not' + the same preposition is a second measure, its finding denied (not
+    when it names a group or people: 'in treated but not in untreated subjects')."""
+    if not measures:
+        return measures, negated
+    bn = _rx()["but_not_for"].match(text, measures[-1][1])
+    if not bn:
+        return measures, negated
+    ce = text.find(";", bn.end())  # the clause 'but not' opens runs to the next ';'
+    ce = ce if ce > 0 else len(text)
+    more = [x for x in _objects(text, bn.end(), ce)
+            if not _rx()["GROUP_WORD"].search(x[2]) and not _POPULATION_END.search(x[2])]
+    return measures + more, negated + [True] * len(more)
 
 
 _NEGATED_AUX = re.compile(r"\s+(?:(?:was|were|is|are|has|have|had|been|did|does|do|could|would)\s+)+(?:not|never)"
@@ -2401,9 +2485,9 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
             end = pos
     masked = full[start:end] + " " * (pos - end)
     rel = re.search(r"\s(?:which|who|whose)\s", masked)
-    if rel and rel.start() > 0:
+    if rel and rel.start() > 0 and not _counted_who(masked, rel.start()):
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
-    stop = _rx()["measure_stop"].search(masked)
+    stop = _past_people_qualifier(masked, _rx()["measure_stop"].search(masked))
     while stop and "," in masked[stop.start():] \
             and not masked[masked.rfind(",", 0, stop.start()) + 1:stop.start()].strip():
         # 'After the study, in the case group, FEV1 was ...': a chunk that opens with the
@@ -2427,6 +2511,23 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
     ps = find(text[start:pos], "p_value")
     return [(start + a + off, start + b, phrase, _shift(own, start))
             for a, b, off, phrase, own in _phrases(masked, parts, ps)]
+
+
+def _counted_who(masked: str, rel: int) -> bool:
+    """'The number of patients who relapsed was higher': the 'who' clause says which people a share
+    or number counts, and stays in the measure when it is short and whole (a few words, no
+    preposition that would end the measure inside it)."""
+    rest = masked[rel:]
+    return bool(_rx()["people_share"].search(masked, 0, rel)) and len(rest.split()) <= 5 \
+        and not _rx()["measure_stop"].search(rest, 1)
+
+
+def _past_people_qualifier(masked: str, stop: re.Match | None) -> re.Match | None:
+    """'The proportion of children with treatment failure was lower': a share or number of people
+    keeps the 'with X' that says which people are counted, so the measure does not stop there."""
+    while stop and stop.group(0).strip() == "with" and _rx()["people_share"].search(masked, 0, stop.start()):
+        stop = _rx()["measure_stop"].search(masked, stop.end())
+    return stop
 
 
 _VERB_INSIDE = re.compile(r"\s(?:improved|increased|decreased|declined|reduced|rose|fell|dropped|worsened|changed)\b")
@@ -2470,12 +2571,18 @@ def _share_head(kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             for a, b, phrase in kept[:-1]] + [kept[-1]]
 
 
+_ENUMERATOR = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|vi{0,3})\)\s")
+
+
 def _objects(text: str, pos: int, ce: int) -> list[tuple[int, int, str, Mention | None]]:
     """The measures after a nominal predicate ('no significant difference in X and Y')."""
     tail = text[pos:ce]
     masked = _mask(tail)
     stop = _rx()["object_stop"].search(masked)
     end = stop.start() if stop else len(masked)
+    enum = _ENUMERATOR.search(tail, 0, end)
+    if enum:  # '... on X (a) the Y were ...': an enumerator opens the next statement of a list
+        end = enum.start()
     ps = find(tail, "p_value")
     for p in ps:  # 'increased X (P < 0.001), Y did not differ': the statistics close the list of objects
         opened, closed = tail.rfind("(", 0, p.start), tail.find(")", p.end)
@@ -2521,9 +2628,6 @@ def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
 
-# 'was statistically significant (OR = ...)': the words before the bracket are the predicate, no measure
-_PREDICATE_ONLY = re.compile(r"(?:(?:not|statistically|significantly|highly|also)\s+)*(?:significant|different|"
-                             r"similar|comparable|higher|lower|greater|better|worse|increased|decreased|reduced)", re.I)
 
 
 def _measure_before(text: str, pos: int) -> str:
@@ -2594,7 +2698,7 @@ def _measure_before(text: str, pos: int) -> str:
             if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
                                                                       phrase) \
                     and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase) \
-                    and not _PREDICATE_ONLY.fullmatch(phrase):
+                    and not rx["predicate_only"].fullmatch(phrase):
                 return phrase
         return _measure_before(text, opened)  # what the bracket qualifies
     start = 0
@@ -2673,9 +2777,17 @@ def subject_of(clause: str) -> str | None:
     return None
 
 
+# the word before 'and' is a lone modifier right after 'of' or an article ('number of tender and swollen joints')
+_SHARED_HEAD_BEFORE_AND = re.compile(r"\b(?:of|the)\s+[A-Za-z-]+\s+$", re.I)
+
+
 def _measure_from_prefix(prefix: str, unit: str | None) -> str:
     """The measure a change is about: the noun phrase before the verb."""
-    phrase = re.split(r"[,:(]|\b(?:overall|then|and|while|whereas|that)\b", prefix)[-1]
+    parts = re.split(r"([,:(]|\b(?:overall|then|and|while|whereas|that)\b)", prefix)
+    phrase = parts[-1]
+    if len(parts) >= 3 and parts[-2] == "and" and _SHARED_HEAD_BEFORE_AND.search(parts[-3]):
+        # 'the mean number of tender and swollen joints decreased': one noun phrase with two modifiers
+        phrase = parts[-3].split("(")[-1].split(",")[-1] + "and" + phrase
     phrase = re.sub(r"^\s*(?:the|a|an|in)\s+", "", phrase.strip(), flags=re.I)
     phrase = re.sub(r"\s+(?:at|from)\s+(?:baseline|inclusion)\b.*$", "", phrase, flags=re.I)
     phrase = phrase.strip() or "value"
@@ -2717,6 +2829,9 @@ def _fold_estimates(text: str, found: list[Found]) -> list[Found]:
             if prev.rule == "result.versus" and (hazard or not _restates(prev, f)):
                 out.append(f)
                 continue
+            if prev.rule == "result.change" and _rx()["between_group_cue"].search(text, prev.end, f.end):
+                out.append(f)  # 'fell from 9 to 8 with A (between-group difference -1.1; 95% CI ...)': a change
+                continue       # within one group, and the groups' difference: two findings
             prev.ci = prev.ci or f.ci
             prev.extra["estimate"] = f.value
             if prev.rule == "result.times":
