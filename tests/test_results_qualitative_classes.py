@@ -238,3 +238,20 @@ def test_an_arm_provides_a_benefit(sentence, expected):
 ])
 def test_a_benefit_hedged_or_of_no_arm_is_no_finding(sentence):
     assert read_sentence(sentence, arms=ARMS, reports=True) == []
+
+
+@pytest.mark.parametrize("sentence, measures", [
+    ("Greater improvements at week 12 were noted for the drug B group for fatigue, anxiety and sleep scores.",
+     ["fatigue", "anxiety", "sleep score"]),
+    ("Patients given drug B had a significantly greater improvement compared with placebo on the pain index.",
+     ["pain index"]),
+    ("Grip strength fell in both arms; however, the decrease was smaller in the exercise arm.",
+     ["Grip strength", "Grip strength"]),
+    ("The change in the stiffness index was faster with drug B than with placebo.", ["stiffness index"]),
+])
+def test_a_change_named_by_its_noun_is_about_the_measure_written_elsewhere(sentence, measures):
+    assert sorted(f.measure for f in read_sentence(sentence, reports=True)) == sorted(measures)
+
+
+def test_a_change_noun_before_a_group_only_is_left_as_it_is():
+    assert [f.measure for f in read_sentence("Greater reductions were seen in the placebo group.")] == ["reductions"]

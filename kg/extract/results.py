@@ -150,7 +150,8 @@ def _rx() -> dict:
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
                 "measure_population_tail", "heading_not_measure", "measure_generic", "measure_change_bare",
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
-                "predicate_only", "pronoun_subject", "restated_generic"):
+                "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
+                "bare_change_verb"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
@@ -2039,9 +2040,51 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 if p:
                     e = max(e, p.end)
                 add(Found(s, e, measure, value, f"result.{name}", p=p,
-                          extra={"pred": m.start(), "claim": claimed, "restated": restated}),
+                          extra={"pred": m.start(), "claim": claimed, "restated": restated, "mend": me}),
                     (m.start(), m.end()))
         queue, deferred, final = deferred, [], True
+    _name_bare_changes(text, found, clauses)
+
+
+def _name_bare_changes(text: str, found: list[Found], clauses: list[tuple[int, int]]) -> None:
+    """'Greater improvements were noted for the A group for X and Y', 'A-treated patients had a greater
+    improvement compared with placebo on X', 'X showed greater improvements in the A group', '...;
+    however, the decrease was smaller in A': a change named by its noun alone is a change of the
+    measures written after it (past the groups and times; one finding each), else of the clause's
+    subject before the verb, else of the finding just before it in the sentence."""
+    for f in list(found):
+        if f.rule.startswith("result.") and "mend" in f.extra and _rx()["bare_change_noun"].fullmatch(f.measure):
+            names = _changed_measures(text, found, f, clauses)
+            if names:
+                f.measure = names[0]
+                found += [replace(f, measure=n, extra=dict(f.extra)) for n in names[1:]]
+
+
+def _no_group(named: list) -> list[str]:
+    return [x[2] for x in named if not _rx()["GROUP_WORD"].search(x[2]) and not _POPULATION_END.search(x[2])]
+
+
+def _changed_measures(text: str, found: list[Found], f: Found, clauses: list[tuple[int, int]]) -> list[str]:
+    """The measures a change noun is about (see `_name_bare_changes`), or none."""
+    rx = _rx()
+    cs, ce = next(((a, b) for a, b in clauses if a <= f.start < b), (0, len(text)))
+    noun = f.measure.split()[-1]
+    own = re.compile(r"\b" + re.escape(noun) + r"\s+(?:in|of)\s+(?:the\s+)?(?=[A-Za-z])").search(text, cs, ce)
+    if own:  # 'the change in the X index was faster': the noun's own object, cut off by 'in the'
+        objs = _no_group(_objects(text, own.end(), ce))
+        if objs:
+            return objs
+    for after in rx["measure_after_groups"].finditer(text, f.extra["mend"], ce):
+        objs = _objects(text, after.end(), ce)
+        if objs and len(_no_group(objs)) == len(objs):  # a list that opens with a group names the group
+            return [x[2] for x in objs]
+    verb = rx["bare_change_verb"].search(text, cs, f.start)
+    if verb:
+        return _no_group(_subjects(text, cs, verb.start()))
+    before = next((g.measure for g in sorted(found, key=lambda g: -g.end)
+                   if g is not f and g.end <= f.start and _unnamed(g.measure) is None
+                   and not rx["bare_change_noun"].fullmatch(g.measure)), None)
+    return [before] if before else []
 
 
 def _named_before(found: list[Found], pos: int) -> list[tuple[int, int, str, None]]:
