@@ -152,6 +152,8 @@ def data() -> dict:
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
+    d["rx_group_pair"] = re.compile(d["group_pair"], re.I)
+    d["rx_group_label_pair"] = re.compile(d["group_label_pair"])
     d["rx_every_group_after"] = re.compile(d["every_group_after_target"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
     d["rx_receptor_of"] = re.compile(d["receptor_of_target"], re.I)
@@ -202,6 +204,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
     d = data()
     defaults = _default_agents(ctx)
     others = _other_arms(ctx, defaults)
+    arms = active_arms(ctx)  # with several active arms, a statement names its own
     out: list[Fact] = []
     text = ctx.document.text
     label_arm, last_para = None, -1
@@ -213,8 +216,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             label_arm, last_para = None, para
         arm, label_arm = _group_scope(ctx, sent.text, label_arm)
         arm = arm or _arm_heading(ctx, sent.start_char)
-        if d["rx_future"].search(sent.text):
-            continue
+        if d["rx_future"].search(sent.text) or _with_control(arm):
+            continue  # 'fell in the X group and in the placebo group': no effect of X
         context = statement_kind(sent.text, part, in_abs)
         out += _drug_classes(ctx, sent, context)
         # a sentence without a target states no mechanism but a property one ("X has
@@ -244,8 +247,9 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             if d["rx_every_group_after"].match(text, t.end, sent.end_char) and not d["rx_neg"].search(sent.text):
                 continue  # 'the rise of ALP in both groups': under the comparator too ('similar in both arms' denies)
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
-                          _arm_defaults(defaults, arm, others) if context == "trial_finding" and not
-                          d["rx_healthy_comparison"].search(sent.text) else [], part, in_abs)
+                          fallback_agents(defaults, arms, arm, others)
+                          if context == "trial_finding" and not d["rx_healthy_comparison"].search(sent.text)
+                          else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
                 if t.concept is not None and layout and all(a.source == "lexicon" for a in agent_list) \
                         and any(e.start_char == start for e in ctx.concepts_in(sent, {"Drug"})):
@@ -289,8 +293,13 @@ def _may_state(sentence: str) -> bool:
 def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | None, str | None]:
     """The arm a sentence states its changes in ('in the X group', 'in PG' for a group the paper
     named 'placebo group (PG)'), else the one a label opening an earlier sentence of the paragraph
-    named ('In X group: ...'); and the label carried on. Short forms are read as their long forms."""
+    named ('In X group: ...'); and the label carried on. Short forms are read as their long forms.
+    Two groups a change is stated in ('in Group A (...) and in Group B') are one arm phrase naming
+    both, so that each one's agent has the change."""
     d = data()
+    pair = _group_pair(ctx, sentence) if " and " in sentence else None
+    if pair is not None:
+        return pair, label
     m = d["rx_group_scope"].search(sentence)
     label_m = d["rx_group_label"].search(sentence) if m is None else None
     if m is not None:
@@ -307,6 +316,28 @@ def _group_scope(ctx: Context, sentence: str, label: str | None) -> tuple[str | 
         arm = groups[m.group("short")]
     opens = m.start() <= 2 and sentence[m.end():m.end() + 2].strip().startswith(":")
     return arm, arm if opens else label
+
+
+PAIR = " & "  # joins the two groups of a pair (_group_pair) into one arm phrase; no arm phrase of a text holds it
+
+
+def _group_pair(ctx: Context, sentence: str) -> str | None:
+    """The two groups of 'in the X group and in the Y group' or 'in Group A and Group B' (labels
+    read as what the paper says they are), as one phrase naming both."""
+    d = data()
+    m = d["rx_group_pair"].search(sentence)
+    if m is not None:
+        return f"{_long_forms(ctx, m.group('arm'))}{PAIR}{_long_forms(ctx, m.group('arm2'))}"
+    m = d["rx_group_label_pair"].search(sentence)
+    if m is None:
+        return None
+    labels = _group_labels(ctx)
+    return PAIR.join(labels.get(_label_key(m.group(k)), m.group(k)) for k in ("label", "label2"))
+
+
+def _with_control(arm: str | None) -> bool:
+    """True for a pair of groups (see _group_pair) one of which is a control arm."""
+    return bool(arm) and PAIR in arm and bool(data()["rx_control_arm"].search(arm))
 
 
 def _label_key(label: str) -> str:
@@ -403,6 +434,9 @@ def _arm_heading(ctx: Context, pos: int) -> str | None:
     return name if 0 < len(name.split()) <= 3 else None
 
 
+_BARE_LABEL = re.compile(r"(?i)(?:group|arm|cohort)\s+[A-Z0-9]{1,2}")
+
+
 def _arm_defaults(defaults: list[Concept], arm: str | None, others: list[str]) -> list[Concept]:
     """The study arms a statement without an agent falls back to, narrowed to the arm it names:
     that arm's agent, none for a control arm or another arm of the paper (`others`: names of
@@ -410,13 +444,41 @@ def _arm_defaults(defaults: list[Concept], arm: str | None, others: list[str]) -
     intervention group', 'the high-dose group')."""
     if not arm or not defaults:
         return defaults
-    if data()["rx_control_arm"].search(arm):
-        return []
+    if data()["rx_control_arm"].search(arm) or _BARE_LABEL.fullmatch(arm):
+        return []  # a control arm; a group label the paper never says the arm of ('in group B')
     words = set(re.findall(r"\w{4,}", fold(arm)))
     named = [c for c in defaults if words & set(re.findall(r"\w{4,}", fold(c.label)))]
     if named:
         return named
     return [] if any(words & set(re.findall(r"\w{4,}", fold(o))) for o in others) else defaults
+
+
+def fallback_agents(defaults: list[Concept], arms: list[Concept], arm: str | None, others: list[str]) -> list[Concept]:
+    """The agents of a statement without one of its own: the study intervention narrowed to the
+    arm named (_arm_defaults); the arm named among several study arms when there is no single
+    one (named_arm); each of two groups named together, whichever is the study's."""
+    if arm and PAIR in arm or not defaults:
+        return named_arm(arms, arm)
+    return _arm_defaults(defaults, arm, others) or comparator_arm(defaults, arms, arm)
+
+
+def comparator_arm(defaults: list[Concept], arms: list[Concept], arm: str | None) -> list[Concept]:
+    """The active comparator a statement names ('in the Y group', 'In Group B:' of a trial of X
+    versus Y): a change stated in that arm is Y's own (not the study drug's, nor a placebo's)."""
+    own = {c.iri for c in defaults}
+    return [c for c in named_arm(arms, arm) if c.iri not in own]
+
+
+def named_arm(arms: list[Concept], arm: str | None) -> list[Concept]:
+    """In a trial of several study arms (no single one a statement without an agent falls back
+    to), the arm the statement names ('in the X group', 'In Group B:', a section headed by it):
+    its agent; both for a pair of groups ('in Group A and in Group B'); none when no arm, a
+    control arm, or words every arm shares ('the high-dose group' of two doses) name it."""
+    if not arm or len(arms) < 2 or data()["rx_control_arm"].search(arm):
+        return []
+    words = set(re.findall(r"\w{4,}", fold(arm)))
+    named = [c for c in arms if words & set(re.findall(r"\w{4,}", fold(c.label)))]
+    return named if named and (len(named) < len(arms) or PAIR in arm) else []
 
 
 def _other_arms(ctx: Context, defaults: list[Concept]) -> list[str]:
@@ -616,9 +678,12 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     if before and near_after and re.search(r",|\band\b", _strip(text, before[-1].end, t.start, targets)):
         before = []  # "A rose and B fell": B's own verb follows it
     if len(before) > 1 and before[-1].text.lower().endswith("ed") and not text[before[-1].end:first.start].strip() \
-            and before[-2].text.lower().endswith((" of", " in")) \
-            and _bridge_ok(text, before[-2].end, before[-1].start, [], 2):
-        before = before[:-1]  # "suppression of mitogen stimulated IFN-γ": the participle is an adjective
+            and (before[-2].text.lower().endswith((" of", " in")) and _bridge_ok(text, before[-2].end, before[-1].start,
+                                                                                [], 2)
+                 or NOUN_PARTICIPLE.fullmatch(text, before[-2].end, before[-1].start)
+                 and not any(a.start >= before[-2].end and a.end <= before[-1].start for a in agents)):
+        before = before[:-1]  # "suppression of mitogen stimulated IFN-γ", "affects exercise induced plasticity":
+        # a noun and the participle, its hyphen left out, are an adjective ('exercise-induced')
     if before and _attributive_before(text, before[-1], first, s0):
         before = before[:-1]  # "released from activated neutrophils": the participle is an adjective
     if before:
@@ -783,6 +848,8 @@ def _directed(text, c, cues):
     return c
 
 
+# one lower-case word between a verb cue and a participle cue ('affects exercise induced plasticity')
+NOUN_PARTICIPLE = re.compile(r"\s+(?!(?:and|or|but|then|not|also|further|thus)\s)(?-i:[a-z][a-z-]+)\s+")
 _SECOND_VERB = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also)\s+(?:also\s+)?", re.I)
 _MEANS = re.compile(r"(?<![\w-])(?:by|through|via)\s+$", re.I)  # a gerund cue after it is the agent's means
 _ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
@@ -855,6 +922,11 @@ def _agent_after(text, pos, agents, blocked, end, words=12):
     return "blocked" if a in blocked else a
 
 
+# 'rose in the X group (p = 0.01) and in the Y group': the change stated for both groups
+_GROUP_AND = re.compile(r"\s+(?:group|arm|cohort)\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:also\s+)?(?:in|among|within)\s+"
+                        r"(?:the\s+)?", re.I)
+
+
 def _coordinated(text, a, agents) -> list[Concept]:
     """The agent and those listed with it ("flaxseed, vitamin E and their combination")."""
     chain = [a]
@@ -862,7 +934,8 @@ def _coordinated(text, a, agents) -> list[Concept]:
         if m.end <= chain[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[m.end:chain[-1].start]):
             chain.append(m)
     for m in sorted(agents, key=lambda m: m.start):
-        if m.start >= chain[0].end and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start]):
+        if m.start >= chain[0].end and (re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start])
+                                        or _GROUP_AND.fullmatch(text, chain[0].end, m.start)):
             chain.insert(0, m)
     return list({c.iri: c for m in chain for c in ((m.concept,) if m.concept else m.group)}.values())
 
@@ -1530,6 +1603,21 @@ def _studied_arms(ctx: Context) -> list[Concept]:
                and f.fields.get("role") == "study" and isinstance(f.fields["drug"], Concept)
                and f.fields["drug"].iri not in base | control}
     return list(studied.values()) or list(_title_agents(ctx))
+
+
+def active_arms(ctx: Context) -> list[Concept]:
+    """Every active arm of the paper: the study interventions and the active comparators (an
+    intervention neither a background treatment nor named as a placebo, sham or saline arm)."""
+    cache = ctx.document.cache.setdefault("mechanism_active_arms", {})
+    if "arms" not in cache:
+        base = _arm_roles(ctx)[0]
+        out = {c.iri: c for c in _studied_arms(ctx)}
+        for c in _intervention_concepts(ctx):
+            if c.iri not in base and not data()["rx_control_arm"].search(c.label) \
+                    and fold(c.label) not in data()["excluded"]:
+                out.setdefault(c.iri, c)
+        cache["arms"] = list(out.values())
+    return cache["arms"]
 
 
 def _one_arm(ctx: Context, concepts: list[Concept]) -> bool:

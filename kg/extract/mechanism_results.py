@@ -29,6 +29,7 @@ from kg.extract import recache as re
 from kg.extract.base import Context, Fact, Sentence, part_of
 from kg.extract.mechanism_clauses import (
     EXTRACTOR,
+    PAIR,
     Mention,
     _arm_defaults,
     _arm_heading,
@@ -38,7 +39,10 @@ from kg.extract.mechanism_clauses import (
     _other_arms,
     _target_concept,
     _targets,
+    active_arms,
+    comparator_arm,
     data,
+    named_arm,
     statement_kind,
 )
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
@@ -70,7 +74,8 @@ def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
     if not results:
         return []
     defaults = _default_agents(ctx)
-    if not defaults:
+    arms = active_arms(ctx)  # with several active arms, a result names its own ('in the X group')
+    if not defaults and len(arms) < 2:
         return []
     others = _other_arms(ctx, defaults)
     sents = ctx.sentences()
@@ -97,7 +102,10 @@ def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
         target_c = target.concept or _target_concept(ctx, target)
         if (i, target_c.iri) in covered:
             continue
-        for agent_c in _agents(ctx, r, sent, defaults, others, between):
+        if _paired(ctx, sent):
+            continue  # 'in Group A (from 1 to 5) and in Group B (...)': the clause reader gives each group its change
+        for agent_c in _agents(ctx, r, sent, defaults, others, between, tuple(arms)) if defaults else \
+                _arm_agents(ctx, r, sent, arms, between):
             key = (agent_c.iri, _direction(relation), target_c.iri)
             if key in seen or agent_c.iri == target_c.iri or _own_amount(agent_c, target.text):
                 continue
@@ -171,8 +179,8 @@ def _study_change(ctx: Context, r: Fact, sent: Sentence) -> float | None:
     value, other = f.get("numeric_value"), f.get("numeric_comparator_value")
     if not _SIGNED.match(f.get("value") or "") or not value:
         return None
-    if f.get("group"):
-        return value
+    if f.get("group") or "respectively" not in sent.text and _group_scope(ctx, sent.text, None)[0]:
+        return value  # the result's group, or the one group its sentence states it in ('In the X group, ...')
     if other is None or not _SIGNED.match(f.get("comparator_value") or ""):
         return None
     own, theirs = (_beside_control(ctx.document.text, sent, f.get(k) or "") for k in ("value", "comparator_value"))
@@ -225,13 +233,13 @@ def _target(ctx: Context, sent: Sentence, r: Fact) -> Mention | None:
 
 
 def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], others: list[str],
-            between: bool = False) -> list[Concept]:
+            between: bool = False, arms: tuple[Concept, ...] = ()) -> list[Concept]:
     """The study intervention, narrowed to the arm the result or its sentence names (not for a
     result that sets the study arm against the control arm: the sentence names both). A
     no-difference result needs the sentence to name the study arm and a control arm."""
     arm = None if between else \
         r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
-    agents = _arm_defaults(defaults, arm, others)
+    agents = _arm_defaults(defaults, arm, others) or comparator_arm(defaults, list(arms), arm)
     if r.fields.get("comparison") == "within_group" and not r.fields.get("group"):
         return []
     cues = _cues()
@@ -244,6 +252,22 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
         control = cues["result_against_control"].search(fold(sent.text))  # the study arm first, then the control
         return [c for c in agents if control and _before(_named_at(c, sent.text), control.start())]
     return agents
+
+
+def _paired(ctx: Context, sent: Sentence) -> bool:
+    """Whether the sentence states its change in two groups ('in Group A (...) and in Group B')."""
+    arm = _group_scope(ctx, sent.text, None)[0]
+    return bool(arm) and PAIR in arm
+
+
+def _arm_agents(ctx: Context, r: Fact, sent: Sentence, arms: list[Concept], between: bool) -> list[Concept]:
+    """In a trial of several study arms, the agent of the one arm the result or its sentence names
+    ('In the X group, IL-6 fell from 5.1 to 3.2', a paragraph under 'In X group:'); none for a
+    comparison of the arms, a control arm or no arm named."""
+    if between or _cues()["result_no_difference"].search(r.fields.get("value") or ""):
+        return []
+    arm = r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
+    return named_arm(arms, arm)
 
 
 def _before(at: int | None, pos: int) -> bool:

@@ -21,6 +21,7 @@ from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, GuardIndex, guarded, part_of
 from kg.extract.mechanism_clauses import (
     AGENT_UNDERGOES,
+    NOUN_PARTICIPLE,
     _direction,
     class_agent,
     clause_mechanisms,
@@ -236,7 +237,10 @@ def _after_article_or_cue(text: str, inside) -> bool:
         return True  # 'released from activated neutrophils': a state participle after a preposition
     # right after another cue, or after a nominal cue and one word ("suppression of mitogen stimulated")
     gap = text[inside[-2][1]:inside[-1][0]].split() if len(inside) > 1 else None
-    return gap is not None and (not gap or len(gap) == 1 and text[:inside[-2][1]].lower().endswith((" of", " in")))
+    # or a verb cue and a bare noun ('reduces allergen stimulated IL-13': 'allergen-stimulated')
+    return gap is not None and (not gap or len(gap) == 1 and (text[:inside[-2][1]].lower().endswith((" of", " in"))
+                                                              or NOUN_PARTICIPLE.fullmatch(text, inside[-2][1],
+                                                                                           inside[-1][0])))
 
 
 _LIST_GAP = re.compile(r"\s*(?:[^\s,;.()]+(?:\s*,\s*and|\s*,|\s+and)\s*){0,4}")
