@@ -144,3 +144,41 @@ def test_a_change_in_the_active_comparators_group_is_the_comparators(tmp_path, b
 ])
 def test_occult_blood_is_a_target(tmp_path, body):
     find(mechs(tmp_path, body, title=PAIR_TITLE), "famotidine", "up", "occult blood")
+
+
+FENUGREEK = "Fenugreek seed powder in adults with dyslipidaemia: a randomised placebo-controlled trial"
+
+
+@pytest.mark.parametrize("body, target, negated", [
+    ("After twelve weeks we found a statistically significant difference between the two treatment groups in "
+     "serum apolipoprotein B (mean difference = 8.1 mg/dl, p = 0.01).", "apolipoprotein b", False),
+    ("We found a statistically significant difference in serum leptin between the two groups (p = 0.01).",
+     "leptin", False),
+    ("There were no significant differences between the two study arms in plasma leptin.", "leptin", True),
+])
+def test_a_significant_difference_between_the_groups_modulates_the_target(tmp_path, body, target, negated):
+    m = find(mechs(tmp_path, body, title=FENUGREEK), "fenugreek", "mod", target)
+    assert m["negated"] is negated
+
+
+@pytest.mark.parametrize("body", [
+    "There were differences in serum ferritin between the groups.",
+    "Differences in serum ferritin between the two arms were examined.",
+])
+def test_a_difference_not_said_to_be_significant_is_no_mechanism(tmp_path, body):
+    assert [m for m in mechs(tmp_path, body, title=FENUGREEK) if "ferritin" in m["target"].lower()] == []
+
+
+ANTIOXIDANTS = "Two antioxidant supplements in haemodialysis patients: a randomised placebo-controlled trial"
+ASSIGNED = ("Patients were randomly assigned to vitamin E (400 IU/day), zinc sulphate (220 mg/day) or placebo "
+            "for 8 weeks.")
+
+
+@pytest.mark.parametrize("body, way, target", [
+    (f"{ASSIGNED} CRP decreased in both supplemented groups compared with placebo.", "down", "crp"),
+    (f"{ASSIGNED} Plasma MDA fell in all supplemented arms (p < 0.01).", "down", "mda"),
+])
+def test_every_supplemented_group_names_each_study_arm(tmp_path, body, way, target):
+    found = mechs(tmp_path, body, title=ANTIOXIDANTS)
+    find(found, "vitamin e", way, target)
+    find(found, "zinc", way, target)

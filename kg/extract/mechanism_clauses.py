@@ -827,10 +827,12 @@ def _attributive_before(text: str, c: Mention, t: Mention, s0: int) -> bool:
 
 
 def _bare_comparison(text: str, c: Mention, s0: int) -> bool:
-    """A neutral comparison cue ("difference in", "comparable") without a negation before it."""
+    """A neutral comparison cue ("difference in", "comparable") without a negation before it; a
+    difference said to be significant ('a statistically significant difference between the
+    groups in Y') is no bare comparison: the agent modulates Y."""
     d = data()
     return bool(d["rx_neg_only"].fullmatch(c.text)) and not d["rx_neg"].search(text[max(s0, c.start - 40):c.start]) \
-        and not re.match(r"(?i)comparable|similar", c.text)
+        and not re.match(r"(?i)comparable|similar|(?:statistically\s+)?significant\s", c.text)
 
 
 def _directed(text, c, cues):
@@ -940,9 +942,13 @@ def _coordinated(text, a, agents) -> list[Concept]:
     return list({c.iri: c for m in chain for c in ((m.concept,) if m.concept else m.group)}.values())
 
 
+# 'a significant difference between the two treatment groups in Y': which groups, no words of the statement
+_BETWEEN_GROUPS = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?:two\s+|three\s+|both\s+)?(?:[\w-]+\s+)?(?:groups|arms)\b")
+
+
 def _bridge_ok(text, start, end, targets, words) -> bool:
     """True when text[start:end], other targets removed, is a short stretch of one clause."""
-    gap = re.sub(r"\([^()]*\)", " ", _strip(text, start, end, targets))
+    gap = _BETWEEN_GROUPS.sub(" ", re.sub(r"\([^()]*\)", " ", _strip(text, start, end, targets)))
     return not _BREAK.search(gap) and not re.search(r"[.]\s", gap) and len(_WORD.findall(gap)) <= words
 
 
