@@ -107,8 +107,11 @@ def _cues() -> _Cues:
                    re.I),
         # "The primary outcome measure, 90-day mortality, was ..."
         re.compile(rf"\b{kind}\s+{adj}{noun},\s+(?P<body>[^,;.()]{{3,80}}),", re.I),
-        # "X was the primary endpoint"
-        re.compile(rf"(?P<body>[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:the|a|our)\s+{kind}\s+{adj}{noun}", re.I),
+        # "X was the primary endpoint", "A and B were secondary end points" (no article); a list with commas
+        # only from the sentence's start or a label's colon ("A, B and C were secondary outcomes"), not after an
+        # opening clause
+        re.compile(rf"(?P<body>(?:^|(?<=:\s))(?!(?:{_alt(data['opening_clause_words'])})\b)[A-Za-z][^.;:]{{3,150}}?|"
+                   rf"[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:(?:the|a|our)\s+)?{kind}\s+{adj}{noun}", re.I),
         # "for the endpoint PD20 methacholine", "the primary outcome HbA1c": a noun in apposition to a name
         # written with capitals or digits (an abbreviation, an analyte, a scale)
         re.compile(rf"\b(?:(?P<kind>{_alt(list(kind_of))})\s+)?(?:end[\s-]?points?|outcome\s+measures?|outcomes?)\s+"
@@ -216,7 +219,7 @@ _TOKEN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\s,;:()\[\]]+|[,;:]")
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
-    seen: set[str] = set()
+    seen = _Seen()
     cues = _cues()
     abstract_only = abstract_like(ctx)
     for sent in ctx.sentences():
@@ -362,16 +365,20 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
         e = _walk_forward(text, means.end(), cues) if means and not _analysing_rx().search(m.group()) else None
         general = s is not None and fold(re.sub(r"^(?:the|a|an)\s+", "", text[s:end].strip(), flags=re.I)) in {
             fold(w) for w in _data()["means_subjects"]}
-        if e is not None and general:  # "Efficacy was assessed by X and Y": X and Y are the measures
-            out.extend((base + a, base + b, "endpoint.assessed") for a, b in _named_items(text, means.end(), e)
+        items, tested = _tested_items(text, means.end(), e, cues) if e is not None else ([], [])
+        # "... and laboratory tests for A and B": A and B are measures, whatever the subject
+        out.extend((base + a, base + b, "endpoint.assessed") for a, b in tested)
+        if general:  # "Efficacy was assessed by X and Y": X and Y are the measures
+            out.extend((base + a, base + b, "endpoint.assessed") for a, b in items
                        if _instrument_like(text[a:b]) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]*", text[a:b].strip())
                        and fold(text[a:b].strip()) not in {fold(w) for w in _data()["not_instruments"]})
-        elif e is not None:
+        else:
             # (a known instrument is read by `_instruments` under its own label; "US" for ultrasonography
             # is a method)
-            out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in _named_items(text, means.end(), e)
+            out.extend((base + a, base + b, "endpoint.assessed_means") for a, b in items
                        if _instrument_like(text[a:b], abbreviations(ctx).get(text[a:b].strip(), ""))
                        and not any(sp.label_ == "Instrument" for sp in ctx.concept_spans(base + a, base + b)))
+    out += _used_instruments(ctx, sent, cues)
     hoped = part_of(ctx.document, sent.start_char)[0] in ("background", "conclusions")
     concluding = part_of(ctx.document, sent.start_char)[0] == "conclusions"
     for rx, rule in ((cues.active, "endpoint.assessed"), (cues.aim_effect, "endpoint.aim"),
@@ -455,6 +462,75 @@ def _named_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _lab_lead_rx() -> re.Pattern:
+    """'(the) laboratory tests for', 'blood sampling for', 'measurements of': tests named before what they
+    measure (ontology measure_listings collection_qualifiers and collection_nouns, lab_lead_nouns)."""
+    d = _data()
+    nouns = _alt(d["measure_listings"]["collection_nouns"] + d["lab_lead_nouns"])
+    return re.compile(rf"(?:(?:the|a|an)\s+)?(?:(?:{_alt(d['measure_listings']['collection_qualifiers'])})\s+)?"
+                      rf"(?:{nouns})\s+(?:for|of)\s+(?:the\s+)?(?=[A-Za-z])", re.I)
+
+
+def _tested_items(text: str, start: int, end: int, cues: _Cues) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The items of a means list (from `start`, its walk ending at `end`) and, where tests are named before
+    what they measure ('joint counts, the X Score and laboratory tests for A and B'), the measures after the
+    lead (A and B): the walk stopped at its 'for'."""
+    for lead in _lab_lead_rx().finditer(text, start, min(len(text), end + 40)):
+        if lead.start() < end < lead.end() or lead.end() <= end:
+            stop = _walk_forward(text, lead.end(), cues)
+            before = re.sub(r"(?:\s*,)?(?:\s+(?:and|or))?\s*$", "", text[start:lead.start()])
+            return (_named_items(text, start, start + len(before)) if before.strip() else [],
+                    _items(text, lead.end(), stop) if stop else [])
+    return _named_items(text, start, end), []
+
+
+@functools.lru_cache(maxsize=1)
+def _used_rx() -> re.Pattern:
+    """'(A, B and C) were used / administered / completed' closing a clause, not 'used to compare' (ontology
+    used_verbs)."""
+    return guarded(re.compile(rf"\s(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:{_alt(_data()['used_verbs'])})\b"
+                              r"(?!\s+(?:to|for|in\s+order\s+to)\s+(?:the\s+)?(?:compar|analy|test|calculat|estimat|"
+                              r"stratif|adjust|random|allocat|generat|determine\s+(?:the\s+)?sample|assess\s+the\s+"
+                              r"(?:association|differences?|normality|correlation)))", re.I))
+
+
+def _used_instruments(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int, str]]:
+    """'The PSQI, the BDI and the Fatigue Severity Scale were used': the instruments of a list made use of
+    (items that name a scale, index, questionnaire... or an abbreviation the paper defines by one), each an
+    endpoint; drugs, devices and statistical tests in such a list are left out."""
+    text, base = sent.text, sent.start_char
+    out = []
+    for m in _used_rx().finditer(text):
+        # the clause before the verb (a name may hold a colon: 'the X Questionnaire: General Health (XQ:GH)');
+        # only its named instruments are kept
+        stops = [text.rfind(";", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2]
+        start = max([x for x in stops if x > 1] or [0])
+        label = re.match(r"\s*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*:\s+", text[start:m.start()])
+        start += label.end() if label else 0  # "Methods: The X Scale ...": after an inline label
+        if re.match(r"(?i)(?:after|at|on|during|by|within|over|before)\s", text[start:]):
+            opening = _time_rx().match(text, start)  # "At baseline and week 12 the X Scale ...": after the time
+            start = opening.end() + len(re.match(r"\s*,?\s*", text[opening.end():]).group()) if opening else start
+        for a, b in _named_items(text, start, m.start()):
+            item = re.sub(r"^\s*(?:the|a|an)\s+", "", text[a:b]).strip()
+            short = re.fullmatch(r"[A-Z][A-Za-z0-9:-]*", item)
+            long = abbreviations(ctx).get(item, "") if short else ""
+            if not (_named_instrument(long) if short else _named_instrument(item)):
+                continue  # an abbreviation counts only where the paper spells it out as an instrument
+            if not any(sp.label_ == "Instrument" for sp in ctx.concept_spans(base + a, base + b)):
+                out.append((base + a, base + b, "endpoint.assessed_means"))
+    return out
+
+
+def _named_instrument(item: str) -> bool:
+    """An instrument named as such ('the Fatigue Severity Scale', 'Beck Depression Inventory (BDI)'): a word of
+    instrument_heads and a proper name (two capitalised words, or a defined abbreviation in brackets), not a
+    generic one ('questionnaires on sleep', 'a battery of tests')."""
+    bare = re.sub(r"\s*\([^()]*\)", "", item).strip()
+    named = sum(w[:1].isupper() for w in bare.split()) >= 2 or bool(re.search(r"\([A-Z][A-Za-z0-9:-]+\)", item))
+    return named and _instrument_like(item)
+
+
+@functools.lru_cache(maxsize=1)
 def _analysing_rx() -> re.Pattern:
     """Verbs whose means is a statistical method, not an instrument ('compared using ANOVA')."""
     return re.compile(rf"\b(?:{_alt(_data()['analysing_verbs'])})$", re.I)
@@ -469,12 +545,18 @@ def _instrument_like(item: str, long_form: str = "") -> bool:
     bare = re.sub(r"\s*\([^()]*\)", "", bare).strip()
     bare = re.split(r"\s+for\s+", bare, maxsplit=1)[0]  # "laboratory tests for ESR": the means
     methods = {fold(w) for w in data["not_instruments"]}
-    if not bare or fold(bare) in methods or fold(long_form) in methods:
-        return False
+    if not bare or fold(bare) in methods or fold(long_form) in methods or _statistical_rx().search(bare):
+        return False  # (also "a Wilcoxon non-parametric test", "paired samples t-test": statistical methods)
     words = bare.split()
-    if any(fold(w) in data["instrument_heads"] for w in words):
+    if any(fold(w.rstrip(":,")) in data["instrument_heads"] for w in words):  # ('the X Questionnaire: Short Form')
         return True
     return len(words) == 1 and bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,}(?:-[A-Za-z0-9]+)*", bare))
+
+
+@functools.lru_cache(maxsize=1)
+def _statistical_rx() -> re.Pattern:
+    """A word of statistics in a named test ('Wilcoxon', 'non-parametric'; ontology statistical_words)."""
+    return re.compile(rf"(?<![\w-])(?:{_alt(_data()['statistical_words'])})(?![\w-])", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -569,6 +651,16 @@ def _transitive_rx() -> re.Pattern:
     return guarded(re.compile(rf"(?<=[\w)])\s+(?:(?:significantly|markedly|substantially|further|also)\s+)?"
                       rf"(?:{_alt(data['transitive_change_verbs'])})\s+(?:(?:the|a|an)\s+)?"
                       rf"(?!(?:{_alt(data['not_objects'])})\b)(?=[A-Za-z])", re.I))
+
+
+@functools.lru_cache(maxsize=1)
+def _negated_change_rx() -> re.Pattern:
+    """'D did not (significantly) improve X', 'the diet does not affect X': a negated change verb in its base
+    form (ontology lowering_verbs) whose object is the measure."""
+    data = _data()
+    return guarded(re.compile(rf"(?<=[\w)])\s+(?:did|does|do)\s+not\s+(?:(?:significantly|markedly|substantially|"
+                              rf"further|also|adversely|materially|meaningfully)\s+)?(?:{_alt(data['lowering_verbs'])})\s+"
+                              rf"(?:(?:the|a|an)\s+)?(?!(?:{_alt(data['not_objects'])})\b)(?=[A-Za-z])", re.I))
 
 
 def _treatment_subject(ctx: Context, text: str, base: int, at: int) -> bool:
@@ -684,17 +776,22 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     out = []
     for rx in (cues.change_verb, cues.predicate, _copula_rx()):
         for m in rx.finditer(text):
+            if rx is cues.predicate and _negated_change_rx().match(text, m.start()):
+                continue  # "Adding D did not improve X": the subject gave, the object is the measure
             end = _before_group(text, _before_adverbs(text, m.start()))
             span = _walk_subject(text, _before_time(text, end), cues)
             if span is not None:
                 out.append((base + span[0], base + span[1], "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
-                     (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported")):
+                     (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported"),
+                     (_negated_change_rx(), "endpoint.reported_object")):
         for m in rx.finditer(text):
-            if rx is _transitive_rx() and not _treatment_subject(ctx, text, base, m.start()):
+            if rx in (_transitive_rx(), _negated_change_rx()) and not _treatment_subject(ctx, text, base, m.start()):
                 continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
-            if rx is _favouring_rx():  # "for A (difference = 6%) and B (difference = 7%)": each with its figures
+            if rx in (_favouring_rx(), _transitive_rx(), _negated_change_rx(), _effect_on_rx()):
+                # "for A (difference = 6%) and B (difference = 7%)", "did not improve A (p = 0.3) or B (p = 0.5)":
+                # each with its figures
                 out.extend((base + a, base + b, rule) for a, b in _stat_separated(text, m.end(), cues))
                 continue
             e = _walk_forward(text, m.end(), cues)
@@ -815,6 +912,10 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if fold(tok) == "to" and start is not None and i > 0 and fold(toks[i - 1].group()) in _to_heads():
             start = t.start()  # "time to first relapse", "readiness to train": inside the name
             continue
+        if fold(tok) in ("treatment", "therapy") and start is not None and _treatment_inside().search(
+                text, max(0, t.start() - 60), t.start()):
+            start = t.start()  # "duration of antibiotic treatment", "response to therapy": inside the name
+            continue
         if fold(tok) in ("no", "neither", "nor", "none", "without"):
             return None  # "no serious infections were observed": an absent event, not a measure
         break
@@ -825,6 +926,22 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
     if m:
         start += m.end()
     return start if end - start > 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _of_drug_use() -> re.Pattern:
+    """A measure word and 'of' right before a drug ('duration of', 'total dose of'; ontology shared_of_heads)."""
+    return re.compile(rf"\b(?:{_alt(_data()['shared_of_heads'] + ['dose', 'doses', 'cost', 'costs'])})\s+of\s+"
+                      r"(?:the\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _treatment_inside() -> re.Pattern:
+    """A measure word and 'of'/'to' right before a treatment word ('duration of (antibiotic) treatment',
+    'response to', 'time to'; ontology shared_of_heads, to_heads): the treatment word is inside the name."""
+    d = _data()
+    return re.compile(rf"\b(?:{_alt(d['shared_of_heads'] + d['to_heads'])})\s+(?:of|to|with)\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1088,6 +1205,22 @@ def _period_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _regimen_rx() -> re.Pattern:
+    """A dose word after only schedule or level words ('intermittent dosage'; ontology regimen_heads,
+    regimen_modifiers), on a folded name."""
+    d = _data()
+    return re.compile(rf"(?:(?:{_alt(d['regimen_modifiers'])})\s+)+(?:{_alt(d['regimen_heads'])})")
+
+
+@functools.lru_cache(maxsize=1)
+def _site_rx() -> re.Pattern:
+    """An organ, tissue or region of the body alone, with at most position words before it ('motor cortex',
+    'small intestine'; ontology sites, site_modifiers, body_parts), on a folded name."""
+    d = _data()
+    return re.compile(rf"(?:(?:{_alt(d['site_modifiers'])})\s+){{0,2}}(?:{_alt(d['sites'] + d['body_parts'])})")
+
+
+@functools.lru_cache(maxsize=1)
 def _absence_rx() -> re.Pattern:
     """Words that make a wrapped measure the absence of its object (measure_wrappers absence)."""
     words = _alt(_data()["measure_wrappers"]["absence"])
@@ -1236,7 +1369,8 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
             rule != "endpoint.declared" and re.match(rf"(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}[\w-]+s\b", name, re.I)):
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key)  # letters, or an analyte such as 'Aβ5-40'
-            or key in cues.not_endpoints or first in cues.stop_before
+            or key in cues.not_endpoints and not _changed_trait(text, key, sent.start_char, s, cues)
+            or first in cues.stop_before
             or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)
@@ -1255,11 +1389,18 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "rilonacept added to standard care": the treatment, not a measure
     if _period_rx().fullmatch(key):
         return []  # "the wash-out period": when a measure was taken, not a measure
+    if _regimen_rx().fullmatch(key):
+        return []  # "higher intermittent dosage", "the standard dose": how a drug was given, not a measure
+    if _site_rx().fullmatch(key):
+        return []  # "the motor cortex", "the gut", "stomach": where a measure was taken, not a measure
     if rule != "endpoint.declared" and words[-1] in _data()["category_tails"]:
         return []  # "better vaccine immunogenicity", "clinical efficacy": a class of outcomes, read where declared
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     named = words[-1] in _data()["instrument_heads"] and sum(w[:1].isupper() for w in name.split()) >= 2
+    # ("duration of antibiotic treatment", "number of clinic visits": the measure word before 'of' heads it)
+    named = named or words[-1] in _data()["of_head_tails"] and bool(
+        _of_head_rx().match(key) or _of_head_rx().match(text[raw_s:e].strip()))  # (also before 'number of' went)
     if words[-1] in cues.bad_heads and not named or re.fullmatch(r"[a-z]{4,}ed", words[-1]) or re.search(
             r"\b(?:had|has|have|was|were|is|are|did|does|do|may|might|could|would|included|includes|"
             r"comprised|showed|enabled)\b", key) or _clause_words_rx().search(key) or (
@@ -1301,6 +1442,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
                       None)
     ident = instrument.iri if instrument else _measured_concept(ctx, s, e, cues) or key
     if ident in seen or key in seen:
+        earlier = seen.facts.get(ident) or seen.facts.get(key) if isinstance(seen, _Seen) else None
+        if kind and earlier is not None and earlier.fields.get("kind") is None:
+            earlier.fields["kind"] = kind  # reported on first ("X did not improve OS"), declared later: its kind
         return []
     seen.update((ident, key))
     # the name without a defined abbreviation ("occurrence of adverse events (AEs)"); the words as
@@ -1318,7 +1462,29 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         fields = {"name": one, "kind": kind, "timepoint": when, "instrument": instrument,
                   "_surfaces": _variants(name if one == bare else one, cues) + _expanded(ctx, one) + wrapper}
         out.append(Fact("endpoint", fields, [ctx.evidence(s, e)], EXTRACTOR, rule, confidence, surface=name))
+    if out and isinstance(seen, _Seen):
+        seen.facts.setdefault(ident, out[0])
+        seen.facts.setdefault(key, out[0])
     return out
+
+
+class _Seen(set):
+    """The names and concepts read so far, with the first endpoint of each: a declaration that comes after a
+    finding on the same measure lends it its kind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.facts: dict[str, Fact] = {}
+
+
+def _changed_trait(text: str, key: str, start: int, at: int, cues: _Cues) -> bool:
+    """A trait of the participants that is no measure alone ('weight' beside 'age' and 'sex') but is one
+    where its change is named before it in the clause ('changes from baseline in HbA1c and weight';
+    ontology changed_traits)."""
+    if key not in _data()["changed_traits"]:
+        return False
+    clause = max(text.rfind(";", start, at), text.rfind(". ", start, at), start)
+    return bool(cues.change_noun.search(text, clause, at))
 
 
 def _measured_concept(ctx: Context, s: int, e: int, cues: _Cues) -> str | None:
@@ -1346,6 +1512,9 @@ def _variants(name: str, cues: _Cues) -> list[str]:
     m = re.fullmatch(r"(.*\b\w{3,}?)(ies|s)\b(\s*\([^()]*\))?", name)
     if m and not re.search(r"(?:ss|us|is)$", m.group(1) + m.group(2)):
         out.append(m.group(1) + ("y" if m.group(2) == "ies" else ""))
+    m = re.fullmatch(r"(.*?\b[a-z]{3,}?)(ies|s)(\s+of\s+.+)", name)  # "risks of relapse": also "risk of relapse"
+    if m and not re.search(r"(?:ss|us|is)$", m.group(1) + m.group(2)):
+        out.append(m.group(1) + ("y" if m.group(2) == "ies" else "") + m.group(3))
     return out
 
 
@@ -1403,6 +1572,8 @@ def _drug_headed(ctx: Context, s: int, e: int) -> bool:
     for sp in ctx.concept_spans(s, e):
         if sp.label_ != "Drug" or not use.fullmatch(text[sp.end_char:e]):
             continue
+        if _of_drug_use().search(text, s, sp.start_char):
+            continue  # "duration of antibiotic treatment", "total dose of X": a measure of the drug's use
         # a drug with nothing after it is a drug only when nothing qualifies it before either:
         # "plasma leptin", "fasting insulin" measure a substance the dictionaries also list as a drug
         if text[sp.end_char:e].strip() or not re.search(r"[A-Za-z]{3}", re.sub(
@@ -1719,6 +1890,15 @@ def _arm_name(text: str, name: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}\)?\s+(?:group|arm|treatment group)s?\b", text))
 
 
+def _listed_together(text: str, f: Fact, g: Fact) -> bool:
+    """Two objects of one verb in one sentence ('did not improve overall survival (p = 0.3) or progression-free
+    survival (p = 0.5)'): items of a list, not the same measure named twice."""
+    if f.rule != g.rule or not f.evidence or not g.evidence:
+        return False
+    a, b = sorted((f.evidence[0].start, g.evidence[0].start))
+    return b - a < 200 and not re.search(r"[.;]\s", text[a:b])
+
+
 def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """Drop what only looks like an endpoint: a baseline characteristic ('baseline serum vitamin D
     levels'), an arm's abbreviation, the trial's condition named as what a treatment should improve,
@@ -1745,11 +1925,15 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if f.rule in ("endpoint.assessed", "endpoint.aim") and key in conditions:
             continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
         long = abbreviations(ctx).get(name.strip())
-        if f.rule != "endpoint.declared" and long and any(
-                g is not f and _content_words(long) and _content_words(long) <= words[m] for m, g in enumerate(facts)):
+        spelled = next((g for m, g in enumerate(facts) if g is not f and long and _content_words(long)
+                        and _content_words(long) <= words[m]), None)
+        if f.rule != "endpoint.declared" and spelled is not None:
+            if spelled.fields.get("kind") is None:
+                spelled.fields["kind"] = f.fields.get("kind")  # (a kind its short form was declared with)
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
         if f.rule == "endpoint.reported_object" and any(
-                m != n and words[n] & words[m] and facts[m].evidence[:1] != f.evidence[:1] for m in range(len(facts))):
+                m != n and words[n] & words[m] and facts[m].evidence[:1] != f.evidence[:1]
+                and not _listed_together(text, f, facts[m]) for m in range(len(facts))):
             # (not its sibling of one shared head: "reduced service and patient costs")
             continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
         if f.rule.startswith(("endpoint.reported", "endpoint.change")):
