@@ -3,7 +3,8 @@ measure ('laboratory tests for A and B'), counts and criteria as instruments, a 
 made use of ('A, B and C were used/administered/completed'), endpoints named before a copula without an
 article ('A and B were secondary end points'), sites of the body and dose regimens that are no measures,
 'risks of X' also read as 'risk of X', a negated change verb in its base form ('D did not improve X'),
-and a declaration after a finding lending the finding's endpoint its kind.
+a declaration after a finding lending the finding's endpoint its kind, a category after 'any of the'
+(a reference back) and a passive after 'also'/'further' ('A and B were also assessed').
 
 Each class in two wordings and two layouts (a headed section; an abstract with inline labels).
 Every sentence here was written for these tests; nothing is copied from a scored paper.
@@ -209,3 +210,24 @@ def test_weight_is_a_measure_where_its_change_is_named(tmp_path, section, wrap, 
 ])
 def test_weight_among_traits_recorded_is_no_measure(tmp_path, section, wrap, sentence):
     assert "weight" not in endpoints(tmp_path, wrap.format(sentence), section)
+
+
+# -- back references ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("section, wrap", RESULTS)
+@pytest.mark.parametrize("sentence", [
+    "There were no differences between the arms for any of the inflammatory biomarkers (p > 0.2).",
+    "No change was seen in any of the secondary cognitive measures after the diet.",
+])
+def test_a_category_after_any_of_the_refers_back(tmp_path, section, wrap, sentence):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert not any(n.endswith(("biomarkers", "measures")) for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("Haemodynamic and respiratory parameters were also assessed.",
+     {"haemodynamic parameters", "respiratory parameters"}),
+    ("Grip strength was further examined in the older patients.", {"grip strength"}),
+])
+def test_a_passive_after_also_or_further_and_a_category_assessed(tmp_path, section, wrap, sentence, expected):
+    assert expected <= set(endpoints(tmp_path, wrap.format(sentence), section))

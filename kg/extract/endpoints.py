@@ -124,7 +124,9 @@ def _cues() -> _Cues:
     nouns = re.compile(rf"(?:{_alt(data['endpoint_nouns'])})", re.I)
     declared = [Guarded(rx, nouns) for rx in declared[:-1]] + declared[-1:]
     assess = _alt(data["assessment_verbs"])
-    passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{assess})\b",
+    # ("X and Y were also assessed", "Z was further examined")
+    passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+                         rf"(?:{assess})\b",
                          re.I)
     active = re.compile(rf"\b(?:(?:{_alt(data['active_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{assess})|"
                         rf"to\s+(?:{_alt(data['aim_verbs'])})|"
@@ -1205,6 +1207,14 @@ def _period_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _back_reference_rx() -> re.Pattern:
+    """'any of the', 'none of these', 'all the other' right before a name: it refers back to measures named
+    elsewhere (ontology back_references)."""
+    return re.compile(rf"\b(?:{_alt(_data()['back_references'])})\s+(?:of\s+)?(?:the|these|those|its|their)\s+"
+                      r"(?:other\s+|remaining\s+|measured\s+|[\w-]+\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _regimen_rx() -> re.Pattern:
     """A dose word after only schedule or level words ('intermittent dosage'; ontology regimen_heads,
     regimen_modifiers), on a folded name."""
@@ -1389,6 +1399,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "rilonacept added to standard care": the treatment, not a measure
     if _period_rx().fullmatch(key):
         return []  # "the wash-out period": when a measure was taken, not a measure
+    if rule != "endpoint.declared" and words[-1] in _data()["category_list_heads"] and _back_reference_rx().search(
+            text, max(sent.start_char, s - 40), s):
+        return []  # "no differences for any of the psychological measures": the measures named elsewhere
     if _regimen_rx().fullmatch(key):
         return []  # "higher intermittent dosage", "the standard dose": how a drug was given, not a measure
     if _site_rx().fullmatch(key):
