@@ -49,6 +49,8 @@ class _Rules:
     dangling: re.Pattern
     dangling_kinds: frozenset[str]
     count_phrase: re.Pattern
+    outcome_share: re.Pattern
+    outcome_share_kinds: frozenset[str]
     glued: re.Pattern
     lead: re.Pattern
     tail: re.Pattern
@@ -61,6 +63,8 @@ class _Rules:
     max_words: dict[str, int]
     long_factor: float
     unnamed_factor: float
+    unnamed_dropped: frozenset[str]
+    unnamed_words: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -92,6 +96,8 @@ def rules() -> _Rules:
         dangling=re.compile(d["dangling_suffix"], re.I),
         dangling_kinds=frozenset(d["dangling_kinds"]),
         count_phrase=re.compile(d["count_phrase"], re.I),
+        outcome_share=re.compile(d["outcome_share"], re.I),
+        outcome_share_kinds=frozenset(d["outcome_share_kinds"]),
         glued=re.compile(rf"(?<=[\w)])\s+(?:{_alternation(d['glued_determiners'])})\s+(?=\w)", re.I),
         lead=re.compile(rf"^(?:{_alternation(d['lead_phrases'])})(?:\s*,\s*|\s+)(?=\S)", re.I),
         tail=re.compile(rf"(?<=\S)(?:\s*,\s*|\s+)(?:{_alternation(d['tail_phrases'] + d['tail_words'])})$", re.I),
@@ -104,6 +110,8 @@ def rules() -> _Rules:
         max_words=d["max_words"],
         long_factor=float(d["long_name_factor"]),
         unnamed_factor=float(d["unnamed_result_factor"]),
+        unnamed_dropped=frozenset(d["unnamed_finding_dropped"]),
+        unnamed_words=frozenset(d["unnamed_finding_words"]),
     )
 
 
@@ -219,6 +227,8 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
         return "a count of the units studied"
     if kind in r.dangling_kinds and r.dangling.search(name):
         return "a modifier without its noun"
+    if kind in r.outcome_share_kinds and r.outcome_share.match(name):
+        return None  # 'proportion of responders': the share of those who reached an outcome
     empty = r.empty.get(kind, r.empty["any"])
     if any(w in r.sections for w in words) and not _care_plan(words, kind, r, empty):
         return "a part of the document"
@@ -305,6 +315,8 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
                     f.fields[field] = None
                     if f.surface == old:
                         f.surface = None
+                elif problem in r.unnamed_dropped or fold(new) in r.unnamed_words:
+                    return None  # no number, no test and nothing it is about: no finding a reader can place
                 # a finding in words ("no difference") keeps the words it was read with: without
                 # them nothing would tell which finding it is
                 f.confidence = round(f.confidence * r.unnamed_factor, 3)

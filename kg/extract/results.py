@@ -151,7 +151,8 @@ def _rx() -> dict:
                 "measure_population_tail", "heading_not_measure", "measure_generic", "measure_change_bare",
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
-                "bare_change_verb"):
+                "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure",
+                "measure_generic_outcome"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
@@ -307,7 +308,11 @@ def extract(ctx: Context) -> list[Fact]:
         for f in found:
             if harms and _ae_frequency(ctx, f):
                 continue
-            if _unnamed(f.measure) is not None and prev is not None and _follows(ctx, prev, sent):
+            if _unnamed(f.measure) is not None and prev is not None and _follows(ctx, prev, sent) \
+                    and (re.search(r"\d", f.value)
+                         or not any(g.start < f.start and _unnamed(g.measure) is None for g in found)):
+                # (a finding in words after one of this sentence that names a measure ('..., and the
+                # between-group difference was significant') is about this sentence, not the one before)
                 _measure_from_sentence_before(f, prev.text)
             if _unnamed(f.measure) is not None:
                 _measure_from_heading(ctx, sent, f)
@@ -549,6 +554,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     for f in found + added:
         f.measure = sane_measure(f.measure)
         _split_qualitative(f)
+    found = _named_after_head(text, found)
     found = _lean_on_named(text, found)
     found = _without_worded_twins(found) + added
     return [f for f in found if _time_is_no_value(text, f)]
@@ -599,13 +605,21 @@ def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
         if rest is None or re.search(r"\d", f.value):
             out.append(f)
             continue
-        before = [g for g in found if g.start < f.start and _unnamed(g.measure) is None]
+        # a finding whose measure is only a group ('no change in Group C') lends no measure
+        before = [g for g in found if g.start < f.start and _unnamed(g.measure) is None
+                  and not _rx()["generic_head_not_measure"].match(g.measure)]
         if not before:
             out.append(f)
             continue
         last = max(g.extra.get("pred", g.start) for g in before)
         mine = [g for g in before if g.extra.get("pred", g.start) == last]
         gap = text[max(g.end for g in mine):f.start]
+        # 'X rose in A (p), but there was no change in B (p), and the difference ...': a clause between
+        # them that names only the other group is the same comparison, not another measure
+        groups_only = [g for g in found if max(x.end for x in mine) <= g.start < f.start]
+        if groups_only and all(_rx()["generic_head_not_measure"].match(g.measure) or _unnamed(g.measure) is not None
+                               or g.measure in {x.measure for x in mine} for g in groups_only):
+            gap = ""
         if ";" in gap or len(re.findall(r",", re.sub(r"\([^()]*\)", "", gap))) > 1:
             out.append(f)  # another clause between them ('X fell in A, Y was unchanged in B, and the difference ...')
             continue
@@ -617,6 +631,63 @@ def _lean_on_named(text: str, found: list[Found]) -> list[Found]:
         names = list(dict.fromkeys(g.measure for g in mine))
         out += [replace(f, measure=name + rest, extra=dict(f.extra)) for name in names]
     return out
+
+
+def _named_after_head(text: str, found: list[Found]) -> list[Found]:
+    """'Significantly greater improvements were noted for the A group for X and for Y': a finding
+    in words whose measure is only a generic head (improvement, change, difference, effect ...)
+    is about the measures a phrase after it names ('for X', 'in X'), one finding per measure;
+    phrases naming a group, the people or a time are passed over. Else it stays as it was."""
+    rx = _rx()
+    out: list[Found] = []
+    for f in found:
+        head = rx["measure_generic_head"].match(f.measure)
+        at = text.find(f.measure, f.start, f.end)  # the phrase is looked for after the head itself
+        after = at + len(f.measure) if at >= 0 else f.end
+        named = _named_in_phrase(text, after) if head and not re.search(r"\d", f.value) else []
+        if not named and at >= 0 and rx["measure_generic_outcome"].match(f.measure):
+            named = _listed_in_bracket(text, after)  # 'Primary outcomes (X and Y) did not ...'
+            head = None
+        if not named:
+            out.append(f)
+            continue
+        value = f.value
+        if head and rx["value_bare_comparative"].match(value.strip()):  # 'Greater' + 'improvements'
+            value = f"{value.strip()} {head.group('noun')}"
+        out += [replace(f, start=min(f.start, s), end=max(f.end, e), measure=m, value=value, p=own or f.p,
+                        extra=dict(f.extra)) for s, e, m, own in named]
+    return out
+
+
+def _listed_in_bracket(text: str, pos: int) -> list[tuple[int, int, str, Mention | None]]:
+    """The names a bracket right after `pos` lists ('(IBS SS and IBS QOL)'), two or more short
+    names with no statistic among them; else none."""
+    m = re.match(r"\s*\((?P<l>[^()]{3,100})\)", text[pos:])
+    if not m or re.search(r"[=<>%]|\d\s*$|\b(?:[Pp]|CI|n)\b", m.group("l")):
+        return []
+    base = pos + m.start("l")
+    parts = _split_list(m.group("l"), 0, len(m.group("l")))
+    names = [(base + a, base + b, m.group("l")[a:b].strip()) for a, b in parts]
+    if len(names) < 2 or any(not n or len(n.split()) > 6 for _, _, n in names):
+        return []
+    return [(a, b, n, None) for a, b, n in names]
+
+
+def _named_in_phrase(text: str, pos: int) -> list[tuple[int, int, str, Mention | None]]:
+    """The measures named by the first prepositional phrase after `pos`, in its clause, that
+    names no group, people or time ('... were seen in the A group for X, Y and Z': X, Y, Z)."""
+    rx = _rx()
+    ce = len(text)
+    for m in _CLAUSE_BREAK.finditer(text, pos):
+        if _depth(text, m.start()) == 0:
+            ce = m.start()
+            break
+    ce = min(ce, pos + 160)
+    for prep in rx["generic_head_named_in"].finditer(text, pos, ce):
+        if _depth(text, prep.start()) > _depth(text, pos) or rx["generic_head_not_measure"].match(text, prep.end()):
+            continue
+        return [x for x in _objects(text, prep.end(), ce) if not rx["generic_head_not_measure"].match(x[2])]
+    return []
 
 
 def _time_is_no_value(text: str, f: Found) -> bool:
