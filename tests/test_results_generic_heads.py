@@ -45,6 +45,15 @@ def test_generic_head_keeps_its_word_when_only_groups_people_or_times_follow(sen
     assert [m for m, _ in _read(sentence)] == [head]
 
 
+@pytest.mark.parametrize("text", [
+    "additional benefits to usual care in a representative asthma population.",
+    "greater gains in an unselected sample at week 12.",
+])
+def test_a_population_or_sample_after_the_head_names_no_measure(text):
+    from kg.extract.results import _named_in_phrase
+    assert _named_in_phrase(text, text.index(" ")) == []
+
+
 # -- a difference, change or effect found in X --------------------------------------------------
 @pytest.mark.parametrize("sentence, expected, p", [
     ("A significant between-group difference was found in the change of nocturnal awakenings (p = 0.04).",
