@@ -151,8 +151,7 @@ def _rx() -> dict:
                 "measure_population_tail", "heading_not_measure", "measure_generic", "measure_change_bare",
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
-                "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure",
-                "measure_generic_outcome"):
+                "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
@@ -645,9 +644,6 @@ def _named_after_head(text: str, found: list[Found]) -> list[Found]:
         at = text.find(f.measure, f.start, f.end)  # the phrase is looked for after the head itself
         after = at + len(f.measure) if at >= 0 else f.end
         named = _named_in_phrase(text, after) if head and not re.search(r"\d", f.value) else []
-        if not named and at >= 0 and rx["measure_generic_outcome"].match(f.measure):
-            named = _listed_in_bracket(text, after)  # 'Primary outcomes (X and Y) did not ...'
-            head = None
         if not named:
             out.append(f)
             continue
@@ -657,20 +653,6 @@ def _named_after_head(text: str, found: list[Found]) -> list[Found]:
         out += [replace(f, start=min(f.start, s), end=max(f.end, e), measure=m, value=value, p=own or f.p,
                         extra=dict(f.extra)) for s, e, m, own in named]
     return out
-
-
-def _listed_in_bracket(text: str, pos: int) -> list[tuple[int, int, str, Mention | None]]:
-    """The names a bracket right after `pos` lists ('(IBS SS and IBS QOL)'), two or more short
-    names with no statistic among them; else none."""
-    m = re.match(r"\s*\((?P<l>[^()]{3,100})\)", text[pos:])
-    if not m or re.search(r"[=<>%]|\d\s*$|\b(?:[Pp]|CI|n)\b", m.group("l")):
-        return []
-    base = pos + m.start("l")
-    parts = _split_list(m.group("l"), 0, len(m.group("l")))
-    names = [(base + a, base + b, m.group("l")[a:b].strip()) for a, b in parts]
-    if len(names) < 2 or any(not n or len(n.split()) > 6 for _, _, n in names):
-        return []
-    return [(a, b, n, None) for a, b, n in names]
 
 
 def _named_in_phrase(text: str, pos: int) -> list[tuple[int, int, str, Mention | None]]:
