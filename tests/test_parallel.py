@@ -177,3 +177,15 @@ def test_the_store_is_the_same_whatever_the_jobs_and_the_order(tmp_path):
     first = stores.pop("in process")
     for name, quads in stores.items():
         assert quads == first, (name, sorted(map(str, quads ^ first))[:6])
+
+
+def test_workers_take_the_largest_sources_first(tmp_path):
+    """Sources go to the workers largest first (the last ones read are the small ones), in their
+    order where sizes are equal; one that cannot be asked counts as empty."""
+    from kg.workers import largest_first
+
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 10, "d.txt": 2000, "e.txt": 10}
+    for name, n in sizes.items():
+        (tmp_path / name).write_text("x" * n, encoding="utf-8")
+    paths = [tmp_path / n for n in sizes] + [tmp_path / "gone.txt"]
+    assert [p.name for p in largest_first(paths)] == ["d.txt", "b.txt", "a.txt", "c.txt", "e.txt", "gone.txt"]
