@@ -160,7 +160,7 @@ class _Writer:
         # counts them; beside workers, this thread's time is a lower bound
         clock = time.process_time if self.queue is None else time.thread_time
         c0 = clock()
-        triples = self.store.write_documents(batch)
+        triples = self.store.write_documents(batch, flush=False)  # (ingest flushes after the last)
         with self.lock:
             r = self.report
             r.triples += triples

@@ -447,9 +447,10 @@ class ServerGraphStore(GraphStore):
         return {} if names_dataset(sparql) else {"use_default_graph_as_union": True}
 
     # -- writes ------------------------------------------------------------------------
-    def write_documents(self, writes: list[GraphWrite]) -> int:
+    def write_documents(self, writes: list[GraphWrite], *, flush: bool = True) -> int:
         """Each document's graph replaced by one PUT (new and stored ones alike), the batch
-        framed by one pending and one complete update. Returns the quads written."""
+        framed by one pending and one complete update. Returns the quads written. (`flush`:
+        the embedded store's; a server keeps its own memory.)"""
         latest = {w.graph: w for w in writes}  # two sources with one id in a batch: the later one wins
         if latest:
             mark = self._mark_pending(list(latest))
