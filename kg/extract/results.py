@@ -139,7 +139,8 @@ def _rx() -> dict:
     out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
     out["verb_noun_object"] = re.compile(expand(data["verb_noun_object"]), re.I)
     out["arm_subject_cue"] = re.compile(data["arm_subject_cue"], re.I)
-    for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note", "arm_subject_all"):
+    for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note", "arm_subject_all",
+                "arm_subject_modifier", "arm_subject_anaphor"):
         out[key] = re.compile(data[key], re.I)
     out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
     out["arm_subject_max_words"] = data["arm_subject_max_words"]
@@ -148,7 +149,8 @@ def _rx() -> dict:
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
-                "measure_population_tail", "heading_not_measure", "measure_generic", "measure_change_bare",
+                "measure_population_tail", "measure_setting_tail", "heading_not_measure", "measure_generic",
+                "measure_change_bare",
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
                 "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure"):
@@ -752,6 +754,7 @@ def sane_measure(measure: str) -> str:
         base = rx["measure_arm_tail"].sub("", base).strip(" ,")
         base = rx["measure_time_tail"].sub("", base).strip(" ,")
         base = rx["measure_population_tail"].sub("", base).strip(" ,")
+        base = rx["measure_setting_tail"].sub("", base).strip(" ,")
         sized = rx["measure_size_lead"].match(base)
         if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
             base = base[sized.end():].strip()
@@ -1951,7 +1954,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
             # a claim read where the paper concludes has one of the trial's arms as its subject
             claimed = claim and (restating and opts["restates"] or opts["claim_only"])
-            if (opts["subject_arm"] or claimed) and not _arm_subject(text[lead_in:m.start()], arms):
+            if (opts["subject_arm"] or claimed) and not _arm_subject(text[lead_in:m.start()], arms, claims):
                 continue  # 'Simvastatin increased X': only an arm of the trial as the subject makes it a finding
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
@@ -2248,9 +2251,12 @@ def _verb_noun_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tu
     return [(m.start(), m.end(), noun, None)] if noun else []
 
 
-def _arm_subject(subject: str, arms: frozenset[str]) -> bool:
+def _arm_subject(subject: str, arms: frozenset[str], concludes: bool = False) -> bool:
     """Whether a clause's subject is one of the trial's arms ('Simvastatin', 'TO in CDH lungs',
-    'Drug A added to B for 12 weeks'): an arm named first, a few words of setting after it."""
+    'Drug A added to B for 12 weeks', 'Low-dose A', 'Adding A to B'): an arm named first, after
+    the words of its dose, route or way of giving (rx "arm_subject_modifier"), a few words of
+    setting after it. Where an abstract concludes (`concludes`), a pronoun or a noun for the
+    treatment tested ('It', 'This regimen'; rx "arm_subject_anaphor") names it too."""
     rx = _rx()
     lead = rx["arm_subject_lead"].match(subject)
     words = fold(subject[lead.end() if lead else 0:]).strip()
@@ -2258,7 +2264,10 @@ def _arm_subject(subject: str, arms: frozenset[str]) -> bool:
         return False
     if rx["arm_subject_all"].fullmatch(words):
         return True  # 'Both regimens': every arm of the trial
-    return any(words == a or words.startswith(a + " ") for a in arms if len(a) > 1)
+    if concludes and rx["arm_subject_anaphor"].fullmatch(words):
+        return True  # 'It is effective', 'This regimen was well tolerated': the treatment the trial tested
+    bare = words[rx["arm_subject_modifier"].match(words).end():]
+    return any(w == a or w.startswith(a + " ") for w in {words, bare} if w for a in arms if len(a) > 1)
 
 
 def _at_baseline(name: str, value: str) -> bool:

@@ -1,0 +1,71 @@
+"""Conclusion claims whose subject names one of the trial's arms in other words: the arm after
+its dose, route or way of giving ('Low-dose A', 'Oral A', 'Continuous infusion of A', 'Adding A
+to B'), and, where an abstract concludes, a pronoun or a noun for the treatment tested ('It',
+'This regimen', 'The combination', 'The intervention delivered by ...'); the study a finding was
+made in ('in this study') is no part of its measure. Groups, effects of the treatment and hedged
+claims stay unread. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.results import read_sentence
+
+ARMS = frozenset({"budesonide", "placebo", "walking programme"})
+
+
+def claims(sentence: str) -> list[tuple[str, str]]:
+    """(measure, value) of each finding read as a conclusion of a paper with a results part."""
+    return [(f.measure, f.value) for f in read_sentence(sentence, restating=True, arms=ARMS, claims=True)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Low-dose budesonide reduced nocturnal wheeze.", [("nocturnal wheeze", "reduced")]),
+    ("In conclusion, high dose inhaled budesonide is effective in controlling night cough.",
+     [("night cough", "effective")]),
+    ("Nebulised budesonide was well tolerated.", [("tolerability", "well tolerated")]),
+    ("Continuous infusion of budesonide is safe in older adults.", [("safety", "safe")]),
+    ("Adding budesonide to salbutamol lowered the rate of exacerbations.",
+     [("rate of exacerbations", "lowered")]),
+    ("Combination therapy with budesonide provided no additional benefit over salbutamol.",
+     [("benefit", "no additional benefit")]),
+])
+def test_an_arm_after_its_dose_route_or_way_of_giving(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It is effective in shortening hospital stay.", [("hospital stay", "effective")]),
+    ("This regimen was well tolerated by adolescents.", [("tolerability", "well tolerated")]),
+    ("The combination lowered morning stiffness.", [("morning stiffness", "lowered")]),
+    ("Both new treatments improved sleep quality.", [("sleep quality", "improved")]),
+    ("The intervention delivered by telephone provided no additional benefit over usual care.",
+     [("benefit", "no additional benefit")]),
+])
+def test_a_pronoun_or_a_noun_for_the_treatment_where_the_abstract_concludes(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is safe to say that budesonide works.",  # an opinion, not an evaluation of the treatment
+    "The treatment effect was beneficial.",  # a noun about the treatment, not the treatment
+    "This regimen may be effective in shortening hospital stay.",  # hedged
+    "Oral steroids reduced nocturnal wheeze.",  # no arm of the trial
+    "Low-dose aspirin was well tolerated.",
+])
+def test_other_subjects_and_hedges_stay_unread(sentence):
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["It is effective in shortening hospital stay.",
+                                      "This regimen was well tolerated by adolescents."])
+def test_pronouns_are_no_arm_outside_the_conclusions(sentence):
+    assert [f for f in read_sentence(sentence, arms=ARMS, reports=True) if f.rule.endswith("arm_evaluated")] == []
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Budesonide was not protective against croup in this study.", "croup"),
+    ("Overall, the walking programme was effective for weight loss in the present trial.", "weight loss"),
+])
+def test_the_study_a_finding_was_made_in_is_no_part_of_its_measure(sentence, measure):
+    assert [m for m, _ in claims(sentence)] == [measure]
