@@ -69,3 +69,32 @@ def test_pronouns_are_no_arm_outside_the_conclusions(sentence):
 ])
 def test_the_study_a_finding_was_made_in_is_no_part_of_its_measure(sentence, measure):
     assert [m for m, _ in claims(sentence)] == [measure]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("These data show that budesonide lowers nocturnal wheeze.", [("nocturnal wheeze", "lowers")]),
+    ("We conclude that the walking programme is effective in reducing knee pain.", [("knee pain", "effective")]),
+    ("Our findings confirm that budesonide was well tolerated.", [("tolerability", "well tolerated")]),
+])
+def test_a_frame_that_reports_the_finding(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "These findings suggest that budesonide lowers nocturnal wheeze.",
+    "Our data indicate that the walking programme is effective in reducing knee pain.",
+])
+def test_a_frame_that_supposes_stays_unread(sentence):
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide was effective and safe in preschool children.",
+     {("efficacy", "effective"), ("safety", "safe")}),
+    ("The walking programme is safe, feasible and well tolerated in frail adults.",
+     {("safety", "safe"), ("feasibility", "feasible"), ("tolerability", "well tolerated")}),
+    ("Budesonide was not effective and not safe.", {("efficacy", "not effective"), ("safety", "not safe")}),
+])
+def test_coordinated_evaluations_are_claims_of_their_own(sentence, expected):
+    got = claims(sentence)
+    assert set(got) == expected and len(got) == len(expected)

@@ -140,7 +140,7 @@ def _rx() -> dict:
     out["verb_noun_object"] = re.compile(expand(data["verb_noun_object"]), re.I)
     out["arm_subject_cue"] = re.compile(data["arm_subject_cue"], re.I)
     for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note", "arm_subject_all",
-                "arm_subject_modifier", "arm_subject_anaphor"):
+                "arm_subject_modifier", "arm_subject_anaphor", "evaluation_coordinated", "evaluation_word"):
         out[key] = re.compile(data[key], re.I)
     out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
     out["arm_subject_max_words"] = data["arm_subject_max_words"]
@@ -2098,6 +2098,12 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 add(Found(s, e, measure, value, f"result.{name}", p=p,
                           extra={"pred": m.start(), "claim": claimed, "restated": restated, "mend": me}),
                     (m.start(), m.end()))
+            if where == "evaluated" and measures and opts["claim_only"]:
+                for cs_, ce_, noun, also in _coordinated_evaluations(text, m, vstart, vend, opts["verb_noun"]):
+                    if noun != measures[0][2]:  # 'A was effective and safe': safety, a claim of its own
+                        add(Found(cs_, ce_, noun, also, f"result.{name}",
+                                  extra={"pred": m.start(), "claim": claimed, "restated": restated, "mend": ce_}),
+                            (cs_, ce_))
         queue, deferred, final = deferred, [], True
     _name_bare_changes(text, found, clauses)
 
@@ -2223,6 +2229,25 @@ def _evaluated_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tu
             return found
     noun = nouns.get(re.sub(r"[\s-]+", " ", m.group("verb").lower()))
     return [(m.start(), m.end(), noun, None)] if noun else []
+
+
+def _coordinated_evaluations(text: str, m: re.Match, vstart: int, vend: int,
+                              nouns: dict) -> list[tuple[int, int, str, str]]:
+    """'A was effective and safe', 'A is safe, effective and well tolerated': the evaluations
+    coordinated with the one read (before it inside the match, or chained after it), each with
+    the noun of what it evaluates (rx "evaluation_coordinated", "evaluation_word")."""
+    rx = _rx()
+    found = [(w.start("val"), w.end("val"), w) for w in rx["evaluation_word"].finditer(text, m.start(), vstart)]
+    pos = vend
+    while (c := rx["evaluation_coordinated"].match(text, pos)) is not None:
+        found.append((c.start("val"), c.end("val"), c))
+        pos = c.end()
+    out = []
+    for s, e, w in found:
+        noun = nouns.get(re.sub(r"[\s-]+", " ", w.group("verb").lower()))
+        if noun:
+            out.append((s, e, noun, re.sub(r"\s+", " ", w.group("val"))))
+    return out
 
 
 def _last_abstract_sentence(ctx: Context, skip_notes: bool = False) -> int:
