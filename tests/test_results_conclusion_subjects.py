@@ -98,3 +98,46 @@ def test_a_frame_that_supposes_stays_unread(sentence):
 def test_coordinated_evaluations_are_claims_of_their_own(sentence, expected):
     got = claims(sentence)
     assert set(got) == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Night cough was improved by budesonide.", [("Night cough", "improved")]),
+    ("In the walking group, knee stiffness was reduced by the walking programme.", [("knee stiffness", "reduced")]),
+])
+def test_a_change_with_its_agent(sentence, expected):
+    assert [(f.measure, f.value) for f in read_sentence(sentence, arms=ARMS, reports=True)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Night cough was reduced by half.",
+    "Both scores improved by a larger margin with budesonide.",
+    "We could not confirm the hypothesis that knee pain was reduced by walking.",
+])
+def test_a_size_or_a_supposition_is_no_agent(sentence):
+    assert [f.value for f in read_sentence(sentence, arms=ARMS, reports=True) if f.rule.endswith("plain_change")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide therapy has beneficial effects on airway hyperresponsiveness.",
+     [("airway hyperresponsiveness", "beneficial effects")]),
+    ("The walking programme exerted a modest positive effect on mood.", [("mood", "modest positive effect")]),
+])
+def test_an_arm_with_a_valenced_effect(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Smoking has a negative effect on lung function.",  # no arm of the trial
+    "Budesonide might have beneficial effects on airway hyperresponsiveness.",  # hedged
+])
+def test_other_effects_stay_unread(sentence):
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide alleviated nocturnal symptoms.", [("nocturnal symptoms", "alleviated")]),
+    ("The walking programme ameliorates fatigue in older adults.", [("fatigue", "ameliorates")]),
+    ("Budesonide restored normal peak flow variability.", [("normal peak flow variability", "restored")]),
+])
+def test_more_verbs_of_an_arms_change(sentence, expected):
+    assert claims(sentence) == expected
