@@ -141,3 +141,34 @@ def test_other_effects_stay_unread(sentence):
 ])
 def test_more_verbs_of_an_arms_change(sentence, expected):
     assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide was found to be effective in reducing croup severity.", [("croup severity", "effective")]),
+    ("The walking programme proved effective for weight loss.", [("weight loss", "effective")]),
+    ("Budesonide has been shown to be ineffective in preventing relapse.", [("relapse", "ineffective")]),
+])
+def test_an_evaluation_found_or_proved(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide is an effective adjunct to salbutamol.", {("efficacy", "effective")}),
+    ("The walking programme is an effective, safe and inexpensive intervention for knee pain.",
+     {("knee pain", "effective"), ("safety", "safe")}),
+])
+def test_an_arm_is_an_effective_means(sentence, expected):
+    got = claims(sentence)
+    assert set(got) == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide lowers the risk of hospital admission.", [("risk of hospital admission", "lowers")]),
+    ("The walking programme reduced the risk of falls in frail adults.", [("risk of falls", "reduced")]),
+])
+def test_an_arm_changed_the_risk_of_an_outcome(sentence, expected):
+    assert claims(sentence) == expected
+
+
+def test_an_increased_risk_is_a_modifier_not_a_claim():
+    assert claims("Budesonide increased risk of oral thrush.") == []
