@@ -64,7 +64,7 @@ def test_pronouns_are_no_arm_outside_the_conclusions(sentence):
 
 
 @pytest.mark.parametrize("sentence, measure", [
-    ("Budesonide was not protective against croup in this study.", "croup"),
+    ("Budesonide was not protective against croup in this study.", "protection against croup"),
     ("Overall, the walking programme was effective for weight loss in the present trial.", "weight loss"),
 ])
 def test_the_study_a_finding_was_made_in_is_no_part_of_its_measure(sentence, measure):
@@ -190,4 +190,14 @@ def test_other_qualities_stay_unread(sentence):
     ("The walking programme favourably altered the lipid profile.", [("lipid profile", "altered")]),
 ])
 def test_an_arm_changed_a_measure_in_neutral_words(sentence, expected):
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Budesonide was protective against exercise-induced bronchospasm.",
+     [("protection against exercise-induced bronchospasm", "protective")]),
+    ("Overall, the walking programme was not protective against hip fracture.",
+     [("protection against hip fracture", "not protective")]),
+])
+def test_what_an_arm_protects_against_is_its_protection(sentence, expected):
     assert claims(sentence) == expected

@@ -2221,16 +2221,19 @@ def _in_results_text(ctx: Context, measure: str) -> bool:
 
 
 def _evaluated_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tuple[int, int, str, None]]:
-    """'A is effective in controlling X', 'A was protective against Y': what follows the preposition,
-    unless it names the people treated ('safe in postmenopausal women'); else what the
-    adjective evaluates ('safe': safety)."""
+    """'A is effective in controlling X', 'A was protective against Y': what follows the preposition
+    (after 'against', the evaluated noun's: 'protection against Y'), unless it names the people
+    treated ('safe in postmenopausal women'); else what the adjective evaluates ('safe': safety)."""
     rx = _rx()
     on = rx["evaluated_object"].match(text, m.end())
+    noun = nouns.get(re.sub(r"[\s-]+", " ", m.group("verb").lower()))
     if on and not rx["evaluated_population"].match(text, on.end()):
         found = _objects(text, on.end(), ce)
+        if found and noun and re.search(r"\bagainst\s+(?:the\s+)?$", on.group(0), re.I):
+            # 'A was not protective against malaria': the protection against malaria, not malaria
+            return [(s, e, f"{noun} against {name}", p) for s, e, name, p in found]
         if found:
             return found
-    noun = nouns.get(re.sub(r"[\s-]+", " ", m.group("verb").lower()))
     return [(m.start(), m.end(), noun, None)] if noun else []
 
 
