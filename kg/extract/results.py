@@ -134,15 +134,13 @@ def _rx() -> dict:
                                               "subject_arm": q.get("subject_arm", False),
                                               "claim": q.get("claim", False),
                                               "claim_only": q.get("claim_only", False),
-                                              "quality_subject": q.get("quality_subject", False),
                                               "verb_noun": q.get("verb_noun", {})}
                                   for q in data["qualitative"]}
     out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
     out["verb_noun_object"] = re.compile(expand(data["verb_noun_object"]), re.I)
     out["arm_subject_cue"] = re.compile(data["arm_subject_cue"], re.I)
     for key in ("claim_hedge", "evaluated_object", "evaluated_population", "abstract_note", "arm_subject_all",
-                "arm_subject_modifier", "arm_subject_anaphor", "arm_subject_quality", "evaluation_coordinated",
-                "evaluation_word"):
+                "arm_subject_modifier", "arm_subject_anaphor", "evaluation_coordinated", "evaluation_word"):
         out[key] = re.compile(data[key], re.I)
     out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
     out["arm_subject_max_words"] = data["arm_subject_max_words"]
@@ -1956,8 +1954,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 continue  # 'an increased risk', 'with improved X': a modifier, not the predicate
             # a claim read where the paper concludes has one of the trial's arms as its subject
             claimed = claim and (restating and opts["restates"] or opts["claim_only"])
-            if (opts["subject_arm"] or claimed) and not _arm_subject(text[lead_in:m.start()], arms, claims,
-                                                                       opts["quality_subject"]):
+            if (opts["subject_arm"] or claimed) and not _arm_subject(text[lead_in:m.start()], arms, claims):
                 continue  # 'Simvastatin increased X': only an arm of the trial as the subject makes it a finding
             vg = next((g for g in ("val", "val2") if g in q.groupindex and m.group(g)), None)
             vstart, vend = (m.start(vg), m.end(vg)) if vg else (m.start(), m.end())
@@ -2282,21 +2279,15 @@ def _verb_noun_measures(text: str, m: re.Match, ce: int, nouns: dict) -> list[tu
     return [(m.start(), m.end(), noun, None)] if noun else []
 
 
-def _arm_subject(subject: str, arms: frozenset[str], concludes: bool = False, quality: bool = False) -> bool:
+def _arm_subject(subject: str, arms: frozenset[str], concludes: bool = False) -> bool:
     """Whether a clause's subject is one of the trial's arms ('Simvastatin', 'TO in CDH lungs',
     'Drug A added to B for 12 weeks', 'Low-dose A', 'Adding A to B'): an arm named first, after
     the words of its dose, route or way of giving (rx "arm_subject_modifier"), a few words of
     setting after it. Where an abstract concludes (`concludes`), a pronoun or a noun for the
-    treatment tested ('It', 'This regimen'; rx "arm_subject_anaphor") names it too. With `quality`,
-    the subject is a quality of the arm ('The efficacy and safety of A'; rx "arm_subject_quality")."""
+    treatment tested ('It', 'This regimen'; rx "arm_subject_anaphor") names it too."""
     rx = _rx()
     lead = rx["arm_subject_lead"].match(subject)
     words = fold(subject[lead.end() if lead else 0:]).strip()
-    if quality:
-        of = rx["arm_subject_quality"].match(words)
-        if not of:
-            return False
-        words = words[of.end():]
     if not words or len(words.split()) > rx["arm_subject_max_words"]:
         return False
     if rx["arm_subject_all"].fullmatch(words):
