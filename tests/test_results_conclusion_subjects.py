@@ -164,6 +164,7 @@ def test_an_arm_changed_the_risk_of_an_outcome(sentence, expected):
 def test_an_increased_risk_is_a_modifier_not_a_claim():
     assert claims("Budesonide increased risk of oral thrush.") == []
 
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Budesonide was protective against exercise-induced bronchospasm.",
      [("protection against exercise-induced bronchospasm", "protective")]),
