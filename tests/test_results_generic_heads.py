@@ -190,3 +190,20 @@ def test_another_measure_between_keeps_the_difference_apart():
         "Itching fell significantly in Arm 1 (p = 0.01), redness was unchanged in Arm 2 (p = 0.8), and the "
         "between-group difference was significant (p = 0.04).") if f.p is not None}
     assert ("Itching", 0.04) not in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mean change in the symptom index was -4.2 with drug W and -1.9 with placebo (p = 0.01).",
+     "mean change in the symptom index"),
+    ("The reduction in the nightly cough count did not differ between the arms (p = 0.40).",
+     "reduction in the nightly cough count"),
+])
+def test_a_change_noun_keeps_the_measure_after_in_the(sentence, expected):
+    """'in the' after a change noun names what changed, not a group: the measure runs on."""
+    assert expected in [f.measure for f in read_sentence(sentence)]
+
+
+def test_in_the_group_after_a_change_noun_still_ends_the_measure():
+    got = [f.measure for f in read_sentence(
+        "The mean change in the active treatment group was -4.2 versus -1.9 in the placebo group (p = 0.01).")]
+    assert got and all("group" not in m for m in got)
