@@ -98,6 +98,18 @@ def test_values_with_an_interval_without_its_level(tmp_path):
     assert (by["urinary sodium excretion"]["ci_low"], by["urinary sodium excretion"]["ci_high"]) == (2.9, 33.9)
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("clearance was 58 mL/min/1.73 m2 at week 12", "mL/min/1.73 m2"),
+    ("a velocity of 7.4 m/s in the carotid", "m/s"),
+    ("intake rose to 2,150 kcal/day on the diet", "kcal/day"),
+    ("activity of 2.6 ng/ml/h after the drug", "ng/ml/h"),
+    ("an HbA1c of 53 mmol/mol at the end", "mmol/mol"),
+])
+def test_compound_units_stay_with_their_value(text, unit):
+    """Units written as a quotient of several units (clearance, velocity, energy, renin activity)."""
+    assert unit in [m.fields.get("unit") for m in find(text, "value")]
+
+
 def test_bracketed_interval_and_unicode_minus():
     (m,) = find("the ratio was 0.66 [0.41, 0.93] overall", "bracket_ci")
     assert (m.fields["low"], m.fields["high"]) == (0.41, 0.93)
