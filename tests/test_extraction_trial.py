@@ -126,6 +126,11 @@ def test_a_word_with_placebo_in_it_is_no_placebo_arm(tmp_path):
     ("A double-blind controlled randomised trial in parallel arms was run at two hospitals.",
      {"double-blind", "controlled trial", "parallel-group"}),
     ("The two sides of each mouth were randomly placed into the active or the control arm.", {"randomized"}),
+    # a control that is another active treatment or a sham, and a parallel design written so
+    ("This single-centre, active-controlled, parallel-design trial enrolled 80 adults.",
+     {"active-controlled", "parallel-group"}),
+    ("An open-label, active comparator study of two inhalers was run in 12 clinics.", {"active-comparator"}),
+    ("Design: randomised sham-controlled trial of acupressure.", {"randomized", "sham-controlled"}),
 ])
 def test_design_words(tmp_path, body, design):
     assert design <= set(trial(tmp_path, body, "design"))
