@@ -64,6 +64,22 @@ def test_one_value_closing_its_clause(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the verb written again: each value is its own clause's subject's
+    ("The mean forced vital capacity was 3.3 L and the mean peak flow was 410 l/min.",
+     [("mean forced vital capacity", "3.3 L"), ("mean peak flow", "410 l/min")]),
+    ("Median serum sodium was 136 mmol/l, and median potassium was 4.1 mmol/l.",
+     [("Median serum sodium", "136 mmol/l"), ("median potassium", "4.1 mmol/l")]),
+    # the verb left out of the second clause
+    ("The mean waist circumference was 94 cm and the mean hip circumference 103 cm.",
+     [("mean waist circumference", "94 cm"), ("mean hip circumference", "103 cm")]),
+    ("Median ferritin was 31 ng/ml, and median transferrin 2.6 g/l.",
+     [("Median ferritin", "31 ng/ml"), ("median transferrin", "2.6 g/l")]),
+])
+def test_coordinated_clauses_each_with_its_value(sentence, expected):
+    assert [(m, v) for m, v, _c in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Wound dehiscence occurred in 7% of the operated patients.", ("Wound dehiscence", "7%")),
     ("Postoperative ileus was observed in 9 (11%) patients in the early-feeding group.",
      ("Postoperative ileus", "9 (11%)")),

@@ -160,7 +160,7 @@ def _rx() -> dict:
                 "copula_value_after", "copula_not_measure", "occurred_in_before", "occurred_in_after",
                 "percent_adjective", "percent_adjective_before", "values_baseline", "bracket_change_open",
                 "bracket_change_to", "bracket_change_close", "bracket_change_cue", "bracket_change_group",
-                "outcome_of_count_verb", "bracket_change_coordinated"):
+                "outcome_of_count_verb", "bracket_change_coordinated", "next_value_clause", "value_and_clause"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     # compiled once: the clause patterns built from the fragments above
@@ -1878,20 +1878,33 @@ def _coordinated_to(text, items, free, add) -> None:
 
 def _copula_value(text, items, free, add) -> None:
     """'The median X was 11 (range 7 to 18)', 'Mean X in the A group was 36.1 ± 6.1 ng/ml':
-    one value that closes its clause after 'was', with at most its bracket, a group and a time."""
+    one value that closes its clause after 'was', with at most its bracket, a group and a time, or
+    before another clause that gives another measure its value ('..., and the mean Y (was) 3.1 L')."""
     rx = _rx()
+    read: list[Found] = []
     for it in items:
         if it.threshold or not free(it.start, it.end) or it.unit and rx["dose_unit"].match(it.unit) \
                 or it.unit in _COUNT_UNITS[1:]:
             continue  # 'were 2 patients': a number of people, no value of a measure
-        if not rx["copula_value_before"].search(text, max(0, it.start - 40), it.start) \
-                or not rx["copula_value_after"].match(text, it.end):
+        if not rx["copula_value_after"].match(text, it.end):
+            continue
+        if not rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
+            # 'X was 2.4 L and the mean Y 3.1 L': the verb left out, after a value this rule read
+            gap = _GAPPED.search(text, max(0, it.start - 120), it.start)
+            if gap and not rx["GROUP_WORD"].search(gap.group("m")) and any(
+                    f.rule == "result.copula_value" and gap.start() < f.start < gap.start("m") for f in read):
+                measure = _clean_measure(gap.group("m"))
+                if measure and not _no_measure(measure):
+                    read.append(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(),
+                                      "result.copula_value", unit=it.unit, sd=it.sd, ci=it.ci))
+                    add(read[-1])
             continue
         measure = _measure_before(text, it.start)
         if _no_measure(measure):
             continue
-        add(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(), "result.copula_value",
-                  unit=it.unit, sd=it.sd, ci=it.ci))
+        read.append(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(),
+                          "result.copula_value", unit=it.unit, sd=it.sd, ci=it.ci))
+        add(read[-1])
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"
@@ -2846,6 +2859,12 @@ def _measure_before(text: str, pos: int) -> str:
     verb = _rx()["measure_verb"].search(clause)
     if join and verb and verb.end() <= join[-1].start():
         np = subject_of(clause[join[-1].end():])
+        if np:
+            return np
+    # 'X was 2.4 L and the mean Y was 3.1 L': after a value and 'and', a clause with its own subject and verb
+    after_value = list(rx["value_and_clause"].finditer(clause))
+    if after_value and verb and verb.end() <= after_value[-1].start():
+        np = subject_of(clause[after_value[-1].end():])
         if np:
             return np
     np = subject_of(clause)
