@@ -3116,14 +3116,6 @@ def _tidy_measure(measure: str) -> str:
     return measure
 
 
-def _long_form(ctx: Context, measure: str) -> str:
-    """A measure written only as a short form the paper defines ('UAE' after 'urinary
-    albumin excretion (UAE)') is named by its long form, as the paper defines it."""
-    m = re.fullmatch(r"\s*(?P<head>[^()]+?)(?P<tail>\s*\([^()]*\))?\s*", measure)  # 'UAE (mg/day)'
-    ab = document_abbreviations(ctx.document).get(m.group("head")) if m else None
-    return ab.name + (m.group("tail") or "") if ab is not None else measure
-
-
 def _time_point(text: str, f: Found) -> re.Match | None:
     """The sentence's first time point that is not one of the finding's own values ('4.5 vs 8 days':
     the 8 days is the comparator, not when it was measured)."""
@@ -3137,7 +3129,9 @@ def _time_point(text: str, f: Found) -> re.Match | None:
 
 
 def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
-    f.measure = canonical_measure(_long_form(ctx, _tidy_measure(f.measure)))
+    # the measure as the sentence names it: a short form the paper defines stays as written ('UAE'),
+    # as readers quote it (the endpoint facts carry the paper's long form among their name synonyms)
+    f.measure = canonical_measure(_tidy_measure(f.measure))
     t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
