@@ -1,0 +1,37 @@
+"""Findings stated in words only, by class of phrasing (session 22): an agent's denied effect on
+its object, recorded in the passive form people write ('not potentiated'). Every sentence here was
+written for these tests, in at least two phrasings per class."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.results import read_sentence
+
+
+def read_(sentence: str, **kw) -> list[tuple[str, str]]:
+    return [(f.measure, f.value) for f in read_sentence(sentence, reports=True, **kw)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Caffeine did not potentiate the analgesic effect of paracetamol.",
+     [("analgesic effect of paracetamol", "not potentiated")]),
+    ("Under cold stimulation, the antagonist did not block the pressor response.",
+     [("pressor response", "not blocked")]),
+    ("Adding zinc failed to improve linear growth.", [("linear growth", "not improved")]),
+    ("The second dose did not significantly reduce nocturnal awakenings.",
+     [("nocturnal awakenings", "not significantly reduced")]),
+    ("Extended treatment did not alter bone density or grip strength.",
+     [("bone density", "not altered"), ("grip strength", "not altered")]),
+])
+def test_an_agents_denied_effect_on_its_object_is_said_of_the_object(sentence, expected):
+    assert sorted(read_(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pulse rate did not change during the infusion.", ("Pulse rate", "did not change")),
+    ("The lozenge did not aid in swallowing comfort.", ("swallowing comfort", "did not aid")),
+    ("Drug B did not provide additional symptom relief.", ("symptom relief", "did not provide additional")),
+])
+def test_a_denied_change_of_the_subject_or_with_a_preposition_keeps_its_words(sentence, expected):
+    assert read_(sentence) == [expected]
