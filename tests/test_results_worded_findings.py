@@ -35,3 +35,30 @@ def test_an_agents_denied_effect_on_its_object_is_said_of_the_object(sentence, e
 ])
 def test_a_denied_change_of_the_subject_or_with_a_preposition_keeps_its_words(sentence, expected):
     assert read_(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There was no significant correlation between the plasma drug level and the change in tremor score.",
+     ("correlation between plasma drug level and change in tremor score", "no significant correlation")),
+    ("No correlation between ferritin and hepcidin concentrations was found.",
+     ("correlation between ferritin and hepcidin concentrations", "No correlation")),
+    ("No association was observed between adherence and weight loss.",
+     ("association between adherence and weight loss", "No association")),
+    ("In the vaccine arm, we found no individual relationship between antibody titre and age.",
+     ("individual relationship between antibody titre and age", "no individual relationship")),
+])
+def test_a_denied_relation_between_two_measures_is_one_finding_about_the_relation(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sleep quality was not correlated with caffeine intake.", ("Sleep quality", "not correlated")),
+    ("The response to treatment was not related to baseline severity.",
+     ("response to treatment", "not related")),
+])
+def test_a_measure_denied_a_relation_to_another(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+def test_a_relation_only_hedged_as_unclear_is_no_finding():
+    assert read_("There was no clear correlation between the doses given and the rash observed.") == []

@@ -2057,6 +2057,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 measures = _evaluated_measures(text, m, ce, opts["verb_noun"])
             elif where == "verb_noun":  # 'A scored lower than B (on X)': X, else what the verb measures
                 measures = _verb_noun_measures(text, m, ce, opts["verb_noun"])
+            elif where == "phrase":  # 'no correlation between X and Y': the relation between both, one measure
+                measures = [(m.start("m"), m.end("m"), _relation_measure(value, m.group("m")), None)]
             elif where == "inner":  # 'had similar efficacy to': the measure is written inside the match
                 mg = "m" if m.group("m") else "m2"
                 measures = _objects(text[: m.end(mg)], m.start(mg), m.end(mg))
@@ -2414,6 +2416,14 @@ def _negate(value: str) -> str:
     if re.match(r"did\s+not\s", value, re.I):
         return re.sub(r"^did\s+not\s+", "did ", value, flags=re.I)
     return f"not {value}"
+
+
+def _relation_measure(value: str, between: str) -> str:
+    """'no significant correlation' + 'between the X and Y' -> 'correlation between X and Y': the
+    relation without its denial or its test, the articles after its prepositions dropped as
+    people write it."""
+    noun = re.sub(r"^no\s+(?:statistically\s+)?(?:significant\s+)?", "", value, flags=re.I)
+    return noun + " " + re.sub(r"\b(between|and|with|of)\s+the\s+", r"\1 ", re.sub(r"\s+", " ", between.strip()))
 
 
 _NEGATED_VERB = re.compile(r"^(?:(?:did|does|do)\s+not|failed\s+to)\s+(?P<adv>(?:[a-z]+ly\s+)*)(?P<verb>[a-z]+)\b",
