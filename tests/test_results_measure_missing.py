@@ -100,7 +100,7 @@ def test_sane_measure(measure, clean):
     ("The difference in mean HbA1c between the groups was significant (p = 0.02).", "mean HbA1c",
      "significant difference"),
     ("The reduction in waist circumference was not significant (p = 0.31).", "waist circumference",
-     "no significant reduction"),
+     "not significant reduction"),
     ("Participants showed a significant increase in their weekly step count (p = 0.049).",
      "weekly step count", "significant increase"),
 ])

@@ -62,3 +62,19 @@ def test_a_measure_denied_a_relation_to_another(sentence, expected):
 
 def test_a_relation_only_hedged_as_unclear_is_no_finding():
     assert read_("There was no clear correlation between the doses given and the rash observed.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("After the second week of dosing the differences in serum ferritin were not significant.",
+     ("serum ferritin", "not significant differences")),
+    ("In the per-protocol population the differences in resting heart rate were not significant.",
+     ("resting heart rate", "not significant differences")),
+    ("During follow-up the differences in bone density were not statistically significant.",
+     ("bone density", "not statistically significant differences")),
+])
+def test_a_fronted_adverbial_without_its_comma_is_no_part_of_the_subject(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+def test_a_fronted_adverbial_with_a_participle_keeps_no_subject_inside_it():
+    assert read_("In patients receiving the infusion the differences were not significant.") == []

@@ -734,7 +734,8 @@ def _split_qualitative(f: Found) -> None:
         return
     noun = m.group("noun").lower()
     f.measure = m.group("rest").strip() if "rest" in m.groupdict() else "value"
-    f.value = f"no {q.group('q')} {noun}" if q.group("neg") else f"{q.group('q')} {noun}"
+    # 'the differences in X were not significant': the words as written, with the noun ('not significant differences')
+    f.value = f"not {q.group('q')} {noun}" if q.group("neg") else f"{q.group('q')} {noun}"
 
 
 def sane_measure(measure: str) -> str:
@@ -2581,6 +2582,24 @@ _BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in
                        re.I)
 _PREP_CHUNK = re.compile(r"^\s*(?:after|before|in|at|during|by|for|with|among|from|on|per|based\s+on|also|overall|"
                          r"then|thus|moreover|furthermore|compared|according|as|of)\b", re.I)
+# 'After the first day of treatment the differences in X were ...', 'In per-protocol analysis the total
+# duration of Y was ...': a fronted adverbial written without its comma ends where a determiner follows a
+# word that is no preposition, article, conjunction or participle; the subject starts at that determiner
+_FRONTED_NO_COMMA = re.compile(
+    r"^\s*(?:after|before|in|at|during|by|for|among|from|on|over|within|following|throughout|under)\b[^,;:]*\s"
+    r"(?!(?:of|in|at|on|after|before|during|for|with|by|from|to|among|between|over|than|and|or|as|into|within|"
+    r"under|across|through|throughout|per|versus|vs|via|about|all|both|that|which|who|whom|whose|the|a|an|"
+    r"given|received|treated|randomi[sz]ed|assigned|allocated|is|are|was|were|receiving|taking|using|having|"
+    r"undergoing|including|excluding|comparing)\b)"
+    r"[A-Za-z0-9-]+\s+(?P<s>(?:the|these|this|those|mean|median)\s)", re.I)
+
+
+def _past_fronted(clause: str) -> int:
+    """Where the subject of a clause opened by a fronted adverbial without a comma starts (0: none)."""
+    f = _FRONTED_NO_COMMA.match(clause)
+    return f.start("s") if f else 0
+
+
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are)(?:\s+also)?)?|we(?:\s+\w+)?|it|this|these|they|those|"
                        r"both|all|each|results?|the results|data|the data|this study|our study|"
                        r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
@@ -2659,6 +2678,7 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
         else:
             end = pos
     masked = full[start:end] + " " * (pos - end)
+    masked = " " * _past_fronted(masked) + masked[_past_fronted(masked):]
     rel = re.search(r"\s(?:which|who|whose)\s", masked)
     if rel and rel.start() > 0 and not _counted_who(masked, rel.start()):
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
@@ -2946,6 +2966,7 @@ def subject_of(clause: str) -> str | None:
     while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
         chunks = chunks[1:]
     clause = ",".join(chunks)
+    clause = clause[_past_fronted(clause):]
     verbs = [v for v in (_rx()["measure_verb"].search(clause), _rx()["measure_verb_negated"].search(clause)) if v]
     if not verbs:
         return None
