@@ -78,3 +78,22 @@ def test_a_fronted_adverbial_without_its_comma_is_no_part_of_the_subject(sentenc
 
 def test_a_fronted_adverbial_with_a_participle_keeps_no_subject_inside_it():
     assert read_("In patients receiving the infusion the differences were not significant.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Plasma renin was highest during the second week of the diet.", ("Plasma renin", "highest")),
+    ("Nausea scores were lowest on the final study day.", ("Nausea score", "lowest")),
+    ("The benefit on walking distance was consistent across age groups and centres.",
+     ("benefit on walking distance", "consistent")),
+    ("The fall in HbA1c was generally consistent across all baseline strata.", ("fall in HbA1c", "consistent")),
+])
+def test_a_measure_ranked_in_time_or_consistent_across_subgroups(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "These results were consistent across subgroups.",
+    "Our findings were consistent across both sites.",
+])
+def test_results_or_findings_as_the_subject_name_no_measure(sentence):
+    assert read_(sentence) == []

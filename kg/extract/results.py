@@ -2602,7 +2602,8 @@ def _past_fronted(clause: str) -> int:
 
 _ANAPHORA = re.compile(r"^(?:there(?:\s+(?:was|were|is|are)(?:\s+also)?)?|we(?:\s+\w+)?|it|this|these|they|those|"
                        r"both|all|each|results?|the results|data|the data|this study|our study|"
-                       r"(?:the|this|these|that)\s+(?:differences?|measures?|outcomes?|variables?|parameters?)|differences?|them|"
+                       r"(?:the|this|these|that|our|all)\s+(?:differences?|measures?|outcomes?|variables?|parameters?|results?|"
+                       r"findings?|data)|differences?|them|"
                        r"which|findings?|(?:the\s+)?(?:(?:two|three|four|both|all)\s+)?(?:groups?|arms?))$", re.I)
 
 
