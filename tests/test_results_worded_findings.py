@@ -97,3 +97,21 @@ def test_a_measure_ranked_in_time_or_consistent_across_subgroups(sentence, expec
 ])
 def test_results_or_findings_as_the_subject_name_no_measure(sentence):
     assert read_(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There was no difference between the analgesic effect of codeine and codeine combined with caffeine.",
+     ("analgesic effect", "no difference")),
+    ("There were no significant differences between the serum lactate in sham-operated and ventilated piglets.",
+     ("serum lactate", "no significant differences")),
+])
+def test_no_difference_between_the_measure_of_one_group_and_another(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was no significant difference between the means of arm A and arm B.",
+    "There were no differences between the effects of drug A and drug B.",
+])
+def test_no_difference_between_a_generic_head_of_groups_keeps_the_whole_comparison(sentence):
+    assert all(m.startswith("difference between") for m, _ in read_(sentence))

@@ -164,6 +164,7 @@ def _rx() -> dict:
                 "outcome_of_count_verb", "bracket_change_coordinated", "next_value_clause", "value_and_clause"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
+    out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
     out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
@@ -2334,6 +2335,9 @@ _GROUP_NAME = re.compile(r"\b(?:groups?|arms?|cohorts?)$", re.I)
 def _between_measures(text: str, pos: int, ce: int):
     """The measures after 'between' once the groups compared are passed ('between the A and B
     groups' X', 'between the A and B arms in X'); none when only the groups are named."""
+    first = _rx()["between_measure_first"].match(text, pos, ce)
+    if first:  # 'between the sedative effect of A and B': the measure, then the groups
+        return [(first.start("m"), first.end("m"), first.group("m"), None)]
     for rx in _rx()["between_groups"]:
         bm = rx.match(text, pos, ce)
         if bm:
