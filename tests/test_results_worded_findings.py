@@ -115,3 +115,18 @@ def test_no_difference_between_the_measure_of_one_group_and_another(sentence, ex
 ])
 def test_no_difference_between_a_generic_head_of_groups_keeps_the_whole_comparison(sentence):
     assert all(m.startswith("difference between") for m, _ in read_(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We observed a significant lateral shift of the hand motor map after practice.",
+     ("hand motor map", "significant lateral shift")),
+    ("The cream produced a significant clinical improvement in itch severity.",
+     ("itch severity", "significant clinical improvement")),
+    ("There was a significant change in gut microbial diversity.", ("gut microbial diversity", "significant change")),
+])
+def test_a_significant_change_named_with_its_own_adjective(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+def test_a_noun_before_the_change_word_is_no_adjective_of_it():
+    assert read_("Patients showed a significant weight reduction in the first month.") == []
