@@ -466,7 +466,7 @@ def test_the_treatment_as_subject_after_an_opening_adverb_or_a_dose(sentence, ex
             "Drug A alone did not provide additional pain relief over 72 hours relative to drug B alone.",
             {("pain relief", "did not provide additional")},
         ),
-        ("The addition of zinc did not adversely affect tolerability.", {("tolerability", "not adversely affected")}),
+        ("The addition of zinc did not adversely affect tolerability.", {("tolerability", "did not adversely affect")}),
     ],
 )
 def test_effects_stated_in_words_on_their_measures(sentence, expected):

@@ -1,6 +1,6 @@
 """Findings stated in words only, by class of phrasing (session 22): an agent's denied effect on
-its object, recorded in the passive form people write ('not potentiated'). Every sentence here was
-written for these tests, in at least two phrasings per class."""
+its object, recorded with the words the sentence uses ('did not potentiate'), as GOLD.md asks of
+values. Every sentence here was written for these tests, in at least two phrasings per class."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ def read_(sentence: str, **kw) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Caffeine did not potentiate the analgesic effect of paracetamol.",
-     [("analgesic effect of paracetamol", "not potentiated")]),
+     [("analgesic effect of paracetamol", "did not potentiate")]),
     ("Under cold stimulation, the antagonist did not block the pressor response.",
-     [("pressor response", "not blocked")]),
-    ("Adding zinc failed to improve linear growth.", [("linear growth", "not improved")]),
+     [("pressor response", "did not block")]),
+    ("Adding zinc failed to improve linear growth.", [("linear growth", "failed to improve")]),
     ("The second dose did not significantly reduce nocturnal awakenings.",
-     [("nocturnal awakenings", "not significantly reduced")]),
+     [("nocturnal awakenings", "did not significantly reduce")]),
     ("Extended treatment did not alter bone density or grip strength.",
-     [("bone density", "not altered"), ("grip strength", "not altered")]),
+     [("bone density", "did not alter"), ("grip strength", "did not alter")]),
 ])
 def test_an_agents_denied_effect_on_its_object_is_said_of_the_object(sentence, expected):
     assert sorted(read_(sentence)) == sorted(expected)

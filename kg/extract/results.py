@@ -134,7 +134,6 @@ def _rx() -> dict:
                                               "subject_arm": q.get("subject_arm", False),
                                               "claim": q.get("claim", False),
                                               "claim_only": q.get("claim_only", False),
-                                              "object_passive": optional(q, "object_passive"),
                                               "verb_noun": q.get("verb_noun", {})}
                                   for q in data["qualitative"]}
     out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
@@ -1991,8 +1990,6 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 measures = own  # 'Irisin increased significantly in statin-treated subjects': the subject is measured
             elif where == "subject" and transitive and obj:
                 measures = _objects(text, m.end() + obj.end(), ce)
-                if opts["object_passive"] and not re.match(r"\s+(?:in|on|to)\s", text[m.end():]):
-                    value = _passive(value, opts["object_passive"])
             elif where == "after":
                 measures = _objects(text, m.end(), ce)
                 who = re.match(r"(patients|participants|subjects|children|women|men|people)\b", measures[0][2]) \
@@ -2429,22 +2426,6 @@ def _relation_measure(value: str, between: str) -> str:
     people write it."""
     noun = re.sub(r"^no\s+(?:statistically\s+)?(?:significant\s+)?", "", value, flags=re.I)
     return noun + " " + re.sub(r"\b(between|and|with|of)\s+the\s+", r"\1 ", re.sub(r"\s+", " ", between.strip()))
-
-
-_NEGATED_VERB = re.compile(r"^(?:(?:did|does|do)\s+not|failed\s+to)\s+(?P<adv>(?:[a-z]+ly\s+)*)(?P<verb>[a-z]+)\b",
-                           re.I)
-
-
-def _passive(value: str, verbs: re.Pattern) -> str:
-    """'did not significantly improve' -> 'not significantly improved', 'failed to potentiate' ->
-    'not potentiated': a denied change the agent did not make, said of the measure it did not
-    make it to (the object), as people record it; other values stay as they are."""
-    m = _NEGATED_VERB.match(value)
-    if not m or not verbs.match(m.group("verb").lower()):
-        return value
-    verb = m.group("verb")
-    done = verb + "d" if verb.endswith("e") else verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else verb + "ed"
-    return f"not {m.group('adv')}{done}{value[m.end():]}"
 
 
 def _without_own_group(text: str, pos: int, measures):
