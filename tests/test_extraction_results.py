@@ -478,7 +478,7 @@ def test_another_studys_finding_in_the_discussion_is_not_kept(tmp_path):
             "Earlier trials found that oral dosing was significantly better tolerated (Novak et al., 2011). "
             "Previous studies reported 41% versus 26% adherence with the two schedules.")
     found = results_of(tmp_path, body, section="Abstract")
-    assert [(f["measure"], f["value"]) for f in found] == [("resting heart rate", "not changed")]
+    assert [(f["measure"], f["value"]) for f in found] == [("resting heart rate", "did not change")]
 
 
 def test_in_methods_only_statistically_backed_findings_are_kept(tmp_path):
