@@ -198,26 +198,57 @@ def part_of(document: Document, offset: int) -> tuple[str, bool]:
 
 
 def _part_of(document: Document, offset: int) -> tuple[str, bool]:
-    in_abstract = False
-    abstract_part = part = "other"
-    for s in document.sections:  # sorted by start
-        if s.start > offset:
-            break
-        inside = s.start <= offset < s.end
-        if s.kind == "title" and inside:
-            return "title", False
-        if s.kind == "abstract":
-            if inside:
+    """`part_of` worked out: the walk over the sections that start at or before the offset, read
+    from `_PartIndex` (the body's part after each section, the title and abstract sections apart)
+    instead of walked for each of the ~4,000 offsets a paper is asked about."""
+    index = document.cache.get("part_index")
+    if index is None or index.sections is not document.sections or index.n != len(document.sections):
+        index = document.cache["part_index"] = _PartIndex(document.sections)
+    return index.part(offset)
+
+
+class _PartIndex:
+    """The walk of `part_of` over a document's sections (in listed order, which readers sort by
+    start; it stops at the first that starts after the offset), kept once per document: the
+    body's part after each section and the title and abstract sections with their places. Of
+    the sections walked, a title containing the offset answers "title"; else the abstract's part
+    is the last label of an abstract section containing it, else the body's part."""
+
+    def __init__(self, sections: list) -> None:
+        self.sections, self.n = sections, len(sections)
+        self.reach: list[int] = []  # the greatest start up to each section: the walk stops where it passes the offset
+        self.body: list[str] = []  # the body's part after each section
+        self.heads: list[tuple[int, object, str | None]] = []  # (place, title or abstract section, its label's part)
+        part, top = "other", -1
+        for i, s in enumerate(sections):
+            top = max(top, s.start)
+            self.reach.append(top)
+            if s.kind == "title":
+                self.heads.append((i, s, None))
+            elif s.kind == "abstract":
+                self.heads.append((i, s, label_part(s.name)))
+            elif s.kind == "body":  # a top-level heading sets the part; labels under it ("Study population") keep it
+                p = label_part(s.name)
+                if p and (heading_kind(s.name) == "body" or part == "other"):
+                    part = p
+            elif s.kind in ("references", "backmatter", "front"):
+                part = "other"
+            self.body.append(part)
+
+    def part(self, offset: int) -> tuple[str, bool]:
+        walked = bisect.bisect_right(self.reach, offset)  # the sections the walk reads
+        in_abstract, abstract_part = False, "other"
+        for i, s, label in self.heads:
+            if i >= walked:
+                break
+            if s.start <= offset < s.end:
+                if s.kind == "title":
+                    return "title", False
                 in_abstract = True
-                abstract_part = label_part(s.name) or abstract_part
-            continue
-        if s.kind == "body":  # a top-level heading sets the part; labels under it ("Study population") keep it
-            p = label_part(s.name)
-            if p and (heading_kind(s.name) == "body" or part == "other"):
-                part = p
-        elif s.kind in ("references", "backmatter", "front"):
-            part = "other"
-    return (abstract_part if in_abstract else part), in_abstract
+                abstract_part = label or abstract_part
+        if in_abstract:
+            return abstract_part, True
+        return (self.body[walked - 1] if walked else "other"), False
 
 
 def in_lay_summary(document: Document, offset: int) -> bool:
