@@ -141,6 +141,31 @@ def test_regrouped_alternations_match_at_the_same_places():
                 assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)
 
 
+
+def test_branches_opening_with_groups_are_spelled_out_by_letter():
+    from kg.extract.folded import _spelled_out, regrouped
+
+    assert _spelled_out(r"(?:ldl|hdl)-c") == ["ldl-c", "hdl-c"]
+    assert _spelled_out(r"(?:fasting\s+)?insulin") == [r"fasting\s+insulin", "insulin"]
+    assert _spelled_out(r"[pe]-selectin") == ["p-selectin", "e-selectin"]
+    for unchanged in (r"(?:a|b)+c", r"[a-z]+ase", r"(?:\d+|x)y", r"(?:abc)?", r"(?P<n>ab|cd)e"):
+        assert _spelled_out(unchanged) is None, unchanged
+    assert _spelled_out("(?:" + "|".join(f"w{i}" for i in range(40)) + ")x") is None  # too many to spell out
+    texts = [t.lower() for t in SENTENCES] + [
+        "serum ldl-c and hdl cholesterol fell; fasting insulin, insulin-like factors and p-selectin rose",
+        "the e-selectin, ldl and (hdl-c) levels; no fasting glucose-insulin change",
+    ]
+    for pattern in (
+        r"(?<![\w-])(?:(?:serum|plasma)\s+){0,2}(?:(?:ldl|hdl)(?:-?c)?|(?:fasting\s+)?insulin|[pe]-selectin)\b",
+        r"\b(?:adverse|(?:serious\s+)?(?:events?|reactions?)|[ab]\d)",
+        r"(?:(?:no|any)\s+)?(?:change|differ(?:ence|ed))|(?:fell|rose)\s+(?:significantly\s+)?",
+    ):
+        plain, grouped = re.compile(pattern), re.compile(regrouped(pattern))
+        assert regrouped(pattern) != pattern
+        for text in texts:
+            for pos in range(len(text)):
+                assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)
+
 # patterns opening with a part of varying length, then a literal: searched from that literal's rest
 ANCHORED = [
     r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,3})\s*\((?:the\s+)?(?:active|sham)\s+(?:arm|group)\)",
