@@ -535,6 +535,13 @@ class GuardIndex:
         ordered = sorted(words, key=len, reverse=True)  # the longest word at a position is the one found
         self._prefixes = {w: frozenset(w[:i] for i in range(1, len(w) + 1) if w[:i] in words) for w in words}
         self.rx = re.compile("(?=(" + alternation([re.escape(w) for w in ordered], False) + "))") if words else None
+        # which patterns each word lets in, and those asked themselves: a text names a few of the words, so
+        # the patterns offered are gathered from them rather than each pattern's words tested in turn
+        self._by_word: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            for w in key or ():
+                self._by_word.setdefault(w, []).append(i)
+        self._unguarded = [i for i, key in enumerate(self.keys) if key is None]
 
     def offered(self, text: str) -> list[tuple[int, Any]]:
         """(i, what to search) for the family's patterns that may match `text`, in order: the
@@ -545,8 +552,11 @@ class GuardIndex:
         found: set[str] = set()
         for m in self.rx.finditer(low):
             found |= self._prefixes[m.group(1)]
-        return [(i, scan) for i, (key, scan) in enumerate(zip(self.keys, self.scans))
-                if key is None or not key.isdisjoint(found)]
+        offered = set(self._unguarded)
+        for w in found:
+            offered.update(self._by_word[w])
+        scans = self.scans
+        return [(i, scans[i]) for i in sorted(offered)]
 
 
 def needs_digit(pattern: re.Pattern) -> bool:
