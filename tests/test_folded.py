@@ -142,8 +142,11 @@ def test_regrouped_alternations_match_at_the_same_places():
 
 
 
-def test_branches_opening_with_groups_are_spelled_out_by_letter():
+def test_branches_opening_with_groups_are_spelled_out_by_letter(monkeypatch):
+    import kg.extract.folded as folded_module
     from kg.extract.folded import _spelled_out, regrouped
+
+    monkeypatch.setattr(folded_module, "SPELL_OUT_FROM", 1)  # (else only long lists of such branches are)
 
     assert _spelled_out(r"(?:ldl|hdl)-c") == ["ldl-c", "hdl-c"]
     assert _spelled_out(r"(?:fasting\s+)?insulin") == [r"fasting\s+insulin", "insulin"]
@@ -165,6 +168,8 @@ def test_branches_opening_with_groups_are_spelled_out_by_letter():
         for text in texts:
             for pos in range(len(text)):
                 assert (plain.match(text, pos) is None) == (grouped.match(text, pos) is None), (pattern, text, pos)
+    assert "p-selectin" in regrouped(r"(?:[pe]-selectin|(?:ldl|hdl)-c)")  # spelled out, each under its letter
+
 
 # patterns opening with a part of varying length, then a literal: searched from that literal's rest
 ANCHORED = [
