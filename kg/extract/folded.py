@@ -154,7 +154,9 @@ class Folded:
             import re._compiler as sre_compile
             import re._parser as sre_parse
 
-            flags = self.rx.flags & ~re.IGNORECASE
+            # a plain int: re's parser and compiler test the flags at every item, and a RegexFlag makes each test
+            # a call of enum's __and__ (a quarter of building the twins)
+            flags = int(self.rx.flags & ~re.IGNORECASE)
             try:  # parsed once: its shortest match is read off the tree re then compiles
                 tree = sre_parse.parse(regrouped(self.source), flags)
                 self._low = sre_compile.compile(tree, flags)
@@ -162,7 +164,7 @@ class Folded:
                 tree = sre_parse.parse(self.source, flags)
                 self._low = sre_compile.compile(tree, flags)
             self.may_be_empty = tree.getwidth()[0] == 0
-            self.anchor, self.reach = anchor_of(tree, flags)
+            self.anchor, self.reach = anchor_of(tree, flags, _may_refer(self.source))
         return self._low
 
     def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
@@ -227,7 +229,7 @@ class Folded:
         return f"Folded({self.rx!r})"
 
 
-def anchor_of(tree, flags: int) -> tuple[re.Pattern | None, int]:
+def anchor_of(tree, flags: int, may_refer: bool = True) -> tuple[re.Pattern | None, int]:
     """A pattern every match of the parsed pattern `tree` holds from some point on, and how far
     before where it matches a match can start: the rest of the pattern from its first part that
     opens with a literal after a part of varying length ('(?P<x>[\\w-]+(?:\\s+[\\w-]+){0,5})\\s*\\((?:the
@@ -237,12 +239,14 @@ def anchor_of(tree, flags: int) -> tuple[re.Pattern | None, int]:
     at a, no match starts before a minus the most those parts can take. re finds the rest's
     start by its literal prefix or first characters, where it tries the pattern's own varying
     opening at every position. (None, _) for a pattern without such a part, or whose rest refers
-    to a group (a back-reference: what it matches depends on the parts before)."""
+    to a group (a back-reference: what it matches depends on the parts before). `may_refer`:
+    False where the source is known to hold no reference (`_may_refer`), so that the tree need
+    not be walked for one."""
     import re._compiler as sre_compile
     import re._parser as sre_parse
 
     items = list(tree)
-    if len(items) < 2 or _refers_to_groups(items):
+    if len(items) < 2 or may_refer and _refers_to_groups(items):
         return None, _MAX
     for k in range(1, len(items)):
         head = sre_parse.SubPattern(tree.state, items[:k])
@@ -272,6 +276,12 @@ def _opens_with_literal(items: list) -> bool:
             return av[0] >= 1 and _opens_with_literal(list(av[2]))
         return False
     return False
+
+
+def _may_refer(source: str) -> bool:
+    """Can a pattern source refer to a group? Only by `(?P=name)`, a conditional `(?(...)` or a
+    backslash and a digit (`\\1`; an escaped backslash before a digit answers yes too, to be safe)."""
+    return "(?P=" in source or "(?(" in source or re.search(r"\\[0-9]", source) is not None
 
 
 def _refers_to_groups(items) -> bool:
