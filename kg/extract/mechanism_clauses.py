@@ -153,6 +153,7 @@ def data() -> dict:
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
     d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
     d["rx_group_pair"] = re.compile(d["group_pair"], re.I)
+    d["rx_group_pair_shared"] = [re.compile(p, re.I) for p in d["group_pair_shared"]]
     d["rx_group_label_pair"] = re.compile(d["group_label_pair"])
     d["rx_every_group_after"] = re.compile(d["every_group_after_target"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
@@ -322,11 +323,15 @@ PAIR = " & "  # joins the two groups of a pair (_group_pair) into one arm phrase
 
 
 def _group_pair(ctx: Context, sentence: str) -> str | None:
-    """The two groups of 'in the X group and in the Y group' or 'in Group A and Group B' (labels
-    read as what the paper says they are), as one phrase naming both."""
+    """The two groups of 'in the X group and in the Y group', 'both in the X group and the Y group',
+    'in the X and Y groups' or 'in Group A and Group B' (labels read as what the paper says they
+    are), as one phrase naming both."""
     d = data()
-    m = d["rx_group_pair"].search(sentence)
-    if m is not None:
+    m = d["rx_group_pair"].search(sentence) or next(
+        (x for rx in d["rx_group_pair_shared"] for x in [rx.search(sentence)]
+         if x is not None and not (d["rx_control_arm"].search(x.group(0)) and d["rx_neg"].search(sentence))),
+        None) if "respectively" not in sentence else None  # 'in the X and Y groups, respectively': each its own value
+    if m is not None:  # ('comparable in the X and placebo arms' denies a difference: no pair that voids it)
         return f"{_long_forms(ctx, m.group('arm'))}{PAIR}{_long_forms(ctx, m.group('arm2'))}"
     m = d["rx_group_label_pair"].search(sentence)
     if m is None:
@@ -927,6 +932,10 @@ def _agent_after(text, pos, agents, blocked, end, words=12):
 # 'rose in the X group (p = 0.01) and in the Y group': the change stated for both groups
 _GROUP_AND = re.compile(r"\s+(?:group|arm|cohort)\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:also\s+)?(?:in|among|within)\s+"
                         r"(?:the\s+)?", re.I)
+# after 'both in the X group', the second group may go without its 'in': 'and the Y group'
+_BOTH_IN = re.compile(r"(?i)\bboth\s+(?:in|among|within)\s+(?:the\s+)?$")
+_GROUP_AND_BOTH = re.compile(r"\s+(?:group|arm|cohort)\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+)?", re.I)
+_GROUP_HEAD = re.compile(r"(?i)\s+(?:group|arm|cohort)\b")
 
 
 def _coordinated(text, a, agents) -> list[Concept]:
@@ -935,9 +944,12 @@ def _coordinated(text, a, agents) -> list[Concept]:
     for m in sorted(agents, key=lambda m: -m.start):
         if m.end <= chain[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[m.end:chain[-1].start]):
             chain.append(m)
+    both = _BOTH_IN.search(text, max(0, a.start - 20), a.start)  # 'both in the X group (...) and the Y group'
     for m in sorted(agents, key=lambda m: m.start):
         if m.start >= chain[0].end and (re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[chain[0].end:m.start])
-                                        or _GROUP_AND.fullmatch(text, chain[0].end, m.start)):
+                                        or _GROUP_AND.fullmatch(text, chain[0].end, m.start)
+                                        or both and _GROUP_AND_BOTH.fullmatch(text, chain[0].end, m.start)
+                                        and _GROUP_HEAD.match(text, m.end)):
             chain.insert(0, m)
     return list({c.iri: c for m in chain for c in ((m.concept,) if m.concept else m.group)}.values())
 

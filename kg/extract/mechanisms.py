@@ -162,7 +162,23 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
         if AGENT_UNDERGOES.fullmatch(ctx.document.text, agent_end, cue_start):
             continue  # "X is activated and releases ...": what happens to the agent, not what it does
         s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
-        out.append((agent_c, relation, min(s, cue_start), t.end_char))
+        for c, start in [(agent_c, s)] + _listed_before(ctx.document.text, drugs, agents, s):
+            out.append((c, relation, min(start, cue_start), t.end_char))
+    return out
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def _listed_before(text: str, drugs, agents, start: int) -> list[tuple]:
+    """The drugs listed with the subject before it ('Both A and B reduced X', 'A, B and C lowered
+    X'): each is a subject of the verb, not only the one next to it. (concept, start) pairs."""
+    concept = dict(agents)  # end offset -> the agent's concept
+    out = []
+    for d in sorted(drugs, key=lambda d: -d.start_char):
+        if d.end_char <= start and d.end_char in concept and _LISTED.fullmatch(text, d.end_char, start):
+            out.append((concept[d.end_char], d.start_char))
+            start = d.start_char
     return out
 
 
