@@ -52,3 +52,18 @@ def test_a_second_group_after_the_first_names_no_agent_without_both(tmp_path):
     found = mechs(tmp_path, body, title=TWO_ACTIVE)
     find(found, "simvastatin", "down", "ferritin")
     assert not [m for m in found if "pravastatin" in m["agent"].lower()]
+
+
+THREE_ARMS = "Pravastatin, simvastatin or placebo in adults with dyslipidaemia: a randomised trial"
+
+
+@pytest.mark.parametrize("body, drug, other, target", [
+    ("Plasma MDA decreased significantly after 8 weeks of simvastatin (p = 0.004), whereas no change was seen "
+     "with placebo.", "simvastatin", "pravastatin", "mda"),
+    ("Serum ferritin fell markedly over six months of pravastatin treatment (P < 0.01).", "pravastatin",
+     "simvastatin", "ferritin"),
+])
+def test_a_statement_naming_one_of_several_study_arms_is_that_arms(tmp_path, body, drug, other, target):
+    found = mechs(tmp_path, body, title=THREE_ARMS)
+    find(found, drug, "down", target)
+    assert not [m for m in found if other in m["agent"].lower()]

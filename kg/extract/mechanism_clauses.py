@@ -248,7 +248,7 @@ def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
             if d["rx_every_group_after"].match(text, t.end, sent.end_char) and not d["rx_neg"].search(sent.text):
                 continue  # 'the rise of ALP in both groups': under the comparator too ('similar in both arms' denies)
             found = _read(ctx, sent, t, targets, agents, blocked, cues,
-                          fallback_agents(defaults, arms, arm, others)
+                          named_in(sent.text, fallback_agents(defaults, arms, arm, others))
                           if context == "trial_finding" and not d["rx_healthy_comparison"].search(sent.text)
                           else [], part, in_abs)
             for agent_list, relation, start, end, scope, *layout in found:
@@ -465,6 +465,17 @@ def fallback_agents(defaults: list[Concept], arms: list[Concept], arm: str | Non
     if arm and PAIR in arm or not defaults:
         return named_arm(arms, arm)
     return _arm_defaults(defaults, arm, others) or comparator_arm(defaults, arms, arm)
+
+
+def named_in(sentence: str, agents: list[Concept]) -> list[Concept]:
+    """Of several study arms a statement without an agent falls back to, those its sentence names
+    ('IL-6 fell after 8 weeks of X' in a trial of X, Y and placebo): X's, not Y's too; all of them
+    when it names none or every one."""
+    if len(agents) < 2:
+        return agents
+    words = set(re.findall(r"\w{4,}", fold(sentence)))
+    named = [c for c in agents if set(re.findall(r"\w{4,}", fold(c.label))) <= words]
+    return named or agents
 
 
 def comparator_arm(defaults: list[Concept], arms: list[Concept], arm: str | None) -> list[Concept]:

@@ -43,6 +43,7 @@ from kg.extract.mechanism_clauses import (
     comparator_arm,
     data,
     named_arm,
+    named_in,
     statement_kind,
 )
 from kg.lexicon import ONTOLOGY_DIR, Concept, fold
@@ -104,8 +105,8 @@ def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue
         if _paired(ctx, sent):
             continue  # 'in Group A (from 1 to 5) and in Group B (...)': the clause reader gives each group its change
-        for agent_c in _agents(ctx, r, sent, defaults, others, between, tuple(arms)) if defaults else \
-                _arm_agents(ctx, r, sent, arms, between):
+        for agent_c in named_in(sent.text, _agents(ctx, r, sent, defaults, others, between, tuple(arms))) \
+                if defaults else _arm_agents(ctx, r, sent, arms, between):
             key = (agent_c.iri, _direction(relation), target_c.iri)
             if key in seen or agent_c.iri == target_c.iri or _own_amount(agent_c, target.text):
                 continue
