@@ -129,3 +129,24 @@ def test_from_to_values_of_the_study_arm_give_the_direction(tmp_path, body, way)
 def test_from_to_values_of_the_control_arm_give_none(tmp_path):
     body = "In the placebo group, MDA went from 3.1 to 2.2 nmol/ml (P = 0.003)."
     assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Curcumin")) == []
+
+
+@pytest.mark.parametrize("drug, body, target, way", [
+    ("Allopurinol", "In the allopurinol group, serum uric acid was significantly lower at week 12 than at baseline "
+     "(p < 0.001).", "uric acid", "down"),
+    ("Roxadustat", "At six months, plasma haemoglobin was significantly higher in the roxadustat arm compared with "
+     "values at baseline (P = 0.02).", "haemoglobin", "up"),
+])
+def test_a_direction_against_the_arms_own_baseline_is_its_effect(tmp_path, drug, body, target, way):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    assert find(found, drug, way, target)["negated"] is False
+
+
+@pytest.mark.parametrize("drug, body", [
+    ("Allopurinol", "In the placebo group, serum uric acid was significantly lower at week 12 than at baseline "
+     "(p = 0.01)."),
+    ("Allopurinol", "At baseline, serum uric acid was significantly lower in the allopurinol group than in the "
+     "placebo group (p = 0.03)."),
+])
+def test_the_control_arms_baseline_change_and_a_baseline_imbalance_are_no_effect(tmp_path, drug, body):
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug)) == []

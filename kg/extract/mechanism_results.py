@@ -64,7 +64,7 @@ def _cues() -> dict[str, re.Pattern]:
     """The result cues of ontology/mechanisms.json, compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     keys = ("result_change_measure", "result_no_difference", "result_not_significant", "result_higher",
-            "result_lower", "result_against_control")
+            "result_lower", "result_against_control", "result_against_baseline")
     return {k: re.compile(d[k], re.I) for k in keys}
 
 
@@ -147,9 +147,19 @@ def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | 
     if arms and _significant(f) and arms[0] != arms[1]:
         return _way(arms[0] - arms[1]), False, True
     for key, relation in (("result_higher", "increases"), ("result_lower", "decreases")):
-        if cues[key].search(f.get("value") or "") and cues["result_against_control"].search(sent.text):
+        if cues[key].search(f.get("value") or "") and (cues["result_against_control"].search(sent.text)
+                                                        or _against_baseline(f, sent)):
             return relation, False, False
     return None
+
+
+def _against_baseline(f: dict, sent: Sentence) -> bool:
+    """A significant direction word set against the arm's own baseline, no control arm named
+    ('In the X group, A was significantly lower than at baseline')."""
+    cues = _cues()
+    return bool(cues["result_against_baseline"].search(sent.text)) \
+        and not cues["result_against_control"].search(sent.text) \
+        and ("significant" in (f.get("value") or "").lower() or _significant(f))
 
 
 def _way(difference: float) -> str:
@@ -169,6 +179,7 @@ def _study_and_control(ctx: Context, r: Fact, sent: Sentence) -> tuple[float, fl
     if own == theirs:
         return None
     return (other, value) if own else (value, other)
+
 
 
 def _study_change(ctx: Context, r: Fact, sent: Sentence) -> float | None:
@@ -249,7 +260,11 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
         if not data()["rx_control_arm"].search(sent.text):
             return []
         return [c for c in agents if _named_at(c, sent.text) is not None]
-    if cues["result_higher"].search(value) or cues["result_lower"].search(value):
+    directed = cues["result_higher"].search(value) or cues["result_lower"].search(value)
+    if directed and _against_baseline(r.fields, sent):
+        # the arm's own change: the arm the result or sentence names, else the agent the sentence names
+        return agents if arm else [c for c in agents if _named_at(c, sent.text) is not None]
+    if directed:
         control = cues["result_against_control"].search(fold(sent.text))  # the study arm first, then the control
         return [c for c in agents if control and _before(_named_at(c, sent.text), control.start())]
     return agents
