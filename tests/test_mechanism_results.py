@@ -150,3 +150,14 @@ def test_a_direction_against_the_arms_own_baseline_is_its_effect(tmp_path, drug,
 ])
 def test_the_control_arms_baseline_change_and_a_baseline_imbalance_are_no_effect(tmp_path, drug, body):
     assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug)) == []
+
+
+@pytest.mark.parametrize("drug, body, target", [
+    ("Ezetimibe", "Adiponectin was reduced by 22% in the ezetimibe group versus 4% in the placebo group "
+     "(p = 0.002).", "adiponectin"),
+    ("Ezetimibe", "Apolipoprotein B concentration, expressed as a ratio to the value at screening, was lowered by "
+     "18% with ezetimibe compared with 2% with placebo (P < 0.01).", "apolipoprotein b"),
+])
+def test_sizes_of_a_stated_change_give_no_opposite_direction(tmp_path, drug, body, target):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    assert not [m for m in _about(found, target) if _way(m["relation"]) == "up"], found

@@ -64,7 +64,7 @@ def _cues() -> dict[str, re.Pattern]:
     """The result cues of ontology/mechanisms.json, compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     keys = ("result_change_measure", "result_no_difference", "result_not_significant", "result_higher",
-            "result_lower", "result_against_control", "result_against_baseline")
+            "result_lower", "result_against_control", "result_against_baseline", "result_magnitude_lead")
     return {k: re.compile(d[k], re.I) for k in keys}
 
 
@@ -175,11 +175,18 @@ def _study_and_control(ctx: Context, r: Fact, sent: Sentence) -> tuple[float, fl
     if value is None or other is None or f.get("comparison") == "within_group" \
             or _SIGNED.match(f.get("value") or "") or _SIGNED.match(f.get("comparator_value") or ""):
         return None
+    if _magnitudes(ctx.document.text, sent, f.get("value") or ""):
+        return None  # 'reduced by 25% in the X group versus 3%': sizes of a change, whose order says no direction
     own, theirs = (_beside_control(ctx.document.text, sent, f.get(k) or "") for k in ("value", "comparator_value"))
     if own == theirs:
         return None
     return (other, value) if own else (value, other)
 
+
+def _magnitudes(text: str, sent: Sentence, value: str) -> bool:
+    """Whether the words right before the value make it the size of a change ('fell by 25%')."""
+    at = text.find(value, sent.start_char, sent.end_char)
+    return at >= 0 and bool(_cues()["result_magnitude_lead"].search(text, max(sent.start_char, at - 10), at))
 
 
 def _study_change(ctx: Context, r: Fact, sent: Sentence) -> float | None:
