@@ -161,3 +161,27 @@ def test_the_control_arms_baseline_change_and_a_baseline_imbalance_are_no_effect
 def test_sizes_of_a_stated_change_give_no_opposite_direction(tmp_path, drug, body, target):
     found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
     assert not [m for m in _about(found, target) if _way(m["relation"]) == "up"], found
+
+
+@pytest.mark.parametrize("drug, body, target, way", [
+    ("Colchicine", "Mean plasma fibrinogen fell from 4.1 ± 0.6 to 3.3 ± 0.5 g/l over 12 weeks of colchicine therapy "
+     "(P = 0.004), while no significant change was seen in the placebo group.", "fibrinogen", "down"),
+    ("Colchicine", "Mean changes in serum amyloid A were −6.2 mg/l in the colchicine group and 0.9 mg/l in the "
+     "placebo group (P = 0.01).", "amyloid", "down"),
+    ("Colchicine", "At week 12, serum amyloid A in the colchicine arm was significantly lower than that in the placebo "
+     "arm.", "amyloid", "down"),
+])
+def test_a_result_is_its_own_clauses_and_values_arm(tmp_path, drug, body, target, way):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    assert find(found, drug, way, target)["negated"] is False
+
+
+@pytest.mark.parametrize("drug, body", [
+    ("Colchicine", "Mean plasma fibrinogen fell from 4.1 to 3.3 g/l (P = 0.004) in the placebo group, whereas it was "
+     "unchanged with colchicine."),
+    ("Colchicine", "Mean changes in serum amyloid A were −0.4 mg/l in the colchicine group and −5.9 mg/l in the "
+     "placebo group (P = 0.02)."),
+])
+def test_the_control_arms_change_is_not_the_drugs(tmp_path, drug, body):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    assert not [m for m in found if _way(m["relation"]) != "mod"], found

@@ -64,7 +64,8 @@ def _cues() -> dict[str, re.Pattern]:
     """The result cues of ontology/mechanisms.json, compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     keys = ("result_change_measure", "result_no_difference", "result_not_significant", "result_higher",
-            "result_lower", "result_against_control", "result_against_baseline", "result_magnitude_lead")
+            "result_lower", "result_against_control", "result_against_baseline", "result_magnitude_lead",
+            "value_group_after", "result_clause_break")
     return {k: re.compile(d[k], re.I) for k in keys}
 
 
@@ -198,8 +199,10 @@ def _study_change(ctx: Context, r: Fact, sent: Sentence) -> float | None:
     value, other = f.get("numeric_value"), f.get("numeric_comparator_value")
     if not _SIGNED.match(f.get("value") or "") or not value:
         return None
-    if f.get("group") or "respectively" not in sent.text and _group_scope(ctx, sent.text, None)[0]:
-        return value  # the result's group, or the one group its sentence states it in ('In the X group, ...')
+    if f.get("group") or "respectively" not in sent.text and _result_arm(ctx, r, sent):
+        if other is not None and (value - other) * value < 0:
+            return None  # '-0.3 in the X group and -1.8 in the placebo group': X fell, yet less than placebo
+        return value  # the result's group, or the one group its clause states it in ('In the X group, ...')
     if other is None or not _SIGNED.match(f.get("comparator_value") or ""):
         return None
     own, theirs = (_beside_control(ctx.document.text, sent, f.get(k) or "") for k in ("value", "comparator_value"))
@@ -256,8 +259,7 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
     """The study intervention, narrowed to the arm the result or its sentence names (not for a
     result that sets the study arm against the control arm: the sentence names both). A
     no-difference result needs the sentence to name the study arm and a control arm."""
-    arm = None if between else \
-        r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
+    arm = None if between else _result_arm(ctx, r, sent)
     agents = _arm_defaults(defaults, arm, others) or comparator_arm(defaults, list(arms), arm)
     if r.fields.get("comparison") == "within_group" and not r.fields.get("group"):
         return []
@@ -289,8 +291,34 @@ def _arm_agents(ctx: Context, r: Fact, sent: Sentence, arms: list[Concept], betw
     comparison of the arms, a control arm or no arm named."""
     if between or _cues()["result_no_difference"].search(r.fields.get("value") or ""):
         return []
-    arm = r.fields.get("group") or _group_scope(ctx, sent.text, None)[0] or _arm_heading(ctx, sent.start_char)
-    return named_arm(arms, arm)
+    return named_arm(arms, _result_arm(ctx, r, sent))
+
+
+def _result_arm(ctx: Context, r: Fact, sent: Sentence) -> str | None:
+    """The arm a result is stated in: its group, the group written right after its value
+    ('-1.8 pg/mL in the X group and 0.2 pg/mL in the placebo group'), a group named in its own
+    clause (not one another clause of the sentence names: '..., while no change was seen in the
+    placebo group'), else the heading of its section."""
+    text = ctx.document.text
+    cues = _cues()
+    value = r.fields.get("value") or ""
+    at = text.find(value, r.evidence[0].start, sent.end_char) if value else -1
+    after = cues["value_group_after"].match(text, at + len(value), sent.end_char) if at >= 0 else None
+    return r.fields.get("group") or (after.group("arm") if after else None) \
+        or _group_scope(ctx, _result_clause(ctx, r, sent), None)[0] or _arm_heading(ctx, sent.start_char)
+
+
+def _result_clause(ctx: Context, r: Fact, sent: Sentence) -> str:
+    """The clause of its sentence a result is stated in: from the last clause break before its
+    evidence to the first after it ('; ', ', while', ', whereas', ', but')."""
+    text = ctx.document.text
+    ev = r.evidence[0]
+    rx = _cues()["result_clause_break"]
+    start = sent.start_char
+    for m in rx.finditer(text, sent.start_char, ev.start):
+        start = m.end()
+    end = rx.search(text, ev.end, sent.end_char)
+    return text[start:end.start() if end else sent.end_char]
 
 
 def _before(at: int | None, pos: int) -> bool:
