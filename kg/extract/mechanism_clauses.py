@@ -868,7 +868,9 @@ def _directed(text, c, cues):
 
 # one lower-case word between a verb cue and a participle cue ('affects exercise induced plasticity')
 NOUN_PARTICIPLE = re.compile(r"\s+(?!(?:and|or|but|then|not|also|further|thus)\s)(?-i:[a-z][a-z-]+)\s+")
-_SECOND_VERB = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also)\s+(?:also\s+)?", re.I)
+_SECOND_VERB = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also"
+                          r"|and\s+(?:did|does|do|had|has|have)\s+not|without(?:\s+any)?)\s+(?:also\s+)?",
+                          re.I)  # a second verb, or one denied: 'X lowered A without affecting B' ('and did not alter')
 _MEANS = re.compile(r"(?<![\w-])(?:by|through|via)\s+$", re.I)  # a gerund cue after it is the agent's means
 _ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
@@ -919,8 +921,9 @@ def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=No
 
 def _second_verb(text, a, c, targets) -> bool:
     """True when the cue is the agent's second verb, joined to its first statement by 'and' right
-    after that statement's target ('X downregulates A signalling and inhibits B'); in 'X lowered
-    A, and B rose' the target B stands between 'and' and the cue."""
+    after that statement's target ('X downregulates A signalling and inhibits B', and denied: 'X
+    lowered A without affecting B', 'X lowered A and did not alter B'); in 'X lowered A, and B
+    rose' the target B stands between 'and' and the cue."""
     last = max((x for x in targets if a.end <= x.start and x.end <= c.start), key=lambda x: x.end, default=None)
     return last is not None and bool(_SECOND_VERB.fullmatch(text, last.end, c.start))
 
