@@ -718,7 +718,9 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
         if a == "blocked":
             return []
         if a is not None:
-            return [(_coordinated(text, a, agents), c.relation, a.start, t.end, (a.start, t.end), "active")]
+            aside = _aside_end(text, a, c.start)  # 'X, but not placebo, ...': the negation is not X's
+            return [(_coordinated(text, a, agents), c.relation, a.start, t.end,
+                     (a.start if aside is None else aside, t.end), "active")]
         a = _agent_after(text, c.end, agents, blocked, t.start) or _agent_after(text, t.end, agents, blocked,
                                                                                 sent.end_char)
         if a == "blocked":
@@ -900,13 +902,16 @@ AGENT_UNDERGOES = re.compile(r"(?:,?\s+(?=[\w-]*\d)[\w-]+){0,3},?\s*"
 
 
 def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=None, cues=None):
-    """The nearest agent ending before `c` in the same clause (or "blocked" for a placebo arm)."""
+    """The nearest agent ending before `c` in the same clause (or "blocked" for a placebo arm);
+    not one set aside ('X, but not placebo, lowered Y': X's)."""
     cands = [m for m in agents + blocked if m.end <= c.start and m.start >= s0
-             and not data()["rx_comparator"].search(text[max(s0, m.start - 20):m.start])]
+             and not data()["rx_comparator"].search(text[max(s0, m.start - 20):m.start])
+             and not EXCEPTED.search(text, max(s0, m.start - 20), m.start)]
     if not cands:
         return None
     a = max(cands, key=lambda m: m.end)
-    gap = text[a.end:c.start]
+    aside = _aside_end(text, a, c.start)
+    gap = text[aside if aside is not None else a.end:c.start]
     if _BREAK.search(gap) or len(_WORD.findall(gap)) > words:
         return None
     if link and not data()["rx_link"].search(text[max(s0, a.start - 12):a.start]):
@@ -917,6 +922,19 @@ def _agent_before(text, c, agents, blocked, s0, words=15, link=False, targets=No
         return None  # the agent has its own statement before this cue ("X lowered A, B rose"), unless the cue
         # says how it did so ("X improved A by lowering B": X lowered B) or is its second verb ("... and raised B")
     return "blocked" if a in blocked else a
+
+
+# an agent set aside from the statement: 'X, but not placebo, lowered Y', 'X and not Y', 'unlike Y'
+EXCEPTED = re.compile(r"(?i)(?:\bbut|\band)\s+not\s+(?:the\s+)?$"
+                      r"|\b(?:unlike|rather\s+than|as\s+opposed\s+to)\s+(?:the\s+)?$")
+ASIDE = re.compile(r"(?i)\s*,\s*(?:but|and)\s+not\s+(?:the\s+)?[^,;]{1,40},\s*")
+
+
+def _aside_end(text: str, a, end: int) -> int | None:
+    """Where an aside setting another agent apart ends, when one follows `a` before `end` ('X, but
+    not placebo, lowered Y': after 'placebo,'), else None."""
+    m = ASIDE.match(text, a.end, end)
+    return m.end() if m else None
 
 
 def _second_verb(text, a, c, targets) -> bool:

@@ -21,6 +21,8 @@ from kg.extract.abbreviations import document_abbreviations
 from kg.extract.base import Context, Fact, GuardIndex, guarded, part_of
 from kg.extract.mechanism_clauses import (
     AGENT_UNDERGOES,
+    ASIDE,
+    EXCEPTED,
     NOUN_PARTICIPLE,
     _direction,
     class_agent,
@@ -100,7 +102,9 @@ def extract(ctx: Context) -> list[Fact]:
                      "statement": "prior_study" if citation else statement_kind(sent.text, part, in_abs)}
             for agent_c, relation, start, end in _active(ctx, t, agents, drugs, cues, targets) + \
                     _passive(ctx, t, drugs, cues):
-                negated = flags["negated"] or _verb_negated(ctx.document.text, start, t.start_char, cues)
+                # 'X, but not Y, reduced Z': the 'not' denies Y's effect, not X's
+                negated = flags["negated"] and not ASIDE.search(ctx.document.text, start, t.start_char) \
+                    or _verb_negated(ctx.document.text, start, t.start_char, cues)
                 key = (agent_c.iri, relation, target_c.iri, negated)
                 if target_c.iri == agent_c.iri or key in seen:
                     continue
@@ -162,12 +166,25 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
         if AGENT_UNDERGOES.fullmatch(ctx.document.text, agent_end, cue_start):
             continue  # "X is activated and releases ...": what happens to the agent, not what it does
         s = next((d.start_char for d in drugs if d.end_char == agent_end), min(agent_end, cue_start))
-        for c, start in [(agent_c, s)] + _listed_before(ctx.document.text, drugs, agents, s):
+        for c, start in [(agent_c, s)] + _listed_before(ctx.document.text, drugs, agents, s) \
+                + _set_apart_from(ctx.document.text, drugs, agents, s):
             out.append((c, relation, min(start, cue_start), t.end_char))
     return out
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def _set_apart_from(text: str, drugs, agents, start: int) -> list[tuple]:
+    """The subject before an aside that sets the drug at `start` apart ('X, but not Y, reduced
+    Z': X, besides Y's denied effect). (concept, start) pairs."""
+    exc = EXCEPTED.search(text, max(0, start - 20), start)
+    if exc is None:
+        return []
+    concept = dict(agents)
+    before = [d for d in drugs if d.end_char <= exc.start() and d.end_char in concept
+              and re.fullmatch(r"\s*,?\s*", text[d.end_char:exc.start()])]
+    return [(concept[before[-1].end_char], before[-1].start_char)] if before else []
 
 
 def _listed_before(text: str, drugs, agents, start: int) -> list[tuple]:
