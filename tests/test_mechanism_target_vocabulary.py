@@ -215,3 +215,12 @@ def test_community_diversity_soluble_markers_and_micrornas_are_targets(tmp_path,
 ])
 def test_diversity_of_anything_but_a_microbial_community_stays_out(tmp_path, body):
     assert not mechs(tmp_path, body)
+
+
+@pytest.mark.parametrize("body, way", [
+    ("The pioglitazone group showed a significant decline in fasting blood sugar (FBS) (P = 0.004).", "down"),
+    ("Pioglitazone improved blood sugar and fasting insulin after 12 weeks.", "down"),
+])
+def test_blood_sugar_is_a_glycaemic_marker_better_low(tmp_path, body, way):
+    found = mechs(tmp_path, body, title="Effects of pioglitazone in adults with prediabetes: a randomised trial")
+    find(found, "pioglitazone", way, "sugar")
