@@ -185,3 +185,15 @@ def test_a_result_is_its_own_clauses_and_values_arm(tmp_path, drug, body, target
 def test_the_control_arms_change_is_not_the_drugs(tmp_path, drug, body):
     found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
     assert not [m for m in found if _way(m["relation"]) != "mod"], found
+
+
+@pytest.mark.parametrize("drug, body, first, second", [
+    ("Quercetin", "At week 8 the quercetin group showed significantly reduced levels of MDA (P < 0.001) and raised "
+     "levels of GPx (P = 0.02) compared with the control group.", "mda", "gpx"),
+    ("Quercetin", "Quercetin led to significantly lower serum 8-isoprostane (P = 0.01) and higher glutathione "
+     "reductase activity (P = 0.03) than placebo.", "isoprostane", "glutathione reductase"),
+])
+def test_a_direction_word_is_not_read_for_a_later_target(tmp_path, drug, body, first, second):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    find(found, drug, "down", first)
+    assert not [m for m in _about(found, second) if _way(m["relation"]) == "down"], found

@@ -101,6 +101,8 @@ def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
         target = _target(ctx, sent, r)
         if target is None:
             continue
+        if _other_target_between(ctx, sent, r, target):
+            continue  # 'reduced levels of A and increased levels of B': the value's word is A's, not B's
         target_c = target.concept or _target_concept(ctx, target)
         if (i, target_c.iri) in covered:
             continue
@@ -277,6 +279,15 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
         control = cues["result_against_control"].search(fold(sent.text))  # the study arm first, then the control
         return [c for c in agents if control and _before(_named_at(c, sent.text), control.start())]
     return agents
+
+
+def _other_target_between(ctx: Context, sent: Sentence, r: Fact, target: Mention) -> bool:
+    """Whether the result's value is written before its target with another target between them
+    ('significantly reduced levels of A (...) and increased levels of B'): the value is A's."""
+    value = r.fields.get("value") or ""
+    text = ctx.document.text
+    at = text.find(value, r.evidence[0].start, target.start) if value else -1
+    return at >= 0 and any(at + len(value) <= t.start and t.end <= target.start for t in _targets(ctx, sent))
 
 
 def _paired(ctx: Context, sent: Sentence) -> bool:
