@@ -197,3 +197,21 @@ def test_a_direction_word_is_not_read_for_a_later_target(tmp_path, drug, body, f
     found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
     find(found, drug, "down", first)
     assert not [m for m in _about(found, second) if _way(m["relation"]) == "down"], found
+
+
+@pytest.mark.parametrize("drug, body", [
+    ("Resveratrol", "There were no significant between-group differences in changes of IL-6 (P = 0.41) or "
+     "fibrinogen (P = 0.38)."),
+    ("Resveratrol", "Between-group comparisons showed no significant differences for the changes in serum IL-6 "
+     "(P = 0.52) and fibrinogen (P = 0.29)."),
+])
+def test_no_between_group_difference_in_a_placebo_controlled_trial_is_negated(tmp_path, drug, body):
+    found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug))
+    for target in ("il-6", "fibrinogen"):
+        hits = _about(found, target)
+        assert hits and all(m["negated"] and drug.lower() in m["agent"].lower() for m in hits), found
+
+
+def test_no_between_group_difference_of_two_active_arms_is_no_negated_effect(tmp_path):
+    body = "There were no significant between-group differences in changes of IL-6 (P = 0.41)."
+    assert not _about(mechs(tmp_path, body, title=ACTIVE_TITLE), "il-6")

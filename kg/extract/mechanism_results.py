@@ -33,6 +33,7 @@ from kg.extract.mechanism_clauses import (
     Mention,
     _arm_defaults,
     _arm_heading,
+    _arm_roles,
     _default_agents,
     _direction,
     _group_scope,
@@ -269,7 +270,7 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
     value = r.fields.get("value") or ""
     if cues["result_no_difference"].search(value):
         if not data()["rx_control_arm"].search(sent.text):
-            return []
+            return agents if _between_drug_and_control(ctx, r, arm, defaults, arms) else []
         return [c for c in agents if _named_at(c, sent.text) is not None]
     directed = cues["result_higher"].search(value) or cues["result_lower"].search(value)
     if directed and _against_baseline(r.fields, sent):
@@ -282,12 +283,28 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
 
 
 def _other_target_between(ctx: Context, sent: Sentence, r: Fact, target: Mention) -> bool:
-    """Whether the result's value is written before its target with another target between them
-    ('significantly reduced levels of A (...) and increased levels of B'): the value is A's."""
+    """Whether the result's value is written before its target with another target between them,
+    the target having a relation word of its own after that one ('significantly reduced levels of
+    A (...) and increased levels of B'): the value is A's ('no difference in A or B' is both's)."""
+    from kg.extract.mechanisms import relation_cues
+
     value = r.fields.get("value") or ""
     text = ctx.document.text
     at = text.find(value, r.evidence[0].start, target.start) if value else -1
-    return at >= 0 and any(at + len(value) <= t.start and t.end <= target.start for t in _targets(ctx, sent))
+    if at < 0:
+        return False
+    between = [t for t in _targets(ctx, sent) if at + len(value) <= t.start and t.end <= target.start]
+    return bool(between) and any(rx.search(text, between[-1].end, target.start) for rx, _r in relation_cues())
+
+
+def _between_drug_and_control(ctx: Context, r: Fact, arm: str | None, defaults: list[Concept],
+                              arms: tuple[Concept, ...]) -> bool:
+    """Whether a no-difference result between the groups, naming none ('no significant
+    between-group differences in changes of IL-6'), compares the one study drug with a control:
+    a trial of a single study agent whose paper names a placebo or control arm and no active
+    comparator."""
+    return r.fields.get("comparison") == "between_group" and not arm and len(defaults) == 1 and len(arms) < 2 \
+        and not _arm_roles(ctx)[1] and bool(data()["rx_control_arm"].search(ctx.document.text))
 
 
 def _paired(ctx: Context, sent: Sentence) -> bool:
