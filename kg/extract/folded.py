@@ -476,11 +476,10 @@ def _spelled_out(branch: str, budget: int = 32) -> list[str] | None:
     if _groupable(branch):
         return [branch]
     if branch.startswith("(?:"):
-        close = _group_close(branch, 3)
+        alternatives, close = _group_branches(branch, 3)
         if close < 0:
             return None
-        inner, after = branch[3:close], branch[close + 1:]
-        alternatives = _top_level_branches(inner)
+        after = branch[close + 1:]
         if after[:1] in ("*", "+", "{"):
             return None
         if after[:1] == "?":
@@ -505,48 +504,25 @@ def _spelled_out(branch: str, budget: int = 32) -> list[str] | None:
     return out
 
 
-def _group_close(p: str, i: int) -> int:
-    """The index of the `)` that closes the group whose contents start at p[i], or -1."""
-    depth = 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
+def _group_branches(p: str, i: int) -> tuple[list[str], int]:
+    """The branches of the group whose contents start at p[i], split at its own `|` (not those
+    inside inner groups, classes or escapes: `_syntax_positions`), and the index of the `)` that
+    closes it (-1: none)."""
+    out, depth, start = [], 0, i
+    for k in _syntax_positions(p):
+        if k < i:
             continue
-        if ch == "[":
-            i = _class_close(p, i) + 1
-            continue
+        ch = p[k]
         if ch == "(":
             depth += 1
         elif ch == ")":
             if depth == 0:
-                return i
-            depth -= 1
-        i += 1
-    return -1
-
-
-def _top_level_branches(p: str) -> list[str]:
-    """The branches of an alternation, split at its own `|` (not those inside groups or classes)."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_close(p, i) + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
+                return out + [p[start:k]], k
             depth -= 1
         elif ch == "|" and depth == 0:
-            out.append(p[start:i])
-            start = i + 1
-        i += 1
-    out.append(p[start:])
-    return out
+            out.append(p[start:k])
+            start = k + 1
+    return out + [p[start:]], -1
 
 
 def _groupable(branch: str) -> bool:

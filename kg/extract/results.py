@@ -1890,19 +1890,16 @@ def _copula_value(text, items, free, add) -> None:
             continue  # 'were 2 patients': a number of people, no value of a measure
         if not rx["copula_value_after"].match(text, it.end):
             continue
-        if not rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
+        if rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
+            measure = _measure_before(text, it.start)
+        else:
             # 'X was 2.4 L and the mean Y 3.1 L': the verb left out, after a value this rule read
             gap = _GAPPED.search(text, max(0, it.start - 120), it.start)
-            if gap and not rx["GROUP_WORD"].search(gap.group("m")) and any(
-                    f.rule == "result.copula_value" and gap.start() < f.start < gap.start("m") for f in read):
-                measure = _clean_measure(gap.group("m"))
-                if measure and not _no_measure(measure):
-                    read.append(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(),
-                                      "result.copula_value", unit=it.unit, sd=it.sd, ci=it.ci))
-                    add(read[-1])
-            continue
-        measure = _measure_before(text, it.start)
-        if _no_measure(measure):
+            if not gap or rx["GROUP_WORD"].search(gap.group("m")) \
+                    or not any(gap.start() < f.start < gap.start("m") for f in read):
+                continue
+            measure = _clean_measure(gap.group("m"))
+        if not measure or _no_measure(measure):
             continue
         read.append(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(),
                           "result.copula_value", unit=it.unit, sd=it.sd, ci=it.ci))
@@ -2664,7 +2661,8 @@ def _subjects(text: str, cs: int, pos: int) -> list[tuple[int, int, str, Mention
         else:
             end = pos
     masked = full[start:end] + " " * (pos - end)
-    masked = " " * _past_fronted(masked) + masked[_past_fronted(masked):]
+    fronted = _past_fronted(masked)
+    masked = " " * fronted + masked[fronted:]
     rel = re.search(r"\s(?:which|who|whose)\s", masked)
     if rel and rel.start() > 0 and not _counted_who(masked, rel.start()):
         masked = masked[: rel.start()] + " " * (len(masked) - rel.start())
