@@ -53,6 +53,9 @@ REGISTRY_GRAPH = KGD_NS + "graph/registry"
 GRAPH_PREFIX = KGD_NS + "graph/"
 PENDING, COMPLETE = "pending", "complete"
 STAGING_SUFFIXES = ("#staging-add", "#staging-del")
+# read-only stores a process about to end by os._exit closed: kept, not released (see exit_soon)
+_LEFT_TO_EXIT: list = []
+_exit_soon = False
 
 _REG = ox.NamedNode(REGISTRY_GRAPH)
 _STATE = ox.NamedNode(KG_NS + "ingestState")
@@ -60,6 +63,14 @@ _SUMMARY = ox.NamedNode(KG_NS + "ingestSummary")
 # the store's roll-up (kg.graph.rollup) and a stamp that changes with each write of it
 _ROLLUP = ox.NamedNode(KG_NS + "rollup")
 _ROLLUP_STAMP = ox.NamedNode(KG_NS + "rollupStamp")
+
+
+def exit_soon() -> None:
+    """This process ends by os._exit once its output is written (kg.cli.console, a read
+    command): closing a read-only store then only drops its reference, leaving RocksDB's
+    teardown (freeing every table reader it opened, ~2 ms on 1,000 papers) to the exit."""
+    global _exit_soon
+    _exit_soon = True
 
 
 def store_path(explicit: str | None = None):
@@ -732,6 +743,8 @@ class GraphStore:
         locked and a second open in the same process (tests, the TUI) failed."""
         if self.ox is None:
             return
+        if self.read_only and _exit_soon and self._dataset is None:
+            _LEFT_TO_EXIT.append(self.ox)
         if not self.read_only:
             self.ox.flush()
         if self._dataset is not None:
