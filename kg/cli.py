@@ -316,35 +316,44 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
-# the read commands whose plain forms are parsed without argparse: {command: (positionals, flags)}
-# where positionals is "*" (any number), 1 (exactly one) or 0
-_PLAIN = {"facts": ("docs", "*", ()), "text": ("doc", 1, ()), "stats": (None, 0, ("--json",))}
+# the read commands whose plain forms are parsed without argparse: {command: (positionals, flags,
+# options with a value: {option: (its choices, default)})} where positionals is (name, count):
+# count "*" (any number), 1 (exactly one) or 0
+_PLAIN = {"facts": (("docs", "*"), (), {}), "text": (("doc", 1), (), {}), "stats": ((None, 0), ("--json",), {}),
+          "query": (("query", 1), ("--allow-service",), {"--format": (("table", "csv", "tsv", "json"), "table")})}
 
 
 def plain_args(argv: list[str]):
     """The arguments of a read command in its plain form — `[--store S] facts [DOC...]`,
-    `text DOC`, `stats [--json]`, `--store` before or after the command — as argparse would
-    parse them, without argparse: importing it, building the parser and its message look-ups
+    `text DOC`, `stats [--json]`, `query [--format F] [--allow-service] QUERY`, `--store` before
+    or after the command, options written whole — as argparse would parse them, without
+    argparse: importing it, building the parser and its message look-ups (gettext, locale)
     were ~4 ms of a ~50 ms `kg facts DOC`. None for anything else (any other option, help, an
     abbreviation, an error), which argparse parses as ever."""
     from types import SimpleNamespace
 
-    store, command, words, flags = None, None, [], set()
+    store, command, words, flags, values = None, None, [], set(), {}
     i, after_words = 0, False
     while i < len(argv):
         word = argv[i]
-        if word == "--store":
-            if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+        name, eq, value = word.partition("=")
+        takes = _PLAIN[command][2] if command is not None else {}
+        if name == "--store" or name in takes:
+            if not eq:
+                if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+                    return None
+                value, i = argv[i + 1], i + 1
+            if name == "--store":
+                store = value
+            elif value in takes[name][0]:
+                values[name] = value
+            else:
                 return None
-            store, i = argv[i + 1], i + 2
-            after_words = bool(words)
-            continue
-        if word.startswith("--store="):
-            store, i = word[len("--store="):], i + 1
+            i += 1
             after_words = bool(words)
             continue
         if word.startswith("-"):
-            if command is None or word not in _PLAIN[command][2]:
+            if command is None or word not in _PLAIN[command][1]:
                 return None
             flags.add(word)
             after_words = bool(words)
@@ -359,14 +368,16 @@ def plain_args(argv: list[str]):
         i += 1
     if command is None:
         return None
-    name, count, known = _PLAIN[command]
+    (name, count), known, takes = _PLAIN[command]
     if (count == 1 and len(words) != 1) or (count == 0 and words):
         return None
     args = SimpleNamespace(store=store, command=command, func=globals()[COMMANDS[command][2]])
     if name:
         setattr(args, name, words if count == "*" else words[0])
+    for option, (_choices, default) in takes.items():
+        setattr(args, option.lstrip("-"), values.get(option, default))
     for flag in known:
-        setattr(args, flag.lstrip("-"), flag in flags)
+        setattr(args, flag.lstrip("-").replace("-", "_"), flag in flags)
     return args
 
 

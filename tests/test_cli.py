@@ -286,6 +286,9 @@ def test_a_condition_named_by_a_word_made_from_it_is_labelled_by_its_name(writte
     ["--store=s", "facts", "x"], ["--store", "s", "facts", "--store", "t", "x"], ["facts", ""],
     ["--store", "facts", "facts", "facts"], ["text", "a/b"], ["text", "--store", "s", "a"],
     ["stats"], ["stats", "--json"], ["--store", "s", "stats", "--json", "--json"], ["stats", "--store=", "--json"],
+    ["query", "ASK {}"], ["--store", "s", "query", "--format", "json", "SELECT * { ?s ?p ?o }"],
+    ["query", "@q.rq", "--format=csv"], ["query", "--allow-service", "ASK { FILTER(1 = 1) }", "--store", "s"],
+    ["query", "ASK {}", "--format", "tsv", "--format", "table"], ["query", ""],
 ])
 def test_plain_read_commands_are_parsed_as_argparse_parses_them(argv):
     from kg.cli import plain_args
@@ -299,7 +302,10 @@ def test_plain_read_commands_are_parsed_as_argparse_parses_them(argv):
     [], ["--help"], ["facts", "--help"], ["facts", "-h"], ["--version"], ["--sto", "s", "facts"],
     ["facts", "a", "--store", "s", "b"], ["facts", "--", "-x"], ["facts", "-x"], ["text"], ["text", "a", "b"],
     ["stats", "x"], ["--json", "stats"], ["facts", "--json"], ["--store"], ["facts", "--store"],
-    ["--store", "-s", "facts"], ["query", "ASK {}"], ["ingest", "x"], ["nonsense"],
+    ["--store", "-s", "facts"], ["ingest", "x"], ["nonsense"], ["query"], ["query", "a", "b"],
+    ["query", "--format", "xml", "ASK {}"], ["query", "--form", "json", "ASK {}"], ["query", "ASK {}", "--format"],
+    ["--format", "json", "query", "ASK {}"], ["query", "--", "ASK {}"], ["query", "ASK {}", "--allow-service=1"],
+    ["query", "a", "--format", "json", "b"], ["facts", "--format", "json"], ["query", "--help"],
 ])
 def test_any_other_form_is_left_to_argparse(argv):
     from kg.cli import plain_args

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from test_tui import corpus_store_path
 
 import kg
@@ -96,3 +97,61 @@ def test_ingest_path_imports_spacy_without_its_command_line_interface():
     loaded = loaded_after("import kg.extract, spacy\nassert spacy.info()['spacy_version'] == spacy.__version__\n"
                           "import spacy.cli\nassert callable(spacy.cli.info)")
     assert "typer" in loaded
+
+
+# what the `kg` console script does, with one change: the exit that ends a read command (os._exit)
+# first writes the top-level modules loaded, whether the store was left to the exit, and whether
+# the SPARQL lexer's patterns were compiled, to stderr
+_CONSOLE_RUNNER = """
+import os, sys
+_exit = os._exit
+def _report(code):
+    import kg.graph.sparql as sparql, kg.graph.store as store
+    mods = sorted({m.split('.')[0] for m in sys.modules})
+    sys.stderr.write(repr((mods, len(store._LEFT_TO_EXIT), sparql._patterns.cache_info().currsize)) + chr(10))
+    sys.stderr.flush()
+    _exit(code)
+os._exit = _report
+sys.argv = ['kg', *sys.argv[1:]]
+from kg.cli import console
+sys.exit(console())
+"""
+
+
+def console_run(*argv: str) -> tuple[str, set[str], int, int]:
+    """(stdout, top-level modules loaded, stores left open to the exit, SPARQL patterns compiled)
+    of a `kg` command run as the console script runs it, in a new interpreter."""
+    import ast
+
+    out = subprocess.run([sys.executable, "-c", _CONSOLE_RUNNER, *argv], capture_output=True, text=True,
+                         cwd=ROOT, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr
+    mods, left, compiled = ast.literal_eval(out.stderr.strip().splitlines()[-1])
+    return out.stdout, set(mods), left, compiled
+
+
+@pytest.mark.parametrize("argv", [
+    ("facts", "lupsenic-ato-sle-2021"),
+    ("stats",),
+    ("query", "--format", "json", "SELECT (COUNT(*) AS ?n) WHERE { ?t a kg:Trial }"),
+    ("text", "lupsenic-ato-sle-2021"),
+])
+def test_read_commands_run_as_the_console_script_load_only_what_they_use(argv, request, tmp_path_factory):
+    """`kg facts DOC`, `kg stats`, `kg query` and `kg text DOC`, as typed: no argparse (their plain
+    forms), no rdflib, spaCy, textual, pathlib, and the store is left to the process's exit
+    rather than torn down; an ordinary query never compiles the SPARQL lexer's patterns."""
+    path = corpus_store_path(request, tmp_path_factory)
+    out, loaded, left, compiled = console_run("--store", path, *argv)
+    assert out.strip()
+    assert not loaded & {"argparse", "rdflib", "oxrdflib", "spacy", "textual", "pathlib", "urllib"}, loaded
+    assert left == 1
+    assert compiled == 0
+
+
+def test_a_query_that_names_a_service_is_still_read_by_the_lexer(request, tmp_path_factory):
+    """The patterns are compiled when the query might hold the keyword: SERVICE is refused."""
+    path = corpus_store_path(request, tmp_path_factory)
+    out = subprocess.run([sys.executable, "-c", _CONSOLE_RUNNER, "--store", path, "query",
+                          "SELECT * WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert out.returncode == 2 and "SERVICE" in out.stderr
