@@ -241,6 +241,29 @@ def test_a_closed_store_can_be_reopened_in_the_same_process(backend, corpus_stor
         assert again.documents() == corpus_store.store.documents()
 
 
+def test_a_writer_leaves_no_write_ahead_log_for_readers_to_replay(tmp_path):
+    """A read-only open reads every write-ahead log RocksDB still keeps and the manifest's whole
+    history; after a writer closes (an ingest, a replaced graph), the logs are empty, there is
+    one manifest, and everything written is there."""
+    path = tmp_path / "store"
+    for sources in ([CORPUS_FILES[0]], [CORPUS]):
+        with GraphStore(path) as store:
+            ingest(sources, store, jobs=0)
+        logs = sorted(path.glob("*.log"))
+        assert logs and all(p.stat().st_size == 0 for p in logs), [(p.name, p.stat().st_size) for p in logs]
+        assert len(list(path.glob("MANIFEST-*"))) == 1
+    import pyoxigraph as ox
+
+    extra = str(graph_name("extra"))
+    with GraphStore(path) as store:
+        store.replace_graph(extra, [(ox.NamedNode("https://x.org/a"), ox.NamedNode("https://x.org/p"),
+                                     ox.Literal("b"))])
+    assert all(p.stat().st_size == 0 for p in path.glob("*.log"))
+    with GraphStore(path, read_only=True) as store:
+        assert store.documents() == sorted(doc_id(p) for p in CORPUS_FILES)
+        assert store.ox.contains_named_graph(ox.NamedNode(extra))
+
+
 def test_read_only_open_of_a_missing_store_is_a_store_error(tmp_path):
     from kg.errors import StoreError
 

@@ -751,6 +751,20 @@ class GraphStore:
             self._dataset.close()
             self._dataset = None
         self.ox = None
+        if not self.read_only:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Open the folder once more as a writer and close it: RocksDB keeps write-ahead logs a
+        flush has made obsolete, and a manifest that lists every flush and compaction since the
+        store was made, until its next open as a writer; a read-only open reads both, every time
+        (1.8 MB of logs and a 220 KB manifest after 992 papers: ~1.4 ms of CPU of each read
+        command). This open drops the logs and starts a short manifest. Best effort: another
+        process may hold the store by now, or a reference to the engine may still be alive."""
+        try:
+            ox.Store(self._where)
+        except OSError:
+            pass
 
     def __enter__(self) -> GraphStore:
         return self
