@@ -116,6 +116,9 @@ def _opens(doc: Doc, prev_real, tok, pending_break: bool) -> bool:
         return before is None or not _is_abbreviation(before)
     if prev_text == "." and _lower_case_start(doc, prev_real, tok):
         return True
+    if prev_text.endswith(".") and len(prev_text) > 1 and "." not in prev_text[:-1] \
+            and prev_real.i > 0 and doc[prev_real.i - 1].text == "/" and _lower_case_name(doc, tok):
+        return True  # '... 2.1 mmol/l. hsCRP fell': a unit's last letter keeps its full stop
     return (prev_text.endswith(".") and len(prev_text) > 1 and "." not in prev_text[:-1]
             and prev_text[:-1].lower() not in _ABBREV and _opens_sentence(tok)
             and not prev_text[:-1].isdigit())
@@ -131,9 +134,32 @@ def _lower_case_start(doc: Doc, period, tok) -> bool:
     ..."): a word of three or more letters ends the sentence before, not an initial ("P.
     gingivalis"), an abbreviation ("spp. and") or a number, and a word follows."""
     before = doc[period.i - 1] if period.i > 0 else None
-    return before is not None and period.idx == before.idx + len(before.text) \
-        and before.text.isalpha() and len(before.text) >= 3 and before.text.lower() not in _LOWER_ABBREV \
-        and tok.text.isalpha() and tok.text.islower() and len(tok.text) >= 2 and tok.text not in _CONTINUATIONS
+    if before is None or period.idx != before.idx + len(before.text):
+        return False
+    if before.text.isalpha() and len(before.text) >= 3 and before.text.lower() not in _LOWER_ABBREV \
+            and (tok.text.isalpha() and tok.text.islower() and len(tok.text) >= 2 and tok.text not in _CONTINUATIONS
+                 or _lower_case_name(doc, tok)):
+        return True
+    # '... (p = 0.01). hsCRP fell', '... by 12%. mRNA rose', '... in 3. γ-GT fell': a finding closed by a
+    # bracket, a percent sign or a number, then a name written in lower case (or opening so) at its start
+    return _closes_finding(before) and _lower_case_name(doc, tok)
+
+
+def _closes_finding(tok) -> bool:
+    """A token a finding ends with before its full stop: a closing bracket, '%' or a number."""
+    return tok.text in (")", "]", "%") or tok.like_num and any(c.isdigit() for c in tok.text)
+
+
+def _lower_case_name(doc: Doc, tok) -> bool:
+    """A word that opens a sentence though written in lower case: a name in mixed case ('pEF',
+    'hsCRP', 'mRNA'), a lower-case word of two or more letters, or a Greek letter joined by a hyphen
+    ('γ-GT'); not a word that goes on the sentence ('and', 'vs') nor one holding a full stop ('e.g.')."""
+    t = tok.text
+    if not t[:1].isalpha() or not t[:1].islower() or "." in t or t in _CONTINUATIONS or t.lower() in _ABBREV:
+        return False
+    if len(t) >= 2:
+        return sum(c.isalpha() for c in t) >= 2
+    return "\u03b1" <= t <= "\u03c9" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
 
 
 def _is_abbreviation(tok) -> bool:

@@ -235,8 +235,9 @@ def _rx() -> dict:
                 "change_object", "colon_head", "values_as_labels", "count_pair_after", "p_all_before",
                 "measure_size_lead", "shared_head_modifier", "measure_likely_to", "bracket_measure_frame"):
         out[key] = re.compile(data[key], re.I)
-    for key in ("arm_bracket", "labelled_group_segment", "labelled_group_split", "estimate_label", "count_pair_gap",
-                "p_inside_predicate"):  # case-sensitive: capitals and labels matter
+    for key in ("arm_bracket", "labelled_group_segment", "labelled_group_split", "estimate_label",
+                "count_pair_gap", "p_inside_predicate", "spelled_pair_gap", "spelled_pair_after"):
+        # case-sensitive: capitals and labels matter
         out[key] = re.compile(data[key])
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
     out["title_head"] = re.compile(r"^(?:" + data["title_word"] + r")\s+(?:(?:" + data["name_small_word"] + r")\s+)*(?:"
@@ -499,7 +500,8 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     lead = rx["not_a_result_lead"].match(text)
     if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
         text = " " * lead.end() + text[lead.end():]
-    if not rx["cue"].search(text) or rx["not_a_result"].search(text):
+    if not (rx["cue"].search(text) or _COUNT_WORD.search(text) and _spelled_pairs(text)) \
+            or rx["not_a_result"].search(text):
         return []
     # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
     ps = _p_lists([p for p in find(text, "p_value") if not rx["p_threshold"].match(text, p.end)], text)
@@ -788,12 +790,41 @@ _COUNT_WORD = folded(re.compile(COUNT_WORDS, re.I))  # (searched on the lowered 
 
 def _spelled_counts(text: str) -> list[Mention]:
     out = []
-    for m in _SPELLED_COUNT.finditer(text) if _COUNT_WORD.search(text) else ():
+    if not _COUNT_WORD.search(text):
+        return out
+    for m in _SPELLED_COUNT.finditer(text):
         n, of = to_int(m.group("n")), to_int(m.group("of")) if m.group("of") else None
         if n is None or m.group("d") or m.group("of") and (of is None or of < 3 or n > of):
             continue  # 'one of the two centres': no count of a total ('seven of 13' is read with its digits)
         out.append(Mention("value", m.start(), m.end(), m.group(0), {"value": float(n), "unit": None, "sd": None,
                                                                     "total": of}))
+    return out + [w for w in _spelled_pairs(text) if not any(o.start < w.end and w.start < o.end for o in out)]
+
+
+_SPELLED_WORD = folded(re.compile(rf"(?<![\w-])(?:{_SPELLED})(?![\w-])", re.I))
+
+
+def _spelled_pairs(text: str) -> list[Mention]:
+    """'Seven exacerbations occurred with placebo and three with drug Z', 'nine patients in the A
+    group and two in the B group': counts in words, one per group, are values only as such a pair
+    (results.json "spelled_pair_*"); a lone count in words is not."""
+    rx = _rx()
+    if not _COUNT_WORD.search(text):
+        return []
+    words = list(_SPELLED_WORD.finditer(text))
+    out: list[Mention] = []
+    for a, b in zip(words, words[1:]):
+        if to_int(a.group(0)) is None or to_int(b.group(0)) is None or any(o.start == a.start() for o in out) \
+                or not rx["spelled_pair_gap"].fullmatch(text, a.end(), b.start()) \
+                or not rx["spelled_pair_after"].match(text, b.end()):
+            continue
+        for w in (a, b):
+            if not any(o.start == w.start() for o in out):
+                who = re.match(rf"\s+({_PEOPLE})\b", text[w.end():])  # 'nine patients', as '9 patients' is read
+                end = w.end() + who.end() if who else w.end()
+                out.append(Mention("value", w.start(), end, text[w.start():end],
+                                   {"value": float(to_int(w.group(0))), "unit": who.group(1) if who else None,
+                                    "sd": None, "total": None}))
     return out
 
 
@@ -815,7 +846,7 @@ _TIME_UNIT = re.compile(r"(?:min|minutes?|h|hours?|d|days?|weeks?|months?|years?
 
 # the upper end of a range written right after a value, with the value's unit ('-34% to -45%')
 _RANGE_TO = re.compile(r"\s*(?:to|–|—)\s*[-−]?\d+(?:[.·]\d+)?(?:\s?(?P<u>%|mmol/[lL]|mg/d[lL]|kg|g|mmHg|mm\s?Hg|cm|"
-                       r"points?|ng/m[lL]|µg/m[lL]|U/[lL]|IU/[lL]|L|ml|mL))?(?![\d.·/])")
+                       r"points?|ng/m[lL]|µg/m[lL]|U/[lL]|IU/[lL]|[lL]|ml|mL))?(?![\d.·/])")
 # a range that is no finding's value: ages, bounds of an inclusion criterion, a change written 'from ... to'
 _RANGE_NOT = re.compile(r"\b(?:from|between|aged?|ages|range[sd]?|ranging|within|doses?|dosages?)\s+(?:of\s+)?$", re.I)
 
@@ -1289,11 +1320,27 @@ def _pairs(text, items, free, add) -> None:
             counted = _rx()["count_pair_gap"].fullmatch(text[a.end:b.start]) if len(chain) == 2 else None
             if counted and a.unit is None and a.sd is None:  # '12 falls in A and 25 in B': falls were counted
                 measure = counted.group("noun")
+            if (counted or _spelled_pair(text, a, b)) and _control_first(text, a, b):
+                value, comp = comp, value  # '9 exacerbations with placebo and 5 with X': X's count is the finding
             found = Found(s, e, measure, value, "result.versus",
                           comparator=_first_number(comp), unit=unit, sd=a.sd, ci=a.ci,
                           extra={"comparator_text": comp})
             add(found, (chain[0].start, chain[-1].end))
         k += len(chain)
+
+
+def _spelled_pair(text: str, a: Item, b: Item) -> bool:
+    """Whether two values are a pair of counts in words, each in its group ('nine ... and two in ...')."""
+    return bool(_SPELLED_WORD.match(text, a.start) and _SPELLED_WORD.match(text, b.start)
+                and _rx()["spelled_pair_gap"].fullmatch(text, a.end, b.start))
+
+
+def _control_first(text: str, a: Item, b: Item) -> bool:
+    """'... with placebo and five with X': the first count's group is the control and the second's is
+    not; the second is then the finding and the first its comparator (as the gold convention has it)."""
+    rx = _rx()
+    after = re.match(r"[^,;.()]{0,60}", text[b.end:]).group(0)
+    return bool(rx["control_group"].search(text, a.end, b.start)) and not rx["control_group"].search(after)
 
 
 def _other_arms(text: str, items: list[Item], a: Item, free) -> list[Item]:
@@ -3169,9 +3216,10 @@ def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
     t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
-        "measure": f.measure, "value": _in_digits(f.value), "numeric_value": _num(_in_digits(f.value)),
+        "measure": f.measure, "value": _in_digits(f.value),
+        "numeric_value": n if (n := _num(_in_digits(f.value))) is not None else _lone_count(f.value),
         "comparator_value": _in_digits(_comparator_text(f)),
-        "numeric_comparator_value": _num(f.comparator) if f.comparator else None,
+        "numeric_comparator_value": _num(f.comparator) if f.comparator else _lone_count(_comparator_text(f)),
         "unit": f.unit,
         "p_value": p["p"] if p else None, "p_relation": p["relation"] if p and p["p"] is not None else None,
         "p_text": f.p.text.strip("() ") if f.p else None,
@@ -3211,6 +3259,13 @@ def _comparator_text(f: Found) -> str | None:
     ('20.9 ± 19.8', '18 (17%) of 105'), as the value is kept."""
     text = f.extra.get("comparator_text") or f.comparator
     return text.strip(" ,;") if text else None
+
+
+def _lone_count(s: str | None) -> float | None:
+    """'three', 'nine patients': a count written in words alone (kept as written in the value)."""
+    lone = re.fullmatch(rf"({_SPELLED})(?:\s+{_PEOPLE})?", (s or "").strip(), re.I)
+    n = to_int(lone.group(1)) if lone else None
+    return float(n) if n is not None else None
 
 
 def _num(s: str | None) -> float | None:

@@ -1,0 +1,115 @@
+"""Numeric findings kg did not read (issue 7), by class of layout: a sentence that opens in lower
+case after a finding closed by a bracket, '%' or a number ('... (p = 0.01). hsCRP fell'); litres
+written with a lower-case 'l' ('0.4 l'). Every sentence here was written for these tests, each
+class in two phrasings or layouts or more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.extract.results import read_sentence
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+from kg.textsafety import parse
+
+TITLE = "A short article written for the tests of numeric findings, on a made-up randomised trial"
+
+
+def found(sentence: str) -> list[tuple[str, str, str | None]]:
+    return [(f.measure, f.value, f.extra.get("comparator_text")) for f in read_sentence(sentence, reports=True)]
+
+
+def results_of(tmp_path: Path, body: str) -> list[dict]:
+    path = tmp_path / "snippet.txt"
+    path.write_text(f"{TITLE}\n\nResults\n\n{body}\n", encoding="utf-8")
+    document = read(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    return [f.fields for f in ctx.facts if f.kind == "result"]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in parse(get_nlp(), text).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sleep time rose (p = 0.03). hsCRP fell in both arms.",
+         ["Sleep time rose (p = 0.03).", "hsCRP fell in both arms."]),
+        ("Thirst fell by 40%. mRNA of the receptor was unchanged.",
+         ["Thirst fell by 40%.", "mRNA of the receptor was unchanged."]),
+        ("The count was 12. γ-GT did not change.", ["The count was 12.", "γ-GT did not change."]),
+        ("Urea rose to 7.9 mmol/l. eGFR fell.", ["Urea rose to 7.9 mmol/l.", "eGFR fell."]),
+        ("Ulcers healed faster. iNOS staining was weaker.", ["Ulcers healed faster.", "iNOS staining was weaker."]),
+    ],
+)
+def test_a_sentence_opening_in_lower_case_after_a_finding_is_split(text, expected):
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gains were large (Smith et al. and vs. placebo alike).",
+        "The dose was 12 (ref. 3) and (see Fig. 2). and so on.",
+        "Sampling of Lactobacillus spp. and E. coli was done.",
+    ],
+)
+def test_abbreviations_and_continuations_still_go_on_the_sentence(text):
+    assert len(_sentences(text)) == 1
+
+
+def test_each_lower_case_sentence_is_read_with_its_own_measure(tmp_path):
+    facts = results_of(tmp_path, "Daily step count rose by 900 steps with the app (p = 0.01). "
+                                 "eGFR fell by 4% in the app group and by 1% in the control group (p = 0.2).")
+    by_value = {str(f.get("value")): f for f in facts}
+    assert "egfr" in str(by_value["4%"]["measure"]).lower()
+    assert "step" in str(by_value["900"]["measure"]).lower()
+
+
+@pytest.mark.parametrize(
+    "sentence, value, comparator",
+    [
+        ("Forced vital capacity increased by 0.4 l in the active group and by 0.1 l in the sham group (p = 0.02).",
+         "0.4 l", "0.1 l"),
+        ("Urine output was 2.3 l/day with the diuretic versus 1.6 l/day with placebo.", "2.3 l/day", "1.6 l/day"),
+    ],
+)
+def test_litres_in_lower_case_are_a_unit(sentence, value, comparator):
+    assert any(v == value and c == comparator for _, v, c in found(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, value, comparator",
+    [
+        ("Eight relapses occurred with the sham device and four with the active device.", "four", "Eight"),
+        ("Six patients in the control arm and one in the lozenge arm needed antibiotics.", "one", "Six patients"),
+        ("Wound infection developed in five patients in the honey group and eleven in the saline group.",
+         "five patients", "eleven"),
+        ("There were fourteen falls in the usual care group and nine in the exercise group.", "nine", "fourteen"),
+    ],
+)
+def test_counts_in_words_paired_with_their_groups_are_read(sentence, value, comparator):
+    assert (value, comparator) in [(v, c) for _, v, c in found(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two tablets with breakfast and one with dinner were taken for ten days.",
+        "Three centres in Spain and two in Italy took part.",
+        "One of the authors and two of the nurses read the charts.",
+    ],
+)
+def test_counts_in_words_that_are_no_pair_of_findings_are_not_read(sentence):
+    assert found(sentence) == []
+
+
+def test_a_pair_of_counts_in_words_keeps_the_words_and_their_numbers(tmp_path):
+    facts = results_of(tmp_path, "Seven exacerbations occurred with placebo and three with the inhaler.")
+    assert [(f["value"], f["comparator_value"], f["numeric_value"], f["numeric_comparator_value"])
+            for f in facts] == [("three", "Seven", 3.0, 7.0)]
