@@ -113,3 +113,25 @@ def test_a_pair_of_counts_in_words_keeps_the_words_and_their_numbers(tmp_path):
     facts = results_of(tmp_path, "Seven exacerbations occurred with placebo and three with the inhaler.")
     assert [(f["value"], f["comparator_value"], f["numeric_value"], f["numeric_comparator_value"])
             for f in facts] == [("three", "Seven", 3.0, 7.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence, value, comparator",
+    [
+        ("Itch scores at day 10 were 2.4 in the cream group; 5.1 in the vehicle group.", "2.4", "5.1"),
+        ("Median time to walk was 3 days with the brace; 6 days with the cast (P = 0.04).", "3 days", "6 days"),
+    ],
+)
+def test_values_of_two_groups_separated_by_a_semicolon_are_compared(sentence, value, comparator):
+    assert (value, comparator) in [(v, c) for _, v, c in found(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, measure, value",
+    [
+        ("Wound dehiscence occurred in 9% of the suture group; in the staple group, 15%.", "Wound dehiscence", "9%"),
+        ("Early relapse was observed in 31% of the taper arm, and the trial stopped.", "Early relapse", "31%"),
+    ],
+)
+def test_an_outcome_seen_in_a_share_of_a_group_is_read(sentence, measure, value):
+    assert (measure, value) in [(m, v) for m, v, _ in found(sentence)]
