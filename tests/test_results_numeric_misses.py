@@ -135,3 +135,7 @@ def test_values_of_two_groups_separated_by_a_semicolon_are_compared(sentence, va
 )
 def test_an_outcome_seen_in_a_share_of_a_group_is_read(sentence, measure, value):
     assert (measure, value) in [(m, v) for m, v, _ in found(sentence)]
+
+
+def test_one_and_one_with_no_counted_noun_is_no_pair_of_counts():
+    assert found("The session was run twice: one with the real device and one with a dummy, in random order.") == []

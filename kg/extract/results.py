@@ -1331,8 +1331,9 @@ def _pairs(text, items, free, add) -> None:
 
 def _spelled_pair(text: str, a: Item, b: Item) -> bool:
     """Whether two values are a pair of counts in words, each in its group ('nine ... and two in ...')."""
-    return bool(_SPELLED_WORD.match(text, a.start) and _SPELLED_WORD.match(text, b.start)
-                and _rx()["spelled_pair_gap"].fullmatch(text, a.end, b.start))
+    first = _SPELLED_WORD.match(text, a.start)  # the word alone: 'nine patients' counts patients
+    return bool(first and _SPELLED_WORD.match(text, b.start)
+                and _rx()["spelled_pair_gap"].fullmatch(text, first.end(), b.start))
 
 
 def _control_first(text: str, a: Item, b: Item) -> bool:
