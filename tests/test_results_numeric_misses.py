@@ -139,3 +139,21 @@ def test_an_outcome_seen_in_a_share_of_a_group_is_read(sentence, measure, value)
 
 def test_one_and_one_with_no_counted_noun_is_no_pair_of_counts():
     assert found("The session was run twice: one with the real device and one with a dummy, in random order.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, comparator",
+    [
+        ("Birth weight was higher in the iron arm (3150 g vs 2980 g).", "3150 g", "2980 g"),
+        ("Mean weight gain was greater in the fortified group (610 g) than in the plain group (450 g).",
+         "610 g", "450 g"),
+        ("Blood loss was 380 g with the clamp and 520 g with the tourniquet.", "380 g", "520 g"),
+    ],
+)
+def test_grams_that_weigh_what_the_trial_measured_are_values(sentence, value, comparator):
+    assert (value, comparator) in [(v, c) for _, v, c in found(sentence)]
+
+
+def test_grams_of_a_dose_stay_no_values():
+    sentence = "Pain scores fell more with 2 g than with 1 g of the powder."
+    assert not any(v in ("2 g", "1 g") for _, v, _ in found(sentence))

@@ -80,6 +80,7 @@ class Item:
     ci: tuple[float, float] | None = None
     count_pct: bool = False
     threshold: bool = False
+    dose: bool = False  # in a unit doses are written in ('10 mg', '2 g'), and not a weight the sentence measures
 
 
 @cache
@@ -156,6 +157,8 @@ def _rx() -> dict:
                 "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
+    out["weighed_unit"] = re.compile(data["weighed_unit"])
+    out["weighed_measure"] = re.compile(data["weighed_measure"], re.I)
     for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
                 "copula_value_after", "copula_not_measure", "occurred_in_before", "occurred_in_after",
                 "percent_adjective", "percent_adjective_before", "values_baseline", "bracket_change_open",
@@ -902,7 +905,8 @@ def _items(text: str) -> list[Item]:
             end += m.end()
             item.sd = to_number(m.group(1))
         item.threshold = bool(re.search(r"(?:[<>≤≥]|grade|≥\s*grade)\s*$", text[max(0, v.start - 8): v.start], re.I))
-        if item.unit and _rx()["dose_unit"].match(item.unit) \
+        item.dose = _dose_like(text, v.start, item.unit)
+        if item.dose \
                 and _DOSE_OF_ARM.search(text, max(0, v.start - 40), v.start):
             item.threshold = True  # '58% of patients receiving 10 mg and 31% ...': the dose names the arm
         m = re.match(r"\s*/\s*\d+(?:,\d{3})*(?![\d.,·])(?!\s*%)", text[end:])
@@ -958,6 +962,19 @@ def _items(text: str) -> list[Item]:
         consumed_to = end
         out.append(item)
     return out
+
+
+def _dose_like(text: str, pos: int, unit: str | None) -> bool:
+    """A value in a unit doses are written in ('10 mg', '2 g'): no finding's value, unless its unit
+    weighs and the clause before it names a weight it measures ('weight gain was higher (420 g vs
+    310 g)', 'blood loss 350 g'): results.json "dose_unit", "weighed_measure"."""
+    rx = _rx()
+    if not unit or not rx["dose_unit"].match(unit):
+        return False
+    if not rx["weighed_unit"].match(unit):
+        return True
+    clause = re.split(r"[;.]\s", text[max(0, pos - 120):pos])[-1]
+    return not rx["weighed_measure"].search(clause)
 
 
 # -- rules ---------------------------------------------------------------------------------
@@ -1218,7 +1235,7 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if ";" in gap or len(gap) > 130 or not _compatible(a, b):
         return None
-    if any(i.unit and rx["dose_unit"].match(i.unit) and i.sd is None for i in (a, b)):
+    if any(i.dose and i.sd is None for i in (a, b)):
         return None  # doses of the arms, not a finding
     if a.unit != "%" and a.sd is None and not a.ci and rx["values_as_labels"].match(text, b.end):
         return None  # 'in the 30, 60 and 90 min walking trials': the numbers name the groups
@@ -1353,7 +1370,7 @@ def _other_arms(text: str, items: list[Item], a: Item, free) -> list[Item]:
         if not text[:cur.start].rstrip().endswith(("(", "[")):
             break
         before = [i for i in items if i.end <= cur.start and not i.threshold
-                  and not (i.unit and _rx()["dose_unit"].match(i.unit)) and _compatible(i, cur)]
+                  and not i.dose and _compatible(i, cur)]
         p = before[-1] if before else None
         if p is None or not free(p.start, p.end) or not text[:p.start].rstrip().endswith(("(", "[")):
             break
@@ -1713,7 +1730,7 @@ def _value_run(text, items, free, add) -> None:
         k += len(run)
         if len(run) < 3 or not re.search(r"\b(?:was|were)\s+$", text[:run[0].start]) \
                 or len({i.unit for i in run} - {None}) > 1 \
-                or not all(i.sd is not None or i.ci or i.unit and not rx["dose_unit"].match(i.unit)
+                or not all(i.sd is not None or i.ci or i.unit and not i.dose
                            and i.unit not in ("days", "weeks", "months", "years", "hours") for i in run) \
                 or rx["values_as_labels"].match(text, run[-1].end) \
                 or re.match(r"\s*,?\s*respectively", text[run[-1].end:]):
@@ -1796,8 +1813,7 @@ def _group_values(text, items, free, add) -> None:
     40 min for A (IQR 30-60) and 49 min for B', 'X was 21% ± 6 and for B, 5% ± 5': each group's
     value with its own group named, whatever bracket follows a value; the first against the second."""
     rx = _rx()
-    live = [i for i in items if free(i.start, i.end) and not i.threshold
-            and not (i.unit and rx["dose_unit"].match(i.unit))]
+    live = [i for i in items if free(i.start, i.end) and not i.threshold and not i.dose]
     for a in live:
         if not free(a.start, a.end) or not rx["group_values_before"].search(text, max(0, a.start - 40), a.start):
             continue
@@ -1933,7 +1949,7 @@ def _copula_value(text, items, free, add) -> None:
     rx = _rx()
     read: list[Found] = []
     for it in items:
-        if it.threshold or not free(it.start, it.end) or it.unit and rx["dose_unit"].match(it.unit) \
+        if it.threshold or not free(it.start, it.end) or it.dose \
                 or it.unit in _COUNT_UNITS[1:]:
             continue  # 'were 2 patients': a number of people, no value of a measure
         if not rx["copula_value_after"].match(text, it.end):
