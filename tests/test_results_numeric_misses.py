@@ -157,3 +157,37 @@ def test_grams_that_weigh_what_the_trial_measured_are_values(sentence, value, co
 def test_grams_of_a_dose_stay_no_values():
     sentence = "Pain scores fell more with 2 g than with 1 g of the powder."
     assert not any(v in ("2 g", "1 g") for _, v, _ in found(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, measure, value",
+    [
+        ("Symptoms resolved within 48 hours in 70% of children given the syrup.", "Symptoms", "70%"),
+        ("The cough subsided in 45% of the patients receiving honey.", "cough", "45%"),
+    ],
+)
+def test_an_outcome_verb_then_a_share_of_people_is_read(sentence, measure, value):
+    assert any(value == v and measure in m for m, v, _ in found(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Only 3% of the vaccinated children were hospitalised.", "3%"),
+        ("After six months, 27% of participants in the app arm were abstinent.", "27%"),
+    ],
+)
+def test_a_share_of_people_in_an_outcome_state_is_read(sentence, value):
+    assert value in [v for _, v, _ in found(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Overall, 48% of patients were male.",
+        "In total, 87% of participants were followed up at 12 months.",
+        "Of these, 62% of the children were randomised to the drug.",
+    ],
+)
+def test_who_the_people_were_is_no_outcome(sentence):
+    assert found(sentence) == []
