@@ -191,3 +191,23 @@ def test_a_share_of_people_in_an_outcome_state_is_read(sentence, value):
 )
 def test_who_the_people_were_is_no_outcome(sentence):
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Remission occurred in 40% of the low-dose group, 55% high-dose and 20% placebo, p = 0.01.",
+         {("40%", "20%"), ("55%", "20%")}),
+        ("Response was seen in 40% of the low-dose group, 55% of the high-dose group and 20% of the placebo group.",
+         {("40%", "20%"), ("55%", "20%")}),
+        ("Return to work: 61% in the usual care group, 70% in the coaching group, 74% in the coaching + app group.",
+         {("70%", "61%"), ("74%", "61%")}),
+    ],
+)
+def test_three_group_values_each_named_after_it_are_read_against_the_control(sentence, expected):
+    assert expected <= {(v, c) for _, v, c in found(sentence)}
+
+
+def test_counts_of_kinds_listed_with_their_names_are_no_group_values():
+    sentence = "Eight of 14 had a concomitant treatment (4 MTX, 3 MMF and 1 AZA)."
+    assert not any(c in ("4", "3") for _, _, c in found(sentence))

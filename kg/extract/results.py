@@ -157,6 +157,9 @@ def _rx() -> dict:
                 "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
+    out["group_list_label"] = re.compile(data["group_list_label"])
+    out["group_list_sep"] = re.compile(data["group_list_sep"])
+    out["group_list_none"] = re.compile(data["group_list_none"], re.I)
     out["weighed_unit"] = re.compile(data["weighed_unit"])
     out["weighed_measure"] = re.compile(data["weighed_measure"], re.I)
     for key in ("group_values_gap", "group_values_after", "group_values_before", "copula_value_before",
@@ -524,6 +527,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
 
     _two_changes(text, items, free, add)
     _changes(text, found, taken, free, add)
+    _group_list(text, items, free, add)
     _labelled_groups(text, items, ps, free, add)
     _arm_brackets(text, items, ps, free, add)
     _estimates(text, items, free, add)
@@ -1597,6 +1601,64 @@ def _named_of_many(text, items, free, add) -> None:
         comp = text[second.start:second.end].strip()
         add(Found(run[0].start, run[-1].end, measure, value, "result.versus", comparator=_first_number(comp),
                   unit=unit, sd=first.sd, ci=first.ci, extra={"comparator_text": comp}), (run[0].start, run[-1].end))
+
+
+def _group_list(text, items, free, add) -> None:
+    """'Enablement = 0 in 56.8% of the A group, 18.4% B, 10.5% C', 'responders: 32.4% in A, 45.7% in B,
+    63.2% in C': three or more percentages (or means with their SD), each followed by its group's name,
+    one name at least a group's; each group's value against the control group's (or, with no control
+    named, the first group's). Patterns: results.json "group_list_*"."""
+    rx = _rx()
+    live = [i for i in items if free(i.start, i.end) and not i.threshold and not i.dose]
+    k = 0
+    while k < len(live):
+        run, labels = _labelled_run(text, live[k:])
+        if len(run) < 3:
+            k += 1
+            continue
+        k += len(run)
+        control = next((j for j, g in enumerate(labels)
+                        if rx["control_group"].search(g) or rx["group_list_none"].match(g)), 0)
+        if not all(i.unit == "%" or i.sd is not None for i in run) \
+                or not any(rx["GROUP_WORD"].search(g) for g in labels):
+            continue  # '(149 SSI, 15 bacteremia, 28 both)': counts of kinds, no groups compared
+        measure = _measure_before(text, run[0].start)
+        if _no_measure(measure) or any(_GROUP_WORD_ONLY.fullmatch(g) for g in labels):
+            continue
+        base = run[control]
+        comp = text[base.start:base.end].strip()
+        for j, it in enumerate(run):
+            if j == control:
+                continue
+            value = text[it.start:it.end].strip()
+            add(Found(it.start, it.end, measure, value, "result.group_list", comparator=_first_number(comp),
+                      unit=it.unit or base.unit, sd=it.sd, ci=it.ci,
+                      extra={"comparator_text": comp, "group": labels[j]}), (it.start, it.end))
+
+
+_GROUP_WORD_ONLY = re.compile(r"(?:the\s+)?(?:groups?|arms?|patients|participants|subjects|cases|controls?)", re.I)
+
+
+def _labelled_run(text: str, live: list[Item]) -> tuple[list[Item], list[str]]:
+    """The values from the first of `live` on that each have their group's name after them, in one list."""
+    rx = _rx()
+    run: list[Item] = []
+    labels: list[str] = []
+    label_end = 0
+    for it in live:
+        if run and (not _compatible(run[-1], it) or it.unit != run[0].unit):
+            break
+        if run:
+            sep = rx["group_list_sep"].match(text, label_end)
+            if not sep or sep.end() != it.start:
+                break
+        lab = rx["group_list_label"].match(text, it.end)
+        if not lab:
+            break
+        run.append(it)
+        labels.append(lab.group("label"))
+        label_end = lab.end()
+    return run, labels
 
 
 def _group_name(written: str) -> str:
