@@ -211,3 +211,16 @@ def test_three_group_values_each_named_after_it_are_read_against_the_control(sen
 def test_counts_of_kinds_listed_with_their_names_are_no_group_values():
     sentence = "Eight of 14 had a concomitant treatment (4 MTX, 3 MMF and 1 AZA)."
     assert not any(c in ("4", "3") for _, _, c in found(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, value, comparator",
+    [
+        ("Serum zinc rose from a baseline of 61 to 78 µg/dl in the zinc group.", "78", "61"),
+        ("Plaque counts increased from a basal level of 0.4 ± 0.5 up to 1.7 ± 1.1 in the untreated arm (p = 0.01).",
+         "1.7 ± 1.1", "0.4 ± 0.5"),
+        ("The anxiety score fell from a mean value of 14.2 to 9.8 after the course.", "9.8", "14.2"),
+    ],
+)
+def test_a_change_from_a_named_level_is_read(sentence, value, comparator):
+    assert (value, comparator) in [(v, c) for _, v, c in found(sentence)]

@@ -217,7 +217,7 @@ def _rx() -> dict:
     v = _V
     out["change"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
-        + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
+        + "(?:" + data["change_from_level"] + ")?" + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
     # 'X was 21 before and 26 after the programme': the time words after each value (data)
     out["before_after"] = re.compile(
         v.format(n="a") + r"\s+" + data["before_words"] + r"\s*,?\s*(?:and|vs\.?|versus|compared\s+(?:with|to))\s+"
@@ -1043,7 +1043,7 @@ def _changes(text, found, taken, free, add) -> None:
             measure = _measure_from_prefix(before, unit)
             if measure.startswith("value") and re.search(r"\sand\s*$", before):
                 measure = _shared_change_measure(text, found, m.start(), unit) or measure
-            add(Found(m.start(), m.end(), measure, m.group("b"),
+            add(Found(m.start(), m.end(), measure, _with_sd(m, "b"),
                       f"result.{name}", comparator=m.group("a"), unit=unit,
                       extra={"comparator_text": m.group("wa"), **_group_of_change(text, m.end())}),
                 (m.start(), m.end()))
@@ -1065,6 +1065,12 @@ def _changes(text, found, taken, free, add) -> None:
             sd = m.group("v").split("±")
             add(Found(m.start(), m.end(), measure, m.group("v"), "result.fold", unit="fold",
                       sd=to_number(sd[1]) if len(sd) > 1 else None))
+
+
+def _with_sd(m: re.Match, n: str) -> str:
+    """A change's value with the SD written beside it ('2.1 ± 1.8'), without its unit (kept apart)."""
+    w, u = m.group("w" + n), m.group("u" + n)
+    return (w[: m.start("u" + n) - m.start("w" + n)] if u else w).strip() if "±" in w else m.group(n)
 
 
 def _shared_change_measure(text: str, found: list[Found], pos: int, unit: str | None) -> str | None:
