@@ -849,7 +849,7 @@ def test_shares_of_patients_with_an_adverse_event_are_no_results(tmp_path, body)
 def test_a_measured_value_of_a_term_that_is_also_an_adverse_event_stays_a_result(tmp_path):
     body = "Safety endpoints aside, serum potassium fell from 4.6 ± 0.4 to 4.1 ± 0.5 mmol/l (P = 0.002)."
     (r,) = results_of(tmp_path, body)
-    assert r["comparator_value"] == "4.6 ± 0.4" and r["value"] == "4.1"
+    assert r["comparator_value"] == "4.6 ± 0.4" and r["value"] == "4.1 ± 0.5"
 
 
 @pytest.mark.parametrize("body, written", [

@@ -224,3 +224,8 @@ def test_counts_of_kinds_listed_with_their_names_are_no_group_values():
 )
 def test_a_change_from_a_named_level_is_read(sentence, value, comparator):
     assert (value, comparator) in [(v, c) for _, v, c in found(sentence)]
+
+
+def test_a_to_inside_a_bracket_opened_after_from_is_no_change():
+    sentence = "Overall there was a mean increase from baseline of +31 ng/ml (95% CI +9 to +52 ng/ml)."
+    assert not any(c == "+31 ng/ml" and v == "+52" for _, v, c in found(sentence))

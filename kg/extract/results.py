@@ -1036,8 +1036,8 @@ def _changes(text, found, taken, free, add) -> None:
         if (" from" if name == "change" else " and ") not in text:
             continue
         for m in rx[name].finditer(text):
-            if not free(m.start("a"), m.end("b")):
-                continue
+            if not free(m.start("a"), m.end("b")) or _opens_unclosed(text, m.end("wa"), m.start("wb")):
+                continue  # '... of +28 ng/ml (95% CI +7 to +49': the 'to' is the CI's, inside a bracket
             unit = m.group("ub") or m.group("ua")
             before = re.split(r"[.;]", text[: m.start()])[-1][-80:]
             measure = _measure_from_prefix(before, unit)
@@ -1065,6 +1065,12 @@ def _changes(text, found, taken, free, add) -> None:
             sd = m.group("v").split("±")
             add(Found(m.start(), m.end(), measure, m.group("v"), "result.fold", unit="fold",
                       sd=to_number(sd[1]) if len(sd) > 1 else None))
+
+
+def _opens_unclosed(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] opens a bracket it does not close."""
+    gap = text[a:b]
+    return gap.count("(") + gap.count("[") > gap.count(")") + gap.count("]")
 
 
 def _with_sd(m: re.Match, n: str) -> str:
