@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from kg.extract import names
 from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
 from kg.extract.base import Context, Fact, GuardIndex, guarded, part_of
@@ -184,7 +185,8 @@ def _rx() -> dict:
     out["clause_after"] = re.compile(data["clause_after"], re.I)
     out["object_stop"] = re.compile(r"[.(](?:\s|$)|\s(?:was|were|is|are|did|had|but)\b|" + out["measure_stop"].pattern,
                                     re.I)
-    out["head_split"] = re.compile(r"[,;:()\[\]]|" + out["measure_verb"].pattern, re.I)
+    # (no verb inside a hyphenated word: 'the nurse-led arm')
+    out["head_split"] = re.compile(r"[,;:()\[\]]|(?<!-)" + out["measure_verb"].pattern, re.I)
     out["time"] = re.compile(fragment("TIME"))
     out["spread"] = re.compile(data["spread"], re.I)
     out["value_comparative"] = re.compile(data["value_comparative"], re.I)
@@ -194,6 +196,10 @@ def _rx() -> dict:
     out["share_outcome"] = re.compile(data["share_outcome"], re.I)
     out["count_outcome"] = re.compile(data["count_outcome"], re.I)
     out["count_outcome_after"] = re.compile(data["count_outcome_after"], re.I)
+    for key in ("value_predicate", "likely_to_after", "measure_threshold", "subject_adverb_tail",
+                "anaphoric_subject"):
+        out[key] = re.compile(data[key], re.I)
+    out["predicate_measures"] = data["predicate_measures"]
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
@@ -1226,7 +1232,10 @@ def _estimates(text, items, free, add) -> None:
             ci = (to_number(lo_hi[0]), to_number(lo_hi[1]))
             end += b.end()
         value = m.group(0) + (" " + b.group(0).strip().lstrip("(").strip() if b else "")
-        add(Found(m.start(), end, _measure_before(text, m.start()), value, "result.times",
+        measure = _measure_before(text, m.start())
+        if _names_nothing(measure):  # '2.2 times more likely (CI) to discontinue treatment than ...'
+            measure = _likely_measure(text, end) or measure
+        add(Found(m.start(), end, measure, value, "result.times",
                   ci=ci if ci and None not in ci else None))
     for it in items:  # a value followed directly by its CI, no keyword: "−2.46, 95% CI −3.72 to −1.21"
         if it.ci and free(it.start, it.end) and not it.threshold:
@@ -1350,6 +1359,10 @@ def _pairs(text, items, free, add) -> None:
                 measure = _clean_measure(re.sub(r"^(?:achieved|reached|attained|had|developed|experienced|required|"
                                                 r"reported|needed)\s+(?:an?\s+|the\s+)?(?=\w)", "",
                                                 after.group("m"))) if after else measure
+            if _names_nothing(measure):  # '69% of the patients in A suffered from X versus 63% in B': X
+                measure = next((m for m in (_predicate_measure(text, chain[0].end),
+                                            _predicate_measure(text, chain[-1].end)) if m), None) \
+                    or _without_people_head(measure)
             counted = _rx()["count_pair_gap"].fullmatch(text[a.end:b.start]) if len(chain) == 2 else None
             if counted and a.unit is None and a.sd is None:  # '12 falls in A and 25 in B': falls were counted
                 measure = counted.group("noun")
@@ -1827,7 +1840,7 @@ def _responders(text, free, add) -> None:
             continue  # 'Day 30/45' is a time
         if n is None or d is None or not 0 <= n <= d or d < 2:
             continue
-        add(Found(m.start(), m.end(), _outcome_phrase(text, m.end()), f"{n}/{d}", "result.fraction"))
+        add(Found(m.start(), m.end(), _reached(text, m), f"{n}/{d}", "result.fraction"))
     for m in rx["percent"].finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -1835,7 +1848,7 @@ def _responders(text, free, add) -> None:
         if not n or not pct:
             continue
         d = round(n * 100 / pct)
-        add(Found(m.start(), m.end(), _outcome_phrase(text, m.end()), f"{n}/{d} ({m.group('pct')}%)",
+        add(Found(m.start(), m.end(), _reached(text, m), f"{n}/{d} ({m.group('pct')}%)",
                   "result.percent"))
 
 
@@ -2695,8 +2708,12 @@ def _labelled_ps(text, found, ps, add) -> None:
 
 
 # -- measures ------------------------------------------------------------------------------
+# (', however,' between a subject and its verb is no boundary: 'X, however, was lower in A (...)'; a full
+# stop glued to the next sentence's first word is one: '(n = 877).The primary outcome, X, ...')
 _BOUNDARY = re.compile(r"[:;]|\b(?:similarly|likewise|conversely|additionally|in\s+addition|in\s+contrast),?\s|"
-                       r"\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|however|which|"
+                       r"(?-i:(?<=[\w\s])\.(?=[A-Z][a-z]))|"
+                       r"\b(?:that|although|though|while|whilst|whereas|where|but(?!\s+not\b)|which|"
+                       r"however(?!\s*,\s*(?:\w+ly\s+)?(?:was|were|is|are|had|has|have|did|remained)\b)|"
                        r"because|since|if|when)\b|\b(?:was|were|is|are)\s+\w+,?\s+and\b|"
                        r"\b(?:improved|increased|decreased|reduced|declined|worsened|rose|fell|dropped),?\s+and\b",
                        re.I)
@@ -2956,7 +2973,9 @@ def _measure_before(text: str, pos: int) -> str:
     opened = _open_bracket(prefix)
     if _depth(text, pos) > 0 and opened >= 0:
         # '(pain: 2 vs 3, p = 0.4; itch: 1 vs 1, p = 0.9)': a bracket listing labelled values names each one
-        item = re.search(r"[(\[;—–]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*$", prefix[opened:])
+        # ('(total: control vs 10 vs 100 mg = 100 vs 60 vs 61; active: ...)': the groups listed before '=')
+        item = re.search(r"[(\[;—–]\s*(?P<l>[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,3})\s*:\s*(?:[^:;=()]{1,60}=\s*)?$",
+                         prefix[opened:])
         closed = min((i for i in (text.find(")", pos), text.find("]", pos)) if i > 0), default=-1)
         inside = text[opened:closed if closed > 0 else len(text)]
         if item and re.search(r"[;—–]\s*[A-Za-z][\w/+ -]{0,30}:\s*[-−]?\d", inside) \
@@ -2964,7 +2983,8 @@ def _measure_before(text: str, pos: int) -> str:
             label = item.group("l")
             if re.fullmatch(r"[a-z]+", label):  # '... MMP-9 levels (total: ...; active: ...)': active MMP-9 levels
                 head = _clean_measure(_rx()["head_split"].split(text[:opened])[-1].strip())
-                if head and len(head.split()) <= 8 and not re.search(r"\d", head) and not _ANAPHORA.match(head) \
+                if head and len(head.split()) <= 8 and not _stray_digits(head, word_digits=False) \
+                        and not _ANAPHORA.match(head) \
                         and label not in head.lower() and not _rx()["GROUP_WORD"].search(head) \
                         and not re.search(r"\b(?:did|does|do|was|were|is|are|had|has|have)\b", head) \
                         and not re.search(r"\b(?:than|compared|versus|vs)\b", head):
@@ -2991,7 +3011,7 @@ def _measure_before(text: str, pos: int) -> str:
             phrase = _clean_measure(re.sub(r"^\s*(?:significant|marked|substantial)\w*\s+", "", head.strip(),
                                            flags=re.I))
             cmp = re.match(r"(?:(?:significantly|markedly|slightly)\s+)?(?:fewer|more|less|greater|lower|higher|"
-                           r"better|worse|shorter|longer|smaller|larger)\s+(?!than\b|in\b|with\b|for\b|as\b|"
+                           r"better|worse|shorter|longer|smaller|larger)\s+(?!than\b|in\b|with\b|for\b|as\b|among\b|between\b|"
                            r"compared\b|common\b|frequent\w*|likely\b|often\b|effective\b|pronounced\b|severe\b)"
                            r"(?P<rest>[a-z].*)$", phrase, re.I)
             if cmp:  # 'needed fewer transfusions (A vs B)': the transfusions were compared
@@ -3002,7 +3022,8 @@ def _measure_before(text: str, pos: int) -> str:
             likely = rx["measure_likely_to"].match(phrase)
             if likely:  # 'were more likely to report missed doses (88 vs 35%)'
                 phrase = likely.group("rest")
-            of_size = re.search(r"\s+(?:of|by)\s+[-−]?\d[\d.,·]*\s*%?(?:\s+(?:among|in|for|at)\s+[^()\d]*)?$", head)
+            of_size = re.search(r"\s+(?:of|by)\s+[-−]?\d[\d.,·]*\s*%?(?:\s+(?:among|in|for|at)\s+"
+                                r"(?:[^()\d<>≤≥]|[<>≤≥]=?\s*\d[\d.,·]*)*)?$", head)  # ('among children <2 years')
             nco = rx["noun_change_of"].search(head[:of_size.start()] + " of ") if of_size else None
             if nco and not re.search(r"\d", nco.group("m")):  # 'a reduction in X of 31% among Y (IRR = ...)': X
                 phrase = _clean_measure(nco.group("m"))
@@ -3012,33 +3033,25 @@ def _measure_before(text: str, pos: int) -> str:
             # 'Mortality at 28 days (18% vs 20%)': the time point is read apart (the fact's timepoint)
             phrase = re.sub(r"\s+(?:at|after|by|over|within|during|on)\s+(?:the\s+)?(?:\w+\s+)?\d[\w.,·-]*"
                             r"(?:\s+(?:weeks?|days?|months?|years?|hours?|h|wk|mo))?$", "", phrase, flags=re.I)
-            if phrase and len(phrase.split()) <= 10 and not re.search(r"\d|\b(?:weeks?|days?|months?|years?)$",
-                                                                      phrase) \
+            if phrase and len(phrase.split()) <= 10 and not _stray_digits(phrase) \
+                    and not re.search(r"\b(?:weeks?|days?|months?|years?)$", phrase) \
                     and not rx["p_comparative"].match(phrase) and not re.match(r"(?:similar|comparable)\b", phrase) \
                     and not rx["predicate_only"].fullmatch(phrase):
-                return phrase
+                if not _names_nothing(phrase):
+                    return phrase
+                # 'were associated with a significant reduction in OS (8.7 vs 12.9 months)': OS; else, where
+                # the predicate compares ('was reported more often by A than B (...)'), the clause's subject
+                changed = rx["colon_head"].search(phrase)
+                if changed and not _names_nothing(changed.group("m")):
+                    return _clean_measure(changed.group("m"))
+                subject = _clause_subject(_mask(prefix[:opened]))[0] if rx["p_comparative"].search(phrase) else None
+                if subject and not _names_nothing(subject):
+                    return subject
+                if not re.search(r"\d", phrase):  # ('the subgroup with score > 20 (...)': as a phrase with a number)
+                    return phrase
         return _measure_before(text, opened)  # what the bracket qualifies
-    start = 0
     masked = _mask(prefix)
-    bounds = list(_BOUNDARY.finditer(masked))
-    for m in bounds:
-        start = m.end()
-    clause = masked[start:]
-    # 'X decreased less in A (...) than in B (...) and Y decreased less in A (...': after a bracket that
-    # closed and 'and', a second clause with its own subject and verb names the values after it
-    join = list(re.finditer(r"\S\s{3,},?\s*and\s+", clause))
-    verb = _rx()["measure_verb"].search(clause)
-    if join and verb and verb.end() <= join[-1].start():
-        np = subject_of(clause[join[-1].end():])
-        if np:
-            return np
-    # 'X was 2.4 L and the mean Y was 3.1 L': after a value and 'and', a clause with its own subject and verb
-    after_value = list(rx["value_and_clause"].finditer(clause))
-    if after_value and verb and verb.end() <= after_value[-1].start():
-        np = subject_of(clause[after_value[-1].end():])
-        if np:
-            return np
-    np = subject_of(clause)
+    np, bounds, clause = _clause_subject(masked)
     if np:
         return np
     # '—DVS: 0 vs. 0 p = 0.2', '; TNF: 12 vs 15': a short label with a colon right before the value names it
@@ -3066,6 +3079,28 @@ def _measure_before(text: str, pos: int) -> str:
     return _clean_measure(joined) or joined or "value"
 
 
+def _clause_subject(masked: str) -> tuple[str | None, list[re.Match], str]:
+    """The subject of the clause that `masked` (brackets blanked) ends in, what the values after
+    it are about; with the clause boundaries found and that clause."""
+    bounds = list(_BOUNDARY.finditer(masked))
+    clause = masked[bounds[-1].end():] if bounds else masked
+    # 'X decreased less in A (...) than in B (...) and Y decreased less in A (...': after a bracket that
+    # closed and 'and', a second clause with its own subject and verb names the values after it
+    join = list(re.finditer(r"\S\s{3,},?\s*and\s+", clause))
+    verb = _rx()["measure_verb"].search(clause)
+    if join and verb and verb.end() <= join[-1].start():
+        np = subject_of(clause[join[-1].end():])
+        if np:
+            return np, bounds, clause
+    # 'X was 2.4 L and the mean Y was 3.1 L': after a value and 'and', a clause with its own subject and verb
+    after_value = list(_rx()["value_and_clause"].finditer(clause))
+    if after_value and verb and verb.end() <= after_value[-1].start():
+        np = subject_of(clause[after_value[-1].end():])
+        if np:
+            return np, bounds, clause
+    return subject_of(clause), bounds, clause
+
+
 def _open_bracket(prefix: str) -> int:
     """Where the innermost bracket still open at the end of `prefix` opens (-1: none); a
     bracket that closed before ('(hazard ratio (HR) 0.61') is skipped."""
@@ -3087,18 +3122,96 @@ def subject_of(clause: str) -> str | None:
     chunks = [c for c in clause.split(",") if c.strip()]
     while len(chunks) > 1 and _PREP_CHUNK.match(chunks[0]):
         chunks = chunks[1:]
+    # 'X occurred in both groups (...), Y was less frequent': a clause closed by its values' bracket is done
+    # when a clause with its own subject and verb follows it (not 'in group B an increase was found')
+    while len(chunks) > 1 and re.search(r"\S\s{3,}$", chunks[0]) and _rx()["measure_verb"].search(chunks[0]) \
+            and not _PREP_CHUNK.match(chunks[1]) and _rx()["measure_verb"].search(chunks[1]):
+        chunks = chunks[1:]
     clause = ",".join(chunks)
     clause = clause[_past_fronted(clause):]
     verbs = [v for v in (_rx()["measure_verb"].search(clause), _rx()["measure_verb_negated"].search(clause)) if v]
     if not verbs:
         return None
     verb = min(verbs, key=lambda v: v.start())
-    np = clause[: verb.start()]
+    np = _rx()["subject_adverb_tail"].sub("", _INTERJECTED_TAIL.sub("", clause[: verb.start()]))
     stop = _rx()["measure_stop"].search(np)
-    np = _clean_measure(np[: stop.start()] if stop and stop.start() > 0 else np)
+    whole = _clean_measure(np)
+    np = _clean_measure(np[: stop.start()]) if stop and stop.start() > 0 else whole
+    if np != whole and _names_nothing(np) and not _names_nothing(whole):
+        np = whole  # 'The percentage of patients with ≥1 exacerbation was ...': cut, it would name nothing
+    last = [c for c in whole.split(",") if c.strip()]
+    if last and (_ANAPHORA.match(_clean_measure(last[-1])) or _rx()["anaphoric_subject"].search(last[-1])):
+        return None  # '..., i.e. ..., this was reported more often', 'For X similar results were observed'
     if np and not _ANAPHORA.match(np) and len(np.split()) <= 12:
         return np
     return None
+
+
+# 'X, however, was lower': the connective set off between a subject and its verb is no part of the subject
+_INTERJECTED_TAIL = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermore|though|nevertheless|"
+                               r"in\s+contrast|in\s+addition)\s*,?\s*$", re.I)
+
+
+def _names_nothing(measure: str) -> bool:
+    """Whether kg/extract/names.py would find that `measure` names nothing (a predicate, a
+    population, a clause, 'value'): then the measure is looked for where another class of
+    phrasing puts it, rather than the finding being left without one."""
+    trimmed = names.trim(measure, "result")
+    # ('women given the vaccine' trims to 'vaccine', yet names who was counted, not what)
+    return not trimmed or names.flaw(trimmed, "result") is not None \
+        or names.flaw(measure.strip(), "result") == "a population"
+
+
+def _stray_digits(phrase: str, word_digits: bool = True) -> bool:
+    """Whether a phrase holds a number, so it is no name: a threshold written in a name ('adherence
+    <90% by pill count', 'grade ≥ 2') is no such number, nor (`word_digits` False) a digit inside
+    a word ('MMP-9')."""
+    bare = _rx()["measure_threshold"].sub(" ", phrase)
+    return re.search(r"\d" if word_digits else r"(?<![A-Za-z-])\d+(?:[.,·]\d+)?(?![A-Za-z])", bare) is not None
+
+
+def _predicate_measure(text: str, pos: int) -> str | None:
+    """What the people a value counts did or had, written after the value: '69% of the patients in
+    A suffered from X versus ...' is about X, '... and 122 (98%) patients in B completed the study'
+    about study completion (ontology/patterns/results.json "value_predicate")."""
+    m = _rx()["value_predicate"].match(text, pos)
+    name = _predicate_noun(m.group("v"), m.group("m")) if m else None
+    return name if name and not _names_nothing(name) else None
+
+
+def _without_people_head(measure: str) -> str:
+    """'low birth weight infants occurred in 9 (8%) of 114 A-treated and ...': the people the
+    outcome is counted in close the phrase; what is said of them is the measure."""
+    r = names.rules()
+    m = re.fullmatch(r"(?P<m>.+?)\s+(?P<who>[A-Za-z]+)", measure.strip())
+    if m and m.group("who").lower() in r.population_heads - r.group_heads and not _names_nothing(m.group("m")):
+        return m.group("m")
+    return measure
+
+
+def _likely_measure(text: str, pos: int) -> str | None:
+    """'were 2.2 times more likely ([1.1-4.3]; p = 0.02) to discontinue treatment than ...': what
+    was more likely, after the estimate and its bracket."""
+    m = _rx()["likely_to_after"].match(text, pos)
+    if not m:
+        return None
+    verb, rest = m.group("v"), m.group("m").strip()
+    name = _predicate_noun(verb, rest) if verb.lower() in _rx()["predicate_measures"] else f"{verb} {rest}".strip()
+    name = _clean_measure(name) if name else None
+    return name if name and not _names_nothing(name) else None
+
+
+def _predicate_noun(verb: str, obj: str | None) -> str | None:
+    """The measure a predicate names: its noun when the verb is the outcome ('completed the study':
+    study completion; 'died': death), else its object ('suffered from X': X)."""
+    obj = re.sub(r"\s+", " ", obj or "").strip(" ,.;:")
+    forms = _rx()["predicate_measures"].get(re.sub(r"\s+", " ", verb.lower()))
+    if forms is None:
+        return obj or None
+    with_obj, _, bare = forms.partition("|")
+    if "{m}" not in with_obj:
+        return with_obj
+    return with_obj.format(m=obj) if obj else bare or None
 
 
 # the word before 'and' is a lone modifier right after 'of' or an article ('number of tender and swollen joints')
@@ -3124,6 +3237,23 @@ def _measure_after(text: str, pos: int) -> str | None:
         return None
     stop = _rx()["measure_stop"].search(m.group(1))
     return (m.group(1)[: stop.start()] if stop else m.group(1)).strip() or None
+
+
+def _reached(text: str, m: re.Match) -> str:
+    """What the people a count of responders counts reached: the rest of its clause, or where
+    that names nothing and the count follows a colon after a few words naming its group ('the
+    response was high: drug A 35/36, drug B 32/32') what the clause the colon ends is about."""
+    outcome = _outcome_phrase(text, m.end())
+    colon = text.rfind(":", 0, m.start())
+    if not _names_nothing(outcome) or colon < 0:
+        return outcome
+    between = re.sub(r"[-−]?\d[\d.,/·%]*|\([^()]*\)|[,;]", " ", text[colon + 1:m.start()])
+    if ";" in text[colon:m.start()] or len(between.split()) > 6 or _rx()["measure_verb"].search(between):
+        return outcome
+    clause = _mask(text[:colon])
+    changed = _rx()["colon_head"].search(clause)  # '... did not show any difference in mortality: 18/61 ...'
+    before = _clean_measure(changed.group("m")) if changed else _clause_subject(clause)[0]
+    return before if before and not _names_nothing(before) else outcome
 
 
 def _outcome_phrase(text: str, pos: int) -> str:
@@ -3282,9 +3412,11 @@ def _first_number(s: str) -> str | None:
 
 
 def _tidy_measure(measure: str) -> str:
-    """A measure that is a fragment of statistics ('= 0.013] larger in ...', 'χ2 = 0.76') says nothing."""
-    if re.search(r"[=<>\[\]]|^\W", measure):
-        return "value"
+    """A measure that is a fragment of statistics ('= 0.013] larger in ...', 'χ2 = 0.76') says nothing;
+    a threshold in its name ('adherence <90% by pill count') is no such fragment."""
+    bare = _rx()["measure_threshold"].sub("", measure)
+    if re.search(r"[=<>\[\]]|^(?!%\s+[A-Za-z])\W", bare) or bare != measure and _names_nothing(measure):
+        return "value"  # (a name with a threshold that names only people: 'subgroup of patients with X > 20')
     return measure
 
 
