@@ -84,7 +84,18 @@ def heading_kind(name: str) -> str | None:
 
 def is_boilerplate(paragraph: str) -> bool:
     """Licence, correspondence and publisher text that carries no trial fact."""
-    return bool(_BOILERPLATE.search(paragraph))
+    return bool(_boilerplate().search(paragraph))
+
+
+@functools.cache
+def _boilerplate():
+    """_BOILERPLATE searched on the lowered text where that matches the same (kg/extract/folded.py):
+    under IGNORECASE, re tries each of its branches at every position of every paragraph (~50 µs a
+    paragraph of a full text, a third of that so). Imported when first asked: kg.extract imports
+    this module."""
+    from kg.extract.folded import folded
+
+    return folded(_BOILERPLATE)
 
 
 def find_dois(text: str) -> list[str]:
