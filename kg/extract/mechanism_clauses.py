@@ -1318,7 +1318,10 @@ def _but_not_heads(ctx: Context, sent, found: list[Mention]) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_cue_word(w: str) -> bool:
+    """Is the word (or phrase) a relation cue as a whole? Memoised: asked of the same words in
+    sentence after sentence, each time a fullmatch of every cue (~110 patterns)."""
     from kg.extract.mechanisms import relation_cues
 
     return any(rx.fullmatch(w) for rx, _r in relation_cues())
