@@ -20,6 +20,7 @@ its evidence:
 
 from __future__ import annotations
 
+import bisect
 import bz2
 import functools
 import hashlib
@@ -881,14 +882,18 @@ def _mesh_mentions(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept
     terms = _mesh_terms()
     if not terms:
         return []
-    toks = [t for t in sent.span if not t.is_space]
+    text = ctx.document.text
+    toks = [(t.idx, t.idx + len(t.text)) for t in sent.span if not t.is_space]
     out = []
     i = 0
     while i < len(toks):
         hit = None
+        if not _may_open_mesh_name(text, toks[i], toks[min(i + 6, len(toks)) - 1][1]):
+            i += 1
+            continue
         for n in range(min(6, len(toks) - i), 0, -1):
-            s, e = toks[i].idx, toks[i + n - 1].idx + len(toks[i + n - 1].text)
-            key = fold(ctx.document.text[s:e])
+            s, e = toks[i][0], toks[i + n - 1][1]
+            key = fold(text[s:e])
             if key in terms and re.search(r"[a-z]{3}", key):
                 hit = (n, s, e, terms[key])
                 break
@@ -902,6 +907,25 @@ def _mesh_mentions(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept
         out.append((s, e, concept))
         i += n
     return out
+
+
+def _may_open_mesh_name(text: str, first: tuple[int, int], far: int) -> bool:
+    """Can a MeSH name start at this token? Where the words from it to `far` (the end of the
+    longest n-gram tried) are ASCII, their folded form is their lower case, so a name they
+    begin opens with the token's lower case: a first word of the names must (bisection on
+    them). Most tokens open none, and each was folded and looked up with its 1 to 6 next."""
+    if not text[first[0]:far].isascii():
+        return True
+    word = text[first[0]:first[1]].lower()
+    firsts = _mesh_first_words()
+    i = bisect.bisect_left(firsts, word)
+    return i < len(firsts) and firsts[i].startswith(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _mesh_first_words() -> list[str]:
+    """The first word of every MeSH name `_mesh_terms` holds, sorted."""
+    return sorted({key.split(" ")[0] for key in _mesh_terms()})
 
 
 _DEFINITION = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|such as|defined as|for example|for instance)", re.I)
