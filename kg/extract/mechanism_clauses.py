@@ -151,9 +151,10 @@ def data() -> dict:
                                      re.I)
     d["rx_base_after"] = re.compile(rf"^\s*(?:{alt(d['base_after_cues'])})(?![\w-])", re.I)
     d["rx_neg_before_statement"] = re.compile(d["negation_before_statement"], re.I)
-    d["rx_group_scope"] = re.compile(d["group_scope"], re.I)
-    d["rx_group_pair"] = re.compile(d["group_pair"], re.I)
-    d["rx_group_pair_shared"] = [re.compile(p, re.I) for p in d["group_pair_shared"]]
+    # asked of every sentence, found in few: behind the words each needs ('group', 'arm', 'cohort')
+    d["rx_group_scope"] = guarded(re.compile(d["group_scope"], re.I))
+    d["rx_group_pair"] = guarded(re.compile(d["group_pair"], re.I))
+    d["rx_group_pair_shared"] = [guarded(re.compile(p, re.I)) for p in d["group_pair_shared"]]
     d["rx_group_label_pair"] = re.compile(d["group_label_pair"])
     d["rx_every_group_after"] = re.compile(d["every_group_after_target"], re.I)
     d["rx_group_short"] = re.compile(d["group_short_scope"])
