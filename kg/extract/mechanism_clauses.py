@@ -160,6 +160,11 @@ def data() -> dict:
     d["rx_group_short"] = re.compile(d["group_short_scope"])
     d["rx_receptor_of"] = re.compile(d["receptor_of_target"], re.I)
     d["rx_cell_subsets"] = [re.compile(p) for p in d["cell_subsets"]]
+    d["rx_process"] = re.compile("|".join(f"(?:{x})" for x in _process_terms(d["target_processes"]))
+                                 .replace(" ", r"\s+"), re.I)
+    d["rx_ratio_pair"] = re.compile(d["ratio_pair"], re.I)
+    d["rx_process_compound"] = re.compile(d["process_compound"], re.I)
+    d["rx_process_owner"] = re.compile(d["process_owner"], re.I)
     d["rx_location"] = re.compile(d["location_of_target"], re.I)
     d["rx_subject_lead"] = re.compile(d["subject_lead"], re.I)
     d["rx_subject_trail"] = re.compile(d["subject_trail"], re.I)
@@ -191,12 +196,12 @@ def data() -> dict:
 def _process_terms(p: dict) -> list[str]:
     """Target terms of physiological processes and microbiota: each modifier (organ, cell, agent)
     with every process noun ('intestinal permeability', 'viral replication'), one term per
-    modifier so that the terms stay grouped by their first letter; the standalone processes and
-    the microbiota layouts as they are."""
+    modifier so that the terms stay grouped by their first letter; the terms of every other list
+    (standalone processes, reproduction, tissue structure, nerve fibres, microbiota...) as they are."""
     nouns = "|".join(x.replace(" ", r"\s+") for x in sorted(p["nouns"], key=len, reverse=True))
     gap = r"[\s-]+"
     joined = [m.replace(" ", gap) + rf"{gap}(?:{nouns})" for m in p["modifiers"]]
-    return joined + p["standalone"] + p["microbiota"]
+    return joined + [term for key, terms in p.items() if key not in ("modifiers", "nouns") for term in terms]
 
 
 def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
@@ -1130,6 +1135,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                 free.append(Mention(phrase.start, phrase.end, phrase.text, _target_concept(ctx, Mention(s, e, w))))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
     free += _short_form_targets(ctx, sent)
+    found = _wider_than_lexicon(text, sent, found, free)
     for m, (s, e) in named:  # 'neutrophil elastase', 'T-cell receptor': the entity named, not the cell in its name
         if m is not None and any(s <= x.start and x.end <= e and x.end - x.start < e - s for x in found):
             found = [x for x in found if not (m.start <= x.start and x.end <= m.end)]
@@ -1158,6 +1164,46 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _wider_than_lexicon(text: str, sent, found: list[Mention], free: list[Mention]) -> list[Mention]:
+    """A process named around lexicon targets ('keratinocyte proliferation', 'mast cell
+    degranulation') or two targets set against each other ('the Th17/Treg ratio') is the target,
+    whole: it replaces the cells and cytokines inside it, which otherwise win over the data's
+    phrases (a falling ratio or a slowed migration says nothing of the cells' own amount)."""
+    d = data()
+    wide = [f for f in free if any(m.start() == 0 and f.start + m.end() == f.end
+                                   for m in [d["rx_process"].search(f.text)] if m)
+            and any(f.start <= x.start and x.end <= f.end and x.end - x.start < f.end - f.start for x in found)
+            and not d["rx_process_compound"].match(text[f.end:sent.end_char])]
+    wide += _process_of_cells(text, free, found)
+    if "ratio" in sent.text:
+        known = found + free
+        for m in d["rx_ratio_pair"].finditer(sent.text):
+            s = sent.start_char
+            sides = [(s + m.start(k), s + m.end(k)) for k in ("a", "b")]
+            if all(any(x.start < b and a < x.end for x in known) for a, b in sides):
+                wide.append(Mention(s + m.start(), s + m.end(), m.group(0)))
+    wide = [w for w in wide if not d["rx_outcome"].search(w.text)]
+    if not wide:
+        return found
+    kept = [x for x in found if not any(_overlap(x, w) for w in wide)]
+    return kept + [w for i, w in enumerate(wide) if not any(_overlap(w, v) for v in wide[:i])]
+
+
+def _process_of_cells(text: str, free: list[Mention], found: list[Mention]) -> list[Mention]:
+    """A process of the data with the lexicon cells it is of written after it ('the bacterial
+    killing capacity of neutrophils'): one target from the process to the cells."""
+    d = data()
+    cells = [x for x in found if x.concept is not None and x.concept.kind == "CellType"]
+    out = []
+    for f in free:
+        if not cells or not d["rx_process"].fullmatch(f.text):
+            continue
+        owner = next((x for x in cells if x.start > f.end and d["rx_process_owner"].match(text[f.end:x.start])), None)
+        if owner is not None:
+            out.append(Mention(f.start, owner.end, text[f.start:owner.end]))
+    return out
 
 
 def _dictionary_targets(ctx: Context, sent, drug_spans) -> list[tuple[Mention | None, tuple[int, int]]]:

@@ -1,0 +1,79 @@
+"""Mechanism targets of physiology beyond molecules: reproductive processes (ovulation), tissue
+structure (villus height, crypt depth, extracellular matrix, liver fat, mucus production), nerve
+fibres (C fibres), a cell's killing capacity; a process named around a lexicon cell
+('keratinocyte proliferation') and a ratio of two targets ('CD4/CD8 ratio') read whole, not as
+the cells inside them. Clinical outcomes and ratios of no biological entity stay no target.
+
+Every sentence was written for these tests, each class in two phrasings or layouts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_mechanisms import find, mechs
+
+
+def _targets(found: list[dict]) -> list[str]:
+    return [m["target"].lower() for m in found]
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Letrozole induced ovulation in most women.", "letrozole", "up", "ovulation"),
+    ("Ovulation was restored after metformin treatment.", "metformin", "up", "ovulation"),
+    ("Glutamine increased villus height and crypt depth in the jejunum.", "glutamine", "up", "villus height"),
+    ("Glutamine increased villus height and crypt depth in the jejunum.", "glutamine", "up", "crypt depth"),
+    ("Crypt depth was reduced by octreotide.", "octreotide", "down", "crypt depth"),
+    ("Pirfenidone reduced extracellular matrix deposition in the biopsies.", "pirfenidone", "down",
+     "extracellular matrix deposition"),
+    ("The composition of the extracellular matrix was altered by budesonide.", "budesonide", "mod",
+     "extracellular matrix"),
+    ("Pioglitazone reduced liver fat content.", "pioglitazone", "down", "liver fat content"),
+    ("Intrahepatic lipid content decreased after exenatide.", "exenatide", "down", "intrahepatic lipid content"),
+    ("Carbocisteine decreased mucus production.", "carbocisteine", "down", "mucus production"),
+    ("Mucus hypersecretion fell with azithromycin.", "azithromycin", "down", "mucus hypersecretion"),
+    ("Capsaicin stimulates sensory C-fibres in the airway.", "capsaicin", "up", "c-fibres"),
+    ("Lidocaine inhibited the firing of vagal C-fibre afferents.", "lidocaine", "down", "c-fibre"),
+])
+def test_physiology_targets_in_active_and_target_first_layouts(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("body, agent, way, target, inside", [
+    ("Cyclosporine inhibited T-cell proliferation.", "ciclosporin", "down", "t-cell proliferation", "t cell"),
+    ("Keratinocyte proliferation was suppressed by calcipotriol.", "calcipotriol", "down",
+     "keratinocyte proliferation", "keratinocyte"),
+    ("Sargramostim enhanced the bacterial killing capacity of neutrophils.", "sargramostim", "up",
+     "bacterial killing capacity of neutrophils", "neutrophil"),
+])
+def test_a_process_of_cells_is_the_target_not_the_cells(tmp_path, body, agent, way, target, inside):
+    found = mechs(tmp_path, body)
+    find(found, agent, way, target)
+    assert inside not in _targets(found), _targets(found)
+
+
+@pytest.mark.parametrize("body, agent, way, target, sides", [
+    ("Vitamin D raised the CD4/CD8 ratio.", "vitamin d", "up", "cd4/cd8 ratio", ("cd4", "cd8a")),
+    ("The Th17:Treg ratio decreased after rapamycin.", "sirolimus", "down", "th17:treg ratio",
+     ("th17 cell", "regulatory t cell")),
+])
+def test_a_ratio_of_two_targets_is_one_target(tmp_path, body, agent, way, target, sides):
+    found = mechs(tmp_path, body)
+    find(found, agent, way, target)
+    assert not set(sides) & set(_targets(found)), _targets(found)
+
+
+@pytest.mark.parametrize("body", [
+    "Metformin reduced the waist/hip ratio.",
+    "Atorvastatin lowered the C:V ratio.",
+    "Metformin lowered blood pressure and pain.",
+    "Metformin reduced mortality and the length of stay.",
+])
+def test_clinical_outcomes_and_ratios_of_no_entity_are_no_targets(tmp_path, body):
+    assert mechs(tmp_path, body) == []
+
+
+def test_a_process_naming_another_noun_leaves_the_cell(tmp_path):
+    found = mechs(tmp_path, "The monocyte differentiation antigen CD14 rose after atorvastatin.")
+    find(found, "atorvastatin", "up", "cd14")
+    assert not any("differentiation" in t for t in _targets(found)), _targets(found)
