@@ -77,3 +77,18 @@ def test_a_process_naming_another_noun_leaves_the_cell(tmp_path):
     found = mechs(tmp_path, "The monocyte differentiation antigen CD14 rose after atorvastatin.")
     find(found, "atorvastatin", "up", "cd14")
     assert not any("differentiation" in t for t in _targets(found)), _targets(found)
+
+
+@pytest.mark.parametrize("body, agent, target", [
+    ("Zinc improved the lipid profile.", "zinc", "lipid profile"),
+    ("Psyllium improved gut microbiota composition in the treated children.", "psyllium", "gut microbiota"),
+])
+def test_improving_a_profile_or_make_up_says_no_direction(tmp_path, body, agent, target):
+    found = mechs(tmp_path, body)
+    find(found, agent, "mod", target)
+    assert not any(m["relation"] in ("increases", "decreases") for m in found), found
+
+
+def test_improving_a_marker_keeps_its_direction(tmp_path):
+    find(mechs(tmp_path, "Zinc improved HbA1c and insulin sensitivity."), "zinc", "down", "hba1c")
+    find(mechs(tmp_path, "Zinc improved HbA1c and insulin sensitivity."), "zinc", "up", "insulin sensitivity")

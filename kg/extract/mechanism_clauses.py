@@ -122,6 +122,7 @@ def data() -> dict:
     d["rx_topic_before"] = re.compile(d["topic_before_target"], re.I)
     d["rx_lower_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['lower_is_better'])})(?![\w-])", re.I)
     d["rx_improve"] = re.compile(d["improve_cue"], re.I)
+    d["rx_improve_undirected"] = re.compile(d["improve_undirected"], re.I)
     d["rx_higher_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['higher_is_better'])})(?![\w-])", re.I)
     d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
     d["rx_members_lead"] = re.compile(d["members_lead"], re.I)

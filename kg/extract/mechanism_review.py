@@ -54,13 +54,16 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
 
 def _improvement(f: Fact, quote: str) -> None:
     """'X improved HbA1c', 'LDL cholesterol was improved': to improve a marker that is better low
-    (ontology/mechanisms.json lower_is_better) is to lower it, when 'improve' is the cue nearest
-    the target."""
+    (ontology/mechanisms.json lower_is_better) is to lower it, and to improve a profile or a
+    make-up ('the lipid profile', improve_undirected) is to modulate it, when 'improve' is the cue
+    nearest the target."""
     from kg.extract.mechanisms import relation_cues
 
     d = data()
-    if f.fields["relation"] != "increases" or not f.surface or not d["rx_lower_is_better"].search(f.surface) \
-            or d["rx_higher_is_better"].search(f.surface):
+    if f.fields["relation"] != "increases" or not f.surface:
+        return
+    undirected = bool(d["rx_improve_undirected"].search(f.surface))
+    if not undirected and (not d["rx_lower_is_better"].search(f.surface) or d["rx_higher_is_better"].search(f.surface)):
         return
     at = quote.rfind(f.surface)
     if at < 0:
@@ -70,7 +73,7 @@ def _improvement(f: Fact, quote: str) -> None:
         return
     nearest = min(cues, key=lambda c: at - c[1] if c[1] <= at else c[0] - (at + len(f.surface)) + 1000)
     if d["rx_improve"].fullmatch(nearest[2]):
-        f.fields["relation"] = "decreases"
+        f.fields["relation"] = "modulates" if undirected else "decreases"
 
 
 def _counted(text: str, start: int, end: int, surface: str | None) -> bool:
