@@ -92,3 +92,27 @@ def test_improving_a_profile_or_make_up_says_no_direction(tmp_path, body, agent,
 def test_improving_a_marker_keeps_its_direction(tmp_path):
     find(mechs(tmp_path, "Zinc improved HbA1c and insulin sensitivity."), "zinc", "down", "hba1c")
     find(mechs(tmp_path, "Zinc improved HbA1c and insulin sensitivity."), "zinc", "up", "insulin sensitivity")
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Long-term inhaled antihistamines modulate airway remodeling.", "inhaled antihistamines", "mod",
+     "airway remodeling"),
+    ("Short-term herbal extracts raised glutathione.", "herbal extracts", "up", "glutathione"),
+    ("Prolonged treatment with inhaled antihistamines can lower mucus production.", "inhaled antihistamines",
+     "down", "mucus production"),
+])
+def test_a_subject_after_its_term_or_a_treatment_noun_is_the_agent(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Montelukast can not only reduce IL-13, but can also attenuate the decline in lung function.",
+     "montelukast", "down", "IL-13"),
+    ("Montelukast not only lowered eosinophil counts but also raised IL-10.", "montelukast", "up", "IL-10"),
+])
+def test_not_only_is_no_negation(tmp_path, body, agent, way, target):
+    assert find(mechs(tmp_path, body), agent, way, target)["negated"] is False
+
+
+def test_a_plain_not_still_negates(tmp_path):
+    assert find(mechs(tmp_path, "Montelukast did not reduce IL-13."), "montelukast", "down", "IL-13")["negated"]
