@@ -116,3 +116,16 @@ def test_not_only_is_no_negation(tmp_path, body, agent, way, target):
 
 def test_a_plain_not_still_negates(tmp_path):
     assert find(mechs(tmp_path, "Montelukast did not reduce IL-13."), "montelukast", "down", "IL-13")["negated"]
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Yohimbine raised plasma noradrenaline within an hour.", "yohimbine", "up", "noradrenaline"),
+    ("Plasma oxytocin and vasopressin fell after the first dose of carbetocin.", "carbetocin", "down", "vasopressin"),
+    ("Inulin increased faecal butyrate and propionate.", "inulin", "up", "butyrate"),
+    ("Phytate lowered iron absorption from the test meal.", "phytic acid", "down", "iron absorption"),
+    ("Cholesterol absorption was reduced by ezetimibe.", "ezetimibe", "down", "cholesterol absorption"),
+    ("PCV13 increased opsonophagocytic titres.", "pcv13", "up", "opsonophagocytic titres"),
+    ("BCG vaccination enhanced delayed-type hypersensitivity responses.", "bcg", "up", "delayed-type hypersensitivity"),
+])
+def test_hormones_transmitters_fermentation_products_and_absorption(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
