@@ -215,3 +215,24 @@ def test_no_between_group_difference_in_a_placebo_controlled_trial_is_negated(tm
 def test_no_between_group_difference_of_two_active_arms_is_no_negated_effect(tmp_path):
     body = "There were no significant between-group differences in changes of IL-6 (P = 0.41)."
     assert not _about(mechs(tmp_path, body, title=ACTIVE_TITLE), "il-6")
+
+
+@pytest.mark.parametrize("drug, body, target, negated", [
+    ("Sulforaphane", "The change in serum IL-8 differed significantly between groups (P = 0.03).", "il-8", False),
+    ("Sulforaphane", "Between the two groups, the change in plasma MDA was statistically significant (P = 0.01).",
+     "mda", False),
+    ("Sulforaphane", "The between-group difference in serum IL-8 did not reach significance (P = 0.27).", "il-8", True),
+])
+def test_a_significant_difference_between_groups_without_its_way_modulates(tmp_path, drug, body, target, negated):
+    found = _about(mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug=drug)), target)
+    assert [(m["agent"].lower(), _way(m["relation"]), m["negated"]) for m in found] == \
+        [(drug.lower(), "mod", negated)], found
+
+
+@pytest.mark.parametrize("title, body", [
+    (PLACEBO_TITLE.format(drug="Sulforaphane"),
+     "The between-group difference in pain scores was statistically significant (P = 0.01)."),
+    (ACTIVE_TITLE, "The change in serum IL-8 differed significantly between groups (P = 0.03)."),
+])
+def test_no_undirected_difference_for_a_clinical_outcome_or_two_active_arms(tmp_path, title, body):
+    assert mechs(tmp_path, body, title=title) == []

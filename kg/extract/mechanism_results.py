@@ -10,7 +10,9 @@ both a result and a mechanism. Three layouts, each read from a result's own fiel
 - before / after values of one arm (`result.before_after`): the direction of the numbers;
 - a signed change from baseline with a significant p-value: the direction of the sign;
 - no difference between the study arm and a control arm the sentence names: a negated
-  'modulates' (the gold's convention for "comparable with placebo").
+  'modulates' (the gold's convention for "comparable with placebo");
+- a significant difference between the groups, its way not said ('differed significantly between
+  groups'), in a trial of one study agent against a control arm: 'modulates'.
 
 The target is a biomarker of the clause reader's vocabulary named in the result's sentence
 before its values (clinical outcomes are excluded there); the agent is the study intervention
@@ -66,7 +68,7 @@ def _cues() -> dict[str, re.Pattern]:
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
     keys = ("result_change_measure", "result_no_difference", "result_not_significant", "result_higher",
             "result_lower", "result_against_control", "result_against_baseline", "result_magnitude_lead",
-            "value_group_after", "result_clause_break")
+            "value_group_after", "result_clause_break", "result_undirected")
     return {k: re.compile(d[k], re.I) for k in keys}
 
 
@@ -150,6 +152,9 @@ def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | 
     arms = _study_and_control(ctx, r, sent)
     if arms and _significant(f) and arms[0] != arms[1]:
         return _way(arms[0] - arms[1]), False, True
+    if cues["result_undirected"].search(f.get("value") or "") and _significant(f) \
+            and f.get("comparison") == "between_group":
+        return "modulates", False, True  # 'the change in X differed significantly between groups': no way said
     for key, relation in (("result_higher", "increases"), ("result_lower", "decreases")):
         if cues[key].search(f.get("value") or "") and (cues["result_against_control"].search(sent.text)
                                                         or _against_baseline(f, sent)):
@@ -279,6 +284,8 @@ def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], othe
     if directed:
         control = cues["result_against_control"].search(fold(sent.text))  # the study arm first, then the control
         return [c for c in agents if control and _before(_named_at(c, sent.text), control.start())]
+    if cues["result_undirected"].search(value):
+        return agents if _between_drug_and_control(ctx, r, arm, defaults, arms) else []
     return agents
 
 
