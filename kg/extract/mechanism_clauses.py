@@ -1173,10 +1173,11 @@ def _wider_than_lexicon(text: str, sent, found: list[Mention], free: list[Mentio
     whole: it replaces the cells and cytokines inside it, which otherwise win over the data's
     phrases (a falling ratio or a slowed migration says nothing of the cells' own amount)."""
     d = data()
-    wide = [f for f in free if any(m.start() == 0 and f.start + m.end() == f.end
-                                   for m in [d["rx_process"].search(f.text)] if m)
-            and any(f.start <= x.start and x.end <= f.end and x.end - x.start < f.end - f.start for x in found)
-            and not d["rx_process_compound"].match(text[f.end:sent.end_char])]
+    if not found and "ratio" not in sent.text:
+        return found
+    wide = [f for f in free if any(f.start <= x.start and x.end <= f.end and x.end - x.start < f.end - f.start
+                                   for x in found)
+            and d["rx_process"].fullmatch(f.text) and not d["rx_process_compound"].match(text[f.end:sent.end_char])]
     wide += _process_of_cells(text, free, found)
     if "ratio" in sent.text:
         known = found + free
@@ -1198,11 +1199,9 @@ def _process_of_cells(text: str, free: list[Mention], found: list[Mention]) -> l
     d = data()
     cells = [x for x in found if x.concept is not None and x.concept.kind == "CellType"]
     out = []
-    for f in free:
-        if not cells or not d["rx_process"].fullmatch(f.text):
-            continue
+    for f in free if cells else ():
         owner = next((x for x in cells if x.start > f.end and d["rx_process_owner"].match(text[f.end:x.start])), None)
-        if owner is not None:
+        if owner is not None and d["rx_process"].fullmatch(f.text):
             out.append(Mention(f.start, owner.end, text[f.start:owner.end]))
     return out
 
