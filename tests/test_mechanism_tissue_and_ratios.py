@@ -129,3 +129,17 @@ def test_a_plain_not_still_negates(tmp_path):
 ])
 def test_hormones_transmitters_fermentation_products_and_absorption(tmp_path, body, agent, way, target):
     find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("body, agent, way, target", [
+    ("Propranolol blocked the β2-adrenoceptor.", "propranolol", "down", "β2-adrenoceptor"),
+    ("Isoprenaline stimulates beta-adrenergic receptors.", "isoproterenol", "up", "beta-adrenergic receptors"),
+])
+def test_adrenoceptors_are_targets(tmp_path, body, agent, way, target):
+    find(mechs(tmp_path, body), agent, way, target)
+
+
+@pytest.mark.parametrize("finding", ["Sertraline had a beneficial effect on GHbA1c.", "Sertraline improved GHbA1c."])
+def test_improving_a_glycated_haemoglobin_short_form_lowers_it(tmp_path, finding):
+    body = f"Glycosylated haemoglobin A1c (GHbA1c) was measured monthly. {finding}"
+    find(mechs(tmp_path, body), "sertraline", "down", "glycosylated haemoglobin")
