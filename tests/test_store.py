@@ -333,3 +333,23 @@ def test_a_bulk_load_read_as_a_stream_of_chunks_holds_every_quad(tmp_path):
     assert len(store) == 500
     assert ox.Literal("v499 é") in {q.object for q in store}
     assert _Chunks([b"ab", b"", b"cde"]).read() == b"abcde"
+
+
+def test_a_writer_keeps_only_the_newest_rotated_info_logs(tmp_path):
+    """Every open as a writer rotates RocksDB's diagnostic LOG; after many ingests the folder
+    holds at most KEEP_INFO_LOGS of them, the newest, and the store still reads."""
+    from kg.graph.store import KEEP_INFO_LOGS
+
+    path = tmp_path / "store"
+    seen: set[str] = set()
+    for _ in range(KEEP_INFO_LOGS + 2):
+        with GraphStore(path) as store:
+            ingest([CORPUS_FILES[0]], store, jobs=0)
+        seen |= {p.name for p in path.glob("LOG.old.*")}
+    kept = sorted(p.name for p in path.glob("LOG.old.*"))
+    assert 0 < len(kept) <= KEEP_INFO_LOGS
+    assert len(seen) > len(kept)  # some were rotated and then removed
+    newest = sorted(seen, key=lambda n: (len(n), n))[-len(kept):]
+    assert kept == sorted(newest)
+    with GraphStore(path, read_only=True) as store:
+        assert store.documents() == [doc_id(CORPUS_FILES[0])]

@@ -73,6 +73,25 @@ def exit_soon() -> None:
     _exit_soon = True
 
 
+KEEP_INFO_LOGS = 4  # RocksDB's rotated diagnostic logs (LOG.old.*, ~140 KB each) a store keeps
+
+
+def _prune_info_logs(folder: str) -> None:
+    """Delete all but the newest KEEP_INFO_LOGS of RocksDB's rotated diagnostic logs: every
+    open as a writer rotates one (two per ingest, with _settle), and RocksDB's own limit is
+    1,000 files. They are text for a person debugging the engine, never read by it."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith("LOG.old.")]
+    except OSError:
+        return
+    names.sort(key=lambda n: (len(n), n))  # the suffix is a microsecond time stamp
+    for name in names[:-KEEP_INFO_LOGS]:
+        try:
+            os.remove(os.path.join(folder, name))
+        except OSError:
+            pass
+
+
 def store_path(explicit: str | None = None):
     """The store's folder (a Path), or the URL of the SPARQL server that keeps it (http:// or https://)."""
     where = _location(explicit)
@@ -764,7 +783,8 @@ class GraphStore:
         try:
             ox.Store(self._where)
         except OSError:
-            pass
+            return
+        _prune_info_logs(self._where)
 
     def __enter__(self) -> GraphStore:
         return self
