@@ -51,6 +51,7 @@ Q_DOC_COUNT = "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }"
 # what the console script `kg` runs (pip writes it so); argv after "-c" is the command line
 CONSOLE = "import sys; from kg.cli import console; sys.exit(console())"
 
+
 def rss_mb() -> float:
     """Current resident set size (Linux /proc), else the peak from getrusage."""
     try:

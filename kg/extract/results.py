@@ -512,7 +512,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     lead = rx["not_a_result_lead"].match(text)
     if lead:  # 'When covariates were included, the adjusted HR was ...': the main clause is read
         text = " " * lead.end() + text[lead.end():]
-    if not (rx["cue"].search(text) or _COUNT_WORD.search(text) and _spelled_pairs(text)) \
+    if not (rx["cue"].search(text) or _spelled_pairs(text)) \
             or rx["not_a_result"].search(text):
         return []
     # 'not significant at the p < .05 level': the threshold of the test, no finding's p-value
