@@ -971,15 +971,16 @@ def test_a_defined_name_holding_a_list_word_is_one_endpoint(tmp_path, section, b
 
 
 @pytest.mark.parametrize("section", ["Results", None])
-@pytest.mark.parametrize("body, negated", [
-    ("Taking the capsules did not cause any side effects in the children.", True),
-    ("The children who drank the tea were free of adverse effects throughout the study.", True),
-    ("Adverse drug reactions were seen in 6.5% of those on the gel and 7.1% of those on the cream.", False),
-    ("The share of patients with treatment-emergent adverse events was 21.4% with the patch.", False),
+@pytest.mark.parametrize("body, negated, arms", [
+    ("Taking the capsules did not cause any side effects in the children.", True, 1),
+    ("The children who drank the tea were free of adverse effects throughout the study.", True, 1),
+    # a share in each arm: one event per arm
+    ("Adverse drug reactions were seen in 6.5% of those on the gel and 7.1% of those on the cream.", False, 2),
+    ("The share of patients with treatment-emergent adverse events was 21.4% with the patch.", False, 1),
 ])
-def test_an_umbrella_term_is_an_event_when_negated_or_given_a_share(tmp_path, section, body, negated):
+def test_an_umbrella_term_is_an_event_when_negated_or_given_a_share(tmp_path, section, body, negated, arms):
     got = facts_of(tmp_path, body, "adverse_event", section=section)
-    assert [f.fields["negated"] for f in got] == [negated], terms(got)
+    assert [f.fields["negated"] for f in got] == [negated] * arms, terms(got)
 
 
 @pytest.mark.parametrize("section", ["Results", None])

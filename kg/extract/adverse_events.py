@@ -79,9 +79,9 @@ _SUMMARY_ROW = re.compile(r"\b(?:total|any|all|number of|overall)\b|\bAEs?\b|\ba
 
 
 def extract(ctx: Context) -> list[Fact]:
-    merged: dict[tuple[str, bool, int], Fact] = {}
+    merged: dict[tuple[str, bool, int | None], Fact] = {}
     for fact in _from_tables(ctx) + _from_sentences(ctx):
-        key = (fact.fields["term"].iri, bool(fact.fields["negated"]), fact.fields.pop("_arm", 0))
+        key = (fact.fields["term"].iri, bool(fact.fields["negated"]), fact.fields.pop("_arm", None))
         if key in merged:
             _merge(merged[key], fact)
         else:
@@ -164,6 +164,8 @@ def _cues() -> dict:
         "umbrella_terms": frozenset(data["generic_with_values"]),
         # "no serious adverse events", "no serious or unexpected AEs", "no patient experienced a SAE"
         "generic_negation": re.compile(rf"\b(?:{'|'.join(data['generic_negation'])})\s+(?:[\w-]+\s+){{0,6}}$", re.I),
+        # "none of the participants who completed the study reported any side effects"
+        "generic_denial_far": re.compile(rf"\b{data['generic_denial_far']}\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "heads": guarded(re.compile(rf"\b(?:{alt(heads)}|\w+toxicit(?:y|ies))\b", re.I)),
         "context_heads": set(data["context_heads"]),
         "modifier_stop": set(data["modifier_stop"]),
@@ -177,7 +179,7 @@ def _cues() -> dict:
         "discontinued": guarded(re.compile(
             rf"(?:\b(?P<n>{COUNT})\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?(?:patients?|participants?|subjects?)"
             rf"(?:\s+\w+){{0,4}}?\s+)?(?P<what>(?:{alt(dis['verbs'])})(?:\s+(?:the\s+)?(?:study\s+)?"
-            r"(?:treatment|therapy|drug|medication|study|trial|intervention))?(?:\s+prematurely)?)"
+            rf"(?:{alt(dis['objects'])}))?(?:\s+prematurely)?{dis['after_verb']})"
             rf",?\s+(?:\w+ly\s+)?(?:{alt(dis['causes'])})\s+(?:\w+\s+)?(?:{alt(dis['generic_causes'])})\b",
             re.I)),
         "discontinuation_denied": re.compile(dis["negation_before"], re.I),
@@ -507,11 +509,13 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
             and not _ARM_ASSOCIATED.search(before)) or _BASELINE.search(before):
         return []
     negated = m.negated if m.negated is not None else _negated(text, sent, m)
+    if m.generic and not negated and _cues()["generic_denial_far"].search(before):
+        negated = True  # the relative clause between the denial and the umbrella term ended no negation
     clause = _clause_at(sent, m.start, m.end)
     if negated and (_compared_not_denied(before) or _after_negated_clause(before)):
         negated = False  # "no significant intergroup difference ... for adverse events": compared, not absent
-    arms = _arm_values(text, sent, m)
-    denied = negated and (_cues()["generic_negation"].search(before)
+    arms = _arm_values(ctx, sent, m)
+    denied = negated and (_cues()["generic_negation"].search(before) or _cues()["generic_denial_far"].search(before)
                           or _cues()["generic_denied_after"].match(text, m.end, sent.end_char))
     if m.generic and negated and _attr()["event_made_them"].search(before):
         return []  # "none stopped treatment owing to adverse effects": a denied discontinuation, read as one
@@ -1071,22 +1075,24 @@ def _clause_at(sent: Sentence, start: int, end: int) -> str:
     return text[left: right if right != -1 else len(text)]
 
 
-def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]:
-    """Where a comparison of arms gives an event its values: '(37.2% vs. 32.3%)', '(n = 3 vs. n = 1)',
-    'fewer in A (0.3%) compared to B (1.6%)', '69% of A ... versus 63% in B'."""
+def _arm_values(ctx: Context, sent: Sentence, m: _Mention) -> list[tuple[int, int]]:
+    """Where a comparison of arms gives an event its values, one span per arm: '(37.2% vs. 32.3%)',
+    '(n = 3 vs. n = 1)', 'fewer in A (0.3%) compared to B (1.6%)', '69% of A ... versus 63% in B',
+    and the layouts of ae_cues arm_values ('(12%A, 9%B)', '<event>: 30% versus 15%', 'in 12% of those
+    receiving X and 4% of those receiving placebo', '..., respectively', '<people> (70% in A and 64% in B)
+    reported <event>')."""
+    text = ctx.document.text
     after = text[m.end: sent.end_char]
-    clause_end = re.search(r";|,\s+(?:and|but|while|whereas)\s|(?<!\bvs)\.\s", after)
-    after = after[: clause_end.start()] if clause_end else after
+    after = after[: _clause_end(after, r";|,\s+(?:and|but|while|whereas)\s|(?<!\bvs)\.\s")]
     p = re.match(r"\s*\(([^()]*)\)", after)
     if p:
-        spans, pos = [], m.end + p.start(1)
-        for piece in re.split(r"(\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b)", p.group(1)):
-            if re.search(r"\d", piece) and not re.fullmatch(r"\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b", piece):
-                lead = len(piece) - len(piece.lstrip())
-                spans.append((pos + lead, pos + len(piece.rstrip())))
-            pos += len(piece)
-        if len(spans) >= 2:
-            return spans[:4]
+        spans = _compared_pieces(p.group(1), m.end + p.start(1)) or _tagged_pieces(
+            p.group(1), m.end + p.start(1), _coordinated(text, sent, m))
+        if spans:
+            return spans
+    colon = _arm_cues()["colon"].match(after)
+    if colon:  # "moderate pain: 30% versus 15%, swelling: ...": the values of this item of the list
+        return [(m.end + colon.start(g), m.end + colon.end(g)) for g in ("a", "b")]
     clause = _clause_at(sent, m.start, m.end)
     if re.search(r"\bvs\.?|\bversus\b|\bcompared (?:to|with)\b|\bthan\b", clause):
         offset = sent.start_char + sent.text.find(clause)
@@ -1094,34 +1100,204 @@ def _arm_values(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]
                   re.finditer(r"\((?:n\s*=\s*)?\d[^()]*\)|\b\d+(?:[.,·]\d+)?\s*%", clause)]
         if len(values) == 2:
             return values
+        if len(values) == 1 and text[values[0][0]] == "(":  # "more often with X (14 vs 3 patients)"
+            spans = _compared_pieces(text[values[0][0] + 1: values[0][1] - 1], values[0][0] + 1)
+            if spans:
+                return spans
+    later = re.search(r"\((?P<b>[^()]*)\)", after)  # "AEs were similar between groups (A 45%, B 42%)"
+    gap = after[: later.start()] if later else ""
+    if later and len(gap.split()) <= 8 and not re.search(r",|\b(?:and|or)\b", gap):
+        spans = _tagged_pieces(later.group("b"), m.end + later.start("b"), _coordinated(text, sent, m))
+        if spans:
+            return spans
     # "X occurred in the A group (n = 3, 5%) and in the B group (n = 1, 2%)": a count per named arm
     rest = text[m.end: sent.end_char]
     counts = list(re.finditer(r"\(\s*n\s*=\s*\d[^()]*\)", rest))
     gaps = [rest[(counts[i - 1].end() if i else 0):c.start()] for i, c in enumerate(counts)]
     if 2 <= len(counts) <= 4 and all(re.search(r"\b(?:groups?|arms?)\b", gap) for gap in gaps):
         return [(m.end + c.start(), m.end + c.end()) for c in counts]
-    # "X occurred in 12 (15%) patients in the A group and 20 (26%) in the B group": each count
-    # followed by the arm it was in
-    rest = rest[: clause_end.start()] if (clause_end := re.search(r";|(?<!\bvs)\.\s", rest)) else rest
-    counts = [c for c in _ARM_COUNT.finditer(rest) if _ARM_AFTER.match(rest, c.end())]
+    # "X occurred in 12 (15%) patients in the A group and 20 (26%) in the B group", "in 12% of those
+    # receiving A and 4% of those receiving B": each value followed by the arm it was in
+    rest = rest[: _clause_end(rest, r";|(?<!\bvs)\.\s")]
+    drugs = _drug_names(ctx, sent)
+    counts = [c for c in _arm_cues()["value"].finditer(rest) if _arm_after(rest, c.end(), drugs)]
     if 2 <= len(counts) <= 4:
         return [(m.end + c.start(), m.end + c.end()) for c in counts]
+    return (_arms_respectively(text, sent, m, rest, drugs) or _arms_before(text, sent, m)
+            or _arms_counted_before(text, sent, m, rest, drugs))
+
+
+def _clause_end(after: str, pattern: str) -> int:
+    """Where the clause after a mention ends (the first match of `pattern` outside brackets), else its length."""
+    for c in re.finditer(pattern, after):
+        if after.count("(", 0, c.start()) <= after.count(")", 0, c.start()):
+            return c.start()
+    return len(after)
+
+
+# a statistic written as its name and value ('F2,49 = 3.08', 'Eta2 = .08', 'OR = 0.25', 'P < 0.05', '95% CI
+# 1.1 to 2.0'): no arm's value; a count 'n = 5' is one
+_STATISTIC = re.compile(r"\b(?!n\s*=)[A-Za-zχ][\w,]*\s*[=<>≤≥]\s*[-−]?[\d.,·]+|\b\d+\s*%\s*CI\b[^;]*", re.I)
+
+
+def _compared_pieces(content: str, offset: int) -> list[tuple[int, int]]:
+    """The values of a bracket that compares arms: '37.2% vs. 32.3%', 'X, 15%; placebo, 6%'; not the
+    statistics of one comparison ('F2,49 = 3.08; Eta2 = .08')."""
+    spans, pos = [], offset
+    for piece in re.split(r"(\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b)", content):
+        if re.search(r"\d", _STATISTIC.sub(" ", piece)) \
+                and not re.fullmatch(r"\bvs\.?|\bversus\b|;|\bcompared (?:to|with)\b", piece):
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((pos + lead, pos + len(piece.rstrip())))
+        pos += len(piece)
+    return spans[:4] if len(spans) >= 2 else []
+
+
+def _tagged_pieces(content: str, offset: int, coordinated: bool = False) -> list[tuple[int, int]]:
+    """The values of a bracket that gives one value per arm, each tagged by its arm ('12%A, 9%B',
+    '12% with A and 8% with B') or in the order of the arms ('18% and 20%, respectively'); not a
+    bracket whose tags are severities, times or statistics ('3 mild, 1 moderate', 'n = 5, 12%'), nor
+    'respectively' after coordinated events ('nausea and vomiting (12% and 8%, respectively)'), nor signed
+    changes ('A +18%, B +30%')."""
+    cues = _arm_cues()
+    resp = re.search(r",?\s*\brespectively\b\.?\s*$", content)
+    if resp and coordinated or re.search(r"[+±−]\s*\d", content):
+        return []  # a signed value ('+18%') is a change of a measure, not the share of an arm with the event
+    body = content[: resp.start()] if resp else content
+    spans, pos = [], 0
+    for piece in re.split(r"(;)" if ";" in body else r"([,;]|\band\b)", body):  # 'A, 8; B, 4': a tag per ';
+        if piece in (",", ";", "and") or not piece.strip():
+            pos += len(piece)
+            continue
+        values = list(cues["bare_value"].finditer(piece))
+        label = [w.lower() for w in re.findall(r"[A-Za-z][\w/+-]*", cues["bare_value"].sub(" ", piece))
+                 if w.lower() not in cues["tag_fillers"]]
+        if len(values) != 1 or not (label or resp) or any(fold(w) in cues["tag_stop"] for w in label):
+            return []
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((offset + pos + lead, offset + pos + len(piece.rstrip())))
+        pos += len(piece)
+    return spans if 2 <= len(spans) <= 4 else []
+
+
+def _coordinated(text: str, sent: Sentence, m: _Mention) -> bool:
+    """The event stands in a list of events ('nausea and vomiting', 'nausea, vomiting'): a
+    'respectively' after it maps values onto the events, not onto arms."""
+    before = text[max(sent.start_char, m.start - 40): m.start]
+    after = text[m.end: min(sent.end_char, m.end + 6)]
+    return bool(re.search(r"[A-Za-z-]\s*(?:,|\band\b|\bor\b)\s*$", before) or re.match(r"\s*(?:,|and\b|or\b)", after))
+
+
+def _arm_after(rest: str, at: int, drugs: frozenset[str]) -> bool:
+    """Whether an arm phrase follows a value ('patients in the A group', 'of those receiving X', 'of
+    <drug> patients', 'with placebo'); a word naming the arm must be a drug of the sentence or an
+    arm word (ae_cues arm_values)."""
+    a = _arm_cues()["after"].match(rest, at)
+    if a is None:
+        return False
+    word = a.group("w") or a.group("w2")
+    return word is None or fold(word) in drugs or fold(word) in _arm_cues()["arm_words"]
+
+
+def _arms_respectively(text: str, sent: Sentence, m: _Mention, rest: str,
+                       drugs: frozenset[str]) -> list[tuple[int, int]]:
+    """'X occurred in 5% and 3% of patients in the A and B groups, respectively': the values, in the
+    order of the arms named after them; not after events in a list ('nausea and vomiting occurred in
+    12% and 8%, respectively')."""
+    resp = re.search(r"\brespectively\b", rest)
+    if resp is None or _coordinated(text, sent, m):
+        return []
+    listed = _arm_cues()["value_list"].search(rest, 0, resp.start())
+    if listed is None:
+        return []
+    between = rest[listed.end(): resp.start()]
+    named = _arm_cues()["arm_named"].search(between) or any(
+        fold(w) in drugs for w in re.findall(r"[\w/+-]+", between))
+    if not named:
+        return []
+    values = [v for v in _arm_cues()["bare_value"].finditer(rest, listed.start(), listed.end())]
+    return [(m.end + v.start(), m.end + v.end()) for v in values] if 2 <= len(values) <= 4 else []
+
+
+def _arms_before(text: str, sent: Sentence, m: _Mention) -> list[tuple[int, int]]:
+    """'Most patients in both arms (70% in A and 64% in B) reported <event>': the values per arm in a
+    bracket after the people, before the verb that reports the event."""
+    before = text[sent.start_char: m.start]
+    b = _arm_cues()["before"].search(before)
+    if b is None:
+        return []
+    return _tagged_pieces(b.group("b"), sent.start_char + b.start("b"))
+
+
+def _arms_counted_before(text: str, sent: Sentence, m: _Mention, rest: str,
+                         drugs: frozenset[str]) -> list[tuple[int, int]]:
+    """'4 cases of X in the A group and 1 in the B group' (the first arm's count before the event, its
+    arm right after it), 'two patients in the A group and one in the B group developed X' (each count
+    and its arm before the verb that reports the event)."""
+    cues = _arm_cues()
+    later = [c for c in cues["value"].finditer(rest) if _arm_after(rest, c.end(), drugs)]
+    if len(later) == 1 and _arm_after(rest, 0, drugs) and not re.match(r"\s*\(", rest):
+        segment = re.split(r"[,;](?!\d)", text[sent.start_char: m.start])[-1]  # the event's own clause
+        first = list(_COUNT_BEFORE.finditer(segment))
+        if first:
+            at = m.start - len(segment) + first[-1].start("n")
+            return [(at, at + len(first[-1].group("n"))), (m.end + later[0].start(), m.end + later[0].end())]
+    before = text[sent.start_char: m.start]
+    clause = max(before.rfind(";"), before.rfind(":")) + 1
+    counts = [c for c in cues["value"].finditer(before, clause) if _arm_after(before, c.end(), drugs)]
+    if 2 <= len(counts) <= 4:
+        tail = before[counts[-1].end():]
+        arm = cues["after"].match(tail)
+        if arm and cues["reported"].search(tail, arm.end()) and not re.search(r"\d", tail[arm.end():]):
+            return [(sent.start_char + c.start(), sent.start_char + c.end()) for c in counts]
     return []
 
 
-# a count of patients, with its share: "12 (15%)", "12/80 (15%)", "12"
-_ARM_COUNT = re.compile(r"(?<![\w.,·/(-])\d+(?:\s*/\s*\d+)?(?:\s*\(\s*\d+(?:[.,·]\d+)?\s*%\s*\))?(?![\w.,·/%-])")
-# ... followed by the arm it was in: "patients in the A group", "of those given B", "on placebo"
-_ARM_AFTER = re.compile(r"\s*(?:(?:patients?|participants?|subjects?|children|adults|women|men|infants|cases)\s+)?"
-                        r"(?:(?:in|of|on|with|from|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-                        r"(?:groups?|arms?|placebo|controls?)\b|(?:receiving|given|treated\s+with|taking|allocated\s+to)"
-                        r"\s+[\w(])", re.I)
-
-
 def _arm_count(value: str) -> int | None:
-    m = re.search(r"\bn\s*=\s*(\d+)", value) or re.fullmatch(r"\s*\(?\s*(\d+)(?![.,·]\d)\s*(?:/\s*\d+)?"
-                                                             r"\s*(?:\([^()]*\))?\s*\)?\s*", value)
-    return int(m.group(1)) if m else None
+    """The count of patients an arm's value gives ('n = 3', '12 (15%)', '8 of 40 patients', '2 from the
+    A group', 'placebo, 4'); a percentage is none."""
+    m = re.search(r"\bn\s*=\s*(\d+)", value) or re.match(rf"\s*\(?\s*({COUNT})\b(?![.,·]\d)(?!\s*%)", value, re.I)
+    if m is None:  # 'placebo, 4': the one whole number of a tagged value
+        whole = re.findall(r"(?<![\d.,·])\d+(?![\d.,·]|\s*%)", value)
+        return int(whole[0]) if len(whole) == 1 and not re.search(r"\d\s*%", value) else None
+    return to_int(m.group(1))
+
+
+@functools.lru_cache(maxsize=1)
+def _arm_cues() -> dict:
+    """The patterns of one value per arm (ontology/ae_cues.json arm_values), compiled."""
+    cues = json.loads((ONTOLOGY_DIR / "ae_cues.json").read_text(encoding="utf-8"))
+    data = cues["arm_values"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+    num = r"\d+(?:[.,·]\d+)?"
+    pct = rf"{num}\s*%(?:\s*(?:to|-|–)\s*{num}\s*%)?"
+    people, given, nouns = alt(data["people"]), alt(data["given"]), alt(data["arm_nouns"])
+    count = rf"(?:{COUNT})(?:\s*(?:/|of)\s*\d+)?(?:\s+(?:{people}))?(?:\s*\(\s*{num}\s*%\s*\))?(?![\w.,·/%-])"
+    bare = rf"(?<![\w.,·/(-])(?:{pct}|\d+(?![\w.,·/%-]))"
+    return {
+        # a percentage (or a range of them), or a count ('12 (15%)', '8 of 40 patients (20%)', '5/40')
+        "value": re.compile(rf"(?<![\w.,·/(-])(?:{pct}|{count})", re.I),
+        "bare_value": re.compile(bare, re.I),
+        "value_list": re.compile(rf"{bare}(?:\s*,\s*{bare})*,?\s+(?:and|or)\s+{bare}", re.I),
+        "after": re.compile(
+            rf"\s*(?:(?:of|in|among)\s+(?:the\s+|all\s+)?(?=(?:{people})\b))?(?:(?:{people})\s+)?"
+            rf"(?:(?:in|of|on|with|from|among)\s+(?:the\s+)?(?:[\w/+-]+\s+){{0,3}}?(?:{nouns})\b"
+            rf"|(?:{given})\s+[\w(]"
+            rf"|(?:of|in|among)\s+(?:the\s+)?(?P<w>[\w/+]+(?:-(?!treated\b)[\w/+]+)*)(?:[- ]treated)?\s+(?:{people})\b"
+            rf"|with\s+(?P<w2>[\w/+-]+))", re.I),
+        "arm_named": re.compile(rf"\b(?:{nouns}|{given})\b", re.I),
+        "reported": re.compile(rf"\b(?:{alt(cues['reported_before'])})\b", re.I),
+        "before": re.compile(rf"\b(?:{people})\b[^()]{{0,40}}?\((?P<b>[^()]*)\)\s*(?:\w+ly\s+)?"
+                             rf"(?:{alt(cues['reported_before'])})\b[^();]{{0,60}}$", re.I),
+        "colon": re.compile(rf"\s*:\s*(?P<a>{pct}|\d+(?![\w.,·/%-]))\s*(?:vs\.?|versus|compared\s+(?:to|with))\s*"
+                            rf"(?P<b>{pct}|\d+(?![\w.,·/%-]))", re.I),
+        "arm_words": frozenset(fold(w) for w in data["arm_words"]),
+        "tag_stop": frozenset(fold(w) for w in data["tag_stop"]),
+        "tag_fillers": frozenset(w.lower() for w in data["tag_fillers"]),
+    }
 
 
 def _generic_value(text: str, sent: Sentence, m: _Mention) -> bool:
