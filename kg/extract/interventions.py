@@ -538,15 +538,17 @@ def _combined_arms_in(ctx: Context, sent, named: dict[str, Concept]) -> dict[str
     one combines it with another drug; an arm is named by the alternative's words (or 'A + B')."""
     r, c = rules(), _combination_rules()
     text, s0 = sent.text, sent.start_char
+    cues = [cue for cue in c["cues"] if cue.search(text)]
     mentions = [m for m in _sentence_mentions(ctx, sent, _arm_mentions(ctx, sent), named)
                 if not c["placebo_after"].match(ctx.document.text, m.end)]
-    if len({m.concept.iri for m in mentions}) < 2:
-        return {}
+    iris = Counter(m.concept.iri for m in mentions)
+    if len(iris) < 2 or not cues and max(iris.values()) < 2:
+        return {}  # no drug named twice, no cue of a combined arm: no drug in two arms
     out: dict[str, list[_Arm]] = {}
     starts = [m.start("tail") for rx in (r["alloc_rx"], r["admin_rx"], r["aim_rx"]) for m in rx.finditer(text)]
-    if starts:
+    if starts and max(iris.values()) >= 2:
         out.update(_listed_combinations(text, s0, min(starts), mentions))
-    for cue in c["cues"]:
+    for cue in cues:
         for m in cue.finditer(text):
             clause = max([0] + [x.end() for x in re.finditer(r"[;:]|\.(?!\d)", text[:m.start()])])
             given = list({x.concept.iri: x for x in mentions if clause <= x.start - s0 < m.start()}.values())
@@ -1789,8 +1791,9 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     if after:
         first = after[0]
         gap = text[m.end(): first.start - s0]
+        # "2 g of purified fish oil", "5 ml of alpaca seminal plasma": how the substance was prepared, or whence
         link = (r"\s*(?:(?:of|single|daily|weekly|the|a|an|either|elemental|" + _ROUTE_WORDS + "|" + vehicles +
-                r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
+                r"|" + rules()["preparation_words"] + r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
         giving = _DOSING_WORDS.search(text) or rules()["admin_rx"].search(text)
         if re.fullmatch(link, gap + " ", re.I) and (not percent or len(gap.strip()) <= 2 and giving):
             out = [first]
