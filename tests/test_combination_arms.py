@@ -1,6 +1,7 @@
 """A drug given in several arms, alone and combined, is one intervention per arm (GOLD.md: one entry per
 distinct dose or arm): a list of alternatives one of which joins two drugs ('A, B or A plus B'), drugs given
-'alone and in combination', and a list closed by 'or their combination'. A further arm repeats the drug's
+'alone and in combination' or one 'alone or in combination with' another, and a list closed by 'or their
+combination'. A further arm repeats the drug's
 dose; an arm with a dose of its own, a placebo named after the drug and a list without a combination add
 nothing.
 
@@ -69,6 +70,21 @@ def test_drugs_given_alone_and_in_combination(tmp_path, layout):
     body = "Healthy volunteers were given oral ibuprofen 400 mg and codeine 30 mg, separately or combined, on 4 days."
     assert per_drug(arms(tmp_path, body, layout)) == Counter({("ibuprofen", 400.0, "mg"): 2,
                                                               ("codeine", 30.0, "mg"): 2})
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_drug_alone_or_in_combination_with_another(tmp_path, layout):
+    body = "Patients were randomised to valproate alone or in combination with lamotrigine for 6 months."
+    items = arms(tmp_path, body, layout)
+    assert per_drug(items) == Counter({("valproic acid", None, None): 2, ("lamotrigine", None, None): 1})
+    assert ("valproic acid", None, None, "valproate + lamotrigine") in items
+    body = "Adults received 1 g of paracetamol, alone or combined with 400 mg of ibuprofen, after surgery."
+    assert per_drug(arms(tmp_path, body, layout)) == Counter({("paracetamol", 1.0, "g"): 2,
+                                                              ("ibuprofen", 400.0, "mg"): 1})
+    # what the population took before is no arm of this trial
+    body = ("Patients who had previously received valproate alone or in combination with lamotrigine were "
+            "randomised to levetiracetam or placebo.")
+    assert set(per_drug(arms(tmp_path, body, layout)).values()) == {1}
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

@@ -548,13 +548,17 @@ def _combined_arms_in(ctx: Context, sent, named: dict[str, Concept]) -> dict[str
     starts = [m.start("tail") for rx in (r["alloc_rx"], r["admin_rx"], r["aim_rx"]) for m in rx.finditer(text)]
     if starts and max(iris.values()) >= 2:
         out.update(_listed_combinations(text, s0, min(starts), mentions))
-    for cue in cues:
+    for cue in cues if not r["concomitant_rx"].search(text) else ():  # not what the population took before
         for m in cue.finditer(text):
             clause = max([0] + [x.end() for x in re.finditer(r"[;:]|\.(?!\d)", text[:m.start()])])
             given = list({x.concept.iri: x for x in mentions if clause <= x.start - s0 < m.start()}.values())
-            if len(given) < 2:
+            # "A alone or in combination with B": B is given in the combined arm only
+            partner = re.match(r"\s+with\s+[^,;:.()]{2,60}", text[m.end():])
+            partners = [x for x in mentions if partner and m.end() < x.start - s0 <= m.end() + partner.end()
+                        and x.concept.iri not in {g.concept.iri for g in given}]
+            if not given or len(given) + len(partners) < 2:
                 continue
-            label = " + ".join(ctx.document.text[x.start:x.end] for x in given)
+            label = " + ".join(ctx.document.text[x.start:x.end] for x in given + partners)
             for x in given:
                 alone = _Arm(ctx.document.text[x.start:x.end], x.start, x.end, s0 + clause, s0 + m.start())
                 found = out.setdefault(x.concept.iri, [alone])
