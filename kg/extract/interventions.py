@@ -454,10 +454,13 @@ def extract(ctx: Context) -> list[Fact]:
             or _in_content_bracket(text, m.start)  # "20 mg elemental zinc as zinc sulphate", "TdaP (containing X)"
         # "Vitamin D supplementation" in the title, "800 IU of vitamin D3" dosed: the same arm, named less exactly
         longer = any(re.match(rf"{re.escape(short.lower())}[\w-]", (f.surface or "").lower())
-                     for f in found.values() if f.fields["dose_value"] is not None)
+                     for f in found.values() if f.fields["dose_value"] is not None) \
+            or iri not in outside and _form_of_title_name(short, found.values())
         # "A Chinese Mind-Body Exercise Improves ..." in the title, the arms "Nei Yang Gong" and "PMR" in the design:
-        # a phrase only the title names is the umbrella of the arms the design names
-        umbrella = m.concept.source == "arm" and iri not in outside and bool(outside - {iri}) \
+        # a phrase only the title names is the umbrella of the arms the design names; so is a dictionary's name
+        # of a kind written in the plural ("the Candidate Malaria Vaccines X and Y" in the title, X and Y the arms)
+        umbrella = (m.concept.source == "arm" or short.lower().endswith("s")) and iri not in outside \
+            and bool(outside - {iri}) \
             and part_of(ctx.document, m.start)[0] == "title" and rules()["umbrella_rx"].search(short)
         if iri not in dosed and not defined and not within and not parent and iri not in not_given \
                 and not ingredient and not longer and not umbrella and not _measured(ctx, [short, m.concept.label]):
@@ -477,7 +480,136 @@ def extract(ctx: Context) -> list[Fact]:
     facts = arm_review.review(list(found.values()))
     _every_arm_is_concomitant(ctx, facts)
     _add_schedule(ctx, facts, studied, named)
-    return facts
+    return facts + _combination_arm_copies(ctx, facts, named)
+
+
+@functools.lru_cache(maxsize=1)
+def _combination_rules() -> dict:
+    """The combination_arms cues of ontology/interventions.json, compiled."""
+    c = rules()["combination_arms"]
+    return {"link": re.compile(rf"(?:{c['links']})", re.I),
+            "separator": re.compile(rf"\s*(?:{c['separators']})\s*", re.I),
+            "cues": [guarded(re.compile(c[k], re.I)) for k in ("alone_and_combined", "their_combination")],
+            "placebo_after": re.compile(c["placebo_after"], re.I)}
+
+
+def _combination_arm_copies(ctx: Context, facts: list[Fact], named: dict[str, Concept]) -> list[Fact]:
+    """One intervention per arm for a drug a design gives in several arms, alone and combined ('A, B or A
+    plus B', 'A and B alone and in combination', 'A, B or their combination'): the drug's facts copied
+    (same dose and schedule) for each further arm, with that arm's words as evidence."""
+    study = [f for f in facts if f.fields["role"] == "study"]
+    if len({f.fields["drug"].iri for f in study}) < 2:
+        return []
+    arms: dict[str, list[_Arm]] = {}  # per drug: each arm that names it
+    for sent in ctx.sentences():
+        if reading(ctx, sent) != "plan" or part_of(ctx.document, sent.start_char)[0] == "title":
+            continue
+        for iri, found in _combined_arms_in(ctx, sent, named).items():
+            if len(found) > len(arms.get(iri, [])):
+                arms[iri] = found
+    out: list[Fact] = []
+    for iri, found in arms.items():
+        own = [f for f in study if f.fields["drug"].iri == iri]
+        base = [f for f in own if any(found[0].lo <= e.start < found[0].hi for e in f.evidence)] or own
+        for arm in found[1:]:
+            if any(any(arm.lo <= e.start < arm.hi for e in f.evidence) and f not in base for f in own):
+                continue  # the arm has a dose of its own ('A 10 mg plus B, or A 20 mg')
+            for f in base:
+                fields = {**f.fields, "arm": arm.label}
+                out.append(Fact("intervention", fields, [ctx.evidence(arm.start, arm.end)], EXTRACTOR,
+                                "arm.combination", f.confidence, surface=f.surface))
+    return out
+
+
+@dataclass
+class _Arm:
+    """One arm a drug is given in: its name, the words that name the drug there (evidence) and the
+    stretch of text that is the arm's (document offsets)."""
+
+    label: str
+    start: int
+    end: int
+    lo: int
+    hi: int
+
+
+def _combined_arms_in(ctx: Context, sent, named: dict[str, Concept]) -> dict[str, list[_Arm]]:
+    """The arms of one design sentence that name each drug, where the drug is in two or more of them and
+    one combines it with another drug; an arm is named by the alternative's words (or 'A + B')."""
+    r, c = rules(), _combination_rules()
+    text, s0 = sent.text, sent.start_char
+    cues = [cue for cue in c["cues"] if cue.search(text)]
+    mentions = [m for m in _sentence_mentions(ctx, sent, _arm_mentions(ctx, sent), named)
+                if not c["placebo_after"].match(ctx.document.text, m.end)]
+    iris = Counter(m.concept.iri for m in mentions)
+    if len(iris) < 2 or not cues and max(iris.values()) < 2:
+        return {}  # no drug named twice, no cue of a combined arm: no drug in two arms
+    out: dict[str, list[_Arm]] = {}
+    starts = [m.start("tail") for rx in (r["alloc_rx"], r["admin_rx"], r["aim_rx"]) for m in rx.finditer(text)]
+    if starts and max(iris.values()) >= 2:
+        out.update(_listed_combinations(text, s0, min(starts), mentions))
+    for cue in cues if not r["concomitant_rx"].search(text) else ():  # not what the population took before
+        for m in cue.finditer(text):
+            clause = max([0] + [x.end() for x in re.finditer(r"[;:]|\.(?!\d)", text[:m.start()])])
+            given = list({x.concept.iri: x for x in mentions if clause <= x.start - s0 < m.start()}.values())
+            # "A alone or in combination with B": B is given in the combined arm only
+            partner = re.match(r"\s+with\s+[^,;:.()]{2,60}", text[m.end():])
+            partners = [x for x in mentions if partner and m.end() < x.start - s0 <= m.end() + partner.end()
+                        and x.concept.iri not in {g.concept.iri for g in given}]
+            if not given or len(given) + len(partners) < 2:
+                continue
+            label = " + ".join(ctx.document.text[x.start:x.end] for x in given + partners)
+            for x in given:
+                alone = _Arm(ctx.document.text[x.start:x.end], x.start, x.end, s0 + clause, s0 + m.start())
+                found = out.setdefault(x.concept.iri, [alone])
+                if not any(a.start < s0 + m.end() and s0 + m.start() < a.end for a in found[1:]):
+                    found.append(_Arm(label, s0 + m.start(), s0 + m.end(), s0 + m.start(), s0 + m.end()))
+    return out
+
+
+def _listed_combinations(text: str, s0: int, start: int, mentions: list[_Mention]) -> dict[str, list[_Arm]]:
+    """'randomised to A, B, A plus B (AB) or C plus B': each alternative after `start`, split at commas,
+    semicolons and coordinators outside brackets; a drug named in two or more of them, one of which joins
+    two drugs by a link, is given in each of them."""
+    c = _combination_rules()
+    blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), text)
+    items, at = [], start
+    for sep in [*c["separator"].finditer(blank, start), None]:
+        end = sep.start() if sep else len(text.rstrip(". "))
+        if text[at:end].strip():
+            items.append((at, end))
+        at = sep.end() if sep else end
+    named = [{m.concept.iri: m for m in mentions if a <= m.start - s0 < b} for a, b in items]
+    combined = {k for k, (a, b) in enumerate(items) if len(named[k]) >= 2 and c["link"].search(blank, a, b)}
+    if not combined:
+        return {}
+    out: dict[str, list[_Arm]] = {}
+    for iri in dict.fromkeys(i for n in named for i in n):  # in the order the text names them
+        ks = [k for k, n in enumerate(named) if iri in n]
+        if len(ks) >= 2 and combined & set(ks):
+            out[iri] = [_Arm(_arm_words(text[items[k][0]:items[k][1]]), named[k][iri].start, named[k][iri].end,
+                             s0 + items[k][0], s0 + items[k][1]) for k in ks]
+    return out
+
+
+def _arm_words(item: str) -> str:
+    """An alternative's words as an arm's name: without leading articles and 'either', nor what follows a
+    preposition of period or setting outside brackets ('A + B (n = 9) in an open-label study'), at most 100
+    characters."""
+    words = re.sub(r"^(?:(?:either|the|an?|to|receive|receiving)\s+)+", "", item.strip(), flags=re.I)
+    blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), words)
+    tail = re.search(r"\s+(?:in|for|during|until|over)\s", blank, re.I)
+    return words[:tail.start() if tail else 100][:100].rstrip(" ,.;")
+
+
+def _form_of_title_name(short: str, found) -> bool:
+    """Whether a dosed arm is a dosage form named by the first word of a plant or product only the title names
+    ('Effects of Nigella sativa on ...' in the title, 'nigella capsules 500 mg' in the design): one arm."""
+    first = re.match(r"[\w-]+", short.lower())
+    form = rf"(?:{rules()['vehicles']}|{rules()['plant_forms']})"
+    return bool(first) and len(short.split()) >= 2 and any(
+        re.fullmatch(rf"{re.escape(first.group(0))}\s+{form}", (f.surface or "").lower())
+        for f in found if f.fields["dose_value"] is not None)
 
 
 def _in_content_bracket(text: str, pos: int) -> bool:
@@ -1663,8 +1795,9 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
     if after:
         first = after[0]
         gap = text[m.end(): first.start - s0]
+        # "2 g of purified fish oil", "5 ml of alpaca seminal plasma": how the substance was prepared, or whence
         link = (r"\s*(?:(?:of|single|daily|weekly|the|a|an|either|elemental|" + _ROUTE_WORDS + "|" + vehicles +
-                r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
+                r"|" + rules()["preparation_words"] + r"|dose|doses|infusion|injection|infusions|injections)\s+)*")
         giving = _DOSING_WORDS.search(text) or rules()["admin_rx"].search(text)
         if re.fullmatch(link, gap + " ", re.I) and (not percent or len(gap.strip()) <= 2 and giving):
             out = [first]
