@@ -136,6 +136,8 @@ def _rx() -> dict:
                                               "subject_arm": q.get("subject_arm", False),
                                               "claim": q.get("claim", False),
                                               "claim_only": q.get("claim_only", False),
+                                              # read only where the paper reports its findings (`_reports`)
+                                              "reports_only": q.get("reports_only", False),
                                               "verb_noun": q.get("verb_noun", {})}
                                   for q in data["qualitative"]}
     out["member_direction"] = re.compile(r"^" + expand(frags["MEMBER_DIRECTION"]) + r"\b", re.I)
@@ -203,7 +205,7 @@ def _rx() -> dict:
     out["unit_after"] = re.compile(r"\s?(" + fragment("UNIT") + r")(?![\w/])")
     out["observed"] = re.compile(data["observed"], re.I)
     out["cited"] = re.compile(data["cited"])
-    for name in ("negation_before", "negation_subject", "negated_value"):
+    for name in ("negation_before", "negation_subject", "negated_value", "none_of_named"):
         out[name] = re.compile(data[name], re.I)
     out["baseline"] = re.compile(data["baseline"], re.I)
     out["follow_up"] = re.compile(data["follow_up"], re.I)
@@ -550,7 +552,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     _bind_p(text, found, ps)
     _respective_ps(text, found, ps)
     numbered = len(taken)  # the spans read so far hold numbers; those after, findings in words
-    _qualitative(text, found, ps, free, add, restating, arms, claims)
+    _qualitative(text, found, ps, free, add, restating, arms, claims, reports)
     _p_clauses(text, found, ps, free, add)
     _labelled_ps(text, found, ps, add)
     added: list[Found] = []
@@ -2071,7 +2073,7 @@ _NEW_CLAUSE_COMMA = re.compile(r",\s*(?=[A-Za-z])(?![Pp]\b|[Pp][\s-]*values?\b|(
 
 
 def _qualitative(text, found, ps, free, add, restating: bool = False, arms: frozenset[str] = frozenset(),
-                 claims: bool = False) -> None:
+                 claims: bool = False, reports: bool = False) -> None:
     """Significance and direction in words, one finding per measure named."""
     rx = _rx()
     if not rx["words_cue"].search(text):
@@ -2101,7 +2103,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
             # where an abstract concludes, a restating pattern reads a finding too: kept only when the
             # results before name no such measure (extract() drops it otherwise, as it drops claims)
             restated = restating and opts["restates"] and not claim and claims and opts["conclusion_new"]
-            if restating and opts["restates"] and not claim and not restated or opts["claim_only"] and not claims:
+            if restating and opts["restates"] and not claim and not restated or opts["claim_only"] and not claims \
+                    or opts["reports_only"] and not reports:
                 continue
             if restated and not final:  # read after every other pattern: a span they read is theirs
                 deferred.append((m, (name, where, q, prefix, transitive)))
@@ -2127,6 +2130,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                            r"(?:(?!(?:between|among|across|and|or|with|of|in|for|at)\b)[\w+/-]+\s+){0,3}?"
                            r"(?:groups?|arms?|cohorts?)\b))?"
                            r"(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
+                           r"only\s+(?:at|in|on|after|during|among|for|with|between|when|from|by)\b|"
                            r"in\b|on\b|to\b|from\b|by\b|after\b|before\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
@@ -2555,6 +2559,8 @@ def _denied(text: str, cs: int, vstart: int, value: str, measures, where: str):
         q = rx["negation_subject"].match(measure)
         if q and not re.match(r"\W*none\s+of", measure, re.I):  # 'neither X', 'no X': X
             measure = measure[q.end():].strip()
+        elif q and (named := rx["none_of_named"].match(measure)):  # 'None of the biomarkers was ...': biomarkers
+            measure = measure[named.end():].strip()
         if measure:
             out.append((ms, me, measure, own_p))
     return out, True
