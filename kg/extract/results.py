@@ -2130,7 +2130,7 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                            r"(?:(?!(?:between|among|across|and|or|with|of|in|for|at)\b)[\w+/-]+\s+){0,3}?"
                            r"(?:groups?|arms?|cohorts?)\b))?"
                            r"(?!(?:the\s+)?(?:two\s+|three\s+)?groups?\b|both\b|either\b|all\b|"
-                           r"only\s+(?:at|in|on|after|during|among|for|with|between|when|from|by)\b|"
+                           r"only\s+(?:at|on|after|during|between|when|from|by|until)\b|"  # 'differed ... only at t1'
                            r"in\b|on\b|to\b|from\b|by\b|after\b|before\b|at\b|with\b|over\b|during\b|between\b|among\b|"
                            r"across\b|within\b|throughout\b|for\b|compared\b|"
                            r"than\b|and\b|or\b|but\b|when\b|while\b|statistically\b|significantly\b|as\b|relative\b)(?=[a-zA-Z])",
