@@ -189,3 +189,20 @@ def test_the_greatest_change_observed_in_named_measures(sentence, expected):
 ])
 def test_both_groups_changed_with_a_compound_qualifier_or_another_verb(sentence, expected):
     assert sorted(read_(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Survival estimates based on all randomised children were similar in the two arms.",
+     ("Survival estimates", "similar")),
+    ("Anxiety according to the STAI decreased in both groups.", ("Anxiety", "decreased")),
+    ("Sleep quality as rated by the PSQI was unchanged.", ("Sleep quality", "unchanged")),
+    ("The capacity to tolerate feeds during the illness was comparable among the three groups.",
+     ("capacity to tolerate feeds", "comparable")),
+])
+def test_how_or_when_a_measure_was_taken_is_no_part_of_its_name(sentence, expected):
+    assert read_(sentence) == [expected]
+
+
+def test_according_to_a_practice_rather_than_an_instrument_keeps_its_words():
+    assert [m for m, _ in read_("Prescribing according to guidelines was more common in the audit arm.")] == \
+        ["Prescribing according to guidelines"]

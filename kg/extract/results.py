@@ -153,7 +153,8 @@ def _rx() -> dict:
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
                 "value_article", "p_for", "value_time_only", "value_time_context", "measure_time_tail",
-                "measure_population_tail", "measure_setting_tail", "heading_not_measure", "measure_generic",
+                "measure_population_tail", "measure_setting_tail", "measure_basis_tail", "heading_not_measure",
+                "measure_generic",
                 "measure_change_bare",
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
@@ -774,6 +775,7 @@ def sane_measure(measure: str) -> str:
         base = rx["measure_time_tail"].sub("", base).strip(" ,")
         base = rx["measure_population_tail"].sub("", base).strip(" ,")
         base = rx["measure_setting_tail"].sub("", base).strip(" ,")
+        base = rx["measure_basis_tail"].sub("", base).strip(" ,")  # 'X according to the Y scale': X
         sized = rx["measure_size_lead"].match(base)
         if sized and base[sized.end():].strip():  # 'a 25% lower risk of death': the risk of death
             base = base[sized.end():].strip()
