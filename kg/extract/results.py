@@ -112,6 +112,8 @@ def _rx() -> dict:
     out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
     out["measure_specimen_inside"] = re.compile(data["measure_specimen_inside"], re.I)
     out["measure_singular"] = data["measure_singular"]
+    out["measure_generic_tail"] = re.compile(data["measure_generic_tail"], re.I)
+    out["measure_bare_core"] = re.compile(data["measure_bare_core"], re.I)
     out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
@@ -2940,8 +2942,9 @@ def _clean_measure(s: str) -> str:
 
 def canonical_measure(s: str) -> str:
     """One written form for a measure: 'serum levels of X' is 'serum X', 'mean scores of X' is
-    'mean X' (the generic head noun says nothing), and a plural head noun at the end is
-    singular ('Y scores' is 'Y score')."""
+    'mean X', 'X levels' is 'X' (the generic head noun says nothing), and a plural head noun at
+    the end that names more than that is singular ('Apgar scores' is 'Apgar score', 'CD4 counts'
+    is 'CD4 count')."""
     rx = _rx()
     m = rx["measure_head_of"].match(s)
     if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
@@ -2952,6 +2955,9 @@ def canonical_measure(s: str) -> str:
         what = m.group("what")
         what = what[0].lower() + what[1:] if what[:2].istitle() else what  # no longer opens the sentence
         s = f"{m.group('spec')} {what} {m.group('head')}"
+    m = rx["measure_generic_tail"].match(s)
+    if m and not m.group("head")[0].isupper() and not rx["measure_bare_core"].match(m.group("core")):
+        return m.group("core")
     last = s.rsplit(" ", 1)
     if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
         s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
