@@ -76,43 +76,59 @@ def _page(s: dict) -> str:
     return f"LIMIT {PAGE + 1} OFFSET {max(0, int(s.get('offset', 0)))}"
 
 
+# Facts restated by many papers (a trial's AEs told by every report of it, a finding repeated in
+# abstract and results) are one answer: the page sub-select groups the facts by what a row shows,
+# with the number of documents stating it and one of the facts (?fact: its evidence is shown).
+# Grouping also costs less than sorting every fact: Oxigraph's ORDER BY compares decoded terms
+# (a common drug's 704 findings: 40 ms sorted, 26 ms grouped and counted on 992 papers).
+# ?fact is bound from the sample by COALESCE with a constant: Oxigraph then knows it is always
+# bound and looks up the evidence of each answer's fact; bound straight from an aggregate, it
+# read every evidence link in the store and joined them by hash (115 ms instead of 18).
+_GROUPED = "(COUNT(DISTINCT ?d) AS ?documents) (SAMPLE(?f) AS ?sampled)"
+_SAMPLED = "BIND(COALESCE(?sampled, <urn:kg:none>) AS ?fact)"
+
+
 def _adverse_events(s: dict[str, str]) -> str:
-    return f"""# Ask: adverse events of X (the facts of the trials that test X;
-# events stated as absent are marked "not observed" and listed last)
-SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial {_EV_VARS} WHERE {{
-  {{ SELECT DISTINCT ?fact ?term ?t ?neg WHERE {{
+    return f"""# Ask: adverse events of X (the facts of the trials that test X, each answer once with the
+# number of documents stating it; events stated as absent are marked "not observed", listed last)
+SELECT DISTINCT ?event ?status ?grade ?count ?serious ?trial ?documents {_EV_VARS} WHERE {{
+  {{ SELECT ?term ?t ?neg ?grade ?count ?serious {_GROUPED} WHERE {{
       {{ {_anchor(s, "x")}
-        ?fact kg:drug ?x ; kg:term ?term ; kg:ofTrial ?t . }}
+        ?f kg:drug ?x ; kg:term ?term ; kg:ofTrial ?t ; kg:inDocument ?d . }}
       UNION {{ {{ SELECT DISTINCT ?t WHERE {{ {_anchor(s, "x")}
                  ?dose kg:drug ?x ; kg:ofTrial ?t ; kg:role "study" ; a kg:DoseRegimen . }} }}
-              ?fact kg:ofTrial ?t ; kg:term ?term . }}
-      OPTIONAL {{ ?fact kg:negated ?neg }}
-    }} ORDER BY COALESCE(?neg, false) ?term ?fact {_page(s)} }}
+              ?f kg:ofTrial ?t ; kg:term ?term ; kg:inDocument ?d . }}
+      OPTIONAL {{ ?f kg:negated ?neg }} OPTIONAL {{ ?f kg:grade ?grade }} OPTIONAL {{ ?f kg:count ?count }}
+      OPTIONAL {{ ?f kg:serious ?serious }}
+    }} GROUP BY ?term ?t ?neg ?grade ?count ?serious
+    ORDER BY COALESCE(?neg, false) ?term ?t ?grade ?count ?serious {_page(s)} }}
+  {_SAMPLED}
 {evidence()}
   {_STATUS}
 {label("term", "event")}
-  OPTIONAL {{ ?fact kg:grade ?grade }} OPTIONAL {{ ?fact kg:count ?count }} OPTIONAL {{ ?fact kg:serious ?serious }}
   {_TRIAL}
-}} ORDER BY DESC(?status) ?term ?fact ?start"""
+}} ORDER BY DESC(?status) ?term ?t ?grade ?count ?serious ?fact ?start"""
 
 
 def _drugs_that(s: dict[str, str]) -> str:
     verb = s.get("verb", "affect").lower()
     rels = ", ".join(sparql_literal(r) for r in RELATION_GROUPS[verb])
-    return f"""# Ask: drugs that {verb} Y (findings stated as absent are marked "not observed", listed last)
-SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged {_EV_VARS} WHERE {{
-  {{ SELECT DISTINCT ?fact ?a ?y ?relation ?neg WHERE {{
+    return f"""# Ask: drugs that {verb} Y (each finding once with the number of documents stating it;
+# findings stated as absent are marked "not observed", listed last)
+SELECT DISTINCT ?drug ?relation ?target ?status ?context ?hedged ?documents {_EV_VARS} WHERE {{
+  {{ SELECT ?a ?y ?relation ?neg ?context ?hedged {_GROUPED} WHERE {{
       {_anchor(s, "y")}
-      ?fact kg:target ?y ; kg:relation ?relation ; kg:agent ?a .
+      ?f kg:target ?y ; kg:relation ?relation ; kg:agent ?a ; kg:inDocument ?d .
       FILTER(?relation IN ({rels}))
-      OPTIONAL {{ ?fact kg:negated ?neg }}
-    }} ORDER BY COALESCE(?neg, false) ?a ?relation ?fact {_page(s)} }}
+      OPTIONAL {{ ?f kg:negated ?neg }} OPTIONAL {{ ?f kg:context ?context }} OPTIONAL {{ ?f kg:hedged ?hedged }}
+    }} GROUP BY ?a ?y ?relation ?neg ?context ?hedged
+    ORDER BY COALESCE(?neg, false) ?a ?relation ?y ?context ?hedged {_page(s)} }}
+  {_SAMPLED}
 {evidence()}
   {_STATUS}
 {label("a", "drug")}
 {label("y", "target")}
-  OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
-}} ORDER BY DESC(?status) ?a ?relation ?fact ?start"""
+}} ORDER BY DESC(?status) ?a ?relation ?y ?context ?hedged ?fact ?start"""
 
 
 def _trials_in(s: dict[str, str]) -> str:
@@ -139,19 +155,21 @@ SELECT DISTINCT ?trial ?phase ?enrolled ?condition {_EV_VARS} WHERE {{
 
 
 def _doses(s: dict[str, str]) -> str:
-    return f"""# Ask: doses of X
-SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial {_EV_VARS} WHERE {{
-  {{ SELECT DISTINCT ?fact ?x ?t WHERE {{
+    return f"""# Ask: doses of X (each dose once with the number of documents stating it)
+SELECT DISTINCT ?drug ?dose ?unit ?route ?frequency ?duration ?arm ?role ?trial ?documents {_EV_VARS} WHERE {{
+  {{ SELECT ?x ?t ?dose ?unit ?route ?frequency ?duration ?arm ?role {_GROUPED} WHERE {{
       {_anchor(s, "x")}
-      ?fact kg:drug ?x ; a kg:DoseRegimen ; kg:ofTrial ?t .
-    }} ORDER BY ?t ?fact {_page(s)} }}
+      ?f kg:drug ?x ; a kg:DoseRegimen ; kg:ofTrial ?t ; kg:inDocument ?d .
+      OPTIONAL {{ ?f kg:doseValue ?dose }} OPTIONAL {{ ?f kg:doseUnitLabel ?unit }}
+      OPTIONAL {{ ?f kg:route ?r . ?r skos:prefLabel ?route }} OPTIONAL {{ ?f kg:frequency ?frequency }}
+      OPTIONAL {{ ?f kg:duration ?duration }} OPTIONAL {{ ?f kg:arm ?arm }} OPTIONAL {{ ?f kg:role ?role }}
+    }} GROUP BY ?x ?t ?dose ?unit ?route ?frequency ?duration ?arm ?role
+    ORDER BY ?t ?x ?dose ?unit ?route ?frequency ?duration ?arm ?role {_page(s)} }}
+  {_SAMPLED}
 {evidence()}
 {label("x", "drug")}
-  OPTIONAL {{ ?fact kg:doseValue ?dose }} OPTIONAL {{ ?fact kg:doseUnitLabel ?unit }}
-  OPTIONAL {{ ?fact kg:route ?r . ?r skos:prefLabel ?route }} OPTIONAL {{ ?fact kg:frequency ?frequency }}
-  OPTIONAL {{ ?fact kg:duration ?duration }} OPTIONAL {{ ?fact kg:arm ?arm }} OPTIONAL {{ ?fact kg:role ?role }}
   {_TRIAL}
-}} ORDER BY ?t ?fact ?start"""
+}} ORDER BY ?t ?x ?dose ?unit ?route ?frequency ?duration ?arm ?role ?fact ?start"""
 
 
 _TARGET_KINDS = ("CellType", "Cytokine", "Gene", "BiologicalProcess")
@@ -161,19 +179,20 @@ def _acts_on(s: dict[str, str]) -> str:
     # the kind by EXISTS, which stops at the first match: a target's type is restated by
     # every document graph that names it, and an OPTIONAL join repeated each answer that often
     kind = ", ".join(f'IF(EXISTS {{ ?y a kg:{k} }}, "{k}", ?none)' for k in _TARGET_KINDS)
-    return f"""# Ask: what does X act on
-SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged {_EV_VARS} WHERE {{
-  {{ SELECT DISTINCT ?fact ?relation ?y ?neg WHERE {{
+    return f"""# Ask: what does X act on (each finding once with the number of documents stating it)
+SELECT DISTINCT ?relation ?target ?status ?kind ?context ?hedged ?documents {_EV_VARS} WHERE {{
+  {{ SELECT ?relation ?y ?neg ?context ?hedged {_GROUPED} WHERE {{
       {_anchor(s, "x")}
-      ?fact kg:agent ?x ; kg:relation ?relation ; kg:target ?y .
-      OPTIONAL {{ ?fact kg:negated ?neg }}
-    }} ORDER BY COALESCE(?neg, false) ?relation ?y ?fact {_page(s)} }}
+      ?f kg:agent ?x ; kg:relation ?relation ; kg:target ?y ; kg:inDocument ?d .
+      OPTIONAL {{ ?f kg:negated ?neg }} OPTIONAL {{ ?f kg:context ?context }} OPTIONAL {{ ?f kg:hedged ?hedged }}
+    }} GROUP BY ?relation ?y ?neg ?context ?hedged
+    ORDER BY COALESCE(?neg, false) ?relation ?y ?context ?hedged {_page(s)} }}
+  {_SAMPLED}
 {evidence()}
 {label("y", "target")}
   BIND(COALESCE({kind}) AS ?kind)
-  OPTIONAL {{ ?fact kg:context ?context }} OPTIONAL {{ ?fact kg:hedged ?hedged }}
   {_STATUS}
-}} ORDER BY DESC(?status) ?relation ?y ?fact ?start"""
+}} ORDER BY DESC(?status) ?relation ?y ?context ?hedged ?fact ?start"""
 
 
 def _compare(s: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass, field
 
 from kg.graph.store import GraphStore
+from kg.graph.vocab import KGD_NS
 from tui.queries import sparql_iri
 
 ASPECTS = ("registry ids", "acronym", "phase", "enrolled", "design", "conditions", "arms and doses",
@@ -38,7 +39,7 @@ def _num(v) -> str:
     return s[:-2] if s.endswith(".0") else s
 
 
-def _lexical(term) -> str:
+def lexical(term) -> str:
     """A term's text as rdflib shows it (a literal's normal lexical form: "2" for "02"^^xsd:integer)."""
     datatype = getattr(term, "datatype", None)
     if datatype is None or term.language or datatype.value.endswith("#string"):
@@ -65,19 +66,50 @@ def _trial_query(trials: list[str]) -> str:
 
 
 def _facts_query(trials: list[str]) -> str:
-    """Every field a comparison shows of every dose, endpoint, result and AE of the trials: one
-    anchored scan (trial → its facts → their fields), no label joins — a concept's label is
-    restated by every document graph that names it, so joining it multiplied the rows by the
-    documents (and cost 50-120 ms a trial on 1,105 papers)."""
+    """Every field a comparison shows of every dose, endpoint, result and AE of the trials, one
+    row per distinct fact: each fact's fields joined into one signature (`_fields_of` reads it
+    back), and facts with the same signature (the same dose or AE restated by every paper about
+    the trial) given once. The engine still reads each fact (trial → its facts → their fields,
+    anchored), but ~100 signatures come back instead of ~5,500 terms to decode on a trial told
+    by 16 papers. No label joins: a concept's label is restated by every document graph that
+    names it, so joining it multiplied the rows by the documents."""
     types = " ".join(f"kg:{t}" for t in _FIELDS)
     props = ", ".join(sorted({f"kg:{p}" for ps in _FIELDS.values() for p in ps}))
-    return (f"SELECT ?t ?f ?type ?p ?o WHERE {{ VALUES ?t {{ {_values(trials)} }} VALUES ?type {{ {types} }} "
-            f"?f kg:ofTrial ?t ; a ?type ; ?p ?o FILTER(?p IN ({props})) }}")
+    # property | datatype ("" for an IRI) | value percent-encoded: no space nor "|" inside a field
+    field = 'CONCAT(STR(?p), "|", IF(isLiteral(?o), STR(DATATYPE(?o)), ""), "|", ENCODE_FOR_URI(STR(?o)))'
+    return (f"SELECT DISTINCT ?t ?type ?sig WHERE {{ {{ SELECT ?t ?f ?type "
+            f'(GROUP_CONCAT({field}; separator=" ") AS ?sig) WHERE {{ '
+            f"VALUES ?t {{ {_values(trials)} }} VALUES ?type {{ {types} }} "
+            f"?f kg:ofTrial ?t ; a ?type ; ?p ?o FILTER(?p IN ({props})) }} GROUP BY ?t ?f ?type }} }}")
 
 
-def _labeller(store: GraphStore, iris: set[str]):
+_PLAIN_TYPES = ("", "http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+
+
+def _fields_of(sig: str) -> dict[str, list[str]]:
+    """{local property name: [values]} of a `_facts_query` signature, each value as `lexical`
+    gives it (a typed literal in rdflib's normal form, an IRI or plain string as it is)."""
+    from urllib.parse import unquote
+
+    fields: dict[str, list[str]] = {}
+    for item in sig.split(" "):
+        if not item:
+            continue
+        p, datatype, encoded = item.split("|", 2)
+        value = unquote(encoded)
+        if datatype not in _PLAIN_TYPES:
+            value = _normal(value, datatype)
+        values = fields.setdefault(p.rsplit("#", 1)[-1], [])
+        if value not in values:
+            values.append(value)
+    return fields
+
+
+def concept_labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
     """Labels of concepts: the store's roll-up (lexicon and the nodes the facts name), and one
-    anchored query for any it does not hold."""
+    anchored query for any it does not hold. Nodes kg mints under its data namespace (trials,
+    participants, observations) never carry a label (kg.graph.build labels concepts only), so
+    they are not looked up: a trial page names ~100 of them, ~7 ms of look-ups for nothing."""
     known: dict[str, str] = {}
     rollup = store.rollup() if hasattr(store, "rollup") else None
     if rollup:
@@ -86,7 +118,7 @@ def _labeller(store: GraphStore, iris: set[str]):
             label = d.get("label") or (rollup.get("nodes", {}).get(iri) or {}).get("label")
             if label:
                 known[iri] = label
-    missing = sorted(iris - known.keys())
+    missing = sorted(i for i in iris - known.keys() if not i.startswith(KGD_NS))
     if missing:
         rows = store.select(f"SELECT ?o (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?o {{ {_values(missing)} }} "
                             f"?o skos:prefLabel ?l }} GROUP BY ?o")
@@ -96,8 +128,6 @@ def _labeller(store: GraphStore, iris: set[str]):
 
 def compare(store: GraphStore, trials: list[tuple[str, str]]) -> list[TrialSummary]:
     """The aspects of each trial ((IRI, name) pairs), read in two queries for all of them."""
-    from collections import defaultdict
-
     import pyoxigraph as ox
 
     iris = [t for t, _n in trials]
@@ -105,26 +135,20 @@ def compare(store: GraphStore, trials: list[tuple[str, str]]) -> list[TrialSumma
     # pyoxigraph's terms as they come (their lexical forms): converting ~1,000 rows to rdflib
     # terms cost as much as the query
     own = [(r["t"].value, r["p"].value, r["o"]) for r in store.ox_query(_trial_query(iris))]
-    facts: dict[str, dict] = {}
-    for t, f, kind, p, o in store.ox_query(_facts_query(iris)):
-        fact = facts.get(f.value)
-        if fact is None:
-            fact = facts[f.value] = {"t": t.value, "type": kind.value.rsplit("#", 1)[-1], "fields": defaultdict(list)}
-        values = fact["fields"][p.value.rsplit("#", 1)[-1]]
-        v = _lexical(o)
-        if v not in values:
-            values.append(v)
+    facts = [(t.value, kind.value.rsplit("#", 1)[-1], _fields_of(sig.value))
+             for t, kind, sig in store.ox_query(_facts_query(iris))]
     concepts = {o.value for _t, _p, o in own if isinstance(o, ox.NamedNode)}
-    concepts |= {v for f in facts.values() for k, vs in f["fields"].items() if k in _LABELLED for v in vs}
-    label = _labeller(store, concepts)
+    concepts |= {v for _t, _k, fields in facts for k, vs in fields.items() if k in _LABELLED for v in vs}
+    label = concept_labels(store, concepts)
     for t, p, o in own:
         key = _TRIAL_FIELDS[p.rsplit("#", 1)[-1]]
-        out[t].aspects.setdefault(key, []).append(label.get(o.value, _lexical(o)))
-    for f in facts.values():
-        _add_fact(out[f["t"]].aspects, f["type"], f["fields"], label)
+        out[t].aspects.setdefault(key, []).append(label.get(o.value, lexical(o)))
+    for t, kind, fields in facts:
+        _add_fact(out[t].aspects, kind, fields, label)
     for summary in out.values():
         for key, lines in summary.aspects.items():
-            summary.aspects[key] = sorted(dict.fromkeys(lines), key=str.casefold)
+            # ties under casefold by the text itself: the order lines come in is the engine's
+            summary.aspects[key] = sorted(dict.fromkeys(lines), key=lambda s: (s.casefold(), s))
     return [out[t] for t in iris]
 
 

@@ -251,23 +251,31 @@ def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> 
     types = {str(r["t"]) for r in store.select(Q.node_types(iri))}
     props: list[tuple[str, str]] = []
     title = catalog.label(iri) if catalog else node_label(iri)
+    import pyoxigraph as ox
     from rdflib import URIRef
 
-    for r in store.select(Q.node_properties(iri)):
-        p = short(URIRef(str(r["p"])))
+    from tui.compare import concept_labels, lexical
+
+    own = [(p.value, o) for p, o in store.ox_query(Q.node_properties(iri))]
+    labels = concept_labels(store, {o.value for _p, o in own if isinstance(o, ox.NamedNode)})
+    for p_iri, o in own:
+        p = short(URIRef(p_iri))
         if p == "rdf:type":
             continue
-        o = r["o"]
-        text = str(r["olabel"]) if "olabel" in r else (short(o) if isinstance(o, URIRef) else str(o))
+        if isinstance(o, ox.NamedNode):
+            text = labels.get(o.value) or short(URIRef(o.value))
+        else:
+            text = lexical(o) if isinstance(o, ox.Literal) else o.value
         if p == "skos:prefLabel":
-            title = str(o)
+            title = text
         props.append((p, text))
     groups = []
     more: dict[str, tuple[str, bool, int]] = {}
     trials_q = Q.entity_trials(iri, types)
     trials = [str(r["t"]) for r in store.select(trials_q)] if trials_q else None
     pages = []
-    for name, body, by_link in Q.entity_groups(iri, types, trials):
+    scan = classes_to_scan(store, trials if trials is not None else [iri])
+    for name, body, by_link in Q.entity_groups(iri, types, trials, scan):
         found, has_more = _group_page(store, body, by_link, 0)
         if found:
             pages.append((name, body, by_link, found, has_more))
@@ -282,6 +290,23 @@ def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> 
             more[name] = (body, by_link, page_size(by_link))
     type_names = sorted(short(URIRef(t)) for t in types)
     return EntityView(iri, title, type_names, props, groups, more)
+
+
+# A fact class is read whole (a hash join) for a trial's group when it has fewer than this many
+# times the trial's facts: a type look-up per fact of the trial costs ~20x a fact of a class scan.
+SCAN_RATIO = 20
+
+
+def classes_to_scan(store: GraphStore, trials: list[str]) -> set[str]:
+    """The fact classes whose groups on a page joined on these trials (a trial's own page, a
+    condition's trials) start from the class (tui.queries._of_class), chosen from the roll-up's
+    counts: the trials' facts against each class's instances."""
+    rollup = (store.rollup() if hasattr(store, "rollup") else None) or {}
+    facts_of = rollup.get("trials", {})
+    n = sum(facts_of.get(t, 0) for t in trials)
+    counts = rollup.get("classes", {})
+    return {c for c in (q.split(":", 1)[1] for q in Q.FACT_CLASSES)
+            if f"kg:{c}" in counts and counts[f"kg:{c}"] < SCAN_RATIO * n}
 
 
 # An entity page shows this many facts of each group (a group merged by link: this many
@@ -355,17 +380,30 @@ def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog 
 
 
 def fact_fields(store: GraphStore, facts: list[str]) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
-    """{fact: {local property name: [values]}} (concepts by label, IRIs kept for ofTrial) and fact kinds."""
+    """{fact: {local property name: [values]}} (concepts by label, IRIs kept for ofTrial) and fact kinds.
+
+    The facts' own triples only, as pyoxigraph terms: concept labels come from the store's
+    roll-up (tui.compare.concept_labels), not from a label join. Every document graph that
+    names a concept restates its label, so the join read each label once per such document
+    (on 992 papers a trial page's fields were ~1,500 grouped rows, 31 ms of CPU; without the
+    join and the rdflib terms, ~1/3 of that)."""
+    import pyoxigraph as ox
+
+    from tui.compare import concept_labels, lexical
+
     fields: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     kinds: dict[str, str] = {}
+    triples = []
     for chunk in _chunks(facts):
-        for r in store.select(Q.fact_properties(chunk)):
-            f = str(r["f"])
-            kinds[f] = str(r["type"]).rsplit("#", 1)[-1]
-            p = str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-            o = str(r["olabel"]) if "olabel" in r else str(r["o"])
-            if o not in fields[f][p]:
-                fields[f][p].append(o)
+        for f, kind, p, o in store.ox_query(Q.fact_properties(chunk)):
+            triples.append((f.value, kind.value, p.value, o))
+    label = concept_labels(store, {o.value for *_, o in triples if isinstance(o, ox.NamedNode)})
+    for f, kind, p, o in triples:
+        kinds[f] = kind.rsplit("#", 1)[-1]
+        name = p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        value = label.get(o.value, o.value) if isinstance(o, ox.NamedNode) else lexical(o)
+        if value not in fields[f][name]:
+            fields[f][name].append(value)
     return fields, kinds
 
 

@@ -121,22 +121,23 @@ def node_types(iri: str) -> str:
 
 
 def node_properties(iri: str) -> str:
-    """A node's own statements (a document's text and section list left out), with object labels."""
-    return f"""SELECT ?p ?o (SAMPLE(?ol) AS ?olabel) WHERE {{
+    """A node's own statements (a document's text and section list left out). Objects' labels
+    come from the roll-up (tui.compare.concept_labels): a trial and its conditions are restated
+    by every document graph about it, and a label join read each label once per graph. GROUP BY,
+    not DISTINCT: the values of one property keep the order the page showed them in."""
+    return f"""SELECT ?p ?o WHERE {{
   {sparql_iri(iri)} ?p ?o . FILTER(?p NOT IN (kg:text, kg:hasSection))
-  OPTIONAL {{ ?o skos:prefLabel ?ol }}
 }} GROUP BY ?p ?o ORDER BY ?p"""
 
 
 def fact_properties(facts: list[str]) -> str:
-    """Every property of the given facts, concept values with their labels."""
-    return f"""SELECT ?f ?type ?p ?o (SAMPLE(?ol) AS ?olabel) WHERE {{
+    """Every property of the given facts (concepts as IRIs: their labels come from the roll-up)."""
+    return f"""SELECT ?f ?type ?p ?o WHERE {{
   {values("f", facts)}
   ?f a ?type ; ?p ?o .
   FILTER(?type IN ({", ".join(FACT_CLASSES)}))
   FILTER(?p NOT IN (rdf:type, prov:wasDerivedFrom, prov:wasGeneratedBy, kg:inDocument, kg:confidence))
-  OPTIONAL {{ ?o skos:prefLabel ?ol }}
-}} GROUP BY ?f ?type ?p ?o"""
+}}"""
 
 
 def fact_evidence(facts: list[str]) -> str:
@@ -193,10 +194,21 @@ def group_page(body: str, offset: int, limit: int) -> str:
     return f"SELECT DISTINCT ?f ?link WHERE {{ {body} }} LIMIT {limit} OFFSET {offset}"
 
 
-def entity_groups(iri: str, types: set[str], trials: list[str] | None = None) -> list[tuple[str, str, bool]]:
+def _of_class(cls: str, scan: frozenset[str] | set[str]) -> str:
+    """The pattern typing ?f a fact of `cls`: a sub-select of every fact of the class when `cls`
+    is in `scan`. Oxigraph otherwise looks up each of the anchor's facts' type (~7 us a fact:
+    a trial restated by 16 papers has ~1,500 facts, and an empty group read them all); the
+    sub-select is joined by hash and stops at the page (~0.3 us a fact of the class)."""
+    return f"{{ SELECT ?f WHERE {{ ?f a kg:{cls} }} }} ?f" if cls in scan else f"?f a kg:{cls} ;"
+
+
+def entity_groups(iri: str, types: set[str], trials: list[str] | None = None,
+                  scan: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, bool]]:
     """(title, group body binding ?f and ?link, one row per link) for the links of an entity of
     `types`; `group_page` makes a page's query of a body. `trials`: the answer of
-    `entity_trials`, joined on as VALUES (without it, the patterns that find them)."""
+    `entity_trials`, joined on as VALUES (without it, the patterns that find them). `scan`: the
+    fact classes the groups of a trial or of a condition's trials start from (see `_of_class`;
+    tui.model.classes_to_scan)."""
     x = sparql_iri(iri)
     if trials is not None:
         t_in = f"VALUES ?t {{ {' '.join(sparql_iri(t) for t in trials)} }}"
@@ -205,8 +217,8 @@ def entity_groups(iri: str, types: set[str], trials: list[str] | None = None) ->
     kg_types = {t.rsplit("#", 1)[-1] for t in types}
     sel = "{}".format
     if "Trial" in kg_types:
-        return [(title, sel(f"?f a kg:{cls} ; kg:ofTrial {x} . OPTIONAL {{ ?f {link} ?link . FILTER(isIRI(?link)) }}"),
-                 False)
+        return [(title, sel(f"{_of_class(cls, scan)} kg:ofTrial {x} . "
+                            f"OPTIONAL {{ ?f {link} ?link . FILTER(isIRI(?link)) }}"), False)
                 for title, cls, link in (("Attributes", "TrialAttribute", "kg:value"),
                                          ("Doses", "DoseRegimen", "kg:drug"),
                                          ("Endpoints", "Endpoint", "kg:instrument"),
@@ -231,7 +243,7 @@ def entity_groups(iri: str, types: set[str], trials: list[str] | None = None) ->
     if "Condition" in kg_types:
         return [
             ("Trials", sel(f"?f a kg:TrialAttribute ; kg:value {x} ; kg:ofTrial ?link ."), True),
-            ("Drugs tested", sel(f"{t_in} ?f a kg:DoseRegimen ; kg:ofTrial ?t ; kg:drug ?link ."), True),
+            ("Drugs tested", sel(f"{t_in} {_of_class('DoseRegimen', scan)} kg:ofTrial ?t ; kg:drug ?link ."), True),
         ]
     if "AdverseEventTerm" in kg_types:
         return [

@@ -1,0 +1,218 @@
+"""Facts restated by many documents, as the screens show them.
+
+A popular drug, condition or trial is named by hundreds of papers, each stating its own copy of
+the same fact. Ask gives each answer once with the number of documents stating it (tui.ask: the
+page groups the facts by what a row shows); the entity page and the comparison of two trials read
+concept labels from the store's roll-up instead of joining the labels every document restates.
+Checked on a store holding the same paper under two names (each fact stated by two documents) and
+a second paper on another trial of the same drug, against the graph's own facts export
+(`kg facts`, kg.graph.facts) and against the label-joining formulations the screens used before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+
+from kg.graph.facts import facts_json
+from kg.graph.store import GraphStore
+from kg.pipeline import ingest
+from tui import ask
+from tui import queries as Q
+from tui.compare import _add_fact, compare, lexical
+from tui.model import fact_fields, load_catalog, load_entity, load_vocabulary
+
+# Written for this test: one trial report (stored under two names) and another trial of the drug
+# in a structured layout.
+REPORT = """Weekly methotrexate in adults with psoriatic arthritis: a randomized, double-blind,
+placebo-controlled phase 2 trial (NCT04433333)
+
+Methods: In this randomized, double-blind, placebo-controlled phase 2 trial, 90 patients with
+psoriatic arthritis were randomly assigned to methotrexate 15 mg orally once weekly or placebo
+for 24 weeks. The primary endpoint was the ACR20 response at week 24.
+Results: ACR20 response was 52% with methotrexate versus 24% with placebo (p<0.001).
+Methotrexate reduced interleukin-6 and increased regulatory T cells compared with placebo.
+Nausea occurred in 10 patients and elevated liver enzymes in 4 patients. No patient had neutropenia.
+"""
+OTHER = """Subcutaneous methotrexate for early rheumatoid arthritis (NCT04455555)
+
+BACKGROUND: Whether subcutaneous dosing helps in early disease is unknown.
+METHODS: 140 adults with early rheumatoid arthritis received methotrexate 20 mg subcutaneously
+every week or placebo for 12 weeks in a randomized phase 3 trial.
+RESULTS: Methotrexate decreased interleukin-6 levels. Headache was reported by 8 participants
+and nausea by 6 participants.
+"""
+PAPERS = {"psa-report.txt": REPORT, "psa-report-again.txt": REPORT, "ra-early.txt": OTHER}
+MTX = "https://w3id.org/kg-trials/concept/methotrexate"
+
+
+@pytest.fixture(scope="module")
+def restated(tmp_path_factory):
+    src = tmp_path_factory.mktemp("papers")
+    for name, text in PAPERS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    where = tmp_path_factory.mktemp("store") / "db"
+    with GraphStore(where) as store:
+        report = ingest([src], store)
+        assert not report.failed, report.failed
+    return where
+
+
+def _answers(store: GraphStore, question: str, vocabulary) -> list[dict]:
+    """The rows the Ask screen shows: the first row of each fact (Template.distinct_on)."""
+    parsed = ask.parse(question)
+    slots = dict(parsed.slots)
+    for slot in ("x", "y"):
+        if slot in slots:
+            slots[f"{slot}_iris"] = vocabulary.iris_named(slots[slot])
+    rows, seen = [], set()
+    for r in store.select(ask.Question(parsed.template, slots).sparql()):
+        if str(r["fact"]) not in seen:
+            seen.add(str(r["fact"]))
+            rows.append({k: str(v) for k, v in r.items()})
+    return rows
+
+
+def _documents(docs: list[dict], kind: str, key, keep) -> dict[tuple, int]:
+    """{answer key: number of documents stating it} from the facts export."""
+    out: dict[tuple, set] = defaultdict(set)
+    for d in docs:
+        for x in d[kind]:
+            if keep(d, x):
+                out[key(x)].add(d["doc"])
+    return {k: len(v) for k, v in out.items()}
+
+
+def test_ask_gives_each_restated_answer_once_with_its_documents(restated):
+    with GraphStore(restated, read_only=True) as store:
+        docs = facts_json(store)["documents"]
+        vocabulary = load_vocabulary(store, load_catalog(store))
+
+        acts = _answers(store, "what does methotrexate act on", vocabulary)
+        got = Counter((r["relation"], r["target"], r["status"]) for r in acts)
+        assert max(got.values()) == 1  # each finding once
+        shown = {(r["relation"], r["target"], r["status"]): int(r["documents"]) for r in acts}
+        want = _documents(docs, "mechanisms",
+                          lambda m: (m["relation"], m["target"], "not observed" if m["negated"] else "observed"),
+                          lambda _d, m: m["agent_iri"] == MTX)
+        assert shown == want and 2 in shown.values()
+
+        events = _answers(store, "adverse events of methotrexate", vocabulary)
+        shown = {(r["event"], r["status"], r["trial"], r.get("count")): int(r["documents"]) for r in events}
+        assert len(shown) == len(events)
+
+        want: dict[tuple, set] = defaultdict(set)
+        for d in docs:
+            if any(i["drug_iri"] == MTX and i["role"] == "study" for i in d["interventions"]):
+                for a in d["adverse_events"]:
+                    count = str(a["count"]) if a["count"] is not None else None
+                    want[(a["term"], "not observed" if a["negated"] else "observed",
+                          d["trial"]["registry_ids"][0], count)].add(d["doc"])
+        assert shown == {k: len(v) for k, v in want.items()}
+        # the restated report's events are stated by both of its names, the other trial's by one
+        assert shown[("nausea", "observed", "NCT04433333", "10")] == 2
+        assert shown[("neutropenia", "not observed", "NCT04433333", None)] == 2
+        assert {n for (_e, _s, t, _c), n in shown.items() if t == "NCT04455555"} == {1}
+
+        doses = _answers(store, "doses of methotrexate", vocabulary)
+        keys = [(r["trial"], r.get("dose"), r.get("route"), r.get("frequency")) for r in doses]
+        assert len(set(keys)) == len(keys) == 2
+        stated = sum(1 for d in docs for i in d["interventions"] if i["drug_iri"] == MTX)
+        assert sum(int(r["documents"]) for r in doses) == stated == 3
+
+
+def test_ask_pages_count_answers_not_restatements(restated, monkeypatch):
+    """A page holds PAGE answers; the next page (OFFSET in answers) holds the rest, none twice."""
+    with GraphStore(restated, read_only=True) as store:
+        vocabulary = load_vocabulary(store, load_catalog(store))
+        everything = _answers(store, "what does methotrexate act on", vocabulary)
+        monkeypatch.setattr(ask, "PAGE", 1)
+        parsed = ask.parse("what does methotrexate act on")
+        slots = {**parsed.slots, "x_iris": vocabulary.iris_named("methotrexate")}
+        seen = []
+        for offset in range(len(everything) + 1):
+            rows = store.select(ask.Question(parsed.template, {**slots, "offset": str(offset)}).sparql())
+            answers = list(dict.fromkeys((str(r["relation"]), str(r["target"])) for r in rows))
+            assert len(answers) <= 2  # the page and the one more that tells "more…"
+            seen.extend(answers[:1])
+        assert sorted(seen) == sorted((r["relation"], r["target"]) for r in everything)
+
+
+def _label_joined_fields(store: GraphStore, facts: list[str]) -> dict:
+    """The reference: every fact property with concept labels joined in the query (as before)."""
+    out: dict = defaultdict(lambda: defaultdict(set))
+    rows = store.select(f"""SELECT ?f ?p ?o (SAMPLE(?ol) AS ?olabel) WHERE {{ {Q.values("f", facts)}
+      ?f a ?type ; ?p ?o . FILTER(?type IN ({", ".join(Q.FACT_CLASSES)}))
+      FILTER(?p NOT IN (rdf:type, prov:wasDerivedFrom, prov:wasGeneratedBy, kg:inDocument, kg:confidence))
+      OPTIONAL {{ ?o skos:prefLabel ?ol }} }} GROUP BY ?f ?p ?o""")
+    for r in rows:
+        p = str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        out[str(r["f"])][p].add(str(r["olabel"]) if "olabel" in r else str(r["o"]))
+    return out
+
+
+def test_entity_fields_and_labels_are_those_of_the_label_join(restated):
+    with GraphStore(restated, read_only=True) as store:
+        facts = [str(r["f"]) for r in store.select("SELECT DISTINCT ?f WHERE { ?f kg:inDocument ?d }")]
+        assert len(facts) > 20
+        fields, kinds = fact_fields(store, facts)
+        want = _label_joined_fields(store, facts)
+        assert {f: {p: set(v) for p, v in ps.items()} for f, ps in fields.items()} == \
+            {f: dict(ps) for f, ps in want.items()}
+        assert set(kinds) == set(want)
+        view = load_entity(store, "https://w3id.org/kg-trials/data/trial/NCT04433333", load_catalog(store))
+        assert ("kg:condition", "psoriatic arthritis") in view.properties
+
+
+def test_two_trials_compared_give_the_lines_of_every_fact(restated):
+    """compare() reads one signature per distinct fact; the lines must be those of reading
+    every fact's fields one by one (the formulation it replaced)."""
+    from tui.compare import _FIELDS, _LABELLED, concept_labels
+
+    trials = ["https://w3id.org/kg-trials/data/trial/NCT04433333", "https://w3id.org/kg-trials/data/trial/NCT04455555"]
+    with GraphStore(restated, read_only=True) as store:
+        got = compare(store, [(t, t) for t in trials])
+        types = " ".join(f"kg:{t}" for t in _FIELDS)
+        props = ", ".join(sorted({f"kg:{p}" for ps in _FIELDS.values() for p in ps}))
+        facts: dict = {}
+        for t, f, kind, p, o in store.ox_query(
+                f"SELECT ?t ?f ?type ?p ?o WHERE {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in trials)} }} "
+                f"VALUES ?type {{ {types} }} ?f kg:ofTrial ?t ; a ?type ; ?p ?o FILTER(?p IN ({props})) }}"):
+            fact = facts.setdefault(f.value, (t.value, kind.value.rsplit("#", 1)[-1], defaultdict(list)))
+            values = fact[2][p.value.rsplit("#", 1)[-1]]
+            if lexical(o) not in values:
+                values.append(lexical(o))
+        label = concept_labels(store, {v for _t, _k, fs in facts.values() for k, vs in fs.items() if k in _LABELLED
+                                       for v in vs})
+        want: dict = {t: {} for t in trials}
+        for t, kind, fs in facts.values():
+            _add_fact(want[t], kind, fs, label)
+        for summary in got:
+            lines = {k: v for k, v in summary.aspects.items() if k in {"arms and doses", "primary endpoints",
+                                                                        "other endpoints", "key results",
+                                                                        "adverse events", "not observed"}}
+            assert {k: sorted(v) for k, v in lines.items()} == {k: sorted(set(v)) for k, v in want[summary.iri].items()}
+        assert "nausea (n=10)" in got[0].aspects["adverse events"]
+
+
+def test_groups_started_from_their_class_hold_the_pairs_of_the_plain_patterns(restated):
+    """A trial's groups and a condition's drugs may start from every fact of a class (a hash join,
+    chosen from the roll-up's counts: tui.model.classes_to_scan); the pairs must be the same."""
+    with GraphStore(restated, read_only=True) as store:
+        catalog = load_catalog(store)
+        every = {c.split(":", 1)[1] for c in Q.FACT_CLASSES}
+        compared = 0
+        for e in catalog.entries:
+            if e.kind not in ("trial", "condition"):
+                continue
+            types = {str(r["t"]) for r in store.select(Q.node_types(e.iri))}
+            query = Q.entity_trials(e.iri, types)
+            trials = [str(r["t"]) for r in store.select(query)] if query else None
+            for (name, plain, _), (_, scanned, _) in zip(Q.entity_groups(e.iri, types, trials),
+                                                         Q.entity_groups(e.iri, types, trials, every)):
+                pairs = [sorted((str(r["f"]), str(r.get("link"))) for r in
+                                store.select(f"SELECT DISTINCT ?f ?link WHERE {{ {b} }}")) for b in (plain, scanned)]
+                assert pairs[0] == pairs[1], (e.label, name)
+                compared += plain != scanned and bool(pairs[0])
+        assert compared >= 5
