@@ -337,7 +337,7 @@ def extract(ctx: Context) -> list[Fact]:
                 continue  # the conclusion restates a finding the results part already gives
             if f.extra.get("restated") and (_reported(f.measure, out) or _in_results_text(ctx, f.measure)):
                 continue  # a finding in words where the abstract concludes: new only if the results name none
-            here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+            here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8, arms))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
         out += here
@@ -2942,9 +2942,8 @@ def _clean_measure(s: str) -> str:
 
 def canonical_measure(s: str) -> str:
     """One written form for a measure: 'serum levels of X' is 'serum X', 'mean scores of X' is
-    'mean X', 'X levels' is 'X' (the generic head noun says nothing), and a plural head noun at
-    the end that names more than that is singular ('Apgar scores' is 'Apgar score', 'CD4 counts'
-    is 'CD4 count')."""
+    'mean X' (the generic head noun says nothing), and a plural head noun at the end is
+    singular ('Y scores' is 'Y score'; measure_core then drops the generic ones)."""
     rx = _rx()
     m = rx["measure_head_of"].match(s)
     if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
@@ -2955,13 +2954,24 @@ def canonical_measure(s: str) -> str:
         what = m.group("what")
         what = what[0].lower() + what[1:] if what[:2].istitle() else what  # no longer opens the sentence
         s = f"{m.group('spec')} {what} {m.group('head')}"
-    m = rx["measure_generic_tail"].match(s)
-    if m and not m.group("head")[0].isupper() and not rx["measure_bare_core"].match(m.group("core")):
-        return m.group("core")
     last = s.rsplit(" ", 1)
     if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
         s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
     return s
+
+
+def measure_core(s: str, arms: frozenset[str] = frozenset()) -> str:
+    """What a measure is of: 'IL-6 level' is 'IL-6', 'pain score' is 'pain' (the generic head says
+    nothing more), so one measure has one name across papers and beside mechanisms' targets. The
+    head stays where what is left names nothing alone ('total score'), where it is written with a
+    capital as part of a name, and where what is left is one of the paper's arms: 'arsenic
+    concentration' in a trial of arsenic is the drug's level, not the drug."""
+    rx = _rx()
+    m = rx["measure_generic_tail"].match(s)
+    if not m or m.group("head")[0].isupper() or rx["measure_bare_core"].match(m.group("core")):
+        return s
+    core = fold(m.group("core"))
+    return s if core in arms or core.rstrip("s") in arms else m.group("core")
 
 
 def _shift(m: Mention | None, by: int) -> Mention | None:
@@ -3438,10 +3448,10 @@ def _time_point(text: str, f: Found) -> re.Match | None:
     return None
 
 
-def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
+def _fact(ctx: Context, sent, f: Found, confidence: float, arms: frozenset[str]) -> Fact:
     # the measure as the sentence names it: a short form the paper defines stays as written ('UAE'),
     # as readers quote it (the endpoint facts carry the paper's long form among their name synonyms)
-    f.measure = canonical_measure(_tidy_measure(f.measure))
+    f.measure = measure_core(canonical_measure(_tidy_measure(f.measure)), arms)
     t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
