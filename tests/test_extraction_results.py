@@ -314,11 +314,11 @@ def test_a_baseline_mean_is_not_a_finding():
     ("Body weight, fasting glucose and HOMA-IR did not change during the study.", "did not change",
      ["Body weight", "fasting glucose", "HOMA-IR"]),
     ("Quality of life and anxiety scores did not differ significantly between the arms.",
-     "did not differ significantly", ["Quality of life", "anxiety"]),
+     "did not differ significantly", ["Quality of life", "anxiety score"]),
     ("There was no significant difference in walking distance or grip strength between groups.",
      "no significant difference", ["walking distance", "grip strength"]),
     ("No significant differences were found regarding nausea scores and patient satisfaction.",
-     "No significant differences", ["nausea", "patient satisfaction"]),
+     "No significant differences", ["nausea score", "patient satisfaction"]),
 ])
 def test_no_difference_one_finding_per_measure(sentence, value, measures):
     found = read_sentence(sentence)
@@ -332,7 +332,7 @@ def test_no_difference_one_finding_per_measure(sentence, value, measures):
     ("Morning stiffness decreased significantly after the second month (p = 0.002).", "decreased significantly",
      "Morning stiffness", 0.002),
     ("The fish-oil supplement had no significant effect on triglyceride levels (P = 0.36).",
-     "no significant effect", "triglyceride", 0.36),
+     "no significant effect", "triglyceride level", 0.36),
     ("The probiotic did not have any significant effect on stool frequency.", "no significant effect",
      "stool frequency", None),
 ])
@@ -370,7 +370,7 @@ def test_statistics_between_members_are_not_measures():
 
 def test_time_points_after_a_measure_are_not_members_of_it():
     (f,) = read_sentence("Nausea scores at 2, 6 and 24 hours were not significantly different between the arms.")
-    assert f.measure == "Nausea"
+    assert f.measure == "Nausea score"
 
 
 def test_a_clause_with_its_numbers_is_not_read_twice_in_words():
@@ -392,7 +392,7 @@ def test_a_comparison_in_words_around_an_unclaimed_p_value(sentence, value, meas
     ("The between-arm difference in recovery time did not reach statistical significance (P = 0.09).",
      "did not reach statistical significance", "between-arm difference in recovery time"),
     ("Comparing pain scores in the two arms showed no significant difference.", "no significant difference",
-     "pain"),
+     "pain score"),
     ("No significant differences in itching, redness and scaling were observed between the creams.",
      "No significant differences", "itching"),
 ])
@@ -494,7 +494,7 @@ def test_in_methods_only_statistically_backed_findings_are_kept(tmp_path):
      ["Plasma homocysteine", "Plasma folate"]),
     ("The median scores of PSQI and ESS were not significantly different between the arms.",
      ["median PSQI", "median ESS"]),
-    ("Children's reading scores did not differ between the two schools.", ["reading"]),
+    ("Children's reading scores did not differ between the two schools.", ["reading score"]),
     ("Changes in grip strength were not significant in either arm (p = 0.4).", ["grip strength"]),
 ])
 def test_measures_are_written_one_way(sentence, measures):
@@ -572,7 +572,7 @@ def test_one_arm_better_at_a_measure(sentence, value, measures):
 
 
 @pytest.mark.parametrize("sentence, measure, value", [
-    ("A low vitamin D level was associated with the flare.", "low vitamin D", "associated"),
+    ("A low vitamin D level was associated with the flare.", "low vitamin D level", "associated"),
     ("Higher step counts were inversely associated with HbA1c.", "Higher step count", "inversely associated"),
     ("The primary endpoint was not met.", "primary endpoint", "not met"),
     ("Although both co-primary outcomes were met, the effect was small.", "co-primary outcomes", "met"),
@@ -591,7 +591,7 @@ def test_present_tense_association_is_background_not_a_finding(tmp_path):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Bupivacaine use was associated with lower pain scores, shorter stay and fewer readmissions.",
-     [("pain", "lower"), ("stay", "shorter"), ("readmissions", "fewer")]),
+     [("pain score", "lower"), ("stay", "shorter"), ("readmissions", "fewer")]),
     ("Early feeding led to shorter ileus and lower costs, and no wound infection.",
      [("ileus", "shorter"), ("costs", "lower")]),
 ])
@@ -643,7 +643,7 @@ def test_the_group_before_that_of_is_not_part_of_the_measure(sentence, measure):
 @pytest.mark.parametrize("sentence, measure, value", [
     ("The spray did not aid sleep; however, improved daytime alertness was observed.", "daytime alertness",
      "improved"),
-    ("Lower pain scores were seen in the nerve-block arm.", "pain", "Lower"),
+    ("Lower pain scores were seen in the nerve-block arm.", "pain score", "Lower"),
 ])
 def test_a_direction_adjective_before_was_observed(sentence, measure, value):
     f = by_value(read_sentence(sentence), value)
@@ -728,7 +728,7 @@ def test_baseline_tables_and_tables_without_a_p_column_give_no_rows(tmp_path, ca
 
 @pytest.mark.parametrize("sentence, measures, value", [
     ("Peak flow and cough scores were modestly higher in the active arm compared to the sham arm, but the "
-     "difference was not statistically significant (p = 0.2).", ["Peak flow", "cough"],
+     "difference was not statistically significant (p = 0.2).", ["Peak flow", "cough score"],
      "modestly higher; not statistically significant"),
     ("Reading speed was slightly lower with the new font but differences were not significant.",
      ["Reading speed"], "slightly lower; not significant"),
@@ -740,7 +740,7 @@ def test_but_the_difference_was_not_significant_qualifies_the_finding_before(sen
 
 @pytest.mark.parametrize("sentence, measures", [
     ("Mood and sleep quality improved over time but did not differ between arms.", ["Mood", "sleep quality"]),
-    ("Pain scores declined at week 6 and did not differ significantly between the two groups.", ["Pain"]),
+    ("Pain scores declined at week 6 and did not differ significantly between the two groups.", ["Pain score"]),
 ])
 def test_a_second_predicate_shares_the_subject(sentence, measures):
     found = read_sentence(sentence)
@@ -879,7 +879,7 @@ def test_comparisons_in_words_without_numbers(sentence, measures, value):
 
 
 @pytest.mark.parametrize("sentence, measure, value", [
-    ("Patients with hyponatraemia had the highest postoperative sorbitol levels.", "postoperative sorbitol",
+    ("Patients with hyponatraemia had the highest postoperative sorbitol levels.", "postoperative sorbitol level",
      "highest"),
     ("Serum sorbitol was lowest in the mannitol group.", "Serum sorbitol", "lowest"),
 ])
@@ -889,8 +889,8 @@ def test_a_group_ranked_first_is_a_finding(sentence, measure, value):
 
 
 @pytest.mark.parametrize("sentence, measure", [
-    ("The cyclosporine serum levels did not change.", "serum cyclosporine"),
-    ("Tacrolimus plasma concentrations were similar in both arms.", "plasma tacrolimus"),
+    ("The cyclosporine serum levels did not change.", "serum cyclosporine level"),
+    ("Tacrolimus plasma concentrations were similar in both arms.", "plasma tacrolimus concentration"),
 ])
 def test_the_specimen_leads_the_measure(sentence, measure):
     (f,) = read_sentence(sentence)
@@ -918,7 +918,7 @@ def test_rates_of_an_adverse_event_compared_by_a_test_stay_results(tmp_path, bod
 @pytest.mark.parametrize("sentence, measures, value", [
     ("The width of the largest cyst at the time of surgery did not differ among arms (P = 0.7).",
      {"width of the largest cyst"}, "did not differ"),
-    ("Pain scores did not change across the three visits.", {"Pain"}, "did not change"),
+    ("Pain scores did not change across the three visits.", {"Pain score"}, "did not change"),
     ("Serum ferritin and transferrin increased dose-dependently after treatment.",
      {"Serum ferritin", "Serum transferrin"}, "increased"),
     ("Reaction time improved equivalently across all training groups compared to controls.", {"Reaction time"},
@@ -933,9 +933,9 @@ def test_a_change_or_no_difference_with_an_adverb_or_the_groups_after_it(sentenc
     ("A significant reduction was seen in fasting glucose in the active arm.", {"fasting glucose"},
      "significant reduction"),
     ("A statistically significant improvement is observed in fasting glucose and triglyceride levels in the active "
-     "arms.", {"fasting glucose", "triglyceride"}, "statistically significant improvement"),
+     "arms.", {"fasting glucose", "triglyceride level"}, "statistically significant improvement"),
     ("Sertraline was significantly effective in reducing the HAM-D scores and anxiety ratings.",
-     {"HAM-D", "anxiety ratings"}, "significantly effective"),
+     {"HAM-D score", "anxiety ratings"}, "significantly effective"),
 ])
 def test_a_change_named_before_its_measures(sentence, measures, value):
     found = read_sentence(sentence)

@@ -19,7 +19,7 @@ def _found(sentence: str) -> list[tuple[str, str]]:
     ("Lower peak heart rate, peak oxygen uptake and energy cost were observed after rowing than after "
      "stepping (P < 0.001).", ["peak heart rate", "peak oxygen uptake", "energy cost"], "Lower"),
     ("Higher fatigue scores, insomnia and irritability were found in the withdrawal arm (p = 0.01).",
-     ["fatigue", "insomnia", "irritability"], "Higher"),
+     ["fatigue score", "insomnia", "irritability"], "Higher"),
 ])
 def test_fronted_comparative_with_a_list_is_one_finding_per_measure(sentence, measures, value):
     got = _found(sentence)
@@ -29,7 +29,7 @@ def test_fronted_comparative_with_a_list_is_one_finding_per_measure(sentence, me
 
 
 def test_fronted_comparative_with_one_measure_stays_one_finding():
-    assert _found("Lower anxiety scores were seen with the music programme.") == [("anxiety", "Lower")]
+    assert _found("Lower anxiety scores were seen with the music programme.") == [("anxiety score", "Lower")]
 
 
 # -- the groups as subject of a nominal change ---------------------------------------------------
@@ -121,11 +121,11 @@ def test_the_groups_compared_are_no_part_of_the_measure(sentence, measure):
 @pytest.mark.parametrize("sentence, expected, p", [
     ("The sham procedure had no significant (p > 0.05) effect on peak flow, pulse rate or dyspnoea score.",
      [("peak flow", "no significant effect"), ("pulse rate", "no significant effect"),
-      ("dyspnoea", "no significant effect")], "p > 0.05"),
+      ("dyspnoea score", "no significant effect")], "p > 0.05"),
     ("Time to sleep onset was significantly (P < 0.01) shorter with melatonin.",
      [("Time to sleep onset", "significantly shorter")], "P < 0.01"),
     ("The cream produced a significant (p = 0.003) reduction in itch scores.",
-     [("itch", "significant reduction")], "p = 0.003"),
+     [("itch score", "significant reduction")], "p = 0.003"),
 ])
 def test_p_value_inside_the_predicate(sentence, expected, p):
     got = read_sentence(sentence)

@@ -95,13 +95,11 @@ def test_claim_patterns_are_not_read_in_the_results(sentence):
     assert [f.value for f in read_sentence(sentence, restating=True, arms=ARMS)] == []
 
 
-@pytest.mark.parametrize("measure, named", [("PBLS performance", "PBLS performance"),
-                                            ("some of the symptoms", "some of the symptoms"),
-                                            ("irisin concentration", "irisin")])
-def test_a_comparison_or_setting_ends_the_object(measure, named):
+@pytest.mark.parametrize("measure", ["PBLS performance", "some of the symptoms", "irisin concentration"])
+def test_a_comparison_or_setting_ends_the_object(measure):
     tail = {"PBLS performance": " as judged by two raters", "some of the symptoms": " above placebo level",
             "irisin concentration": "s in vivo and in vitro"}[measure]
-    assert claims(f"Metformin improves {measure}{tail}.")[0][0] == named
+    assert claims(f"Metformin improves {measure}{tail}.")[0][0] == measure
 
 
 BODY = """Background

@@ -275,7 +275,7 @@ def test_the_groups_as_predictor_are_no_measure():
             "incidence of otitis media",
         ),
         ("Adding zinc failed to lower the rate of treatment failure (12/50 vs 14/51).", "rate of treatment failure"),
-        ("Rosuvastatin failed to lower CRP levels in the elderly cohort.", "CRP"),
+        ("Rosuvastatin failed to lower CRP levels in the elderly cohort.", "CRP level"),
     ],
 )
 def test_what_a_treatment_did_not_change_is_the_measure(sentence, measure):
@@ -361,12 +361,12 @@ def test_a_relative_clause_with_did_not_is_no_finding(sentence):
                 ("mental state", "improved"),
                 ("negative coping styles", "reduced"),
                 ("IL-2", "increased"),
-                ("cortisol", "decreased"),
+                ("cortisol level", "decreased"),
             },
         ),
         (
             "Probiotic treatment decreased blood glucose levels and prevented body weight gain in the patients.",
-            {("blood glucose", "decreased"), ("body weight gain", "prevented")},
+            {("blood glucose level", "decreased"), ("body weight gain", "prevented")},
         ),
         (
             "Supplementation for 9 weeks could improve the HbA1c, BMI and albuminuria in these patients.",
@@ -432,7 +432,7 @@ def test_the_measure_is_what_the_values_are_about(sentence, measures):
         (
             "Therefore, probiotic treatment decreased blood glucose levels and prevented body weight gain in the "
             "patients by modulating gut flora.",
-            {("blood glucose", "decreased"), ("body weight gain", "prevented")},
+            {("blood glucose level", "decreased"), ("body weight gain", "prevented")},
         ),
         (
             "The consumption of 500 mg/d fish oil supplementation for 9 weeks could improve the HbA1c and BMI.",
@@ -555,7 +555,7 @@ def test_a_range_of_correlations_is_one_value(sentence, value):
         ),
         (
             "Treatment improved significantly, pain scores and sleep quality (P < 0.05 for both).",
-            ["pain", "sleep quality"],
+            ["pain score", "sleep quality"],
         ),
     ],
 )

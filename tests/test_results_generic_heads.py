@@ -22,11 +22,11 @@ def _read(sentence: str) -> list[tuple[str, str]]:
     ("Markedly greater improvements were noted for the oat bran arm for waist circumference and for "
      "triglyceride levels.",
      [("waist circumference", "Markedly greater improvements"),
-      ("triglyceride", "Markedly greater improvements")]),
+      ("triglyceride level", "Markedly greater improvements")]),
     ("Greater reductions at month 6 were seen in the lozenge group for craving, irritability and restlessness "
      "scores.",
      [("craving", "Greater reductions"), ("irritability", "Greater reductions"),
-      ("restlessness", "Greater reductions")]),
+      ("restlessness score", "Greater reductions")]),
     ("Larger gains were observed with the protein drink in grip strength and gait speed (p < 0.05).",
      [("grip strength", "Larger gains"), ("gait speed", "Larger gains")]),
 ])
@@ -69,7 +69,7 @@ def test_significant_difference_found_in_names_its_measure(sentence, expected, p
 
 def test_non_significant_changes_found_in_a_list():
     got = _read("Non significant changes were found in ferritin and hepcidin levels (Table 3).")
-    assert got == [("ferritin", "Non significant changes"), ("hepcidin", "Non significant changes")]
+    assert got == [("ferritin", "Non significant changes"), ("hepcidin level", "Non significant changes")]
 
 
 def test_significant_difference_found_in_a_group_names_no_measure():
@@ -79,7 +79,7 @@ def test_significant_difference_found_in_a_group_names_no_measure():
 # -- 'the between-group difference' after a finding of the same sentence -----------------------
 @pytest.mark.parametrize("sentence, measure", [
     ("The lotion significantly reduced the itch score in the active arm (p = 0.002), and the between-group "
-     "difference was significant (p = 0.01).", "itch"),
+     "difference was significant (p = 0.01).", "itch score"),
     ("Resting heart rate fell significantly with the beta-blocker (p < 0.001), and the intergroup difference "
      "was significant (p = 0.03).", "Resting heart rate"),
 ])

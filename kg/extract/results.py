@@ -2964,14 +2964,20 @@ def measure_core(s: str, arms: frozenset[str] = frozenset()) -> str:
     """What a measure is of: 'IL-6 level' is 'IL-6', 'pain score' is 'pain' (the generic head says
     nothing more), so one measure has one name across papers and beside mechanisms' targets. The
     head stays where what is left names nothing alone ('total score'), where it is written with a
-    capital as part of a name, and where what is left is one of the paper's arms: 'arsenic
-    concentration' in a trial of arsenic is the drug's level, not the drug."""
+    capital as part of a name, and where what is left is one of the paper's arms or a word of
+    one: 'arsenic concentration' in a trial of arsenic trioxide is the drug's level, not the drug."""
     rx = _rx()
     m = rx["measure_generic_tail"].match(s)
     if not m or m.group("head")[0].isupper() or rx["measure_bare_core"].match(m.group("core")):
         return s
-    core = fold(m.group("core"))
-    return s if core in arms or core.rstrip("s") in arms else m.group("core")
+    return s if _arm_word(m.group("core"), arms) else m.group("core")
+
+
+def _arm_word(name: str, arms: frozenset[str]) -> bool:
+    """Whether `name` is one of the arms or a word of one ('arsenic' of 'arsenic trioxide')."""
+    name = fold(name)
+    named = arms | {w for a in arms for w in a.split()}
+    return name in named or name.rstrip("s") in named
 
 
 def _shift(m: Mention | None, by: int) -> Mention | None:
