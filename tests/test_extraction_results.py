@@ -1012,7 +1012,7 @@ def test_an_estimate_in_brackets_leaves_the_closing_bracket_out(sentence, value)
 
 @pytest.mark.parametrize("body, measure, timepoint", [
     ("Mortality at 28 days did not differ (18% vs 20%; P = 0.61).", "Mortality", "28 days"),
-    ("Pain scores did not change significantly (4.1 vs 4.3; P = 0.61) by week 6.", "Pain score", "week 6"),
+    ("Pain scores did not change significantly (4.1 vs 4.3; P = 0.61) by week 6.", "Pain", "week 6"),
 ])
 def test_the_measure_before_a_bracket_leaves_out_its_predicate_and_time(tmp_path, body, measure, timepoint):
     (r,) = [r for r in results_of(tmp_path, body) if r["p_value"] is not None]

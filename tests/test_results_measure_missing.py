@@ -176,7 +176,7 @@ def test_a_subsection_heading_names_the_measure(tmp_path):
                                       "were found at week 4 (chi square = 5.1, p = 0.02).\n\nNegative symptoms\n\n"
                                       "At week 8, the difference between the arms approached significance (p = 0.07).")
     assert [(f.fields["measure"], f.fields["p_value"]) for f in facts] == \
-        [("Global symptom score", 0.02), ("Negative symptoms", 0.07)]
+        [("Global symptom", 0.02), ("Negative symptoms", 0.07)]
 
 
 def test_a_generic_heading_names_no_measure(tmp_path):

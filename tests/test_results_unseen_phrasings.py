@@ -441,8 +441,8 @@ def test_time_point_rows_under_a_measure_and_no_entry_row(tmp_path, entry):
                                   "\t28 weeks\t4.63 (0.89)\t4.42 (1.11)\t0.001\n"
                                   "\t36 weeks\t4.58 (0.97)\t4.34 (1.18)\t<0.001\n")
     assert [(r["measure"], r["timepoint"], r["value"], r["comparator_value"], r["p_value"]) for r in got] == [
-        ("Fruit score", "28 weeks", "4.63 (0.89)", "4.42 (1.11)", 0.001),
-        ("Fruit score", "36 weeks", "4.58 (0.97)", "4.34 (1.18)", 0.001)]
+        ("Fruit", "28 weeks", "4.63 (0.89)", "4.42 (1.11)", 0.001),
+        ("Fruit", "36 weeks", "4.58 (0.97)", "4.34 (1.18)", 0.001)]
 
 
 def test_body_weight_and_bmi_are_outcomes_not_demographics():

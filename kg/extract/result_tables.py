@@ -91,7 +91,7 @@ def _header_texts(rows, h: int, spec) -> tuple[list[str], int]:
 
 
 def _row_facts(ctx: Context, spec, header, p_cols, row, section, sub: bool = False) -> list[Fact]:
-    from kg.extract.results import _first_number, _num, _rx, canonical_measure
+    from kg.extract.results import _arm_names, _first_number, _num, _rx, canonical_measure, measure_core
 
     out: list[Fact] = []
     last = 0
@@ -120,7 +120,8 @@ def _row_facts(ctx: Context, spec, header, p_cols, row, section, sub: bool = Fal
             timepoint, label = re.sub(r"\s+[a-z*†‡§¶#]$", "", row[1].text.strip()), section.text.strip()
         elif section is not None and _rx()["GROUP_WORD"].search(label):
             group, label = label, re.sub(r"[*†‡§¶#]+$", "", section.text).strip()
-        fields = {"measure": canonical_measure(label), "value": value.text, "numeric_value": _num(value.text),
+        measure = measure_core(canonical_measure(label), _arm_names(ctx))
+        fields = {"measure": measure, "value": value.text, "numeric_value": _num(value.text),
                   "comparator_value": comp.text if comp else None,
                   "numeric_comparator_value": _num(comp.text) if comp else None, "unit": None,
                   "p_value": p, "p_relation": _RELATION.get(pm.group("rel") or "=", pm.group("rel") or "="),

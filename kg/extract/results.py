@@ -112,6 +112,8 @@ def _rx() -> dict:
     out["measure_head_of"] = re.compile(data["measure_head_of"], re.I)
     out["measure_specimen_inside"] = re.compile(data["measure_specimen_inside"], re.I)
     out["measure_singular"] = data["measure_singular"]
+    out["measure_generic_tail"] = re.compile(data["measure_generic_tail"], re.I)
+    out["measure_bare_core"] = re.compile(data["measure_bare_core"], re.I)
     out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
@@ -338,7 +340,7 @@ def extract(ctx: Context) -> list[Fact]:
                 continue  # the conclusion restates a finding the results part already gives
             if f.extra.get("restated") and (_reported(f.measure, out) or _in_results_text(ctx, f.measure)):
                 continue  # a finding in words where the abstract concludes: new only if the results name none
-            here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8))
+            here.append(_fact(ctx, sent, f, 0.6 if strict else 0.8, arms))
         if not here and last and _follows(ctx, last[0], sent):
             _follow_up(ctx, sent, last[1])
         out += here
@@ -2949,7 +2951,7 @@ def _clean_measure(s: str) -> str:
 def canonical_measure(s: str) -> str:
     """One written form for a measure: 'serum levels of X' is 'serum X', 'mean scores of X' is
     'mean X' (the generic head noun says nothing), and a plural head noun at the end is
-    singular ('Y scores' is 'Y score')."""
+    singular ('Y scores' is 'Y score'; measure_core then drops the generic ones)."""
     rx = _rx()
     m = rx["measure_head_of"].match(s)
     if m and not re.search(r"\b(?:of|in|and|or|with)\b", m.group("what")):
@@ -2964,6 +2966,26 @@ def canonical_measure(s: str) -> str:
     if len(last) == 2 and last[1].lower() in rx["measure_singular"]:
         s = f"{last[0]} {rx['measure_singular'][last[1].lower()]}"
     return s
+
+
+def measure_core(s: str, arms: frozenset[str] = frozenset()) -> str:
+    """What a measure is of: 'IL-6 level' is 'IL-6', 'pain score' is 'pain' (the generic head says
+    nothing more), so one measure has one name across papers and beside mechanisms' targets. The
+    head stays where what is left names nothing alone ('total score'), where it is written with a
+    capital as part of a name, and where what is left is one of the paper's arms or a word of
+    one: 'arsenic concentration' in a trial of arsenic trioxide is the drug's level, not the drug."""
+    rx = _rx()
+    m = rx["measure_generic_tail"].match(s)
+    if not m or m.group("head")[0].isupper() or rx["measure_bare_core"].match(m.group("core")):
+        return s
+    return s if _arm_word(m.group("core"), arms) else m.group("core")
+
+
+def _arm_word(name: str, arms: frozenset[str]) -> bool:
+    """Whether `name` is one of the arms or a word of one ('arsenic' of 'arsenic trioxide')."""
+    name = fold(name)
+    named = arms | {w for a in arms for w in a.split()}
+    return name in named or name.rstrip("s") in named
 
 
 def _shift(m: Mention | None, by: int) -> Mention | None:
@@ -3440,10 +3462,10 @@ def _time_point(text: str, f: Found) -> re.Match | None:
     return None
 
 
-def _fact(ctx: Context, sent, f: Found, confidence: float) -> Fact:
+def _fact(ctx: Context, sent, f: Found, confidence: float, arms: frozenset[str]) -> Fact:
     # the measure as the sentence names it: a short form the paper defines stays as written ('UAE'),
     # as readers quote it (the endpoint facts carry the paper's long form among their name synonyms)
-    f.measure = canonical_measure(_tidy_measure(f.measure))
+    f.measure = measure_core(canonical_measure(_tidy_measure(f.measure)), arms)
     t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
