@@ -164,3 +164,16 @@ def test_a_kind_in_brackets_after_a_measure(tmp_path, section, wrap, sentence, e
 def test_a_measure_word_dropped_finds_the_time_stated_elsewhere(tmp_path, layout):
     found = names(facts_of(tmp_path, layout, "endpoint", section=None))
     assert found["serum ferritin levels"]["timepoint"] == "week 8", found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, expected", [
+    ("We assessed 9 outcomes in three domains: Mood, Sleep Quality, and Reading Speed measured by timed tests and "
+     "Handwriting measured by a checklist.", {"mood", "sleep quality", "reading speed"}),
+    ("The following variables were recorded: hand pain and grip force assessed with standard dynamometer tests.",
+     {"hand pain", "grip force"}),
+])
+def test_a_colon_list_ends_at_its_means(tmp_path, section, wrap, sentence, expected):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert expected <= set(found), found
+    assert not any("tests" in n or "checklist" in n for n in found), found

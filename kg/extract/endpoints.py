@@ -266,6 +266,9 @@ def extract(ctx: Context) -> list[Fact]:
                 declared_spans.append((m.start("body"), m.end("body")))
                 kind = _kind(m.group("kind"))
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
+                means = _means_in_list_rx().search(ctx.document.text, s, e) if colon else None
+                if means:  # "A, B and C measured by questionnaires and D by tests": the list ends at its means
+                    e = means.start()
                 for a, b in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
                                          window=(prev_end, sent.start_char + m.start("body"), e)))
@@ -323,6 +326,13 @@ def _kind_noun_rx() -> tuple[re.Pattern, re.Pattern]:
 def _groups(rx: re.Pattern | Guarded) -> dict[str, int]:
     """The named groups of a pattern, guarded or not."""
     return getattr(rx, "groupindex", None) or getattr(getattr(rx, "rx", None), "groupindex", {}) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def _means_in_list_rx() -> re.Pattern:
+    """'measured by', 'assessed using' inside a list after a colon: how the items before were measured."""
+    d = _data()
+    return re.compile(rf"\s(?:{_alt(d['assessment_verbs'])})\s+(?:{_alt(d['instrument_means'])})\s", re.I)
 
 
 def _colon_list_ok(body: str) -> bool:
