@@ -132,7 +132,9 @@ def _cues() -> _Cues:
     ]
     # all but the last name an endpoint noun: tried only on sentences that have one
     nouns = re.compile(rf"(?:{_alt(data['endpoint_nouns'] + data['kind_nouns'])})", re.I)
-    declared = [Guarded(rx, nouns) for rx in declared[:-1]] + declared[-1:]
+    # (the lists after a colon are tried only where a colon is: fewer sentences than those with a noun)
+    colon = re.compile(r":")
+    declared = [Guarded(rx, colon if "colon" in rx.groupindex else nouns) for rx in declared[:-1]] + declared[-1:]
     assess = _alt(data["assessment_verbs"])
     # ("X and Y were also assessed", "Z was further examined")
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|further\s+)?"
