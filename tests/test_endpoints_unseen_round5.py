@@ -177,3 +177,15 @@ def test_a_colon_list_ends_at_its_means(tmp_path, section, wrap, sentence, expec
     found = endpoints(tmp_path, wrap.format(sentence), section)
     assert expected <= set(found), found
     assert not any("tests" in n or "checklist" in n for n in found), found
+
+
+@pytest.mark.parametrize("section, wrap", METHODS)
+@pytest.mark.parametrize("sentence, name, timepoint", [
+    ("In addition, we assessed mood and appetite at baseline and after 12 months of treatment.", "appetite",
+     "after 12 months"),
+    ("Grip strength was measured at baseline, after 6 weeks and after 6 months.", "grip strength",
+     "after 6 weeks and after 6 months"),
+])
+def test_baseline_and_a_later_time_after_it(tmp_path, section, wrap, sentence, name, timepoint):
+    found = endpoints(tmp_path, wrap.format(sentence), section)
+    assert found[name]["timepoint"] == timepoint, found

@@ -216,7 +216,7 @@ def _time_rx() -> re.Pattern:
            r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
     return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during|between)\s+"
                       r"(?:the\s+)?)?"
-                      rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{one}|"
+                      rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to|after|by|on)\s+)?(?:{one}|"
                       r"\d+\b(?![.,]?\d|\s*%)))*)(?![\w-])", re.I)
 
 
