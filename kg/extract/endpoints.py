@@ -80,6 +80,9 @@ def _cues() -> _Cues:
     kind_of = {fold(w): k for k, ws in data["kinds"].items() for w in ws}
     kind = rf"(?P<kind>{_alt(list(kind_of))})"
     noun = rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'])})(?:\s*\(s\))?"
+    # with a kind, a measure noun declares too ("Primary efficacy measurements were X", "the main variable")
+    knoun = (rf"(?:(?:{_alt(data['noun_qualifiers'])})\s+)?(?:{_alt(data['endpoint_nouns'] + data['kind_nouns'])})"
+             r"(?:\s*\(s\))?")
     verbs = _alt(data["declaring_verbs"])
     # a list of endpoints runs to the sentence end or to the next declaration ("... and secondary endpoints were")
     # (a list of items with commas inside runs on over semicolons when it closes with '; and' or '; or')
@@ -95,11 +98,11 @@ def _cues() -> _Cues:
     declared = [
         # "The primary endpoint was X", "secondary outcomes included X and Y", "Primary endpoint: X"
         # ("The primary outcome of this trial was X": the trial's own outcome)
-        re.compile(rf"\b{kind}\s+{adj}{noun}{own}\s*(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{knoun}{own}\s*(?:(?:{verbs})\s*:?\s+{how}|:\s*){body}", re.I),
         # "The outcome measures were X", "Outcomes included X" (no kind stated)
         re.compile(rf"\b(?P<kind>)(?:{noun}){own}(?:\s+(?:{verbs})\s*:?\s+{how}|\s*:\s*){body}", re.I),
         # "the primary endpoint (Treg frequency)"
-        re.compile(rf"\b{kind}\s+{adj}{noun}\s*\((?P<body>[^()]+)\)", re.I),
+        re.compile(rf"\b{kind}\s+{adj}{knoun}\s*\((?P<body>[^()]+)\)", re.I),
         # "For the primary outcome of self-reported sleep quality, ...", "the primary endpoint of remission at
         # week 12 was met" (not "the primary outcome of the trial")
         re.compile(rf"\b{kind}\s+{adj}{noun}\s+of\s+(?!(?:the|this|that|these|our|each|both|all|its|their|interest)\s)"
@@ -111,18 +114,27 @@ def _cues() -> _Cues:
         # only from the sentence's start or a label's colon ("A, B and C were secondary outcomes"), not after an
         # opening clause
         re.compile(rf"(?P<body>(?:^|(?<=:\s))(?!(?:{_alt(data['opening_clause_words'])})\b)[A-Za-z][^.;:]{{3,150}}?|"
-                   rf"[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:(?:the|a|our)\s+)?{kind}\s+{adj}{noun}", re.I),
+                   rf"[A-Za-z][^.;,:]{{3,80}}?)\s+(?:was|were)\s+(?:(?:the|a|our)\s+)?{kind}\s+{adj}{knoun}", re.I),
         # "for the endpoint PD20 methacholine", "the primary outcome HbA1c": a noun in apposition to a name
         # written with capitals or digits (an abbreviation, an analyte, a scale)
         re.compile(rf"\b(?:(?P<kind>{_alt(list(kind_of))})\s+)?(?:end[\s-]?points?|outcome\s+measures?|outcomes?)\s+"
                    r"(?P<body>(?=[\w-]*[A-Z0-9])[A-Za-z][\w-]*(?:\s+(?!(?:was|were|is|are|did|had|has|showed|and|or|in|"
                    r"at|of|for|to|with|by|on)\b)[a-z][\w-]*(?<!ed)(?<!ing))?)(?=[\s,.;:)]|$)"),
+        # "The following parameters were monitored: A, B and C", "Secondary outcomes were assessed at 6 months:
+        # A and B", "We assessed 15 outcomes in five domains: A, B, ...": a list after the colon of a clause that
+        # assesses outcomes (a clause after the colon is no list: `_colon_list_ok`)
+        re.compile(rf"\b(?:(?P<kind>{_alt(list(kind_of))})\s+)?(?:[\w-]+\s+){{0,2}}?(?:{knoun})\b[^.:;]{{0,80}}?"
+                   rf"\b(?:{_alt(data['assessment_verbs'])})\b[^.:;]{{0,50}}?(?P<colon>:)\s*{body}", re.I),
+        re.compile(rf"\b(?:{_alt(data['assessment_verbs'] + data['aim_verbs'])})\s+(?:[\w-]+\s+){{0,3}}?"
+                   rf"(?:(?P<kind>{_alt(list(kind_of))})\s+)?(?:{knoun})\b[^.:;]{{0,60}}?(?P<colon>:)\s*{body}", re.I),
         # "In an exploratory analysis, we collected ... X"
         re.compile(r"\bin an? (?P<kind>exploratory|post[- ]hoc) analysis,\s+we\s+\w+\s+(?P<body>[^.;]+)", re.I),
     ]
     # all but the last name an endpoint noun: tried only on sentences that have one
-    nouns = re.compile(rf"(?:{_alt(data['endpoint_nouns'])})", re.I)
-    declared = [Guarded(rx, nouns) for rx in declared[:-1]] + declared[-1:]
+    nouns = re.compile(rf"(?:{_alt(data['endpoint_nouns'] + data['kind_nouns'])})", re.I)
+    # (the lists after a colon are tried only where a colon is: fewer sentences than those with a noun)
+    colon = re.compile(r":")
+    declared = [Guarded(rx, colon if "colon" in rx.groupindex else nouns) for rx in declared[:-1]] + declared[-1:]
     assess = _alt(data["assessment_verbs"])
     # ("X and Y were also assessed", "Z was further examined")
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|further\s+)?"
@@ -204,7 +216,7 @@ def _time_rx() -> re.Pattern:
            r"(?:(?<=until )|(?<=up to ))(?:\d+\s*(?:y|yrs?|years?|months?)\s+of\s+age|(?:the\s+)?age\s+(?:of\s+)?\d+))")
     return re.compile(rf"\b(?:(?:at|by|after|over|through|until|up\s+to|within|on|from|to|during|between)\s+"
                       r"(?:the\s+)?)?"
-                      rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to)\s+)?(?:{one}|"
+                      rf"(?P<t>{one}(?:\s*(?:,\s*and|,|and|to|through|or)\s+(?:(?:at|to|after|by|on)\s+)?(?:{one}|"
                       r"\d+\b(?![.,]?\d|\s*%)))*)(?![\w-])", re.I)
 
 
@@ -244,12 +256,21 @@ def extract(ctx: Context) -> list[Fact]:
                     continue  # "Outcomes were analysed using logistic regression": a method
                 if any(a <= m.start("body") < b for a, b in declared_spans):
                     continue
+                colon = "colon" in _groups(rx)
+                if colon and not _colon_list_ok(m.group("body")):
+                    continue  # "Outcomes were assessed as follows: X was rated with ...": clauses, not a list
+                if not colon and not _declaring_noun_ok(
+                        sent.text[m.start():m.start("body")] + " " + sent.text[m.end("body"):m.end()]):
+                    continue  # "other measures were taken", "secondary prevention measures": no declaration
                 if cues.assess_start.match(m.group("body")) and re.search(
                         r"\b(?:was|were|is|are)\s+$", sent.text[m.start(): m.start("body")], re.I):
                     continue  # "secondary outcomes were assessed at 6 months" declares no measure
                 declared_spans.append((m.start("body"), m.end("body")))
                 kind = _kind(m.group("kind"))
                 s, e = sent.start_char + m.start("body"), sent.start_char + m.end("body")
+                means = _means_in_list_rx().search(ctx.document.text, s, e) if colon else None
+                if means:  # "A, B and C measured by questionnaires and D by tests": the list ends at its means
+                    e = means.start()
                 for a, b in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
                                          window=(prev_end, sent.start_char + m.start("body"), e)))
@@ -289,6 +310,43 @@ def extract(ctx: Context) -> list[Fact]:
     _timepoints_from_text(ctx, out)
     _timepoints_from_abstract(ctx, out, abstract_only)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_noun_rx() -> tuple[re.Pattern, re.Pattern]:
+    """An endpoint noun; a measure noun that declares only after a kind ('Primary efficacy measurements',
+    'the main variables'), not after 'other' or another word ('other measures', 'secondary prevention
+    measures'; ontology kind_nouns)."""
+    data = _data()
+    kinds = [w for w in _cues().kind_of if w != "other"]
+    return (re.compile(rf"\b(?:{_alt(data['endpoint_nouns'])})\b", re.I),
+            re.compile(rf"\b(?:{_alt(kinds)})\s+(?:(?:{_alt(data['noun_qualifiers'])})\s+)?"
+                       rf"(?:{_alt(data['kind_nouns'])})\b", re.I),
+            re.compile(rf"\b(?:{_alt(data['kind_nouns'])})\b", re.I))
+
+
+def _groups(rx: re.Pattern | Guarded) -> dict[str, int]:
+    """The named groups of a pattern, guarded or not."""
+    return getattr(rx, "groupindex", None) or getattr(getattr(rx, "rx", None), "groupindex", {}) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def _means_in_list_rx() -> re.Pattern:
+    """'measured by', 'assessed using' inside a list after a colon: how the items before were measured."""
+    d = _data()
+    return re.compile(rf"\s(?:{_alt(d['assessment_verbs'])})\s+(?:{_alt(d['instrument_means'])})\s", re.I)
+
+
+def _colon_list_ok(body: str) -> bool:
+    """A list after a colon names measures; one with its own verb is a run of clauses ('X was rated by ...')."""
+    return not re.search(r"\b(?:was|were|is|are|had|has|have)\b", body, re.I)
+
+
+def _declaring_noun_ok(head: str) -> bool:
+    """Whether a declaration's words around its list name the endpoints with an endpoint noun, or with a
+    measure noun right after a kind."""
+    endpoint_noun, kind_noun, bare = _kind_noun_rx()
+    return bool(not bare.search(head) or endpoint_noun.search(head) or kind_noun.search(head))
 
 
 @functools.lru_cache(maxsize=1)
@@ -954,6 +1012,15 @@ def _people_with_rx() -> re.Pattern:
                       r"(?:[\w-]+\s+(?:to|or)\s+)?$", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _people_at_rx() -> re.Pattern:
+    """'of 150 (hyperlipidemic) patients in / at / from': whose measure it is and where they were, before the
+    subject's end; the walk back stopped at the people word."""
+    people = json.loads((ONTOLOGY_DIR / "conditions.json").read_text(encoding="utf-8"))["population"]
+    return re.compile(rf"\s+of\s+(?:the\s+|all\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}(?:{people})\s+"
+                      r"(?:in|at|from)\s+$", re.I)
+
+
 def _walk_subject(text: str, end: int, cues: _Cues) -> tuple[int, int] | None:
     """`_walk_back` as a span, past who the measure was taken in: 'X in patients with Y (was evaluated)'
     names X, not the condition Y."""
@@ -962,15 +1029,30 @@ def _walk_subject(text: str, end: int, cues: _Cues) -> tuple[int, int] | None:
         return None
     m = _people_with_rx().search(text, max(0, s - 80), s)
     if m is None:
+        at = _people_at_rx().search(text, max(0, s - 80), s)
+        if at is not None:  # "X of 150 patients in the Y department (were checked)": X, not the place
+            s2 = _walk_back(text, at.start(), cues)
+            return None if s2 is None else (s2, at.start())
         return s, end
     s = _walk_back(text, m.start(), cues)
     return None if s is None else (s, m.start())
 
 
+def _in_gloss(text: str, start: int, at: int) -> bool:
+    """Whether `at` lies inside a bracket opened after `start` that closes later and holds no statistic ('the
+    efficacy (change in speed over 10 m) and safety of'): a gloss of the item, not where the list ends."""
+    opened = text.rfind("(", start, at)
+    if opened < 0 or text.find(")", opened, at) >= 0:
+        return False
+    close = text.find(")", at)
+    return close >= 0 and "(" not in text[at:close] and not _STAT.search(text, opened, close)
+
+
 def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
     """End of the noun-phrase list that starts at `start` (an object or a complement)."""
     lead = _FROM_BASELINE.match(text, start)  # "changes from baseline in A, B and C"
-    m = cues.stop_after.search(text, lead.end() if lead else start)
+    m = next((x for x in cues.stop_after.finditer(text, lead.end() if lead else start)
+              if not _in_gloss(text, start, x.start())), None)
     end = m.start() if m else len(text)
     # a list of measures ends before numbers (doses, values) and statistics
     # (an apposition ends it too: "X in the cortex, a region that ...")
@@ -979,6 +1061,8 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
         if cut.group().startswith(" ") and re.search(r"\b(?:days?|weeks?|months?|years?|visits?|cycles?)$",
                                                      text[start:start + cut.start()], re.I):
             continue  # "X on Day 4": the number of a time, which `_trim` takes off as the timepoint
+        if cut.group().startswith(" ") and _in_gloss(text, start, start + cut.start()):
+            continue  # "the efficacy (volume in 1 second) and safety of": a number inside a gloss in brackets
         end = start + cut.start()
         break
     cut = _aim_verb_cut().search(text, start, end)  # "to detect X and measure Y": X
@@ -1365,6 +1449,10 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     text = ctx.document.text
     raw_s, raw_e = s, e
     s, e, timepoint = _trim(text, s, e, cues)
+    marked = _kind_mark_rx().search(text, s, e) or _kind_mark_rx().match(text, e)
+    if marked and (marked.start() == e or marked.end() == e):  # "nasal congestion (primary) and ...": its kind
+        kind = kind or _kind(marked.group("kind"))
+        e = min(e, marked.start())
     name = text[s:e]
     lead = re.match(r"\s*(?:the\s+)?", text[raw_s:s]).end()
     wrapped = _wrapper_rx().match(text, raw_s + lead, e)
@@ -1411,6 +1499,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     named = words[-1] in _data()["instrument_heads"] and sum(w[:1].isupper() for w in name.split()) >= 2
+    # ("semen analysis", "urine analysis": a test named by what it analyses)
+    named = named or len(words) > 1 and words[-1] in ("analysis", "analyses") and " ".join(words[:-1]) in _data()[
+        "analysed_specimens"]
     # ("duration of antibiotic treatment", "number of clinic visits": the measure word before 'of' heads it)
     named = named or words[-1] in _data()["of_head_tails"] and bool(
         _of_head_rx().match(key) or _of_head_rx().match(text[raw_s:e].strip()))  # (also before 'number of' went)
@@ -1479,6 +1570,15 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         seen.facts.setdefault(ident, out[0])
         seen.facts.setdefault(key, out[0])
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_mark_rx() -> re.Pattern:
+    """A kind in brackets right after a measure ('sleep latency (primary outcome)', 'X (secondary)')."""
+    data = _data()
+    nouns = _alt(data["endpoint_nouns"] + data["kind_nouns"])
+    return re.compile(rf"\s*\((?:the\s+)?(?P<kind>{_alt(list(_cues().kind_of))})(?:\s+(?:efficacy\s+)?(?:{nouns}))?\)",
+                      re.I)
 
 
 class _Seen(set):
@@ -1811,6 +1911,10 @@ def _wordings(name: str) -> list[str]:
     m = re.fullmatch(r"([\w-]+(?:\s+[\w-]+)?)\s+(\w+)", name)
     if m and fold(m.group(2)) in heads:
         out.append(f"{m.group(2)} of {m.group(1)}")
+    # 'fecal occult blood levels' is 'fecal occult blood' where the abstract says when it was measured
+    bare = re.sub(r"\s+", " ", _cues().measure_words.sub(" ", name)).strip()
+    if bare != name and len(bare.split()) >= 2:
+        out.append(bare)
     return out
 
 
@@ -1903,6 +2007,12 @@ def _arm_name(text: str, name: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}\)?\s+(?:group|arm|treatment group)s?\b", text))
 
 
+def _one_measure(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two names' content words that name one measure: the words of one all among the other's ('serum lipid
+    levels', 'serum lipids'); a shared head alone ('estrogen receptor', 'progesterone receptor') names two."""
+    return bool(a and b) and (a <= b or b <= a)
+
+
 def _listed_together(text: str, f: Fact, g: Fact) -> bool:
     """Two objects of one verb in one sentence ('did not improve overall survival (p = 0.3) or progression-free
     survival (p = 0.5)'): items of a list, not the same measure named twice."""
@@ -1910,6 +2020,19 @@ def _listed_together(text: str, f: Fact, g: Fact) -> bool:
         return False
     a, b = sorted((f.evidence[0].start, g.evidence[0].start))
     return b - a < 200 and not re.search(r"[.;]\s", text[a:b])
+
+
+@functools.lru_cache(maxsize=1)
+def _by_means_rx() -> re.Pattern:
+    """What follows the subject (list) of 'X (and Y) were evaluated by / using / with ...'."""
+    return re.compile(rf"(?:\s*(?:,\s*|\s+)(?:and\s+|or\s+)?[^.;:]{{1,60}}?)?\s+(?:was|were)\s+(?:\w+ly\s+)?"
+                      rf"(?:{_alt(_data()['assessment_verbs'])})\s+(?:{_alt(_data()['instrument_means'])})\b", re.I)
+
+
+def _assessed_by_means(text: str, f: Fact) -> bool:
+    """'Oesophagitis and gastric ulcers were evaluated by endoscopy': a condition the paper says how it assessed
+    is a measure of the trial, not only the condition the treatment should improve."""
+    return bool(f.evidence) and bool(_by_means_rx().match(text, f.evidence[0].end))
 
 
 def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
@@ -1935,7 +2058,7 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
         key = fold(re.sub(r"\s*\([^()]*\)", "", name)).strip()
         if re.match(r"baseline\s", key) or _arm_name(text, name):
             continue
-        if f.rule in ("endpoint.assessed", "endpoint.aim") and key in conditions:
+        if f.rule in ("endpoint.assessed", "endpoint.aim") and key in conditions and not _assessed_by_means(text, f):
             continue  # "to improve anal incontinence": the condition, whose measures come elsewhere
         long = abbreviations(ctx).get(name.strip())
         spelled = next((g for m, g in enumerate(facts) if g is not f and long and _content_words(long)
@@ -1945,7 +2068,7 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
                 spelled.fields["kind"] = f.fields.get("kind")  # (a kind its short form was declared with)
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
         if f.rule == "endpoint.reported_object" and any(
-                m != n and words[n] & words[m] and facts[m].evidence[:1] != f.evidence[:1]
+                m != n and _one_measure(words[n], words[m]) and facts[m].evidence[:1] != f.evidence[:1]
                 and not _listed_together(text, f, facts[m]) for m in range(len(facts))):
             # (not its sibling of one shared head: "reduced service and patient costs")
             continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
