@@ -2007,12 +2007,6 @@ def _arm_name(text: str, name: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}\)?\s+(?:group|arm|treatment group)s?\b", text))
 
 
-def _one_measure(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two names' content words that name one measure: the words of one all among the other's ('serum lipid
-    levels', 'serum lipids'); a shared head alone ('estrogen receptor', 'progesterone receptor') names two."""
-    return bool(a and b) and (a <= b or b <= a)
-
-
 def _listed_together(text: str, f: Fact, g: Fact) -> bool:
     """Two objects of one verb in one sentence ('did not improve overall survival (p = 0.3) or progression-free
     survival (p = 0.5)'): items of a list, not the same measure named twice."""
@@ -2068,7 +2062,7 @@ def _pruned(ctx: Context, facts: list[Fact]) -> list[Fact]:
                 spelled.fields["kind"] = f.fields.get("kind")  # (a kind its short form was declared with)
             continue  # "FEV1" beside "forced expiratory volume in 1 s (FEV1)": the paper's long form names it
         if f.rule == "endpoint.reported_object" and any(
-                m != n and _one_measure(words[n], words[m]) and facts[m].evidence[:1] != f.evidence[:1]
+                m != n and words[n] & words[m] and facts[m].evidence[:1] != f.evidence[:1]
                 and not _listed_together(text, f, facts[m]) for m in range(len(facts))):
             # (not its sibling of one shared head: "reduced service and patient costs")
             continue  # "D had no effect on serum lipid levels" beside "serum lipids": the same measure again
