@@ -114,6 +114,8 @@ def _rx() -> dict:
     out["measure_singular"] = data["measure_singular"]
     out["measure_generic_tail"] = re.compile(data["measure_generic_tail"], re.I)
     out["measure_bare_core"] = re.compile(data["measure_bare_core"], re.I)
+    out["measure_plain_lead"] = re.compile(data["measure_plain_lead"], re.I)
+    out["measure_plain_tail"] = re.compile(data["measure_plain_tail"], re.I)
     out["measure_shared_modifier"] = re.compile(data["measure_shared_modifier"], re.I)
     out["responder_cue"] = re.compile(data["responder_cue"], re.I)
     out["qualitative"] = [(q["name"], q["where"], guarded(re.compile(expand(q["rx"]), re.I)), q.get("value_prefix", ""),
@@ -2988,6 +2990,27 @@ def _arm_word(name: str, arms: frozenset[str]) -> bool:
     return name in named or name.rstrip("s") in named
 
 
+def plain_measure(s: str) -> str:
+    """What was measured, as an annotator names it: without a quantifier over the measures, the
+    change noun or summary statistic the value already carries ('median improvement in FVC' is
+    'FVC', 'mean cholesterol' is 'cholesterol'), nor the participle phrase, whole-study period or
+    people that say how, when or among whom it was taken ('X based on all patients enrolled',
+    'X amongst GPs'): ontology/patterns/results.json measure_plain_lead / measure_plain_tail. A cut
+    is kept only when what is left still names something; a closing bracket ('(hr)') stays."""
+    rx = _rx()
+    bracket = re.search(r"\s*\([^()]*\)$", s)
+    base, suffix = (s[:bracket.start()], bracket.group(0)) if bracket and bracket.start() > 0 else (s, "")
+    prev = None
+    while prev != base:
+        prev = base
+        for key in ("measure_plain_lead", "measure_plain_tail"):
+            cut = rx[key].sub("", base, count=1).strip(" ,")
+            # ('mean VC' stays: a name of two letters alone reads as no name)
+            if cut != base and len(cut) >= 3 and cut.count("(") == cut.count(")") and not _names_nothing(cut):
+                base = cut
+    return base + suffix
+
+
 def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
@@ -3465,7 +3488,7 @@ def _time_point(text: str, f: Found) -> re.Match | None:
 def _fact(ctx: Context, sent, f: Found, confidence: float, arms: frozenset[str]) -> Fact:
     # the measure as the sentence names it: a short form the paper defines stays as written ('UAE'),
     # as readers quote it (the endpoint facts carry the paper's long form among their name synonyms)
-    f.measure = measure_core(canonical_measure(_tidy_measure(f.measure)), arms)
+    f.measure = measure_core(canonical_measure(plain_measure(canonical_measure(_tidy_measure(f.measure)))), arms)
     t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
