@@ -738,7 +738,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
                 relation = _FLIP[relation]  # "the rise in IL-6 was smaller in the X group": X lowers IL-6
             return [(_coordinated(text, a, agents), relation, c.start, max(a.end, t.end),
                      (max(s0, c.start - 20), max(a.end, t.end)))]
-        subject = _subject_agent(ctx, s0, c.start, targets)
+        # 'Aerobic training reduced A and increased B': the subject of the coordination's first verb
+        subject = _subject_agent(ctx, s0, _head_cue(text, c, targets, cues).start, targets)
         if subject is not None:
             return [([subject.concept], c.relation, subject.start, t.end, (subject.start, t.end))]
         result = _RESULT_CLAUSE.search(text, s0, c.start)
@@ -982,6 +983,9 @@ def _coordinated(text, a, agents) -> list[Concept]:
     chain = [a]
     for m in sorted(agents, key=lambda m: -m.start):
         if m.end <= chain[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and|/)\s*", text[m.end:chain[-1].start]):
+            if data()["rx_comparator"].search(text, max(0, m.start - 25), m.start) \
+                    or EXCEPTED.search(text, max(0, m.start - 25), m.start):
+                break  # 'Compared with B, A lowered X', 'Unlike B, A ...': B is the comparison, not a second subject
             chain.append(m)
     both = _BOTH_IN.search(text, max(0, a.start - 20), a.start)  # 'both in the X group (...) and the Y group'
     for m in sorted(agents, key=lambda m: m.start):
@@ -1042,8 +1046,10 @@ def _subject_agent(ctx: Context, s0: int, cue_start: int, targets) -> Mention | 
         or _arm_intervention(ctx, phrase)
     # a subject that is a target is an agent only as a known drug or intervention of its own
     # ('Vitamin D lowered PTH'); 'IL-10 increased, and TNF fell' names what changed
+    given = d["rx_arm_head"].search(phrase)  # 'Vitamin D supplementation': what was given, not what changed
     if any(s < t.end and t.start < e and not (t.start == s and t.end == e and not d["rx_head"].search(phrase)
                                               and (known is not None or t.concept is None))
+           and not (given and t.end <= s + given.start())
            for t in targets):
         return None
     if lead.group("det") and not lead.group("intake") and known is None:
@@ -1119,10 +1125,15 @@ def _targets(ctx: Context, sent) -> list[Mention]:
         s = sent.start_char + (m.start() if m.group("drug") is None or ctx.lexicon.by_label(m.group("drug"), "Drug")
                                else m.start("drug") + len(m.group("drug")))
         free.append(_trimmed(text, s, sent.start_char + m.end()))
+    drug_words = {e.start_char for e in ctx.concepts_in(sent, {"Drug"})} if d["rx_specimen_np"].search(sent.text) \
+        else set()
     for m in d["rx_specimen_np"].finditer(sent.text):
         w = m.group(1)
-        if d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w) and fold(w) not in d["excluded"] \
-                and not ctx.lexicon.by_label(w, "Drug"):
+        # a substance after a specimen ('serum zinc', 'plasma tryptophan') is measured in the body: an
+        # analyte, unless the trial gives it (its own levels are pharmacokinetics)
+        substance = sent.start_char + m.start(1) in drug_words or ctx.lexicon.by_label(w, "Drug") is not None
+        if (d["rx_analyte"].fullmatch(w) or substance) and not d["rx_stop"].fullmatch(w) \
+                and fold(w) not in d["excluded"] and not (substance and _given_word(ctx, w)):
             free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     drug_at = {a for a, _b in drug_spans}  # the trial's own drugs: their levels are pharmacokinetics
     for m in d["rx_head_before"].finditer(sent.text) if " of " in sent.text else ():
@@ -1165,6 +1176,13 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     return [t for i, t in enumerate(found)
             if not (i and d["rx_location"].match(text[found[i - 1].end:t.start]) and t.concept is not None
                     and t.concept.kind == "CellType")]
+
+
+def _given_word(ctx: Context, word: str) -> bool:
+    """True when the word names (a word of) one of the trial's interventions ('zinc' of 'zinc
+    sulfate'), or the trial names no intervention to tell."""
+    concepts = _intervention_concepts(ctx)
+    return not concepts or any(fold(word) in re.findall(r"[\w-]+", fold(c.label)) for c in concepts)
 
 
 def _wider_than_lexicon(text: str, sent, found: list[Mention], free: list[Mention]) -> list[Mention]:
@@ -1456,7 +1474,7 @@ def _agents(ctx: Context, sent) -> tuple[list[Mention], list[Mention]]:
                 agents.append(Mention(mm.start, mm.end, name, ctx.lexicon.by_label(name, "Drug")
                                       or ctx.lexicon.discover("Drug", name, "arm")))
     every = d["rx_all_arms"].search(sent.text)
-    studied = _studied_arms(ctx) if every else []
+    studied = active_arms(ctx) if every else []  # 'all treatments': the active comparator's too ('A plus B versus A')
     for m in d["rx_all_arms"].finditer(sent.text) if every else ():
         mm = Mention(sent.start_char + m.start(), sent.start_char + m.end(), m.group(0), group=tuple(studied))
         if studied and not any(_overlap(mm, a) for a in agents):
@@ -1650,9 +1668,10 @@ def _population_therapy(ctx: Context, sent, start: int, end: int) -> bool:
     pop = next((m for m in (rx.search(sent.text[:start + i]) for i in at) if m is not None), None)
     if pop is None:
         return False
-    studied = {c.iri for c in _intervention_concepts(ctx)}
+    # the study intervention first, by the name of the interventions or of the lexicon ('Vitamin D' for
+    # cholecalciferol 4000 IU)
     before = [m for m in _mentions(ctx, sent, _intervention_concepts(ctx)) if m.end <= sent.start_char + pop.start()]
-    return any(m.concept and m.concept.iri in studied and not _measured(ctx.document.text, m, sent) for m in before)
+    return any(m.concept and not _measured(ctx.document.text, m, sent) for m in before)
 
 
 def _default_agents(ctx: Context) -> list[Concept]:

@@ -27,6 +27,7 @@ from kg.extract.mechanism_clauses import (
     _direction,
     class_agent,
     clause_mechanisms,
+    data,
     statement_kind,
     studied_agents,
 )
@@ -148,12 +149,23 @@ def _agent_text(ctx: Context, f: Fact) -> str | None:
         m = re.search(re.escape(agent.label).replace(r"\ ", r"\s+"), ctx.document.text[ev.start:ev.end], re.I)
         written = m.group(0) if m else None
     shorts = ctx.document.cache[key]
-    return shorts.get(fold(agent.label)) or (shorts.get(fold(written)) if written else None) or written
+    return shorts.get(fold(agent.label)) or (shorts.get(fold(written)) if written else None) or written \
+        or _first_written(ctx, agent.iri)
+
+
+def _first_written(ctx: Context, iri: str) -> str | None:
+    """The words the paper first names a concept by: a statement whose agent is the trial's
+    default arm ('IL-6 fell in the high-dose group') need not name it, and the lexicon's label
+    ('ergocalciferol') may be none of the paper's words ('vitamin D')."""
+    cache = ctx.document.cache.setdefault("mechanism_first_written", {})
+    if iri not in cache:
+        cache[iri] = next((sp.text for sp in ctx.concept_spans(0, len(ctx.document.text)) if sp.kb_id_ == iri), None)
+    return cache[iri]
 
 
 def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     """"<drug> <cue> <target>": (agent, relation, evidence start, evidence end) per cue."""
-    agent = _agent_before(agents, t.start_char)
+    agent = _agent_before([a for a in agents if not _compared(ctx.document.text, a[0], drugs)], t.start_char)
     if agent is None:
         return []
     agent_end, agent_c = agent
@@ -170,6 +182,16 @@ def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
                 + _set_apart_from(ctx.document.text, drugs, agents, s):
             out.append((c, relation, min(start, cue_start), t.end_char))
     return out
+
+
+def _compared(text: str, end: int, drugs) -> bool:
+    """True when the drug ending at `end` follows a comparator cue ('compared with B', 'superior to
+    B', 'unlike B'): the comparison's other arm, not a subject of the verb."""
+    d = next((d for d in drugs if d.end_char == end), None)
+    if d is None:
+        return False
+    lead = max(0, d.start_char - 25)
+    return bool(data()["rx_comparator"].search(text, lead, d.start_char) or EXCEPTED.search(text, lead, d.start_char))
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
@@ -193,7 +215,9 @@ def _listed_before(text: str, drugs, agents, start: int) -> list[tuple]:
     concept = dict(agents)  # end offset -> the agent's concept
     out = []
     for d in sorted(drugs, key=lambda d: -d.start_char):
-        if d.end_char <= start and d.end_char in concept and _LISTED.fullmatch(text, d.end_char, start):
+        if d.end_char <= start and d.end_char in concept and _LISTED.fullmatch(text, d.end_char, start) \
+                and not _compared(text, d.end_char, drugs):
+            # 'Compared with B, A lowered X', 'Unlike B, A ...': B is set apart from the subject
             out.append((concept[d.end_char], d.start_char))
             start = d.start_char
     return out
