@@ -150,17 +150,20 @@ def _agent_text(ctx: Context, f: Fact) -> str | None:
         written = m.group(0) if m else None
     shorts = ctx.document.cache[key]
     return shorts.get(fold(agent.label)) or (shorts.get(fold(written)) if written else None) or written \
-        or _first_written(ctx, agent.iri)
+        or _first_written(ctx, agent)
 
 
-def _first_written(ctx: Context, iri: str) -> str | None:
-    """The words the paper first names a concept by: a statement whose agent is the trial's
-    default arm ('IL-6 fell in the high-dose group') need not name it, and the lexicon's label
-    ('ergocalciferol') may be none of the paper's words ('vitamin D')."""
+def _first_written(ctx: Context, agent) -> str | None:
+    """The words the paper first names a concept by, when its label is none of the paper's words
+    ('vitamin D' for ergocalciferol): a statement whose agent is the trial's default arm ('IL-6
+    fell in the high-dose group') need not name it."""
     cache = ctx.document.cache.setdefault("mechanism_first_written", {})
-    if iri not in cache:
-        cache[iri] = next((sp.text for sp in ctx.concept_spans(0, len(ctx.document.text)) if sp.kb_id_ == iri), None)
-    return cache[iri]
+    if agent.iri not in cache:
+        text = ctx.document.text
+        own = re.search(r"(?<![\w-])" + re.escape(agent.label).replace(r"\ ", r"\s+") + r"(?![\w-])", text, re.I)
+        cache[agent.iri] = None if own else next(
+            (sp.text for sp in ctx.concept_spans(0, len(text)) if sp.kb_id_ == agent.iri), None)
+    return cache[agent.iri]
 
 
 def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
