@@ -178,7 +178,7 @@ def test_alignments(onto: Graph) -> None:
 
 
 DECIMAL = "doseValue doseMin doseMax numericValue numericComparatorValue pValue ciLow ciHigh sd confidence".split()
-INTEGER = "count grade enrolled analysed administrations start end year authorCount".split()
+INTEGER = "count grade enrolled analysed administrations start end year authorCount comparisonLineCount".split()
 BOOLEAN = "serious negated relatedToDrug ledToDiscontinuation hedged cited responder".split()
 OBJECT = {
     "drug": "Drug",

@@ -165,35 +165,120 @@ def test_entity_fields_and_labels_are_those_of_the_label_join(restated):
         assert ("kg:condition", "psoriatic arthritis") in view.properties
 
 
-def test_two_trials_compared_give_the_lines_of_every_fact(restated):
-    """compare() reads one signature per distinct fact; the lines must be those of reading
-    every fact's fields one by one (the formulation it replaced)."""
-    from tui.compare import _FIELDS, _LABELLED, concept_labels
+TRIALS = ["https://w3id.org/kg-trials/data/trial/NCT04433333", "https://w3id.org/kg-trials/data/trial/NCT04455555"]
+_COMPARED = {"arms and doses", "primary endpoints", "other endpoints", "key results", "adverse events", "not observed"}
 
-    trials = ["https://w3id.org/kg-trials/data/trial/NCT04433333", "https://w3id.org/kg-trials/data/trial/NCT04455555"]
+
+def _every_fact_lines(store, trials: list[str]) -> dict[str, dict[str, list[str]]]:
+    """The comparison's lines of each trial made by reading every fact's fields one by one
+    (the formulation the signatures and the stored lines replaced)."""
+    from kg.graph.comparison import FIELDS
+    from tui.compare import _LABELLED, concept_labels
+
+    types = " ".join(f"kg:{t}" for t in FIELDS)
+    props = ", ".join(sorted({f"kg:{p}" for ps in FIELDS.values() for p in ps}))
+    facts: dict = {}
+    for t, f, kind, p, o in store.ox_query(
+            f"SELECT ?t ?f ?type ?p ?o WHERE {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in trials)} }} "
+            f"VALUES ?type {{ {types} }} ?f kg:ofTrial ?t ; a ?type ; ?p ?o FILTER(?p IN ({props})) }}"):
+        fact = facts.setdefault(f.value, (t.value, kind.value.rsplit("#", 1)[-1], defaultdict(list)))
+        values = fact[2][p.value.rsplit("#", 1)[-1]]
+        if lexical(o) not in values:
+            values.append(lexical(o))
+    label = concept_labels(store, {v for _t, _k, fs in facts.values() for k, vs in fs.items() if k in _LABELLED
+                                   for v in vs})
+    want: dict = {t: {} for t in trials}
+    for t, kind, fs in facts.values():
+        _add_fact(want[t], kind, fs, label)
+    return {t: {k: sorted(set(v)) for k, v in a.items()} for t, a in want.items()}
+
+
+def _compared_lines(store, trials: list[str]) -> dict[str, dict[str, list[str]]]:
+    return {s.iri: {k: sorted(v) for k, v in s.aspects.items() if k in _COMPARED}
+            for s in compare(store, [(t, t) for t in trials])}
+
+
+def test_two_trials_compared_give_the_lines_of_every_fact(restated):
+    """compare() reads the distinct lines each document states of its trial; they must be those
+    of reading every fact's fields one by one."""
+    from tui.compare import _distinct_facts, _facts_query, _fields_of, lined_trials
+
     with GraphStore(restated, read_only=True) as store:
-        got = compare(store, [(t, t) for t in trials])
-        types = " ".join(f"kg:{t}" for t in _FIELDS)
-        props = ", ".join(sorted({f"kg:{p}" for ps in _FIELDS.values() for p in ps}))
-        facts: dict = {}
-        for t, f, kind, p, o in store.ox_query(
-                f"SELECT ?t ?f ?type ?p ?o WHERE {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in trials)} }} "
-                f"VALUES ?type {{ {types} }} ?f kg:ofTrial ?t ; a ?type ; ?p ?o FILTER(?p IN ({props})) }}"):
-            fact = facts.setdefault(f.value, (t.value, kind.value.rsplit("#", 1)[-1], defaultdict(list)))
-            values = fact[2][p.value.rsplit("#", 1)[-1]]
-            if lexical(o) not in values:
-                values.append(lexical(o))
-        label = concept_labels(store, {v for _t, _k, fs in facts.values() for k, vs in fs.items() if k in _LABELLED
-                                       for v in vs})
-        want: dict = {t: {} for t in trials}
-        for t, kind, fs in facts.values():
-            _add_fact(want[t], kind, fs, label)
-        for summary in got:
-            lines = {k: v for k, v in summary.aspects.items() if k in {"arms and doses", "primary endpoints",
-                                                                        "other endpoints", "key results",
-                                                                        "adverse events", "not observed"}}
-            assert {k: sorted(v) for k, v in lines.items()} == {k: sorted(set(v)) for k, v in want[summary.iri].items()}
-        assert "nausea (n=10)" in got[0].aspects["adverse events"]
+        assert lined_trials(store, TRIALS) == set(TRIALS)  # written by this kg: every trial has its lines
+        got = _compared_lines(store, TRIALS)
+        assert got == _every_fact_lines(store, TRIALS)
+        assert "nausea (n=10)" in got[TRIALS[0]]["adverse events"]
+        # the stored lines are the signatures a query of the facts gives
+        from_facts = {(t.value, k.value.rsplit("#", 1)[-1], repr(sorted((p, sorted(v)) for p, v in
+                                                                           _fields_of(s.value).items())))
+                      for t, k, s in store.ox_query(_facts_query(TRIALS))}
+        stored = {(t, k, repr(sorted((p, sorted(v)) for p, v in fs.items())))
+                  for t, k, fs in _distinct_facts(store, TRIALS)}
+        assert stored == from_facts and len(stored) >= 8
+
+
+def _without_lines(store, doc_id: str) -> None:
+    """Rewrite a document's graph as a kg before the comparison lines wrote it (no lines, no
+    line count, a summary without "lined"): what an old store holds."""
+    import pyoxigraph as ox
+
+    from kg.graph.build import graph_iri
+    from kg.graph.comparison import LINE, LINE_COUNT
+    from kg.graph.writes import summarise
+
+    g = ox.NamedNode(str(graph_iri(doc_id)))
+    quads = [q for q in store.ox.quads_for_pattern(None, None, None, g)
+             if q.predicate.value not in (LINE, LINE_COUNT)]
+    summary = summarise(doc_id, store.summary(g.value)["sha256"], quads)
+    assert summary["lined"] == {}
+    store.replace_graph(g.value, quads, summary)
+
+
+def test_the_lines_stay_exact_through_reingest_removal_and_old_documents(tmp_path):
+    """Ingest, compare; re-ingest one document changed (a count and an adverse event of its own),
+    remove one, rewrite one as an older kg did: after each, the comparison equals reading every
+    fact, and the roll-up's per-trial counts say which trials have every line."""
+    from tui.compare import lined_trials
+
+    src = tmp_path / "papers"
+    src.mkdir()
+    for name, text in PAPERS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    where = tmp_path / "db"
+
+    def check(lined: set[str]) -> dict:
+        with GraphStore(where, read_only=True) as store:
+            assert lined_trials(store, TRIALS) == lined
+            got = _compared_lines(store, TRIALS)
+            assert got == _every_fact_lines(store, TRIALS)
+            return got
+
+    with GraphStore(where) as store:
+        assert not ingest([src], store).failed
+    first = check(set(TRIALS))
+    changed = REPORT.replace("Nausea occurred in 10 patients", "Nausea occurred in 12 patients and rash in 3 patients")
+    (src / "psa-report-again.txt").write_text(changed, encoding="utf-8")
+    with GraphStore(where) as store:
+        assert not ingest([src], store).failed
+    second = check(set(TRIALS))
+    assert "nausea (n=12)" in second[TRIALS[0]]["adverse events"]
+    assert "nausea (n=10)" in second[TRIALS[0]]["adverse events"]  # the other copy still says 10
+    with GraphStore(where) as store:
+        store.remove_document("psa-report")
+    third = check(set(TRIALS))
+    assert "nausea (n=10)" not in third[TRIALS[0]]["adverse events"]
+    with GraphStore(where) as store:
+        store.remove_document("psa-report-again")
+    assert check(set(TRIALS))[TRIALS[0]] == {}
+    (src / "psa-report-again.txt").write_text(REPORT, encoding="utf-8")
+    with GraphStore(where) as store:
+        assert not ingest([src], store).failed
+        _without_lines(store, "psa-report")  # an older kg's document: that trial is read from its facts
+    assert check({TRIALS[1]}) == first
+    with GraphStore(where) as store:
+        _without_lines(store, "ra-early")
+        _without_lines(store, "psa-report-again")
+    assert check(set()) == first
 
 
 def test_groups_started_from_their_class_hold_the_pairs_of_the_plain_patterns(restated):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from kg.graph.comparison import LINE, facts_query, split_line
 from kg.graph.store import GraphStore
 from kg.graph.vocab import KGD_NS
 from tui.queries import sparql_iri
@@ -23,12 +24,6 @@ class TrialSummary:
     aspects: dict[str, list[str]] = field(default_factory=dict)
 
 
-_FIELDS = {  # the properties a comparison reads of each kind of fact, by local name
-    "DoseRegimen": ("drug", "doseValue", "doseUnitLabel", "route", "frequency", "duration", "arm", "role"),
-    "Endpoint": ("name", "endpointKind", "timepoint"),
-    "Result": ("measure", "value", "comparatorValue", "pValue"),
-    "AdverseEvent": ("term", "count", "grade", "negated", "serious"),
-}
 _TRIAL_FIELDS = {"registryId": "registry ids", "acronym": "acronym", "phase": "phase", "enrolled": "enrolled",
                  "design": "design", "condition": "conditions"}
 _LABELLED = {"drug", "route", "term", "condition"}  # fields whose values are concepts, shown by label
@@ -66,21 +61,45 @@ def _trial_query(trials: list[str]) -> str:
 
 
 def _facts_query(trials: list[str]) -> str:
-    """Every field a comparison shows of every dose, endpoint, result and AE of the trials, one
-    row per distinct fact: each fact's fields joined into one signature (`_fields_of` reads it
-    back), and facts with the same signature (the same dose or AE restated by every paper about
-    the trial) given once. The engine still reads each fact (trial → its facts → their fields,
-    anchored), but ~100 signatures come back instead of ~5,500 terms to decode on a trial told
-    by 16 papers. No label joins: a concept's label is restated by every document graph that
-    names it, so joining it multiplied the rows by the documents."""
-    types = " ".join(f"kg:{t}" for t in _FIELDS)
-    props = ", ".join(sorted({f"kg:{p}" for ps in _FIELDS.values() for p in ps}))
-    # property | datatype ("" for an IRI) | value percent-encoded: no space nor "|" inside a field
-    field = 'CONCAT(STR(?p), "|", IF(isLiteral(?o), STR(DATATYPE(?o)), ""), "|", ENCODE_FOR_URI(STR(?o)))'
-    return (f"SELECT DISTINCT ?t ?type ?sig WHERE {{ {{ SELECT ?t ?f ?type "
-            f'(GROUP_CONCAT({field}; separator=" ") AS ?sig) WHERE {{ '
-            f"VALUES ?t {{ {_values(trials)} }} VALUES ?type {{ {types} }} "
-            f"?f kg:ofTrial ?t ; a ?type ; ?p ?o FILTER(?p IN ({props})) }} GROUP BY ?t ?f ?type }} }}")
+    """One row per distinct fact of the trials, read from the facts (kg.graph.comparison): the
+    engine reads each fact (trial → its facts → their fields, anchored), O(facts of the trials).
+    For trials some document states without comparison lines (a store an older kg wrote)."""
+    return facts_query(f"VALUES ?t {{ {_values(trials)} }}")
+
+
+def _lines_query(trials: list[str]) -> str:
+    """The distinct comparison lines the documents state of the trials: a few quads per
+    restating document, each distinct line decoded once."""
+    return f"SELECT DISTINCT ?t ?line WHERE {{ VALUES ?t {{ {_values(trials)} }} ?t <{LINE}> ?line }}"
+
+
+def lined_trials(store: GraphStore, trials: list[str]) -> set[str]:
+    """The trials whose every fact is in a graph that states its comparison lines: the roll-up
+    counts, per trial, facts in such graphs ("lined") and all facts ("trials")."""
+    rollup = store.rollup() if hasattr(store, "rollup") else None
+    if not rollup or "lined" not in rollup:
+        return set()
+    lined, counts = rollup["lined"], rollup.get("trials", {})
+    return {t for t in trials if lined.get(t, 0) == counts.get(t, 0)}
+
+
+def _distinct_facts(store: GraphStore, trials: list[str]) -> list[tuple[str, str, dict]]:
+    """(trial, kind, fields) of each distinct fact: from the lines where every document states
+    them, else from the facts."""
+    lined = lined_trials(store, trials)
+    out = []
+    if lined:
+        rows = store.ox_query(_lines_query([t for t in trials if t in lined]))
+        out += [(t.value, *_kind_fields(split_line(line.value))) for t, line in rows]
+    rest = [t for t in trials if t not in lined]
+    if rest:
+        out += [(t.value, kind.value.rsplit("#", 1)[-1], _fields_of(sig.value))
+                for t, kind, sig in store.ox_query(_facts_query(rest))]
+    return out
+
+
+def _kind_fields(kind_sig: tuple[str, str]) -> tuple[str, dict]:
+    return kind_sig[0], _fields_of(kind_sig[1])
 
 
 _PLAIN_TYPES = ("", "http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
@@ -135,8 +154,7 @@ def compare(store: GraphStore, trials: list[tuple[str, str]]) -> list[TrialSumma
     # pyoxigraph's terms as they come (their lexical forms): converting ~1,000 rows to rdflib
     # terms cost as much as the query
     own = [(r["t"].value, r["p"].value, r["o"]) for r in store.ox_query(_trial_query(iris))]
-    facts = [(t.value, kind.value.rsplit("#", 1)[-1], _fields_of(sig.value))
-             for t, kind, sig in store.ox_query(_facts_query(iris))]
+    facts = _distinct_facts(store, iris)
     concepts = {o.value for _t, _p, o in own if isinstance(o, ox.NamedNode)}
     concepts |= {v for _t, _k, fields in facts for k, vs in fields.items() if k in _LABELLED for v in vs}
     label = concept_labels(store, concepts)

@@ -121,12 +121,13 @@ def node_types(iri: str) -> str:
 
 
 def node_properties(iri: str) -> str:
-    """A node's own statements (a document's text and section list left out). Objects' labels
+    """A node's own statements (a document's text and section list, and a trial's comparison
+    lines, kg.graph.comparison: what the comparison screen shows, 100+ lines on a trial). Objects' labels
     come from the roll-up (tui.compare.concept_labels): a trial and its conditions are restated
     by every document graph about it, and a label join read each label once per graph. GROUP BY,
     not DISTINCT: the values of one property keep the order the page showed them in."""
     return f"""SELECT ?p ?o WHERE {{
-  {sparql_iri(iri)} ?p ?o . FILTER(?p NOT IN (kg:text, kg:hasSection))
+  {sparql_iri(iri)} ?p ?o . FILTER(?p NOT IN (kg:text, kg:hasSection, kg:comparisonLine, kg:comparisonLineCount))
 }} GROUP BY ?p ?o ORDER BY ?p"""
 
 

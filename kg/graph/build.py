@@ -23,7 +23,7 @@ from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import __version__
-from kg.graph import schema, vocab
+from kg.graph import comparison, schema, vocab
 from kg.graph.namespaces import KG, KGC, KGD, OA, SCHEMA
 from kg.identity import iri_segment, printable, source_path
 from kg.lexicon import Concept
@@ -183,6 +183,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
         add((ci, N(str(SKOS.inScheme)), N(str(KGC["document-terms"]))))
         if c.curie:  # a dictionary concept (DrugBank, MeSH) carries its public identifier
             add((ci, N(str(SKOS.notation)), lit(c.curie)))
+    out.extend(comparison.lines(d, out))  # derived from the triples above (kg.graph.comparison)
     return out
 
 

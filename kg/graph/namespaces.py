@@ -76,6 +76,8 @@ class KG(DefinedNamespace):
     sponsor: URIRef
     site: URIRef
     ofTrial: URIRef
+    comparisonLine: URIRef  # derived at ingest: kg.graph.comparison
+    comparisonLineCount: URIRef
     attribute: URIRef
     value: URIRef
     # interventions

@@ -23,9 +23,13 @@ from kg.graph.vocab import KGD_NS
 # 3: with each document's source (what `kg stats` lists). A writer makes a roll-up of another
 # format again; a reader also uses one of format 2, which lacks only the sources (an older kg
 # writing to the store makes its own format again, so it never leaves a stale source behind).
-FORMAT = 3
-READABLE = (2, 3)
-_COUNTERS = ("facts", "trials", "concepts", "predicates", "classes")
+# 4: with "lined", facts per trial in graphs that state the trial's comparison lines
+# (kg.graph.comparison): a trial whose count there equals its count in "trials" is compared
+# from its lines. An older kg does not read format 4: it adds its roll-up up again without
+# "lined", so a document it writes never leaves a trial counted as covered.
+FORMAT = 4
+READABLE = (2, 3, 4)
+_COUNTERS = ("facts", "trials", "lined", "concepts", "predicates", "classes")
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _KG = "https://w3id.org/kg-trials/ontology#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

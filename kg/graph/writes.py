@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg import __version__
+from kg.graph.comparison import LINE_COUNT
 from kg.graph.schema import FACT_CLASS
 from kg.graph.vocab import KG_NS, PREFIXES, RDF_TYPE
 
@@ -27,6 +28,7 @@ _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _DOC_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/title"): "title", ox.NamedNode(KG_NS + "year"): "year",
                ox.NamedNode(KG_NS + "sourceFile"): "file"}
 _SOURCE_FILE = ox.NamedNode(KG_NS + "sourceFile")
+_LINE_COUNT = ox.NamedNode(LINE_COUNT)
 # read for `source` only (what `kg stats` lists), not kept in the summary themselves
 _SOURCE_FIELDS = {ox.NamedNode("http://purl.org/dc/terms/identifier"): "id", ox.NamedNode(KG_NS + "sourcePath"): "path"}
 
@@ -77,9 +79,11 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
     listed = [d.get("path", d["file"]) for d in source.values() if "file" in d and d.get("id") == doc_id]
     if len(listed) == 1:
         meta["source"] = listed[0]
+    per_trial = {t: len(f) for t, f in sorted(trials.items())}
+    # a graph that states its comparison lines covers each of its trials' facts (kg.graph.comparison)
+    lined = per_trial if predicates.get(LINE_COUNT) else {}
     return {"doc": doc_id, "sha256": sha256, "kg_version": __version__, "triples": len(distinct),
-            "facts": dict(sorted(facts.items())),
-            "trials": {t: len(f) for t, f in sorted(trials.items())},
+            "facts": dict(sorted(facts.items())), "trials": per_trial, "lined": lined,
             "concepts": {c: len(f) for c, f in sorted(concepts.items())},
             "predicates": _curies(predicates), "classes": _curies(classes),
             "nodes": _node_details(distinct, set(trials) | set(concepts)), **meta}
