@@ -3015,8 +3015,6 @@ def _shift(m: Mention | None, by: int) -> Mention | None:
     return None if m is None else Mention(m.kind, m.start + by, m.end + by, m.text, m.fields)
 
 
-
-
 def _measure_before(text: str, pos: int) -> str:
     """What a value is about: the noun phrase right before its bracket when the value opens
     one ('declines in diastolic BP (−3.3 mmHg'), else the subject of its clause ('Initial
@@ -3485,10 +3483,18 @@ def _time_point(text: str, f: Found) -> re.Match | None:
     return None
 
 
+def _stored_measure(measure: str, arms: frozenset[str]) -> str:
+    """The name a finding is stored under: tidied and in one written form, then without what its
+    value already carries (plain_measure) and without a generic head (measure_core); each cut can
+    leave a plural or a specimen to put in order again, hence canonical_measure twice."""
+    once = canonical_measure(_tidy_measure(measure))
+    return measure_core(canonical_measure(plain_measure(once)), arms)
+
+
 def _fact(ctx: Context, sent, f: Found, confidence: float, arms: frozenset[str]) -> Fact:
     # the measure as the sentence names it: a short form the paper defines stays as written ('UAE'),
     # as readers quote it (the endpoint facts carry the paper's long form among their name synonyms)
-    f.measure = measure_core(canonical_measure(plain_measure(canonical_measure(_tidy_measure(f.measure)))), arms)
+    f.measure = _stored_measure(f.measure, arms)
     t = _time_point(sent.text, f)
     p = f.p.fields if f.p else None
     fields = {
