@@ -4,7 +4,8 @@
 The TUI's screens run these through `tui.model`, `tui.ask`, `tui.compare` and `tui.graphs`;
 here each is timed over the store's most used entities (several of each kind), repeated,
 and compared with the target of 100 ms p95 per screen. An entity page is every group's first
-page (what the screen paints); "more…" rows time a group's or an answer list's next page. The
+page (what the screen paints); "more…" rows time a group's or an answer list's next page; "a row's
+evidence" the facts and spans of a row of restated facts, read when it is highlighted. The
 first run of each query is included (RocksDB's block cache is cold for it). Build a big store first, e.g.
 `bench/bench.py --copies 500 --keep`, then:
 
@@ -21,6 +22,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.graph.store import GraphStore
     from tui import ask
     from tui.compare import compare
-    from tui.model import load_catalog, load_entity, load_group_page, load_vocabulary
+    from tui.model import load_catalog, load_entity, load_group_page, load_vocabulary, row_evidence
 
     load = os.getloadavg()[0]
     store = GraphStore(a.store, read_only=True)
@@ -81,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             for body, by_link, offset in view.more.values():  # "more…" on a group: its next page
                 run("entity page: more… (next page)",
                     lambda b=body, k=by_link, o=offset: load_group_page(store, b, k, o, catalog))
+            for _name, rows in view.groups:  # a row of restated facts highlighted: its facts and spans
+                if rows and getattr(rows[0], "key", None):
+                    run("entity page: a row's evidence", lambda r=rows[0]: row_evidence(store, replace(r, facts=[])))
     label = {e.iri: e.label for e in catalog.entries}
     drugs = [label[e.iri] for e in top.get("drug", [])]
     targets = [label[e.iri] for k in ("cell", "cytokine", "gene", "process") for e in top.get(k, [])]

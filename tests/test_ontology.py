@@ -178,7 +178,8 @@ def test_alignments(onto: Graph) -> None:
 
 
 DECIMAL = "doseValue doseMin doseMax numericValue numericComparatorValue pValue ciLow ciHigh sd confidence".split()
-INTEGER = "count grade enrolled analysed administrations start end year authorCount comparisonLineCount".split()
+INTEGER = ("count grade enrolled analysed administrations start end year authorCount comparisonLineCount "
+           "factLineCount").split()
 BOOLEAN = "serious negated relatedToDrug ledToDiscontinuation hedged cited responder".split()
 OBJECT = {
     "drug": "Drug",

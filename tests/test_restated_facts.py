@@ -301,3 +301,175 @@ def test_groups_started_from_their_class_hold_the_pairs_of_the_plain_patterns(re
                 assert pairs[0] == pairs[1], (e.label, name)
                 compared += plain != scanned and bool(pairs[0])
         assert compared >= 5
+
+
+# -- entity pages: one row per distinct fact ---------------------------------------------------
+PAGES = TRIALS + [MTX, "https://w3id.org/kg-trials/concept/nausea", "https://w3id.org/kg-trials/concept/il-6"]
+
+
+def _bare(summary: str) -> str:
+    """A row's text without the number of documents stating it."""
+    return summary.rsplit("  (", 1)[0] if summary.endswith(" documents)") else summary
+
+
+def _per_fact_groups(store, iri: str, catalog, monkeypatch) -> dict[str, dict[str, set[str]]]:
+    """{group: {row text: documents}} of the page listing every fact (as a store whose documents
+    state no row lines is shown), every page of each group read."""
+    import tui.model as model
+
+    with monkeypatch.context() as m:
+        m.setattr(model, "lines_stored", lambda _store: False)
+        m.setattr(model, "ENTITY_PAGE", 10_000)
+        view = model.load_entity(store, iri, catalog)
+    doc_of = {str(r["f"]): str(r["d"]) for r in store.select("SELECT ?f ?d WHERE { ?f kg:inDocument ?d }")}
+    out: dict[str, dict[str, set[str]]] = {}
+    for name, rows in view.groups:
+        for row in rows:
+            if row.kind != "link":
+                out.setdefault(name, {}).setdefault(row.summary, set()).update(doc_of[f] for f in row.facts)
+    return out
+
+
+def test_entity_pages_list_each_restated_fact_once_with_its_documents(restated, monkeypatch):
+    """A trial's, a drug's, an AE term's and a target's page: one row per distinct fact, the
+    rows those of the page listing every fact with restatements merged, each with the number of
+    documents stating it; the restated report's facts are stated by two."""
+    from tui.model import lines_stored
+
+    with GraphStore(restated, read_only=True) as store:
+        catalog = load_catalog(store)
+        assert lines_stored(store)
+        restated_rows = 0
+        for iri in PAGES:
+            want = _per_fact_groups(store, iri, catalog, monkeypatch)
+            with monkeypatch.context() as m:
+                m.setattr("tui.model.ENTITY_PAGE", 10_000)
+                view = load_entity(store, iri, catalog)
+            got = {name: {_bare(r.summary): r.documents for r in rows} for name, rows in view.groups
+                   if rows and rows[0].kind != "link"}
+            for name, rows in view.groups:
+                texts = [r.summary for r in rows]
+                assert len(texts) == len(set(texts)), (iri, name)  # each fact once
+            assert got == {name: {text: len(docs) for text, docs in rows.items()} for name, rows in want.items()}, iri
+            for _name, rows in view.groups:
+                for r in rows:
+                    if r.kind != "link":
+                        assert (r.documents > 1) == r.summary.endswith(f"({r.documents} documents)")
+                        restated_rows += r.documents == 2
+        trial = load_entity(store, TRIALS[0], catalog)
+        aes = dict(trial.groups)["Adverse events"]
+        assert [r.documents for r in aes] == [2] * len(aes) and len(aes) == 3
+        assert restated_rows >= 20
+
+
+def test_a_restated_row_opens_the_exact_quote_of_each_document(restated):
+    """The evidence of a row of restated facts: its facts (one per document here), each span
+    an exact quote of its document, the first document's first."""
+    from kg.graph.facts import document_text
+    from tui.model import row_evidence
+
+    with GraphStore(restated, read_only=True) as store:
+        view = load_entity(store, MTX, load_catalog(store))
+        for name, rows in view.groups:
+            for row in rows:
+                if row.kind == "link":
+                    continue
+                assert not row.evidence_loaded and not row.facts  # read when opened
+                spans = row_evidence(store, row)
+                assert len(row.facts) == row.documents == len({e.doc for e in spans}), (name, row.summary)
+                assert spans == sorted(spans, key=lambda e: (e.doc, e.start))
+                for e in spans:
+                    assert document_text(store, e.doc)[e.start:e.end] == e.exact
+
+
+def test_pages_of_restated_facts_hold_every_row_once(restated, monkeypatch):
+    """A page of ENTITY_PAGE distinct facts, "more…" the next (OFFSET in distinct facts): the
+    pages together hold the unpaged group's rows, none twice."""
+    import tui.model as model
+
+    with GraphStore(restated, read_only=True) as store:
+        catalog = load_catalog(store)
+        for iri in (TRIALS[0], MTX):
+            whole = {n: [r.summary for r in rows] for n, rows in load_entity(store, iri, catalog).groups}
+            monkeypatch.setattr(model, "ENTITY_PAGE", 1)
+            view = load_entity(store, iri, catalog)
+            paged = 0
+            for name, rows in view.groups:
+                if name not in view.more:
+                    continue
+                seen = [r.summary for r in rows]
+                body, by_link, offset = view.more[name]
+                while True:
+                    rows, more = model.load_group_page(store, body, by_link, offset, catalog)
+                    seen += [r.summary for r in rows]
+                    offset += len(rows)
+                    if not more:
+                        break
+                assert sorted(seen) == sorted(whole[name]) and len(seen) == len(set(seen)), name
+                paged += 1
+            monkeypatch.setattr(model, "ENTITY_PAGE", 20)
+            assert paged >= 2
+
+
+def test_row_lines_follow_reingest_and_removal_and_old_documents(tmp_path):
+    """The documents a row counts are those that state it now: a restating document changed,
+    then removed, changes the counts; a document written without row lines (an older kg) makes
+    the pages list every fact again."""
+    import pyoxigraph as ox
+
+    from kg.graph.build import graph_iri
+    from kg.graph.comparison import ROW, ROW_COUNT
+    from kg.graph.writes import summarise
+    from tui.model import lines_stored
+
+    src = tmp_path / "papers"
+    src.mkdir()
+    for name, text in PAPERS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    where = tmp_path / "db"
+
+    def events() -> dict[str, int]:
+        with GraphStore(where, read_only=True) as store:
+            view = load_entity(store, TRIALS[0], load_catalog(store))
+            return {r.summary: r.documents for r in dict(view.groups).get("Adverse events", [])}
+
+    with GraphStore(where) as store:
+        assert not ingest([src], store).failed
+    assert events()["nausea · n=10 · NCT04433333  (2 documents)"] == 2
+    (src / "psa-report-again.txt").write_text(REPORT.replace("Nausea occurred in 10", "Nausea occurred in 12"),
+                                              encoding="utf-8")
+    with GraphStore(where) as store:
+        assert not ingest([src], store).failed
+    got = events()
+    assert got["nausea · n=10 · NCT04433333"] == got["nausea · n=12 · NCT04433333"] == 1
+    with GraphStore(where) as store:
+        store.remove_document("psa-report")
+    assert "nausea · n=10 · NCT04433333" not in events()
+    with GraphStore(where) as store:
+        g = ox.NamedNode(str(graph_iri("ra-early")))
+        quads = [q for q in store.ox.quads_for_pattern(None, None, None, g)
+                 if q.predicate.value not in (ROW, ROW_COUNT)]
+        store.replace_graph(g.value, quads, summarise("ra-early", store.summary(g.value)["sha256"], quads))
+    with GraphStore(where, read_only=True) as store:
+        assert not lines_stored(store)
+        view = load_entity(store, TRIALS[0], load_catalog(store))
+        assert all(r.facts and r.key is None for _n, rows in view.groups for r in rows)
+
+
+def test_facts_stated_as_absent_come_last_page_after_page(restated, monkeypatch):
+    """A drug's adverse events read a row a page: every observed event before any stated as absent."""
+    import tui.model as model
+
+    with GraphStore(restated, read_only=True) as store:
+        catalog = load_catalog(store)
+        monkeypatch.setattr(model, "ENTITY_PAGE", 1)
+        view = load_entity(store, MTX, catalog)
+        rows = dict(view.groups)["Adverse events"]
+        body, by_link, offset = view.more["Adverse events"]
+        more = True
+        while more:
+            page, more = model.load_group_page(store, body, by_link, offset, catalog)
+            rows += page
+            offset += len(page)
+        absent = ["not observed" in r.summary for r in rows]
+        assert absent == sorted(absent) and any(absent) and not all(absent)

@@ -64,6 +64,7 @@ def test_entity_evidence(snap_compare, app):
         await settle(pilot)
         screen = pilot.app.screen
         screen.query_one("#links").move_cursor(screen.find("Adverse events", "neutropenia · grade 3"))
+        await settle(pilot)  # a row of distinct facts reads its evidence when highlighted
         await pilot.press("enter", "down")
         await settle(pilot)
 

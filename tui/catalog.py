@@ -107,7 +107,8 @@ class Vocabulary:
 # -- entity view ------------------------------------------------------------------------------
 @dataclass
 class FactRow:
-    """One fact (or several facts about one linked node) in an entity's links."""
+    """One fact, the facts several documents restate with the same fields, or several facts
+    about one linked node, in an entity's links."""
 
     facts: list[str]
     kind: str
@@ -115,6 +116,13 @@ class FactRow:
     link: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     evidence_loaded: bool = True  # False: fetched when the row is first highlighted or expanded
+    documents: int = 0  # a row of restated facts: how many documents state it
+    key: str | None = None  # such a row's "Kind fields" line: its facts are found from it when opened
+
+    @property
+    def ident(self) -> str:
+        """What tells this row from the others of its group: its line, else its first fact."""
+        return self.key or (self.facts[0] if self.facts else "")
 
 
 @dataclass
@@ -126,8 +134,9 @@ class EntityView:
     types: list[str]
     properties: list[tuple[str, str]]
     groups: list[tuple[str, list[FactRow]]]
-    # groups with further pages: title → (group body, merged by link, offset of the next page)
-    more: dict[str, tuple[str, bool, int]] = field(default_factory=dict)
+    # groups with further pages: title → (group body or tui.queries.LineGroup, merged by link,
+    # offset of the next page)
+    more: dict[str, tuple[object, bool, int]] = field(default_factory=dict)
 
 
 

@@ -270,22 +270,31 @@ def load_entity(store: GraphStore, iri: str, catalog: Catalog | None = None) -> 
             title = text
         props.append((p, text))
     groups = []
-    more: dict[str, tuple[str, bool, int]] = {}
+    more: dict[str, tuple[object, bool, int]] = {}
     trials_q = Q.entity_trials(iri, types)
     trials = [str(r["t"]) for r in store.select(trials_q)] if trials_q else None
     pages = []
+    lined = dict((Q.line_groups(iri, types, trials) or []) if lines_stored(store) else [])
+    first = _first_line_pages(store, lined, catalog)
     scan = classes_to_scan(store, trials if trials is not None else [iri])
     for name, body, by_link in Q.entity_groups(iri, types, trials, scan):
+        if name in lined:
+            rows, has_more = first[name]
+            if rows:
+                pages.append((name, lined[name], False, rows, has_more))
+            continue
         found, has_more = _group_page(store, body, by_link, 0)
         if found:
             pages.append((name, body, by_link, found, has_more))
     # every group's fields and up-front evidence in one query each, not two a group: a trial's
     # or a document's page has seven groups, and each query costs 1.5-3 ms CPU on 1,105 papers
-    facts = [f for *_, by_link, found, _ in pages if not by_link for f in _facts(found)]
-    up_front = [f for *_, by_link, found, _ in pages if not by_link for f in _facts(found)[:EVIDENCE_UP_FRONT]]
-    fetched = fact_fields(store, facts), load_evidence(store, up_front)
+    read = [found for _n, body, by_link, found, _m in pages if not by_link and isinstance(body, str)]
+    facts = [f for found in read for f in _facts(found)]
+    up_front = [f for found in read for f in _facts(found)[:EVIDENCE_UP_FRONT]]
+    fetched = (fact_fields(store, facts), load_evidence(store, up_front)) if read else None
     for name, body, by_link, found, has_more in pages:
-        groups.append((name, _rows(store, found, by_link, catalog, fetched)))
+        rows = found if isinstance(body, Q.LineGroup) else _rows(store, found, by_link, catalog, fetched)
+        groups.append((name, rows))
         if has_more:
             more[name] = (body, by_link, page_size(by_link))
     type_names = sorted(short(URIRef(t)) for t in types)
@@ -322,10 +331,13 @@ def page_size(by_link: bool) -> int:
     return LINK_PAGE if by_link else ENTITY_PAGE
 
 
-def load_group_page(store: GraphStore, body: str, by_link: bool, offset: int,
+def load_group_page(store: GraphStore, body: str | Q.LineGroup, by_link: bool, offset: int,
                     catalog: Catalog | None = None) -> tuple[list[FactRow], bool]:
-    """One page of an entity group's rows, from `offset` (in facts, or fact-link pairs), and
-    whether there are more."""
+    """One page of an entity group's rows, from `offset` (in facts, fact-link pairs, or distinct
+    facts of a LineGroup), and whether there are more."""
+    if isinstance(body, Q.LineGroup):
+        found = [(key.value, int(n.value)) for key, n in store.ox_query(Q.line_page(body, offset, ENTITY_PAGE + 1))]
+        return _line_rows(store, body, found[:ENTITY_PAGE], catalog), len(found) > ENTITY_PAGE
     found, has_more = _group_page(store, body, by_link, offset)
     return (_rows(store, found, by_link, catalog) if found else []), has_more
 
@@ -377,6 +389,117 @@ def _rows(store: GraphStore, found: list[dict], by_link: bool, catalog: Catalog 
 
     return sorted(rows, key=lambda r: (said_not_to_happen(r.facts[0]), r.summary.casefold(),
                                        r.evidence[0].start if r.evidence else 0))
+
+
+def lines_stored(store: GraphStore) -> bool:
+    """Whether every document's graph states its row lines (kg.graph.comparison.rows_query; the
+    roll-up counts the graphs marked with kg:factLineCount): then entity pages list restated
+    facts once, from the lines; a store with older documents lists every fact."""
+    rollup = (store.rollup() if hasattr(store, "rollup") else None) or {}
+    documents = len(rollup.get("documents") or {})
+    return bool(documents) and not rollup.get("partial") and \
+        (rollup.get("predicates") or {}).get("kg:factLineCount", 0) == documents
+
+
+def _first_line_pages(store: GraphStore, lined: dict[str, Q.LineGroup],
+                      catalog: Catalog | None) -> dict[str, tuple[list[FactRow], bool]]:
+    """The first page of each LineGroup, from one query of every line its nodes state: the
+    lines as `Q.line_page` pages them (distinct "Kind fields" keys in key order, each with the
+    documents stating it), a page's worth of rows each, and whether a group has more."""
+    if not lined:
+        return {}
+    nodes = {node for g in lined.values() for node, _prefix in g.sources}
+    # pyoxigraph terms, not rdflib's: a common drug's page reads ~1,000 lines (a third of the time)
+    found = [(a.value, line.value, int(n.value)) for a, line, n in store.ox_query(Q.node_lines(nodes))]
+    out = {}
+    for name, group in lined.items():
+        keys: dict[str, int] = {}
+        for node, line, n in found:
+            if group.takes(node, line):
+                key = line.split(" ", 1)[1]
+                keys[key] = max(keys.get(key, 0), n)  # one fact under two roles: the same documents
+        page = sorted(keys.items(), key=lambda kn: (Q.NEGATED in kn[0], kn[0]))  # as Q.line_page orders
+        out[name] = _line_rows(store, group, page[:ENTITY_PAGE], catalog), len(page) > ENTITY_PAGE
+    return out
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PLAIN = ("", _XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+
+
+def _line_fields(key: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """(kind, [(local property name, datatype or "" for an IRI, value)]) of a "Kind fields" key."""
+    from urllib.parse import unquote
+
+    kind, _sep, sig = key.partition(" ")
+    return kind, [(p, dt, unquote(v)) for p, dt, v in (item.split("|", 2) for item in sig.split(" ") if item)]
+
+
+def _line_rows(store: GraphStore, group: Q.LineGroup, page: list[tuple[str, int]],
+               catalog: Catalog | None) -> list[FactRow]:
+    """Rows of distinct facts ("Kind fields" keys and the documents stating each): summarised
+    as a fact with those fields is; their facts and evidence are read when a row is opened."""
+    from tui.compare import _normal, concept_labels
+
+    parsed = [(key, n, *_line_fields(key)) for key, n in page]
+    label = concept_labels(store, {v for *_k, fields in parsed for p, dt, v in fields if dt == "" and p != "ofTrial"})
+    name = catalog.label if catalog else node_label
+    rows = []
+    for key, n, kind, items in parsed:
+        fields: dict[str, list[str]] = defaultdict(list)
+        link = None
+        for p, dt, v in items:
+            text = label.get(v, v) if dt == "" else (v if dt in _PLAIN else _normal(v, dt))
+            if text not in fields[p]:
+                fields[p].append(text)
+            if p == group.link and dt == "" and link is None:
+                link = v
+        summary = summarise(kind, fields, name) + (f"  ({n} documents)" if n > 1 else "")
+        rows.append((fields.get("negated") == ["true"], FactRow([], kind, summary, link, [], False, n, key)))
+    return [row for _neg, row in sorted(rows, key=lambda x: (x[0], x[1].summary.casefold()))]
+
+
+# text fields with a handful of values in the whole store: no better start than a number
+_FEW_VALUES = {"relation", "attribute", "role", "endpointKind", "pRelation", "doseUnitLabel"}
+
+
+def _selective_first(item: tuple[str, str, str]) -> int:
+    """A field's rank in the patterns that find a row's facts, most selective first: a text (a
+    measure, an endpoint's name), a concept, the trial, a number, a flag (the engine started from
+    `kg:negated false` when it came first: every adverse event of the store, 60-75 ms)."""
+    p, dt, _v = item
+    if dt == _XSD + "string" and p not in _FEW_VALUES:
+        return 0
+    if dt == "":
+        return 2 if p == "ofTrial" else 1
+    return 4 if dt == _XSD + "boolean" else 3
+
+
+def facts_of_row(store: GraphStore, key: str) -> list[str]:
+    """The facts a row of restated facts stands for: those of its kind with exactly its fields,
+    found from the fields (anchored on their values), in document order."""
+    kind, items = _line_fields(key)
+    patterns = []
+    for p, dt, v in sorted(items, key=_selective_first):
+        if dt == "":
+            patterns.append(f"kg:{p} {Q.sparql_iri(v)}")
+        elif dt == _XSD + "string":
+            patterns.append(f"kg:{p} {Q.sparql_literal(v)}")
+        elif dt not in _PLAIN:
+            patterns.append(f"kg:{p} {Q.sparql_literal(v)}^^{Q.sparql_iri(dt)}")
+    want = sorted(key.split(" ", 1)[1].split(" "))
+    found = [str(r["f"]) for r in store.select(Q.facts_of_line(kind, patterns))
+             if sorted(str(r["sig"]).split(" ")) == want]
+    return sorted(found)
+
+
+def row_evidence(store: GraphStore, row: FactRow) -> list[Evidence]:
+    """Every evidence span of a row's facts, by document and position: a row of restated facts
+    first finds its facts (one span or more per restating document, to step through)."""
+    if row.key and not row.facts:
+        row.facts[:] = facts_of_row(store, row.key)
+    found = load_evidence(store, row.facts)
+    return sorted((e for f in row.facts for e in found.get(f, [])), key=lambda e: (e.doc, e.start))
 
 
 def fact_fields(store: GraphStore, facts: list[str]) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:

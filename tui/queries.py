@@ -9,6 +9,7 @@ and `with_prefixes` spells them out for queries shown to or exported by the user
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.graph.namespaces import PREFIXES
 
@@ -127,7 +128,8 @@ def node_properties(iri: str) -> str:
     by every document graph about it, and a label join read each label once per graph. GROUP BY,
     not DISTINCT: the values of one property keep the order the page showed them in."""
     return f"""SELECT ?p ?o WHERE {{
-  {sparql_iri(iri)} ?p ?o . FILTER(?p NOT IN (kg:text, kg:hasSection, kg:comparisonLine, kg:comparisonLineCount))
+  {sparql_iri(iri)} ?p ?o . FILTER(?p NOT IN (kg:text, kg:hasSection, kg:comparisonLine, kg:comparisonLineCount,
+                     kg:factLine, kg:factLineCount))
 }} GROUP BY ?p ?o ORDER BY ?p"""
 
 
@@ -267,3 +269,94 @@ CO_MENTIONS = """SELECT ?d ?f ?c ?start ?end WHERE {
   ?f prov:wasDerivedFrom/oa:hasTarget/oa:hasSelector ?pos .
   ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
 }"""
+
+
+# -- entity pages from the rows each document states (kg.graph.comparison.rows_query) ---------
+@dataclass(frozen=True)
+class LineGroup:
+    """An entity group listed from the stored row lines (`kg:factLine`): one row per distinct
+    fact, whichever documents restate it. `sources`: (node, line prefix: "role Kind ") pairs
+    whose lines the group lists; `skip`: roles left out (a prefix of "" takes every role);
+    `link`: the field whose IRI a row links to."""
+
+    sources: tuple[tuple[str, str], ...]
+    link: str
+    skip: tuple[str, ...] = ()
+
+    def takes(self, node: str, line: str) -> bool:
+        return any(node == n and line.startswith(p) for n, p in self.sources) and \
+            not any(line.startswith(r + " ") for r in self.skip)
+
+
+def line_groups(iri: str, types: set[str], trials: list[str] | None = None) -> list[tuple[str, LineGroup]] | None:
+    """(title, LineGroup) of the groups an entity page lists from row lines, in the page's
+    order; groups merged by link and documents keep `entity_groups`. None: no such group.
+    `trials`: a drug's study trials (`entity_trials`), whose adverse events its page lists."""
+    kg_types = {t.rsplit("#", 1)[-1] for t in types}
+    if "Document" in kg_types:
+        return None
+    if "Trial" in kg_types:
+        return [(title, LineGroup(((iri, f"ofTrial {cls} "),), link))
+                for title, cls, link in (("Attributes", "TrialAttribute", "value"), ("Doses", "DoseRegimen", "drug"),
+                                         ("Endpoints", "Endpoint", "instrument"), ("Results", "Result", "instrument"),
+                                         ("Adverse events", "AdverseEvent", "term"),
+                                         ("Mechanisms", "MechanismFinding", "target"),
+                                         ("Participants", "Participant", "doseGroup"))]
+    if "Drug" in kg_types:
+        aes = ((iri, "drug AdverseEvent "),) + tuple((t, "ofTrial AdverseEvent ") for t in trials or ())
+        return [("Doses", LineGroup(((iri, "drug DoseRegimen "),), "ofTrial")),
+                ("Adverse events", LineGroup(aes, "term")),
+                ("Mechanisms", LineGroup(((iri, "agent MechanismFinding "),), "target")),
+                ("Acted on by", LineGroup(((iri, "target MechanismFinding "),), "agent"))]
+    if "Condition" in kg_types:
+        return None
+    if "AdverseEventTerm" in kg_types:
+        return [("Reports", LineGroup(((iri, "term AdverseEvent "),), "ofTrial"))]
+    return [("Acted on by", LineGroup(((iri, "target MechanismFinding "),), "agent")),
+            ("Acts on", LineGroup(((iri, "agent MechanismFinding "),), "target")),
+            ("Mentioned by", LineGroup(((iri, ""),), "ofTrial", ("agent", "target")))]
+
+
+def _lines_of(nodes: list[str], count: str = "n") -> str:
+    """The distinct row lines stated of the given nodes and how many documents state each: one
+    index range per node (a trial restated by 16 papers: ~1,500 quads), grouped by the encoded
+    line so that each line's text is decoded once (a string function on every quad decoded each
+    copy: 15x slower)."""
+    return (f"SELECT ?a ?line (COUNT(DISTINCT ?g) AS ?{count}) WHERE {{ {values('a', nodes)} "
+            f"GRAPH ?g {{ ?a kg:factLine ?line }} }} GROUP BY ?a ?line")
+
+
+def node_lines(nodes: set[str]) -> str:
+    """Every row line stated of the given nodes, with the number of documents stating it."""
+    return _lines_of(sorted(nodes))
+
+
+# a row line's field of a fact stated as absent: such rows come after the others, page after page
+NEGATED = "negated|http://www.w3.org/2001/XMLSchema#boolean|true"
+
+
+def line_page(group: LineGroup, offset: int, limit: int) -> str:
+    """One page of a LineGroup's distinct facts ("Kind fields" keys; those stated as absent
+    last, else in key order) and the number of documents stating each (a fact listed under two
+    of the group's nodes is stated by the same documents under both)."""
+    pairs = " ".join(f"({sparql_iri(n)} {sparql_literal(p)})" for n, p in group.sources)
+    skip = "".join(f" && !STRSTARTS(?line, {sparql_literal(r + ' ')})" for r in group.skip)
+    return f"""SELECT ?key (MAX(?count) AS ?n) WHERE {{
+  {{ {_lines_of(sorted({n for n, _p in group.sources}), "count")} }}
+  VALUES (?a ?prefix) {{ {pairs} }} FILTER(STRSTARTS(?line, ?prefix){skip})
+  BIND(STRAFTER(?line, " ") AS ?key) }} GROUP BY ?key ORDER BY CONTAINS(?key, {sparql_literal(NEGATED)}) ?key
+LIMIT {limit} OFFSET {offset}"""
+
+
+def facts_of_line(kind: str, patterns: list[str]) -> str:
+    """The facts of a kind with every given (predicate object) pattern, and their row
+    signatures (kg.graph.comparison.rows_query's), to keep those whose fields are exactly a row's."""
+    from kg.graph.comparison import ROW_FIELDS
+    from kg.graph.vocab import KG_NS
+
+    props = ", ".join(sorted({f"kg:{p}" for ps in ROW_FIELDS.values() for p in ps} | {"kg:ofTrial"}))
+    field = (f'CONCAT(STRAFTER(STR(?p), "{KG_NS}"), "|", IF(isLiteral(?o), STR(DATATYPE(?o)), ""), "|", '
+             'ENCODE_FOR_URI(STR(?o)))')
+    return f"""SELECT ?f (GROUP_CONCAT({field}; separator=" ") AS ?sig) WHERE {{
+  {{ SELECT DISTINCT ?f WHERE {{ ?f {" ; ".join(patterns)} ; a kg:{kind} }} }}
+  ?f ?p ?o FILTER(?p IN ({props})) }} GROUP BY ?f"""

@@ -78,6 +78,8 @@ class KG(DefinedNamespace):
     ofTrial: URIRef
     comparisonLine: URIRef  # derived at ingest: kg.graph.comparison
     comparisonLineCount: URIRef
+    factLine: URIRef  # derived at ingest: kg.graph.comparison.rows_query
+    factLineCount: URIRef
     attribute: URIRef
     value: URIRef
     # interventions

@@ -161,10 +161,9 @@ class EntityScreen(Screen):
     @work(thread=True, group="evidence", exit_on_error=False)
     def load_evidence(self, node, row: FactRow) -> None:
         """Read the evidence of a row not read up front, then show it (spans under the row)."""
-        from tui.model import load_evidence
+        from tui.model import row_evidence
 
-        found = load_evidence(self.app.get_store(), row.facts)
-        spans = sorted((e for f in row.facts for e in found.get(f, [])), key=lambda e: (e.doc, e.start))
+        spans = row_evidence(self.app.get_store(), row)
         self.app.call_from_thread(self._evidence_loaded, node, row, spans)
 
     def _evidence_loaded(self, node, row: FactRow, spans: list[Evidence]) -> None:
