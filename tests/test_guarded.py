@@ -101,6 +101,19 @@ def test_guards_are_the_words_every_match_must_contain():
     assert not isinstance(guarded(re.compile(r"\bPhase\s+\d")), Guarded)
 
 
+def test_a_class_of_a_few_letters_forks_the_guard_words():
+    words = lambda rx: sorted(guarded(rx).guard.words)  # noqa: E731
+    # British and American spellings, a vowel that changes with the tense: both spellings guard
+    assert words(re.compile(r"\b(?:\w+\s+){0,2}standardi[sz]ed\b", re.I)) == ["standardised", "standardized"]
+    assert words(re.compile(r"(?:\w+\s+)?\bf[ae]ll\s+(?:by|to)\b", re.I)) == ["fall", "fell"]
+    # a class of many letters, or a negated one, ends the run instead
+    assert words(re.compile(r"(?:\w+\s+)?\bdose[a-z]level", re.I)) == ["level"]
+    assert words(re.compile(r"(?:\w+\s+)?\bover[^s]weight", re.I)) == ["weight"]
+    forked = guarded(re.compile(r"(?:\w+\s+)?\bf[ae]ll\s+by\s+\d+", re.I))
+    for s in ("Scores fell by 4 points.", "It may FALL BY 3 or more.", "A fill by 2."):
+        assert [m.span() for m in forked.finditer(s)] == [m.span() for m in forked.rx.finditer(s)]
+
+
 def test_guarded_patterns_find_what_their_patterns_find():
     for rx in PATTERNS:
         g = guarded(rx)

@@ -621,13 +621,17 @@ def _required(items: list) -> set[str] | None:
         if cand and all(cand) and (best is None or min(map(len, cand)) > min(map(len, best))):
             best = cand
 
-    run = ""
+    runs = {""}  # what the items read so far must spell, one of them (a class of a few letters forks it)
     for op, av in items + [(None, None)]:
         if op is c.LITERAL:
-            run += chr(av)
+            runs = {r + chr(av) for r in runs}
             continue
-        offer({run} if run else None)
-        run = ""
+        members = _class_letters(op, av)
+        if members is not None and len(runs) * len(members) <= _MAX_RUNS:  # 'r[io]se' -> rise, rose
+            runs = {r + m for r in runs for m in members}
+            continue
+        offer(runs if "" not in runs else None)
+        runs = {""}
         if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
             offer(_required(list(av[3])))
         elif op is c.BRANCH:
@@ -636,6 +640,18 @@ def _required(items: list) -> set[str] | None:
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
             offer(_required(list(av[2])))
     return best
+
+
+_MAX_RUNS = 16  # literal strings a required run may fork into ('oxidi[sz]ed' is two)
+
+
+def _class_letters(op, av) -> list[str] | None:
+    """The characters a class of a few literal members matches (`[io]`, `[sz]`), else None."""
+    import re._constants as c
+
+    if op is not c.IN or not 1 <= len(av) <= 4 or any(o is not c.LITERAL for o, _v in av):
+        return None
+    return [chr(v) for _o, v in av]
 
 
 def _opens_with(items: list, words: set[str]) -> bool:
