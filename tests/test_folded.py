@@ -293,3 +293,21 @@ def test_case_sensitive_groups_open_into_a_twin_that_finds_where_to_try_the_patt
         assert case_sensitive_parts_opened(pattern) is None, pattern
         assert not isinstance(folded(re.compile(pattern, re.I)), Folded), pattern
     assert case_sensitive_parts_opened(r"[(?-i:]\(?-i:x") is None  # in a class, escaped: no group
+
+
+def test_a_twin_opening_with_a_boundary_is_asked_only_where_its_words_are():
+    # the words every match holds, read off the pattern: a text without them is not scanned
+    rx = re.compile(r"\b(?:mild\s+|moderate\s+)?(?:headache|backache)s?\b", re.I)
+    f = folded(rx)
+    assert f.low is not None  # (the twin and its words are made when first asked for)
+    assert sorted(f.words) == ["backache", "headache"]
+    texts = ["Mild HEADACHES occurred twice.", "moderate backache in one", "A mild head cold.",
+             "ſevere or mild headache", "No aches at all.", "a headache-free week; backaches"]
+    for text in texts:
+        assert _key(f.search(text)) == _key(rx.search(text)), text
+        assert [_key(m) for m in f.finditer(text)] == [_key(m) for m in rx.finditer(text)], text
+    # a twin that opens with a literal is found by re's own prefix scan, and short words guard nothing
+    for pattern in (r"week\s+\d+", r"\b(?:or|hr)\s*=\s*\d"):
+        g = folded(re.compile(pattern, re.I))
+        assert g.low is not None
+        assert not g.words, pattern

@@ -333,10 +333,12 @@ class Guarded:
     """
 
     def __init__(self, rx: re.Pattern, guard) -> None:
-        from kg.extract.folded import folded  # (it reads base's lowered texts: imported when first asked)
+        from kg.extract.folded import Folded, folded  # (it reads base's lowered texts: imported when first asked)
 
         self.pattern, self.flags = rx.pattern, rx.flags
         self.rx, self._scan = rx, folded(rx)  # searches start on the lowered text where that matches the same
+        if isinstance(self._scan, Folded):
+            self._scan.words = False  # the guard asks for the words first: not the scan again
         if not isinstance(guard, (WordGuard, _LastAnswer)):  # a pattern: one keeper of its answers
             if guard not in _PATTERN_GUARDS:
                 _PATTERN_GUARDS[guard] = _LastAnswer(folded(guard), _words_of_guard(guard))

@@ -143,7 +143,7 @@ class Folded:
     pattern's own. Built by `folded()`; the twin is compiled when first asked for (re compiles
     in Python: ~1 ms for a long cue list, and many patterns are asked of few papers)."""
 
-    __slots__ = ("rx", "source", "_low", "may_be_empty", "anchor", "reach", "strict", *_DELEGATED)
+    __slots__ = ("rx", "source", "_low", "may_be_empty", "anchor", "reach", "strict", "words", *_DELEGATED)
 
     def __init__(self, rx: re.Pattern, source: str) -> None:
         self.rx, self.source, self._low, self.may_be_empty = rx, source, None, True
@@ -152,6 +152,7 @@ class Folded:
         # a letter outside ASCII that re.I equates with another (β, µ): texts holding one are searched by rx
         self.strict = not rx.pattern.isascii() and _equated().search(rx.pattern) is not None
         self.anchor, self.reach = None, _MAX  # (see `anchor_of`; set with the twin)
+        self.words: tuple[str, ...] | None = None  # (see `required_words`; set with the twin; False: not asked)
 
     @property
     def low(self) -> re.Pattern:
@@ -171,6 +172,8 @@ class Folded:
                 self._low = sre_compile.compile(tree, flags)
             self.may_be_empty = tree.getwidth()[0] == 0
             self.anchor, self.reach = anchor_of(tree, flags, _may_refer(self.source))
+            if self.words is None:
+                self.words = required_words(tree)
         return self._low
 
     def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
@@ -178,6 +181,8 @@ class Folded:
         if low is None or self.strict and _holds_equated(string):
             return self.rx.search(string, pos, endpos)
         twin = self._low or self.low
+        if self.words and not _holds_one(low, self.words):
+            return None
         if self.anchor is not None:
             a = self.anchor.search(low, pos, endpos)
             if a is None:
@@ -198,6 +203,8 @@ class Folded:
             low = None
         if low is None:  # (after an empty match re asks the next to advance: not replayed here)
             return self.rx.finditer(string, pos, endpos)
+        if self.words and not _holds_one(low, self.words):
+            return iter(())
         return self._matches(string, low, pos, endpos)
 
     def _matches(self, string: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
@@ -304,6 +311,39 @@ def _refers_to_groups(items) -> bool:
         or nested(av)
         for op, av in items
     )
+
+
+def required_words(tree) -> tuple[str, ...] | False:
+    """The literal strings one of which every match of a twin holds (`base._required`: a
+    mandatory alternation of cue words, a literal run), where re cannot find where a match
+    starts by itself: the twin opens with something other than a literal (a `\\b`, a look-behind,
+    an optional or varying part) and re then tries it at every position of the text. A text
+    holding none of them (substring tests, far cheaper than that scan) holds no match. False
+    where there are none of 3 characters or more, or the twin opens with a literal."""
+    import re._constants as c
+
+    from kg.extract.base import _required
+
+    items = list(tree)
+    if not items or items[0][0] is c.LITERAL:
+        return False
+    try:
+        words = _required(items)
+    except RecursionError:  # (a deeply nested pattern: no claim)
+        return False
+    if not words or min(map(len, words)) < 3 or len(words) > _MAX_WORDS:
+        return False
+    return tuple(sorted(words, key=len))
+
+
+_MAX_WORDS = 24  # more words than this cost more substring tests than the scan they would spare
+
+
+def _holds_one(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def folded(rx: Any) -> Any:
