@@ -82,7 +82,8 @@ def data() -> dict:
     # a name of the dictionary's biological entities with the modifiers before it and heads after it
     d["rx_modifiers_before"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{1,3}}$", re.I)
     d["rx_heads_after"] = re.compile(rf"(?:[\s-]+(?:{gheads})){{1,2}}(?![\w-])", re.I)
-    d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
+    d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?:\s+(?:{heads}))?(?![\w-])",
+                                      re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [guarded(re.compile(rf"(?<![\w-]){p}", re.I)) for p in d["arm_patterns"]]
@@ -125,6 +126,9 @@ def data() -> dict:
     d["rx_improve_undirected"] = re.compile(d["improve_undirected"], re.I)
     d["rx_higher_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['higher_is_better'])})(?![\w-])", re.I)
     d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
+    d["rx_fluid_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['analyte_fluids'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_specimen_word"] = re.compile(rf"(?:{spec}|{alt(d['specimen_modifiers'])})", re.I)
+    d["rx_generic_analyte"] = re.compile(rf"(?:{alt(d['generic_analyte_words'])})", re.I)
     d["rx_members_lead"] = re.compile(d["members_lead"], re.I)
     d["rx_member"] = re.compile(d["member_name"])
     d["rx_anti_before"] = re.compile(d["anti_before_target"], re.I)
@@ -1147,6 +1151,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                 free.append(Mention(phrase.start, phrase.end, phrase.text, _target_concept(ctx, Mention(s, e, w))))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
     free += _short_form_targets(ctx, sent)
+    free += _named_analytes(ctx, sent)
     found = _wider_than_lexicon(text, sent, found, free)
     for m, (s, e) in named:  # 'neutrophil elastase', 'T-cell receptor': the entity named, not the cell in its name
         if m is not None and any(s <= x.start and x.end <= e and x.end - x.start < e - s for x in found):
@@ -1320,6 +1325,70 @@ def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
     if long is None or lo + long.start() >= t.start:
         return t
     return Mention(lo + long.start(), t.end, text[lo + long.start():t.end], t.concept)
+
+
+def _named_analytes(ctx: Context, sent) -> list[Mention]:
+    """An analyte the paper names bare ('PCSK9 fell', 'X lowered kynurenine') that it writes
+    elsewhere as a measured analyte (`_measured_names`: 'plasma kynurenine', 'expression of
+    HIF-1α'): the paper's own words say it is one, where no vocabulary of kg's names it."""
+    rx = _document_analytes(ctx)
+    if rx is None:
+        return []
+    s0 = sent.start_char
+    return [Mention(s0 + m.start(), s0 + m.end(), m.group(0)) for m in rx.finditer(sent.text)]
+
+
+def _document_analytes(ctx: Context) -> re.Pattern | None:
+    """One pattern of the names the paper writes as measured analytes (`_measured_names`), each
+    found alone, a symbol in its own case; None when the paper writes none."""
+    key = "mechanism_named_analytes"
+    cache = ctx.document.cache
+    if key not in cache:
+        names = _measured_names(ctx)
+        symbols = sorted((n for n in names if _symbol(n)), key=len, reverse=True)
+        words = sorted((n for n in names if not _symbol(n)), key=len, reverse=True)
+        alts = ([f"(?-i:{'|'.join(map(re.escape, symbols))})"] if symbols else []) + \
+            ([f"(?:{'|'.join(map(re.escape, words))})"] if words else [])
+        cache[key] = re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.I) if alts else None
+    return cache[key]
+
+
+def _symbol(word: str) -> bool:
+    """A gene, protein or chemical symbol: a capital after its first letter, a digit or a Greek
+    letter ('PCSK9', 'ADMA', 'HIF-1α'), as against a word of chemistry's suffixes ('kynurenine')."""
+    return bool(re.search(r"(?-i:.[A-Z])|\d|[α-ω]", word))
+
+
+def _gene_symbol(word: str) -> bool:
+    """A gene or protein symbol: capitals with a digit or a Greek letter ('FNDC5', 'Bcl-2', 'PGC-1α')."""
+    return bool(re.fullmatch(r"(?-i:[A-Z][A-Za-z]*[A-Z0-9α-ω-][\w-]*)", word)) and bool(re.search(r"\d|[α-ω]", word))
+
+
+def _measured_names(ctx: Context) -> set[str]:
+    """The analyte names written after a body fluid ('serum X', 'urinary X', 'fecal X') or, for gene
+    and protein symbols, after a biomarker head ('expression of PGC-1α', 'levels of FNDC5'), that are
+    no specimen, drug, clinical outcome, generic word ('protein') nor target term already. Not
+    other words around a head ('levels of VPA' for vigorous physical activity, 'CSF levels'):
+    acronyms of anything stand there; nor after a place ('intracellular HPV', 'muscle tone')."""
+    d = data()
+    text = ctx.document.text
+    found: set[str] = {m.group(1) for m in d["rx_fluid_np"].finditer(text)}
+    found |= {m.group("analyte") for m in d["rx_head_before"].finditer(text) if _gene_symbol(m.group("analyte"))}
+    own = _drug_words(ctx) if found else set()
+    return {w for w in found if len(w) > 2 and d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w)
+            and fold(w) not in d["excluded"] and fold(w) not in d["modifier_set"]
+            and not d["rx_generic_analyte"].fullmatch(w) and not d["rx_outcome"].fullmatch(w)
+            and not d["rx_target"].fullmatch(w) and not d["rx_specimen_word"].fullmatch(w)
+            and ctx.lexicon.by_label(w, "Drug") is None
+            and ctx.lexicon.by_label(w) is None and fold(w) not in own}
+
+
+def _drug_words(ctx: Context) -> set[str]:
+    """The words the trial's own drugs are written in (the dictionary's drugs too, which the
+    lexicon's labels lack): the study drug measured in the blood is pharmacokinetics, not a
+    target; a metabolite the drug dictionary also lists ('kynurenine') may be one."""
+    own = {c.iri for c in _intervention_concepts(ctx) + studied_agents(ctx)}
+    return {fold(e.text) for s in ctx.sentences() for e in ctx.concepts_in(s, {"Drug"}) if ctx.concept(e).iri in own}
 
 
 def _short_form_targets(ctx: Context, sent) -> list[Mention]:
