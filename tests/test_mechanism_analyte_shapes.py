@@ -84,3 +84,27 @@ def test_the_same_names_bare_alone_are_no_target(tmp_path, body):
 ])
 def test_clinical_outcomes_and_acronyms_of_anything_stay_out(tmp_path, body):
     assert not mechs(tmp_path, body, title=TITLE), _targets(mechs(tmp_path, body, title=TITLE))
+
+
+# -- the subject that is the study agent by its class, or the control arm ---------------------
+CURCUMIN = "Curcumin capsules versus placebo in adults with knee osteoarthritis: a randomised trial"
+
+
+@pytest.mark.parametrize("body, target", [
+    ("The supplement significantly reduced serum IL-6 compared with placebo.", "il-6"),
+    ("Compared with placebo, the supplement lowered hs-CRP.", "crp"),
+    ("The active product markedly decreased MDA.", "mda"),
+    ("Relative to the control arm, the capsules reduced TNF-α.", "tnf"),
+])
+def test_a_class_word_subject_after_an_adverb_or_a_comparison_is_the_study_agent(tmp_path, body, target):
+    find(mechs(tmp_path, body, title=CURCUMIN), "curcumin", "down", target)
+
+
+@pytest.mark.parametrize("body", [
+    "Placebo reduced serum IL-6 over the same period.",
+    "Compared with curcumin, placebo lowered hs-CRP.",
+    "Hence, higher concentrations of MDA may have been reached.",
+])
+def test_the_control_arm_or_a_link_word_is_no_study_agent(tmp_path, body):
+    found = [m for m in mechs(tmp_path, body, title=CURCUMIN) if "inflamm" not in m["target"]]
+    assert not found, found

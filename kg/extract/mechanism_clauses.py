@@ -179,6 +179,8 @@ def data() -> dict:
     d["rx_healthy_comparison"] = re.compile(d["healthy_comparison"], re.I)
     d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
+    d["rx_comparator_lead"] = re.compile(d["comparator_lead"], re.I)
+    d["filler_set"] = {fold(w) for w in d["subject_fillers"]}
     d["rx_control_before_than"] = re.compile(d["control_before_than"], re.I)
     d["rx_smaller_change"] = re.compile(d["smaller_change"], re.I)
     d["rx_head_before"] = re.compile(d["head_before_analyte"], re.I)
@@ -1076,15 +1078,23 @@ def _subject_is_generic(text, s0, cue_start, targets, t, title_words=frozenset()
     """True when what stands before the cue names no other subject: nothing, "treatment", "it",
     the study agent's class ('the statin'), also with words the title qualifies it by ('the
     adjuvanted vaccine' in a trial of an adjuvanted vaccine)."""
+    d = data()
     subject = text[s0:cue_start]
     clause = _BREAK.split(subject)[-1]
     clause = re.sub(r"\([^()]*\)", " ", clause)
-    if data()["rx_generic"].search(clause):
+    clause = clause[m.end():] if (m := d["rx_comparator_lead"].match(clause)) else clause
+    if d["rx_control_arm"].search(clause):
+        return False  # 'Placebo reduced IL-6': the control arm is the subject, not the study agent
+    if d["rx_generic"].search(clause):
         return True
-    words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
+    # 'The supplement significantly reduced ...': an adverb or auxiliary is no word of the subject
+    named = [w for w in _WORD.findall(clause) if fold(w) not in d["excluded"] and not w[0].isdigit()]
+    words = [w for w in named if fold(w) not in d["filler_set"] and not (w.endswith("ly") and len(w) > 4)]
+    if named and not words:
+        return False  # 'Hence, higher levels of X ...': a link word, then no subject at all
     # 'The statin lowered ...', 'The antibody raised ...': the study agent named by its class
-    return not words or len(words) <= 2 and all(data()["rx_class_arm"].fullmatch(w) for w in words) \
-        or len(words) <= 3 and bool(data()["rx_class_arm"].fullmatch(words[-1])) \
+    return not words or len(words) <= 2 and all(d["rx_class_arm"].fullmatch(w) for w in words) \
+        or len(words) <= 3 and bool(d["rx_class_arm"].fullmatch(words[-1])) \
         and all(fold(w) in title_words for w in words[:-1])
 
 
