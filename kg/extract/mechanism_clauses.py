@@ -1386,6 +1386,7 @@ def _measured_names(ctx: Context) -> set[str]:
     found |= {m.group("analyte") for m in d["rx_head_before"].finditer(text) if _gene_symbol(m.group("analyte"))}
     own = _drug_words(ctx) if found else set()
     return {w for w in found if len(w) > 2 and d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w)
+            and not _is_cue_word(w)  # 'occult blood rose': a verb, not an analyte shaped like 'glucose'
             and fold(w) not in d["excluded"] and fold(w) not in d["modifier_set"]
             and not d["rx_generic_analyte"].fullmatch(w) and not d["rx_outcome"].fullmatch(w)
             and not d["rx_target"].fullmatch(w) and not d["rx_specimen_word"].fullmatch(w)
