@@ -126,6 +126,7 @@ def data() -> dict:
     d["rx_improve_undirected"] = re.compile(d["improve_undirected"], re.I)
     d["rx_higher_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['higher_is_better'])})(?![\w-])", re.I)
     d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
+    d["rx_marker_cells"] = guarded(re.compile(d["marker_cells"], re.I))
     d["rx_fluid_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['analyte_fluids'])})\s+([\w-]+)(?![\w-])", re.I)
     d["rx_specimen_word"] = re.compile(rf"(?:{spec}|{alt(d['specimen_modifiers'])})", re.I)
     d["rx_generic_analyte"] = re.compile(rf"(?:{alt(d['generic_analyte_words'])})", re.I)
@@ -1118,6 +1119,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     studied = {c.iri for c in _intervention_concepts(ctx)}  # the trial's own drugs: their levels are no target
     drug_spans = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"}) if ctx.concept(e).iri in studied]
     for m in d["rx_target"].finditer(sent.text):
+        free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    for m in d["rx_marker_cells"].finditer(sent.text):  # 'CD34-positive cells'
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     named = _dictionary_targets(ctx, sent, drug_spans)
     free += [m for m, _core in named]
