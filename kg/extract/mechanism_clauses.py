@@ -82,7 +82,8 @@ def data() -> dict:
     # a name of the dictionary's biological entities with the modifiers before it and heads after it
     d["rx_modifiers_before"] = re.compile(rf"(?<![\w-])(?:(?:{gmods})\s+){{1,3}}$", re.I)
     d["rx_heads_after"] = re.compile(rf"(?:[\s-]+(?:{gheads})){{1,2}}(?![\w-])", re.I)
-    d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?![\w-])", re.I),
+    d["rx_head"] = Guarded(re.compile(rf"(?<![\w-])((?:[\w+/-]+\s+){{1,3}})(?:{heads})(?:\s+(?:{heads}))?(?![\w-])",
+                                      re.I),
                            re.compile(rf"\s(?:{heads})(?![\w-])", re.I))
     d["rx_outcome"] = re.compile(rf"(?<![\w-])(?:{alt(d['outcome_exclusions'])})(?![\w-])", re.I)
     d["rx_arms"] = [guarded(re.compile(rf"(?<![\w-]){p}", re.I)) for p in d["arm_patterns"]]
@@ -125,6 +126,10 @@ def data() -> dict:
     d["rx_improve_undirected"] = re.compile(d["improve_undirected"], re.I)
     d["rx_higher_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['higher_is_better'])})(?![\w-])", re.I)
     d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
+    d["rx_marker_cells"] = guarded(re.compile(d["marker_cells"], re.I))
+    d["rx_fluid_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['analyte_fluids'])})\s+([\w-]+)(?![\w-])", re.I)
+    d["rx_specimen_word"] = re.compile(rf"(?:{spec}|{alt(d['specimen_modifiers'])})", re.I)
+    d["rx_generic_analyte"] = re.compile(rf"(?:{alt(d['generic_analyte_words'])})", re.I)
     d["rx_members_lead"] = re.compile(d["members_lead"], re.I)
     d["rx_member"] = re.compile(d["member_name"])
     d["rx_anti_before"] = re.compile(d["anti_before_target"], re.I)
@@ -175,6 +180,8 @@ def data() -> dict:
     d["rx_healthy_comparison"] = re.compile(d["healthy_comparison"], re.I)
     d["rx_title_population"] = re.compile(d["title_population_therapy"], re.I)
     d["rx_control_arm"] = re.compile(d["control_arm_words"], re.I)
+    d["rx_comparator_lead"] = re.compile(d["comparator_lead"], re.I)
+    d["filler_set"] = {fold(w) for w in d["subject_fillers"]}
     d["rx_control_before_than"] = re.compile(d["control_before_than"], re.I)
     d["rx_smaller_change"] = re.compile(d["smaller_change"], re.I)
     d["rx_head_before"] = re.compile(d["head_before_analyte"], re.I)
@@ -1072,15 +1079,23 @@ def _subject_is_generic(text, s0, cue_start, targets, t, title_words=frozenset()
     """True when what stands before the cue names no other subject: nothing, "treatment", "it",
     the study agent's class ('the statin'), also with words the title qualifies it by ('the
     adjuvanted vaccine' in a trial of an adjuvanted vaccine)."""
+    d = data()
     subject = text[s0:cue_start]
     clause = _BREAK.split(subject)[-1]
     clause = re.sub(r"\([^()]*\)", " ", clause)
-    if data()["rx_generic"].search(clause):
+    clause = clause[m.end():] if (m := d["rx_comparator_lead"].match(clause)) else clause
+    if d["rx_control_arm"].search(clause):
+        return False  # 'Placebo reduced IL-6': the control arm is the subject, not the study agent
+    if d["rx_generic"].search(clause):
         return True
-    words = [w for w in _WORD.findall(clause) if fold(w) not in data()["excluded"] and not w[0].isdigit()]
+    # 'The supplement significantly reduced ...': an adverb or auxiliary is no word of the subject
+    named = [w for w in _WORD.findall(clause) if fold(w) not in d["excluded"] and not w[0].isdigit()]
+    words = [w for w in named if fold(w) not in d["filler_set"] and not (w.endswith("ly") and len(w) > 4)]
+    if named and not words:
+        return False  # 'Hence, higher levels of X ...': a link word, then no subject at all
     # 'The statin lowered ...', 'The antibody raised ...': the study agent named by its class
-    return not words or len(words) <= 2 and all(data()["rx_class_arm"].fullmatch(w) for w in words) \
-        or len(words) <= 3 and bool(data()["rx_class_arm"].fullmatch(words[-1])) \
+    return not words or len(words) <= 2 and all(d["rx_class_arm"].fullmatch(w) for w in words) \
+        or len(words) <= 3 and bool(d["rx_class_arm"].fullmatch(words[-1])) \
         and all(fold(w) in title_words for w in words[:-1])
 
 
@@ -1104,6 +1119,8 @@ def _targets(ctx: Context, sent) -> list[Mention]:
     studied = {c.iri for c in _intervention_concepts(ctx)}  # the trial's own drugs: their levels are no target
     drug_spans = [(e.start_char, e.end_char) for e in ctx.concepts_in(sent, {"Drug"}) if ctx.concept(e).iri in studied]
     for m in d["rx_target"].finditer(sent.text):
+        free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
+    for m in d["rx_marker_cells"].finditer(sent.text):  # 'CD34-positive cells'
         free.append(_trimmed(text, sent.start_char + m.start(), sent.start_char + m.end()))
     named = _dictionary_targets(ctx, sent, drug_spans)
     free += [m for m, _core in named]
@@ -1147,6 +1164,7 @@ def _targets(ctx: Context, sent) -> list[Mention]:
                 free.append(Mention(phrase.start, phrase.end, phrase.text, _target_concept(ctx, Mention(s, e, w))))
     free = [_with_long_form(ctx, f, sent.start_char) for f in free if f is not None]
     free += _short_form_targets(ctx, sent)
+    free += _named_analytes(ctx, sent)
     found = _wider_than_lexicon(text, sent, found, free)
     for m, (s, e) in named:  # 'neutrophil elastase', 'T-cell receptor': the entity named, not the cell in its name
         if m is not None and any(s <= x.start and x.end <= e and x.end - x.start < e - s for x in found):
@@ -1320,6 +1338,71 @@ def _with_long_form(ctx: Context, t: Mention, s0: int) -> Mention:
     if long is None or lo + long.start() >= t.start:
         return t
     return Mention(lo + long.start(), t.end, text[lo + long.start():t.end], t.concept)
+
+
+def _named_analytes(ctx: Context, sent) -> list[Mention]:
+    """An analyte the paper names bare ('PCSK9 fell', 'X lowered kynurenine') that it writes
+    elsewhere as a measured analyte (`_measured_names`: 'plasma kynurenine', 'expression of
+    HIF-1α'): the paper's own words say it is one, where no vocabulary of kg's names it."""
+    rx = _document_analytes(ctx)
+    if rx is None:
+        return []
+    s0 = sent.start_char
+    return [Mention(s0 + m.start(), s0 + m.end(), m.group(0)) for m in rx.finditer(sent.text)]
+
+
+def _document_analytes(ctx: Context) -> re.Pattern | None:
+    """One pattern of the names the paper writes as measured analytes (`_measured_names`), each
+    found alone, a symbol in its own case; None when the paper writes none."""
+    key = "mechanism_named_analytes"
+    cache = ctx.document.cache
+    if key not in cache:
+        names = _measured_names(ctx)
+        symbols = sorted((n for n in names if _symbol(n)), key=len, reverse=True)
+        words = sorted((n for n in names if not _symbol(n)), key=len, reverse=True)
+        alts = ([f"(?-i:{'|'.join(map(re.escape, symbols))})"] if symbols else []) + \
+            ([f"(?:{'|'.join(map(re.escape, words))})"] if words else [])
+        cache[key] = re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.I) if alts else None
+    return cache[key]
+
+
+def _symbol(word: str) -> bool:
+    """A gene, protein or chemical symbol: a capital after its first letter, a digit or a Greek
+    letter ('PCSK9', 'ADMA', 'HIF-1α'), as against a word of chemistry's suffixes ('kynurenine')."""
+    return bool(re.search(r"(?-i:.[A-Z])|\d|[α-ω]", word))
+
+
+def _gene_symbol(word: str) -> bool:
+    """A gene or protein symbol: capitals with a digit or a Greek letter ('FNDC5', 'Bcl-2', 'PGC-1α')."""
+    return bool(re.fullmatch(r"(?-i:[A-Z][A-Za-z]*[A-Z0-9α-ω-][\w-]*)", word)) and bool(re.search(r"\d|[α-ω]", word))
+
+
+def _measured_names(ctx: Context) -> set[str]:
+    """The analyte names written after a body fluid ('serum X', 'urinary X', 'fecal X') or, for gene
+    and protein symbols, after a biomarker head ('expression of PGC-1α', 'levels of FNDC5'), that are
+    no specimen, drug, clinical outcome, generic word ('protein') nor target term already. Not
+    other words around a head ('levels of VPA' for vigorous physical activity, 'CSF levels'):
+    acronyms of anything stand there; nor after a place ('intracellular HPV', 'muscle tone')."""
+    d = data()
+    text = ctx.document.text
+    found: set[str] = {m.group(1) for m in d["rx_fluid_np"].finditer(text)}
+    found |= {m.group("analyte") for m in d["rx_head_before"].finditer(text) if _gene_symbol(m.group("analyte"))}
+    own = _drug_words(ctx) if found else set()
+    return {w for w in found if len(w) > 2 and d["rx_analyte"].fullmatch(w) and not d["rx_stop"].fullmatch(w)
+            and not _is_cue_word(w)  # 'occult blood rose': a verb, not an analyte shaped like 'glucose'
+            and fold(w) not in d["excluded"] and fold(w) not in d["modifier_set"]
+            and not d["rx_generic_analyte"].fullmatch(w) and not d["rx_outcome"].fullmatch(w)
+            and not d["rx_target"].fullmatch(w) and not d["rx_specimen_word"].fullmatch(w)
+            and ctx.lexicon.by_label(w, "Drug") is None
+            and ctx.lexicon.by_label(w) is None and fold(w) not in own}
+
+
+def _drug_words(ctx: Context) -> set[str]:
+    """The words the trial's own drugs are written in (the dictionary's drugs too, which the
+    lexicon's labels lack): the study drug measured in the blood is pharmacokinetics, not a
+    target; a metabolite the drug dictionary also lists ('kynurenine') may be one."""
+    own = {c.iri for c in _intervention_concepts(ctx) + studied_agents(ctx)}
+    return {fold(e.text) for s in ctx.sentences() for e in ctx.concepts_in(s, {"Drug"}) if ctx.concept(e).iri in own}
 
 
 def _short_form_targets(ctx: Context, sent) -> list[Mention]:
