@@ -90,3 +90,25 @@ def test_values_each_with_its_group_in_a_bracket(sentence, measure, value, compa
 def test_values_with_times_in_brackets_are_no_pair_of_groups():
     got = found("Healing rates were 41% (week 4) and 63% (week 8) with the gel.")
     assert all(c is None for _, _, c in got)
+
+
+# -- an arm named after how much or how long it was given, where an abstract concludes -------
+ARMS = frozenset({"melatonin", "placebo"})
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A 6-week course of melatonin shortened sleep latency and improved daytime alertness.",
+     [("sleep latency", "shortened"), ("daytime alertness", "improved")]),
+    ("Four weeks of melatonin lowered nocturnal awakenings.", [("nocturnal awakenings", "lowered")]),
+    ("A single dose of melatonin reduced jet lag symptoms.", [("jet lag symptoms", "reduced")]),
+    ("3 mg of melatonin reduced sleep latency.", [("sleep latency", "reduced")]),
+])
+def test_an_arm_after_its_amount_or_duration_is_the_subject_of_a_claim(sentence, expected):
+    got = [(f.measure, f.value) for f in read_sentence(sentence, restating=True, arms=ARMS, claims=True)]
+    assert got == expected
+
+
+def test_a_duration_of_something_else_is_no_arm():
+    got = read_sentence("Four weeks of bed rest lowered nocturnal awakenings.", restating=True, arms=ARMS,
+                        claims=True)
+    assert got == []
