@@ -112,3 +112,7 @@ def test_a_duration_of_something_else_is_no_arm():
     got = read_sentence("Four weeks of bed rest lowered nocturnal awakenings.", restating=True, arms=ARMS,
                         claims=True)
     assert got == []
+
+
+def test_a_denied_change_picking_people_out_is_no_finding():
+    assert found("Children who did not show an improvement in reading were offered tutoring.") == []
