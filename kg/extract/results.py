@@ -174,7 +174,9 @@ def _rx() -> dict:
                 "copula_value_after", "copula_not_measure", "occurred_in_before", "occurred_in_after",
                 "percent_adjective", "percent_adjective_before", "values_baseline", "bracket_change_open",
                 "bracket_change_to", "bracket_change_close", "bracket_change_cue", "bracket_change_group",
-                "outcome_of_count_verb", "bracket_change_coordinated", "next_value_clause", "value_and_clause"):
+                "outcome_of_count_verb", "bracket_change_coordinated", "next_value_clause", "value_and_clause",
+                "bracket_delta_open", "bracket_delta_value", "bracket_delta_cue", "bracket_delta_close",
+                "bracket_delta_phrase", "bracket_delta_not_after"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
@@ -252,7 +254,8 @@ def _rx() -> dict:
     for key in ("whole_index", "arm_before_bracket", "arm_change_measure", "rate_value_before", "rate_not_finding",
                 "change_value", "value_bare_comparative", "fronted_measure", "arm_finding_object", "parallel_gap",
                 "change_object", "colon_head", "values_as_labels", "count_pair_after", "p_all_before",
-                "measure_size_lead", "shared_head_modifier", "measure_likely_to", "bracket_measure_frame"):
+                "measure_size_lead", "shared_head_modifier", "measure_likely_to", "bracket_measure_frame",
+                "labelled_pair_gap", "labelled_pair_after"):
         out[key] = re.compile(data[key], re.I)
     for key in ("arm_bracket", "labelled_group_segment", "labelled_group_split", "estimate_label",
                 "count_pair_gap", "p_inside_predicate", "spelled_pair_gap", "spelled_pair_after"):
@@ -568,6 +571,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
             return not any(a < y and x < b for x, y in taken[:numbered])
 
         _bracket_change(text, items, free_of_numbers, add)
+        _bracket_delta(text, items, found, free_of_numbers, add)
         _values_without_statistics(text, items, free, add)
         _bind_new_p(text, found, known, ps)
         added = found[known:]
@@ -1272,6 +1276,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
         return None  # doses of the arms, not a finding
     if a.unit != "%" and a.sd is None and not a.ci and rx["values_as_labels"].match(text, b.end):
         return None  # 'in the 30, 60 and 90 min walking trials': the numbers name the groups
+    if rx["labelled_pair_gap"].fullmatch(gap) and rx["labelled_pair_after"].match(text, b.end) \
+            and not re.search(r"\)\s*,\s*$", text[max(0, a.start - 3):a.start]):
+        return "loose"  # 'fell by 0.8% (A) and 0.2% (B)': each value with its group in a bracket after it
     if _depth(text, a.end) != _depth(text, b.start) and not rx["tight"].fullmatch(gap):
         return None  # one value outside a bracket, the other inside it
     if re.search(r"[(\[]\s*from\s*$", gap) and re.search(r"\bto\s*$", text[max(0, a.start - 12):a.start]):
@@ -1961,6 +1968,48 @@ def _bracket_change(text, items, free, add) -> None:
         add(Found(a.start, b.end, measure, text[b.start:b.end].strip(), "result.bracket_change",
                   comparator=_first_number(before), unit=b.unit or a.unit, sd=b.sd,
                   extra={"comparator_text": before}), (a.start, b.end))
+
+
+def _bracket_delta(text, items, found, free, add) -> None:
+    """'A reduced X (-0.9 mmol/l) and Y (-1.8 kg)', 'reductions from baseline in X (-1.07 to
+    -1.47 mmol/l)': a signed change alone in a bracket right after its measure, in a sentence
+    that speaks of a change. Each bracket is the finding of the measure written before it (the
+    verb in words says the direction; the bracket says how much)."""
+    rx = _rx()
+    if not (rx["bracket_change_cue"].search(text) or rx["bracket_delta_cue"].search(text)) \
+            or rx["baseline_sentence"].match(text):
+        return
+    for i in items:
+        if i.threshold or not free(i.start, i.end) \
+                or not rx["bracket_delta_open"].search(text, max(0, i.start - 3), i.start) \
+                or not rx["bracket_delta_value"].match(text[i.start:i.end]) \
+                or not rx["bracket_delta_close"].match(text, i.end):
+            continue
+        opened = _open_bracket(text[:i.start])
+        # the finding in words whose measure holds the bracket, else the phrase before it
+        named = [f for f in found if f.extra.get("mend") is not None and f.start <= opened
+                 and (f.extra["mend"] >= i.end or not text[f.extra["mend"]:opened].strip())]
+        if named:
+            measure = min(named, key=lambda f: f.extra["mend"]).measure
+        elif rx["bracket_delta_not_after"].match(text, _bracket_end(text, i.end)):
+            continue  # 'the A (-0.7) and B (-0.8) groups showed ...': the phrase is a group's name
+        else:
+            measure = _phrase_before(text, opened)
+        if not measure or _no_measure(measure) or rx["GROUP_WORD"].search(measure) or re.search(r"\d", measure):
+            continue
+        add(Found(i.start, i.end, measure, text[i.start:i.end].strip(), "result.bracket_delta",
+                  unit=i.unit, sd=i.sd), (i.start, i.end))
+
+
+def _phrase_before(text: str, pos: int) -> str | None:
+    """The noun phrase that ends at `pos`, back to the preposition, conjunction or punctuation
+    that opens it ('reductions in [fasting glucose] (', 'and [body weight] ('); None when a verb
+    sits in it (then it is a clause, not a name)."""
+    m = _rx()["bracket_delta_phrase"].search(text, 0, pos)
+    if not m:
+        return None
+    phrase = re.sub(r"^(?:the|a|an|their|its|mean|median)\s+", "", m.group("p"), flags=re.I)
+    return None if _rx()["measure_verb"].search(phrase) else phrase
 
 
 def _percent_adjective(text, items, free, add) -> None:
