@@ -43,12 +43,10 @@ class Outcome:
 def process(source) -> Outcome:
     """Read, extract and build one document's graph (in whatever process calls it) from a
     `kg.readers.Source` (which carries the document's id) or a path."""
-    import pyoxigraph as ox
-
     from kg.errors import KgError, ReaderError
     from kg.extract import extract_all
-    from kg.graph.build import build_quads, graph_iri
-    from kg.graph.writes import summarise
+    from kg.graph.build import build, graph_iri
+    from kg.graph.writes import as_nquads, summarise
     from kg.lexicon import load_lexicon
     from kg.nlp import get_nlp
     from kg.readers import read
@@ -79,10 +77,10 @@ def process(source) -> Outcome:
         stage("nlp")
         ctx = extract_all(document, sdoc, load_lexicon())
         stage("extract")
-        quads = build_quads(document, ctx.facts, ctx.introduced_concepts())
-        write = GraphWrite(document.id, str(graph_iri(document.id)),
-                           ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
-                           summarise(document.id, document.sha256, quads), document.source_path)
+        triples = build(document, ctx.facts, ctx.introduced_concepts())
+        graph = str(graph_iri(document.id))
+        write = GraphWrite(document.id, graph, as_nquads(graph, triples),
+                           summarise(document.id, document.sha256, triples), document.source_path)
         stage("build")
         return Outcome(path, write=write, words=_words(sdoc), stages=stages)
     except MemoryError:

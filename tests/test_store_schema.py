@@ -27,3 +27,24 @@ def test_build_uses_the_same_tables_as_rdflib_iris():
     assert {k: str(v) for k, v in build.FACT_CLASS.items()} == schema.FACT_CLASS
     assert all(isinstance(p, URIRef) for spec in build.FIELDS.values() for p, _t in spec.values())
     assert {k: {n: (str(p), t) for n, (p, t) in spec.items()} for k, spec in build.FIELDS.items()} == schema.FIELDS
+
+
+def test_nquads_from_triples_are_what_pyoxigraph_serialises():
+    """kg.graph.writes.as_nquads writes each term's N-Triples form once; the bytes must be the
+    serializer's, escapes included, whatever a literal holds."""
+    import pyoxigraph as ox
+
+    from kg.graph.writes import as_nquads
+
+    s, p = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects = [ox.Literal('a "quoted" back\\slash'), ox.Literal("two\nlines\r\tand a bell \x07 \x7f"),
+               ox.Literal("µg/kg ≥ 5 — naïve 😀", language="en"),
+               ox.Literal("1.50", datatype=ox.NamedNode(xsd + "decimal")),
+               ox.Literal("", datatype=ox.NamedNode(xsd + "string")), ox.NamedNode("https://example.org/o%20x?a=b#c"),
+               ox.Literal("tab\there", language="en-gb"), s]
+    triples = [(s, p, o) for o in objects] + [(o, p, s) for o in objects if isinstance(o, ox.NamedNode)]
+    graph = "https://example.org/graph/1"
+    expected = ox.serialize([ox.Quad(a, b, c, ox.NamedNode(graph)) for a, b, c in triples], format=ox.RdfFormat.N_QUADS)
+    assert as_nquads(graph, triples) == expected
+    assert as_nquads(graph, []) == b""

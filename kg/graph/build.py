@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg import __version__
 from kg.graph import comparison, schema, vocab
 from kg.graph.namespaces import KG, KGC, KGD, OA, SCHEMA
+from kg.graph.vocab import KG_NS, KGD_NS
 from kg.identity import iri_segment, printable, source_path
 from kg.lexicon import Concept
 from kg.model import Document
@@ -73,9 +74,28 @@ class _Terms:
 
 
 N = _Terms()
+
+
+class _Names:
+    """The NamedNodes of one namespace by local name, made once: `KG_TERMS("inDocument")`
+    (an rdflib `KG[name]` and its string per triple cost ~5 % of building a graph)."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+        self._cache: dict[str, ox.NamedNode] = {}
+
+    def __call__(self, name: str) -> ox.NamedNode:
+        node = self._cache.get(name)
+        if node is None:
+            node = self._cache[name] = N(self.namespace + name)
+        return node
+
+
+KG_TERMS = _Names(KG_NS)
 _XSD_DECIMAL, _XSD_INTEGER, _XSD_BOOLEAN, _XSD_DATETIME = (
     ox.NamedNode(str(x)) for x in (XSD.decimal, XSD.integer, XSD.boolean, XSD.dateTime))
 TYPE = N(str(RDF.type))
+_GENERATED_BY = N(str(PROV.wasGeneratedBy))
 
 
 def _decimal(value: Any) -> ox.Literal:
@@ -120,7 +140,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
     """Every triple of a document's named graph: the document, its sections, facts, provenance."""
     now = ox.Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=_XSD_DATETIME)
     d = ox.NamedNode(str(doc_iri(doc.id)))
-    kg = lambda name: N(str(KG[name]))  # noqa: E731
+    kg = KG_TERMS
     lit = ox.Literal
     out: list[Triple] = []
     add = out.append
@@ -189,37 +209,37 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
 
 def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
                   act: ox.NamedNode, spans: _Spans) -> list[Triple]:
-    kg = lambda name: N(str(KG[name]))  # noqa: E731
+    kg = KG_TERMS
     if f.kind == "participant":  # one node per patient, whichever tables list them
-        fi = ox.NamedNode(str(KGD[f"participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}"]))
+        fi = ox.NamedNode(f"{KGD_NS}participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}")
     else:
         key = [f.kind] + [f"{k}={_plain(v)}" for k, v in sorted(f.fields.items()) if not k.startswith("_")] + \
               [f"{e.start}:{e.end}" for e in f.evidence]
-        fi = ox.NamedNode(str(KGD[f"fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}"]))
-    out: list[Triple] = [(fi, TYPE, N(str(FACT_CLASS[f.kind]))), (fi, kg("inDocument"), d),
-                         (fi, N(str(PROV.wasGeneratedBy)), act),
+        fi = ox.NamedNode(f"{KGD_NS}fact/{iri_segment(doc.id)}/{f.kind}-{_hash(*key)}")
+    out: list[Triple] = [(fi, TYPE, N(schema.FACT_CLASS[f.kind])), (fi, kg("inDocument"), d),
+                         (fi, _GENERATED_BY, act),
                          (fi, kg("confidence"), _decimal(round(f.confidence, 3)))]
     if f.kind != "trial":
         out.append((fi, kg("ofTrial"), trial))
     if f.surface:
         for s in dict.fromkeys([f.surface, *f.fields.get("_surfaces", [])]):
             out.append((fi, kg("surfaceText"), ox.Literal(s)))
-    spec = FIELDS[f.kind]
+    spec = schema.FIELDS[f.kind]
     for name, value in f.fields.items():
         if value is None or name.startswith("_"):
             continue
         pred, kind = spec[name]
-        out.append((fi, N(str(pred)), literal(value, kind)))
+        out.append((fi, N(pred), literal(value, kind)))
     if f.kind == "trial":
         out.append((fi, kg("ofTrial"), trial))
-        pred = TRIAL_DIRECT[f.fields["attribute"]]
-        out.append((trial, N(str(pred)), literal(f.fields["value"], "any")))
+        pred = schema.TRIAL_DIRECT[f.fields["attribute"]]
+        out.append((trial, N(pred), literal(f.fields["value"], "any")))
     for ev in f.evidence:
         spans.link(fi, ev, out)
     for obs in f.fields.get("_observations", []):
         oi = ox.NamedNode(f"{fi.value}/observation/{obs['evidence'].start}")
         out += [(fi, kg("observation"), oi), (oi, TYPE, kg("Observation")), (oi, kg("inDocument"), d),
-                (oi, N(str(PROV.wasGeneratedBy)), act), (oi, kg("variable"), ox.Literal(obs["variable"])),
+                (oi, _GENERATED_BY, act), (oi, kg("variable"), ox.Literal(obs["variable"])),
                 (oi, kg("value"), ox.Literal(obs["value"]))]
         if obs.get("visit"):
             out.append((oi, kg("visit"), ox.Literal(obs["visit"])))

@@ -122,8 +122,10 @@ def lines(doc: ox.NamedNode, triples: list[tuple]) -> list[tuple]:
     facts = {s for s, p, o in triples if p == _OF_TRIAL_NODE}
     typed = {s for s, p, o in triples if p == _TYPE and o in _ROW_KINDS and s in facts}
     mini = ox.Store()
-    mini.extend([ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in triples
-                 if s in typed and (p in _ROW_PROPS or p == _OF_TRIAL_NODE or (p == _TYPE and o in _ROW_KINDS))])
+    # loaded as N-Triples text: a pyoxigraph Quad made per triple cost more than the query
+    mini.load("".join(f"{s} {p} {o} .\n" for s, p, o in triples
+                      if s in typed and (p in _ROW_PROPS or p == _OF_TRIAL_NODE or (p == _TYPE and o in _ROW_KINDS))
+                      ).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     found = sorted({(row["t"].value, line_text(row["type"].value, row["sig"].value))
                     for row in mini.query(facts_query())})
     out = [(ox.NamedNode(t), ox.NamedNode(LINE), ox.Literal(text)) for t, text in found]

@@ -44,37 +44,61 @@ class GraphWrite:
     source_path: str = ""  # the file it was read from (kg.identity.check_stored_source)
 
 
-def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
-    """What the registry records of a graph: its quad count, facts by class, and what every
-    screen lists without scanning the store — the facts per trial and per concept they name
+def as_nquads(graph: str, triples: list[tuple]) -> bytes:
+    """A graph's triples as the N-Quads `ox.serialize` writes of them, line for line, from
+    each term object's N-Triples form made once: build.py reuses one object for a node in
+    all its triples, and a pyoxigraph Quad made per triple cost more than the rest of the
+    serialisation. Keyed by object identity (the triples hold every term alive meanwhile):
+    hashing a term hashes its whole text, the document's included."""
+    text: dict[int, str] = {}
+    g = f" {ox.NamedNode(graph)} .\n"
+    lines = []
+    add = lines.append
+    for s, p, o in triples:
+        if (st := text.get(id(s))) is None:
+            st = text[id(s)] = str(s)
+        if (pt := text.get(id(p))) is None:
+            pt = text[id(p)] = str(p)
+        if (ot := text.get(id(o))) is None:
+            ot = text[id(o)] = str(o)
+        add(f"{st} {pt} {ot}{g}")
+    return "".join(lines).encode("utf-8")
+
+
+def summarise(doc_id: str, sha256: str, quads: list) -> dict:
+    """What the registry records of a graph (given as its quads or its triples): its quad count,
+    facts by class, and what every screen lists without scanning the store — the facts per
+    trial and per concept they name
     (any IRI a fact points to but its trial, document, provenance and type), and the
     document's title, year, file and source (the file's absolute path as stored, else its
     name: what `kg stats` lists, kept in the store's roll-up so that it reads no document graph)."""
-    distinct = set(quads)
-    in_doc = {q.subject for q in distinct if q.predicate == _IN_DOCUMENT}
-    facts = Counter(_FACT_CLASSES[q.object] for q in distinct
-                    if q.predicate == _TYPE and q.object in _FACT_CLASSES and q.subject in in_doc)
-    trials: dict[str, set] = {}
-    concepts: dict[str, set] = {}
+    distinct = set(_triples(quads))
+    in_doc = {s for s, p, _o in distinct if p == _IN_DOCUMENT}
+    facts = Counter(_FACT_CLASSES[o] for s, p, o in distinct
+                    if p == _TYPE and o in _FACT_CLASSES and s in in_doc)
+    # keyed by term, named once at the end: a term's `.value` is a new string at each call
+    trial_facts: dict[ox.NamedNode, set] = {}
+    concept_facts: dict[ox.NamedNode, set] = {}
     meta: dict[str, str] = {}
     source: dict[ox.NamedNode, dict[str, str]] = {}
-    predicates: Counter = Counter()
-    classes: Counter = Counter()
-    for q in distinct:
-        predicates[q.predicate.value] += 1
-        if q.predicate == _TYPE and isinstance(q.object, ox.NamedNode):
-            classes[q.object.value] += 1
-        if q.subject in in_doc and isinstance(q.object, ox.NamedNode):
-            if q.predicate == _OF_TRIAL:
-                trials.setdefault(q.object.value, set()).add(q.subject)
-            elif q.predicate not in _NOT_CONCEPT_LINKS:
-                concepts.setdefault(q.object.value, set()).add(q.subject)
-        elif q.predicate in _DOC_FIELDS and isinstance(q.object, ox.Literal):
-            meta[_DOC_FIELDS[q.predicate]] = q.object.value
-            if q.predicate == _SOURCE_FILE:
-                source.setdefault(q.subject, {})["file"] = q.object.value
-        elif q.predicate in _SOURCE_FIELDS and isinstance(q.object, ox.Literal):
-            source.setdefault(q.subject, {})[_SOURCE_FIELDS[q.predicate]] = q.object.value
+    by_predicate = Counter(p for _s, p, _o in distinct)
+    by_class = Counter(o for _s, p, o in distinct if p == _TYPE and isinstance(o, ox.NamedNode))
+    for s, p, o in distinct:
+        if s in in_doc and isinstance(o, ox.NamedNode):
+            if p == _OF_TRIAL:
+                trial_facts.setdefault(o, set()).add(s)
+            elif p not in _NOT_CONCEPT_LINKS:
+                concept_facts.setdefault(o, set()).add(s)
+        elif p in _DOC_FIELDS and isinstance(o, ox.Literal):
+            meta[_DOC_FIELDS[p]] = o.value
+            if p == _SOURCE_FILE:
+                source.setdefault(s, {})["file"] = o.value
+        elif p in _SOURCE_FIELDS and isinstance(o, ox.Literal):
+            source.setdefault(s, {})[_SOURCE_FIELDS[p]] = o.value
+    trials = {t.value: f for t, f in trial_facts.items()}
+    concepts = {c.value: f for c, f in concept_facts.items()}
+    predicates = Counter({p.value: n for p, n in by_predicate.items()})
+    classes = Counter({c.value: n for c, n in by_class.items()})
     # as kg.graph.store.document_sources lists the document (by its identifier): its path, else file
     listed = [d.get("path", d["file"]) for d in source.values() if "file" in d and d.get("id") == doc_id]
     if len(listed) == 1:
@@ -87,6 +111,13 @@ def summarise(doc_id: str, sha256: str, quads: list[ox.Quad]) -> dict:
             "concepts": {c: len(f) for c, f in sorted(concepts.items())},
             "predicates": _curies(predicates), "classes": _curies(classes),
             "nodes": _node_details(distinct, set(trials) | set(concepts)), **meta}
+
+
+def _triples(quads: list) -> list:
+    """(subject, predicate, object) of each quad of one graph, or the triples themselves."""
+    if not quads or isinstance(quads[0], tuple):
+        return quads
+    return [(q.subject, q.predicate, q.object) for q in quads]
 
 
 def _curies(counts: Counter) -> dict[str, int]:
@@ -102,21 +133,21 @@ def _curies(counts: Counter) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
-def _node_details(quads: set[ox.Quad], nodes: set[str]) -> dict[str, dict]:
+def _node_details(triples: set[tuple], nodes: set[str]) -> dict[str, dict]:
     """What the graph itself states of the trials and concepts its facts name — types, label,
     and a trial's acronym, phase and condition — so that lists of them (the TUI's explorer)
     are added up from the records instead of a lookup per node in a store where every
     document graph restates them. Concepts the lexicon defines are not restated here."""
     out: dict[str, dict] = {}
-    for q in quads:
-        s = q.subject.value
-        if s not in nodes or not (key := _NODE_FIELDS.get(q.predicate)):
+    for subject, p, o in triples:
+        s = subject.value
+        if s not in nodes or not (key := _NODE_FIELDS.get(p)):
             continue
         d = out.setdefault(s, {})
         if key == "types":
-            d.setdefault("types", []).append(q.object.value.rsplit("#", 1)[-1])
-        elif key not in d or str(q.object.value) < d[key]:  # one value, the same whichever order
-            d[key] = q.object.value
+            d.setdefault("types", []).append(o.value.rsplit("#", 1)[-1])
+        elif key not in d or str(o.value) < d[key]:  # one value, the same whichever order
+            d[key] = o.value
     for d in out.values():
         if "types" in d:
             d["types"] = sorted(set(d["types"]))
