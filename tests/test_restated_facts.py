@@ -473,3 +473,22 @@ def test_facts_stated_as_absent_come_last_page_after_page(restated, monkeypatch)
             offset += len(page)
         absent = ["not observed" in r.summary for r in rows]
         assert absent == sorted(absent) and any(absent) and not all(absent)
+
+
+def test_an_ae_terms_drugs_are_the_study_drugs_of_the_trials_reporting_it(restated):
+    """An AE term's "Drugs of those trials", joined on the trials read first: the same study
+    doses (fact, drug) as the join of the term's reports with their trials' doses, for a term
+    reported in both trials (nausea) and in one (headache); each drug once, its facts counted."""
+    with GraphStore(restated, read_only=True) as store:
+        catalog = load_catalog(store)
+        for term, trials in (("nausea", 2), ("headache", 1)):
+            iri = f"https://w3id.org/kg-trials/concept/{term}"
+            joined = {(str(r["f"]), str(r["link"])) for r in store.select(
+                f"SELECT DISTINCT ?f ?link WHERE {{ ?ae a kg:AdverseEvent ; kg:term <{iri}> ; kg:ofTrial ?t . "
+                '?f a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" ; kg:drug ?link . }')}
+            assert len({str(r["t"]) for r in store.select(f"SELECT DISTINCT ?t WHERE {{ ?ae kg:term <{iri}> ; "
+                                                          "kg:ofTrial ?t }")}) == trials
+            rows = dict(load_entity(store, iri, catalog).groups)["Drugs of those trials"]
+            assert {(f, r.link) for r in rows for f in r.facts} == joined and joined
+            n = len(joined)
+            assert [r.link for r in rows] == [MTX] and rows[0].summary.endswith(f"({n} fact{'s' * (n != 1)})")

@@ -403,15 +403,23 @@ def lines_stored(store: GraphStore) -> bool:
 
 def _first_line_pages(store: GraphStore, lined: dict[str, Q.LineGroup],
                       catalog: Catalog | None) -> dict[str, tuple[list[FactRow], bool]]:
-    """The first page of each LineGroup, from one query of every line its nodes state: the
-    lines as `Q.line_page` pages them (distinct "Kind fields" keys in key order, each with the
+    """The first page of each LineGroup, from one query of every line the nodes of the
+    one-node groups state (a group over several nodes: `Q.line_page`'s query): the lines as
+    `Q.line_page` pages them (distinct "Kind fields" keys in key order, each with the
     documents stating it), a page's worth of rows each, and whether a group has more."""
     if not lined:
         return {}
+    # a group over many nodes (a drug's adverse events: the drug and each study trial) is paged
+    # by the engine: read here, every line of its trials came too (a common drug's 16 trials:
+    # ~700 lines of every kind, for a page of adverse events or none)
+    out = {name: load_group_page(store, g, False, 0, catalog) for name, g in lined.items()
+           if len({node for node, _p in g.sources}) > 1}
+    lined = {name: g for name, g in lined.items() if name not in out}
     nodes = {node for g in lined.values() for node, _prefix in g.sources}
+    if not nodes:
+        return out
     # pyoxigraph terms, not rdflib's: a common drug's page reads ~1,000 lines (a third of the time)
     found = [(a.value, line.value, int(n.value)) for a, line, n in store.ox_query(Q.node_lines(nodes))]
-    out = {}
     for name, group in lined.items():
         keys: dict[str, int] = {}
         for node, line, n in found:

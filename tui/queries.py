@@ -163,11 +163,13 @@ _STUDY_DRUG_AE = """{{ ?f kg:drug {x} ; a kg:AdverseEvent ; kg:term ?link . }} U
       ?f kg:ofTrial ?t ; a kg:AdverseEvent ; kg:term ?link . }}"""
 _STUDY_TRIALS = '?dose kg:drug {x} ; a kg:DoseRegimen ; kg:ofTrial ?t ; kg:role "study" .'
 _CONDITION_TRIALS = "?t kg:condition {x} ."
+# no `a kg:AdverseEvent`: kg:term's domain (a type look-up per report of a common term)
+_TERM_TRIALS = "?ae kg:term {x} ; kg:ofTrial ?t ."
 
 
 def _trial_patterns(x: str, types: set[str]) -> str | None:
     """The patterns binding ?t to the trials an entity's groups join on: a drug's study trials,
-    a condition's trials; None for other kinds."""
+    a condition's trials, the trials reporting an AE term; None for other kinds."""
     kg_types = {t.rsplit("#", 1)[-1] for t in types}
     if "Trial" in kg_types or "Document" in kg_types:
         return None
@@ -175,6 +177,8 @@ def _trial_patterns(x: str, types: set[str]) -> str | None:
         return _STUDY_TRIALS.format(x=x)
     if "Condition" in kg_types:
         return _CONDITION_TRIALS.format(x=x)
+    if "AdverseEventTerm" in kg_types:
+        return _TERM_TRIALS.format(x=x)
     return None
 
 
@@ -251,8 +255,11 @@ def entity_groups(iri: str, types: set[str], trials: list[str] | None = None,
     if "AdverseEventTerm" in kg_types:
         return [
             ("Reports", sel(f"?f a kg:AdverseEvent ; kg:term {x} ; kg:ofTrial ?link ."), False),
-            ("Drugs of those trials", sel(f"?ae a kg:AdverseEvent ; kg:term {x} ; kg:ofTrial ?t . ?f a kg:DoseRegimen ;"
-                                          f" kg:ofTrial ?t ; kg:role \"study\" ; kg:drug ?link ."), True),
+            # the trials read first (`entity_trials`): joined directly, each trial came once per
+            # report of the term (the top term of 976 papers: 119 trials, reports of each by 16
+            # papers), and its doses were read again each time (33-48 ms CPU a page, 14-24 now)
+            ("Drugs of those trials", sel(f"{t_in} ?f kg:ofTrial ?t ; kg:role \"study\" ; a kg:DoseRegimen ;"
+                                          f" kg:drug ?link ."), True),
         ]
     return [
         ("Acted on by", sel(f"?f a kg:MechanismFinding ; kg:target {x} ; kg:agent ?link ."), False),
