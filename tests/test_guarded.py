@@ -297,3 +297,18 @@ def test_may_contain_any_is_false_only_where_no_literal_can_match():
     assert not may_contain_any("Patients in the control arm improved.", forms, True)
     assert may_contain_any("Patiënts in the control arm", forms, True)  # not ASCII: asked of re
     assert not may_contain_any("anything", [], True)
+
+
+def test_any_match_answers_as_the_alternation_searched():
+    from kg.extract.base import AnyMatch
+
+    # branches opening with a letter, with \b, with a class; a branch with a group of its own
+    sources = [r"\d|improv|\bmet\b|reduc(?:ed|tion)|favou?r|\bthan\b",
+               r"\bless\b|lower|[0-9]+\s*%|dropp|related\s+to"]
+    texts = ["Scores improved in both arms.", "The target was MET by most.", "Metabolic markers only.",
+             "Pain fell by 12 %.", "Nothing of note here.", "It was lower THAN before.",
+             "favour and FAVOR alike", "Thankfully, none.", "Cases dropped; unrelated to dose."]
+    for source in sources:
+        rx, any_match = re.compile(source, re.I), AnyMatch(source, re.I)
+        for t in texts:
+            assert any_match.search(t) is (rx.search(t) is not None), (source, t)

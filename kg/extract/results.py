@@ -35,7 +35,7 @@ from pathlib import Path
 from kg.extract import names
 from kg.extract import recache as re
 from kg.extract.abbreviations import document_abbreviations, list_named_spans
-from kg.extract.base import Context, Fact, GuardIndex, guarded, part_of
+from kg.extract.base import AnyMatch, Context, Fact, GuardIndex, guarded, part_of
 from kg.extract.folded import folded, folding
 from kg.extract.mentions import Mention, find, fragment, p_number, values
 from kg.extract.numbers import COUNT, COUNT_WORDS, to_int, to_number
@@ -220,8 +220,8 @@ def _rx() -> dict:
     out["named_comparison"] = re.compile(data["named_comparison"], re.I)
     out["group_suffix"] = re.compile(data["group_suffix"], re.I)
     # sentences without one of these words hold no finding in words (cheap pre-checks)
-    out["words_cue"] = re.compile(data["words_cue"], re.I)
-    out["cue"] = re.compile(r"\d|" + data["words_cue"], re.I)
+    out["words_cue"] = AnyMatch(data["words_cue"], re.I)
+    out["cue"] = AnyMatch(r"\d|" + data["words_cue"], re.I)
     num = fragment("NUM")
     unit = fragment("UNIT")
 
