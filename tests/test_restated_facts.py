@@ -152,6 +152,22 @@ def _label_joined_fields(store: GraphStore, facts: list[str]) -> dict:
     return out
 
 
+@pytest.mark.parametrize("question", ["doses of methotrexate", "adverse events of methotrexate",
+                                      "what does methotrexate act on", "drugs that decrease interleukin-6"])
+def test_each_answer_shows_the_earliest_span_of_its_fact_exactly(restated, question):
+    """Ask joins only each answer's first span (tui.ask.first_span, read from the annotation
+    IRIs): it must be the fact's earliest span by position, its quote the document's text there."""
+    with GraphStore(restated, read_only=True) as store:
+        rows = _answers(store, question, load_vocabulary(store, load_catalog(store)))
+        assert rows
+        for r in rows:
+            spans = store.select(f"""SELECT ?start ?text WHERE {{ <{r['fact']}> prov:wasDerivedFrom ?a .
+                ?a oa:hasTarget ?t . ?t oa:hasSelector ?p ; oa:hasSource ?d . ?p oa:start ?start .
+                ?d kg:text ?text }}""")
+            assert int(r["start"]) == min(int(str(x["start"])) for x in spans)
+            assert str(spans[0]["text"])[int(r["start"]):int(r["end"])] == r["quote"]
+
+
 def test_entity_fields_and_labels_are_those_of_the_label_join(restated):
     with GraphStore(restated, read_only=True) as store:
         facts = [str(r["f"]) for r in store.select("SELECT DISTINCT ?f WHERE { ?f kg:inDocument ?d }")]
