@@ -764,14 +764,20 @@ def _split_qualitative(f: Found) -> None:
     f.value = f"not {q.group('q')} {noun}" if q.group("neg") else f"{q.group('q')} {noun}"
 
 
+def _closing_bracket_apart(name: str) -> tuple[str, str]:
+    """A name and the bracket that closes it ('pain (VAS)' -> 'pain', ' (VAS)'), so that trims of
+    the name's words leave the bracket as written; a name that is all bracket stays whole."""
+    tail = re.search(r"\s*\([^()]*\)$", name)
+    return (name[:tail.start()], tail.group(0)) if tail and tail.start() > 0 else (name, "")
+
+
 def sane_measure(measure: str) -> str:
     """A measure is a noun phrase naming a quantity: an opening adverb or phrase is dropped,
     the arm that qualifies it set aside, and a clause opener, an arm phrase or a whole clause
     is no measure at all ('value': the caller may find it elsewhere). A trailing bracket
     ('(hr)', '(mg/dl)') is kept as it is."""
     rx = _rx()
-    tail = re.search(r"\s*\([^()]*\)$", measure)
-    base, suffix = (measure[:tail.start()], tail.group(0)) if tail and tail.start() > 0 else (measure, "")
+    base, suffix = _closing_bracket_apart(measure)
     prev = None
     while prev != base:
         prev = base
@@ -3047,8 +3053,7 @@ def plain_measure(s: str) -> str:
     'X amongst GPs'): ontology/patterns/results.json measure_plain_lead / measure_plain_tail. A cut
     is kept only when what is left still names something; a closing bracket ('(hr)') stays."""
     rx = _rx()
-    bracket = re.search(r"\s*\([^()]*\)$", s)
-    base, suffix = (s[:bracket.start()], bracket.group(0)) if bracket and bracket.start() > 0 else (s, "")
+    base, suffix = _closing_bracket_apart(s)
     prev = None
     while prev != base:
         prev = base
