@@ -76,22 +76,12 @@ class _Terms:
 N = _Terms()
 
 
-class _Names:
-    """The NamedNodes of one namespace by local name, made once: `KG_TERMS("inDocument")`
-    (an rdflib `KG[name]` and its string per triple cost ~5 % of building a graph)."""
-
-    def __init__(self, namespace: str) -> None:
-        self.namespace = namespace
-        self._cache: dict[str, ox.NamedNode] = {}
-
-    def __call__(self, name: str) -> ox.NamedNode:
-        node = self._cache.get(name)
-        if node is None:
-            node = self._cache[name] = N(self.namespace + name)
-        return node
+def kg_term(name: str) -> ox.NamedNode:
+    """kg:name as the process's one NamedNode of it (an rdflib `KG[name]` and its string per
+    triple cost ~5 % of building a graph)."""
+    return N(KG_NS + name)
 
 
-KG_TERMS = _Names(KG_NS)
 _XSD_DECIMAL, _XSD_INTEGER, _XSD_BOOLEAN, _XSD_DATETIME = (
     ox.NamedNode(str(x)) for x in (XSD.decimal, XSD.integer, XSD.boolean, XSD.dateTime))
 TYPE = N(str(RDF.type))
@@ -140,7 +130,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
     """Every triple of a document's named graph: the document, its sections, facts, provenance."""
     now = ox.Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=_XSD_DATETIME)
     d = ox.NamedNode(str(doc_iri(doc.id)))
-    kg = KG_TERMS
+    kg = kg_term
     lit = ox.Literal
     out: list[Triple] = []
     add = out.append
@@ -209,7 +199,7 @@ def build(doc: Document, facts: list[Fact], concepts: list[Concept] = ()) -> lis
 
 def _fact_triples(doc: Document, d: ox.NamedNode, trial: ox.NamedNode, f: Fact,
                   act: ox.NamedNode, spans: _Spans) -> list[Triple]:
-    kg = KG_TERMS
+    kg = kg_term
     if f.kind == "participant":  # one node per patient, whichever tables list them
         fi = ox.NamedNode(f"{KGD_NS}participant/{iri_segment(doc.id)}/{_slug(str(f.fields['label']))}")
     else:
