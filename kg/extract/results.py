@@ -258,7 +258,7 @@ def _rx() -> dict:
                 "labelled_pair_gap", "labelled_pair_after"):
         out[key] = re.compile(data[key], re.I)
     for key in ("arm_bracket", "labelled_group_segment", "labelled_group_split", "estimate_label",
-                "count_pair_gap", "p_inside_predicate", "spelled_pair_gap", "spelled_pair_after"):
+                "count_pair_gap", "p_inside_predicate", "spelled_pair_gap", "spelled_pair_after", "copula_raising"):
         # case-sensitive: capitals and labels matter
         out[key] = re.compile(data[key])
     out["title_tail"] = re.compile(r"(?:^|\s)(?:" + data["title_word"] + r")(?:\s+" + data["title_word"] + r")*$")
@@ -315,7 +315,7 @@ def extract(ctx: Context) -> list[Fact]:
         legend = ctx.evidence(sent.start_char, sent.start_char + 1).section or ""
         if re.match(r"(?:fig(?:ure)?|table)\b", legend, re.I) and _rx()["baseline_caption"].search(legend):
             continue  # a legend of a figure of the groups at baseline
-        strict = part in ("background", "methods") and _has_results_part(ctx) \
+        strict = part in ("background", "objective", "methods") and _has_results_part(ctx) \
             or in_abs and part not in _KNOWN_PARTS and sent.start_char < _methods_start(ctx)
         here: list[Fact] = []
         restating = part in ("conclusions", "discussion") and _has_results_part(ctx)
@@ -498,6 +498,18 @@ def _methods_start(ctx: Context) -> int:
     return ctx.document.cache[key]
 
 
+def _as_copula(m: re.Match) -> str:
+    """'X was found to be lower', 'A proved more effective than B': the finding the plain copula
+    states ('X was lower'), read by the same patterns; offsets kept (the raising words become
+    spaces, a verb that is the copula itself becomes 'was')."""
+    out = m.group(0)
+    for name, fill in (("cop", "was"), ("b", ""), ("b2", "")):
+        if m.group(name):
+            a, b = m.start(name) - m.start(), m.end(name) - m.start()
+            out = out[:a] + fill.ljust(b - a) + out[b:]
+    return out
+
+
 def _has_results_part(ctx: Context) -> bool:
     """Whether the layout shows a results part: only then is a sentence outside it held to
     the stricter standard (a misread layout must not drop findings)."""
@@ -530,6 +542,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     # 'no significant (p > 0.05) effect on X': read as if the bracket were not there (same offsets)
     text = rx["p_inside_predicate"].sub(lambda m: m.group(0)[:m.start("b") - m.start()] + " " * len(m.group("b")),
                                          text)
+    text = rx["copula_raising"].sub(_as_copula, text)
     items = _items(text)
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
