@@ -188,6 +188,33 @@ def test_a_better_result_in_an_analysis_names_no_measure():
         "Ginger extract was superior to placebo in the per-protocol analysis.")
 
 
+# -- a change noun with its time before the measure; a count compared as what occurred ---------
+@pytest.mark.parametrize("sentence, expected", [
+    ("There was a statistically significant improvement from baseline in grip strength in both groups.",
+     [("grip strength", "statistically significant improvement")]),
+    ("The rowing programme group showed a significant reduction at week 8 in resting heart rate.",
+     [("resting heart rate", "significant reduction")]),
+    ("Significant improvement was obtained in balance and gait speed.",
+     [("balance", "Significant improvement"), ("gait speed", "Significant improvement")]),
+    ("A significant improvement in sleep quality occurred in the ginger extract group.",
+     [("sleep quality", "significant improvement")]),
+])
+def test_change_noun_with_its_time_before_the_measure(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fewer vomiting episodes occurred in the ginger extract group.", [("vomiting episodes", "Fewer")]),
+    ("More falls occurred with stretching than with the rowing programme.", [("falls", "More")]),
+])
+def test_count_compared_as_what_occurred(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_time_from_baseline_named_in_a_measure_is_no_interposed_time():
+    assert ("relapse", "longer") not in found("The time from baseline to relapse was longer with ginger extract.")
+
+
 # -- in a whole abstract: background and aims are not findings ------------------------------
 BODY = """Background
 Nausea is known to be more frequent in the first trimester. Ginger is thought to be more effective than
