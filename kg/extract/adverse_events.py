@@ -549,6 +549,8 @@ def _sentence_facts(ctx: Context, sent: Sentence, m: _Mention) -> list[Fact]:
             and not _cues()["generic_compared"].search(clause) and not _attr()["inherently_related_not"].search(clause):
         # "adverse drug reactions", "side effects": named as the drug's, unless compared between the arms
         base["related_to_drug"] = True
+    if base["related_to_drug"] is None:
+        base["related_to_drug"] = _tied_by_umbrella_or_stop(text, sent, m, clause) or _associated(ctx, text, sent, m)
     if shares:  # "two deaths, of which one was probably related to the study drug"
         n, s, e, concept = shares
         if n == 0:
@@ -1337,6 +1339,9 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     p = _COUNT_PAREN.match(after)
     if p:
         return to_int(p.group("n"))
+    share = _attr()["count_share"].match(after)  # "nausea (12 [10%])", "nausea, 12 (10%)", "in 12 (10%)"
+    if share:
+        return to_int(share.group("a") or share.group("b") or share.group("c"))
     own_after = _IN_COUNT_AFTER.match(after)  # "and hypotension in 4 patients": its own count, not the one before
     if own_after:
         return to_int(own_after.group("n"))
@@ -1359,10 +1364,18 @@ def _count(text: str, sent: Sentence, m: _Mention) -> int | None:
     if matches:
         n = matches[-1].group("n").lower()
         return 1 if n in ("a", "an", "one") else to_int(n)
-    m = re.search(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})(?:\s+\([^()]*\))?(?:(?:\s+of|\s*/|\s+out of)\s*{COUNT})?\s+"
-                  rf"(?:{_PEOPLE})\b",
-                  after, re.I)
-    return to_int(m.group("n")) if m else None
+    # "X attributed to the drug was seen in four patients": the count closing the event's own clause
+    clause_after = re.split(r"[;,]", text[m.end: min(sent.end_char, m.end + 100)])[0]
+    for stretch in (after, clause_after):
+        found = _IN_PEOPLE.search(stretch)
+        if found:
+            return to_int(found.group("n"))
+    return None
+
+
+# "in 5 patients", "among 3 (4%) children", "in 5 of 40 participants", "in 8 (6.7%) patients"
+_IN_PEOPLE = re.compile(rf"\b(?:in|by|among)\s+(?P<n>{COUNT})(?:\s+\([^()]*\))?(?:(?:\s+of|\s*/|\s+out of)\s*{COUNT})?"
+                        rf"\s+(?:\([^()]*\)\s+)?(?:{_PEOPLE})\b", re.I)
 
 
 def _grade_near(text: str, sent: Sentence, m: _Mention) -> int | None:
@@ -1409,6 +1422,45 @@ def _relatedness(clause: str, drugs: frozenset[str] = frozenset(), then: str = "
 
 
 
+
+
+def _tied_by_umbrella_or_stop(text: str, sent: Sentence, m: _Mention, clause: str) -> bool | None:
+    """True where the clause lists the event as one of the drug's side effects or adverse drug reactions,
+    or names it as what made a patient stop the treatment (ae_cues related_umbrella, stopped_for_*);
+    else None: an event merely reported is not thereby tied to the drug."""
+    a = _attr()
+    listed = a["related_umbrella"].search(clause) and not a["inherently_related"].match(m.surface or "") \
+        and not a["inherently_related_not"].search(clause)
+    before = a["stopped_for_before"].search(text, max(sent.start_char, m.start - 160), m.start)
+    after = a["stopped_for_after"].match(text[m.end: sent.end_char])
+    stopped = (before and not a["stopped_denied"].search(text, max(sent.start_char, before.start() - 40), m.start)) \
+        or (after and not a["stopped_denied"].search(text, max(sent.start_char, m.start - 40), m.end + after.end()))
+    # "withdrew due to AEs" says why some stopped, not that the events as a whole were the drug's
+    return True if listed or (stopped and not m.generic) else None
+
+
+def _associated(ctx: Context, text: str, sent: Sentence, m: _Mention) -> bool | None:
+    """True where the event is said to go with a study intervention or the treatment right beside it
+    ('bradycardia associated with the study drug', 'X was associated with more nausea'; ae_cues
+    associated_after / associated_before); a drug given for another purpose ties it to nothing."""
+    a = _attr()
+    found = a["associated_after"].match(text[m.end: sent.end_char]) or a["associated_before"].search(
+        text, max(sent.start_char, m.start - 120), m.start)
+    if not found:
+        return None
+    word = fold(found.group("w"))
+    return True if word in a["treatment_words"] or word in _study_names(ctx) else None
+
+
+def _study_names(ctx: Context) -> frozenset[str]:
+    """Folded names of the paper's study interventions: their labels and the words the paper used."""
+    out = set()
+    for f in ctx.facts:
+        if f.kind == "intervention" and f.fields.get("role") == "study":
+            out.add(fold(f.fields["drug"].label))
+            if f.surface:
+                out.add(fold(f.surface))
+    return frozenset(out)
 
 
 def _drug_names(ctx: Context, sent: Sentence) -> frozenset[str]:

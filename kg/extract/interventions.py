@@ -162,19 +162,20 @@ def rules() -> dict:
                  for p, label in r["frequencies"]]
     r["freq_index"] = GuardIndex(rx for rx, _label in r["freq"])  # their guard words in one scan
     unit, heads, nots = r["duration_units"], r["duration_heads"], r["not_duration_words"]
+    adj = rf"(?:(?:{r['period_adjectives']})\s+)?"  # "for 16 consecutive weeks"
     cues = f"{r['durations']}|{r['administration']}"
     r["duration_rx"] = [
         # "received X daily for 12 weeks", "given over a period of six months", "treated with X for 48 hours"
         re.compile(rf"\b(?:{cues})\b[^.;]{{0,60}}?\b(?:within|for|over|during)\s+(?:a\s+(?:total\s+)?period\s+of\s+|"
-                   rf"the\s+next\s+|a\s+total\s+of\s+)?(?:(?P<n1>{COUNT})\s*(?:to|-|–|or)\s*)?(?P<n>{COUNT})\s+"
-                   rf"(?P<u>{unit}|hour)s?\b"
+                   rf"the\s+next\s+|(?<=for\s)the\s+first\s+|a\s+total\s+of\s+)?(?:(?P<n1>{COUNT})\s*(?:to|-|–|or)\s*)?(?P<n>{COUNT})\s+"
+                   rf"{adj}(?P<u>{unit}|hour)s?\b"
                    rf"(?!\s+(?:after|later|post|of\s+(?:follow|wash)))", re.I),
         # "for a 20-week period", "during the 24-week trial", "an 8-week double-blind treatment phase"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?!(?:after|later|post|following|since|before)\b)"
                    rf"(?:long\s+)?(?!(?:{nots})\b)"
                    rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
         # "12 weeks of supplementation", "six months of treatment"
-        re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+{adj}(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
         # "4 mg/kg/day × 3 d", "twice daily x 5 days": a count of periods written as a product
         re.compile(rf"(?<![\w.])[×xX]\s*(?P<n>\d+)\s*(?P<u>{unit}|d|days)\b(?!\s*(?:/|per\b))", re.I),
         # "treatment duration was 12 weeks", "an intervention period of six months", "treatment lasted 8 weeks"
@@ -184,6 +185,8 @@ def rules() -> dict:
     ]
     r["duration_rx"] = [guarded(rx) for rx in r["duration_rx"]]  # behind the words each needs
     r["dotted_rx"] = re.compile(r["dotted_abbreviation"])
+    r["loading_before_rx"] = re.compile(r["loading_dose_before"], re.I)
+    r["loading_after_rx"] = re.compile(r["loading_dose_after"], re.I)
     r["duration_guard"] = re.compile(rf"(?:{unit}|hour)s?\b", re.I)
     r["until_rx"] = Guarded(re.compile(rf"\b(?:{cues}|{r['until_cues']})\b[^.;]{{0,60}}?\b(?P<until>until\s+"
                                        r"(?:[^,;.()]|\.(?=\d)){3,80}?)(?=\s*[,;.()]|\s*$)", re.I),
@@ -1647,8 +1650,9 @@ def _doses(ctx: Context, sent, rx: re.Pattern, mentions: list[_Mention], studied
                 a, b = min(s0 + m.start(), target.start), max(s0 + m.end(), target.end)
                 ev = ctx.evidence(a, b) if b - a <= 160 else ctx.evidence(s0 + m.start(), s0 + m.end())
                 window = (m.start("u"), _window_end(text, m.end()))
+                rhythm = _loading_dose(text, a - s0, b - s0) or _frequency_in(_without_next_lead(text, window))
                 fields = {"drug": target.concept, "dose_value": value, "dose_unit": unit, "dose_unit_label": label,
-                          "role": role, "frequency": _frequency_in(text[window[0]:window[1]]), "_window": window}
+                          "role": role, "frequency": rhythm, "_window": window}
                 if span is not None:
                     fields["dose_min"], fields["dose_max"] = span
                 for manner_fields in _manners(text, m, fields):
@@ -1951,10 +1955,12 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
     the clauses that name the same intervention, else (a drug only) from the study's sentences
     that name no intervention at all. Nothing spreads from one intervention to another."""
     regions: dict[int, list[tuple[int, int]]] = {}  # per sentence, each dose's own words
+    units: dict[int, list[int]] = {}  # and where each dose's unit begins
     for f in facts:
         sent, window = f.fields.get("_sentence"), f.fields.get("_window")
         if sent is not None and window is not None:
             regions.setdefault(sent.start_char, []).append(_own_words(f, sent, window))
+            units.setdefault(sent.start_char, []).append(window[0])
     for f in facts:
         sent = f.fields.pop("_sentence", None)
         window = f.fields.pop("_window", None)
@@ -1962,13 +1968,18 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
             continue
         own = _own_words(f, sent, window)
         # the sentence without the own words of the doses before this one ("X 400 mg for 3 days and
-        # Y 40 mg daily": the 3 days are X's); a schedule after the last dose is every dose's
-        free = _blank(sent.text, [r for r in regions[sent.start_char] if r[0] < own[0]])
+        # Y 40 mg daily": the 3 days are X's), but with the words that lead this one ("followed by a
+        # continuous infusion of 2 g"); a schedule after the last dose is every dose's
+        lead = _lead_start(sent.text, window[0])
+        free = _blank(sent.text, [(r[0], min(r[1], lead)) for r in regions[sent.start_char] if r[0] < own[0]])
         if not f.fields.get("frequency"):
             later = _later_doses(sent.text, own, regions[sent.start_char])
-            f.fields["frequency"] = _frequency_in(free[window[0]:later]) or _frequency_in(
-                _after_bracket(sent.text, own, later)) or _frequency_in(_blank(
-                    free, [r for r in regions[sent.start_char] if r[0] >= later]))
+            # "X 1 g followed by a continuous infusion of 2 g": the words leading a later dose are its
+            mine = _blank(free, [(_lead_start(sent.text, w0), w0) for w0 in units[sent.start_char] if w0 > window[0]])
+            loading = _loading_dose(sent.text, own[0], f.evidence[0].end - sent.start_char)
+            f.fields["frequency"] = loading or _frequency_in(mine[window[0]:later]) or _frequency_in(
+                _after_bracket(sent.text, own, later)) or _frequency_in(
+                    _blank(mine, [r for r in regions[sent.start_char] if r[0] >= later]))
         dur = _duration([free])
         if dur:
             f.fields["duration"] = dur
@@ -1981,6 +1992,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
             f.fields.pop("_aliases", None)
         return
     sents = []
+    period_sents: list[str] = []  # no dose, but the treatment period ("During the 16-week intervention, ...")
     for sent in ctx.sentences():
         part, in_abs = part_of(ctx.document, sent.start_char)
         if (in_abs and part != "conclusions") or part in ("title", "methods", "other"):
@@ -1988,13 +2000,24 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
                     or rules()["administered_rx"].search(sent.text) \
                     or rules()["until_rx"].search(sent.text) or rules()["duration_rx"][-1].search(sent.text):
                 sents.append(sent)
+            elif any(rx.search(sent.text) for rx in rules()["duration_rx"][1:3]) \
+                    and not rules()["not_until_rx"].search(sent.text):  # not the enrolment or follow-up period
+                period_sents.append(sent.text)
     clauses: dict[str, list[str]] = {}  # per intervention, the clauses that name it
     sentences: dict[str, list[str]] = {}  # and the sentences
     generic: list[str] = []  # sentences about the treatment that name no intervention
+    names = _study_names(study)
     for sent in sents:
         mentions = _sentence_mentions(ctx, sent, _arm_mentions(ctx, sent), named)
         if not mentions:
-            generic.append(sent.text)
+            # a sentence that names a study intervention no dictionary knows ("Zinc was taken twice daily")
+            # speaks of that one, not of the trial's every arm
+            own_of = {iri for name, iri in names.items() if whole_word(name, re.I).search(sent.text)}
+            for iri in own_of:
+                clauses.setdefault(iri, []).append(sent.text)
+                sentences.setdefault(iri, []).append(sent.text)
+            if not own_of:
+                generic.append(sent.text)
         spans = [(m, _mention_clause(sent, m, mentions)) for m in mentions]
         for m, _span in spans:
             a, b = _mention_clause(sent, m, mentions, shared=True)
@@ -2040,7 +2063,7 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
             or (trial_route if drug else None)
         # a treatment period stated in the intervention's sentences or for the whole trial holds for every arm
         said = [t for iri in iris for t in sentences.get(iri, [])]
-        duration = period_of(said) or period_of(generic)
+        duration = period_of(said) or period_of(generic) or period_of(period_sents)
         admins = _administrations(said + (generic if drug else []))
         # a concentration ("10 µg/ml") is what cells or tissue were exposed to, not a dose given on a rhythm
         exposure = rules()["concentration_rx"].search(f.fields.get("dose_unit_label") or "")
@@ -2054,6 +2077,56 @@ def _add_schedule(ctx: Context, facts: list[Fact], studied: list[str], named: di
         if values_per_drug[concept.iri] > 1 and f.fields.get("dose_value") is not None:
             way = f" ({f.fields['arm']})" if f.fields.get("arm") else ""
             f.fields["arm"] = f"{f.fields['dose_value']:g} {f.fields['dose_unit_label']} group{way}"
+
+
+_LEAD_OF = re.compile(r"(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$", re.I)
+
+
+_NUMBER_BEFORE = re.compile(r"[\d.,–-]+\s*$")
+
+
+def _lead_start(text: str, unit: int) -> int:
+    """Where the words that lead a dose begin ("a continuous infusion of 4 g", "a single injection of
+    2 mg"): what they say of the schedule is that dose's; the dose's number when none lead it."""
+    number = _NUMBER_BEFORE.search(text, max(0, unit - 30), unit)
+    start = number.start() if number else unit
+    lead = _LEAD_OF.search(text, max(0, start - 60), start)
+    return lead.start() if lead else start
+
+
+def _loading_dose(text: str, start: int, end: int) -> str | None:
+    """A dose the sentence names a loading dose (its words at text[start:end]) is given once
+    (loading_dose_* of ontology/interventions.json)."""
+    r = rules()
+    if r["loading_before_rx"].search(text[max(0, start - 40):start]) or r["loading_after_rx"].match(text[end:]):
+        return r["loading_dose_label"]
+    return None
+
+
+def _without_next_lead(text: str, window: tuple[int, int]) -> str:
+    """A dose's own words up to the next dose, without the words that lead that one ("X 1 g followed by
+    a continuous infusion of 2 g": 'continuous infusion' is the 2 g's)."""
+    own = text[window[0]:window[1]]
+    lead = _LEAD_OF.search(own) if window[1] < len(text) else None
+    return own[:lead.start()] if lead else own
+
+
+def _study_names(study: list[Fact]) -> dict[str, str]:
+    """The words each dosed study intervention is written with (its label and the paper's surface) → its
+    IRI (a dose says it is a substance, not a programme named by a common word such as 'information');
+    a word two interventions share names neither alone."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for f in study:
+        if f.fields.get("dose_value") is None and f.fields.get("dose_max") is None:
+            continue
+        iri = f.fields["drug"].iri
+        for name in {f.fields["drug"].label.lower(), (f.surface or "").lower()}:
+            if len(name) < 3:
+                continue
+            if out.setdefault(name, iri) != iri:
+                shared.add(name)
+    return {k: v for k, v in out.items() if k not in shared}
 
 
 def _later_doses(text: str, own: tuple[int, int], others: list[tuple[int, int]]) -> int:
@@ -2155,13 +2228,27 @@ def _route_near(ctx: Context, sent, own: tuple[int, int], others: list[tuple[int
         return lead
     # a route written just before the next dose's drug is that dose's ("X 320 mg plus oral Y 50 mg")
     inside = [(p, c) for p, c in _routes_in(ctx, sent.text[a:b])
-              if not any(a + p < x < a + p + 40 and _route_before(ctx, sent.text, x) is c for x, _y in others)]
+              if not any(a + p < x < a + p + 40 and _leads(ctx, sent.text, a + p, x, c, a) for x, _y in others)]
     if inside:
         return inside[0][1]
     free = [(p, c) for p, c in _routes_in(ctx, sent.text)
-            if not any(x <= p < y or p < x < p + 40 and _route_before(ctx, sent.text, x) is c
+            if not any(x <= p < y or p < x < p + 40 and _leads(ctx, sent.text, p, x, c, a)
                        for x, y in others if (x, y) != own)]
     return min(free, key=lambda x: abs(x[0] - a))[1] if free else None
+
+
+_FORM_OF = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+of\s+(?:the\s+)?", re.I)
+_ALTERNATIVE = re.compile(r"\b(?:or|versus|vs|compared|whereas|while)\b|;", re.I)
+
+
+def _leads(ctx: Context, text: str, p: int, x: int, route: Concept, own: int) -> bool:
+    """Whether the route cue at `p` introduces only the dose whose words begin at `x`, not the one at
+    `own`: a route word just before it ("oral Y"), or a dosage form of it when the two doses are
+    alternatives ("a one-time infusion of Y or Z weekly"; "intravenous administration of Y and Z" is both's)."""
+    if _route_before(ctx, text, x) is route:
+        return True
+    lo, hi = sorted((x, own))
+    return bool(_FORM_OF.fullmatch(text, p, x)) and bool(_ALTERNATIVE.search(text, lo, hi))
 
 
 def _route_before(ctx: Context, text: str, pos: int) -> Concept | None:
@@ -2180,6 +2267,7 @@ def _frequency_in(text: str) -> str | None:
     phases: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     plain: dict[str, str] = {}
+    counted: set[str] = set()  # "received six doses": how many doses, said where no rhythm is
     r = rules()
     for i, rx in r["freq_index"].offered(text):
         template = r["freq"][i][1]
@@ -2202,11 +2290,18 @@ def _frequency_in(text: str) -> str | None:
             else:
                 label = template.format(**groups) if "{n}" not in template or "n" in groups else template
             phases.append((m.start(), label))
+            if template == _COUNTED_DOSES:
+                counted.add(label)
     phases.sort()
+    if len(counted) < len(phases):  # "six doses every 3 weeks": the rhythm, the count being how many times
+        phases = [(s, p) for s, p in phases if p not in counted]
     ordered = list(dict.fromkeys(p for _s, p in phases))
     if len(ordered) == 1 and ordered[0] in plain:
         return plain[ordered[0]]
     return ", then ".join(ordered) if ordered else None
+
+
+_COUNTED_DOSES = "{n} {k}"  # the label of a count of doses given (frequencies of ontology/interventions.json)
 
 
 def _counted_per_period(text: str, m: re.Match) -> bool:
@@ -2243,7 +2338,7 @@ def _duration(texts: list[str]) -> str | None:
                     continue
                 u = m.group("u").lower()
                 u = r["duration_unit_names"].get(u, u)  # "24 wk", "6 mo"
-                if u == "hour" and not re.search(r"\bfor\s+$", text[:m.start("n")], re.I):
+                if u == "hour" and not re.search(r"\bfor\s+(?:the\s+first\s+)?$", text[:m.start("n")], re.I):
                     continue  # "infused over 2 hours" is how long one dose takes
                 days = n * _DAYS[u]
                 if best is None or days > best[0]:
