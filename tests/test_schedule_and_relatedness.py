@@ -107,8 +107,32 @@ def test_a_treatment_period_stated_once_holds_for_the_arm(tmp_path, layout, body
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, period", [
+    ("Adults were randomised to mebeverine, methylcellulose or placebo for 6 weeks.", "6 weeks"),
+    ("Patients were randomly assigned to melatonin, zolpidem or placebo for 10 weeks (8 weeks' treatment and "
+     "2 weeks' follow-up).", "8 weeks"),
+])
+def test_a_period_after_the_list_of_arms_holds_for_each(tmp_path, layout, body, period):
+    items = interventions(tmp_path, body, layout)
+    assert len(items) == 2 and {i["duration"] for i in items} == {period}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, drug", [
+    ("Adults with COPD received tiotropium 18 µg once daily via the HandiHaler or placebo.", "tiotropium"),
+    ("Children were randomised to budesonide 200 µg twice daily by Turbuhaler or to montelukast 5 mg.",
+     "budesonide"),
+])
+def test_an_inhaler_device_name_says_inhaled(tmp_path, layout, body, drug):
+    drugs = by_drug(interventions(tmp_path, body, layout))
+    assert {i["route"] for i in drugs[drug]} == {"inhaled"}
+    assert all(i["route"] is None for d, items in drugs.items() if d != drug for i in items)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("body", [
     "Adults were randomised to melatonin 3 mg or placebo. All participants were followed for 6 months.",
+    "Adults were randomised to mebeverine 135 mg or placebo and followed up for 12 months.",
     "Adults were randomised to magnesium 300 mg or placebo. Outcomes were recorded during the 12-week "
     "follow-up period.",
 ])

@@ -166,13 +166,15 @@ def rules() -> dict:
     cues = f"{r['durations']}|{r['administration']}"
     r["duration_rx"] = [
         # "received X daily for 12 weeks", "given over a period of six months", "treated with X for 48 hours"
-        re.compile(rf"\b(?:{cues})\b[^.;]{{0,60}}?\b(?:within|for|over|during)\s+(?:a\s+(?:total\s+)?period\s+of\s+|"
+        # "randomised to X or placebo for 6 weeks" (not "... and followed for 12 months": _duration)
+        re.compile(rf"\b(?:{cues}|{r['allocation']})\b[^.;]{{0,60}}?\b(?:within|for|over|during)\s+"
+                   rf"(?:a\s+(?:total\s+)?period\s+of\s+|"
                    rf"the\s+next\s+|(?<=for\s)the\s+first\s+|a\s+total\s+of\s+)?(?:(?P<n1>{COUNT})\s*(?:to|-|–|or)\s*)?(?P<n>{COUNT})\s+"
                    rf"{adj}(?P<u>{unit}|hour)s?\b"
                    rf"(?!\s+(?:after|later|post|of\s+(?:follow|wash)))", re.I),
         # "for a 20-week period", "during the 24-week trial", "an 8-week double-blind treatment phase"
-        re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?[- ](?!(?:after|later|post|following|since|before)\b)"
-                   rf"(?:long\s+)?(?!(?:{nots})\b)"
+        re.compile(rf"(?<![\w-])(?P<n>{COUNT})[- ](?P<u>{unit})s?'?[- ]"  # "12 weeks' intervention"
+                   rf"(?!(?:after|later|post|following|since|before)\b)(?:long\s+)?(?!(?:{nots})\b)"
                    rf"(?:[\w-]+,?\s+){{0,2}}?(?<!follow-up\s)(?:{heads})\b", re.I),
         # "12 weeks of supplementation", "six months of treatment"
         re.compile(rf"(?<![\w-])(?P<n>{COUNT})\s+{adj}(?P<u>{unit})s?\s+of\s+(?:\w+\s+)?(?:{heads})\b", re.I),
@@ -2331,11 +2333,11 @@ def _duration(texts: list[str]) -> str | None:
     for text in texts:
         if not r["duration_guard"].search(text):
             continue
-        for rx in r["duration_rx"]:
+        for i, rx in enumerate(r["duration_rx"]):
             for m in rx.finditer(text):
                 n = to_int(m.group("n"))
-                if not n:
-                    continue
+                if not n or i == 0 and (r["not_until_rx"].search(m.group(0)) or _with_follow_up(text, m.end())):
+                    continue  # "randomised ... and followed up for 12 months": how long they were observed
                 u = m.group("u").lower()
                 u = r["duration_unit_names"].get(u, u)  # "24 wk", "6 mo"
                 if u == "hour" and not re.search(r"\bfor\s+(?:the\s+first\s+)?$", text[:m.start("n")], re.I):
@@ -2354,6 +2356,13 @@ def _duration(texts: list[str]) -> str | None:
                 and not re.match(rf"until\s+(?:\d|{_MONTHS})", m.group("until"), re.I):
             return " ".join(m.group("until").split())
     return None
+
+
+def _with_follow_up(text: str, end: int) -> bool:
+    """Whether the bracket right after a period says it holds a follow-up ("for 16 weeks (12 weeks'
+    intervention and 4 weeks' follow-up)"): the whole is no treatment period."""
+    bracket = re.match(r"\s*\(([^()]{0,80})\)", text[end:])
+    return bool(bracket and rules()["not_until_rx"].search(bracket.group(1)))
 
 
 def _undotted(text: str) -> str:
