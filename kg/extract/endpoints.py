@@ -135,6 +135,7 @@ def _cues() -> _Cues:
     # (the lists after a colon are tried only where a colon is: fewer sentences than those with a noun)
     colon = re.compile(r":")
     declared = [Guarded(rx, colon if "colon" in rx.groupindex else nouns) for rx in declared[:-1]] + declared[-1:]
+    declared += _measured_set_rxs(data, kind, body)
     assess = _alt(data["assessment_verbs"])
     # ("X and Y were also assessed", "Z was further examined")
     passive = re.compile(rf"\b(?:was|were|are|is|will\s+be|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|further\s+)?"
@@ -179,6 +180,31 @@ def _cues() -> _Cues:
                  re.compile(rf"[\s-]*(?:based\s+)?(?:(?:{_alt(data['drug_use_words'])})\s*)?", re.I),
                  re.compile(rf"(?:{assess})\b(?!\s+(?:by|using|with)\b)", re.I),
                  frozenset(fold(w) for w in data["assessment_verbs"]))
+
+
+def _measured_set_rxs(data: dict, kind: str, body: str) -> list[Guarded]:
+    """Two declarations without an endpoint noun before the verb: a set of measures with an assessment verb
+    after it ('Vital signs measured were A, B and C', 'The variables recorded included A': group `set`), and
+    the event a criterion defines ('... was considered treatment failure': group `event`)."""
+    assess = _alt(data["assessment_verbs"])
+    events = _alt(data["defined_events"])
+    measured = re.compile(rf"\b{kind.replace('(?P<kind>', '(?:(?P<kind>', 1)}\s+)?(?:[\w-]+\s+)?"
+                          rf"(?P<set>{_alt(data['measured_sets'])})\s+(?:{assess})\s+"
+                          rf"(?:were|was|included|include|comprised|consisted\s+of)\s*:?\s+(?!(?:not|no|also|all)\s)"
+                          rf"(?!(?:{_alt(data['set_predicates'])}|[a-z]+(?:able|ible|ed|ly))(?:\s*[,.;)]|\s*$|"
+                          rf"\s+(?:{_alt(data['set_predicate_ends'])})\b)){body}", re.I)
+    defined = re.compile(rf"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|classified|counted)\s+"
+                         rf"(?:as\s+)?(?:an?\s+|the\s+)?(?P<kind>)(?P<event>)(?P<body>(?:[a-z][\w-]*\s+)?(?:{events}))"
+                         r"(?=\s*(?:[,;.)]|$)|\s+(?:and|or|if|when|in|at|for|by|while|whereas)\b)", re.I)
+    return [Guarded(measured, re.compile(rf"\b(?:{assess})\s+(?:were|was|include|comprised|consisted)", re.I)),
+            Guarded(defined, re.compile(r"\b(?:considered|regarded|defined|classified|counted)\s", re.I))]
+
+
+@functools.lru_cache(maxsize=1)
+def _defined_event_rx() -> re.Pattern:
+    """'treatment failure', 'treatment success': an event a trial counts, though its first word alone
+    ('treatment with X') names no measure."""
+    return re.compile(rf"[a-z][\w-]*\s+(?:{_alt(_data()['defined_events'])})")
 
 
 # timepoints as written: "week 8", "at 12 weeks", "Day 0, Day 28 and Day 84", "90-day", "baseline",
@@ -259,7 +285,8 @@ def extract(ctx: Context) -> list[Fact]:
                 colon = "colon" in _groups(rx)
                 if colon and not _colon_list_ok(m.group("body")):
                     continue  # "Outcomes were assessed as follows: X was rated with ...": clauses, not a list
-                if not colon and not _declaring_noun_ok(
+                own_verb = bool({"set", "event"} & set(_groups(rx)))  # the assessment or criterion declares
+                if not colon and not own_verb and not _declaring_noun_ok(
                         sent.text[m.start():m.start("body")] + " " + sent.text[m.end("body"):m.end()]):
                     continue  # "other measures were taken", "secondary prevention measures": no declaration
                 if cues.assess_start.match(m.group("body")) and re.search(
@@ -1468,7 +1495,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "12 months", "400 mcg once daily", "four deaths (were recorded)": a time, a dose, a count
     if (len(key) < 2 or not re.search(r"[a-z]{2}|[a-z][α-λν-ω]", key)  # letters, or an analyte such as 'Aβ5-40'
             or key in cues.not_endpoints and not _changed_trait(text, key, sent.start_char, s, cues)
-            or first in cues.stop_before
+            or first in cues.stop_before and not _defined_event_rx().fullmatch(key)
             or key in ("the", "a", "an") or re.fullmatch(r"[a-z]{3,}(?<!i)ly", key)  # "surprisingly"
             or len(name.split()) > 14 or first in cues.assess_words
             or (_only_drugs_or_groups(ctx, s, e)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from kg.extract import arm_review
 from kg.extract import recache as re
-from kg.extract.abbreviations import Abbreviation, defined_abbreviations
+from kg.extract.abbreviations import Abbreviation, defined_abbreviations, document_abbreviations
 from kg.extract.base import AnyOf, Context, Fact, Guarded, GuardIndex, guarded, may_contain_any, part_of, whole_word
 from kg.extract.folded import folded, folding
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
@@ -485,7 +485,34 @@ def extract(ctx: Context) -> list[Fact]:
     facts = arm_review.review(list(found.values()))
     _every_arm_is_concomitant(ctx, facts)
     _add_schedule(ctx, facts, studied, named)
+    _short_form_names(ctx, facts)
     return facts + _combination_arm_copies(ctx, facts, named)
+
+
+def _short_form_names(ctx: Context, facts: list[Fact]) -> None:
+    """An arm the paper abbreviates ('electrical muscle stimulation (EMS)', 'VigRX Plus (VXP)') is also
+    named by its short form, and one named by its short form also by its long form: the other form of
+    the definition is a name of the arm (a synonym), its words cited where the paper defines it."""
+    text = ctx.document.text
+    by_form: dict[str, list[Abbreviation]] = {}
+    for ab in document_abbreviations(ctx.document).values():
+        if re.search(r"[A-Za-z]{2}", ab.short):
+            by_form.setdefault(ab.name.lower(), []).append(ab)
+            by_form.setdefault(ab.short.lower(), []).append(ab)
+    if not by_form:
+        return
+    for f in facts:
+        names = {x.lower() for x in (f.surface, f.fields["drug"].label, *f.fields.get("_surfaces", ())) if x}
+        for ab in {id(a): a for n in names for a in by_form.get(n, ())}.values():
+            short_at = text.find(ab.short, ab.end, ab.end + len(ab.short) + 4)
+            if short_at < 0:
+                continue
+            for form, span in ((ab.short, (short_at, short_at + len(ab.short))), (ab.name, (ab.start, ab.end))):
+                if form.lower() in names:
+                    continue
+                names.add(form.lower())
+                f.evidence.append(ctx.evidence(*span))
+                f.fields.setdefault("_surfaces", []).append(form)
 
 
 @functools.lru_cache(maxsize=1)
@@ -826,12 +853,22 @@ def _measured_in(ctx: Context, surfaces: frozenset[str]) -> bool:
         if stem in title and re.search(rf"(?<![\w-]){re.escape(stem)}", title):  # "X intake" names X
             return False
         for m in whole_word(surface).finditer(text):
-            if r["governed_rx"].search(text[max(0, m.start() - 60):m.start()]):
+            before, after = _same_cell(text, m.start(), m.end())
+            if r["governed_rx"].search(before):
                 given += 1
-            elif r["measured_before_rx"].search(text[max(0, m.start() - 60):m.start()]) \
-                    or r["measured_after_rx"].match(text[m.end():m.end() + 30]):
+            elif r["measured_before_rx"].search(before) or r["measured_after_rx"].match(after):
                 measured += 1
     return measured > given  # "given the benefit of X" is no administration: most cued mentions decide
+
+
+def _same_cell(text: str, start: int, end: int) -> tuple[str, str]:
+    """The 60 characters before a mention and the 30 after it, each cut at a line break or a table's
+    tab: a cue in a caption or another cell ('... and serum testosterone' / 'Variable<TAB>X') is not
+    the mention's own."""
+    before = text[max(0, start - 60):start]
+    before = before[max(before.rfind("\n"), before.rfind("\t")) + 1:]
+    after = re.split(r"[\n\t]", text[end:end + 30], maxsplit=1)[0]
+    return before, after
 
 
 def _model_inducers(ctx: Context, arm_mentions: dict[str, _Mention]) -> set[str]:

@@ -1,0 +1,88 @@
+"""An arm the paper abbreviates is also named by its other form, and a measurement cue in another
+table cell or caption line does not make an arm a measured quantity. Every sentence here was written
+for these tests; each class is tried in two wordings and two layouts (a "Methods" heading, and a
+labelled abstract paragraph).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_all
+from kg.lexicon import load_lexicon
+from kg.nlp import get_nlp
+from kg.readers import read
+from tests.test_extraction_interventions import LAYOUTS, TITLE, interventions
+
+
+def arm_names(tmp_path: Path, body: str, layout: str, title: str = TITLE) -> dict[str, set[str]]:
+    """Each study intervention's label and the names its evidence gives it (surface and synonyms)."""
+    path = tmp_path / "paper.txt"
+    if layout == "heading":
+        path.write_text(f"{title}\n\nMethods\n\n{body}\n", encoding="utf-8")
+    else:
+        path.write_text(f"{title}\n\nAbstract\n\nBackground: Little is known.\n\nMethods: {body}\n\n"
+                        "Results: The trial ended as planned.\n", encoding="utf-8")
+    document = read(path)
+    out: dict[str, set[str]] = {}
+    for f in extract_all(document, get_nlp()(document.text), load_lexicon()).facts:
+        if f.kind != "intervention" or f.fields["role"] != "study":
+            continue
+        for ev in f.evidence:
+            assert document.text[ev.start:ev.end].strip() == document.text[ev.start:ev.end] != ""
+        names = {f.surface or "", *f.fields.get("_surfaces", [])} - {""}
+        out.setdefault(f.fields["drug"].label.lower(), set()).update(names)
+    return out
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm, short", [
+    ("Pulsed quadriceps stimulation (PQS) may slow wasting in ventilated adults. Patients were randomly "
+     "assigned to daily pulsed quadriceps stimulation or to the control group.", "pulsed quadriceps stimulation",
+     "PQS"),
+    ("We tested whether a guided rhythm breathing course (GRBC) eases panic. Volunteers were randomised to a "
+     "guided rhythm breathing course or a waiting list.", "guided rhythm breathing course", "GRBC"),
+])
+def test_the_short_form_of_an_abbreviated_arm_is_one_of_its_names(tmp_path, layout, body, arm, short):
+    got = arm_names(tmp_path, body, layout)
+    assert arm in got
+    assert short in got[arm]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Walking capacity was tested with the shuttle walk test (SWT). Adults were randomly assigned to pulsed "
+     "quadriceps stimulation or to the control group.", "pulsed quadriceps stimulation"),
+    ("Anxiety was rated on the panic severity scale (PSS). Volunteers were randomised to a guided rhythm "
+     "breathing course or a waiting list.", "guided rhythm breathing course"),
+])
+def test_a_measures_short_form_names_no_arm(tmp_path, layout, body, arm):
+    got = arm_names(tmp_path, body, layout)
+    assert arm in got
+    assert not {"SWT", "PSS", "shuttle walk test", "panic severity scale"} & got[arm]
+
+
+TABLE = ("Table 2 Changes in serum hormones and {cue}\n"
+         "Variable\t{arm}\tPlacebo\n"
+         "Hormone A\t4.1\t3.9\n")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("arm, cue", [("Veltrosa Forte", "plasma lipids"), ("Marvicol tonic", "serum urate")])
+def test_a_cue_in_a_caption_line_leaves_the_arm_in_the_next_cell(tmp_path, layout, arm, cue):
+    body = (f"Men were randomised to receive {arm} or placebo, two capsules twice daily for 12 weeks.\n\n"
+            + TABLE.format(cue=cue, arm=arm) + "\n" + TABLE.format(cue=cue, arm=arm))
+    assert arm.lower() in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, measured", [
+    ("Adults were randomised to a walking plan or usual care. Serum lutein was measured at baseline, and "
+     "serum lutein rose in the walking group.", "lutein"),
+    ("Children were randomised to a reading club or a waiting list. Plasma taurine levels were taken twice; "
+     "plasma taurine fell in both groups.", "taurine"),
+])
+def test_a_cue_in_the_same_line_still_makes_a_measure(tmp_path, layout, body, measured):
+    assert measured not in {i["drug"] for i in interventions(tmp_path, body, layout)}
