@@ -86,3 +86,35 @@ def test_a_cue_in_a_caption_line_leaves_the_arm_in_the_next_cell(tmp_path, layou
 ])
 def test_a_cue_in_the_same_line_still_makes_a_measure(tmp_path, layout, body, measured):
     assert measured not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+def combined(tmp_path: Path, label: str, body: str) -> set[str]:
+    """The study interventions of an abstract whose design and findings share one part."""
+    path = tmp_path / "paper.txt"
+    path.write_text("A made-up randomised trial in rural homes\n\nBackground\nLittle is known.\n\n"
+                    f"{label}\n{body}\n\nConclusions\nThe trial ended as planned.\n", encoding="utf-8")
+    document = read(path)
+    facts = extract_all(document, get_nlp()(document.text), load_lexicon()).facts
+    return {f.fields["drug"].label.lower() for f in facts if f.kind == "intervention" and f.fields["role"] == "study"}
+
+
+@pytest.mark.parametrize("label", ["Methods and Findings", "Methods and Results"])
+@pytest.mark.parametrize("body, arm", [
+    ("We ran a 9-month randomised field trial in 80 farms to assess a ceramic candle filter. Filter use "
+     "was high (91%), and spoilage fell (p = 0.01).", "ceramic candle filter"),
+    ("This cluster trial in 40 villages was designed to evaluate a lay-led hygiene coaching programme. "
+     "Diarrhoea was less common in coached homes (odds ratio 0.6).", "lay-led hygiene coaching programme"),
+])
+def test_the_design_sentences_of_a_combined_part_read_as_methods(tmp_path, label, body, arm):
+    assert arm in combined(tmp_path, label, body)
+
+
+@pytest.mark.parametrize("label", ["Methods and Findings", "Methods and Results"])
+@pytest.mark.parametrize("body, not_arm", [
+    ("We ran a randomised field trial in 80 farms. Spoilage fell by 30% (p = 0.01); a later survey aimed to "
+     "assess a ceramic candle filter in other regions.", "ceramic candle filter"),
+    ("Forty villages took part. Diarrhoea was less common (odds ratio 0.6) and a second study will evaluate "
+     "a lay-led hygiene coaching programme.", "lay-led hygiene coaching programme"),
+])
+def test_after_the_first_statistic_a_combined_part_reports(tmp_path, label, body, not_arm):
+    assert not_arm not in combined(tmp_path, label, body)

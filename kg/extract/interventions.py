@@ -84,6 +84,8 @@ def rules() -> dict:
     r["period_rx"] = Guarded(re.compile(rf"\b(?:{r['period_lead']})\s+(?:(?:{'|'.join(r['allocation_lead'])})\s+)*"
                                         rf"(?P<tail>[^.;:]{{2,120}}?\b(?:or|versus|vs)\b[^.;:]{{2,80}})", re.I),
                          re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
+    r["combined_parts_rx"] = re.compile(r["combined_design_parts"], re.I)
+    r["statistic_rx"] = re.compile(r["first_statistic"], re.I)
     r["umbrella_rx"] = re.compile(rf"\b(?:{r['umbrella_heads']})$", re.I)
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     # "21 patients were assigned to 800 IU of X per day, while 24 patients received 4,370 IU per day": the
@@ -396,11 +398,27 @@ def _reading(ctx: Context, sent) -> str | None:
     part, in_abs = part_of(ctx.document, sent.start_char)
     if part in ("title", "methods", "other") or in_abs and part not in ("results", "conclusions", "background"):
         return "plan"
+    if part == "results" and _design_lead(ctx, sent):
+        return "plan"
     if part == "background" or in_abs and part == "background":
         other = re.search(r"\b(?:previous|prior|earlier|other)\s+(?:\w+\s+)?(?:studies|study|trials|trial)\b",
                           sent.text, re.I)
         return "plan" if rules()["this_trial_rx"].search(sent.text) and not other else None
     return "report"
+
+
+def _design_lead(ctx: Context, sent) -> bool:
+    """Whether a sentence of a part that joins the design and the findings ('Methods and Findings',
+    'Methods and Results') comes before its first statistic: such a part opens with the design ('We
+    conducted a trial ... to assess a X', 'Households were randomised to X or Y'), read as the methods are."""
+    sec = ctx.document.section_at(sent.start_char)
+    if sec is None or not rules()["combined_parts_rx"].fullmatch(sec.name.strip().rstrip(":.").strip()):
+        return False
+    firsts = ctx.document.cache.setdefault("first_statistic", {})
+    if sec.start not in firsts:
+        m = rules()["statistic_rx"].search(ctx.document.text, sec.start, sec.end)
+        firsts[sec.start] = m.start() if m else sec.end
+    return sent.end_char <= firsts[sec.start]
 
 
 def extract(ctx: Context) -> list[Fact]:
