@@ -1663,8 +1663,9 @@ def _expanded(ctx: Context, name: str) -> list[str]:
     'health-related quality of life' where the paper defines it so, and the other way round."""
     out = []
     for short, long in abbreviations(ctx).items():
-        if may_contain(name, short) and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", name):
-            out.append(re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long.replace("\\", r"\\"), name))
+        # ('HTLs', 'AEs': the plural of a short form is its long form too, which names the plural already)
+        if may_contain(name, short) and re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", name):
+            out.append(re.sub(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", long.replace("\\", r"\\"), name))
         elif len(long) < len(name) + 1 and may_contain(name, long, True) \
                 and re.search(rf"\b{re.escape(long)}\b", name, re.I) and long != name:
             out.append(re.sub(rf"\b{re.escape(long)}\b", short.replace("\\", r"\\"), name, flags=re.I))
