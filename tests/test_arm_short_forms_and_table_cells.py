@@ -118,3 +118,24 @@ def test_the_design_sentences_of_a_combined_part_read_as_methods(tmp_path, label
 ])
 def test_after_the_first_statistic_a_combined_part_reports(tmp_path, label, body, not_arm):
     assert not_arm not in combined(tmp_path, label, body)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Patients with tinnitus were randomised to active or sham transcranial magnetic stimulation for two weeks.",
+     "transcranial magnetic stimulation"),
+    ("Each volunteer attended two sessions, genuine and sham exposure of radiofrequency fields, in random order.",
+     "radiofrequency fields"),
+    ("Knees were treated with sham or real laser irradiation on five days.", "laser irradiation"),
+])
+def test_what_a_sham_and_its_active_twin_qualify_is_the_arm(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, not_arm", [
+    ("Adults were randomised to capsules; active and placebo treatment looked alike.", "treatment"),
+    ("Sham and real sessions were scheduled by a nurse who was not told the order.", "sessions"),
+])
+def test_a_sham_pair_before_a_generic_word_names_no_arm(tmp_path, layout, body, not_arm):
+    assert not_arm not in {i["drug"] for i in interventions(tmp_path, body, layout)}

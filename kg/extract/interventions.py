@@ -86,6 +86,9 @@ def rules() -> dict:
                          re.compile(r"\s(?:periods?|phases?|blocks?)\s", re.I))
     r["combined_parts_rx"] = re.compile(r["combined_design_parts"], re.I)
     r["statistic_rx"] = re.compile(r["first_statistic"], re.I)
+    r["sham_pair_rx"] = Guarded(re.compile(r["sham_pair"], re.I), re.compile(r"\b(?:sham|placebo|simulated|mock)\s",
+                                                                           re.I))
+    r["sham_pair_lead_rx"] = re.compile(r["sham_pair_lead"], re.I)
     r["umbrella_rx"] = re.compile(rf"\b(?:{r['umbrella_heads']})$", re.I)
     r["recipients_rx"] = re.compile(rf"\b(?:{r['recipients']})\b", re.I)
     # "21 patients were assigned to 800 IU of X per day, while 24 patients received 4,370 IU per day": the
@@ -959,6 +962,7 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
             sides.append(_Mention(ctx.lexicon.discover("Drug", code, "arm"), sent.start_char + at,
                                   sent.start_char + at + len(code), True))
     sides += _comparison_sides(ctx, sent) if planned else []  # "a trial comparing X with Y", "X versus Y"
+    sides += _sham_pair_arms(ctx, sent) if planned else []  # "active or sham X": X is the arm
     sides += _arm_subject_objects(ctx, sent, planned)  # "Group A practised X", "the valerian group ... placebo group"
     sides += _aim_phrases(ctx, sent) if planned else []  # "Effects of X and Y on Z", "to assess a X filter"
     for m in r["period_rx"].finditer(text) if planned else ():  # "two treatment periods with either X or Y"
@@ -992,6 +996,19 @@ def _arm_mentions(ctx: Context, sent) -> list[_Mention]:
             seen.setdefault(mention.concept.iri, mention)
     cache[sent.start_char] = sorted(seen.values(), key=lambda x: x.start)
     return cache[sent.start_char]
+
+
+def _sham_pair_arms(ctx: Context, sent) -> list[_Mention]:
+    """The treatment a sham imitates, named once after a pair of adjectives ('randomised to active or sham
+    transcranial stimulation', 'genuine and sham exposure of radiofrequency fields', 'sham or real laser
+    irradiation'): what both adjectives qualify is the studied arm (the sham is the design's control)."""
+    rx, lead = rules()["sham_pair_rx"], rules()["sham_pair_lead_rx"]
+    out = []
+    for m in rx.finditer(sent.text):
+        a = m.start("x")
+        skip = lead.match(sent.text, a)
+        out += _chunk(ctx, sent, skip.end() if skip else a, m.end("x"), free="arms")
+    return out
 
 
 @functools.lru_cache(maxsize=1)
