@@ -139,3 +139,25 @@ def test_what_a_sham_and_its_active_twin_qualify_is_the_arm(tmp_path, layout, bo
 ])
 def test_a_sham_pair_before_a_generic_word_names_no_arm(tmp_path, layout, body, not_arm):
     assert not_arm not in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, arm", [
+    ("Foals were randomised to Tendorex or placebo. The number of Tendorex treated foals with a healed tendon "
+     "was 12, and the number of Tendorex treated foals that raced again was 9.", "tendorex"),
+    ("Ewes were randomised to Lanovix or water. The proportion of Lanovix recipients that lambed twice was 40%, "
+     "and the proportion of Lanovix recipients that lost weight was 10%.", "lanovix"),
+])
+def test_a_count_of_the_people_who_received_an_agent_does_not_measure_it(tmp_path, layout, body, arm):
+    assert arm in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, measured", [
+    ("Adults were randomised to a walking plan or usual care. The number of steps and serum carnitine levels "
+     "were recorded; serum carnitine rose with walking.", "carnitine"),
+    ("Children were randomised to a reading club or a waiting list. Urinary cotinine concentrations were "
+     "measured, and urinary cotinine fell in both groups.", "cotinine"),
+])
+def test_a_measured_substance_followed_by_no_people_word_stays_measured(tmp_path, layout, body, measured):
+    assert measured not in {i["drug"] for i in interventions(tmp_path, body, layout)}

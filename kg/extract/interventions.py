@@ -157,6 +157,7 @@ def rules() -> dict:
     r["rescue_guard_rx"] = re.compile(r["rescue_guard"], re.I)
     r["measured_before_rx"] = re.compile(r["measured_cues_before"], re.I)
     r["measured_after_rx"] = re.compile(r["measured_cues_after"], re.I)
+    r["measured_people_rx"] = re.compile(r["measured_people_after"], re.I)
     r["governed_rx"] = re.compile(rf"\b(?:{r['administration']}|{r['allocation']})\b[^.;:]{{0,30}}$", re.I)
     r["measured_after_freq_rx"] = re.compile(
         rf"\s+(?:(?!(?:and|or|of|for|in|on|at|to|with|the|a|an|from|by|until|during|over|then|per|each|every)\b)"
@@ -877,8 +878,9 @@ def _measured_in(ctx: Context, surfaces: frozenset[str]) -> bool:
             before, after = _same_cell(text, m.start(), m.end())
             if r["governed_rx"].search(before):
                 given += 1
-            elif r["measured_before_rx"].search(before) or r["measured_after_rx"].match(after):
-                measured += 1
+            elif (r["measured_before_rx"].search(before) or r["measured_after_rx"].match(after)) \
+                    and not r["measured_people_rx"].match(after):
+                measured += 1  # but 'the number of X-treated horses', 'levels in the X group': people counted
     return measured > given  # "given the benefit of X" is no administration: most cued mentions decide
 
 
