@@ -57,6 +57,8 @@ def test_the_measure_after_the_two_sides(tmp_path, layout, sentence, measure):
     ("There was no difference between the soothing effect of honey and honey in combination with sage in "
      "any patient.", "combination with sage"),
     ("We saw no difference between the calming effect of sage and honey in children.", "children"),
+    ("There was no difference between the arms in the Throat Pain and Dryness Index or in voice strength.",
+     "dryness index or"),
 ])
 def test_a_side_with_of_names_the_measure_itself(tmp_path, layout, sentence, not_measure):
     got = {(f.fields.get("measure") or "").lower() for f in facts(tmp_path, METHODS, sentence, layout)
