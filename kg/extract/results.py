@@ -176,7 +176,9 @@ def _rx() -> dict:
                 "bracket_change_to", "bracket_change_close", "bracket_change_cue", "bracket_change_group",
                 "outcome_of_count_verb", "bracket_change_coordinated", "next_value_clause", "value_and_clause",
                 "bracket_delta_open", "bracket_delta_value", "bracket_delta_cue", "bracket_delta_close",
-                "bracket_delta_phrase", "bracket_delta_not_after"):
+                "bracket_delta_phrase", "bracket_delta_not_after", "event_count_item", "event_count_verb",
+                "event_count_not", "events_among", "copula_range_before", "copula_range_rest",
+                "share_in_bracket_before", "later_time", "later_time_gap"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
@@ -215,6 +217,7 @@ def _rx() -> dict:
     for name in ("negation_before", "negation_subject", "negated_value", "none_of_named"):
         out[name] = re.compile(data[name], re.I)
     out["baseline"] = re.compile(data["baseline"], re.I)
+    out["baseline_reference"] = re.compile(data["baseline_reference"], re.I)
     out["follow_up"] = re.compile(data["follow_up"], re.I)
     out["baseline_subject"] = re.compile(data["baseline_subject"], re.I)
     out["named_comparison"] = re.compile(data["named_comparison"], re.I)
@@ -565,6 +568,7 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     _named_of_many(text, items, free, add)
     _own_p_run(text, items, ps, free, add)
     _listed_respectively(text, items, free, add)
+    _events_among(text, free, add)
     _pairs(text, items, free, add)
     _single(text, items, ps, free, add)
     _value_run(text, items, free, add)
@@ -590,6 +594,8 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
         added = found[known:]
         del found[known:]
     found = _p_for(text, found, ps)
+    _later_times(text, items, found, taken)
+    _later_times(text, items, added, taken)
     if strict:
         found = [f for f in found if f.p is not None or f.ci is not None]
     for f in found + added:
@@ -599,6 +605,35 @@ def read_sentence(text: str, strict: bool = False, restating: bool = False,
     found = _lean_on_named(text, found)
     found = _without_worded_twins(found) + added
     return [f for f in found if _time_is_no_value(text, f)]
+
+
+def _later_times(text: str, items: list[Item], found: list[Found], taken: list[tuple[int, int]]) -> None:
+    """'X was 97% at day 14 and 92% at day 28': after a value read with the time it was measured
+    at, a second value of the same unit with its own later time is the same measure then
+    (results.json "later_time", "later_time_gap"); appended to `found`, whose finding it follows."""
+    rx = _rx()
+    for f in list(found):
+        if f.comparator or not re.search(r"\d", f.value) or f.extra.get("comparator_text"):
+            continue
+        first = rx["later_time"].match(text, f.end) or re.match(r"\s+", text[f.end:]) \
+            and rx["later_time"].match(text, f.end + 1)
+        if not first:
+            continue
+        nxt = next((i for i in items if i.start >= first.end()), None)
+        if nxt is None or nxt.threshold or nxt.unit != f.unit or nxt.sd is None and f.sd is not None \
+                or not rx["later_time_gap"].fullmatch(text, first.end(), nxt.start) \
+                or any(nxt.start < y and x < nxt.end for x, y in taken):
+            continue
+        when = re.match(r"\s*(" + rx["later_time"].pattern + r")", text[nxt.end:], re.I)
+        if not when:
+            continue
+        end = nxt.end + when.end()
+        later = Found(nxt.start, end, f.measure, text[nxt.start:nxt.end].strip(), "result.later_time",
+                      unit=nxt.unit, sd=nxt.sd, ci=nxt.ci)
+        later.extra["timepoint"] = re.sub(r"^(?:at|by|after|on|in|during|within|over|to)\s+(?:the\s+)?", "",
+                                          when.group(1), flags=re.I)
+        found.append(later)
+        taken.append((nxt.start, end))
 
 
 def _without_worded_twins(found: list[Found]) -> list[Found]:
@@ -1772,25 +1807,25 @@ def _single(text, items, ps, free, add) -> None:
             rule = "result.value_p"
         elif it.sd is not None and it.unit and not re.match(r"(?:years?|months?|weeks?|days?|patients?)$", it.unit) \
                 and re.search(r"[a-z]\s*\(\s*$", before) and re.match(r"\s*\)", after) \
-                and rx["observed"].search(text) and not rx["baseline"].search(text):
+                and rx["observed"].search(text) and not _before_treatment(text):
             rule = "result.value"  # 'hypokalaemia (3.4 ± 0.6 mmol/l) occurred in ...'
-        elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) \
+        elif re.search(r"\b(?:was|were)\s+$", before) and not _before_treatment(text) \
                 and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
-        elif re.search(r"\b(?:was|were)\s+$", before) and not rx["baseline"].search(text) and it.unit == "%" \
+        elif re.search(r"\b(?:was|were)\s+$", before) and not _before_treatment(text) and it.unit == "%" \
                 and (re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after)
                      or re.search(r"[(\[]\s*\d+(?:,\d{3})*\s*/\s*\d+(?:,\d{3})*\s*[)\]]$", text[it.start:it.end])):
             rule = "result.value_count"  # 'the overall incidence of X was 12.5% (5/40)': a rate with its count
-        elif (cmp := rx["value_comparative"].match(after)) and not rx["baseline"].search(before):
+        elif (cmp := rx["value_comparative"].match(after)) and not _before_treatment(before):
             rule = "result.value_comparative"  # 'X was 24% lower than at the start', '18% higher than in B'
         elif it.unit == "%" and (rv := rx["rate_value_before"].search(before)) \
-                and not rx["rate_not_finding"].search(rv.group("m")) and not rx["baseline"].search(text) \
+                and not rx["rate_not_finding"].search(rv.group("m")) and not _before_treatment(text) \
                 and not re.match(r"\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|children|women|men)\b)",
                                  after):
             rule = "result.value"  # 'led to a success rate of 77.4%', 'the concordance ... was 71.6%'
             rated = rv.group("m")
         elif (gap := _GAPPED.search(before)) and not rx["GROUP_WORD"].search(gap.group("m")) \
-                and not rx["baseline"].search(text) \
+                and not _before_treatment(text) \
                 and any(not free(o.start, o.end) for o in items
                         if it.start - len(before) + gap.start() <= o.start < it.start - len(before) + gap.start("m")):
             rule = "result.value"  # 'the sensitivity was 81% and the specificity 90%': the verb is left out
@@ -1839,7 +1874,7 @@ def _value_run(text, items, free, add) -> None:
     and 17.8 ng/ml [13.6-20.9]': three values or more listed after the verb, with no groups or
     times named for them (the sentence before named those), are each a finding of the measure."""
     rx = _rx()
-    if rx["baseline"].search(text):
+    if _before_treatment(text):
         return
     live = [i for i in items if free(i.start, i.end) and not i.threshold]
     k = 0
@@ -1887,16 +1922,28 @@ def _responders(text, free, add) -> None:
 
 
 # -- values stated without a test, where a paper reports its findings ---------------------------
+def _before_treatment(text: str) -> bool:
+    """The text speaks of the groups before treatment ('at baseline', 'aged', 'characteristics'),
+    so its values describe who was enrolled; baseline named only as the point a change is measured
+    from ('the change from baseline in X was -0.8%') reports a finding (results.json "baseline_reference")."""
+    rx = _rx()
+    if not rx["baseline"].search(text):
+        return False
+    masked = rx["baseline_reference"].sub(lambda m: " " * len(m.group(0)), text)
+    return rx["baseline"].search(masked) is not None
+
+
 def _values_without_statistics(text, items, free, add) -> None:
     """The classes of finding a results part states without a p-value (the cue words are data:
     results.json "group_values_*", "copula_value_*", "occurred_in_*", "percent_adjective*")."""
-    if _rx()["baseline"].search(text) or _rx()["values_baseline"].search(text):
+    if _before_treatment(text) or _rx()["values_baseline"].search(text):
         return  # the groups before treatment, or how old the patients were
     _group_values(text, items, free, add)
     _percent_adjective(text, items, free, add)
     _occurred_in(text, items, free, add)
     _patients_with_outcome(text, items, free, add)
     _coordinated_to(text, items, free, add)
+    _event_counts(text, items, free, add)
     _copula_value(text, items, free, add)
 
 
@@ -2072,12 +2119,21 @@ def _patients_with_outcome(text, items, free, add) -> None:
     for it in items:
         if it.threshold or not free(it.start, it.end) or not (it.count_pct or it.unit == "%"):
             continue
-        m = rx["share_outcome"].match(text, it.end) if it.unit == "%" else rx["count_outcome_after"].match(text, it.end)
-        verb = re.search(r"\b[a-z]+\s+(?:an?\s+|the\s+)?$", text[:m.start("m")]) if m and it.unit == "%" else None
+        bracket = it.unit == "%" and rx["share_in_bracket_before"].search(text, max(0, it.start - 80), it.start) \
+            and re.match(r"\s*[)\]]", text[it.end:])
+        if bracket:  # 'Most patients (85%) preferred X': the share of a quantifier, the outcome after the bracket
+            m = rx["count_outcome_after"].match(text, it.end + re.match(r"\s*[)\]]", text[it.end:]).end())
+        else:
+            m = rx["share_outcome"].match(text, it.end) if it.unit == "%" \
+                else rx["count_outcome_after"].match(text, it.end)
+        verb = re.search(r"\b[a-z]+\s+(?:an?\s+|the\s+)?$", text[:m.start("m")]) \
+            if m and it.unit == "%" and not bracket else None
         said = text[verb.start():m.end()] if verb else m.group("m").strip() if m else ""
         if not m or not rx["outcome_of_count_verb"].match(said):
             continue  # '23 (21%) had had a stroke', '476 (87%) continued': who they were, not what they reached
-        measure = rx["outcome_of_count_verb"].sub("", m.group("m").strip(" ."))
+        # 'preferred X': the verb says what was measured
+        measure = rx["outcome_of_count_verb"].sub("", m.group("m").strip(" .")) \
+            if not re.match(r"(?:rated|preferred|judged)\b", said) else said.strip(" .")
         measure = _clean_measure(re.sub(r"\s+(?:during|at|after|over|by|within|throughout)\b.*$", "", measure))
         if _no_measure(measure):
             continue
@@ -2115,10 +2171,18 @@ def _copula_value(text, items, free, add) -> None:
         if it.threshold or not free(it.start, it.end) or it.dose \
                 or it.unit in _COUNT_UNITS[1:]:
             continue  # 'were 2 patients': a number of people, no value of a measure
-        if not rx["copula_value_after"].match(text, it.end):
+        ranged = rx["copula_range_rest"].match(text, it.end) \
+            if rx["copula_range_before"].search(text, max(0, it.start - 40), it.start) else None
+        end = ranged.end() if ranged else it.end  # 'X was in the range 4-6%': the range is the value
+        if not rx["copula_value_after"].match(text, end):
             continue
-        if rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
-            measure = _measure_before(text, it.start)
+        if ranged:
+            measure = _measure_before(text, rx["copula_range_before"].search(text, max(0, it.start - 40),
+                                                                              it.start).start())
+        elif cb := rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
+            # 'X (A plus B) numbered 29': the subject of a verb other than 'was' is read before the verb
+            verb = re.match(r"(?:averaged|reached|totall?ed|numbered)\b", text[cb.start():])
+            measure = _subject_before_verb(text, cb.start()) if verb else _measure_before(text, it.start)
         else:
             # 'X was 2.4 L and the mean Y 3.1 L': the verb left out, after a value this rule read
             gap = _GAPPED.search(text, max(0, it.start - 120), it.start)
@@ -2128,9 +2192,71 @@ def _copula_value(text, items, free, add) -> None:
             measure = _clean_measure(gap.group("m"))
         if not measure or _no_measure(measure):
             continue
-        read.append(Found(it.start, _bracket_end(text, it.end), measure, text[it.start:it.end].strip(),
+        read.append(Found(it.start, _bracket_end(text, end), measure, text[it.start:end].strip(),
                           "result.copula_value", unit=it.unit, sd=it.sd, ci=it.ci))
         add(read[-1])
+
+
+def _subject_before_verb(text: str, pos: int) -> str:
+    """The subject of the verb at `pos`; a bracket that explains it ('Treatment failures (relapses
+    plus deaths) numbered 29') is left out."""
+    prefix = text[:pos].rstrip()
+    if prefix.endswith(")"):
+        opened = _open_bracket(prefix[:-1])
+        if opened >= 0:
+            return _measure_before(text, opened)
+    return _measure_before(text, pos)
+
+
+def _event_counts(text, items, free, add) -> None:
+    """'323 deaths, 81 strokes and 130 cancers occurred', '49 events met the primary endpoint':
+    counts of events listed before one verb that says they happened (results.json "event_count_*");
+    each count is a finding of the noun phrase after it. Counts of people are no events."""
+    rx = _rx()
+    live = [i for i in items if free(i.start, i.end) and not i.threshold]
+    run: list[tuple[Item, re.Match]] = []
+    joined = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+    refused = -1  # where a count of people (or of no event) ended: the counts listed with it are no events
+    for it in live:
+        worded = it.unit is not None and re.fullmatch(r"[a-z]+s", it.unit) is not None \
+            and it.unit not in _COUNT_UNITS and not _TIME_UNIT.match(it.unit)  # '31 episodes'
+        count = (it.unit is None or worded) and not it.count_pct and float(it.value).is_integer() \
+            and text[it.start:it.end].strip()[:1].isdigit()
+        digits = re.match(r"\d+(?:,\d{3})*", text[it.start:]) if count else None
+        m = rx["event_count_item"].match(text, it.start + digits.end() if worded else it.end) if digits else None
+        if not m or rx["event_count_not"].search(m.group("m")) \
+                or refused >= 0 and joined.fullmatch(text[refused:it.start]):
+            people = it.unit in _COUNT_UNITS[1:] or m is not None or refused >= 0 and count
+            run, refused = [], (m.end() if m else it.end) if people else -1
+            continue
+        if run and not joined.fullmatch(text[run[-1][1].end():it.start]):
+            run = []
+        run.append((it, m))
+        verb = rx["event_count_verb"].match(text, m.end())
+        if not verb:
+            continue
+        if not re.search(r"(?:^|[,;:]\s*|\b(?:and|then|overall|total|all)\s+)$", text[:run[0][0].start]):
+            run = []  # 'of the 40 tests 12 samples were ...': the count is part of another phrase
+            continue
+        for one, named in run:
+            measure = named.group("m")
+            if verb.group("ep"):  # '49 events met the primary endpoint'
+                measure = f"{measure} meeting the {verb.group('ep')}"
+            value = re.match(r"\d+(?:,\d{3})*", text[one.start:]).group(0)  # '31 episodes': the count
+            add(Found(one.start, named.end(), measure, value, "result.event_count"))
+        run = []
+
+
+def _events_among(text, free, add) -> None:
+    """'12 relapses occurred among the 150 patients in the A group, and 20 among 148 in the B
+    group': each group's count of events with its denominator (results.json "events_among")."""
+    for m in _rx()["events_among"].finditer(text):
+        n, k = to_int(m.group("n")), to_int(m.group("k"))
+        if n is None or k is None or not free(m.start(), m.end()) or n > int(m.group("d")) or k > int(m.group("l")):
+            continue
+        add(Found(m.start(), m.end(), m.group("m"), f"{n}/{m.group('d')}", "result.events_among",
+                  comparator=str(k), extra={"comparator_text": f"{k}/{m.group('l')}",
+                                                  "comparison": "between_group"}))
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:whereas|while|but|although|though)\b|\s(?:whereas|while)\s|"

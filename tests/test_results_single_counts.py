@@ -1,0 +1,141 @@
+"""Classes of numeric findings kg read nothing from, or not with every value (session 26): a
+change measured from baseline stated as one value, counts of events listed before one verb,
+each group's count of events among its people, a total written with 'numbered', a value written
+as a range, a share of people in a bracket after a quantifier or with a verb of rating or
+preferring, and a second value of the same measure at a later time. Every sentence here was
+written for these tests, each class in two phrasings at least, with negatives (baseline
+descriptors, ages, counts of people and sample sizes stay no findings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.results import read_sentence
+
+
+def found(sentence: str) -> list[tuple[str, str, str | None]]:
+    """(measure, value, comparator) of each finding where the paper reports its findings."""
+    return [(f.measure, f.value, f.extra.get("comparator_text") or f.comparator)
+            for f in read_sentence(sentence, reports=True)]
+
+
+def numeric(sentence: str) -> list[tuple[str, str, str | None]]:
+    return [x for x in found(sentence) if any(c.isdigit() for c in x[1])]
+
+
+# -- a change from baseline stated as one value ---------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mean change from baseline in fasting glucose was -1.2 mmol/l in the insulin group.",
+     ("mean change from baseline in fasting glucose", "-1.2 mmol/l")),
+    ("The adjusted reduction from baseline in trough FEV1 was 95 ml (p = 0.002).",
+     ("adjusted reduction from baseline in trough FEV1", "95 ml")),
+    ("The mean change in pain score from baseline to week 8 was -2.4 points.",
+     ("mean change in pain score", "-2.4 points")),
+])
+def test_a_change_from_baseline_is_a_finding(sentence, expected):
+    assert expected in [(m, v) for m, v, _ in numeric(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mean fasting glucose at baseline was 9.1 mmol/l in the insulin group.",
+    "Baseline characteristics were similar: mean age was 54 years.",
+    "At baseline, the mean pain score was 6.8 points.",
+])
+def test_values_at_baseline_stay_no_findings(sentence):
+    assert numeric(sentence) == []
+
+
+# -- counts of events listed before one verb -----------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Over a median follow-up of 3.1 years, 210 deaths, 57 strokes and 88 myocardial infarctions occurred.",
+     [("deaths", "210"), ("strokes", "57"), ("myocardial infarctions", "88")]),
+    ("In total, 44 falls and 19 wrist fractures were recorded during the study.",
+     [("falls", "44"), ("wrist fractures", "19")]),
+    ("During the second season, 31 episodes met the primary endpoint.",
+     [("episodes meeting the primary endpoint", "31")]),
+])
+def test_counts_of_events_before_one_verb(sentence, expected):
+    assert [(m, v) for m, v, _ in numeric(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In total, 44 patients, 12 nurses and 19 doctors were recorded.",
+    "Overall, 120 participants and 30 carers were observed.",
+    "Of the 40 tests, 12 samples were recorded as positive.",
+])
+def test_counts_of_people_or_samples_are_no_events(sentence):
+    assert numeric(sentence) == []
+
+
+# -- each group's count of events among its people -----------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("12 relapses occurred among the 150 patients in the vitamin group, and 20 among 148 in the placebo group.",
+     ("relapses", "12/150", "20/148")),
+    ("Nine infections were recorded in 60 children receiving zinc, compared with 17 in 58 children "
+     "receiving placebo.",
+     ("infections", "9/60", "17/58")),
+])
+def test_events_among_each_group_with_denominators(sentence, expected):
+    assert expected in numeric(sentence)
+
+
+# -- a total with 'numbered' or 'totalled', a range after the verb --------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Treatment failures (relapses plus deaths plus withdrawals for toxicity) numbered 29.",
+     ("Treatment failures", "29")),
+    ("The number of hospital admissions totalled 17.", ("number of hospital admissions", "17")),
+    ("Pain relief was in the range 10-15%.", ("Pain relief", "10-15%")),
+    ("The gain in grip strength was within the range of 2 to 4 kg.", ("gain in grip strength", "2 to 4 kg")),
+])
+def test_a_total_or_a_range_after_the_verb(sentence, expected):
+    assert expected in [(m, v) for m, v, _ in numeric(sentence)]
+
+
+def test_an_age_range_stays_no_finding():
+    assert numeric("Participants were aged 20 to 60 years.") == []
+    assert numeric("Ages were in the range 20 to 60 years at entry.") == []
+
+
+# -- a share of people: in a bracket after a quantifier, or rating and preferring -----------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Most patients (85%) preferred the new inhaler.", ("preferred the new inhaler", "85%")),
+    ("The majority of children (62%) had a complete response.", ("complete response", "62%")),
+    ("Overall, 78% of patients rated the treatment as good or excellent.",
+     ("rated the treatment as good or excellent", "78%")),
+    ("A total of 64% of participants reported improvement.", ("improvement", "64%")),
+    ("Seroconversion was achieved by 92% of vaccinees.", ("Seroconversion", "92%")),
+])
+def test_a_share_of_people_reaching_an_outcome(sentence, expected):
+    assert expected in [(m, v) for m, v, _ in numeric(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most participants (85%) were women.",
+    "Most patients (70%) had diabetes.",
+    "Overall, 23% of patients reported a history of smoking.",
+    "Twelve patients (24%) preferred to stop treatment.",
+])
+def test_who_the_people_were_is_no_outcome(sentence):
+    assert numeric(sentence) == []
+
+
+# -- a second value of the same measure at a later time -------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cure rates were 97% at day 14 and 92% at day 28.", [("Cure rates", "97%"), ("Cure rates", "92%")]),
+    ("All regimens gave cure rates above 95% by day 14 and 90% by day 28.",
+     [("cure rates", "95%"), ("cure rates", "90%")]),
+    ("The response rate was 40% at week 12, and 55% at week 24.",
+     [("response rate", "40%"), ("response rate", "55%")]),
+])
+def test_a_later_value_of_the_same_measure(sentence, expected):
+    assert [(m, v) for m, v, _ in numeric(sentence)] == expected
+
+
+def test_the_later_value_carries_its_own_time():
+    later = [f for f in read_sentence("The response rate was 40% at week 12 and 55% at week 24.", reports=True)
+             if f.rule == "result.later_time"]
+    assert [f.extra["timepoint"] for f in later] == ["week 24"]
+
+
+def test_ages_at_two_times_stay_no_findings():
+    assert numeric("Mean age was 45 years at entry and 46 years at follow-up.") == []
