@@ -139,3 +139,27 @@ def test_the_later_value_carries_its_own_time():
 
 def test_ages_at_two_times_stay_no_findings():
     assert numeric("Mean age was 45 years at entry and 46 years at follow-up.") == []
+
+
+# -- the size of a change after its noun and 'of' -------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("There was a mean weight gain of 210 g in the formula group and of 150 g in those given cow milk.",
+     [("mean weight gain", "210 g"), ("mean weight gain", "150 g")]),
+    ("An improvement of 0.08 L in trough FEV1 was seen with the new inhaler compared with placebo.",
+     [("trough FEV1", "0.08 L")]),
+    ("The drug produced a reduction of 20-25% in minute ventilation, as compared with the control group.",
+     [("minute ventilation", "20-25%")]),
+    ("Patients lost weight, with an average loss of 3.2 kg.", [("average loss", "3.2 kg")]),
+])
+def test_the_size_of_a_change_after_its_noun(sentence, expected):
+    assert [(m, v) for m, v, _ in numeric(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "For the saline test 12 subjects recorded a fall of 20% or more.",
+    "Gridlines represent changes of 5 points each.",
+    "For each extra point in the entry score, a reduction of 0.3 points in symptoms is expected.",
+    "The patients received a dose of 10 mg daily.",
+])
+def test_thresholds_scale_steps_and_predictions_are_no_changes(sentence):
+    assert numeric(sentence) == []

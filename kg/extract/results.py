@@ -178,7 +178,8 @@ def _rx() -> dict:
                 "bracket_delta_open", "bracket_delta_value", "bracket_delta_cue", "bracket_delta_close",
                 "bracket_delta_phrase", "bracket_delta_not_after", "event_count_item", "event_count_verb",
                 "event_count_not", "events_among", "copula_range_before", "copula_range_rest",
-                "share_in_bracket_before", "later_time", "later_time_gap"):
+                "share_in_bracket_before", "later_time", "later_time_gap", "change_of_before", "change_of_not",
+                "change_of_not_after", "change_of_after"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
@@ -1944,6 +1945,7 @@ def _values_without_statistics(text, items, free, add) -> None:
     _patients_with_outcome(text, items, free, add)
     _coordinated_to(text, items, free, add)
     _event_counts(text, items, free, add)
+    _change_of(text, items, free, add)
     _copula_value(text, items, free, add)
 
 
@@ -2206,6 +2208,40 @@ def _subject_before_verb(text: str, pos: int) -> str:
         if opened >= 0:
             return _measure_before(text, opened)
     return _measure_before(text, pos)
+
+
+def _change_of(text, items, free, add) -> None:
+    """'there was a mean weight gain of 210 g in A and of 150 g in B', 'an improvement of 0.06 L
+    (95% CI ...) was seen with X': the size of a change written after its noun and 'of'
+    (results.json "change_of_*"); the measure is what the change is in, written after the value,
+    else the change's own noun phrase ('mean weight gain')."""
+    rx = _rx()
+    if rx["change_of_not"].search(text):
+        return  # a threshold, a scale's step or a model's prediction in the sentence
+    last: str | None = None  # the measure of the change read before ('... of 210 g in A and of 150 g in B')
+    for it in items:
+        if it.threshold or it.dose or not free(it.start, it.end):
+            continue
+        m = rx["change_of_before"].search(text, max(0, it.start - 100), it.start)
+        if not m or rx["change_of_not_after"].match(text, it.end) or m.group("m") is None and last is None:
+            continue
+        after = rx["change_of_after"].match(text, it.end)
+        named = _clean_measure(after.group("x")) if after else None
+        if named and (rx["GROUP_WORD"].search(named) or _no_measure(named) or _arm_like(named)):
+            named = None  # 'in the salt group', 'in those given X': where, not what
+        measure = named or (_clean_measure(m.group("m")) if m.group("m") else last)
+        if not measure or _no_measure(measure):
+            continue
+        last = measure
+        end = it.end + len(after.group("rest") or "") if after else it.end  # '25-30% in X': the range is the value
+        add(Found(it.start, _bracket_end(text, end), measure, text[it.start:end].strip(), "result.change_of",
+                  unit=it.unit, sd=it.sd, ci=it.ci))
+
+
+def _arm_like(phrase: str) -> bool:
+    """'those given X', 'the patients fed Y': people named by what they received, no measure."""
+    return re.match(r"(?:those|patients|participants|subjects|children|women|men|infants|people)\b", phrase.strip(),
+                    re.I) is not None
 
 
 def _event_counts(text, items, free, add) -> None:
