@@ -163,3 +163,24 @@ def test_the_size_of_a_change_after_its_noun(sentence, expected):
 ])
 def test_thresholds_scale_steps_and_predictions_are_no_changes(sentence):
     assert numeric(sentence) == []
+
+
+# -- a percentage change in a bracket after its measure, its direction in the bracket -------
+@pytest.mark.parametrize("sentence, expected", [
+    ("The supplement lowered triglycerides (12% reduction) and raised HDL cholesterol (8% increase).",
+     [("triglycerides", "12% reduction"), ("HDL cholesterol", "8% increase")]),
+    ("The herb had no beneficial effect on blood glucose (4.0% increase) and serum insulin (2.1% reduction).",
+     [("blood glucose", "4.0% increase"), ("serum insulin", "2.1% reduction")]),
+])
+def test_a_percentage_change_in_a_bracket_after_its_measure(sentence, expected):
+    assert [(m, v) for m, v, _ in numeric(sentence)] == expected
+
+
+# -- each group's count with the preposition repeated ---------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sepsis was diagnosed in 12 patients in the early group and in 19 patients in the late group.",
+     ("Sepsis", "12 patients", "19 patients")),
+    ("Mean HbA1c was 7.1% in the diet group and in 7.9% in the exercise group.", ("Mean HbA1c", "7.1%", "7.9%")),
+])
+def test_two_groups_with_the_preposition_repeated(sentence, expected):
+    assert expected in numeric(sentence)

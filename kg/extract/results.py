@@ -179,7 +179,7 @@ def _rx() -> dict:
                 "bracket_delta_phrase", "bracket_delta_not_after", "event_count_item", "event_count_verb",
                 "event_count_not", "events_among", "copula_range_before", "copula_range_rest",
                 "share_in_bracket_before", "later_time", "later_time_gap", "change_of_before", "change_of_not",
-                "change_of_not_after", "change_of_after"):
+                "change_of_not_after", "change_of_after", "bracket_delta_pct_close"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
@@ -2044,14 +2044,17 @@ def _bracket_delta(text, items, found, free, add) -> None:
     that speaks of a change. Each bracket is the finding of the measure written before it (the
     verb in words says the direction; the bracket says how much)."""
     rx = _rx()
-    if not (rx["bracket_change_cue"].search(text) or rx["bracket_delta_cue"].search(text)) \
-            or rx["baseline_sentence"].match(text):
+    if rx["baseline_sentence"].match(text):
         return
+    cued = rx["bracket_change_cue"].search(text) or rx["bracket_delta_cue"].search(text)
     for i in items:
         if i.threshold or not free(i.start, i.end) \
-                or not rx["bracket_delta_open"].search(text, max(0, i.start - 3), i.start) \
-                or not rx["bracket_delta_value"].match(text[i.start:i.end]) \
-                or not rx["bracket_delta_close"].match(text, i.end):
+                or not rx["bracket_delta_open"].search(text, max(0, i.start - 3), i.start):
+            continue
+        # '(6.0% increase)': a percentage whose bracket says its direction, with or without a change word
+        worded = rx["bracket_delta_pct_close"].match(text, i.end) if i.unit == "%" else None
+        if not worded and not (cued and rx["bracket_delta_value"].match(text[i.start:i.end])
+                               and rx["bracket_delta_close"].match(text, i.end)):
             continue
         opened = _open_bracket(text[:i.start])
         # the finding in words whose measure holds the bracket, else the phrase before it
@@ -2065,8 +2068,11 @@ def _bracket_delta(text, items, found, free, add) -> None:
             measure = _phrase_before(text, opened)
         if not measure or _no_measure(measure) or rx["GROUP_WORD"].search(measure) or re.search(r"\d", measure):
             continue
-        add(Found(i.start, i.end, measure, text[i.start:i.end].strip(), "result.bracket_delta",
-                  unit=i.unit, sd=i.sd), (i.start, i.end))
+        end = worded.end("dir") if worded else i.end
+        if worded:  # 'and raised HDL cholesterol (8% increase)': the verb says the direction, not the measure
+            measure = re.sub(r"^(?:raised|lowered|increased|decreased|reduced|improved|worsened)\s+", "", measure)
+        add(Found(i.start, end, measure, text[i.start:end].strip(), "result.bracket_delta",
+                  unit=i.unit, sd=i.sd), (i.start, end))
 
 
 def _phrase_before(text: str, pos: int) -> str | None:
