@@ -184,3 +184,32 @@ def test_a_percentage_change_in_a_bracket_after_its_measure(sentence, expected):
 ])
 def test_two_groups_with_the_preposition_repeated(sentence, expected):
     assert expected in numeric(sentence)
+
+
+# -- a second measure after 'and', its verb left out, named with 'of' or 'to' ---------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("The median time to recovery was 4 days and time to discharge 6 days.",
+     [("median time to recovery", "4 days"), ("time to discharge", "6 days")]),
+    ("The mean duration of fever was 3.1 days and the duration of cough 5.2 days.",
+     [("mean duration of fever", "3.1 days"), ("duration of cough", "5.2 days")]),
+])
+def test_a_second_measure_with_its_verb_left_out(sentence, expected):
+    assert [(m, v) for m, v, _ in numeric(sentence)] == expected
+
+
+# -- people who reached an outcome the verb names -------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Twelve patients (15%) relapsed within a year.", ("relapsed", "Twelve patients (15%)")),
+    ("Nine children (20%) recovered.", ("recovered", "Nine children (20%)")),
+    ("By day 5, 45% of the zinc group recovered.", ("recovered", "45%")),
+])
+def test_people_who_reached_an_outcome_named_by_the_verb(sentence, expected):
+    assert expected in [(m, v) for m, v, _ in numeric(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "23% of the placebo group had diabetes.",
+    "Nine children (20%) were girls.",
+])
+def test_who_a_group_was_is_no_outcome(sentence):
+    assert numeric(sentence) == []

@@ -1776,7 +1776,8 @@ def _share_outcome(text: str, pos: int) -> str | None:
 
 # a second subject with its value after 'and', the verb of the first left out ('X was 81% and the Y 90%')
 _GAPPED = re.compile(r"\b(?:was|were)\s+[-−]?\d(?:[^;()]|\([^()]*\)){0,60}?,?\s+and\s+(?:the\s+)?"
-                     r"(?P<m>(?!(?:in|for|with|at|of|to|on|by|after|during)\b)[A-Za-z][\w-]*(?:\s+(?!(?:was|were|is|are|in|for|with|of|to|at)\b)[\w-]+){0,3})\s+$")
+                     r"(?P<m>(?!(?:in|for|with|at|of|to|on|by|after|during)\b)[A-Za-z][\w-]*"
+                     r"(?:\s+(?!(?:was|were|is|are|for|with|at)\b)[\w-]+){0,3}(?<!\bin)(?<!\bof)(?<!\bto))\s+$")
 
 
 def _single(text, items, ps, free, add) -> None:
@@ -2120,6 +2121,11 @@ def _occurred_in(text, items, free, add) -> None:
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
 
+# 'Twelve patients (15%) relapsed', '45% of the zinc group recovered': the verb is the outcome
+_OUTCOME_VERB = r"(?:relapsed|recovered|responded|improved|healed|deteriorated|worsened|recurred|progressed|survived|" \
+                r"remitted|seroconverted)\b"
+
+
 def _patients_with_outcome(text, items, free, add) -> None:
     """'12 patients (24%) had a relapse', '58% of patients in the A group achieved remission':
     how many reached an outcome, the outcome named by the verb phrase after the count."""
@@ -2134,14 +2140,14 @@ def _patients_with_outcome(text, items, free, add) -> None:
         else:
             m = rx["share_outcome"].match(text, it.end) if it.unit == "%" \
                 else rx["count_outcome_after"].match(text, it.end)
-        verb = re.search(r"\b[a-z]+\s+(?:an?\s+|the\s+)?$", text[:m.start("m")]) \
+        verb = re.search(r"\b[a-z]+(?:\s+(?:an?\s+|the\s+)?|\s*)$", text[:m.start("m")]) \
             if m and it.unit == "%" and not bracket else None
         said = text[verb.start():m.end()] if verb else m.group("m").strip() if m else ""
         if not m or not rx["outcome_of_count_verb"].match(said):
             continue  # '23 (21%) had had a stroke', '476 (87%) continued': who they were, not what they reached
         # 'preferred X': the verb says what was measured
         measure = rx["outcome_of_count_verb"].sub("", m.group("m").strip(" .")) \
-            if not re.match(r"(?:rated|preferred|judged)\b", said) else said.strip(" .")
+            if not re.match(r"(?:rated|preferred|judged)\b|" + _OUTCOME_VERB, said) else said.strip(" .")
         measure = _clean_measure(re.sub(r"\s+(?:during|at|after|over|by|within|throughout)\b.*$", "", measure))
         if _no_measure(measure):
             continue
