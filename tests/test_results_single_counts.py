@@ -213,3 +213,23 @@ def test_people_who_reached_an_outcome_named_by_the_verb(sentence, expected):
 ])
 def test_who_a_group_was_is_no_outcome(sentence):
     assert numeric(sentence) == []
+
+
+# -- a value after a word judging it; a rate with its unit ----------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Overall, the cure rate was high: 95%.", ("cure rate", "95%")),
+    ("Adherence to the diet was high (92%).", ("Adherence to the diet", "92%")),
+    ("The incidence of malaria was 1.2 episodes per child-year in the vaccine group.",
+     ("incidence of malaria", "1.2 episodes per child-year")),
+    ("The rate of falls was 3.4 per 100 patient-years.", ("rate of falls", "3.4 per 100 patient-years")),
+])
+def test_a_judged_value_or_a_rate(sentence, expected):
+    assert expected in [(m, v) for m, v, _ in numeric(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Attrition was low (8%).",
+    "Mean age was similar (45 years).",
+])
+def test_judged_values_of_who_stayed_or_how_old_are_no_findings(sentence):
+    assert numeric(sentence) == []

@@ -179,7 +179,8 @@ def _rx() -> dict:
                 "bracket_delta_phrase", "bracket_delta_not_after", "event_count_item", "event_count_verb",
                 "event_count_not", "events_among", "copula_range_before", "copula_range_rest",
                 "share_in_bracket_before", "later_time", "later_time_gap", "change_of_before", "change_of_not",
-                "change_of_not_after", "change_of_after", "bracket_delta_pct_close"):
+                "change_of_not_after", "change_of_after", "bracket_delta_pct_close",
+                "copula_judged_before", "copula_judged_close", "rate_unit_after"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
@@ -2188,9 +2189,20 @@ def _copula_value(text, items, free, add) -> None:
         ranged = rx["copula_range_rest"].match(text, it.end) \
             if rx["copula_range_before"].search(text, max(0, it.start - 40), it.start) else None
         end = ranged.end() if ranged else it.end  # 'X was in the range 4-6%': the range is the value
-        if not rx["copula_value_after"].match(text, end):
+        digits = re.match(r"[-−+]?\d+(?:[.,·]\d+)?", text[it.start:]) \
+            if it.unit and re.fullmatch(r"[a-z]+s", it.unit) and not ranged else None  # '1.2 episodes per ...'
+        rate = rx["rate_unit_after"].match(text, it.start + digits.end() if digits else end) \
+            if it.unit is None or digits else None
+        end = rate.end() if rate else end  # '1.2 episodes per child-year': the rate's unit is the value's
+        judged = rx["copula_judged_before"].search(text, max(0, it.start - 50), it.start)
+        closed = rx["copula_judged_close"].match(text, end) if judged and judged.group(0).rstrip()[-1] in "([" \
+            else None
+        if not rx["copula_value_after"].match(text, closed.end() if closed else end) \
+                or judged and judged.group(0).rstrip()[-1] in "([" and not closed:
             continue
-        if ranged:
+        if judged:  # 'Compliance was high (92%)': the value after the word that judges it
+            measure = _measure_before(text, judged.start())
+        elif ranged:
             measure = _measure_before(text, rx["copula_range_before"].search(text, max(0, it.start - 40),
                                                                               it.start).start())
         elif cb := rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
@@ -2206,7 +2218,7 @@ def _copula_value(text, items, free, add) -> None:
             measure = _clean_measure(gap.group("m"))
         if not measure or _no_measure(measure):
             continue
-        read.append(Found(it.start, _bracket_end(text, end), measure, text[it.start:end].strip(),
+        read.append(Found(it.start, end if closed else _bracket_end(text, end), measure, text[it.start:end].strip(),
                           "result.copula_value", unit=it.unit, sd=it.sd, ci=it.ci))
         add(read[-1])
 
