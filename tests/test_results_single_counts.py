@@ -233,3 +233,12 @@ def test_a_judged_value_or_a_rate(sentence, expected):
 ])
 def test_judged_values_of_who_stayed_or_how_old_are_no_findings(sentence):
     assert numeric(sentence) == []
+
+
+# -- two values 'of' a measure, then the verb and the two groups ----------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Response rates of 45% and 30% were observed in the A and B groups.", ("45%", "30%")),
+    ("Cure rates of 88% and 71% were achieved in the two groups.", ("88%", "71%")),
+])
+def test_two_values_before_the_verb_and_the_groups(sentence, expected):
+    assert expected in [(v, c) for _, v, c in numeric(sentence)]
