@@ -242,3 +242,15 @@ def test_judged_values_of_who_stayed_or_how_old_are_no_findings(sentence):
 ])
 def test_two_values_before_the_verb_and_the_groups(sentence, expected):
     assert expected in [(v, c) for _, v, c in numeric(sentence)]
+
+
+# -- a value with its own p-value in one group, another group's value after it --------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mean change in LDL cholesterol from baseline was -0.9 mmol/l (P = 0.01) in the diet group and "
+     "-1.1 mmol/l (P = 0.02) in the statin group.", ("-0.9 mmol/l", "-1.1 mmol/l")),
+    ("Mean weight change was -2.0 kg (p < 0.01) with the low-fat diet and -3.1 kg (p < 0.01) with the "
+     "low-carbohydrate diet.", ("-2.0 kg", "-3.1 kg")),
+])
+def test_each_groups_value_with_its_own_p_is_no_single_value(sentence, expected):
+    got = [(v, c) for _, v, c in numeric(sentence)]
+    assert expected in got and not any(c is None for _, c in got)

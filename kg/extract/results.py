@@ -1781,6 +1781,12 @@ _GAPPED = re.compile(r"\b(?:was|were)\s+[-−]?\d(?:[^;()]|\([^()]*\)){0,60}?,?\
                      r"(?:\s+(?!(?:was|were|is|are|for|with|at)\b)[\w-]+){0,3}(?<!\bin)(?<!\bof)(?<!\bto))\s+$")
 
 
+# '-1.2 mg/l (P = 0.01) in the A group and -1.5 mg/l (P = 0.02) in the B group': a value with its own
+# p-value in one group, another group's value after it; neither is the sentence's one value
+_OTHER_GROUP_VALUE = re.compile(r"\s*\([^()]*\)\s*(?:in|among|with|for)\s+(?:the\s+)?[^,;()]{1,40}?\s*,?\s+and\s+"
+                                r"(?:(?:in|among|with|for)\s+(?:the\s+)?[^,;()]{1,40}?\s+)?[-−+]?\d", re.I)
+
+
 def _single(text, items, ps, free, add) -> None:
     """One value with its own p-value, or a change written as 'by X', 'to X', 'a X% increase'."""
     rx = _rx()
@@ -1813,7 +1819,8 @@ def _single(text, items, ps, free, add) -> None:
                 and rx["observed"].search(text) and not _before_treatment(text):
             rule = "result.value"  # 'hypokalaemia (3.4 ± 0.6 mmol/l) occurred in ...'
         elif re.search(r"\b(?:was|were)\s+$", before) and not _before_treatment(text) \
-                and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after):
+                and re.match(r"\s*(?:[A-Za-z]{1,3}\s*)?\(\s*[Pp]\s*[<=>≤]", after) \
+                and not _OTHER_GROUP_VALUE.match(after):
             rule = "result.value"  # 'median improvement in X was 0.12 L (p < 0.001)'
         elif re.search(r"\b(?:was|were)\s+$", before) and not _before_treatment(text) and it.unit == "%" \
                 and (re.match(r"\s*\(\s*\d+\s*/\s*\d+\s*\)", after)
