@@ -205,7 +205,38 @@ def test_patterns_with_a_varying_opening_match_as_they_do():
 
     for pattern in (r"(\w+)\s+and\s+\1", r"(?P<a>\w+)?\s+x(?(a)y|z)"):
         assert anchor_of(sre_parse.parse(pattern), 0)[0] is None, pattern
-    assert anchor_of(sre_parse.parse(r"\bgiven\s+\w+"), 0)[0] is None  # opens with its literal already
+    assert anchor_of(sre_parse.parse(r"given\s+\w+"), 0)[0] is None  # opens with its literal: re scans for it
+    # behind a zero-width assertion re tries it at every position: the rest is the anchor, reach 0
+    anchor, reach = anchor_of(sre_parse.parse(r"\bgiven\s+\w+"), 0)
+    assert anchor is not None and anchor.pattern is None and reach == 0
+    # an optional opening: the scout holds each way a match can open ('serum\s+', 'plasma\s+', 'zinc')
+    anchor, reach = anchor_of(sre_parse.parse(r"(?<![\w-])(?:(?:serum|plasma)\s+){0,2}(?:zinc|iron)\b"), 0)
+    assert reach == 0 and anchor.search("the plasma zinc").start() == 4 and anchor.search("the zin") is None
+    assert anchor_of(sre_parse.parse(r"\b[\w-]+\s+group"), 0)[1] != 0  # a class opens it: no scout
+
+
+SCOUTED = [
+    r"\b(?:lower|higher|similar)\s+(?:in|among)\s+(?:the\s+)?\w+",
+    r"(?<![\w-])(?:(?:serum|plasma|total)\s+){0,2}(?:ferritin|zinc|iron)(?:\s+levels?)?\b",
+    r"(?<!\bnot\s)\b(?:were\s+)?(?:given|received)\b",
+    r"\b(?:(?:sham|active)\s+)?(?:arm|group)s?\b(?![\w-])",
+    r"(?<![\w.])(?:i\.\s?v\.|intravenous(?:ly)?|(?-i:IV))(?!\w)",
+]
+
+
+def test_patterns_opening_with_an_assertion_or_an_optional_part_match_as_they_do():
+    """A pattern re tries at every position (it opens with `\\b`, a look-behind, an optional
+    part) is tried where its scout finds an opening, in order: the same matches, from any
+    position and up to any end."""
+    for pattern in SCOUTED:
+        rx = re.compile(pattern, re.I)
+        f = folded(rx)
+        assert isinstance(f, Folded) and f.low is not None and f.reach == 0, pattern
+        for text in ANCHOR_TEXTS + SENTENCES + ["Serum Total IRON levels and plasma zinc; not given, were Given IV"]:
+            for pos, end in ((0, sys.maxsize), (7, sys.maxsize), (3, 50), (30, 45)):
+                assert _key(f.search(text, pos, end)) == _key(rx.search(text, pos, end)), (pattern, text, pos)
+                assert [_key(m) for m in f.finditer(text, pos, end)] == [_key(m) for m in rx.finditer(text, pos, end)]
+            assert f.findall(text) == rx.findall(text), (pattern, text)
 
 
 def test_anchored_patterns_agree_on_random_texts():
@@ -213,7 +244,8 @@ def test_anchored_patterns_agree_on_random_texts():
 
     rng = random.Random(7)
     words = "arm Group ( ) the ACTIVE sham rose fell , ; were given Received in among p < 0.05 x-y İ q".split() + [" "]
-    compiled = [(re.compile(p, re.I), folded(re.compile(p, re.I))) for p in ANCHORED]
+    words += "serum plasma total iron zinc levels not lower among similar sham arms ArM i.v. iv IV".split()
+    compiled = [(re.compile(p, re.I), folded(re.compile(p, re.I))) for p in ANCHORED + SCOUTED]
     for _ in range(400):
         text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 30)))
         for rx, f in compiled:

@@ -183,6 +183,8 @@ class Folded:
         twin = self._low or self.low
         if self.words and not _holds_one(low, self.words):
             return None
+        if self.reach == 0:
+            return self._scouted(string, low, pos, endpos)
         if self.anchor is not None:
             a = self.anchor.search(low, pos, endpos)
             if a is None:
@@ -207,10 +209,29 @@ class Folded:
             return iter(())
         return self._matches(string, low, pos, endpos)
 
+    def _scouted(self, string: str, low: str, pos: int, endpos: int) -> re.Match | None:
+        """The first match from `pos` of a pattern whose anchor opens every match (reach 0,
+        `anchor_of`: '\\b(?:lower|higher)\\s...' → '(?:lower|higher)\\s...'): re tries a pattern
+        that opens with a zero-width assertion or an optional part at every position of the
+        text, where it finds the anchor by scanning for its first characters; the pattern is
+        tried where the anchor matches, in order, and nowhere else."""
+        anchor, rx = self.anchor, self.rx
+        while (a := anchor.search(low, pos, endpos)) is not None:
+            found = rx.match(string, a.start(), endpos)
+            if found is not None:
+                return found
+            pos = a.start() + 1
+        return None
+
     def _matches(self, string: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
         """finditer's matches: each found where the twin finds the next start, the next looked
         for from its end (the twin's own end may differ: its alternatives are regrouped)."""
         rx, twin, anchor = self.rx, self.low, self.anchor
+        if self.reach == 0:  # (see `_scouted`)
+            while (m := self._scouted(string, low, pos, endpos)) is not None:
+                yield m
+                pos = m.end()  # never empty (may_be_empty)
+            return
         while True:
             start = pos
             if anchor is not None:
@@ -259,8 +280,17 @@ def anchor_of(tree, flags: int, may_refer: bool = True) -> tuple[re.Pattern | No
     import re._parser as sre_parse
 
     items = list(tree)
-    if len(items) < 2 or may_refer and _refers_to_groups(items):
+    if not items or may_refer and _refers_to_groups(items):
         return None, _MAX
+    if not _scanned(tree, flags):  # re tries the pattern at every position: a scout finds where
+        k = 0
+        while k < len(items) - 1 and _zero_width(items[k : k + 1]):
+            k += 1  # '\\b(?:lower|higher)...': the rest opens every match, where it opens
+        if k and _scanned(sre_parse.SubPattern(tree.state, items[k:]), flags):
+            return sre_compile.compile(sre_parse.SubPattern(tree.state, items[k:]), flags), 0
+        scout = _scout(tree, flags)
+        if scout is not None:
+            return scout, 0
     for k in range(1, len(items)):
         head = sre_parse.SubPattern(tree.state, items[:k])
         lo, hi = head.getwidth()
@@ -269,6 +299,106 @@ def anchor_of(tree, flags: int, may_refer: bool = True) -> tuple[re.Pattern | No
         rest = sre_parse.SubPattern(tree.state, items[k:])
         return sre_compile.compile(rest, flags), hi if hi < sre_parse.MAXREPEAT else _MAX
     return None, _MAX
+
+
+def _zero_width(items: list) -> bool:
+    """Are the items all zero-width assertions (`\\b`, `^`, look-aheads and look-behinds)?"""
+    import re._constants as c
+
+    return all(op in (c.AT, c.ASSERT, c.ASSERT_NOT) for op, _av in items)
+
+
+def _scanned(tree, flags: int) -> bool:
+    """Does re find where the parsed pattern may match by scanning for its literal prefix or for
+    the first characters of an alternation whose branches each open with a literal (re._compiler's
+    own tests), rather than by trying it at every position? (A class such as `[\\w-]` is also
+    scanned for, to no gain: no.)"""
+    import re._compiler as sre_compile
+    import re._constants as c
+
+    items = list(tree)
+    while items and items[0][0] is c.SUBPATTERN:
+        items = list(items[0][1][3])
+    if not items or items[0][0] not in (c.LITERAL, c.BRANCH):
+        return False
+    try:
+        return bool(sre_compile._get_literal_prefix(tree, flags)[0] or sre_compile._get_charset_prefix(tree, flags))
+    except Exception:  # noqa: BLE001 - another Python's internals: no claim
+        return False
+
+
+def _scout(tree, flags: int) -> re.Pattern | None:
+    """A pattern that matches wherever the parsed pattern does (a prefix of each of its matches)
+    and that re finds by scanning for its first characters: the pattern's openings, read off it
+    (`_heads`: '(?<![\\w-])(?:(?:serum|plasma)\\s+){0,3}(?:ferritin|zinc)' opens with 'serum\\s+',
+    'plasma\\s+', 'ferritin' or 'zinc'), each cut after a few characters, in one alternation.
+    None where an opening is not a literal (a class, a wildcard) or there are too many."""
+    import re._compiler as sre_compile
+    import re._constants as c
+    import re._parser as sre_parse
+
+    try:
+        heads = _heads(list(tree))
+    except RecursionError:  # (a deeply nested pattern: no claim)
+        return None
+    if not heads:
+        return None
+    alts = [sre_parse.SubPattern(tree.state, _cut(tree.state, h)) for h in heads]
+    scout = sre_parse.SubPattern(tree.state, [(c.BRANCH, (None, alts))] if len(alts) > 1 else list(alts[0]))
+    if not _scanned(scout, flags):
+        return None
+    try:
+        return sre_compile.compile(scout, flags)
+    except Exception:  # noqa: BLE001 - (a part re compiles only in its place: no scout)
+        return None
+
+
+_MAX_HEADS = 256  # openings a scout may hold
+
+
+def _heads(items: list) -> list[list] | None:
+    """The openings of the item sequence: item sequences, each opening with a literal, one of
+    which matches at the start of (a prefix of) every match; None where there is none such."""
+    import re._constants as c
+
+    i = 0
+    while i < len(items) and items[i][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        i += 1  # zero-width: the match starts where what follows does
+    items = items[i:]
+    if not items:
+        return None
+    op, av = items[0]
+    if op is c.LITERAL:
+        return [items]
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _heads(list(av[3]) + items[1:])
+    if op is c.BRANCH:
+        parts = [_heads(list(alt) + items[1:]) for alt in av[1]]
+    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        parts = [_heads(list(av[2]))] + ([] if av[0] >= 1 else [_heads(items[1:])])
+    else:
+        return None
+    if any(p is None for p in parts) or sum(map(len, parts)) > _MAX_HEADS:
+        return None
+    return [h for p in parts for h in p]
+
+
+def _cut(state, head: list) -> list:
+    """An opening cut after its first items once they match a few characters or before a large
+    item (a long alternation the scout need not spell again): what it matches opens the match."""
+    import re._parser as sre_parse
+
+    out: list = []
+    width = 0
+    for item in head:
+        if out and (width >= _CUT_WIDTH or len(repr(item)) > _CUT_SIZE):
+            break
+        out.append(item)
+        width += sre_parse.SubPattern(state, [item]).getwidth()[0]
+    return out
+
+
+_CUT_WIDTH, _CUT_SIZE = 6, 2000  # characters an opening matches at least; the size of an item kept in it
 
 
 def _opens_with_literal(items: list) -> bool:
