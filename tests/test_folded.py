@@ -102,8 +102,9 @@ def test_what_lowering_could_change_is_not_folded():
     assert lowered_source(r"(?-i:A)b") is None  # (its twin is read off the pattern with the group opened)
     assert lowered_source(r"(?P<Arm>[A-Z]+)\s*±\W(?i:Week)") == r"(?P<Arm>[a-z]+)\s*±\W(?i:week)"
     plain = re.compile("abc")
-    assert folded(plain) is plain  # case-sensitive: as it is
-    assert fold_all({"a": [plain, (1, "x")]}) == {"a": [plain, (1, "x")]}
+    assert not isinstance(folded(plain), Folded) and folded(plain).rx is plain  # case-sensitive: Scouted
+    out = fold_all({"a": [plain, (1, "x")]})
+    assert out["a"][0].rx is plain and out["a"][1] == (1, "x")
 
 
 def test_str_lower_folds_as_re_ignorecase_does_outside_the_known_letters():
@@ -343,3 +344,32 @@ def test_a_twin_opening_with_a_boundary_is_asked_only_where_its_words_are():
         g = folded(re.compile(pattern, re.I))
         assert g.low is not None
         assert not g.words, pattern
+
+
+def test_case_sensitive_patterns_are_searched_where_their_scout_finds_an_opening():
+    """A case-sensitive pattern re tries at every position (`\\b`, a look-behind, an optional part
+    first) is tried where its scout finds an opening (`Scouted`, also behind recache's module
+    functions): the same matches; one without a scout is searched by re itself."""
+    import random
+
+    from kg.extract import recache
+    from kg.extract.folded import Scouted
+
+    patterns = [p.replace("(?-i:IV)", "IV") for p in SCOUTED] + [r"\brespectively\b", r"(?<![\w-])(?:CD4|IL-6)\b"]
+    rng = random.Random(11)
+    words = "lower Lower in among the given received not were arm group sham IV iv CD4 IL-6 respectively , ;".split()
+    texts = ANCHOR_TEXTS + SENTENCES + ["".join(rng.choice(words) + rng.choice(["", " ", "-"]) for _ in range(25))
+                                       for _ in range(200)]
+    for pattern in patterns:
+        rx = re.compile(pattern)
+        s = folded(rx)
+        assert isinstance(s, Scouted), pattern
+        for text in texts:
+            for pos, end in ((0, sys.maxsize), (7, sys.maxsize), (3, 50)):
+                assert _key(s.search(text, pos, end)) == _key(rx.search(text, pos, end)), (pattern, text, pos)
+                assert [_key(m) for m in s.finditer(text, pos, end)] == [_key(m) for m in rx.finditer(text, pos, end)]
+            assert s.findall(text) == rx.findall(text) == recache.findall(pattern, text), (pattern, text)
+            assert _key(recache.search(pattern, text)) == _key(rx.search(text))
+        assert s.anchor is not None, pattern
+    unscouted = folded(re.compile(r"[\w-]+\s+group"))
+    assert unscouted.search("a b group").group() == "b group" and unscouted.anchor is None

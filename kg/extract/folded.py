@@ -476,11 +476,82 @@ def _holds_one(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+class Scouted:
+    """A case-sensitive pattern searched where its scout finds an opening (`anchor_of` with reach
+    0, as `Folded._scouted` does on the lowered text): re tries a pattern that opens with `\\b`, a
+    look-behind or an optional part at every position. The scout is read off the pattern when it
+    is first searched; a pattern without one is then searched by re itself (its own methods take
+    the place of these). Everything else is the pattern's own."""
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.rx, self.anchor = rx, None
+        for name in _DELEGATED:  # the pattern's own, read as attributes (see Folded)
+            setattr(self, name, getattr(rx, name))
+
+    def _ready(self) -> None:
+        """Read the scout; the methods searched from now on: the scouted ones, or the pattern's."""
+        import re._parser as sre_parse
+
+        rx, anchor = self.rx, None
+        try:
+            tree = sre_parse.parse(rx.pattern, int(rx.flags))
+            if tree.getwidth()[0] > 0:
+                anchor, reach = anchor_of(tree, int(rx.flags), _may_refer(rx.pattern))
+                anchor = anchor if reach == 0 else None
+        except Exception:  # noqa: BLE001 - a pattern the parser reads otherwise: re searches it
+            anchor = None
+        if anchor is None:
+            self.search, self.finditer, self.findall = rx.search, rx.finditer, rx.findall
+        else:
+            self.anchor = anchor
+            self.search, self.finditer, self.findall = self._search, self._finditer, self._findall
+
+    def search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
+        self._ready()
+        return self.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
+        self._ready()
+        return self.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = _MAX) -> list:
+        self._ready()
+        return self.findall(string, pos, endpos)
+
+    def _search(self, string: str, pos: int = 0, endpos: int = _MAX) -> re.Match | None:
+        anchor, rx = self.anchor, self.rx
+        while (a := anchor.search(string, pos, endpos)) is not None:
+            found = rx.match(string, a.start(), endpos)
+            if found is not None:
+                return found
+            pos = a.start() + 1
+        return None
+
+    def _finditer(self, string: str, pos: int = 0, endpos: int = _MAX) -> Iterator[re.Match]:
+        while (m := self._search(string, pos, endpos)) is not None:
+            yield m
+            pos = m.end()  # never empty: a pattern with a scout matches a character at least
+
+    def _findall(self, string: str, pos: int = 0, endpos: int = _MAX) -> list:
+        groups = self.rx.groups
+        return [m.group() if groups == 0 else m.group(1) or "" if groups == 1 else m.groups("")
+                for m in self._finditer(string, pos, endpos)]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rx, name)
+
+    def __repr__(self) -> str:
+        return f"Scouted({self.rx!r})"
+
+
 def folded(rx: Any) -> Any:
     """`rx` as a `Folded` pattern where it is a compiled IGNORECASE pattern whose lowered twin
-    matches the same (`lowered_source`); anything else as it is."""
-    if not isinstance(rx, re.Pattern) or not rx.flags & re.IGNORECASE or not isinstance(rx.pattern, str):
+    matches the same (`lowered_source`); a case-sensitive one as a `Scouted` pattern; anything
+    else as it is."""
+    if not isinstance(rx, re.Pattern) or not isinstance(rx.pattern, str):
         return rx
+    if not rx.flags & re.IGNORECASE:
+        return Scouted(rx)
     source = lowered_source(rx.pattern)
     if source is None:
         opened = case_sensitive_parts_opened(rx.pattern)

@@ -29,8 +29,20 @@ MAXSIZE = 1024
 compile: Callable[..., Pattern] = functools.lru_cache(maxsize=MAXSIZE)(_re.compile)  # noqa: A001
 
 
+@functools.lru_cache(maxsize=MAXSIZE)
+def _searcher(pattern: str | Pattern, flags: int) -> Any:
+    """The compiled pattern, a case-sensitive one searched where its scout finds an opening
+    (`folded.Scouted`: `\\brespectively\\b` is tried where 'respectively' is, not at every position)."""
+    rx = compile(pattern, flags)
+    if rx.flags & _re.IGNORECASE or not isinstance(rx.pattern, str):
+        return rx
+    from kg.extract.folded import Scouted
+
+    return Scouted(rx)
+
+
 def search(pattern: str | Pattern, string: str, flags: int = 0) -> Match | None:
-    return compile(pattern, flags).search(string)
+    return _searcher(pattern, flags).search(string)
 
 
 def match(pattern: str | Pattern, string: str, flags: int = 0) -> Match | None:
@@ -42,11 +54,11 @@ def fullmatch(pattern: str | Pattern, string: str, flags: int = 0) -> Match | No
 
 
 def finditer(pattern: str | Pattern, string: str, flags: int = 0) -> Iterator[Match]:
-    return compile(pattern, flags).finditer(string)
+    return _searcher(pattern, flags).finditer(string)
 
 
 def findall(pattern: str | Pattern, string: str, flags: int = 0) -> list[Any]:
-    return compile(pattern, flags).findall(string)
+    return _searcher(pattern, flags).findall(string)
 
 
 def split(pattern: str | Pattern, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
