@@ -24,15 +24,9 @@ from kg.lexicon import load_lexicon
 from kg.nlp import get_nlp
 from kg.readers import read
 from tests.test_extraction_interventions import LAYOUTS, interventions
+from tests.test_intervention_attribution import by_drug
 
 TITLE = "A made-up randomised trial written for kg's schedule tests"
-
-
-def by_drug(items: list[dict]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    for i in items:
-        out.setdefault(i["drug"], []).append(i)
-    return out
 
 
 # -- single, continuous and patient-controlled administration -----------------------------------

@@ -188,16 +188,17 @@ def _measured_set_rxs(data: dict, kind: str, body: str) -> list[Guarded]:
     the event a criterion defines ('... was considered treatment failure': group `event`)."""
     assess = _alt(data["assessment_verbs"])
     events = _alt(data["defined_events"])
+    defining = _alt(data["defining_verbs"])
     measured = re.compile(rf"\b{kind.replace('(?P<kind>', '(?:(?P<kind>', 1)}\s+)?(?:[\w-]+\s+)?"
                           rf"(?P<set>{_alt(data['measured_sets'])})\s+(?:{assess})\s+"
                           rf"(?:were|was|included|include|comprised|consisted\s+of)\s*:?\s+(?!(?:not|no|also|all)\s)"
                           rf"(?!(?:{_alt(data['set_predicates'])}|[a-z]+(?:able|ible|ed|ly))(?:\s*[,.;)]|\s*$|"
                           rf"\s+(?:{_alt(data['set_predicate_ends'])})\b)){body}", re.I)
-    defined = re.compile(rf"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|classified|counted)\s+"
+    defined = re.compile(rf"\b(?:was|were|is|are)\s+(?:{defining})\s+"
                          rf"(?:as\s+)?(?:an?\s+|the\s+)?(?P<kind>)(?P<event>)(?P<body>(?:[a-z][\w-]*\s+)?(?:{events}))"
                          r"(?=\s*(?:[,;.)]|$)|\s+(?:and|or|if|when|in|at|for|by|while|whereas)\b)", re.I)
     return [Guarded(measured, re.compile(rf"\b(?:{assess})\s+(?:were|was|include|comprised|consisted)", re.I)),
-            Guarded(defined, re.compile(r"\b(?:considered|regarded|defined|classified|counted)\s", re.I))]
+            Guarded(defined, re.compile(rf"\b(?:{defining})\s", re.I))]
 
 
 @functools.lru_cache(maxsize=1)
