@@ -174,7 +174,7 @@ def _rx() -> dict:
                 "copula_value_after", "copula_not_measure", "occurred_in_before", "occurred_in_after",
                 "percent_adjective", "percent_adjective_before", "values_baseline", "bracket_change_open",
                 "bracket_change_to", "bracket_change_close", "bracket_change_cue", "bracket_change_group",
-                "outcome_of_count_verb", "bracket_change_coordinated", "next_value_clause", "value_and_clause",
+                "bracket_change_coordinated", "next_value_clause", "value_and_clause",
                 "bracket_delta_open", "bracket_delta_value", "bracket_delta_cue", "bracket_delta_close",
                 "bracket_delta_phrase", "bracket_delta_not_after", "event_count_item", "event_count_verb",
                 "event_count_not", "events_among", "copula_range_before", "copula_range_rest",
@@ -183,6 +183,8 @@ def _rx() -> dict:
                 "copula_judged_before", "copula_judged_close", "rate_unit_after"):
         out[key] = re.compile(data[key], re.I)
     out["coordinated_to"] = re.compile(expand(data["coordinated_to"]), re.I)
+    out["outcome_of_count_verb"] = re.compile(expand(data["outcome_of_count_verb"]), re.I)
+    out["verb_names_outcome"] = re.compile(expand(data["verb_names_outcome"]), re.I)
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
@@ -2129,11 +2131,6 @@ def _occurred_in(text, items, free, add) -> None:
                   unit=it.unit, sd=it.sd, ci=it.ci))
 
 
-# 'Twelve patients (15%) relapsed', '45% of the zinc group recovered': the verb is the outcome
-_OUTCOME_VERB = r"(?:relapsed|recovered|responded|improved|healed|deteriorated|worsened|recurred|progressed|survived|" \
-                r"remitted|seroconverted)\b"
-
-
 def _patients_with_outcome(text, items, free, add) -> None:
     """'12 patients (24%) had a relapse', '58% of patients in the A group achieved remission':
     how many reached an outcome, the outcome named by the verb phrase after the count."""
@@ -2153,9 +2150,9 @@ def _patients_with_outcome(text, items, free, add) -> None:
         said = text[verb.start():m.end()] if verb else m.group("m").strip() if m else ""
         if not m or not rx["outcome_of_count_verb"].match(said):
             continue  # '23 (21%) had had a stroke', '476 (87%) continued': who they were, not what they reached
-        # 'preferred X': the verb says what was measured
+        # 'preferred X', 'relapsed': the verb says what was measured
         measure = rx["outcome_of_count_verb"].sub("", m.group("m").strip(" .")) \
-            if not re.match(r"(?:rated|preferred|judged)\b|" + _OUTCOME_VERB, said) else said.strip(" .")
+            if not rx["verb_names_outcome"].match(said) else said.strip(" .")
         measure = _clean_measure(re.sub(r"\s+(?:during|at|after|over|by|within|throughout)\b.*$", "", measure))
         if _no_measure(measure):
             continue
@@ -2214,8 +2211,7 @@ def _copula_value(text, items, free, add) -> None:
                                                                               it.start).start())
         elif cb := rx["copula_value_before"].search(text, max(0, it.start - 40), it.start):
             # 'X (A plus B) numbered 29': the subject of a verb other than 'was' is read before the verb
-            verb = re.match(r"(?:averaged|reached|totall?ed|numbered)\b", text[cb.start():])
-            measure = _subject_before_verb(text, cb.start()) if verb else _measure_before(text, it.start)
+            measure = _subject_before_verb(text, cb.start()) if cb.group("verb") else _measure_before(text, it.start)
         else:
             # 'X was 2.4 L and the mean Y 3.1 L': the verb left out, after a value this rule read
             gap = _GAPPED.search(text, max(0, it.start - 120), it.start)
