@@ -212,13 +212,12 @@ def _process_terms(p: dict) -> list[str]:
     return joined + [term for key, terms in p.items() if key not in ("modifiers", "nouns") for term in terms]
 
 
-def clause_mechanisms(ctx: Context, seen: set[tuple]) -> list[Fact]:
-    """Mechanism facts of every sentence, skipping (agent, direction, target) already in `seen`."""
+def clause_mechanisms(ctx: Context, seen: set[tuple], defaults: list[Concept], others: list[str]) -> list[Fact]:
+    """Mechanism facts of every sentence, skipping (agent, direction, target) already in `seen`;
+    `defaults` and `others`: the paper's default agents and other arms (`default_arms`)."""
     from kg.extract.mechanisms import _cues  # the relation cues of ontology/relations.json
 
     d = data()
-    defaults = _default_agents(ctx)
-    others = _other_arms(ctx, defaults)
     arms = active_arms(ctx)  # with several active arms, a statement names its own
     out: list[Fact] = []
     text = ctx.document.text
@@ -509,6 +508,14 @@ def named_arm(arms: list[Concept], arm: str | None) -> list[Concept]:
     words = set(re.findall(r"\w{4,}", fold(arm)))
     named = [c for c in arms if words & set(re.findall(r"\w{4,}", fold(c.label)))]
     return named if named and (len(named) < len(arms) or PAIR in arm) else []
+
+
+def default_arms(ctx: Context) -> tuple[list[Concept], list[str]]:
+    """The agents a statement without its own falls back to (`_default_agents`) and the names of
+    the paper's other arms (`_other_arms`): read once per paper for the clause and result readers
+    both (reading every sentence's agents, ~1 ms a paper)."""
+    defaults = _default_agents(ctx)
+    return defaults, _other_arms(ctx, defaults)
 
 
 def _other_arms(ctx: Context, defaults: list[Concept]) -> list[str]:

@@ -36,10 +36,8 @@ from kg.extract.mechanism_clauses import (
     _arm_defaults,
     _arm_heading,
     _arm_roles,
-    _default_agents,
     _direction,
     _group_scope,
-    _other_arms,
     _target_concept,
     _targets,
     active_arms,
@@ -72,17 +70,16 @@ def _cues() -> dict[str, re.Pattern]:
     return {k: re.compile(d[k], re.I) for k in keys}
 
 
-def result_mechanisms(ctx: Context, facts: list[Fact]) -> list[Fact]:
+def result_mechanisms(ctx: Context, facts: list[Fact], defaults: list[Concept], others: list[str]) -> list[Fact]:
     """Mechanism facts of the result facts read before, where no mechanism fact of the same
-    sentence already names the target (one statement, one reading)."""
+    sentence already names the target (one statement, one reading); `defaults` and `others` as
+    `clause_mechanisms` has them (`default_arms`)."""
     results = [f for f in ctx.facts if f.kind == "result" and f.evidence]
     if not results:
         return []
-    defaults = _default_agents(ctx)
     arms = active_arms(ctx)  # with several active arms, a result names its own ('in the X group')
     if not defaults and len(arms) < 2:
         return []
-    others = _other_arms(ctx, defaults)
     sents = ctx.sentences()
     starts = [s.start_char for s in sents]
     seen = {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri) for f in facts}

@@ -28,6 +28,7 @@ from kg.extract.mechanism_clauses import (
     class_agent,
     clause_mechanisms,
     data,
+    default_arms,
     statement_kind,
     studied_agents,
 )
@@ -113,9 +114,11 @@ def extract(ctx: Context) -> list[Fact]:
                 fields = {"agent": agent_c, "relation": relation, "target": target_c, **flags, "negated": negated}
                 out.append(Fact("mechanism", fields, [ctx.evidence(start, end)], EXTRACTOR, "mechanism.cue", 0.75,
                                 surface=t.text))
+    defaults, others = default_arms(ctx)  # the clause and result readers' fallback agents, read once
     out += clause_mechanisms(ctx, {(f.fields["agent"].iri, _direction(f.fields["relation"]), f.fields["target"].iri)
-                                   for f in out})
-    out += result_mechanisms(ctx, out)  # biomarker values stated with no verb: the result facts say the direction
+                                   for f in out}, defaults, others)
+    # biomarker values stated with no verb: the result facts say the direction
+    out += result_mechanisms(ctx, out, defaults, others)
     out = review(ctx, out)
     for f in out:
         f.fields["agent_text"] = _agent_text(ctx, f)
