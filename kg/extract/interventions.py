@@ -30,15 +30,28 @@ the dictionaries or by its own words. All cue words in the JSON.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import arm_review
 from kg.extract import recache as re
 from kg.extract.abbreviations import Abbreviation, defined_abbreviations, document_abbreviations
-from kg.extract.base import AnyOf, Context, Fact, Guarded, GuardIndex, guarded, may_contain_any, part_of, whole_word
+from kg.extract.base import (
+    AnyOf,
+    Context,
+    Fact,
+    Guarded,
+    GuardIndex,
+    _lowered,
+    guarded,
+    may_contain_any,
+    part_of,
+    whole_word,
+)
 from kg.extract.folded import folded, folding
 from kg.extract.numbers import COUNT, NUMBER, to_int, to_number
 from kg.extract.results import CHANGE_PATTERN
@@ -1452,7 +1465,7 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
         sides = re.compile(rf"(?<![\w-])(?P<f>{alt})(?:\s*\([^()]{{1,40}}\))?\s*(?:(?:group|arm)s?\b|"
                            rf"\((?:the\s+)?(?:{r['arm_role_words']})\s+(?:group|arm)\b|"
                            rf"(?:versus|vs\.?|compared\s+(?:with|to))\s)|"
-                           rf"(?:\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:the\s+|an?\s+)?(?P<g>{alt})(?![\w-])",
+                           rf"{_COMPARED}\s+(?:the\s+|an?\s+)?(?P<g>{alt})(?![\w-])",
                            re.I)
         # "the SFA diet", "the SFA-rich diet", "the SFA, TFA and IE diets", "during the PUFA period": every form
         # of a list that names diets, programmes or crossover periods
@@ -1460,20 +1473,24 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
                                 rf"(?:-(?:rich|enriched|based|containing|fed|only))?\s+(?:{r['intervention_nouns']}|"
                                 rf"{r['modified_heads']}|{r['arm_period_nouns']})\b", re.I)
         forms_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)
+        lowered = [f.lower() for f in every_form] if all(f.isascii() for f in every_form) else None
+        in_text = _literal_starts(ctx.document.text, lowered)  # where a list of forms or a side's form may open
         for sent in ctx.sentences():
             if reading(ctx, sent) is None:
                 continue
             text = sent.text
-            if not may_contain_any(text, every_form, True):
+            starts = _starts_within(in_text, sent.start_char, sent.end_char)
+            if starts == [] or starts is None and not may_contain_any(text, every_form, True):
                 continue  # each layout below names one of the forms
-            for m in named_list.finditer(text):
+            for m in _matches_from(named_list, text, starts):
                 if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
                     continue
                 for f in forms_rx.finditer(m.group(0)):
                     short = of_form.get(f.group(0).lower())
                     if short and f.group(0) in forms[short]:
                         out.add(short)
-            for m in sides.finditer(text):
+            compared = None if starts is None else [c.start() for c in _COMPARED_BEFORE.finditer(text)]
+            for m in _matches_from(sides, text, None if compared is None else sorted({*starts, *compared})):
                 if r["outcome_of_rx"].search(text[max(0, m.start() - 40):m.start()]):
                     continue  # "a lower incidence of TKR compared to saline": an outcome, not a side
                 short = of_form.get((m.group("f") or m.group("g")).lower())
@@ -1486,6 +1503,50 @@ def _abbreviations_naming_arms(ctx: Context) -> set[str]:
                         out.add(short)
     ctx.document.cache["abbreviations_naming_arms"] = out
     return out
+
+
+# the words a side named after them opens with ('versus GIT'); where they stand, a side may
+_COMPARED = r"(?:\bversus|\bvs\.?|\bcompared\s+(?:with|to))"
+_COMPARED_BEFORE = folded(re.compile(rf"{_COMPARED}\s", re.I))  # (overlap none: each opens with its own word)
+
+
+def _literal_starts(text: str, lowered: list[str] | None) -> list[int] | None:
+    """Every place in `text` where one of some ASCII literals (`lowered`: their lower case) opens
+    as re.I finds it, ascending (more places may be listed, never fewer): where its lower case is
+    found in the lowered text. None where str.lower cannot say (literals outside ASCII: None;
+    a character re.I folds otherwise)."""
+    low = _lowered(text) if lowered is not None else None
+    if low is None:
+        return None
+    out: set[int] = set()
+    for w in lowered:
+        at = low.find(w)
+        while at >= 0:
+            out.add(at)
+            at = low.find(w, at + 1)
+    return sorted(out)
+
+
+def _starts_within(starts: list[int] | None, a: int, b: int) -> list[int] | None:
+    """The `starts` (ascending document offsets) in [a, b), as offsets from a; None for None."""
+    if starts is None:
+        return None
+    return [at - a for at in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]]
+
+
+def _matches_from(rx: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    """`rx.finditer(text)`'s matches for a pattern none of whose matches start outside `starts`
+    (ascending; None: anywhere), found by trying it at those places alone: a paper's own pattern
+    (its short and long forms, `_abbreviations_naming_arms`) opens with a look-behind and an
+    alternation under re.I, which re tries at every position of every sentence."""
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for at in starts:
+        if at >= pos and (m := rx.match(text, at)) is not None:
+            yield m
+            pos = m.end()  # (never empty: a form opens every match)
 
 
 def _alternatives(tail: str) -> list[str]:
