@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from kg.extract import arm_review
 from kg.extract import recache as re
-from kg.extract.abbreviations import Abbreviation, defined_abbreviations, document_abbreviations
+from kg.extract.abbreviations import Abbreviation, document_abbreviations
 from kg.extract.base import (
     AnyOf,
     Context,
@@ -1403,7 +1403,7 @@ def arm_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
         return cached
     r = rules()
     out = {}
-    for short, ab in defined_abbreviations(ctx.document.text).items():
+    for short, ab in document_abbreviations(ctx.document).items():
         words = [w.lower().strip("'‘’\"“”,") for w in ab.long.split()]
         if not words or len(words) > 8 or r["not_arm_head_rx"].search(words[-1]) or re.search(r"\d|=|%", ab.long):
             continue
@@ -1684,7 +1684,17 @@ def _is_stop(text: str) -> bool:
 
 def _sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str, Concept]) -> list[_Mention]:
     """Every intervention mention of a sentence a dose may bind to: drugs, arm phrases, and
-    other occurrences of the phrases the paper's arms are named by ("glycine ... (glycine group)")."""
+    other occurrences of the phrases the paper's arms are named by ("glycine ... (glycine group)").
+    Read once per sentence (the doses, the combined arms and the schedule each ask, with the
+    same arm mentions and names; callers do not change the list)."""
+    cache = ctx.document.cache.setdefault("sentence_mentions", {})
+    key = (sent.start_char, id(arms), id(named))
+    if key not in cache:
+        cache[key] = _read_sentence_mentions(ctx, sent, arms, named)
+    return cache[key]
+
+
+def _read_sentence_mentions(ctx: Context, sent, arms: list[_Mention], named: dict[str, Concept]) -> list[_Mention]:
     out = [_Mention(ctx.concept(e), e.start_char, e.end_char, False) for e in ctx.concepts_in(sent, {"Drug"})]
     out += _combinations(ctx, sent) + arms
     for surface, concept in named.items():
@@ -1888,7 +1898,7 @@ def _cell_doses(ctx: Context, sent) -> list[tuple[re.Match, _Mention | None]]:
     None (bound like any dose: 'MSCs at 1 × 10^6 cells/kg')."""
     r = rules()
     out = []
-    abbreviations = defined_abbreviations(ctx.document.text)
+    abbreviations = document_abbreviations(ctx.document)  # (read once per paper: asked per sentence)
     heads = rf"(?:{r['cell_abbreviation_heads']})"
     for m in _cell_regex().finditer(sent.text):
         word = m.group("u")

@@ -3043,9 +3043,9 @@ def _join_named(parts: list[tuple[int, int]], base: int, text: str) -> list[tupl
     """Parts of a list that lie in one defined long form ('Psoriasis Area' + 'Severity Index' of
     'Psoriasis Area and Severity Index (PASI)') or form one name with an 'and' in it
     (`_one_name`) joined back into that one name."""
-    spans = list_named_spans(text)
     if len(parts) < 2:
         return parts
+    spans = list_named_spans(text)  # (only where there are parts to join: a scan of the text's definitions)
     out = [parts[0]]
     for a, b in parts[1:]:
         pa, pb = out[-1]
