@@ -130,5 +130,17 @@ def list_named_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text defines a long form holding a list word ('Psoriasis Area and Severity
     Index (PASI)', 'Erythema, Scaling and Induration (ESI)'): one name, which a list of measures
     must not split."""
-    return tuple(sorted((a.start, a.end) for a in defined_abbreviations(text).values()
-                        if re.search(r",|\b(?:and|or)\b", a.long)))
+    return _list_named(defined_abbreviations(text))
+
+
+def document_list_named_spans(document) -> tuple[tuple[int, int], ...]:
+    """`list_named_spans` of a document's text, from its abbreviations read once
+    (`document_abbreviations`) rather than the text scanned again."""
+    cache = document.cache
+    if "list_named_spans" not in cache:
+        cache["list_named_spans"] = _list_named(document_abbreviations(document))
+    return cache["list_named_spans"]
+
+
+def _list_named(abbreviations: dict[str, Abbreviation]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted((a.start, a.end) for a in abbreviations.values() if re.search(r",|\b(?:and|or)\b", a.long)))

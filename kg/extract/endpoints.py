@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass
 
 from kg.extract import recache as re
-from kg.extract.abbreviations import list_named_spans, spelled_from
+from kg.extract.abbreviations import document_list_named_spans, spelled_from
 from kg.extract.base import Context, Fact, Guarded, Sentence, guarded, in_lay_summary, may_contain, part_of
 from kg.extract.folded import folding
 from kg.extract.numbers import COUNT
@@ -299,7 +299,7 @@ def extract(ctx: Context) -> list[Fact]:
                 means = _means_in_list_rx().search(ctx.document.text, s, e) if colon else None
                 if means:  # "A, B and C measured by questionnaires and D by tests": the list ends at its means
                     e = means.start()
-                for a, b in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
+                for a, b in _items(ctx.document.text, s, e, document_list_named_spans(ctx.document)):
                     out.extend(_endpoint(ctx, a, b, kind, seen, sent, "endpoint.declared", 0.85,
                                          window=(prev_end, sent.start_char + m.start("body"), e)))
                 prev_end = max(prev_end, e)
@@ -310,7 +310,7 @@ def extract(ctx: Context) -> list[Fact]:
             while e > s and ctx.document.text[e - 1] in " .;\n":
                 e -= 1
             declared_spans.append((a, e - sent.start_char))
-            for x, y in _items(ctx.document.text, s, e, list_named_spans(ctx.document.text)):
+            for x, y in _items(ctx.document.text, s, e, document_list_named_spans(ctx.document)):
                 out.extend(_endpoint(ctx, x, y, kind, seen, sent, "endpoint.declared", 0.8,
                                      window=(sent.start_char, s, e)))
         if not (in_abs or abstract_only) or part == "title":
@@ -328,7 +328,7 @@ def extract(ctx: Context) -> list[Fact]:
                 continue  # "Baseline characteristics showed no difference in age, sex, ...": the groups at entry
             # (an instrument named as the means is one item already: 'the Hospital Anxiety and Depression Scale')
             items = [(a, b)] if rule == "endpoint.assessed_means" else _items(
-                ctx.document.text, a, b, list_named_spans(ctx.document.text))
+                ctx.document.text, a, b, document_list_named_spans(ctx.document))
             for s, e in items:
                 out.extend(_endpoint(ctx, s, e, None, seen, sent, rule, 0.7 if "reported" not in rule else 0.6))
     out.extend(_instruments(ctx, seen))

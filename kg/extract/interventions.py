@@ -2347,7 +2347,16 @@ def _mention_clause(sent, m: _Mention, mentions: list[_Mention], shared: bool = 
 
 def _routes_in(ctx: Context, text: str) -> list[tuple[int, Concept]]:
     """(position, route concept) of every route a stretch of text names, by a route word or a
-    dosage form that implies one (`route_cues` of ontology/interventions.json)."""
+    dosage form that implies one (`route_cues` of ontology/interventions.json). Kept per text
+    for the paper: the schedule asks again of the same sentences and clauses for each dose;
+    callers do not change the list."""
+    cache = ctx.document.cache.setdefault("routes_in", {})
+    if text not in cache:
+        cache[text] = _read_routes(ctx, text)
+    return cache[text]
+
+
+def _read_routes(ctx: Context, text: str) -> list[tuple[int, Concept]]:
     out = []
     if not rules()["route_any"].search(text):
         return out
