@@ -153,6 +153,7 @@ def _rx() -> dict:
     out["arm_subject_lead"] = re.compile(data["arm_subject_lead"], re.I)
     out["arm_subject_max_words"] = data["arm_subject_max_words"]
     out["p_comparative"] = re.compile(data["p_comparative"], re.I)
+    out["p_comparative_denied"] = re.compile(data["p_comparative_denied"], re.I)
     out["measure_verb"] = re.compile(data["measure_verb"], re.I)
     out["measure_verb_negated"] = re.compile(data["measure_verb_negated"], re.I)
     for key in ("measure_opener", "measure_arm_tail", "measure_junk", "measure_change_head", "value_bare_significance",
@@ -224,6 +225,7 @@ def _rx() -> dict:
     out["baseline_reference"] = re.compile(data["baseline_reference"], re.I)
     out["follow_up"] = re.compile(data["follow_up"], re.I)
     out["baseline_subject"] = re.compile(data["baseline_subject"], re.I)
+    out["people_alike"] = re.compile(data["people_alike"], re.I)
     out["named_comparison"] = re.compile(data["named_comparison"], re.I)
     out["group_suffix"] = re.compile(data["group_suffix"], re.I)
     # sentences without one of these words hold no finding in words (cheap pre-checks)
@@ -348,7 +350,7 @@ def extract(ctx: Context) -> list[Fact]:
                 _measure_from_sentence_before(f, prev.text)
             if _unnamed(f.measure) is not None:
                 _measure_from_heading(ctx, sent, f)
-            if f.extra.get("claim") and _reported(f.measure, out):
+            if (f.extra.get("claim") or restating and claims and "pred" in f.extra) and _reported(f.measure, out):
                 continue  # the conclusion restates a finding the results part already gives
             if f.extra.get("restated") and (_reported(f.measure, out) or _in_results_text(ctx, f.measure)):
                 continue  # a finding in words where the abstract concludes: new only if the results name none
@@ -2377,6 +2379,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
             lead_in = max([cs] + [i + 1 for i in (text.rfind(c, cs, m.start()) for c in ",;:") if i >= 0])
             if rx["baseline_subject"].search(text, lead_in, m.start()):
                 continue  # 'Baseline characteristics showed no difference in age, ...': the groups before treatment
+            if rx["people_alike"].fullmatch(text, lead_in, m.end()):
+                continue  # 'The patients were similar among the groups': the groups before treatment
             if opts["not_after"] and opts["not_after"].search(text, 0, m.start()) \
                     or opts["requires"] and not opts["requires"].search(text) \
                     or opts["excludes"] and opts["excludes"].search(text):
@@ -2895,6 +2899,8 @@ def _p_clauses(text, found, ps, free, add) -> None:
         if not comp:
             continue
         m = comp[0]
+        if rx["p_comparative_denied"].search(text[max(cs, m.start() - 12):m.start()]):
+            continue  # 'no better progress (p = 0.56)': a comparison denied, not one made
         words = m.group(0).split()
         has_noun = len(words) > 1 and not rx["p_comparative"].fullmatch(words[-1])
         value = " ".join(words[:-1]) if has_noun else m.group(0)
