@@ -137,3 +137,40 @@ def test_a_conclusion_says_again_what_the_results_report(tmp_path, conclusion, r
     for f in facts:
         for ev in f.evidence:
             assert 0 <= ev.start < ev.end <= len(text)
+
+
+@pytest.mark.parametrize("name", ["who received the placebo", "which improved over time", "whom the drug was given"])
+def test_a_name_opening_with_a_relative_pronoun_is_a_clause(name):
+    from kg.extract.names import flaw
+    assert flaw(name, "result") == "a clause"
+
+
+@pytest.mark.parametrize("name", ["proportion of patients who achieved remission", "time to relapse"])
+def test_a_relative_clause_inside_a_name_is_no_flaw(name):
+    from kg.extract.names import flaw
+    assert flaw(name, "result") is None
+
+
+def _document_results(tmp_path: Path, results: str) -> list[tuple[str, str]]:
+    from kg.readers import read as read_document
+    path = tmp_path / "people.txt"
+    path.write_text("Ginger for appetite in older adults: a randomised trial\n\nMethods\nOlder adults were randomised "
+                    f"to ginger 1 g daily or placebo for 8 weeks.\n\nResults\n{results}\n", encoding="utf-8")
+    document = read_document(path)
+    ctx = extract_all(document, get_nlp()(document.text), load_lexicon())
+    return [(str(f.fields.get("measure")), str(f.fields.get("value"))) for f in ctx.facts if f.kind == "result"]
+
+
+@pytest.mark.parametrize("results", [
+    "Significantly more mice in the ginger group survived than in the placebo group.",
+    "Those fed ginger had the highest appetite scores and those who received placebo had the lowest food intake.",
+])
+def test_a_finding_in_words_about_people_or_a_clause_names_no_measure(tmp_path, results):
+    got = _document_results(tmp_path, results)
+    assert not any(m in ("mice", "who received placebo") or m.startswith("who ") for m, _ in got)
+
+
+def test_a_difference_between_named_groups_is_kept(tmp_path):
+    got = _document_results(tmp_path, "Weight gain was greater with ginger, but there was no significant difference "
+                                      "between the ginger and placebo treated groups.")
+    assert ("difference between the ginger and placebo treated groups", "no significant difference") in got

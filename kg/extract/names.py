@@ -38,6 +38,7 @@ class _Rules:
     sections: frozenset[str]
     care_plans: frozenset[str]
     clause: frozenset[str]
+    relative_openers: frozenset[str]
     aim: frozenset[str]
     participle_objects: frozenset[str]
     head_prepositions: frozenset[str]
@@ -64,6 +65,7 @@ class _Rules:
     long_factor: float
     unnamed_factor: float
     unnamed_dropped: frozenset[str]
+    comparison_name: re.Pattern
     unnamed_words: frozenset[str]
 
 
@@ -85,6 +87,7 @@ def rules() -> _Rules:
         sections=frozenset(d["section_words"]),
         care_plans=frozenset(d["care_plan_heads"]),
         clause=frozenset(d["clause_words"]),
+        relative_openers=frozenset(d["relative_openers"]),
         aim=frozenset(d["aim_verbs"]),
         participle_objects=frozenset(d["participle_objects"]),
         head_prepositions=frozenset(d["head_prepositions"]),
@@ -111,6 +114,7 @@ def rules() -> _Rules:
         long_factor=float(d["long_name_factor"]),
         unnamed_factor=float(d["unnamed_result_factor"]),
         unnamed_dropped=frozenset(d["unnamed_finding_dropped"]),
+        comparison_name=re.compile(d["comparison_name"], re.I),
         unnamed_words=frozenset(d["unnamed_finding_words"]),
     )
 
@@ -211,6 +215,8 @@ def flaw(name: str, kind: str, arm_names: frozenset[str] = frozenset()) -> str |
     first, raw_first = words[0], _WORD.findall(name)[0]
     if first in r.clause or first in r.aim:
         return "a clause or an aim"
+    if first in r.relative_openers and len(words) > 1:
+        return "a clause"  # 'who received B', 'which improved': a relative clause, no name
     if raw_first.islower() and "-" not in raw_first and len(words) > 1:
         nxt = words[1]
         if first.endswith("ed") and len(first) > 4 and (nxt in r.participle_objects or nxt in r.function
@@ -315,7 +321,8 @@ def _review_fact(ctx: Context, f: Fact, r: _Rules, arm_names: frozenset[str]) ->
                     f.fields[field] = None
                     if f.surface == old:
                         f.surface = None
-                elif problem in r.unnamed_dropped or fold(new) in r.unnamed_words:
+                elif problem in r.unnamed_dropped and not r.comparison_name.search(new) \
+                        or fold(new) in r.unnamed_words:
                     return None  # no number, no test and nothing it is about: no finding a reader can place
                 # a finding in words ("no difference") keeps the words it was read with: without
                 # them nothing would tell which finding it is
