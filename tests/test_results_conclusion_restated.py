@@ -174,3 +174,26 @@ def test_a_difference_between_named_groups_is_kept(tmp_path):
     got = _document_results(tmp_path, "Weight gain was greater with ginger, but there was no significant difference "
                                       "between the ginger and placebo treated groups.")
     assert ("difference between the ginger and placebo treated groups", "no significant difference") in got
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The change between pre- and post-training scores was significantly greater with ginger (P = 0.01).",
+     "change between pre- and post-training score"),
+    ("Short- and long-term nausea scores were similar between the two groups.", "Short- and long-term nausea score"),
+])
+def test_a_hyphen_left_open_joins_the_two_halves(sentence, measure):
+    assert [f.measure for f in read_sentence(sentence)] == [measure]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("faster wound healing suggest", "faster wound healing"),
+    ("lower appetite scores indicated", "lower appetite scores"),
+])
+def test_a_verb_of_inference_is_no_part_of_a_name(written, name):
+    from kg.extract.names import trim
+    assert trim(written, "result") == name
+
+
+def test_a_name_ending_in_a_noun_like_support_stays():
+    from kg.extract.names import trim
+    assert trim("perceived social support", "result") == "perceived social support"

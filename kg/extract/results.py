@@ -3029,12 +3029,15 @@ def _mask(s: str) -> str:
 
 def _one_name(left: str, right: str, joint: str) -> bool:
     """Whether 'left and right' is one name: an instrument ('anxiety and depression scale',
-    the head ends the second half, the first has none of its own and is short) or a
-    Title-Case name ('Emotional and Social Experience')."""
+    the head ends the second half, the first has none of its own and is short), a
+    Title-Case name ('Emotional and Social Experience') or a first half whose hyphen waits for
+    the second's word ('pre- and postexercise data')."""
     rx = _rx()
     if not re.fullmatch(r"\s+and\s+", joint):
         return False
     left, right = left.strip(), right.strip()
+    if left.endswith("-"):  # 'pre- and post-exercise scores', 'short- and long-term outcomes': a hyphen left open
+        return True
     if rx["instrument_end"].search(right) and not rx["instrument_end"].search(left) and len(left.split()) <= 3 \
             and len(right.split()) <= 4 and not re.search(r"\d", left) and not rx["whole_index"].match(right):
         return True
