@@ -197,3 +197,16 @@ def test_a_verb_of_inference_is_no_part_of_a_name(written, name):
 def test_a_name_ending_in_a_noun_like_support_stays():
     from kg.extract.names import trim
     assert trim("perceived social support", "result") == "perceived social support"
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Serum ferritin rose to significantly higher values in the iron group than with placebo.", "Serum ferritin"),
+    ("Vitamin D levels increased to a significantly higher level and PTH fell in the high dose group.",
+     "Vitamin D levels"),
+])
+def test_a_comparative_with_only_a_generic_noun_is_said_of_the_subject(sentence, measure):
+    assert [f.measure for f in read_sentence(sentence) if f.rule == "result.comparative_noun"] == [measure]
+
+
+def test_a_comparative_with_a_noun_of_its_own_keeps_it():
+    assert [f.measure for f in read_sentence("Ginger led to significantly lower nausea scores.")] == ["nausea score"]

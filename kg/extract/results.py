@@ -226,6 +226,7 @@ def _rx() -> dict:
     out["follow_up"] = re.compile(data["follow_up"], re.I)
     out["baseline_subject"] = re.compile(data["baseline_subject"], re.I)
     out["people_alike"] = re.compile(data["people_alike"], re.I)
+    out["bare_head"] = re.compile(data["bare_head"], re.I)
     out["named_comparison"] = re.compile(data["named_comparison"], re.I)
     out["group_suffix"] = re.compile(data["group_suffix"], re.I)
     # sentences without one of these words hold no finding in words (cheap pre-checks)
@@ -2418,6 +2419,8 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                 if got:  # 'significantly more patients ... developed X': the finding is about X
                     value = f"{value} {who.group(1)}"
                     measures = _objects(text, got.end(), ce)
+                if measures and all(rx["bare_head"].fullmatch(x[2]) for x in measures):
+                    measures = _subject_measure(text, cs, m.start()) or measures
             elif where in ("subject", "subject_or_none"):
                 ds = rx["difference_subject"].search(text, cs, m.start())
                 if ds and re.fullmatch(r"\W*(?:[A-Za-z]+\s*,\s*)?", text[cs:ds.start()]):
@@ -2542,6 +2545,14 @@ def _qualitative(text, found, ps, free, add, restating: bool = False, arms: froz
                             (cs_, ce_))
         queue, deferred, final = deferred, [], True
     _name_bare_changes(text, found, clauses)
+
+
+def _subject_measure(text: str, cs: int, pos: int) -> list[tuple[int, int, str, None]]:
+    """'X levels increased to a significantly higher level': a comparative whose noun is only a
+    generic head (data: bare_head) is said of the clause's subject, the measure."""
+    subject = subject_of(text[cs:pos])
+    at = text.find(subject, cs, pos) if subject else -1
+    return [(at, at + len(subject), subject, None)] if at >= 0 else []
 
 
 def _name_bare_changes(text: str, found: list[Found], clauses: list[tuple[int, int]]) -> None:
