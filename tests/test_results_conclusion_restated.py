@@ -210,3 +210,22 @@ def test_a_comparative_with_only_a_generic_noun_is_said_of_the_subject(sentence,
 
 def test_a_comparative_with_a_noun_of_its_own_keeps_it():
     assert [f.measure for f in read_sentence("Ginger led to significantly lower nausea scores.")] == ["nausea score"]
+
+
+@pytest.mark.parametrize("sentence, measure, value, comparator", [
+    ("Ginger reduced the nausea score, from 6.1 to 3.2 (p = 0.01).", "nausea score", "3.2", "6.1"),
+    ("The programme significantly increased the number of steps per day by pedometer count, from a baseline "
+     "of 4100 ± 900 up to 6200 ± 1100 steps in the walking group (p = 0.002).",
+     "number of steps per day", "6200 ± 1100", "4100"),
+])
+def test_a_change_from_one_value_to_another_with_its_measure_as_object(sentence, measure, value, comparator):
+    assert [(f.measure, f.value, f.comparator) for f in read_sentence(sentence)
+            if f.rule == "result.change_with_object"] == [(measure, value, comparator)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nausea decreased in the ginger group from 6.1 to 3.2.",  # a preposition, not an object
+    "Nausea decreased from 6.1 to 3.2 with ginger.",  # no object: change reads it
+])
+def test_no_object_no_change_with_object(sentence):
+    assert [f for f in read_sentence(sentence) if f.rule == "result.change_with_object"] == []

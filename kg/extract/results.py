@@ -243,6 +243,12 @@ def _rx() -> dict:
     out["change"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
         + "(?:" + data["change_from_level"] + ")?" + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
+    # 'A increased the number of X (by Y), from 0.1 to 1.9': the object between the verb and 'from'
+    out["change_with_object"] = re.compile(
+        r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly))?\s+(?:the\s+)?(?!"
+        + data["change_with_object_not"] + r")(?P<obj>[A-Za-z][^\d.;()]{2,90}?)"
+        + r"(?:\s+by\s+[^\d,;()]{1,60}?)?,?\s+from\s*"
+        + "(?:" + data["change_from_level"] + ")?" + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
     # 'X was 21 before and 26 after the programme': the time words after each value (data)
     out["before_after"] = re.compile(
         v.format(n="a") + r"\s+" + data["before_words"] + r"\s*,?\s*(?:and|vs\.?|versus|compared\s+(?:with|to))\s+"
@@ -1138,6 +1144,14 @@ def _changes(text, found, taken, free, add) -> None:
                           extra={"comparator_text": more.group("wa"), **_group_of_change(text, more.end())}),
                     (more.start(), more.end()))
                 pos = more.end()
+    for m in rx["change_with_object"].finditer(text) if " from" in text else ():
+        if not free(m.start("a"), m.end("b")) or _opens_unclosed(text, m.end("wa"), m.start("wb")):
+            continue
+        unit = m.group("ub") or m.group("ua")
+        add(Found(m.start(), m.end(), m.group("obj").strip(), _with_sd(m, "b"), "result.change_with_object",
+                  comparator=m.group("a"), unit=unit,
+                  extra={"comparator_text": m.group("wa"), **_group_of_change(text, m.end())}),
+            (m.start(), m.end()))
     for m in (rx["fold"].finditer(text) if "fold" in text else ()):
         if free(m.start(), m.end()):
             measure = _measure_after(text, m.end()) or f"fold {m.group('dir').lower()}"
