@@ -161,7 +161,7 @@ def _cues() -> _Cues:
     predicate = re.compile(rf"\s(?:{_alt(data['result_predicates'])})\b", re.I)
     comparative = re.compile(rf"\b(?:(?:{_alt(data['comparative_leads'])})\s+|"
                              rf"(?:{_alt(data['comparative_article_leads'])})\s+(?:a|an)\s+)(?:significantly\s+)?"
-                             rf"(?:{_alt(data['comparatives'])})\s+"
+                             rf"(?P<cmp>{_alt(data['comparatives'])})\s+"
                              rf"(?!(?:[\w-]+\s+)?(?:{_alt(data['change_nouns'])})\s+(?:in|of)\s)", re.I)
     regarding = re.compile(rf"\b(?:{_alt(data['regarding'])})\s+(?:the\s+)?", re.I)
     strip_leading = re.compile(rf"(?:(?:{_alt(data['strip_leading'])})\s+)+", re.I)
@@ -323,6 +323,9 @@ def extract(ctx: Context) -> list[Fact]:
                     not cues.active.search(sent.text) and \
                     not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
                 continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
+            if rule.startswith(("endpoint.reported", "endpoint.change", "endpoint.aim")) and \
+                    _prior_work_rx().search(sent.text):
+                continue  # "Few studies have examined the effect of D on Y", "than in other trials": not this trial
             if rule.startswith(("endpoint.reported", "endpoint.change")) and _baseline_subject().search(
                     ctx.document.text, sent.start_char, a):
                 continue  # "Baseline characteristics showed no difference in age, sex, ...": the groups at entry
@@ -495,6 +498,10 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             e = _walk_forward(text, m.end(), cues)
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
+    for m in _rated_rx().finditer(text):  # "severity ratings for A, B and C", "rated the intensity of A and B"
+        e = _walk_forward(text, m.end(), cues)
+        if e is not None:
+            out.append((base + m.end(), base + e, "endpoint.assessed"))
     for m in _results_of_rx().finditer(text):  # "The results of the X and Y analyses": X and Y were measured
         out.append((base + m.start("body"), base + m.end("body"), "endpoint.assessed"))
     guard, listing = _listing_rx()
@@ -504,6 +511,18 @@ def _assessed(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, "endpoint.assessed"))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _rated_rx() -> re.Pattern:
+    """What participants rate ('daily severity ratings for A, B and C', 'symptom ratings of A', 'patients rated the
+    severity of A'; ontology ratings): the measures after 'for' / 'of'. The rating is qualified by what of a
+    symptom is rated: 'a rating for each clinic' rates no measure."""
+    d = _data()["ratings"]
+    nouns, aspects, quals = _alt(d["nouns"]), _alt(d["aspects"]), _alt(d["aspects"] + d["qualifiers"])
+    return re.compile(rf"\b(?:(?:{quals})\s+(?:{nouns})\s+(?:for|of)|(?:{_alt(d['verbs'])})\s+"
+                      rf"(?:the\s+|their\s+|his\s+|her\s+)?(?:{aspects})\s+of)\s+(?:the\s+|their\s+)?(?=[A-Za-z])",
+                      re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -777,6 +796,15 @@ def _effect_on_rx() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _prior_work_rx() -> re.Pattern:
+    """A sentence about other research ('Few studies have investigated ...', 'than in previous trials', 'as
+    described by others'; ontology prior_work): what its findings and aims name is not this trial's measure."""
+    d = _data()["prior_work"]
+    return re.compile(rf"\b(?:(?:{_alt(d['quantifiers'])})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['nouns'])})|"
+                      rf"{_alt(d['phrases'])})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _likely_rx() -> re.Pattern:
     """'more likely to report X', 'less likely to need X': X is what the groups are compared on."""
     return guarded(re.compile(rf"\b(?:more|less)\s+likely\s+to\s+(?:{_alt(_data()['likely_verbs'])})\s+"
@@ -862,19 +890,26 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     """Measures a finding is reported on: 'X decreased', 'X did not differ', 'fewer X', 'regarding X'."""
     text, base = sent.text, sent.start_char
     out = []
-    for rx in (cues.change_verb, cues.predicate, _copula_rx()):
+    for rx in (cues.change_verb, cues.predicate, _copula_rx(), _value_pair_rx()):
         for m in rx.finditer(text):
             if rx is cues.predicate and _negated_change_rx().match(text, m.start()):
                 continue  # "Adding D did not improve X": the subject gave, the object is the measure
+            if rx is _value_pair_rx() and _entry_time_rx().search(text):
+                continue  # "Mean BMI was 27.1 and 27.4 at entry": the groups before treatment
             end = _before_group(text, _before_adverbs(text, m.start()))
             span = _walk_subject(text, _before_time(text, end), cues)
+            if span is not None and _relative_object(text, span[0]):
+                span = _before_relative(text, span[0], cues)  # "the reply rate for doctors who got X": the rate
             if span is not None:
-                out.append((base + span[0], base + span[1], "endpoint.reported"))
+                out.append((base + span[0], base + span[1],
+                            "endpoint.reported_values" if rx is _value_pair_rx() else "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
                      (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported"),
                      (_negated_change_rx(), "endpoint.reported_object")):
         for m in rx.finditer(text):
+            if rx is cues.comparative and m.start("cmp") > 0 and m.group("cmp")[0].isupper():
+                continue  # "classes in Lower Austria", "Greater London": a capitalised comparative names a place
             if rx in (_transitive_rx(), _negated_change_rx()) and not _treatment_subject(ctx, text, base, m.start()):
                 continue  # "X decreased from ...", "and increased degree of X": no treatment doing it
             if rx in (_favouring_rx(), _transitive_rx(), _negated_change_rx(), _effect_on_rx()):
@@ -886,6 +921,41 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _value_pair_rx() -> re.Pattern:
+    """Two groups' figures after a copula ('X was 6 days (range 3-11) versus 8 days', 'Y were 81% and 74% (p =
+    0.4)'; ontology copula_findings value_joins): the subject is a measure the groups were compared on."""
+    d = _data()["copula_findings"]
+    num = r"[−-]?\d[\d,·]*(?:\.\d+)?"
+    return re.compile(rf"\s(?:{_alt(d['copulas'])})\s+(?:(?:{_alt(d['adverbs'])})\s+){{0,2}}"
+                      rf"(?:(?:about|approximately|nearly|almost|over)\s+)?{num}(?:[^.;\d]|\.(?=\d)|\d){{0,60}}?"
+                      rf"\s(?:{_alt(d['value_joins'])})\s+(?:(?:about|approximately)\s+)?{num}", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _entry_time_rx() -> re.Pattern:
+    """When the groups are described before treatment ('at baseline', 'at entry'; ontology copula_findings)."""
+    return re.compile(rf"\b(?:{_alt(_data()['copula_findings']['entry_times'])})\b", re.I)
+
+
+def _relative_object(text: str, start: int) -> bool:
+    """Whether a walked-back subject is the object of a relative clause about people ('the response rate for
+    nurses who received a voucher was higher'): what they received, not the measure the finding is on."""
+    return bool(re.search(r"\b(?:who|whom)\s+(?:[\w-]+\s+){1,3}$", text[max(0, start - 60):start], re.I))
+
+
+def _before_relative(text: str, start: int, cues: _Cues) -> tuple[int, int] | None:
+    """The measure before the people a relative clause is about ('the reply rate among doctors who received a
+    voucher'): the subject walked back from before 'among/for/of/in' and the people; None without one."""
+    m = re.search(r"\s+(?:for|among|of|in)\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:who|whom)\s+"
+                  r"(?:[\w-]+\s+){1,3}$", text[max(0, start - 100):start], re.I)
+    if m is None:
+        return None
+    at = max(0, start - 100) + m.start()
+    s = _walk_back(text, at, cues)
+    return None if s is None else (s, at)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1477,6 +1547,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     text = ctx.document.text
     raw_s, raw_e = s, e
     s, e, timepoint = _trim(text, s, e, cues)
+    unit = _unit_tail_rx().search(text[s:e])
+    if unit and unit.start() > 0:  # "duration in hours", "fecal output in g/kg/h": the unit it is given in
+        e = s + unit.start()
     marked = _kind_mark_rx().search(text, s, e) or _kind_mark_rx().match(text, e)
     if marked and (marked.start() == e or marked.end() == e):  # "nasal congestion (primary) and ...": its kind
         kind = kind or _kind(marked.group("kind"))
@@ -1524,6 +1597,9 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "the motor cortex", "the gut", "stomach": where a measure was taken, not a measure
     if rule != "endpoint.declared" and words[-1] in _data()["category_tails"]:
         return []  # "better vaccine immunogenicity", "clinical efficacy": a class of outcomes, read where declared
+    if rule.startswith(("endpoint.reported", "endpoint.change", "endpoint.aim")) and \
+            words[0] in ("other", "another", "remaining") and len(words) > 1:
+        return []  # "other behaviour aspects showed no difference": measures named elsewhere or not at all
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none
     named = words[-1] in _data()["instrument_heads"] and sum(w[:1].isupper() for w in name.split()) >= 2
@@ -1598,6 +1674,15 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         seen.facts.setdefault(ident, out[0])
         seen.facts.setdefault(key, out[0])
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_tail_rx() -> re.Pattern:
+    """The unit a measure is given in or how often it was taken, closing its name ('in hours', 'in g/kg/h',
+    'every evening'; ontology unit_tail_words, frequency_tails)."""
+    d = _data()
+    unit = rf"{_alt(d['unit_tail_words'])}|[A-Za-zµμ%]{{1,5}}(?:/[A-Za-zµμ0-9]{{1,5}})+"
+    return re.compile(rf"\s+(?:in\s+(?:{unit})|(?:{_alt(d['frequency_tails'])}))$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
