@@ -145,3 +145,14 @@ def test_what_participants_rate_is_a_measure(tmp_path, layout, body, names):
 ])
 def test_a_rating_of_the_treatment_or_of_nothing_names_no_measure(tmp_path, layout, body):
     assert not {"lozenge", "clinic", "each clinic"} & set(endpoints(tmp_path, body, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, name, not_name", [
+    ("The completion rate for the 24-week open-label extension period was lower for the placebo group (63%) than "
+     "for the lozenge group (75%).", "completion rate", "24-week open-label extension period"),
+    ("Adherence during the run-in phase was similar in both arms.", "adherence", "run-in phase"),
+])
+def test_a_period_closing_the_subject_says_when_not_what(tmp_path, layout, body, name, not_name):
+    found = endpoints(tmp_path, body, layout)
+    assert name in found and not_name not in found

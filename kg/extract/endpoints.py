@@ -1020,6 +1020,9 @@ def _before_time(text: str, end: int) -> int:
     measured"): the walk back starts before the time, which `_endpoint` then finds after the item."""
     head = text[:end].rstrip()
     prep = re.compile(r"\b(?:during|after|at|on|until|over|within|through|between)\s", re.I)
+    period = _period_tail_rx().search(head, max(0, len(head) - 80))
+    if period:  # "the completion rate for the 24-week open-label extension period was ...": before the period
+        return period.start()
     if not re.search(r"[\w)-]$", head) or not prep.search(head[-80:]):
         return end  # cheap test first: no time preposition near
     for t in _time_rx().finditer(head, max(0, len(head) - 120)):
@@ -1034,6 +1037,14 @@ def _before_time(text: str, end: int) -> int:
     if m and not re.search(r"\d", m.group()):
         return m.start()
     return end
+
+
+@functools.lru_cache(maxsize=1)
+def _period_tail_rx() -> re.Pattern:
+    """A period of the trial closing a subject ('for the 24-week extension period', 'during the run-in phase';
+    ontology period_nouns)."""
+    return re.compile(rf"(?<=[\w)])\s+(?:for|during|over|in|throughout)\s+(?:the\s+|each\s+|this\s+)?"
+                      rf"(?:[\w-]+\s+){{0,3}}(?:{_alt(_data()['period_nouns'])})$", re.I)
 
 
 def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
