@@ -156,3 +156,18 @@ def test_a_rating_of_the_treatment_or_of_nothing_names_no_measure(tmp_path, layo
 def test_a_period_closing_the_subject_says_when_not_what(tmp_path, layout, body, name, not_name):
     found = endpoints(tmp_path, body, layout)
     assert name in found and not_name not in found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("body, not_name", [
+    ("The intervention effect increased as class size increased.", "class size"),
+    ("The benefit of the programme on fitness was larger in schools where it started early, and it grew as "
+     "playground area increased.", "playground area"),
+])
+def test_what_an_effect_grows_with_is_no_measure(tmp_path, layout, body, not_name):
+    assert not_name not in endpoints(tmp_path, body, layout)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_measure_before_as_did_still_reports(tmp_path, layout):
+    assert "cough scores" in endpoints(tmp_path, "Cough scores decreased, as did night waking.", layout)

@@ -900,6 +900,8 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             span = _walk_subject(text, _before_time(text, end), cues)
             if span is not None and _relative_object(text, span[0]):
                 span = _before_relative(text, span[0], cues)  # "the reply rate for doctors who got X": the rate
+            if span is not None and rx is cues.change_verb and re.search(r"\bas\s+$", text[:span[0]], re.I):
+                continue  # "the effect grew as recess duration increased": what the effect varied with
             if span is not None:
                 out.append((base + span[0], base + span[1],
                             "endpoint.reported_values" if rx is _value_pair_rx() else "endpoint.reported"))
