@@ -1060,16 +1060,17 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
         if "\n" in text[t.end(): start if start is not None else end] or t.start() < floor:
             break  # a heading line is not part of the phrase, nor is an opening time ("After X, Y rose")
         within = i > 1 and fold(toks[i - 2].group()) == "in"  # "forced expiratory volume in 1 second"
-        if re.fullmatch(r"\d+", tok) and start is not None and i > 0 and fold(toks[i - 1].group()) == "in":
-            start = t.start()
+        if re.fullmatch(r"\d+", tok) and start is not None and i > 0 and (
+                fold(toks[i - 1].group()) == "in" or fold(toks[i - 1].group()) in _numbered_labels()):
+            start = t.start()  # "volume in 1 second", "type 2 diabetes": a number inside the name
             continue
         if fold(tok) in ("all", "both", "each") and start is not None and i > 0 and fold(toks[i - 1].group()) in (
                 "against", "of", "to", "for", "in"):
             start = t.start()  # "titres against all three strains": inside the name
             continue
         if i > 0 and re.fullmatch(r"[A-Za-zµμ/%]+", tok) and re.fullmatch(r"\d[\d.,·]*", toks[i - 1].group()) \
-                and not within:
-            break  # "120 ml": the unit of a value
+                and not within and not (i > 1 and fold(toks[i - 2].group()) in _numbered_labels()):
+            break  # "120 ml": the unit of a value (not "type 2 diabetes", "stage 3 disease": a numbered kind)
         if tok in (",", "and", "or", "and/or", "of", "in") or _word_ok(tok, cues):
             start = t.start()
             continue
@@ -1097,6 +1098,13 @@ def _walk_back(text: str, end: int, cues: _Cues) -> int | None:
     if m:
         start += m.end()
     return start if end - start > 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _numbered_labels() -> frozenset[str]:
+    """Words a number labels ('type 2 diabetes', 'grade 3 neutropenia'; ontology numbered_labels): the word
+    after the number is a name, not a unit."""
+    return frozenset(fold(w) for w in _data()["numbered_labels"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -1172,6 +1180,9 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
         if cut.group().startswith(" ") and re.search(r"\b(?:days?|weeks?|months?|years?|visits?|cycles?)$",
                                                      text[start:start + cut.start()], re.I):
             continue  # "X on Day 4": the number of a time, which `_trim` takes off as the timepoint
+        if cut.group().startswith(" ") and re.search(r"\w+$", text[start:start + cut.start()]) and fold(re.search(
+                r"\w+$", text[start:start + cut.start()]).group()) in _numbered_labels():
+            continue  # "X in type 2 diabetes": a number inside a name
         if cut.group().startswith(" ") and _in_gloss(text, start, start + cut.start()):
             continue  # "the efficacy (volume in 1 second) and safety of": a number inside a gloss in brackets
         end = start + cut.start()
@@ -1563,6 +1574,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
     unit = _unit_tail_rx().search(text[s:e])
     if unit and unit.start() > 0:  # "duration in hours", "fecal output in g/kg/h": the unit it is given in
         e = s + unit.start()
+    e = _before_condition(ctx, s, e)
     marked = _kind_mark_rx().search(text, s, e) or _kind_mark_rx().match(text, e)
     if marked and (marked.start() == e or marked.end() == e):  # "nasal congestion (primary) and ...": its kind
         kind = kind or _kind(marked.group("kind"))
@@ -1687,6 +1699,20 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         seen.facts.setdefault(ident, out[0])
         seen.facts.setdefault(key, out[0])
     return out
+
+
+def _before_condition(ctx: Context, s: int, e: int) -> int:
+    """Where a name ends that the condition it was measured in closes ('progesterone receptors in breast
+    carcinoma', 'microalbuminuria in non-obese type 2 diabetes'): before 'in'; the condition is the trial's."""
+    text = ctx.document.text
+    for sp in ctx.concept_spans(s, e):
+        if sp.label_ != "Condition" or text[sp.end_char:e].strip(" )"):
+            continue
+        m = re.search(r"\s+(?:in|among)\s+(?:(?:patients|people|subjects|participants|adults|children|women|men)\s+"
+                      r"with\s+)?(?:[\w-]+\s+){0,2}$", text[s:sp.start_char])
+        if m and m.start() > 0 and re.search(r"[A-Za-z]{2}", text[s:s + m.start()]):
+            return s + m.start()
+    return e
 
 
 @functools.lru_cache(maxsize=1)
