@@ -890,12 +890,10 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
     """Measures a finding is reported on: 'X decreased', 'X did not differ', 'fewer X', 'regarding X'."""
     text, base = sent.text, sent.start_char
     out = []
-    for rx in (cues.change_verb, cues.predicate, _copula_rx(), _value_pair_rx()):
+    for rx in (cues.change_verb, cues.predicate, _copula_rx()):
         for m in rx.finditer(text):
             if rx is cues.predicate and _negated_change_rx().match(text, m.start()):
                 continue  # "Adding D did not improve X": the subject gave, the object is the measure
-            if rx is _value_pair_rx() and _entry_time_rx().search(text):
-                continue  # "Mean BMI was 27.1 and 27.4 at entry": the groups before treatment
             end = _before_group(text, _before_adverbs(text, m.start()))
             span = _walk_subject(text, _before_time(text, end), cues)
             if span is not None and _relative_object(text, span[0]):
@@ -903,8 +901,7 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if span is not None and rx is cues.change_verb and re.search(r"\bas\s+$", text[:span[0]], re.I):
                 continue  # "the effect grew as recess duration increased": what the effect varied with
             if span is not None:
-                out.append((base + span[0], base + span[1],
-                            "endpoint.reported_values" if rx is _value_pair_rx() else "endpoint.reported"))
+                out.append((base + span[0], base + span[1], "endpoint.reported"))
     for rx, rule in ((cues.comparative, "endpoint.reported"), (cues.regarding, "endpoint.reported_regarding"),
                      (_likely_rx(), "endpoint.reported"), (_transitive_rx(), "endpoint.reported_object"),
                      (_effect_on_rx(), "endpoint.reported_object"), (_favouring_rx(), "endpoint.reported"),
@@ -923,23 +920,6 @@ def _reported(ctx: Context, sent: Sentence, cues: _Cues) -> list[tuple[int, int,
             if e is not None:
                 out.append((base + m.end(), base + e, rule))
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _value_pair_rx() -> re.Pattern:
-    """Two groups' figures after a copula ('X was 6 days (range 3-11) versus 8 days', 'Y were 81% and 74% (p =
-    0.4)'; ontology copula_findings value_joins): the subject is a measure the groups were compared on."""
-    d = _data()["copula_findings"]
-    num = r"[−-]?\d[\d,·]*(?:\.\d+)?"
-    return re.compile(rf"\s(?:{_alt(d['copulas'])})\s+(?:(?:{_alt(d['adverbs'])})\s+){{0,2}}"
-                      rf"(?:(?:about|approximately|nearly|almost|over)\s+)?{num}(?:[^.;\d]|\.(?=\d)|\d){{0,60}}?"
-                      rf"\s(?:{_alt(d['value_joins'])})\s+(?:(?:about|approximately)\s+)?{num}", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _entry_time_rx() -> re.Pattern:
-    """When the groups are described before treatment ('at baseline', 'at entry'; ontology copula_findings)."""
-    return re.compile(rf"\b(?:{_alt(_data()['copula_findings']['entry_times'])})\b", re.I)
 
 
 def _relative_object(text: str, start: int) -> bool:
