@@ -229,6 +229,7 @@ def _cues() -> dict:
         "period_row": re.compile(rf"(?<![\w-])(?:{alt(data['period_rows'])})(?![\w-])", re.I),
         "symptom_endings": tuple(data["symptom_endings"]),
         "event_verbs": re.compile(rf"\b(?:{alt(data['event_verbs'])})\s", re.I),
+        **_event_report_patterns(data["event_reports"], alt),
         "outcome_clause": re.compile(rf"\b(?:{alt(data['outcome_clause'])})\b", re.I),
         "outcome_events": {fold(k): tuple(v) for k, v in data["outcome_events"].items()},
         "dual_terms": frozenset(fold(w) for w in data["dual_terms"]),
@@ -244,6 +245,24 @@ def _cues() -> dict:
                                       rf"(?:{alt(data['population_with']['verbs'])})\s+(?:[\w-]+\s+){{0,3}}$", re.I),
         "measure_wrap": re.compile(rf"^(?:(?:{alt(data['measure_wrappers']['leading'])})\s+)+|"
                                    rf"(?:\s+(?:{alt(data['measure_wrappers']['trailing'])}))+$", re.I),
+    }
+
+
+def _event_report_patterns(data: dict, alt) -> dict[str, re.Pattern]:
+    """The shapes of ae_cues.json event_reports: counted people who had a disease, a disease said to
+    occur in counted people, counted cases of a disease."""
+    counted = rf"(?:{COUNT}|{alt(data['counted_lead'])})"
+    return {
+        # "two infants (4%) in the X group had", "no participant presented with"
+        "people_had": guarded(re.compile(
+            rf"\b{counted}\s+(?:\([^()]*\)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alt(data['people'])})(?:\s+\([^()]*\))?"
+            rf"(?:\s+[\w-]+){{0,4}}?\s+(?:{alt(data['verbs_after_people'])})\s", re.I)),
+        # "... occurred in three patients", "... were observed in 2 (4%) children"
+        "occurred_in": re.compile(rf"\s+(?:{alt(data['verbs_after_event'])})\s+(?:only\s+)?(?:in|among)\s+"
+                                  rf"{counted}\b", re.I),
+        # "two episodes of", "no cases of" (not "one case of mucinous carcinoma": a case is a patient there)
+        "cases_of": re.compile(rf"\b(?:{counted}\s+(?:(?:new|further|additional|more|confirmed)\s+)?"
+                               rf"(?:{alt(data['counted_nouns'])})|no\s+(?:new\s+)?cases?)\s+of\s+$", re.I),
     }
 
 
@@ -748,18 +767,40 @@ def _diagnosed(ctx: Context, sent: Sentence) -> list[tuple[int, int, Concept]]:
     if part_of(ctx.document, sent.start_char)[0] != "results":
         return []
     text, out = ctx.document.text, []
-    for m in _cues()["event_verbs"].finditer(sent.text):
+    cues = _cues()
+    verbs = [*cues["event_verbs"].finditer(sent.text), *cues["people_had"].finditer(sent.text)]
+    for m in verbs:
         start = sent.start_char + m.end()
         stop = re.search(r"[;:.]|\b(?:but|whereas|while|although|after|before|because|which|who)\b",
                          text[start:sent.end_char])
         end = start + stop.start() if stop else sent.end_char
         for sp in ctx.concept_spans(start, end):
-            if sp.label_ == "Condition" and not any(a < sp.end_char and sp.start_char < b for a, b, _c in out):
-                label = ctx.concept(sp).label
-                concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
-                    "AdverseEventTerm", label.lower(), "text")
-                out.append((sp.start_char, sp.end_char, concept))
+            if sp.label_ == "Condition":
+                _add_disease(ctx, sp, out)
+    for sp in ctx.concept_spans(sent.start_char, sent.end_char):
+        if sp.label_ == "Condition" and (
+                cues["occurred_in"].match(text, sp.end_char, sent.end_char) and _opens_clause(text, sent, sp.start_char)
+                or cues["cases_of"].search(text, max(sent.start_char, sp.start_char - 40), sp.start_char)):
+            _add_disease(ctx, sp, out)  # "seroma occurred in three patients", "no cases of X were seen"
     return out
+
+
+def _add_disease(ctx: Context, sp, out: list[tuple[int, int, Concept]]) -> None:
+    """A disease of the dictionaries reported as an event, as an AE term (once per place)."""
+    if any(a < sp.end_char and sp.start_char < b for a, b, _c in out):
+        return
+    label = ctx.concept(sp).label
+    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+        "AdverseEventTerm", label.lower(), "text")
+    out.append((sp.start_char, sp.end_char, concept))
+
+
+def _opens_clause(text: str, sent: Sentence, start: int) -> bool:
+    """The words before a term start its clause (a subject): the sentence's start, a list of events
+    ('A, B and C occurred in ...'), or a clause break, with at most an article or a severity before it."""
+    before = text[sent.start_char:start]
+    return bool(re.search(r"(?:^|[,;:]\s*|\b(?:and|or|while|whereas|but)\s+)(?:(?:the|an?|mild|moderate|severe|"
+                          r"transient|serious|symptomatic|new|clinical)\s+)*$", before, re.I))
 
 
 _ADJECTIVAL = re.compile(r"\b(?P<stem>[A-Za-z]{4,}?)(?P<suffix>ic|ive)\s+(?:events?|episodes?|reactions?|attacks?)\b")

@@ -495,6 +495,7 @@ def extract(ctx: Context) -> list[Fact]:
         # "Vitamin D supplementation" in the title, "800 IU of vitamin D3" dosed: the same arm, named less exactly
         longer = any(re.match(rf"{re.escape(short.lower())}[\w-]", (f.surface or "").lower())
                      for f in found.values() if f.fields["dose_value"] is not None) \
+            or m.concept.source == "arm" and _given_form_of(short, found.values()) \
             or iri not in outside and _form_of_title_name(short, found.values())
         # "A Chinese Mind-Body Exercise Improves ..." in the title, the arms "Nei Yang Gong" and "PMR" in the design:
         # a phrase only the title names is the umbrella of the arms the design names; so is a dictionary's name
@@ -522,6 +523,22 @@ def extract(ctx: Context) -> list[Fact]:
     _add_schedule(ctx, facts, studied, named)
     _short_form_names(ctx, facts)
     return facts + _combination_arm_copies(ctx, facts, named)
+
+
+def _given_form_of(short: str, found) -> bool:
+    """'oral iron drops' where '1 mg/kg of elemental iron' is dosed, 'zinc supplementation' where '10 mg zinc'
+    is: an arm phrase that is a dosed drug's name with a vehicle or a giving noun after it (and a route
+    before it) names the dosed arm again (interventions.json giving_nouns, vehicles)."""
+    r = rules()
+    words = re.sub(r"\s+", " ", short.lower()).strip()
+    for f in found:
+        if f.fields["dose_value"] is None:
+            continue
+        names = {f.fields["drug"].label.lower(), (f.surface or "").lower()} - {""}
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        if re.fullmatch(rf"(?:{_ROUTE_WORDS}\s+)?(?:{alt})\s+(?:{r['vehicle_rx']}|{r['giving_nouns']})", words):
+            return True
+    return False
 
 
 def _short_form_names(ctx: Context, facts: list[Fact]) -> None:
@@ -1969,7 +1986,8 @@ def _bind(text: str, s0: int, m: re.Match, mentions: list[_Mention], previous, p
         gap = rules()["source_rx"].sub("", text[last.end - s0: m.start()])
         # "X/placebo (4 mg/kg/day)": the blinded pair's dose is the drug's
         pattern = (r"\)?\s*(?:/\s*(?:matching\s+)?(?:placebo|vehicle|sham|dummy)\s*)?"
-                   r"(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + _ROUTE_WORDS + r"|at|a|an|the|"
+                   r"(?:\([^()0-9]{1,20}\))?\s*(?:(?:" + vehicles + r"|" + rules()["giving_nouns"] + r"|"
+                   + _ROUTE_WORDS + r"|at|a|an|the|"
                    r"daily|total|starting|initial|dose|dosage|doses|of|in)\s*)*[,:(]?\s*"
                    # "X was infused at 0.5 µg/kg/h", "Y was given in a dose of 2 mg"
                    r"(?:(?:was|were)\s+(?:(?:then|initially|continuously)\s+)?(?:given|administered|infused|injected|"

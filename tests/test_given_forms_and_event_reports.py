@@ -1,0 +1,110 @@
+"""Two classes of phrasing met on unread trial abstracts.
+
+- A dose written in a bracket after the way a drug is given ('X supplementation (2000 IU/day)', 'X
+  prophylaxis (5 mg/kg weekly)'), and an undosed arm phrase that is a dosed drug's name with a vehicle or
+  a giving noun after it ('oral zinc drops' where '10 mg of elemental zinc' is dosed): one arm, dosed.
+- A disease of the dictionaries reported as an event in a results sentence without a harm cue word:
+  counted people who had it, the disease said to occur in counted people, no cases of it.
+
+Every sentence here was written for these tests; nothing is copied from a scored or mined paper.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_endpoints_aes import facts_of, terms
+from tests.test_extraction_interventions import LAYOUTS, doses, interventions
+
+
+# -- a dose after the way the drug is given --------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Pregnant women were randomly assigned to vitamin D3 supplementation (1000 IU/day) or usual care "
+         "until delivery.", {("cholecalciferol", 1000.0, "IU/day")}),
+        ("Children were allocated to mefloquine prophylaxis (5 mg/kg weekly) or no prophylaxis for six months.",
+         {("mefloquine", 5.0, "mg/kg")}),
+    ],
+)
+def test_a_bracketed_dose_after_the_way_the_drug_is_given(tmp_path, layout, body, expected):
+    assert {(d, v, u.replace("iu", "IU") if u else u) for d, v, u in doses(interventions(tmp_path, body, layout))} \
+        == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Toddlers were randomised to oral zinc drops or no supplement for 6 months. The zinc group received "
+         "10 mg of elemental zinc per day.", {("zinc", 10.0, "mg/day")}),
+        ("Women were assigned to folic acid tablets or nothing. The active arm took 5 mg folic acid daily.",
+         {("folic acid", 5.0, "mg")}),
+    ],
+)
+def test_a_given_form_of_a_dosed_drug_names_the_same_arm(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_other_product_of_a_dosed_drug_stays_an_arm(tmp_path, layout):
+    # a vehicle after another name than the dosed drug's is another arm
+    body = ("Infants were randomised to iron drops or a multiple micronutrient powder. The iron group "
+            "received 2 mg/kg of elemental iron per day.")
+    names = {d for d, _v, _u in doses(interventions(tmp_path, body, layout))}
+    assert "iron" in names and any("micronutrient" in n for n in names)
+
+
+# -- diseases reported as events -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("Two infants in the vaccine group had febrile seizures.", "febrile seizure"),
+        ("Only one child presented with febrile seizures after the second dose.", "febrile seizure"),
+        ("Intussusception occurred in one infant in the vaccine arm.", "intussusception"),
+        ("Mild intussusception was observed in 2 (1%) infants after vaccination.", "intussusception"),
+    ],
+)
+def test_a_disease_reported_as_an_event(tmp_path, sentence, term):
+    facts = facts_of(tmp_path, sentence, "adverse_event")
+    assert (term, False) in terms(facts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No cases of intussusception were observed in either group.",
+        "There were no cases of intussusception during follow-up.",
+    ],
+)
+def test_no_cases_of_a_disease(tmp_path, sentence):
+    assert ("intussusception", True) in terms(facts_of(tmp_path, sentence, "adverse_event"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a disease named without a count of people nor a report of its occurrence
+        "Patients with intussusception were excluded from the analysis.",
+        "Intussusception is a rare condition in infants.",
+        # a counted case is a patient: a histology, not an event
+        "Only one case of mucinous carcinoma was found in the biopsies.",
+        # a disease in the methods is whom the trial enrolled
+    ],
+)
+def test_no_event_without_a_report_of_one(tmp_path, sentence):
+    assert not [t for t, _n in terms(facts_of(tmp_path, sentence, "adverse_event"))
+                if t in ("intussusception", "mucinous adenocarcinoma")]
+
+
+def test_counted_people_in_the_methods_are_the_population(tmp_path):
+    body = "Two infants had febrile seizures before enrolment and were excluded."
+    assert ("febrile seizure", False) not in terms(facts_of(tmp_path, body, "adverse_event", section="Methods"))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_plain_arm_without_a_dose_is_kept(tmp_path, layout):
+    # no dosed drug to merge into: the arm phrase stays
+    body = "Adults were randomised to omega-3 capsules or olive oil capsules for 12 weeks."
+    assert interventions(tmp_path, body, layout)
