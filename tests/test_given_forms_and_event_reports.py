@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.arm_review import review
+from kg.extract.base import Fact
+from kg.lexicon import Concept
 from tests.test_extraction_endpoints_aes import facts_of, terms
 from tests.test_extraction_interventions import LAYOUTS, doses, interventions
 
@@ -108,3 +111,66 @@ def test_a_plain_arm_without_a_dose_is_kept(tmp_path, layout):
     # no dosed drug to merge into: the arm phrase stays
     body = "Adults were randomised to omega-3 capsules or olive oil capsules for 12 weeks."
     assert interventions(tmp_path, body, layout)
+
+
+# -- an arm written twice under two names ----------------------------------------------------------
+def _names(tmp_path, body: str, layout: str, title: str) -> list[str]:
+    return sorted(i["drug"] for i in interventions(tmp_path, body, layout, title=title))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        # a noun of giving the drug in the title, the drug in the design
+        ("Regional citrate versus systemic heparinisation during dialysis: a randomised trial",
+         "Patients were randomly assigned to citrate or heparin for the whole course.", "heparin"),
+        ("Early heparinization or none after minor surgery: a randomised trial",
+         "Adults were allocated to heparin or no prophylaxis.", "heparin"),
+    ],
+)
+def test_a_noun_of_giving_a_drug_is_that_arm(tmp_path, layout, title, body, expected):
+    names = _names(tmp_path, body, layout, title)
+    assert expected in names and not [n for n in names if n.endswith(("isation", "ization"))]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "title, body, short",
+    [
+        ("Bipolar ablation versus monopolar ablation for liver tumours: a randomised trial",
+         "Patients were randomised to bipolar radiofrequency ablation or monopolar radiofrequency ablation.",
+         {"bipolar ablation", "monopolar ablation"}),
+        ("Transcranial magnetic stimulation for tinnitus: a randomised trial",
+         "Patients were randomised to transcranial repetitive magnetic stimulation or sham stimulation.",
+         {"transcranial magnetic stimulation"}),
+    ],
+)
+def test_a_shorter_name_with_words_left_out_is_the_same_arm(tmp_path, layout, title, body, short):
+    names = _names(tmp_path, body, layout, title)
+    assert names and not (short & set(names)), names
+
+
+def _fact(name: str, value: float | None, unit: str | None) -> Fact:
+    drug = Concept(f"https://example.org/{name.replace(' ', '-')}", "Drug", name, None, "arm")
+    fields = {"drug": drug, "dose_value": value, "dose_unit": None, "dose_unit_label": unit, "role": "study"}
+    return Fact("intervention", fields, [], "interventions", "test", 0.85, surface=name)
+
+
+@pytest.mark.parametrize(
+    "plural, singular",
+    [("synbiotic supplements", "synbiotic supplement"), ("herbal teas", "herbal tea")],
+)
+def test_a_dosed_name_in_the_plural_is_one_arm(plural, singular):
+    kept = review([_fact(plural, 500.0, "mg/day"), _fact(singular, 500.0, "mg/day")])
+    assert [f.fields["drug"].label for f in kept] == [singular]
+    # another dose is another arm
+    kept = review([_fact(plural, 500.0, "mg/day"), _fact(singular, 250.0, "mg/day")])
+    assert len(kept) == 2
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_two_arms_that_differ_by_a_first_word_stay_two(tmp_path, layout):
+    body = "Children were randomised to aerobic exercise training or resistance exercise training for 12 weeks."
+    names = _names(tmp_path, body, layout, "Two exercise programmes for children: a randomised trial")
+    assert {"aerobic exercise training", "resistance exercise training"} <= set(names)

@@ -64,7 +64,8 @@ _ARM_ASSOCIATED = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?associated\s
 _BASELINE = re.compile(r"\b(?:pre-?existing|underlying|known|prior|previous|history of|(?:had|has|have|with)\s+"
                        r"(?:an?\s+)?chronic)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(rf"(?<![/\d])(?<!/\s)\b(?P<n>{COUNT}|an?|one)\s+(?:\([^()]*\)\s+)?(?:\w+\s+){{0,2}}?"
-                           rf"(?:patients?|participants?|subjects?|cases?|episodes?)\b", re.I)
+                           rf"(?:patients?|participants?|subjects?|cases?|episodes?|children|child|infants?|"
+                           rf"volunteers?|individuals|neonates|women|men)\b", re.I)
 # "(n = 5)", "(5 patients)", "(5/20)", "(5, 25%)"; never "(12%)" or "(1.5)"
 _COUNT_PAREN = re.compile(r"^\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)(?![.,·]\d)\s*(?:patients?|participants?|/|\)|,|;)", re.I)
 _COUNT_ADJACENT = re.compile(rf"(?<!grade )(?<!grade)\b(?P<n>{COUNT})\s+$", re.I)
@@ -790,9 +791,21 @@ def _add_disease(ctx: Context, sp, out: list[tuple[int, int, Concept]]) -> None:
     if any(a < sp.end_char and sp.start_char < b for a, b, _c in out):
         return
     label = ctx.concept(sp).label
-    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or ctx.lexicon.discover(
+    concept = ctx.lexicon.by_label(label, "AdverseEventTerm") or _mesh_concept(ctx, label) or ctx.lexicon.discover(
         "AdverseEventTerm", label.lower(), "text")
     out.append((sp.start_char, sp.end_char, concept))
+
+
+def _mesh_concept(ctx: Context, label: str) -> Concept | None:
+    """The MeSH event of the same name (the concept a sentence about harms gives the words: one event where
+    two clauses name it), if any; not another heading's ('breast neoplasms' for 'breast cancer')."""
+    hit = _mesh_terms().get(fold(label))
+    if hit is None or fold(hit[0]) != fold(label):
+        return None
+    name, mesh_id = hit
+    iri = f"{CONCEPT_BASE}mesh/{mesh_id}"
+    return ctx.lexicon.concepts.get(iri) or ctx.lexicon.concepts.setdefault(
+        iri, Concept(iri, "AdverseEventTerm", name.lower(), f"MESH:{mesh_id}", "mesh"))
 
 
 def _opens_clause(text: str, sent: Sentence, start: int) -> bool:

@@ -11,7 +11,11 @@ with the others of the same paper (cue words in `ontology/interventions.json`, `
   and the longer name is no combination of arms ('diet plus exercise' keeps 'exercise');
 - an undefined **short form** made of another arm's initials ('QET' beside 'quiet eye training') is that
   arm again;
-- a **per-day repeat** ('10 mg' beside '10 mg/day' of the same drug) is one dose written twice.
+- a **per-day repeat** ('10 mg' beside '10 mg/day' of the same drug) is one dose written twice, and so is
+  a dosed name in the **plural** beside the same dose in the singular;
+- an undosed arm named with **words inserted** in another's name ('switching bipolar ablation' beside
+  'switching bipolar radiofrequency ablation'), in the plural, or as a **noun of giving** another arm
+  ('systemic heparinisation' beside 'heparin') is that arm again (interventions.json arm_review).
 Evidence of a dropped repeat moves onto the arm it repeats, so nothing the paper said is lost.
 
 `without_measures` reads once every kind is extracted: an arm phrase no dictionary names and no dose
@@ -44,6 +48,8 @@ def _rules() -> dict:
         "links": re.compile(rf"(?:^|[\s-])(?:{r['combination_words']})(?:$|[\s-])|\+|/", re.I),
         "isotonic_max": float(r["isotonic_strength_max"]),
         "initials_skip": set(r["initials_skip"]),
+        "nominal": re.compile(rf"(?:{r['nominal_suffixes']})$", re.I),
+        "inserted_max": int(r["inserted_words_max"]),
     }
 
 
@@ -53,6 +59,7 @@ def review(facts: list[Fact]) -> list[Fact]:
     facts = _without_negated_arms(facts)
     facts = _without_name_parts(facts)
     facts = _without_initials(facts)
+    facts = _without_plural_repeats(facts)
     return _without_day_repeats(facts)
 
 
@@ -117,6 +124,58 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def _spread_within(longer: list[str], shorter: list[str]) -> bool:
+    """'switching bipolar ablation' in 'switching bipolar radiofrequency ablation': the shorter name's words
+    in order, the same first and last word, a few words inserted between (arm_review inserted_words_max)."""
+    if len(shorter) < 2 or not 0 < len(longer) - len(shorter) <= _rules()["inserted_max"]:
+        return False
+    if longer[0] != shorter[0] or longer[-1] != shorter[-1]:
+        return False
+    it = iter(longer)
+    return all(w in it for w in shorter)
+
+
+def _singular(words: list[str]) -> list[str]:
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def _nominalised(words: list[str], other: list[str]) -> bool:
+    """'systemic heparinisation' of the arm 'heparin': a noun of giving the other arm's one-word name."""
+    if len(other) != 1 or not words or len(words) > 3:
+        return False
+    last = words[-1]
+    return last.startswith(other[0]) and bool(_rules()["nominal"].fullmatch(last[len(other[0]):]))
+
+
+def _named_again(f: Fact, o: Fact) -> bool:
+    """Whether undosed `f` is `o` named again: part of its name, its name with words inserted, in the
+    plural, or a noun of giving it."""
+    words, host = _words(_name(f)), _words(_name(o))
+    return _contains(host, words) or _spread_within(host, words) \
+        or _plural_of(words, host) or _nominalised(words, host)
+
+
+def _plural_of(words: list[str], host: list[str]) -> bool:
+    """'symbiotic supplementations' of 'symbiotic supplementation' (never the other way round)."""
+    return words != host and _singular(words) == host
+
+
+def _without_plural_repeats(facts: list[Fact]) -> list[Fact]:
+    """'500 mg/d of X supplements' and '500 mg/d X supplement': one dosed arm, its name written in the plural."""
+    out = []
+    for f in facts:
+        value = f.fields.get("dose_value")
+        twin = next((o for o in facts if o is not f and value is not None
+                     and o.fields.get("dose_value") == value
+                     and o.fields.get("dose_unit_label") == f.fields.get("dose_unit_label")
+                     and _plural_of(_words(_name(f)), _words(_name(o)))), None)
+        if twin is not None:
+            _merge(twin, f)
+            continue
+        out.append(f)
+    return out
+
+
 def _without_name_parts(facts: list[Fact]) -> list[Fact]:
     """An undosed arm named by part of another undosed arm's name is that arm again."""
     r = _rules()
@@ -126,7 +185,7 @@ def _without_name_parts(facts: list[Fact]) -> list[Fact]:
         if f in undosed and f.fields["drug"].source == "arm":
             words = _words(_name(f))
             hosts = [o for o in undosed if o is not f and not r["links"].search(_name(o))
-                     and _contains(_words(_name(o)), words)]
+                     and (_contains(_words(_name(o)), words) or _named_again(f, o))]
             if hosts:
                 if len(hosts) == 1:
                     _merge(hosts[0], f)
