@@ -174,3 +174,47 @@ def test_two_arms_that_differ_by_a_first_word_stay_two(tmp_path, layout):
     body = "Children were randomised to aerobic exercise training or resistance exercise training for 12 weeks."
     names = _names(tmp_path, body, layout, "Two exercise programmes for children: a randomised trial")
     assert {"aerobic exercise training", "resistance exercise training"} <= set(names)
+
+
+# -- what an allocation offers that is no arm ------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Adults with epilepsy taking valproate were randomised to add Qingre granules or continue valproate alone.",
+        "Patients on stable therapy were randomly assigned to switch to Qingre granules or to remain on their "
+        "current drug.",
+    ],
+)
+def test_a_verb_of_changing_treatment_is_no_part_of_the_arm(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert "qingre granules" in names and not [n for n in names if n.split()[0] in ("add", "switch", "continue")]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Volunteers were randomised to sertraline (n = 30) or an identical-looking tablet (n = 30).",
+        "Participants received citalopram or indistinguishable capsules for eight weeks.",
+        "Patients were randomly assigned to clopidogrel or best medical management.",
+    ],
+)
+def test_a_placebo_or_control_described_is_no_arm(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert len(names) == 1, names
+
+
+# -- a strength written as a compound adjective ----------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Adults were randomised to one 500-mg metformin tablet or a matching placebo tablet daily.",
+         {("metformin", 500.0, "mg")}),
+        ("Each participant took two 20-mg capsules of fluoxetine or placebo capsules every morning.",
+         {("fluoxetine", 20.0, "mg")}),
+    ],
+)
+def test_a_hyphenated_strength_is_the_dose(tmp_path, layout, body, expected):
+    assert doses(interventions(tmp_path, body, layout)) == expected

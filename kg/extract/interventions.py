@@ -272,8 +272,9 @@ def _dose_regex(lexicon_id: int, units: tuple[str, ...]) -> re.Pattern:
     den = (r"(?:\s*(?:/|per\s+)\s*(?P<d1>kg|m2|m²|day|d|week|wk|h|min|month|ml|mL)\b"
            rf"|{_exponent_den('d1x')})?"
            rf"(?:\s*/\s*(?P<d2>day|d|week|wk|h|min)\b|{_exponent_den('d2x')})?")  # rates: 'µg/kg/min', 'mg/kg/h'
-    return re.compile(rf"(?<![\w.,]){nums}\s*(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?(?:{_food_den()}|{den})"
-                      r"(?![\w/])")
+    # "75-mg capsules", "a 500-mg dose": a strength written as a compound adjective, hyphen and all
+    return re.compile(rf"(?<![\w.,]){nums}(?:-(?=[^\W\d])|\s*)(?P<u>{base}|%)(?:\s*\([A-Za-z]{{1,6}}\))?"
+                      rf"(?:{_food_den()}|{den})(?![\w/])")
 
 
 def _exponent_den(group: str) -> str:
