@@ -218,3 +218,57 @@ def test_a_placebo_or_control_described_is_no_arm(tmp_path, layout, body):
 )
 def test_a_hyphenated_strength_is_the_dose(tmp_path, layout, body, expected):
     assert doses(interventions(tmp_path, body, layout)) == expected
+
+
+# -- multi-word agents the arm shapes missed -------------------------------------------------------
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Children were randomised to receive a single dose of oral cholera vaccine or no vaccine.", "cholera vaccine"),
+        ("Infants were randomised to two doses of oral typhoid vaccine or placebo.", "typhoid vaccine"),
+    ],
+)
+def test_a_count_of_doses_holds_the_arm(tmp_path, layout, body, name):
+    assert name in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Toddlers were randomised to a lipid-based nutrient supplement or no supplement for 6 months.",
+         "lipid-based nutrient supplement"),
+        ("Pregnant women were randomised to a multiple micronutrient supplement or placebo.",
+         "multiple micronutrient supplement"),
+    ],
+)
+def test_a_named_supplement_is_an_arm_not_the_papers_supplement(tmp_path, layout, body, name):
+    assert name in {i["drug"] for i in interventions(tmp_path, body, layout)}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Adults were randomised to a Nordic diet supplemented with rapeseed oil or their habitual diet.",
+         "nordic diet"),
+        ("Adults were randomised to a low-salt diet enriched with potassium or a usual diet.", "low-salt diet"),
+    ],
+)
+def test_a_diet_supplemented_with_something_is_named_by_the_diet(tmp_path, layout, body, name):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert name in names and not [n for n in names if n.endswith(("supplemented", "enriched"))]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Adults were randomised to eat 40 g of almonds daily or to avoid nuts for 6 weeks.",
+        "Children were randomised to iron-fortified flour or unfortified flour for one school year.",
+    ],
+)
+def test_avoiding_or_an_unfortified_food_is_the_control(tmp_path, layout, body):
+    names = {i["drug"] for i in interventions(tmp_path, body, layout)}
+    assert names and not [n for n in names if n.startswith(("avoid", "unfortified"))], names

@@ -1592,6 +1592,10 @@ def _alternatives(tail: str) -> list[str]:
     return out
 
 
+_PHRASE_LEAD = re.compile(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|weekly|monthly|oral|"
+                          r"topical)\s+)+", re.I)
+
+
 def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str | None:
     """A short intervention phrase from an arm chunk, or None: 'a Yishen decoction (YD) group' → 'Yishen decoction'."""
     r = rules()
@@ -1605,15 +1609,16 @@ def _clean_phrase(part: str, whole: bool = False, offered: bool = False) -> str 
         if k > 0 and words[k - 1].lower() == "of":
             return None  # the tail of a longer name ("the quality of life (QoL) group")
         phrase = " ".join(words[k:])
-    phrase = re.sub(r"^(?:(?:the|a|an|either|to|receive|receiving|with|of|plus|daily|weekly|monthly|oral|topical)\s+)+",
-                    "", phrase.strip(), flags=re.I)
+    phrase = _PHRASE_LEAD.sub("", phrase.strip())
     # "200 ml of orange juice", "30 g of almonds": the amount is the arm's dose, not its name
     phrase = rules()["amount_before_rx"].sub("", phrase)
-    # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy": what is in the container
-    phrase = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "", phrase,
-                    flags=re.I)
-    pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|who|that|which|was|were|is|are|"
-                      r"has|had|group|for|of|with|during|after|before|between|among|within|delivered|provided|"
+    # "a weekly 30-minute session of hydrotherapy", "three cycles of chemotherapy", "a single dose of oral X":
+    # what is in the container (and what leads it)
+    contained = re.sub(rf"^(?:[\w-]+\s+){{0,3}}?(?:{r['container_nouns']})\s+of\s+(?:the\s+|a\s+|an\s+)?", "",
+                       phrase, flags=re.I)
+    phrase = _PHRASE_LEAD.sub("", contained) if contained != phrase else phrase
+    pieces = re.split(r"\s+(?:in|on|at|to|by|from|as|per|plus|containing|supplemented|enriched|who|that|which|was|"
+                      r"were|is|are|has|had|group|for|of|with|during|after|before|between|among|within|delivered|provided|"
                       r"administered|offered|conducted|performed|supplied|using|supported|accompanied|facilitated|given|"
                       r"taught|followed|guided)\b", phrase, maxsplit=1)
     if whole and len(pieces) > 1:
