@@ -934,7 +934,8 @@ def test_a_disease_diagnosed_before_the_results_is_no_event(tmp_path):
 
 
 @pytest.mark.parametrize("sentence, kept, dropped", [
-    ("The most common side effects were drowsiness, sweating and follows.", {"drowsiness", "sweating"}, {"follows"}),
+    # drowsiness is the lexicon's somnolence (an entry term of MeSH Sleepiness)
+    ("The most common side effects were drowsiness, sweating and follows.", {"somnolence", "sweating"}, {"follows"}),
     ("Adverse events included restlessness (n = 2), clinic and experiencing a single event.", {"restlessness"},
      {"clinic", "experiencing a single event"}),
 ])
