@@ -1688,8 +1688,8 @@ def _before_condition(ctx: Context, s: int, e: int) -> int:
     for sp in ctx.concept_spans(s, e):
         if sp.label_ != "Condition" or text[sp.end_char:e].strip(" )"):
             continue
-        m = re.search(r"\s+(?:in|among)\s+(?:(?:patients|people|subjects|participants|adults|children|women|men)\s+"
-                      r"with\s+)?(?:[\w-]+\s+){0,2}$", text[s:sp.start_char])
+        m = re.search(rf"\s+(?:in|among)\s+(?:(?:{_alt(_data()['condition_people'])})\s+with\s+)?(?:[\w-]+\s+){{0,2}}$",
+                      text[s:sp.start_char])
         if m and m.start() > 0 and re.search(r"[A-Za-z]{2}", text[s:s + m.start()]):
             return s + m.start()
     return e
