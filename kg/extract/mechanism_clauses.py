@@ -150,6 +150,7 @@ def data() -> dict:
     d["rx_intake_after"] = re.compile(d["intake_after"], re.I)
     d["rx_patient_count"] = re.compile(d["patient_count_after_target"], re.I)
     d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
+    d["rx_classifier_list"] = re.compile(d["classifier_after_list"], re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
@@ -255,7 +256,8 @@ def clause_mechanisms(ctx: Context, seen: set[tuple], defaults: list[Concept], o
             continue
         cues = [Mention(s, e, text[s:e], relation=r) for s, e, r in _cues(sent)]
         cues = [c for c in cues if not any(_overlap(c, t) for t in targets)
-                and not any(a.end <= c.start <= a.end + 1 and text[a.end:c.start] == "-" for a in agents)]
+                and not any(a.end <= c.start <= a.end + 1 and text[a.end:c.start] == "-" for a in agents)
+                and not _specimen_participle(text, c)]
         hedged = bool(d["rx_hedge"].search(sent.text))
         for t in targets:
             if d["rx_every_group_after"].match(text, t.end, sent.end_char) and not d["rx_neg"].search(sent.text):
@@ -778,8 +780,8 @@ def _read(ctx, sent, t, targets, agents, blocked, cues, defaults, part, in_abs) 
     after = [c for c in cues if c.start >= last.end and _bridge_ok(text, last.end, c.start, targets, 6)
              and not any(t.end <= a.start and a.end <= c.start for a in agents + blocked)
              and not _attributive(text, c, s0)]
-    if not after:
-        return []
+    if not after or _predictor(text, last):
+        return []  # 'X expression was not associated with differences in response': a predictor's cue
     c = after[0]
     if _bare_comparison(text, c, s0):
         return []
@@ -892,9 +894,12 @@ def _directed(text, c, cues):
 
 # one lower-case word between a verb cue and a participle cue ('affects exercise induced plasticity')
 NOUN_PARTICIPLE = re.compile(r"\s+(?!(?:and|or|but|then|not|also|further|thus)\s)(?-i:[a-z][a-z-]+)\s+")
-_SECOND_VERB = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also"
-                          r"|and\s+(?:did|does|do|had|has|have)\s+not|without(?:\s+any)?)\s+(?:also\s+)?",
-                          re.I)  # a second verb, or one denied: 'X lowered A without affecting B' ('and did not alter')
+_SECOND_VERB = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s+[\w-]+){0,2}?\s*,?\s*(?:and|as\s+well\s+as|but\s+also"
+                          r"|and\s+(?:did|does|do|had|has|have)\s+not|without(?:\s+any)?)\s+(?:also\s+)?"
+                          r"(?:an?\s+(?:(?:statistically|significant(?:ly)?|marked(?:ly)?|slight|small|large)\s+){0,2})?",
+                          re.I)
+# a second verb, or one denied: 'X lowered A without affecting B' ('and did not alter'), or a second
+# change noun: 'X showed an increase in A (p < 0.01) and a significant decrease in B'
 _MEANS = re.compile(r"(?<![\w-])(?:by|through|via)\s+$", re.I)  # a gerund cue after it is the agent's means
 _ITEMS = re.compile(r"(?:\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,)+\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as well as)\s*(?:(?:any|all|each|other|of|the)\s+){0,3}", re.I)
@@ -1104,6 +1109,16 @@ def _subject_is_generic(text, s0, cue_start, targets, t, title_words=frozenset()
     return not words or len(words) <= 2 and all(d["rx_class_arm"].fullmatch(w) for w in words) \
         or len(words) <= 3 and bool(d["rx_class_arm"].fullmatch(words[-1])) \
         and all(fold(w) in title_words for w in words[:-1])
+
+
+_SPECIMEN_LEAD = re.compile(r"\b(?:in|of|from)\s+$", re.I)
+
+
+def _specimen_participle(text: str, cue: Mention) -> bool:
+    """A participle written as a specimen's adjective after a preposition ('eosinophils in
+    induced sputum', 'IL-8 of stimulated saliva'): how the sample was taken, no relation."""
+    return cue.text.endswith("ed") and bool(_SPECIMEN_LEAD.search(text, max(0, cue.start - 6), cue.start)) \
+        and bool(data()["rx_specimen_word"].match(text, cue.end + 1)) and text[cue.end:cue.end + 1] == " "
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -1703,11 +1718,22 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
             if d["rx_premed_before"].search(text[sent.start_char:m.start]) \
                     or d["rx_premed_after"].search(text[m.end:sent.end_char]):
                 base.add(m.concept.iri)
-            if d["rx_comparator"].search(before) or d["rx_control_after"].search(after):
+            cmp = d["rx_comparator"].search(before)
+            if cmp is not None and _control_compared(text, max(sent.start_char, m.start - 30) + cmp.start(),
+                                                     sent.start_char):
+                cmp = None  # 'placebo 11.2 versus X 14.9': the control set against X, X the study arm
+            if cmp is not None or d["rx_control_after"].search(after):
                 control.add(m.concept.iri)
     studied = {c.iri for c in _title_agents(ctx)}
     cache["roles"] = (base - studied, control - studied)
     return cache["roles"]
+
+
+def _control_compared(text: str, cue: int, s0: int) -> bool:
+    """Whether a control arm is what stands before a comparison cue ('placebo 11.2 ± 2.0 versus X',
+    'the placebo group vs. X'): the agent after the cue is then the study arm, not the comparator."""
+    m = re.search(r"[^,;]{0,30}$", text[max(s0, cue - 30):cue])
+    return m is not None and bool(data()["rx_control_arm"].search(m.group(0)))
 
 
 def _title_agents(ctx: Context) -> list[Concept]:

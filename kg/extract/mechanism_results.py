@@ -12,7 +12,11 @@ both a result and a mechanism. Three layouts, each read from a result's own fiel
 - no difference between the study arm and a control arm the sentence names: a negated
   'modulates' (the gold's convention for "comparable with placebo");
 - a significant difference between the groups, its way not said ('differed significantly between
-  groups'), in a trial of one study agent against a control arm: 'modulates'.
+  groups'), in a trial of one study agent against a control arm: 'modulates';
+- a significant difference estimate between the arms ('the mean difference in IL-6 between the X
+  and placebo groups was -1.2 (p = 0.01)', 'the treatment effect for CRP was -0.3'): the direction
+  of its sign when the sentence names the study arm first or calls it the treatment's, else
+  'modulates'.
 
 The target is a biomarker of the clause reader's vocabulary named in the result's sentence
 before its values (clinical outcomes are excluded there); the agent is the study intervention
@@ -51,9 +55,11 @@ from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 _SIGNED = re.compile(r"^\s*[+−–-]\s*\d")
 _SIGNIFICANT = 0.05
+_HEAD = re.compile(r"levels?|concentrations?|counts?|expression|activity|values?|means?", re.I)
 # what may stand between a biomarker and its values: a few words of one clause ('... by Ki-67 was'),
-# or the verb alone after a comma ('... receptor (PgR 636), was')
-_VALUE_LEAD = re.compile(r"[^,;:]{0,60}|\s*,\s*(?:was|were|is|are)\s+")
+# the verb alone after a comma ('... receptor (PgR 636), was'), or its unit and a colon before the
+# arms' values ('IL-6 (pg/ml): X 2.1 vs placebo 3.5')
+_VALUE_LEAD = re.compile(r"[^,;:]{0,60}|\s*,\s*(?:was|were|is|are)\s+|\s*(?:\([^()]{1,20}\))?\s*:\s*[^,;:]{0,40}")
 _FROM_TO = {"result.before_after", "result.change", "result.was_then"}  # value after, comparator before
 # the arm written right after a value ('-0.48% (P = 0.01) for placebo') or right before it ('placebo: -0.48%')
 _ARM_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:for|in|with|on)\s+(?:the\s+)?(\S+)")
@@ -64,7 +70,8 @@ _ARM_BEFORE = re.compile(r"(\S+)\s*[:=,]?\s*(?:of\s+|was\s+|were\s+)?$")
 def _cues() -> dict[str, re.Pattern]:
     """The result cues of ontology/mechanisms.json, compiled."""
     d = json.loads((ONTOLOGY_DIR / "mechanisms.json").read_text(encoding="utf-8"))
-    keys = ("result_change_measure", "result_no_difference", "result_not_significant", "result_higher",
+    keys = ("result_change_measure", "result_difference", "result_difference_signed", "result_no_difference",
+            "result_not_significant", "result_higher",
             "result_lower", "result_against_control", "result_against_baseline", "result_magnitude_lead",
             "value_group_after", "result_clause_break", "result_undirected")
     return {k: re.compile(d[k], re.I) for k in keys}
@@ -101,6 +108,8 @@ def result_mechanisms(ctx: Context, facts: list[Fact], defaults: list[Concept], 
         target = _target(ctx, sent, r)
         if target is None:
             continue
+        if data()["rx_association_after"].match(ctx.document.text, target.end):
+            continue  # 'X expression was not associated with differences in response': a predictor, no effect
         if _other_target_between(ctx, sent, r, target):
             continue  # 'reduced levels of A and increased levels of B': the value's word is A's, not B's
         target_c = target.concept or _target_concept(ctx, target)
@@ -144,8 +153,11 @@ def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | 
     change = _study_change(ctx, r, sent)
     if change and _significant(f) and (cues["result_change_measure"].search(f.get("measure") or "")
                                        or cues["result_change_measure"].search(ctx.document.text, sent.start_char,
-                                                                                r.evidence[0].start)):
+                                                                                _value_at(ctx, r, sent))):
         return _way(change), False, False
+    difference = _difference(ctx, r, sent)
+    if difference is not None:
+        return difference
     arms = _study_and_control(ctx, r, sent)
     if arms and _significant(f) and arms[0] != arms[1]:
         return _way(arms[0] - arms[1]), False, True
@@ -157,6 +169,49 @@ def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | 
                                                         or _against_baseline(f, sent)):
             return relation, False, False
     return None
+
+
+def _difference(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | None:
+    """A significant difference between the study arm and the control arm stated as an estimate
+    ('the mean difference in IL-6 between the X and placebo groups was -1.2 pg/ml (p = 0.01)',
+    'a significant difference between the groups in HbA1c (mean difference = 0.6%, p = 0.02)'), in
+    a trial of one study agent against a control: its sign is the direction when the sentence
+    names the study agent before the control arm (X minus control), else 'modulates'."""
+    f = r.fields
+    value = f.get("numeric_value")
+    if not value or f.get("numeric_comparator_value") is not None or f.get("comparison") == "within_group" \
+            or not _significant(f) and not _ci_excludes_zero(f):
+        return None  # one estimate, not two arms' values ('19 versus 31 months')
+    text = ctx.document.text
+    lead = text[sent.start_char:_value_at(ctx, r, sent)]
+    cues = _cues()
+    if not (cues["result_difference"].search(f.get("measure") or "") or cues["result_difference"].search(lead)) \
+            or cues["result_no_difference"].search(f.get("value") or ""):
+        return None
+    defaults = _default_agents(ctx)
+    if len(defaults) != 1 or len(active_arms(ctx)) > 1 or _arm_roles(ctx)[1] \
+            or not data()["rx_control_arm"].search(text):
+        return None
+    at = _named_at(defaults[0], lead)
+    control = data()["rx_control_arm"].search(fold(lead), at) if at is not None else None
+    signed = cues["result_difference_signed"]
+    if _SIGNED.match(f.get("value") or "") and (control is not None or signed.search(f.get("measure") or "")
+                                                  or signed.search(lead)):
+        return _way(value), False, True  # the study arm's value less the control arm's
+    return "modulates", False, True
+
+
+def _ci_excludes_zero(f: dict) -> bool:
+    low, high = f.get("ci_low"), f.get("ci_high")
+    return low is not None and high is not None and low * high > 0
+
+
+def _value_at(ctx: Context, r: Fact, sent: Sentence) -> int:
+    """Where the result's value is written in its sentence ('IL-6 changed by -2.1 pg/ml': the words
+    up to it say whether it is a change), else where its evidence starts."""
+    value = r.fields.get("value") or ""
+    at = ctx.document.text.find(value, r.evidence[0].start, sent.end_char) if value else -1
+    return at if at >= 0 else r.evidence[0].start
 
 
 def _against_baseline(f: dict, sent: Sentence) -> bool:
@@ -248,8 +303,8 @@ def _target(ctx: Context, sent: Sentence, r: Fact) -> Mention | None:
     before = [t for t in _targets(ctx, sent) if t.end <= ev.end and t.start < max(ev.start, t.start + 1)]
     if not before:
         return None
-    measure = set(re.findall(r"\w{2,}", fold(r.fields.get("measure") or "")))
-    named = [t for t in before if measure & set(re.findall(r"\w{2,}", fold(t.text)))]
+    measure = _name_words(r.fields.get("measure") or "")
+    named = _unlocated([t for t in before if measure & _name_words(t.text)], ctx.document.text)
     if len(named) == 1:
         return named[0]
     if named:
@@ -257,6 +312,22 @@ def _target(ctx: Context, sent: Sentence, r: Fact) -> Mention | None:
     last = before[-1]  # 'the share of nuclei stained by Ki-67 was 24% before ...': right before the values
     gap = ctx.document.text[last.end:ev.start]
     return last if len(before) == 1 and _VALUE_LEAD.fullmatch(gap) else None
+
+
+def _name_words(phrase: str) -> set[str]:
+    """The words of a measure or target that name what was measured: not the specimen, modifier or
+    head words biomarkers share ('serum', 'total', 'levels'), so that 'serum resistin' is not
+    named by 'serum leptin' in 'no difference in serum leptin, resistin or ghrelin'."""
+    d = data()
+    return {w for w in re.findall(r"\w{2,}", fold(phrase))
+            if w not in d["modifier_set"] and not d["rx_specimen_word"].fullmatch(w) and not _HEAD.fullmatch(w)}
+
+
+def _unlocated(named: list[Mention], text: str) -> list[Mention]:
+    """The targets a measure names, less those written as where an earlier one was measured
+    ('FOXP3 expression in CD4 cells': FOXP3, not the CD4 cells it was measured in)."""
+    rx = data()["rx_location"]
+    return [t for i, t in enumerate(named) if not (i and rx.match(text[named[i - 1].end:t.start]))]
 
 
 def _agents(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept], others: list[str],

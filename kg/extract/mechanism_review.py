@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
+from kg.extract import recache as re
 from kg.extract.base import Context, Fact, Sentence, part_of
 from kg.extract.mechanism_clauses import _direction, data
 
@@ -39,8 +40,9 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue  # the arms compared before treatment: no effect of an agent
         if d["rx_recovery"].search(sent.text):
             continue  # a target coming back after the effect ('B cells started to increase again')
-        if d["rx_classifier_after"].match(text, ev.end, min(len(text), ev.end + 30)):
-            continue  # 'receptor positive', 'receptor blockers': a classifier, not a target
+        if d["rx_classifier_after"].match(text, ev.end, min(len(text), ev.end + 30)) \
+                or _classifier_list(text, ev.end):
+            continue  # 'receptor positive', 'receptor blockers', 'HER2, receptor and p53 status': a classifier
         if _eaten(text, ev.start, ev.end, f.surface):
             continue  # 'greater intake of calcium and vitamin B2': diet, not a target
         if _counted(text, ev.start, ev.end, f.surface):
@@ -74,6 +76,16 @@ def _improvement(f: Fact, quote: str) -> None:
     nearest = min(cues, key=lambda c: at - c[1] if c[1] <= at else c[0] - (at + len(f.surface)) + 1000)
     if d["rx_improve"].fullmatch(nearest[2]):
         f.fields["relation"] = "modulates" if undirected else "decreases"
+
+
+_LIST_MEMBERS = re.compile(r"(?:\s*(?:,\s*(?:and|or)?|and|or)\s+[\w+-]+){1,3}", re.I)
+
+
+def _classifier_list(text: str, end: int) -> bool:
+    """The target is a member of a list whose last member a classifier word follows ('according to
+    HER2, hormone receptor, and p53 status'): the classifier is every member's."""
+    m = _LIST_MEMBERS.match(text, end, min(len(text), end + 60))
+    return m is not None and bool(data()["rx_classifier_list"].match(text, m.end(), min(len(text), m.end() + 30)))
 
 
 def _counted(text: str, start: int, end: int, surface: str | None) -> bool:
