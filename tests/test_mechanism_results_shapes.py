@@ -172,3 +172,19 @@ def test_a_participle_after_and_is_still_a_relation(tmp_path, body):
 def test_markers_before_a_classifier_or_as_predictors_are_no_targets(tmp_path, body):
     found = mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Docetaxel"))
     assert not [m for m in found if m["target"].lower() not in ("docetaxel",)], found
+
+
+@pytest.mark.parametrize("body", [
+    "Nicotinamide down-regulated 212 genes in the biopsies.",
+    "Nicotinamide significantly increased mRNA expression after six weeks.",
+])
+def test_a_bare_generic_word_is_no_target(tmp_path, body):
+    assert mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Nicotinamide")) == []
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Nicotinamide reduced inflammatory biomarkers in the biopsies.", "inflammatory"),
+    ("Nicotinamide down-regulated the genes ARG1 and NOS2.", "arg1"),
+])
+def test_a_qualified_or_named_generic_target_stays(tmp_path, body, target):
+    assert _about(mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Nicotinamide")), target)

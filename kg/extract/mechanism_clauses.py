@@ -151,6 +151,7 @@ def data() -> dict:
     d["rx_patient_count"] = re.compile(d["patient_count_after_target"], re.I)
     d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
     d["rx_classifier_list"] = re.compile(d["classifier_after_list"], re.I)
+    d["rx_bare_generic"] = re.compile(d["bare_generic_target"], re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)

@@ -43,6 +43,8 @@ def review(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if d["rx_classifier_after"].match(text, ev.end, min(len(text), ev.end + 30)) \
                 or _classifier_list(text, ev.end):
             continue  # 'receptor positive', 'receptor blockers', 'HER2, receptor and p53 status': a classifier
+        if _bare_generic(f):
+            continue  # 'genes were down-regulated', 'reduced protein': no entity named
         if _eaten(text, ev.start, ev.end, f.surface):
             continue  # 'greater intake of calcium and vitamin B2': diet, not a target
         if _counted(text, ev.start, ev.end, f.surface):
@@ -76,6 +78,13 @@ def _improvement(f: Fact, quote: str) -> None:
     nearest = min(cues, key=lambda c: at - c[1] if c[1] <= at else c[0] - (at + len(f.surface)) + 1000)
     if d["rx_improve"].fullmatch(nearest[2]):
         f.fields["relation"] = "modulates" if undirected else "decreases"
+
+
+def _bare_generic(f: Fact) -> bool:
+    """Whether the target, as written and as labelled, is only a generic word ('genes', 'protein')."""
+    rx = data()["rx_bare_generic"]
+    names = [x.strip() for x in (f.surface, getattr(f.fields["target"], "label", None)) if x]
+    return bool(names) and all(rx.fullmatch(x) for x in names)
 
 
 _LIST_MEMBERS = re.compile(r"(?:\s*(?:,\s*(?:and|or)?|and|or)\s+[\w+-]+){1,3}", re.I)
