@@ -188,3 +188,36 @@ def test_a_bare_generic_word_is_no_target(tmp_path, body):
 ])
 def test_a_qualified_or_named_generic_target_stays(tmp_path, body, target):
     assert _about(mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Nicotinamide")), target)
+
+
+ADD_ON_TITLE = "Sitagliptin added to metformin in adults with type 2 diabetes: a randomised placebo-controlled trial"
+ACTIVE_PAIR_TITLE = "Sitagliptin versus metformin in adults with type 2 diabetes: a randomised trial"
+
+
+@pytest.mark.parametrize("body", [
+    "Sitagliptin plus metformin reduced serum IL-6 compared with metformin alone (p = 0.01).",
+    "Sitagliptin with metformin lowered plasma IL-6 more than metformin with placebo (p = 0.02).",
+])
+def test_the_background_drug_of_an_add_on_combination_is_no_agent(tmp_path, body):
+    found = _about(mechs(tmp_path, body, title=ADD_ON_TITLE), "il-6")
+    assert found and all("sitagliptin" in m["agent"].lower() for m in found), found
+
+
+@pytest.mark.parametrize("body", [
+    "In contrast to metformin, sitagliptin lowered plasma IL-6.",
+    "In contrast with metformin, sitagliptin significantly reduced serum IL-6 (p = 0.01).",
+])
+def test_the_arm_after_in_contrast_to_is_the_comparator(tmp_path, body):
+    found = _about(mechs(tmp_path, body, title=ACTIVE_PAIR_TITLE), "il-6")
+    assert found and all("sitagliptin" in m["agent"].lower() for m in found), found
+
+
+@pytest.mark.parametrize("body, target, way", [
+    ("Villus height and crypt depth in the jejunum were increased as a result of glutamine treatment.",
+     "villus height", "up"),
+    ("Serum zonulin concentrations were reduced as a consequence of glutamine treatment (p = 0.02).",
+     "zonulin", "down"),
+    ("Intestinal permeability decreased owing to glutamine supplementation.", "permeability", "down"),
+])
+def test_a_causal_link_before_the_agent_names_what_caused_the_change(tmp_path, body, target, way):
+    find(mechs(tmp_path, body, title=PLACEBO_TITLE.format(drug="Glutamine")), "glutamine", way, target)

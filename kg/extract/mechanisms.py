@@ -24,6 +24,7 @@ from kg.extract.mechanism_clauses import (
     ASIDE,
     EXCEPTED,
     NOUN_PARTICIPLE,
+    _arm_roles,
     _direction,
     class_agent,
     clause_mechanisms,
@@ -171,7 +172,11 @@ def _first_written(ctx: Context, agent) -> str | None:
 
 def _active(ctx: Context, t, agents, drugs, cues, targets) -> list[tuple]:
     """"<drug> <cue> <target>": (agent, relation, evidence start, evidence end) per cue."""
-    agent = _agent_before([a for a in agents if not _compared(ctx.document.text, a[0], drugs)], t.start_char)
+    cands = [a for a in agents if not _compared(ctx.document.text, a[0], drugs)]
+    base = _arm_roles(ctx)[0]  # 'X plus metformin reduced Y' in a trial of X added to metformin: X's
+    if any(a[1].iri not in base for a in cands if a[0] <= t.start_char):
+        cands = [a for a in cands if a[1].iri not in base]
+    agent = _agent_before(cands, t.start_char)
     if agent is None:
         return []
     agent_end, agent_c = agent
