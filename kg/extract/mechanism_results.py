@@ -98,7 +98,7 @@ def result_mechanisms(ctx: Context, facts: list[Fact], defaults: list[Concept], 
         if i is None:
             continue
         sent = sents[i]
-        reading = _reading(ctx, r, sent)
+        reading = _reading(ctx, r, sent, defaults)
         if reading is None:
             continue
         relation, negated, between = reading
@@ -138,7 +138,7 @@ def _sentence_index(starts: list[int], sents: list[Sentence], pos: int) -> int |
     return i if i >= 0 and pos < sents[i].end_char else None
 
 
-def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | None:
+def _reading(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept]) -> tuple[str, bool, bool] | None:
     """(relation, negated, whether the result sets the study arm against the control arm) the
     result states, or None when it states no direction of its own."""
     f = r.fields
@@ -155,7 +155,7 @@ def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | 
                                        or cues["result_change_measure"].search(ctx.document.text, sent.start_char,
                                                                                 _value_at(ctx, r, sent))):
         return _way(change), False, False
-    difference = _difference(ctx, r, sent)
+    difference = _difference(ctx, r, sent, defaults)
     if difference is not None:
         return difference
     arms = _study_and_control(ctx, r, sent)
@@ -171,7 +171,7 @@ def _reading(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | 
     return None
 
 
-def _difference(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool] | None:
+def _difference(ctx: Context, r: Fact, sent: Sentence, defaults: list[Concept]) -> tuple[str, bool, bool] | None:
     """A significant difference between the study arm and the control arm stated as an estimate
     ('the mean difference in IL-6 between the X and placebo groups was -1.2 pg/ml (p = 0.01)',
     'a significant difference between the groups in HbA1c (mean difference = 0.6%, p = 0.02)'), in
@@ -188,7 +188,6 @@ def _difference(ctx: Context, r: Fact, sent: Sentence) -> tuple[str, bool, bool]
     if not (cues["result_difference"].search(f.get("measure") or "") or cues["result_difference"].search(lead)) \
             or cues["result_no_difference"].search(f.get("value") or ""):
         return None
-    defaults = _default_agents(ctx)
     if len(defaults) != 1 or len(active_arms(ctx)) > 1 or _arm_roles(ctx)[1] \
             or not data()["rx_control_arm"].search(text):
         return None
