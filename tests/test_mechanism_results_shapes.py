@@ -18,18 +18,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_extraction_mechanisms import find, mechs
-
-PLACEBO_TITLE = "{drug} for adults with chronic kidney disease: a randomised placebo-controlled trial"
-ACTIVE_TITLE = "Atorvastatin versus rosuvastatin in adults with dyslipidaemia: a randomised trial"
-
-
-def _way(rel: str) -> str:
-    return "up" if rel in {"increases", "expands", "activates", "induces"} else \
-        "down" if rel in {"decreases", "inhibits", "suppresses", "reduces"} else "mod"
-
-
-def _about(found: list[dict], target: str) -> list[dict]:
-    return [m for m in found if target in m["target"].lower() or target in (m["surface"] or "").lower()]
+from tests.test_mechanism_results import ACTIVE_TITLE, PLACEBO_TITLE, _about, _way
 
 
 @pytest.mark.parametrize("drug, body, targets", [
