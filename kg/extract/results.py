@@ -163,7 +163,8 @@ def _rx() -> dict:
                 "measure_change_bare",
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
-                "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure"):
+                "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure",
+                "verbless_head", "verbless_head_not"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     out["group_list_label"] = re.compile(data["group_list_label"])
@@ -3391,6 +3392,9 @@ def _measure_before(text: str, pos: int) -> str:
                 if not re.search(r"\d", phrase):  # ('the subgroup with score > 20 (...)': as a phrase with a number)
                     return phrase
         return _measure_before(text, opened)  # what the bracket qualifies
+    heading = _verbless_head(prefix)
+    if heading:
+        return heading
     masked = _mask(prefix)
     np, bounds, clause = _clause_subject(masked)
     if np:
@@ -3440,6 +3444,20 @@ def _clause_subject(masked: str) -> tuple[str | None, list[re.Match], str]:
         if np:
             return np, bounds, clause
     return subject_of(clause), bounds, clause
+
+
+def _verbless_head(prefix: str) -> str | None:
+    """'Mean X (unit) at 12 weeks: A 2.1 vs B 3.4', 'X rate — A 45%, B 30%', 'X scores, A vs B: 3.2 vs 4.5':
+    a measure written as the heading of its clause, with no verb, names the values after it (not the
+    group named right before the first one); a head of the groups before treatment or of who they are is none."""
+    m = _rx()["verbless_head"].search(prefix)
+    if not m or _rx()["verbless_head_not"].search(m.group(0)):
+        return None
+    measure = _clean_measure(m.group("m").strip())
+    if not measure or len(measure.split()) > 8 or _rx()["heading_not_measure"].match(measure) \
+            or _rx()["GROUP_WORD"].search(measure):
+        return None
+    return measure
 
 
 def _open_bracket(prefix: str) -> int:
