@@ -61,3 +61,21 @@ def test_no_heading_of_people_baseline_or_a_clause(prefix):
 def test_a_baseline_heading_does_not_name_the_values(tmp_path):
     got = results(tmp_path, "Mean age (years): tolvaptan 61.2 vs placebo 60.8.", "Results")
     assert not any("age" in (r["measure"] or "").lower() for r in got), got
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("sentence,measure,value,comparator", [
+    ("Clinical cure \u2014 amoxicillin 81%, cefuroxime 74% (p = 0.04).", "Clinical cure", "81%", "74%"),
+    ("Seroconversion at day 28 \u2013 adjuvanted vaccine 92.5%, plain vaccine 70.1%; P < 0.001.",
+     "Seroconversion", "92.5%", "70.1%"),
+])
+def test_a_dash_heading_then_groups_and_values(tmp_path, section, sentence, measure, value, comparator):
+    got = results(tmp_path, sentence, section)
+    hit = [r for r in got if r["value"] == value and r["comparator_value"] == comparator]
+    assert hit and measure.lower() in hit[0]["measure"].lower(), got
+
+
+def test_a_dash_between_unrelated_values_pairs_nothing():
+    got = read_sentence("Each capsule holds ginkgo extract \u2013 minimum 24%, and ginger extract \u2013 minimum 5%.",
+                        reports=True)
+    assert not any(f.comparator for f in got), [(f.measure, f.value, f.comparator) for f in got]

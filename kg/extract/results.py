@@ -190,7 +190,8 @@ def _rx() -> dict:
     out["between_measure_first"] = re.compile(data["between_measure_first"], re.I)
     # compiled once: the clause patterns built from the fragments above
     label = r"[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:?\s*"
-    out["label_before"] = re.compile(r"[(;,:]\s*" + label + "$")
+    # ('(drug 9.5%; placebo 17.9%)', 'X: drug 9.5%, placebo 17.9%', 'X — drug 9.5%, placebo 17.9%')
+    out["label_before"] = re.compile(r"[(;,:—–]\s*" + label + "$")
     out["label_gap"] = re.compile(r"\s*(?:[;,]\s*" + label + r"|(?:\w+\s+)?(?=[A-Z])" + label
                                   + r"|[A-Za-z][\w-]*(?:\s+[\w-]+)?\s*:\s*)")
     unit_word = r"(?:" + data["pair_unit_word"] + r"\.?\s*)?"  # '10 (7 to 14) days vs. 12 (7 to 19) days'
