@@ -79,3 +79,12 @@ def test_a_dash_between_unrelated_values_pairs_nothing():
     got = read_sentence("Each capsule holds ginkgo extract \u2013 minimum 24%, and ginger extract \u2013 minimum 5%.",
                         reports=True)
     assert not any(f.comparator for f in got), [(f.measure, f.value, f.comparator) for f in got]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nurses rated the tool's clarity\u2014mean score 5.8 (0.9), range 3 to 7, mode 6.",
+    "Satisfaction with the app \u2013 median 8.0 (1.2), range 5 to 10.",
+])
+def test_one_groups_summary_after_a_dash_is_no_comparison(sentence):
+    got = read_sentence(sentence, reports=True)
+    assert not any(f.comparator for f in got), [(f.measure, f.value, f.comparator) for f in got]

@@ -164,7 +164,7 @@ def _rx() -> dict:
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
                 "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure",
-                "verbless_head", "verbless_head_not"):
+                "verbless_head", "verbless_head_not", "stat_label"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     out["group_list_label"] = re.compile(data["group_list_label"])
@@ -1344,8 +1344,9 @@ def _link(text: str, a: Item, b: Item) -> str | None:
     'loose' ('A of X compared with B of Y', 'A in X and B in Y', 'A and B, respectively')."""
     rx = _rx()
     gap = text[a.end:b.start]
-    if (a.unit == "%" or a.sd is not None) and _compatible(a, b) and rx["label_gap"].fullmatch(gap) \
-            and rx["label_before"].search(text[max(0, a.start - 60):a.start]):
+    label = rx["label_before"].search(text[max(0, a.start - 60):a.start])
+    if (a.unit == "%" or a.sd is not None) and _compatible(a, b) and rx["label_gap"].fullmatch(gap) and label \
+            and not (label.group(0)[0] in "—–" and (_stat_label(label.group(0)) or _stat_label(gap))):
         return "loose"  # '(drug 9.5%; placebo 17.9%)', '(A: 50.9 ± 16.2 N B: 44.1 ± 12.0 N)'
     if ";" in gap or len(gap) > 130 or not _compatible(a, b):
         return None
@@ -1387,6 +1388,11 @@ def _link(text: str, a: Item, b: Item) -> str | None:
             and not re.search(r"[.!?;]\s", gap):
         return "loose"  # 'A was stopped in 24/73 (33%) whereas B was stopped in 5/66 (8%)'
     return None
+
+
+def _stat_label(label: str) -> bool:
+    """Whether a value's label names a statistic ('mean score', 'range'), not a group."""
+    return _rx()["stat_label"].fullmatch(re.sub(r"^[\s(;,:—–]+|[\s:]+$", "", label)) is not None
 
 
 def _parallel_brackets(text, items, free, add) -> None:
