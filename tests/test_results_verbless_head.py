@@ -88,3 +88,15 @@ def test_a_dash_between_unrelated_values_pairs_nothing():
 def test_one_groups_summary_after_a_dash_is_no_comparison(sentence):
     got = read_sentence(sentence, reports=True)
     assert not any(f.comparator for f in got), [(f.measure, f.value, f.comparator) for f in got]
+
+
+@pytest.mark.parametrize("section", ["Results", None])
+@pytest.mark.parametrize("sentence,values", [
+    ("Number of participants analysed: magnesium 91 vs placebo 89.", {"91", "89"}),
+    ("Patients randomised \u2014 tolvaptan 120, placebo 118.", {"120", "118"}),
+    ("Pain score before treatment: 6.4 (naproxen) versus 6.6 (placebo).", {"6.4", "6.6"}),
+    ("Baseline serum urate, febuxostat vs allopurinol: 8.9 vs 9.0 mg/dl.", {"8.9", "9.0"}),
+])
+def test_a_heading_of_baseline_or_sample_size_gives_no_finding(tmp_path, section, sentence, values):
+    got = results(tmp_path, sentence, section)
+    assert not any(r["value"] in values for r in got), got

@@ -164,7 +164,7 @@ def _rx() -> dict:
                 "measure_verb_object", "effect_of_agent_on", "but_not_for", "people_share",
                 "predicate_only", "pronoun_subject", "restated_generic", "bare_change_noun",
                 "bare_change_verb", "measure_generic_head", "generic_head_named_in", "generic_head_not_measure",
-                "verbless_head", "verbless_head_not", "stat_label"):
+                "verbless_head", "verbless_head_not", "verbless_head_refused", "stat_label"):
         out[key] = re.compile(data[key], re.I)
     out["dose_unit"] = re.compile(data["dose_unit"])
     out["group_list_label"] = re.compile(data["group_list_label"])
@@ -1430,6 +1430,9 @@ def _pairs(text, items, free, add) -> None:
             chain.append(live[k + 1])
         if len(chain) < 2 or re.match(r"\s*[=:]", text[chain[-1].end:]) or not free(chain[0].start, chain[-1].end):
             k += 1  # no comparison, or a list of labels ('control vs 10 vs 100 mg =')
+            continue
+        if _verbless_refused(text[:chain[0].start]):
+            k += len(chain)  # the groups at baseline or their sizes, under a heading of their own
             continue
         pairs = [(chain[0], chain[1])] if len(chain) == 2 else [(c, chain[0]) for c in chain[1:]]
         if len(chain) == 2:  # 'with 20 mg (−5.9) and 30 mg (−4.4) compared with placebo (1.9)': each arm vs one
@@ -3465,6 +3468,13 @@ def _verbless_head(prefix: str) -> str | None:
             or _rx()["GROUP_WORD"].search(measure):
         return None
     return measure
+
+
+def _verbless_refused(prefix: str) -> bool:
+    """'Number of participants analysed: A 88 vs B 86', 'X before treatment: 5.5 (A) versus 5.6 (B)':
+    a verbless heading of the groups before treatment or of their size: what follows is no finding."""
+    m = _rx()["verbless_head"].search(prefix)
+    return bool(m) and _rx()["verbless_head_refused"].search(m.group(0)) is not None
 
 
 def _open_bracket(prefix: str) -> int:
