@@ -183,9 +183,7 @@ def _without_name_parts(facts: list[Fact]) -> list[Fact]:
     out = []
     for f in facts:
         if f in undosed and f.fields["drug"].source == "arm":
-            words = _words(_name(f))
-            hosts = [o for o in undosed if o is not f and not r["links"].search(_name(o))
-                     and (_contains(_words(_name(o)), words) or _named_again(f, o))]
+            hosts = [o for o in undosed if o is not f and not r["links"].search(_name(o)) and _named_again(f, o)]
             if hosts:
                 if len(hosts) == 1:
                     _merge(hosts[0], f)

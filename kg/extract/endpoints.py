@@ -323,8 +323,7 @@ def extract(ctx: Context) -> list[Fact]:
                     not cues.active.search(sent.text) and \
                     not re.search(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b", sent.text, re.I):
                 continue  # "X induces changes in Y", "Y is lower in ...": what is known, not what was measured
-            if rule.startswith(("endpoint.reported", "endpoint.change", "endpoint.aim")) and \
-                    _prior_work_rx().search(sent.text):
+            if rule.startswith(_FINDING_RULES) and _prior_work_rx().search(sent.text):
                 continue  # "Few studies have examined the effect of D on Y", "than in other trials": not this trial
             if rule.startswith(("endpoint.reported", "endpoint.change")) and _baseline_subject().search(
                     ctx.document.text, sent.start_char, a):
@@ -795,6 +794,10 @@ def _effect_on_rx() -> re.Pattern:
                       r"(?:the\s+)?", re.I))
 
 
+# the rules that read a measure from a finding or an aim: what other research or other measures name is none
+_FINDING_RULES = ("endpoint.reported", "endpoint.change", "endpoint.aim")
+
+
 @functools.lru_cache(maxsize=1)
 def _prior_work_rx() -> re.Pattern:
     """A sentence about other research ('Few studies have investigated ...', 'than in previous trials', 'as
@@ -1160,8 +1163,8 @@ def _walk_forward(text: str, start: int, cues: _Cues) -> int | None:
         if cut.group().startswith(" ") and re.search(r"\b(?:days?|weeks?|months?|years?|visits?|cycles?)$",
                                                      text[start:start + cut.start()], re.I):
             continue  # "X on Day 4": the number of a time, which `_trim` takes off as the timepoint
-        if cut.group().startswith(" ") and re.search(r"\w+$", text[start:start + cut.start()]) and fold(re.search(
-                r"\w+$", text[start:start + cut.start()]).group()) in _numbered_labels():
+        last = re.search(r"\w+$", text[start:start + cut.start()])
+        if cut.group().startswith(" ") and last and fold(last.group()) in _numbered_labels():
             continue  # "X in type 2 diabetes": a number inside a name
         if cut.group().startswith(" ") and _in_gloss(text, start, start + cut.start()):
             continue  # "the efficacy (volume in 1 second) and safety of": a number inside a gloss in brackets
@@ -1602,8 +1605,7 @@ def _endpoint(ctx: Context, s: int, e: int, kind: str | None, seen: set[str], se
         return []  # "the motor cortex", "the gut", "stomach": where a measure was taken, not a measure
     if rule != "endpoint.declared" and words[-1] in _data()["category_tails"]:
         return []  # "better vaccine immunogenicity", "clinical efficacy": a class of outcomes, read where declared
-    if rule.startswith(("endpoint.reported", "endpoint.change", "endpoint.aim")) and \
-            words[0] in ("other", "another", "remaining") and len(words) > 1:
+    if rule.startswith(_FINDING_RULES) and words[0] in _data()["other_words"] and len(words) > 1:
         return []  # "other behaviour aspects showed no difference": measures named elsewhere or not at all
     if words[0] in cues.category_heads or re.search(r"\b(?:outcomes?|end ?points?)\b", key):
         return []  # "efficacy of X" names a class of endpoints; "the primary outcome" names none

@@ -125,7 +125,7 @@ def data() -> dict:
     d["rx_improve"] = re.compile(d["improve_cue"], re.I)
     d["rx_improve_undirected"] = re.compile(d["improve_undirected"], re.I)
     d["rx_higher_is_better"] = re.compile(rf"(?<![\w-])(?:{alt(d['higher_is_better'])})(?![\w-])", re.I)
-    d["rx_generic_target"] = re.compile(d["generic_target"], re.I)
+    d["rx_generic_target"] = re.compile(d["generic_target"].replace("{generic_nouns}", d["generic_nouns"]), re.I)
     d["rx_marker_cells"] = guarded(re.compile(d["marker_cells"], re.I))
     d["rx_fluid_np"] = re.compile(rf"(?<![\w-])(?:{alt(d['analyte_fluids'])})\s+([\w-]+)(?![\w-])", re.I)
     d["rx_specimen_word"] = re.compile(rf"(?:{spec}|{alt(d['specimen_modifiers'])})", re.I)
@@ -151,7 +151,8 @@ def data() -> dict:
     d["rx_patient_count"] = re.compile(d["patient_count_after_target"], re.I)
     d["rx_classifier_after"] = re.compile(rf"[\s-]*(?:{alt(d['classifier_after_target'])})\b", re.I)
     d["rx_classifier_list"] = re.compile(d["classifier_after_list"], re.I)
-    d["rx_bare_generic"] = re.compile(d["bare_generic_target"], re.I)
+    d["rx_name_head"] = re.compile(rf"(?:{alt(d['name_head_words'])})", re.I)
+    d["rx_bare_generic"] = re.compile(d["bare_generic_target"].replace("{generic_nouns}", d["generic_nouns"]), re.I)
     d["rx_effect_of"] = re.compile(rf"\b(?:{alt(d['effect_of_cues'])})\s+of\s+(?:the\s+|a\s+)?$", re.I)
     d["rx_neg"] = re.compile(rf"(?<![\w-])(?:{alt(d['negation_cues'])})(?![\w-])", re.I)
     d["rx_hedge"] = re.compile(rf"(?<![\w-])(?:{alt(d['hedge_cues'])})(?![\w-])", re.I)
@@ -1733,8 +1734,8 @@ def _arm_roles(ctx: Context) -> tuple[set[str], set[str]]:
 def _control_compared(text: str, cue: int, s0: int) -> bool:
     """Whether a control arm is what stands before a comparison cue ('placebo 11.2 ± 2.0 versus X',
     'the placebo group vs. X'): the agent after the cue is then the study arm, not the comparator."""
-    m = re.search(r"[^,;]{0,30}$", text[max(s0, cue - 30):cue])
-    return m is not None and bool(data()["rx_control_arm"].search(m.group(0)))
+    lead = re.search(r"[^,;]{0,30}$", text[max(s0, cue - 30):cue]).group(0)  # (always matches: maybe empty)
+    return bool(data()["rx_control_arm"].search(lead))
 
 
 def _title_agents(ctx: Context) -> list[Concept]:

@@ -42,6 +42,7 @@ from kg.extract.mechanism_clauses import (
     _arm_roles,
     _direction,
     _group_scope,
+    _predictor,
     _target_concept,
     _targets,
     active_arms,
@@ -55,7 +56,6 @@ from kg.lexicon import ONTOLOGY_DIR, Concept, fold
 
 _SIGNED = re.compile(r"^\s*[+−–-]\s*\d")
 _SIGNIFICANT = 0.05
-_HEAD = re.compile(r"levels?|concentrations?|counts?|expression|activity|values?|means?", re.I)
 # what may stand between a biomarker and its values: a few words of one clause ('... by Ki-67 was'),
 # the verb alone after a comma ('... receptor (PgR 636), was'), or its unit and a colon before the
 # arms' values ('IL-6 (pg/ml): X 2.1 vs placebo 3.5')
@@ -108,7 +108,7 @@ def result_mechanisms(ctx: Context, facts: list[Fact], defaults: list[Concept], 
         target = _target(ctx, sent, r)
         if target is None:
             continue
-        if data()["rx_association_after"].match(ctx.document.text, target.end):
+        if _predictor(ctx.document.text, target):
             continue  # 'X expression was not associated with differences in response': a predictor, no effect
         if _other_target_between(ctx, sent, r, target):
             continue  # 'reduced levels of A and increased levels of B': the value's word is A's, not B's
@@ -318,8 +318,8 @@ def _name_words(phrase: str) -> set[str]:
     head words biomarkers share ('serum', 'total', 'levels'), so that 'serum resistin' is not
     named by 'serum leptin' in 'no difference in serum leptin, resistin or ghrelin'."""
     d = data()
-    return {w for w in re.findall(r"\w{2,}", fold(phrase))
-            if w not in d["modifier_set"] and not d["rx_specimen_word"].fullmatch(w) and not _HEAD.fullmatch(w)}
+    return {w for w in re.findall(r"\w{2,}", fold(phrase)) if w not in d["modifier_set"]
+            and not d["rx_specimen_word"].fullmatch(w) and not d["rx_name_head"].fullmatch(w)}
 
 
 def _unlocated(named: list[Mention], text: str) -> list[Mention]:

@@ -242,15 +242,15 @@ def _rx() -> dict:
         def format(n: str) -> str:
             return f"(?P<w{n}>(?P<{n}>{num})(?:\\s*±\\s*{fragment('DIGITS')})?(?:\\s?(?P<u{n}>{unit}))?)"
     v = _V
+    from_to = "(?:" + data["change_from_level"] + ")?" + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b")
     out["change"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly|only))?\s+from\s*"
-        + "(?:" + data["change_from_level"] + ")?" + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
+        + from_to, re.I)
     # 'A increased the number of X (by Y), from 0.1 to 1.9': the object between the verb and 'from'
     out["change_with_object"] = re.compile(
         r"\b(?P<verb>" + expand("<CHANGE_VERB>") + r")(?:\s+(?:significantly|markedly|slightly))?\s+(?:the\s+)?(?!"
         + data["change_with_object_not"] + r")(?P<obj>[A-Za-z][^\d.;()]{2,90}?)"
-        + r"(?:\s+by\s+[^\d,;()]{1,60}?)?,?\s+from\s*"
-        + "(?:" + data["change_from_level"] + ")?" + v.format(n="a") + r"[^.;]{0,40}?\bto\s*" + v.format(n="b"), re.I)
+        + r"(?:\s+by\s+[^\d,;()]{1,60}?)?,?\s+from\s*" + from_to, re.I)
     # 'X was 21 before and 26 after the programme': the time words after each value (data)
     out["before_after"] = re.compile(
         v.format(n="a") + r"\s+" + data["before_words"] + r"\s*,?\s*(?:and|vs\.?|versus|compared\s+(?:with|to))\s+"
